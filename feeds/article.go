@@ -1,0 +1,47 @@
+// Package feeds brings articles into tidings: file importers (the sample
+// format, Markdown, HTML, JSON and JSON Lines), feed parsing and fetching, and
+// the cleaning every untrusted string goes through. It produces plain Article
+// values and knows nothing of SQL or the terminal UI.
+package feeds
+
+import "time"
+
+// Article is the one value every importer and the feed adapter produce.
+// Strings are cleaned (no control characters but newline and tab, no escape
+// sequences, valid UTF-8) by Normalize before an Article leaves this package.
+type Article struct {
+	// ExternalID identifies the article across re-imports. When the source
+	// has none, Normalize derives one from source, date and body (see Identity).
+	ExternalID string
+	Source     string // "MENAFN", "MENAFN - AzerNews", a feed's title...
+	FeedURL    string // the subscription it came from, if any
+	Title      string
+	URL        string
+	Author     string
+	Published  time.Time // zero when unknown
+	Body       string    // Markdown
+
+	// User state carried by lossless formats (tidings' own JSON export).
+	// Nil means "not said": an import leaves the stored state alone.
+	Tags        []string
+	Read        *bool
+	Starred     *bool
+	Retitled    bool // Title is a user's retitle, not derived from the body
+	Annotations []Annotation
+
+	// Warnings are things a reader of the import summary should know
+	// ("no date", "no source") although the article was imported.
+	Warnings []string
+}
+
+// Annotation is a note on an article: on the whole article when Quote is
+// empty, otherwise on the passage Quote, anchored by the text around it
+// (W3C TextQuoteSelector).
+type Annotation struct {
+	Quote   string
+	Prefix  string
+	Suffix  string
+	Note    string // Markdown
+	Created time.Time
+	Updated time.Time
+}

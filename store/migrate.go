@@ -1,0 +1,108 @@
+package store
+
+// migrations is append-only: a released migration is never edited, a change
+// is a new entry. migrations[i] brings a library from version i to i+1; the
+// version is kept in PRAGMA user_version.
+//
+// Articles are ordered newest first by sort_key, which packs the publication
+// minute above the article id (see sortKey). The full-text index uses sort_key
+// as its rowid, so "matching articles, newest first, the first 50" walks the
+// FTS5 doclist backwards and stops early instead of sorting every match.
+var migrations = []string{
+	// 1: articles, tags, annotations, feeds, saved searches, rules.
+	`
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+) WITHOUT ROWID;
+-- generation is bumped by every write transaction, so a running TUI can
+-- notice with one cheap read that another process changed the library.
+INSERT INTO meta(key, value) VALUES ('generation', 0);
+
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL UNIQUE,
+	title         TEXT NOT NULL DEFAULT '',
+	site_url      TEXT NOT NULL DEFAULT '',
+	tags          TEXT NOT NULL DEFAULT '[]', -- JSON array of default tags
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_fetch    INTEGER,                     -- unix seconds
+	last_error    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE articles (
+	id           INTEGER PRIMARY KEY,
+	external_id  TEXT NOT NULL UNIQUE,
+	sort_key     INTEGER NOT NULL UNIQUE,
+	source       TEXT NOT NULL DEFAULT '',
+	feed_id      INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+	title        TEXT NOT NULL DEFAULT '',
+	url          TEXT NOT NULL DEFAULT '',
+	author       TEXT NOT NULL DEFAULT '',
+	published    INTEGER NOT NULL DEFAULT 0,   -- unix seconds, 0 when unknown
+	added        INTEGER NOT NULL,             -- unix seconds
+	updated      INTEGER NOT NULL,             -- unix seconds, last content change
+	body         TEXT NOT NULL DEFAULT '',     -- Markdown
+	content_hash TEXT NOT NULL DEFAULT '',     -- of the imported fields, to tell unchanged
+	read_at      INTEGER,                      -- NULL while unread
+	starred      INTEGER NOT NULL DEFAULT 0,
+	retitled     INTEGER NOT NULL DEFAULT 0    -- title is the user's, keep it on re-import
+);
+CREATE INDEX articles_feed ON articles(feed_id, sort_key) WHERE feed_id IS NOT NULL;
+CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
+
+CREATE TABLE tags (
+	id    INTEGER PRIMARY KEY,
+	name  TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	color TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE article_tags (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	tag_id     INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+	added      INTEGER NOT NULL,
+	by_rule    INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_tag ON article_tags(tag_id, article_id);
+
+CREATE TABLE annotations (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	quote      TEXT NOT NULL DEFAULT '',
+	prefix     TEXT NOT NULL DEFAULT '',
+	suffix     TEXT NOT NULL DEFAULT '',
+	note       TEXT NOT NULL DEFAULT '',
+	created    INTEGER NOT NULL,
+	updated    INTEGER NOT NULL
+);
+CREATE INDEX annotations_article ON annotations(article_id);
+CREATE INDEX annotations_created ON annotations(created);
+
+CREATE TABLE saved_searches (
+	id    INTEGER PRIMARY KEY,
+	name  TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	query TEXT NOT NULL
+);
+
+CREATE TABLE rules (
+	id      INTEGER PRIMARY KEY,
+	query   TEXT NOT NULL,
+	tags    TEXT NOT NULL DEFAULT '[]',        -- JSON array
+	created INTEGER NOT NULL
+);
+`,
+	// 2: the full-text index. Contentless (the text lives in articles and
+	// annotations), so the store writes every row itself: title, body, and the
+	// article's annotation notes joined by newlines. rowid = articles.sort_key.
+	`
+CREATE VIRTUAL TABLE article_fts USING fts5(
+	title, body, notes,
+	content = '',
+	contentless_delete = 1,
+	tokenize = 'unicode61 remove_diacritics 2',
+	prefix = '2 3'
+);
+`,
+}

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned when an article, tag, feed or annotation does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrNewerLibrary is returned by Open for a library written by a newer tidings.
+var ErrNewerLibrary = errors.New("store: library was written by a newer tidings")
+
+// Article is an article as stored, with its user state.
+type Article struct {
+	ID          int64
+	ExternalID  string
+	SortKey     int64
+	Source      string
+	FeedID      int64 // 0 when not from a feed
+	FeedTitle   string
+	Title       string
+	URL         string
+	Author      string
+	Published   time.Time // zero when unknown
+	Added       time.Time
+	Updated     time.Time
+	Body        string // Markdown
+	ReadAt      time.Time // zero while unread
+	Starred     bool
+	Retitled    bool
+	Tags        []ArticleTag
+	Annotations int // how many
+}
+
+// Read reports whether the article has been read.
+func (a Article) Read() bool { return !a.ReadAt.IsZero() }
+
+// Row is what the article list shows of an article: no body.
+type Row struct {
+	ID          int64
+	SortKey     int64
+	Source      string
+	Title       string
+	URL         string
+	Published   time.Time
+	Read        bool
+	Starred     bool
+	Tags        []string // names as typed, sorted case-insensitively
+	Annotations int
+}
+
+// ArticleTag is a tag on an article.
+type ArticleTag struct {
+	Name   string
+	Color  string
+	ByRule bool
+	Added  time.Time
+}
+
+// Tag is a tag with how many articles carry it.
+type Tag struct {
+	Name  string
+	Color string
+	Count int
+}
+
+// Annotation is a note on an article, on a passage when Quote is not empty.
+type Annotation struct {
+	ID        int64
+	ArticleID int64
+	Quote     string
+	Prefix    string
+	Suffix    string
+	Note      string
+	Created   time.Time
+	Updated   time.Time
+}
+
+// Outcome is what importing one article did.
+type Outcome int
+
+const (
+	Added Outcome = iota
+	Updated
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Added:
+		return "added"
+	case Updated:
+		return "updated"
+	default:
+		return "unchanged"
+	}
+}
+
+// ImportStats counts the outcomes of a batch.
+type ImportStats struct {
+	Added, Updated, Unchanged int
+}
+
+// PageRequest asks for one page of the article list, newest first.
+//
+// Query is in the query language (store/query); empty matches everything.
+// Paging is by keyset: Before returns rows older than that sort key, After
+// returns rows newer than it (still returned newest first); both zero start at
+// the newest article.
+type PageRequest struct {
+	Query  string
+	Before int64
+	After  int64
+	Limit  int
+}
