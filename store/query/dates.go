@@ -1,0 +1,157 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+)
+
+// parseDay reads a UTC year, month or day: "2024", "2024-03", "2024-03-05".
+// It returns the half-open range [start, end) that the period covers.
+func parseDay(v string) (start, end time.Time, err error) {
+	bad := fmt.Errorf("bad date %q: want YYYY, YYYY-MM or YYYY-MM-DD", v)
+	num := func(s string) (int, bool) {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+		}
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
+	var y, m, d int
+	var ok bool
+	switch {
+	case len(v) == 4:
+		if y, ok = num(v); !ok {
+			return start, end, bad
+		}
+		start = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(1, 0, 0), nil
+	case len(v) == 7 && v[4] == '-':
+		y, ok1 := num(v[:4])
+		m, ok2 := num(v[5:])
+		if !ok1 || !ok2 {
+			return start, end, bad
+		}
+		if m < 1 || m > 12 {
+			return start, end, fmt.Errorf("bad date %q: no month %d", v, m)
+		}
+		start = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(0, 1, 0), nil
+	case len(v) == 10 && v[4] == '-' && v[7] == '-':
+		var ok1, ok2, ok3 bool
+		y, ok1 = num(v[:4])
+		m, ok2 = num(v[5:7])
+		d, ok3 = num(v[8:])
+		if !ok1 || !ok2 || !ok3 {
+			return start, end, bad
+		}
+		start = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if m < 1 || m > 12 || d < 1 || start.Day() != d {
+			return start, end, fmt.Errorf("bad date %q: no such day", v)
+		}
+		return start, start.AddDate(0, 0, 1), nil
+	}
+	return start, end, bad
+}
+
+// maxSince bounds since:'s number so the arithmetic cannot overflow.
+const maxSince = 100000
+
+// parseSince reads since:'s "7d": a count and a unit, h(ours), d(ays),
+// w(eeks), m(onths) or y(ears), in either case.
+func parseSince(v string) (n int, unit byte, err error) {
+	bad := fmt.Errorf("bad period %q: want a number and a unit h, d, w, m or y, like 7d", v)
+	if len(v) < 2 {
+		return 0, 0, bad
+	}
+	unit = v[len(v)-1] | 0x20
+	switch unit {
+	case 'h', 'd', 'w', 'm', 'y':
+	default:
+		return 0, 0, bad
+	}
+	digits := v[:len(v)-1]
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, 0, bad
+		}
+	}
+	n, err = strconv.Atoi(digits)
+	if err != nil || n > maxSince {
+		return 0, 0, fmt.Errorf("bad period %q: at most %d", v, maxSince)
+	}
+	return n, unit, nil
+}
+
+// since is the start of the last n units before now.
+func since(now time.Time, n int, unit byte) time.Time {
+	switch unit {
+	case 'h':
+		return now.Add(-time.Duration(n) * time.Hour)
+	case 'd':
+		return now.AddDate(0, 0, -n)
+	case 'w':
+		return now.AddDate(0, 0, -7*n)
+	case 'm':
+		return now.AddDate(0, -n, 0)
+	default:
+		return now.AddDate(-n, 0, 0)
+	}
+}
+
+// dateRange is the [lo, hi) range of sort keys that a Date node covers;
+// hasLo or hasHi is false for a side it leaves open.
+func dateRange(n Node, now time.Time) (lo, hi int64, hasLo, hasHi bool, err error) {
+	if n.Field == "since" {
+		c, unit, err := parseSince(n.Value)
+		if err != nil {
+			return 0, 0, false, false, err
+		}
+		return SortKeyFloor(since(now, c, unit)), 0, true, false, nil
+	}
+	start, end, err := parseDay(n.Value)
+	if err != nil {
+		return 0, 0, false, false, err
+	}
+	switch n.Field {
+	case "after":
+		return SortKeyFloor(start), 0, true, false, nil
+	case "before":
+		return 0, SortKeyFloor(start), false, true, nil
+	case "on", "date":
+		return SortKeyFloor(start), SortKeyFloor(end), true, true, nil
+	}
+	return 0, 0, false, false, errors.New("unknown date field " + n.Field)
+}
+
+// Sort keys pack the publication minute (Unix minutes, UTC) above a 37-bit
+// article id: sort_key = minute<<37 | id. That leaves 26 bits and a sign for
+// the minute: about 127 years either side of 1970.
+const (
+	idBits    = 37
+	minMinute = -1 << (63 - idBits)
+	maxMinute = 1<<(63-idBits) - 1
+)
+
+// SortKeyFloor is the smallest sort key of an article published at t's
+// minute: every article published at or after t (to the minute) has a sort
+// key >= SortKeyFloor(t). Times beyond what a sort key can hold clamp to the
+// smallest or largest int64.
+func SortKeyFloor(t time.Time) int64 {
+	sec := t.Unix()
+	minute := sec / 60
+	if sec%60 < 0 {
+		minute-- // floor, not truncation, before 1970
+	}
+	switch {
+	case minute < minMinute:
+		return math.MinInt64
+	case minute > maxMinute:
+		return math.MaxInt64
+	}
+	return minute << idBits
+}

@@ -1,0 +1,442 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Error is a query that does not parse: Msg says why, Pos is the column (in
+// characters, counting from 1) where the problem starts.
+type Error struct {
+	Pos int
+	Msg string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s at col %d", e.Msg, e.Pos) }
+
+// Limits that keep the SQL a query compiles to within SQLite's expression
+// depth (1000) and FTS5's parser stack.
+const (
+	maxDepth = 32  // nested groups and negations
+	maxTerms = 256 // terms in one query
+)
+
+// Parse parses a query. The empty query (or one of only punctuation) is a
+// Node of Kind All.
+func Parse(s string) (Node, error) {
+	p := &parser{s: s}
+	n, ok, _, err := p.or()
+	if err != nil {
+		return Node{}, err
+	}
+	if t, err := p.next(); err != nil {
+		return Node{}, err
+	} else if t.kind == tRParen {
+		return Node{}, p.errorf(t.pos, `unexpected ")"`)
+	}
+	if !ok {
+		return Node{Kind: All}, nil
+	}
+	return n, nil
+}
+
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tLParen
+	tRParen
+	tOr
+	tAnd
+	tNot // NOT
+	tNeg // - before a term
+	tTerm
+)
+
+type token struct {
+	kind tokKind
+	pos  int   // byte offset in the query
+	node *Node // tTerm: the term, nil when it has no words (punctuation)
+}
+
+type parser struct {
+	s      string
+	i      int
+	peeked *token
+	depth  int
+	terms  int
+}
+
+func (p *parser) errorf(pos int, format string, args ...any) error {
+	return &Error{Pos: utf8.RuneCountInString(p.s[:pos]) + 1, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *parser) peek() (token, error) {
+	if p.peeked == nil {
+		t, err := p.lex()
+		if err != nil {
+			return token{}, err
+		}
+		p.peeked = &t
+	}
+	return *p.peeked, nil
+}
+
+func (p *parser) next() (token, error) {
+	t, err := p.peek()
+	p.peeked = nil
+	return t, err
+}
+
+// or parses alternatives: and {OR and}. ok is false when what was parsed
+// has no terms left (only punctuation); consumed is false when there was
+// nothing at all before the end, a ")" or an OR.
+func (p *parser) or() (n Node, ok, consumed bool, err error) {
+	first, ok, consumed, err := p.and()
+	if err != nil {
+		return Node{}, false, false, err
+	}
+	var kids []Node
+	if ok {
+		kids = append(kids, first)
+	}
+	for {
+		t, err := p.peek()
+		if err != nil {
+			return Node{}, false, false, err
+		}
+		if t.kind != tOr {
+			break
+		}
+		if !consumed {
+			return Node{}, false, false, p.errorf(t.pos, `"OR" needs a term before it`)
+		}
+		p.next()
+		k, kok, kconsumed, err := p.and()
+		if err != nil {
+			return Node{}, false, false, err
+		}
+		if !kconsumed {
+			return Node{}, false, false, p.errorf(t.pos, `"OR" needs a term after it`)
+		}
+		if kok {
+			kids = append(kids, k)
+		}
+	}
+	n, ok = join(Or, kids)
+	return n, ok, consumed, nil
+}
+
+// and parses a conjunction: unary {[AND] unary}.
+func (p *parser) and() (n Node, ok, consumed bool, err error) {
+	var kids []Node
+	for {
+		t, err := p.peek()
+		if err != nil {
+			return Node{}, false, false, err
+		}
+		switch t.kind {
+		case tEOF, tRParen, tOr:
+			n, ok = join(And, kids)
+			return n, ok, consumed, nil
+		case tAnd:
+			if !consumed {
+				return Node{}, false, false, p.errorf(t.pos, `"AND" needs a term before it`)
+			}
+			p.next()
+			if u, err := p.peek(); err != nil {
+				return Node{}, false, false, err
+			} else if !startsTerm(u.kind) {
+				return Node{}, false, false, p.errorf(t.pos, `"AND" needs a term after it`)
+			}
+			continue
+		}
+		k, kok, err := p.unary()
+		if err != nil {
+			return Node{}, false, false, err
+		}
+		consumed = true
+		if kok {
+			kids = append(kids, k)
+		}
+	}
+}
+
+func startsTerm(k tokKind) bool {
+	return k == tLParen || k == tNot || k == tNeg || k == tTerm
+}
+
+// unary parses a term, a (group), or a negated one.
+func (p *parser) unary() (Node, bool, error) {
+	t, err := p.next()
+	if err != nil {
+		return Node{}, false, err
+	}
+	switch t.kind {
+	case tNot, tNeg:
+		if u, err := p.peek(); err != nil {
+			return Node{}, false, err
+		} else if !startsTerm(u.kind) {
+			op := "NOT"
+			if t.kind == tNeg {
+				op = "-"
+			}
+			return Node{}, false, p.errorf(t.pos, "%q needs a term after it", op)
+		}
+		if p.depth++; p.depth > maxDepth {
+			return Node{}, false, p.errorf(t.pos, "query nested too deeply (over %d levels)", maxDepth)
+		}
+		k, ok, err := p.unary()
+		p.depth--
+		if err != nil || !ok {
+			return Node{}, false, err
+		}
+		if k.Kind == Not {
+			return k.Kids[0], true, nil
+		}
+		// A word being typed after "-" stays whole: excluding every word it
+		// begins would hide more than the reader asked.
+		k.open = false
+		return Node{Kind: Not, Kids: []Node{k}}, true, nil
+	case tLParen:
+		if p.depth++; p.depth > maxDepth {
+			return Node{}, false, p.errorf(t.pos, "query nested too deeply (over %d levels)", maxDepth)
+		}
+		n, ok, consumed, err := p.or()
+		p.depth--
+		if err != nil {
+			return Node{}, false, err
+		}
+		closing, err := p.next()
+		if err != nil {
+			return Node{}, false, err
+		}
+		if closing.kind != tRParen {
+			return Node{}, false, p.errorf(t.pos, `unclosed "("`)
+		}
+		if !consumed {
+			return Node{}, false, p.errorf(t.pos, "empty parentheses")
+		}
+		return n, ok, nil
+	case tTerm:
+		if p.terms++; p.terms > maxTerms {
+			return Node{}, false, p.errorf(t.pos, "query too long (over %d terms)", maxTerms)
+		}
+		if t.node == nil {
+			return Node{}, false, nil
+		}
+		return *t.node, true, nil
+	case tRParen:
+		return Node{}, false, p.errorf(t.pos, `unexpected ")"`)
+	default: // tOr, tAnd, tEOF: callers only call unary where a term starts
+		return Node{}, false, p.errorf(t.pos, "expected a term")
+	}
+}
+
+// join makes an And or Or of kids, flattening nested ones of the same kind;
+// ok is false when there are no kids.
+func join(k Kind, kids []Node) (Node, bool) {
+	var flat []Node
+	for _, c := range kids {
+		if c.Kind == k {
+			flat = append(flat, c.Kids...)
+		} else {
+			flat = append(flat, c)
+		}
+	}
+	switch len(flat) {
+	case 0:
+		return Node{}, false
+	case 1:
+		return flat[0], true
+	}
+	return Node{Kind: k, Kids: flat}, true
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// lex reads the next token.
+func (p *parser) lex() (token, error) {
+	for p.i < len(p.s) {
+		r, n := utf8.DecodeRuneInString(p.s[p.i:])
+		if !isSpace(r) {
+			break
+		}
+		p.i += n
+	}
+	start := p.i
+	if start >= len(p.s) {
+		return token{kind: tEOF, pos: start}, nil
+	}
+	switch p.s[start] {
+	case '(':
+		p.i++
+		return token{kind: tLParen, pos: start}, nil
+	case ')':
+		p.i++
+		return token{kind: tRParen, pos: start}, nil
+	case '"':
+		v, prefix, err := p.quoted()
+		if err != nil {
+			return token{}, err
+		}
+		return p.textTerm(start, "", v, prefix, false), nil
+	case '-':
+		if start+1 < len(p.s) {
+			r, _ := utf8.DecodeRuneInString(p.s[start+1:])
+			if r != ')' && !isSpace(r) {
+				p.i++
+				return token{kind: tNeg, pos: start}, nil
+			}
+		}
+	}
+	end := start
+	for end < len(p.s) {
+		r, n := utf8.DecodeRuneInString(p.s[end:])
+		if isSpace(r) || r == '(' || r == ')' || r == '"' {
+			break
+		}
+		end += n
+	}
+	p.i = end
+	chunk := p.s[start:end]
+	switch chunk {
+	case "OR":
+		return token{kind: tOr, pos: start}, nil
+	case "AND":
+		return token{kind: tAnd, pos: start}, nil
+	case "NOT":
+		return token{kind: tNot, pos: start}, nil
+	}
+	quoteNext := end < len(p.s) && p.s[end] == '"'
+	if chunk[0] == '#' && (len(chunk) > 1 || quoteNext) {
+		return p.fieldTerm(start, "tag", chunk[1:], start+1)
+	}
+	if k := strings.IndexByte(chunk, ':'); k > 0 && asciiLetters(chunk[:k]) {
+		name, val := strings.ToLower(chunk[:k]), chunk[k+1:]
+		if fields[name] {
+			return p.fieldTerm(start, name, val, start+k+1)
+		}
+		if val != "" && val[0] != '/' || val == "" && quoteNext {
+			return token{}, p.errorf(start, "unknown field %q", chunk[:k+1])
+		}
+	}
+	v, prefix := trimStars(chunk)
+	return p.textTerm(start, "", v, prefix, !prefix && end == len(p.s)), nil
+}
+
+// fields are the names that may come before a colon.
+var fields = map[string]bool{
+	"tag": true, "source": true, "title": true, "is": true,
+	"after": true, "before": true, "on": true, "date": true, "since": true,
+}
+
+// states are the values is: takes.
+var states = map[string]bool{
+	"unread": true, "read": true, "starred": true, "annotated": true, "untagged": true,
+}
+
+// fieldTerm finishes a name:value term; val is what followed the colon up
+// to the end of the chunk, at byte offset vpos (a quoted value follows
+// there when val is empty).
+func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error) {
+	label := name + ":"
+	if start < len(p.s) && p.s[start] == '#' {
+		label = "#"
+	}
+	quoted, prefix := false, false
+	if val == "" && p.i < len(p.s) && p.s[p.i] == '"' {
+		var err error
+		if val, prefix, err = p.quoted(); err != nil {
+			return token{}, err
+		}
+		quoted = true
+	} else {
+		val, prefix = trimStars(val)
+	}
+	if val == "" {
+		return token{}, p.errorf(start, "missing value after %q", label)
+	}
+	open := !quoted && !prefix && p.i == len(p.s)
+	switch name {
+	case "title":
+		return p.textTerm(start, "title", val, prefix, open), nil
+	case "tag", "source":
+		k := Tag
+		if name == "source" {
+			k = Source
+		}
+		return token{kind: tTerm, pos: start, node: &Node{Kind: k, Value: val, Prefix: prefix, open: open}}, nil
+	case "is":
+		s := strings.ToLower(val)
+		if prefix || !states[s] {
+			return token{}, p.errorf(vpos, "unknown state %q: is: takes unread, read, starred, annotated or untagged", val)
+		}
+		return token{kind: tTerm, pos: start, node: &Node{Kind: Is, Value: s}}, nil
+	case "since":
+		if prefix {
+			val += "*"
+		}
+		if _, _, err := parseSince(val); err != nil {
+			return token{}, p.errorf(vpos, "%s", err.Error())
+		}
+		return token{kind: tTerm, pos: start, node: &Node{Kind: Date, Field: name, Value: strings.ToLower(val)}}, nil
+	default: // after, before, on, date
+		if prefix {
+			val += "*"
+		}
+		if _, _, err := parseDay(val); err != nil {
+			return token{}, p.errorf(vpos, "%s", err.Error())
+		}
+		return token{kind: tTerm, pos: start, node: &Node{Kind: Date, Field: name, Value: val}}, nil
+	}
+}
+
+// textTerm makes a Text term, or a term with no node when v has no words.
+func (p *parser) textTerm(start int, field, v string, prefix, open bool) token {
+	if len(spans(v)) == 0 {
+		return token{kind: tTerm, pos: start}
+	}
+	return token{kind: tTerm, pos: start, node: &Node{Kind: Text, Field: field, Value: v, Prefix: prefix, open: open}}
+}
+
+// quoted reads a "quoted string" at p.i, with \" and \\ as escapes, and an
+// optional * after it.
+func (p *parser) quoted() (v string, prefix bool, err error) {
+	start := p.i
+	var b strings.Builder
+	for i := start + 1; i < len(p.s); i++ {
+		switch c := p.s[i]; {
+		case c == '\\' && i+1 < len(p.s) && (p.s[i+1] == '"' || p.s[i+1] == '\\'):
+			i++
+			b.WriteByte(p.s[i])
+		case c == '"':
+			p.i = i + 1
+			for p.i < len(p.s) && p.s[p.i] == '*' {
+				p.i++
+				prefix = true
+			}
+			return b.String(), prefix, nil
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "", false, p.errorf(start, "unclosed quote")
+}
+
+// trimStars cuts the *s that make v a prefix.
+func trimStars(v string) (string, bool) {
+	t := strings.TrimRight(v, "*")
+	return t, len(t) < len(v)
+}
+
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
