@@ -1,7 +1,10 @@
 package query
 
 import (
+	"cmp"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,4 +86,66 @@ func rawTokens(s string) []string {
 		out = append(out, s[sp.start:sp.end])
 	}
 	return out
+}
+
+// MatchPhrase reports whether text contains the words of phrase in order,
+// both tokenized and folded like Tokens; when phrase ends in "*" its last
+// word is a prefix. A phrase without words matches nothing. The store
+// registers it as the SQL function tidings_phrase(text, phrase) that
+// Options.PhraseFunc compiles to.
+func MatchPhrase(text, phrase string) bool {
+	want := Tokens(phrase)
+	if len(want) == 0 {
+		return false
+	}
+	prefix := strings.HasSuffix(strings.TrimRightFunc(phrase, unicode.IsSpace), "*")
+	return len(findPhrase(spans(text), want, prefix, true)) > 0
+}
+
+// findPhrase returns the indexes in toks where the phrase want begins; with
+// first it stops at the first.
+func findPhrase(toks []span, want []string, prefix, first bool) []int {
+	var at []int
+	last := len(want) - 1
+outer:
+	for i := 0; i+last < len(toks); i++ {
+		for j, w := range want {
+			t := toks[i+j].fold
+			if t != w && !(j == last && prefix && strings.HasPrefix(t, w)) {
+				continue outer
+			}
+		}
+		at = append(at, i)
+		if first {
+			break
+		}
+	}
+	return at
+}
+
+// Highlights returns the byte ranges [start, end) of text where the terms
+// (as Terms lists them: words, phrases of words joined by spaces, prefixes
+// ending in "*") occur, sorted and merged where they overlap or touch.
+func Highlights(text string, terms []string) [][2]int {
+	toks := spans(text)
+	var out [][2]int
+	for _, term := range terms {
+		want := Tokens(term)
+		if len(want) == 0 {
+			continue
+		}
+		for _, i := range findPhrase(toks, want, strings.HasSuffix(term, "*"), false) {
+			out = append(out, [2]int{toks[i].start, toks[i+len(want)-1].end})
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	merged := out[:0]
+	for _, r := range out {
+		if n := len(merged); n > 0 && r[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], r[1])
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
 }

@@ -1,0 +1,319 @@
+package store
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"modernc.org/sqlite"
+
+	"tidings/store/query"
+)
+
+// The query language is tested here, against the real schema in a real
+// SQLite file, because package query itself must stay free of the driver.
+
+// phraseDriver is a private SQLite driver with tidings_phrase registered,
+// for Options.PhraseFunc, so these tests neither need nor disturb the
+// registration the store itself makes on the default driver.
+var phraseDriver = sync.OnceValue(func() string {
+	const name = "sqlite_query_phrase_test"
+	d := &sqlite.Driver{}
+	d.MustRegisterDeterministicScalarFunction("tidings_phrase", 2,
+		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			text, _ := args[0].(string)
+			phrase, _ := args[1].(string)
+			return query.MatchPhrase(text, phrase), nil
+		})
+	sql.Register(name, d)
+	return name
+})
+
+// openQueryDB creates a library with the project's migrations, opened with
+// the named driver.
+func openQueryDB(t testing.TB, driverName string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open(driverName, filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	for i, m := range migrations {
+		if _, err := db.Exec(m); err != nil {
+			t.Fatalf("migration %d: %v", i+1, err)
+		}
+	}
+	return db
+}
+
+// queryFixture is one article of the behaviour tests' library.
+type queryFixture struct {
+	name      string // what the tests call it; also its external id
+	source    string
+	feed      string // feed title, "" when not from a feed
+	published string // RFC 3339
+	title     string
+	body      string
+	read      bool
+	starred   bool
+	tags      []string
+	notes     []string
+}
+
+var queryFixtures = []queryFixture{
+	{name: "kyiv", source: "MENAFN - AzerNews", published: "2024-03-01T00:00:00Z",
+		title: "Drones over Kyiv", body: "Ukraine's capital saw drones at night. The U.S. sent aid.",
+		tags: []string{"Ukraine", "war"}, notes: []string{"follow the aid story"}},
+	{name: "zurich", source: "Reuters", published: "2024-03-31T23:59:00Z",
+		title: "Zürich bank results", body: "Café owners in Zürich welcome lower rates; covid-19 rules end.",
+		read: true, starred: true, tags: []string{"banks"}},
+	{name: "april", source: "MENAFN", published: "2024-04-01T00:00:00Z",
+		title: "Ukrainian grain exports rise", body: "Exports of grain rose in March. Exact phrase here.",
+		tags: []string{"ukraine"}},
+	{name: "feed", source: "", feed: "Al Jazeera English", published: "2024-02-29T12:00:00Z",
+		title: "Summit opens", body: "Leaders meet to discuss trade, not war.", read: true},
+	{name: "old", source: "AP", published: "2023-12-31T23:59:59Z",
+		title: "Year in review", body: "A phrase exact in the wrong order. 100% sure_thing.",
+		notes: []string{"check the ukrainian figures"}},
+}
+
+// seedQueryDB loads queryFixtures into db.
+func seedQueryDB(t testing.TB, db *sql.DB) {
+	t.Helper()
+	exec := func(q string, args ...any) sql.Result {
+		t.Helper()
+		r, err := db.Exec(q, args...)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return r
+	}
+	for i, f := range queryFixtures {
+		id := int64(i + 1)
+		pub, err := time.Parse(time.RFC3339, f.published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := query.SortKeyFloor(pub) | id
+		var feedID any
+		if f.feed != "" {
+			r := exec(`INSERT INTO feeds(url, title) VALUES (?, ?)`, "https://example.com/"+f.name, f.feed)
+			feedID, _ = r.LastInsertId()
+		}
+		var readAt any
+		if f.read {
+			readAt = pub.Unix()
+		}
+		exec(`INSERT INTO articles(id, external_id, sort_key, source, feed_id, title, published, added, updated, body, read_at, starred)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, f.name, key, f.source, feedID, f.title, pub.Unix(), pub.Unix(), pub.Unix(), f.body, readAt, f.starred)
+		for _, tag := range f.tags {
+			exec(`INSERT INTO tags(name) VALUES (?) ON CONFLICT DO NOTHING`, tag)
+			exec(`INSERT INTO article_tags(article_id, tag_id, added) SELECT ?, id, 0 FROM tags WHERE name = ?`, id, tag)
+		}
+		for _, n := range f.notes {
+			exec(`INSERT INTO annotations(article_id, note, created, updated) VALUES (?, ?, 0, 0)`, id, n)
+		}
+		exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`,
+			key, f.title, f.body, strings.Join(f.notes, "\n"))
+	}
+}
+
+// runQuery returns the names of the articles q selects, newest first.
+func runQuery(db *sql.DB, q query.SQL) ([]string, error) {
+	stmt := "SELECT a.external_id FROM articles AS a WHERE 1"
+	var args []any
+	if q.Match != "" {
+		stmt += " AND a.sort_key IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+		args = append(args, q.Match)
+	}
+	if q.Where != "" {
+		stmt += " AND (" + q.Where + ")"
+		args = append(args, q.Args...)
+	}
+	rows, err := db.Query(stmt+" ORDER BY a.sort_key DESC", args...)
+	if err != nil {
+		return nil, fmt.Errorf("%w\nmatch: %s\nwhere: %s\nargs: %v", err, q.Match, q.Where, q.Args)
+	}
+	defer rows.Close()
+	names := []string{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// queryNow is the clock for since: in these tests.
+var queryNow = time.Date(2024, 4, 2, 12, 0, 0, 0, time.UTC)
+
+func TestQuerySQLSelects(t *testing.T) {
+	tests := []struct {
+		name, q string
+		want    string // names, newest first, space separated
+		live    bool   // compile as the live filter does (PrefixLast)
+	}{
+		{name: "empty query matches all", q: "", want: "april zurich kyiv feed old"},
+		{name: "word in body", q: "drones", want: "kyiv"},
+		{name: "words all must match", q: "grain march", want: "april"},
+		{name: "case and diacritics folded", q: "ZURICH cafe", want: "zurich"},
+		{name: "diacritics in the query folded", q: "Zürïch", want: "zurich"},
+		{name: "word in notes", q: "figures", want: "old"},
+		{name: "phrase in order", q: `"exact phrase"`, want: "april"},
+		{name: "phrase out of order is not a match", q: `"phrase exact here"`, want: ""},
+		{name: "punctuated word is a phrase", q: "U.S.", want: "kyiv"},
+		{name: "hyphenated word", q: "covid-19", want: "zurich"},
+		{name: "prefix", q: "ukrain*", want: "april kyiv old"},
+		{name: "prefix phrase", q: `"grain exp"*`, want: "april"},
+		{name: "live filter prefixes the last word", q: "grain exp", live: true, want: "april"},
+		{name: "live filter leaves finished words whole", q: "exp grain", live: true, want: ""},
+		{name: "not live: last word whole", q: "grain exp", want: ""},
+		{name: "negated word", q: "-war", want: "april zurich kyiv old"},
+		{name: "negated word with positive", q: "ukrainian -grain", want: "old"},
+		{name: "negated group", q: "-(ukraine OR zurich)", want: "april feed old"},
+		{name: "or", q: "drones OR summit", want: "kyiv feed"},
+		{name: "and binds tighter than or", q: "drones night OR summit trade", want: "kyiv feed"},
+		{name: "lowercase or is a word", q: "drones or summit", want: ""},
+		{name: "or with a tag", q: "summit OR tag:banks", want: "zurich feed"},
+		{name: "negated or of text and tag", q: "-(summit OR tag:banks)", want: "april kyiv old"},
+		{name: "title only", q: "title:ukrainian", want: "april"},
+		{name: "title phrase", q: `title:"bank results"`, want: "zurich"},
+		{name: "title prefix", q: "title:dro*", want: "kyiv"},
+		{name: "tag", q: "tag:ukraine", want: "april kyiv"},
+		{name: "tag case-insensitive", q: "tag:UKRAINE", want: "april kyiv"},
+		{name: "hash tag", q: "#war", want: "kyiv"},
+		{name: "tag prefix", q: "tag:ba*", want: "zurich"},
+		{name: "negated tag", q: "-tag:ukraine", want: "zurich feed old"},
+		{name: "source exact", q: "source:reuters", want: "zurich"},
+		{name: "source syndicator", q: "source:menafn", want: "april kyiv"},
+		{name: "source syndicated", q: "source:azernews", want: "kyiv"},
+		{name: "source not a substring", q: "source:menaf", want: ""},
+		{name: "source prefix", q: "source:menaf*", want: "april kyiv"},
+		{name: "source quoted feed title", q: `source:"al jazeera"`, want: "feed"},
+		{name: "negated source keeps articles without a feed", q: "-source:reuters", want: "april kyiv feed old"},
+		{name: "source like wildcards are literal", q: "source:M_NAFN", want: ""},
+		{name: "is unread", q: "is:unread", want: "april kyiv old"},
+		{name: "is read", q: "is:read", want: "zurich feed"},
+		{name: "is starred", q: "is:starred", want: "zurich"},
+		{name: "is annotated", q: "is:annotated", want: "kyiv old"},
+		{name: "is untagged", q: "is:untagged", want: "feed old"},
+		{name: "after includes the day", q: "after:2024-03-01", want: "april zurich kyiv"},
+		{name: "before excludes the day", q: "before:2024-03-01", want: "feed old"},
+		{name: "after and before make a month", q: "after:2024-03-01 before:2024-04-01", want: "zurich kyiv"},
+		{name: "on a day", q: "on:2024-03-31", want: "zurich"},
+		{name: "date month", q: "date:2024-03", want: "zurich kyiv"},
+		{name: "date year", q: "date:2023", want: "old"},
+		{name: "after a month", q: "after:2024-04", want: "april"},
+		{name: "since days", q: "since:2d", want: "april zurich"},
+		{name: "since weeks", q: "since:5w", want: "april zurich kyiv feed"},
+		{name: "since months", q: "since:1m", want: "april zurich"},
+		{name: "since hours", q: "since:36h", want: "april"},
+		{name: "negated date", q: "-date:2024-03", want: "april feed old"},
+		{name: "everything together", q: "(ukrainian OR trade) -tag:war after:2024-02 is:unread", want: "april"},
+		{name: "punctuation-only words ignored", q: "drones & ,", want: "kyiv"},
+		{name: "fts syntax in words is text", q: `NEAR(drones night) title:x:y`, want: ""},
+		{name: "fts column syntax is text", q: `body:drones`, want: ""},
+	}
+	plain := openQueryDB(t, "sqlite")
+	seedQueryDB(t, plain)
+	withFunc := openQueryDB(t, phraseDriver())
+	seedQueryDB(t, withFunc)
+	for _, tt := range tests {
+		for _, phraseFunc := range []bool{false, true} {
+			db := plain
+			if phraseFunc {
+				db = withFunc
+			}
+			t.Run(fmt.Sprintf("%s/phrasefunc=%v", tt.name, phraseFunc), func(t *testing.T) {
+				q, err := query.CompileString(tt.q, query.Options{Now: queryNow, PrefixLast: tt.live, PhraseFunc: phraseFunc})
+				if err != nil {
+					if tt.name == "fts column syntax is text" {
+						return // body: is not a field: reported as an unknown one
+					}
+					t.Fatalf("compile %q: %v", tt.q, err)
+				}
+				got, err := runQuery(db, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g := strings.Join(got, " "); g != tt.want {
+					t.Errorf("%q selects %q, want %q\nmatch: %s\nwhere: %s\nargs: %v", tt.q, g, tt.want, q.Match, q.Where, q.Args)
+				}
+			})
+		}
+	}
+}
+
+// querySeeds are the fuzz corpus's start: every construct, and text that is
+// syntax to FTS5 or SQL.
+var querySeeds = []string{
+	"", "word", "two words", `"exact phrase"`, "wor*", `"two wor"*`, "-word", "-tag:x",
+	"tag:x", "#x", "#x*", `tag:"two words"`, "source:menafn", `source:"al jazeera"`, "source:men*",
+	"title:word", `title:"a phrase"`, "title:wor*", "is:unread", "is:read", "is:starred",
+	"is:annotated", "is:untagged", "after:2024-03-01", "before:2024-04-01", "on:2024-03-05",
+	"date:2024-03", "date:2024", "since:7d", "since:2w", "since:3m", "since:1y", "since:12h",
+	"a OR b", "a b OR c d", "(a OR b) c", "-(a b)", "-(a OR tag:x)", "a OR -b", "-a -b", "-a OR -b",
+	"(a -b) OR c", "a AND b", "NOT a", "a NOT b", "a --b", "covid-19", "U.S.", "http://x.com/a?b=c",
+	"10:30", "Re:", "foo:bar", `"unclosed`, "(a", "a)", "()", "a OR", "OR a", "AND", "NOT",
+	`NEAR(a b)`, `a:b`, `{title}: x`, `title : x`, `^a`, `a + b`, `"a" "b"`, `""`, `"\""`, `"\\"`,
+	`tag:'x'`, `source:%_\`, `tag:%`, `source:"a\"b"`, "after:0000", "before:9999-12-31",
+	"since:100000y", "since:0h", "*", "-*", "#", "-", "- a", "a -", "((((a))))", "-(-(-a))",
+	"Zürich ÉTÉ", "Ελλάδα", "日本語", "a\x00b", "\xff\xfe", "title:x* OR #y", "-(a OR b) c tag:x",
+	"a OR b OR c OR tag:x OR is:read", "-is:unread -is:starred", "-since:1d", "-date:2024",
+	"ab*c", "a*b*", "NEAR", "AND OR", "a OR (b)", "(a) OR (b c) -(d OR e)",
+}
+
+func FuzzQuerySQL(f *testing.F) {
+	for _, s := range querySeeds {
+		f.Add(s)
+	}
+	plain := openQueryDB(f, "sqlite")
+	seedQueryDB(f, plain)
+	withFunc := openQueryDB(f, phraseDriver())
+	seedQueryDB(f, withFunc)
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := query.Parse(s)
+		if err != nil {
+			var qe *query.Error
+			if !errors.As(err, &qe) {
+				t.Fatalf("Parse(%q): %T %v, want a *query.Error", s, err, err)
+			}
+			return
+		}
+		var results [][]string
+		for _, opt := range []query.Options{
+			{Now: queryNow},
+			{Now: queryNow, PrefixLast: true},
+			{Now: queryNow, PhraseFunc: true},
+		} {
+			q, err := query.Compile(n, opt)
+			if err != nil {
+				t.Fatalf("Compile(%q, %+v): %v", s, opt, err)
+			}
+			db := plain
+			if opt.PhraseFunc {
+				db = withFunc
+			}
+			got, err := runQuery(db, q)
+			if err != nil {
+				t.Fatalf("query %q (%+v): %v", s, opt, err)
+			}
+			results = append(results, got)
+		}
+		// Checking the word order in Go must select what FTS5 phrases do.
+		if !slices.Equal(results[0], results[2]) {
+			t.Errorf("query %q: FTS5 phrases select %q, tidings_phrase selects %q", s, results[0], results[2])
+		}
+	})
+}
