@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tidings/feeds"
+)
+
+// Everything shown on the terminal that came from a file or a feed passes
+// through this file. Titles, sources, tags, URLs and error messages go through
+// oneLine; article bodies go through feeds.CleanText before glamour (see
+// cleanMarkdown) and keepStyles after it, because glamour passes escape
+// sequences in its input straight through and decodes numeric character
+// references such as &#27; into live control characters.
+
+// oneLine returns s as a single line of plain text, the way every one-line
+// field (title, source, tag, URL, author, error message) is shown: as
+// feeds.CleanLine leaves it, without escape sequences, control characters,
+// bidirectional overrides or runs of white space.
+func oneLine(s string) string {
+	if isPlainLine(s) {
+		return s
+	}
+	return feeds.CleanLine(s)
+}
+
+// isPlainLine reports whether s is printable ASCII without leading, trailing
+// or doubled spaces, the common case, which oneLine returns unchanged.
+func isPlainLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || (c == '&' && i+1 < len(s) && s[i+1] == '#') {
+			return false
+		}
+		if c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// keepStyles filters rendered output down to text, newlines, tabs and SGR
+// sequences (ESC [ params m), the only escape sequences tidings asks glamour
+// for. Every other escape sequence (OSC, DCS, APC, cursor movement, mode
+// changes...), every other control character and every C1 control is
+// removed; invalid UTF-8 becomes U+FFFD.
+func keepStyles(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f):
+			b.WriteByte(c)
+			i++
+			continue
+		case c == 0x1b:
+			n, keep := escapeSequence(s[i:])
+			if keep {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+			continue
+		case c < 0x80: // other C0 controls and DEL
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			// A stray byte such as 0x9b is CSI to an 8-bit terminal.
+			b.WriteRune(utf8.RuneError)
+		case r >= 0x80 && r <= 0x9f:
+			// C1 controls: the string introducers swallow their string,
+			// like their ESC forms.
+			size += c1StringLength(s[i+size:], r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// escapeSequence measures the escape sequence at the start of s (s[0] is
+// ESC) and reports whether it is an SGR sequence to keep.
+func escapeSequence(s string) (n int, keep bool) {
+	if len(s) < 2 {
+		return len(s), false
+	}
+	switch s[1] {
+	case '[':
+		return csiSequence(s)
+	case ']', 'P', 'X', '^', '_': // OSC, DCS, SOS, PM, APC
+		return 2 + stringLength(s[2:], s[1] == ']'), false
+	}
+	// ESC, any intermediate bytes, one final byte (ESC 7, ESC ( B, ESC c...).
+	i := 1
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+		i++
+	}
+	return i, false
+}
+
+// csiSequence measures the CSI sequence at the start of s (ESC [) and reports
+// whether it is SGR with plain numeric parameters. A malformed sequence ends
+// before the first byte that cannot belong to it, which scrub then judges on
+// its own.
+func csiSequence(s string) (n int, keep bool) {
+	i := 2
+	plain := true
+	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f { // parameter bytes
+		if c := s[i]; c != ';' && c != ':' && (c < '0' || c > '9') {
+			plain = false // private prefixes such as '?' or '>'
+		}
+		i++
+	}
+	inter := i
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f { // intermediate bytes
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e { // final byte
+		return i + 1, plain && inter == i && s[i] == 'm'
+	}
+	return i, false
+}
+
+// stringLength measures a control string's body and terminator: up to ST
+// (ESC \ or U+009C), or BEL for OSC, or the end of s when unterminated,
+// because a terminal would swallow everything up to a terminator too.
+func stringLength(s string, bel bool) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+			return i + 2
+		case s[i] == 0x07 && bel:
+			return i + 1
+		case s[i] == 0xc2 && i+1 < len(s) && s[i+1] == 0x9c:
+			return i + 2
+		}
+	}
+	return len(s)
+}
+
+// c1StringLength is stringLength for the C1 introducers OSC, DCS, SOS, PM and
+// APC; other C1 controls have no string.
+func c1StringLength(s string, r rune) int {
+	switch r {
+	case 0x9d:
+		return stringLength(s, true)
+	case 0x90, 0x98, 0x9e, 0x9f:
+		return stringLength(s, false)
+	case 0x9b:
+		// CSI: parameters, intermediates and final byte, as after ESC [.
+		n, _ := csiSequence("\x1b[" + s)
+		return n - 2
+	}
+	return 0
+}
