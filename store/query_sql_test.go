@@ -4,13 +4,17 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"flag"
 	"fmt"
+	"go/format"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"modernc.org/sqlite"
 
@@ -316,4 +320,199 @@ func FuzzQuerySQL(f *testing.F) {
 			t.Errorf("query %q: FTS5 phrases select %q, tidings_phrase selects %q", s, results[0], results[2])
 		}
 	})
+}
+
+// unicode61 probing: what FTS5's tokenizer, as article_fts configures it,
+// does to each code point. Package query carries the result as tables
+// (store/query/unicode61_tables.go), regenerated with
+//
+//	go test ./store -run TestQueryTokensMatchFTS -update-unicode61
+//
+// after an SQLite upgrade; the test checks them against SQLite every run.
+var updateUnicode61 = flag.Bool("update-unicode61", false, "regenerate store/query/unicode61_tables.go from SQLite")
+
+// probeUnicode61 returns, for each rune in rs, the terms unicode61 makes of
+// "q" + rune + "q".
+func probeUnicode61(t *testing.T, rs []rune) map[rune][]string {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "probe.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, s := range []string{
+		"PRAGMA journal_mode = OFF",
+		"PRAGMA synchronous = OFF",
+		// The tokenizer of article_fts (migration 2).
+		`CREATE VIRTUAL TABLE probe USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')`,
+		`CREATE VIRTUAL TABLE probe_terms USING fts5vocab(probe, instance)`,
+	} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, err := tx.Prepare(`INSERT INTO probe(rowid, x) VALUES (?, ?)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if _, err := ins.Exec(int64(r)+1, "q"+string(r)+"q"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT doc, term FROM probe_terms ORDER BY doc, offset`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	terms := make(map[rune][]string, len(rs))
+	for rows.Next() {
+		var doc int64
+		var term string
+		if err := rows.Scan(&doc, &term); err != nil {
+			t.Fatal(err)
+		}
+		terms[rune(doc-1)] = append(terms[rune(doc-1)], term)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return terms
+}
+
+func TestQueryTokensMatchFTS(t *testing.T) {
+	var rs []rune
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		switch {
+		case r >= 0xD800 && r <= 0xDFFF: // surrogates are not text
+		case *updateUnicode61, r < 0x10000, r%61 == 0:
+			// Every code point when regenerating; otherwise all of the
+			// BMP and a sample beyond it, to stay quick.
+			rs = append(rs, r)
+		}
+	}
+	terms := probeUnicode61(t, rs)
+	if *updateUnicode61 {
+		writeUnicode61Tables(t, rs, terms)
+	}
+	bad := 0
+	for _, r := range rs {
+		s := "q" + string(r) + "q"
+		if got := query.Tokens(s); !slices.Equal(got, terms[r]) {
+			if bad++; bad <= 20 {
+				t.Errorf("Tokens(%q) (U+%04X) = %q, FTS5 makes %q", s, r, got, terms[r])
+			}
+		}
+	}
+	if bad > 20 {
+		t.Errorf("... %d code points differ in all", bad)
+	}
+
+	// Whole texts, through the real index.
+	db := openQueryDB(t, "sqlite")
+	texts := []string{
+		"Zürich Café ÉTÉ naïve", "Йошкар-Ола Ёлка", "Ελλάδα ΑΘΗΝΑ", "日本語 テスト 한국어",
+		"U.S. covid-19 e-mail a_b 100%", "Zu\u0308rich ǅemal ß ẞ ﬁ", "١٢٣ ৩৪ Ⅻ ½",
+	}
+	for i, text := range texts {
+		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, '', '')`, i+1, text); err != nil {
+			t.Fatal(err)
+		}
+		for _, tok := range query.Tokens(text) {
+			var n int
+			err := db.QueryRow(`SELECT count(*) FROM article_fts WHERE article_fts MATCH ? AND rowid = ?`,
+				`"`+tok+`"`, i+1).Scan(&n)
+			if err != nil || n != 1 {
+				t.Errorf("token %q of %q: FTS5 finds %d rows (%v)", tok, text, n, err)
+			}
+		}
+	}
+}
+
+// writeUnicode61Tables writes the probe's findings as package query's
+// tables: separator ranges, and the code points that fold to another or to
+// nothing.
+func writeUnicode61Tables(t *testing.T, rs []rune, terms map[rune][]string) {
+	type fold struct{ from, to rune }
+	var seps [][2]rune
+	var folds []fold
+	for _, r := range rs {
+		ts := terms[r]
+		switch {
+		case len(ts) == 2 && ts[0] == "q" && ts[1] == "q":
+			if n := len(seps); n > 0 && seps[n-1][1] == r-1 {
+				seps[n-1][1] = r
+			} else {
+				seps = append(seps, [2]rune{r, r})
+			}
+		case len(ts) == 1 && strings.HasPrefix(ts[0], "q") && strings.HasSuffix(ts[0], "q") && len(ts[0]) >= 2:
+			f := []rune(ts[0][1 : len(ts[0])-1])
+			switch {
+			case len(f) == 0:
+				folds = append(folds, fold{r, -1})
+			case len(f) == 1 && f[0] != r:
+				folds = append(folds, fold{r, f[0]})
+			case len(f) > 1:
+				t.Fatalf("U+%04X folds to %q: more than one code point", r, ts[0])
+			}
+		default:
+			t.Fatalf("U+%04X: unexpected terms %q", r, ts)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("// Code generated by TestQueryTokensMatchFTS in tidings/store with -update-unicode61; DO NOT EDIT.\n\n")
+	b.WriteString("package query\n\n")
+	b.WriteString("// separators are the code points at which article_fts's tokenizer (FTS5\n")
+	b.WriteString("// unicode61, remove_diacritics 2) splits words, as inclusive ranges.\n")
+	b.WriteString("var separators = [...][2]rune{\n")
+	for i, s := range seps {
+		if i%6 == 0 {
+			b.WriteString("\t")
+		}
+		fmt.Fprintf(&b, "{0x%04X, 0x%04X},", s[0], s[1])
+		if i%6 == 5 || i == len(seps)-1 {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// folds are the word characters the tokenizer folds to another code point\n")
+	b.WriteString("// (case, diacritics), or drops (-1: combining diacritics), by code point.\n")
+	b.WriteString("var folds = [...][2]rune{\n")
+	for i, f := range folds {
+		if i%6 == 0 {
+			b.WriteString("\t")
+		}
+		fmt.Fprintf(&b, "{0x%04X, %s},", f.from, foldTarget(f.to))
+		if i%6 == 5 || i == len(folds)-1 {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	b.WriteString("}\n")
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("query", "unicode61_tables.go"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %d separator ranges and %d folds", len(seps), len(folds))
+}
+
+func foldTarget(r rune) string {
+	if r < 0 {
+		return "-1"
+	}
+	return fmt.Sprintf("0x%04X", r)
 }

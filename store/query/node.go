@@ -1,6 +1,7 @@
 package query
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -26,7 +27,7 @@ func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
 	}
-	return "kind(" + string(rune('0'+k)) + ")"
+	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // Node is a parsed query: an operator over Kids, or one term.

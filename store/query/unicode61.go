@@ -1,30 +1,48 @@
 package query
 
 import (
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
+	"sort"
+	"unicode/utf8"
 )
+
+// The tables in unicode61_tables.go are SQLite's own answer, read from a
+// real article_fts: Go's unicode tables are a newer Unicode than SQLite's,
+// and NFD-and-strip folds more than unicode61 does (Й to и, Hangul syllables
+// to jamo), which would make words FTS5 never indexed.
+
+// asciiFold is foldRune for ASCII, the common case: 0 marks a separator.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
 
 // isTokenRune reports whether FTS5's unicode61 tokenizer treats r as part of
 // a word.
 func isTokenRune(r rune) bool {
-	return unicode.In(r, unicode.L, unicode.N, unicode.Co, unicode.Mn)
+	if r < utf8.RuneSelf {
+		return asciiFold[r] != 0
+	}
+	i := sort.Search(len(separators), func(i int) bool { return separators[i][1] >= r })
+	return i == len(separators) || separators[i][0] > r
 }
 
-// foldRune is what unicode61 with remove_diacritics 2 turns the word
-// character r into: its lowercase without diacritics, or -1 when r is a
-// diacritic that is dropped.
+// foldRune is what unicode61 with remove_diacritics 2 makes of the word
+// character r: its lowercase without diacritics, or -1 for a diacritic that
+// is dropped.
 func foldRune(r rune) rune {
-	if unicode.Is(unicode.Mn, r) {
-		return -1
+	if r < utf8.RuneSelf {
+		return rune(asciiFold[r])
 	}
-	out := r
-	for _, c := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, c) {
-			out = c
-			break
-		}
+	i := sort.Search(len(folds), func(i int) bool { return folds[i][0] >= r })
+	if i < len(folds) && folds[i][0] == r {
+		return folds[i][1]
 	}
-	return unicode.ToLower(out)
+	return r
 }

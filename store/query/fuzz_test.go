@@ -1,0 +1,53 @@
+package query
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"", "word", `"exact phrase"`, "wor*", `"two wor"*`, "-word", "--word", "-(a b)", "NOT a",
+		"tag:x #y tag:z*", `tag:"a b"`, `#"a\"b"`, "source:menafn", `source:"al jazeera"`,
+		"title:word", `title:"a b"*`, "is:unread", "after:2024-03-01 before:2024-04", "on:2024-03-05",
+		"date:2024", "since:7d", "a OR b c", "(a OR b) -(c OR tag:d)", "a AND b", "http://x.y/z",
+		"10:30", "Re:", "foo:bar", `"unclosed`, "(a", "a)", "()", "OR", "a OR", "AND a", "& -",
+		"Zürich Ελλάδα 日本語", `"\\"`, `"a\b"`, "a\x00b", "\xff", "(((a)))", "-(-(-a))", "C# f(x)",
+		"a -", "(a -)", "#", "#*", "title:&", "-&", "a OR &",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := Parse(s)
+		if err != nil {
+			var qe *Error
+			if !errors.As(err, &qe) {
+				t.Fatalf("Parse(%q) error %T, want *Error", s, err)
+			}
+			if qe.Pos < 1 || qe.Pos > utf8.RuneCountInString(s)+1 {
+				t.Fatalf("Parse(%q) error at col %d, outside the query", s, qe.Pos)
+			}
+			return
+		}
+		printed := n.String()
+		again, err := Parse(printed)
+		if err != nil {
+			t.Fatalf("Parse(%q).String() = %q, which does not parse: %v", s, printed, err)
+		}
+		if again.String() != printed {
+			t.Fatalf("Parse(%q).String() = %q, re-parsed prints %q", s, printed, again.String())
+		}
+		for _, opt := range []Options{{Now: compileNow}, {Now: compileNow, PrefixLast: true, PhraseFunc: true}} {
+			q, err := Compile(n, opt)
+			if err != nil {
+				t.Fatalf("Compile(Parse(%q)): %v", s, err)
+			}
+			if c := strings.Count(q.Where, "?"); c != len(q.Args) {
+				t.Fatalf("Compile(Parse(%q)): %d placeholders, %d args", s, c, len(q.Args))
+			}
+		}
+		TermsFor(n, Options{PrefixLast: true})
+	})
+}
