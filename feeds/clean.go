@@ -1,0 +1,404 @@
+package feeds
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// CleanText makes untrusted multi-line text safe to store and to hand to a
+// Markdown renderer. It
+//
+//   - replaces invalid UTF-8 with U+FFFD (one per run of bad bytes),
+//   - turns "\r\n", a lone "\r", U+2028 and U+2029 into "\n",
+//   - removes escape sequences whole: CSI, OSC (BEL or ST terminated, so
+//     OSC 8 links and OSC 52 clipboard writes too), DCS, SOS, PM, APC and
+//     two-byte ESC sequences, in their 7-bit and 8-bit (C1) forms,
+//   - removes every other C0 and C1 control character but "\n" and "\t",
+//     DEL and stray byte-order marks,
+//   - removes numeric character references that denote such controls
+//     ("&#27;", "&#x1b;", "&#155;"...), because Markdown renderers decode
+//     them into live bytes.
+//
+// A string sequence (OSC, DCS...) left unterminated ends at the end of its
+// line, so a stray introducer cannot swallow the rest of an article.
+// CleanText is idempotent and returns s itself when there is nothing to do.
+func CleanText(s string) string {
+	if isCleanText(s) {
+		return s
+	}
+	return stripControlRefs(stripControls(s))
+}
+
+// CleanLine cleans a one-line field (title, source, author, tag, URL): as
+// CleanText, and also removes bidirectional overrides and invisible
+// zero-width characters that could disguise what a reader sees, folds
+// newlines, tabs and other white space runs into single spaces, and trims.
+func CleanLine(s string) string {
+	s = CleanText(s)
+	if hasInvisible(s) {
+		// Removing invisible characters can join the pieces of a numeric
+		// character reference ("&#2\u200b7;"), so references are stripped
+		// again afterwards.
+		s = stripControlRefs(removeInvisible(s))
+	}
+	return foldSpace(s)
+}
+
+// isCleanText reports whether CleanText would return s unchanged.
+func isCleanText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\n' || c == '\t':
+			case c < 0x20 || c == 0x7f:
+				return false
+			case c == '&' && i+1 < len(s) && s[i+1] == '#':
+				if controlRefAt(s, i) > 0 {
+					return false
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		if isC1(r) || r == '\uFEFF' || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
+
+// stripControls is the first pass of CleanText: everything but numeric
+// character references.
+func stripControls(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	invalidRun := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			invalidRun = false
+			switch {
+			case c == '\r':
+				b.WriteByte('\n')
+				i++
+				if i < len(s) && s[i] == '\n' {
+					i++
+				}
+			case c == 0x1b:
+				i = skipEscape(s, i+1)
+			case c == '\n' || c == '\t':
+				b.WriteByte(c)
+				i++
+			case c < 0x20 || c == 0x7f:
+				i++
+			default:
+				b.WriteByte(c)
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			if !invalidRun {
+				b.WriteRune(utf8.RuneError)
+			}
+			invalidRun = true
+			i++
+			continue
+		}
+		invalidRun = false
+		i += size
+		switch {
+		case r == 0x9b: // CSI
+			i = skipCSI(s, i)
+		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // OSC DCS SOS PM APC
+			i = skipString(s, i)
+		case isC1(r) || r == '\uFEFF':
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		default:
+			b.WriteString(s[i-size : i])
+		}
+	}
+	return b.String()
+}
+
+// skipEscape returns the index just past the escape sequence whose ESC byte
+// precedes s[i].
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch c := s[i]; {
+	case c == '[':
+		return skipCSI(s, i+1)
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		return skipString(s, i+1)
+	case c >= 0x20 && c <= 0x2f: // intermediates, then a final byte (nF)
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+			i++
+		}
+		if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+			i++
+		}
+		return i
+	case c >= 0x30 && c <= 0x7e: // two-byte sequence (Fp, Fe, Fs)
+		return i + 1
+	default:
+		// A lone ESC: drop it and read what follows as text (or as the
+		// start of the next sequence).
+		return i
+	}
+}
+
+// skipCSI returns the index past a control sequence's parameter,
+// intermediate and final bytes starting at s[i]. A sequence broken by any
+// other byte ends there; that byte is read normally.
+func skipCSI(s string, i int) int {
+	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
+		i++
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index past a control string (OSC, DCS, SOS, PM,
+// APC) whose payload starts at s[i]: past its BEL, ST (ESC \ or U+009C),
+// CAN or SUB terminator. Another ESC aborts the string and starts a new
+// sequence; a newline or the end of input ends an unterminated string.
+func skipString(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case 0x07, 0x18, 0x1a:
+			return i + 1
+		case 0x1b:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i
+		case '\n', '\r':
+			return i
+		case 0xc2:
+			if i+1 < len(s) && s[i+1] == 0x9c {
+				return i + 2
+			}
+		}
+		i++
+	}
+	return i
+}
+
+// isControlCode reports whether a code point decoded from a numeric
+// character reference would be a control character CleanText removes.
+func isControlCode(v int) bool {
+	return v < 0x20 && v != '\t' && v != '\n' || v >= 0x7f && v <= 0x9f
+}
+
+// maxRefDigits bounds how many digits a numeric character reference may
+// carry (leading zeros included) before it stops being treated as one;
+// CommonMark allows at most 7.
+const maxRefDigits = 32
+
+// controlRefAt reports the length of a numeric character reference denoting
+// a control character at s[i:] ("&#27;", "&#x1B", "&#0155;"), or 0. The
+// trailing semicolon is optional, as HTML decoders accept it missing.
+func controlRefAt(s string, i int) (n int) {
+	j := i + 2 // past "&#"
+	if j > len(s) || s[i] != '&' || s[i+1] != '#' {
+		return 0
+	}
+	hex := j < len(s) && (s[j] == 'x' || s[j] == 'X')
+	if hex {
+		j++
+	}
+	start := j
+	for j < len(s) && digitValue(s[j], hex) >= 0 {
+		j++
+		if j-start > maxRefDigits {
+			return 0
+		}
+	}
+	if j == start || !isControlCode(refValue(s[start:j], hex)) {
+		return 0
+	}
+	if j < len(s) && s[j] == ';' {
+		j++
+	}
+	return j - i
+}
+
+func digitValue(c byte, hex bool) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case hex && c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case hex && c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// stripControlRefs removes numeric character references that denote control
+// characters, until none is left: removing "&#27;" from "&#&#27;27;" joins
+// a new one, which goes too.
+func stripControlRefs(s string) string {
+	if !strings.Contains(s, "&#") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ';' {
+			// "&#27" then ";": the reference and its semicolon go.
+			if n := controlRefSuffix(out); n > 0 {
+				out = out[:len(out)-n]
+				continue
+			}
+		} else {
+			// A byte that cannot continue the reference ends it; removing
+			// one reference may expose another ("&#2" + "&#27" + "x").
+			for {
+				n := controlRefSuffix(out)
+				if n == 0 || continuesRef(out[len(out)-n:], c) {
+					break
+				}
+				out = out[:len(out)-n]
+			}
+		}
+		out = append(out, c)
+	}
+	for {
+		n := controlRefSuffix(out)
+		if n == 0 {
+			break
+		}
+		out = out[:len(out)-n]
+	}
+	return string(out)
+}
+
+// controlRefSuffix reports the length of an unterminated control reference
+// ("&#27", "&#x1b") that ends b, or 0. The digits are the longest run of
+// its kind at the end of b, as a decoder reading forward would take them.
+func controlRefSuffix(b []byte) int {
+	if k := trailingDigits(b, true); k >= 3 && (b[k-1] == 'x' || b[k-1] == 'X') && b[k-2] == '#' && b[k-3] == '&' {
+		if isControlCode(refValue(b[k:], true)) {
+			return len(b) - (k - 3)
+		}
+		return 0
+	}
+	if k := trailingDigits(b, false); k >= 2 && b[k-1] == '#' && b[k-2] == '&' {
+		if isControlCode(refValue(b[k:], false)) {
+			return len(b) - (k - 2)
+		}
+	}
+	return 0
+}
+
+// trailingDigits returns where the run of digits ending b starts, or -1
+// when there is none or it is longer than maxRefDigits.
+func trailingDigits(b []byte, hex bool) int {
+	k := len(b)
+	for k > 0 && digitValue(b[k-1], hex) >= 0 {
+		k--
+		if len(b)-k > maxRefDigits {
+			return -1
+		}
+	}
+	if k == len(b) {
+		return -1
+	}
+	return k
+}
+
+// refValue is the code point the digits denote, saturating above U+10FFFF.
+func refValue[T string | []byte](digits T, hex bool) int {
+	v := 0
+	for i := range len(digits) {
+		c := digits[i]
+		if v > 0x10ffff {
+			break
+		}
+		if hex {
+			v = v*16 + digitValue(c, true)
+		} else {
+			v = v*10 + digitValue(c, false)
+		}
+	}
+	return v
+}
+
+// continuesRef reports whether c would extend the reference ref as a digit.
+func continuesRef(ref []byte, c byte) bool {
+	hex := len(ref) > 2 && (ref[2] == 'x' || ref[2] == 'X')
+	return digitValue(c, hex) >= 0
+}
+
+// isInvisible reports whether r is a bidirectional override or isolate, or
+// a zero-width character with no use in a one-line field. Zero-width
+// joiners stay: emoji sequences and several scripts need them.
+func isInvisible(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x200b, r == 0x2060, r == 0xfeff, r == 0x180e, r >= 0x2061 && r <= 0x2064:
+		return true
+	}
+	return false
+}
+
+func hasInvisible(s string) bool {
+	for _, r := range s {
+		if isInvisible(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func removeInvisible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// foldSpace turns every run of white space into one space and trims.
+func foldSpace(s string) string {
+	if !needsFold(s) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+func needsFold(s string) bool {
+	prevSpace := true // a leading space needs folding too
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			prevSpace = false
+			continue
+		}
+		if prevSpace || r != ' ' {
+			return true
+		}
+		prevSpace = true
+	}
+	return prevSpace && s != ""
+}

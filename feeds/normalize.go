@@ -1,0 +1,151 @@
+package feeds
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// IdentityPrefix starts every ExternalID that Identity derives, so a derived
+// id never collides with one a source gave.
+const IdentityPrefix = "h:"
+
+// Normalize makes an article ready to store: it cleans every string field
+// (CleanLine for one-line fields, CleanText for the body and notes), drops
+// a URL whose scheme is not http, https or mailto (with a warning), tidies
+// the source and the tags, derives the title from the body when there is
+// none, stores the publication time in UTC and sets ExternalID with
+// Identity when the source gave none. Normalize is idempotent.
+func Normalize(a *Article) {
+	a.Source = NormalizeSource(a.Source)
+	a.FeedURL = CleanLine(a.FeedURL)
+	a.Author = CleanLine(a.Author)
+	a.Body = CleanText(a.Body)
+	a.Title = CleanLine(a.Title)
+	if a.Title == "" {
+		a.Title = TitleFromBody(a.Body)
+		a.Retitled = false
+	}
+	var warning string
+	a.URL, warning = cleanURL(a.URL)
+	if warning != "" {
+		a.Warnings = append(a.Warnings, warning)
+	}
+	a.Tags = NormalizeTags(a.Tags)
+	for i := range a.Annotations {
+		n := &a.Annotations[i]
+		n.Quote = CleanText(n.Quote)
+		n.Prefix = CleanText(n.Prefix)
+		n.Suffix = CleanText(n.Suffix)
+		n.Note = CleanText(n.Note)
+		n.Created = utc(n.Created)
+		n.Updated = utc(n.Updated)
+	}
+	for i, w := range a.Warnings {
+		a.Warnings[i] = CleanLine(w)
+	}
+	a.Published = utc(a.Published)
+	a.ExternalID = CleanLine(a.ExternalID)
+	if a.ExternalID == "" {
+		a.ExternalID = Identity(*a)
+	}
+}
+
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// Identity is the id of an article that came without one: a hash of its
+// source, publication time and body, so importing the same text again finds
+// the same article. It is IdentityPrefix followed by 32 hex digits.
+func Identity(a Article) string {
+	h := sha256.New()
+	h.Write([]byte(a.Source))
+	h.Write([]byte{0})
+	if !a.Published.IsZero() {
+		h.Write([]byte(a.Published.UTC().Format(time.RFC3339Nano)))
+	}
+	h.Write([]byte{0})
+	h.Write([]byte(a.Body))
+	var sum [sha256.Size]byte
+	return IdentityPrefix + hex.EncodeToString(h.Sum(sum[:0])[:16])
+}
+
+// NormalizeSource cleans a source name and spaces a syndication dash the
+// way the design shows it: "MENAFN- AzerNews" and "MENAFN -AzerNews" become
+// "MENAFN - AzerNews". A hyphen inside a word ("Al-Monitor") stays.
+func NormalizeSource(s string) string {
+	s = CleanLine(s)
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	words := strings.Split(s, " ")
+	out := make([]string, 0, len(words)+2)
+	for _, w := range words {
+		switch {
+		case len(w) > 1 && strings.HasSuffix(w, "-") && !strings.HasSuffix(w, "--"):
+			out = append(out, w[:len(w)-1], "-")
+		case len(w) > 1 && strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--"):
+			out = append(out, "-", w[1:])
+		default:
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// NormalizeTags cleans tag names, drops a leading "#", empty names and
+// case-insensitive duplicates (the first spelling wins). A nil slice stays
+// nil: it means "tags not given", which an import must not read as "none".
+func NormalizeTags(tags []string) []string {
+	if tags == nil {
+		return nil
+	}
+	out := make([]string, 0, len(tags))
+	seen := make(map[string]bool, len(tags))
+	for _, t := range tags {
+		t = CleanLine(strings.TrimLeft(CleanLine(t), "#"))
+		key := strings.ToLower(t)
+		if t == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// linkSchemes are the URL schemes tidings stores and opens.
+var linkSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
+
+// cleanURL cleans an article link and keeps it only when it is absolute with
+// an allowed scheme; otherwise it returns "" and a warning saying why.
+func cleanURL(raw string) (link, warning string) {
+	raw = CleanLine(raw)
+	if raw == "" {
+		return "", ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Sprintf("dropped URL %q: %v", raw, err)
+	}
+	scheme := strings.ToLower(u.Scheme)
+	switch {
+	case scheme == "":
+		return "", fmt.Sprintf("dropped URL %q: not absolute", raw)
+	case !linkSchemes[scheme]:
+		return "", fmt.Sprintf("dropped URL with scheme %q", scheme)
+	case scheme != "mailto" && u.Host == "":
+		return "", fmt.Sprintf("dropped URL %q: no host", raw)
+	}
+	if !strings.HasPrefix(raw, scheme) { // url.Parse lowers the scheme; keep the rest as given
+		raw = scheme + raw[len(scheme):]
+	}
+	return raw, ""
+}

@@ -1,0 +1,253 @@
+package feeds
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// checkNormalized asserts what every article leaving the package has.
+func checkNormalized(t testing.TB, a Article) {
+	t.Helper()
+	for name, s := range map[string]string{
+		"title": a.Title, "source": a.Source, "author": a.Author, "url": a.URL,
+		"feed": a.FeedURL, "external id": a.ExternalID,
+	} {
+		if CleanLine(s) != s {
+			t.Errorf("%s %q is not a clean line", name, s)
+		}
+	}
+	if CleanText(a.Body) != a.Body {
+		t.Errorf("body is not clean text: %q", a.Body)
+	}
+	if a.ExternalID == "" {
+		t.Errorf("no external id")
+	}
+	if a.Body != "" && a.Title == "" {
+		t.Errorf("a body but no title")
+	}
+	if a.URL != "" && !strings.HasPrefix(a.URL, "http://") && !strings.HasPrefix(a.URL, "https://") && !strings.HasPrefix(a.URL, "mailto:") {
+		t.Errorf("url %q has a scheme tidings does not open", a.URL)
+	}
+	if !a.Published.IsZero() && a.Published.Location() != time.UTC {
+		t.Errorf("published %v is not UTC", a.Published)
+	}
+	if got := NormalizeTags(a.Tags); strings.Join(got, "\x00") != strings.Join(a.Tags, "\x00") {
+		t.Errorf("tags %q are not normalized (%q)", a.Tags, got)
+	}
+	for _, n := range a.Annotations {
+		for _, s := range []string{n.Quote, n.Prefix, n.Suffix, n.Note} {
+			if CleanText(s) != s {
+				t.Errorf("annotation text %q is not clean", s)
+			}
+		}
+	}
+	b := a
+	b.Tags = append([]string(nil), a.Tags...)
+	b.Warnings = append([]string(nil), a.Warnings...)
+	Normalize(&b)
+	if b.Title != a.Title || b.Body != a.Body || b.ExternalID != a.ExternalID || b.Source != a.Source || b.URL != a.URL || len(b.Warnings) != len(a.Warnings) {
+		t.Errorf("Normalize is not idempotent:\n%+v\n%+v", a, b)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	tests := map[string]struct {
+		in      Article
+		check   func(t *testing.T, a Article)
+		warning string
+	}{
+		"title from body": {
+			in: Article{Source: "AP", Body: "Officials in Zürich said on Monday that the bridge would reopen. More text follows here."},
+			check: func(t *testing.T, a Article) {
+				if a.Title != "Officials in Zürich said on Monday that the bridge would reopen" {
+					t.Errorf("title %q", a.Title)
+				}
+			},
+		},
+		"title cut near 100": {
+			in: Article{Body: strings.Repeat("word ", 40) + "end."},
+			check: func(t *testing.T, a Article) {
+				if !strings.HasSuffix(a.Title, "word…") || len([]rune(a.Title)) > 101 || len([]rune(a.Title)) < 90 {
+					t.Errorf("title %q (%d runes)", a.Title, len([]rune(a.Title)))
+				}
+			},
+		},
+		"title strips markdown": {
+			in: Article{Body: "\\# Not a heading but **bold** text with a [link](https://example.com/x) and `code`. Second."},
+			check: func(t *testing.T, a Article) {
+				if a.Title != "# Not a heading but bold text with a link and code" {
+					t.Errorf("title %q", a.Title)
+				}
+			},
+		},
+		"title given kept and cleaned": {
+			in: Article{Title: "  Big\x1b[31m news\n today ", Body: "Body."},
+			check: func(t *testing.T, a Article) {
+				if a.Title != "Big news today" {
+					t.Errorf("title %q", a.Title)
+				}
+			},
+		},
+		"syndication source": {
+			in: Article{Source: "MENAFN- AzerNews", Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if a.Source != "MENAFN - AzerNews" {
+					t.Errorf("source %q", a.Source)
+				}
+			},
+		},
+		"source spaces collapsed": {
+			in: Article{Source: "  Gulf   Times ", Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if a.Source != "Gulf Times" {
+					t.Errorf("source %q", a.Source)
+				}
+			},
+		},
+		"hyphenated source kept": {
+			in: Article{Source: "Al-Monitor", Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if a.Source != "Al-Monitor" {
+					t.Errorf("source %q", a.Source)
+				}
+			},
+		},
+		"tags": {
+			in: Article{Tags: []string{" #Ukraine", "ukraine", "", "#", "Taurus ", "TAURUS", "climate\x1b[0m change"}, Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if got := strings.Join(a.Tags, "|"); got != "Ukraine|Taurus|climate change" {
+					t.Errorf("tags %q", got)
+				}
+			},
+		},
+		"nil tags stay nil": {
+			in: Article{Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if a.Tags != nil {
+					t.Errorf("tags %#v", a.Tags)
+				}
+			},
+		},
+		"empty tags stay empty": {
+			in: Article{Body: "x", Tags: []string{}},
+			check: func(t *testing.T, a Article) {
+				if a.Tags == nil {
+					t.Errorf("tags became nil")
+				}
+			},
+		},
+		"https url kept": {
+			in: Article{URL: " HTTPS://example.com/a?b=c ", Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if a.URL != "https://example.com/a?b=c" {
+					t.Errorf("url %q", a.URL)
+				}
+			},
+		},
+		"mailto kept": {
+			in:    Article{URL: "mailto:desk@example.com", Body: "x"},
+			check: func(t *testing.T, a Article) {},
+		},
+		"javascript url dropped": {
+			in:      Article{URL: "javascript:alert(1)", Body: "x"},
+			warning: `dropped URL with scheme "javascript"`,
+		},
+		"file url dropped": {
+			in:      Article{URL: "file:///etc/passwd", Body: "x"},
+			warning: `dropped URL with scheme "file"`,
+		},
+		"relative url dropped": {
+			in:      Article{URL: "/news/1", Body: "x"},
+			warning: `not absolute`,
+		},
+		"identity derived": {
+			in: Article{Source: "AP", Published: day, Body: "Same text."},
+			check: func(t *testing.T, a Article) {
+				if !strings.HasPrefix(a.ExternalID, "h:") || len(a.ExternalID) != 34 {
+					t.Errorf("id %q", a.ExternalID)
+				}
+				if a.ExternalID != Identity(Article{Source: "AP", Published: day, Body: "Same text."}) {
+					t.Errorf("id differs from Identity")
+				}
+			},
+		},
+		"given id kept": {
+			in: Article{ExternalID: " MENAFN05032024000045015687ID1107936133 ", Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if a.ExternalID != "MENAFN05032024000045015687ID1107936133" {
+					t.Errorf("id %q", a.ExternalID)
+				}
+			},
+		},
+		"published in utc": {
+			in: Article{Published: time.Date(2024, 3, 5, 1, 0, 0, 0, time.FixedZone("CET", 3600)), Body: "x"},
+			check: func(t *testing.T, a Article) {
+				if !a.Published.Equal(day) || a.Published.Location() != time.UTC {
+					t.Errorf("published %v", a.Published)
+				}
+			},
+		},
+		"annotations cleaned": {
+			in: Article{Body: "x", Annotations: []Annotation{{Quote: "a\x1b[1mb", Note: "n\x07ote &#27;"}}},
+			check: func(t *testing.T, a Article) {
+				if n := a.Annotations[0]; n.Quote != "ab" || n.Note != "note " {
+					t.Errorf("annotation %+v", n)
+				}
+			},
+		},
+		"body cleaned": {
+			in: Article{Body: "one\r\ntwo\x1b]52;c;Zm9v\x07 &#x1b;[2J"},
+			check: func(t *testing.T, a Article) {
+				if a.Body != "one\ntwo [2J" {
+					t.Errorf("body %q", a.Body)
+				}
+			},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			a := tc.in
+			Normalize(&a)
+			checkNormalized(t, a)
+			if tc.check != nil {
+				tc.check(t, a)
+			}
+			got := strings.Join(a.Warnings, "; ")
+			if tc.warning == "" && got != "" || !strings.Contains(got, tc.warning) {
+				t.Errorf("warnings %q, want %q", got, tc.warning)
+			}
+			if tc.warning != "" && a.URL != "" {
+				t.Errorf("url %q kept", a.URL)
+			}
+		})
+	}
+}
+
+func TestIdentityStable(t *testing.T) {
+	a := Article{Source: "AP", Published: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), Body: "Text."}
+	id := Identity(a)
+	if len(id) != 34 || !strings.HasPrefix(id, IdentityPrefix) || strings.Trim(id[2:], "0123456789abcdef") != "" {
+		t.Fatalf("id %q: want h: and 32 hex digits", id)
+	}
+	if Identity(a) != id {
+		t.Fatalf("identity not stable")
+	}
+	for name, b := range map[string]Article{
+		"other source": {Source: "AFP", Published: a.Published, Body: a.Body},
+		"other day":    {Source: a.Source, Published: a.Published.AddDate(0, 0, 1), Body: a.Body},
+		"other body":   {Source: a.Source, Published: a.Published, Body: "Text!"},
+		"no date":      {Source: a.Source, Body: a.Body},
+	} {
+		if Identity(b) == id {
+			t.Errorf("%s: same identity", name)
+		}
+	}
+	// The same instant in another zone is the same article.
+	b := a
+	b.Published = a.Published.In(time.FixedZone("X", 7200))
+	if Identity(b) != id {
+		t.Errorf("identity depends on the time zone")
+	}
+}

@@ -1,0 +1,279 @@
+package feeds
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titleLength is where a title derived from a long first sentence is cut.
+const titleLength = 100
+
+// TitleFromBody derives a title from a Markdown body: the first sentence of
+// its first paragraph of text, without Markdown syntax, cut at a word
+// boundary near 100 characters with an ellipsis. It returns "" for a body
+// without text.
+func TitleFromBody(body string) string {
+	for para := range strings.SplitSeq(body, "\n\n") {
+		if text := plainText(para); text != "" {
+			return shortTitle(firstSentence(text))
+		}
+	}
+	return ""
+}
+
+// shortTitle cuts s at the last word boundary before titleLength runes and
+// adds an ellipsis; a sentence that fits loses only its final full stop.
+func shortTitle(s string) string {
+	if utf8.RuneCountInString(s) <= titleLength {
+		if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") {
+			s = s[:len(s)-1]
+		}
+		return s
+	}
+	cut, n := 0, 0 // byte offset of rune titleLength
+	for i := range s {
+		if n == titleLength {
+			cut = i
+			break
+		}
+		n++
+	}
+	head := s[:cut]
+	if s[cut] != ' ' {
+		// The cut falls inside a word: drop it, unless the word is
+		// most of the title.
+		if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
+			head = head[:sp]
+		}
+	}
+	head = strings.TrimRightFunc(head, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—([{\"'", r)
+	})
+	return head + "…"
+}
+
+// abbreviations end in a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "mt": true,
+	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cmdr": true, "adm": true,
+	"gov": true, "sen": true, "rep": true, "pres": true, "jr": true, "sr": true, "rev": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "no": true, "nos": true, "vs": true,
+	"etc": true, "approx": true, "est": true, "dept": true, "univ": true, "fig": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
+	"u.s": true, "u.k": true, "u.n": true, "e.u": true,
+}
+
+// firstSentence returns s up to the end of its first sentence: a full
+// stop, question or exclamation mark (and any closing quotes or brackets)
+// followed by a space and a capital, a digit or an opening quote. Initials
+// and common abbreviations do not end a sentence.
+func firstSentence(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		end := i + 1
+		for end < len(s) && strings.IndexByte("\"')]”’»", s[end]) >= 0 {
+			end++
+		}
+		for end < len(s) && s[end] >= 0x80 {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if r != '”' && r != '’' && r != '»' {
+				break
+			}
+			end += size
+		}
+		if end == len(s) {
+			return s
+		}
+		if s[end] != ' ' || end+1 >= len(s) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[end+1:])
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"'“‘«([", next) {
+			continue
+		}
+		if c == '.' && end == i+1 && isAbbreviation(s[:i]) {
+			continue
+		}
+		return s[:end]
+	}
+	return s
+}
+
+// isAbbreviation reports whether the word ending text is an initial or a
+// known abbreviation, so a full stop after it does not end a sentence.
+func isAbbreviation(text string) bool {
+	start := strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	word := text[start+1:]
+	if word == "" {
+		return false
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		return true // an initial: "J. Smith"
+	}
+	return abbreviations[strings.ToLower(word)]
+}
+
+// plainText strips Markdown syntax from one paragraph for use as a title:
+// block markers (headings, quotes, list items), links and images (their
+// text stays), emphasis, code spans, HTML tags and backslash escapes.
+// Lines are joined with spaces.
+func plainText(para string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(para, "\n") {
+		line = stripBlockMarkers(strings.TrimSpace(line))
+		if line == "" || isThematicBreak(line) || strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+	}
+	return foldSpace(stripInline(b.String()))
+}
+
+// stripBlockMarkers removes the Markdown markers that start a line.
+func stripBlockMarkers(line string) string {
+	for {
+		before := line
+		switch {
+		case strings.HasPrefix(line, ">"):
+			line = strings.TrimSpace(line[1:])
+		case strings.HasPrefix(line, "#"):
+			rest := strings.TrimLeft(line, "#")
+			if len(line)-len(rest) <= 6 && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+				line = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), "#"))
+			}
+		case len(line) > 1 && strings.ContainsRune("-*+", rune(line[0])) && (line[1] == ' ' || line[1] == '\t'):
+			line = strings.TrimSpace(line[2:])
+		default:
+			digits := 0
+			for digits < len(line) && digits < 9 && line[digits] >= '0' && line[digits] <= '9' {
+				digits++
+			}
+			if digits > 0 && digits+1 < len(line) && (line[digits] == '.' || line[digits] == ')') && line[digits+1] == ' ' {
+				line = strings.TrimSpace(line[digits+2:])
+			}
+		}
+		if line == before {
+			return line
+		}
+	}
+}
+
+func isThematicBreak(line string) bool {
+	var mark rune
+	n := 0
+	for _, r := range line {
+		switch {
+		case r == ' ' || r == '\t':
+		case (r == '-' || r == '*' || r == '_') && (mark == 0 || r == mark):
+			mark = r
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// stripInline removes inline Markdown syntax, keeping the text a reader sees.
+func stripInline(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				i++
+				b.WriteByte(s[i])
+				continue
+			}
+		case '!':
+			if i+1 < len(s) && s[i+1] == '[' {
+				continue // the image's alt text follows as a link text
+			}
+		case '[':
+			if text, n := linkText(s[i:]); n > 0 {
+				b.WriteString(stripInline(text))
+				i += n - 1
+				continue
+			}
+		case '<':
+			if end := strings.IndexByte(s[i:], '>'); end > 0 && isTagLike(s[i+1:i+end]) {
+				inner := s[i+1 : i+end]
+				if strings.Contains(inner, "://") || strings.HasPrefix(inner, "mailto:") {
+					b.WriteString(inner) // an autolink shows its address
+				}
+				i += end
+				continue
+			}
+		case '*', '`', '~':
+			continue
+		case '_':
+			// Emphasis underscores sit at word edges; snake_case keeps its own.
+			prevWord := i > 0 && isWordByte(s[i-1])
+			nextWord := i+1 < len(s) && isWordByte(s[i+1])
+			if !(prevWord && nextWord) {
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// linkText parses "[text](dest)" or "[text][ref]" at the start of s and
+// returns text and the length of the whole link, or 0 when s holds none.
+func linkText(s string) (string, int) {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth > 0 {
+				continue
+			}
+			text := s[1:i]
+			rest := s[i+1:]
+			switch {
+			case strings.HasPrefix(rest, "("):
+				if end := strings.IndexByte(rest, ')'); end > 0 {
+					return text, i + 1 + end + 1
+				}
+			case strings.HasPrefix(rest, "["):
+				if end := strings.IndexByte(rest, ']'); end > 0 {
+					return text, i + 1 + end + 1
+				}
+			}
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+func isTagLike(inner string) bool {
+	if inner == "" || strings.ContainsAny(inner, "<\n") {
+		return false
+	}
+	c := inner[0]
+	return c == '/' || c == '!' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
