@@ -48,6 +48,12 @@ func CleanLine(s string) string {
 // isCleanText reports whether CleanText would return s unchanged.
 func isCleanText(s string) bool {
 	for i := 0; i < len(s); {
+		for i < len(s) && !notablyASCII[s[i]] {
+			i++ // the common case: printable ASCII
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -73,6 +79,15 @@ func isCleanText(s string) bool {
 	}
 	return true
 }
+
+// notablyASCII marks the bytes isCleanText must look at: controls, "&",
+// DEL and every byte of a multi-byte character.
+var notablyASCII = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c == '&' || c >= 0x7f
+	}
+	return t
+}()
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 
@@ -391,7 +406,7 @@ func foldSpace(s string) string {
 func needsFold(s string) bool {
 	prevSpace := true // a leading space needs folding too
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			prevSpace = false
 			continue
 		}
@@ -401,4 +416,11 @@ func needsFold(s string) bool {
 		prevSpace = true
 	}
 	return prevSpace && s != ""
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }

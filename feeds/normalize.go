@@ -24,6 +24,9 @@ func Normalize(a *Article) {
 	a.FeedURL = CleanLine(a.FeedURL)
 	a.Author = CleanLine(a.Author)
 	a.Body = CleanText(a.Body)
+	if strings.TrimSpace(a.Body) == "" {
+		a.Body = ""
+	}
 	a.Title = CleanLine(a.Title)
 	if a.Title == "" {
 		a.Title = TitleFromBody(a.Body)

@@ -6,17 +6,28 @@ import (
 	"unicode/utf8"
 )
 
+// maxTitleSource is how much of a paragraph a title is looked for in.
+const maxTitleSource = 2048
+
 // titleLength is where a title derived from a long first sentence is cut.
 const titleLength = 100
 
 // TitleFromBody derives a title from a Markdown body: the first sentence of
 // its first paragraph of text, without Markdown syntax, cut at a word
-// boundary near 100 characters with an ellipsis. It returns "" for a body
-// without text.
+// boundary near 100 characters with an ellipsis. It returns "" only for a
+// blank body.
 func TitleFromBody(body string) string {
 	for para := range strings.SplitSeq(body, "\n\n") {
 		if text := plainText(para); text != "" {
-			return shortTitle(firstSentence(text))
+			if title := CleanLine(shortTitle(firstSentence(text))); title != "" {
+				return title
+			}
+		}
+	}
+	// Only syntax or punctuation: the first line as it stands.
+	for line := range strings.Lines(body) {
+		if line = CleanLine(line); line != "" {
+			return CleanLine(shortTitle(line))
 		}
 	}
 	return ""
@@ -26,7 +37,7 @@ func TitleFromBody(body string) string {
 // adds an ellipsis; a sentence that fits loses only its final full stop.
 func shortTitle(s string) string {
 	if utf8.RuneCountInString(s) <= titleLength {
-		if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") {
+		if len(s) > 1 && strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") {
 			s = s[:len(s)-1]
 		}
 		return s
@@ -123,6 +134,12 @@ func isAbbreviation(text string) bool {
 // text stays), emphasis, code spans, HTML tags and backslash escapes.
 // Lines are joined with spaces.
 func plainText(para string) string {
+	if len(para) > maxTitleSource {
+		// A title needs the first sentence at most. Cut at a space: any
+		// syntax split there lies far beyond the title's 100 characters.
+		cut := strings.LastIndexAny(para[:maxTitleSource], "\n ")
+		para = para[:max(cut, 0)]
+	}
 	var b strings.Builder
 	for line := range strings.SplitSeq(para, "\n") {
 		line = stripBlockMarkers(strings.TrimSpace(line))

@@ -1,0 +1,365 @@
+package feeds
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// HTMLToMarkdown turns untrusted HTML (an article page, a feed item) into
+// clean Markdown. The HTML is sanitised against an allowlist first: no
+// scripts, styles, frames, objects or forms, no event handlers, no
+// javascript: or data: URLs. Links, lists, quotes, code, tables, headings
+// and emphasis are kept; images become links (a terminal shows no
+// pictures), tracking pixels and empty wrappers go, and relative links are
+// resolved against base (when base is an absolute http(s) URL) or dropped,
+// keeping their text. The result has been through CleanText.
+// HTMLToMarkdown is safe for concurrent use.
+func HTMLToMarkdown(src, base string) (string, error) {
+	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
+	if err != nil {
+		return "", err
+	}
+	tidyHTML(doc, baseURL(base))
+	md, err := markdownConverter().ConvertNode(doc)
+	if err != nil {
+		return "", err
+	}
+	return CleanText(strings.TrimSpace(string(md))), nil
+}
+
+// htmlPolicy is the sanitiser's allowlist, built once; a bluemonday policy
+// is safe for concurrent use.
+var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowStandardURLs() // http, https, mailto and relative; parseable only
+	p.AllowElements(
+		"article", "main", "section", "header", "footer", "aside", "div", "span", "p", "br", "hr",
+		"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp", "var",
+		"ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "details", "summary",
+		"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+		"em", "strong", "b", "i", "u", "s", "del", "ins", "strike", "sub", "sup", "small",
+		"mark", "abbr", "cite", "q", "time", "picture",
+	)
+	p.AllowAttrs("href", "title").OnElements("a")
+	p.AllowAttrs("src", "alt", "title", "width", "height").OnElements("img")
+	p.AllowAttrs("start").Matching(regexp.MustCompile(`^[0-9]{1,9}$`)).OnElements("ol")
+	p.AllowAttrs("colspan", "rowspan").Matching(regexp.MustCompile(`^[0-9]{1,3}$`)).OnElements("td", "th")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[A-Za-z0-9_+-]{1,32}$`)).OnElements("code")
+	// Drop what such elements hold, not only their tags: a form's labels
+	// or an SVG's text are not the article.
+	p.SkipElementsContent("form", "button", "select", "textarea", "svg", "math", "template",
+		"canvas", "audio", "video", "nav", "dialog")
+	return p
+})
+
+// markdownConverter is built once; it is safe for concurrent use.
+var markdownConverter = sync.OnceValue(func() *converter.Converter {
+	return converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(commonmark.WithListEndComment(false)),
+		strikethrough.NewStrikethroughPlugin(),
+		table.NewTablePlugin(),
+	))
+})
+
+// baseURL parses base when it is an absolute http(s) URL.
+func baseURL(base string) *url.URL {
+	u, err := url.Parse(strings.TrimSpace(base))
+	if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+		return nil
+	}
+	return u
+}
+
+// tidyHTML rewrites sanitised HTML for the terminal: images to links,
+// tracking pixels and empty wrappers out, links absolute or unwrapped.
+func tidyHTML(n *html.Node, base *url.URL) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		tidyHTML(c, base)
+		c = next
+	}
+	if n.Type != html.ElementNode {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Img:
+		tidyImage(n, base)
+	case atom.A:
+		href := resolveLink(attr(n, "href"), base)
+		if href == "" {
+			unwrap(n)
+			return
+		}
+		setAttr(n, "href", href)
+	}
+	if n.Parent != nil && removableWhenEmpty[n.DataAtom] && isEmptyElement(n) {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// tidyImage replaces an image by a link to it (or, inside a link, by its
+// alt text), and drops tracking pixels and images without a source.
+func tidyImage(n *html.Node, base *url.URL) {
+	src := resolveLink(attr(n, "src"), base)
+	if src == "" || isPixel(attr(n, "width")) || isPixel(attr(n, "height")) {
+		n.Parent.RemoveChild(n)
+		return
+	}
+	text := strings.TrimSpace(attr(n, "alt"))
+	if text == "" {
+		text = strings.TrimSpace(attr(n, "title"))
+	}
+	inLink := false
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.A {
+			inLink = true
+			break
+		}
+	}
+	if inLink {
+		if text != "" {
+			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: text}, n)
+		}
+		n.Parent.RemoveChild(n)
+		return
+	}
+	if text == "" {
+		text = "image"
+	}
+	a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A,
+		Attr: []html.Attribute{{Key: "href", Val: src}}}
+	a.AppendChild(&html.Node{Type: html.TextNode, Data: text})
+	n.Parent.InsertBefore(a, n)
+	n.Parent.RemoveChild(n)
+}
+
+// isPixel reports whether an image dimension is 0 or 1 ("1", "1px").
+func isPixel(dim string) bool {
+	dim = strings.TrimSuffix(strings.TrimSpace(dim), "px")
+	n, err := strconv.Atoi(dim)
+	return err == nil && n <= 1
+}
+
+// resolveLink makes href absolute against base, and returns "" for a link
+// that stays relative or only points inside the page.
+func resolveLink(href string, base *url.URL) string {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") {
+		return ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if !u.IsAbs() || !linkSchemes[strings.ToLower(u.Scheme)] {
+		return ""
+	}
+	return u.String()
+}
+
+// removableWhenEmpty are elements that mean nothing without content.
+var removableWhenEmpty = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Span: true, atom.Section: true, atom.Article: true,
+	atom.Main: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Figure: true,
+	atom.Figcaption: true, atom.A: true, atom.Em: true, atom.Strong: true, atom.B: true,
+	atom.I: true, atom.U: true, atom.S: true, atom.Del: true, atom.Ins: true, atom.Strike: true,
+	atom.Small: true, atom.Mark: true, atom.Sub: true, atom.Sup: true, atom.Blockquote: true,
+	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Code: true, atom.Pre: true, atom.Q: true, atom.Cite: true, atom.Abbr: true,
+	atom.Time: true, atom.Picture: true, atom.Details: true, atom.Summary: true,
+	atom.Table: true, atom.Caption: true,
+}
+
+// isEmptyElement reports whether n holds no text and no rule.
+func isEmptyElement(n *html.Node) bool {
+	for d := range n.Descendants() {
+		switch {
+		case d.Type == html.TextNode && strings.TrimSpace(d.Data) != "":
+			return false
+		case d.Type == html.ElementNode && (d.DataAtom == atom.Hr || d.DataAtom == atom.Td || d.DataAtom == atom.Th):
+			return false
+		}
+	}
+	return true
+}
+
+// unwrap replaces n by its children.
+func unwrap(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		n.RemoveChild(c)
+		n.Parent.InsertBefore(c, n)
+		c = next
+	}
+	n.Parent.RemoveChild(n)
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
+// parseHTMLFile reads an article page: the title from <title> or the first
+// <h1>, date, author, source, link and tags from meta tags, and the body
+// from <article> or <main> when there is one, else <body>.
+func parseHTMLFile(data []byte) (Article, error) {
+	doc, err := html.Parse(bytes.NewReader(trimBOM(data)))
+	if err != nil {
+		return Article{}, err
+	}
+	var art Article
+	meta := map[string]string{}
+	var title, h1, timeAttr string
+	var article, main, body *html.Node
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Title:
+			if title == "" {
+				title = textOf(n)
+			}
+		case atom.H1:
+			if h1 == "" {
+				h1 = textOf(n)
+			}
+		case atom.Meta:
+			key := strings.ToLower(attr(n, "property"))
+			if key == "" {
+				key = strings.ToLower(attr(n, "name"))
+			}
+			if key == "" {
+				key = strings.ToLower(attr(n, "itemprop"))
+			}
+			if key == "article:tag" {
+				art.Tags = append(art.Tags, attr(n, "content"))
+			} else if _, seen := meta[key]; key != "" && !seen {
+				meta[key] = strings.TrimSpace(attr(n, "content"))
+			}
+		case atom.Link:
+			if strings.EqualFold(attr(n, "rel"), "canonical") && meta["canonical"] == "" {
+				meta["canonical"] = attr(n, "href")
+			}
+		case atom.Time:
+			if timeAttr == "" {
+				timeAttr = attr(n, "datetime")
+			}
+		case atom.Article:
+			article = firstOf(article, n)
+		case atom.Main:
+			main = firstOf(main, n)
+		case atom.Body:
+			body = firstOf(body, n)
+		}
+	}
+	pick := func(keys ...string) string {
+		for _, k := range keys {
+			if v := meta[k]; v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	art.Title = strings.TrimSpace(title)
+	if art.Title == "" {
+		art.Title = strings.TrimSpace(h1)
+	}
+	art.URL = pick("og:url", "canonical")
+	art.Author = pick("author", "article:author", "dc.creator", "parsely-author", "byl")
+	if strings.Contains(art.Author, "://") {
+		art.Author = "" // a profile page's address, not a name
+	}
+	art.Author = strings.TrimSpace(strings.TrimPrefix(art.Author, "By "))
+	art.Source = pick("og:site_name", "application-name")
+	if art.Source == "" {
+		if u := baseURL(art.URL); u != nil {
+			art.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	date := pick("article:published_time", "og:published_time", "datepublished", "date", "dc.date",
+		"dcterms.date", "dc.date.issued", "pubdate", "publishdate", "sailthru.date", "parsely-pub-date")
+	if date == "" {
+		date = timeAttr
+	}
+	if t, ok := parseTime(date); ok {
+		art.Published = t
+	} else if date != "" {
+		art.Warnings = append(art.Warnings, "cannot read date "+strconv.Quote(date))
+	}
+
+	content := article
+	if content == nil {
+		content = main
+	}
+	if content == nil {
+		content = body
+	}
+	if content != nil {
+		var b strings.Builder
+		if err := html.Render(&b, content); err != nil {
+			return art, err
+		}
+		md, err := HTMLToMarkdown(b.String(), art.URL)
+		if err != nil {
+			return art, err
+		}
+		if heading, rest := firstHeading(md); heading != "" && rest != "" && heading == plainText(art.Title) {
+			md = strings.TrimSpace(rest)
+		}
+		art.Body = md
+	}
+	return art, nil
+}
+
+// firstOf keeps the first of the nodes found.
+func firstOf(found, n *html.Node) *html.Node {
+	if found != nil {
+		return found
+	}
+	return n
+}
+
+// textOf is the text inside n, white space folded.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,354 @@
+package feeds
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Item is one thing read from a file: an article, already Normalize'd, or
+// the error that stopped one article (Line > 0) or a whole file (Line 0).
+type Item struct {
+	Article Article
+	File    string // the path given, or the stream's name
+	Line    int    // where the article or the problem starts, from 1
+	Err     error  // a *FileError when set; Article is then empty
+}
+
+// Reasons a whole file is not read.
+var (
+	ErrEmpty         = errors.New("empty file")
+	ErrBinary        = errors.New("binary file")
+	ErrUnknownFormat = errors.New("unknown format")
+	ErrTooLarge      = errors.New("file too large")
+)
+
+// MaxFileSize is the largest Markdown or HTML file read. The sample format
+// and JSON are read as streams, an article at a time, and have no limit.
+const MaxFileSize = 64 << 20
+
+// FileError is a problem with a file, or with one article in it.
+type FileError struct {
+	File string
+	Line int // 0 when the whole file is concerned
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Read reads the articles in path, a file or a folder (recursively, in
+// sorted order, skipping hidden files and folders, following symbolic
+// links but never into a loop), and hands each article or error to fn.
+// Read returns only the error fn returns, which stops it.
+func Read(path string, fn func(Item) error) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return report(fn, path, unwrapPath(err))
+	}
+	if info.IsDir() {
+		w := walker{fn: fn}
+		return w.dir(path, info)
+	}
+	return readFile(path, info, fn)
+}
+
+// ReadStream reads the articles in r, named name in items (e.g. "-" for
+// standard input); the format is told from the content alone.
+func ReadStream(name string, r io.Reader, fn func(Item) error) error {
+	return readFrom(name, r, -1, fn)
+}
+
+// walker walks folders, remembering each one so that a symbolic link back
+// to one already read is not followed again.
+type walker struct {
+	fn   func(Item) error
+	seen []os.FileInfo
+}
+
+func (w *walker) dir(path string, info os.FileInfo) error {
+	for _, s := range w.seen {
+		if os.SameFile(s, info) {
+			return nil
+		}
+	}
+	w.seen = append(w.seen, info)
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		if err := report(w.fn, path, unwrapPath(err)); err != nil {
+			return err
+		}
+	}
+	for _, e := range entries { // sorted by name
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(path, e.Name())
+		info, err := os.Stat(p)
+		switch {
+		case err != nil:
+			err = report(w.fn, p, unwrapPath(err))
+		case info.IsDir():
+			err = w.dir(p, info)
+		case info.Mode().IsRegular():
+			err = readFile(p, info, w.fn)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unwrapPath drops the path from an *fs.PathError: items name their file.
+func unwrapPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// lineError is an error at a line of a file other than where its article
+// starts.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
+
+func (e *lineError) Unwrap() error { return e.err }
+
+// report hands fn the error that stopped a whole file.
+func report(fn func(Item) error, name string, err error) error {
+	return fn(Item{File: name, Err: &FileError{File: name, Err: err}})
+}
+
+func readFile(path string, info os.FileInfo, fn func(Item) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return report(fn, path, unwrapPath(err))
+	}
+	defer f.Close()
+	size := int64(-1)
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	return readFrom(path, f, size, fn)
+}
+
+// stopError carries the callback's own error out of a format reader, so it
+// is told apart from a problem with the file.
+type stopError struct{ err error }
+
+func (e stopError) Error() string { return e.err.Error() }
+
+// readFrom reads one file or stream of size bytes (-1 when unknown).
+func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
+	emit := func(it Item) error {
+		it.File = name
+		if le, ok := errors.AsType[*lineError](it.Err); ok {
+			it.Line, it.Err = le.line, le.err
+		}
+		if it.Err == nil {
+			Normalize(&it.Article)
+			if it.Article.Title == "" && it.Article.Body == "" {
+				it.Err = errNoText
+			}
+		}
+		if it.Err != nil {
+			it.Article = Article{}
+			it.Err = &FileError{File: name, Line: it.Line, Err: it.Err}
+		}
+		if err := fn(it); err != nil {
+			return stopError{err}
+		}
+		return nil
+	}
+	err := readFormat(name, r, size, emit)
+	if stop, ok := errors.AsType[stopError](err); ok {
+		return stop.err
+	}
+	if err != nil {
+		return report(fn, name, err)
+	}
+	return nil
+}
+
+func readFormat(name string, r io.Reader, size int64, emit func(Item) error) error {
+	br := bufio.NewReaderSize(r, 256<<10)
+	head, err := br.Peek(sniffSize)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	f, err := sniff(head, len(head) < sniffSize, name)
+	if err != nil {
+		return err
+	}
+	switch f {
+	case formatSample:
+		return readSample(br, emit)
+	case formatJSON, formatJSONLines:
+		return readJSON(br, f == formatJSONLines, emit)
+	}
+	if size > MaxFileSize {
+		return fmt.Errorf("%w: %d MiB, the limit is %d MiB", ErrTooLarge, size>>20, MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(br, MaxFileSize+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("%w: over %d MiB", ErrTooLarge, MaxFileSize>>20)
+	}
+	var art Article
+	if f == formatHTML {
+		art, err = parseHTMLFile(data)
+	} else {
+		art, err = parseMarkdownFile(data)
+	}
+	return emit(Item{Article: art, Line: 1, Err: err})
+}
+
+// sniffSize is how much of a file is looked at to tell its format.
+const sniffSize = 1024
+
+type format int
+
+const (
+	formatSample format = iota + 1
+	formatMarkdown
+	formatHTML
+	formatJSON
+	formatJSONLines
+)
+
+// sniff tells a file's format from its first bytes (whole says they are
+// the whole file) and, failing that, from its name's extension.
+func sniff(head []byte, whole bool, name string) (format, error) {
+	head = trimBOM(head)
+	text := bytes.TrimLeft(head, " \t\r\n\f")
+	if len(text) == 0 && whole {
+		return 0, ErrEmpty
+	}
+	if reason := binaryReason(head, whole); reason != "" {
+		return 0, fmt.Errorf("%w (%s)", ErrBinary, reason)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case len(text) > 0 && (text[0] == '{' || text[0] == '['):
+		if ext == ".jsonl" || ext == ".ndjson" {
+			return formatJSONLines, nil
+		}
+		return formatJSON, nil
+	case bytes.HasPrefix(head, []byte("---\n")) || bytes.HasPrefix(head, []byte("---\r\n")):
+		return formatMarkdown, nil
+	case isHTMLStart(text):
+		return formatHTML, nil
+	case isFeedStart(text):
+		return 0, fmt.Errorf("%w: an RSS or Atom feed; subscribe to it with \"tidings feed add\"", ErrUnknownFormat)
+	case isSampleStart(text):
+		return formatSample, nil
+	}
+	switch ext {
+	case ".md", ".markdown":
+		return formatMarkdown, nil
+	case ".html", ".htm", ".xhtml":
+		return formatHTML, nil
+	case ".json":
+		return formatJSON, nil
+	case ".jsonl", ".ndjson":
+		return formatJSONLines, nil
+	case ".txt", ".text":
+		return formatSample, nil
+	}
+	return 0, ErrUnknownFormat
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
+}
+
+func isHTMLStart(text []byte) bool {
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<meta", "<title"} {
+		if hasPrefixFold(text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFeedStart(text []byte) bool {
+	if hasPrefixFold(text, "<?xml") {
+		// An XML declaration; the root element says what follows.
+		if end := bytes.Index(text, []byte("?>")); end > 0 {
+			text = bytes.TrimLeft(text[end+2:], " \t\r\n")
+		}
+	}
+	for _, p := range []string{"<rss", "<feed", "<rdf:rdf"} {
+		if hasPrefixFold(text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSampleStart reports whether text starts like the sample format:
+// "date YYYY-MM-DD" or "(SOURCE)".
+func isSampleStart(text []byte) bool {
+	if _, _, ok := cutDatePrefix(text); ok {
+		return true
+	}
+	line, _, _ := bytes.Cut(text, []byte("\n"))
+	_, _, ok := cutSourceTag(line)
+	return ok
+}
+
+// binaryReason says why head does not look like text, or "".
+func binaryReason(head []byte, whole bool) string {
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		return "UTF-16 text; convert it to UTF-8"
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return "it holds NUL bytes"
+	}
+	if !whole {
+		// The last character may be cut in two by the sniff window.
+		for i := 0; i < 3 && len(head) > 0 && head[len(head)-1] >= 0x80; i++ {
+			head = head[:len(head)-1]
+		}
+	}
+	bad, controls := 0, 0
+	for i := 0; i < len(head); {
+		c := head[i]
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			controls++
+		}
+		if c < 0x80 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		}
+		i += n
+	}
+	if len(head) > 0 && (bad*10 > len(head) || controls*10 > len(head)) {
+		return "it is not UTF-8 text"
+	}
+	return ""
+}

@@ -1,0 +1,420 @@
+package feeds
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Record is an article as tidings writes it in JSON (`tidings search
+// --json`, `tidings export --format json`) and reads it back on import, one
+// object per article.
+type Record struct {
+	ID          int64       `json:"id"` // the library's id; ignored on import
+	ExternalID  string      `json:"external_id"`
+	Title       string      `json:"title"`
+	Source      string      `json:"source"`
+	Feed        string      `json:"feed,omitempty"` // the feed's URL
+	URL         string      `json:"url"`
+	Author      string      `json:"author"`
+	Published   *time.Time  `json:"published"` // RFC 3339; null when unknown
+	Tags        []string    `json:"tags"`
+	Read        bool        `json:"read"`
+	Starred     bool        `json:"starred"`
+	Retitled    bool        `json:"retitled"`
+	Body        string      `json:"body"` // Markdown
+	Annotations Annotations `json:"annotations"`
+}
+
+// Annotations is a Record's "annotations": an array of notes when they are
+// carried (an export), a count when only that is known (a search listing).
+// Reading, it accepts either; a count brings no notes in.
+type Annotations struct {
+	Count int
+	Notes []AnnotationRecord // nil when only the count is known
+}
+
+// AnnotationRecord is one note in a Record.
+type AnnotationRecord struct {
+	Quote   string    `json:"quote"`
+	Prefix  string    `json:"prefix"`
+	Suffix  string    `json:"suffix"`
+	Note    string    `json:"note"`
+	Created time.Time `json:"created,omitzero"`
+	Updated time.Time `json:"updated,omitzero"`
+}
+
+// MarshalJSON writes the notes as an array, or the count when there are no
+// notes to carry.
+func (a Annotations) MarshalJSON() ([]byte, error) {
+	if a.Notes != nil {
+		return json.Marshal(a.Notes)
+	}
+	return json.Marshal(a.Count)
+}
+
+// UnmarshalJSON reads a count, an array of notes or null.
+func (a *Annotations) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimSpace(data)
+	switch {
+	case bytes.Equal(data, []byte("null")):
+		*a = Annotations{}
+		return nil
+	case len(data) > 0 && data[0] == '[':
+		var notes []AnnotationRecord
+		if err := json.Unmarshal(data, &notes); err != nil {
+			return fmt.Errorf("annotations: %w", jsonReason(err))
+		}
+		*a = Annotations{Count: len(notes), Notes: notes}
+		return nil
+	default:
+		var n int
+		if err := json.Unmarshal(data, &n); err != nil {
+			return errors.New("annotations: want a count or an array of notes")
+		}
+		*a = Annotations{Count: n}
+		return nil
+	}
+}
+
+// MarshalJSON writes tags as an array even when there are none.
+func (r Record) MarshalJSON() ([]byte, error) {
+	type plain Record // no methods: no recursion
+	p := plain(r)
+	if p.Tags == nil {
+		p.Tags = []string{}
+	}
+	return json.Marshal(p)
+}
+
+// UnmarshalJSON reads a record leniently: published may be any date form
+// tidings reads elsewhere (or empty), and id may be anything.
+func (r *Record) UnmarshalJSON(data []byte) error {
+	rec, _, err := decodeRecord(data)
+	if err != nil {
+		return err
+	}
+	*r = rec
+	return nil
+}
+
+// RecordFromArticle is the JSON record of an article. Notes are carried
+// when the article has any.
+func RecordFromArticle(a Article) Record {
+	r := Record{
+		ExternalID: a.ExternalID,
+		Title:      a.Title,
+		Source:     a.Source,
+		Feed:       a.FeedURL,
+		URL:        a.URL,
+		Author:     a.Author,
+		Tags:       a.Tags,
+		Retitled:   a.Retitled,
+		Body:       a.Body,
+	}
+	if r.Tags == nil {
+		r.Tags = []string{}
+	}
+	if !a.Published.IsZero() {
+		t := a.Published
+		r.Published = &t
+	}
+	if a.Read != nil {
+		r.Read = *a.Read
+	}
+	if a.Starred != nil {
+		r.Starred = *a.Starred
+	}
+	if len(a.Annotations) > 0 {
+		r.Annotations.Count = len(a.Annotations)
+		r.Annotations.Notes = make([]AnnotationRecord, len(a.Annotations))
+		for i, n := range a.Annotations {
+			r.Annotations.Notes[i] = AnnotationRecord(n)
+		}
+	}
+	return r
+}
+
+// Article is the article r describes, with Read and Starred set.
+func (r Record) Article() Article {
+	a := Article{
+		ExternalID: r.ExternalID,
+		Source:     r.Source,
+		FeedURL:    r.Feed,
+		Title:      r.Title,
+		URL:        r.URL,
+		Author:     r.Author,
+		Body:       r.Body,
+		Tags:       r.Tags,
+		Read:       &r.Read,
+		Starred:    &r.Starred,
+		Retitled:   r.Retitled,
+	}
+	if r.Published != nil {
+		a.Published = *r.Published
+	}
+	for _, n := range r.Annotations.Notes {
+		a.Annotations = append(a.Annotations, Annotation(n))
+	}
+	return a
+}
+
+// recordWire is the lenient form a Record is read through.
+type recordWire struct {
+	ID          json.RawMessage `json:"id"`
+	ExternalID  string          `json:"external_id"`
+	Title       string          `json:"title"`
+	Source      string          `json:"source"`
+	Feed        string          `json:"feed"`
+	URL         string          `json:"url"`
+	Author      string          `json:"author"`
+	Published   *string         `json:"published"`
+	Tags        []string        `json:"tags"`
+	Read        *bool           `json:"read"`
+	Starred     *bool           `json:"starred"`
+	Retitled    bool            `json:"retitled"`
+	Body        string          `json:"body"`
+	Annotations Annotations     `json:"annotations"`
+}
+
+// recordState says which user state a JSON record carried.
+type recordState struct{ read, starred bool }
+
+func decodeRecord(data []byte) (Record, recordState, error) {
+	var w recordWire
+	if err := json.Unmarshal(data, &w); err != nil {
+		return Record{}, recordState{}, jsonReason(err)
+	}
+	r := Record{
+		ExternalID:  w.ExternalID,
+		Title:       w.Title,
+		Source:      w.Source,
+		Feed:        w.Feed,
+		URL:         w.URL,
+		Author:      w.Author,
+		Tags:        w.Tags,
+		Retitled:    w.Retitled,
+		Body:        w.Body,
+		Annotations: w.Annotations,
+	}
+	if w.Published != nil && *w.Published != "" {
+		t, ok := parseTime(*w.Published)
+		if !ok {
+			return Record{}, recordState{}, fmt.Errorf("field published: cannot read %q as a date", *w.Published)
+		}
+		r.Published = &t
+	}
+	if w.Read != nil {
+		r.Read = *w.Read
+	}
+	if w.Starred != nil {
+		r.Starred = *w.Starred
+	}
+	return r, recordState{read: w.Read != nil, starred: w.Starred != nil}, nil
+}
+
+// jsonReason rewrites a decoding error to name the field, without Go's
+// type names.
+func jsonReason(err error) error {
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok && te.Field != "" {
+		return fmt.Errorf("field %s: a JSON %s where %s was expected", te.Field, te.Value, jsonKind(te.Type.Kind().String()))
+	}
+	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+		return fmt.Errorf("invalid JSON: %v", se)
+	}
+	return err
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "string":
+		return "a string"
+	case "slice", "array":
+		return "an array"
+	case "bool", "ptr":
+		return "true or false"
+	case "struct", "map":
+		return "an object"
+	}
+	return "a number"
+}
+
+// articleFromJSON decodes one record into an article; user state the
+// record does not mention stays unsaid (nil).
+func articleFromJSON(data []byte) (Article, error) {
+	rec, state, err := decodeRecord(data)
+	if err != nil {
+		return Article{}, err
+	}
+	a := rec.Article()
+	if !state.read {
+		a.Read = nil
+	}
+	if !state.starred {
+		a.Starred = nil
+	}
+	return a, nil
+}
+
+// maxJSONLine is the longest JSON Lines record read; a longer one is an
+// error for that line only.
+const maxJSONLine = 64 << 20
+
+// readJSON reads a JSON object, an array of objects, or JSON Lines (one
+// object per line; forced by lines). A bad line is reported with its
+// number and the rest is read; a syntax error in an object or array that
+// spans lines ends the file.
+func readJSON(r *bufio.Reader, lines bool, emit func(Item) error) error {
+	if b, _ := r.Peek(len(byteOrderMark)); bytes.Equal(b, byteOrderMark) {
+		r.Discard(len(byteOrderMark))
+	}
+	first, err := peekNonSpace(r)
+	if err != nil {
+		return err
+	}
+	if first == '[' {
+		return readJSONValues(r, true, 1, emit)
+	}
+	lr := newLineReader(r, maxJSONLine)
+	line, ok := lr.next()
+	for ok && isBlank(trimBOM(line)) {
+		line, ok = lr.next()
+	}
+	if !ok {
+		return lr.Err()
+	}
+	line = trimBOM(line)
+	if !lines && !lr.cut && !json.Valid(line) {
+		// Not one object per line: a pretty-printed object (or several).
+		// Decode from this first line on.
+		rest := io.MultiReader(bytes.NewReader(append(line, '\n')), r)
+		return readJSONValues(rest, false, lr.n, emit)
+	}
+	for ; ok; line, ok = lr.next() {
+		var it Item
+		switch {
+		case lr.cut:
+			it = Item{Line: lr.n, Err: fmt.Errorf("record longer than %d MiB", maxJSONLine>>20)}
+		case isBlank(line):
+			continue
+		default:
+			a, err := articleFromJSON(line)
+			it = Item{Article: a, Line: lr.n, Err: err}
+		}
+		if err := emit(it); err != nil {
+			return err
+		}
+	}
+	return lr.Err()
+}
+
+// readJSONValues reads an array of records, or records back to back; r
+// starts at line firstLine.
+func readJSONValues(r io.Reader, array bool, firstLine int, emit func(Item) error) error {
+	lc := &lineCounter{r: r, first: firstLine}
+	dec := json.NewDecoder(lc)
+	if array {
+		if _, err := dec.Token(); err != nil { // the "["
+			return jsonReason(err)
+		}
+	}
+	for dec.More() {
+		line := lc.lineOfNext(dec)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return &lineError{line: line, err: jsonReason(err)}
+		}
+		a, err := articleFromJSON(raw)
+		if err := emit(Item{Article: a, Line: line, Err: err}); err != nil {
+			return err
+		}
+	}
+	if array {
+		line := lc.lineOfNext(dec)
+		if _, err := dec.Token(); err != nil { // the "]"
+			return &lineError{line: line, err: jsonReason(err)}
+		}
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		line := lc.lineOfNext(dec)
+		if err == nil {
+			err = errors.New("unexpected content after the JSON value")
+		}
+		return &lineError{line: line, err: jsonReason(err)}
+	}
+	return nil
+}
+
+// lineCounter remembers where the newlines read through it are until the
+// decoder reading it has passed them, so that a decoder's position can be
+// told as a line number with memory bounded by the decoder's buffer.
+type lineCounter struct {
+	r      io.Reader
+	first  int   // the number of the first line
+	read   int64 // bytes read so far
+	passed int   // newlines before the last position asked about
+	ahead  []int64
+}
+
+func (l *lineCounter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			l.ahead = append(l.ahead, l.read+int64(i))
+		}
+	}
+	l.read += int64(n)
+	return n, err
+}
+
+// lineAt is the line of the byte at offset off; offsets must not go back.
+func (l *lineCounter) lineAt(off int64) int {
+	k := 0
+	for k < len(l.ahead) && l.ahead[k] < off {
+		k++
+	}
+	l.passed += k
+	l.ahead = append(l.ahead[:0], l.ahead[k:]...)
+	return l.first + l.passed
+}
+
+// lineOfNext is the line of the next value dec will read: past white space
+// and the comma between array elements.
+func (l *lineCounter) lineOfNext(dec *json.Decoder) int {
+	off := dec.InputOffset()
+	if br, ok := dec.Buffered().(io.ByteReader); ok {
+		for {
+			c, err := br.ReadByte()
+			if err != nil || c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' {
+				break
+			}
+			off++
+		}
+	}
+	return l.lineAt(off)
+}
+
+// peekNonSpace returns the first byte of r after white space, without
+// consuming it.
+func peekNonSpace(r *bufio.Reader) (byte, error) {
+	for i := 1; ; i++ {
+		b, err := r.Peek(i)
+		if len(b) < i {
+			if errors.Is(err, io.EOF) {
+				return 0, ErrEmpty
+			}
+			return 0, err
+		}
+		c := b[i-1]
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return c, nil
+		}
+		if i == r.Size() {
+			return 0, errors.New("no JSON value in the first KiB")
+		}
+	}
+}

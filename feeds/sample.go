@@ -1,0 +1,476 @@
+package feeds
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The sample format (DESIGN.md, "The sample article format"): articles of
+// plain text, each starting with "date YYYY-MM-DD (SOURCE) " and ending with
+// an id token, many of them back to back in one file or stream.
+
+const (
+	// maxSampleLine is where a longer line is cut, so one huge line costs
+	// bounded memory and does not fail the rest of the stream.
+	maxSampleLine = 8 << 20
+	// maxSampleArticle is where a longer article is cut.
+	maxSampleArticle = 32 << 20
+	// maxSourceTag is the longest "(SOURCE)" tag read as a source.
+	maxSourceTag = 80
+)
+
+// warnNoDate is the warning for an article without a date line.
+const warnNoDate = "no date"
+
+// errNoText is the error for an article with nothing in it but its header.
+var errNoText = errors.New("article has no text")
+
+// readSample reads articles in the sample format from r and hands each to
+// emit with the line it starts on. It stops at the first error emit
+// returns, or at a read error.
+func readSample(r io.Reader, emit func(Item) error) error {
+	lines := newLineReader(r, maxSampleLine)
+	var cur sampleArticle
+	for {
+		line, ok := lines.next()
+		if !ok {
+			break
+		}
+		line = trimBOM(line)
+		blank := isBlank(line)
+		switch {
+		case cur.empty():
+			if blank {
+				continue
+			}
+		case isArticleStart(line) || cur.closed && !blank && !cur.continues(line):
+			if err := cur.emit(emit); err != nil {
+				return err
+			}
+		}
+		if cur.empty() {
+			cur.start = lines.n
+		}
+		cur.add(line, lines.n, lines.cut)
+	}
+	if err := lines.Err(); err != nil {
+		return err
+	}
+	return cur.emit(emit)
+}
+
+// sampleArticle collects the lines of one article.
+type sampleArticle struct {
+	start    int      // line number of the first line
+	raw      []byte   // the lines, back to back
+	ends     []int    // where each line ends in raw
+	closed   bool     // the last line with text was an id token
+	closer   []byte   // that id token (points into raw)
+	warnings []string // about reading the lines
+	full     bool     // cut at maxSampleArticle; later lines are dropped
+}
+
+func (a *sampleArticle) empty() bool { return len(a.ends) == 0 }
+
+func (a *sampleArticle) line(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = a.ends[i-1]
+	}
+	return a.raw[start:a.ends[i]]
+}
+
+func (a *sampleArticle) add(line []byte, n int, cut bool) {
+	if cut {
+		a.warnings = append(a.warnings, fmt.Sprintf("line %d is longer than %d MiB: cut", n, maxSampleLine>>20))
+	}
+	if a.full {
+		return
+	}
+	if len(a.raw)+len(line) > maxSampleArticle {
+		a.warnings = append(a.warnings, fmt.Sprintf("article is longer than %d MiB: cut at line %d", maxSampleArticle>>20, n))
+		a.full = true
+		return
+	}
+	start := len(a.raw)
+	a.raw = append(a.raw, line...)
+	a.ends = append(a.ends, len(a.raw))
+	if isBlank(line) || isHTMLRemnant(line) {
+		return
+	}
+	if token := bytes.TrimSpace(a.raw[start:]); isIDToken(token) {
+		a.closed, a.closer = true, token
+	} else {
+		a.closed, a.closer = false, nil
+	}
+}
+
+// continues reports whether a line after the closing id token still belongs
+// to the article: a repeat of the token, or a stray HTML remnant.
+func (a *sampleArticle) continues(line []byte) bool {
+	return isHTMLRemnant(line) || bytes.Equal(bytes.TrimSpace(line), a.closer)
+}
+
+// emit hands the collected article on, if there is one, and resets a.
+func (a *sampleArticle) emit(emit func(Item) error) error {
+	if a.empty() {
+		return nil
+	}
+	art, err := a.article()
+	it := Item{Article: art, Line: a.start, Err: err}
+	a.raw, a.ends, a.closed, a.closer, a.warnings, a.full = a.raw[:0], a.ends[:0], false, nil, nil, false
+	return emit(it)
+}
+
+// article parses the collected lines.
+func (a *sampleArticle) article() (Article, error) {
+	var art Article
+	first := a.line(0)
+	header, rest := parseSampleHeader(first, &art)
+	lines := make([][]byte, len(a.ends))
+	lines[0] = rest
+	for i := 1; i < len(a.ends); i++ {
+		lines[i] = a.line(i)
+	}
+
+	lines = cutTrailer(lines, &art)
+	if art.Published.IsZero() && len(art.Warnings) > 0 && art.Warnings[0] == warnNoDate {
+		if t, ok := dayFromID(art.ExternalID); ok {
+			art.Published = t
+			art.Warnings[0] = "no date; took " + t.Format(time.DateOnly) + " from the id"
+		}
+	}
+	art.Body = sampleBody(lines, utf8.RuneCount(header))
+	art.Warnings = append(art.Warnings, a.warnings...)
+	if art.Body == "" {
+		return art, errNoText
+	}
+	return art, nil
+}
+
+// cutTrailer takes the id token (perhaps twice) and stray HTML remnants
+// off the end of an article's lines, setting art.ExternalID.
+func cutTrailer(lines [][]byte, art *Article) [][]byte {
+	for len(lines) > 0 {
+		last := bytes.TrimSpace(lines[len(lines)-1])
+		switch {
+		case len(last) == 0 || isHTMLRemnant(last):
+		case isIDToken(last) && (art.ExternalID == "" || art.ExternalID == string(last)):
+			art.ExternalID = string(last)
+		default:
+			return lines
+		}
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// parseSampleHeader reads "date YYYY-MM-DD (SOURCE) " from the first line
+// of an article into art, with a warning for each part missing, and returns
+// the header and the text after it.
+func parseSampleHeader(line []byte, art *Article) (header, rest []byte) {
+	rest = bytes.TrimLeft(line, " \t")
+	if date, after, ok := cutDatePrefix(rest); ok {
+		rest = after
+		if t, ok := parseDay(date); ok {
+			art.Published = t
+		} else {
+			art.Warnings = append(art.Warnings, fmt.Sprintf("invalid date %q", date))
+		}
+	} else {
+		art.Warnings = append(art.Warnings, warnNoDate)
+	}
+	if src, after, ok := cutSourceTag(rest); ok {
+		art.Source = string(src)
+		rest = after
+	} else {
+		art.Warnings = append(art.Warnings, "no source")
+	}
+	return line[:len(line)-len(rest)], rest
+}
+
+// cutDatePrefix splits "date YYYY-MM-DD" (any case, any white space) off b.
+func cutDatePrefix(b []byte) (date, rest []byte, ok bool) {
+	if len(b) < 15 || !bytes.EqualFold(b[:4], []byte("date")) || b[4] != ' ' && b[4] != '\t' {
+		return nil, b, false
+	}
+	r := bytes.TrimLeft(b[4:], " \t")
+	if len(r) < 10 || !looksLikeDay(r[:10]) || len(r) > 10 && r[10] != ' ' && r[10] != '\t' && r[10] != '(' {
+		return nil, b, false
+	}
+	return r[:10], bytes.TrimLeft(r[10:], " \t"), true
+}
+
+// cutSourceTag splits "(SOURCE)" off b.
+func cutSourceTag(b []byte) (src, rest []byte, ok bool) {
+	if len(b) < 3 || b[0] != '(' {
+		return nil, b, false
+	}
+	end := bytes.IndexByte(b[:min(len(b), maxSourceTag+2)], ')')
+	if end < 0 {
+		return nil, b, false
+	}
+	src = bytes.TrimSpace(b[1:end])
+	if len(src) == 0 || bytes.IndexByte(src, '(') >= 0 {
+		return nil, b, false
+	}
+	return src, bytes.TrimLeft(b[end+1:], " \t"), true
+}
+
+// isArticleStart reports whether line starts an article in a stream:
+// "date YYYY-MM-DD (" after optional white space.
+func isArticleStart(line []byte) bool {
+	b := bytes.TrimLeft(line, " \t")
+	if len(b) < 16 || b[0] != 'd' && b[0] != 'D' {
+		return false
+	}
+	_, rest, ok := cutDatePrefix(b)
+	return ok && len(rest) > 0 && rest[0] == '('
+}
+
+func looksLikeDay(b []byte) bool {
+	for i, c := range b {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseDay parses a YYYY-MM-DD that looksLikeDay as midnight UTC.
+func parseDay(b []byte) (time.Time, bool) {
+	num := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, d := num(b[:4]), time.Month(num(b[5:7])), num(b[8:10])
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || t.Month() != m || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// dayFromID reads the date in an id token that has one after its leading
+// letters, as DDMMYYYY: MENAFN05032024000045015687ID1107936133 was
+// published on 2024-03-05.
+func dayFromID(id string) (time.Time, bool) {
+	i := 0
+	for i < len(id) && (id[i] >= 'A' && id[i] <= 'Z' || id[i] >= 'a' && id[i] <= 'z') {
+		i++
+	}
+	if i == 0 || len(id) < i+8 {
+		return time.Time{}, false
+	}
+	d := id[i : i+8]
+	day := []byte{d[4], d[5], d[6], d[7], '-', d[2], d[3], '-', d[0], d[1]}
+	if !looksLikeDay(day) {
+		return time.Time{}, false
+	}
+	t, ok := parseDay(day)
+	if !ok || t.Year() < 1990 || t.Year() > 2100 {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// isIDToken reports whether b is an article id token such as
+// "MENAFN05032024000045015687ID1107936133": letters and digits only, with
+// "ID" and a digit inside, and digits enough that a word ("COVID19") is
+// not taken for one.
+func isIDToken(b []byte) bool {
+	if len(b) < 10 || len(b) > 128 {
+		return false
+	}
+	digits, marker := 0, false
+	for i, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			if c == 'I' && i+2 < len(b) && b[i+1] == 'D' && b[i+2] >= '0' && b[i+2] <= '9' {
+				marker = true
+			}
+		default:
+			return false
+		}
+	}
+	return marker && digits >= 6
+}
+
+// isHTMLRemnant reports whether line holds nothing but empty paragraph,
+// break or div tags, such as the stray "<p></p>" some exports leave.
+func isHTMLRemnant(line []byte) bool {
+	b := bytes.TrimSpace(line)
+	if len(b) == 0 || b[0] != '<' {
+		return false
+	}
+	for len(b) > 0 {
+		if b[0] != '<' {
+			return false
+		}
+		end := bytes.IndexByte(b, '>')
+		if end < 0 {
+			return false
+		}
+		name := bytes.ToLower(bytes.Trim(b[1:end], "/ "))
+		if string(name) != "p" && string(name) != "br" && string(name) != "div" {
+			return false
+		}
+		b = bytes.TrimSpace(b[end+1:])
+	}
+	return true
+}
+
+// Paragraph layout.
+const (
+	// wrapWidthMax: a block whose lines are all this short may be text
+	// hard-wrapped to a width; longer lines are paragraphs of their own.
+	wrapWidthMax = 100
+	// wrapWidthMin is the narrowest wrap width assumed when deciding
+	// whether a sentence ending a line also ended its paragraph.
+	wrapWidthMin = 60
+)
+
+// sampleBody turns the lines of an article into its Markdown body. Blank
+// lines separate paragraphs. Inside a block without blank lines, lines are
+// text hard-wrapped to a width (and rejoined) when they are all short,
+// otherwise each line is a paragraph. headerRunes is the length of the
+// header taken off the first line, which a wrapper may have counted.
+func sampleBody(lines [][]byte, headerRunes int) string {
+	size := 0
+	for _, l := range lines {
+		size += len(l) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	var block [][]byte
+	extra := 0 // the header's length counts for the first line only
+	if len(lines) > 0 && len(bytes.TrimSpace(lines[0])) > 0 {
+		extra = headerRunes
+	}
+	flush := func() {
+		if len(block) > 0 {
+			writeBlock(&b, block, extra)
+			extra = 0
+			block = block[:0]
+		}
+	}
+	for _, l := range lines {
+		l = bytes.TrimSpace(l)
+		if bytes.Contains(l, []byte("<p></p>")) {
+			l = bytes.TrimSpace(bytes.ReplaceAll(l, []byte("<p></p>"), nil))
+		}
+		if len(l) == 0 || isHTMLRemnant(l) {
+			flush()
+			continue
+		}
+		block = append(block, l)
+	}
+	flush()
+	return b.String()
+}
+
+// writeBlock writes the paragraphs of one block of lines to b.
+func writeBlock(b *strings.Builder, block [][]byte, headerRunes int) {
+	if len(block) == 1 {
+		writeParagraph(b, block[0], nil)
+		return
+	}
+	runes := make([]int, len(block))
+	width := 0
+	for i, l := range block {
+		runes[i] = utf8.RuneCount(l)
+		width = max(width, runes[i])
+	}
+	if width > wrapWidthMax {
+		for _, l := range block {
+			writeParagraph(b, l, nil)
+		}
+		return
+	}
+	// Rejoin hard-wrapped lines. A greedy wrapper moves a word to the next
+	// line only when it does not fit, so when the next line's first word
+	// would have fit, the break was the end of a paragraph.
+	start := 0
+	for i := 0; i+1 < len(block); i++ {
+		used := runes[i]
+		if i == 0 {
+			used += headerRunes
+		}
+		need := used + 1 + utf8.RuneCount(firstWord(block[i+1]))
+		if need <= width || need <= wrapWidthMin && endsSentence(block[i]) {
+			writeParagraph(b, nil, block[start:i+1])
+			start = i + 1
+		}
+	}
+	writeParagraph(b, nil, block[start:])
+}
+
+// writeParagraph writes one paragraph, either line or the lines joined by
+// spaces, after a blank line when it is not the first, escaped so that
+// plain text does not turn into Markdown syntax.
+func writeParagraph(b *strings.Builder, line []byte, lines [][]byte) {
+	if line == nil {
+		line = lines[0]
+		lines = lines[1:]
+	}
+	if b.Len() > 0 {
+		b.WriteString("\n\n")
+	}
+	writeEscapedStart(b, line)
+	for _, l := range lines {
+		b.WriteByte(' ')
+		b.Write(l)
+	}
+}
+
+// writeEscapedStart writes line with a backslash before a character that
+// would make a line of plain text into Markdown syntax: a heading, quote,
+// list item, table, code fence, HTML block, link definition or rule.
+func writeEscapedStart(b *strings.Builder, line []byte) {
+	if len(line) == 0 {
+		return
+	}
+	switch line[0] {
+	case '#', '>', '-', '*', '+', '|', '`', '<', '~', '_', '[', '=':
+		b.WriteByte('\\')
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		n := 1
+		for n < len(line) && n < 10 && line[n] >= '0' && line[n] <= '9' {
+			n++
+		}
+		if n < 10 && n < len(line) && (line[n] == '.' || line[n] == ')') && (n+1 == len(line) || line[n+1] == ' ' || line[n+1] == '\t') {
+			b.Write(line[:n])
+			b.WriteByte('\\')
+			line = line[n:]
+		}
+	}
+	b.Write(line)
+}
+
+func firstWord(line []byte) []byte {
+	if i := bytes.IndexAny(line, " \t"); i >= 0 {
+		return line[:i]
+	}
+	return line
+}
+
+// endsSentence reports whether line ends with sentence punctuation,
+// perhaps followed by closing quotes or brackets.
+func endsSentence(line []byte) bool {
+	l := bytes.TrimRight(line, "\"')]”’»")
+	return len(l) > 0 && bytes.IndexByte([]byte(".!?:"), l[len(l)-1]) >= 0
+}
