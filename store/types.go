@@ -25,7 +25,7 @@ type Article struct {
 	Published   time.Time // zero when unknown
 	Added       time.Time
 	Updated     time.Time
-	Body        string // Markdown
+	Body        string    // Markdown
 	ReadAt      time.Time // zero while unread
 	Starred     bool
 	Retitled    bool
@@ -107,10 +107,46 @@ type ImportStats struct {
 // Query is in the query language (store/query); empty matches everything.
 // Paging is by keyset: Before returns rows older than that sort key, After
 // returns rows newer than it (still returned newest first); both zero start at
-// the newest article.
+// the newest article. FromEnd asks for the oldest page instead (the bottom of
+// the list), still returned newest first.
 type PageRequest struct {
-	Query  string
-	Before int64
-	After  int64
-	Limit  int
+	Query   string
+	Before  int64
+	After   int64
+	Limit   int // 0 means DefaultPageSize
+	FromEnd bool
+	// Live reads Query as the live filter does: the word being typed at its
+	// end is a prefix ("/ukr" already lists Ukraine).
+	Live bool
+}
+
+// DefaultPageSize is the page size when a PageRequest gives none.
+const DefaultPageSize = 100
+
+// SavedSearch is a named query.
+type SavedSearch struct {
+	ID    int64
+	Name  string
+	Query string
+}
+
+// Rule tags the articles its query matches, on import and fetch.
+type Rule struct {
+	ID      int64
+	Query   string
+	Tags    []string
+	Created time.Time
+}
+
+// Feed is a subscription.
+type Feed struct {
+	ID           int64
+	URL          string
+	Title        string
+	SiteURL      string
+	Tags         []string // given to every article from the feed
+	ETag         string
+	LastModified string
+	LastFetch    time.Time // zero before the first fetch
+	LastError    string
 }

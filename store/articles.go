@@ -1,0 +1,193 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"tidings/feeds"
+)
+
+const articleColumns = `a.id, a.external_id, a.sort_key, a.source, coalesce(a.feed_id, 0),
+	coalesce((SELECT title FROM feeds f WHERE f.id = a.feed_id), ''), a.title, a.url, a.author,
+	a.published, a.added, a.updated, a.body, a.read_at, a.starred, a.retitled,
+	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)`
+
+// Article returns the article with this id, with its tags and annotation
+// count; ErrNotFound if there is none.
+func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
+	arts, err := s.articles(ctx, "SELECT "+articleColumns+" FROM articles a WHERE a.id = ?", id)
+	if err != nil {
+		return Article{}, fmt.Errorf("store: article %d: %w", id, err)
+	}
+	if len(arts) == 0 {
+		return Article{}, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
+	}
+	return arts[0], nil
+}
+
+// ArticleByExternalID returns the article with this external id, with its
+// tags and annotation count; ErrNotFound if there is none.
+func (s *Store) ArticleByExternalID(ctx context.Context, externalID string) (Article, error) {
+	arts, err := s.articles(ctx, "SELECT "+articleColumns+" FROM articles a WHERE a.external_id = ?", externalID)
+	if err != nil {
+		return Article{}, fmt.Errorf("store: article %q: %w", externalID, err)
+	}
+	if len(arts) == 0 {
+		return Article{}, fmt.Errorf("store: article %q: %w", externalID, ErrNotFound)
+	}
+	return arts[0], nil
+}
+
+// articles runs a SELECT of articleColumns and fills in the tags.
+func (s *Store) articles(ctx context.Context, q string, args ...any) ([]Article, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var arts []Article
+	for rows.Next() {
+		var a Article
+		var published, added, updated int64
+		var readAt sql.NullInt64
+		if err := rows.Scan(&a.ID, &a.ExternalID, &a.SortKey, &a.Source, &a.FeedID, &a.FeedTitle, &a.Title,
+			&a.URL, &a.Author, &published, &added, &updated, &a.Body, &readAt, &a.Starred, &a.Retitled,
+			&a.Annotations); err != nil {
+			return nil, err
+		}
+		a.Published, a.Added, a.Updated = fromUnix(published), fromUnix(added), fromUnix(updated)
+		if readAt.Valid {
+			a.ReadAt = time.Unix(readAt.Int64, 0).UTC()
+		}
+		arts = append(arts, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	ids := make([]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	tags, err := tagsOf(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range arts {
+		arts[i].Tags = tags[arts[i].ID]
+	}
+	return arts, nil
+}
+
+// tagsOf returns the tags of the given articles, in one statement per 500
+// articles, each article's sorted case-insensitively.
+func tagsOf(ctx context.Context, q queryer, ids []int64) (map[int64][]ArticleTag, error) {
+	out := make(map[int64][]ArticleTag)
+	const chunk = 500
+	for i := 0; i < len(ids); i += chunk {
+		part := ids[i:min(i+chunk, len(ids))]
+		args := make([]any, len(part))
+		for j, id := range part {
+			args[j] = id
+		}
+		rows, err := q.QueryContext(ctx, `SELECT at.article_id, t.name, t.color, at.by_rule, at.added
+			FROM article_tags at JOIN tags t ON t.id = at.tag_id
+			WHERE at.article_id IN (`+placeholders(len(args))+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, added int64
+			var t ArticleTag
+			if err := rows.Scan(&id, &t.Name, &t.Color, &t.ByRule, &added); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			t.Added = fromUnix(added)
+			out[id] = append(out[id], t)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+	}
+	for _, ts := range out {
+		slices.SortFunc(ts, func(a, b ArticleTag) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name))
+		})
+	}
+	return out, nil
+}
+
+// SetRead marks articles read or unread. An article already read keeps the
+// time it was first read.
+func (s *Store) SetRead(ctx context.Context, ids []int64, read bool) error {
+	q := `UPDATE articles SET read_at = NULL WHERE id IN (%s)`
+	var args []any
+	if read {
+		q = `UPDATE articles SET read_at = coalesce(read_at, ?) WHERE id IN (%s)`
+		args = append(args, time.Now().Unix())
+	}
+	if err := s.updateArticles(ctx, q, args, ids); err != nil {
+		return fmt.Errorf("store: set read: %w", err)
+	}
+	return nil
+}
+
+// SetStarred stars or unstars articles.
+func (s *Store) SetStarred(ctx context.Context, ids []int64, starred bool) error {
+	if err := s.updateArticles(ctx, `UPDATE articles SET starred = ? WHERE id IN (%s)`, []any{starred}, ids); err != nil {
+		return fmt.Errorf("store: set starred: %w", err)
+	}
+	return nil
+}
+
+// updateArticles runs an UPDATE whose %s is the list of ids, in chunks, in
+// one transaction.
+func (s *Store) updateArticles(ctx context.Context, q string, args []any, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		const chunk = 500
+		for i := 0; i < len(ids); i += chunk {
+			part := ids[i:min(i+chunk, len(ids))]
+			a := append([]any(nil), args...)
+			for _, id := range part {
+				a = append(a, id)
+			}
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(q, placeholders(len(part))), a...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Retitle gives an article a title of the reader's choosing, which later
+// re-imports keep.
+func (s *Store) Retitle(ctx context.Context, id int64, title string) error {
+	title = feeds.CleanLine(title)
+	if title == "" {
+		return errors.New("store: retitle: the title is empty")
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, retitled = 1 WHERE id = ?`, title, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return reindex(ctx, tx, id)
+	})
+	if err != nil {
+		return fmt.Errorf("store: retitle article %d: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,447 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"tidings/feeds"
+)
+
+// Import stores a batch of articles in one transaction and reports, for each,
+// whether it was added, updated or unchanged. Articles are matched by
+// external id. An update replaces the imported fields but keeps what the
+// reader did (read state, star, tags, annotations, a retitle); user state
+// that the article itself carries (tidings' own export) is applied on top:
+// its tags are added, Read and Starred set when given, and its annotations
+// added unless the same quote and note are already there. Any error rolls
+// back the whole batch.
+func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
+	if len(batch) == 0 {
+		return nil, nil
+	}
+	outs := make([]Outcome, len(batch))
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		im, err := newImporter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer im.close()
+		if err := im.loadExisting(batch); err != nil {
+			return err
+		}
+		for i := range batch {
+			if outs[i], err = im.article(&batch[i]); err != nil {
+				return fmt.Errorf("article %d of the batch (%s): %w", i+1, describe(&batch[i]), err)
+			}
+		}
+		return im.fts.flush(ctx, tx)
+	})
+	if err != nil {
+		if errors.Is(err, ErrReadOnly) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("store: import: %w", err)
+	}
+	return outs, nil
+}
+
+// describe names an article in an error.
+func describe(a *feeds.Article) string {
+	if a.ExternalID != "" {
+		return "id " + strconv.Quote(a.ExternalID)
+	}
+	t := a.Title
+	if len(t) > 60 {
+		t = t[:60] + "…"
+	}
+	return "title " + strconv.Quote(t)
+}
+
+// existing is what an import needs to know of a stored article.
+type existing struct {
+	id, sortKey int64
+	// indexedAs is the rowid of the article's row in article_fts from
+	// before this batch, which a change must delete; 0 once it is.
+	indexedAs int64
+	hash      string
+	title     string
+	retitled  bool
+	readAt    sql.NullInt64
+	starred   bool
+	published int64
+	added     int64
+}
+
+// importer holds one import transaction's statements and lookups.
+type importer struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	now    int64
+	nextID int64
+	byExt  map[string]*existing
+	feeds  map[string]int64
+	tags   map[string]int64 // by lower-case name
+	fts    *ftsWriter
+
+	insert, update, tagArticle, hasAnnotation, addAnnotation *sql.Stmt
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
+	im := &importer{
+		ctx:   ctx,
+		tx:    tx,
+		now:   time.Now().Unix(),
+		byExt: make(map[string]*existing),
+		feeds: make(map[string]int64),
+		tags:  make(map[string]int64),
+		fts:   newFTSWriter(),
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM articles`).Scan(&im.nextID); err != nil {
+		return nil, err
+	}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.PrepareContext(ctx, q)
+		return st
+	}
+	im.insert = prep(`INSERT INTO articles(id, external_id, sort_key, source, feed_id, title, url, author,
+		published, added, updated, body, content_hash, read_at, starred, retitled)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	im.update = prep(`UPDATE articles SET sort_key = ?, source = ?, feed_id = ?, title = ?, url = ?,
+		author = ?, published = ?, updated = ?, body = ?, content_hash = ?, retitled = ? WHERE id = ?`)
+	im.tagArticle = prep(`INSERT INTO article_tags(article_id, tag_id, added, by_rule) VALUES (?, ?, ?, 0)
+		ON CONFLICT DO NOTHING`)
+	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ? AND quote = ? AND note = ?)`)
+	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		im.close()
+		return nil, err
+	}
+	return im, nil
+}
+
+func (im *importer) close() {
+	for _, st := range []*sql.Stmt{im.insert, im.update, im.tagArticle, im.hasAnnotation, im.addAnnotation} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// loadExisting looks the batch's external ids up, many per statement.
+func (im *importer) loadExisting(batch []feeds.Article) error {
+	const chunk = 500
+	ids := make([]any, 0, chunk)
+	for i := 0; i < len(batch); i += chunk {
+		ids = ids[:0]
+		for _, a := range batch[i:min(i+chunk, len(batch))] {
+			ids = append(ids, a.ExternalID)
+		}
+		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, external_id, sort_key, content_hash, title, retitled,
+			read_at, starred, published, added FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var ext string
+			e := &existing{}
+			if err := rows.Scan(&e.id, &ext, &e.sortKey, &e.hash, &e.title, &e.retitled,
+				&e.readAt, &e.starred, &e.published, &e.added); err != nil {
+				rows.Close()
+				return err
+			}
+			e.indexedAs = e.sortKey
+			im.byExt[ext] = e
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// article stores one article of the batch.
+func (im *importer) article(a *feeds.Article) (Outcome, error) {
+	if a.ExternalID == "" {
+		return 0, errors.New("no external id")
+	}
+	feedID, err := im.feed(a.FeedURL)
+	if err != nil {
+		return 0, err
+	}
+	hash := contentHash(a)
+	e, ok := im.byExt[a.ExternalID]
+	if !ok {
+		return Added, im.add(a, hash, feedID)
+	}
+	out := Unchanged
+	reindex := false
+	if e.hash != hash {
+		if err := im.replace(e, a, hash, feedID); err != nil {
+			return 0, err
+		}
+		out, reindex = Updated, true
+	}
+	changed, retitled, err := im.userState(e, a)
+	if err != nil {
+		return 0, err
+	}
+	if changed {
+		out = Updated
+	}
+	if reindex || retitled {
+		return out, im.reindex(e)
+	}
+	return out, nil
+}
+
+// add inserts a new article.
+func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) error {
+	if im.nextID > maxID {
+		return errors.New("the library is full")
+	}
+	id := im.nextID
+	im.nextID++
+	e := &existing{id: id, hash: hash, title: a.Title, retitled: a.Retitled, added: im.now, published: unix(a.Published)}
+	e.sortKey = sortKey(id, a.Published, time.Unix(im.now, 0))
+	if a.Read != nil && *a.Read {
+		e.readAt = sql.NullInt64{Int64: im.now, Valid: true}
+	}
+	e.starred = a.Starred != nil && *a.Starred
+	_, err := im.insert.ExecContext(im.ctx, id, a.ExternalID, e.sortKey, a.Source, feedID, a.Title, a.URL,
+		a.Author, e.published, im.now, im.now, a.Body, hash, e.readAt, e.starred, a.Retitled)
+	if err != nil {
+		return err
+	}
+	im.byExt[a.ExternalID] = e
+	if err := im.addTags(id, a.Tags); err != nil {
+		return err
+	}
+	var notes []string
+	seen := make(map[[2]string]bool)
+	for _, n := range a.Annotations {
+		k := [2]string{n.Quote, n.Note}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if err := im.annotate(id, n); err != nil {
+			return err
+		}
+		if n.Note != "" {
+			notes = append(notes, n.Note)
+		}
+	}
+	im.fts.put(id, ftsDoc{rowid: e.sortKey, title: a.Title, body: a.Body, notes: strings.Join(notes, "\n")})
+	return nil
+}
+
+// replace writes a changed article's imported fields over the stored ones.
+func (im *importer) replace(e *existing, a *feeds.Article, hash string, feedID sql.NullInt64) error {
+	title, retitled := a.Title, a.Retitled
+	if e.retitled && !a.Retitled {
+		title, retitled = e.title, true // the reader's title outlives re-imports
+	}
+	published := unix(a.Published)
+	key := sortKey(e.id, a.Published, time.Unix(e.added, 0))
+	_, err := im.update.ExecContext(im.ctx, key, a.Source, feedID, title, a.URL, a.Author, published,
+		im.now, a.Body, hash, retitled, e.id)
+	if err != nil {
+		return err
+	}
+	e.hash, e.title, e.retitled, e.published = hash, title, retitled, published
+	e.sortKey = key
+	return nil
+}
+
+// userState applies the reader's state an article carries. It reports whether
+// anything changed, and whether the full-text row must change (a new title or
+// new notes).
+func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex bool, err error) {
+	if a.Retitled && (e.title != a.Title || !e.retitled) {
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET title = ?, retitled = 1 WHERE id = ?`, a.Title, e.id); err != nil {
+			return false, false, err
+		}
+		e.title, e.retitled = a.Title, true
+		changed, reindex = true, true
+	}
+	if a.Read != nil && *a.Read != e.readAt.Valid {
+		e.readAt = sql.NullInt64{Int64: im.now, Valid: *a.Read}
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET read_at = ? WHERE id = ?`, e.readAt, e.id); err != nil {
+			return false, false, err
+		}
+		changed = true
+	}
+	if a.Starred != nil && *a.Starred != e.starred {
+		e.starred = *a.Starred
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET starred = ? WHERE id = ?`, e.starred, e.id); err != nil {
+			return false, false, err
+		}
+		changed = true
+	}
+	if len(a.Tags) > 0 {
+		n, err := im.addTagsCount(e.id, a.Tags)
+		if err != nil {
+			return false, false, err
+		}
+		changed = changed || n > 0
+	}
+	for _, n := range a.Annotations {
+		var has bool
+		if err := im.hasAnnotation.QueryRowContext(im.ctx, e.id, n.Quote, n.Note).Scan(&has); err != nil {
+			return false, false, err
+		}
+		if has {
+			continue
+		}
+		if err := im.annotate(e.id, n); err != nil {
+			return false, false, err
+		}
+		changed = true
+		reindex = reindex || n.Note != ""
+	}
+	return changed, reindex, nil
+}
+
+// reindex replaces an article's full-text row with its stored state.
+func (im *importer) reindex(e *existing) error {
+	var d ftsDoc
+	err := im.tx.QueryRowContext(im.ctx, `SELECT sort_key, title, body FROM articles WHERE id = ?`, e.id).
+		Scan(&d.rowid, &d.title, &d.body)
+	if err != nil {
+		return err
+	}
+	if d.notes, err = notesOf(im.ctx, im.tx, e.id); err != nil {
+		return err
+	}
+	if e.indexedAs != 0 {
+		im.fts.remove(e.indexedAs)
+		e.indexedAs = 0
+	}
+	im.fts.put(e.id, d)
+	return nil
+}
+
+func (im *importer) annotate(articleID int64, n feeds.Annotation) error {
+	created, updated := unix(n.Created), unix(n.Updated)
+	if created == 0 {
+		created = im.now
+	}
+	if updated == 0 {
+		updated = created
+	}
+	_, err := im.addAnnotation.ExecContext(im.ctx, articleID, n.Quote, n.Prefix, n.Suffix, n.Note, created, updated)
+	return err
+}
+
+func (im *importer) addTags(articleID int64, names []string) error {
+	_, err := im.addTagsCount(articleID, names)
+	return err
+}
+
+// addTagsCount tags an article and returns how many tags it did not have.
+func (im *importer) addTagsCount(articleID int64, names []string) (int, error) {
+	n := 0
+	for _, name := range feeds.NormalizeTags(names) {
+		tagID, err := im.tag(name)
+		if err != nil {
+			return 0, err
+		}
+		res, err := im.tagArticle.ExecContext(im.ctx, articleID, tagID, im.now)
+		if err != nil {
+			return 0, err
+		}
+		k, _ := res.RowsAffected()
+		n += int(k)
+	}
+	return n, nil
+}
+
+// tag returns the id of the tag named name, creating it.
+func (im *importer) tag(name string) (int64, error) {
+	key := strings.ToLower(name)
+	if id, ok := im.tags[key]; ok {
+		return id, nil
+	}
+	id, err := tagID(im.ctx, im.tx, name)
+	if err != nil {
+		return 0, err
+	}
+	im.tags[key] = id
+	return id, nil
+}
+
+// feed returns the id of the feed with this URL, creating it; none for "".
+func (im *importer) feed(url string) (sql.NullInt64, error) {
+	if url == "" {
+		return sql.NullInt64{}, nil
+	}
+	if id, ok := im.feeds[url]; ok {
+		return sql.NullInt64{Int64: id, Valid: true}, nil
+	}
+	var id int64
+	err := im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url) VALUES (?)
+		ON CONFLICT(url) DO UPDATE SET url = excluded.url RETURNING id`, url).Scan(&id)
+	if err != nil {
+		return sql.NullInt64{}, err
+	}
+	im.feeds[url] = id
+	return sql.NullInt64{Int64: id, Valid: true}, nil
+}
+
+// contentHash identifies the imported content of an article, to tell an
+// unchanged re-import. A reader's retitle is user state, not content.
+func contentHash(a *feeds.Article) string {
+	h := sha256.New()
+	field := func(s string) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	field("1")
+	field(a.Source)
+	field(a.FeedURL)
+	if !a.Retitled {
+		field(a.Title)
+	}
+	field(a.URL)
+	field(a.Author)
+	field(strconv.FormatInt(unix(a.Published), 10))
+	field(a.Body)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// unix is t in Unix seconds, 0 for the zero time.
+func unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+// fromUnix is the inverse of unix.
+func fromUnix(sec int64) time.Time {
+	if sec == 0 {
+		return time.Time{}
+	}
+	return time.Unix(sec, 0).UTC()
+}
+
+// placeholders returns "?, ?, ..." for n arguments.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// busyTimeout is how long, in milliseconds, a connection waits for another
+// process's lock before giving up: long enough that two running copies of
+// tidings never show each other "database is locked".
+const busyTimeout = 10000
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Open opens the library at path, creating it (and its folder, private to the
+// user) when it does not exist, and bringing an older library's schema up to
+// date. A library written by a newer tidings gives ErrNewerLibrary and a file
+// that is not a library gives ErrNotLibrary; both are left untouched.
+func Open(path string, opt Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("store: open: no library path")
+	}
+	registerFunctions()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if err := prepareFile(abs, opt.ReadOnly); err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs, readOnly: opt.ReadOnly}
+	if opt.ReadOnly {
+		s.db, err = sql.Open("sqlite", dsn(abs, "mode=ro", "_pragma=query_only(1)"))
+	} else {
+		s.db, err = sql.Open("sqlite", dsn(abs))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	s.db.SetMaxOpenConns(4)
+	s.db.SetMaxIdleConns(4)
+	if !opt.ReadOnly {
+		s.wdb, err = sql.Open("sqlite", dsn(abs, "_txlock=immediate", "_pragma=cache_size(-65536)"))
+		if err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("store: open %s: %w", abs, err)
+		}
+		// SQLite has one writer at a time; a second connection could only wait.
+		s.wdb.SetMaxOpenConns(1)
+		s.wdb.SetMaxIdleConns(1)
+		s.wdb.SetConnMaxLifetime(0)
+		s.wdb.SetConnMaxIdleTime(0)
+	}
+	if err := s.migrate(context.Background()); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn is the driver's name for the library at path: a URI, so that SQLite
+// reads mode=ro, with the pragmas every connection needs.
+func dsn(path string, params ...string) string {
+	// A file: URI decodes %HH escapes, and ? and # would end the path.
+	p := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+	q := append([]string{
+		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout),
+		"_pragma=foreign_keys(1)",
+		"_pragma=synchronous(NORMAL)",
+		"_pragma=temp_store(MEMORY)",
+	}, params...)
+	return "file:" + p + "?" + strings.Join(q, "&")
+}
+
+// prepareFile makes sure path is either absent-and-creatable, or an existing
+// SQLite file, before SQLite touches it: SQLite would otherwise answer a text
+// file with a bare "file is not a database" or, for an empty name, create
+// something else than what the user named.
+func prepareFile(path string, readOnly bool) error {
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if readOnly {
+			return fmt.Errorf("store: open %s read-only: %w", path, fs.ErrNotExist)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return fmt.Errorf("store: create library folder: %w", err)
+		}
+		// Created here, not by SQLite, to make it private to the user;
+		// SQLite gives its -wal and -shm files the same permissions.
+		nf, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("store: create library: %w", err)
+		}
+		if nf != nil {
+			return nf.Close()
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("store: open library: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("store: open library: %w", err)
+	}
+	if info.IsDir() {
+		return fmt.Errorf("store: open %s: is a folder, %w", path, ErrNotLibrary)
+	}
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // empty: a library being created
+	}
+	if !bytes.Equal(head[:n], sqliteHeader) {
+		return fmt.Errorf("store: open %s: not an SQLite database, %w", path, ErrNotLibrary)
+	}
+	return nil
+}
+
+// migrate checks the library's schema version (PRAGMA user_version) and
+// applies the migrations it lacks, all in one transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	conn := s.db
+	if !s.readOnly {
+		conn = s.wdb
+	}
+	version, tables, err := schemaState(ctx, conn)
+	if err != nil {
+		return s.openErr(err)
+	}
+	if err := s.checkVersion(version, tables); err != nil {
+		return err
+	}
+	if s.readOnly {
+		if version < len(migrations) {
+			return fmt.Errorf("store: open %s: the library needs upgrading, which a read-only open cannot do; open it once for writing: %w", s.path, ErrReadOnly)
+		}
+		return nil
+	}
+	// WAL lets readers go on while one writer writes. It is a property of
+	// the file, set only now that the file is known to be a library.
+	if _, err := s.wdb.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		return s.openErr(err)
+	}
+	if version == len(migrations) {
+		return nil
+	}
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return s.openErr(err)
+	}
+	defer tx.Rollback()
+	// Another process may have migrated while this one waited for the lock.
+	version, tables, err = schemaState(ctx, tx)
+	if err != nil {
+		return s.openErr(err)
+	}
+	if err := s.checkVersion(version, tables); err != nil {
+		return err
+	}
+	for v := version; v < len(migrations); v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("store: open %s: migration %d: %w", s.path, v+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return fmt.Errorf("store: open %s: %w", s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: open %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// checkVersion refuses a library newer than this build, and an SQLite
+// database that has tables but no version: another program's.
+func (s *Store) checkVersion(version, tables int) error {
+	switch {
+	case version > len(migrations):
+		return fmt.Errorf("store: open %s (schema version %d, this tidings knows %d): %w",
+			s.path, version, len(migrations), ErrNewerLibrary)
+	case version == 0 && tables > 0:
+		return fmt.Errorf("store: open %s: an SQLite database of another program, %w", s.path, ErrNotLibrary)
+	}
+	return nil
+}
+
+func schemaState(ctx context.Context, q queryer) (version, tables int, err error) {
+	if err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, 0, err
+	}
+	err = q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables)
+	return version, tables, err
+}
+
+// openErr names the library in an error from opening it, and tells a file
+// that is not a database from other failures.
+func (s *Store) openErr(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_NOTADB) {
+		return fmt.Errorf("store: open %s: not an SQLite database, %w", s.path, ErrNotLibrary)
+	}
+	return fmt.Errorf("store: open %s: %w", s.path, err)
+}

@@ -1,0 +1,264 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tidings/feeds"
+)
+
+// openTemp opens a new library in a temporary folder.
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "library.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestOpenCreatesPrivateLibrary(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "tidings")
+	path := filepath.Join(dir, "library.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Path() != path || s.ReadOnly() {
+		t.Errorf("Path() = %q, ReadOnly() = %v", s.Path(), s.ReadOnly())
+	}
+	for name, want := range map[string]fs.FileMode{dir: 0o700 | fs.ModeDir, path: 0o600} {
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode() != want {
+			t.Errorf("%s: mode %v, want %v", name, info.Mode(), want)
+		}
+	}
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	var fk, timeout int
+	if err := s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d, %v", fk, err)
+	}
+	if err := s.db.QueryRow("PRAGMA busy_timeout").Scan(&timeout); err != nil || timeout != busyTimeout {
+		t.Errorf("busy_timeout = %d, %v", timeout, err)
+	}
+	if v := userVersion(t, path); v != len(migrations) {
+		t.Errorf("user_version = %d, want %d", v, len(migrations))
+	}
+}
+
+func TestOpenEmptyFileCreatesLibrary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, err := s.Total(context.Background()); err != nil || n != 0 {
+		t.Errorf("Total = %d, %v", n, err)
+	}
+}
+
+func TestOpenMigratesFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		migrations[0],
+		"PRAGMA user_version = 1",
+		`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (1, 'x1', 1, 'Old one', 'Kept across the upgrade', 0, 0)`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := userVersion(t, path); v != len(migrations) {
+		t.Errorf("user_version = %d, want %d", v, len(migrations))
+	}
+	a, err := s.ArticleByExternalID(context.Background(), "x1")
+	if err != nil || a.Title != "Old one" {
+		t.Errorf("article after upgrade: %+v, %v", a, err)
+	}
+	// The index the upgrade created works for new articles.
+	importAll(t, s, art("x2", "2024-03-05", "Upgraded libraries search their new articles"))
+	if n, err := s.Count(context.Background(), "upgraded"); err != nil || n != 1 {
+		t.Errorf("Count(upgraded) = %d, %v", n, err)
+	}
+}
+
+func TestOpenRefusesNewerLibrary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "newer.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before := readFile(t, path)
+
+	for _, ro := range []bool{false, true} {
+		_, err = Open(path, Options{ReadOnly: ro})
+		if !errors.Is(err, ErrNewerLibrary) {
+			t.Fatalf("read-only %v: err = %v, want ErrNewerLibrary", ro, err)
+		}
+		if !strings.Contains(err.Error(), path) {
+			t.Errorf("error %q does not name the library", err)
+		}
+	}
+	if userVersion(t, path) != 99 || readFile(t, path) != before {
+		t.Error("the newer library was changed")
+	}
+}
+
+func TestOpenRefusesWhatIsNotALibrary(t *testing.T) {
+	tests := map[string]func(path string) error{
+		"text file": func(path string) error {
+			return os.WriteFile(path, []byte("date 2024-03-05 (MENAFN) not a database at all\n"), 0o644)
+		},
+		"short file": func(path string) error { return os.WriteFile(path, []byte("SQL"), 0o644) },
+		"another program's database": func(path string) error {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			_, err = db.Exec("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x')")
+			return err
+		},
+		"folder": func(path string) error { return os.Mkdir(path, 0o700) },
+	}
+	for name, setup := range tests {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "library.db")
+			if err := setup(path); err != nil {
+				t.Fatal(err)
+			}
+			before := readFile(t, path)
+			_, err := Open(path, Options{})
+			if !errors.Is(err, ErrNotLibrary) {
+				t.Fatalf("err = %v, want ErrNotLibrary", err)
+			}
+			if !strings.Contains(err.Error(), path) {
+				t.Errorf("error %q does not name the file", err)
+			}
+			if after := readFile(t, path); after != before {
+				t.Error("the file was changed")
+			}
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				t.Error("a -wal file was left beside it")
+			}
+		})
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	w, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importAll(t, w, art("ro1", "2024-03-05", "Read-only readers can still read"))
+	ids := idsOf(t, w, "")
+	w.Close()
+
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !s.ReadOnly() {
+		t.Error("ReadOnly() = false")
+	}
+	if n, err := s.Count(ctx, "readers"); err != nil || n != 1 {
+		t.Errorf("Count = %d, %v", n, err)
+	}
+	writes := map[string]func() error{
+		"Import": func() error {
+			_, err := s.Import(ctx, []feeds.Article{art("ro2", "2024-03-06", "Refused")})
+			return err
+		},
+		"SetRead":       func() error { return s.SetRead(ctx, ids, true) },
+		"SetStarred":    func() error { return s.SetStarred(ctx, ids, true) },
+		"Retitle":       func() error { return s.Retitle(ctx, ids[0], "New") },
+		"Tag":           func() error { return s.Tag(ctx, ids, []string{"x"}, nil) },
+		"TagQuery":      func() error { _, err := s.TagQuery(ctx, "", []string{"x"}, nil); return err },
+		"SetTagColor":   func() error { return s.SetTagColor(ctx, "x", "red") },
+		"AddAnnotation": func() error { _, err := s.AddAnnotation(ctx, Annotation{ArticleID: ids[0], Note: "n"}); return err },
+		"SaveSearch":    func() error { return s.SaveSearch(ctx, "n", "q") },
+		"AddRule":       func() error { _, err := s.AddRule(ctx, "q", []string{"x"}); return err },
+		"AddFeed":       func() error { _, err := s.AddFeed(ctx, Feed{URL: "https://example.com/feed"}); return err },
+	}
+	for name, write := range writes {
+		if err := write(); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("%s: err = %v, want ErrReadOnly", name, err)
+		}
+	}
+	// Even SQL that gets past the checks cannot write.
+	if _, err := s.db.Exec("UPDATE articles SET starred = 1"); err == nil {
+		t.Error("the read-only connection wrote")
+	}
+
+	if _, err := Open(filepath.Join(t.TempDir(), "missing.db"), Options{ReadOnly: true}); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("read-only open of a missing library: %v, want ErrNotExist", err)
+	}
+}
+
+func userVersion(t *testing.T, path string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// readFile returns a file's content, or a marker for a folder.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return "<folder>"
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

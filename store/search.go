@@ -1,0 +1,229 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"tidings/store/query"
+)
+
+// compiled is a query compiled to the SQL that selects its articles: through
+// article_fts, newest first by rowid, when it has full-text terms, else from
+// articles by sort key.
+type compiled struct {
+	query.SQL
+}
+
+// compile compiles a query; live reads it as the live filter does.
+func compile(q string, live bool) (compiled, error) {
+	c, err := query.CompileString(q, query.Options{PrefixLast: live, PhraseFunc: true})
+	if err != nil {
+		return compiled{}, fmt.Errorf("query %q: %w", q, err)
+	}
+	return compiled{c}, nil
+}
+
+// from is the FROM clause.
+func (c compiled) from() string {
+	if c.Match != "" {
+		return "article_fts JOIN articles a ON a.sort_key = article_fts.rowid"
+	}
+	return "articles a"
+}
+
+// key is the column results are ordered by: the FTS5 rowid when matching, so
+// that FTS5 walks its doclists in order and stops at the LIMIT.
+func (c compiled) key() string {
+	if c.Match != "" {
+		return "article_fts.rowid"
+	}
+	return "a.sort_key"
+}
+
+// where is the WHERE clause, with the query's conditions and extra ones (each
+// a SQL condition whose ? take extraArgs in order), and all its arguments.
+func (c compiled) where(extra []string, extraArgs ...any) (string, []any) {
+	var conds []string
+	var args []any
+	if c.Match != "" {
+		conds = append(conds, "article_fts MATCH ?")
+		args = append(args, c.Match)
+	}
+	if c.Where != "" {
+		conds = append(conds, "("+c.Where+")")
+		args = append(args, c.Args...)
+	}
+	conds = append(conds, extra...)
+	args = append(args, extraArgs...)
+	if len(conds) == 0 {
+		return "", args
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// ids is a SELECT of the ids of the matching articles.
+func (c compiled) ids() (string, []any) {
+	w, args := c.where(nil)
+	return "SELECT a.id FROM " + c.from() + w, args
+}
+
+const rowColumns = `a.id, a.sort_key, a.source, a.title, a.url, a.published, a.read_at IS NOT NULL, a.starred,
+	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)`
+
+// Page returns one page of the articles matching req.Query, newest first,
+// with their tag names and annotation counts.
+func (s *Store) Page(ctx context.Context, req PageRequest) ([]Row, error) {
+	c, err := compile(req.Query, req.Live)
+	if err != nil {
+		return nil, fmt.Errorf("store: page: %w", err)
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	var extra []string
+	var extraArgs []any
+	if req.Before != 0 {
+		extra = append(extra, c.key()+" < ?")
+		extraArgs = append(extraArgs, req.Before)
+	}
+	if req.After != 0 {
+		extra = append(extra, c.key()+" > ?")
+		extraArgs = append(extraArgs, req.After)
+	}
+	// After and FromEnd read upwards from their end, and the page is turned
+	// back to newest first below.
+	ascending := req.After != 0 && req.Before == 0 || req.FromEnd
+	order := " DESC"
+	if ascending {
+		order = " ASC"
+	}
+	w, args := c.where(extra, extraArgs...)
+	q := "SELECT " + rowColumns + " FROM " + c.from() + w + " ORDER BY " + c.key() + order + " LIMIT ?"
+	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: page: %w", err)
+	}
+	defer rows.Close()
+	var page []Row
+	for rows.Next() {
+		var r Row
+		var published int64
+		if err := rows.Scan(&r.ID, &r.SortKey, &r.Source, &r.Title, &r.URL, &published, &r.Read,
+			&r.Starred, &r.Annotations); err != nil {
+			return nil, fmt.Errorf("store: page: %w", err)
+		}
+		r.Published = fromUnix(published)
+		page = append(page, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: page: %w", err)
+	}
+	if ascending {
+		slices.Reverse(page)
+	}
+	ids := make([]int64, len(page))
+	for i, r := range page {
+		ids[i] = r.ID
+	}
+	tags, err := tagsOf(ctx, s.db, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: page: %w", err)
+	}
+	for i := range page {
+		for _, t := range tags[page[i].ID] {
+			page[i].Tags = append(page[i].Tags, t.Name)
+		}
+	}
+	return page, nil
+}
+
+// Count returns how many articles match a query.
+func (s *Store) Count(ctx context.Context, q string) (int, error) {
+	return s.count(ctx, q, false)
+}
+
+// CountLive returns how many articles match a query read as the live filter
+// reads it (PageRequest.Live): the word being typed is a prefix.
+func (s *Store) CountLive(ctx context.Context, q string) (int, error) {
+	return s.count(ctx, q, true)
+}
+
+func (s *Store) count(ctx context.Context, q string, live bool) (int, error) {
+	c, err := compile(q, live)
+	if err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	from := c.from()
+	if c.Where == "" && c.Match != "" {
+		from = "article_fts" // every row of article_fts is an article's
+	}
+	w, args := c.where(nil)
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+from+w, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	return n, nil
+}
+
+// Total returns how many articles the library holds.
+func (s *Store) Total(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: total: %w", err)
+	}
+	return n, nil
+}
+
+// searchChunk is how many articles Search reads per statement: it holds no
+// more than that in memory, and no read transaction open while fn runs.
+const searchChunk = 256
+
+// Search calls fn with every article matching the query, newest first, with
+// its body, tags and annotation count; limit 0 means all. It stops at fn's
+// first error and returns it.
+func (s *Store) Search(ctx context.Context, q string, limit int, fn func(Article) error) error {
+	c, err := compile(q, false)
+	if err != nil {
+		return fmt.Errorf("store: search: %w", err)
+	}
+	var before int64
+	done := 0
+	for limit <= 0 || done < limit {
+		n := searchChunk
+		if limit > 0 {
+			n = min(n, limit-done)
+		}
+		var extra []string
+		var extraArgs []any
+		if before != 0 {
+			extra, extraArgs = []string{c.key() + " < ?"}, []any{before}
+		}
+		w, args := c.where(extra, extraArgs...)
+		arts, err := s.articles(ctx, "SELECT "+articleColumns+" FROM "+c.from()+w+
+			" ORDER BY "+c.key()+" DESC LIMIT ?", append(args, n)...)
+		if err != nil {
+			return fmt.Errorf("store: search: %w", err)
+		}
+		for _, a := range arts {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		done += len(arts)
+		if len(arts) < n {
+			return nil
+		}
+		before = arts[len(arts)-1].SortKey
+	}
+	return nil
+}
+
+// queryer is what reads need of *sql.DB and *sql.Tx.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}

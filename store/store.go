@@ -1,0 +1,98 @@
+// Package store is tidings' library: one SQLite file (modernc.org/sqlite, WAL,
+// FTS5) holding articles, tags, annotations, feeds, saved searches and rules.
+// It is the only package that speaks SQL. Queries in the query language
+// (package store/query) are compiled to SQL here and nowhere else.
+//
+// A Store is safe for concurrent use, and several processes may open the same
+// library: writes are serialized by SQLite's write lock, taken at the start of
+// every write transaction, and waited for up to busyTimeout.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// ErrReadOnly is returned by every write to a library opened read-only.
+var ErrReadOnly = errors.New("store: library is open read-only")
+
+// ErrNotLibrary is returned by Open for a file that is not a tidings library:
+// not SQLite at all, or an SQLite database of another program.
+var ErrNotLibrary = errors.New("not a tidings library")
+
+// Options are how a library is opened.
+type Options struct {
+	// ReadOnly opens the library for reading only: nothing is created or
+	// migrated, and every write returns ErrReadOnly.
+	ReadOnly bool
+}
+
+// Store is an open library.
+type Store struct {
+	path     string
+	readOnly bool
+
+	// db serves reads; any number of connections read at once in WAL mode.
+	db *sql.DB
+	// wdb is the one writer connection, whose transactions begin IMMEDIATE:
+	// the write lock is taken up front, so a writer waits for another
+	// process's writer (busy_timeout) instead of failing to upgrade a read
+	// lock with SQLITE_BUSY. Nil when read-only.
+	wdb *sql.DB
+}
+
+// Path returns the library's file name.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the library was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Close closes the library.
+func (s *Store) Close() error {
+	var errs []error
+	if s.wdb != nil {
+		// Leave the WAL folded into the main file for whoever copies it next.
+		_, _ = s.wdb.Exec("PRAGMA wal_checkpoint(PASSIVE)")
+		errs = append(errs, s.wdb.Close())
+	}
+	errs = append(errs, s.db.Close())
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("store: close: %w", err)
+	}
+	return nil
+}
+
+// tx runs fn in one write transaction, bumping the library's generation so
+// that other processes notice the change, and commits it; an error from fn
+// rolls everything back.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'generation'`); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Generation returns a number that changes whenever any process writes to the
+// library: the UI polls it to know when to reload.
+func (s *Store) Generation(ctx context.Context) (int64, error) {
+	var g int64
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'generation'`).Scan(&g)
+	if err != nil {
+		return 0, fmt.Errorf("store: generation: %w", err)
+	}
+	return g, nil
+}

@@ -1,0 +1,210 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"tidings/feeds"
+)
+
+// Tag adds and removes tags on articles. Tag names are case-insensitive and
+// keep the spelling they were first given; a leading # is dropped. A tag a
+// rule had set becomes the reader's own when the reader adds it.
+func (s *Store) Tag(ctx context.Context, ids []int64, add, remove []string) error {
+	add, remove = feeds.NormalizeTags(add), feeds.NormalizeTags(remove)
+	if len(ids) == 0 || len(add)+len(remove) == 0 {
+		return nil
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := targetIDs(ctx, tx, ids); err != nil {
+			return err
+		}
+		return retag(ctx, tx, add, remove, false)
+	})
+	if err != nil {
+		return fmt.Errorf("store: tag: %w", err)
+	}
+	return nil
+}
+
+// TagQuery adds and removes tags on every article the query matches, and
+// returns how many it matches.
+func (s *Store) TagQuery(ctx context.Context, q string, add, remove []string) (int, error) {
+	n, err := s.tagQuery(ctx, q, add, remove, false)
+	if err != nil {
+		return 0, fmt.Errorf("store: tag query: %w", err)
+	}
+	return n, nil
+}
+
+// TagByRule adds tags on behalf of a rule to every article its query matches,
+// and returns how many it matches. It never takes over a tag the reader set,
+// so removing the rule's tags later leaves the reader's alone.
+func (s *Store) TagByRule(ctx context.Context, q string, tags []string) (int, error) {
+	n, err := s.tagQuery(ctx, q, tags, nil, true)
+	if err != nil {
+		return 0, fmt.Errorf("store: tag by rule: %w", err)
+	}
+	return n, nil
+}
+
+func (s *Store) tagQuery(ctx context.Context, q string, add, remove []string, byRule bool) (int, error) {
+	c, err := compile(q, false)
+	if err != nil {
+		return 0, err
+	}
+	add, remove = feeds.NormalizeTags(add), feeds.NormalizeTags(remove)
+	var n int
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := resetTargets(ctx, tx); err != nil {
+			return err
+		}
+		sel, args := c.ids()
+		res, err := tx.ExecContext(ctx, "INSERT INTO temp.tag_targets(id) "+sel, args...)
+		if err != nil {
+			return err
+		}
+		k, _ := res.RowsAffected()
+		n = int(k)
+		return retag(ctx, tx, add, remove, byRule)
+	})
+	return n, err
+}
+
+// resetTargets makes the temporary table of the articles a tagging applies
+// to, empty. It lives on the writer connection only.
+func resetTargets(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS tag_targets (id INTEGER PRIMARY KEY)`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM temp.tag_targets`)
+	return err
+}
+
+// targetIDs fills tag_targets with ids, which must all be articles.
+func targetIDs(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if err := resetTargets(ctx, tx); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO temp.tag_targets(id) SELECT id FROM articles WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, id := range ids {
+		res, err := ins.ExecContext(ctx, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			var dup bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM temp.tag_targets WHERE id = ?)`, id).Scan(&dup); err != nil {
+				return err
+			}
+			if !dup {
+				return fmt.Errorf("article %d: %w", id, ErrNotFound)
+			}
+		}
+	}
+	return nil
+}
+
+// retag adds and removes tags on the articles in tag_targets, set-based.
+func retag(ctx context.Context, tx *sql.Tx, add, remove []string, byRule bool) error {
+	now := time.Now().Unix()
+	for _, name := range add {
+		id, err := tagID(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		q := `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+			SELECT id, ?, ?, 0 FROM temp.tag_targets WHERE true
+			ON CONFLICT(article_id, tag_id) DO UPDATE SET by_rule = 0`
+		if byRule {
+			q = `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+			SELECT id, ?, ?, 1 FROM temp.tag_targets WHERE true
+			ON CONFLICT(article_id, tag_id) DO NOTHING`
+		}
+		if _, err := tx.ExecContext(ctx, q, id, now); err != nil {
+			return err
+		}
+	}
+	for _, name := range remove {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM tags WHERE name = ?`, name).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE tag_id = ?
+			AND article_id IN (SELECT id FROM temp.tag_targets)`, id); err != nil {
+			return err
+		}
+		// A tag on no article and with no colour is forgotten, so that
+		// completion does not offer it.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ? AND color = ''
+			AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?)`, id, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tagID returns the id of the tag named name (case-insensitively), creating
+// the tag with this spelling when there is none.
+func tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM tags WHERE name = ?`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.QueryRowContext(ctx, `INSERT INTO tags(name) VALUES (?) RETURNING id`, name).Scan(&id)
+	}
+	return id, err
+}
+
+// Tags returns every tag with how many articles carry it, by name.
+func (s *Store) Tags(ctx context.Context) ([]Tag, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.name, t.color,
+		(SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id)
+		FROM tags t ORDER BY t.name COLLATE NOCASE, t.name`)
+	if err != nil {
+		return nil, fmt.Errorf("store: tags: %w", err)
+	}
+	defer rows.Close()
+	var tags []Tag
+	for rows.Next() {
+		var t Tag
+		if err := rows.Scan(&t.Name, &t.Color, &t.Count); err != nil {
+			return nil, fmt.Errorf("store: tags: %w", err)
+		}
+		tags = append(tags, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: tags: %w", err)
+	}
+	return tags, nil
+}
+
+// SetTagColor sets the colour a tag is shown in ("" for the default),
+// creating the tag if needed.
+func (s *Store) SetTagColor(ctx context.Context, name, color string) error {
+	name, color = feeds.CleanLine(name), feeds.CleanLine(color)
+	if tags := feeds.NormalizeTags([]string{name}); len(tags) == 1 {
+		name = tags[0]
+	} else {
+		return errors.New("store: set tag colour: no tag name")
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO tags(name, color) VALUES (?, ?)
+			ON CONFLICT(name) DO UPDATE SET color = excluded.color`, name, color)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: set tag colour: %w", err)
+	}
+	return nil
+}
