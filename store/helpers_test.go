@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,3 +53,44 @@ func idsOf(t *testing.T, s *Store, q string) []int64 {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// vocabulary for generated articles; "zürich" checks diacritic folding.
+var vocabulary = strings.Fields(`oil gas talks border minister markets rally storm flood vaccine
+	election court harbour zürich glacier tariff steel grain drought summit treaty ceasefire
+	parliament inflation currency bond satellite launch festival museum`)
+
+// generated returns n articles with varied words, sources and dates, several
+// on the same day (hence the same sort key minute) and some undated.
+func generated(n int) []feeds.Article {
+	sources := []string{"MENAFN", "MENAFN - AzerNews", "Reuters", "Al Jazeera"}
+	start := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	arts := make([]feeds.Article, n)
+	x := uint32(2463534242)
+	next := func(k int) int { // xorshift: deterministic and dependency-free
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return int(x % uint32(k))
+	}
+	for i := range arts {
+		var words []string
+		for range 12 + next(20) {
+			words = append(words, vocabulary[next(len(vocabulary))])
+		}
+		body := strings.Join(words, " ") + ". Second paragraph."
+		if i%7 == 0 {
+			body = "The grain deal collapsed. " + body
+		}
+		a := feeds.Article{
+			ExternalID: "gen" + strconv.Itoa(i),
+			Source:     sources[next(len(sources))],
+			Body:       body,
+		}
+		a.Title, _, _ = strings.Cut(body, ".")
+		if i%13 != 5 {
+			a.Published = start.AddDate(0, 0, next(60))
+		}
+		arts[i] = a
+	}
+	return arts
+}

@@ -1,0 +1,279 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/feeds"
+)
+
+func TestImportTwiceIsUnchanged(t *testing.T) {
+	s := openTemp(t)
+	arts := []feeds.Article{
+		art("a1", "2024-03-05", "Oil prices rose in Berlin. More follows."),
+		art("a2", "2024-03-06", "Talks resumed in Geneva. Delegates met."),
+		art("a3", "", "An article without a date. It is still kept."),
+	}
+	if outs := importAll(t, s, arts...); !slices.Equal(outs, []Outcome{Added, Added, Added}) {
+		t.Errorf("first import: %v", outs)
+	}
+	if outs := importAll(t, s, arts...); !slices.Equal(outs, []Outcome{Unchanged, Unchanged, Unchanged}) {
+		t.Errorf("second import: %v", outs)
+	}
+	if n, _ := s.Total(context.Background()); n != 3 {
+		t.Errorf("Total = %d, want 3", n)
+	}
+	if n, _ := s.Count(context.Background(), "geneva"); n != 1 {
+		t.Errorf("Count(geneva) = %d after re-import, want 1", n)
+	}
+}
+
+func TestImportStoresWhatItWasGiven(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := art("MENAFN05032024000045015687ID1107936133", "2024-03-05", "In a startling revelation, a recording leaked. Second sentence.")
+	a.URL, a.Author, a.FeedURL = "https://example.com/a", "A. Writer", "https://example.com/feed.xml"
+	before := time.Now().Add(-time.Second)
+	importAll(t, s, a)
+	got, err := s.ArticleByExternalID(ctx, a.ExternalID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != a.Title || got.Body != a.Body || got.Source != "MENAFN" || got.URL != a.URL || got.Author != a.Author {
+		t.Errorf("stored %+v", got)
+	}
+	if !got.Published.Equal(a.Published) || got.Added.Before(before) || got.Read() || got.Starred || got.Retitled {
+		t.Errorf("published %v added %v read %v starred %v retitled %v", got.Published, got.Added, got.Read(), got.Starred, got.Retitled)
+	}
+	if got.FeedID == 0 {
+		t.Error("no feed for an article with a feed URL")
+	}
+	if want := sortKey(got.ID, a.Published, got.Added); got.SortKey != want {
+		t.Errorf("sort key %d, want %d", got.SortKey, want)
+	}
+	byID, err := s.Article(ctx, got.ID)
+	if err != nil || byID.ExternalID != a.ExternalID {
+		t.Errorf("Article(%d) = %+v, %v", got.ID, byID, err)
+	}
+	if _, err := s.Article(ctx, got.ID+100); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing article: %v, want ErrNotFound", err)
+	}
+	if _, err := s.ArticleByExternalID(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing external id: %v, want ErrNotFound", err)
+	}
+}
+
+func TestImportUpdateKeepsReaderState(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := art("u1", "2024-03-05", "Original wording about glaciers. Details.")
+	importAll(t, s, a)
+	id := idsOf(t, s, "")[0]
+	if err := s.SetRead(ctx, []int64{id}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStarred(ctx, []int64{id}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tag(ctx, []int64{id}, []string{"Climate"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddAnnotation(ctx, Annotation{ArticleID: id, Quote: "glaciers", Note: "check the moraine figures"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Retitle(ctx, id, "My own title"); err != nil {
+		t.Fatal(err)
+	}
+	readAt := mustArticle(t, s, id).ReadAt
+
+	changed := art("u1", "2024-03-07", "Corrected wording about icefields. Details.")
+	if outs := importAll(t, s, changed); outs[0] != Updated {
+		t.Fatalf("outcome %v, want updated", outs[0])
+	}
+	got := mustArticle(t, s, id)
+	if got.Body != changed.Body || !got.Published.Equal(changed.Published) {
+		t.Errorf("body %q published %v: the update was not applied", got.Body, got.Published)
+	}
+	if got.Title != "My own title" || !got.Retitled {
+		t.Errorf("title %q retitled %v: the retitle was lost", got.Title, got.Retitled)
+	}
+	if !got.ReadAt.Equal(readAt) || !got.Starred || got.Annotations != 1 || len(got.Tags) != 1 || got.Tags[0].Name != "Climate" {
+		t.Errorf("read %v starred %v annotations %d tags %v: reader state lost", got.ReadAt, got.Starred, got.Annotations, got.Tags)
+	}
+	counts := map[string]int{"icefields": 1, "glaciers": 0, "moraine": 1, "title:own": 1, "wording": 1}
+	for q, want := range counts {
+		if n, err := s.Count(ctx, q); err != nil || n != want {
+			t.Errorf("Count(%q) = %d, %v; want %d", q, n, err, want)
+		}
+	}
+	// The new date moved the article: date filters see it where it now is.
+	if n, _ := s.Count(ctx, "on:2024-03-07 icefields"); n != 1 {
+		t.Errorf("Count(on:2024-03-07 icefields) = %d, want 1", n)
+	}
+
+	// Importing the original again changes the content back, not the title.
+	importAll(t, s, a)
+	if got := mustArticle(t, s, id); got.Title != "My own title" || got.Body != a.Body {
+		t.Errorf("after a second update: title %q body %q", got.Title, got.Body)
+	}
+	// A retitle carried by the article itself (tidings' export) wins.
+	exported := a
+	exported.Title, exported.Retitled = "Exported title", true
+	if outs := importAll(t, s, exported); outs[0] != Updated {
+		t.Errorf("outcome %v, want updated", outs[0])
+	}
+	if got := mustArticle(t, s, id); got.Title != "Exported title" || !got.Retitled {
+		t.Errorf("title %q retitled %v, want the exported title", got.Title, got.Retitled)
+	}
+	if n, _ := s.Count(ctx, "title:exported"); n != 1 {
+		t.Errorf("Count(title:exported) = %d, want 1", n)
+	}
+}
+
+func TestImportAppliesCarriedUserState(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	created := time.Date(2024, 3, 6, 10, 0, 0, 0, time.UTC)
+	a := art("e1", "2024-03-05", "Exported article about tariffs. More.")
+	a.Tags = []string{"trade", "#Economy"}
+	a.Read, a.Starred = ptr(true), ptr(true)
+	a.Annotations = []feeds.Annotation{
+		{Quote: "tariffs", Prefix: "about ", Suffix: ". More", Note: "steel quotas too", Created: created, Updated: created},
+		{Note: "whole-article note on retaliation", Created: created},
+	}
+	if outs := importAll(t, s, a); outs[0] != Added {
+		t.Fatalf("outcome %v", outs[0])
+	}
+	got, err := s.ArticleByExternalID(ctx, "e1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Read() || !got.Starred || got.Annotations != 2 || tagNames(got.Tags) != "Economy,trade" {
+		t.Errorf("read %v starred %v annotations %d tags %s", got.Read(), got.Starred, got.Annotations, tagNames(got.Tags))
+	}
+	anns, err := s.Annotations(ctx, got.ID)
+	if err != nil || len(anns) != 2 || anns[0].Prefix != "about " || !anns[0].Created.Equal(created) {
+		t.Errorf("annotations %+v, %v", anns, err)
+	}
+	for _, q := range []string{"quotas", "retaliation", "tag:economy", "is:annotated", "is:starred", "is:read"} {
+		if n, err := s.Count(ctx, q); err != nil || n != 1 {
+			t.Errorf("Count(%q) = %d, %v; want 1", q, n, err)
+		}
+	}
+	// Importing the export again duplicates nothing.
+	if outs := importAll(t, s, a); outs[0] != Unchanged {
+		t.Errorf("re-import: %v, want unchanged", outs[0])
+	}
+	if got := mustArticle(t, s, got.ID); got.Annotations != 2 || len(got.Tags) != 2 {
+		t.Errorf("after re-import: %d annotations, tags %v", got.Annotations, got.Tags)
+	}
+	// State the article carries is applied to an unchanged article too.
+	a.Read, a.Tags, a.Annotations = ptr(false), []string{"Steel"}, nil
+	if outs := importAll(t, s, a); outs[0] != Updated {
+		t.Errorf("state change: %v, want updated", outs[0])
+	}
+	if got := mustArticle(t, s, got.ID); got.Read() || tagNames(got.Tags) != "Economy,Steel,trade" {
+		t.Errorf("read %v tags %s", got.Read(), tagNames(got.Tags))
+	}
+}
+
+func TestImportSameArticleTwiceInABatch(t *testing.T) {
+	s := openTemp(t)
+	a := art("d1", "2024-03-05", "First version of the story. Text.")
+	b := art("d1", "2024-03-05", "Second version of the story. Text.")
+	outs := importAll(t, s, a, a, b)
+	if !slices.Equal(outs, []Outcome{Added, Unchanged, Updated}) {
+		t.Errorf("outcomes %v", outs)
+	}
+	if n, _ := s.Total(context.Background()); n != 1 {
+		t.Errorf("Total = %d, want 1", n)
+	}
+	for q, want := range map[string]int{"first": 0, "second": 1, "story": 1} {
+		if n, _ := s.Count(context.Background(), q); n != want {
+			t.Errorf("Count(%s) = %d, want %d", q, n, want)
+		}
+	}
+}
+
+func TestImportFailingBatchRollsBack(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s, art("keep", "2024-03-01", "Already there before the failing batch. Text."))
+	gen, _ := s.Generation(ctx)
+	batch := []feeds.Article{
+		art("b1", "2024-03-05", "Halfway imported avalanche story. Text."),
+		art("keep", "2024-03-02", "An update that must not stay. Text."),
+		art("", "2024-03-06", "Broken article without an id. Text."),
+	}
+	_, err := s.Import(ctx, batch)
+	if err == nil {
+		t.Fatal("a batch with a broken article was imported")
+	}
+	if !strings.Contains(err.Error(), "article 3") {
+		t.Errorf("error %q does not say which article", err)
+	}
+	if n, _ := s.Total(ctx); n != 1 {
+		t.Errorf("Total = %d, want 1: the batch was not rolled back", n)
+	}
+	for q, want := range map[string]int{"avalanche": 0, "update": 0, "already": 1} {
+		if n, _ := s.Count(ctx, q); n != want {
+			t.Errorf("Count(%s) = %d, want %d", q, n, want)
+		}
+	}
+	if g, _ := s.Generation(ctx); g != gen {
+		t.Errorf("generation %d -> %d after a rolled back batch", gen, g)
+	}
+	// The library is usable afterwards.
+	if outs := importAll(t, s, batch[:2]...); !slices.Equal(outs, []Outcome{Added, Updated}) {
+		t.Errorf("retry: %v", outs)
+	}
+}
+
+func TestGenerationChangesOnEveryWrite(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	last, err := s.Generation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importAll(t, s, art("g1", "2024-03-05", "Generation story. Text."))
+	id := idsOf(t, s, "")[0]
+	writes := map[string]func() error{
+		"SetRead":    func() error { return s.SetRead(ctx, []int64{id}, true) },
+		"SetStarred": func() error { return s.SetStarred(ctx, []int64{id}, true) },
+		"Tag":        func() error { return s.Tag(ctx, []int64{id}, []string{"x"}, nil) },
+		"Retitle":    func() error { return s.Retitle(ctx, id, "Renamed") },
+		"SaveSearch": func() error { return s.SaveSearch(ctx, "s", "x") },
+	}
+	for name, write := range writes {
+		if err := write(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		g, err := s.Generation(ctx)
+		if err != nil || g == last {
+			t.Errorf("%s: generation %d -> %d, %v", name, last, g, err)
+		}
+		last = g
+	}
+}
+
+func mustArticle(t *testing.T, s *Store, id int64) Article {
+	t.Helper()
+	a, err := s.Article(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func tagNames(tags []ArticleTag) string {
+	var names []string
+	for _, t := range tags {
+		names = append(names, t.Name)
+	}
+	return strings.Join(names, ",")
+}
