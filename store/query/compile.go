@@ -129,7 +129,7 @@ func (c *compiler) conj(kids []Node) (match string, where []frag, err error) {
 func (c *compiler) pure(n Node) bool {
 	switch n.Kind {
 	case Text:
-		return !c.opt.PhraseFunc || len(spans(n.Value)) == 1
+		return !c.opt.PhraseFunc || len(bounds(n.Value)) == 1
 	case Or:
 		for _, k := range n.Kids {
 			if !c.pure(k) {

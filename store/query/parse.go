@@ -396,7 +396,7 @@ func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error)
 
 // textTerm makes a Text term, or a term with no node when v has no words.
 func (p *parser) textTerm(start int, field, v string, prefix, open bool) token {
-	if len(spans(v)) == 0 {
+	if len(bounds(v)) == 0 {
 		return token{kind: tTerm, pos: start}
 	}
 	return token{kind: tTerm, pos: start, node: &Node{Kind: Text, Field: field, Value: v, Prefix: prefix, open: open}}

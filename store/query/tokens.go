@@ -15,8 +15,8 @@ import (
 // ["u" "s" "covid" "19" "zurich"].
 func Tokens(s string) []string {
 	var out []string
-	for _, sp := range spans(s) {
-		out = append(out, sp.fold)
+	for _, b := range bounds(s) {
+		out = append(out, foldWord(s[b[0]:b[1]]))
 	}
 	return out
 }
@@ -26,11 +26,34 @@ func Tokens(s string) []string {
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if !isTokenRune(r) {
-			b.WriteRune(r)
-			continue
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !validAt(s, i), !isTokenRune(r):
+			b.WriteString(s[i : i+runeLen(s, i)])
+		default:
+			if f := foldRune(r); f >= 0 {
+				b.WriteRune(f)
+			}
 		}
+	}
+	return b.String()
+}
+
+func validAt(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n > 1
+}
+
+func runeLen(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
+}
+
+// foldWord folds a word made of token characters.
+func foldWord(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
 		if f := foldRune(r); f >= 0 {
 			b.WriteRune(f)
 		}
@@ -38,54 +61,83 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// span is one token of a text: its bytes [start, end) and its folded form.
-type span struct {
-	start, end int
-	fold       string
+// bounds tokenizes s into the byte ranges [start, end) of its words.
+func bounds(s string) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start == end {
+			return out
+		}
+		out = append(out, [2]int{start, end})
+		i = end
+	}
 }
 
-// spans tokenizes s, keeping where each token is so matches can be
-// highlighted in the original text. A token whose characters all fold away
-// (a lone combining mark) is no token, as in FTS5.
-func spans(s string) []span {
-	var out []span
-	var b strings.Builder
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && b.Len() > 0 {
-			out = append(out, span{start, end, b.String()})
+// nextWord finds the first word of s at or after byte i: its bytes [start,
+// end), or start == end at the end of s. A word whose characters all fold
+// away (a lone combining mark) is no word, as in FTS5. Invalid UTF-8
+// separates words.
+func nextWord(s string, i int) (start, end int) {
+	start, kept := -1, false
+	for i < len(s) {
+		var r rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		start = -1
-		b.Reset()
-	}
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n <= 1 || !isTokenRune(r) {
-			flush(i)
-			i += n
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-		if f := foldRune(r); f >= 0 {
-			b.WriteRune(f)
+		if r == utf8.RuneError && n == 1 || !isTokenRune(r) {
+			if start >= 0 && kept {
+				return start, i
+			}
+			start, kept = -1, false
+		} else {
+			if start < 0 {
+				start = i
+			}
+			kept = kept || r < utf8.RuneSelf || foldRune(r) >= 0
 		}
 		i += n
 	}
-	flush(len(s))
-	return out
+	if start >= 0 && kept {
+		return start, len(s)
+	}
+	return len(s), len(s)
 }
 
-// rawTokens splits s like Tokens but keeps each token as written: what goes
+// rawTokens splits s like Tokens but keeps each word as written: what goes
 // into an FTS5 expression, so that FTS5 folds the query exactly as it folded
 // the text it indexed.
 func rawTokens(s string) []string {
-	var out []string
-	for _, sp := range spans(s) {
-		out = append(out, s[sp.start:sp.end])
+	bs := bounds(s)
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = s[b[0]:b[1]]
 	}
 	return out
+}
+
+// foldMatches reports whether the word w folds to want, or with prefix to
+// something beginning with want, without building the folded word.
+func foldMatches(w, want string, prefix bool) bool {
+	j := 0
+	for _, r := range w {
+		f := foldRune(r)
+		if f < 0 {
+			continue
+		}
+		if j == len(want) {
+			return prefix
+		}
+		wr, n := utf8.DecodeRuneInString(want[j:])
+		if wr != f {
+			return false
+		}
+		j += n
+	}
+	return j == len(want)
 }
 
 // MatchPhrase reports whether text contains the words of phrase in order,
@@ -99,19 +151,40 @@ func MatchPhrase(text, phrase string) bool {
 		return false
 	}
 	prefix := strings.HasSuffix(strings.TrimRightFunc(phrase, unicode.IsSpace), "*")
-	return len(findPhrase(spans(text), want, prefix, true)) > 0
+	// Slide a window of the last len(want) words over text: the store calls
+	// this for every candidate row, so it neither folds nor keeps the text.
+	k := len(want)
+	win := make([][2]int, k)
+	for n, i := 0, 0; ; n++ {
+		start, end := nextWord(text, i)
+		if start == end {
+			return false
+		}
+		win[n%k], i = [2]int{start, end}, end
+		if n+1 < k {
+			continue
+		}
+		match := true
+		for j := 0; j < k && match; j++ {
+			b := win[(n+1+j)%k]
+			match = foldMatches(text[b[0]:b[1]], want[j], prefix && j == k-1)
+		}
+		if match {
+			return true
+		}
+	}
 }
 
-// findPhrase returns the indexes in toks where the phrase want begins; with
-// first it stops at the first.
-func findPhrase(toks []span, want []string, prefix, first bool) []int {
+// findPhrase returns the indexes in words (the bounds of text's words) where
+// the phrase want begins; with first it stops at the first.
+func findPhrase(text string, words [][2]int, want []string, prefix, first bool) []int {
 	var at []int
 	last := len(want) - 1
 outer:
-	for i := 0; i+last < len(toks); i++ {
+	for i := 0; i+last < len(words); i++ {
 		for j, w := range want {
-			t := toks[i+j].fold
-			if t != w && !(j == last && prefix && strings.HasPrefix(t, w)) {
+			b := words[i+j]
+			if !foldMatches(text[b[0]:b[1]], w, prefix && j == last) {
 				continue outer
 			}
 		}
@@ -127,15 +200,15 @@ outer:
 // (as Terms lists them: words, phrases of words joined by spaces, prefixes
 // ending in "*") occur, sorted and merged where they overlap or touch.
 func Highlights(text string, terms []string) [][2]int {
-	toks := spans(text)
+	words := bounds(text)
 	var out [][2]int
 	for _, term := range terms {
 		want := Tokens(term)
 		if len(want) == 0 {
 			continue
 		}
-		for _, i := range findPhrase(toks, want, strings.HasSuffix(term, "*"), false) {
-			out = append(out, [2]int{toks[i].start, toks[i+len(want)-1].end})
+		for _, i := range findPhrase(text, words, want, strings.HasSuffix(term, "*"), false) {
+			out = append(out, [2]int{words[i][0], words[i+len(want)-1][1]})
 		}
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
