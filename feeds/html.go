@@ -92,6 +92,11 @@ func tidyHTML(n *html.Node, base *url.URL) {
 		tidyHTML(c, base)
 		c = next
 	}
+	if n.Type == html.TextNode {
+		// Clean the decoded text, where "&#27;[31m" is a whole escape
+		// sequence again; the converter's escaping would split one up.
+		n.Data = CleanText(n.Data)
+	}
 	if n.Type != html.ElementNode {
 		return
 	}

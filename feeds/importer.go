@@ -182,6 +182,9 @@ func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
 	if stop, ok := errors.AsType[stopError](err); ok {
 		return stop.err
 	}
+	if le, ok := errors.AsType[*lineError](err); ok {
+		return fn(Item{File: name, Line: le.line, Err: &FileError{File: name, Line: le.line, Err: le.err}})
+	}
 	if err != nil {
 		return report(fn, name, err)
 	}

@@ -17,7 +17,7 @@ const titleLength = 100
 // boundary near 100 characters with an ellipsis. It returns "" only for a
 // blank body.
 func TitleFromBody(body string) string {
-	for para := range strings.SplitSeq(body, "\n\n") {
+	for para := range strings.SplitSeq(withoutCodeBlocks(body), "\n\n") {
 		if text := plainText(para); text != "" {
 			if title := CleanLine(shortTitle(firstSentence(text))); title != "" {
 				return title
@@ -31,6 +31,40 @@ func TitleFromBody(body string) string {
 		}
 	}
 	return ""
+}
+
+// withoutCodeBlocks blanks the lines of fenced and indented code blocks,
+// which hold no sentence a title could come from.
+func withoutCodeBlocks(body string) string {
+	if !strings.Contains(body, "```") && !strings.Contains(body, "~~~") && !strings.Contains(body, "\n    ") && !strings.Contains(body, "\n\t") {
+		return body
+	}
+	var b strings.Builder
+	fence := ""
+	prevBlank := true
+	for line := range strings.Lines(body) {
+		t := strings.TrimSpace(line)
+		code := false
+		switch {
+		case fence != "":
+			code = true
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			code, fence = true, t[:3]
+		case prevBlank && t != "" && (strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")):
+			code = true // an indented code block starts after a blank line
+		}
+		prevBlank = t == ""
+		if code {
+			b.WriteString("\n")
+			prevBlank = true // the next indented line continues the block
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // shortTitle cuts s at the last word boundary before titleLength runes and

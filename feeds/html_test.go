@@ -1,0 +1,254 @@
+package feeds
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestHTMLToMarkdown(t *testing.T) {
+	const base = "https://example.com/news/story.html"
+	tests := map[string]struct {
+		in      string
+		base    string
+		want    []string // substrings the Markdown has
+		wantNot []string // substrings it must not have
+	}{
+		"emphasis and links": {
+			in:   `<p>Hello <b>world</b>, <em>see</em> <a href="https://other.example/x">this</a>.</p>`,
+			want: []string{"Hello **world**, *see* [this](https://other.example/x)."},
+		},
+		"relative link resolved": {
+			in:   `<p><a href="/x?a=1">rel</a> and <a href="../up">up</a></p>`,
+			base: base,
+			want: []string{"[rel](https://example.com/x?a=1)", "[up](https://example.com/up)"},
+		},
+		"relative link without base keeps text": {
+			in:      `<p><a href="/x">rel</a></p>`,
+			want:    []string{"rel"},
+			wantNot: []string{"](", "/x"},
+		},
+		"fragment link keeps text": {
+			in:      `<p><a href="#top">top</a></p>`,
+			base:    base,
+			want:    []string{"top"},
+			wantNot: []string{"]("},
+		},
+		"javascript and data links dropped": {
+			in:      `<p><a href="javascript:alert(1)">js</a> <a href="data:text/html,x">data</a> <a href="vbscript:x">vb</a></p>`,
+			base:    base,
+			want:    []string{"js data vb"},
+			wantNot: []string{"javascript", "data:", "vbscript", "]("},
+		},
+		"mailto kept": {
+			in:   `<p><a href="mailto:desk@example.com">write</a></p>`,
+			want: []string{"[write](mailto:desk@example.com)"},
+		},
+		"script style and frames gone with their content": {
+			in: `<p>Text</p><script>alert("x")</script><style>p{color:red}</style><iframe src="https://x"></iframe>` +
+				`<object data="x">obj</object><noscript>ns</noscript><form>Name <input value="v"><button>Send</button></form>`,
+			want:    []string{"Text"},
+			wantNot: []string{"alert", "color", "iframe", "obj", "ns", "Name", "Send", "<"},
+		},
+		"event handlers gone": {
+			in:      `<p onclick="steal()" style="color:red">Text</p>`,
+			want:    []string{"Text"},
+			wantNot: []string{"steal", "onclick", "style"},
+		},
+		"images become links": {
+			in:      `<p>Photo: <img src="/img/cat.jpg" alt="A cat"></p><p><img src="https://cdn.example/dog.png"></p>`,
+			base:    base,
+			want:    []string{"[A cat](https://example.com/img/cat.jpg)", "[image](https://cdn.example/dog.png)"},
+			wantNot: []string{"!["},
+		},
+		"linked image keeps the link": {
+			in:      `<p><a href="https://example.com/gallery"><img src="/t.jpg" alt="Gallery"></a></p>`,
+			base:    base,
+			want:    []string{"[Gallery](https://example.com/gallery)"},
+			wantNot: []string{"t.jpg", "!["},
+		},
+		"tracking pixels dropped": {
+			in:      `<p>Text<img src="https://t.example/p.gif" width="1" height="1"><img src="https://t.example/q.gif" width="0" height="0"><img src="https://t.example/r.gif" height="1px"></p>`,
+			want:    []string{"Text"},
+			wantNot: []string{"t.example", "image"},
+		},
+		"data image dropped": {
+			in:      `<p>x<img src="data:image/png;base64,AAAA" alt="inline"></p>`,
+			wantNot: []string{"data:", "inline"},
+		},
+		"empty wrappers dropped": {
+			in:   `<div><div><span> </span></div><p></p><section><div></div></section></div><p>Only this</p>`,
+			want: []string{"Only this"},
+		},
+		"lists quotes code tables headings": {
+			in: `<h2>Heading</h2><ul><li>one</li><li>two</li></ul><ol start="3"><li>three</li></ol>` +
+				`<blockquote>quoted</blockquote><pre><code class="language-go">fmt.Println("x")</code></pre>` +
+				`<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table><p><code>x := 1</code></p>`,
+			want: []string{"## Heading", "- one\n- two", "3. three", "> quoted", "```go\nfmt.Println(\"x\")\n```",
+				"| a | b |", "| 1 | 2 |", "`x := 1`"},
+		},
+		"plain text that looks like markdown is escaped": {
+			in:   `<p>1. not a list</p><p># not a heading</p>`,
+			want: []string{`1\. not a list`, `\# not a heading`},
+		},
+		"entities for controls removed": {
+			in:      `<p>a &#27;[31m b &amp;#27; c &#x9b;2J d</p>`,
+			wantNot: []string{"\x1b", "&#27;", "\u009b", "[31m"},
+			want:    []string{"a", "b", "c", "d"},
+		},
+		"raw escape sequences removed": {
+			in:      "<p>\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ here \x1b]52;c;Zm9v\x07</p>",
+			want:    []string{"click here"},
+			wantNot: []string{"evil", "\x1b", "52"},
+		},
+		"comments dropped": {
+			in:      `<p>a<!-- secret --></p>`,
+			wantNot: []string{"secret", "<!--"},
+		},
+		"not html at all": {
+			in:   "just text & more",
+			want: []string{"just text & more"},
+		},
+		"empty": {
+			in: "",
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			md, err := HTMLToMarkdown(tc.in, tc.base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if CleanText(md) != md {
+				t.Errorf("result is not clean text: %q", md)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(md, w) {
+					t.Errorf("want %q in\n%s", w, md)
+				}
+			}
+			for _, w := range tc.wantNot {
+				if strings.Contains(md, w) {
+					t.Errorf("do not want %q in\n%s", w, md)
+				}
+			}
+			if tc.in == "" && md != "" {
+				t.Errorf("empty input gave %q", md)
+			}
+		})
+	}
+}
+
+func TestHTMLToMarkdownConcurrent(t *testing.T) {
+	const in = `<article><h1>T</h1><p>Para <a href="/x">link</a> <img src="/i.png" alt="pic"></p><ul><li>a</li></ul></article>`
+	want, err := HTMLToMarkdown(in, "https://example.com/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range 20 {
+				got, err := HTMLToMarkdown(in, "https://example.com/")
+				if err != nil || got != want {
+					t.Errorf("goroutine %d call %d: %q, %v", i, j, got, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestHTMLFiles(t *testing.T) {
+	t.Run("article page", func(t *testing.T) {
+		items := readAll(t, "testdata/html/article.html")
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("%+v", items)
+		}
+		a := items[0].Article
+		checkNormalized(t, a)
+		wantFields := map[string][2]string{
+			"title":  {a.Title, "Night trains return to the Vellmar valley"},
+			"source": {a.Source, "Valley Courier"},
+			"url":    {a.URL, "https://courier.example/2024/09/night-trains.html"},
+			"author": {a.Author, "Mira Holt"},
+			"tags":   {strings.Join(a.Tags, ","), "Transport,rail"},
+		}
+		for name, f := range wantFields {
+			if f[0] != f[1] {
+				t.Errorf("%s %q, want %q", name, f[0], f[1])
+			}
+		}
+		if want := time.Date(2024, 9, 18, 4, 30, 0, 0, time.UTC); !a.Published.Equal(want) {
+			t.Errorf("published %v, want %v", a.Published, want)
+		}
+		for _, w := range []string{
+			"**sleeper trains**",
+			"[booking page](https://courier.example/tickets)",
+			"[A sleeper carriage at Vellmar station](https://courier.example/img/train.jpg)",
+			"- Departures at 22:10",
+		} {
+			if !strings.Contains(a.Body, w) {
+				t.Errorf("body lacks %q:\n%s", w, a.Body)
+			}
+		}
+		for _, w := range []string{"# Night trains", "Home", "tracker", "iframe", "©", "track"} {
+			if strings.Contains(a.Body, w) {
+				t.Errorf("body has %q:\n%s", w, a.Body)
+			}
+		}
+	})
+	t.Run("no article element", func(t *testing.T) {
+		items := readAll(t, "testdata/html/no-article.html")
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("%+v", items)
+		}
+		a := items[0].Article
+		checkNormalized(t, a)
+		if a.Title != "Library opens on Sundays" || a.Body != "The town library will open on Sundays from March." {
+			t.Errorf("title %q body %q", a.Title, a.Body)
+		}
+		if a.Published.Format(time.DateOnly) != "2025-02-03" {
+			t.Errorf("published %v", a.Published)
+		}
+	})
+	t.Run("hostile page", func(t *testing.T) {
+		items := readAll(t, "testdata/html/hostile.html")
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("%+v", items)
+		}
+		a := items[0].Article
+		checkNormalized(t, a)
+		// The references decode to escape sequences, removed whole.
+		if a.Title != "Clean title bold" {
+			t.Errorf("title %q", a.Title)
+		}
+		for _, bad := range []string{"\x1b", "\u009b", "&#27;", "javascript", "data:", "svg text", "object text", "display", "document.write", "evil", "Zm9v"} {
+			if strings.Contains(a.Body, bad) {
+				t.Errorf("body has %q:\n%s", bad, a.Body)
+			}
+		}
+		if !strings.Contains(a.Body, "click here") || !strings.Contains(a.Body, "Last *paragraph*.") {
+			t.Errorf("body lost text:\n%s", a.Body)
+		}
+	})
+}
+
+func BenchmarkHTMLToMarkdown(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<article><h1>Title</h1>")
+	for i := range 20 {
+		fmt.Fprintf(&sb, `<p>Paragraph %d with <a href="/l/%d">a link</a>, <em>emphasis</em> and an image <img src="/i/%d.jpg" alt="pic %d">.</p>`, i, i, i, i)
+	}
+	sb.WriteString("<ul><li>one</li><li>two</li></ul></article>")
+	in := sb.String()
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := HTMLToMarkdown(in, "https://example.com/"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

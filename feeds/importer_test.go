@@ -1,0 +1,220 @@
+package feeds
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSniff(t *testing.T) {
+	tests := map[string]struct {
+		head string
+		name string
+		want format
+		err  error
+	}{
+		"sample by date":          {" date 2024-03-05 (MENAFN) Text", "-", formatSample, nil},
+		"sample by source":        {"(MENAFN- AzerNews) Text", "-", formatSample, nil},
+		"sample no source":        {"date 2024-03-04 Text", "x.dat", formatSample, nil},
+		"sample after bom":        {"\uFEFF date 2024-03-05 (AP) Text", "-", formatSample, nil},
+		"txt by extension":        {"Just some prose.", "notes.TXT", formatSample, nil},
+		"json object":             {"  {\"title\": 1}", "-", formatJSON, nil},
+		"json array":              {"\n[{}]", "x.txt", formatJSON, nil},
+		"jsonl by extension":      {"{}", "x.jsonl", formatJSONLines, nil},
+		"ndjson by extension":     {"{}", "x.ndjson", formatJSONLines, nil},
+		"front matter":            {"---\ntitle: x\n---\n", "x.txt", formatMarkdown, nil},
+		"front matter crlf":       {"---\r\ntitle: x\r\n---\r\n", "-", formatMarkdown, nil},
+		"markdown by extension":   {"# Title\n\nText", "a.md", formatMarkdown, nil},
+		"markdown long extension": {"Text", "a.markdown", formatMarkdown, nil},
+		"html doctype":            {"<!DOCTYPE html><html>", "-", formatHTML, nil},
+		"html tag":                {"\n  <HTML lang=en>", "x.txt", formatHTML, nil},
+		"html by extension":       {"<div>x</div>", "page.htm", formatHTML, nil},
+		"rss feed":                {"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", "feed.xml", 0, ErrUnknownFormat},
+		"atom feed":               {"<feed xmlns=\"http://www.w3.org/2005/Atom\">", "-", 0, ErrUnknownFormat},
+		"unknown text":            {"Some prose.", "-", 0, ErrUnknownFormat},
+		"unknown extension":       {"Some prose.", "x.csv", 0, ErrUnknownFormat},
+		"empty":                   {"", "x.txt", 0, ErrEmpty},
+		"white space only":        {" \n\t\r\n", "x.md", 0, ErrEmpty},
+		"nul bytes":               {"date 2024-01-01 (A) \x00\x00", "x.txt", 0, ErrBinary},
+		"utf-16":                  {"\xff\xfed\x00a\x00", "x.txt", 0, ErrBinary},
+		"not utf-8":               {"\x89PNG\r\n\x1a\n\xff\xd8\xff\xe0\x90\x91\x92\x93\xa0\xa1\xb0\xb1", "x.txt", 0, ErrBinary},
+		"latin-1 text":            {"Caf\xe9 in Z\xfcrich, a long enough line of text to dilute two bad bytes.", "x.txt", formatSample, nil},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := sniff([]byte(tc.head), true, tc.name)
+			if tc.err != nil {
+				if !errors.Is(err, tc.err) {
+					t.Errorf("error %v, want %v", err, tc.err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("format %d, %v; want %d", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestSniffUTF16Reason(t *testing.T) {
+	_, err := sniff([]byte("\xff\xfed\x00"), true, "x.txt")
+	if err == nil || !strings.Contains(err.Error(), "UTF-16") {
+		t.Errorf("error %v", err)
+	}
+}
+
+// writeTree creates files (path -> content) under dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestReadFolder(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile("testdata/sample/menafn-luftwaffe-leak.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{
+		"b/2.md":                "# Second\n\nText two.",
+		"b/1.txt":               string(sample),
+		"a.json":                `{"external_id": "j1", "title": "JSON", "body": "Text."}`,
+		"c/deep/page.html":      "<html><head><title>Page</title></head><body><p>Text.</p></body></html>",
+		"c/empty.txt":           "",
+		"c/photo.jpg":           "\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+		"c/data.csv":            "a,b\n1,2\n",
+		".hidden.md":            "# Hidden\n\nNo.",
+		".git/config.md":        "# Hidden folder\n\nNo.",
+		"b/.cache/x.md":         "# Hidden too\n\nNo.",
+		"z/stream.txt":          " date 2024-01-01 (AP) One.\n\nAP01012024000000000001ID1100000001\n date 2024-01-02 (AP) Two.\n",
+		"z/bad.jsonl":           "{\"external_id\": \"ok\", \"body\": \"x\"}\nnot json\n",
+		"z/unclosed.md":         "---\ntitle: x\n",
+		"z/zero-length-dir/.ok": "",
+	})
+	// A link back up the tree must not loop; a link to a file is read;
+	// a dangling link is an error for itself only.
+	if err := os.Symlink("..", filepath.Join(dir, "b", "up")); err != nil {
+		t.Skipf("symlinks: %v", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.json"), filepath.Join(dir, "z", "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(dir, "z", "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+
+	var got []string
+	err = Read(dir, func(it Item) error {
+		rel, _ := filepath.Rel(dir, it.File)
+		if it.Err != nil {
+			var fe *FileError
+			if !errors.As(it.Err, &fe) || fe.File != it.File {
+				t.Errorf("%s: error %v is not a FileError naming the file", rel, it.Err)
+			}
+			msg := strings.TrimPrefix(it.Err.Error(), it.File)
+			got = append(got, rel+" ERR"+msg)
+			return nil
+		}
+		checkNormalized(t, it.Article)
+		got = append(got, rel+" "+it.Article.Title)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"a.json JSON",
+		"b/1.txt In a startling revelation, a leaked audio recording involving high-ranking officers of the German…",
+		"b/2.md Second",
+		"c/data.csv ERR: unknown format",
+		"c/deep/page.html Page",
+		"c/empty.txt ERR: empty file",
+		"c/photo.jpg ERR: binary file (it holds NUL bytes)",
+		"z/bad.jsonl x",
+		"z/bad.jsonl ERR:2: invalid JSON: invalid character 'o' in literal null (expecting 'u')",
+		"z/dangling.md ERR: no such file or directory",
+		"z/link.json JSON",
+		"z/stream.txt One",
+		"z/stream.txt Two",
+		`z/unclosed.md ERR:1: front matter is not closed with "---"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("read\n%s\n\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestReadMissingPath(t *testing.T) {
+	var items []Item
+	err := Read(filepath.Join(t.TempDir(), "missing"), func(it Item) error { items = append(items, it); return nil })
+	if err != nil || len(items) != 1 || !errors.Is(items[0].Err, os.ErrNotExist) {
+		t.Errorf("err %v, items %+v", err, items)
+	}
+}
+
+func TestReadStopsOnCallbackError(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.md": "A.", "b.md": "B.", "c.md": "C."})
+	stop := errors.New("stop")
+	n := 0
+	err := Read(dir, func(it Item) error {
+		n++
+		if n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 2 {
+		t.Errorf("err %v after %d items", err, n)
+	}
+}
+
+func TestReadSizeCap(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.md")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Text past the sniffed first KiB, then a sparse tail that costs no disk.
+	if _, err := f.WriteString("# Big\n\n" + strings.Repeat("Text. ", 400)); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := os.Truncate(big, MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	items := readAll(t, big)
+	if len(items) != 1 || !errors.Is(items[0].Err, ErrTooLarge) {
+		t.Errorf("items %+v", items)
+	}
+}
+
+func TestReadStreamStdin(t *testing.T) {
+	sample, err := os.ReadFile("testdata/sample/stream.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := readString(t, "-", string(sample))
+	if len(items) != 4 {
+		t.Fatalf("%d items", len(items))
+	}
+	for _, it := range items {
+		if it.Err != nil || it.File != "-" {
+			t.Errorf("item: %v, file %q", it.Err, it.File)
+		}
+	}
+	items = readString(t, "-", "plain prose without any marker")
+	if len(items) != 1 || !errors.Is(items[0].Err, ErrUnknownFormat) || !strings.HasPrefix(items[0].Err.Error(), "-: ") {
+		t.Errorf("items %+v", items)
+	}
+}

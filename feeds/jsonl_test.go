@@ -1,0 +1,265 @@
+package feeds
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestJSONLines(t *testing.T) {
+	items := readAll(t, "testdata/json/records.jsonl")
+	type want struct {
+		line int
+		id   string
+		err  string
+	}
+	wants := []want{
+		{line: 1, id: "ext-1"},
+		{line: 2, id: "ext-2"},
+		{line: 3, err: "invalid JSON"},
+		{line: 4, err: "field title: a JSON number where a string was expected"},
+		{line: 6, id: "ext-5"},
+	}
+	if len(items) != len(wants) {
+		t.Fatalf("%d items, want %d: %+v", len(items), len(wants), items)
+	}
+	for i, w := range wants {
+		it := items[i]
+		if it.Line != w.line {
+			t.Errorf("item %d: line %d, want %d", i, it.Line, w.line)
+		}
+		if w.err != "" {
+			if it.Err == nil || !strings.Contains(it.Err.Error(), w.err) {
+				t.Errorf("item %d: error %v, want %q", i, it.Err, w.err)
+			} else if prefix := "testdata/json/records.jsonl:" + string(rune('0'+w.line)) + ":"; !strings.HasPrefix(it.Err.Error(), prefix) {
+				t.Errorf("item %d: error %q does not start with %q", i, it.Err, prefix)
+			}
+			continue
+		}
+		if it.Err != nil {
+			t.Fatalf("item %d: %v", i, it.Err)
+		}
+		checkNormalized(t, it.Article)
+		if it.Article.ExternalID != w.id {
+			t.Errorf("item %d: id %q, want %q", i, it.Article.ExternalID, w.id)
+		}
+	}
+
+	first := items[0].Article
+	if first.Title != "First record" || first.Source != "Wire" || first.URL != "https://wire.example/1" ||
+		strings.Join(first.Tags, ",") != "a,B" || first.Body != "Body one." {
+		t.Errorf("first: %+v", first)
+	}
+	if !first.Published.Equal(time.Date(2024, 10, 1, 8, 0, 0, 0, time.UTC)) {
+		t.Errorf("first published %v", first.Published)
+	}
+	if first.Read == nil || !*first.Read || first.Starred == nil || *first.Starred {
+		t.Errorf("first read %v starred %v: want true, false", first.Read, first.Starred)
+	}
+	if len(first.Annotations) != 0 {
+		t.Errorf("a count of annotations brought notes in: %+v", first.Annotations)
+	}
+
+	second := items[1].Article
+	if second.Read != nil || second.Starred != nil || second.Tags != nil || !second.Published.IsZero() {
+		t.Errorf("second: state not said must stay nil: read %v starred %v tags %#v published %v",
+			second.Read, second.Starred, second.Tags, second.Published)
+	}
+	wantNote := Annotation{Quote: "two", Prefix: "Body ", Suffix: ".", Note: "a *note*",
+		Created: time.Date(2024, 10, 2, 9, 0, 0, 0, time.UTC), Updated: time.Date(2024, 10, 2, 9, 30, 0, 0, time.UTC)}
+	if len(second.Annotations) != 1 || !reflect.DeepEqual(second.Annotations[0], wantNote) {
+		t.Errorf("second annotations %+v", second.Annotations)
+	}
+
+	fifth := items[4].Article
+	if !fifth.Retitled || fifth.Published.Format(time.DateOnly) != "2024-10-05" {
+		t.Errorf("fifth: retitled %v published %v", fifth.Retitled, fifth.Published)
+	}
+}
+
+func TestJSONArrayAndObject(t *testing.T) {
+	t.Run("array", func(t *testing.T) {
+		items := readAll(t, "testdata/json/array.json")
+		if len(items) != 3 {
+			t.Fatalf("%d items: %+v", len(items), items)
+		}
+		for i, line := range []int{2, 14, 20} {
+			if items[i].Line != line {
+				t.Errorf("item %d: line %d, want %d", i, items[i].Line, line)
+			}
+		}
+		a := items[0].Article
+		if items[0].Err != nil || a.ExternalID != "arr-1" || a.FeedURL != "https://desk.example/feed.xml" ||
+			a.Tags == nil || len(a.Tags) != 0 || a.Starred == nil || !*a.Starred || a.Read == nil || *a.Read {
+			t.Errorf("first: %v %+v", items[0].Err, a)
+		}
+		if !a.Published.Equal(time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)) {
+			t.Errorf("first published %v", a.Published)
+		}
+		if err := items[1].Err; err == nil || !strings.Contains(err.Error(), `field published: cannot read "not a date" as a date`) {
+			t.Errorf("second: error %v", err)
+		}
+		if n := items[2].Article.Annotations; items[2].Err != nil || len(n) != 1 || n[0].Note != "whole-article note" || n[0].Quote != "" {
+			t.Errorf("third: %v %+v", items[2].Err, n)
+		}
+	})
+	t.Run("object", func(t *testing.T) {
+		items := readAll(t, "testdata/json/object.json")
+		if len(items) != 1 || items[0].Err != nil || items[0].Article.ExternalID != "obj-1" || items[0].Line != 1 {
+			t.Fatalf("%+v", items)
+		}
+	})
+	t.Run("syntax error ends the file", func(t *testing.T) {
+		items := readAll(t, "testdata/json/bad-array.json")
+		if len(items) != 2 || items[0].Err != nil || items[0].Article.ExternalID != "ok-1" {
+			t.Fatalf("%+v", items)
+		}
+		if err := items[1].Err; err == nil || items[1].Line != 3 || !strings.Contains(err.Error(), "bad-array.json:3: invalid JSON") {
+			t.Errorf("error %v at line %d", err, items[1].Line)
+		}
+	})
+}
+
+func TestJSONStreams(t *testing.T) {
+	tests := map[string]struct {
+		in    string
+		ids   []string // "" where an error is expected
+		lines []int
+	}{
+		"objects back to back": {
+			in:    "{\"external_id\": \"a\", \"body\": \"x\"}\n{\"external_id\": \"b\", \"body\": \"y\"}",
+			ids:   []string{"a", "b"},
+			lines: []int{1, 2},
+		},
+		"pretty objects back to back": {
+			in:    "{\n \"external_id\": \"a\",\n \"body\": \"x\"\n}\n{\n \"external_id\": \"b\",\n \"body\": \"y\"\n}\n",
+			ids:   []string{"a", "b"},
+			lines: []int{1, 5},
+		},
+		"bom and leading blank lines": {
+			in:    "\uFEFF\n\n{\"external_id\": \"a\", \"body\": \"x\"}\n",
+			ids:   []string{"a"},
+			lines: []int{3},
+		},
+		"array on one line": {
+			in:    `[{"external_id": "a", "body": "x"}, {"external_id": "b", "body": "y"}]`,
+			ids:   []string{"a", "b"},
+			lines: []int{1, 1},
+		},
+		"empty array": {
+			in: "[]",
+		},
+		"article without text": {
+			in:    `{"external_id": "a"}`,
+			ids:   []string{""},
+			lines: []int{1},
+		},
+		"not an object": {
+			in:    "[1, {\"external_id\": \"b\", \"body\": \"y\"}]",
+			ids:   []string{"", "b"},
+			lines: []int{1, 1},
+		},
+		"content after the array": {
+			in:    `[{"external_id": "a", "body": "x"}] {"x": 1}`,
+			ids:   []string{"a", ""},
+			lines: []int{1, 1},
+		},
+		"annotations of the wrong kind": {
+			in:    `{"external_id": "a", "body": "x", "annotations": "many"}`,
+			ids:   []string{""},
+			lines: []int{1},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "in.json", tc.in)
+			if len(items) != len(tc.ids) {
+				t.Fatalf("%d items, want %d: %+v", len(items), len(tc.ids), items)
+			}
+			for i, it := range items {
+				if tc.ids[i] == "" {
+					if it.Err == nil {
+						t.Errorf("item %d: no error", i)
+					}
+				} else if it.Err != nil || it.Article.ExternalID != tc.ids[i] {
+					t.Errorf("item %d: %v, id %q, want %q", i, it.Err, it.Article.ExternalID, tc.ids[i])
+				}
+				if it.Line != tc.lines[i] {
+					t.Errorf("item %d: line %d, want %d", i, it.Line, tc.lines[i])
+				}
+			}
+		})
+	}
+}
+
+func TestRecordRoundTrip(t *testing.T) {
+	read, starred := true, false
+	a := Article{
+		ExternalID: "MENAFN05032024000045015687ID1107936133",
+		Source:     "MENAFN",
+		FeedURL:    "https://feed.example/rss",
+		Title:      "A title",
+		URL:        "https://example.com/a",
+		Author:     "Desk",
+		Published:  time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC),
+		Body:       "Para one.\n\nPara two.",
+		Tags:       []string{"Ukraine", "taurus"},
+		Read:       &read,
+		Starred:    &starred,
+		Retitled:   true,
+		Annotations: []Annotation{{Quote: "one", Prefix: "Para ", Suffix: ".", Note: "n",
+			Created: time.Date(2024, 3, 6, 1, 2, 3, 0, time.UTC), Updated: time.Date(2024, 3, 7, 1, 2, 3, 0, time.UTC)}},
+	}
+	data, err := json.Marshal(RecordFromArticle(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Record
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Article(); !reflect.DeepEqual(got, a) {
+		t.Errorf("round trip:\n%+v\nwant\n%+v\njson %s", got, a, data)
+	}
+
+	// The shape other programs read: field names and kinds.
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	for key, kind := range map[string]string{
+		"id": "float64", "external_id": "string", "title": "string", "source": "string", "feed": "string",
+		"url": "string", "author": "string", "published": "string", "tags": "[]interface {}", "read": "bool",
+		"starred": "bool", "retitled": "bool", "body": "string", "annotations": "[]interface {}",
+	} {
+		if got := reflect.TypeOf(m[key]); got == nil || got.String() != kind {
+			t.Errorf("field %q: %v, want %s", key, got, kind)
+		}
+	}
+	if m["published"] != "2024-03-05T00:00:00Z" {
+		t.Errorf("published %v, want RFC 3339", m["published"])
+	}
+}
+
+func TestRecordListingShape(t *testing.T) {
+	// A search listing: no notes, only their count; no tags and no date.
+	data, err := json.Marshal(Record{ID: 42, ExternalID: "x", Annotations: Annotations{Count: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, want := range []string{`"id":42`, `"annotations":3`, `"tags":[]`, `"published":null`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("%s lacks %s", s, want)
+		}
+	}
+	if strings.Contains(s, `"feed"`) {
+		t.Errorf("%s has an empty feed", s)
+	}
+	var back Record
+	if err := json.Unmarshal(data, &back); err != nil || back.Annotations.Count != 3 || back.Annotations.Notes != nil {
+		t.Errorf("back: %v %+v", err, back.Annotations)
+	}
+}

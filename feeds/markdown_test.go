@@ -1,0 +1,121 @@
+package feeds
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMarkdownFiles(t *testing.T) {
+	tests := map[string]struct {
+		check   func(t *testing.T, a Article)
+		err     string // part of the error, when the file is refused
+		errLine int
+	}{
+		"front-matter.md": {check: func(t *testing.T, a Article) {
+			fields := map[string][2]string{
+				"title":  {a.Title, "Harbour cranes to be replaced by 2026"},
+				"source": {a.Source, "Port Gazette"},
+				"url":    {a.URL, "https://gazette.example/cranes"},
+				"author": {a.Author, "Lena Park, Tom Ibe"},
+				"id":     {a.ExternalID, "gazette-2025-0409-cranes"},
+				"tags":   {strings.Join(a.Tags, ","), "ports,Infrastructure"},
+			}
+			for name, f := range fields {
+				if f[0] != f[1] {
+					t.Errorf("%s %q, want %q", name, f[0], f[1])
+				}
+			}
+			if want := time.Date(2025, 4, 9, 14, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+				t.Errorf("published %v", a.Published)
+			}
+			if !strings.HasPrefix(a.Body, "The port authority") || strings.Contains(a.Body, "# Harbour") {
+				t.Errorf("body %q: want it without the title heading", a.Body)
+			}
+			if len(a.Warnings) != 0 {
+				t.Errorf("warnings %q", a.Warnings)
+			}
+		}},
+		"heading-title.md": {check: func(t *testing.T, a Article) {
+			if a.Title != "Orchard harvest ends early" {
+				t.Errorf("title %q", a.Title)
+			}
+			if !strings.HasPrefix(a.Body, "Warm weather") || !strings.Contains(a.Body, "## Prices") {
+				t.Errorf("body %q", a.Body)
+			}
+		}},
+		"sentence-title.md": {check: func(t *testing.T, a Article) {
+			if a.Title != "Volunteers planted 400 trees along the river path on Saturday" {
+				t.Errorf("title %q", a.Title)
+			}
+			if !strings.HasPrefix(a.ExternalID, IdentityPrefix) {
+				t.Errorf("id %q", a.ExternalID)
+			}
+		}},
+		"odd-fields.md": {check: func(t *testing.T, a Article) {
+			if a.Title != "Storm warning lifted for the coast" {
+				t.Errorf("title %q", a.Title)
+			}
+			if got := strings.Join(a.Tags, ","); got != "local,weather" {
+				t.Errorf("tags %q", got)
+			}
+			if a.Read == nil || !*a.Read || a.Starred != nil {
+				t.Errorf("read %v starred %v", a.Read, a.Starred)
+			}
+			want := []string{
+				"front matter line 2: title should be a single value",
+				`front matter line 3: cannot read date "sometime soon" as a date`,
+				"front matter line 6: starred should be true or false",
+			}
+			if got := strings.Join(a.Warnings, "\n"); got != strings.Join(want, "\n") {
+				t.Errorf("warnings\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+			}
+		}},
+		"bad-yaml.md": {err: "front matter: did not find expected", errLine: 2},
+		"unclosed.md": {err: `front matter is not closed with "---"`, errLine: 1},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readAll(t, "testdata/markdown/"+name)
+			if len(items) != 1 {
+				t.Fatalf("%d items", len(items))
+			}
+			it := items[0]
+			if tc.err != "" {
+				if it.Err == nil || !strings.Contains(it.Err.Error(), tc.err) || it.Line != tc.errLine {
+					t.Fatalf("error %v at line %d, want %q at line %d", it.Err, it.Line, tc.err, tc.errLine)
+				}
+				if !strings.HasPrefix(it.Err.Error(), "testdata/markdown/"+name+":") {
+					t.Errorf("error %q does not name the file", it.Err)
+				}
+				return
+			}
+			if it.Err != nil {
+				t.Fatal(it.Err)
+			}
+			checkNormalized(t, it.Article)
+			tc.check(t, it.Article)
+		})
+	}
+}
+
+func TestMarkdownHeadingInCodeIsNotTitle(t *testing.T) {
+	items := readString(t, "x.md", "```\n# not a title\n```\n\nThe real first sentence. More.\n")
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("%+v", items)
+	}
+	if got := items[0].Article.Title; got != "The real first sentence" {
+		t.Errorf("title %q", got)
+	}
+}
+
+func TestMarkdownCRLFAndBOM(t *testing.T) {
+	items := readString(t, "x.md", "\uFEFF---\r\ntitle: Windows file\r\ntags: [a]\r\n---\r\nLine one.\r\n\r\nLine two.\r\n")
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("%+v", items)
+	}
+	a := items[0].Article
+	if a.Title != "Windows file" || a.Body != "Line one.\n\nLine two." || strings.Join(a.Tags, ",") != "a" {
+		t.Errorf("title %q body %q tags %q", a.Title, a.Body, a.Tags)
+	}
+}
