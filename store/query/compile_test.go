@@ -2,7 +2,6 @@ package query
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 	"time"
@@ -102,8 +101,8 @@ func TestCompile(t *testing.T) {
 		{name: "since weeks", in: "since:2w", where: "a.sort_key >= ?", args: []any{key("2024-02-25T15:30:00Z")}},
 		{name: "since months", in: "since:1m", where: "a.sort_key >= ?", args: []any{key("2024-02-10T15:30:00Z")}},
 		{name: "since years", in: "since:1y", where: "a.sort_key >= ?", args: []any{key("2023-03-10T15:30:00Z")}},
-		{name: "far future clamps", in: "before:9999", where: "a.sort_key < ?", args: []any{int64(math.MaxInt64)}},
-		{name: "far past clamps", in: "after:0001", where: "a.sort_key >= ?", args: []any{int64(math.MinInt64)}},
+		{name: "far future clamps", in: "before:9999", where: "a.sort_key < ?", args: []any{int64(1<<26-1) << 37}},
+		{name: "far past clamps", in: "after:0001", where: "a.sort_key >= ?", args: []any{int64(0)}},
 		{name: "negated date", in: "-date:2024", where: "NOT ((a.sort_key >= ? AND a.sort_key < ?))",
 			args: []any{key("2024-01-01T00:00:00Z"), key("2025-01-01T00:00:00Z")}},
 		{name: "everything", in: "ukraine -war tag:x after:2024-03-01 is:unread",
@@ -202,10 +201,11 @@ func TestSortKeyFloor(t *testing.T) {
 		{name: "epoch", t: time.Unix(0, 0), want: 0},
 		{name: "a minute", t: time.Unix(60, 0), want: 1 << 37},
 		{name: "inside the minute", t: time.Unix(119, 999), want: 1 << 37},
-		{name: "before 1970 floors", t: time.Unix(-1, 0), want: -1 << 37},
+		{name: "before 1970 is 1970", t: time.Unix(-1, 0), want: 0},
+		{name: "far before 1970", t: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), want: 0},
 		{name: "last minute that fits", t: time.Unix((1<<26-1)*60, 0), want: (1<<26 - 1) << 37},
-		{name: "past the end", t: time.Unix((1<<26)*60, 0), want: math.MaxInt64},
-		{name: "before the start", t: time.Unix((-1<<26-1)*60, 0), want: math.MinInt64},
+		{name: "past the end clamps", t: time.Unix((1<<26)*60, 0), want: (1<<26 - 1) << 37},
+		{name: "year 9999", t: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), want: (1<<26 - 1) << 37},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,7 +3,6 @@ package query
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"time"
 )
@@ -129,29 +128,19 @@ func dateRange(n Node, now time.Time) (lo, hi int64, hasLo, hasHi bool, err erro
 }
 
 // Sort keys pack the publication minute (Unix minutes, UTC) above a 37-bit
-// article id: sort_key = minute<<37 | id. That leaves 26 bits and a sign for
-// the minute: about 127 years either side of 1970.
+// article id: sort_key = minute<<37 | id. The store clamps the minute to
+// [0, 2^26-1], 1970 to 2097, and so do query bounds, so that a date range
+// selects exactly the articles whose stored minute is in it.
 const (
 	idBits    = 37
-	minMinute = -1 << (63 - idBits)
 	maxMinute = 1<<(63-idBits) - 1
 )
 
 // SortKeyFloor is the smallest sort key of an article published at t's
 // minute: every article published at or after t (to the minute) has a sort
-// key >= SortKeyFloor(t). Times beyond what a sort key can hold clamp to the
-// smallest or largest int64.
+// key >= SortKeyFloor(t). Like the stored keys, times before 1970 count as
+// 1970 and times after 2097 as 2097.
 func SortKeyFloor(t time.Time) int64 {
-	sec := t.Unix()
-	minute := sec / 60
-	if sec%60 < 0 {
-		minute-- // floor, not truncation, before 1970
-	}
-	switch {
-	case minute < minMinute:
-		return math.MinInt64
-	case minute > maxMinute:
-		return math.MaxInt64
-	}
+	minute := min(max(t.Unix()/60, 0), maxMinute)
 	return minute << idBits
 }
