@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+)
+
+func TestTagRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s,
+		art("t1", "2024-03-05", "First tagged story. Text."),
+		art("t2", "2024-03-04", "Second tagged story. Text."),
+		art("t3", "2024-03-03", "Untagged story. Text."))
+	ids := idsOf(t, s, "tagged")
+
+	if err := s.Tag(ctx, ids, []string{"Ukraine", "#energy", " Energy "}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Names are case-insensitive and keep their first spelling.
+	if err := s.Tag(ctx, ids[:1], []string{"UKRAINE", "taurus"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := tagList(t, s); got != "energy:2 taurus:1 Ukraine:2" {
+		t.Errorf("Tags = %s", got)
+	}
+	if got := tagNames(mustArticle(t, s, ids[0]).Tags); got != "energy,taurus,Ukraine" {
+		t.Errorf("article tags %s", got)
+	}
+	for q, want := range map[string]int{"tag:ukraine": 2, "#Taurus": 1, "is:untagged": 1, "-tag:energy": 1} {
+		if n, err := s.Count(ctx, q); err != nil || n != want {
+			t.Errorf("Count(%s) = %d, %v; want %d", q, n, err, want)
+		}
+	}
+
+	if err := s.Tag(ctx, ids, nil, []string{"ukraine", "taurus", "never-there"}); err != nil {
+		t.Fatal(err)
+	}
+	// A tag on no article is forgotten.
+	if got := tagList(t, s); got != "energy:2" {
+		t.Errorf("after removing: Tags = %s", got)
+	}
+	if n, _ := s.Count(ctx, "tag:ukraine"); n != 0 {
+		t.Errorf("Count(tag:ukraine) = %d after removing it", n)
+	}
+
+	if err := s.Tag(ctx, []int64{ids[0], 9999}, []string{"x"}, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("tagging a missing article: %v, want ErrNotFound", err)
+	}
+	if got := tagList(t, s); got != "energy:2" {
+		t.Errorf("a failed Tag changed the tags: %s", got)
+	}
+}
+
+func TestTagQueryAndRules(t *testing.T) {
+	ctx := context.Background()
+	s, arts := library(t, 300)
+	grain := 0
+	for i := range arts {
+		if i%7 == 0 {
+			grain++
+		}
+	}
+	n, err := s.TagQuery(ctx, `"grain deal"`, []string{"Grain"}, nil)
+	if err != nil || n != grain {
+		t.Fatalf("TagQuery = %d, %v; want %d", n, err, grain)
+	}
+	if c, _ := s.Count(ctx, "tag:grain"); c != grain {
+		t.Errorf("Count(tag:grain) = %d, want %d", c, grain)
+	}
+	// A rule does not take over the reader's tags, and adds its own.
+	ruled, err := s.TagByRule(ctx, "grain", []string{"grain", "Food"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Count(ctx, "grain"); ruled != c {
+		t.Errorf("TagByRule matched %d, Count(grain) = %d", ruled, c)
+	}
+	a := mustArticle(t, s, 1) // generated article 0 has the phrase
+	for _, tag := range a.Tags {
+		if want := tag.Name == "Food"; tag.ByRule != want {
+			t.Errorf("tag %s by rule = %v, want %v", tag.Name, tag.ByRule, want)
+		}
+	}
+	// Removing by query.
+	if n, err := s.TagQuery(ctx, "tag:food", nil, []string{"food"}); err != nil || n != ruled {
+		t.Errorf("TagQuery removing = %d, %v", n, err)
+	}
+	if c, _ := s.Count(ctx, "tag:food"); c != 0 {
+		t.Errorf("Count(tag:food) = %d after removal", c)
+	}
+	if _, err := s.TagQuery(ctx, `"open`, []string{"x"}, nil); err == nil {
+		t.Error("TagQuery with a bad query did not fail")
+	}
+}
+
+func TestTagColor(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s, art("c1", "2024-03-05", "Colour story. Text."))
+	if err := s.Tag(ctx, idsOf(t, s, ""), []string{"Urgent"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTagColor(ctx, "urgent", "#ff0000"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTagColor(ctx, "Later", "blue"); err != nil {
+		t.Fatal(err)
+	}
+	tags, err := s.Tags(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Tag{{Name: "Later", Color: "blue", Count: 0}, {Name: "Urgent", Color: "#ff0000", Count: 1}}
+	if !slices.Equal(tags, want) {
+		t.Errorf("Tags = %+v, want %+v", tags, want)
+	}
+	if got := mustArticle(t, s, idsOf(t, s, "")[0]).Tags; len(got) != 1 || got[0].Color != "#ff0000" {
+		t.Errorf("article tags %+v", got)
+	}
+}
+
+func tagList(t *testing.T, s *Store) string {
+	t.Helper()
+	tags, err := s.Tags(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out string
+	for i, tag := range tags {
+		if i > 0 {
+			out += " "
+		}
+		out += tag.Name + ":" + string(rune('0'+tag.Count))
+	}
+	return out
+}
