@@ -1,0 +1,253 @@
+package feeds
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
+	jsonfeed "github.com/mmcdole/gofeed/json"
+)
+
+// Subscription is the stored state of a feed: where it lives, what it is
+// called, the tags its articles get, and the validators of its last
+// response for a conditional GET.
+type Subscription struct {
+	URL          string
+	Title        string
+	SiteURL      string
+	Tags         []string // default tags of the feed's articles
+	ETag         string
+	LastModified string
+}
+
+// Feed is a parsed feed document.
+type Feed struct {
+	Title    string    // the feed's own title, cleaned; "" when it has none
+	SiteURL  string    // the site the feed belongs to, absolute; "" when unknown
+	Articles []Article // normalised, in document order, duplicates dropped
+}
+
+// ErrNotFeed is wrapped by the error for a document that is not an RSS,
+// Atom or JSON feed, or is too broken to read.
+var ErrNotFeed = errors.New("not a feed")
+
+// ParseFeed reads an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x
+// document into Articles for sub. contentType is the Content-Type the
+// document came with ("" when unknown), consulted for its charset when the
+// document does not declare one; docURL is where it was read from (after
+// redirects; "" means sub.URL), against which relative links resolve.
+//
+// Each article gets the feed's title as Source, sub.URL as FeedURL, a copy
+// of sub.Tags, and an ExternalID made of sub.URL and the entry's guid (else
+// its link, else a hash of its content), so two feeds' guid "1" do not
+// collide; of entries sharing an id, the first is kept. Content is preferred
+// over summary and turned into sanitised Markdown with links resolved.
+func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
+	if docURL == "" {
+		docURL = sub.URL
+	}
+	data, err := feedUTF8(data, contentType)
+	if err != nil {
+		return Feed{}, fmt.Errorf("%w: %v", ErrNotFeed, err)
+	}
+	if isHTMLDocument(data) {
+		return Feed{}, fmt.Errorf("%w: the server sent an HTML page", ErrNotFeed)
+	}
+	p := gofeed.NewParser()
+	p.KeepOriginalFeed = true // to tell plain-text content from HTML
+	parsed, err := p.Parse(bytes.NewReader(xmlSafe(data)))
+	switch {
+	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
+		return Feed{}, fmt.Errorf("%w: no RSS, Atom or JSON Feed document", ErrNotFeed)
+	case err != nil:
+		return Feed{}, fmt.Errorf("%w: %v", ErrNotFeed, err)
+	}
+
+	base := parseAbsolute(docURL)
+	out := Feed{
+		Title:   CleanLine(htmlText(parsed.Title)),
+		SiteURL: resolveHTTP(base, parsed.Link),
+	}
+	// A relative entry link is relative to the site, which may be elsewhere
+	// than the feed (a feed served from a CDN or a feed proxy).
+	linkBase := base
+	if site := parseAbsolute(out.SiteURL); site != nil {
+		linkBase = site
+	}
+	source := out.Title
+	if source == "" {
+		source = sub.Title
+	}
+	if source == "" && base != nil {
+		source = base.Host
+	}
+	e := entryReader{sub: sub, base: base, linkBase: linkBase, source: source, plain: plainContent(parsed)}
+	seen := make(map[string]bool, len(parsed.Items))
+	for i, it := range parsed.Items {
+		a, ok := e.article(i, it)
+		if !ok || seen[a.ExternalID] {
+			continue
+		}
+		seen[a.ExternalID] = true
+		out.Articles = append(out.Articles, a)
+	}
+	return out, nil
+}
+
+// entryReader turns the entries of one document into Articles.
+type entryReader struct {
+	sub      Subscription
+	base     *url.URL // the document's URL
+	linkBase *url.URL // the site's URL, else the document's
+	source   string
+	plain    func(i int) bool // whether entry i's content is plain text
+}
+
+// article converts entry i; ok is false for an entry with nothing in it.
+func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
+	a = Article{
+		Source:    e.source,
+		FeedURL:   e.sub.URL,
+		Title:     CleanLine(htmlText(it.Title)),
+		URL:       resolveHTTP(e.linkBase, it.Link),
+		Author:    authors(it),
+		Published: published(it),
+	}
+	if e.sub.Tags != nil {
+		a.Tags = append([]string{}, e.sub.Tags...)
+	}
+	// Relative links in content resolve against the entry's own page, and
+	// failing that the document (xml:base was applied by the parser).
+	linkBase := a.URL
+	if linkBase == "" && e.base != nil {
+		linkBase = e.base.String()
+	}
+	content, plain := it.Content, e.plain(i)
+	if strings.TrimSpace(content) == "" {
+		content, plain = it.Description, false
+	}
+	body, err := contentMarkdown(content, plain, linkBase)
+	if err != nil {
+		a.Warnings = append(a.Warnings, "content kept as plain text: "+err.Error())
+	}
+	a.Body = body
+	if a.Title == "" && a.Body == "" {
+		if a.URL == "" {
+			return Article{}, false
+		}
+		a.Title = a.URL
+	}
+	a.ExternalID = entryID(e.sub.URL, strings.TrimSpace(it.GUID), a)
+	Normalize(&a)
+	return a, true
+}
+
+// plainContent reports, per entry, whether the content the parser found is
+// plain text rather than HTML: an Atom text construct, or a JSON Feed
+// item with content_text only. RSS content is HTML.
+func plainContent(f *gofeed.Feed) func(i int) bool {
+	switch orig := f.OriginalFeed().(type) {
+	case *atom.Feed:
+		if len(orig.Entries) == len(f.Items) {
+			return func(i int) bool {
+				c := orig.Entries[i].Content
+				if c == nil {
+					return false
+				}
+				t := strings.ToLower(strings.TrimSpace(c.Type))
+				return t == "text" || t == "text/plain" || (t == "" && c.Src == "")
+			}
+		}
+	case *jsonfeed.Feed:
+		if len(orig.Items) == len(f.Items) {
+			return func(i int) bool {
+				it := orig.Items[i]
+				return it.ContentHTML == "" && it.ContentText != ""
+			}
+		}
+	}
+	return func(int) bool { return false }
+}
+
+// published is when an entry was published: its publication date, else its
+// update date, in any form the parser or the fallback layouts read; zero
+// when it has none or only an implausible one.
+func published(it *gofeed.Item) time.Time {
+	candidates := []struct {
+		parsed *time.Time
+		text   string
+	}{{it.PublishedParsed, it.Published}, {it.UpdatedParsed, it.Updated}}
+	for _, c := range candidates {
+		var t time.Time
+		if c.parsed != nil {
+			t = *c.parsed
+		} else if parsed, ok := parseFeedTime(c.text); ok {
+			t = parsed
+		}
+		if t.Year() >= 1970 {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// authors joins the names of an entry's authors (their addresses when
+// they have no name).
+func authors(it *gofeed.Item) string {
+	people := it.Authors
+	if len(people) == 0 && it.Author != nil {
+		people = []*gofeed.Person{it.Author}
+	}
+	var names []string
+	for _, p := range people {
+		if p == nil {
+			continue
+		}
+		name := strings.TrimSpace(p.Name)
+		if name == "" {
+			name = strings.TrimSpace(p.Email)
+		}
+		if name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return htmlText(strings.Join(names, ", "))
+}
+
+// parseAbsolute parses raw when it is an absolute URL.
+func parseAbsolute(raw string) *url.URL {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || !u.IsAbs() {
+		return nil
+	}
+	return u
+}
+
+// resolveHTTP resolves ref against base and returns it when the result is
+// an absolute http(s) URL, else "".
+func resolveHTTP(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if !u.IsAbs() {
+		if base == nil {
+			return ""
+		}
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}

@@ -1,0 +1,196 @@
+package feeds
+
+import (
+	"bytes"
+	"mime"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// feedUTF8 returns a feed document as UTF-8. JSON is UTF-8 by definition.
+// For XML the encoding is, in order: a UTF-16 byte-order mark; the XML
+// prolog's declaration; the Content-Type charset; Windows-1252 when the
+// bytes are not UTF-8 (what undeclared non-UTF-8 feeds nearly always
+// are). A document that declares a single-byte encoding but is valid UTF-8
+// with non-ASCII text is read as UTF-8, a common publishing mistake. The
+// prolog of a converted document is rewritten to say UTF-8, so the XML
+// parser does not decode it twice.
+func feedUTF8(data []byte, contentType string) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}), bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return nil, err
+		}
+		return declareUTF8(out), nil
+	}
+	if isJSONDocument(data) {
+		return data, nil
+	}
+	declared := prologEncoding(data)
+	enc := lookupEncoding(declared)
+	if enc == nil && declared == "" {
+		enc = lookupEncoding(contentTypeCharset(contentType))
+	}
+	valid := utf8.Valid(data)
+	if enc != nil && valid && !isASCII(data) {
+		if _, singleByte := enc.(*charmap.Charmap); singleByte {
+			enc = nil
+		}
+	}
+	if enc == nil && !valid {
+		enc = charmap.Windows1252
+	}
+	if enc == nil {
+		if declared != "" {
+			data = declareUTF8(data)
+		}
+		return data, nil
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, err
+	}
+	return declareUTF8(out), nil
+}
+
+// lookupEncoding is the encoding a charset label names, or nil for UTF-8,
+// an empty label or one not known.
+func lookupEncoding(label string) encoding.Encoding {
+	label = strings.TrimSpace(label)
+	if label == "" {
+		return nil
+	}
+	enc, name := charset.Lookup(label)
+	if enc == nil || name == "utf-8" {
+		return nil
+	}
+	return enc
+}
+
+func contentTypeCharset(contentType string) string {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return ""
+	}
+	return params["charset"]
+}
+
+var prologEncodingRE = regexp.MustCompile(`^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"'\s>]*)["']`)
+
+// prologEncoding is the encoding the XML prolog declares, or "".
+func prologEncoding(data []byte) string {
+	m := prologEncodingRE.FindSubmatch(head(data, 512))
+	if m == nil {
+		return ""
+	}
+	return string(m[1])
+}
+
+// declareUTF8 makes the XML prolog, if it names an encoding, name UTF-8.
+func declareUTF8(data []byte) []byte {
+	m := prologEncodingRE.FindSubmatchIndex(head(data, 512))
+	if m == nil {
+		return data
+	}
+	out := make([]byte, 0, len(data)+8)
+	out = append(out, data[:m[2]]...)
+	out = append(out, "UTF-8"...)
+	return append(out, data[m[3]:]...)
+}
+
+func head(data []byte, n int) []byte {
+	return data[:min(n, len(data))]
+}
+
+func isASCII(data []byte) bool {
+	for _, c := range data {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func isJSONDocument(data []byte) bool {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 0 && data[0] == '{'
+}
+
+// isHTMLDocument reports whether data is a web page rather than a feed.
+func isHTMLDocument(data []byte) bool {
+	text := bytes.TrimLeft(head(data, 1024), " \t\r\n")
+	if startsFold(text, "<?xml") {
+		if end := bytes.Index(text, []byte("?>")); end > 0 {
+			text = bytes.TrimLeft(text[end+2:], " \t\r\n")
+		}
+	}
+	return startsFold(text, "<!doctype html") || startsFold(text, "<html")
+}
+
+// startsFold reports whether b starts with prefix, ASCII case folded.
+func startsFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
+}
+
+// xmlSafe drops from an XML document the character references to
+// characters XML forbids (&#27; and the like). Go's XML decoder rejects
+// the whole document for one of them, and they are never text anyone
+// meant: an escape sequence or a NUL smuggled through an entity. Raw
+// control bytes are dropped by the feed parser itself.
+func xmlSafe(data []byte) []byte {
+	if isJSONDocument(data) || !bytes.Contains(data, []byte("&#")) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for {
+		i := bytes.Index(data, []byte("&#"))
+		if i < 0 {
+			return append(out, data...)
+		}
+		out = append(out, data[:i]...)
+		data = data[i:]
+		if n, r, ok := charRef(data); ok && !isXMLChar(r) {
+			data = data[n:]
+			continue
+		}
+		out = append(out, "&#"...)
+		data = data[2:]
+	}
+}
+
+// charRef reads a numeric character reference at the start of b ("&#27;",
+// "&#x1B;"): its length and the code point it names.
+func charRef(b []byte) (n int, r int64, ok bool) {
+	end := bytes.IndexByte(head(b, 16), ';')
+	if end < 3 {
+		return 0, 0, false
+	}
+	digits, base := string(b[2:end]), 10
+	if digits[0] == 'x' || digits[0] == 'X' {
+		digits, base = digits[1:], 16
+	}
+	v, err := strconv.ParseInt(digits, base, 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	return end + 1, v, true
+}
+
+// isXMLChar reports whether XML 1.0 allows the code point r.
+func isXMLChar(r int64) bool {
+	return r == 0x09 || r == 0x0a || r == 0x0d ||
+		r >= 0x20 && r <= 0xd7ff ||
+		r >= 0xe000 && r <= 0xfffd ||
+		r >= 0x10000 && r <= utf8.MaxRune
+}

@@ -1,0 +1,137 @@
+package feeds
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"regexp"
+	"strings"
+	"time"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// contentMarkdown turns an entry's content into Markdown: HTML through
+// HTMLToMarkdown with relative links resolved against base, plain text
+// with its paragraphs kept. Content said to be HTML that holds neither a
+// tag nor an entity is read as plain text, since feeds often put text with
+// line breaks in their descriptions. On a conversion error the text of
+// the content is returned with the error.
+func contentMarkdown(content string, plain bool, base string) (string, error) {
+	content = strings.TrimSpace(content)
+	if content == "" {
+		return "", nil
+	}
+	src := content
+	if plain || !looksLikeHTML(content) {
+		src = textToHTML(content)
+	}
+	md, err := HTMLToMarkdown(src, base)
+	if err != nil {
+		return CleanText(htmlText(content)), err
+	}
+	return md, nil
+}
+
+var htmlMarkup = regexp.MustCompile(`<[A-Za-z!/]|&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// looksLikeHTML reports whether s holds a tag, a comment or an entity.
+func looksLikeHTML(s string) bool { return htmlMarkup.MatchString(s) }
+
+// textToHTML escapes plain text into HTML paragraphs: a blank line ends a
+// paragraph, a single newline is a line break.
+func textToHTML(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for para := range strings.SplitSeq(s, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" {
+			continue
+		}
+		b.WriteString("<p>")
+		for i, line := range strings.Split(para, "\n") {
+			if i > 0 {
+				b.WriteString("<br>")
+			}
+			b.WriteString(html.EscapeString(strings.TrimSpace(line)))
+		}
+		b.WriteString("</p>\n")
+	}
+	return b.String()
+}
+
+// htmlText is the text of a string that may hold HTML markup or entities,
+// as feed titles and author names often do; scripts and styles go.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0 // inside script or style
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return b.String()
+		case xhtml.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case xhtml.StartTagToken:
+			if name, _ := z.TagName(); isRawTextElement(name) {
+				skip++
+			}
+		case xhtml.EndTagToken:
+			if name, _ := z.TagName(); isRawTextElement(name) && skip > 0 {
+				skip--
+			}
+		}
+	}
+}
+
+func isRawTextElement(name []byte) bool {
+	return bytes.Equal(name, []byte("script")) || bytes.Equal(name, []byte("style"))
+}
+
+// maxReadableID is the longest ExternalID kept readable; longer ones are
+// hashed so a feed with enormous guids does not bloat the library's index.
+const maxReadableID = 300
+
+// entryID is the ExternalID of a feed entry: "feed:<feed URL>#<key>" where
+// the key is the guid, else the link, else a hash of the entry's title,
+// body and date.
+func entryID(feedURL, guid string, a Article) string {
+	key := guid
+	if key == "" {
+		key = a.URL
+	}
+	if key == "" {
+		key = IdentityPrefix + digest(a.Title, a.Body, publishedKey(a.Published))
+	}
+	id := "feed:" + feedURL + "#" + key
+	if len(id) > maxReadableID {
+		id = "feed:" + IdentityPrefix + digest(feedURL, key)
+	}
+	return id
+}
+
+func publishedKey(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// digest is 32 hex digits of the SHA-256 of parts joined by NULs.
+func digest(parts ...string) string {
+	h := sha256.New()
+	for i, p := range parts {
+		if i > 0 {
+			h.Write([]byte{0})
+		}
+		h.Write([]byte(p))
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16])
+}
