@@ -150,13 +150,24 @@ func seedQueryDB(t testing.TB, db *sql.DB) {
 	}
 }
 
-// runQuery returns the names of the articles q selects, newest first.
+// runQuery returns the names of the articles q selects, newest first,
+// selecting as the store does: through article_fts when there is a Match,
+// its rowids bounded by the query's key range.
 func runQuery(db *sql.DB, q query.SQL) ([]string, error) {
 	stmt := "SELECT a.external_id FROM articles AS a WHERE 1"
 	var args []any
 	if q.Match != "" {
-		stmt += " AND a.sort_key IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+		stmt = "SELECT a.external_id FROM article_fts JOIN articles AS a ON a.sort_key = article_fts.rowid" +
+			" WHERE article_fts MATCH ?"
 		args = append(args, q.Match)
+		if q.KeyMin != 0 {
+			stmt += " AND article_fts.rowid >= ?"
+			args = append(args, q.KeyMin)
+		}
+		if q.KeyMax != 0 {
+			stmt += " AND article_fts.rowid < ?"
+			args = append(args, q.KeyMax)
+		}
 	}
 	if q.Where != "" {
 		stmt += " AND (" + q.Where + ")"
@@ -244,6 +255,8 @@ func TestQuerySQLSelects(t *testing.T) {
 		{name: "since hours", q: "since:36h", want: "april"},
 		{name: "negated date", q: "-date:2024-03", want: "april feed old"},
 		{name: "everything together", q: "(ukrainian OR trade) -tag:war after:2024-02 is:unread", want: "april"},
+		{name: "words in a date range", q: "ukrainian before:2024-04", want: "old"},
+		{name: "words on a day", q: "date:2024-03-31 zurich", want: "zurich"},
 		{name: "punctuation-only words ignored", q: "drones & ,", want: "kyiv"},
 		{name: "fts syntax in words is text", q: `NEAR(drones night) title:x:y`, want: ""},
 		{name: "fts column syntax is text", q: `body:drones`, want: ""},

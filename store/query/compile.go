@@ -37,6 +37,14 @@ type SQL struct {
 
 	// Args are the arguments for Where's ? placeholders, in order.
 	Args []any
+
+	// KeyMin and KeyMax bound the sort keys of every result to [KeyMin,
+	// KeyMax), from the query's top-level date terms; 0 leaves a side open.
+	// Where already holds these conditions on a.sort_key. They are for the
+	// store to put on article_fts.rowid as well, which SQLite does not infer
+	// through a join, so that FTS5 starts at the range instead of walking
+	// every newer match.
+	KeyMin, KeyMax int64
 }
 
 // CompileString parses s and compiles it.
@@ -57,6 +65,9 @@ func Compile(n Node, opt Options) (SQL, error) {
 	if c.now.IsZero() {
 		c.now = time.Now()
 	}
+	if err := validate(n); err != nil {
+		return SQL{}, err
+	}
 	kids := []Node{n}
 	switch n.Kind {
 	case All:
@@ -69,7 +80,64 @@ func Compile(n Node, opt Options) (SQL, error) {
 		return SQL{}, err
 	}
 	w := joinFrags(where, " AND ")
-	return SQL{Match: match, Where: w.sql, Args: w.args}, nil
+	out := SQL{Match: match, Where: w.sql, Args: w.args}
+	for _, k := range kids {
+		if k.Kind != Date {
+			continue
+		}
+		lo, hi, hasLo, hasHi, _ := dateRange(k, c.now)
+		if hasLo && lo > out.KeyMin {
+			out.KeyMin = lo
+		}
+		if hasHi && (out.KeyMax == 0 || hi < out.KeyMax) {
+			out.KeyMax = hi
+		}
+	}
+	return out, nil
+}
+
+// validate checks a Node that may not come from Parse, so that compiling
+// it cannot go wrong halfway.
+func validate(n Node) error {
+	switch n.Kind {
+	case All:
+		return nil
+	case And, Or:
+		if len(n.Kids) == 0 {
+			return fmt.Errorf("query: an %s with no terms", n.Kind)
+		}
+	case Not:
+		if len(n.Kids) != 1 {
+			return fmt.Errorf("query: a not with %d terms", len(n.Kids))
+		}
+	case Text:
+		if n.Field != "" && n.Field != "title" {
+			return fmt.Errorf("query: unknown text field %q", n.Field)
+		}
+		if len(bounds(n.Value)) == 0 {
+			return fmt.Errorf("query: text %q has no words", n.Value)
+		}
+	case Tag, Source:
+		if n.Value == "" {
+			return fmt.Errorf("query: empty %s", n.Kind)
+		}
+	case Is:
+		if !states[n.Value] {
+			return fmt.Errorf("query: unknown state %q", n.Value)
+		}
+	case Date:
+		if _, _, _, _, err := dateRange(n, time.Time{}); err != nil {
+			return fmt.Errorf("query: %s:%s: %w", n.Field, n.Value, err)
+		}
+	default:
+		return fmt.Errorf("query: unknown node kind %v", n.Kind)
+	}
+	for _, k := range n.Kids {
+		if err := validate(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type compiler struct {
@@ -114,15 +182,20 @@ func (c *compiler) conj(kids []Node) (match string, where []frag, err error) {
 		if len(neg) > 0 {
 			// FTS5's NOT needs something on its left; the articles without
 			// the words are the complement of those with them.
-			where = append(where, frag{ftsNotIn, []any{ftsJoin(neg, " OR ")}})
+			where = append(where, frag{ftsNotIn, []any{strings.Join(neg, " OR ")}})
 		}
 		return "", where, nil
 	}
-	match = ftsJoin(pos, " AND ")
+	return ftsAnd(pos, neg), where, nil
+}
+
+// ftsAnd is the FTS5 conjunction of pos without any of neg; pos is not empty.
+func ftsAnd(pos, neg []string) string {
+	s := strings.Join(pos, " AND ")
 	if len(neg) > 0 {
-		match = group(match, len(pos)) + " NOT " + group(ftsJoin(neg, " OR "), len(neg))
+		s = group(s, len(pos)) + " NOT " + group(strings.Join(neg, " OR "), len(neg))
 	}
-	return match, where, nil
+	return s
 }
 
 // pure reports whether n is full text that one FTS5 expression can say.
@@ -173,11 +246,7 @@ func (c *compiler) fts(n Node) string {
 				neg = append(neg, c.fts(k.Kids[0]))
 			}
 		}
-		s := ftsJoin(pos, " AND ")
-		if len(neg) > 0 {
-			s = group(s, len(pos)) + " NOT " + group(ftsJoin(neg, " OR "), len(neg))
-		}
-		return "(" + s + ")"
+		return "(" + ftsAnd(pos, neg) + ")"
 	}
 	panic("query: fts of a " + n.Kind.String())
 }
@@ -191,7 +260,7 @@ func (c *compiler) ftsWords(n Node) string {
 		parts[i] = column(n) + ftsString(w)
 	}
 	parts[len(parts)-1] += c.star(n)
-	return ftsJoin(parts, " AND ")
+	return strings.Join(parts, " AND ")
 }
 
 // phraseCheck is the Where fragment that checks a phrase's word order with
@@ -224,8 +293,6 @@ func ftsString(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-func ftsJoin(parts []string, op string) string { return strings.Join(parts, op) }
-
 // group parenthesizes a joined expression of n parts when it has several.
 func group(s string, n int) string {
 	if n > 1 {
@@ -243,9 +310,6 @@ func (c *compiler) where(n Node) (frag, error) {
 	case All:
 		return frag{"1", nil}, nil
 	case And:
-		if len(n.Kids) == 0 {
-			return frag{}, fmt.Errorf("query: an and with no terms")
-		}
 		match, parts, err := c.conj(n.Kids)
 		if err != nil {
 			return frag{}, err
@@ -255,9 +319,6 @@ func (c *compiler) where(n Node) (frag, error) {
 		}
 		return paren(joinFrags(parts, " AND "), len(parts)), nil
 	case Or:
-		if len(n.Kids) == 0 {
-			return frag{}, fmt.Errorf("query: an or with no terms")
-		}
 		// The full-text alternatives share one FTS5 lookup.
 		var text []string
 		var parts []frag
@@ -273,13 +334,10 @@ func (c *compiler) where(n Node) (frag, error) {
 			parts = append(parts, f)
 		}
 		if len(text) > 0 {
-			parts = append([]frag{{ftsIn, []any{ftsJoin(text, " OR ")}}}, parts...)
+			parts = append([]frag{{ftsIn, []any{strings.Join(text, " OR ")}}}, parts...)
 		}
 		return paren(joinFrags(parts, " OR "), len(parts)), nil
 	case Not:
-		if len(n.Kids) != 1 {
-			return frag{}, fmt.Errorf("query: a not with %d terms", len(n.Kids))
-		}
 		f, err := c.where(n.Kids[0])
 		if err != nil {
 			return frag{}, err

@@ -33,7 +33,6 @@ var compileNow = time.Date(2024, 3, 10, 15, 30, 45, 0, time.UTC)
 func TestCompile(t *testing.T) {
 	tests := []struct {
 		name, in   string
-		opt        Options
 		match      string
 		where      string
 		args       []any
@@ -156,6 +155,35 @@ func TestCompile(t *testing.T) {
 	}
 }
 
+func TestCompileKeyRange(t *testing.T) {
+	tests := []struct {
+		name, in       string
+		keyMin, keyMax int64
+	}{
+		{name: "no dates", in: "ukraine tag:x"},
+		{name: "after", in: "ukraine after:2024-03-01", keyMin: key("2024-03-01T00:00:00Z")},
+		{name: "before", in: "before:2024-04", keyMax: key("2024-04-01T00:00:00Z")},
+		{name: "on", in: "on:2024-03-05", keyMin: key("2024-03-05T00:00:00Z"), keyMax: key("2024-03-06T00:00:00Z")},
+		{name: "since", in: "since:7d", keyMin: key("2024-03-03T15:30:00Z")},
+		{name: "intersection", in: "after:2024-01 date:2024-03 before:2024-03-20 after:2024-02-10",
+			keyMin: key("2024-03-01T00:00:00Z"), keyMax: key("2024-03-20T00:00:00Z")},
+		{name: "negated dates are no bound", in: "-after:2024-03-01 -before:2024"},
+		{name: "dates under or are no bound", in: "after:2024-03-01 OR tag:x"},
+		{name: "a lone date", in: "date:2024", keyMin: key("2024-01-01T00:00:00Z"), keyMax: key("2025-01-01T00:00:00Z")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CompileString(tt.in, Options{Now: compileNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.KeyMin != tt.keyMin || got.KeyMax != tt.keyMax {
+				t.Errorf("%q: keys [%d, %d), want [%d, %d)", tt.in, got.KeyMin, got.KeyMax, tt.keyMin, tt.keyMax)
+			}
+		})
+	}
+}
+
 func TestCompileNowDefaultsToClock(t *testing.T) {
 	before := SortKeyFloor(time.Now().AddDate(0, 0, -1))
 	got, err := CompileString("since:1d", Options{})
@@ -180,13 +208,21 @@ func TestCompileRejectsBadNodes(t *testing.T) {
 		{name: "not of two", n: Node{Kind: Not, Kids: []Node{{Kind: Is, Value: "read"}, {Kind: Is, Value: "read"}}},
 			want: "query: a not with 2 terms"},
 		{name: "empty or", n: Node{Kind: Or}, want: "query: an or with no terms"},
+		{name: "empty and", n: Node{Kind: And}, want: "query: an and with no terms"},
+		{name: "text without words", n: Node{Kind: Text, Value: "&&"}, want: `query: text "&&" has no words`},
+		{name: "text without words nested", n: Node{Kind: Or, Kids: []Node{{Kind: Text, Value: "a"}, {Kind: Text, Value: ""}}},
+			want: `query: text "" has no words`},
+		{name: "unknown text field", n: Node{Kind: Text, Field: "body", Value: "a"}, want: `query: unknown text field "body"`},
+		{name: "empty tag", n: Node{Kind: Tag}, want: "query: empty tag"},
 		{name: "unknown kind", n: Node{Kind: Kind(99)}, want: "query: unknown node kind kind(99)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Compile(tt.n, Options{Now: compileNow})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("Compile(%+v) error %v, want %q", tt.n, err, tt.want)
+			for _, opt := range []Options{{Now: compileNow}, {Now: compileNow, PhraseFunc: true}} {
+				_, err := Compile(tt.n, opt)
+				if err == nil || err.Error() != tt.want {
+					t.Errorf("Compile(%+v, %+v) error %v, want %q", tt.n, opt, err, tt.want)
+				}
 			}
 		})
 	}

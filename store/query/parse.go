@@ -364,6 +364,10 @@ func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error)
 	case "title":
 		return p.textTerm(start, "title", val, prefix, open), nil
 	case "tag", "source":
+		// Names are stored trimmed; `tag:" eu "` means the tag eu.
+		if val = strings.TrimSpace(val); val == "" {
+			return token{}, p.errorf(start, "missing value after %q", label)
+		}
 		k := Tag
 		if name == "source" {
 			k = Source
