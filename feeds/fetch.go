@@ -1,0 +1,199 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+)
+
+// FetchResult is what fetching one subscription gave.
+type FetchResult struct {
+	// Sub is the subscription with its ETag, LastModified, Title and
+	// SiteURL brought up to date; unchanged when the fetch failed.
+	Sub Subscription
+	// NewURL is where the feed has permanently moved (a 301 or 308), "" if
+	// it has not. Articles are still identified by Sub.URL.
+	NewURL      string
+	NotModified bool // the server answered 304: nothing new, no body read
+	Articles    []Article
+	Err         error
+	Duration    time.Duration // the whole fetch, retries included
+	Bytes       int64         // body bytes read, after decompression
+}
+
+// Fetcher fetches feeds over HTTP. The zero value is not ready: use
+// NewFetcher and change what needs changing before the first fetch; a
+// Fetcher is safe for concurrent use once fetching has started, and must
+// not be copied after.
+type Fetcher struct {
+	// Client, when set, makes the requests; its CheckRedirect is replaced
+	// for each request. By default a client with ConnectTimeout is built.
+	Client         *http.Client
+	MaxBody        int64         // largest body read, after decompression
+	Timeout        time.Duration // for each request, headers and body
+	ConnectTimeout time.Duration // for the TCP and TLS handshakes
+	Concurrency    int           // requests at once, overall
+	PerHost        int           // requests at once to one host
+	Retries        int           // further attempts after a 5xx, 429 or network error
+	Backoff        time.Duration // wait before the first retry, doubled for each next one
+	// MaxRetryAfter is the longest Retry-After a 429 or 503 is honoured for;
+	// a server asking for a longer wait fails the fetch instead.
+	MaxRetryAfter time.Duration
+	UserAgent     string
+
+	clientOnce sync.Once
+	client     *http.Client
+}
+
+// NewFetcher returns a Fetcher with defaults fit for a reader refreshing a
+// few hundred feeds.
+func NewFetcher() *Fetcher {
+	return &Fetcher{
+		MaxBody:        10 << 20,
+		Timeout:        30 * time.Second,
+		ConnectTimeout: 10 * time.Second,
+		Concurrency:    16,
+		PerHost:        4,
+		Retries:        2,
+		Backoff:        time.Second,
+		MaxRetryAfter:  30 * time.Second,
+		UserAgent:      "tidings/1.0 (terminal news reader)",
+	}
+}
+
+// Sentinels a FetchResult's Err may wrap, besides ErrNotFeed and a
+// *StatusError.
+var (
+	ErrTimeout          = errors.New("timeout")
+	ErrTooManyRedirects = errors.New("too many redirects")
+	ErrBodyTooLarge     = errors.New("body too large")
+)
+
+// maxRedirects is how many redirects one request follows.
+const maxRedirects = 5
+
+// StatusError is an HTTP response that is neither success nor 304.
+type StatusError struct {
+	Code   int
+	Status string // the reason phrase, "Not Found"
+}
+
+func (e *StatusError) Error() string { return fmt.Sprintf("HTTP %d %s", e.Code, e.Status) }
+
+// FetchAll fetches every subscription concurrently, at most Concurrency
+// requests at once and PerHost to any one host, and returns the results in
+// the order of subs. progress, when not nil, is called with each result as
+// it completes, never concurrently. A feed that fails has its error in its
+// own result and does not affect the others.
+func (f *Fetcher) FetchAll(ctx context.Context, subs []Subscription, progress func(FetchResult)) []FetchResult {
+	results := make([]FetchResult, len(subs))
+	all := make(chan struct{}, max(f.Concurrency, 1))
+	hosts := make(map[string]chan struct{})
+	for _, s := range subs {
+		h := hostOf(s.URL)
+		if hosts[h] == nil {
+			hosts[h] = make(chan struct{}, max(f.PerHost, 1))
+		}
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i, sub := range subs {
+		wg.Go(func() {
+			r := f.fetch(ctx, sub, slots{host: hosts[hostOf(sub.URL)], all: all})
+			results[i] = r
+			if progress != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				progress(r)
+			}
+		})
+	}
+	wg.Wait()
+	return results
+}
+
+// Fetch fetches one subscription.
+func (f *Fetcher) Fetch(ctx context.Context, sub Subscription) FetchResult {
+	return f.fetch(ctx, sub, slots{})
+}
+
+// slots bound how many requests run at once: a token from host, then one
+// from all, is held for each request (nil channels bound nothing).
+type slots struct{ host, all chan struct{} }
+
+func acquire(ctx context.Context, c chan struct{}) error {
+	if c == nil {
+		return nil
+	}
+	select {
+	case c <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func release(c chan struct{}) {
+	if c != nil {
+		<-c
+	}
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Host
+	}
+	return ""
+}
+
+// fetch runs the attempts for one subscription, waiting between them.
+func (f *Fetcher) fetch(ctx context.Context, sub Subscription, s slots) FetchResult {
+	start := time.Now()
+	var r FetchResult
+	for attempt := 0; ; attempt++ {
+		var retry retryHint
+		r, retry = f.attempt(ctx, sub, s)
+		if !retry.ok || attempt >= f.Retries || ctx.Err() != nil {
+			break
+		}
+		wait := f.Backoff << attempt
+		if retry.after > 0 {
+			if retry.after > f.MaxRetryAfter {
+				r.Err = fmt.Errorf("%w; the server asks to retry after %s", r.Err, retry.after)
+				break
+			}
+			wait = max(wait, retry.after)
+		}
+		if err := sleep(ctx, wait); err != nil {
+			break
+		}
+	}
+	if r.Err != nil {
+		r = FetchResult{Sub: sub, Err: cleanError{r.Err}, Bytes: r.Bytes}
+	}
+	r.Duration = time.Since(start)
+	return r
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// cleanError shows an error with no control characters: its text may come
+// from the server (a reason phrase, an element name in a syntax error).
+type cleanError struct{ err error }
+
+func (e cleanError) Error() string { return CleanLine(e.err.Error()) }
+
+func (e cleanError) Unwrap() error { return e.err }

@@ -1,0 +1,266 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// feedAccept is the Accept header of a feed request: feeds first, then
+// anything XML or JSON, then whatever the server has.
+const feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, " +
+	"application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
+
+// retryHint says whether a failed attempt is worth another, and how long
+// the server asked to wait (0 when it did not say).
+type retryHint struct {
+	ok    bool
+	after time.Duration
+}
+
+// attempt makes one request for sub, holding a host slot until the body
+// is read and an overall slot until it is parsed.
+func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (FetchResult, retryHint) {
+	fail := func(err error, retry bool) (FetchResult, retryHint) {
+		return FetchResult{Sub: sub, Err: err}, retryHint{ok: retry}
+	}
+	req, err := f.newRequest(sub)
+	if err != nil {
+		return fail(err, false)
+	}
+	if err := acquire(ctx, s.host); err != nil {
+		return fail(err, false)
+	}
+	hostHeld := true
+	defer func() {
+		if hostHeld {
+			release(s.host)
+		}
+	}()
+	if err := acquire(ctx, s.all); err != nil {
+		return fail(err, false)
+	}
+	defer release(s.all)
+
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if f.Timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, f.Timeout)
+	}
+	defer cancel()
+	req = req.WithContext(actx)
+
+	var moved redirects
+	client := *f.httpClient()
+	client.CheckRedirect = moved.check
+	resp, err := client.Do(req)
+	if err != nil {
+		err, retry := f.transportError(ctx, actx, err)
+		return fail(err, retry)
+	}
+	defer resp.Body.Close()
+
+	switch code := resp.StatusCode; {
+	case code == http.StatusNotModified:
+		r := FetchResult{Sub: sub, NewURL: moved.newURL, NotModified: true}
+		if v := resp.Header.Get("ETag"); v != "" {
+			r.Sub.ETag = v
+		}
+		if v := resp.Header.Get("Last-Modified"); v != "" {
+			r.Sub.LastModified = v
+		}
+		return r, retryHint{}
+	case code < 200 || code > 299:
+		err := &StatusError{Code: code, Status: reasonPhrase(resp)}
+		retry := code == http.StatusTooManyRequests || code >= 500
+		hint := retryHint{ok: retry}
+		if retry {
+			hint.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		}
+		return FetchResult{Sub: sub, Err: err}, hint
+	}
+
+	if f.MaxBody > 0 && resp.ContentLength > f.MaxBody {
+		return fail(fmt.Errorf("%w: body over %s", ErrBodyTooLarge, formatSize(f.MaxBody)), false)
+	}
+	data, err := readBody(resp.Body, f.MaxBody)
+	if err != nil {
+		r, hint := fail(err, false)
+		r.Bytes = int64(len(data))
+		if !errors.Is(err, ErrBodyTooLarge) {
+			r.Err, hint.ok = f.transportError(ctx, actx, err)
+		}
+		return r, hint
+	}
+	release(s.host)
+	hostHeld = false
+
+	feed, err := ParseFeed(data, resp.Header.Get("Content-Type"), resp.Request.URL.String(), sub)
+	if err != nil {
+		return FetchResult{Sub: sub, Err: err, Bytes: int64(len(data))}, retryHint{}
+	}
+	r := FetchResult{Sub: sub, NewURL: moved.newURL, Articles: feed.Articles, Bytes: int64(len(data))}
+	// Validators are kept only from a response that parsed: otherwise the
+	// next fetch would get a 304 and never see the feed repaired.
+	r.Sub.ETag = resp.Header.Get("ETag")
+	r.Sub.LastModified = resp.Header.Get("Last-Modified")
+	if feed.Title != "" {
+		r.Sub.Title = feed.Title
+	}
+	if feed.SiteURL != "" {
+		r.Sub.SiteURL = feed.SiteURL
+	}
+	return r, retryHint{}
+}
+
+func (f *Fetcher) newRequest(sub Subscription) (*http.Request, error) {
+	u, err := url.Parse(strings.TrimSpace(sub.URL))
+	if err != nil {
+		return nil, fmt.Errorf("bad feed URL: %v", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("bad feed URL %q: not an http(s) address", sub.URL)
+	}
+	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("bad feed URL: %v", err)
+	}
+	ua := f.UserAgent
+	if ua == "" {
+		ua = "tidings"
+	}
+	req.Header.Set("User-Agent", ua)
+	req.Header.Set("Accept", feedAccept)
+	// No Accept-Encoding: the transport then asks for gzip itself and
+	// decompresses, so the size limit counts decompressed bytes.
+	if sub.ETag != "" {
+		req.Header.Set("If-None-Match", sub.ETag)
+	}
+	if sub.LastModified != "" {
+		req.Header.Set("If-Modified-Since", sub.LastModified)
+	}
+	return req, nil
+}
+
+// httpClient is f.Client, or one built once from the fetcher's settings.
+func (f *Fetcher) httpClient() *http.Client {
+	if f.Client != nil {
+		return f.Client
+	}
+	f.clientOnce.Do(func() {
+		connect := f.ConnectTimeout
+		dialer := &net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}
+		f.client = &http.Client{Transport: &http.Transport{
+			Proxy:               http.ProxyFromEnvironment,
+			DialContext:         dialer.DialContext,
+			TLSHandshakeTimeout: connect,
+			ForceAttemptHTTP2:   true,
+			MaxIdleConns:        100,
+			MaxIdleConnsPerHost: max(f.PerHost, 2),
+			IdleConnTimeout:     90 * time.Second,
+		}}
+	})
+	return f.client
+}
+
+// redirects follows at most maxRedirects redirects and remembers where a
+// leading run of permanent ones (301, 308) led.
+type redirects struct {
+	newURL    string
+	temporary bool
+}
+
+func (r *redirects) check(req *http.Request, via []*http.Request) error {
+	if len(via) > maxRedirects {
+		return fmt.Errorf("%w: stopped after %d", ErrTooManyRedirects, maxRedirects)
+	}
+	code := req.Response.StatusCode
+	if !r.temporary && (code == http.StatusMovedPermanently || code == http.StatusPermanentRedirect) {
+		r.newURL = req.URL.String()
+	} else {
+		r.temporary = true
+	}
+	return nil
+}
+
+// transportError turns a failed request or body read into a clear error
+// and says whether another attempt may do better. ctx is the caller's,
+// actx the attempt's, with its timeout.
+func (f *Fetcher) transportError(ctx, actx context.Context, err error) (error, bool) {
+	if ctx.Err() != nil {
+		return ctx.Err(), false
+	}
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		err = ue.Err // "Get URL: ..." says nothing the result does not
+	}
+	if errors.Is(err, ErrTooManyRedirects) {
+		return err, false
+	}
+	if errors.Is(actx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w after %s", ErrTimeout, f.Timeout), false
+	}
+	if op, ok := errors.AsType[*net.OpError](err); ok && op.Op == "dial" && op.Timeout() {
+		return fmt.Errorf("connect %w after %s", ErrTimeout, f.ConnectTimeout), true
+	}
+	if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
+		return fmt.Errorf("%w: %v", ErrTimeout, err), true
+	}
+	return err, true
+}
+
+// readBody reads at most limit bytes (no limit when it is 0 or less).
+func readBody(r io.Reader, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		return io.ReadAll(r)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		return data[:limit], fmt.Errorf("%w: body over %s", ErrBodyTooLarge, formatSize(limit))
+	}
+	return data, err
+}
+
+// reasonPhrase is the text after the status code, cleaned, or the
+// standard one when the server sent none.
+func reasonPhrase(resp *http.Response) string {
+	reason := strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)))
+	if reason = CleanLine(reason); reason == "" {
+		reason = http.StatusText(resp.StatusCode)
+	}
+	return reason
+}
+
+// retryAfter reads a Retry-After header: seconds or an HTTP date.
+func retryAfter(h string, now time.Time) time.Duration {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseInt(h, 10, 64); err == nil {
+		if secs <= 0 {
+			return 0
+		}
+		return time.Duration(min(secs, 1<<31)) * time.Second
+	}
+	if t, err := http.ParseTime(h); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+// formatSize writes a byte count the way people say it: "10 MB", "512 KB".
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
