@@ -3,11 +3,13 @@ package ui
 import (
 	"container/list"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 
 	"charm.land/glamour/v2"
 	glamourstyles "charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/feeds"
@@ -168,4 +170,20 @@ func cleanMarkdown(body string) string {
 // cleaned Markdown source, wrapped.
 func plainBody(body string, width int) string {
 	return ansi.Wordwrap(feeds.CleanText(body), max(width-4, 10), "")
+}
+
+// RenderMarkdown renders Markdown for printing outside the TUI (tidings
+// show), cleaned and filtered as in the reader. theme is "auto" (ask the
+// terminal on stdin/stdout), "dark" or "light"; noColor renders without
+// colour. width is the terminal's width.
+func RenderMarkdown(md string, width int, theme string, noColor bool) (string, error) {
+	th, err := parseTheme(theme)
+	if err != nil {
+		return "", err
+	}
+	isDark := th != themeLight
+	if th == themeAuto && !noColor {
+		isDark = lipgloss.HasDarkBackground(os.Stdin, os.Stdout)
+	}
+	return newRenderer().render(renderKey{width: wrapWidth(width), style: glamourStyle(isDark, noColor)}, md)
 }

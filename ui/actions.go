@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+// handleKey: the help overlay first, then the keys every screen shares, then
+// the moves between screens, then the active screen. Moves between screens
+// happen here, synchronously, so that keys typed ahead ("enter j j esc k")
+// reach the screen they were meant for.
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	m.status, m.statusErr = "", false
+
+	keys := m.sharedKeys()
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, keys.quit):
+			return m, tea.Quit
+		case key.Matches(msg, keys.help, keys.back) || msg.String() == "esc":
+			m.showHelp = false
+		}
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, keys.quit):
+		return m, tea.Quit
+	case key.Matches(msg, keys.help):
+		m.showHelp = true
+		return m, nil
+	}
+
+	var cmd tea.Cmd
+	switch {
+	case m.welcoming():
+		if key.Matches(msg, m.welcome.keys.LoadSamples) && !m.welcome.loading {
+			m.welcome.loading = true
+			cmd = loadSamples(m.ctx, m.cfg.LoadSamples)
+		}
+	case m.screen == screenReader:
+		if cmd, ok := m.articleAction(msg, keys); ok {
+			return m, cmd
+		}
+		switch k := m.reader.keys; {
+		case key.Matches(msg, k.Back):
+			m.screen = screenList
+		case key.Matches(msg, k.Next):
+			cmd = m.step(1)
+		case key.Matches(msg, k.Prev):
+			cmd = m.step(-1)
+		default:
+			m.reader, cmd = m.reader.Update(msg)
+		}
+	default:
+		if cmd, ok := m.articleAction(msg, keys); ok {
+			return m, cmd
+		}
+		if row, ok := m.list.current(); ok && key.Matches(msg, m.list.keys.Open) {
+			return m, m.open(row)
+		}
+		m.list, cmd = m.list.Update(msg)
+	}
+	return m, cmd
+}
+
+// sharedBindings are the bindings of the active screen that the root acts on.
+type sharedBindings struct {
+	help, quit, back               key.Binding
+	star, read, openLink, copyLink key.Binding
+}
+
+func (m Model) sharedKeys() sharedBindings {
+	switch {
+	case m.screen == screenReader:
+		k := m.reader.keys
+		return sharedBindings{k.Help, k.Quit, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink}
+	case m.welcoming():
+		k := m.welcome.keys
+		return sharedBindings{help: k.Help, quit: k.Quit}
+	}
+	k := m.list.keys
+	return sharedBindings{help: k.Help, quit: k.Quit, star: k.Star, read: k.Read, openLink: k.OpenLink, copyLink: k.CopyLink}
+}
+
+// articleAction performs star, read, open link and copy link on the current
+// article, reporting whether msg was one of them.
+func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd, bool) {
+	row, ok := m.current()
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, keys.star):
+		return m.setFlag(row.ID, "starred", !row.Starred), true
+	case key.Matches(msg, keys.read):
+		return m.setFlag(row.ID, "read", !row.Read), true
+	case key.Matches(msg, keys.openLink):
+		open := m.cfg.OpenURL
+		if open == nil {
+			open = openInBrowser
+		}
+		return openLink(open, oneLine(row.URL)), true
+	case key.Matches(msg, keys.copyLink):
+		link := oneLine(row.URL)
+		m.setStatus("Copied " + link)
+		return tea.SetClipboard(link), true
+	}
+	return nil, false
+}
+
+// setFlag changes an article's read or starred state: at once on screen,
+// then in the library through a command.
+func (m *Model) setFlag(id int64, what string, value bool) tea.Cmd {
+	if m.readOnly {
+		m.setError("cannot change "+what, errReadOnly)
+		return nil
+	}
+	m.applyFlag(id, what, value)
+	ids := []int64{id}
+	if what == "read" {
+		return setRead(m.ctx, m.lib, ids, value)
+	}
+	return setStarred(m.ctx, m.lib, ids, value)
+}
+
+// applyFlag shows a read or starred change in the list and the reader.
+func (m *Model) applyFlag(id int64, what string, value bool) {
+	m.list.updateRow(id, func(r *store.Row) {
+		if what == "read" {
+			r.Read = value
+		} else {
+			r.Starred = value
+		}
+	})
+	if m.reader.row.ID != id {
+		return
+	}
+	if what == "read" {
+		m.reader.row.Read = value
+		m.reader.article.ReadAt = time.Time{}
+		if value {
+			m.reader.article.ReadAt = time.Now()
+		}
+	} else {
+		m.reader.row.Starred = value
+		m.reader.article.Starred = value
+	}
+}
+
+// open shows an article in the reader and marks it read.
+func (m *Model) open(row store.Row) tea.Cmd {
+	m.screen = screenReader
+	cmds := []tea.Cmd{m.reader.open(row)}
+	if !row.Read && !m.readOnly {
+		cmds = append(cmds, m.setFlag(row.ID, "read", true))
+	}
+	return tea.Batch(cmds...)
+}
+
+// step opens the next or previous article in the list's order, moving the
+// list's cursor with it.
+func (m *Model) step(delta int) tea.Cmd {
+	if delta > 0 && m.list.vanished {
+		// The open article left the list (it no longer matches the
+		// query); the cursor already sits on the one after it.
+		delta--
+	}
+	cmd := m.list.move(delta)
+	row, ok := m.list.current()
+	if !ok || row.ID == m.reader.id() {
+		switch {
+		case delta > 0 && m.list.atBottom, delta < 0 && m.list.atTop:
+			m.setStatus("No more articles.")
+		default:
+			m.setStatus("Loading more articles…")
+		}
+		return cmd
+	}
+	return tea.Batch(cmd, m.open(row))
+}
+
+// handleClick selects (and on the selected row, opens) the list row under
+// the pointer.
+func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || m.showHelp || m.screen != screenList || m.welcoming() {
+		return nil
+	}
+	open, cmd := m.list.click(msg.Y - headerLines)
+	if row, ok := m.list.current(); open && ok {
+		return m.open(row)
+	}
+	return cmd
+}
+
+// handleWheel scrolls whatever is shown.
+func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
+	if m.showHelp {
+		return nil
+	}
+	var cmd tea.Cmd
+	switch m.screen {
+	case screenReader:
+		m.reader, cmd = m.reader.Update(msg)
+	default:
+		m.list, cmd = m.list.Update(msg)
+	}
+	return cmd
+}

@@ -1,0 +1,297 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+// Every call to the library and every slow or outside-world step is a
+// command here, returning a typed message. Commands capture values, never the
+// model.
+
+// pageKind says how a page of rows joins the list's window.
+type pageKind int
+
+const (
+	pageReplace pageKind = iota // a new window (first load, top, bottom, reload)
+	pageOlder                   // rows older than the window's last row
+	pageNewer                   // rows newer than the window's first row
+)
+
+// pageMsg carries rows for the list.
+type pageMsg struct {
+	epoch  int      // the list's epoch when asked; an older one is stale
+	kind   pageKind //
+	anchor int64    // pageOlder/pageNewer: the sort key the page continues from
+	rows   []store.Row
+	// For pageReplace: whether the window reaches the newest and the oldest
+	// matching article, the row to put the cursor on (by id, else index),
+	// and the library's generation read before the rows.
+	atTop, atBottom bool
+	focusID         int64
+	focusIndex      int
+	gen             int64
+	err             error
+}
+
+// countsMsg carries the header's counts.
+type countsMsg struct {
+	epoch        int
+	shown, total int
+	err          error
+}
+
+// articleMsg carries an article for the reader.
+type articleMsg struct {
+	id      int64
+	article store.Article
+	err     error
+}
+
+// renderedMsg carries a rendered article body.
+type renderedMsg struct {
+	key renderKey
+	out string
+	err error
+}
+
+// pollMsg is the poll timer's tick.
+type pollMsg struct{}
+
+// generationMsg carries the library's generation.
+type generationMsg struct {
+	gen int64
+	err error
+}
+
+// flagsSetMsg reports a write of read or starred state.
+type flagsSetMsg struct {
+	ids   []int64
+	what  string // "read", "starred"
+	value bool
+	err   error
+}
+
+// samplesLoadedMsg reports the welcome screen's sample import.
+type samplesLoadedMsg struct{ err error }
+
+// statusMsg puts a message in the status line.
+type statusMsg struct {
+	text string
+	err  bool
+}
+
+// warmedMsg reports a glamour renderer built ahead of time.
+type warmedMsg struct{ err error }
+
+// loadFirst loads the newest page: the start of the list.
+func loadFirst(ctx context.Context, lib Library, query string, limit, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		gen, err := lib.Generation(ctx)
+		if err != nil {
+			return pageMsg{epoch: epoch, err: err}
+		}
+		rows, err := lib.Page(ctx, store.PageRequest{Query: query, Limit: limit})
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, err: err,
+			atTop: true, atBottom: len(rows) < limit}
+	}
+}
+
+// loadLast loads the oldest page: the end of the list.
+func loadLast(ctx context.Context, lib Library, query string, limit, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		gen, err := lib.Generation(ctx)
+		if err != nil {
+			return pageMsg{epoch: epoch, err: err}
+		}
+		rows, err := lib.Page(ctx, store.PageRequest{Query: query, FromEnd: true, Limit: limit})
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, err: err,
+			atTop: len(rows) < limit, atBottom: true, focusIndex: len(rows) - 1}
+	}
+}
+
+// loadOlder loads the page after the row with sort key anchor.
+func loadOlder(ctx context.Context, lib Library, query string, anchor int64, limit, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := lib.Page(ctx, store.PageRequest{Query: query, Before: anchor, Limit: limit})
+		return pageMsg{epoch: epoch, kind: pageOlder, anchor: anchor, rows: rows, err: err,
+			atBottom: len(rows) < limit}
+	}
+}
+
+// loadNewer loads the page before the row with sort key anchor.
+func loadNewer(ctx context.Context, lib Library, query string, anchor int64, limit, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := lib.Page(ctx, store.PageRequest{Query: query, After: anchor, Limit: limit})
+		return pageMsg{epoch: epoch, kind: pageNewer, anchor: anchor, rows: rows, err: err,
+			atTop: len(rows) < limit}
+	}
+}
+
+// loadAround reloads the window around the row with sort key key and id id:
+// up to above rows newer than it, and it with up to below rows older.
+func loadAround(ctx context.Context, lib Library, query string, key, id int64, above, below, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		gen, err := lib.Generation(ctx)
+		if err != nil {
+			return pageMsg{epoch: epoch, err: err}
+		}
+		newer, err := lib.Page(ctx, store.PageRequest{Query: query, After: key, Limit: above})
+		if err != nil {
+			return pageMsg{epoch: epoch, err: err}
+		}
+		// Sort keys are integers, so "older than key+1" includes key itself.
+		older, err := lib.Page(ctx, store.PageRequest{Query: query, Before: key + 1, Limit: below + 1})
+		if err != nil {
+			return pageMsg{epoch: epoch, err: err}
+		}
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: append(newer, older...), gen: gen,
+			atTop: len(newer) < above, atBottom: len(older) < below+1,
+			focusID: id, focusIndex: len(newer)}
+	}
+}
+
+// loadCounts counts the articles matching the query and in the library.
+func loadCounts(ctx context.Context, lib Library, query string, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		total, err := lib.Total(ctx)
+		if err != nil {
+			return countsMsg{epoch: epoch, err: err}
+		}
+		shown := total
+		if strings.TrimSpace(query) != "" {
+			if shown, err = lib.Count(ctx, query); err != nil {
+				return countsMsg{epoch: epoch, err: err}
+			}
+		}
+		return countsMsg{epoch: epoch, shown: shown, total: total}
+	}
+}
+
+// loadArticle loads one article for the reader.
+func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
+	return func() tea.Msg {
+		a, err := lib.Article(ctx, id)
+		return articleMsg{id: id, article: a, err: err}
+	}
+}
+
+// renderArticle renders an article body with glamour.
+func renderArticle(r *renderer, k renderKey, body string) tea.Cmd {
+	return func() tea.Msg {
+		out, err := r.render(k, body)
+		return renderedMsg{key: k, out: out, err: err}
+	}
+}
+
+// warmRenderer builds the glamour renderer for a width and style ahead of
+// the first article.
+func warmRenderer(r *renderer, width int, style string) tea.Cmd {
+	return func() tea.Msg {
+		return warmedMsg{r.prepare(width, style)}
+	}
+}
+
+// poll waits one poll interval.
+func poll(every time.Duration) tea.Cmd {
+	return tea.Tick(every, func(time.Time) tea.Msg { return pollMsg{} })
+}
+
+// readGeneration reads the library's generation.
+func readGeneration(ctx context.Context, lib Library) tea.Cmd {
+	return func() tea.Msg {
+		gen, err := lib.Generation(ctx)
+		return generationMsg{gen: gen, err: err}
+	}
+}
+
+// setRead marks articles read or unread.
+func setRead(ctx context.Context, lib Library, ids []int64, read bool) tea.Cmd {
+	return func() tea.Msg {
+		return flagsSetMsg{ids: ids, what: "read", value: read, err: lib.SetRead(ctx, ids, read)}
+	}
+}
+
+// setStarred stars or unstars articles.
+func setStarred(ctx context.Context, lib Library, ids []int64, starred bool) tea.Cmd {
+	return func() tea.Msg {
+		return flagsSetMsg{ids: ids, what: "starred", value: starred, err: lib.SetStarred(ctx, ids, starred)}
+	}
+}
+
+// loadSamples imports the bundled sample articles.
+func loadSamples(ctx context.Context, load func(context.Context) error) tea.Cmd {
+	return func() tea.Msg {
+		return samplesLoadedMsg{err: load(ctx)}
+	}
+}
+
+// openLink opens an http(s) link in a browser.
+func openLink(open func(string) error, link string) tea.Cmd {
+	return func() tea.Msg {
+		if err := checkLink(link); err != nil {
+			return statusMsg{text: err.Error(), err: true}
+		}
+		if err := open(link); err != nil {
+			return statusMsg{text: "opening link: " + err.Error(), err: true}
+		}
+		return statusMsg{text: "opened " + link}
+	}
+}
+
+// checkLink accepts only absolute http and https links, so that an article
+// cannot make the browser command run a file or an option.
+func checkLink(link string) error {
+	if link == "" {
+		return errors.New("this article has no link")
+	}
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("not an http(s) link: " + link)
+	}
+	return nil
+}
+
+// openInBrowser runs $BROWSER with the link, else the system's opener. No
+// shell is involved; the browser's output is discarded so it cannot draw
+// over the UI.
+func openInBrowser(link string) error {
+	var argv []string
+	if b := os.Getenv("BROWSER"); b != "" {
+		// $BROWSER may list several commands separated by colons, and may
+		// say where the link goes with %s.
+		argv = strings.Fields(strings.Split(b, ":")[0])
+	}
+	if len(argv) == 0 {
+		argv = []string{"xdg-open"}
+		if runtime.GOOS == "darwin" {
+			argv = []string{"open"}
+		}
+	}
+	placed := false
+	for i, a := range argv[1:] {
+		if strings.Contains(a, "%s") {
+			argv[i+1] = strings.ReplaceAll(a, "%s", link)
+			placed = true
+		}
+	}
+	if !placed {
+		argv = append(argv, link)
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() //nolint:errcheck // reap the opener; its status says nothing useful
+	return nil
+}

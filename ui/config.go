@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+)
+
+// DefaultPageSize is how many rows the list fetches at a time when
+// Config.PageSize is zero.
+const DefaultPageSize = 200
+
+// Config is everything the UI takes from the command line, the environment
+// and config.toml, as plain values: the UI never sees flags or files.
+type Config struct {
+	// LibraryName is shown in the header, e.g. the library file's name.
+	LibraryName string
+	// Theme is "auto" (ask the terminal; also ""), "dark" or "light".
+	Theme string
+	// NoColor turns colour off (NO_COLOR, --no-color); bold and reverse stay.
+	NoColor bool
+	// Keys overrides key bindings by action name ("down", "open", "star"...),
+	// as config.toml's [keys] table; "<disabled>" unbinds an action.
+	Keys map[string][]string
+	// Query is the initial query, in the query language.
+	Query string
+	// ReadOnly refuses writes even when the library would allow them.
+	ReadOnly bool
+	// PollInterval is how often to look for changes made by other processes
+	// (an import, a fetch); zero or negative never looks.
+	PollInterval time.Duration
+	// PageSize is how many list rows are fetched at a time; zero means
+	// DefaultPageSize. The list keeps a few pages around the cursor.
+	PageSize int
+	// TagColors fixes the colour of a tag's chip by tag name (any case):
+	// "#ff8800", "#f80" or an ANSI colour number 0-255. Other tags get a
+	// colour from a hash of their name.
+	TagColors map[string]string
+	// LoadSamples imports the bundled sample articles; the welcome screen
+	// of an empty library offers it. Nil hides the offer.
+	LoadSamples func(ctx context.Context) error
+	// OpenURL opens a link in a browser; nil means $BROWSER, else xdg-open
+	// (open on macOS), run without a shell.
+	OpenURL func(url string) error
+}
+
+// Validate reports the first setting that is wrong, naming it.
+func (c Config) Validate() error {
+	if _, err := parseTheme(c.Theme); err != nil {
+		return err
+	}
+	if c.PageSize < 0 {
+		return fmt.Errorf("page size: %d is negative", c.PageSize)
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.TagColors)) {
+		if _, err := parseColor(c.TagColors[name]); err != nil {
+			return fmt.Errorf("tag_colors.%s: %w", name, err)
+		}
+	}
+	_, err := newKeyMaps(c.Keys)
+	return err
+}
+
+// parseColor reads a colour setting: "#rgb", "#rrggbb" or an ANSI colour
+// number.
+func parseColor(s string) (color.Color, error) {
+	if n, err := strconv.Atoi(s); err == nil {
+		if n < 0 || n > 255 {
+			return nil, fmt.Errorf("%d is not an ANSI colour (0-255)", n)
+		}
+		return lipgloss.ANSIColor(n), nil
+	}
+	if len(s) != 4 && len(s) != 7 || s[0] != '#' || strings.Trim(s[1:], "0123456789abcdefABCDEF") != "" {
+		return nil, fmt.Errorf("%q is not a colour (\"#ff8800\", \"#f80\" or 0-255)", s)
+	}
+	return lipgloss.Color(s), nil
+}
+
+// theme is how the UI picks light or dark styles.
+type theme int
+
+const (
+	themeAuto theme = iota
+	themeDark
+	themeLight
+)
+
+func parseTheme(s string) (theme, error) {
+	switch s {
+	case "", "auto":
+		return themeAuto, nil
+	case "dark":
+		return themeDark, nil
+	case "light":
+		return themeLight, nil
+	}
+	return themeAuto, fmt.Errorf("theme: %q is not one of auto, dark, light", s)
+}
+
+func (c Config) pageSize() int {
+	if c.PageSize <= 0 {
+		return DefaultPageSize
+	}
+	return c.PageSize
+}

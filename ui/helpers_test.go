@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/feeds"
+	"tidings/store"
+)
+
+// openLibrary opens a new library in a temporary folder.
+func openLibrary(t *testing.T) (*store.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "library.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, path
+}
+
+// newLibrary opens a library holding n generated articles (see testArticle).
+func newLibrary(t *testing.T, n int) *store.Store {
+	t.Helper()
+	st, _ := openLibrary(t)
+	importArticles(t, st, 0, n)
+	return st
+}
+
+// importArticles imports testArticle(from) ... testArticle(from+n-1).
+func importArticles(t *testing.T, st *store.Store, from, n int) {
+	t.Helper()
+	articles := make([]feeds.Article, 0, n)
+	for i := from; i < from+n; i++ {
+		articles = append(articles, testArticle(i))
+	}
+	if _, err := st.Import(context.Background(), articles); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var sources = []string{"MENAFN", "Reuters", "MENAFN - AzerNews", "Deutsche Welle", "Kyiv Independent"}
+
+// testArticle is article number i: article 0 is the newest, one day before
+// each other; a few carry tags, stars, no date, long or wide titles.
+func testArticle(i int) feeds.Article {
+	a := feeds.Article{
+		ExternalID: fmt.Sprintf("TEST%06dID%d", i, 1100000000+i),
+		Source:     sources[i%len(sources)],
+		Title:      fmt.Sprintf("Article %03d: %s", i, titles[i%len(titles)]),
+		URL:        fmt.Sprintf("https://news.example/%d", i),
+		Published:  time.Date(2024, 3, 5, 12, 0, 0, 0, time.UTC).AddDate(0, 0, -i),
+		Body:       testBody(i),
+	}
+	if i%4 == 1 {
+		a.Tags = []string{"ukraine", "defence"}
+	}
+	if i%7 == 3 {
+		a.Tags = []string{"germany", "luftwaffe", "leak", "nato"}
+	}
+	return a
+}
+
+var titles = []string{
+	"Leaked audio of Luftwaffe officers raises alarm in Berlin",
+	"Storm Shadow deliveries tracked through an unencrypted WebEx call",
+	"東京の記者会見で新しい発表 — 🚀 launch window confirmed for spring",
+	"Short",
+	"A very long headline that goes on and on about the security breach, the investigation, and the reactions of Western officials",
+}
+
+func testBody(i int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "In a startling revelation number %d, a leaked audio recording has emerged.\n\n", i)
+	for p := range 8 {
+		fmt.Fprintf(&b, "Paragraph %d of article %d. The security breach has raised alarm in Berlin and among NATO allies, "+
+			"as the leaked information could enable tracking of weapons movements in Western Europe.\n\n", p+1, i)
+	}
+	b.WriteString("The last paragraph mentions Western military circles.")
+	return b.String()
+}
+
+// press builds a key press the way a terminal sends it.
+func press(k string) tea.KeyPressMsg {
+	special := map[string]tea.KeyPressMsg{
+		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
+		"up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "space": {Code: tea.KeySpace, Text: " "},
+		"pgup": {Code: tea.KeyPgUp}, "pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome},
+		"end": {Code: tea.KeyEnd}, "ctrl+d": {Code: 'd', Mod: tea.ModCtrl}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
+		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+	}
+	if p, ok := special[k]; ok {
+		return p
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+// step sends msg and runs the commands it returns, synchronously, feeding
+// their messages back in, until nothing is left to do.
+func step(t *testing.T, m tea.Model, msg tea.Msg) tea.Model {
+	t.Helper()
+	m, cmd := m.Update(msg)
+	return run(t, m, cmd)
+}
+
+// run runs cmd and everything that follows from it.
+func run(t *testing.T, m tea.Model, cmd tea.Cmd) tea.Model {
+	t.Helper()
+	for i := 0; cmd != nil; i++ {
+		if i == 1000 {
+			t.Fatal("run: command chain did not settle")
+		}
+		switch out := cmd().(type) {
+		case nil:
+			cmd = nil
+		case tea.BatchMsg:
+			for _, c := range out {
+				m = run(t, m, c)
+			}
+			cmd = nil
+		default:
+			m, cmd = m.Update(out)
+		}
+	}
+	return m
+}
+
+// steps sends several key presses, one after another.
+func steps(t *testing.T, m tea.Model, keys ...string) tea.Model {
+	t.Helper()
+	for _, k := range keys {
+		m = step(t, m, press(k))
+	}
+	return m
+}
+
+// start builds the model on lib at a size and runs its Init, as the
+// program would: the first page loaded, no polling.
+func start(t *testing.T, lib Library, cfg Config, width, height int) tea.Model {
+	t.Helper()
+	if cfg.LibraryName == "" {
+		cfg.LibraryName = "library.db"
+	}
+	if cfg.Theme == "" {
+		cfg.Theme = "dark" // tests do not wait for a terminal's answer
+	}
+	m, err := New(lib, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tm tea.Model = m
+	tm = step(t, tm, tea.WindowSizeMsg{Width: width, Height: height})
+	return run(t, tm, tm.Init())
+}
+
+// viewText is the model's view as a user reads it: no styling.
+func viewText(m tea.Model) string {
+	return ansi.Strip(m.View().Content)
+}
+
+// checkFits fails when the view is not exactly width x height cells.
+func checkFits(t *testing.T, m tea.Model, width, height int) {
+	t.Helper()
+	lines := strings.Split(m.View().Content, "\n")
+	if len(lines) != height {
+		t.Errorf("%dx%d: the view has %d lines:\n%s", width, height, len(lines), viewText(m))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > width {
+			t.Errorf("%dx%d: line %d is %d cells wide: %q", width, height, i, w, ansi.Strip(l))
+		}
+	}
+}
+
+// root returns the concrete model.
+func root(t *testing.T, m tea.Model) Model {
+	t.Helper()
+	r, ok := m.(Model)
+	if !ok {
+		t.Fatalf("model is %T", m)
+	}
+	return r
+}

@@ -1,0 +1,307 @@
+package ui
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// disabledKey in a key override unbinds the action, as in lazygit.
+const disabledKey = "<disabled>"
+
+// listKeyMap is the article list's bindings.
+type listKeyMap struct {
+	Up, Down, Top, Bottom                         key.Binding
+	HalfPageDown, HalfPageUp, PageDown, PageUp    key.Binding
+	Open, Star, Read, OpenLink, CopyLink, Refresh key.Binding
+	Help, Quit                                    key.Binding
+}
+
+func defaultListKeyMap() listKeyMap {
+	return listKeyMap{
+		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "newest")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "oldest")),
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		Open:         key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "open")),
+		Star:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Read:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
+		OpenLink:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		CopyLink:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		// Refreshing feeds arrives with feed subscriptions; until then the
+		// binding exists (and can be configured) but is off.
+		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds"), key.WithDisabled()),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
+func (k listKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Star, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay's.
+func (k listKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
+		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh},
+		{k.Help, k.Quit},
+	}
+}
+
+func (k *listKeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"half-page-down": &k.HalfPageDown, "half-page-up": &k.HalfPageUp,
+		"page-down": &k.PageDown, "page-up": &k.PageUp,
+		"open": &k.Open, "star": &k.Star, "read": &k.Read,
+		"open-link": &k.OpenLink, "copy-link": &k.CopyLink, "refresh": &k.Refresh,
+		"help": &k.Help, "quit": &k.Quit,
+	}
+}
+
+// readerKeyMap is the article reader's bindings.
+type readerKeyMap struct {
+	Up, Down, Top, Bottom                      key.Binding
+	HalfPageDown, HalfPageUp, PageDown, PageUp key.Binding
+	Next, Prev, Back                           key.Binding
+	Star, Read, OpenLink, CopyLink             key.Binding
+	Help, Quit                                 key.Binding
+}
+
+func defaultReaderKeyMap() readerKeyMap {
+	return readerKeyMap{
+		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown:     key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space/pgdn", "page down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		Next:         key.NewBinding(key.WithKeys("n", "J"), key.WithHelp("n/J", "next")),
+		Prev:         key.NewBinding(key.WithKeys("p", "K"), key.WithHelp("p/K", "previous")),
+		Back:         key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
+		Star:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Read:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
+		OpenLink:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		CopyLink:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
+func (k readerKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Next, k.Prev, k.Star, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay's.
+func (k readerKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
+		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink},
+		{k.Help, k.Quit},
+	}
+}
+
+func (k *readerKeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"half-page-down": &k.HalfPageDown, "half-page-up": &k.HalfPageUp,
+		"page-down": &k.PageDown, "page-up": &k.PageUp,
+		"next": &k.Next, "prev": &k.Prev, "back": &k.Back,
+		"star": &k.Star, "read": &k.Read, "open-link": &k.OpenLink, "copy-link": &k.CopyLink,
+		"help": &k.Help, "quit": &k.Quit,
+	}
+}
+
+// welcomeKeyMap is the empty library's bindings.
+type welcomeKeyMap struct {
+	LoadSamples, Help, Quit key.Binding
+}
+
+func defaultWelcomeKeyMap() welcomeKeyMap {
+	return welcomeKeyMap{
+		LoadSamples: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "load the sample articles")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp is the footer's help.
+func (k welcomeKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.LoadSamples, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay's.
+func (k welcomeKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.LoadSamples}, {k.Help, k.Quit}}
+}
+
+func (k *welcomeKeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{"load-samples": &k.LoadSamples, "help": &k.Help, "quit": &k.Quit}
+}
+
+// keyMaps holds every screen's bindings.
+type keyMaps struct {
+	list    listKeyMap
+	reader  readerKeyMap
+	welcome welcomeKeyMap
+}
+
+type screenActions struct {
+	screen  string
+	actions map[string]*key.Binding
+}
+
+// newKeyMaps builds the default bindings with the overrides from config
+// applied. An override applies to the action on every screen that has it;
+// errors name the setting (keys.<action>).
+func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
+	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap()}
+	screens := []screenActions{
+		{"list", km.list.actions()},
+		{"reader", km.reader.actions()},
+		{"welcome screen", km.welcome.actions()},
+	}
+	known := map[string]bool{}
+	for _, s := range screens {
+		for a := range s.actions {
+			known[a] = true
+		}
+	}
+	// Sorted, so that the first error reported is always the same one.
+	for _, action := range slices.Sorted(maps.Keys(overrides)) {
+		keys := overrides[action]
+		if !known[action] {
+			return km, fmt.Errorf("keys.%s: unknown action (known: %s)", action, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
+		}
+		if err := checkKeys(keys); err != nil {
+			return km, fmt.Errorf("keys.%s: %w", action, err)
+		}
+		for _, s := range screens {
+			if b, ok := s.actions[action]; ok {
+				rebind(b, keys)
+			}
+		}
+	}
+	for _, s := range screens {
+		if err := checkConflicts(s, overrides); err != nil {
+			return km, err
+		}
+	}
+	return km, nil
+}
+
+// rebind gives b the keys from an override, with matching help text.
+func rebind(b *key.Binding, keys []string) {
+	if len(keys) == 1 && keys[0] == disabledKey {
+		b.Unbind()
+		return
+	}
+	desc := b.Help().Desc
+	b.SetKeys(keys...)
+	labels := make([]string, len(keys))
+	for i, k := range keys {
+		labels[i] = keyLabel(k)
+	}
+	b.SetHelp(strings.Join(labels, "/"), desc)
+}
+
+// checkConflicts reports a key bound to two actions on one screen, naming an
+// overridden action (the one the user can change).
+func checkConflicts(s screenActions, overrides map[string][]string) error {
+	owner := map[string]string{}
+	for _, action := range slices.Sorted(maps.Keys(s.actions)) {
+		for _, k := range s.actions[action].Keys() {
+			other, ok := owner[k]
+			if !ok {
+				owner[k] = action
+				continue
+			}
+			setting := action
+			if _, overridden := overrides[action]; !overridden {
+				setting, other = other, action
+			}
+			return fmt.Errorf("keys.%s: %q is also bound to %q in the %s", setting, k, other, s.screen)
+		}
+	}
+	return nil
+}
+
+// checkKeys reports a key name Bubble Tea would never produce, so a typo
+// does not silently leave an action unreachable.
+func checkKeys(keys []string) error {
+	if len(keys) == 0 {
+		return fmt.Errorf("no keys (use %q to unbind)", disabledKey)
+	}
+	for _, k := range keys {
+		if k == disabledKey {
+			if len(keys) > 1 {
+				return fmt.Errorf("%q cannot be combined with keys", disabledKey)
+			}
+			continue
+		}
+		if !validKey(k) {
+			return fmt.Errorf("%q is not a key name (examples: j, J, ctrl+d, alt+enter, pgdown, space, f5)", k)
+		}
+	}
+	return nil
+}
+
+var namedKeys = map[string]bool{
+	"enter": true, "esc": true, "tab": true, "space": true, "backspace": true, "delete": true,
+	"insert": true, "up": true, "down": true, "left": true, "right": true, "home": true,
+	"end": true, "pgup": true, "pgdown": true,
+}
+
+var modifiers = []string{"ctrl+", "alt+", "shift+", "super+", "meta+", "hyper+"}
+
+func validKey(k string) bool {
+	for {
+		i := slices.IndexFunc(modifiers, func(m string) bool { return strings.HasPrefix(k, m) })
+		if i < 0 || k == modifiers[i] {
+			break
+		}
+		k = k[len(modifiers[i]):]
+	}
+	switch {
+	case namedKeys[k]:
+		return true
+	case utf8.RuneCountInString(k) == 1:
+		r, _ := utf8.DecodeRuneInString(k)
+		return r > ' ' && r != 0x7f
+	case len(k) >= 2 && k[0] == 'f':
+		var n int
+		_, err := fmt.Sscanf(k[1:], "%d", &n)
+		return err == nil && n >= 1 && n <= 63 && fmt.Sprint(n) == k[1:]
+	}
+	return false
+}
+
+// keyLabel is how a key is shown in help.
+func keyLabel(k string) string {
+	switch k {
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	case "left":
+		return "←"
+	case "right":
+		return "→"
+	case "pgdown":
+		return "pgdn"
+	}
+	return k
+}

@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"context"
+
+	"tidings/store"
+)
+
+// Library is what the UI needs of a library; *store.Store satisfies it.
+// Every call is made from a tea.Cmd, never from Update or View.
+type Library interface {
+	// Page returns one page of the article list, newest first (keyset paging).
+	Page(ctx context.Context, req store.PageRequest) ([]store.Row, error)
+	// Count returns how many articles match a query.
+	Count(ctx context.Context, query string) (int, error)
+	// Total returns how many articles the library holds.
+	Total(ctx context.Context) (int, error)
+	// Article returns one article with its body, tags and annotation count.
+	Article(ctx context.Context, id int64) (store.Article, error)
+	// Generation changes whenever any process writes to the library.
+	Generation(ctx context.Context) (int64, error)
+	// SetRead marks articles read or unread.
+	SetRead(ctx context.Context, ids []int64, read bool) error
+	// SetStarred stars or unstars articles.
+	SetStarred(ctx context.Context, ids []int64, starred bool) error
+	// ReadOnly reports whether writes are refused.
+	ReadOnly() bool
+}

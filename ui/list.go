@@ -1,0 +1,351 @@
+package ui
+
+import (
+	"context"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+// The list is virtual: it holds a window of a few pages of rows around the
+// cursor, never the whole result. Pages are fetched by keyset (the sort key
+// of the window's first or last row), so moving around costs the same in a
+// library of a thousand articles or of a million, and no count is needed
+// before the first screen.
+
+// windowPages is how many pages the window holds at most before it lets go
+// of rows far from the cursor.
+const windowPages = 3
+
+// listModel is the article list screen.
+type listModel struct {
+	ctx      context.Context
+	lib      Library
+	query    string
+	pageSize int
+
+	rows            []store.Row
+	atTop, atBottom bool // the window reaches the newest / the oldest match
+	cursor, offset  int  // indexes into rows: the selected row, the first shown
+	width, height   int  // the rows area
+
+	// epoch counts window replacements; a page asked for under an older
+	// epoch is dropped when it arrives.
+	epoch                      int
+	loaded                     bool // the first page has arrived
+	loadingOlder, loadingNewer bool
+	// vanished is set when a reload no longer finds the cursor's article:
+	// the cursor then sits on the article that followed it, which is where
+	// "next article" should go.
+	vanished bool
+
+	counted      bool
+	shown, total int
+	countEpoch   int
+
+	keys   listKeyMap
+	styles styles
+	lines  *rowCache
+}
+
+func newListModel(ctx context.Context, lib Library, query string, pageSize int, keys listKeyMap, st styles) listModel {
+	return listModel{
+		ctx: ctx, lib: lib, query: query, pageSize: pageSize,
+		keys: keys, styles: st, lines: newRowCache(),
+	}
+}
+
+// load asks for the first page.
+func (m *listModel) load() tea.Cmd {
+	m.epoch++
+	return loadFirst(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+}
+
+// reload asks for the window around the cursor's article again, after
+// another write, keeping the cursor on the same article.
+func (m *listModel) reload() tea.Cmd {
+	row, ok := m.current()
+	if !ok {
+		return m.load()
+	}
+	m.epoch++
+	return loadAround(m.ctx, m.lib, m.query, row.SortKey, row.ID, m.limit(), m.limit(), m.epoch)
+}
+
+// countCmd asks for the header's counts.
+func (m *listModel) countCmd() tea.Cmd {
+	return loadCounts(m.ctx, m.lib, m.query, m.epoch)
+}
+
+// limit is the page size: at least two screens, so a page-down never runs
+// past what a prefetch brings.
+func (m listModel) limit() int {
+	return max(m.pageSize, 2*m.height, 1)
+}
+
+// margin is how close to the window's edge the cursor may come before the
+// next page is fetched.
+func (m listModel) margin() int {
+	return max(m.height, 1)
+}
+
+func (m *listModel) setSize(width, height int) tea.Cmd {
+	if width != m.width {
+		m.lines.reset()
+	}
+	m.width, m.height = width, max(height, 1)
+	m.fixOffset()
+	return m.prefetch()
+}
+
+func (m *listModel) setStyles(st styles) {
+	m.styles = st
+	m.lines.reset()
+}
+
+// current returns the selected row.
+func (m listModel) current() (store.Row, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
+		return store.Row{}, false
+	}
+	return m.rows[m.cursor], true
+}
+
+// empty reports whether the list has loaded and found nothing.
+func (m listModel) empty() bool {
+	return m.loaded && len(m.rows) == 0
+}
+
+// Update handles the list's keys and its pages.
+func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			return m, m.move(-3)
+		case tea.MouseWheelDown:
+			return m, m.move(3)
+		}
+	case pageMsg:
+		return m.handlePage(msg)
+	case countsMsg:
+		if msg.err == nil && msg.epoch >= m.countEpoch {
+			m.counted, m.shown, m.total, m.countEpoch = true, msg.shown, msg.total, msg.epoch
+		}
+	}
+	return m, nil
+}
+
+func (m listModel) handleKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Down):
+		return m, m.move(1)
+	case key.Matches(msg, k.Up):
+		return m, m.move(-1)
+	case key.Matches(msg, k.HalfPageDown):
+		return m, m.move(max(m.height/2, 1))
+	case key.Matches(msg, k.HalfPageUp):
+		return m, m.move(-max(m.height/2, 1))
+	case key.Matches(msg, k.PageDown):
+		return m, m.move(m.height)
+	case key.Matches(msg, k.PageUp):
+		return m, m.move(-m.height)
+	case key.Matches(msg, k.Top):
+		return m, m.top()
+	case key.Matches(msg, k.Bottom):
+		return m, m.bottom()
+	}
+	return m, nil
+}
+
+// click selects the row shown at line y of the rows area. A click on the
+// selected row asks for it to be opened (so a double click opens too), which
+// the root does: opening is the root's, like every move between screens.
+func (m *listModel) click(y int) (open bool, cmd tea.Cmd) {
+	i := m.offset + y
+	if y < 0 || y >= m.height || i >= len(m.rows) {
+		return false, nil
+	}
+	if i == m.cursor {
+		return true, nil
+	}
+	m.cursor = i
+	m.vanished = false
+	return false, m.prefetch()
+}
+
+// move moves the cursor by delta rows within the loaded window and fetches
+// the next page when the cursor nears the window's edge.
+func (m *listModel) move(delta int) tea.Cmd {
+	if len(m.rows) == 0 {
+		return nil
+	}
+	m.cursor = min(max(m.cursor+delta, 0), len(m.rows)-1)
+	m.vanished = false
+	m.fixOffset()
+	return m.prefetch()
+}
+
+// top goes to the newest article, fetching the first page unless the
+// window already holds it.
+func (m *listModel) top() tea.Cmd {
+	m.vanished = false
+	if m.atTop {
+		m.cursor, m.offset = 0, 0
+		return m.prefetch()
+	}
+	return m.load()
+}
+
+// bottom goes to the oldest article, fetching the last page unless the
+// window already holds it.
+func (m *listModel) bottom() tea.Cmd {
+	m.vanished = false
+	if m.atBottom {
+		m.cursor = max(len(m.rows)-1, 0)
+		m.fixOffset()
+		return m.prefetch()
+	}
+	m.epoch++
+	return loadLast(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+}
+
+// prefetch asks for the next page in whichever direction the cursor is
+// near the window's edge, one request per direction at a time.
+func (m *listModel) prefetch() tea.Cmd {
+	if len(m.rows) == 0 {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if !m.atBottom && !m.loadingOlder && len(m.rows)-1-m.cursor < m.margin() {
+		m.loadingOlder = true
+		cmds = append(cmds, loadOlder(m.ctx, m.lib, m.query, m.rows[len(m.rows)-1].SortKey, m.limit(), m.epoch))
+	}
+	if !m.atTop && !m.loadingNewer && m.cursor < m.margin() {
+		m.loadingNewer = true
+		cmds = append(cmds, loadNewer(m.ctx, m.lib, m.query, m.rows[0].SortKey, m.limit(), m.epoch))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
+	if msg.epoch != m.epoch {
+		return m, nil // asked for a window that has since been replaced
+	}
+	switch msg.kind {
+	case pageOlder:
+		m.loadingOlder = false
+		if msg.err != nil || len(m.rows) == 0 || m.rows[len(m.rows)-1].SortKey != msg.anchor {
+			return m, nil
+		}
+		m.rows = append(m.rows, msg.rows...)
+		m.atBottom = msg.atBottom
+		m.trimFront()
+	case pageNewer:
+		m.loadingNewer = false
+		if msg.err != nil || len(m.rows) == 0 || m.rows[0].SortKey != msg.anchor {
+			return m, nil
+		}
+		m.rows = append(slices.Clip(msg.rows), m.rows...)
+		m.cursor += len(msg.rows)
+		m.offset += len(msg.rows)
+		m.atTop = msg.atTop
+		m.trimBack()
+	default:
+		if msg.err != nil {
+			return m, nil // the root reports it; the old window stays
+		}
+		m.replace(msg)
+	}
+	return m, m.prefetch()
+}
+
+// replace installs a new window, putting the cursor on the asked-for
+// article (or where it was) on the same screen line as before.
+func (m *listModel) replace(msg pageMsg) {
+	screenRow := m.cursor - m.offset
+	if !m.loaded || msg.focusID == 0 {
+		screenRow = 0
+	}
+	m.loaded = true
+	m.rows, m.atTop, m.atBottom = msg.rows, msg.atTop, msg.atBottom
+	m.loadingOlder, m.loadingNewer = false, false
+	m.lines.reset()
+	m.vanished = false
+	m.cursor = msg.focusIndex
+	if msg.focusID != 0 {
+		i := slices.IndexFunc(m.rows, func(r store.Row) bool { return r.ID == msg.focusID })
+		if i >= 0 {
+			m.cursor = i
+		} else {
+			m.vanished = true
+		}
+	}
+	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
+	m.offset = m.cursor - screenRow
+	m.fixOffset()
+}
+
+// trimFront lets go of rows far above the cursor once the window is full.
+func (m *listModel) trimFront() {
+	over := len(m.rows) - windowPages*m.limit()
+	drop := min(over, m.offset-m.limit())
+	if drop <= 0 {
+		return
+	}
+	for _, r := range m.rows[:drop] {
+		m.lines.forget(r.ID)
+	}
+	m.rows = slices.Clone(m.rows[drop:])
+	m.cursor -= drop
+	m.offset -= drop
+	m.atTop = false
+}
+
+// trimBack lets go of rows far below the screen once the window is full.
+func (m *listModel) trimBack() {
+	over := len(m.rows) - windowPages*m.limit()
+	drop := min(over, len(m.rows)-(m.offset+m.height)-m.limit())
+	if drop <= 0 {
+		return
+	}
+	for _, r := range m.rows[len(m.rows)-drop:] {
+		m.lines.forget(r.ID)
+	}
+	m.rows = slices.Clone(m.rows[:len(m.rows)-drop])
+	m.atBottom = false
+}
+
+// fixOffset scrolls just enough to show the cursor, and keeps the screen
+// full when the window ends.
+func (m *listModel) fixOffset() {
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+m.height {
+		m.offset = m.cursor - m.height + 1
+	}
+	m.offset = min(m.offset, max(len(m.rows)-m.height, 0))
+	m.offset = max(m.offset, 0)
+}
+
+// updateRow changes a loaded row in place (after the user starred it, say),
+// without waiting for the reload.
+func (m *listModel) updateRow(id int64, change func(*store.Row)) {
+	for i := range m.rows {
+		if m.rows[i].ID == id {
+			// Rows may share their backing array with a page being
+			// appended elsewhere; change a copy.
+			m.rows = slices.Clone(m.rows)
+			change(&m.rows[i])
+			m.lines.forget(id)
+			return
+		}
+	}
+}

@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+// cursorTitle is the title of the selected row.
+func cursorTitle(t *testing.T, m tea.Model) string {
+	t.Helper()
+	row, ok := root(t, m).list.current()
+	if !ok {
+		t.Fatal("no row selected")
+	}
+	return row.Title
+}
+
+// articleNumber reads the number back out of a test article's title.
+func articleNumber(t *testing.T, title string) int {
+	t.Helper()
+	var n int
+	if _, err := fmt.Sscanf(title, "Article %d:", &n); err != nil {
+		t.Fatalf("title %q: %v", title, err)
+	}
+	return n
+}
+
+// TestPagingVisitsEveryArticleOnce walks a library several pages long row by
+// row, down and back up, with a small page: every article comes once, in
+// order, and the window never holds more than a few pages.
+func TestPagingVisitsEveryArticleOnce(t *testing.T) {
+	const n = 300
+	lib := newLibrary(t, n)
+	m := start(t, lib, Config{PageSize: 10}, 80, 14)
+	limit := root(t, m).list.limit()
+	if limit >= n/5 {
+		t.Fatalf("page of %d rows: the test needs many pages", limit)
+	}
+
+	check := func(want int) {
+		t.Helper()
+		if got := articleNumber(t, cursorTitle(t, m)); got != want {
+			t.Fatalf("cursor on article %d, want %d", got, want)
+		}
+		if l := len(root(t, m).list.rows); l > windowPages*limit+limit {
+			t.Fatalf("the window holds %d rows; pages are %d", l, limit)
+		}
+	}
+	check(0)
+	for i := 1; i < n; i++ {
+		m = step(t, m, press("j"))
+		check(i)
+	}
+	m = step(t, m, press("j"))
+	check(n - 1) // the end stays the end
+	if l := root(t, m).list; !l.atBottom || l.atTop {
+		t.Errorf("at the end: atTop=%v atBottom=%v", l.atTop, l.atBottom)
+	}
+	for i := n - 2; i >= 0; i-- {
+		m = step(t, m, press("k"))
+		check(i)
+	}
+}
+
+func TestJumpsAndPages(t *testing.T) {
+	const n = 250
+	lib := newLibrary(t, n)
+	m := start(t, lib, Config{PageSize: 10}, 80, 14)
+	rows := 14 - 3
+
+	tests := []struct {
+		key  string
+		want int
+	}{
+		{"G", n - 1},
+		{"k", n - 2},
+		{"g", 0},
+		{"ctrl+d", rows / 2},
+		{"pgdown", rows/2 + rows},
+		{"ctrl+u", rows},
+		{"pgup", 0},
+		{"end", n - 1},
+		{"home", 0},
+		{"down", 1},
+		{"up", 0},
+	}
+	for _, tt := range tests {
+		m = step(t, m, press(tt.key))
+		if got := articleNumber(t, cursorTitle(t, m)); got != tt.want {
+			t.Fatalf("after %s: cursor on article %d, want %d", tt.key, got, tt.want)
+		}
+	}
+
+	// From the oldest page, walking up pages in newer rows seamlessly.
+	m = step(t, m, press("G"))
+	for i := n - 2; i >= n-60; i-- {
+		m = step(t, m, press("k"))
+		if got := articleNumber(t, cursorTitle(t, m)); got != i {
+			t.Fatalf("walking up from the end: cursor on article %d, want %d", got, i)
+		}
+	}
+}
+
+// TestCursorSurvivesReload: another process imports newer articles; the
+// list reloads on the next poll and the cursor stays on its article.
+func TestCursorSurvivesReload(t *testing.T) {
+	st, path := openLibrary(t)
+	importArticles(t, st, 10, 40) // articles 10..49
+	m := start(t, st, Config{PageSize: 10}, 80, 24)
+	m = steps(t, m, "j", "j", "j", "j", "j")
+	before := cursorTitle(t, m)
+	screenRow := root(t, m).list.cursor - root(t, m).list.offset
+
+	other, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	importArticles(t, other, 0, 10) // articles 0..9, newer than all
+
+	m = step(t, m, pollMsg{})
+	if got := cursorTitle(t, m); got != before {
+		t.Fatalf("after the reload the cursor is on %q, want %q", got, before)
+	}
+	if got := root(t, m).list.cursor - root(t, m).list.offset; got != screenRow {
+		t.Errorf("the cursor moved from screen row %d to %d", screenRow, got)
+	}
+	if l := root(t, m).list; !l.counted || l.total != 50 {
+		t.Errorf("counts after the reload: counted=%v total=%d, want 50", l.counted, l.total)
+	}
+	if !strings.Contains(viewText(m), "50 / 50") {
+		t.Errorf("header does not show the new counts:\n%s", viewText(m))
+	}
+	m = step(t, m, press("g"))
+	if got := articleNumber(t, cursorTitle(t, m)); got != 0 {
+		t.Errorf("top of the list is article %d, want the newly imported 0", got)
+	}
+}
+
+// TestReloadWithoutChangeKeepsWindow: a poll that finds no change does not
+// reload.
+func TestReloadWithoutChangeKeepsWindow(t *testing.T) {
+	lib := newLibrary(t, 20)
+	m := start(t, lib, Config{}, 80, 24)
+	epoch := root(t, m).list.epoch
+	m = step(t, m, pollMsg{})
+	if got := root(t, m).list.epoch; got != epoch {
+		t.Errorf("an unchanged library was reloaded (epoch %d -> %d)", epoch, got)
+	}
+}
+
+func TestQueryNarrowsTheList(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{Query: "tag:nato"}, 80, 24)
+	l := root(t, m).list
+	if len(l.rows) == 0 {
+		t.Fatal("no rows for tag:nato")
+	}
+	for _, r := range l.rows {
+		if n := articleNumber(t, r.Title); n%7 != 3 {
+			t.Errorf("article %d shown for tag:nato", n)
+		}
+	}
+	want := fmt.Sprintf("%d / 30", len(l.rows))
+	if !strings.Contains(viewText(m), want) {
+		t.Errorf("header lacks %q:\n%s", want, viewText(m))
+	}
+
+	m = start(t, lib, Config{Query: "nosuchwordanywhere"}, 80, 24)
+	if s := viewText(m); !strings.Contains(s, "No articles match nosuchwordanywhere.") || strings.Contains(s, "Welcome") {
+		t.Errorf("an empty result should say so, not welcome:\n%s", s)
+	}
+}
+
+func TestStarAndReadToggle(t *testing.T) {
+	lib := newLibrary(t, 5)
+	ctx := context.Background()
+	m := start(t, lib, Config{}, 80, 24)
+	m = steps(t, m, "j", "s")
+	row, _ := root(t, m).list.current()
+	a, err := lib.Article(ctx, row.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Starred || !row.Starred {
+		t.Errorf("s: library starred=%v, list starred=%v; want both", a.Starred, row.Starred)
+	}
+	if !strings.Contains(viewText(m), "★") {
+		t.Errorf("no star on screen:\n%s", viewText(m))
+	}
+	m = steps(t, m, "s", "m")
+	row, _ = root(t, m).list.current()
+	a, _ = lib.Article(ctx, row.ID)
+	if a.Starred || !a.Read() || !row.Read {
+		t.Errorf("s m: starred=%v read=%v (list read=%v); want unstarred and read", a.Starred, a.Read(), row.Read)
+	}
+	m = step(t, m, press("m"))
+	a, _ = lib.Article(ctx, row.ID)
+	if a.Read() {
+		t.Error("m again: still read")
+	}
+}
+
+func TestReadOnlyRefusesWrites(t *testing.T) {
+	lib := newLibrary(t, 5)
+	m := start(t, lib, Config{ReadOnly: true}, 80, 24)
+	if !strings.Contains(viewText(m), "read-only") {
+		t.Errorf("header does not say read-only:\n%s", viewText(m))
+	}
+	m = step(t, m, press("s"))
+	row, _ := root(t, m).list.current()
+	a, _ := lib.Article(context.Background(), row.ID)
+	if a.Starred || row.Starred {
+		t.Error("a read-only library was starred")
+	}
+	if !strings.Contains(viewText(m), "the library is read-only") {
+		t.Errorf("no message about read-only:\n%s", viewText(m))
+	}
+	m = step(t, m, press("enter"))
+	a, _ = lib.Article(context.Background(), row.ID)
+	if a.Read() {
+		t.Error("opening an article in a read-only library marked it read")
+	}
+}
+
+func TestMouse(t *testing.T) {
+	lib := newLibrary(t, 40)
+	m := start(t, lib, Config{}, 80, 24)
+	// Row 3 of the list is on screen line 1 (header) + 3.
+	m = step(t, m, tea.MouseClickMsg{X: 20, Y: headerLines + 3, Button: tea.MouseLeft})
+	if got := articleNumber(t, cursorTitle(t, m)); got != 3 {
+		t.Fatalf("click selected article %d, want 3", got)
+	}
+	if root(t, m).screen != screenList {
+		t.Fatal("a click on another row opened it")
+	}
+	m = step(t, m, tea.MouseClickMsg{X: 20, Y: headerLines + 3, Button: tea.MouseLeft})
+	if r := root(t, m); r.screen != screenReader || r.reader.id() != r.list.rows[3].ID {
+		t.Fatal("a click on the selected row did not open it")
+	}
+	m = step(t, m, press("esc"))
+	m = step(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if got := articleNumber(t, cursorTitle(t, m)); got != 6 {
+		t.Errorf("wheel down: article %d, want 6", got)
+	}
+	m = step(t, m, tea.MouseClickMsg{X: 20, Y: 23, Button: tea.MouseLeft}) // the footer
+	if got := articleNumber(t, cursorTitle(t, m)); got != 6 {
+		t.Errorf("a click on the footer moved the cursor to %d", got)
+	}
+}
+
+// TestRowsAreCleaned: whatever reaches a row, the row is plain text.
+func TestRowsAreCleaned(t *testing.T) {
+	st := newStyles(true, false, nil)
+	row := store.Row{
+		ID: 1, Title: "Evil \x1b]52;c;ZXZpbA==\x07title\x1b[2J &#27;[H\nsecond line",
+		Source: "EVIL\x1b[31m\u009b2J", Tags: []string{"t\x1b]8;;x\x07ag", "\u202eabc"},
+	}
+	for _, w := range []int{40, 80, 200} {
+		out := renderRow(row, w, newLayout(w), true, st)
+		if err := checkTerminalSafe(out); err != nil {
+			t.Errorf("width %d: %v", w, err)
+		}
+		plain := strings.Join(strings.Fields(stripSGR(out)), " ")
+		for _, bad := range []string{"\x1b]", "52;c", "\u202e", "\n"} {
+			if strings.Contains(plain, bad) {
+				t.Errorf("width %d: row keeps %q: %q", w, bad, plain)
+			}
+		}
+	}
+}
+
+func stripSGR(s string) string { return sgr.ReplaceAllString(s, "") }

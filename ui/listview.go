@@ -1,0 +1,251 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
+)
+
+// rowCache keeps rendered list rows, so that View, which runs after every
+// message, only renders the rows that changed. The list owns it; View and
+// Update run on the same goroutine.
+type rowCache struct {
+	lines map[rowKey]string
+}
+
+type rowKey struct {
+	id       int64
+	selected bool
+}
+
+func newRowCache() *rowCache { return &rowCache{lines: map[rowKey]string{}} }
+
+func (c *rowCache) reset() { clear(c.lines) }
+
+func (c *rowCache) forget(id int64) {
+	delete(c.lines, rowKey{id, false})
+	delete(c.lines, rowKey{id, true})
+}
+
+// layout is the widths of the list's columns for a terminal width. Narrow
+// terminals drop the tags first, then the source.
+type layout struct {
+	source int // 0: not shown
+	tags   int // at most; 0: not shown
+	title  int // when the row has no tags
+}
+
+const (
+	dateWidth  = len("2006-01-02")
+	prefixCols = 1 + 1 + 1 + dateWidth + 2 // cursor bar, unread mark, space, date, gap
+	suffixCols = 1 + 1 + 1 + 1             // space, annotation mark, star, space
+)
+
+func newLayout(width int) layout {
+	var l layout
+	if width >= 60 {
+		l.source = min(max(width/7, 8), 18)
+	}
+	if width >= 72 {
+		l.tags = min(width/5, 32)
+	}
+	l.title = width - prefixCols - suffixCols
+	if l.source > 0 {
+		l.title -= l.source + 2
+	}
+	l.title = max(l.title, 1)
+	return l
+}
+
+// View renders the rows area: height lines of width cells.
+func (m listModel) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	switch {
+	case !m.loaded:
+		b.WriteString(m.styles.empty.Render(ansi.Truncate(" Loading…", m.width, "…")))
+	case len(m.rows) == 0:
+		msg := " No articles."
+		if strings.TrimSpace(m.query) != "" {
+			msg = " No articles match " + oneLine(m.query) + "."
+		}
+		b.WriteString(m.styles.empty.Render(ansi.Truncate(msg, m.width, "…")))
+	}
+	lines := 0
+	if b.Len() > 0 {
+		lines = 1
+	}
+	l := newLayout(m.width)
+	for i := m.offset; i < len(m.rows) && lines < m.height; i++ {
+		if lines > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(m.row(i, l))
+		lines++
+	}
+	for ; lines < m.height; lines++ {
+		if lines > 0 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// row renders row i, from the cache when it can.
+func (m listModel) row(i int, l layout) string {
+	r := m.rows[i]
+	k := rowKey{r.ID, i == m.cursor}
+	if s, ok := m.lines.lines[k]; ok {
+		return s
+	}
+	s := renderRow(r, m.width, l, k.selected, m.styles)
+	m.lines.lines[k] = s
+	return s
+}
+
+// renderRow draws one article row, exactly width cells wide.
+func renderRow(r store.Row, width int, l layout, selected bool, st styles) string {
+	style := func(s lipgloss.Style) lipgloss.Style {
+		if selected {
+			return s.Inherit(st.selected)
+		}
+		return s
+	}
+	plain := style(lipgloss.NewStyle())
+	var b strings.Builder
+
+	bar := " "
+	if selected {
+		bar = "▌"
+	}
+	b.WriteString(style(st.cursorBar).Render(bar))
+	if r.Read {
+		b.WriteString(plain.Render(" "))
+	} else {
+		b.WriteString(style(st.unread).Render("●"))
+	}
+	b.WriteString(plain.Render(" "))
+	if r.Published.IsZero() {
+		b.WriteString(style(st.dateUnknown).Render("    —     "))
+	} else {
+		// Dates are shown in UTC: most sources give a day, not an instant,
+		// and the day should not move with the reader's time zone.
+		b.WriteString(style(st.date).Render(r.Published.UTC().Format("2006-01-02")))
+	}
+	b.WriteString(plain.Render("  "))
+	if l.source > 0 {
+		b.WriteString(style(st.source).Render(fit(oneLine(r.Source), l.source)))
+		b.WriteString(plain.Render("  "))
+	}
+
+	tags, tagsWidth := "", 0
+	if l.tags > 0 && len(r.Tags) > 0 {
+		tags, tagsWidth = tagChips(r.Tags, min(l.tags, l.title/2), style, st)
+	}
+	titleWidth := l.title
+	if tagsWidth > 0 {
+		titleWidth -= tagsWidth + 1
+	}
+	titleStyle := st.title
+	if r.Read {
+		titleStyle = st.titleRead
+	}
+	b.WriteString(style(titleStyle).Render(fit(oneLine(r.Title), titleWidth)))
+	if tagsWidth > 0 {
+		b.WriteString(plain.Render(" "))
+		b.WriteString(tags)
+	}
+
+	b.WriteString(plain.Render(" "))
+	if r.Annotations > 0 {
+		b.WriteString(style(st.annotated).Render("✎"))
+	} else {
+		b.WriteString(plain.Render(" "))
+	}
+	if r.Starred {
+		b.WriteString(style(st.star).Render("★"))
+	} else {
+		b.WriteString(plain.Render(" "))
+	}
+	b.WriteString(plain.Render(" "))
+
+	line := b.String()
+	if w := ansi.StringWidth(line); w > width {
+		line = ansi.Truncate(line, width, "")
+	} else if w < width {
+		line += plain.Render(strings.Repeat(" ", width-w))
+	}
+	return line
+}
+
+// tagChips renders as many tags as fit in maxWidth cells, then "+N" for
+// the rest, and returns the width used.
+func tagChips(tags []string, maxWidth int, style func(lipgloss.Style) lipgloss.Style, st styles) (string, int) {
+	var b strings.Builder
+	width := 0
+	sep := style(lipgloss.NewStyle()).Render(" ")
+	for i, t := range tags {
+		name := "#" + oneLine(t)
+		w := ansi.StringWidth(name)
+		if width > 0 {
+			w++ // the space before it
+		}
+		more := ""
+		if left := len(tags) - i - 1; left > 0 {
+			more = " +" + strconv.Itoa(left)
+		}
+		if width+w+len(more) > maxWidth {
+			// It does not fit with room for the count after it: count it
+			// with the rest instead.
+			more = "+" + strconv.Itoa(len(tags)-i)
+			if width > 0 {
+				more = " " + more
+			}
+			if width+len(more) <= maxWidth {
+				b.WriteString(style(st.headerDim).Render(more))
+				width += len(more)
+			}
+			break
+		}
+		if width > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(style(st.tagStyle(t)).Render(name))
+		width += w
+	}
+	return b.String(), width
+}
+
+// fit cuts s to width cells with an ellipsis, or pads it to width.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	s = ansi.Truncate(s, width, "…")
+	if w := ansi.StringWidth(s); w < width {
+		s += strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// thousands formats n with thousands separators: 1,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
+)
+
+// readerModel is the article reader: a header drawn by tidings and the body
+// rendered by glamour, in a viewport. Moving between articles and back to
+// the list is the root's. Rendering runs in a command; until it
+// arrives the reader shows the previous rendering of the same article (after
+// a resize) or the plain text.
+type readerModel struct {
+	ctx context.Context
+	lib Library
+	r   *renderer
+
+	row     store.Row     // from the list: shown while the article loads
+	article store.Article // zero until loaded
+	loaded  bool
+
+	vp            viewport.Model
+	width, height int // the reader's whole area
+	style         string
+	shown         renderKey // the rendering in the viewport; zero for plain text
+	rendering     bool      // a render command is in flight
+
+	keys   readerKeyMap
+	styles styles
+}
+
+func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKeyMap, st styles, style string) readerModel {
+	vp := viewport.New()
+	vp.MouseWheelDelta = 3
+	return readerModel{ctx: ctx, lib: lib, r: r, vp: vp, keys: keys, styles: st, style: style}
+}
+
+// open shows row's article, loading it.
+func (m *readerModel) open(row store.Row) tea.Cmd {
+	m.row, m.article, m.loaded = row, store.Article{}, false
+	m.shown = renderKey{}
+	m.vp.SetContent("")
+	m.vp.GotoTop()
+	m.layout()
+	return loadArticle(m.ctx, m.lib, row.ID)
+}
+
+func (m *readerModel) setSize(width, height int) tea.Cmd {
+	m.width, m.height = width, height
+	m.layout()
+	return m.requestRender()
+}
+
+// setStyle changes the theme; the body is rendered again in the new style.
+func (m *readerModel) setStyle(st styles, style string) tea.Cmd {
+	m.styles, m.style = st, style
+	return m.requestRender()
+}
+
+// id is the article shown.
+func (m readerModel) id() int64 { return m.row.ID }
+
+// want is the rendering the reader should show now.
+func (m readerModel) want() renderKey {
+	return renderKey{id: m.article.ID, width: wrapWidth(m.width), style: m.style}
+}
+
+// requestRender shows the wanted rendering if it is cached, else starts
+// rendering it unless a rendering is already on its way (that one's
+// arrival starts the next, so a burst of resizes renders twice, not once
+// per step).
+func (m *readerModel) requestRender() tea.Cmd {
+	if !m.loaded || m.width <= 0 {
+		return nil
+	}
+	k := m.want()
+	if k == m.shown {
+		return nil
+	}
+	if out, ok := m.r.cached(k); ok {
+		m.setBody(k, out)
+		return nil
+	}
+	if m.shown.id != k.id {
+		m.setBody(renderKey{}, plainBody(m.article.Body, m.width))
+	}
+	if m.rendering {
+		return nil
+	}
+	m.rendering = true
+	return renderArticle(m.r, k, m.article.Body)
+}
+
+// setBody puts a rendering in the viewport, keeping the reading position
+// when it is the same article at another width or in another style.
+func (m *readerModel) setBody(k renderKey, body string) {
+	ratio := -1.0
+	if k.id != 0 && m.shown.id == k.id && m.vp.TotalLineCount() > 0 {
+		ratio = float64(m.vp.YOffset()) / float64(m.vp.TotalLineCount())
+	}
+	m.shown = k
+	m.vp.SetContent(body)
+	if ratio >= 0 {
+		m.vp.SetYOffset(int(ratio * float64(m.vp.TotalLineCount())))
+	}
+}
+
+// Update handles the reader's keys, the article and its rendering.
+func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		m.vp, cmd = m.vp.Update(msg)
+		return m, cmd
+	case articleMsg:
+		if msg.err != nil || msg.id != m.row.ID {
+			return m, nil
+		}
+		m.article, m.loaded = msg.article, true
+		m.layout()
+		return m, m.requestRender()
+	case renderedMsg:
+		m.rendering = false
+		if msg.key == m.want() {
+			if msg.err != nil {
+				// The root reports the error; the plain text stays, and
+				// is not rendered again.
+				msg.out = plainBody(m.article.Body, m.width)
+			}
+			m.setBody(msg.key, msg.out)
+			return m, nil
+		}
+		// A stale rendering (the width or the article changed meanwhile):
+		// the cache keeps it; render what is wanted now.
+		return m, m.requestRender()
+	}
+	return m, nil
+}
+
+func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Down):
+		m.vp.ScrollDown(1)
+	case key.Matches(msg, k.Up):
+		m.vp.ScrollUp(1)
+	case key.Matches(msg, k.HalfPageDown):
+		m.vp.HalfPageDown()
+	case key.Matches(msg, k.HalfPageUp):
+		m.vp.HalfPageUp()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+	case key.Matches(msg, k.Top):
+		m.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.vp.GotoBottom()
+	}
+	return m, nil
+}
+
+// layout sizes the viewport to what the header leaves.
+func (m *readerModel) layout() {
+	m.vp.SetWidth(max(m.width, 0))
+	m.vp.SetHeight(max(m.height-len(m.headerLines()), 1))
+}
+
+// compact reports whether the terminal is too short for the full header.
+func (m readerModel) compact() bool { return m.height < 16 }
+
+// headerLines draws the article's header: title, source and date, link,
+// tags, and a rule with the reading position.
+func (m readerModel) headerLines() []string {
+	if m.width <= 0 {
+		return nil
+	}
+	st := m.styles
+	w := max(m.width-2, 1)
+	title, source, link := m.row.Title, m.row.Source, m.row.URL
+	published, tags := m.row.Published, m.row.Tags
+	author := ""
+	if m.loaded {
+		a := m.article
+		title, source, link, published, author = a.Title, a.Source, a.URL, a.Published, a.Author
+		tags = tags[:0:0]
+		for _, t := range a.Tags {
+			tags = append(tags, t.Name)
+		}
+	}
+
+	var lines []string
+	maxTitle := 2
+	if m.compact() {
+		maxTitle = 1
+	}
+	titleLines := strings.Split(ansi.Wordwrap(oneLine(title), w, ""), "\n")
+	if len(titleLines) > maxTitle {
+		titleLines = titleLines[:maxTitle]
+		titleLines[maxTitle-1] = ansi.Truncate(titleLines[maxTitle-1]+" …", w, "…")
+	}
+	for _, t := range titleLines {
+		lines = append(lines, " "+st.readerTitle.Render(ansi.Truncate(t, w, "…")))
+	}
+
+	var meta []string
+	if s := oneLine(source); s != "" {
+		meta = append(meta, s)
+	}
+	if !published.IsZero() {
+		meta = append(meta, published.UTC().Format("Mon 2006-01-02"))
+	} else {
+		meta = append(meta, "date unknown")
+	}
+	if a := oneLine(author); a != "" {
+		meta = append(meta, a)
+	}
+	lines = append(lines, " "+st.readerMeta.Render(ansi.Truncate(strings.Join(meta, " · "), w, "…")))
+
+	if l := oneLine(link); l != "" && !m.compact() {
+		lines = append(lines, " "+st.readerLink.Render(ansi.Truncate(l, w, "…")))
+	}
+	if len(tags) > 0 && !m.compact() {
+		chips, _ := tagChips(tags, w, func(s lipgloss.Style) lipgloss.Style { return s }, st)
+		lines = append(lines, " "+chips)
+	}
+	return append(lines, m.rule())
+}
+
+// rule is the line between header and body, with the reading position.
+func (m readerModel) rule() string {
+	pos := ""
+	switch {
+	case !m.loaded:
+		pos = " loading… "
+	case m.vp.TotalLineCount() > m.vp.Height():
+		pos = fmt.Sprintf(" %3.f%% ", m.vp.ScrollPercent()*100)
+	}
+	n := max(m.width-ansi.StringWidth(pos)-1, 0)
+	line := strings.Repeat("─", n) + pos + "─"
+	return m.styles.rule.Render(ansi.Truncate(line, m.width, ""))
+}
+
+// View draws the reader's area.
+func (m readerModel) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	lines := m.headerLines()
+	body := m.vp.View()
+	out := strings.Join(lines, "\n")
+	if body != "" {
+		out += "\n" + body
+	}
+	return out
+}

@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestOpenMarksReadAndRenders(t *testing.T) {
+	lib := newLibrary(t, 10)
+	m := start(t, lib, Config{}, 80, 24)
+	m = steps(t, m, "j", "enter")
+	r := root(t, m)
+	if r.screen != screenReader {
+		t.Fatal("enter did not open the reader")
+	}
+	if !r.reader.loaded || r.reader.shown.id != r.reader.id() {
+		t.Fatalf("article not rendered: loaded=%v shown=%+v", r.reader.loaded, r.reader.shown)
+	}
+	s := viewText(m)
+	for _, want := range []string{"Article 001", "Reuters", "2024-03-04", "https://news.example/1", "#ukraine", "startling revelation number 1"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("reader lacks %q:\n%s", want, s)
+		}
+	}
+	a, err := lib.Article(context.Background(), r.reader.id())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Read() {
+		t.Error("opening did not mark the article read")
+	}
+	if row, _ := r.list.current(); !row.Read {
+		t.Error("the list row is not marked read")
+	}
+	if got := m.View().WindowTitle; !strings.HasPrefix(got, "Article 001") {
+		t.Errorf("window title %q", got)
+	}
+
+	m = step(t, m, press("esc"))
+	if root(t, m).screen != screenList {
+		t.Fatal("esc did not go back")
+	}
+	if got := articleNumber(t, cursorTitle(t, m)); got != 1 {
+		t.Errorf("back in the list on article %d, want 1", got)
+	}
+}
+
+func TestReaderScrolls(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("enter"))
+	if strings.Contains(viewText(m), "Western military circles") {
+		t.Fatalf("the whole article fits; the test needs it not to:\n%s", viewText(m))
+	}
+	tests := []struct {
+		key    string
+		offset func(y, page, total int) bool
+	}{
+		{"j", func(y, _, _ int) bool { return y == 1 }},
+		{"k", func(y, _, _ int) bool { return y == 0 }},
+		{"space", func(y, page, total int) bool { return y == min(page, total-page) }},
+		{"pgup", func(y, _, _ int) bool { return y == 0 }},
+		{"ctrl+d", func(y, page, _ int) bool { return y == page/2 }},
+		{"ctrl+u", func(y, _, _ int) bool { return y == 0 }},
+		{"G", func(y, page, total int) bool { return y == total-page }},
+		{"g", func(y, _, _ int) bool { return y == 0 }},
+	}
+	for _, tt := range tests {
+		m = step(t, m, press(tt.key))
+		vp := root(t, m).reader.vp
+		if !tt.offset(vp.YOffset(), vp.Height(), vp.TotalLineCount()) {
+			t.Errorf("after %s: offset %d (page %d, %d lines)", tt.key, vp.YOffset(), vp.Height(), vp.TotalLineCount())
+		}
+	}
+	m = step(t, m, press("G"))
+	if !strings.Contains(viewText(m), "Western military circles") {
+		t.Errorf("G does not show the end:\n%s", viewText(m))
+	}
+	m = step(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	vp := root(t, m).reader.vp
+	if vp.YOffset() != vp.TotalLineCount()-vp.Height()-3 {
+		t.Errorf("wheel up from the end: offset %d of %d", vp.YOffset(), vp.TotalLineCount())
+	}
+}
+
+func TestNextAndPreviousArticle(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{PageSize: 10}, 80, 12)
+	m = step(t, m, press("enter"))
+	for i := 1; i < 30; i++ {
+		key := "n"
+		if i%2 == 0 {
+			key = "J"
+		}
+		m = step(t, m, press(key))
+		r := root(t, m)
+		if got := articleNumber(t, r.reader.article.Title); got != i {
+			t.Fatalf("%s: reading article %d, want %d", key, got, i)
+		}
+		if r.screen != screenReader {
+			t.Fatal("n left the reader")
+		}
+	}
+	if root(t, m).reader.keys.Next.Enabled() {
+		t.Error("next is offered on the last article")
+	}
+	m = step(t, m, press("n"))
+	if got := articleNumber(t, root(t, m).reader.article.Title); got != 29 {
+		t.Errorf("n on the last article: reading %d", got)
+	}
+	m = steps(t, m, "p", "K")
+	if got := articleNumber(t, root(t, m).reader.article.Title); got != 27 {
+		t.Errorf("p K: reading article %d, want 27", got)
+	}
+	m = step(t, m, press("h"))
+	if got := articleNumber(t, cursorTitle(t, m)); got != 27 {
+		t.Errorf("back in the list on %d, want 27", got)
+	}
+}
+
+// TestNextAfterArticleLeavesList: in a list of unread articles, reading one
+// makes it leave the list; "next" must still go to the one after it.
+func TestNextAfterArticleLeavesList(t *testing.T) {
+	lib := newLibrary(t, 10)
+	m := start(t, lib, Config{Query: "is:unread"}, 80, 24)
+	m = steps(t, m, "j", "j", "enter") // article 2, now read
+	m = step(t, m, pollMsg{})          // the write shows up: 2 leaves the list
+	for _, r := range root(t, m).list.rows {
+		if articleNumber(t, r.Title) == 2 {
+			t.Fatal("article 2 is still listed as unread")
+		}
+	}
+	m = step(t, m, press("n"))
+	if got := articleNumber(t, root(t, m).reader.article.Title); got != 3 {
+		t.Errorf("n after the article left the list: reading %d, want 3", got)
+	}
+	m = step(t, m, pollMsg{})
+	m = step(t, m, press("p"))
+	if got := articleNumber(t, root(t, m).reader.article.Title); got != 1 {
+		t.Errorf("p: reading %d, want 1", got)
+	}
+}
+
+// TestResizeRendersOffTheLoop: a resize keeps showing the old rendering
+// until the new one arrives; a stale rendering is not shown.
+func TestResizeRendersOffTheLoop(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{}, 100, 30)
+	m = step(t, m, press("enter"))
+	old := root(t, m).reader.shown
+	if old.width != wrapWidth(100) {
+		t.Fatalf("rendered at %d", old.width)
+	}
+
+	m, cmd := m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if got := root(t, m).reader.shown; got != old {
+		t.Errorf("the resize replaced the rendering before a new one arrived: %+v", got)
+	}
+	checkFits(t, m, 60, 20)
+	msgs := collect(t, cmd)
+	var rendered renderedMsg
+	for _, msg := range msgs {
+		if r, ok := msg.(renderedMsg); ok {
+			rendered = r
+		}
+	}
+	if rendered.key.width != wrapWidth(60) {
+		t.Fatalf("no rendering for the new width among %T", msgs)
+	}
+
+	// A rendering for a size the terminal has left is stale.
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 70, Height: 20})
+	m, cmd = m.Update(rendered)
+	if got := root(t, m).reader.shown; got.width == wrapWidth(60) {
+		t.Error("a stale rendering was shown")
+	}
+	m = run(t, m, cmd)
+	if got := root(t, m).reader.shown; got.width != wrapWidth(70) {
+		t.Errorf("after the renderings settle: %+v, want width %d", got, wrapWidth(70))
+	}
+	checkFits(t, m, 70, 20)
+
+	// Back to a size rendered before: straight from the cache.
+	m, cmd = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if got := root(t, m).reader.shown; got.width != wrapWidth(100) {
+		t.Errorf("the cached rendering was not used: %+v", got)
+	}
+	_ = cmd
+}
+
+// collect runs cmd and returns the messages it produces, batches opened.
+func collect(t *testing.T, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, collect(t, c)...)
+		}
+		return out
+	default:
+		return []tea.Msg{msg}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	st, _ := openLibrary(t)
+	importArticles(t, st, 0, 2)
+	var opened []string
+	cfg := Config{OpenURL: func(u string) error { opened = append(opened, u); return nil }}
+	m := start(t, st, cfg, 80, 24)
+
+	m = step(t, m, press("o"))
+	if !reflect.DeepEqual(opened, []string{"https://news.example/0"}) {
+		t.Errorf("o opened %q", opened)
+	}
+
+	m, cmd := m.Update(press("y"))
+	if !reflect.DeepEqual(cmd(), tea.SetClipboard("https://news.example/0")()) {
+		t.Error("y did not copy the link")
+	}
+	if !strings.Contains(viewText(m), "Copied https://news.example/0") {
+		t.Errorf("no confirmation:\n%s", viewText(m))
+	}
+
+	m = steps(t, m, "enter", "o")
+	if len(opened) != 2 || opened[1] != "https://news.example/0" {
+		t.Errorf("o in the reader opened %q", opened)
+	}
+}
+
+func TestUnsafeLinksAreNotOpened(t *testing.T) {
+	tests := map[string]string{
+		"javascript": "javascript:alert(1)",
+		"file":       "file:///etc/passwd",
+		"option":     "--help",
+		"no host":    "https:///path",
+		"empty":      "",
+	}
+	for name, link := range tests {
+		t.Run(name, func(t *testing.T) {
+			opened := false
+			msg := openLink(func(string) error { opened = true; return nil }, link)()
+			if s, ok := msg.(statusMsg); !ok || !s.err {
+				t.Errorf("openLink(%q) = %#v, want an error", link, msg)
+			}
+			if opened {
+				t.Errorf("%q was opened", link)
+			}
+		})
+	}
+}
+
+func TestThemeFollowsTerminal(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{Theme: "auto"}, 80, 24)
+	m = step(t, m, press("enter"))
+	if got := root(t, m).reader.shown.style; got != "dark" {
+		t.Fatalf("before the terminal answers: %q, want dark", got)
+	}
+	m = step(t, m, tea.BackgroundColorMsg{Color: ansi.BasicColor(15)}) // white
+	if r := root(t, m); r.isDark || r.reader.shown.style != "light" || r.styles.isDark {
+		t.Errorf("light background: isDark=%v reader style %q", r.isDark, r.reader.shown.style)
+	}
+
+	// A theme given on the command line wins over the terminal.
+	m = start(t, lib, Config{Theme: "light"}, 80, 24)
+	m = step(t, m, tea.BackgroundColorMsg{Color: ansi.BasicColor(0)})
+	if root(t, m).isDark {
+		t.Error("--theme light was overridden by the terminal")
+	}
+}
+
+// TestNoColor: with a colourless profile (NO_COLOR), neither the list nor
+// the reader emits colour.
+func TestNoColor(t *testing.T) {
+	lib := newLibrary(t, 8)
+	for name, cfg := range map[string]Config{
+		"config":  {NoColor: true},
+		"profile": {},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m := start(t, lib, cfg, 80, 24)
+			if name == "profile" {
+				m = step(t, m, tea.ColorProfileMsg{Profile: colorprofile.ASCII})
+			}
+			checkNoColor(t, m.View().Content)
+			m = step(t, m, press("enter"))
+			if got := root(t, m).reader.shown.style; got != "notty" {
+				t.Errorf("reader style %q", got)
+			}
+			checkNoColor(t, m.View().Content)
+		})
+	}
+}
+
+func checkNoColor(t *testing.T, s string) {
+	t.Helper()
+	for _, seq := range sgr.FindAllString(s, -1) {
+		params := strings.FieldsFunc(seq[2:len(seq)-1], func(r rune) bool { return r == ';' || r == ':' })
+		for _, p := range params {
+			if len(p) == 2 && strings.ContainsRune("3489", rune(p[0])) && p[1] != '9' || len(p) == 3 && p[:2] == "10" {
+				t.Fatalf("colour %q in: %q", seq, s)
+			}
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"hash/fnv"
+	"image/color"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// styles is every style the UI draws with, for one theme. It is rebuilt when
+// the terminal reports its background colour.
+type styles struct {
+	isDark, noColor bool
+
+	header, headerDim, badge lipgloss.Style
+
+	unread, date, dateUnknown, source, title, titleRead lipgloss.Style
+	selected, cursorBar                                 lipgloss.Style
+	star, annotated, empty                              lipgloss.Style
+	tags                                                []lipgloss.Style
+	fixedTags                                           map[string]lipgloss.Style
+
+	readerTitle, readerMeta, readerLink, rule lipgloss.Style
+
+	status, statusErr lipgloss.Style
+	helpBox           lipgloss.Style
+	welcomeTitle      lipgloss.Style
+	welcomeCode       lipgloss.Style
+	help              help.Styles
+}
+
+// newStyles builds the styles for a dark or light background, with the
+// configured tag colours (by lower-case name); with noColor only bold, faint
+// and reverse remain.
+func newStyles(isDark, noColor bool, tagColors map[string]color.Color) styles {
+	ld := lipgloss.LightDark(isDark)
+	c := func(light, dark string) color.Color {
+		if noColor {
+			return lipgloss.NoColor{}
+		}
+		return ld(lipgloss.Color(light), lipgloss.Color(dark))
+	}
+	s := lipgloss.NewStyle
+	st := styles{isDark: isDark, noColor: noColor}
+
+	accent := c("#5A56E0", "#8B87FF")
+	dim := c("#8A8A8A", "#6C6C6C")
+
+	st.header = s().Bold(true).Foreground(accent)
+	st.headerDim = s().Foreground(dim)
+	st.badge = s().Bold(true).Foreground(c("#FFFFFF", "#1A1A1A")).Background(c("#C2410C", "#FB923C")).Padding(0, 1)
+	if noColor {
+		st.badge = s().Reverse(true).Padding(0, 1)
+	}
+
+	st.unread = s().Foreground(c("#0969DA", "#58A6FF")).Bold(true)
+	st.date = s().Foreground(dim)
+	st.dateUnknown = s().Foreground(dim).Faint(true)
+	st.source = s().Foreground(c("#0E7490", "#67E8F9"))
+	st.title = s().Bold(true)
+	st.titleRead = s().Foreground(c("#4A4A4A", "#B8B8B8"))
+	st.selected = s().Background(c("#E4E4F7", "#2E2C4F"))
+	if noColor {
+		st.selected = s().Reverse(true)
+	}
+	st.cursorBar = s().Foreground(accent).Bold(true)
+	st.star = s().Foreground(c("#B45309", "#FACC15"))
+	st.annotated = s().Foreground(c("#7C3AED", "#C4B5FD"))
+	st.empty = s().Foreground(dim).Italic(true)
+
+	for _, p := range tagPalette {
+		st.tags = append(st.tags, s().Foreground(c(p[0], p[1])))
+	}
+	st.fixedTags = map[string]lipgloss.Style{}
+	for name, col := range tagColors {
+		if !noColor {
+			st.fixedTags[name] = s().Foreground(col)
+		}
+	}
+
+	st.readerTitle = s().Bold(true).Foreground(c("#1F1F1F", "#F2F2F2"))
+	st.readerMeta = s().Foreground(c("#0E7490", "#67E8F9"))
+	st.readerLink = s().Foreground(dim).Underline(!noColor)
+	st.rule = s().Foreground(c("#D0D0D0", "#3A3A3A"))
+
+	st.status = s().Foreground(c("#166534", "#86EFAC"))
+	st.statusErr = s().Foreground(c("#B91C1C", "#FCA5A5")).Bold(true)
+	st.helpBox = s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 2)
+	st.welcomeTitle = s().Bold(true).Foreground(accent)
+	st.welcomeCode = s().Foreground(c("#0E7490", "#67E8F9"))
+
+	st.help = help.DefaultStyles(isDark)
+	if noColor {
+		plain := s()
+		st.help = help.Styles{
+			Ellipsis: plain, ShortKey: plain.Bold(true), ShortDesc: plain, ShortSeparator: plain,
+			FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain,
+		}
+	}
+	return st
+}
+
+// tagPalette is the tag colours, light and dark; a tag keeps its colour
+// because the colour comes from a hash of its name.
+var tagPalette = [][2]string{
+	{"#B91C1C", "#F87171"}, // red
+	{"#C2410C", "#FB923C"}, // orange
+	{"#A16207", "#FACC15"}, // yellow
+	{"#15803D", "#4ADE80"}, // green
+	{"#0F766E", "#2DD4BF"}, // teal
+	{"#1D4ED8", "#60A5FA"}, // blue
+	{"#7E22CE", "#C084FC"}, // purple
+	{"#BE185D", "#F472B6"}, // pink
+}
+
+// tagStyle is the style of a tag chip: the configured colour, else one from
+// the palette that is the same for a name whatever its case, in every run.
+func (st styles) tagStyle(name string) lipgloss.Style {
+	name = strings.ToLower(name)
+	if s, ok := st.fixedTags[name]; ok {
+		return s
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return st.tags[h.Sum32()%uint32(len(st.tags))]
+}

@@ -1,0 +1,323 @@
+// Package ui is tidings' terminal interface, built on Bubble Tea: the app
+// shell that owns the terminal, the article list, the reader, the welcome
+// screen and the help. It talks to the library through the small Library
+// interface, always from commands, never inside Update or View, and it
+// cleans every untrusted string before it reaches the terminal.
+package ui
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"tidings/store"
+)
+
+// screen is which sub-model has the keyboard.
+type screen int
+
+const (
+	screenList screen = iota
+	screenReader
+)
+
+// Model is the root model: it owns the terminal, routes messages to the
+// screens and performs the actions every screen shares (star, read, links).
+type Model struct {
+	ctx      context.Context
+	lib      Library
+	cfg      Config
+	readOnly bool
+
+	theme           theme
+	tagColors       map[string]color.Color // by lower-case tag name
+	isDark, noColor bool
+	styles          styles
+	help            help.Model
+	renderer        *renderer
+	warmed          bool // the glamour renderer for this width was built ahead
+
+	width, height int
+	screen        screen
+	showHelp      bool
+	list          listModel
+	reader        readerModel
+	welcome       welcomeModel
+
+	status    string
+	statusErr bool
+
+	gen      int64 // the library's generation the list shows
+	genKnown bool
+}
+
+// New builds the root model for lib; it fails when cfg does not validate.
+func New(lib Library, cfg Config) (Model, error) {
+	return newModel(context.Background(), lib, cfg)
+}
+
+func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
+	if err := cfg.Validate(); err != nil {
+		return Model{}, err
+	}
+	th, _ := parseTheme(cfg.Theme)
+	tagColors := map[string]color.Color{}
+	for name, value := range cfg.TagColors {
+		tagColors[strings.ToLower(name)], _ = parseColor(value)
+	}
+	km, _ := newKeyMaps(cfg.Keys)
+	m := Model{
+		ctx: ctx, lib: lib, cfg: cfg,
+		readOnly: cfg.ReadOnly || lib.ReadOnly(),
+		theme:    th, tagColors: tagColors,
+		isDark:   th != themeLight, // until the terminal answers
+		noColor:  cfg.NoColor,
+		help:     help.New(),
+		renderer: newRenderer(),
+	}
+	m.styles = newStyles(m.isDark, m.noColor, m.tagColors)
+	m.help.Styles = m.styles.help
+	m.list = newListModel(ctx, lib, cfg.Query, cfg.pageSize(), km.list, m.styles)
+	m.reader = newReaderModel(ctx, lib, m.renderer, km.reader, m.styles, glamourStyle(m.isDark, m.noColor))
+	m.welcome = welcomeModel{keys: km.welcome, styles: m.styles}
+	m.refreshKeys()
+	return m, nil
+}
+
+// Run runs the UI on the terminal until the user quits or ctx ends.
+func Run(ctx context.Context, lib Library, cfg Config) error {
+	m, err := newModel(ctx, lib, cfg)
+	if err != nil {
+		return err
+	}
+	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if cfg.NoColor {
+		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
+	}
+	_, err = tea.NewProgram(m, opts...).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // asked to stop (a signal): a clean exit
+	}
+	return err
+}
+
+// Init loads the first page; counts, the background colour and the poll
+// follow without holding up the first screen.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{loadFirst(m.ctx, m.lib, m.list.query, m.list.limit(), m.list.epoch)}
+	if m.theme == themeAuto {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if every := m.cfg.PollInterval; every > 0 {
+		cmds = append(cmds, poll(every))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message: terminal events first, then keys, then the
+// results of commands to their owners.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		cmd = m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		if m.theme == themeAuto {
+			m.isDark = msg.IsDark()
+			cmd = m.restyle()
+		}
+	case tea.ColorProfileMsg:
+		// NO_COLOR (and a terminal without colour) arrive as a profile
+		// without colour: then glamour must not colour the reader either.
+		if (msg.Profile == colorprofile.ASCII || msg.Profile == colorprofile.NoTTY) && !m.noColor {
+			m.noColor = true
+			cmd = m.restyle()
+		}
+	case tea.KeyPressMsg:
+		m, cmd = m.handleKey(msg)
+	case tea.MouseClickMsg:
+		cmd = m.handleClick(msg)
+	case tea.MouseWheelMsg:
+		cmd = m.handleWheel(msg)
+	default:
+		m, cmd = m.handleResult(msg)
+	}
+	m.refreshKeys()
+	return m, cmd
+}
+
+// handleResult routes what commands bring back.
+func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case pageMsg:
+		return m.handlePage(msg)
+	case countsMsg:
+		if msg.err != nil {
+			m.setError("counting articles", msg.err)
+		}
+		m.list, cmd = m.list.Update(msg)
+	case articleMsg:
+		if msg.err != nil && msg.id == m.reader.id() {
+			m.setError("loading the article", msg.err)
+		}
+		m.reader, cmd = m.reader.Update(msg)
+	case renderedMsg:
+		if msg.err != nil && msg.key == m.reader.want() {
+			m.setError("rendering the article", msg.err)
+		}
+		m.reader, cmd = m.reader.Update(msg)
+	case pollMsg:
+		cmd = readGeneration(m.ctx, m.lib)
+	case generationMsg:
+		return m.handleGeneration(msg)
+	case flagsSetMsg:
+		if msg.err != nil {
+			m.setError("saving "+msg.what, msg.err)
+			cmd = m.list.reload() // show what the library really holds
+		}
+	case samplesLoadedMsg:
+		m.welcome.loading = false
+		if msg.err != nil {
+			m.setError("loading the samples", msg.err)
+		} else {
+			m.setStatus("Loaded the sample articles.")
+		}
+		cmd = tea.Batch(m.list.load(), m.list.countCmd())
+	case statusMsg:
+		m.status, m.statusErr = msg.text, msg.err
+	case warmedMsg:
+		// Nothing to do: a failure shows when an article is rendered.
+	}
+	return m, cmd
+}
+
+func (m Model) handlePage(msg pageMsg) (Model, tea.Cmd) {
+	if msg.epoch == m.list.epoch && msg.err != nil {
+		m.setError("loading articles", msg.err)
+	}
+	first := !m.list.loaded
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	var cmds []tea.Cmd
+	cmds = append(cmds, cmd)
+	if msg.kind == pageReplace && msg.err == nil && msg.epoch == m.list.epoch {
+		if !m.genKnown || msg.gen > m.gen {
+			m.gen, m.genKnown = msg.gen, true
+		}
+		if first {
+			cmds = append(cmds, m.list.countCmd())
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// handleGeneration reloads the list when another write (here or in another
+// process) changed the library, and arms the next poll.
+func (m Model) handleGeneration(msg generationMsg) (Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	if every := m.cfg.PollInterval; every > 0 {
+		cmds = append(cmds, poll(every))
+	}
+	if msg.err != nil || !m.list.loaded {
+		return m, tea.Batch(cmds...)
+	}
+	if !m.genKnown || msg.gen != m.gen {
+		m.gen, m.genKnown = msg.gen, true
+		cmds = append(cmds, m.list.reload(), m.list.countCmd())
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) resize(width, height int) tea.Cmd {
+	m.width, m.height = width, height
+	m.help.SetWidth(width)
+	cmds := []tea.Cmd{
+		m.list.setSize(width, height-3), // header, status line, footer
+		m.reader.setSize(width, height-2),
+	}
+	if !m.warmed && width > 0 {
+		m.warmed = true
+		cmds = append(cmds, warmRenderer(m.renderer, wrapWidth(width), m.reader.style))
+	}
+	return tea.Batch(cmds...)
+}
+
+// restyle rebuilds every style after the theme changed.
+func (m *Model) restyle() tea.Cmd {
+	m.styles = newStyles(m.isDark, m.noColor, m.tagColors)
+	m.help.Styles = m.styles.help
+	m.list.setStyles(m.styles)
+	m.welcome.styles = m.styles
+	return m.reader.setStyle(m.styles, glamourStyle(m.isDark, m.noColor))
+}
+
+// welcoming reports whether the welcome screen shows: the library turned out
+// empty (an empty query found nothing).
+func (m Model) welcoming() bool {
+	return m.screen == screenList && m.list.empty() && m.list.query == ""
+}
+
+// activeHelp is the key map of what has the keyboard.
+func (m Model) activeHelp() help.KeyMap {
+	switch {
+	case m.screen == screenReader:
+		return m.reader.keys
+	case m.welcoming():
+		return m.welcome.keys
+	}
+	return m.list.keys
+}
+
+// refreshKeys enables the bindings that apply now, so the help never lies.
+func (m *Model) refreshKeys() {
+	row, hasRow := m.list.current()
+	lk := &m.list.keys
+	for _, b := range []*key.Binding{&lk.Open, &lk.Star, &lk.Read} {
+		b.SetEnabled(hasRow)
+	}
+	lk.OpenLink.SetEnabled(hasRow && checkLink(row.URL) == nil)
+	lk.CopyLink.SetEnabled(hasRow && oneLine(row.URL) != "")
+
+	rk := &m.reader.keys
+	link := m.reader.row.URL
+	if m.reader.loaded {
+		link = m.reader.article.URL
+	}
+	rk.OpenLink.SetEnabled(checkLink(link) == nil)
+	rk.CopyLink.SetEnabled(oneLine(link) != "")
+	rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
+	rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
+
+	m.welcome.keys.LoadSamples.SetEnabled(m.cfg.LoadSamples != nil && !m.readOnly)
+}
+
+func (m *Model) setStatus(text string) {
+	m.status, m.statusErr = text, false
+}
+
+func (m *Model) setError(doing string, err error) {
+	m.status, m.statusErr = doing+": "+err.Error(), true
+}
+
+// errReadOnly is the message for a write in a read-only library.
+var errReadOnly = errors.New("the library is read-only")
+
+// current is the article the shared actions apply to.
+func (m Model) current() (store.Row, bool) {
+	if m.screen == screenReader {
+		r := m.reader.row
+		if m.reader.loaded {
+			a := m.reader.article
+			r.URL, r.Starred, r.Read = a.URL, a.Starred, a.Read()
+		}
+		return r, r.ID != 0
+	}
+	return m.list.current()
+}

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// headerLines is how many lines the list screen's header takes.
+const headerLines = 1
+
+// View draws the whole terminal. The terminal modes are set before anything
+// else, so that no path drops them.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.windowTitle()
+	return v
+}
+
+func (m Model) windowTitle() string {
+	name := "tidings"
+	if n := oneLine(m.cfg.LibraryName); n != "" {
+		name += " — " + n
+	}
+	if m.screen == screenReader {
+		title := m.reader.row.Title
+		if m.reader.loaded {
+			title = m.reader.article.Title
+		}
+		if t := oneLine(title); t != "" {
+			return ansi.Truncate(t, 80, "…") + " — tidings"
+		}
+	}
+	return name
+}
+
+func (m Model) content() string {
+	if m.width <= 0 || m.height <= 0 {
+		return "" // before the first WindowSizeMsg
+	}
+	var body string
+	switch {
+	case m.screen == screenReader:
+		body = m.reader.View()
+	case m.welcoming():
+		body = m.header() + "\n" + m.welcome.View(m.width, m.height-3)
+	default:
+		body = m.header() + "\n" + m.list.View()
+	}
+	screen := fitHeight(body, m.height-2) + "\n" + m.statusLine() + "\n" + m.footer()
+	if m.showHelp {
+		screen = m.overlayHelp(screen)
+	}
+	return screen
+}
+
+// header is the list's top line: the library and the counts.
+func (m Model) header() string {
+	st := m.styles
+	left := st.header.Render(" tidings")
+	if n := oneLine(m.cfg.LibraryName); n != "" {
+		left += st.headerDim.Render(" · " + n)
+	}
+	if m.readOnly {
+		left += " " + st.badge.Render("read-only")
+	}
+	right := ""
+	if m.list.counted {
+		right = thousands(m.list.shown) + " / " + thousands(m.list.total) + " "
+		if m.width < 50 {
+			right = thousands(m.list.shown) + " "
+		}
+		right = st.headerDim.Render(right)
+	}
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return ansi.Truncate(left, m.width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// statusLine is the last message: an error in red, else a notice.
+func (m Model) statusLine() string {
+	if m.status == "" {
+		return ""
+	}
+	text := " " + ansi.Truncate(oneLine(m.status), max(m.width-2, 1), "…")
+	if m.statusErr {
+		return m.styles.statusErr.Render(text)
+	}
+	return m.styles.status.Render(text)
+}
+
+// footer is the short help of what has the keyboard.
+func (m Model) footer() string {
+	h := m.help
+	h.SetWidth(max(m.width-1, 1))
+	// The help bubble can overflow by an item when not even its ellipsis
+	// fits; cut what it returns.
+	return ansi.Truncate(" "+h.View(m.activeHelp()), m.width, "…")
+}
+
+// overlayHelp draws the full help in a box over the screen.
+func (m Model) overlayHelp(screen string) string {
+	h := m.help
+	h.ShowAll = true
+	h.SetWidth(max(m.width-8, 10))
+	box := m.styles.helpBox.Render(m.styles.header.Render("Keys") + "\n\n" + h.View(m.activeHelp()))
+	lines := strings.Split(box, "\n")
+	if len(lines) > m.height {
+		lines = lines[:m.height]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.width, "")
+	}
+	box = strings.Join(lines, "\n")
+	x := max((m.width-lipgloss.Width(box))/2, 0)
+	y := max((m.height-lipgloss.Height(box))/2, 0)
+	return lipgloss.NewCompositor(
+		lipgloss.NewLayer(screen),
+		lipgloss.NewLayer(box).X(x).Y(y).Z(1),
+	).Render()
+}
+
+// fitHeight pads or cuts s to exactly h lines.
+func fitHeight(s string, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	n := strings.Count(s, "\n") + 1
+	switch {
+	case n < h:
+		return s + strings.Repeat("\n", h-n)
+	case n > h:
+		lines := strings.SplitN(s, "\n", h+1)
+		return strings.Join(lines[:h], "\n")
+	}
+	return s
+}
