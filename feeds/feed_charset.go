@@ -143,30 +143,42 @@ func startsFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
 }
 
-// xmlSafe drops from an XML document the character references to
-// characters XML forbids (&#27; and the like). Go's XML decoder rejects
-// the whole document for one of them, and they are never text anyone
-// meant: an escape sequence or a NUL smuggled through an entity. Raw
-// control bytes are dropped by the feed parser itself.
+// xmlSafe drops from an XML document the control characters XML forbids,
+// raw or as character references (&#27; and the like). Go's XML decoder
+// rejects a whole document for one of them, and they are never text
+// anyone meant: an escape sequence or a NUL smuggled into a title. The
+// document must be UTF-8 (or any encoding where bytes below 0x20 are
+// those controls and occur nowhere else).
 func xmlSafe(data []byte) []byte {
-	if isJSONDocument(data) || !bytes.Contains(data, []byte("&#")) {
+	if isJSONDocument(data) || !needsXMLSafe(data) {
 		return data
 	}
 	out := make([]byte, 0, len(data))
-	for {
-		i := bytes.Index(data, []byte("&#"))
-		if i < 0 {
-			return append(out, data...)
-		}
-		out = append(out, data[:i]...)
-		data = data[i:]
-		if n, r, ok := charRef(data); ok && !isXMLChar(r) {
-			data = data[n:]
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			i++
 			continue
+		case c == '&' && i+1 < len(data) && data[i+1] == '#':
+			if n, r, ok := charRef(data[i:]); ok && !isXMLChar(r) {
+				i += n
+				continue
+			}
 		}
-		out = append(out, "&#"...)
-		data = data[2:]
+		out = append(out, c)
+		i++
 	}
+	return out
+}
+
+func needsXMLSafe(data []byte) bool {
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return true
+		}
+	}
+	return bytes.Contains(data, []byte("&#"))
 }
 
 // charRef reads a numeric character reference at the start of b ("&#27;",

@@ -1,0 +1,218 @@
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+)
+
+// maxOPMLSize is the largest OPML file read: tens of thousands of feeds.
+const maxOPMLSize = 16 << 20
+
+// ErrNotOPML is wrapped by ReadOPML's error for a document that is not OPML.
+var ErrNotOPML = errors.New("not an OPML file")
+
+// ReadOPML reads the feeds listed in an OPML file (newsboat's, Feedly's,
+// tidings' own). An outline with an xmlUrl is a feed, titled by its title
+// or text attribute; an outline without one is a folder, whose text (or
+// title) becomes a tag on every feed inside it, outermost folder first.
+// A feed's category attribute ("/news,/tech") adds tags. A feed listed
+// twice, say in two folders, is one subscription with the tags of both.
+//
+// Outlines that cannot be read are skipped; the error then names each by
+// line, and the subscriptions that could be read are returned with it.
+func ReadOPML(r io.Reader) ([]Subscription, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxOPMLSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("opml: %w", err)
+	}
+	if len(data) > maxOPMLSize {
+		return nil, fmt.Errorf("opml: file over %s", formatSize(maxOPMLSize))
+	}
+	// The same repairs as a feed's: any encoding to UTF-8, and no control
+	// characters, which the XML decoder would reject the whole file for.
+	if data, err = feedUTF8(data, ""); err != nil {
+		return nil, fmt.Errorf("opml: %w", err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(xmlSafe(data)))
+	d.Strict = false // exports often carry a bare "&" in a URL
+	var (
+		subs    []Subscription
+		index   = make(map[string]int) // URL to position in subs
+		folders []string               // one per open outline; "" for a feed
+		errs    []error
+		root    bool
+	)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("opml: %w", err))
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if !root {
+				if !strings.EqualFold(t.Name.Local, "opml") {
+					return nil, fmt.Errorf("%w: the root element is <%s>", ErrNotOPML, CleanLine(t.Name.Local))
+				}
+				root = true
+				continue
+			}
+			if !strings.EqualFold(t.Name.Local, "outline") {
+				continue
+			}
+			line, _ := d.InputPos()
+			o := outlineAttrs(t.Attr)
+			if o["xmlurl"] == "" {
+				folders = append(folders, CleanLine(firstNonEmpty(o["text"], o["title"])))
+				continue
+			}
+			folders = append(folders, "")
+			sub, err := outlineSubscription(o, folders[:len(folders)-1])
+			if err != nil {
+				errs = append(errs, fmt.Errorf("opml: line %d: %w", line, err))
+				continue
+			}
+			if i, ok := index[sub.URL]; ok {
+				merged := &subs[i]
+				merged.Tags = NormalizeTags(append(merged.Tags, sub.Tags...))
+				merged.Title = firstNonEmpty(merged.Title, sub.Title)
+				merged.SiteURL = firstNonEmpty(merged.SiteURL, sub.SiteURL)
+				continue
+			}
+			index[sub.URL] = len(subs)
+			subs = append(subs, sub)
+		case xml.EndElement:
+			if strings.EqualFold(t.Name.Local, "outline") && len(folders) > 0 {
+				folders = folders[:len(folders)-1]
+			}
+		}
+	}
+	if !root && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("%w: no <opml> element", ErrNotOPML))
+	}
+	for i := range subs {
+		if len(subs[i].Tags) == 0 {
+			subs[i].Tags = nil
+		}
+	}
+	return subs, errors.Join(errs...)
+}
+
+// outlineAttrs are an outline's attributes by lower-cased name: exporters
+// disagree on "xmlUrl", "xmlURL" and "xmlurl".
+func outlineAttrs(attrs []xml.Attr) map[string]string {
+	m := make(map[string]string, len(attrs))
+	for _, a := range attrs {
+		key := strings.ToLower(a.Name.Local)
+		if _, seen := m[key]; !seen {
+			m[key] = strings.TrimSpace(a.Value)
+		}
+	}
+	return m
+}
+
+// outlineSubscription is the feed an outline with an xmlUrl names, tagged
+// with the folders it sits in and its categories.
+func outlineSubscription(o map[string]string, folders []string) (Subscription, error) {
+	feedURL := CleanLine(o["xmlurl"])
+	u, err := url.Parse(feedURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return Subscription{}, fmt.Errorf("outline %q: xmlUrl %q is not an http(s) URL",
+			CleanLine(firstNonEmpty(o["title"], o["text"])), feedURL)
+	}
+	var tags []string
+	for _, f := range folders {
+		if f != "" {
+			tags = append(tags, f)
+		}
+	}
+	for c := range strings.SplitSeq(o["category"], ",") {
+		if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" {
+			tags = append(tags, c)
+		}
+	}
+	return Subscription{
+		URL:     feedURL,
+		Title:   CleanLine(htmlText(firstNonEmpty(o["title"], o["text"]))),
+		SiteURL: resolveHTTP(nil, CleanLine(o["htmlurl"])),
+		Tags:    NormalizeTags(tags),
+	}, nil
+}
+
+// firstNonEmpty is the first of a and b that is not empty.
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+type opmlFile struct {
+	XMLName xml.Name      `xml:"opml"`
+	Version string        `xml:"version,attr"`
+	Title   string        `xml:"head>title"`
+	Body    []opmlOutline `xml:"body>outline"`
+}
+
+type opmlOutline struct {
+	Text     string        `xml:"text,attr"`
+	Title    string        `xml:"title,attr,omitempty"`
+	Type     string        `xml:"type,attr,omitempty"`
+	XMLURL   string        `xml:"xmlUrl,attr,omitempty"`
+	HTMLURL  string        `xml:"htmlUrl,attr,omitempty"`
+	Category string        `xml:"category,attr,omitempty"`
+	Outlines []opmlOutline `xml:"outline"`
+}
+
+// WriteOPML writes subs as an OPML 2.0 file titled title. A feed with tags
+// goes in the folder of its first tag (folders in the order their first
+// feed comes) and carries its other tags in its category attribute; a feed
+// without tags stands at the top. Feeds are written as newsboat and Feedly
+// write them: type "rss", text and title, xmlUrl, htmlUrl.
+func WriteOPML(w io.Writer, title string, subs []Subscription) error {
+	doc := opmlFile{Version: "2.0", Title: CleanLine(title)}
+	folderAt := make(map[string]int) // lower-cased tag to position in doc.Body
+	for _, s := range subs {
+		tags := NormalizeTags(s.Tags)
+		o := opmlOutline{
+			Type:    "rss",
+			Text:    firstNonEmpty(CleanLine(s.Title), CleanLine(s.URL)),
+			Title:   CleanLine(s.Title),
+			XMLURL:  CleanLine(s.URL),
+			HTMLURL: CleanLine(s.SiteURL),
+		}
+		if len(tags) == 0 {
+			doc.Body = append(doc.Body, o)
+			continue
+		}
+		if len(tags) > 1 {
+			o.Category = "/" + strings.Join(tags[1:], ",/")
+		}
+		key := strings.ToLower(tags[0])
+		i, ok := folderAt[key]
+		if !ok {
+			i = len(doc.Body)
+			folderAt[key] = i
+			doc.Body = append(doc.Body, opmlOutline{Text: tags[0], Title: tags[0]})
+		}
+		doc.Body[i].Outlines = append(doc.Body[i].Outlines, o)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

@@ -1,0 +1,156 @@
+package feeds
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func readOPMLFile(t *testing.T, name string) ([]Subscription, error) {
+	t.Helper()
+	f, err := os.Open("testdata/feeds/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return ReadOPML(f)
+}
+
+func TestReadOPML(t *testing.T) {
+	t.Run("newsboat export", func(t *testing.T) {
+		subs, err := readOPMLFile(t, "newsboat.opml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []Subscription{
+			{URL: "https://gazette.example.org/feed/", Title: "Harbour Town Gazette", SiteURL: "https://gazette.example.org"},
+			{URL: "https://notes.example.net/blog/atom.xml", Title: "Field Notes", SiteURL: "https://notes.example.net/blog/"},
+			{URL: "https://search.example.com/rss?q=tides&lang=en", Title: "https://search.example.com/rss?q=tides&lang=en"},
+		}
+		if !reflect.DeepEqual(subs, want) {
+			t.Errorf("got\n%+v\nwant\n%+v", subs, want)
+		}
+	})
+	t.Run("Feedly export with folders", func(t *testing.T) {
+		subs, err := readOPMLFile(t, "feedly.opml")
+		want := []Subscription{
+			{URL: "https://gazette.example.org/feed/", Title: "Harbour Town Gazette", SiteURL: "https://gazette.example.org", Tags: []string{"Local", "Reading"}},
+			{URL: "http://radio.example.com/rss.xml", Title: "Valley Radio Headlines", SiteURL: "http://radio.example.com/", Tags: []string{"Local"}},
+			{URL: "https://science.example.com/rss", Title: "Science Digest", SiteURL: "https://science.example.com/", Tags: []string{"Science"}},
+			{URL: "https://notes.example.net/blog/atom.xml", Title: "Field Notes", SiteURL: "https://notes.example.net/blog/", Tags: []string{"Science", "Rivers"}},
+			{URL: "https://micro.example.org/feed.json", Title: "Micro Posts", SiteURL: "https://micro.example.org/"},
+		}
+		if !reflect.DeepEqual(subs, want) {
+			t.Errorf("got\n%+v\nwant\n%+v", subs, want)
+		}
+		if err == nil || !strings.Contains(err.Error(), `line 22: outline "Broken": xmlUrl "javascript:alert(1)" is not an http(s) URL`) {
+			t.Errorf("error %v, want one naming the bad outline and its line", err)
+		}
+	})
+	t.Run("not OPML", func(t *testing.T) {
+		_, err := ReadOPML(strings.NewReader(`<?xml version="1.0"?><rss version="2.0"></rss>`))
+		if !errors.Is(err, ErrNotOPML) {
+			t.Errorf("error %v, want ErrNotOPML", err)
+		}
+		if _, err := ReadOPML(strings.NewReader("")); !errors.Is(err, ErrNotOPML) {
+			t.Errorf("empty file: error %v", err)
+		}
+	})
+	t.Run("truncated keeps what was read", func(t *testing.T) {
+		doc := "<opml version=\"2.0\"><body>\n<outline text=\"A\" xmlUrl=\"https://a.example.com/feed\"/>\n<outline text=\"B\" xmlUrl=\"https"
+		subs, err := ReadOPML(strings.NewReader(doc))
+		if len(subs) != 1 || subs[0].URL != "https://a.example.com/feed" || err == nil || !strings.Contains(err.Error(), "line 3") {
+			t.Errorf("subs %+v, error %v", subs, err)
+		}
+	})
+	t.Run("hostile titles and encodings", func(t *testing.T) {
+		doc := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<opml version=\"2.0\"><body>" +
+			"<outline text=\"Caf\xe9 \x1b[2J&#27;[31m\"><outline text=\"Le Monde\x07\" xmlUrl=\"https://lemonde.example.fr/rss\"/></outline></body></opml>"
+		subs, err := ReadOPML(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(subs) != 1 || subs[0].Title != "Le Monde" || len(subs[0].Tags) != 1 {
+			t.Fatalf("subs %+v", subs)
+		}
+		checkTerminalSafe(t, "tag", subs[0].Tags[0])
+		if !strings.HasPrefix(subs[0].Tags[0], "Café") {
+			t.Errorf("tag %q", subs[0].Tags[0])
+		}
+	})
+}
+
+func TestWriteOPML(t *testing.T) {
+	subs := []Subscription{
+		{URL: "https://plain.example.com/feed", Title: "No Tags"},
+		{URL: "https://a.example.com/feed", Title: "A & B", SiteURL: "https://a.example.com/", Tags: []string{"News", "World", "daily"}},
+		{URL: "https://b.example.com/feed?x=1&y=2", Title: "", Tags: []string{"Tech"}},
+		{URL: "https://c.example.com/feed", Title: "C", Tags: []string{"news"}}, // same folder as "News"
+	}
+	var buf bytes.Buffer
+	if err := WriteOPML(&buf, "My feeds", subs); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`<?xml version="1.0" encoding="UTF-8"?>`,
+		`<opml version="2.0">`,
+		`<title>My feeds</title>`,
+		`<outline text="No Tags" title="No Tags" type="rss" xmlUrl="https://plain.example.com/feed"></outline>`,
+		`<outline text="News" title="News">`,
+		`<outline text="A &amp; B" title="A &amp; B" type="rss" xmlUrl="https://a.example.com/feed" htmlUrl="https://a.example.com/" category="/World,/daily"></outline>`,
+		`<outline text="https://b.example.com/feed?x=1&amp;y=2" type="rss" xmlUrl="https://b.example.com/feed?x=1&amp;y=2"></outline>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, `text="News"`) != 1 {
+		t.Errorf("tags differing in case make two folders:\n%s", out)
+	}
+
+	back, err := ReadOPML(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Subscription{
+		{URL: "https://plain.example.com/feed", Title: "No Tags"},
+		{URL: "https://a.example.com/feed", Title: "A & B", SiteURL: "https://a.example.com/", Tags: []string{"News", "World", "daily"}},
+		{URL: "https://c.example.com/feed", Title: "C", Tags: []string{"News"}},
+		{URL: "https://b.example.com/feed?x=1&y=2", Title: "https://b.example.com/feed?x=1&y=2", Tags: []string{"Tech"}},
+	}
+	if !reflect.DeepEqual(back, want) {
+		t.Errorf("round trip:\ngot  %+v\nwant %+v", back, want)
+	}
+}
+
+func TestOPMLRoundTrip(t *testing.T) {
+	for _, name := range []string{"newsboat.opml", "feedly.opml"} {
+		t.Run(name, func(t *testing.T) {
+			subs, _ := readOPMLFile(t, name)
+			var buf bytes.Buffer
+			if err := WriteOPML(&buf, "export", subs); err != nil {
+				t.Fatal(err)
+			}
+			back, err := ReadOPML(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byURL := map[string]Subscription{}
+			for _, s := range back {
+				byURL[s.URL] = s
+			}
+			if len(back) != len(subs) {
+				t.Errorf("%d subscriptions back from %d", len(back), len(subs))
+			}
+			for _, s := range subs {
+				if !reflect.DeepEqual(byURL[s.URL], s) {
+					t.Errorf("round trip changed\n%+v\nto\n%+v", s, byURL[s.URL])
+				}
+			}
+		})
+	}
+}
