@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -150,7 +151,7 @@ func seedQueryDB(t testing.TB, db *sql.DB) {
 	}
 }
 
-// runQuery returns the names of the articles q selects, newest first,
+// runQuery returns the names of the first 50 articles q selects, newest first,
 // selecting as the store does: through article_fts when there is a Match,
 // its rowids bounded by the query's key range.
 func runQuery(db *sql.DB, q query.SQL) ([]string, error) {
@@ -173,7 +174,11 @@ func runQuery(db *sql.DB, q query.SQL) ([]string, error) {
 		stmt += " AND (" + q.Where + ")"
 		args = append(args, q.Args...)
 	}
-	rows, err := db.Query(stmt+" ORDER BY a.sort_key DESC", args...)
+	order := " ORDER BY a.sort_key DESC LIMIT 50"
+	if q.Match != "" {
+		order = " ORDER BY article_fts.rowid DESC LIMIT 50"
+	}
+	rows, err := db.Query(stmt+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%w\nmatch: %s\nwhere: %s\nargs: %v", err, q.Match, q.Where, q.Args)
 	}
@@ -553,4 +558,145 @@ func foldTarget(r rune) string {
 		return "-1"
 	}
 	return fmt.Sprintf("0x%04X", r)
+}
+
+// queryBenchLibrary is a library of generated articles for BenchmarkQuerySQL:
+// Zipf-distributed words, twenty sources (some syndicated), two years of
+// dates, a tag on one article in ten.
+var queryBenchLibrary struct {
+	once sync.Once
+	db   *sql.DB
+	err  error
+}
+
+const queryBenchArticles = 50000
+
+func openQueryBenchLibrary(b *testing.B) *sql.DB {
+	queryBenchLibrary.once.Do(func() {
+		dir, err := os.MkdirTemp("", "tidings-query-bench")
+		if err != nil {
+			queryBenchLibrary.err = err
+			return
+		}
+		db, err := sql.Open("sqlite", filepath.Join(dir, "library.db"))
+		if err != nil {
+			queryBenchLibrary.err = err
+			return
+		}
+		db.SetMaxOpenConns(1)
+		queryBenchLibrary.db, queryBenchLibrary.err = db, fillQueryBenchLibrary(db)
+	})
+	if queryBenchLibrary.err != nil {
+		b.Fatal(queryBenchLibrary.err)
+	}
+	return queryBenchLibrary.db
+}
+
+func fillQueryBenchLibrary(db *sql.DB) error {
+	for _, m := range migrations {
+		if _, err := db.Exec(m); err != nil {
+			return err
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	vocab := strings.Fields("the of and to in a is that for on said with was as by at from it its has " +
+		"government president minister ukraine kyiv russia war aid grain exports market bank rates " +
+		"oil gas energy prices inflation election security trade china united states europe talks " +
+		"economy growth police court report company shares investors climate water health")
+	for i := 0; len(vocab) < 3000; i++ {
+		vocab = append(vocab, fmt.Sprintf("w%dq%c", i, 'a'+i%26))
+	}
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
+	words := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = vocab[zipf.Uint64()]
+		}
+		return strings.Join(ws, " ")
+	}
+	sources := []string{"MENAFN", "MENAFN - AzerNews", "MENAFN - Trend", "Reuters", "AP", "AFP",
+		"Al Jazeera", "BBC", "DW", "Kyiv Independent", "MENAFN - Jordan Times", "Xinhua", "TASS",
+		"Bloomberg", "CNBC", "Politico", "Axios", "NPR", "The Hindu", "Dawn"}
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	art, err := tx.Prepare(`INSERT INTO articles(id, external_id, sort_key, source, title, published, added, updated, body, read_at, starred)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	fts, err := tx.Prepare(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, '')`)
+	if err != nil {
+		return err
+	}
+	tagged, err := tx.Prepare(`INSERT INTO article_tags(article_id, tag_id, added) VALUES (?, ?, 0)`)
+	if err != nil {
+		return err
+	}
+	for _, tag := range []string{"ukraine", "energy", "markets", "follow-up"} {
+		if _, err := tx.Exec(`INSERT INTO tags(name) VALUES (?)`, tag); err != nil {
+			return err
+		}
+	}
+	start := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	for id := int64(1); id <= queryBenchArticles; id++ {
+		pub := start.Add(time.Duration(id) * 2 * 365 * 24 * time.Hour / queryBenchArticles)
+		key := query.SortKeyFloor(pub) | id
+		title, body := words(12), words(300)
+		var readAt any
+		if id%3 == 0 {
+			readAt = pub.Unix()
+		}
+		if _, err := art.Exec(id, fmt.Sprint(id), key, sources[rng.IntN(len(sources))], title,
+			pub.Unix(), pub.Unix(), pub.Unix(), body, readAt, id%50 == 0); err != nil {
+			return err
+		}
+		if _, err := fts.Exec(key, title, body); err != nil {
+			return err
+		}
+		if id%10 == 0 {
+			if _, err := tagged.Exec(id, 1+id%4); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+// BenchmarkQuerySQL times the first page (50 rows, newest first) of
+// representative queries on 50,000 articles, run as the store runs them.
+func BenchmarkQuerySQL(b *testing.B) {
+	db := openQueryBenchLibrary(b)
+	queries := []struct {
+		name, q string
+		live    bool
+	}{
+		{"common word", "said", false},
+		{"rare word", "w2900qq", false},
+		{"two words", "grain exports", false},
+		{"live prefix", "ukr", true},
+		{"phrase", `"the war"`, false},
+		{"word before a date", "said before:2023-02", false},
+		{"word on a day", "said on:2024-06-01", false},
+		{"only negated word", "-said", false},
+		{"word or tag", "w2900qq OR tag:ukraine", false},
+		{"tag", "tag:energy", false},
+		{"source", "source:azernews", false},
+		{"unread starred", "is:unread is:starred", false},
+	}
+	for _, qq := range queries {
+		c, err := query.CompileString(qq.q, query.Options{PrefixLast: qq.live, Now: queryNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(qq.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := runQuery(db, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
