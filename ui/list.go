@@ -35,7 +35,8 @@ type listModel struct {
 	// epoch counts window replacements; a page asked for under an older
 	// epoch is dropped when it arrives.
 	epoch                      int
-	loaded                     bool // the first page has arrived
+	loaded                     bool  // the first page has arrived (or failed)
+	err                        error // why the window could not be loaded
 	loadingOlder, loadingNewer bool
 	// vanished is set when a reload no longer finds the cursor's article:
 	// the cursor then sits on the article that followed it, which is where
@@ -116,7 +117,7 @@ func (m listModel) current() (store.Row, bool) {
 
 // empty reports whether the list has loaded and found nothing.
 func (m listModel) empty() bool {
-	return m.loaded && len(m.rows) == 0
+	return m.loaded && m.err == nil && len(m.rows) == 0
 }
 
 // Update handles the list's keys and its pages.
@@ -259,8 +260,14 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 		m.trimBack()
 	default:
 		if msg.err != nil {
-			return m, nil // the root reports it; the old window stays
+			// The root reports it; the old window stays, or the error
+			// takes the place of the first one.
+			if !m.loaded {
+				m.loaded, m.err = true, msg.err
+			}
+			return m, nil
 		}
+		m.err = nil
 		m.replace(msg)
 	}
 	return m, m.prefetch()

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
 )
@@ -277,3 +279,58 @@ func TestRowsAreCleaned(t *testing.T) {
 }
 
 func stripSGR(s string) string { return sgr.ReplaceAllString(s, "") }
+
+func TestRowLayout(t *testing.T) {
+	st := newStyles(true, false, nil)
+	day := time.Date(2024, 3, 6, 2, 0, 0, 0, time.FixedZone("UTC+5", 5*3600)) // 2024-03-05 in UTC
+	tests := map[string]struct {
+		row   store.Row
+		width int
+		want  string
+	}{
+		"unread, starred, annotated": {
+			store.Row{Title: "Leaked audio", Source: "MENAFN", Published: day, Starred: true, Annotations: 2},
+			80, " ● 2024-03-05  MENAFN       Leaked audio                                     ✎★ ",
+		},
+		"read, no date": {
+			store.Row{Title: "Undated", Source: "Wire", Read: true},
+			60, "       —       Wire      Undated                            ",
+		},
+		"tags fill from the right": {
+			store.Row{Title: "Tagged", Source: "S", Published: day, Tags: []string{"alpha", "beta"}},
+			80, " ● 2024-03-05  S            Tagged                              #alpha #beta    ",
+		},
+		"too many tags are counted": {
+			store.Row{Title: "Tagged", Source: "S", Published: day, Tags: []string{"alpha", "beta", "gamma", "delta"}},
+			80, " ● 2024-03-05  S            Tagged                           #alpha #beta +2    ",
+		},
+		"wide title cut by cells": {
+			store.Row{Title: "東京の記者会見で新しい発表があった", Source: "S", Published: day},
+			40, " ● 2024-03-05  東京の記者会見で新し…    ",
+		},
+		"narrow drops source and tags": {
+			store.Row{Title: "A long title that will not fit", Source: "Reuters", Published: day, Tags: []string{"x"}},
+			40, " ● 2024-03-05  A long title that wi…    ",
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			out := renderRow(tt.row, tt.width, newLayout(tt.width), false, st)
+			if got := ansi.Strip(out); got != tt.want {
+				t.Errorf("row:\n got %q\nwant %q", got, tt.want)
+			}
+			if w := ansi.StringWidth(out); w != tt.width {
+				t.Errorf("row is %d cells wide, want %d", w, tt.width)
+			}
+		})
+	}
+}
+
+func TestBadQueryIsReported(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{Query: `"unclosed`}, 80, 24)
+	s := viewText(m)
+	if !strings.Contains(s, "Could not list the articles") || strings.Contains(s, "Welcome") {
+		t.Errorf("a bad query:\n%s", s)
+	}
+}

@@ -70,6 +70,9 @@ func (m listModel) View() string {
 	switch {
 	case !m.loaded:
 		b.WriteString(m.styles.empty.Render(ansi.Truncate(" Loading…", m.width, "…")))
+	case m.err != nil && len(m.rows) == 0:
+		msg := " Could not list the articles: " + oneLine(m.err.Error())
+		b.WriteString(m.styles.statusErr.Render(ansi.Truncate(msg, m.width, "…")))
 	case len(m.rows) == 0:
 		msg := " No articles."
 		if strings.TrimSpace(m.query) != "" {

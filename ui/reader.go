@@ -32,7 +32,7 @@ type readerModel struct {
 	width, height int // the reader's whole area
 	style         string
 	shown         renderKey // the rendering in the viewport; zero for plain text
-	rendering     bool      // a render command is in flight
+	inflight      renderKey // the render command on its way; zero for none
 
 	keys   readerKeyMap
 	styles styles
@@ -75,9 +75,9 @@ func (m readerModel) want() renderKey {
 }
 
 // requestRender shows the wanted rendering if it is cached, else starts
-// rendering it unless a rendering is already on its way (that one's
-// arrival starts the next, so a burst of resizes renders twice, not once
-// per step).
+// rendering it, unless a rendering of the same article is already on its
+// way: that one's arrival starts the next, so a burst of resizes renders
+// twice, not once per step. Another article's rendering does not wait.
 func (m *readerModel) requestRender() tea.Cmd {
 	if !m.loaded || m.width <= 0 {
 		return nil
@@ -93,10 +93,10 @@ func (m *readerModel) requestRender() tea.Cmd {
 	if m.shown.id != k.id {
 		m.setBody(renderKey{}, plainBody(m.article.Body, m.width))
 	}
-	if m.rendering {
+	if m.inflight.id == k.id {
 		return nil
 	}
-	m.rendering = true
+	m.inflight = k
 	return renderArticle(m.r, k, m.article.Body)
 }
 
@@ -131,7 +131,9 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		m.layout()
 		return m, m.requestRender()
 	case renderedMsg:
-		m.rendering = false
+		if msg.key == m.inflight {
+			m.inflight = renderKey{}
+		}
 		if msg.key == m.want() {
 			if msg.err != nil {
 				// The root reports the error; the plain text stays, and

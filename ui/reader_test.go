@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
 )
 
 func TestOpenMarksReadAndRenders(t *testing.T) {
@@ -314,5 +316,28 @@ func checkNoColor(t *testing.T, s string) {
 				t.Fatalf("colour %q in: %q", seq, s)
 			}
 		}
+	}
+}
+
+// TestRenderRequests: a burst of resizes of one article waits for the
+// rendering on its way; another article does not wait for it.
+func TestRenderRequests(t *testing.T) {
+	st, _ := openLibrary(t)
+	r := newReaderModel(context.Background(), st, newRenderer(), defaultReaderKeyMap(), newStyles(true, false, nil), "dark")
+	r.width, r.height = 80, 24
+	r.loaded, r.article = true, store.Article{ID: 1, Body: "one"}
+	if r.requestRender() == nil {
+		t.Fatal("nothing rendered")
+	}
+	r.width = 70
+	if r.requestRender() != nil {
+		t.Error("a resize started a second rendering of the same article")
+	}
+	if r.shown.id != 0 || !strings.Contains(r.vp.GetContent(), "one") {
+		t.Errorf("no plain text while rendering: %q", r.vp.GetContent())
+	}
+	r.article = store.Article{ID: 2, Body: "two"}
+	if r.requestRender() == nil {
+		t.Error("the next article waits for the previous one's rendering")
 	}
 }

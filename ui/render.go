@@ -19,9 +19,17 @@ import (
 // to read, whatever the terminal's size.
 const maxReadingWidth = 120
 
-// renderedCacheSize is how many rendered bodies are kept: enough for going
-// back and forth between neighbouring articles and for a resize and back.
-const renderedCacheSize = 32
+// The cache of rendered bodies keeps enough for going back and forth
+// between neighbouring articles and for a resize and back, within a memory
+// budget (a huge article renders to megabytes).
+const (
+	renderedCacheSize  = 32
+	renderedCacheBytes = 16 << 20
+)
+
+// maxTermRenderers is how many glamour renderers (one per width and style)
+// are kept; dragging a window's edge passes through many widths.
+const maxTermRenderers = 8
 
 // renderKey identifies one rendering of one article body.
 type renderKey struct {
@@ -51,14 +59,17 @@ func wrapWidth(termWidth int) int {
 // renderer renders article bodies with glamour. It is shared by the model
 // and the commands that render off the event loop, so it locks: glamour's
 // TermRenderer keeps state while rendering, so each one renders one body at a
-// time, and one is built per (width, style) and kept, because building one
-// costs more than rendering a typical article.
+// time. One is built per (width, style) and kept, so that a render does not
+// build goldmark and the style again; a render that finds it busy builds a
+// spare rather than wait.
 type renderer struct {
-	mu        sync.Mutex
-	terms     map[termKey]*termRenderer
-	cache     map[renderKey]*list.Element // of *cached
-	recent    *list.List                  // most recently used first
-	cacheSize int
+	mu         sync.Mutex
+	terms      map[termKey]*termRenderer
+	cache      map[renderKey]*list.Element // of *cached
+	recent     *list.List                  // most recently used first
+	bytes      int                         // held by the cache
+	cacheSize  int                         // entries at most
+	cacheBytes int                         // bytes at most, beyond the newest entry
 }
 
 type termKey struct {
@@ -78,10 +89,11 @@ type cached struct {
 
 func newRenderer() *renderer {
 	return &renderer{
-		terms:     make(map[termKey]*termRenderer),
-		cache:     make(map[renderKey]*list.Element),
-		recent:    list.New(),
-		cacheSize: renderedCacheSize,
+		terms:      make(map[termKey]*termRenderer),
+		cache:      make(map[renderKey]*list.Element),
+		recent:     list.New(),
+		cacheSize:  renderedCacheSize,
+		cacheBytes: renderedCacheBytes,
 	}
 }
 
@@ -107,9 +119,15 @@ func (r *renderer) render(k renderKey, body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	t.mu.Lock()
-	out, err := t.tr.Render(cleanMarkdown(body))
-	t.mu.Unlock()
+	tr := t.tr
+	if t.mu.TryLock() {
+		defer t.mu.Unlock()
+	} else if tr, err = newTermRenderer(termKey{k.width, k.style}); err != nil {
+		// Busy with another article (a long one, say): this one does not
+		// wait for it, it gets a renderer of its own.
+		return "", err
+	}
+	out, err := tr.Render(cleanMarkdown(body))
 	if err != nil {
 		return "", fmt.Errorf("rendering article %d: %w", k.id, err)
 	}
@@ -131,6 +149,23 @@ func (r *renderer) term(k termKey) (*termRenderer, error) {
 	if t, ok := r.terms[k]; ok {
 		return t, nil
 	}
+	if len(r.terms) >= maxTermRenderers {
+		// Any one will do: a render in flight keeps its own pointer.
+		for old := range r.terms {
+			delete(r.terms, old)
+			break
+		}
+	}
+	tr, err := newTermRenderer(k)
+	if err != nil {
+		return nil, err
+	}
+	t := &termRenderer{tr: tr}
+	r.terms[k] = t
+	return t, nil
+}
+
+func newTermRenderer(k termKey) (*glamour.TermRenderer, error) {
 	tr, err := glamour.NewTermRenderer(
 		glamour.WithStandardStyle(k.style),
 		glamour.WithWordWrap(k.width),
@@ -138,24 +173,27 @@ func (r *renderer) term(k termKey) (*termRenderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("glamour style %q: %w", k.style, err)
 	}
-	t := &termRenderer{tr: tr}
-	r.terms[k] = t
-	return t, nil
+	return tr, nil
 }
 
 func (r *renderer) put(k renderKey, out string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if e, ok := r.cache[k]; ok {
-		e.Value.(*cached).out = out
+		c := e.Value.(*cached)
+		r.bytes += len(out) - len(c.out)
+		c.out = out
 		r.recent.MoveToFront(e)
-		return
+	} else {
+		r.cache[k] = r.recent.PushFront(&cached{key: k, out: out})
+		r.bytes += len(out)
 	}
-	r.cache[k] = r.recent.PushFront(&cached{key: k, out: out})
-	for r.recent.Len() > r.cacheSize {
+	for r.recent.Len() > 1 && (r.recent.Len() > r.cacheSize || r.bytes > r.cacheBytes) {
 		last := r.recent.Back()
+		c := last.Value.(*cached)
 		r.recent.Remove(last)
-		delete(r.cache, last.Value.(*cached).key)
+		delete(r.cache, c.key)
+		r.bytes -= len(c.out)
 	}
 }
 
@@ -166,9 +204,16 @@ func cleanMarkdown(body string) string {
 	return feeds.CleanText(body)
 }
 
+// plainPreview bounds the plain text shown while a body renders: it is
+// prepared inside Update, so its cost must not grow with the article.
+const plainPreview = 32 << 10
+
 // plainBody is what the reader shows until the rendering arrives: the
-// cleaned Markdown source, wrapped.
+// start of the cleaned Markdown source, wrapped.
 func plainBody(body string, width int) string {
+	if len(body) > plainPreview {
+		body = strings.ToValidUTF8(body[:plainPreview], "") + "…"
+	}
 	return ansi.Wordwrap(feeds.CleanText(body), max(width-4, 10), "")
 }
 

@@ -21,6 +21,9 @@ func TestListView80x24(t *testing.T) {
 	rows, _ := lib.Page(ctx, store.PageRequest{Limit: 3})
 	lib.SetStarred(ctx, []int64{rows[1].ID}, true)
 	lib.SetRead(ctx, []int64{rows[2].ID}, true)
+	if _, err := lib.AddAnnotation(ctx, store.Annotation{ArticleID: rows[0].ID, Note: "check the date"}); err != nil {
+		t.Fatal(err)
+	}
 	m := start(t, lib, Config{}, 80, 24)
 	m = steps(t, m, "j", "j")
 	checkFits(t, m, 80, 24)
