@@ -41,19 +41,21 @@ var phraseDriver = sync.OnceValue(func() string {
 	return name
 })
 
-// detailColumnFTS rebuilds article_fts as the store may for import speed:
-// with detail=column, where FTS5 rejects phrases and Options.PhraseFunc is
-// needed.
-const detailColumnFTS = `
+// rebuildFTS recreates article_fts with the migration's tokenizer and the
+// given detail, so that both ways of matching phrases are tested whichever
+// the migration chooses: detail=full, where FTS5 matches phrases itself,
+// and detail=column, where it rejects them and Options.PhraseFunc is needed.
+func rebuildFTS(detail string, options ...string) string {
+	return `
 DROP TABLE article_fts;
 CREATE VIRTUAL TABLE article_fts USING fts5(
 	title, body, notes,
 	content = '',
 	contentless_delete = 1,
-	tokenize = 'unicode61 remove_diacritics 2',
-	prefix = '2 3',
-	detail = column
+	tokenize = 'unicode61 remove_diacritics 2',` + strings.Join(options, ",") + `
+	detail = ` + detail + `
 );`
+}
 
 // openQueryDB creates a library with the project's migrations, opened with
 // the named driver, and runs extra statements after them.
@@ -271,9 +273,9 @@ func TestQuerySQLSelects(t *testing.T) {
 		db         *sql.DB
 		phraseFunc bool
 	}{
-		{"fts5 phrases", openQueryDB(t, "sqlite"), false},
-		{"tidings_phrase", openQueryDB(t, phraseDriver()), true},
-		{"detail=column", openQueryDB(t, phraseDriver(), detailColumnFTS), true},
+		{"fts5 phrases", openQueryDB(t, "sqlite", rebuildFTS("full")), false},
+		{"as migrated", openQueryDB(t, phraseDriver()), true},
+		{"detail=column", openQueryDB(t, phraseDriver(), rebuildFTS("column")), true},
 	}
 	for _, lib := range libraries {
 		seedQueryDB(t, lib.db)
@@ -324,10 +326,12 @@ func FuzzQuerySQL(f *testing.F) {
 	for _, s := range querySeeds {
 		f.Add(s)
 	}
-	plain := openQueryDB(f, "sqlite")
+	plain := openQueryDB(f, "sqlite", rebuildFTS("full"))
 	seedQueryDB(f, plain)
-	withFunc := openQueryDB(f, phraseDriver(), detailColumnFTS)
+	withFunc := openQueryDB(f, phraseDriver(), rebuildFTS("column"))
 	seedQueryDB(f, withFunc)
+	migrated := openQueryDB(f, phraseDriver())
+	seedQueryDB(f, migrated)
 	f.Fuzz(func(t *testing.T, s string) {
 		n, err := query.Parse(s)
 		if err != nil {
@@ -338,20 +342,21 @@ func FuzzQuerySQL(f *testing.F) {
 			return
 		}
 		var results [][]string
-		for _, opt := range []query.Options{
-			{Now: queryNow},
-			{Now: queryNow, PrefixLast: true},
-			{Now: queryNow, PhraseFunc: true},
+		for _, run := range []struct {
+			db  *sql.DB
+			opt query.Options
+		}{
+			{plain, query.Options{Now: queryNow}},
+			{plain, query.Options{Now: queryNow, PrefixLast: true}},
+			{withFunc, query.Options{Now: queryNow, PhraseFunc: true}},
+			{migrated, query.Options{Now: queryNow, PhraseFunc: true, PrefixLast: true}},
 		} {
+			opt := run.opt
 			q, err := query.Compile(n, opt)
 			if err != nil {
 				t.Fatalf("Compile(%q, %+v): %v", s, opt, err)
 			}
-			db := plain
-			if opt.PhraseFunc {
-				db = withFunc
-			}
-			got, err := runQuery(db, q)
+			got, err := runQuery(run.db, q)
 			if err != nil {
 				t.Fatalf("query %q (%+v): %v", s, opt, err)
 			}
@@ -560,40 +565,44 @@ func foldTarget(r rune) string {
 	return fmt.Sprintf("0x%04X", r)
 }
 
-// queryBenchLibrary is a library of generated articles for BenchmarkQuerySQL:
-// Zipf-distributed words, twenty sources (some syndicated), two years of
-// dates, a tag on one article in ten.
-var queryBenchLibrary struct {
-	once sync.Once
-	db   *sql.DB
-	err  error
+// queryBenchLibraries are libraries of generated articles for
+// BenchmarkQuerySQL, by the statements run after the migrations: Zipf-
+// distributed words, twenty sources (some syndicated), two years of dates, a
+// tag on one article in ten.
+var queryBenchLibraries struct {
+	sync.Mutex
+	dbs map[string]*sql.DB
 }
 
 const queryBenchArticles = 50000
 
-func openQueryBenchLibrary(b *testing.B) *sql.DB {
-	queryBenchLibrary.once.Do(func() {
-		dir, err := os.MkdirTemp("", "tidings-query-bench")
-		if err != nil {
-			queryBenchLibrary.err = err
-			return
-		}
-		db, err := sql.Open("sqlite", filepath.Join(dir, "library.db"))
-		if err != nil {
-			queryBenchLibrary.err = err
-			return
-		}
-		db.SetMaxOpenConns(1)
-		queryBenchLibrary.db, queryBenchLibrary.err = db, fillQueryBenchLibrary(db)
-	})
-	if queryBenchLibrary.err != nil {
-		b.Fatal(queryBenchLibrary.err)
+func openQueryBenchLibrary(b *testing.B, extra string) *sql.DB {
+	queryBenchLibraries.Lock()
+	defer queryBenchLibraries.Unlock()
+	if db := queryBenchLibraries.dbs[extra]; db != nil {
+		return db
 	}
-	return queryBenchLibrary.db
+	dir, err := os.MkdirTemp("", "tidings-query-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := sql.Open(phraseDriver(), filepath.Join(dir, "library.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	if err := fillQueryBenchLibrary(db, extra); err != nil {
+		b.Fatal(err)
+	}
+	if queryBenchLibraries.dbs == nil {
+		queryBenchLibraries.dbs = map[string]*sql.DB{}
+	}
+	queryBenchLibraries.dbs[extra] = db
+	return db
 }
 
-func fillQueryBenchLibrary(db *sql.DB) error {
-	for _, m := range migrations {
+func fillQueryBenchLibrary(db *sql.DB, extra string) error {
+	for _, m := range append(slices.Clone(migrations), extra) {
 		if _, err := db.Exec(m); err != nil {
 			return err
 		}
@@ -666,9 +675,15 @@ func fillQueryBenchLibrary(db *sql.DB) error {
 }
 
 // BenchmarkQuerySQL times the first page (50 rows, newest first) of
-// representative queries on 50,000 articles, run as the store runs them.
+// representative queries on 50,000 articles, run as the store runs them, on
+// article_fts as migrated and as it could be: what each index layout costs
+// the live filter.
 func BenchmarkQuerySQL(b *testing.B) {
-	db := openQueryBenchLibrary(b)
+	layouts := []struct{ name, extra string }{
+		{"as-migrated", ""},
+		{"full-prefix23", rebuildFTS("full", "prefix = '2 3',")},
+		{"column-prefix23", rebuildFTS("column", "prefix = '2 3',")},
+	}
 	queries := []struct {
 		name, q string
 		live    bool
@@ -686,17 +701,22 @@ func BenchmarkQuerySQL(b *testing.B) {
 		{"source", "source:azernews", false},
 		{"unread starred", "is:unread is:starred", false},
 	}
-	for _, qq := range queries {
-		c, err := query.CompileString(qq.q, query.Options{PrefixLast: qq.live, Now: queryNow})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(qq.name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := runQuery(db, c); err != nil {
-					b.Fatal(err)
-				}
+	for _, layout := range layouts {
+		for _, qq := range queries {
+			// PhraseFunc, as the store compiles: it works whichever
+			// detail the index keeps.
+			c, err := query.CompileString(qq.q, query.Options{PrefixLast: qq.live, PhraseFunc: true, Now: queryNow})
+			if err != nil {
+				b.Fatal(err)
 			}
-		})
+			b.Run(layout.name+"/"+qq.name, func(b *testing.B) {
+				db := openQueryBenchLibrary(b, layout.extra)
+				for b.Loop() {
+					if _, err := runQuery(db, c); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
