@@ -1,0 +1,436 @@
+// Command tidings is a keyboard-driven terminal news reader: a local library
+// of articles from files and feeds, listed, read, tagged, filtered and
+// annotated from the keyboard.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"tidings/feeds/demo"
+	"tidings/store"
+	"tidings/ui"
+	"tidings/ui/cli"
+)
+
+// Exit statuses: 0 success, 1 when anything failed (after doing all that
+// could be done), 2 on bad usage.
+const (
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// usageError marks an error as the caller's misuse: exit status 2.
+type usageError struct{ error }
+
+// partialError reports that a command did what it could but some of it
+// failed; the details are already printed. Exit status 1.
+type partialError struct{ error }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRoot().ExecuteContext(ctx)
+	stop()
+	os.Exit(exitCode(err))
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(os.Stderr, "tidings: %v\nRun 'tidings --help' for usage.\n", err)
+		return exitUsage
+	}
+	var pe partialError
+	if !errors.As(err, &pe) {
+		fmt.Fprintf(os.Stderr, "tidings: %v\n", err)
+	}
+	return exitFailed
+}
+
+// app holds what every command shares: the flags and the configuration.
+type app struct {
+	library  string
+	query    string
+	theme    string
+	demo     bool
+	readOnly bool
+	cfg      cli.Config
+}
+
+func newRoot() *cobra.Command {
+	a := &app{}
+	root := &cobra.Command{
+		Use:   "tidings",
+		Short: "A keyboard-driven terminal news reader",
+		Long: "tidings keeps a local library of news articles from files and feeds,\n" +
+			"lists them, renders them, and lets you tag, filter and annotate them.\n\n" +
+			"Without a subcommand it starts the reader.",
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return a.loadConfig()
+		},
+		RunE: a.runTUI,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.library, "library", "", "library file (default $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.db)")
+	pf.BoolVar(&a.readOnly, "read-only", false, "open the library without writing to it")
+	root.Flags().StringVar(&a.query, "query", "", "start with this filter")
+	root.Flags().StringVar(&a.theme, "theme", "", "auto, dark or light (default from config, else auto)")
+	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
+
+	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd())
+	for _, c := range root.Commands() {
+		c.Args = usageArgs(c.Args)
+	}
+	return root
+}
+
+// usageArgs makes an argument validator's complaint a usage error.
+func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
+	if v == nil {
+		return nil
+	}
+	return func(cmd *cobra.Command, args []string) error {
+		if err := v(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+func (a *app) loadConfig() error {
+	cfg, err := cli.LoadConfig(filepath.Join(xdg.ConfigHome, "tidings", "config.toml"))
+	if err != nil {
+		return usageError{err}
+	}
+	a.cfg = cfg
+	return nil
+}
+
+// libraryPath is where the library lives: --library, $TIDINGS_LIBRARY, or
+// the XDG data folder.
+func (a *app) libraryPath() string {
+	if a.library != "" {
+		return a.library
+	}
+	if p := os.Getenv("TIDINGS_LIBRARY"); p != "" {
+		return p
+	}
+	return filepath.Join(xdg.DataHome, "tidings", "library.db")
+}
+
+func (a *app) open() (*store.Store, error) {
+	return store.Open(a.libraryPath(), store.Options{ReadOnly: a.readOnly})
+}
+
+func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
+	ctx := cmd.Context()
+	path := a.libraryPath()
+	if a.demo {
+		dir, err := os.MkdirTemp("", "tidings-demo-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "library.db")
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: a.readOnly && !a.demo})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if a.demo {
+		if err := loadSamples(ctx, st); err != nil {
+			return err
+		}
+	}
+	theme := a.theme
+	if theme == "" {
+		theme = a.cfg.Theme
+	}
+	name := filepath.Base(path)
+	if a.demo {
+		name = "demo"
+	}
+	return ui.Run(ctx, st, ui.Config{
+		LibraryName:  name,
+		Theme:        theme,
+		NoColor:      os.Getenv("NO_COLOR") != "",
+		Keys:         keyOverrides(a.cfg.Keys),
+		TagColors:    a.cfg.TagColors,
+		Query:        a.query,
+		ReadOnly:     st.ReadOnly(),
+		PollInterval: time.Second,
+		LoadSamples:  func(ctx context.Context) error { return loadSamples(ctx, st) },
+	})
+}
+
+func keyOverrides(k map[string]cli.KeyList) map[string][]string {
+	out := make(map[string][]string, len(k))
+	for name, keys := range k {
+		out[name] = keys
+	}
+	return out
+}
+
+// loadSamples imports the bundled sample articles.
+func loadSamples(ctx context.Context, st *store.Store) error {
+	arts, err := demo.Articles()
+	if err != nil {
+		return err
+	}
+	_, err = st.Import(ctx, arts)
+	return err
+}
+
+func (a *app) importCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import PATH... | -",
+		Short: "Import article files, folders (recursively) or stdin (-)",
+		Long: "Import articles from files in the sample format, Markdown, HTML, JSON or\n" +
+			"JSON Lines. Folders are read recursively; - reads stdin. Importing the same\n" +
+			"article again updates it and keeps its tags, read state and notes.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			stderr := cmd.ErrOrStderr()
+			tty := isTerminal(stderr)
+			sources, bad := cli.Sources(args, cmd.InOrStdin())
+			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: termWidth(stderr)}
+			im := &cli.Importer{Store: st, Progress: pp.Update}
+			start := time.Now()
+			rep, err := im.Run(cmd.Context(), sources)
+			pp.Done()
+			rep.Failed = append(bad, rep.Failed...)
+			cli.PrintSummary(cmd.OutOrStdout(), rep, time.Since(start))
+			if err != nil {
+				return err
+			}
+			if len(rep.Failed) > 0 {
+				return partialError{fmt.Errorf("%d failed", len(rep.Failed))}
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) searchCmd() *cobra.Command {
+	var opt cli.SearchOptions
+	c := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "List the articles matching a query, newest first",
+		Long: "List the articles matching a query, newest first: every match unless --limit.\n" +
+			"Words must all match; \"a phrase\", wor*, -word, tag:x, source:x, title:x,\n" +
+			"is:unread, after:2024-03-01, before:, on:, date:2024-03, since:7d, OR and ( ).",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opt.Limit < 0 {
+				return usageError{errors.New("--limit must not be negative")}
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			out := cmd.OutOrStdout()
+			if isTerminal(out) {
+				opt.Width = termWidth(out)
+			}
+			return cli.Search(cmd.Context(), st, out, joinArgs(args), opt)
+		},
+	}
+	c.Flags().BoolVar(&opt.JSON, "json", false, "JSON Lines, one object per article")
+	c.Flags().IntVar(&opt.Limit, "limit", 0, "at most N articles (0: all)")
+	c.Flags().BoolVar(&opt.Count, "count", false, "print only how many articles match")
+	return c
+}
+
+func joinArgs(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	q := ""
+	for i, s := range args {
+		if i > 0 {
+			q += " "
+		}
+		q += s
+	}
+	return q
+}
+
+func (a *app) showCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Print one article (rendered on a terminal, Markdown when piped)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			ctx := cmd.Context()
+			art, err := st.Article(ctx, id)
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no article %d", id)
+			}
+			if err != nil {
+				return err
+			}
+			anns, err := st.Annotations(ctx, id)
+			if err != nil {
+				return err
+			}
+			md := cli.Markdown(art, anns)
+			out := cmd.OutOrStdout()
+			if !isTerminal(out) {
+				_, err = io.WriteString(out, md)
+				return err
+			}
+			theme := a.cfg.Theme
+			rendered, err := ui.RenderMarkdown(md, termWidth(out), theme, os.Getenv("NO_COLOR") != "")
+			if err != nil {
+				return err
+			}
+			_, err = io.WriteString(out, rendered)
+			return err
+		},
+	}
+}
+
+func parseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usageError{fmt.Errorf("%q is not an article id", s)}
+	}
+	return id, nil
+}
+
+func (a *app) tagsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "tags",
+		Short: "List tags with how many articles carry each",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return cli.Tags(cmd.Context(), st, cmd.OutOrStdout())
+		},
+	}
+}
+
+func (a *app) tagCmd() *cobra.Command {
+	var query string
+	c := &cobra.Command{
+		Use:   "tag [ID...] +add -remove...",
+		Short: "Add (+name) and remove (-name) tags on articles, by id or --query",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids, ch, err := cli.ParseTagArgs(args)
+			if err != nil {
+				return usageError{err}
+			}
+			if (len(ids) == 0) == (query == "") {
+				return usageError{errors.New("give article ids or --query, not both")}
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			ctx := cmd.Context()
+			if query != "" {
+				n, err := st.TagQuery(ctx, query, ch.Add, ch.Remove)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%d articles tagged\n", n)
+				return nil
+			}
+			for _, id := range ids {
+				if _, err := st.Article(ctx, id); err != nil {
+					if errors.Is(err, store.ErrNotFound) {
+						return fmt.Errorf("no article %d", id)
+					}
+					return err
+				}
+			}
+			return st.Tag(ctx, ids, ch.Add, ch.Remove)
+		},
+	}
+	c.Flags().StringVar(&query, "query", "", "tag every article matching this query")
+	// "-remove" must reach the command as an argument, not as a flag.
+	c.Flags().SetInterspersed(false)
+	return c
+}
+
+func (a *app) noteCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "note ID TEXT...",
+		Short: "Add a note to an article",
+		Args:  cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			ctx := cmd.Context()
+			if _, err := st.Article(ctx, id); errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no article %d", id)
+			} else if err != nil {
+				return err
+			}
+			_, err = st.AddAnnotation(ctx, store.Annotation{ArticleID: id, Note: joinArgs(args[1:])})
+			return err
+		},
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func termWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok {
+		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
+			return width
+		}
+	}
+	return 80
+}

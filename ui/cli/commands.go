@@ -1,0 +1,211 @@
+// Package cli is tidings' command line: what the subcommands print and how
+// an import runs. main.go builds the cobra commands and calls into here; the
+// TUI is package ui.
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/feeds"
+	"tidings/store"
+)
+
+// SearchOptions shape `tidings search`.
+type SearchOptions struct {
+	Limit int  // 0: every match
+	Count bool // print only how many match
+	JSON  bool // JSON Lines, one object per article
+	Width int  // of the terminal for plain output; 0: no cutting
+}
+
+// Search prints the articles matching query, newest first.
+func Search(ctx context.Context, st *store.Store, w io.Writer, query string, opt SearchOptions) error {
+	if opt.Count {
+		n, err := st.Count(ctx, query)
+		if err != nil {
+			return err
+		}
+		if opt.Limit > 0 {
+			n = min(n, opt.Limit)
+		}
+		_, err = fmt.Fprintln(w, n)
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	err := st.Search(ctx, query, opt.Limit, func(a store.Article) error {
+		if opt.JSON {
+			return enc.Encode(Record(a, nil))
+		}
+		_, err := fmt.Fprintln(bw, Line(a, opt.Width))
+		return err
+	})
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// Record is the JSON shape of an article (feeds.Record, which imports back).
+// With anns nil, annotations is a count; with anns, the annotations in full.
+func Record(a store.Article, anns []store.Annotation) feeds.Record {
+	tags := make([]string, len(a.Tags))
+	for i, t := range a.Tags {
+		tags[i] = t.Name
+	}
+	r := feeds.Record{
+		ID:         a.ID,
+		ExternalID: a.ExternalID,
+		Title:      a.Title,
+		Source:     a.Source,
+		URL:        a.URL,
+		Author:     a.Author,
+		Tags:       tags,
+		Read:       a.Read(),
+		Starred:    a.Starred,
+		Retitled:   a.Retitled,
+		Body:       a.Body,
+	}
+	if !a.Published.IsZero() {
+		p := a.Published.UTC()
+		r.Published = &p
+	}
+	r.Annotations.Count = a.Annotations
+	if anns != nil {
+		r.Annotations.Notes = make([]feeds.AnnotationRecord, len(anns))
+		for i, an := range anns {
+			r.Annotations.Notes[i] = feeds.AnnotationRecord{Quote: an.Quote, Prefix: an.Prefix, Suffix: an.Suffix, Note: an.Note, Created: an.Created, Updated: an.Updated}
+		}
+	}
+	return r
+}
+
+// Line is an article as one line of `tidings search`: id, date, source,
+// title, tags; cut to width when width > 0.
+func Line(a store.Article, width int) string {
+	date := "          "
+	if !a.Published.IsZero() {
+		date = a.Published.UTC().Format("2006-01-02")
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%7d  %s  %-12s  %s", a.ID, date, oneLine(a.Source, 12), oneLine(a.Title, 0))
+	for _, t := range a.Tags {
+		b.WriteString("  #")
+		b.WriteString(oneLine(t.Name, 0))
+	}
+	s := b.String()
+	if width > 0 {
+		s = ansi.Truncate(s, width, "…")
+	}
+	return s
+}
+
+// oneLine cleans untrusted text for one line of terminal output and cuts it
+// to n display cells when n > 0.
+func oneLine(s string, n int) string {
+	s = feeds.CleanLine(s)
+	if n > 0 && ansi.StringWidth(s) > n {
+		s = ansi.Truncate(s, n, "…")
+	}
+	return s
+}
+
+// Markdown is an article as a Markdown document: a title, a line of facts,
+// the body, and the notes.
+func Markdown(a store.Article, anns []store.Annotation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", oneLine(a.Title, 0))
+	var facts []string
+	if a.Source != "" {
+		facts = append(facts, oneLine(a.Source, 0))
+	}
+	if !a.Published.IsZero() {
+		facts = append(facts, a.Published.UTC().Format("2006-01-02"))
+	}
+	if a.URL != "" {
+		facts = append(facts, "<"+oneLine(a.URL, 0)+">")
+	}
+	for _, t := range a.Tags {
+		facts = append(facts, "#"+oneLine(t.Name, 0))
+	}
+	if len(facts) > 0 {
+		fmt.Fprintf(&b, "%s\n\n", strings.Join(facts, " · "))
+	}
+	b.WriteString(feeds.CleanText(a.Body))
+	if !strings.HasSuffix(a.Body, "\n") {
+		b.WriteString("\n")
+	}
+	if len(anns) > 0 {
+		b.WriteString("\n## Notes\n")
+		for _, an := range anns {
+			b.WriteString("\n")
+			if an.Quote != "" {
+				for _, l := range strings.Split(feeds.CleanText(an.Quote), "\n") {
+					fmt.Fprintf(&b, "> %s\n", l)
+				}
+				b.WriteString("\n")
+			}
+			if an.Note != "" {
+				fmt.Fprintf(&b, "%s\n", feeds.CleanText(an.Note))
+			}
+		}
+	}
+	return b.String()
+}
+
+// Tags prints every tag with how many articles carry it.
+func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
+	tags, err := st.Tags(ctx)
+	if err != nil {
+		return err
+	}
+	wide := 0
+	for _, t := range tags {
+		wide = max(wide, utf8.RuneCountInString(t.Name))
+	}
+	for _, t := range tags {
+		if _, err := fmt.Fprintf(w, "%-*s  %d\n", wide, oneLine(t.Name, 0), t.Count); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TagChange is what `tidings tag` was asked to do: +name adds, -name removes.
+type TagChange struct {
+	Add, Remove []string
+}
+
+// ParseTagArgs splits `tidings tag` arguments into article ids and tag
+// changes. Every tag argument starts with + or -.
+func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
+	for _, a := range args {
+		switch {
+		case strings.HasPrefix(a, "--"):
+			return nil, ch, fmt.Errorf("%s: flags go before the article ids and tags", a)
+		case strings.HasPrefix(a, "+") && len(a) > 1:
+			ch.Add = append(ch.Add, a[1:])
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			ch.Remove = append(ch.Remove, a[1:])
+		default:
+			var id int64
+			if _, err := fmt.Sscan(a, &id); err != nil || id <= 0 || fmt.Sprint(id) != a {
+				return nil, ch, fmt.Errorf("%q is neither an article id nor +tag / -tag", a)
+			}
+			ids = append(ids, id)
+		}
+	}
+	if len(ch.Add)+len(ch.Remove) == 0 {
+		return nil, ch, fmt.Errorf("no tags to change: give +tag or -tag")
+	}
+	return ids, ch, nil
+}

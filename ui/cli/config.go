@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is config.toml: defaults live in code, the user's file is decoded
+// onto them, and every problem names the setting it is about.
+type Config struct {
+	// Theme is "auto" (follow the terminal), "dark" or "light".
+	Theme string `toml:"theme"`
+	// Keys overrides key bindings by action name: one key or a list of keys,
+	// or "<disabled>" to unbind.
+	Keys map[string]KeyList `toml:"keys"`
+	// TagColors fixes the colour of a tag's chip ("#ff8800" or an ANSI number).
+	TagColors map[string]string `toml:"tag_colors"`
+	// Rules tag articles that match a query, on import and fetch.
+	Rules []Rule `toml:"rule"`
+	// Searches are saved searches shown in the tags panel.
+	Searches []SavedSearch `toml:"search"`
+}
+
+// Rule is a [[rule]] table: articles matching Query get Tags.
+type Rule struct {
+	Query string   `toml:"query"`
+	Tags  []string `toml:"tags"`
+}
+
+// SavedSearch is a [[search]] table: a named query.
+type SavedSearch struct {
+	Name  string `toml:"name"`
+	Query string `toml:"query"`
+}
+
+// KeyList is one key or a list of keys in config.toml.
+type KeyList []string
+
+// UnmarshalTOML accepts `down = "j"` as well as `down = ["j", "down"]`.
+func (k *KeyList) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		*k = KeyList{v}
+	case []any:
+		out := make(KeyList, 0, len(v))
+		for _, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				return fmt.Errorf("a key must be a string, not %v", e)
+			}
+			out = append(out, s)
+		}
+		*k = out
+	default:
+		return fmt.Errorf("want a key or a list of keys, not %v", v)
+	}
+	return nil
+}
+
+// DefaultConfig is the configuration without a config file.
+func DefaultConfig() Config {
+	return Config{Theme: "auto"}
+}
+
+// LoadConfig reads config.toml at path onto the defaults. A missing file is
+// not an error.
+func LoadConfig(path string) (Config, error) {
+	cfg := DefaultConfig()
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, fmt.Errorf("config: %w", err)
+	}
+	md, err := toml.Decode(string(b), &cfg)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return cfg, fmt.Errorf("config %s: line %d: %s", path, perr.Position.Line, perr.Message)
+		}
+		return cfg, fmt.Errorf("config %s: %w", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		keys := make([]string, len(und))
+		for i, k := range und {
+			keys[i] = k.String()
+		}
+		sort.Strings(keys)
+		return cfg, fmt.Errorf("config %s: unknown setting %s", path, strings.Join(keys, ", "))
+	}
+	if err := cfg.validate(); err != nil {
+		return cfg, fmt.Errorf("config %s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+func (c Config) validate() error {
+	switch c.Theme {
+	case "auto", "dark", "light":
+	default:
+		return fmt.Errorf("theme: want auto, dark or light, not %q", c.Theme)
+	}
+	for i, r := range c.Rules {
+		if strings.TrimSpace(r.Query) == "" {
+			return fmt.Errorf("rule %d: query is empty", i+1)
+		}
+		if len(r.Tags) == 0 {
+			return fmt.Errorf("rule %d (%q): tags is empty", i+1, r.Query)
+		}
+	}
+	for i, s := range c.Searches {
+		if strings.TrimSpace(s.Name) == "" {
+			return fmt.Errorf("search %d: name is empty", i+1)
+		}
+		if strings.TrimSpace(s.Query) == "" {
+			return fmt.Errorf("search %q: query is empty", s.Name)
+		}
+	}
+	return nil
+}

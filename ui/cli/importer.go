@@ -1,0 +1,308 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+
+	"tidings/feeds"
+	"tidings/store"
+)
+
+// batchSize is how many articles one import transaction holds: large enough
+// that the full-text index flushes rarely, small enough that a killed import
+// loses little work.
+const batchSize = 5000
+
+// batchBytes bounds a batch by body size too, so huge articles do not make a
+// batch hold gigabytes.
+const batchBytes = 32 << 20
+
+// Problem is one article or file that could not be imported, or was
+// imported with a warning.
+type Problem struct {
+	File   string
+	Line   int
+	Reason string
+}
+
+func (p Problem) String() string {
+	switch {
+	case p.File == "":
+		return p.Reason
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason)
+	default:
+		return fmt.Sprintf("%s: %s", p.File, p.Reason)
+	}
+}
+
+// ImportReport sums up an import.
+type ImportReport struct {
+	store.ImportStats
+	Failed   []Problem
+	Warnings []Problem
+}
+
+// Source is one thing to import: a file, or a stream such as stdin.
+type Source struct {
+	Name string
+	Size int64     // bytes, for progress; 0 when unknown
+	R    io.Reader // nil: open Name
+}
+
+// Sources lists what importing paths means: files as they are, folders
+// recursively (hidden entries skipped, sorted), "-" as stdin. Paths that do
+// not exist are reported as problems, not errors, so the rest goes on.
+func Sources(paths []string, stdin io.Reader) ([]Source, []Problem) {
+	var out []Source
+	var bad []Problem
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, Source{Name: "<stdin>", R: stdin})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			bad = append(bad, Problem{File: p, Reason: describe(err)})
+			continue
+		}
+		if !info.IsDir() {
+			out = append(out, Source{Name: p, Size: info.Size()})
+			continue
+		}
+		var files []Source
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				bad = append(bad, Problem{File: path, Reason: describe(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil // folders are walked; links and devices are not followed
+			}
+			info, err := d.Info()
+			if err != nil {
+				bad = append(bad, Problem{File: path, Reason: describe(err)})
+				return nil
+			}
+			files = append(files, Source{Name: path, Size: info.Size()})
+			return nil
+		})
+		if err != nil {
+			bad = append(bad, Problem{File: p, Reason: describe(err)})
+		}
+		sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+		out = append(out, files...)
+	}
+	return out, bad
+}
+
+// describe turns a file system error into a reason without repeating the path.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// Progress hears how an import goes. Bytes is how much of all sources has
+// been read, Total their size (0 when unknown), Articles how many have been
+// parsed.
+type Progress func(bytes, total int64, articles int)
+
+// Importer brings articles from sources into the library.
+type Importer struct {
+	Store *store.Store
+	// Progress, if set, is called after every batch and file.
+	Progress Progress
+}
+
+// item is a parsed article on its way to the store.
+type item struct {
+	a    feeds.Article
+	file string
+	line int
+}
+
+// Run imports every source. Parsing runs in its own goroutine, so reading and
+// writing overlap; articles are written in batches, one transaction each.
+// Per-article and per-file failures go into the report and the rest goes on;
+// the returned error is for what stops the whole import (a broken library,
+// a cancelled context).
+func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, error) {
+	var rep ImportReport
+	var total int64
+	for _, s := range sources {
+		total += s.Size
+	}
+	var read atomic.Int64
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type parsed struct {
+		it   item
+		prob *Problem
+	}
+	ch := make(chan parsed, 1024)
+	go func() {
+		defer close(ch)
+		send := func(p parsed) error {
+			select {
+			case ch <- p:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		for _, src := range sources {
+			r := src.R
+			if r == nil {
+				f, err := os.Open(src.Name)
+				if err != nil {
+					if send(parsed{prob: &Problem{File: src.Name, Reason: describe(err)}}) != nil {
+						return
+					}
+					continue
+				}
+				r = f
+			}
+			cr := &countingReader{r: r, n: &read}
+			err := feeds.ReadStream(src.Name, cr, func(it feeds.Item) error {
+				if it.Err != nil {
+					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Reason: it.Err.Error()}})
+				}
+				return send(parsed{it: item{a: it.Article, file: it.File, line: it.Line}})
+			})
+			if c, ok := r.(io.Closer); ok && src.R == nil {
+				c.Close()
+			}
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				if send(parsed{prob: &Problem{File: src.Name, Reason: err.Error()}}) != nil {
+					return
+				}
+			}
+		}
+	}()
+
+	var batch []item
+	var size int
+	parsedCount := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := im.write(ctx, batch, &rep)
+		batch, size = batch[:0], 0
+		if im.Progress != nil {
+			im.Progress(read.Load(), total, parsedCount)
+		}
+		return err
+	}
+	for p := range ch {
+		if p.prob != nil {
+			rep.Failed = append(rep.Failed, *p.prob)
+			continue
+		}
+		parsedCount++
+		for _, w := range p.it.a.Warnings {
+			rep.Warnings = append(rep.Warnings, Problem{File: p.it.file, Line: p.it.line, Reason: w})
+		}
+		batch = append(batch, p.it)
+		size += len(p.it.a.Body)
+		if len(batch) >= batchSize || size >= batchBytes {
+			if err := flush(); err != nil {
+				return rep, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return rep, err
+	}
+	return rep, ctx.Err()
+}
+
+// write stores one batch. When the batch as a whole is refused, each article
+// is tried alone, so one bad article costs only itself.
+func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) error {
+	arts := make([]feeds.Article, len(batch))
+	for i, it := range batch {
+		arts[i] = it.a
+	}
+	outs, err := im.Store.Import(ctx, arts)
+	if err == nil {
+		count(outs, rep)
+		return nil
+	}
+	if fatal(ctx, err) {
+		return err
+	}
+	for i := range arts {
+		outs, err := im.Store.Import(ctx, arts[i:i+1])
+		if err != nil {
+			if fatal(ctx, err) {
+				return err
+			}
+			rep.Failed = append(rep.Failed, Problem{File: batch[i].file, Line: batch[i].line, Reason: err.Error()})
+			continue
+		}
+		count(outs, rep)
+	}
+	return nil
+}
+
+// fatal reports whether an import error is about the library rather than
+// about the articles, so that trying the articles one by one is pointless.
+func fatal(ctx context.Context, err error) bool {
+	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly)
+}
+
+func count(outs []store.Outcome, rep *ImportReport) {
+	for _, o := range outs {
+		switch o {
+		case store.Added:
+			rep.Added++
+		case store.Updated:
+			rep.Updated++
+		default:
+			rep.Unchanged++
+		}
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
