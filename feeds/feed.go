@@ -61,6 +61,8 @@ func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed,
 	}
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true // to tell plain-text content from HTML
+	// Articles carry no picture: do not parse every item's HTML for one.
+	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	parsed, err := p.Parse(bytes.NewReader(xmlSafe(data)))
 	switch {
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):

@@ -38,15 +38,13 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 		return data, nil
 	}
 	declared := prologEncoding(data)
-	enc := lookupEncoding(declared)
+	enc, name := lookupEncoding(declared)
 	if enc == nil && declared == "" {
-		enc = lookupEncoding(contentTypeCharset(contentType))
+		enc, name = lookupEncoding(contentTypeCharset(contentType))
 	}
 	valid := utf8.Valid(data)
-	if enc != nil && valid && !isASCII(data) {
-		if _, singleByte := enc.(*charmap.Charmap); singleByte {
-			enc = nil
-		}
+	if enc != nil && valid && !isASCII(data) && isSingleByte(name) {
+		enc = nil
 	}
 	if enc == nil && !valid {
 		enc = charmap.Windows1252
@@ -64,18 +62,30 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 	return declareUTF8(out), nil
 }
 
-// lookupEncoding is the encoding a charset label names, or nil for UTF-8,
-// an empty label or one not known.
-func lookupEncoding(label string) encoding.Encoding {
+// lookupEncoding is the encoding a charset label names and its canonical
+// name, or nil for UTF-8, an empty label or one not known.
+func lookupEncoding(label string) (encoding.Encoding, string) {
 	label = strings.TrimSpace(label)
 	if label == "" {
-		return nil
+		return nil, ""
 	}
 	enc, name := charset.Lookup(label)
 	if enc == nil || name == "utf-8" {
-		return nil
+		return nil, ""
 	}
-	return enc
+	return enc, name
+}
+
+// isSingleByte reports whether the encoding of that canonical name has one
+// byte a character (Latin, Cyrillic, Greek... code pages), the ones a valid
+// UTF-8 document with non-ASCII text is almost never written in.
+func isSingleByte(name string) bool {
+	for _, p := range []string{"windows-12", "windows-874", "iso-8859-", "koi8-", "ibm866", "macintosh", "x-mac-"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func contentTypeCharset(contentType string) string {

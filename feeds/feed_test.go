@@ -435,3 +435,57 @@ func TestParseFeedTime(t *testing.T) {
 		}
 	}
 }
+
+func TestFeedUTF8(t *testing.T) {
+	latin1 := func(s string) string { // é and ü as single bytes
+		return strings.NewReplacer("é", "\xe9", "ü", "\xfc").Replace(s)
+	}
+	utf16 := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return string(b)
+	}
+	tests := map[string]struct {
+		doc, contentType, want string
+	}{
+		"UTF-8 as is":                     {`<?xml version="1.0"?><rss>é</rss>`, "", `<?xml version="1.0"?><rss>é</rss>`},
+		"prolog names Latin-1":            {latin1(`<?xml version="1.0" encoding="iso-8859-1"?><rss>é</rss>`), "", `<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>`},
+		"single quotes":                   {latin1(`<?xml version='1.0' encoding='latin1'?><rss>ü</rss>`), "", `<?xml version='1.0' encoding='UTF-8'?><rss>ü</rss>`},
+		"Content-Type names it":           {latin1(`<rss>é</rss>`), "text/xml; charset=ISO-8859-1", `<rss>é</rss>`},
+		"prolog wins over Content-Type":   {latin1(`<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>`), "text/xml; charset=utf-8", `<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>`},
+		"declared Latin-1 but UTF-8":      {`<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>`, "", `<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>`},
+		"undeclared and not UTF-8":        {latin1(`<rss>é</rss>`), "", `<rss>é</rss>`},
+		"UTF-16 with a byte-order mark":   {utf16(`<?xml version="1.0" encoding="UTF-16"?><rss>é</rss>`), "", `<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>`},
+		"UTF-8 byte-order mark dropped":   {"\xef\xbb\xbf<rss>é</rss>", "", `<rss>é</rss>`},
+		"unknown label, valid UTF-8 kept": {`<?xml version="1.0" encoding="x-klingon"?><rss>é</rss>`, "", `<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>`},
+		"JSON untouched":                  {`{"title": "é"}`, "application/json; charset=iso-8859-1", `{"title": "é"}`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := feedUTF8([]byte(tc.doc), tc.contentType)
+			if err != nil || string(got) != tc.want {
+				t.Errorf("feedUTF8 = %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestXMLSafe(t *testing.T) {
+	tests := map[string]string{
+		"a&#27;[31mb":            "a[31mb",
+		"a&#x1B;b&#X1b;c":        "abc",
+		"a&#0;b&#65534;c":        "abc",
+		"keep &#8217; &#x2019;":  "keep &#8217; &#x2019;",
+		"keep &#9;&#10; and &#;": "keep &#9;&#10; and &#;",
+		"raw \x1b[2J\x00\x07 ok": "raw [2J ok",
+		"tab\tand\nnewline\r":    "tab\tand\nnewline\r",
+		"&#":                     "&#",
+	}
+	for in, want := range tests {
+		if got := string(xmlSafe([]byte(in))); got != want {
+			t.Errorf("xmlSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
