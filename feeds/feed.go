@@ -121,6 +121,12 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		Author:    authors(it),
 		Published: published(it),
 	}
+	guid := strings.TrimSpace(it.GUID)
+	if a.URL == "" {
+		// An RSS guid is a permalink unless it says otherwise, and an
+		// entry without a link is better off with one that may be.
+		a.URL = resolveHTTP(nil, guid)
+	}
 	if e.sub.Tags != nil {
 		a.Tags = append([]string{}, e.sub.Tags...)
 	}
@@ -145,7 +151,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		}
 		a.Title = a.URL
 	}
-	a.ExternalID = entryID(e.sub.URL, strings.TrimSpace(it.GUID), a)
+	a.ExternalID = entryID(e.sub.URL, guid, a)
 	Normalize(&a)
 	return a, true
 }

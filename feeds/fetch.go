@@ -26,9 +26,8 @@ type FetchResult struct {
 }
 
 // Fetcher fetches feeds over HTTP. The zero value is not ready: use
-// NewFetcher and change what needs changing before the first fetch; a
-// Fetcher is safe for concurrent use once fetching has started, and must
-// not be copied after.
+// NewFetcher and set fields before the first fetch. From then on a Fetcher
+// is safe for concurrent use and must not be copied.
 type Fetcher struct {
 	// Client, when set, makes the requests; its CheckRedirect is replaced
 	// for each request. By default a client with ConnectTimeout is built.
@@ -75,6 +74,13 @@ var (
 
 // maxRedirects is how many redirects one request follows.
 const maxRedirects = 5
+
+// sizeError is a body over the limit: "body over 10 MB".
+type sizeError struct{ limit int64 }
+
+func (e sizeError) Error() string { return "body over " + formatSize(e.limit) }
+
+func (e sizeError) Is(target error) bool { return target == ErrBodyTooLarge }
 
 // StatusError is an HTTP response that is neither success nor 304.
 type StatusError struct {

@@ -69,10 +69,10 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 	switch code := resp.StatusCode; {
 	case code == http.StatusNotModified:
 		r := FetchResult{Sub: sub, NewURL: moved.newURL, NotModified: true}
-		if v := resp.Header.Get("ETag"); v != "" {
+		if v := CleanLine(resp.Header.Get("ETag")); v != "" {
 			r.Sub.ETag = v
 		}
-		if v := resp.Header.Get("Last-Modified"); v != "" {
+		if v := CleanLine(resp.Header.Get("Last-Modified")); v != "" {
 			r.Sub.LastModified = v
 		}
 		return r, retryHint{}
@@ -87,7 +87,7 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 	}
 
 	if f.MaxBody > 0 && resp.ContentLength > f.MaxBody {
-		return fail(fmt.Errorf("%w: body over %s", ErrBodyTooLarge, formatSize(f.MaxBody)), false)
+		return fail(sizeError{f.MaxBody}, false)
 	}
 	data, err := readBody(resp.Body, f.MaxBody)
 	if err != nil {
@@ -108,8 +108,8 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 	r := FetchResult{Sub: sub, NewURL: moved.newURL, Articles: feed.Articles, Bytes: int64(len(data))}
 	// Validators are kept only from a response that parsed: otherwise the
 	// next fetch would get a 304 and never see the feed repaired.
-	r.Sub.ETag = resp.Header.Get("ETag")
-	r.Sub.LastModified = resp.Header.Get("Last-Modified")
+	r.Sub.ETag = CleanLine(resp.Header.Get("ETag"))
+	r.Sub.LastModified = CleanLine(resp.Header.Get("Last-Modified"))
 	if feed.Title != "" {
 		r.Sub.Title = feed.Title
 	}
@@ -221,7 +221,7 @@ func readBody(r io.Reader, limit int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err == nil && int64(len(data)) > limit {
-		return data[:limit], fmt.Errorf("%w: body over %s", ErrBodyTooLarge, formatSize(limit))
+		return data[:limit], sizeError{limit}
 	}
 	return data, err
 }
