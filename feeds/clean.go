@@ -48,8 +48,12 @@ func CleanLine(s string) string {
 // isCleanText reports whether CleanText would return s unchanged.
 func isCleanText(s string) bool {
 	for i := 0; i < len(s); {
+		// The common case, printable ASCII, eight bytes at a time.
+		for i+8 <= len(s) && !notableWord(load64(s, i)) {
+			i += 8
+		}
 		for i < len(s) && !notablyASCII[s[i]] {
-			i++ // the common case: printable ASCII
+			i++
 		}
 		if i == len(s) {
 			break
@@ -88,6 +92,25 @@ var notablyASCII = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// load64 reads s[i:i+8] as a little-endian word (one load, once compiled).
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// notableWord reports whether any byte of w is notablyASCII: below 0x20,
+// above 0x7e, or "&". The tests are the classic bit tricks for "has a
+// byte less than", "has a byte greater than" and "has a zero byte".
+func notableWord(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - ones*0x20) &^ w & highs
+	above := ((w + ones*(0x7f-0x7e)) | w) & highs
+	amp := w ^ (ones * '&')
+	isAmp := (amp - ones) &^ amp & highs
+	return below|above|isAmp != 0
+}
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 

@@ -2,10 +2,15 @@ package feeds
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestHTMLToMarkdown(t *testing.T) {
@@ -250,5 +255,58 @@ func BenchmarkHTMLToMarkdown(b *testing.B) {
 		if _, err := HTMLToMarkdown(in, "https://example.com/"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func FuzzHTMLToMarkdown(f *testing.F) {
+	for _, name := range []string{"article.html", "hostile.html", "no-article.html"} {
+		data, err := os.ReadFile("testdata/html/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
+	for _, s := range []string{
+		`<a href="jAvAsCrIpT:alert(1)">x</a>`, `<a href=" javascript:x">y</a>`, `<img src="x" onerror="y">`,
+		`<a href="&#106;avascript:x">z</a>`, `<p>&#27;[31m</p>`, "<p>\x1b]8;;u\x07t</p>", `<table><tr><td>|</td></tr></table>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		md, err := HTMLToMarkdown(in, "https://example.com/a/")
+		if err != nil {
+			t.Fatalf("error %v", err)
+		}
+		if CleanText(md) != md {
+			t.Fatalf("not clean: %q", md)
+		}
+		// What a Markdown renderer makes of it: no raw HTML, and links
+		// only to addresses tidings opens.
+		src := []byte(md)
+		doc := goldmark.New().Parser().Parse(text.NewReader(src))
+		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.RawHTML, *ast.HTMLBlock:
+				t.Fatalf("raw HTML in %q", md)
+			case *ast.Link:
+				checkDestination(t, string(n.Destination), md)
+			case *ast.Image:
+				t.Fatalf("an image in %q", md)
+			case *ast.AutoLink:
+				checkDestination(t, string(n.URL(src)), md)
+			}
+			return ast.WalkContinue, nil
+		})
+	})
+}
+
+func checkDestination(t *testing.T, dest, md string) {
+	t.Helper()
+	lower := strings.ToLower(dest)
+	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "mailto:") {
+		t.Fatalf("link to %q in %q", dest, md)
 	}
 }

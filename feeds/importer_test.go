@@ -100,6 +100,7 @@ func TestReadFolder(t *testing.T) {
 		"z/bad.jsonl":           "{\"external_id\": \"ok\", \"body\": \"x\"}\nnot json\n",
 		"z/unclosed.md":         "---\ntitle: x\n",
 		"z/zero-length-dir/.ok": "",
+		"z/blank.txt":           strings.Repeat(" \n", 2000),
 	})
 	// A link back up the tree must not loop; a link to a file is read;
 	// a dangling link is an error for itself only.
@@ -142,6 +143,7 @@ func TestReadFolder(t *testing.T) {
 		"c/photo.jpg ERR: binary file (it holds NUL bytes)",
 		"z/bad.jsonl x",
 		"z/bad.jsonl ERR:2: invalid JSON: invalid character 'o' in literal null (expecting 'u')",
+		"z/blank.txt ERR: empty file",
 		"z/dangling.md ERR: no such file or directory",
 		"z/link.json JSON",
 		"z/stream.txt One",

@@ -36,6 +36,7 @@ var errNoText = errors.New("article has no text")
 func readSample(r io.Reader, emit func(Item) error) error {
 	lines := newLineReader(r, maxSampleLine)
 	var cur sampleArticle
+	found := false
 	for {
 		line, ok := lines.next()
 		if !ok {
@@ -55,11 +56,15 @@ func readSample(r io.Reader, emit func(Item) error) error {
 		}
 		if cur.empty() {
 			cur.start = lines.n
+			found = true
 		}
 		cur.add(line, lines.n, lines.cut)
 	}
 	if err := lines.Err(); err != nil {
 		return err
+	}
+	if !found {
+		return ErrEmpty // nothing but blank lines
 	}
 	return cur.emit(emit)
 }

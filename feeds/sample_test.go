@@ -216,6 +216,10 @@ func TestSampleStreams(t *testing.T) {
 			in:    " date 2024-02-30 (AP) Text.\n",
 			lines: []int{1}, errs: []string{""}, paras: []int{1},
 		},
+		"long line under the cap kept whole": {
+			in:    " date 2024-01-01 (AP) " + strings.Repeat("word ", 200000) + "end.\n\nAP01012024000000000001ID1100000001",
+			lines: []int{1}, errs: []string{""}, paras: []int{1},
+		},
 		"crlf line ends": {
 			in:    " date 2024-01-01 (AP) Text.\r\n\r\nMore.\r\n",
 			lines: []int{1}, errs: []string{""}, paras: []int{2},

@@ -7,7 +7,7 @@ import (
 )
 
 // maxTitleSource is how much of a paragraph a title is looked for in.
-const maxTitleSource = 2048
+const maxTitleSource = 1024
 
 // titleLength is where a title derived from a long first sentence is cut.
 const titleLength = 100
@@ -185,7 +185,11 @@ func plainText(para string) string {
 		}
 		b.WriteString(line)
 	}
-	return foldSpace(stripInline(b.String()))
+	text := b.String()
+	if strings.ContainsAny(text, "\\![<*`~_") {
+		text = stripInline(text)
+	}
+	return foldSpace(text)
 }
 
 // stripBlockMarkers removes the Markdown markers that start a line.
