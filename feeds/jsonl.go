@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 )
 
@@ -291,7 +292,7 @@ func readJSON(r *bufio.Reader, lines bool, emit func(Item) error) error {
 	if !lines && !lr.cut && !json.Valid(line) {
 		// Not one object per line: a pretty-printed object (or several).
 		// Decode from this first line on.
-		rest := io.MultiReader(bytes.NewReader(append(line, '\n')), r)
+		rest := io.MultiReader(bytes.NewReader(slices.Concat(line, []byte("\n"))), r)
 		return readJSONValues(rest, false, lr.n, emit)
 	}
 	for ; ok; line, ok = lr.next() {
@@ -414,7 +415,7 @@ func peekNonSpace(r *bufio.Reader) (byte, error) {
 			return c, nil
 		}
 		if i == r.Size() {
-			return 0, errors.New("no JSON value in the first KiB")
+			return 0, errors.New("nothing but white space at the start")
 		}
 	}
 }
