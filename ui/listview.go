@@ -67,6 +67,8 @@ func (m listModel) View() string {
 		return ""
 	}
 	var b strings.Builder
+	// Rows carry styling: about twice their width in bytes.
+	b.Grow(m.height * (2*m.width + 64))
 	switch {
 	case !m.loaded:
 		b.WriteString(m.styles.empty.Render(ansi.Truncate(" Loading…", m.width, "…")))

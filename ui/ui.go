@@ -39,6 +39,8 @@ type Model struct {
 	tagColors       map[string]color.Color // by lower-case tag name
 	isDark, noColor bool
 	styles          styles
+	styleGen        int // counts restyles, for caches of drawn lines
+	lines           *lineCache
 	help            help.Model
 	renderer        *renderer
 	warmed          bool // the glamour renderer for this width was built ahead
@@ -79,6 +81,7 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 		isDark:   th != themeLight, // until the terminal answers
 		noColor:  cfg.NoColor,
 		help:     help.New(),
+		lines:    &lineCache{},
 		renderer: newRenderer(),
 	}
 	m.styles = newStyles(m.isDark, m.noColor, m.tagColors)
@@ -252,6 +255,7 @@ func (m *Model) resize(width, height int) tea.Cmd {
 // restyle rebuilds every style after the theme changed.
 func (m *Model) restyle() tea.Cmd {
 	m.styles = newStyles(m.isDark, m.noColor, m.tagColors)
+	m.styleGen++
 	m.help.Styles = m.styles.help
 	m.list.setStyles(m.styles)
 	m.welcome.styles = m.styles

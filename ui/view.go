@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -49,17 +52,47 @@ func (m Model) content() string {
 	case m.welcoming():
 		body = m.header() + "\n" + m.welcome.View(m.width, m.height-3)
 	default:
-		body = m.header() + "\n" + m.list.View()
+		body = m.list.View()
 	}
-	screen := fitHeight(body, m.height-2) + "\n" + m.statusLine() + "\n" + m.footer()
+	var b strings.Builder
+	b.Grow(len(body) + 4*m.width + 256) // the screen is redrawn often: one allocation
+	if m.screen != screenReader && !m.welcoming() {
+		b.WriteString(m.header())
+		b.WriteByte('\n')
+		body = fitHeight(body, m.height-3)
+	} else {
+		body = fitHeight(body, m.height-2)
+	}
+	b.WriteString(body)
+	b.WriteByte('\n')
+	b.WriteString(m.statusLine())
+	b.WriteByte('\n')
+	b.WriteString(m.footer())
+	screen := b.String()
 	if m.showHelp {
 		screen = m.overlayHelp(screen)
 	}
 	return screen
 }
 
+// lineCache keeps the header and footer lines, which change far less often
+// than View runs (after every message) and cost more than the rest of the
+// list to draw. View and Update run on one goroutine.
+type lineCache struct {
+	headerKey, footerKey string
+	header, footer       string
+}
+
 // header is the list's top line: the library and the counts.
 func (m Model) header() string {
+	k := fmt.Sprint(m.width, m.styleGen, m.readOnly, m.list.counted, m.list.shown, m.list.total)
+	if k != m.lines.headerKey {
+		m.lines.headerKey, m.lines.header = k, m.drawHeader()
+	}
+	return m.lines.header
+}
+
+func (m Model) drawHeader() string {
 	st := m.styles
 	left := st.header.Render(" tidings")
 	if n := oneLine(m.cfg.LibraryName); n != "" {
@@ -97,11 +130,23 @@ func (m Model) statusLine() string {
 
 // footer is the short help of what has the keyboard.
 func (m Model) footer() string {
+	km := m.activeHelp()
+	k := []byte(fmt.Sprint(m.width, m.styleGen, m.screen, m.welcoming(), " "))
+	for _, b := range km.ShortHelp() {
+		k = strconv.AppendBool(k, b.Enabled())
+	}
+	if string(k) != m.lines.footerKey {
+		m.lines.footerKey, m.lines.footer = string(k), m.drawFooter(km)
+	}
+	return m.lines.footer
+}
+
+func (m Model) drawFooter(km help.KeyMap) string {
 	h := m.help
 	h.SetWidth(max(m.width-1, 1))
 	// The help bubble can overflow by an item when not even its ellipsis
 	// fits; cut what it returns.
-	return ansi.Truncate(" "+h.View(m.activeHelp()), m.width, "…")
+	return ansi.Truncate(" "+h.View(km), m.width, "…")
 }
 
 // overlayHelp draws the full help in a box over the screen.
