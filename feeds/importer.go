@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,6 +218,9 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 	if len(data) > MaxFileSize {
 		return fmt.Errorf("%w: over %d MiB", ErrTooLarge, MaxFileSize>>20)
 	}
+	if f == formatFeed {
+		return readSavedFeed(name, data, emit)
+	}
 	var art Article
 	if f == formatHTML {
 		art, err = parseHTMLFile(data)
@@ -237,6 +241,7 @@ const (
 	formatHTML
 	formatJSON
 	formatJSONLines
+	formatFeed // an RSS, Atom or JSON Feed document saved to a file
 )
 
 // sniff tells a file's format from its first bytes (whole says they are
@@ -252,6 +257,8 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case len(text) > 0 && text[0] == '{' && bytes.Contains(text, []byte("jsonfeed.org/version")):
+		return formatFeed, nil
 	case len(text) > 0 && (text[0] == '{' || text[0] == '['):
 		if ext == ".jsonl" || ext == ".ndjson" {
 			return formatJSONLines, nil
@@ -262,7 +269,7 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 	case isHTMLStart(text):
 		return formatHTML, nil
 	case isFeedStart(text):
-		return 0, fmt.Errorf("%w: an RSS or Atom feed; subscribe to it with \"tidings feed add\"", ErrUnknownFormat)
+		return formatFeed, nil
 	case isSampleStart(text):
 		return formatSample, nil
 	}
@@ -325,7 +332,10 @@ func binaryReason(head []byte, whole bool) string {
 	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
 		return "UTF-16 text; convert it to UTF-8"
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	// A stray NUL in text is cleaned away on import; NULs near the start or
+	// in numbers are a binary file's.
+	if nuls := bytes.Count(head, []byte{0}); nuls > 0 &&
+		(bytes.IndexByte(head[:min(len(head), 16)], 0) >= 0 || nuls*50 > len(head)) {
 		return "it holds NUL bytes"
 	}
 	if !whole {
@@ -354,4 +364,25 @@ func binaryReason(head []byte, whole bool) string {
 		return "it is not UTF-8 text"
 	}
 	return ""
+}
+
+// readSavedFeed imports a feed document saved to a file. Its articles are
+// identified as if they came from a subscription to the file, so importing
+// the same file again updates them.
+func readSavedFeed(name string, data []byte, emit func(Item) error) error {
+	sub := Subscription{URL: "file:" + name}
+	if abs, err := filepath.Abs(name); err == nil {
+		sub.URL = (&url.URL{Scheme: "file", Path: abs}).String()
+	}
+	feed, err := ParseFeed(data, "", "", sub)
+	if err != nil {
+		return err
+	}
+	for _, a := range feed.Articles {
+		a.FeedURL = "" // a file is not a subscription
+		if err := emit(Item{Article: a, Line: 1}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

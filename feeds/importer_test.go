@@ -31,8 +31,10 @@ func TestSniff(t *testing.T) {
 		"html doctype":            {"<!DOCTYPE html><html>", "-", formatHTML, nil},
 		"html tag":                {"\n  <HTML lang=en>", "x.txt", formatHTML, nil},
 		"html by extension":       {"<div>x</div>", "page.htm", formatHTML, nil},
-		"rss feed":                {"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", "feed.xml", 0, ErrUnknownFormat},
-		"atom feed":               {"<feed xmlns=\"http://www.w3.org/2005/Atom\">", "-", 0, ErrUnknownFormat},
+		"rss feed":                {"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", "feed.xml", formatFeed, nil},
+		"atom feed":               {"<feed xmlns=\"http://www.w3.org/2005/Atom\">", "-", formatFeed, nil},
+		"json feed":               {"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", "feed.json", formatFeed, nil},
+		"stray nul in text":       {"date 2024-01-01 (A) Some text with a stray \x00 NUL byte in the middle of a longer line of prose.", "x.txt", formatSample, nil},
 		"unknown text":            {"Some prose.", "-", 0, ErrUnknownFormat},
 		"unknown extension":       {"Some prose.", "x.csv", 0, ErrUnknownFormat},
 		"empty":                   {"", "x.txt", 0, ErrEmpty},
@@ -218,5 +220,42 @@ func TestReadStreamStdin(t *testing.T) {
 	items = readString(t, "-", "plain prose without any marker")
 	if len(items) != 1 || !errors.Is(items[0].Err, ErrUnknownFormat) || !strings.HasPrefix(items[0].Err.Error(), "-: ") {
 		t.Errorf("items %+v", items)
+	}
+}
+
+func TestReadSavedFeedFiles(t *testing.T) {
+	for name, want := range map[string]int{"wordpress-rss2.xml": 3, "jsonfeed11.json": 2} {
+		t.Run(name, func(t *testing.T) {
+			read := func() []Article {
+				var arts []Article
+				err := Read(filepath.Join("testdata", "feeds", name), func(it Item) error {
+					if it.Err != nil {
+						t.Errorf("item error: %v", it.Err)
+						return nil
+					}
+					arts = append(arts, it.Article)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return arts
+			}
+			first, again := read(), read()
+			if len(first) != want {
+				t.Fatalf("%d articles, want %d", len(first), want)
+			}
+			for i, a := range first {
+				if a.Title == "" || a.Body == "" || a.Source == "" {
+					t.Errorf("article %d lacks title, body or source: %+v", i, a)
+				}
+				if a.FeedURL != "" {
+					t.Errorf("a feed file is not a subscription, but FeedURL = %q", a.FeedURL)
+				}
+				if a.ExternalID != again[i].ExternalID {
+					t.Errorf("identity changes between imports: %q, %q", a.ExternalID, again[i].ExternalID)
+				}
+			}
+		})
 	}
 }

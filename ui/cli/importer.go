@@ -128,6 +128,15 @@ func describe(err error) string {
 	return err.Error()
 }
 
+// reason is an importer's error without the file and line, which a Problem
+// carries itself.
+func reason(err error) string {
+	if fe, ok := errors.AsType[*feeds.FileError](err); ok {
+		return fe.Err.Error()
+	}
+	return err.Error()
+}
+
 // Progress hears how an import goes. Bytes is how much of all sources has
 // been read, Total their size (0 when unknown), Articles how many have been
 // parsed.
@@ -193,7 +202,7 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			cr := &countingReader{r: r, n: &read}
 			err := feeds.ReadStream(src.Name, cr, func(it feeds.Item) error {
 				if it.Err != nil {
-					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Reason: it.Err.Error()}})
+					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Reason: reason(it.Err)}})
 				}
 				return send(parsed{it: item{a: it.Article, file: it.File, line: it.Line}})
 			})
@@ -204,7 +213,7 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 				return
 			}
 			if err != nil {
-				if send(parsed{prob: &Problem{File: src.Name, Reason: err.Error()}}) != nil {
+				if send(parsed{prob: &Problem{File: src.Name, Reason: reason(err)}}) != nil {
 					return
 				}
 			}
