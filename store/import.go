@@ -14,6 +14,13 @@ import (
 	"tidings/feeds"
 )
 
+// ImportBatch is the number of articles per Import call that imports
+// fastest: a batch is one transaction, and FTS5 writes a batch's terms to
+// disk as one segment when it commits, so larger batches make fewer, larger
+// segments and less merging, up to the point where the pending terms no
+// longer fit the caches.
+const ImportBatch = 5000
+
 // Import stores a batch of articles in one transaction and reports, for each,
 // whether it was added, updated or unchanged. Articles are matched by
 // external id. An update replaces the imported fields but keeps what the

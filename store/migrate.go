@@ -96,13 +96,21 @@ CREATE TABLE rules (
 	// 2: the full-text index. Contentless (the text lives in articles and
 	// annotations), so the store writes every row itself: title, body, and the
 	// article's annotation notes joined by newlines. rowid = articles.sort_key.
+	// detail=column records which columns hold a term but not where: phrases
+	// are checked by the store's tidings_phrase function on the candidates
+	// FTS5 finds, and indexing is much faster. The prefix index of three
+	// characters serves the live filter; hashsize lets an import batch's
+	// terms stay in memory until its commit, written as one segment.
+	// docs/STORE.md has the measurements behind these choices.
 	`
 CREATE VIRTUAL TABLE article_fts USING fts5(
 	title, body, notes,
 	content = '',
 	contentless_delete = 1,
 	tokenize = 'unicode61 remove_diacritics 2',
-	prefix = '2 3'
+	detail = column,
+	prefix = '3'
 );
+INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', 67108864);
 `,
 }

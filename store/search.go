@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tidings/store/query"
 )
@@ -19,11 +21,45 @@ type compiled struct {
 
 // compile compiles a query; live reads it as the live filter does.
 func compile(q string, live bool) (compiled, error) {
+	if live {
+		q = withoutShortOpenWord(q)
+	}
 	c, err := query.CompileString(q, query.Options{PrefixLast: live, PhraseFunc: true})
 	if err != nil {
 		return compiled{}, fmt.Errorf("query %q: %w", q, err)
 	}
 	return compiled{c}, nil
+}
+
+// minLivePrefix is the length, in letters or digits, from which the live
+// filter uses the word being typed as a prefix. Shorter prefixes match
+// nearly every article and would make FTS5 merge the doclists of thousands
+// of terms on every keystroke; article_fts has a prefix index of this length.
+const minLivePrefix = 3
+
+// withoutShortOpenWord drops the word being typed at the end of a live query
+// while it is shorter than minLivePrefix: "ukraine ta" filters by ukraine
+// until a third letter makes "tau" a prefix worth matching.
+func withoutShortOpenWord(q string) string {
+	start := len(q)
+	letters := 0
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(q[:start])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			break
+		}
+		start -= size
+		letters++
+	}
+	if letters == 0 || letters >= minLivePrefix || (strings.Count(q, `"`)-strings.Count(q, `\"`))%2 == 1 {
+		return q // no word, a long enough one, or one inside a phrase
+	}
+	before := q[:start]
+	before = strings.TrimSuffix(before, "-")
+	if before != "" && !unicode.IsSpace(rune(before[len(before)-1])) && !strings.HasSuffix(before, "(") {
+		return q // part of a field, a quoted phrase or a punctuated word
+	}
+	return before
 }
 
 // from is the FROM clause.
@@ -80,30 +116,8 @@ func (s *Store) Page(ctx context.Context, req PageRequest) ([]Row, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: page: %w", err)
 	}
-	limit := req.Limit
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	var extra []string
-	var extraArgs []any
-	if req.Before != 0 {
-		extra = append(extra, c.key()+" < ?")
-		extraArgs = append(extraArgs, req.Before)
-	}
-	if req.After != 0 {
-		extra = append(extra, c.key()+" > ?")
-		extraArgs = append(extraArgs, req.After)
-	}
-	// After and FromEnd read upwards from their end, and the page is turned
-	// back to newest first below.
-	ascending := req.After != 0 && req.Before == 0 || req.FromEnd
-	order := " DESC"
-	if ascending {
-		order = " ASC"
-	}
-	w, args := c.where(extra, extraArgs...)
-	q := "SELECT " + rowColumns + " FROM " + c.from() + w + " ORDER BY " + c.key() + order + " LIMIT ?"
-	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
+	q, args, ascending := pageSQL(c, req)
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: page: %w", err)
 	}
@@ -139,6 +153,34 @@ func (s *Store) Page(ctx context.Context, req PageRequest) ([]Row, error) {
 		}
 	}
 	return page, nil
+}
+
+// pageSQL is the statement that reads a page. After and FromEnd read upwards
+// from their end; ascending says so, and the page is turned back to newest
+// first after reading.
+func pageSQL(c compiled, req PageRequest) (q string, args []any, ascending bool) {
+	limit := req.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	var extra []string
+	var extraArgs []any
+	if req.Before != 0 {
+		extra = append(extra, c.key()+" < ?")
+		extraArgs = append(extraArgs, req.Before)
+	}
+	if req.After != 0 {
+		extra = append(extra, c.key()+" > ?")
+		extraArgs = append(extraArgs, req.After)
+	}
+	ascending = req.After != 0 && req.Before == 0 || req.FromEnd
+	order := " DESC"
+	if ascending {
+		order = " ASC"
+	}
+	w, args := c.where(extra, extraArgs...)
+	q = "SELECT " + rowColumns + " FROM " + c.from() + w + " ORDER BY " + c.key() + order + " LIMIT ?"
+	return q, append(args, limit), ascending
 }
 
 // Count returns how many articles match a query.

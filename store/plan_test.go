@@ -1,0 +1,73 @@
+package store
+
+import (
+	"strings"
+	"testing"
+)
+
+// The list must never sort: a page is read in sort key order, by the FTS5
+// rowid when the query has words and by the sort_key index when it has not,
+// so that the first page of a million articles costs what the page costs.
+func TestPagesReadInSortKeyOrder(t *testing.T) {
+	s, _ := library(t, 50)
+	tests := []struct {
+		q    string
+		req  PageRequest
+		want string // the plan's first step
+	}{
+		{"", PageRequest{}, "SCAN a USING INDEX sqlite_autoindex_articles_2"},
+		{"", PageRequest{Before: 1 << 40}, "SEARCH a USING INDEX sqlite_autoindex_articles_2 (sort_key<?)"},
+		{"", PageRequest{After: 1 << 40}, "SEARCH a USING INDEX sqlite_autoindex_articles_2 (sort_key>?)"},
+		{"", PageRequest{FromEnd: true}, "SCAN a USING INDEX sqlite_autoindex_articles_2"},
+		{"is:unread", PageRequest{}, "SCAN a USING INDEX sqlite_autoindex_articles_2"},
+		{"is:unread since:7d", PageRequest{}, "SEARCH a USING INDEX sqlite_autoindex_articles_2 (sort_key>?)"},
+		{"source:reuters", PageRequest{}, "SCAN a USING INDEX sqlite_autoindex_articles_2"},
+		{"oil", PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
+		{"oil", PageRequest{Before: 1 << 40}, "SCAN article_fts VIRTUAL TABLE"},
+		{"oil gas -storm", PageRequest{After: 1 << 40}, "SCAN article_fts VIRTUAL TABLE"},
+		{"tag:x oil", PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
+		{`"grain deal" is:unread`, PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
+		{"title:oil after:2023-01-05", PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
+	}
+	for _, tt := range tests {
+		c, err := compile(tt.q, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, args, _ := pageSQL(c, tt.req)
+		plan := explain(t, s, q, args)
+		if !strings.HasPrefix(plan[0], tt.want) {
+			t.Errorf("%q %+v: plan starts %q, want %q\n%s", tt.q, tt.req, plan[0], tt.want, strings.Join(plan, "\n"))
+		}
+		for _, step := range plan {
+			if strings.Contains(step, "TEMP B-TREE") {
+				t.Errorf("%q %+v: the page is sorted:\n%s", tt.q, tt.req, strings.Join(plan, "\n"))
+			}
+		}
+		if c.Match != "" {
+			if len(plan) < 2 || !strings.Contains(plan[1], "(sort_key=?") {
+				t.Errorf("%q: articles are not looked up by sort key:\n%s", tt.q, strings.Join(plan, "\n"))
+			}
+		}
+	}
+}
+
+// explain returns the detail column of EXPLAIN QUERY PLAN, one step a line.
+func explain(t *testing.T, s *Store, q string, args []any) []string {
+	t.Helper()
+	rows, err := s.db.Query("EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	return plan
+}
