@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -19,8 +20,9 @@ import (
 //	go test ./ui -run '^$' -bench . -benchtime 2s
 //	TIDINGS_BENCH_LIBRARY=/path/to/library.db go test ./ui -run '^$' -bench .
 //
-// Without TIDINGS_BENCH_LIBRARY they use a library of 100,000 generated
-// articles, built on first use and cached in $TMPDIR/tidings-ui-bench.
+// Without TIDINGS_BENCH_LIBRARY they use a library of generated articles
+// (TIDINGS_BENCH_ARTICLES, default 100,000), built on first use and cached
+// in $TMPDIR/tidings-ui-bench.
 // The end-to-end figures (from process start, in a pseudo-terminal) come
 // from ui/e2e.
 
@@ -31,7 +33,14 @@ func benchLibrary(b *testing.B) *store.Store {
 	b.Helper()
 	path := os.Getenv("TIDINGS_BENCH_LIBRARY")
 	if path == "" {
-		path = buildBenchLibrary(b, benchArticles)
+		n := benchArticles
+		if s := os.Getenv("TIDINGS_BENCH_ARTICLES"); s != "" {
+			var err error
+			if n, err = strconv.Atoi(s); err != nil || n <= 0 {
+				b.Fatalf("TIDINGS_BENCH_ARTICLES=%q", s)
+			}
+		}
+		path = buildBenchLibrary(b, n)
 	}
 	st, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {

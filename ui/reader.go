@@ -31,8 +31,12 @@ type readerModel struct {
 	vp            viewport.Model
 	width, height int // the reader's whole area
 	style         string
-	shown         renderKey // the rendering in the viewport; zero for plain text
+	shown         renderKey // what the viewport holds: a rendering, or
+	plain         bool      // the plain text shown until that rendering arrives
 	inflight      renderKey // the render command on its way; zero for none
+	// pending holds scroll keys pressed before the article arrived ("enter
+	// G" typed at once), played once there is something to scroll.
+	pending []tea.KeyPressMsg
 
 	keys   readerKeyMap
 	styles styles
@@ -47,7 +51,7 @@ func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKe
 // open shows row's article, loading it.
 func (m *readerModel) open(row store.Row) tea.Cmd {
 	m.row, m.article, m.loaded = row, store.Article{}, false
-	m.shown = renderKey{}
+	m.shown, m.plain, m.pending = renderKey{}, false, nil
 	m.vp.SetContent("")
 	m.vp.GotoTop()
 	m.layout()
@@ -83,15 +87,15 @@ func (m *readerModel) requestRender() tea.Cmd {
 		return nil
 	}
 	k := m.want()
-	if k == m.shown {
+	if k == m.shown && !m.plain {
 		return nil
 	}
 	if out, ok := m.r.cached(k); ok {
-		m.setBody(k, out)
+		m.setBody(k, out, false)
 		return nil
 	}
 	if m.shown.id != k.id {
-		m.setBody(renderKey{}, plainBody(m.article.Body, m.width))
+		m.setBody(k, plainBody(m.article.Body, m.width), true)
 	}
 	if m.inflight.id == k.id {
 		return nil
@@ -100,16 +104,22 @@ func (m *readerModel) requestRender() tea.Cmd {
 	return renderArticle(m.r, k, m.article.Body)
 }
 
-// setBody puts a rendering in the viewport, keeping the reading position
-// when it is the same article at another width or in another style.
-func (m *readerModel) setBody(k renderKey, body string) {
-	ratio := -1.0
-	if k.id != 0 && m.shown.id == k.id && m.vp.TotalLineCount() > 0 {
-		ratio = float64(m.vp.YOffset()) / float64(m.vp.TotalLineCount())
-	}
-	m.shown = k
+// setBody puts a rendering (or the plain text) in the viewport. For the
+// same article at another width, in another style or rendered at last, it
+// keeps the reading position: the end stays the end, elsewhere the same
+// fraction of the text.
+func (m *readerModel) setBody(k renderKey, body string, plain bool) {
+	same := m.shown.id == k.id && m.vp.TotalLineCount() > 0
+	atEnd := same && m.vp.YOffset() > 0 && m.vp.AtBottom()
+	ratio := float64(m.vp.YOffset()) / float64(max(m.vp.TotalLineCount(), 1))
+	m.shown, m.plain = k, plain
 	m.vp.SetContent(body)
-	if ratio >= 0 {
+	switch {
+	case !same:
+		m.vp.GotoTop()
+	case atEnd:
+		m.vp.GotoBottom()
+	default:
 		m.vp.SetYOffset(int(ratio * float64(m.vp.TotalLineCount())))
 	}
 }
@@ -129,7 +139,12 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		}
 		m.article, m.loaded = msg.article, true
 		m.layout()
-		return m, m.requestRender()
+		cmd := m.requestRender()
+		for _, k := range m.pending {
+			m, _ = m.handleKey(k)
+		}
+		m.pending = nil
+		return m, cmd
 	case renderedMsg:
 		if msg.key == m.inflight {
 			m.inflight = renderKey{}
@@ -140,7 +155,7 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 				// is not rendered again.
 				msg.out = plainBody(m.article.Body, m.width)
 			}
-			m.setBody(msg.key, msg.out)
+			m.setBody(msg.key, msg.out, false)
 			return m, nil
 		}
 		// A stale rendering (the width or the article changed meanwhile):
@@ -151,6 +166,12 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 }
 
 func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
+	if !m.loaded {
+		if len(m.pending) < 64 {
+			m.pending = append(m.pending, msg)
+		}
+		return m, nil
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Down):

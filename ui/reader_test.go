@@ -21,7 +21,7 @@ func TestOpenMarksReadAndRenders(t *testing.T) {
 	if r.screen != screenReader {
 		t.Fatal("enter did not open the reader")
 	}
-	if !r.reader.loaded || r.reader.shown.id != r.reader.id() {
+	if !r.reader.loaded || r.reader.plain || r.reader.shown.id != r.reader.id() {
 		t.Fatalf("article not rendered: loaded=%v shown=%+v", r.reader.loaded, r.reader.shown)
 	}
 	s := viewText(m)
@@ -333,11 +333,36 @@ func TestRenderRequests(t *testing.T) {
 	if r.requestRender() != nil {
 		t.Error("a resize started a second rendering of the same article")
 	}
-	if r.shown.id != 0 || !strings.Contains(r.vp.GetContent(), "one") {
+	if !r.plain || !strings.Contains(r.vp.GetContent(), "one") {
 		t.Errorf("no plain text while rendering: %q", r.vp.GetContent())
 	}
 	r.article = store.Article{ID: 2, Body: "two"}
 	if r.requestRender() == nil {
 		t.Error("the next article waits for the previous one's rendering")
+	}
+}
+
+// TestKeysTypedAhead: "enter G" typed at once reaches the article's end,
+// although the article arrives after the G.
+func TestKeysTypedAhead(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{}, 80, 24)
+	m, cmd := m.Update(press("enter"))
+	m = step(t, m, press("G"))
+	m = run(t, m, cmd) // the article, then its rendering
+	r := root(t, m)
+	if r.reader.plain || !r.reader.vp.AtBottom() || r.reader.vp.YOffset() == 0 {
+		t.Errorf("G before the article arrived: offset %d of %d lines (plain %v)",
+			r.reader.vp.YOffset(), r.reader.vp.TotalLineCount(), r.reader.plain)
+	}
+	if !strings.Contains(viewText(m), "Western military circles") {
+		t.Errorf("the end is not on screen:\n%s", viewText(m))
+	}
+
+	// Back in the list, typed-ahead keys go to the list.
+	m, _ = m.Update(press("esc"))
+	m, _ = m.Update(press("j"))
+	if got := articleNumber(t, cursorTitle(t, m)); got != 1 {
+		t.Errorf("j after esc moved the list to %d, want 1", got)
 	}
 }
