@@ -99,7 +99,10 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	// Bubble Tea draws on a frame tick; at its highest rate a key press
+	// reaches the screen in under 9 ms instead of up to 17. Frames are only
+	// written when the view changed.
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(120)}
 	if cfg.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}
