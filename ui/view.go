@@ -149,26 +149,74 @@ func (m Model) drawFooter(km help.KeyMap) string {
 	return ansi.Truncate(" "+h.View(km), m.width, "…")
 }
 
-// overlayHelp draws the full help in a box over the screen.
+// overlayHelp draws the full help in a box over the screen, or, when the
+// box would not fit, as a page of its own.
 func (m Model) overlayHelp(screen string) string {
 	h := m.help
 	h.ShowAll = true
-	h.SetWidth(max(m.width-8, 10))
+	h.SetWidth(0) // every column: it is the whole help or a page
 	box := m.styles.helpBox.Render(m.styles.header.Render("Keys") + "\n\n" + h.View(m.activeHelp()))
-	lines := strings.Split(box, "\n")
-	if len(lines) > m.height {
-		lines = lines[:m.height]
+	if lipgloss.Width(box) > m.width || lipgloss.Height(box) > m.height {
+		return m.helpPage()
 	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, m.width, "")
-	}
-	box = strings.Join(lines, "\n")
 	x := max((m.width-lipgloss.Width(box))/2, 0)
 	y := max((m.height-lipgloss.Height(box))/2, 0)
 	return lipgloss.NewCompositor(
 		lipgloss.NewLayer(screen),
 		lipgloss.NewLayer(box).X(x).Y(y).Z(1),
 	).Render()
+}
+
+// helpPage lays every enabled binding out in as many columns as the
+// terminal's width allows, for terminals too small for the help box.
+func (m Model) helpPage() string {
+	st := m.styles
+	var keys, descs []string
+	keyWidth, descWidth := 0, 0
+	groups := m.activeHelp().FullHelp()
+	// Movement (the first group) goes last: when the page is too short for
+	// everything, arrows are the keys a reader guesses anyway.
+	groups = append(groups[1:len(groups):len(groups)], groups[0])
+	for _, group := range groups {
+		for _, b := range group {
+			if !b.Enabled() {
+				continue
+			}
+			keys, descs = append(keys, b.Help().Key), append(descs, b.Help().Desc)
+			keyWidth = max(keyWidth, ansi.StringWidth(b.Help().Key))
+			descWidth = max(descWidth, ansi.StringWidth(b.Help().Desc))
+		}
+	}
+	const gap = 3
+	cell := keyWidth + 1 + descWidth
+	cols := max((m.width-1+gap)/(cell+gap), 1)
+	rows := (len(keys) + cols - 1) / cols
+	avail := max(m.height-1, 1) // a title line
+	lines := []string{" " + st.header.Render("Keys") + st.headerDim.Render(" (? or esc to close)")}
+	for r := range min(rows, avail) {
+		var b strings.Builder
+		b.WriteByte(' ')
+		for c := range cols {
+			i := c*rows + r
+			if i >= len(keys) {
+				break
+			}
+			if c > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			b.WriteString(st.help.FullKey.Render(fit(keys[i], keyWidth)))
+			b.WriteByte(' ')
+			b.WriteString(st.help.FullDesc.Render(fit(descs[i], descWidth)))
+		}
+		lines = append(lines, b.String())
+	}
+	if rows > avail {
+		lines[len(lines)-1] = " " + st.headerDim.Render("…")
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.width, "…")
+	}
+	return fitHeight(strings.Join(lines, "\n"), m.height)
 }
 
 // fitHeight pads or cuts s to exactly h lines.

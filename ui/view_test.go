@@ -116,6 +116,12 @@ func TestHelpOverlay(t *testing.T) {
 	if root(t, m).showHelp {
 		t.Error("? did not close the help")
 	}
+
+	// Too small for the box: a page of its own, actions first.
+	m = start(t, lib, Config{}, 40, 10)
+	m = step(t, m, press("?"))
+	checkFits(t, m, 40, 10)
+	t.Run("narrow", func(t *testing.T) { golden.RequireEqual(t, viewText(m)) })
 }
 
 // TestEverySize: from 40x10 to 300x100, every screen fills the terminal
