@@ -280,6 +280,12 @@ func (m *listModel) replace(msg pageMsg) {
 	if !m.loaded || msg.focusID == 0 {
 		screenRow = 0
 	}
+	// The cursor may have moved since the reload was asked for: keep it
+	// where it is now when the new window holds that article.
+	wanted := []int64{msg.focusID}
+	if cur, ok := m.current(); ok && msg.focusID != 0 {
+		wanted = []int64{cur.ID, msg.focusID}
+	}
 	m.loaded = true
 	m.rows, m.atTop, m.atBottom = msg.rows, msg.atTop, msg.atBottom
 	m.loadingOlder, m.loadingNewer = false, false
@@ -287,11 +293,12 @@ func (m *listModel) replace(msg pageMsg) {
 	m.vanished = false
 	m.cursor = msg.focusIndex
 	if msg.focusID != 0 {
-		i := slices.IndexFunc(m.rows, func(r store.Row) bool { return r.ID == msg.focusID })
-		if i >= 0 {
-			m.cursor = i
-		} else {
-			m.vanished = true
+		m.vanished = true
+		for _, id := range wanted {
+			if i := slices.IndexFunc(m.rows, func(r store.Row) bool { return r.ID == id }); i >= 0 {
+				m.cursor, m.vanished = i, false
+				break
+			}
 		}
 	}
 	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))

@@ -334,3 +334,29 @@ func TestBadQueryIsReported(t *testing.T) {
 		t.Errorf("a bad query:\n%s", s)
 	}
 }
+
+// TestReloadKeepsLaterMoves: keys pressed while a reload is on its way are
+// not undone when it arrives.
+func TestReloadKeepsLaterMoves(t *testing.T) {
+	st, path := openLibrary(t)
+	importArticles(t, st, 5, 30)
+	m := start(t, st, Config{}, 80, 24)
+	other, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	importArticles(t, other, 0, 5) // a change for the next poll to see
+
+	m, cmd := m.Update(pollMsg{})
+	m, cmd = m.Update(cmd())  // the generation changed: the reload is asked for
+	m = steps(t, m, "j", "j") // the user moves on meanwhile
+	want := cursorTitle(t, m)
+	m = run(t, m, cmd) // the reload arrives
+	if got := cursorTitle(t, m); got != want {
+		t.Errorf("the reload moved the cursor back: on %q, want %q", got, want)
+	}
+	if got := root(t, m).list.total; got != 35 {
+		t.Errorf("total %d after the reload, want 35", got)
+	}
+}
