@@ -76,13 +76,14 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	km, _ := newKeyMaps(cfg.Keys)
 	m := Model{
 		ctx: ctx, lib: lib, cfg: cfg,
-		readOnly: cfg.ReadOnly || lib.ReadOnly(),
-		theme:    th, tagColors: tagColors,
-		isDark:   th != themeLight, // until the terminal answers
-		noColor:  cfg.NoColor,
-		help:     help.New(),
-		lines:    &lineCache{},
-		renderer: newRenderer(),
+		readOnly:  cfg.ReadOnly || lib.ReadOnly(),
+		theme:     th,
+		tagColors: tagColors,
+		isDark:    th != themeLight, // until the terminal answers
+		noColor:   cfg.NoColor,
+		help:      help.New(),
+		lines:     &lineCache{},
+		renderer:  newRenderer(),
 	}
 	m.styles = newStyles(m.isDark, m.noColor, m.tagColors)
 	m.help.Styles = m.styles.help
