@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"tidings/feeds"
 	"tidings/feeds/demo"
 	"tidings/store"
 	"tidings/ui"
@@ -96,7 +97,8 @@ func newRoot() *cobra.Command {
 	root.Flags().StringVar(&a.theme, "theme", "", "auto, dark or light (default from config, else auto)")
 	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
 
-	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd())
+	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd(),
+		a.feedCmd(), a.fetchCmd(), a.opmlCmd())
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
 	}
@@ -433,4 +435,158 @@ func termWidth(w io.Writer) int {
 		}
 	}
 	return 80
+}
+
+func (a *app) feedCmd() *cobra.Command {
+	feed := &cobra.Command{
+		Use:   "feed",
+		Short: "Subscribe to feeds, list and remove them",
+		Args:  cobra.NoArgs,
+	}
+	var tags []string
+	add := &cobra.Command{
+		Use:   "add URL",
+		Short: "Subscribe to a feed (or a site that links to one) and fetch it",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sub, res, err := cli.AddFeed(cmd.Context(), st, feeds.NewFetcher(), args[0], tags)
+			if sub.ID == 0 {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "subscribed to %s\n", sub.URL)
+			if err != nil {
+				return fmt.Errorf("first fetch of %s: %w", sub.URL, err)
+			}
+			fmt.Fprintf(out, "%s: %d articles\n", sub.Title, len(res.Articles))
+			return nil
+		},
+	}
+	add.Flags().StringSliceVar(&tags, "tag", nil, "a tag for every article of the feed (repeatable)")
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List subscriptions with their articles, last fetch and last error",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return cli.ListFeeds(cmd.Context(), st, cmd.OutOrStdout())
+		},
+	}
+	var purge bool
+	remove := &cobra.Command{
+		Use:   "remove URL",
+		Short: "Unsubscribe; the feed's articles stay unless --purge",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			n, err := st.Unsubscribe(cmd.Context(), args[0], purge)
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("not subscribed to %s", args[0])
+			}
+			if err != nil {
+				return err
+			}
+			if purge {
+				fmt.Fprintf(cmd.OutOrStdout(), "unsubscribed; %d articles removed\n", n)
+			} else {
+				fmt.Fprintf(cmd.OutOrStdout(), "unsubscribed; its %d articles stay in the library\n", n)
+			}
+			return nil
+		},
+	}
+	remove.Flags().BoolVar(&purge, "purge", false, "also delete the feed's articles")
+	for _, c := range []*cobra.Command{add, list, remove} {
+		c.Args = usageArgs(c.Args)
+		feed.AddCommand(c)
+	}
+	return feed
+}
+
+func (a *app) fetchCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "fetch [URL...]",
+		Short: "Fetch every subscribed feed (or the ones named)",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			stderr := cmd.ErrOrStderr()
+			start := time.Now()
+			rep, err := cli.Fetch(cmd.Context(), st, feeds.NewFetcher(), args,
+				cli.FetchProgress(stderr, isTerminal(stderr), termWidth(stderr)))
+			cli.PrintFetchSummary(cmd.OutOrStdout(), rep, time.Since(start))
+			if err != nil {
+				return err
+			}
+			if len(rep.Failed) > 0 {
+				return partialError{fmt.Errorf("%d feeds failed", len(rep.Failed))}
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) opmlCmd() *cobra.Command {
+	opml := &cobra.Command{
+		Use:   "opml",
+		Short: "Import or export subscriptions as OPML",
+		Args:  cobra.NoArgs,
+	}
+	imp := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Subscribe to the feeds of an OPML file; folders become tags",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			out := cmd.OutOrStdout()
+			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], out)
+			for _, p := range problems {
+				fmt.Fprintf(out, "failed: %s\n", p)
+			}
+			if err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				return partialError{fmt.Errorf("%d problems", len(problems))}
+			}
+			return nil
+		},
+	}
+	exp := &cobra.Command{
+		Use:   "export",
+		Short: "Write every subscription as OPML to stdout",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return cli.ExportOPML(cmd.Context(), st, cmd.OutOrStdout())
+		},
+	}
+	for _, c := range []*cobra.Command{imp, exp} {
+		c.Args = usageArgs(c.Args)
+		opml.AddCommand(c)
+	}
+	return opml
 }

@@ -264,3 +264,7 @@ func formatSize(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+// HTTPClient is the client the fetcher makes its requests with, for other
+// requests to feeds' sites (such as Discover) under the same limits.
+func (f *Fetcher) HTTPClient() *http.Client { return f.httpClient() }

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"tidings/feeds"
+)
+
+// FeedCount is how many articles a feed has brought, and how many of them
+// are unread.
+type FeedCount struct {
+	Articles, Unread int
+}
+
+// FeedCounts returns the article counts of every feed, by feed id.
+func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT feed_id, count(*), count(*) - count(read_at)
+		FROM articles WHERE feed_id IS NOT NULL GROUP BY feed_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: feed counts: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[int64]FeedCount)
+	for rows.Next() {
+		var id int64
+		var c FeedCount
+		if err := rows.Scan(&id, &c.Articles, &c.Unread); err != nil {
+			return nil, fmt.Errorf("store: feed counts: %w", err)
+		}
+		out[id] = c
+	}
+	return out, rows.Err()
+}
+
+// RecordFetch stores what fetching feed id brought: its articles (imported
+// like any others, keeping what the reader did to earlier versions), and the
+// feed's new state — validators for the next conditional request, title,
+// site, the time of the fetch and its error, and its new URL after a
+// permanent redirect. The articles are committed before the feed's state, so
+// an interrupted fetch is fetched again in full, never skipped.
+func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult) (ImportStats, error) {
+	var stats ImportStats
+	if len(r.Articles) > 0 {
+		outs, err := s.Import(ctx, r.Articles)
+		if err != nil {
+			return stats, err
+		}
+		for _, o := range outs {
+			switch o {
+			case Added:
+				stats.Added++
+			case Updated:
+				stats.Updated++
+			default:
+				stats.Unchanged++
+			}
+		}
+	}
+	lastErr := ""
+	if r.Err != nil {
+		lastErr = feeds.CleanLine(r.Err.Error())
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE feeds SET
+			title = CASE WHEN ? <> '' THEN ? ELSE title END,
+			site_url = CASE WHEN ? <> '' THEN ? ELSE site_url END,
+			etag = CASE WHEN ? THEN ? ELSE etag END,
+			last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+			last_fetch = ?, last_error = ?
+			WHERE id = ?`,
+			feeds.CleanLine(r.Sub.Title), feeds.CleanLine(r.Sub.Title),
+			feeds.CleanLine(r.Sub.SiteURL), feeds.CleanLine(r.Sub.SiteURL),
+			r.Err == nil, feeds.CleanLine(r.Sub.ETag),
+			r.Err == nil, feeds.CleanLine(r.Sub.LastModified),
+			time.Now().Unix(), lastErr, id)
+		if err != nil {
+			return err
+		}
+		if r.NewURL == "" || r.Err != nil {
+			return nil
+		}
+		// A permanent redirect moves the subscription, unless the new URL is
+		// subscribed already.
+		_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ? WHERE id = ?
+			AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, r.NewURL, id, r.NewURL)
+		return err
+	})
+	if err != nil {
+		return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
+	}
+	return stats, nil
+}
+
+// Unsubscribe removes the subscription with this URL. Its articles stay,
+// no longer linked to a feed, unless purge is set: then they are deleted with
+// their tags and notes. It returns how many articles the feed had.
+func (s *Store) Unsubscribe(ctx context.Context, url string, purge bool) (int, error) {
+	var n int
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, strings.TrimSpace(url)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if purge {
+			if err := deleteArticles(ctx, tx, `SELECT id FROM articles WHERE feed_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: unsubscribe %s: %w", url, err)
+	}
+	return n, nil
+}
+
+// deleteArticles deletes the articles the query selects (by id), with their
+// full-text rows; tags and annotations go with them (foreign keys).
+func deleteArticles(ctx context.Context, tx *sql.Tx, selectIDs string, args ...any) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM article_fts WHERE rowid IN
+		(SELECT sort_key FROM articles WHERE id IN (`+selectIDs+`))`, args...); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id IN (`+selectIDs+`)`, args...)
+	return err
+}

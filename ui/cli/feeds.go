@@ -1,0 +1,241 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/feeds"
+	"tidings/store"
+)
+
+// Subscription is the fetcher's view of a stored feed.
+func Subscription(f store.Feed) feeds.Subscription {
+	return feeds.Subscription{
+		URL:          f.URL,
+		Title:        f.Title,
+		SiteURL:      f.SiteURL,
+		Tags:         f.Tags,
+		ETag:         f.ETag,
+		LastModified: f.LastModified,
+	}
+}
+
+// FetchReport sums up a fetch of every feed.
+type FetchReport struct {
+	Feeds, NotModified int
+	store.ImportStats
+	Failed []Problem
+}
+
+// Fetch refreshes every subscribed feed (or only those whose URL is in only,
+// when given) and stores what they bring. progress, if set, hears of each
+// feed as it is done.
+func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, only []string, progress func(done, total int, r feeds.FetchResult)) (FetchReport, error) {
+	var rep FetchReport
+	subs, err := st.Feeds(ctx)
+	if err != nil {
+		return rep, err
+	}
+	if len(only) > 0 {
+		keep := subs[:0]
+		for _, s := range subs {
+			for _, u := range only {
+				if s.URL == u {
+					keep = append(keep, s)
+				}
+			}
+		}
+		subs = keep
+	}
+	byURL := make(map[string]store.Feed, len(subs))
+	list := make([]feeds.Subscription, len(subs))
+	for i, s := range subs {
+		byURL[s.URL] = s
+		list[i] = Subscription(s)
+	}
+	rep.Feeds = len(subs)
+	done := 0
+	var saveErr error
+	f.FetchAll(ctx, list, func(r feeds.FetchResult) {
+		done++
+		if saveErr != nil || ctx.Err() != nil {
+			return
+		}
+		stats, err := st.RecordFetch(ctx, byURL[r.Sub.URL].ID, r)
+		switch {
+		case err != nil && errors.Is(err, store.ErrReadOnly):
+			saveErr = err
+		case err != nil:
+			rep.Failed = append(rep.Failed, Problem{File: r.Sub.URL, Reason: err.Error()})
+		case r.Err != nil:
+			rep.Failed = append(rep.Failed, Problem{File: r.Sub.URL, Reason: r.Err.Error()})
+		case r.NotModified:
+			rep.NotModified++
+		}
+		rep.Added += stats.Added
+		rep.Updated += stats.Updated
+		rep.Unchanged += stats.Unchanged
+		if progress != nil {
+			progress(done, len(list), r)
+		}
+	})
+	if saveErr != nil {
+		return rep, saveErr
+	}
+	return rep, ctx.Err()
+}
+
+// PrintFetchSummary writes what a fetch did, each failing feed with its error.
+func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
+	fmt.Fprintf(w, "%s feeds in %.1fs: %s new articles, %s updated, %s not modified, %s failed\n",
+		thousands(rep.Feeds), elapsed.Seconds(), thousands(rep.Added), thousands(rep.Updated),
+		thousands(rep.NotModified), thousands(len(rep.Failed)))
+	for _, f := range rep.Failed {
+		fmt.Fprintf(w, "failed: %s\n", f)
+	}
+}
+
+// AddFeed subscribes to url, finding the feed when url is a site's page,
+// with default tags, then fetches it once. It returns the subscription.
+func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, url string, tags []string) (store.Feed, feeds.FetchResult, error) {
+	feedURL, err := feeds.Discover(ctx, f.HTTPClient(), url)
+	if err != nil {
+		return store.Feed{}, feeds.FetchResult{}, fmt.Errorf("%s: %w", url, err)
+	}
+	sub, err := st.AddFeed(ctx, store.Feed{URL: feedURL, Tags: tags})
+	if err != nil {
+		return sub, feeds.FetchResult{}, err
+	}
+	res := f.Fetch(ctx, Subscription(sub))
+	if _, err := st.RecordFetch(ctx, sub.ID, res); err != nil {
+		return sub, res, err
+	}
+	if res.Sub.Title != "" {
+		sub.Title = res.Sub.Title
+	}
+	return sub, res, res.Err
+}
+
+// ListFeeds prints the subscriptions: title, URL, articles (unread), when
+// last fetched and the last error.
+func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
+	subs, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	counts, err := st.FeedCounts(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range subs {
+		title := s.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		c := counts[s.ID]
+		fetched := "never fetched"
+		if !s.LastFetch.IsZero() {
+			fetched = "fetched " + s.LastFetch.Local().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(w, "%s\n  %s\n  %s articles (%s unread), %s", oneLine(title, 0), oneLine(s.URL, 0),
+			thousands(c.Articles), thousands(c.Unread), fetched)
+		if len(s.Tags) > 0 {
+			fmt.Fprintf(w, ", tags %s", oneLine(strings.Join(s.Tags, " "), 0))
+		}
+		fmt.Fprintln(w)
+		if s.LastError != "" {
+			fmt.Fprintf(w, "  error: %s\n", oneLine(s.LastError, 0))
+		}
+	}
+	return nil
+}
+
+// ImportOPML subscribes to every feed of an OPML file; folders become tags.
+// A feed already subscribed keeps its state and gains the folder's tags.
+func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) (added int, problems []Problem, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, nil, fmt.Errorf("%s: %s", path, describe(err))
+	}
+	defer f.Close()
+	subs, rerr := feeds.ReadOPML(f)
+	if rerr != nil && len(subs) == 0 {
+		return 0, nil, fmt.Errorf("%s: %w", path, rerr)
+	}
+	if rerr != nil {
+		problems = append(problems, Problem{File: path, Reason: rerr.Error()})
+	}
+	existing, err := st.Feeds(ctx)
+	if err != nil {
+		return 0, problems, err
+	}
+	have := make(map[string]store.Feed, len(existing))
+	for _, e := range existing {
+		have[e.URL] = e
+	}
+	for _, s := range subs {
+		feed := store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags}
+		if old, ok := have[s.URL]; ok {
+			feed.Tags = append(append([]string(nil), old.Tags...), s.Tags...)
+			if feed.Title == "" {
+				feed.Title = old.Title
+			}
+		} else {
+			added++
+		}
+		if _, err := st.AddFeed(ctx, feed); err != nil {
+			problems = append(problems, Problem{File: path, Reason: err.Error()})
+		}
+	}
+	fmt.Fprintf(w, "%d feeds in %s: %d new, %d already subscribed\n", len(subs), path, added, len(subs)-added)
+	return added, problems, nil
+}
+
+// ExportOPML writes every subscription as OPML; a feed's first tag is its
+// folder.
+func ExportOPML(ctx context.Context, st *store.Store, w io.Writer) error {
+	subs, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	list := make([]feeds.Subscription, len(subs))
+	for i, s := range subs {
+		list[i] = Subscription(s)
+	}
+	return feeds.WriteOPML(w, "tidings subscriptions", list)
+}
+
+// FetchProgress draws one line per finished feed when piped, a bar on a
+// terminal.
+func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult) {
+	return func(done, total int, r feeds.FetchResult) {
+		status := "ok"
+		switch {
+		case r.Err != nil:
+			status = "error: " + r.Err.Error()
+		case r.NotModified:
+			status = "not modified"
+		default:
+			status = fmt.Sprintf("%d articles", len(r.Articles))
+		}
+		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, oneLine(r.Sub.URL, 0), oneLine(status, 0))
+		if !tty {
+			fmt.Fprintln(w, line)
+			return
+		}
+		if width <= 0 {
+			width = 80
+		}
+		fmt.Fprintf(w, "\r\x1b[2K%s", ansi.Truncate(line, width-1, "…"))
+		if done == total {
+			fmt.Fprint(w, "\r\x1b[2K")
+		}
+	}
+}
