@@ -1,3 +1,5 @@
+// Blank imports keep every module the project is built on in go.mod while
+// the packages that use them are written.
 package main
 
 import (
@@ -27,5 +29,3 @@ import (
 	_ "gopkg.in/yaml.v3"
 	_ "modernc.org/sqlite"
 )
-
-func main() {}
