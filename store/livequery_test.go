@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+func TestLiveQuery(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"empty":                {"", ""},
+		"word being typed":     {"ukraine tau", "ukraine tau*"},
+		"finished word":        {"ukraine tau ", "ukraine tau "},
+		"too short yet":        {"ukraine ta", "ukraine"},
+		"only a short word":    {"ta", ""},
+		"tag being typed":      {"tag:ukr", "tag:ukr*"},
+		"source being typed":   {"source:menaf", "source:menaf*"},
+		"title word":           {"title:kyi", "title:kyi*"},
+		"negation stays whole": {"-ukr", "-ukr"},
+		"closed phrase":        {`"storm shadow"`, `"storm shadow"`},
+		"closed group":         {"(a OR bcd)", "(a OR bcd)"},
+		"explicit prefix":      {"tau*", "tau*"},
+		"state":                {"is:unread", "is:unread"},
+		"date":                 {"since:7d", "since:7d"},
+		"does not parse":       {"(ukraine", "(ukraine"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := LiveQuery(tt.in); got != tt.want {
+				t.Errorf("LiveQuery(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLiveQueryMatchesTheSame: the live reading and the returned query find
+// the same articles.
+func TestLiveQueryMatchesTheSame(t *testing.T) {
+	s := openTemp(t)
+	importAll(t, s, generated(300)...)
+	ctx := context.Background()
+	if _, err := s.TagQuery(ctx, "grain", []string{"grain-deal"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"gra", "grain dea", "grain de", "tag:grain", "source:menaf", "zur", "-gra", "oil OR gas tar"} {
+		rows, err := s.Page(ctx, PageRequest{Query: q, Live: true, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var live []int64
+		for _, r := range rows {
+			live = append(live, r.ID)
+		}
+		if whole := idsOf(t, s, LiveQuery(q)); !slices.Equal(live, whole) {
+			t.Errorf("%q live finds %d articles, %q finds %d", q, len(live), LiveQuery(q), len(whole))
+		}
+		n, err := s.CountLive(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != len(live) {
+			t.Errorf("%q: CountLive %d, Page %d", q, n, len(live))
+		}
+	}
+}
