@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -98,7 +99,7 @@ func newRoot() *cobra.Command {
 	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
 
 	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd(),
-		a.feedCmd(), a.fetchCmd(), a.opmlCmd())
+		a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd())
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
 	}
@@ -160,7 +161,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	}
 	defer st.Close()
 	if a.demo {
-		if err := loadSamples(ctx, st); err != nil {
+		if err := a.loadSamples(ctx, st); err != nil {
 			return err
 		}
 	}
@@ -181,7 +182,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		Query:        a.query,
 		ReadOnly:     st.ReadOnly(),
 		PollInterval: time.Second,
-		LoadSamples:  func(ctx context.Context) error { return loadSamples(ctx, st) },
+		LoadSamples:  func(ctx context.Context) error { return a.loadSamples(ctx, st) },
 	})
 }
 
@@ -193,14 +194,37 @@ func keyOverrides(k map[string]cli.KeyList) map[string][]string {
 	return out
 }
 
-// loadSamples imports the bundled sample articles.
-func loadSamples(ctx context.Context, st *store.Store) error {
+// loadSamples imports the bundled sample articles, tagged by the rules.
+func (a *app) loadSamples(ctx context.Context, st *store.Store) error {
 	arts, err := demo.Articles()
 	if err != nil {
 		return err
 	}
-	_, err = st.Import(ctx, arts)
+	if _, err = st.Import(ctx, arts); err != nil {
+		return err
+	}
+	rules, err := a.rules(ctx, st)
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(arts))
+	for i, art := range arts {
+		ids[i] = art.ExternalID
+	}
+	_, err = st.ApplyRules(ctx, rules, ids)
 	return err
+}
+
+// rules are the library's tag rules and config.toml's.
+func (a *app) rules(ctx context.Context, st *store.Store) ([]store.Rule, error) {
+	rules, err := st.Rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range a.cfg.Rules {
+		rules = append(rules, store.Rule{Query: r.Query, Tags: r.Tags})
+	}
+	return rules, nil
 }
 
 func (a *app) importCmd() *cobra.Command {
@@ -221,7 +245,11 @@ func (a *app) importCmd() *cobra.Command {
 			tty := isTerminal(stderr)
 			sources, bad := cli.Sources(args, cmd.InOrStdin())
 			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: termWidth(stderr)}
-			im := &cli.Importer{Store: st, Progress: pp.Update}
+			rules, err := a.rules(cmd.Context(), st)
+			if err != nil {
+				return err
+			}
+			im := &cli.Importer{Store: st, Rules: rules, Progress: pp.Update}
 			start := time.Now()
 			rep, err := im.Run(cmd.Context(), sources)
 			pp.Done()
@@ -454,7 +482,11 @@ func (a *app) feedCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			sub, res, err := cli.AddFeed(cmd.Context(), st, feeds.NewFetcher(), args[0], tags)
+			rules, err := a.rules(cmd.Context(), st)
+			if err != nil {
+				return err
+			}
+			sub, res, err := cli.AddFeed(cmd.Context(), st, feeds.NewFetcher(), rules, args[0], tags)
 			if sub.ID == 0 {
 				return err
 			}
@@ -525,9 +557,13 @@ func (a *app) fetchCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			rules, err := a.rules(cmd.Context(), st)
+			if err != nil {
+				return err
+			}
 			stderr := cmd.ErrOrStderr()
 			start := time.Now()
-			rep, err := cli.Fetch(cmd.Context(), st, feeds.NewFetcher(), args,
+			rep, err := cli.Fetch(cmd.Context(), st, feeds.NewFetcher(), rules, args,
 				cli.FetchProgress(stderr, isTerminal(stderr), termWidth(stderr)))
 			cli.PrintFetchSummary(cmd.OutOrStdout(), rep, time.Since(start))
 			if err != nil {
@@ -589,4 +625,110 @@ func (a *app) opmlCmd() *cobra.Command {
 		opml.AddCommand(c)
 	}
 	return opml
+}
+
+func (a *app) ruleCmd() *cobra.Command {
+	rule := &cobra.Command{
+		Use:   "rule",
+		Short: "Tag rules: articles matching a query get tags as they arrive",
+		Args:  cobra.NoArgs,
+	}
+	var tags []string
+	add := &cobra.Command{
+		Use:   "add QUERY --tag T...",
+		Short: "Add a rule: articles matching QUERY get the tags on import and fetch",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(tags) == 0 {
+				return usageError{errors.New("give the rule's tags with --tag")}
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			r, err := st.AddRule(cmd.Context(), joinArgs(args), tags)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "rule %d: %s -> %s\n", r.ID, r.Query, strings.Join(r.Tags, " "))
+			return nil
+		},
+	}
+	add.Flags().StringSliceVar(&tags, "tag", nil, "a tag the rule sets (repeatable)")
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List the rules (the library's and config.toml's)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rules, err := st.Rules(cmd.Context())
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			for _, r := range rules {
+				fmt.Fprintf(out, "%d\t%s -> %s\n", r.ID, r.Query, strings.Join(r.Tags, " "))
+			}
+			for _, r := range a.cfg.Rules {
+				fmt.Fprintf(out, "config\t%s -> %s\n", r.Query, strings.Join(r.Tags, " "))
+			}
+			return nil
+		},
+	}
+	remove := &cobra.Command{
+		Use:   "remove ID",
+		Short: "Remove a rule; the tags it set stay",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil {
+				return usageError{fmt.Errorf("%q is not a rule id", args[0])}
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := st.DeleteRule(cmd.Context(), id); errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no rule %d", id)
+			} else if err != nil {
+				return err
+			}
+			return nil
+		},
+	}
+	apply := &cobra.Command{
+		Use:   "apply",
+		Short: "Apply every rule to the whole library now",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rules, err := a.rules(cmd.Context(), st)
+			if err != nil {
+				return err
+			}
+			counts, err := st.ApplyRulesToLibrary(cmd.Context(), rules)
+			out := cmd.OutOrStdout()
+			for i, n := range counts {
+				if i < len(rules) {
+					fmt.Fprintf(out, "%s -> %s: %s\n", rules[i].Query, strings.Join(rules[i].Tags, " "), cli.Plural(n, "article"))
+				}
+			}
+			return err
+		},
+	}
+	for _, c := range []*cobra.Command{add, list, remove, apply} {
+		c.Args = usageArgs(c.Args)
+		rule.AddCommand(c)
+	}
+	return rule
 }

@@ -42,23 +42,29 @@ func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
 // feed's new state — validators for the next conditional request, title,
 // site, the time of the fetch and its error, and its new URL after a
 // permanent redirect. The articles are committed before the feed's state, so
-// an interrupted fetch is fetched again in full, never skipped.
-func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult) (ImportStats, error) {
+// an interrupted fetch is fetched again in full, never skipped. The rules tag
+// the articles the fetch added.
+func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (ImportStats, error) {
 	var stats ImportStats
 	if len(r.Articles) > 0 {
 		outs, err := s.Import(ctx, r.Articles)
 		if err != nil {
 			return stats, err
 		}
-		for _, o := range outs {
+		var added []string
+		for i, o := range outs {
 			switch o {
 			case Added:
+				added = append(added, r.Articles[i].ExternalID)
 				stats.Added++
 			case Updated:
 				stats.Updated++
 			default:
 				stats.Unchanged++
 			}
+		}
+		if _, err := s.ApplyRules(ctx, rules, added); err != nil && !errors.Is(err, ErrReadOnly) && !isRuleError(err) {
+			return stats, err
 		}
 	}
 	lastErr := ""

@@ -37,7 +37,7 @@ type FetchReport struct {
 // Fetch refreshes every subscribed feed (or only those whose URL is in only,
 // when given) and stores what they bring. progress, if set, hears of each
 // feed as it is done.
-func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, only []string, progress func(done, total int, r feeds.FetchResult)) (FetchReport, error) {
+func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, progress func(done, total int, r feeds.FetchResult)) (FetchReport, error) {
 	var rep FetchReport
 	subs, err := st.Feeds(ctx)
 	if err != nil {
@@ -68,7 +68,7 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, only []string
 		if saveErr != nil || ctx.Err() != nil {
 			return
 		}
-		stats, err := st.RecordFetch(ctx, byURL[r.Sub.URL].ID, r)
+		stats, err := st.RecordFetch(ctx, byURL[r.Sub.URL].ID, r, rules)
 		switch {
 		case err != nil && errors.Is(err, store.ErrReadOnly):
 			saveErr = err
@@ -104,7 +104,7 @@ func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
 
 // AddFeed subscribes to url, finding the feed when url is a site's page,
 // with default tags, then fetches it once. It returns the subscription.
-func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, url string, tags []string) (store.Feed, feeds.FetchResult, error) {
+func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (store.Feed, feeds.FetchResult, error) {
 	feedURL, err := feeds.Discover(ctx, f.HTTPClient(), url)
 	if err != nil {
 		return store.Feed{}, feeds.FetchResult{}, fmt.Errorf("%s: %w", url, err)
@@ -114,7 +114,7 @@ func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, url string,
 		return sub, feeds.FetchResult{}, err
 	}
 	res := f.Fetch(ctx, Subscription(sub))
-	if _, err := st.RecordFetch(ctx, sub.ID, res); err != nil {
+	if _, err := st.RecordFetch(ctx, sub.ID, res, rules); err != nil {
 		return sub, res, err
 	}
 	if res.Sub.Title != "" {

@@ -49,6 +49,8 @@ type ImportReport struct {
 	store.ImportStats
 	Failed   []Problem
 	Warnings []Problem
+
+	ruleWarned bool
 }
 
 // Source is one thing to import: a file, or a stream such as stdin.
@@ -145,6 +147,8 @@ type Progress func(bytes, total int64, articles int)
 // Importer brings articles from sources into the library.
 type Importer struct {
 	Store *store.Store
+	// Rules tag the articles an import adds.
+	Rules []store.Rule
 	// Progress, if set, is called after every batch and file.
 	Progress Progress
 }
@@ -267,7 +271,7 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 	outs, err := im.Store.Import(ctx, arts)
 	if err == nil {
 		count(outs, rep)
-		return nil
+		return im.applyRules(ctx, arts, outs, rep)
 	}
 	if fatal(ctx, err) {
 		return err
@@ -282,8 +286,34 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 			continue
 		}
 		count(outs, rep)
+		if err := im.applyRules(ctx, arts[i:i+1], outs, rep); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// applyRules tags the articles of a batch that the import added.
+func (im *Importer) applyRules(ctx context.Context, arts []feeds.Article, outs []store.Outcome, rep *ImportReport) error {
+	if len(im.Rules) == 0 {
+		return nil
+	}
+	var added []string
+	for i, o := range outs {
+		if o == store.Added {
+			added = append(added, arts[i].ExternalID)
+		}
+	}
+	_, err := im.Store.ApplyRules(ctx, im.Rules, added)
+	if _, ok := errors.AsType[*store.RuleError](err); ok {
+		// A rule that does not parse is the user's to fix; say it once.
+		if !rep.ruleWarned {
+			rep.Warnings = append(rep.Warnings, Problem{Reason: err.Error()})
+			rep.ruleWarned = true
+		}
+		return nil
+	}
+	return err
 }
 
 // fatal reports whether an import error is about the library rather than

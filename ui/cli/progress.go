@@ -34,6 +34,9 @@ func (p *ProgressPrinter) Update(bytes, total int64, n int) {
 	if !p.TTY {
 		every = 5 * time.Second
 	}
+	if p.last.IsZero() {
+		p.last = now // the first line after a full interval: short runs stay quiet
+	}
 	if now.Sub(p.last) < every {
 		return
 	}
@@ -111,7 +114,7 @@ const maxListed = 50
 func PrintSummary(w io.Writer, rep ImportReport, elapsed time.Duration) {
 	n := rep.Added + rep.Updated + rep.Unchanged
 	rate := ""
-	if elapsed > 0 && n > 0 {
+	if elapsed >= time.Second && n > 0 {
 		rate = fmt.Sprintf(" in %.1fs (%s articles/s)", elapsed.Seconds(), thousands(int(float64(n)/elapsed.Seconds())))
 	}
 	fmt.Fprintf(w, "%s added, %s updated, %s unchanged, %s failed%s\n",
@@ -143,4 +146,12 @@ func PrintSummary(w io.Writer, rep ImportReport, elapsed time.Duration) {
 	for _, r := range order {
 		fmt.Fprintf(w, "warning: %s articles imported with %q\n", thousands(byReason[r]), r)
 	}
+}
+
+// Plural is n and the noun, with an s unless n is 1: "1 article", "2,000 articles".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }

@@ -1,0 +1,107 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// feedXML is a small RSS feed with n items.
+func feedXML(title string, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title><link>http://example.org/</link>`, title)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, `<item><title>Harbour story %d</title><link>http://example.org/%d</link><guid>%d</guid>`+
+			`<pubDate>Mon, 0%d Jun 2025 10:00:00 GMT</pubDate><description>&lt;p&gt;The harbour %d &lt;b&gt;reopened&lt;/b&gt;.&lt;/p&gt;</description></item>`,
+			i, i, i, i, i)
+	}
+	b.WriteString(`</channel></rss>`)
+	return b.String()
+}
+
+// TestFeedsFromTheCommandLine subscribes to a feed served on loopback,
+// fetches it twice (the second time not modified), applies a tag rule to
+// what arrives, lists, exports and re-imports OPML, and unsubscribes.
+func TestFeedsFromTheCommandLine(t *testing.T) {
+	var bodies atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Home</body></html>`)
+		case "/feed.xml":
+			if r.Header.Get("If-None-Match") == `"v1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			bodies.Add(1)
+			w.Header().Set("ETag", `"v1"`)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, feedXML("Harbour News", 3))
+		case "/broken.xml":
+			fmt.Fprint(w, `<rss><channel><item><title>unclosed`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, lib, "rule", "add", "title:story 2", "--tag", "second")
+	out := mustRun(t, lib, "feed", "add", srv.URL+"/", "--tag", "harbour")
+	if !strings.Contains(out, srv.URL+"/feed.xml") || !strings.Contains(out, "3 articles") {
+		t.Errorf("feed add found and fetched the feed? %s", out)
+	}
+	recs := searchJSON(t, lib, "tag:harbour")
+	if len(recs) != 3 {
+		t.Fatalf("%d articles with the feed's default tag, want 3", len(recs))
+	}
+	for _, r := range recs {
+		if r.Source != "Harbour News" || !strings.Contains(r.Body, "**reopened**") {
+			t.Errorf("article from the feed: source %q body %q", r.Source, r.Body)
+		}
+	}
+	if got := searchJSON(t, lib, "tag:second"); len(got) != 1 || got[0].Title != "Harbour story 2" {
+		t.Errorf("the rule tagged %+v, want only story 2", got)
+	}
+
+	out = mustRun(t, lib, "fetch")
+	if !strings.Contains(out, "1 not modified") || bodies.Load() != 1 {
+		t.Errorf("second fetch: %d bodies sent, summary %q", bodies.Load(), out)
+	}
+
+	// A broken feed is subscribed all the same (it may mend), with its error.
+	if r := tidings(t, lib, nil, "feed", "add", srv.URL+"/broken.xml"); r.code != 1 || !strings.Contains(r.stderr, "XML syntax error") {
+		t.Errorf("adding a broken feed: exit %d, %s", r.code, r.stderr)
+	}
+	r := tidings(t, lib, nil, "fetch")
+	if r.code != 1 || !strings.Contains(r.stdout, "broken.xml") {
+		t.Errorf("a broken feed: exit %d, summary %q", r.code, r.stdout)
+	}
+	list := mustRun(t, lib, "feed", "list")
+	if !strings.Contains(list, "Harbour News") || !strings.Contains(list, "3 articles (3 unread)") || !strings.Contains(list, "error:") {
+		t.Errorf("feed list:\n%s", list)
+	}
+
+	opml := mustRun(t, lib, "opml", "export")
+	path := filepath.Join(t.TempDir(), "subs.opml")
+	if err := os.WriteFile(path, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib2 := filepath.Join(t.TempDir(), "library.db")
+	if out := mustRun(t, lib2, "opml", "import", path); !strings.Contains(out, "2 new") {
+		t.Errorf("opml import: %s", out)
+	}
+	if list2 := mustRun(t, lib2, "feed", "list"); !strings.Contains(list2, srv.URL+"/feed.xml") || !strings.Contains(list2, "tags harbour") {
+		t.Errorf("feed list after OPML round trip:\n%s", list2)
+	}
+
+	out = mustRun(t, lib, "feed", "remove", srv.URL+"/feed.xml")
+	if !strings.Contains(out, "3 articles stay") || len(searchJSON(t, lib, "tag:harbour")) != 3 {
+		t.Errorf("unsubscribing kept the articles? %s", out)
+	}
+}
