@@ -32,6 +32,11 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	if prebuilt := os.Getenv("TIDINGS_BIN"); prebuilt != "" {
+		// Measure or test a binary built elsewhere (another commit, say).
+		bin = prebuilt
+		return m.Run()
+	}
 	bin = filepath.Join(dir, "tidings")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Dir = repoRoot

@@ -165,6 +165,26 @@ func (t *term) waitFor(pattern string, timeout time.Duration) string {
 	}
 }
 
+// waitUntil waits until ok holds for the screen, and returns the screen.
+func (t *term) waitUntil(what string, ok func(screen string) bool, timeout time.Duration) string {
+	t.tb.Helper()
+	deadline := time.After(timeout)
+	for {
+		s := t.screen()
+		if ok(s) {
+			return s
+		}
+		select {
+		case <-t.changed:
+		case <-time.After(5 * time.Millisecond):
+		case <-t.exited:
+			t.tb.Fatalf("program exited while waiting for %s; screen:\n%s", what, t.screen())
+		case <-deadline:
+			t.tb.Fatalf("timed out after %v waiting for %s; screen:\n%s", timeout, what, s)
+		}
+	}
+}
+
 // waitGone waits until the screen no longer matches pattern.
 func (t *term) waitGone(pattern string, timeout time.Duration) string {
 	t.tb.Helper()
