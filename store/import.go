@@ -19,7 +19,7 @@ import (
 // disk as one segment when it commits, so larger batches make fewer, larger
 // segments and less merging, up to the point where the pending terms no
 // longer fit the caches.
-const ImportBatch = 5000
+const ImportBatch = 20000
 
 // Import stores a batch of articles in one transaction and reports, for each,
 // whether it was added, updated or unchanged. Articles are matched by

@@ -1,6 +1,36 @@
 package store
 
-import "testing"
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+func TestOpenWord(t *testing.T) {
+	tests := []struct {
+		q, rest, word string
+		negated, ok   bool
+	}{
+		{"", "", "", false, false},
+		{"tau", "", "tau", false, true},
+		{"ukraine tau", "ukraine ", "tau", false, true},
+		{"ukraine -tau", "ukraine ", "tau", true, true},
+		{"(oil OR gas", "(oil OR ", "gas", false, true},
+		{"ukraine ", "ukraine ", "", false, false},
+		{"tag:ta", "tag:ta", "", false, false},
+		{`"oil pr`, `"oil pr`, "", false, false},
+		{`"oil" pr`, `"oil" `, "pr", false, true},
+		{"u.s", "u.s", "", false, false},
+		{"zürich", "", "zürich", false, true},
+	}
+	for _, tt := range tests {
+		rest, word, neg, ok := openWord(tt.q)
+		if rest != tt.rest || word != tt.word || neg != tt.negated || ok != tt.ok {
+			t.Errorf("openWord(%q) = %q, %q, %v, %v; want %q, %q, %v, %v",
+				tt.q, rest, word, neg, ok, tt.rest, tt.word, tt.negated, tt.ok)
+		}
+	}
+}
 
 func TestWithoutShortOpenWord(t *testing.T) {
 	tests := map[string]string{
@@ -25,6 +55,45 @@ func TestWithoutShortOpenWord(t *testing.T) {
 	for in, want := range tests {
 		if got := withoutShortOpenWord(in); got != want {
 			t.Errorf("withoutShortOpenWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The live filter finds a page two ways, by checking candidates in Go or by
+// FTS5's prefix merge; whichever it takes, and wherever it switches, the
+// pages are the same.
+func TestLivePagesAgreeWhicheverWayTheyAreFound(t *testing.T) {
+	ctx := context.Background()
+	s, _ := library(t, 400)
+	if err := s.Tag(ctx, []int64{3, 5, 8, 40, 41}, []string{"watch"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddAnnotation(ctx, Annotation{ArticleID: 9, Note: "remember the quarantine"}); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { liveCandidates = n }(liveCandidates)
+	queries := []string{"gla", "storm gla", "ZÜR", "storm -oil gla", "tag:watch gra", "quar", "sec", "oil (gas OR storm) sec",
+		"storm -gla", "oil OR gla", "tag:wat", "storm gl"}
+	for _, q := range queries {
+		liveCandidates = 0 // FTS5 only
+		n, err := s.CountLive(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := rowIDs(pageForward(t, s, q, true, 1000))
+		if len(want) != n {
+			t.Errorf("%q: CountLive %d, FTS5 page %d", q, n, len(want))
+		}
+		for _, budget := range []int{3, 40, 1000} {
+			liveCandidates = budget
+			for _, size := range []int{5, 50} {
+				if got := rowIDs(pageForward(t, s, q, true, size)); !slices.Equal(got, want) {
+					t.Errorf("%q, %d candidates, pages of %d: %d rows %v, want %d %v", q, budget, size, len(got), head(got), len(want), head(want))
+				}
+				if got := rowIDs(pageBackward(t, s, q, true, size)); !slices.Equal(got, want) {
+					t.Errorf("%q, %d candidates, pages of %d backwards: %d rows, want %d", q, budget, size, len(got), len(want))
+				}
+			}
 		}
 	}
 }

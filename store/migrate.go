@@ -98,9 +98,11 @@ CREATE TABLE rules (
 	// article's annotation notes joined by newlines. rowid = articles.sort_key.
 	// detail=column records which columns hold a term but not where: phrases
 	// are checked by the store's tidings_phrase function on the candidates
-	// FTS5 finds, and indexing is much faster. The prefix index of three
-	// characters serves the live filter; hashsize lets an import batch's
-	// terms stay in memory until its commit, written as one segment.
+	// FTS5 finds, and indexing is much faster. No prefix index: it would slow
+	// every import by a third, and the live filter finds prefixes without it
+	// (live.go). hashsize keeps an import batch's terms in memory until its
+	// commit, written as one segment; pgsz fills the library's 16 KiB pages;
+	// automerge 16 merges segments less often while importing.
 	// docs/STORE.md has the measurements behind these choices.
 	`
 CREATE VIRTUAL TABLE article_fts USING fts5(
@@ -108,9 +110,10 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
 	content = '',
 	contentless_delete = 1,
 	tokenize = 'unicode61 remove_diacritics 2',
-	detail = column,
-	prefix = '3'
+	detail = column
 );
 INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', 67108864);
+INSERT INTO article_fts(article_fts, rank) VALUES ('pgsz', 16000);
+INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 16);
 `,
 }

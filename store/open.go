@@ -21,6 +21,10 @@ import (
 // tidings never show each other "database is locked".
 const busyTimeout = 10000
 
+// pageSize is the page size of new libraries: an article's body fits in a
+// page with room to spare, and article_fts writes fewer, larger pages.
+var pageSize = 16384
+
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
@@ -149,6 +153,12 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("store: open %s: the library needs upgrading, which a read-only open cannot do; open it once for writing: %w", s.path, ErrReadOnly)
 		}
 		return nil
+	}
+	if version == 0 && tables == 0 {
+		// A new library: the page size can still be chosen, before WAL.
+		if _, err := s.wdb.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
+			return s.openErr(err)
+		}
 	}
 	// WAL lets readers go on while one writer writes. It is a property of
 	// the file, set only now that the file is known to be a library.

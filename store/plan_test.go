@@ -34,7 +34,7 @@ func TestPagesReadInSortKeyOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		q, args, _ := pageSQL(c, tt.req)
+		q, args, _ := pageSQL(c, tt.req, rowColumns)
 		plan := explain(t, s, q, args)
 		if !strings.HasPrefix(plan[0], tt.want) {
 			t.Errorf("%q %+v: plan starts %q, want %q\n%s", tt.q, tt.req, plan[0], tt.want, strings.Join(plan, "\n"))

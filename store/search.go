@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"tidings/store/query"
 )
@@ -29,37 +27,6 @@ func compile(q string, live bool) (compiled, error) {
 		return compiled{}, fmt.Errorf("query %q: %w", q, err)
 	}
 	return compiled{c}, nil
-}
-
-// minLivePrefix is the length, in letters or digits, from which the live
-// filter uses the word being typed as a prefix. Shorter prefixes match
-// nearly every article and would make FTS5 merge the doclists of thousands
-// of terms on every keystroke; article_fts has a prefix index of this length.
-const minLivePrefix = 3
-
-// withoutShortOpenWord drops the word being typed at the end of a live query
-// while it is shorter than minLivePrefix: "ukraine ta" filters by ukraine
-// until a third letter makes "tau" a prefix worth matching.
-func withoutShortOpenWord(q string) string {
-	start := len(q)
-	letters := 0
-	for start > 0 {
-		r, size := utf8.DecodeLastRuneInString(q[:start])
-		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
-			break
-		}
-		start -= size
-		letters++
-	}
-	if letters == 0 || letters >= minLivePrefix || (strings.Count(q, `"`)-strings.Count(q, `\"`))%2 == 1 {
-		return q // no word, a long enough one, or one inside a phrase
-	}
-	before := q[:start]
-	before = strings.TrimSuffix(before, "-")
-	if before != "" && !unicode.IsSpace(rune(before[len(before)-1])) && !strings.HasSuffix(before, "(") {
-		return q // part of a field, a quoted phrase or a punctuated word
-	}
-	return before
 }
 
 // from is the FROM clause.
@@ -112,14 +79,35 @@ const rowColumns = `a.id, a.sort_key, a.source, a.title, a.url, a.published, a.r
 // Page returns one page of the articles matching req.Query, newest first,
 // with their tag names and annotation counts.
 func (s *Store) Page(ctx context.Context, req PageRequest) ([]Row, error) {
+	if req.Live {
+		page, ok, err := s.livePage(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("store: page: %w", err)
+		}
+		if ok {
+			return page, nil
+		}
+	}
 	c, err := compile(req.Query, req.Live)
 	if err != nil {
 		return nil, fmt.Errorf("store: page: %w", err)
 	}
-	q, args, ascending := pageSQL(c, req)
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	q, args, ascending := pageSQL(c, req, rowColumns)
+	page, err := s.rows(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: page: %w", err)
+	}
+	if ascending {
+		slices.Reverse(page)
+	}
+	return page, nil
+}
+
+// rows runs a SELECT of rowColumns and fills in the tag names.
+func (s *Store) rows(ctx context.Context, q string, args ...any) ([]Row, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var page []Row
@@ -128,24 +116,22 @@ func (s *Store) Page(ctx context.Context, req PageRequest) ([]Row, error) {
 		var published int64
 		if err := rows.Scan(&r.ID, &r.SortKey, &r.Source, &r.Title, &r.URL, &published, &r.Read,
 			&r.Starred, &r.Annotations); err != nil {
-			return nil, fmt.Errorf("store: page: %w", err)
+			return nil, err
 		}
 		r.Published = fromUnix(published)
 		page = append(page, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: page: %w", err)
+		return nil, err
 	}
-	if ascending {
-		slices.Reverse(page)
-	}
+	rows.Close()
 	ids := make([]int64, len(page))
 	for i, r := range page {
 		ids[i] = r.ID
 	}
 	tags, err := tagsOf(ctx, s.db, ids)
 	if err != nil {
-		return nil, fmt.Errorf("store: page: %w", err)
+		return nil, err
 	}
 	for i := range page {
 		for _, t := range tags[page[i].ID] {
@@ -155,10 +141,10 @@ func (s *Store) Page(ctx context.Context, req PageRequest) ([]Row, error) {
 	return page, nil
 }
 
-// pageSQL is the statement that reads a page. After and FromEnd read upwards
-// from their end; ascending says so, and the page is turned back to newest
-// first after reading.
-func pageSQL(c compiled, req PageRequest) (q string, args []any, ascending bool) {
+// pageSQL is the statement that reads the given columns of a page. After and
+// FromEnd read upwards from their end; ascending says so, and the page is to
+// be turned back to newest first after reading.
+func pageSQL(c compiled, req PageRequest, columns string) (q string, args []any, ascending bool) {
 	limit := req.Limit
 	if limit <= 0 {
 		limit = DefaultPageSize
@@ -179,7 +165,7 @@ func pageSQL(c compiled, req PageRequest) (q string, args []any, ascending bool)
 		order = " ASC"
 	}
 	w, args := c.where(extra, extraArgs...)
-	q = "SELECT " + rowColumns + " FROM " + c.from() + w + " ORDER BY " + c.key() + order + " LIMIT ?"
+	q = "SELECT " + columns + " FROM " + c.from() + w + " ORDER BY " + c.key() + order + " LIMIT ?"
 	return q, append(args, limit), ascending
 }
 
