@@ -18,6 +18,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	m.status, m.statusErr = "", false
+	if cmd, ok := m.handleInputKey(msg); ok {
+		return m, cmd
+	}
 
 	keys := m.sharedKeys()
 	if m.showHelp {
@@ -39,6 +42,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 	var cmd tea.Cmd
 	switch {
+	case m.panel.open:
+		cmd = m.handlePanelKey(msg)
 	case m.welcoming():
 		if key.Matches(msg, m.welcome.keys.LoadSamples) && !m.welcome.loading {
 			m.welcome.loading = true
@@ -49,6 +54,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, cmd
 		}
 		switch k := m.reader.keys; {
+		case key.Matches(msg, k.Tag):
+			cmd = m.openTagEditor()
 		case key.Matches(msg, k.Back):
 			m.screen = screenList
 		case key.Matches(msg, k.Next):
@@ -65,6 +72,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if row, ok := m.list.current(); ok && key.Matches(msg, m.list.keys.Open) {
 			return m, m.open(row)
 		}
+		if cmd, ok := m.listAction(msg); ok {
+			return m, cmd
+		}
 		m.list, cmd = m.list.Update(msg)
 	}
 	return m, cmd
@@ -78,6 +88,9 @@ type sharedBindings struct {
 
 func (m Model) sharedKeys() sharedBindings {
 	switch {
+	case m.panel.open:
+		k := m.panel.keys
+		return sharedBindings{help: k.Help, quit: k.Quit, back: k.Back}
 	case m.screen == screenReader:
 		k := m.reader.keys
 		return sharedBindings{k.Help, k.Quit, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink}
@@ -154,9 +167,11 @@ func (m *Model) applyFlag(id int64, what string, value bool) {
 	}
 }
 
-// open shows an article in the reader and marks it read.
+// open shows an article in the reader, with the filter's words
+// highlighted, and marks it read.
 func (m *Model) open(row store.Row) tea.Cmd {
 	m.screen = screenReader
+	m.reader.terms = m.list.terms
 	cmds := []tea.Cmd{m.reader.open(row)}
 	if !row.Read && !m.readOnly {
 		cmds = append(cmds, m.setFlag(row.ID, "read", true))
@@ -189,7 +204,7 @@ func (m *Model) step(delta int) tea.Cmd {
 // handleClick selects (and on the selected row, opens) the list row under
 // the pointer.
 func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if msg.Button != tea.MouseLeft || m.showHelp || m.screen != screenList || m.welcoming() {
+	if msg.Button != tea.MouseLeft || m.showHelp || m.screen != screenList || m.welcoming() || m.mode() != modeNormal {
 		return nil
 	}
 	open, cmd := m.list.click(msg.Y - headerLines)
@@ -201,7 +216,7 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 
 // handleWheel scrolls whatever is shown.
 func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if m.showHelp {
+	if m.showHelp || m.editor.open || m.panel.open {
 		return nil
 	}
 	var cmd tea.Cmd

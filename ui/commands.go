@@ -47,6 +47,7 @@ type pageMsg struct {
 // countsMsg carries the header's counts.
 type countsMsg struct {
 	epoch        int
+	query        listQuery // counted; the list drops counts of another
 	shown, total int
 	err          error
 }
@@ -95,44 +96,54 @@ type statusMsg struct {
 type warmedMsg struct{ err error }
 
 // loadFirst loads the newest page: the start of the list.
-func loadFirst(ctx context.Context, lib Library, query string, limit, epoch int) tea.Cmd {
+func loadFirst(ctx context.Context, lib Library, q listQuery, limit, epoch int) tea.Cmd {
 	return func() tea.Msg {
 		gen, err := lib.Generation(ctx)
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
-		rows, err := lib.Page(ctx, store.PageRequest{Query: query, Limit: limit})
+		rows, err := lib.Page(ctx, q.request(store.PageRequest{Limit: limit}))
 		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, err: err,
 			atTop: true, atBottom: len(rows) < limit}
 	}
 }
 
+// loadQuery loads the newest page of a query the filter line just set: the
+// one trip to the library a keystroke costs.
+func loadQuery(ctx context.Context, lib Library, q listQuery, limit, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := lib.Page(ctx, q.request(store.PageRequest{Limit: limit}))
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, err: err,
+			atTop: true, atBottom: len(rows) < limit}
+	}
+}
+
 // loadLast loads the oldest page: the end of the list.
-func loadLast(ctx context.Context, lib Library, query string, limit, epoch int) tea.Cmd {
+func loadLast(ctx context.Context, lib Library, q listQuery, limit, epoch int) tea.Cmd {
 	return func() tea.Msg {
 		gen, err := lib.Generation(ctx)
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
-		rows, err := lib.Page(ctx, store.PageRequest{Query: query, FromEnd: true, Limit: limit})
+		rows, err := lib.Page(ctx, q.request(store.PageRequest{FromEnd: true, Limit: limit}))
 		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, err: err,
 			atTop: len(rows) < limit, atBottom: true, focusIndex: len(rows) - 1}
 	}
 }
 
 // loadOlder loads the page after the row with sort key anchor.
-func loadOlder(ctx context.Context, lib Library, query string, anchor int64, limit, epoch int) tea.Cmd {
+func loadOlder(ctx context.Context, lib Library, q listQuery, anchor int64, limit, epoch int) tea.Cmd {
 	return func() tea.Msg {
-		rows, err := lib.Page(ctx, store.PageRequest{Query: query, Before: anchor, Limit: limit})
+		rows, err := lib.Page(ctx, q.request(store.PageRequest{Before: anchor, Limit: limit}))
 		return pageMsg{epoch: epoch, kind: pageOlder, anchor: anchor, rows: rows, err: err,
 			atBottom: len(rows) < limit}
 	}
 }
 
 // loadNewer loads the page before the row with sort key anchor.
-func loadNewer(ctx context.Context, lib Library, query string, anchor int64, limit, epoch int) tea.Cmd {
+func loadNewer(ctx context.Context, lib Library, q listQuery, anchor int64, limit, epoch int) tea.Cmd {
 	return func() tea.Msg {
-		rows, err := lib.Page(ctx, store.PageRequest{Query: query, After: anchor, Limit: limit})
+		rows, err := lib.Page(ctx, q.request(store.PageRequest{After: anchor, Limit: limit}))
 		return pageMsg{epoch: epoch, kind: pageNewer, anchor: anchor, rows: rows, err: err,
 			atTop: len(rows) < limit}
 	}
@@ -140,18 +151,18 @@ func loadNewer(ctx context.Context, lib Library, query string, anchor int64, lim
 
 // loadAround reloads the window around the row with sort key key and id id:
 // up to above rows newer than it, and it with up to below rows older.
-func loadAround(ctx context.Context, lib Library, query string, key, id int64, above, below, epoch int) tea.Cmd {
+func loadAround(ctx context.Context, lib Library, q listQuery, key, id int64, above, below, epoch int) tea.Cmd {
 	return func() tea.Msg {
 		gen, err := lib.Generation(ctx)
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
-		newer, err := lib.Page(ctx, store.PageRequest{Query: query, After: key, Limit: above})
+		newer, err := lib.Page(ctx, q.request(store.PageRequest{After: key, Limit: above}))
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
 		// Sort keys are integers, so "older than key+1" includes key itself.
-		older, err := lib.Page(ctx, store.PageRequest{Query: query, Before: key + 1, Limit: below + 1})
+		older, err := lib.Page(ctx, q.request(store.PageRequest{Before: key + 1, Limit: below + 1}))
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
@@ -162,19 +173,21 @@ func loadAround(ctx context.Context, lib Library, query string, key, id int64, a
 }
 
 // loadCounts counts the articles matching the query and in the library.
-func loadCounts(ctx context.Context, lib Library, query string, epoch int) tea.Cmd {
+func loadCounts(ctx context.Context, lib Library, q listQuery, epoch int) tea.Cmd {
 	return func() tea.Msg {
 		total, err := lib.Total(ctx)
 		if err != nil {
-			return countsMsg{epoch: epoch, err: err}
+			return countsMsg{epoch: epoch, query: q, err: err}
 		}
 		shown := total
-		if strings.TrimSpace(query) != "" {
-			if shown, err = lib.Count(ctx, query); err != nil {
-				return countsMsg{epoch: epoch, err: err}
-			}
+		switch {
+		case strings.TrimSpace(q.text) == "":
+		case q.live:
+			shown, err = lib.CountLive(ctx, q.text)
+		default:
+			shown, err = lib.Count(ctx, q.text)
 		}
-		return countsMsg{epoch: epoch, shown: shown, total: total}
+		return countsMsg{epoch: epoch, query: q, shown: shown, total: total, err: err}
 	}
 }
 

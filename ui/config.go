@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+
+	"tidings/store/query"
 )
 
 // DefaultPageSize is how many rows the list fetches at a time when
@@ -43,12 +45,21 @@ type Config struct {
 	// "#ff8800", "#f80" or an ANSI colour number 0-255. Other tags get a
 	// colour from a hash of their name.
 	TagColors map[string]string
+	// Searches are saved searches from config.toml's [[search]] tables,
+	// offered in the tags panel before those saved in the library.
+	Searches []SavedSearch
 	// LoadSamples imports the bundled sample articles; the welcome screen
 	// of an empty library offers it. Nil hides the offer.
 	LoadSamples func(ctx context.Context) error
 	// OpenURL opens a link in a browser; nil means $BROWSER, else xdg-open
 	// (open on macOS), run without a shell.
 	OpenURL func(url string) error
+}
+
+// SavedSearch is a named query in the query language.
+type SavedSearch struct {
+	Name  string
+	Query string
 }
 
 // Validate reports the first setting that is wrong, naming it.
@@ -62,6 +73,14 @@ func (c Config) Validate() error {
 	for _, name := range slices.Sorted(maps.Keys(c.TagColors)) {
 		if _, err := parseColor(c.TagColors[name]); err != nil {
 			return fmt.Errorf("tag_colors.%s: %w", name, err)
+		}
+	}
+	for i, ss := range c.Searches {
+		if strings.TrimSpace(ss.Name) == "" {
+			return fmt.Errorf("search %d: the name is empty", i+1)
+		}
+		if _, err := query.Parse(ss.Query); err != nil {
+			return fmt.Errorf("search %d (%q): query: %w", i+1, ss.Name, err)
 		}
 	}
 	_, err := newKeyMaps(c.Keys)

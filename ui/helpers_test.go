@@ -95,7 +95,8 @@ func press(k string) tea.KeyPressMsg {
 		"up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "space": {Code: tea.KeySpace, Text: " "},
 		"pgup": {Code: tea.KeyPgUp}, "pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome},
 		"end": {Code: tea.KeyEnd}, "ctrl+d": {Code: 'd', Mod: tea.ModCtrl}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
-		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
+		"backspace": {Code: tea.KeyBackspace}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
 	}
 	if p, ok := special[k]; ok {
 		return p
@@ -163,7 +164,12 @@ func start(t *testing.T, lib Library, cfg Config, width, height int) tea.Model {
 
 // viewText is the model's view as a user reads it: no styling.
 func viewText(m tea.Model) string {
-	return ansi.Strip(m.View().Content)
+	return viewTextOf(m.View().Content)
+}
+
+// viewTextOf is a drawn screen as a user reads it.
+func viewTextOf(s string) string {
+	return ansi.Strip(s)
 }
 
 // checkFits fails when the view is not exactly width x height cells.

@@ -18,6 +18,8 @@ type listKeyMap struct {
 	Up, Down, Top, Bottom                         key.Binding
 	HalfPageDown, HalfPageUp, PageDown, PageUp    key.Binding
 	Open, Star, Read, OpenLink, CopyLink, Refresh key.Binding
+	Filter, Clear, Select, Tag, TagAll            key.Binding
+	TagsPanel, SaveSearch                         key.Binding
 	Help, Quit                                    key.Binding
 }
 
@@ -38,22 +40,31 @@ func defaultListKeyMap() listKeyMap {
 		CopyLink:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
 		// Refreshing feeds arrives with feed subscriptions; until then the
 		// binding exists (and can be configured) but is off.
-		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds"), key.WithDisabled()),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds"), key.WithDisabled()),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Clear:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Select:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "select")),
+		Tag:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
+		TagAll:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all filtered")),
+		TagsPanel:  key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "tags & searches")),
+		SaveSearch: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
 // ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
 func (k listKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Star, k.Help, k.Quit}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Tag, k.Star, k.Help, k.Quit}
 }
 
 // FullHelp is the help overlay's.
 func (k listKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
-		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh},
+		// One column for the actions, so that the box fits 80 columns.
+		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh,
+			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.TagsPanel, k.SaveSearch},
 		{k.Help, k.Quit},
 	}
 }
@@ -65,6 +76,8 @@ func (k *listKeyMap) actions() map[string]*key.Binding {
 		"page-down": &k.PageDown, "page-up": &k.PageUp,
 		"open": &k.Open, "star": &k.Star, "read": &k.Read,
 		"open-link": &k.OpenLink, "copy-link": &k.CopyLink, "refresh": &k.Refresh,
+		"filter": &k.Filter, "clear": &k.Clear, "select": &k.Select, "tag": &k.Tag, "tag-all": &k.TagAll,
+		"tags-panel": &k.TagsPanel, "save-search": &k.SaveSearch,
 		"help": &k.Help, "quit": &k.Quit,
 	}
 }
@@ -74,7 +87,7 @@ type readerKeyMap struct {
 	Up, Down, Top, Bottom                      key.Binding
 	HalfPageDown, HalfPageUp, PageDown, PageUp key.Binding
 	Next, Prev, Back                           key.Binding
-	Star, Read, OpenLink, CopyLink             key.Binding
+	Star, Read, OpenLink, CopyLink, Tag        key.Binding
 	Help, Quit                                 key.Binding
 }
 
@@ -95,6 +108,7 @@ func defaultReaderKeyMap() readerKeyMap {
 		Read:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
 		OpenLink:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
 		CopyLink:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		Tag:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
@@ -102,14 +116,14 @@ func defaultReaderKeyMap() readerKeyMap {
 
 // ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
 func (k readerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Next, k.Prev, k.Star, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.Next, k.Prev, k.Star, k.Tag, k.Help, k.Quit}
 }
 
 // FullHelp is the help overlay's.
 func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
-		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink},
+		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Tag},
 		{k.Help, k.Quit},
 	}
 }
@@ -121,7 +135,7 @@ func (k *readerKeyMap) actions() map[string]*key.Binding {
 		"page-down": &k.PageDown, "page-up": &k.PageUp,
 		"next": &k.Next, "prev": &k.Prev, "back": &k.Back,
 		"star": &k.Star, "read": &k.Read, "open-link": &k.OpenLink, "copy-link": &k.CopyLink,
-		"help": &k.Help, "quit": &k.Quit,
+		"tag": &k.Tag, "help": &k.Help, "quit": &k.Quit,
 	}
 }
 
@@ -157,6 +171,7 @@ type keyMaps struct {
 	list    listKeyMap
 	reader  readerKeyMap
 	welcome welcomeKeyMap
+	panel   panelKeyMap
 }
 
 type screenActions struct {
@@ -168,11 +183,12 @@ type screenActions struct {
 // applied. An override applies to the action on every screen that has it;
 // errors name the setting (keys.<action>).
 func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
-	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap()}
+	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap(), defaultPanelKeyMap()}
 	screens := []screenActions{
 		{"list", km.list.actions()},
 		{"reader", km.reader.actions()},
 		{"welcome screen", km.welcome.actions()},
+		{"tags panel", km.panel.actions()},
 	}
 	known := map[string]bool{}
 	for _, s := range screens {

@@ -13,6 +13,9 @@ type Library interface {
 	Page(ctx context.Context, req store.PageRequest) ([]store.Row, error)
 	// Count returns how many articles match a query.
 	Count(ctx context.Context, query string) (int, error)
+	// CountLive returns how many articles match a query read as the live
+	// filter reads it (PageRequest.Live).
+	CountLive(ctx context.Context, query string) (int, error)
 	// Total returns how many articles the library holds.
 	Total(ctx context.Context) (int, error)
 	// Article returns one article with its body, tags and annotation count.
@@ -23,6 +26,20 @@ type Library interface {
 	SetRead(ctx context.Context, ids []int64, read bool) error
 	// SetStarred stars or unstars articles.
 	SetStarred(ctx context.Context, ids []int64, starred bool) error
+	// Tag adds and removes tags on articles.
+	Tag(ctx context.Context, ids []int64, add, remove []string) error
+	// TagQuery adds and removes tags on every article a query matches and
+	// returns how many it matches.
+	TagQuery(ctx context.Context, query string, add, remove []string) (int, error)
+	// Tags returns every tag with its colour and how many articles carry it.
+	Tags(ctx context.Context) ([]store.Tag, error)
+	// SuggestTags returns up to n tags for an article: those of the articles
+	// most like it, which it does not have yet.
+	SuggestTags(ctx context.Context, id int64, n int) ([]string, error)
+	// SavedSearches returns the saved searches by name.
+	SavedSearches(ctx context.Context) ([]store.SavedSearch, error)
+	// SaveSearch saves a query under a name, replacing one of that name.
+	SaveSearch(ctx context.Context, name, query string) error
 	// ReadOnly reports whether writes are refused.
 	ReadOnly() bool
 }

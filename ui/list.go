@@ -22,10 +22,15 @@ const windowPages = 3
 
 // listModel is the article list screen.
 type listModel struct {
-	ctx      context.Context
-	lib      Library
-	query    string
-	pageSize int
+	// base is the program's context; ctx is the current query's, cancelled
+	// when the query changes, so that the library stops working on counts
+	// and pages nobody will see.
+	base, ctx context.Context
+	cancel    context.CancelFunc
+	lib       Library
+	query     listQuery
+	terms     []string // the query's words, highlighted in titles
+	pageSize  int
 
 	rows            []store.Row
 	atTop, atBottom bool // the window reaches the newest / the oldest match
@@ -46,16 +51,23 @@ type listModel struct {
 	counted      bool
 	shown, total int
 	countEpoch   int
+	countFor     listQuery // the query last counted (or being counted)
+
+	// marked is the selection (space), by article id, so that it survives
+	// paging and reloads. Shared by the model's copies; Update and View
+	// run on one goroutine, commands get a copy of the ids.
+	marked map[int64]bool
 
 	keys   listKeyMap
 	styles styles
 	lines  *rowCache
 }
 
-func newListModel(ctx context.Context, lib Library, query string, pageSize int, keys listKeyMap, st styles) listModel {
+func newListModel(ctx context.Context, lib Library, q listQuery, pageSize int, keys listKeyMap, st styles) listModel {
+	qctx, cancel := context.WithCancel(ctx)
 	return listModel{
-		ctx: ctx, lib: lib, query: query, pageSize: pageSize,
-		keys: keys, styles: st, lines: newRowCache(),
+		base: ctx, ctx: qctx, cancel: cancel, lib: lib, query: q, terms: highlightTerms(q), pageSize: pageSize,
+		keys: keys, styles: st, lines: newRowCache(), marked: map[int64]bool{},
 	}
 }
 
@@ -78,6 +90,7 @@ func (m *listModel) reload() tea.Cmd {
 
 // countCmd asks for the header's counts.
 func (m *listModel) countCmd() tea.Cmd {
+	m.countFor = m.query
 	return loadCounts(m.ctx, m.lib, m.query, m.epoch)
 }
 
@@ -135,7 +148,7 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 	case pageMsg:
 		return m.handlePage(msg)
 	case countsMsg:
-		if msg.err == nil && msg.epoch >= m.countEpoch {
+		if msg.err == nil && msg.query == m.query && msg.epoch >= m.countEpoch {
 			m.counted, m.shown, m.total, m.countEpoch = true, msg.shown, msg.total, msg.epoch
 		}
 	}

@@ -265,7 +265,7 @@ func TestRowsAreCleaned(t *testing.T) {
 		Source: "EVIL\x1b[31m\u009b2J", Tags: []string{"t\x1b]8;;x\x07ag", "\u202eabc"},
 	}
 	for _, w := range []int{40, 80, 200} {
-		out := renderRow(row, w, newLayout(w), true, st)
+		out := renderRow(row, w, newLayout(w), true, false, nil, st)
 		if err := checkTerminalSafe(out); err != nil {
 			t.Errorf("width %d: %v", w, err)
 		}
@@ -315,7 +315,7 @@ func TestRowLayout(t *testing.T) {
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
-			out := renderRow(tt.row, tt.width, newLayout(tt.width), false, st)
+			out := renderRow(tt.row, tt.width, newLayout(tt.width), false, false, nil, st)
 			if got := ansi.Strip(out); got != tt.want {
 				t.Errorf("row:\n got %q\nwant %q", got, tt.want)
 			}

@@ -18,8 +18,8 @@ type rowCache struct {
 }
 
 type rowKey struct {
-	id       int64
-	selected bool
+	id               int64
+	selected, marked bool
 }
 
 func newRowCache() *rowCache { return &rowCache{lines: map[rowKey]string{}} }
@@ -27,8 +27,9 @@ func newRowCache() *rowCache { return &rowCache{lines: map[rowKey]string{}} }
 func (c *rowCache) reset() { clear(c.lines) }
 
 func (c *rowCache) forget(id int64) {
-	delete(c.lines, rowKey{id, false})
-	delete(c.lines, rowKey{id, true})
+	for _, k := range []rowKey{{id, false, false}, {id, true, false}, {id, false, true}, {id, true, true}} {
+		delete(c.lines, k)
+	}
 }
 
 // layout is the widths of the list's columns for a terminal width. Narrow
@@ -41,7 +42,7 @@ type layout struct {
 
 const (
 	dateWidth  = len("2006-01-02")
-	prefixCols = 1 + 1 + 1 + dateWidth + 2 // cursor bar, unread mark, space, date, gap
+	prefixCols = 1 + 1 + 1 + dateWidth + 2 // cursor bar or selection mark, unread mark, space, date, gap
 	suffixCols = 1 + 1 + 1 + 1             // space, annotation mark, star, space
 )
 
@@ -77,8 +78,8 @@ func (m listModel) View() string {
 		b.WriteString(m.styles.statusErr.Render(ansi.Truncate(msg, m.width, "…")))
 	case len(m.rows) == 0:
 		msg := " No articles."
-		if strings.TrimSpace(m.query) != "" {
-			msg = " No articles match " + oneLine(m.query) + "."
+		if q := m.query.whole(); q != "" {
+			msg = " No articles match " + oneLine(q) + "."
 		}
 		b.WriteString(m.styles.empty.Render(ansi.Truncate(msg, m.width, "…")))
 	}
@@ -105,17 +106,19 @@ func (m listModel) View() string {
 // row renders row i, from the cache when it can.
 func (m listModel) row(i int, l layout) string {
 	r := m.rows[i]
-	k := rowKey{r.ID, i == m.cursor}
+	k := rowKey{r.ID, i == m.cursor, m.marked[r.ID]}
 	if s, ok := m.lines.lines[k]; ok {
 		return s
 	}
-	s := renderRow(r, m.width, l, k.selected, m.styles)
+	s := renderRow(r, m.width, l, k.selected, k.marked, m.terms, m.styles)
 	m.lines.lines[k] = s
 	return s
 }
 
-// renderRow draws one article row, exactly width cells wide.
-func renderRow(r store.Row, width int, l layout, selected bool, st styles) string {
+// renderRow draws one article row, exactly width cells wide: selected is
+// the cursor's row, marked a row in the selection (space); the title's
+// words that terms match are highlighted.
+func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []string, st styles) string {
 	style := func(s lipgloss.Style) lipgloss.Style {
 		if selected {
 			return s.Inherit(st.selected)
@@ -125,11 +128,16 @@ func renderRow(r store.Row, width int, l layout, selected bool, st styles) strin
 	plain := style(lipgloss.NewStyle())
 	var b strings.Builder
 
-	bar := " "
-	if selected {
-		bar = "▌"
+	switch {
+	case marked:
+		// The cursor's row shows by its colours (reverse without colour)
+		// as well as by the bar, so the mark can take the bar's place.
+		b.WriteString(style(st.mark).Render("✓"))
+	case selected:
+		b.WriteString(style(st.cursorBar).Render("▌"))
+	default:
+		b.WriteString(plain.Render(" "))
 	}
-	b.WriteString(style(st.cursorBar).Render(bar))
 	if r.Read {
 		b.WriteString(plain.Render(" "))
 	} else {
@@ -161,7 +169,7 @@ func renderRow(r store.Row, width int, l layout, selected bool, st styles) strin
 	if r.Read {
 		titleStyle = st.titleRead
 	}
-	b.WriteString(style(titleStyle).Render(fit(oneLine(r.Title), titleWidth)))
+	b.WriteString(fitHighlighted(oneLine(r.Title), titleWidth, terms, style(titleStyle), st.match))
 	if tagsWidth > 0 {
 		b.WriteString(plain.Render(" "))
 		b.WriteString(tags)

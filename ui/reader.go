@@ -27,6 +27,7 @@ type readerModel struct {
 	row     store.Row     // from the list: shown while the article loads
 	article store.Article // zero until loaded
 	loaded  bool
+	terms   []string // the filter's words, highlighted
 
 	vp            viewport.Model
 	width, height int // the reader's whole area
@@ -75,7 +76,11 @@ func (m readerModel) id() int64 { return m.row.ID }
 
 // want is the rendering the reader should show now.
 func (m readerModel) want() renderKey {
-	return renderKey{id: m.article.ID, width: wrapWidth(m.width), style: m.style}
+	k := renderKey{id: m.article.ID, width: wrapWidth(m.width), style: m.style}
+	if len(m.terms) > 0 {
+		k.terms, k.match = strings.Join(m.terms, "\x00"), m.styles.matchSGR
+	}
+	return k
 }
 
 // requestRender shows the wanted rendering if it is cached, else starts
@@ -234,7 +239,7 @@ func (m readerModel) headerLines() []string {
 		titleLines[maxTitle-1] = ansi.Truncate(titleLines[maxTitle-1]+" …", w, "…")
 	}
 	for _, t := range titleLines {
-		lines = append(lines, " "+st.readerTitle.Render(ansi.Truncate(t, w, "…")))
+		lines = append(lines, " "+highlightText(ansi.Truncate(t, w, "…"), m.terms, st.readerTitle, st.match))
 	}
 
 	var meta []string

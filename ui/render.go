@@ -36,6 +36,9 @@ type renderKey struct {
 	id    int64
 	width int    // the glamour wrap width
 	style string // glamour style name
+	// terms are the filter's words to highlight, joined by NUL, in the
+	// SGR sequence match; "" for none.
+	terms, match string
 }
 
 // glamourStyle is the glamour style for the theme: no colour at all when
@@ -113,6 +116,19 @@ func (r *renderer) cached(k renderKey) (string, bool) {
 // from a tea.Cmd.
 func (r *renderer) render(k renderKey, body string) (string, error) {
 	if out, ok := r.cached(k); ok {
+		return out, nil
+	}
+	if k.terms != "" {
+		// Highlighted over the plain rendering, which is cached too: a
+		// filter's words change more often than the width.
+		plain := k
+		plain.terms, plain.match = "", ""
+		out, err := r.render(plain, body)
+		if err != nil {
+			return "", err
+		}
+		out = highlightRendered(out, strings.Split(k.terms, "\x00"), k.match)
+		r.put(k, out)
 		return out, nil
 	}
 	t, err := r.term(termKey{k.width, k.style})

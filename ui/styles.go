@@ -21,11 +21,19 @@ type styles struct {
 	star, annotated, empty                              lipgloss.Style
 	tags                                                []lipgloss.Style
 	fixedTags                                           map[string]lipgloss.Style
+	mark                                                lipgloss.Style // a selected article
+
+	// match is a word the filter matched; matchSGR turns it on in rendered
+	// text.
+	match    lipgloss.Style
+	matchSGR string
+
+	prompt, inputHint, candidate lipgloss.Style // input lines and the tag editor
 
 	readerTitle, readerMeta, readerLink, rule lipgloss.Style
 
 	status, statusErr lipgloss.Style
-	helpBox           lipgloss.Style
+	helpBox, box      lipgloss.Style
 	welcomeTitle      lipgloss.Style
 	welcomeCode       lipgloss.Style
 	help              help.Styles
@@ -69,6 +77,15 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) styles {
 	st.star = s().Foreground(c("#B45309", "#FACC15"))
 	st.annotated = s().Foreground(c("#7C3AED", "#C4B5FD"))
 	st.empty = s().Foreground(dim).Italic(true)
+	st.mark = s().Foreground(c("#15803D", "#4ADE80")).Bold(true)
+	st.match = s().Foreground(c("#1A1A1A", "#1A1A1A")).Background(c("#FDE047", "#FACC15"))
+	if noColor {
+		st.match = s().Reverse(true).Underline(true) // underlined: the cursor's row is reversed too
+	}
+	st.matchSGR = sgrOpen(st.match)
+	st.prompt = s().Foreground(accent).Bold(true)
+	st.inputHint = s().Foreground(dim)
+	st.candidate = s().Reverse(true)
 
 	for _, p := range tagPalette {
 		st.tags = append(st.tags, s().Foreground(c(p[0], p[1])))
@@ -88,6 +105,7 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) styles {
 	st.status = s().Foreground(c("#166534", "#86EFAC"))
 	st.statusErr = s().Foreground(c("#B91C1C", "#FCA5A5")).Bold(true)
 	st.helpBox = s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 2)
+	st.box = s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	st.welcomeTitle = s().Bold(true).Foreground(accent)
 	st.welcomeCode = s().Foreground(c("#0E7490", "#67E8F9"))
 

@@ -13,6 +13,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -36,7 +37,6 @@ type Model struct {
 	readOnly bool
 
 	theme           theme
-	tagColors       map[string]color.Color // by lower-case tag name
 	isDark, noColor bool
 	styles          styles
 	styleGen        int // counts restyles, for caches of drawn lines
@@ -51,6 +51,16 @@ type Model struct {
 	list          listModel
 	reader        readerModel
 	welcome       welcomeModel
+
+	// The lines typed in and the boxes over the screens (overlays.go).
+	filter    filterModel
+	editor    tagEditor
+	panel     tagsPanel
+	prompt    savePrompt
+	confirm   *confirmation
+	knownTags []store.Tag            // the library's tags, when loaded
+	tagColors map[string]color.Color // configured, by lower-case tag name
+	libColors map[string]color.Color // from the library, by lower-case tag name
 
 	status    string
 	statusErr bool
@@ -85,11 +95,16 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 		lines:     &lineCache{},
 		renderer:  newRenderer(),
 	}
-	m.styles = newStyles(m.isDark, m.noColor, m.tagColors)
+	m.styles = newStyles(m.isDark, m.noColor, m.chipColors())
 	m.help.Styles = m.styles.help
-	m.list = newListModel(ctx, lib, cfg.Query, cfg.pageSize(), km.list, m.styles)
+	m.list = newListModel(ctx, lib, listQuery{text: cfg.Query}, cfg.pageSize(), km.list, m.styles)
 	m.reader = newReaderModel(ctx, lib, m.renderer, km.reader, m.styles, glamourStyle(m.isDark, m.noColor))
 	m.welcome = welcomeModel{keys: km.welcome, styles: m.styles}
+	m.filter = newFilterModel(m.styles)
+	m.filter.input.SetValue(cfg.Query)
+	m.editor = newTagEditor(m.styles)
+	m.prompt = newSavePrompt(m.styles)
+	m.panel.keys = km.panel
 	m.refreshKeys()
 	return m, nil
 }
@@ -148,6 +163,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		m, cmd = m.handleKey(msg)
+	case tea.PasteMsg:
+		cmd = m.handlePaste(msg)
 	case tea.MouseClickMsg:
 		cmd = m.handleClick(msg)
 	case tea.MouseWheelMsg:
@@ -166,7 +183,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case pageMsg:
 		return m.handlePage(msg)
 	case countsMsg:
-		if msg.err != nil {
+		if msg.err != nil && msg.query == m.list.query && m.list.ctx.Err() == nil {
 			m.setError("counting articles", msg.err)
 		}
 		m.list, cmd = m.list.Update(msg)
@@ -201,6 +218,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 		m.status, m.statusErr = msg.text, msg.err
 	case warmedMsg:
 		// Nothing to do: a failure shows when an article is rendered.
+	default:
+		cmd = m.handleTaggingResult(msg)
 	}
 	return m, cmd
 }
@@ -219,6 +238,10 @@ func (m Model) handlePage(msg pageMsg) (Model, tea.Cmd) {
 			m.gen, m.genKnown = msg.gen, true
 		}
 		if first {
+			cmds = append(cmds, loadTags(m.ctx, m.lib))
+		}
+		if first || m.list.countFor != m.list.query {
+			// Counting waits for the rows: the list is drawn first.
 			cmds = append(cmds, m.list.countCmd())
 		}
 	}
@@ -246,7 +269,7 @@ func (m *Model) resize(width, height int) tea.Cmd {
 	m.width, m.height = width, height
 	m.help.SetWidth(width)
 	cmds := []tea.Cmd{
-		m.list.setSize(width, height-3), // header, status line, footer
+		m.layout(),
 		m.reader.setSize(width, height-2),
 	}
 	if !m.warmed && width > 0 {
@@ -256,24 +279,46 @@ func (m *Model) resize(width, height int) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// restyle rebuilds every style after the theme changed.
+// layout sizes the list to what the header, the filter line, the status
+// line and the footer leave, and the text inputs to the width.
+func (m *Model) layout() tea.Cmd {
+	m.filter.input.SetWidth(max(m.width-2, 1)) // the prompt and the cursor
+	return m.list.setSize(m.width, m.height-3-m.filter.lines())
+}
+
+// restyle rebuilds every style after the theme or a tag's colour changed.
 func (m *Model) restyle() tea.Cmd {
-	m.styles = newStyles(m.isDark, m.noColor, m.tagColors)
+	m.styles = newStyles(m.isDark, m.noColor, m.chipColors())
 	m.styleGen++
 	m.help.Styles = m.styles.help
 	m.list.setStyles(m.styles)
 	m.welcome.styles = m.styles
+	for _, in := range []*textinput.Model{&m.filter.input, &m.editor.input, &m.prompt.input} {
+		in.SetStyles(inputStyles(m.styles))
+	}
 	return m.reader.setStyle(m.styles, glamourStyle(m.isDark, m.noColor))
 }
 
 // welcoming reports whether the welcome screen shows: the library turned out
 // empty (an empty query found nothing).
 func (m Model) welcoming() bool {
-	return m.screen == screenList && m.list.empty() && m.list.query == ""
+	return m.screen == screenList && m.list.empty() && m.list.query.text == "" && !m.filter.focused
 }
 
 // activeHelp is the key map of what has the keyboard.
 func (m Model) activeHelp() help.KeyMap {
+	switch m.mode() {
+	case modeFilter:
+		return m.filterHelp()
+	case modeTagEdit:
+		return m.editor.keys
+	case modePrompt:
+		return promptKeys()
+	case modeConfirm:
+		return confirmKeys()
+	case modePanel:
+		return m.panel.keys
+	}
 	switch {
 	case m.screen == screenReader:
 		return m.reader.keys
@@ -292,6 +337,17 @@ func (m *Model) refreshKeys() {
 	}
 	lk.OpenLink.SetEnabled(hasRow && checkLink(row.URL) == nil)
 	lk.CopyLink.SetEnabled(hasRow && oneLine(row.URL) != "")
+	filtered := m.list.query.whole() != ""
+	lk.Select.SetEnabled(hasRow)
+	lk.Tag.SetEnabled(!m.readOnly && (hasRow || len(m.list.marked) > 0))
+	lk.TagAll.SetEnabled(!m.readOnly && filtered)
+	lk.SaveSearch.SetEnabled(!m.readOnly && filtered)
+	lk.Clear.SetEnabled(len(m.list.marked) > 0 || m.list.query.text != "")
+	if len(m.list.marked) > 0 {
+		lk.Clear.SetHelp(lk.Clear.Help().Key, "clear selection")
+	} else {
+		lk.Clear.SetHelp(lk.Clear.Help().Key, "clear filter")
+	}
 
 	rk := &m.reader.keys
 	link := m.reader.row.URL
@@ -302,6 +358,7 @@ func (m *Model) refreshKeys() {
 	rk.CopyLink.SetEnabled(oneLine(link) != "")
 	rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
 	rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
+	rk.Tag.SetEnabled(!m.readOnly)
 
 	m.welcome.keys.LoadSamples.SetEnabled(m.cfg.LoadSamples != nil && !m.readOnly)
 }

@@ -59,7 +59,11 @@ func (m Model) content() string {
 	if m.screen != screenReader && !m.welcoming() {
 		b.WriteString(m.header())
 		b.WriteByte('\n')
-		body = fitHeight(body, m.height-3)
+		if n := m.filter.lines(); n > 0 {
+			b.WriteString(m.filterView())
+			b.WriteByte('\n')
+		}
+		body = fitHeight(body, m.height-3-m.filter.lines())
 	} else {
 		body = fitHeight(body, m.height-2)
 	}
@@ -68,7 +72,7 @@ func (m Model) content() string {
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
 	b.WriteString(m.footer())
-	screen := b.String()
+	screen := m.overlay(b.String())
 	if m.showHelp {
 		screen = m.overlayHelp(screen)
 	}
@@ -83,9 +87,11 @@ type lineCache struct {
 	header, footer       string
 }
 
-// header is the list's top line: the library and the counts.
+// header is the list's top line: the library, the filter, the selection
+// and the counts.
 func (m Model) header() string {
-	k := fmt.Sprint(m.width, m.styleGen, m.readOnly, m.list.counted, m.list.shown, m.list.total)
+	k := fmt.Sprint(m.width, m.styleGen, m.readOnly, m.list.counted, m.list.shown, m.list.total,
+		m.filter.focused, len(m.list.marked), "\x00", m.list.query.text)
 	if k != m.lines.headerKey {
 		m.lines.headerKey, m.lines.header = k, m.drawHeader()
 	}
@@ -101,23 +107,41 @@ func (m Model) drawHeader() string {
 	if m.readOnly {
 		left += " " + st.badge.Render("read-only")
 	}
+	if q := oneLine(m.list.query.text); q != "" && !m.filter.focused {
+		left += "  " + st.prompt.Render("/") + q
+	}
 	right := ""
+	if n := len(m.list.marked); n > 0 {
+		right = st.mark.Render(thousands(n)+" selected") + st.headerDim.Render(" · ")
+	}
 	if m.list.counted {
-		right = thousands(m.list.shown) + " / " + thousands(m.list.total) + " "
+		counts := thousands(m.list.shown) + " / " + thousands(m.list.total) + " "
 		if m.width < 50 {
-			right = thousands(m.list.shown) + " "
+			counts = thousands(m.list.shown) + " "
 		}
-		right = st.headerDim.Render(right)
+		right += st.headerDim.Render(counts)
 	}
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
-		return ansi.Truncate(left, m.width, "…")
+		// The counts matter more than the end of a long filter.
+		left = ansi.Truncate(left, max(m.width-ansi.StringWidth(right)-1, 0), "…")
+		gap = m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+		if gap < 1 {
+			return ansi.Truncate(left+right, m.width, "…")
+		}
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// statusLine is the last message: an error in red, else a notice.
+// statusLine is the last message: an error in red, else a notice; or the
+// question or the prompt waiting for an answer.
 func (m Model) statusLine() string {
+	switch m.mode() {
+	case modeConfirm:
+		return m.styles.prompt.Render(" " + ansi.Truncate(oneLine(m.confirm.question), max(m.width-2, 1), "…"))
+	case modePrompt:
+		return m.promptView()
+	}
 	if m.status == "" {
 		return ""
 	}
@@ -131,7 +155,7 @@ func (m Model) statusLine() string {
 // footer is the short help of what has the keyboard.
 func (m Model) footer() string {
 	km := m.activeHelp()
-	k := []byte(fmt.Sprint(m.width, m.styleGen, m.screen, m.welcoming(), " "))
+	k := []byte(fmt.Sprint(m.width, m.styleGen, m.screen, m.welcoming(), m.mode(), " "))
 	for _, b := range km.ShortHelp() {
 		k = strconv.AppendBool(k, b.Enabled())
 	}

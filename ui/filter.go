@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store/query"
+)
+
+// The filter line: "/" opens it above the list with the list's query in
+// it, and every keystroke that leaves a query that parses sets the list's
+// query, read live (the word being typed is a prefix). A query that does
+// not parse leaves the list as it was and shows why under the line, with a
+// caret where the problem starts. Enter keeps the filter and gives the
+// keyboard back to the list (the header shows the filter); esc clears it.
+
+// filterModel is the filter line.
+type filterModel struct {
+	input   textinput.Model
+	focused bool
+	err     error // why the text does not parse; nil when it does
+	keys    inputKeyMap
+}
+
+func newFilterModel(st styles) filterModel {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.SetStyles(inputStyles(st))
+	return filterModel{input: in, keys: filterKeys()}
+}
+
+// inputStyles are the text inputs' styles: the theme's, with a cursor that
+// does not blink (a blinking cursor redraws the screen twice a second).
+func inputStyles(st styles) textinput.Styles {
+	s := textinput.DefaultStyles(st.isDark)
+	s.Cursor.Blink = false
+	s.Focused.Prompt = st.prompt
+	s.Blurred.Prompt = st.prompt
+	return s
+}
+
+// lines is how many lines the filter takes above the list.
+func (f filterModel) lines() int {
+	switch {
+	case !f.focused:
+		return 0
+	case f.err != nil:
+		return 2
+	}
+	return 1
+}
+
+// openFilter gives the filter line the keyboard, holding the list's query.
+func (m *Model) openFilter() tea.Cmd {
+	m.filter.input.SetValue(m.list.query.text)
+	m.filter.input.CursorEnd()
+	m.filter.err = nil
+	m.filter.focused = true
+	m.layout()
+	return m.filter.input.Focus()
+}
+
+// closeFilter gives the keyboard back to the list.
+func (m *Model) closeFilter() {
+	m.filter.focused = false
+	m.filter.err = nil
+	m.filter.input.Blur()
+	m.layout()
+}
+
+// handleFilterKey handles a key while the filter line has the keyboard: no
+// other binding fires.
+func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case msg.String() == "esc":
+		m.closeFilter()
+		m.filter.input.SetValue("")
+		return m.list.setQuery(listQuery{})
+	case msg.String() == "enter":
+		// A query that does not parse is not kept: the list still shows
+		// the last one that did, and so does the line next time.
+		m.closeFilter()
+		return nil
+	case msg.String() == "up":
+		return m.list.move(-1)
+	case msg.String() == "down":
+		return m.list.move(1)
+	}
+	before := m.filter.input.Value()
+	var cmd tea.Cmd
+	m.filter.input, cmd = m.filter.input.Update(msg)
+	if m.filter.input.Value() == before {
+		return cmd
+	}
+	return tea.Batch(cmd, m.applyFilter(m.filter.input.Value()))
+}
+
+// handleFilterPaste types pasted text into the filter line.
+func (m *Model) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
+	msg.Content = strings.Join(strings.Fields(msg.Content), " ")
+	var cmd tea.Cmd
+	m.filter.input, cmd = m.filter.input.Update(msg)
+	return tea.Batch(cmd, m.applyFilter(m.filter.input.Value()))
+}
+
+// applyFilter shows the articles text matches, read live, unless it does
+// not parse.
+func (m *Model) applyFilter(text string) tea.Cmd {
+	hadErr := m.filter.err != nil
+	_, err := query.Parse(text)
+	m.filter.err = err
+	if hadErr != (err != nil) {
+		m.layout()
+	}
+	if err != nil {
+		return nil
+	}
+	q := listQuery{text: text, live: true}
+	if strings.TrimSpace(text) == "" {
+		q = listQuery{}
+	}
+	return m.list.setQuery(q)
+}
+
+// setFilter shows a whole query's articles (a tag or a saved search from the
+// tags panel), as if typed and kept.
+func (m *Model) setFilter(text string) tea.Cmd {
+	m.filter.input.SetValue(text)
+	q := listQuery{text: text}
+	if strings.TrimSpace(text) == "" {
+		q = listQuery{}
+	}
+	return m.list.setQuery(q)
+}
+
+// filterView draws the filter line and, under it, a parse error with a
+// caret at its column.
+func (m Model) filterView() string {
+	f := m.filter
+	line := ansi.Truncate(f.input.View(), m.width, "")
+	if f.err == nil {
+		return line
+	}
+	return line + "\n" + m.parseErrorLine(f.input.Value(), f.err)
+}
+
+// parseErrorLine points at the column where a query stops parsing and says
+// why: "    ^ unexpected )", or the message first when it does not fit after
+// the caret.
+func (m Model) parseErrorLine(text string, err error) string {
+	msg, pos := err.Error(), 0
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		msg, pos = qe.Msg, qe.Pos
+	}
+	col := -1
+	if pos > 0 {
+		runes := []rune(text)
+		col = 1 + ansi.StringWidth(string(runes[:min(pos-1, len(runes))])) // after the prompt
+		if col >= m.width {
+			col = -1 // scrolled out of sight
+		}
+	}
+	msg = oneLine(msg)
+	var line string
+	switch {
+	case col < 0:
+		line = " " + msg
+	case col+2+ansi.StringWidth(msg) <= m.width:
+		line = strings.Repeat(" ", col) + "^ " + msg
+	default:
+		lead := msg + " "
+		if w := ansi.StringWidth(lead); w <= col {
+			line = strings.Repeat(" ", col-w) + lead + "^"
+		} else {
+			line = strings.Repeat(" ", col) + "^"
+		}
+	}
+	return m.styles.statusErr.Render(ansi.Truncate(line, m.width, "…"))
+}
+
+// filterHelp is the key map the footer shows while the filter line has the
+// keyboard.
+func (m Model) filterHelp() inputKeyMap {
+	k := m.filter.keys
+	k.Move.SetEnabled(len(m.list.rows) > 1)
+	return k
+}

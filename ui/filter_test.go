@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"tidings/store"
+)
+
+// typeKeys types text one key press at a time.
+func typeKeys(t *testing.T, m tea.Model, text string) tea.Model {
+	t.Helper()
+	for _, r := range text {
+		m = step(t, m, press(string(r)))
+	}
+	return m
+}
+
+// shownTitles are the numbers of the articles the list holds.
+func shownNumbers(t *testing.T, m tea.Model) []int {
+	t.Helper()
+	var out []int
+	for _, r := range root(t, m).list.rows {
+		out = append(out, articleNumber(t, r.Title))
+	}
+	return out
+}
+
+// TestFilterNarrowsOnEveryKey types a filter key by key: the list and the
+// count follow each key once the word being typed has three letters.
+func TestFilterNarrowsOnEveryKey(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	if root(t, m).mode() != modeFilter {
+		t.Fatal("/ did not open the filter line")
+	}
+	tests := []struct {
+		key   string
+		shown int // articles listed
+	}{
+		{"s", 30}, // too short to be a prefix yet: everything
+		{"t", 30},
+		{"o", 6}, // sto*: Storm, in every fifth title
+		{"r", 6}, // stor*
+		{" ", 0}, // stor, a whole word now: no article has it
+		{"\b", 6},
+		{"m", 6},  // storm*
+		{" ", 6},  // storm
+		{"s", 6},  // storm s: too short to count
+		{"h", 6},  // storm sh
+		{"a", 6},  // storm sha*: Shadow
+		{"r", 0},  // storm shar*
+		{"\b", 6}, // storm sha*
+	}
+	typed := ""
+	for _, tt := range tests {
+		if tt.key == "\b" {
+			typed = typed[:len(typed)-1]
+			m = step(t, m, press("backspace"))
+		} else {
+			typed += tt.key
+			m = typeKeys(t, m, tt.key)
+		}
+		shown := shownNumbers(t, m)
+		want := tt.shown
+		if len(shown) != want {
+			t.Fatalf("after typing %q: %d articles listed, want %d: %v", typed, len(shown), want, shown)
+		}
+		header := strings.SplitN(viewText(m), "\n", 2)[0]
+		if wantCount := fmt.Sprintf("%d / 30", want); !strings.Contains(header, wantCount) {
+			t.Errorf("after typing %q the header says %q, want %q", typed, header, wantCount)
+		}
+	}
+}
+
+func TestFilterWithResult(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "leaked lufTW")
+	for _, n := range shownNumbers(t, m) {
+		if n%5 != 0 {
+			t.Errorf("article %d listed for leaked luftw*", n)
+		}
+	}
+	checkFits(t, m, 80, 24)
+	golden.RequireEqual(t, viewText(m))
+
+	// Keys typed in the filter line are text, not commands.
+	m = typeKeys(t, m, "q")
+	if got := root(t, m).filter.input.Value(); got != "leaked lufTWq" {
+		t.Errorf("the line holds %q", got)
+	}
+	m = step(t, m, press("backspace"))
+
+	// Enter keeps the filter and gives the keys back to the list.
+	m = step(t, m, press("enter"))
+	if root(t, m).mode() != modeNormal {
+		t.Fatal("enter did not leave the filter line")
+	}
+	if header := strings.SplitN(viewText(m), "\n", 2)[0]; !strings.Contains(header, "/leaked lufTW") || !strings.Contains(header, "6 / 30") {
+		t.Errorf("the header does not show the kept filter: %q", header)
+	}
+	m = step(t, m, press("j"))
+	if got := articleNumber(t, cursorTitle(t, m)); got != 5 {
+		t.Errorf("j after enter: cursor on %d, want 5", got)
+	}
+	// / edits it again.
+	m = step(t, m, press("/"))
+	if got := root(t, m).filter.input.Value(); got != "leaked lufTW" {
+		t.Errorf("/ again holds %q", got)
+	}
+	// Esc in the line clears it: the whole list again.
+	m = step(t, m, press("esc"))
+	if l := root(t, m).list; l.query != (listQuery{}) || len(l.rows) != 30 || l.shown != 30 {
+		t.Errorf("esc: query %+v, %d rows, %d shown", l.query, len(l.rows), l.shown)
+	}
+	if root(t, m).mode() != modeNormal {
+		t.Error("esc left the filter line open")
+	}
+}
+
+// TestFilterParseError: a query that does not parse says where, and the
+// list keeps what the last good one found.
+func TestFilterParseError(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "short ")
+	want := shownNumbers(t, m)
+	m = typeKeys(t, m, "(x OR)")
+	if got := shownNumbers(t, m); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("a bad query changed the list: %v, want %v", got, want)
+	}
+	checkFits(t, m, 80, 24)
+	golden.RequireEqual(t, viewText(m))
+
+	// Enter keeps the last query that parsed.
+	m = step(t, m, press("enter"))
+	if q := root(t, m).list.query.text; q != "short " {
+		t.Errorf("kept %q", q)
+	}
+}
+
+// TestFilterDropsStalePages: pages and counts asked for an earlier
+// keystroke are dropped when they arrive after a later one's.
+func TestFilterDropsStalePages(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "shor")
+	m, slow := m.Update(press("t")) // "short": its page is held back
+	m = typeKeys(t, m, " luft")     // "short luft": nothing
+	if got := shownNumbers(t, m); len(got) != 0 {
+		t.Fatalf("short luft lists %v", got)
+	}
+	m = run(t, m, slow)
+	if got := shownNumbers(t, m); len(got) != 0 {
+		t.Errorf("the page for an earlier keystroke replaced the list: %v", got)
+	}
+	if l := root(t, m).list; l.shown != 0 {
+		t.Errorf("the count for an earlier keystroke is shown: %d", l.shown)
+	}
+}
+
+func TestQueryOptionStartsFiltered(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{Query: "tag:nato"}, 80, 24)
+	if header := strings.SplitN(viewText(m), "\n", 2)[0]; !strings.Contains(header, "/tag:nato") {
+		t.Errorf("header %q", header)
+	}
+	m = step(t, m, press("/"))
+	if got := root(t, m).filter.input.Value(); got != "tag:nato" {
+		t.Errorf("the filter line holds %q", got)
+	}
+}
+
+// TestHighlightedTitle: the words the filter matched are marked in the
+// titles, and in the reader's title and body.
+func TestHighlightedTitle(t *testing.T) {
+	lib := newLibrary(t, 10)
+	m := start(t, lib, Config{}, 80, 12)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "alarm leaked luftw")
+	golden.RequireEqual(t, marked(t, m))
+
+	m = steps(t, m, "enter", "enter")
+	s := marked(t, m)
+	for _, want := range []string{"«Leaked» audio of «Luftwaffe»", "«leaked» audio recording", "raised «alarm»"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the reader does not mark %q:\n%s", want, s)
+		}
+	}
+}
+
+// marked is the view as a user reads it, with the filter's highlights
+// between « and ».
+func marked(t *testing.T, m tea.Model) string {
+	t.Helper()
+	open := root(t, m).styles.matchSGR
+	s := m.View().Content
+	var b strings.Builder
+	inside := false
+	for s != "" {
+		switch {
+		case strings.HasPrefix(s, open):
+			if !inside {
+				b.WriteString("«")
+			}
+			inside = true
+			s = s[len(open):]
+		case inside && strings.HasPrefix(s, sgrReset):
+			b.WriteString("»")
+			inside = false
+			s = s[len(sgrReset):]
+		default:
+			b.WriteByte(s[0])
+			s = s[1:]
+		}
+	}
+	return viewTextOf(b.String())
+}
+
+func TestSavedSearch(t *testing.T) {
+	lib := newLibrary(t, 30)
+	ctx := context.Background()
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "storm sha")
+	m = step(t, m, press("enter"))
+	m = step(t, m, press("ctrl+s"))
+	if root(t, m).mode() != modePrompt {
+		t.Fatal("ctrl+s did not ask for a name")
+	}
+	m = typeKeys(t, m, "Shadows")
+	m = step(t, m, press("enter"))
+	got, err := lib.SavedSearches(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Name != "Shadows" || got[0].Query != "storm sha*" {
+		t.Fatalf("saved %+v", got)
+	}
+	if s := viewText(m); !strings.Contains(s, "Saved the search “Shadows”: `storm sha*`") {
+		t.Errorf("no word of it on screen:\n%s", s)
+	}
+	// What it finds is what the filter showed.
+	rows, err := lib.Page(ctx, store.PageRequest{Query: got[0].Query, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(root(t, m).list.rows) {
+		t.Errorf("the saved search finds %d articles, the filter showed %d", len(rows), len(root(t, m).list.rows))
+	}
+}

@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store/query"
+)
+
+// The words a filter matched are highlighted in list titles, the reader's
+// title and the rendered body. Matching folds case and diacritics exactly as
+// the library's index does (query.Highlights), so what is highlighted is
+// what matched.
+
+// highlightTerms is what to highlight for a query: the words, phrases and
+// prefixes it looks for (not those it excludes), as the library reads it.
+func highlightTerms(q listQuery) []string {
+	n, err := query.Parse(q.whole())
+	if err != nil {
+		return nil
+	}
+	return query.Terms(n)
+}
+
+// fitHighlighted cuts plain one-line text s to width cells as fit does and
+// renders it in base, and where terms occur in hl.
+func fitHighlighted(s string, width int, terms []string, base, hl lipgloss.Style) string {
+	if width <= 0 {
+		return ""
+	}
+	var ranges [][2]int
+	if len(terms) > 0 {
+		ranges = query.Highlights(s, terms)
+	}
+	if len(ranges) == 0 {
+		return base.Render(fit(s, width))
+	}
+	cut := ansi.Truncate(s, width, "…")
+	keep := len(s) // the bytes of s that are shown
+	if cut != s {
+		keep = max(len(cut)-len("…"), 0)
+	}
+	rest := ""
+	if cut != s {
+		rest = "…"
+	}
+	if w := ansi.StringWidth(cut); w < width {
+		rest += strings.Repeat(" ", width-w)
+	}
+	out := highlightRanges(s[:keep], ranges, base, hl)
+	if rest != "" {
+		out += base.Render(rest)
+	}
+	return out
+}
+
+// highlightText renders s in base, and where terms occur in hl.
+func highlightText(s string, terms []string, base, hl lipgloss.Style) string {
+	if len(terms) == 0 {
+		return base.Render(s)
+	}
+	return highlightRanges(s, query.Highlights(s, terms), base, hl)
+}
+
+// highlightRanges renders s in base, and its byte ranges (sorted, apart;
+// those past its end are cut) in hl.
+func highlightRanges(s string, ranges [][2]int, base, hl lipgloss.Style) string {
+	var b strings.Builder
+	at := 0
+	for _, r := range ranges {
+		if r[0] >= len(s) {
+			break
+		}
+		end := min(r[1], len(s))
+		if r[0] > at {
+			b.WriteString(base.Render(s[at:r[0]]))
+		}
+		b.WriteString(hl.Render(s[r[0]:end]))
+		at = end
+	}
+	if at < len(s) {
+		b.WriteString(base.Render(s[at:]))
+	}
+	return b.String()
+}
+
+// sgrReset ends every style.
+const sgrReset = "\x1b[m"
+
+// highlightRendered marks where terms occur in glamour's rendered output,
+// which by now holds only text and SGR sequences (keepStyles). The plain
+// text is matched; each match, line by line and without the margins, is
+// wrapped in the open sequence (the highlight style's own SGR), which is
+// repeated after every sequence of glamour's inside the match and followed
+// by a reset and glamour's styling as it stood. Only SGR sequences are
+// added, so the output stays what keepStyles lets through.
+func highlightRendered(out string, terms []string, open string) string {
+	if len(terms) == 0 || open == "" {
+		return out
+	}
+	// The plain text, and where each of its bytes is in out.
+	plain := make([]byte, 0, len(out))
+	at := make([]int, 0, len(out))
+	for i := 0; i < len(out); {
+		if out[i] == 0x1b {
+			n, _ := escapeSequence(out[i:])
+			i += n
+			continue
+		}
+		plain = append(plain, out[i])
+		at = append(at, i)
+		i++
+	}
+	text := string(plain)
+	var spans [][2]int // in out's bytes
+	for _, r := range query.Highlights(text, terms) {
+		for start := r[0]; start < r[1]; {
+			end := r[1]
+			if nl := strings.IndexByte(text[start:end], '\n'); nl >= 0 {
+				end = start + nl
+			}
+			s, e := start, end
+			for s < e && text[s] == ' ' {
+				s++
+			}
+			for e > s && text[e-1] == ' ' {
+				e--
+			}
+			if s < e {
+				spans = append(spans, [2]int{at[s], at[e-1] + 1})
+			}
+			start = end + 1
+		}
+	}
+	if len(spans) == 0 {
+		return out
+	}
+
+	var b strings.Builder
+	b.Grow(len(out) + len(spans)*(2*len(open)+16))
+	var active []string // glamour's SGR sequences since its last reset
+	i := 0
+	copyUpTo := func(end int, inside bool) {
+		for i < end {
+			if out[i] != 0x1b {
+				j := i
+				for j < end && out[j] != 0x1b {
+					j++
+				}
+				b.WriteString(out[i:j])
+				i = j
+				continue
+			}
+			n, _ := escapeSequence(out[i:])
+			seq := out[i : i+n]
+			b.WriteString(seq)
+			if isSGRReset(seq) {
+				active = active[:0]
+			}
+			if !isSGRReset(seq) || seq != sgrReset && seq != "\x1b[0m" {
+				active = append(active, seq)
+			}
+			if inside {
+				b.WriteString(open)
+			}
+			i += n
+		}
+	}
+	for _, sp := range spans {
+		copyUpTo(sp[0], false)
+		b.WriteString(open)
+		copyUpTo(sp[1], true)
+		b.WriteString(sgrReset)
+		for _, seq := range active {
+			b.WriteString(seq)
+		}
+	}
+	copyUpTo(len(out), false)
+	return b.String()
+}
+
+// isSGRReset reports whether an SGR sequence starts by resetting every
+// attribute: ESC [ m, ESC [ 0 m, ESC [ 0 ; ... m.
+func isSGRReset(seq string) bool {
+	params := strings.TrimSuffix(strings.TrimPrefix(seq, "\x1b["), "m")
+	first, _, _ := strings.Cut(params, ";")
+	return first == "" || strings.Trim(first, "0") == ""
+}
+
+// sgrOpen is the sequence that turns style s on: what s renders before a
+// character.
+func sgrOpen(s lipgloss.Style) string {
+	open, _, _ := strings.Cut(s.Render("x"), "x")
+	return open
+}

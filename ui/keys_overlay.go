@@ -1,0 +1,104 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// panelKeyMap is the tags panel's bindings. It shares its action names with
+// the list ("down", "open", "tags-panel"...), so an override moves a key in
+// both.
+type panelKeyMap struct {
+	Up, Down, Top, Bottom key.Binding
+	Open, Back, Close     key.Binding
+	Help, Quit            key.Binding
+}
+
+func defaultPanelKeyMap() panelKeyMap {
+	return panelKeyMap{
+		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		Open:   key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "filter by it")),
+		Back:   key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
+		Close:  key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "close")),
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp is the footer's help.
+func (k panelKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay's.
+func (k panelKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Close}, {k.Help, k.Quit}}
+}
+
+func (k *panelKeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"open": &k.Open, "back": &k.Back, "tags-panel": &k.Close,
+		"help": &k.Help, "quit": &k.Quit,
+	}
+}
+
+// inputKeyMap is the bindings of a line being typed (the filter, the tag
+// editor, a prompt, a confirmation): fixed keys, listed in the footer so
+// that the way out is always in sight. Bindings that do not apply to the
+// line are disabled.
+type inputKeyMap struct {
+	Accept, Complete, Move, Cancel key.Binding
+}
+
+// ShortHelp is the footer's help.
+func (k inputKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Accept, k.Complete, k.Move, k.Cancel}
+}
+
+// FullHelp is the help overlay's.
+func (k inputKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ShortHelp()}
+}
+
+// filterKeys: enter keeps the filter, esc clears it, the arrows move in the
+// list meanwhile.
+func filterKeys() inputKeyMap {
+	return inputKeyMap{
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Complete: key.NewBinding(key.WithDisabled()),
+		Move:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+	}
+}
+
+// tagEditKeys: enter applies, tab completes the word being typed (again:
+// the next candidate), esc leaves everything as it was.
+func tagEditKeys() inputKeyMap {
+	return inputKeyMap{
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Complete: key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "complete")),
+		Move:     key.NewBinding(key.WithDisabled()),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// promptKeys are a one-line prompt's (the name of a saved search).
+func promptKeys() inputKeyMap {
+	return inputKeyMap{
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Complete: key.NewBinding(key.WithDisabled()),
+		Move:     key.NewBinding(key.WithDisabled()),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// confirmKeys are a yes/no question's.
+func confirmKeys() inputKeyMap {
+	return inputKeyMap{
+		Accept:   key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
+		Complete: key.NewBinding(key.WithDisabled()),
+		Move:     key.NewBinding(key.WithDisabled()),
+		Cancel:   key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no")),
+	}
+}

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+// What the list shows, the query (from the command line, the filter line or
+// the tags panel), and the articles selected in it.
+
+// listQuery is the query the list shows. One typed in the filter line is
+// read live: the word being typed is a prefix.
+type listQuery struct {
+	text string
+	live bool
+}
+
+// request fills in a page request's query.
+func (q listQuery) request(r store.PageRequest) store.PageRequest {
+	r.Query, r.Live = q.text, q.live
+	return r
+}
+
+// whole is the query read as every other reader of queries reads it (a bulk
+// tagging, a saved search, tidings search), finding what the list shows.
+func (q listQuery) whole() string {
+	if q.live {
+		return strings.TrimSpace(store.LiveQuery(q.text))
+	}
+	return strings.TrimSpace(q.text)
+}
+
+// setQuery shows another query's articles, from the newest: one trip to
+// the library, whose answer replaces the window when it arrives (unless a
+// newer query's does first). The counts follow the page.
+func (m *listModel) setQuery(q listQuery) tea.Cmd {
+	if q == m.query {
+		return nil
+	}
+	m.cancel()
+	m.ctx, m.cancel = context.WithCancel(m.base)
+	m.query = q
+	m.terms = highlightTerms(q)
+	m.lines.reset()
+	m.epoch++
+	return loadQuery(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+}
+
+// toggleMark selects or deselects the current article.
+func (m *listModel) toggleMark() {
+	row, ok := m.current()
+	if !ok {
+		return
+	}
+	if m.marked[row.ID] {
+		delete(m.marked, row.ID)
+	} else {
+		m.marked[row.ID] = true
+	}
+	m.lines.forget(row.ID)
+}
+
+// markedIDs returns the selection, in no particular order.
+func (m listModel) markedIDs() []int64 {
+	ids := make([]int64, 0, len(m.marked))
+	for id := range m.marked {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// clearMarks empties the selection.
+func (m *listModel) clearMarks() {
+	for id := range m.marked {
+		m.lines.forget(id)
+	}
+	clear(m.marked)
+}

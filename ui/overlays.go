@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"image/color"
+	"maps"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+// What has the keyboard besides the screens: the filter line, the tag
+// editor, a prompt, a question, the tags panel. At most one at a time; while
+// one that is typed in has the keyboard, no other binding fires.
+
+// mode is what has the keyboard.
+type mode int
+
+const (
+	modeNormal  mode = iota // the screen
+	modeFilter              // the filter line
+	modeTagEdit             // the tag editor
+	modePrompt              // the saved search's name
+	modeConfirm             // a yes/no question
+	modePanel               // the tags panel
+)
+
+func (m Model) mode() mode {
+	switch {
+	case m.editor.open:
+		return modeTagEdit
+	case m.confirm != nil:
+		return modeConfirm
+	case m.prompt.open:
+		return modePrompt
+	case m.filter.focused:
+		return modeFilter
+	case m.panel.open:
+		return modePanel
+	}
+	return modeNormal
+}
+
+// handleInputKey gives a key to what is typed in or answered, reporting
+// whether something was.
+func (m *Model) handleInputKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch m.mode() {
+	case modeTagEdit:
+		return m.handleTagEditKey(msg), true
+	case modeConfirm:
+		return m.handleConfirmKey(msg), true
+	case modePrompt:
+		return m.handlePromptKey(msg), true
+	case modeFilter:
+		return m.handleFilterKey(msg), true
+	}
+	return nil, false
+}
+
+// handlePaste types pasted text into what has the keyboard, on one line.
+func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
+	msg.Content = strings.Join(strings.Fields(msg.Content), " ")
+	var cmd tea.Cmd
+	switch m.mode() {
+	case modeFilter:
+		return m.handleFilterPaste(msg)
+	case modeTagEdit:
+		m.editor.input, cmd = m.editor.input.Update(msg)
+	case modePrompt:
+		m.prompt.input, cmd = m.prompt.input.Update(msg)
+	}
+	return cmd
+}
+
+// listAction performs the list's filtering, selecting and tagging keys,
+// reporting whether msg was one of them.
+func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.list.keys
+	switch {
+	case key.Matches(msg, k.Filter):
+		return m.openFilter(), true
+	case key.Matches(msg, k.Clear):
+		if len(m.list.marked) > 0 {
+			m.list.clearMarks()
+			return nil, true
+		}
+		m.filter.input.SetValue("")
+		return m.list.setQuery(listQuery{}), true
+	case key.Matches(msg, k.Select):
+		// Then on to the next row, so that a run of articles is selected
+		// by holding the key.
+		m.list.toggleMark()
+		return m.list.move(1), true
+	case key.Matches(msg, k.Tag):
+		return m.openTagEditor(), true
+	case key.Matches(msg, k.TagAll):
+		return m.startTagAll(), true
+	case key.Matches(msg, k.TagsPanel):
+		return m.openPanel(), true
+	case key.Matches(msg, k.SaveSearch):
+		return m.openSavePrompt(), true
+	}
+	return nil, false
+}
+
+// handleTaggingResult routes what the tagging, panel and saved search
+// commands bring back.
+func (m *Model) handleTaggingResult(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tagsLoadedMsg:
+		if msg.err != nil {
+			return nil // completion and colours make do without
+		}
+		return m.takeTags(msg.tags)
+	case suggestionsMsg:
+		if m.editor.open && m.editor.suggestFor == msg.id {
+			m.editor.suggested = msg.tags
+			if m.editor.suggested == nil {
+				m.editor.suggested = []string{}
+			}
+			if msg.err != nil {
+				m.setError("suggesting tags", msg.err)
+			}
+		}
+	case tagsAppliedMsg:
+		return m.handleTagged(taggedWhat(msg.ids, m.list.rows), msg.add, msg.remove, msg.ids, msg.err)
+	case taggingCountMsg:
+		m.handleTaggingCount(msg)
+	case queryTaggedMsg:
+		what := thousands(msg.n) + " articles matching " + quoteQuery(msg.query)
+		if msg.n == 1 {
+			what = "1 article matching " + quoteQuery(msg.query)
+		}
+		return m.handleTagged(what, msg.add, msg.remove, nil, msg.err)
+	case panelLoadedMsg:
+		return m.handlePanelLoaded(msg)
+	case searchSavedMsg:
+		if msg.err != nil {
+			m.setError("saving the search", msg.err)
+		} else {
+			m.setStatus("Saved the search “" + oneLine(msg.name) + "”: " + quoteQuery(msg.query))
+		}
+	}
+	return nil
+}
+
+// takeTags keeps the library's tags for completion, and their colours for
+// the chips.
+func (m *Model) takeTags(tags []store.Tag) tea.Cmd {
+	m.knownTags = tags
+	m.editor.setKnown(tags)
+	colors := map[string]color.Color{}
+	for _, t := range tags {
+		if c, err := parseColor(t.Color); err == nil && t.Color != "" {
+			colors[strings.ToLower(t.Name)] = c
+		}
+	}
+	if maps.EqualFunc(colors, m.libColors, func(a, b color.Color) bool { return a == b }) {
+		return nil
+	}
+	m.libColors = colors
+	return m.restyle()
+}
+
+// chipColors is each coloured tag's colour: the library's, overridden by
+// config.toml's.
+func (m Model) chipColors() map[string]color.Color {
+	out := maps.Clone(m.libColors)
+	if out == nil {
+		out = map[string]color.Color{}
+	}
+	maps.Copy(out, m.tagColors)
+	return out
+}
+
+// overlay draws the tag editor or the tags panel over the screen.
+func (m Model) overlay(screen string) string {
+	switch {
+	case m.editor.open:
+		return place(screen, m.editor.View(m.width, m.styles), m.width, m.height-2)
+	case m.panel.open:
+		box := m.panel.View(m.width, m.height, m.styles)
+		return place(screen, box, m.width, m.height-max((m.height-lineCount(box))/2, 0))
+	}
+	return screen
+}
+
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// ctrl+s in the list saves the filter under a name typed in the status
+// line. The query saved is the filter as the library reads saved searches
+// (the word being typed made a prefix), so it finds what the list showed.
+
+// savePrompt is the status line asking for the saved search's name.
+type savePrompt struct {
+	open  bool
+	input textinput.Model
+	query string
+}
+
+func newSavePrompt(st styles) savePrompt {
+	in := textinput.New()
+	in.SetStyles(inputStyles(st))
+	return savePrompt{input: in}
+}
+
+// searchSavedMsg reports a saved search.
+type searchSavedMsg struct {
+	name, query string
+	err         error
+}
+
+// openSavePrompt asks for a name for the filter.
+func (m *Model) openSavePrompt() tea.Cmd {
+	if m.readOnly {
+		m.setError("cannot save the search", errReadOnly)
+		return nil
+	}
+	q := m.list.query.whole()
+	if q == "" {
+		return nil
+	}
+	m.prompt.open, m.prompt.query = true, q
+	m.prompt.input.Prompt = "Save " + quoteQuery(q) + " as: "
+	m.prompt.input.SetValue("")
+	return m.prompt.input.Focus()
+}
+
+// handlePromptKey handles a key while the prompt has the keyboard.
+func (m *Model) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.closePrompt()
+		return nil
+	case "enter":
+		name := strings.TrimSpace(m.prompt.input.Value())
+		q := m.prompt.query
+		m.closePrompt()
+		if name == "" {
+			m.setStatus("Not saved: no name given.")
+			return nil
+		}
+		return saveSearch(m.ctx, m.lib, name, q)
+	}
+	var cmd tea.Cmd
+	m.prompt.input, cmd = m.prompt.input.Update(msg)
+	return cmd
+}
+
+func (m *Model) closePrompt() {
+	m.prompt.open = false
+	m.prompt.input.Blur()
+}
+
+// promptView is the status line while the prompt is open.
+func (m Model) promptView() string {
+	in := m.prompt.input
+	in.SetWidth(max(m.width-ansi.StringWidth(in.Prompt)-2, 1))
+	return ansi.Truncate(" "+in.View(), m.width, "")
+}
+
+// saveSearch saves a query under a name.
+func saveSearch(ctx context.Context, lib Library, name, q string) tea.Cmd {
+	return func() tea.Msg {
+		return searchSavedMsg{name: name, query: q, err: lib.SaveSearch(ctx, name, q)}
+	}
+}

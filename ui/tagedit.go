@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
+)
+
+// The tag editor is a small box over the bottom of the screen with one line
+// to type in: "+ukraine -draft taurus" adds ukraine and taurus (a bare name
+// adds) and removes draft. Tab completes the word being typed, first from
+// the suggestions (the tags of the articles most like this one), then from
+// every tag in the library, most used first; tab again takes the next
+// candidate. Both kinds of candidates are listed under the line.
+
+// tagEditor is the tag editor's state; the root opens it on the selection,
+// the current article or every article the filter matches, and applies it.
+type tagEditor struct {
+	open  bool
+	input textinput.Model
+	keys  inputKeyMap
+
+	ids        []int64  // the articles to tag; none when tagging a query
+	query      string   // the query whose articles to tag (T), else ""
+	what       string   // what is being tagged, for the title
+	has        []string // the tags the one article being tagged has
+	suggestFor int64    // the article suggestions are for; 0 for none
+	suggested  []string // nil until they arrive
+	known      []string // every tag in the library, most used first
+
+	// Completion: tab replaces the word being typed (from wordStart to the
+	// cursor, in runes) with cands[candIndex]; -1 when not completing.
+	cands     []string
+	candIndex int
+	wordStart int
+}
+
+func newTagEditor(st styles) tagEditor {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.Placeholder = "+add -remove"
+	in.SetStyles(inputStyles(st))
+	return tagEditor{input: in, keys: tagEditKeys(), candIndex: -1}
+}
+
+// start opens the editor, empty, on a target.
+func (e *tagEditor) start(ids []int64, query, what string, has []string, suggestFor int64) tea.Cmd {
+	e.open = true
+	e.ids, e.query, e.what, e.has = ids, query, what, has
+	e.suggestFor, e.suggested = suggestFor, nil
+	e.candIndex = -1
+	e.input.SetValue("")
+	return e.input.Focus()
+}
+
+func (e *tagEditor) close() {
+	e.open = false
+	e.input.Blur()
+}
+
+// setKnown takes the library's tags for completion, most used first.
+func (e *tagEditor) setKnown(tags []store.Tag) {
+	sorted := slices.Clone(tags)
+	slices.SortStableFunc(sorted, func(a, b store.Tag) int { return cmp.Compare(b.Count, a.Count) })
+	e.known = e.known[:0]
+	for _, t := range sorted {
+		e.known = append(e.known, t.Name)
+	}
+}
+
+// update handles a key that is not enter or esc: tab completes, anything
+// else edits the line.
+func (e *tagEditor) update(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "tab":
+		e.complete(1)
+		return nil
+	case "shift+tab":
+		e.complete(-1)
+		return nil
+	}
+	e.candIndex = -1
+	var cmd tea.Cmd
+	e.input, cmd = e.input.Update(msg)
+	return cmd
+}
+
+// word returns the word being typed: where it starts (in runes), its sign
+// ('+', '-' or 0) and the rest of it.
+func (e tagEditor) word() (start int, sign rune, prefix string) {
+	value := []rune(e.input.Value())
+	pos := min(e.input.Position(), len(value))
+	start = pos
+	for start > 0 && !unicode.IsSpace(value[start-1]) {
+		start--
+	}
+	w := value[start:pos]
+	if len(w) > 0 && (w[0] == '+' || w[0] == '-') {
+		sign, w = w[0], w[1:]
+	}
+	return start, sign, strings.TrimLeft(string(w), "#")
+}
+
+// candidates lists the completions of the word being typed: the suggested
+// tags, then the others, none twice, none already on the line, and for an
+// addition none the article has; for a removal, the article's tags first.
+func (e tagEditor) candidates() (suggested, others []string) {
+	start, sign, prefix := e.word()
+	typed := map[string]bool{}
+	for _, f := range strings.Fields(e.input.Value()) {
+		typed[strings.ToLower(strings.TrimLeft(f, "+-#"))] = true
+	}
+	// The word itself is being typed, not done.
+	value := []rune(e.input.Value())
+	end := start
+	for end < len(value) && !unicode.IsSpace(value[end]) {
+		end++
+	}
+	delete(typed, strings.ToLower(strings.TrimLeft(string(value[start:end]), "+-#")))
+
+	lp := strings.ToLower(prefix)
+	seen := map[string]bool{}
+	pick := func(names []string, skipHas bool) []string {
+		var out []string
+		for _, n := range names {
+			l := strings.ToLower(n)
+			if seen[l] || typed[l] || !strings.HasPrefix(l, lp) || skipHas && e.hasTag(l) {
+				continue
+			}
+			seen[l] = true
+			out = append(out, n)
+		}
+		return out
+	}
+	if sign == '-' {
+		return nil, append(pick(e.has, false), pick(e.known, false)...)
+	}
+	suggested = pick(e.suggested, true)
+	return suggested, pick(e.known, true)
+}
+
+func (e tagEditor) hasTag(lower string) bool {
+	return slices.ContainsFunc(e.has, func(t string) bool { return strings.ToLower(t) == lower })
+}
+
+// complete replaces the word being typed with the next (dir 1) or the
+// previous (-1) candidate.
+func (e *tagEditor) complete(dir int) {
+	if e.candIndex < 0 {
+		s, o := e.candidates()
+		e.cands = append(s, o...)
+		if len(e.cands) == 0 {
+			return
+		}
+		e.wordStart, _, _ = e.word()
+		e.candIndex = 0
+		if dir < 0 {
+			e.candIndex = len(e.cands) - 1
+		}
+	} else {
+		e.candIndex = (e.candIndex + dir + len(e.cands)) % len(e.cands)
+	}
+	value := []rune(e.input.Value())
+	pos := min(e.input.Position(), len(value))
+	word := value[e.wordStart:pos]
+	sign := ""
+	if len(word) > 0 && (word[0] == '+' || word[0] == '-') {
+		sign = string(word[0])
+	}
+	repl := []rune(sign + e.cands[e.candIndex])
+	next := slices.Concat(value[:e.wordStart], repl, value[pos:])
+	e.input.SetValue(string(next))
+	e.input.SetCursor(e.wordStart + len(repl))
+}
+
+// parseTagEdits reads the editor's line: "+a -b c" adds a and c and removes
+// b; a leading # is dropped; a name given twice counts as last given.
+func parseTagEdits(s string) (add, remove []string) {
+	type edit struct {
+		name string
+		add  bool
+	}
+	var order []string
+	edits := map[string]edit{}
+	for _, f := range strings.Fields(s) {
+		ed := edit{add: true}
+		switch f[0] {
+		case '-':
+			ed.add = false
+			f = f[1:]
+		case '+':
+			f = f[1:]
+		}
+		ed.name = strings.TrimLeft(f, "#")
+		if ed.name == "" {
+			continue
+		}
+		l := strings.ToLower(ed.name)
+		if _, ok := edits[l]; !ok {
+			order = append(order, l)
+		}
+		edits[l] = ed
+	}
+	for _, l := range order {
+		if ed := edits[l]; ed.add {
+			add = append(add, ed.name)
+		} else {
+			remove = append(remove, ed.name)
+		}
+	}
+	return add, remove
+}
+
+// describeEdit says what a line does: "+ukraine -draft".
+func describeEdit(add, remove []string) string {
+	var parts []string
+	for _, t := range add {
+		parts = append(parts, "+"+oneLine(t))
+	}
+	for _, t := range remove {
+		parts = append(parts, "-"+oneLine(t))
+	}
+	return strings.Join(parts, " ")
+}
+
+// editTags applies additions and removals to a list of tag names, as the
+// library will: case-insensitively, an existing tag keeping its spelling,
+// sorted without regard to case.
+func editTags(tags, add, remove, known []string) []string {
+	out := slices.Clone(tags)
+	for _, a := range add {
+		l := strings.ToLower(a)
+		if slices.ContainsFunc(out, func(t string) bool { return strings.ToLower(t) == l }) {
+			continue
+		}
+		if i := slices.IndexFunc(known, func(t string) bool { return strings.ToLower(t) == l }); i >= 0 {
+			a = known[i]
+		}
+		out = append(out, a)
+	}
+	out = slices.DeleteFunc(out, func(t string) bool {
+		return slices.ContainsFunc(remove, func(r string) bool { return strings.EqualFold(r, t) })
+	})
+	slices.SortFunc(out, func(a, b string) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
+	})
+	return out
+}
+
+// View draws the editor's box, width cells wide at most.
+func (e tagEditor) View(width int, st styles) string {
+	box := st.box
+	inner := max(min(width, 80)-box.GetHorizontalFrameSize(), 10)
+	lines := []string{st.header.Render(ansi.Truncate("Tag "+e.what, inner, "…"))}
+	if len(e.has) > 0 {
+		lines = append(lines, chipLine("on it", e.has, "", inner, st))
+	}
+	in := e.input
+	in.SetWidth(max(inner-ansi.StringWidth(in.Prompt)-1, 1))
+	lines = append(lines, ansi.Truncate(in.View(), inner, ""))
+
+	suggested, others := e.candidates()
+	active := ""
+	if e.candIndex >= 0 && e.candIndex < len(e.cands) {
+		active = e.cands[e.candIndex]
+		// While completing, the candidates stay those of the word as it
+		// was typed.
+		suggested = slices.DeleteFunc(slices.Clone(e.cands), func(c string) bool { return !slices.Contains(e.suggested, c) })
+		others = slices.DeleteFunc(slices.Clone(e.cands), func(c string) bool { return slices.Contains(e.suggested, c) })
+	}
+	if e.suggestFor != 0 {
+		switch {
+		case e.suggested == nil:
+			lines = append(lines, st.inputHint.Render(fit("suggested  …", inner)))
+		default:
+			lines = append(lines, chipLine("suggested", suggested, active, inner, st))
+		}
+	}
+	lines = append(lines, chipLine("tags", others, active, inner, st))
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w < inner {
+			lines[i] = l + strings.Repeat(" ", inner-w)
+		}
+	}
+	return box.Render(strings.Join(lines, "\n"))
+}
+
+// chipLine draws a label and tag chips in one line of width cells, the
+// active one reversed, "…" when they do not all fit.
+func chipLine(label string, names []string, active string, width int, st styles) string {
+	head := fit(label, 10)
+	b := strings.Builder{}
+	b.WriteString(st.inputHint.Render(head))
+	used := ansi.StringWidth(head)
+	if len(names) == 0 {
+		b.WriteString(st.inputHint.Render(ansi.Truncate("—", max(width-used, 0), "")))
+		return b.String()
+	}
+	for i, n := range names {
+		chip := "#" + oneLine(n)
+		w := ansi.StringWidth(chip)
+		sep := 0
+		if i > 0 {
+			sep = 1
+		}
+		if used+sep+w > width || i < len(names)-1 && used+sep+w+2 > width {
+			if used+2 <= width {
+				b.WriteString(st.inputHint.Render(" …"))
+			}
+			break
+		}
+		if sep > 0 {
+			b.WriteString(" ")
+		}
+		style := st.tagStyle(n)
+		if n == active {
+			style = style.Inherit(st.candidate).Reverse(true)
+		}
+		b.WriteString(style.Render(chip))
+		used += sep + w
+	}
+	return b.String()
+}
+
+// place puts a box over the screen, centred, its bottom on line bottom.
+func place(screen, box string, width, bottom int) string {
+	x := max((width-lipgloss.Width(box))/2, 0)
+	y := max(bottom-lipgloss.Height(box), 0)
+	return lipgloss.NewCompositor(
+		lipgloss.NewLayer(screen),
+		lipgloss.NewLayer(box).X(x).Y(y).Z(1),
+	).Render()
+}

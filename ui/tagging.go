@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+// Tagging: t opens the tag editor on the selection, else on the current
+// article; T asks to tag every article the filter matches, saying how
+// many, and then opens the editor for the tags. Writes run in commands;
+// the list shows a change at once and then reloads what the library holds.
+
+// suggestionCount is how many suggested tags the editor asks for.
+const suggestionCount = 8
+
+// tagsLoadedMsg carries the library's tags (completion, colours, panel).
+type tagsLoadedMsg struct {
+	tags []store.Tag
+	err  error
+}
+
+// suggestionsMsg carries the tags suggested for an article.
+type suggestionsMsg struct {
+	id   int64
+	tags []string
+	err  error
+}
+
+// tagsAppliedMsg reports tags added to and removed from articles.
+type tagsAppliedMsg struct {
+	ids         []int64
+	add, remove []string
+	err         error
+}
+
+// taggingCountMsg carries how many articles a bulk tagging would tag.
+type taggingCountMsg struct {
+	query string
+	n     int
+	err   error
+}
+
+// queryTaggedMsg reports a bulk tagging.
+type queryTaggedMsg struct {
+	query       string
+	n           int
+	add, remove []string
+	err         error
+}
+
+// confirmation is a yes/no question in the status line; yes runs onYes.
+type confirmation struct {
+	question string
+	onYes    func(m *Model) tea.Cmd
+}
+
+// openTagEditor opens the editor on the selection, else the current
+// article (the reader's in the reader).
+func (m *Model) openTagEditor() tea.Cmd {
+	if m.readOnly {
+		m.setError("cannot tag", errReadOnly)
+		return nil
+	}
+	if m.screen == screenList && len(m.list.marked) > 0 {
+		ids := m.list.markedIDs()
+		what := fmt.Sprintf("%s selected articles", thousands(len(ids)))
+		var has []string
+		if len(ids) == 1 {
+			what = "1 selected article"
+		}
+		return tea.Batch(m.editor.start(ids, "", what, has, ids[0]),
+			loadSuggestions(m.ctx, m.lib, ids[0]), loadTags(m.ctx, m.lib))
+	}
+	row, ok := m.current()
+	if !ok {
+		return nil
+	}
+	has := row.Tags
+	if m.screen == screenReader && m.reader.loaded {
+		has = nil
+		for _, t := range m.reader.article.Tags {
+			has = append(has, t.Name)
+		}
+	}
+	what := "“" + oneLine(row.Title) + "”"
+	return tea.Batch(m.editor.start([]int64{row.ID}, "", what, has, row.ID),
+		loadSuggestions(m.ctx, m.lib, row.ID), loadTags(m.ctx, m.lib))
+}
+
+// handleTagEditKey handles a key while the editor is open.
+func (m *Model) handleTagEditKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.editor.close()
+		return nil
+	case "enter":
+		return m.applyTagEdit()
+	}
+	return m.editor.update(msg)
+}
+
+// applyTagEdit applies the editor's line and closes it.
+func (m *Model) applyTagEdit() tea.Cmd {
+	e := m.editor
+	m.editor.close()
+	add, remove := parseTagEdits(e.input.Value())
+	if len(add)+len(remove) == 0 {
+		return nil
+	}
+	if e.query != "" {
+		m.setStatus("Tagging the articles matching " + quoteQuery(e.query) + "…")
+		return tagQuery(m.ctx, m.lib, e.query, add, remove)
+	}
+	for _, id := range e.ids {
+		m.list.updateRow(id, func(r *store.Row) { r.Tags = editTags(r.Tags, add, remove, e.known) })
+		if m.reader.row.ID == id {
+			m.reader.row.Tags = editTags(m.reader.row.Tags, add, remove, e.known)
+			m.reader.article.Tags = articleTags(editTags(tagNames(m.reader.article.Tags), add, remove, e.known))
+			m.reader.layout()
+		}
+	}
+	return tagArticles(m.ctx, m.lib, e.ids, add, remove)
+}
+
+// startTagAll counts what T would tag; the question follows the count.
+func (m *Model) startTagAll() tea.Cmd {
+	if m.readOnly {
+		m.setError("cannot tag", errReadOnly)
+		return nil
+	}
+	q := m.list.query.whole()
+	if q == "" {
+		return nil
+	}
+	m.setStatus("Counting the articles matching " + quoteQuery(q) + "…")
+	return countForTagging(m.ctx, m.lib, q)
+}
+
+// handleTaggingCount asks whether to tag that many articles, unless the
+// filter changed meanwhile.
+func (m *Model) handleTaggingCount(msg taggingCountMsg) {
+	if msg.query != m.list.query.whole() || m.mode() != modeNormal {
+		return
+	}
+	switch {
+	case msg.err != nil:
+		m.setError("counting the articles to tag", msg.err)
+	case msg.n == 0:
+		m.setStatus("No articles match " + quoteQuery(msg.query) + ".")
+	default:
+		m.setStatus("")
+		what := fmt.Sprintf("%s articles matching %s", thousands(msg.n), quoteQuery(msg.query))
+		if msg.n == 1 {
+			what = "1 article matching " + quoteQuery(msg.query)
+		}
+		m.confirm = &confirmation{
+			question: "Tag " + what + "? y/n",
+			onYes: func(m *Model) tea.Cmd {
+				return m.editor.start(nil, msg.query, what, nil, 0)
+			},
+		}
+	}
+}
+
+// handleConfirmKey answers the question in the status line.
+func (m *Model) handleConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := confirmKeys()
+	c := m.confirm
+	switch {
+	case key.Matches(msg, k.Accept):
+		m.confirm = nil
+		return c.onYes(m)
+	case key.Matches(msg, k.Cancel):
+		m.confirm = nil
+	}
+	return nil
+}
+
+// handleTagged shows the result of a tagging and reloads what it changed.
+func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err error) tea.Cmd {
+	if err != nil {
+		m.setError("tagging "+what, err)
+	} else {
+		m.setStatus("Tagged " + what + ": " + describeEdit(add, remove))
+	}
+	cmds := []tea.Cmd{m.list.reload(), m.list.countCmd(), loadTags(m.ctx, m.lib)}
+	if m.screen == screenReader && (ids == nil || slices.Contains(ids, m.reader.id())) {
+		cmds = append(cmds, loadArticle(m.ctx, m.lib, m.reader.id()))
+	}
+	return tea.Batch(cmds...)
+}
+
+// taggedWhat names the articles a tagging changed, for the status line.
+func taggedWhat(ids []int64, rows []store.Row) string {
+	if len(ids) == 1 {
+		for _, r := range rows {
+			if r.ID == ids[0] {
+				return "“" + oneLine(r.Title) + "”"
+			}
+		}
+		return "1 article"
+	}
+	return thousands(len(ids)) + " articles"
+}
+
+// quoteQuery shows a query in a message: `ukraine tau*`.
+func quoteQuery(q string) string {
+	return "`" + oneLine(q) + "`"
+}
+
+func tagNames(tags []store.ArticleTag) []string {
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = t.Name
+	}
+	return names
+}
+
+func articleTags(names []string) []store.ArticleTag {
+	tags := make([]store.ArticleTag, len(names))
+	for i, n := range names {
+		tags[i] = store.ArticleTag{Name: n}
+	}
+	return tags
+}
+
+// loadTags loads the library's tags.
+func loadTags(ctx context.Context, lib Library) tea.Cmd {
+	return func() tea.Msg {
+		tags, err := lib.Tags(ctx)
+		return tagsLoadedMsg{tags: tags, err: err}
+	}
+}
+
+// loadSuggestions asks for the tags of the articles most like one.
+func loadSuggestions(ctx context.Context, lib Library, id int64) tea.Cmd {
+	return func() tea.Msg {
+		tags, err := lib.SuggestTags(ctx, id, suggestionCount)
+		return suggestionsMsg{id: id, tags: tags, err: err}
+	}
+}
+
+// tagArticles adds and removes tags on articles.
+func tagArticles(ctx context.Context, lib Library, ids []int64, add, remove []string) tea.Cmd {
+	return func() tea.Msg {
+		return tagsAppliedMsg{ids: ids, add: add, remove: remove, err: lib.Tag(ctx, ids, add, remove)}
+	}
+}
+
+// countForTagging counts the articles a bulk tagging would tag.
+func countForTagging(ctx context.Context, lib Library, q string) tea.Cmd {
+	return func() tea.Msg {
+		n, err := lib.Count(ctx, q)
+		return taggingCountMsg{query: q, n: n, err: err}
+	}
+}
+
+// tagQuery adds and removes tags on every article a query matches.
+func tagQuery(ctx context.Context, lib Library, q string, add, remove []string) tea.Cmd {
+	return func() tea.Msg {
+		n, err := lib.TagQuery(ctx, q, add, remove)
+		return queryTaggedMsg{query: q, n: n, add: add, remove: remove, err: err}
+	}
+}

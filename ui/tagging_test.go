@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"tidings/store"
+)
+
+// tagsOf returns an article's tag names as the library holds them.
+func tagsOf(t *testing.T, lib *store.Store, id int64) []string {
+	t.Helper()
+	a, err := lib.Article(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tagNames(a.Tags)
+}
+
+// idsTagged returns the ids of the articles with a tag, newest first.
+func idsTagged(t *testing.T, lib *store.Store, tag string) []int64 {
+	t.Helper()
+	var ids []int64
+	err := lib.Search(context.Background(), "tag:"+tag, 0, func(a store.Article) error {
+		ids = append(ids, a.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// TestTagEditor tags the current article: suggestions from similar
+// articles above the completion from every tag, tab completing.
+func TestTagEditor(t *testing.T) {
+	lib := newLibrary(t, 30)
+	ctx := context.Background()
+	rows, _ := lib.Page(ctx, store.PageRequest{Query: "title:short", Limit: 1})
+	if err := lib.Tag(ctx, []int64{rows[0].ID}, []string{"nuclear"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("t")) // on article 0: Luftwaffe, untagged
+	e := root(t, m).editor
+	if root(t, m).mode() != modeTagEdit || len(e.ids) != 1 {
+		t.Fatalf("t did not open the editor on one article: %+v", e.ids)
+	}
+	// Article 0's title is the title of every fifth article: their tags.
+	if want := []string{"defence", "ukraine", "germany", "leak", "luftwaffe", "nato"}; !slices.Equal(e.suggested, want) {
+		t.Errorf("suggested %q, want %q", e.suggested, want)
+	}
+	m = typeKeys(t, m, "+taurus +n")
+	m = step(t, m, press("tab"))
+	if got := root(t, m).editor.input.Value(); got != "+taurus +nato" {
+		t.Errorf("tab completed to %q", got)
+	}
+	checkFits(t, m, 80, 24)
+	golden.RequireEqual(t, viewText(m))
+
+	m = step(t, m, press("tab")) // the next candidate: a plain completion
+	if got := root(t, m).editor.input.Value(); got != "+taurus +nuclear" {
+		t.Errorf("tab again gave %q", got)
+	}
+	m = step(t, m, press("shift+tab"))
+	m = typeKeys(t, m, " leak -x")
+	m = step(t, m, press("enter"))
+	row, _ := root(t, m).list.current()
+	if want := []string{"leak", "nato", "taurus"}; !slices.Equal(tagsOf(t, lib, row.ID), want) {
+		t.Errorf("the library has %q, want %q", tagsOf(t, lib, row.ID), want)
+	}
+	if !slices.Equal(row.Tags, []string{"leak", "nato", "taurus"}) {
+		t.Errorf("the row shows %q", row.Tags)
+	}
+	s := viewText(m)
+	if !strings.Contains(s, "#leak") || !strings.Contains(s, "Tagged “Article 000") {
+		t.Errorf("no chips or no word of it on screen:\n%s", s)
+	}
+
+	// Removing, from the reader: the header's chips follow.
+	m = steps(t, m, "enter", "t")
+	m = typeKeys(t, m, "-nato -taurus")
+	m = step(t, m, press("enter"))
+	if got := tagsOf(t, lib, row.ID); !slices.Equal(got, []string{"leak"}) {
+		t.Errorf("after removing: %q", got)
+	}
+	if s := viewText(m); strings.Contains(s, "#nato") || !strings.Contains(s, "#leak") {
+		t.Errorf("the reader's chips did not follow:\n%s", s)
+	}
+	// Esc leaves the tags alone.
+	m = steps(t, m, "t", "x", "esc")
+	if got := tagsOf(t, lib, row.ID); !slices.Equal(got, []string{"leak"}) {
+		t.Errorf("esc changed the tags: %q", got)
+	}
+}
+
+func TestParseTagEdits(t *testing.T) {
+	tests := map[string]struct {
+		line        string
+		add, remove []string
+	}{
+		"bare names add": {"ukraine taurus", []string{"ukraine", "taurus"}, nil},
+		"signs":          {"+ukraine -draft #nato", []string{"ukraine", "nato"}, []string{"draft"}},
+		"last one wins":  {"+x -y -X y", []string{"y"}, []string{"X"}},
+		"lone signs":     {"+ - #", nil, nil},
+		"empty":          {"  ", nil, nil},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			add, remove := parseTagEdits(tt.line)
+			if !slices.Equal(add, tt.add) || !slices.Equal(remove, tt.remove) {
+				t.Errorf("parseTagEdits(%q) = %q, %q; want %q, %q", tt.line, add, remove, tt.add, tt.remove)
+			}
+		})
+	}
+}
+
+// TestSelection: space marks articles; the marks survive paging and a
+// reload; t tags them all.
+func TestSelection(t *testing.T) {
+	st, path := openLibrary(t)
+	importArticles(t, st, 10, 90)
+	m := start(t, st, Config{PageSize: 10}, 80, 24)
+	m = steps(t, m, "space", "j", "space") // articles 10 and 12
+	if got := root(t, m).list.markedIDs(); len(got) != 2 {
+		t.Fatalf("%d selected", len(got))
+	}
+	checkFits(t, m, 80, 24)
+	t.Run("marks", func(t *testing.T) { golden.RequireEqual(t, viewText(m)) })
+
+	m = steps(t, m, "G", "g")
+	other, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	importArticles(t, other, 0, 10) // newer articles: a reload
+	m = step(t, m, pollMsg{})
+	if n := strings.Count(viewText(m), "✓"); n != 2 {
+		t.Errorf("%d marks after paging and a reload, want 2:\n%s", n, viewText(m))
+	}
+	m = step(t, m, press("t"))
+	if !strings.Contains(viewText(m), "Tag 2 selected articles") {
+		t.Errorf("the editor does not say what it tags:\n%s", viewText(m))
+	}
+	m = typeKeys(t, m, "picked")
+	m = step(t, m, press("enter"))
+	got := idsTagged(t, st, "picked")
+	if want := root(t, m).list.markedIDs(); len(got) != 2 || !slices.Equal(sorted(got), want) {
+		t.Errorf("tagged %v, selected %v", got, want)
+	}
+	m = step(t, m, press("esc")) // clears the selection
+	if n := len(root(t, m).list.marked); n != 0 {
+		t.Errorf("esc left %d selected", n)
+	}
+}
+
+func sorted(ids []int64) []int64 {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return ids
+}
+
+// TestTagAllFiltered: T asks, saying how many, then tags exactly the
+// articles the filter shows.
+func TestTagAllFiltered(t *testing.T) {
+	lib := newLibrary(t, 40)
+	m := start(t, lib, Config{}, 80, 24)
+	if root(t, m).list.keys.TagAll.Enabled() {
+		t.Error("T is offered without a filter")
+	}
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "storm sha")
+	m = step(t, m, press("enter"))
+	var want []int64
+	for _, r := range root(t, m).list.rows {
+		want = append(want, r.ID)
+	}
+	m = step(t, m, press("T"))
+	checkFits(t, m, 80, 24)
+	golden.RequireEqual(t, viewText(m))
+
+	m = step(t, m, press("n"))
+	if root(t, m).mode() != modeNormal || len(idsTagged(t, lib, "x")) != 0 {
+		t.Fatal("n did not leave everything as it was")
+	}
+	m = steps(t, m, "T", "y")
+	if root(t, m).mode() != modeTagEdit {
+		t.Fatal("y did not ask for the tags")
+	}
+	m = typeKeys(t, m, "x")
+	m = step(t, m, press("enter"))
+	if got := idsTagged(t, lib, "x"); !slices.Equal(got, want) {
+		t.Errorf("tagged %v, the filter showed %v", got, want)
+	}
+	if s := viewText(m); !strings.Contains(s, "Tagged 8 articles matching `storm sha*`: +x") {
+		t.Errorf("no result in the status line:\n%s", s)
+	}
+	if row, _ := root(t, m).list.current(); !slices.Contains(row.Tags, "x") {
+		t.Errorf("the list does not show the new tag: %q", row.Tags)
+	}
+}
+
+// TestTagsPanel lists the saved searches and the tags; enter filters.
+func TestTagsPanel(t *testing.T) {
+	lib := newLibrary(t, 30)
+	ctx := context.Background()
+	if err := lib.SaveSearch(ctx, "Storms", "title:storm"); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.SetTagColor(ctx, "nato", "#0000ff"); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Searches: []SavedSearch{{Name: "Unread Ukraine", Query: "tag:ukraine is:unread"}}}
+	m := start(t, lib, cfg, 80, 24)
+	m = step(t, m, press("#"))
+	checkFits(t, m, 80, 24)
+	golden.RequireEqual(t, viewText(m))
+
+	m = steps(t, m, "j", "j", "j", "j", "j", "j") // Storms, defence, germany, leak, luftwaffe, nato
+	if it, _ := root(t, m).panel.current(); it.name != "nato" || it.count != 4 {
+		t.Fatalf("on %+v, want nato", it)
+	}
+	m = step(t, m, press("enter"))
+	if root(t, m).panel.open {
+		t.Fatal("enter did not close the panel")
+	}
+	if q := root(t, m).list.query; q.text != "tag:nato" || q.live {
+		t.Errorf("filter %+v, want tag:nato", q)
+	}
+	for _, n := range shownNumbers(t, m) {
+		if n%7 != 3 {
+			t.Errorf("article %d listed for tag:nato", n)
+		}
+	}
+	m = steps(t, m, "#", "k", "k", "k", "k", "k", "k", "k", "enter") // to the first: Unread Ukraine
+	if q := root(t, m).list.query.text; q != "tag:ukraine is:unread" {
+		t.Errorf("filter %q", q)
+	}
+	m = steps(t, m, "#", "esc")
+	if root(t, m).panel.open {
+		t.Error("esc did not close the panel")
+	}
+}
+
+// TestTagColours: config.toml's colour wins over the library's, which wins
+// over the hash.
+func TestTagColours(t *testing.T) {
+	lib := newLibrary(t, 5)
+	ctx := context.Background()
+	for tag, c := range map[string]string{"ukraine": "#00ff00", "defence": "#ff0000"} {
+		if err := lib.SetTagColor(ctx, tag, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := start(t, lib, Config{TagColors: map[string]string{"Ukraine": "#0000ff"}}, 100, 24)
+	st := root(t, m).styles
+	for tag, want := range map[string]string{"ukraine": "#0000ff", "defence": "#ff0000"} {
+		r, g, b, _ := st.tagStyle(tag).GetForeground().RGBA()
+		if hex := rgbHex(r, g, b); hex != want {
+			t.Errorf("%s is %s, want %s", tag, hex, want)
+		}
+	}
+}
+
+func rgbHex(r, g, b uint32) string {
+	const digits = "0123456789abcdef"
+	out := []byte{'#'}
+	for _, c := range []uint32{r >> 8, g >> 8, b >> 8} {
+		out = append(out, digits[c>>4], digits[c&15])
+	}
+	return string(out)
+}

@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
+	"tidings/store/query"
+)
+
+// The tags panel (#) lists the saved searches, from config.toml first and
+// then from the library, and every tag with how many articles carry it.
+// Enter filters the list by the one under the cursor: the saved query, or
+// tag:name.
+
+// panelItem is one line of the panel.
+type panelItem struct {
+	heading string // a section's title; the rest is empty
+	name    string // a search's name or a tag
+	query   string // what enter filters by
+	count   int    // a tag's articles
+	isTag   bool
+}
+
+// tagsPanel is the panel's state.
+type tagsPanel struct {
+	open    bool
+	loading bool
+	items   []panelItem
+	cursor  int // an index into items, never a heading
+	offset  int // the first item shown
+	keys    panelKeyMap
+}
+
+// panelLoadedMsg carries what the panel lists.
+type panelLoadedMsg struct {
+	tags     []store.Tag
+	searches []store.SavedSearch
+	err      error
+}
+
+// openPanel opens the panel and loads what it lists.
+func (m *Model) openPanel() tea.Cmd {
+	m.panel.open, m.panel.loading = true, true
+	return loadPanel(m.ctx, m.lib)
+}
+
+// fill lays the panel's lines out: saved searches, then tags.
+func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags []store.Tag) {
+	p.items = p.items[:0]
+	seen := map[string]bool{}
+	var searches []panelItem
+	for _, s := range config {
+		seen[strings.ToLower(s.Name)] = true
+		searches = append(searches, panelItem{name: s.Name, query: s.Query})
+	}
+	for _, s := range saved {
+		if !seen[strings.ToLower(s.Name)] {
+			searches = append(searches, panelItem{name: s.Name, query: s.Query})
+		}
+	}
+	if len(searches) > 0 {
+		p.items = append(p.items, panelItem{heading: "Saved searches"})
+		p.items = append(p.items, searches...)
+	}
+	p.items = append(p.items, panelItem{heading: "Tags"})
+	for _, t := range tags {
+		q := query.Node{Kind: query.Tag, Value: t.Name}.String()
+		p.items = append(p.items, panelItem{name: t.Name, query: q, count: t.Count, isTag: true})
+	}
+	p.cursor, p.offset = 0, 0
+	p.move(0)
+}
+
+// move moves the cursor by delta items, over the headings.
+func (p *tagsPanel) move(delta int) {
+	n := len(p.items)
+	if n == 0 {
+		return
+	}
+	dir := 1
+	if delta < 0 {
+		dir = -1
+	}
+	i := min(max(p.cursor+delta, 0), n-1)
+	// The nearest item that way, else (past the first or the last) the
+	// nearest the other way.
+	for _, d := range []int{dir, -dir} {
+		for j := i; j >= 0 && j < n; j += d {
+			if p.items[j].heading == "" {
+				p.cursor = j
+				return
+			}
+		}
+	}
+}
+
+// scroll keeps the cursor among the rows shown, and a heading just above
+// it with it.
+func (p *tagsPanel) scroll(rows int) {
+	top := p.cursor
+	if top > 0 && p.items[top-1].heading != "" {
+		top--
+	}
+	if top < p.offset {
+		p.offset = top
+	}
+	if p.cursor >= p.offset+rows {
+		p.offset = p.cursor - rows + 1
+	}
+	p.offset = max(min(p.offset, len(p.items)-rows), 0)
+}
+
+// rows is how many items the panel shows on a screen height lines tall:
+// the box's border and title take three.
+func (p tagsPanel) rows(height int) int {
+	return max(min(len(p.items), height-5), 1)
+}
+
+// current is the item under the cursor.
+func (p tagsPanel) current() (panelItem, bool) {
+	if p.cursor < 0 || p.cursor >= len(p.items) || p.items[p.cursor].heading != "" {
+		return panelItem{}, false
+	}
+	return p.items[p.cursor], true
+}
+
+// handlePanelKey handles a key while the panel is open.
+func (m *Model) handlePanelKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.panel.keys
+	p := &m.panel
+	switch {
+	case key.Matches(msg, k.Back, k.Close):
+		p.open = false
+	case key.Matches(msg, k.Up):
+		p.move(-1)
+	case key.Matches(msg, k.Down):
+		p.move(1)
+	case key.Matches(msg, k.Top):
+		p.cursor = 0
+		p.move(0)
+	case key.Matches(msg, k.Bottom):
+		p.cursor = len(p.items) - 1
+		p.move(0)
+	case key.Matches(msg, k.Open):
+		if it, ok := p.current(); ok {
+			p.open = false
+			return m.setFilter(it.query)
+		}
+	}
+	p.scroll(p.rows(m.height))
+	return nil
+}
+
+// handlePanelLoaded fills the panel.
+func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
+	m.panel.loading = false
+	if msg.err != nil {
+		m.setError("loading the tags", msg.err)
+		return nil
+	}
+	m.panel.fill(m.cfg.Searches, msg.searches, msg.tags)
+	return m.takeTags(msg.tags)
+}
+
+// View draws the panel's box for a screen of width x height.
+func (p tagsPanel) View(width, height int, st styles) string {
+	box := st.box
+	inner := max(min(width, 64)-box.GetHorizontalFrameSize(), 10)
+	rows := p.rows(height)
+	title := st.header.Render("Tags and searches")
+	var lines []string
+	switch {
+	case p.loading:
+		lines = []string{st.empty.Render("Loading…")}
+	case len(p.items) <= 1:
+		lines = []string{st.empty.Render("No tags yet: t tags an article.")}
+	default:
+		for i := p.offset; i < min(p.offset+rows, len(p.items)); i++ {
+			lines = append(lines, p.line(p.items[i], i == p.cursor, inner, st))
+		}
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w < inner {
+			lines[i] = l + strings.Repeat(" ", inner-w)
+		}
+	}
+	return box.Render(title + "\n" + strings.Join(lines, "\n"))
+}
+
+// line draws one item, inner cells wide.
+func (p tagsPanel) line(it panelItem, selected bool, inner int, st styles) string {
+	if it.heading != "" {
+		return st.headerDim.Render(ansi.Truncate(it.heading, inner, "…"))
+	}
+	bar := "  "
+	if selected {
+		bar = "▌ "
+	}
+	var left, right string
+	if it.isTag {
+		left, right = "#"+oneLine(it.name), thousands(it.count)
+	} else {
+		left, right = oneLine(it.name), oneLine(it.query)
+	}
+	room := inner - 2
+	right = ansi.Truncate(right, max(room/2, 0), "…")
+	left = fit(left, max(room-ansi.StringWidth(right)-1, 1))
+	nameStyle := st.title
+	if it.isTag {
+		nameStyle = st.tagStyle(it.name)
+	}
+	out := st.cursorBar.Render(bar) + nameStyle.Render(left) + " " + st.headerDim.Render(right)
+	if selected {
+		out = st.selected.Render(ansi.Strip(bar + left + " " + right))
+	}
+	return ansi.Truncate(out, inner, "")
+}
+
+// loadPanel loads the tags and the saved searches.
+func loadPanel(ctx context.Context, lib Library) tea.Cmd {
+	return func() tea.Msg {
+		tags, err := lib.Tags(ctx)
+		if err != nil {
+			return panelLoadedMsg{err: err}
+		}
+		searches, err := lib.SavedSearches(ctx)
+		return panelLoadedMsg{tags: tags, searches: searches, err: err}
+	}
+}
