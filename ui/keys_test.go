@@ -26,6 +26,14 @@ func TestConfigValidation(t *testing.T) {
 		"bad tag colour":        {Config{TagColors: map[string]string{"ukraine": "gold"}}, `tag_colors.ukraine: "gold" is not a colour`},
 		"tag colour range":      {Config{TagColors: map[string]string{"nato": "300"}}, "tag_colors.nato: 300 is not an ANSI colour"},
 		"negative page size":    {Config{PageSize: -1}, "page size"},
+		"filter and tag keys": {Config{Keys: map[string][]string{"filter": {"f"}, "tags-panel": {"ctrl+t"},
+			"tag-all": {"ctrl+a"}, "select": {"x"}, "save-search": {"ctrl+w"}, "tag": {"+"}}}, ""},
+		"conflict with filter":  {Config{Keys: map[string][]string{"select": {"/"}}}, `keys.select: "/" is also bound to "filter" in the list`},
+		"conflict in the panel": {Config{Keys: map[string][]string{"back": {"#"}}}, `keys.back: "#" is also bound to "tags-panel" in the tags panel`},
+		"saved searches":        {Config{Searches: []SavedSearch{{"Unread", "is:unread"}, {"Kyiv", "kyiv OR kiev"}}}, ""},
+		"search without a name": {Config{Searches: []SavedSearch{{" ", "kyiv"}}}, "search 1: the name is empty"},
+		"search that does not parse": {Config{Searches: []SavedSearch{{"Unread", "is:unread"}, {"Bad", "(kyiv"}}},
+			`search 2 ("Bad"): query: `},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -90,6 +98,37 @@ func TestKeyOverridesTakeEffect(t *testing.T) {
 	}
 }
 
+// TestFilterKeysOverridden: the filter, tag and panel actions follow
+// config.toml's keys.
+func TestFilterKeysOverridden(t *testing.T) {
+	lib := newLibrary(t, 10)
+	cfg := Config{Keys: map[string][]string{"filter": {"f"}, "tags-panel": {"P"}, "tag": {"+"}, "select": {"x"}}}
+	m := start(t, lib, cfg, 100, 24)
+	if m = step(t, m, press("/")); root(t, m).mode() != modeNormal {
+		t.Fatal("/ still opens the filter")
+	}
+	if m = step(t, m, press("f")); root(t, m).mode() != modeFilter {
+		t.Fatal("f does not open the filter")
+	}
+	m = step(t, m, press("esc"))
+	if m = step(t, m, press("x")); len(root(t, m).list.marked) != 1 {
+		t.Error("x does not select")
+	}
+	if m = step(t, m, press("+")); root(t, m).mode() != modeTagEdit {
+		t.Error("+ does not open the tag editor")
+	}
+	m = step(t, m, press("esc"))
+	if m = step(t, m, press("P")); root(t, m).mode() != modePanel {
+		t.Error("P does not open the tags panel")
+	}
+	if m = step(t, m, press("P")); root(t, m).mode() != modeNormal {
+		t.Error("P does not close the tags panel")
+	}
+	if s := viewText(m); !strings.Contains(s, "f filter") || !strings.Contains(s, "+ tag") {
+		t.Errorf("the footer does not show the overrides:\n%s", s)
+	}
+}
+
 // TestHelpNeverLies: bindings that cannot act are not offered.
 func TestHelpNeverLies(t *testing.T) {
 	st, _ := openLibrary(t)
@@ -101,10 +140,27 @@ func TestHelpNeverLies(t *testing.T) {
 	if k.Refresh.Enabled() {
 		t.Error("refresh offered without feeds")
 	}
+	if k.Tag.Enabled() || k.Select.Enabled() || k.TagAll.Enabled() || k.SaveSearch.Enabled() || k.Clear.Enabled() {
+		t.Error("tagging, selecting or clearing offered in an empty library")
+	}
 	if root(t, m).welcome.keys.LoadSamples.Enabled() {
 		t.Error("loading samples offered without a loader")
 	}
 	if s := viewText(m); strings.Contains(s, "open") || strings.Contains(s, "star") {
 		t.Errorf("footer offers article actions:\n%s", s)
+	}
+
+	// In a read-only library nothing that writes is offered.
+	lib := newLibrary(t, 5)
+	m = start(t, lib, Config{ReadOnly: true, Query: "short"}, 80, 24)
+	k = root(t, m).list.keys
+	if k.Tag.Enabled() || k.TagAll.Enabled() || k.SaveSearch.Enabled() || root(t, m).reader.keys.Tag.Enabled() {
+		t.Error("tagging or saving offered in a read-only library")
+	}
+	if !k.Filter.Enabled() || !k.Select.Enabled() || !k.Clear.Enabled() || !k.TagsPanel.Enabled() {
+		t.Error("filtering, selecting or the panel not offered in a read-only library")
+	}
+	if m = step(t, m, press("t")); root(t, m).mode() != modeNormal {
+		t.Error("t opened the editor in a read-only library")
 	}
 }
