@@ -1,0 +1,321 @@
+// Package anchor finds a passage of an article again after its text has
+// changed. A passage is kept as a W3C TextQuoteSelector: the exact quote and
+// a little of the text before and after it. Find looks for the quote as it
+// is, then with white space normalised, then approximately (a few characters
+// edited), and uses the surrounding text to choose between several places.
+//
+// Anchoring works on the text a reader sees: PlainText turns an article's
+// Markdown body into that text, so that the store and the reader anchor
+// against the same characters.
+package anchor
+
+import (
+	"cmp"
+	"container/heap"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// ContextLen is how many characters (runes) of text Make keeps on each side
+// of a quote, as other TextQuoteSelector implementations do.
+const ContextLen = 32
+
+// Selector is a passage of a text: the quote itself and the text around it.
+type Selector struct {
+	Quote  string
+	Prefix string // up to ContextLen runes right before the quote
+	Suffix string // up to ContextLen runes right after the quote
+}
+
+// Make is the selector of text[start:end]. Offsets are bytes; they are
+// clamped to the text and moved outwards to rune boundaries, so any pair of
+// offsets makes a selector of valid pieces of the text.
+func Make(text string, start, end int) Selector {
+	start, end = min(max(start, 0), len(text)), min(max(end, 0), len(text))
+	if end < start {
+		start, end = end, start
+	}
+	if q, size := runeAround(text, start); q >= 0 {
+		start = q
+		end = max(end, q+size)
+	}
+	if q, size := runeAround(text, end); q >= 0 {
+		end = q + size
+	}
+	pre := start
+	for range ContextLen {
+		if pre == 0 {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(text[:pre])
+		pre -= size
+	}
+	post := end
+	for range ContextLen {
+		if post == len(text) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(text[post:])
+		post += size
+	}
+	return Selector{Quote: text[start:end], Prefix: text[pre:start], Suffix: text[end:post]}
+}
+
+// runeAround returns the start and size of the valid multi-byte rune that
+// offset i falls inside of, and -1 when i is at a boundary.
+func runeAround(text string, i int) (int, int) {
+	for q := i - 1; q >= 0 && q > i-utf8.UTFMax; q-- {
+		if utf8.RuneStart(text[q]) {
+			if _, size := utf8.DecodeRuneInString(text[q:]); size > 1 && q+size > i {
+				return q, size
+			}
+			break
+		}
+	}
+	return -1, 0
+}
+
+// Find returns where s's passage is in text, as byte offsets: the quote
+// found once is that place; found several times, the place whose
+// surroundings best match s's prefix and suffix. White space never matters
+// (a quote taken from a text wrapped one way is found in the text wrapped
+// another way). When the quote is not there at all, Find looks for it with
+// a few characters edited, and accepts the closest such passage when it is
+// similar enough, taking the surroundings into account; otherwise ok is false
+// and the passage is orphaned. An empty quote is never found.
+func Find(text string, s Selector) (start, end int, ok bool) {
+	if s.Quote == "" || text == "" {
+		return 0, 0, false
+	}
+	c := newContext(s)
+	// The quote as it is: nothing but the choice between places to make.
+	if p, ok := c.place(text, s.Quote); ok {
+		return p, p + len(s.Quote), true
+	}
+	quote := collapse(s.Quote)
+	if strings.TrimSpace(quote) == "" {
+		return 0, 0, false // white space alone says nothing about where it was
+	}
+	nt := normalize(text)
+	a, ok := c.place(nt.s, quote)
+	b := a + len(quote)
+	if !ok {
+		if a, b, ok = c.fuzzy(nt.s, quote); !ok {
+			return 0, 0, false
+		}
+	}
+	start, end = nt.span(a, b)
+	return start, end, true
+}
+
+// maxOccurrences bounds the places of an exact quote weighed by their
+// surroundings (a one-letter quote in a long text): the ones whose
+// neighbouring characters agree longest with the prefix and suffix.
+const maxOccurrences = 1024
+
+// place returns where the exact quote q is in text, choosing among several
+// places by their surroundings: one surrounded by exactly the prefix and
+// suffix (reaching the text's start and end when they did) at once, else
+// the most similar. ok is false when q is not in text.
+func (c *context) place(text, q string) (int, bool) {
+	first, n := -1, 0
+	var top topPlaces
+	for from := 0; from <= len(text)-len(q); {
+		i := strings.Index(text[from:], q)
+		if i < 0 {
+			break
+		}
+		p := from + i
+		if c.perfect(text, p, p+len(q)) {
+			return p, true
+		}
+		if first < 0 {
+			first = p
+		}
+		n++
+		top.add(p, c.agreement(text, p, p+len(q)))
+		_, size := utf8.DecodeRuneInString(text[p:])
+		from = p + size
+	}
+	switch n {
+	case 0:
+		return 0, false
+	case 1:
+		return first, true
+	}
+	quoteLen := utf8.RuneCountInString(q)
+	var best candidate
+	for i, p := range top.positions() {
+		cand := c.weigh(text, p, p+len(q), 0, quoteLen)
+		if i == 0 || better(cand, best) < 0 {
+			best = cand
+		}
+	}
+	return best.start, true
+}
+
+// agreement is how many bytes next to text[start:end] agree with the prefix
+// and suffix: a cheap first measure of a place.
+func (c *context) agreement(text string, start, end int) int {
+	before, after := text[:start], text[end:]
+	pre, suf := c.sel.Prefix, c.sel.Suffix
+	n := 0
+	for n < len(before) && n < len(pre) && before[len(before)-1-n] == pre[len(pre)-1-n] {
+		n++
+	}
+	m := 0
+	for m < len(after) && m < len(suf) && after[m] == suf[m] {
+		m++
+	}
+	return n + m
+}
+
+// topPlaces keeps the maxOccurrences places of the greatest agreement, the
+// earlier place among equals.
+type topPlaces struct{ h placeHeap }
+
+type placeHeap []struct{ p, agree int }
+
+func (h placeHeap) Len() int { return len(h) }
+func (h placeHeap) Less(i, j int) bool {
+	return h[i].agree < h[j].agree || h[i].agree == h[j].agree && h[i].p > h[j].p
+}
+func (h placeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *placeHeap) Push(x any)   { *h = append(*h, x.(struct{ p, agree int })) }
+func (h *placeHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+func (t *topPlaces) add(p, agree int) {
+	if len(t.h) < maxOccurrences {
+		heap.Push(&t.h, struct{ p, agree int }{p, agree})
+		return
+	}
+	if agree > t.h[0].agree {
+		t.h[0] = struct{ p, agree int }{p, agree}
+		heap.Fix(&t.h, 0)
+	}
+}
+
+// positions returns the places kept, in text order.
+func (t *topPlaces) positions() []int {
+	out := make([]int, len(t.h))
+	for i, x := range t.h {
+		out[i] = x.p
+	}
+	slices.Sort(out)
+	return out
+}
+
+// context is a selector's prefix and suffix, prepared for comparing with
+// the text around candidate places.
+type context struct {
+	sel            Selector
+	prefix, suffix []rune // white space collapsed
+	preMy, sufMy   *myers // prepared to measure them against text, when first needed
+	buf            []rune // room for the text around a place
+	// atStart and atEnd say that the prefix (suffix) is shorter than Make
+	// would take from the middle of a text: the passage began (ended) the
+	// text, which tells apart places that read the same nearby.
+	atStart, atEnd bool
+}
+
+// maxContextRunes bounds the prefix and suffix compared, for selectors
+// made elsewhere with long ones: the runes nearest the quote count.
+const maxContextRunes = 4 * ContextLen
+
+func newContext(s Selector) *context {
+	prefix, suffix := []rune(collapse(s.Prefix)), []rune(collapse(s.Suffix))
+	if len(prefix) > maxContextRunes {
+		prefix = prefix[len(prefix)-maxContextRunes:]
+	}
+	if len(suffix) > maxContextRunes {
+		suffix = suffix[:maxContextRunes]
+	}
+	c := &context{
+		sel:     s,
+		prefix:  prefix,
+		suffix:  suffix,
+		buf:     make([]rune, 0, len(prefix)+len(suffix)),
+		atStart: countBackward(s.Prefix, ContextLen) < ContextLen,
+		atEnd:   utf8.RuneCountInString(s.Suffix) < ContextLen,
+	}
+	return c
+}
+
+// countBackward counts the runes of s from its end as Make steps over them,
+// stopping at limit.
+func countBackward(s string, limit int) int {
+	n := 0
+	for i := len(s); i > 0 && n < limit; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return n
+}
+
+// candidate is a place weighed by its surroundings.
+type candidate struct {
+	start, end int
+	errors     int     // characters edited from the quote
+	quote      float64 // how well the quote matches, 0 to 1
+	pre, suf   float64 // how well the text around matches the prefix and suffix
+	score      float64 // all three weighed together
+	edges      int     // how many of atStart and atEnd the place agrees with
+}
+
+// better orders candidates best first: higher score, then agreement with
+// the text's edges, then the earlier place.
+func better(a, b candidate) int {
+	return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(b.edges, a.edges), cmp.Compare(a.start, b.start))
+}
+
+// Weights of the quote and its surroundings in a candidate's score, as in
+// Hypothesis's approximate anchoring: the quote counts most.
+const (
+	quoteWeight   = 50
+	contextWeight = 20 // each of prefix and suffix
+	totalWeight   = quoteWeight + 2*contextWeight
+)
+
+// weigh scores the place text[start:end], whose quote has errors edits in a
+// quote of quoteLen runes.
+func (c *context) weigh(text string, start, end, errors, quoteLen int) candidate {
+	var before, after []rune
+	var bAtStart, aAtEnd bool
+	before, bAtStart = contextBefore(c.buf[:0], text, start, len(c.prefix))
+	after, aAtEnd = contextAfter(before[len(before):], text, end, len(c.suffix))
+	c.buf = after[:0]
+	cand := candidate{start: start, end: end, errors: errors}
+	cand.quote = 1 - float64(errors)/float64(max(quoteLen, 1))
+	if c.preMy == nil && len(c.prefix) > 0 {
+		c.preMy = newMyers(c.prefix)
+	}
+	if c.sufMy == nil && len(c.suffix) > 0 {
+		c.sufMy = newMyers(c.suffix)
+	}
+	cand.pre, cand.suf = similarity(c.preMy, before), similarity(c.sufMy, after)
+	cand.score = (quoteWeight*cand.quote + contextWeight*cand.pre + contextWeight*cand.suf) / totalWeight
+	if bAtStart == c.atStart {
+		cand.edges++
+	}
+	if aAtEnd == c.atEnd {
+		cand.edges++
+	}
+	return cand
+}
+
+// perfect reports whether text[start:end] is surrounded by exactly the
+// selector's prefix and suffix, reaching the text's start and end when they
+// did.
+func (c *context) perfect(text string, start, end int) bool {
+	before, after := text[:start], text[end:]
+	if !strings.HasSuffix(before, c.sel.Prefix) || !strings.HasPrefix(after, c.sel.Suffix) {
+		return false
+	}
+	return (len(before) == len(c.sel.Prefix)) == c.atStart && (len(after) == len(c.sel.Suffix)) == c.atEnd
+}
