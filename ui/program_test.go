@@ -68,8 +68,8 @@ func TestProgram(t *testing.T) {
 	}
 }
 
-// TestProgramOutputIsSafe runs a hostile article through the real program
-// and checks the bytes the terminal receives.
+// TestProgramOutputIsSafe runs a hostile article through the real program,
+// filtered and highlighted, and checks the bytes the terminal receives.
 func TestProgramOutputIsSafe(t *testing.T) {
 	st, _ := openLibrary(t)
 	_, err := st.Import(context.Background(), []feeds.Article{{
@@ -90,6 +90,12 @@ func TestProgramOutputIsSafe(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor)))
 	term := newTerminal(t, tm, 100, 30)
 	term.waitFor(`Evil title`)
+	// Through the filter, so that the reader highlights its words in the
+	// hostile text too.
+	tm.Send(press("/"))
+	tm.Type("stay entities evi")
+	term.waitFor(`/stay entities evi`)
+	tm.Send(press("enter"))
 	tm.Send(press("enter"))
 	term.waitFor(`stay text`)
 	tm.Send(press("q"))

@@ -45,7 +45,13 @@ func (m *Model) openSavePrompt() tea.Cmd {
 	m.prompt.open, m.prompt.query = true, q
 	m.prompt.input.Prompt = "Save " + quoteQuery(q) + " as: "
 	m.prompt.input.SetValue("")
+	m.prompt.setWidth(m.width)
 	return m.prompt.input.Focus()
+}
+
+// setWidth fits the prompt to the status line of a screen width cells wide.
+func (p *savePrompt) setWidth(width int) {
+	p.input.SetWidth(max(width-ansi.StringWidth(p.input.Prompt)-2, 1)) // the margin and the cursor
 }
 
 // handlePromptKey handles a key while the prompt has the keyboard.
@@ -76,9 +82,7 @@ func (m *Model) closePrompt() {
 
 // promptView is the status line while the prompt is open.
 func (m Model) promptView() string {
-	in := m.prompt.input
-	in.SetWidth(max(m.width-ansi.StringWidth(in.Prompt)-2, 1))
-	return ansi.Truncate(" "+in.View(), m.width, "")
+	return ansi.Truncate(" "+m.prompt.input.View(), m.width, "")
 }
 
 // saveSearch saves a query under a name.

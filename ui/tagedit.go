@@ -255,17 +255,25 @@ func editTags(tags, add, remove, known []string) []string {
 	return out
 }
 
+// editorInner is the width inside the editor's box on a screen width
+// cells wide.
+func editorInner(width int, st styles) int {
+	return max(min(width, 80)-st.box.GetHorizontalFrameSize(), 10)
+}
+
+// setWidth fits the line to the box on a screen width cells wide.
+func (e *tagEditor) setWidth(width int, st styles) {
+	e.input.SetWidth(max(editorInner(width, st)-ansi.StringWidth(e.input.Prompt)-1, 1)) // and the cursor
+}
+
 // View draws the editor's box, width cells wide at most.
 func (e tagEditor) View(width int, st styles) string {
-	box := st.box
-	inner := max(min(width, 80)-box.GetHorizontalFrameSize(), 10)
+	inner := editorInner(width, st)
 	lines := []string{st.header.Render(ansi.Truncate("Tag "+e.what, inner, "…"))}
 	if len(e.has) > 0 {
 		lines = append(lines, chipLine("on it", e.has, "", inner, st))
 	}
-	in := e.input
-	in.SetWidth(max(inner-ansi.StringWidth(in.Prompt)-1, 1))
-	lines = append(lines, ansi.Truncate(in.View(), inner, ""))
+	lines = append(lines, ansi.Truncate(e.input.View(), inner, ""))
 
 	suggested, others := e.candidates()
 	active := ""
@@ -290,7 +298,7 @@ func (e tagEditor) View(width int, st styles) string {
 			lines[i] = l + strings.Repeat(" ", inner-w)
 		}
 	}
-	return box.Render(strings.Join(lines, "\n"))
+	return st.box.Render(strings.Join(lines, "\n"))
 }
 
 // chipLine draws a label and tag chips in one line of width cells, the

@@ -63,6 +63,7 @@ type confirmation struct {
 // openTagEditor opens the editor on the selection, else the current
 // article (the reader's in the reader).
 func (m *Model) openTagEditor() tea.Cmd {
+	m.editor.setWidth(m.width, m.styles)
 	if m.readOnly {
 		m.setError("cannot tag", errReadOnly)
 		return nil

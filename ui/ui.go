@@ -283,6 +283,8 @@ func (m *Model) resize(width, height int) tea.Cmd {
 // line and the footer leave, and the text inputs to the width.
 func (m *Model) layout() tea.Cmd {
 	m.filter.input.SetWidth(max(m.width-2, 1)) // the prompt and the cursor
+	m.editor.setWidth(m.width, m.styles)
+	m.prompt.setWidth(m.width)
 	return m.list.setSize(m.width, m.height-3-m.filter.lines())
 }
 

@@ -149,6 +149,17 @@ func TestEverySize(t *testing.T) {
 		checkFits(t, m, w, h)
 		m = steps(t, m, "?")
 		checkFits(t, m, w, h)
+		// The lines typed in and the boxes over the list.
+		m = steps(t, m, "?", "esc", "/", "(", "x")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "esc", "t", "+", "x")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "esc", "#")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "esc", "/", "s", "h", "o", "r", "t", "enter", "T")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "n", "ctrl+s")
+		checkFits(t, m, w, h)
 		checkFits(t, start(t, empty, Config{LoadSamples: func(context.Context) error { return nil }}, w, h), w, h)
 		if v := m.View(); !v.AltScreen || v.MouseMode != tea.MouseModeCellMotion || v.WindowTitle == "" {
 			t.Errorf("%dx%d: terminal modes not set: %+v", w, h, v)
