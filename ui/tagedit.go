@@ -93,20 +93,63 @@ func (e *tagEditor) update(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
+// lineWords returns where the words of the editor's line are, in runes:
+// white space separates them, except inside double quotes, which let a
+// name hold spaces (+"long read").
+func lineWords(line []rune) [][2]int {
+	var words [][2]int
+	start, quoted := -1, false
+	for i, r := range line {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case unicode.IsSpace(r) && !quoted:
+			if start >= 0 {
+				words = append(words, [2]int{start, i})
+			}
+			start = -1
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, [2]int{start, len(line)})
+	}
+	return words
+}
+
+// splitWord reads one word of the line: its sign ('+', '-' or 0) and the
+// name, without quotes or a leading #.
+func splitWord(w string) (sign rune, name string) {
+	if w != "" && (w[0] == '+' || w[0] == '-') {
+		sign, w = rune(w[0]), w[1:]
+	}
+	return sign, strings.TrimLeft(strings.ReplaceAll(w, `"`, ""), "#")
+}
+
+// quoteTag writes a tag name as the line reads it.
+func quoteTag(name string) string {
+	if strings.ContainsFunc(name, unicode.IsSpace) {
+		return `"` + name + `"`
+	}
+	return name
+}
+
 // word returns the word being typed: where it starts (in runes), its sign
-// ('+', '-' or 0) and the rest of it.
+// and what of its name is typed up to the cursor.
 func (e tagEditor) word() (start int, sign rune, prefix string) {
 	value := []rune(e.input.Value())
 	pos := min(e.input.Position(), len(value))
 	start = pos
-	for start > 0 && !unicode.IsSpace(value[start-1]) {
-		start--
+	for _, w := range lineWords(value) {
+		if w[0] < pos && pos <= w[1] {
+			start = w[0]
+		}
 	}
-	w := value[start:pos]
-	if len(w) > 0 && (w[0] == '+' || w[0] == '-') {
-		sign, w = w[0], w[1:]
-	}
-	return start, sign, strings.TrimLeft(string(w), "#")
+	sign, prefix = splitWord(string(value[start:pos]))
+	return start, sign, prefix
 }
 
 // candidates lists the completions of the word being typed: the suggested
@@ -114,17 +157,15 @@ func (e tagEditor) word() (start int, sign rune, prefix string) {
 // addition none the article has; for a removal, the article's tags first.
 func (e tagEditor) candidates() (suggested, others []string) {
 	start, sign, prefix := e.word()
+	// The names on the line, but for the one being typed.
 	typed := map[string]bool{}
-	for _, f := range strings.Fields(e.input.Value()) {
-		typed[strings.ToLower(strings.TrimLeft(f, "+-#"))] = true
-	}
-	// The word itself is being typed, not done.
 	value := []rune(e.input.Value())
-	end := start
-	for end < len(value) && !unicode.IsSpace(value[end]) {
-		end++
+	for _, w := range lineWords(value) {
+		if w[0] != start {
+			_, name := splitWord(string(value[w[0]:w[1]]))
+			typed[strings.ToLower(name)] = true
+		}
 	}
-	delete(typed, strings.ToLower(strings.TrimLeft(string(value[start:end]), "+-#")))
 
 	lp := strings.ToLower(prefix)
 	seen := map[string]bool{}
@@ -170,19 +211,19 @@ func (e *tagEditor) complete(dir int) {
 	}
 	value := []rune(e.input.Value())
 	pos := min(e.input.Position(), len(value))
-	word := value[e.wordStart:pos]
 	sign := ""
-	if len(word) > 0 && (word[0] == '+' || word[0] == '-') {
-		sign = string(word[0])
+	if w := value[e.wordStart:pos]; len(w) > 0 && (w[0] == '+' || w[0] == '-') {
+		sign = string(w[0])
 	}
-	repl := []rune(sign + e.cands[e.candIndex])
+	repl := []rune(sign + quoteTag(e.cands[e.candIndex]))
 	next := slices.Concat(value[:e.wordStart], repl, value[pos:])
 	e.input.SetValue(string(next))
 	e.input.SetCursor(e.wordStart + len(repl))
 }
 
 // parseTagEdits reads the editor's line: "+a -b c" adds a and c and removes
-// b; a leading # is dropped; a name given twice counts as last given.
+// b; a leading # is dropped; +"long read" is one name; a name given twice
+// counts as last given.
 func parseTagEdits(s string) (add, remove []string) {
 	type edit struct {
 		name string
@@ -190,16 +231,10 @@ func parseTagEdits(s string) (add, remove []string) {
 	}
 	var order []string
 	edits := map[string]edit{}
-	for _, f := range strings.Fields(s) {
-		ed := edit{add: true}
-		switch f[0] {
-		case '-':
-			ed.add = false
-			f = f[1:]
-		case '+':
-			f = f[1:]
-		}
-		ed.name = strings.TrimLeft(f, "#")
+	line := []rune(s)
+	for _, w := range lineWords(line) {
+		sign, name := splitWord(string(line[w[0]:w[1]]))
+		ed := edit{name: strings.TrimSpace(name), add: sign != '-'}
 		if ed.name == "" {
 			continue
 		}

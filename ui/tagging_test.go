@@ -107,6 +107,7 @@ func TestParseTagEdits(t *testing.T) {
 		"signs":          {"+ukraine -draft #nato", []string{"ukraine", "nato"}, []string{"draft"}},
 		"last one wins":  {"+x -y -X y", []string{"y"}, []string{"X"}},
 		"lone signs":     {"+ - #", nil, nil},
+		"quoted names":   {`+"long read" -"old  news" "x y`, []string{"long read", "x y"}, []string{"old  news"}},
 		"empty":          {"  ", nil, nil},
 	}
 	for name, tt := range tests {
@@ -274,4 +275,43 @@ func rgbHex(r, g, b uint32) string {
 		out = append(out, digits[c>>4], digits[c&15])
 	}
 	return string(out)
+}
+
+// TestTagCompletion: the editor alone, on names with spaces and removals.
+func TestTagCompletion(t *testing.T) {
+	e := newTagEditor(newStyles(true, false, nil))
+	e.start([]int64{1}, "", "an article", []string{"draft", "Long Read"}, 1)
+	e.suggested = []string{"longform", "ukraine"}
+	e.setKnown([]store.Tag{{Name: "long read", Count: 9}, {Name: "lobby", Count: 3}, {Name: "Long Read", Count: 1}, {Name: "draft", Count: 2}})
+	typeIn := func(s string) {
+		for _, r := range s {
+			e.update(press(string(r)))
+		}
+	}
+	typeIn("+lo")
+	if s, o := e.candidates(); !slices.Equal(s, []string{"longform"}) || !slices.Equal(o, []string{"lobby"}) {
+		t.Errorf("candidates for +lo: %q then %q", s, o)
+	}
+	e.update(press("tab"))
+	e.update(press("tab"))
+	if got := e.input.Value(); got != "+lobby" {
+		t.Errorf("tab tab: %q", got)
+	}
+	e.update(press("tab")) // round again
+	if got := e.input.Value(); got != "+longform" {
+		t.Errorf("tab tab tab: %q", got)
+	}
+	typeIn(" -lo")
+	e.update(press("tab")) // the article's own tags first, quoted
+	if got := e.input.Value(); got != `+longform -"Long Read"` {
+		t.Errorf("removal: %q", got)
+	}
+	typeIn(" ")
+	if s, o := e.candidates(); len(s) != 1 || s[0] != "ukraine" || slices.Contains(o, "longform") || slices.Contains(o, "draft") {
+		t.Errorf("after two names: suggested %q, others %q", s, o)
+	}
+	add, remove := parseTagEdits(e.input.Value())
+	if !slices.Equal(add, []string{"longform"}) || !slices.Equal(remove, []string{"Long Read"}) {
+		t.Errorf("applies +%q -%q", add, remove)
+	}
 }
