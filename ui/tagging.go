@@ -70,13 +70,18 @@ func (m *Model) openTagEditor() tea.Cmd {
 	}
 	if m.screen == screenList && len(m.list.marked) > 0 {
 		ids := m.list.markedIDs()
-		what := fmt.Sprintf("%s selected articles", thousands(len(ids)))
-		var has []string
+		what := thousands(len(ids)) + " selected articles"
 		if len(ids) == 1 {
 			what = "1 selected article"
 		}
-		return tea.Batch(m.editor.start(ids, "", what, has, ids[0]),
-			loadSuggestions(m.ctx, m.lib, ids[0]), loadTags(m.ctx, m.lib))
+		// Suggestions are for the article under the cursor when it is
+		// selected, else for one of the selection.
+		like := ids[0]
+		if row, ok := m.list.current(); ok && m.list.marked[row.ID] {
+			like = row.ID
+		}
+		return tea.Batch(m.editor.start(ids, "", what, nil, like),
+			loadSuggestions(m.ctx, m.lib, like), loadTags(m.ctx, m.lib))
 	}
 	row, ok := m.current()
 	if !ok {
