@@ -17,16 +17,16 @@ import (
 // Tag suggestions come from the articles most like the one being tagged:
 // those sharing its most distinctive words. Distinctive means rare in the
 // library, which article_fts knows: how many articles match the word. The
-// articles holding the rare words are ranked by the words'
-// weight (their inverse document frequency, as in bm25), and the tags of
-// the best-ranked articles are counted.
+// articles holding the rare words are ranked by the words' weight (their
+// inverse document frequency, as in bm25), and the tags of the best-ranked
+// articles are counted.
 
 const (
 	// similarArticles is how many of the most similar articles vote.
 	similarArticles = 20
-	// suggestBodyBytes bounds how much of a body is read for words: the
+	// suggestBodyChars bounds how much of a body is read for words: the
 	// start of an article says what it is about.
-	suggestBodyBytes = 16 << 10
+	suggestBodyChars = 16 << 10
 	// suggestCandidates bounds the body words whose frequency is looked up.
 	suggestCandidates = 40
 	// suggestBudget bounds the documents the MATCH may rank: the sum of
@@ -67,7 +67,7 @@ func (s *Store) suggestTags(ctx context.Context, id int64, n int) ([]string, err
 	var sortKey int64
 	var title, body string
 	err = conn.QueryRowContext(ctx, `SELECT sort_key, title, substr(body, 1, ?) FROM articles WHERE id = ?`,
-		suggestBodyBytes, id).Scan(&sortKey, &title, &body)
+		suggestBodyChars, id).Scan(&sortKey, &title, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -111,7 +111,7 @@ var stopWords = func() map[string]bool {
 		yours she him himself herself itself themselves very said says one two new year
 		years last first may might must shall did does doing done upon while because until
 		against among per via according told since many much even still well back like
-		these those said mr mrs ms der die das und ist von mit les des une est pour dans`) {
+		these those mr mrs ms der die das und ist von mit les des une est pour dans`) {
 		m[w] = true
 	}
 	return m
