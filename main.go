@@ -99,7 +99,7 @@ func newRoot() *cobra.Command {
 	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
 
 	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd(),
-		a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd())
+		a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd())
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
 	}
@@ -183,7 +183,16 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		ReadOnly:     st.ReadOnly(),
 		PollInterval: time.Second,
 		LoadSamples:  func(ctx context.Context) error { return a.loadSamples(ctx, st) },
+		Searches:     searches(a.cfg.Searches),
 	})
+}
+
+func searches(in []cli.SavedSearch) []ui.SavedSearch {
+	out := make([]ui.SavedSearch, len(in))
+	for i, s := range in {
+		out[i] = ui.SavedSearch{Name: s.Name, Query: s.Query}
+	}
+	return out
 }
 
 func keyOverrides(k map[string]cli.KeyList) map[string][]string {
@@ -731,4 +740,47 @@ func (a *app) ruleCmd() *cobra.Command {
 		rule.AddCommand(c)
 	}
 	return rule
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var opt cli.ExportOptions
+	c := &cobra.Command{
+		Use:   "export --format md|json [--query Q] [--out DIR]",
+		Short: "Export articles with their notes: Markdown files, or JSON Lines that import back",
+		Long: "Export the articles matching --query (all without it), with their tags and notes.\n" +
+			"--format md writes one Markdown file per article, with YAML front matter and a\n" +
+			"Notes section, into --out DIR (an Obsidian vault's folder, say); exporting again\n" +
+			"updates the same files. --format json writes JSON Lines to stdout, or to\n" +
+			"DIR/" + cli.ExportJSONName + " with --out; `tidings import` reads it back.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := opt.Check(); err != nil {
+				return usageError{err}
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			summary := cmd.OutOrStdout()
+			if opt.Out == "" {
+				summary = cmd.ErrOrStderr() // stdout is the export
+			}
+			rep, err := cli.Export(cmd.Context(), st, cmd.OutOrStdout(), opt)
+			if err != nil {
+				return err
+			}
+			if opt.Out != "" || len(rep.Failed) > 0 {
+				cli.PrintExportSummary(summary, rep)
+			}
+			if len(rep.Failed) > 0 {
+				return partialError{fmt.Errorf("%d failed", len(rep.Failed))}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&opt.Query, "query", "", "export only the articles matching this query")
+	c.Flags().StringVar(&opt.Format, "format", "", "md (Markdown files) or json (JSON Lines)")
+	c.Flags().StringVar(&opt.Out, "out", "", "folder to write into (required for md)")
+	return c
 }

@@ -215,3 +215,40 @@ func TestUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestConfigFile(t *testing.T) {
+	writeConfig := func(t *testing.T, text string) string {
+		home := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(home, "tidings"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(home, "tidings", "config.toml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return home
+	}
+	lib := filepath.Join(t.TempDir(), "library.db")
+
+	t.Run("rules tag what is imported", func(t *testing.T) {
+		home := writeConfig(t, "theme = \"dark\"\n[[rule]]\nquery = \"luftwaffe\"\ntags = [\"germany\"]\n")
+		if r := tidingsWithConfig(t, home, lib, nil, "import", samplePath(t)); r.code != 0 {
+			t.Fatalf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+		if got := searchJSON(t, lib, "tag:germany"); len(got) != 1 {
+			t.Errorf("config rule tagged %d articles, want 1", len(got))
+		}
+	})
+	for name, tc := range map[string]struct{ config, want string }{
+		"unknown setting":   {"theme = \"dark\"\ncolour = \"red\"\n", "colour"},
+		"bad theme":         {"theme = \"purple\"\n", "theme"},
+		"rule without tags": {"[[rule]]\nquery = \"x\"\n", "rule 1"},
+		"syntax error":      {"theme = \n", "line"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := tidingsWithConfig(t, writeConfig(t, tc.config), lib, nil, "tags")
+			if r.code != 2 || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "config.toml") {
+				t.Errorf("exit %d, want 2 and a message naming %q and the file:\n%s", r.code, tc.want, r.stderr)
+			}
+		})
+	}
+}

@@ -56,8 +56,14 @@ type result struct {
 // tidings runs the binary on library lib with args, stdin optional.
 func tidings(t testing.TB, lib string, stdin []byte, args ...string) result {
 	t.Helper()
+	return tidingsWithConfig(t, t.TempDir(), lib, stdin, args...)
+}
+
+// tidingsWithConfig runs the binary with $XDG_CONFIG_HOME set to configHome.
+func tidingsWithConfig(t testing.TB, configHome, lib string, stdin []byte, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(bin, append([]string{"--library", lib}, args...)...)
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "NO_COLOR=")
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+configHome, "NO_COLOR=")
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}
