@@ -66,6 +66,8 @@ type Tag struct {
 }
 
 // Annotation is a note on an article, on a passage when Quote is not empty.
+// Quote, Prefix and Suffix are a W3C TextQuoteSelector over the plain text
+// of the article's body (store/anchor).
 type Annotation struct {
 	ID        int64
 	ArticleID int64
@@ -75,6 +77,18 @@ type Annotation struct {
 	Note      string
 	Created   time.Time
 	Updated   time.Time
+	// Orphaned is set when an update of the article's body took the quoted
+	// passage away; the quote is kept as it was.
+	Orphaned bool
+}
+
+// AnnotationRow is an annotation with what the annotation browser shows of
+// its article.
+type AnnotationRow struct {
+	Annotation
+	Title     string
+	Source    string
+	Published time.Time // zero when unknown
 }
 
 // Outcome is what importing one article did.

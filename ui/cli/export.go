@@ -1,0 +1,454 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"tidings/feeds"
+	"tidings/store"
+	"tidings/store/anchor"
+)
+
+// ExportOptions shape `tidings export`.
+type ExportOptions struct {
+	Query  string // in the query language; empty exports everything
+	Format string // "md" or "json"
+	Out    string // folder; required for md, optional for json (stdout without)
+}
+
+// ExportJSONName is the file a JSON export writes in its --out folder.
+const ExportJSONName = "tidings-export.jsonl"
+
+// Check reports options that cannot work, before the library is opened.
+func (o ExportOptions) Check() error {
+	switch o.Format {
+	case "md":
+		if o.Out == "" {
+			return errors.New("--format md writes one file per article: give the folder with --out")
+		}
+	case "json":
+	case "":
+		return errors.New("give --format md or --format json")
+	default:
+		return fmt.Errorf("--format %q: want md or json", o.Format)
+	}
+	return nil
+}
+
+// ExportReport sums up an export.
+type ExportReport struct {
+	Articles int       // exported
+	Notes    int       // their annotations
+	Dest     string    // the folder or file written; "" for stdout
+	Failed   []Problem // articles that could not be written
+}
+
+// Export writes the articles matching opt.Query, newest first, with their
+// annotations: as Markdown files into opt.Out, or as JSON Lines of
+// feeds.Record (which `tidings import` reads back) to opt.Out's
+// ExportJSONName or to stdout. An article that cannot be written is
+// reported and the rest goes on.
+func Export(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOptions) (ExportReport, error) {
+	if err := opt.Check(); err != nil {
+		return ExportReport{}, err
+	}
+	if opt.Out != "" {
+		if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+			return ExportReport{}, fmt.Errorf("export: %w", err)
+		}
+	}
+	if opt.Format == "md" {
+		return exportMarkdown(ctx, st, opt)
+	}
+	return exportJSON(ctx, st, stdout, opt)
+}
+
+// exportJSON writes JSON Lines, to a file through a temporary one so that a
+// failed export leaves the previous one whole.
+func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOptions) (ExportReport, error) {
+	var rep ExportReport
+	feedURLs, err := feedURLs(ctx, st)
+	if err != nil {
+		return rep, err
+	}
+	write := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		err := st.Search(ctx, opt.Query, 0, func(a store.Article) error {
+			anns, err := st.Annotations(ctx, a.ID)
+			if err != nil {
+				return err
+			}
+			if anns == nil {
+				anns = []store.Annotation{} // an empty array, not a count
+			}
+			r := Record(a, anns)
+			r.Feed = feedURLs[a.FeedID]
+			rep.Articles++
+			rep.Notes += len(anns)
+			return enc.Encode(r)
+		})
+		if err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	if opt.Out == "" {
+		return rep, write(stdout)
+	}
+	rep.Dest = filepath.Join(opt.Out, ExportJSONName)
+	return rep, writeFile(rep.Dest, write)
+}
+
+// feedURLs maps feed ids to their URLs, so that an export names an
+// article's feed as an import expects it.
+func feedURLs(ctx context.Context, st *store.Store) (map[int64]string, error) {
+	subs, err := st.Feeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]string, len(subs))
+	for _, f := range subs {
+		m[f.ID] = f.URL
+	}
+	return m, nil
+}
+
+// exportMarkdown writes one Markdown file per article into opt.Out. An
+// article exported before is written over its own file (found by the
+// external id in its front matter, even under an older title); a file of the
+// same name that is not the article's export is left alone.
+func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions) (ExportReport, error) {
+	rep := ExportReport{Dest: opt.Out}
+	owners, err := exportedFiles(opt.Out)
+	if err != nil {
+		return rep, err
+	}
+	err = st.Search(ctx, opt.Query, 0, func(a store.Article) error {
+		anns, err := st.Annotations(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		name := MarkdownFileName(a)
+		path := filepath.Join(opt.Out, name)
+		if owner, ok := owners.byName[name]; ok && owner != a.ExternalID {
+			rep.Failed = append(rep.Failed, Problem{File: path, Reason: "exists and is not this article's export; left alone"})
+			return nil
+		}
+		doc, err := ExportMarkdown(a, anns)
+		if err != nil {
+			rep.Failed = append(rep.Failed, Problem{File: path, Reason: err.Error()})
+			return nil
+		}
+		if err := writeFile(path, func(w io.Writer) error { _, err := io.WriteString(w, doc); return err }); err != nil {
+			rep.Failed = append(rep.Failed, Problem{File: path, Reason: describe(err)})
+			return nil
+		}
+		// A retitled article leaves its export under the old title behind.
+		if old, ok := owners.byID[a.ExternalID]; ok && old != name && !sameFile(path, filepath.Join(opt.Out, old)) {
+			if err := os.Remove(filepath.Join(opt.Out, old)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				rep.Failed = append(rep.Failed, Problem{File: filepath.Join(opt.Out, old), Reason: "older export not removed: " + describe(err)})
+			}
+			delete(owners.byName, old)
+		}
+		owners.byName[name], owners.byID[a.ExternalID] = a.ExternalID, name
+		rep.Articles++
+		rep.Notes += len(anns)
+		return nil
+	})
+	return rep, err
+}
+
+// sameFile reports whether two names are one file, as they can be on a
+// case-insensitive file system.
+func sameFile(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
+}
+
+// owners records which article each Markdown file of a folder exports.
+type owners struct {
+	byName map[string]string // file name -> external id ("" when not an export)
+	byID   map[string]string // external id -> file name
+}
+
+// frontMatterPeek is how much of a file is read for its front matter.
+const frontMatterPeek = 16 << 10
+
+// exportedFiles reads the front matter of the folder's Markdown files.
+func exportedFiles(dir string) (owners, error) {
+	o := owners{byName: make(map[string]string), byID: make(map[string]string)}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return o, fmt.Errorf("export: %w", err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		id := exportedID(filepath.Join(dir, e.Name()))
+		// Some file systems (macOS's HFS+) give back names decomposed.
+		name := norm.NFC.String(e.Name())
+		o.byName[name] = id
+		if id != "" {
+			o.byID[id] = name
+		}
+	}
+	return o, nil
+}
+
+// exportedID is the external id in a file's front matter, "" if none.
+func exportedID(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, frontMatterPeek)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	rest, ok := bytes.CutPrefix(head, []byte("---\n"))
+	if !ok {
+		return ""
+	}
+	end := bytes.Index(rest, []byte("\n---\n"))
+	if end < 0 {
+		return ""
+	}
+	var fm struct {
+		ExternalID string `yaml:"external_id"`
+	}
+	if yaml.Unmarshal(rest[:end+1], &fm) != nil {
+		return ""
+	}
+	return fm.ExternalID
+}
+
+// writeFile writes path through a temporary file in the same folder, so that
+// the file is either its old self or complete.
+func writeFile(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tidings-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// maxSlug is the longest slug of a title in a file name, in bytes.
+const maxSlug = 60
+
+// MarkdownFileName is the file an article is exported to: its day, a slug
+// of its title and its id, as in 2024-03-05-leaked-audio-42.md. Only
+// letters, digits and dashes appear.
+func MarkdownFileName(a store.Article) string {
+	day := "undated"
+	if !a.Published.IsZero() {
+		day = a.Published.UTC().Format("2006-01-02")
+	}
+	return day + "-" + slug(a.Title) + "-" + strconv.FormatInt(a.ID, 10) + ".md"
+}
+
+// slug is title in lower case letters and digits (of any script, in
+// Unicode's composed form), with every run of anything else made one dash,
+// cut near maxSlug bytes at a dash.
+func slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFC.String(strings.ToLower(title)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case unicode.IsMark(r) && b.Len() > 0 && !dash:
+			b.WriteRune(r) // a vowel sign or accent of the letter before
+		default:
+			dash = true
+		}
+	}
+	s := b.String()
+	if len(s) > maxSlug {
+		cut := maxSlug
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		if i := strings.LastIndexByte(s[:cut], '-'); i > maxSlug/2 {
+			cut = i
+		}
+		s = s[:cut]
+	}
+	if s == "" {
+		return "untitled"
+	}
+	return s
+}
+
+// frontMatter is the YAML header of an exported article, in this order.
+type frontMatter struct {
+	Title      string     `yaml:"title"`
+	Source     string     `yaml:"source,omitempty"`
+	Date       *yaml.Node `yaml:"date,omitempty"` // a plain YAML date, which Obsidian reads as one
+	URL        string     `yaml:"url,omitempty"`
+	Author     string     `yaml:"author,omitempty"`
+	Tags       []string   `yaml:"tags,omitempty"`
+	Starred    bool       `yaml:"starred,omitempty"`
+	ID         int64      `yaml:"id"`
+	ExternalID string     `yaml:"external_id"`
+}
+
+// ExportMarkdown is an article as an exported Markdown document: YAML front
+// matter, the title as a heading, the body, and a Notes section with the
+// whole-article notes, then each highlight as a block quote followed by its
+// note, in the order of the article; highlights whose passage is no longer
+// in the article come last, marked.
+func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
+	fm := frontMatter{
+		Title:      feeds.CleanLine(a.Title),
+		Source:     feeds.CleanLine(a.Source),
+		URL:        feeds.CleanLine(a.URL),
+		Author:     feeds.CleanLine(a.Author),
+		Starred:    a.Starred,
+		ID:         a.ID,
+		ExternalID: a.ExternalID,
+	}
+	if !a.Published.IsZero() {
+		fm.Date = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: a.Published.UTC().Format("2006-01-02")}
+	}
+	for _, t := range a.Tags {
+		// Obsidian's tags have no spaces.
+		fm.Tags = append(fm.Tags, strings.Join(strings.Fields(feeds.CleanLine(t.Name)), "-"))
+	}
+	var b strings.Builder
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(fm); err != nil {
+		return "", fmt.Errorf("front matter: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return "", fmt.Errorf("front matter: %w", err)
+	}
+	b.WriteString("---\n\n")
+	fmt.Fprintf(&b, "# %s\n\n", fm.Title)
+	body := strings.TrimSpace(feeds.CleanText(a.Body))
+	if body != "" {
+		b.WriteString(body)
+		b.WriteString("\n")
+	}
+	if len(anns) == 0 {
+		return b.String(), nil
+	}
+	b.WriteString("\n## Notes\n")
+	for _, n := range orderNotes(a.Body, anns) {
+		b.WriteString("\n")
+		if n.Quote != "" {
+			for _, l := range strings.Split(strings.TrimSpace(feeds.CleanText(n.Quote)), "\n") {
+				if l = strings.TrimSpace(l); l == "" {
+					b.WriteString(">\n")
+				} else {
+					fmt.Fprintf(&b, "> %s\n", l)
+				}
+			}
+			if n.Orphaned {
+				b.WriteString("\n*This passage is no longer in the article.*\n")
+			}
+			if strings.TrimSpace(n.Note) != "" {
+				b.WriteString("\n")
+			}
+		}
+		if note := strings.TrimSpace(feeds.CleanText(n.Note)); note != "" {
+			b.WriteString(note)
+			b.WriteString("\n")
+		}
+	}
+	return b.String(), nil
+}
+
+// orderNotes puts whole-article notes first (oldest first), then highlights
+// by their place in the article, then orphaned ones.
+func orderNotes(body string, anns []store.Annotation) []store.Annotation {
+	text := anchor.PlainText(body)
+	type placed struct {
+		store.Annotation
+		rank, at int
+	}
+	ps := make([]placed, len(anns))
+	for i, n := range anns {
+		p := placed{Annotation: n}
+		switch {
+		case n.Quote == "":
+			p.rank = 0
+		case n.Orphaned:
+			p.rank = 2
+		default:
+			start, _, ok := anchor.Find(text, anchor.Selector{Quote: n.Quote, Prefix: n.Prefix, Suffix: n.Suffix})
+			p.rank, p.at = 1, start
+			if !ok {
+				p.rank = 2
+			}
+		}
+		ps[i] = p
+	}
+	slices.SortStableFunc(ps, func(x, y placed) int { return cmp.Or(cmp.Compare(x.rank, y.rank), cmp.Compare(x.at, y.at)) })
+	out := make([]store.Annotation, len(ps))
+	for i, p := range ps {
+		out[i] = p.Annotation
+	}
+	return out
+}
+
+// PrintExportSummary says what an export wrote and what failed.
+func PrintExportSummary(w io.Writer, rep ExportReport) {
+	for _, p := range rep.Failed {
+		fmt.Fprintf(w, "failed: %s\n", p)
+	}
+	dest := ""
+	if rep.Dest != "" {
+		dest = " to " + rep.Dest
+	}
+	fmt.Fprintf(w, "%s exported%s, %s; %d failed\n",
+		plural(rep.Articles, "article"), dest, plural(rep.Notes, "note"), len(rep.Failed))
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}

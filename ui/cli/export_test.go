@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/feeds"
+	"tidings/store"
+	"tidings/store/anchor"
+)
+
+func TestMarkdownFileName(t *testing.T) {
+	day := time.Date(2024, 3, 5, 23, 59, 0, 0, time.UTC)
+	tests := map[string]struct {
+		a    store.Article
+		want string
+	}{
+		"plain":       {store.Article{ID: 7, Title: "Harbour cranes to be replaced", Published: day}, "2024-03-05-harbour-cranes-to-be-replaced-7.md"},
+		"punctuation": {store.Article{ID: 8, Title: `"Kyiv's" plan: 50% / 2025?`, Published: day}, "2024-03-05-kyiv-s-plan-50-2025-8.md"},
+		"diacritics":  {store.Article{ID: 9, Title: "Zürich trams, Ærø ferry, café", Published: day}, "2024-03-05-zürich-trams-ærø-ferry-café-9.md"},
+		"undated":     {store.Article{ID: 10, Title: "No date"}, "undated-no-date-10.md"},
+		"cyrillic":    {store.Article{ID: 11, Title: "Война и мир", Published: day}, "2024-03-05-война-и-мир-11.md"},
+		"no letters":  {store.Article{ID: 14, Title: "?!", Published: day}, "2024-03-05-untitled-14.md"},
+		"decomposed":  {store.Article{ID: 15, Title: "Cafe\u0301 Zu\u0308rich", Published: day}, "2024-03-05-café-zürich-15.md"},
+		"path tricks": {store.Article{ID: 12, Title: "../../etc/passwd\x00", Published: day}, "2024-03-05-etc-passwd-12.md"},
+		"long": {store.Article{ID: 13, Title: strings.Repeat("harbour ", 20), Published: day},
+			"2024-03-05-harbour-harbour-harbour-harbour-harbour-harbour-harbour-13.md"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := MarkdownFileName(tt.a); got != tt.want {
+				t.Errorf("MarkdownFileName(%q) = %q, want %q", tt.a.Title, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestExportMarkdownNotes: whole-article notes first, then highlights in the
+// order of the text, then orphaned ones, marked; front matter YAML-safe.
+func TestExportMarkdownNotes(t *testing.T) {
+	body := "First paragraph with an early passage.\n\nSecond paragraph with a *later* passage."
+	text := anchor.PlainText(body)
+	sel := func(q string) anchor.Selector {
+		i := strings.Index(text, q)
+		return anchor.Make(text, i, i+len(q))
+	}
+	late, early := sel("a later passage"), sel("an early passage")
+	at := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	anns := []store.Annotation{
+		{Quote: late.Quote, Prefix: late.Prefix, Suffix: late.Suffix, Note: "on the later one"},
+		{Quote: "a passage taken out", Note: "lost it", Orphaned: true},
+		{Quote: early.Quote, Prefix: early.Prefix, Suffix: early.Suffix, Note: "on the\n\nearly one"},
+		{Note: "about the whole"},
+	}
+	a := store.Article{ID: 3, ExternalID: "x: y", Title: `A "title": with #colon`, Source: "Src", Published: at, Body: body,
+		Tags: []store.ArticleTag{{Name: "long read"}}}
+	doc, err := ExportMarkdown(a, anns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `---
+title: 'A "title": with #colon'
+source: Src
+date: 2024-03-05
+tags:
+  - long-read
+id: 3
+external_id: 'x: y'
+---
+
+# A "title": with #colon
+
+First paragraph with an early passage.
+
+Second paragraph with a *later* passage.
+
+## Notes
+
+about the whole
+
+> an early passage
+
+on the
+
+early one
+
+> a later passage
+
+on the later one
+
+> a passage taken out
+
+*This passage is no longer in the article.*
+
+lost it
+`
+	if doc != want {
+		t.Errorf("got:\n%s\nwant:\n%s", doc, want)
+	}
+}
+
+// TestExportMarkdownFiles: a re-export writes over the article's own file,
+// follows a retitle (the old file goes), and leaves other files alone.
+func TestExportMarkdownFiles(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	if _, err := st.Import(ctx, []feeds.Article{
+		{ExternalID: "a", Source: "S", Title: "First story", Published: day, Body: "Body one."},
+		{ExternalID: "b", Source: "S", Title: "Second story", Published: day, Body: "Body two."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "vault")
+	opt := ExportOptions{Format: "md", Out: dir}
+	if rep, err := Export(ctx, st, nil, opt); err != nil || rep.Articles != 2 || len(rep.Failed) != 0 {
+		t.Fatalf("export: %+v, %v", rep, err)
+	}
+	unrelated := filepath.Join(dir, "my-notes.md")
+	if err := os.WriteFile(unrelated, []byte("mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := st.ArticleByExternalID(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Retitle(ctx, a.ID, "Better title"); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := Export(ctx, st, nil, opt); err != nil || rep.Articles != 2 || len(rep.Failed) != 0 {
+		t.Fatalf("export again: %+v, %v", rep, err)
+	}
+	var names []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	want := "2024-03-05-better-title-1.md 2024-03-05-second-story-2.md my-notes.md"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("files %s, want %s", got, want)
+	}
+	if data, _ := os.ReadFile(unrelated); string(data) != "mine\n" {
+		t.Errorf("unrelated file now %q", data)
+	}
+}
+
+func TestExportOptionsCheck(t *testing.T) {
+	for name, tt := range map[string]struct {
+		opt ExportOptions
+		ok  bool
+	}{
+		"json to stdout": {ExportOptions{Format: "json"}, true},
+		"json to a dir":  {ExportOptions{Format: "json", Out: "d"}, true},
+		"md to a dir":    {ExportOptions{Format: "md", Out: "d"}, true},
+		"md nowhere":     {ExportOptions{Format: "md"}, false},
+		"no format":      {ExportOptions{}, false},
+		"other format":   {ExportOptions{Format: "csv"}, false},
+	} {
+		if err := tt.opt.Check(); (err == nil) != tt.ok {
+			t.Errorf("%s: Check() = %v", name, err)
+		}
+	}
+}
