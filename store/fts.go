@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"modernc.org/sqlite"
 
@@ -123,10 +125,86 @@ func registerFunctions() {
 			func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 				text, _ := args[0].(string)
 				phrase, _ := args[1].(string)
-				if query.MatchPhrase(text, phrase) {
+				if matchPhrase(text, phrase) {
 					return int64(1), nil
 				}
 				return int64(0), nil
 			})
 	})
+}
+
+// matchPhrase is query.MatchPhrase, quicker to say no. FTS5 hands the phrase
+// check every article that has the phrase's words anywhere, and for common
+// words most of them do not have the phrase: a substring search turns those
+// away without tokenizing them.
+func matchPhrase(text, phrase string) bool {
+	if key := phraseKey(phrase); key != "" && simpleText(text) && !containsFold(text, key) {
+		return false
+	}
+	return query.MatchPhrase(text, phrase)
+}
+
+// phraseKeys caches, per phrase, the longest of its folded words when it is
+// ASCII, or "" when there is none.
+var phraseKeys sync.Map
+
+func phraseKey(phrase string) string {
+	if k, ok := phraseKeys.Load(phrase); ok {
+		return k.(string)
+	}
+	key := ""
+	for _, t := range query.Tokens(phrase) {
+		if len(t) > len(key) && isASCII(t) {
+			key = t
+		}
+	}
+	phraseKeys.Store(phrase, key)
+	return key
+}
+
+// simpleText reports whether every letter, digit or mark in text is ASCII:
+// then each of its words folds to the word in lower case, so a word of a
+// phrase can only be in it as a case-insensitive substring. Other characters,
+// such as typographic quotes and dashes, separate words and fold to nothing.
+func simpleText(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.In(r, unicode.L, unicode.N, unicode.M, unicode.Co) || r == utf8.RuneError {
+			return false
+		}
+		i += size - 1
+	}
+	return true
+}
+
+// containsFold reports whether text holds key (ASCII, lower case) in any
+// case.
+func containsFold(text, key string) bool {
+	first := key[0]
+	upper := first
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(key) <= len(text); i++ {
+		c := text[i]
+		if c != first && c != upper {
+			continue
+		}
+		if strings.EqualFold(text[i:i+len(key)], key) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -31,8 +31,15 @@ func compile(q string, live bool) (compiled, error) {
 
 // from is the FROM clause.
 func (c compiled) from() string {
-	if c.Match != "" {
+	switch {
+	case c.Match != "":
 		return "article_fts JOIN articles a ON a.sort_key = article_fts.rowid"
+	case strings.Contains(c.Where, "a.source"):
+		// A source's articles are found by walking the sort key index
+		// that also holds the source, so that the articles of other
+		// sources are passed over without reading them. The planner,
+		// knowing no better, would walk the plain sort key index.
+		return "articles a INDEXED BY articles_list"
 	}
 	return "articles a"
 }
@@ -55,7 +62,15 @@ func (c compiled) where(extra []string, extraArgs ...any) (string, []any) {
 		conds = append(conds, "article_fts MATCH ?")
 		args = append(args, c.Match)
 	}
-	if c.Where != "" {
+	switch {
+	case c.Where != "" && c.Match != "":
+		// FTS5 leads, and each of its rows finds its article by sort key.
+		// The unary + keeps the planner from also using the query's terms
+		// to look articles up: given a.id IN (the ids of a tag), it would
+		// probe every id of the tag for every FTS5 row.
+		conds = append(conds, "+("+c.Where+")")
+		args = append(args, c.Args...)
+	case c.Where != "":
 		conds = append(conds, "("+c.Where+")")
 		args = append(args, c.Args...)
 	}
