@@ -10,10 +10,22 @@ import (
 	"tidings/feeds"
 )
 
+// annotationColumns are read by scanAnnotation, from annotations AS n.
+const annotationColumns = `n.id, n.article_id, n.quote, n.prefix, n.suffix, n.note, n.created, n.updated, n.orphaned`
+
+// scanAnnotation reads annotationColumns, then dest.
+func scanAnnotation(rows *sql.Rows, a *Annotation, dest ...any) error {
+	var created, updated int64
+	err := rows.Scan(append([]any{&a.ID, &a.ArticleID, &a.Quote, &a.Prefix, &a.Suffix, &a.Note,
+		&created, &updated, &a.Orphaned}, dest...)...)
+	a.Created, a.Updated = fromUnix(created), fromUnix(updated)
+	return err
+}
+
 // Annotations returns an article's annotations, oldest first.
 func (s *Store) Annotations(ctx context.Context, articleID int64) ([]Annotation, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, article_id, quote, prefix, suffix, note, created, updated
-		FROM annotations WHERE article_id = ? ORDER BY created, id`, articleID)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+annotationColumns+`
+		FROM annotations n WHERE n.article_id = ? ORDER BY n.created, n.id`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("store: annotations of article %d: %w", articleID, err)
 	}
@@ -21,15 +33,54 @@ func (s *Store) Annotations(ctx context.Context, articleID int64) ([]Annotation,
 	var out []Annotation
 	for rows.Next() {
 		var a Annotation
-		var created, updated int64
-		if err := rows.Scan(&a.ID, &a.ArticleID, &a.Quote, &a.Prefix, &a.Suffix, &a.Note, &created, &updated); err != nil {
+		if err := scanAnnotation(rows, &a); err != nil {
 			return nil, fmt.Errorf("store: annotations of article %d: %w", articleID, err)
 		}
-		a.Created, a.Updated = fromUnix(created), fromUnix(updated)
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: annotations of article %d: %w", articleID, err)
+	}
+	return out, nil
+}
+
+// AllAnnotations returns the annotations of the articles matching query (in
+// the query language, whose words also search the notes; empty for all),
+// newest first, each with its article's title, source and date; limit 0
+// means all. This is the annotation browser's list.
+func (s *Store) AllAnnotations(ctx context.Context, query string, limit int) ([]AnnotationRow, error) {
+	c, err := compile(query, false)
+	if err != nil {
+		return nil, fmt.Errorf("store: annotations: %w", err)
+	}
+	// Only annotated articles are candidates: a broad query ("is:unread")
+	// must not list a million articles to keep the few with notes.
+	where, args := c.where([]string{"a.id IN (SELECT article_id FROM annotations)"})
+	q := `SELECT ` + annotationColumns + `, art.title, art.source, art.published
+		FROM annotations n JOIN articles art ON art.id = n.article_id
+		WHERE n.article_id IN (SELECT a.id FROM ` + c.from() + where + `)
+		ORDER BY n.created DESC, n.id DESC`
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: annotations: %w", err)
+	}
+	defer rows.Close()
+	var out []AnnotationRow
+	for rows.Next() {
+		var r AnnotationRow
+		var published int64
+		if err := scanAnnotation(rows, &r.Annotation, &r.Title, &r.Source, &published); err != nil {
+			return nil, fmt.Errorf("store: annotations: %w", err)
+		}
+		r.Published = fromUnix(published)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: annotations: %w", err)
 	}
 	return out, nil
 }
@@ -67,13 +118,17 @@ func (s *Store) AddAnnotation(ctx context.Context, a Annotation) (Annotation, er
 	return a, nil
 }
 
-// UpdateAnnotation replaces an annotation's quote, anchors and note.
+// UpdateAnnotation replaces an annotation's quote, anchors and note. An
+// orphaned annotation stays orphaned while its quote and anchors stay as
+// they are; given new ones (the reader chose the passage again), it is
+// anchored again.
 func (s *Store) UpdateAnnotation(ctx context.Context, a Annotation) error {
 	cleanAnnotation(&a)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var articleID int64
-		err := tx.QueryRowContext(ctx, `UPDATE annotations SET quote = ?, prefix = ?, suffix = ?, note = ?, updated = ?
-			WHERE id = ? RETURNING article_id`,
+		err := tx.QueryRowContext(ctx, `UPDATE annotations SET quote = ?1, prefix = ?2, suffix = ?3, note = ?4, updated = ?5,
+				orphaned = (orphaned AND quote = ?1 AND prefix = ?2 AND suffix = ?3 AND ?1 <> '')
+			WHERE id = ?6 RETURNING article_id`,
 			a.Quote, a.Prefix, a.Suffix, a.Note, time.Now().Unix(), a.ID).Scan(&articleID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound

@@ -48,6 +48,9 @@ func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, e
 				return fmt.Errorf("article %d of the batch (%s): %w", i+1, describe(&batch[i]), err)
 			}
 		}
+		if err := im.anchors.run(ctx, tx); err != nil {
+			return fmt.Errorf("re-anchoring notes: %w", err)
+		}
 		return im.fts.flush(ctx, tx)
 	})
 	if err != nil {
@@ -98,6 +101,8 @@ type importer struct {
 	fts    *ftsWriter
 
 	insert, update, tagArticle, hasAnnotation, addAnnotation *sql.Stmt
+
+	anchors *reanchorer // the changed articles whose notes follow their passages
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
@@ -207,6 +212,9 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	}
 	if changed {
 		out = Updated
+	}
+	if reindex {
+		im.reanchor(e.id, a.Body) // the body may have changed
 	}
 	if reindex || retitled {
 		return out, im.reindex(e)
