@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -202,6 +203,17 @@ func TestMyers(t *testing.T) {
 				if score != want[j+1] {
 					t.Fatalf("m=%d: distance at %d = %d, want %d", m, j+1, score, want[j+1])
 				}
+			}
+			// ends, whichever its path, finds the local minima of that row.
+			k := m / 3
+			want2 := minima{k: k, n: 1 << 30, prev: m, pending: match{end: -1}}
+			off := 0
+			for j, r := range text {
+				off += len(string(r))
+				want2.see(off, want[j+1])
+			}
+			if got, w := my.ends(string(text), k, 1<<30), want2.done(); !reflect.DeepEqual(got, w) {
+				t.Fatalf("m=%d: ends = %v, want %v", m, got, w)
 			}
 			// Anchored: the distance of the pattern to each prefix of the text.
 			my.reset()

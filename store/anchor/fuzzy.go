@@ -25,9 +25,10 @@ const (
 	acceptScore = 0.75 // combined score accepted otherwise
 )
 
-// fuzzyBudget bounds the work of one approximate search, in text runes times
+// fuzzyBudget bounds the work of one approximate search, in runes read times
 // 64-rune blocks of quote: a long quote in a huge body is not searched for
-// approximately, and stays orphaned unless found exactly.
+// approximately, and stays orphaned unless found exactly; a long quote with
+// many near places has fewer of them weighed.
 const fuzzyBudget = 1 << 25
 
 // maxFuzzyCandidates is how many approximate places, the fewest edits
@@ -47,21 +48,26 @@ func (c *context) fuzzy(text, quote string) (start, end int, ok bool) {
 		return 0, 0, false // too short to tell an edit from another word
 	}
 	fwd := newMyers(pat)
-	if utf8.RuneCountInString(text)*fwd.blocks > fuzzyBudget {
+	work := utf8.RuneCountInString(text) * fwd.blocks
+	if work > fuzzyBudget {
 		return 0, 0, false
 	}
-	ends := fwd.ends(text, maxErrors)
+	ends := fwd.ends(text, maxErrors, maxFuzzyCandidates)
 	if len(ends) == 0 {
 		return 0, 0, false
 	}
-	slices.SortStableFunc(ends, func(a, b match) int { return cmp.Compare(a.errors, b.errors) })
-	ends = ends[:min(len(ends), maxFuzzyCandidates)]
 	slices.Reverse(pat)
 	rev := newMyers(pat)
 	var top candidate
 	for i, e := range ends {
 		if i > 0 && bestPossible(e.errors, m) < top.score {
 			break // fewest edits first: no later place can do better
+		}
+		if work += (m + e.errors) * rev.blocks; work > fuzzyBudget {
+			if i == 0 {
+				return 0, 0, false
+			}
+			break
 		}
 		s := rev.start(text, e.end, m+e.errors)
 		cand := c.weigh(text, s, e.end, e.errors, m)
@@ -200,31 +206,94 @@ func (my *myers) distance(text []rune) int {
 }
 
 // ends returns where in text the pattern ends with at most k edits: the
-// local minima of the edit distance, the first of a run of equal ones.
-func (my *myers) ends(text string, k int) []match {
+// local minima of the edit distance, the first of a run of equal ones. It
+// keeps the n with the fewest edits, the earlier among equals, in that order.
+func (my *myers) ends(text string, k, n int) []match {
+	t := minima{k: k, n: n, prev: my.m, pending: match{end: -1}}
+	if my.blocks == 1 {
+		my.ends1(text, &t)
+		return t.done()
+	}
 	my.reset()
-	var out []match
-	score, prev := my.m, my.m
-	pending := match{end: -1}
+	score := my.m
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		score += my.step(r, 0)
-		switch {
-		case score < prev:
-			pending = match{end: i, errors: score}
-		case score > prev:
-			if pending.end >= 0 && pending.errors <= k {
-				out = append(out, pending)
+		t.see(i, score)
+	}
+	return t.done()
+}
+
+// ends1 is ends for a pattern of one block, the common case, with the
+// column in registers.
+func (my *myers) ends1(text string, t *minima) {
+	pv, mv := ^uint64(0), uint64(0)
+	shift := my.lastShift
+	score := my.m
+	for i := 0; i < len(text); {
+		var eq uint64
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if v := my.ascii[c]; v != nil {
+				eq = v[0]
 			}
-			pending.end = -1
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			eq = my.eq(r)[0]
 		}
-		prev = score
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		score += int(ph>>shift&1) - int(mh>>shift&1)
+		ph <<= 1
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+		t.see(i, score)
 	}
-	if pending.end >= 0 && pending.errors <= k {
-		out = append(out, pending)
+}
+
+// minima collects the local minima of the edit distance along the text.
+type minima struct {
+	k, n    int
+	prev    int
+	pending match // the minimum of the current descent, end -1 for none
+	out     []match
+}
+
+func (t *minima) see(end, score int) {
+	switch {
+	case score < t.prev:
+		t.pending = match{end: end, errors: score}
+	case score > t.prev:
+		if t.pending.end >= 0 && t.pending.errors <= t.k {
+			t.keep()
+		}
+		t.pending.end = -1
 	}
-	return out
+	t.prev = score
+}
+
+func (t *minima) keep() {
+	if t.out = append(t.out, t.pending); len(t.out) >= 4*t.n {
+		t.fewest() // a text full of near places holds only n of them
+	}
+}
+
+func (t *minima) fewest() {
+	slices.SortStableFunc(t.out, func(a, b match) int { return cmp.Compare(a.errors, b.errors) })
+	t.out = t.out[:min(len(t.out), t.n)]
+}
+
+func (t *minima) done() []match {
+	if t.pending.end >= 0 && t.pending.errors <= t.k {
+		t.out = append(t.out, t.pending)
+	}
+	t.fewest()
+	return t.out
 }
 
 // start returns where a match ending at end begins: the pattern (my is
