@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -133,46 +134,109 @@ func registerFunctions() {
 	})
 }
 
-// matchPhrase is query.MatchPhrase, quicker to say no. FTS5 hands the phrase
-// check every article that has the phrase's words anywhere, and for common
-// words most of them do not have the phrase: a substring search turns those
-// away without tokenizing them.
+// matchPhrase answers as query.MatchPhrase does, faster for the common
+// case: FTS5 hands the phrase check every article that has the phrase's
+// words anywhere, and tokenizing each whole text in Go is most of what a
+// phrase query costs. When neither the text nor the phrase has a letter,
+// digit or mark beyond ASCII, every word of the text folds to itself in
+// lower case, and the phrase is found with a case-insensitive substring
+// search instead.
 func matchPhrase(text, phrase string) bool {
-	if key := phraseKey(phrase); key != "" && simpleText(text) && !containsFold(text, key) {
-		return false
+	if p := parsePhrase(phrase); p.ascii && simpleText(text) {
+		return p.in(text)
 	}
 	return query.MatchPhrase(text, phrase)
 }
 
-// phraseKeys caches, per phrase, the longest of its folded words when it is
-// ASCII, or "" when there is none.
-var phraseKeys sync.Map
-
-func phraseKey(phrase string) string {
-	if k, ok := phraseKeys.Load(phrase); ok {
-		return k.(string)
-	}
-	key := ""
-	for _, t := range query.Tokens(phrase) {
-		if len(t) > len(key) && isASCII(t) {
-			key = t
-		}
-	}
-	phraseKeys.Store(phrase, key)
-	return key
+// phrase is a phrase of the query language as matchPhrase needs it.
+type phrase struct {
+	words  []string // folded
+	prefix bool     // the last word is a prefix
+	ascii  bool     // every word is ASCII, and there is one
 }
 
-// simpleText reports whether every letter, digit or mark in text is ASCII:
-// then each of its words folds to the word in lower case, so a word of a
-// phrase can only be in it as a case-insensitive substring. Other characters,
-// such as typographic quotes and dashes, separate words and fold to nothing.
+// phrases caches parsed phrases: a query checks the same one on every
+// candidate.
+var phrases sync.Map
+
+func parsePhrase(s string) phrase {
+	if p, ok := phrases.Load(s); ok {
+		return p.(phrase)
+	}
+	p := phrase{words: query.Tokens(s), prefix: strings.HasSuffix(strings.TrimRightFunc(s, unicode.IsSpace), "*")}
+	p.ascii = len(p.words) > 0
+	for _, w := range p.words {
+		p.ascii = p.ascii && isASCII(w)
+	}
+	phrases.Store(s, p)
+	return p
+}
+
+// lowered holds buffers for the lower-case copies of texts that in searches.
+var lowered = sync.Pool{New: func() any { return new([]byte) }}
+
+// in reports whether a simple text (see simpleText) holds the phrase.
+func (p phrase) in(text string) bool {
+	buf := lowered.Get().(*[]byte)
+	defer lowered.Put(buf)
+	b := append((*buf)[:0], text...)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	*buf = b
+	first := []byte(p.words[0])
+	for from := 0; ; {
+		at := bytes.Index(b[from:], first)
+		if at < 0 {
+			return false
+		}
+		at += from
+		from = at + 1
+		if at > 0 && isWordByte(b[at-1]) {
+			continue // inside a word
+		}
+		if p.followedBy(b, at) {
+			return true
+		}
+	}
+}
+
+// followedBy reports whether the lower-case text holds the phrase's words
+// from at on, each a whole word (the last a prefix, if the phrase says so),
+// with only separators between them.
+func (p phrase) followedBy(text []byte, at int) bool {
+	for i, w := range p.words {
+		if len(text)-at < len(w) || string(text[at:at+len(w)]) != w {
+			return false
+		}
+		at += len(w)
+		last := i == len(p.words)-1
+		if at < len(text) && isWordByte(text[at]) && !(last && p.prefix) {
+			return false
+		}
+		for at < len(text) && !isWordByte(text[at]) {
+			at++ // separators, and the bytes of non-letters beyond ASCII
+		}
+	}
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// simpleText reports whether every character of text beyond ASCII separates
+// words, as typographic quotes and dashes do: then each word of the text is
+// ASCII letters and digits, and folds to itself in lower case.
 func simpleText(text string) bool {
 	for i := 0; i < len(text); i++ {
 		if text[i] < utf8.RuneSelf {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.In(r, unicode.L, unicode.N, unicode.M, unicode.Co) || r == utf8.RuneError {
+		if r == utf8.RuneError || !separates(r) {
 			return false
 		}
 		i += size - 1
@@ -180,24 +244,18 @@ func simpleText(text string) bool {
 	return true
 }
 
-// containsFold reports whether text holds key (ASCII, lower case) in any
-// case.
-func containsFold(text, key string) bool {
-	first := key[0]
-	upper := first
-	if 'a' <= first && first <= 'z' {
-		upper = first - 'a' + 'A'
+// separatorRunes caches separates, which asks the query package's
+// tokenizer: it follows FTS5's unicode61 tables, which are not Go's.
+var separatorRunes sync.Map
+
+// separates reports whether r splits a word in two.
+func separates(r rune) bool {
+	if v, ok := separatorRunes.Load(r); ok {
+		return v.(bool)
 	}
-	for i := 0; i+len(key) <= len(text); i++ {
-		c := text[i]
-		if c != first && c != upper {
-			continue
-		}
-		if strings.EqualFold(text[i:i+len(key)], key) {
-			return true
-		}
-	}
-	return false
+	sep := len(query.Tokens("a"+string(r)+"a")) == 2
+	separatorRunes.Store(r, sep)
+	return sep
 }
 
 func isASCII(s string) bool {

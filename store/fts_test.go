@@ -23,6 +23,17 @@ var phraseCases = []struct{ text, phrase string }{
 	{"", "oil"},
 	{"oil", ""},
 	{"\xff\xfe oil prices", "oil prices"},
+	{"xoil prices, oil pricesx, oil-prices", "oil prices"},
+	{"soil prices", "oil prices"},
+	{"oil  prices", "oil prices*"},
+	{"oil pricesx", "oil prices*"},
+	{"oil\u2014PRICES and more", "oil prices and"},
+	{"the the the end", "the end"},
+	{"a1b2 c3", "a1b2 c3"},
+	{"Oil prices", "oil prices*"},
+	{"oil", "oil*"},
+	{"oil", "oi"},
+	{"oil prices", "oil prices rose"},
 }
 
 // matchPhrase must answer exactly as query.MatchPhrase does: its quick
