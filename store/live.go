@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"tidings/store/query"
 )
 
 // The live filter matches the word being typed, at the end of the query, as
@@ -104,7 +102,7 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 			return nil, false, err
 		}
 		seen++
-		if query.MatchPhrase(title, prefix) || query.MatchPhrase(body, prefix) {
+		if matchPhrase(title, prefix) || matchPhrase(body, prefix) {
 			hits = append(hits, id)
 		} else {
 			misses = append(misses, id)
@@ -161,7 +159,7 @@ func (s *Store) notesMatching(ctx context.Context, ids []int64, phrase string) (
 				rows.Close()
 				return nil, err
 			}
-			if query.MatchPhrase(note, phrase) && !slices.Contains(out, id) {
+			if matchPhrase(note, phrase) && !slices.Contains(out, id) {
 				out = append(out, id)
 			}
 		}
