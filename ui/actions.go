@@ -49,15 +49,29 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.welcome.loading = true
 			cmd = loadSamples(m.ctx, m.cfg.LoadSamples)
 		}
+	case m.screen == screenBrowser:
+		cmd = m.handleBrowserKey(msg)
 	case m.screen == screenReader:
+		if m.reader.sel != nil {
+			if cmd, ok := m.selectionAction(msg); ok {
+				return m, cmd
+			}
+		}
 		if cmd, ok := m.articleAction(msg, keys); ok {
+			return m, cmd
+		}
+		if cmd, ok := m.annotationAction(msg); ok {
 			return m, cmd
 		}
 		switch k := m.reader.keys; {
 		case key.Matches(msg, k.Tag):
 			cmd = m.openTagEditor()
 		case key.Matches(msg, k.Back):
-			m.screen = screenList
+			m.reader.cancelSelection()
+			m.screen = m.readerBack
+			if m.screen == screenBrowser {
+				cmd = m.loadBrowserRows()
+			}
 		case key.Matches(msg, k.Next):
 			cmd = m.step(1)
 		case key.Matches(msg, k.Prev):
@@ -73,6 +87,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, m.open(row)
 		}
 		if cmd, ok := m.listAction(msg); ok {
+			return m, cmd
+		}
+		if cmd, ok := m.annotationAction(msg); ok {
 			return m, cmd
 		}
 		m.list, cmd = m.list.Update(msg)
@@ -91,6 +108,12 @@ func (m Model) sharedKeys() sharedBindings {
 	case m.panel.open:
 		k := m.panel.keys
 		return sharedBindings{help: k.Help, quit: k.Quit, back: k.Back}
+	case m.screen == screenBrowser:
+		k := m.browser.keys
+		return sharedBindings{help: k.Help, quit: k.Quit}
+	case m.screen == screenReader && m.reader.sel != nil:
+		k, r := m.reader.selKeys, m.reader.keys
+		return sharedBindings{k.Help, k.Quit, k.Cancel, r.Star, r.Read, r.OpenLink, r.CopyLink}
 	case m.screen == screenReader:
 		k := m.reader.keys
 		return sharedBindings{k.Help, k.Quit, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink}
@@ -171,6 +194,7 @@ func (m *Model) applyFlag(id int64, what string, value bool) {
 // highlighted, and marks it read.
 func (m *Model) open(row store.Row) tea.Cmd {
 	m.screen = screenReader
+	m.readerBack = screenList
 	m.reader.terms = m.list.terms
 	cmds := []tea.Cmd{m.reader.open(row)}
 	if !row.Read && !m.readOnly {

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tidings/store"
+	"tidings/store/anchor"
 )
 
 // Every call to the library and every slow or outside-world step is a
@@ -52,18 +53,22 @@ type countsMsg struct {
 	err          error
 }
 
-// articleMsg carries an article for the reader.
+// articleMsg carries an article for the reader, with its plain text, its
+// sentences and its annotations anchored in it.
 type articleMsg struct {
-	id      int64
-	article store.Article
-	err     error
+	id        int64
+	article   store.Article
+	text      string
+	sentences []span
+	notes     []placedNote
+	err       error
 }
 
 // renderedMsg carries a rendered article body.
 type renderedMsg struct {
-	key renderKey
-	out string
-	err error
+	key  renderKey
+	view bodyView
+	err  error
 }
 
 // pollMsg is the poll timer's tick.
@@ -191,19 +196,29 @@ func loadCounts(ctx context.Context, lib Library, q listQuery, epoch int) tea.Cm
 	}
 }
 
-// loadArticle loads one article for the reader.
+// loadArticle loads one article for the reader, with its annotations; it
+// finds the plain text's sentences and the annotations' passages in it.
 func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 	return func() tea.Msg {
 		a, err := lib.Article(ctx, id)
-		return articleMsg{id: id, article: a, err: err}
+		if err != nil {
+			return articleMsg{id: id, err: err}
+		}
+		notes, err := lib.Annotations(ctx, id)
+		if err != nil {
+			return articleMsg{id: id, err: err}
+		}
+		text := anchor.PlainText(a.Body)
+		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),
+			notes: placeNotes(text, notes)}
 	}
 }
 
-// renderArticle renders an article body with glamour.
-func renderArticle(r *renderer, k renderKey, body string) tea.Cmd {
+// renderArticle renders an article body with glamour and draws d over it.
+func renderArticle(r *renderer, k renderKey, body, text string, d *decoration, st styles) tea.Cmd {
 	return func() tea.Msg {
-		out, err := r.render(k, body)
-		return renderedMsg{key: k, out: out, err: err}
+		v, err := r.view(k, body, text, d, st)
+		return renderedMsg{key: k, view: v, err: err}
 	}
 }
 

@@ -100,21 +100,8 @@ func highlightRendered(out string, terms []string, open string) string {
 	if len(terms) == 0 || open == "" {
 		return out
 	}
-	// The plain text, and where each of its bytes is in out.
-	plain := make([]byte, 0, len(out))
-	at := make([]int, 0, len(out))
-	for i := 0; i < len(out); {
-		if out[i] == 0x1b {
-			n, _ := escapeSequence(out[i:])
-			i += n
-			continue
-		}
-		plain = append(plain, out[i])
-		at = append(at, i)
-		i++
-	}
-	text := string(plain)
-	var spans [][2]int // in out's bytes
+	text, at := stripStyles(out)
+	var edits []styleEdit
 	for _, r := range query.Highlights(text, terms) {
 		for start := r[0]; start < r[1]; {
 			end := r[1]
@@ -129,56 +116,12 @@ func highlightRendered(out string, terms []string, open string) string {
 				e--
 			}
 			if s < e {
-				spans = append(spans, [2]int{at[s], at[e-1] + 1})
+				edits = append(edits, styleEdit{start: int32(s), end: int32(e), open: open})
 			}
 			start = end + 1
 		}
 	}
-	if len(spans) == 0 {
-		return out
-	}
-
-	var b strings.Builder
-	b.Grow(len(out) + len(spans)*(2*len(open)+16))
-	var active []string // glamour's SGR sequences since its last reset
-	i := 0
-	copyUpTo := func(end int, inside bool) {
-		for i < end {
-			if out[i] != 0x1b {
-				j := i
-				for j < end && out[j] != 0x1b {
-					j++
-				}
-				b.WriteString(out[i:j])
-				i = j
-				continue
-			}
-			n, _ := escapeSequence(out[i:])
-			seq := out[i : i+n]
-			b.WriteString(seq)
-			if isSGRReset(seq) {
-				active = active[:0]
-			}
-			if !isSGRReset(seq) || seq != sgrReset && seq != "\x1b[0m" {
-				active = append(active, seq)
-			}
-			if inside {
-				b.WriteString(open)
-			}
-			i += n
-		}
-	}
-	for _, sp := range spans {
-		copyUpTo(sp[0], false)
-		b.WriteString(open)
-		copyUpTo(sp[1], true)
-		b.WriteString(sgrReset)
-		for _, seq := range active {
-			b.WriteString(seq)
-		}
-	}
-	copyUpTo(len(out), false)
-	return b.String()
+	return applyStyles(out, at, edits)
 }
 
 // isSGRReset reports whether an SGR sequence starts by resetting every

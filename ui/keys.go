@@ -20,6 +20,7 @@ type listKeyMap struct {
 	Open, Star, Read, OpenLink, CopyLink, Refresh key.Binding
 	Filter, Clear, Select, Tag, TagAll            key.Binding
 	TagsPanel, SaveSearch                         key.Binding
+	Annotate, AllAnnotations                      key.Binding
 	Help, Quit                                    key.Binding
 }
 
@@ -40,16 +41,18 @@ func defaultListKeyMap() listKeyMap {
 		CopyLink:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
 		// Refreshing feeds arrives with feed subscriptions; until then the
 		// binding exists (and can be configured) but is off.
-		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds"), key.WithDisabled()),
-		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Clear:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Select:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "select")),
-		Tag:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
-		TagAll:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all filtered")),
-		TagsPanel:  key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "tags & searches")),
-		SaveSearch: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Refresh:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds"), key.WithDisabled()),
+		Filter:         key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Clear:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Select:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "select")),
+		Tag:            key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
+		TagAll:         key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all filtered")),
+		TagsPanel:      key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "tags & searches")),
+		SaveSearch:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
+		Annotate:       annotateBinding(),
+		AllAnnotations: allAnnotationsBinding(),
+		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -64,7 +67,8 @@ func (k listKeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
 		// One column for the actions, so that the box fits 80 columns.
 		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh,
-			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.TagsPanel, k.SaveSearch},
+			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.TagsPanel, k.SaveSearch,
+			k.Annotate, k.AllAnnotations},
 		{k.Help, k.Quit},
 	}
 }
@@ -78,6 +82,7 @@ func (k *listKeyMap) actions() map[string]*key.Binding {
 		"open-link": &k.OpenLink, "copy-link": &k.CopyLink, "refresh": &k.Refresh,
 		"filter": &k.Filter, "clear": &k.Clear, "select": &k.Select, "tag": &k.Tag, "tag-all": &k.TagAll,
 		"tags-panel": &k.TagsPanel, "save-search": &k.SaveSearch,
+		"annotate": &k.Annotate, "all-annotations": &k.AllAnnotations,
 		"help": &k.Help, "quit": &k.Quit,
 	}
 }
@@ -88,42 +93,66 @@ type readerKeyMap struct {
 	HalfPageDown, HalfPageUp, PageDown, PageUp key.Binding
 	Next, Prev, Back                           key.Binding
 	Star, Read, OpenLink, CopyLink, Tag        key.Binding
+	Annotate, SelectPassage, AllAnnotations    key.Binding
+	NextHighlight, PrevHighlight               key.Binding
+	EditNote, DeleteNote, UndoDelete           key.Binding
 	Help, Quit                                 key.Binding
 }
 
 func defaultReaderKeyMap() readerKeyMap {
 	return readerKeyMap{
-		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
-		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
-		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		PageDown:     key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space/pgdn", "page down")),
-		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		Next:         key.NewBinding(key.WithKeys("n", "J"), key.WithHelp("n/J", "next")),
-		Prev:         key.NewBinding(key.WithKeys("p", "K"), key.WithHelp("p/K", "previous")),
-		Back:         key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
-		Star:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
-		Read:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
-		OpenLink:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
-		CopyLink:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
-		Tag:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
-		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Up:             key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:           key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:            key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:         key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+		HalfPageDown:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfPageUp:     key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown:       key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space/pgdn", "page down")),
+		PageUp:         key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		Next:           key.NewBinding(key.WithKeys("n", "J"), key.WithHelp("n/J", "next")),
+		Prev:           key.NewBinding(key.WithKeys("p", "K"), key.WithHelp("p/K", "previous")),
+		Back:           key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
+		Star:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Read:           key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
+		OpenLink:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		CopyLink:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		Tag:            key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
+		Annotate:       annotateBinding(),
+		SelectPassage:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select")),
+		AllAnnotations: allAnnotationsBinding(),
+		NextHighlight:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next note")),
+		PrevHighlight:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous note")),
+		EditNote:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit note")),
+		DeleteNote:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete note")),
+		UndoDelete:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
+		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
+}
+
+// annotateBinding is a's: a note on the article or the selected passage.
+func annotateBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note"))
+}
+
+// allAnnotationsBinding is A's: the annotation browser.
+func allAnnotationsBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "all annotations"))
 }
 
 // ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
 func (k readerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Next, k.Prev, k.Star, k.Tag, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.Next, k.Star, k.Tag, k.Annotate, k.SelectPassage, k.Help, k.Quit}
 }
 
 // FullHelp is the help overlay's.
 func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
-		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Tag},
+		// One column for the actions, so that the box fits 80 columns.
+		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Tag,
+			k.Annotate, k.SelectPassage, k.NextHighlight, k.PrevHighlight, k.EditNote, k.DeleteNote,
+			k.UndoDelete, k.AllAnnotations},
 		{k.Help, k.Quit},
 	}
 }
@@ -136,6 +165,9 @@ func (k *readerKeyMap) actions() map[string]*key.Binding {
 		"next": &k.Next, "prev": &k.Prev, "back": &k.Back,
 		"star": &k.Star, "read": &k.Read, "open-link": &k.OpenLink, "copy-link": &k.CopyLink,
 		"tag": &k.Tag, "help": &k.Help, "quit": &k.Quit,
+		"annotate": &k.Annotate, "select-passage": &k.SelectPassage, "all-annotations": &k.AllAnnotations,
+		"next-highlight": &k.NextHighlight, "prev-highlight": &k.PrevHighlight,
+		"edit-note": &k.EditNote, "delete-note": &k.DeleteNote, "undo-delete": &k.UndoDelete,
 	}
 }
 
@@ -168,10 +200,12 @@ func (k *welcomeKeyMap) actions() map[string]*key.Binding {
 
 // keyMaps holds every screen's bindings.
 type keyMaps struct {
-	list    listKeyMap
-	reader  readerKeyMap
-	welcome welcomeKeyMap
-	panel   panelKeyMap
+	list      listKeyMap
+	reader    readerKeyMap
+	welcome   welcomeKeyMap
+	panel     panelKeyMap
+	selection selectionKeyMap
+	browser   browserKeyMap
 }
 
 type screenActions struct {
@@ -183,12 +217,15 @@ type screenActions struct {
 // applied. An override applies to the action on every screen that has it;
 // errors name the setting (keys.<action>).
 func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
-	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap(), defaultPanelKeyMap()}
+	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap(), defaultPanelKeyMap(),
+		defaultSelectionKeyMap(), defaultBrowserKeyMap()}
 	screens := []screenActions{
 		{"list", km.list.actions()},
 		{"reader", km.reader.actions()},
 		{"welcome screen", km.welcome.actions()},
 		{"tags panel", km.panel.actions()},
+		{"passage selection", km.selection.actions()},
+		{"annotation browser", km.browser.actions()},
 	}
 	known := map[string]bool{}
 	for _, s := range screens {

@@ -40,6 +40,18 @@ type Library interface {
 	SavedSearches(ctx context.Context) ([]store.SavedSearch, error)
 	// SaveSearch saves a query under a name, replacing one of that name.
 	SaveSearch(ctx context.Context, name, query string) error
+	// Annotations returns an article's annotations, oldest first.
+	Annotations(ctx context.Context, articleID int64) ([]store.Annotation, error)
+	// AllAnnotations returns the annotations of the articles matching a
+	// query, newest first, with their articles' titles; limit 0 means all.
+	AllAnnotations(ctx context.Context, query string, limit int) ([]store.AnnotationRow, error)
+	// AddAnnotation adds a note to an article, on a passage when its
+	// Quote is set, and returns it with its id and times.
+	AddAnnotation(ctx context.Context, a store.Annotation) (store.Annotation, error)
+	// UpdateAnnotation replaces an annotation's quote, anchors and note.
+	UpdateAnnotation(ctx context.Context, a store.Annotation) error
+	// DeleteAnnotation deletes an annotation.
+	DeleteAnnotation(ctx context.Context, id int64) error
 	// ReadOnly reports whether writes are refused.
 	ReadOnly() bool
 }

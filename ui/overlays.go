@@ -19,12 +19,14 @@ import (
 type mode int
 
 const (
-	modeNormal  mode = iota // the screen
-	modeFilter              // the filter line
-	modeTagEdit             // the tag editor
-	modePrompt              // the saved search's name
-	modeConfirm             // a yes/no question
-	modePanel               // the tags panel
+	modeNormal        mode = iota // the screen
+	modeFilter                    // the filter line
+	modeTagEdit                   // the tag editor
+	modePrompt                    // the saved search's name
+	modeConfirm                   // a yes/no question
+	modePanel                     // the tags panel
+	modeNote                      // the note editor
+	modeBrowserFilter             // the annotation browser's filter line
 )
 
 func (m Model) mode() mode {
@@ -33,6 +35,10 @@ func (m Model) mode() mode {
 		return modeTagEdit
 	case m.confirm != nil:
 		return modeConfirm
+	case m.noteEditor.open:
+		return modeNote
+	case m.screen == screenBrowser && m.browser.filtering:
+		return modeBrowserFilter
 	case m.prompt.open:
 		return modePrompt
 	case m.filter.focused:
@@ -55,15 +61,31 @@ func (m *Model) handleInputKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.handlePromptKey(msg), true
 	case modeFilter:
 		return m.handleFilterKey(msg), true
+	case modeNote:
+		return m.handleNoteKey(msg), true
+	case modeBrowserFilter:
+		return m.handleBrowserFilterKey(msg), true
 	}
 	return nil, false
 }
 
-// handlePaste types pasted text into what has the keyboard, on one line.
+// handlePaste types pasted text into what has the keyboard: as it is into
+// a note, on one line into the rest.
 func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
-	msg.Content = strings.Join(strings.Fields(msg.Content), " ")
 	var cmd tea.Cmd
+	if m.mode() == modeNote {
+		m.noteEditor.area, cmd = m.noteEditor.area.Update(msg)
+		return cmd
+	}
+	msg.Content = strings.Join(strings.Fields(msg.Content), " ")
 	switch m.mode() {
+	case modeBrowserFilter:
+		m.browser.input, cmd = m.browser.input.Update(msg)
+		if q := strings.TrimSpace(m.browser.input.Value()); q != m.browser.query {
+			m.browser.query = q
+			return tea.Batch(cmd, m.loadBrowserRows())
+		}
+		return cmd
 	case modeFilter:
 		return m.handleFilterPaste(msg)
 	case modeTagEdit:
@@ -180,6 +202,8 @@ func (m Model) overlay(screen string) string {
 	switch {
 	case m.editor.open:
 		return place(screen, m.editor.View(m.width, m.styles), m.width, m.height-2)
+	case m.noteEditor.open:
+		return place(screen, m.noteEditor.View(m.width, m.styles), m.width, m.height-2)
 	case m.panel.open:
 		box := m.panel.View(m.width, m.height, m.styles)
 		return place(screen, box, m.width, m.height-max((m.height-lineCount(box))/2, 0))

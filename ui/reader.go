@@ -29,6 +29,21 @@ type readerModel struct {
 	loaded  bool
 	terms   []string // the filter's words, highlighted
 
+	// The article's plain text (anchor.PlainText), its sentences and its
+	// annotations, anchored in it (passages.go).
+	text      string
+	sentences []span
+	notes     []placedNote
+	cur       int         // the current annotation (after [ or ]); -1 for none
+	sel       *passageSel // the passage being selected; nil when not selecting
+	focusNote int64       // an annotation to make current once the notes arrive
+	decoRev   int         // counts changes to what is drawn over the text
+	reveal    bool        // scroll to the current annotation or the selection once drawn
+	// Where things are in what the viewport shows (bodyView).
+	linePlain  []int
+	spots      map[int64][2]int
+	focusLines [2]int
+
 	vp            viewport.Model
 	width, height int // the reader's whole area
 	style         string
@@ -39,8 +54,9 @@ type readerModel struct {
 	// G" typed at once), played once there is something to scroll.
 	pending []tea.KeyPressMsg
 
-	keys   readerKeyMap
-	styles styles
+	keys    readerKeyMap
+	selKeys selectionKeyMap
+	styles  styles
 }
 
 func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKeyMap, st styles, style string) readerModel {
@@ -53,6 +69,8 @@ func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKe
 func (m *readerModel) open(row store.Row) tea.Cmd {
 	m.row, m.article, m.loaded = row, store.Article{}, false
 	m.shown, m.plain, m.pending = renderKey{}, false, nil
+	m.text, m.sentences, m.notes, m.cur, m.sel, m.focusNote = "", nil, nil, -1, nil, 0
+	m.linePlain, m.spots, m.reveal = nil, nil, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
 	m.layout()
@@ -80,6 +98,9 @@ func (m readerModel) want() renderKey {
 	if len(m.terms) > 0 {
 		k.terms, k.match = strings.Join(m.terms, "\x00"), m.styles.matchSGR
 	}
+	if m.decorated() {
+		k.deco = m.decoRev
+	}
 	return k
 }
 
@@ -95,37 +116,46 @@ func (m *readerModel) requestRender() tea.Cmd {
 	if k == m.shown && !m.plain {
 		return nil
 	}
-	if out, ok := m.r.cached(k); ok {
-		m.setBody(k, out, false)
+	if v, ok := m.r.cachedView(k, m.text); ok {
+		m.setBody(k, v, false)
 		return nil
 	}
 	if m.shown.id != k.id {
-		m.setBody(k, plainBody(m.article.Body, m.width), true)
+		m.setBody(k, bodyView{out: plainBody(m.article.Body, m.width)}, true)
 	}
 	if m.inflight.id == k.id {
 		return nil
 	}
 	m.inflight = k
-	return renderArticle(m.r, k, m.article.Body)
+	return renderArticle(m.r, k, m.article.Body, m.text, m.decoration(), m.styles)
 }
 
 // setBody puts a rendering (or the plain text) in the viewport. For the
 // same article at another width, in another style or rendered at last, it
 // keeps the reading position: the end stays the end, elsewhere the same
-// fraction of the text.
-func (m *readerModel) setBody(k renderKey, body string, plain bool) {
+// fraction of the text; at the same width (new highlights, say) the same
+// line. Then it shows the current annotation or the selection if asked to.
+func (m *readerModel) setBody(k renderKey, v bodyView, plain bool) {
 	same := m.shown.id == k.id && m.vp.TotalLineCount() > 0
+	sameWidth := same && !m.plain && !plain && m.shown.width == k.width && m.shown.style == k.style
 	atEnd := same && m.vp.YOffset() > 0 && m.vp.AtBottom()
 	ratio := float64(m.vp.YOffset()) / float64(max(m.vp.TotalLineCount(), 1))
+	y := m.vp.YOffset()
 	m.shown, m.plain = k, plain
-	m.vp.SetContent(body)
+	m.linePlain, m.spots, m.focusLines = v.linePlain, v.spots, v.focus
+	m.vp.SetContent(v.out)
 	switch {
 	case !same:
 		m.vp.GotoTop()
+	case sameWidth:
+		m.vp.SetYOffset(y)
 	case atEnd:
 		m.vp.GotoBottom()
 	default:
 		m.vp.SetYOffset(int(ratio * float64(m.vp.TotalLineCount())))
+	}
+	if m.reveal && !plain && k.deco == m.decoRev {
+		m.revealSpot()
 	}
 }
 
@@ -143,6 +173,8 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			return m, nil
 		}
 		m.article, m.loaded = msg.article, true
+		m.text, m.sentences = msg.text, msg.sentences
+		m.setNotes(msg.notes)
 		m.layout()
 		cmd := m.requestRender()
 		for _, k := range m.pending {
@@ -158,9 +190,9 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			if msg.err != nil {
 				// The root reports the error; the plain text stays, and
 				// is not rendered again.
-				msg.out = plainBody(m.article.Body, m.width)
+				msg.view = bodyView{out: plainBody(m.article.Body, m.width)}
 			}
-			m.setBody(msg.key, msg.out, false)
+			m.setBody(msg.key, msg.view, false)
 			return m, nil
 		}
 		// A stale rendering (the width or the article changed meanwhile):

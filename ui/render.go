@@ -39,6 +39,10 @@ type renderKey struct {
 	// terms are the filter's words to highlight, joined by NUL, in the
 	// SGR sequence match; "" for none.
 	terms, match string
+	// deco identifies the reader's decoration (passages and notes, see
+	// decorate.go); 0 for none. Decorated renderings are not cached: the
+	// plain rendering and its layout are, and decorating costs little.
+	deco int
 }
 
 // glamourStyle is the glamour style for the theme: no colour at all when
@@ -67,6 +71,7 @@ func wrapWidth(termWidth int) int {
 // spare rather than wait.
 type renderer struct {
 	mu         sync.Mutex
+	notes      map[noteKey]string // rendered notes
 	terms      map[termKey]*termRenderer
 	cache      map[renderKey]*list.Element // of *cached
 	recent     *list.List                  // most recently used first
@@ -86,13 +91,16 @@ type termRenderer struct {
 }
 
 type cached struct {
-	key renderKey
-	out string
+	key    renderKey
+	out    string
+	layout *bodyLayout // the plain text's place in out; nil until asked for
+	size   int         // bytes held
 }
 
 func newRenderer() *renderer {
 	return &renderer{
 		terms:      make(map[termKey]*termRenderer),
+		notes:      make(map[noteKey]string),
 		cache:      make(map[renderKey]*list.Element),
 		recent:     list.New(),
 		cacheSize:  renderedCacheSize,
@@ -197,19 +205,24 @@ func (r *renderer) put(k renderKey, out string) {
 	defer r.mu.Unlock()
 	if e, ok := r.cache[k]; ok {
 		c := e.Value.(*cached)
-		r.bytes += len(out) - len(c.out)
-		c.out = out
+		r.bytes += len(out) - c.size
+		c.out, c.layout, c.size = out, nil, len(out)
 		r.recent.MoveToFront(e)
 	} else {
-		r.cache[k] = r.recent.PushFront(&cached{key: k, out: out})
+		r.cache[k] = r.recent.PushFront(&cached{key: k, out: out, size: len(out)})
 		r.bytes += len(out)
 	}
+	r.evict()
+}
+
+// evict drops the least recently used renderings beyond the budget.
+func (r *renderer) evict() {
 	for r.recent.Len() > 1 && (r.recent.Len() > r.cacheSize || r.bytes > r.cacheBytes) {
 		last := r.recent.Back()
 		c := last.Value.(*cached)
 		r.recent.Remove(last)
 		delete(r.cache, c.key)
-		r.bytes -= len(c.out)
+		r.bytes -= c.size
 	}
 }
 

@@ -30,6 +30,15 @@ type styles struct {
 
 	prompt, inputHint, candidate lipgloss.Style // input lines and the tag editor
 
+	// Annotations: a passage with a note, the current one and the one
+	// being selected, and the SGR sequences that turn them on in rendered
+	// text; the marks in the margin; notes as they are listed.
+	passage, passageCurrent, selection           lipgloss.Style
+	passageSGR, passageCurrentSGR, selectionSGR  string
+	noteMark, noteMarkCurrent                    lipgloss.Style
+	noteText, noteDim, noteHead, noteHeadCurrent lipgloss.Style
+	noteQuote                                    lipgloss.Style
+
 	readerTitle, readerMeta, readerLink, rule lipgloss.Style
 
 	status, statusErr lipgloss.Style
@@ -83,6 +92,23 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) styles {
 		st.match = s().Reverse(true).Underline(true) // underlined: the cursor's row is reversed too
 	}
 	st.matchSGR = sgrOpen(st.match)
+	st.passage = s().Background(c("#EDE9FE", "#3B2F63"))
+	st.passageCurrent = s().Foreground(c("#1A1A1A", "#FFFFFF")).Background(c("#C4B5FD", "#6D28D9"))
+	st.selection = s().Foreground(c("#1A1A1A", "#FFFFFF")).Background(c("#93C5FD", "#1D4ED8"))
+	if noColor {
+		st.passage = s().Underline(true)
+		st.passageCurrent = s().Underline(true).Bold(true)
+		st.selection = s().Reverse(true)
+	}
+	st.passageSGR, st.passageCurrentSGR, st.selectionSGR = sgrOpen(st.passage), sgrOpen(st.passageCurrent), sgrOpen(st.selection)
+	purple := c("#7C3AED", "#C4B5FD")
+	st.noteMark = s().Foreground(purple)
+	st.noteMarkCurrent = s().Foreground(purple).Bold(true)
+	st.noteText = s().Foreground(c("#4C1D95", "#DDD6FE"))
+	st.noteDim = s().Foreground(dim).Italic(true)
+	st.noteHead = s().Foreground(purple)
+	st.noteHeadCurrent = s().Foreground(purple).Bold(true).Reverse(true)
+	st.noteQuote = s().Foreground(c("#4A4A4A", "#B8B8B8")).Italic(true)
 	st.prompt = s().Foreground(accent).Bold(true)
 	st.inputHint = s().Foreground(dim)
 	st.candidate = s().Reverse(true)

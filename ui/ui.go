@@ -26,6 +26,7 @@ type screen int
 const (
 	screenList screen = iota
 	screenReader
+	screenBrowser // the annotation browser
 )
 
 // Model is the root model: it owns the terminal, routes messages to the
@@ -50,17 +51,22 @@ type Model struct {
 	showHelp      bool
 	list          listModel
 	reader        readerModel
+	readerBack    screen // where the reader's back key goes
 	welcome       welcomeModel
+	browser       browserModel
 
 	// The lines typed in and the boxes over the screens (overlays.go).
-	filter    filterModel
-	editor    tagEditor
-	panel     tagsPanel
-	prompt    savePrompt
-	confirm   *confirmation
-	knownTags []store.Tag            // the library's tags, when loaded
-	tagColors map[string]color.Color // configured, by lower-case tag name
-	libColors map[string]color.Color // from the library, by lower-case tag name
+	filter  filterModel
+	editor  tagEditor
+	panel   tagsPanel
+	prompt  savePrompt
+	confirm *confirmation
+	// The note editor and the note last deleted, which u brings back.
+	noteEditor  noteEditor
+	lastDeleted *store.Annotation
+	knownTags   []store.Tag            // the library's tags, when loaded
+	tagColors   map[string]color.Color // configured, by lower-case tag name
+	libColors   map[string]color.Color // from the library, by lower-case tag name
 
 	status    string
 	statusErr bool
@@ -99,6 +105,9 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	m.help.Styles = m.styles.help
 	m.list = newListModel(ctx, lib, listQuery{text: cfg.Query}, cfg.pageSize(), km.list, m.styles)
 	m.reader = newReaderModel(ctx, lib, m.renderer, km.reader, m.styles, glamourStyle(m.isDark, m.noColor))
+	m.reader.selKeys = km.selection
+	m.browser = newBrowser(km.browser, m.styles)
+	m.noteEditor = newNoteEditor(m.styles)
 	m.welcome = welcomeModel{keys: km.welcome, styles: m.styles}
 	m.filter = newFilterModel(m.styles)
 	m.filter.input.SetValue(cfg.Query)
@@ -219,7 +228,10 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case warmedMsg:
 		// Nothing to do: a failure shows when an article is rendered.
 	default:
-		cmd = m.handleTaggingResult(msg)
+		var ok bool
+		if cmd, ok = m.handleAnnotationResult(msg); !ok {
+			cmd = m.handleTaggingResult(msg)
+		}
 	}
 	return m, cmd
 }
@@ -285,6 +297,9 @@ func (m *Model) layout() tea.Cmd {
 	m.filter.input.SetWidth(max(m.width-2, 1)) // the prompt and the cursor
 	m.editor.setWidth(m.width, m.styles)
 	m.prompt.setWidth(m.width)
+	m.noteEditor.setSize(m.width, m.height, m.styles)
+	m.browser.input.SetWidth(max(m.width-2, 1))
+	m.browser.fixOffset(m.browserItems())
 	return m.list.setSize(m.width, m.height-3-m.filter.lines())
 }
 
@@ -295,9 +310,10 @@ func (m *Model) restyle() tea.Cmd {
 	m.help.Styles = m.styles.help
 	m.list.setStyles(m.styles)
 	m.welcome.styles = m.styles
-	for _, in := range []*textinput.Model{&m.filter.input, &m.editor.input, &m.prompt.input} {
+	for _, in := range []*textinput.Model{&m.filter.input, &m.editor.input, &m.prompt.input, &m.browser.input} {
 		in.SetStyles(inputStyles(m.styles))
 	}
+	m.noteEditor.area.SetStyles(areaStyles(m.styles))
 	return m.reader.setStyle(m.styles, glamourStyle(m.isDark, m.noColor))
 }
 
@@ -320,8 +336,16 @@ func (m Model) activeHelp() help.KeyMap {
 		return confirmKeys()
 	case modePanel:
 		return m.panel.keys
+	case modeNote:
+		return m.noteEditor.keys
+	case modeBrowserFilter:
+		return m.filterHelp()
 	}
 	switch {
+	case m.screen == screenBrowser:
+		return m.browser.keys
+	case m.screen == screenReader && m.reader.sel != nil:
+		return m.reader.selKeys
 	case m.screen == screenReader:
 		return m.reader.keys
 	case m.welcoming():
@@ -361,6 +385,7 @@ func (m *Model) refreshKeys() {
 	rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
 	rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
 	rk.Tag.SetEnabled(!m.readOnly)
+	m.refreshNoteKeys(hasRow)
 
 	m.welcome.keys.LoadSamples.SetEnabled(m.cfg.LoadSamples != nil && !m.readOnly)
 }

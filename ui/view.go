@@ -49,6 +49,8 @@ func (m Model) content() string {
 	switch {
 	case m.screen == screenReader:
 		body = m.reader.View()
+	case m.screen == screenBrowser:
+		body = m.browser.View(m.width, m.height-2, m.styles)
 	case m.welcoming():
 		body = m.header() + "\n" + m.welcome.View(m.width, m.height-3)
 	default:
@@ -56,7 +58,7 @@ func (m Model) content() string {
 	}
 	var b strings.Builder
 	b.Grow(len(body) + 4*m.width + 256) // the screen is redrawn often: one allocation
-	if m.screen != screenReader && !m.welcoming() {
+	if m.screen == screenList && !m.welcoming() {
 		b.WriteString(m.header())
 		b.WriteByte('\n')
 		if n := m.filter.lines(); n > 0 {

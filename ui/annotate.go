@@ -1,0 +1,366 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
+)
+
+// Annotating: a opens the note editor on the current article, or on the
+// passage being selected (v, then j and k); e edits the current note and d
+// deletes it, u bringing back the last one deleted. Writes run in
+// commands; the reader then reloads the article's notes.
+
+// noteSavedMsg reports a note added or changed.
+type noteSavedMsg struct {
+	note  store.Annotation
+	added bool
+	undo  bool // the re-adding of a deleted note
+	err   error
+}
+
+// noteDeletedMsg reports a note deleted.
+type noteDeletedMsg struct {
+	note store.Annotation
+	err  error
+}
+
+// notesMsg carries an article's annotations, anchored in its text.
+type notesMsg struct {
+	id    int64
+	notes []placedNote
+	err   error
+}
+
+// annotationAction performs the annotation keys of the list and the
+// reader, reporting whether msg was one of them.
+func (m *Model) annotationAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if m.screen == screenReader {
+		k := m.reader.keys
+		switch {
+		case key.Matches(msg, k.Annotate):
+			return m.annotate(), true
+		case key.Matches(msg, k.SelectPassage):
+			return m.selectPassage(), true
+		case key.Matches(msg, k.NextHighlight):
+			m.reader.stepNote(1)
+			return m.reader.requestRender(), true
+		case key.Matches(msg, k.PrevHighlight):
+			m.reader.stepNote(-1)
+			return m.reader.requestRender(), true
+		case key.Matches(msg, k.EditNote):
+			return m.editCurrentNote(), true
+		case key.Matches(msg, k.DeleteNote):
+			return m.deleteCurrentNote(), true
+		case key.Matches(msg, k.UndoDelete):
+			return m.undoDelete(), true
+		case key.Matches(msg, k.AllAnnotations):
+			return m.openBrowser(), true
+		}
+		return nil, false
+	}
+	k := m.list.keys
+	switch {
+	case key.Matches(msg, k.Annotate):
+		return m.annotate(), true
+	case key.Matches(msg, k.AllAnnotations):
+		return m.openBrowser(), true
+	}
+	return nil, false
+}
+
+// refreshNoteKeys enables the annotation bindings that apply now.
+func (m *Model) refreshNoteKeys(hasRow bool) {
+	write := !m.readOnly
+	m.list.keys.Annotate.SetEnabled(write && hasRow)
+	rk := &m.reader.keys
+	rk.Annotate.SetEnabled(write && m.reader.loaded)
+	rk.SelectPassage.SetEnabled(write && m.reader.canSelect())
+	has := len(m.reader.notes) > 0
+	rk.NextHighlight.SetEnabled(has)
+	rk.PrevHighlight.SetEnabled(has)
+	_, cur := m.reader.current()
+	rk.EditNote.SetEnabled(write && cur)
+	rk.DeleteNote.SetEnabled(write && cur)
+	rk.UndoDelete.SetEnabled(write && m.lastDeleted != nil)
+	m.browser.keys.Open.SetEnabled(len(m.browser.rows) > 0)
+}
+
+// selectionAction handles a key while a passage is being selected,
+// reporting whether it was one of the selection's.
+func (m *Model) selectionAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.reader.selKeys
+	switch {
+	case key.Matches(msg, k.Extend):
+		m.reader.moveSelection(1)
+	case key.Matches(msg, k.Shrink):
+		m.reader.moveSelection(-1)
+	case key.Matches(msg, k.Annotate):
+		return m.annotate(), true
+	case key.Matches(msg, k.Cancel):
+		m.reader.cancelSelection()
+	default:
+		return nil, false
+	}
+	return m.reader.requestRender(), true
+}
+
+// annotate opens the note editor on the selected passage, else on the
+// current article.
+func (m *Model) annotate() tea.Cmd {
+	if m.readOnly {
+		m.setError("cannot annotate", errReadOnly)
+		return nil
+	}
+	m.noteEditor.setSize(m.width, m.height, m.styles)
+	if m.screen == screenReader {
+		if sel, ok := m.reader.selected(); ok {
+			target := store.Annotation{ArticleID: m.reader.id(), Quote: sel.Quote, Prefix: sel.Prefix, Suffix: sel.Suffix}
+			return m.noteEditor.start(target, "the passage “"+quoteExcerpt(sel.Quote, 40)+"”")
+		}
+	}
+	row, ok := m.current()
+	if !ok {
+		return nil
+	}
+	return m.noteEditor.start(store.Annotation{ArticleID: row.ID}, "“"+oneLine(row.Title)+"”")
+}
+
+// selectPassage starts selecting at the sentence at the top of the reader.
+func (m *Model) selectPassage() tea.Cmd {
+	if m.readOnly {
+		m.setError("cannot annotate", errReadOnly)
+		return nil
+	}
+	m.reader.clearCurrent()
+	if !m.reader.startSelection() {
+		m.setStatus("Nothing to select yet.")
+		return nil
+	}
+	return m.reader.requestRender()
+}
+
+// editCurrentNote opens the editor on the current note.
+func (m *Model) editCurrentNote() tea.Cmd {
+	n, ok := m.reader.current()
+	if !ok || m.readOnly {
+		return nil
+	}
+	m.noteEditor.setSize(m.width, m.height, m.styles)
+	what := "“" + oneLine(m.reader.article.Title) + "”"
+	if n.Quote != "" {
+		what = "the passage “" + quoteExcerpt(n.Quote, 40) + "”"
+	}
+	return m.noteEditor.start(n.Annotation, what)
+}
+
+// deleteCurrentNote deletes the current note; u brings it back.
+func (m *Model) deleteCurrentNote() tea.Cmd {
+	n, ok := m.reader.current()
+	if !ok || m.readOnly {
+		return nil
+	}
+	m.reader.notes = append(m.reader.notes[:m.reader.cur:m.reader.cur], m.reader.notes[m.reader.cur+1:]...)
+	m.reader.cur = -1
+	m.reader.decoRev++
+	return tea.Batch(deleteNote(m.ctx, m.lib, n.Annotation), m.reader.requestRender())
+}
+
+// undoDelete adds the last note deleted again, as it was.
+func (m *Model) undoDelete() tea.Cmd {
+	if m.lastDeleted == nil || m.readOnly {
+		return nil
+	}
+	a := *m.lastDeleted
+	m.lastDeleted = nil
+	a.ID = 0
+	return addNote(m.ctx, m.lib, a, true)
+}
+
+// quoteExcerpt is a quote on one line, cut to about n cells.
+func quoteExcerpt(q string, n int) string {
+	return ansi.Truncate(oneLine(q), n, "…")
+}
+
+// handleNoteKey handles a key while the note editor is open.
+func (m *Model) handleNoteKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.noteEditor.keys
+	switch {
+	case key.Matches(msg, k.Accept):
+		return m.saveNote()
+	case key.Matches(msg, k.Cancel):
+		if !m.noteEditor.changed() {
+			m.noteEditor.close()
+			return nil
+		}
+		m.confirm = &confirmation{
+			question: "Discard this note? y/n",
+			onYes: func(m *Model) tea.Cmd {
+				m.noteEditor.close()
+				return nil
+			},
+		}
+		return nil
+	case key.Matches(msg, k.Complete):
+		return writeNoteFile(m.noteEditor.area.Value())
+	}
+	var cmd tea.Cmd
+	m.noteEditor.area, cmd = m.noteEditor.area.Update(msg)
+	return cmd
+}
+
+// saveNote saves the editor's note and closes it.
+func (m *Model) saveNote() tea.Cmd {
+	e := m.noteEditor
+	a := e.target
+	a.Note = strings.TrimSpace(e.area.Value())
+	if a.ID == 0 && a.Quote == "" && a.Note == "" {
+		m.setStatus("Nothing to save: the note is empty.")
+		m.noteEditor.close()
+		return nil
+	}
+	if a.ID != 0 && a.Quote == "" && a.Note == "" {
+		m.setStatus("The note is empty: d deletes it.")
+		return nil
+	}
+	m.noteEditor.close()
+	if a.Quote != "" && m.screen == screenReader && a.ID == 0 {
+		m.reader.cancelSelection()
+	}
+	if a.ID != 0 {
+		return updateNote(m.ctx, m.lib, a)
+	}
+	return addNote(m.ctx, m.lib, a, false)
+}
+
+// handleAnnotationResult routes what the annotation commands bring back,
+// reporting whether msg was one of theirs.
+func (m *Model) handleAnnotationResult(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case noteSavedMsg:
+		return m.handleNoteSaved(msg), true
+	case noteDeletedMsg:
+		return m.handleNoteDeleted(msg), true
+	case notesMsg:
+		if msg.err != nil {
+			m.setError("loading the notes", msg.err)
+			return nil, true
+		}
+		if msg.id == m.reader.id() && m.reader.loaded {
+			m.reader.setNotes(msg.notes)
+			return m.reader.requestRender(), true
+		}
+		return nil, true
+	case editorReadyMsg:
+		if msg.err != nil {
+			m.setError("starting the editor", msg.err)
+			return nil, true
+		}
+		return runEditor(msg.path), true
+	case editorExitedMsg:
+		return readNoteFile(msg.path, msg.err), true
+	case editorDoneMsg:
+		if msg.err != nil {
+			m.setError("editing the note", msg.err)
+		} else if m.noteEditor.open {
+			m.noteEditor.area.SetValue(msg.text)
+		}
+		return nil, true
+	case browserMsg:
+		return m.handleBrowserRows(msg), true
+	}
+	return nil, false
+}
+
+func (m *Model) handleNoteSaved(msg noteSavedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError("saving the note", msg.err)
+		return m.reloadNotes(msg.note.ArticleID, 0)
+	}
+	switch {
+	case msg.undo:
+		m.setStatus("Brought the note back.")
+	case msg.note.Quote != "" && msg.note.Note == "":
+		m.setStatus("Highlighted the passage.")
+	default:
+		m.setStatus("Saved the note.")
+	}
+	if msg.added {
+		m.countNotes(msg.note.ArticleID, 1)
+	}
+	return tea.Batch(m.reloadNotes(msg.note.ArticleID, msg.note.ID), m.reloadBrowser())
+}
+
+func (m *Model) handleNoteDeleted(msg noteDeletedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError("deleting the note", msg.err)
+	} else {
+		a := msg.note
+		m.lastDeleted = &a
+		m.setStatus("Deleted the note; u brings it back.")
+		m.countNotes(a.ArticleID, -1)
+	}
+	return tea.Batch(m.reloadNotes(msg.note.ArticleID, 0), m.reloadBrowser())
+}
+
+// countNotes changes the count of an article's notes in the list.
+func (m *Model) countNotes(id int64, delta int) {
+	m.list.updateRow(id, func(r *store.Row) { r.Annotations = max(r.Annotations+delta, 0) })
+	if m.reader.row.ID == id {
+		m.reader.row.Annotations = max(m.reader.row.Annotations+delta, 0)
+		m.reader.article.Annotations = max(m.reader.article.Annotations+delta, 0)
+	}
+}
+
+// reloadNotes loads the reader's notes again if it shows article id,
+// making the note focus current.
+func (m *Model) reloadNotes(id, focus int64) tea.Cmd {
+	if m.reader.id() != id || !m.reader.loaded {
+		return nil
+	}
+	if focus != 0 {
+		m.reader.focusNote = focus
+	}
+	return loadNotes(m.ctx, m.lib, id, m.reader.text)
+}
+
+// loadNotes loads an article's annotations and anchors them in its text.
+func loadNotes(ctx context.Context, lib Library, id int64, text string) tea.Cmd {
+	return func() tea.Msg {
+		notes, err := lib.Annotations(ctx, id)
+		if err != nil {
+			return notesMsg{id: id, err: err}
+		}
+		return notesMsg{id: id, notes: placeNotes(text, notes)}
+	}
+}
+
+// addNote adds a note.
+func addNote(ctx context.Context, lib Library, a store.Annotation, undo bool) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := lib.AddAnnotation(ctx, a)
+		if err != nil {
+			saved = a
+		}
+		return noteSavedMsg{note: saved, added: err == nil, undo: undo, err: err}
+	}
+}
+
+// updateNote changes a note.
+func updateNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
+	return func() tea.Msg {
+		return noteSavedMsg{note: a, err: lib.UpdateAnnotation(ctx, a)}
+	}
+}
+
+// deleteNote deletes a note.
+func deleteNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
+	return func() tea.Msg {
+		return noteDeletedMsg{note: a, err: lib.DeleteAnnotation(ctx, a.ID)}
+	}
+}

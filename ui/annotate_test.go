@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/store"
+)
+
+func init() {
+	// Notes show their dates in local time; the goldens are in UTC.
+	time.Local = time.UTC
+}
+
+// typeText types s key by key.
+func typeText(t *testing.T, m tea.Model, s string) tea.Model {
+	t.Helper()
+	for _, r := range s {
+		switch r {
+		case '\n':
+			m = step(t, m, press("enter"))
+		case ' ':
+			m = step(t, m, tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+		default:
+			m = step(t, m, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+	}
+	return m
+}
+
+// notesOf returns an article's annotations from the library.
+func notesOf(t *testing.T, lib *store.Store, id int64) []store.Annotation {
+	t.Helper()
+	notes, err := lib.Annotations(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return notes
+}
+
+func TestNoteEditor(t *testing.T) {
+	tests := map[string]struct {
+		// keys after the editor opened on article 0 from the list; "" in
+		// keys types text instead.
+		keys      []string
+		text      string
+		wantNotes []string
+		wantOpen  bool
+		wantShown string // on the screen after the keys
+	}{
+		"typed and saved": {
+			text: "Check the *date*\nwith the agency.", keys: []string{"ctrl+s"},
+			wantNotes: []string{"Check the *date*\nwith the agency."}, wantShown: "Saved the note.",
+		},
+		"cancelled empty": {keys: []string{"esc"}},
+		"cancel asks first, no keeps it": {
+			text: "half a thought", keys: []string{"esc", "n"},
+			wantOpen: true, wantShown: "half a thought",
+		},
+		"cancel asks first, yes discards": {
+			text: "half a thought", keys: []string{"esc", "y"},
+			wantShown: "Article 000",
+		},
+		"empty is not saved": {
+			text: "   ", keys: []string{"ctrl+s"},
+			wantShown: "Nothing to save",
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			lib := newLibrary(t, 3)
+			m := start(t, lib, Config{}, 80, 24)
+			m = step(t, m, press("a"))
+			if !root(t, m).noteEditor.open || !strings.Contains(viewText(m), "Note on “Article 000") {
+				t.Fatalf("a did not open the note editor:\n%s", viewText(m))
+			}
+			m = typeText(t, m, tt.text)
+			m = steps(t, m, tt.keys...)
+			if got := root(t, m).noteEditor.open; got != tt.wantOpen {
+				t.Errorf("editor open = %v, want %v", got, tt.wantOpen)
+			}
+			id := root(t, m).list.rows[0].ID
+			var got []string
+			for _, n := range notesOf(t, lib, id) {
+				got = append(got, n.Note)
+				if n.Quote != "" {
+					t.Errorf("a note on the whole article has a quote: %+v", n)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.wantNotes, "|") {
+				t.Errorf("notes %q, want %q", got, tt.wantNotes)
+			}
+			if !strings.Contains(viewText(m), tt.wantShown) {
+				t.Errorf("the screen lacks %q:\n%s", tt.wantShown, viewText(m))
+			}
+			if len(tt.wantNotes) > 0 {
+				if row, _ := root(t, m).list.current(); row.Annotations != len(tt.wantNotes) {
+					t.Errorf("the list counts %d notes", row.Annotations)
+				}
+			}
+		})
+	}
+}
+
+// TestSeveralNotes: notes written in the reader are listed under the body,
+// oldest first, rendered, with their dates; e edits one and d deletes it,
+// u bringing it back as it was.
+func TestSeveralNotes(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{}, 80, 40)
+	m = step(t, m, press("enter"))
+	m = step(t, m, press("a"))
+	m = typeText(t, m, "First: **check** the date.")
+	m = steps(t, m, "ctrl+s", "a")
+	m = typeText(t, m, "Second thoughts.")
+	m = steps(t, m, "ctrl+s", "G")
+	id := root(t, m).reader.id()
+	notes := notesOf(t, lib, id)
+	if len(notes) != 2 {
+		t.Fatalf("%d notes saved, want 2", len(notes))
+	}
+	s := viewText(m)
+	for _, want := range []string{"Notes", "First: check the date.", "Second thoughts.", "✎ " + notes[0].Created.Format("Mon 2006-01-02")} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the reader lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Index(s, "First:") > strings.Index(s, "Second thoughts") {
+		t.Errorf("the notes are not oldest first:\n%s", s)
+	}
+
+	// The last saved is current: e edits it.
+	m = step(t, m, press("e"))
+	if got := root(t, m).noteEditor.area.Value(); got != "Second thoughts." {
+		t.Fatalf("e opened the editor on %q", got)
+	}
+	m = typeText(t, m, " Third.")
+	m = step(t, m, press("ctrl+s"))
+	if n := notesOf(t, lib, id); len(n) != 2 || n[1].Note != "Second thoughts. Third." {
+		t.Fatalf("after editing: %+v", n)
+	}
+
+	// [ moves to the first; d deletes it; u brings it back.
+	m = step(t, m, press("["))
+	if n, ok := root(t, m).reader.current(); !ok || !strings.HasPrefix(n.Note, "First") {
+		t.Fatalf("[ made %+v current", n)
+	}
+	m = step(t, m, press("d"))
+	if n := notesOf(t, lib, id); len(n) != 1 || n[0].Note != "Second thoughts. Third." {
+		t.Fatalf("after deleting: %+v", n)
+	}
+	if strings.Contains(viewText(m), "First:") {
+		t.Errorf("the deleted note is still shown:\n%s", viewText(m))
+	}
+	m = step(t, m, press("u"))
+	n := notesOf(t, lib, id)
+	back := slices.IndexFunc(n, func(a store.Annotation) bool { return a.Note == notes[0].Note })
+	if len(n) != 2 || back < 0 || !n[back].Created.Equal(notes[0].Created) || !n[back].Updated.Equal(notes[0].Updated) {
+		t.Fatalf("after undo: %+v, want the first note back as %+v", n, notes[0])
+	}
+	if !strings.Contains(viewText(m), "First: check the date.") {
+		t.Errorf("the note brought back is not shown:\n%s", viewText(m))
+	}
+	if root(t, m).reader.keys.UndoDelete.Enabled() {
+		t.Error("undo is offered with nothing to undo")
+	}
+}
+
+// TestExternalEditor: ctrl+e writes the note to a file, the editor named by
+// $EDITOR (with its arguments, no shell) changes it, and the text comes
+// back into the note editor.
+func TestExternalEditor(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "edit")
+	// An "editor" that appends a line to the file it is given.
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s\\n' \"$1 from the editor\" >> \"$2\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("EDITOR", script+" Added")
+
+	lib := newLibrary(t, 1)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("a"))
+	m = typeText(t, m, "Typed here.")
+	// ctrl+e: the file is written in a command...
+	m, cmd := m.Update(tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl})
+	ready, ok := cmd().(editorReadyMsg)
+	if !ok || ready.err != nil {
+		t.Fatalf("ctrl+e: %#v", ready)
+	}
+	// ...then the terminal goes to the editor (run here as the program
+	// would run it)...
+	ed := editorCommand(ready.path)
+	if out, err := ed.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %v\n%s", ed.Args, err, out)
+	}
+	// ...and what it left comes back.
+	m = step(t, m, editorExitedMsg{path: ready.path})
+	if got := root(t, m).noteEditor.area.Value(); got != "Typed here.\nAdded from the editor" {
+		t.Errorf("after the editor: %q", got)
+	}
+	if _, err := os.Stat(ready.path); !os.IsNotExist(err) {
+		t.Errorf("the temporary file is left behind: %v", err)
+	}
+	m = step(t, m, press("ctrl+s"))
+	if n := notesOf(t, lib, root(t, m).list.rows[0].ID); len(n) != 1 || !strings.HasSuffix(n[0].Note, "Added from the editor") {
+		t.Errorf("saved %+v", n)
+	}
+
+	t.Setenv("EDITOR", "")
+	if got := editorCommand("x.md").Args; strings.Join(got, " ") != "vi x.md" {
+		t.Errorf("without $EDITOR: %q", got)
+	}
+}
+
+func TestReadOnlyCannotAnnotate(t *testing.T) {
+	lib := newLibrary(t, 2)
+	m := start(t, lib, Config{ReadOnly: true}, 80, 24)
+	if root(t, m).list.keys.Annotate.Enabled() {
+		t.Error("annotate is offered in a read-only library")
+	}
+	m = steps(t, m, "a", "enter", "a", "v")
+	r := root(t, m)
+	if r.noteEditor.open || r.reader.sel != nil {
+		t.Error("a read-only library opened the note editor or a selection")
+	}
+}

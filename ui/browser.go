@@ -1,0 +1,298 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
+)
+
+// The annotation browser (A) lists every annotation in the library, newest
+// first, with its article's title, the passage and the note; / filters it
+// with the query language (its words search the notes too). Enter opens
+// the article in the reader at the passage; esc goes back.
+
+// browserLimit bounds how many annotations the browser lists.
+const browserLimit = 5000
+
+// browserItemLines is how many lines an annotation takes in the browser.
+const browserItemLines = 3
+
+// browserModel is the annotation browser's state.
+type browserModel struct {
+	back   screen // where esc goes
+	rows   []store.AnnotationRow
+	loaded bool
+	epoch  int // counts loads; an older one's rows are dropped
+	cursor int
+	offset int // the first item shown
+
+	query     string // the filter applied
+	input     textinput.Model
+	filtering bool
+	err       error // why the filter did not apply
+
+	keys browserKeyMap
+}
+
+// browserMsg carries the browser's rows.
+type browserMsg struct {
+	epoch int
+	query string
+	rows  []store.AnnotationRow
+	err   error
+}
+
+func newBrowser(keys browserKeyMap, st styles) browserModel {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.Placeholder = "filter the notes (query language)"
+	in.SetStyles(inputStyles(st))
+	return browserModel{keys: keys, input: in}
+}
+
+// loadBrowser loads the annotations matching a query.
+func loadBrowser(ctx context.Context, lib Library, q string, epoch int) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := lib.AllAnnotations(ctx, q, browserLimit)
+		return browserMsg{epoch: epoch, query: q, rows: rows, err: err}
+	}
+}
+
+// openBrowser shows the browser, loading what it lists.
+func (m *Model) openBrowser() tea.Cmd {
+	if m.screen != screenBrowser {
+		m.browser.back = m.screen
+	}
+	m.screen = screenBrowser
+	return m.loadBrowserRows()
+}
+
+func (m *Model) loadBrowserRows() tea.Cmd {
+	m.browser.epoch++
+	return loadBrowser(m.ctx, m.lib, m.browser.query, m.browser.epoch)
+}
+
+// reloadBrowser refreshes the browser when it is shown.
+func (m *Model) reloadBrowser() tea.Cmd {
+	if m.screen != screenBrowser {
+		return nil
+	}
+	return m.loadBrowserRows()
+}
+
+// handleBrowserRows takes rows the browser asked for, keeping the cursor
+// on the same annotation when it is still there.
+func (m *Model) handleBrowserRows(msg browserMsg) tea.Cmd {
+	b := &m.browser
+	if msg.epoch != b.epoch {
+		return nil
+	}
+	if msg.err != nil {
+		b.err = msg.err
+		if msg.query != "" {
+			m.setError("filter", msg.err)
+		} else {
+			m.setError("loading the annotations", msg.err)
+		}
+		b.loaded = true
+		return nil
+	}
+	b.err = nil
+	var at int64
+	if b.cursor < len(b.rows) {
+		at = b.rows[b.cursor].ID
+	}
+	b.rows, b.loaded, b.cursor = msg.rows, true, 0
+	for i, r := range b.rows {
+		if r.ID == at {
+			b.cursor = i
+		}
+	}
+	b.fixOffset(m.browserItems())
+	return nil
+}
+
+// browserItems is how many items fit on the browser's screen.
+func (m Model) browserItems() int {
+	return max((m.height-2-1-m.browser.filterLines())/browserItemLines, 1)
+}
+
+func (b browserModel) filterLines() int {
+	if b.filtering || b.query != "" {
+		return 1
+	}
+	return 0
+}
+
+func (b *browserModel) move(delta, visible int) {
+	b.cursor = min(max(b.cursor+delta, 0), max(len(b.rows)-1, 0))
+	b.fixOffset(visible)
+}
+
+func (b *browserModel) fixOffset(visible int) {
+	switch {
+	case b.cursor < b.offset:
+		b.offset = b.cursor
+	case b.cursor >= b.offset+visible:
+		b.offset = b.cursor - visible + 1
+	}
+	b.offset = max(min(b.offset, len(b.rows)-visible), 0)
+}
+
+// handleBrowserKey handles a key on the browser's screen.
+func (m *Model) handleBrowserKey(msg tea.KeyPressMsg) tea.Cmd {
+	b := &m.browser
+	k := b.keys
+	visible := m.browserItems()
+	switch {
+	case key.Matches(msg, k.Up):
+		b.move(-1, visible)
+	case key.Matches(msg, k.Down):
+		b.move(1, visible)
+	case key.Matches(msg, k.Top):
+		b.move(-len(b.rows), visible)
+	case key.Matches(msg, k.Bottom):
+		b.move(len(b.rows), visible)
+	case key.Matches(msg, k.HalfPageDown):
+		b.move(max(visible/2, 1), visible)
+	case key.Matches(msg, k.HalfPageUp):
+		b.move(-max(visible/2, 1), visible)
+	case key.Matches(msg, k.Filter):
+		b.filtering = true
+		b.input.SetValue(b.query)
+		b.input.CursorEnd()
+		b.input.SetWidth(max(m.width-2, 1))
+		b.fixOffset(m.browserItems())
+		return b.input.Focus()
+	case key.Matches(msg, k.Open):
+		if b.cursor < len(b.rows) {
+			return m.openAnnotation(b.rows[b.cursor])
+		}
+	case key.Matches(msg, k.Back, k.Close):
+		m.screen = b.back
+		if m.screen == screenBrowser {
+			m.screen = screenList
+		}
+	}
+	return nil
+}
+
+// openAnnotation opens an annotation's article in the reader, at the
+// annotation.
+func (m *Model) openAnnotation(r store.AnnotationRow) tea.Cmd {
+	row := store.Row{ID: r.ArticleID, Title: r.Title, Source: r.Source, Published: r.Published, Read: true}
+	m.screen = screenReader
+	m.reader.terms = nil
+	cmd := m.reader.open(row)
+	m.reader.focusNote = r.ID
+	m.readerBack = screenBrowser
+	return cmd
+}
+
+// handleBrowserFilterKey handles a key while the browser's filter line has
+// the keyboard: every change filters again.
+func (m *Model) handleBrowserFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	b := &m.browser
+	switch msg.String() {
+	case "enter":
+		b.filtering = false
+		b.input.Blur()
+		return nil
+	case "esc":
+		b.filtering = false
+		b.input.Blur()
+		if b.query == "" {
+			return nil
+		}
+		b.query = ""
+		return m.loadBrowserRows()
+	}
+	var cmd tea.Cmd
+	b.input, cmd = b.input.Update(msg)
+	if q := strings.TrimSpace(b.input.Value()); q != b.query {
+		b.query = q
+		return tea.Batch(cmd, m.loadBrowserRows())
+	}
+	return cmd
+}
+
+// View draws the browser's screen, height lines.
+func (b browserModel) View(width, height int, st styles) string {
+	count := ""
+	if b.loaded {
+		count = thousands(len(b.rows)) + " "
+		if len(b.rows) == browserLimit {
+			count = "first " + count
+		}
+	}
+	left := st.header.Render(" Annotations")
+	if b.query != "" && !b.filtering {
+		left += "  " + st.prompt.Render("/") + oneLine(b.query)
+	}
+	gap := width - ansi.StringWidth(left) - ansi.StringWidth(count)
+	head := ansi.Truncate(left, width, "…")
+	if gap >= 1 {
+		head = left + strings.Repeat(" ", gap) + st.headerDim.Render(count)
+	}
+	lines := []string{head}
+	if b.filtering {
+		lines = append(lines, ansi.Truncate(b.input.View(), width, ""))
+	} else if b.query != "" {
+		lines = append(lines, st.inputHint.Render(ansi.Truncate(" / filters again · esc in the filter clears it", width, "…")))
+	}
+	switch {
+	case !b.loaded:
+		lines = append(lines, st.empty.Render(fit(" Loading…", width)))
+	case len(b.rows) == 0 && b.query != "":
+		lines = append(lines, st.empty.Render(fit(" No annotations match.", width)))
+	case len(b.rows) == 0:
+		lines = append(lines, st.empty.Render(fit(" No annotations yet: a in the list or the reader writes one.", width)))
+	}
+	for i := b.offset; i < len(b.rows) && len(lines)+browserItemLines <= height; i++ {
+		lines = append(lines, browserItem(b.rows[i], i == b.cursor, width, st)...)
+	}
+	return fitHeight(strings.Join(lines, "\n"), height)
+}
+
+// browserItem draws one annotation in three lines, width cells wide.
+func browserItem(r store.AnnotationRow, selected bool, width int, st styles) []string {
+	bar := " "
+	if selected {
+		bar = st.cursorBar.Render("▌")
+	}
+	inner := max(width-3, 1)
+	date := noteDate(r.Created)
+	title := oneLine(r.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	tw := inner - ansi.StringWidth(date) - 2
+	var first string
+	if tw >= 8 {
+		first = st.title.Render(fit(title, tw)) + "  " + st.date.Render(date)
+	} else {
+		first = st.title.Render(fit(title, inner))
+	}
+	var second string
+	switch {
+	case r.Quote == "":
+		second = st.noteDim.Render(fit("on the whole article", inner))
+	case r.Orphaned:
+		second = st.noteQuote.Render(fit("“"+oneLine(r.Quote)+"” (no longer in the article)", inner))
+	default:
+		second = st.noteQuote.Render(fit("“"+oneLine(r.Quote)+"”", inner))
+	}
+	var third string
+	if note := oneLine(r.Note); note != "" {
+		third = st.noteText.Render(fit("✎ "+note, inner))
+	} else {
+		third = st.noteDim.Render(fit("highlighted, no note", inner))
+	}
+	return []string{bar + " " + first, bar + " " + second, bar + " " + third}
+}

@@ -1,0 +1,339 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// A rendering is decorated after glamour, as the filter's words are: the
+// passages with notes, the current one and the passage being selected get
+// a background, their lines a mark in the left margin; the current
+// passage's note is shown under its paragraph; the notes on the whole
+// article and those whose passage is gone are listed under the body. Only
+// SGR sequences are added to glamour's output (itself filtered by
+// keepStyles), and every string drawn is cleaned first.
+
+// markKind is how a passage is drawn; a later kind wins where two overlap.
+type markKind uint8
+
+const (
+	markNone      markKind = iota
+	markNote               // a passage with or without a note
+	markCurrent            // the passage [ and ] moved to
+	markSelection          // the passage being selected
+)
+
+// decoration is what to draw over one rendering of an article. It is built
+// in Update from the reader's state and drawn in a command.
+type decoration struct {
+	marks   []passageMark
+	focus   span        // a passage whose lines to report (the selection's moving end); zero for none
+	inline  *inlineNote // the current passage's note
+	section []sectionNote
+}
+
+// passageMark is a passage drawn on the text, in plain-text offsets.
+type passageMark struct {
+	id         int64 // the annotation; 0 for the selection
+	start, end int
+	kind       markKind
+	noted      bool // it has a note, not only a highlight
+}
+
+// inlineNote is the current passage's note, shown under its paragraph.
+type inlineNote struct {
+	id   int64
+	end  int    // where the passage ends in the plain text
+	text string // the note's plain text; "" for a highlight without one
+}
+
+// sectionNote is a note listed under the body: on the whole article, or on
+// a passage no longer found (orphaned), with its quote.
+type sectionNote struct {
+	id               int64
+	created, edited  time.Time
+	note, quote      string
+	orphaned         bool
+	current          bool
+	markdownRendered string // the note rendered, filled in while drawing
+}
+
+// bodyView is a rendering ready for the viewport, and where things are in
+// it, in lines.
+type bodyView struct {
+	out string
+	// linePlain is, for each line, where the first word on it is in the
+	// plain text; -1 for a line showing none. Nil when unknown.
+	linePlain []int
+	// spots are where each annotation is drawn: first and last line.
+	spots map[int64][2]int
+	// focus is the lines of the decoration's focus; -1s when none.
+	focus [2]int
+}
+
+// styleEdit changes a run of strip's bytes: wraps them in open (repeated
+// after every sequence inside and followed by a reset and the styling as it
+// stood), or replaces them with replace.
+type styleEdit struct {
+	start, end int32
+	open       string
+	replace    string
+}
+
+// applyStyles applies edits (sorted, apart) to out, whose escape-free text
+// is strip with its bytes at at.
+func applyStyles(out string, at []int32, edits []styleEdit) string {
+	if len(edits) == 0 {
+		return out
+	}
+	var b strings.Builder
+	b.Grow(len(out) + len(edits)*48)
+	var active []string // the output's SGR sequences since its last reset
+	i := 0
+	copyUpTo := func(end int, inside string) {
+		for i < end {
+			if out[i] != 0x1b {
+				j := i
+				for j < end && out[j] != 0x1b {
+					j++
+				}
+				b.WriteString(out[i:j])
+				i = j
+				continue
+			}
+			n, _ := escapeSequence(out[i:])
+			seq := out[i : i+n]
+			b.WriteString(seq)
+			if isSGRReset(seq) {
+				active = active[:0]
+			}
+			if !isSGRReset(seq) || seq != sgrReset && seq != "\x1b[0m" {
+				active = append(active, seq)
+			}
+			b.WriteString(inside)
+			i += n
+		}
+	}
+	restore := func() {
+		b.WriteString(sgrReset)
+		for _, seq := range active {
+			b.WriteString(seq)
+		}
+	}
+	for _, e := range edits {
+		if e.start >= e.end || int(e.end) > len(at) {
+			continue
+		}
+		copyUpTo(int(at[e.start]), "")
+		if e.replace != "" {
+			b.WriteString(e.replace)
+			restore()
+			i = int(at[e.end-1]) + 1
+			continue
+		}
+		b.WriteString(e.open)
+		copyUpTo(int(at[e.end-1])+1, e.open)
+		restore()
+	}
+	copyUpTo(len(out), "")
+	return b.String()
+}
+
+// decorate draws d over out, the rendering l was made of, wrapped at width.
+// renderNote renders a note's Markdown at that width.
+func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, renderNote func(string) string) bodyView {
+	v := bodyView{spots: map[int64][2]int{}, focus: [2]int{-1, -1}}
+
+	// The passages, painted byte by byte of strip so that overlaps resolve
+	// to the later kind, and the lines they are on.
+	paint := make([]markKind, len(l.strip))
+	lineMark := map[int]string{}
+	for _, mk := range d.marks {
+		rs := l.ranges(mk.start, mk.end)
+		if len(rs) == 0 {
+			continue
+		}
+		for _, r := range rs {
+			for x := r[0]; x < r[1]; x++ {
+				paint[x] = max(paint[x], mk.kind)
+			}
+		}
+		first, last := l.lineOf(rs[0][0]), l.lineOf(rs[len(rs)-1][1]-1)
+		if mk.id != 0 {
+			v.spots[mk.id] = [2]int{first, last}
+			gutter := st.noteMark
+			if mk.kind == markCurrent {
+				gutter = st.noteMarkCurrent
+			}
+			for line := first; line <= last; line++ {
+				if _, ok := lineMark[line]; !ok || mk.kind == markCurrent {
+					lineMark[line] = gutter.Render("┃")
+				}
+			}
+			if mk.noted {
+				lineMark[first] = gutter.Render("✎")
+			}
+		}
+	}
+	if d.focus.end > d.focus.start {
+		if rs := l.ranges(d.focus.start, d.focus.end); len(rs) > 0 {
+			v.focus = [2]int{l.lineOf(rs[0][0]), l.lineOf(rs[len(rs)-1][1] - 1)}
+		}
+	}
+
+	opens := [...]string{markNote: st.passageSGR, markCurrent: st.passageCurrentSGR, markSelection: st.selectionSGR}
+	var edits []styleEdit
+	for line, mark := range lineMark {
+		// The margin's first column, when glamour left one.
+		if s := l.lines[line]; int(s) < len(l.strip) && l.strip[s] == ' ' {
+			edits = append(edits, styleEdit{start: s, end: s + 1, replace: mark})
+		}
+	}
+	for x := 0; x < len(paint); {
+		k := paint[x]
+		if k == markNone {
+			x++
+			continue
+		}
+		y := x + 1
+		for y < len(paint) && paint[y] == k && l.strip[y] != '\n' {
+			y++
+		}
+		edits = append(edits, styleEdit{start: int32(x), end: int32(y), open: opens[k]})
+		x = y
+	}
+	slices.SortFunc(edits, func(a, b styleEdit) int { return int(a.start - b.start) })
+	lines := strings.Split(applyStyles(out, l.at, edits), "\n")
+	linePlain := slices.Clone(l.linePlain)
+
+	// The current passage's note, under the paragraph it ends in.
+	if in := d.inline; in != nil {
+		if spot, ok := v.spots[in.id]; ok {
+			at := spot[1] + 1
+			for at < len(lines) && !l.blankLine(at) {
+				at++
+			}
+			note := inlineNoteLines(in.text, width, st)
+			lines = slices.Insert(lines, at, note...)
+			linePlain = slices.Insert(linePlain, at, repeatInt(-1, len(note))...)
+			shiftSpots(&v, at, len(note))
+			v.spots[in.id] = [2]int{spot[0], at + len(note) - 1}
+		}
+	}
+
+	if len(d.section) > 0 {
+		for i := range d.section {
+			if d.section[i].note != "" {
+				d.section[i].markdownRendered = renderNote(d.section[i].note)
+			}
+		}
+		sec, spots := sectionLines(d.section, width, st)
+		for id, s := range spots {
+			v.spots[id] = [2]int{s[0] + len(lines), s[1] + len(lines)}
+		}
+		lines = append(lines, sec...)
+		linePlain = append(linePlain, repeatInt(-1, len(sec))...)
+	}
+	v.out = strings.Join(lines, "\n")
+	v.linePlain = linePlain
+	return v
+}
+
+// shiftSpots moves what is drawn at or below line at down by n lines.
+func shiftSpots(v *bodyView, at, n int) {
+	for id, s := range v.spots {
+		if s[0] >= at {
+			v.spots[id] = [2]int{s[0] + n, s[1] + n}
+		}
+	}
+	if v.focus[0] >= at {
+		v.focus[0] += n
+		v.focus[1] += n
+	}
+}
+
+func repeatInt(x, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = x
+	}
+	return out
+}
+
+// inlineNoteLines draws a passage's note under its paragraph.
+func inlineNoteLines(text string, width int, st styles) []string {
+	bar := st.noteMarkCurrent.Render("  ┆ ")
+	inner := max(width-6, 10)
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return []string{bar + st.noteDim.Render(ansi.Truncate("highlighted, no note", inner, "…"))}
+	}
+	var out []string
+	for para := range strings.SplitSeq(text, "\n") {
+		wrapped := ansi.Wordwrap(oneLine(para), inner, "")
+		for _, w := range strings.Split(ansi.Hardwrap(wrapped, inner, true), "\n") {
+			out = append(out, bar+st.noteText.Render(w))
+		}
+	}
+	return out
+}
+
+// noteDate is when a note was written, as it is shown.
+func noteDate(t time.Time) string {
+	if t.IsZero() {
+		return "date unknown"
+	}
+	return t.Local().Format("Mon 2006-01-02 15:04")
+}
+
+// sectionLines draws the notes listed under the body, and where each is
+// in them.
+func sectionLines(notes []sectionNote, width int, st styles) ([]string, map[int64][2]int) {
+	inner := max(width-4, 10)
+	title := " Notes "
+	rule := "  " + st.rule.Render("──") + st.header.Render(title) +
+		st.rule.Render(strings.Repeat("─", max(inner-2-ansi.StringWidth(title), 0)))
+	lines := []string{"", rule}
+	spots := map[int64][2]int{}
+	for _, n := range notes {
+		lines = append(lines, "")
+		first := len(lines)
+		head := "✎ " + noteDate(n.created)
+		if n.orphaned {
+			head = "✎ passage no longer found · " + noteDate(n.created)
+		}
+		if !n.edited.IsZero() && n.edited.Sub(n.created) >= time.Minute {
+			head += " · edited " + noteDate(n.edited)
+		}
+		hs := st.noteHead
+		if n.current {
+			hs = st.noteHeadCurrent
+		}
+		lines = append(lines, "  "+hs.Render(ansi.Truncate(head, inner, "…")))
+		if n.orphaned {
+			quote := "“" + oneLine(n.quote) + "”"
+			for _, w := range strings.Split(ansi.Hardwrap(ansi.Wordwrap(quote, inner-2, ""), inner-2, true), "\n") {
+				lines = append(lines, "    "+st.noteQuote.Render(w))
+			}
+		}
+		switch {
+		case n.markdownRendered != "":
+			lines = append(lines, strings.Split(n.markdownRendered, "\n")...)
+		default:
+			lines = append(lines, "    "+st.noteDim.Render("(no note)"))
+		}
+		if n.current {
+			mark := st.noteMarkCurrent.Render("┃")
+			for i := first; i < len(lines); i++ {
+				if strings.HasPrefix(lines[i], " ") {
+					lines[i] = mark + lines[i][1:]
+				}
+			}
+		}
+		spots[n.id] = [2]int{first, len(lines) - 1}
+	}
+	return lines, spots
+}

@@ -1,0 +1,90 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// selectionKeyMap is the bindings while a passage is being selected in the
+// reader: j and k (w and b too) move the selection's end by a sentence.
+type selectionKeyMap struct {
+	Extend, Shrink   key.Binding
+	Annotate, Cancel key.Binding
+	Help, Quit       key.Binding
+}
+
+func defaultSelectionKeyMap() selectionKeyMap {
+	return selectionKeyMap{
+		Extend:   key.NewBinding(key.WithKeys("j", "down", "w"), key.WithHelp("j/w", "next sentence")),
+		Shrink:   key.NewBinding(key.WithKeys("k", "up", "b"), key.WithHelp("k/b", "previous sentence")),
+		Annotate: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note or highlight")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp is the footer's help.
+func (k selectionKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Extend, k.Shrink, k.Annotate, k.Cancel, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay's.
+func (k selectionKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Extend, k.Shrink}, {k.Annotate, k.Cancel}, {k.Help, k.Quit}}
+}
+
+func (k *selectionKeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"extend-selection": &k.Extend, "shrink-selection": &k.Shrink,
+		"annotate": &k.Annotate, "cancel-selection": &k.Cancel,
+		"help": &k.Help, "quit": &k.Quit,
+	}
+}
+
+// browserKeyMap is the annotation browser's bindings. It shares its action
+// names with the list and the reader, so an override moves a key in all.
+type browserKeyMap struct {
+	Up, Down, Top, Bottom    key.Binding
+	HalfPageDown, HalfPageUp key.Binding
+	Open, Filter, Back       key.Binding
+	Close                    key.Binding
+	Help, Quit               key.Binding
+}
+
+func defaultBrowserKeyMap() browserKeyMap {
+	return browserKeyMap{
+		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "newest")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "oldest")),
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		Open:         key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "open at the note")),
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Back:         key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
+		Close:        allAnnotationsBinding(),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp is the footer's help.
+func (k browserKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay's.
+func (k browserKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp},
+		{k.Open, k.Filter, k.Back, k.Close},
+		{k.Help, k.Quit},
+	}
+}
+
+func (k *browserKeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"half-page-down": &k.HalfPageDown, "half-page-up": &k.HalfPageUp,
+		"open": &k.Open, "filter": &k.Filter, "back": &k.Back, "all-annotations": &k.Close,
+		"help": &k.Help, "quit": &k.Quit,
+	}
+}

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
+)
+
+// The note editor is a box over the screen with a text area for a note in
+// Markdown: on the whole article (a in the list, or in the reader with
+// nothing selected), on the passage just selected, or an existing note (e).
+// ctrl+s saves; esc cancels, asking first when that would throw away what
+// was typed; ctrl+e hands the text to $EDITOR and takes it back.
+
+// noteEditor is the note editor's state.
+type noteEditor struct {
+	open bool
+	area textarea.Model
+	keys inputKeyMap
+
+	// What the note is on: an article, a passage of it (quote set), or
+	// an existing annotation (ID set), kept whole for the update.
+	target   store.Annotation
+	what     string // for the title
+	original string // the text it opened with
+}
+
+func newNoteEditor(st styles) noteEditor {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = ""
+	ta.Placeholder = "A note, in Markdown…"
+	ta.SetStyles(areaStyles(st))
+	return noteEditor{area: ta, keys: noteEditKeys()}
+}
+
+// areaStyles are the text area's styles: the theme's, with a cursor that
+// does not blink.
+func areaStyles(st styles) textarea.Styles {
+	s := textarea.DefaultStyles(st.isDark)
+	s.Cursor.Blink = false
+	return s
+}
+
+// noteEditKeys are the note editor's fixed keys.
+func noteEditKeys() inputKeyMap {
+	return inputKeyMap{
+		Accept:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Complete: key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "$EDITOR")),
+		Move:     key.NewBinding(key.WithDisabled()),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// start opens the editor on target, with its note.
+func (e *noteEditor) start(target store.Annotation, what string) tea.Cmd {
+	e.open, e.target, e.what = true, target, what
+	e.original = target.Note
+	e.area.SetValue(target.Note)
+	return e.area.Focus()
+}
+
+func (e *noteEditor) close() {
+	e.open = false
+	e.area.Blur()
+	e.area.SetValue("")
+}
+
+// changed reports whether closing would lose typed text.
+func (e noteEditor) changed() bool {
+	return strings.TrimSpace(e.area.Value()) != "" && e.area.Value() != e.original
+}
+
+// setSize fits the editor to a screen of width x height cells.
+func (e *noteEditor) setSize(width, height int, st styles) {
+	inner := editorInner(width, st)
+	e.area.SetWidth(inner)
+	// The box's border, title and the lines under it take 4 lines; the
+	// status line and the footer 2.
+	e.area.SetHeight(max(min(10, height-8), 1))
+}
+
+// View draws the editor's box.
+func (e noteEditor) View(width int, st styles) string {
+	inner := editorInner(width, st)
+	title := st.header.Render(ansi.Truncate("Note on "+e.what, inner, "…"))
+	hint := st.inputHint.Render(ansi.Truncate("Markdown · ctrl+s save · ctrl+e $EDITOR · esc cancel", inner, "…"))
+	lines := []string{title}
+	for l := range strings.SplitSeq(e.area.View(), "\n") {
+		lines = append(lines, ansi.Truncate(l, inner, ""))
+	}
+	lines = append(lines, hint)
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w < inner {
+			lines[i] = l + strings.Repeat(" ", inner-w)
+		}
+	}
+	return st.box.Render(strings.Join(lines, "\n"))
+}
+
+// editorReadyMsg says the note is in a file for $EDITOR.
+type editorReadyMsg struct {
+	path string
+	err  error
+}
+
+// editorExitedMsg says $EDITOR is done with the file.
+type editorExitedMsg struct {
+	path string
+	err  error
+}
+
+// editorDoneMsg brings back the text written in $EDITOR.
+type editorDoneMsg struct {
+	text string
+	err  error
+}
+
+// editorCommand is the command that edits path: $EDITOR (a program and its
+// arguments, run without a shell), else vi.
+func editorCommand(path string) *exec.Cmd {
+	argv := strings.Fields(os.Getenv("EDITOR"))
+	if len(argv) == 0 {
+		argv = []string{"vi"}
+	}
+	return exec.Command(argv[0], append(argv[1:], path)...)
+}
+
+// writeNoteFile writes text to a temporary file for $EDITOR.
+func writeNoteFile(text string) tea.Cmd {
+	return func() tea.Msg {
+		f, err := os.CreateTemp("", "tidings-note-*.md")
+		if err != nil {
+			return editorReadyMsg{err: err}
+		}
+		if text != "" && !strings.HasSuffix(text, "\n") {
+			text += "\n" // as editors keep a text file
+		}
+		_, werr := f.WriteString(text)
+		if err := errors.Join(werr, f.Close()); err != nil {
+			os.Remove(f.Name())
+			return editorReadyMsg{err: err}
+		}
+		return editorReadyMsg{path: f.Name()}
+	}
+}
+
+// runEditor hands the terminal to $EDITOR on path.
+func runEditor(path string) tea.Cmd {
+	return tea.ExecProcess(editorCommand(path), func(err error) tea.Msg {
+		return editorExitedMsg{path: path, err: err}
+	})
+}
+
+// readNoteFile reads back what $EDITOR left in path, and removes it.
+func readNoteFile(path string, runErr error) tea.Cmd {
+	return func() tea.Msg {
+		defer os.Remove(path)
+		if runErr != nil {
+			return editorDoneMsg{err: runErr}
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return editorDoneMsg{err: err}
+		}
+		return editorDoneMsg{text: strings.TrimRight(string(b), "\n")}
+	}
+}

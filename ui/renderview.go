@@ -1,0 +1,142 @@
+package ui
+
+import "strings"
+
+// The reader shows a bodyView: glamour's rendering of the body, the
+// filter's words highlighted, the passages and notes drawn over it, and
+// where the plain text's words are in it. The plain rendering and its
+// layout are cached; the rest is drawn again when it changes.
+
+// maxRenderedNotes bounds the cache of rendered notes.
+const maxRenderedNotes = 512
+
+type noteKey struct {
+	termKey
+	md string
+}
+
+// plainKey is the rendering glamour makes for k: without the filter's
+// words and the decoration.
+func (k renderKey) plainKey() renderKey {
+	k.terms, k.match, k.deco = "", "", 0
+	return k
+}
+
+// layout returns the layout of out, the plain rendering k of an article
+// whose plain text is text; it is kept with the rendering.
+func (r *renderer) layout(k renderKey, out, text string) *bodyLayout {
+	r.mu.Lock()
+	if e, ok := r.cache[k]; ok {
+		if c := e.Value.(*cached); c.layout != nil && c.layout.text == text {
+			r.mu.Unlock()
+			return c.layout
+		}
+	}
+	r.mu.Unlock()
+	l := newBodyLayout(out, text)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if e, ok := r.cache[k]; ok {
+		if c := e.Value.(*cached); c.out == out {
+			r.bytes -= c.size
+			c.layout, c.size = l, len(out)+l.size()
+			r.bytes += c.size
+			r.evict()
+		}
+	}
+	return l
+}
+
+// cachedView returns the view for k from the cache, when k is not
+// decorated and the rendering and its layout are there.
+func (r *renderer) cachedView(k renderKey, text string) (bodyView, bool) {
+	if k.deco != 0 {
+		return bodyView{}, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e, ok := r.cache[k]
+	if !ok {
+		return bodyView{}, false
+	}
+	v := bodyView{out: e.Value.(*cached).out, focus: [2]int{-1, -1}}
+	if text != "" {
+		p, ok := r.cache[k.plainKey()]
+		if !ok {
+			return bodyView{}, false
+		}
+		l := p.Value.(*cached).layout
+		if l == nil || l.text != text {
+			return bodyView{}, false
+		}
+		v.linePlain = l.linePlain
+		r.recent.MoveToFront(p)
+	}
+	r.recent.MoveToFront(e)
+	return v, true
+}
+
+// view renders an article's body for k, decorated with d (nil for none);
+// text is the body's plain text. It is slow: call it from a tea.Cmd.
+func (r *renderer) view(k renderKey, body, text string, d *decoration, st styles) (bodyView, error) {
+	pk := k.plainKey()
+	out, err := r.render(pk, body)
+	if err != nil {
+		return bodyView{}, err
+	}
+	var l *bodyLayout
+	if text != "" {
+		l = r.layout(pk, out, text)
+	}
+	v := bodyView{out: out, focus: [2]int{-1, -1}}
+	switch {
+	case d != nil && l != nil:
+		v = decorate(out, l, d, k.width, st, func(md string) string { return r.renderNote(pk, md) })
+	case l != nil:
+		v.linePlain = l.linePlain
+	}
+	if k.terms != "" {
+		if k.deco == 0 {
+			// Cached as before: a filter's words over the plain rendering.
+			if v.out, err = r.render(k, body); err != nil {
+				return bodyView{}, err
+			}
+		} else {
+			v.out = highlightRendered(v.out, strings.Split(k.terms, "\x00"), k.match)
+		}
+	}
+	return v, nil
+}
+
+// renderNote renders a note's Markdown as the body of k is rendered.
+func (r *renderer) renderNote(k renderKey, md string) string {
+	nk := noteKey{termKey{k.width, k.style}, md}
+	r.mu.Lock()
+	out, ok := r.notes[nk]
+	r.mu.Unlock()
+	if ok {
+		return out
+	}
+	t, err := r.term(nk.termKey)
+	if err != nil {
+		return ""
+	}
+	tr := t.tr
+	if t.mu.TryLock() {
+		defer t.mu.Unlock()
+	} else if tr, err = newTermRenderer(nk.termKey); err != nil {
+		return ""
+	}
+	rendered, err := tr.Render(cleanMarkdown(md))
+	if err != nil {
+		rendered = plainBody(md, k.width)
+	}
+	out = keepStyles(strings.Trim(rendered, "\n"))
+	r.mu.Lock()
+	if len(r.notes) >= maxRenderedNotes {
+		clear(r.notes)
+	}
+	r.notes[nk] = out
+	r.mu.Unlock()
+	return out
+}

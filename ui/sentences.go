@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A passage is selected sentence by sentence: v starts at one, j and k move
+// its end. Sentences are found in the article's plain text (anchor.PlainText)
+// by a small splitter: a sentence ends at . ! or ? (and any closing quotes
+// or brackets after it) followed by white space and then a capital letter or
+// a digit, or at a paragraph break. A full stop after a common abbreviation
+// ("Dr.", "Gen.", "e.g."), an initial ("John F. Kennedy") or a dotted
+// initialism ("U.S.", "U.K.") does not end one; neither does one inside a
+// number ("3.5"), which no space follows.
+
+// span is a range of bytes of a text, [start, end).
+type span struct{ start, end int }
+
+// abbreviations do not end a sentence with their full stop (compared in
+// lower case, without the stop).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
+	"st": true, "gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cpt": true,
+	"maj": true, "adm": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true,
+	"pres": true, "inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true,
+	"no": true, "nos": true, "fig": true, "vol": true, "approx": true, "est": true, "dept": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
+	"cf": true, "al": true, "ca": true, "op": true, "pp": true,
+}
+
+// splitSentences returns the sentences of text, in order, without the white
+// space between them.
+func splitSentences(text string) []span {
+	var out []span
+	start := -1 // the current sentence's first byte; -1 between sentences
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if start < 0 {
+			if !unicode.IsSpace(r) {
+				start = i
+			}
+			i += size
+			continue
+		}
+		switch {
+		case r == '\n' && paragraphBreak(text, i):
+			out = append(out, span{start, trimmedEnd(text, start, i)})
+			start = -1
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			end := i + size
+			for end < len(text) {
+				c, n := utf8.DecodeRuneInString(text[end:])
+				if !strings.ContainsRune(closers, c) {
+					break
+				}
+				end += n
+			}
+			if endsSentence(text, start, i, r, end) {
+				out = append(out, span{start, end})
+				start = -1
+				i = end
+				continue
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		if end := trimmedEnd(text, start, len(text)); end > start {
+			out = append(out, span{start, end})
+		}
+	}
+	return out
+}
+
+// closers may follow a sentence's final punctuation and belong to it.
+const closers = `"')]”’»`
+
+// paragraphBreak reports whether the newline at i begins a blank line.
+func paragraphBreak(text string, i int) bool {
+	for j := i + 1; j < len(text); j++ {
+		switch text[j] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// trimmedEnd is end moved back over white space, not before start.
+func trimmedEnd(text string, start, end int) int {
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// endsSentence reports whether the punctuation r at i, the sentence running
+// from start and its closers to end, ends the sentence.
+func endsSentence(text string, start, i int, r rune, end int) bool {
+	if end >= len(text) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[end:])
+	if !unicode.IsSpace(next) {
+		return false // "3.5", "U.S.-led", "example.com"
+	}
+	// The next word, past white space and opening quotes or brackets,
+	// must start with a capital or a digit.
+	j := end
+	for j < len(text) {
+		c, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsSpace(c) && !strings.ContainsRune(`"'([“‘`, c) {
+			if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !unicode.IsTitle(c) {
+				return false
+			}
+			break
+		}
+		j += size
+	}
+	if r != '.' {
+		return true
+	}
+	word := lastWord(text[start:i])
+	switch {
+	case abbreviations[strings.ToLower(word)]:
+		return false
+	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
+		return false // an initial: "John F. Kennedy"
+	case isInitialism(word):
+		return false // "U.S.", "e.g."
+	}
+	return true
+}
+
+// lastWord is the letters (and inner full stops) that end s.
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+// isInitialism reports whether w (its last full stop cut off) is letters
+// separated by full stops: "U.S", "e.g", "U.K".
+func isInitialism(w string) bool {
+	if !strings.Contains(w, ".") {
+		return false
+	}
+	for part := range strings.SplitSeq(w, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceAt is the index of the sentence that holds offset, else the first
+// after it, else the last; -1 when there are none.
+func sentenceAt(sentences []span, offset int) int {
+	for i, s := range sentences {
+		if offset < s.end {
+			return i
+		}
+	}
+	return len(sentences) - 1
+}
