@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
+	"tidings/store/anchor"
 )
 
 // The annotation browser (A) lists every annotation in the library, newest
@@ -289,7 +290,7 @@ func browserItem(r store.AnnotationRow, selected bool, width int, st styles) []s
 		second = st.noteQuote.Render(fit("“"+oneLine(r.Quote)+"”", inner))
 	}
 	var third string
-	if note := oneLine(r.Note); note != "" {
+	if note := oneLine(anchor.PlainText(r.Note)); note != "" {
 		third = st.noteText.Render(fit("✎ "+note, inner))
 	} else {
 		third = st.noteDim.Render(fit("highlighted, no note", inner))

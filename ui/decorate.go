@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -84,19 +85,38 @@ type styleEdit struct {
 }
 
 // applyStyles applies edits (sorted, apart) to out, whose escape-free text
-// is strip with its bytes at at.
+// is strip with its bytes at at. Between edits out is copied as it is; only
+// inside one are its sequences looked at.
 func applyStyles(out string, at []int32, edits []styleEdit) string {
 	if len(edits) == 0 {
 		return out
 	}
 	var b strings.Builder
 	b.Grow(len(out) + len(edits)*48)
-	var active []string // the output's SGR sequences since its last reset
 	i := 0
-	copyUpTo := func(end int, inside string) {
+	// restore ends an edit: a reset, then the output's styling as it
+	// stands at i (its SGR sequences since its last reset).
+	restore := func() {
+		b.WriteString(sgrReset)
+		b.WriteString(activeStyles(out[:i]))
+	}
+	for _, e := range edits {
+		if e.start >= e.end || int(e.end) > len(at) {
+			continue
+		}
+		start, end := int(at[e.start]), int(at[e.end-1])+1
+		b.WriteString(out[i:start])
+		i = start
+		if e.replace != "" {
+			b.WriteString(e.replace)
+			i = end
+			restore()
+			continue
+		}
+		b.WriteString(e.open)
 		for i < end {
 			if out[i] != 0x1b {
-				j := i
+				j := i + 1
 				for j < end && out[j] != 0x1b {
 					j++
 				}
@@ -105,40 +125,50 @@ func applyStyles(out string, at []int32, edits []styleEdit) string {
 				continue
 			}
 			n, _ := escapeSequence(out[i:])
-			seq := out[i : i+n]
-			b.WriteString(seq)
-			if isSGRReset(seq) {
-				active = active[:0]
-			}
-			if !isSGRReset(seq) || seq != sgrReset && seq != "\x1b[0m" {
-				active = append(active, seq)
-			}
-			b.WriteString(inside)
+			b.WriteString(out[i : i+n])
+			b.WriteString(e.open) // glamour's styling changed: ours again
 			i += n
 		}
-	}
-	restore := func() {
-		b.WriteString(sgrReset)
-		for _, seq := range active {
-			b.WriteString(seq)
-		}
-	}
-	for _, e := range edits {
-		if e.start >= e.end || int(e.end) > len(at) {
-			continue
-		}
-		copyUpTo(int(at[e.start]), "")
-		if e.replace != "" {
-			b.WriteString(e.replace)
-			restore()
-			i = int(at[e.end-1]) + 1
-			continue
-		}
-		b.WriteString(e.open)
-		copyUpTo(int(at[e.end-1])+1, e.open)
 		restore()
 	}
-	copyUpTo(len(out), "")
+	b.WriteString(out[i:])
+	return b.String()
+}
+
+// activeStyles returns the SGR sequences that end s since its last reset,
+// in order: the styling in force at its end. s holds no other sequences.
+func activeStyles(s string) string {
+	end := len(s)
+	from := end
+	for {
+		j := strings.LastIndex(s[:from], "\x1b[")
+		if j < 0 {
+			break
+		}
+		n, _ := escapeSequence(s[j:])
+		if seq := s[j : j+n]; isSGRReset(seq) {
+			from = j + n
+			if seq != sgrReset && seq != "\x1b[0m" {
+				from = j // a reset that sets attributes too ("\x1b[0;1m") stays
+			}
+			break
+		}
+		from = j
+	}
+	if from >= end {
+		return ""
+	}
+	// Only the sequences, not the text between them.
+	var b strings.Builder
+	for k := from; k < end; {
+		if s[k] != 0x1b {
+			k++
+			continue
+		}
+		n, _ := escapeSequence(s[k:])
+		b.WriteString(s[k : k+n])
+		k += n
+	}
 	return b.String()
 }
 
@@ -151,6 +181,9 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, re
 	// to the later kind, and the lines they are on.
 	paint := make([]markKind, len(l.strip))
 	lineMark := map[int]string{}
+	// The marks, drawn once: lipgloss takes its time over each.
+	bar, barCurrent := st.noteMark.Render("┃"), st.noteMarkCurrent.Render("┃")
+	pen, penCurrent := st.noteMark.Render("✎"), st.noteMarkCurrent.Render("✎")
 	for _, mk := range d.marks {
 		rs := l.ranges(mk.start, mk.end)
 		if len(rs) == 0 {
@@ -164,17 +197,17 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, re
 		first, last := l.lineOf(rs[0][0]), l.lineOf(rs[len(rs)-1][1]-1)
 		if mk.id != 0 {
 			v.spots[mk.id] = [2]int{first, last}
-			gutter := st.noteMark
+			b, p := bar, pen
 			if mk.kind == markCurrent {
-				gutter = st.noteMarkCurrent
+				b, p = barCurrent, penCurrent
 			}
 			for line := first; line <= last; line++ {
 				if _, ok := lineMark[line]; !ok || mk.kind == markCurrent {
-					lineMark[line] = gutter.Render("┃")
+					lineMark[line] = b
 				}
 			}
 			if mk.noted {
-				lineMark[first] = gutter.Render("✎")
+				lineMark[first] = p
 			}
 		}
 	}
@@ -185,11 +218,20 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, re
 	}
 
 	opens := [...]string{markNote: st.passageSGR, markCurrent: st.passageCurrentSGR, markSelection: st.selectionSGR}
-	var edits []styleEdit
-	for line, mark := range lineMark {
-		// The margin's first column, when glamour left one.
-		if s := l.lines[line]; int(s) < len(l.strip) && l.strip[s] == ' ' {
-			edits = append(edits, styleEdit{start: s, end: s + 1, replace: mark})
+	// The marks in the margin's first column (when glamour left one),
+	// merged in order with the passages' runs.
+	marked := slices.Sorted(maps.Keys(lineMark))
+	edits := make([]styleEdit, 0, 2*len(marked)+2*len(d.marks))
+	addMarks := func(before int32) {
+		for len(marked) > 0 {
+			s := l.lines[marked[0]]
+			if s >= before {
+				return
+			}
+			if int(s) < len(l.strip) && l.strip[s] == ' ' {
+				edits = append(edits, styleEdit{start: s, end: s + 1, replace: lineMark[marked[0]]})
+			}
+			marked = marked[1:]
 		}
 	}
 	for x := 0; x < len(paint); {
@@ -202,10 +244,11 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, re
 		for y < len(paint) && paint[y] == k && l.strip[y] != '\n' {
 			y++
 		}
+		addMarks(int32(x))
 		edits = append(edits, styleEdit{start: int32(x), end: int32(y), open: opens[k]})
 		x = y
 	}
-	slices.SortFunc(edits, func(a, b styleEdit) int { return int(a.start - b.start) })
+	addMarks(int32(len(l.strip)) + 1)
 	lines := strings.Split(applyStyles(out, l.at, edits), "\n")
 	linePlain := slices.Clone(l.linePlain)
 

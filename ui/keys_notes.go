@@ -57,7 +57,7 @@ func defaultBrowserKeyMap() browserKeyMap {
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "oldest")),
 		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		Open:         key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "open at the note")),
+		Open:         key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "open")),
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Back:         key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
 		Close:        allAnnotationsBinding(),

@@ -169,8 +169,8 @@ func (m readerModel) canSelect() bool {
 	return m.loaded && !m.plain && len(m.sentences) > 0 && m.linePlain != nil
 }
 
-// startSelection starts a selection at the sentence at the top of the
-// viewport.
+// startSelection starts a selection at the first sentence that starts at
+// the top of the viewport or below.
 func (m *readerModel) startSelection() bool {
 	if !m.canSelect() {
 		return false
@@ -186,7 +186,12 @@ func (m *readerModel) startSelection() bool {
 		// Below the text (the notes): the last sentence.
 		offset = len(m.text)
 	}
+	// The first sentence that starts on the screen, rather than one that
+	// runs on from above it.
 	i := sentenceAt(m.sentences, offset)
+	if m.sentences[i].start < offset && i+1 < len(m.sentences) {
+		i++
+	}
 	m.sel = &passageSel{anchor: i, cursor: i}
 	m.decoRev++
 	m.reveal = true

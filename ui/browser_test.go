@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"tidings/store"
+)
+
+// annotatedLibrary is a library of 12 articles, three of them annotated:
+// a passage note, a highlight, a whole-article note and an orphaned note.
+func annotatedLibrary(t *testing.T) (*store.Store, []store.Row) {
+	t.Helper()
+	lib := newLibrary(t, 12)
+	rows, err := lib.Page(context.Background(), store.PageRequest{Limit: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 10, 0, 0, 0, time.UTC) }
+	p := passage(t, lib, rows[7].ID, "Paragraph 6 of article 7.")
+	p.Note, p.Created = "Why the sixth paragraph?", day(1)
+	addNotes(t, lib, rows[7].ID, p)
+	h := passage(t, lib, rows[2].ID, "a leaked audio recording has emerged")
+	h.Created = day(2)
+	addNotes(t, lib, rows[2].ID, h, store.Annotation{Note: "Follow up with **Taurus** sources.", Created: day(3)})
+	addNotes(t, lib, rows[4].ID, store.Annotation{Quote: "words no longer there", Note: "Gone now.", Created: day(4)})
+	return lib, rows
+}
+
+func TestAnnotationBrowser(t *testing.T) {
+	lib, rows := annotatedLibrary(t)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("A"))
+	if root(t, m).screen != screenBrowser {
+		t.Fatal("A did not open the browser")
+	}
+	checkFits(t, m, 80, 24)
+	golden.RequireEqual(t, viewText(m))
+
+	// Filtered with the query language: the notes' words match too.
+	m = step(t, m, press("/"))
+	m = typeText(t, m, "taurus")
+	s := viewText(m)
+	if !strings.Contains(s, "Follow up with Taurus") || strings.Contains(s, "Gone now") || !strings.Contains(s, "2 ") {
+		t.Errorf("filtered by taurus:\n%s", s)
+	}
+	m = step(t, m, press("enter"))
+	m = typeText(t, m, "G")
+
+	// Enter opens the article at the annotation.
+	m = step(t, m, press("/"))
+	for range len("taurus") {
+		m = step(t, m, press("backspace"))
+	}
+	m = typeText(t, m, "sixth")
+	m = step(t, m, press("enter"))
+	if got := root(t, m).browser.rows; len(got) != 1 || got[0].ArticleID != rows[7].ID {
+		t.Fatalf("filtered by sixth: %+v", got)
+	}
+	m = step(t, m, press("enter"))
+	r := root(t, m)
+	if r.screen != screenReader || r.reader.id() != rows[7].ID {
+		t.Fatalf("enter opened %d on screen %d", r.reader.id(), r.screen)
+	}
+	n, ok := r.reader.current()
+	if !ok || n.Note != "Why the sixth paragraph?" {
+		t.Fatalf("the annotation is not current: %+v", n)
+	}
+	if spot := r.reader.spots[n.ID]; spot[0] < r.reader.vp.YOffset() || spot[1] >= r.reader.vp.YOffset()+r.reader.vp.Height() {
+		t.Errorf("the passage (lines %v) is not in view from %d:\n%s", spot, r.reader.vp.YOffset(), viewText(m))
+	}
+	if !strings.Contains(viewText(m), "┆ Why the sixth paragraph?") {
+		t.Errorf("the note is not shown:\n%s", viewText(m))
+	}
+
+	// Esc goes back to the browser, then to the list.
+	m = step(t, m, press("esc"))
+	if root(t, m).screen != screenBrowser {
+		t.Fatal("esc from the reader did not go back to the browser")
+	}
+	m = step(t, m, press("esc"))
+	if root(t, m).screen != screenList {
+		t.Fatal("esc from the browser did not go back to the list")
+	}
+}
+
+// TestBrowserAfterChanges: a note written or deleted in the reader shows in
+// the browser.
+func TestBrowserAfterChanges(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	m := start(t, lib, Config{}, 100, 30)
+	m = steps(t, m, "enter", "a")
+	m = typeText(t, m, "Fresh note.")
+	m = steps(t, m, "ctrl+s", "A")
+	s := viewText(m)
+	if !strings.Contains(s, "✎ Fresh note.") || !strings.Contains(s, "5 ") {
+		t.Fatalf("the new note is not in the browser:\n%s", s)
+	}
+	if strings.Index(s, "Fresh note.") > strings.Index(s, "Gone now.") {
+		t.Errorf("the newest note is not first:\n%s", s)
+	}
+	// Back in the reader, delete it: the browser no longer has it.
+	m = steps(t, m, "esc", "]", "d", "A")
+	if s := viewText(m); strings.Contains(s, "Fresh note.") {
+		t.Errorf("the deleted note is still listed:\n%s", s)
+	}
+}
+
+func TestBrowserEmpty(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{}, 60, 12)
+	m = step(t, m, press("A"))
+	checkFits(t, m, 60, 12)
+	if s := viewText(m); !strings.Contains(s, "No annotations yet") {
+		t.Errorf("an empty browser:\n%s", s)
+	}
+	if root(t, m).browser.keys.Open.Enabled() {
+		t.Error("open is offered with nothing to open")
+	}
+	m = steps(t, m, "/", "x", "(")
+	checkFits(t, m, 60, 12)
+	if s := viewText(m); !strings.Contains(s, "filter:") {
+		t.Errorf("a filter that does not parse says nothing:\n%s", s)
+	}
+}
+
+// TestAnnotationScreensFit: the selection, the note editor and the browser
+// fill the terminal exactly at every size.
+func TestAnnotationScreensFit(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	sizes := [][2]int{{40, 10}, {41, 11}, {50, 12}, {60, 20}, {80, 24}, {120, 40}, {200, 60}, {300, 100}}
+	for _, sz := range sizes {
+		w, h := sz[0], sz[1]
+		m := start(t, lib, Config{}, w, h)
+		m = steps(t, m, "j", "j", "enter", "v", "j", "j")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "a")
+		m = typeText(t, m, "A long note that wraps in the box\nover several lines, and more, and more.")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "ctrl+s", "]", "]", "G")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "?")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "?", "A")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "G", "/", "n", "o")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "enter", "?")
+		checkFits(t, m, w, h)
+	}
+}
