@@ -1,0 +1,119 @@
+package e2e
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	uv "github.com/charmbracelet/ultraviolet"
+)
+
+// keyCtrlS saves in the note editor.
+const keyCtrlS = "\x13"
+
+// TestAnnotatePassage is the annotation loop on the real sample: open it,
+// select two sentences with v and j, attach a note, and see the passage
+// drawn highlighted (in the cells' style, not only the text), at another
+// width too; then find the note in the annotation browser.
+func TestAnnotatePassage(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, lib, "import", samplePath(t))
+
+	tm := startTerm(t, 100, 30, nil, bin, "--library", lib)
+	tm.waitFor(`1 / 1`, screenTimeout)
+	tm.send(keyEnter)
+	tm.waitFor(`Margarita Simonyan`, screenTimeout)
+	plain := wordStyle(t, tm, "Simonyan")
+
+	// v selects the first sentence, j adds the second (in the same
+	// paragraph), a opens the editor on the two.
+	tm.send("v")
+	tm.waitFor(`next sentence`, screenTimeout)
+	selected := waitStyled(t, tm, "potentially", plain)
+	if s := wordStyle(t, tm, "far-reaching"); s.Equal(&selected) {
+		t.Fatal("the second sentence is drawn as selected before j")
+	}
+	tm.send("j")
+	waitStyled(t, tm, "far-reaching", plain)
+	tm.send("a")
+	tm.waitFor(`Note on the passage “In a startling revelation`, screenTimeout)
+	tm.send("Check the transcript")
+	tm.waitFor(`Check the transcript`, screenTimeout)
+	tm.send(keyCtrlS)
+	tm.waitFor(`Saved the note\.`, screenTimeout)
+	// The new note is the current one: its text under its paragraph.
+	tm.waitFor(`┆ Check the transcript`, screenTimeout)
+	for _, w := range []string{"potentially", "Gerhartz,", "far-reaching"} {
+		waitStyled(t, tm, w, plain)
+	}
+	if s := wordStyle(t, tm, "Simonyan"); !s.Equal(&plain) {
+		t.Error("a word outside the passage changed its style")
+	}
+
+	// Narrower: the text wraps elsewhere, the same words are highlighted.
+	tm.resize(64, 30)
+	tm.waitUntil("the reader at 64 columns", func(s string) bool {
+		for _, line := range strings.Split(s, "\n") {
+			if len([]rune(line)) > 64 {
+				return false
+			}
+		}
+		return strings.Contains(s, "┆ Check the transcript")
+	}, screenTimeout)
+	plain = wordStyle(t, tm, "Simonyan")
+	for _, w := range []string{"potentially", "Gerhartz,", "far-reaching"} {
+		waitStyled(t, tm, w, plain)
+	}
+
+	// The browser lists it with its article and passage.
+	tm.send("A")
+	s := tm.waitFor(`Annotations`, screenTimeout)
+	for _, want := range []string{"In a startling revelation", "✎ Check the transcript", "1"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the browser lacks %q:\n%s", want, s)
+		}
+	}
+	tm.send(keyEsc) // alone: a key right after it reads as alt+key
+	tm.waitGone(`Annotations`, screenTimeout)
+	tm.waitFor(`Margarita Simonyan`, screenTimeout)
+	tm.send("q")
+	if code := tm.wait(screenTimeout); code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+	if err := tm.restored(); err != nil {
+		t.Errorf("terminal not restored: %v", err)
+	}
+
+	out := mustRun(t, lib, "search", "is:annotated transcript", "--json")
+	if !strings.Contains(out, `"annotations":1`) {
+		t.Errorf("the library does not have the note: %s", out)
+	}
+}
+
+// wordStyle is the style of the first cell of a word on the screen.
+func wordStyle(t *testing.T, tm *term, word string) uv.Style {
+	t.Helper()
+	x, y, ok := tm.find(word)
+	if !ok {
+		t.Fatalf("%q is not on the screen:\n%s", word, tm.screen())
+	}
+	return tm.cell(x, y).Style
+}
+
+// waitStyled waits until word is drawn in a style other than plain's (a
+// highlight's background) and returns that style.
+func waitStyled(t *testing.T, tm *term, word string, plain uv.Style) uv.Style {
+	t.Helper()
+	deadline := time.Now().Add(screenTimeout)
+	for {
+		s := wordStyle(t, tm, word)
+		if !s.Equal(&plain) && s.Bg != nil {
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%q is not highlighted (style %+v, plain %+v):\n%s", word, s, plain, tm.screen())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
