@@ -23,7 +23,8 @@ func TestAnnotatePassage(t *testing.T) {
 	tm := startTerm(t, 100, 30, nil, bin, "--library", lib)
 	tm.waitFor(`1 / 1`, screenTimeout)
 	tm.send(keyEnter)
-	tm.waitFor(`Margarita Simonyan`, screenTimeout)
+	// Rendered (glamour's margin), not the plain text shown meanwhile.
+	tm.waitFor(`^  RT Editor-in-Chief Margarita Simonyan`, screenTimeout)
 	plain := wordStyle(t, tm, "Simonyan")
 
 	// v selects the first sentence, j adds the second (in the same
@@ -48,18 +49,20 @@ func TestAnnotatePassage(t *testing.T) {
 		waitStyled(t, tm, w, plain)
 	}
 	if s := wordStyle(t, tm, "Simonyan"); !s.Equal(&plain) {
-		t.Error("a word outside the passage changed its style")
+		t.Errorf("a word outside the passage changed its style: %+v, was %+v\n%s", s, plain, tm.screen())
 	}
 
 	// Narrower: the text wraps elsewhere, the same words are highlighted.
 	tm.resize(64, 30)
-	tm.waitUntil("the reader at 64 columns", func(s string) bool {
+	tm.waitUntil("the reader drawn for 64 columns", func(s string) bool {
+		// The rule under the header ends with the reading position at the
+		// screen's last column.
 		for _, line := range strings.Split(s, "\n") {
-			if len([]rune(line)) > 64 {
-				return false
+			if strings.HasPrefix(line, "───") && strings.HasSuffix(line, "% ─") {
+				return len([]rune(line)) == 64 && strings.Contains(s, "┆ Check the transcript")
 			}
 		}
-		return strings.Contains(s, "┆ Check the transcript")
+		return false
 	}, screenTimeout)
 	plain = wordStyle(t, tm, "Simonyan")
 	for _, w := range []string{"potentially", "Gerhartz,", "far-reaching"} {
@@ -68,8 +71,8 @@ func TestAnnotatePassage(t *testing.T) {
 
 	// The browser lists it with its article and passage.
 	tm.send("A")
-	s := tm.waitFor(`Annotations`, screenTimeout)
-	for _, want := range []string{"In a startling revelation", "✎ Check the transcript", "1"} {
+	s := tm.waitFor(`✎ Check the transcript`, screenTimeout)
+	for _, want := range []string{"Annotations", "In a startling revelation", "“In a startling revelation"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the browser lacks %q:\n%s", want, s)
 		}
