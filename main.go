@@ -399,7 +399,8 @@ func (a *app) tagCmd() *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			if (len(ids) == 0) == (query == "") {
+			// An empty --query is every article, as it is for search.
+			if (len(ids) == 0) != cmd.Flags().Changed("query") {
 				return usageError{errors.New("give article ids or --query, not both")}
 			}
 			st, err := a.open()
@@ -408,7 +409,7 @@ func (a *app) tagCmd() *cobra.Command {
 			}
 			defer st.Close()
 			ctx := cmd.Context()
-			if query != "" {
+			if cmd.Flags().Changed("query") {
 				n, err := st.TagQuery(ctx, query, ch.Add, ch.Remove)
 				if err != nil {
 					return err
