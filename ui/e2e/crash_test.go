@@ -62,12 +62,13 @@ var crashWords = strings.Fields(`harbour minister talks border storm court grain
 	bridge ferry council budget river election treaty museum festival satellite drought flood
 	steel market currency bond rally vaccine parliament inflation ceasefire glacier`)
 
-// writeStream writes n articles in the sample format, back to back, to path.
+// writeStream writes articles from to from+n-1 in the sample format, back to
+// back, to path; article i is dated i days after 2020-01-01 (modulo 4,000).
 // Bodies differ in length (2 to 6 paragraphs) so that a torn write could not
 // pass for a whole one. Streams of another version hold the same articles
 // (the same ids) with other text: importing one over the other updates
 // every article.
-func writeStream(t testing.TB, path string, n int, version uint64) {
+func writeStream(t testing.TB, path string, from, n int, version uint64) {
 	t.Helper()
 	r := rand.New(rand.NewPCG(7, version))
 	sentence := func() string {
@@ -80,8 +81,8 @@ func writeStream(t testing.TB, path string, n int, version uint64) {
 	}
 	var b strings.Builder
 	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range n {
-		d := day.AddDate(0, 0, i%1500)
+	for i := from; i < from+n; i++ {
+		d := day.AddDate(0, 0, i%4000)
 		fmt.Fprintf(&b, " date %s (MENAFN) Report %d: %s", d.Format(time.DateOnly), i, sentence())
 		for range 1 + r.IntN(5) {
 			b.WriteString("\n\n\n\n")
@@ -256,7 +257,7 @@ func TestKillDuringImport(t *testing.T) {
 	refs := make([]map[string]stored, 2)
 	var full time.Duration
 	for v, s := range streams {
-		writeStream(t, s, smallStream, uint64(v))
+		writeStream(t, s, 0, smallStream, uint64(v))
 		refs[v], full = reference(t, s, smallStream)
 	}
 	lib := filepath.Join(dir, "library.db")
@@ -292,7 +293,7 @@ func TestKillDuringImport(t *testing.T) {
 	// More than one batch: kills soon after a batch's commit, found by the
 	// library's generation, fall before, during and after the next.
 	big := filepath.Join(dir, "big.txt")
-	writeStream(t, big, bigStream, 0)
+	writeStream(t, big, 0, bigStream, 0)
 	bigRef, bigFull := reference(t, big, bigStream)
 	counts := map[int]int{}
 	for i := range max(3, n/10) {
@@ -369,7 +370,7 @@ func taggedCount(t *testing.T, lib, tag string) int {
 func TestKillDuringTagging(t *testing.T) {
 	dir := t.TempDir()
 	stream := filepath.Join(dir, "stream.txt")
-	writeStream(t, stream, smallStream, 0)
+	writeStream(t, stream, 0, smallStream, 0)
 	want, _ := reference(t, stream, smallStream)
 	lib := filepath.Join(dir, "library.db")
 	mustRun(t, lib, "import", stream)
