@@ -245,6 +245,12 @@ func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	switch m.screen {
+	case screenBrowser:
+		delta := 1
+		if msg.Button == tea.MouseWheelUp {
+			delta = -1
+		}
+		m.browser.move(delta, m.browserItems())
 	case screenReader:
 		m.reader, cmd = m.reader.Update(msg)
 	default:

@@ -232,3 +232,69 @@ func TestReadOnlyCannotAnnotate(t *testing.T) {
 		t.Error("a read-only library opened the note editor or a selection")
 	}
 }
+
+// TestAnnotationKeysConfigurable: the annotation actions take keys from
+// config like every other, and the help follows.
+func TestAnnotationKeysConfigurable(t *testing.T) {
+	conflicts := map[string]struct {
+		keys map[string][]string
+		want string
+	}{
+		"annotate on next": {map[string][]string{"annotate": {"n"}}, `keys.annotate: "n" is also bound to "next" in the reader`},
+		"select on tag":    {map[string][]string{"select-passage": {"t"}}, `keys.select-passage: "t" is also bound to "tag" in the reader`},
+		"selection keys":   {map[string][]string{"extend-selection": {"k"}}, `keys.extend-selection: "k" is also bound to "shrink-selection" in the passage selection`},
+	}
+	for name, tt := range conflicts {
+		if err := (Config{Keys: tt.keys}).Validate(); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", name, err, tt.want)
+		}
+	}
+
+	lib := newLibrary(t, 2)
+	id := firstID(t, lib)
+	a := passage(t, lib, id, "Paragraph 1 of article 0.")
+	a.Note = "Noted."
+	addNotes(t, lib, id, a)
+	cfg := Config{Keys: map[string][]string{
+		"select-passage": {"V"}, "next-highlight": {"}"}, "prev-highlight": {"{"},
+		"edit-note": {"E"}, "delete-note": {"D"}, "undo-delete": {"U"}, "all-annotations": {"ctrl+a"},
+		"annotate": {"<disabled>"},
+	}}
+	m := start(t, lib, cfg, 80, 24)
+	m = steps(t, m, "enter", "v", "a", "]")
+	r := root(t, m)
+	if r.reader.sel != nil || r.noteEditor.open || r.reader.cur >= 0 {
+		t.Fatal("the default keys still act")
+	}
+	m = step(t, m, press("}"))
+	if _, ok := root(t, m).reader.current(); !ok {
+		t.Fatal("} did not move to the note")
+	}
+	m = step(t, m, press("D"))
+	if n := notesOf(t, lib, id); len(n) != 0 {
+		t.Fatalf("D did not delete: %+v", n)
+	}
+	m = step(t, m, press("U"))
+	if n := notesOf(t, lib, id); len(n) != 1 {
+		t.Fatalf("U did not bring it back: %+v", n)
+	}
+	m = step(t, m, press("V"))
+	if root(t, m).reader.sel == nil {
+		t.Fatal("V did not start a selection")
+	}
+	m = steps(t, m, "esc", "?")
+	help := viewText(m)
+	for _, want := range []string{"V     select", "}     next note", "{     previous note", "ctrl+a all annotations"} {
+		if !strings.Contains(strings.Join(strings.Fields(help), " "), strings.Join(strings.Fields(want), " ")) {
+			t.Errorf("the help lacks %q:\n%s", want, help)
+		}
+	}
+	if strings.Contains(help, " note ") && strings.Contains(help, "a note") {
+		t.Errorf("the help offers the unbound a:\n%s", help)
+	}
+	m = step(t, m, press("?"))
+	m = step(t, m, tea.KeyPressMsg{Code: 'a', Mod: tea.ModCtrl})
+	if root(t, m).screen != screenBrowser {
+		t.Error("ctrl+a did not open the browser")
+	}
+}
