@@ -67,11 +67,11 @@ func describe(a *feeds.Article) string {
 	if a.ExternalID != "" {
 		return "id " + strconv.Quote(a.ExternalID)
 	}
-	t := a.Title
+	t := []rune(a.Title)
 	if len(t) > 60 {
-		t = t[:60] + "…"
+		t = append(t[:60], '…')
 	}
-	return "title " + strconv.Quote(t)
+	return "title " + strconv.Quote(string(t))
 }
 
 // existing is what an import needs to know of a stored article.

@@ -84,6 +84,9 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 	if limit <= 0 {
 		limit = DefaultPageSize
 	}
+	if limit > liveCandidates {
+		return nil, false, nil // more than a look at the newest can give
+	}
 	cand := req
 	cand.Limit = liveCandidates
 	q, args, ascending := pageSQL(c, cand, "a.id, a.sort_key, a.title, a.body")

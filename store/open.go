@@ -149,6 +149,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	if s.readOnly {
+		if version == 0 && tables == 0 {
+			return fmt.Errorf("store: open %s read-only: an empty file, %w", s.path, ErrNotLibrary)
+		}
 		if version < len(migrations) {
 			return fmt.Errorf("store: open %s: the library needs upgrading, which a read-only open cannot do; open it once for writing: %w", s.path, ErrReadOnly)
 		}

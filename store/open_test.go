@@ -234,6 +234,13 @@ func TestReadOnly(t *testing.T) {
 	if _, err := Open(filepath.Join(t.TempDir(), "missing.db"), Options{ReadOnly: true}); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("read-only open of a missing library: %v, want ErrNotExist", err)
 	}
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(empty, Options{ReadOnly: true}); !errors.Is(err, ErrNotLibrary) {
+		t.Errorf("read-only open of an empty file: %v, want ErrNotLibrary", err)
+	}
 }
 
 func userVersion(t *testing.T, path string) int {
