@@ -36,7 +36,7 @@ func highlightedArticle(b *testing.B, n int) (body, text string, d *decoration) 
 		kind := markNote
 		if i == n/2 {
 			kind = markCurrent
-			d.inline = &inlineNote{id: int64(i + 1), end: s.end, text: "Which officers? Check the transcript."}
+			d.inline = &inlineNote{id: int64(i + 1), end: s.end, note: "Which officers? Check the *transcript*."}
 		}
 		d.marks = append(d.marks, passageMark{id: int64(i + 1), start: s.start, end: s.end, kind: kind, noted: i%2 == 0})
 	}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store/anchor"
 )
 
 // A rendering is decorated after glamour, as the filter's words are: the
@@ -48,7 +50,7 @@ type passageMark struct {
 type inlineNote struct {
 	id   int64
 	end  int    // where the passage ends in the plain text
-	text string // the note's plain text; "" for a highlight without one
+	note string // the note's Markdown; "" for a highlight without one
 }
 
 // sectionNote is a note listed under the body: on the whole article, or on
@@ -259,7 +261,7 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, re
 			for at < len(lines) && !l.blankLine(at) {
 				at++
 			}
-			note := inlineNoteLines(in.text, width, st)
+			note := inlineNoteLines(anchor.PlainText(in.note), width, st)
 			lines = slices.Insert(lines, at, note...)
 			linePlain = slices.Insert(linePlain, at, repeatInt(-1, len(note))...)
 			shiftSpots(&v, at, len(note))

@@ -100,7 +100,7 @@ func (m readerModel) decoration() *decoration {
 			kind := markNote
 			if current {
 				kind = markCurrent
-				d.inline = &inlineNote{id: n.ID, end: n.end, text: anchor.PlainText(n.Note)}
+				d.inline = &inlineNote{id: n.ID, end: n.end, note: n.Note}
 			}
 			d.marks = append(d.marks, passageMark{id: n.ID, start: n.start, end: n.end, kind: kind, noted: n.Note != ""})
 		default:
