@@ -10,6 +10,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"tidings/store"
 )
@@ -296,5 +298,42 @@ func TestAnnotationKeysConfigurable(t *testing.T) {
 	m = step(t, m, tea.KeyPressMsg{Code: 'a', Mod: tea.ModCtrl})
 	if root(t, m).screen != screenBrowser {
 		t.Error("ctrl+a did not open the browser")
+	}
+}
+
+// TestProgramAnnotates runs the whole program: a passage selected and
+// noted, renderings arriving as they do, then the note found in the
+// browser.
+func TestProgramAnnotates(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m, err := New(lib, Config{LibraryName: "library.db"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
+	term := newTerminal(t, tm, 80, 24)
+	term.waitFor(`Article 000`)
+	tm.Send(press("enter"))
+	term.waitFor(`startling revelation number 0`)
+	term.waitFor(`v select`) // rendered: a passage can be selected
+	tm.Send(press("v"))
+	term.waitFor(`next sentence`)
+	tm.Send(press("j"))
+	tm.Send(press("a"))
+	term.waitFor(`Note on the passage`)
+	tm.Type("Both sentences.")
+	term.waitFor(`Both sentences\.`)
+	tm.Send(press("ctrl+s"))
+	term.waitFor(`Saved the note\.`)
+	term.waitFor(`┆ Both sentences\.`)
+	tm.Send(press("A"))
+	term.waitFor(`✎ Both sentences\.`)
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	notes := notesOf(t, lib, root(t, tm.FinalModel(t)).reader.id())
+	if len(notes) != 1 || notes[0].Note != "Both sentences." || !strings.Contains(notes[0].Quote, "\n\nParagraph 1 of article 0.") {
+		t.Errorf("saved %+v", notes)
 	}
 }

@@ -150,7 +150,10 @@ func (s *terminal) read() {
 		s.t.Fatal(err)
 	}
 	s.raw.Write(b)
-	s.emu.Write(b)
+	// The program writes for a terminal in raw mode whose driver still
+	// turns "\n" into "\r\n" (ONLCR), as Bubble Tea expects without a
+	// TTY for input; the emulator has no driver in front of it.
+	s.emu.Write(bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
 }
 
 // waitFor waits until the screen matches pattern.
