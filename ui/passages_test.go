@@ -320,3 +320,23 @@ func TestReaderHighlightAndNote(t *testing.T) {
 	checkFits(t, m, 80, 24)
 	golden.RequireEqual(t, viewText(m))
 }
+
+// TestHighlightsWithFilterWords: the filter's words stay highlighted inside
+// and outside a passage drawn with its own background.
+func TestHighlightsWithFilterWords(t *testing.T) {
+	lib := newLibrary(t, 1)
+	id := firstID(t, lib)
+	quote := "The security breach has raised alarm in Berlin"
+	addNotes(t, lib, id, passage(t, lib, id, quote))
+	m := start(t, lib, Config{Query: "breach"}, 80, 24)
+	m = step(t, m, press("enter"))
+	st := root(t, m).styles
+	content := m.View().Content
+	if got := styledText(content, st.passageSGR); got != quote {
+		t.Errorf("the passage is drawn on %q", got)
+	}
+	// Every "breach" on the screen, the one in the passage too.
+	if got, n := styledText(content, st.matchSGR), strings.Count(viewText(m), "breach"); got != strings.TrimSpace(strings.Repeat("breach ", n)) {
+		t.Errorf("the filter's word is drawn on %q, want %d times", got, n)
+	}
+}
