@@ -56,12 +56,11 @@ type inlineNote struct {
 // sectionNote is a note listed under the body: on the whole article, or on
 // a passage no longer found (orphaned), with its quote.
 type sectionNote struct {
-	id               int64
-	created, edited  time.Time
-	note, quote      string
-	orphaned         bool
-	current          bool
-	markdownRendered string // the note rendered, filled in while drawing
+	id              int64
+	created, edited time.Time
+	note, quote     string
+	orphaned        bool
+	current         bool
 }
 
 // bodyView is a rendering ready for the viewport, and where things are in
@@ -270,12 +269,13 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, re
 	}
 
 	if len(d.section) > 0 {
-		for i := range d.section {
-			if d.section[i].note != "" {
-				d.section[i].markdownRendered = renderNote(d.section[i].note)
+		rendered := make([]string, len(d.section))
+		for i, n := range d.section {
+			if n.note != "" {
+				rendered[i] = renderNote(n.note)
 			}
 		}
-		sec, spots := sectionLines(d.section, width, st)
+		sec, spots := sectionLines(d.section, rendered, width, st)
 		for id, s := range spots {
 			v.spots[id] = [2]int{s[0] + len(lines), s[1] + len(lines)}
 		}
@@ -334,16 +334,16 @@ func noteDate(t time.Time) string {
 	return t.Local().Format("Mon 2006-01-02 15:04")
 }
 
-// sectionLines draws the notes listed under the body, and where each is
-// in them.
-func sectionLines(notes []sectionNote, width int, st styles) ([]string, map[int64][2]int) {
+// sectionLines draws the notes listed under the body, each note's Markdown
+// rendered as given, and where each is in them.
+func sectionLines(notes []sectionNote, rendered []string, width int, st styles) ([]string, map[int64][2]int) {
 	inner := max(width-4, 10)
 	title := " Notes "
 	rule := "  " + st.rule.Render("──") + st.header.Render(title) +
 		st.rule.Render(strings.Repeat("─", max(inner-2-ansi.StringWidth(title), 0)))
 	lines := []string{"", rule}
 	spots := map[int64][2]int{}
-	for _, n := range notes {
+	for i, n := range notes {
 		lines = append(lines, "")
 		first := len(lines)
 		head := "✎ " + noteDate(n.created)
@@ -364,10 +364,9 @@ func sectionLines(notes []sectionNote, width int, st styles) ([]string, map[int6
 				lines = append(lines, "    "+st.noteQuote.Render(w))
 			}
 		}
-		switch {
-		case n.markdownRendered != "":
-			lines = append(lines, strings.Split(n.markdownRendered, "\n")...)
-		default:
+		if rendered[i] != "" {
+			lines = append(lines, strings.Split(rendered[i], "\n")...)
+		} else {
 			lines = append(lines, "    "+st.noteDim.Render("(no note)"))
 		}
 		if n.current {
