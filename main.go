@@ -184,7 +184,26 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		PollInterval: time.Second,
 		LoadSamples:  func(ctx context.Context) error { return a.loadSamples(ctx, st) },
 		Searches:     searches(a.cfg.Searches),
+		Refresh:      a.refresher(st),
 	})
+}
+
+// refresher fetches every feed for the reader's r key.
+func (a *app) refresher(st *store.Store) ui.RefreshFunc {
+	return func(ctx context.Context, progress func(ui.RefreshProgress)) (ui.RefreshResult, error) {
+		rules, err := a.rules(ctx, st)
+		if err != nil {
+			return ui.RefreshResult{}, err
+		}
+		rep, err := cli.Fetch(ctx, st, feeds.NewFetcher(), rules, nil, func(done, total int, r feeds.FetchResult) {
+			name := r.Sub.Title
+			if name == "" {
+				name = r.Sub.URL
+			}
+			progress(ui.RefreshProgress{Done: done, Total: total, Feed: name, Err: r.Err})
+		})
+		return ui.RefreshResult{Feeds: rep.Feeds, New: rep.Added, Failed: len(rep.Failed)}, err
+	}
 }
 
 func searches(in []cli.SavedSearch) []ui.SavedSearch {

@@ -48,6 +48,9 @@ type Config struct {
 	// Searches are saved searches from config.toml's [[search]] tables,
 	// offered in the tags panel before those saved in the library.
 	Searches []SavedSearch
+	// Refresh fetches every subscribed feed and stores what they bring
+	// (the r key); nil when there is nothing to fetch with.
+	Refresh RefreshFunc
 	// LoadSamples imports the bundled sample articles; the welcome screen
 	// of an empty library offers it. Nil hides the offer.
 	LoadSamples func(ctx context.Context) error

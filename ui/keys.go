@@ -39,8 +39,7 @@ func defaultListKeyMap() listKeyMap {
 		Read:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
 		OpenLink:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
 		CopyLink:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
-		// Refreshing feeds arrives with feed subscriptions; until then the
-		// binding exists (and can be configured) but is off.
+		// On only when the reader was given a way to fetch feeds.
 		Refresh:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds"), key.WithDisabled()),
 		Filter:         key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Clear:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),

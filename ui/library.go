@@ -52,6 +52,10 @@ type Library interface {
 	UpdateAnnotation(ctx context.Context, a store.Annotation) error
 	// DeleteAnnotation deletes an annotation.
 	DeleteAnnotation(ctx context.Context, id int64) error
+	// Feeds returns the subscriptions with their last fetch and error.
+	Feeds(ctx context.Context) ([]store.Feed, error)
+	// FeedCounts returns each feed's articles and unread articles, by id.
+	FeedCounts(ctx context.Context) (map[int64]store.FeedCount, error)
 	// ReadOnly reports whether writes are refused.
 	ReadOnly() bool
 }

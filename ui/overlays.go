@@ -123,6 +123,13 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openPanel(), true
 	case key.Matches(msg, k.SaveSearch):
 		return m.openSavePrompt(), true
+	case key.Matches(msg, k.Refresh):
+		if m.refreshing {
+			return nil, true
+		}
+		m.refreshing = true
+		m.setStatus("Fetching feeds…")
+		return startRefresh(m.ctx, m.cfg.Refresh), true
 	}
 	return nil, false
 }

@@ -13,17 +13,20 @@ import (
 )
 
 // The tags panel (#) lists the saved searches, from config.toml first and
-// then from the library, and every tag with how many articles carry it.
-// Enter filters the list by the one under the cursor: the saved query, or
-// tag:name.
+// then from the library, every tag with how many articles carry it, and the
+// subscribed feeds with their unread articles and last error. Enter filters
+// the list by the one under the cursor: the saved query, tag:name, or
+// source:"feed title".
 
 // panelItem is one line of the panel.
 type panelItem struct {
 	heading string // a section's title; the rest is empty
 	name    string // a search's name or a tag
 	query   string // what enter filters by
-	count   int    // a tag's articles
+	count   int    // a tag's articles, a feed's unread ones
 	isTag   bool
+	isFeed  bool
+	err     string // a feed's last error
 }
 
 // tagsPanel is the panel's state.
@@ -40,6 +43,8 @@ type tagsPanel struct {
 type panelLoadedMsg struct {
 	tags     []store.Tag
 	searches []store.SavedSearch
+	feeds    []store.Feed
+	counts   map[int64]store.FeedCount
 	err      error
 }
 
@@ -50,7 +55,7 @@ func (m *Model) openPanel() tea.Cmd {
 }
 
 // fill lays the panel's lines out: saved searches, then tags.
-func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags []store.Tag) {
+func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags []store.Tag, feeds []store.Feed, counts map[int64]store.FeedCount) {
 	p.items = p.items[:0]
 	seen := map[string]bool{}
 	var searches []panelItem
@@ -71,6 +76,17 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	for _, t := range tags {
 		q := query.Node{Kind: query.Tag, Value: t.Name}.String()
 		p.items = append(p.items, panelItem{name: t.Name, query: q, count: t.Count, isTag: true})
+	}
+	if len(feeds) > 0 {
+		p.items = append(p.items, panelItem{heading: "Feeds"})
+	}
+	for _, f := range feeds {
+		name := f.Title
+		if name == "" {
+			name = f.URL
+		}
+		q := query.Node{Kind: query.Source, Value: name}.String()
+		p.items = append(p.items, panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true, err: f.LastError})
 	}
 	p.cursor, p.offset = 0, 0
 	p.move(0)
@@ -163,7 +179,7 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 		m.setError("loading the tags", msg.err)
 		return nil
 	}
-	m.panel.fill(m.cfg.Searches, msg.searches, msg.tags)
+	m.panel.fill(m.cfg.Searches, msg.searches, msg.tags, msg.feeds, msg.counts)
 	return m.takeTags(msg.tags)
 }
 
@@ -172,7 +188,7 @@ func (p tagsPanel) View(width, height int, st styles) string {
 	box := st.box
 	inner := max(min(width, 64)-box.GetHorizontalFrameSize(), 10)
 	rows := p.rows(height)
-	title := st.header.Render("Tags and searches")
+	title := st.header.Render("Tags, searches and feeds")
 	var lines []string
 	switch {
 	case p.loading:
@@ -202,9 +218,14 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st styles) strin
 		bar = "▌ "
 	}
 	var left, right string
-	if it.isTag {
+	switch {
+	case it.isTag:
 		left, right = "#"+oneLine(it.name), thousands(it.count)
-	} else {
+	case it.isFeed && it.err != "":
+		left, right = oneLine(it.name), "! "+oneLine(it.err)
+	case it.isFeed:
+		left, right = oneLine(it.name), thousands(it.count)+" unread"
+	default:
 		left, right = oneLine(it.name), oneLine(it.query)
 	}
 	room := inner - 2
@@ -229,6 +250,14 @@ func loadPanel(ctx context.Context, lib Library) tea.Cmd {
 			return panelLoadedMsg{err: err}
 		}
 		searches, err := lib.SavedSearches(ctx)
-		return panelLoadedMsg{tags: tags, searches: searches, err: err}
+		if err != nil {
+			return panelLoadedMsg{err: err}
+		}
+		feeds, err := lib.Feeds(ctx)
+		if err != nil {
+			return panelLoadedMsg{err: err}
+		}
+		counts, err := lib.FeedCounts(ctx)
+		return panelLoadedMsg{tags: tags, searches: searches, feeds: feeds, counts: counts, err: err}
 	}
 }

@@ -68,8 +68,10 @@ type Model struct {
 	tagColors   map[string]color.Color // configured, by lower-case tag name
 	libColors   map[string]color.Color // from the library, by lower-case tag name
 
-	status    string
-	statusErr bool
+	status string
+	// refreshing is set while feeds are being fetched (r).
+	refreshing bool
+	statusErr  bool
 
 	gen      int64 // the library's generation the list shows
 	genKnown bool
@@ -207,6 +209,20 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.reader, cmd = m.reader.Update(msg)
 	case pollMsg:
+		cmd = readGeneration(m.ctx, m.lib)
+	case refreshProgressMsg:
+		if m.status == "" || strings.HasPrefix(m.status, "Fetching feeds") {
+			m.setStatus(refreshStatus(msg.p))
+		}
+		cmd = waitRefresh(msg.next)
+	case refreshDoneMsg:
+		m.refreshing = false
+		if msg.err != nil {
+			m.setError("fetching feeds", msg.err)
+		} else {
+			m.setStatus(refreshSummary(msg.res))
+		}
+		// New articles show up at once, not at the next poll.
 		cmd = readGeneration(m.ctx, m.lib)
 	case generationMsg:
 		return m.handleGeneration(msg)
@@ -387,6 +403,7 @@ func (m *Model) refreshKeys() {
 	rk.Tag.SetEnabled(!m.readOnly)
 	m.refreshNoteKeys(hasRow)
 
+	lk.Refresh.SetEnabled(m.cfg.Refresh != nil && !m.readOnly && !m.refreshing)
 	m.welcome.keys.LoadSamples.SetEnabled(m.cfg.LoadSamples != nil && !m.readOnly)
 }
 

@@ -105,3 +105,32 @@ func TestFeedsFromTheCommandLine(t *testing.T) {
 		t.Errorf("unsubscribing kept the articles? %s", out)
 	}
 }
+
+// TestRefreshInTheReader presses r in the TUI: the feed is fetched in the
+// background, the status line says what came, and the new articles appear
+// in the open list.
+func TestRefreshInTheReader(t *testing.T) {
+	var items atomic.Int32
+	items.Store(2)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, feedXML("Harbour News", int(items.Load())))
+	}))
+	defer srv.Close()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, lib, "feed", "add", srv.URL+"/feed.xml")
+
+	tm := startTerm(t, 100, 24, nil, bin, "--library", lib)
+	tm.waitFor(`Harbour story 2`, screenTimeout)
+	items.Store(4)
+	tm.send("r")
+	tm.waitFor(`Fetched 1 feeds: 2 new articles`, screenTimeout)
+	s := tm.waitFor(`Harbour story 4`, screenTimeout)
+	if !strings.Contains(s, "Harbour story 3") {
+		t.Errorf("the refreshed list lacks story 3:\n%s", s)
+	}
+	tm.send("#")
+	tm.waitFor(`4 unread`, screenTimeout)
+	tm.send("q")
+	tm.wait(screenTimeout)
+}
