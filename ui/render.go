@@ -227,10 +227,132 @@ func (r *renderer) evict() {
 }
 
 // cleanMarkdown makes an untrusted Markdown body safe to hand to glamour:
-// no raw control characters or escape sequences, and no numeric character
-// references that glamour would decode into control characters.
+// no raw control characters or escape sequences, no numeric character
+// references that glamour would decode into control characters, and nothing
+// that would keep glamour busy for minutes (see tameMarkdown).
 func cleanMarkdown(body string) string {
-	return feeds.CleanText(body)
+	return feeds.CleanText(tameMarkdown(body))
+}
+
+// Glamour's time and memory grow steeply with nesting (200 nested quotes
+// take gigabytes and do not finish; 200 list levels take 16 s) and with
+// length (a megabyte of short paragraphs renders to 80 MB in 10 s; tables
+// are slower still), so the reader renders at most maxRenderBytes and
+// maxRenderLines of an article, and at most maxNesting levels of quotes and
+// lists.
+const (
+	maxRenderBytes = 512 << 10
+	maxRenderLines = 5000
+	maxNesting     = 8
+)
+
+// tameMarkdown cuts body after maxRenderBytes or maxRenderLines, at a
+// paragraph, saying so, and flattens quotes and lists nested deeper than
+// maxNesting.
+func tameMarkdown(body string) string {
+	cut := ""
+	if limit := renderLimit(body); limit < len(body) {
+		end := strings.LastIndex(body[:limit], "\n\n")
+		if end < limit/2 {
+			end = limit
+		}
+		cut = fmt.Sprintf("\n\n---\n\n*The article is cut here: it is %s and %s lines long, "+
+			"more than the reader renders (%d KB, %d lines).*\n",
+			byteSize(len(body)), thousands(strings.Count(body, "\n")+1), maxRenderBytes>>10, maxRenderLines)
+		body = strings.ToValidUTF8(body[:end], "")
+	}
+	if !deeplyNested(body) {
+		return body + cut
+	}
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		lines[i] = flattenLine(l)
+	}
+	return strings.Join(lines, "\n") + cut
+}
+
+// renderLimit is where body's rendered part ends: after maxRenderBytes or
+// maxRenderLines, whichever comes first.
+func renderLimit(body string) int {
+	limit := min(len(body), maxRenderBytes)
+	for i, n := 0, 0; i < limit; i++ {
+		if body[i] == '\n' {
+			if n++; n == maxRenderLines {
+				return i
+			}
+		}
+	}
+	return limit
+}
+
+// byteSize is a size for people: 812 KB, 50.0 MB.
+func byteSize(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// deeplyNested reports whether a line of body starts with more than
+// maxNesting quote or list markers or more than 4*maxNesting columns of
+// indentation: a quick test that spares ordinary articles flattenLine.
+func deeplyNested(body string) bool {
+	depth, indent, start := 0, 0, true
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c == '\n':
+			depth, indent, start = 0, 0, true
+		case !start:
+		case c == ' ' || c == '\t':
+			indent++
+		case c == '>' || c == '-' || c == '*' || c == '+':
+			depth++
+		default:
+			start = false
+		}
+		if depth > maxNesting || indent > 4*maxNesting {
+			return true
+		}
+	}
+	return false
+}
+
+// flattenLine rewrites a line that starts too deep: at most maxNesting quote
+// markers, at most 2*maxNesting columns of indentation before its last list
+// marker, and that marker are kept, in that order.
+func flattenLine(l string) string {
+	quotes, bullets, indent, lead, bullet, i := 0, 0, 0, 0, false, 0
+scan:
+	for ; i < len(l); i++ {
+		switch c := l[i]; {
+		case c == ' ' && i > 0 && (l[i-1] == '>' || l[i-1] == '-' || l[i-1] == '*' || l[i-1] == '+'):
+			// the space after a marker
+		case c == ' ':
+			indent++
+		case c == '\t':
+			indent += 4
+		case c == '>':
+			quotes, bullet, indent = quotes+1, false, 0
+		case (c == '-' || c == '*' || c == '+') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
+			bullets, bullet, lead, indent = bullets+1, true, indent, 0
+		default:
+			break scan
+		}
+	}
+	if quotes <= maxNesting && bullets <= maxNesting && lead <= 4*maxNesting && indent <= 4*maxNesting {
+		return l
+	}
+	var b strings.Builder
+	if quotes > 0 {
+		b.WriteString(strings.Repeat(">", min(quotes, maxNesting)) + " ")
+	}
+	if bullet {
+		b.WriteString(strings.Repeat(" ", min(lead, 2*maxNesting)) + "- ")
+	} else {
+		b.WriteString(strings.Repeat(" ", min(indent, 2*maxNesting)))
+	}
+	b.WriteString(l[i:])
+	return b.String()
 }
 
 // plainPreview bounds the plain text shown while a body renders: it is

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostileMarkdown is Markdown built to keep glamour busy: deep nesting,
+// great length, huge tables, one endless line.
+var hostileMarkdown = map[string]func() string{
+	"20,000 nested quotes": func() string { return strings.Repeat("> ", 20000) + "deep" },
+	"quotes and lists, 3,000 levels": func() string {
+		return strings.Repeat("> - ", 3000) + "deep"
+	},
+	"600 list levels": func() string {
+		var b strings.Builder
+		for i := range 600 {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	},
+	"500 numbered levels, tabs": func() string {
+		var b strings.Builder
+		for i := range 500 {
+			b.WriteString(strings.Repeat("\t", i) + "1. item\n")
+		}
+		return b.String()
+	},
+	"10 MB table": func() string {
+		return "| a | b | c |\n|---|---|---|\n" + strings.Repeat("| x | y | z |\n", 10<<20/14)
+	},
+	"50 MB of short paragraphs": func() string {
+		return strings.Repeat("Some words in a sentence here.\n\n", 50<<20/32)
+	},
+	"a 20 MB line": func() string { return strings.Repeat("word ", 4<<20) },
+}
+
+// renderGuarded renders md, failing the test if it takes longer than a
+// minute: a guard against a hang, not a speed figure (BenchmarkHostileMarkdown
+// measures those).
+func renderGuarded(t *testing.T, md string) string {
+	t.Helper()
+	type result struct {
+		out string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := RenderMarkdown(md, 100, "dark", false)
+		done <- result{out, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		return r.out
+	case <-time.After(time.Minute):
+		t.Fatal("rendering did not finish within a minute")
+		return ""
+	}
+}
+
+// TestHostileMarkdownRenders checks that Markdown built to stall the
+// renderer is cut or flattened: the rendering is bounded, says when the
+// article was cut, and stays terminal-safe.
+func TestHostileMarkdownRenders(t *testing.T) {
+	for name, build := range hostileMarkdown {
+		t.Run(name, func(t *testing.T) {
+			md := build()
+			out := renderGuarded(t, md)
+			if len(out) > 16<<20 {
+				t.Errorf("%d bytes of Markdown render to %d bytes", len(md), len(out))
+			}
+			if len(md) > maxRenderBytes && !strings.Contains(out, "The article is cut here") {
+				t.Error("a cut article does not say it is cut")
+			}
+			if !strings.Contains(out, "deep") && !strings.Contains(out, "item") && !strings.Contains(out, "word") &&
+				!strings.Contains(out, "Some words") && !strings.Contains(out, "x") {
+				t.Errorf("the text is gone: %.300q", out)
+			}
+			if err := checkTerminalSafe(out); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestTameMarkdownKeepsArticles checks that ordinary articles reach glamour
+// as they are: only what is too long or too deep is touched.
+func TestTameMarkdownKeepsArticles(t *testing.T) {
+	for name, md := range map[string]string{
+		"paragraphs":     "First paragraph.\n\nSecond - with a dash.\n\n> a quote\n> > nested once\n",
+		"lists":          "- a\n  - b\n    - c\n      1. d\n",
+		"eight quotes":   strings.Repeat("> ", maxNesting) + "deep enough",
+		"code":           "```\n" + strings.Repeat(" ", 30) + "indented code\n```\n",
+		"a long article": strings.Repeat("A sentence of a long article. ", 10000),
+	} {
+		if got := tameMarkdown(md); got != md {
+			t.Errorf("%s: changed to %.200q", name, got)
+		}
+	}
+	for name, tc := range map[string]struct{ in, want string }{
+		"nine quotes":        {strings.Repeat("> ", 9) + "x", strings.Repeat(">", 8) + " x"},
+		"deep bullets":       {strings.Repeat("- ", 20) + "x", "- x"},
+		"deep indentation":   {strings.Repeat(" ", 100) + "- x", strings.Repeat(" ", 16) + "- x"},
+		"quotes then bullet": {strings.Repeat("> ", 12) + "- x", strings.Repeat(">", 8) + " - x"},
+	} {
+		if got := tameMarkdown(tc.in); got != tc.want {
+			t.Errorf("%s: %q, want %q", name, got, tc.want)
+		}
+	}
+	long := strings.Repeat("line\n", maxRenderLines*2)
+	got := tameMarkdown(long)
+	if n := strings.Count(got, "line\n"); n > maxRenderLines {
+		t.Errorf("%d lines kept, at most %d", n, maxRenderLines)
+	}
+	if !strings.Contains(got, "10,001 lines long") {
+		t.Errorf("the cut does not say how long the article is: %q", got[len(got)-200:])
+	}
+}
+
+// BenchmarkHostileMarkdown prints how long each hostile body takes to render.
+func BenchmarkHostileMarkdown(b *testing.B) {
+	for name, build := range hostileMarkdown {
+		md := build()
+		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := RenderMarkdown(md, 100, "dark", false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
