@@ -134,3 +134,64 @@ func TestRefreshInTheReader(t *testing.T) {
 	tm.send("q")
 	tm.wait(screenTimeout)
 }
+
+// TestHostileFeedOnScreen fetches a feed whose title and entry carry escape
+// sequences, scripts and entity tricks, reads the entry in the TUI, and
+// checks the terminal received none of it; a feed that moved for good is
+// followed and its new address kept.
+func TestHostileFeedOnScreen(t *testing.T) {
+	hostile := `<?xml version="1.0"?><rss version="2.0"><channel>` +
+		`<title>Evil &#27;]52;c;ZmVlZA==&#7; Feed</title><link>http://example.org/</link>` +
+		`<item><title>Nasty &#x1b;[2J entry</title><link>http://example.org/nasty</link><guid>n1</guid>` +
+		`<pubDate>Mon, 02 Jun 2025 10:00:00 GMT</pubDate>` +
+		`<description><![CDATA[<p>Before <script>alert(1)</script><a href="javascript:alert(2)">click</a> ` +
+		`<img src="x" onerror="alert(3)"> &#27;]8;;http://evil/&#27;\ link &#155;31m after.</p>` +
+		"<p>Raw \x1b]52;c;cmF3\x07 bytes and \x1bPevil\x1b\\ too.</p>]]></description></item></channel></rss>"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old.xml" {
+			http.Redirect(w, r, "/evil.xml", http.StatusMovedPermanently)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, hostile)
+	}))
+	defer srv.Close()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, lib, "feed", "add", srv.URL+"/old.xml")
+	if list := mustRun(t, lib, "feed", "list"); !strings.Contains(list, srv.URL+"/evil.xml") || strings.Contains(list, "/old.xml") {
+		t.Errorf("the moved feed's new address is not kept:\n%s", list)
+	}
+	recs := searchJSON(t, lib, "source:evil")
+	if len(recs) != 1 {
+		t.Fatalf("%d articles from the hostile feed, want 1", len(recs))
+	}
+	for _, bad := range []string{"<script", "javascript:", "onerror", "alert("} {
+		if strings.Contains(recs[0].Body, bad) {
+			t.Errorf("stored body holds %q: %s", bad, recs[0].Body)
+		}
+	}
+
+	tm := startTerm(t, 100, 24, nil, bin, "--library", lib)
+	tm.waitFor(`Nasty`, screenTimeout)
+	tm.send(keyEnter)
+	tm.waitFor(`after`, screenTimeout)
+	tm.send("h")
+	tm.waitGone(`after`, screenTimeout)
+	tm.send("#")
+	tm.waitFor(`Feeds`, screenTimeout)
+	tm.send("q")
+	tm.wait(screenTimeout)
+	raw := tm.rawOutput()
+	for name, seq := range map[string]string{
+		"OSC 52 from the feed title":  "\x1b]52;c;ZmVlZA",
+		"OSC 52 from raw bytes":       "\x1b]52;c;cmF3",
+		"OSC 8 from an entity":        "\x1b]8;;http://evil",
+		"DCS":                         "\x1bPevil",
+		"C1 CSI":                      "\u009b31m",
+		"screen erase from the title": "\x1b[2J entry",
+	} {
+		if strings.Contains(string(raw), seq) {
+			t.Errorf("the terminal received %s (%q)", name, seq)
+		}
+	}
+}
