@@ -16,10 +16,9 @@ import (
 	"tidings/store"
 )
 
-// batchSize is how many articles one import transaction holds: large enough
-// that the full-text index flushes rarely, small enough that a killed import
-// loses little work.
-const batchSize = 5000
+// batchSize is how many articles one import transaction holds: the store's
+// fastest batch, large enough that the full-text index flushes rarely.
+const batchSize = store.ImportBatch
 
 // batchBytes bounds a batch by body size too, so huge articles do not make a
 // batch hold gigabytes.

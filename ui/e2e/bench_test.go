@@ -190,3 +190,76 @@ func waitChange(tm *term, before string, timeout time.Duration) {
 	}
 	tm.tb.Fatalf("screen did not change within %v:\n%s", timeout, before)
 }
+
+// BenchmarkFilter types a three-word filter key by key in the reader's
+// filter line, as a user does, and times each keystroke to the moment the
+// list's rows have settled on the new result:
+//
+//	go test ./ui/e2e -run '^$' -bench Filter -benchtime 1x
+//	TIDINGS_BENCH_LARGE=1 go test ./ui/e2e -run '^$' -bench Filter -benchtime 1x -timeout 60m
+func BenchmarkFilter(b *testing.B) {
+	sizes := []int{100_000}
+	if os.Getenv("TIDINGS_BENCH_LARGE") != "" {
+		sizes = append(sizes, 1_000_000)
+	}
+	const typed = "russia barrels championship"
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			lib := benchLibrary(b, n)
+			var keys stopwatch
+			for i := 0; i < b.N; i++ {
+				tm := startTerm(b, 120, 40, nil, bin, "--library", lib)
+				tm.waitUntil("a full list", func(s string) bool {
+					return len(datedRow.FindAllString(s, -1)) >= 30
+				}, time.Minute)
+				tm.send("/")
+				waitChange(tm, tm.screen(), 5*time.Second)
+				for _, r := range typed {
+					d := keystrokeToRows(tm, string(r))
+					keys = append(keys, d)
+					if testing.Verbose() {
+						b.Logf("%q %v", r, d)
+					}
+				}
+				tm.send("\r")
+				tm.send("q")
+				tm.wait(10 * time.Second)
+			}
+			b.ReportMetric(ms(keys.pct(0.5)), "key-p50-ms")
+			b.ReportMetric(ms(keys.pct(0.95)), "key-p95-ms")
+			b.ReportMetric(ms(keys.pct(1)), "key-max-ms")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+// keystrokeToRows types one key and returns how long the list's rows took
+// to settle: the time of their last change before they stayed still for
+// 250 ms, or, when the key does not change them, the time until the screen
+// shows the key at all.
+func keystrokeToRows(tm *term, k string) time.Duration {
+	rows := func(s string) string { return strings.Join(datedRow.FindAllString(s, -1), "\n") }
+	before := tm.screen()
+	beforeRows := rows(before)
+	t0 := time.Now()
+	tm.send(k)
+	var echo, last time.Duration
+	prev := beforeRows
+	for quiet := time.Now(); (echo == 0 || time.Since(quiet) < 250*time.Millisecond) && time.Since(t0) < 5*time.Second; {
+		s := tm.screen()
+		if echo == 0 && s != before {
+			echo = time.Since(t0)
+		}
+		if r := rows(s); r != prev {
+			prev, last, quiet = r, time.Since(t0), time.Now()
+		}
+		select {
+		case <-tm.changed:
+		case <-time.After(time.Millisecond):
+		}
+	}
+	if last == 0 {
+		return echo
+	}
+	return last
+}
