@@ -206,7 +206,7 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		}
 		out, reindex = Updated, true
 	}
-	changed, retitled, err := im.userState(e, a)
+	changed, newText, err := im.userState(e, a)
 	if err != nil {
 		return 0, err
 	}
@@ -216,7 +216,7 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	if reindex {
 		im.reanchor(e.id, a.Body) // the body may have changed
 	}
-	if reindex || retitled {
+	if reindex || newText {
 		return out, im.reindex(e)
 	}
 	return out, nil
