@@ -222,15 +222,20 @@ func TestHugeArticle(t *testing.T) {
 
 	tm := startTerm(t, 100, 30, nil, bin, "--library", lib)
 	tm.waitFor(`A huge article`, screenTimeout)
+	// Keys answer while the article loads and renders: help opens and
+	// closes at once.
+	opened := time.Now()
 	tm.send(keyEnter)
-	tm.waitFor(`The first paragraph of the huge article`, screenTimeout)
-	// Keys answer while (or after) it renders: help opens and closes.
 	tm.send("?")
 	tm.waitFor(`half page down`, screenTimeout)
+	t.Logf("help opened %v after enter", time.Since(opened))
 	tm.send(keyEsc)
 	tm.waitGone(`half page down`, screenTimeout)
+	tm.waitFor(`The first paragraph of the huge article`, screenTimeout)
+	t.Logf("the reader shows the start %v after enter", time.Since(opened))
 	tm.send("G")
 	tm.waitFor(`The article is cut here`, 30*time.Second)
+	t.Logf("the end of the rendering shows %v after enter", time.Since(opened))
 	tm.send(keyEsc)
 	tm.waitFor(`In a startling revelation`, screenTimeout)
 	tm.send("q")
