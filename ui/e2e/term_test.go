@@ -121,7 +121,9 @@ func (t *term) kill() {
 		_ = t.cmd.Process.Kill()
 		<-t.exited
 	}
-	_ = t.emu.Close()
+	// The emulator is not closed: replyLoop may be reading it, and Close
+	// is not safe against that. Closing the pty ends replyLoop at its next
+	// write; a replyLoop still waiting for a reply ends with the test binary.
 	_ = t.ptmx.Close()
 }
 
