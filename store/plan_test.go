@@ -30,6 +30,7 @@ func TestPagesReadInSortKeyOrder(t *testing.T) {
 		{"tag:x oil", PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
 		{`"grain deal" is:unread`, PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
 		{"title:oil after:2023-01-05", PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
+		{"oil on:2023-01-05", PageRequest{Before: 1 << 60}, "SCAN article_fts VIRTUAL TABLE"},
 	}
 	for _, tt := range tests {
 		c, err := compile(tt.q, false)
@@ -44,6 +45,12 @@ func TestPagesReadInSortKeyOrder(t *testing.T) {
 		for _, step := range plan {
 			if strings.Contains(step, "TEMP B-TREE") {
 				t.Errorf("%q %+v: the page is sorted:\n%s", tt.q, tt.req, strings.Join(plan, "\n"))
+			}
+		}
+		if c.Match != "" && c.KeyMin != 0 {
+			// FTS5 starts at the date (its rowid constraints show as > and <).
+			if !strings.Contains(plan[0], ">") || c.KeyMax != 0 && !strings.Contains(plan[0], "<") {
+				t.Errorf("%q: the dates do not bound article_fts.rowid: %s", tt.q, plan[0])
 			}
 		}
 		if c.Match != "" {

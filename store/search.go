@@ -74,6 +74,18 @@ func (c compiled) where(extra []string, extraArgs ...any) (string, []any) {
 		conds = append(conds, "("+c.Where+")")
 		args = append(args, c.Args...)
 	}
+	if c.Match != "" {
+		// The query's dates, also on the FTS5 rowid, which SQLite does not
+		// infer through the join: FTS5 then starts at the range.
+		if c.KeyMin != 0 {
+			conds = append(conds, "article_fts.rowid >= ?")
+			args = append(args, c.KeyMin)
+		}
+		if c.KeyMax != 0 {
+			conds = append(conds, "article_fts.rowid < ?")
+			args = append(args, c.KeyMax)
+		}
+	}
 	conds = append(conds, extra...)
 	args = append(args, extraArgs...)
 	if len(conds) == 0 {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"tidings/feeds"
 	"tidings/store/query"
@@ -136,6 +137,12 @@ func TestQueriesAgreeWithTheArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	dated := func(i int) time.Time {
+		if arts[i].Published.IsZero() {
+			return time.Now()
+		}
+		return arts[i].Published
+	}
 	has := func(i int, word string) bool { return slices.Contains(query.Tokens(arts[i].Body), word) }
 	hasPrefix := func(i int, p string) bool {
 		return slices.ContainsFunc(query.Tokens(arts[i].Body), func(w string) bool { return strings.HasPrefix(w, p) })
@@ -166,6 +173,13 @@ func TestQueriesAgreeWithTheArticles(t *testing.T) {
 		{"note", "quarantine", false, func(i int) bool { return i == 9 }},
 		{"date", "on:2023-01-10", false, func(i int) bool {
 			return arts[i].Published.Format("2006-01-02") == "2023-01-10"
+		}},
+		// Undated articles are dated by when they were added: today.
+		{"word after a date", "harbour after:2023-01-20", false, func(i int) bool {
+			return has(i, "harbour") && !dated(i).Before(time.Date(2023, 1, 20, 0, 0, 0, 0, time.UTC))
+		}},
+		{"word before a date", "harbour before:2023-02-01", false, func(i int) bool {
+			return has(i, "harbour") && dated(i).Before(time.Date(2023, 2, 1, 0, 0, 0, 0, time.UTC))
 		}},
 		{"title", "title:grain", false, func(i int) bool { return i%7 == 0 || slices.Contains(query.Tokens(arts[i].Title), "grain") }},
 	}
