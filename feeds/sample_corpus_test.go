@@ -15,7 +15,8 @@ import (
 // the stream's path and the manifest's rows, or skips without python3.
 func generateCorpus(t testing.TB, n int, variants string) (stream string, rows []manifestRow) {
 	t.Helper()
-	gen := "/work/shared/tools/gen_corpus.py"
+	// The generator stands in ../shared beside the checkout.
+	gen := filepath.Join("..", "..", "shared", "tools", "gen_corpus.py")
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not found")

@@ -18,7 +18,7 @@ import (
 )
 
 // The benchmarks run on generated articles (the sample format, ~2.7 KB each)
-// made by /work/shared/tools/gen_corpus.py and cached, with the libraries
+// made by ../shared/tools/gen_corpus.py (beside the checkout) and cached, with the libraries
 // built from them, in $TIDINGS_BENCH_CACHE or the temporary folder's
 // tidings-bench. They skip when there is neither a cached corpus nor python3.
 //
@@ -48,7 +48,7 @@ func corpus(b *testing.B, n int) string {
 	}
 	gen := os.Getenv("TIDINGS_GEN_CORPUS")
 	if gen == "" {
-		gen = "/work/shared/tools/gen_corpus.py"
+		gen = filepath.Join("..", "..", "shared", "tools", "gen_corpus.py") // beside the checkout
 	}
 	python, err := exec.LookPath("python3")
 	if err != nil {
