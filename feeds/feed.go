@@ -18,7 +18,10 @@ import (
 // called, the tags its articles get, and the validators of its last
 // response for a conditional GET.
 type Subscription struct {
-	URL          string
+	URL string
+	// IDBase, when set, is the address the feed's article ids are made from
+	// instead of URL: the feed's first address, kept when it moves.
+	IDBase       string
 	Title        string
 	SiteURL      string
 	Tags         []string // default tags of the feed's articles
@@ -151,7 +154,11 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		}
 		a.Title = a.URL
 	}
-	a.ExternalID = entryID(e.sub.URL, guid, a)
+	base := e.sub.IDBase
+	if base == "" {
+		base = e.sub.URL
+	}
+	a.ExternalID = entryID(base, guid, a)
 	Normalize(&a)
 	return a, true
 }

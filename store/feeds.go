@@ -41,7 +41,7 @@ func (s *Store) AddFeed(ctx context.Context, f Feed) (Feed, error) {
 // Feeds returns the subscriptions by title, then URL.
 func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, url, title, site_url, tags, etag, last_modified,
-		coalesce(last_fetch, 0), last_error FROM feeds ORDER BY title COLLATE NOCASE, url`)
+		coalesce(last_fetch, 0), last_error, id_base FROM feeds ORDER BY title COLLATE NOCASE, url`)
 	if err != nil {
 		return nil, fmt.Errorf("store: feeds: %w", err)
 	}
@@ -52,7 +52,7 @@ func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 		var tags string
 		var fetched int64
 		if err := rows.Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &f.ETag, &f.LastModified,
-			&fetched, &f.LastError); err != nil {
+			&fetched, &f.LastError, &f.IDBase); err != nil {
 			return nil, fmt.Errorf("store: feeds: %w", err)
 		}
 		if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {

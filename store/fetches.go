@@ -92,8 +92,9 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		}
 		// A permanent redirect moves the subscription, unless the new URL is
 		// subscribed already.
-		_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ? WHERE id = ?
-			AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, r.NewURL, id, r.NewURL)
+		_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ?,
+			id_base = CASE WHEN id_base = '' THEN url ELSE id_base END
+			WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, r.NewURL, id, r.NewURL)
 		return err
 	})
 	if err != nil {

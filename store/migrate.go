@@ -132,4 +132,9 @@ CREATE INDEX articles_list ON articles(sort_key, source, feed_id, read_at, starr
 	`
 ALTER TABLE annotations ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;
 `,
+	// 5: a feed that moves for good keeps the address its articles' ids were
+	// made from, so that they are not imported again under the new one.
+	`
+ALTER TABLE feeds ADD COLUMN id_base TEXT NOT NULL DEFAULT '';
+`,
 }

@@ -159,6 +159,7 @@ type Feed struct {
 	Title        string
 	SiteURL      string
 	Tags         []string // given to every article from the feed
+	IDBase       string   // the feed's first URL after it moved, else ""
 	ETag         string
 	LastModified string
 	LastFetch    time.Time // zero before the first fetch

@@ -19,6 +19,7 @@ import (
 func Subscription(f store.Feed) feeds.Subscription {
 	return feeds.Subscription{
 		URL:          f.URL,
+		IDBase:       f.IDBase,
 		Title:        f.Title,
 		SiteURL:      f.SiteURL,
 		Tags:         f.Tags,

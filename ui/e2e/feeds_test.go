@@ -195,3 +195,30 @@ func TestHostileFeedOnScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestMovedFeedKeepsItsArticles: a subscribed feed that moves for good (301)
+// is followed, its new address stored, and its entries are recognised as the
+// ones already in the library, not imported again.
+func TestMovedFeedKeepsItsArticles(t *testing.T) {
+	var moved atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/a.xml" && moved.Load() {
+			http.Redirect(w, r, "/b.xml", http.StatusMovedPermanently)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, feedXML("Harbour News", 3))
+	}))
+	defer srv.Close()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, lib, "feed", "add", srv.URL+"/a.xml")
+	moved.Store(true)
+	mustRun(t, lib, "fetch")
+	out := mustRun(t, lib, "fetch")
+	if list := mustRun(t, lib, "feed", "list"); !strings.Contains(list, srv.URL+"/b.xml") {
+		t.Errorf("the new address is not stored:\n%s", list)
+	}
+	if n := strings.TrimSpace(mustRun(t, lib, "search", "--count", "")); n != "3" {
+		t.Errorf("%s articles after the feed moved, want the same 3 (fetch said %q)", n, out)
+	}
+}
