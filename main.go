@@ -144,6 +144,19 @@ func (a *app) open() (*store.Store, error) {
 	return store.Open(a.libraryPath(), store.Options{ReadOnly: a.readOnly})
 }
 
+// withStore makes a command that runs fn on the opened library and closes
+// it after.
+func (a *app) withStore(fn func(cmd *cobra.Command, args []string, st *store.Store) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		st, err := a.open()
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return fn(cmd, args, st)
+	}
+}
+
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	ctx := cmd.Context()
 	path := a.libraryPath()
@@ -263,12 +276,7 @@ func (a *app) importCmd() *cobra.Command {
 			"JSON Lines. Folders are read recursively; - reads stdin. Importing the same\n" +
 			"article again updates it and keeps its tags, read state and notes.",
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			stderr := cmd.ErrOrStderr()
 			tty := isTerminal(stderr)
 			sources, bad := cli.Sources(args, cmd.InOrStdin())
@@ -290,7 +298,7 @@ func (a *app) importCmd() *cobra.Command {
 				return partialError{fmt.Errorf("%d failed", len(rep.Failed))}
 			}
 			return nil
-		},
+		}),
 	}
 }
 
@@ -396,14 +404,9 @@ func (a *app) tagsCmd() *cobra.Command {
 		Use:   "tags",
 		Short: "List tags with how many articles carry each",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			return cli.Tags(cmd.Context(), st, cmd.OutOrStdout())
-		},
+		}),
 	}
 }
 
@@ -505,12 +508,7 @@ func (a *app) feedCmd() *cobra.Command {
 		Use:   "add URL",
 		Short: "Subscribe to a feed (or a site that links to one) and fetch it",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
 				return err
@@ -526,33 +524,23 @@ func (a *app) feedCmd() *cobra.Command {
 			}
 			fmt.Fprintf(out, "%s: %d articles\n", sub.Title, len(res.Articles))
 			return nil
-		},
+		}),
 	}
 	add.Flags().StringSliceVar(&tags, "tag", nil, "a tag for every article of the feed (repeatable)")
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List subscriptions with their articles, last fetch and last error",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			return cli.ListFeeds(cmd.Context(), st, cmd.OutOrStdout())
-		},
+		}),
 	}
 	var purge bool
 	remove := &cobra.Command{
 		Use:   "remove URL",
 		Short: "Unsubscribe; the feed's articles stay unless --purge",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			n, err := st.Unsubscribe(cmd.Context(), args[0], purge)
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("not subscribed to %s", args[0])
@@ -566,7 +554,7 @@ func (a *app) feedCmd() *cobra.Command {
 				fmt.Fprintf(cmd.OutOrStdout(), "unsubscribed; its %d articles stay in the library\n", n)
 			}
 			return nil
-		},
+		}),
 	}
 	remove.Flags().BoolVar(&purge, "purge", false, "also delete the feed's articles")
 	for _, c := range []*cobra.Command{add, list, remove} {
@@ -580,12 +568,7 @@ func (a *app) fetchCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "fetch [URL...]",
 		Short: "Fetch every subscribed feed (or the ones named)",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
 				return err
@@ -602,7 +585,7 @@ func (a *app) fetchCmd() *cobra.Command {
 				return partialError{fmt.Errorf("%d feeds failed", len(rep.Failed))}
 			}
 			return nil
-		},
+		}),
 	}
 }
 
@@ -616,12 +599,7 @@ func (a *app) opmlCmd() *cobra.Command {
 		Use:   "import FILE",
 		Short: "Subscribe to the feeds of an OPML file; folders become tags",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			out := cmd.OutOrStdout()
 			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], out)
 			for _, p := range problems {
@@ -634,20 +612,15 @@ func (a *app) opmlCmd() *cobra.Command {
 				return partialError{fmt.Errorf("%d problems", len(problems))}
 			}
 			return nil
-		},
+		}),
 	}
 	exp := &cobra.Command{
 		Use:   "export",
 		Short: "Write every subscription as OPML to stdout",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			return cli.ExportOPML(cmd.Context(), st, cmd.OutOrStdout())
-		},
+		}),
 	}
 	for _, c := range []*cobra.Command{imp, exp} {
 		c.Args = usageArgs(c.Args)
@@ -689,12 +662,7 @@ func (a *app) ruleCmd() *cobra.Command {
 		Use:   "list",
 		Short: "List the rules (the library's and config.toml's)",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			rules, err := st.Rules(cmd.Context())
 			if err != nil {
 				return err
@@ -707,7 +675,7 @@ func (a *app) ruleCmd() *cobra.Command {
 				fmt.Fprintf(out, "config\t%s -> %s\n", r.Query, strings.Join(r.Tags, " "))
 			}
 			return nil
-		},
+		}),
 	}
 	remove := &cobra.Command{
 		Use:   "remove ID",
@@ -735,12 +703,7 @@ func (a *app) ruleCmd() *cobra.Command {
 		Use:   "apply",
 		Short: "Apply every rule to the whole library now",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
 				return err
@@ -753,7 +716,7 @@ func (a *app) ruleCmd() *cobra.Command {
 				}
 			}
 			return err
-		},
+		}),
 	}
 	for _, c := range []*cobra.Command{add, list, remove, apply} {
 		c.Args = usageArgs(c.Args)
