@@ -333,18 +333,15 @@ func (a *app) searchCmd() *cobra.Command {
 	return c
 }
 
-func joinArgs(args []string) string {
-	if len(args) == 1 {
-		return args[0]
+func joinArgs(args []string) string { return strings.Join(args, " ") }
+
+// findArticle reads article id, saying plainly when there is none.
+func findArticle(ctx context.Context, st *store.Store, id int64) (store.Article, error) {
+	art, err := st.Article(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return art, fmt.Errorf("no article %d", id)
 	}
-	q := ""
-	for i, s := range args {
-		if i > 0 {
-			q += " "
-		}
-		q += s
-	}
-	return q
+	return art, err
 }
 
 func (a *app) showCmd() *cobra.Command {
@@ -363,10 +360,7 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			defer st.Close()
 			ctx := cmd.Context()
-			art, err := st.Article(ctx, id)
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("no article %d", id)
-			}
+			art, err := findArticle(ctx, st, id)
 			if err != nil {
 				return err
 			}
@@ -440,10 +434,7 @@ func (a *app) tagCmd() *cobra.Command {
 				return nil
 			}
 			for _, id := range ids {
-				if _, err := st.Article(ctx, id); err != nil {
-					if errors.Is(err, store.ErrNotFound) {
-						return fmt.Errorf("no article %d", id)
-					}
+				if _, err := findArticle(ctx, st, id); err != nil {
 					return err
 				}
 			}
@@ -472,9 +463,7 @@ func (a *app) noteCmd() *cobra.Command {
 			}
 			defer st.Close()
 			ctx := cmd.Context()
-			if _, err := st.Article(ctx, id); errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("no article %d", id)
-			} else if err != nil {
+			if _, err := findArticle(ctx, st, id); err != nil {
 				return err
 			}
 			_, err = st.AddAnnotation(ctx, store.Annotation{ArticleID: id, Note: joinArgs(args[1:])})

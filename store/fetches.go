@@ -51,16 +51,11 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		if err != nil {
 			return stats, err
 		}
+		stats.Count(outs...)
 		var added []string
 		for i, o := range outs {
-			switch o {
-			case Added:
+			if o == Added {
 				added = append(added, r.Articles[i].ExternalID)
-				stats.Added++
-			case Updated:
-				stats.Updated++
-			default:
-				stats.Unchanged++
 			}
 		}
 		if _, err := s.ApplyRules(ctx, rules, added); err != nil && !errors.Is(err, ErrReadOnly) && !isRuleError(err) {

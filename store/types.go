@@ -116,6 +116,20 @@ type ImportStats struct {
 	Added, Updated, Unchanged int
 }
 
+// Count adds outcomes to the counts.
+func (st *ImportStats) Count(outs ...Outcome) {
+	for _, o := range outs {
+		switch o {
+		case Added:
+			st.Added++
+		case Updated:
+			st.Updated++
+		default:
+			st.Unchanged++
+		}
+	}
+}
+
 // PageRequest asks for one page of the article list, newest first.
 //
 // Query is in the query language (store/query); empty matches everything.

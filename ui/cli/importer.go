@@ -322,16 +322,7 @@ func fatal(ctx context.Context, err error) bool {
 }
 
 func count(outs []store.Outcome, rep *ImportReport) {
-	for _, o := range outs {
-		switch o {
-		case store.Added:
-			rep.Added++
-		case store.Updated:
-			rep.Updated++
-		default:
-			rep.Unchanged++
-		}
-	}
+	rep.ImportStats.Count(outs...)
 }
 
 type countingReader struct {
