@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/store/query"
 )
 
 // The live filter matches the word being typed, at the end of the query, as
@@ -24,9 +26,14 @@ import (
 // article; counting them would merge the doclists of thousands of terms.
 const minLivePrefix = 3
 
-// liveCandidates is how many articles matching the rest of a live query are
-// checked for the prefix before FTS5 is asked to merge its doclists.
-var liveCandidates = 1000
+// liveCandidates is how many articles matching the rest of a live query
+// may be checked for the prefix before FTS5 is asked to merge its doclists,
+// and liveProbe how many are checked before the prefix's frequency among
+// them decides whether the rest could fill the page within liveCandidates.
+var (
+	liveCandidates = 400
+	liveProbe      = 50
+)
 
 // openWord splits a live query into the query before the word being typed
 // and that word: letters or digits at the very end, after a space, an
@@ -76,6 +83,9 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 		// The word is not simply ANDed with the rest: leave it to FTS5.
 		return nil, false, nil
 	}
+	if s.rarer(rest, word) {
+		return nil, false, nil
+	}
 	c, err := compile(rest, false)
 	if err != nil {
 		return nil, false, nil // the normal path reports it
@@ -95,9 +105,10 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 		return nil, false, err
 	}
 	defer rows.Close()
-	prefix := word + "*"
+	m := newPrefixMatcher(word)
 	var hits, misses []int64
-	seen := 0
+	seen, probe := 0, min(liveProbe, liveCandidates)
+	rare := false
 	for rows.Next() && len(hits) < limit {
 		var id, key int64
 		var title, body string
@@ -105,22 +116,30 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 			return nil, false, err
 		}
 		seen++
-		if matchPhrase(title, prefix) || matchPhrase(body, prefix) {
+		if m.match(title) || m.match(body) {
 			hits = append(hits, id)
 		} else {
 			misses = append(misses, id)
+		}
+		// At this rate the page would not fill within liveCandidates.
+		if seen >= probe && len(hits) < limit && limit*seen > len(hits)*liveCandidates {
+			rare = true
+			break
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
 	rows.Close()
-	exhausted := seen < liveCandidates && len(hits) < limit
+	exhausted := !rare && seen < liveCandidates && len(hits) < limit
 	if len(hits) < limit && !exhausted {
+		s.rare.Lock()
+		s.rare.rest, s.rare.word = rest, strings.ToLower(word)
+		s.rare.Unlock()
 		return nil, false, nil // a rare prefix: FTS5's merge is the quick way
 	}
 	// Notes are words of their article too; few articles have any.
-	more, err := s.notesMatching(ctx, misses, prefix)
+	more, err := s.notesMatching(ctx, misses, m.phrase)
 	if err != nil {
 		return nil, false, err
 	}
@@ -183,4 +202,114 @@ func (s *Store) rowsByID(ctx context.Context, ids []int64) ([]Row, error) {
 		args[i] = id
 	}
 	return s.rows(ctx, "SELECT "+rowColumns+" FROM articles a WHERE a.id IN ("+placeholders(len(ids))+")", args...)
+}
+
+// rarer reports whether word extends the prefix last found too rare among
+// the candidates of the same rest of a query.
+func (s *Store) rarer(rest, word string) bool {
+	s.rare.Lock()
+	defer s.rare.Unlock()
+	return s.rare.word != "" && rest == s.rare.rest && strings.HasPrefix(strings.ToLower(word), s.rare.word)
+}
+
+// prefixMatcher finds, in a text, a word that starts with a prefix, as
+// tidings_phrase(text, "prefix*") does. For an ASCII prefix it searches the
+// text as it is, for the prefix's first letter in either case, instead of
+// folding a copy of it: the live filter checks hundreds of articles on a
+// keystroke.
+type prefixMatcher struct {
+	phrase string // the prefix as a phrase: "word*"
+	folded string // the prefix folded, when it is one ASCII word
+	lo, up byte   // its first byte in lower and upper case
+}
+
+func newPrefixMatcher(word string) prefixMatcher {
+	m := prefixMatcher{phrase: word + "*"}
+	if p := parsePhrase(m.phrase); p.ascii && len(p.words) == 1 {
+		m.folded = p.words[0]
+		m.lo, m.up = m.folded[0], m.folded[0]
+		if 'a' <= m.lo && m.lo <= 'z' {
+			m.up = m.lo - 'a' + 'A'
+		}
+	}
+	return m
+}
+
+func (m prefixMatcher) match(text string) bool {
+	if m.folded == "" {
+		return query.MatchPhrase(text, m.phrase)
+	}
+	if m.find(text) {
+		return true
+	}
+	// No word starts with the prefix as written; a word with characters
+	// beyond ASCII may still fold to one that does ("Bärlauch" to "barlauch").
+	if isASCII(text) || simpleText(text) {
+		return false
+	}
+	return query.MatchPhrase(text, m.phrase)
+}
+
+// find reports whether a word of text starts with the prefix, its ASCII
+// letters in any case.
+func (m prefixMatcher) find(text string) bool {
+	nextLo, nextUp := strings.IndexByte(text, m.lo), -1
+	if m.up != m.lo {
+		nextUp = strings.IndexByte(text, m.up)
+	}
+	for {
+		var at int
+		switch {
+		case nextLo < 0 && nextUp < 0:
+			return false
+		case nextUp < 0 || (nextLo >= 0 && nextLo < nextUp):
+			at = nextLo
+			if i := strings.IndexByte(text[at+1:], m.lo); i >= 0 {
+				nextLo = at + 1 + i
+			} else {
+				nextLo = -1
+			}
+		default:
+			at = nextUp
+			if i := strings.IndexByte(text[at+1:], m.up); i >= 0 {
+				nextUp = at + 1 + i
+			} else {
+				nextUp = -1
+			}
+		}
+		if hasFoldedPrefix(text[at:], m.folded) && startsWord(text, at) {
+			return true
+		}
+	}
+}
+
+// hasFoldedPrefix reports whether s starts with p, a folded ASCII word, in
+// any case.
+func hasFoldedPrefix(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWord reports whether a word of text starts at byte at: what comes
+// before it separates words.
+func startsWord(text string, at int) bool {
+	if at == 0 {
+		return true
+	}
+	if c := text[at-1]; c < utf8.RuneSelf {
+		return !isWordByte(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:at])
+	return r != utf8.RuneError && separates(r)
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"unicode/utf8"
+
+	"tidings/store/query"
 )
 
 func TestOpenWord(t *testing.T) {
@@ -86,6 +89,7 @@ func TestLivePagesAgreeWhicheverWayTheyAreFound(t *testing.T) {
 		}
 		for _, budget := range []int{8, 1000} {
 			liveCandidates = budget
+			s.rare.word = "" // not the last budget's verdict
 			for _, size := range []int{5, 50} {
 				if got := rowIDs(pageForward(t, s, q, true, size)); !slices.Equal(got, want) {
 					t.Errorf("%q, %d candidates, pages of %d: %d rows %v, want %d %v", q, budget, size, len(got), head(got), len(want), head(want))
@@ -96,4 +100,44 @@ func TestLivePagesAgreeWhicheverWayTheyAreFound(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The live filter's prefix check finds a word starting with the prefix
+// exactly where tidings_phrase(text, "prefix*") does: in any case, only at
+// the start of a word, and in words whose letters fold to the prefix.
+func FuzzPrefixMatcher(f *testing.F) {
+	seeds := []struct{ text, word string }{
+		{"Oil barrels rose", "bar"},
+		{"OIL BARRELS ROSE", "barr"},
+		{"crowbar", "bar"},         // inside a word
+		{"crow-bar", "bar"},        // after a separator
+		{"éBarrel", "bar"},         // after a letter beyond ASCII: inside a word
+		{"“Barrel” prices", "bar"}, // after a typographic quote: a new word
+		{"Bärlauch season", "bar"}, // folds to barlauch
+		{"Ḃarrel", "bar"},          // a decomposable capital
+		{"\ufffdbarrel", "bar"},    // after a replacement character
+		{"no such word", "bar"},
+		{"2024 figures", "202"},
+		{"", "bar"},
+		{"bar", "ZÜR"},
+		{"Zürich talks", "zür"},
+		{"b", "bar"},
+		{"x ba", "bar"},
+		{"東京都 news", "東京都"},
+	}
+	for _, s := range seeds {
+		f.Add(s.text, s.word)
+	}
+	f.Fuzz(func(t *testing.T, text, word string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(word) {
+			t.Skip() // the library holds cleaned text only
+		}
+		if _, w, _, ok := openWord(word); !ok || w != word {
+			t.Skip() // not a word being typed
+		}
+		got := newPrefixMatcher(word).match(text)
+		if want := query.MatchPhrase(text, word+"*"); got != want {
+			t.Errorf("match(%q) with prefix %q = %v, tidings_phrase says %v", text, word, got, want)
+		}
+	})
 }

@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // ErrReadOnly is returned by every write to a library opened read-only.
@@ -41,6 +42,14 @@ type Store struct {
 	// process's writer (busy_timeout) instead of failing to upgrade a read
 	// lock with SQLITE_BUSY. Nil when read-only.
 	wdb *sql.DB
+
+	// rare is the last live query whose prefix was too rare among the
+	// newest candidates (live.go). Typing on makes the prefix longer and
+	// rarer still, so the next keystroke goes to FTS5 at once.
+	rare struct {
+		sync.Mutex
+		rest, word string
+	}
 }
 
 // Path returns the library's file name.
