@@ -49,7 +49,7 @@ type browserMsg struct {
 	err   error
 }
 
-func newBrowser(keys browserKeyMap, st styles) browserModel {
+func newBrowser(keys browserKeyMap, st *styles) browserModel {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "filter the notes (query language)"
@@ -224,7 +224,7 @@ func (m *Model) handleBrowserFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // View draws the browser's screen, height lines.
-func (b browserModel) View(width, height int, st styles) string {
+func (b browserModel) View(width, height int, st *styles) string {
 	count := ""
 	if b.loaded {
 		count = thousands(len(b.rows)) + " "
@@ -262,7 +262,7 @@ func (b browserModel) View(width, height int, st styles) string {
 }
 
 // browserItem draws one annotation in three lines, width cells wide.
-func browserItem(r store.AnnotationRow, selected bool, width int, st styles) []string {
+func browserItem(r store.AnnotationRow, selected bool, width int, st *styles) []string {
 	bar := " "
 	if selected {
 		bar = st.cursorBar.Render("▌")

@@ -177,6 +177,18 @@ func loadAround(ctx context.Context, lib Library, q listQuery, key, id int64, ab
 	}
 }
 
+// countPause is how long the list waits, after showing another query's
+// rows, before counting them.
+const countPause = 60 * time.Millisecond
+
+// countDueMsg says the list's rows for epoch have been shown for a while.
+type countDueMsg struct{ epoch int }
+
+// countAfter says so after d.
+func countAfter(d time.Duration, epoch int) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return countDueMsg{epoch} })
+}
+
 // loadCounts counts the articles matching the query and in the library.
 func loadCounts(ctx context.Context, lib Library, q listQuery, epoch int) tea.Cmd {
 	return func() tea.Msg {
@@ -215,7 +227,7 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 }
 
 // renderArticle renders an article body with glamour and draws d over it.
-func renderArticle(r *renderer, k renderKey, body, text string, d *decoration, st styles) tea.Cmd {
+func renderArticle(r *renderer, k renderKey, body, text string, d *decoration, st *styles) tea.Cmd {
 	return func() tea.Msg {
 		v, err := r.view(k, body, text, d, st)
 		return renderedMsg{key: k, view: v, err: err}

@@ -175,7 +175,7 @@ func activeStyles(s string) string {
 
 // decorate draws d over out, the rendering l was made of, wrapped at width.
 // renderNote renders a note's Markdown at that width.
-func decorate(out string, l *bodyLayout, d *decoration, width int, st styles, renderNote func(string) string) bodyView {
+func decorate(out string, l *bodyLayout, d *decoration, width int, st *styles, renderNote func(string) string) bodyView {
 	v := bodyView{spots: map[int64][2]int{}, focus: [2]int{-1, -1}}
 
 	// The passages, painted byte by byte of strip so that overlaps resolve
@@ -309,7 +309,7 @@ func repeatInt(x, n int) []int {
 }
 
 // inlineNoteLines draws a passage's note under its paragraph.
-func inlineNoteLines(text string, width int, st styles) []string {
+func inlineNoteLines(text string, width int, st *styles) []string {
 	bar := st.noteMarkCurrent.Render("  ┆ ")
 	inner := max(width-6, 10)
 	text = strings.TrimSpace(text)
@@ -336,7 +336,7 @@ func noteDate(t time.Time) string {
 
 // sectionLines draws the notes listed under the body, each note's Markdown
 // rendered as given, and where each is in them.
-func sectionLines(notes []sectionNote, rendered []string, width int, st styles) ([]string, map[int64][2]int) {
+func sectionLines(notes []sectionNote, rendered []string, width int, st *styles) ([]string, map[int64][2]int) {
 	inner := max(width-4, 10)
 	title := " Notes "
 	rule := "  " + st.rule.Render("──") + st.header.Render(title) +

@@ -26,7 +26,7 @@ type filterModel struct {
 	keys    inputKeyMap
 }
 
-func newFilterModel(st styles) filterModel {
+func newFilterModel(st *styles) filterModel {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.SetStyles(inputStyles(st))
@@ -35,7 +35,7 @@ func newFilterModel(st styles) filterModel {
 
 // inputStyles are the text inputs' styles: the theme's, with a cursor that
 // does not blink (a blinking cursor redraws the screen twice a second).
-func inputStyles(st styles) textinput.Styles {
+func inputStyles(st *styles) textinput.Styles {
 	s := textinput.DefaultStyles(st.isDark)
 	s.Cursor.Blink = false
 	s.Focused.Prompt = st.prompt

@@ -259,3 +259,30 @@ func TestSavedSearch(t *testing.T) {
 		t.Errorf("the saved search finds %d articles, the filter showed %d", len(rows), len(root(t, m).list.rows))
 	}
 }
+
+// TestRowsKeepTheirHighlightsUntilTheirPage: while a keystroke's page is on
+// its way, the rows on screen are the last query's, marked as that query
+// marks them; the new page comes with its own marks.
+func TestRowsKeepTheirHighlightsUntilTheirPage(t *testing.T) {
+	lib := newLibrary(t, 10)
+	m := start(t, lib, Config{}, 80, 12)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "leaked")
+	before := marked(t, m)
+	if !strings.Contains(before, "«Leaked»") {
+		t.Fatalf("leaked is not marked:\n%s", before)
+	}
+	m, cmd := m.Update(press(" "))
+	m, cmd2 := m.Update(press("l"))
+	m, cmd3 := m.Update(press("u"))
+	m, cmd4 := m.Update(press("f"))
+	if got := marked(t, m); !strings.Contains(got, "«Leaked»") || strings.Contains(got, "«Luf") {
+		t.Errorf("before its page came, the list marked the new query's words:\n%s", got)
+	}
+	for _, c := range []tea.Cmd{cmd, cmd2, cmd3, cmd4} {
+		m = run(t, m, c)
+	}
+	if got := marked(t, m); !strings.Contains(got, "«Luftwaffe»") {
+		t.Errorf("the new page does not mark luf*:\n%s", got)
+	}
+}

@@ -26,7 +26,7 @@ func highlightTerms(q listQuery) []string {
 
 // fitHighlighted cuts plain one-line text s to width cells as fit does and
 // renders it in base, and where terms occur in hl.
-func fitHighlighted(s string, width int, terms []string, base, hl lipgloss.Style) string {
+func fitHighlighted(s string, width int, terms []string, base, hl styler) string {
 	if width <= 0 {
 		return ""
 	}
@@ -66,7 +66,7 @@ func highlightText(s string, terms []string, base, hl lipgloss.Style) string {
 
 // highlightRanges renders s in base, and its byte ranges (sorted, apart;
 // those past its end are cut) in hl.
-func highlightRanges(s string, ranges [][2]int, base, hl lipgloss.Style) string {
+func highlightRanges(s string, ranges [][2]int, base, hl styler) string {
 	var b strings.Builder
 	at := 0
 	for _, r := range ranges {

@@ -59,11 +59,11 @@ type listModel struct {
 	marked map[int64]bool
 
 	keys   listKeyMap
-	styles styles
+	styles *styles
 	lines  *rowCache
 }
 
-func newListModel(ctx context.Context, lib Library, q listQuery, pageSize int, keys listKeyMap, st styles) listModel {
+func newListModel(ctx context.Context, lib Library, q listQuery, pageSize int, keys listKeyMap, st *styles) listModel {
 	qctx, cancel := context.WithCancel(ctx)
 	return listModel{
 		base: ctx, ctx: qctx, cancel: cancel, lib: lib, query: q, terms: highlightTerms(q), pageSize: pageSize,
@@ -115,7 +115,7 @@ func (m *listModel) setSize(width, height int) tea.Cmd {
 	return m.prefetch()
 }
 
-func (m *listModel) setStyles(st styles) {
+func (m *listModel) setStyles(st *styles) {
 	m.styles = st
 	m.lines.reset()
 }
@@ -302,6 +302,7 @@ func (m *listModel) replace(msg pageMsg) {
 	m.loaded = true
 	m.rows, m.atTop, m.atBottom = msg.rows, msg.atTop, msg.atBottom
 	m.loadingOlder, m.loadingNewer = false, false
+	m.terms = highlightTerms(m.query)
 	m.lines.reset()
 	m.vanished = false
 	m.cursor = msg.focusIndex

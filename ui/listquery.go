@@ -37,7 +37,8 @@ func (q listQuery) whole() string {
 
 // setQuery shows another query's articles, from the newest: one trip to
 // the library, whose answer replaces the window when it arrives (unless a
-// newer query's does first). The counts follow the page.
+// newer query's does first). The counts follow the page. Until it comes,
+// the rows on screen keep the highlights of the query that found them.
 func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	if q == m.query {
 		return nil
@@ -45,10 +46,15 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	m.cancel()
 	m.ctx, m.cancel = context.WithCancel(m.base)
 	m.query = q
-	m.terms = highlightTerms(q)
-	m.lines.reset()
 	m.epoch++
-	return loadQuery(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+	limit := m.limit()
+	if q.live && m.height > 1 {
+		// Typed key by key: two screens are enough until the cursor goes
+		// down them, and the prefix of the word being typed is found
+		// sooner for fewer rows.
+		limit = min(limit, 2*m.height)
+	}
+	return loadQuery(m.ctx, m.lib, m.query, limit, m.epoch)
 }
 
 // toggleMark selects or deselects the current article.

@@ -118,88 +118,92 @@ func (m listModel) row(i int, l layout) string {
 // renderRow draws one article row, exactly width cells wide: selected is
 // the cursor's row, marked a row in the selection (space); the title's
 // words that terms match are highlighted.
-func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []string, st styles) string {
-	style := func(s lipgloss.Style) lipgloss.Style {
-		if selected {
-			return s.Inherit(st.selected)
-		}
-		return s
+func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []string, st *styles) string {
+	p := st.rows[0]
+	if selected {
+		p = st.rows[1]
 	}
-	plain := style(lipgloss.NewStyle())
 	var b strings.Builder
+	b.Grow(2 * width)
 
 	switch {
 	case marked:
 		// The cursor's row shows by its colours (reverse without colour)
 		// as well as by the bar, so the mark can take the bar's place.
-		b.WriteString(style(st.mark).Render("✓"))
+		b.WriteString(p.mark.render("✓"))
 	case selected:
-		b.WriteString(style(st.cursorBar).Render("▌"))
+		b.WriteString(p.cursorBar.render("▌"))
 	default:
-		b.WriteString(plain.Render(" "))
+		b.WriteString(p.plain.render(" "))
 	}
 	if r.Read {
-		b.WriteString(plain.Render(" "))
+		b.WriteString(p.plain.render(" "))
 	} else {
-		b.WriteString(style(st.unread).Render("●"))
+		b.WriteString(p.unread.render("●"))
 	}
-	b.WriteString(plain.Render(" "))
+	b.WriteString(p.plain.render(" "))
 	if r.Published.IsZero() {
-		b.WriteString(style(st.dateUnknown).Render("    —     "))
+		b.WriteString(p.dateUnknown.render("    —     "))
 	} else {
 		// Dates are shown in UTC: most sources give a day, not an instant,
 		// and the day should not move with the reader's time zone.
-		b.WriteString(style(st.date).Render(r.Published.UTC().Format("2006-01-02")))
+		b.WriteString(p.date.render(r.Published.UTC().Format("2006-01-02")))
 	}
-	b.WriteString(plain.Render("  "))
+	b.WriteString(p.plain.render("  "))
 	if l.source > 0 {
-		b.WriteString(style(st.source).Render(fit(oneLine(r.Source), l.source)))
-		b.WriteString(plain.Render("  "))
+		b.WriteString(p.source.render(fit(oneLine(r.Source), l.source)))
+		b.WriteString(p.plain.render("  "))
 	}
 
 	tags, tagsWidth := "", 0
 	if l.tags > 0 && len(r.Tags) > 0 {
+		style := func(s lipgloss.Style) lipgloss.Style {
+			if selected {
+				return s.Inherit(st.selected)
+			}
+			return s
+		}
 		tags, tagsWidth = tagChips(r.Tags, min(l.tags, l.title/2), style, st)
 	}
 	titleWidth := l.title
 	if tagsWidth > 0 {
 		titleWidth -= tagsWidth + 1
 	}
-	titleStyle := st.title
+	title := p.title
 	if r.Read {
-		titleStyle = st.titleRead
+		title = p.titleRead
 	}
-	b.WriteString(fitHighlighted(oneLine(r.Title), titleWidth, terms, style(titleStyle), st.match))
+	b.WriteString(fitHighlighted(oneLine(r.Title), titleWidth, terms, title, st.matchPaint))
 	if tagsWidth > 0 {
-		b.WriteString(plain.Render(" "))
+		b.WriteString(p.plain.render(" "))
 		b.WriteString(tags)
 	}
 
-	b.WriteString(plain.Render(" "))
+	b.WriteString(p.plain.render(" "))
 	if r.Annotations > 0 {
-		b.WriteString(style(st.annotated).Render("✎"))
+		b.WriteString(p.annotated.render("✎"))
 	} else {
-		b.WriteString(plain.Render(" "))
+		b.WriteString(p.plain.render(" "))
 	}
 	if r.Starred {
-		b.WriteString(style(st.star).Render("★"))
+		b.WriteString(p.star.render("★"))
 	} else {
-		b.WriteString(plain.Render(" "))
+		b.WriteString(p.plain.render(" "))
 	}
-	b.WriteString(plain.Render(" "))
+	b.WriteString(p.plain.render(" "))
 
 	line := b.String()
 	if w := ansi.StringWidth(line); w > width {
 		line = ansi.Truncate(line, width, "")
 	} else if w < width {
-		line += plain.Render(strings.Repeat(" ", width-w))
+		line += p.plain.render(strings.Repeat(" ", width-w))
 	}
 	return line
 }
 
 // tagChips renders as many tags as fit in maxWidth cells, then "+N" for
 // the rest, and returns the width used.
-func tagChips(tags []string, maxWidth int, style func(lipgloss.Style) lipgloss.Style, st styles) (string, int) {
+func tagChips(tags []string, maxWidth int, style func(lipgloss.Style) lipgloss.Style, st *styles) (string, int) {
 	var b strings.Builder
 	width := 0
 	sep := style(lipgloss.NewStyle()).Render(" ")

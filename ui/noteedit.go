@@ -33,7 +33,7 @@ type noteEditor struct {
 	original string // the text it opened with
 }
 
-func newNoteEditor(st styles) noteEditor {
+func newNoteEditor(st *styles) noteEditor {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = ""
@@ -44,7 +44,7 @@ func newNoteEditor(st styles) noteEditor {
 
 // areaStyles are the text area's styles: the theme's, with a cursor that
 // does not blink.
-func areaStyles(st styles) textarea.Styles {
+func areaStyles(st *styles) textarea.Styles {
 	s := textarea.DefaultStyles(st.isDark)
 	s.Cursor.Blink = false
 	return s
@@ -80,7 +80,7 @@ func (e noteEditor) changed() bool {
 }
 
 // setSize fits the editor to a screen of width x height cells.
-func (e *noteEditor) setSize(width, height int, st styles) {
+func (e *noteEditor) setSize(width, height int, st *styles) {
 	inner := editorInner(width, st)
 	e.area.SetWidth(inner)
 	// The box's border, title and the lines under it take 4 lines; the
@@ -89,7 +89,7 @@ func (e *noteEditor) setSize(width, height int, st styles) {
 }
 
 // View draws the editor's box.
-func (e noteEditor) View(width int, st styles) string {
+func (e noteEditor) View(width int, st *styles) string {
 	inner := editorInner(width, st)
 	title := st.header.Render(ansi.Truncate("Note on "+e.what, inner, "…"))
 	hint := st.inputHint.Render(ansi.Truncate("Markdown · ctrl+s save · ctrl+e $EDITOR · esc cancel", inner, "…"))

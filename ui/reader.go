@@ -56,10 +56,10 @@ type readerModel struct {
 
 	keys    readerKeyMap
 	selKeys selectionKeyMap
-	styles  styles
+	styles  *styles
 }
 
-func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKeyMap, st styles, style string) readerModel {
+func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKeyMap, st *styles, style string) readerModel {
 	vp := viewport.New()
 	vp.MouseWheelDelta = 3
 	return readerModel{ctx: ctx, lib: lib, r: r, vp: vp, keys: keys, styles: st, style: style}
@@ -84,7 +84,7 @@ func (m *readerModel) setSize(width, height int) tea.Cmd {
 }
 
 // setStyle changes the theme; the body is rendered again in the new style.
-func (m *readerModel) setStyle(st styles, style string) tea.Cmd {
+func (m *readerModel) setStyle(st *styles, style string) tea.Cmd {
 	m.styles, m.style = st, style
 	return m.requestRender()
 }

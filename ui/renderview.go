@@ -78,7 +78,7 @@ func (r *renderer) cachedView(k renderKey, text string) (bodyView, bool) {
 
 // view renders an article's body for k, decorated with d (nil for none);
 // text is the body's plain text. It is slow: call it from a tea.Cmd.
-func (r *renderer) view(k renderKey, body, text string, d *decoration, st styles) (bodyView, error) {
+func (r *renderer) view(k renderKey, body, text string, d *decoration, st *styles) (bodyView, error) {
 	pk := k.plainKey()
 	out, err := r.render(pk, body)
 	if err != nil {

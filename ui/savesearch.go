@@ -20,7 +20,7 @@ type savePrompt struct {
 	query string
 }
 
-func newSavePrompt(st styles) savePrompt {
+func newSavePrompt(st *styles) savePrompt {
 	in := textinput.New()
 	in.SetStyles(inputStyles(st))
 	return savePrompt{input: in}

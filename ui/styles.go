@@ -25,8 +25,12 @@ type styles struct {
 
 	// match is a word the filter matched; matchSGR turns it on in rendered
 	// text.
-	match    lipgloss.Style
-	matchSGR string
+	match lipgloss.Style
+	// rows draws list rows, unselected and selected (the cursor's);
+	// matchPaint draws match in them.
+	rows       [2]rowPaints
+	matchPaint paint
+	matchSGR   string
 
 	prompt, inputHint, candidate lipgloss.Style // input lines and the tag editor
 
@@ -51,7 +55,7 @@ type styles struct {
 // newStyles builds the styles for a dark or light background, with the
 // configured tag colours (by lower-case name); with noColor only bold, faint
 // and reverse remain.
-func newStyles(isDark, noColor bool, tagColors map[string]color.Color) styles {
+func newStyles(isDark, noColor bool, tagColors map[string]color.Color) *styles {
 	ld := lipgloss.LightDark(isDark)
 	c := func(light, dark string) color.Color {
 		if noColor {
@@ -60,7 +64,7 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) styles {
 		return ld(lipgloss.Color(light), lipgloss.Color(dark))
 	}
 	s := lipgloss.NewStyle
-	st := styles{isDark: isDark, noColor: noColor}
+	st := &styles{isDark: isDark, noColor: noColor}
 
 	accent := c("#5A56E0", "#8B87FF")
 	dim := c("#8A8A8A", "#6C6C6C")
@@ -143,6 +147,8 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) styles {
 			FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain,
 		}
 	}
+	st.rows = [2]rowPaints{newRowPaints(st, false), newRowPaints(st, true)}
+	st.matchPaint = newPaint(st.match)
 	return st
 }
 
@@ -161,7 +167,7 @@ var tagPalette = [][2]string{
 
 // tagStyle is the style of a tag chip: the configured colour, else one from
 // the palette that is the same for a name whatever its case, in every run.
-func (st styles) tagStyle(name string) lipgloss.Style {
+func (st *styles) tagStyle(name string) lipgloss.Style {
 	name = strings.ToLower(name)
 	if s, ok := st.fixedTags[name]; ok {
 		return s

@@ -43,7 +43,7 @@ type tagEditor struct {
 	wordStart int
 }
 
-func newTagEditor(st styles) tagEditor {
+func newTagEditor(st *styles) tagEditor {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = "+add -remove"
@@ -292,17 +292,17 @@ func editTags(tags, add, remove, known []string) []string {
 
 // editorInner is the width inside the editor's box on a screen width
 // cells wide.
-func editorInner(width int, st styles) int {
+func editorInner(width int, st *styles) int {
 	return max(min(width, 80)-st.box.GetHorizontalFrameSize(), 10)
 }
 
 // setWidth fits the line to the box on a screen width cells wide.
-func (e *tagEditor) setWidth(width int, st styles) {
+func (e *tagEditor) setWidth(width int, st *styles) {
 	e.input.SetWidth(max(editorInner(width, st)-ansi.StringWidth(e.input.Prompt)-1, 1)) // and the cursor
 }
 
 // View draws the editor's box, width cells wide at most.
-func (e tagEditor) View(width int, st styles) string {
+func (e tagEditor) View(width int, st *styles) string {
 	inner := editorInner(width, st)
 	lines := []string{st.header.Render(ansi.Truncate("Tag "+e.what, inner, "…"))}
 	if len(e.has) > 0 {
@@ -338,7 +338,7 @@ func (e tagEditor) View(width int, st styles) string {
 
 // chipLine draws a label and tag chips in one line of width cells, the
 // active one reversed, "…" when they do not all fit.
-func chipLine(label string, names []string, active string, width int, st styles) string {
+func chipLine(label string, names []string, active string, width int, st *styles) string {
 	head := fit(label, 10)
 	b := strings.Builder{}
 	b.WriteString(st.inputHint.Render(head))

@@ -184,7 +184,7 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 }
 
 // View draws the panel's box for a screen of width x height.
-func (p tagsPanel) View(width, height int, st styles) string {
+func (p tagsPanel) View(width, height int, st *styles) string {
 	box := st.box
 	inner := max(min(width, 64)-box.GetHorizontalFrameSize(), 10)
 	rows := p.rows(height)
@@ -209,7 +209,7 @@ func (p tagsPanel) View(width, height int, st styles) string {
 }
 
 // line draws one item, inner cells wide.
-func (p tagsPanel) line(it panelItem, selected bool, inner int, st styles) string {
+func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) string {
 	if it.heading != "" {
 		return st.headerDim.Render(ansi.Truncate(it.heading, inner, "…"))
 	}

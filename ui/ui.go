@@ -39,7 +39,7 @@ type Model struct {
 
 	theme           theme
 	isDark, noColor bool
-	styles          styles
+	styles          *styles
 	styleGen        int // counts restyles, for caches of drawn lines
 	lines           *lineCache
 	help            help.Model
@@ -226,6 +226,10 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = readGeneration(m.ctx, m.lib)
 	case generationMsg:
 		return m.handleGeneration(msg)
+	case countDueMsg:
+		if msg.epoch == m.list.epoch && m.list.countFor != m.list.query {
+			cmd = m.list.countCmd()
+		}
 	case flagsSetMsg:
 		if msg.err != nil {
 			m.setError("saving "+msg.what, msg.err)
@@ -268,9 +272,14 @@ func (m Model) handlePage(msg pageMsg) (Model, tea.Cmd) {
 		if first {
 			cmds = append(cmds, loadTags(m.ctx, m.lib))
 		}
-		if first || m.list.countFor != m.list.query {
-			// Counting waits for the rows: the list is drawn first.
+		switch {
+		case first:
 			cmds = append(cmds, m.list.countCmd())
+		case m.list.countFor != m.list.query:
+			// Counting waits for the rows to be drawn, and for a pause in
+			// the typing: a count may merge thousands of doclists, and
+			// one for a query already replaced is of no use.
+			cmds = append(cmds, countAfter(countPause, m.list.epoch))
 		}
 	}
 	return m, tea.Batch(cmds...)

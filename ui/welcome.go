@@ -13,7 +13,7 @@ import (
 type welcomeModel struct {
 	loading bool // the samples are being imported
 	keys    welcomeKeyMap
-	styles  styles
+	styles  *styles
 }
 
 // View draws the welcome text centred in width x height.
