@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,6 +134,7 @@ func BenchmarkTUI(b *testing.B) {
 				// screen changes when the new frame is drawn.
 				for k := 0; k < 40; k++ {
 					before := tm.screen()
+					offBeat()
 					t0 := time.Now()
 					tm.send("j")
 					waitChange(tm, before, 5*time.Second)
@@ -235,6 +237,19 @@ func BenchmarkFilter(b *testing.B) {
 	}
 }
 
+// frame is how often tidings draws a frame (tea.WithFPS(120)).
+const frame = time.Second / 120
+
+// beat draws the pauses of offBeat, the same in every run.
+var beat = rand.New(rand.NewPCG(1, 2))
+
+// offBeat pauses for a random part of a frame before a timed key. A key sent
+// as soon as the last frame was seen, or after a pause of whole frames (250
+// ms is 30), comes at the same point of tidings' frame clock every time, just
+// after a frame, and waits almost a whole frame to be drawn; a person's keys
+// come at any point of it.
+func offBeat() { time.Sleep(time.Duration(beat.Int64N(int64(frame)))) }
+
 // keystrokeToRows types one key and returns how long the list's rows took
 // to settle: the time of their last change before they stayed still for
 // 250 ms, or, when the key does not change them, the time until the screen
@@ -243,6 +258,7 @@ func keystrokeToRows(tm *term, k string) time.Duration {
 	rows := func(s string) string { return strings.Join(datedRow.FindAllString(s, -1), "\n") }
 	before := tm.screen()
 	beforeRows := rows(before)
+	offBeat()
 	t0 := time.Now()
 	tm.send(k)
 	var echo, last time.Duration

@@ -34,6 +34,11 @@ type term struct {
 	modes   map[ansi.Mode]bool
 	alt     bool
 	cursor  bool // visible
+	// shown is the screen as text when the emulator had read written
+	// bytes; callers poll the screen often, and rendering it for each poll
+	// would take the processor from the program being measured.
+	shown   string
+	written int
 
 	readDone chan struct{}
 	exited   chan struct{}
@@ -135,11 +140,16 @@ func (t *term) screen() string {
 }
 
 func (t *term) screenLocked() string {
+	if t.written == t.raw.Len() && t.written > 0 {
+		return t.shown
+	}
+	t.written = t.raw.Len()
 	lines := strings.Split(ansi.Strip(t.emu.String()), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}
-	return strings.Join(lines, "\n")
+	t.shown = strings.Join(lines, "\n")
+	return t.shown
 }
 
 // waitFor waits until the screen matches the regular expression (multi-line
@@ -230,6 +240,7 @@ func (t *term) resize(cols, rows int) {
 	t.tb.Helper()
 	t.mu.Lock()
 	t.emu.Resize(cols, rows)
+	t.written = -1 // the screen is drawn anew
 	t.mu.Unlock()
 	if err := pty.Setsize(t.ptmx, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
 		t.tb.Fatalf("resize: %v", err)
