@@ -243,12 +243,29 @@ func (m prefixMatcher) match(text string) bool {
 		return true
 	}
 	// No word starts with the prefix as written; a word with characters
-	// beyond ASCII may still fold to one that does ("Bärlauch" to "barlauch").
-	if isASCII(text) || simpleText(text) {
-		return false
+	// beyond ASCII may still fold to one that does ("Bärlauch" to
+	// "barlauch"). Every ASCII byte but a letter or digit separates words,
+	// so only the runs between them that hold such characters need the
+	// tokenizer.
+	for i := 0; i < len(text); {
+		start, wide := i, false
+		for i < len(text) && isTermByte(text[i]) {
+			wide = wide || text[i] >= utf8.RuneSelf
+			i++
+		}
+		if wide && query.MatchPhrase(text[start:i], m.phrase) {
+			return true
+		}
+		for i < len(text) && !isTermByte(text[i]) {
+			i++
+		}
 	}
-	return query.MatchPhrase(text, m.phrase)
+	return false
 }
+
+// isTermByte reports whether c may be part of a word: an ASCII letter or
+// digit, or a byte of a character beyond ASCII, which the tokenizer judges.
+func isTermByte(c byte) bool { return c >= utf8.RuneSelf || isWordByte(c) }
 
 // find reports whether a word of text starts with the prefix, its ASCII
 // letters in any case.
