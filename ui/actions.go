@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -77,7 +78,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Prev):
 			cmd = m.step(-1)
 		default:
-			m.reader, cmd = m.reader.Update(msg)
+			if !m.refuseWrite(msg, k.Tag, k.Annotate, k.SelectPassage, k.EditNote, k.DeleteNote, k.UndoDelete) {
+				m.reader, cmd = m.reader.Update(msg)
+			}
 		}
 	default:
 		if cmd, ok := m.articleAction(msg, keys); ok {
@@ -92,9 +95,29 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if cmd, ok := m.annotationAction(msg); ok {
 			return m, cmd
 		}
+		k := m.list.keys
+		if m.refuseWrite(msg, k.Tag, k.TagAll, k.SaveSearch, k.Annotate, k.Refresh) {
+			return m, nil
+		}
 		m.list, cmd = m.list.Update(msg)
 	}
 	return m, cmd
+}
+
+// refuseWrite says that the library is read-only when msg is the key of one
+// of bindings, the writes that a read-only library turns off (and the help
+// leaves out), and reports whether it was.
+func (m *Model) refuseWrite(msg tea.KeyPressMsg, bindings ...key.Binding) bool {
+	if !m.readOnly {
+		return false
+	}
+	for _, b := range bindings {
+		if slices.Contains(b.Keys(), msg.String()) {
+			m.setError("cannot "+b.Help().Desc, errReadOnly)
+			return true
+		}
+	}
+	return false
 }
 
 // sharedBindings are the bindings of the active screen that the root acts on.

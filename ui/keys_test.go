@@ -163,4 +163,15 @@ func TestHelpNeverLies(t *testing.T) {
 	if m = step(t, m, press("t")); root(t, m).mode() != modeNormal {
 		t.Error("t opened the editor in a read-only library")
 	}
+	// ...but a key that would write says why it does nothing.
+	for _, k := range []string{"t", "T", "a", "ctrl+s"} {
+		m = step(t, m, press(k))
+		if status := root(t, m).status; !strings.Contains(status, "read-only") {
+			t.Errorf("%s in a read-only library: status %q", k, status)
+		}
+	}
+	m = steps(t, m, "enter", "t")
+	if status := root(t, m).status; !strings.Contains(status, "cannot tag: the library is read-only") {
+		t.Errorf("t in the reader of a read-only library: status %q", status)
+	}
 }
