@@ -286,3 +286,53 @@ func TestRowsKeepTheirHighlightsUntilTheirPage(t *testing.T) {
 		t.Errorf("the new page does not mark luf*:\n%s", got)
 	}
 }
+
+// TestHeaderCountWaitsForItsQuery: the header never shows one query's count
+// beside another's rows; while a keystroke's count is on the way it says so.
+func TestHeaderCountWaitsForItsQuery(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "sto") // sto*: Storm, in every fifth title
+	header := func() string { return strings.SplitN(viewText(m), "\n", 2)[0] }
+	if !strings.Contains(header(), "6 / 30") {
+		t.Fatalf("header %q", header())
+	}
+	m, cmd := m.Update(press(" ")) // sto, a whole word: nothing
+	m = runHolding(t, m, cmd, func(msg tea.Msg) bool { _, due := msg.(countDueMsg); return due })
+	if got := shownNumbers(t, m); len(got) != 0 {
+		t.Fatalf("the page did not come: %v", got)
+	}
+	if !strings.Contains(header(), "… / 30") {
+		t.Errorf("before its count came the header says %q, want … / 30", header())
+	}
+	m = run(t, m, countAfter(0, root(t, m).list.epoch))
+	if !strings.Contains(header(), "0 / 30") {
+		t.Errorf("after its count came the header says %q, want 0 / 30", header())
+	}
+}
+
+// runHolding is run, except that the messages hold picks are not delivered.
+func runHolding(t *testing.T, m tea.Model, cmd tea.Cmd, hold func(tea.Msg) bool) tea.Model {
+	t.Helper()
+	for i := 0; cmd != nil; i++ {
+		if i == 1000 {
+			t.Fatal("run: command chain did not settle")
+		}
+		out := cmd()
+		switch {
+		case out == nil || hold(out):
+			cmd = nil
+		default:
+			if batch, ok := out.(tea.BatchMsg); ok {
+				for _, c := range batch {
+					m = runHolding(t, m, c, hold)
+				}
+				cmd = nil
+				continue
+			}
+			m, cmd = m.Update(out)
+		}
+	}
+	return m
+}

@@ -48,8 +48,11 @@ type listModel struct {
 	// "next article" should go.
 	vanished bool
 
+	// counted is set once shown and total are known; shownFor is the query
+	// shown counts, which lags behind query while its count is on the way.
 	counted      bool
 	shown, total int
+	shownFor     listQuery
 	countEpoch   int
 	countFor     listQuery // the query last counted (or being counted)
 
@@ -150,6 +153,7 @@ func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
 	case countsMsg:
 		if msg.err == nil && msg.query == m.query && msg.epoch >= m.countEpoch {
 			m.counted, m.shown, m.total, m.countEpoch = true, msg.shown, msg.total, msg.epoch
+			m.shownFor = msg.query
 		}
 	}
 	return m, nil

@@ -92,7 +92,7 @@ type lineCache struct {
 // header is the list's top line: the library, the filter, the selection
 // and the counts.
 func (m Model) header() string {
-	k := fmt.Sprint(m.width, m.styleGen, m.readOnly, m.list.counted, m.list.shown, m.list.total,
+	k := fmt.Sprint(m.width, m.styleGen, m.readOnly, m.list.counted, m.list.shown, m.list.total, m.list.shownFor == m.list.query,
 		m.filter.focused, len(m.list.marked), "\x00", m.list.query.text)
 	if k != m.lines.headerKey {
 		m.lines.headerKey, m.lines.header = k, m.drawHeader()
@@ -117,9 +117,14 @@ func (m Model) drawHeader() string {
 		right = st.mark.Render(thousands(n)+" selected") + st.headerDim.Render(" · ")
 	}
 	if m.list.counted {
-		counts := thousands(m.list.shown) + " / " + thousands(m.list.total) + " "
+		// Another query's count is not this one's: it is on the way.
+		shown := "…"
+		if m.list.shownFor == m.list.query {
+			shown = thousands(m.list.shown)
+		}
+		counts := shown + " / " + thousands(m.list.total) + " "
 		if m.width < 50 {
-			counts = thousands(m.list.shown) + " "
+			counts = shown + " "
 		}
 		right += st.headerDim.Render(counts)
 	}
