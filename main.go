@@ -141,7 +141,15 @@ func (a *app) libraryPath() string {
 }
 
 func (a *app) open() (*store.Store, error) {
-	return store.Open(a.libraryPath(), store.Options{ReadOnly: a.readOnly})
+	return store.Open(a.libraryPath(), a.storeOptions(a.readOnly))
+}
+
+// storeOptions are the library's options; an upgrade of an existing
+// library, which takes a while when it is large, is announced on stderr.
+func (a *app) storeOptions(readOnly bool) store.Options {
+	return store.Options{ReadOnly: readOnly, Upgrading: func(from, to int) {
+		fmt.Fprintf(os.Stderr, "tidings: upgrading the library from schema %d to %d; a large library takes a while\n", from, to)
+	}}
 }
 
 // withStore makes a command that runs fn on the opened library and closes
@@ -168,7 +176,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "library.db")
 	}
-	st, err := store.Open(path, store.Options{ReadOnly: a.readOnly && !a.demo})
+	st, err := store.Open(path, a.storeOptions(a.readOnly && !a.demo))
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := prepareFile(abs, opt.ReadOnly); err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, readOnly: opt.ReadOnly}
+	s := &Store{path: abs, readOnly: opt.ReadOnly, upgrading: opt.Upgrading}
 	if opt.ReadOnly {
 		s.db, err = sql.Open("sqlite", dsn(abs, "mode=ro", "_pragma=query_only(1)", readerCache))
 	} else {
@@ -188,6 +188,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if err := s.checkVersion(version, tables); err != nil {
 		return err
+	}
+	if version > 0 && version < len(migrations) && s.upgrading != nil {
+		s.upgrading(version, len(migrations))
 	}
 	for v := version; v < len(migrations); v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,11 +93,15 @@ func TestOpenMigratesFromVersion1(t *testing.T) {
 	}
 	db.Close()
 
-	s, err := Open(path, Options{})
+	var told [][2]int
+	s, err := Open(path, Options{Upgrading: func(from, to int) { told = append(told, [2]int{from, to}) }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	if want := [][2]int{{1, len(migrations)}}; !slices.Equal(told, want) {
+		t.Errorf("Upgrading was told %v, want %v", told, want)
+	}
 	if v := userVersion(t, path); v != len(migrations) {
 		t.Errorf("user_version = %d, want %d", v, len(migrations))
 	}
@@ -268,4 +273,16 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// A new library is created, not upgraded: nobody is told to wait.
+func TestNewLibraryIsNotAnUpgrade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	for range 2 {
+		s, err := Open(path, Options{Upgrading: func(from, to int) { t.Errorf("Upgrading(%d, %d) for a current library", from, to) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
 }

@@ -28,12 +28,17 @@ type Options struct {
 	// ReadOnly opens the library for reading only: nothing is created or
 	// migrated, and every write returns ErrReadOnly.
 	ReadOnly bool
+	// Upgrading, when set, is told before an existing library is brought
+	// from schema version from to to: on a large library that takes a
+	// while (rebuilding indexes), and whoever waits should know why.
+	Upgrading func(from, to int)
 }
 
 // Store is an open library.
 type Store struct {
-	path     string
-	readOnly bool
+	path      string
+	readOnly  bool
+	upgrading func(from, to int)
 
 	// db serves reads; any number of connections read at once in WAL mode.
 	db *sql.DB

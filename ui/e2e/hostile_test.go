@@ -373,3 +373,30 @@ func TestReadingWritesNothing(t *testing.T) {
 		t.Error("a refused write changed the library")
 	}
 }
+
+// TestOlderLibraryIsUpgradedAndSaysSo: a library of an earlier tidings is
+// upgraded when opened for writing, with a line on stderr (on a large
+// library that takes a while), and reads as before.
+func TestOlderLibraryIsUpgradedAndSaysSo(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "older.db")
+	mustRun(t, lib, "import", samplePath(t))
+	db := openDB(t, lib)
+	// Schema 4: before feeds kept the address their ids are made from.
+	if _, err := db.Exec("ALTER TABLE feeds DROP COLUMN id_base; PRAGMA user_version = 4"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if r := tidings(t, lib, nil, "--read-only", "search", "--count", "luftwaffe"); r.code != 1 || !strings.Contains(r.stderr, "needs upgrading") {
+		t.Errorf("a read-only open of an older library: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r := tidings(t, lib, nil, "search", "--count", "luftwaffe")
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "1" {
+		t.Fatalf("search after the upgrade: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "upgrading the library from schema 4 to") {
+		t.Errorf("the upgrade was not announced: stderr %q", r.stderr)
+	}
+	if r := tidings(t, lib, nil, "search", "--count", "luftwaffe"); r.stderr != "" {
+		t.Errorf("an upgraded library is announced again: %q", r.stderr)
+	}
+}
