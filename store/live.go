@@ -133,9 +133,13 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 	rows.Close()
 	exhausted := !rare && seen < liveCandidates && len(hits) < limit
 	if len(hits) < limit && !exhausted {
-		s.rare.Lock()
-		s.rare.rest, s.rare.word = rest, strings.ToLower(word)
-		s.rare.Unlock()
+		if req.Before == 0 && req.After == 0 && !req.FromEnd {
+			// A first page, as typing asks for: not a verdict on one
+			// stretch of the library.
+			s.rare.Lock()
+			s.rare.rest, s.rare.word = rest, strings.ToLower(word)
+			s.rare.Unlock()
+		}
 		return nil, false, nil // a rare prefix: FTS5's merge is the quick way
 	}
 	// Notes are words of their article too; few articles have any.

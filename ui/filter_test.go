@@ -336,3 +336,24 @@ func runHolding(t *testing.T, m tea.Model, cmd tea.Cmd, hold func(tea.Msg) bool)
 	}
 	return m
 }
+
+// TestCountComesBackWithItsQuery: a count lost on the way (the next key
+// cancelled it) is asked for again when the query comes back.
+func TestCountComesBackWithItsQuery(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "sto")
+	m, cmd := m.Update(press("r")) // stor*: its count is asked for, and lost
+	m = runHolding(t, m, cmd, func(msg tea.Msg) bool { _, counts := msg.(countsMsg); return counts })
+	m, cmd = m.Update(press("m")) // storm*, typed before a pause: not counted
+	m = runHolding(t, m, cmd, func(msg tea.Msg) bool { _, due := msg.(countDueMsg); return due })
+	m = step(t, m, press("backspace")) // stor* again
+	header := strings.SplitN(viewText(m), "\n", 2)[0]
+	if !strings.Contains(header, "6 / 30") {
+		t.Errorf("back at stor the header says %q, want 6 / 30", header)
+	}
+	if s := root(t, m).status; s != "" {
+		t.Errorf("status %q", s)
+	}
+}

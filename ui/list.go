@@ -55,6 +55,7 @@ type listModel struct {
 	shownFor     listQuery
 	countEpoch   int
 	countFor     listQuery // the query last counted (or being counted)
+	countOn      bool      // countFor's count is on its way or came, in ctx
 
 	// marked is the selection (space), by article id, so that it survives
 	// paging and reloads. Shared by the model's copies; Update and View
@@ -93,8 +94,14 @@ func (m *listModel) reload() tea.Cmd {
 
 // countCmd asks for the header's counts.
 func (m *listModel) countCmd() tea.Cmd {
-	m.countFor = m.query
+	m.countFor, m.countOn = m.query, true
 	return loadCounts(m.ctx, m.lib, m.query, m.epoch)
+}
+
+// needsCount reports whether the query shown has no count, on its way or
+// come, in the list's context: a count is lost when its context is.
+func (m listModel) needsCount() bool {
+	return !m.countOn || m.countFor != m.query
 }
 
 // limit is the page size: at least two screens, so a page-down never runs

@@ -45,6 +45,7 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	}
 	m.cancel()
 	m.ctx, m.cancel = context.WithCancel(m.base)
+	m.countOn = false // the count asked for, if any, went with the context
 	m.query = q
 	m.epoch++
 	limit := m.limit()

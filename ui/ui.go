@@ -194,7 +194,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case pageMsg:
 		return m.handlePage(msg)
 	case countsMsg:
-		if msg.err != nil && msg.query == m.list.query && m.list.ctx.Err() == nil {
+		if msg.err != nil && msg.epoch == m.list.epoch && msg.query == m.list.query && m.list.ctx.Err() == nil {
 			m.setError("counting articles", msg.err)
 		}
 		m.list, cmd = m.list.Update(msg)
@@ -227,7 +227,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case generationMsg:
 		return m.handleGeneration(msg)
 	case countDueMsg:
-		if msg.epoch == m.list.epoch && m.list.countFor != m.list.query {
+		if msg.epoch == m.list.epoch && m.list.needsCount() {
 			cmd = m.list.countCmd()
 		}
 	case flagsSetMsg:
@@ -275,7 +275,7 @@ func (m Model) handlePage(msg pageMsg) (Model, tea.Cmd) {
 		switch {
 		case first:
 			cmds = append(cmds, m.list.countCmd())
-		case m.list.countFor != m.list.query:
+		case m.list.needsCount():
 			// Counting waits for the rows to be drawn, and for a pause in
 			// the typing: a count may merge thousands of doclists, and
 			// one for a query already replaced is of no use.
