@@ -115,19 +115,29 @@ func step(t *testing.T, m tea.Model, msg tea.Msg) tea.Model {
 // run runs cmd and everything that follows from it.
 func run(t *testing.T, m tea.Model, cmd tea.Cmd) tea.Model {
 	t.Helper()
+	return runHolding(t, m, cmd, func(tea.Msg) bool { return false })
+}
+
+// runHolding is run, except that the messages hold picks are not delivered
+// (nor what would follow from them): as if they were still on their way.
+func runHolding(t *testing.T, m tea.Model, cmd tea.Cmd, hold func(tea.Msg) bool) tea.Model {
+	t.Helper()
 	for i := 0; cmd != nil; i++ {
 		if i == 1000 {
 			t.Fatal("run: command chain did not settle")
 		}
-		switch out := cmd().(type) {
+		switch out := cmd(); out := out.(type) {
 		case nil:
 			cmd = nil
 		case tea.BatchMsg:
 			for _, c := range out {
-				m = run(t, m, c)
+				m = runHolding(t, m, c, hold)
 			}
 			cmd = nil
 		default:
+			if hold(out) {
+				return m
+			}
 			m, cmd = m.Update(out)
 		}
 	}
