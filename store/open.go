@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	sys "golang.org/x/sys/unix"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -51,7 +52,14 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	s := &Store{path: abs, readOnly: opt.ReadOnly, upgrading: opt.Upgrading}
 	if opt.ReadOnly {
-		s.db, err = sql.Open("sqlite", dsn(abs, "mode=ro", "_pragma=query_only(1)", readerCache))
+		params := []string{"mode=ro", "_pragma=query_only(1)", readerCache}
+		if !walReadable(abs) {
+			// In a folder it may not write to, SQLite cannot make the
+			// -shm file a WAL library is read through; nobody else can
+			// write the library there either, so it is read as it is.
+			params = append(params, "immutable=1")
+		}
+		s.db, err = sql.Open("sqlite", dsn(abs, params...))
 	} else {
 		s.db, err = sql.Open("sqlite", dsn(abs, readerCache))
 	}
@@ -77,6 +85,16 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// walReadable reports whether SQLite can read the library at path through
+// its write-ahead log: the log's -shm file is there, or its folder takes a
+// new one.
+var walReadable = func(path string) bool {
+	if _, err := os.Stat(path + "-shm"); err == nil {
+		return true
+	}
+	return sys.Access(filepath.Dir(path), sys.W_OK) == nil
 }
 
 // dsn is the driver's name for the library at path: a URI, so that SQLite
@@ -135,6 +153,9 @@ func prepareFile(path string, readOnly bool) error {
 	}
 	if !bytes.Equal(head[:n], sqliteHeader) {
 		return fmt.Errorf("store: open %s: not an SQLite database, %w", path, ErrNotLibrary)
+	}
+	if !readOnly && (sys.Access(path, sys.W_OK) != nil || !walReadable(path)) {
+		return fmt.Errorf("store: open %s: the library or its folder is not writable; it can still be opened read-only", path)
 	}
 	return nil
 }

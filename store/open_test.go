@@ -286,3 +286,47 @@ func TestNewLibraryIsNotAnUpgrade(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestReadOnlyInAFolderItCannotWrite: a library on read-only media or in
+// another user's folder, where SQLite cannot make the -shm file a WAL
+// library is read through, opens read-only and reads as it is, leaving no
+// file beside it. (Tests run as root, whom a folder's mode does not stop,
+// so the folder's answer is stood in for.)
+func TestReadOnlyInAFolderItCannotWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	w, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importAll(t, w, art("ro1", "2024-03-05", "Read from a shelf"))
+	w.Close()
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	if !walReadable(path) {
+		t.Fatal("a temporary folder is not writable")
+	}
+	defer func(f func(string) bool) { walReadable = f }(walReadable)
+	walReadable = func(string) bool { return false }
+
+	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), "can still be opened read-only") {
+		t.Errorf("opening it for writing: %v", err)
+	}
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Count(context.Background(), "shelf"); err != nil || n != 1 {
+		t.Errorf("Count(shelf) = %d, %v", n, err)
+	}
+	s.Close()
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the folder holds %v, want the library alone", names)
+	}
+}
