@@ -347,10 +347,16 @@ func joinArgs(args []string) string { return strings.Join(args, " ") }
 func findArticle(ctx context.Context, st *store.Store, id int64) (store.Article, error) {
 	art, err := st.Article(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return art, fmt.Errorf("no article %d", id)
+		return art, noArticle(id)
 	}
 	return art, err
 }
+
+// noArticle says that the library has no article with this id.
+type noArticle int64
+
+func (n noArticle) Error() string { return fmt.Sprintf("no article %d", int64(n)) }
+func (n noArticle) Unwrap() error { return store.ErrNotFound }
 
 func (a *app) showCmd() *cobra.Command {
 	return &cobra.Command{
@@ -441,12 +447,30 @@ func (a *app) tagCmd() *cobra.Command {
 				fmt.Fprintf(cmd.OutOrStdout(), "%d articles tagged\n", n)
 				return nil
 			}
+			// The articles there are tagged; the missing ones are named.
+			var found []int64
+			var missing []string
 			for _, id := range ids {
-				if _, err := findArticle(ctx, st, id); err != nil {
+				_, err := findArticle(ctx, st, id)
+				switch {
+				case err == nil:
+					found = append(found, id)
+				case errors.Is(err, store.ErrNotFound):
+					missing = append(missing, strconv.FormatInt(id, 10))
+				default:
 					return err
 				}
 			}
-			return st.Tag(ctx, ids, ch.Add, ch.Remove)
+			if err := st.Tag(ctx, found, ch.Add, ch.Remove); err != nil {
+				return err
+			}
+			switch {
+			case len(missing) > 0 && len(found) > 0:
+				return fmt.Errorf("no article %s; the others were tagged", strings.Join(missing, ", "))
+			case len(missing) > 0:
+				return fmt.Errorf("no article %s", strings.Join(missing, ", "))
+			}
+			return nil
 		},
 	}
 	c.Flags().StringVar(&query, "query", "", "tag every article matching this query")

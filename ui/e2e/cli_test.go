@@ -252,3 +252,17 @@ func TestConfigFile(t *testing.T) {
 		})
 	}
 }
+
+// TestTagDoesWhatItCan: tagging ids of which one is missing tags the others,
+// names the missing one and exits 1.
+func TestTagDoesWhatItCan(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, lib, "import", samplePath(t))
+	r := tidings(t, lib, nil, "tag", "1", "999", "+kept")
+	if r.code != 1 || !strings.Contains(r.stderr, "no article 999; the others were tagged") {
+		t.Errorf("tag 1 999: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if out := mustRun(t, lib, "search", "--count", "tag:kept"); strings.TrimSpace(out) != "1" {
+		t.Errorf("article 1 was not tagged: %q", out)
+	}
+}
