@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
@@ -23,6 +24,7 @@ import (
 	"tidings/feeds"
 	"tidings/feeds/demo"
 	"tidings/store"
+	"tidings/store/query"
 	"tidings/ui"
 	"tidings/ui/cli"
 )
@@ -90,7 +92,13 @@ func newRoot() *cobra.Command {
 		},
 		RunE: a.runTUI,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		if strings.HasPrefix(err.Error(), "unknown shorthand flag") {
+			// Most likely a query's -word or a tag's -name, read as flags.
+			err = fmt.Errorf("%w (a query or tag starting with - goes after --, as in: tidings search -- -word)", err)
+		}
+		return usageError{err}
+	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.library, "library", "", "library file (default $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.db)")
 	pf.BoolVar(&a.readOnly, "read-only", false, "open the library without writing to it")
@@ -100,6 +108,7 @@ func newRoot() *cobra.Command {
 
 	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd(),
 		a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd())
+	root.Args = usageArgs(root.Args) // an unknown command
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
 	}
@@ -166,6 +175,9 @@ func (a *app) withStore(fn func(cmd *cobra.Command, args []string, st *store.Sto
 }
 
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
+	if err := checkQuery(a.query); err != nil {
+		return err
+	}
 	ctx := cmd.Context()
 	path := a.libraryPath()
 	if a.demo {
@@ -323,6 +335,9 @@ func (a *app) searchCmd() *cobra.Command {
 			if opt.Limit < 0 {
 				return usageError{errors.New("--limit must not be negative")}
 			}
+			if err := checkQuery(joinArgs(args)); err != nil {
+				return err
+			}
 			st, err := a.open()
 			if err != nil {
 				return err
@@ -342,6 +357,49 @@ func (a *app) searchCmd() *cobra.Command {
 }
 
 func joinArgs(args []string) string { return strings.Join(args, " ") }
+
+// checkQuery makes a query that does not parse a usage error that shows
+// where the problem is.
+func checkQuery(q string) error {
+	_, err := query.Parse(q)
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		return usageError{badQuery{q, qe}}
+	}
+	return err
+}
+
+// badQuery is a query that does not parse, with the column of its problem.
+type badQuery struct {
+	text string
+	err  *query.Error
+}
+
+// Error names the problem and shows the query, or the part of a long one
+// around the problem, with a caret under the column.
+func (b badQuery) Error() string {
+	runes := []rune(b.text)
+	at := min(max(b.err.Pos-1, 0), len(runes))
+	from, to := max(at-40, 0), min(at+40, len(runes))
+	shown := make([]rune, 0, to-from+2)
+	if from > 0 {
+		shown = append(shown, '…')
+	}
+	for _, r := range runes[from:to] {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || unicode.Is(unicode.Bidi_Control, r) {
+			r = '?' // the query is shown, not obeyed
+		}
+		shown = append(shown, r)
+	}
+	if to < len(runes) {
+		shown = append(shown, '…')
+	}
+	caret := at - from
+	if from > 0 {
+		caret++
+	}
+	return fmt.Sprintf("bad query: %s\n  %s\n  %s^", b.err, string(shown), strings.Repeat(" ", caret))
+}
 
 // findArticle reads article id, saying plainly when there is none.
 func findArticle(ctx context.Context, st *store.Store, id int64) (store.Article, error) {
@@ -432,6 +490,9 @@ func (a *app) tagCmd() *cobra.Command {
 			// An empty --query is every article, as it is for search.
 			if (len(ids) == 0) != cmd.Flags().Changed("query") {
 				return usageError{errors.New("give article ids or --query, not both")}
+			}
+			if err := checkQuery(query); err != nil {
+				return err
 			}
 			st, err := a.open()
 			if err != nil {
@@ -665,6 +726,9 @@ func (a *app) ruleCmd() *cobra.Command {
 			if len(tags) == 0 {
 				return usageError{errors.New("give the rule's tags with --tag")}
 			}
+			if err := checkQuery(joinArgs(args)); err != nil {
+				return err
+			}
 			st, err := a.open()
 			if err != nil {
 				return err
@@ -760,6 +824,9 @@ func (a *app) exportCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := opt.Check(); err != nil {
 				return usageError{err}
+			}
+			if err := checkQuery(opt.Query); err != nil {
+				return err
 			}
 			st, err := a.open()
 			if err != nil {

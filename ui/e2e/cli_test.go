@@ -207,6 +207,11 @@ func TestUsageErrors(t *testing.T) {
 		"bad id":          {"show", "abc"},
 		"tag without tag": {"tag", "1"},
 		"import nothing":  {"import"},
+		"unknown command": {"bogus"},
+		"bad query":       {"search", "(unclosed"},
+		"bad tag query":   {"tag", "--query", "a OR", "+x"},
+		"bad rule query":  {"rule", "add", "--tag", "x", "(", "y"},
+		"-word as a flag": {"search", "war", "-peace"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if r := tidings(t, lib, nil, args...); r.code != 2 {
@@ -264,5 +269,16 @@ func TestTagDoesWhatItCan(t *testing.T) {
 	}
 	if out := mustRun(t, lib, "search", "--count", "tag:kept"); strings.TrimSpace(out) != "1" {
 		t.Errorf("article 1 was not tagged: %q", out)
+	}
+}
+
+// TestBadQueryShowsWhere: a query that does not parse is shown back with a
+// caret under its problem, control characters and all made visible.
+func TestBadQueryShowsWhere(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	r := tidings(t, lib, nil, "search", "oil \x1b[31m (gas OR")
+	want := "bad query: \"OR\" needs a term after it at col 16\n  oil ?[31m (gas OR\n                 ^"
+	if r.code != 2 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant it to hold:\n%s", r.code, r.stderr, want)
 	}
 }
