@@ -240,12 +240,56 @@ func skipString(s string, i int) int {
 	return i
 }
 
+// isBidi reports whether r is a bidirectional embedding, override or
+// isolate (U+202A–U+202E, U+2066–U+2069): the characters that make text
+// show in another order than it is read.
+func isBidi(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// StripBidi removes bidirectional embeddings, overrides and isolates from
+// multi-line text (an article's body, a note) before it is shown, so that
+// it cannot disguise what a reader sees. The marks U+200E, U+200F and
+// U+061C stay: they only nudge neutral characters. A body is stored with
+// them (CleanText keeps them, so search --json and export stay lossless);
+// what prints it strips them. StripBidi returns s itself when there is
+// nothing to remove.
+func StripBidi(s string) string {
+	if !hasBidi(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidi(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// hasBidi reports whether s holds a character isBidi removes. All of them
+// are three bytes in UTF-8 starting with 0xE2 0x80 or 0xE2 0x81.
+func hasBidi(s string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], 0xe2)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+2 < len(s) {
+			switch b1, b2 := s[i+1], s[i+2]; {
+			case b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae, b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9:
+				return true
+			}
+		}
+	}
+}
+
 // isInvisible reports whether r is a bidirectional override or isolate, or
 // a zero-width character with no use in a one-line field. Zero-width
 // joiners stay: emoji sequences and several scripts need them.
 func isInvisible(r rune) bool {
 	switch {
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+	case isBidi(r):
 		return true
 	case r == 0x200b, r == 0x2060, r == 0xfeff, r == 0x180e, r >= 0x2061 && r <= 0x2064:
 		return true

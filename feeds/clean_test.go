@@ -122,6 +122,41 @@ func TestCleanLine(t *testing.T) {
 	}
 }
 
+func TestStripBidi(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"empty":               {"", ""},
+		"plain":               {"Hello,\nworld.", "Hello,\nworld."},
+		"rlo":                 {"invoice\u202Egpj.exe", "invoicegpj.exe"},
+		"every override":      {"a\u202Ab\u202Bc\u202Cd\u202De\u202Ef", "abcdef"},
+		"every isolate":       {"\u2066a\u2067b\u2068c\u2069", "abc"},
+		"newlines kept":       {"one\u202E\n\ntwo\u2069\n", "one\n\ntwo\n"},
+		"marks kept":          {"a\u200Eb\u200Fc\u061Cd", "a\u200Eb\u200Fc\u061Cd"},
+		"zero width kept":     {"a\u200Bb\u200Dc", "a\u200Bb\u200Dc"},
+		"neighbours kept":     {"\u2029\u2065\u206A\u2024\u2029", "\u2029\u2065\u206A\u2024\u2029"},
+		"dashes and quotes":   {"— “x” …", "— “x” …"},
+		"e2 at the end":       {"a\xe2", "a\xe2"},
+		"e2 80 at the end":    {"a\xe2\x80", "a\xe2\x80"},
+		"arabic and hebrew":   {"שלום \u202Bمرحبا\u202C", "שלום مرحبا"},
+		"only bidi":           {"\u202E\u2066", ""},
+		"override at the end": {"text\u202E", "text"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := StripBidi(tc.in)
+			if got != tc.want {
+				t.Errorf("StripBidi(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if hasBidi(got) {
+				t.Errorf("StripBidi(%q) = %q still has bidi controls", tc.in, got)
+			}
+		})
+	}
+	s := strings.Repeat("Zürich — 東京 “quote”\n", 100)
+	if allocs := testing.AllocsPerRun(10, func() { _ = StripBidi(s) }); allocs != 0 {
+		t.Errorf("StripBidi allocated %v times on text without bidi controls", allocs)
+	}
+}
+
 func TestCleanTextReturnsSameString(t *testing.T) {
 	s := strings.Repeat("A clean paragraph with Zürich and 東京.\n\n", 100)
 	allocs := testing.AllocsPerRun(10, func() { _ = CleanText(s) })
@@ -165,6 +200,7 @@ func FuzzCleanText(f *testing.F) {
 		"", "plain", "a\r\nb", "\x1b[31mred\x1b[0m", "\x1b]8;;http://x\x1b\\t\x1b]8;;\x1b\\",
 		"\x1b]52;c;Zm9v\x07", "\u009b2J", "\u009d0;t\u009c", "\x1bP1$r\x1b\\", "&#27;&#x1b;&#X9B;&#0155;",
 		"&#&#27;27;", "&#2\x007;", "\xff\xfe", "Zürich 東京", "\x1b", "&#x1", "a\u2028b",
+		"a\u202Eb\u2069", "&#\u202E27;", "\u202E\x1b[31m",
 	} {
 		f.Add(s)
 	}
@@ -178,6 +214,16 @@ func FuzzCleanText(f *testing.F) {
 		}
 		if CleanLine(line) != line {
 			t.Fatalf("CleanLine not idempotent: %q -> %q", s, line)
+		}
+		if hasBidi(s) != strings.ContainsFunc(s, isBidi) {
+			t.Fatalf("hasBidi(%q) = %v", s, hasBidi(s))
+		}
+		// What prints a body strips bidi controls first: removing them can
+		// join a numeric character reference, which CleanText then removes.
+		shown := CleanText(StripBidi(s))
+		checkCleanText(t, s, shown)
+		if strings.ContainsFunc(shown, isBidi) {
+			t.Fatalf("CleanText(StripBidi(%q)) = %q: bidi control left", s, shown)
 		}
 	})
 }
