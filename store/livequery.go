@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"tidings/store/query"
 )
@@ -34,4 +35,22 @@ func LiveQuery(q string) string {
 		return q + "*"
 	}
 	return q
+}
+
+// KeptQuery is the query a live filter settles on when it is kept (Enter in
+// the filter line): LiveQuery's, except that a word being typed that is
+// still too short for the live filter is kept too, as a prefix, since the
+// user has now said it is what they want ("war us" keeps "war us*"). A
+// negated one is kept whole, as LiveQuery keeps negations.
+func KeptQuery(q string) string {
+	if _, word, negated, ok := openWord(q); ok && utf8.RuneCountInString(word) < minLivePrefix {
+		if negated {
+			return q
+		}
+		if _, err := query.Parse(q + "*"); err == nil {
+			return q + "*"
+		}
+		return q
+	}
+	return LiveQuery(q)
 }

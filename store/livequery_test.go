@@ -6,6 +6,27 @@ import (
 	"testing"
 )
 
+func TestKeptQuery(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"empty":             {"", ""},
+		"word being typed":  {"ukraine tau", "ukraine tau*"},
+		"short word":        {"war us", "war us*"},
+		"only a short word": {"eu", "eu*"},
+		"two CJK letters":   {"東京", "東京*"},
+		"short negation":    {"war -us", "war -us"},
+		"finished word":     {"war us ", "war us "},
+		"closed phrase":     {`"storm shadow"`, `"storm shadow"`},
+		"does not parse":    {"(ukraine", "(ukraine"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := KeptQuery(tt.in); got != tt.want {
+				t.Errorf("KeptQuery(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestLiveQuery(t *testing.T) {
 	tests := map[string]struct{ in, want string }{
 		"empty":                {"", ""},

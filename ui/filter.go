@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tidings/store"
 	"tidings/store/query"
 )
 
@@ -82,8 +83,17 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.list.setQuery(listQuery{})
 	case msg.String() == "enter":
 		// A query that does not parse is not kept: the list still shows
-		// the last one that did, and so does the line next time.
+		// the last one that did, and so does the line next time. One that
+		// does is kept as it was read, the word being typed a prefix
+		// ("luftw*"), however short ("war us*"): what the line says is
+		// what the list shows from now on.
 		m.closeFilter()
+		if text := m.filter.input.Value(); m.list.query.live && m.list.query.text == text {
+			if kept := store.KeptQuery(text); kept != text {
+				m.filter.input.SetValue(kept)
+				return m.list.setQuery(listQuery{text: kept})
+			}
+		}
 		return nil
 	case msg.String() == "up":
 		return m.list.move(-1)

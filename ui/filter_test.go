@@ -111,9 +111,9 @@ func TestFilterWithResult(t *testing.T) {
 	if got := articleNumber(t, cursorTitle(t, m)); got != 5 {
 		t.Errorf("j after enter: cursor on %d, want 5", got)
 	}
-	// / edits it again.
+	// / edits it again, as it was kept: the word typed last a prefix.
 	m = step(t, m, press("/"))
-	if got := root(t, m).filter.input.Value(); got != "leaked lufTW" {
+	if got := root(t, m).filter.input.Value(); got != "leaked lufTW*" {
 		t.Errorf("/ again holds %q", got)
 	}
 	// Esc in the line clears it: the whole list again.
@@ -309,5 +309,29 @@ func TestHeaderCountWaitsForItsQuery(t *testing.T) {
 	m = run(t, m, countAfter(0, root(t, m).list.epoch))
 	if !strings.Contains(header(), "0 / 30") {
 		t.Errorf("after its count came the header says %q, want 0 / 30", header())
+	}
+}
+
+// TestEnterKeepsAShortLastWord: a word too short for the live filter to
+// use while typing is used once the filter is kept, as a prefix.
+func TestEnterKeepsAShortLastWord(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "storm sh") // "sh" is too short while typing
+	if got := len(shownNumbers(t, m)); got != 6 {
+		t.Fatalf("storm sh while typing lists %d, want the 6 storm articles", got)
+	}
+	m = step(t, m, press("enter"))
+	l := root(t, m).list
+	if l.query != (listQuery{text: "storm sh*"}) {
+		t.Errorf("kept query %+v, want storm sh*", l.query)
+	}
+	want, err := lib.Count(context.Background(), "storm sh*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(shownNumbers(t, m)); got != want {
+		t.Errorf("kept storm sh* lists %d, the library counts %d", got, want)
 	}
 }
