@@ -53,65 +53,26 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 // Read reads the articles in path, a file or a folder (recursively, in
 // sorted order, skipping hidden files and folders, following symbolic
-// links but never into a loop), and hands each article or error to fn.
-// Read returns only the error fn returns, which stops it.
+// links; see Walker), and hands each article or error to fn. A link that
+// cannot be followed is an error for itself; a folder reached again is not
+// read again. Read returns only the error fn returns, which stops it.
 func Read(path string, fn func(Item) error) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return report(fn, path, unwrapPath(err))
-	}
-	if info.IsDir() {
-		w := walker{fn: fn}
-		return w.dir(path, info)
-	}
-	return readFile(path, info, fn)
+	var w Walker
+	return w.Walk(path, func(f Found) error {
+		switch {
+		case f.Err != nil:
+			return report(fn, f.Path, f.Err)
+		case f.Skip != "":
+			return nil
+		}
+		return readFile(f.Path, f.Info, fn)
+	})
 }
 
 // ReadStream reads the articles in r, named name in items (e.g. "-" for
 // standard input); the format is told from the content alone.
 func ReadStream(name string, r io.Reader, fn func(Item) error) error {
 	return readFrom(name, r, -1, fn)
-}
-
-// walker walks folders, remembering each one so that a symbolic link back
-// to one already read is not followed again.
-type walker struct {
-	fn   func(Item) error
-	seen []os.FileInfo
-}
-
-func (w *walker) dir(path string, info os.FileInfo) error {
-	for _, s := range w.seen {
-		if os.SameFile(s, info) {
-			return nil
-		}
-	}
-	w.seen = append(w.seen, info)
-	entries, err := os.ReadDir(path)
-	if err != nil {
-		if err := report(w.fn, path, unwrapPath(err)); err != nil {
-			return err
-		}
-	}
-	for _, e := range entries { // sorted by name
-		if strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		p := filepath.Join(path, e.Name())
-		info, err := os.Stat(p)
-		switch {
-		case err != nil:
-			err = report(w.fn, p, unwrapPath(err))
-		case info.IsDir():
-			err = w.dir(p, info)
-		case info.Mode().IsRegular():
-			err = readFile(p, info, w.fn)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // unwrapPath drops the path from an *fs.PathError: items name their file.
