@@ -88,6 +88,10 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if name := strings.TrimPrefix(cmd.CommandPath(), "tidings "); a.readOnly && writingCommands[name] {
+				// Refused before anything is read, fetched or printed.
+				return fmt.Errorf("%s writes to the library, which --read-only keeps read-only", name)
+			}
 			return a.loadConfig()
 		},
 		RunE: a.runTUI,
@@ -113,6 +117,12 @@ func newRoot() *cobra.Command {
 		c.Args = usageArgs(c.Args)
 	}
 	return root
+}
+
+// writingCommands are the commands that change the library.
+var writingCommands = map[string]bool{
+	"import": true, "tag": true, "note": true, "feed add": true, "feed remove": true, "fetch": true,
+	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true,
 }
 
 // usageArgs makes an argument validator's complaint a usage error.

@@ -363,7 +363,8 @@ func TestReadingWritesNothing(t *testing.T) {
 	}
 
 	// Commands that write say the library is read-only and write nothing.
-	for _, args := range [][]string{{"tag", "1", "+x"}, {"note", "1", "more"}, {"import", samplePath(t)}} {
+	for _, args := range [][]string{{"tag", "1", "+x"}, {"note", "1", "more"}, {"import", samplePath(t)},
+		{"feed", "add", "http://127.0.0.1:1/feed.xml"}, {"rule", "add", "--tag", "x", "y"}, {"rule", "apply"}} {
 		r := tidings(t, lib, nil, append([]string{"--read-only"}, args...)...)
 		if r.code != 1 || !strings.Contains(r.stderr, "read-only") {
 			t.Errorf("--read-only %v: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
