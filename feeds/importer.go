@@ -188,7 +188,35 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 	} else {
 		art, err = parseMarkdownFile(data)
 	}
+	if n := invalidUTF8(data); n > 0 && err == nil {
+		art.Warnings = append(art.Warnings, warnInvalidUTF8(n))
+	}
 	return emit(Item{Article: art, Line: 1, Err: err})
+}
+
+// invalidUTF8 counts the bytes of b that are not UTF-8 text.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// warnInvalidUTF8 is the warning for an article with n bytes that are not
+// UTF-8, which cleaning (CleanText) or decoding replaces with U+FFFD.
+func warnInvalidUTF8(n int) string {
+	if n == 1 {
+		return "not valid UTF-8; 1 byte replaced"
+	}
+	return fmt.Sprintf("not valid UTF-8; %d bytes replaced", n)
 }
 
 // sniffSize is how much of a file is looked at to tell its format.

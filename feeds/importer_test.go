@@ -2,10 +2,12 @@ package feeds
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSniff(t *testing.T) {
@@ -256,6 +258,81 @@ func TestReadSavedFeedFiles(t *testing.T) {
 				if a.ExternalID != again[i].ExternalID {
 					t.Errorf("identity changes between imports: %q, %q", a.ExternalID, again[i].ExternalID)
 				}
+			}
+		})
+	}
+}
+
+// TestInvalidUTF8Warns: text that is not UTF-8 is repaired (U+FFFD) and
+// the article says how many bytes were, at the line it starts on.
+func TestInvalidUTF8Warns(t *testing.T) {
+	const latin1 = "Caf\xe9 in Z\xfcrich"
+	tests := map[string]struct {
+		content string
+		want    []string // "line: warnings" for each article
+	}{
+		"sample stream": {
+			" date 2024-01-01 (AP) Clean text.\n\nAP01012024000000000001ID1100000001\n" +
+				" date 2024-01-02 (AP) " + latin1 + ".\n\nAP02012024000000000002ID1100000002\n",
+			[]string{"1: ", "4: not valid UTF-8; 2 bytes replaced"},
+		},
+		"sample one bad byte": {
+			" date 2024-01-01 (AP) Na\xefve.\n",
+			[]string{"1: not valid UTF-8; 1 byte replaced"},
+		},
+		"sample bad source": {
+			" date 2024-01-01 (Z\xfcrich Post) Text.\n",
+			[]string{"1: not valid UTF-8; 1 byte replaced"},
+		},
+		"json lines": {
+			`{"external_id": "a", "body": "fine"}` + "\n" + `{"external_id": "b", "title": "` + latin1 + `", "body": "x"}` + "\n",
+			[]string{"1: ", "2: not valid UTF-8; 2 bytes replaced"},
+		},
+		"json array": {
+			"[\n" + `{"external_id": "a", "body": "fine"},` + "\n" + `{"external_id": "b", "body": "` + latin1 + `"}` + "\n]",
+			[]string{"2: ", "3: not valid UTF-8; 2 bytes replaced"},
+		},
+		"markdown": {
+			"---\ntitle: " + latin1 + "\n---\n\nBody " + latin1 + ".\n",
+			[]string{"1: not valid UTF-8; 4 bytes replaced"},
+		},
+		"html": {
+			"<html><head><title>" + latin1 + "</title></head><body><p>Text.</p></body></html>",
+			[]string{"1: not valid UTF-8; 2 bytes replaced"},
+		},
+		"valid text": {
+			" date 2024-01-01 (AP) Café in Zürich.\n",
+			[]string{"1: "},
+		},
+	}
+	ext := map[string]string{"json lines": ".jsonl", "json array": ".json", "markdown": ".md", "html": ".html"}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "file"+ext[name])
+			if ext[name] == "" {
+				path += ".txt"
+			}
+			if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, it := range readAll(t, path) {
+				if it.Err != nil {
+					t.Fatalf("item error: %v", it.Err)
+				}
+				a := it.Article
+				got = append(got, fmt.Sprintf("%d: %s", it.Line, strings.Join(a.Warnings, "; ")))
+				for _, s := range []string{a.Title, a.Body, a.Source} {
+					if !utf8.ValidString(s) {
+						t.Errorf("not repaired: %q", s)
+					}
+				}
+				if strings.Contains(strings.Join(a.Warnings, ";"), "replaced") && !strings.Contains(a.Title+a.Body+a.Source, "\uFFFD") {
+					t.Errorf("warned, but nothing was replaced: %+v", a)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
 	}

@@ -91,13 +91,17 @@ func jsonKind(goKind string) string {
 }
 
 // articleFromJSON decodes one record into an article; user state the
-// record does not mention stays unsaid (nil).
+// record does not mention stays unsaid (nil). Bytes that are not UTF-8,
+// which the decoder replaces, are a warning.
 func articleFromJSON(data []byte) (Article, error) {
 	rec, state, err := decodeRecord(data)
 	if err != nil {
 		return Article{}, err
 	}
 	a := rec.Article()
+	if n := invalidUTF8(data); n > 0 {
+		a.Warnings = append(a.Warnings, warnInvalidUTF8(n))
+	}
 	if !state.read {
 		a.Read = nil
 	}

@@ -18,7 +18,9 @@ func parseMarkdownFile(data []byte) (Article, error) {
 	if front, rest, ok, err := cutFrontMatter(text); err != nil {
 		return art, err
 	} else if ok {
-		if err := readFrontMatter(front, &art); err != nil {
+		// YAML refuses text that is not UTF-8; it is repaired as the body
+		// is (the reader warns).
+		if err := readFrontMatter(strings.ToValidUTF8(front, "\uFFFD"), &art); err != nil {
 			return art, err
 		}
 		body = rest

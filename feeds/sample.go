@@ -151,6 +151,9 @@ func (a *sampleArticle) article() (Article, error) {
 	}
 	art.Body = sampleBody(lines, utf8.RuneCount(header))
 	art.Warnings = append(art.Warnings, a.warnings...)
+	if n := invalidUTF8(a.raw); n > 0 {
+		art.Warnings = append(art.Warnings, warnInvalidUTF8(n)) // Normalize repairs them
+	}
 	if art.Body == "" {
 		return art, errNoText
 	}
