@@ -131,6 +131,9 @@ func retag(ctx context.Context, tx *sql.Tx, add, remove []string, byRule bool) e
 		if _, err := tx.ExecContext(ctx, q, id, now); err != nil {
 			return err
 		}
+		if err := forgetUnused(ctx, tx, id); err != nil { // nothing was tagged
+			return err
+		}
 	}
 	for _, name := range remove {
 		var id int64
@@ -145,14 +148,19 @@ func retag(ctx context.Context, tx *sql.Tx, add, remove []string, byRule bool) e
 			AND article_id IN (SELECT id FROM temp.tag_targets)`, id); err != nil {
 			return err
 		}
-		// A tag on no article and with no colour is forgotten, so that
-		// completion does not offer it.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ? AND color = ''
-			AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?)`, id, id); err != nil {
+		if err := forgetUnused(ctx, tx, id); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// forgetUnused forgets a tag on no article and with no colour, so that
+// neither completion nor the tags list offers it.
+func forgetUnused(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ? AND color = ''
+		AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?)`, id, id)
+	return err
 }
 
 // tagID returns the id of the tag named name (case-insensitively), creating

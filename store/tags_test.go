@@ -137,3 +137,25 @@ func tagList(t *testing.T, s *Store) string {
 	}
 	return out
 }
+
+// Tagging what a query does not find leaves no tag behind: the tags list and
+// completion offer only tags that are on something (or have a colour).
+func TestTaggingNothingLeavesNoTag(t *testing.T) {
+	ctx := context.Background()
+	s, _ := library(t, 20)
+	if n, err := s.TagQuery(ctx, "nomatchxyz", []string{"ghost"}, nil); err != nil || n != 0 {
+		t.Fatalf("TagQuery = %d, %v", n, err)
+	}
+	if err := s.Tag(ctx, nil, []string{"phantom"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	tags, err := s.Tags(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tg := range tags {
+		if tg.Name == "ghost" || tg.Name == "phantom" {
+			t.Errorf("tag %q on no article is listed: %+v", tg.Name, tg)
+		}
+	}
+}
