@@ -515,7 +515,14 @@ func (a *app) tagCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%d articles tagged\n", n)
+				done := "retagged"
+				switch {
+				case len(ch.Remove) == 0:
+					done = "tagged"
+				case len(ch.Add) == 0:
+					done = "untagged"
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", cli.Plural(n, "article"), done)
 				return nil
 			}
 			// The articles there are tagged; the missing ones are named.
