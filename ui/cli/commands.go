@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -109,18 +108,10 @@ func Line(a store.Article, width int) string {
 	return s
 }
 
-// oneLine cleans untrusted text for one line of terminal output and cuts it
-// to n display cells when n > 0.
-func oneLine(s string, n int) string {
-	s = feeds.CleanLine(s)
-	if n > 0 && ansi.StringWidth(s) > n {
-		s = ansi.Truncate(s, n, "…")
-	}
-	return s
-}
-
 // Markdown is an article as a Markdown document: a title, a line of facts,
-// the body, and the notes.
+// the body, and the notes; what `tidings show` prints, rendered on a
+// terminal and as it is when piped. Every part is cleaned for the terminal,
+// the body and notes also of bidirectional overrides (shownText).
 func Markdown(a store.Article, anns []store.Annotation) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", oneLine(a.Title, 0))
@@ -140,8 +131,9 @@ func Markdown(a store.Article, anns []store.Annotation) string {
 	if len(facts) > 0 {
 		fmt.Fprintf(&b, "%s\n\n", strings.Join(facts, " · "))
 	}
-	b.WriteString(feeds.CleanText(a.Body))
-	if !strings.HasSuffix(a.Body, "\n") {
+	body := shownText(a.Body)
+	b.WriteString(body)
+	if !strings.HasSuffix(body, "\n") {
 		b.WriteString("\n")
 	}
 	if len(anns) > 0 {
@@ -149,13 +141,13 @@ func Markdown(a store.Article, anns []store.Annotation) string {
 		for _, an := range anns {
 			b.WriteString("\n")
 			if an.Quote != "" {
-				for _, l := range strings.Split(feeds.CleanText(an.Quote), "\n") {
+				for _, l := range strings.Split(shownText(an.Quote), "\n") {
 					fmt.Fprintf(&b, "> %s\n", l)
 				}
 				b.WriteString("\n")
 			}
 			if an.Note != "" {
-				fmt.Fprintf(&b, "%s\n", feeds.CleanText(an.Note))
+				fmt.Fprintf(&b, "%s\n", shownText(an.Note))
 			}
 		}
 	}
@@ -168,12 +160,15 @@ func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	names := make([]string, len(tags))
 	wide := 0
-	for _, t := range tags {
-		wide = max(wide, utf8.RuneCountInString(t.Name))
+	for i, t := range tags {
+		names[i] = oneLine(t.Name, 0)
+		wide = max(wide, ansi.StringWidth(names[i]))
 	}
-	for _, t := range tags {
-		if _, err := fmt.Fprintf(w, "%-*s  %d\n", wide, oneLine(t.Name, 0), t.Count); err != nil {
+	for i, t := range tags {
+		pad := strings.Repeat(" ", wide-ansi.StringWidth(names[i]))
+		if _, err := fmt.Fprintf(w, "%s%s  %d\n", names[i], pad, t.Count); err != nil {
 			return err
 		}
 	}
@@ -191,7 +186,7 @@ func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 	for _, a := range args {
 		switch {
 		case strings.HasPrefix(a, "--"):
-			return nil, ch, fmt.Errorf("%s: flags go before the article ids and tags", a)
+			return nil, ch, fmt.Errorf("%s: flags go before the article ids and tags", oneLine(a, 0))
 		case strings.HasPrefix(a, "+") && len(a) > 1:
 			ch.Add = append(ch.Add, a[1:])
 		case strings.HasPrefix(a, "-") && len(a) > 1:
@@ -199,7 +194,7 @@ func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 		default:
 			var id int64
 			if _, err := fmt.Sscan(a, &id); err != nil || id <= 0 || fmt.Sprint(id) != a {
-				return nil, ch, fmt.Errorf("%q is neither an article id nor +tag / -tag", a)
+				return nil, ch, fmt.Errorf("%q is neither an article id nor +tag / -tag", oneLine(a, 0))
 			}
 			ids = append(ids, id)
 		}

@@ -83,20 +83,20 @@ func LoadConfig(path string) (Config, error) {
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return cfg, fmt.Errorf("config %s: line %d: %s", path, perr.Position.Line, perr.Message)
+			return cfg, fmt.Errorf("config %s: line %d: %s", OneLine(path), perr.Position.Line, OneLine(perr.Message))
 		}
-		return cfg, fmt.Errorf("config %s: %w", path, err)
+		return cfg, fmt.Errorf("config %s: %w", OneLine(path), cleanError{err})
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))
 		for i, k := range und {
-			keys[i] = k.String()
+			keys[i] = OneLine(k.String())
 		}
 		sort.Strings(keys)
-		return cfg, fmt.Errorf("config %s: unknown setting %s", path, strings.Join(keys, ", "))
+		return cfg, fmt.Errorf("config %s: unknown setting %s", OneLine(path), strings.Join(keys, ", "))
 	}
 	if err := cfg.validate(); err != nil {
-		return cfg, fmt.Errorf("config %s: %w", path, err)
+		return cfg, fmt.Errorf("config %s: %w", OneLine(path), err)
 	}
 	return cfg, nil
 }

@@ -47,7 +47,7 @@ func (o ExportOptions) Check() error {
 	case "":
 		return errors.New("give --format md or --format json")
 	default:
-		return fmt.Errorf("--format %q: want md or json", o.Format)
+		return fmt.Errorf("--format %q: want md or json", oneLine(o.Format, 0))
 	}
 	return nil
 }
@@ -71,7 +71,7 @@ func Export(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOp
 	}
 	if opt.Out != "" {
 		if err := os.MkdirAll(opt.Out, 0o755); err != nil {
-			return ExportReport{}, fmt.Errorf("export: %w", err)
+			return ExportReport{}, fmt.Errorf("export: %w", cleanError{err})
 		}
 	}
 	if opt.Format == "md" {
@@ -202,7 +202,7 @@ func exportedFiles(dir string) (owners, error) {
 	o := owners{byName: make(map[string]string), byID: make(map[string]string)}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return o, fmt.Errorf("export: %w", err)
+		return o, fmt.Errorf("export: %w", cleanError{err})
 	}
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".md") {
@@ -436,11 +436,11 @@ func orderNotes(body string, anns []store.Annotation) []store.Annotation {
 // PrintExportSummary says what an export wrote and what failed.
 func PrintExportSummary(w io.Writer, rep ExportReport) {
 	for _, p := range rep.Failed {
-		fmt.Fprintf(w, "failed: %s\n", p)
+		fmt.Fprintf(w, "failed: %s\n", oneLine(p.String(), 0))
 	}
 	dest := ""
 	if rep.Dest != "" {
-		dest = " to " + rep.Dest
+		dest = " to " + oneLine(rep.Dest, 0)
 	}
 	fmt.Fprintf(w, "%s exported%s, %s; %d failed\n",
 		plural(rep.Articles, "article"), dest, plural(rep.Notes, "note"), len(rep.Failed))

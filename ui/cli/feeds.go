@@ -74,9 +74,9 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		case err != nil && errors.Is(err, store.ErrReadOnly):
 			saveErr = err
 		case err != nil:
-			rep.Failed = append(rep.Failed, Problem{File: r.Sub.URL, Reason: err.Error()})
+			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(err.Error(), 0)})
 		case r.Err != nil:
-			rep.Failed = append(rep.Failed, Problem{File: r.Sub.URL, Reason: r.Err.Error()})
+			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(r.Err.Error(), 0)})
 		case r.NotModified:
 			rep.NotModified++
 		}
@@ -99,7 +99,7 @@ func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
 		thousands(rep.Feeds), elapsed.Seconds(), thousands(rep.Added), thousands(rep.Updated),
 		thousands(rep.NotModified), thousands(len(rep.Failed)))
 	for _, f := range rep.Failed {
-		fmt.Fprintf(w, "failed: %s\n", f)
+		fmt.Fprintf(w, "failed: %s\n", oneLine(f.String(), 0))
 	}
 }
 
@@ -108,7 +108,7 @@ func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
 func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (store.Feed, feeds.FetchResult, error) {
 	feedURL, err := feeds.Discover(ctx, f.HTTPClient(), url)
 	if err != nil {
-		return store.Feed{}, feeds.FetchResult{}, fmt.Errorf("%s: %w", url, err)
+		return store.Feed{}, feeds.FetchResult{}, fmt.Errorf("%s: %w", oneLine(url, 0), err)
 	}
 	sub, err := st.AddFeed(ctx, store.Feed{URL: feedURL, Tags: tags})
 	if err != nil {
@@ -163,15 +163,15 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) (added int, problems []Problem, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%s: %s", path, describe(err))
+		return 0, nil, fmt.Errorf("%s: %s", oneLine(path, 0), describe(err))
 	}
 	defer f.Close()
 	subs, rerr := feeds.ReadOPML(f)
 	if rerr != nil && len(subs) == 0 {
-		return 0, nil, fmt.Errorf("%s: %w", path, rerr)
+		return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
 	}
 	if rerr != nil {
-		problems = append(problems, Problem{File: path, Reason: rerr.Error()})
+		problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(rerr.Error(), 0)})
 	}
 	existing, err := st.Feeds(ctx)
 	if err != nil {
@@ -192,10 +192,10 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 			added++
 		}
 		if _, err := st.AddFeed(ctx, feed); err != nil {
-			problems = append(problems, Problem{File: path, Reason: err.Error()})
+			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(err.Error(), 0)})
 		}
 	}
-	fmt.Fprintf(w, "%d feeds in %s: %d new, %d already subscribed\n", len(subs), path, added, len(subs)-added)
+	fmt.Fprintf(w, "%d feeds in %s: %d new, %d already subscribed\n", len(subs), oneLine(path, 0), added, len(subs)-added)
 	return added, problems, nil
 }
 
