@@ -7,9 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"sync/atomic"
 
 	"tidings/feeds"
@@ -57,65 +54,45 @@ type Source struct {
 	Name string
 	Size int64     // bytes, for progress; 0 when unknown
 	R    io.Reader // nil: open Name
+	// Skip, when set, says why Name is not read (a folder read already by
+	// another path); the import reports it as a warning.
+	Skip string
 }
 
 // Sources lists what importing paths means: files as they are, folders
-// recursively (hidden entries skipped, sorted), "-" as stdin. Paths that do
-// not exist are reported as problems, not errors, so the rest goes on.
+// recursively (hidden entries skipped, sorted, symbolic links followed; see
+// feeds.Walker), "-" as stdin. Paths that do not exist and links that
+// cannot be followed (dangling, a loop) are reported as problems, not
+// errors, so the rest goes on.
 func Sources(paths []string, stdin io.Reader) ([]Source, []Problem) {
 	var out []Source
 	var bad []Problem
+	var w feeds.Walker
 	for _, p := range paths {
 		if p == "-" {
 			out = append(out, Source{Name: "<stdin>", R: stdin})
 			continue
 		}
-		info, err := os.Stat(p)
-		if err != nil {
-			bad = append(bad, Problem{File: p, Reason: describe(err)})
-			continue
-		}
-		if !info.IsDir() {
-			out = append(out, Source{Name: p, Size: info.Size()})
-			continue
-		}
-		var files []Source
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				bad = append(bad, Problem{File: path, Reason: describe(err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
+		w.Walk(p, func(f feeds.Found) error {
+			switch {
+			case f.Err != nil:
+				bad = append(bad, Problem{File: f.Path, Reason: describe(f.Err)})
+			case f.Skip != "":
+				out = append(out, Source{Name: f.Path, Skip: f.Skip})
+			default:
+				out = append(out, Source{Name: f.Path, Size: f.Info.Size()})
 			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return nil // folders are walked; links and devices are not followed
-			}
-			info, err := d.Info()
-			if err != nil {
-				bad = append(bad, Problem{File: path, Reason: describe(err)})
-				return nil
-			}
-			files = append(files, Source{Name: path, Size: info.Size()})
 			return nil
 		})
-		if err != nil {
-			bad = append(bad, Problem{File: p, Reason: describe(err)})
-		}
-		sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-		out = append(out, files...)
 	}
 	return out, bad
 }
 
 // describe turns a file system error into a reason without repeating the path.
 func describe(err error) string {
+	if le, ok := errors.AsType[*feeds.LinkError](err); ok {
+		return le.Error()
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
@@ -177,7 +154,8 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 
 	type parsed struct {
 		it   item
-		prob *Problem
+		prob *Problem // a failure
+		warn *Problem // a warning about a source
 	}
 	ch := make(chan parsed, 1024)
 	go func() {
@@ -191,6 +169,12 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			}
 		}
 		for _, src := range sources {
+			if src.Skip != "" {
+				if send(parsed{warn: &Problem{File: src.Name, Reason: src.Skip}}) != nil {
+					return
+				}
+				continue
+			}
 			r := src.R
 			if r == nil {
 				f, err := os.Open(src.Name)
@@ -240,6 +224,10 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 	for p := range ch {
 		if p.prob != nil {
 			rep.Failed = append(rep.Failed, *p.prob)
+			continue
+		}
+		if p.warn != nil {
+			rep.Warnings = append(rep.Warnings, *p.warn)
 			continue
 		}
 		parsedCount++

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tidings/store"
+)
+
+// sampleArticle is one article in the sample format; date "" leaves the
+// date out (the import warns, and takes the day from the id).
+func sampleArticle(n int, date, text string) string {
+	head := " (AP) "
+	if date != "" {
+		head = " date " + date + " (AP) "
+	}
+	return fmt.Sprintf("%s%s\n\nAP05032024%012dID%010d\n", head, text, n, n)
+}
+
+// tree creates files (path -> content) and symbolic links (path -> target)
+// under a new temporary folder and returns it.
+func tree(t *testing.T, files, links map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, target := range links {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Skipf("symbolic links: %v", err)
+		}
+	}
+	return dir
+}
+
+// importPaths imports paths (relative to dir) into st as the import
+// command does and returns the summary, dir left out.
+func importPaths(t *testing.T, st *store.Store, dir string, paths ...string) (ImportReport, string) {
+	t.Helper()
+	t.Chdir(dir)
+	sources, bad := Sources(paths, strings.NewReader(""))
+	im := &Importer{Store: st}
+	rep, err := im.Run(context.Background(), sources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Failed = append(bad, rep.Failed...)
+	var out bytes.Buffer
+	PrintSummary(&out, rep, 0)
+	return rep, out.String()
+}
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestImportFollowsLinks(t *testing.T) {
+	a := sampleArticle(1, "2024-03-05", "One.")
+	b := sampleArticle(2, "2024-03-05", "Two.")
+	c := sampleArticle(3, "2024-03-05", "Three.")
+	tests := map[string]struct {
+		files, links map[string]string
+		paths        []string
+		want         string
+	}{
+		"a linked folder named": {
+			files: map[string]string{"real/a.txt": a, "real/sub/b.txt": b},
+			links: map[string]string{"link": "real"},
+			paths: []string{"link"},
+			want:  "2 added, 0 updated, 0 unchanged, 0 failed\n",
+		},
+		"links inside a folder": {
+			files: map[string]string{"in/a.txt": a, "out/b.txt": b, "out/d/c.txt": c},
+			links: map[string]string{"in/b.txt": "../out/b.txt", "in/d": "../out/d"},
+			paths: []string{"in"},
+			want:  "3 added, 0 updated, 0 unchanged, 0 failed\n",
+		},
+		"a linked file named": {
+			files: map[string]string{"real.txt": a},
+			links: map[string]string{"link.txt": "real.txt"},
+			paths: []string{"link.txt"},
+			want:  "1 added, 0 updated, 0 unchanged, 0 failed\n",
+		},
+		"links that cannot be followed": {
+			files: map[string]string{"in/a.txt": a, "in/sub/b.txt": b},
+			links: map[string]string{"in/gone.txt": "nowhere.txt", "in/me": "me", "in/sub/up": ".."},
+			paths: []string{"in"},
+			want: "2 added, 0 updated, 0 unchanged, 3 failed\n" +
+				`failed: in/gone.txt: dangling symbolic link: "nowhere.txt" does not exist` + "\n" +
+				`failed: in/me: symbolic link to "me" loops (too many levels of links)` + "\n" +
+				`failed: in/sub/up: symbolic link to ".." loops back to in` + "\n",
+		},
+		"a dangling link named": {
+			links: map[string]string{"gone": "nowhere"},
+			paths: []string{"gone"},
+			want:  "0 added, 0 updated, 0 unchanged, 1 failed\n" + `failed: gone: dangling symbolic link: "nowhere" does not exist` + "\n",
+		},
+		"one folder by two ways": {
+			files: map[string]string{"in/2024-03/a.txt": a},
+			links: map[string]string{"in/latest": "2024-03"},
+			paths: []string{"in"},
+			want: "1 added, 0 updated, 0 unchanged, 0 failed\n" +
+				`warning: in/latest: the same folder as "in/2024-03", read once` + "\n",
+		},
+		"a missing path": {
+			paths: []string{"missing"},
+			want:  "0 added, 0 updated, 0 unchanged, 1 failed\nfailed: missing: no such file or folder\n",
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			dir := tree(t, tc.files, tc.links)
+			_, got := importPaths(t, openStore(t), dir, tc.paths...)
+			if got != tc.want {
+				t.Errorf("summary\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
