@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -87,6 +89,7 @@ type existing struct {
 	starred   bool
 	published int64
 	added     int64
+	carried   string // the state the article's file carried when last imported
 }
 
 // importer holds one import transaction's statements and lookups.
@@ -128,8 +131,8 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		return st
 	}
 	im.insert = prep(`INSERT INTO articles(id, external_id, sort_key, source, feed_id, title, url, author,
-		published, added, updated, body, content_hash, read_at, starred, retitled)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		published, added, updated, body, content_hash, read_at, starred, retitled, carried)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	im.update = prep(`UPDATE articles SET sort_key = ?, source = ?, feed_id = ?, title = ?, url = ?,
 		author = ?, published = ?, updated = ?, body = ?, content_hash = ?, retitled = ? WHERE id = ?`)
 	im.tagArticle = prep(`INSERT INTO article_tags(article_id, tag_id, added, by_rule) VALUES (?, ?, ?, 0)
@@ -162,7 +165,7 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 			ids = append(ids, a.ExternalID)
 		}
 		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, external_id, sort_key, content_hash, title, retitled,
-			read_at, starred, published, added FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
+			read_at, starred, published, added, carried FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
 		if err != nil {
 			return err
 		}
@@ -170,7 +173,7 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 			var ext string
 			e := &existing{}
 			if err := rows.Scan(&e.id, &ext, &e.sortKey, &e.hash, &e.title, &e.retitled,
-				&e.readAt, &e.starred, &e.published, &e.added); err != nil {
+				&e.readAt, &e.starred, &e.published, &e.added, &e.carried); err != nil {
 				rows.Close()
 				return err
 			}
@@ -235,8 +238,9 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 		e.readAt = sql.NullInt64{Int64: im.now, Valid: true}
 	}
 	e.starred = a.Starred != nil && *a.Starred
+	e.carried = carriedOf(a).String()
 	_, err := im.insert.ExecContext(im.ctx, id, a.ExternalID, e.sortKey, a.Source, feedID, a.Title, a.URL,
-		a.Author, e.published, im.now, im.now, a.Body, hash, e.readAt, e.starred, a.Retitled)
+		a.Author, e.published, im.now, im.now, a.Body, hash, e.readAt, e.starred, a.Retitled, e.carried)
 	if err != nil {
 		return err
 	}
@@ -266,8 +270,10 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 // replace writes a changed article's imported fields over the stored ones.
 func (im *importer) replace(e *existing, a *feeds.Article, hash string, feedID sql.NullInt64) error {
 	title, retitled := a.Title, a.Retitled
-	if e.retitled && !a.Retitled {
-		title, retitled = e.title, true // the reader's title outlives re-imports
+	if e.retitled && (!a.Retitled || a.Title == parseCarried(e.carried).Title) {
+		// The reader's title outlives re-imports, unless the file brings
+		// a title of its own it did not bring before.
+		title, retitled = e.title, true
 	}
 	published := unix(a.Published)
 	key := sortKey(e.id, a.Published, time.Unix(e.added, 0))
@@ -283,37 +289,49 @@ func (im *importer) replace(e *existing, a *feeds.Article, hash string, feedID s
 
 // userState applies the reader's state an article carries. It reports whether
 // anything changed, and whether the full-text row must change (a new title or
-// new notes).
+// new notes). Only what the file carries anew since it was last imported is
+// applied: a tag the reader removed, or a read they undid, since the same
+// file was imported stays as the reader left it.
 func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex bool, err error) {
-	if a.Retitled && (e.title != a.Title || !e.retitled) {
-		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET title = ?, retitled = 1 WHERE id = ?`, a.Title, e.id); err != nil {
+	prev, now := parseCarried(e.carried), carriedOf(a)
+	if s := now.String(); s != e.carried {
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET carried = ? WHERE id = ?`, s, e.id); err != nil {
 			return false, false, err
 		}
-		e.title, e.retitled = a.Title, true
+		e.carried = s
+	}
+	if now.Title != "" && now.Title != prev.Title && (e.title != now.Title || !e.retitled) {
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET title = ?, retitled = 1 WHERE id = ?`, now.Title, e.id); err != nil {
+			return false, false, err
+		}
+		e.title, e.retitled = now.Title, true
 		changed, reindex = true, true
 	}
-	if a.Read != nil && *a.Read != e.readAt.Valid {
-		e.readAt = sql.NullInt64{Int64: im.now, Valid: *a.Read}
+	if read := now.Read; read != nil && !sameFlag(read, prev.Read) && *read != e.readAt.Valid {
+		e.readAt = sql.NullInt64{Int64: im.now, Valid: *read}
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET read_at = ? WHERE id = ?`, e.readAt, e.id); err != nil {
 			return false, false, err
 		}
 		changed = true
 	}
-	if a.Starred != nil && *a.Starred != e.starred {
-		e.starred = *a.Starred
+	if starred := now.Starred; starred != nil && !sameFlag(starred, prev.Starred) && *starred != e.starred {
+		e.starred = *starred
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET starred = ? WHERE id = ?`, e.starred, e.id); err != nil {
 			return false, false, err
 		}
 		changed = true
 	}
-	if len(a.Tags) > 0 {
-		n, err := im.addTagsCount(e.id, a.Tags)
+	if tags := newIn(now.Tags, prev.Tags); len(tags) > 0 {
+		n, err := im.addTagsCount(e.id, tags)
 		if err != nil {
 			return false, false, err
 		}
 		changed = changed || n > 0
 	}
 	for _, n := range a.Annotations {
+		if slices.Contains(prev.Notes, noteKey(n)) {
+			continue // carried before: if it is gone, the reader deleted it
+		}
 		var has bool
 		if err := im.hasAnnotation.QueryRowContext(im.ctx, e.id, n.Quote, n.Note).Scan(&has); err != nil {
 			return false, false, err
@@ -328,6 +346,14 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		reindex = reindex || n.Note != ""
 	}
 	return changed, reindex, nil
+}
+
+// sameFlag reports whether a flag a file carries is the one it carried.
+func sameFlag(now, prev *bool) bool { return prev != nil && *now == *prev }
+
+// newIn returns the names in now that are not in prev.
+func newIn(now, prev []string) []string {
+	return slices.DeleteFunc(slices.Clone(now), func(t string) bool { return slices.Contains(prev, t) })
 }
 
 // reindex replaces an article's full-text row with its stored state.
@@ -459,4 +485,51 @@ func placeholders(n int) string {
 		return ""
 	}
 	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// carried is the reader's state an imported file carries with an article,
+// as the importer remembers it (articles.carried).
+type carried struct {
+	Title   string   `json:"title,omitempty"` // a retitle
+	Read    *bool    `json:"read,omitempty"`
+	Starred *bool    `json:"starred,omitempty"`
+	Tags    []string `json:"tags,omitempty"`  // normalized, sorted
+	Notes   []string `json:"notes,omitempty"` // noteKey of each annotation
+}
+
+func carriedOf(a *feeds.Article) carried {
+	c := carried{Read: a.Read, Starred: a.Starred, Tags: feeds.NormalizeTags(a.Tags)}
+	if a.Retitled {
+		c.Title = a.Title
+	}
+	slices.Sort(c.Tags)
+	for _, n := range a.Annotations {
+		c.Notes = append(c.Notes, noteKey(n))
+	}
+	slices.Sort(c.Notes)
+	c.Notes = slices.Compact(c.Notes)
+	return c
+}
+
+// noteKey stands for an annotation's quote and note in articles.carried.
+func noteKey(n feeds.Annotation) string {
+	h := sha256.Sum256([]byte(n.Quote + "\x00" + n.Note))
+	return hex.EncodeToString(h[:8])
+}
+
+// String is how the state is stored: "" when there is none.
+func (c carried) String() string {
+	if c.Title == "" && c.Read == nil && c.Starred == nil && len(c.Tags) == 0 && len(c.Notes) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(c)
+	return string(b)
+}
+
+func parseCarried(s string) carried {
+	var c carried
+	if s != "" {
+		_ = json.Unmarshal([]byte(s), &c) // unreadable: as if nothing was carried
+	}
+	return c
 }

@@ -277,3 +277,62 @@ func tagNames(tags []ArticleTag) string {
 	}
 	return strings.Join(names, ",")
 }
+
+// TestReimportBringsBackNothingTheReaderUndid: importing the same file again
+// does not re-add a tag the reader removed, mark read again what they marked
+// unread, unstar, restore a note they deleted or their own retitle; what
+// the file carries anew is applied.
+func TestReimportBringsBackNothingTheReaderUndid(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := art("r1", "2024-03-05", "An article about grain. More.")
+	a.Tags = []string{"keep", "drop"}
+	a.Read, a.Starred = ptr(true), ptr(true)
+	a.Annotations = []feeds.Annotation{{Note: "a note the reader will delete", Created: time.Now()}}
+	importAll(t, s, a)
+	got, err := s.ArticleByExternalID(ctx, "r1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := got.ID
+	// The reader undoes what the file brought.
+	if err := s.Tag(ctx, []int64{id}, nil, []string{"drop"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetRead(ctx, []int64{id}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStarred(ctx, []int64{id}, false); err != nil {
+		t.Fatal(err)
+	}
+	anns, err := s.Annotations(ctx, id)
+	if err != nil || len(anns) != 1 {
+		t.Fatalf("annotations %v, %v", anns, err)
+	}
+	if err := s.DeleteAnnotation(ctx, anns[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Retitle(ctx, id, "The reader's title"); err != nil {
+		t.Fatal(err)
+	}
+
+	if outs := importAll(t, s, a); outs[0] != Unchanged {
+		t.Errorf("the same file again: %v, want unchanged", outs[0])
+	}
+	got = mustArticle(t, s, id)
+	if tagNames(got.Tags) != "keep" || got.Read() || got.Starred || got.Annotations != 0 || got.Title != "The reader's title" {
+		t.Errorf("after the same file again: tags %s, read %v, starred %v, %d notes, title %q",
+			tagNames(got.Tags), got.Read(), got.Starred, got.Annotations, got.Title)
+	}
+
+	// The file changes what it carries: the new part is applied.
+	a.Tags = []string{"keep", "drop", "new"}
+	a.Starred = ptr(false)
+	a.Read = ptr(false)
+	if outs := importAll(t, s, a); outs[0] != Updated {
+		t.Errorf("a file with a new tag: %v, want updated", outs[0])
+	}
+	if got := mustArticle(t, s, id); tagNames(got.Tags) != "keep,new" {
+		t.Errorf("after a new tag in the file: tags %s, want keep,new", tagNames(got.Tags))
+	}
+}

@@ -137,4 +137,10 @@ ALTER TABLE annotations ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;
 	`
 ALTER TABLE feeds ADD COLUMN id_base TEXT NOT NULL DEFAULT '';
 `,
+	// 6: the reader's state an imported file carried (tags, read, starred,
+	// a title) the last time it was imported, so that importing the same
+	// file again brings back nothing the reader has since undone.
+	`
+ALTER TABLE articles ADD COLUMN carried TEXT NOT NULL DEFAULT '';
+`,
 }
