@@ -231,9 +231,6 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			continue
 		}
 		parsedCount++
-		for _, w := range p.it.a.Warnings {
-			rep.Warnings = append(rep.Warnings, Problem{File: p.it.file, Line: p.it.line, Reason: w})
-		}
 		batch = append(batch, p.it)
 		size += len(p.it.a.Body)
 		if len(batch) >= batchSize || size >= batchBytes {
@@ -257,7 +254,7 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 	}
 	outs, err := im.Store.Import(ctx, arts)
 	if err == nil {
-		count(outs, rep)
+		count(batch, outs, rep)
 		return im.applyRules(ctx, arts, outs, rep)
 	}
 	if fatal(ctx, err) {
@@ -272,7 +269,7 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 			rep.Failed = append(rep.Failed, Problem{File: batch[i].file, Line: batch[i].line, Reason: err.Error()})
 			continue
 		}
-		count(outs, rep)
+		count(batch[i:i+1], outs, rep)
 		if err := im.applyRules(ctx, arts[i:i+1], outs, rep); err != nil {
 			return err
 		}
@@ -309,8 +306,19 @@ func fatal(ctx context.Context, err error) bool {
 	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly)
 }
 
-func count(outs []store.Outcome, rep *ImportReport) {
+// count tallies what importing a batch did, and reports the warnings of
+// the articles it added or changed: one unchanged since the last import
+// was warned about then.
+func count(batch []item, outs []store.Outcome, rep *ImportReport) {
 	rep.ImportStats.Count(outs...)
+	for i, o := range outs {
+		if o == store.Unchanged {
+			continue
+		}
+		for _, w := range batch[i].a.Warnings {
+			rep.Warnings = append(rep.Warnings, Problem{File: batch[i].file, Line: batch[i].line, Reason: w})
+		}
+	}
 }
 
 type countingReader struct {

@@ -138,3 +138,77 @@ func TestImportFollowsLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestImportWarnings: a warning names the file and line of its article, is
+// given when the article is added or changed, and not again when an import
+// finds it unchanged.
+func TestImportWarnings(t *testing.T) {
+	stream := sampleArticle(1, "2024-03-05", "Dated.") +
+		sampleArticle(2, "", "No date.") +
+		sampleArticle(3, "2024-03-05", "Caf\xe9 in Z\xfcrich.")
+	tests := []struct {
+		name  string
+		files map[string]string // written before this import
+		want  string
+	}{
+		{"first import", map[string]string{"in/stream.txt": stream, "in/one.md": "# One\n\nNa\xefve."},
+			"4 added, 0 updated, 0 unchanged, 0 failed\n" +
+				"warning: in/one.md:1: not valid UTF-8; 1 byte replaced\n" +
+				"warning: in/stream.txt:4: no date; took 2024-03-05 from the id\n" +
+				"warning: in/stream.txt:7: not valid UTF-8; 2 bytes replaced\n"},
+		{"again, unchanged", nil,
+			"0 added, 0 updated, 4 unchanged, 0 failed\n"},
+		{"again, one changed", map[string]string{"in/stream.txt": strings.Replace(stream, "No date.", "No date, changed.", 1)},
+			"0 added, 1 updated, 3 unchanged, 0 failed\n" +
+				"warning: in/stream.txt:4: no date; took 2024-03-05 from the id\n"},
+	}
+	dir := t.TempDir()
+	st := openStore(t)
+	for _, step := range tests {
+		for name, content := range step.files {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, got := importPaths(t, st, dir, "in"); got != step.want {
+			t.Errorf("%s: summary\n%s\nwant\n%s", step.name, got, step.want)
+		}
+	}
+}
+
+// TestImportManyWarnings: many warnings of one kind are a few lines with
+// their files, and a count of the rest.
+func TestImportManyWarnings(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		day := fmt.Sprintf("%02d", i%28+1)
+		text := sampleArticle(i+1, "", "Undated article.")
+		text = strings.Replace(text, "AP05032024", "AP"+day+"032024", 1) // a different day each
+		if i%10 == 0 {
+			text = sampleArticle(i+1, "2024-03-05", "Z\xfcrich.")
+		}
+		files[fmt.Sprintf("in/%02d.txt", i)] = text
+	}
+	dir := tree(t, files, nil)
+	st := openStore(t)
+	_, got := importPaths(t, st, dir, "in")
+	want := "40 added, 0 updated, 0 unchanged, 0 failed\n" +
+		"warning: in/00.txt:1: not valid UTF-8; 1 byte replaced\n" +
+		"warning: in/10.txt:1: not valid UTF-8; 1 byte replaced\n" +
+		"warning: in/20.txt:1: not valid UTF-8; 1 byte replaced\n" +
+		"warning: in/30.txt:1: not valid UTF-8; 1 byte replaced\n" +
+		"warning: in/01.txt:1: no date; took 2024-03-02 from the id\n" +
+		"warning: in/02.txt:1: no date; took 2024-03-03 from the id\n" +
+		"warning: in/03.txt:1: no date; took 2024-03-04 from the id\n" +
+		"  ... and 33 more like this\n"
+	if got != want {
+		t.Errorf("summary\n%s\nwant\n%s", got, want)
+	}
+	if _, again := importPaths(t, st, dir, "in"); again != "0 added, 0 updated, 40 unchanged, 0 failed\n" {
+		t.Errorf("again:\n%s", again)
+	}
+}

@@ -110,7 +110,8 @@ func thousands(n int) string {
 const maxListed = 50
 
 // PrintSummary writes what an import did: the counts, then each failure with
-// its file and line, then warnings (grouped when there are many).
+// its file and line, then each warning with its file and line (grouped by
+// kind, and the rest of a kind counted, when there are many).
 func PrintSummary(w io.Writer, rep ImportReport, elapsed time.Duration) {
 	n := rep.Added + rep.Updated + rep.Unchanged
 	rate := ""
@@ -126,26 +127,82 @@ func PrintSummary(w io.Writer, rep ImportReport, elapsed time.Duration) {
 		}
 		fmt.Fprintf(w, "failed: %s\n", f)
 	}
-	if len(rep.Warnings) == 0 {
-		return
-	}
-	byReason := map[string]int{}
-	var order []string
-	for _, wr := range rep.Warnings {
-		if byReason[wr.Reason] == 0 {
-			order = append(order, wr.Reason)
-		}
-		byReason[wr.Reason]++
-	}
-	if len(rep.Warnings) <= 10 {
-		for _, wr := range rep.Warnings {
+	printWarnings(w, rep.Warnings)
+}
+
+// Warnings are listed one by one up to maxWarnings; past that, those of
+// one kind (their reason but for numbers and quoted text) are listed up to
+// perKind, and the rest of that kind counted.
+const (
+	maxWarnings = 10
+	perKind     = 3
+)
+
+// printWarnings lists warnings, each with its file and line, grouped by kind
+// in the order each kind first appears when there are many.
+func printWarnings(w io.Writer, warnings []Problem) {
+	if len(warnings) <= maxWarnings {
+		for _, wr := range warnings {
 			fmt.Fprintf(w, "warning: %s\n", wr)
 		}
 		return
 	}
-	for _, r := range order {
-		fmt.Fprintf(w, "warning: %s articles imported with %q\n", thousands(byReason[r]), r)
+	byKind := map[string][]Problem{}
+	var order []string
+	for _, wr := range warnings {
+		k := warningKind(wr.Reason)
+		if _, ok := byKind[k]; !ok {
+			order = append(order, k)
+		}
+		byKind[k] = append(byKind[k], wr)
 	}
+	for _, k := range order {
+		group := byKind[k]
+		listed := group
+		if len(group) > perKind+1 { // "and 1 more" would take the line the warning would
+			listed = group[:perKind]
+		}
+		for _, wr := range listed {
+			fmt.Fprintf(w, "warning: %s\n", wr)
+		}
+		if more := len(group) - len(listed); more > 0 {
+			fmt.Fprintf(w, "  ... and %s more like this\n", thousands(more))
+		}
+	}
+}
+
+// warningKind is a warning's reason with each run of digits written "#" and
+// each quoted text "…", so that "no date; took 2019-09-23 from the id" and
+// "no date; took 2020-01-02 from the id" are one kind.
+func warningKind(reason string) string {
+	var b strings.Builder
+	for i := 0; i < len(reason); i++ {
+		c := reason[i]
+		switch {
+		case c >= '0' && c <= '9':
+			for i+1 < len(reason) && reason[i+1] >= '0' && reason[i+1] <= '9' {
+				i++
+			}
+			b.WriteByte('#')
+		case c == '"':
+			j := i + 1
+			for j < len(reason) && reason[j] != '"' {
+				if reason[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(reason) { // not closed: an ordinary character
+				b.WriteByte(c)
+				continue
+			}
+			b.WriteString(`"…"`)
+			i = j
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // Plural is n and the noun, with an s unless n is 1: "1 article", "2,000 articles".

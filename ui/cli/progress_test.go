@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestWarningKind(t *testing.T) {
+	tests := map[string]struct{ a, b string }{
+		"dates":          {"no date; took 2019-09-23 from the id", "no date; took 2020-01-02 from the id"},
+		"counts":         {"not valid UTF-8; 2 bytes replaced", "not valid UTF-8; 117 bytes replaced"},
+		"quoted text":    {`invalid date "2024-13-01"`, `invalid date "yesterday"`},
+		"escaped quotes": {`dropped URL "a\"b": not absolute`, `dropped URL "c": not absolute`},
+		"quoted paths":   {`the same folder as "in/2024-05", read once`, `the same folder as "x/y z", read once`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if ka, kb := warningKind(tc.a), warningKind(tc.b); ka != kb {
+				t.Errorf("kinds differ: %q, %q", ka, kb)
+			}
+		})
+	}
+	for _, pair := range [][2]string{
+		{"no date", "no source"},
+		{`invalid date "x"`, `cannot read date "x"`},
+		{`an unclosed "quote`, `an unclosed "other`},
+	} {
+		if warningKind(pair[0]) == warningKind(pair[1]) {
+			t.Errorf("%q and %q are one kind", pair[0], pair[1])
+		}
+	}
+}
+
+func TestPrintWarnings(t *testing.T) {
+	noDate := func(n int) Problem {
+		return Problem{File: fmt.Sprintf("f%d.txt", n), Line: n, Reason: fmt.Sprintf("no date; took 2024-01-%02d from the id", n%28+1)}
+	}
+	many := func(n int, p func(int) Problem) []Problem {
+		var out []Problem
+		for i := range n {
+			out = append(out, p(i+1))
+		}
+		return out
+	}
+	rule := Problem{Reason: `rule "x": bad query`}
+	badBytes := func(n int) Problem {
+		return Problem{File: "s.jsonl", Line: n, Reason: fmt.Sprintf("not valid UTF-8; %d bytes replaced", n)}
+	}
+	tests := map[string]struct {
+		warnings []Problem
+		want     []string
+	}{
+		"none": {nil, nil},
+		"a few, each listed": {
+			many(10, noDate),
+			[]string{
+				"warning: f1.txt:1: no date; took 2024-01-02 from the id",
+				"warning: f2.txt:2: no date; took 2024-01-03 from the id",
+				"warning: f3.txt:3: no date; took 2024-01-04 from the id",
+				"warning: f4.txt:4: no date; took 2024-01-05 from the id",
+				"warning: f5.txt:5: no date; took 2024-01-06 from the id",
+				"warning: f6.txt:6: no date; took 2024-01-07 from the id",
+				"warning: f7.txt:7: no date; took 2024-01-08 from the id",
+				"warning: f8.txt:8: no date; took 2024-01-09 from the id",
+				"warning: f9.txt:9: no date; took 2024-01-10 from the id",
+				"warning: f10.txt:10: no date; took 2024-01-11 from the id",
+			},
+		},
+		"many of one kind": {
+			many(2500, noDate),
+			[]string{
+				"warning: f1.txt:1: no date; took 2024-01-02 from the id",
+				"warning: f2.txt:2: no date; took 2024-01-03 from the id",
+				"warning: f3.txt:3: no date; took 2024-01-04 from the id",
+				"  ... and 2,497 more like this",
+			},
+		},
+		"kinds in the order they came, one more listed, not counted": {
+			append(append(append(many(7, noDate), rule), many(4, badBytes)...), noDate(99)),
+			[]string{
+				"warning: f1.txt:1: no date; took 2024-01-02 from the id",
+				"warning: f2.txt:2: no date; took 2024-01-03 from the id",
+				"warning: f3.txt:3: no date; took 2024-01-04 from the id",
+				"  ... and 5 more like this",
+				`warning: rule "x": bad query`,
+				"warning: s.jsonl:1: not valid UTF-8; 1 bytes replaced",
+				"warning: s.jsonl:2: not valid UTF-8; 2 bytes replaced",
+				"warning: s.jsonl:3: not valid UTF-8; 3 bytes replaced",
+				"warning: s.jsonl:4: not valid UTF-8; 4 bytes replaced",
+			},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var out strings.Builder
+			printWarnings(&out, tc.warnings)
+			got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			if out.Len() == 0 {
+				got = nil
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("printed\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestPrintSummaryListsFailuresThenWarnings(t *testing.T) {
+	rep := ImportReport{
+		Failed:   []Problem{{File: "in/gone", Reason: `dangling symbolic link: "x" does not exist`}},
+		Warnings: []Problem{{File: "in/a.txt", Line: 4, Reason: "no source"}},
+	}
+	rep.Added = 1234
+	var out bytes.Buffer
+	PrintSummary(&out, rep, 0)
+	want := "1,234 added, 0 updated, 0 unchanged, 1 failed\n" +
+		`failed: in/gone: dangling symbolic link: "x" does not exist` + "\n" +
+		"warning: in/a.txt:4: no source\n"
+	if out.String() != want {
+		t.Errorf("summary\n%s\nwant\n%s", out.String(), want)
+	}
+}
