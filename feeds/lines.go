@@ -27,6 +27,39 @@ func newLineReader(r io.Reader, max int) *lineReader {
 	return &lineReader{r: br, max: max}
 }
 
+// crReader passes text on with every line ending a "\n": a "\r\n" (Windows)
+// or a lone "\r" (classic Mac OS, some exports) becomes one "\n", so that
+// lines, and their numbers, are the same whichever a file uses.
+type crReader struct {
+	r  io.Reader
+	cr bool // the last byte read was a "\r"
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	for {
+		n, err := c.r.Read(p)
+		w := 0
+		for _, b := range p[:n] {
+			switch {
+			case b == '\r':
+				p[w], c.cr = '\n', true
+				w++
+				continue
+			case b == '\n' && c.cr:
+				// The "\n" of a "\r\n", already given.
+			default:
+				p[w] = b
+				w++
+			}
+			c.cr = false
+		}
+		// A read of nothing but the "\n" of a "\r\n" is not the end.
+		if w > 0 || n == 0 || err != nil {
+			return w, err
+		}
+	}
+}
+
 // next returns the next line without its "\n" or "\r\n", valid until the
 // next call, and false at the end of input or on a read error (see Err).
 func (l *lineReader) next() ([]byte, bool) {

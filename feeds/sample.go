@@ -33,7 +33,7 @@ var errNoText = errors.New("article has no text")
 // emit with the line it starts on. It stops at the first error emit
 // returns, or at a read error.
 func readSample(r io.Reader, emit func(Item) error) error {
-	lines := newLineReader(r, maxSampleLine)
+	lines := newLineReader(&crReader{r: r}, maxSampleLine)
 	var cur sampleArticle
 	found := false
 	for {

@@ -224,6 +224,14 @@ func TestSampleStreams(t *testing.T) {
 			in:    " date 2024-01-01 (AP) Text.\r\n\r\nMore.\r\n",
 			lines: []int{1}, errs: []string{""}, paras: []int{2},
 		},
+		"cr line ends, two articles": {
+			in:    " date 2024-01-01 (AP) Text.\r\rMore.\r\rAP01012024000000000001ID1100000001\r date 2024-01-02 (AP) Two.\r",
+			lines: []int{1, 6}, errs: []string{"", ""}, paras: []int{2, 1},
+		},
+		"mixed line ends": {
+			in:    " date 2024-01-01 (AP) Text.\r\n\rMore.\n\n date 2024-01-02 (AP) Two.\r",
+			lines: []int{1, 5}, errs: []string{"", ""}, paras: []int{2, 1},
+		},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
