@@ -56,12 +56,16 @@ func exitCode(err error) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(os.Stderr, "tidings: %v\nRun 'tidings --help' for usage.\n", err)
+		text := cli.ErrorText(err)
+		if bq, ok := ue.error.(badQuery); ok {
+			text = bq.Error() // cleaned already, and laid out in columns
+		}
+		fmt.Fprintf(os.Stderr, "tidings: %s\nRun 'tidings --help' for usage.\n", text)
 		return exitUsage
 	}
 	var pe partialError
 	if !errors.As(err, &pe) {
-		fmt.Fprintf(os.Stderr, "tidings: %v\n", err)
+		fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(err))
 	}
 	return exitFailed
 }
@@ -456,8 +460,12 @@ func (a *app) showCmd() *cobra.Command {
 				_, err = io.WriteString(out, md)
 				return err
 			}
+			noColor := os.Getenv("NO_COLOR") != ""
 			theme := a.cfg.Theme
-			rendered, err := ui.RenderMarkdown(md, termWidth(out), theme, os.Getenv("NO_COLOR") != "")
+			if f, ok := out.(*os.File); ok && !noColor {
+				theme = cli.ShowTheme(theme, f)
+			}
+			rendered, err := ui.RenderMarkdown(md, termWidth(out), theme, noColor)
 			if err != nil {
 				return err
 			}
@@ -617,11 +625,11 @@ func (a *app) feedCmd() *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "subscribed to %s\n", sub.URL)
+			fmt.Fprintf(out, "subscribed to %s\n", cli.OneLine(sub.URL))
 			if err != nil {
-				return fmt.Errorf("first fetch of %s: %w", sub.URL, err)
+				return fmt.Errorf("first fetch of %s: %w", cli.OneLine(sub.URL), err)
 			}
-			fmt.Fprintf(out, "%s: %d articles\n", sub.Title, len(res.Articles))
+			fmt.Fprintf(out, "%s: %d articles\n", cli.OneLine(sub.Title), len(res.Articles))
 			return nil
 		}),
 	}
@@ -642,7 +650,7 @@ func (a *app) feedCmd() *cobra.Command {
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			n, err := st.Unsubscribe(cmd.Context(), args[0], purge)
 			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("not subscribed to %s", args[0])
+				return fmt.Errorf("not subscribed to %s", cli.OneLine(args[0]))
 			}
 			if err != nil {
 				return err
@@ -755,8 +763,7 @@ func (a *app) ruleCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "rule %d: %s -> %s\n", r.ID, r.Query, strings.Join(r.Tags, " "))
-			return nil
+			return cli.PrintRule(cmd.OutOrStdout(), r)
 		},
 	}
 	add.Flags().StringSliceVar(&tags, "tag", nil, "a tag the rule sets (repeatable)")
@@ -769,14 +776,7 @@ func (a *app) ruleCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			for _, r := range rules {
-				fmt.Fprintf(out, "%d\t%s -> %s\n", r.ID, r.Query, strings.Join(r.Tags, " "))
-			}
-			for _, r := range a.cfg.Rules {
-				fmt.Fprintf(out, "config\t%s -> %s\n", r.Query, strings.Join(r.Tags, " "))
-			}
-			return nil
+			return cli.ListRules(cmd.OutOrStdout(), rules, a.cfg.Rules)
 		}),
 	}
 	remove := &cobra.Command{
@@ -811,12 +811,7 @@ func (a *app) ruleCmd() *cobra.Command {
 				return err
 			}
 			counts, err := st.ApplyRulesToLibrary(cmd.Context(), rules)
-			out := cmd.OutOrStdout()
-			for i, n := range counts {
-				if i < len(rules) {
-					fmt.Fprintf(out, "%s -> %s: %s\n", rules[i].Query, strings.Join(rules[i].Tags, " "), cli.Plural(n, "article"))
-				}
-			}
+			cli.PrintRuleCounts(cmd.OutOrStdout(), rules, counts)
 			return err
 		}),
 	}
