@@ -247,6 +247,9 @@ func isBidi(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
+// IsBidi reports whether StripBidi removes r.
+func IsBidi(r rune) bool { return isBidi(r) }
+
 // StripBidi removes bidirectional embeddings, overrides and isolates from
 // multi-line text (an article's body, a note) before it is shown, so that
 // it cannot disguise what a reader sees. The marks U+200E, U+200F and

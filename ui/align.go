@@ -3,6 +3,7 @@ package ui
 import (
 	"sort"
 	"strings"
+	"tidings/feeds"
 	"unicode"
 	"unicode/utf8"
 )
@@ -73,7 +74,8 @@ func stripStyles(out string) (string, []int32) {
 }
 
 // fields returns where the words (runs of anything but white space) of s
-// are, as start and end byte offsets.
+// are, as start and end byte offsets. Bidirectional controls count as white
+// space: the plain text keeps them, the rendering does not (feeds.StripBidi).
 func fields(s string) [][2]int32 {
 	var out [][2]int32
 	start := -1
@@ -84,7 +86,7 @@ func fields(s string) [][2]int32 {
 		if c >= utf8.RuneSelf {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			space = unicode.IsSpace(r) || feeds.IsBidi(r)
 		}
 		switch {
 		case space && start >= 0:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"tidings/feeds"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -338,5 +339,30 @@ func TestHighlightsWithFilterWords(t *testing.T) {
 	// Every "breach" on the screen, the one in the passage too.
 	if got, n := styledText(content, st.matchSGR), strings.Count(viewText(m), "breach"); got != strings.TrimSpace(strings.Repeat("breach ", n)) {
 		t.Errorf("the filter's word is drawn on %q, want %d times", got, n)
+	}
+}
+
+// TestBidiControlsNeverReachTheScreen: a body with bidirectional overrides
+// and isolates (a hostile file disguising its text) is shown without them,
+// and a highlighted passage that holds one is still marked word for word.
+func TestBidiControlsNeverReachTheScreen(t *testing.T) {
+	st, _ := openLibrary(t)
+	a := testArticle(0)
+	a.Body = "A plain first paragraph.\n\nThe invoice total is \u202e0001$\u202c due by \u2066Friday\u2069 at noon.\n\nA last paragraph."
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	id := firstID(t, st)
+	quote := "The invoice total is \u202e0001$\u202c due by \u2066Friday\u2069 at noon."
+	addNotes(t, st, id, passage(t, st, id, quote))
+	m := openReader(t, st, 80, 24)
+	content := m.View().Content
+	for _, r := range content {
+		if feeds.StripBidi(string(r)) == "" {
+			t.Fatalf("U+%04X reached the screen:\n%s", r, viewTextOf(content))
+		}
+	}
+	if got, want := styledText(content, root(t, m).styles.passageSGR), words(feeds.StripBidi(quote)); got != want {
+		t.Errorf("the highlight is on %q, want %q", got, want)
 	}
 }

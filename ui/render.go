@@ -231,7 +231,7 @@ func (r *renderer) evict() {
 // references that glamour would decode into control characters, and nothing
 // that would keep glamour busy for minutes (see tameMarkdown).
 func cleanMarkdown(body string) string {
-	return feeds.CleanText(tameMarkdown(body))
+	return feeds.StripBidi(feeds.CleanText(tameMarkdown(body)))
 }
 
 // Glamour's time and memory grow steeply with nesting (200 nested quotes
@@ -365,7 +365,7 @@ func plainBody(body string, width int) string {
 	if len(body) > plainPreview {
 		body = strings.ToValidUTF8(body[:plainPreview], "") + "…"
 	}
-	return ansi.Wordwrap(feeds.CleanText(body), max(width-4, 10), "")
+	return ansi.Wordwrap(feeds.StripBidi(feeds.CleanText(body)), max(width-4, 10), "")
 }
 
 // RenderMarkdown renders Markdown for printing outside the TUI (tidings
