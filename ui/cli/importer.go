@@ -29,14 +29,16 @@ type Problem struct {
 	Reason string
 }
 
+// String is the problem as printed: one clean line, whatever the file's
+// name or the reason quote.
 func (p Problem) String() string {
 	switch {
 	case p.File == "":
-		return p.Reason
+		return OneLine(p.Reason)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason)
+		return OneLine(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason))
 	default:
-		return fmt.Sprintf("%s: %s", p.File, p.Reason)
+		return OneLine(fmt.Sprintf("%s: %s", p.File, p.Reason))
 	}
 }
 

@@ -212,3 +212,11 @@ func TestImportManyWarnings(t *testing.T) {
 		t.Errorf("again:\n%s", again)
 	}
 }
+
+// A problem prints as one clean line, whatever the file is called.
+func TestProblemPrintsClean(t *testing.T) {
+	p := Problem{File: "/nope/\x1b[31mred\x07", Line: 3, Reason: "no such file\nor folder"}
+	if got, want := p.String(), "/nope/red:3: no such file or folder"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
