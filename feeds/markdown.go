@@ -34,9 +34,18 @@ func parseMarkdownFile(data []byte) (Article, error) {
 		// The document's own title heading: the reader shows the title.
 		body = rest
 	}
+	if i := strings.Index(body, NotesMarker); i >= 0 {
+		// tidings' own export: the reader's notes follow, not the article.
+		body = body[:i]
+	}
 	art.Body = strings.TrimSpace(body)
 	return art, nil
 }
+
+// NotesMarker is the line tidings' Markdown export writes before the notes
+// it adds under an article; importing the file again stops the body there,
+// so that the notes do not become part of the article.
+const NotesMarker = "<!-- tidings: the reader's notes, not part of the article -->"
 
 // cutFrontMatter splits "---\n<yaml>\n---\n" off the start of text.
 func cutFrontMatter(text string) (front, rest string, ok bool, err error) {

@@ -374,7 +374,7 @@ func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
 	if len(anns) == 0 {
 		return b.String(), nil
 	}
-	b.WriteString("\n## Notes\n")
+	b.WriteString("\n" + feeds.NotesMarker + "\n\n## Notes\n")
 	for _, n := range orderNotes(a.Body, anns) {
 		b.WriteString("\n")
 		if n.Quote != "" {

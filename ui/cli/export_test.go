@@ -78,6 +78,8 @@ First paragraph with an early passage.
 
 Second paragraph with a *later* passage.
 
+<!-- tidings: the reader's notes, not part of the article -->
+
 ## Notes
 
 about the whole
@@ -167,5 +169,39 @@ func TestExportOptionsCheck(t *testing.T) {
 		if err := tt.opt.Check(); (err == nil) != tt.ok {
 			t.Errorf("%s: Check() = %v", name, err)
 		}
+	}
+}
+
+// TestMarkdownRoundTripKeepsTheBody: exporting to Markdown and importing
+// the file again, over and over, leaves the article's body as it was: the
+// notes the export adds are not read back into it.
+func TestMarkdownRoundTripKeepsTheBody(t *testing.T) {
+	a := store.Article{ID: 1, ExternalID: "x1", Title: "A title", Source: "Src",
+		Published: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), Body: "First paragraph.\n\nSecond paragraph."}
+	anns := []store.Annotation{{Note: "my note"}, {Quote: "Second paragraph.", Note: "on it"}}
+	body := a.Body
+	for round := range 3 {
+		doc, err := ExportMarkdown(a, anns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "a.md")
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var got []feeds.Article
+		if err := feeds.Read(path, func(it feeds.Item) error {
+			if it.Err != nil {
+				return it.Err
+			}
+			got = append(got, it.Article)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0].Body != body {
+			t.Fatalf("round %d: read back %d articles, body %q, want %q", round+1, len(got), got[0].Body, body)
+		}
+		a.Body = got[0].Body
 	}
 }
