@@ -67,7 +67,10 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 // jsonReason rewrites a decoding error to name the field, without Go's
 // type names.
 func jsonReason(err error) error {
-	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok && te.Field != "" {
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+		if te.Field == "" {
+			return fmt.Errorf("a JSON %s where an article (an object) was expected", te.Value)
+		}
 		return fmt.Errorf("field %s: a JSON %s where %s was expected", te.Field, te.Value, jsonKind(te.Type.Kind().String()))
 	}
 	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
@@ -177,7 +180,8 @@ func readJSONValues(r io.Reader, array bool, firstLine int, emit func(Item) erro
 		line := lc.lineOfNext(dec)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return &lineError{line: line, err: jsonReason(err)}
+			// JSON cannot be picked up again after a broken value.
+			return &lineError{line: line, err: fmt.Errorf("%w; the rest of the file is not read", jsonReason(err))}
 		}
 		a, err := articleFromJSON(raw)
 		if err := emit(Item{Article: a, Line: line, Err: err}); err != nil {

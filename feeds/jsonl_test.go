@@ -263,3 +263,32 @@ func TestRecordListingShape(t *testing.T) {
 		t.Errorf("back: %v %+v", err, back.Annotations)
 	}
 }
+
+// Errors in JSON say what was wrong in the file's terms, not Go's, and say
+// when the rest of a broken file could not be read.
+func TestJSONErrorsSayWhatWasWrong(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"an array where an article should be": {
+			in:   `[{"external_id": "a", "body": "x"}, ["not", "an", "object"]]`,
+			want: "a JSON array where an article (an object) was expected",
+		},
+		"a broken element": {
+			in:   "[{\"external_id\": \"a\", \"body\": \"x\"},\n{\"external_id\": \"b\", \"body\": }\n, {\"external_id\": \"c\", \"body\": \"z\"}]",
+			want: "the rest of the file is not read",
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var msgs []string
+			for _, it := range readString(t, "in.json", tc.in) {
+				if it.Err != nil {
+					msgs = append(msgs, it.Err.Error())
+				}
+			}
+			joined := strings.Join(msgs, "\n")
+			if !strings.Contains(joined, tc.want) || strings.Contains(joined, "Go value") {
+				t.Errorf("errors %q, want one saying %q", joined, tc.want)
+			}
+		})
+	}
+}
