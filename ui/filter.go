@@ -87,11 +87,17 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		// does is kept as it was read, the word being typed a prefix
 		// ("luftw*"), however short ("war us*"): what the line says is
 		// what the list shows from now on.
+		parsed := m.filter.err == nil
 		m.closeFilter()
-		if text := m.filter.input.Value(); m.list.query.live && m.list.query.text == text {
-			if kept := store.KeptQuery(text); kept != text {
+		text := m.filter.input.Value()
+		if cur := m.list.query; parsed && (cur.live || cur == listQuery{}) {
+			if kept := store.KeptQuery(text); kept != text || kept != cur.text {
 				m.filter.input.SetValue(kept)
-				return m.list.setQuery(listQuery{text: kept})
+				q := listQuery{text: kept}
+				if strings.TrimSpace(kept) == "" {
+					q = listQuery{}
+				}
+				return m.list.setQuery(q)
 			}
 		}
 		return nil
@@ -133,7 +139,18 @@ func (m *Model) applyFilter(text string) tea.Cmd {
 	if strings.TrimSpace(text) == "" {
 		q = listQuery{}
 	}
+	if cur := m.list.query; (cur.live || cur == listQuery{}) && sameMeaning(q.text, cur.text) {
+		// A key that does not change what the line means ("ukraine t":
+		// a word too short to count yet) leaves the list as it is.
+		return nil
+	}
 	return m.list.setQuery(q)
+}
+
+// sameMeaning reports whether two texts of the filter line, read live, find
+// the same articles.
+func sameMeaning(a, b string) bool {
+	return strings.TrimSpace(store.LiveQuery(a)) == strings.TrimSpace(store.LiveQuery(b))
 }
 
 // setFilter shows a whole query's articles (a tag or a saved search from the

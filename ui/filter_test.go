@@ -335,3 +335,21 @@ func TestEnterKeepsAShortLastWord(t *testing.T) {
 		t.Errorf("kept storm sh* lists %d, the library counts %d", got, want)
 	}
 }
+
+// TestKeysThatChangeNothingAskNothing: the first letters of a word, too few
+// to count, do not send the library the query the list already shows.
+func TestKeysThatChangeNothingAskNothing(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "storm ")
+	epoch := root(t, m).list.epoch
+	m = typeKeys(t, m, "sh")
+	if got := root(t, m).list.epoch; got != epoch {
+		t.Errorf("storm sh asked the library again (epoch %d, was %d)", got, epoch)
+	}
+	m = typeKeys(t, m, "a")
+	if got := root(t, m).list.epoch; got == epoch {
+		t.Error("storm sha did not ask the library")
+	}
+}
