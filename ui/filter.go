@@ -57,7 +57,14 @@ func (f filterModel) lines() int {
 
 // openFilter gives the filter line the keyboard, holding the list's query.
 func (m *Model) openFilter() tea.Cmd {
-	m.filter.input.SetValue(m.list.query.text)
+	text := m.list.query.text
+	if text != "" && !strings.HasSuffix(text, " ") {
+		// What is typed next is another word: "luftw*" and "affe" make
+		// "luftw* affe", not "luftw*affe"; "tag:germany" and "war" make
+		// "tag:germany war".
+		text += " "
+	}
+	m.filter.input.SetValue(text)
 	m.filter.input.CursorEnd()
 	m.filter.err = nil
 	m.filter.focused = true

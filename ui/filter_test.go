@@ -111,9 +111,10 @@ func TestFilterWithResult(t *testing.T) {
 	if got := articleNumber(t, cursorTitle(t, m)); got != 5 {
 		t.Errorf("j after enter: cursor on %d, want 5", got)
 	}
-	// / edits it again, as it was kept: the word typed last a prefix.
+	// / edits it again, as it was kept (the word typed last a prefix),
+	// ready for another word.
 	m = step(t, m, press("/"))
-	if got := root(t, m).filter.input.Value(); got != "leaked lufTW*" {
+	if got := root(t, m).filter.input.Value(); got != "leaked lufTW* " {
 		t.Errorf("/ again holds %q", got)
 	}
 	// Esc in the line clears it: the whole list again.
@@ -176,7 +177,7 @@ func TestQueryOptionStartsFiltered(t *testing.T) {
 		t.Errorf("header %q", header)
 	}
 	m = step(t, m, press("/"))
-	if got := root(t, m).filter.input.Value(); got != "tag:nato" {
+	if got := root(t, m).filter.input.Value(); got != "tag:nato " {
 		t.Errorf("the filter line holds %q", got)
 	}
 }
@@ -351,5 +352,23 @@ func TestKeysThatChangeNothingAskNothing(t *testing.T) {
 	m = typeKeys(t, m, "a")
 	if got := root(t, m).list.epoch; got == epoch {
 		t.Error("storm sha did not ask the library")
+	}
+}
+
+// TestRefiningAKeptFilterAddsAWord: / on a kept filter, or on one the tags
+// panel set, and more letters make another word of the query.
+func TestRefiningAKeptFilterAddsAWord(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{Query: "tag:nato"}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "sto")
+	if got := root(t, m).list.query.text; got != "tag:nato sto" {
+		t.Errorf("refining tag:nato gives %q, want tag:nato sto", got)
+	}
+	m = step(t, m, press("enter"))
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "sha")
+	if got := root(t, m).list.query.text; got != "tag:nato sto* sha" {
+		t.Errorf("refining a kept filter gives %q, want tag:nato sto* sha", got)
 	}
 }
