@@ -87,7 +87,7 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "esc":
 		m.closeFilter()
 		m.filter.input.SetValue("")
-		return m.list.setQuery(listQuery{})
+		return m.list.setQueryAround(listQuery{})
 	case msg.String() == "enter":
 		// A query that does not parse is not kept: the list still shows
 		// the last one that did, and so does the line next time. One that

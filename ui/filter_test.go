@@ -372,3 +372,25 @@ func TestRefiningAKeptFilterAddsAWord(t *testing.T) {
 		t.Errorf("refining a kept filter gives %q, want tag:nato sto* sha", got)
 	}
 }
+
+// TestClearingTheFilterKeepsYourPlace: Esc on a kept filter, or in the
+// filter line, shows every article again with the cursor on the article it
+// was on.
+func TestClearingTheFilterKeepsYourPlace(t *testing.T) {
+	for _, keys := range [][]string{{"enter", "j", "j"}, {"down", "down"}} {
+		lib := newLibrary(t, 30)
+		m := start(t, lib, Config{}, 80, 24)
+		m = step(t, m, press("/"))
+		m = typeKeys(t, m, "storm")
+		m = steps(t, m, keys...)
+		want := articleNumber(t, cursorTitle(t, m))
+		m = step(t, m, press("esc"))
+		l := root(t, m).list
+		if l.query != (listQuery{}) || len(l.rows) != 30 {
+			t.Fatalf("%v esc: query %+v, %d rows", keys, l.query, len(l.rows))
+		}
+		if got := articleNumber(t, cursorTitle(t, m)); got != want {
+			t.Errorf("%v esc: the cursor is on article %d, want %d", keys, got, want)
+		}
+	}
+}

@@ -58,6 +58,18 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	return loadQuery(m.ctx, m.lib, m.query, limit, m.epoch)
 }
 
+// setQueryAround shows another query's articles around the current one, on
+// the same screen line, when the new query finds it too (clearing a filter
+// does): the reader keeps their place, as in elfeed.
+func (m *listModel) setQueryAround(q listQuery) tea.Cmd {
+	row, ok := m.current()
+	cmd := m.setQuery(q)
+	if cmd == nil || !ok {
+		return cmd
+	}
+	return loadAround(m.ctx, m.lib, m.query, row.SortKey, row.ID, m.limit(), m.limit(), m.epoch)
+}
+
 // toggleMark selects or deselects the current article.
 func (m *listModel) toggleMark() {
 	row, ok := m.current()

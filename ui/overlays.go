@@ -109,7 +109,7 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		m.filter.input.SetValue("")
-		return m.list.setQuery(listQuery{}), true
+		return m.list.setQueryAround(listQuery{}), true
 	case key.Matches(msg, k.Select):
 		// Then on to the next row, so that a run of articles is selected
 		// by holding the key.
