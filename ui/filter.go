@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -89,25 +90,11 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.filter.input.SetValue("")
 		return m.list.setQueryAround(listQuery{})
 	case msg.String() == "enter":
-		// A query that does not parse is not kept: the list still shows
-		// the last one that did, and so does the line next time. One that
-		// does is kept as it was read, the word being typed a prefix
-		// ("luftw*"), however short ("war us*"): what the line says is
-		// what the list shows from now on.
-		parsed := m.filter.err == nil
-		m.closeFilter()
-		text := m.filter.input.Value()
-		if cur := m.list.query; parsed && (cur.live || cur == listQuery{}) {
-			if kept := store.KeptQuery(text); kept != text || kept != cur.text {
-				m.filter.input.SetValue(kept)
-				q := listQuery{text: kept}
-				if strings.TrimSpace(kept) == "" {
-					q = listQuery{}
-				}
-				return m.list.setQuery(q)
-			}
-		}
-		return nil
+		return m.keepFilter()
+	case key.Matches(msg, m.filter.keys.Save) && !m.readOnly:
+		// The save prompt takes the status line as the filter is kept.
+		cmd := m.keepFilter()
+		return tea.Batch(cmd, m.openSavePrompt())
 	case msg.String() == "up":
 		return m.list.move(-1)
 	case msg.String() == "down":
@@ -120,6 +107,28 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return tea.Batch(cmd, m.applyFilter(m.filter.input.Value()))
+}
+
+// keepFilter closes the filter line, keeping its query. A query that does
+// not parse is not kept: the list still shows the last one that did, and so
+// does the line next time. One that does is kept as it was read, the word
+// being typed a prefix ("luftw*"), however short ("war us*"): what the line
+// says is what the list shows from now on.
+func (m *Model) keepFilter() tea.Cmd {
+	parsed := m.filter.err == nil
+	m.closeFilter()
+	text := m.filter.input.Value()
+	if cur := m.list.query; parsed && (cur.live || cur == listQuery{}) {
+		if kept := store.KeptQuery(text); kept != text || kept != cur.text {
+			m.filter.input.SetValue(kept)
+			q := listQuery{text: kept}
+			if strings.TrimSpace(kept) == "" {
+				q = listQuery{}
+			}
+			return m.list.setQuery(q)
+		}
+	}
+	return nil
 }
 
 // handleFilterPaste types pasted text into the filter line.
@@ -222,5 +231,6 @@ func (m Model) parseErrorLine(text string, err error) string {
 func (m Model) filterHelp() inputKeyMap {
 	k := m.filter.keys
 	k.Move.SetEnabled(len(m.list.rows) > 1)
+	k.Save.SetEnabled(!m.readOnly)
 	return k
 }

@@ -394,3 +394,25 @@ func TestClearingTheFilterKeepsYourPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveFromTheFilterLine: ctrl+s while typing keeps the filter and asks
+// for the search's name, which goes to the prompt, not the filter.
+func TestSaveFromTheFilterLine(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "storm sha")
+	m = step(t, m, press("ctrl+s"))
+	if r := root(t, m); r.filter.focused || !r.prompt.open {
+		t.Fatalf("ctrl+s: filter line focused %v, prompt open %v", r.filter.focused, r.prompt.open)
+	}
+	m = typeKeys(t, m, "Shadows")
+	m = step(t, m, press("enter"))
+	if q := root(t, m).list.query.text; q != "storm sha*" {
+		t.Errorf("the list shows %q, want storm sha*", q)
+	}
+	searches, err := lib.SavedSearches(context.Background())
+	if err != nil || len(searches) != 1 || searches[0].Name != "Shadows" || searches[0].Query != "storm sha*" {
+		t.Errorf("saved searches %+v, %v", searches, err)
+	}
+}

@@ -48,12 +48,12 @@ func (k *panelKeyMap) actions() map[string]*key.Binding {
 // that the way out is always in sight. Bindings that do not apply to the
 // line are disabled.
 type inputKeyMap struct {
-	Accept, Complete, Move, Cancel key.Binding
+	Accept, Complete, Move, Save, Cancel key.Binding
 }
 
 // ShortHelp is the footer's help.
 func (k inputKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Accept, k.Complete, k.Move, k.Cancel}
+	return []key.Binding{k.Accept, k.Complete, k.Move, k.Save, k.Cancel}
 }
 
 // FullHelp is the help overlay's.
@@ -68,6 +68,7 @@ func filterKeys() inputKeyMap {
 		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		Complete: key.NewBinding(key.WithDisabled()),
 		Move:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
+		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "keep and save")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 	}
 }
