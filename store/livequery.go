@@ -54,3 +54,14 @@ func KeptQuery(q string) string {
 	}
 	return LiveQuery(q)
 }
+
+// PendingWord is the word being typed at the end of a live query while it is
+// still too short for the live filter to use ("ukraine ta" gives "ta"), or
+// "" when there is none: the filter line says that it waits.
+func PendingWord(q string) string {
+	_, word, _, ok := openWord(q)
+	if !ok || utf8.RuneCountInString(word) >= minLivePrefix {
+		return ""
+	}
+	return word
+}

@@ -6,6 +6,16 @@ import (
 	"testing"
 )
 
+func TestPendingWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "u": "u", "ukraine ta": "ta", "ukraine tau": "", "ukraine ": "", "war -us": "us", "tag:ta": "", "東京": "東京",
+	} {
+		if got := PendingWord(in); got != want {
+			t.Errorf("PendingWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestKeptQuery(t *testing.T) {
 	tests := map[string]struct{ in, want string }{
 		"empty":             {"", ""},

@@ -186,6 +186,17 @@ func (m Model) filterView() string {
 	f := m.filter
 	line := ansi.Truncate(f.input.View(), m.width, "")
 	if f.err == nil {
+		if w := store.PendingWord(f.input.Value()); w != "" {
+			// The list does not use the word yet: say so, or the list
+			// seems to ignore it.
+			hint := m.styles.inputHint.Render("  " + quoteQuery(w) + " counts from its 3rd letter, or on enter")
+			// The line is padded to the width: the hint goes after the
+			// text and the cursor.
+			used := ansi.StringWidth(f.input.Prompt) + ansi.StringWidth(f.input.Value()) + 1
+			if used+ansi.StringWidth(hint) <= m.width {
+				line = ansi.Truncate(line, used, "") + hint
+			}
+		}
 		return line
 	}
 	return line + "\n" + m.parseErrorLine(f.input.Value(), f.err)

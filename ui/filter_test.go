@@ -416,3 +416,19 @@ func TestSaveFromTheFilterLine(t *testing.T) {
 		t.Errorf("saved searches %+v, %v", searches, err)
 	}
 }
+
+// TestShortWordSaysItWaits: while the word being typed is too short for the
+// list to use, the filter line says so.
+func TestShortWordSaysItWaits(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "storm sh")
+	if s := viewText(m); !strings.Contains(s, "`sh` counts from its 3rd letter, or on enter") {
+		t.Errorf("no word about sh:\n%s", s)
+	}
+	m = typeKeys(t, m, "a")
+	if s := viewText(m); strings.Contains(s, "counts from its 3rd letter") {
+		t.Errorf("the hint stays at sha:\n%s", s)
+	}
+}
