@@ -3,10 +3,10 @@ package cli
 import (
 	"bytes"
 	"image/color"
-	"math"
 	"os"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/sys/unix"
 	"golang.org/x/term"
@@ -183,18 +183,7 @@ func parseReplies(b []byte) (bg color.Color, done bool) {
 	return bg, false
 }
 
-// isDark reports whether c is a dark background: CIE lightness under 50,
-// as lipgloss and Bubble Tea decide it.
-func isDark(c color.Color) bool {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	y := 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-	// L* = 116·f(Y) − 16 < 50  ⇔  Y < (66/116)³
-	return y < math.Pow(66.0/116, 3)
-}
+// isDark reports whether c is a dark background, by the rule the TUI
+// goes by (Bubble Tea's BackgroundColorMsg), so that show and the reader
+// pick the same style on the same terminal.
+func isDark(c color.Color) bool { return tea.BackgroundColorMsg{Color: c}.IsDark() }
