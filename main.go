@@ -188,6 +188,24 @@ func (a *app) withStore(fn func(cmd *cobra.Command, args []string, st *store.Sto
 	}
 }
 
+// withArticle makes a command whose first argument is an article's id: the
+// id is checked before the library is opened, and fn gets the article.
+func (a *app) withArticle(fn func(cmd *cobra.Command, args []string, st *store.Store, art store.Article) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		id, err := parseID(args[0])
+		if err != nil {
+			return err
+		}
+		return a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
+			art, err := findArticle(cmd.Context(), st, id)
+			if err != nil {
+				return err
+			}
+			return fn(cmd, args, st, art)
+		})(cmd, args)
+	}
+}
+
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err := checkQuery(a.query); err != nil {
 		return err
@@ -435,22 +453,8 @@ func (a *app) showCmd() *cobra.Command {
 		Use:   "show ID",
 		Short: "Print one article (rendered on a terminal, Markdown when piped)",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			ctx := cmd.Context()
-			art, err := findArticle(ctx, st, id)
-			if err != nil {
-				return err
-			}
-			anns, err := st.Annotations(ctx, id)
+		RunE: a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
+			anns, err := st.Annotations(cmd.Context(), art.ID)
 			if err != nil {
 				return err
 			}
@@ -471,7 +475,7 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			_, err = io.WriteString(out, rendered)
 			return err
-		},
+		}),
 	}
 }
 
@@ -570,23 +574,10 @@ func (a *app) noteCmd() *cobra.Command {
 		Use:   "note ID TEXT...",
 		Short: "Add a note to an article",
 		Args:  cobra.MinimumNArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			ctx := cmd.Context()
-			if _, err := findArticle(ctx, st, id); err != nil {
-				return err
-			}
-			_, err = st.AddAnnotation(ctx, store.Annotation{ArticleID: id, Note: joinArgs(args[1:])})
+		RunE: a.withArticle(func(cmd *cobra.Command, args []string, st *store.Store, art store.Article) error {
+			_, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: joinArgs(args[1:])})
 			return err
-		},
+		}),
 	}
 }
 
