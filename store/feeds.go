@@ -66,22 +66,3 @@ func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	}
 	return out, nil
 }
-
-// RemoveFeed unsubscribes from the feed with this URL. Its articles stay,
-// no longer linked to a feed.
-func (s *Store) RemoveFeed(ctx context.Context, url string) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE url = ?`, strings.TrimSpace(url))
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("store: remove feed %s: %w", url, err)
-	}
-	return nil
-}
