@@ -41,9 +41,6 @@ func (w *ftsWriter) remove(rowid int64) { w.deletes = append(w.deletes, rowid) }
 // put sets the row of article id as it will be when the transaction ends.
 func (w *ftsWriter) put(id int64, d ftsDoc) { w.inserts[id] = &d }
 
-// pending returns the row put for article id in this transaction, if any.
-func (w *ftsWriter) pending(id int64) *ftsDoc { return w.inserts[id] }
-
 func (w *ftsWriter) flush(ctx context.Context, tx *sql.Tx) error {
 	if len(w.deletes) > 0 {
 		del, err := tx.PrepareContext(ctx, `DELETE FROM article_fts WHERE rowid = ?`)
