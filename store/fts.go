@@ -67,12 +67,52 @@ func (w *ftsWriter) flush(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer ins.Close()
-	for _, d := range docs {
-		if _, err := ins.ExecContext(ctx, d.rowid, d.title, d.body, d.notes); err != nil {
+	insert := func(d ftsDoc) error {
+		_, err := ins.ExecContext(ctx, d.rowid, d.title, d.body, d.notes)
+		return err
+	}
+	if len(docs) < 64 {
+		seen := make(wordSet)
+		for _, d := range docs {
+			if err := insert(d.distinct(seen)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// Many rows: their words are gathered on another goroutine while FTS5
+	// indexes the rows before.
+	ready := make(chan ftsDoc, 256)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(ready)
+		seen := make(wordSet)
+		for _, d := range docs {
+			select {
+			case ready <- d.distinct(seen):
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for d := range ready {
+		if err := insert(d); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// distinct returns the row with each column's words once (distinctWords):
+// what FTS5 is given.
+func (d *ftsDoc) distinct(seen wordSet) ftsDoc {
+	return ftsDoc{
+		rowid: d.rowid,
+		title: distinctWords(d.title, seen),
+		body:  distinctWords(d.body, seen),
+		notes: distinctWords(d.notes, seen),
+	}
 }
 
 // notesOf returns the text of an article's annotation notes as article_fts

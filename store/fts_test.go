@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql"
+	"slices"
 	"testing"
 
 	"tidings/store/query"
@@ -55,4 +57,91 @@ func FuzzMatchPhrase(f *testing.F) {
 			t.Errorf("matchPhrase(%q, %q) = %v, query.MatchPhrase says %v", text, phrase, got, want)
 		}
 	})
+}
+
+var distinctCases = []struct{ text, want string }{
+	{"", ""},
+	{" ,.;-- ", ""},
+	{"oil", "oil"},
+	{"Oil prices rose; oil PRICES fell, OIL rose", "oil prices rose fell"},
+	{"U.S. and u.s.", "u s and"},
+	{"don't don’t", "don t don’t"},
+	{"Café café CAFÉ", "café cafÉ"},
+	{"Zürich zurich", "zürich zurich"},
+	{"東京 東京タワー 東京", "東京 東京タワー"},
+	{"line\r\nline\tline", "line"},
+	{"a1b2 A1B2 a1b2x", "a1b2 a1b2x"},
+	{"oil\u2014prices oil\u2014prices", "oil\u2014prices"},
+	{"\xff\xfeoil \xff\xfeoil", "\xff\xfeoil"},
+}
+
+func TestDistinctWords(t *testing.T) {
+	seen := make(wordSet)
+	for _, c := range distinctCases {
+		if got := distinctWords(c.text, seen); got != c.want {
+			t.Errorf("distinctWords(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// The index must hold exactly the same terms, column by column, whether it
+// is given an article's text or its distinct words.
+func TestDistinctWordsIndexAsTheText(t *testing.T) {
+	db := openQueryDB(t, "sqlite", `CREATE VIRTUAL TABLE fts_terms USING fts5vocab(article_fts, instance)`)
+	texts := []string{
+		"Zürich Café ÉTÉ naïve zurich cafe", "Йошкар-Ола Ёлка ёлка", "Ελλάδα ΑΘΗΝΑ Αθήνα", "日本語 テスト 한국어 日本語",
+		"e\u0301te\u0301 ete", "ﬁnance finance FINANCE", "İstanbul istanbul", "Straße STRASSE strasse",
+		"oil\u00a0prices oil prices", "x\u200by x y", "\x1b[31mred\x1b[0m red", "a\x00b a b",
+	}
+	for _, c := range distinctCases {
+		texts = append(texts, c.text)
+	}
+	seen := make(wordSet)
+	for i, text := range texts {
+		if got, want := indexedTerms(t, db, distinctWords(text, seen)), indexedTerms(t, db, text); !slices.Equal(got, want) {
+			t.Errorf("text %d %q: distinct words index as %q, the text as %q", i, text, got, want)
+		}
+	}
+}
+
+func FuzzDistinctWords(f *testing.F) {
+	for _, c := range distinctCases {
+		f.Add(c.text)
+	}
+	db := openQueryDB(f, "sqlite", `CREATE VIRTUAL TABLE fts_terms USING fts5vocab(article_fts, instance)`)
+	seen := make(wordSet)
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := indexedTerms(t, db, distinctWords(text, seen)), indexedTerms(t, db, text); !slices.Equal(got, want) {
+			t.Errorf("%q: distinct words index as %q, the text as %q", text, got, want)
+		}
+	})
+}
+
+// indexedTerms indexes text in every column of article_fts and returns the
+// terms FTS5 records, as "column:term", sorted; then it takes the row out.
+func indexedTerms(t testing.TB, db *sql.DB, text string) []string {
+	t.Helper()
+	if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (1, ?, ?, ?)`, text, text, text); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT DISTINCT col || ':' || term FROM fts_terms WHERE doc = 1 ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		terms = append(terms, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	rows.Close()
+	if _, err := db.Exec(`DELETE FROM article_fts WHERE rowid = 1`); err != nil {
+		t.Fatal(err)
+	}
+	return terms
 }
