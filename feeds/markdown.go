@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,19 +12,39 @@ import (
 // parseMarkdownFile reads a Markdown article with optional YAML front
 // matter (title, date, source, url, author, tags, id...). Without a title
 // the first "# heading" is the title, then the first sentence (Normalize).
+//
+// Front matter is read leniently: a file is never refused for it. Fields
+// that are not YAML are read line by line; a block that has no fields
+// stays in the body; a missing closing "---" ends it after the fields at
+// the top. Each of these is a warning.
 func parseMarkdownFile(data []byte) (Article, error) {
 	text := string(trimBOM(data))
 	var art Article
 	body := text
-	if front, rest, ok, err := cutFrontMatter(text); err != nil {
-		return art, err
-	} else if ok {
+	if front, rest, closed, ok := cutFrontMatter(text); ok && closed {
 		// YAML refuses text that is not UTF-8; it is repaired as the body
 		// is (the reader warns).
 		if err := readFrontMatter(strings.ToValidUTF8(front, "\uFFFD"), &art); err != nil {
-			return art, err
+			// Not fields at all: the block stays in the body, as Markdown
+			// reads it (a rule, text, a rule).
+			art.Warnings = append(art.Warnings, err.Error()+"; read as part of the body")
+		} else {
+			body = rest
 		}
-		body = rest
+	} else if ok {
+		// No closing "---": the fields at the top are the front matter,
+		// if there are any; else the "---" is the body's first rule.
+		if n := leadingFields(front); n > 0 {
+			lines := strings.SplitAfter(front, "\n")
+			head := strings.Join(lines[:n], "")
+			art.Warnings = append(art.Warnings, fmt.Sprintf(
+				"front matter line 1: not closed with \"---\"; it was read as ending at line %d", n+1))
+			if err := readFrontMatter(strings.ToValidUTF8(head, "\uFFFD"), &art); err != nil {
+				art.Warnings = append(art.Warnings, err.Error()+"; read as part of the body")
+			} else {
+				body = strings.Join(lines[n:], "")
+			}
+		}
 	}
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	heading, rest := firstHeading(body)
@@ -47,35 +68,52 @@ func parseMarkdownFile(data []byte) (Article, error) {
 // so that the notes do not become part of the article.
 const NotesMarker = "<!-- tidings: the reader's notes, not part of the article -->"
 
-// cutFrontMatter splits "---\n<yaml>\n---\n" off the start of text.
-func cutFrontMatter(text string) (front, rest string, ok bool, err error) {
+// cutFrontMatter splits "---\n<yaml>\n---\n" off the start of text. ok
+// says text starts with "---"; closed, that a second "---" (or "...")
+// ends the front matter. When it is not closed, front is the rest of the
+// text after the first line.
+func cutFrontMatter(text string) (front, rest string, closed, ok bool) {
 	first, after, found := strings.Cut(text, "\n")
 	if !found || strings.TrimRight(first, " \t\r") != "---" {
-		return "", text, false, nil
+		return "", text, false, false
 	}
 	pos := 0
 	for line := range strings.Lines(after) {
 		if t := strings.TrimRight(line, " \t\r\n"); t == "---" || t == "..." {
-			return after[:pos], after[pos+len(line):], true, nil
+			return after[:pos], after[pos+len(line):], true, true
 		}
 		pos += len(line)
 	}
-	return "", text, false, &lineError{line: 1, err: fmt.Errorf("front matter is not closed with \"---\"")}
+	return after, "", false, true
 }
 
 // readFrontMatter reads the YAML front matter into art. A field of the
-// wrong shape is a warning naming it; YAML that does not parse is an error.
+// wrong shape is a warning naming it; fields that are not YAML are read
+// line by line, with a warning. The error says why there are no fields.
 func readFrontMatter(front string, art *Article) error {
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(front), &doc); err != nil {
-		return frontMatterError(err)
-	}
-	if len(doc.Content) == 0 {
+	var m *yaml.Node
+	switch err := yaml.Unmarshal([]byte(front), &doc); {
+	case err != nil:
+		// Hand-written front matter often is not YAML (`title: Oil: a
+		// record`): its fields are read line by line, with a warning.
+		line, reason := yamlError(err)
+		where := "front matter"
+		if line > 0 {
+			where = fmt.Sprintf("front matter line %d", line)
+		}
+		m = looseFrontMatter(front)
+		if len(m.Content) == 0 {
+			return fmt.Errorf("%s: not YAML (%s), and no fields", where, reason)
+		}
+		art.Warnings = append(art.Warnings, fmt.Sprintf("%s: not YAML (%s); its fields were read line by line", where, reason))
+	case len(doc.Content) == 0:
 		return nil // empty front matter
+	default:
+		m = doc.Content[0]
 	}
-	m := doc.Content[0]
 	if m.Kind != yaml.MappingNode {
-		return &lineError{line: m.Line + 1, err: fmt.Errorf("front matter is not a mapping of fields")}
+		return fmt.Errorf("front matter line %d: not a list of fields", m.Line+1)
 	}
 	warn := func(n *yaml.Node, format string, args ...any) {
 		art.Warnings = append(art.Warnings, fmt.Sprintf("front matter line %d: ", n.Line+1)+fmt.Sprintf(format, args...))
@@ -158,18 +196,101 @@ func stringList(n *yaml.Node, commas bool) []string {
 	return out
 }
 
-// frontMatterError turns a YAML error into one naming the file's line
-// (the front matter starts on line 2).
-func frontMatterError(err error) error {
-	msg := err.Error()
-	if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
+// yamlError reads a YAML error as the file's line it names (the front
+// matter starts on line 2), 0 when it names none, and its reason.
+func yamlError(err error) (line int, reason string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, reason, ok := strings.Cut(rest, ": "); ok {
 			if n, err := strconv.Atoi(num); err == nil {
-				return &lineError{line: n + 1, err: fmt.Errorf("front matter: %s", reason)}
+				return n + 1, reason
 			}
 		}
 	}
-	return &lineError{line: 1, err: fmt.Errorf("front matter: %s", strings.TrimPrefix(msg, "yaml: "))}
+	return 0, msg
+}
+
+// frontField matches a line of front matter read without YAML: a field's
+// name, and its value as it stands.
+var frontField = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$`)
+
+// looseFrontMatter reads front matter that is not YAML line by line, as a
+// mapping readFrontMatter understands: "name: value" takes the value as
+// it stands (without the quotes around it), "name: [a, b]" a list, and
+// "- item" lines under a "name:" a list too. Other lines are skipped.
+func looseFrontMatter(front string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	var list *yaml.Node // the field whose "- item" lines follow
+	n := 0
+	for line := range strings.Lines(front) {
+		n++
+		line = strings.TrimRight(line, " \t\r\n")
+		if item, ok := strings.CutPrefix(strings.TrimLeft(line, " \t"), "- "); ok && list != nil {
+			list.Kind = yaml.SequenceNode
+			list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: unquote(item), Line: n})
+			continue
+		}
+		list = nil
+		f := frontField.FindStringSubmatch(line)
+		if f == nil {
+			continue
+		}
+		key := &yaml.Node{Kind: yaml.ScalarNode, Value: f[1], Line: n}
+		val := &yaml.Node{Kind: yaml.ScalarNode, Value: unquote(f[2]), Line: n}
+		if v := strings.TrimSpace(f[2]); len(v) >= 2 && v[0] == '[' && v[len(v)-1] == ']' {
+			val = &yaml.Node{Kind: yaml.SequenceNode, Line: n}
+			for _, item := range strings.Split(v[1:len(v)-1], ",") {
+				val.Content = append(val.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: unquote(item), Line: n})
+			}
+		} else if strings.TrimSpace(f[2]) == "" {
+			list = val
+		}
+		m.Content = append(m.Content, key, val)
+	}
+	return m
+}
+
+// leadingFields counts the lines at the top of text that are fields of
+// front matter that tidings reads ("title: ...", "tags:" and its "- item"
+// lines): the front matter of a file whose closing "---" is missing.
+func leadingFields(text string) int {
+	n, list := 0, false
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, " \t\r\n")
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "- ") && list {
+			n++
+			continue
+		}
+		f := frontField.FindStringSubmatch(line)
+		if f == nil || !knownField[strings.ToLower(f[1])] {
+			break
+		}
+		list = strings.TrimSpace(f[2]) == ""
+		n++
+	}
+	return n
+}
+
+// knownField is the fields readFrontMatter reads.
+var knownField = map[string]bool{
+	"title": true, "date": true, "published": true, "pubdate": true, "published_at": true,
+	"source": true, "publisher": true, "site": true, "url": true, "link": true, "feed": true,
+	"author": true, "authors": true, "by": true, "tags": true, "tag": true, "keywords": true,
+	"categories": true, "id": true, "external_id": true, "guid": true, "read": true,
+	"starred": true, "retitled": true,
+}
+
+// unquote trims a value and takes off the quotes around it, or a lone
+// opening one.
+func unquote(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		return v[1 : len(v)-1]
+	}
+	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') && !strings.ContainsRune(v[1:], rune(v[0])) {
+		return strings.TrimSpace(v[1:])
+	}
+	return v
 }
 
 // firstHeading finds the first level-one ATX heading ("# Title") outside

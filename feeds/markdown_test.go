@@ -71,8 +71,62 @@ func TestMarkdownFiles(t *testing.T) {
 				t.Errorf("warnings\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 			}
 		}},
-		"bad-yaml.md": {err: "front matter: did not find expected", errLine: 2},
-		"unclosed.md": {err: `front matter is not closed with "---"`, errLine: 1},
+		// Front matter that is not YAML, or not closed, or not fields, costs
+		// the file nothing but a warning.
+		"bad-yaml.md": {check: func(t *testing.T, a Article) {
+			if a.Title != "Fine" || a.Body != "Body." {
+				t.Errorf("title %q body %q", a.Title, a.Body)
+			}
+			want := []string{
+				"front matter line 2: not YAML (did not find expected ',' or ']'); its fields were read line by line",
+				`front matter line 3: cannot read date "[unclosed" as a date`,
+			}
+			if got := strings.Join(a.Warnings, "\n"); got != strings.Join(want, "\n") {
+				t.Errorf("warnings\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+			}
+		}},
+		"colon-title.md": {check: func(t *testing.T, a Article) {
+			fields := map[string][2]string{
+				"title":  {a.Title, "Breaking: markets fall as oil jumps"},
+				"source": {a.Source, "Wire: Markets desk"},
+				"url":    {a.URL, "https://example.com/markets?x=1"},
+				"tags":   {strings.Join(a.Tags, ","), "markets,oil"},
+				"body":   {a.Body, "Stocks fell sharply on Tuesday."},
+			}
+			for name, f := range fields {
+				if f[0] != f[1] {
+					t.Errorf("%s %q, want %q", name, f[0], f[1])
+				}
+			}
+			if want := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+				t.Errorf("published %v", a.Published)
+			}
+			if len(a.Warnings) != 1 || !strings.HasPrefix(a.Warnings[0], "front matter: not YAML (mapping values are not allowed") {
+				t.Errorf("warnings %q", a.Warnings)
+			}
+		}},
+		"unclosed.md": {check: func(t *testing.T, a Article) {
+			if a.Title != "Never closed" || a.Body != "Body text without an end to the front matter." {
+				t.Errorf("title %q body %q", a.Title, a.Body)
+			}
+			want := `front matter line 1: not closed with "---"; it was read as ending at line 2`
+			if len(a.Warnings) != 1 || a.Warnings[0] != want {
+				t.Errorf("warnings %q, want %q", a.Warnings, want)
+			}
+		}},
+		"rules.md": {check: func(t *testing.T, a Article) {
+			if a.Title != "A letter that starts with a rule" || !strings.HasPrefix(a.Body, "---\n\nA letter") || !strings.HasSuffix(a.Body, "And has another.") {
+				t.Errorf("title %q body %q", a.Title, a.Body)
+			}
+			if len(a.Warnings) != 1 || !strings.HasSuffix(a.Warnings[0], "; read as part of the body") {
+				t.Errorf("warnings %q", a.Warnings)
+			}
+		}},
+		"leading-rule.md": {check: func(t *testing.T, a Article) {
+			if !strings.HasPrefix(a.Body, "---\n\nA story told between rules: it has a colon.") || len(a.Warnings) != 0 {
+				t.Errorf("body %q warnings %q", a.Body, a.Warnings)
+			}
+		}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -118,4 +172,30 @@ func TestMarkdownCRLFAndBOM(t *testing.T) {
 	if a.Title != "Windows file" || a.Body != "Line one.\n\nLine two." || strings.Join(a.Tags, ",") != "a" {
 		t.Errorf("title %q body %q tags %q", a.Title, a.Body, a.Tags)
 	}
+}
+
+// Whatever its front matter holds, a Markdown file with text in it is
+// imported, clean.
+func FuzzMarkdownFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: a: b\n---\nBody.",
+		"---\ntitle: x\n",
+		"---\n\nprose\n---\nmore",
+		"---\ntags:\n  - a\n  - 'b'\ndate: [\n---\nBody",
+		"---\n- a\n- b\n---\nBody",
+		"---\r\ntitle: \"q\r\n---\r\nBody",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, it := range readString(t, "x.md", text) {
+			if it.Err != nil {
+				if strings.Contains(it.Err.Error(), "front matter") {
+					t.Errorf("%q: %v", text, it.Err)
+				}
+				continue
+			}
+			checkNormalized(t, it.Article)
+		}
+	})
 }
