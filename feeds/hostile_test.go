@@ -26,8 +26,8 @@ func guard(t *testing.T, what string, fn func()) {
 }
 
 // TestDeeplyNestedHTML feeds HTMLToMarkdown 100,000 unclosed elements: it
-// answers at once, with an error naming the nesting, and converts what is
-// merely deep.
+// answers at once, with the text (read flattened), and converts what is
+// merely deep as it is.
 func TestDeeplyNestedHTML(t *testing.T) {
 	for _, tag := range []string{"div", "blockquote", "ul><li", "table><tr><td", "font", "b><i"} {
 		t.Run(tag, func(t *testing.T) {
@@ -36,11 +36,8 @@ func TestDeeplyNestedHTML(t *testing.T) {
 			guard(t, "converting 100,000 nested <"+tag+">", func() {
 				md, err = HTMLToMarkdown(strings.Repeat("<"+tag+">", 100000)+"deep text", "")
 			})
-			if err == nil && !strings.Contains(md, "deep text") {
-				t.Errorf("no error and no text: %.200q", md)
-			}
-			if err != nil && !strings.Contains(err.Error(), "open stack of elements") {
-				t.Errorf("the error does not say what is wrong: %v", err)
+			if err != nil || !strings.Contains(md, "deep text") {
+				t.Errorf("100,000 levels: %v, %.200q", err, md)
 			}
 			guard(t, "converting 100 nested <"+tag+">", func() {
 				md, err = HTMLToMarkdown(strings.Repeat("<"+tag+">", 100)+"deep text", "")

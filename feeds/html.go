@@ -1,7 +1,6 @@
 package feeds
 
 import (
-	"bytes"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -28,7 +27,7 @@ import (
 // keeping their text. The result has been through CleanText.
 // HTMLToMarkdown is safe for concurrent use.
 func HTMLToMarkdown(src, base string) (string, error) {
-	doc, err := html.Parse(strings.NewReader(htmlPolicy().Sanitize(src)))
+	doc, _, err := parseHTML([]byte(htmlPolicy().Sanitize(src)))
 	if err != nil {
 		return "", err
 	}
@@ -240,11 +239,14 @@ func setAttr(n *html.Node, key, val string) {
 // <h1>, date, author, source, link and tags from meta tags, and the body
 // from <article> or <main> when there is one, else <body>.
 func parseHTMLFile(data []byte) (Article, error) {
-	doc, err := html.Parse(bytes.NewReader(trimBOM(data)))
+	doc, flat, err := parseHTML(trimBOM(data))
 	if err != nil {
 		return Article{}, err
 	}
 	var art Article
+	if flat {
+		art.Warnings = append(art.Warnings, "the page nests more than 512 elements deep; it was read with its nesting flattened")
+	}
 	meta := map[string]string{}
 	var title, h1, timeAttr string
 	var article, main, body *html.Node

@@ -310,3 +310,36 @@ func checkDestination(t *testing.T, dest, md string) {
 		t.Fatalf("link to %q in %q", dest, md)
 	}
 }
+
+// Old pages with unclosed tags can keep more elements open than html.Parse
+// takes; they are read flattened, with a warning, and lose no text.
+func TestHTMLNestedTooDeep(t *testing.T) {
+	page := "<html><head><title>Old page</title></head><body>" +
+		strings.Repeat("<font size=2><b>", 400) +
+		"<p>Deep text here.</p><p>Second <i>para</i>.</p>" +
+		"<div><ul><li>item one<li>item two</ul></div><script>alert(1)</script><style>p{}</style>" +
+		"</body></html>"
+	items := readString(t, "old.html", page)
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("%+v", items)
+	}
+	a := items[0].Article
+	if a.Title != "Old page" || a.Body != "Deep text here.\n\nSecond para.\n\nitem one\n\nitem two" {
+		t.Errorf("title %q body %q", a.Title, a.Body)
+	}
+	if len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "nests more than 512 elements deep") {
+		t.Errorf("warnings %q", a.Warnings)
+	}
+
+	// A feed item's content, too.
+	md, err := HTMLToMarkdown(strings.Repeat("<div>", 600)+"<p>In a <a href=\"/x\">feed</a>.</p>", "https://example.com/")
+	if err != nil || md != "In a [feed](https://example.com/x)." {
+		t.Errorf("HTMLToMarkdown: %q, %v", md, err)
+	}
+
+	// HTML that html.Parse reads is read as it was.
+	items = readString(t, "plain.html", "<html><body><div><p>Fine.</p></div></body></html>")
+	if len(items) != 1 || items[0].Err != nil || len(items[0].Article.Warnings) != 0 {
+		t.Errorf("%+v", items)
+	}
+}
