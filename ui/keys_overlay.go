@@ -8,6 +8,7 @@ import "charm.land/bubbles/v2/key"
 type panelKeyMap struct {
 	Up, Down, Top, Bottom key.Binding
 	Open, Back, Close     key.Binding
+	Delete                key.Binding
 	Help, Quit            key.Binding
 }
 
@@ -20,6 +21,7 @@ func defaultPanelKeyMap() panelKeyMap {
 		Open:   key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "filter by it")),
 		Back:   key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
 		Close:  key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "close")),
+		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete saved search")),
 		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
@@ -32,13 +34,13 @@ func (k panelKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the help overlay's.
 func (k panelKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Close}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Close}, {k.Delete, k.Help, k.Quit}}
 }
 
 func (k *panelKeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
-		"open": &k.Open, "back": &k.Back, "tags-panel": &k.Close,
+		"open": &k.Open, "back": &k.Back, "tags-panel": &k.Close, "delete-search": &k.Delete,
 		"help": &k.Help, "quit": &k.Quit,
 	}
 }

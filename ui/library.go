@@ -40,6 +40,8 @@ type Library interface {
 	SavedSearches(ctx context.Context) ([]store.SavedSearch, error)
 	// SaveSearch saves a query under a name, replacing one of that name.
 	SaveSearch(ctx context.Context, name, query string) error
+	// DeleteSearch deletes the saved search of that name.
+	DeleteSearch(ctx context.Context, name string) error
 	// Annotations returns an article's annotations, oldest first.
 	Annotations(ctx context.Context, articleID int64) ([]store.Annotation, error)
 	// AllAnnotations returns the annotations of the articles matching a

@@ -165,6 +165,8 @@ func (m *Model) handleTaggingResult(msg tea.Msg) tea.Cmd {
 		return m.handleTagged(what, msg.add, msg.remove, nil, msg.err)
 	case panelLoadedMsg:
 		return m.handlePanelLoaded(msg)
+	case searchDeletedMsg:
+		return m.handleSearchDeleted(msg)
 	case searchSavedMsg:
 		if msg.err != nil {
 			m.setError("saving the search", msg.err)

@@ -248,6 +248,50 @@ func TestTagsPanel(t *testing.T) {
 	}
 }
 
+// TestDeleteSavedSearch: d in the panel deletes a search saved in the
+// library, once confirmed; config.toml's searches and tags are not its to
+// delete.
+func TestDeleteSavedSearch(t *testing.T) {
+	lib := newLibrary(t, 30)
+	ctx := context.Background()
+	for name, q := range map[string]string{"Storms": "title:storm", "Leaks": "leak"} {
+		if err := lib.SaveSearch(ctx, name, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := Config{Searches: []SavedSearch{{Name: "Unread Ukraine", Query: "tag:ukraine is:unread"}}}
+	m := start(t, lib, cfg, 100, 24)
+	m = steps(t, m, "#", "d") // on Unread Ukraine
+	if s := viewText(m); root(t, m).confirm != nil || !strings.Contains(s, "“Unread Ukraine” is a search of config.toml: delete it there.") {
+		t.Errorf("d on a config.toml search:\n%s", s)
+	}
+	m = steps(t, m, "j", "j", "d") // Unread Ukraine, Leaks, Storms
+	if s := viewText(m); !strings.Contains(s, "Delete the saved search “Storms” (`title:storm`)? y/n") {
+		t.Fatalf("no question:\n%s", s)
+	}
+	m = step(t, m, press("n"))
+	if got, _ := lib.SavedSearches(ctx); len(got) != 2 {
+		t.Fatalf("n deleted: %+v", got)
+	}
+	m = steps(t, m, "d", "y")
+	got, err := lib.SavedSearches(ctx)
+	if err != nil || len(got) != 1 || got[0].Name != "Leaks" {
+		t.Fatalf("saved searches %+v, %v; want Leaks alone", got, err)
+	}
+	s := viewText(m)
+	if !strings.Contains(s, "Deleted the saved search “Storms”: `title:storm`") {
+		t.Errorf("no word of it:\n%s", s)
+	}
+	p := root(t, m).panel
+	if it, _ := p.current(); !p.open || it.name != "Leaks" || strings.Count(s, "Storms") != 1 {
+		t.Errorf("the panel is not listed anew, on Leaks (it is on %q):\n%s", it.name, s)
+	}
+	m = steps(t, m, "j", "d") // the first tag
+	if s := viewText(m); root(t, m).confirm != nil || !strings.Contains(s, "Only saved searches are deleted here.") {
+		t.Errorf("d on a tag:\n%s", s)
+	}
+}
+
 // TestTagColours: config.toml's colour wins over the library's, which wins
 // over the hash.
 func TestTagColours(t *testing.T) {

@@ -26,6 +26,7 @@ type panelItem struct {
 	count   int    // a tag's articles, a feed's unread ones
 	isTag   bool
 	isFeed  bool
+	saved   bool   // a search saved in the library (not config.toml's)
 	err     string // a feed's last error
 }
 
@@ -36,6 +37,7 @@ type tagsPanel struct {
 	items   []panelItem
 	cursor  int // an index into items, never a heading
 	offset  int // the first item shown
+	keepAt  int // where the cursor stays when the panel is listed anew; 0: the top
 	keys    panelKeyMap
 }
 
@@ -65,7 +67,7 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	}
 	for _, s := range saved {
 		if !seen[strings.ToLower(s.Name)] {
-			searches = append(searches, panelItem{name: s.Name, query: s.Query})
+			searches = append(searches, panelItem{name: s.Name, query: s.Query, saved: true})
 		}
 	}
 	if len(searches) > 0 {
@@ -167,8 +169,59 @@ func (m *Model) handlePanelKey(msg tea.KeyPressMsg) tea.Cmd {
 			p.open = false
 			return m.setFilter(it.query)
 		}
+	case key.Matches(msg, k.Delete):
+		m.confirmDeleteSearch()
 	}
 	p.scroll(p.rows(m.height))
+	return nil
+}
+
+// searchDeletedMsg reports a deleted saved search.
+type searchDeletedMsg struct {
+	name, query string
+	err         error
+}
+
+// confirmDeleteSearch asks whether to delete the saved search under the
+// cursor.
+func (m *Model) confirmDeleteSearch() {
+	it, ok := m.panel.current()
+	switch {
+	case !ok || it.isTag || it.isFeed:
+		m.setStatus("Only saved searches are deleted here.")
+	case !it.saved:
+		m.setStatus("“" + oneLine(it.name) + "” is a search of config.toml: delete it there.")
+	case m.readOnly:
+		m.setError("cannot delete the search", errReadOnly)
+	default:
+		m.confirm = &confirmation{
+			question: "Delete the saved search “" + oneLine(it.name) + "” (" + quoteQuery(it.query) + ")? y/n",
+			onYes: func(m *Model) tea.Cmd {
+				return deleteSearch(m.ctx, m.lib, it.name, it.query)
+			},
+		}
+	}
+}
+
+// deleteSearch deletes a saved search.
+func deleteSearch(ctx context.Context, lib Library, name, q string) tea.Cmd {
+	return func() tea.Msg {
+		return searchDeletedMsg{name: name, query: q, err: lib.DeleteSearch(ctx, name)}
+	}
+}
+
+// handleSearchDeleted says what was deleted, with its query to save it
+// again from, and lists the panel anew.
+func (m *Model) handleSearchDeleted(msg searchDeletedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError("deleting the search", msg.err)
+	} else {
+		m.setStatus("Deleted the saved search “" + oneLine(msg.name) + "”: " + quoteQuery(msg.query))
+	}
+	if m.panel.open {
+		m.panel.keepAt = m.panel.cursor
+		return m.openPanel()
+	}
 	return nil
 }
 
@@ -180,6 +233,12 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 		return nil
 	}
 	m.panel.fill(m.cfg.Searches, msg.searches, msg.tags, msg.feeds, msg.counts)
+	if at := m.panel.keepAt; at > 0 {
+		// On the item now in the deleted one's place, else the one before.
+		m.panel.cursor, m.panel.keepAt = min(at, len(m.panel.items)-1)+1, 0
+		m.panel.move(-1)
+		m.panel.scroll(m.panel.rows(m.height))
+	}
 	return m.takeTags(msg.tags)
 }
 
