@@ -48,8 +48,8 @@ type Found struct {
 	// Err is why Path cannot be read: a *LinkError, or a file system error
 	// (without the path, which Path holds).
 	Err error
-	// Skip, when set, says why the folder at Path is not read: it is one
-	// read already by another path (Skip names it).
+	// Skip, when set, says why Path is not read: a folder read already by
+	// another path (Skip names it), or a pipe, socket or device.
 	Skip string
 }
 
@@ -61,7 +61,7 @@ type Found struct {
 // read already is skipped, and a link to the folder it is in, or to one
 // holding that, is a loop (an error naming the link). A link that leads nowhere or into a loop of
 // links is an error naming the link. Sockets, pipes and devices are passed
-// over, unless named as a root. The zero Walker is ready; one Walker shares what it has seen
+// over with a word (Skip), unless named as a root. The zero Walker is ready; one Walker shares what it has seen
 // across the paths it walks.
 type Walker struct {
 	seen   map[string]string // real path of each folder entered -> its path as reached
@@ -100,9 +100,24 @@ func realPath(path string) (string, error) {
 
 func (w *Walker) file(path string, info fs.FileInfo, fn func(Found) error) error {
 	if !info.Mode().IsRegular() {
-		return nil
+		return fn(Found{Path: path, Skip: notAFile(info.Mode())})
 	}
 	return fn(Found{Path: path, Info: info})
+}
+
+// notAFile says why an entry of a folder that is neither a file nor a
+// folder is passed over: reading a pipe or a device could wait forever.
+func notAFile(mode fs.FileMode) string {
+	what := "not a regular file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket"
+	case mode&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return "passed over: " + what + ", not a file (name it alone to read it)"
 }
 
 // dir walks the folder at path, whose real path is real.
@@ -137,6 +152,8 @@ func (w *Walker) dir(path, real string, fn func(Found) error) error {
 			} else {
 				err = fn(Found{Path: p, Info: info})
 			}
+		default:
+			err = fn(Found{Path: p, Skip: notAFile(e.Type())})
 		}
 		if err != nil {
 			return err
