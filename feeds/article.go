@@ -21,6 +21,11 @@ type Article struct {
 	Published  time.Time // zero when unknown
 	Body       string    // Markdown
 
+	// Added is when a library first took the article in, carried by
+	// tidings' own JSON export; zero means now. An import uses it only
+	// for an article new to the library, and only when it is past.
+	Added time.Time
+
 	// User state carried by lossless formats (tidings' own JSON export).
 	// Nil means "not said": an import leaves the stored state alone.
 	Tags        []string

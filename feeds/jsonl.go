@@ -20,6 +20,7 @@ type recordWire struct {
 	URL         string          `json:"url"`
 	Author      string          `json:"author"`
 	Published   *string         `json:"published"`
+	Added       *string         `json:"added"`
 	Tags        []string        `json:"tags"`
 	Read        *bool           `json:"read"`
 	Starred     *bool           `json:"starred"`
@@ -54,6 +55,13 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 			return Record{}, recordState{}, fmt.Errorf("field published: cannot read %q as a date", *w.Published)
 		}
 		r.Published = &t
+	}
+	if w.Added != nil && *w.Added != "" {
+		t, ok := parseTime(*w.Added)
+		if !ok {
+			return Record{}, recordState{}, fmt.Errorf("field added: cannot read %q as a date", *w.Added)
+		}
+		r.Added = &t
 	}
 	if w.Read != nil {
 		r.Read = *w.Read

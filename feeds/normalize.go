@@ -51,6 +51,7 @@ func Normalize(a *Article) {
 		a.Warnings[i] = CleanLine(w)
 	}
 	a.Published = utc(a.Published)
+	a.Added = utc(a.Added)
 	a.ExternalID = CleanLine(a.ExternalID)
 	if a.ExternalID == "" {
 		a.ExternalID = Identity(*a)

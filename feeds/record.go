@@ -12,14 +12,18 @@ import (
 // --json`, `tidings export --format json`) and reads it back on import, one
 // object per article.
 type Record struct {
-	ID          int64       `json:"id"` // the library's id; ignored on import
-	ExternalID  string      `json:"external_id"`
-	Title       string      `json:"title"`
-	Source      string      `json:"source"`
-	Feed        string      `json:"feed,omitempty"` // the feed's URL
-	URL         string      `json:"url"`
-	Author      string      `json:"author"`
-	Published   *time.Time  `json:"published"` // RFC 3339; null when unknown
+	ID         int64      `json:"id"` // the library's id; ignored on import
+	ExternalID string     `json:"external_id"`
+	Title      string     `json:"title"`
+	Source     string     `json:"source"`
+	Feed       string     `json:"feed,omitempty"` // the feed's URL
+	URL        string     `json:"url"`
+	Author     string     `json:"author"`
+	Published  *time.Time `json:"published"` // RFC 3339; null when unknown
+	// Added is when the library took the article in; an import into
+	// another library keeps it for a new article, so that one without a
+	// date keeps its place.
+	Added       *time.Time  `json:"added,omitempty"`
 	Tags        []string    `json:"tags"`
 	Read        bool        `json:"read"`
 	Starred     bool        `json:"starred"`
@@ -121,6 +125,10 @@ func RecordFromArticle(a Article) Record {
 		t := a.Published
 		r.Published = &t
 	}
+	if !a.Added.IsZero() {
+		t := a.Added
+		r.Added = &t
+	}
 	if a.Read != nil {
 		r.Read = *a.Read
 	}
@@ -154,6 +162,9 @@ func (r Record) Article() Article {
 	}
 	if r.Published != nil {
 		a.Published = *r.Published
+	}
+	if r.Added != nil {
+		a.Added = *r.Added
 	}
 	for _, n := range r.Annotations.Notes {
 		a.Annotations = append(a.Annotations, Annotation(n))

@@ -232,15 +232,19 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 	}
 	id := im.nextID
 	im.nextID++
-	e := &existing{id: id, hash: hash, title: a.Title, retitled: a.Retitled, added: im.now, published: unix(a.Published)}
-	e.sortKey = sortKey(id, a.Published, time.Unix(im.now, 0))
+	added := im.now
+	if t := a.Added.Unix(); !a.Added.IsZero() && t < im.now {
+		added = t // as the library it was exported from took it in
+	}
+	e := &existing{id: id, hash: hash, title: a.Title, retitled: a.Retitled, added: added, published: unix(a.Published)}
+	e.sortKey = sortKey(id, a.Published, time.Unix(added, 0))
 	if a.Read != nil && *a.Read {
 		e.readAt = sql.NullInt64{Int64: im.now, Valid: true}
 	}
 	e.starred = a.Starred != nil && *a.Starred
 	e.carried = carriedOf(a).String()
 	_, err := im.insert.ExecContext(im.ctx, id, a.ExternalID, e.sortKey, a.Source, feedID, a.Title, a.URL,
-		a.Author, e.published, im.now, im.now, a.Body, hash, e.readAt, e.starred, a.Retitled, e.carried)
+		a.Author, e.published, added, im.now, a.Body, hash, e.readAt, e.starred, a.Retitled, e.carried)
 	if err != nil {
 		return err
 	}

@@ -67,6 +67,46 @@ func TestImportStoresWhatItWasGiven(t *testing.T) {
 	}
 }
 
+// TestImportKeepsCarriedAddedTime: an exported article keeps, in the library
+// it is imported into, the time its first library took it in, so an undated
+// one keeps its place in the list; a time to come is not believed, and an
+// article already there keeps its own.
+func TestImportKeepsCarriedAddedTime(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	then := time.Date(2023, 1, 2, 3, 4, 0, 0, time.UTC)
+	old := art("old", "", "Undated and exported long ago. More.")
+	old.Added = then
+	future := art("future", "", "Claims to come from the future. More.")
+	future.Added = time.Now().Add(48 * time.Hour)
+	dated := art("dated", "2022-06-01", "A dated article. More.")
+	before := time.Now().Add(-time.Second)
+	importAll(t, s, old, future, dated)
+	got := func(ext string) Article {
+		a, err := s.ArticleByExternalID(ctx, ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	if a := got("old"); !a.Added.Equal(then) || a.SortKey != sortKey(a.ID, time.Time{}, then) {
+		t.Errorf("old: added %v, sort key %d", a.Added, a.SortKey)
+	}
+	if a := got("future"); a.Added.Before(before) || a.Added.After(time.Now()) {
+		t.Errorf("future: added %v, want now", a.Added)
+	}
+	// Newest first: the undated article of 2023 sorts below the one added
+	// now and above the one published in 2022.
+	if ids := idsOf(t, s, ""); len(ids) != 3 || ids[0] != got("future").ID || ids[1] != got("old").ID {
+		t.Errorf("order %v", ids)
+	}
+	old.Added = then.Add(time.Hour)
+	importAll(t, s, old)
+	if a := got("old"); !a.Added.Equal(then) {
+		t.Errorf("re-import moved added to %v", a.Added)
+	}
+}
+
 func TestImportUpdateKeepsReaderState(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)

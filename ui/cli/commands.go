@@ -78,6 +78,10 @@ func Record(a store.Article, anns []store.Annotation) feeds.Record {
 		p := a.Published.UTC()
 		r.Published = &p
 	}
+	if !a.Added.IsZero() {
+		t := a.Added.UTC()
+		r.Added = &t
+	}
 	r.Annotations.Count = a.Annotations
 	if anns != nil {
 		r.Annotations.Notes = make([]feeds.AnnotationRecord, len(anns))

@@ -16,6 +16,7 @@ import (
 type exported struct {
 	record
 	Feed        string `json:"feed"`
+	Added       string `json:"added"`
 	Retitled    bool   `json:"retitled"`
 	Annotations []struct {
 		Quote   string `json:"quote"`
@@ -49,7 +50,7 @@ func readExport(t *testing.T, data string) map[string]exported {
 // Lines, the way a script or another tidings hands them over.
 const notedArticles = `{"external_id":"cranes-1","title":"Harbour cranes to be replaced","source":"Port Gazette","published":"2024-03-05T09:30:00Z","url":"https://example.org/cranes","author":"A. Writer","read":true,"starred":true,"body":"The port authority said on Tuesday that the **harbour cranes** would be replaced by the end of the year.\n\nThe cranes, built in 1974, have broken down eleven times this spring.","annotations":[{"quote":"would be replaced by the end of the year","prefix":"that the harbour cranes ","suffix":".\n\nThe cranes, built in 1974","note":"which contractor?","created":"2024-03-06T10:00:00Z","updated":"2024-03-07T11:00:00Z"}]}
 {"external_id":"rail-2","title":"Rail freight grows","source":"Rail Weekly","feed":"https://example.org/rail.xml","published":"2024-03-04T00:00:00Z","url":"https://example.org/rail","read":false,"starred":false,"body":"Freight by rail grew by a *tenth* last year.\n\n- more containers\n- fewer trucks","annotations":[{"quote":"grew by a tenth last year","prefix":"Freight by rail ","suffix":".\n\nmore containers","note":"source of the figure?","created":"2024-03-05T08:00:00Z","updated":"2024-03-05T08:00:00Z"},{"quote":"","note":"a whole-article note carried in","created":"2024-03-05T09:00:00Z"}]}
-{"external_id":"glacier-3","title":"My own title for the glacier story","retitled":true,"source":"Alpine Times","published":"2024-02-28T12:00:00Z","url":"https://example.org/glacier","read":true,"starred":false,"body":"The glacier retreated forty metres.","annotations":[]}
+{"external_id":"glacier-3","title":"My own title for the glacier story","retitled":true,"added":"2023-01-02T03:04:05Z","source":"Alpine Times","published":"2024-02-28T12:00:00Z","url":"https://example.org/glacier","read":true,"starred":false,"body":"The glacier retreated forty metres.","annotations":[]}
 `
 
 // TestAnnotationsRoundTrip builds a library with tags, read and starred
@@ -133,7 +134,7 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 	if r := after["rail-2"]; r.Feed != "https://example.org/rail.xml" || len(r.Annotations) != 2 {
 		t.Errorf("rail: %+v", r)
 	}
-	if g := after["glacier-3"]; !g.Retitled || g.Title != "My own title for the glacier story" || g.Annotations == nil {
+	if g := after["glacier-3"]; !g.Retitled || g.Title != "My own title for the glacier story" || g.Annotations == nil || g.Added != "2023-01-02T03:04:05Z" {
 		t.Errorf("glacier: %+v", g)
 	}
 
