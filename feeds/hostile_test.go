@@ -29,7 +29,8 @@ func guard(t *testing.T, what string, fn func()) {
 // answers at once, with the text (read flattened), and converts what is
 // merely deep as it is.
 func TestDeeplyNestedHTML(t *testing.T) {
-	for _, tag := range []string{"div", "blockquote", "ul><li", "table><tr><td", "font", "b><i"} {
+	for _, tag := range []string{"div", "blockquote", "ul><li", "table><tr><td", "font", "b><i",
+		"time", "pre", "h1><pre", "pre><a", "h1><a", "h1><a><h2", "article", "main><article"} {
 		t.Run(tag, func(t *testing.T) {
 			var md string
 			var err error

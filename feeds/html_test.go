@@ -337,6 +337,29 @@ func TestHTMLNestedTooDeep(t *testing.T) {
 		t.Errorf("HTMLToMarkdown: %q, %v", md, err)
 	}
 
+	// Read flattened, a page loses no text and gains none: no markup forms
+	// from the pieces, and what the sanitiser drops with its content stays
+	// out.
+	deep := strings.Repeat("<font>", 600)
+	for _, c := range []struct{ page, want string }{
+		{deep + "A <<i>x y='<script>'>SECRET</script> end.", "A &lt;x y=' end."},
+		{deep + "Visible <<b>!-- not a comment</b> and this.", "Visible &lt;!-- not a comment and this."},
+		{deep + "x<<b>script>this was text", "x&lt;script&gt;this was text"},
+		{deep + "Story.<form><label>Email</label><button>Subscribe</button><select><option>Albania</select></form>" +
+			"<nav>MENU</nav><svg><text>svg junk</text></svg><style>p{}</style><template>tpl</template>", "Story."},
+		{"<html><head><title>Kept</title></head><body><nav>MENU</nav>" + deep +
+			"<article>The <article>story</article> itself.</article><footer>FOOTER</footer></body></html>", "The story itself."},
+	} {
+		items := readString(t, "deep.html", c.page)
+		if len(items) != 1 || items[0].Err != nil {
+			t.Errorf("%.80q: %+v", c.page[len(deep):], items)
+			continue
+		}
+		if a := items[0].Article; a.Body != c.want || strings.Contains(a.Title, "SECRET") || strings.Contains(a.Title, "MENU") {
+			t.Errorf("%.80q: title %q body %q, want body %q", strings.TrimPrefix(c.page, deep), a.Title, a.Body, c.want)
+		}
+	}
+
 	// HTML that html.Parse reads is read as it was.
 	items = readString(t, "plain.html", "<html><body><div><p>Fine.</p></div></body></html>")
 	if len(items) != 1 || items[0].Err != nil || len(items[0].Article.Warnings) != 0 {
