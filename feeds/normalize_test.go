@@ -82,6 +82,14 @@ func TestNormalize(t *testing.T) {
 				}
 			},
 		},
+		"title decodes entities, and cleans what they make": {
+			in: Article{Body: "Use a &lt;b&gt; tag &amp; ship it&#27;[2J now. AT&T stays. More."},
+			check: func(t *testing.T, a Article) {
+				if a.Title != "Use a <b> tag & ship it[2J now" {
+					t.Errorf("title %q", a.Title)
+				}
+			},
+		},
 		"title given kept and cleaned": {
 			in: Article{Title: "  Big\x1b[31m news\n today ", Body: "Body."},
 			check: func(t *testing.T, a Article) {

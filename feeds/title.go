@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -188,6 +189,11 @@ func plainText(para string) string {
 	text := b.String()
 	if strings.ContainsAny(text, "\\![<*`~_") {
 		text = stripInline(text)
+	}
+	if strings.Contains(text, "&") {
+		// Markdown's entities (`&lt;`, `&amp;`) are the characters they
+		// stand for; what they make is cleaned as every title is.
+		text = html.UnescapeString(text)
 	}
 	return foldSpace(text)
 }
