@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -14,9 +15,10 @@ import (
 // the first "# heading" is the title, then the first sentence (Normalize).
 //
 // Front matter is read leniently: a file is never refused for it. Fields
-// that are not YAML are read line by line; a block that has no fields
-// stays in the body; a missing closing "---" ends it after the fields at
-// the top. Each of these is a warning.
+// that are not YAML are read line by line; a block that is not fields
+// (prose, a heading between two rules) stays in the body; a missing
+// closing "---" ends it after the fields at the top. Each of these is a
+// warning.
 func parseMarkdownFile(data []byte) (Article, error) {
 	text := string(trimBOM(data))
 	var art Article
@@ -102,12 +104,16 @@ func readFrontMatter(front string, art *Article) error {
 		if line > 0 {
 			where = fmt.Sprintf("front matter line %d", line)
 		}
-		m = looseFrontMatter(front)
-		if len(m.Content) == 0 {
-			return fmt.Errorf("%s: not YAML (%s), and no fields", where, reason)
+		var ok bool
+		if m, ok = looseFrontMatter(front); !ok {
+			return fmt.Errorf("%s: not YAML (%s)", where, reason)
 		}
 		art.Warnings = append(art.Warnings, fmt.Sprintf("%s: not YAML (%s); its fields were read line by line", where, reason))
 	case len(doc.Content) == 0:
+		if strings.TrimSpace(front) != "" {
+			// Only comments to YAML, as "# Heading" between two rules is.
+			return errors.New("front matter holds nothing but comments")
+		}
 		return nil // empty front matter
 	default:
 		m = doc.Content[0]
@@ -216,38 +222,75 @@ var frontField = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(
 
 // looseFrontMatter reads front matter that is not YAML line by line, as a
 // mapping readFrontMatter understands: "name: value" takes the value as
-// it stands (without the quotes around it), "name: [a, b]" a list, and
-// "- item" lines under a "name:" a list too. Other lines are skipped.
-func looseFrontMatter(front string) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
-	var list *yaml.Node // the field whose "- item" lines follow
+// it stands (without the quotes around it), "name: [a, b]" a list, "- item"
+// lines under a "name:" a list too, and indented lines go on the value
+// before them. It is the front matter only when every line is one of
+// those, a comment or blank, and one field is one tidings reads (ok);
+// else it is prose, and stays in the body.
+func looseFrontMatter(front string) (m *yaml.Node, ok bool) {
+	m = &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	var last *yaml.Node // the value of the field before
 	n := 0
 	for line := range strings.Lines(front) {
 		n++
 		line = strings.TrimRight(line, " \t\r\n")
-		if item, ok := strings.CutPrefix(strings.TrimLeft(line, " \t"), "- "); ok && list != nil {
-			list.Kind = yaml.SequenceNode
-			list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: unquote(item), Line: n})
+		trimmed := strings.TrimLeft(line, " \t")
+		switch {
+		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+			continue
+		case last != nil && (trimmed == "-" || strings.HasPrefix(trimmed, "- ")) &&
+			(last.Kind == yaml.SequenceNode || last.Value == ""):
+			last.Kind, last.Style = yaml.SequenceNode, 0
+			last.Content = append(last.Content, looseScalar(trimmed[1:], n))
+			continue
+		case last != nil && last.Kind == yaml.ScalarNode && trimmed != line:
+			if last.Value == "" || blockIndicator.MatchString(last.Value) {
+				last.Value = trimmed
+			} else {
+				last.Value += " " + trimmed
+			}
 			continue
 		}
-		list = nil
 		f := frontField.FindStringSubmatch(line)
 		if f == nil {
-			continue
+			return nil, false
 		}
+		ok = ok || knownField[strings.ToLower(f[1])]
 		key := &yaml.Node{Kind: yaml.ScalarNode, Value: f[1], Line: n}
-		val := &yaml.Node{Kind: yaml.ScalarNode, Value: unquote(f[2]), Line: n}
+		last = looseScalar(f[2], n)
 		if v := strings.TrimSpace(f[2]); len(v) >= 2 && v[0] == '[' && v[len(v)-1] == ']' {
-			val = &yaml.Node{Kind: yaml.SequenceNode, Line: n}
+			last = &yaml.Node{Kind: yaml.SequenceNode, Line: n}
 			for _, item := range strings.Split(v[1:len(v)-1], ",") {
-				val.Content = append(val.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: unquote(item), Line: n})
+				last.Content = append(last.Content, looseScalar(item, n))
 			}
-		} else if strings.TrimSpace(f[2]) == "" {
-			list = val
 		}
-		m.Content = append(m.Content, key, val)
+		m.Content = append(m.Content, key, last)
 	}
-	return m
+	return m, ok
+}
+
+// blockIndicator is a YAML block scalar's header ("title: >"): the value
+// is on the lines below.
+var blockIndicator = regexp.MustCompile(`^[>|][+-]?[0-9]?$`)
+
+// looseScalar is a value read without YAML: trimmed, without the quotes
+// around it (then it is a string, never true or false), and a doubled
+// quote inside single quotes read as one.
+func looseScalar(v string, line int) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: strings.TrimSpace(v), Line: line}
+	v = n.Value
+	switch {
+	case len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'':
+		n.Value, n.Style = strings.ReplaceAll(v[1:len(v)-1], "''", "'"), yaml.SingleQuotedStyle
+	case len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"':
+		n.Value, n.Style = v[1:len(v)-1], yaml.DoubleQuotedStyle
+		if u, err := strconv.Unquote(v); err == nil {
+			n.Value = u
+		}
+	case len(v) > 0 && (v[0] == '"' || v[0] == '\'') && !strings.ContainsRune(v[1:], rune(v[0])):
+		n.Value, n.Style = strings.TrimSpace(v[1:]), yaml.DoubleQuotedStyle // a lone opening quote
+	}
+	return n
 }
 
 // leadingFields counts the lines at the top of text that are fields of
@@ -278,19 +321,6 @@ var knownField = map[string]bool{
 	"author": true, "authors": true, "by": true, "tags": true, "tag": true, "keywords": true,
 	"categories": true, "id": true, "external_id": true, "guid": true, "read": true,
 	"starred": true, "retitled": true,
-}
-
-// unquote trims a value and takes off the quotes around it, or a lone
-// opening one.
-func unquote(v string) string {
-	v = strings.TrimSpace(v)
-	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-		return v[1 : len(v)-1]
-	}
-	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') && !strings.ContainsRune(v[1:], rune(v[0])) {
-		return strings.TrimSpace(v[1:])
-	}
-	return v
 }
 
 // firstHeading finds the first level-one ATX heading ("# Title") outside

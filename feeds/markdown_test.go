@@ -199,3 +199,62 @@ func FuzzMarkdownFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// TestLooseFrontMatter: front matter that is not YAML is read line by line
+// only when it is fields; prose between two rules stays in the body.
+func TestLooseFrontMatter(t *testing.T) {
+	tests := map[string]struct {
+		text, title, body string
+		warning           string
+	}{
+		"prose with colons": {
+			text:    "---\nThe council met late on Tuesday: the vote was close.\nUpdate: the motion passed: 5 to 2.\n---\n\nBody paragraph.\n",
+			title:   "The council met late on Tuesday: the vote was close",
+			body:    "---\nThe council met late on Tuesday: the vote was close.\nUpdate: the motion passed: 5 to 2.\n---\n\nBody paragraph.",
+			warning: "front matter line 3: not YAML (mapping values are not allowed in this context); read as part of the body",
+		},
+		"folded title": {
+			text:    "---\ntitle: >\n  Oil: a record\n  year\ndate: [\n---\n\nBody.\n",
+			title:   "Oil: a record year",
+			body:    "Body.",
+			warning: "front matter line 5: not YAML (did not find expected node content); its fields were read line by line",
+		},
+		"quotes and a list": {
+			text:    "---\ntitle: 'it''s: here'\nsource: Wire: \"Desk\"\ntags:\n  - markets\n  - 'oil: gas'\n---\nBody.\n",
+			title:   "it's: here",
+			body:    "Body.",
+			warning: "front matter line 3: not YAML (mapping values are not allowed in this context); its fields were read line by line",
+		},
+		"only unknown fields": {
+			text:    "---\nNote: figures: revised\n---\n\nBody.\n",
+			title:   "Note: figures: revised",
+			body:    "---\nNote: figures: revised\n---\n\nBody.",
+			warning: "front matter: not YAML (mapping values are not allowed in this context); read as part of the body",
+		},
+		"a heading between rules": {
+			text:    "---\n# Storm warning\n---\n\nWinds are strong.\n",
+			title:   "Storm warning",
+			body:    "---\n# Storm warning\n---\n\nWinds are strong.",
+			warning: "front matter holds nothing but comments; read as part of the body",
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "x.md", tc.text)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("%+v", items)
+			}
+			a := items[0].Article
+			if a.Title != tc.title || a.Body != tc.body {
+				t.Errorf("title %q body %q\nwant title %q body %q", a.Title, a.Body, tc.title, tc.body)
+			}
+			if len(a.Warnings) == 0 || a.Warnings[0] != tc.warning {
+				t.Errorf("warnings %q, want first %q", a.Warnings, tc.warning)
+			}
+		})
+	}
+	items := readString(t, "x.md", tests["quotes and a list"].text)
+	if a := items[0].Article; a.Source != `Wire: "Desk"` || strings.Join(a.Tags, ",") != "markets,oil: gas" {
+		t.Errorf("source %q tags %q", a.Source, a.Tags)
+	}
+}
