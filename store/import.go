@@ -28,8 +28,9 @@ const ImportBatch = 20000
 // external id. An update replaces the imported fields but keeps what the
 // reader did (read state, star, tags, annotations, a retitle); user state
 // that the article itself carries (tidings' own export) is applied on top:
-// its tags are added, Read and Starred set when given, and its annotations
-// added unless the same quote and note are already there. Any error rolls
+// its tags are added, the article marked read or starred when it says so,
+// and its annotations added unless the same quote and note are already
+// there. An import adds state and never takes any away. Any error rolls
 // back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
 	if len(batch) == 0 {
@@ -311,15 +312,17 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		e.title, e.retitled = now.Title, true
 		changed, reindex = true, true
 	}
-	if read := now.Read; read != nil && !sameFlag(read, prev.Read) && *read != e.readAt.Valid {
-		e.readAt = sql.NullInt64{Int64: im.now, Valid: *read}
+	// A file adds read and a star; it takes neither away. An older export
+	// imported again does not undo what was read or starred since.
+	if read := now.Read; read != nil && !sameFlag(read, prev.Read) && *read && !e.readAt.Valid {
+		e.readAt = sql.NullInt64{Int64: im.now, Valid: true}
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET read_at = ? WHERE id = ?`, e.readAt, e.id); err != nil {
 			return false, false, err
 		}
 		changed = true
 	}
-	if starred := now.Starred; starred != nil && !sameFlag(starred, prev.Starred) && *starred != e.starred {
-		e.starred = *starred
+	if starred := now.Starred; starred != nil && !sameFlag(starred, prev.Starred) && *starred && !e.starred {
+		e.starred = true
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET starred = ? WHERE id = ?`, e.starred, e.id); err != nil {
 			return false, false, err
 		}

@@ -211,13 +211,18 @@ func TestImportAppliesCarriedUserState(t *testing.T) {
 	if got := mustArticle(t, s, got.ID); got.Annotations != 2 || len(got.Tags) != 2 {
 		t.Errorf("after re-import: %d annotations, tags %v", got.Annotations, got.Tags)
 	}
-	// State the article carries is applied to an unchanged article too.
-	a.Read, a.Tags, a.Annotations = ptr(false), []string{"Steel"}, nil
+	// State the article carries is applied to an unchanged article too;
+	// it adds, and takes nothing away: a file saying unread and unstarred
+	// (an older export) leaves the article read and starred.
+	a.Read, a.Starred, a.Tags, a.Annotations = ptr(false), ptr(false), []string{"Steel"}, nil
 	if outs := importAll(t, s, a); outs[0] != Updated {
 		t.Errorf("state change: %v, want updated", outs[0])
 	}
-	if got := mustArticle(t, s, got.ID); got.Read() || tagNames(got.Tags) != "Economy,Steel,trade" {
-		t.Errorf("read %v tags %s", got.Read(), tagNames(got.Tags))
+	if got := mustArticle(t, s, got.ID); !got.Read() || !got.Starred || tagNames(got.Tags) != "Economy,Steel,trade" {
+		t.Errorf("read %v starred %v tags %s", got.Read(), got.Starred, tagNames(got.Tags))
+	}
+	if outs := importAll(t, s, a); outs[0] != Unchanged {
+		t.Errorf("the same again: %v, want unchanged", outs[0])
 	}
 }
 
