@@ -34,6 +34,11 @@ type Article struct {
 	Retitled    bool // Title is a user's retitle, not derived from the body
 	Annotations []Annotation
 
+	// Absent names the fields a JSON record left out, as a script's
+	// {"external_id": "...", "title": "..."} does: an import keeps an
+	// existing article's own values for them.
+	Absent Fields
+
 	// Warnings are things a reader of the import summary should know
 	// ("no date", "no source") although the article was imported.
 	Warnings []string
@@ -50,3 +55,17 @@ type Annotation struct {
 	Created time.Time
 	Updated time.Time
 }
+
+// Fields is a set of an article's imported fields.
+type Fields uint8
+
+// The fields of Fields.
+const (
+	FieldTitle Fields = 1 << iota
+	FieldSource
+	FieldFeed
+	FieldURL
+	FieldAuthor
+	FieldPublished
+	FieldBody
+)

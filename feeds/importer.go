@@ -127,7 +127,10 @@ func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
 		}
 		if it.Err == nil {
 			Normalize(&it.Article)
-			if it.Article.Title == "" && it.Article.Body == "" {
+			// A record that leaves the body out (a script's change to an
+			// article) is for the store to refuse if there is nothing to
+			// change.
+			if it.Article.Title == "" && it.Article.Body == "" && it.Article.Absent&FieldBody == 0 {
 				it.Err = errNoText
 			}
 		}

@@ -14,23 +14,27 @@ import (
 type recordWire struct {
 	ID          json.RawMessage `json:"id"`
 	ExternalID  string          `json:"external_id"`
-	Title       string          `json:"title"`
-	Source      string          `json:"source"`
-	Feed        string          `json:"feed"`
-	URL         string          `json:"url"`
-	Author      string          `json:"author"`
+	Title       *string         `json:"title"`
+	Source      *string         `json:"source"`
+	Feed        *string         `json:"feed"`
+	URL         *string         `json:"url"`
+	Author      *string         `json:"author"`
 	Published   *string         `json:"published"`
 	Added       *string         `json:"added"`
 	Tags        []string        `json:"tags"`
 	Read        *bool           `json:"read"`
 	Starred     *bool           `json:"starred"`
 	Retitled    bool            `json:"retitled"`
-	Body        string          `json:"body"`
+	Body        *string         `json:"body"`
 	Annotations Annotations     `json:"annotations"`
 }
 
-// recordState says which user state a JSON record carried.
-type recordState struct{ read, starred bool }
+// recordState says which user state a JSON record carried, and which of
+// the article's fields it left out.
+type recordState struct {
+	read, starred bool
+	absent        Fields
+}
 
 func decodeRecord(data []byte) (Record, recordState, error) {
 	var w recordWire
@@ -39,15 +43,27 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 	}
 	r := Record{
 		ExternalID:  w.ExternalID,
-		Title:       w.Title,
-		Source:      w.Source,
-		Feed:        w.Feed,
-		URL:         w.URL,
-		Author:      w.Author,
 		Tags:        w.Tags,
 		Retitled:    w.Retitled,
-		Body:        w.Body,
 		Annotations: w.Annotations,
+	}
+	var absent Fields
+	for _, f := range []struct {
+		from *string
+		to   *string
+		is   Fields
+	}{
+		{w.Title, &r.Title, FieldTitle}, {w.Source, &r.Source, FieldSource}, {w.Feed, &r.Feed, FieldFeed},
+		{w.URL, &r.URL, FieldURL}, {w.Author, &r.Author, FieldAuthor}, {w.Body, &r.Body, FieldBody},
+	} {
+		if f.from == nil {
+			absent |= f.is
+		} else {
+			*f.to = *f.from
+		}
+	}
+	if w.Published == nil {
+		absent |= FieldPublished
 	}
 	if w.Published != nil && *w.Published != "" {
 		t, ok := parseTime(*w.Published)
@@ -69,7 +85,7 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 	if w.Starred != nil {
 		r.Starred = *w.Starred
 	}
-	return r, recordState{read: w.Read != nil, starred: w.Starred != nil}, nil
+	return r, recordState{read: w.Read != nil, starred: w.Starred != nil, absent: absent}, nil
 }
 
 // jsonReason rewrites a decoding error to name the field, without Go's
@@ -119,6 +135,7 @@ func articleFromJSON(data []byte) (Article, error) {
 	if !state.starred {
 		a.Starred = nil
 	}
+	a.Absent = state.absent
 	return a, nil
 }
 

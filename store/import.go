@@ -193,13 +193,23 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	if a.ExternalID == "" {
 		return 0, errors.New("no external id")
 	}
+	e, ok := im.byExt[a.ExternalID]
+	if ok && a.Absent != 0 {
+		whole, err := im.withStored(e, a)
+		if err != nil {
+			return 0, err
+		}
+		a = &whole
+	}
 	feedID, err := im.feed(a.FeedURL)
 	if err != nil {
 		return 0, err
 	}
 	hash := contentHash(a)
-	e, ok := im.byExt[a.ExternalID]
 	if !ok {
+		if a.Absent&feeds.FieldBody != 0 && a.Title == "" {
+			return 0, errors.New("not in the library, and the record has no title or body to add it with")
+		}
 		return Added, im.add(a, hash, feedID)
 	}
 	out := Unchanged
@@ -224,6 +234,46 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		return out, im.reindex(e)
 	}
 	return out, nil
+}
+
+// withStored is a, the fields it left out (a.Absent) taken from the stored
+// article e: a record that names only a title changes only the title.
+func (im *importer) withStored(e *existing, a *feeds.Article) (feeds.Article, error) {
+	var s struct {
+		title, source, feed, url, author, body string
+		published                              int64
+	}
+	err := im.tx.QueryRowContext(im.ctx, `SELECT a.title, a.source, coalesce(f.url, ''), a.url, a.author,
+		coalesce(a.published, 0), a.body FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`, e.id).
+		Scan(&s.title, &s.source, &s.feed, &s.url, &s.author, &s.published, &s.body)
+	if err != nil {
+		return feeds.Article{}, err
+	}
+	whole := *a
+	for _, f := range []struct {
+		is     feeds.Fields
+		to     *string
+		stored string
+	}{
+		{feeds.FieldSource, &whole.Source, s.source}, {feeds.FieldFeed, &whole.FeedURL, s.feed},
+		{feeds.FieldURL, &whole.URL, s.url}, {feeds.FieldAuthor, &whole.Author, s.author},
+		{feeds.FieldBody, &whole.Body, s.body},
+	} {
+		if a.Absent&f.is != 0 {
+			*f.to = f.stored
+		}
+	}
+	if a.Absent&feeds.FieldPublished != 0 {
+		whole.Published = time.Time{}
+		if s.published != 0 {
+			whole.Published = time.Unix(s.published, 0).UTC()
+		}
+	}
+	if a.Absent&feeds.FieldTitle != 0 && !a.Retitled {
+		// The title is the stored one, the reader's retitle or not.
+		whole.Title, whole.Retitled = s.title, e.retitled
+	}
+	return whole, nil
 }
 
 // add inserts a new article.

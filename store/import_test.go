@@ -107,6 +107,59 @@ func TestImportKeepsCarriedAddedTime(t *testing.T) {
 	}
 }
 
+// TestImportPartialRecord: a JSON record that leaves fields out, as a
+// script's does, changes only what it names; the rest of the article stays.
+func TestImportPartialRecord(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := art("p1", "2024-03-05", "Oil prices rose in Berlin. More follows.")
+	a.URL, a.Author, a.FeedURL = "https://example.com/p1", "A. Writer", "https://example.com/feed.xml"
+	importAll(t, s, a)
+	before, err := s.ArticleByExternalID(ctx, "p1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(line string) feeds.Article {
+		t.Helper()
+		var got []feeds.Article
+		if err := feeds.ReadStream("patch.jsonl", strings.NewReader(line), func(it feeds.Item) error {
+			if it.Err != nil {
+				return it.Err
+			}
+			got = append(got, it.Article)
+			return nil
+		}); err != nil || len(got) != 1 {
+			t.Fatalf("%q: %v, %d articles", line, err, len(got))
+		}
+		return got[0]
+	}
+
+	if outs := importAll(t, s, read(`{"external_id":"p1","title":"Renamed","retitled":true}`)); outs[0] != Updated {
+		t.Errorf("retitle: %v, want updated", outs[0])
+	}
+	got := mustArticle(t, s, before.ID)
+	if got.Title != "Renamed" || !got.Retitled || got.Body != before.Body || got.Source != before.Source ||
+		got.URL != before.URL || got.Author != before.Author || !got.Published.Equal(before.Published) || got.FeedID != before.FeedID {
+		t.Errorf("after a retitle: %+v\nbefore %+v", got, before)
+	}
+	if ids := idsOf(t, s, "berlin"); len(ids) != 1 {
+		t.Errorf("the body is no longer found: %v", ids)
+	}
+
+	if outs := importAll(t, s, read(`{"external_id":"p1","tags":["energy"]}`)); outs[0] != Updated {
+		t.Errorf("a tag: %v, want updated", outs[0])
+	}
+	if got := mustArticle(t, s, before.ID); got.Title != "Renamed" || got.Body != before.Body || tagNames(got.Tags) != "energy" {
+		t.Errorf("after a tag: title %q body %q tags %s", got.Title, got.Body, tagNames(got.Tags))
+	}
+
+	// A field given, even empty, is the article's.
+	importAll(t, s, read(`{"external_id":"p1","author":""}`))
+	if got := mustArticle(t, s, before.ID); got.Author != "" || got.Body != before.Body {
+		t.Errorf("after an empty author: author %q body %q", got.Author, got.Body)
+	}
+}
+
 func TestImportUpdateKeepsReaderState(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
