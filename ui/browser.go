@@ -26,12 +26,17 @@ const browserItemLines = 3
 
 // browserModel is the annotation browser's state.
 type browserModel struct {
-	back   screen // where esc goes
-	rows   []store.AnnotationRow
-	loaded bool
-	epoch  int // counts loads; an older one's rows are dropped
-	cursor int
-	offset int // the first item shown
+	back screen // where esc goes
+	// When back is the reader: the article it showed, and where its own
+	// esc went, to show it again as it was.
+	backRow    store.Row
+	backReader screen
+	backTerms  []string
+	rows       []store.AnnotationRow
+	loaded     bool
+	epoch      int // counts loads; an older one's rows are dropped
+	cursor     int
+	offset     int // the first item shown
 
 	query     string // the filter applied
 	input     textinput.Model
@@ -67,8 +72,12 @@ func loadBrowser(ctx context.Context, lib Library, q string, epoch int) tea.Cmd 
 
 // openBrowser shows the browser, loading what it lists.
 func (m *Model) openBrowser() tea.Cmd {
-	if m.screen != screenBrowser {
+	// From a reader the browser itself opened, esc goes where it went
+	// before: back is never a reader whose esc comes back here.
+	if m.screen != screenBrowser && (m.screen != screenReader || m.readerBack != screenBrowser) {
 		m.browser.back = m.screen
+		m.browser.backRow, m.browser.backReader = m.reader.row, m.readerBack
+		m.browser.backTerms = m.reader.terms
 	}
 	m.screen = screenBrowser
 	return m.loadBrowserRows()
@@ -176,9 +185,26 @@ func (m *Model) handleBrowserKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.openAnnotation(b.rows[b.cursor])
 		}
 	case key.Matches(msg, k.Back, k.Close):
-		m.screen = b.back
-		if m.screen == screenBrowser {
-			m.screen = screenList
+		return m.leaveBrowser()
+	}
+	return nil
+}
+
+// leaveBrowser goes back to where the browser was opened from. That was
+// the reader: it shows the article it showed then, and its own esc goes
+// where it went then, though an annotation opened from the browser took
+// the reader meanwhile.
+func (m *Model) leaveBrowser() tea.Cmd {
+	b := &m.browser
+	m.screen = b.back
+	switch {
+	case m.screen == screenBrowser:
+		m.screen = screenList
+	case m.screen == screenReader:
+		m.readerBack = b.backReader
+		if m.reader.id() != b.backRow.ID {
+			m.reader.terms = b.backTerms
+			return m.reader.open(b.backRow)
 		}
 	}
 	return nil

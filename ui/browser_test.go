@@ -90,6 +90,46 @@ func TestAnnotationBrowser(t *testing.T) {
 
 // TestBrowserAfterChanges: a note written or deleted in the reader shows in
 // the browser.
+// TestBrowserEscWalksBack: esc walks back the way the user came, never
+// round between the browser and the reader: reader → browser → another
+// article's note → esc, esc brings back the first article, esc the list.
+func TestBrowserEscWalksBack(t *testing.T) {
+	lib, rows := annotatedLibrary(t)
+	m := start(t, lib, Config{}, 80, 24)
+	at := func(want screen, id int64) {
+		t.Helper()
+		r := root(t, m)
+		if r.screen != want || (want == screenReader && r.reader.id() != id) {
+			t.Fatalf("on screen %d, article %d; want screen %d, article %d", r.screen, r.reader.id(), want, id)
+		}
+	}
+	m = steps(t, m, "j", "enter") // article 1, no notes
+	at(screenReader, rows[1].ID)
+	m = steps(t, m, "A", "G", "enter") // the last annotation: article 7's
+	at(screenReader, rows[7].ID)
+	m = step(t, m, press("esc"))
+	at(screenBrowser, 0)
+	m = step(t, m, press("esc"))
+	at(screenReader, rows[1].ID)
+	m = step(t, m, press("esc"))
+	at(screenList, 0)
+
+	// From the list: the browser, a note, the browser again from there: esc
+	// goes back to the list, not round again.
+	m = steps(t, m, "A", "enter")
+	r := root(t, m)
+	opened := r.reader.id()
+	at(screenReader, opened)
+	m = steps(t, m, "A")
+	at(screenBrowser, 0)
+	m = step(t, m, press("esc"))
+	at(screenList, 0)
+	m = steps(t, m, "A", "enter", "esc")
+	at(screenBrowser, 0)
+	m = step(t, m, press("esc"))
+	at(screenList, 0)
+}
+
 func TestBrowserAfterChanges(t *testing.T) {
 	lib, _ := annotatedLibrary(t)
 	m := start(t, lib, Config{}, 100, 30)
