@@ -16,6 +16,15 @@ import (
 // reach the screen they were meant for.
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
+		// A note being written is not lost to a reflex: ctrl+c asks, and
+		// ctrl+c again quits.
+		if m.noteEditor.open && m.noteEditor.changed() && m.confirm == nil {
+			m.confirm = &confirmation{
+				question: "Quit and lose this note? y/n (n goes back to it, ctrl+s there saves it)",
+				onYes:    func(*Model) tea.Cmd { return tea.Quit },
+			}
+			return m, nil
+		}
 		return m, tea.Quit
 	}
 	m.status, m.statusErr = "", false

@@ -111,6 +111,47 @@ func TestNoteEditor(t *testing.T) {
 	}
 }
 
+// TestCtrlCKeepsANote: ctrl+c while a note is being written asks before
+// quitting; n goes back to the note, y or ctrl+c again quits. With nothing
+// typed, it quits at once.
+func TestCtrlCKeepsANote(t *testing.T) {
+	quits := func(m tea.Model, k string) (tea.Model, bool) {
+		t.Helper()
+		m, cmd := m.Update(press(k))
+		if cmd == nil {
+			return m, false
+		}
+		_, quit := cmd().(tea.QuitMsg)
+		return m, quit
+	}
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("a"))
+	m = typeText(t, m, "a thought worth keeping")
+	m, quit := quits(m, "ctrl+c")
+	if quit || !strings.Contains(viewText(m), "Quit and lose this note? y/n") {
+		t.Fatalf("ctrl+c with a note typed: quit %v\n%s", quit, viewText(m))
+	}
+	m = step(t, m, press("n"))
+	if e := root(t, m).noteEditor; !e.open || e.area.Value() != "a thought worth keeping" {
+		t.Fatalf("n did not go back to the note: open %v, %q", e.open, e.area.Value())
+	}
+	m, _ = quits(m, "ctrl+c")
+	if _, quit = quits(m, "ctrl+c"); !quit {
+		t.Error("ctrl+c twice did not quit")
+	}
+	m, _ = quits(m, "ctrl+c")
+	if _, quit = quits(m, "y"); !quit {
+		t.Error("y did not quit")
+	}
+
+	m = start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("a"))
+	if _, quit = quits(m, "ctrl+c"); !quit {
+		t.Error("ctrl+c in an empty note editor did not quit")
+	}
+}
+
 // TestSeveralNotes: notes written in the reader are listed under the body,
 // oldest first, rendered, with their dates; e edits one and d deletes it,
 // u bringing it back as it was.
