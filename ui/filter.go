@@ -89,6 +89,10 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.closeFilter()
 		m.filter.input.SetValue("")
 		return m.list.setQueryAround(listQuery{})
+	case (msg.String() == "enter" || key.Matches(msg, m.filter.keys.Save)) && m.filter.err != nil:
+		// Kept, the line would show another query than the one typed.
+		m.status, m.statusErr = "The query does not parse: mend it where the caret points, or esc clears it.", true
+		return nil
 	case msg.String() == "enter":
 		return m.keepFilter()
 	case key.Matches(msg, m.filter.keys.Save) && !m.readOnly:
@@ -109,10 +113,9 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	return tea.Batch(cmd, m.applyFilter(m.filter.input.Value()))
 }
 
-// keepFilter closes the filter line, keeping its query. A query that does
-// not parse is not kept: the list still shows the last one that did, and so
-// does the line next time. One that does is kept as it was read, the word
-// being typed a prefix ("luftw*"), however short ("war us*"): what the line
+// keepFilter closes the filter line, keeping its query (enter refuses one
+// that does not parse, and the line stays open), as it was read: the word
+// being typed a prefix ("luftw*"), however short ("war us*"). What the line
 // says is what the list shows from now on.
 func (m *Model) keepFilter() tea.Cmd {
 	parsed := m.filter.err == nil

@@ -432,3 +432,28 @@ func TestShortWordSaysItWaits(t *testing.T) {
 		t.Errorf("the hint stays at sha:\n%s", s)
 	}
 }
+
+// TestEnterRefusesABadQuery: enter on a query that does not parse keeps the
+// line open with what was typed, and says why, rather than keeping another
+// query than the one on the line.
+func TestEnterRefusesABadQuery(t *testing.T) {
+	lib := newLibrary(t, 30)
+	m := start(t, lib, Config{}, 100, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "date:2024-13")
+	for _, k := range []string{"enter", "ctrl+s"} {
+		m = step(t, m, press(k))
+		r := root(t, m)
+		if !r.filter.focused || r.filter.input.Value() != "date:2024-13" || r.mode() != modeFilter {
+			t.Fatalf("%s: focused %v, line %q, mode %d", k, r.filter.focused, r.filter.input.Value(), r.mode())
+		}
+		if s := viewText(m); !strings.Contains(s, "The query does not parse: mend it where the caret points, or esc clears it.") ||
+			!strings.Contains(s, "no month 13") {
+			t.Errorf("%s: no word of why:\n%s", k, s)
+		}
+	}
+	m = steps(t, m, "backspace", "2", "enter")
+	if r := root(t, m); r.filter.focused || r.list.query.text != "date:2024-12" {
+		t.Errorf("mended, enter: focused %v, query %q", r.filter.focused, r.list.query.text)
+	}
+}
