@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -92,7 +93,7 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if name := strings.TrimPrefix(cmd.CommandPath(), "tidings "); a.readOnly && writingCommands[name] {
+			if name := commandName(cmd); a.readOnly && writingCommands[name] {
 				// Refused before anything is read, fetched or printed.
 				return fmt.Errorf("%s writes to the library, which --read-only keeps read-only", name)
 			}
@@ -123,7 +124,13 @@ func newRoot() *cobra.Command {
 	return root
 }
 
-// writingCommands are the commands that change the library.
+// commandName is a command's path without the program: "feed list".
+func commandName(cmd *cobra.Command) string {
+	return strings.TrimPrefix(cmd.CommandPath(), "tidings ")
+}
+
+// writingCommands are the commands that change the library. They create a
+// library that does not exist yet; the others, which only read, refuse it.
 var writingCommands = map[string]bool{
 	"import": true, "tag": true, "note": true, "feed add": true, "feed remove": true, "fetch": true,
 	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true,
@@ -163,8 +170,36 @@ func (a *app) libraryPath() string {
 	return filepath.Join(xdg.DataHome, "tidings", "library.db")
 }
 
-func (a *app) open() (*store.Store, error) {
-	return store.Open(a.libraryPath(), a.storeOptions(a.readOnly))
+// open opens the library for cmd. A command that only reads refuses a
+// library that is not there: opening would create an empty one wherever a
+// mistyped --library points, and the command would answer for it.
+func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
+	path := a.libraryPath()
+	if !writingCommands[commandName(cmd)] {
+		if err := a.checkExists(path); err != nil {
+			return nil, err
+		}
+	}
+	return store.Open(path, a.storeOptions(a.readOnly))
+}
+
+// checkExists says plainly when there is no library at path, and where
+// that path came from.
+func (a *app) checkExists(path string) error {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there, or a problem store.Open names better
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	hint := "import something first"
+	switch {
+	case a.library != "":
+		hint += ", or check --library"
+	case os.Getenv("TIDINGS_LIBRARY") != "":
+		hint += ", or check $TIDINGS_LIBRARY"
+	}
+	return fmt.Errorf("no library at %s (%s)", path, hint)
 }
 
 // storeOptions are the library's options; an upgrade of an existing
@@ -179,7 +214,7 @@ func (a *app) storeOptions(readOnly bool) store.Options {
 // it after.
 func (a *app) withStore(fn func(cmd *cobra.Command, args []string, st *store.Store) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		st, err := a.open()
+		st, err := a.open(cmd)
 		if err != nil {
 			return err
 		}
@@ -370,7 +405,7 @@ func (a *app) searchCmd() *cobra.Command {
 			if err := checkQuery(joinArgs(args)); err != nil {
 				return err
 			}
-			st, err := a.open()
+			st, err := a.open(cmd)
 			if err != nil {
 				return err
 			}
@@ -516,7 +551,7 @@ func (a *app) tagCmd() *cobra.Command {
 			if err := checkQuery(query); err != nil {
 				return err
 			}
-			st, err := a.open()
+			st, err := a.open(cmd)
 			if err != nil {
 				return err
 			}
@@ -745,7 +780,7 @@ func (a *app) ruleCmd() *cobra.Command {
 			if err := checkQuery(joinArgs(args)); err != nil {
 				return err
 			}
-			st, err := a.open()
+			st, err := a.open(cmd)
 			if err != nil {
 				return err
 			}
@@ -779,7 +814,7 @@ func (a *app) ruleCmd() *cobra.Command {
 			if err != nil {
 				return usageError{fmt.Errorf("%q is not a rule id", args[0])}
 			}
-			st, err := a.open()
+			st, err := a.open(cmd)
 			if err != nil {
 				return err
 			}
@@ -831,7 +866,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if err := checkQuery(opt.Query); err != nil {
 				return err
 			}
-			st, err := a.open()
+			st, err := a.open(cmd)
 			if err != nil {
 				return err
 			}
