@@ -200,6 +200,7 @@ func (m *Model) setFlag(id int64, what string, value bool) tea.Cmd {
 
 // applyFlag shows a read or starred change in the list and the reader.
 func (m *Model) applyFlag(id int64, what string, value bool) {
+	m.list.keep(id)
 	m.list.updateRow(id, func(r *store.Row) {
 		if what == "read" {
 			r.Read = value
@@ -228,6 +229,7 @@ func (m *Model) open(row store.Row) tea.Cmd {
 	m.screen = screenReader
 	m.readerBack = screenList
 	m.reader.terms = m.list.terms
+	m.list.keep(row.ID)
 	cmds := []tea.Cmd{m.reader.open(row)}
 	if !row.Read && !m.readOnly {
 		cmds = append(cmds, m.setFlag(row.ID, "read", true))

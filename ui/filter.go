@@ -131,6 +131,12 @@ func (m *Model) keepFilter() tea.Cmd {
 			return m.list.setQuery(q)
 		}
 	}
+	if len(m.list.kept) > 0 {
+		// The same query kept again lists what it finds now: the articles
+		// read under it go (the list's refresh, as elfeed's g).
+		m.list.kept = nil
+		return tea.Batch(m.list.reload(), m.list.countCmd())
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"slices"
 
@@ -47,6 +48,11 @@ type listModel struct {
 	// the cursor then sits on the article that followed it, which is where
 	// "next article" should go.
 	vanished bool
+	// kept are the articles the reader opened, starred, marked or tagged
+	// under this query: a reload keeps them in the list though they no
+	// longer match (read under is:unread), as newsboat and elfeed keep
+	// them until the list is filtered anew.
+	kept map[int64]bool
 
 	// counted is set once shown and total are known; shownFor is the query
 	// shown counts, which lags behind query while its count is on the way.
@@ -311,7 +317,11 @@ func (m *listModel) replace(msg pageMsg) {
 		wanted = []int64{cur.ID, msg.focusID}
 	}
 	m.loaded = true
-	m.rows, m.atTop, m.atBottom = msg.rows, msg.atTop, msg.atBottom
+	rows := msg.rows
+	if len(m.kept) > 0 {
+		rows = withKept(rows, m.rows, m.kept, msg.atTop, msg.atBottom)
+	}
+	m.rows, m.atTop, m.atBottom = rows, msg.atTop, msg.atBottom
 	m.loadingOlder, m.loadingNewer = false, false
 	m.terms = highlightTerms(m.query)
 	m.lines.reset()
@@ -329,6 +339,38 @@ func (m *listModel) replace(msg pageMsg) {
 	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
 	m.offset = m.cursor - screenRow
 	m.fixOffset()
+}
+
+// keep keeps an article in the list until the query changes.
+func (m *listModel) keep(id int64) {
+	if m.kept == nil {
+		m.kept = make(map[int64]bool)
+	}
+	m.kept[id] = true
+}
+
+// withKept is a reloaded window, rows, with the kept articles of the old
+// window that it no longer holds put back where they sort, when they sort
+// within it.
+func withKept(rows, old []store.Row, kept map[int64]bool, atTop, atBottom bool) []store.Row {
+	var back []store.Row
+	for _, r := range old {
+		if kept[r.ID] && !slices.ContainsFunc(rows, func(n store.Row) bool { return n.ID == r.ID }) {
+			back = append(back, r)
+		}
+	}
+	if len(back) == 0 {
+		return rows
+	}
+	out := slices.Clone(rows)
+	for _, r := range back {
+		if len(out) > 0 && (!atTop && r.SortKey > out[0].SortKey || !atBottom && r.SortKey < out[len(out)-1].SortKey) {
+			continue // beyond the window: it will not be missed
+		}
+		i, _ := slices.BinarySearchFunc(out, r.SortKey, func(n store.Row, key int64) int { return cmp.Compare(key, n.SortKey) })
+		out = slices.Insert(out, i, r)
+	}
+	return out
 }
 
 // trimFront lets go of rows far above the cursor once the window is full.

@@ -47,6 +47,7 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	m.ctx, m.cancel = context.WithCancel(m.base)
 	m.countOn = false // the count asked for, if any, went with the context
 	m.query = q
+	m.kept = nil
 	m.epoch++
 	limit := m.limit()
 	if q.live && m.height > 1 {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,26 +127,52 @@ func TestNextAndPreviousArticle(t *testing.T) {
 	}
 }
 
-// TestNextAfterArticleLeavesList: in a list of unread articles, reading one
-// makes it leave the list; "next" must still go to the one after it.
-func TestNextAfterArticleLeavesList(t *testing.T) {
+// TestReadArticlesStayListed: in a list of unread articles, an article
+// read stays listed (as read) until the list is filtered anew, as in
+// newsboat and elfeed, so that n and p go through the articles as they
+// were listed; one read elsewhere leaves the list when the write shows.
+func TestReadArticlesStayListed(t *testing.T) {
 	lib := newLibrary(t, 10)
 	m := start(t, lib, Config{Query: "is:unread"}, 80, 24)
-	m = steps(t, m, "j", "j", "enter") // article 2, now read
-	m = step(t, m, pollMsg{})          // the write shows up: 2 leaves the list
-	for _, r := range root(t, m).list.rows {
-		if articleNumber(t, r.Title) == 2 {
-			t.Fatal("article 2 is still listed as unread")
+	listed := func() []int {
+		var out []int
+		for _, r := range root(t, m).list.rows {
+			out = append(out, articleNumber(t, r.Title))
 		}
+		return out
+	}
+	reading := func() int { return articleNumber(t, root(t, m).reader.article.Title) }
+	m = steps(t, m, "j", "j", "enter") // article 2, now read
+	m = step(t, m, pollMsg{})          // the write shows up
+	if got := listed(); !slices.Contains(got, 2) {
+		t.Fatalf("article 2 left the list: %v", got)
 	}
 	m = step(t, m, press("n"))
-	if got := articleNumber(t, root(t, m).reader.article.Title); got != 3 {
-		t.Errorf("n after the article left the list: reading %d, want 3", got)
+	if got := reading(); got != 3 {
+		t.Errorf("n: reading %d, want 3", got)
 	}
 	m = step(t, m, pollMsg{})
 	m = step(t, m, press("p"))
-	if got := articleNumber(t, root(t, m).reader.article.Title); got != 1 {
-		t.Errorf("p: reading %d, want 1", got)
+	if got := reading(); got != 2 {
+		t.Errorf("p: reading %d, want 2", got)
+	}
+	m = step(t, m, press("esc"))
+	if got := articleNumber(t, cursorTitle(t, m)); got != 2 {
+		t.Errorf("back in the list on %d, want 2", got)
+	}
+	// Read elsewhere: it leaves the list.
+	if err := lib.SetRead(context.Background(), []int64{root(t, m).list.rows[5].ID}, true); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, pollMsg{})
+	if got := listed(); slices.Contains(got, 5) || !slices.Contains(got, 3) {
+		t.Errorf("after article 5 was read elsewhere: %v", got)
+	}
+	// Filtered anew, even by the same query (/ enter), the list holds what
+	// the query finds.
+	m = steps(t, m, "/", "enter")
+	if got := listed(); slices.Contains(got, 2) || slices.Contains(got, 3) || !slices.Contains(got, 4) {
+		t.Errorf("filtered anew: %v", got)
 	}
 }
 

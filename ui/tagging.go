@@ -190,6 +190,9 @@ func (m *Model) handleConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // handleTagged shows the result of a tagging and reloads what it changed.
 func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err error) tea.Cmd {
+	for _, id := range ids {
+		m.list.keep(id) // under is:untagged, a row tagged stays until the query changes
+	}
 	if err != nil {
 		m.setError("tagging "+what, err)
 	} else {
