@@ -6,7 +6,9 @@ import (
 )
 
 // timeLayouts are the date forms read from front matter, HTML meta tags and
-// JSON, most precise first. Times without a zone are UTC.
+// JSON, most precise first. Times without a zone are UTC. None has a zone
+// abbreviation: Go reads one it does not know as UTC, so parseTime reads
+// abbreviations itself (zoneOffsets).
 var timeLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02T15:04:05Z0700",
@@ -20,27 +22,108 @@ var timeLayouts = []string{
 	"2006-01-02",
 	"2006/01/02",
 	time.RFC1123Z,
-	time.RFC1123,
 	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04:05",
+	"Mon, 2 Jan 2006 15:04",
+	"2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04:05",
+	"2 Jan 2006 15:04",
 	time.RFC822Z,
-	time.RFC822,
+	"02 Jan 06 15:04",
 	"2 January 2006",
 	"2 Jan 2006",
 	"January 2, 2006",
 	"Jan 2, 2006",
 }
 
-// parseTime reads a date or time in one of timeLayouts.
+// zoneOffsets are the time-zone abbreviations parseTime reads, in seconds
+// east of UTC. Where one names several zones, it is the one RFC 822 or
+// most English-language news means: CST is US Central, IST India, BST
+// British Summer Time.
+var zoneOffsets = map[string]int{
+	"UTC": 0, "UT": 0, "GMT": 0, "Z": 0,
+	"EST": -5 * 3600, "EDT": -4 * 3600,
+	"CST": -6 * 3600, "CDT": -5 * 3600,
+	"MST": -7 * 3600, "MDT": -6 * 3600,
+	"PST": -8 * 3600, "PDT": -7 * 3600,
+	"AKST": -9 * 3600, "AKDT": -8 * 3600,
+	"HST": -10 * 3600,
+	"AST": -4 * 3600, "ADT": -3 * 3600, // Atlantic
+	"NST": -(3*3600 + 1800), "NDT": -(2*3600 + 1800), // Newfoundland
+	"WET": 0, "WEST": 1 * 3600,
+	"BST": 1 * 3600, "IST": 5*3600 + 1800,
+	"CET": 1 * 3600, "CEST": 2 * 3600,
+	"EET": 2 * 3600, "EEST": 3 * 3600,
+	"MSK": 3 * 3600,
+	"PKT": 5 * 3600,
+	"ICT": 7 * 3600, "WIB": 7 * 3600,
+	"SGT": 8 * 3600, "HKT": 8 * 3600, "AWST": 8 * 3600, "PHT": 8 * 3600,
+	"JST": 9 * 3600, "KST": 9 * 3600,
+	"ACST": 9*3600 + 1800, "ACDT": 10*3600 + 1800,
+	"AEST": 10 * 3600, "AEDT": 11 * 3600,
+	"NZST": 12 * 3600, "NZDT": 13 * 3600,
+	"SAST": 2 * 3600, "CAT": 2 * 3600, "EAT": 3 * 3600, "WAT": 1 * 3600,
+}
+
+// parseTime reads a date or time in one of timeLayouts, optionally followed
+// by a time-zone abbreviation of zoneOffsets ("Tue, 05 Mar 2024 23:30:00
+// EST") or an RFC 5322 comment ("-0500 (EST)"). It fails on an
+// abbreviation it does not know, rather than take the time for UTC, and on
+// a time in the year 1 or before: 0001-01-01 is what a program writes for
+// a date it does not know.
 func parseTime(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.LastIndexByte(s, ' '); i > 0 && strings.HasPrefix(s[i+1:], "(") && strings.HasSuffix(s, ")") {
+		s = s[:i]
+	}
 	if s == "" {
 		return time.Time{}, false
 	}
+	t, ok := parseLayouts(s)
+	if !ok {
+		t, ok = parseZoned(s)
+	}
+	if !ok || t.UTC().Year() <= 1 {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// parseLayouts reads s in the first of timeLayouts that fits it.
+func parseLayouts(s string) (time.Time, bool) {
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// parseZoned reads a date and time without a zone followed by a zone
+// abbreviation.
+func parseZoned(s string) (time.Time, bool) {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 || !isLetters(s[i+1:]) {
+		return time.Time{}, false
+	}
+	offset, ok := zoneOffsets[strings.ToUpper(s[i+1:])]
+	if !ok {
+		return time.Time{}, false
+	}
+	t, ok := parseLayouts(s[:i])
+	if !ok || t.Location() != time.UTC {
+		return time.Time{}, false // no date, or a zone already
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(),
+		time.FixedZone(strings.ToUpper(s[i+1:]), offset)), true
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for _, c := range []byte(s) {
+		if (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return s != ""
 }

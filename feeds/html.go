@@ -324,7 +324,7 @@ func parseHTMLFile(data []byte) (Article, error) {
 	if t, ok := parseTime(date); ok {
 		art.Published = t
 	} else if date != "" {
-		art.Warnings = append(art.Warnings, "cannot read date "+strconv.Quote(date))
+		art.Warnings = append(art.Warnings, "cannot read "+strconv.Quote(date)+" as a date")
 	}
 
 	content := article

@@ -24,7 +24,7 @@ func TestWarningKind(t *testing.T) {
 	}
 	for _, pair := range [][2]string{
 		{"no date", "no source"},
-		{`invalid date "x"`, `cannot read date "x"`},
+		{`invalid date "x"`, `cannot read "x" as a date`},
 		{`an unclosed "quote`, `an unclosed "other`},
 	} {
 		if warningKind(pair[0]) == warningKind(pair[1]) {
