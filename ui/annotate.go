@@ -100,6 +100,8 @@ func (m *Model) selectionAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.reader.moveSelection(1)
 	case key.Matches(msg, k.Shrink):
 		m.reader.moveSelection(-1)
+	case key.Matches(msg, k.OtherEnd):
+		m.reader.swapSelection()
 	case key.Matches(msg, k.Annotate):
 		return m.annotate(), true
 	case key.Matches(msg, k.Cancel):

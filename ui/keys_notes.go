@@ -3,9 +3,11 @@ package ui
 import "charm.land/bubbles/v2/key"
 
 // selectionKeyMap is the bindings while a passage is being selected in the
-// reader: j and k (w and b too) move the selection's end by a sentence.
+// reader: j and k (w and b too) move the selection's end by a sentence, o
+// makes the other end the one that moves (as in vim).
 type selectionKeyMap struct {
 	Extend, Shrink   key.Binding
+	OtherEnd         key.Binding
 	Annotate, Cancel key.Binding
 	Help, Quit       key.Binding
 }
@@ -14,6 +16,7 @@ func defaultSelectionKeyMap() selectionKeyMap {
 	return selectionKeyMap{
 		Extend:   key.NewBinding(key.WithKeys("j", "down", "w"), key.WithHelp("j/w", "next sentence")),
 		Shrink:   key.NewBinding(key.WithKeys("k", "up", "b"), key.WithHelp("k/b", "previous sentence")),
+		OtherEnd: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "move the other end")),
 		Annotate: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note or highlight")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -23,17 +26,17 @@ func defaultSelectionKeyMap() selectionKeyMap {
 
 // ShortHelp is the footer's help.
 func (k selectionKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Extend, k.Shrink, k.Annotate, k.Cancel, k.Help, k.Quit}
+	return []key.Binding{k.Extend, k.Shrink, k.OtherEnd, k.Annotate, k.Cancel, k.Help, k.Quit}
 }
 
 // FullHelp is the help overlay's.
 func (k selectionKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Extend, k.Shrink}, {k.Annotate, k.Cancel}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Extend, k.Shrink, k.OtherEnd}, {k.Annotate, k.Cancel}, {k.Help, k.Quit}}
 }
 
 func (k *selectionKeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
-		"extend-selection": &k.Extend, "shrink-selection": &k.Shrink,
+		"extend-selection": &k.Extend, "shrink-selection": &k.Shrink, "other-end": &k.OtherEnd,
 		"annotate": &k.Annotate, "cancel-selection": &k.Cancel,
 		"help": &k.Help, "quit": &k.Quit,
 	}

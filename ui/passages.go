@@ -211,6 +211,16 @@ func (m *readerModel) moveSelection(delta int) {
 	}
 }
 
+// swapSelection makes the selection's other end the one that moves: with
+// the start moving, j gives up sentences at the top.
+func (m *readerModel) swapSelection() {
+	if m.sel != nil && m.sel.anchor != m.sel.cursor {
+		m.sel.anchor, m.sel.cursor = m.sel.cursor, m.sel.anchor
+		m.decoRev++
+		m.reveal = true
+	}
+}
+
 // cancelSelection drops the selection.
 func (m *readerModel) cancelSelection() {
 	if m.sel != nil {

@@ -75,7 +75,18 @@ func TestPassageSelection(t *testing.T) {
 		{"b", 0, 1},
 		{"esc", -1, -1},
 		{"v", 0, 0},
+		{"j", 0, 1},
+		{"j", 0, 2},
+		{"o", 0, 2}, // the start moves now
+		{"j", 1, 2},
+		{"j", 2, 2},
+		{"j", 2, 3}, // past the other end: the selection turns round it
+		{"o", 2, 3}, // the start moves again
+		{"k", 1, 3},
+		{"esc", -1, -1},
+		{"v", 0, 0},
 		{"k", 0, 0}, // the first sentence: nothing before it
+		{"o", 0, 0}, // one sentence: nothing to turn
 		{"j", 0, 1},
 	}
 	for i, tt := range tests {
