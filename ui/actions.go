@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -166,9 +165,9 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 	}
 	switch {
 	case key.Matches(msg, keys.star):
-		return m.setFlag(row.ID, "starred", !row.Starred), true
+		return m.toggleFlag(row, "starred"), true
 	case key.Matches(msg, keys.read):
-		return m.setFlag(row.ID, "read", !row.Read), true
+		return m.toggleFlag(row, "read"), true
 	case key.Matches(msg, keys.openLink):
 		open := m.cfg.OpenURL
 		if open == nil {
@@ -183,15 +182,50 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 	return nil, false
 }
 
+// toggleFlag stars or unstars, marks read or unread, the selection in the
+// list when there is one (all of it starred unless all of it is), else the
+// current article, and says so.
+func (m *Model) toggleFlag(row store.Row, what string) tea.Cmd {
+	is := func(r store.Row) bool { return what == "read" && r.Read || what == "starred" && r.Starred }
+	ids, value, whose := []int64{row.ID}, !is(row), "the article"
+	if m.screen == screenList && len(m.list.marked) > 0 {
+		ids, value = m.list.markedIDs(), false
+		for _, id := range ids {
+			if r, ok := m.list.rowByID(id); !ok || !is(r) {
+				value = true
+			}
+		}
+		whose = thousands(len(ids)) + " selected articles"
+		if len(ids) == 1 {
+			whose = "1 selected article"
+		}
+	}
+	cmd := m.setFlags(ids, what, value)
+	if cmd != nil {
+		done := map[[2]any]string{
+			{"read", true}: "Marked " + whose + " read.", {"read", false}: "Marked " + whose + " unread.",
+			{"starred", true}: "Starred " + whose + ".", {"starred", false}: "Unstarred " + whose + ".",
+		}
+		m.setStatus(done[[2]any{what, value}])
+	}
+	return cmd
+}
+
 // setFlag changes an article's read or starred state: at once on screen,
 // then in the library through a command.
 func (m *Model) setFlag(id int64, what string, value bool) tea.Cmd {
+	return m.setFlags([]int64{id}, what, value)
+}
+
+// setFlags is setFlag for several articles, in one write.
+func (m *Model) setFlags(ids []int64, what string, value bool) tea.Cmd {
 	if m.readOnly {
 		m.setError("cannot change "+what, errReadOnly)
 		return nil
 	}
-	m.applyFlag(id, what, value)
-	ids := []int64{id}
+	for _, id := range ids {
+		m.applyFlag(id, what, value)
+	}
 	if what == "read" {
 		return setRead(m.ctx, m.lib, ids, value)
 	}
@@ -211,16 +245,13 @@ func (m *Model) applyFlag(id int64, what string, value bool) {
 	if m.reader.row.ID != id {
 		return
 	}
+	m.reader.flagsSet = append(m.reader.flagsSet, flagSet{what, value})
 	if what == "read" {
 		m.reader.row.Read = value
-		m.reader.article.ReadAt = time.Time{}
-		if value {
-			m.reader.article.ReadAt = time.Now()
-		}
 	} else {
 		m.reader.row.Starred = value
-		m.reader.article.Starred = value
 	}
+	setArticleFlag(&m.reader.article, what, value)
 }
 
 // open shows an article in the reader, with the filter's words

@@ -341,6 +341,16 @@ func (m *listModel) replace(msg pageMsg) {
 	m.fixOffset()
 }
 
+// rowByID is the loaded row of an article.
+func (m listModel) rowByID(id int64) (store.Row, bool) {
+	for _, r := range m.rows {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return store.Row{}, false
+}
+
 // keep keeps an article in the list until the query changes.
 func (m *listModel) keep(id int64) {
 	if m.kept == nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -28,6 +29,9 @@ type readerModel struct {
 	article store.Article // zero until loaded
 	loaded  bool
 	terms   []string // the filter's words, highlighted
+	// flagsSet are the read and starred changes made to the article since
+	// it was opened, in order, laid over it when it arrives.
+	flagsSet []flagSet
 
 	// The article's plain text (anchor.PlainText), its sentences and its
 	// annotations, anchored in it (passages.go).
@@ -67,7 +71,7 @@ func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKe
 
 // open shows row's article, loading it.
 func (m *readerModel) open(row store.Row) tea.Cmd {
-	m.row, m.article, m.loaded = row, store.Article{}, false
+	m.row, m.article, m.loaded, m.flagsSet = row, store.Article{}, false, nil
 	m.shown, m.plain, m.pending = renderKey{}, false, nil
 	m.text, m.sentences, m.notes, m.cur, m.sel, m.focusNote = "", nil, nil, -1, nil, 0
 	m.linePlain, m.spots, m.reveal = nil, nil, false
@@ -173,6 +177,10 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			return m, nil
 		}
 		m.article, m.loaded = msg.article, true
+		for _, f := range m.flagsSet {
+			// Set while it loaded: the library may not have had it yet.
+			setArticleFlag(&m.article, f.what, f.value)
+		}
 		m.text, m.sentences = msg.text, msg.sentences
 		m.setNotes(msg.notes)
 		m.layout()
@@ -286,6 +294,9 @@ func (m readerModel) headerLines() []string {
 	if a := oneLine(author); a != "" {
 		meta = append(meta, a)
 	}
+	if m.row.Starred || m.loaded && m.article.Starred {
+		meta = append(meta, "★ starred")
+	}
 	lines = append(lines, " "+st.readerMeta.Render(ansi.Truncate(strings.Join(meta, " · "), w, "…")))
 
 	if l := oneLine(link); l != "" && !m.compact() {
@@ -324,4 +335,22 @@ func (m readerModel) View() string {
 		out += "\n" + body
 	}
 	return out
+}
+
+// flagSet is a change of an article's read or starred state.
+type flagSet struct {
+	what  string // "read" or "starred"
+	value bool
+}
+
+// setArticleFlag lays a flagSet over an article as loaded.
+func setArticleFlag(a *store.Article, what string, value bool) {
+	switch {
+	case what == "starred":
+		a.Starred = value
+	case value && a.ReadAt.IsZero():
+		a.ReadAt = time.Now()
+	case !value:
+		a.ReadAt = time.Time{}
+	}
 }

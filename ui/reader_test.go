@@ -393,3 +393,47 @@ func TestKeysTypedAhead(t *testing.T) {
 		t.Errorf("j after esc moved the list to %d, want 1", got)
 	}
 }
+
+// TestStarAndReadSayWhatTheyDid: s and m say what they did, in the reader
+// (whose header shows the star) and in the list, where they act on the
+// selection when there is one, as t does.
+func TestStarAndReadSayWhatTheyDid(t *testing.T) {
+	lib := newLibrary(t, 6)
+	ctx := context.Background()
+	m := start(t, lib, Config{}, 100, 24)
+	m = step(t, m, press("enter"))
+	m = step(t, m, press("s"))
+	if s := viewText(m); !strings.Contains(s, "★ starred") || !strings.Contains(s, "Starred the article.") {
+		t.Errorf("s in the reader:\n%s", s)
+	}
+	m = step(t, m, press("s"))
+	if s := viewText(m); strings.Contains(s, "★ starred") || !strings.Contains(s, "Unstarred the article.") {
+		t.Errorf("s again:\n%s", s)
+	}
+	m = step(t, m, press("m"))
+	if s := viewText(m); !strings.Contains(s, "Marked the article unread.") {
+		t.Errorf("m in the reader:\n%s", s)
+	}
+
+	m = steps(t, m, "esc", "g", "space", "space", "space") // rows 0, 1, 2 selected; the cursor on 3
+	m = step(t, m, press("s"))
+	if s := viewText(m); !strings.Contains(s, "Starred 3 selected articles.") {
+		t.Errorf("s on a selection:\n%s", s)
+	}
+	rows, err := lib.Page(ctx, store.PageRequest{Limit: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if r.Starred != (i < 3) {
+			t.Errorf("row %d starred %v", i, r.Starred)
+		}
+	}
+	m = step(t, m, press("s"))
+	if s := viewText(m); !strings.Contains(s, "Unstarred 3 selected articles.") {
+		t.Errorf("s again on the selection:\n%s", s)
+	}
+	if n, _ := lib.Count(ctx, "is:starred"); n != 0 {
+		t.Errorf("%d starred after unstarring the selection", n)
+	}
+}
