@@ -237,9 +237,10 @@ func setAttr(n *html.Node, key, val string) {
 
 // parseHTMLFile reads an article page: the title from <title> or the first
 // <h1>, date, author, source, link and tags from meta tags, and the body
-// from <article> or <main> when there is one, else <body>.
+// from <article> or <main> when there is one, else <body>. A page in a
+// legacy encoding is read in the one it declares (htmlUTF8).
 func parseHTMLFile(data []byte) (Article, error) {
-	doc, flat, err := parseHTML(trimBOM(data))
+	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {
 		return Article{}, err
 	}

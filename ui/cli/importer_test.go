@@ -220,3 +220,28 @@ func TestProblemPrintsClean(t *testing.T) {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
+
+// A page in a legacy encoding imports as the text it is, and its words are
+// found, accents folded.
+func TestImportLegacyEncodedPage(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"latin1.html": "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 cr\xe8me</title></head>" +
+			"<body><p>Le caf\xe9 cr\xe8me du jour.</p></body></html>",
+		"cp1252.html": "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">" +
+			"<title>Th\xe9 \x93vert\x94</title></head><body><p>Un th\xe9 \x96 ou deux.</p></body></html>",
+	}, nil)
+	st := openStore(t)
+	if rep, _ := importPaths(t, st, dir, "."); rep.Added != 2 || len(rep.Failed) != 0 {
+		t.Fatalf("import: %+v", rep)
+	}
+	ctx := context.Background()
+	for q, want := range map[string]string{"creme": "Café crème", "the vert": "Thé “vert”"} {
+		var titles []string
+		if err := st.Search(ctx, q, 0, func(a store.Article) error { titles = append(titles, a.Title); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(titles) != 1 || titles[0] != want {
+			t.Errorf("search %q: %q, want %q", q, titles, want)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package feeds
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// encode is s in enc, for pages written in a legacy encoding.
+func encode(t *testing.T, enc encoding.Encoding, s string) string {
+	t.Helper()
+	out, err := enc.NewEncoder().String(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// An HTML file is read in the encoding it declares, or Windows-1252 when it
+// declares none and is not UTF-8; UTF-8 stays as it is.
+func TestHTMLFileEncodings(t *testing.T) {
+	page := func(head, title, text string) string {
+		return "<!doctype html><html><head>" + head + "<title>" + title + "</title></head><body><p>" + text + "</p></body></html>"
+	}
+	latin1 := encode(t, charmap.ISO8859_1, "Café crème")
+	tests := map[string]struct {
+		page        string
+		title, body string
+	}{
+		"meta charset ISO-8859-1": {
+			page("<meta charset=\"iso-8859-1\">", latin1, encode(t, charmap.ISO8859_1, "Café crème à la carte.")),
+			"Café crème", "Café crème à la carte.",
+		},
+		"http-equiv Windows-1252": {
+			page(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">`, latin1,
+				encode(t, charmap.Windows1252, "“Quoted” – dashed…")),
+			"Café crème", "“Quoted” – dashed…",
+		},
+		"declared after a long head": {
+			page(`<script>var x = "<meta charset=koi8-r>";</script>`+strings.Repeat(`<link rel="stylesheet" href="/s.css">`, 40)+
+				`<meta charset="iso-8859-1">`, latin1, latin1+"."),
+			"Café crème", "Café crème.",
+		},
+		"undeclared Latin-1": {
+			// Not guessed at: the bytes are replaced, and the importer
+			// warns of them.
+			page("", latin1, latin1+"."),
+			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+		},
+		"declared in the body": {
+			page("", latin1, `<meta charset="iso-8859-1">`+latin1+"."),
+			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+		},
+		"ISO-2022-JP": {
+			page(`<meta charset="iso-2022-jp">`, encode(t, japanese.ISO2022JP, "ニュース"), encode(t, japanese.ISO2022JP, "東京の天気。")),
+			"ニュース", "東京の天気。",
+		},
+		"an encoding browsers refuse": {
+			page(`<meta charset="iso-2022-kr">`, latin1, latin1+"."),
+			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+		},
+		"an unknown encoding": {
+			page(`<meta charset="x-klingon">`, latin1, latin1+"."),
+			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+		},
+		"Windows-1251": {
+			// The importer takes a file whose first KiB is mostly bytes
+			// that are not UTF-8 for a binary one; a real page's head is
+			// mostly markup.
+			page(`<meta charset="windows-1251">`+strings.Repeat(`<link rel="stylesheet" href="/s.css">`, 30), encode(t, charmap.Windows1251, "Новости"), encode(t, charmap.Windows1251, "Привет, мир.")),
+			"Новости", "Привет, мир.",
+		},
+		"Shift_JIS": {
+			page(`<meta http-equiv="content-type" content="text/html;charset=Shift_JIS">`, encode(t, japanese.ShiftJIS, "ニュース"),
+				encode(t, japanese.ShiftJIS, "東京の天気。")),
+			"ニュース", "東京の天気。",
+		},
+		"UTF-8 declared": {
+			page(`<meta charset="utf-8">`, "Café crème", "Zürich, Ærø, 東京."),
+			"Café crème", "Zürich, Ærø, 東京.",
+		},
+		"UTF-8 declared as Latin-1": {
+			page(`<meta charset="iso-8859-1">`, "Café crème", "Zürich, Ærø."),
+			"Café crème", "Zürich, Ærø.",
+		},
+		"UTF-8 with a bad byte": {
+			page(strings.Repeat("<!-- a long head -->", 60), "Café crème", "Zürich \xff Ærø."),
+			"Café crème", "Zürich \ufffd Ærø.",
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "page.html", tt.page)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("%+v", items)
+			}
+			a := items[0].Article
+			checkNormalized(t, a)
+			if a.Title != tt.title || a.Body != tt.body {
+				t.Errorf("title %q body %q, want %q and %q", a.Title, a.Body, tt.title, tt.body)
+			}
+		})
+	}
+}
+
+// htmlUTF8 returns valid UTF-8 byte for byte, whatever the page declares.
+func TestHTMLUTF8KeepsUTF8(t *testing.T) {
+	for _, page := range []string{
+		"<p>plain ASCII</p>",
+		`<meta charset="utf-8"><p>Café</p>`,
+		`<meta charset="windows-1252"><p>Café “quoted”</p>`,
+		`<meta charset="shift_jis"><p>東京</p>`,
+		`<meta charset="iso-2022-kr"><p>Café</p>`,
+		"<meta charset=\"iso-2022-jp\"><p>plain ASCII</p>",
+		"<p>Caf\u00e9 \u200b zero width</p>",
+	} {
+		if got := htmlUTF8([]byte(page)); !bytes.Equal(got, []byte(page)) {
+			t.Errorf("htmlUTF8(%q) = %q", page, got)
+		}
+	}
+}
