@@ -41,8 +41,16 @@ func LiveQuery(q string) string {
 // the filter line): LiveQuery's, except that a word being typed that is
 // still too short for the live filter is kept too, as a prefix, since the
 // user has now said it is what they want ("war us" keeps "war us*"). A
-// negated one is kept whole, as LiveQuery keeps negations.
+// negated one is kept whole, as LiveQuery keeps negations. A tag or a source
+// typed last is kept as typed, whole: the user typed its name out, and
+// tag:foo should not find #football tomorrow (tag:foo* says a prefix).
 func KeptQuery(q string) string {
+	if f := strings.Fields(q); len(f) > 0 {
+		last := strings.ToLower(strings.TrimLeft(f[len(f)-1], "-("))
+		if (strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "source:")) && !strings.HasSuffix(last, "*") {
+			return q
+		}
+	}
 	if _, word, negated, ok := openWord(q); ok && utf8.RuneCountInString(word) < minLivePrefix {
 		if negated {
 			return q

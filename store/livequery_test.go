@@ -27,6 +27,10 @@ func TestKeptQuery(t *testing.T) {
 		"finished word":     {"war us ", "war us "},
 		"closed phrase":     {`"storm shadow"`, `"storm shadow"`},
 		"does not parse":    {"(ukraine", "(ukraine"},
+		"a tag typed last":  {"russia tag:foo", "russia tag:foo"},
+		"a source":          {"source:Reuters", "source:Reuters"},
+		"a negated tag":     {"war -tag:foo", "war -tag:foo"},
+		"a tag prefix said": {"tag:foo*", "tag:foo*"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
