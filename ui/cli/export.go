@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -320,16 +321,31 @@ func slug(title string) string {
 }
 
 // frontMatter is the YAML header of an exported article, in this order.
+// Everything the Markdown importer reads back is there, as it is in the
+// library: importing an export changes nothing.
 type frontMatter struct {
 	Title      string     `yaml:"title"`
 	Source     string     `yaml:"source,omitempty"`
-	Date       *yaml.Node `yaml:"date,omitempty"` // a plain YAML date, which Obsidian reads as one
+	Date       *yaml.Node `yaml:"date,omitempty"` // a plain YAML date or time, which Obsidian reads as one
 	URL        string     `yaml:"url,omitempty"`
 	Author     string     `yaml:"author,omitempty"`
 	Tags       []string   `yaml:"tags,omitempty"`
+	Read       bool       `yaml:"read,omitempty"`
 	Starred    bool       `yaml:"starred,omitempty"`
+	Retitled   bool       `yaml:"retitled,omitempty"` // the title is the reader's
 	ID         int64      `yaml:"id"`
 	ExternalID string     `yaml:"external_id"`
+}
+
+// exportDate is when an article was published as front matter writes it:
+// the day alone at midnight UTC (a date property to Obsidian), else the
+// time in RFC 3339, UTC.
+func exportDate(t time.Time) string {
+	t = t.UTC()
+	if t.Equal(t.Truncate(24 * time.Hour)) {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339Nano)
 }
 
 // ExportMarkdown is an article as an exported Markdown document: YAML front
@@ -343,16 +359,20 @@ func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
 		Source:     feeds.CleanLine(a.Source),
 		URL:        feeds.CleanLine(a.URL),
 		Author:     feeds.CleanLine(a.Author),
+		Read:       a.Read(),
 		Starred:    a.Starred,
+		Retitled:   a.Retitled,
 		ID:         a.ID,
 		ExternalID: a.ExternalID,
 	}
 	if !a.Published.IsZero() {
-		fm.Date = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: a.Published.UTC().Format("2006-01-02")}
+		fm.Date = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: exportDate(a.Published)}
 	}
 	for _, t := range a.Tags {
-		// Obsidian's tags have no spaces.
-		fm.Tags = append(fm.Tags, strings.Join(strings.Fields(feeds.CleanLine(t.Name)), "-"))
+		// As they are, so that they import back as the same tags; in
+		// Obsidian one with a space or a colon is a property value that
+		// is not a tag.
+		fm.Tags = append(fm.Tags, feeds.CleanLine(t.Name))
 	}
 	var b strings.Builder
 	b.WriteString("---\n")

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,7 +69,7 @@ title: 'A "title": with #colon'
 source: Src
 date: 2024-03-05
 tags:
-  - long-read
+  - long read
 id: 3
 external_id: 'x: y'
 ---
@@ -203,5 +205,140 @@ func TestMarkdownRoundTripKeepsTheBody(t *testing.T) {
 			t.Fatalf("round %d: read back %d articles, body %q, want %q", round+1, len(got), got[0].Body, body)
 		}
 		a.Body = got[0].Body
+	}
+}
+
+// TestExportFrontMatter: the front matter carries what the Markdown importer
+// reads back, as it is in the library.
+func TestExportFrontMatter(t *testing.T) {
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	tests := map[string]struct {
+		a         store.Article
+		want, not []string // lines the front matter has, and has not
+	}{
+		"midnight UTC is a date": {
+			store.Article{Published: day},
+			[]string{"date: 2024-03-05"}, []string{"read:", "starred:", "retitled:"},
+		},
+		"a time of day": {
+			store.Article{Published: day.Add(8*time.Hour + 30*time.Minute)},
+			[]string{"date: 2024-03-05T08:30:00Z"}, nil,
+		},
+		"a time elsewhere is written in UTC": {
+			store.Article{Published: time.Date(2024, 3, 5, 23, 30, 0, 0, time.FixedZone("EST", -5*3600))},
+			[]string{"date: 2024-03-06T04:30:00Z"}, nil,
+		},
+		"tags as they are": {
+			store.Article{Tags: []store.ArticleTag{{Name: "Long Read"}, {Name: "a: b"}, {Name: "true"}, {Name: "#x"}, {Name: "ok"}}},
+			[]string{"  - Long Read", "  - 'a: b'", `  - "true"`, "  - '#x'", "  - ok"}, nil,
+		},
+		"read, starred, retitled": {
+			store.Article{ReadAt: day, Starred: true, Retitled: true},
+			[]string{"read: true", "starred: true", "retitled: true"}, nil,
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			tt.a.ID, tt.a.ExternalID, tt.a.Title = 1, "x", "A title"
+			doc, err := ExportMarkdown(tt.a, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			front, _, _ := strings.Cut(strings.TrimPrefix(doc, "---\n"), "\n---\n")
+			lines := strings.Split(front, "\n")
+			for _, w := range tt.want {
+				if !slices.Contains(lines, w) {
+					t.Errorf("front matter lacks %q:\n%s", w, front)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(front, n) {
+					t.Errorf("front matter has %q:\n%s", n, front)
+				}
+			}
+		})
+	}
+}
+
+// TestMarkdownExportRoundTrip: an article exported to Markdown and imported
+// into a fresh library comes back as it was: its time of day, its tags
+// (spaces, colons and case kept), read, starred and the reader's title; and
+// importing the export into the library it came from changes nothing.
+func TestMarkdownExportRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	from := openStore(t)
+	published := time.Date(2024, 3, 5, 8, 30, 0, 0, time.UTC)
+	if _, err := from.Import(ctx, []feeds.Article{{
+		ExternalID: "ferry-1", Source: "Harbour Weekly", Title: "The ferry returns", URL: "https://example.org/ferry",
+		Author: "Mira Holt", Published: published, Body: "The ferry returns to the island.\n\nTickets are on sale.",
+		Tags: []string{"Long Read", "a: b", "europe"},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := from.ArticleByExternalID(ctx, "ferry-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := from.SetRead(ctx, []int64{a.ID}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := from.SetStarred(ctx, []int64{a.ID}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := from.Retitle(ctx, a.ID, "Island ferry: back at last"); err != nil {
+		t.Fatal(err)
+	}
+	if a, err = from.Article(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "vault")
+	if rep, err := Export(ctx, from, nil, ExportOptions{Format: "md", Out: dir}); err != nil || rep.Articles != 1 {
+		t.Fatalf("export: %+v, %v", rep, err)
+	}
+
+	// What the reader sees of an article, and what an import may change.
+	type seen struct {
+		Title, Source, URL, Author, Body string
+		Published                        time.Time
+		Tags                             []string
+		Read, Starred, Retitled          bool
+	}
+	view := func(a store.Article) seen {
+		s := seen{Title: a.Title, Source: a.Source, URL: a.URL, Author: a.Author, Body: a.Body,
+			Published: a.Published, Read: a.Read(), Starred: a.Starred, Retitled: a.Retitled}
+		for _, tg := range a.Tags {
+			s.Tags = append(s.Tags, tg.Name)
+		}
+		return s
+	}
+	tagNames := func(st *store.Store) []string {
+		tags, err := st.Tags(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, tg := range tags {
+			names = append(names, tg.Name)
+		}
+		return names
+	}
+	want := view(a)
+
+	for name, st := range map[string]*store.Store{"a fresh library": openStore(t), "the same library": from} {
+		t.Run(name, func(t *testing.T) {
+			if rep, out := importPaths(t, st, dir, "."); len(rep.Failed) != 0 || strings.Contains(out, "warning") {
+				t.Fatalf("import:\n%s", out)
+			}
+			got, err := st.ArticleByExternalID(ctx, "ferry-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(view(got), want) {
+				t.Errorf("imported back:\n%+v\nwant\n%+v", view(got), want)
+			}
+			if names := strings.Join(tagNames(st), ", "); names != "a: b, europe, Long Read" {
+				t.Errorf("the library's tags: %s", names)
+			}
+		})
 	}
 }
