@@ -457,3 +457,35 @@ func TestEnterRefusesABadQuery(t *testing.T) {
 		t.Errorf("mended, enter: focused %v, query %q", r.filter.focused, r.list.query.text)
 	}
 }
+
+// TestSaveSearchNames: a name config.toml's searches use is refused (the
+// panel would hide the saved one behind it); saving over a saved name says
+// what it replaced.
+func TestSaveSearchNames(t *testing.T) {
+	lib := newLibrary(t, 30)
+	ctx := context.Background()
+	cfg := Config{Searches: []SavedSearch{{Name: "Starred", Query: "is:starred"}}}
+	save := func(m tea.Model, filter, name string) tea.Model {
+		t.Helper()
+		m = step(t, m, press("/"))
+		m = typeKeys(t, m, filter)
+		m = step(t, m, press("enter"))
+		m = step(t, m, press("ctrl+s"))
+		m = typeKeys(t, m, name)
+		return step(t, m, press("enter"))
+	}
+	m := start(t, lib, cfg, 120, 24)
+	m = save(m, "storm", "starred")
+	if s := viewText(m); !strings.Contains(s, "“Starred” is a search of config.toml; save it under another name") {
+		t.Errorf("a config.toml name:\n%s", s)
+	}
+	if got, _ := lib.SavedSearches(ctx); len(got) != 0 {
+		t.Errorf("saved %+v", got)
+	}
+	m = save(m, " shadow", "Storms")
+	m = steps(t, m, "esc")
+	m = save(m, "leak", "storms")
+	if s := viewText(m); !strings.Contains(s, "Saved the search “storms”: `leak*` (it was `storm* shadow*`)") {
+		t.Errorf("saved over a name:\n%s", s)
+	}
+}

@@ -171,7 +171,11 @@ func (m *Model) handleTaggingResult(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.setError("saving the search", msg.err)
 		} else {
-			m.setStatus("Saved the search “" + oneLine(msg.name) + "”: " + quoteQuery(msg.query))
+			done := "Saved the search “" + oneLine(msg.name) + "”: " + quoteQuery(msg.query)
+			if msg.replaced != "" && msg.replaced != msg.query {
+				done += " (it was " + quoteQuery(msg.replaced) + ")"
+			}
+			m.setStatus(done)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -26,9 +27,10 @@ func newSavePrompt(st *styles) savePrompt {
 	return savePrompt{input: in}
 }
 
-// searchSavedMsg reports a saved search.
+// searchSavedMsg reports a saved search, and the query it replaced.
 type searchSavedMsg struct {
 	name, query string
+	replaced    string // "" when the name was new
 	err         error
 }
 
@@ -68,6 +70,13 @@ func (m *Model) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setStatus("Not saved: no name given.")
 			return nil
 		}
+		for _, s := range m.cfg.Searches {
+			if strings.EqualFold(s.Name, name) {
+				// The panel lists config.toml's first: this one would not show.
+				m.setError("not saved", fmt.Errorf("“%s” is a search of config.toml; save it under another name", oneLine(s.Name)))
+				return nil
+			}
+		}
 		return saveSearch(m.ctx, m.lib, name, q)
 	}
 	var cmd tea.Cmd
@@ -88,6 +97,18 @@ func (m Model) promptView() string {
 // saveSearch saves a query under a name.
 func saveSearch(ctx context.Context, lib Library, name, q string) tea.Cmd {
 	return func() tea.Msg {
-		return searchSavedMsg{name: name, query: q, err: lib.SaveSearch(ctx, name, q)}
+		msg := searchSavedMsg{name: name, query: q}
+		saved, err := lib.SavedSearches(ctx)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		for _, s := range saved {
+			if strings.EqualFold(s.Name, name) {
+				msg.replaced = s.Query
+			}
+		}
+		msg.err = lib.SaveSearch(ctx, name, q)
+		return msg
 	}
 }
