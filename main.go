@@ -116,7 +116,7 @@ func newRoot() *cobra.Command {
 	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
 
 	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd(),
-		a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd())
+		a.retitleCmd(), a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd())
 	root.Args = usageArgs(root.Args) // an unknown command
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
@@ -132,7 +132,7 @@ func commandName(cmd *cobra.Command) string {
 // writingCommands are the commands that change the library. They create a
 // library that does not exist yet; the others, which only read, refuse it.
 var writingCommands = map[string]bool{
-	"import": true, "tag": true, "note": true, "feed add": true, "feed remove": true, "fetch": true,
+	"import": true, "tag": true, "note": true, "retitle": true, "feed add": true, "feed remove": true, "fetch": true,
 	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true,
 }
 
@@ -613,6 +613,28 @@ func (a *app) noteCmd() *cobra.Command {
 			_, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: joinArgs(args[1:])})
 			return err
 		}),
+	}
+}
+
+func (a *app) retitleCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "retitle ID TITLE...",
+		Short: "Give an article a title of your own, which re-imports keep",
+		Long: "Give an article a title of your own: the words of TITLE joined by spaces.\n" +
+			"Importing the article again keeps it; only a file that carries another retitle\n" +
+			"(an export, say) changes it.",
+		Args: cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// The title the article came with is not kept, so an empty
+			// one cannot bring it back.
+			title := feeds.CleanLine(joinArgs(args[1:]))
+			if title == "" {
+				return usageError{errors.New("the new title is empty; give the words of the title after the id")}
+			}
+			return a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
+				return st.Retitle(cmd.Context(), art.ID, title)
+			})(cmd, args)
+		},
 	}
 }
 

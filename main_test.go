@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -114,6 +115,68 @@ func TestMissingLibrary(t *testing.T) {
 		}
 		if r := run(t, lib, "search", "--count", "ferry"); r.code != 0 || strings.TrimSpace(r.stdout) != "1" {
 			t.Errorf("search after import: exit %d, %v, %q", r.code, r.err, r.stdout)
+		}
+	})
+}
+
+// retitle gives an article the reader's title, which a re-import keeps;
+// --read-only refuses it, and so does an empty title.
+func TestRetitle(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	file := writeFile(t, "ferry.md", "---\ntitle: Ferry returns\ndate: 2024-03-05\n---\n\nThe ferry is back.\n")
+	if r := run(t, lib, "import", file); r.code != 0 {
+		t.Fatalf("import: exit %d, %v", r.code, r.err)
+	}
+	title := func() string {
+		t.Helper()
+		r := run(t, lib, "search", "--json", "ferry")
+		var rec struct {
+			Title    string
+			Retitled bool
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rec); r.code != 0 || err != nil {
+			t.Fatalf("search: exit %d, %v, %v", r.code, r.err, err)
+		}
+		if rec.Retitled != (rec.Title != "Ferry returns") {
+			t.Errorf("title %q, retitled %v", rec.Title, rec.Retitled)
+		}
+		return rec.Title
+	}
+	if got := title(); got != "Ferry returns" {
+		t.Fatalf("title before: %q", got)
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		title string // the article's title after
+	}{
+		{"words joined", []string{"retitle", "1", "Island", "ferry:", "back"}, 0, "Island ferry: back"},
+		{"one argument", []string{"retitle", "1", "The ferry is back"}, 0, "The ferry is back"},
+		{"control characters cleaned", []string{"retitle", "1", "Ferry \x1b[31mback\x07"}, 0, "Ferry back"},
+		{"read-only", []string{"--read-only", "retitle", "1", "Not this"}, exitFailed, "Ferry back"},
+		{"empty title", []string{"retitle", "1", ""}, exitUsage, "Ferry back"},
+		{"blank title", []string{"retitle", "1", " ", "\t"}, exitUsage, "Ferry back"},
+		{"no title", []string{"retitle", "1"}, exitUsage, "Ferry back"},
+		{"bad id", []string{"retitle", "one", "Title"}, exitUsage, "Ferry back"},
+		{"no such article", []string{"retitle", "99", "Title"}, exitFailed, "Ferry back"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := run(t, lib, tt.args...); r.code != tt.code {
+				t.Errorf("exit %d (%v), want %d", r.code, r.err, tt.code)
+			}
+			if got := title(); got != tt.title {
+				t.Errorf("title %q, want %q", got, tt.title)
+			}
+		})
+	}
+	t.Run("kept on re-import", func(t *testing.T) {
+		if r := run(t, lib, "import", file); r.code != 0 {
+			t.Fatalf("import: exit %d, %v", r.code, r.err)
+		}
+		if got := title(); got != "Ferry back" {
+			t.Errorf("title after re-import %q", got)
 		}
 	})
 }
