@@ -84,9 +84,8 @@ func (m *Model) refreshNoteKeys(hasRow bool) {
 	has := len(m.reader.notes) > 0
 	rk.NextHighlight.SetEnabled(has)
 	rk.PrevHighlight.SetEnabled(has)
-	_, cur := m.reader.current()
-	rk.EditNote.SetEnabled(write && cur)
-	rk.DeleteNote.SetEnabled(write && cur)
+	rk.EditNote.SetEnabled(write && has)
+	rk.DeleteNote.SetEnabled(write && has)
 	rk.UndoDelete.SetEnabled(write && m.lastDeleted != nil)
 	m.browser.keys.Open.SetEnabled(len(m.browser.rows) > 0)
 }
@@ -149,8 +148,12 @@ func (m *Model) selectPassage() tea.Cmd {
 
 // editCurrentNote opens the editor on the current note.
 func (m *Model) editCurrentNote() tea.Cmd {
-	n, ok := m.reader.current()
-	if !ok || m.readOnly {
+	if m.readOnly {
+		return nil
+	}
+	n, ok := m.reader.noteOnScreen()
+	if !ok {
+		m.noNoteOnScreen()
 		return nil
 	}
 	m.noteEditor.setSize(m.width, m.height, m.styles)
@@ -163,14 +166,27 @@ func (m *Model) editCurrentNote() tea.Cmd {
 
 // deleteCurrentNote deletes the current note; u brings it back.
 func (m *Model) deleteCurrentNote() tea.Cmd {
-	n, ok := m.reader.current()
-	if !ok || m.readOnly {
+	if m.readOnly {
+		return nil
+	}
+	n, ok := m.reader.noteOnScreen()
+	if !ok {
+		m.noNoteOnScreen()
 		return nil
 	}
 	m.reader.notes = append(m.reader.notes[:m.reader.cur:m.reader.cur], m.reader.notes[m.reader.cur+1:]...)
 	m.reader.cur = -1
 	m.reader.decoRev++
 	return tea.Batch(deleteNote(m.ctx, m.lib, n.Annotation), m.reader.requestRender())
+}
+
+// noNoteOnScreen says why e or d did nothing.
+func (m *Model) noNoteOnScreen() {
+	if len(m.reader.notes) == 0 {
+		m.setStatus("This article has no notes.")
+		return
+	}
+	m.setStatus("Which note? ] and [ go to one, and make it the one e and d act on.")
 }
 
 // undoDelete adds the last note deleted again, as it was.

@@ -124,6 +124,36 @@ func (m readerModel) current() (placedNote, bool) {
 	return m.notes[m.cur], true
 }
 
+// noteOnScreen is the annotation e and d act on: the current one while any
+// of it is on screen, else the only one on screen, which it makes current.
+// With none on screen, or several and none current, there is none: e and d
+// never act on a note the reader cannot see.
+func (m *readerModel) noteOnScreen() (placedNote, bool) {
+	top, bottom := m.vp.YOffset(), m.vp.YOffset()+m.vp.Height()
+	shown := func(n placedNote) bool {
+		s, ok := m.spots[n.ID]
+		return ok && s[1] >= top && s[0] < bottom
+	}
+	if n, ok := m.current(); ok && shown(n) {
+		return n, true
+	}
+	only := -1
+	for i, n := range m.notes {
+		if shown(n) {
+			if only >= 0 {
+				return placedNote{}, false
+			}
+			only = i
+		}
+	}
+	if only < 0 {
+		return placedNote{}, false
+	}
+	m.cur = only
+	m.decoRev++
+	return m.notes[only], true
+}
+
 // stepNote makes the next (delta 1) or previous (-1) annotation current,
 // around the end, and scrolls to it.
 func (m *readerModel) stepNote(delta int) {

@@ -377,3 +377,34 @@ func TestBidiControlsNeverReachTheScreen(t *testing.T) {
 		t.Errorf("the highlight is on %q, want %q", got, want)
 	}
 }
+
+// TestDeleteActsOnTheNoteOnScreen: d and e act on a note the reader can
+// see: the current one while it is on screen, else the only one on screen;
+// with none, they say how to pick one.
+func TestDeleteActsOnTheNoteOnScreen(t *testing.T) {
+	lib := newLibrary(t, 3)
+	rows, err := lib.Page(context.Background(), store.PageRequest{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := rows[0].ID
+	p := passage(t, lib, id, "a leaked audio recording has emerged")
+	p.Note = "the passage's note"
+	addNotes(t, lib, id, p, store.Annotation{Note: "the whole article's note"})
+	m := openReader(t, lib, 80, 14)
+	m = step(t, m, press("]")) // the passage, at the top, is current
+	if n, ok := root(t, m).reader.current(); !ok || n.Quote == "" {
+		t.Fatalf("] made %+v current", n)
+	}
+	m = step(t, m, press("G")) // only the whole-article note is on screen
+	m = step(t, m, press("d"))
+	notes := notesOf(t, lib, id)
+	if len(notes) != 1 || notes[0].Note != "the passage's note" {
+		t.Fatalf("d at the bottom left %+v; want the passage's note", notes)
+	}
+	m = step(t, m, press("G"))
+	m = step(t, m, press("d")) // nothing on screen now
+	if s := viewText(m); len(notesOf(t, lib, id)) != 1 || !strings.Contains(s, "Which note? ] and [ go to one") {
+		t.Errorf("d with no note on screen:\n%s", s)
+	}
+}
