@@ -11,6 +11,7 @@ import (
 
 	"tidings/store"
 	"tidings/store/anchor"
+	"tidings/store/query"
 )
 
 // The annotation browser (A) lists every annotation in the library, newest
@@ -228,21 +229,35 @@ func (m *Model) handleBrowserFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	b := &m.browser
 	switch msg.String() {
 	case "enter":
+		if _, err := query.Parse(b.input.Value()); err != nil {
+			m.status, m.statusErr = "The query does not parse: "+err.Error()+". Mend it, or esc clears it.", true
+			return nil
+		}
 		b.filtering = false
 		b.input.Blur()
 		return nil
 	case "esc":
 		b.filtering = false
 		b.input.Blur()
+		b.input.SetValue("")
 		if b.query == "" {
 			return nil
 		}
 		b.query = ""
 		return m.loadBrowserRows()
+	case "up", "down":
+		b.move(map[string]int{"up": -1, "down": 1}[msg.String()], m.browserItems())
+		return nil
 	}
 	var cmd tea.Cmd
 	b.input, cmd = b.input.Update(msg)
-	if q := strings.TrimSpace(b.input.Value()); q != b.query {
+	q := strings.TrimSpace(b.input.Value())
+	if _, err := query.Parse(q); err != nil {
+		// As the list's filter does: the last good result stays meanwhile.
+		m.status, m.statusErr = "filter: "+err.Error(), true
+		return cmd
+	}
+	if q != b.query {
 		b.query = q
 		return tea.Batch(cmd, m.loadBrowserRows())
 	}

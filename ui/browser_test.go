@@ -193,3 +193,33 @@ func TestAnnotationScreensFit(t *testing.T) {
 		checkFits(t, m, w, h)
 	}
 }
+
+// TestBrowserFilterErrors: the browser's filter reads the query as the
+// list's does: one that does not parse says why in the query language's
+// words, keeps the last result, and enter does not close the line on it.
+func TestBrowserFilterErrors(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	m := start(t, lib, Config{}, 100, 24)
+	m = steps(t, m, "A", "/")
+	m = typeText(t, m, "taurus")
+	found := len(root(t, m).browser.rows)
+	m = typeText(t, m, " (")
+	s := viewText(m)
+	if !strings.Contains(s, `filter: unclosed "(" at col 8`) || strings.Contains(s, "store:") {
+		t.Errorf("a query that does not parse:\n%s", s)
+	}
+	if strings.Contains(s, "ctrl+s") {
+		t.Errorf("the footer offers ctrl+s, which does nothing here:\n%s", s)
+	}
+	if got := len(root(t, m).browser.rows); got != found || found == 0 {
+		t.Errorf("%d annotations listed, want the last result's %d", got, found)
+	}
+	m = step(t, m, press("enter"))
+	if b := root(t, m).browser; !b.filtering || !strings.Contains(viewText(m), "The query does not parse") {
+		t.Errorf("enter closed the line on a bad query:\n%s", viewText(m))
+	}
+	m = steps(t, m, "backspace", "backspace", "enter")
+	if b := root(t, m).browser; b.filtering || b.query != "taurus" || len(b.rows) != found {
+		t.Errorf("mended: filtering %v query %q, %d rows", b.filtering, b.query, len(b.rows))
+	}
+}

@@ -364,7 +364,10 @@ func (m Model) activeHelp() help.KeyMap {
 	case modeNote:
 		return m.noteEditor.keys
 	case modeBrowserFilter:
-		return m.filterHelp()
+		k := m.filterHelp()
+		k.Save.SetEnabled(false) // the list's filter saves searches; this one does not
+		k.Move.SetEnabled(len(m.browser.rows) > 1)
+		return k
 	}
 	switch {
 	case m.screen == screenBrowser:
