@@ -171,6 +171,9 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 	case key.Matches(msg, keys.openLink):
 		open := m.cfg.OpenURL
 		if open == nil {
+			if cmd, ok := openInTerminal(oneLine(row.URL)); ok {
+				return cmd, true
+			}
 			open = openInBrowser
 		}
 		return openLink(open, oneLine(row.URL)), true

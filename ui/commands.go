@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -306,6 +308,51 @@ func checkLink(link string) error {
 // shell is involved; the browser's output is discarded so it cannot draw
 // over the UI.
 func openInBrowser(link string) error {
+	argv := browserArgv(link)
+	cmd := exec.Command(argv[0], argv[1:]...)
+	if err := cmd.Start(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return fmt.Errorf("%s is not installed; set $BROWSER to the browser to open links with", argv[0])
+		}
+		return err
+	}
+	go cmd.Wait() //nolint:errcheck // reap the opener; its status says nothing useful
+	return nil
+}
+
+// textBrowsers are browsers that run in the terminal: tidings hands the
+// terminal over to them while they run, as newsboat does.
+var textBrowsers = map[string]bool{
+	"w3m": true, "lynx": true, "links": true, "links2": true, "elinks": true,
+	"browsh": true, "carbonyl": true, "cha": true, "chawan": true, "www-browser": true,
+}
+
+// openInTerminal runs a text browser ($BROWSER) on the link in the
+// terminal, the UI suspended until it quits; ok is false when $BROWSER is
+// not one.
+func openInTerminal(link string) (cmd tea.Cmd, ok bool) {
+	if os.Getenv("BROWSER") == "" {
+		return nil, false
+	}
+	argv := browserArgv(link)
+	if !textBrowsers[filepath.Base(argv[0])] {
+		return nil, false
+	}
+	if err := checkLink(link); err != nil {
+		return func() tea.Msg { return statusMsg{text: err.Error(), err: true} }, true
+	}
+	return tea.ExecProcess(exec.Command(argv[0], argv[1:]...), func(err error) tea.Msg {
+		if err != nil {
+			return statusMsg{text: "opening link: " + err.Error(), err: true}
+		}
+		return nil
+	}), true
+}
+
+// browserArgv is the command that opens link: $BROWSER (its first command
+// when it lists several separated by colons, with %s replaced by the link,
+// else the link added), else the system's opener.
+func browserArgv(link string) []string {
 	var argv []string
 	if b := os.Getenv("BROWSER"); b != "" {
 		// $BROWSER may list several commands separated by colons, and may
@@ -328,10 +375,5 @@ func openInBrowser(link string) error {
 	if !placed {
 		argv = append(argv, link)
 	}
-	cmd := exec.Command(argv[0], argv[1:]...)
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go cmd.Wait() //nolint:errcheck // reap the opener; its status says nothing useful
-	return nil
+	return argv
 }

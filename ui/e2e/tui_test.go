@@ -118,3 +118,35 @@ func TestHostileArticleOnScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestTextBrowserGetsTheTerminal: o with $BROWSER a text browser (w3m,
+// lynx...) hands it the terminal, and takes the screen back when it quits.
+func TestTextBrowserGetsTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "library.db")
+	article := filepath.Join(dir, "a.jsonl")
+	if err := os.WriteFile(article, []byte(`{"external_id":"a","title":"Linked","url":"https://example.org/a","body":"Text."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, lib, "import", article)
+	opened := filepath.Join(dir, "opened")
+	w3m := filepath.Join(dir, "w3m")
+	script := "#!/bin/sh\nprintf 'TEXT BROWSER ON %s' \"$1\"\necho \"$1\" > " + opened + "\nsleep 1\n"
+	if err := os.WriteFile(w3m, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTerm(t, 100, 20, []string{"BROWSER=" + w3m}, bin, "--library", lib)
+	tm.waitFor(`1 / 1`, screenTimeout)
+	tm.send("o")
+	tm.waitFor(`TEXT BROWSER ON https://`, screenTimeout)
+	tm.waitFor(`1 / 1`, screenTimeout) // the list again, once it quits
+	tm.waitGone(`TEXT BROWSER`, screenTimeout)
+	data, err := os.ReadFile(opened)
+	if err != nil || string(data) != "https://example.org/a\n" {
+		t.Errorf("the browser got %q, %v", data, err)
+	}
+	tm.send("q")
+	if code := tm.wait(screenTimeout); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}
