@@ -78,16 +78,25 @@ func (c Config) Validate() error {
 			return fmt.Errorf("tag_colors.%s: %w", name, err)
 		}
 	}
-	for i, ss := range c.Searches {
-		if strings.TrimSpace(ss.Name) == "" {
-			return fmt.Errorf("search %d: the name is empty", i+1)
-		}
-		if _, err := query.Parse(ss.Query); err != nil {
-			return fmt.Errorf("search %d (%q): query: %w", i+1, ss.Name, err)
-		}
-	}
 	_, err := newKeyMaps(c.Keys)
 	return err
+}
+
+// goodSearches are the saved searches that can be used, and what is wrong
+// with each of the others: a search that does not parse is left out of the
+// panel with a word, and the rest of tidings starts.
+func (c Config) goodSearches() (good []SavedSearch, problems []string) {
+	for i, ss := range c.Searches {
+		switch _, err := query.Parse(ss.Query); {
+		case strings.TrimSpace(ss.Name) == "":
+			problems = append(problems, fmt.Sprintf("search %d: the name is empty", i+1))
+		case err != nil:
+			problems = append(problems, fmt.Sprintf("search %d (%q): query: %v", i+1, ss.Name, err))
+		default:
+			good = append(good, ss)
+		}
+	}
+	return good, problems
 }
 
 // parseColor reads a colour setting: "#rgb", "#rrggbb" or an ANSI colour

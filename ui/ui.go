@@ -8,6 +8,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image/color"
 	"strings"
 
@@ -86,6 +87,8 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	if err := cfg.Validate(); err != nil {
 		return Model{}, err
 	}
+	var problems []string
+	cfg.Searches, problems = cfg.goodSearches()
 	th, _ := parseTheme(cfg.Theme)
 	tagColors := map[string]color.Color{}
 	for name, value := range cfg.TagColors {
@@ -102,6 +105,12 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 		help:      help.New(),
 		lines:     &lineCache{},
 		renderer:  newRenderer(),
+	}
+	if len(problems) > 0 {
+		m.status, m.statusErr = "config.toml: "+problems[0]+"; left out of the tags panel", true
+		if len(problems) > 1 {
+			m.status += fmt.Sprintf(" (and %d more)", len(problems)-1)
+		}
 	}
 	m.styles = newStyles(m.isDark, m.noColor, m.chipColors())
 	m.help.Styles = m.styles.help
