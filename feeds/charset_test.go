@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -122,4 +123,28 @@ func TestHTMLUTF8KeepsUTF8(t *testing.T) {
 			t.Errorf("htmlUTF8(%q) = %q", page, got)
 		}
 	}
+}
+
+func FuzzHTMLUTF8(f *testing.F) {
+	for _, s := range []string{
+		"<meta charset=\"iso-8859-1\"><p>Caf\xe9</p>",
+		`<meta http-equiv="Content-Type" content="text/html; charset=shift_jis"><p>` + "\x93\x8c\x8b\x9e</p>",
+		"<meta charset=iso-2022-jp><p>\x1b$BEl5~\x1b(B</p>",
+		"<p>Café</p>", "<meta charset=utf-16><p>x\xff</p>", "<head></head><meta charset=koi8-r>\xc1",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		orig := bytes.Clone(in)
+		out := htmlUTF8(in)
+		if !bytes.Equal(in, orig) {
+			t.Fatalf("the input changed")
+		}
+		if utf8.Valid(orig) && bytes.IndexByte(orig, 0x1b) < 0 && !bytes.Equal(out, orig) {
+			t.Fatalf("UTF-8 %q became %q", orig, out)
+		}
+		if !bytes.Equal(out, orig) && !utf8.Valid(out) {
+			t.Fatalf("decoded to text that is not UTF-8: %q", out)
+		}
+	})
 }
