@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -86,7 +88,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Prev):
 			cmd = m.step(-1)
 		default:
-			if !m.refuseWrite(msg, k.Tag, k.Annotate, k.SelectPassage, k.EditNote, k.DeleteNote, k.UndoDelete) {
+			if !m.refuseWrite(msg, k.Tag, k.Annotate, k.SelectPassage, k.EditNote, k.DeleteNote, k.UndoDelete) && !m.explainOff(msg) {
 				m.reader, cmd = m.reader.Update(msg)
 			}
 		}
@@ -104,7 +106,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, cmd
 		}
 		k := m.list.keys
-		if m.refuseWrite(msg, k.Tag, k.TagAll, k.SaveSearch, k.Annotate, k.Refresh) {
+		if m.refuseWrite(msg, k.Tag, k.TagAll, k.SaveSearch, k.Annotate, k.Refresh) || m.explainOff(msg) {
 			return m, nil
 		}
 		m.list, cmd = m.list.Update(msg)
@@ -123,6 +125,52 @@ func (m *Model) refuseWrite(msg tea.KeyPressMsg, bindings ...key.Binding) bool {
 		if slices.Contains(b.Keys(), msg.String()) {
 			m.setError("cannot "+b.Help().Desc, errReadOnly)
 			return true
+		}
+	}
+	return false
+}
+
+// explainOff says why a key does nothing now, when it is one of those that
+// depend on the moment (T without a filter, ] without notes, o without a
+// link), and reports whether it was: the help leaves such keys out, and a
+// key that does nothing without a word looks broken.
+func (m *Model) explainOff(msg tea.KeyPressMsg) bool {
+	type why struct {
+		b      key.Binding
+		reason string // %s is the key
+		always bool   // a key of another screen, never on here
+	}
+	var whys []why
+	switch m.screen {
+	case screenList:
+		k := m.list.keys
+		whys = []why{
+			{k.TagAll, "%s tags every article a filter finds: filter with / first.", false},
+			{k.SaveSearch, "%s saves the filter as a search: filter with / first.", false},
+			{k.OpenLink, "This article has no web link to open.", false},
+			{k.CopyLink, "This article has no link to copy.", false},
+		}
+	case screenReader:
+		k := m.reader.keys
+		noNotes := "This article has no notes: a writes one, v selects a passage to note."
+		whys = []why{
+			{k.NextHighlight, noNotes, false}, {k.PrevHighlight, noNotes, false}, {k.EditNote, noNotes, false}, {k.DeleteNote, noNotes, false},
+			{k.UndoDelete, "No note was deleted: nothing to bring back.", false},
+			{k.OpenLink, "This article has no web link to open.", false},
+			{k.CopyLink, "This article has no link to copy.", false},
+			{m.list.keys.Filter, "%s filters the list: esc goes back to it.", true},
+		}
+	}
+	for _, w := range whys {
+		if !w.b.Enabled() || w.always {
+			if slices.Contains(w.b.Keys(), msg.String()) {
+				reason := w.reason
+				if strings.Contains(reason, "%s") {
+					reason = fmt.Sprintf(reason, msg.String())
+				}
+				m.setStatus(reason)
+				return true
+			}
 		}
 	}
 	return false

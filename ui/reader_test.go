@@ -437,3 +437,23 @@ func TestStarAndReadSayWhatTheyDid(t *testing.T) {
 		t.Errorf("%d starred after unstarring the selection", n)
 	}
 }
+
+// TestKeysThatAreOffSayWhy: a key that does nothing now says why, rather
+// than seeming broken.
+func TestKeysThatAreOffSayWhy(t *testing.T) {
+	lib := newLibrary(t, 3)
+	m := start(t, lib, Config{}, 100, 24)
+	for _, c := range []struct{ key, want string }{
+		{"T", "T tags every article a filter finds: filter with / first."},
+		{"ctrl+s", "ctrl+s saves the filter as a search: filter with / first."},
+		{"enter", ""},
+		{"]", "This article has no notes: a writes one, v selects a passage to note."},
+		{"u", "No note was deleted: nothing to bring back."},
+		{"/", "/ filters the list: esc goes back to it."},
+	} {
+		m = step(t, m, press(c.key))
+		if s := viewText(m); !strings.Contains(s, c.want) {
+			t.Errorf("%s: the screen lacks %q:\n%s", c.key, c.want, s)
+		}
+	}
+}

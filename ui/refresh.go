@@ -71,9 +71,20 @@ func refreshStatus(p RefreshProgress) string {
 
 // refreshSummary is the status line after a refresh.
 func refreshSummary(r RefreshResult) string {
-	s := fmt.Sprintf("Fetched %d feeds: %d new articles", r.Feeds, r.New)
+	if r.Feeds == 0 && r.Failed == 0 {
+		return "No feeds to fetch: `tidings feed add URL` subscribes to one."
+	}
+	s := fmt.Sprintf("Fetched %s: %s", plural(r.Feeds, "feed"), plural(r.New, "new article"))
 	if r.Failed > 0 {
 		s += fmt.Sprintf(", %d failed (# lists them)", r.Failed)
 	}
 	return s
+}
+
+// plural is n and a noun, in the plural unless n is 1: "1 feed", "2 feeds".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }

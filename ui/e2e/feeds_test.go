@@ -124,7 +124,7 @@ func TestRefreshInTheReader(t *testing.T) {
 	tm.waitFor(`Harbour story 2`, screenTimeout)
 	items.Store(4)
 	tm.send("r")
-	tm.waitFor(`Fetched 1 feeds: 2 new articles`, screenTimeout)
+	tm.waitFor(`Fetched 1 feed: 2 new articles`, screenTimeout)
 	s := tm.waitFor(`Harbour story 4`, screenTimeout)
 	if !strings.Contains(s, "Harbour story 3") {
 		t.Errorf("the refreshed list lacks story 3:\n%s", s)
