@@ -161,8 +161,8 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("md export: %v", err)
 	}
-	wantFront := "---\ntitle: Harbour cranes to be replaced\nsource: Port Gazette\ndate: 2024-03-05\nurl: https://example.org/cranes\n" +
-		"author: A. Writer\ntags:\n  - europe\n  - long-read\nstarred: true\nid: " + ids["cranes-1"] + "\nexternal_id: cranes-1\n---\n"
+	wantFront := "---\ntitle: Harbour cranes to be replaced\nsource: Port Gazette\ndate: 2024-03-05T09:30:00Z\nurl: https://example.org/cranes\n" +
+		"author: A. Writer\ntags:\n  - europe\n  - long read\nread: true\nstarred: true\nid: " + ids["cranes-1"] + "\nexternal_id: cranes-1\n---\n"
 	if !strings.HasPrefix(string(doc), wantFront) {
 		t.Errorf("front matter:\n%s\nwant it to start:\n%s", doc, wantFront)
 	}

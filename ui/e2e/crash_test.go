@@ -312,7 +312,7 @@ func TestKillDuringImport(t *testing.T) {
 	for i := range max(3, n/10) {
 		// A new library each time: a re-run would find the stored unchanged.
 		lib = filepath.Join(dir, fmt.Sprintf("big%d.db", i))
-		mustRun(t, lib, "search", "--count", "")
+		mustRun(t, lib, "rule", "apply") // creates it, as an empty library
 		killAfter(t, lib, bigFull/2+time.Duration(r.Int64N(int64(bigFull*3/2))), "import", big)
 		got := checkLibrary(t, lib, bigRef)
 		for ext := range got {
