@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -103,6 +104,12 @@ func TestHTMLFileEncodings(t *testing.T) {
 			checkNormalized(t, a)
 			if a.Title != tt.title || a.Body != tt.body {
 				t.Errorf("title %q body %q, want %q and %q", a.Title, a.Body, tt.title, tt.body)
+			}
+			// Only bytes still not UTF-8 once read in the page's encoding
+			// are a warning.
+			warned := slices.ContainsFunc(a.Warnings, func(w string) bool { return strings.Contains(w, "not valid UTF-8") })
+			if replaced := strings.Contains(tt.body, "\ufffd"); warned != replaced {
+				t.Errorf("warnings %q; want a warning of bytes replaced: %v", a.Warnings, replaced)
 			}
 		})
 	}

@@ -187,6 +187,9 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 	}
 	var art Article
 	if f == formatHTML {
+		// A page that says its encoding is read in it: only what is still
+		// not UTF-8 after that was repaired.
+		data = htmlUTF8(trimBOM(data))
 		art, err = parseHTMLFile(data)
 	} else {
 		art, err = parseMarkdownFile(data)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 )
 
 // recordWire is the lenient form a Record is read through.
@@ -65,14 +66,14 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 	if w.Published == nil {
 		absent |= FieldPublished
 	}
-	if w.Published != nil && *w.Published != "" {
+	if w.Published != nil && *w.Published != "" && !goZeroTime(*w.Published) {
 		t, ok := parseTime(*w.Published)
 		if !ok {
 			return Record{}, recordState{}, fmt.Errorf("field published: cannot read %q as a date", *w.Published)
 		}
 		r.Published = &t
 	}
-	if w.Added != nil && *w.Added != "" {
+	if w.Added != nil && *w.Added != "" && !goZeroTime(*w.Added) {
 		t, ok := parseTime(*w.Added)
 		if !ok {
 			return Record{}, recordState{}, fmt.Errorf("field added: cannot read %q as a date", *w.Added)
@@ -297,4 +298,10 @@ func peekNonSpace(r *bufio.Reader) (byte, error) {
 			return 0, errors.New("nothing but white space at the start")
 		}
 	}
+}
+
+// goZeroTime reports whether s is Go's zero time, "0001-01-01T00:00:00Z",
+// which Go programs write for a date they do not know: no date, as null is.
+func goZeroTime(s string) bool {
+	return strings.HasPrefix(strings.TrimSpace(s), "0001-01-01T00:00:00")
 }

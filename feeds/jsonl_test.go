@@ -79,6 +79,15 @@ func TestJSONLines(t *testing.T) {
 	}
 }
 
+// TestJSONGoZeroTime: Go's zero time, which Go programs write for a date
+// they do not know, is no date, as null is.
+func TestJSONGoZeroTime(t *testing.T) {
+	items := readString(t, "x.jsonl", `{"external_id":"z","body":"Text.","published":"0001-01-01T00:00:00Z","added":"0001-01-01T00:00:00Z"}`+"\n")
+	if len(items) != 1 || items[0].Err != nil || !items[0].Article.Published.IsZero() || !items[0].Article.Added.IsZero() {
+		t.Errorf("%+v", items)
+	}
+}
+
 func TestJSONArrayAndObject(t *testing.T) {
 	t.Run("array", func(t *testing.T) {
 		items := readAll(t, "testdata/json/array.json")

@@ -149,7 +149,7 @@ func readFrontMatter(front string, art *Article) error {
 				if t, ok := parseTime(s); ok {
 					art.Published = t
 				} else {
-					warn(val, "cannot read %s %q as a date", key, s)
+					warn(val, "%s: cannot read %q as a date", key, s)
 				}
 			}
 		case "source", "publisher", "site":

@@ -64,7 +64,7 @@ func TestMarkdownFiles(t *testing.T) {
 			}
 			want := []string{
 				"front matter line 2: title should be a single value",
-				`front matter line 3: cannot read date "sometime soon" as a date`,
+				`front matter line 3: date: cannot read "sometime soon" as a date`,
 				"front matter line 6: starred should be true or false",
 			}
 			if got := strings.Join(a.Warnings, "\n"); got != strings.Join(want, "\n") {
@@ -79,7 +79,7 @@ func TestMarkdownFiles(t *testing.T) {
 			}
 			want := []string{
 				"front matter line 2: not YAML (did not find expected ',' or ']'); its fields were read line by line",
-				`front matter line 3: cannot read date "[unclosed" as a date`,
+				`front matter line 3: date: cannot read "[unclosed" as a date`,
 			}
 			if got := strings.Join(a.Warnings, "\n"); got != strings.Join(want, "\n") {
 				t.Errorf("warnings\n%s\nwant\n%s", got, strings.Join(want, "\n"))
