@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"sync/atomic"
 
 	"tidings/feeds"
@@ -211,6 +213,7 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 
 	var batch []item
 	var size int
+	seen := newSeenIDs()
 	parsedCount := 0
 	flush := func() error {
 		if len(batch) == 0 {
@@ -233,6 +236,10 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			continue
 		}
 		parsedCount++
+		if first, dup := seen.add(p.it); dup {
+			rep.Warnings = append(rep.Warnings, Problem{File: p.it.file, Line: p.it.line,
+				Reason: fmt.Sprintf("id %s is also at %s: this article replaces that one", OneLine(strconv.Quote(p.it.a.ExternalID)), first)})
+		}
 		batch = append(batch, p.it)
 		size += len(p.it.a.Body)
 		if len(batch) >= batchSize || size >= batchBytes {
@@ -321,6 +328,41 @@ func count(batch []item, outs []store.Outcome, rep *ImportReport) {
 			rep.Warnings = append(rep.Warnings, Problem{File: batch[i].file, Line: batch[i].line, Reason: w})
 		}
 	}
+}
+
+// seenIDs remembers where each external id of an import came from, by a
+// hash of it (16 bytes an article: a million articles take 16 MB), so that
+// two articles with one id, the later silently replacing the earlier, are a
+// warning naming both places.
+type seenIDs struct {
+	seed maphash.Seed
+	at   map[uint64]place
+}
+
+// place is a file and line an article was read from.
+type place struct {
+	file string
+	line int
+}
+
+func (p place) String() string {
+	if p.line > 0 {
+		return fmt.Sprintf("%s:%d", p.file, p.line)
+	}
+	return p.file
+}
+
+func newSeenIDs() *seenIDs { return &seenIDs{seed: maphash.MakeSeed(), at: make(map[uint64]place)} }
+
+// add remembers where it came from, and reports where its id was seen first
+// when it was.
+func (s *seenIDs) add(it item) (first place, dup bool) {
+	h := maphash.String(s.seed, it.a.ExternalID)
+	if first, dup = s.at[h]; dup {
+		return first, true
+	}
+	s.at[h] = place{it.file, it.line}
+	return place{}, false
 }
 
 type countingReader struct {

@@ -22,6 +22,9 @@ func sampleArticle(n int, date, text string) string {
 	return fmt.Sprintf("%s%s\n\nAP05032024%012dID%010d\n", head, text, n, n)
 }
 
+// sampleID is the id sampleArticle gives article n.
+func sampleID(n int) string { return fmt.Sprintf("AP05032024%012dID%010d", n, n) }
+
 // tree creates files (path -> content) and symbolic links (path -> target)
 // under a new temporary folder and returns it.
 func tree(t *testing.T, files, links map[string]string) string {
@@ -177,6 +180,32 @@ func TestImportWarnings(t *testing.T) {
 		if _, got := importPaths(t, st, dir, "in"); got != step.want {
 			t.Errorf("%s: summary\n%s\nwant\n%s", step.name, got, step.want)
 		}
+	}
+}
+
+// TestImportSameIDTwice: two articles with one id, in one file or two,
+// are a warning naming both places: the later replaces the earlier.
+func TestImportSameIDTwice(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"in/a.txt": sampleArticle(1, "2024-03-05", "First.") + sampleArticle(1, "2024-03-05", "First, again."),
+		"in/b.txt": sampleArticle(1, "2024-03-05", "First, a third time.") + sampleArticle(2, "2024-03-05", "Second."),
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, got := importPaths(t, openStore(t), dir, "in")
+	want := "2 added, 2 updated, 0 unchanged, 0 failed\n" +
+		"warning: in/a.txt:4: id \"" + sampleID(1) + "\" is also at in/a.txt:1: this article replaces that one\n" +
+		"warning: in/b.txt:1: id \"" + sampleID(1) + "\" is also at in/a.txt:1: this article replaces that one\n"
+	if got != want {
+		t.Errorf("summary\n%s\nwant\n%s", got, want)
 	}
 }
 
