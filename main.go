@@ -609,10 +609,16 @@ func (a *app) noteCmd() *cobra.Command {
 		Use:   "note ID TEXT...",
 		Short: "Add a note to an article",
 		Args:  cobra.MinimumNArgs(2),
-		RunE: a.withArticle(func(cmd *cobra.Command, args []string, st *store.Store, art store.Article) error {
-			_, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: joinArgs(args[1:])})
-			return err
-		}),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			note := strings.TrimSpace(feeds.CleanText(joinArgs(args[1:])))
+			if note == "" {
+				return usageError{errors.New("the note is empty; give its words after the id")}
+			}
+			return a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
+				_, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: note})
+				return err
+			})(cmd, args)
+		},
 	}
 }
 

@@ -180,3 +180,27 @@ func TestRetitle(t *testing.T) {
 		}
 	})
 }
+
+// TestEmptyNotesAndTagsAreRefused: a note or a tag with nothing in it is a
+// usage error that changes nothing, not a blank note that makes the article
+// is:annotated.
+func TestEmptyNotesAndTagsAreRefused(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	file := writeFile(t, "ferry.md", "---\ntitle: Ferry returns\n---\n\nThe ferry is back.\n")
+	if r := run(t, lib, "import", file); r.code != 0 {
+		t.Fatalf("import: exit %d, %v", r.code, r.err)
+	}
+	for _, args := range [][]string{
+		{"note", "1", ""}, {"note", "1", "   ", "\t"}, {"note", "1", "\x1b[2J"},
+		{"tag", "1", "+ "}, {"tag", "1", "- "},
+	} {
+		if r := run(t, lib, args...); r.code != exitUsage {
+			t.Errorf("%q: exit %d, %v; want %d", args, r.code, r.err, exitUsage)
+		}
+	}
+	for q, want := range map[string]string{"is:annotated": "0\n", "is:untagged": "1\n"} {
+		if r := run(t, lib, "search", "--count", q); r.stdout != want {
+			t.Errorf("search --count %s: %q, want %q", q, r.stdout, want)
+		}
+	}
+}

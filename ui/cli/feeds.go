@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -46,11 +47,16 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 	}
 	if len(only) > 0 {
 		keep := subs[:0]
-		for _, s := range subs {
-			for _, u := range only {
-				if s.URL == u {
-					keep = append(keep, s)
+		for _, u := range only {
+			found := false
+			for _, s := range subs {
+				if s.URL == u && !slices.ContainsFunc(keep, func(k store.Feed) bool { return k.URL == u }) {
+					keep, found = append(keep, s), true
 				}
+			}
+			if !found && !slices.ContainsFunc(keep, func(k store.Feed) bool { return k.URL == u }) {
+				// Named, but not a subscription: a failure, with the way to one.
+				rep.Failed = append(rep.Failed, Problem{File: u, Reason: "not subscribed (tidings feed add " + u + " subscribes)"})
 			}
 		}
 		subs = keep
