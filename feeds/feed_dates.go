@@ -8,14 +8,13 @@ import (
 
 // feedTimeLayouts are date forms seen in real feeds that the feed parser
 // does not read itself, tried after a leading weekday (in any language) is
-// cut off. Times without a zone are UTC.
+// cut off. Times without a zone are UTC; a zone abbreviation ("EST") is
+// read from zoneOffsets, as parseTime reads it, never taken for UTC.
 var feedTimeLayouts = []string{
 	"2 Jan 2006 15:04:05 -0700",
 	"2 Jan 2006 15:04:05 -07:00",
-	"2 Jan 2006 15:04:05 MST",
 	"2 Jan 2006 15:04 -0700",
 	"2 Jan 2006 15:04 -07:00",
-	"2 Jan 2006 15:04 MST",
 	"2 Jan 2006 15:04:05",
 	"2 Jan 2006 15:04",
 	"2 January 2006 15:04:05 -0700",
@@ -33,7 +32,6 @@ var feedTimeLayouts = []string{
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05 -07:00",
 	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 MST",
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04",
 	"2006-01-02",
@@ -60,10 +58,25 @@ func parseFeedTime(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	for _, v := range []string{s, weekdayPrefix.ReplaceAllString(s, "")} {
-		for _, layout := range feedTimeLayouts {
-			if t, err := time.Parse(layout, v); err == nil {
-				return t, true
+		if t, ok := parseFeedLayouts(v); ok {
+			return t, true
+		}
+		if i := strings.LastIndexByte(v, ' '); i > 0 && isLetters(v[i+1:]) {
+			offset, known := zoneOffsets[strings.ToUpper(v[i+1:])]
+			if t, ok := parseFeedLayouts(v[:i]); known && ok && t.Location() == time.UTC {
+				return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(),
+					time.FixedZone(strings.ToUpper(v[i+1:]), offset)), true
 			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// parseFeedLayouts reads s in the first of feedTimeLayouts that fits it.
+func parseFeedLayouts(s string) (time.Time, bool) {
+	for _, layout := range feedTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
 		}
 	}
 	return time.Time{}, false
