@@ -105,7 +105,7 @@ func NormalizeSource(s string) string {
 }
 
 // NormalizeTags cleans tag names, drops a leading "#", empty names and
-// case-insensitive duplicates (the first spelling wins). A nil slice stays
+// duplicates that differ in ASCII case (the first spelling wins). A nil slice stays
 // nil: it means "tags not given", which an import must not read as "none".
 func NormalizeTags(tags []string) []string {
 	if tags == nil {
@@ -115,7 +115,9 @@ func NormalizeTags(tags []string) []string {
 	seen := make(map[string]bool, len(tags))
 	for _, t := range tags {
 		t = CleanLine(strings.TrimLeft(CleanLine(t), "#"))
-		key := strings.ToLower(t)
+		// Compared as the library compares tag names (SQLite's NOCASE):
+		// in ASCII case only, so Ä and ä are two tags here as there.
+		key := asciiLower(t)
 		if t == "" || seen[key] {
 			continue
 		}
@@ -152,4 +154,14 @@ func cleanURL(raw string) (link, warning string) {
 		raw = scheme + raw[len(scheme):]
 	}
 	return raw, ""
+}
+
+// asciiLower is s with its ASCII letters in lower case and the rest as it is.
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -257,5 +258,15 @@ func TestIdentityStable(t *testing.T) {
 	b.Published = a.Published.In(time.FixedZone("X", 7200))
 	if Identity(b) != id {
 		t.Errorf("identity depends on the time zone")
+	}
+}
+
+// TestNormalizeTagsFoldsAsTheLibrary: tags that differ in ASCII case are one
+// tag, as the library compares names; Ä and ä are two, as there, so that an
+// export imported again loses neither.
+func TestNormalizeTagsFoldsAsTheLibrary(t *testing.T) {
+	got := NormalizeTags([]string{"Ukraine", "#ukraine", "Ä", "ä", "Straße", "STRASSE", " "})
+	if want := []string{"Ukraine", "Ä", "ä", "Straße", "STRASSE"}; !slices.Equal(got, want) {
+		t.Errorf("NormalizeTags = %q, want %q", got, want)
 	}
 }
