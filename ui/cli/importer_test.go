@@ -186,20 +186,10 @@ func TestImportWarnings(t *testing.T) {
 // TestImportSameIDTwice: two articles with one id, in one file or two,
 // are a warning naming both places: the later replaces the earlier.
 func TestImportSameIDTwice(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := tree(t, map[string]string{
 		"in/a.txt": sampleArticle(1, "2024-03-05", "First.") + sampleArticle(1, "2024-03-05", "First, again."),
 		"in/b.txt": sampleArticle(1, "2024-03-05", "First, a third time.") + sampleArticle(2, "2024-03-05", "Second."),
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	}, nil)
 	_, got := importPaths(t, openStore(t), dir, "in")
 	want := "2 added, 2 updated, 0 unchanged, 0 failed\n" +
 		"warning: in/a.txt:4: id \"" + sampleID(1) + "\" is also at in/a.txt:1: this article replaces that one\n" +
