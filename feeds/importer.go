@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -355,10 +356,26 @@ func binaryReason(head []byte, whole bool) string {
 		}
 		i += n
 	}
-	if len(head) > 0 && (bad*10 > len(head) || controls*10 > len(head)) {
-		return "it is not UTF-8 text"
+	if controls*10 > len(head) {
+		return "it is not text"
+	}
+	if bad*10 > len(head) && !declaresEncoding(head) {
+		return "it is not UTF-8 text; text in another encoding can be converted with iconv -t UTF-8"
 	}
 	return ""
+}
+
+// declaredEncoding finds an HTML page's or an XML document's declaration of
+// its encoding: <meta charset=...>, http-equiv's charset=..., <?xml
+// encoding=...?>.
+var declaredEncoding = regexp.MustCompile(`(?i)(?:<meta[^>]*charset\s*=\s*["']?|<\?xml[^>]*encoding\s*=\s*["'])([a-z0-9_:.-]+)`)
+
+// declaresEncoding reports whether head declares an encoding other than
+// UTF-8: a page or feed in Shift_JIS or windows-1251 is mostly bytes that
+// are not UTF-8, and is text all the same, read in its encoding.
+func declaresEncoding(head []byte) bool {
+	m := declaredEncoding.FindSubmatch(head)
+	return m != nil && !strings.EqualFold(string(m[1]), "utf-8") && !strings.EqualFold(string(m[1]), "utf8")
 }
 
 // readSavedFeed imports a feed document saved to a file. Its articles are
