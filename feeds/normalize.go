@@ -67,7 +67,9 @@ func utc(t time.Time) time.Time {
 
 // Identity is the id of an article that came without one: a hash of its
 // source, publication time and body, so importing the same text again finds
-// the same article. It is IdentityPrefix followed by 32 hex digits.
+// the same article. An article without a body (a bookmark: a title and a
+// link) is told by its link and title too, or every such article of one
+// source would be one. It is IdentityPrefix followed by 32 hex digits.
 func Identity(a Article) string {
 	h := sha256.New()
 	h.Write([]byte(a.Source))
@@ -77,6 +79,12 @@ func Identity(a Article) string {
 	}
 	h.Write([]byte{0})
 	h.Write([]byte(a.Body))
+	if a.Body == "" {
+		h.Write([]byte{0})
+		h.Write([]byte(a.URL))
+		h.Write([]byte{0})
+		h.Write([]byte(a.Title))
+	}
 	var sum [sha256.Size]byte
 	return IdentityPrefix + hex.EncodeToString(h.Sum(sum[:0])[:16])
 }

@@ -259,6 +259,23 @@ func TestIdentityStable(t *testing.T) {
 	if Identity(b) != id {
 		t.Errorf("identity depends on the time zone")
 	}
+	// With a body, the title and link do not count: a retitle or a moved
+	// link is the same article.
+	b = a
+	b.Title, b.URL = "Another title", "https://example.com/moved"
+	if Identity(b) != id {
+		t.Errorf("identity of an article with a body depends on its title or link")
+	}
+	// Without one (bookmarks), they do: two bookmarks are two articles.
+	one := Article{Source: "AP", Title: "Bookmark one", URL: "https://example.com/1"}
+	for name, other := range map[string]Article{
+		"other link":  {Source: "AP", Title: one.Title, URL: "https://example.com/2"},
+		"other title": {Source: "AP", Title: "Bookmark two", URL: one.URL},
+	} {
+		if Identity(other) == Identity(one) {
+			t.Errorf("bookmarks with an %s: same identity", name)
+		}
+	}
 }
 
 // TestNormalizeTagsFoldsAsTheLibrary: tags that differ in ASCII case are one
