@@ -76,6 +76,11 @@ func TestHTMLFileEncodings(t *testing.T) {
 			page(`<meta charset="windows-1251">`+strings.Repeat(`<link rel="stylesheet" href="/s.css">`, 30), encode(t, charmap.Windows1251, "Новости"), encode(t, charmap.Windows1251, "Привет, мир.")),
 			"Новости", "Привет, мир.",
 		},
+		"a short KOI8-R page": {
+			// Mostly bytes that are not UTF-8, and declared: text.
+			page(`<meta charset="koi8-r">`, encode(t, charmap.KOI8R, "Новости"), encode(t, charmap.KOI8R, "Привет, мир. Новости дня.")),
+			"Новости", "Привет, мир. Новости дня.",
+		},
 		"Shift_JIS": {
 			page(`<meta http-equiv="content-type" content="text/html;charset=Shift_JIS">`, encode(t, japanese.ShiftJIS, "ニュース"),
 				encode(t, japanese.ShiftJIS, "東京の天気。")),
