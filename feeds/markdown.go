@@ -53,12 +53,15 @@ func parseMarkdownFile(data []byte) (Article, error) {
 	if art.Title == "" {
 		art.Title = heading
 	}
-	if heading != "" && heading == art.Title && rest != "" {
+	if heading != "" && (heading == art.Title || heading == plainText(art.Title)) && rest != "" {
 		// The document's own title heading: the reader shows the title.
 		body = rest
 	}
 	if i := strings.Index(body, NotesMarker); i >= 0 {
 		// tidings' own export: the reader's notes follow, not the article.
+		if strings.TrimSpace(body[i+len(NotesMarker):]) != "" {
+			art.Warnings = append(art.Warnings, "the notes exported after the article are not read back as notes (tidings export --format json carries them)")
+		}
 		body = body[:i]
 	}
 	art.Body = strings.TrimSpace(body)

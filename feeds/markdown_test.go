@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -256,5 +257,25 @@ func TestLooseFrontMatter(t *testing.T) {
 	items := readString(t, "x.md", tests["quotes and a list"].text)
 	if a := items[0].Article; a.Source != `Wire: "Desk"` || strings.Join(a.Tags, ",") != "markets,oil: gas" {
 		t.Errorf("source %q tags %q", a.Source, a.Tags)
+	}
+}
+
+// TestMarkdownExportReadBack: tidings' own Markdown export reads back as the
+// article it was: the title heading goes whatever Markdown the title holds,
+// and the notes after the article are left out, with a word.
+func TestMarkdownExportReadBack(t *testing.T) {
+	for _, title := range []string{"Why C++ *still* matters", "`go vet` tips and tricks", "Re: [PATCH] fix <br> tags"} {
+		doc := "---\ntitle: " + strconv.Quote(title) + "\n---\n\n# " + title + "\n\nThe body.\n\n" + NotesMarker + "\n\n## Notes\n\nmy note\n"
+		items := readString(t, "x.md", doc)
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("%+v", items)
+		}
+		a := items[0].Article
+		if a.Title != title || a.Body != "The body." {
+			t.Errorf("%q: title %q body %q", title, a.Title, a.Body)
+		}
+		if len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "not read back as notes") {
+			t.Errorf("%q: warnings %q", title, a.Warnings)
+		}
 	}
 }
