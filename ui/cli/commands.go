@@ -100,7 +100,9 @@ func Line(a store.Article, width int) string {
 		date = a.Published.UTC().Format("2006-01-02")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%7d  %s  %-12s  %s", a.ID, date, oneLine(a.Source, 12), oneLine(a.Title, 0))
+	source := oneLine(a.Source, 12)
+	source += strings.Repeat(" ", max(12-ansi.StringWidth(source), 0)) // by screen width: 日本 takes four
+	fmt.Fprintf(&b, "%7d  %s  %s  %s", a.ID, date, source, oneLine(a.Title, 0))
 	for _, t := range a.Tags {
 		b.WriteString("  #")
 		b.WriteString(oneLine(t.Name, 0))

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"tidings/feeds"
 	"tidings/store"
 )
@@ -242,6 +244,24 @@ func TestTagsAlignCleanNames(t *testing.T) {
 	for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
 		if !want[l] {
 			t.Errorf("line %q not aligned; all:\n%s", l, b.String())
+		}
+	}
+}
+
+// TestLineAlignsWideSources: search's columns line up whatever the width of
+// the source's characters.
+func TestLineAlignsWideSources(t *testing.T) {
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	var titleAt []int
+	for _, src := range []string{"AP", "日本のニュース速報", "Ελλάδα", "🚀 Launch"} {
+		line := Line(store.Article{ID: 1, Source: src, Title: "Title", Published: day}, 0)
+		i := strings.Index(line, "Title")
+		titleAt = append(titleAt, ansi.StringWidth(line[:i]))
+	}
+	for _, at := range titleAt[1:] {
+		if at != titleAt[0] {
+			t.Errorf("titles start at columns %v", titleAt)
+			break
 		}
 	}
 }
