@@ -160,6 +160,9 @@ func Markdown(a store.Article, anns []store.Annotation) string {
 	return b.String()
 }
 
+// maxTagColumn is the widest `tidings tags` pads its names to.
+const maxTagColumn = 40
+
 // Tags prints every tag with how many articles carry it.
 func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
 	tags, err := st.Tags(ctx)
@@ -170,10 +173,12 @@ func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
 	wide := 0
 	for i, t := range tags {
 		names[i] = oneLine(t.Name, 0)
-		wide = max(wide, ansi.StringWidth(names[i]))
+		wide = max(wide, min(ansi.StringWidth(names[i]), maxTagColumn))
 	}
 	for i, t := range tags {
-		pad := strings.Repeat(" ", wide-ansi.StringWidth(names[i]))
+		// A name longer than the column has its count after it, rather than
+		// pushing every other line's count as far.
+		pad := strings.Repeat(" ", max(wide-ansi.StringWidth(names[i]), 0))
 		if _, err := fmt.Fprintf(w, "%s%s  %d\n", names[i], pad, t.Count); err != nil {
 			return err
 		}

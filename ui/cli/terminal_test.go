@@ -265,3 +265,26 @@ func TestLineAlignsWideSources(t *testing.T) {
 		}
 	}
 }
+
+// TestTagsColumnIsBounded: one very long tag does not push every other
+// tag's count out of sight.
+func TestTagsColumnIsBounded(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if _, err := st.Import(ctx, []feeds.Article{{ExternalID: "a", Title: "A", Body: "Text.", Tags: []string{"short", strings.Repeat("long", 500)}}}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := Tags(ctx, st, &out); err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(out.String()) {
+		if strings.HasPrefix(line, "short") && ansi.StringWidth(line) > maxTagColumn+10 {
+			t.Errorf("the short tag's line is %d wide", ansi.StringWidth(line))
+		}
+	}
+}
