@@ -674,16 +674,18 @@ func (a *app) feedCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sub, res, err := cli.AddFeed(cmd.Context(), st, feeds.NewFetcher(), rules, args[0], tags)
-			if sub.ID == 0 {
+			added, err := cli.SubscribeFeed(cmd.Context(), st, feeds.NewFetcher(), rules, args[0], tags)
+			if added.Feed.ID == 0 {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "subscribed to %s\n", cli.OneLine(sub.URL))
+			cli.PrintAdded(cmd.OutOrStdout(), added)
 			if err != nil {
-				return fmt.Errorf("first fetch of %s: %w", cli.OneLine(sub.URL), err)
+				fetch := "first fetch"
+				if !added.New {
+					fetch = "fetch"
+				}
+				return fmt.Errorf("%s of %s: %w", fetch, cli.OneLine(added.Feed.URL), err)
 			}
-			fmt.Fprintf(out, "%s: %d articles\n", cli.OneLine(sub.Title), len(res.Articles))
 			return nil
 		}),
 	}

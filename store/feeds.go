@@ -6,35 +6,123 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"tidings/feeds"
 )
 
-// AddFeed subscribes to a feed, or updates the title, site and default tags
-// of the subscription with this URL, and returns it.
+// AddFeed subscribes to a feed and returns the subscription: see Subscribe.
 func (s *Store) AddFeed(ctx context.Context, f Feed) (Feed, error) {
+	sub, err := s.Subscribe(ctx, f)
+	return sub.Feed, err
+}
+
+// Subscribed is what Subscribe did.
+type Subscribed struct {
+	Feed      Feed     // the subscription as stored
+	New       bool     // false when the URL was subscribed already
+	AddedTags []string // the tags given that it did not have
+}
+
+// Subscribe subscribes to the feed at f.URL with f's title, site and
+// default tags. A feed subscribed already keeps what it has: it gains the
+// tags it did not have (and so do the articles it has brought), and takes
+// f's title and site only where f gives them.
+func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 	f.URL = strings.TrimSpace(feeds.CleanLine(f.URL))
 	if f.URL == "" {
-		return Feed{}, errors.New("store: add feed: no URL")
+		return Subscribed{}, errors.New("store: add feed: no URL")
 	}
 	f.Title, f.SiteURL = feeds.CleanLine(f.Title), feeds.CleanLine(f.SiteURL)
-	f.Tags = feeds.NormalizeTags(f.Tags)
-	if f.Tags == nil {
-		f.Tags = []string{}
-	}
-	enc, err := json.Marshal(f.Tags)
-	if err != nil {
-		return Feed{}, fmt.Errorf("store: add feed: %w", err)
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `INSERT INTO feeds(url, title, site_url, tags) VALUES (?, ?, ?, ?)
-			ON CONFLICT(url) DO UPDATE SET title = excluded.title, site_url = excluded.site_url, tags = excluded.tags
-			RETURNING id`, f.URL, f.Title, f.SiteURL, string(enc)).Scan(&f.ID)
+	given := feeds.NormalizeTags(f.Tags)
+	var out Subscribed
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = Subscribed{}
+		old, err := feedByURL(ctx, tx, f.URL)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			out.New, out.AddedTags = true, given
+			old = Feed{URL: f.URL}
+		case err != nil:
+			return err
+		}
+		merged := feeds.NormalizeTags(append(slices.Clone(old.Tags), given...))
+		if !out.New {
+			out.AddedTags = merged[len(feeds.NormalizeTags(old.Tags)):]
+		}
+		if merged == nil {
+			merged = []string{}
+		}
+		sub := old
+		sub.Tags = merged
+		if f.Title != "" {
+			sub.Title = f.Title
+		}
+		if f.SiteURL != "" {
+			sub.SiteURL = f.SiteURL
+		}
+		enc, err := json.Marshal(sub.Tags)
+		if err != nil {
+			return err
+		}
+		if out.New {
+			err = tx.QueryRowContext(ctx, `INSERT INTO feeds(url, title, site_url, tags) VALUES (?, ?, ?, ?) RETURNING id`,
+				sub.URL, sub.Title, sub.SiteURL, string(enc)).Scan(&sub.ID)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ?, tags = ? WHERE id = ?`,
+				sub.Title, sub.SiteURL, string(enc), sub.ID)
+		}
+		if err != nil {
+			return err
+		}
+		out.Feed = sub
+		if out.New {
+			return nil
+		}
+		// What the feed brought before gets its new tags now, as what it
+		// brings from now on will.
+		now := time.Now().Unix()
+		for _, name := range out.AddedTags {
+			id, err := tagID(ctx, tx, name)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+				SELECT id, ?, ?, 0 FROM articles WHERE feed_id = ?
+				ON CONFLICT(article_id, tag_id) DO NOTHING`, id, now, sub.ID); err != nil {
+				return err
+			}
+			if err := forgetUnused(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return Feed{}, fmt.Errorf("store: add feed %s: %w", f.URL, err)
+		return Subscribed{}, fmt.Errorf("store: add feed %s: %w", f.URL, err)
 	}
+	return out, nil
+}
+
+// feedByURL reads the subscription with this URL; sql.ErrNoRows when none.
+func feedByURL(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, url string) (Feed, error) {
+	var f Feed
+	var tags string
+	var fetched int64
+	err := q.QueryRowContext(ctx, `SELECT id, url, title, site_url, tags, etag, last_modified,
+		coalesce(last_fetch, 0), last_error, id_base FROM feeds WHERE url = ?`, url).
+		Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &f.ETag, &f.LastModified, &fetched, &f.LastError, &f.IDBase)
+	if err != nil {
+		return Feed{}, err
+	}
+	if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {
+		return Feed{}, fmt.Errorf("feed %s: tags: %w", f.URL, err)
+	}
+	f.LastFetch = fromUnix(fetched)
 	return f, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -109,25 +108,87 @@ func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
 	}
 }
 
+// Added is what SubscribeFeed did: the subscription (new or not, and the tags
+// it gained) and its fetch.
+type Added struct {
+	store.Subscribed
+	Fetch feeds.FetchResult
+	Stats store.ImportStats
+}
+
 // AddFeed subscribes to url, finding the feed when url is a site's page,
 // with default tags, then fetches it once. It returns the subscription.
+// See SubscribeFeed, which says more.
 func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (store.Feed, feeds.FetchResult, error) {
+	a, err := SubscribeFeed(ctx, st, f, rules, url, tags)
+	return a.Feed, a.Fetch, err
+}
+
+// SubscribeFeed subscribes to url, finding the feed when url is a site's
+// page, with default tags, then fetches it. A feed subscribed already keeps
+// its tags and gains those given. A failed fetch is the error, with the
+// subscription made all the same.
+func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (Added, error) {
 	feedURL, err := feeds.Discover(ctx, f.HTTPClient(), url)
 	if err != nil {
-		return store.Feed{}, feeds.FetchResult{}, fmt.Errorf("%s: %w", oneLine(url, 0), err)
+		return Added{}, fmt.Errorf("%s: %w", oneLine(url, 0), err)
 	}
-	sub, err := st.AddFeed(ctx, store.Feed{URL: feedURL, Tags: tags})
+	var out Added
+	out.Subscribed, err = st.Subscribe(ctx, store.Feed{URL: feedURL, Tags: tags})
 	if err != nil {
-		return sub, feeds.FetchResult{}, err
+		return out, err
 	}
-	res := f.Fetch(ctx, Subscription(sub))
-	if _, err := st.RecordFetch(ctx, sub.ID, res, rules); err != nil {
-		return sub, res, err
+	out.Fetch = f.Fetch(ctx, Subscription(out.Feed))
+	out.Stats, err = st.RecordFetch(ctx, out.Feed.ID, out.Fetch, rules)
+	if err != nil {
+		return out, err
 	}
-	if res.Sub.Title != "" {
-		sub.Title = res.Sub.Title
+	if out.Fetch.Sub.Title != "" {
+		out.Feed.Title = out.Fetch.Sub.Title
 	}
-	return sub, res, res.Err
+	return out, out.Fetch.Err
+}
+
+// PrintAdded writes what SubscribeFeed did: subscribed, or subscribed already and
+// with which tags, then what the fetch brought and its warnings. A failed
+// fetch is SubscribeFeed's error, for the caller to report.
+func PrintAdded(w io.Writer, a Added) {
+	if a.New {
+		fmt.Fprintf(w, "subscribed to %s\n", oneLine(a.Feed.URL, 0))
+	} else {
+		line := "already subscribed to " + a.Feed.URL
+		switch {
+		case len(a.AddedTags) > 0:
+			line += fmt.Sprintf("; %s %s added (its tags now: %s)", plainPlural(len(a.AddedTags), "tag"),
+				strings.Join(a.AddedTags, " "), strings.Join(a.Feed.Tags, " "))
+		case len(a.Feed.Tags) > 0:
+			line += " (tags " + strings.Join(a.Feed.Tags, " ") + ")"
+		}
+		fmt.Fprintln(w, oneLine(line, 0))
+	}
+	if a.Fetch.Err != nil {
+		return
+	}
+	title := a.Feed.Title
+	if title == "" {
+		title = a.Feed.URL
+	}
+	switch {
+	case a.Fetch.NotModified:
+		fmt.Fprintf(w, "%s: not modified since the last fetch\n", oneLine(title, 0))
+	case a.New:
+		fmt.Fprintf(w, "%s: %s\n", oneLine(title, 0), Plural(len(a.Fetch.Articles), "article"))
+	default:
+		fmt.Fprintf(w, "%s: %s, %s new\n", oneLine(title, 0), Plural(len(a.Fetch.Articles), "article"), thousands(a.Stats.Added))
+	}
+}
+
+// plainPlural is noun, with an s unless n is 1.
+func plainPlural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 // ListFeeds prints the subscriptions: title, URL, articles (unread), when
@@ -162,61 +223,6 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// ImportOPML subscribes to every feed of an OPML file; folders become tags.
-// A feed already subscribed keeps its state and gains the folder's tags.
-func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) (added int, problems []Problem, err error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, nil, fmt.Errorf("%s: %s", oneLine(path, 0), describe(err))
-	}
-	defer f.Close()
-	subs, rerr := feeds.ReadOPML(f)
-	if rerr != nil && len(subs) == 0 {
-		return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
-	}
-	if rerr != nil {
-		problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(rerr.Error(), 0)})
-	}
-	existing, err := st.Feeds(ctx)
-	if err != nil {
-		return 0, problems, err
-	}
-	have := make(map[string]store.Feed, len(existing))
-	for _, e := range existing {
-		have[e.URL] = e
-	}
-	for _, s := range subs {
-		feed := store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags}
-		if old, ok := have[s.URL]; ok {
-			feed.Tags = append(append([]string(nil), old.Tags...), s.Tags...)
-			if feed.Title == "" {
-				feed.Title = old.Title
-			}
-		} else {
-			added++
-		}
-		if _, err := st.AddFeed(ctx, feed); err != nil {
-			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(err.Error(), 0)})
-		}
-	}
-	fmt.Fprintf(w, "%d feeds in %s: %d new, %d already subscribed\n", len(subs), oneLine(path, 0), added, len(subs)-added)
-	return added, problems, nil
-}
-
-// ExportOPML writes every subscription as OPML; a feed's first tag is its
-// folder.
-func ExportOPML(ctx context.Context, st *store.Store, w io.Writer) error {
-	subs, err := st.Feeds(ctx)
-	if err != nil {
-		return err
-	}
-	list := make([]feeds.Subscription, len(subs))
-	for i, s := range subs {
-		list[i] = Subscription(s)
-	}
-	return feeds.WriteOPML(w, "tidings subscriptions", list)
 }
 
 // FetchProgress draws one line per finished feed when piped, a bar on a

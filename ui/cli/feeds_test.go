@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"tidings/feeds"
+	"tidings/store"
 )
 
 // TestFetchNamesUnknownFeeds: fetch given an address that is no
@@ -19,5 +24,75 @@ func TestFetchNamesUnknownFeeds(t *testing.T) {
 	if rep.Feeds != 0 || len(rep.Failed) != 1 || rep.Failed[0].File != "http://not-subscribed.example/feed" ||
 		!strings.Contains(rep.Failed[0].Reason, "not subscribed (tidings feed add http://not-subscribed.example/feed subscribes)") {
 		t.Errorf("report %+v", rep)
+	}
+}
+
+// atomFeed is a small Atom feed whose entries are guid-less only in name:
+// each has its own id.
+const atomFeed = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Blog</title>
+<link href="http://example.org/"/>
+<entry><title>Entry one</title><id>urn:e1</id><link href="http://example.org/1"/><updated>2024-03-05T10:00:00Z</updated><content>One.</content></entry>
+<entry><title>Entry two</title><id>urn:e2</id><link href="http://example.org/2"/><updated>2024-03-04T10:00:00Z</updated><content>Two.</content></entry>
+</feed>`
+
+// serveFeed serves body at /atom.xml on loopback, with an ETag.
+func serveFeed(t *testing.T, body string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/atom.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/atom.xml"
+}
+
+// subscribe runs feed add as the command line does and returns what it
+// printed.
+func subscribe(t *testing.T, st *store.Store, url string, tags ...string) string {
+	t.Helper()
+	var b bytes.Buffer
+	added, err := SubscribeFeed(context.Background(), st, feeds.NewFetcher(), nil, url, tags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	PrintAdded(&b, added)
+	return b.String()
+}
+
+// TestFeedAddAgain: adding a feed already subscribed says so, keeps its
+// tags and adds the ones given, to the feed and its articles.
+func TestFeedAddAgain(t *testing.T) {
+	st := openStore(t)
+	url := serveFeed(t, atomFeed)
+	out := subscribe(t, st, url, "blog")
+	if want := "subscribed to " + url + "\nAtom Blog: 2 articles\n"; out != want {
+		t.Errorf("first feed add printed\n%s\nwant\n%s", out, want)
+	}
+	out = subscribe(t, st, url)
+	if want := "already subscribed to " + url + " (tags blog)\nAtom Blog: not modified since the last fetch\n"; out != want {
+		t.Errorf("feed add again printed\n%s\nwant\n%s", out, want)
+	}
+	out = subscribe(t, st, url, "news", "Blog")
+	if want := "already subscribed to " + url + "; tag news added (its tags now: blog news)\n"; !strings.HasPrefix(out, want) {
+		t.Errorf("feed add again with a tag printed\n%s\nwant it to begin\n%s", out, want)
+	}
+	var b bytes.Buffer
+	if err := ListFeeds(context.Background(), st, &b); err != nil || !strings.Contains(b.String(), "tags blog news") {
+		t.Errorf("feed list: %s, %v", b.String(), err)
+	}
+	for _, q := range []string{"tag:blog", "tag:news"} {
+		if n, err := st.Count(context.Background(), q); err != nil || n != 2 {
+			t.Errorf("%s counts %d, %v; want the feed's 2 articles", q, n, err)
+		}
 	}
 }

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/net/html/charset"
+
+	"tidings/feeds"
+	"tidings/store"
+)
+
+// maxOPML is the largest OPML file read; feeds.ReadOPML refuses larger.
+const maxOPML = 16 << 20
+
+// ImportOPML subscribes to every feed of an OPML file; folders become tags.
+// A feed already subscribed keeps its state and tags and gains the
+// folders' tags. A feed listed more than once is one subscription with the
+// tags of every folder it is in, and is named in a warning.
+func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) (added int, problems []Problem, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, nil, fmt.Errorf("%s: %s", oneLine(path, 0), describe(err))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxOPML+1))
+	f.Close()
+	if err != nil {
+		return 0, nil, fmt.Errorf("%s: %s", oneLine(path, 0), describe(err))
+	}
+	subs, rerr := feeds.ReadOPML(bytes.NewReader(data))
+	if rerr != nil && len(subs) == 0 {
+		return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
+	}
+	if rerr != nil {
+		problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(rerr.Error(), 0)})
+	}
+	var notes []string
+	for _, s := range subs {
+		done, err := st.Subscribe(ctx, store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags})
+		if err != nil {
+			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(err.Error(), 0)})
+			continue
+		}
+		switch {
+		case done.New:
+			added++
+		case len(done.AddedTags) > 0:
+			notes = append(notes, fmt.Sprintf("already subscribed to %s; %s %s added (its tags now: %s)", done.Feed.URL,
+				plainPlural(len(done.AddedTags), "tag"), strings.Join(done.AddedTags, " "), strings.Join(done.Feed.Tags, " ")))
+		}
+	}
+	fmt.Fprintf(w, "%d feeds in %s: %d new, %d already subscribed\n", len(subs), oneLine(path, 0), added, len(subs)-added)
+	for _, n := range notes {
+		fmt.Fprintln(w, oneLine(n, 0))
+	}
+	var warnings []Problem
+	for _, l := range listedTwice(data) {
+		warnings = append(warnings, Problem{File: path, Reason: fmt.Sprintf(
+			"%s is listed %d times; it is one subscription, with the tags of every folder it is in", l.url, l.times)})
+	}
+	printWarnings(w, warnings)
+	return added, problems, nil
+}
+
+// listed is a feed's address and how often an OPML file lists it.
+type listed struct {
+	url   string
+	times int
+}
+
+// listedTwice returns the feeds an OPML file lists more than once, in the
+// order of their first outline, as feeds.ReadOPML reads their addresses.
+// A file the decoder cannot read to its end is counted up to there.
+func listedTwice(data []byte) []listed {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	d.CharsetReader = charset.NewReaderLabel
+	count := map[string]int{}
+	var order []string
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok || !strings.EqualFold(t.Name.Local, "outline") {
+			continue
+		}
+		for _, a := range t.Attr {
+			if !strings.EqualFold(a.Name.Local, "xmlurl") {
+				continue
+			}
+			u := feeds.CleanLine(strings.TrimSpace(a.Value))
+			if u != "" {
+				if count[u] == 0 {
+					order = append(order, u)
+				}
+				count[u]++
+			}
+			break // the first xmlUrl counts, as for ReadOPML
+		}
+	}
+	var out []listed
+	for _, u := range order {
+		if count[u] > 1 {
+			out = append(out, listed{u, count[u]})
+		}
+	}
+	return out
+}
+
+// ExportOPML writes every subscription as OPML; a feed's first tag is its
+// folder.
+func ExportOPML(ctx context.Context, st *store.Store, w io.Writer) error {
+	subs, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	list := make([]feeds.Subscription, len(subs))
+	for i, s := range subs {
+		list[i] = Subscription(s)
+	}
+	return feeds.WriteOPML(w, "tidings subscriptions", list)
+}

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"tidings/store"
+)
+
+// TestOPMLImportKeepsTags: a feed already subscribed keeps its tags and
+// gains its folders'; a feed listed twice in the file is one subscription
+// with the tags of both folders, and the import says it was listed twice.
+func TestOPMLImportKeepsTags(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	const subscribed, other = "https://a.example/feed.xml", "https://b.example/feed.xml"
+	if _, err := st.Subscribe(ctx, store.Feed{URL: subscribed, Title: "A", Tags: []string{"blog"}}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "subs.opml")
+	opml := `<?xml version="1.0"?><opml version="2.0"><body>
+<outline text="tech"><outline type="rss" text="A" xmlUrl="` + subscribed + `"/><outline type="rss" text="B" xmlUrl="` + other + `"/></outline>
+<outline text="news"><outline type="rss" text="B again" xmlUrl=" ` + other + ` "/></outline>
+</body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	added, problems, err := ImportOPML(ctx, st, path, &b)
+	if err != nil || added != 1 || len(problems) != 0 {
+		t.Fatalf("ImportOPML = %d, %v, %v", added, problems, err)
+	}
+	want := "2 feeds in " + path + ": 1 new, 1 already subscribed\n" +
+		"already subscribed to " + subscribed + "; tag tech added (its tags now: blog tech)\n" +
+		"warning: " + path + ": " + other + " is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
+	if b.String() != want {
+		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
+	}
+	subs, err := st.Feeds(ctx)
+	if err != nil || len(subs) != 2 {
+		t.Fatalf("Feeds = %+v, %v", subs, err)
+	}
+	for _, s := range subs {
+		want := map[string][]string{subscribed: {"blog", "tech"}, other: {"tech", "news"}}[s.URL]
+		if !slices.Equal(s.Tags, want) {
+			t.Errorf("%s has tags %q, want %q", s.URL, s.Tags, want)
+		}
+	}
+
+	// Importing the file again adds nothing and says so.
+	b.Reset()
+	if added, _, err := ImportOPML(ctx, st, path, &b); err != nil || added != 0 ||
+		!strings.HasPrefix(b.String(), "2 feeds in "+path+": 0 new, 2 already subscribed\nwarning: ") {
+		t.Errorf("again: %d, %v:\n%s", added, err, b.String())
+	}
+}
