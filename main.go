@@ -704,22 +704,18 @@ func (a *app) feedCmd() *cobra.Command {
 		Short: "Unsubscribe; the feed's articles stay unless --purge",
 		Args:  cobra.ExactArgs(1),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
-			n, err := st.Unsubscribe(cmd.Context(), args[0], purge)
+			removed, err := st.RemoveFeed(cmd.Context(), args[0], purge)
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("not subscribed to %s", cli.OneLine(args[0]))
 			}
 			if err != nil {
 				return err
 			}
-			if purge {
-				fmt.Fprintf(cmd.OutOrStdout(), "unsubscribed; %d articles removed\n", n)
-			} else {
-				fmt.Fprintf(cmd.OutOrStdout(), "unsubscribed; its %d articles stay in the library\n", n)
-			}
+			fmt.Fprintln(cmd.OutOrStdout(), cli.RemovedText(removed, purge))
 			return nil
 		}),
 	}
-	remove.Flags().BoolVar(&purge, "purge", false, "also delete the feed's articles")
+	remove.Flags().BoolVar(&purge, "purge", false, "also delete the feed's articles, but those starred, annotated, retitled or tagged by you")
 	for _, c := range []*cobra.Command{add, list, remove} {
 		c.Args = usageArgs(c.Args)
 		feed.AddCommand(c)

@@ -154,3 +154,79 @@ func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	}
 	return out, nil
 }
+
+// Removed is what RemoveFeed did.
+type Removed struct {
+	Articles int // the feed's articles
+	Deleted  int // those deleted (with purge)
+	Kept     int // those kept with purge, for what the reader did to them
+	// Why they were kept; an article may count under several.
+	Starred, Annotated, Tagged, Retitled int
+}
+
+// keptByReader is true of an article (a) the reader has done something to
+// that purging its feed must not throw away: starred, annotated, retitled,
+// or tagged by the reader — not by a rule, and with none of the feed's own
+// default tags (the first argument, a JSON array).
+const keptByReader = `(a.starred <> 0 OR a.retitled <> 0
+	OR EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)
+	OR EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
+		WHERE x.article_id = a.id AND x.by_rule = 0
+		AND lower(t.name) NOT IN (SELECT lower(value) FROM json_each(?))))`
+
+// RemoveFeed removes the subscription with this URL (ErrNotFound when
+// there is none). Its articles stay, no longer linked to a feed, unless
+// purge is set: then those the reader has done nothing to are deleted, and
+// those starred, annotated, retitled or tagged by the reader stay, no longer
+// linked to a feed, as every article does without purge.
+func (s *Store) RemoveFeed(ctx context.Context, url string, purge bool) (Removed, error) {
+	var r Removed
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		r = Removed{}
+		var id int64
+		var tags string
+		err := tx.QueryRowContext(ctx, `SELECT id, tags FROM feeds WHERE url = ?`, strings.TrimSpace(url)).Scan(&id, &tags)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if !json.Valid([]byte(tags)) {
+			tags = "[]"
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?`, id).Scan(&r.Articles); err != nil {
+			return err
+		}
+		if purge && r.Articles > 0 {
+			err := tx.QueryRowContext(ctx, `SELECT count(*),
+				coalesce(sum(a.starred <> 0), 0),
+				coalesce(sum(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)), 0),
+				coalesce(sum(EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
+					WHERE x.article_id = a.id AND x.by_rule = 0
+					AND lower(t.name) NOT IN (SELECT lower(value) FROM json_each(?)))), 0),
+				coalesce(sum(a.retitled <> 0), 0)
+				FROM articles a WHERE a.feed_id = ? AND `+keptByReader, tags, id, tags).
+				Scan(&r.Kept, &r.Starred, &r.Annotated, &r.Tagged, &r.Retitled)
+			if err != nil {
+				return err
+			}
+			if err := deleteArticles(ctx, tx, `SELECT a.id FROM articles a WHERE a.feed_id = ? AND NOT `+keptByReader, id, tags); err != nil {
+				return err
+			}
+			r.Deleted = r.Articles - r.Kept
+			// Tags left on no article go, as when the reader takes a tag off.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE color = ''
+				AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = tags.id)`); err != nil {
+				return err
+			}
+		}
+		// The articles left lose their feed (ON DELETE SET NULL).
+		_, err = tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return Removed{}, fmt.Errorf("store: unsubscribe %s: %w", url, err)
+	}
+	return r, nil
+}

@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"strconv"
 	"testing"
+
+	"tidings/feeds"
 )
 
 // TestSubscribeAgain: subscribing to a feed already subscribed says so,
@@ -55,4 +59,109 @@ func mustArticleID(t *testing.T, s *Store, externalID string) int64 {
 		t.Fatal(err)
 	}
 	return a.ID
+}
+
+// TestRemoveFeedPurgeKeepsReadersWork: purging a feed deletes the articles
+// the reader did nothing to (a rule's tag and the feed's own tag are not
+// the reader's doing) and keeps, unlinked from the feed, those starred,
+// annotated, retitled or tagged by the reader, notes and all.
+func TestRemoveFeedPurgeKeepsReadersWork(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const url = "https://example.com/feed.xml"
+	if _, err := s.Subscribe(ctx, Feed{URL: url, Title: "Example", Tags: []string{"Blog"}}); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"plain", "ruled", "starred", "annotated", "tagged", "retitled", "both"}
+	var arts []feeds.Article
+	for i, n := range names {
+		a := art("feed:"+url+"#"+n, "2024-03-0"+strconv.Itoa(i+1), "Story "+n+" here. Text.")
+		a.FeedURL, a.Tags = url, []string{"blog"}
+		arts = append(arts, a)
+	}
+	importAll(t, s, arts...)
+	id := map[string]int64{}
+	for _, n := range names {
+		id[n] = mustArticleID(t, s, "feed:"+url+"#"+n)
+	}
+	if _, err := s.TagByRule(ctx, "ruled", []string{"auto"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStarred(ctx, []int64{id["starred"], id["both"]}, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"annotated", "both"} {
+		if _, err := s.AddAnnotation(ctx, Annotation{ArticleID: id[n], Note: "my note on " + n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Tag(ctx, []int64{id["tagged"]}, []string{"keep-me"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// The feed's own tag given by hand is still the feed's.
+	if err := s.Tag(ctx, []int64{id["plain"]}, []string{"BLOG"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Retitle(ctx, id["retitled"], "My title"); err != nil {
+		t.Fatal(err)
+	}
+
+	r, err := s.RemoveFeed(ctx, url, true)
+	want := Removed{Articles: 7, Deleted: 2, Kept: 5, Starred: 2, Annotated: 2, Tagged: 1, Retitled: 1}
+	if err != nil || r != want {
+		t.Fatalf("RemoveFeed = %+v, %v; want %+v", r, err, want)
+	}
+	for _, n := range names {
+		a, err := s.Article(ctx, id[n])
+		gone := n == "plain" || n == "ruled"
+		switch {
+		case gone && !errors.Is(err, ErrNotFound):
+			t.Errorf("%s: kept (%v), want it deleted", n, err)
+		case !gone && err != nil:
+			t.Errorf("%s: %v, want it kept", n, err)
+		case !gone && a.FeedID != 0:
+			t.Errorf("%s is still linked to the removed feed", n)
+		}
+	}
+	if notes, err := s.Annotations(ctx, id["both"]); err != nil || len(notes) != 1 || notes[0].Note != "my note on both" {
+		t.Errorf("the kept article's notes: %+v, %v", notes, err)
+	}
+	if got := idsOf(t, s, "my note"); len(got) != 2 {
+		t.Errorf("the notes are found %d times, want 2", len(got))
+	}
+	if got := idsOf(t, s, "plain"); len(got) != 0 {
+		t.Errorf("a deleted article is still found: %v", got)
+	}
+	tags, err := s.Tags(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tg := range tags {
+		if tg.Name == "auto" {
+			t.Errorf("the rule's tag, now on no article, is still listed: %+v", tg)
+		}
+	}
+	if _, err := s.RemoveFeed(ctx, url, true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("removing twice: %v", err)
+	}
+}
+
+// TestRemoveFeedKeepsArticles: without purge every article stays.
+func TestRemoveFeedKeepsArticles(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const url = "https://example.com/feed.xml"
+	if _, err := s.Subscribe(ctx, Feed{URL: url}); err != nil {
+		t.Fatal(err)
+	}
+	a := art("f1", "2024-03-05", "Feed article. Text.")
+	a.FeedURL = url
+	importAll(t, s, a)
+	r, err := s.RemoveFeed(ctx, url, false)
+	if err != nil || r != (Removed{Articles: 1}) {
+		t.Fatalf("RemoveFeed = %+v, %v", r, err)
+	}
+	if got := mustArticle(t, s, mustArticleID(t, s, "f1")); got.FeedID != 0 {
+		t.Errorf("still linked to the removed feed")
+	}
 }

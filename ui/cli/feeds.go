@@ -191,6 +191,32 @@ func plainPlural(n int, noun string) string {
 	return noun + "s"
 }
 
+// RemovedText is what feed remove says it did: with purge, how many
+// articles went and how many stayed for what the reader did to them.
+func RemovedText(r store.Removed, purge bool) string {
+	if !purge {
+		return fmt.Sprintf("unsubscribed; its %s stay in the library", Plural(r.Articles, "article"))
+	}
+	text := fmt.Sprintf("unsubscribed; %s removed", Plural(r.Deleted, "article"))
+	if r.Kept == 0 {
+		return text
+	}
+	var why []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{r.Starred, "starred"}, {r.Annotated, "annotated"}, {r.Tagged, "tagged by you"}, {r.Retitled, "retitled"}} {
+		if c.n > 0 {
+			why = append(why, c.what)
+		}
+	}
+	list := why[0]
+	if len(why) > 1 {
+		list = strings.Join(why[:len(why)-1], ", ") + " or " + why[len(why)-1]
+	}
+	return fmt.Sprintf("%s, %s kept (%s)", text, thousands(r.Kept), list)
+}
+
 // ListFeeds prints the subscriptions: title, URL, articles (unread), when
 // last fetched and the last error.
 func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {

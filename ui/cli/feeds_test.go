@@ -96,3 +96,26 @@ func TestFeedAddAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestRemovedText: feed remove says how many articles went and how many
+// stayed, and why.
+func TestRemovedText(t *testing.T) {
+	tests := []struct {
+		r     store.Removed
+		purge bool
+		want  string
+	}{
+		{store.Removed{Articles: 3}, false, "unsubscribed; its 3 articles stay in the library"},
+		{store.Removed{Articles: 2, Deleted: 2}, true, "unsubscribed; 2 articles removed"},
+		{store.Removed{Articles: 7, Deleted: 5, Kept: 2, Starred: 1, Annotated: 2}, true,
+			"unsubscribed; 5 articles removed, 2 kept (starred or annotated)"},
+		{store.Removed{Articles: 1, Kept: 1, Tagged: 1}, true, "unsubscribed; 0 articles removed, 1 kept (tagged by you)"},
+		{store.Removed{Articles: 4, Deleted: 1, Kept: 3, Starred: 1, Annotated: 1, Tagged: 1, Retitled: 1}, true,
+			"unsubscribed; 1 article removed, 3 kept (starred, annotated, tagged by you or retitled)"},
+	}
+	for _, tc := range tests {
+		if got := RemovedText(tc.r, tc.purge); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.r, got, tc.want)
+		}
+	}
+}
