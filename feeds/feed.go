@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
@@ -47,10 +49,14 @@ var ErrNotFeed = errors.New("not a feed")
 // redirects; "" means sub.URL), against which relative links resolve.
 //
 // Each article gets the feed's title as Source, sub.URL as FeedURL, a copy
-// of sub.Tags, and an ExternalID made of sub.URL and the entry's guid (else
-// its link, else a hash of its content), so two feeds' guid "1" do not
-// collide; of entries sharing an id, the first is kept. Content is preferred
-// over summary and turned into sanitised Markdown with links resolved.
+// of sub.Tags, and an ExternalID made of sub.IDBase (else sub.URL) and the
+// entry's guid (else its link, else a hash of its content), so two feeds'
+// guid "1" do not collide. An entry whose guid an earlier entry of the
+// document has is known by its link instead (by the hash when the link is
+// taken too), with a warning naming the guid: feeds that give every entry
+// one guid lose none. An entry repeated as it was is read once. Content is
+// preferred over summary and turned into sanitised Markdown with links
+// resolved.
 func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
 	if docURL == "" {
 		docURL = sub.URL
@@ -92,15 +98,12 @@ func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed,
 	if source == "" && base != nil {
 		source = base.Host
 	}
-	e := entryReader{sub: sub, base: base, linkBase: linkBase, source: source, plain: plainContent(parsed)}
-	seen := make(map[string]bool, len(parsed.Items))
+	e := entryReader{sub: sub, base: base, linkBase: linkBase, source: source, plain: plainContent(parsed),
+		ids: make(map[string]bool, len(parsed.Items)), entries: make(map[string]bool, len(parsed.Items))}
 	for i, it := range parsed.Items {
-		a, ok := e.article(i, it)
-		if !ok || seen[a.ExternalID] {
-			continue
+		if a, ok := e.article(i, it); ok {
+			out.Articles = append(out.Articles, a)
 		}
-		seen[a.ExternalID] = true
-		out.Articles = append(out.Articles, a)
 	}
 	return out, nil
 }
@@ -112,6 +115,8 @@ type entryReader struct {
 	linkBase *url.URL // the site's URL, else the document's
 	source   string
 	plain    func(i int) bool // whether entry i's content is plain text
+	ids      map[string]bool  // the ids given so far
+	entries  map[string]bool  // the entries read so far (entrySignature)
 }
 
 // article converts entry i; ok is false for an entry with nothing in it.
@@ -159,8 +164,43 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		base = e.sub.URL
 	}
 	a.ExternalID = entryID(base, guid, a)
+	sig := digest(guid, a.Title, a.URL, a.Body, publishedKey(a.Published), a.Author)
+	if e.entries[sig] {
+		return Article{}, false // the same entry again: nothing to tell apart
+	}
+	if e.ids[a.ExternalID] {
+		// An earlier entry has this guid (or link): this one is another
+		// entry all the same, to be kept and told apart.
+		what, key, by := "guid", guid, "its link"
+		if guid == "" {
+			what, key = "link", a.URL
+		}
+		id := ""
+		if guid != "" && a.URL != "" {
+			id = keyedID(base, a.URL)
+		}
+		if id == "" || e.ids[id] {
+			id, by = keyedID(base, contentKey(a)), "a hash of its content"
+		}
+		if e.ids[id] {
+			return Article{}, false
+		}
+		a.ExternalID = id
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%s %s is an earlier entry's too; this entry is known by %s instead",
+			what, quoteShort(key), by))
+	}
+	e.ids[a.ExternalID], e.entries[sig] = true, true
 	Normalize(&a)
 	return a, true
+}
+
+// quoteShort quotes s for a message, cut short when long.
+func quoteShort(s string) string {
+	const max = 80
+	if utf8.RuneCountInString(s) > max {
+		s = string([]rune(s)[:max]) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // plainContent reports, per entry, whether the content the parser found is

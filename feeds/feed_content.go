@@ -100,15 +100,25 @@ const maxReadableID = 300
 
 // entryID is the ExternalID of a feed entry: "feed:<feed URL>#<key>" where
 // the key is the guid, else the link, else a hash of the entry's title,
-// body and date.
+// body and date (contentKey).
 func entryID(feedURL, guid string, a Article) string {
 	key := guid
 	if key == "" {
 		key = a.URL
 	}
 	if key == "" {
-		key = IdentityPrefix + digest(a.Title, a.Body, publishedKey(a.Published))
+		key = contentKey(a)
 	}
+	return keyedID(feedURL, key)
+}
+
+// contentKey identifies an entry by its title, body and date.
+func contentKey(a Article) string {
+	return IdentityPrefix + digest(a.Title, a.Body, publishedKey(a.Published))
+}
+
+// keyedID is "feed:<feed URL>#<key>", hashed when too long to keep readable.
+func keyedID(feedURL, key string) string {
 	id := "feed:" + feedURL + "#" + key
 	if len(id) > maxReadableID {
 		id = "feed:" + IdentityPrefix + digest(feedURL, key)

@@ -272,14 +272,80 @@ func TestParseFeedDates(t *testing.T) {
 }
 
 func TestParseFeedIdentity(t *testing.T) {
-	t.Run("duplicate guids keep the first", func(t *testing.T) {
+	t.Run("a repeated guid: later entries are known by their links", func(t *testing.T) {
 		as := readFeedFile(t, "duplicate-guids.xml", "").Articles
-		var titles []string
+		var titles, ids []string
 		for _, a := range as {
-			titles = append(titles, a.Title)
+			titles, ids = append(titles, a.Title), append(ids, a.ExternalID)
 		}
-		if !slices.Equal(titles, []string{"First copy of story 1", "Story 2"}) {
+		if !slices.Equal(titles, []string{"First copy of story 1", "Story 2", "Second copy of story 1"}) {
 			t.Errorf("titles %q", titles)
+		}
+		want := []string{"feed:" + testFeedURL + "#1", "feed:" + testFeedURL + "#2",
+			"feed:" + testFeedURL + "#https://wire.example.com/story/1?v=2"}
+		if !slices.Equal(ids, want) {
+			t.Errorf("ids %q, want %q", ids, want)
+		}
+		if w := as[2].Warnings; len(w) != 1 || w[0] != `guid "1" is an earlier entry's too; this entry is known by its link instead` {
+			t.Errorf("warnings %q", w)
+		}
+		if len(as[0].Warnings)+len(as[1].Warnings) != 0 {
+			t.Errorf("the first entries are warned of: %q %q", as[0].Warnings, as[1].Warnings)
+		}
+	})
+	t.Run("one guid for every entry", func(t *testing.T) {
+		item := func(guid, link, title string) string {
+			s := `<item><title>` + title + `</title><description>Body of ` + title + `</description>`
+			if guid != "" {
+				s += `<guid isPermaLink="false">` + guid + `</guid>`
+			}
+			if link != "" {
+				s += `<link>` + link + `</link>`
+			}
+			return s + `</item>`
+		}
+		doc := `<rss version="2.0"><channel><title>t</title>` +
+			item("same", "https://x.example/a", "One") +
+			item("same", "https://x.example/b", "Two") +
+			item("same", "", "Three") +
+			item("same", "https://x.example/a", "Four") +
+			item("same", "https://x.example/b", "Two") + // the second again, as it was
+			item("", "https://x.example/c", "Five") +
+			item("", "https://x.example/c", "Six") +
+			`</channel></rss>`
+		parse := func() []Article {
+			f, err := ParseFeed([]byte(doc), "", "", Subscription{URL: testFeedURL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f.Articles
+		}
+		as, again := parse(), parse()
+		var titles []string
+		ids := map[string]bool{}
+		for i, a := range as {
+			titles = append(titles, a.Title)
+			ids[a.ExternalID] = true
+			if a.ExternalID != again[i].ExternalID {
+				t.Errorf("%s: id changes between parses: %q, %q", a.Title, a.ExternalID, again[i].ExternalID)
+			}
+		}
+		if !slices.Equal(titles, []string{"One", "Two", "Three", "Four", "Five", "Six"}) || len(ids) != 6 {
+			t.Fatalf("titles %q, %d ids", titles, len(ids))
+		}
+		wantIDs := []string{"#same", "#https://x.example/b", "#" + IdentityPrefix, "#https://x.example/a",
+			"#https://x.example/c", "#" + IdentityPrefix}
+		wantWarnings := []string{"", `guid "same" is an earlier entry's too; this entry is known by its link instead`,
+			`guid "same" is an earlier entry's too; this entry is known by a hash of its content instead`,
+			`guid "same" is an earlier entry's too; this entry is known by its link instead`, "",
+			`link "https://x.example/c" is an earlier entry's too; this entry is known by a hash of its content instead`}
+		for i, a := range as {
+			if !strings.HasPrefix(a.ExternalID, "feed:"+testFeedURL+wantIDs[i]) {
+				t.Errorf("%s: id %q, want it to begin %q", a.Title, a.ExternalID, "feed:"+testFeedURL+wantIDs[i])
+			}
+			if got := strings.Join(a.Warnings, "; "); got != wantWarnings[i] {
+				t.Errorf("%s: warnings %q, want %q", a.Title, got, wantWarnings[i])
+			}
 		}
 	})
 	t.Run("no guid: link, else a content hash, stable", func(t *testing.T) {
@@ -490,5 +556,34 @@ func TestXMLSafe(t *testing.T) {
 		if got := string(xmlSafe([]byte(in))); got != want {
 			t.Errorf("xmlSafe(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSavedFeedSharingAGuid: a saved feed file whose entries share one guid
+// imports every entry, warning of each after the first.
+func TestSavedFeedSharingAGuid(t *testing.T) {
+	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>Same</title><link>http://example.org/</link>` +
+		`<item><title>Item 0</title><link>http://example.org/h0</link><guid isPermaLink="false">same-guid</guid></item>` +
+		`<item><title>Item 1</title><link>http://example.org/h1</link><guid isPermaLink="false">same-guid</guid></item>` +
+		`<item><title>Item 2</title><link>http://example.org/h2</link><guid isPermaLink="false">same-guid</guid></item>` +
+		`</channel></rss>`
+	var titles, warnings []string
+	err := ReadStream("-", strings.NewReader(doc), func(it Item) error {
+		if it.Err != nil {
+			t.Errorf("item error: %v", it.Err)
+		}
+		titles = append(titles, it.Article.Title)
+		warnings = append(warnings, it.Article.Warnings...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(titles, []string{"Item 0", "Item 1", "Item 2"}) {
+		t.Errorf("titles %q", titles)
+	}
+	want := `guid "same-guid" is an earlier entry's too; this entry is known by its link instead`
+	if !slices.Equal(warnings, []string{want, want}) {
+		t.Errorf("warnings %q", warnings)
 	}
 }

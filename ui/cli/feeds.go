@@ -32,7 +32,8 @@ func Subscription(f store.Feed) feeds.Subscription {
 type FetchReport struct {
 	Feeds, NotModified int
 	store.ImportStats
-	Failed []Problem
+	Failed   []Problem
+	Warnings []Problem // of the articles fetched, each under its feed's address
 }
 
 // Fetch refreshes every subscribed feed (or only those whose URL is in only,
@@ -84,6 +85,8 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(r.Err.Error(), 0)})
 		case r.NotModified:
 			rep.NotModified++
+		default:
+			rep.Warnings = append(rep.Warnings, fetchWarnings(r)...)
 		}
 		rep.Added += stats.Added
 		rep.Updated += stats.Updated
@@ -106,6 +109,20 @@ func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
 	for _, f := range rep.Failed {
 		fmt.Fprintf(w, "failed: %s\n", oneLine(f.String(), 0))
 	}
+	printWarnings(w, rep.Warnings)
+}
+
+// fetchWarnings are the warnings of a fetch's articles (an entry's guid
+// that an earlier entry has too, content that could not be converted), each
+// under the feed's address.
+func fetchWarnings(r feeds.FetchResult) []Problem {
+	var out []Problem
+	for _, a := range r.Articles {
+		for _, w := range a.Warnings {
+			out = append(out, Problem{File: r.Sub.URL, Reason: w})
+		}
+	}
+	return out
 }
 
 // Added is what SubscribeFeed did: the subscription (new or not, and the tags
@@ -181,6 +198,7 @@ func PrintAdded(w io.Writer, a Added) {
 	default:
 		fmt.Fprintf(w, "%s: %s, %s new\n", oneLine(title, 0), Plural(len(a.Fetch.Articles), "article"), thousands(a.Stats.Added))
 	}
+	printWarnings(w, fetchWarnings(a.Fetch))
 }
 
 // plainPlural is noun, with an s unless n is 1.

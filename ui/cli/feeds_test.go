@@ -119,3 +119,34 @@ func TestRemovedText(t *testing.T) {
 		}
 	}
 }
+
+// TestFetchKeepsEntriesSharingAGuid: a feed that gives every entry one guid
+// brings every entry, and the fetch names the guid in a warning.
+func TestFetchKeepsEntriesSharingAGuid(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Same Guid</title><link>http://example.org/</link>`)
+	for i := range 3 {
+		fmt.Fprintf(&b, `<item><title>Item %d</title><link>http://example.org/h%d</link><guid isPermaLink="false">same-guid</guid>`+
+			`<description>Body %d</description></item>`, i, i, i)
+	}
+	b.WriteString(`</channel></rss>`)
+	url := serveFeed(t, b.String())
+	if _, err := st.Subscribe(ctx, store.Feed{URL: url}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Fetch(ctx, st, feeds.NewFetcher(), nil, nil, nil)
+	if err != nil || rep.Added != 3 || len(rep.Failed) != 0 {
+		t.Fatalf("Fetch = %+v, %v", rep, err)
+	}
+	var out bytes.Buffer
+	PrintFetchSummary(&out, rep, 0)
+	want := "warning: " + url + `: guid "same-guid" is an earlier entry's too; this entry is known by its link instead` + "\n"
+	if got := out.String(); !strings.HasSuffix(got, want+want) || strings.Count(got, "warning:") != 2 {
+		t.Errorf("fetch printed\n%s\nwant it to end with two of\n%s", got, want)
+	}
+	if n, err := st.Count(ctx, "source:\"Same Guid\""); err != nil || n != 3 {
+		t.Errorf("%d articles in the library, %v; want 3", n, err)
+	}
+}
