@@ -33,8 +33,12 @@ type Subscription struct {
 
 // Feed is a parsed feed document.
 type Feed struct {
-	Title    string    // the feed's own title, cleaned; "" when it has none
-	SiteURL  string    // the site the feed belongs to, absolute; "" when unknown
+	Title   string // the feed's own title, cleaned; "" when it has none
+	SiteURL string // the site the feed belongs to, absolute; "" when unknown
+	// SelfURL is the address the document gives for itself (Atom's and
+	// RSS's atom:link rel="self", JSON Feed's feed_url), absolute; "" when
+	// it gives none.
+	SelfURL  string
 	Articles []Article // normalised, in document order, duplicates dropped
 }
 
@@ -61,12 +65,21 @@ func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed,
 	if docURL == "" {
 		docURL = sub.URL
 	}
+	parsed, err := parseFeedDocument(data, contentType)
+	if err != nil {
+		return Feed{}, err
+	}
+	return readFeed(parsed, docURL, sub), nil
+}
+
+// parseFeedDocument parses a feed document as ParseFeed does.
+func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	data, err := feedUTF8(data, contentType)
 	if err != nil {
-		return Feed{}, fmt.Errorf("%w: %v", ErrNotFeed, err)
+		return nil, fmt.Errorf("%w: %v", ErrNotFeed, err)
 	}
 	if isHTMLDocument(data) {
-		return Feed{}, fmt.Errorf("%w: the server sent an HTML page", ErrNotFeed)
+		return nil, fmt.Errorf("%w: the server sent an HTML page", ErrNotFeed)
 	}
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true // to tell plain-text content from HTML
@@ -75,15 +88,21 @@ func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed,
 	parsed, err := p.Parse(bytes.NewReader(xmlSafe(data)))
 	switch {
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
-		return Feed{}, fmt.Errorf("%w: no RSS, Atom or JSON Feed document", ErrNotFeed)
+		return nil, fmt.Errorf("%w: no RSS, Atom or JSON Feed document", ErrNotFeed)
 	case err != nil:
-		return Feed{}, fmt.Errorf("%w: %v", ErrNotFeed, err)
+		return nil, fmt.Errorf("%w: %v", ErrNotFeed, err)
 	}
+	return parsed, nil
+}
 
+// readFeed turns a parsed document, read from docURL ("" when unknown),
+// into a Feed for sub.
+func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	base := parseAbsolute(docURL)
 	out := Feed{
 		Title:   CleanLine(htmlText(parsed.Title)),
 		SiteURL: resolveHTTP(base, parsed.Link),
+		SelfURL: resolveHTTP(base, parsed.FeedLink),
 	}
 	// A relative entry link is relative to the site, which may be elsewhere
 	// than the feed (a feed served from a CDN or a feed proxy).
@@ -105,7 +124,7 @@ func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed,
 			out.Articles = append(out.Articles, a)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // entryReader turns the entries of one document into Articles.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -184,7 +183,7 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 		return fmt.Errorf("%w: over %d MiB", ErrTooLarge, MaxFileSize>>20)
 	}
 	if f == formatFeed {
-		return readSavedFeed(name, data, emit)
+		return readSavedFeed(name, size >= 0, data, emit)
 	}
 	var art Article
 	if f == formatHTML {
@@ -376,25 +375,4 @@ var declaredEncoding = regexp.MustCompile(`(?i)(?:<meta[^>]*charset\s*=\s*["']?|
 func declaresEncoding(head []byte) bool {
 	m := declaredEncoding.FindSubmatch(head)
 	return m != nil && !strings.EqualFold(string(m[1]), "utf-8") && !strings.EqualFold(string(m[1]), "utf8")
-}
-
-// readSavedFeed imports a feed document saved to a file. Its articles are
-// identified as if they came from a subscription to the file, so importing
-// the same file again updates them.
-func readSavedFeed(name string, data []byte, emit func(Item) error) error {
-	sub := Subscription{URL: "file:" + name}
-	if abs, err := filepath.Abs(name); err == nil {
-		sub.URL = (&url.URL{Scheme: "file", Path: abs}).String()
-	}
-	feed, err := ParseFeed(data, "", "", sub)
-	if err != nil {
-		return err
-	}
-	for _, a := range feed.Articles {
-		a.FeedURL = "" // a file is not a subscription
-		if err := emit(Item{Article: a, Line: 1}); err != nil {
-			return err
-		}
-	}
-	return nil
 }

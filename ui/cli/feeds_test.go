@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -148,5 +150,55 @@ func TestFetchKeepsEntriesSharingAGuid(t *testing.T) {
 	}
 	if n, err := st.Count(ctx, "source:\"Same Guid\""); err != nil || n != 3 {
 		t.Errorf("%d articles in the library, %v; want 3", n, err)
+	}
+}
+
+// TestSavedCopyOfASubscribedFeed: a copy of a subscribed feed saved to a
+// file, or piped in, updates the articles its fetch brought (they stay the
+// feed's, with the reader's notes) instead of adding them again.
+func TestSavedCopyOfASubscribedFeed(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	var url string
+	doc := func() string {
+		return strings.Replace(atomFeed, `<link href="http://example.org/"/>`,
+			`<link href="http://example.org/"/><link rel="self" href="`+url+`"/>`, 1)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprint(w, doc())
+	}))
+	t.Cleanup(srv.Close)
+	url = srv.URL + "/atom.xml"
+	subscribe(t, st, url)
+	a, err := st.ArticleByExternalID(ctx, "feed:"+url+"#urn:e1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddAnnotation(ctx, store.Annotation{ArticleID: a.ID, Note: "my note"}); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "saved.xml"), []byte(doc()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep, out := importPaths(t, st, dir, "saved.xml"); rep.Added != 0 || rep.Unchanged != 2 {
+		t.Errorf("importing the saved copy: %s", out)
+	}
+	sources, _ := Sources([]string{"-"}, strings.NewReader(doc()))
+	rep, err := (&Importer{Store: st}).Run(ctx, sources)
+	if err != nil || rep.Added != 0 || rep.Unchanged != 2 {
+		t.Errorf("piping the saved copy in: %+v, %v", rep, err)
+	}
+	if n, err := st.Count(ctx, ""); err != nil || n != 2 {
+		t.Errorf("%d articles in the library, %v; want the feed's 2", n, err)
+	}
+	var list bytes.Buffer
+	if err := ListFeeds(ctx, st, &list); err != nil || !strings.Contains(list.String(), "2 articles (2 unread)") {
+		t.Errorf("feed list: %s, %v", list.String(), err)
+	}
+	if notes, err := st.Annotations(ctx, a.ID); err != nil || len(notes) != 1 {
+		t.Errorf("the note: %+v, %v", notes, err)
 	}
 }
