@@ -31,6 +31,7 @@ func TestKeptQuery(t *testing.T) {
 		"a source":          {"source:Reuters", "source:Reuters"},
 		"a negated tag":     {"war -tag:foo", "war -tag:foo"},
 		"a tag prefix said": {"tag:foo*", "tag:foo*"},
+		"a #tag typed last": {"war #foo", "war #foo"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

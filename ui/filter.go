@@ -122,7 +122,10 @@ func (m *Model) keepFilter() tea.Cmd {
 	m.closeFilter()
 	text := m.filter.input.Value()
 	if cur := m.list.query; parsed && (cur.live || cur == listQuery{}) {
-		if kept := store.KeptQuery(text); kept != text || kept != cur.text {
+		// Kept, the query is read as written, no longer live: the list
+		// reloads unless it already shows exactly that ("tag:t", live, showed
+		// tag:t*).
+		if kept := store.KeptQuery(text); kept != text || kept != cur.text || cur.live {
 			m.filter.input.SetValue(kept)
 			q := listQuery{text: kept}
 			if strings.TrimSpace(kept) == "" {

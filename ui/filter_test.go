@@ -489,3 +489,29 @@ func TestSaveSearchNames(t *testing.T) {
 		t.Errorf("saved over a name:\n%s", s)
 	}
 }
+
+// TestEnterKeepsATagWhole: a tag typed last is a prefix while it is typed,
+// and whole once kept: the list then shows what the line says, and ctrl+s
+// saves that.
+func TestEnterKeepsATagWhole(t *testing.T) {
+	lib := newLibrary(t, 30)
+	for _, typed := range []string{"tag:nat", "#nat"} {
+		m := start(t, lib, Config{}, 100, 24)
+		m = step(t, m, press("/"))
+		m = typeKeys(t, m, typed)
+		if n := len(root(t, m).list.rows); n == 0 {
+			t.Fatalf("%s: the live list shows nothing for the prefix", typed)
+		}
+		m = step(t, m, press("enter"))
+		r := root(t, m)
+		if r.list.query.text != typed || r.list.query.live || len(r.list.rows) != 0 {
+			t.Errorf("%s kept: query %+v, %d rows; want the whole tag, none", typed, r.list.query, len(r.list.rows))
+		}
+		m = step(t, m, press("ctrl+s"))
+		m = typeKeys(t, m, "n"+typed[1:2])
+		m = step(t, m, press("enter"))
+		if s := viewText(m); !strings.Contains(s, "`"+typed+"`") || strings.Contains(s, typed+"*") {
+			t.Errorf("%s saved:\n%s", typed, s)
+		}
+	}
+}
