@@ -156,6 +156,8 @@ func (m *Model) explainOff(msg tea.KeyPressMsg) bool {
 		whys = []why{
 			{k.NextHighlight, noNotes, false}, {k.PrevHighlight, noNotes, false}, {k.EditNote, noNotes, false}, {k.DeleteNote, noNotes, false},
 			{k.UndoDelete, "No note was deleted: nothing to bring back.", false},
+			{k.Next, "This is the last article.", false},
+			{k.Prev, "This is the first article.", false},
 			{k.OpenLink, "This article has no web link to open.", false},
 			{k.CopyLink, "This article has no link to copy.", false},
 			{m.list.keys.Filter, "%s filters the list: esc goes back to it.", true},

@@ -186,6 +186,10 @@ func (m *Model) noNoteOnScreen() {
 		m.setStatus("This article has no notes.")
 		return
 	}
+	if _, ok := m.reader.current(); ok {
+		m.setStatus("The note chosen is off screen: ] or [ shows it, or another.")
+		return
+	}
 	m.setStatus("Which note? ] and [ go to one, and make it the one e and d act on.")
 }
 

@@ -476,12 +476,13 @@ func TestSaveSearchNames(t *testing.T) {
 	}
 	m := start(t, lib, cfg, 120, 24)
 	m = save(m, "storm", "starred")
-	if s := viewText(m); !strings.Contains(s, "“Starred” is a search of config.toml; save it under another name") {
-		t.Errorf("a config.toml name:\n%s", s)
+	if s := viewText(m); !strings.Contains(s, "“Starred” is a search of config.toml; save `storm*` as:") || root(t, m).mode() != modePrompt {
+		t.Errorf("a config.toml name: the prompt should stay, saying why:\n%s", s)
 	}
 	if got, _ := lib.SavedSearches(ctx); len(got) != 0 {
 		t.Errorf("saved %+v", got)
 	}
+	m = step(t, m, press("esc"))
 	m = save(m, " shadow", "Storms")
 	m = steps(t, m, "esc")
 	m = save(m, "leak", "storms")

@@ -124,18 +124,19 @@ func (m readerModel) current() (placedNote, bool) {
 	return m.notes[m.cur], true
 }
 
-// noteOnScreen is the annotation e and d act on: the current one while any
-// of it is on screen, else the only one on screen, which it makes current.
-// With none on screen, or several and none current, there is none: e and d
-// never act on a note the reader cannot see.
+// noteOnScreen is the annotation e and d act on: the current one (chosen
+// with ] or [) while any of it is on screen; with none current, the only
+// one on screen, which it makes current. Otherwise there is none: e and d
+// never act on a note the reader cannot see, nor on another than the one
+// chosen.
 func (m *readerModel) noteOnScreen() (placedNote, bool) {
 	top, bottom := m.vp.YOffset(), m.vp.YOffset()+m.vp.Height()
 	shown := func(n placedNote) bool {
 		s, ok := m.spots[n.ID]
 		return ok && s[1] >= top && s[0] < bottom
 	}
-	if n, ok := m.current(); ok && shown(n) {
-		return n, true
+	if n, ok := m.current(); ok {
+		return n, shown(n)
 	}
 	only := -1
 	for i, n := range m.notes {

@@ -379,8 +379,9 @@ func TestBidiControlsNeverReachTheScreen(t *testing.T) {
 }
 
 // TestDeleteActsOnTheNoteOnScreen: d and e act on a note the reader can
-// see: the current one while it is on screen, else the only one on screen;
-// with none, they say how to pick one.
+// see: the one chosen with ] or [ while it is on screen (never another),
+// else, with none chosen, the only one on screen; otherwise they say how to
+// pick one.
 func TestDeleteActsOnTheNoteOnScreen(t *testing.T) {
 	lib := newLibrary(t, 3)
 	rows, err := lib.Page(context.Background(), store.PageRequest{Limit: 1})
@@ -398,12 +399,17 @@ func TestDeleteActsOnTheNoteOnScreen(t *testing.T) {
 	}
 	m = step(t, m, press("G")) // only the whole-article note is on screen
 	m = step(t, m, press("d"))
+	if s := viewText(m); len(notesOf(t, lib, id)) != 2 || !strings.Contains(s, "The note chosen is off screen: ] or [ shows it, or another.") {
+		t.Fatalf("d with the chosen note off screen:\n%s", s)
+	}
+	m = step(t, m, press("]")) // the whole-article note, chosen and shown
+	m = step(t, m, press("d"))
 	notes := notesOf(t, lib, id)
 	if len(notes) != 1 || notes[0].Note != "the passage's note" {
-		t.Fatalf("d at the bottom left %+v; want the passage's note", notes)
+		t.Fatalf("d on the note chosen left %+v; want the passage's note", notes)
 	}
 	m = step(t, m, press("G"))
-	m = step(t, m, press("d")) // nothing on screen now
+	m = step(t, m, press("d")) // nothing chosen, nothing on screen
 	if s := viewText(m); len(notesOf(t, lib, id)) != 1 || !strings.Contains(s, "Which note? ] and [ go to one") {
 		t.Errorf("d with no note on screen:\n%s", s)
 	}

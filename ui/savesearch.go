@@ -65,17 +65,20 @@ func (m *Model) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		name := strings.TrimSpace(m.prompt.input.Value())
 		q := m.prompt.query
+		for _, s := range m.cfg.Searches {
+			if strings.EqualFold(s.Name, name) {
+				// The panel lists config.toml's first: this one would not
+				// show. The prompt stays, asking for another name.
+				m.prompt.input.Prompt = fmt.Sprintf("“%s” is a search of config.toml; save %s as: ", oneLine(s.Name), quoteQuery(q))
+				m.prompt.input.SetValue("")
+				m.prompt.setWidth(m.width)
+				return nil
+			}
+		}
 		m.closePrompt()
 		if name == "" {
 			m.setStatus("Not saved: no name given.")
 			return nil
-		}
-		for _, s := range m.cfg.Searches {
-			if strings.EqualFold(s.Name, name) {
-				// The panel lists config.toml's first: this one would not show.
-				m.setError("not saved", fmt.Errorf("“%s” is a search of config.toml; save it under another name", oneLine(s.Name)))
-				return nil
-			}
 		}
 		return saveSearch(m.ctx, m.lib, name, q)
 	}
