@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"tidings/feeds"
@@ -101,10 +103,10 @@ func newRoot() *cobra.Command {
 		},
 		RunE: a.runTUI,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		if strings.HasPrefix(err.Error(), "unknown shorthand flag") {
 			// Most likely a query's -word or a tag's -name, read as flags.
-			err = fmt.Errorf("%w (a query or tag starting with - goes after --, as in: tidings search -- -word)", err)
+			err = fmt.Errorf("%w (a query or tag starting with - goes after --, as in: %s)", err, dashDashExample(cmd, err))
 		}
 		return usageError{err}
 	})
@@ -122,6 +124,44 @@ func newRoot() *cobra.Command {
 		c.Args = usageArgs(c.Args)
 	}
 	return root
+}
+
+// dashDashExample is the command that was run, as far as its flags were
+// read, with the word the flag error names after "--": "tidings tag
+// --query 'seed bank' -- -science".
+func dashDashExample(cmd *cobra.Command, err error) string {
+	word := "-word"
+	if _, w, ok := strings.Cut(err.Error(), " in "); ok && strings.HasPrefix(w, "-") && !strings.ContainsAny(w, " \t") {
+		word = w
+	}
+	parts := []string{cmd.CommandPath()}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		switch v := f.Value.(type) {
+		case pflag.SliceValue:
+			for _, e := range v.GetSlice() {
+				parts = append(parts, "--"+f.Name, shellWord(e))
+			}
+		default:
+			if f.Value.Type() == "bool" {
+				parts = append(parts, "--"+f.Name)
+			} else {
+				parts = append(parts, "--"+f.Name, shellWord(f.Value.String()))
+			}
+		}
+	})
+	for _, arg := range cmd.Flags().Args() {
+		parts = append(parts, shellWord(arg))
+	}
+	return strings.Join(append(parts, "--", shellWord(word)), " ")
+}
+
+// shellWord is s as a shell word: as it is when it needs no quotes, else
+// in single quotes.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_+.,:/=@%^#") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // commandName is a command's path without the program: "feed list".
@@ -539,7 +579,20 @@ func (a *app) tagCmd() *cobra.Command {
 		Use:   "tag [ID...] +add -remove...",
 		Short: "Add (+name) and remove (-name) tags on articles, by id or --query",
 		Args:  cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		// The flags are read by PersistentPreRunE (tagFlags), which lets a
+		// -remove after --query Q through as a tag, as it does after ids.
+		DisableFlagParsing: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := tagFlags(cmd, args); err != nil {
+				return err
+			}
+			if err := cobra.MinimumNArgs(1)(cmd, cmd.Flags().Args()); err != nil {
+				return usageError{err}
+			}
+			return cmd.Root().PersistentPreRunE(cmd, cmd.Flags().Args())
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			args := cmd.Flags().Args()
 			ids, ch, err := cli.ParseTagArgs(args)
 			if err != nil {
 				return usageError{err}
@@ -602,6 +655,43 @@ func (a *app) tagCmd() *cobra.Command {
 	// "-remove" must reach the command as an argument, not as a flag.
 	c.Flags().SetInterspersed(false)
 	return c
+}
+
+// tagFlags reads the tag command's flags (its own and those it inherits)
+// from args. The first word after the flags that starts with a single "-"
+// and is no flag of the command is a tag to remove: it and what follows are
+// arguments, as if after "--". So "tag --query Q -science" removes science,
+// as "tag 1 -science" does. --help is told as cobra tells it.
+func tagFlags(cmd *cobra.Command, args []string) error {
+	flags := cmd.Flags()
+	flags.AddFlagSet(cmd.InheritedFlags())
+	args = slices.Clone(args)
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		switch {
+		case arg == "--" || !strings.HasPrefix(arg, "-") || arg == "-":
+			i = len(args) // the arguments begin
+		case strings.HasPrefix(arg, "--"):
+			name, _, hasValue := strings.Cut(arg[2:], "=")
+			if f := flags.Lookup(name); f != nil && f.NoOptDefVal == "" && !hasValue {
+				i++ // its value
+			}
+		case len(arg) == 2 && flags.ShorthandLookup(arg[1:]) != nil:
+			if f := flags.ShorthandLookup(arg[1:]); f.NoOptDefVal == "" {
+				i++
+			}
+		default:
+			args = slices.Insert(args, i, "--")
+			i = len(args)
+		}
+	}
+	if err := flags.Parse(args); err != nil {
+		return cmd.FlagErrorFunc()(cmd, err)
+	}
+	if help, _ := flags.GetBool("help"); help {
+		return pflag.ErrHelp
+	}
+	return nil
 }
 
 func (a *app) noteCmd() *cobra.Command {

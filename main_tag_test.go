@@ -1,0 +1,113 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTagQueryRemovesDashTags: tag --query Q -name removes the tag, as
+// tag ID -name does, instead of failing on -name as an unknown flag; the
+// command's flags still work wherever they are given.
+func TestTagQueryRemovesDashTags(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	file := writeFile(t, "seed.txt", "date 2025-03-19 (Campus News) University seed bank reaches 10,000 varieties.\n")
+	if r := run(t, lib, "import", file); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	tags := func() string {
+		t.Helper()
+		r := run(t, lib, "search", "--json", "seed")
+		if r.code != 0 {
+			t.Fatalf("search: %+v", r)
+		}
+		_, tags, _ := strings.Cut(r.stdout, `"tags":`)
+		tags, _, _ = strings.Cut(tags, "]")
+		return tags + "]"
+	}
+	steps := []struct {
+		args     []string
+		out      string
+		wantTags string
+	}{
+		{[]string{"tag", "--query", "seed bank", "+science", "+botany"}, "1 article tagged\n", `["botany","science"]`},
+		{[]string{"tag", "--query", "seed bank", "-science"}, "1 article untagged\n", `["botany"]`},
+		{[]string{"tag", "--query=seed", "+x", "-botany"}, "1 article retagged\n", `["x"]`},
+		{[]string{"tag", "--query", "seed", "--", "-x"}, "1 article untagged\n", `[]`},
+		{[]string{"tag", "1", "+y", "-x"}, "", `["y"]`},
+	}
+	for _, s := range steps {
+		r := run(t, lib, s.args...)
+		if r.code != 0 || r.stdout != s.out {
+			t.Errorf("%q: code %d, printed %q, err %v; want %q", s.args, r.code, r.stdout, r.err, s.out)
+		}
+		if got := tags(); got != s.wantTags {
+			t.Errorf("after %q the article has tags %s, want %s", s.args, got, s.wantTags)
+		}
+	}
+
+	if r := run(t, lib, "tag", "--help"); r.code != 0 || !strings.Contains(r.stdout, "Usage:\n  tidings tag [ID...]") {
+		t.Errorf("tag --help: %+v", r)
+	}
+	if r := run(t, lib, "tag", "--read-only", "--query", "seed", "-y"); r.code != 1 || !strings.Contains(r.err.Error(), "--read-only") {
+		t.Errorf("tag --read-only: %+v", r)
+	}
+	if got := tags(); got != `["y"]` {
+		t.Errorf("a read-only tag changed the tags: %s", got)
+	}
+	for _, args := range [][]string{{"tag"}, {"tag", "--query", "seed"}, {"tag", "--bogus", "1", "+a"}, {"tag", "-y"}} {
+		if r := run(t, lib, args...); r.code != 2 {
+			t.Errorf("%q: code %d, err %v; want a usage error", args, r.code, r.err)
+		}
+	}
+}
+
+// TestDashWordHint: a query's -word read as a flag is a usage error whose
+// hint is the command that was run, with -- before the word.
+func TestDashWordHint(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	if r := run(t, lib, "tag", "1", "+a"); r.code != 1 { // makes the library; no article 1
+		t.Fatalf("tag: %+v", r)
+	}
+	for args, want := range map[string]string{
+		"search -science":               "as in: tidings search --library " + lib + " -- -science)",
+		"search --json seed -science":   "as in: tidings search --json --library " + lib + " seed -- -science)",
+		"search --limit 5 'a b' -x":     "as in: tidings search --library " + lib + " --limit 5 'a b' -- -x)",
+		"export --query 'it''s' -s":     "as in: tidings export --library " + lib + " --query 'it'\\''s' -- -s)",
+		"rule add --tag 'x y' -science": "as in: tidings rule add --library " + lib + " --tag 'x y' -- -science)",
+	} {
+		r := run(t, lib, shellSplit(args)...)
+		if r.code != 2 || r.err == nil || !strings.Contains(r.err.Error(), want) {
+			t.Errorf("%s: code %d, err %v; want it to end %q", args, r.code, r.err, want)
+		}
+	}
+}
+
+// shellSplit splits s at spaces outside single quotes; a doubled quote
+// inside quotes is a quote.
+func shellSplit(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted, started := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'' && quoted && i+1 < len(s) && s[i+1] == '\'':
+			cur.WriteByte('\'')
+			i++
+		case c == '\'':
+			quoted, started = !quoted, true
+		case c == ' ' && !quoted:
+			if cur.Len() > 0 || started {
+				out = append(out, cur.String())
+			}
+			cur.Reset()
+			started = false
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	if cur.Len() > 0 || started {
+		out = append(out, cur.String())
+	}
+	return out
+}
