@@ -148,22 +148,30 @@ func (s *Store) SetStarred(ctx context.Context, ids []int64, starred bool) error
 }
 
 // updateArticles runs an UPDATE whose %s is the list of ids, in chunks, in
-// one transaction.
+// one transaction. It returns ErrNotFound when none of the articles is
+// there (deleted meanwhile, by another tidings perhaps).
 func (s *Store) updateArticles(ctx context.Context, q string, args []any, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		const chunk = 500
+		var found int64
 		for i := 0; i < len(ids); i += chunk {
 			part := ids[i:min(i+chunk, len(ids))]
 			a := append([]any(nil), args...)
 			for _, id := range part {
 				a = append(a, id)
 			}
-			if _, err := tx.ExecContext(ctx, fmt.Sprintf(q, placeholders(len(part))), a...); err != nil {
+			res, err := tx.ExecContext(ctx, fmt.Sprintf(q, placeholders(len(part))), a...)
+			if err != nil {
 				return err
 			}
+			n, _ := res.RowsAffected()
+			found += n
+		}
+		if found == 0 {
+			return ErrNotFound
 		}
 		return nil
 	})

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -18,10 +20,11 @@ import (
 
 // noteSavedMsg reports a note added or changed.
 type noteSavedMsg struct {
-	note  store.Annotation
-	added bool
-	undo  bool // the re-adding of a deleted note
-	err   error
+	note      store.Annotation
+	added     bool
+	undo      bool // the re-adding of a deleted note
+	recreated bool // an edit of a note deleted meanwhile, saved as a new one
+	err       error
 }
 
 // noteDeletedMsg reports a note deleted.
@@ -301,10 +304,24 @@ func (m *Model) handleAnnotationResult(msg tea.Msg) (tea.Cmd, bool) {
 
 func (m *Model) handleNoteSaved(msg noteSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.setError("saving the note", msg.err)
-		return m.reloadNotes(msg.note.ArticleID, 0)
+		err := msg.err
+		if errors.Is(err, store.ErrNotFound) {
+			err = errGone
+		}
+		cmds := []tea.Cmd{m.reloadNotes(msg.note.ArticleID, 0)}
+		if strings.TrimSpace(msg.note.Note) != "" && !m.noteEditor.open {
+			// Nothing typed is lost: the editor opens again on the text,
+			// to try again, or to take it to $EDITOR.
+			cmds = append(cmds, m.noteEditor.start(msg.note, m.noteEditor.what))
+			m.noteEditor.original = ""
+			err = fmt.Errorf("%w; your text stays here", err)
+		}
+		m.setError("saving the note", err)
+		return tea.Batch(cmds...)
 	}
 	switch {
+	case msg.recreated:
+		m.setStatus("The note was deleted meanwhile; saved yours as a new one.")
 	case msg.undo:
 		m.setStatus("Brought the note back.")
 	case msg.note.Quote != "" && msg.note.Note == "":
@@ -373,10 +390,21 @@ func addNote(ctx context.Context, lib Library, a store.Annotation, undo bool) te
 	}
 }
 
-// updateNote changes a note.
+// updateNote changes a note. One deleted meanwhile (by another tidings) is
+// added anew with the text written, rather than lost.
 func updateNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
 	return func() tea.Msg {
-		return noteSavedMsg{note: a, err: lib.UpdateAnnotation(ctx, a)}
+		err := lib.UpdateAnnotation(ctx, a)
+		if errors.Is(err, store.ErrNotFound) {
+			fresh := a
+			fresh.ID = 0
+			saved, err := lib.AddAnnotation(ctx, fresh)
+			if err == nil {
+				return noteSavedMsg{note: saved, added: true, recreated: true}
+			}
+			return noteSavedMsg{note: a, err: err}
+		}
+		return noteSavedMsg{note: a, err: err}
 	}
 }
 

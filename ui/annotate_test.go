@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"tidings/feeds"
 	"tidings/store"
 )
 
@@ -376,5 +377,62 @@ func TestProgramAnnotates(t *testing.T) {
 	notes := notesOf(t, lib, root(t, tm.FinalModel(t)).reader.id())
 	if len(notes) != 1 || notes[0].Note != "Both sentences." || !strings.Contains(notes[0].Quote, "\n\nParagraph 1 of article 0.") {
 		t.Errorf("saved %+v", notes)
+	}
+}
+
+// TestArticleDeletedElsewhere: an article deleted while it is shown (by
+// another tidings, or feed remove --purge) makes s say so rather than claim
+// success, and a note written on it is not lost: the editor opens again on
+// the text.
+func TestArticleDeletedElsewhere(t *testing.T) {
+	lib, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	ctx := context.Background()
+	const feedURL = "https://example.com/feed.xml"
+	if _, err := lib.Import(ctx, []feeds.Article{{ExternalID: "gone", Title: "Soon gone", Body: "Text.", FeedURL: feedURL}}); err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, lib, Config{}, 120, 24)
+	m = step(t, m, press("enter"))
+	if _, err := lib.RemoveFeed(ctx, feedURL, true); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, press("s"))
+	if s := viewText(m); strings.Contains(s, "Starred the article.") || !strings.Contains(s, "it was deleted elsewhere") {
+		t.Errorf("s on a deleted article:\n%s", s)
+	}
+	m = step(t, m, press("a"))
+	m = typeText(t, m, "a thought worth keeping")
+	m = step(t, m, press("ctrl+s"))
+	e := root(t, m).noteEditor
+	if !e.open || e.area.Value() != "a thought worth keeping" || !strings.Contains(viewText(m), "it was deleted elsewhere; your text stays here") {
+		t.Errorf("the note on a deleted article: editor open %v, %q\n%s", e.open, e.area.Value(), viewText(m))
+	}
+}
+
+// TestEditOfANoteDeletedElsewhere: an edit saved after another tidings
+// deleted the note is saved as a new note, not lost.
+func TestEditOfANoteDeletedElsewhere(t *testing.T) {
+	lib := newLibrary(t, 3)
+	ctx := context.Background()
+	rows, err := lib.Page(ctx, store.PageRequest{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addNotes(t, lib, rows[0].ID, store.Annotation{Note: "first"})
+	m := start(t, lib, Config{}, 120, 24)
+	m = steps(t, m, "enter", "]", "e")
+	m = typeText(t, m, " and more")
+	notes := notesOf(t, lib, rows[0].ID)
+	if err := lib.DeleteAnnotation(ctx, notes[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, press("ctrl+s"))
+	notes = notesOf(t, lib, rows[0].ID)
+	if len(notes) != 1 || notes[0].Note != "first and more" || !strings.Contains(viewText(m), "The note was deleted meanwhile; saved yours as a new one.") {
+		t.Errorf("notes %+v\n%s", notes, viewText(m))
 	}
 }

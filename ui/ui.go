@@ -241,7 +241,11 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case flagsSetMsg:
 		if msg.err != nil {
-			m.setError("saving "+msg.what, msg.err)
+			err := msg.err
+			if errors.Is(err, store.ErrNotFound) {
+				err = errGone
+			}
+			m.setError("saving "+msg.what, err)
 			cmd = m.list.reload() // show what the library really holds
 		}
 	case samplesLoadedMsg:
@@ -435,6 +439,10 @@ func (m *Model) setStatus(text string) {
 func (m *Model) setError(doing string, err error) {
 	m.status, m.statusErr = doing+": "+err.Error(), true
 }
+
+// errGone is the message for an article or note that another tidings (or
+// a feed remove --purge) deleted while it was shown.
+var errGone = errors.New("it was deleted elsewhere")
 
 // errReadOnly is the message for a write in a read-only library.
 var errReadOnly = errors.New("the library is read-only")
