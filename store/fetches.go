@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"tidings/feeds"
@@ -96,37 +95,6 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
 	}
 	return stats, nil
-}
-
-// Unsubscribe removes the subscription with this URL. Its articles stay,
-// no longer linked to a feed, unless purge is set: then they are deleted with
-// their tags and notes. It returns how many articles the feed had.
-func (s *Store) Unsubscribe(ctx context.Context, url string, purge bool) (int, error) {
-	var n int
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, strings.TrimSpace(url)).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?`, id).Scan(&n); err != nil {
-			return err
-		}
-		if purge {
-			if err := deleteArticles(ctx, tx, `SELECT id FROM articles WHERE feed_id = ?`, id); err != nil {
-				return err
-			}
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
-		return err
-	})
-	if err != nil {
-		return 0, fmt.Errorf("store: unsubscribe %s: %w", url, err)
-	}
-	return n, nil
 }
 
 // deleteArticles deletes the articles the query selects (by id), with their

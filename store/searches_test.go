@@ -96,13 +96,13 @@ func TestFeeds(t *testing.T) {
 	if err != nil || len(feeds) != 1 || feeds[0].Title != "Example News" || !slices.Equal(feeds[0].Tags, []string{"news"}) {
 		t.Errorf("Feeds = %+v, %v", feeds, err)
 	}
-	if n, err := s.Unsubscribe(ctx, f.URL, false); err != nil || n != 1 {
-		t.Fatalf("Unsubscribe = %d, %v", n, err)
+	if r, err := s.RemoveFeed(ctx, f.URL, false); err != nil || r.Articles != 1 || r.Deleted != 0 {
+		t.Fatalf("RemoveFeed = %+v, %v", r, err)
 	}
 	if got := mustArticle(t, s, got.ID); got.FeedID != 0 {
 		t.Errorf("article still linked to a removed feed: %d", got.FeedID)
 	}
-	if _, err := s.Unsubscribe(ctx, f.URL, false); !errors.Is(err, ErrNotFound) {
+	if _, err := s.RemoveFeed(ctx, f.URL, false); !errors.Is(err, ErrNotFound) {
 		t.Errorf("removing twice: %v", err)
 	}
 }
