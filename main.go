@@ -220,7 +220,12 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 			return nil, err
 		}
 	}
-	return store.Open(path, a.storeOptions(a.readOnly))
+	st, err := store.Open(path, a.storeOptions(a.readOnly))
+	if errors.Is(err, store.ErrNotWritable) && !writingCommands[commandName(cmd)] {
+		// A command that only reads reads what it cannot write.
+		return store.Open(path, a.storeOptions(true))
+	}
+	return st, err
 }
 
 // checkExists says plainly when there is no library at path, and where

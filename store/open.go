@@ -155,7 +155,7 @@ func prepareFile(path string, readOnly bool) error {
 		return fmt.Errorf("store: open %s: not an SQLite database, %w", path, ErrNotLibrary)
 	}
 	if !readOnly && (sys.Access(path, sys.W_OK) != nil || !walReadable(path)) {
-		return fmt.Errorf("store: open %s: the library or its folder is not writable; it can still be opened read-only", path)
+		return fmt.Errorf("store: open %s: %w", path, ErrNotWritable)
 	}
 	return nil
 }

@@ -310,7 +310,7 @@ func TestReadOnlyInAFolderItCannotWrite(t *testing.T) {
 	defer func(f func(string) bool) { walReadable = f }(walReadable)
 	walReadable = func(string) bool { return false }
 
-	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), "can still be opened read-only") {
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrNotWritable) || !strings.Contains(err.Error(), "can still be opened read-only (--read-only)") {
 		t.Errorf("opening it for writing: %v", err)
 	}
 	s, err := Open(path, Options{ReadOnly: true})

@@ -8,6 +8,10 @@ import (
 // ErrNotFound is returned when an article, tag, feed or annotation does not exist.
 var ErrNotFound = errors.New("store: not found")
 
+// ErrNotWritable is returned by Open, for writing, of a library that the
+// user cannot write (read-only media, another user's folder).
+var ErrNotWritable = errors.New("the library or its folder is not writable; it can still be opened read-only (--read-only)")
+
 // ErrNewerLibrary is returned by Open for a library written by a newer tidings.
 var ErrNewerLibrary = errors.New("store: library was written by a newer tidings")
 
