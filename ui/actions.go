@@ -150,6 +150,9 @@ func (m *Model) explainOff(msg tea.KeyPressMsg) bool {
 			{k.OpenLink, "This article has no web link to open.", false},
 			{k.CopyLink, "This article has no link to copy.", false},
 		}
+		if m.refreshing {
+			whys = append(whys, why{k.Refresh, "Already fetching the feeds.", false})
+		}
 	case screenReader:
 		k := m.reader.keys
 		noNotes := "This article has no notes: a writes one, v selects a passage to note."

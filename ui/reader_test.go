@@ -457,3 +457,32 @@ func TestKeysThatAreOffSayWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestRefreshProgressStays: while feeds are fetched, the status line says
+// how far whenever no other message has it (a key no longer wipes it), and
+// r says a fetch is running.
+func TestRefreshProgressStays(t *testing.T) {
+	lib := newLibrary(t, 5)
+	cfg := Config{Refresh: func(ctx context.Context, progress func(RefreshProgress)) (RefreshResult, error) {
+		<-ctx.Done()
+		return RefreshResult{}, ctx.Err()
+	}}
+	m := start(t, lib, cfg, 100, 24)
+	m, _ = m.Update(press("r")) // started; its command is not run here
+	if !root(t, m).refreshing {
+		t.Fatal("r did not start a refresh")
+	}
+	m, _ = m.Update(refreshProgressMsg{p: RefreshProgress{Done: 1, Total: 2, Feed: "Slow News"}, next: make(chan tea.Msg)})
+	m = step(t, m, press("j"))
+	if s := viewText(m); !strings.Contains(s, "Fetching feeds 1/2… Slow News") {
+		t.Errorf("a key wiped the progress:\n%s", s)
+	}
+	m = step(t, m, press("r"))
+	if s := viewText(m); !strings.Contains(s, "Already fetching the feeds.") {
+		t.Errorf("r while fetching:\n%s", s)
+	}
+	m, _ = m.Update(refreshDoneMsg{res: RefreshResult{Feeds: 2, New: 3}})
+	if s := viewText(m); strings.Contains(s, "Fetching feeds") || !strings.Contains(s, "Fetched 2 feeds: 3 new articles") {
+		t.Errorf("done:\n%s", s)
+	}
+}

@@ -70,8 +70,10 @@ type Model struct {
 	libColors   map[string]color.Color // from the library, by lower-case tag name
 
 	status string
-	// refreshing is set while feeds are being fetched (r).
+	// refreshing is set while feeds are being fetched (r); progress says
+	// how far, on the status line whenever no message has it.
 	refreshing bool
+	progress   string
 	statusErr  bool
 
 	gen      int64 // the library's generation the list shows
@@ -220,12 +222,10 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case pollMsg:
 		cmd = readGeneration(m.ctx, m.lib)
 	case refreshProgressMsg:
-		if m.status == "" || strings.HasPrefix(m.status, "Fetching feeds") {
-			m.setStatus(refreshStatus(msg.p))
-		}
+		m.progress = refreshStatus(msg.p)
 		cmd = waitRefresh(msg.next)
 	case refreshDoneMsg:
-		m.refreshing = false
+		m.refreshing, m.progress = false, ""
 		if msg.err != nil {
 			m.setError("fetching feeds", msg.err)
 		} else {

@@ -149,10 +149,14 @@ func (m Model) statusLine() string {
 	case modePrompt:
 		return m.promptView()
 	}
-	if m.status == "" {
+	status := m.status
+	if status == "" {
+		status = m.progress
+	}
+	if status == "" {
 		return ""
 	}
-	text := " " + ansi.Truncate(oneLine(m.status), max(m.width-2, 1), "…")
+	text := " " + ansi.Truncate(oneLine(status), max(m.width-2, 1), "…")
 	if m.statusErr {
 		return m.styles.statusErr.Render(text)
 	}
