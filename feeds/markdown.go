@@ -6,7 +6,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
 )
 
@@ -23,7 +25,15 @@ func parseMarkdownFile(data []byte) (Article, error) {
 	text := string(trimBOM(data))
 	var art Article
 	body := text
-	if front, rest, closed, ok := cutFrontMatter(text); ok && closed {
+	if front, rest, ok := cutTOMLFrontMatter(text); ok {
+		// Hugo's TOML front matter, between two "+++" lines.
+		if m, err := tomlFields(front); err != nil {
+			art.Warnings = append(art.Warnings, "TOML front matter: "+err.Error()+"; read as part of the body")
+		} else {
+			readFields(m, &art)
+			body = rest
+		}
+	} else if front, rest, closed, ok := cutFrontMatter(text); ok && closed {
 		// YAML refuses text that is not UTF-8; it is repaired as the body
 		// is (the reader warns).
 		if err := readFrontMatter(strings.ToValidUTF8(front, "\uFFFD"), &art); err != nil {
@@ -92,6 +102,71 @@ func cutFrontMatter(text string) (front, rest string, closed, ok bool) {
 	return after, "", false, true
 }
 
+// cutTOMLFrontMatter splits "+++\n<toml>\n+++\n" off the start of text.
+func cutTOMLFrontMatter(text string) (front, rest string, ok bool) {
+	first, after, found := strings.Cut(text, "\n")
+	if !found || strings.TrimRight(first, " \t\r") != "+++" {
+		return "", text, false
+	}
+	pos := 0
+	for line := range strings.Lines(after) {
+		if strings.TrimRight(line, " \t\r\n") == "+++" {
+			return after[:pos], after[pos+len(line):], true
+		}
+		pos += len(line)
+	}
+	return "", text, false
+}
+
+// tomlFields reads TOML front matter as the mapping readFields reads: each
+// top-level key in the file's order, strings, numbers, booleans and dates
+// as values, arrays as lists.
+func tomlFields(front string) (*yaml.Node, error) {
+	var fields map[string]any
+	meta, err := toml.Decode(front, &fields)
+	if pe, ok := errors.AsType[toml.ParseError](err); ok {
+		// Its lines count from the front matter's first; the file's from
+		// the "+++" before it.
+		return nil, fmt.Errorf("line %d: %s", pe.Position.Line+1, pe.Message)
+	}
+	if err != nil {
+		return nil, errors.New(strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	for _, key := range meta.Keys() {
+		if len(key) != 1 {
+			continue // inside a table: not a field tidings reads
+		}
+		value := &yaml.Node{Kind: yaml.ScalarNode, Line: 1}
+		switch v := fields[key[0]].(type) {
+		case []any:
+			value.Kind = yaml.SequenceNode
+			for _, item := range v {
+				value.Content = append(value.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: tomlScalar(item), Line: 1})
+			}
+		case map[string]any:
+			continue
+		default:
+			value.Value = tomlScalar(v)
+			if _, isString := v.(string); isString {
+				value.Style = yaml.DoubleQuotedStyle // a string, even "true"
+			}
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key[0], Line: 1}, value)
+	}
+	return m, nil
+}
+
+// tomlScalar is a TOML value as front matter's text: a date in RFC 3339.
+func tomlScalar(v any) string {
+	switch v := v.(type) {
+	case time.Time:
+		return v.Format(time.RFC3339)
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
 // readFrontMatter reads the YAML front matter into art. A field of the
 // wrong shape is a warning naming it; fields that are not YAML are read
 // line by line, with a warning. The error says why there are no fields.
@@ -124,6 +199,13 @@ func readFrontMatter(front string, art *Article) error {
 	if m.Kind != yaml.MappingNode {
 		return fmt.Errorf("front matter line %d: not a list of fields", m.Line+1)
 	}
+	readFields(m, art)
+	return nil
+}
+
+// readFields reads the fields of front matter, a mapping, into art. A field
+// of the wrong shape is a warning naming it.
+func readFields(m *yaml.Node, art *Article) {
 	warn := func(n *yaml.Node, format string, args ...any) {
 		art.Warnings = append(art.Warnings, fmt.Sprintf("front matter line %d: ", n.Line+1)+fmt.Sprintf(format, args...))
 	}
@@ -177,7 +259,6 @@ func readFrontMatter(front string, art *Article) error {
 			}
 		}
 	}
-	return nil
 }
 
 // stringList reads a YAML sequence of values, or one value (split at

@@ -279,3 +279,30 @@ func TestMarkdownExportReadBack(t *testing.T) {
 		}
 	}
 }
+
+// TestTOMLFrontMatter: Hugo's TOML front matter, between "+++" lines, is
+// read as YAML front matter is; TOML that does not parse stays in the body,
+// with a warning naming the file's line.
+func TestTOMLFrontMatter(t *testing.T) {
+	items := readString(t, "post.md", "+++\ntitle = \"Hugo: a post\"\ndate = 2024-03-05T10:00:00+01:00\ntags = [\"go\", \"hugo\"]\nread = \"true\"\n[params]\nauthor = \"in a table\"\n+++\n\nBody of the post.\n")
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("%+v", items)
+	}
+	a := items[0].Article
+	if a.Title != "Hugo: a post" || a.Body != "Body of the post." || strings.Join(a.Tags, ",") != "go,hugo" || a.Author != "" ||
+		!a.Published.Equal(time.Date(2024, 3, 5, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("%+v", a)
+	}
+	if a.Read != nil || len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "read should be true or false") {
+		t.Errorf("a quoted \"true\": read %v, warnings %q", a.Read, a.Warnings)
+	}
+
+	items = readString(t, "broken.md", "+++\ntitle = \"unclosed\n+++\n\nBody.\n")
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("%+v", items)
+	}
+	a = items[0].Article
+	if !strings.HasPrefix(a.Body, "+++") || len(a.Warnings) != 1 || !strings.HasPrefix(a.Warnings[0], "TOML front matter: line 2: ") {
+		t.Errorf("body %q warnings %q", a.Body, a.Warnings)
+	}
+}
