@@ -86,7 +86,13 @@ func (m *Model) openBrowser() tea.Cmd {
 
 func (m *Model) loadBrowserRows() tea.Cmd {
 	m.browser.epoch++
-	return loadBrowser(m.ctx, m.lib, m.browser.query, m.browser.epoch)
+	q := m.browser.query
+	if m.browser.filtering {
+		// Being typed, it reads as the list's filter does: the last word a
+		// prefix from its third letter.
+		q = store.LiveQuery(q)
+	}
+	return loadBrowser(m.ctx, m.lib, q, m.browser.epoch)
 }
 
 // reloadBrowser refreshes the browser when it is shown.
@@ -235,6 +241,13 @@ func (m *Model) handleBrowserFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		b.filtering = false
 		b.input.Blur()
+		// Kept as the list keeps its filter: the word typed last a prefix,
+		// written out ("orph*"), so that it finds what it found.
+		if kept := store.KeptQuery(strings.TrimSpace(b.input.Value())); kept != b.query {
+			b.query = kept
+			b.input.SetValue(kept)
+			return m.loadBrowserRows()
+		}
 		return nil
 	case "esc":
 		b.filtering = false

@@ -53,7 +53,7 @@ func TestAnnotationBrowser(t *testing.T) {
 
 	// Enter opens the article at the annotation.
 	m = step(t, m, press("/"))
-	for range len("taurus") {
+	for range len("taurus*") { // kept with its prefix written out
 		m = step(t, m, press("backspace"))
 	}
 	m = typeText(t, m, "sixth")
@@ -219,7 +219,24 @@ func TestBrowserFilterErrors(t *testing.T) {
 		t.Errorf("enter closed the line on a bad query:\n%s", viewText(m))
 	}
 	m = steps(t, m, "backspace", "backspace", "enter")
-	if b := root(t, m).browser; b.filtering || b.query != "taurus" || len(b.rows) != found {
+	if b := root(t, m).browser; b.filtering || b.query != "taurus*" || len(b.rows) != found {
 		t.Errorf("mended: filtering %v query %q, %d rows", b.filtering, b.query, len(b.rows))
+	}
+}
+
+// TestBrowserFilterPrefix: the browser's filter reads the word being typed
+// as a prefix, as the list's does, and keeps it so.
+func TestBrowserFilterPrefix(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	m := start(t, lib, Config{}, 100, 24)
+	m = steps(t, m, "A", "/")
+	m = typeText(t, m, "taur")
+	if n := len(root(t, m).browser.rows); n == 0 {
+		t.Fatalf("taur finds nothing while typed:\n%s", viewText(m))
+	}
+	found := len(root(t, m).browser.rows)
+	m = step(t, m, press("enter"))
+	if b := root(t, m).browser; b.query != "taur*" || len(b.rows) != found {
+		t.Errorf("kept: query %q, %d rows; want taur*, %d", b.query, len(b.rows), found)
 	}
 }
