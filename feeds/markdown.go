@@ -224,6 +224,13 @@ func readFields(m *yaml.Node, art *Article) {
 		}
 		return &b
 	}
+	var dated bool
+	var created time.Time
+	defer func() {
+		if !dated && !created.IsZero() {
+			art.Published = created
+		}
+	}()
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key, val := strings.ToLower(m.Content[i].Value), m.Content[i+1]
 		switch key {
@@ -232,7 +239,17 @@ func readFields(m *yaml.Node, art *Article) {
 		case "date", "published", "pubdate", "published_at":
 			if s, ok := scalar(key, val); ok && s != "" {
 				if t, ok := parseTime(s); ok {
-					art.Published = t
+					art.Published, dated = t, true
+				} else {
+					warn(val, "%s: cannot read %q as a date", key, s)
+				}
+			}
+		case "created", "date_created", "creation_date":
+			// Obsidian's and others' note dates: the date when none other
+			// is given.
+			if s, ok := scalar(key, val); ok && s != "" {
+				if t, ok := parseTime(s); ok {
+					created = t
 				} else {
 					warn(val, "%s: cannot read %q as a date", key, s)
 				}

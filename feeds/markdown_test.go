@@ -306,3 +306,18 @@ func TestTOMLFrontMatter(t *testing.T) {
 		t.Errorf("body %q warnings %q", a.Body, a.Warnings)
 	}
 }
+
+// TestCreatedIsTheDateWithoutAnother: Obsidian's created: is the article's
+// date when no date: is given.
+func TestCreatedIsTheDateWithoutAnother(t *testing.T) {
+	for doc, want := range map[string]time.Time{
+		"---\ntitle: Note\ncreated: 2024-03-05T10:00\n---\nBody.\n":                   time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC),
+		"---\ntitle: Note\ncreated: 2024-03-05T10:00\ndate: 2024-01-02\n---\nBody.\n": time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC),
+		"---\ndate: 2024-01-02\ntitle: Note\ncreated: 2024-03-05\n---\nBody.\n":       time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC),
+	} {
+		items := readString(t, "note.md", doc)
+		if len(items) != 1 || items[0].Err != nil || !items[0].Article.Published.Equal(want) {
+			t.Errorf("%q: %+v, want published %v", doc, items, want)
+		}
+	}
+}
