@@ -165,3 +165,30 @@ func TestRemoveFeedKeepsArticles(t *testing.T) {
 		t.Errorf("still linked to the removed feed")
 	}
 }
+
+// TestRemovedWhileFetched: a feed removed while a fetch of it was running
+// stays removed: what the fetch brought is dropped, and no subscription is
+// made anew.
+func TestRemovedWhileFetched(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const url = "https://example.com/feed.xml"
+	f, err := s.AddFeed(ctx, Feed{URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RemoveFeed(ctx, url, true); err != nil {
+		t.Fatal(err)
+	}
+	late := feeds.FetchResult{Sub: feeds.Subscription{URL: url, Title: "Late"},
+		Articles: []feeds.Article{{ExternalID: "feed:" + url + "#1", Title: "Late news", Body: "Text.", FeedURL: url}}}
+	if _, err := s.RecordFetch(ctx, f.ID, late, nil); err != nil {
+		t.Fatal(err)
+	}
+	if subs, _ := s.Feeds(ctx); len(subs) != 0 {
+		t.Errorf("subscribed again: %+v", subs)
+	}
+	if n, _ := s.Total(ctx); n != 0 {
+		t.Errorf("%d articles from a removed feed", n)
+	}
+}

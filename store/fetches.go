@@ -46,7 +46,10 @@ func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
 func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (ImportStats, error) {
 	var stats ImportStats
 	if len(r.Articles) > 0 {
-		outs, err := s.Import(ctx, r.Articles)
+		outs, err := s.importBatch(ctx, r.Articles, true)
+		if errors.Is(err, errFeedGone) {
+			return stats, nil // removed while it was fetched: what it brought goes too
+		}
 		if err != nil {
 			return stats, err
 		}
@@ -81,6 +84,7 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		if err != nil {
 			return err
 		}
+		// (A feed removed meanwhile matches no row: nothing is made anew.)
 		if r.NewURL == "" || r.Err != nil {
 			return nil
 		}

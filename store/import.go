@@ -33,6 +33,16 @@ const ImportBatch = 20000
 // there. An import adds state and never takes any away. Any error rolls
 // back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
+	return s.importBatch(ctx, batch, false)
+}
+
+// errFeedGone stops a fetch's import whose feed was removed meanwhile.
+var errFeedGone = errors.New("the feed is no longer subscribed")
+
+// importBatch is Import; with subscribed, the articles' feeds must be
+// subscriptions already (a fetch's), and none is made anew: a feed removed
+// while it was being fetched stays removed.
+func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscribed bool) ([]Outcome, error) {
 	if len(batch) == 0 {
 		return nil, nil
 	}
@@ -42,6 +52,7 @@ func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, e
 		if err != nil {
 			return err
 		}
+		im.subscribed = subscribed
 		defer im.close()
 		if err := im.loadExisting(batch); err != nil {
 			return err
@@ -103,6 +114,8 @@ type importer struct {
 	feeds  map[string]int64
 	tags   map[string]int64 // by lower-case name
 	fts    *ftsWriter
+	// subscribed: the articles' feeds must exist (a fetch's import).
+	subscribed bool
 
 	insert, update, tagArticle, hasAnnotation, addAnnotation *sql.Stmt
 
@@ -490,6 +503,17 @@ func (im *importer) feed(url string) (sql.NullInt64, error) {
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 	var id int64
+	if im.subscribed {
+		err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM feeds WHERE url = ?`, url).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return sql.NullInt64{}, errFeedGone
+		}
+		if err != nil {
+			return sql.NullInt64{}, err
+		}
+		im.feeds[url] = id
+		return sql.NullInt64{Int64: id, Valid: true}, nil
+	}
 	err := im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url) VALUES (?)
 		ON CONFLICT(url) DO UPDATE SET url = excluded.url RETURNING id`, url).Scan(&id)
 	if err != nil {
