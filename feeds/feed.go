@@ -55,10 +55,11 @@ var ErrNotFeed = errors.New("not a feed")
 // Each article gets the feed's title as Source, sub.URL as FeedURL, a copy
 // of sub.Tags, and an ExternalID made of sub.IDBase (else sub.URL) and the
 // entry's guid (else its link, else a hash of its content), so two feeds'
-// guid "1" do not collide. An entry whose guid an earlier entry of the
-// document has is known by its link instead (by the hash when the link is
-// taken too), with a warning naming the guid: feeds that give every entry
-// one guid lose none. An entry repeated as it was is read once. Content is
+// guid "1" do not collide. Entries of one document that share a guid are
+// each known by the guid and their link (by the hash when that is taken),
+// whatever their order, with a warning naming the guid: feeds that give
+// every entry one guid lose none, and a reordered feed moves no reader's
+// star or note to another story. An entry repeated as it was is read once. Content is
 // preferred over summary and turned into sanitised Markdown with links
 // resolved.
 func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
@@ -118,7 +119,8 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 		source = base.Host
 	}
 	e := entryReader{sub: sub, base: base, linkBase: linkBase, source: source, plain: plainContent(parsed),
-		ids: make(map[string]bool, len(parsed.Items)), entries: make(map[string]bool, len(parsed.Items))}
+		ids: make(map[string]bool, len(parsed.Items)), entries: make(map[string]bool, len(parsed.Items)),
+		shared: sharedKeys(parsed.Items)}
 	for i, it := range parsed.Items {
 		if a, ok := e.article(i, it); ok {
 			out.Articles = append(out.Articles, a)
@@ -136,6 +138,34 @@ type entryReader struct {
 	plain    func(i int) bool // whether entry i's content is plain text
 	ids      map[string]bool  // the ids given so far
 	entries  map[string]bool  // the entries read so far (entrySignature)
+	// shared are the guids (or, for entries without one, links) that
+	// different entries of the document share.
+	shared map[string]bool
+}
+
+// sharedKeys finds the guids, and the links of entries without one, that
+// different entries share. Every entry with such a key is known by more
+// than it, whatever its place in the document: an id given by order would
+// move a reader's star and notes to another story when the feed reorders.
+func sharedKeys(items []*gofeed.Item) map[string]bool {
+	seen := make(map[string]string, len(items)) // key -> the first entry's signature
+	shared := make(map[string]bool)
+	for _, it := range items {
+		key := strings.TrimSpace(it.GUID)
+		if key == "" {
+			key = strings.TrimSpace(it.Link)
+		}
+		if key == "" {
+			continue
+		}
+		sig := digest(it.Title, it.Link, it.Content, it.Description)
+		if first, ok := seen[key]; !ok {
+			seen[key] = sig
+		} else if first != sig {
+			shared[key] = true
+		}
+	}
+	return shared
 }
 
 // article converts entry i; ok is false for an entry with nothing in it.
@@ -187,7 +217,27 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if e.entries[sig] {
 		return Article{}, false // the same entry again: nothing to tell apart
 	}
-	if e.ids[a.ExternalID] {
+	rawKey := guid
+	if rawKey == "" {
+		rawKey = strings.TrimSpace(it.Link)
+	}
+	if e.shared[rawKey] {
+		// Several entries have this guid: each is known by its link with
+		// it, else by its content, wherever it stands in the document.
+		id, by := keyedID(base, contentKey(a)), "a hash of its content"
+		if withLink := keyedID(base, guid+" "+a.URL); guid != "" && a.URL != "" && !e.ids[withLink] {
+			id, by = withLink, "it and its link"
+		}
+		if e.ids[id] {
+			return Article{}, false
+		}
+		what := "guid"
+		if guid == "" {
+			what = "link"
+		}
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%s %s is other entries' too; this entry is known by %s", what, quoteShort(rawKey), by))
+		a.ExternalID = id
+	} else if e.ids[a.ExternalID] {
 		// An earlier entry has this guid (or link): this one is another
 		// entry all the same, to be kept and told apart.
 		what, key, by := "guid", guid, "its link"

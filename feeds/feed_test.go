@@ -272,7 +272,7 @@ func TestParseFeedDates(t *testing.T) {
 }
 
 func TestParseFeedIdentity(t *testing.T) {
-	t.Run("a repeated guid: later entries are known by their links", func(t *testing.T) {
+	t.Run("a repeated guid: its entries are known by it and their links", func(t *testing.T) {
 		as := readFeedFile(t, "duplicate-guids.xml", "").Articles
 		var titles, ids []string
 		for _, a := range as {
@@ -281,16 +281,35 @@ func TestParseFeedIdentity(t *testing.T) {
 		if !slices.Equal(titles, []string{"First copy of story 1", "Story 2", "Second copy of story 1"}) {
 			t.Errorf("titles %q", titles)
 		}
-		want := []string{"feed:" + testFeedURL + "#1", "feed:" + testFeedURL + "#2",
-			"feed:" + testFeedURL + "#https://wire.example.com/story/1?v=2"}
+		want := []string{"feed:" + testFeedURL + "#1 https://wire.example.com/story/1", "feed:" + testFeedURL + "#2",
+			"feed:" + testFeedURL + "#1 https://wire.example.com/story/1?v=2"}
 		if !slices.Equal(ids, want) {
 			t.Errorf("ids %q, want %q", ids, want)
 		}
-		if w := as[2].Warnings; len(w) != 1 || w[0] != `guid "1" is an earlier entry's too; this entry is known by its link instead` {
-			t.Errorf("warnings %q", w)
+		shared := `guid "1" is other entries' too; this entry is known by it and its link`
+		if w0, w2 := as[0].Warnings, as[2].Warnings; len(w0) != 1 || w0[0] != shared || len(w2) != 1 || w2[0] != shared || len(as[1].Warnings) != 0 {
+			t.Errorf("warnings %q %q %q", w0, as[1].Warnings, w2)
 		}
-		if len(as[0].Warnings)+len(as[1].Warnings) != 0 {
-			t.Errorf("the first entries are warned of: %q %q", as[0].Warnings, as[1].Warnings)
+	})
+	t.Run("entries sharing a guid keep their ids whatever their order", func(t *testing.T) {
+		item := func(title, link string) string {
+			return `<item><title>` + title + `</title><link>` + link + `</link><guid isPermaLink="false">same</guid></item>`
+		}
+		ids := func(items ...string) map[string]string {
+			f, err := ParseFeed([]byte(`<rss version="2.0"><channel><title>t</title>`+strings.Join(items, "")+`</channel></rss>`), "", "", Subscription{URL: testFeedURL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]string{}
+			for _, a := range f.Articles {
+				out[a.Title] = a.ExternalID
+			}
+			return out
+		}
+		a, b, d := item("A", "https://x.example/a"), item("B", "https://x.example/b"), item("D", "https://x.example/d")
+		first, later := ids(a, b), ids(d, a, b)
+		if first["A"] != later["A"] || first["B"] != later["B"] || later["D"] == first["A"] {
+			t.Errorf("ids moved when an entry came first: %q, then %q", first, later)
 		}
 	})
 	t.Run("one guid for every entry", func(t *testing.T) {
@@ -333,12 +352,14 @@ func TestParseFeedIdentity(t *testing.T) {
 		if !slices.Equal(titles, []string{"One", "Two", "Three", "Four", "Five", "Six"}) || len(ids) != 6 {
 			t.Fatalf("titles %q, %d ids", titles, len(ids))
 		}
-		wantIDs := []string{"#same", "#https://x.example/b", "#" + IdentityPrefix, "#https://x.example/a",
-			"#https://x.example/c", "#" + IdentityPrefix}
-		wantWarnings := []string{"", `guid "same" is an earlier entry's too; this entry is known by its link instead`,
-			`guid "same" is an earlier entry's too; this entry is known by a hash of its content instead`,
-			`guid "same" is an earlier entry's too; this entry is known by its link instead`, "",
-			`link "https://x.example/c" is an earlier entry's too; this entry is known by a hash of its content instead`}
+		// Entries that share a guid are known by it and their link, else by
+		// their content, whatever their order: none takes the bare guid.
+		wantIDs := []string{"#same https://x.example/a", "#same https://x.example/b", "#" + IdentityPrefix, "#" + IdentityPrefix,
+			"#" + IdentityPrefix, "#" + IdentityPrefix}
+		byLink := `guid "same" is other entries' too; this entry is known by it and its link`
+		byContent := `guid "same" is other entries' too; this entry is known by a hash of its content`
+		linkByContent := `link "https://x.example/c" is other entries' too; this entry is known by a hash of its content`
+		wantWarnings := []string{byLink, byLink, byContent, byContent, linkByContent, linkByContent}
 		for i, a := range as {
 			if !strings.HasPrefix(a.ExternalID, "feed:"+testFeedURL+wantIDs[i]) {
 				t.Errorf("%s: id %q, want it to begin %q", a.Title, a.ExternalID, "feed:"+testFeedURL+wantIDs[i])
@@ -560,7 +581,7 @@ func TestXMLSafe(t *testing.T) {
 }
 
 // TestSavedFeedSharingAGuid: a saved feed file whose entries share one guid
-// imports every entry, warning of each after the first.
+// imports every entry, warning of each.
 func TestSavedFeedSharingAGuid(t *testing.T) {
 	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>Same</title><link>http://example.org/</link>` +
 		`<item><title>Item 0</title><link>http://example.org/h0</link><guid isPermaLink="false">same-guid</guid></item>` +
@@ -582,8 +603,8 @@ func TestSavedFeedSharingAGuid(t *testing.T) {
 	if !slices.Equal(titles, []string{"Item 0", "Item 1", "Item 2"}) {
 		t.Errorf("titles %q", titles)
 	}
-	want := `guid "same-guid" is an earlier entry's too; this entry is known by its link instead`
-	if !slices.Equal(warnings, []string{want, want}) {
+	want := `guid "same-guid" is other entries' too; this entry is known by it and its link`
+	if !slices.Equal(warnings, []string{want, want, want}) {
 		t.Errorf("warnings %q", warnings)
 	}
 }
