@@ -158,7 +158,9 @@ func dashDashExample(cmd *cobra.Command, err error) string {
 // shellWord is s as a shell word: as it is when it needs no quotes, else
 // in single quotes.
 func shellWord(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_+.,:/=@%^#") == "" {
+	// Only characters no shell reads anything into: "#new" starts a comment,
+	// "=x" and "^x" mean things to zsh.
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_+.,:/@%") == "" {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
@@ -685,6 +687,11 @@ func tagFlags(cmd *cobra.Command, args []string) error {
 			if f := flags.ShorthandLookup(arg[1:]); f.NoOptDefVal == "" {
 				i++
 			}
+		case flags.Lookup(strings.SplitN(arg[1:], "=", 2)[0]) != nil:
+			// -read-only is a slip for --read-only far more often than a
+			// tag of that name to remove.
+			return usageError{fmt.Errorf("%s: did you mean -%s? (a tag of that name to remove goes after --: tidings tag 1 -- %s)",
+				cli.OneLine(arg), cli.OneLine(arg), cli.OneLine(arg))}
 		default:
 			args = slices.Insert(args, i, "--")
 			i = len(args)

@@ -111,3 +111,22 @@ func shellSplit(s string) []string {
 	}
 	return out
 }
+
+// TestTagFlagSlips: a flag written with one dash before the ids is taken
+// for the slip it is, not for a tag to remove; after -- it is a tag.
+func TestTagFlagSlips(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	file := writeFile(t, "a.md", "---\ntitle: A\ntags: [read-only]\n---\n\nText.\n")
+	if r := run(t, lib, "import", file); r.code != 0 {
+		t.Fatalf("import: exit %d, %v", r.code, r.err)
+	}
+	if r := run(t, lib, "tag", "-read-only", "1", "+x"); r.code != exitUsage || !strings.Contains(r.err.Error(), "did you mean --read-only?") {
+		t.Errorf("tag -read-only 1 +x: exit %d, %v", r.code, r.err)
+	}
+	if r := run(t, lib, "tag", "1", "--", "-read-only"); r.code != 0 {
+		t.Errorf("tag 1 -- -read-only: exit %d, %v", r.code, r.err)
+	}
+	if r := run(t, lib, "search", "--count", "tag:read-only"); r.stdout != "0\n" {
+		t.Errorf("the tag read-only is still there: %q", r.stdout)
+	}
+}

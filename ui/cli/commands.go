@@ -196,6 +196,8 @@ type TagChange struct {
 func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 	for _, a := range args {
 		switch {
+		case a == "--":
+			continue // the end of flags, as the hints for -tag suggest
 		case strings.HasPrefix(a, "--"):
 			return nil, ch, fmt.Errorf("%s: flags go before the article ids and tags", oneLine(a, 0))
 		case (strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-")) && len(a) > 1 && strings.TrimSpace(feeds.CleanLine(a[1:])) == "":
