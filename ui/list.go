@@ -52,7 +52,7 @@ type listModel struct {
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep
 	// them until the list is filtered anew.
-	kept map[int64]bool
+	kept map[int64]store.Row // as last shown, to show them again
 
 	// counted is set once shown and total are known; shownFor is the query
 	// shown counts, which lags behind query while its count is on the way.
@@ -277,6 +277,7 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 		}
 		m.rows = append(m.rows, msg.rows...)
 		m.atBottom = msg.atBottom
+		m.mergeKept()
 		m.trimFront()
 	case pageNewer:
 		m.loadingNewer = false
@@ -287,6 +288,7 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 		m.cursor += len(msg.rows)
 		m.offset += len(msg.rows)
 		m.atTop = msg.atTop
+		m.mergeKept()
 		m.trimBack()
 	default:
 		if msg.err != nil {
@@ -319,7 +321,7 @@ func (m *listModel) replace(msg pageMsg) {
 	m.loaded = true
 	rows := msg.rows
 	if len(m.kept) > 0 {
-		rows = withKept(rows, m.rows, m.kept, msg.atTop, msg.atBottom)
+		rows = withKept(rows, m.kept, msg.atTop, msg.atBottom)
 	}
 	m.rows, m.atTop, m.atBottom = rows, msg.atTop, msg.atBottom
 	m.loadingOlder, m.loadingNewer = false, false
@@ -353,19 +355,42 @@ func (m listModel) rowByID(id int64) (store.Row, bool) {
 
 // keep keeps an article in the list until the query changes.
 func (m *listModel) keep(id int64) {
-	if m.kept == nil {
-		m.kept = make(map[int64]bool)
+	r, ok := m.rowByID(id)
+	if !ok {
+		return // not in the list: nothing to keep showing
 	}
-	m.kept[id] = true
+	if m.kept == nil {
+		m.kept = make(map[int64]store.Row)
+	}
+	m.kept[id] = r
 }
 
-// withKept is a reloaded window, rows, with the kept articles of the old
-// window that it no longer holds put back where they sort, when they sort
-// within it.
-func withKept(rows, old []store.Row, kept map[int64]bool, atTop, atBottom bool) []store.Row {
+// mergeKept puts the kept articles that the window's pages no longer hold
+// back where they sort, keeping the cursor on its article.
+func (m *listModel) mergeKept() {
+	if len(m.kept) == 0 {
+		return
+	}
+	merged := withKept(m.rows, m.kept, m.atTop, m.atBottom)
+	if len(merged) == len(m.rows) {
+		return
+	}
+	cur, ok := m.current()
+	m.rows = merged
+	if ok {
+		if i := slices.IndexFunc(m.rows, func(r store.Row) bool { return r.ID == cur.ID }); i >= 0 {
+			m.offset += i - m.cursor
+			m.cursor = i
+		}
+	}
+}
+
+// withKept is a window, rows, with the kept articles it does not hold put
+// back where they sort, when they sort within it.
+func withKept(rows []store.Row, kept map[int64]store.Row, atTop, atBottom bool) []store.Row {
 	var back []store.Row
-	for _, r := range old {
-		if kept[r.ID] && !slices.ContainsFunc(rows, func(n store.Row) bool { return n.ID == r.ID }) {
+	for _, r := range kept {
+		if !slices.ContainsFunc(rows, func(n store.Row) bool { return n.ID == r.ID }) {
 			back = append(back, r)
 		}
 	}
@@ -436,6 +461,9 @@ func (m *listModel) updateRow(id int64, change func(*store.Row)) {
 			m.rows = slices.Clone(m.rows)
 			change(&m.rows[i])
 			m.lines.forget(id)
+			if _, ok := m.kept[id]; ok {
+				m.kept[id] = m.rows[i]
+			}
 			return
 		}
 	}

@@ -486,3 +486,20 @@ func TestRefreshProgressStays(t *testing.T) {
 		t.Errorf("done:\n%s", s)
 	}
 }
+
+// TestReadArticlesStayListedThroughPaging: an article read under is:unread
+// stays listed when the list pages away from it and back.
+func TestReadArticlesStayListedThroughPaging(t *testing.T) {
+	lib := newLibrary(t, 120)
+	m := start(t, lib, Config{Query: "is:unread", PageSize: 20}, 80, 24)
+	first := root(t, m).list.rows[0]
+	m = steps(t, m, "enter", "esc")
+	m = step(t, m, pollMsg{}) // the write shows up: a reload
+	m = steps(t, m, "G", "g")
+	for range 10 {
+		m = step(t, m, pollMsg{})
+	}
+	if rows := root(t, m).list.rows; len(rows) == 0 || rows[0].ID != first.ID || !rows[0].Read {
+		t.Errorf("after paging away and back, the list starts with %+v; want %d, read", rows[:min(1, len(rows))], first.ID)
+	}
+}
