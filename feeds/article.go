@@ -34,6 +34,11 @@ type Article struct {
 	Retitled    bool // Title is a user's retitle, not derived from the body
 	Annotations []Annotation
 
+	// FormerIDs are ids the article may be stored under from before (a
+	// saved feed's, made from its path): an import finds it by them and
+	// gives it ExternalID.
+	FormerIDs []string
+
 	// Absent names the fields a JSON record left out, as a script's
 	// {"external_id": "...", "title": "..."} does: an import keeps an
 	// existing article's own values for them.

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/mmcdole/gofeed"
 )
@@ -27,7 +28,17 @@ func readSavedFeed(name string, regular bool, data []byte, emit func(Item) error
 	regular = regular || isRegularFile(name)
 	base, docURL := savedFeedBase(parsed, name, regular, data)
 	feed := readFeed(parsed, docURL, Subscription{URL: base})
+	// Before, every saved feed's ids were made from its path (a stream's
+	// from the current folder and its name): an article stored so is found
+	// by that id, and takes the new one.
+	legacy := "file:" + name
+	if abs, err := filepath.Abs(name); err == nil {
+		legacy = (&url.URL{Scheme: "file", Path: abs}).String()
+	}
 	for _, a := range feed.Articles {
+		if key, ok := strings.CutPrefix(a.ExternalID, "feed:"+base+"#"); ok && legacy != base {
+			a.FormerIDs = append(a.FormerIDs, keyedID(legacy, key))
+		}
 		a.FeedURL = ""
 		a.Absent |= FieldFeed
 		if err := emit(Item{Article: a, Line: 1}); err != nil {

@@ -177,6 +177,9 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 		ids = ids[:0]
 		for _, a := range batch[i:min(i+chunk, len(batch))] {
 			ids = append(ids, a.ExternalID)
+			for _, f := range a.FormerIDs {
+				ids = append(ids, f)
+			}
 		}
 		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, external_id, sort_key, content_hash, title, retitled,
 			read_at, starred, published, added, carried FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
@@ -207,6 +210,16 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		return 0, errors.New("no external id")
 	}
 	e, ok := im.byExt[a.ExternalID]
+	for _, former := range a.FormerIDs {
+		if f, found := im.byExt[former]; !ok && found {
+			// Stored under an id of before: it takes the new one.
+			if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET external_id = ? WHERE id = ?`, a.ExternalID, f.id); err != nil {
+				return 0, err
+			}
+			delete(im.byExt, former)
+			im.byExt[a.ExternalID], e, ok = f, f, true
+		}
+	}
 	if ok && a.Absent != 0 {
 		whole, err := im.withStored(e, a)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,5 +201,33 @@ func TestSavedCopyOfASubscribedFeed(t *testing.T) {
 	}
 	if notes, err := st.Annotations(ctx, a.ID); err != nil || len(notes) != 1 {
 		t.Errorf("the note: %+v, %v", notes, err)
+	}
+}
+
+// TestSavedFeedOldIDs: an article a saved feed file brought when ids were
+// made from the file's path is found by that id when the file is imported
+// again, and takes the new one: no second copy, the reader's tags kept.
+func TestSavedFeedOldIDs(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title><link>http://example.org/</link>` +
+		`<item><title>One</title><link>http://example.org/1</link><guid>g1</guid><description>Body one.</description></item>` +
+		`</channel></rss>`
+	dir := tree(t, map[string]string{"feed.xml": doc}, nil)
+	path := filepath.Join(dir, "feed.xml")
+	old := "feed:" + (&url.URL{Scheme: "file", Path: path}).String() + "#g1"
+	if _, err := st.Import(ctx, []feeds.Article{{ExternalID: old, Title: "One", Body: "Body one.", Tags: []string{"mine"}}}); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := importPaths(t, st, dir, "feed.xml")
+	if rep.Added != 0 || len(rep.Failed) != 0 {
+		t.Errorf("import again: %+v", rep)
+	}
+	var got []store.Article
+	if err := st.Search(ctx, "", 0, func(a store.Article) error { got = append(got, a); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ExternalID == old || len(got[0].Tags) != 1 || got[0].Tags[0].Name != "mine" {
+		t.Errorf("library after: %+v", got)
 	}
 }
