@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -55,6 +56,12 @@ func Normalize(a *Article) {
 	a.ExternalID = CleanLine(a.ExternalID)
 	if a.ExternalID == "" {
 		a.ExternalID = Identity(*a)
+		if a.Body == "" {
+			// Such an article was known by source and date alone before.
+			if former := identity(*a, false); !slices.Contains(a.FormerIDs, former) {
+				a.FormerIDs = append(a.FormerIDs, former)
+			}
+		}
 	}
 }
 
@@ -70,7 +77,10 @@ func utc(t time.Time) time.Time {
 // the same article. An article without a body (a bookmark: a title and a
 // link) is told by its link and title too, or every such article of one
 // source would be one. It is IdentityPrefix followed by 32 hex digits.
-func Identity(a Article) string {
+func Identity(a Article) string { return identity(a, a.Body == "") }
+
+// identity is Identity, with the link and title or without them.
+func identity(a Article, linkAndTitle bool) string {
 	h := sha256.New()
 	h.Write([]byte(a.Source))
 	h.Write([]byte{0})
@@ -79,7 +89,7 @@ func Identity(a Article) string {
 	}
 	h.Write([]byte{0})
 	h.Write([]byte(a.Body))
-	if a.Body == "" {
+	if linkAndTitle {
 		h.Write([]byte{0})
 		h.Write([]byte(a.URL))
 		h.Write([]byte{0})

@@ -287,3 +287,20 @@ func TestNormalizeTagsFoldsAsTheLibrary(t *testing.T) {
 		t.Errorf("NormalizeTags = %q, want %q", got, want)
 	}
 }
+
+// TestBookmarkFormerID: an article without a body carries the id it was
+// given before its link and title counted, so that a library holding it
+// under that id gives it the new one rather than a second copy.
+func TestBookmarkFormerID(t *testing.T) {
+	a := Article{Source: "AP", Title: "Bookmark", URL: "https://example.com/1"}
+	Normalize(&a)
+	want := identity(Article{Source: "AP"}, false) // source, date and body alone
+	if len(a.FormerIDs) != 1 || a.FormerIDs[0] != want || a.ExternalID == want {
+		t.Errorf("id %q, former %q; want former %q", a.ExternalID, a.FormerIDs, want)
+	}
+	b := Article{Source: "AP", Body: "Text."}
+	Normalize(&b)
+	if len(b.FormerIDs) != 0 {
+		t.Errorf("an article with a body has former ids %q", b.FormerIDs)
+	}
+}
