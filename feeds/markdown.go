@@ -133,16 +133,35 @@ func tomlFields(front string) (*yaml.Node, error) {
 		return nil, errors.New(strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	lines := strings.Split(front, "\n")
+	lineOf := func(key string) int { // of the front matter, from 1, as YAML's
+		for i, l := range lines {
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(l), key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+				return i + 1
+			}
+		}
+		return 1
+	}
 	for _, key := range meta.Keys() {
-		if len(key) != 1 {
+		name := key[0]
+		switch {
+		case len(key) == 2 && key[0] == "taxonomies" && (key[1] == "tags" || key[1] == "categories"):
+			// Zola's tags: [taxonomies] tags = [...].
+			name = key[1]
+		case len(key) != 1:
 			continue // inside a table: not a field tidings reads
 		}
-		value := &yaml.Node{Kind: yaml.ScalarNode, Line: 1}
-		switch v := fields[key[0]].(type) {
+		v := fields[key[0]]
+		if len(key) == 2 {
+			table, _ := v.(map[string]any)
+			v = table[key[1]]
+		}
+		value := &yaml.Node{Kind: yaml.ScalarNode, Line: lineOf(key[len(key)-1])}
+		switch v := v.(type) {
 		case []any:
 			value.Kind = yaml.SequenceNode
 			for _, item := range v {
-				value.Content = append(value.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: tomlScalar(item), Line: 1})
+				value.Content = append(value.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: tomlScalar(item), Line: value.Line})
 			}
 		case map[string]any:
 			continue
@@ -152,7 +171,7 @@ func tomlFields(front string) (*yaml.Node, error) {
 				value.Style = yaml.DoubleQuotedStyle // a string, even "true"
 			}
 		}
-		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key[0], Line: 1}, value)
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name, Line: value.Line}, value)
 	}
 	return m, nil
 }

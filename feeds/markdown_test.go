@@ -293,8 +293,14 @@ func TestTOMLFrontMatter(t *testing.T) {
 		!a.Published.Equal(time.Date(2024, 3, 5, 9, 0, 0, 0, time.UTC)) {
 		t.Errorf("%+v", a)
 	}
-	if a.Read != nil || len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "read should be true or false") {
+	if a.Read != nil || len(a.Warnings) != 1 || a.Warnings[0] != "front matter line 5: read should be true or false" {
 		t.Errorf("a quoted \"true\": read %v, warnings %q", a.Read, a.Warnings)
+	}
+
+	// Zola keeps its tags in a table.
+	items = readString(t, "zola.md", "+++\ntitle = \"Zola\"\n[taxonomies]\ntags = [\"rust\", \"web\"]\n+++\nBody.\n")
+	if len(items) != 1 || items[0].Err != nil || strings.Join(items[0].Article.Tags, ",") != "rust,web" {
+		t.Errorf("zola: %+v", items)
 	}
 
 	items = readString(t, "broken.md", "+++\ntitle = \"unclosed\n+++\n\nBody.\n")
