@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -59,6 +61,7 @@ type ExportReport struct {
 	Notes    int       // their annotations
 	Dest     string    // the folder or file written; "" for stdout
 	Failed   []Problem // articles that could not be written
+	Kept     []Problem // exports edited since written, left as they are
 }
 
 // Export writes the articles matching opt.Query, newest first, with their
@@ -143,6 +146,12 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions) (Ex
 	if err != nil {
 		return rep, err
 	}
+	written := readManifest(opt.Out)
+	defer func() {
+		if err := written.save(opt.Out); err != nil {
+			rep.Failed = append(rep.Failed, Problem{File: filepath.Join(opt.Out, manifestName), Reason: describe(err)})
+		}
+	}()
 	err = st.Search(ctx, opt.Query, 0, func(a store.Article) error {
 		anns, err := st.Annotations(ctx, a.ID)
 		if err != nil {
@@ -159,16 +168,24 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions) (Ex
 			rep.Failed = append(rep.Failed, Problem{File: path, Reason: err.Error()})
 			return nil
 		}
+		if written.edited(opt.Out, name) {
+			// Notes added in Obsidian, say: the reader's words win.
+			rep.Kept = append(rep.Kept, Problem{File: path, Reason: "edited since it was exported; left as it is (delete it to export it again)"})
+			return nil
+		}
 		if err := writeFile(path, func(w io.Writer) error { _, err := io.WriteString(w, doc); return err }); err != nil {
 			rep.Failed = append(rep.Failed, Problem{File: path, Reason: describe(err)})
 			return nil
 		}
-		// A retitled article leaves its export under the old title behind.
-		if old, ok := owners.byID[a.ExternalID]; ok && old != name && !sameFile(path, filepath.Join(opt.Out, old)) {
+		written[name] = contentSum([]byte(doc))
+		// A retitled article leaves its export under the old title behind,
+		// unless it was edited since.
+		if old, ok := owners.byID[a.ExternalID]; ok && old != name && !sameFile(path, filepath.Join(opt.Out, old)) && !written.edited(opt.Out, old) {
 			if err := os.Remove(filepath.Join(opt.Out, old)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				rep.Failed = append(rep.Failed, Problem{File: filepath.Join(opt.Out, old), Reason: "older export not removed: " + describe(err)})
 			}
 			delete(owners.byName, old)
+			delete(written, old)
 		}
 		owners.byName[name], owners.byID[a.ExternalID] = a.ExternalID, name
 		rep.Articles++
@@ -176,6 +193,47 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions) (Ex
 		return nil
 	})
 	return rep, err
+}
+
+// manifestName is the file, in an export folder, that remembers what each
+// Markdown export held when tidings wrote it.
+const manifestName = ".tidings-export.json"
+
+// manifest is a folder's file names and the sums of what tidings wrote in
+// them.
+type manifest map[string]string
+
+func readManifest(dir string) manifest {
+	m := manifest{}
+	if data, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil {
+		_ = json.Unmarshal(data, &m) // a broken one remembers nothing
+	}
+	return m
+}
+
+func (m manifest) save(dir string) error {
+	data, err := json.MarshalIndent(m, "", "\t")
+	if err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(dir, manifestName), func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// edited reports whether the export named name has changed since tidings
+// wrote it. One it has no sum for (written before it kept sums) counts as
+// not edited.
+func (m manifest) edited(dir, name string) bool {
+	sum, ok := m[name]
+	if !ok {
+		return false
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	return err == nil && contentSum(data) != sum
+}
+
+func contentSum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
 }
 
 // sameFile reports whether two names are one file, as they can be on a
@@ -455,6 +513,9 @@ func orderNotes(body string, anns []store.Annotation) []store.Annotation {
 
 // PrintExportSummary says what an export wrote and what failed.
 func PrintExportSummary(w io.Writer, rep ExportReport) {
+	for _, p := range rep.Kept {
+		fmt.Fprintf(w, "kept: %s\n", oneLine(p.String(), 0))
+	}
 	for _, p := range rep.Failed {
 		fmt.Fprintf(w, "failed: %s\n", oneLine(p.String(), 0))
 	}

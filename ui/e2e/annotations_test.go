@@ -173,11 +173,28 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 	if !strings.Contains(string(doc), "\nThe port authority said on Tuesday that the **harbour cranes**") {
 		t.Errorf("body missing:\n%s", doc)
 	}
-	// Exporting again writes over its own files and nothing else.
-	entries, _ := os.ReadDir(md)
+	// Exporting again writes over its own files and nothing else...
+	mdFiles := func() []string {
+		found, _ := filepath.Glob(filepath.Join(md, "*.md"))
+		return found
+	}
+	exported := mdFiles()
 	mustRun(t, lib, "export", "--format", "md", "--out", md, "--query", "is:annotated")
-	if again, _ := os.ReadDir(md); len(again) != len(entries) || len(again) != 3 {
-		t.Errorf("%d files after exporting again, %d before", len(again), len(entries))
+	if again := mdFiles(); len(again) != len(exported) || len(again) != 3 {
+		t.Errorf("%d files after exporting again, %d before", len(again), len(exported))
+	}
+	// ...but not over one edited since it was written (notes added in
+	// Obsidian), which it names.
+	edited := append(doc, []byte("\nMy own thoughts, written in Obsidian.\n")...)
+	if err := os.WriteFile(filepath.Join(md, name), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = mustRun(t, lib, "export", "--format", "md", "--out", md, "--query", "is:annotated")
+	if !strings.Contains(out, "kept: "+filepath.Join(md, name)+": edited since it was exported; left as it is") {
+		t.Errorf("export over an edited file said:\n%s", out)
+	}
+	if now, err := os.ReadFile(filepath.Join(md, name)); err != nil || string(now) != string(edited) {
+		t.Errorf("the edited export was written over: %v", err)
 	}
 }
 
