@@ -147,7 +147,7 @@ func TestExportMarkdownFiles(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := "2024-03-05-better-title-1.md 2024-03-05-second-story-2.md my-notes.md"
+	want := ".tidings-export.json 2024-03-05-better-title-1.md 2024-03-05-second-story-2.md my-notes.md"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("files %s, want %s", got, want)
 	}
