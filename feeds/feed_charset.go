@@ -167,12 +167,19 @@ func xmlSafe(data []byte) []byte {
 	for i := 0; i < len(data); {
 		c := data[i]
 		switch {
+		case c == 0x1b:
+			// An escape sequence goes whole: "[31m" left behind is noise.
+			i += 1 + escapeTail(data[i+1:])
+			continue
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
 			i++
 			continue
 		case c == '&' && i+1 < len(data) && data[i+1] == '#':
 			if n, r, ok := charRef(data[i:]); ok && !isXMLChar(r) {
 				i += n
+				if r == 0x1b {
+					i += escapeTail(data[i:])
+				}
 				continue
 			}
 		}
@@ -180,6 +187,46 @@ func xmlSafe(data []byte) []byte {
 		i++
 	}
 	return out
+}
+
+// escapeTail is the length of what follows an ESC in an escape sequence:
+// a CSI's parameters and final byte ("[31m"), an OSC's or DCS's text up to
+// its BEL or ST ("]8;;https://…"; an entity or markup ends it too, as the
+// terminator may be written as one), the ST's backslash; else nothing.
+func escapeTail(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	switch b[0] {
+	case '[':
+		for i := 1; i < len(b) && i < 64; i++ {
+			switch c := b[i]; {
+			case c >= 0x40 && c <= 0x7e:
+				return i + 1
+			case c < 0x20 || c > 0x7e:
+				return i
+			}
+		}
+		return 1
+	case ']', 'P', '_', '^':
+		for i := 1; i < len(b) && i < 4096; i++ {
+			switch b[i] {
+			case 0x07:
+				return i + 1
+			case 0x1b:
+				if i+1 < len(b) && b[i+1] == '\\' {
+					return i + 2
+				}
+				return i
+			case '&', '<', '\n':
+				return i
+			}
+		}
+		return 1
+	case '\\':
+		return 1
+	}
+	return 0
 }
 
 func needsXMLSafe(data []byte) bool {

@@ -564,14 +564,17 @@ func TestFeedUTF8(t *testing.T) {
 
 func TestXMLSafe(t *testing.T) {
 	tests := map[string]string{
-		"a&#27;[31mb":            "a[31mb",
-		"a&#x1B;b&#X1b;c":        "abc",
-		"a&#0;b&#65534;c":        "abc",
-		"keep &#8217; &#x2019;":  "keep &#8217; &#x2019;",
-		"keep &#9;&#10; and &#;": "keep &#9;&#10; and &#;",
-		"raw \x1b[2J\x00\x07 ok": "raw [2J ok",
-		"tab\tand\nnewline\r":    "tab\tand\nnewline\r",
-		"&#":                     "&#",
+		// An escape sequence goes whole, written raw or as an entity.
+		"a&#27;[31mb":     "ab",
+		"a&#x1B;b&#X1b;c": "abc",
+		"&#x1b;]8;;https://e.example&#x1b;\\link": "link",
+		"title \x1b]0;pwned\x07 here":             "title  here",
+		"a&#0;b&#65534;c":                         "abc",
+		"keep &#8217; &#x2019;":                   "keep &#8217; &#x2019;",
+		"keep &#9;&#10; and &#;":                  "keep &#9;&#10; and &#;",
+		"raw \x1b[2J\x00\x07 ok":                  "raw  ok",
+		"tab\tand\nnewline\r":                     "tab\tand\nnewline\r",
+		"&#":                                      "&#",
 	}
 	for in, want := range tests {
 		if got := string(xmlSafe([]byte(in))); got != want {
