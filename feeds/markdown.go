@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,39 +84,39 @@ func parseMarkdownFile(data []byte) (Article, error) {
 // so that the notes do not become part of the article.
 const NotesMarker = "<!-- tidings: the reader's notes, not part of the article -->"
 
-// cutFrontMatter splits "---\n<yaml>\n---\n" off the start of text. ok
-// says text starts with "---"; closed, that a second "---" (or "...")
-// ends the front matter. When it is not closed, front is the rest of the
-// text after the first line.
+// cutFrontMatter splits "---\n<yaml>\n---\n" off the start of text (the
+// closing line may be "..." too). ok says text starts with "---"; closed,
+// that a closing line ends the front matter. When it is not closed, front
+// is the rest of the text after the first line.
 func cutFrontMatter(text string) (front, rest string, closed, ok bool) {
+	return cutBlock(text, "---", "---", "...")
+}
+
+// cutTOMLFrontMatter splits "+++\n<toml>\n+++\n" off the start of text;
+// an unclosed one is not front matter.
+func cutTOMLFrontMatter(text string) (front, rest string, ok bool) {
+	front, rest, closed, _ := cutBlock(text, "+++", "+++")
+	if !closed {
+		return "", text, false
+	}
+	return front, rest, true
+}
+
+// cutBlock splits a block that opens with a line reading open and closes
+// with one of closers off the start of text.
+func cutBlock(text, open string, closers ...string) (front, rest string, closed, ok bool) {
 	first, after, found := strings.Cut(text, "\n")
-	if !found || strings.TrimRight(first, " \t\r") != "---" {
+	if !found || strings.TrimRight(first, " \t\r") != open {
 		return "", text, false, false
 	}
 	pos := 0
 	for line := range strings.Lines(after) {
-		if t := strings.TrimRight(line, " \t\r\n"); t == "---" || t == "..." {
+		if slices.Contains(closers, strings.TrimRight(line, " \t\r\n")) {
 			return after[:pos], after[pos+len(line):], true, true
 		}
 		pos += len(line)
 	}
 	return after, "", false, true
-}
-
-// cutTOMLFrontMatter splits "+++\n<toml>\n+++\n" off the start of text.
-func cutTOMLFrontMatter(text string) (front, rest string, ok bool) {
-	first, after, found := strings.Cut(text, "\n")
-	if !found || strings.TrimRight(first, " \t\r") != "+++" {
-		return "", text, false
-	}
-	pos := 0
-	for line := range strings.Lines(after) {
-		if strings.TrimRight(line, " \t\r\n") == "+++" {
-			return after[:pos], after[pos+len(line):], true
-		}
-		pos += len(line)
-	}
-	return "", text, false
 }
 
 // tomlFields reads TOML front matter as the mapping readFields reads: each
