@@ -101,7 +101,10 @@ func parseLayouts(s string) (time.Time, bool) {
 
 // parseZoned reads a date and time without a zone followed by a zone
 // abbreviation.
-func parseZoned(s string) (time.Time, bool) {
+func parseZoned(s string) (time.Time, bool) { return parseZonedWith(s, parseLayouts) }
+
+// parseZonedWith is parseZoned, the date and time read by parse.
+func parseZonedWith(s string, parse func(string) (time.Time, bool)) (time.Time, bool) {
 	i := strings.LastIndexByte(s, ' ')
 	if i < 0 || !isLetters(s[i+1:]) {
 		return time.Time{}, false
@@ -110,7 +113,7 @@ func parseZoned(s string) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	t, ok := parseLayouts(s[:i])
+	t, ok := parse(s[:i])
 	if !ok || t.Location() != time.UTC {
 		return time.Time{}, false // no date, or a zone already
 	}

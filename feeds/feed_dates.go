@@ -61,12 +61,8 @@ func parseFeedTime(s string) (time.Time, bool) {
 		if t, ok := parseFeedLayouts(v); ok {
 			return t, true
 		}
-		if i := strings.LastIndexByte(v, ' '); i > 0 && isLetters(v[i+1:]) {
-			offset, known := zoneOffsets[strings.ToUpper(v[i+1:])]
-			if t, ok := parseFeedLayouts(v[:i]); known && ok && t.Location() == time.UTC {
-				return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(),
-					time.FixedZone(strings.ToUpper(v[i+1:]), offset)), true
-			}
+		if t, ok := parseZonedWith(v, parseFeedLayouts); ok {
+			return t, true
 		}
 	}
 	return time.Time{}, false
