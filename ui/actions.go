@@ -55,6 +55,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case m.panel.open:
 		cmd = m.handlePanelKey(msg)
+	case m.links.open:
+		cmd = m.handleLinksKey(msg)
 	case m.welcoming():
 		if key.Matches(msg, m.welcome.keys.LoadSamples) && !m.welcome.loading {
 			m.welcome.loading = true
@@ -77,6 +79,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		switch k := m.reader.keys; {
 		case key.Matches(msg, k.Tag):
 			cmd = m.openTagEditor()
+		case key.Matches(msg, k.Links):
+			m.openLinks()
 		case key.Matches(msg, k.Back):
 			m.reader.cancelSelection()
 			m.screen = m.readerBack
@@ -163,6 +167,7 @@ func (m *Model) explainOff(msg tea.KeyPressMsg) bool {
 			{k.Prev, "This is the first article.", false},
 			{k.OpenLink, "This article has no web link to open.", false},
 			{k.CopyLink, "This article has no link to copy.", false},
+			{k.Links, "This article has no links.", false},
 			{m.list.keys.Filter, "%s filters the list: esc goes back to it.", true},
 		}
 	}
@@ -191,6 +196,9 @@ func (m Model) sharedKeys() sharedBindings {
 	switch {
 	case m.panel.open:
 		k := m.panel.keys
+		return sharedBindings{help: k.Help, quit: k.Quit, back: k.Back}
+	case m.links.open:
+		k := m.links.keys
 		return sharedBindings{help: k.Help, quit: k.Quit, back: k.Back}
 	case m.screen == screenBrowser:
 		k := m.browser.keys
@@ -222,20 +230,26 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 	case key.Matches(msg, keys.read):
 		return m.toggleFlag(row, "read"), true
 	case key.Matches(msg, keys.openLink):
-		open := m.cfg.OpenURL
-		if open == nil {
-			if cmd, ok := openInTerminal(oneLine(row.URL)); ok {
-				return cmd, true
-			}
-			open = openInBrowser
-		}
-		return openLink(open, oneLine(row.URL)), true
+		return m.openURL(oneLine(row.URL)), true
 	case key.Matches(msg, keys.copyLink):
 		link := oneLine(row.URL)
 		m.setStatus("Copied " + link)
 		return tea.SetClipboard(link), true
 	}
 	return nil, false
+}
+
+// openURL opens a link: in the terminal when $BROWSER is a text browser
+// (an http(s) link), else in the background.
+func (m *Model) openURL(link string) tea.Cmd {
+	open := m.cfg.OpenURL
+	if open == nil {
+		if cmd, ok := openInTerminal(link); ok {
+			return cmd
+		}
+		open = openInBrowser
+	}
+	return openLink(open, link)
 }
 
 // toggleFlag stars or unstars, marks read or unread, the selection in the
@@ -361,7 +375,7 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 
 // handleWheel scrolls whatever is shown.
 func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if m.showHelp || m.editor.open || m.panel.open {
+	if m.showHelp || m.editor.open || m.panel.open || m.links.open {
 		return nil
 	}
 	var cmd tea.Cmd

@@ -63,6 +63,7 @@ type articleMsg struct {
 	text      string
 	sentences []span
 	notes     []placedNote
+	links     []bodyLink
 	err       error
 }
 
@@ -224,7 +225,7 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 		}
 		text := anchor.PlainText(a.Body)
 		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),
-			notes: placeNotes(text, notes)}
+			notes: placeNotes(text, notes), links: articleLinks(a.Title, a.URL, a.Body)}
 	}
 }
 
@@ -278,7 +279,7 @@ func loadSamples(ctx context.Context, load func(context.Context) error) tea.Cmd 
 	}
 }
 
-// openLink opens an http(s) link in a browser.
+// openLink opens an http(s) or mailto link in a browser.
 func openLink(open func(string) error, link string) tea.Cmd {
 	return func() tea.Msg {
 		if err := checkLink(link); err != nil {
@@ -291,17 +292,27 @@ func openLink(open func(string) error, link string) tea.Cmd {
 	}
 }
 
-// checkLink accepts only absolute http and https links, so that an article
-// cannot make the browser command run a file or an option.
+// checkLink accepts only absolute http and https links, and mailto links
+// with an address, so that an article cannot make the browser command run
+// a file or an option.
 func checkLink(link string) error {
 	if link == "" {
 		return errors.New("this article has no link")
+	}
+	if mailtoLink(link) {
+		return nil
 	}
 	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return errors.New("not an http(s) link: " + link)
 	}
 	return nil
+}
+
+// mailtoLink reports whether link is a mailto link with an address.
+func mailtoLink(link string) bool {
+	u, err := url.Parse(link)
+	return err == nil && strings.EqualFold(u.Scheme, "mailto") && u.Opaque != "" && !strings.HasPrefix(u.Opaque, "-")
 }
 
 // openInBrowser runs $BROWSER with the link, else the system's opener. No
@@ -338,6 +349,9 @@ func openInTerminal(link string) (cmd tea.Cmd, ok bool) {
 	if !textBrowsers[filepath.Base(argv[0])] {
 		return nil, false
 	}
+	if mailtoLink(link) {
+		return nil, false // for the system's mail program
+	}
 	if err := checkLink(link); err != nil {
 		return func() tea.Msg { return statusMsg{text: err.Error(), err: true} }, true
 	}
@@ -354,7 +368,8 @@ func openInTerminal(link string) (cmd tea.Cmd, ok bool) {
 // else the link added), else the system's opener.
 func browserArgv(link string) []string {
 	var argv []string
-	if b := os.Getenv("BROWSER"); b != "" {
+	// The system's opener knows the mail program; a browser may not.
+	if b := os.Getenv("BROWSER"); b != "" && !mailtoLink(link) {
 		// $BROWSER may list several commands separated by colons, and may
 		// say where the link goes with %s.
 		argv = strings.Fields(strings.Split(b, ":")[0])

@@ -95,6 +95,7 @@ type readerKeyMap struct {
 	Annotate, SelectPassage, AllAnnotations    key.Binding
 	NextHighlight, PrevHighlight               key.Binding
 	EditNote, DeleteNote, UndoDelete           key.Binding
+	Links                                      key.Binding
 	Help, Quit                                 key.Binding
 }
 
@@ -115,6 +116,7 @@ func defaultReaderKeyMap() readerKeyMap {
 		Read:           key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
 		OpenLink:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
 		CopyLink:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		Links:          linksBinding(),
 		Tag:            key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
 		Annotate:       annotateBinding(),
 		SelectPassage:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select")),
@@ -149,7 +151,7 @@ func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
 		// One column for the actions, so that the box fits 80 columns.
-		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Tag,
+		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Links, k.Tag,
 			k.Annotate, k.SelectPassage, k.NextHighlight, k.PrevHighlight, k.EditNote, k.DeleteNote,
 			k.UndoDelete, k.AllAnnotations},
 		{k.Help, k.Quit},
@@ -167,6 +169,7 @@ func (k *readerKeyMap) actions() map[string]*key.Binding {
 		"annotate": &k.Annotate, "select-passage": &k.SelectPassage, "all-annotations": &k.AllAnnotations,
 		"next-highlight": &k.NextHighlight, "prev-highlight": &k.PrevHighlight,
 		"edit-note": &k.EditNote, "delete-note": &k.DeleteNote, "undo-delete": &k.UndoDelete,
+		"links": &k.Links,
 	}
 }
 
@@ -205,6 +208,7 @@ type keyMaps struct {
 	panel     panelKeyMap
 	selection selectionKeyMap
 	browser   browserKeyMap
+	links     linksKeyMap
 }
 
 type screenActions struct {
@@ -217,7 +221,7 @@ type screenActions struct {
 // errors name the setting (keys.<action>).
 func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
 	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap(), defaultPanelKeyMap(),
-		defaultSelectionKeyMap(), defaultBrowserKeyMap()}
+		defaultSelectionKeyMap(), defaultBrowserKeyMap(), defaultLinksKeyMap()}
 	screens := []screenActions{
 		{"list", km.list.actions()},
 		{"reader", km.reader.actions()},
@@ -225,6 +229,7 @@ func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
 		{"tags panel", km.panel.actions()},
 		{"passage selection", km.selection.actions()},
 		{"annotation browser", km.browser.actions()},
+		{"links panel", km.links.actions()},
 	}
 	known := map[string]bool{}
 	for _, s := range screens {

@@ -27,6 +27,7 @@ const (
 	modePanel                     // the tags panel
 	modeNote                      // the note editor
 	modeBrowserFilter             // the annotation browser's filter line
+	modeLinks                     // the reader's links panel
 )
 
 func (m Model) mode() mode {
@@ -45,6 +46,8 @@ func (m Model) mode() mode {
 		return modeFilter
 	case m.panel.open:
 		return modePanel
+	case m.links.open:
+		return modeLinks
 	}
 	return modeNormal
 }
@@ -219,6 +222,9 @@ func (m Model) overlay(screen string) string {
 		return place(screen, m.noteEditor.View(m.width, m.styles), m.width, m.height-2)
 	case m.panel.open:
 		box := m.panel.View(m.width, m.height, m.styles)
+		return place(screen, box, m.width, m.height-max((m.height-lineCount(box))/2, 0))
+	case m.links.open:
+		box := m.links.View(m.width, m.height, m.styles)
 		return place(screen, box, m.width, m.height-max((m.height-lineCount(box))/2, 0))
 	}
 	return screen

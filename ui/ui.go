@@ -60,6 +60,7 @@ type Model struct {
 	filter  filterModel
 	editor  tagEditor
 	panel   tagsPanel
+	links   linksPanel
 	prompt  savePrompt
 	confirm *confirmation
 	// The note editor and the note last deleted, which u brings back.
@@ -127,6 +128,7 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	m.editor = newTagEditor(m.styles)
 	m.prompt = newSavePrompt(m.styles)
 	m.panel.keys = km.panel
+	m.links.keys = km.links
 	m.refreshKeys()
 	return m, nil
 }
@@ -374,6 +376,8 @@ func (m Model) activeHelp() help.KeyMap {
 		return confirmKeys()
 	case modePanel:
 		return m.panel.keys
+	case modeLinks:
+		return m.links.keys
 	case modeNote:
 		return m.noteEditor.keys
 	case modeBrowserFilter:
@@ -423,6 +427,7 @@ func (m *Model) refreshKeys() {
 	}
 	rk.OpenLink.SetEnabled(checkLink(link) == nil)
 	rk.CopyLink.SetEnabled(oneLine(link) != "")
+	rk.Links.SetEnabled(len(m.reader.links) > 0)
 	rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
 	rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
 	rk.Tag.SetEnabled(!m.readOnly)

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"html"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The links of an article: its own link, then those of its body, in the
+// order they are read, each once. L in the reader lists them (linkspanel.go)
+// as newsboat lists an article's links.
+
+// bodyLink is one link of an article.
+type bodyLink struct {
+	text string // what the body says of it: the link's text, an image's description
+	url  string // absolute
+	own  bool   // the article's own link
+}
+
+// linkParser parses bodies as glamour does (GitHub's extensions, so bare
+// addresses are links too). A goldmark.Markdown is safe for concurrent use.
+var linkParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList))
+
+// maxLinks is as many links as the list keeps: enough for any article, and
+// a body of a million links does not make a list of a million lines.
+const maxLinks = 1000
+
+// articleLinks lists the links a reader can open or copy: the article's own
+// link first, then the body's links, images and bare addresses, resolved
+// against the article's link when relative. Only http, https and mailto
+// links are listed, each once; their texts are cleaned to one line.
+func articleLinks(title, own, body string) []bodyLink {
+	var out []bodyLink
+	seen := map[string]bool{}
+	base, _ := url.Parse(strings.TrimSpace(own))
+	add := func(label, dest string, isOwn bool) {
+		u, ok := resolveLink(base, dest)
+		if !ok || seen[u] || len(out) == maxLinks {
+			return
+		}
+		seen[u] = true
+		out = append(out, bodyLink{text: oneLine(label), url: u, own: isOwn})
+	}
+	add(title, own, true)
+	src := []byte(body)
+	doc := linkParser.Parser().Parse(text.NewReader(src))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || len(out) == maxLinks {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			add(inlineText(n, src), destination(n.Destination), false)
+		case *ast.Image:
+			label := inlineText(n, src)
+			if label == "" {
+				label = "image"
+			} else {
+				label = "image: " + label
+			}
+			add(label, destination(n.Destination), false)
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			u := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				u = "mailto:" + u
+			}
+			add(string(n.Label(src)), u, false)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// destination is a link destination as written, with its escapes and
+// character references resolved.
+func destination(raw []byte) string {
+	return html.UnescapeString(string(util.UnescapePunctuations(raw)))
+}
+
+// resolveLink makes dest absolute against base and accepts it when it can
+// be opened (checkLink).
+func resolveLink(base *url.URL, dest string) (string, bool) {
+	dest = strings.TrimSpace(dest)
+	if dest == "" || strings.HasPrefix(dest, "#") {
+		return "", false // nothing, or a place in the page the body came from
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", false
+	}
+	if !u.IsAbs() && base != nil && base.IsAbs() {
+		u = base.ResolveReference(u)
+	}
+	if s := u.String(); checkLink(s) == nil {
+		return s, true
+	}
+	return "", false
+}
+
+// inlineText is the text of n's children as a reader sees it.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(util.UnescapePunctuations(c.Segment.Value(src)))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.AutoLink:
+				b.Write(c.Label(src))
+			case *ast.RawHTML:
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return html.UnescapeString(b.String())
+}

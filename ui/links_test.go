@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tidings/feeds"
+)
+
+func TestArticleLinks(t *testing.T) {
+	const own = "https://news.example/world/story.html"
+	type link struct{ text, url string }
+	tests := []struct {
+		name string
+		own  string
+		body string
+		want []link
+	}{
+		{"the article's own link comes first", own, "A [report](https://other.example/r) says so.",
+			[]link{{"Title", own}, {"report", "https://other.example/r"}}},
+		{"reference links", "", "See [the data][d].\n\n[d]: https://data.example/x \"Data\"",
+			[]link{{"the data", "https://data.example/x"}}},
+		{"autolinks and bare addresses", "", "<https://a.example/> and https://b.example/page and www.c.example.",
+			[]link{{"https://a.example/", "https://a.example/"}, {"https://b.example/page", "https://b.example/page"},
+				{"www.c.example", "http://www.c.example"}}},
+		{"mail addresses", "", "Write to <tips@news.example> or [the desk](mailto:desk@news.example).",
+			[]link{{"tips@news.example", "mailto:tips@news.example"}, {"the desk", "mailto:desk@news.example"}}},
+		{"images", "", "![A map of the front](https://img.example/map.png) ![](https://img.example/2.png)",
+			[]link{{"image: A map of the front", "https://img.example/map.png"}, {"image", "https://img.example/2.png"}}},
+		{"relative links resolve against the article's", own, "[Next](next.html) and [home](/) and [up](../x?a=1&amp;b=2)",
+			[]link{{"Title", own}, {"Next", "https://news.example/world/next.html"}, {"home", "https://news.example/"},
+				{"up", "https://news.example/x?a=1&b=2"}}},
+		{"relative links without the article's are left out", "", "[Next](next.html) [ok](https://ok.example/)",
+			[]link{{"ok", "https://ok.example/"}}},
+		{"only what can be opened", "", "[js](javascript:alert(1)) [f](file:///etc/passwd) [opt](--help) " +
+			"[top](#top) [ftp](ftp://files.example/x) [mail](mailto:-oProxyCommand) [ok](https://ok.example/)",
+			[]link{{"ok", "https://ok.example/"}}},
+		{"each link once, with its first text", own, "[one](https://x.example/) [two](https://x.example/) [self](" + own + ")",
+			[]link{{"Title", own}, {"one", "https://x.example/"}}},
+		{"escapes in destinations and texts", "", `[a \[b\] *c*](https://x.example/a\(1\)) [x&amp;y](https://y.example/)`,
+			[]link{{"a [b] c", "https://x.example/a(1)"}, {"x&y", "https://y.example/"}}},
+		{"texts are one clean line", "", "[line\none\x07\tred](https://x.example/)",
+			[]link{{"line one red", "https://x.example/"}}},
+		{"no links", "", "Just text. With sentences.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []link
+			for _, l := range articleLinks("Title", tt.own, tt.body) {
+				got = append(got, link{l.text, l.url})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArticleLinksAreBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range maxLinks + 50 {
+		b.WriteString("[x](https://x.example/" + strings.Repeat("a", i%7) + string(rune('a'+i%26)) + "/" + time.Duration(i).String() + ") ")
+	}
+	if got := len(articleLinks("", "", b.String())); got != maxLinks {
+		t.Errorf("%d links listed, want %d", got, maxLinks)
+	}
+}
+
+// linkedLibrary holds one article whose body has links, and one without any.
+func linkedLibrary(t *testing.T) Library {
+	st, _ := openLibrary(t)
+	when := time.Date(2024, 3, 5, 12, 0, 0, 0, time.UTC)
+	articles := []feeds.Article{
+		{ExternalID: "LINKED", Source: "Wire", Title: "Links", URL: "https://news.example/story", Published: when,
+			Body: "The [ministry's statement](https://gov.example/statement) and [the data](data.csv).\n\nMore: <mailto:desk@news.example>"},
+		{ExternalID: "BARE", Source: "Wire", Title: "No links", Published: when.Add(-time.Hour), Body: "Nothing to open here."},
+	}
+	if _, err := st.Import(context.Background(), articles); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestLinksPanel(t *testing.T) {
+	var opened []string
+	cfg := Config{OpenURL: func(u string) error { opened = append(opened, u); return nil }}
+	m := start(t, linkedLibrary(t), cfg, 90, 20)
+	m = steps(t, m, "enter", "L")
+	view := viewText(m)
+	for _, want := range []string{"Links (4)", "the article: Links", "ministry's statement", "https://gov.example/statement",
+		"the data", "https://news.example/data.csv", "mailto:desk@news.example"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the panel lacks %q:\n%s", want, view)
+		}
+	}
+	checkFits(t, m, 90, 20)
+
+	m = steps(t, m, "j", "enter")
+	if !reflect.DeepEqual(opened, []string{"https://gov.example/statement"}) {
+		t.Fatalf("enter on the second link opened %q", opened)
+	}
+	if root(t, m).links.open {
+		t.Error("the panel stays open after opening a link")
+	}
+
+	m = steps(t, m, "L", "G")
+	m, cmd := m.Update(press("y"))
+	if !reflect.DeepEqual(cmd(), tea.SetClipboard("mailto:desk@news.example")()) {
+		t.Error("y did not copy the last link")
+	}
+	if !strings.Contains(viewText(m), "Copied mailto:desk@news.example") {
+		t.Errorf("no confirmation:\n%s", viewText(m))
+	}
+	m = steps(t, m, "esc")
+	if r := root(t, m); r.links.open || r.screen != screenReader {
+		t.Errorf("esc: panel open %v, screen %v; want the reader", r.links.open, r.screen)
+	}
+
+	// The next article has no link at all: L says so.
+	m = steps(t, m, "n", "L")
+	if root(t, m).links.open || !strings.Contains(viewText(m), "This article has no links.") {
+		t.Errorf("L on an article without links:\n%s", viewText(m))
+	}
+}
+
+func TestLinksPanelScrolls(t *testing.T) {
+	st, _ := openLibrary(t)
+	var b strings.Builder
+	for i := range 40 {
+		b.WriteString("[link " + string(rune('A'+i%26)) + time.Duration(i+1).String() + "](https://x.example/" + time.Duration(i+1).String() + ")\n\n")
+	}
+	a := feeds.Article{ExternalID: "MANY", Source: "Wire", Title: "Many", Published: time.Now(), Body: b.String()}
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, st, Config{}, 70, 12)
+	m = steps(t, m, "enter", "L", "G")
+	checkFits(t, m, 70, 12)
+	if view := viewText(m); !strings.Contains(view, "https://x.example/40ns") || strings.Contains(view, "x.example/1ns ") {
+		t.Errorf("G does not show the last link alone at the bottom:\n%s", view)
+	}
+	m = steps(t, m, "g")
+	if view := viewText(m); !strings.Contains(view, "https://x.example/1ns") {
+		t.Errorf("g does not show the first link:\n%s", view)
+	}
+}

@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The links panel (L in the reader) lists the article's links: its own,
+// then the body's. Enter opens the one under the cursor, y copies it.
+
+// linksPanel is the panel's state.
+type linksPanel struct {
+	open   bool
+	links  []bodyLink
+	cursor int
+	offset int // the first link shown
+	keys   linksKeyMap
+}
+
+// linksKeyMap is the links panel's bindings. Its action names are the
+// list's and the reader's ("down", "open", "copy-link", "links"), so an
+// override moves a key everywhere at once.
+type linksKeyMap struct {
+	Up, Down, Top, Bottom key.Binding
+	Open, Copy            key.Binding
+	Back, Close           key.Binding
+	Help, Quit            key.Binding
+}
+
+func defaultLinksKeyMap() linksKeyMap {
+	return linksKeyMap{
+		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open")),
+		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		Back:   key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
+		Close:  key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "close")),
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// linksBinding is L's: the links panel, opened and closed.
+func linksBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links"))
+}
+
+// ShortHelp is the footer's help.
+func (k linksKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Copy, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay's.
+func (k linksKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Quit}}
+}
+
+func (k *linksKeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"open": &k.Open, "copy-link": &k.Copy, "back": &k.Back, "links": &k.Close,
+		"help": &k.Help, "quit": &k.Quit,
+	}
+}
+
+// openLinks opens the panel on the reader's article's links.
+func (m *Model) openLinks() {
+	p := &m.links
+	p.open, p.links, p.cursor, p.offset = true, m.reader.links, 0, 0
+}
+
+// handleLinksKey handles a key while the panel is open.
+func (m *Model) handleLinksKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.links.keys, &m.links
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(msg, k.Back, k.Close):
+		p.open = false
+	case key.Matches(msg, k.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		p.cursor = min(p.cursor+1, len(p.links)-1)
+	case key.Matches(msg, k.Top):
+		p.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		p.cursor = len(p.links) - 1
+	case key.Matches(msg, k.Open):
+		if l, ok := p.current(); ok {
+			p.open = false
+			cmd = m.openURL(l.url)
+		}
+	case key.Matches(msg, k.Copy):
+		if l, ok := p.current(); ok {
+			m.setStatus("Copied " + l.url)
+			cmd = tea.SetClipboard(l.url)
+		}
+	}
+	p.scroll(p.rows(m.height))
+	return cmd
+}
+
+// current is the link under the cursor.
+func (p linksPanel) current() (bodyLink, bool) {
+	if p.cursor < 0 || p.cursor >= len(p.links) {
+		return bodyLink{}, false
+	}
+	return p.links[p.cursor], true
+}
+
+// rows is how many links the panel shows on a screen height lines tall:
+// the box's border and title take three, the footer two.
+func (p linksPanel) rows(height int) int {
+	return max(min(len(p.links), height-5), 1)
+}
+
+// scroll keeps the cursor among the rows shown.
+func (p *linksPanel) scroll(rows int) {
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+rows {
+		p.offset = p.cursor - rows + 1
+	}
+	p.offset = max(min(p.offset, len(p.links)-rows), 0)
+}
+
+// View draws the panel's box for a screen of width x height.
+func (p linksPanel) View(width, height int, st *styles) string {
+	box := st.box
+	inner := max(min(width, 100)-box.GetHorizontalFrameSize(), 10)
+	rows := p.rows(height)
+	title := st.header.Render(fmt.Sprintf("Links (%d)", len(p.links)))
+	var lines []string
+	for i := p.offset; i < min(p.offset+rows, len(p.links)); i++ {
+		lines = append(lines, p.line(i, inner, st))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w < inner {
+			lines[i] = l + strings.Repeat(" ", inner-w)
+		}
+	}
+	return box.Render(title + "\n" + strings.Join(lines, "\n"))
+}
+
+// line draws link i, inner cells wide: its number, its text, its address.
+func (p linksPanel) line(i, inner int, st *styles) string {
+	l := p.links[i]
+	bar := "  "
+	if i == p.cursor {
+		bar = "▌ "
+	}
+	num := fmt.Sprintf("%*d ", len(fmt.Sprint(len(p.links))), i+1)
+	text := l.text
+	if l.own {
+		text = "the article: " + text
+	}
+	room := inner - ansi.StringWidth(bar+num)
+	addr := l.url
+	if text == "" || text == addr {
+		text, addr = addr, ""
+	}
+	addr = ansi.Truncate(addr, max(room/2, 0), "…")
+	text = fit(text, max(room-ansi.StringWidth(addr)-1, 1))
+	if i == p.cursor {
+		return ansi.Truncate(st.selected.Render(bar+num+text+" "+addr), inner, "")
+	}
+	out := st.cursorBar.Render(bar) + st.headerDim.Render(num) + st.title.Render(text) + " " + st.headerDim.Render(addr)
+	return ansi.Truncate(out, inner, "")
+}
