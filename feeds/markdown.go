@@ -298,9 +298,10 @@ func readFields(m *yaml.Node, art *Article) {
 	}
 }
 
-// stringList reads a YAML sequence of values, or one value (split at
-// commas when commas is set), as a list of strings.
-func stringList(n *yaml.Node, commas bool) []string {
+// stringList reads a YAML sequence of values, or one value, as a list of
+// strings. With split, one value is split at its commas, else, when it has
+// none, at its spaces, as Jekyll reads "tags: a b".
+func stringList(n *yaml.Node, split bool) []string {
 	var out []string
 	switch n.Kind {
 	case yaml.SequenceNode:
@@ -311,8 +312,11 @@ func stringList(n *yaml.Node, commas bool) []string {
 		}
 	case yaml.ScalarNode:
 		parts := []string{n.Value}
-		if commas {
+		switch {
+		case split && strings.Contains(n.Value, ","):
 			parts = strings.Split(n.Value, ",")
+		case split:
+			parts = strings.Fields(n.Value)
 		}
 		for _, p := range parts {
 			if p = strings.TrimSpace(p); p != "" {

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -324,6 +325,32 @@ func TestCreatedIsTheDateWithoutAnother(t *testing.T) {
 		items := readString(t, "note.md", doc)
 		if len(items) != 1 || items[0].Err != nil || !items[0].Article.Published.Equal(want) {
 			t.Errorf("%q: %+v, want published %v", doc, items, want)
+		}
+	}
+}
+
+func TestMarkdownTagValues(t *testing.T) {
+	tests := []struct {
+		front string
+		want  []string
+	}{
+		{"tags: [markets, oil]", []string{"markets", "oil"}},
+		{"tags:\n  - climate change\n  - energy", []string{"climate change", "energy"}},
+		{"tags: climate change, energy", []string{"climate change", "energy"}},
+		// Jekyll's lists of words.
+		{"categories: news world", []string{"news", "world"}},
+		{"tags: jekyll  ruby\ncategories: blog", []string{"jekyll", "ruby", "blog"}},
+		{"keywords: single", []string{"single"}},
+		// Not YAML (the colon in the title): read line by line, alike.
+		{"title: Oil: a record\ntags: oil prices", []string{"oil", "prices"}},
+	}
+	for _, tt := range tests {
+		items := readString(t, "x.md", "---\n"+tt.front+"\n---\nBody.\n")
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("%q: %+v", tt.front, items)
+		}
+		if got := items[0].Article.Tags; !slices.Equal(got, tt.want) {
+			t.Errorf("%q: tags %q, want %q", tt.front, got, tt.want)
 		}
 	}
 }
