@@ -98,10 +98,11 @@ func resolveLink(base *url.URL, dest string) (string, bool) {
 	if !u.IsAbs() && base != nil && base.IsAbs() {
 		u = base.ResolveReference(u)
 	}
-	if s := u.String(); checkLink(s) == nil {
-		return s, true
+	s := u.String()
+	if checkLink(s) != nil || oneLine(s) != s {
+		return "", false // not one to open, or with what the screen must not show
 	}
-	return "", false
+	return s, true
 }
 
 // inlineText is the text of n's children as a reader sees it.

@@ -47,6 +47,8 @@ func TestArticleLinks(t *testing.T) {
 		{"texts are one clean line", "", "[line\none\x07\tred](https://x.example/)",
 			[]link{{"line one red", "https://x.example/"}}},
 		{"no links", "", "Just text. With sentences.", nil},
+		{"addresses are shown escaped", "", "[rtl](https://x.example/\u202egnp.exe) [c1](https://\u009bx.example/) [ok](https://ok.example/é)",
+			[]link{{"rtl", "https://x.example/%E2%80%AEgnp.exe"}, {"c1", "https://%C2%9Bx.example/"}, {"ok", "https://ok.example/%C3%A9"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
