@@ -179,6 +179,18 @@ var writingCommands = map[string]bool{
 }
 
 // usageArgs makes an argument validator's complaint a usage error.
+// needsCommand runs a command that only groups others (feed, opml, rule)
+// when none of them was given.
+func needsCommand(cmd *cobra.Command, _ []string) error {
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return usageError{fmt.Errorf("%s needs a command: %s", cmd.CommandPath(), strings.Join(names, ", "))}
+}
+
 func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	if v == nil {
 		return nil
@@ -765,6 +777,7 @@ func (a *app) feedCmd() *cobra.Command {
 		Use:   "feed",
 		Short: "Subscribe to feeds, list and remove them",
 		Args:  cobra.NoArgs,
+		RunE:  needsCommand,
 	}
 	var tags []string
 	add := &cobra.Command{
@@ -855,6 +868,7 @@ func (a *app) opmlCmd() *cobra.Command {
 		Use:   "opml",
 		Short: "Import or export subscriptions as OPML",
 		Args:  cobra.NoArgs,
+		RunE:  needsCommand,
 	}
 	imp := &cobra.Command{
 		Use:   "import FILE",
@@ -895,6 +909,7 @@ func (a *app) ruleCmd() *cobra.Command {
 		Use:   "rule",
 		Short: "Tag rules: articles matching a query get tags as they arrive",
 		Args:  cobra.NoArgs,
+		RunE:  needsCommand,
 	}
 	var tags []string
 	add := &cobra.Command{

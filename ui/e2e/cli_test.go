@@ -202,16 +202,20 @@ func TestImportGeneratedStream(t *testing.T) {
 func TestUsageErrors(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
 	for name, args := range map[string][]string{
-		"unknown flag":    {"search", "--nope", "x"},
-		"missing query":   {"search"},
-		"bad id":          {"show", "abc"},
-		"tag without tag": {"tag", "1"},
-		"import nothing":  {"import"},
-		"unknown command": {"bogus"},
-		"bad query":       {"search", "(unclosed"},
-		"bad tag query":   {"tag", "--query", "a OR", "+x"},
-		"bad rule query":  {"rule", "add", "--tag", "x", "(", "y"},
-		"-word as a flag": {"search", "war", "-peace"},
+		"unknown flag":         {"search", "--nope", "x"},
+		"missing query":        {"search"},
+		"bad id":               {"show", "abc"},
+		"tag without tag":      {"tag", "1"},
+		"import nothing":       {"import"},
+		"unknown command":      {"bogus"},
+		"unknown feed command": {"feed", "ad", "https://x.example/"},
+		"feed alone":           {"feed"},
+		"unknown opml command": {"opml", "bogus"},
+		"rule alone":           {"rule"},
+		"bad query":            {"search", "(unclosed"},
+		"bad tag query":        {"tag", "--query", "a OR", "+x"},
+		"bad rule query":       {"rule", "add", "--tag", "x", "(", "y"},
+		"-word as a flag":      {"search", "war", "-peace"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if r := tidings(t, lib, nil, args...); r.code != 2 {
