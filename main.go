@@ -47,7 +47,12 @@ type usageError struct{ error }
 type partialError struct{ error }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopOn := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) { // under nohup it stays ignored
+		// The terminal closed: the reader saves a note being written.
+		stopOn = append(stopOn, syscall.SIGHUP)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), stopOn...)
 	err := newRoot().ExecuteContext(ctx)
 	stop()
 	os.Exit(exitCode(err))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -261,6 +262,30 @@ func (m *Model) saveNote() tea.Cmd {
 		return updateNote(m.ctx, m.lib, a)
 	}
 	return addNote(m.ctx, m.lib, a, false)
+}
+
+// keepNote saves the note being written when the program stops with the
+// editor open on changed text: stopped from outside (the terminal closed,
+// a kill), since quitting from the keyboard asks first. Closing a window
+// is no way of saying "throw it away".
+func (m Model) keepNote() error {
+	e := m.noteEditor
+	if !e.open || !e.changed() || m.readOnly {
+		return nil
+	}
+	a := e.target
+	a.Note = strings.TrimSpace(e.area.Value())
+	// The program's context is over by now.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	save := addNote(ctx, m.lib, a, false)
+	if a.ID != 0 {
+		save = updateNote(ctx, m.lib, a)
+	}
+	if msg, ok := save().(noteSavedMsg); ok {
+		return msg.err
+	}
+	return nil
 }
 
 // handleAnnotationResult routes what the annotation commands bring back,

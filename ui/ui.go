@@ -146,9 +146,14 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 	if cfg.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}
-	_, err = tea.NewProgram(m, opts...).Run()
+	final, err := tea.NewProgram(m, opts...).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return nil // asked to stop (a signal): a clean exit
+		err = nil // asked to stop (a signal): a clean exit
+	}
+	if fm, ok := final.(Model); ok {
+		if kerr := fm.keepNote(); kerr != nil {
+			err = errors.Join(err, fmt.Errorf("the note being written could not be saved: %w", kerr))
+		}
 	}
 	return err
 }

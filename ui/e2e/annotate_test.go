@@ -3,6 +3,7 @@ package e2e
 import (
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -118,5 +119,32 @@ func waitStyled(t *testing.T, tm *term, word string, plain uv.Style) uv.Style {
 			t.Fatalf("%q is not highlighted (style %+v, plain %+v):\n%s", word, s, plain, tm.screen())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestNoteSurvivesHangup: a note being written when the terminal goes away
+// (SIGHUP) or the process is told to stop (SIGTERM) is saved, not lost.
+func TestNoteSurvivesHangup(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			lib := filepath.Join(t.TempDir(), "library.db")
+			mustRun(t, lib, "import", samplePath(t))
+			tm := startTerm(t, 100, 30, nil, bin, "--library", lib)
+			tm.waitFor(`1 / 1`, screenTimeout)
+			tm.send("a")
+			tm.waitFor(`Note on`, screenTimeout)
+			tm.send("Half a thought")
+			tm.waitFor(`Half a thought`, screenTimeout)
+			if err := tm.cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			if code := tm.wait(screenTimeout); code != 0 {
+				t.Errorf("exit code %d after %v", code, sig)
+			}
+			out := mustRun(t, lib, "search", "is:annotated thought", "--json")
+			if !strings.Contains(out, `"annotations":1`) {
+				t.Errorf("the note typed before %v is not in the library: %q", sig, out)
+			}
+		})
 	}
 }
