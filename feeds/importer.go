@@ -182,8 +182,11 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 	if len(data) > MaxFileSize {
 		return fmt.Errorf("%w: over %d MiB", ErrTooLarge, MaxFileSize>>20)
 	}
-	if f == formatFeed {
+	switch f {
+	case formatFeed:
 		return readSavedFeed(name, size >= 0, data, emit)
+	case formatMaybeFeed:
+		return readMaybeFeed(name, size >= 0, data, emit)
 	}
 	var art Article
 	if f == formatHTML {
@@ -237,6 +240,9 @@ const (
 	formatJSON
 	formatJSONLines
 	formatFeed // an RSS, Atom or JSON Feed document saved to a file
+	// formatMaybeFeed is markup, or a file named like a feed, whose start
+	// told nothing more: the feed parser decides (readMaybeFeed).
+	formatMaybeFeed
 )
 
 // sniff tells a file's format from its first bytes (whole says they are
@@ -279,8 +285,28 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 		return formatJSONLines, nil
 	case ".txt", ".text":
 		return formatSample, nil
+	case ".xml", ".rss", ".atom", ".rdf":
+		return formatMaybeFeed, nil
+	}
+	if len(text) > 0 && text[0] == '<' {
+		return formatMaybeFeed, nil
 	}
 	return 0, ErrUnknownFormat
+}
+
+// readMaybeFeed reads a document whose start did not tell its format (a
+// prolog longer than the sniffed start, say) as a saved feed, if the feed
+// parser can. What it cannot read is of unknown format, unless it starts
+// as a feed does: then the parser's reason is the error.
+func readMaybeFeed(name string, regular bool, data []byte, emit func(Item) error) error {
+	parsed, err := parseFeedDocument(data, "")
+	switch {
+	case err == nil:
+		return emitSavedFeed(parsed, name, regular, data, emit)
+	case isFeedStart(data):
+		return err
+	}
+	return ErrUnknownFormat
 }
 
 func hasPrefixFold(b []byte, prefix string) bool {
@@ -289,21 +315,6 @@ func hasPrefixFold(b []byte, prefix string) bool {
 
 func isHTMLStart(text []byte) bool {
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<meta", "<title"} {
-		if hasPrefixFold(text, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func isFeedStart(text []byte) bool {
-	if hasPrefixFold(text, "<?xml") {
-		// An XML declaration; the root element says what follows.
-		if end := bytes.Index(text, []byte("?>")); end > 0 {
-			text = bytes.TrimLeft(text[end+2:], " \t\r\n")
-		}
-	}
-	for _, p := range []string{"<rss", "<feed", "<rdf:rdf"} {
 		if hasPrefixFold(text, p) {
 			return true
 		}

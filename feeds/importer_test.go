@@ -35,16 +35,22 @@ func TestSniff(t *testing.T) {
 		"html by extension":       {"<div>x</div>", "page.htm", formatHTML, nil},
 		"rss feed":                {"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", "feed.xml", formatFeed, nil},
 		"atom feed":               {"<feed xmlns=\"http://www.w3.org/2005/Atom\">", "-", formatFeed, nil},
-		"json feed":               {"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", "feed.json", formatFeed, nil},
-		"stray nul in text":       {"date 2024-01-01 (A) Some text with a stray \x00 NUL byte in the middle of a longer line of prose.", "x.txt", formatSample, nil},
-		"unknown text":            {"Some prose.", "-", 0, ErrUnknownFormat},
-		"unknown extension":       {"Some prose.", "x.csv", 0, ErrUnknownFormat},
-		"empty":                   {"", "x.txt", 0, ErrEmpty},
-		"white space only":        {" \n\t\r\n", "x.md", 0, ErrEmpty},
-		"nul bytes":               {"date 2024-01-01 (A) \x00\x00", "x.txt", 0, ErrBinary},
-		"utf-16":                  {"\xff\xfed\x00a\x00", "x.txt", 0, ErrBinary},
-		"not utf-8":               {"\x89PNG\r\n\x1a\n\xff\xd8\xff\xe0\x90\x91\x92\x93\xa0\xa1\xb0\xb1", "x.txt", 0, ErrBinary},
-		"latin-1 text":            {"Caf\xe9 in Z\xfcrich, a long enough line of text to dilute two bad bytes.", "x.txt", formatSample, nil},
+		"feed after a prolog": {"<?xml version=\"1.0\"?>\n<?xml-stylesheet href=\"s.xsl\"?><!-- c -->" +
+			"<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"x.dtd\">\n<rss version=\"0.91\">", "x", formatFeed, nil},
+		"rdf after a comment": {"<!-- c --><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">", "-", formatFeed, nil},
+		"feedback is no feed": {"<feedback/>", "-", formatMaybeFeed, nil},
+		"prolog cut off":      {"<?xml version=\"1.0\"?><!-- a long comment", "-", formatMaybeFeed, nil},
+		"xml by extension":    {"Some prose.", "x.RSS", formatMaybeFeed, nil},
+		"json feed":           {"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", "feed.json", formatFeed, nil},
+		"stray nul in text":   {"date 2024-01-01 (A) Some text with a stray \x00 NUL byte in the middle of a longer line of prose.", "x.txt", formatSample, nil},
+		"unknown text":        {"Some prose.", "-", 0, ErrUnknownFormat},
+		"unknown extension":   {"Some prose.", "x.csv", 0, ErrUnknownFormat},
+		"empty":               {"", "x.txt", 0, ErrEmpty},
+		"white space only":    {" \n\t\r\n", "x.md", 0, ErrEmpty},
+		"nul bytes":           {"date 2024-01-01 (A) \x00\x00", "x.txt", 0, ErrBinary},
+		"utf-16":              {"\xff\xfed\x00a\x00", "x.txt", 0, ErrBinary},
+		"not utf-8":           {"\x89PNG\r\n\x1a\n\xff\xd8\xff\xe0\x90\x91\x92\x93\xa0\xa1\xb0\xb1", "x.txt", 0, ErrBinary},
+		"latin-1 text":        {"Caf\xe9 in Z\xfcrich, a long enough line of text to dilute two bad bytes.", "x.txt", formatSample, nil},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -333,6 +339,55 @@ func TestInvalidUTF8Warns(t *testing.T) {
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestReadFeedAfterProlog: a saved feed is read whatever stands before its
+// root element (a style sheet, comments, the RSS 0.91 DOCTYPE, a BOM),
+// under any name, even when that prolog is longer than the sniffed start;
+// a file named like a feed that is none is still of unknown format.
+func TestReadFeedAfterProlog(t *testing.T) {
+	const rss = `<rss version="2.0"><channel><title>Prolog News</title><link>https://prolog.example/</link>` +
+		`<item><title>One</title><guid>1</guid><description>First.</description></item>` +
+		`<item><title>Two</title><guid>2</guid><description>Second.</description></item></channel></rss>`
+	const decl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+	prologs := map[string]string{
+		"style sheet": decl + `<?xml-stylesheet type="text/xsl" href="/rss.xsl"?>` + "\n",
+		"comment":     decl + "<!-- generator: Hugo -->\n",
+		"rss 0.91 doctype": decl + `<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" ` +
+			`"http://my.netscape.com/publish/formats/rss-0.91.dtd">` + "\n",
+		"doctype with a subset": decl + `<!DOCTYPE rss [ <!ENTITY nbsp "&#160;"> <!-- a > in a comment --> ]>`,
+		"all of them, and a bom": "\uFEFF" + decl + "<?xml-stylesheet href=\"a.css\" type=\"text/css\"?>\n<!-- one -->\n" +
+			"<!DOCTYPE rss>\n<!-- two -->\n",
+		"no declaration": "<!-- saved by a browser -->\n",
+		"a long comment": decl + "<!--\n" + strings.Repeat("A licence line that goes on and on.\n", 60) + "-->\n",
+	}
+	for name, prolog := range prologs {
+		for _, file := range []string{"feed.xml", "feed.rss", "-"} {
+			t.Run(name+" "+file, func(t *testing.T) {
+				items := readString(t, file, prolog+rss)
+				if len(items) != 2 || items[0].Err != nil || items[0].Article.Title != "One" || items[1].Article.Body != "Second." {
+					t.Errorf("items %+v", items)
+				}
+			})
+		}
+	}
+	t.Run("the RSS 0.91 fixture", func(t *testing.T) {
+		if items := readAll(t, "testdata/feeds/rss091.xml"); len(items) != 2 || items[0].Err != nil {
+			t.Errorf("items %+v", items)
+		}
+	})
+	for _, tc := range []struct{ name, text string }{
+		{"notes.xml", decl + "<notes><note>Not a feed.</note></notes>"},
+		{"feed.rss", "Not even markup."},
+		{"-", "<!-- a comment -->\n<svg></svg>"},
+	} {
+		t.Run("not a feed "+tc.name, func(t *testing.T) {
+			items := readString(t, tc.name, tc.text)
+			if len(items) != 1 || !errors.Is(items[0].Err, ErrUnknownFormat) {
+				t.Errorf("items %+v, want unknown format", items)
 			}
 		})
 	}

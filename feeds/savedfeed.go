@@ -23,6 +23,12 @@ func readSavedFeed(name string, regular bool, data []byte, emit func(Item) error
 	if err != nil {
 		return err
 	}
+	return emitSavedFeed(parsed, name, regular, data, emit)
+}
+
+// emitSavedFeed hands emit the articles of a parsed saved feed document,
+// data, as readSavedFeed describes.
+func emitSavedFeed(parsed *gofeed.Feed, name string, regular bool, data []byte, emit func(Item) error) error {
 	// A stream may be a file opened by the caller (tidings import does so)
 	// and named by its path: that path names the document as well.
 	regular = regular || isRegularFile(name)
