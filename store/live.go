@@ -63,13 +63,27 @@ func openWord(q string) (rest, word string, negated, ok bool) {
 
 // withoutShortOpenWord drops the word being typed at the end of a live query
 // while it is shorter than minLivePrefix: "ukraine ta" filters by ukraine
-// until a third letter makes "tau" a prefix worth matching.
+// until a third letter makes "tau" a prefix worth matching. An operator
+// left dangling goes with it: "ferry OR ta" filters by ferry.
 func withoutShortOpenWord(q string) string {
 	rest, word, _, ok := openWord(q)
 	if !ok || utf8.RuneCountInString(word) >= minLivePrefix {
 		return q
 	}
-	return rest
+	for {
+		trimmed := strings.TrimRightFunc(rest, unicode.IsSpace)
+		cut := false
+		for _, op := range []string{"OR", "AND", "NOT"} {
+			before, found := strings.CutSuffix(trimmed, op)
+			if found && (before == "" || strings.HasSuffix(before, "(") || unicode.IsSpace(rune(before[len(before)-1]))) {
+				rest, cut = before, true
+				break
+			}
+		}
+		if !cut {
+			return rest
+		}
+	}
 }
 
 // livePage reads a page of a live query whose last word is a prefix by

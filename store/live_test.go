@@ -45,7 +45,15 @@ func TestWithoutShortOpenWord(t *testing.T) {
 		"ukraine ta":        "ukraine ",
 		"ukraine tau":       "ukraine tau",
 		"ukraine -ta":       "ukraine ",
-		"ukraine (oil OR g": "ukraine (oil OR ",
+		"ukraine (oil OR g": "ukraine (oil ",
+		"ferry OR x":        "ferry ",
+		"ferry OR":          "ferry ",
+		"a OR b NOT x":      "a OR b ",
+		"a AND NOT x":       "a ",
+		"(a OR x":           "(a ",
+		"OR x":              "",
+		"WAR OR x":          "WAR ",
+		"tailOR x":          "tailOR ",
 		"ukraine ":          "ukraine ",
 		"tag:ta":            "tag:ta",
 		"source:ab":         "source:ab",
@@ -58,6 +66,12 @@ func TestWithoutShortOpenWord(t *testing.T) {
 	for in, want := range tests {
 		if got := withoutShortOpenWord(in); got != want {
 			t.Errorf("withoutShortOpenWord(%q) = %q, want %q", in, got, want)
+		}
+		// What parses whole parses with its open word held back.
+		if _, err := compile(in, false); err == nil {
+			if _, err := compile(in, true); err != nil {
+				t.Errorf("%q parses, but not read live: %v", in, err)
+			}
 		}
 	}
 }
