@@ -306,12 +306,15 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 }
 
 // replace installs a new window, putting the cursor on the asked-for
-// article (or where it was) on the same screen line as before.
+// article (or where it was) on the same screen line as before; a window
+// that showed the top of the list still does, so that articles arriving
+// above the cursor come into sight.
 func (m *listModel) replace(msg pageMsg) {
 	screenRow := m.cursor - m.offset
 	if !m.loaded || msg.focusID == 0 {
 		screenRow = 0
 	}
+	showedTop := m.loaded && msg.focusID != 0 && m.atTop && m.offset == 0
 	// The cursor may have moved since the reload was asked for: keep it
 	// where it is now when the new window holds that article.
 	wanted := []int64{msg.focusID}
@@ -340,6 +343,9 @@ func (m *listModel) replace(msg pageMsg) {
 	}
 	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
 	m.offset = m.cursor - screenRow
+	if showedTop && msg.atTop {
+		m.offset = 0
+	}
 	m.fixOffset()
 }
 

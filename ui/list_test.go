@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tidings/feeds"
 	"tidings/store"
 )
 
@@ -110,14 +111,19 @@ func TestJumpsAndPages(t *testing.T) {
 }
 
 // TestCursorSurvivesReload: another process imports newer articles; the
-// list reloads on the next poll and the cursor stays on its article.
+// list reloads on the next poll and the cursor stays on its article. A
+// window scrolled down stays where it was; one at the top shows the new
+// articles above the cursor.
 func TestCursorSurvivesReload(t *testing.T) {
 	st, path := openLibrary(t)
 	importArticles(t, st, 10, 40) // articles 10..49
-	m := start(t, st, Config{PageSize: 10}, 80, 24)
-	m = steps(t, m, "j", "j", "j", "j", "j")
+	m := start(t, st, Config{PageSize: 10}, 80, 12)
+	m = steps(t, m, "G", "k", "k", "k")
 	before := cursorTitle(t, m)
 	screenRow := root(t, m).list.cursor - root(t, m).list.offset
+	if root(t, m).list.offset == 0 {
+		t.Fatal("the window did not scroll")
+	}
 
 	other, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -142,6 +148,46 @@ func TestCursorSurvivesReload(t *testing.T) {
 	m = step(t, m, press("g"))
 	if got := articleNumber(t, cursorTitle(t, m)); got != 0 {
 		t.Errorf("top of the list is article %d, want the newly imported 0", got)
+	}
+}
+
+// TestNewArticlesShowAboveTheCursor: at the top of the list, articles that
+// arrive (a refresh, another tidings) are seen at once, the cursor staying
+// on its article.
+func TestNewArticlesShowAboveTheCursor(t *testing.T) {
+	st, path := openLibrary(t)
+	importArticles(t, st, 3, 20) // articles 3..22
+	m := start(t, st, Config{}, 80, 12)
+	m = steps(t, m, "j")
+	other, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	importArticles(t, other, 0, 3) // articles 0..2, newer than all
+	m = step(t, m, pollMsg{})
+	if got := articleNumber(t, cursorTitle(t, m)); got != 4 {
+		t.Errorf("after the reload the cursor is on article %d, want 4", got)
+	}
+	if l := root(t, m).list; l.offset != 0 || !strings.Contains(viewText(m), "Article 000") {
+		t.Errorf("the new articles are out of sight (offset %d):\n%s", l.offset, viewText(m))
+	}
+
+	// More new articles than the screen holds: the cursor stays in sight.
+	for i := range 30 {
+		a := testArticle(200 + i)
+		a.Published = time.Now().Add(-time.Duration(i) * time.Minute)
+		if _, err := other.Import(context.Background(), []feeds.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m = step(t, m, pollMsg{})
+	if got := articleNumber(t, cursorTitle(t, m)); got != 4 {
+		t.Errorf("after the second reload the cursor is on article %d, want 4", got)
+	}
+	checkFits(t, m, 80, 12)
+	if !strings.Contains(viewText(m), "Article 004") {
+		t.Errorf("the cursor's article is out of sight:\n%s", viewText(m))
 	}
 }
 
