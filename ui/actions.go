@@ -92,7 +92,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Prev):
 			cmd = m.step(-1)
 		default:
-			if !m.refuseWrite(msg, k.Tag, k.Annotate, k.SelectPassage, k.EditNote, k.DeleteNote, k.UndoDelete) && !m.explainOff(msg) {
+			if !m.refuseWrite(msg, k.Tag, k.Star, k.Read, k.Annotate, k.SelectPassage, k.EditNote, k.DeleteNote, k.UndoDelete) && !m.explainOff(msg) {
 				m.reader, cmd = m.reader.Update(msg)
 			}
 		}
@@ -110,7 +110,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, cmd
 		}
 		k := m.list.keys
-		if m.refuseWrite(msg, k.Tag, k.TagAll, k.SaveSearch, k.Annotate, k.Refresh) || m.explainOff(msg) {
+		if m.refuseWrite(msg, k.Tag, k.TagAll, k.SaveSearch, k.Star, k.Read, k.Annotate, k.Refresh) || m.explainOff(msg) {
 			return m, nil
 		}
 		m.list, cmd = m.list.Update(msg)
@@ -134,44 +134,21 @@ func (m *Model) refuseWrite(msg tea.KeyPressMsg, bindings ...key.Binding) bool {
 	return false
 }
 
-// explainOff says why a key does nothing now, when it is one of those that
-// depend on the moment (T without a filter, ] without notes, o without a
-// link), and reports whether it was: the help leaves such keys out, and a
-// key that does nothing without a word looks broken.
+// waiting is a key that depends on the moment (T without a filter, ] without
+// notes, o without a link): off now, it says why when pressed, and the help
+// lists it all the same.
+type waiting struct {
+	b      key.Binding
+	reason string // %s is the key
+	always bool   // a key of another screen, never on here
+	write  bool   // off in a read-only library, for good
+}
+
+// explainOff says why a key does nothing now, when it is one that waits for
+// the moment, and reports whether it was: a key that does nothing without a
+// word looks broken.
 func (m *Model) explainOff(msg tea.KeyPressMsg) bool {
-	type why struct {
-		b      key.Binding
-		reason string // %s is the key
-		always bool   // a key of another screen, never on here
-	}
-	var whys []why
-	switch m.screen {
-	case screenList:
-		k := m.list.keys
-		whys = []why{
-			{k.TagAll, "%s tags every article a filter finds: filter with / first.", false},
-			{k.SaveSearch, "%s saves the filter as a search: filter with / first.", false},
-			{k.OpenLink, "This article has no web link to open.", false},
-			{k.CopyLink, "This article has no link to copy.", false},
-		}
-		if m.refreshing {
-			whys = append(whys, why{k.Refresh, "Already fetching the feeds.", false})
-		}
-	case screenReader:
-		k := m.reader.keys
-		noNotes := "This article has no notes: a writes one, v selects a passage to note."
-		whys = []why{
-			{k.NextHighlight, noNotes, false}, {k.PrevHighlight, noNotes, false}, {k.EditNote, noNotes, false}, {k.DeleteNote, noNotes, false},
-			{k.UndoDelete, "No note was deleted: nothing to bring back.", false},
-			{k.Next, "This is the last article.", false},
-			{k.Prev, "This is the first article.", false},
-			{k.OpenLink, "This article has no web link to open.", false},
-			{k.CopyLink, "This article has no link to copy.", false},
-			{k.Links, "This article has no links.", false},
-			{m.list.keys.Filter, "%s filters the list: esc goes back to it.", true},
-		}
-	}
-	for _, w := range whys {
+	for _, w := range m.waitingKeys() {
 		if !w.b.Enabled() || w.always {
 			if slices.Contains(w.b.Keys(), msg.String()) {
 				reason := w.reason
@@ -184,6 +161,38 @@ func (m *Model) explainOff(msg tea.KeyPressMsg) bool {
 		}
 	}
 	return false
+}
+
+// waitingKeys are the active screen's keys that wait for the moment.
+func (m Model) waitingKeys() []waiting {
+	var whys []waiting
+	switch m.screen {
+	case screenList:
+		k := m.list.keys
+		whys = []waiting{
+			{k.TagAll, "%s tags every article a filter finds: filter with / first.", false, true},
+			{k.SaveSearch, "%s saves the filter as a search: filter with / first.", false, true},
+			{k.OpenLink, "This article has no web link to open.", false, false},
+			{k.CopyLink, "This article has no link to copy.", false, false},
+		}
+		if m.refreshing {
+			whys = append(whys, waiting{k.Refresh, "Already fetching the feeds.", false, false})
+		}
+	case screenReader:
+		k := m.reader.keys
+		noNotes := "This article has no notes: a writes one, v selects a passage to note."
+		whys = []waiting{
+			{k.NextHighlight, noNotes, false, false}, {k.PrevHighlight, noNotes, false, false}, {k.EditNote, noNotes, false, true}, {k.DeleteNote, noNotes, false, true},
+			{k.UndoDelete, "No note was deleted: nothing to bring back.", false, true},
+			{k.Next, "This is the last article.", false, false},
+			{k.Prev, "This is the first article.", false, false},
+			{k.OpenLink, "This article has no web link to open.", false, false},
+			{k.CopyLink, "This article has no link to copy.", false, false},
+			{k.Links, "This article has no links.", false, false},
+			{m.list.keys.Filter, "%s filters the list: esc goes back to it.", true, false},
+		}
+	}
+	return whys
 }
 
 // sharedBindings are the bindings of the active screen that the root acts on.

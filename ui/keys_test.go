@@ -160,8 +160,11 @@ func TestHelpNeverLies(t *testing.T) {
 	if m = step(t, m, press("t")); root(t, m).mode() != modeNormal {
 		t.Error("t opened the editor in a read-only library")
 	}
+	if s := viewText(m); strings.Contains(s, "star") {
+		t.Errorf("the footer of a read-only library offers to star:\n%s", s)
+	}
 	// ...but a key that would write says why it does nothing.
-	for _, k := range []string{"t", "T", "a", "ctrl+s"} {
+	for _, k := range []string{"t", "T", "a", "ctrl+s", "s", "m"} {
 		m = step(t, m, press(k))
 		if status := root(t, m).status; !strings.Contains(status, "read-only") {
 			t.Errorf("%s in a read-only library: status %q", k, status)
@@ -170,6 +173,34 @@ func TestHelpNeverLies(t *testing.T) {
 	m = steps(t, m, "enter", "t")
 	if status := root(t, m).status; !strings.Contains(status, "cannot tag: the library is read-only") {
 		t.Errorf("t in the reader of a read-only library: status %q", status)
+	}
+	m = steps(t, m, "s")
+	if status := root(t, m).status; !strings.Contains(status, "cannot star: the library is read-only") {
+		t.Errorf("s in the reader of a read-only library: status %q", status)
+	}
+}
+
+// TestHelpListsWaitingKeys: the help lists the keys that only wait for the
+// moment (T without a filter, ] without notes), so that they can be learnt;
+// in a read-only library the ones that write stay out.
+func TestHelpListsWaitingKeys(t *testing.T) {
+	for _, readOnly := range []bool{false, true} {
+		m := start(t, newLibrary(t, 3), Config{ReadOnly: readOnly}, 120, 40)
+		m = step(t, m, press("?"))
+		list := viewText(m)
+		m = steps(t, m, "?", "enter", "?")
+		reader := viewText(m)
+		for _, want := range []struct {
+			screen, text string
+			write        bool
+		}{
+			{list, "tag all filtered", true}, {list, "save search", true},
+			{reader, "next note", false}, {reader, "edit note", true}, {reader, "undo delete", true},
+		} {
+			if got := strings.Contains(want.screen, want.text); got != (!readOnly || !want.write) {
+				t.Errorf("read-only %v: help lists %q: %v\n%s", readOnly, want.text, got, want.screen)
+			}
+		}
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -408,9 +407,9 @@ func (m Model) activeHelp() help.KeyMap {
 func (m *Model) refreshKeys() {
 	row, hasRow := m.list.current()
 	lk := &m.list.keys
-	for _, b := range []*key.Binding{&lk.Open, &lk.Star, &lk.Read} {
-		b.SetEnabled(hasRow)
-	}
+	lk.Open.SetEnabled(hasRow)
+	lk.Star.SetEnabled(hasRow && !m.readOnly)
+	lk.Read.SetEnabled(hasRow && !m.readOnly)
 	lk.OpenLink.SetEnabled(hasRow && checkLink(row.URL) == nil)
 	lk.CopyLink.SetEnabled(hasRow && oneLine(row.URL) != "")
 	filtered := m.list.query.whole() != ""
@@ -436,6 +435,8 @@ func (m *Model) refreshKeys() {
 	rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
 	rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
 	rk.Tag.SetEnabled(!m.readOnly)
+	rk.Star.SetEnabled(!m.readOnly)
+	rk.Read.SetEnabled(!m.readOnly)
 	m.refreshNoteKeys(hasRow)
 
 	lk.Refresh.SetEnabled(m.cfg.Refresh != nil && !m.readOnly && !m.refreshing)

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -184,13 +186,54 @@ func (m Model) drawFooter(km help.KeyMap) string {
 	return ansi.Truncate(" "+h.View(km), m.width, "…")
 }
 
+// fullHelp is what the help overlay lists: the active key map, with the
+// keys that wait for the moment (waitingKeys) listed even while they are
+// off. A key the help never shows is never learnt; pressed at the wrong
+// moment, it says why it does nothing.
+func (m Model) fullHelp() help.KeyMap {
+	km := m.activeHelp()
+	if m.mode() != modeNormal {
+		return km
+	}
+	var also []key.Binding
+	for _, w := range m.waitingKeys() {
+		if !w.always && len(w.b.Keys()) > 0 && !(w.write && m.readOnly) {
+			also = append(also, w.b)
+		}
+	}
+	return listedKeys{km, also}
+}
+
+// listedKeys is a key map whose full help lists the bindings also too,
+// on or off.
+type listedKeys struct {
+	help.KeyMap
+	also []key.Binding
+}
+
+func (k listedKeys) FullHelp() [][]key.Binding {
+	groups := k.KeyMap.FullHelp()
+	out := make([][]key.Binding, len(groups))
+	for i, g := range groups {
+		out[i] = slices.Clone(g)
+		for j, b := range out[i] {
+			if !b.Enabled() && slices.ContainsFunc(k.also, func(a key.Binding) bool {
+				return slices.Equal(a.Keys(), b.Keys()) && a.Help() == b.Help()
+			}) {
+				out[i][j].SetEnabled(true)
+			}
+		}
+	}
+	return out
+}
+
 // overlayHelp draws the full help in a box over the screen, or, when the
 // box would not fit, as a page of its own.
 func (m Model) overlayHelp(screen string) string {
 	h := m.help
 	h.ShowAll = true
 	h.SetWidth(0) // every column: it is the whole help or a page
-	box := m.styles.helpBox.Render(m.styles.header.Render("Keys") + "\n\n" + h.View(m.activeHelp()))
+	box := m.styles.helpBox.Render(m.styles.header.Render("Keys") + "\n\n" + h.View(m.fullHelp()))
 	if lipgloss.Width(box) > m.width || lipgloss.Height(box) > m.height {
 		return m.helpPage()
 	}
@@ -208,7 +251,7 @@ func (m Model) helpPage() string {
 	st := m.styles
 	var keys, descs []string
 	keyWidth, descWidth := 0, 0
-	groups := m.activeHelp().FullHelp()
+	groups := m.fullHelp().FullHelp()
 	// Movement (the first group) goes last: when the page is too short for
 	// everything, arrows are the keys a reader guesses anyway.
 	groups = append(groups[1:len(groups):len(groups)], groups[0])
