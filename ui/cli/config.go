@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"tidings/store/query"
 )
 
 // Config is config.toml: defaults live in code, the user's file is decoded
@@ -113,6 +115,10 @@ func (c Config) validate() error {
 		}
 		if len(r.Tags) == 0 {
 			return fmt.Errorf("rule %d (%q): tags is empty", i+1, r.Query)
+		}
+		// A rule that cannot be read would tag nothing, without a word.
+		if _, err := query.Parse(r.Query); err != nil {
+			return fmt.Errorf("rule %d (%q): query: %w", i+1, r.Query, err)
 		}
 	}
 	for i, s := range c.Searches {

@@ -251,6 +251,7 @@ func TestConfigFile(t *testing.T) {
 		"unknown setting":   {"theme = \"dark\"\ncolour = \"red\"\n", "colour"},
 		"bad theme":         {"theme = \"purple\"\n", "theme"},
 		"rule without tags": {"[[rule]]\nquery = \"x\"\n", "rule 1"},
+		"rule's bad query":  {"[[rule]]\nquery = \"ok\"\ntags = [\"a\"]\n[[rule]]\nquery = \"tag:\"\ntags = [\"b\"]\n", `rule 2 ("tag:"): query`},
 		"syntax error":      {"theme = \n", "line"},
 	} {
 		t.Run(name, func(t *testing.T) {
