@@ -73,16 +73,18 @@ func Discover(ctx context.Context, client *http.Client, pageURL string) (string,
 	return "", fmt.Errorf("%w at %s: the page links to no RSS, Atom or JSON feed", ErrNoFeed, CleanLine(final.String()))
 }
 
-// isFeedDocument reports whether data starts like a feed.
+// isFeedDocument reports whether data, served as contentType, is a feed:
+// XML that starts like one, or JSON served as a JSON Feed or saying it is
+// one by its version.
 func isFeedDocument(data []byte, contentType string) bool {
-	data, err := feedUTF8(head(data, 8<<10), contentType)
-	if err != nil || isHTMLDocument(data) {
+	start, err := feedUTF8(head(data, 8<<10), contentType)
+	if err != nil || isHTMLDocument(start) {
 		return false
 	}
-	if isJSONDocument(data) { // any JSON starts with "{": ask for the version
-		return bytes.Contains(data, []byte("jsonfeed.org/version"))
+	if isJSONDocument(start) { // any JSON starts with "{": ask for the version
+		return mediaType(contentType) == "application/feed+json" || isJSONFeed(bytes.NewReader(trimBOM(data)))
 	}
-	return gofeed.DetectFeedType(bytes.NewReader(data)) != gofeed.FeedTypeUnknown
+	return gofeed.DetectFeedType(bytes.NewReader(start)) != gofeed.FeedTypeUnknown
 }
 
 // feedLink is the first feed link of an HTML page, absolute, or "".

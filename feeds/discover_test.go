@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -31,6 +32,19 @@ func TestDiscover(t *testing.T) {
 	mux.Handle("/feed.xml", serveFile(t, "wordpress-rss2.xml", "text/html")) // a feed with the wrong type still is one
 	mux.Handle("/feed.json", serveFile(t, "jsonfeed11.json", "application/json"))
 	mux.HandleFunc("/api.json", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`{"status": "ok"}`)) })
+	serveJSON := func(contentType, doc string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", contentType)
+			w.Write([]byte(doc))
+		}
+	}
+	const phpItems = `"items":[{"id":"p1","title":"PHP item","content_html":"<p>x<\/p>"}]`
+	mux.Handle("/php.json", serveJSON("application/json",
+		`{"version":"https:\/\/jsonfeed.org\/version\/1.1","title":"PHP Feed",`+phpItems+`}`))
+	mux.Handle("/late.json", serveJSON("application/json", `{"title":"PHP Feed","description":"`+
+		strings.Repeat("A long description. ", 1000)+`","version":"https://jsonfeed.org/version/1.1",`+phpItems+`}`))
+	mux.Handle("/typed.json", serveJSON("application/feed+json; charset=utf-8", `{"title":"PHP Feed",`+phpItems+`}`))
+	mux.Handle("/mentions.json", serveJSON("application/json", `{"links":["https://jsonfeed.org/version/1.1"]}`))
 	mux.HandleFunc("/old-feed", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/feed.xml", http.StatusMovedPermanently)
 	})
@@ -51,6 +65,10 @@ func TestDiscover(t *testing.T) {
 		"a redirect to a feed":               {path: "/old-feed", want: srv.URL + "/feed.xml"},
 		"a page without feeds":               {path: "/nothing", err: ErrNoFeed},
 		"JSON that is not a feed":            {path: "/api.json", err: ErrNoFeed},
+		"a JSON Feed with escaped slashes":   {path: "/php.json", want: srv.URL + "/php.json"},
+		"a JSON Feed's version after 20 KB":  {path: "/late.json", want: srv.URL + "/late.json"},
+		"JSON served as a JSON Feed":         {path: "/typed.json", want: srv.URL + "/typed.json"},
+		"JSON that names the version":        {path: "/mentions.json", err: ErrNoFeed},
 		"an error status":                    {path: "/gone", err: &StatusError{Code: 410}},
 	}
 	for name, tc := range tests {

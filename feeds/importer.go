@@ -166,6 +166,12 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 	if err != nil {
 		return err
 	}
+	if f == formatJSON || f == formatJSONLines {
+		var feed bool
+		if feed, br = sniffJSONFeed(br, MaxFileSize); feed {
+			f = formatFeed
+		}
+	}
 	switch f {
 	case formatSample:
 		return readSample(br, emit)
@@ -246,7 +252,9 @@ const (
 )
 
 // sniff tells a file's format from its first bytes (whole says they are
-// the whole file) and, failing that, from its name's extension.
+// the whole file) and, failing that, from its name's extension. Whether a
+// JSON object is a JSON Feed is told later, by its version
+// (sniffJSONFeed).
 func sniff(head []byte, whole bool, name string) (format, error) {
 	head = trimBOM(head)
 	text := bytes.TrimLeft(head, " \t\r\n\f")
@@ -258,8 +266,6 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
-	case len(text) > 0 && text[0] == '{' && bytes.Contains(text, []byte("jsonfeed.org/version")):
-		return formatFeed, nil
 	case len(text) > 0 && (text[0] == '{' || text[0] == '['):
 		if ext == ".jsonl" || ext == ".ndjson" {
 			return formatJSONLines, nil

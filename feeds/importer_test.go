@@ -37,20 +37,20 @@ func TestSniff(t *testing.T) {
 		"atom feed":               {"<feed xmlns=\"http://www.w3.org/2005/Atom\">", "-", formatFeed, nil},
 		"feed after a prolog": {"<?xml version=\"1.0\"?>\n<?xml-stylesheet href=\"s.xsl\"?><!-- c -->" +
 			"<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"x.dtd\">\n<rss version=\"0.91\">", "x", formatFeed, nil},
-		"rdf after a comment": {"<!-- c --><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">", "-", formatFeed, nil},
-		"feedback is no feed": {"<feedback/>", "-", formatMaybeFeed, nil},
-		"prolog cut off":      {"<?xml version=\"1.0\"?><!-- a long comment", "-", formatMaybeFeed, nil},
-		"xml by extension":    {"Some prose.", "x.RSS", formatMaybeFeed, nil},
-		"json feed":           {"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", "feed.json", formatFeed, nil},
-		"stray nul in text":   {"date 2024-01-01 (A) Some text with a stray \x00 NUL byte in the middle of a longer line of prose.", "x.txt", formatSample, nil},
-		"unknown text":        {"Some prose.", "-", 0, ErrUnknownFormat},
-		"unknown extension":   {"Some prose.", "x.csv", 0, ErrUnknownFormat},
-		"empty":               {"", "x.txt", 0, ErrEmpty},
-		"white space only":    {" \n\t\r\n", "x.md", 0, ErrEmpty},
-		"nul bytes":           {"date 2024-01-01 (A) \x00\x00", "x.txt", 0, ErrBinary},
-		"utf-16":              {"\xff\xfed\x00a\x00", "x.txt", 0, ErrBinary},
-		"not utf-8":           {"\x89PNG\r\n\x1a\n\xff\xd8\xff\xe0\x90\x91\x92\x93\xa0\xa1\xb0\xb1", "x.txt", 0, ErrBinary},
-		"latin-1 text":        {"Caf\xe9 in Z\xfcrich, a long enough line of text to dilute two bad bytes.", "x.txt", formatSample, nil},
+		"rdf after a comment":   {"<!-- c --><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">", "-", formatFeed, nil},
+		"feedback is no feed":   {"<feedback/>", "-", formatMaybeFeed, nil},
+		"prolog cut off":        {"<?xml version=\"1.0\"?><!-- a long comment", "-", formatMaybeFeed, nil},
+		"xml by extension":      {"Some prose.", "x.RSS", formatMaybeFeed, nil},
+		"json feed, told later": {"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", "feed.json", formatJSON, nil},
+		"stray nul in text":     {"date 2024-01-01 (A) Some text with a stray \x00 NUL byte in the middle of a longer line of prose.", "x.txt", formatSample, nil},
+		"unknown text":          {"Some prose.", "-", 0, ErrUnknownFormat},
+		"unknown extension":     {"Some prose.", "x.csv", 0, ErrUnknownFormat},
+		"empty":                 {"", "x.txt", 0, ErrEmpty},
+		"white space only":      {" \n\t\r\n", "x.md", 0, ErrEmpty},
+		"nul bytes":             {"date 2024-01-01 (A) \x00\x00", "x.txt", 0, ErrBinary},
+		"utf-16":                {"\xff\xfed\x00a\x00", "x.txt", 0, ErrBinary},
+		"not utf-8":             {"\x89PNG\r\n\x1a\n\xff\xd8\xff\xe0\x90\x91\x92\x93\xa0\xa1\xb0\xb1", "x.txt", 0, ErrBinary},
+		"latin-1 text":          {"Caf\xe9 in Z\xfcrich, a long enough line of text to dilute two bad bytes.", "x.txt", formatSample, nil},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -388,6 +388,54 @@ func TestReadFeedAfterProlog(t *testing.T) {
 			items := readString(t, tc.name, tc.text)
 			if len(items) != 1 || !errors.Is(items[0].Err, ErrUnknownFormat) {
 				t.Errorf("items %+v, want unknown format", items)
+			}
+		})
+	}
+}
+
+// TestReadJSONFeedByVersion: a JSON document is a JSON Feed when its
+// top-level "version", read as JSON, names a JSON Feed version: with its
+// slashes escaped (PHP's json_encode), after a long description, or after
+// more than a buffer's worth of other keys. Other JSON that mentions the
+// address is JSON records.
+func TestReadJSONFeedByVersion(t *testing.T) {
+	const items = `"items":[{"id":"p1","title":"PHP item","content_html":"<p>x<\/p>"}]`
+	long := func(n int) string { return `"description":"` + strings.Repeat("A long description. ", n/20) + `",` }
+	tests := map[string]struct {
+		doc, name string
+		feed      bool
+	}{
+		"escaped slashes":         {`{"version":"https:\/\/jsonfeed.org\/version\/1.1","title":"PHP Feed",` + items + `}`, "feed.json", true},
+		"escaped, piped in":       {`{"version":"https:\/\/jsonfeed.org\/version\/1.1","title":"PHP Feed",` + items + `}`, "-", true},
+		"unicode escapes":         {`{"version":"https\u003a//jsonfeed.org/version/1","title":"PHP Feed",` + items + `}`, "feed.json", true},
+		"version after 4 KB":      {`{"title":"PHP Feed",` + long(4<<10) + `"version":"https://jsonfeed.org/version/1.1",` + items + `}`, "feed.json", true},
+		"version after 600 KB":    {`{"title":"PHP Feed",` + long(600<<10) + `"nested":{"version":"1","a":[1,{"b":[]}]},"version":"https://jsonfeed.org/version/1.1",` + items + `}`, "-", true},
+		"version after the items": {`{"title":"PHP Feed",` + items + `,"version":"https://jsonfeed.org/version/1"}`, "feed.json", true},
+		"a record that mentions it": {`{"external_id":"r1","title":"PHP item","body":"x; see https://jsonfeed.org/version/1.1",` +
+			`"feed":"https://jsonfeed.org/version/1.1"}`, "notes.json", false},
+		"another version":       {`{"version":"2.0","external_id":"r1","title":"PHP item","body":"x"}`, "notes.json", false},
+		"a nested version":      {`{"meta":{"version":"https://jsonfeed.org/version/1.1"},"external_id":"r1","title":"PHP item","body":"x"}`, "-", false},
+		"json lines of records": {`{"external_id":"r1","title":"PHP item","body":"x"}` + "\n" + `{"external_id":"r2","title":"Two","body":"y"}` + "\n", "a.jsonl", false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, tc.name, tc.doc)
+			if len(items) == 0 || items[0].Err != nil {
+				t.Fatalf("items %+v", items)
+			}
+			a := items[0].Article
+			if a.Title != "PHP item" {
+				t.Errorf("first article titled %q, want the item's", a.Title)
+			}
+			isFeed := strings.HasPrefix(a.ExternalID, "feed:")
+			if isFeed != tc.feed {
+				t.Errorf("read as a feed: %v, want %v (id %q)", isFeed, tc.feed, a.ExternalID)
+			}
+			if tc.feed && (len(items) != 1 || a.Body != "x") {
+				t.Errorf("%d items, body %q", len(items), a.Body)
+			}
+			if name == "json lines of records" && len(items) != 2 {
+				t.Errorf("%d records, want 2", len(items))
 			}
 		})
 	}

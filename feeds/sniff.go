@@ -1,8 +1,15 @@
 package feeds
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
+	"io"
+	"strings"
 )
+
+// jsonFeedVersion starts the version of every JSON Feed document.
+const jsonFeedVersion = "https://jsonfeed.org/version/"
 
 // feedRoots are the local names of the root elements of XML feeds: RSS
 // 0.9x and 2.0, Atom, RSS 1.0 (rdf:RDF).
@@ -91,4 +98,64 @@ func rootName(text []byte) []byte {
 		name = name[:i]
 	}
 	return name
+}
+
+// isJSONFeed reports whether r holds a JSON Feed: a top-level object whose
+// "version" string, unescaped, starts with jsonFeedVersion. It reads the
+// object's keys in order and skips their values without keeping them, and
+// stops at the version; a document without one is read to the end of its
+// first object.
+func isJSONFeed(r io.Reader) bool {
+	dec := json.NewDecoder(r)
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if key == "version" {
+			v, err := dec.Token()
+			s, ok := v.(string)
+			return err == nil && ok && strings.HasPrefix(s, jsonFeedVersion)
+		}
+		if skipJSONValue(dec) != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// skipJSONValue reads the next value of dec, however deep, token by token.
+func skipJSONValue(dec *json.Decoder) error {
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
+}
+
+// sniffJSONFeed reports whether the JSON object br starts with is a JSON
+// Feed (isJSONFeed), reading at most limit bytes, and returns a reader of
+// br's whole content again: the bytes read to tell are read first.
+func sniffJSONFeed(br *bufio.Reader, limit int64) (bool, *bufio.Reader) {
+	var seen bytes.Buffer
+	src := io.TeeReader(io.LimitReader(br, limit), &seen)
+	if bom, _ := br.Peek(len(byteOrderMark)); bytes.Equal(bom, byteOrderMark) {
+		io.CopyN(io.Discard, src, int64(len(bom))) // kept in seen, not decoded
+	}
+	feed := isJSONFeed(src)
+	return feed, bufio.NewReaderSize(io.MultiReader(&seen, br), br.Size())
 }
