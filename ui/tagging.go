@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -123,6 +124,15 @@ func (m *Model) applyTagEdit() tea.Cmd {
 		m.setStatus("Tagging the articles matching " + quoteQuery(e.query) + "…")
 		return tagQuery(m.ctx, m.lib, e.query, add, remove)
 	}
+	if carried, known := m.carriedTags(e.ids); known {
+		// Removing a tag no article there carries removes nothing: say so
+		// rather than report it done.
+		remove = slices.DeleteFunc(remove, func(t string) bool { return !carried[strings.ToLower(t)] })
+		if len(add)+len(remove) == 0 {
+			m.setStatus("Nothing to remove: " + taggedWhat(e.ids, m.list.rows) + " has none of those tags.")
+			return nil
+		}
+	}
 	for _, id := range e.ids {
 		m.list.updateRow(id, func(r *store.Row) { r.Tags = editTags(r.Tags, add, remove, e.known) })
 		if m.reader.row.ID == id {
@@ -203,6 +213,25 @@ func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err
 		cmds = append(cmds, loadArticle(m.ctx, m.lib, m.reader.id()))
 	}
 	return tea.Batch(cmds...)
+}
+
+// carriedTags are the tags (by lower-case name) that the articles
+// ids carry, when all of them are at hand.
+func (m Model) carriedTags(ids []int64) (map[string]bool, bool) {
+	carried := map[string]bool{}
+	for _, id := range ids {
+		r, ok := m.list.rowByID(id)
+		if !ok && m.reader.row.ID == id {
+			r, ok = m.reader.row, true
+		}
+		if !ok {
+			return nil, false
+		}
+		for _, t := range r.Tags {
+			carried[strings.ToLower(t)] = true
+		}
+	}
+	return carried, true
 }
 
 // taggedWhat names the articles a tagging changed, for the status line.

@@ -96,6 +96,19 @@ func TestTagEditor(t *testing.T) {
 	if got := tagsOf(t, lib, row.ID); !slices.Equal(got, []string{"leak"}) {
 		t.Errorf("esc changed the tags: %q", got)
 	}
+	// Removing a tag the article does not carry is not reported done.
+	m = step(t, m, press("t"))
+	m = typeKeys(t, m, "-nonexistent")
+	m = step(t, m, press("enter"))
+	if s := root(t, m).status; !strings.Contains(s, "Nothing to remove") {
+		t.Errorf("removing a tag not there: status %q", s)
+	}
+	m = step(t, m, press("t"))
+	m = typeKeys(t, m, "+fresh -nonexistent")
+	m = step(t, m, press("enter"))
+	if s := root(t, m).status; !strings.Contains(s, "+fresh") || strings.Contains(s, "nonexistent") {
+		t.Errorf("adding one tag and removing one not there: status %q", s)
+	}
 }
 
 func TestParseTagEdits(t *testing.T) {
