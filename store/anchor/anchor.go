@@ -3,6 +3,8 @@
 // a little of the text before and after it. Find looks for the quote as it
 // is, then with white space normalised, then approximately (a few characters
 // edited), and uses the surrounding text to choose between several places.
+// A passage found approximately is made whole words, as a reader selects
+// them, wherever the quote began or ended at a word's edge.
 //
 // Anchoring works on the text a reader sees: PlainText turns an article's
 // Markdown body into that text, so that the store and the reader anchor
@@ -83,7 +85,11 @@ func runeAround(text string, i int) (int, int) {
 // another way). When the quote is not there at all, Find looks for it with
 // a few characters edited, and accepts the closest such passage when it is
 // similar enough, taking the surroundings into account; otherwise ok is false
-// and the passage is orphaned. An empty quote is never found.
+// and the passage is orphaned. A passage found so is made whole words at
+// each end where the quote began or ended at a word's edge: a word it begins
+// or ends inside of is taken whole (in scripts written without spaces, each
+// character is a word), and white space and punctuation cut off from its
+// words are left out. An empty quote is never found.
 func Find(text string, s Selector) (start, end int, ok bool) {
 	if s.Quote == "" || text == "" {
 		return 0, 0, false
@@ -104,6 +110,7 @@ func Find(text string, s Selector) (start, end int, ok bool) {
 		if a, b, ok = c.fuzzy(nt.s, quote); !ok {
 			return 0, 0, false
 		}
+		a, b = snap(nt.s, a, b, s)
 	}
 	start, end = nt.span(a, b)
 	return start, end, true
