@@ -135,7 +135,7 @@ func (p linksPanel) View(width, height int, st *styles) string {
 	box := st.box
 	inner := max(min(width, 100)-box.GetHorizontalFrameSize(), 10)
 	rows := p.rows(height)
-	title := st.header.Render(fmt.Sprintf("Links (%d)", len(p.links)))
+	title := st.header.Render(ansi.Truncate(fmt.Sprintf("Links (%d)", len(p.links)), inner, "…"))
 	var lines []string
 	for i := p.offset; i < min(p.offset+rows, len(p.links)); i++ {
 		lines = append(lines, p.line(i, inner, st))

@@ -373,8 +373,16 @@ func chipLine(label string, names []string, active string, width int, st *styles
 	return b.String()
 }
 
-// place puts a box over the screen, centred, its bottom on line bottom.
+// place puts a box over the screen, centred, its bottom on line bottom. A
+// box larger than the screen (a terminal of a few cells) is cut to it.
 func place(screen, box string, width, bottom int) string {
+	if lines := strings.Split(box, "\n"); lipgloss.Width(box) > width || len(lines) > lineCount(screen) {
+		lines = lines[:min(len(lines), lineCount(screen))]
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
+		box = strings.Join(lines, "\n")
+	}
 	x := max((width-lipgloss.Width(box))/2, 0)
 	y := max(bottom-lipgloss.Height(box), 0)
 	return lipgloss.NewCompositor(

@@ -247,7 +247,7 @@ func (p tagsPanel) View(width, height int, st *styles) string {
 	box := st.box
 	inner := max(min(width, 64)-box.GetHorizontalFrameSize(), 10)
 	rows := p.rows(height)
-	title := st.header.Render("Tags, searches and feeds")
+	title := st.header.Render(ansi.Truncate("Tags, searches and feeds", inner, "…"))
 	var lines []string
 	switch {
 	case p.loading:

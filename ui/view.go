@@ -60,6 +60,7 @@ func (m Model) content() string {
 	}
 	var b strings.Builder
 	b.Grow(len(body) + 4*m.width + 256) // the screen is redrawn often: one allocation
+	bodyHeight := m.height - 2
 	if m.screen == screenList && !m.welcoming() {
 		b.WriteString(m.header())
 		b.WriteByte('\n')
@@ -67,12 +68,12 @@ func (m Model) content() string {
 			b.WriteString(m.filterView())
 			b.WriteByte('\n')
 		}
-		body = fitHeight(body, m.height-3-m.filter.lines())
-	} else {
-		body = fitHeight(body, m.height-2)
+		bodyHeight = m.height - 3 - m.filter.lines()
 	}
-	b.WriteString(body)
-	b.WriteByte('\n')
+	if bodyHeight > 0 { // else a terminal too short for any of it
+		b.WriteString(fitHeight(body, bodyHeight))
+		b.WriteByte('\n')
+	}
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
 	b.WriteString(m.footer())

@@ -138,7 +138,7 @@ func TestEverySize(t *testing.T) {
 		t.Errorf("before the first size: %+v", got)
 	}
 
-	sizes := [][2]int{{40, 10}, {41, 11}, {50, 12}, {60, 20}, {72, 24}, {80, 24}, {120, 40}, {200, 60}, {300, 100}}
+	sizes := [][2]int{{12, 6}, {20, 5}, {40, 10}, {41, 11}, {50, 12}, {60, 20}, {72, 24}, {80, 24}, {120, 40}, {200, 60}, {300, 100}}
 	for _, sz := range sizes {
 		w, h := sz[0], sz[1]
 		m := start(t, lib, Config{}, w, h)
@@ -149,6 +149,9 @@ func TestEverySize(t *testing.T) {
 		checkFits(t, m, w, h)
 		m = steps(t, m, "?")
 		checkFits(t, m, w, h)
+		m = steps(t, m, "?", "L")
+		checkFits(t, m, w, h)
+		m = steps(t, m, "esc", "esc")
 		// The lines typed in and the boxes over the list.
 		m = steps(t, m, "?", "esc", "/", "(", "x")
 		checkFits(t, m, w, h)
