@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -161,6 +163,63 @@ func TestReanchorManyArticlesInOneBatch(t *testing.T) {
 				t.Errorf("article %d: passage %q orphaned by a prefix to the body", id, a.Quote)
 			}
 		}
+	}
+}
+
+// TestReanchorStoresWholeWords: a passage whose opening words were
+// rewritten is stored from the start of its first word, with the text before
+// and after it as it is now, not from inside a word.
+func TestReanchorStoresWholeWords(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "samples", "menafn-luftwaffe-leak.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v1 feeds.Article
+	err = feeds.ReadStream("menafn-luftwaffe-leak.txt", bytes.NewReader(raw), func(it feeds.Item) error {
+		v1 = it.Article
+		return it.Err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const opening = "In a startling revelation, a leaked audio recording"
+	tests := map[string]string{
+		"a new first word":          "Totally different opening text here",
+		"another new first word":    "Quite another opening text here",
+		"the first letter replaced": "On a startling revelation, a leaked audio recording",
+	}
+	for name, replacement := range tests {
+		t.Run(name, func(t *testing.T) {
+			s := openTemp(t)
+			importAll(t, s, v1)
+			id := mustByExternal(t, s, v1.ExternalID).ID
+			text := anchor.PlainText(v1.Body)
+			first := text[:strings.Index(text, "Ukraine.")+len("Ukraine.")]
+			a := passageNote(t, s, id, first, "who leaked it?")
+
+			v2 := v1
+			v2.Body = strings.Replace(v1.Body, opening, replacement, 1)
+			if outs := importAll(t, s, v2); outs[0] != Updated {
+				t.Fatalf("second version: %v", outs[0])
+			}
+			text2 := anchor.PlainText(v2.Body)
+			want := anchor.Make(text2, 0, len(first)-len(opening)+len(replacement))
+			if !strings.HasPrefix(want.Quote, replacement) || !strings.HasSuffix(want.Quote, "to Ukraine.") || want.Prefix != "" {
+				t.Fatalf("the first sentence of the second version is %+v", want)
+			}
+			g := annotationsByID(t, s, id)[a.ID]
+			if g.Orphaned || (anchor.Selector{Quote: g.Quote, Prefix: g.Prefix, Suffix: g.Suffix}) != want {
+				t.Errorf("stored %q, prefix %q, suffix %q, orphaned %v; want %q, prefix %q, suffix %q",
+					g.Quote, g.Prefix, g.Suffix, g.Orphaned, want.Quote, want.Prefix, want.Suffix)
+			}
+
+			// The first version again: the passage is found, whole words.
+			importAll(t, s, v1)
+			g = annotationsByID(t, s, id)[a.ID]
+			if g.Orphaned || !strings.HasSuffix(first, g.Quote) || g.Prefix != "" && !strings.HasSuffix(g.Prefix, " ") {
+				t.Errorf("back to the first version: stored %q, prefix %q, orphaned %v", g.Quote, g.Prefix, g.Orphaned)
+			}
+		})
 	}
 }
 
