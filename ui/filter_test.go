@@ -516,3 +516,17 @@ func TestEnterKeepsATagWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterLineFollowsTheWidth: a query scrolled out of sight on a narrow
+// terminal shows whole again once the terminal is wide enough.
+func TestFilterLineFollowsTheWidth(t *testing.T) {
+	m := start(t, newLibrary(t, 5), Config{}, 80, 24)
+	m = step(t, m, press("/"))
+	const q = "leaked audio OR storm shadow deliveries"
+	m = typeKeys(t, m, q)
+	m = step(t, m, tea.WindowSizeMsg{Width: 20, Height: 24})
+	m = step(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if s := viewText(m); !strings.Contains(s, "/"+q) {
+		t.Errorf("the filter line does not show the whole query again:\n%s", s)
+	}
+}

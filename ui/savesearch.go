@@ -53,7 +53,7 @@ func (m *Model) openSavePrompt() tea.Cmd {
 
 // setWidth fits the prompt to the status line of a screen width cells wide.
 func (p *savePrompt) setWidth(width int) {
-	p.input.SetWidth(max(width-ansi.StringWidth(p.input.Prompt)-2, 1)) // the margin and the cursor
+	setInputWidth(&p.input, max(width-ansi.StringWidth(p.input.Prompt)-2, 1)) // the margin and the cursor
 }
 
 // handlePromptKey handles a key while the prompt has the keyboard.

@@ -298,7 +298,7 @@ func editorInner(width int, st *styles) int {
 
 // setWidth fits the line to the box on a screen width cells wide.
 func (e *tagEditor) setWidth(width int, st *styles) {
-	e.input.SetWidth(max(editorInner(width, st)-ansi.StringWidth(e.input.Prompt)-1, 1)) // and the cursor
+	setInputWidth(&e.input, max(editorInner(width, st)-ansi.StringWidth(e.input.Prompt)-1, 1)) // and the cursor
 }
 
 // View draws the editor's box, width cells wide at most.
@@ -371,6 +371,13 @@ func chipLine(label string, names []string, active string, width int, st *styles
 		used += sep + w
 	}
 	return b.String()
+}
+
+// setInputWidth gives a text input a width and shows as much of its text
+// as now fits: widened, it shows again what it had scrolled out of sight.
+func setInputWidth(in *textinput.Model, width int) {
+	in.SetWidth(width)
+	in.SetCursor(in.Position())
 }
 
 // place puts a box over the screen, centred, its bottom on line bottom. A

@@ -338,11 +338,11 @@ func (m *Model) resize(width, height int) tea.Cmd {
 // layout sizes the list to what the header, the filter line, the status
 // line and the footer leave, and the text inputs to the width.
 func (m *Model) layout() tea.Cmd {
-	m.filter.input.SetWidth(max(m.width-2, 1)) // the prompt and the cursor
+	setInputWidth(&m.filter.input, max(m.width-2, 1)) // the prompt and the cursor
 	m.editor.setWidth(m.width, m.styles)
 	m.prompt.setWidth(m.width)
 	m.noteEditor.setSize(m.width, m.height, m.styles)
-	m.browser.input.SetWidth(max(m.width-2, 1))
+	setInputWidth(&m.browser.input, max(m.width-2, 1))
 	m.browser.fixOffset(m.browserItems())
 	return m.list.setSize(m.width, m.height-3-m.filter.lines())
 }
