@@ -67,26 +67,57 @@ var zoneOffsets = map[string]int{
 
 // parseTime reads a date or time in one of timeLayouts, optionally followed
 // by a time-zone abbreviation of zoneOffsets ("Tue, 05 Mar 2024 23:30:00
-// EST") or an RFC 5322 comment ("-0500 (EST)"). It fails on an
-// abbreviation it does not know, rather than take the time for UTC, and on
-// a time in the year 1 or before: 0001-01-01 is what a program writes for
-// a date it does not know.
+// EST") and an RFC 5322 comment ("-0500 (EST)", read as cutComment says).
+// It fails on an abbreviation it does not know, rather than take the time
+// for UTC, and on a time in the year 1 or before: 0001-01-01 is what a
+// program writes for a date it does not know.
 func parseTime(s string) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ")
-	if i := strings.LastIndexByte(s, ' '); i > 0 && strings.HasPrefix(s[i+1:], "(") && strings.HasSuffix(s, ")") {
-		s = s[:i]
-	}
 	if s == "" {
 		return time.Time{}, false
 	}
-	t, ok := parseLayouts(s)
-	if !ok {
-		t, ok = parseZoned(s)
-	}
+	t, ok := parseCommented(s, func(s string) (time.Time, bool) {
+		if t, ok := parseLayouts(s); ok {
+			return t, true
+		}
+		return parseZoned(s)
+	})
 	if !ok || t.UTC().Year() <= 1 {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// parseCommented reads s with parse, a trailing RFC 5322 comment ("+0100
+// (CET)") set aside: a date that gives its zone is read without it, one
+// that gives none takes the zone the comment names ("10:00:00 (CET)"),
+// when the comment is an abbreviation of zoneOffsets, rather than be read
+// as UTC.
+func parseCommented(s string, parse func(string) (time.Time, bool)) (time.Time, bool) {
+	rest, comment := cutComment(s)
+	if rest == "" {
+		return time.Time{}, false
+	}
+	if comment != "" {
+		if t, ok := parseZonedWith(rest+" "+comment, parse); ok {
+			return t, true
+		}
+	}
+	return parse(rest)
+}
+
+// cutComment cuts a trailing parenthesised comment off s, a date with its
+// spaces folded: "Tue, 5 Mar 2024 10:00:00 +0100 (CET)" is
+// "Tue, 5 Mar 2024 10:00:00 +0100" and "CET".
+func cutComment(s string) (rest, comment string) {
+	if !strings.HasSuffix(s, ")") {
+		return s, ""
+	}
+	i := strings.LastIndexByte(s, '(')
+	if i < 0 {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
 }
 
 // parseLayouts reads s in the first of timeLayouts that fits it.

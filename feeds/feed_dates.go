@@ -51,17 +51,21 @@ var feedTimeLayouts = []string{
 var weekdayPrefix = regexp.MustCompile(`^\p{L}{2,12}\.?,?\s+`)
 
 // parseFeedTime reads one of the date forms in feedTimeLayouts, with or
-// without a leading weekday and with runs of spaces folded.
+// without a leading weekday, with runs of spaces folded, and with a
+// trailing RFC 5322 comment ("+0100 (CET)") read as parseCommented does.
 func parseFeedTime(s string) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return time.Time{}, false
 	}
 	for _, v := range []string{s, weekdayPrefix.ReplaceAllString(s, "")} {
-		if t, ok := parseFeedLayouts(v); ok {
-			return t, true
-		}
-		if t, ok := parseZonedWith(v, parseFeedLayouts); ok {
+		t, ok := parseCommented(v, func(v string) (time.Time, bool) {
+			if t, ok := parseFeedLayouts(v); ok {
+				return t, true
+			}
+			return parseZonedWith(v, parseFeedLayouts)
+		})
+		if ok {
 			return t, true
 		}
 	}

@@ -511,6 +511,13 @@ func TestParseFeedTime(t *testing.T) {
 		"March 5, 2024 4:30 PM":           "2024-03-05T16:30:00Z",
 		"next Tuesday":                    "",
 		"":                                "",
+
+		// RFC 822 dates with a comment after them.
+		"Tue, 5 Mar 2024 10:00:00 +0100 (CET)":                   "2024-03-05T09:00:00Z",
+		"Tue, 5 Mar 2024 10:00:00 -0500 (Eastern Standard Time)": "2024-03-05T15:00:00Z",
+		"Tue, 5 Mar 2024 10:00:00 (CET)":                         "2024-03-05T09:00:00Z",
+		"Dienstag, 5 Mar 2024 10:00 +0100 (MEZ)":                 "2024-03-05T09:00:00Z",
+		"(CET)":                                                  "",
 	}
 	for in, want := range tests {
 		got, ok := parseFeedTime(in)
@@ -523,6 +530,20 @@ func TestParseFeedTime(t *testing.T) {
 		if !ok || got.UTC().Format(time.RFC3339) != want {
 			t.Errorf("parseFeedTime(%q) = %v, %v; want %s", in, got, ok, want)
 		}
+	}
+}
+
+// TestParseFeedDateComment: an RFC 822 date with a zone comment after it,
+// as mail programs write them, dates the entry.
+func TestParseFeedDateComment(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>t</title><item><title>x</title><guid>1</guid>` +
+		`<pubDate>Tue, 5 Mar 2024 10:00:00 +0100 (CET)</pubDate></item></channel></rss>`
+	f, err := ParseFeed([]byte(doc), "", "", Subscription{URL: testFeedURL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.Articles[0].Published, time.Date(2024, 3, 5, 9, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("published %v, want %v", got, want)
 	}
 }
 
