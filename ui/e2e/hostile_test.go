@@ -342,7 +342,7 @@ func TestReadingWritesNothing(t *testing.T) {
 	tm.waitFor(`tidings · library.db +read-only`, screenTimeout)
 	tm.waitFor(`In a startling revelation`, screenTimeout)
 	tm.send("s")
-	tm.waitFor(`cannot change starred: the library is read-only`, screenTimeout)
+	tm.waitFor(`cannot star: the library is read-only`, screenTimeout)
 	tm.send(keyEnter)
 	tm.waitFor(`Margarita Simonyan`, screenTimeout)
 	// No note editor opens (a is not offered); G scrolls to the notes.
