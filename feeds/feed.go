@@ -61,7 +61,7 @@ var ErrNotFeed = errors.New("not a feed")
 // every entry one guid lose none, and a reordered feed moves no reader's
 // star or note to another story. An entry repeated as it was is read once. Content is
 // preferred over summary and turned into sanitised Markdown with links
-// resolved.
+// resolved. Titles are read as their format writes them (titleText).
 func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
 	if docURL == "" {
 		docURL = sub.URL
@@ -73,7 +73,8 @@ func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed,
 	return readFeed(parsed, docURL, sub), nil
 }
 
-// parseFeedDocument parses a feed document as ParseFeed does.
+// parseFeedDocument parses a feed document as ParseFeed does, with what
+// the parser does not keep recorded in it (annotateFeed).
 func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	data, err := feedUTF8(data, contentType)
 	if err != nil {
@@ -86,13 +87,15 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	p.KeepOriginalFeed = true // to tell plain-text content from HTML
 	// Articles carry no picture: do not parse every item's HTML for one.
 	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
-	parsed, err := p.Parse(bytes.NewReader(xmlSafe(data)))
+	data = xmlSafe(data)
+	parsed, err := p.Parse(bytes.NewReader(data))
 	switch {
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
 		return nil, fmt.Errorf("%w: no RSS, Atom or JSON Feed document", ErrNotFeed)
 	case err != nil:
 		return nil, fmt.Errorf("%w: %v", ErrNotFeed, err)
 	}
+	annotateFeed(parsed, data)
 	return parsed, nil
 }
 
@@ -101,7 +104,7 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	base := parseAbsolute(docURL)
 	out := Feed{
-		Title:   CleanLine(htmlText(parsed.Title)),
+		Title:   titleText(parsed.Title, customTitle(parsed.Custom)),
 		SiteURL: resolveHTTP(base, parsed.Link),
 		SelfURL: resolveHTTP(base, parsed.FeedLink),
 	}
@@ -173,7 +176,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	a = Article{
 		Source:    e.source,
 		FeedURL:   e.sub.URL,
-		Title:     CleanLine(htmlText(it.Title)),
+		Title:     titleText(it.Title, customTitle(it.Custom)),
 		URL:       resolveHTTP(e.linkBase, it.Link),
 		Author:    authors(it),
 		Published: published(it),
@@ -208,11 +211,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		}
 		a.Title = a.URL
 	}
-	base := e.sub.IDBase
-	if base == "" {
-		base = e.sub.URL
-	}
-	a.ExternalID = entryID(base, guid, a)
+	known := knownBy(it, a.URL, a.Body, a)
 	sig := digest(guid, a.Title, a.URL, a.Body, publishedKey(a.Published), a.Author)
 	if e.entries[sig] {
 		return Article{}, false // the same entry again: nothing to tell apart
@@ -221,15 +220,49 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if rawKey == "" {
 		rawKey = strings.TrimSpace(it.Link)
 	}
+	if !e.identify(&a, known, guid, rawKey) {
+		return Article{}, false
+	}
+	e.ids[a.ExternalID], e.entries[sig] = true, true
+	Normalize(&a)
+	return a, true
+}
+
+// knownBy is what the id of entry it, read into a, is made of: what it
+// always was, the entry's own link (page), its title read as HTML and its
+// body, so that reading titles better moves no article to another id. An
+// entry with none of these was passed over before: it is known by what a
+// shows.
+func knownBy(it *gofeed.Item, page, body string, a Article) Article {
+	known := Article{Title: CleanLine(htmlText(it.Title)), URL: page, Body: body, Published: a.Published}
+	switch {
+	case known.Title != "" || known.Body != "":
+		return known
+	case known.URL != "":
+		known.Title = known.URL
+		return known
+	}
+	return Article{Title: a.Title, URL: a.URL, Body: a.Body, Published: a.Published}
+}
+
+// identify gives a its ExternalID, made of known's guid, link, title, body
+// and date (entryID): ok is false when the entry cannot be told apart
+// from one read before it. rawKey is the guid, else the link, as written.
+func (e *entryReader) identify(a *Article, known Article, guid, rawKey string) (ok bool) {
+	base := e.sub.IDBase
+	if base == "" {
+		base = e.sub.URL
+	}
+	a.ExternalID = entryID(base, guid, known)
 	if e.shared[rawKey] {
 		// Several entries have this guid: each is known by its link with
 		// it, else by its content, wherever it stands in the document.
-		id, by := keyedID(base, contentKey(a)), "a hash of its content"
-		if withLink := keyedID(base, guid+" "+a.URL); guid != "" && a.URL != "" && !e.ids[withLink] {
+		id, by := keyedID(base, contentKey(known)), "a hash of its content"
+		if withLink := keyedID(base, guid+" "+known.URL); guid != "" && known.URL != "" && !e.ids[withLink] {
 			id, by = withLink, "it and its link"
 		}
 		if e.ids[id] {
-			return Article{}, false
+			return false
 		}
 		what := "guid"
 		if guid == "" {
@@ -242,25 +275,23 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		// entry all the same, to be kept and told apart.
 		what, key, by := "guid", guid, "its link"
 		if guid == "" {
-			what, key = "link", a.URL
+			what, key = "link", known.URL
 		}
 		id := ""
-		if guid != "" && a.URL != "" {
-			id = keyedID(base, a.URL)
+		if guid != "" && known.URL != "" {
+			id = keyedID(base, known.URL)
 		}
 		if id == "" || e.ids[id] {
-			id, by = keyedID(base, contentKey(a)), "a hash of its content"
+			id, by = keyedID(base, contentKey(known)), "a hash of its content"
 		}
 		if e.ids[id] {
-			return Article{}, false
+			return false
 		}
 		a.ExternalID = id
 		a.Warnings = append(a.Warnings, fmt.Sprintf("%s %s is an earlier entry's too; this entry is known by %s instead",
 			what, quoteShort(key), by))
 	}
-	e.ids[a.ExternalID], e.entries[sig] = true, true
-	Normalize(&a)
-	return a, true
+	return true
 }
 
 // quoteShort quotes s for a message, cut short when long.
@@ -341,7 +372,7 @@ func authors(it *gofeed.Item) string {
 			names = append(names, name)
 		}
 	}
-	return htmlText(strings.Join(names, ", "))
+	return titleText(strings.Join(names, ", "), looseTitle)
 }
 
 // parseAbsolute parses raw when it is an absolute URL.

@@ -61,8 +61,10 @@ func textToHTML(s string) string {
 	return b.String()
 }
 
-// htmlText is the text of a string that may hold HTML markup or entities,
-// as feed titles and author names often do; scripts and styles go.
+// htmlText is the text of a string that may hold HTML markup or entities;
+// scripts and styles go. Feed titles are read by titleText, which knows
+// their markup; entry ids (knownBy) and saved feeds' ids are made of
+// titles read by htmlText, as they always were.
 func htmlText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
