@@ -50,7 +50,8 @@ var ErrNotFeed = errors.New("not a feed")
 // document into Articles for sub. contentType is the Content-Type the
 // document came with ("" when unknown), consulted for its charset when the
 // document does not declare one; docURL is where it was read from (after
-// redirects; "" means sub.URL), against which relative links resolve.
+// redirects; "" means sub.URL), against which relative links resolve
+// when the document gives no xml:base.
 //
 // Each article gets the feed's title as Source, sub.URL as FeedURL, a copy
 // of sub.Tags, and an ExternalID made of sub.IDBase (else sub.URL) and the
@@ -190,17 +191,8 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if e.sub.Tags != nil {
 		a.Tags = append([]string{}, e.sub.Tags...)
 	}
-	// Relative links in content resolve against the entry's own page, and
-	// failing that the document (xml:base was applied by the parser).
-	linkBase := a.URL
-	if linkBase == "" && e.base != nil {
-		linkBase = e.base.String()
-	}
-	content, plain := it.Content, e.plain(i)
-	if strings.TrimSpace(content) == "" {
-		content, plain = it.Description, false
-	}
-	body, err := contentMarkdown(content, plain, linkBase)
+	page := a.URL
+	body, formerBody, err := e.body(i, it, page)
 	if err != nil {
 		a.Warnings = append(a.Warnings, "content kept as plain text: "+err.Error())
 	}
@@ -211,7 +203,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		}
 		a.Title = a.URL
 	}
-	known := knownBy(it, a.URL, a.Body, a)
+	known := knownBy(it, page, formerBody, a)
 	sig := digest(guid, a.Title, a.URL, a.Body, publishedKey(a.Published), a.Author)
 	if e.entries[sig] {
 		return Article{}, false // the same entry again: nothing to tell apart
@@ -230,11 +222,11 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 
 // knownBy is what the id of entry it, read into a, is made of: what it
 // always was, the entry's own link (page), its title read as HTML and its
-// body, so that reading titles better moves no article to another id. An
-// entry with none of these was passed over before: it is known by what a
-// shows.
-func knownBy(it *gofeed.Item, page, body string, a Article) Article {
-	known := Article{Title: CleanLine(htmlText(it.Title)), URL: page, Body: body, Published: a.Published}
+// body as read before xml:base counted (formerBody), so that reading
+// titles or links better moves no article to another id. An entry with
+// none of these was passed over before: it is known by what a shows.
+func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
+	known := Article{Title: CleanLine(htmlText(it.Title)), URL: page, Body: formerBody, Published: a.Published}
 	switch {
 	case known.Title != "" || known.Body != "":
 		return known
@@ -243,6 +235,35 @@ func knownBy(it *gofeed.Item, page, body string, a Article) Article {
 		return known
 	}
 	return Article{Title: a.Title, URL: a.URL, Body: a.Body, Published: a.Published}
+}
+
+// body is entry i's content as Markdown. Relative links resolve against
+// the entry's own page (page, "" when it has none), else the xml:base in
+// scope at it, else the document. formerBody is the same with links
+// resolved as they were before xml:base counted, against the page else
+// the document: what the entry's id is made of.
+func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBody string, err error) {
+	content, plain := it.Content, e.plain(i)
+	if strings.TrimSpace(content) == "" {
+		content, plain = it.Description, false
+	}
+	former := page
+	if former == "" && e.base != nil {
+		former = e.base.String()
+	}
+	base := page
+	if base == "" {
+		base = resolveHTTP(e.base, it.Custom[customXMLBase])
+	}
+	if base == "" {
+		base = former
+	}
+	body, err = contentMarkdown(content, plain, base)
+	formerBody = body
+	if base != former {
+		formerBody, _ = contentMarkdown(content, plain, former)
+	}
+	return body, formerBody, err
 }
 
 // identify gives a its ExternalID, made of known's guid, link, title, body

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"net/url"
 	"slices"
 
 	"github.com/mmcdole/gofeed"
@@ -17,26 +18,43 @@ const (
 	// customTitleMarkup is "text" or "html": the type of an Atom feed's or
 	// entry's title (atomTitleMarkup).
 	customTitleMarkup = "tidings/title-markup"
+	// customXMLBase is the xml:base in scope at an RSS item, as written
+	// (it may be relative to the document).
+	customXMLBase = "tidings/xml-base"
 )
 
-// The namespaces of Atom's own elements, as the parser knows them.
-var atomNamespaces = []string{"", "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"}
+// The namespaces of Atom's and RSS's own elements, as the parser knows them.
+var (
+	atomNamespaces = []string{"", "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"}
+	rssNamespaces  = []string{"", "rss", "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+		"http://purl.org/rss/1.0/", "http://channel.netscape.com/rdf/simple/0.9/", "http://my.netscape.com/rdf/simple/0.9/"}
+)
 
 // annotateFeed reads data, the document parsed, again for what the parser
-// does not keep, and records it in parsed (customTitleMarkup). It records
-// nothing when its reading of the entries does not match the parser's
-// (they are not as many).
+// does not keep, and records it in parsed (customTitleMarkup,
+// customXMLBase). It records nothing when its reading of the entries does
+// not match the parser's (they are not as many).
 func annotateFeed(parsed *gofeed.Feed, data []byte) {
-	if parsed.FeedType != "atom" {
+	switch {
+	case parsed.FeedType == "atom":
+	case parsed.FeedType == "rss" && bytes.Contains(data, []byte("xml:base")):
+	default:
 		return
 	}
 	scan, ok := scanFeedXML(data)
 	if !ok || len(scan.entries) != len(parsed.Items) {
 		return
 	}
-	setCustom(&parsed.Custom, customTitleMarkup, markupName(scan.titleType))
+	if parsed.FeedType == "atom" {
+		setCustom(&parsed.Custom, customTitleMarkup, markupName(scan.titleType))
+	}
 	for i, it := range parsed.Items {
-		setCustom(&it.Custom, customTitleMarkup, markupName(scan.entries[i].titleType))
+		entry := scan.entries[i]
+		if parsed.FeedType == "atom" {
+			setCustom(&it.Custom, customTitleMarkup, markupName(entry.titleType))
+		} else if entry.base != "" {
+			setCustom(&it.Custom, customXMLBase, entry.base)
+		}
 	}
 }
 
@@ -74,23 +92,28 @@ type feedScan struct {
 	entries   []scannedEntry
 }
 
-// scannedEntry is what scanFeedXML finds of one entry.
+// scannedEntry is what scanFeedXML finds of one entry or item.
 type scannedEntry struct {
 	titleType string // an Atom entry's title's type attribute
+	base      string // the xml:base in scope at it, "" when none
 }
 
 // scanFeedXML finds, in the order the parser reads them, the entries of
-// an Atom document (the children of the root), each with its title's
-// type. ok is false when the document is not XML the scan can read to its
-// end.
+// an Atom document (the children of the root) or the items of an RSS one
+// (those of its last channel, then those beside it, as in RSS 1.0), each
+// with its title's type and the xml:base in scope at it. ok is false when
+// the document is not XML the scan can read to its end.
 func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	// The document is UTF-8 already (feedUTF8), whatever its prolog says.
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	var (
-		stack []xml.Name
-		entry = -1 // the entry being read, in scan.entries
+		stack                 []xmlScope
+		atom                  bool
+		native                []string
+		channelItems, rootOut []scannedEntry
+		entry                 = -1 // the Atom entry being read, in rootOut
 	)
 	for {
 		tok, err := d.Token()
@@ -102,20 +125,37 @@ func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			stack = append(stack, t.Name)
+			scope := xmlScope{name: t.Name, base: xmlBase(t, stack)}
+			stack = append(stack, scope)
 			depth := len(stack)
-			if depth == 1 || !slices.Contains(atomNamespaces, t.Name.Space) {
+			if depth == 1 {
+				atom = t.Name.Local == "feed"
+				native = rssNamespaces
+				if atom {
+					native = atomNamespaces
+				} else if !slices.Contains(native, t.Name.Space) {
+					native = append(slices.Clone(native), t.Name.Space)
+				}
 				continue
 			}
-			parent := stack[depth-2].Local
+			if !slices.Contains(native, t.Name.Space) {
+				continue
+			}
+			parent := stack[depth-2].name.Local
 			switch {
-			case depth == 2 && t.Name.Local == "title":
+			case atom && depth == 2 && t.Name.Local == "title":
 				scan.titleType = typeAttr(t)
-			case depth == 2 && t.Name.Local == "entry":
-				scan.entries = append(scan.entries, scannedEntry{})
-				entry = len(scan.entries) - 1
-			case depth == 3 && parent == "entry" && t.Name.Local == "title" && entry >= 0:
-				scan.entries[entry].titleType = typeAttr(t)
+			case atom && depth == 2 && t.Name.Local == "entry":
+				rootOut = append(rootOut, scannedEntry{base: scope.baseString()})
+				entry = len(rootOut) - 1
+			case atom && depth == 3 && parent == "entry" && t.Name.Local == "title" && entry >= 0:
+				rootOut[entry].titleType = typeAttr(t)
+			case !atom && depth == 2 && t.Name.Local == "channel":
+				channelItems = nil // the parser keeps the last channel
+			case !atom && depth == 2 && t.Name.Local == "item":
+				rootOut = append(rootOut, scannedEntry{base: scope.baseString()})
+			case !atom && depth == 3 && parent == "channel" && t.Name.Local == "item":
+				channelItems = append(channelItems, scannedEntry{base: scope.baseString()})
 			}
 		case xml.EndElement:
 			if len(stack) > 0 {
@@ -126,7 +166,44 @@ func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 			}
 		}
 	}
+	scan.entries = append(channelItems, rootOut...)
 	return scan, true
+}
+
+// xmlScope is an open element: its name and the xml:base in scope in it.
+type xmlScope struct {
+	name xml.Name
+	base *url.URL // nil when none
+}
+
+func (s xmlScope) baseString() string {
+	if s.base == nil {
+		return ""
+	}
+	return s.base.String()
+}
+
+// xmlBase is the xml:base in scope at t, opened inside stack: its own,
+// resolved against its parent's, else its parent's.
+func xmlBase(t xml.StartElement, stack []xmlScope) *url.URL {
+	var parent *url.URL
+	if len(stack) > 0 {
+		parent = stack[len(stack)-1].base
+	}
+	for _, a := range t.Attr {
+		if a.Name.Local != "base" || (a.Name.Space != "xml" && a.Name.Space != "http://www.w3.org/XML/1998/namespace") {
+			continue
+		}
+		u, err := url.Parse(a.Value)
+		if err != nil {
+			return parent
+		}
+		if parent != nil {
+			u = parent.ResolveReference(u)
+		}
+		return u
+	}
+	return parent
 }
 
 // typeAttr is t's type attribute, one without a namespace first.
