@@ -62,7 +62,10 @@ var ErrNotFeed = errors.New("not a feed")
 // every entry one guid lose none, and a reordered feed moves no reader's
 // star or note to another story. An entry repeated as it was is read once. Content is
 // preferred over summary and turned into sanitised Markdown with links
-// resolved. Titles are read as their format writes them (titleText).
+// resolved; the entry's enclosures (RSS enclosures, Atom enclosure links,
+// JSON Feed attachments) are listed after it, and the first is the
+// article's URL when the entry has no link. Titles are read as their
+// format writes them (titleText).
 func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
 	if docURL == "" {
 		docURL = sub.URL
@@ -196,8 +199,12 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if err != nil {
 		a.Warnings = append(a.Warnings, "content kept as plain text: "+err.Error())
 	}
-	a.Body = body
-	if a.Title == "" && a.Body == "" {
+	encs := enclosures(it, e.enclosureBase(it))
+	a.Body = withEnclosures(body, encs)
+	if a.URL == "" && len(encs) > 0 {
+		a.URL = encs[0].url // a podcast episode without a page: its audio
+	}
+	if a.Title == "" && body == "" {
 		if a.URL == "" {
 			return Article{}, false
 		}
@@ -222,9 +229,10 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 
 // knownBy is what the id of entry it, read into a, is made of: what it
 // always was, the entry's own link (page), its title read as HTML and its
-// body as read before xml:base counted (formerBody), so that reading
-// titles or links better moves no article to another id. An entry with
-// none of these was passed over before: it is known by what a shows.
+// body without enclosures, as read before xml:base counted (formerBody),
+// so that reading titles or links better, or listing enclosures, moves no
+// article to another id. An entry with none of these was passed over
+// before: it is known by what a shows.
 func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
 	known := Article{Title: CleanLine(htmlText(it.Title)), URL: page, Body: formerBody, Published: a.Published}
 	switch {
@@ -264,6 +272,16 @@ func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBod
 		formerBody, _ = contentMarkdown(content, plain, former)
 	}
 	return body, formerBody, err
+}
+
+// enclosureBase is what relative enclosure addresses of it resolve
+// against: the xml:base in scope at it, else what its link resolves
+// against. (Atom's were resolved against xml:base by the parser.)
+func (e *entryReader) enclosureBase(it *gofeed.Item) *url.URL {
+	if base := parseAbsolute(resolveHTTP(e.base, it.Custom[customXMLBase])); base != nil {
+		return base
+	}
+	return e.linkBase
 }
 
 // identify gives a its ExternalID, made of known's guid, link, title, body
