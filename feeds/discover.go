@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"mime"
-	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -19,10 +18,6 @@ import (
 // and links to none.
 var ErrNoFeed = errors.New("no feed found")
 
-// maxDiscoverBody is how much of a page Discover reads: feed links sit in
-// the head, and a feed is told by its first bytes.
-const maxDiscoverBody = 2 << 20
-
 // feedLinkTypes are the link types that announce a feed.
 var feedLinkTypes = map[string]bool{
 	"application/rss+xml":   true,
@@ -30,47 +25,84 @@ var feedLinkTypes = map[string]bool{
 	"application/feed+json": true,
 }
 
-// Discover finds the feed of pageURL: the URL itself (after redirects) when
-// it serves a feed, else the first <link rel="alternate"> of an RSS, Atom
-// or JSON Feed type on the page, resolved against the page (or its <base>).
-// A nil client means a default one with a 30-second timeout.
-func Discover(ctx context.Context, client *http.Client, pageURL string) (string, error) {
-	if client == nil {
-		client = &http.Client{Timeout: 30 * time.Second}
-	}
+// Discovered is the feed Discover found.
+type Discovered struct {
+	// URL is the address to subscribe to: the address given when it serves
+	// a feed, or where it moved for good (301, 308; not a temporary
+	// redirect's target); else the feed link of the page it serves.
+	URL      string
+	doc      *document // the feed, when the address given served one
+	duration time.Duration
+}
+
+// Discover finds the feed of pageURL: the URL itself when it serves a
+// feed, else the first <link rel="alternate"> of an RSS, Atom or JSON Feed
+// type on the page, resolved against the page (or its <base>). It makes
+// one request with the fetcher's limits and User-Agent, as a fetch does:
+// its timeout, five redirects, a page or feed read up to MaxBody (a larger
+// page is searched in its first MaxBody bytes; a larger feed is an error).
+func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, error) {
+	start := time.Now()
 	u, err := url.Parse(strings.TrimSpace(pageURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("bad URL %q: not an http(s) address", pageURL)
+		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address", pageURL)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	req, err := f.newRequest(Subscription{URL: u.String()})
 	if err != nil {
-		return "", err
+		return Discovered{}, err
 	}
-	req.Header.Set("User-Agent", "tidings")
 	req.Header.Set("Accept", feedAccept+", text/html;q=0.7")
-	resp, err := client.Do(req)
+	actx, cancel := f.withTimeout(ctx)
+	defer cancel()
+	var moved redirects
+	resp, err := f.do(actx, req, &moved)
 	if err != nil {
-		if ue, ok := errors.AsType[*url.Error](err); ok {
-			err = ue.Err
-		}
-		return "", err
+		err, _ := f.transportError(ctx, actx, err)
+		return Discovered{}, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return "", &StatusError{Code: resp.StatusCode, Status: reasonPhrase(resp)}
+		return Discovered{}, &StatusError{Code: resp.StatusCode, Status: reasonPhrase(resp)}
 	}
-	data, err := readBody(resp.Body, maxDiscoverBody)
-	if err != nil && !errors.Is(err, ErrBodyTooLarge) {
-		return "", err
+	data, err := readBody(resp.Body, f.MaxBody)
+	cut := errors.Is(err, ErrBodyTooLarge)
+	if err != nil && !cut {
+		err, _ := f.transportError(ctx, actx, err)
+		return Discovered{}, err
 	}
 	final := resp.Request.URL
 	if isFeedDocument(data, resp.Header.Get("Content-Type")) {
-		return final.String(), nil
+		if cut {
+			return Discovered{}, err
+		}
+		found := Discovered{URL: u.String(), duration: time.Since(start)}
+		if moved.newURL != "" {
+			found.URL = moved.newURL
+		}
+		doc := newDocument(resp, data)
+		found.doc = &doc
+		return found, nil
 	}
 	if link := feedLink(data, final); link != "" {
-		return link, nil
+		return Discovered{URL: link}, nil
 	}
-	return "", fmt.Errorf("%w at %s: the page links to no RSS, Atom or JSON feed", ErrNoFeed, CleanLine(final.String()))
+	return Discovered{}, fmt.Errorf("%w at %s: the page links to no RSS, Atom or JSON feed", ErrNoFeed, CleanLine(final.String()))
+}
+
+// FetchDiscovered fetches sub, the subscription to d.URL. When discovery
+// fetched the feed itself and sub has no validators to ask whether it
+// changed (a new subscription), that response is read again instead of
+// asking the server a second time; else it is an ordinary Fetch.
+func (f *Fetcher) FetchDiscovered(ctx context.Context, sub Subscription, d Discovered) FetchResult {
+	if d.doc == nil || sub.ETag != "" || sub.LastModified != "" {
+		return f.Fetch(ctx, sub)
+	}
+	r := feedResult(sub, *d.doc)
+	if r.Err != nil {
+		r.Err = cleanError{r.Err}
+	}
+	r.Duration = d.duration
+	return r
 }
 
 // isFeedDocument reports whether data, served as contentType, is a feed:

@@ -49,17 +49,10 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 	}
 	defer release(s.all)
 
-	actx, cancel := ctx, context.CancelFunc(func() {})
-	if f.Timeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, f.Timeout)
-	}
+	actx, cancel := f.withTimeout(ctx)
 	defer cancel()
-	req = req.WithContext(actx)
-
 	var moved redirects
-	client := *f.httpClient()
-	client.CheckRedirect = moved.check
-	resp, err := client.Do(req)
+	resp, err := f.do(actx, req, &moved)
 	if err != nil {
 		err, retry := f.transportError(ctx, actx, err)
 		return fail(err, retry)
@@ -101,22 +94,67 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 	release(s.host)
 	hostHeld = false
 
-	feed, err := ParseFeed(data, resp.Header.Get("Content-Type"), resp.Request.URL.String(), sub)
-	if err != nil {
-		return FetchResult{Sub: sub, Err: err, Bytes: int64(len(data))}, retryHint{}
+	r := feedResult(sub, newDocument(resp, data))
+	if r.Err == nil {
+		r.NewURL = moved.newURL
 	}
-	r := FetchResult{Sub: sub, NewURL: moved.newURL, Articles: feed.Articles, Bytes: int64(len(data))}
+	return r, retryHint{}
+}
+
+// document is a feed as a response brought it.
+type document struct {
+	data               []byte
+	contentType        string
+	url                string // where it came from, after redirects
+	etag, lastModified string
+}
+
+func newDocument(resp *http.Response, data []byte) document {
+	return document{
+		data:         data,
+		contentType:  resp.Header.Get("Content-Type"),
+		url:          resp.Request.URL.String(),
+		etag:         resp.Header.Get("ETag"),
+		lastModified: resp.Header.Get("Last-Modified"),
+	}
+}
+
+// feedResult is what fetching sub gives when the response brought doc: its
+// articles, and sub with the response's validators and the feed's title
+// and site.
+func feedResult(sub Subscription, doc document) FetchResult {
+	feed, err := ParseFeed(doc.data, doc.contentType, doc.url, sub)
+	if err != nil {
+		return FetchResult{Sub: sub, Err: err, Bytes: int64(len(doc.data))}
+	}
+	r := FetchResult{Sub: sub, Articles: feed.Articles, Bytes: int64(len(doc.data))}
 	// Validators are kept only from a response that parsed: otherwise the
 	// next fetch would get a 304 and never see the feed repaired.
-	r.Sub.ETag = CleanLine(resp.Header.Get("ETag"))
-	r.Sub.LastModified = CleanLine(resp.Header.Get("Last-Modified"))
+	r.Sub.ETag = CleanLine(doc.etag)
+	r.Sub.LastModified = CleanLine(doc.lastModified)
 	if feed.Title != "" {
 		r.Sub.Title = feed.Title
 	}
 	if feed.SiteURL != "" {
 		r.Sub.SiteURL = feed.SiteURL
 	}
-	return r, retryHint{}
+	return r
+}
+
+// withTimeout bounds one request, headers and body, by f.Timeout.
+func (f *Fetcher) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if f.Timeout > 0 {
+		return context.WithTimeout(ctx, f.Timeout)
+	}
+	return ctx, func() {}
+}
+
+// do sends req in ctx with the fetcher's client, following redirects as
+// moved allows and records.
+func (f *Fetcher) do(ctx context.Context, req *http.Request, moved *redirects) (*http.Response, error) {
+	client := *f.httpClient()
+	client.CheckRedirect = moved.check
+	return client.Do(req.WithContext(ctx))
 }
 
 func (f *Fetcher) newRequest(sub Subscription) (*http.Request, error) {
@@ -264,7 +302,3 @@ func formatSize(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
-
-// HTTPClient is the client the fetcher makes its requests with, for other
-// requests to feeds' sites (such as Discover) under the same limits.
-func (f *Fetcher) HTTPClient() *http.Client { return f.httpClient() }

@@ -142,20 +142,22 @@ func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []sto
 }
 
 // SubscribeFeed subscribes to url, finding the feed when url is a site's
-// page, with default tags, then fetches it. A feed subscribed already keeps
-// its tags and gains those given. A failed fetch is the error, with the
-// subscription made all the same.
+// page, with default tags, then fetches it: a new subscription to the
+// address given takes the feed discovery fetched, one request in all. The
+// address given is kept unless it moved for good (301, 308). A feed
+// subscribed already keeps its tags and gains those given. A failed fetch
+// is the error, with the subscription made all the same.
 func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (Added, error) {
-	feedURL, err := feeds.Discover(ctx, f.HTTPClient(), url)
+	found, err := f.Discover(ctx, url)
 	if err != nil {
 		return Added{}, fmt.Errorf("%s: %w", oneLine(url, 0), err)
 	}
 	var out Added
-	out.Subscribed, err = st.Subscribe(ctx, store.Feed{URL: feedURL, Tags: tags})
+	out.Subscribed, err = st.Subscribe(ctx, store.Feed{URL: found.URL, Tags: tags})
 	if err != nil {
 		return out, err
 	}
-	out.Fetch = f.Fetch(ctx, Subscription(out.Feed))
+	out.Fetch = f.FetchDiscovered(ctx, Subscription(out.Feed), found)
 	out.Stats, err = st.RecordFetch(ctx, out.Feed.ID, out.Fetch, rules)
 	if err != nil {
 		return out, err

@@ -9,8 +9,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"tidings/feeds"
 	"tidings/store"
@@ -229,5 +232,75 @@ func TestSavedFeedOldIDs(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].ExternalID == old || len(got[0].Tags) != 1 || got[0].Tags[0].Name != "mine" {
 		t.Errorf("library after: %+v", got)
+	}
+}
+
+// TestFeedAddRequests: feed add asks for a feed once, with the fetcher's
+// User-Agent, and subscribes to the address given when it redirects for a
+// while (302, 307), to where it went when it moved for good (301, 308). A
+// server that does not answer fails it in the fetcher's time.
+func TestFeedAddRequests(t *testing.T) {
+	ctx := context.Background()
+	var mu sync.Mutex
+	var requests []string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/rdf.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprint(w, atomFeed)
+	})
+	for path, code := range map[string]int{"/latest": http.StatusFound, "/latest-307": http.StatusTemporaryRedirect,
+		"/moved": http.StatusMovedPermanently, "/moved-308": http.StatusPermanentRedirect} {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/rdf.xml?token=abc", code)
+		})
+	}
+	mux.HandleFunc("/silent", func(w http.ResponseWriter, r *http.Request) {
+		select { // hold the request until the client gives up
+		case <-r.Context().Done():
+		case <-time.After(3 * time.Second):
+		}
+	})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests = append(requests, r.URL.RequestURI()+" "+r.Header.Get("User-Agent"))
+		mu.Unlock()
+		mux.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	f := feeds.NewFetcher()
+	f.UserAgent = "tidings-test/3"
+	f.Timeout = 200 * time.Millisecond
+	tests := map[string]struct {
+		path, subscribed string
+		requests         []string
+	}{
+		"a feed":    {"/rdf.xml", "/rdf.xml", []string{"/rdf.xml"}},
+		"a 302":     {"/latest", "/latest", []string{"/latest", "/rdf.xml?token=abc"}},
+		"a 307":     {"/latest-307", "/latest-307", []string{"/latest-307", "/rdf.xml?token=abc"}},
+		"a 301":     {"/moved", "/rdf.xml?token=abc", []string{"/moved", "/rdf.xml?token=abc"}},
+		"a 308":     {"/moved-308", "/rdf.xml?token=abc", []string{"/moved-308", "/rdf.xml?token=abc"}},
+		"no answer": {"/silent", "", []string{"/silent"}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			st := openStore(t)
+			requests = nil
+			added, err := SubscribeFeed(ctx, st, f, nil, srv.URL+tc.path, nil)
+			if tc.subscribed == "" {
+				if err == nil || !strings.Contains(err.Error(), "timeout after 200ms") || added.Feed.ID != 0 {
+					t.Errorf("SubscribeFeed = %+v, %v; want a timeout and no subscription", added.Feed, err)
+				}
+			} else if err != nil || added.Feed.URL != srv.URL+tc.subscribed || len(added.Fetch.Articles) != 2 || added.Stats.Added != 2 {
+				t.Errorf("SubscribeFeed = %+v, %d articles, %v; want %s and its 2 articles",
+					added.Feed, len(added.Fetch.Articles), err, tc.subscribed)
+			}
+			var want []string
+			for _, r := range tc.requests {
+				want = append(want, r+" tidings-test/3")
+			}
+			if !slices.Equal(requests, want) {
+				t.Errorf("requests\n%s\nwant\n%s", strings.Join(requests, "\n"), strings.Join(want, "\n"))
+			}
+		})
 	}
 }
