@@ -21,7 +21,10 @@ var ErrNotOPML = errors.New("not an OPML file")
 // or text attribute; an outline without one is a folder, whose text (or
 // title) becomes a tag on every feed inside it, outermost folder first.
 // A feed's category attribute ("/news,/tech") adds tags. A feed listed
-// twice, say in two folders, is one subscription with the tags of both.
+// twice, say in two folders, is one subscription with the tags of both,
+// under the address it is first listed with; two spellings of one address
+// ("HTTP://Example.com/feed", "http://example.com/feed#x", see
+// NormalizeURL) are one feed.
 //
 // Outlines that cannot be read are skipped; the error then names each by
 // line, and the subscriptions that could be read are returned with it.
@@ -42,7 +45,7 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 	d.Strict = false // exports often carry a bare "&" in a URL
 	var (
 		subs    []Subscription
-		index   = make(map[string]int) // URL to position in subs
+		index   = make(map[string]int) // normal URL to position in subs
 		folders []string               // one per open outline; "" for a feed
 		errs    []error
 		root    bool
@@ -80,14 +83,15 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 				errs = append(errs, fmt.Errorf("opml: line %d: %w", line, err))
 				continue
 			}
-			if i, ok := index[sub.URL]; ok {
+			key := NormalizeURL(sub.URL)
+			if i, ok := index[key]; ok {
 				merged := &subs[i]
 				merged.Tags = NormalizeTags(append(merged.Tags, sub.Tags...))
 				merged.Title = firstNonEmpty(merged.Title, sub.Title)
 				merged.SiteURL = firstNonEmpty(merged.SiteURL, sub.SiteURL)
 				continue
 			}
-			index[sub.URL] = len(subs)
+			index[key] = len(subs)
 			subs = append(subs, sub)
 		case xml.EndElement:
 			if strings.EqualFold(t.Name.Local, "outline") && len(folders) > 0 {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"slices"
 	"strings"
 	"time"
@@ -27,9 +28,11 @@ type Subscribed struct {
 }
 
 // Subscribe subscribes to the feed at f.URL with f's title, site and
-// default tags. A feed subscribed already keeps what it has: it gains the
-// tags it did not have (and so do the articles it has brought), and takes
-// f's title and site only where f gives them.
+// default tags. A feed subscribed already (under f.URL, or an address that
+// normalises alike: see FeedByURL) keeps what it has, its address too: it
+// gains the tags it did not have (and so do the articles it has brought),
+// and takes f's title and site only where f gives them. A new subscription
+// is stored under the normal form of f.URL (feeds.NormalizeURL).
 func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 	f.URL = strings.TrimSpace(feeds.CleanLine(f.URL))
 	if f.URL == "" {
@@ -44,7 +47,7 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			out.New, out.AddedTags = true, given
-			old = Feed{URL: f.URL}
+			old = Feed{URL: feeds.NormalizeURL(f.URL)}
 		case err != nil:
 			return err
 		}
@@ -106,15 +109,94 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 	return out, nil
 }
 
-// feedByURL reads the subscription with this URL; sql.ErrNoRows when none.
-func feedByURL(ctx context.Context, q interface {
+// querier is what reads run on: the database, or a transaction.
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, url string) (Feed, error) {
+}
+
+// FeedByURL returns the subscription to url (ErrNotFound when there is
+// none). An address spelled otherwise finds it too when both normalise
+// alike (feeds.NormalizeURL: "HTTP://Example.com:80/feed#top" is
+// "http://example.com/feed"), whatever form the library stored it in.
+func (s *Store) FeedByURL(ctx context.Context, url string) (Feed, error) {
+	f, err := feedByURL(ctx, s.db, url)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Feed{}, ErrNotFound
+	case err != nil:
+		return Feed{}, fmt.Errorf("store: feed %s: %w", url, err)
+	}
+	return f, nil
+}
+
+// feedIDByURL finds the subscription to url: the one stored under exactly
+// url, else under its normal form, else the first (by id) stored under
+// another spelling of it (a library from before normalising may hold one);
+// sql.ErrNoRows when none. Exact matches come first, so a library holding
+// two spellings of one address finds each under its own. The last step
+// reads the addresses on the host: without an index on their normal form,
+// a pass over the feeds table.
+func feedIDByURL(ctx context.Context, q querier, url string) (int64, error) {
+	url = strings.TrimSpace(url)
+	norm := feeds.NormalizeURL(url)
+	var id int64
+	for _, u := range []string{url, norm} {
+		err := q.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, u).Scan(&id)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return id, err
+		}
+	}
+	host := hostOf(norm)
+	if host == "" {
+		return 0, sql.ErrNoRows
+	}
+	// Only addresses naming the host, in any case, may be another spelling.
+	rows, err := q.QueryContext(ctx, `SELECT id, url FROM feeds WHERE url LIKE ? ESCAPE '\' ORDER BY id`,
+		"%"+likeEscaper.Replace(host)+"%")
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var stored string
+		if err := rows.Scan(&id, &stored); err != nil {
+			return 0, err
+		}
+		if feeds.NormalizeURL(stored) == norm {
+			return id, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	return 0, sql.ErrNoRows
+}
+
+// hostOf is the host name of an http(s) URL, "" for anything else.
+func hostOf(raw string) string {
+	u, err := neturl.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.Hostname()
+}
+
+// likeEscaper escapes what LIKE reads as wildcards, with \ as the escape.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// feedByURL reads the subscription to url, found as feedIDByURL finds it;
+// sql.ErrNoRows when none.
+func feedByURL(ctx context.Context, q querier, url string) (Feed, error) {
+	id, err := feedIDByURL(ctx, q, url)
+	if err != nil {
+		return Feed{}, err
+	}
 	var f Feed
 	var tags string
 	var fetched int64
-	err := q.QueryRowContext(ctx, `SELECT id, url, title, site_url, tags, etag, last_modified,
-		coalesce(last_fetch, 0), last_error, id_base FROM feeds WHERE url = ?`, url).
+	err = q.QueryRowContext(ctx, `SELECT id, url, title, site_url, tags, etag, last_modified,
+		coalesce(last_fetch, 0), last_error, id_base FROM feeds WHERE id = ?`, id).
 		Scan(&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &f.ETag, &f.LastModified, &fetched, &f.LastError, &f.IDBase)
 	if err != nil {
 		return Feed{}, err
@@ -174,22 +256,25 @@ const keptByReader = `(a.starred <> 0 OR a.retitled <> 0
 		WHERE x.article_id = a.id AND x.by_rule = 0
 		AND lower(t.name) NOT IN (SELECT lower(value) FROM json_each(?))))`
 
-// RemoveFeed removes the subscription with this URL (ErrNotFound when
-// there is none). Its articles stay, no longer linked to a feed, unless
-// purge is set: then those the reader has done nothing to are deleted, and
-// those starred, annotated, retitled or tagged by the reader stay, no longer
-// linked to a feed, as every article does without purge.
+// RemoveFeed removes the subscription to url, found as FeedByURL finds it
+// (ErrNotFound when there is none). Its articles stay, no longer linked to
+// a feed, unless purge is set: then those the reader has done nothing to
+// are deleted, and those starred, annotated, retitled or tagged by the
+// reader stay, no longer linked to a feed, as every article does without
+// purge.
 func (s *Store) RemoveFeed(ctx context.Context, url string, purge bool) (Removed, error) {
 	var r Removed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		r = Removed{}
-		var id int64
-		var tags string
-		err := tx.QueryRowContext(ctx, `SELECT id, tags FROM feeds WHERE url = ?`, strings.TrimSpace(url)).Scan(&id, &tags)
+		id, err := feedIDByURL(ctx, tx, url)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
 		if err != nil {
+			return err
+		}
+		var tags string
+		if err := tx.QueryRowContext(ctx, `SELECT tags FROM feeds WHERE id = ?`, id).Scan(&tags); err != nil {
 			return err
 		}
 		if !json.Valid([]byte(tags)) {

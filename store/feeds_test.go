@@ -192,3 +192,68 @@ func TestRemovedWhileFetched(t *testing.T) {
 		t.Errorf("%d articles from a removed feed", n)
 	}
 }
+
+// TestEquivalentFeedURLs: spellings of one address (case of scheme and
+// host, a default port, a fragment, an empty path) are one subscription; a
+// new one is stored in normal form. A library from before keeps the form
+// it stored a feed in, and so its articles' ids, and is found by any
+// spelling; where it holds two spellings of one address, each is found by
+// its own.
+func TestEquivalentFeedURLs(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	first, err := s.Subscribe(ctx, Feed{URL: "HTTP://LocalHost:8765/rdf.xml#latest"})
+	if err != nil || !first.New || first.Feed.URL != "http://localhost:8765/rdf.xml" {
+		t.Fatalf("Subscribe = %+v, %v", first, err)
+	}
+	for _, u := range []string{"http://localhost:8765/rdf.xml", "http://LOCALHOST:8765/rdf.xml", "http://localhost:8765/rdf.xml#frag"} {
+		again, err := s.Subscribe(ctx, Feed{URL: u})
+		if err != nil || again.New || again.Feed.ID != first.Feed.ID {
+			t.Errorf("Subscribe(%s) = %+v, %v; want the first subscription", u, again, err)
+		}
+	}
+	if sub, err := s.Subscribe(ctx, Feed{URL: "https://Example.com:443"}); err != nil || sub.Feed.URL != "https://example.com/" {
+		t.Errorf("Subscribe = %+v, %v", sub, err)
+	}
+	if sub, err := s.Subscribe(ctx, Feed{URL: "http://localhost:8765/RDF.xml"}); err != nil || !sub.New {
+		t.Errorf("a path in another case is another feed: %+v, %v", sub, err)
+	}
+
+	// Stored by a tidings from before normalising, with its articles.
+	const before, alike = "http://News.Example.com:80/Feed.xml", "http://news.example.com/Feed.xml"
+	for _, u := range []string{before, "http://two.example.com", "http://two.example.com/"} {
+		if _, err := s.db.ExecContext(ctx, `INSERT INTO feeds(url) VALUES (?)`, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := art("old1", "2024-03-05", "An article the old feed brought.")
+	a.FeedURL, a.ExternalID = before, "feed:"+before+"#g1"
+	importAll(t, s, a)
+	for _, u := range []string{alike, "HTTP://NEWS.EXAMPLE.COM/Feed.xml#x", before} {
+		f, err := s.FeedByURL(ctx, u)
+		if err != nil || f.URL != before {
+			t.Errorf("FeedByURL(%s) = %+v, %v; want the feed stored as %s", u, f, err, before)
+		}
+	}
+	if sub, err := s.Subscribe(ctx, Feed{URL: alike, Tags: []string{"news"}}); err != nil || sub.New || sub.Feed.URL != before {
+		t.Errorf("Subscribe(%s) = %+v, %v; want the feed stored as %s", alike, sub, err, before)
+	}
+	if _, err := s.ArticleByExternalID(ctx, "feed:"+before+"#g1"); err != nil {
+		t.Errorf("the old feed's article: %v", err)
+	}
+	for _, u := range []string{"http://two.example.com", "http://two.example.com/"} {
+		if f, err := s.FeedByURL(ctx, u); err != nil || f.URL != u {
+			t.Errorf("FeedByURL(%s) = %+v, %v; want its own", u, f, err)
+		}
+	}
+	if _, err := s.FeedByURL(ctx, "http://three.example.com/"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("FeedByURL of no subscription: %v", err)
+	}
+
+	if r, err := s.RemoveFeed(ctx, "http://NEWS.example.com/Feed.xml#top", false); err != nil || r.Articles != 1 {
+		t.Errorf("RemoveFeed = %+v, %v", r, err)
+	}
+	if _, err := s.FeedByURL(ctx, before); !errors.Is(err, ErrNotFound) {
+		t.Errorf("removed, yet found: %v", err)
+	}
+}

@@ -41,25 +41,9 @@ type FetchReport struct {
 // feed as it is done.
 func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, progress func(done, total int, r feeds.FetchResult)) (FetchReport, error) {
 	var rep FetchReport
-	subs, err := st.Feeds(ctx)
+	subs, err := subscriptions(ctx, st, only, &rep)
 	if err != nil {
 		return rep, err
-	}
-	if len(only) > 0 {
-		keep := subs[:0]
-		for _, u := range only {
-			found := false
-			for _, s := range subs {
-				if s.URL == u && !slices.ContainsFunc(keep, func(k store.Feed) bool { return k.URL == u }) {
-					keep, found = append(keep, s), true
-				}
-			}
-			if !found && !slices.ContainsFunc(keep, func(k store.Feed) bool { return k.URL == u }) {
-				// Named, but not a subscription: a failure, with the way to one.
-				rep.Failed = append(rep.Failed, Problem{File: u, Reason: "not subscribed (tidings feed add " + u + " subscribes)"})
-			}
-		}
-		subs = keep
 	}
 	byURL := make(map[string]store.Feed, len(subs))
 	list := make([]feeds.Subscription, len(subs))
@@ -99,6 +83,29 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		return rep, saveErr
 	}
 	return rep, ctx.Err()
+}
+
+// subscriptions are the feeds to fetch: every one, or those named in only
+// (by any spelling of their address, see store.FeedByURL), each once. A
+// name that is no subscription is a failure in rep.
+func subscriptions(ctx context.Context, st *store.Store, only []string, rep *FetchReport) ([]store.Feed, error) {
+	if len(only) == 0 {
+		return st.Feeds(ctx)
+	}
+	var subs []store.Feed
+	for _, u := range only {
+		f, err := st.FeedByURL(ctx, u)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			// Named, but not a subscription: a failure, with the way to one.
+			rep.Failed = append(rep.Failed, Problem{File: u, Reason: "not subscribed (tidings feed add " + u + " subscribes)"})
+		case err != nil:
+			return nil, err
+		case !slices.ContainsFunc(subs, func(s store.Feed) bool { return s.ID == f.ID }):
+			subs = append(subs, f)
+		}
+	}
+	return subs, nil
 }
 
 // PrintFetchSummary writes what a fetch did, each failing feed with its error.

@@ -304,3 +304,48 @@ func TestFeedAddRequests(t *testing.T) {
 		})
 	}
 }
+
+// TestEquivalentFeedURLsAreOneFeed: feed add, fetch and OPML import given
+// other spellings of a subscribed address (host case, scheme case, a
+// fragment) find the one subscription: no second one, no second copy of
+// its articles.
+func TestEquivalentFeedURLsAreOneFeed(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	feed := serveFeed(t, atomFeed)
+	u, err := url.Parse(feed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := "http://localhost:" + u.Port() + "/atom.xml"
+	for _, spelling := range []string{local, "http://LOCALHOST:" + u.Port() + "/atom.xml", local + "#frag"} {
+		if _, err := SubscribeFeed(ctx, st, feeds.NewFetcher(), nil, spelling, nil); err != nil {
+			t.Fatalf("feed add %s: %v", spelling, err)
+		}
+	}
+	rep, err := Fetch(ctx, st, feeds.NewFetcher(), nil, []string{"HTTP://LocalHost:" + u.Port() + "/atom.xml#x", local}, nil)
+	if err != nil || rep.Feeds != 1 || len(rep.Failed) != 0 {
+		t.Errorf("fetch of two spellings: %+v, %v; want the one feed", rep, err)
+	}
+	path := filepath.Join(t.TempDir(), "subs.opml")
+	opml := `<?xml version="1.0"?><opml version="2.0"><body>
+<outline type="rss" text="A" xmlUrl="HTTP://LOCALHOST:` + u.Port() + `/atom.xml"/>
+<outline type="rss" text="A again" xmlUrl="` + local + `#top"/></body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	added, problems, err := ImportOPML(ctx, st, path, &b)
+	want := "1 feeds in " + path + ": 0 new, 1 already subscribed\n" + "warning: " + path + ": HTTP://LOCALHOST:" + u.Port() +
+		"/atom.xml is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
+	if err != nil || added != 0 || len(problems) != 0 || b.String() != want {
+		t.Errorf("OPML import = %d, %v, %v, printed\n%s\nwant\n%s", added, problems, err, b.String(), want)
+	}
+	subs, err := st.Feeds(ctx)
+	if err != nil || len(subs) != 1 || subs[0].URL != local {
+		t.Errorf("subscriptions %+v, %v; want one, to %s", subs, err, local)
+	}
+	if n, err := st.Count(ctx, ""); err != nil || n != 2 {
+		t.Errorf("%d articles, %v; want the feed's 2", n, err)
+	}
+}

@@ -74,7 +74,8 @@ type listed struct {
 }
 
 // listedTwice returns the feeds an OPML file lists more than once, in the
-// order of their first outline, as feeds.ReadOPML reads their addresses.
+// order of their first outline, as feeds.ReadOPML reads their addresses
+// (two spellings of one address are one feed), each under its first.
 // A file the decoder cannot read to its end is counted up to there.
 func listedTwice(data []byte) []listed {
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -96,19 +97,19 @@ func listedTwice(data []byte) []listed {
 				continue
 			}
 			u := feeds.CleanLine(strings.TrimSpace(a.Value))
-			if u != "" {
-				if count[u] == 0 {
+			if key := feeds.NormalizeURL(u); key != "" {
+				if count[key] == 0 {
 					order = append(order, u)
 				}
-				count[u]++
+				count[key]++
 			}
 			break // the first xmlUrl counts, as for ReadOPML
 		}
 	}
 	var out []listed
 	for _, u := range order {
-		if count[u] > 1 {
-			out = append(out, listed{u, count[u]})
+		if n := count[feeds.NormalizeURL(u)]; n > 1 {
+			out = append(out, listed{u, n})
 		}
 	}
 	return out
