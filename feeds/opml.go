@@ -145,7 +145,7 @@ func outlineSubscription(o map[string]string, folders []string) (Subscription, e
 	}
 	return Subscription{
 		URL:     feedURL,
-		Title:   CleanLine(htmlText(firstNonEmpty(o["title"], o["text"]))),
+		Title:   titleText(firstNonEmpty(o["title"], o["text"]), looseTitle),
 		SiteURL: resolveHTTP(nil, CleanLine(o["htmlurl"])),
 		Tags:    NormalizeTags(tags),
 	}, nil

@@ -50,6 +50,17 @@ func TestReadOPML(t *testing.T) {
 			t.Errorf("error %v, want one naming the bad outline and its line", err)
 		}
 	})
+	t.Run("titles keep angle brackets", func(t *testing.T) {
+		subs, err := ReadOPML(strings.NewReader(`<opml version="2.0"><body>` +
+			`<outline text="Vec&lt;T&gt; weekly" xmlUrl="https://a.example/feed"/>` +
+			`<outline text="&lt;b&gt;Bold&lt;/b&gt; news" xmlUrl="https://b.example/feed"/></body></opml>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(subs) != 2 || subs[0].Title != "Vec<T> weekly" || subs[1].Title != "Bold news" {
+			t.Errorf("titles %+v", subs)
+		}
+	})
 	t.Run("not OPML", func(t *testing.T) {
 		_, err := ReadOPML(strings.NewReader(`<?xml version="1.0"?><rss version="2.0"></rss>`))
 		if !errors.Is(err, ErrNotOPML) {
