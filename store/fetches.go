@@ -43,8 +43,8 @@ func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
 // permanent redirect. The articles are committed before the feed's state, so
 // an interrupted fetch is fetched again in full, never skipped. The rules tag
 // the articles the fetch added.
-func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (ImportStats, error) {
-	var stats ImportStats
+func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (FetchStats, error) {
+	var stats FetchStats
 	if len(r.Articles) > 0 {
 		outs, err := s.importBatch(ctx, r.Articles, true)
 		if errors.Is(err, errFeedGone) {
@@ -54,6 +54,7 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 			return stats, err
 		}
 		stats.Count(outs...)
+		stats.Outcomes = outs
 		var added []string
 		for i, o := range outs {
 			if o == Added {

@@ -120,6 +120,13 @@ type ImportStats struct {
 	Added, Updated, Unchanged int
 }
 
+// FetchStats is what RecordFetch did with a fetch's articles: the counts,
+// and each article's outcome, in the fetch's order.
+type FetchStats struct {
+	ImportStats
+	Outcomes []Outcome
+}
+
 // Count adds outcomes to the counts.
 func (st *ImportStats) Count(outs ...Outcome) {
 	for _, o := range outs {

@@ -70,7 +70,7 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		case r.NotModified:
 			rep.NotModified++
 		default:
-			rep.Warnings = append(rep.Warnings, fetchWarnings(r)...)
+			rep.Warnings = append(rep.Warnings, fetchWarnings(r, stats)...)
 		}
 		rep.Added += stats.Added
 		rep.Updated += stats.Updated
@@ -110,8 +110,8 @@ func subscriptions(ctx context.Context, st *store.Store, only []string, rep *Fet
 
 // PrintFetchSummary writes what a fetch did, each failing feed with its error.
 func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
-	fmt.Fprintf(w, "%s feeds in %.1fs: %s new articles, %s updated, %s not modified, %s failed\n",
-		thousands(rep.Feeds), elapsed.Seconds(), thousands(rep.Added), thousands(rep.Updated),
+	fmt.Fprintf(w, "%s in %.1fs: %s, %s updated, %s not modified, %s failed\n",
+		Plural(rep.Feeds, "feed"), elapsed.Seconds(), Plural(rep.Added, "new article"), thousands(rep.Updated),
 		thousands(rep.NotModified), thousands(len(rep.Failed)))
 	for _, f := range rep.Failed {
 		fmt.Fprintf(w, "failed: %s\n", oneLine(f.String(), 0))
@@ -121,10 +121,14 @@ func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
 
 // fetchWarnings are the warnings of a fetch's articles (an entry's guid
 // that an earlier entry has too, content that could not be converted), each
-// under the feed's address.
-func fetchWarnings(r feeds.FetchResult) []Problem {
+// under the feed's address: of the articles the fetch added or changed, since
+// the warnings of one unchanged were given when it came.
+func fetchWarnings(r feeds.FetchResult, stats store.FetchStats) []Problem {
 	var out []Problem
-	for _, a := range r.Articles {
+	for i, a := range r.Articles {
+		if i < len(stats.Outcomes) && stats.Outcomes[i] == store.Unchanged {
+			continue
+		}
 		for _, w := range a.Warnings {
 			out = append(out, Problem{File: r.Sub.URL, Reason: w})
 		}
@@ -137,7 +141,7 @@ func fetchWarnings(r feeds.FetchResult) []Problem {
 type Added struct {
 	store.Subscribed
 	Fetch feeds.FetchResult
-	Stats store.ImportStats
+	Stats store.FetchStats
 }
 
 // AddFeed subscribes to url, finding the feed when url is a site's page,
@@ -207,7 +211,7 @@ func PrintAdded(w io.Writer, a Added) {
 	default:
 		fmt.Fprintf(w, "%s: %s, %s new\n", oneLine(title, 0), Plural(len(a.Fetch.Articles), "article"), thousands(a.Stats.Added))
 	}
-	printWarnings(w, fetchWarnings(a.Fetch))
+	printWarnings(w, fetchWarnings(a.Fetch, a.Stats))
 }
 
 // plainPlural is noun, with an s unless n is 1.
@@ -265,8 +269,8 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 		if !s.LastFetch.IsZero() {
 			fetched = "fetched " + s.LastFetch.Local().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(w, "%s\n  %s\n  %s articles (%s unread), %s", oneLine(title, 0), oneLine(s.URL, 0),
-			thousands(c.Articles), thousands(c.Unread), fetched)
+		fmt.Fprintf(w, "%s\n  %s\n  %s (%s unread), %s", oneLine(title, 0), oneLine(s.URL, 0),
+			Plural(c.Articles, "article"), thousands(c.Unread), fetched)
 		if len(s.Tags) > 0 {
 			fmt.Fprintf(w, ", tags %s", oneLine(strings.Join(s.Tags, " "), 0))
 		}
@@ -289,7 +293,7 @@ func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r fee
 		case r.NotModified:
 			status = "not modified"
 		default:
-			status = fmt.Sprintf("%d articles", len(r.Articles))
+			status = Plural(len(r.Articles), "article")
 		}
 		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, oneLine(r.Sub.URL, 0), oneLine(status, 0))
 		if !tty {

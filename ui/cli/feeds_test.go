@@ -127,7 +127,9 @@ func TestRemovedText(t *testing.T) {
 }
 
 // TestFetchKeepsEntriesSharingAGuid: a feed that gives every entry one guid
-// brings every entry, and the fetch names the guid in a warning.
+// brings every entry, and the fetch names the guid in a warning, once: not
+// again when the feed comes back unchanged (served without validators, so
+// that the second fetch is not a 304).
 func TestFetchKeepsEntriesSharingAGuid(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
@@ -138,7 +140,11 @@ func TestFetchKeepsEntriesSharingAGuid(t *testing.T) {
 			`<description>Body %d</description></item>`, i, i, i)
 	}
 	b.WriteString(`</channel></rss>`)
-	url := serveFeed(t, b.String())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, b.String())
+	}))
+	t.Cleanup(srv.Close)
+	url := srv.URL + "/rss.xml"
 	if _, err := st.Subscribe(ctx, store.Feed{URL: url}); err != nil {
 		t.Fatal(err)
 	}
@@ -154,6 +160,17 @@ func TestFetchKeepsEntriesSharingAGuid(t *testing.T) {
 	}
 	if n, err := st.Count(ctx, "source:\"Same Guid\""); err != nil || n != 3 {
 		t.Errorf("%d articles in the library, %v; want 3", n, err)
+	}
+
+	// Fetched again unchanged: said once is enough.
+	rep, err = Fetch(ctx, st, feeds.NewFetcher(), nil, nil, nil)
+	if err != nil || rep.Unchanged != 3 {
+		t.Fatalf("Fetch again = %+v, %v", rep, err)
+	}
+	out.Reset()
+	PrintFetchSummary(&out, rep, 0)
+	if got := out.String(); strings.Contains(got, "warning:") || !strings.HasPrefix(got, "1 feed in 0.0s: 0 new articles, 0 updated") {
+		t.Errorf("the unchanged feed fetched again printed\n%s", got)
 	}
 }
 
@@ -336,7 +353,7 @@ func TestEquivalentFeedURLsAreOneFeed(t *testing.T) {
 	}
 	var b bytes.Buffer
 	added, problems, err := ImportOPML(ctx, st, path, &b)
-	want := "1 feeds in " + path + ": 0 new, 1 already subscribed\n" + "warning: " + path + ": HTTP://LOCALHOST:" + u.Port() +
+	want := "1 feed in " + path + ": 0 new, 1 already subscribed\n" + "warning: " + path + ": HTTP://LOCALHOST:" + u.Port() +
 		"/atom.xml is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
 	if err != nil || added != 0 || len(problems) != 0 || b.String() != want {
 		t.Errorf("OPML import = %d, %v, %v, printed\n%s\nwant\n%s", added, problems, err, b.String(), want)

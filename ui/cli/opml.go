@@ -37,7 +37,14 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 		return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
 	}
 	if rerr != nil {
-		problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(rerr.Error(), 0)})
+		// One line for each outline that could not be read.
+		errs := []error{rerr}
+		if joined, ok := rerr.(interface{ Unwrap() []error }); ok {
+			errs = joined.Unwrap()
+		}
+		for _, e := range errs {
+			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(e.Error(), 0)})
+		}
 	}
 	var notes []string
 	for _, s := range subs {
@@ -54,7 +61,8 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 				plainPlural(len(done.AddedTags), "tag"), strings.Join(done.AddedTags, " "), strings.Join(done.Feed.Tags, " ")))
 		}
 	}
-	fmt.Fprintf(w, "%d feeds in %s: %d new, %d already subscribed\n", len(subs), oneLine(path, 0), added, len(subs)-added)
+	fmt.Fprintf(w, "%s in %s: %s new, %s already subscribed\n", Plural(len(subs), "feed"), oneLine(path, 0),
+		thousands(added), thousands(len(subs)-added))
 	for _, n := range notes {
 		fmt.Fprintln(w, oneLine(n, 0))
 	}

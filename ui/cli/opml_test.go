@@ -59,3 +59,32 @@ func TestOPMLImportKeepsTags(t *testing.T) {
 		t.Errorf("again: %d, %v:\n%s", added, err, b.String())
 	}
 }
+
+// TestOPMLImportNamesEachBadOutline: each outline that cannot be read is a
+// problem of its own, naming its line.
+func TestOPMLImportNamesEachBadOutline(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	path := filepath.Join(t.TempDir(), "subs.opml")
+	opml := `<?xml version="1.0"?><opml version="2.0"><body>
+<outline text="Good" xmlUrl="https://good.example/feed"/>
+<outline text="Bad one" xmlUrl="javascript:alert(1)"/>
+<outline text="Bad two" xmlUrl="ftp://files.example/feed"/>
+</body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	added, problems, err := ImportOPML(ctx, st, path, &b)
+	if err != nil || added != 1 || len(problems) != 2 {
+		t.Fatalf("ImportOPML = %d, %q, %v", added, problems, err)
+	}
+	for i, want := range []string{`line 3: outline "Bad one"`, `line 4: outline "Bad two"`} {
+		if !strings.Contains(problems[i].Reason, want) || strings.Count(problems[i].Reason, ": line ") != 1 {
+			t.Errorf("problem %d: %q, want one naming %s alone", i, problems[i].Reason, want)
+		}
+	}
+	if want := "1 feed in " + path + ": 1 new, 0 already subscribed\n"; b.String() != want {
+		t.Errorf("printed %q, want %q", b.String(), want)
+	}
+}

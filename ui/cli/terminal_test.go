@@ -199,7 +199,7 @@ func TestOPMLImportPrintsCleanPath(t *testing.T) {
 	if _, _, err := ImportOPML(ctx, st, path, &b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "1 feeds in") {
+	if !strings.Contains(b.String(), "1 feed in") {
 		t.Errorf("summary %q", b.String())
 	}
 	checkTerminalSafe(t, "opml import", b.String())
