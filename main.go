@@ -925,6 +925,10 @@ func (a *app) ruleCmd() *cobra.Command {
 			if len(tags) == 0 {
 				return usageError{errors.New("give the rule's tags with --tag")}
 			}
+			if strings.TrimSpace(joinArgs(args)) == "" {
+				// It would match every article that arrives.
+				return usageError{errors.New("the rule's query is empty")}
+			}
 			if err := checkQuery(joinArgs(args)); err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"tidings/feeds"
@@ -15,6 +16,9 @@ import (
 // AddRule stores a rule: the articles its query matches get its tags. The
 // query must parse and there must be a tag.
 func (s *Store) AddRule(ctx context.Context, q string, tags []string) (Rule, error) {
+	if strings.TrimSpace(q) == "" {
+		return Rule{}, errors.New("store: add rule: the query is empty")
+	}
 	if _, err := query.Parse(q); err != nil {
 		return Rule{}, fmt.Errorf("store: add rule: %w", err)
 	}

@@ -212,6 +212,7 @@ func TestUsageErrors(t *testing.T) {
 		"feed alone":           {"feed"},
 		"unknown opml command": {"opml", "bogus"},
 		"rule alone":           {"rule"},
+		"rule of everything":   {"rule", "add", "--tag", "x", " "},
 		"bad query":            {"search", "(unclosed"},
 		"bad tag query":        {"tag", "--query", "a OR", "+x"},
 		"bad rule query":       {"rule", "add", "--tag", "x", "(", "y"},
