@@ -64,6 +64,7 @@ type articleMsg struct {
 	sentences []span
 	notes     []placedNote
 	links     []bodyLink
+	allLinks  int // links counts, and those past maxLinks
 	err       error
 }
 
@@ -224,8 +225,9 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 			return articleMsg{id: id, err: err}
 		}
 		text := anchor.PlainText(a.Body)
+		links, allLinks := articleLinks(a.Title, a.URL, a.Body)
 		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),
-			notes: placeNotes(text, notes), links: articleLinks(a.Title, a.URL, a.Body)}
+			notes: placeNotes(text, notes), links: links, allLinks: allLinks}
 	}
 }
 
@@ -322,7 +324,10 @@ func openInBrowser(link string) error {
 	argv := browserArgv(link)
 	cmd := exec.Command(argv[0], argv[1:]...)
 	if err := cmd.Start(); err != nil {
-		if errors.Is(err, exec.ErrNotFound) {
+		switch {
+		case errors.Is(err, exec.ErrNotFound) && mailtoLink(link):
+			return fmt.Errorf("%s is not installed: nothing here opens mailto links (y copies the address)", argv[0])
+		case errors.Is(err, exec.ErrNotFound):
 			return fmt.Errorf("%s is not installed; set $BROWSER to the browser to open links with", argv[0])
 		}
 		return err

@@ -34,24 +34,30 @@ const maxLinks = 1000
 // articleLinks lists the links a reader can open or copy: the article's own
 // link first, then the body's links, images and bare addresses, resolved
 // against the article's link when relative. Only http, https and mailto
-// links are listed, each once; their texts are cleaned to one line.
-func articleLinks(title, own, body string) []bodyLink {
+// links are listed, each once; their texts are cleaned to one line. total
+// counts them all, also those past maxLinks.
+func articleLinks(title, own, body string) (links []bodyLink, total int) {
 	var out []bodyLink
 	seen := map[string]bool{}
 	base, _ := url.Parse(strings.TrimSpace(own))
 	add := func(label, dest string, isOwn bool) {
 		u, ok := resolveLink(base, dest)
-		if !ok || seen[u] || len(out) == maxLinks {
+		if !ok || seen[u] {
 			return
 		}
 		seen[u] = true
-		out = append(out, bodyLink{text: oneLine(label), url: u, own: isOwn})
+		if total++; len(out) < maxLinks {
+			out = append(out, bodyLink{text: oneLine(label), url: u, own: isOwn})
+		}
 	}
 	add(title, own, true)
+	if body == "" {
+		return out, total
+	}
 	src := []byte(body)
 	doc := linkParser.Parser().Parse(text.NewReader(src))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || len(out) == maxLinks {
+		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -75,7 +81,7 @@ func articleLinks(title, own, body string) []bodyLink {
 		}
 		return ast.WalkContinue, nil
 	})
-	return out
+	return out, total
 }
 
 // destination is a link destination as written, with its escapes and

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -53,7 +55,11 @@ func TestArticleLinks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []link
-			for _, l := range articleLinks("Title", tt.own, tt.body) {
+			links, total := articleLinks("Title", tt.own, tt.body)
+			if total != len(links) {
+				t.Errorf("total %d, %d listed", total, len(links))
+			}
+			for _, l := range links {
 				got = append(got, link{l.text, l.url})
 			}
 			if !reflect.DeepEqual(got, tt.want) {
@@ -68,8 +74,9 @@ func TestArticleLinksAreBounded(t *testing.T) {
 	for i := range maxLinks + 50 {
 		b.WriteString("[x](https://x.example/" + strings.Repeat("a", i%7) + string(rune('a'+i%26)) + "/" + time.Duration(i).String() + ") ")
 	}
-	if got := len(articleLinks("", "", b.String())); got != maxLinks {
-		t.Errorf("%d links listed, want %d", got, maxLinks)
+	links, total := articleLinks("", "", b.String())
+	if len(links) != maxLinks || total != maxLinks+50 {
+		t.Errorf("%d links listed of %d, want %d of %d", len(links), total, maxLinks, maxLinks+50)
 	}
 }
 
@@ -141,7 +148,11 @@ func TestLinksPanelScrolls(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := start(t, st, Config{}, 70, 12)
-	m = steps(t, m, "enter", "L", "G")
+	m = steps(t, m, "enter", "L", "pgdown")
+	if got := root(t, m).links.cursor; got != 7 {
+		t.Errorf("pgdown moved to link %d, want 8 (a screenful down)", got+1)
+	}
+	m = steps(t, m, "G")
 	checkFits(t, m, 70, 12)
 	if view := viewText(m); !strings.Contains(view, "https://x.example/40ns") || strings.Contains(view, "x.example/1ns ") {
 		t.Errorf("G does not show the last link alone at the bottom:\n%s", view)
@@ -149,5 +160,55 @@ func TestLinksPanelScrolls(t *testing.T) {
 	m = steps(t, m, "g")
 	if view := viewText(m); !strings.Contains(view, "https://x.example/1ns") {
 		t.Errorf("g does not show the first link:\n%s", view)
+	}
+
+	// The cursor stays in sight when the screen shrinks, and the panel
+	// uses the room it gets back.
+	m = steps(t, m, "G")
+	m = step(t, m, tea.WindowSizeMsg{Width: 70, Height: 7})
+	checkFits(t, m, 70, 7)
+	if view := viewText(m); !strings.Contains(view, "https://x.example/40ns") {
+		t.Errorf("after shrinking, the chosen link is out of sight:\n%s", view)
+	}
+	m = steps(t, m, "g")
+	m = step(t, m, tea.WindowSizeMsg{Width: 70, Height: 60})
+	if view := viewText(m); !strings.Contains(view, "https://x.example/1ns") || !strings.Contains(view, "https://x.example/40ns") {
+		t.Errorf("after growing, the panel does not show every link:\n%s", view)
+	}
+}
+
+// TestMailtoGoesToTheSystemOpener: $BROWSER opens web links; a mailto link
+// goes to the system's opener, and without one the error says so rather
+// than asking for the $BROWSER already set.
+func TestMailtoGoesToTheSystemOpener(t *testing.T) {
+	dir := t.TempDir()
+	logged := filepath.Join(dir, "opened")
+	browser := filepath.Join(dir, "browser")
+	script := "#!/bin/sh\necho \"$1\" >> " + logged + "\n"
+	if err := os.WriteFile(browser, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BROWSER", browser)
+	t.Setenv("PATH", dir) // no xdg-open, no open
+	if err := openInBrowser("https://news.example/a"); err != nil {
+		t.Fatalf("a web link: %v", err)
+	}
+	err := openInBrowser("mailto:desk@news.example")
+	if err == nil || !strings.Contains(err.Error(), "nothing here opens mailto links") {
+		t.Errorf("a mailto link without an opener: %v", err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		data, _ := os.ReadFile(logged)
+		if strings.Contains(string(data), "https://news.example/a") {
+			if strings.Contains(string(data), "mailto") {
+				t.Errorf("$BROWSER was given the mailto link: %q", data)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("$BROWSER was not run with the web link: %q", data)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

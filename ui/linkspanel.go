@@ -16,6 +16,7 @@ import (
 type linksPanel struct {
 	open   bool
 	links  []bodyLink
+	total  int // the article's links, also those past maxLinks
 	cursor int
 	offset int // the first link shown
 	keys   linksKeyMap
@@ -26,6 +27,7 @@ type linksPanel struct {
 // override moves a key everywhere at once.
 type linksKeyMap struct {
 	Up, Down, Top, Bottom key.Binding
+	PageDown, PageUp      key.Binding
 	Open, Copy            key.Binding
 	Back, Close           key.Binding
 	Help, Quit            key.Binding
@@ -33,16 +35,18 @@ type linksKeyMap struct {
 
 func defaultLinksKeyMap() linksKeyMap {
 	return linksKeyMap{
-		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
-		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
-		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open")),
-		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
-		Back:   key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
-		Close:  key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "close")),
-		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		Open:     key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open")),
+		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		Back:     key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
+		Close:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "close")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -58,13 +62,13 @@ func (k linksKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the help overlay's.
 func (k linksKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Quit}}
 }
 
 func (k *linksKeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
-		"open": &k.Open, "copy-link": &k.Copy, "back": &k.Back, "links": &k.Close,
+		"page-down": &k.PageDown, "page-up": &k.PageUp, "open": &k.Open, "copy-link": &k.Copy, "back": &k.Back, "links": &k.Close,
 		"help": &k.Help, "quit": &k.Quit,
 	}
 }
@@ -72,7 +76,7 @@ func (k *linksKeyMap) actions() map[string]*key.Binding {
 // openLinks opens the panel on the reader's article's links.
 func (m *Model) openLinks() {
 	p := &m.links
-	p.open, p.links, p.cursor, p.offset = true, m.reader.links, 0, 0
+	p.open, p.links, p.total, p.cursor, p.offset = true, m.reader.links, m.reader.allLinks, 0, 0
 }
 
 // handleLinksKey handles a key while the panel is open.
@@ -90,6 +94,10 @@ func (m *Model) handleLinksKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		p.cursor = len(p.links) - 1
+	case key.Matches(msg, k.PageDown):
+		p.cursor = min(p.cursor+p.rows(m.height), len(p.links)-1)
+	case key.Matches(msg, k.PageUp):
+		p.cursor = max(p.cursor-p.rows(m.height), 0)
 	case key.Matches(msg, k.Open):
 		if l, ok := p.current(); ok {
 			p.open = false
@@ -135,7 +143,12 @@ func (p linksPanel) View(width, height int, st *styles) string {
 	box := st.box
 	inner := max(min(width, 100)-box.GetHorizontalFrameSize(), 10)
 	rows := p.rows(height)
-	title := st.header.Render(ansi.Truncate(fmt.Sprintf("Links (%d)", len(p.links)), inner, "…"))
+	p.scroll(rows) // the screen may have changed size since the cursor moved
+	count := thousands(len(p.links))
+	if p.total > len(p.links) {
+		count = "the first " + count + " of " + thousands(p.total)
+	}
+	title := st.header.Render(ansi.Truncate("Links ("+count+")", inner, "…"))
 	var lines []string
 	for i := p.offset; i < min(p.offset+rows, len(p.links)); i++ {
 		lines = append(lines, p.line(i, inner, st))

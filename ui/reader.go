@@ -38,6 +38,7 @@ type readerModel struct {
 	text      string
 	sentences []span
 	links     []bodyLink // the article's own link and its body's (links.go)
+	allLinks  int        // how many there are, also past maxLinks
 	notes     []placedNote
 	cur       int         // the current annotation (after [ or ]); -1 for none
 	sel       *passageSel // the passage being selected; nil when not selecting
@@ -75,7 +76,7 @@ func (m *readerModel) open(row store.Row) tea.Cmd {
 	m.row, m.article, m.loaded, m.flagsSet = row, store.Article{}, false, nil
 	m.shown, m.plain, m.pending = renderKey{}, false, nil
 	m.text, m.sentences, m.notes, m.cur, m.sel, m.focusNote = "", nil, nil, -1, nil, 0
-	m.links = nil
+	m.links, m.allLinks = nil, 0
 	m.linePlain, m.spots, m.reveal = nil, nil, false
 	m.vp.SetContent("")
 	m.vp.GotoTop()
@@ -183,7 +184,7 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			// Set while it loaded: the library may not have had it yet.
 			setArticleFlag(&m.article, f.what, f.value)
 		}
-		m.text, m.sentences, m.links = msg.text, msg.sentences, msg.links
+		m.text, m.sentences, m.links, m.allLinks = msg.text, msg.sentences, msg.links, msg.allLinks
 		m.setNotes(msg.notes)
 		m.layout()
 		cmd := m.requestRender()

@@ -247,6 +247,7 @@ func (p tagsPanel) View(width, height int, st *styles) string {
 	box := st.box
 	inner := max(min(width, 64)-box.GetHorizontalFrameSize(), 10)
 	rows := p.rows(height)
+	p.scroll(rows) // the screen may have changed size since the cursor moved
 	title := st.header.Render(ansi.Truncate("Tags, searches and feeds", inner, "…"))
 	var lines []string
 	switch {
