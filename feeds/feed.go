@@ -87,6 +87,7 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	if isHTMLDocument(data) {
 		return nil, fmt.Errorf("%w: the server sent an HTML page", ErrNotFeed)
 	}
+	data = trimLongProlog(data)
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true // to tell plain-text content from HTML
 	// Articles carry no picture: do not parse every item's HTML for one.

@@ -363,6 +363,10 @@ func TestReadFeedAfterProlog(t *testing.T) {
 			"<!DOCTYPE rss>\n<!-- two -->\n",
 		"no declaration": "<!-- saved by a browser -->\n",
 		"a long comment": decl + "<!--\n" + strings.Repeat("A licence line that goes on and on.\n", 60) + "-->\n",
+		// Past the 4 KiB in which the feed parser looks for the root.
+		"a longer comment": decl + "<!--\n" + strings.Repeat("A licence line that goes on and on.\n", 200) + "-->\n",
+		"many comments":    decl + strings.Repeat("<!-- one of many comments -->\n", 200),
+		"a long doctype":   decl + "<!DOCTYPE rss [\n" + strings.Repeat(`<!ENTITY e "an entity of the internal subset">`+"\n", 150) + "]>\n",
 	}
 	for name, prolog := range prologs {
 		for _, file := range []string{"feed.xml", "feed.rss", "-"} {

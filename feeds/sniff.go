@@ -62,6 +62,31 @@ func skipXMLProlog(text []byte) []byte {
 	}
 }
 
+// maxParserProlog is how much may stand before a document's root element
+// for the feed parser to see the root: it detects a feed's type in the
+// first 4 KiB.
+const maxParserProlog = 2048
+
+// trimLongProlog drops what stands before an XML document's root element
+// (comments, style sheets, a DOCTYPE with its declarations) when it is too
+// long for the feed parser to see past; the XML declaration stays. A feed
+// does not need any of it: the parser reads no DTD.
+func trimLongProlog(data []byte) []byte {
+	rest := skipXMLProlog(data)
+	if rest == nil || len(data)-len(rest) <= maxParserProlog {
+		return data
+	}
+	var decl []byte
+	if text := bytes.TrimLeft(trimBOM(data), " \t\r\n"); bytes.HasPrefix(text, []byte("<?xml ")) {
+		if i := bytes.Index(text, []byte("?>")); i >= 0 {
+			decl = text[:i+len("?>")]
+		}
+	}
+	out := make([]byte, 0, len(decl)+1+len(rest))
+	out = append(append(append(out, decl...), '\n'), rest...)
+	return out
+}
+
 // doctypeEnd is the length of the document type declaration text starts
 // with, or -1 when text ends inside it. A ">" inside quotes or inside the
 // internal subset ("[ <!ENTITY …> ]") does not end it.
