@@ -337,7 +337,7 @@ func hasFoldedPrefix(s, p string) bool {
 }
 
 // startsWord reports whether a word of text starts at byte at: what comes
-// before it separates words.
+// before it separates words, or is a CJK character, a word by itself.
 func startsWord(text string, at int) bool {
 	if at == 0 {
 		return true
@@ -346,5 +346,5 @@ func startsWord(text string, at int) bool {
 		return !isWordByte(c)
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:at])
-	return r != utf8.RuneError && separates(r)
+	return r != utf8.RuneError && (separates(r) || query.IsCJK(r))
 }

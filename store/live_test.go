@@ -138,6 +138,11 @@ func FuzzPrefixMatcher(f *testing.F) {
 		{"b", "bar"},
 		{"x ba", "bar"},
 		{"東京都 news", "東京都"},
+		{"東京で大規模な地震が発生", "地震"},
+		{"東京marathon", "mar"},   // after a CJK character: a new word
+		{"東京marathon", "東京mar"}, // a word of both
+		{"地 震", "地震"},           // not written together
+		{"서울에서", "서울"},
 	}
 	for _, s := range seeds {
 		f.Add(s.text, s.word)

@@ -111,8 +111,22 @@ var queryFixtures = []queryFixture{
 		notes: []string{"check the ukrainian figures"}},
 }
 
-// seedQueryDB loads queryFixtures into db.
-func seedQueryDB(t testing.TB, db *sql.DB) {
+// cjkFixtures are articles in Japanese, for the CJK tests and the fuzz
+// corpus. No two of their CJK characters are parted by separators alone:
+// there the store's phrase check, which wants CJK characters written
+// together in a query together in the text, is stricter than an FTS5
+// phrase, which FuzzQuerySQL compares it with.
+var cjkFixtures = []queryFixture{
+	{name: "jishin", source: "NHK", published: "2024-03-11T05:46:00Z",
+		title: "東京で大規模な地震", body: "地震の後 Shinkansen 新幹線が止まった",
+		notes: []string{"G7サミット in 東京"}},
+	{name: "tokyo", source: "NHK", published: "2024-03-12T00:00:00Z",
+		title: "Tokyo 東京 report", body: "東京タワー 2024年 Ｇ７"},
+}
+
+// seedQueryDB loads queryFixtures into db, and the other fixtures given
+// after them.
+func seedQueryDB(t testing.TB, db *sql.DB, more ...queryFixture) {
 	t.Helper()
 	exec := func(q string, args ...any) sql.Result {
 		t.Helper()
@@ -122,7 +136,7 @@ func seedQueryDB(t testing.TB, db *sql.DB) {
 		}
 		return r
 	}
-	for i, f := range queryFixtures {
+	for i, f := range append(slices.Clone(queryFixtures), more...) {
 		id := int64(i + 1)
 		pub, err := time.Parse(time.RFC3339, f.published)
 		if err != nil {
@@ -149,7 +163,7 @@ func seedQueryDB(t testing.TB, db *sql.DB) {
 			exec(`INSERT INTO annotations(article_id, note, created, updated) VALUES (?, ?, 0, 0)`, id, n)
 		}
 		exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`,
-			key, f.title, f.body, strings.Join(f.notes, "\n"))
+			key, spaceCJK(f.title), spaceCJK(f.body), spaceCJK(strings.Join(f.notes, "\n")))
 	}
 }
 
@@ -303,6 +317,68 @@ func TestQuerySQLSelects(t *testing.T) {
 	}
 }
 
+func TestQuerySQLSelectsCJK(t *testing.T) {
+	tests := []struct {
+		name, q string
+		want    string // names, newest first, space separated
+		live    bool
+	}{
+		{name: "word inside a run", q: "地震", want: "jishin"},
+		{name: "one character", q: "震", want: "jishin"},
+		{name: "word in the body", q: "新幹線", want: "jishin"},
+		{name: "in a title run and alone", q: "東京", want: "tokyo jishin"},
+		{name: "characters out of order", q: "震地", want: ""},
+		{name: "characters apart", q: "京で規", want: ""},
+		{name: "latin and cjk in notes", q: "G7サミット", want: "jishin"},
+		{name: "title only", q: "title:地震", want: "jishin"},
+		{name: "title only, not the body", q: "title:新幹線", want: ""},
+		{name: "phrase of runs", q: `"規模な 地震"`, want: "jishin"},
+		{name: "phrase of runs not next to each other", q: `"大規模 地震"`, want: ""},
+		{name: "negated", q: "東京 -地震", want: "tokyo"},
+		{name: "or", q: "地震 OR タワー", want: "tokyo jishin"},
+		{name: "prefix", q: "東京タ*", want: "tokyo"},
+		{name: "digits then a character", q: "2024年", want: "tokyo"},
+		{name: "fullwidth latin folds", q: "ｇ７", want: "tokyo"},
+		{name: "live: a character being typed", q: "東京 地", live: true, want: "jishin"},
+		{name: "live: latin being typed after cjk", q: "東京で大規模な地震 shin", live: true, want: "jishin"},
+	}
+	libraries := []struct {
+		name       string
+		db         *sql.DB
+		phraseFunc bool
+	}{
+		{"fts5 phrases", openQueryDB(t, "sqlite", rebuildFTS("full")), false},
+		{"as migrated", openQueryDB(t, phraseDriver()), true},
+		{"detail=column", openQueryDB(t, phraseDriver(), rebuildFTS("column")), true},
+	}
+	for _, lib := range libraries {
+		seedQueryDB(t, lib.db, cjkFixtures...)
+	}
+	for _, tt := range tests {
+		for _, lib := range libraries {
+			t.Run(tt.name+"/"+lib.name, func(t *testing.T) {
+				q, err := query.CompileString(tt.q, query.Options{Now: queryNow, PrefixLast: tt.live, PhraseFunc: lib.phraseFunc})
+				if err != nil {
+					t.Fatalf("compile %q: %v", tt.q, err)
+				}
+				got, err := runQuery(lib.db, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var cjk []string
+				for _, n := range got {
+					if n == "jishin" || n == "tokyo" {
+						cjk = append(cjk, n)
+					}
+				}
+				if g := strings.Join(cjk, " "); g != tt.want {
+					t.Errorf("%q selects %q, want %q\nmatch: %s\nwhere: %s\nargs: %v", tt.q, g, tt.want, q.Match, q.Where, q.Args)
+				}
+			})
+		}
+	}
+}
+
 // querySeeds are the fuzz corpus's start: every construct, and text that is
 // syntax to FTS5 or SQL.
 var querySeeds = []string{
@@ -320,6 +396,8 @@ var querySeeds = []string{
 	"Zürich ÉTÉ", "Ελλάδα", "日本語", "a\x00b", "\xff\xfe", "title:x* OR #y", "-(a OR b) c tag:x",
 	"a OR b OR c OR tag:x OR is:read", "-is:unread -is:starred", "-since:1d", "-date:2024",
 	"ab*c", "a*b*", "NEAR", "AND OR", "a OR (b)", "(a) OR (b c) -(d OR e)",
+	"地震", "震", "新幹線", "東京*", "東京 -地震", `"規模な 地震"`, "G7サミット", "title:東京", "震地",
+	"東京mar", "地震 OR タワー", "-(東京 タワー)", "2024年", "ｇ７", "東京・大阪",
 }
 
 func FuzzQuerySQL(f *testing.F) {
@@ -327,11 +405,11 @@ func FuzzQuerySQL(f *testing.F) {
 		f.Add(s)
 	}
 	plain := openQueryDB(f, "sqlite", rebuildFTS("full"))
-	seedQueryDB(f, plain)
+	seedQueryDB(f, plain, cjkFixtures...)
 	withFunc := openQueryDB(f, phraseDriver(), rebuildFTS("column"))
-	seedQueryDB(f, withFunc)
+	seedQueryDB(f, withFunc, cjkFixtures...)
 	migrated := openQueryDB(f, phraseDriver())
-	seedQueryDB(f, migrated)
+	seedQueryDB(f, migrated, cjkFixtures...)
 	f.Fuzz(func(t *testing.T, s string) {
 		n, err := query.Parse(s)
 		if err != nil {
@@ -380,8 +458,8 @@ func FuzzQuerySQL(f *testing.F) {
 var updateUnicode61 = flag.Bool("update-unicode61", false, "regenerate store/query/unicode61_tables.go from SQLite")
 
 // probeUnicode61 returns, for each rune in rs, the terms unicode61 makes of
-// "q" + rune + "q".
-func probeUnicode61(t *testing.T, rs []rune) map[rune][]string {
+// text("q" + rune + "q").
+func probeUnicode61(t *testing.T, rs []rune, text func(string) string) map[rune][]string {
 	t.Helper()
 	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "probe.db"))
 	if err != nil {
@@ -409,7 +487,7 @@ func probeUnicode61(t *testing.T, rs []rune) map[rune][]string {
 		t.Fatal(err)
 	}
 	for _, r := range rs {
-		if _, err := ins.Exec(int64(r)+1, "q"+string(r)+"q"); err != nil {
+		if _, err := ins.Exec(int64(r)+1, text("q"+string(r)+"q")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -447,10 +525,12 @@ func TestQueryTokensMatchFTS(t *testing.T) {
 			rs = append(rs, r)
 		}
 	}
-	terms := probeUnicode61(t, rs)
 	if *updateUnicode61 {
-		writeUnicode61Tables(t, rs, terms)
+		raw := func(s string) string { return s }
+		writeUnicode61Tables(t, rs, probeUnicode61(t, rs, raw))
 	}
+	// As the store gives it text: its CJK characters words by themselves.
+	terms := probeUnicode61(t, rs, spaceCJK)
 	bad := 0
 	for _, r := range rs {
 		s := "q" + string(r) + "q"
@@ -464,14 +544,16 @@ func TestQueryTokensMatchFTS(t *testing.T) {
 		t.Errorf("... %d code points differ in all", bad)
 	}
 
-	// Whole texts, through the real index.
+	// Whole texts, through the real index, given them as the store does.
 	db := openQueryDB(t, "sqlite")
 	texts := []string{
 		"Zürich Café ÉTÉ naïve", "Йошкар-Ола Ёлка", "Ελλάδα ΑΘΗΝΑ", "日本語 テスト 한국어",
 		"U.S. covid-19 e-mail a_b 100%", "Zu\u0308rich ǅemal ß ẞ ﬁ", "١٢٣ ৩৪ Ⅻ ½",
+		"東京で大規模な地震が発生。G7サミット、2024年", "ﾃｽﾄｶﾞ 서울에서 𠮷野家 東\u0301京",
 	}
+	seen := make(wordSet)
 	for i, text := range texts {
-		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, '', '')`, i+1, text); err != nil {
+		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, '', '')`, i+1, distinctWords(text, seen)); err != nil {
 			t.Fatal(err)
 		}
 		for _, tok := range query.Tokens(text) {

@@ -266,7 +266,7 @@ func (c *compiler) ftsWords(n Node) string {
 // phraseCheck is the Where fragment that checks a phrase's word order with
 // tidings_phrase, in the columns article_fts indexes.
 func (c *compiler) phraseCheck(n Node) frag {
-	p := strings.Join(Tokens(n.Value), " ") + c.star(n)
+	p := phraseOf(n.Value) + c.star(n)
 	if n.Field == "title" {
 		return frag{"tidings_phrase(a.title, ?)", []any{p}}
 	}
@@ -275,10 +275,28 @@ func (c *compiler) phraseCheck(n Node) frag {
 }
 
 func (c *compiler) star(n Node) string {
-	if n.Prefix || c.opt.PrefixLast && n.open {
+	if n.prefixed(c.opt.PrefixLast) {
 		return "*"
 	}
 	return ""
+}
+
+// prefixed reports whether n is read as a prefix: written so, or, with
+// prefixLast, being typed. A word being typed that ends in a CJK character
+// is whole: that character is a word by itself, which nothing longer can
+// start with.
+func (n Node) prefixed(prefixLast bool) bool {
+	if n.Prefix {
+		return true
+	}
+	if !prefixLast || !n.open {
+		return false
+	}
+	if n.Kind == Text {
+		bs := bounds(n.Value)
+		return len(bs) == 0 || !cjkWord(n.Value[bs[len(bs)-1][0]:bs[len(bs)-1][1]])
+	}
+	return true
 }
 
 func column(n Node) string {

@@ -131,6 +131,20 @@ func TestCompile(t *testing.T) {
 		{name: "phrase func: negated phrase", in: `a -"b c"`, phraseFunc: true,
 			match: `"a"`, where: "NOT ((" + inFTS + " AND " + phraseIn + "))",
 			args: []any{`"b" AND "c"`, "b c", "b c", "b c"}},
+		{name: "phrase func: cjk word is a phrase of its characters", in: "地震", phraseFunc: true,
+			match: `"地" AND "震"`, where: phraseIn, args: []any{"地震", "地震", "地震"}},
+		{name: "phrase func: one cjk character is a word", in: "震", phraseFunc: true, match: `"震"`},
+		{name: "phrase func: latin and cjk", in: "G7サミット", phraseFunc: true,
+			match: `"G7" AND "サ" AND "ミ" AND "ッ" AND "ト"`, where: phraseIn, args: []any{"g7 サミット", "g7 サミット", "g7 サミット"}},
+		{name: "phrase func: cjk prefix", in: "東京*", phraseFunc: true,
+			match: `"東" AND "京"*`, where: phraseIn, args: []any{"東京*", "東京*", "東京*"}},
+		{name: "cjk word as an fts5 phrase", in: "地震", match: `"地 震"`},
+		{name: "live filter: cjk last is whole", in: "東京 地震", prefixLast: true, phraseFunc: true,
+			match: `"東" AND "京" AND "地" AND "震"`, where: phraseIn + " AND " + phraseIn,
+			args: []any{"東京", "東京", "東京", "地震", "地震", "地震"}},
+		{name: "live filter: one cjk character", in: "地", prefixLast: true, match: `"地"`},
+		{name: "live filter: latin after cjk", in: "東京mar", prefixLast: true, match: `"東 京 mar"*`},
+		{name: "live filter: cjk tag is a prefix", in: "#東", prefixLast: true, where: tagLike, args: []any{"東%"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

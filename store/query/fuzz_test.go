@@ -16,6 +16,7 @@ func FuzzParse(f *testing.F) {
 		"10:30", "Re:", "foo:bar", `"unclosed`, "(a", "a)", "()", "OR", "a OR", "AND a", "& -",
 		"Zürich Ελλάδα 日本語", `"\\"`, `"a\b"`, "a\x00b", "\xff", "(((a)))", "-(-(-a))", "C# f(x)",
 		"a -", "(a -)", "#", "#*", "title:&", "-&", "a OR &",
+		"地震", "G7サミット", "東京*", `"東京 大阪"`, "title:新幹線", "-地震 東京", "#東京",
 	} {
 		f.Add(s)
 	}
@@ -49,5 +50,26 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		TermsFor(n, Options{PrefixLast: true})
+	})
+}
+
+// Highlights marks a term exactly where MatchPhrase finds it.
+func FuzzHighlights(f *testing.F) {
+	for _, c := range []struct{ text, term string }{
+		{"Drones over Kyiv: the U.S. sent aid.", "u s sent"},
+		{"grain exports rose", "grain exp*"},
+		{"東京で大規模な地震が発生", "地震"},
+		{"東京・大阪", "京大"},
+		{"東京・大阪", "東京 大阪"},
+		{"G7 サミット", "g7サミット"},
+		{"東京marathon", "東京mar*"},
+		{"Zu\u0308rich 東\u0301京", "zurich 東京"},
+	} {
+		f.Add(c.text, c.term)
+	}
+	f.Fuzz(func(t *testing.T, text, term string) {
+		if got, want := len(Highlights(text, []string{term})) > 0, MatchPhrase(text, term); got != want {
+			t.Errorf("Highlights(%q, %q) marks something: %v; MatchPhrase says %v", text, term, got, want)
+		}
 	})
 }

@@ -174,9 +174,10 @@ func writeQuoted(b *strings.Builder, v string) {
 
 // Terms lists the words, phrases and prefixes that a matching article
 // contains (those not under a negation), folded and deduplicated, for
-// highlighting: a phrase is its tokens joined by spaces, a prefix ends in
-// "*". Terms(Parse(`Zürich "U.S. aid" ukr* -war`)) is
-// ["zurich" "u s aid" "ukr*"].
+// highlighting: a phrase is its tokens joined by spaces (CJK characters
+// written together stay together), a prefix ends in "*".
+// Terms(Parse(`Zürich "U.S. aid" ukr* 地震 -war`)) is
+// ["zurich" "u s aid" "ukr*" "地震"].
 func Terms(n Node) []string {
 	return terms(n, false)
 }
@@ -205,11 +206,11 @@ func terms(n Node, prefixLast bool) []string {
 			if neg {
 				return
 			}
-			t := strings.Join(Tokens(n.Value), " ")
+			t := phraseOf(n.Value)
 			if t == "" {
 				return
 			}
-			if n.Prefix || prefixLast && n.open {
+			if n.prefixed(prefixLast) {
 				t += "*"
 			}
 			if !seen[t] {

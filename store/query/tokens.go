@@ -12,7 +12,8 @@ import (
 // remove_diacritics 2) does, and folds each: letters, digits and private-use
 // characters make words, everything else separates them; case is folded and
 // diacritics are removed. Tokens("U.S. Covid-19, Zürich") is
-// ["u" "s" "covid" "19" "zurich"].
+// ["u" "s" "covid" "19" "zurich"]. A CJK character is a word by itself
+// (IsCJK): Tokens("G7サミット") is ["g7" "サ" "ミ" "ッ" "ト"].
 func Tokens(s string) []string {
 	var out []string
 	for _, b := range bounds(s) {
@@ -77,27 +78,44 @@ func bounds(s string) [][2]int {
 // nextWord finds the first word of s at or after byte i: its bytes [start,
 // end), or start == end at the end of s. A word whose characters all fold
 // away (a lone combining mark) is no word, as in FTS5. Invalid UTF-8
-// separates words.
+// separates words. A CJK character is a word by itself (IsCJK), as the
+// store gives article_fts its text.
 func nextWord(s string, i int) (start, end int) {
 	start, kept := -1, false
 	for i < len(s) {
-		var r rune
-		n := 1
 		if c := s[i]; c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			// ASCII, most of most texts: a letter or digit, or not.
+			if asciiFold[c] == 0 {
+				if start >= 0 && kept {
+					return start, i
+				}
+				start, kept = -1, false
+			} else if start < 0 {
+				start, kept = i, true
+			} else {
+				kept = true
+			}
+			i++
+			continue
 		}
-		if r == utf8.RuneError && n == 1 || !isTokenRune(r) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1 || !isTokenRune(r):
 			if start >= 0 && kept {
 				return start, i
 			}
 			start, kept = -1, false
-		} else {
+		case IsCJK(r):
+			// A word by itself, ending the word before it.
+			if start >= 0 && kept {
+				return start, i
+			}
+			return i, i + n
+		default:
 			if start < 0 {
 				start = i
 			}
-			kept = kept || r < utf8.RuneSelf || foldRune(r) >= 0
+			kept = kept || foldRune(r) >= 0
 		}
 		i += n
 	}
@@ -142,18 +160,22 @@ func foldMatches(w, want string, prefix bool) bool {
 
 // MatchPhrase reports whether text contains the words of phrase in order,
 // both tokenized and folded like Tokens; when phrase ends in "*" its last
-// word is a prefix. A phrase without words matches nothing. The store
-// registers it as the SQL function tidings_phrase(text, phrase) that
-// Options.PhraseFunc compiles to.
+// word is a prefix. Between two words of the phrase the text may have any
+// separators, except between CJK characters written together in the
+// phrase, which must be together in the text too (or on either side of a
+// line break): 地震 is not found in 地、震. A phrase without words matches
+// nothing. The store registers it as
+// the SQL function tidings_phrase(text, phrase) that Options.PhraseFunc
+// compiles to.
 func MatchPhrase(text, phrase string) bool {
-	want := Tokens(phrase)
-	if len(want) == 0 {
+	p := parsePhrase(phrase)
+	if len(p.words) == 0 {
 		return false
 	}
-	prefix := strings.HasSuffix(strings.TrimRightFunc(phrase, unicode.IsSpace), "*")
-	// Slide a window of the last len(want) words over text: the store calls
-	// this for every candidate row, so it neither folds nor keeps the text.
-	k := len(want)
+	// Slide a window of the last len(p.words) words over text: the store
+	// calls this for every candidate row, so it neither folds nor keeps
+	// the text.
+	k := len(p.words)
 	win := make([][2]int, k)
 	for n, i := 0, 0; ; n++ {
 		start, end := nextWord(text, i)
@@ -164,33 +186,95 @@ func MatchPhrase(text, phrase string) bool {
 		if n+1 < k {
 			continue
 		}
-		match := true
-		for j := 0; j < k && match; j++ {
-			b := win[(n+1+j)%k]
-			match = foldMatches(text[b[0]:b[1]], want[j], prefix && j == k-1)
-		}
-		if match {
+		// Most windows start with another word than the phrase.
+		first := (n + 1) % k
+		if b := win[first]; foldMatches(text[b[0]:b[1]], p.words[0], p.prefix && k == 1) && p.at(text, win, first) {
 			return true
 		}
 	}
 }
 
-// findPhrase returns the indexes in words (the bounds of text's words) where
-// the phrase want begins; with first it stops at the first.
-func findPhrase(text string, words [][2]int, want []string, prefix, first bool) []int {
-	var at []int
-	last := len(want) - 1
-outer:
-	for i := 0; i+last < len(words); i++ {
-		for j, w := range want {
-			b := words[i+j]
-			if !foldMatches(text[b[0]:b[1]], w, prefix && j == last) {
-				continue outer
-			}
+// phrase is a phrase parsed for matching.
+type phrase struct {
+	words  []string // folded
+	joined []bool   // joined[j]: words[j] follows words[j-1] with nothing between
+	prefix bool     // the last word is a prefix
+}
+
+// parsePhrase reads a phrase as MatchPhrase takes it.
+func parsePhrase(s string) phrase {
+	bs := bounds(s)
+	p := phrase{
+		words:  make([]string, len(bs)),
+		joined: make([]bool, len(bs)),
+		prefix: strings.HasSuffix(strings.TrimRightFunc(s, unicode.IsSpace), "*"),
+	}
+	for i, b := range bs {
+		p.words[i] = foldWord(s[b[0]:b[1]])
+		p.joined[i] = i > 0 && joined(s, bs[i-1], b)
+	}
+	return p
+}
+
+// joined reports whether the words a and b of s are CJK characters written
+// together.
+func joined(s string, a, b [2]int) bool {
+	return a[1] == b[0] && cjkWord(s[a[0]:a[1]]) && cjkWord(s[b[0]:b[1]])
+}
+
+// together reports whether the text between two words, text[end:start], is
+// nothing, or a line break with white space: a line of Chinese or Japanese
+// may be broken anywhere, by its author's editor or by the reader's
+// wrapping, and the words go on on the next line.
+func together(text string, end, start int) bool {
+	if end == start {
+		return true
+	}
+	gap := text[end:start]
+	return strings.IndexByte(gap, '\n') >= 0 && strings.Trim(gap, " \t\r\n") == ""
+}
+
+// phraseOf is the phrase a text term stands for, as MatchPhrase and
+// Highlights take it: its words folded and separated by spaces, but CJK
+// characters written together kept together. phraseOf("U.S. 大地震") is
+// "u s 大地震".
+func phraseOf(s string) string {
+	bs := bounds(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, w := range bs {
+		if i > 0 && !joined(s, bs[i-1], w) {
+			b.WriteByte(' ')
 		}
-		at = append(at, i)
-		if first {
-			break
+		b.WriteString(foldWord(s[w[0]:w[1]]))
+	}
+	return b.String()
+}
+
+// at reports whether the words of text in words, from words[first] on and
+// around to words[first-1], are the phrase.
+func (p phrase) at(text string, words [][2]int, first int) bool {
+	k, last := len(words), len(p.words)-1
+	for j, w := range p.words {
+		b := words[(first+j)%k]
+		if !foldMatches(text[b[0]:b[1]], w, p.prefix && j == last) {
+			return false
+		}
+		if p.joined[j] && !together(text, words[(first+j-1)%k][1], b[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// findPhrase returns the indexes in words (the bounds of text's words) where
+// the phrase p begins.
+func findPhrase(text string, words [][2]int, p phrase) []int {
+	var at []int
+	k := len(p.words)
+	for i := 0; i+k <= len(words); i++ {
+		if p.at(text, words[i:i+k], 0) {
+			at = append(at, i)
 		}
 	}
 	return at
@@ -203,12 +287,12 @@ func Highlights(text string, terms []string) [][2]int {
 	words := bounds(text)
 	var out [][2]int
 	for _, term := range terms {
-		want := Tokens(term)
-		if len(want) == 0 {
+		p := parsePhrase(term)
+		if len(p.words) == 0 {
 			continue
 		}
-		for _, i := range findPhrase(text, words, want, strings.HasSuffix(term, "*"), false) {
-			out = append(out, [2]int{words[i][0], words[i+len(want)-1][1]})
+		for _, i := range findPhrase(text, words, p) {
+			out = append(out, [2]int{words[i][0], words[i+len(p.words)-1][1]})
 		}
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
