@@ -71,6 +71,17 @@ func TestSearchFindsCJKWords(t *testing.T) {
 			t.Errorf("Count(%q) = %d, %v; want %d", c.q, n, err, len(c.want))
 		}
 	}
+	// Typed live, character by character, as an input method may hand
+	// them over: each character counts at once.
+	for q, want := range map[string]int{"地": 1, "地震": 1, "東": 3, "東京": 3, "東京タ": 1, "新幹線 g": 1, "東京ma": 3} {
+		rows, err := s.Page(ctx, PageRequest{Query: q, Live: true, Limit: 50})
+		if err != nil || len(rows) != want {
+			t.Errorf("live %q: %d rows, %v; want %d", q, len(rows), err, want)
+		}
+		if n, err := s.CountLive(ctx, q); err != nil || n != want {
+			t.Errorf("CountLive(%q) = %d, %v; want %d", q, n, err, want)
+		}
+	}
 }
 
 // Every path that writes the full-text index splits CJK text: notes and

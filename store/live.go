@@ -26,6 +26,29 @@ import (
 // article; counting them would merge the doclists of thousands of terms.
 const minLivePrefix = 3
 
+// splitTyped splits the word being typed into the part the live filter uses
+// and the part it waits for. A word counts from its third letter; but a CJK
+// character is a word by itself, found whole and not as a prefix (one term,
+// no doclists to merge), and one or two are a whole word in Chinese and
+// Japanese (国, 地震), which an input method hands over at once: a word
+// ending in one counts at once, and after one only the letters that follow
+// it wait for a third ("東京ma" is read as "東京" until "東京mar").
+func splitTyped(word string) (used, waiting string) {
+	tail := word
+	for i := len(word); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(word[:i])
+		if query.IsCJK(r) {
+			tail = word[i:]
+			break
+		}
+		i -= n
+	}
+	if tail == "" || utf8.RuneCountInString(tail) >= minLivePrefix {
+		return word, ""
+	}
+	return word[:len(word)-len(tail)], tail
+}
+
 // liveCandidates is how many articles matching the rest of a live query
 // may be checked for the prefix before FTS5 is asked to merge its doclists,
 // and liveProbe how many are checked before the prefix's frequency among
@@ -64,11 +87,18 @@ func openWord(q string) (rest, word string, negated, ok bool) {
 // withoutShortOpenWord drops the word being typed at the end of a live query
 // while it is shorter than minLivePrefix: "ukraine ta" filters by ukraine
 // until a third letter makes "tau" a prefix worth matching. An operator
-// left dangling goes with it: "ferry OR ta" filters by ferry.
+// left dangling goes with it: "ferry OR ta" filters by ferry. Of a word
+// with CJK characters, only what splitTyped waits for goes.
 func withoutShortOpenWord(q string) string {
 	rest, word, _, ok := openWord(q)
-	if !ok || utf8.RuneCountInString(word) >= minLivePrefix {
+	if !ok {
 		return q
+	}
+	switch used, waiting := splitTyped(word); {
+	case waiting == "":
+		return q
+	case used != "":
+		return q[:len(q)-len(waiting)]
 	}
 	for {
 		trimmed := strings.TrimRightFunc(rest, unicode.IsSpace)
@@ -92,10 +122,15 @@ func withoutShortOpenWord(q string) string {
 // for this to be the quick way.
 func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok bool, err error) {
 	rest, word, negated, found := openWord(req.Query)
-	if !found || negated || utf8.RuneCountInString(word) < minLivePrefix || strings.ContainsAny(rest, `()`) ||
-		slices.Contains(strings.Fields(rest), "OR") {
+	if !found || negated || strings.ContainsAny(rest, `()`) || slices.Contains(strings.Fields(rest), "OR") {
 		// The word is not simply ANDed with the rest: leave it to FTS5.
 		return nil, false, nil
+	}
+	if _, waiting := splitTyped(word); waiting != "" {
+		return nil, false, nil // not used yet
+	}
+	if r, _ := utf8.DecodeLastRuneInString(word); query.IsCJK(r) {
+		return nil, false, nil // not a prefix: FTS5 finds it as it finds any word
 	}
 	if s.rarer(rest, word) {
 		return nil, false, nil

@@ -60,8 +60,14 @@ func TestWithoutShortOpenWord(t *testing.T) {
 		`"oil pr`:           `"oil pr`,
 		"u.s":               "u.s",
 		"zü":                "",
-		"東京":                "",
+		"東京":                "東京",
 		"東京都":               "東京都",
+		"地":                 "地",
+		"東京ma":              "東京",
+		"ukraine -東京m":      "ukraine -東京",
+		"東京mar":             "東京mar",
+		"G7サ":               "G7サ",
+		"サミットG":             "サミット",
 	}
 	for in, want := range tests {
 		if got := withoutShortOpenWord(in); got != want {

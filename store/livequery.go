@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"tidings/store/query"
 )
@@ -51,7 +50,7 @@ func KeptQuery(q string) string {
 			return q
 		}
 	}
-	if _, word, negated, ok := openWord(q); ok && utf8.RuneCountInString(word) < minLivePrefix {
+	if _, word, negated, ok := openWord(q); ok && waitingOf(word) != "" {
 		if negated {
 			return q
 		}
@@ -65,11 +64,19 @@ func KeptQuery(q string) string {
 
 // PendingWord is the word being typed at the end of a live query while it is
 // still too short for the live filter to use ("ukraine ta" gives "ta"), or
-// "" when there is none: the filter line says that it waits.
+// its letters after a CJK character while they are ("東京ma" gives "ma"),
+// or "" when there is none: the filter line says that it waits.
 func PendingWord(q string) string {
 	_, word, _, ok := openWord(q)
-	if !ok || utf8.RuneCountInString(word) >= minLivePrefix {
+	if !ok {
 		return ""
 	}
-	return word
+	return waitingOf(word)
+}
+
+// waitingOf is the part of the word being typed that the live filter does
+// not use yet (splitTyped).
+func waitingOf(word string) string {
+	_, waiting := splitTyped(word)
+	return waiting
 }

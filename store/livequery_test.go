@@ -8,7 +8,7 @@ import (
 
 func TestPendingWord(t *testing.T) {
 	for in, want := range map[string]string{
-		"": "", "u": "u", "ukraine ta": "ta", "ukraine tau": "", "ukraine ": "", "war -us": "us", "tag:ta": "", "東京": "東京",
+		"": "", "u": "u", "ukraine ta": "ta", "ukraine tau": "", "ukraine ": "", "war -us": "us", "tag:ta": "", "東京": "", "地": "", "東京ma": "ma", "東京mar": "", "G7サ": "",
 	} {
 		if got := PendingWord(in); got != want {
 			t.Errorf("PendingWord(%q) = %q, want %q", in, got, want)
@@ -22,7 +22,8 @@ func TestKeptQuery(t *testing.T) {
 		"word being typed":  {"ukraine tau", "ukraine tau*"},
 		"short word":        {"war us", "war us*"},
 		"only a short word": {"eu", "eu*"},
-		"two CJK letters":   {"東京", "東京*"},
+		"two CJK letters":   {"東京", "東京"},
+		"short after CJK":   {"東京ma", "東京ma*"},
 		"short negation":    {"war -us", "war -us"},
 		"finished word":     {"war us ", "war us "},
 		"closed phrase":     {`"storm shadow"`, `"storm shadow"`},
@@ -59,6 +60,11 @@ func TestLiveQuery(t *testing.T) {
 		"state":                {"is:unread", "is:unread"},
 		"date":                 {"since:7d", "since:7d"},
 		"does not parse":       {"(ukraine", "(ukraine"},
+		"one CJK character":    {"地", "地"},
+		"CJK word":             {"ukraine 地震", "ukraine 地震"},
+		"short after CJK":      {"東京ma", "東京"},
+		"prefix after CJK":     {"東京mar", "東京mar*"},
+		"negated CJK":          {"-東京ma", "-東京"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
