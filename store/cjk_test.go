@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"tidings/feeds"
@@ -109,5 +112,71 @@ func TestNotesAndRetitlesIndexCJKWords(t *testing.T) {
 	}
 	if got := externalIDs(t, s, "余震"); !slices.Equal(got, []string{"plain"}) {
 		t.Errorf("the note's word after the retitle: %q", got)
+	}
+}
+
+// A library from before CJK characters were words by themselves is indexed
+// again where it has them, in titles, bodies and notes; the rest of its
+// index stays as it was.
+func TestMigrationIndexesCJKAgain(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v6.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const before = 6
+	for _, q := range migrations[:before] {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type old struct{ title, body, note string }
+	olds := []old{
+		{"東京で大規模な地震", "Tokyo was shaken.", ""},
+		{"Shinkansen halted", "新幹線は運転を見合わせた。", ""},
+		{"A note in Japanese", "Nothing here.", "余震に注意"},
+		{"Plain English", "An earthquake struck.", "keep calm"},
+	}
+	for i, o := range olds {
+		id := i + 1
+		key := int64(id)<<37 | int64(id) // as the store makes them: not the id
+		if _, err := db.Exec(`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (?, ?, ?, ?, ?, 0, 0)`,
+			id, "a"+strconv.Itoa(id), key, o.title, o.body); err != nil {
+			t.Fatal(err)
+		}
+		if o.note != "" {
+			if _, err := db.Exec(`INSERT INTO annotations(article_id, note, created, updated) VALUES (?, ?, 0, 0)`, id, o.note); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// As the store wrote rows before: runs of CJK characters whole.
+		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`, key, o.title, o.body, o.note); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(before)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for q, want := range map[string][]string{
+		"地震": {"a1"}, "tokyo": {"a1"}, "新幹線": {"a2"}, "shinkansen": {"a2"}, "余震": {"a3"},
+		"japanese": {"a3"}, "earthquake": {"a4"}, "calm": {"a4"}, "title:english": {"a4"},
+	} {
+		if got := externalIDs(t, s, q); !slices.Equal(got, want) {
+			t.Errorf("after the upgrade, %q finds %q, want %q", q, got, want)
+		}
+	}
+	if _, err := s.wdb.Exec(`INSERT INTO article_fts(article_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("integrity-check: %v", err)
+	}
+	var temp int
+	if err := s.wdb.QueryRow(`SELECT count(*) FROM temp.sqlite_schema`).Scan(&temp); err != nil || temp != 0 {
+		t.Errorf("%d temporary tables left, %v", temp, err)
 	}
 }

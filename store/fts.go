@@ -6,11 +6,13 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"modernc.org/sqlite"
 
@@ -118,8 +120,20 @@ func (d *ftsDoc) distinct(seen wordSet) ftsDoc {
 // notesOf returns the text of an article's annotation notes as article_fts
 // indexes it: joined by newlines, oldest first.
 func notesOf(ctx context.Context, tx *sql.Tx, articleID int64) (string, error) {
-	rows, err := tx.QueryContext(ctx,
-		`SELECT note FROM annotations WHERE article_id = ? AND note <> '' ORDER BY created, id`, articleID)
+	stmt, err := tx.PrepareContext(ctx, notesQuery)
+	if err != nil {
+		return "", err
+	}
+	defer stmt.Close()
+	return joinedNotes(ctx, stmt, articleID)
+}
+
+// notesQuery reads an article's notes, oldest first, for joinedNotes.
+const notesQuery = `SELECT note FROM annotations WHERE article_id = ? AND note <> '' ORDER BY created, id`
+
+// joinedNotes is notesOf with notesQuery prepared.
+func joinedNotes(ctx context.Context, stmt *sql.Stmt, articleID int64) (string, error) {
+	rows, err := stmt.QueryContext(ctx, articleID)
 	if err != nil {
 		return "", err
 	}
@@ -170,6 +184,97 @@ func registerFunctions() {
 			})
 	})
 }
+
+// reindexChunk is how many articles reindexCJK reads and indexes at a time.
+const reindexChunk = 2000
+
+// reindexCJK indexes again the articles with a CJK character in their
+// title, body or notes, which article_fts once held as runs of them: for
+// migration 7. Their old rows are deleted first and the new ones written
+// in ascending rowid order, a chunk at a time, so that FTS5 keeps adding
+// to its pending terms (see ftsWriter) and memory holds one chunk. (One
+// INSERT ... SELECT would be simpler, but SQLite keeps a statement journal
+// of every page it changes, in memory: gigabytes at a million articles.)
+func reindexCJK(ctx context.Context, tx *sql.Tx) error {
+	ids := map[int64]int64{} // by sort key
+	rows, err := tx.QueryContext(ctx, `SELECT id, sort_key, title, body FROM articles`)
+	if err != nil {
+		return err
+	}
+	var id, key int64
+	var title, body, note sql.RawBytes // reused from row to row
+	for rows.Next() {
+		if err := rows.Scan(&id, &key, &title, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		if query.HasCJK(unsafeString(title)) || query.HasCJK(unsafeString(body)) {
+			ids[key] = id
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT a.id, a.sort_key, n.note FROM annotations n JOIN articles a ON a.id = n.article_id`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		if err := rows.Scan(&id, &key, &note); err != nil {
+			rows.Close()
+			return err
+		}
+		if query.HasCJK(unsafeString(note)) {
+			ids[key] = id
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	keys := slices.Sorted(maps.Keys(ids))
+	del := newFTSWriter()
+	for _, k := range keys {
+		del.remove(k)
+	}
+	if err := del.flush(ctx, tx); err != nil {
+		return err
+	}
+	text, err := tx.PrepareContext(ctx, `SELECT title, body FROM articles WHERE sort_key = ?`)
+	if err != nil {
+		return err
+	}
+	defer text.Close()
+	notes, err := tx.PrepareContext(ctx, notesQuery)
+	if err != nil {
+		return err
+	}
+	defer notes.Close()
+	for len(keys) > 0 {
+		chunk := keys[:min(reindexChunk, len(keys))]
+		keys = keys[len(chunk):]
+		w := newFTSWriter()
+		for _, k := range chunk {
+			d := ftsDoc{rowid: k}
+			if err := text.QueryRowContext(ctx, k).Scan(&d.title, &d.body); err != nil {
+				return err
+			}
+			if d.notes, err = joinedNotes(ctx, notes, ids[k]); err != nil {
+				return err
+			}
+			w.put(ids[k], d)
+		}
+		if err := w.flush(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unsafeString is b as a string, for as long as b is not written to.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // matchPhrase answers as query.MatchPhrase does, faster for the common
 // case: FTS5 hands the phrase check every article that has the phrase's

@@ -1,5 +1,10 @@
 package store
 
+import (
+	"context"
+	"database/sql"
+)
+
 // migrations is append-only: a released migration is never edited, a change
 // is a new entry. migrations[i] brings a library from version i to i+1; the
 // version is kept in PRAGMA user_version.
@@ -143,4 +148,27 @@ ALTER TABLE feeds ADD COLUMN id_base TEXT NOT NULL DEFAULT '';
 	`
 ALTER TABLE articles ADD COLUMN carried TEXT NOT NULL DEFAULT '';
 `,
+	// 7: every Chinese, Japanese and Korean character is a word by itself
+	// in article_fts (store/ftstext.go); unicode61 alone had made a run of
+	// them one word, in which no query could find a word. The articles
+	// with such a character are indexed again, in Go: migrationCode.
+	`-- 7: reindexCJK`,
+}
+
+// migrationCode is what a migration does beyond its SQL, in Go and in the
+// same transaction: migrationCode[v] runs after migrations[v-1]. A new
+// library runs it too, with nothing to do.
+var migrationCode = map[int]func(context.Context, *sql.Tx) error{
+	7: reindexCJK,
+}
+
+// migrate applies migration v (from 1) in tx.
+func migrate(ctx context.Context, tx *sql.Tx, v int) error {
+	if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+		return err
+	}
+	if code := migrationCode[v]; code != nil {
+		return code(ctx, tx)
+	}
+	return nil
 }

@@ -214,7 +214,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		s.upgrading(version, len(migrations))
 	}
 	for v := version; v < len(migrations); v++ {
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		if err := migrate(ctx, tx, v+1); err != nil {
 			return fmt.Errorf("store: open %s: migration %d: %w", s.path, v+1, err)
 		}
 	}
