@@ -32,7 +32,9 @@ type Subscribed struct {
 // normalises alike: see FeedByURL) keeps what it has, its address too: it
 // gains the tags it did not have (and so do the articles it has brought),
 // and takes f's title and site only where f gives them. A new subscription
-// is stored under the normal form of f.URL (feeds.NormalizeURL).
+// is stored under the normal form of f.URL (feeds.NormalizeURL). A title
+// given (an OPML outline's) names the feed: fetches keep it, as they keep
+// a name newsboat's urls file gives.
 func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 	f.URL = strings.TrimSpace(feeds.CleanLine(f.URL))
 	if f.URL == "" {
@@ -70,12 +72,15 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		if err != nil {
 			return err
 		}
+		// A title that is only the address names nothing (exporters write
+		// one for a feed without a title).
+		named := f.Title != "" && f.Title != f.URL && f.Title != sub.URL
 		if out.New {
-			err = tx.QueryRowContext(ctx, `INSERT INTO feeds(url, title, site_url, tags) VALUES (?, ?, ?, ?) RETURNING id`,
-				sub.URL, sub.Title, sub.SiteURL, string(enc)).Scan(&sub.ID)
+			err = tx.QueryRowContext(ctx, `INSERT INTO feeds(url, title, site_url, tags, named) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+				sub.URL, sub.Title, sub.SiteURL, string(enc), named).Scan(&sub.ID)
 		} else {
-			_, err = tx.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ?, tags = ? WHERE id = ?`,
-				sub.Title, sub.SiteURL, string(enc), sub.ID)
+			_, err = tx.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ?, tags = ?, named = max(named, ?) WHERE id = ?`,
+				sub.Title, sub.SiteURL, string(enc), named, sub.ID)
 		}
 		if err != nil {
 			return err

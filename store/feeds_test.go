@@ -257,3 +257,40 @@ func TestEquivalentFeedURLs(t *testing.T) {
 		t.Errorf("removed, yet found: %v", err)
 	}
 }
+
+// TestNamedFeedsKeepTheirNames: a feed subscribed with a title (an OPML
+// outline's) keeps it when fetched; one subscribed without a title, or with
+// its address for one, takes the feed's own.
+func TestNamedFeedsKeepTheirNames(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	for _, tc := range []struct{ url, given, want string }{
+		{"https://a.example/feed", "My morning paper", "My morning paper"},
+		{"https://b.example/feed", "", "The B Times"},
+		{"https://c.example/feed", "https://c.example/feed", "The B Times"},
+	} {
+		f, err := s.Subscribe(ctx, Feed{URL: tc.url, Title: tc.given})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fetched := feeds.FetchResult{Sub: feeds.Subscription{URL: tc.url, Title: "The B Times"}}
+		if _, err := s.RecordFetch(ctx, f.Feed.ID, fetched, nil); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.FeedByURL(ctx, tc.url)
+		if err != nil || got.Title != tc.want {
+			t.Errorf("subscribed as %q and fetched: title %q, %v; want %q", tc.given, got.Title, err, tc.want)
+		}
+	}
+	// Named again (an OPML file imported later) renames it.
+	if _, err := s.Subscribe(ctx, Feed{URL: "https://b.example/feed", Title: "B"}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := s.FeedByURL(ctx, "https://b.example/feed")
+	if _, err := s.RecordFetch(ctx, f.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: f.URL, Title: "The B Times"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := s.FeedByURL(ctx, "https://b.example/feed"); f.Title != "B" {
+		t.Errorf("renamed by a later subscription: %q, want B", f.Title)
+	}
+}

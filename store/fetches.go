@@ -71,7 +71,7 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE feeds SET
-			title = CASE WHEN ? <> '' THEN ? ELSE title END,
+			title = CASE WHEN ? <> '' AND named = 0 THEN ? ELSE title END,
 			site_url = CASE WHEN ? <> '' THEN ? ELSE site_url END,
 			etag = CASE WHEN ? THEN ? ELSE etag END,
 			last_modified = CASE WHEN ? THEN ? ELSE last_modified END,

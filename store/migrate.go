@@ -153,6 +153,11 @@ ALTER TABLE articles ADD COLUMN carried TEXT NOT NULL DEFAULT '';
 	// them one word, in which no query could find a word. The articles
 	// with such a character are indexed again, in Go: migrationCode.
 	`-- 7: reindexCJK`,
+	// 8: a feed named by the reader (an OPML file's outline) keeps that
+	// name; a fetch no longer replaces it with the feed's own title.
+	`
+ALTER TABLE feeds ADD COLUMN named INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
