@@ -64,6 +64,8 @@ func FuzzHighlights(f *testing.F) {
 		{"G7 サミット", "g7サミット"},
 		{"東京marathon", "東京mar*"},
 		{"Zu\u0308rich 東\u0301京", "zurich 東京"},
+		{"地 震、地\r\n  震", "地震"},
+		{"地\xe3震 地\n\xff震", "地震"},
 	} {
 		f.Add(c.text, c.term)
 	}

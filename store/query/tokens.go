@@ -169,7 +169,7 @@ func foldMatches(w, want string, prefix bool) bool {
 // compiles to.
 func MatchPhrase(text, phrase string) bool {
 	p := parsePhrase(phrase)
-	if len(p.words) == 0 {
+	if len(p.words) == 0 || p.lacks(text) {
 		return false
 	}
 	// Slide a window of the last len(p.words) words over text: the store
@@ -232,6 +232,39 @@ func together(text string, end, start int) bool {
 	}
 	gap := text[end:start]
 	return strings.IndexByte(gap, '\n') >= 0 && strings.Trim(gap, " \t\r\n") == ""
+}
+
+// lacks reports whether text surely does not hold the phrase: two of its
+// CJK characters written together are nowhere together in text. The store
+// checks every article that holds a phrase's words anywhere, and a CJK
+// word's characters are in most articles of its language: this look for
+// the pair, which fold to themselves, spares tokenizing the whole text.
+func (p phrase) lacks(text string) bool {
+	for j := 1; j < len(p.words); j++ {
+		if p.joined[j] && !pairIn(text, p.words[j-1], p.words[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairIn reports whether text holds a and then b, together as MatchPhrase
+// wants CJK characters written together to be.
+func pairIn(text, a, b string) bool {
+	for i := 0; ; {
+		at := strings.Index(text[i:], a)
+		if at < 0 {
+			return false
+		}
+		i += at + len(a)
+		gap := 0
+		for gap < len(text)-i && strings.IndexByte(" \t\r\n", text[i+gap]) >= 0 {
+			gap++
+		}
+		if strings.HasPrefix(text[i+gap:], b) && together(text, i, i+gap) {
+			return true
+		}
+	}
 }
 
 // phraseOf is the phrase a text term stands for, as MatchPhrase and

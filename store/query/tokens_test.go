@@ -50,6 +50,13 @@ func TestCJKCharactersFoldToThemselves(t *testing.T) {
 			}
 		}
 	}
+	// Nor does anything else fold to one: MatchPhrase looks for them as
+	// they are.
+	for _, f := range folds {
+		if IsCJK(f[1]) {
+			t.Errorf("U+%04X folds to U+%04X", f[0], f[1])
+		}
+	}
 }
 
 func TestIsCJK(t *testing.T) {
@@ -112,6 +119,8 @@ func TestMatchPhrase(t *testing.T) {
 		{name: "cjk not across a space", text: "地 震", phrase: "地震", want: false},
 		{name: "cjk across a line break", text: "地\n  震", phrase: "地震", want: true},
 		{name: "cjk not across punctuation and a line break", text: "地。\n震", phrase: "地震", want: false},
+		{name: "cjk pair found later", text: "地 震、地\r\n\t震", phrase: "地震", want: true},
+		{name: "cjk pair after a mark", text: "地\u0301震", phrase: "地震", want: false},
 		{name: "cjk apart in the phrase may be together", text: "東京大阪", phrase: "東京 大阪", want: true},
 		{name: "cjk apart in the phrase, apart in the text", text: "東京・大阪", phrase: "東京 大阪", want: true},
 		{name: "cjk after latin, together", text: "G7サミット開幕", phrase: "g7サミット", want: true},
