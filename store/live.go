@@ -87,33 +87,39 @@ func openWord(q string) (rest, word string, negated, ok bool) {
 // withoutShortOpenWord drops the word being typed at the end of a live query
 // while it is shorter than minLivePrefix: "ukraine ta" filters by ukraine
 // until a third letter makes "tau" a prefix worth matching. An operator
-// left dangling goes with it: "ferry OR ta" filters by ferry. Of a word
-// with CJK characters, only what splitTyped waits for goes.
+// left dangling goes too: "ferry OR ta" and "ferry OR" filter by ferry. Of a
+// word with CJK characters, only what splitTyped waits for goes.
 func withoutShortOpenWord(q string) string {
-	rest, word, _, ok := openWord(q)
-	if !ok {
-		return q
-	}
-	switch used, waiting := splitTyped(word); {
-	case waiting == "":
-		return q
-	case used != "":
-		return q[:len(q)-len(waiting)]
+	if rest, word, _, ok := openWord(q); ok {
+		switch used, waiting := splitTyped(word); {
+		case waiting == "":
+		case used != "":
+			return q[:len(q)-len(waiting)]
+		default:
+			q = rest
+		}
 	}
 	for {
-		trimmed := strings.TrimRightFunc(rest, unicode.IsSpace)
-		cut := false
-		for _, op := range []string{"OR", "AND", "NOT"} {
-			before, found := strings.CutSuffix(trimmed, op)
-			if found && (before == "" || strings.HasSuffix(before, "(") || unicode.IsSpace(rune(before[len(before)-1]))) {
-				rest, cut = before, true
-				break
-			}
+		rest, op := cutDanglingOperator(q)
+		if op == "" {
+			return q
 		}
-		if !cut {
-			return rest
+		q = rest
+	}
+}
+
+// cutDanglingOperator splits an operator off the end of q (OR, AND or NOT,
+// a word of its own, white space after it), which waits for the term it
+// joins; op is "" when q does not end in one.
+func cutDanglingOperator(q string) (rest, op string) {
+	trimmed := strings.TrimRightFunc(q, unicode.IsSpace)
+	for _, op := range []string{"OR", "AND", "NOT"} {
+		before, found := strings.CutSuffix(trimmed, op)
+		if found && (before == "" || strings.HasSuffix(before, "(") || unicode.IsSpace(rune(before[len(before)-1]))) {
+			return before, op
 		}
 	}
+	return q, ""
 }
 
 // livePage reads a page of a live query whose last word is a prefix by

@@ -74,6 +74,14 @@ func PendingWord(q string) string {
 	return waitingOf(word)
 }
 
+// DanglingOperator is the operator a live query ends with, waiting for the
+// term it joins ("ferry OR " gives "OR"), or "": the filter line says that
+// it waits, and the live filter reads the query without it.
+func DanglingOperator(q string) string {
+	_, op := cutDanglingOperator(q)
+	return op
+}
+
 // waitingOf is the part of the word being typed that the live filter does
 // not use yet (splitTyped).
 func waitingOf(word string) string {

@@ -93,6 +93,10 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		// Kept, the line would show another query than the one typed.
 		m.status, m.statusErr = "The query does not parse: mend it where the caret points, or esc clears it.", true
 		return nil
+	case (msg.String() == "enter" || key.Matches(msg, m.filter.keys.Save)) && store.DanglingOperator(m.filter.input.Value()) != "":
+		op := store.DanglingOperator(m.filter.input.Value())
+		m.status, m.statusErr = "The query ends with "+op+": type what it joins, or delete it.", true
+		return nil
 	case msg.String() == "enter":
 		return m.keepFilter()
 	case key.Matches(msg, m.filter.keys.Save) && !m.readOnly:
@@ -156,6 +160,13 @@ func (m *Model) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
 func (m *Model) applyFilter(text string) tea.Cmd {
 	hadErr := m.filter.err != nil
 	_, err := query.Parse(text)
+	if err != nil && store.DanglingOperator(text) != "" {
+		// "ferry OR " is on its way to "ferry OR kayak": it waits, and
+		// the list shows ferry meanwhile.
+		if _, perr := query.Parse(store.LiveQuery(text)); perr == nil {
+			err = nil
+		}
+	}
 	m.filter.err = err
 	if hadErr != (err != nil) {
 		m.layout()
@@ -198,10 +209,16 @@ func (m Model) filterView() string {
 	f := m.filter
 	line := ansi.Truncate(f.input.View(), m.width, "")
 	if f.err == nil {
+		hint := ""
 		if w := store.PendingWord(f.input.Value()); w != "" {
 			// The list does not use the word yet: say so, or the list
 			// seems to ignore it.
-			hint := m.styles.inputHint.Render("  " + quoteQuery(w) + " counts from its 3rd letter, or on enter")
+			hint = quoteQuery(w) + " counts from its 3rd letter, or on enter"
+		} else if op := store.DanglingOperator(f.input.Value()); op != "" {
+			hint = quoteQuery(op) + " waits for what it joins"
+		}
+		if hint != "" {
+			hint := m.styles.inputHint.Render("  " + hint)
 			// The line is padded to the width: the hint goes after the
 			// text and the cursor.
 			used := ansi.StringWidth(f.input.Prompt) + ansi.StringWidth(f.input.Value()) + 1

@@ -530,3 +530,33 @@ func TestFilterLineFollowsTheWidth(t *testing.T) {
 		t.Errorf("the filter line does not show the whole query again:\n%s", s)
 	}
 }
+
+// TestOperatorWaitsForItsTerm: an OR typed at the end of the filter waits
+// for what it joins, without an error; enter does not keep it.
+func TestOperatorWaitsForItsTerm(t *testing.T) {
+	m := start(t, newLibrary(t, 30), Config{}, 100, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "short")
+	want := shownNumbers(t, m)
+	for _, typed := range []string{" O", "R", " "} {
+		m = typeKeys(t, m, typed)
+		if err := root(t, m).filter.err; err != nil {
+			t.Fatalf("after %q: error %v", root(t, m).filter.input.Value(), err)
+		}
+		if got := shownNumbers(t, m); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("after %q the list shows %v, want %v (short's)", root(t, m).filter.input.Value(), got, want)
+		}
+	}
+	if s := viewText(m); !strings.Contains(s, "`OR` waits for what it joins") || strings.Contains(s, "^") {
+		t.Errorf("no word that OR waits, or an error's caret:\n%s", s)
+	}
+	m = step(t, m, press("enter"))
+	if r := root(t, m); !r.filter.focused || !strings.Contains(r.status, "ends with OR") {
+		t.Errorf("enter on a dangling OR: focused %v, status %q", r.filter.focused, r.status)
+	}
+	m = typeKeys(t, m, "leaked")
+	m = step(t, m, press("enter"))
+	if q := root(t, m).list.query.text; q != "short OR leaked*" {
+		t.Errorf("kept %q", q)
+	}
+}
