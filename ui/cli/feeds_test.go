@@ -301,7 +301,9 @@ func TestFeedAddRequests(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			st := openStore(t)
+			mu.Lock()
 			requests = nil
+			mu.Unlock()
 			added, err := SubscribeFeed(ctx, st, f, nil, srv.URL+tc.path, nil)
 			if tc.subscribed == "" {
 				if err == nil || !strings.Contains(err.Error(), "timeout after 200ms") || added.Feed.ID != 0 {
@@ -315,8 +317,11 @@ func TestFeedAddRequests(t *testing.T) {
 			for _, r := range tc.requests {
 				want = append(want, r+" tidings-test/3")
 			}
-			if !slices.Equal(requests, want) {
-				t.Errorf("requests\n%s\nwant\n%s", strings.Join(requests, "\n"), strings.Join(want, "\n"))
+			mu.Lock()
+			got := slices.Clone(requests)
+			mu.Unlock()
+			if !slices.Equal(got, want) {
+				t.Errorf("requests\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
 	}
