@@ -183,7 +183,6 @@ var writingCommands = map[string]bool{
 	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true,
 }
 
-// usageArgs makes an argument validator's complaint a usage error.
 // needsCommand runs a command that only groups others (feed, opml, rule)
 // when none of them was given.
 func needsCommand(cmd *cobra.Command, _ []string) error {
@@ -196,6 +195,7 @@ func needsCommand(cmd *cobra.Command, _ []string) error {
 	return usageError{fmt.Errorf("%s needs a command: %s", cmd.CommandPath(), strings.Join(names, ", "))}
 }
 
+// usageArgs makes an argument validator's complaint a usage error.
 func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	if v == nil {
 		return nil
@@ -925,12 +925,12 @@ func (a *app) ruleCmd() *cobra.Command {
 			if len(tags) == 0 {
 				return usageError{errors.New("give the rule's tags with --tag")}
 			}
-			if strings.TrimSpace(joinArgs(args)) == "" {
-				// It would match every article that arrives.
-				return usageError{errors.New("the rule's query is empty")}
-			}
 			if err := checkQuery(joinArgs(args)); err != nil {
 				return err
+			}
+			if n, _ := query.Parse(joinArgs(args)); n.Kind == query.All {
+				// "", ",", "*": it would tag every article that arrives.
+				return usageError{fmt.Errorf("the rule's query %q matches every article", joinArgs(args))}
 			}
 			st, err := a.open(cmd)
 			if err != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"tidings/feeds"
@@ -16,11 +15,12 @@ import (
 // AddRule stores a rule: the articles its query matches get its tags. The
 // query must parse and there must be a tag.
 func (s *Store) AddRule(ctx context.Context, q string, tags []string) (Rule, error) {
-	if strings.TrimSpace(q) == "" {
-		return Rule{}, errors.New("store: add rule: the query is empty")
-	}
-	if _, err := query.Parse(q); err != nil {
+	n, err := query.Parse(q)
+	if err != nil {
 		return Rule{}, fmt.Errorf("store: add rule: %w", err)
+	}
+	if n.Kind == query.All {
+		return Rule{}, fmt.Errorf("store: add rule: %q matches every article", q)
 	}
 	tags = feeds.NormalizeTags(tags)
 	if len(tags) == 0 {

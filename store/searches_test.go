@@ -63,8 +63,10 @@ func TestRules(t *testing.T) {
 	if _, err := s.AddRule(ctx, "oil", nil); err == nil {
 		t.Error("a rule without tags was added")
 	}
-	if _, err := s.AddRule(ctx, "  ", []string{"x"}); err == nil {
-		t.Error("a rule of every article (an empty query) was added")
+	for _, q := range []string{"  ", ",", "*", `""`} {
+		if _, err := s.AddRule(ctx, q, []string{"x"}); err == nil {
+			t.Errorf("a rule of every article (%q) was added", q)
+		}
 	}
 	rules, err := s.Rules(ctx)
 	if err != nil || len(rules) != 2 || rules[0].Query != r.Query || !slices.Equal(rules[1].Tags, []string{"energy"}) {

@@ -116,9 +116,14 @@ func (c Config) validate() error {
 		if len(r.Tags) == 0 {
 			return fmt.Errorf("rule %d (%q): tags is empty", i+1, r.Query)
 		}
-		// A rule that cannot be read would tag nothing, without a word.
-		if _, err := query.Parse(r.Query); err != nil {
+		// A rule that cannot be read would tag nothing, without a word;
+		// one that matches everything ("*", ",") would tag every article.
+		n, err := query.Parse(r.Query)
+		if err != nil {
 			return fmt.Errorf("rule %d (%q): query: %w", i+1, r.Query, err)
+		}
+		if n.Kind == query.All {
+			return fmt.Errorf("rule %d (%q): the query matches every article", i+1, r.Query)
 		}
 	}
 	for i, s := range c.Searches {

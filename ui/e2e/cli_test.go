@@ -213,6 +213,7 @@ func TestUsageErrors(t *testing.T) {
 		"unknown opml command": {"opml", "bogus"},
 		"rule alone":           {"rule"},
 		"rule of everything":   {"rule", "add", "--tag", "x", " "},
+		"rule of punctuation":  {"rule", "add", "--tag", "x", ","},
 		"bad query":            {"search", "(unclosed"},
 		"bad tag query":        {"tag", "--query", "a OR", "+x"},
 		"bad rule query":       {"rule", "add", "--tag", "x", "(", "y"},
@@ -249,11 +250,12 @@ func TestConfigFile(t *testing.T) {
 		}
 	})
 	for name, tc := range map[string]struct{ config, want string }{
-		"unknown setting":   {"theme = \"dark\"\ncolour = \"red\"\n", "colour"},
-		"bad theme":         {"theme = \"purple\"\n", "theme"},
-		"rule without tags": {"[[rule]]\nquery = \"x\"\n", "rule 1"},
-		"rule's bad query":  {"[[rule]]\nquery = \"ok\"\ntags = [\"a\"]\n[[rule]]\nquery = \"tag:\"\ntags = [\"b\"]\n", `rule 2 ("tag:"): query`},
-		"syntax error":      {"theme = \n", "line"},
+		"unknown setting":    {"theme = \"dark\"\ncolour = \"red\"\n", "colour"},
+		"bad theme":          {"theme = \"purple\"\n", "theme"},
+		"rule without tags":  {"[[rule]]\nquery = \"x\"\n", "rule 1"},
+		"rule of everything": {"[[rule]]\nquery = \"*\"\ntags = [\"a\"]\n", "rule 1"},
+		"rule's bad query":   {"[[rule]]\nquery = \"ok\"\ntags = [\"a\"]\n[[rule]]\nquery = \"tag:\"\ntags = [\"b\"]\n", `rule 2 ("tag:"): query`},
+		"syntax error":       {"theme = \n", "line"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := tidingsWithConfig(t, writeConfig(t, tc.config), lib, nil, "tags")
