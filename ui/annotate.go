@@ -258,10 +258,15 @@ func (m *Model) saveNote() tea.Cmd {
 	if a.Quote != "" && m.screen == screenReader && a.ID == 0 {
 		m.reader.cancelSelection()
 	}
+	return storeNote(m.ctx, m.lib, a)
+}
+
+// storeNote adds a new note, or changes one already stored.
+func storeNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
 	if a.ID != 0 {
-		return updateNote(m.ctx, m.lib, a)
+		return updateNote(ctx, lib, a)
 	}
-	return addNote(m.ctx, m.lib, a, false)
+	return addNote(ctx, lib, a, false)
 }
 
 // keepNote saves the note being written when the program stops with the
@@ -278,11 +283,7 @@ func (m Model) keepNote() error {
 	// The program's context is over by now.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	save := addNote(ctx, m.lib, a, false)
-	if a.ID != 0 {
-		save = updateNote(ctx, m.lib, a)
-	}
-	if msg, ok := save().(noteSavedMsg); ok {
+	if msg, ok := storeNote(ctx, m.lib, a)().(noteSavedMsg); ok {
 		return msg.err
 	}
 	return nil

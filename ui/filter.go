@@ -94,8 +94,8 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.status, m.statusErr = "The query does not parse: mend it where the caret points, or esc clears it.", true
 		return nil
 	case (msg.String() == "enter" || key.Matches(msg, m.filter.keys.Save)) && store.DanglingOperator(m.filter.input.Value()) != "":
-		op := store.DanglingOperator(m.filter.input.Value())
-		m.status, m.statusErr = "The query ends with "+op+": type what it joins, or delete it.", true
+		m.status, m.statusErr = "The query ends with "+store.DanglingOperator(m.filter.input.Value())+
+			": type what it joins, or delete it.", true
 		return nil
 	case msg.String() == "enter":
 		return m.keepFilter()

@@ -150,6 +150,9 @@ func TestEverySize(t *testing.T) {
 		m = steps(t, m, "?")
 		checkFits(t, m, w, h)
 		m = steps(t, m, "?", "L")
+		if !root(t, m).links.open {
+			t.Errorf("%dx%d: L did not open the links", w, h)
+		}
 		checkFits(t, m, w, h)
 		m = steps(t, m, "esc", "esc")
 		// The lines typed in and the boxes over the list.
