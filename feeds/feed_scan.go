@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/mmcdole/gofeed"
 )
@@ -23,6 +24,16 @@ const (
 	customXMLBase = "tidings/xml-base"
 )
 
+// hasMarkupTitle reports whether a title of the feed or of an entry holds a
+// < or an &: only then does its type change how it reads (titleText), and
+// is the document worth reading again for it.
+func hasMarkupTitle(parsed *gofeed.Feed) bool {
+	if strings.ContainsAny(parsed.Title, "<&") {
+		return true
+	}
+	return slices.ContainsFunc(parsed.Items, func(it *gofeed.Item) bool { return strings.ContainsAny(it.Title, "<&") })
+}
+
 // The namespaces of Atom's and RSS's own elements, as the parser knows them.
 var (
 	atomNamespaces = []string{"", "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"}
@@ -36,7 +47,7 @@ var (
 // not match the parser's (they are not as many).
 func annotateFeed(parsed *gofeed.Feed, data []byte) {
 	switch {
-	case parsed.FeedType == "atom":
+	case parsed.FeedType == "atom" && hasMarkupTitle(parsed):
 	case parsed.FeedType == "rss" && bytes.Contains(data, []byte("xml:base")):
 	default:
 		return
