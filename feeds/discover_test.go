@@ -173,7 +173,7 @@ func TestDiscoverLimits(t *testing.T) {
 		"a body that stalls":          {path: "/stalls", err: ErrTimeout, text: "timeout after 150ms"},
 		"five redirects":              {path: "/chain/5", want: "/chain/5"},
 		"six redirects":               {path: "/chain/6", err: ErrTooManyRedirects, text: "too many redirects: stopped after 5"},
-		"a feed over the limit":       {path: "/big-feed", err: ErrBodyTooLarge, text: "body over 32 KB"},
+		"a feed over the limit":       {path: "/big-feed", err: ErrBodyTooLarge, text: "body over 32 KiB"},
 		"a page over the limit":       {path: "/big-page", want: "/feed.xml"},
 	}
 	for name, tc := range tests {

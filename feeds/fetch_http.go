@@ -292,13 +292,14 @@ func retryAfter(h string, now time.Time) time.Duration {
 	return 0
 }
 
-// formatSize writes a byte count the way people say it: "10 MB", "512 KB".
+// formatSize writes a limit, a power of two, as it is: "10 MiB", "512 KiB".
+// (An enclosure's size, a count of bytes as a server gives it, is byteSize's.)
 func formatSize(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
+		return fmt.Sprintf("%d MiB", n>>20)
 	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
+		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

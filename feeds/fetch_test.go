@@ -293,8 +293,8 @@ func TestFetchBodyLimit(t *testing.T) {
 	for _, path := range []string{"/sized", "/chunked", "/bomb"} {
 		t.Run(path, func(t *testing.T) {
 			r := f.Fetch(context.Background(), Subscription{URL: srv.URL + path})
-			if r.Err == nil || r.Err.Error() != "body over 1 MB" || !errors.Is(r.Err, ErrBodyTooLarge) {
-				t.Errorf("error %v, want body over 1 MB", r.Err)
+			if r.Err == nil || r.Err.Error() != "body over 1 MiB" || !errors.Is(r.Err, ErrBodyTooLarge) {
+				t.Errorf("error %v, want body over 1 MiB", r.Err)
 			}
 			if r.Bytes > f.MaxBody {
 				t.Errorf("read %d bytes past a limit of %d", r.Bytes, f.MaxBody)
