@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -292,5 +294,52 @@ func TestNamedFeedsKeepTheirNames(t *testing.T) {
 	}
 	if f, _ := s.FeedByURL(ctx, "https://b.example/feed"); f.Title != "B" {
 		t.Errorf("renamed by a later subscription: %q, want B", f.Title)
+	}
+}
+
+// TestUpgradedFeedsKeepTheirNames: in a library from before feeds kept
+// their names, a feed with a title that was never fetched got it from an
+// OPML file: it keeps it. One fetched already has the feed's own title.
+func TestUpgradedFeedsKeepTheirNames(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v7.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range migrations[:7] {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`PRAGMA user_version = 7`,
+		`INSERT INTO feeds(url, title) VALUES ('https://a.example/feed', 'My morning paper')`,
+		`INSERT INTO feeds(url, title, last_fetch) VALUES ('https://b.example/feed', 'The B Times', 1700000000)`,
+		`INSERT INTO feeds(url, title) VALUES ('https://c.example/feed', 'https://c.example/feed')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for url, want := range map[string]string{
+		"https://a.example/feed": "My morning paper", "https://b.example/feed": "Fetched", "https://c.example/feed": "Fetched",
+	} {
+		f, err := s.FeedByURL(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RecordFetch(ctx, f.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: url, Title: "Fetched"}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if f, _ := s.FeedByURL(ctx, url); f.Title != want {
+			t.Errorf("%s after the upgrade and a fetch: %q, want %q", url, f.Title, want)
+		}
 	}
 }

@@ -154,9 +154,11 @@ ALTER TABLE articles ADD COLUMN carried TEXT NOT NULL DEFAULT '';
 	// with such a character are indexed again, in Go: migrationCode.
 	`-- 7: reindexCJK`,
 	// 8: a feed named by the reader (an OPML file's outline) keeps that
-	// name; a fetch no longer replaces it with the feed's own title.
+	// name; a fetch no longer replaces it with the feed's own title. A feed
+	// with a title but never fetched was named so: it keeps its name too.
 	`
 ALTER TABLE feeds ADD COLUMN named INTEGER NOT NULL DEFAULT 0;
+UPDATE feeds SET named = 1 WHERE last_fetch IS NULL AND title <> '' AND title <> url;
 `,
 }
 

@@ -13,7 +13,7 @@ var ErrNotFound = errors.New("store: not found")
 var ErrNotWritable = errors.New("the library or its folder is not writable; it can still be opened read-only (--read-only)")
 
 // ErrNewerLibrary is returned by Open for a library written by a newer tidings.
-var ErrNewerLibrary = errors.New("store: library was written by a newer tidings")
+var ErrNewerLibrary = errors.New("the library was written by a newer tidings")
 
 // Article is an article as stored, with its user state.
 type Article struct {

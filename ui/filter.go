@@ -210,12 +210,12 @@ func (m Model) filterView() string {
 	line := ansi.Truncate(f.input.View(), m.width, "")
 	if f.err == nil {
 		hint := ""
-		if w := store.PendingWord(f.input.Value()); w != "" {
+		if op := store.DanglingOperator(f.input.Value()); op != "" {
+			hint = quoteQuery(op) + " waits for what it joins"
+		} else if w := store.PendingWord(f.input.Value()); w != "" {
 			// The list does not use the word yet: say so, or the list
 			// seems to ignore it.
 			hint = quoteQuery(w) + " counts from its 3rd letter, or on enter"
-		} else if op := store.DanglingOperator(f.input.Value()); op != "" {
-			hint = quoteQuery(op) + " waits for what it joins"
 		}
 		if hint != "" {
 			hint := m.styles.inputHint.Render("  " + hint)

@@ -540,6 +540,9 @@ func TestOperatorWaitsForItsTerm(t *testing.T) {
 	want := shownNumbers(t, m)
 	for _, typed := range []string{" O", "R", " "} {
 		m = typeKeys(t, m, typed)
+		if typed != " O" && !strings.Contains(viewText(m), "`OR` waits for what it joins") {
+			t.Errorf("after %q, no word that OR waits:\n%s", root(t, m).filter.input.Value(), viewText(m))
+		}
 		if err := root(t, m).filter.err; err != nil {
 			t.Fatalf("after %q: error %v", root(t, m).filter.input.Value(), err)
 		}
