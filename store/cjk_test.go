@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -119,17 +117,7 @@ func TestNotesAndRetitlesIndexCJKWords(t *testing.T) {
 // again where it has them, in titles, bodies and notes; the rest of its
 // index stays as it was.
 func TestMigrationIndexesCJKAgain(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v6.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const before = 6
-	for _, q := range migrations[:before] {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	path, db := oldLibrary(t, 6)
 	type old struct{ title, body, note string }
 	olds := []old{
 		{"東京で大規模な地震", "Tokyo was shaken.", ""},
@@ -153,9 +141,6 @@ func TestMigrationIndexesCJKAgain(t *testing.T) {
 		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`, key, o.title, o.body, o.note); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(before)); err != nil {
-		t.Fatal(err)
 	}
 	db.Close()
 

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -301,26 +299,11 @@ func TestNamedFeedsKeepTheirNames(t *testing.T) {
 // their names, a feed with a title that was never fetched got it from an
 // OPML file: it keeps it. One fetched already has the feed's own title.
 func TestUpgradedFeedsKeepTheirNames(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v7.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range migrations[:7] {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, q := range []string{
-		`PRAGMA user_version = 7`,
+	path, db := oldLibrary(t, 7)
+	execAll(t, db,
 		`INSERT INTO feeds(url, title) VALUES ('https://a.example/feed', 'My morning paper')`,
 		`INSERT INTO feeds(url, title, last_fetch) VALUES ('https://b.example/feed', 'The B Times', 1700000000)`,
-		`INSERT INTO feeds(url, title) VALUES ('https://c.example/feed', 'https://c.example/feed')`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
+		`INSERT INTO feeds(url, title) VALUES ('https://c.example/feed', 'https://c.example/feed')`)
 	db.Close()
 	s, err := Open(path, Options{})
 	if err != nil {

@@ -8,11 +8,38 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"tidings/feeds"
 )
+
+// oldLibrary writes a library as a tidings of schema version v left it: the
+// first v migrations' SQL (not their Go code, migrationCode, which has
+// nothing to do in an empty library) and the version. The caller fills it
+// through db and closes db before opening path with the store.
+func oldLibrary(t *testing.T, v int) (path string, db *sql.DB) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "v"+strconv.Itoa(v)+".db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	execAll(t, db, migrations[:v]...)
+	execAll(t, db, "PRAGMA user_version = "+strconv.Itoa(v))
+	return path, db
+}
+
+// execAll runs statements in db.
+func execAll(t *testing.T, db *sql.DB, stmts ...string) {
+	t.Helper()
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
 
 // openTemp opens a new library in a temporary folder.
 func openTemp(t *testing.T) *Store {

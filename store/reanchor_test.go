@@ -3,10 +3,8 @@ package store
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -366,29 +364,13 @@ func TestAllAnnotations(t *testing.T) {
 	}
 }
 
-// TestOpenAddsOrphanedColumn: a library from before orphaned notes keeps its
-// notes through the upgrade, none of them orphaned.
+// TestOpenAddsOrphanedColumn: a library from before orphaned notes
+// (migration 4) keeps its notes through the upgrade, none of them orphaned.
 func TestOpenAddsOrphanedColumn(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := len(migrations) - 1
-	for _, q := range migrations[:before] {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, q := range []string{
-		`PRAGMA user_version = ` + strconv.Itoa(before),
+	path, db := oldLibrary(t, 3)
+	execAll(t, db,
 		`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (1, 'x1', 1, 'Old', 'An old passage here.', 0, 0)`,
-		`INSERT INTO annotations(article_id, quote, note, created, updated) VALUES (1, 'old passage', 'kept', 1, 1)`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
+		`INSERT INTO annotations(article_id, quote, note, created, updated) VALUES (1, 'old passage', 'kept', 1, 1)`)
 	db.Close()
 	s, err := Open(path, Options{})
 	if err != nil {
