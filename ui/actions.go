@@ -11,17 +11,29 @@ import (
 	"tidings/store"
 )
 
+// quitQuestion is what ctrl+c asks before quitting would lose what is being
+// typed: a note, or tags not yet applied; "" when nothing would be lost.
+func (m Model) quitQuestion() string {
+	switch {
+	case m.noteEditor.open && m.noteEditor.changed():
+		return "Quit and lose this note? y/n (n goes back to it, ctrl+s there saves it)"
+	case m.editor.open && strings.TrimSpace(m.editor.input.Value()) != "":
+		return "Quit without applying these tags? y/n (n goes back to them, enter there applies them)"
+	}
+	return ""
+}
+
 // handleKey: the help overlay first, then the keys every screen shares, then
 // the moves between screens, then the active screen. Moves between screens
 // happen here, synchronously, so that keys typed ahead ("enter j j esc k")
 // reach the screen they were meant for.
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
-		// A note being written is not lost to a reflex: ctrl+c asks, and
+		// What is being typed is not lost to a reflex: ctrl+c asks, and
 		// ctrl+c again quits.
-		if m.noteEditor.open && m.noteEditor.changed() && m.confirm == nil {
+		if q := m.quitQuestion(); q != "" && m.confirm == nil {
 			m.confirm = &confirmation{
-				question: "Quit and lose this note? y/n (n goes back to it, ctrl+s there saves it)",
+				question: q,
 				onYes:    func(*Model) tea.Cmd { return tea.Quit },
 			}
 			return m, nil

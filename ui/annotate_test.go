@@ -112,10 +112,10 @@ func TestNoteEditor(t *testing.T) {
 	}
 }
 
-// TestCtrlCKeepsANote: ctrl+c while a note is being written asks before
-// quitting; n goes back to the note, y or ctrl+c again quits. With nothing
-// typed, it quits at once.
-func TestCtrlCKeepsANote(t *testing.T) {
+// TestCtrlCKeepsWhatIsTyped: ctrl+c while a note or tags are being typed
+// asks before quitting; n goes back to them, y or ctrl+c again quits. With
+// nothing typed, it quits at once.
+func TestCtrlCKeepsWhatIsTyped(t *testing.T) {
 	quits := func(m tea.Model, k string) (tea.Model, bool) {
 		t.Helper()
 		m, cmd := m.Update(press(k))
@@ -126,30 +126,46 @@ func TestCtrlCKeepsANote(t *testing.T) {
 		return m, quit
 	}
 	lib := newLibrary(t, 3)
-	m := start(t, lib, Config{}, 80, 24)
-	m = step(t, m, press("a"))
-	m = typeText(t, m, "a thought worth keeping")
-	m, quit := quits(m, "ctrl+c")
-	if quit || !strings.Contains(viewText(m), "Quit and lose this note? y/n") {
-		t.Fatalf("ctrl+c with a note typed: quit %v\n%s", quit, viewText(m))
-	}
-	m = step(t, m, press("n"))
-	if e := root(t, m).noteEditor; !e.open || e.area.Value() != "a thought worth keeping" {
-		t.Fatalf("n did not go back to the note: open %v, %q", e.open, e.area.Value())
-	}
-	m, _ = quits(m, "ctrl+c")
-	if _, quit = quits(m, "ctrl+c"); !quit {
-		t.Error("ctrl+c twice did not quit")
-	}
-	m, _ = quits(m, "ctrl+c")
-	if _, quit = quits(m, "y"); !quit {
-		t.Error("y did not quit")
-	}
+	for _, tt := range []struct {
+		name, open, typed, question string
+		value                       func(Model) (bool, string)
+	}{
+		{"note", "a", "a thought worth keeping", "Quit and lose this note? y/n",
+			func(m Model) (bool, string) { return m.noteEditor.open, m.noteEditor.area.Value() }},
+		{"tags", "t", "+keep -draft", "Quit without applying these tags? y/n",
+			func(m Model) (bool, string) { return m.editor.open, m.editor.input.Value() }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := start(t, lib, Config{}, 80, 24)
+			m = step(t, m, press(tt.open))
+			m = typeText(t, m, tt.typed)
+			m, quit := quits(m, "ctrl+c")
+			if quit || !strings.Contains(viewText(m), tt.question) {
+				t.Fatalf("ctrl+c with text typed: quit %v\n%s", quit, viewText(m))
+			}
+			m = step(t, m, press("n"))
+			if open, value := tt.value(root(t, m)); !open || value != tt.typed {
+				t.Fatalf("n did not go back to the text: open %v, %q", open, value)
+			}
+			m = typeText(t, m, "s") // typing goes on where it was
+			if _, value := tt.value(root(t, m)); value != tt.typed+"s" {
+				t.Errorf("typing after n gave %q", value)
+			}
+			m, _ = quits(m, "ctrl+c")
+			if _, quit = quits(m, "ctrl+c"); !quit {
+				t.Error("ctrl+c twice did not quit")
+			}
+			m, _ = quits(m, "ctrl+c")
+			if _, quit = quits(m, "y"); !quit {
+				t.Error("y did not quit")
+			}
 
-	m = start(t, lib, Config{}, 80, 24)
-	m = step(t, m, press("a"))
-	if _, quit = quits(m, "ctrl+c"); !quit {
-		t.Error("ctrl+c in an empty note editor did not quit")
+			m = start(t, lib, Config{}, 80, 24)
+			m = step(t, m, press(tt.open))
+			if _, quit = quits(m, "ctrl+c"); !quit {
+				t.Error("ctrl+c in an empty editor did not quit")
+			}
+		})
 	}
 }
 

@@ -32,10 +32,10 @@ const (
 
 func (m Model) mode() mode {
 	switch {
+	case m.confirm != nil: // asked over an editor too: see quitQuestion
+		return modeConfirm
 	case m.editor.open:
 		return modeTagEdit
-	case m.confirm != nil:
-		return modeConfirm
 	case m.noteEditor.open:
 		return modeNote
 	case m.screen == screenBrowser && m.browser.filtering:
