@@ -44,7 +44,11 @@ func isPlainLine(s string) bool {
 // sequences (ESC [ params m), the only escape sequences tidings asks glamour
 // for. Every other escape sequence (OSC, DCS, APC, cursor movement, mode
 // changes...), every other control character and every C1 control is
-// removed; invalid UTF-8 becomes U+FFFD.
+// removed; invalid UTF-8 becomes U+FFFD. So are bidirectional overrides and
+// isolates and zero-width characters (feeds.IsInvisible), which glamour
+// decodes from character references (&#x202E;) that the cleaning before it
+// leaves alone, and a zero-width joiner between two ASCII characters, where
+// it joins nothing and a terminal may give it a cell of its own.
 func keepStyles(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -75,12 +79,21 @@ func keepStyles(s string) string {
 			// C1 controls: the string introducers swallow their string,
 			// like their ESC forms.
 			size += c1StringLength(s[i+size:], r)
+		case feeds.IsInvisible(r), isStrayJoiner(s, i, r, size):
 		default:
 			b.WriteString(s[i : i+size])
 		}
 		i += size
 	}
 	return b.String()
+}
+
+// isStrayJoiner reports whether r, at s[i:i+size], is a zero-width joiner
+// or non-joiner with ASCII on both sides: emoji sequences and the scripts
+// that need them have other characters there.
+func isStrayJoiner(s string, i int, r rune, size int) bool {
+	return (r == 0x200c || r == 0x200d) && i > 0 && s[i-1] < utf8.RuneSelf &&
+		i+size < len(s) && s[i+size] < utf8.RuneSelf
 }
 
 // escapeSequence measures the escape sequence at the start of s (s[0] is
