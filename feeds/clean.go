@@ -300,11 +300,6 @@ func isInvisible(r rune) bool {
 	return false
 }
 
-// IsInvisible reports whether r is a character a one-line field loses as
-// invisible: a bidirectional override or isolate, or a zero-width
-// character other than the joiners (U+200C, U+200D).
-func IsInvisible(r rune) bool { return isInvisible(r) }
-
 func hasInvisible(s string) bool {
 	for _, r := range s {
 		if isInvisible(r) {

@@ -45,10 +45,12 @@ func isPlainLine(s string) bool {
 // for. Every other escape sequence (OSC, DCS, APC, cursor movement, mode
 // changes...), every other control character and every C1 control is
 // removed; invalid UTF-8 becomes U+FFFD. So are bidirectional overrides and
-// isolates and zero-width characters (feeds.IsInvisible), which glamour
-// decodes from character references (&#x202E;) that the cleaning before it
-// leaves alone, and a zero-width joiner between two ASCII characters, where
-// it joins nothing and a terminal may give it a cell of its own.
+// isolates, which glamour decodes from character references (&#x202E;)
+// that the cleaning before it leaves alone, and a zero-width joiner or
+// non-joiner between two ASCII characters, where it joins nothing and a
+// terminal may give it a cell of its own. Other zero-width characters
+// stay: web pages are full of them, they show nothing, and the highlights
+// match the rendering to the stored text word for word.
 func keepStyles(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -79,7 +81,7 @@ func keepStyles(s string) string {
 			// C1 controls: the string introducers swallow their string,
 			// like their ESC forms.
 			size += c1StringLength(s[i+size:], r)
-		case feeds.IsInvisible(r), isStrayJoiner(s, i, r, size):
+		case feeds.IsBidi(r), isStrayJoiner(s, i, r, size):
 		default:
 			b.WriteString(s[i : i+size])
 		}

@@ -26,8 +26,8 @@ func checkTerminalSafe(s string) error {
 		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) {
 			return fmt.Errorf("control %U at byte %d of %q", r, i, rest)
 		}
-		if feeds.IsInvisible(r) {
-			return fmt.Errorf("invisible %U at byte %d of %q", r, i, rest)
+		if feeds.IsBidi(r) {
+			return fmt.Errorf("bidi control %U at byte %d of %q", r, i, rest)
 		}
 	}
 	return nil
@@ -40,7 +40,8 @@ func TestKeepStyles(t *testing.T) {
 		"plain text":             {"Storm Shadow missiles", "Storm Shadow missiles"},
 		"newlines and tabs stay": {"a\n\tb\n", "a\n\tb\n"},
 		"unicode stays":          {"Berlin – Київ 東京 🚀", "Berlin – Київ 東京 🚀"},
-		"bidi and zero-width go": {"file \u202efdp.exe\u202c a\u200bb\u2060c\ufeff \u2066x\u2069", "file fdp.exe abc x"},
+		"bidi controls go":       {"file \u202efdp.exe\u202c \u2066x\u2069", "file fdp.exe x"},
+		"zero-width spaces stay": {"a\u200bb\u2060c", "a\u200bb\u2060c"},
 		"joiners in emoji stay":  {"👩\u200d💻 and می\u200cخواهم", "👩\u200d💻 and می\u200cخواهم"},
 		"joiners in ascii go":    {"c\u200dd and e\u200cf", "cd and ef"},
 		"sgr stays":              {"\x1b[1;38;5;203mbold\x1b[0m \x1b[38:2::1:2:3mrgb\x1b[m", "\x1b[1;38;5;203mbold\x1b[0m \x1b[38:2::1:2:3mrgb\x1b[m"},
@@ -133,8 +134,7 @@ var hostileBodies = map[string]string{
 	"autolink with escape":  "<http://example.com/\x1b[2J>",
 	"image alt with entity": "![&#27;]52;c;eA==&#7;](http://example.com/x.png)",
 	"bidi override entity":  "Pay the invoice file &#x202E;fdp.exe today, &#8238;N and &#x2066;iso&#x2069;.",
-	"zero-width entities":   "a&#x200B;b&#8288;c&#xFEFF;d",
-	"raw bidi and zwsp":     "Pay \u202efdp.exe\u202c and a\u200bb.",
+	"raw bidi":              "Pay \u202efdp.exe\u202c today.",
 }
 
 func TestRenderedBodiesAreTerminalSafe(t *testing.T) {
