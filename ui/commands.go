@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"net/url"
 	"os"
 	"os/exec"
@@ -64,9 +65,16 @@ type articleMsg struct {
 	sentences []span
 	notes     []placedNote
 	links     []bodyLink
-	allLinks  int // links counts, and those past maxLinks
+	allLinks  int    // links counts, and those past maxLinks
+	sum       uint64 // bodySum of the body
 	err       error
 }
+
+// bodySeed seeds bodySum; sums are compared only within one run.
+var bodySeed = maphash.MakeSeed()
+
+// bodySum tells one version of an article's body from another.
+func bodySum(body string) uint64 { return maphash.String(bodySeed, body) }
 
 // renderedMsg carries a rendered article body.
 type renderedMsg struct {
@@ -227,7 +235,7 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 		text := anchor.PlainText(a.Body)
 		links, allLinks := articleLinks(a.Title, a.URL, a.Body)
 		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),
-			notes: placeNotes(text, notes), links: links, allLinks: allLinks}
+			notes: placeNotes(text, notes), links: links, allLinks: allLinks, sum: bodySum(a.Body)}
 	}
 }
 

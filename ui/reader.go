@@ -36,6 +36,7 @@ type readerModel struct {
 	// The article's plain text (anchor.PlainText), its sentences and its
 	// annotations, anchored in it (passages.go).
 	text      string
+	sum       uint64 // bodySum of the body, part of the rendering's key
 	sentences []span
 	links     []bodyLink // the article's own link and its body's (links.go)
 	allLinks  int        // how many there are, also past maxLinks
@@ -75,7 +76,7 @@ func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKe
 func (m *readerModel) open(row store.Row) tea.Cmd {
 	m.row, m.article, m.loaded, m.flagsSet = row, store.Article{}, false, nil
 	m.shown, m.plain, m.pending = renderKey{}, false, nil
-	m.text, m.sentences, m.notes, m.cur, m.sel, m.focusNote = "", nil, nil, -1, nil, 0
+	m.text, m.sum, m.sentences, m.notes, m.cur, m.sel, m.focusNote = "", 0, nil, nil, -1, nil, 0
 	m.links, m.allLinks = nil, 0
 	m.linePlain, m.spots, m.reveal = nil, nil, false
 	m.vp.SetContent("")
@@ -101,7 +102,7 @@ func (m readerModel) id() int64 { return m.row.ID }
 
 // want is the rendering the reader should show now.
 func (m readerModel) want() renderKey {
-	k := renderKey{id: m.article.ID, width: wrapWidth(m.width), style: m.style}
+	k := renderKey{id: m.article.ID, body: m.sum, width: wrapWidth(m.width), style: m.style}
 	if len(m.terms) > 0 {
 		k.terms, k.match = strings.Join(m.terms, "\x00"), m.styles.matchSGR
 	}
@@ -184,7 +185,7 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			// Set while it loaded: the library may not have had it yet.
 			setArticleFlag(&m.article, f.what, f.value)
 		}
-		m.text, m.sentences, m.links, m.allLinks = msg.text, msg.sentences, msg.links, msg.allLinks
+		m.text, m.sentences, m.links, m.allLinks, m.sum = msg.text, msg.sentences, msg.links, msg.allLinks, msg.sum
 		m.setNotes(msg.notes)
 		m.layout()
 		cmd := m.requestRender()

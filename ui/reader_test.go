@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
+
+	"tidings/feeds"
 )
 
 func TestOpenMarksReadAndRenders(t *testing.T) {
@@ -501,5 +503,30 @@ func TestReadArticlesStayListedThroughPaging(t *testing.T) {
 	}
 	if rows := root(t, m).list.rows; len(rows) == 0 || rows[0].ID != first.ID || !rows[0].Read {
 		t.Errorf("after paging away and back, the list starts with %+v; want %d, read", rows[:min(1, len(rows))], first.ID)
+	}
+}
+
+// TestReaderShowsAnUpdatedBody: an article updated while tidings runs (a
+// fetch, another process's import) shows its new body when opened again,
+// not the rendering of the old one.
+func TestReaderShowsAnUpdatedBody(t *testing.T) {
+	st, _ := openLibrary(t)
+	a := testArticle(0)
+	a.Body = "The word is ALPHA today."
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	m := openReader(t, st, 80, 24)
+	if !strings.Contains(viewText(m), "ALPHA") {
+		t.Fatalf("the reader lacks the body:\n%s", viewText(m))
+	}
+	m = step(t, m, press("esc"))
+	a.Body = "The word is BRAVO today."
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, press("enter"))
+	if s := viewText(m); !strings.Contains(s, "BRAVO") || strings.Contains(s, "ALPHA") {
+		t.Errorf("the reader opened again shows the old body:\n%s", s)
 	}
 }

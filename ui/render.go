@@ -34,6 +34,7 @@ const maxTermRenderers = 8
 // renderKey identifies one rendering of one article body.
 type renderKey struct {
 	id    int64
+	body  uint64 // bodySum of the Markdown: an article updated is rendered anew
 	width int    // the glamour wrap width
 	style string // glamour style name
 	// terms are the filter's words to highlight, joined by NUL, in the
