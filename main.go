@@ -366,7 +366,7 @@ func (a *app) refresher(st *store.Store) ui.RefreshFunc {
 			}
 			progress(ui.RefreshProgress{Done: done, Total: total, Feed: name, Err: r.Err})
 		})
-		return ui.RefreshResult{Feeds: rep.Feeds, New: rep.Added, Failed: len(rep.Failed)}, err
+		return ui.RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed)}, err
 	}
 }
 

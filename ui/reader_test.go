@@ -489,6 +489,23 @@ func TestRefreshProgressStays(t *testing.T) {
 	}
 }
 
+func TestRefreshSummary(t *testing.T) {
+	for _, tt := range []struct {
+		res  RefreshResult
+		want string
+	}{
+		{RefreshResult{}, "No feeds to fetch: `tidings feed add URL` subscribes to one."},
+		{RefreshResult{Feeds: 1}, "Fetched 1 feed: 0 new articles"},
+		{RefreshResult{Feeds: 2, New: 1}, "Fetched 2 feeds: 1 new article"},
+		{RefreshResult{Feeds: 1, Updated: 1}, "Fetched 1 feed: 0 new articles, 1 updated"},
+		{RefreshResult{Feeds: 3, New: 1200, Updated: 2, Failed: 1}, "Fetched 3 feeds: 1,200 new articles, 2 updated, 1 failed (# lists them)"},
+	} {
+		if got := refreshSummary(tt.res); got != tt.want {
+			t.Errorf("refreshSummary(%+v) = %q, want %q", tt.res, got, tt.want)
+		}
+	}
+}
+
 // TestReadArticlesStayListedThroughPaging: an article read under is:unread
 // stays listed when the list pages away from it and back.
 func TestReadArticlesStayListedThroughPaging(t *testing.T) {

@@ -21,7 +21,7 @@ type RefreshProgress struct {
 
 // RefreshResult sums up a refresh.
 type RefreshResult struct {
-	Feeds, New, Failed int
+	Feeds, New, Updated, Failed int
 }
 
 // RefreshFunc fetches every subscribed feed and stores what they bring,
@@ -75,6 +75,9 @@ func refreshSummary(r RefreshResult) string {
 		return "No feeds to fetch: `tidings feed add URL` subscribes to one."
 	}
 	s := fmt.Sprintf("Fetched %s: %s", plural(r.Feeds, "feed"), plural(r.New, "new article"))
+	if r.Updated > 0 {
+		s += fmt.Sprintf(", %s updated", thousands(r.Updated))
+	}
 	if r.Failed > 0 {
 		s += fmt.Sprintf(", %d failed (# lists them)", r.Failed)
 	}
