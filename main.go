@@ -568,7 +568,7 @@ func (a *app) showCmd() *cobra.Command {
 			if f, ok := out.(*os.File); ok && !noColor {
 				theme = cli.ShowTheme(theme, f)
 			}
-			rendered, err := ui.RenderMarkdown(md, termWidth(out), theme, noColor)
+			rendered, err := ui.RenderMarkdown(md, art.URL, termWidth(out), theme, noColor)
 			if err != nil {
 				return err
 			}

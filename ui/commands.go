@@ -234,8 +234,10 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 		}
 		text := anchor.PlainText(a.Body)
 		links, allLinks := articleLinks(a.Title, a.URL, a.Body)
+		sum := bodySum(a.Body)
+		a.Body = absoluteLinks(a.Body, a.URL) // as the reader shows it
 		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),
-			notes: placeNotes(text, notes), links: links, allLinks: allLinks, sum: bodySum(a.Body)}
+			notes: placeNotes(text, notes), links: links, allLinks: allLinks, sum: sum}
 	}
 }
 

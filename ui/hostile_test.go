@@ -47,7 +47,7 @@ func renderGuarded(t *testing.T, md string) string {
 	}
 	done := make(chan result, 1)
 	go func() {
-		out, err := RenderMarkdown(md, 100, "dark", false)
+		out, err := RenderMarkdown(md, "", 100, "dark", false)
 		done <- result{out, err}
 	}()
 	select {
@@ -127,7 +127,7 @@ func BenchmarkHostileMarkdown(b *testing.B) {
 		md := build()
 		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := RenderMarkdown(md, 100, "dark", false); err != nil {
+				if _, err := RenderMarkdown(md, "", 100, "dark", false); err != nil {
 					b.Fatal(err)
 				}
 			}

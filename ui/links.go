@@ -136,3 +136,81 @@ func inlineText(n ast.Node, src []byte) string {
 	walk(n)
 	return html.UnescapeString(b.String())
 }
+
+// absoluteLinks returns body with its relative link and image destinations
+// made absolute against own, the article's link, for glamour to show:
+// glamour resolves them against nothing, showing "../other/page.html" as
+// "/other/page.html". A body without relative links, or an article without
+// an absolute link, is returned as it is.
+func absoluteLinks(body, own string) string {
+	base, err := url.Parse(strings.TrimSpace(own))
+	if err != nil || !base.IsAbs() || !hasRelativeLink(body) {
+		return body
+	}
+	src := []byte(body)
+	doc := linkParser.Parser().Parse(text.NewReader(src))
+	var pairs []string
+	seen := map[string]bool{}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		var raw string
+		switch n := n.(type) {
+		case *ast.Link:
+			raw = string(n.Destination)
+		case *ast.Image:
+			raw = string(n.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !entering || raw == "" || seen[raw] {
+			return ast.WalkContinue, nil
+		}
+		seen[raw] = true
+		dest := destination([]byte(raw))
+		u, ok := resolveLink(base, dest)
+		if !ok || u == dest {
+			return ast.WalkContinue, nil
+		}
+		abs := "<" + u + ">"
+		// As written: inline, (title after white space), in angle
+		// brackets, or in a reference definition.
+		for _, end := range []string{")", " ", "\t", "\n"} {
+			pairs = append(pairs, "]("+raw+end, "]("+abs+end)
+		}
+		pairs = append(pairs, "](<"+raw+">", "]("+abs)
+		for _, end := range []string{" ", "\t", "\n"} {
+			pairs = append(pairs, "]: "+raw+end, "]: "+abs+end)
+		}
+		pairs = append(pairs, "]: <"+raw+">", "]: "+abs)
+		return ast.WalkContinue, nil
+	})
+	if len(pairs) == 0 {
+		return body
+	}
+	return strings.NewReplacer(pairs...).Replace(body)
+}
+
+// hasRelativeLink reports whether body may hold a link destination that is
+// not absolute: one after "](" or "]:" that starts otherwise than with a
+// scheme tidings opens or "#".
+func hasRelativeLink(body string) bool {
+	for i := 0; i < len(body); {
+		j := strings.Index(body[i:], "]")
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i >= len(body) || (body[i] != '(' && body[i] != ':') {
+			continue
+		}
+		rest := strings.TrimLeft(body[i+1:min(i+64, len(body))], " \t<")
+		if rest == "" {
+			continue
+		}
+		lower := strings.ToLower(rest)
+		if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") &&
+			!strings.HasPrefix(lower, "mailto:") && rest[0] != '#' && rest[0] != ')' {
+			return true
+		}
+	}
+	return false
+}

@@ -212,3 +212,34 @@ func TestMailtoGoesToTheSystemOpener(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestAbsoluteLinks(t *testing.T) {
+	const own = "https://example.org/news/story.html"
+	tests := []struct {
+		name, own, body, want string
+	}{
+		{"relative links and images", own,
+			"A [relative link](../other/page.html) and ![a pic](images/pic.png \"Pic\").",
+			"A [relative link](<https://example.org/other/page.html>) and ![a pic](<https://example.org/news/images/pic.png> \"Pic\")."},
+		{"root-relative, in angle brackets", own, "[home](</index (old).html>)",
+			"[home](<https://example.org/index%20%28old%29.html>)"},
+		{"reference definitions", own, "[the data][d]\n\n[d]: data/x.csv \"Data\"\n",
+			"[the data][d]\n\n[d]: <https://example.org/news/data/x.csv> \"Data\"\n"},
+		{"a longer destination is not mistaken for a shorter", own, "[a](x.html) [b](x.html.bak)",
+			"[a](<https://example.org/news/x.html>) [b](<https://example.org/news/x.html.bak>)"},
+		{"absolute links and anchors stay", own, "[a](https://a.example/x) [top](#top) <https://b.example/>",
+			"[a](https://a.example/x) [top](#top) <https://b.example/>"},
+		{"what cannot be opened stays as written; a path is a path", own, "[js](javascript:alert(1)) [opt](--help)",
+			"[js](javascript:alert(1)) [opt](<https://example.org/news/--help>)"},
+		{"no article link: as written", "", "[relative](../x.html)", "[relative](../x.html)"},
+		{"text that only looks like a link", own, "Prices [in brackets]: rose (a lot).",
+			"Prices [in brackets]: rose (a lot)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := absoluteLinks(tt.body, tt.own); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -547,3 +547,30 @@ func TestReaderShowsAnUpdatedBody(t *testing.T) {
 		t.Errorf("the reader opened again shows the old body:\n%s", s)
 	}
 }
+
+// TestReaderShowsRelativeLinksResolved: the body's relative links and
+// images show the addresses L lists and o opens, resolved against the
+// article's link, in the reader and in tidings show.
+func TestReaderShowsRelativeLinksResolved(t *testing.T) {
+	st, _ := openLibrary(t)
+	a := testArticle(0)
+	a.URL = "https://example.org/news/hard-md"
+	a.Body = "A [relative link](../other/page.html) and ![pic](images/pic.png)."
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	m := openReader(t, st, 120, 24)
+	s := viewText(m)
+	for _, want := range []string{"https://example.org/other/page.html", "https://example.org/news/images/pic.png"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the reader lacks %s:\n%s", want, s)
+		}
+	}
+	out, err := RenderMarkdown(a.Body, a.URL, 120, "dark", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "https://example.org/news/images/pic.png") {
+		t.Errorf("show renders %q", out)
+	}
+}

@@ -370,10 +370,12 @@ func plainBody(body string, width int) string {
 }
 
 // RenderMarkdown renders Markdown for printing outside the TUI (tidings
-// show), cleaned and filtered as in the reader. theme is "auto" (ask the
-// terminal on stdin/stdout), "dark" or "light"; noColor renders without
-// colour. width is the terminal's width.
-func RenderMarkdown(md string, width int, theme string, noColor bool) (string, error) {
+// show), cleaned and filtered as in the reader, its relative links made
+// absolute against link, the article's. theme is "auto" (ask the terminal
+// on stdin/stdout), "dark" or "light"; noColor renders without colour.
+// width is the terminal's width.
+func RenderMarkdown(md, link string, width int, theme string, noColor bool) (string, error) {
+	md = absoluteLinks(md, link)
 	th, err := parseTheme(theme)
 	if err != nil {
 		return "", err

@@ -50,7 +50,7 @@ func TestRenderersAreBounded(t *testing.T) {
 }
 
 func TestRenderMarkdown(t *testing.T) {
-	out, err := RenderMarkdown("# Title\n\nBody with &#27;]52;c;eA==&#7; an entity.", 80, "dark", false)
+	out, err := RenderMarkdown("# Title\n\nBody with &#27;]52;c;eA==&#7; an entity.", "", 80, "dark", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,12 +60,12 @@ func TestRenderMarkdown(t *testing.T) {
 	if !strings.Contains(stripSGR(out), "Body with") {
 		t.Errorf("rendered: %q", out)
 	}
-	plain, err := RenderMarkdown("Some *text*.", 80, "light", true)
+	plain, err := RenderMarkdown("Some *text*.", "", 80, "light", true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkNoColor(t, plain)
-	if _, err := RenderMarkdown("x", 80, "blue", false); err == nil {
+	if _, err := RenderMarkdown("x", "", 80, "blue", false); err == nil {
 		t.Error("a bad theme was accepted")
 	}
 }
