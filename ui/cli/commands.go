@@ -151,6 +151,9 @@ func Markdown(a store.Article, anns []store.Annotation) string {
 					fmt.Fprintf(&b, "> %s\n", l)
 				}
 				b.WriteString("\n")
+				if an.Orphaned {
+					b.WriteString("*This passage is no longer in the article.*\n\n")
+				}
 			}
 			if an.Note != "" {
 				fmt.Fprintf(&b, "%s\n", shownText(an.Note))

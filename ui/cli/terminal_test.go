@@ -223,6 +223,24 @@ func TestShowKeepsTheStoredBody(t *testing.T) {
 	}
 }
 
+// TestShowMarksOrphanedPassages: a passage the article no longer holds is
+// said to be gone, as the reader and the Markdown export say.
+func TestShowMarksOrphanedPassages(t *testing.T) {
+	a := store.Article{Title: "T", Body: "A new body."}
+	anns := []store.Annotation{
+		{Quote: "The doomed sentence.", Note: "gone now", Orphaned: true},
+		{Quote: "A new body.", Note: "still here"},
+	}
+	md := Markdown(a, anns)
+	want := "> The doomed sentence.\n\n*This passage is no longer in the article.*\n\ngone now\n"
+	if !strings.Contains(md, want) {
+		t.Errorf("show of an orphaned passage:\n%s", md)
+	}
+	if strings.Count(md, "no longer in the article") != 1 {
+		t.Errorf("the passage still there is marked too:\n%s", md)
+	}
+}
+
 func TestTagsAlignCleanNames(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
