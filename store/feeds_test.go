@@ -326,3 +326,26 @@ func TestUpgradedFeedsKeepTheirNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesSeeTheFeedsTitleOnFirstFetch: a rule on a feed's title
+// (source: matches feed titles too) tags the articles of the fetch that
+// gives the feed its title, the first.
+func TestRulesSeeTheFeedsTitleOnFirstFetch(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const url = "https://example.com/aj.xml"
+	f, err := s.AddFeed(ctx, Feed{URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := feeds.FetchResult{Sub: feeds.Subscription{URL: url, Title: "Al Jazeera English"},
+		Articles: []feeds.Article{{ExternalID: "feed:" + url + "#1", Title: "Gulf news", Body: "Text.", FeedURL: url}}}
+	rules := []Rule{{Query: "source:jazeera", Tags: []string{"aj"}}}
+	if _, err := s.RecordFetch(ctx, f.ID, first, rules); err != nil {
+		t.Fatal(err)
+	}
+	a := mustArticle(t, s, mustArticleID(t, s, "feed:"+url+"#1"))
+	if len(a.Tags) != 1 || a.Tags[0].Name != "aj" {
+		t.Errorf("the first fetch's article is tagged %+v, want aj", a.Tags)
+	}
+}

@@ -45,6 +45,7 @@ func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
 // the articles the fetch added.
 func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (FetchStats, error) {
 	var stats FetchStats
+	var added []string
 	if len(r.Articles) > 0 {
 		outs, err := s.importBatch(ctx, r.Articles, true)
 		if errors.Is(err, errFeedGone) {
@@ -55,14 +56,10 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		}
 		stats.Count(outs...)
 		stats.Outcomes = outs
-		var added []string
 		for i, o := range outs {
 			if o == Added {
 				added = append(added, r.Articles[i].ExternalID)
 			}
-		}
-		if _, err := s.ApplyRules(ctx, rules, added); err != nil && !errors.Is(err, ErrReadOnly) && !isRuleError(err) {
-			return stats, err
 		}
 	}
 	lastErr := ""
@@ -98,6 +95,11 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 	})
 	if err != nil {
 		return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
+	}
+	// The rules run once the feed has its title: source: matches feed
+	// titles, and a feed's first fetch is what gives it one.
+	if _, err := s.ApplyRules(ctx, rules, added); err != nil && !errors.Is(err, ErrReadOnly) && !isRuleError(err) {
+		return stats, err
 	}
 	return stats, nil
 }
