@@ -20,7 +20,7 @@ func TestPagesReadInSortKeyOrder(t *testing.T) {
 		{"", PageRequest{After: 1 << 40}, "SEARCH a USING INDEX sqlite_autoindex_articles_2 (sort_key>?)"},
 		{"", PageRequest{FromEnd: true}, "SCAN a USING INDEX sqlite_autoindex_articles_2"},
 		{"is:unread", PageRequest{}, "SCAN a USING INDEX articles_unread"},
-		{"is:unread since:7d", PageRequest{}, "SEARCH a USING INDEX articles_unread (sort_key>?)"},
+		{"is:unread since:7d", PageRequest{}, "SEARCH a USING INDEX articles_unread (sort_key>? AND sort_key<?)"},
 		{"is:starred", PageRequest{}, "SCAN a USING INDEX articles_starred"},
 		{"source:reuters", PageRequest{}, "SCAN a USING INDEX articles_list"},
 		{"source:reuters", PageRequest{Before: 1 << 40}, "SEARCH a USING INDEX articles_list (sort_key<?)"},

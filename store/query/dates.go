@@ -86,6 +86,11 @@ func parseSince(v string) (n int, unit byte, err error) {
 	return n, unit, nil
 }
 
+// sinceAhead is how far past now since: still counts an article: a feed
+// whose clock or time zone is off dates its news hours ahead, and that is
+// news of today; an article dated next year is not.
+const sinceAhead = 24 * time.Hour
+
 // since is the start of the last n units before now.
 func since(now time.Time, n int, unit byte) time.Time {
 	switch unit {
@@ -110,7 +115,7 @@ func dateRange(n Node, now time.Time) (lo, hi int64, hasLo, hasHi bool, err erro
 		if err != nil {
 			return 0, 0, false, false, err
 		}
-		return SortKeyFloor(since(now, c, unit)), 0, true, false, nil
+		return SortKeyFloor(since(now, c, unit)), SortKeyFloor(now.Add(sinceAhead)), true, true, nil
 	}
 	start, end, err := parseDay(n.Value)
 	if err != nil {
