@@ -213,17 +213,33 @@ func cutDatePrefix(b []byte) (date, rest []byte, ok bool) {
 	return r[:10], bytes.TrimLeft(r[10:], " \t"), true
 }
 
-// cutSourceTag splits "(SOURCE)" off b.
+// cutSourceTag splits "(SOURCE)" off b. The source may hold parentheses of
+// its own, balanced and one deep: "(MENAFN- Business Wire (English))".
 func cutSourceTag(b []byte) (src, rest []byte, ok bool) {
 	if len(b) < 3 || b[0] != '(' {
 		return nil, b, false
 	}
-	end := bytes.IndexByte(b[:min(len(b), maxSourceTag+2)], ')')
+	end, depth := -1, 0
+	for i, c := range b[:min(len(b), maxSourceTag+2)] {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		if depth > 2 {
+			return nil, b, false
+		}
+		if depth == 0 {
+			end = i
+			break
+		}
+	}
 	if end < 0 {
 		return nil, b, false
 	}
 	src = bytes.TrimSpace(b[1:end])
-	if len(src) == 0 || bytes.IndexByte(src, '(') >= 0 {
+	if len(src) == 0 || src[0] == '(' {
 		return nil, b, false
 	}
 	return src, bytes.TrimLeft(b[end+1:], " \t"), true

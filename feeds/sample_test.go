@@ -268,6 +268,29 @@ func TestSampleStreams(t *testing.T) {
 	}
 }
 
+func TestCutSourceTag(t *testing.T) {
+	tests := []struct{ in, src, rest string }{
+		{"(MENAFN) In a startling", "MENAFN", "In a startling"},
+		{"( AP )text", "AP", "text"},
+		{"(Wire (Test)) Nested source", "Wire (Test)", "Nested source"},
+		{"(MENAFN- Business Wire (English)) Text", "MENAFN- Business Wire (English)", "Text"},
+		{"(a (b) c (d)) Text", "a (b) c (d)", "Text"},
+		{"() Text", "", "() Text"},
+		{"((x)) Text", "", "((x)) Text"},
+		{"(a (b (c))) too deep", "", "(a (b (c))) too deep"},
+		{"(unclosed source and text", "", "(unclosed source and text"},
+		{"(Wire (Test) unbalanced", "", "(Wire (Test) unbalanced"},
+		{"(" + strings.Repeat("x", maxSourceTag+1) + ") Text", "", "(" + strings.Repeat("x", maxSourceTag+1) + ") Text"},
+		{"no tag", "", "no tag"},
+	}
+	for _, tt := range tests {
+		src, rest, ok := cutSourceTag([]byte(tt.in))
+		if string(src) != tt.src || string(rest) != tt.rest || ok != (tt.src != "") {
+			t.Errorf("cutSourceTag(%q) = %q, %q, %v; want %q, %q", tt.in, src, rest, ok, tt.src, tt.rest)
+		}
+	}
+}
+
 func TestSampleInvalidDateWarns(t *testing.T) {
 	items := readString(t, "x.txt", " date 2024-02-30 (AP) Text.\n")
 	if len(items) != 1 || items[0].Err != nil {
