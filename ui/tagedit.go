@@ -95,15 +95,14 @@ func (e *tagEditor) update(msg tea.KeyPressMsg) tea.Cmd {
 
 // lineWords returns where the words of the editor's line are, in runes:
 // white space separates them, except inside double quotes, which let a
-// name hold spaces (+"long read").
+// name hold spaces (+"long read"); inside quotes \" and \\ stand for a
+// quote and a backslash, as in the query language.
 func lineWords(line []rune) [][2]int {
 	var words [][2]int
 	start, quoted := -1, false
-	for i, r := range line {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case unicode.IsSpace(r) && !quoted:
+	for i := 0; i < len(line); i++ {
+		r := line[i]
+		if unicode.IsSpace(r) && !quoted {
 			if start >= 0 {
 				words = append(words, [2]int{start, i})
 			}
@@ -113,6 +112,12 @@ func lineWords(line []rune) [][2]int {
 		if start < 0 {
 			start = i
 		}
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case quoted && escaped(line, i):
+			i++
+		}
 	}
 	if start >= 0 {
 		words = append(words, [2]int{start, len(line)})
@@ -120,21 +125,54 @@ func lineWords(line []rune) [][2]int {
 	return words
 }
 
+// escaped reports whether the rune at i, inside quotes, is a backslash
+// that escapes the next: \" or \\. Any other backslash is itself.
+func escaped(line []rune, i int) bool {
+	return line[i] == '\\' && i+1 < len(line) && (line[i+1] == '"' || line[i+1] == '\\')
+}
+
 // splitWord reads one word of the line: its sign ('+', '-' or 0) and the
-// name, without quotes or a leading #.
-func splitWord(w string) (sign rune, name string) {
+// name, its quotes and escapes read and a leading # dropped (as the
+// library drops it); quoted reports whether any of it was in quotes.
+func splitWord(w string) (sign rune, name string, quoted bool) {
 	if w != "" && (w[0] == '+' || w[0] == '-') {
 		sign, w = rune(w[0]), w[1:]
 	}
-	return sign, strings.TrimLeft(strings.ReplaceAll(w, `"`, ""), "#")
+	word := []rune(w)
+	var b strings.Builder
+	in := false
+	for i := 0; i < len(word); i++ {
+		switch {
+		case word[i] == '"':
+			in, quoted = !in, true
+		case in && escaped(word, i):
+			i++
+			b.WriteRune(word[i])
+		default:
+			b.WriteRune(word[i])
+		}
+	}
+	return sign, strings.TrimLeft(b.String(), "#"), quoted
 }
 
-// quoteTag writes a tag name as the line reads it.
+// quoteTag writes a tag name as the line reads it back: in double quotes,
+// with \" and \\ for a quote and a backslash, when it holds white space or
+// a quote or starts with a sign.
 func quoteTag(name string) string {
-	if strings.ContainsFunc(name, unicode.IsSpace) {
-		return `"` + name + `"`
+	if !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '"' }) &&
+		!strings.HasPrefix(name, "+") && !strings.HasPrefix(name, "-") {
+		return name
 	}
-	return name
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range name {
+		if r == '"' || r == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // word returns the word being typed: where it starts (in runes), its sign
@@ -148,7 +186,7 @@ func (e tagEditor) word() (start int, sign rune, prefix string) {
 			start = w[0]
 		}
 	}
-	sign, prefix = splitWord(string(value[start:pos]))
+	sign, prefix, _ = splitWord(string(value[start:pos]))
 	return start, sign, prefix
 }
 
@@ -162,7 +200,7 @@ func (e tagEditor) candidates() (suggested, others []string) {
 	value := []rune(e.input.Value())
 	for _, w := range lineWords(value) {
 		if w[0] != start {
-			_, name := splitWord(string(value[w[0]:w[1]]))
+			_, name, _ := splitWord(string(value[w[0]:w[1]]))
 			typed[strings.ToLower(name)] = true
 		}
 	}
@@ -222,8 +260,8 @@ func (e *tagEditor) complete(dir int) {
 }
 
 // parseTagEdits reads the editor's line: "+a -b c" adds a and c and removes
-// b; a leading # is dropped; +"long read" is one name; a name given twice
-// counts as last given.
+// b; a leading # is dropped; +"long read" is one name, +"say \"when\"" the
+// name say "when"; a name given twice counts as last given.
 func parseTagEdits(s string) (add, remove []string) {
 	type edit struct {
 		name string
@@ -233,7 +271,7 @@ func parseTagEdits(s string) (add, remove []string) {
 	edits := map[string]edit{}
 	line := []rune(s)
 	for _, w := range lineWords(line) {
-		sign, name := splitWord(string(line[w[0]:w[1]]))
+		sign, name, _ := splitWord(string(line[w[0]:w[1]]))
 		ed := edit{name: strings.TrimSpace(name), add: sign != '-'}
 		if ed.name == "" {
 			continue

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"tidings/store"
+)
+
+// TestTagEditQuotes: inside double quotes, \" and \\ stand for a quote and
+// a backslash, as in the query language; any other backslash is itself.
+func TestTagEditQuotes(t *testing.T) {
+	tests := map[string]struct {
+		line        string
+		add, remove []string
+	}{
+		"escaped quotes":        {`+"tag with \"quote\""`, []string{`tag with "quote"`}, nil},
+		"escaped backslash":     {`-"back\\slash"`, nil, []string{`back\slash`}},
+		"other backslashes":     {`+"a\b" c\d`, []string{`a\b`, `c\d`}, nil},
+		"a quote and spaces":    {`"say \"when\" now" +x`, []string{`say "when" now`, "x"}, nil},
+		"ends in a backslash":   {`+"dir\\" -y`, []string{`dir\`}, []string{"y"}},
+		"a sign in quotes":      {`"-draft" +"+1"`, []string{"-draft", "+1"}, nil},
+		"hash before the quote": {`#"long read" +"#nato"`, []string{"long read", "nato"}, nil},
+		"unclosed":              {`+"half \"open`, []string{`half "open`}, nil},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			add, remove := parseTagEdits(tt.line)
+			if !slices.Equal(add, tt.add) || !slices.Equal(remove, tt.remove) {
+				t.Errorf("parseTagEdits(%s) = %q, %q; want %q, %q", tt.line, add, remove, tt.add, tt.remove)
+			}
+		})
+	}
+}
+
+// TestQuoteTagReadsBack: a name as completion writes it reads back as that
+// name, added bare or with +, removed with -.
+func TestQuoteTagReadsBack(t *testing.T) {
+	names := []string{"plain", "Long Read", `tag with "quote"`, `back\slash`, `end\`, `a\"b`, `"`, "-draft", "+1", "tab\there", "a-b"}
+	for _, n := range names {
+		q := quoteTag(n)
+		for _, line := range []string{q, "+" + q, "x " + q + " y"} {
+			if add, _ := parseTagEdits(line); !slices.Contains(add, n) {
+				t.Errorf("%q written %s: %s adds %q", n, q, line, add)
+			}
+		}
+		if _, remove := parseTagEdits("-" + q + " +z"); !slices.Equal(remove, []string{n}) {
+			t.Errorf("%q written %s: -%s removes %q", n, q, q, remove)
+		}
+	}
+}
+
+// TestTagEditQuoteCompletion: a tag with a quote in it is completed as a
+// token that adds or removes that very tag, and typed escapes complete.
+func TestTagEditQuoteCompletion(t *testing.T) {
+	const tag = `tag with "quote"`
+	e := newTagEditor(newStyles(true, false, nil))
+	e.start([]int64{1}, "", "an article", []string{tag}, 0)
+	e.setKnown([]store.Tag{{Name: tag, Count: 1}, {Name: "tagged", Count: 1}})
+	typeIn := func(s string) {
+		for _, r := range s {
+			e.update(press(string(r)))
+		}
+	}
+	typeIn("-tag")
+	e.update(press("tab")) // the article's own first
+	if got, want := e.input.Value(), `-"tag with \"quote\""`; got != want {
+		t.Fatalf("completed -tag to %s, want %s", got, want)
+	}
+	if _, remove := parseTagEdits(e.input.Value()); !slices.Equal(remove, []string{tag}) {
+		t.Errorf("%s removes %q", e.input.Value(), remove)
+	}
+
+	e.start([]int64{1}, "", "an article", nil, 0)
+	typeIn(`+"tag with \"q`)
+	if _, o := e.candidates(); !slices.Equal(o, []string{tag}) {
+		t.Errorf("candidates for an escaped quote: %q", o)
+	}
+	e.update(press("tab"))
+	if add, _ := parseTagEdits(e.input.Value()); !slices.Equal(add, []string{tag}) {
+		t.Errorf("%s adds %q", e.input.Value(), add)
+	}
+}
+
+// TestTagEditQuoteApplied: in the reader's own use, tab and enter remove a
+// tag with a quote in it, and add it again.
+func TestTagEditQuoteApplied(t *testing.T) {
+	const tag = `tag with "quote"`
+	lib := newLibrary(t, 5)
+	m := start(t, lib, Config{}, 100, 30)
+	row, _ := root(t, m).list.current()
+	if err := lib.Tag(context.Background(), []int64{row.ID}, []string{tag, "taurus"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, pollMsg{})
+	m = steps(t, m, "t", "-", "t", "a", "g", "tab", "enter")
+	if got := tagsOf(t, lib, row.ID); !slices.Equal(got, []string{"taurus"}) {
+		t.Errorf("after -tag, tab: %q (status %q)", got, root(t, m).status)
+	}
+	m = step(t, m, press("t"))
+	m = typeKeys(t, m, `+"tag with \"quote\""`)
+	m = step(t, m, press("enter"))
+	if got := tagsOf(t, lib, row.ID); !slices.Equal(got, []string{tag, "taurus"}) {
+		t.Errorf("after typing it with escapes: %q", got)
+	}
+}
