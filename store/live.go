@@ -84,6 +84,33 @@ func openWord(q string) (rest, word string, negated, ok bool) {
 	return rest, q[start:], negated, true
 }
 
+// shortPunctuatedTail reports whether q ends in a word joined by
+// punctuation whose last part is shorter than minLivePrefix: "ukraine's",
+// "u.s", "covid-19". That part is not a prefix being typed but the end of
+// the word ("ukraine's" is not "ukraine s*", which finds "Ukraine said"),
+// so the live filter reads the word whole.
+func shortPunctuatedTail(q string) bool {
+	end := len(q)
+	n := 0
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(q[:end])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) || query.IsCJK(r) {
+			break
+		}
+		end -= size
+		n++
+	}
+	if n == 0 || n >= minLivePrefix || end < 2 {
+		return false
+	}
+	sep, size := utf8.DecodeLastRuneInString(q[:end])
+	if unicode.IsSpace(sep) || strings.ContainsRune(`()":#*`, sep) {
+		return false // a word of its own, a field's value, a phrase
+	}
+	before, _ := utf8.DecodeLastRuneInString(q[:end-size])
+	return unicode.IsLetter(before) || unicode.IsNumber(before)
+}
+
 // withoutShortOpenWord drops the word being typed at the end of a live query
 // while it is shorter than minLivePrefix: "ukraine ta" filters by ukraine
 // until a third letter makes "tau" a prefix worth matching. An operator

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"tidings/store/query"
+
+	"tidings/feeds"
 )
 
 func TestOpenWord(t *testing.T) {
@@ -169,4 +171,27 @@ func FuzzPrefixMatcher(f *testing.F) {
 			t.Errorf("match(%q) with prefix %q = %v, tidings_phrase says %v", text, word, got, want)
 		}
 	})
+}
+
+// TestLivePossessive: a word joined by punctuation whose last part is short
+// is read whole by the live filter: "ukraine's" is not "ukraine s*".
+func TestLivePossessive(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if _, err := s.Import(ctx, []feeds.Article{
+		{ExternalID: "a", Title: "Army", Body: "Ukraine's army moved."},
+		{ExternalID: "b", Title: "Talks", Body: "Ukraine said talks would go on."},
+		{ExternalID: "c", Title: "Virus", Body: "Covid-19 cases fell; covid-2024 is no such thing."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"ukraine's": 1, "ukraine": 2, "covid-1": 0, "covid-19": 1, "covid-202": 1} {
+		n, err := s.CountLive(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page := pageForward(t, s, q, true, 10); n != want || len(page) != want {
+			t.Errorf("live %q: count %d, page %d; want %d", q, n, len(page), want)
+		}
+	}
 }

@@ -22,7 +22,7 @@ func LiveQuery(q string) string {
 	// Compiled at one instant, so that since: terms compare equal.
 	whole := query.Options{Now: time.Now(), PhraseFunc: true}
 	live := whole
-	live.PrefixLast = true
+	live.PrefixLast = !shortPunctuatedTail(q)
 	want, err := query.CompileString(q, live)
 	if err != nil {
 		return q

@@ -18,21 +18,24 @@ func TestPendingWord(t *testing.T) {
 
 func TestKeptQuery(t *testing.T) {
 	tests := map[string]struct{ in, want string }{
-		"empty":             {"", ""},
-		"word being typed":  {"ukraine tau", "ukraine tau*"},
-		"short word":        {"war us", "war us*"},
-		"only a short word": {"eu", "eu*"},
-		"two CJK letters":   {"東京", "東京"},
-		"short after CJK":   {"東京ma", "東京ma*"},
-		"short negation":    {"war -us", "war -us"},
-		"finished word":     {"war us ", "war us "},
-		"closed phrase":     {`"storm shadow"`, `"storm shadow"`},
-		"does not parse":    {"(ukraine", "(ukraine"},
-		"a tag typed last":  {"russia tag:foo", "russia tag:foo"},
-		"a source":          {"source:Reuters", "source:Reuters"},
-		"a negated tag":     {"war -tag:foo", "war -tag:foo"},
-		"a tag prefix said": {"tag:foo*", "tag:foo*"},
-		"a #tag typed last": {"war #foo", "war #foo"},
+		"empty":              {"", ""},
+		"word being typed":   {"ukraine tau", "ukraine tau*"},
+		"short word":         {"war us", "war us*"},
+		"only a short word":  {"eu", "eu*"},
+		"two CJK letters":    {"東京", "東京"},
+		"short after CJK":    {"東京ma", "東京ma*"},
+		"short negation":     {"war -us", "war -us"},
+		"finished word":      {"war us ", "war us "},
+		"closed phrase":      {`"storm shadow"`, `"storm shadow"`},
+		"does not parse":     {"(ukraine", "(ukraine"},
+		"a tag typed last":   {"russia tag:foo", "russia tag:foo"},
+		"a source":           {"source:Reuters", "source:Reuters"},
+		"a negated tag":      {"war -tag:foo", "war -tag:foo"},
+		"a tag prefix said":  {"tag:foo*", "tag:foo*"},
+		"a #tag typed last":  {"war #foo", "war #foo"},
+		"a possessive":       {"ukraine's", "ukraine's"},
+		"short after a dash": {"covid-19", "covid-19"},
+		"long after a dash":  {"covid-202", "covid-202*"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -65,6 +68,11 @@ func TestLiveQuery(t *testing.T) {
 		"short after CJK":      {"東京ma", "東京"},
 		"prefix after CJK":     {"東京mar", "東京mar*"},
 		"negated CJK":          {"-東京ma", "-東京"},
+		"a possessive":         {"ukraine's", "ukraine's"},
+		"initials":             {"u.s", "u.s"},
+		"short after a dash":   {"covid-1", "covid-1"},
+		"long after a dash":    {"covid-202", "covid-202*"},
+		"short field value":    {"title:dr", "title:dr*"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -22,7 +22,7 @@ func compile(q string, live bool) (compiled, error) {
 	if live {
 		q = withoutShortOpenWord(q)
 	}
-	c, err := query.CompileString(q, query.Options{PrefixLast: live, PhraseFunc: true})
+	c, err := query.CompileString(q, query.Options{PrefixLast: live && !shortPunctuatedTail(q), PhraseFunc: true})
 	if err != nil {
 		return compiled{}, fmt.Errorf("query %q: %w", q, err)
 	}
