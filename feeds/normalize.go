@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // IdentityPrefix starts every ExternalID that Identity derives, so a derived
@@ -122,9 +124,11 @@ func NormalizeSource(s string) string {
 	return strings.Join(out, " ")
 }
 
-// NormalizeTags cleans tag names, drops a leading "#", empty names and
-// duplicates that differ in ASCII case (the first spelling wins). A nil slice stays
-// nil: it means "tags not given", which an import must not read as "none".
+// NormalizeTags cleans tag names, composes them (Unicode NFC: "été" typed
+// with combining accents is the same tag as "été" typed with accented
+// letters), drops a leading "#", empty names and duplicates that differ in
+// ASCII case (the first spelling wins). A nil slice stays nil: it means
+// "tags not given", which an import must not read as "none".
 func NormalizeTags(tags []string) []string {
 	if tags == nil {
 		return nil
@@ -132,7 +136,7 @@ func NormalizeTags(tags []string) []string {
 	out := make([]string, 0, len(tags))
 	seen := make(map[string]bool, len(tags))
 	for _, t := range tags {
-		t = CleanLine(strings.TrimLeft(CleanLine(t), "#"))
+		t = normalizeTag(t)
 		// Compared as the library compares tag names (SQLite's NOCASE):
 		// in ASCII case only, so Ä and ä are two tags here as there.
 		key := asciiLower(t)
@@ -143,6 +147,12 @@ func NormalizeTags(tags []string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// normalizeTag is one tag name as NormalizeTags makes it, "" when there is
+// no name.
+func normalizeTag(t string) string {
+	return norm.NFC.String(CleanLine(strings.TrimLeft(CleanLine(t), "#")))
 }
 
 // linkSchemes are the URL schemes tidings stores and opens.

@@ -288,6 +288,36 @@ func TestNormalizeTagsFoldsAsTheLibrary(t *testing.T) {
 	}
 }
 
+// TestNormalizeTagsCompose: a name typed with combining marks (NFD) is the
+// name typed with precomposed letters (NFC), so the two are one tag.
+func TestNormalizeTagsCompose(t *testing.T) {
+	tests := map[string]struct {
+		in   []string
+		want []string
+	}{
+		"decomposed":           {[]string{"e\u0301te\u0301"}, []string{"\u00e9t\u00e9"}},
+		"composed stays":       {[]string{"\u00e9t\u00e9"}, []string{"\u00e9t\u00e9"}},
+		"both forms are one":   {[]string{"\u00e9t\u00e9", "e\u0301te\u0301"}, []string{"\u00e9t\u00e9"}},
+		"decomposed first":     {[]string{"e\u0301te\u0301", "\u00e9t\u00e9"}, []string{"\u00e9t\u00e9"}},
+		"mixed, ASCII case":    {[]string{"Zu\u0308rich", "z\u00fcrich"}, []string{"Z\u00fcrich"}},
+		"hash then decomposed": {[]string{"#cafe\u0301"}, []string{"caf\u00e9"}},
+		"mark after a control": {[]string{"e\x01\u0301"}, []string{"\u00e9"}},
+		"Hangul jamo":          {[]string{"\u1112\u1161\u11ab"}, []string{"\ud55c"}},
+		"no composition":       {[]string{"q\u0301"}, []string{"q\u0301"}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := NormalizeTags(tt.in)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("NormalizeTags(%+q) = %+q, want %+q", tt.in, got, tt.want)
+			}
+			if again := NormalizeTags(got); !slices.Equal(again, got) {
+				t.Errorf("NormalizeTags is not idempotent: %+q, then %+q", got, again)
+			}
+		})
+	}
+}
+
 // TestBookmarkFormerID: an article without a body carries the id it was
 // given before its link and title counted, so that a library holding it
 // under that id gives it the new one rather than a second copy.

@@ -160,6 +160,12 @@ ALTER TABLE articles ADD COLUMN carried TEXT NOT NULL DEFAULT '';
 ALTER TABLE feeds ADD COLUMN named INTEGER NOT NULL DEFAULT 0;
 UPDATE feeds SET named = 1 WHERE last_fetch IS NULL AND title <> '' AND title <> url;
 `,
+	// 9: tag names are composed (Unicode NFC), so that a name typed with
+	// combining accents and one typed with accented letters are one tag.
+	// Names stored in the other form are composed, and two tags that are
+	// then one are merged (mergeTagForms): their articles, colour, feeds'
+	// default tags and rules' tags.
+	`-- 9: mergeTagForms`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -167,6 +173,7 @@ UPDATE feeds SET named = 1 WHERE last_fetch IS NULL AND title <> '' AND title <>
 // library runs it too, with nothing to do.
 var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	7: reindexCJK,
+	9: mergeTagForms,
 }
 
 // migrate applies migration v (from 1) in tx.

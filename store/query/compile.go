@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options are how a query is read when it is compiled.
@@ -375,13 +377,17 @@ func (c *compiler) where(n Node) (frag, error) {
 	return frag{}, fmt.Errorf("query: unknown node kind %v", n.Kind)
 }
 
+// tag matches a tag by name in ASCII case only, as the library compares
+// names, and in either Unicode form: tag names are stored composed (NFC),
+// and so is the name asked for, however it was typed.
 func (c *compiler) tag(n Node) frag {
+	name := norm.NFC.String(n.Value)
 	if c.star(n) != "" {
 		return frag{`a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN ` +
-			`(SELECT id FROM tags WHERE name LIKE ? ESCAPE '\'))`, []any{likeEscape(n.Value) + "%"}}
+			`(SELECT id FROM tags WHERE name LIKE ? ESCAPE '\'))`, []any{likeEscape(name) + "%"}}
 	}
 	return frag{"a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN " +
-		"(SELECT id FROM tags WHERE name = ?))", []any{n.Value}}
+		"(SELECT id FROM tags WHERE name = ?))", []any{name}}
 }
 
 // source matches the source, either part of a syndicated source
