@@ -3,8 +3,11 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
+	"tidings/feeds"
 	"tidings/store"
+	"tidings/store/query"
 )
 
 // A rule's query and tags are the user's own words, but they are printed
@@ -12,9 +15,26 @@ import (
 // else that reaches the terminal: a query typed or pasted with escape
 // sequences in it must not colour, retitle or beep on every `rule list`.
 
-// ruleText is a rule as "QUERY -> tag tag".
+// ruleText is a rule as "QUERY -> #tag #tag", each tag written as the
+// query language writes it: `tag:"long read"` for a name with a space.
 func ruleText(query string, tags []string) string {
-	return OneLine(query) + " -> " + OneLines(tags)
+	return OneLine(query) + " -> " + tagTerms(tags)
+}
+
+// tagTerms is tags as terms of the query language, joined by spaces: #name,
+// or tag:"name" when the name has a space, a quote, a parenthesis or a
+// trailing star, so that where one tag ends and the next begins is plain.
+func tagTerms(tags []string) string {
+	tags = feeds.NormalizeTags(tags)
+	out := make([]string, len(tags))
+	for i, name := range tags {
+		term := query.Node{Kind: query.Tag, Value: name}.String()
+		if rest, ok := strings.CutPrefix(term, "tag:"); ok && rest == name {
+			term = "#" + name
+		}
+		out[i] = term
+	}
+	return strings.Join(out, " ")
 }
 
 // PrintRule says which rule `tidings rule add` added.
