@@ -259,6 +259,24 @@ func (e *tagEditor) complete(dir int) {
 	e.input.SetCursor(e.wordStart + len(repl))
 }
 
+// tagWord is one word of the editor's line, read.
+type tagWord struct {
+	sign   rune // '+', '-' or 0: a bare name adds
+	name   string
+	quoted bool
+}
+
+// tagWords reads the words of the editor's line.
+func tagWords(s string) []tagWord {
+	line := []rune(s)
+	var words []tagWord
+	for _, w := range lineWords(line) {
+		sign, name, quoted := splitWord(string(line[w[0]:w[1]]))
+		words = append(words, tagWord{sign: sign, name: strings.TrimSpace(name), quoted: quoted})
+	}
+	return words
+}
+
 // parseTagEdits reads the editor's line: "+a -b c" adds a and c and removes
 // b; a leading # is dropped; +"long read" is one name, +"say \"when\"" the
 // name say "when"; a name given twice counts as last given.
@@ -269,10 +287,8 @@ func parseTagEdits(s string) (add, remove []string) {
 	}
 	var order []string
 	edits := map[string]edit{}
-	line := []rune(s)
-	for _, w := range lineWords(line) {
-		sign, name, _ := splitWord(string(line[w[0]:w[1]]))
-		ed := edit{name: strings.TrimSpace(name), add: sign != '-'}
+	for _, w := range tagWords(s) {
+		ed := edit{name: w.name, add: w.sign != '-'}
 		if ed.name == "" {
 			continue
 		}
@@ -290,6 +306,39 @@ func parseTagEdits(s string) (add, remove []string) {
 		}
 	}
 	return add, remove
+}
+
+// splitRemoval finds a tag with spaces that the line removes unquoted: in
+// -Long Read, the - takes Long alone, and Read, bare, is added. It looks
+// for the first removal of a name none of tags is whose bare words after
+// it, joined with it, name one of tags (in any case, however spaced), and
+// returns the words as typed and that tag: the longest when several are.
+func splitRemoval(s string, tags []string) (typed []string, tag string, ok bool) {
+	key := func(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+	byKey := make(map[string]string, len(tags))
+	for _, t := range tags {
+		byKey[key(t)] = t
+	}
+	words := tagWords(s)
+	for i, w := range words {
+		if _, has := byKey[key(w.name)]; w.sign != '-' || w.quoted || w.name == "" || has {
+			continue
+		}
+		joined := w.name
+		for j := i + 1; j < len(words) && words[j].sign == 0 && !words[j].quoted && words[j].name != ""; j++ {
+			joined += " " + words[j].name
+			if t, has := byKey[key(joined)]; has {
+				typed, tag, ok = nil, t, true
+				for _, t := range words[i : j+1] {
+					typed = append(typed, t.name)
+				}
+			}
+		}
+		if ok {
+			return typed, tag, true
+		}
+	}
+	return nil, "", false
 }
 
 // describeEdit says what a line does: "+ukraine -draft".

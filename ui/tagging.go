@@ -112,9 +112,21 @@ func (m *Model) handleTagEditKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.editor.update(msg)
 }
 
-// applyTagEdit applies the editor's line and closes it.
+// applyTagEdit applies the editor's line and closes it. A line that
+// removes a tag with spaces unquoted (-Long Read, for the tag Long Read)
+// is not applied: the editor stays open on it, and the status line says
+// how to write it.
 func (m *Model) applyTagEdit() tea.Cmd {
 	e := m.editor
+	held, known := m.carriedTags(e.ids)
+	have := held
+	if !known || e.query != "" {
+		have = e.known // what none of the library's tags is, no article has
+	}
+	if typed, tag, ok := splitRemoval(e.input.Value(), have); ok {
+		m.setStatus(splitRemovalHint(typed, tag))
+		return nil
+	}
 	m.editor.close()
 	add, remove := parseTagEdits(e.input.Value())
 	if len(add)+len(remove) == 0 {
@@ -124,10 +136,12 @@ func (m *Model) applyTagEdit() tea.Cmd {
 		m.setStatus("Tagging the articles matching " + quoteQuery(e.query) + "…")
 		return tagQuery(m.ctx, m.lib, e.query, add, remove)
 	}
-	if carried, known := m.carriedTags(e.ids); known {
+	if known {
 		// Removing a tag no article there carries removes nothing: say so
 		// rather than report it done.
-		remove = slices.DeleteFunc(remove, func(t string) bool { return !carried[strings.ToLower(t)] })
+		remove = slices.DeleteFunc(remove, func(t string) bool {
+			return !slices.ContainsFunc(held, func(h string) bool { return strings.EqualFold(h, t) })
+		})
 		if len(add)+len(remove) == 0 {
 			m.setStatus("Nothing to remove: " + taggedWhat(e.ids, m.list.rows) + " has none of those tags.")
 			return nil
@@ -178,7 +192,7 @@ func (m *Model) handleTaggingCount(msg taggingCountMsg) {
 		m.confirm = &confirmation{
 			question: "Tag " + what + "? y/n",
 			onYes: func(m *Model) tea.Cmd {
-				return m.editor.start(nil, msg.query, what, nil, 0)
+				return tea.Batch(m.editor.start(nil, msg.query, what, nil, 0), loadTags(m.ctx, m.lib))
 			},
 		}
 	}
@@ -215,10 +229,10 @@ func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err
 	return tea.Batch(cmds...)
 }
 
-// carriedTags are the tags (by lower-case name) that the articles
-// ids carry, when all of them are at hand.
-func (m Model) carriedTags(ids []int64) (map[string]bool, bool) {
-	carried := map[string]bool{}
+// carriedTags are the tags that the articles ids carry, when all of them
+// are at hand.
+func (m Model) carriedTags(ids []int64) ([]string, bool) {
+	var carried []string
 	for _, id := range ids {
 		r, ok := m.list.rowByID(id)
 		if !ok && m.reader.row.ID == id {
@@ -227,11 +241,20 @@ func (m Model) carriedTags(ids []int64) (map[string]bool, bool) {
 		if !ok {
 			return nil, false
 		}
-		for _, t := range r.Tags {
-			carried[strings.ToLower(t)] = true
-		}
+		carried = append(carried, r.Tags...)
 	}
 	return carried, true
+}
+
+// splitRemovalHint says how to remove a tag with spaces that a line split
+// into a removal and additions (typed, as the words were typed).
+func splitRemovalHint(typed []string, tag string) string {
+	added := make([]string, len(typed)-1)
+	for i, t := range typed[1:] {
+		added[i] = "“" + t + "”"
+	}
+	return "To remove “" + tag + "”, write -" + quoteTag(tag) + ": -" + strings.Join(typed, " ") +
+		" would add " + strings.Join(added, " and ") + "."
 }
 
 // taggedWhat names the articles a tagging changed, for the status line.
