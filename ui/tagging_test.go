@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"tidings/store"
@@ -302,6 +304,65 @@ func TestDeleteSavedSearch(t *testing.T) {
 	m = steps(t, m, "j", "d") // the first tag
 	if s := viewText(m); root(t, m).confirm != nil || !strings.Contains(s, "Only saved searches are deleted here.") {
 		t.Errorf("d on a tag:\n%s", s)
+	}
+}
+
+// TestPanelKeepsStatus: with the panel open, and as tall as the screen
+// allows, the status line's question or message is whole on the screen,
+// below the panel's box, at every size.
+func TestPanelKeepsStatus(t *testing.T) {
+	lib := newLibrary(t, 30)
+	ctx := context.Background()
+	var many []string
+	for i := range 40 {
+		many = append(many, fmt.Sprintf("topic %02d", i))
+	}
+	if err := lib.Tag(ctx, []int64{1}, many, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.SaveSearch(ctx, "My walrus search", "walrus"); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Searches: []SavedSearch{{Name: "Unread Ukraine", Query: "tag:ukraine is:unread"}}}
+	for _, sz := range [][2]int{{100, 30}, {120, 40}, {80, 24}, {40, 12}, {50, 7}, {20, 5}} {
+		w, h := sz[0], sz[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			m := start(t, lib, cfg, w, h)
+			m = steps(t, m, "#", "d") // on the config.toml search: why not
+			if root(t, m).status == "" {
+				t.Fatal("d on a config.toml search said nothing")
+			}
+			checkStatusShown(t, m, w, h)
+			m = steps(t, m, "j", "d") // on the saved one: the question
+			if root(t, m).confirm == nil {
+				t.Fatal("d on a saved search asked nothing")
+			}
+			checkStatusShown(t, m, w, h)
+			if h < 7 {
+				return // no room for the whole box
+			}
+			lines := strings.Split(viewText(m), "\n")
+			top := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "╭") })
+			bottom := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "╰") })
+			if top < 1 || bottom < top || bottom > h-3 {
+				t.Errorf("the box is on lines %d to %d, not between the header and the status line:\n%s", top, bottom, viewText(m))
+			}
+		})
+	}
+}
+
+// checkStatusShown fails unless the status line and the footer are on the
+// screen as drawn without any box over them.
+func checkStatusShown(t *testing.T, m tea.Model, w, h int) {
+	t.Helper()
+	checkFits(t, m, w, h)
+	r := root(t, m)
+	lines := strings.Split(viewText(m), "\n")
+	if got, want := lines[h-2], viewTextOf(r.statusLine()); got != want {
+		t.Errorf("the status line reads\n%q, want\n%q; on the screen:\n%s", got, want, viewText(m))
+	}
+	if got, want := lines[h-1], viewTextOf(r.footer()); got != want {
+		t.Errorf("the footer reads %q, want %q", got, want)
 	}
 }
 

@@ -134,9 +134,10 @@ func (p *tagsPanel) scroll(rows int) {
 }
 
 // rows is how many items the panel shows on a screen height lines tall:
-// the box's border and title take three.
+// the box's border and title take three, and the list's header, the
+// status line and the footer stay in sight.
 func (p tagsPanel) rows(height int) int {
-	return max(min(len(p.items), height-5), 1)
+	return max(min(len(p.items), height-6), 1)
 }
 
 // current is the item under the cursor.
