@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"unicode"
@@ -84,6 +85,55 @@ func openWord(q string) (rest, word string, negated, ok bool) {
 	return rest, q[start:], negated, true
 }
 
+// closeLive closes what a query being typed leaves open at its end, a
+// quoted phrase and the parentheses around the word being typed, so that
+// the live filter reads "(ferry OR boa" as "(ferry OR boa*)" and `"storm
+// sha` as `"storm sha"*`: inside, as outside, the word being typed is a
+// prefix. A query with nothing open, or wrong in another way, comes back
+// as it is.
+func closeLive(q string) string {
+	closers := Unclosed(q)
+	if closers == "" {
+		return q
+	}
+	r, _ := utf8.DecodeLastRuneInString(q)
+	star := (unicode.IsLetter(r) || unicode.IsNumber(r)) && !query.IsCJK(r) && !shortPunctuatedTail(q)
+	if _, _, negated, ok := openWord(q); ok && negated {
+		star = false // a word being typed after "-" stays whole
+	}
+	if star && closers[0] == '"' {
+		return q + `"*` + closers[1:]
+	}
+	if star {
+		return q + "*" + closers
+	}
+	return q + closers
+}
+
+// Unclosed is what a query being typed leaves open at its end, as the
+// characters that close it: ")" for "(ferry OR boa", `")` for `(a
+// "storm sha`; "" when nothing is open or the query is wrong in another
+// way. The filter line says it closes them.
+func Unclosed(q string) string {
+	closers := ""
+	for range 64 { // past what the parser nests
+		_, err := query.Parse(q + closers)
+		var qe *query.Error
+		if !errors.As(err, &qe) {
+			return closers
+		}
+		switch qe.Msg {
+		case `unclosed "("`:
+			closers += ")"
+		case "unclosed quote":
+			closers += `"`
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
 // shortPunctuatedTail reports whether q ends in a word joined by
 // punctuation whose last part is shorter than minLivePrefix: "ukraine's",
 // "u.s", "covid-19". That part is not a prefix being typed but the end of
@@ -129,7 +179,12 @@ func withoutShortOpenWord(q string) string {
 	for {
 		rest, op := cutDanglingOperator(q)
 		if op == "" {
-			return q
+			// A group just opened waits for its first term too.
+			rest = strings.TrimRightFunc(q, unicode.IsSpace)
+			rest = strings.TrimSuffix(strings.TrimSuffix(rest, "("), "-")
+			if len(rest) == len(strings.TrimRightFunc(q, unicode.IsSpace)) {
+				return q
+			}
 		}
 		q = rest
 	}

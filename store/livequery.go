@@ -17,7 +17,13 @@ import (
 func LiveQuery(q string) string {
 	short := withoutShortOpenWord(q)
 	if short != q {
+		if closed := closeLive(short); closed != short {
+			return closed // "(ferry OR ta" is "(ferry )": ferry is not being typed
+		}
 		return strings.TrimRightFunc(short, func(r rune) bool { return r == ' ' || r == '\t' })
+	}
+	if closed := closeLive(q); closed != q {
+		return closed
 	}
 	// Compiled at one instant, so that since: terms compare equal.
 	whole := query.Options{Now: time.Now(), PhraseFunc: true}
@@ -52,14 +58,20 @@ func KeptQuery(q string) string {
 	}
 	if _, word, negated, ok := openWord(q); ok && waitingOf(word) != "" {
 		if negated {
-			return q
+			return closeLive(q)
 		}
-		if _, err := query.Parse(q + "*"); err == nil {
-			return q + "*"
+		if kept := closeLive(q + "*"); parses(kept) {
+			return kept
 		}
 		return q
 	}
 	return LiveQuery(q)
+}
+
+// parses reports whether q is a query.
+func parses(q string) bool {
+	_, err := query.Parse(q)
+	return err == nil
 }
 
 // PendingWord is the word being typed at the end of a live query while it is

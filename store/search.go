@@ -20,7 +20,7 @@ type compiled struct {
 // compile compiles a query; live reads it as the live filter does.
 func compile(q string, live bool) (compiled, error) {
 	if live {
-		q = withoutShortOpenWord(q)
+		q = closeLive(withoutShortOpenWord(q))
 	}
 	c, err := query.CompileString(q, query.Options{PrefixLast: live && !shortPunctuatedTail(q), PhraseFunc: true})
 	if err != nil {

@@ -160,11 +160,14 @@ func (m *Model) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
 func (m *Model) applyFilter(text string) tea.Cmd {
 	hadErr := m.filter.err != nil
 	_, err := query.Parse(text)
-	if err != nil && store.DanglingOperator(text) != "" {
+	if err != nil {
 		// "ferry OR " is on its way to "ferry OR kayak": it waits, and
-		// the list shows ferry meanwhile.
-		if _, perr := query.Parse(store.LiveQuery(text)); perr == nil {
-			err = nil
+		// the list shows ferry meanwhile; "(ferry OR kay" shows what
+		// "(ferry OR kay*)" finds (store.LiveQuery).
+		if live := store.LiveQuery(text); live != text {
+			if _, perr := query.Parse(live); perr == nil {
+				err = nil
+			}
 		}
 	}
 	m.filter.err = err
@@ -216,6 +219,8 @@ func (m Model) filterView() string {
 			// The list does not use the word yet: say so, or the list
 			// seems to ignore it.
 			hint = quoteQuery(w) + " counts from its 3rd letter, or on enter"
+		} else if c := store.Unclosed(f.input.Value()); c != "" {
+			hint = "enter closes it with " + quoteQuery(c)
 		}
 		if hint != "" {
 			hint := m.styles.inputHint.Render("  " + hint)

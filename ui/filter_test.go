@@ -135,7 +135,7 @@ func TestFilterParseError(t *testing.T) {
 	m = step(t, m, press("/"))
 	m = typeKeys(t, m, "short ")
 	want := shownNumbers(t, m)
-	m = typeKeys(t, m, "(x OR)")
+	m = typeKeys(t, m, "(OR x)")
 	if got := shownNumbers(t, m); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("a bad query changed the list: %v, want %v", got, want)
 	}
@@ -560,6 +560,40 @@ func TestOperatorWaitsForItsTerm(t *testing.T) {
 	m = typeKeys(t, m, "leaked")
 	m = step(t, m, press("enter"))
 	if q := root(t, m).list.query.text; q != "short OR leaked*" {
+		t.Errorf("kept %q", q)
+	}
+}
+
+// TestOpenGroupWhileTyping: a group or phrase being typed is read closed,
+// its last word a prefix, without an error; the line says enter closes it,
+// and enter keeps it closed.
+func TestOpenGroupWhileTyping(t *testing.T) {
+	m := start(t, newLibrary(t, 30), Config{}, 100, 24)
+	m = step(t, m, press("/"))
+	m = typeKeys(t, m, "short OR leaked")
+	want := shownNumbers(t, m)
+	m = steps(t, m, "ctrl+u")
+	for _, step := range []struct{ typed, hint string }{
+		{"(", ""},
+		{"short", "enter closes it with `)`"},
+		{" OR ", "`OR` waits for what it joins"},
+		{"le", "`le` counts from its 3rd letter, or on enter"},
+		{"aked", "enter closes it with `)`"},
+	} {
+		m = typeKeys(t, m, step.typed)
+		r := root(t, m)
+		if r.filter.err != nil {
+			t.Fatalf("after %q: error %v", r.filter.input.Value(), r.filter.err)
+		}
+		if !strings.Contains(viewText(m), step.hint) {
+			t.Errorf("after %q, no hint %q:\n%s", r.filter.input.Value(), step.hint, viewText(m))
+		}
+	}
+	if got := shownNumbers(t, m); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("(short OR leaked shows %v, want %v", got, want)
+	}
+	m = step(t, m, press("enter"))
+	if q := root(t, m).list.query.text; q != "(short OR leaked*)" {
 		t.Errorf("kept %q", q)
 	}
 }
