@@ -635,19 +635,11 @@ func (a *app) tagCmd() *cobra.Command {
 			defer st.Close()
 			ctx := cmd.Context()
 			if cmd.Flags().Changed("query") {
-				n, err := st.TagQuery(ctx, query, ch.Add, ch.Remove)
+				t, err := st.TagQueryChanges(ctx, query, ch.Add, ch.Remove)
 				if err != nil {
 					return err
 				}
-				done := "retagged"
-				switch {
-				case len(ch.Remove) == 0:
-					done = "tagged"
-				case len(ch.Add) == 0:
-					done = "untagged"
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", cli.Plural(n, "article"), done)
-				return nil
+				return cli.PrintTagging(cmd.OutOrStdout(), t)
 			}
 			// The articles there are tagged; the missing ones are named.
 			var found []int64
@@ -663,8 +655,14 @@ func (a *app) tagCmd() *cobra.Command {
 					return err
 				}
 			}
-			if err := st.Tag(ctx, found, ch.Add, ch.Remove); err != nil {
-				return err
+			if len(found) > 0 {
+				t, err := st.TagChanges(ctx, found, ch.Add, ch.Remove)
+				if err != nil {
+					return err
+				}
+				if err := cli.PrintTagging(cmd.OutOrStdout(), t); err != nil {
+					return err
+				}
 			}
 			switch {
 			case len(missing) > 0 && len(found) > 0:

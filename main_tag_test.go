@@ -30,11 +30,13 @@ func TestTagQueryRemovesDashTags(t *testing.T) {
 		out      string
 		wantTags string
 	}{
-		{[]string{"tag", "--query", "seed bank", "+science", "+botany"}, "1 article tagged\n", `["botany","science"]`},
-		{[]string{"tag", "--query", "seed bank", "-science"}, "1 article untagged\n", `["botany"]`},
-		{[]string{"tag", "--query=seed", "+x", "-botany"}, "1 article retagged\n", `["x"]`},
-		{[]string{"tag", "--query", "seed", "--", "-x"}, "1 article untagged\n", `[]`},
-		{[]string{"tag", "1", "+y", "-x"}, "", `["y"]`},
+		{[]string{"tag", "--query", "seed bank", "+science", "+botany"}, "Added #science to 1 article\nAdded #botany to 1 article\n", `["botany","science"]`},
+		{[]string{"tag", "--query", "seed bank", "-science"}, "Removed #science from 1 article\n", `["botany"]`},
+		{[]string{"tag", "--query=seed", "+x", "-botany"}, "Added #x to 1 article\nRemoved #botany from 1 article\n", `["x"]`},
+		{[]string{"tag", "--query", "seed", "--", "-x"}, "Removed #x from 1 article\n", `[]`},
+		{[]string{"tag", "1", "+y", "-x"}, "Added #y to 1 article\nRemoved #x from 0 of 1 article (none had it)\n", `["y"]`},
+		{[]string{"tag", "1", "+Y"}, "Added #y to 0 of 1 article (1 already had it)\n", `["y"]`},
+		{[]string{"tag", "--query", "nomatchxyz", "+z"}, "No article matches: no tag changed\n", `["y"]`},
 	}
 	for _, s := range steps {
 		r := run(t, lib, s.args...)

@@ -67,7 +67,7 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 			if k == 0 {
 				continue
 			}
-			if err := retag(ctx, tx, feeds.NormalizeTags(p.rule.Tags), nil, true); err != nil {
+			if _, _, err := retag(ctx, tx, feeds.NormalizeTags(p.rule.Tags), nil, true); err != nil {
 				return fmt.Errorf("rule %q: %w", p.rule.Query, err)
 			}
 			n += k

@@ -21,51 +21,85 @@ import (
 // a leading # is dropped. A tag a rule had set becomes the reader's own when
 // the reader adds it.
 func (s *Store) Tag(ctx context.Context, ids []int64, add, remove []string) error {
+	_, err := s.TagChanges(ctx, ids, add, remove)
+	return err
+}
+
+// TagChanges is Tag, and returns what the tagging changed.
+func (s *Store) TagChanges(ctx context.Context, ids []int64, add, remove []string) (Tagging, error) {
 	add, remove = feeds.NormalizeTags(add), feeds.NormalizeTags(remove)
 	if len(ids) == 0 || len(add)+len(remove) == 0 {
-		return nil
+		return Tagging{}, nil
 	}
+	var t Tagging
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := targetIDs(ctx, tx, ids); err != nil {
 			return err
 		}
-		return retag(ctx, tx, add, remove, false)
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM temp.tag_targets`).Scan(&t.Articles); err != nil {
+			return err
+		}
+		var err error
+		t.Added, t.Removed, err = retag(ctx, tx, add, remove, false)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("store: tag: %w", err)
+		return Tagging{}, fmt.Errorf("store: tag: %w", err)
 	}
-	return nil
+	return t, nil
+}
+
+// Tagging is what a tagging changed.
+type Tagging struct {
+	Articles int         // the articles tagged: those the ids or the query named
+	Added    []TagChange // each tag added, in the order given
+	Removed  []TagChange // each tag removed, in the order given
+}
+
+// TagChange is one tag a tagging added or removed: its name, as the library
+// spells it, and how many of the articles gained it or lost it. The others
+// had it already, or had not had it.
+type TagChange struct {
+	Name     string
+	Articles int
 }
 
 // TagQuery adds and removes tags on every article the query matches, and
 // returns how many it matches.
 func (s *Store) TagQuery(ctx context.Context, q string, add, remove []string) (int, error) {
-	n, err := s.tagQuery(ctx, q, add, remove, false)
+	t, err := s.TagQueryChanges(ctx, q, add, remove)
+	return t.Articles, err
+}
+
+// TagQueryChanges is TagQuery, and returns what the tagging changed.
+func (s *Store) TagQueryChanges(ctx context.Context, q string, add, remove []string) (Tagging, error) {
+	t, err := s.tagQuery(ctx, q, add, remove, false)
 	if err != nil {
-		return 0, fmt.Errorf("store: tag query: %w", err)
+		return Tagging{}, fmt.Errorf("store: tag query: %w", err)
 	}
-	return n, nil
+	return t, nil
 }
 
 // TagByRule adds tags on behalf of a rule to every article its query matches,
 // and returns how many it matches. It never takes over a tag the reader set,
 // so removing the rule's tags later leaves the reader's alone.
 func (s *Store) TagByRule(ctx context.Context, q string, tags []string) (int, error) {
-	n, err := s.tagQuery(ctx, q, tags, nil, true)
+	t, err := s.tagQuery(ctx, q, tags, nil, true)
 	if err != nil {
 		return 0, fmt.Errorf("store: tag by rule: %w", err)
 	}
-	return n, nil
+	return t.Articles, nil
 }
 
-func (s *Store) tagQuery(ctx context.Context, q string, add, remove []string, byRule bool) (int, error) {
+func (s *Store) tagQuery(ctx context.Context, q string, add, remove []string, byRule bool) (Tagging, error) {
 	c, err := compile(q, false)
 	if err != nil {
-		return 0, err
+		return Tagging{}, err
 	}
 	add, remove = feeds.NormalizeTags(add), feeds.NormalizeTags(remove)
-	var n int
+	var t Tagging
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		t = Tagging{}
 		if err := resetTargets(ctx, tx); err != nil {
 			return err
 		}
@@ -75,10 +109,11 @@ func (s *Store) tagQuery(ctx context.Context, q string, add, remove []string, by
 			return err
 		}
 		k, _ := res.RowsAffected()
-		n = int(k)
-		return retag(ctx, tx, add, remove, byRule)
+		t.Articles = int(k)
+		t.Added, t.Removed, err = retag(ctx, tx, add, remove, byRule)
+		return err
 	})
-	return n, err
+	return t, err
 }
 
 // resetTargets makes the temporary table of the articles a tagging applies
@@ -119,47 +154,57 @@ func targetIDs(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	return nil
 }
 
-// retag adds and removes tags on the articles in tag_targets, set-based.
-func retag(ctx context.Context, tx *sql.Tx, add, remove []string, byRule bool) error {
+// retag adds and removes tags on the articles in tag_targets, set-based,
+// and returns how many of them gained each tag added and lost each tag
+// removed.
+func retag(ctx context.Context, tx *sql.Tx, add, remove []string, byRule bool) (added, removed []TagChange, err error) {
 	now := time.Now().Unix()
 	for _, name := range add {
-		id, err := tagID(ctx, tx, name)
+		id, spelled, err := tagIDName(ctx, tx, name)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		q := `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
-			SELECT id, ?, ?, 0 FROM temp.tag_targets WHERE true
-			ON CONFLICT(article_id, tag_id) DO UPDATE SET by_rule = 0`
-		if byRule {
-			q = `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
-			SELECT id, ?, ?, 1 FROM temp.tag_targets WHERE true
-			ON CONFLICT(article_id, tag_id) DO NOTHING`
+		if !byRule {
+			if _, err := tx.ExecContext(ctx, `UPDATE article_tags SET by_rule = 0
+				WHERE tag_id = ? AND by_rule <> 0 AND article_id IN (SELECT id FROM temp.tag_targets)`, id); err != nil {
+				return nil, nil, err
+			}
 		}
-		if _, err := tx.ExecContext(ctx, q, id, now); err != nil {
-			return err
+		res, err := tx.ExecContext(ctx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+			SELECT id, ?, ?, ? FROM temp.tag_targets WHERE true
+			ON CONFLICT(article_id, tag_id) DO NOTHING`, id, now, byRule)
+		if err != nil {
+			return nil, nil, err
 		}
+		n, _ := res.RowsAffected()
+		added = append(added, TagChange{Name: spelled, Articles: int(n)})
 		if err := forgetUnused(ctx, tx, id); err != nil { // nothing was tagged
-			return err
+			return nil, nil, err
 		}
 	}
 	for _, name := range remove {
 		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM tags WHERE name = ?`, name).Scan(&id)
+		spelled := name
+		err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE name = ?`, name).Scan(&id, &spelled)
 		if errors.Is(err, sql.ErrNoRows) {
+			removed = append(removed, TagChange{Name: name})
 			continue
 		}
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE tag_id = ?
-			AND article_id IN (SELECT id FROM temp.tag_targets)`, id); err != nil {
-			return err
+		res, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE tag_id = ?
+			AND article_id IN (SELECT id FROM temp.tag_targets)`, id)
+		if err != nil {
+			return nil, nil, err
 		}
+		n, _ := res.RowsAffected()
+		removed = append(removed, TagChange{Name: spelled, Articles: int(n)})
 		if err := forgetUnused(ctx, tx, id); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
-	return nil
+	return added, removed, nil
 }
 
 // forgetUnused forgets a tag on no article and with no colour, so that
@@ -173,12 +218,19 @@ func forgetUnused(ctx context.Context, tx *sql.Tx, id int64) error {
 // tagID returns the id of the tag named name (case-insensitively), creating
 // the tag with this spelling when there is none.
 func tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+	id, _, err := tagIDName(ctx, tx, name)
+	return id, err
+}
+
+// tagIDName is tagID, and the tag's name as the library spells it.
+func tagIDName(ctx context.Context, tx *sql.Tx, name string) (int64, string, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM tags WHERE name = ?`, name).Scan(&id)
+	spelled := name
+	err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE name = ?`, name).Scan(&id, &spelled)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `INSERT INTO tags(name) VALUES (?) RETURNING id`, name).Scan(&id)
 	}
-	return id, err
+	return id, spelled, err
 }
 
 // Tags returns every tag with how many articles carry it, by name.

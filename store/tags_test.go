@@ -159,3 +159,68 @@ func TestTaggingNothingLeavesNoTag(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggingSaysWhatChanged: a tagging returns how many articles it named
+// and, for each tag, how many gained it or lost it, not how many it named.
+func TestTaggingSaysWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name        string
+		ids         bool // by ids rather than by query
+		q           string
+		add, remove []string
+		want        Tagging
+	}{
+		{"add to some", false, "", []string{"future"}, nil,
+			Tagging{Articles: 3, Added: []TagChange{{"future", 1}}}},
+		{"add to all who have it", false, "tagged", []string{"FUTURE"}, nil,
+			Tagging{Articles: 2, Added: []TagChange{{"future", 0}}}},
+		{"add what a rule set", false, "first", []string{"ruled"}, nil, // which becomes the reader's
+			Tagging{Articles: 1, Added: []TagChange{{"ruled", 0}}}},
+		{"remove what none has", false, "", nil, []string{"nosuchtag"},
+			Tagging{Articles: 3, Removed: []TagChange{{"nosuchtag", 0}}}},
+		{"remove from some", false, "", nil, []string{"#Future"},
+			Tagging{Articles: 3, Removed: []TagChange{{"future", 2}}}},
+		{"add and remove", false, "story", []string{"new", "future"}, []string{"future2", "future"},
+			Tagging{Articles: 3, Added: []TagChange{{"new", 3}, {"future", 1}}, Removed: []TagChange{{"future2", 0}, {"future", 3}}}},
+		{"nothing matches", false, "nomatchxyz", []string{"future"}, []string{"future"},
+			Tagging{Added: []TagChange{{"future", 0}}, Removed: []TagChange{{"future", 0}}}},
+		{"ids", true, "", []string{"future", "other"}, []string{"ruled"},
+			Tagging{Articles: 2, Added: []TagChange{{"future", 1}, {"other", 2}}, Removed: []TagChange{{"ruled", 1}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			importAll(t, s,
+				art("t1", "2024-03-05", "First tagged story. Text."),
+				art("t2", "2024-03-04", "Second tagged story. Text."),
+				art("t3", "2024-03-03", "Untagged story. Text."))
+			if _, err := s.TagQuery(ctx, "tagged", []string{"future"}, nil); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.TagByRule(ctx, "first", []string{"ruled"}); err != nil {
+				t.Fatal(err)
+			}
+			var got Tagging
+			var err error
+			if tt.ids {
+				ids := idsOf(t, s, "first OR untagged")
+				got, err = s.TagChanges(ctx, append(ids, ids[0]), tt.add, tt.remove)
+			} else {
+				got, err = s.TagQueryChanges(ctx, tt.q, tt.add, tt.remove)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Articles != tt.want.Articles || !slices.Equal(got.Added, tt.want.Added) || !slices.Equal(got.Removed, tt.want.Removed) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+			readers := slices.Contains(tt.add, "ruled")
+			for _, tag := range mustArticle(t, s, mustArticleID(t, s, "t1")).Tags {
+				if tag.Name == "ruled" && tag.ByRule == readers {
+					t.Errorf("ruled is set by a rule: %v, want %v", tag.ByRule, !readers)
+				}
+			}
+		})
+	}
+}

@@ -222,3 +222,44 @@ func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 	}
 	return ids, ch, nil
 }
+
+// PrintTagging says what `tidings tag` changed, a line for each tag: how
+// many of the articles gained or lost it, and how many already had it or
+// never had it.
+//
+//	Added #future to 0 of 2 articles (2 already had it)
+//	Removed tag:"long read" from 3 articles
+func PrintTagging(w io.Writer, t store.Tagging) error {
+	if t.Articles == 0 {
+		_, err := fmt.Fprintln(w, "No article matches: no tag changed")
+		return err
+	}
+	count := func(changed int) string {
+		if changed == t.Articles {
+			return Plural(t.Articles, "article")
+		}
+		return thousands(changed) + " of " + Plural(t.Articles, "article")
+	}
+	for _, c := range t.Added {
+		line := "Added " + tagTerms([]string{c.Name}) + " to " + count(c.Articles)
+		if had := t.Articles - c.Articles; had > 0 {
+			line += fmt.Sprintf(" (%s already had it)", thousands(had))
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	for _, c := range t.Removed {
+		line := "Removed " + tagTerms([]string{c.Name}) + " from " + count(c.Articles)
+		switch lacked := t.Articles - c.Articles; {
+		case c.Articles == 0:
+			line += " (none had it)"
+		case lacked > 0:
+			line += fmt.Sprintf(" (%s did not have it)", thousands(lacked))
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"bytes"
+	"testing"
+
+	"tidings/store"
+)
+
+// TestPrintTagging: `tidings tag` says, for each tag, how many articles
+// gained or lost it, not how many the ids or the query named.
+func TestPrintTagging(t *testing.T) {
+	tests := []struct {
+		name string
+		in   store.Tagging
+		want string
+	}{
+		{"nothing matches", store.Tagging{Added: []store.TagChange{{Name: "x"}}}, "No article matches: no tag changed\n"},
+		{"all had it", store.Tagging{Articles: 2, Added: []store.TagChange{{Name: "future"}}},
+			"Added #future to 0 of 2 articles (2 already had it)\n"},
+		{"none had it", store.Tagging{Articles: 14, Removed: []store.TagChange{{Name: "nosuchtag"}}},
+			"Removed #nosuchtag from 0 of 14 articles (none had it)\n"},
+		{"all gained it", store.Tagging{Articles: 1, Added: []store.TagChange{{Name: "future", Articles: 1}}},
+			"Added #future to 1 article\n"},
+		{"some", store.Tagging{Articles: 1500,
+			Added:   []store.TagChange{{Name: "long read", Articles: 3}},
+			Removed: []store.TagChange{{Name: "old", Articles: 1499}, {Name: "gone", Articles: 1500}}},
+			"Added tag:\"long read\" to 3 of 1,500 articles (1,497 already had it)\n" +
+				"Removed #old from 1,499 of 1,500 articles (1 did not have it)\n" +
+				"Removed #gone from 1,500 articles\n"},
+		{"hostile name", store.Tagging{Articles: 1, Added: []store.TagChange{{Name: "a\x1b[31mb", Articles: 1}}},
+			"Added #ab to 1 article\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := PrintTagging(&b, tt.in); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("printed %q, want %q", b.String(), tt.want)
+			}
+		})
+	}
+}
