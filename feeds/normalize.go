@@ -31,6 +31,7 @@ func Normalize(a *Article) {
 		a.Body = ""
 	}
 	a.Title = CleanLine(a.Title)
+	titled := a.Title != "" // by the file or feed, not derived from the body
 	if a.Title == "" {
 		a.Title = TitleFromBody(a.Body)
 		a.Retitled = false
@@ -57,9 +58,11 @@ func Normalize(a *Article) {
 	a.Added = utc(a.Added)
 	a.ExternalID = CleanLine(a.ExternalID)
 	if a.ExternalID == "" {
-		a.ExternalID = Identity(*a)
-		if a.Body == "" {
-			// Such an article was known by source and date alone before.
+		whole := a.Body == "" || titled
+		a.ExternalID = identity(*a, whole)
+		if whole {
+			// Such an article was known by source, date and body alone
+			// before.
 			if former := identity(*a, false); !slices.Contains(a.FormerIDs, former) {
 				a.FormerIDs = append(a.FormerIDs, former)
 			}
@@ -76,10 +79,14 @@ func utc(t time.Time) time.Time {
 
 // Identity is the id of an article that came without one: a hash of its
 // source, publication time and body, so importing the same text again finds
-// the same article. An article without a body (a bookmark: a title and a
-// link) is told by its link and title too, or every such article of one
-// source would be one. It is IdentityPrefix followed by 32 hex digits.
-func Identity(a Article) string { return identity(a, a.Body == "") }
+// the same article; and of its link and title when it has a title of its
+// own (a Markdown or HTML file's, not one derived from the body) or no body
+// (a bookmark), or else two notes made from one template, or two pages
+// saved from behind one paywall, would be one article, the later replacing
+// the earlier. Normalize gives an article so identified the id without
+// link and title as a former one, which a library from before stored it
+// under. It is IdentityPrefix followed by 32 hex digits.
+func Identity(a Article) string { return identity(a, a.Body == "" || a.Title != "") }
 
 // identity is Identity, with the link and title or without them.
 func identity(a Article, linkAndTitle bool) string {

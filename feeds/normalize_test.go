@@ -259,22 +259,45 @@ func TestIdentityStable(t *testing.T) {
 	if Identity(b) != id {
 		t.Errorf("identity depends on the time zone")
 	}
-	// With a body, the title and link do not count: a retitle or a moved
-	// link is the same article.
-	b = a
-	b.Title, b.URL = "Another title", "https://example.com/moved"
-	if Identity(b) != id {
-		t.Errorf("identity of an article with a body depends on its title or link")
-	}
-	// Without one (bookmarks), they do: two bookmarks are two articles.
-	one := Article{Source: "AP", Title: "Bookmark one", URL: "https://example.com/1"}
-	for name, other := range map[string]Article{
-		"other link":  {Source: "AP", Title: one.Title, URL: "https://example.com/2"},
-		"other title": {Source: "AP", Title: "Bookmark two", URL: one.URL},
+	// Titled articles (a file's title) and bookmarks are told by their link
+	// and title too: two notes from one template, or two bookmarks, are two
+	// articles.
+	for _, one := range []Article{
+		{Source: "AP", Title: "Daily note 2024-03-01", URL: "https://example.com/1", Body: "## Tasks"},
+		{Source: "AP", Title: "Bookmark one", URL: "https://example.com/1"},
 	} {
-		if Identity(other) == Identity(one) {
-			t.Errorf("bookmarks with an %s: same identity", name)
+		for name, other := range map[string]Article{
+			"other link":  {Source: "AP", Title: one.Title, URL: "https://example.com/2", Body: one.Body},
+			"other title": {Source: "AP", Title: "Daily note 2024-03-02", URL: one.URL, Body: one.Body},
+		} {
+			if Identity(other) == Identity(one) {
+				t.Errorf("%q and one with an %s: same identity", one.Title, name)
+			}
 		}
+	}
+}
+
+// TestNormalizeFormerIdentity: an article with a title of its own gets the
+// id of its title, link and text, and as a former id the one a library from
+// before gave it (source, date and text), by which it is found and given the
+// new one; an article whose title is its first sentence keeps that one.
+func TestNormalizeFormerIdentity(t *testing.T) {
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	titled := Article{Source: "AP", Published: day, Title: "Daily note", Body: "## Tasks"}
+	Normalize(&titled)
+	old := Identity(Article{Source: "AP", Published: day, Body: "## Tasks"})
+	if titled.ExternalID == old || !slices.Equal(titled.FormerIDs, []string{old}) {
+		t.Errorf("titled: id %q, former %q; want a new id and former %q", titled.ExternalID, titled.FormerIDs, old)
+	}
+	plain := Article{Source: "AP", Published: day, Body: "Storm Shadow missiles were discussed."}
+	Normalize(&plain)
+	if want := Identity(Article{Source: "AP", Published: day, Body: plain.Body}); plain.ExternalID != want || len(plain.FormerIDs) != 0 {
+		t.Errorf("derived title: id %q, former %q; want %q and none", plain.ExternalID, plain.FormerIDs, want)
+	}
+	again := plain
+	Normalize(&again)
+	if again.ExternalID != plain.ExternalID {
+		t.Errorf("Normalize again changed the id: %q, %q", plain.ExternalID, again.ExternalID)
 	}
 }
 

@@ -10,6 +10,10 @@ import (
 	"testing"
 
 	"tidings/store"
+
+	"time"
+
+	"tidings/feeds"
 )
 
 // sampleArticle is one article in the sample format; date "" leaves the
@@ -262,5 +266,47 @@ func TestImportLegacyEncodedPage(t *testing.T) {
 		if len(titles) != 1 || titles[0] != want {
 			t.Errorf("search %q: %q, want %q", q, titles, want)
 		}
+	}
+}
+
+// TestImportNotesFromOneTemplate: files with titles of their own and the
+// same text (daily notes made from one template, pages saved from behind
+// one paywall) are articles of their own. One a library from before stored
+// under the id of its text alone is found by it, not added again.
+func TestImportNotesFromOneTemplate(t *testing.T) {
+	note := func(title string) string {
+		return "---\ntitle: " + title + "\ndate: 2024-03-01\n---\n\n## Tasks\n\n## Notes\n"
+	}
+	dir := tree(t, map[string]string{
+		"notes/2024-03-01.md": note("Daily note 2024-03-01"),
+		"notes/2024-03-02.md": note("Daily note 2024-03-02"), // the template's date, unchanged
+		"paywall/a.html":      "<html><head><title>Markets fall on rate fears</title></head><body><p>Subscribe to continue reading.</p></body></html>",
+		"paywall/b.html":      "<html><head><title>Oil climbs again</title></head><body><p>Subscribe to continue reading.</p></body></html>",
+	}, nil)
+	st := openStore(t)
+	_, got := importPaths(t, st, dir, "notes", "paywall")
+	if want := "4 added, 0 updated, 0 unchanged, 0 failed\n"; got != want {
+		t.Errorf("summary\n%s\nwant\n%s", got, want)
+	}
+	if _, got = importPaths(t, st, dir, "notes", "paywall"); got != "0 added, 0 updated, 4 unchanged, 0 failed\n" {
+		t.Errorf("imported again:\n%s", got)
+	}
+
+	// A library from before: the note stored under the id of its text.
+	old := openStore(t)
+	a := feeds.Article{Title: "Daily note 2024-03-01", Body: "## Tasks\n\n## Notes",
+		Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
+	stored := a
+	stored.Title = ""
+	feeds.Normalize(&stored) // the id of before: source, date and text
+	stored.Title = a.Title
+	if _, err := old.Import(context.Background(), []feeds.Article{stored}); err != nil {
+		t.Fatal(err)
+	}
+	if _, got = importPaths(t, old, dir, "notes/2024-03-01.md"); strings.HasPrefix(got, "1 added") {
+		t.Errorf("a note stored under its former id was added again:\n%s", got)
+	}
+	if n, _ := old.Total(context.Background()); n != 1 {
+		t.Errorf("%d articles, want 1", n)
 	}
 }
