@@ -231,7 +231,10 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	if err != nil {
 		return 0, err
 	}
-	hash := contentHash(a)
+	// A title is the reader's once they retitled the article, whatever a
+	// file says: it is left out of the sum, or importing the original and
+	// an export of the retitled article in turn would update it each time.
+	hash := contentHash(a, !a.Retitled && !(ok && e.retitled))
 	if !ok {
 		if a.Absent&feeds.FieldBody != 0 && a.Title == "" {
 			return 0, errors.New("not in the library, and the record has no title or body to add it with")
@@ -538,7 +541,7 @@ func (im *importer) feed(url string) (sql.NullInt64, error) {
 
 // contentHash identifies the imported content of an article, to tell an
 // unchanged re-import. A reader's retitle is user state, not content.
-func contentHash(a *feeds.Article) string {
+func contentHash(a *feeds.Article, withTitle bool) string {
 	h := sha256.New()
 	field := func(s string) {
 		h.Write([]byte(s))
@@ -547,7 +550,7 @@ func contentHash(a *feeds.Article) string {
 	field("1")
 	field(a.Source)
 	field(a.FeedURL)
-	if !a.Retitled {
+	if withTitle {
 		field(a.Title)
 	}
 	field(a.URL)

@@ -434,3 +434,38 @@ func TestReimportBringsBackNothingTheReaderUndid(t *testing.T) {
 		t.Errorf("after a new tag in the file: tags %s, want keep,new", tagNames(got.Tags))
 	}
 }
+
+// TestRetitledArticleStaysUnchanged: once the reader retitled an article,
+// importing the original file and an export carrying the retitle in turn
+// finds it unchanged, not updated each time.
+func TestRetitledArticleStaysUnchanged(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	original := feeds.Article{ExternalID: "X1", Source: "MENAFN", Body: "In a startling revelation, a leak."}
+	feeds.Normalize(&original)
+	exported := original
+	exported.Title, exported.Retitled = "Luftwaffe leak", true
+	imp := func(a feeds.Article) Outcome {
+		t.Helper()
+		outs, err := s.Import(ctx, []feeds.Article{a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return outs[0]
+	}
+	if o := imp(original); o != Added {
+		t.Fatalf("first import: %v", o)
+	}
+	if err := s.Retitle(ctx, mustArticleID(t, s, "X1"), "Luftwaffe leak"); err != nil {
+		t.Fatal(err)
+	}
+	imp(exported) // the first import since the retitle may rewrite the sum
+	for i, a := range []feeds.Article{original, exported, original, exported} {
+		if o := imp(a); o != Unchanged {
+			t.Errorf("import %d (retitled %v): %v, want unchanged", i, a.Retitled, o)
+		}
+	}
+	if got := mustArticle(t, s, mustArticleID(t, s, "X1")); got.Title != "Luftwaffe leak" || !got.Retitled {
+		t.Errorf("title %q, retitled %v", got.Title, got.Retitled)
+	}
+}
