@@ -243,7 +243,8 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	}
 	out := Unchanged
 	reindex := false
-	if e.hash != hash {
+	// (The sum stored before the reader retitled has the file's title.)
+	if e.hash != hash && !(e.retitled && !a.Retitled && e.hash == contentHash(a, true)) {
 		if err := im.replace(e, a, hash, feedID); err != nil {
 			return 0, err
 		}
