@@ -149,11 +149,13 @@ func TestLinksPanelScrolls(t *testing.T) {
 	}
 	m := start(t, st, Config{}, 70, 12)
 	m = steps(t, m, "enter", "L", "pgdown")
-	if got := root(t, m).links.cursor; got != 7 {
-		t.Errorf("pgdown moved to link %d, want 8 (a screenful down)", got+1)
+	if got := root(t, m).links.cursor; got != 6 {
+		t.Errorf("pgdown moved to link %d, want 7 (a screenful down)", got+1)
 	}
 	m = steps(t, m, "G")
 	checkFits(t, m, 70, 12)
+	m = steps(t, m, "y") // the confirmation is read whole, under the panel
+	checkStatusShown(t, m, 70, 12)
 	if view := viewText(m); !strings.Contains(view, "https://x.example/40ns") || strings.Contains(view, "x.example/1ns ") {
 		t.Errorf("G does not show the last link alone at the bottom:\n%s", view)
 	}

@@ -122,9 +122,10 @@ func (p linksPanel) current() (bodyLink, bool) {
 }
 
 // rows is how many links the panel shows on a screen height lines tall:
-// the box's border and title take three, the footer two.
+// the box's border and title take three, and the header, the status line
+// and the footer stay in sight.
 func (p linksPanel) rows(height int) int {
-	return max(min(len(p.links), height-5), 1)
+	return max(min(len(p.links), height-6), 1)
 }
 
 // scroll keeps the cursor among the rows shown.

@@ -213,6 +213,17 @@ func (m Model) chipColors() map[string]color.Color {
 	return out
 }
 
+// placePanel draws a panel's box centred over screen, and above the status
+// line, so that a question or a message about the item under the cursor
+// ("Copied the link") is read whole.
+func (m Model) placePanel(screen, box string) string {
+	bottom := min(m.height-max((m.height-lineCount(box))/2, 0), m.height-2)
+	if bottom > 0 && lineCount(box) > bottom { // a terminal of a few lines
+		box = strings.Join(strings.Split(box, "\n")[:bottom], "\n")
+	}
+	return place(screen, box, m.width, bottom)
+}
+
 // overlay draws the tag editor or the tags panel over the screen.
 func (m Model) overlay(screen string) string {
 	switch {
@@ -221,17 +232,9 @@ func (m Model) overlay(screen string) string {
 	case m.noteEditor.open:
 		return place(screen, m.noteEditor.View(m.width, m.styles), m.width, m.height-2)
 	case m.panel.open:
-		// Centred, and above the status line, so that a question or a
-		// message about the item under the cursor is read whole.
-		box := m.panel.View(m.width, m.height, m.styles)
-		bottom := min(m.height-max((m.height-lineCount(box))/2, 0), m.height-2)
-		if bottom > 0 && lineCount(box) > bottom { // a terminal of a few lines
-			box = strings.Join(strings.Split(box, "\n")[:bottom], "\n")
-		}
-		return place(screen, box, m.width, bottom)
+		return m.placePanel(screen, m.panel.View(m.width, m.height, m.styles))
 	case m.links.open:
-		box := m.links.View(m.width, m.height, m.styles)
-		return place(screen, box, m.width, m.height-max((m.height-lineCount(box))/2, 0))
+		return m.placePanel(screen, m.links.View(m.width, m.height, m.styles))
 	}
 	return screen
 }
