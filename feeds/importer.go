@@ -271,7 +271,7 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 			return formatJSONLines, nil
 		}
 		return formatJSON, nil
-	case bytes.HasPrefix(head, []byte("---\n")) || bytes.HasPrefix(head, []byte("---\r\n")):
+	case isFrontMatterStart(head):
 		return formatMarkdown, nil
 	case isHTMLStart(text):
 		return formatHTML, nil
@@ -317,6 +317,18 @@ func readMaybeFeed(name string, regular bool, data []byte, emit func(Item) error
 
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
+}
+
+// isFrontMatterStart reports whether head opens front matter as
+// parseMarkdownFile reads it: a first line of "---" (YAML) or "+++"
+// (Hugo's TOML).
+func isFrontMatterStart(head []byte) bool {
+	first, _, found := bytes.Cut(head, []byte("\n"))
+	if !found {
+		return false
+	}
+	first = bytes.TrimRight(first, " \t\r")
+	return string(first) == "---" || string(first) == "+++"
 }
 
 func isHTMLStart(text []byte) bool {

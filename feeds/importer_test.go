@@ -28,6 +28,9 @@ func TestSniff(t *testing.T) {
 		"ndjson by extension":     {"{}", "x.ndjson", formatJSONLines, nil},
 		"front matter":            {"---\ntitle: x\n---\n", "x.txt", formatMarkdown, nil},
 		"front matter crlf":       {"---\r\ntitle: x\r\n---\r\n", "-", formatMarkdown, nil},
+		"toml front matter":       {"+++\ntitle = \"x\"\n+++\n", "-", formatMarkdown, nil},
+		"toml front matter crlf":  {"+++\r\ntitle = \"x\"\r\n+++\r\n", "-", formatMarkdown, nil},
+		"toml front matter bom":   {"\uFEFF+++\ntitle = \"x\"\n+++\n", "x.txt", formatMarkdown, nil},
 		"markdown by extension":   {"# Title\n\nText", "a.md", formatMarkdown, nil},
 		"markdown long extension": {"Text", "a.markdown", formatMarkdown, nil},
 		"html doctype":            {"<!DOCTYPE html><html>", "-", formatHTML, nil},
@@ -229,6 +232,30 @@ func TestReadStreamStdin(t *testing.T) {
 	items = readString(t, "-", "plain prose without any marker")
 	if len(items) != 1 || !errors.Is(items[0].Err, ErrUnknownFormat) || !strings.HasPrefix(items[0].Err.Error(), "-: ") {
 		t.Errorf("items %+v", items)
+	}
+}
+
+// TestReadStreamFrontMatter: Markdown with front matter is told by its
+// content on standard input, where there is no file name: Jekyll's YAML
+// and Hugo's TOML alike.
+func TestReadStreamFrontMatter(t *testing.T) {
+	tests := map[string]string{
+		"yaml":                "---\ntitle: Night market\ntags: [food]\n---\n\nBody.\n",
+		"toml":                "+++\ntitle = \"Night market\"\ntags = [\"food\"]\n+++\n\nBody.\n",
+		"toml, crlf":          "+++\r\ntitle = \"Night market\"\r\ntags = [\"food\"]\r\n+++\r\n\r\nBody.\r\n",
+		"toml, bom":           "\uFEFF+++\ntitle = \"Night market\"\ntags = [\"food\"]\n+++\n\nBody.\n",
+		"toml, trailing tabs": "+++\t\ntitle = \"Night market\"\ntags = [\"food\"]\n+++\n\nBody.\n",
+	}
+	for name, doc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "-", doc)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("items %+v", items)
+			}
+			if a := items[0].Article; a.Title != "Night market" || a.Body != "Body." || strings.Join(a.Tags, ",") != "food" {
+				t.Errorf("title %q body %q tags %q", a.Title, a.Body, a.Tags)
+			}
+		})
 	}
 }
 
