@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
+
+	"tidings/feeds"
 )
 
 // The tag editor is a small box over the bottom of the screen with one line
@@ -288,10 +290,13 @@ func parseTagEdits(s string) (add, remove []string) {
 	var order []string
 	edits := map[string]edit{}
 	for _, w := range tagWords(s) {
-		ed := edit{name: w.name, add: w.sign != '-'}
-		if ed.name == "" {
+		// As the library will store it: "été" typed with combining
+		// accents is the tag typed with accented letters.
+		names := feeds.NormalizeTags([]string{w.name})
+		if len(names) == 0 {
 			continue
 		}
+		ed := edit{name: names[0], add: w.sign != '-'}
 		l := strings.ToLower(ed.name)
 		if _, ok := edits[l]; !ok {
 			order = append(order, l)
@@ -341,14 +346,15 @@ func splitRemoval(s string, tags []string) (typed []string, tag string, ok bool)
 	return nil, "", false
 }
 
-// describeEdit says what a line does: "+ukraine -draft".
+// describeEdit says what a line does, as the line would say it:
+// +ukraine -draft +"long read".
 func describeEdit(add, remove []string) string {
 	var parts []string
 	for _, t := range add {
-		parts = append(parts, "+"+oneLine(t))
+		parts = append(parts, "+"+quoteTag(oneLine(t)))
 	}
 	for _, t := range remove {
-		parts = append(parts, "-"+oneLine(t))
+		parts = append(parts, "-"+quoteTag(oneLine(t)))
 	}
 	return strings.Join(parts, " ")
 }

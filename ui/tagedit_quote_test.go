@@ -23,6 +23,7 @@ func TestTagEditQuotes(t *testing.T) {
 		"a sign in quotes":      {`"-draft" +"+1"`, []string{"-draft", "+1"}, nil},
 		"hash before the quote": {`#"long read" +"#nato"`, []string{"long read", "nato"}, nil},
 		"unclosed":              {`+"half \"open`, []string{`half "open`}, nil},
+		"as the library keeps":  {"+\"tab\there\" -e\u0301te\u0301", []string{"tab here"}, []string{"\u00e9t\u00e9"}},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -37,7 +38,7 @@ func TestTagEditQuotes(t *testing.T) {
 // TestQuoteTagReadsBack: a name as completion writes it reads back as that
 // name, added bare or with +, removed with -.
 func TestQuoteTagReadsBack(t *testing.T) {
-	names := []string{"plain", "Long Read", `tag with "quote"`, `back\slash`, `end\`, `a\"b`, `"`, "-draft", "+1", "tab\there", "a-b"}
+	names := []string{"plain", "Long Read", `tag with "quote"`, `back\slash`, `end\`, `a\"b`, `"`, "-draft", "+1", "a-b", "été"}
 	for _, n := range names {
 		q := quoteTag(n)
 		for _, line := range []string{q, "+" + q, "x " + q + " y"} {
@@ -103,5 +104,18 @@ func TestTagEditQuoteApplied(t *testing.T) {
 	m = step(t, m, press("enter"))
 	if got := tagsOf(t, lib, row.ID); !slices.Equal(got, []string{tag, "taurus"}) {
 		t.Errorf("after typing it with escapes: %q", got)
+	}
+}
+
+// TestDescribeEditReadsBack: what the status line says a line did is
+// written as the line would be: a name with a space in quotes.
+func TestDescribeEditReadsBack(t *testing.T) {
+	add, remove := []string{"Long Read", "x"}, []string{`say "when"`}
+	got := describeEdit(add, remove)
+	if want := `+"Long Read" +x -"say \"when\""`; got != want {
+		t.Errorf("describeEdit = %s, want %s", got, want)
+	}
+	if a, r := parseTagEdits(got); !slices.Equal(a, add) || !slices.Equal(r, remove) {
+		t.Errorf("%s reads back as %q, %q", got, a, r)
 	}
 }

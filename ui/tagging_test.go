@@ -122,7 +122,7 @@ func TestParseTagEdits(t *testing.T) {
 		"signs":          {"+ukraine -draft #nato", []string{"ukraine", "nato"}, []string{"draft"}},
 		"last one wins":  {"+x -y -X y", []string{"y"}, []string{"X"}},
 		"lone signs":     {"+ - #", nil, nil},
-		"quoted names":   {`+"long read" -"old  news" "x y`, []string{"long read", "x y"}, []string{"old  news"}},
+		"quoted names":   {`+"long read" -"old  news" "x y`, []string{"long read", "x y"}, []string{"old news"}},
 		"empty":          {"  ", nil, nil},
 	}
 	for name, tt := range tests {
