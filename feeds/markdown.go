@@ -383,15 +383,35 @@ func looseFrontMatter(front string) (m *yaml.Node, ok bool) {
 		ok = ok || knownField[strings.ToLower(f[1])]
 		key := &yaml.Node{Kind: yaml.ScalarNode, Value: f[1], Line: n}
 		last = looseScalar(f[2], n)
-		if v := strings.TrimSpace(f[2]); len(v) >= 2 && v[0] == '[' && v[len(v)-1] == ']' {
-			last = &yaml.Node{Kind: yaml.SequenceNode, Line: n}
-			for _, item := range strings.Split(v[1:len(v)-1], ",") {
-				last.Content = append(last.Content, looseScalar(item, n))
-			}
-		}
 		m.Content = append(m.Content, key, last)
 	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		looseList(m.Content[i+1], listField[strings.ToLower(m.Content[i].Value)])
+	}
 	return m, ok
+}
+
+// looseList makes a value read without YAML that is written as a list,
+// "[a, b]", a list of its items. A list left open, "[a, b" (not YAML, and
+// why the front matter is read line by line), is a list too for a field
+// that is one (open).
+func looseList(n *yaml.Node, open bool) {
+	v := n.Value
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || !strings.HasPrefix(v, "[") {
+		return
+	}
+	closed := strings.HasSuffix(v, "]") && len(v) >= 2
+	if !closed && !open {
+		return
+	}
+	v = strings.TrimPrefix(v, "[")
+	if closed {
+		v = v[:len(v)-1]
+	}
+	n.Kind, n.Value = yaml.SequenceNode, ""
+	for _, item := range strings.Split(v, ",") {
+		n.Content = append(n.Content, looseScalar(item, n.Line))
+	}
 }
 
 // blockIndicator is a YAML block scalar's header ("title: >"): the value
@@ -437,6 +457,12 @@ func leadingFields(text string) int {
 		n++
 	}
 	return n
+}
+
+// listField is the fields readFields reads as lists.
+var listField = map[string]bool{
+	"author": true, "authors": true, "by": true,
+	"tags": true, "tag": true, "keywords": true, "categories": true,
 }
 
 // knownField is the fields readFrontMatter reads.

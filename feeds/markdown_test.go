@@ -227,6 +227,12 @@ func TestLooseFrontMatter(t *testing.T) {
 			body:    "Body.",
 			warning: "front matter line 3: not YAML (mapping values are not allowed in this context); its fields were read line by line",
 		},
+		"a bracket in the title, a list left open": {
+			text:    "---\ntitle: [Draft] Oil: a record\ntags: [energy, oil\n---\nBody.\n",
+			title:   "[Draft] Oil: a record",
+			body:    "Body.",
+			warning: "front matter: not YAML (mapping values are not allowed in this context); its fields were read line by line",
+		},
 		"only unknown fields": {
 			text:    "---\nNote: figures: revised\n---\n\nBody.\n",
 			title:   "Note: figures: revised",
@@ -343,6 +349,15 @@ func TestMarkdownTagValues(t *testing.T) {
 		{"keywords: single", []string{"single"}},
 		// Not YAML (the colon in the title): read line by line, alike.
 		{"title: Oil: a record\ntags: oil prices", []string{"oil", "prices"}},
+		{"title: Oil: a record\ntags: [energy, oil]", []string{"energy", "oil"}},
+		// A list left open is not YAML: read line by line, its bracket
+		// is not part of a tag.
+		{"tags: [energy, oil", []string{"energy", "oil"}},
+		{"tags: [energy, oil,\ntitle: Oil", []string{"energy", "oil"}},
+		{"categories: ['news', \"world\"", []string{"news", "world"}},
+		{"title: Oil: a record\ntags: [energy,\n  oil]", []string{"energy", "oil"}},
+		{"title: Oil: a record\ntags: [energy,\n  oil", []string{"energy", "oil"}},
+		{"keywords: [", nil},
 	}
 	for _, tt := range tests {
 		items := readString(t, "x.md", "---\n"+tt.front+"\n---\nBody.\n")
