@@ -201,7 +201,7 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 		data = htmlUTF8(trimBOM(data))
 		art, err = parseHTMLFile(data)
 	} else {
-		art, err = parseMarkdownFile(data)
+		art, err = parseMarkdownFile(data, name)
 	}
 	if n := invalidUTF8(data); n > 0 && err == nil {
 		art.Warnings = append(art.Warnings, warnInvalidUTF8(n))

@@ -3,6 +3,7 @@ package feeds
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,13 +17,15 @@ import (
 // parseMarkdownFile reads a Markdown article with optional YAML front
 // matter (title, date, source, url, author, tags, id...). Without a title
 // the first "# heading" is the title, then the first sentence (Normalize).
+// Without a date, a file named as Jekyll names posts ("2023-05-17-a-post.md",
+// name being the path) is dated by its name.
 //
 // Front matter is read leniently: a file is never refused for it. Fields
 // that are not YAML are read line by line; a block that is not fields
 // (prose, a heading between two rules) stays in the body; a missing
 // closing "---" ends it after the fields at the top. Each of these is a
 // warning.
-func parseMarkdownFile(data []byte) (Article, error) {
+func parseMarkdownFile(data []byte, name string) (Article, error) {
 	text := string(trimBOM(data))
 	var art Article
 	body := text
@@ -59,6 +62,9 @@ func parseMarkdownFile(data []byte) (Article, error) {
 			}
 		}
 	}
+	if art.Published.IsZero() {
+		art.Published, _ = fileNameDate(name)
+	}
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	heading, rest := firstHeading(body)
 	if art.Title == "" {
@@ -77,6 +83,17 @@ func parseMarkdownFile(data []byte) (Article, error) {
 	}
 	art.Body = strings.TrimSpace(body)
 	return art, nil
+}
+
+// fileNameDate is the date a file's name starts with, as Jekyll names
+// posts: "2023-05-17-a-post.md" (YYYY-MM-DD and a dash).
+func fileNameDate(path string) (time.Time, bool) {
+	base := filepath.Base(path)
+	if len(base) < len("2006-01-02-") || base[len("2006-01-02")] != '-' {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", base[:len("2006-01-02")])
+	return t, err == nil
 }
 
 // NotesMarker is the line tidings' Markdown export writes before the notes

@@ -369,3 +369,36 @@ func TestMarkdownTagValues(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownDateFromFileName: a file named as Jekyll names posts,
+// YYYY-MM-DD-title.md, is dated by its name when its front matter gives no
+// date; a date in the front matter wins.
+func TestMarkdownDateFromFileName(t *testing.T) {
+	may17 := time.Date(2023, 5, 17, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, doc string
+		want      time.Time
+	}{
+		{"_posts/2023-05-17-filename-date.md", "---\nlayout: post\ntitle: \"Filename date only\"\n---\nBody.\n", may17},
+		{"2023-05-17-no-front-matter.md", "# A post\n\nBody.\n", may17},
+		{"2023-05-17-hugo.md", "+++\ntitle = \"Hugo\"\n+++\nBody.\n", may17},
+		{"2023-05-17-post.markdown", "Body.\n", may17},
+		{"2023-05-17-dated.md", "---\ntitle: Dated\ndate: 2024-01-02\n---\nBody.\n", time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2023-05-17-created.md", "---\ntitle: Note\ncreated: 2024-03-05\n---\nBody.\n", time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)},
+		{"2023-05-17-bad-date.md", "---\ntitle: Bad\ndate: someday\n---\nBody.\n", may17},
+		{"2023-02-30-no-such-day.md", "Body.\n", time.Time{}},
+		{"2023-05-17.md", "Body.\n", time.Time{}},
+		{"20230517-post.md", "Body.\n", time.Time{}},
+		{"2023-05-17-folder/post.md", "Body.\n", time.Time{}},
+		{"-", "---\ntitle: Stdin\n---\nBody.\n", time.Time{}},
+	}
+	for _, tc := range tests {
+		items := readString(t, tc.name, tc.doc)
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("%s: %+v", tc.name, items)
+		}
+		if got := items[0].Article.Published; !got.Equal(tc.want) {
+			t.Errorf("%s: published %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
