@@ -986,8 +986,8 @@ func (a *app) ruleCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			counts, err := st.ApplyRulesToLibrary(cmd.Context(), rules)
-			cli.PrintRuleCounts(cmd.OutOrStdout(), rules, counts)
+			taggings, err := st.ApplyRulesToLibrary(cmd.Context(), rules)
+			cli.PrintRuleCounts(cmd.OutOrStdout(), rules, taggings)
 			return err
 		}),
 	}

@@ -81,18 +81,18 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 }
 
 // ApplyRulesToLibrary tags every article of the library that each rule
-// matches, as asked for by `tidings rule apply`; it returns how many
-// articles each rule matched.
-func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]int, error) {
-	counts := make([]int, len(rules))
+// matches, as asked for by `tidings rule apply`; it returns, for each rule,
+// how many articles it matched and how many gained each of its tags.
+func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]Tagging, error) {
+	out := make([]Tagging, len(rules))
 	for i, r := range rules {
-		n, err := s.TagByRule(ctx, r.Query, r.Tags)
+		t, err := s.tagQuery(ctx, r.Query, r.Tags, nil, true)
 		if err != nil {
-			return counts, err
+			return out, fmt.Errorf("store: tag by rule: %w", err)
 		}
-		counts[i] = n
+		out[i] = t
 	}
-	return counts, nil
+	return out, nil
 }
 
 // RuleError is a rule whose query does not parse; the other rules still apply.

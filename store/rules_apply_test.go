@@ -63,11 +63,19 @@ func TestApplyRulesTagsOnlyArrivals(t *testing.T) {
 	}
 
 	// Applying to the whole library reaches the old article too.
-	counts, err := s.ApplyRulesToLibrary(ctx, rules[:1])
+	taggings, err := s.ApplyRulesToLibrary(ctx, rules[:1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if counts[0] != 2 || len(idsOf(t, s, "tag:energy")) != 2 {
-		t.Errorf("library-wide rule matched %v, tagged %v", counts, idsOf(t, s, "tag:energy"))
+	if got := taggings[0]; got.Articles != 2 || len(got.Added) != 1 || got.Added[0].Articles != 2 || len(idsOf(t, s, "tag:energy")) != 2 {
+		t.Errorf("library-wide rule: %+v, tagged %v", got, idsOf(t, s, "tag:energy"))
+	}
+	// Applied again, it matches as many and tags none anew.
+	taggings, err = s.ApplyRulesToLibrary(ctx, rules[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := taggings[0]; got.Articles != 2 || got.Added[0].Articles != 0 {
+		t.Errorf("applied again: %+v", got)
 	}
 }

@@ -59,12 +59,29 @@ func ListRules(w io.Writer, library []store.Rule, config []Rule) error {
 	return nil
 }
 
-// PrintRuleCounts says how many articles each rule tagged (`tidings rule
-// apply`); counts[i] belongs to rules[i].
-func PrintRuleCounts(w io.Writer, rules []store.Rule, counts []int) {
-	for i, n := range counts {
-		if i < len(rules) {
-			fmt.Fprintf(w, "%s: %s\n", ruleText(rules[i].Query, rules[i].Tags), Plural(n, "article"))
+// PrintRuleCounts says what each rule did (`tidings rule apply`): how many
+// articles it matched, and how many of them gained each of its tags;
+// taggings[i] belongs to rules[i].
+//
+//	quasars -> #space: 12 articles, added #space to 3
+func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) {
+	for i, t := range taggings {
+		if i >= len(rules) {
+			break
 		}
+		line := ruleText(rules[i].Query, rules[i].Tags) + ": " + Plural(t.Articles, "article")
+		var added []string
+		for _, c := range t.Added {
+			if c.Articles > 0 {
+				added = append(added, tagTerms([]string{c.Name})+" to "+thousands(c.Articles))
+			}
+		}
+		switch {
+		case len(added) > 0:
+			line += ", added " + strings.Join(added, ", ")
+		case t.Articles > 0:
+			line += ", tagged already"
+		}
+		fmt.Fprintln(w, line)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"tidings/store"
@@ -41,5 +42,31 @@ func TestPrintTagging(t *testing.T) {
 				t.Errorf("printed %q, want %q", b.String(), tt.want)
 			}
 		})
+	}
+}
+
+func TestPrintRuleCounts(t *testing.T) {
+	rules := []store.Rule{
+		{Query: "quasars", Tags: []string{"space"}},
+		{Query: "oil", Tags: []string{"energy", "long read"}},
+		{Query: "nothing", Tags: []string{"x"}},
+	}
+	taggings := []store.Tagging{
+		{Articles: 12, Added: []store.TagChange{{Name: "space", Articles: 3}}},
+		{Articles: 1500, Added: []store.TagChange{{Name: "energy", Articles: 0}, {Name: "long read", Articles: 1497}}},
+		{Articles: 0, Added: []store.TagChange{{Name: "x"}}},
+	}
+	var b strings.Builder
+	PrintRuleCounts(&b, rules, taggings)
+	want := "quasars -> #space: 12 articles, added #space to 3\n" +
+		"oil -> #energy tag:\"long read\": 1,500 articles, added tag:\"long read\" to 1,497\n" +
+		"nothing -> #x: 0 articles\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	b.Reset()
+	PrintRuleCounts(&b, rules[:1], []store.Tagging{{Articles: 12, Added: []store.TagChange{{Name: "space"}}}})
+	if want := "quasars -> #space: 12 articles, tagged already\n"; b.String() != want {
+		t.Errorf("applied again: %q, want %q", b.String(), want)
 	}
 }

@@ -101,7 +101,8 @@ func TestOutputIsTerminalSafe(t *testing.T) {
 			return ListRules(w, rules, []Rule{{Query: hostile, Tags: []string{hostile}}})
 		},
 		"rule apply": func(w *bytes.Buffer) error {
-			PrintRuleCounts(w, append(rules, store.Rule{Query: hostile, Tags: []string{hostile}}), []int{1, 2})
+			PrintRuleCounts(w, append(rules, store.Rule{Query: hostile, Tags: []string{hostile}}),
+				[]store.Tagging{{Articles: 1}, {Articles: 2, Added: []store.TagChange{{Name: hostile, Articles: 1}}}})
 			return nil
 		},
 		"fetch summary": func(w *bytes.Buffer) error {
