@@ -189,6 +189,18 @@ func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
 	return nil
 }
 
+// lastTagArg is the last of args when it is a +tag or -tag, else "".
+func lastTagArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	a := args[len(args)-1]
+	if len(a) > 1 && (a[0] == '+' || a[0] == '-') && !strings.HasPrefix(a, "--") {
+		return a
+	}
+	return ""
+}
+
 // TagChange is what `tidings tag` was asked to do: +name adds, -name removes.
 type TagChange struct {
 	Add, Remove []string
@@ -197,7 +209,7 @@ type TagChange struct {
 // ParseTagArgs splits `tidings tag` arguments into article ids and tag
 // changes. Every tag argument starts with + or -.
 func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
-	for _, a := range args {
+	for i, a := range args {
 		switch {
 		case a == "--":
 			continue // the end of flags, as the hints for -tag suggest
@@ -212,6 +224,12 @@ func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 		default:
 			var id int64
 			if _, err := fmt.Sscan(a, &id); err != nil || id <= 0 || fmt.Sprint(id) != a {
+				if prev := lastTagArg(args[:i]); prev != "" {
+					// -Long Read: the shell made a tag with a space two
+					// arguments.
+					return nil, ch, fmt.Errorf("%q is neither an article id nor +tag / -tag; a tag with a space is one argument: '%s %s'",
+						oneLine(a, 0), oneLine(prev, 0), oneLine(a, 0))
+				}
 				return nil, ch, fmt.Errorf("%q is neither an article id nor +tag / -tag", oneLine(a, 0))
 			}
 			ids = append(ids, id)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -68,5 +69,22 @@ func TestPrintRuleCounts(t *testing.T) {
 	PrintRuleCounts(&b, rules[:1], []store.Tagging{{Articles: 12, Added: []store.TagChange{{Name: "space"}}}})
 	if want := "quasars -> #space: 12 articles, tagged already\n"; b.String() != want {
 		t.Errorf("applied again: %q, want %q", b.String(), want)
+	}
+}
+
+func TestParseTagArgsErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"1", "-Long", "Read"}, `"Read" is neither an article id nor +tag / -tag; a tag with a space is one argument: '-Long Read'`},
+		{[]string{"x", "+a"}, `"x" is neither an article id nor +tag / -tag`},
+		{[]string{"1", "+a"}, ""},
+		{[]string{"1", "+Long Read"}, ""},
+	} {
+		_, _, err := ParseTagArgs(tt.args)
+		if got := fmt.Sprint(err); tt.want == "" && err != nil || tt.want != "" && got != tt.want {
+			t.Errorf("ParseTagArgs(%q) = %v, want %q", tt.args, err, tt.want)
+		}
 	}
 }
