@@ -62,8 +62,9 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 			}
 		}
 	}
+	var namedDate bool
 	if art.Published.IsZero() {
-		art.Published, _ = fileNameDate(name)
+		art.Published, namedDate = fileNameDate(name)
 	}
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	heading, rest := firstHeading(body)
@@ -82,6 +83,13 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 		body = body[:i]
 	}
 	art.Body = strings.TrimSpace(body)
+	if namedDate && art.ExternalID == "" {
+		// Imported undated before, it is found by the id it had then.
+		undated := Article{Source: art.Source, Title: art.Title, URL: art.URL, Body: art.Body}
+		Normalize(&undated)
+		art.FormerIDs = append(art.FormerIDs, undated.ExternalID)
+		art.FormerIDs = append(art.FormerIDs, undated.FormerIDs...)
+	}
 	return art, nil
 }
 

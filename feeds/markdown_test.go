@@ -401,4 +401,13 @@ func TestMarkdownDateFromFileName(t *testing.T) {
 			t.Errorf("%s: published %v, want %v", tc.name, got, tc.want)
 		}
 	}
+
+	// A post imported undated before is found by the id it had then.
+	for _, doc := range []string{"---\ntitle: Post\n---\nBody.\n", "Body without a title.\n", "---\nsource: Blog\nurl: https://example.com/p\n---\n# Post\n\nBody.\n"} {
+		before := readString(t, "_posts/post.md", doc)[0].Article
+		now := readString(t, "_posts/2023-05-17-post.md", doc)[0].Article
+		if now.ExternalID == before.ExternalID || !slices.Contains(now.FormerIDs, before.ExternalID) {
+			t.Errorf("%q: id %s, former ids %q; undated it was %s", doc, now.ExternalID, now.FormerIDs, before.ExternalID)
+		}
+	}
 }
