@@ -52,8 +52,8 @@ func (e *FileError) Error() string {
 func (e *FileError) Unwrap() error { return e.Err }
 
 // Read reads the articles in path, a file or a folder (recursively, in
-// sorted order, skipping hidden files and folders, following symbolic
-// links; see Walker), and hands each article or error to fn. A link that
+// sorted order, skipping hidden files and folders and files that are not
+// articles, following symbolic links; see Walker), and hands each article or error to fn. A link that
 // cannot be followed is an error for itself; a folder reached again is not
 // read again. Read returns only the error fn returns, which stops it.
 func Read(path string, fn func(Item) error) error {
@@ -262,6 +262,9 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 		return 0, ErrEmpty
 	}
 	if reason := binaryReason(head, whole); reason != "" {
+		if k := kindOfName(name); k >= 0 {
+			reason = kinds[k].one + ", not an article"
+		}
 		return 0, fmt.Errorf("%w (%s)", ErrBinary, reason)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
@@ -297,7 +300,17 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 	if len(text) > 0 && text[0] == '<' {
 		return formatMaybeFeed, nil
 	}
-	return 0, ErrUnknownFormat
+	return 0, unknownFormat(name)
+}
+
+// unknownFormat is ErrUnknownFormat for the file name, saying what the
+// file is when its name tells that it is not an article (a script, an
+// image).
+func unknownFormat(name string) error {
+	if k := kindOfName(name); k >= 0 {
+		return fmt.Errorf("%w (%s, not an article)", ErrUnknownFormat, kinds[k].one)
+	}
+	return ErrUnknownFormat
 }
 
 // readMaybeFeed reads a document whose start did not tell its format (a
@@ -312,7 +325,7 @@ func readMaybeFeed(name string, regular bool, data []byte, emit func(Item) error
 	case isFeedStart(data):
 		return err
 	}
-	return ErrUnknownFormat
+	return unknownFormat(name)
 }
 
 func hasPrefixFold(b []byte, prefix string) bool {

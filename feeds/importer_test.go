@@ -104,7 +104,7 @@ func TestReadFolder(t *testing.T) {
 		"a.json":                `{"external_id": "j1", "title": "JSON", "body": "Text."}`,
 		"c/deep/page.html":      "<html><head><title>Page</title></head><body><p>Text.</p></body></html>",
 		"c/empty.txt":           "",
-		"c/photo.jpg":           "\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+		"c/photo.jpg":           "\xff\xd8\xff\xe0\x00\x10JFIF\x00", // not an article: skipped
 		"c/data.csv":            "a,b\n1,2\n",
 		".hidden.md":            "# Hidden\n\nNo.",
 		".git/config.md":        "# Hidden folder\n\nNo.",
@@ -154,7 +154,6 @@ func TestReadFolder(t *testing.T) {
 		"c/data.csv ERR: unknown format",
 		"c/deep/page.html Page",
 		"c/empty.txt ERR: empty file",
-		"c/photo.jpg ERR: binary file (it holds NUL bytes)",
 		"z/bad.jsonl x",
 		"z/bad.jsonl ERR:2: invalid JSON: invalid character 'o' in literal null (expecting 'u')",
 		"z/blank.txt ERR: empty file",
@@ -469,5 +468,33 @@ func TestReadJSONFeedByVersion(t *testing.T) {
 				t.Errorf("%d records, want 2", len(items))
 			}
 		})
+	}
+}
+
+// TestSniffSaysWhatIsNotAnArticle: a file named alone that its name shows
+// is not an article fails saying what it is, not with advice for text.
+func TestSniffSaysWhatIsNotAnArticle(t *testing.T) {
+	tests := []struct {
+		name, content string
+		want          string
+	}{
+		{"paper.pdf", "%PDF-1.7\n\xe2\xe3\xcf\xd3\n" + strings.Repeat("\x80\x81\x82\x83", 50), "binary file (a PDF document, not an article)"},
+		{"diagram.PNG", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (an image, not an article)"},
+		{"lib.db", "SQLite format 3\x00\x10\x00", "binary file (a database, not an article)"},
+		{"app.js", "window.dataLayer = [];", "unknown format (a script, not an article)"},
+		{"style.css", "body { margin: 0 }", "unknown format (a style sheet, not an article)"},
+		{"logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>", "unknown format (an image, not an article)"},
+		{"data.csv", "a,b\n1,2\n", "unknown format"},
+		{"photo.bin", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (it holds NUL bytes)"},
+	}
+	for _, tc := range tests {
+		path := filepath.Join(t.TempDir(), tc.name)
+		if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		items := readAll(t, path)
+		if len(items) != 1 || items[0].Err == nil || strings.TrimPrefix(items[0].Err.Error(), path+": ") != tc.want {
+			t.Errorf("%s: %+v, want the error %q", tc.name, items, tc.want)
+		}
 	}
 }

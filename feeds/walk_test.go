@@ -226,3 +226,147 @@ func TestWalkerStopsOnCallbackError(t *testing.T) {
 		t.Errorf("err %v after %d calls", err, n)
 	}
 }
+
+// TestWalkerSkipsWhatIsNotAnArticle: in a folder, files that are plainly not
+// articles (by their names) are skipped, not read, and the folder's walk
+// ends saying how many and of which kinds; a file named as the root is
+// read whatever it is.
+func TestWalkerSkipsWhatIsNotAnArticle(t *testing.T) {
+	tests := map[string]struct {
+		files map[string]string
+		links map[string]string
+		roots []string
+		want  []string
+	}{
+		"an Obsidian vault": {
+			files: map[string]string{
+				"vault/Daily/2024-03-05.md":              "# Day",
+				"vault/Projects/Taurus.md":               "# Taurus",
+				"vault/Projects/Board.canvas":            `{"nodes":[]}`,
+				"vault/Projects/Sketch.excalidraw.md":    "---\nexcalidraw-plugin: parsed\n---\n",
+				"vault/attachments/diagram.png":          "\x89PNG",
+				"vault/attachments/Photo 1.JPEG":         "\xff\xd8\xff",
+				"vault/attachments/paper.pdf":            "%PDF-1.7",
+				"vault/attachments/talk.m4a":             "",
+				"vault/.obsidian/app.json":               "{}",
+				"vault/.obsidian/workspace.md":           "# Hidden",
+				"vault/.trash/old.md":                    "# Thrown away",
+				"vault/.DS_Store":                        "\x00\x00",
+				"vault/Projects/.git/COMMIT_EDITMSG.txt": "Hidden",
+			},
+			roots: []string{"vault"},
+			want: []string{
+				"vault/Daily/2024-03-05.md",
+				"vault/Projects/Taurus.md",
+				"vault SKIP skipped 6 files that are not articles (images, PDFs, audio files, Obsidian canvases, …)",
+			},
+		},
+		"a page saved complete": {
+			files: map[string]string{
+				"pages/saved-page.html":                "<html>",
+				"pages/saved-page_files/app.js":        "x",
+				"pages/saved-page_files/style.css":     "x",
+				"pages/saved-page_files/logo.png":      "x",
+				"pages/saved-page_files/ad-frame.html": "<html>",
+				"pages/saved-page_files/fonts/a.woff2": "x",
+				"pages/other.htm":                      "<html>",
+				"pages/other_files/frame.htm":          "<html>",
+				"pages/orphan_files/notes.html":        "<html>",
+				"pages/orphan_files/orphan.js":         "x",
+				"pages/font.WOFF":                      "x",
+				"pages/sheet.xsl":                      "<?xml",
+				"pages/bundle.mjs":                     "x",
+			},
+			roots: []string{"pages"},
+			want: []string{
+				"pages/orphan_files/notes.html",
+				"pages/other.htm",
+				"pages/saved-page.html",
+				"pages SKIP skipped 10 files that are not articles (saved pages' files, scripts, fonts, style sheets)",
+			},
+		},
+		"a library inside, whatever its name": {
+			files: map[string]string{
+				"in/a.txt":          "A",
+				"in/lib.db":         "SQLite format 3\x00",
+				"in/lib.db-wal":     "",
+				"in/lib.db-shm":     "",
+				"in/lib.db-journal": "",
+				"in/news":           "SQLite format 3\x00",
+				"in/news-wal":       "",
+				"in/news-shm":       "",
+				"in/cache.sqlite3":  "SQLite format 3\x00",
+				"in/travel":         "Not a database",
+				"in/travel-journal": "Not one either",
+				"in/notes-wal":      "No notes beside it",
+			},
+			roots: []string{"in"},
+			want: []string{
+				"in/a.txt",
+				"in/notes-wal",
+				"in/travel",
+				"in/travel-journal",
+				"in SKIP skipped 8 files that are not articles (databases)",
+			},
+		},
+		"one file": {
+			files: map[string]string{"in/a.md": "A", "in/b.zip": "PK"},
+			roots: []string{"in"},
+			want:  []string{"in/a.md", "in SKIP skipped 1 file that is not an article (an archive)"},
+		},
+		"nothing to skip": {
+			files: map[string]string{"in/a.md": "A", "in/b.html": "<p>", "in/c.json": "{}", "in/d.xml": "<rss>", "in/e": "E"},
+			roots: []string{"in"},
+			want:  []string{"in/a.md", "in/b.html", "in/c.json", "in/d.xml", "in/e"},
+		},
+		"named as roots, files are read": {
+			files: map[string]string{"in/paper.pdf": "%PDF", "in/lib.db": "SQLite", "in/lib.db-wal": "", "in/x_files/a.js": "x", "in/x.html": "<p>"},
+			roots: []string{"in/paper.pdf", "in/lib.db-wal", "in/x_files"},
+			want:  []string{"in/paper.pdf", "in/lib.db-wal", "in/x_files SKIP skipped 1 file that is not an article (a script)"},
+		},
+		"links by their own names": {
+			files: map[string]string{"in/a.md": "A", "out/photo.md": "not a photo", "out/text.png": "x", "out/d/b.md": "B"},
+			links: map[string]string{"in/photo.png": "../out/photo.md", "in/text.md": "../out/text.png", "in/d.png": "../out/d"},
+			roots: []string{"in"},
+			want:  []string{"in/a.md", "in/d.png/b.md", "in/text.md", "in SKIP skipped 1 file that is not an article (an image)"},
+		},
+		"each root says its own": {
+			files: map[string]string{"a/1.png": "x", "a/2.md": "2", "b/3.pdf": "x", "b/4.pdf": "x"},
+			roots: []string{"a", "b"},
+			want: []string{
+				"a/2.md",
+				"a SKIP skipped 1 file that is not an article (an image)",
+				"b SKIP skipped 2 files that are not articles (PDFs)",
+			},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			makeTree(t, dir, tc.files, tc.links)
+			got := walkAll(t, dir, tc.roots...)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("walked\n%s\n\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestWalkerCountsNotArticles: the Found that ends a folder's walk counts
+// what it skipped, for a caller that sums them.
+func TestWalkerCountsNotArticles(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"in/a.md": "A", "in/b.png": "x", "in/c/d.mp4": "x", "in/p.html": "<p>", "in/p_files/x.js": "x", "in/p_files/y.css": "x"})
+	var w Walker
+	n := 0
+	err := w.Walk(filepath.Join(dir, "in"), func(f Found) error {
+		if f.NotArticles > 0 && (f.Skip == "" || f.Path != filepath.Join(dir, "in")) {
+			t.Errorf("%+v", f)
+		}
+		n += f.NotArticles
+		return nil
+	})
+	if err != nil || n != 4 {
+		t.Errorf("err %v, %d skipped, want 4", err, n)
+	}
+}
