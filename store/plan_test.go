@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -22,6 +24,8 @@ func TestPagesReadInSortKeyOrder(t *testing.T) {
 		{"is:unread", PageRequest{}, "SCAN a USING INDEX articles_unread"},
 		{"is:unread since:7d", PageRequest{}, "SEARCH a USING INDEX articles_unread (sort_key>? AND sort_key<?)"},
 		{"is:starred", PageRequest{}, "SCAN a USING INDEX articles_starred"},
+		{"is:read", PageRequest{}, "SCAN a USING INDEX articles_read"},
+		{"is:read", PageRequest{Before: 1 << 40}, "SEARCH a USING INDEX articles_read (sort_key<?)"},
 		{"source:reuters", PageRequest{}, "SCAN a USING INDEX articles_list"},
 		{"source:reuters", PageRequest{Before: 1 << 40}, "SEARCH a USING INDEX articles_list (sort_key<?)"},
 		{"oil", PageRequest{}, "SCAN article_fts VIRTUAL TABLE"},
@@ -79,4 +83,62 @@ func explain(t *testing.T, s *Store, q string, args []any) []string {
 		plan = append(plan, detail)
 	}
 	return plan
+}
+
+// TestLargeTagsWalkTheSortKey: the pages of a large tag walk the articles
+// in order, testing each for the tag, instead of looking up every article
+// of the tag and sorting them; a small tag's are looked up. Both ways give
+// the same pages, forwards and backwards, and the same search results.
+func TestLargeTagsWalkTheSortKey(t *testing.T) {
+	ctx := context.Background()
+	s, _ := library(t, 300)
+	if _, err := s.TagQuery(ctx, "grain OR oil", []string{"big"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tag(ctx, []int64{3, 7, 200}, []string{"small", "bigger"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetRead(ctx, []int64{1, 2, 3, 4, 5}, true); err != nil {
+		t.Fatal(err)
+	}
+	big, err := s.Count(ctx, "tag:big")
+	if err != nil || big < 20 {
+		t.Fatalf("tag:big has %d articles (%v): too few to tell", big, err)
+	}
+	queries := []string{"tag:big", "tag:big is:unread", "tag:big -tag:small", "tag:bi*", "tag:big after:2023-06-01 before:2024-06-01",
+		"tag:big OR tag:small", "tag:small", "tag:big tag:small", "-tag:big"}
+	type result struct{ fwd, back, search []int64 }
+	results := func() map[string]result {
+		out := map[string]result{}
+		for _, q := range queries {
+			var found []int64
+			if err := s.Search(ctx, q, 0, func(a Article) error { found = append(found, a.ID); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			out[q] = result{rowIDs(pageForward(t, s, q, false, 7)), rowIDs(pageBackward(t, s, q, false, 7)), found}
+		}
+		return out
+	}
+	defer func(n int) { walkTagSize = n }(walkTagSize)
+	walkTagSize = 1 << 30 // no tag is large: every tag is looked up
+	lookedUp := results()
+	walkTagSize = big // tag:big is large, tag:small is not
+	c, err := compile("tag:big", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.planWalk(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	q, args, _ := pageSQL(c, PageRequest{}, rowColumns)
+	if plan := explain(t, s, q, args); !strings.HasPrefix(plan[0], "SCAN a USING INDEX sqlite_autoindex_articles_2") ||
+		strings.Contains(strings.Join(plan, "\n"), "TEMP B-TREE") {
+		t.Errorf("tag:big does not walk the sort key:\n%s", strings.Join(plan, "\n"))
+	}
+	walked := results()
+	for _, q := range queries {
+		if !reflect.DeepEqual(walked[q], lookedUp[q]) {
+			t.Errorf("%q: walking finds %v, looking up %v", q, walked[q], lookedUp[q])
+		}
+	}
 }

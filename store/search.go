@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"tidings/store/query"
 )
@@ -15,6 +18,19 @@ import (
 // articles by sort key.
 type compiled struct {
 	query.SQL
+	// tags are the tags the query asks an article to have (not under a
+	// NOT), prefixes when typed so or typed live.
+	tags []tagTerm
+	// node and opt are what it was compiled from, for planWalk to compile
+	// it again.
+	node query.Node
+	opt  query.Options
+}
+
+// tagTerm is a tag a query asks for.
+type tagTerm struct {
+	name   string
+	prefix bool
 }
 
 // compile compiles a query; live reads it as the live filter does.
@@ -22,11 +38,68 @@ func compile(q string, live bool) (compiled, error) {
 	if live {
 		q = closeLive(withoutShortOpenWord(q))
 	}
-	c, err := query.CompileString(q, query.Options{PrefixLast: live && !shortPunctuatedTail(q), PhraseFunc: true})
-	if err != nil {
-		return compiled{}, fmt.Errorf("query %q: %w", q, err)
+	n, err := query.Parse(q)
+	if err == nil {
+		opt := query.Options{PrefixLast: live && !shortPunctuatedTail(q), PhraseFunc: true}
+		var c query.SQL
+		if c, err = query.Compile(n, opt); err == nil {
+			return compiled{SQL: c, tags: wantedTags(n, live, nil), node: n, opt: opt}, nil
+		}
 	}
-	return compiled{c}, nil
+	return compiled{}, fmt.Errorf("query %q: %w", q, err)
+}
+
+// wantedTags appends the tags n asks an article to have, outside any NOT.
+func wantedTags(n query.Node, live bool, out []tagTerm) []tagTerm {
+	switch n.Kind {
+	case query.Tag:
+		return append(out, tagTerm{name: n.Value, prefix: n.Prefix || live})
+	case query.And, query.Or:
+		for _, k := range n.Kids {
+			out = wantedTags(k, live, out)
+		}
+	}
+	return out
+}
+
+// walkTagSize is the size from which a tag's pages walk the sort key. Pages
+// of a tag are found either by collecting every article the tag names and
+// sorting them, which costs the tag's size for each page (a second for a
+// tag of 200,000 articles, and an export of it reads them again for every
+// chunk of 256), or by walking the articles newest first and testing each,
+// which costs the library's size over the tag's for each page: the better
+// way once a tag is a few thousand articles, whatever the library's size.
+var walkTagSize = 5000
+
+// planWalk compiles c again with query.Options.TestTags when every tag the
+// query asks for, and there is at least one, holds walkTagSize articles or
+// more. Queries with words are led by FTS5 and never walk.
+func (s *Store) planWalk(ctx context.Context, c *compiled) error {
+	if c.Match != "" || len(c.tags) == 0 {
+		return nil
+	}
+	for _, t := range c.tags {
+		q := `SELECT 1 FROM article_tags WHERE tag_id IN (SELECT id FROM tags WHERE name = ?) LIMIT 1 OFFSET ?`
+		arg := any(norm.NFC.String(t.name))
+		if t.prefix {
+			q = `SELECT 1 FROM article_tags WHERE tag_id IN (SELECT id FROM tags WHERE name LIKE ? ESCAPE '\') LIMIT 1 OFFSET ?`
+			arg = likeEscaper.Replace(norm.NFC.String(t.name)) + "%"
+		}
+		var one int
+		switch err := s.db.QueryRowContext(ctx, q, arg, walkTagSize-1).Scan(&one); {
+		case errors.Is(err, sql.ErrNoRows):
+			return nil // a small tag: its articles are soon sorted
+		case err != nil:
+			return err
+		}
+	}
+	c.opt.TestTags = true
+	sql, err := query.Compile(c.node, c.opt)
+	if err != nil {
+		return err
+	}
+	c.SQL = sql
+	return nil
 }
 
 // from is the FROM clause.
@@ -117,6 +190,9 @@ func (s *Store) Page(ctx context.Context, req PageRequest) ([]Row, error) {
 	}
 	c, err := compile(req.Query, req.Live)
 	if err != nil {
+		return nil, fmt.Errorf("store: page: %w", err)
+	}
+	if err := s.planWalk(ctx, &c); err != nil {
 		return nil, fmt.Errorf("store: page: %w", err)
 	}
 	q, args, ascending := pageSQL(c, req, rowColumns)
@@ -243,6 +319,9 @@ const searchChunk = 256
 func (s *Store) Search(ctx context.Context, q string, limit int, fn func(Article) error) error {
 	c, err := compile(q, false)
 	if err != nil {
+		return fmt.Errorf("store: search: %w", err)
+	}
+	if err := s.planWalk(ctx, &c); err != nil {
 		return fmt.Errorf("store: search: %w", err)
 	}
 	var before int64

@@ -38,6 +38,7 @@ func TestCompile(t *testing.T) {
 		args       []any
 		prefixLast bool
 		phraseFunc bool
+		testTags   bool
 	}{
 		{name: "empty", in: ""},
 		{name: "word", in: "ukraine", match: `"ukraine"`},
@@ -145,10 +146,14 @@ func TestCompile(t *testing.T) {
 		{name: "live filter: one cjk character", in: "地", prefixLast: true, match: `"地"`},
 		{name: "live filter: latin after cjk", in: "東京mar", prefixLast: true, match: `"東 京 mar"*`},
 		{name: "live filter: cjk tag is a prefix", in: "#東", prefixLast: true, where: tagLike, args: []any{"東%"}},
+		{name: "tags tested", in: "tag:big -tag:x*", testTags: true,
+			where: "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id IN (SELECT id FROM tags WHERE name = ?))" +
+				" AND NOT (EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id IN (SELECT id FROM tags WHERE name LIKE ? ESCAPE '\\')))",
+			args: []any{"big", "x%"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			opt := Options{Now: compileNow, PrefixLast: tt.prefixLast, PhraseFunc: tt.phraseFunc}
+			opt := Options{Now: compileNow, PrefixLast: tt.prefixLast, PhraseFunc: tt.phraseFunc, TestTags: tt.testTags}
 			got, err := CompileString(tt.in, opt)
 			if err != nil {
 				t.Fatalf("CompileString(%q): %v", tt.in, err)
