@@ -3,15 +3,22 @@ package feeds
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
+	"mime/multipart"
+	"net/mail"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 )
 
 // Item is one thing read from a file: an article, already Normalize'd, or
@@ -177,6 +184,8 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 		return readSample(br, emit)
 	case formatJSON, formatJSONLines:
 		return readJSON(br, f == formatJSONLines, emit)
+	case formatMHTML:
+		return readMHTML(br, emit)
 	}
 	if size > MaxFileSize {
 		return fmt.Errorf("%w: %d MiB, the limit is %d MiB", ErrTooLarge, size>>20, MaxFileSize>>20)
@@ -249,6 +258,9 @@ const (
 	// formatMaybeFeed is markup, or a file named like a feed, whose start
 	// told nothing more: the feed parser decides (readMaybeFeed).
 	formatMaybeFeed
+	// formatMHTML is a web page saved whole in one file, as MIME parts
+	// (Chrome's "Webpage, single file", .mhtml; Internet Explorer's .mht).
+	formatMHTML
 )
 
 // sniff tells a file's format from its first bytes (whole says they are
@@ -280,6 +292,8 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 		return formatHTML, nil
 	case isFeedStart(text):
 		return formatFeed, nil
+	case isMHTMLStart(text):
+		return formatMHTML, nil
 	case isSampleStart(text):
 		return formatSample, nil
 	}
@@ -296,6 +310,8 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 		return formatSample, nil
 	case ".xml", ".rss", ".atom", ".rdf":
 		return formatMaybeFeed, nil
+	case ".mhtml", ".mht":
+		return formatMHTML, nil
 	}
 	if len(text) > 0 && text[0] == '<' {
 		return formatMaybeFeed, nil
@@ -351,6 +367,109 @@ func isHTMLStart(text []byte) bool {
 		}
 	}
 	return false
+}
+
+// mimeHeaderName is the name of a mail header field.
+var mimeHeaderName = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
+
+// isMHTMLStart reports whether text starts as an MHTML web archive does:
+// with mail headers, among them "Content-Type: multipart/related".
+func isMHTMLStart(text []byte) bool {
+	for line := range bytes.Lines(text) {
+		line = bytes.TrimRight(line, "\r\n")
+		if len(line) == 0 {
+			return false // the headers' end
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			continue // a header's value goes on
+		}
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if !ok || !mimeHeaderName.Match(name) {
+			return false
+		}
+		if bytes.EqualFold(name, []byte("Content-Type")) {
+			return hasPrefixFold(bytes.TrimSpace(value), "multipart/related")
+		}
+	}
+	return false
+}
+
+// Reasons an MHTML web archive is not read.
+var (
+	errMHTMLNoParts = errors.New("an MHTML web archive with no parts")
+	errMHTMLNoPage  = errors.New("an MHTML web archive with no HTML page in it")
+)
+
+// readMHTML reads the page an MHTML web archive holds: its first HTML part
+// (the pages of its frames, its images and style sheets follow), decoded
+// from quoted-printable or base64 and from the encoding the part declares.
+// The address it was saved from is the article's link when the page gives
+// none. What follows the page is not read, so an archive is not limited by
+// MaxFileSize, only what comes up to the end of its page.
+func readMHTML(r io.Reader, emit func(Item) error) error {
+	lr := &io.LimitedReader{R: r, N: MaxFileSize}
+	msg, err := mail.ReadMessage(lr)
+	if err != nil {
+		return errMHTMLNoParts
+	}
+	media, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || !strings.HasPrefix(media, "multipart/") || params["boundary"] == "" {
+		return errMHTMLNoParts
+	}
+	parts := multipart.NewReader(msg.Body, params["boundary"])
+	for {
+		part, err := parts.NextPart()
+		switch {
+		case err != nil && lr.N <= 0:
+			return fmt.Errorf("%w: no page in its first %d MiB", ErrTooLarge, MaxFileSize>>20)
+		case err != nil:
+			return errMHTMLNoPage
+		}
+		ctype, cparams, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		if ctype != "text/html" && ctype != "application/xhtml+xml" {
+			continue
+		}
+		var body io.Reader = part // quoted-printable is decoded by NextPart
+		if strings.EqualFold(strings.TrimSpace(part.Header.Get("Content-Transfer-Encoding")), "base64") {
+			body = base64.NewDecoder(base64.StdEncoding, part)
+		}
+		page, err := io.ReadAll(body)
+		switch {
+		case err != nil && lr.N <= 0:
+			return fmt.Errorf("%w: its page goes on past %d MiB", ErrTooLarge, MaxFileSize>>20)
+		case err != nil:
+			return fmt.Errorf("an MHTML web archive whose page cannot be read: %v", err)
+		}
+		if label := cparams["charset"]; label != "" && !utf8.Valid(page) {
+			// The part's encoding, as a page's server would send it.
+			if enc, name := charset.Lookup(label); enc != nil && name != "utf-8" && name != "replacement" {
+				if decoded, err := enc.NewDecoder().Bytes(page); err == nil {
+					page = decoded
+				}
+			}
+		}
+		page = htmlUTF8(trimBOM(page))
+		art, err := parseHTMLFile(page)
+		if err == nil && art.URL == "" {
+			saved := part.Header.Get("Content-Location")
+			if saved == "" {
+				saved = msg.Header.Get("Snapshot-Content-Location")
+			}
+			if u, perr := url.Parse(strings.TrimSpace(saved)); perr == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+				art.URL = u.String()
+				if art.Source == "" {
+					art.Source = strings.TrimPrefix(u.Hostname(), "www.")
+				}
+			}
+		}
+		if err == nil && art.Title == "" {
+			art.Title, _ = new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		}
+		if n := invalidUTF8(page); n > 0 && err == nil {
+			art.Warnings = append(art.Warnings, warnInvalidUTF8(n))
+		}
+		return emit(Item{Article: art, Line: 1, Err: err})
+	}
 }
 
 // isSampleStart reports whether text starts like the sample format:

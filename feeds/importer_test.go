@@ -1,12 +1,14 @@
 package feeds
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -496,5 +498,108 @@ func TestSniffSaysWhatIsNotAnArticle(t *testing.T) {
 		if len(items) != 1 || items[0].Err == nil || strings.TrimPrefix(items[0].Err.Error(), path+": ") != tc.want {
 			t.Errorf("%s: %+v, want the error %q", tc.name, items, tc.want)
 		}
+	}
+}
+
+// TestReadMHTML: a page a browser saved as one file (MHTML: Chrome's
+// "Webpage, single file", Internet Explorer's .mht) is read as the page it
+// holds, its first HTML part, decoded from quoted-printable or base64 and
+// from the encoding its part declares; the address it was saved from is
+// its link when the page gives none. On standard input it is told by its
+// headers.
+func TestReadMHTML(t *testing.T) {
+	chrome, err := os.ReadFile("testdata/mhtml/chrome.mhtml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := os.ReadFile("testdata/mhtml/legacy.mht")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ title, url, source, author, published, body, notInBody string }
+	storm := want{
+		title:     "Storm Shadow deliveries delayed | Example News",
+		url:       "https://news.example.com/world/storm-shadow-delayed",
+		source:    "news.example.com",
+		author:    "Jane Roe",
+		published: "2024-03-08T07:30:00Z",
+		body:      "officials in Berlin and London said on Friday — the second delay this year.",
+		notInBody: "Buy things",
+	}
+	cafe := want{
+		title:  "Café society returns to Zürich",
+		url:    "http://www.zurich-daily.example/2024/03/cafes",
+		source: "zurich-daily.example",
+		body:   "The old cafés on the Limmat reopen this week",
+	}
+	tests := map[string]struct {
+		name, text string
+		want       want
+	}{
+		"chrome":             {"page.mhtml", string(chrome), storm},
+		"chrome on stdin":    {"-", string(chrome), storm},
+		"chrome, LF only":    {"page.mhtml", strings.ReplaceAll(string(chrome), "\r\n", "\n"), storm},
+		"explorer":           {"page.MHT", string(legacy), cafe},
+		"explorer on stdin":  {"-", string(legacy), cafe},
+		"explorer, any name": {"saved.txt", string(legacy), cafe},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, tc.name, tc.text)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("items %+v", items)
+			}
+			a, w := items[0].Article, tc.want
+			published := ""
+			if !a.Published.IsZero() {
+				published = a.Published.Format(time.RFC3339)
+			}
+			if a.Title != w.title || a.URL != w.url || a.Source != w.source || a.Author != w.author || published != w.published {
+				t.Errorf("title %q url %q source %q author %q published %q\nwant %+v", a.Title, a.URL, a.Source, a.Author, published, w)
+			}
+			if !strings.Contains(a.Body, w.body) || w.notInBody != "" && strings.Contains(a.Body, w.notInBody) || len(a.Warnings) > 0 {
+				t.Errorf("body %q, warnings %q", a.Body, a.Warnings)
+			}
+		})
+	}
+}
+
+// TestReadMHTMLFailures: an MHTML file with no page in it fails saying so.
+func TestReadMHTMLFailures(t *testing.T) {
+	tests := map[string]struct{ text, want string }{
+		"not multipart": {"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nHello.\r\n", "an MHTML web archive with no parts"},
+		"no html part": {"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxyz\r\n--b--\r\n",
+			"an MHTML web archive with no HTML page in it"},
+		"cut short": {"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxyz\r\n",
+			"an MHTML web archive with no HTML page in it"},
+		"no headers": {"Hello.\r\n", "an MHTML web archive with no parts"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "page.mhtml", tc.text)
+			if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), tc.want) {
+				t.Errorf("items %+v, want the error %q", items, tc.want)
+			}
+		})
+	}
+}
+
+// TestReadMHTMLLarge: an archive larger than MaxFileSize is read as long as
+// its page, which comes first, is not.
+func TestReadMHTMLLarge(t *testing.T) {
+	chrome, err := os.ReadFile("testdata/mhtml/chrome.mhtml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "big.mhtml")
+	if err := os.WriteFile(path, chrome[:bytes.Index(chrome, []byte("iVBOR"))], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, MaxFileSize+1); err != nil { // an image's worth of zeros, costing no disk
+		t.Fatal(err)
+	}
+	items := readAll(t, path)
+	if len(items) != 1 || items[0].Err != nil || items[0].Article.URL != "https://news.example.com/world/storm-shadow-delayed" {
+		t.Errorf("items %+v", items)
 	}
 }
