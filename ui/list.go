@@ -48,6 +48,9 @@ type listModel struct {
 	// the cursor then sits on the article that followed it, which is where
 	// "next article" should go.
 	vanished bool
+	// newAbove is set when a reload of a list that showed its top brought
+	// articles above the cursor that are out of sight; the root says so.
+	newAbove bool
 	// kept are the articles the reader opened, starred, marked or tagged
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep
@@ -347,6 +350,7 @@ func (m *listModel) replace(msg pageMsg) {
 		m.offset = 0
 	}
 	m.fixOffset()
+	m.newAbove = showedTop && (m.offset > 0 || !msg.atTop)
 }
 
 // rowByID is the loaded row of an article.

@@ -172,6 +172,9 @@ func TestNewArticlesShowAboveTheCursor(t *testing.T) {
 	if l := root(t, m).list; l.offset != 0 || !strings.Contains(viewText(m), "Article 000") {
 		t.Errorf("the new articles are out of sight (offset %d):\n%s", l.offset, viewText(m))
 	}
+	if strings.Contains(viewText(m), "New articles above") {
+		t.Errorf("new articles in sight are said to be above:\n%s", viewText(m))
+	}
 
 	// More new articles than the screen holds: the cursor stays in sight.
 	for i := range 30 {
@@ -188,6 +191,13 @@ func TestNewArticlesShowAboveTheCursor(t *testing.T) {
 	checkFits(t, m, 80, 12)
 	if !strings.Contains(viewText(m), "Article 004") {
 		t.Errorf("the cursor's article is out of sight:\n%s", viewText(m))
+	}
+	if !strings.Contains(viewText(m), "New articles above: g goes to the newest.") {
+		t.Errorf("nothing says new articles are out of sight above:\n%s", viewText(m))
+	}
+	m = steps(t, m, "g")
+	if got := articleNumber(t, cursorTitle(t, m)); got != 200 {
+		t.Errorf("g goes to article %d, want the newest, 200", got)
 	}
 }
 

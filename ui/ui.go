@@ -282,6 +282,14 @@ func (m Model) handlePage(msg pageMsg) (Model, tea.Cmd) {
 	first := !m.list.loaded
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if m.list.newAbove {
+		// More arrived than the screen shows above the cursor, which
+		// stays on its article.
+		m.list.newAbove = false
+		if m.status == "" {
+			m.setStatus("New articles above: g goes to the newest.")
+		}
+	}
 	var cmds []tea.Cmd
 	cmds = append(cmds, cmd)
 	if msg.kind == pageReplace && msg.err == nil && msg.epoch == m.list.epoch {
