@@ -105,7 +105,7 @@ func TestLargeTagsWalkTheSortKey(t *testing.T) {
 	if err != nil || big < 20 {
 		t.Fatalf("tag:big has %d articles (%v): too few to tell", big, err)
 	}
-	queries := []string{"tag:big", "tag:big is:unread", "tag:big -tag:small", "tag:bi*", "tag:big after:2023-06-01 before:2024-06-01",
+	queries := []string{"tag:big", "tag:BIG", "tag:nosuch", "tag:big is:unread", "tag:big -tag:small", "tag:bi*", "tag:big after:2023-06-01 before:2024-06-01",
 		"tag:big OR tag:small", "tag:small", "tag:big tag:small", "-tag:big"}
 	type result struct{ fwd, back, search []int64 }
 	results := func() map[string]result {
@@ -116,6 +116,9 @@ func TestLargeTagsWalkTheSortKey(t *testing.T) {
 				t.Fatal(err)
 			}
 			out[q] = result{rowIDs(pageForward(t, s, q, false, 7)), rowIDs(pageBackward(t, s, q, false, 7)), found}
+			if n, err := s.Count(ctx, q); err != nil || n != len(found) {
+				t.Errorf("%q: Count %d (%v), search finds %d", q, n, err, len(found))
+			}
 		}
 		return out
 	}
