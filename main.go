@@ -52,15 +52,52 @@ func main() {
 		// The terminal closed: the reader saves a note being written.
 		stopOn = append(stopOn, syscall.SIGHUP)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), stopOn...)
+	ctx, stop := stopOnSignal(stopOn...)
 	err := newRoot().ExecuteContext(ctx)
 	stop()
+	if sig, ok := context.Cause(ctx).(interrupted); ok && err != nil {
+		err = sig // whatever the command made of its cancelled context
+	}
 	os.Exit(exitCode(err))
+}
+
+// interrupted is why a command stopped when a signal (ctrl+c, SIGTERM, a
+// closed terminal) cancelled its context.
+type interrupted struct{ sig os.Signal }
+
+func (interrupted) Error() string { return "interrupted" }
+
+// stopOnSignal returns a context that the first of signals cancels, with
+// interrupted as its cause; stop stops catching them. Later signals are
+// caught too, and change nothing: the command is stopping already.
+func stopOnSignal(signals ...os.Signal) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	caught := make(chan os.Signal, 1)
+	signal.Notify(caught, signals...)
+	go func() {
+		select {
+		case sig := <-caught:
+			cancel(interrupted{sig})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(caught)
+		cancel(nil)
+	}
 }
 
 func exitCode(err error) int {
 	if err == nil {
 		return 0
+	}
+	if in, ok := errors.AsType[interrupted](err); ok {
+		// As a shell reports a program a signal ended: 130 for ctrl+c.
+		fmt.Fprintln(os.Stderr, "tidings: interrupted")
+		if sig, ok := in.sig.(syscall.Signal); ok {
+			return 128 + int(sig)
+		}
+		return exitFailed
 	}
 	var ue usageError
 	if errors.As(err, &ue) {

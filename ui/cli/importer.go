@@ -145,6 +145,13 @@ type item struct {
 // Per-article and per-file failures go into the report and the rest goes on;
 // the returned error is for what stops the whole import (a broken library,
 // a cancelled context).
+//
+// A cancelled context stops the import at once, even while a source keeps
+// it waiting (a terminal, a pipe that stays open, a named pipe with no
+// writer): the batches written stay, the batch being gathered or written is
+// not written, and the report says what the written ones did. A read the
+// kernel holds cannot be cancelled: the parsing goroutine is left waiting
+// for it, and ends when it returns or with the process.
 func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, error) {
 	var rep ImportReport
 	var total int64
@@ -226,7 +233,17 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 		}
 		return err
 	}
-	for p := range ch {
+	for {
+		var p parsed
+		var more bool
+		select {
+		case p, more = <-ch:
+		case <-ctx.Done():
+			return rep, ctx.Err()
+		}
+		if !more {
+			break
+		}
 		if p.prob != nil {
 			rep.Failed = append(rep.Failed, *p.prob)
 			continue
@@ -286,7 +303,9 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 	return nil
 }
 
-// applyRules tags the articles of a batch that the import added.
+// applyRules tags the articles of a batch that the import added. It runs
+// to its end once the batch is written, even when the import is being
+// stopped: a re-run finds those articles unchanged and would not tag them.
 func (im *Importer) applyRules(ctx context.Context, arts []feeds.Article, outs []store.Outcome, rep *ImportReport) error {
 	if len(im.Rules) == 0 {
 		return nil
@@ -297,7 +316,7 @@ func (im *Importer) applyRules(ctx context.Context, arts []feeds.Article, outs [
 			added = append(added, arts[i].ExternalID)
 		}
 	}
-	_, err := im.Store.ApplyRules(ctx, im.Rules, added)
+	_, err := im.Store.ApplyRules(context.WithoutCancel(ctx), im.Rules, added)
 	if _, ok := errors.AsType[*store.RuleError](err); ok {
 		// A rule that does not parse is the user's to fix; say it once.
 		if !rep.ruleWarned {

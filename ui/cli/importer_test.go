@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -308,5 +310,36 @@ func TestImportNotesFromOneTemplate(t *testing.T) {
 	}
 	if n, _ := old.Total(context.Background()); n != 1 {
 		t.Errorf("%d articles, want 1", n)
+	}
+}
+
+// TestImportStopsWhileWaiting: an import whose source keeps it waiting
+// stops as soon as it is cancelled, and writes nothing of the batch it was
+// gathering.
+func TestImportStopsWhileWaiting(t *testing.T) {
+	st := openStore(t)
+	r, w := io.Pipe()
+	defer w.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := (&Importer{Store: st}).Run(ctx, []Source{{Name: "<stdin>", R: r}})
+		done <- err
+	}()
+	if _, err := io.WriteString(w, sampleArticle(1, "2024-03-05", "One.")); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Run: %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return within 5 s of the cancel")
+	}
+	if n, _ := st.Total(context.Background()); n != 0 {
+		t.Errorf("%d articles written, want none", n)
 	}
 }
