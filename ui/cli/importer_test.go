@@ -343,3 +343,38 @@ func TestImportStopsWhileWaiting(t *testing.T) {
 		t.Errorf("%d articles written, want none", n)
 	}
 }
+
+// TestImportBadRecordCostsFewTransactions: a batch the store refuses for
+// one record is retried by halves, not article by article, and the failure
+// names the record's file and line in plain words.
+func TestImportBadRecordCostsFewTransactions(t *testing.T) {
+	var b strings.Builder
+	for i := range 1000 {
+		if i == 500 {
+			b.WriteString("{}\n")
+		}
+		fmt.Fprintf(&b, `{"external_id":"r%d","title":"Record %d","body":"Body of record %d."}`+"\n", i, i, i)
+	}
+	dir := tree(t, map[string]string{"in.jsonl": b.String()}, nil)
+	st := openStore(t)
+	ctx := context.Background()
+	before, err := st.Generation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, got := importPaths(t, st, dir, "in.jsonl")
+	want := "1,000 added, 0 updated, 0 unchanged, 1 failed\n" +
+		"failed: in.jsonl:501: the record has no title or body, nor the external_id of an article in the library\n"
+	if got != want {
+		t.Errorf("summary\n%s\nwant\n%s", got, want)
+	}
+	after, err := st.Generation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each halving writes one half and refuses the other: ten halvings
+	// for 1,001 records.
+	if writes := after - before; writes > 12 {
+		t.Errorf("%d transactions written for %d articles with one bad record, want about 10", writes, rep.Added)
+	}
+}
