@@ -106,12 +106,9 @@ func thousands(n int) string {
 	return b.String()
 }
 
-// maxListed is how many failures or warnings a summary lists one by one.
-const maxListed = 50
-
-// PrintSummary writes what an import did: the counts, then each failure with
-// its file and line, then each warning with its file and line (grouped by
-// kind, and the rest of a kind counted, when there are many).
+// PrintSummary writes what an import did: the counts, then every failure
+// with its file and line, then each warning with its file and line (grouped
+// by kind, and the rest of a kind counted, when there are many).
 func PrintSummary(w io.Writer, rep ImportReport, elapsed time.Duration) {
 	n := rep.Added + rep.Updated + rep.Unchanged
 	rate := ""
@@ -120,11 +117,7 @@ func PrintSummary(w io.Writer, rep ImportReport, elapsed time.Duration) {
 	}
 	fmt.Fprintf(w, "%s added, %s updated, %s unchanged, %s failed%s\n",
 		thousands(rep.Added), thousands(rep.Updated), thousands(rep.Unchanged), thousands(len(rep.Failed)), rate)
-	for i, f := range rep.Failed {
-		if i == maxListed {
-			fmt.Fprintf(w, "  ... and %d more failures\n", len(rep.Failed)-maxListed)
-			break
-		}
+	for _, f := range rep.Failed {
 		fmt.Fprintf(w, "failed: %s\n", f)
 	}
 	printWarnings(w, rep.Warnings)

@@ -122,3 +122,21 @@ func TestPrintSummaryListsFailuresThenWarnings(t *testing.T) {
 		t.Errorf("summary\n%s\nwant\n%s", out.String(), want)
 	}
 }
+
+// TestPrintSummaryListsEveryFailure: however many failed, each is named.
+func TestPrintSummaryListsEveryFailure(t *testing.T) {
+	var rep ImportReport
+	for i := range 60 {
+		rep.Failed = append(rep.Failed, Problem{File: fmt.Sprintf("in/empty%02d.txt", i), Reason: "empty file"})
+	}
+	var out bytes.Buffer
+	PrintSummary(&out, rep, 0)
+	for i := range 60 {
+		if want := fmt.Sprintf("failed: in/empty%02d.txt: empty file\n", i); !strings.Contains(out.String(), want) {
+			t.Errorf("summary does not say %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "more") {
+		t.Errorf("summary counts failures instead of naming them:\n%s", out.String())
+	}
+}
