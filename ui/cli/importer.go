@@ -33,16 +33,31 @@ type Problem struct {
 }
 
 // String is the problem as printed: one clean line, whatever the file's
-// name or the reason quote.
+// name or the reason quote. The file is named so that it can be found: see
+// shownName.
 func (p Problem) String() string {
+	reason := OneLine(p.Reason)
 	switch {
 	case p.File == "":
-		return OneLine(p.Reason)
+		return reason
 	case p.Line > 0:
-		return OneLine(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason))
+		return fmt.Sprintf("%s:%d: %s", shownName(p.File), p.Line, reason)
 	default:
-		return OneLine(fmt.Sprintf("%s: %s", p.File, p.Reason))
+		return fmt.Sprintf("%s: %s", shownName(p.File), reason)
 	}
+}
+
+// shownName is a file's name as the command line prints it: as it is when
+// it is plain text, else quoted as Go quotes a string ("empty\x1b[31mred.txt",
+// "bidi\u202etxt.exe", "bad-\xff.txt", "two\nlines.txt"), so that control
+// characters, escape sequences, bidi controls, invisible characters, invalid
+// UTF-8 and white space other than single spaces are seen, not obeyed or
+// lost, and the name shown is the name of the file.
+func shownName(name string) string {
+	if OneLine(name) == name {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // ImportReport sums up an import.
@@ -389,9 +404,9 @@ type place struct {
 
 func (p place) String() string {
 	if p.line > 0 {
-		return fmt.Sprintf("%s:%d", p.file, p.line)
+		return fmt.Sprintf("%s:%d", shownName(p.file), p.line)
 	}
-	return p.file
+	return shownName(p.file)
 }
 
 func newSeenIDs() *seenIDs { return &seenIDs{seed: maphash.MakeSeed(), at: make(map[uint64]place)} }

@@ -238,11 +238,27 @@ func TestImportManyWarnings(t *testing.T) {
 	}
 }
 
-// A problem prints as one clean line, whatever the file is called.
+// A problem prints as one clean line, whatever the file is called: a name
+// that is not plain text is quoted, what is not seen made visible, so that
+// the name shown is the file's.
 func TestProblemPrintsClean(t *testing.T) {
-	p := Problem{File: "/nope/\x1b[31mred\x07", Line: 3, Reason: "no such file\nor folder"}
-	if got, want := p.String(), "/nope/red:3: no such file or folder"; got != want {
-		t.Errorf("String() = %q, want %q", got, want)
+	tests := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "/nope/\x1b[31mred\x07", Line: 3, Reason: "no such file\nor folder"}, `"/nope/\x1b[31mred\a":3: no such file or folder`},
+		{Problem{File: "in/empty\nfile.txt", Reason: "empty file"}, `"in/empty\nfile.txt": empty file`},
+		{Problem{File: "in/bidi\u202etxt.exe", Reason: "empty file"}, `"in/bidi\u202etxt.exe": empty file`},
+		{Problem{File: "in/bad-\xff-name.txt", Reason: "empty file"}, `"in/bad-\xff-name.txt": empty file`},
+		{Problem{File: "in/tab\there.txt", Reason: "empty file"}, `"in/tab\there.txt": empty file`},
+		{Problem{File: "in/two  spaces.txt", Reason: "empty file"}, `"in/two  spaces.txt": empty file`},
+		{Problem{File: "in/Zürich notes.md", Line: 2, Reason: "no date"}, `in/Zürich notes.md:2: no date`},
+		{Problem{Reason: "rule \x1b[2J\"x\": bad"}, `rule "x": bad`},
+	}
+	for _, tc := range tests {
+		if got := tc.p.String(); got != tc.want {
+			t.Errorf("String() = %s, want %s", got, tc.want)
+		}
 	}
 }
 
