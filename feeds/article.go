@@ -39,6 +39,14 @@ type Article struct {
 	// gives it ExternalID.
 	FormerIDs []string
 
+	// LooseID is an id a library from before may hold the article under
+	// that other articles shared then: the id of its source, date and text
+	// alone, before a file's own title and link counted too (Identity). An
+	// import finds by it a stored article with the same title (or one the
+	// reader retitled), and leaves it its id, which the reader's exports
+	// carry.
+	LooseID string
+
 	// Absent names the fields a JSON record left out, as a script's
 	// {"external_id": "...", "title": "..."} does: an import keeps an
 	// existing article's own values for them.

@@ -58,14 +58,15 @@ func Normalize(a *Article) {
 	a.Added = utc(a.Added)
 	a.ExternalID = CleanLine(a.ExternalID)
 	if a.ExternalID == "" {
-		whole := a.Body == "" || titled
-		a.ExternalID = identity(*a, whole)
-		if whole {
-			// Such an article was known by source, date and body alone
-			// before.
+		a.ExternalID = identity(*a, a.Body == "" || titled)
+		switch {
+		case a.Body == "":
+			// A bookmark was known by source and date alone before.
 			if former := identity(*a, false); !slices.Contains(a.FormerIDs, former) {
 				a.FormerIDs = append(a.FormerIDs, former)
 			}
+		case titled:
+			a.LooseID = identity(*a, false)
 		}
 	}
 }
@@ -84,7 +85,7 @@ func utc(t time.Time) time.Time {
 // (a bookmark), or else two notes made from one template, or two pages
 // saved from behind one paywall, would be one article, the later replacing
 // the earlier. Normalize gives an article so identified the id without
-// link and title as a former one, which a library from before stored it
+// link and title as its LooseID, which a library from before stored it
 // under. It is IdentityPrefix followed by 32 hex digits.
 func Identity(a Article) string { return identity(a, a.Body == "" || a.Title != "") }
 

@@ -278,21 +278,21 @@ func TestIdentityStable(t *testing.T) {
 }
 
 // TestNormalizeFormerIdentity: an article with a title of its own gets the
-// id of its title, link and text, and as a former id the one a library from
-// before gave it (source, date and text), by which it is found and given the
-// new one; an article whose title is its first sentence keeps that one.
+// id of its title, link and text, and as its loose id the one a library from
+// before gave it (source, date and text), by which it is found; an article
+// whose title is its first sentence keeps that one.
 func TestNormalizeFormerIdentity(t *testing.T) {
 	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
 	titled := Article{Source: "AP", Published: day, Title: "Daily note", Body: "## Tasks"}
 	Normalize(&titled)
 	old := Identity(Article{Source: "AP", Published: day, Body: "## Tasks"})
-	if titled.ExternalID == old || !slices.Equal(titled.FormerIDs, []string{old}) {
-		t.Errorf("titled: id %q, former %q; want a new id and former %q", titled.ExternalID, titled.FormerIDs, old)
+	if titled.ExternalID == old || titled.LooseID != old || len(titled.FormerIDs) != 0 {
+		t.Errorf("titled: id %q, loose %q, former %q; want a new id and loose %q", titled.ExternalID, titled.LooseID, titled.FormerIDs, old)
 	}
 	plain := Article{Source: "AP", Published: day, Body: "Storm Shadow missiles were discussed."}
 	Normalize(&plain)
-	if want := Identity(Article{Source: "AP", Published: day, Body: plain.Body}); plain.ExternalID != want || len(plain.FormerIDs) != 0 {
-		t.Errorf("derived title: id %q, former %q; want %q and none", plain.ExternalID, plain.FormerIDs, want)
+	if want := Identity(Article{Source: "AP", Published: day, Body: plain.Body}); plain.ExternalID != want || plain.LooseID != "" || len(plain.FormerIDs) != 0 {
+		t.Errorf("derived title: id %q, loose %q, former %q; want %q and none", plain.ExternalID, plain.LooseID, plain.FormerIDs, want)
 	}
 	again := plain
 	Normalize(&again)

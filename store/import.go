@@ -180,6 +180,9 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 			for _, f := range a.FormerIDs {
 				ids = append(ids, f)
 			}
+			if a.LooseID != "" {
+				ids = append(ids, a.LooseID)
+			}
 		}
 		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, external_id, sort_key, content_hash, title, retitled,
 			read_at, starred, published, added, carried FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
@@ -219,6 +222,12 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 			delete(im.byExt, former)
 			im.byExt[a.ExternalID], e, ok = f, f, true
 		}
+	}
+	if f, found := im.byExt[a.LooseID]; !ok && found && (f.title == a.Title || f.retitled) {
+		// Stored by a tidings from before under the id of its text alone,
+		// which files of other titles shared: this file's if the title is
+		// its. It keeps that id, which the reader's exports carry.
+		e, ok = f, true
 	}
 	if ok && a.Absent != 0 {
 		whole, err := im.withStored(e, a)

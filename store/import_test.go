@@ -469,3 +469,39 @@ func TestRetitledArticleStaysUnchanged(t *testing.T) {
 		t.Errorf("title %q, retitled %v", got.Title, got.Retitled)
 	}
 }
+
+// TestLooseIDFindsTheArticleWithItsTitle: an article stored under the id of
+// its text alone (by a tidings from before) is found by a file of that text
+// and its title, or by any title once the reader retitled it, and keeps its
+// id; a file of the same text and another title is an article of its own.
+func TestLooseIDFindsTheArticleWithItsTitle(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	stored := feeds.Article{Body: "Subscribe to continue reading."}
+	feeds.Normalize(&stored)
+	stored.Title = "Another paywalled story"
+	importAll(t, s, stored)
+	page := func(title string) feeds.Article {
+		a := feeds.Article{Title: title, Body: stored.Body}
+		feeds.Normalize(&a)
+		if a.LooseID != stored.ExternalID {
+			t.Fatalf("loose id %q, want %q", a.LooseID, stored.ExternalID)
+		}
+		return a
+	}
+	if outs := importAll(t, s, page("Paywalled story"), page("Another paywalled story")); outs[0] != Added || outs[1] != Unchanged {
+		t.Errorf("outcomes %v, want added, unchanged", outs)
+	}
+	if _, err := s.ArticleByExternalID(ctx, stored.ExternalID); err != nil {
+		t.Errorf("the stored article lost its id: %v", err)
+	}
+	if err := s.Retitle(ctx, mustArticleID(t, s, stored.ExternalID), "My title"); err != nil {
+		t.Fatal(err)
+	}
+	if outs := importAll(t, s, page("Another paywalled story")); outs[0] != Unchanged {
+		t.Errorf("after a retitle: %v, want unchanged", outs[0])
+	}
+	if n, _ := s.Total(ctx); n != 2 {
+		t.Errorf("%d articles, want 2", n)
+	}
+}
