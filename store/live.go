@@ -98,8 +98,8 @@ func closeLive(q string) string {
 	}
 	r, _ := utf8.DecodeLastRuneInString(q)
 	star := (unicode.IsLetter(r) || unicode.IsNumber(r)) && !query.IsCJK(r) && !shortPunctuatedTail(q)
-	if _, _, negated, ok := openWord(q); ok && negated {
-		star = false // a word being typed after "-" stays whole
+	if star && lastNegated(q+closers) {
+		star = false // a word being typed under a "-" stays whole
 	}
 	if star && closers[0] == '"' {
 		return q + `"*` + closers[1:]
@@ -108,6 +108,27 @@ func closeLive(q string) string {
 		return q + "*" + closers
 	}
 	return q + closers
+}
+
+// lastNegated reports whether the last term of q is under a negation:
+// -har, -(a OR har), -"storm har.
+func lastNegated(q string) bool {
+	n, err := query.Parse(q)
+	if err != nil {
+		return false
+	}
+	negated := false
+	for {
+		switch n.Kind {
+		case query.Not:
+			negated = !negated
+			n = n.Kids[0]
+		case query.And, query.Or:
+			n = n.Kids[len(n.Kids)-1]
+		default:
+			return negated
+		}
+	}
 }
 
 // Unclosed is what a query being typed leaves open at its end, as the
