@@ -107,7 +107,7 @@ func closeLive(q string) string {
 	if star {
 		return q + "*" + closers
 	}
-	return q + closers
+	return strings.TrimRightFunc(q, unicode.IsSpace) + closers
 }
 
 // lastNegated reports whether the last term of q is under a negation:

@@ -18,7 +18,7 @@ func LiveQuery(q string) string {
 	short := withoutShortOpenWord(q)
 	if short != q {
 		if closed := closeLive(short); closed != short {
-			return closed // "(ferry OR ta" is "(ferry )": ferry is not being typed
+			return closed // "(ferry OR ta" is "(ferry)": ferry is not being typed
 		}
 		return strings.TrimRightFunc(short, func(r rune) bool { return r == ' ' || r == '\t' })
 	}

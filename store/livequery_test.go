@@ -41,7 +41,7 @@ func TestKeptQuery(t *testing.T) {
 		"a short word in it":      {"(ferry OR bo", "(ferry OR bo*)"},
 		"an open phrase":          {`"storm sha`, `"storm sha"*`},
 		"negated in a group":      {"(war -us", "(war -us)"},
-		"a dangling OR in it":     {"(ferry OR ", "(ferry )"},
+		"a dangling OR in it":     {"(ferry OR ", "(ferry)"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -80,8 +80,8 @@ func TestLiveQuery(t *testing.T) {
 		"long after a dash":      {"covid-202", "covid-202*"},
 		"short field value":      {"title:dr", "title:dr*"},
 		"open group":             {"(ferry OR boa", "(ferry OR boa*)"},
-		"short word in a group":  {"(ferry OR bo", "(ferry )"},
-		"dangling OR in a group": {"(ferry OR ", "(ferry )"},
+		"short word in a group":  {"(ferry OR bo", "(ferry)"},
+		"dangling OR in a group": {"(ferry OR ", "(ferry)"},
 		"open nested groups":     {"x (a OR (bcd", "x (a OR (bcd*))"},
 		"open phrase":            {`"storm sha`, `"storm sha"*`},
 		"phrase in a group":      {`(a OR "storm sha`, `(a OR "storm sha"*)`},
