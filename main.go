@@ -467,16 +467,20 @@ func (a *app) importCmd() *cobra.Command {
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			stderr := cmd.ErrOrStderr()
 			tty := isTerminal(stderr)
+			start := time.Now()
 			sources, bad := cli.Sources(args, cmd.InOrStdin())
-			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: termWidth(stderr)}
+			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: termWidth(stderr), Start: start}
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
 				return err
 			}
 			im := &cli.Importer{Store: st, Rules: rules, Progress: pp.Update}
-			start := time.Now()
 			rep, err := im.Run(cmd.Context(), sources)
-			pp.Done()
+			if cmd.Context().Err() != nil {
+				pp.Interrupted()
+			} else {
+				pp.Done()
+			}
 			rep.Failed = append(bad, rep.Failed...)
 			cli.PrintSummary(cmd.OutOrStdout(), rep, time.Since(start))
 			if err != nil {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"tidings/feeds"
 	"tidings/store"
@@ -135,19 +136,31 @@ func reason(err error) string {
 	return err.Error()
 }
 
-// Progress hears how an import goes. Bytes is how much of all sources has
-// been read, Total their size (0 when unknown), Articles how many have been
-// parsed.
-type Progress func(bytes, total int64, articles int)
+// ImportProgress is how far an import has come.
+type ImportProgress struct {
+	Bytes  int64 // read of all sources
+	Total  int64 // the size of all sources; 0 when unknown
+	Read   int   // articles parsed
+	Stored int   // articles written: added, updated or unchanged
+}
+
+// Progress hears how an import goes.
+type Progress func(ImportProgress)
 
 // Importer brings articles from sources into the library.
 type Importer struct {
 	Store *store.Store
 	// Rules tag the articles an import adds.
 	Rules []store.Rule
-	// Progress, if set, is called after every batch and file.
+	// Progress, if set, is called every progressEvery while the import
+	// runs, with how far parsing has come: a batch takes seconds to gather
+	// and write, and the first of a large import is thousands of articles.
+	// It is not called once Run has returned.
 	Progress Progress
 }
+
+// progressEvery is how often an import reports its progress.
+const progressEvery = 100 * time.Millisecond
 
 // item is a parsed article on its way to the store.
 type item struct {
@@ -174,10 +187,16 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 	for _, s := range sources {
 		total += s.Size
 	}
-	var read atomic.Int64
+	var read, articles, stored atomic.Int64
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if im.Progress != nil {
+		stop := every(progressEvery, func() {
+			im.Progress(ImportProgress{Bytes: read.Load(), Total: total, Read: int(articles.Load()), Stored: int(stored.Load())})
+		})
+		defer stop()
+	}
 
 	type parsed struct {
 		it   item
@@ -218,6 +237,7 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 				if it.Err != nil {
 					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Reason: reason(it.Err)}})
 				}
+				articles.Add(1)
 				return send(parsed{it: item{a: it.Article, file: it.File, line: it.Line}})
 			})
 			if c, ok := r.(io.Closer); ok && src.R == nil {
@@ -237,16 +257,13 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 	var batch []item
 	var size int
 	seen := newSeenIDs()
-	parsedCount := 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		err := im.write(ctx, batch, &rep)
 		batch, size = batch[:0], 0
-		if im.Progress != nil {
-			im.Progress(read.Load(), total, parsedCount)
-		}
+		stored.Store(int64(rep.Added + rep.Updated + rep.Unchanged))
 		return err
 	}
 	for {
@@ -268,7 +285,6 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			rep.Warnings = append(rep.Warnings, *p.warn)
 			continue
 		}
-		parsedCount++
 		if first, dup := seen.add(p.it); dup {
 			rep.Warnings = append(rep.Warnings, Problem{File: p.it.file, Line: p.it.line,
 				Reason: fmt.Sprintf("id %s is also at %s: this article replaces that one", OneLine(strconv.Quote(p.it.a.ExternalID)), first)})
@@ -285,6 +301,29 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 		return rep, err
 	}
 	return rep, ctx.Err()
+}
+
+// every calls f every d until stop is called; stop returns once f is no
+// longer running.
+func every(d time.Duration, f func()) (stop func()) {
+	quit, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(d)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				f()
+			case <-quit:
+				return
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-stopped
+	}
 }
 
 // write stores one batch, one transaction.

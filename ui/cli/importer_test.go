@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"tidings/store"
@@ -327,6 +328,39 @@ func TestImportNotesFromOneTemplate(t *testing.T) {
 	if n, _ := old.Total(context.Background()); n != 1 {
 		t.Errorf("%d articles, want 1", n)
 	}
+	// It keeps that id, so an export made before finds it too.
+	if _, err := old.ArticleByExternalID(context.Background(), stored.ExternalID); err != nil {
+		t.Errorf("the note lost the id an older export carries: %v", err)
+	}
+}
+
+// TestImportPagesMergedBefore: two pages of one text that a library from
+// before kept as one article (the later replacing the earlier, with its
+// title) part: the stored article, with what the reader did to it, stays
+// with the page whose title it has, and the other comes in anew.
+func TestImportPagesMergedBefore(t *testing.T) {
+	ctx := context.Background()
+	page := func(title string) string {
+		return "<html><head><title>" + title + "</title></head><body><p>Subscribe to continue reading.</p></body></html>"
+	}
+	dir := tree(t, map[string]string{"a.html": page("Paywalled story"), "b.html": page("Another paywalled story")}, nil)
+	st := openStore(t)
+	merged := feeds.Article{Body: "Subscribe to continue reading."}
+	feeds.Normalize(&merged) // the id of before: source, date and text
+	merged.Title, merged.Tags = "Another paywalled story", []string{"kept"}
+	if _, err := st.Import(ctx, []feeds.Article{merged}); err != nil {
+		t.Fatal(err)
+	}
+	if _, got := importPaths(t, st, dir, "a.html", "b.html"); !strings.HasPrefix(got, "1 added, 0 updated, 1 unchanged") {
+		t.Errorf("summary:\n%s", got)
+	}
+	kept, err := st.ArticleByExternalID(ctx, merged.ExternalID)
+	if err != nil || kept.Title != "Another paywalled story" || len(kept.Tags) != 1 {
+		t.Errorf("the stored article is now %q with %v (%v); want the page whose title it had, tagged", kept.Title, kept.Tags, err)
+	}
+	if n, _ := st.Total(ctx); n != 2 {
+		t.Errorf("%d articles, want 2", n)
+	}
 }
 
 // TestImportStopsWhileWaiting: an import whose source keeps it waiting
@@ -392,5 +426,59 @@ func TestImportBadRecordCostsFewTransactions(t *testing.T) {
 	// for 1,001 records.
 	if writes := after - before; writes > 12 {
 		t.Errorf("%d transactions written for %d articles with one bad record, want about 10", writes, rep.Added)
+	}
+}
+
+// TestImportProgressWhileParsing: progress is reported while a batch is
+// being gathered, not only when it is written, and not after Run returns.
+func TestImportProgressWhileParsing(t *testing.T) {
+	st := openStore(t)
+	r, w := io.Pipe()
+	var mu sync.Mutex
+	var last ImportProgress
+	calls := 0
+	im := &Importer{Store: st, Progress: func(p ImportProgress) {
+		mu.Lock()
+		defer mu.Unlock()
+		last, calls = p, calls+1
+	}}
+	done := make(chan error, 1)
+	go func() {
+		_, err := im.Run(context.Background(), []Source{{Name: "<stdin>", R: r}})
+		done <- err
+	}()
+	var text strings.Builder
+	for i := range 100 {
+		text.WriteString(sampleArticle(i+1, "2024-03-05", fmt.Sprintf("Article %d.", i+1)))
+	}
+	if _, err := io.WriteString(w, text.String()); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		mu.Lock()
+		p := last
+		mu.Unlock()
+		// The last article is known whole at the end of the input.
+		if p.Read == 99 && p.Bytes == int64(text.Len()) && p.Stored == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("progress while the batch is gathered: %+v, want 99 articles and %d bytes read, none stored", p, text.Len())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	w.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	after := calls
+	mu.Unlock()
+	time.Sleep(3 * progressEvery)
+	mu.Lock()
+	defer mu.Unlock()
+	if calls != after {
+		t.Errorf("progress reported %d times after Run returned", calls-after)
 	}
 }

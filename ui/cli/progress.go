@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // ProgressPrinter draws import progress: a bar redrawn in place on a
@@ -15,38 +17,55 @@ type ProgressPrinter struct {
 	TTY   bool
 	Width int // of the terminal; 0 means 80
 	Noun  string
+	// Start is when the import began: the rate shown is counted from it, as
+	// the summary's is. Zero means the first Update.
+	Start time.Time
 
 	mu    sync.Mutex
-	start time.Time
 	last  time.Time
 	drawn bool
+	done  bool
 }
 
+// spareCells is how many cells the bar leaves free at the end of the
+// terminal's line: a line that fills it would wrap at the next character,
+// and the ^C the terminal echoes would leave the bar on screen.
+const spareCells = 3
+
 // Update is a Progress.
-func (p *ProgressPrinter) Update(bytes, total int64, n int) {
+func (p *ProgressPrinter) Update(pr ImportProgress) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.done {
+		return
+	}
 	now := time.Now()
-	if p.start.IsZero() {
-		p.start = now
+	if p.Start.IsZero() {
+		p.Start = now
 	}
 	every := 100 * time.Millisecond
 	if !p.TTY {
 		every = 5 * time.Second
 	}
 	if p.last.IsZero() {
-		p.last = now // the first line after a full interval: short runs stay quiet
+		p.last = p.Start // the first line after a full interval: short runs stay quiet
 	}
 	if now.Sub(p.last) < every {
 		return
 	}
 	p.last = now
-	rate := float64(n) / max(now.Sub(p.start).Seconds(), 0.001)
 	noun := p.Noun
 	if noun == "" {
 		noun = "articles"
 	}
-	status := fmt.Sprintf("%s %s  %s/s", thousands(n), noun, thousands(int(rate)))
+	status := fmt.Sprintf("%s %s read", thousands(pr.Read), noun)
+	if pr.Stored > 0 {
+		// Written articles over the time since the start, as the summary
+		// counts its rate.
+		rate := float64(pr.Stored) / max(now.Sub(p.Start).Seconds(), 0.001)
+		status += fmt.Sprintf(", %s stored  %s/s", thousands(pr.Stored), thousands(int(rate)))
+	}
+	bytes, total := pr.Bytes, pr.Total
 	if !p.TTY {
 		if total > 0 {
 			fmt.Fprintf(p.W, "%s (%d%%)\n", status, percent(bytes, total))
@@ -59,10 +78,14 @@ func (p *ProgressPrinter) Update(bytes, total int64, n int) {
 	if width <= 0 {
 		width = 80
 	}
+	width -= spareCells
 	line := status
 	if total > 0 {
 		pct := percent(bytes, total)
-		barW := width - len(status) - 9
+		// The bar keeps its width while the status grows: it leaves room
+		// for the longest status of this many articles.
+		r := thousands(pr.Read)
+		barW := width - len(fmt.Sprintf("%s %s read, %s stored  %s/s", r, noun, r, r)) - 9
 		if barW >= 10 {
 			fill := barW * pct / 100
 			line = fmt.Sprintf("[%s%s] %3d%%  %s", strings.Repeat("█", fill), strings.Repeat("░", barW-fill), pct, status)
@@ -70,17 +93,31 @@ func (p *ProgressPrinter) Update(bytes, total int64, n int) {
 			line = fmt.Sprintf("%3d%%  %s", pct, status)
 		}
 	}
-	fmt.Fprintf(p.W, "\r\x1b[2K%s", line)
+	fmt.Fprintf(p.W, "\r\x1b[2K%s", ansi.Truncate(line, max(width, 1), "…"))
 	p.drawn = true
 }
 
-// Done clears the bar so the summary starts on a clean line.
+// Done clears the bar so the summary starts on a clean line, and draws no
+// more.
 func (p *ProgressPrinter) Done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.TTY && p.drawn {
 		fmt.Fprint(p.W, "\r\x1b[2K")
 	}
+	p.done = true
+}
+
+// Interrupted is Done for an import stopped by ctrl+c or a signal: on a
+// terminal it clears the line whether a bar is drawn or not, since the ^C
+// the terminal echoed is on it.
+func (p *ProgressPrinter) Interrupted() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.TTY {
+		fmt.Fprint(p.W, "\r\x1b[2K")
+	}
+	p.done = true
 }
 
 func percent(n, total int64) int {

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestWarningKind(t *testing.T) {
@@ -138,5 +141,75 @@ func TestPrintSummaryListsEveryFailure(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "more") {
 		t.Errorf("summary counts failures instead of naming them:\n%s", out.String())
+	}
+}
+
+// TestProgressRate: the rate is of articles written since the import
+// began, as the summary counts it, not since the first frame.
+func TestProgressRate(t *testing.T) {
+	var out bytes.Buffer
+	p := &ProgressPrinter{W: &out, Start: time.Now().Add(-10 * time.Second)}
+	p.Update(ImportProgress{Bytes: 500, Total: 1000, Read: 1500, Stored: 1005})
+	if want := "1,500 articles read, 1,005 stored  100/s (50%)\n"; out.String() != want {
+		t.Errorf("progress %q, want %q", out.String(), want)
+	}
+}
+
+// TestProgressBarFits: a frame leaves the end of the terminal's line free,
+// so that it never wraps, nor does the ^C the terminal echoes after it.
+func TestProgressBarFits(t *testing.T) {
+	for _, width := range []int{20, 40, 60, 80, 100, 200} {
+		for _, pr := range []ImportProgress{
+			{Bytes: 10, Total: 1000, Read: 5},
+			{Bytes: 500, Total: 1000, Read: 13597},
+			{Bytes: 1000, Total: 1000, Read: 1234567, Stored: 1200000},
+			{Read: 99999, Stored: 99999},
+		} {
+			var out bytes.Buffer
+			p := &ProgressPrinter{W: &out, TTY: true, Width: width, Start: time.Now().Add(-time.Second)}
+			p.Update(pr)
+			frame := strings.TrimPrefix(out.String(), "\r\x1b[2K")
+			if frame == "" || strings.ContainsAny(frame, "\r\n") {
+				t.Fatalf("width %d, %+v: frame %q", width, pr, out.String())
+			}
+			if w := ansi.StringWidth(frame); w > width-2 {
+				t.Errorf("width %d, %+v: a frame of %d cells: %q", width, pr, w, frame)
+			}
+		}
+	}
+}
+
+// TestProgressStops: once the import is done or interrupted the bar is
+// cleared and not drawn again; an interrupted import clears the line on a
+// terminal even with no bar on it, for the ^C echoed there.
+func TestProgressStops(t *testing.T) {
+	start := time.Now().Add(-time.Second)
+	pr := ImportProgress{Bytes: 10, Total: 100, Read: 10}
+	for name, tc := range map[string]struct {
+		draw bool
+		stop func(*ProgressPrinter)
+		want string
+	}{
+		"done":                    {true, (*ProgressPrinter).Done, "\r\x1b[2K"},
+		"done, nothing drawn":     {false, (*ProgressPrinter).Done, ""},
+		"interrupted":             {true, (*ProgressPrinter).Interrupted, "\r\x1b[2K"},
+		"interrupted, none drawn": {false, (*ProgressPrinter).Interrupted, "\r\x1b[2K"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			p := &ProgressPrinter{W: &out, TTY: true, Start: start}
+			if tc.draw {
+				p.Update(pr)
+				if out.Len() == 0 {
+					t.Fatal("no frame drawn")
+				}
+				out.Reset()
+			}
+			tc.stop(p)
+			p.Update(pr)
+			if out.String() != tc.want {
+				t.Errorf("wrote %q, want %q", out.String(), tc.want)
+			}
+		})
 	}
 }

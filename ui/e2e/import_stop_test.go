@@ -6,10 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // stopTimeout is how long an import may take to stop after a signal.
@@ -155,5 +158,33 @@ func TestInterruptedImportKeepsWrittenBatches(t *testing.T) {
 	}
 	if got := mustRun(t, lib, "search", "title:small", "--count"); strings.TrimSpace(got) != "0" {
 		t.Errorf("the article of the batch not written is in the library")
+	}
+}
+
+// TestImportProgressOnTerminal: on a terminal the bar shows while the
+// first batch is read and written, fits the line with room for the ^C the
+// terminal echoes, and is gone after ctrl+c, the summary on a clean line.
+func TestImportProgressOnTerminal(t *testing.T) {
+	stream := filepath.Join(t.TempDir(), "stream.txt")
+	writeStream(t, stream, 0, 15000, 0) // fewer than a batch holds
+	const cols = 80
+	tm := startTerm(t, cols, 10, nil, bin, "--library", filepath.Join(t.TempDir(), "library.db"), "import", stream)
+	tm.waitFor(`\] +\d+%  [\d,]+ articles`, screenTimeout)
+	tm.send(keyCtrlC)
+	if code := tm.wait(stopTimeout); code != 130 {
+		t.Errorf("exit %d after ctrl+c, want 130; screen:\n%s", code, tm.screen())
+	}
+	screen := tm.screen()
+	if strings.Contains(screen, "%") || strings.Contains(screen, "█") {
+		t.Errorf("the bar is left on screen after ctrl+c:\n%s", screen)
+	}
+	if !regexp.MustCompile(`(?m)^[\d,]+ added, .*\ntidings: interrupted$`).MatchString(screen) {
+		t.Errorf("want the summary on a line of its own, then interrupted:\n%s", screen)
+	}
+	for _, frame := range strings.Split(string(tm.rawOutput()), "\r\x1b[2K") {
+		frame, _, _ = strings.Cut(frame, "\n")
+		if w := ansi.StringWidth(frame); w > cols-2 {
+			t.Errorf("a frame of %d cells on a terminal of %d: %q", w, cols, frame)
+		}
 	}
 }
