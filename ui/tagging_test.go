@@ -376,9 +376,13 @@ func TestTagColours(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	m := start(t, lib, Config{TagColors: map[string]string{"Ukraine": "#0000ff"}}, 100, 24)
+	if err := lib.Tag(ctx, []int64{1}, []string{"\u00e9t\u00e9"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// A key typed with combining accents is the tag typed composed.
+	m := start(t, lib, Config{TagColors: map[string]string{"Ukraine": "#0000ff", "e\u0301te\u0301": "#00ccff"}}, 100, 24)
 	st := root(t, m).styles
-	for tag, want := range map[string]string{"ukraine": "#0000ff", "defence": "#ff0000"} {
+	for tag, want := range map[string]string{"ukraine": "#0000ff", "defence": "#ff0000", "\u00e9t\u00e9": "#00ccff"} {
 		r, g, b, _ := st.tagStyle(tag).GetForeground().RGBA()
 		if hex := rgbHex(r, g, b); hex != want {
 			t.Errorf("%s is %s, want %s", tag, hex, want)

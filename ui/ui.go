@@ -17,6 +17,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"golang.org/x/text/unicode/norm"
 	"tidings/store"
 )
 
@@ -94,7 +95,9 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	th, _ := parseTheme(cfg.Theme)
 	tagColors := map[string]color.Color{}
 	for name, value := range cfg.TagColors {
-		tagColors[strings.ToLower(name)], _ = parseColor(value)
+		// Composed, as the library keeps tag names: a key typed with
+		// combining accents colours the tag.
+		tagColors[strings.ToLower(norm.NFC.String(name))], _ = parseColor(value)
 	}
 	km, _ := newKeyMaps(cfg.Keys)
 	m := Model{
