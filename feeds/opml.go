@@ -18,8 +18,12 @@ var ErrNotOPML = errors.New("not an OPML file")
 
 // ReadOPML reads the feeds listed in an OPML file (newsboat's, Feedly's,
 // tidings' own). An outline with an xmlUrl is a feed, titled by its title
-// or text attribute; an outline without one is a folder, whose text (or
-// title) becomes a tag on every feed inside it, outermost folder first.
+// or text attribute; so is one with a url instead, as newsboat reads it,
+// unless its type says it is something else (a "link" to a page, an
+// "include" of another OPML file). An outline of type rss or atom with
+// neither is a failure naming its line. Any other outline is a folder,
+// whose text (or title) becomes a tag on every feed inside it, outermost
+// folder first.
 // A feed's category attribute ("/news,/tech") adds tags. A feed listed
 // twice, say in two folders, is one subscription with the tags of both,
 // under the address it is first listed with; two spellings of one address
@@ -73,12 +77,19 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 			}
 			line, _ := d.InputPos()
 			o := outlineAttrs(t.Attr)
-			if o["xmlurl"] == "" {
+			attr := feedAttr(o)
+			if attr == "" && isFeedType(o["type"]) {
+				folders = append(folders, "")
+				errs = append(errs, fmt.Errorf("opml: line %d: outline %q is a feed with neither xmlUrl nor url",
+					line, CleanLine(firstNonEmpty(o["title"], o["text"]))))
+				continue
+			}
+			if attr == "" {
 				folders = append(folders, CleanLine(firstNonEmpty(o["text"], o["title"])))
 				continue
 			}
 			folders = append(folders, "")
-			sub, err := outlineSubscription(o, folders[:len(folders)-1])
+			sub, err := outlineSubscription(o, attr, folders[:len(folders)-1])
 			if err != nil {
 				errs = append(errs, fmt.Errorf("opml: line %d: %w", line, err))
 				continue
@@ -123,14 +134,40 @@ func outlineAttrs(attrs []xml.Attr) map[string]string {
 	return m
 }
 
-// outlineSubscription is the feed an outline with an xmlUrl names, tagged
-// with the folders it sits in and its categories.
-func outlineSubscription(o map[string]string, folders []string) (Subscription, error) {
-	feedURL := CleanLine(o["xmlurl"])
+// OutlineFeedURL is the address of the feed an outline with these
+// attributes names, as ReadOPML reads it; "" when it names none.
+func OutlineFeedURL(attrs []xml.Attr) string {
+	o := outlineAttrs(attrs)
+	return CleanLine(o[feedAttr(o)])
+}
+
+// feedAttr is the attribute (lower-cased) holding the address of the feed
+// an outline names: xmlurl, else url when the outline's type allows a feed
+// (newsboat reads url so); "" when it names none.
+func feedAttr(o map[string]string) string {
+	switch {
+	case o["xmlurl"] != "":
+		return "xmlurl"
+	case o["url"] != "" && (o["type"] == "" || isFeedType(o["type"])):
+		return "url"
+	}
+	return ""
+}
+
+// isFeedType is true of the outline types that name a feed.
+func isFeedType(typ string) bool {
+	return strings.EqualFold(typ, "rss") || strings.EqualFold(typ, "atom")
+}
+
+// outlineSubscription is the feed an outline names in its attribute attr
+// (xmlurl or url), tagged with the folders it sits in and its categories.
+func outlineSubscription(o map[string]string, attr string, folders []string) (Subscription, error) {
+	feedURL := CleanLine(o[attr])
 	u, err := url.Parse(feedURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Subscription{}, fmt.Errorf("outline %q: xmlUrl %q is not an http(s) URL",
-			CleanLine(firstNonEmpty(o["title"], o["text"])), feedURL)
+		name := map[string]string{"xmlurl": "xmlUrl", "url": "url"}[attr]
+		return Subscription{}, fmt.Errorf("outline %q: %s %q is not an http(s) URL",
+			CleanLine(firstNonEmpty(o["title"], o["text"])), name, feedURL)
 	}
 	var tags []string
 	for _, f := range folders {

@@ -165,3 +165,41 @@ func TestOPMLRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestReadOPMLURLAttribute: an outline may name its feed with url instead
+// of xmlUrl, as older exports do and newsboat reads; an outline typed as a
+// feed that names none is a failure naming its line.
+func TestReadOPMLURLAttribute(t *testing.T) {
+	for _, tc := range []struct {
+		name, outline string
+		want          []Subscription
+		err           string // in the error, "" for none
+	}{
+		{"url of type rss", `<outline text="Smart Weekly" type="rss" url="https://w.example/feed"/>`,
+			[]Subscription{{URL: "https://w.example/feed", Title: "Smart Weekly"}}, ""},
+		{"url without a type", `<outline text="W" url="https://w.example/feed"/>`,
+			[]Subscription{{URL: "https://w.example/feed", Title: "W"}}, ""},
+		{"url of type Atom", `<outline text="W" type="Atom" url="https://w.example/atom"/>`,
+			[]Subscription{{URL: "https://w.example/atom", Title: "W"}}, ""},
+		{"xmlUrl before url", `<outline text="W" type="rss" url="https://w.example/page" xmlUrl="https://w.example/feed"/>`,
+			[]Subscription{{URL: "https://w.example/feed", Title: "W"}}, ""},
+		{"a link is no feed", `<outline text="Home" type="link" url="https://w.example/"/>`, nil, ""},
+		{"an include is no feed", `<outline text="More" type="include" url="https://w.example/more.opml"/>`, nil, ""},
+		{"url not http", `<outline text="W" type="rss" url="javascript:alert(1)"/>`, nil,
+			`line 2: outline "W": url "javascript:alert(1)" is not an http(s) URL`},
+		{"a feed with no address", `<outline text="Lost" type="rss" htmlUrl="https://lost.example/"/>`, nil,
+			`line 2: outline "Lost" is a feed with neither xmlUrl nor url`},
+		{"in a folder", `<outline text="News"><outline text="W" type="rss" url="https://w.example/feed"/></outline>`,
+			[]Subscription{{URL: "https://w.example/feed", Title: "W", Tags: []string{"News"}}}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			subs, err := ReadOPML(strings.NewReader("<opml version=\"1.0\"><body>\n" + tc.outline + "\n</body></opml>"))
+			if !reflect.DeepEqual(subs, tc.want) {
+				t.Errorf("got %+v, want %+v", subs, tc.want)
+			}
+			if (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+				t.Errorf("error %v, want %q", err, tc.err)
+			}
+		})
+	}
+}

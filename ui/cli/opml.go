@@ -100,18 +100,12 @@ func listedTwice(data []byte) []listed {
 		if !ok || !strings.EqualFold(t.Name.Local, "outline") {
 			continue
 		}
-		for _, a := range t.Attr {
-			if !strings.EqualFold(a.Name.Local, "xmlurl") {
-				continue
+		u := feeds.OutlineFeedURL(t.Attr)
+		if key := feeds.NormalizeURL(u); key != "" {
+			if count[key] == 0 {
+				order = append(order, u)
 			}
-			u := feeds.CleanLine(strings.TrimSpace(a.Value))
-			if key := feeds.NormalizeURL(u); key != "" {
-				if count[key] == 0 {
-					order = append(order, u)
-				}
-				count[key]++
-			}
-			break // the first xmlUrl counts, as for ReadOPML
+			count[key]++
 		}
 	}
 	var out []listed

@@ -88,3 +88,31 @@ func TestOPMLImportNamesEachBadOutline(t *testing.T) {
 		t.Errorf("printed %q, want %q", b.String(), want)
 	}
 }
+
+// TestOPMLImportURLAttribute: outlines naming their feed with url count as
+// those with xmlUrl do, listed twice too; a feed outline with no address is
+// a problem naming its line.
+func TestOPMLImportURLAttribute(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	path := filepath.Join(t.TempDir(), "subs.opml")
+	opml := `<?xml version="1.0"?><opml version="1.0"><body>
+<outline text="Smart Weekly" type="rss" url="https://w.example/feed"/>
+<outline text="news"><outline text="Smart Weekly" type="rss" xmlUrl="https://w.example/feed"/></outline>
+<outline text="Gazette" type="rss" xmlUrl="https://g.example/rss"/>
+<outline text="Lost" type="rss"/>
+</body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	added, problems, err := ImportOPML(ctx, st, path, &b)
+	if err != nil || added != 2 || len(problems) != 1 || !strings.Contains(problems[0].Reason, `line 5: outline "Lost" is a feed with neither xmlUrl nor url`) {
+		t.Fatalf("ImportOPML = %d, %q, %v", added, problems, err)
+	}
+	want := "2 feeds in " + path + ": 2 new, 0 already subscribed\n" +
+		"warning: " + path + ": https://w.example/feed is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
+	if b.String() != want {
+		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
+	}
+}
