@@ -220,7 +220,8 @@ func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err
 	if err != nil {
 		m.setError("tagging "+what, err)
 	} else {
-		m.setStatus("Tagged " + what + ": " + describeEdit(add, remove))
+		// What was done first: a long title is cut at the line's end.
+		m.setStatus("Tags " + describeEdit(add, remove) + " on " + what)
 	}
 	cmds := []tea.Cmd{m.list.reload(), m.list.countCmd(), loadTags(m.ctx, m.lib)}
 	if m.screen == screenReader && (ids == nil || slices.Contains(ids, m.reader.id())) {

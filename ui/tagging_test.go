@@ -79,7 +79,7 @@ func TestTagEditor(t *testing.T) {
 		t.Errorf("the row shows %q", row.Tags)
 	}
 	s := viewText(m)
-	if !strings.Contains(s, "#leak") || !strings.Contains(s, "Tagged “Article 000") {
+	if !strings.Contains(s, "#leak") || !strings.Contains(s, "Tags +taurus +nato +leak on “Article 000") {
 		t.Errorf("no chips or no word of it on screen:\n%s", s)
 	}
 
@@ -213,7 +213,7 @@ func TestTagAllFiltered(t *testing.T) {
 	if got := idsTagged(t, lib, "x"); !slices.Equal(got, want) {
 		t.Errorf("tagged %v, the filter showed %v", got, want)
 	}
-	if s := viewText(m); !strings.Contains(s, "Tagged 8 articles matching `storm sha*`: +x") {
+	if s := viewText(m); !strings.Contains(s, "Tags +x on 8 articles matching `storm sha*`") {
 		t.Errorf("no result in the status line:\n%s", s)
 	}
 	if row, _ := root(t, m).list.current(); !slices.Contains(row.Tags, "x") {

@@ -96,7 +96,7 @@ func TestFilterAndTag(t *testing.T) {
 	tm.send("+checked")
 	tm.waitFor(`› \+checked`, screenTimeout)
 	tm.send(keyEnter)
-	tm.waitFor(`Tagged “Taurus missiles debate.*: \+checked`, screenTimeout)
+	tm.waitFor(`Tags \+checked on “Taurus missiles debate`, screenTimeout)
 	tm.waitFor(`Taurus missiles debate.*#checked`, screenTimeout)
 
 	// Tag every article the filter matches.
@@ -107,7 +107,7 @@ func TestFilterAndTag(t *testing.T) {
 	tm.send("bulk")
 	tm.waitFor(`› bulk`, screenTimeout)
 	tm.send(keyEnter)
-	tm.waitFor("Tagged 3 articles matching `tauru\\*`: \\+bulk", screenTimeout)
+	tm.waitFor("Tags \\+bulk on 3 articles matching `tauru\\*`", screenTimeout)
 
 	// Esc alone (a key right after it would read as alt+key): the filter
 	// goes, the whole library is listed again.
