@@ -848,7 +848,7 @@ func (a *app) feedCmd() *cobra.Command {
 			return nil
 		}),
 	}
-	add.Flags().StringSliceVar(&tags, "tag", nil, "a tag for every article of the feed (repeatable)")
+	add.Flags().StringArrayVar(&tags, "tag", nil, "a tag for every article of the feed (repeatable; taken whole, commas and quotes too)")
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List subscriptions with their articles, last fetch and last error",
@@ -983,7 +983,7 @@ func (a *app) ruleCmd() *cobra.Command {
 			return cli.PrintRule(cmd.OutOrStdout(), r)
 		},
 	}
-	add.Flags().StringSliceVar(&tags, "tag", nil, "a tag the rule sets (repeatable)")
+	add.Flags().StringArrayVar(&tags, "tag", nil, "a tag the rule sets (repeatable; taken whole, commas and quotes too)")
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the rules (the library's and config.toml's)",

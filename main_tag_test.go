@@ -132,3 +132,18 @@ func TestTagFlagSlips(t *testing.T) {
 		t.Errorf("the tag read-only is still there: %q", r.stdout)
 	}
 }
+
+// TestRuleTagTakenWhole: --tag takes its value whole, a comma or a quote
+// in it too.
+func TestRuleTagTakenWhole(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	for _, tag := range []string{`He said "no"`, "Boats, ferries"} {
+		if r := run(t, lib, "rule", "add", "ferry", "--tag", tag); r.code != 0 {
+			t.Fatalf("rule add --tag %q: %+v", tag, r)
+		}
+	}
+	r := run(t, lib, "rule", "list")
+	if !strings.Contains(r.stdout, `tag:"He said \"no\""`) || !strings.Contains(r.stdout, `tag:"Boats, ferries"`) {
+		t.Errorf("rule list:\n%s", r.stdout)
+	}
+}
