@@ -482,7 +482,7 @@ func (a *app) importCmd() *cobra.Command {
 				pp.Done()
 			}
 			rep.Failed = append(bad, rep.Failed...)
-			cli.PrintSummary(cmd.OutOrStdout(), rep, time.Since(start))
+			cli.PrintSummary(cmd.OutOrStdout(), stderr, rep, time.Since(start))
 			if err != nil {
 				return err
 			}

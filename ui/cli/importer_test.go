@@ -71,7 +71,7 @@ func importPaths(t *testing.T, st *store.Store, dir string, paths ...string) (Im
 	}
 	rep.Failed = append(bad, rep.Failed...)
 	var out bytes.Buffer
-	PrintSummary(&out, rep, 0)
+	PrintSummary(&out, &out, rep, 0)
 	return rep, out.String()
 }
 

@@ -143,21 +143,23 @@ func thousands(n int) string {
 	return b.String()
 }
 
-// PrintSummary writes what an import did: the counts, then every failure
-// with its file and line, then each warning with its file and line (grouped
-// by kind, and the rest of a kind counted, when there are many).
-func PrintSummary(w io.Writer, rep ImportReport, elapsed time.Duration) {
+// PrintSummary writes what an import did: the counts as one line on out,
+// then on diag every failure with its file and line, then each warning with
+// its file and line (grouped by kind, and the rest of a kind counted, when
+// there are many). The import command gives stdout and stderr, so that
+// failures show on a terminal when the counts go to a file.
+func PrintSummary(out, diag io.Writer, rep ImportReport, elapsed time.Duration) {
 	n := rep.Added + rep.Updated + rep.Unchanged
 	rate := ""
 	if elapsed >= time.Second && n > 0 {
 		rate = fmt.Sprintf(" in %.1fs (%s articles/s)", elapsed.Seconds(), thousands(int(float64(n)/elapsed.Seconds())))
 	}
-	fmt.Fprintf(w, "%s added, %s updated, %s unchanged, %s failed%s\n",
+	fmt.Fprintf(out, "%s added, %s updated, %s unchanged, %s failed%s\n",
 		thousands(rep.Added), thousands(rep.Updated), thousands(rep.Unchanged), thousands(len(rep.Failed)), rate)
 	for _, f := range rep.Failed {
-		fmt.Fprintf(w, "failed: %s\n", f)
+		fmt.Fprintf(diag, "failed: %s\n", f)
 	}
-	printWarnings(w, rep.Warnings)
+	printWarnings(diag, rep.Warnings)
 }
 
 // Warnings are listed one by one up to maxWarnings; past that, those of

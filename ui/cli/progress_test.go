@@ -116,13 +116,15 @@ func TestPrintSummaryListsFailuresThenWarnings(t *testing.T) {
 		Warnings: []Problem{{File: "in/a.txt", Line: 4, Reason: "no source"}},
 	}
 	rep.Added = 1234
-	var out bytes.Buffer
-	PrintSummary(&out, rep, 0)
-	want := "1,234 added, 0 updated, 0 unchanged, 1 failed\n" +
-		`failed: in/gone: dangling symbolic link: "x" does not exist` + "\n" +
-		"warning: in/a.txt:4: no source\n"
-	if out.String() != want {
+	var out, diag bytes.Buffer
+	PrintSummary(&out, &diag, rep, 0)
+	if want := "1,234 added, 0 updated, 0 unchanged, 1 failed\n"; out.String() != want {
 		t.Errorf("summary\n%s\nwant\n%s", out.String(), want)
+	}
+	want := `failed: in/gone: dangling symbolic link: "x" does not exist` + "\n" +
+		"warning: in/a.txt:4: no source\n"
+	if diag.String() != want {
+		t.Errorf("failures and warnings\n%s\nwant\n%s", diag.String(), want)
 	}
 }
 
@@ -133,7 +135,7 @@ func TestPrintSummaryListsEveryFailure(t *testing.T) {
 		rep.Failed = append(rep.Failed, Problem{File: fmt.Sprintf("in/empty%02d.txt", i), Reason: "empty file"})
 	}
 	var out bytes.Buffer
-	PrintSummary(&out, rep, 0)
+	PrintSummary(&out, &out, rep, 0)
 	for i := range 60 {
 		if want := fmt.Sprintf("failed: in/empty%02d.txt: empty file\n", i); !strings.Contains(out.String(), want) {
 			t.Errorf("summary does not say %q:\n%s", want, out.String())

@@ -73,10 +73,38 @@ func TestImportNamesFilesAsTheyAre(t *testing.T) {
 			t.Errorf("a failure names %q, which is no file:\n%s", name, out)
 		}
 	}
-	if want := "failed: " + filepath.Join(dir, "plain name.txt") + ": empty file\n"; !strings.Contains(out, want) {
+	if want := "failed: " + filepath.Join(dir, "plain name.txt") + ": empty file\n"; !strings.Contains(r.stderr, want) {
 		t.Errorf("a plain name is not named as it is: want %q in\n%s", want, out)
 	}
 	if want := " is also at " + strconv.Quote(filepath.Join(dir, "sub", "a\u202edup.txt")) + ":1:"; !strings.Contains(out, want) {
 		t.Errorf("the warning about an id read twice does not name the first file: want %q in\n%s", want, out)
+	}
+}
+
+// TestImportProblemsOnStderr: the counts are the one line on stdout;
+// failures and warnings go to stderr, so that they show on the terminal
+// when stdout goes to a file, and stay plain there.
+func TestImportProblemsOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"good.txt":  " date 2024-03-05 (AP) One.\n\nAP05032024000000000001ID0000000001\n",
+		"empty.txt": "",
+		"bad.md":    "# Two\n\nCaf\xe9.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := tidings(t, filepath.Join(t.TempDir(), "library.db"), nil, "import", dir)
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1", r.code)
+	}
+	if want := "2 added, 0 updated, 0 unchanged, 1 failed\n"; r.stdout != want {
+		t.Errorf("stdout %q, want %q", r.stdout, want)
+	}
+	want := "failed: " + filepath.Join(dir, "empty.txt") + ": empty file\n" +
+		"warning: " + filepath.Join(dir, "bad.md") + ":1: not valid UTF-8; 1 byte replaced\n"
+	if r.stderr != want {
+		t.Errorf("stderr\n%s\nwant\n%s", r.stderr, want)
 	}
 }
