@@ -131,7 +131,7 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		m.refreshing = true
-		m.setStatus("Fetching feeds…")
+		m.progress = "Fetching feeds…" // replaced as each feed is done
 		return startRefresh(m.ctx, m.cfg.Refresh), true
 	}
 	return nil, false

@@ -475,8 +475,11 @@ func TestRefreshProgressStays(t *testing.T) {
 		t.Fatal("r did not start a refresh")
 	}
 	m, _ = m.Update(refreshProgressMsg{p: RefreshProgress{Done: 1, Total: 2, Feed: "Slow News"}, next: make(chan tea.Msg)})
+	if s := viewText(m); !strings.Contains(s, "Fetching feeds… 1 of 2 done (Slow News)") {
+		t.Errorf("the progress does not show before a key is pressed:\n%s", s)
+	}
 	m = step(t, m, press("j"))
-	if s := viewText(m); !strings.Contains(s, "Fetching feeds 1/2… Slow News") {
+	if s := viewText(m); !strings.Contains(s, "Fetching feeds… 1 of 2 done (Slow News)") {
 		t.Errorf("a key wiped the progress:\n%s", s)
 	}
 	m = step(t, m, press("r"))

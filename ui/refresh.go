@@ -64,9 +64,9 @@ func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
 // refreshStatus is the status line while a refresh runs.
 func refreshStatus(p RefreshProgress) string {
 	if p.Err != nil {
-		return fmt.Sprintf("Fetching feeds %d/%d… %s: %v", p.Done, p.Total, p.Feed, p.Err)
+		return fmt.Sprintf("Fetching feeds… %d of %d done (%s: %v)", p.Done, p.Total, p.Feed, p.Err)
 	}
-	return fmt.Sprintf("Fetching feeds %d/%d… %s", p.Done, p.Total, p.Feed)
+	return fmt.Sprintf("Fetching feeds… %d of %d done (%s)", p.Done, p.Total, p.Feed)
 }
 
 // refreshSummary is the status line after a refresh.
