@@ -24,7 +24,10 @@ var ErrNotOPML = errors.New("not an OPML file")
 // neither is a failure naming its line. Any other outline is a folder,
 // whose text (or title) becomes a tag on every feed inside it, outermost
 // folder first.
-// A feed's category attribute ("/news,/tech") adds tags. A feed listed
+// A feed's category attribute adds tags: OPML 2.0's ("news,tech"), or
+// category paths ("/news,/tech") as tidings wrote them before. newsboat's
+// markers in it are not tags: "~My Gazette" names the feed, and "!" (a
+// feed newsboat hides) is left out, as tidings hides no feed. A feed listed
 // twice, say in two folders, is one subscription with the tags of both,
 // under the address it is first listed with; two spellings of one address
 // ("HTTP://Example.com/feed", "http://example.com/feed#x", see
@@ -169,22 +172,34 @@ func outlineSubscription(o map[string]string, attr string, folders []string) (Su
 		return Subscription{}, fmt.Errorf("outline %q: %s %q is not an http(s) URL",
 			CleanLine(firstNonEmpty(o["title"], o["text"])), name, feedURL)
 	}
-	var tags []string
+	var inFolders []string
 	for _, f := range folders {
 		if f != "" {
-			tags = append(tags, f)
+			inFolders = append(inFolders, f)
 		}
 	}
+	title := firstNonEmpty(o["title"], o["text"])
+	var categories []string
 	for c := range strings.SplitSeq(o["category"], ",") {
-		if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" {
-			tags = append(tags, c)
+		c = strings.Trim(strings.TrimSpace(c), "/")
+		switch {
+		case strings.HasPrefix(c, "~"):
+			if name := strings.TrimSpace(c[1:]); name != "" && title == firstNonEmpty(o["title"], o["text"]) {
+				title = name // the first name given
+			}
+		case c != "" && c != "!":
+			categories = append(categories, c)
 		}
+	}
+	tags := NormalizeTags(append(inFolders, categories...))
+	if listed := NormalizeTags(categories); len(NormalizeTags(append(listed, inFolders...))) == len(listed) {
+		tags = listed // the category lists every folder, in the feed's order
 	}
 	return Subscription{
 		URL:     feedURL,
-		Title:   titleText(firstNonEmpty(o["title"], o["text"]), looseTitle),
+		Title:   titleText(title, looseTitle),
 		SiteURL: resolveHTTP(nil, CleanLine(o["htmlurl"])),
-		Tags:    NormalizeTags(tags),
+		Tags:    tags,
 	}, nil
 }
 
@@ -213,11 +228,17 @@ type opmlOutline struct {
 	Outlines []opmlOutline `xml:"outline"`
 }
 
-// WriteOPML writes subs as an OPML 2.0 file titled title. A feed with tags
-// goes in the folder of its first tag (folders in the order their first
-// feed comes) and carries its other tags in its category attribute; a feed
-// without tags stands at the top. Feeds are written as newsboat and Feedly
-// write them: type "rss", text and title, xmlUrl, htmlUrl.
+// WriteOPML writes subs as an OPML 2.0 file titled title, with tags that
+// newsboat, Feedly, Inoreader and tidings all read back. A feed with tags
+// is listed in a folder of each (Feedly and Inoreader read a feed's
+// folders as its categories; folders come in the order their first feed
+// comes), and every listing carries all its tags in its category
+// attribute, as OPML 2.0 writes tags: comma-separated, without slashes
+// (newsboat reads tags from there, and a folder only from a feed's first
+// listing). A tag with a comma, or that newsboat would read as a marker
+// ("~name", "!"), is left to the folders. A feed without tags stands at
+// the top. Feeds are written as newsboat and Feedly write them: type "rss",
+// text and title, xmlUrl, htmlUrl.
 func WriteOPML(w io.Writer, title string, subs []Subscription) error {
 	doc := opmlFile{Version: "2.0", Title: CleanLine(title)}
 	folderAt := make(map[string]int) // lower-cased tag to position in doc.Body
@@ -234,17 +255,23 @@ func WriteOPML(w io.Writer, title string, subs []Subscription) error {
 			doc.Body = append(doc.Body, o)
 			continue
 		}
-		if len(tags) > 1 {
-			o.Category = "/" + strings.Join(tags[1:], ",/")
+		var categories []string
+		for _, t := range tags {
+			if !strings.Contains(t, ",") && !strings.HasPrefix(t, "~") && !strings.HasPrefix(t, "/") && t != "!" {
+				categories = append(categories, t)
+			}
 		}
-		key := strings.ToLower(tags[0])
-		i, ok := folderAt[key]
-		if !ok {
-			i = len(doc.Body)
-			folderAt[key] = i
-			doc.Body = append(doc.Body, opmlOutline{Text: tags[0], Title: tags[0]})
+		o.Category = strings.Join(categories, ",")
+		for _, t := range tags {
+			key := strings.ToLower(t)
+			i, ok := folderAt[key]
+			if !ok {
+				i = len(doc.Body)
+				folderAt[key] = i
+				doc.Body = append(doc.Body, opmlOutline{Text: t, Title: t})
+			}
+			doc.Body[i].Outlines = append(doc.Body[i].Outlines, o)
 		}
-		doc.Body[i].Outlines = append(doc.Body[i].Outlines, o)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err

@@ -112,8 +112,9 @@ func TestWriteOPML(t *testing.T) {
 		`<title>My feeds</title>`,
 		`<outline text="No Tags" title="No Tags" type="rss" xmlUrl="https://plain.example.com/feed"></outline>`,
 		`<outline text="News" title="News">`,
-		`<outline text="A &amp; B" title="A &amp; B" type="rss" xmlUrl="https://a.example.com/feed" htmlUrl="https://a.example.com/" category="/World,/daily"></outline>`,
-		`<outline text="https://b.example.com/feed?x=1&amp;y=2" type="rss" xmlUrl="https://b.example.com/feed?x=1&amp;y=2"></outline>`,
+		`<outline text="A &amp; B" title="A &amp; B" type="rss" xmlUrl="https://a.example.com/feed" htmlUrl="https://a.example.com/" category="News,World,daily"></outline>`,
+		`<outline text="World" title="World">`,
+		`<outline text="https://b.example.com/feed?x=1&amp;y=2" type="rss" xmlUrl="https://b.example.com/feed?x=1&amp;y=2" category="Tech"></outline>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %s:\n%s", want, out)
@@ -130,7 +131,7 @@ func TestWriteOPML(t *testing.T) {
 	want := []Subscription{
 		{URL: "https://plain.example.com/feed", Title: "No Tags"},
 		{URL: "https://a.example.com/feed", Title: "A & B", SiteURL: "https://a.example.com/", Tags: []string{"News", "World", "daily"}},
-		{URL: "https://c.example.com/feed", Title: "C", Tags: []string{"News"}},
+		{URL: "https://c.example.com/feed", Title: "C", Tags: []string{"news"}},
 		{URL: "https://b.example.com/feed?x=1&y=2", Title: "https://b.example.com/feed?x=1&y=2", Tags: []string{"Tech"}},
 	}
 	if !reflect.DeepEqual(back, want) {
@@ -199,6 +200,96 @@ func TestReadOPMLURLAttribute(t *testing.T) {
 			}
 			if (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
 				t.Errorf("error %v, want %q", err, tc.err)
+			}
+		})
+	}
+}
+
+// TestReadOPMLCategories: a category attribute's tags, in OPML 2.0's form
+// and as category paths, and newsboat's markers, which are not tags.
+func TestReadOPMLCategories(t *testing.T) {
+	for _, tc := range []struct {
+		name, outline string
+		title         string
+		tags          []string
+	}{
+		{"newsboat: a name of the reader's", `<outline type="rss" xmlUrl="https://g.example/rss" title="Gazette" text="Gazette" category="local,news,~My Gazette"/>`,
+			"My Gazette", []string{"local", "news"}},
+		{"newsboat: a hidden feed", `<outline type="rss" xmlUrl="https://g.example/rss" title="Ada’s Notebook" category="tech,!"/>`,
+			"Ada’s Notebook", []string{"tech"}},
+		{"newsboat: nested folders and spaces", `<outline type="rss" xmlUrl="https://g.example/rss" title="Zeitung" category="Deutsch/Köln,long read"/>`,
+			"Zeitung", []string{"Deutsch/Köln", "long read"}},
+		{"an empty name", `<outline type="rss" xmlUrl="https://g.example/rss" title="G" category="~,news"/>`,
+			"G", []string{"news"}},
+		{"the first name", `<outline type="rss" xmlUrl="https://g.example/rss" title="G" category="~One,~Two"/>`,
+			"One", nil},
+		{"tidings before: category paths", `<outline text="local"><outline type="rss" xmlUrl="https://g.example/rss" title="G" category="/news,/~My Gazette"/></outline>`,
+			"My Gazette", []string{"local", "news"}},
+		{"an OPML 2.0 category path", `<outline type="rss" xmlUrl="https://g.example/rss" title="G" category="/Boston/Weather,/Politics"/>`,
+			"G", []string{"Boston/Weather", "Politics"}},
+		{"folders the category does not list come first", `<outline text="Europe"><outline type="rss" xmlUrl="https://g.example/rss" title="G" category="daily"/></outline>`,
+			"G", []string{"Europe", "daily"}},
+		{"a category listing every folder keeps its order", `<outline text="World"><outline type="rss" xmlUrl="https://g.example/rss" title="G" category="News,world,daily"/></outline>`,
+			"G", []string{"News", "world", "daily"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			subs, err := ReadOPML(strings.NewReader(`<opml version="2.0"><body>` + tc.outline + `</body></opml>`))
+			if err != nil || len(subs) != 1 {
+				t.Fatalf("ReadOPML = %+v, %v", subs, err)
+			}
+			if subs[0].Title != tc.title || !reflect.DeepEqual(subs[0].Tags, tc.tags) {
+				t.Errorf("title %q, tags %q; want %q, %q", subs[0].Title, subs[0].Tags, tc.title, tc.tags)
+			}
+		})
+	}
+}
+
+// TestOPMLTagsRoundTrip: every tag of a feed is read back from the file
+// WriteOPML writes, from its folders as Feedly and Inoreader read them and
+// from its category as newsboat reads it.
+func TestOPMLTagsRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		tags     []string
+		back     []string // nil: the same
+		category string   // what newsboat reads
+	}{
+		{"one tag", []string{"news"}, nil, "news"},
+		{"several", []string{"local", "news", "Long Read"}, nil, "local,news,Long Read"},
+		{"a folder of newsboat's", []string{"Deutsch/Köln", "daily"}, nil, "Deutsch/Köln,daily"},
+		{"what newsboat would read as markers", []string{"news", "~mine", "!"}, nil, "news"},
+		{"a comma, left to the folders", []string{"news", "a, b", "world"}, []string{"news", "world", "a, b"}, "news,world"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			subs := []Subscription{
+				{URL: "https://other.example/feed", Title: "Other", Tags: []string{"world", "news"}},
+				{URL: "https://g.example/rss", Title: "Gazette", Tags: tc.tags},
+			}
+			var buf bytes.Buffer
+			if err := WriteOPML(&buf, "export", subs); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			back, err := ReadOPML(&buf)
+			if err != nil || len(back) != 2 {
+				t.Fatalf("ReadOPML = %+v, %v\n%s", back, err, out)
+			}
+			want := tc.back
+			if want == nil {
+				want = tc.tags
+			}
+			for _, s := range back {
+				if s.URL == "https://g.example/rss" && (s.Title != "Gazette" || !reflect.DeepEqual(s.Tags, want)) {
+					t.Errorf("back %q, %q; want %q\n%s", s.Title, s.Tags, want, out)
+				}
+			}
+			if !strings.Contains(out, `xmlUrl="https://g.example/rss" category="`+tc.category+`"`) {
+				t.Errorf("want category %q:\n%s", tc.category, out)
+			}
+			for _, tag := range want {
+				if strings.Count(out, `<outline text="`+tag+`" title="`+tag+`">`) != 1 {
+					t.Errorf("no folder %q:\n%s", tag, out)
+				}
 			}
 		})
 	}

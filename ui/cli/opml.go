@@ -84,12 +84,17 @@ type listed struct {
 // listedTwice returns the feeds an OPML file lists more than once, in the
 // order of their first outline, as feeds.ReadOPML reads their addresses
 // (two spellings of one address are one feed), each under its first.
+// A feed every listing of which gives the same tags in its category
+// attribute, as tidings' export lists a feed in the folder of each of its
+// tags, says so itself and is not returned.
 // A file the decoder cannot read to its end is counted up to there.
 func listedTwice(data []byte) []listed {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	d.CharsetReader = charset.NewReaderLabel
 	count := map[string]int{}
+	category := map[string]string{} // the first listing's
+	agree := map[string]bool{}      // every listing gives that category
 	var order []string
 	for {
 		tok, err := d.Token()
@@ -101,24 +106,36 @@ func listedTwice(data []byte) []listed {
 			continue
 		}
 		u := feeds.OutlineFeedURL(t.Attr)
-		if key := feeds.NormalizeURL(u); key != "" {
-			if count[key] == 0 {
-				order = append(order, u)
-			}
-			count[key]++
+		key := feeds.NormalizeURL(u)
+		if key == "" {
+			continue
 		}
+		c := ""
+		for _, a := range t.Attr {
+			if strings.EqualFold(a.Name.Local, "category") {
+				c = strings.TrimSpace(a.Value)
+				break
+			}
+		}
+		if count[key] == 0 {
+			order = append(order, u)
+			category[key], agree[key] = c, c != ""
+		} else if c != category[key] {
+			agree[key] = false
+		}
+		count[key]++
 	}
 	var out []listed
 	for _, u := range order {
-		if n := count[feeds.NormalizeURL(u)]; n > 1 {
+		if n := count[feeds.NormalizeURL(u)]; n > 1 && !agree[feeds.NormalizeURL(u)] {
 			out = append(out, listed{u, n})
 		}
 	}
 	return out
 }
 
-// ExportOPML writes every subscription as OPML; a feed's first tag is its
-// folder.
+// ExportOPML writes every subscription as OPML, a feed in the folder of
+// each of its tags and with all of them in its category (feeds.WriteOPML).
 func ExportOPML(ctx context.Context, st *store.Store, w io.Writer) error {
 	subs, err := st.Feeds(ctx)
 	if err != nil {

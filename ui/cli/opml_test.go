@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -114,5 +115,90 @@ func TestOPMLImportURLAttribute(t *testing.T) {
 		"warning: " + path + ": https://w.example/feed is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
 	if b.String() != want {
 		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestOPMLExportImportKeepsTags: a library's subscriptions exported and
+// imported into another keep their names and every tag, and the import
+// does not warn that a feed is listed in several folders: the file says so.
+func TestOPMLExportImportKeepsTags(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name  string
+		feeds []store.Feed
+	}{
+		{"no tags", []store.Feed{{URL: "https://a.example/feed", Title: "A"}}},
+		{"one tag", []store.Feed{{URL: "https://a.example/feed", Title: "A", Tags: []string{"news"}}}},
+		{"several, shared", []store.Feed{
+			{URL: "https://a.example/feed", Title: "A", Tags: []string{"local", "news", "~My Gazette"}},
+			{URL: "https://b.example/feed", Title: "B", Tags: []string{"news", "tech", "!"}},
+			{URL: "https://c.example/feed", Title: "C", Tags: []string{"Deutsch/Köln", "long read"}},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			from, to := openStore(t), openStore(t)
+			for _, f := range tc.feeds {
+				if _, err := from.Subscribe(ctx, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var file bytes.Buffer
+			if err := ExportOPML(ctx, from, &file); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "subs.opml")
+			if err := os.WriteFile(path, file.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			added, problems, err := ImportOPML(ctx, to, path, &b)
+			if err != nil || added != len(tc.feeds) || len(problems) != 0 || strings.Contains(b.String(), "warning") {
+				t.Fatalf("ImportOPML = %d, %q, %v:\n%s", added, problems, err, b.String())
+			}
+			want, err := from.Feeds(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := to.Feeds(ctx)
+			if err != nil || len(got) != len(want) {
+				t.Fatalf("Feeds = %+v, %v", got, err)
+			}
+			for i := range want {
+				if got[i].URL != want[i].URL || got[i].Title != want[i].Title || !slices.Equal(got[i].Tags, want[i].Tags) {
+					t.Errorf("imported %s %q %q, exported %s %q %q\n%s", got[i].URL, got[i].Title, got[i].Tags,
+						want[i].URL, want[i].Title, want[i].Tags, file.String())
+				}
+			}
+		})
+	}
+}
+
+// TestOPMLImportNewsboatCategories: newsboat's category markers name and
+// hide feeds; they are not tags.
+func TestOPMLImportNewsboatCategories(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	path := filepath.Join(t.TempDir(), "newsboat.opml")
+	opml := `<?xml version="1.0"?><opml version="2.0"><head><title>Newsboat - Exported Feeds</title></head><body>
+<outline type="rss" xmlUrl="https://g.example/rss.xml" title="Gazette" text="Gazette" category="local,news,~My Gazette"/>
+<outline type="rss" xmlUrl="https://a.example/atom.xml" title="Ada’s Notebook" text="Ada’s Notebook" category="tech,!"/>
+</body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, problems, err := ImportOPML(ctx, st, path, io.Discard); err != nil || len(problems) != 0 {
+		t.Fatalf("ImportOPML: %q, %v", problems, err)
+	}
+	subs, err := st.Feeds(ctx)
+	if err != nil || len(subs) != 2 {
+		t.Fatalf("Feeds = %+v, %v", subs, err)
+	}
+	for i, want := range []struct {
+		title string
+		tags  []string
+	}{{"Ada’s Notebook", []string{"tech"}}, {"My Gazette", []string{"local", "news"}}} {
+		if subs[i].Title != want.title || !slices.Equal(subs[i].Tags, want.tags) {
+			t.Errorf("feed %d: %q %q, want %q %q", i, subs[i].Title, subs[i].Tags, want.title, want.tags)
+		}
 	}
 }
