@@ -468,6 +468,10 @@ func (a *app) importCmd() *cobra.Command {
 			stderr := cmd.ErrOrStderr()
 			tty := isTerminal(stderr)
 			start := time.Now()
+			if in, ok := cmd.InOrStdin().(*os.File); ok && slices.Contains(args, "-") && tty && term.IsTerminal(int(in.Fd())) {
+				// Not a pipe: the articles are to be typed or pasted.
+				fmt.Fprintln(stderr, "Reading articles from the terminal: ctrl+d ends them, ctrl+c stops.")
+			}
 			sources, bad := cli.Sources(args, cmd.InOrStdin())
 			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: termWidth(stderr), Start: start}
 			rules, err := a.rules(cmd.Context(), st)
