@@ -109,7 +109,7 @@ func TestImportStopsOnSignal(t *testing.T) {
 	t.Run("a terminal, ctrl+c", func(t *testing.T) {
 		tm := startTerm(t, 100, 10, nil, bin, "--library", filepath.Join(t.TempDir(), "library.db"), "import", "-")
 		// It says it waits for the terminal, and how to end.
-		tm.waitFor("Reading articles from the terminal: ctrl\+d ends them, ctrl\+c stops.", screenTimeout)
+		tm.waitFor(`Reading articles from the terminal: ctrl\+d ends them, ctrl\+c stops\.`, screenTimeout)
 		tm.send(keyCtrlC)
 		if code := tm.wait(stopTimeout); code != 130 {
 			t.Errorf("exit %d after ctrl+c, want 130; screen:\n%s", code, tm.screen())
