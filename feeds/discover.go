@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"mime"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,21 +36,75 @@ type Discovered struct {
 	duration time.Duration
 }
 
+// maxAlternates is how many of a page's feed links discovery tries.
+const maxAlternates = 5
+
 // Discover finds the feed of pageURL: the URL itself when it serves a
 // feed, else the first <link rel="alternate"> of an RSS, Atom or JSON Feed
-// type on the page, resolved against the page (or its <base>). It makes
-// one request with the fetcher's limits and User-Agent, as a fetch does:
-// its timeout, five redirects, a page or feed read up to MaxBody (a larger
+// type on the page, resolved against the page (or its <base>), that serves
+// a feed. The links are tried in order, up to maxAlternates of them; when
+// none serves a feed, the error (ErrNoFeed) says what each gave. Each
+// request has the fetcher's limits and User-Agent, as a fetch does: its
+// timeout, five redirects, a page or feed read up to MaxBody (a larger
 // page is searched in its first MaxBody bytes; a larger feed is an error).
 func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, error) {
-	start := time.Now()
 	u, err := url.Parse(strings.TrimSpace(pageURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address", pageURL)
 	}
-	req, err := f.newRequest(Subscription{URL: u.String()})
+	found, page, err := f.discoverAt(ctx, u.String())
+	if err != nil || found.doc != nil {
+		return found, err
+	}
+	links := feedLinks(page.data, page.url)
+	if len(links) == 0 {
+		return Discovered{}, fmt.Errorf("%w at %s: the page links to no RSS, Atom or JSON feed", ErrNoFeed, CleanLine(page.url.String()))
+	}
+	var gave []string
+	for i, link := range links {
+		if i == maxAlternates {
+			gave = append(gave, fmt.Sprintf("%d more not tried", len(links)-i))
+			break
+		}
+		found, other, err := f.discoverAt(ctx, link)
+		switch {
+		case ctx.Err() != nil:
+			return Discovered{}, ctx.Err()
+		case err != nil:
+			gave = append(gave, CleanLine(link)+": "+CleanLine(err.Error()))
+		case found.doc == nil:
+			gave = append(gave, CleanLine(link)+": not a feed"+other.kind())
+		default:
+			return found, nil
+		}
+	}
+	return Discovered{}, fmt.Errorf("%w at %s: none of its feed links serves a feed (%s)", ErrNoFeed,
+		CleanLine(page.url.String()), strings.Join(gave, "; "))
+}
+
+// discoveredPage is what an address discovery asked served, when it was
+// not a feed: its body (up to MaxBody), final URL and Content-Type.
+type discoveredPage struct {
+	data        []byte
+	url         *url.URL
+	contentType string
+}
+
+// kind says what the page is, by its media type: " (text/html)", or "".
+func (p discoveredPage) kind() string {
+	if t := CleanLine(mediaType(p.contentType)); t != "" {
+		return " (" + t + ")"
+	}
+	return ""
+}
+
+// discoverAt requests addr for discovery: the feed it serves (Discovered,
+// with the document), else the page it serves.
+func (f *Fetcher) discoverAt(ctx context.Context, addr string) (Discovered, discoveredPage, error) {
+	start := time.Now()
+	req, err := f.newRequest(Subscription{URL: addr})
 	if err != nil {
-		return Discovered{}, err
+		return Discovered{}, discoveredPage{}, err
 	}
 	req.Header.Set("Accept", feedAccept+", text/html;q=0.7")
 	actx, cancel := f.withTimeout(ctx)
@@ -58,35 +113,31 @@ func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, err
 	resp, err := f.do(actx, req, &moved)
 	if err != nil {
 		err, _ := f.transportError(ctx, actx, err)
-		return Discovered{}, err
+		return Discovered{}, discoveredPage{}, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return Discovered{}, &StatusError{Code: resp.StatusCode, Status: reasonPhrase(resp)}
+		return Discovered{}, discoveredPage{}, &StatusError{Code: resp.StatusCode, Status: reasonPhrase(resp)}
 	}
 	data, err := readBody(resp.Body, f.MaxBody)
 	cut := errors.Is(err, ErrBodyTooLarge)
 	if err != nil && !cut {
 		err, _ := f.transportError(ctx, actx, err)
-		return Discovered{}, err
+		return Discovered{}, discoveredPage{}, err
 	}
-	final := resp.Request.URL
 	if isFeedDocument(data, resp.Header.Get("Content-Type")) {
 		if cut {
-			return Discovered{}, err
+			return Discovered{}, discoveredPage{}, err
 		}
-		found := Discovered{URL: u.String(), duration: time.Since(start)}
+		found := Discovered{URL: addr, duration: time.Since(start)}
 		if moved.newURL != "" {
 			found.URL = moved.newURL
 		}
 		doc := newDocument(resp, data)
 		found.doc = &doc
-		return found, nil
+		return found, discoveredPage{}, nil
 	}
-	if link := feedLink(data, final); link != "" {
-		return Discovered{URL: link}, nil
-	}
-	return Discovered{}, fmt.Errorf("%w at %s: the page links to no RSS, Atom or JSON feed", ErrNoFeed, CleanLine(final.String()))
+	return Discovered{}, discoveredPage{data: data, url: resp.Request.URL, contentType: resp.Header.Get("Content-Type")}, nil
 }
 
 // FetchDiscovered fetches sub, the subscription to d.URL. When discovery
@@ -119,14 +170,16 @@ func isFeedDocument(data []byte, contentType string) bool {
 	return gofeed.DetectFeedType(bytes.NewReader(start)) != gofeed.FeedTypeUnknown
 }
 
-// feedLink is the first feed link of an HTML page, absolute, or "".
-func feedLink(page []byte, pageURL *url.URL) string {
+// feedLinks are the feed links of an HTML page, absolute, in the order the
+// page gives them, each once.
+func feedLinks(page []byte, pageURL *url.URL) []string {
 	base := pageURL
+	var links []string
 	z := xhtml.NewTokenizer(bytes.NewReader(page))
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
-			return ""
+			return links
 		}
 		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
 			continue
@@ -145,8 +198,8 @@ func feedLink(page []byte, pageURL *url.URL) string {
 			if !hasToken(attrs["rel"], "alternate") || !feedLinkTypes[mediaType(attrs["type"])] {
 				continue
 			}
-			if link := resolveHTTP(base, attrs["href"]); link != "" {
-				return link
+			if link := resolveHTTP(base, attrs["href"]); link != "" && !slices.Contains(links, link) {
+				links = append(links, link)
 			}
 		}
 	}

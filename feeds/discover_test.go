@@ -27,8 +27,11 @@ func TestDiscover(t *testing.T) {
 		<link rel="alternate" type="application/rss+xml" title="Comments" href="comments/feed/">
 		<link rel="alternate" type="application/atom+xml" href="/blog/atom.xml">
 		</head><body>Hello</body></html>`))
-	mux.Handle("/based", page(`<html><head><base href="https://cdn.example.com/site/">
+	mux.Handle("/based", page(`<html><head><base href="/cdn/site/">
 		<LINK REL="Alternate home" TYPE="Application/Atom+XML; charset=utf-8" HREF="feed.atom"></head></html>`))
+	mux.Handle("/cdn/site/feed.atom", serveFile(t, "atom10-xmlbase.xml", "application/atom+xml"))
+	mux.Handle("/blog/comments/feed/", serveFile(t, "rss091.xml", "application/rss+xml"))
+	mux.Handle("/real.xml", serveFile(t, "rss091.xml", "application/rss+xml"))
 	mux.Handle("/json", page(`<html><head><link rel="alternate" type="application/feed+json" href="/feed.json"></head></html>`))
 	mux.Handle("/script-link", page(`<html><head><link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
 		<link rel="alternate" type="application/rss+xml" href="/real.xml"></head></html>`))
@@ -76,7 +79,7 @@ func TestDiscover(t *testing.T) {
 		err        error
 	}{
 		"a page's first feed link, resolved": {path: "/blog/", want: srv.URL + "/blog/comments/feed/"},
-		"against <base>, any case":           {path: "/based", want: "https://cdn.example.com/site/feed.atom"},
+		"against <base>, any case":           {path: "/based", want: srv.URL + "/cdn/site/feed.atom"},
 		"a JSON Feed link":                   {path: "/json", want: srv.URL + "/feed.json"},
 		"a javascript: link is passed over":  {path: "/script-link", want: srv.URL + "/real.xml"},
 		"the URL is a feed":                  {path: "/feed.xml", want: srv.URL + "/feed.xml"},
@@ -147,6 +150,8 @@ func TestDiscoverLimits(t *testing.T) {
 		case "/big-page":
 			w.Write([]byte(link))
 			w.Write(bytes.Repeat([]byte("<p>x</p>"), 16<<10))
+		case "/feed.xml":
+			w.Write(fixture(t, "rss091.xml"))
 		default:
 			var n int
 			if _, err := fmt.Sscanf(r.URL.Path, "/chain/%d", &n); err != nil {
@@ -198,4 +203,110 @@ func TestDiscoverLimits(t *testing.T) {
 		}
 		return true
 	})
+}
+
+// TestDiscoverTriesEachLink: a page's feed links are tried in order and
+// the first that serves a feed is the one found, its document kept for the
+// first fetch; when none does, the error says what each gave.
+func TestDiscoverTriesEachLink(t *testing.T) {
+	var mu sync.Mutex
+	requests := map[string]int{}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests[r.URL.Path]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write(fixture(t, "rss091.xml"))
+		case "/atom.xml":
+			w.Header().Set("Content-Type", "application/atom+xml")
+			w.Write(fixture(t, "atom10-xmlbase.xml"))
+		case "/old.xml":
+			http.Redirect(w, r, "/feed.xml", http.StatusMovedPermanently)
+		case "/html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(`<html><body>a page</body></html>`))
+		case "/gone":
+			http.Error(w, "gone", http.StatusGone)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	alt := func(typ, href string) string {
+		return `<link rel="alternate" type="application/` + typ + `" href="` + href + `">`
+	}
+	for _, tc := range []struct {
+		name  string
+		links string
+		want  string // the feed found; "" for none
+		err   string // the error's text after "no feed found at PAGE: "
+		tried []string
+	}{
+		{"the first is dead", alt("rss+xml", "/404") + alt("atom+xml", "/atom.xml"), "/atom.xml", "",
+			[]string{"/404", "/atom.xml"}},
+		{"the first is a page", alt("rss+xml", "/html") + alt("rss+xml", "/feed.xml"), "/feed.xml", "",
+			[]string{"/html", "/feed.xml"}},
+		{"the first is a feed", alt("rss+xml", "/feed.xml") + alt("atom+xml", "/atom.xml"), "/feed.xml", "",
+			[]string{"/feed.xml"}},
+		{"one that moved for good", alt("rss+xml", "/404") + alt("rss+xml", "/old.xml"), "/feed.xml", "",
+			[]string{"/404", "/old.xml", "/feed.xml"}},
+		{"none is a feed", alt("rss+xml", "/404") + alt("atom+xml", "/html") + alt("feed+json", "/gone") + alt("rss+xml", "/404"), "",
+			"none of its feed links serves a feed (URL/404: HTTP 404 Not Found; URL/html: not a feed (text/html); URL/gone: HTTP 410 Gone)",
+			[]string{"/404", "/html", "/gone"}},
+		{"at most five are tried", alt("rss+xml", "/1") + alt("rss+xml", "/2") + alt("rss+xml", "/3") + alt("rss+xml", "/4") +
+			alt("rss+xml", "/5") + alt("rss+xml", "/6") + alt("rss+xml", "/feed.xml"), "",
+			"none of its feed links serves a feed (URL/1: HTTP 404 Not Found; URL/2: HTTP 404 Not Found; URL/3: HTTP 404 Not Found; " +
+				"URL/4: HTTP 404 Not Found; URL/5: HTTP 404 Not Found; 2 more not tried)",
+			[]string{"/1", "/2", "/3", "/4", "/5"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mu.Lock()
+			clear(requests)
+			mu.Unlock()
+			page := `<html><head>` + tc.links + `</head></html>`
+			pageMux := http.NewServeMux()
+			pageMux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html")
+				w.Write([]byte(strings.ReplaceAll(page, `href="/`, `href="`+srv.URL+`/`)))
+			})
+			pages := httptest.NewServer(pageMux)
+			defer pages.Close()
+			f := testFetcher()
+			found, err := f.Discover(context.Background(), pages.URL+"/page")
+			if tc.want == "" {
+				want := "no feed found at " + pages.URL + "/page: " + strings.ReplaceAll(tc.err, "URL/", srv.URL+"/")
+				if !errors.Is(err, ErrNoFeed) || err.Error() != want {
+					t.Errorf("Discover = %q, %v; want error\n%s", found.URL, err, want)
+				}
+			} else if err != nil || found.URL != srv.URL+tc.want {
+				t.Errorf("Discover = %q, %v; want %q", found.URL, err, srv.URL+tc.want)
+			}
+			mu.Lock()
+			var got []string
+			for _, p := range tc.tried {
+				if requests[p] != 1 {
+					got = append(got, fmt.Sprintf("%s %d times", p, requests[p]))
+				}
+			}
+			if n := len(requests); n != len(tc.tried) || got != nil {
+				t.Errorf("requests %v, want each of %q once", requests, tc.tried)
+			}
+			mu.Unlock()
+			if tc.want == "" {
+				return
+			}
+			// The first fetch reads the feed discovery brought.
+			r := f.FetchDiscovered(context.Background(), Subscription{URL: found.URL}, found)
+			mu.Lock()
+			again := requests[tc.want]
+			mu.Unlock()
+			if r.Err != nil || len(r.Articles) == 0 || again != 1 {
+				t.Errorf("first fetch: %d articles, %v; %s asked %d times", len(r.Articles), r.Err, tc.want, again)
+			}
+		})
+	}
 }
