@@ -64,8 +64,10 @@ var ErrNotFeed = errors.New("not a feed")
 // preferred over summary and turned into sanitised Markdown with links
 // resolved; the entry's enclosures (RSS enclosures, Atom enclosure links,
 // JSON Feed attachments) are listed after it, and the first is the
-// article's URL when the entry has no link. Titles are read as their
-// format writes them (titleText).
+// article's URL when the entry has no link (a JSON Feed item's
+// external_url comes before them). An Atom or JSON Feed entry naming no
+// author has the feed's. Titles are read as their format writes them
+// (titleText).
 func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
 	if docURL == "" {
 		docURL = sub.URL
@@ -128,7 +130,13 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	}
 	e := entryReader{sub: sub, base: base, linkBase: linkBase, source: source, plain: plainContent(parsed),
 		ids: make(map[string]bool, len(parsed.Items)), entries: make(map[string]bool, len(parsed.Items)),
-		shared: sharedKeys(parsed.Items)}
+		shared: sharedKeys(parsed.Items), json: parsed.FeedType == "json"}
+	if parsed.FeedType == "atom" || e.json {
+		// Atom's feed authors and JSON Feed's top-level ones are those of
+		// every entry that names none of its own (RFC 4287 4.2.1, JSON
+		// Feed 1.1); RSS's channel has an editor, not the items' author.
+		e.author = personNames(parsed.Authors, parsed.Author)
+	}
 	for i, it := range parsed.Items {
 		if a, ok := e.article(i, it); ok {
 			out.Articles = append(out.Articles, a)
@@ -149,6 +157,8 @@ type entryReader struct {
 	// shared are the guids (or, for entries without one, links) that
 	// different entries of the document share.
 	shared map[string]bool
+	author string // of the entries that name none
+	json   bool   // a JSON Feed
 }
 
 // sharedKeys finds the guids, and the links of entries without one, that
@@ -183,7 +193,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		FeedURL:   e.sub.URL,
 		Title:     titleText(it.Title, customTitle(it.Custom)),
 		URL:       resolveHTTP(e.linkBase, it.Link),
-		Author:    authors(it),
+		Author:    firstNonEmpty(authors(it), e.author),
 		Published: published(it),
 	}
 	guid := strings.TrimSpace(it.GUID)
@@ -202,6 +212,9 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	}
 	encs := enclosures(it, e.enclosureBase(it))
 	a.Body = withEnclosures(body, encs)
+	if ext := e.externalURL(it); ext != "" {
+		a.URL = ext // the page elsewhere a JSON Feed item without a url is about
+	}
 	if a.URL == "" && len(encs) > 0 {
 		a.URL = encs[0].url // a podcast episode without a page: its audio
 	}
@@ -392,12 +405,27 @@ func published(it *gofeed.Item) time.Time {
 	return time.Time{}
 }
 
+// externalURL is the external_url of a JSON Feed item that has no url,
+// absolute; "" for any other entry.
+func (e *entryReader) externalURL(it *gofeed.Item) string {
+	if !e.json || strings.TrimSpace(it.Link) != "" || len(it.Links) == 0 {
+		return ""
+	}
+	// The parser lists an item's url, then its external_url.
+	return resolveHTTP(e.linkBase, it.Links[0])
+}
+
 // authors joins the names of an entry's authors (their addresses when
 // they have no name).
 func authors(it *gofeed.Item) string {
-	people := it.Authors
-	if len(people) == 0 && it.Author != nil {
-		people = []*gofeed.Person{it.Author}
+	return personNames(it.Authors, it.Author)
+}
+
+// personNames joins the names of people (their addresses when they have
+// no name), else of the one person given apart.
+func personNames(people []*gofeed.Person, person *gofeed.Person) string {
+	if len(people) == 0 && person != nil {
+		people = []*gofeed.Person{person}
 	}
 	var names []string
 	for _, p := range people {
