@@ -238,8 +238,19 @@ func setAttr(n *html.Node, key, val string) {
 // parseHTMLFile reads an article page: the title from <title> or the first
 // <h1>, date, author, source, link and tags from meta tags, and the body
 // from <article> or <main> when there is one, else <body>. A page in a
-// legacy encoding is read in the one it declares (htmlUTF8).
+// legacy encoding is read in the one it declares (htmlUTF8). Relative
+// links resolve against the page's canonical link.
 func parseHTMLFile(data []byte) (Article, error) {
+	return parseHTMLPage(data, "")
+}
+
+// parseHTMLPage is parseHTMLFile for a page whose address is known
+// (pageURL, "" when it is not: an MHTML archive's page, saved from there).
+// Its relative links, and a relative canonical link, resolve against that
+// address, as a browser resolves them; it is the link when the page gives
+// none.
+func parseHTMLPage(data []byte, pageURL string) (Article, error) {
+	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {
 		return Article{}, err
@@ -306,6 +317,16 @@ func parseHTMLFile(data []byte) (Article, error) {
 		art.Title = strings.TrimSpace(h1)
 	}
 	art.URL = pick("og:url", "canonical")
+	linkBase := art.URL
+	if page != nil {
+		if u, err := page.Parse(strings.TrimSpace(art.URL)); art.URL != "" && err == nil {
+			art.URL = u.String()
+		}
+		if art.URL == "" {
+			art.URL = page.String()
+		}
+		linkBase = page.String()
+	}
 	art.Author = pick("author", "article:author", "dc.creator", "parsely-author", "byl")
 	if strings.Contains(art.Author, "://") {
 		art.Author = "" // a profile page's address, not a name
@@ -340,7 +361,7 @@ func parseHTMLFile(data []byte) (Article, error) {
 		if err := html.Render(&b, content); err != nil {
 			return art, err
 		}
-		md, err := HTMLToMarkdown(b.String(), art.URL)
+		md, err := HTMLToMarkdown(b.String(), linkBase)
 		if err != nil {
 			return art, err
 		}

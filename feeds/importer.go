@@ -11,7 +11,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/mail"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -404,7 +403,7 @@ var (
 // (the pages of its frames, its images and style sheets follow), decoded
 // from quoted-printable or base64 and from the encoding the part declares.
 // The address it was saved from is the article's link when the page gives
-// none. What follows the page is not read, so an archive is not limited by
+// none, and what its relative links resolve against. What follows the page is not read, so an archive is not limited by
 // MaxFileSize, only what comes up to the end of its page.
 func readMHTML(r io.Reader, emit func(Item) error) error {
 	lr := &io.LimitedReader{R: r, N: MaxFileSize}
@@ -449,27 +448,48 @@ func readMHTML(r io.Reader, emit func(Item) error) error {
 			}
 		}
 		page = htmlUTF8(trimBOM(page))
-		art, err := parseHTMLFile(page)
-		if err == nil && art.URL == "" {
-			saved := part.Header.Get("Content-Location")
-			if saved == "" {
-				saved = msg.Header.Get("Snapshot-Content-Location")
-			}
-			if u, perr := url.Parse(strings.TrimSpace(saved)); perr == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-				art.URL = u.String()
-				if art.Source == "" {
-					art.Source = strings.TrimPrefix(u.Hostname(), "www.")
-				}
-			}
+		saved := part.Header.Get("Content-Location")
+		if saved == "" {
+			saved = msg.Header.Get("Snapshot-Content-Location")
 		}
+		subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		art, err := parseHTMLPage(page, saved)
 		if err == nil && art.Title == "" {
-			art.Title, _ = new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+			art.Title = subject
+		}
+		if former, ferr := mhtmlUnresolved(page, saved, subject); err == nil && ferr == nil &&
+			(former.Body != art.Body || former.URL != art.URL) {
+			// Imported before its relative links were resolved, it is
+			// found by the id it had then.
+			Normalize(&former)
+			art.FormerIDs = append(art.FormerIDs, former.ExternalID)
+			art.FormerIDs = append(art.FormerIDs, former.FormerIDs...)
 		}
 		if n := invalidUTF8(page); n > 0 && err == nil {
 			art.Warnings = append(art.Warnings, warnInvalidUTF8(n))
 		}
 		return emit(Item{Article: art, Line: 1, Err: err})
 	}
+}
+
+// mhtmlUnresolved is the article an MHTML archive's page was read as
+// when its relative links resolved against its canonical link alone (and
+// were dropped without one), saved being the address it was saved from.
+func mhtmlUnresolved(page []byte, saved, subject string) (Article, error) {
+	art, err := parseHTMLFile(page)
+	if err != nil {
+		return art, err
+	}
+	if u := baseURL(saved); art.URL == "" && u != nil {
+		art.URL = u.String()
+		if art.Source == "" {
+			art.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	if art.Title == "" {
+		art.Title = subject
+	}
+	return art, nil
 }
 
 // isSampleStart reports whether text starts like the sample format:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -601,5 +602,100 @@ func TestReadMHTMLLarge(t *testing.T) {
 	items := readAll(t, path)
 	if len(items) != 1 || items[0].Err != nil || items[0].Article.URL != "https://news.example.com/world/storm-shadow-delayed" {
 		t.Errorf("items %+v", items)
+	}
+}
+
+// TestReadMHTMLRelativeLinks: an archived page's relative links resolve
+// against the address it was saved from (its part's Content-Location, else
+// the archive's Snapshot-Content-Location), as a browser resolves them; a
+// relative canonical link too.
+func TestReadMHTMLRelativeLinks(t *testing.T) {
+	archive := func(snapshot, location, head string) string {
+		var b strings.Builder
+		b.WriteString("From: <Saved by Blink>\r\n")
+		if snapshot != "" {
+			b.WriteString("Snapshot-Content-Location: " + snapshot + "\r\n")
+		}
+		b.WriteString("Subject: Saved page\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"--b--\"\r\n\r\n\r\n----b--\r\n")
+		b.WriteString("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n")
+		if location != "" {
+			b.WriteString("Content-Location: " + location + "\r\n")
+		}
+		b.WriteString("\r\n<!DOCTYPE html><html><head><meta charset=3D\"utf-8\"><title>Saved page</title>" + head +
+			"</head><body><h1>Saved page</h1><p>Read <a href=3D\"/politics/kyiv.html\">the Kyiv story</a>, " +
+			"<a href=3D\"detail.html\">the detail</a> and <a href=3D\"https://example.org/abs\">an absolute one</a>.</p></body></html>\r\n\r\n----b----\r\n")
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, text, url string
+		links           []string // in the body
+	}{
+		{"the part's address", archive("", "https://example.com/news/story", ""), "https://example.com/news/story",
+			[]string{"(https://example.com/politics/kyiv.html)", "(https://example.com/news/detail.html)", "(https://example.org/abs)"}},
+		{"the archive's address", archive("https://example.com/news/story", "", ""), "https://example.com/news/story",
+			[]string{"(https://example.com/politics/kyiv.html)", "(https://example.com/news/detail.html)"}},
+		{"the part's before the archive's", archive("https://other.example/x/y", "https://example.com/news/story", ""), "https://example.com/news/story",
+			[]string{"(https://example.com/news/detail.html)"}},
+		{"where it was saved from, not its canonical link", archive("", "https://m.example.com/news/story",
+			`<link rel=3D"canonical" href=3D"https://example.com/world/story">`), "https://example.com/world/story",
+			[]string{"(https://m.example.com/politics/kyiv.html)", "(https://m.example.com/news/detail.html)"}},
+		{"a relative canonical link", archive("", "https://example.com/news/story?amp=1",
+			`<link rel=3D"canonical" href=3D"/news/story">`), "https://example.com/news/story",
+			[]string{"(https://example.com/news/detail.html)"}},
+		{"no address: links are text", archive("", "", ""), "", []string{"the detail", "(https://example.org/abs)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			items := readString(t, "page.mhtml", tc.text)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("items %+v", items)
+			}
+			a := items[0].Article
+			if a.URL != tc.url {
+				t.Errorf("url %q, want %q", a.URL, tc.url)
+			}
+			for _, l := range tc.links {
+				if !strings.Contains(a.Body, l) {
+					t.Errorf("body lacks %s:\n%s", l, a.Body)
+				}
+			}
+		})
+	}
+}
+
+// TestReadMHTMLFormerID: an archive imported when its relative links were
+// dropped is found again by the id it had then.
+func TestReadMHTMLFormerID(t *testing.T) {
+	archive := func(links string) string {
+		return "From: <Saved by Blink>\r\nSubject: Saved page\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n" +
+			"\tboundary=\"--b--\"\r\n\r\n\r\n----b--\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n" +
+			"Content-Location: https://example.com/news/story\r\n\r\n<!DOCTYPE html><html><head><meta charset=3D\"utf-8\"><title>Saved page</title>" +
+			"</head><body><h1>Saved page</h1><p>" + links + "</p></body></html>\r\n\r\n----b----\r\n"
+	}
+	for _, tc := range []struct {
+		name, links string
+		before      string // the body read before, "" when it is as now
+	}{
+		{"relative links", `Read <a href=3D"/politics/kyiv.html">the Kyiv story</a>, <a href=3D"detail.html">the detail</a> and <a href=3D"https://example.org/abs">an absolute one</a>.`,
+			"Read the Kyiv story, the detail and [an absolute one](https://example.org/abs)."},
+		{"absolute links only", `Read <a href=3D"https://example.org/abs">an absolute one</a>.`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			items := readString(t, "page.mhtml", archive(tc.links))
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("items %+v", items)
+			}
+			a := items[0].Article
+			if tc.before == "" {
+				if len(a.FormerIDs) != 0 {
+					t.Errorf("former ids %q of a page read as before", a.FormerIDs)
+				}
+				return
+			}
+			before := Article{Source: "example.com", URL: "https://example.com/news/story", Title: "Saved page", Body: tc.before}
+			Normalize(&before)
+			if before.ExternalID == a.ExternalID || !slices.Contains(a.FormerIDs, before.ExternalID) {
+				t.Errorf("id %s, former ids %q; want %s among them", a.ExternalID, a.FormerIDs, before.ExternalID)
+			}
+		})
 	}
 }
