@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"testing"
@@ -347,5 +348,40 @@ func TestRulesSeeTheFeedsTitleOnFirstFetch(t *testing.T) {
 	a := mustArticle(t, s, mustArticleID(t, s, "feed:"+url+"#1"))
 	if len(a.Tags) != 1 || a.Tags[0].Name != "aj" {
 		t.Errorf("the first fetch's article is tagged %+v, want aj", a.Tags)
+	}
+}
+
+// TestFeedTermIsOneSubscription: feed: names one subscription, by its
+// address or its whole name, where source: also finds feeds whose titles
+// hold the name ("News" in "Hacker News").
+func TestFeedTermIsOneSubscription(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	for _, f := range []struct{ url, title string }{
+		{"https://a.example/rss", "News"}, {"https://b.example/rss", "Hacker News"},
+	} {
+		feed, err := s.AddFeed(ctx, Feed{URL: f.url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := feeds.FetchResult{Sub: feeds.Subscription{URL: f.url, Title: f.title}}
+		for i := range 3 {
+			id := fmt.Sprintf("feed:%s#%d", f.url, i)
+			r.Articles = append(r.Articles, feeds.Article{ExternalID: id, Title: f.title + " story", Body: "Text " + id, FeedURL: f.url})
+		}
+		if _, err := s.RecordFetch(ctx, feed.ID, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, want := range map[string]int{
+		`feed:"https://a.example/rss"`: 3, "feed:news": 3, `feed:"hacker news"`: 3, "feed:hack*": 3,
+		"feed:https://b.example/*": 3, "source:news": 6, "feed:nosuch": 0, "-feed:news": 3,
+	} {
+		if n, err := s.Count(ctx, q); err != nil || n != want {
+			t.Errorf("%s: %d (%v), want %d", q, n, err, want)
+		}
+		if rows := pageForward(t, s, q, false, 2); len(rows) != want {
+			t.Errorf("%s: pages hold %d, want %d", q, len(rows), want)
+		}
 	}
 }

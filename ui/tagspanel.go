@@ -16,7 +16,9 @@ import (
 // then from the library, every tag with how many articles carry it, and the
 // subscribed feeds with their unread articles and last error. Enter filters
 // the list by the one under the cursor: the saved query, tag:name, or
-// source:"feed title".
+// feed:"name" (feed:address when another feed has the name), which is that
+// one subscription (source: would also find feeds whose titles hold its
+// name).
 
 // panelItem is one line of the panel.
 type panelItem struct {
@@ -82,12 +84,21 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	if len(feeds) > 0 {
 		p.items = append(p.items, panelItem{heading: "Feeds"})
 	}
+	titles := map[string]int{}
+	for _, f := range feeds {
+		titles[strings.ToLower(f.Title)]++
+	}
 	for _, f := range feeds {
 		name := f.Title
 		if name == "" {
 			name = f.URL
 		}
-		q := query.Node{Kind: query.Source, Value: name}.String()
+		// By its name when no other feed has it, else by its address.
+		by := f.URL
+		if f.Title != "" && titles[strings.ToLower(f.Title)] == 1 {
+			by = f.Title
+		}
+		q := query.Node{Kind: query.Source, Field: "feed", Value: by}.String()
 		p.items = append(p.items, panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true, err: f.LastError})
 	}
 	p.cursor, p.offset = 0, 0

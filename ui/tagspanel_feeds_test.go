@@ -49,10 +49,41 @@ func TestPanelListsFeeds(t *testing.T) {
 		t.Fatalf("on %+v, want the broken feed", it)
 	}
 	m = steps(t, m, "j", "enter")
-	if q := root(t, m).list.query.text; q != `source:"Harbour News"` {
+	if q := root(t, m).list.query.text; q != `feed:"Harbour News"` {
 		t.Errorf("choosing the feed filters by %q", q)
 	}
 	if rows := root(t, m).list.rows; len(rows) != 2 {
 		t.Errorf("the feed's filter shows %d articles, want its 2", len(rows))
+	}
+}
+
+// TestPanelFeedQueries: a feed is chosen by its name when no other feed has
+// it, else by its address; an untitled feed by its address.
+func TestPanelFeedQueries(t *testing.T) {
+	var p tagsPanel
+	p.fill(nil, nil, nil, []store.Feed{
+		{ID: 1, URL: "https://a.example/rss", Title: "News"},
+		{ID: 2, URL: "https://b.example/rss", Title: "Hacker News"},
+		{ID: 3, URL: "https://c.example/rss", Title: "Gazette"},
+		{ID: 4, URL: "https://d.example/rss", Title: "gazette"},
+		{ID: 5, URL: "https://e.example/rss"},
+	}, nil)
+	want := map[string]string{
+		"News": `feed:News`, "Hacker News": `feed:"Hacker News"`,
+		"Gazette": "feed:https://c.example/rss", "gazette": "feed:https://d.example/rss",
+		"https://e.example/rss": "feed:https://e.example/rss",
+	}
+	n := 0
+	for _, it := range p.items {
+		if !it.isFeed {
+			continue
+		}
+		n++
+		if it.query != want[it.name] {
+			t.Errorf("%s filters by %s, want %s", it.name, it.query, want[it.name])
+		}
+	}
+	if n != len(want) {
+		t.Errorf("%d feeds listed, want %d", n, len(want))
 	}
 }

@@ -131,6 +131,9 @@ func validate(n Node) error {
 		if n.Value == "" {
 			return fmt.Errorf("query: empty %s", n.Kind)
 		}
+		if n.Field != "" && (n.Kind != Source || n.Field != "feed") {
+			return fmt.Errorf("query: unknown %s field %q", n.Kind, n.Field)
+		}
 	case Is:
 		if !states[n.Value] {
 			return fmt.Errorf("query: unknown state %q", n.Value)
@@ -406,6 +409,15 @@ func (c *compiler) tag(n Node) frag {
 // title that contains the name.
 func (c *compiler) source(n Node) frag {
 	v := likeEscape(n.Value)
+	if n.Field == "feed" {
+		// One subscription: by its address, or by its whole name.
+		if c.star(n) != "" {
+			return frag{`(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE url LIKE ? ESCAPE '\' OR title LIKE ? ESCAPE '\'))`,
+				[]any{v + "%", v + "%"}}
+		}
+		return frag{`(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE url = ? OR title = ? COLLATE NOCASE))`,
+			[]any{n.Value, n.Value}}
+	}
 	feed := `(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE title LIKE ? ESCAPE '\'))`
 	if c.star(n) != "" {
 		return frag{`(a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feed + `)`,

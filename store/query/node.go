@@ -16,7 +16,7 @@ const (
 	Not                // Kids[0] does not match
 	Text               // Value's words, in order, in the title, body or notes
 	Tag                // the article has the tag Value
-	Source             // the source or the feed title is Value
+	Source             // the source or the feed title is Value; with Field "feed", the subscription whose address or name it is
 	Is                 // the article is in the state Value (unread, starred...)
 	Date               // published within the range Field:Value (after:2024-03)
 )
@@ -99,9 +99,12 @@ func (n Node) print(b *strings.Builder) {
 			b.WriteByte('*')
 		}
 	case Tag, Source:
-		if n.Kind == Tag {
+		switch {
+		case n.Kind == Tag:
 			b.WriteString("tag:")
-		} else {
+		case n.Field == "feed":
+			b.WriteString("feed:")
+		default:
 			b.WriteString("source:")
 		}
 		writeValue(b, n.Value)

@@ -329,7 +329,7 @@ func (p *parser) lex() (token, error) {
 
 // fields are the names that may come before a colon.
 var fields = map[string]bool{
-	"tag": true, "source": true, "title": true, "is": true,
+	"tag": true, "source": true, "feed": true, "title": true, "is": true,
 	"after": true, "before": true, "on": true, "date": true, "since": true,
 }
 
@@ -363,16 +363,19 @@ func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error)
 	switch name {
 	case "title":
 		return p.textTerm(start, "title", val, prefix, open), nil
-	case "tag", "source":
+	case "tag", "source", "feed":
 		// Names are stored trimmed; `tag:" eu "` means the tag eu.
 		if val = strings.TrimSpace(val); val == "" {
 			return token{}, p.errorf(start, "missing value after %q", label)
 		}
-		k := Tag
-		if name == "source" {
+		k, field := Tag, ""
+		switch name {
+		case "source":
 			k = Source
+		case "feed":
+			k, field = Source, "feed" // one subscription, by address or name
 		}
-		return token{kind: tTerm, pos: start, node: &Node{Kind: k, Value: val, Prefix: prefix, open: open}}, nil
+		return token{kind: tTerm, pos: start, node: &Node{Kind: k, Field: field, Value: val, Prefix: prefix, open: open}}, nil
 	case "is":
 		s := strings.ToLower(val)
 		if prefix || !states[s] {
