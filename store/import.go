@@ -120,6 +120,8 @@ type importer struct {
 	insert, update, tagArticle, hasAnnotation, addAnnotation *sql.Stmt
 
 	anchors *reanchorer // the changed articles whose notes follow their passages
+
+	adoptStmt *sql.Stmt // adopt's, prepared when first needed
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
@@ -259,6 +261,15 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		}
 		out, reindex = Updated, true
 	}
+	if out == Unchanged {
+		adopted, err := im.adopt(e, a, feedID)
+		if err != nil {
+			return 0, err
+		}
+		if adopted {
+			out = Updated
+		}
+	}
 	changed, newText, err := im.userState(e, a)
 	if err != nil {
 		return 0, err
@@ -273,6 +284,32 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		return out, im.reindex(e)
 	}
 	return out, nil
+}
+
+// adopt gives the stored article e to the feed its incoming version a
+// names (feedID) when it belongs to no feed: a feed subscribed to again
+// after it was removed, its articles kept, owns them once more when its
+// fetch brings them. An article of another feed stays with it, and a saved
+// feed file, which names no feed (feeds.FieldFeed absent), changes none.
+// It reports whether the article was given to the feed.
+func (im *importer) adopt(e *existing, a *feeds.Article, feedID sql.NullInt64) (bool, error) {
+	if !feedID.Valid || a.Absent&feeds.FieldFeed != 0 {
+		return false, nil
+	}
+	if im.adoptStmt == nil {
+		// Closed with the transaction.
+		st, err := im.tx.PrepareContext(im.ctx, `UPDATE articles SET feed_id = ? WHERE id = ? AND feed_id IS NULL`)
+		if err != nil {
+			return false, err
+		}
+		im.adoptStmt = st
+	}
+	res, err := im.adoptStmt.ExecContext(im.ctx, feedID.Int64, e.id)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // withStored is a, the fields it left out (a.Absent) taken from the stored

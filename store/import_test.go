@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -503,5 +504,130 @@ func TestLooseIDFindsTheArticleWithItsTitle(t *testing.T) {
 	}
 	if n, _ := s.Total(ctx); n != 2 {
 		t.Errorf("%d articles, want 2", n)
+	}
+}
+
+// TestSubscribedAgainOwnsItsArticles: a feed removed with its articles kept
+// and subscribed to again owns them once more when they come again, by its
+// fetch (unchanged or not) or a file naming it; its counts and purge see
+// them. A saved feed file, which names no feed, leaves them as they are.
+func TestSubscribedAgainOwnsItsArticles(t *testing.T) {
+	const url = "https://example.com/feed.xml"
+	entries := func() []feeds.Article {
+		var out []feeds.Article
+		for i, title := range []string{"Harbour reopens", "Ferry returns"} {
+			out = append(out, feeds.Article{ExternalID: "feed:" + url + "#" + strconv.Itoa(i), Source: "Example",
+				Title: title, Body: title + ". Text.", FeedURL: url})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name     string
+		again    func([]feeds.Article) // what comes again, from entries()
+		by       string                // "fetch" or "import"
+		outcome  Outcome
+		articles int // the feed's, after
+	}{
+		{"unchanged, by a fetch", func([]feeds.Article) {}, "fetch", Updated, 2},
+		{"changed, by a fetch", func(arts []feeds.Article) {
+			for i := range arts {
+				arts[i].Body += " More."
+			}
+		}, "fetch", Updated, 2},
+		{"by a file naming the feed", func([]feeds.Article) {}, "import", Updated, 2},
+		{"by a saved feed file", func(arts []feeds.Article) {
+			for i := range arts {
+				arts[i].FeedURL, arts[i].Absent = "", feeds.FieldFeed
+			}
+		}, "import", Updated, 0}, // its sum had the feed's address
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openTemp(t)
+			first, err := s.AddFeed(ctx, Feed{URL: url})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.RecordFetch(ctx, first.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: url}, Articles: entries()}, nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SetRead(ctx, []int64{mustArticleID(t, s, entries()[0].ExternalID)}, true); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.RemoveFeed(ctx, url, false); err != nil {
+				t.Fatal(err)
+			}
+			again, err := s.AddFeed(ctx, Feed{URL: url})
+			if err != nil {
+				t.Fatal(err)
+			}
+			arts := entries()
+			tc.again(arts)
+			var outs []Outcome
+			if tc.by == "fetch" {
+				stats, err := s.RecordFetch(ctx, again.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: url}, Articles: arts}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				outs = stats.Outcomes
+			} else {
+				outs = importAll(t, s, arts...)
+			}
+			for i, o := range outs {
+				if o != tc.outcome {
+					t.Errorf("article %d: %v, want %v", i, o, tc.outcome)
+				}
+			}
+			counts, err := s.FeedCounts(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := FeedCount{}
+			if tc.articles > 0 {
+				want = FeedCount{Articles: tc.articles, Unread: tc.articles - 1}
+			}
+			if counts[again.ID] != want {
+				t.Errorf("counts %+v, want %+v", counts[again.ID], want)
+			}
+			if tc.by == "fetch" {
+				// Fetched again as it is: nothing to tell.
+				stats, err := s.RecordFetch(ctx, again.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: url}, Articles: arts}, nil)
+				if err != nil || stats.Updated != 0 || stats.Unchanged != 2 {
+					t.Errorf("fetched again: %+v, %v", stats, err)
+				}
+			}
+			r, err := s.RemoveFeed(ctx, url, true)
+			if err != nil || r.Deleted != tc.articles {
+				t.Errorf("purge = %+v, %v; want %d deleted", r, err, tc.articles)
+			}
+		})
+	}
+}
+
+// TestFetchLeavesAnotherFeedsArticles: an article that belongs to a
+// subscription stays with it when another subscription's fetch brings it
+// unchanged (the feed moved and its first address was subscribed to again).
+func TestFetchLeavesAnotherFeedsArticles(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const old, moved = "https://example.com/feed.xml", "https://example.com/new/feed.xml"
+	a, err := s.AddFeed(ctx, Feed{URL: old})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := feeds.Article{ExternalID: "feed:" + old + "#1", Source: "Example", Title: "Harbour reopens", Body: "Text.", FeedURL: old}
+	if _, err := s.RecordFetch(ctx, a.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: old}, Articles: []feeds.Article{entry}, NewURL: moved}, nil); err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.AddFeed(ctx, Feed{URL: old})
+	if err != nil || b.ID == a.ID {
+		t.Fatalf("AddFeed = %+v, %v; want a second subscription", b, err)
+	}
+	stats, err := s.RecordFetch(ctx, b.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: old}, Articles: []feeds.Article{entry}}, nil)
+	if err != nil || stats.Unchanged != 1 {
+		t.Fatalf("RecordFetch = %+v, %v", stats, err)
+	}
+	if got := mustArticle(t, s, mustArticleID(t, s, entry.ExternalID)); got.FeedID != a.ID {
+		t.Errorf("the article is feed %d's, want %d's", got.FeedID, a.ID)
 	}
 }
