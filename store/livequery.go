@@ -52,7 +52,8 @@ func LiveQuery(q string) string {
 func KeptQuery(q string) string {
 	if f := strings.Fields(q); len(f) > 0 {
 		last := strings.ToLower(strings.TrimLeft(f[len(f)-1], "-("))
-		if (strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "#") || strings.HasPrefix(last, "source:")) && !strings.HasSuffix(last, "*") {
+		if (strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "#") || strings.HasPrefix(last, "source:") ||
+			strings.HasPrefix(last, "feed:")) && !strings.HasSuffix(last, "*") {
 			return q
 		}
 	}
