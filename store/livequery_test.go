@@ -31,6 +31,7 @@ func TestKeptQuery(t *testing.T) {
 		"an open group, one word": {"(ukraine", "(ukraine*)"},
 		"a tag typed last":        {"russia tag:foo", "russia tag:foo"},
 		"a source":                {"source:Reuters", "source:Reuters"},
+		"a feed":                  {"feed:News", "feed:News"},
 		"a negated tag":           {"war -tag:foo", "war -tag:foo"},
 		"a tag prefix said":       {"tag:foo*", "tag:foo*"},
 		"a #tag typed last":       {"war #foo", "war #foo"},
