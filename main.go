@@ -899,7 +899,7 @@ func (a *app) fetchCmd() *cobra.Command {
 			start := time.Now()
 			rep, err := cli.Fetch(cmd.Context(), st, feeds.NewFetcher(), rules, args,
 				cli.FetchProgress(stderr, isTerminal(stderr), termWidth(stderr)))
-			cli.PrintFetchSummary(cmd.OutOrStdout(), rep, time.Since(start))
+			cli.PrintFetchSummary(cmd.OutOrStdout(), cmd.ErrOrStderr(), rep, time.Since(start))
 			if err != nil {
 				return err
 			}

@@ -108,15 +108,17 @@ func subscriptions(ctx context.Context, st *store.Store, only []string, rep *Fet
 	return subs, nil
 }
 
-// PrintFetchSummary writes what a fetch did, each failing feed with its error.
-func PrintFetchSummary(w io.Writer, rep FetchReport, elapsed time.Duration) {
-	fmt.Fprintf(w, "%s in %.1fs: %s, %s updated, %s not modified, %s failed\n",
+// PrintFetchSummary writes what a fetch did as one line to out, and each
+// failing feed with its error, then the warnings, to diag (stderr), as the
+// import's summary does.
+func PrintFetchSummary(out, diag io.Writer, rep FetchReport, elapsed time.Duration) {
+	fmt.Fprintf(out, "%s in %.1fs: %s, %s updated, %s not modified, %s failed\n",
 		Plural(rep.Feeds, "feed"), elapsed.Seconds(), Plural(rep.Added, "new article"), thousands(rep.Updated),
 		thousands(rep.NotModified), thousands(len(rep.Failed)))
 	for _, f := range rep.Failed {
-		fmt.Fprintf(w, "failed: %s\n", oneLine(f.String(), 0))
+		fmt.Fprintf(diag, "failed: %s\n", oneLine(f.String(), 0))
 	}
-	printWarnings(w, rep.Warnings)
+	printWarnings(diag, rep.Warnings)
 }
 
 // fetchWarnings are the warnings of a fetch's articles (an entry's guid

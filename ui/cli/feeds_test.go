@@ -153,7 +153,7 @@ func TestFetchKeepsEntriesSharingAGuid(t *testing.T) {
 		t.Fatalf("Fetch = %+v, %v", rep, err)
 	}
 	var out bytes.Buffer
-	PrintFetchSummary(&out, rep, 0)
+	PrintFetchSummary(&out, &out, rep, 0)
 	want := "warning: " + url + `: guid "same-guid" is other entries' too; this entry is known by it and its link` + "\n"
 	if got := out.String(); !strings.HasSuffix(got, want+want+want) || strings.Count(got, "warning:") != 3 {
 		t.Errorf("fetch printed\n%s\nwant it to end with three of\n%s", got, want)
@@ -168,7 +168,7 @@ func TestFetchKeepsEntriesSharingAGuid(t *testing.T) {
 		t.Fatalf("Fetch again = %+v, %v", rep, err)
 	}
 	out.Reset()
-	PrintFetchSummary(&out, rep, 0)
+	PrintFetchSummary(&out, &out, rep, 0)
 	if got := out.String(); strings.Contains(got, "warning:") || !strings.HasPrefix(got, "1 feed in 0.0s: 0 new articles, 0 updated") {
 		t.Errorf("the unchanged feed fetched again printed\n%s", got)
 	}
@@ -369,5 +369,19 @@ func TestEquivalentFeedURLsAreOneFeed(t *testing.T) {
 	}
 	if n, err := st.Count(ctx, ""); err != nil || n != 2 {
 		t.Errorf("%d articles, %v; want the feed's 2", n, err)
+	}
+}
+
+// TestFetchSummaryStreams: the one-line summary goes to out, what failed
+// and the warnings to diag.
+func TestFetchSummaryStreams(t *testing.T) {
+	var out, diag bytes.Buffer
+	PrintFetchSummary(&out, &diag, FetchReport{Feeds: 2, Failed: []Problem{{File: "https://a.example/rss", Reason: "HTTP 404 Not Found"}},
+		Warnings: []Problem{{File: "https://b.example/rss", Reason: "a warning"}}}, 0)
+	if got := out.String(); got != "2 feeds in 0.0s: 0 new articles, 0 updated, 0 not modified, 1 failed\n" {
+		t.Errorf("out %q", got)
+	}
+	if got := diag.String(); !strings.HasPrefix(got, "failed: https://a.example/rss: HTTP 404 Not Found\n") || !strings.Contains(got, "warning: https://b.example/rss: a warning") {
+		t.Errorf("diag %q", got)
 	}
 }

@@ -106,7 +106,7 @@ func TestOutputIsTerminalSafe(t *testing.T) {
 			return nil
 		},
 		"fetch summary": func(w *bytes.Buffer) error {
-			PrintFetchSummary(w, FetchReport{Feeds: 1, Failed: []Problem{{File: hostile, Reason: hostile}}}, time.Second)
+			PrintFetchSummary(w, w, FetchReport{Feeds: 1, Failed: []Problem{{File: hostile, Reason: hostile}}}, time.Second)
 			return nil
 		},
 		"fetch progress": func(w *bytes.Buffer) error {

@@ -79,8 +79,8 @@ func TestFeedsFromTheCommandLine(t *testing.T) {
 		t.Errorf("adding a broken feed: exit %d, %s", r.code, r.stderr)
 	}
 	r := tidings(t, lib, nil, "fetch")
-	if r.code != 1 || !strings.Contains(r.stdout, "broken.xml") {
-		t.Errorf("a broken feed: exit %d, summary %q", r.code, r.stdout)
+	if r.code != 1 || !strings.Contains(r.stdout, "1 failed") || !strings.Contains(r.stderr, "failed: "+srv.URL+"/broken.xml") {
+		t.Errorf("a broken feed: exit %d, summary %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	list := mustRun(t, lib, "feed", "list")
 	if !strings.Contains(list, "Harbour News") || !strings.Contains(list, "3 articles (3 unread)") || !strings.Contains(list, "error:") {
