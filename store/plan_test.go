@@ -145,3 +145,43 @@ func TestLargeTagsWalkTheSortKey(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesPlan: applying a rule to the articles an import brought looks up
+// each match of the rule's words once, not every arrival for each match.
+func TestRulesPlan(t *testing.T) {
+	s, _ := library(t, 20)
+	if _, err := s.wdb.Exec(`CREATE TEMP TABLE IF NOT EXISTS rule_arrivals (id INTEGER PRIMARY KEY)`); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"grain":             "SCAN article_fts VIRTUAL TABLE",
+		"grain tag:x":       "SCAN article_fts VIRTUAL TABLE",
+		"source:reuters":    "SCAN r",
+		"tag:x is:unread":   "SEARCH r", // the tag's few articles among the arrivals
+		`"grain deal" -oil`: "SCAN article_fts VIRTUAL TABLE",
+	} {
+		c, err := compile(q, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sql, args := c.arrivals()
+		rows, err := s.wdb.Query("EXPLAIN QUERY PLAN "+sql, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		all := strings.Join(plan, "\n")
+		if !strings.HasPrefix(plan[0], want) || strings.Contains(all, "AND rowid=?)") {
+			t.Errorf("%q: plan\n%s\nwant it to start %q and look no article up by every arrival", q, all, want)
+		}
+	}
+}

@@ -56,8 +56,8 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 			if err := resetTargets(ctx, tx); err != nil {
 				return err
 			}
-			w, args := p.c.where([]string{"a.id IN (SELECT id FROM temp.rule_arrivals)"})
-			if _, err := tx.ExecContext(ctx, "INSERT INTO temp.tag_targets(id) SELECT a.id FROM "+p.c.from()+w, args...); err != nil {
+			q, args := p.c.arrivals()
+			if _, err := tx.ExecContext(ctx, "INSERT INTO temp.tag_targets(id) "+q, args...); err != nil {
 				return fmt.Errorf("rule %q: %w", p.rule.Query, err)
 			}
 			var k int
@@ -78,6 +78,21 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 		return 0, fmt.Errorf("store: apply rules: %w", err)
 	}
 	return n, bad
+}
+
+// arrivals selects the ids of the articles in temp.rule_arrivals that c
+// matches.
+func (c compiled) arrivals() (string, []any) {
+	if c.Match != "" {
+		// FTS5 leads; the unary + keeps SQLite from probing every arrival
+		// for each of its rows (a second for 3,000 arrivals and one rule).
+		w, args := c.where([]string{"+a.id IN (SELECT id FROM temp.rule_arrivals)"})
+		return "SELECT a.id FROM " + c.from() + w, args
+	}
+	// The arrivals lead, each looked up and tested: the cost is the
+	// batch's, whatever the library's size.
+	w, args := c.where(nil)
+	return "SELECT a.id FROM temp.rule_arrivals r CROSS JOIN articles a ON a.id = r.id" + w, args
 }
 
 // ApplyRulesToLibrary tags every article of the library that each rule
