@@ -50,6 +50,13 @@ func LiveQuery(q string) string {
 // typed last is kept as typed, whole: the user typed its name out, and
 // tag:foo should not find #football tomorrow (tag:foo* says a prefix).
 func KeptQuery(q string) string {
+	if fieldQuoteOpen(q) {
+		// tag:"long rea is kept as typed too, its quote closed.
+		if closed := q + Unclosed(q); parses(closed) {
+			return closed
+		}
+		return q
+	}
 	if f := strings.Fields(q); len(f) > 0 {
 		last := strings.ToLower(strings.TrimLeft(f[len(f)-1], "-("))
 		if (strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "#") || strings.HasPrefix(last, "source:") ||
@@ -67,6 +74,33 @@ func KeptQuery(q string) string {
 		return q
 	}
 	return LiveQuery(q)
+}
+
+// fieldQuoteOpen reports whether q ends inside a quoted tag, source or feed
+// name: tag:"long rea.
+func fieldQuoteOpen(q string) bool {
+	open, in := -1, false
+	for i := 0; i < len(q); i++ {
+		switch {
+		case q[i] == '\\' && in:
+			i++
+		case q[i] == '"':
+			if !in {
+				open = i
+			}
+			in = !in
+		}
+	}
+	if !in {
+		return false
+	}
+	before := strings.ToLower(q[:open])
+	for _, field := range []string{"tag:", "source:", "feed:"} {
+		if strings.HasSuffix(before, field) {
+			return true
+		}
+	}
+	return false
 }
 
 // parses reports whether q is a query.
