@@ -468,8 +468,11 @@ func (a *app) importCmd() *cobra.Command {
 			stderr := cmd.ErrOrStderr()
 			tty := isTerminal(stderr)
 			start := time.Now()
+			typed := false
 			if in, ok := cmd.InOrStdin().(*os.File); ok && slices.Contains(args, "-") && tty && term.IsTerminal(int(in.Fd())) {
-				// Not a pipe: the articles are to be typed or pasted.
+				// Not a pipe: the articles are to be typed or pasted, and no
+				// progress bar is drawn over them.
+				typed = true
 				fmt.Fprintln(stderr, "Reading articles from the terminal: ctrl+d ends them, ctrl+c stops.")
 			}
 			sources, bad := cli.Sources(args, cmd.InOrStdin())
@@ -479,6 +482,9 @@ func (a *app) importCmd() *cobra.Command {
 				return err
 			}
 			im := &cli.Importer{Store: st, Rules: rules, Progress: pp.Update}
+			if typed {
+				im.Progress = nil
+			}
 			rep, err := im.Run(cmd.Context(), sources)
 			if cmd.Context().Err() != nil {
 				pp.Interrupted()

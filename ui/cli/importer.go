@@ -61,6 +61,25 @@ func shownName(name string) string {
 	return strconv.Quote(name)
 }
 
+// endOnce reads r until its first end: a terminal's ctrl+d ends the input
+// once, though the terminal would go on reading after it (and the format
+// is told from the start of the stream before the stream is read).
+type endOnce struct {
+	r    io.Reader
+	done bool
+}
+
+func (e *endOnce) Read(p []byte) (int, error) {
+	if e.done {
+		return 0, io.EOF
+	}
+	n, err := e.r.Read(p)
+	if err == io.EOF {
+		e.done = true
+	}
+	return n, err
+}
+
 // ImportReport sums up an import.
 type ImportReport struct {
 	store.ImportStats
@@ -91,7 +110,7 @@ func Sources(paths []string, stdin io.Reader) ([]Source, []Problem) {
 	var w feeds.Walker
 	for _, p := range paths {
 		if p == "-" {
-			out = append(out, Source{Name: "<stdin>", R: stdin})
+			out = append(out, Source{Name: "<stdin>", R: &endOnce{r: stdin}})
 			continue
 		}
 		w.Walk(p, func(f feeds.Found) error {

@@ -189,3 +189,22 @@ func TestImportProgressOnTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestImportTypedOnATerminal: articles typed into `import -` on a terminal
+// end at one ctrl+d, and no progress bar is drawn over what is typed.
+func TestImportTypedOnATerminal(t *testing.T) {
+	tm := startTerm(t, 100, 10, nil, bin, "--library", filepath.Join(t.TempDir(), "library.db"), "import", "-")
+	tm.waitFor(`Reading articles from the terminal`, screenTimeout)
+	tm.send("date 2024-03-05 (AFP) First article typed.\r")
+	time.Sleep(300 * time.Millisecond)
+	if s := tm.screen(); strings.Contains(s, "articles read") {
+		t.Errorf("a progress bar is drawn over the typing:\n%s", s)
+	}
+	tm.send("\x04") // ctrl+d
+	if code := tm.wait(stopTimeout); code != 0 {
+		t.Fatalf("exit %d after one ctrl+d; screen:\n%s", code, tm.screen())
+	}
+	if s := tm.screen(); !strings.Contains(s, "1 added, 0 updated, 0 unchanged, 0 failed") {
+		t.Errorf("screen:\n%s", s)
+	}
+}
