@@ -16,7 +16,6 @@ type ProgressPrinter struct {
 	W     io.Writer
 	TTY   bool
 	Width int // of the terminal; 0 means 80
-	Noun  string
 	// Start is when the import began: the rate shown is counted from it, as
 	// the summary's is. Zero means the first Update.
 	Start time.Time
@@ -54,11 +53,7 @@ func (p *ProgressPrinter) Update(pr ImportProgress) {
 		return
 	}
 	p.last = now
-	noun := p.Noun
-	if noun == "" {
-		noun = "articles"
-	}
-	status := fmt.Sprintf("%s %s read", thousands(pr.Read), noun)
+	status := Plural(pr.Read, "article") + " read"
 	if pr.Stored > 0 {
 		// Written articles over the time since the start, as the summary
 		// counts its rate.
@@ -85,7 +80,7 @@ func (p *ProgressPrinter) Update(pr ImportProgress) {
 		// The bar keeps its width while the status grows: it leaves room
 		// for the longest status of this many articles.
 		r := thousands(pr.Read)
-		barW := width - len(fmt.Sprintf("%s %s read, %s stored  %s/s", r, noun, r, r)) - 9
+		barW := width - len(fmt.Sprintf("%s articles read, %s stored  %s/s", r, r, r)) - 9
 		if barW >= 10 {
 			fill := barW * pct / 100
 			line = fmt.Sprintf("[%s%s] %3d%%  %s", strings.Repeat("█", fill), strings.Repeat("░", barW-fill), pct, status)
@@ -152,7 +147,10 @@ func PrintSummary(out, diag io.Writer, rep ImportReport, elapsed time.Duration) 
 	n := rep.Added + rep.Updated + rep.Unchanged
 	rate := ""
 	if elapsed >= time.Second && n > 0 {
-		rate = fmt.Sprintf(" in %.1fs (%s articles/s)", elapsed.Seconds(), thousands(int(float64(n)/elapsed.Seconds())))
+		rate = fmt.Sprintf(" in %.1fs", elapsed.Seconds())
+		if perSecond := int(float64(n) / elapsed.Seconds()); perSecond > 0 {
+			rate += fmt.Sprintf(" (%s articles/s)", thousands(perSecond))
+		}
 	}
 	fmt.Fprintf(out, "%s added, %s updated, %s unchanged, %s failed%s\n",
 		thousands(rep.Added), thousands(rep.Updated), thousands(rep.Unchanged), thousands(len(rep.Failed)), rate)

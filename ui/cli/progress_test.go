@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"tidings/store"
 )
 
 func TestWarningKind(t *testing.T) {
@@ -213,5 +215,21 @@ func TestProgressStops(t *testing.T) {
 				t.Errorf("wrote %q, want %q", out.String(), tc.want)
 			}
 		})
+	}
+}
+
+// TestOneArticle: one article is one article, and a rate under one a
+// second is not printed as 0.
+func TestOneArticle(t *testing.T) {
+	var out bytes.Buffer
+	p := &ProgressPrinter{W: &out, Start: time.Now().Add(-10 * time.Second)}
+	p.Update(ImportProgress{Read: 1})
+	if want := "1 article read\n"; out.String() != want {
+		t.Errorf("progress %q, want %q", out.String(), want)
+	}
+	out.Reset()
+	PrintSummary(&out, &out, ImportReport{ImportStats: store.ImportStats{Added: 1}}, 4*time.Second)
+	if want := "1 added, 0 updated, 0 unchanged, 0 failed in 4.0s\n"; out.String() != want {
+		t.Errorf("summary %q, want %q", out.String(), want)
 	}
 }
