@@ -577,3 +577,44 @@ func TestReaderShowsRelativeLinksResolved(t *testing.T) {
 		t.Errorf("show renders %q", out)
 	}
 }
+
+// TestOpenArticleFollowsChangesElsewhere: the open article shows what
+// another process did to it (a tag, a new body) at the next poll, keeping
+// the reader's place.
+func TestOpenArticleFollowsChangesElsewhere(t *testing.T) {
+	st, path := openLibrary(t)
+	a := testArticle(0)
+	a.Body = strings.Repeat("A long paragraph about the rail budget and the council. ", 40) + "\n\nThe word is ALPHA today."
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	m := openReader(t, st, 80, 12)
+	m = steps(t, m, "j", "j")
+	rm := root(t, m).reader
+	y := rm.vp.YOffset()
+	other, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.Tag(context.Background(), []int64{firstID(t, st)}, []string{"fromcli"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, pollMsg{})
+	r := root(t, m).reader
+	if len(r.article.Tags) != 1 || r.article.Tags[0].Name != "fromcli" {
+		t.Errorf("the open article's tags are %+v, want fromcli", r.article.Tags)
+	}
+	if got := r.vp.YOffset(); got != y {
+		t.Errorf("the reader moved from line %d to %d", y, got)
+	}
+	a.Body = strings.Replace(a.Body, "ALPHA", "BRAVO", 1)
+	if _, err := other.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	m = steps(t, m, "G")
+	m = step(t, m, pollMsg{})
+	if s := viewText(m); !strings.Contains(s, "BRAVO") {
+		t.Errorf("the open article shows its old body:\n%s", s)
+	}
+}

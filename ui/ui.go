@@ -328,6 +328,12 @@ func (m Model) handleGeneration(msg generationMsg) (Model, tea.Cmd) {
 	if !m.genKnown || msg.gen != m.gen {
 		m.gen, m.genKnown = msg.gen, true
 		cmds = append(cmds, m.list.reload(), m.list.countCmd())
+		if m.screen == screenReader && m.reader.loaded && m.reader.sel == nil && !m.noteEditor.open {
+			// The open article too: its tags, notes or text may have
+			// changed elsewhere (the rendering is redone only if the text
+			// did, and the place in it is kept).
+			cmds = append(cmds, loadArticle(m.ctx, m.lib, m.reader.id()))
+		}
 	}
 	return m, tea.Batch(cmds...)
 }
