@@ -261,6 +261,7 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var b strings.Builder
 	for _, s := range subs {
 		title := s.Title
 		if title == "" {
@@ -271,17 +272,20 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 		if !s.LastFetch.IsZero() {
 			fetched = "fetched " + s.LastFetch.Local().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(w, "%s\n  %s\n  %s (%s unread), %s", oneLine(title, 0), oneLine(s.URL, 0),
+		fmt.Fprintf(&b, "%s\n  %s\n  %s (%s unread), %s", oneLine(title, 0), oneLine(s.URL, 0),
 			Plural(c.Articles, "article"), thousands(c.Unread), fetched)
 		if len(s.Tags) > 0 {
-			fmt.Fprintf(w, ", tags %s", oneLine(strings.Join(s.Tags, " "), 0))
+			// As query terms: a tag with a space is not read as two.
+			fmt.Fprintf(&b, ", tags %s", oneLine(tagTerms(s.Tags), 0))
 		}
-		fmt.Fprintln(w)
+		b.WriteString("\n")
 		if s.LastError != "" {
-			fmt.Fprintf(w, "  error: %s\n", oneLine(s.LastError, 0))
+			fmt.Fprintf(&b, "  error: %s\n", oneLine(s.LastError, 0))
 		}
 	}
-	return nil
+	// A full disk or a closed pipe is an error a script sees.
+	_, err = io.WriteString(w, b.String())
+	return err
 }
 
 // FetchProgress draws one line per finished feed when piped, a bar on a

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -93,7 +94,7 @@ func TestFeedAddAgain(t *testing.T) {
 		t.Errorf("feed add again with a tag printed\n%s\nwant it to begin\n%s", out, want)
 	}
 	var b bytes.Buffer
-	if err := ListFeeds(context.Background(), st, &b); err != nil || !strings.Contains(b.String(), "tags blog news") {
+	if err := ListFeeds(context.Background(), st, &b); err != nil || !strings.Contains(b.String(), "tags #blog #news") {
 		t.Errorf("feed list: %s, %v", b.String(), err)
 	}
 	for _, q := range []string{"tag:blog", "tag:news"} {
@@ -383,5 +384,26 @@ func TestFetchSummaryStreams(t *testing.T) {
 	}
 	if got := diag.String(); !strings.HasPrefix(got, "failed: https://a.example/rss: HTTP 404 Not Found\n") || !strings.Contains(got, "warning: https://b.example/rss: a warning") {
 		t.Errorf("diag %q", got)
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestListFeedsWriteError: feed list says when its output cannot be
+// written, as the other listings do.
+func TestListFeedsWriteError(t *testing.T) {
+	st := openStore(t)
+	if _, err := st.AddFeed(context.Background(), store.Feed{URL: "https://a.example/rss", Tags: []string{"long read"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ListFeeds(context.Background(), st, failingWriter{}); err == nil {
+		t.Error("feed list into a full disk: no error")
+	}
+	var b bytes.Buffer
+	if err := ListFeeds(context.Background(), st, &b); err != nil || !strings.Contains(b.String(), `tags tag:"long read"`) {
+		t.Errorf("feed list: %q, %v", b.String(), err)
 	}
 }

@@ -96,7 +96,7 @@ func TestFeedsFromTheCommandLine(t *testing.T) {
 	if out := mustRun(t, lib2, "opml", "import", path); !strings.Contains(out, "2 new") {
 		t.Errorf("opml import: %s", out)
 	}
-	if list2 := mustRun(t, lib2, "feed", "list"); !strings.Contains(list2, srv.URL+"/feed.xml") || !strings.Contains(list2, "tags harbour") {
+	if list2 := mustRun(t, lib2, "feed", "list"); !strings.Contains(list2, srv.URL+"/feed.xml") || !strings.Contains(list2, "tags #harbour") {
 		t.Errorf("feed list after OPML round trip:\n%s", list2)
 	}
 
