@@ -929,10 +929,9 @@ func (a *app) opmlCmd() *cobra.Command {
 		Short: "Subscribe to the feeds of an OPML file; folders become tags",
 		Args:  cobra.ExactArgs(1),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
-			out := cmd.OutOrStdout()
-			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], out)
+			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], cmd.OutOrStdout())
 			for _, p := range problems {
-				fmt.Fprintf(out, "failed: %s\n", p)
+				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", p) // as import's failures
 			}
 			if err != nil {
 				return err
@@ -1081,7 +1080,7 @@ func (a *app) exportCmd() *cobra.Command {
 				return err
 			}
 			if opt.Out != "" || len(rep.Failed) > 0 {
-				cli.PrintExportSummary(summary, rep)
+				cli.PrintExportSummary(summary, cmd.ErrOrStderr(), rep)
 			}
 			if len(rep.Failed) > 0 {
 				return partialError{fmt.Errorf("%d failed", len(rep.Failed))}

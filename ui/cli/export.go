@@ -511,13 +511,14 @@ func orderNotes(body string, anns []store.Annotation) []store.Annotation {
 	return out
 }
 
-// PrintExportSummary says what an export wrote and what failed.
-func PrintExportSummary(w io.Writer, rep ExportReport) {
+// PrintExportSummary says what an export wrote, on w, and the files it
+// kept or failed to write, on diag (stderr).
+func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	for _, p := range rep.Kept {
-		fmt.Fprintf(w, "kept: %s\n", oneLine(p.String(), 0))
+		fmt.Fprintf(diag, "kept: %s\n", oneLine(p.String(), 0))
 	}
 	for _, p := range rep.Failed {
-		fmt.Fprintf(w, "failed: %s\n", oneLine(p.String(), 0))
+		fmt.Fprintf(diag, "failed: %s\n", oneLine(p.String(), 0))
 	}
 	dest := ""
 	if rep.Dest != "" {

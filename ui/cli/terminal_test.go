@@ -114,7 +114,7 @@ func TestOutputIsTerminalSafe(t *testing.T) {
 			return nil
 		},
 		"export summary": func(w *bytes.Buffer) error {
-			PrintExportSummary(w, ExportReport{Dest: hostile, Failed: []Problem{{File: hostile, Reason: hostile}}})
+			PrintExportSummary(w, w, ExportReport{Dest: hostile, Failed: []Problem{{File: hostile, Reason: hostile}}})
 			return nil
 		},
 		"error text": func(w *bytes.Buffer) error {

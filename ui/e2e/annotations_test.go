@@ -189,9 +189,9 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(md, name), edited, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out = mustRun(t, lib, "export", "--format", "md", "--out", md, "--query", "is:annotated")
-	if !strings.Contains(out, "kept: "+filepath.Join(md, name)+": edited since it was exported; left as it is") {
-		t.Errorf("export over an edited file said:\n%s", out)
+	kept := tidings(t, lib, nil, "export", "--format", "md", "--out", md, "--query", "is:annotated")
+	if kept.code != 0 || !strings.Contains(kept.stderr, "kept: "+filepath.Join(md, name)+": edited since it was exported; left as it is") {
+		t.Errorf("export over an edited file: exit %d, said:\n%s%s", kept.code, kept.stdout, kept.stderr)
 	}
 	if now, err := os.ReadFile(filepath.Join(md, name)); err != nil || string(now) != string(edited) {
 		t.Errorf("the edited export was written over: %v", err)
@@ -229,7 +229,7 @@ func TestExportUsage(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := tidings(t, lib, nil, "export", "--format", "md", "--out", dir)
-	if r.code != 1 || !strings.Contains(r.stdout, "left alone") {
+	if r.code != 1 || !strings.Contains(r.stderr, "left alone") || !strings.Contains(r.stdout, "1 failed") {
 		t.Errorf("export over an unrelated file: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	if data, _ := os.ReadFile(mine); string(data) != "my own notes\n" {
