@@ -384,5 +384,9 @@ func RenderMarkdown(md, link string, width int, theme string, noColor bool) (str
 	if th == themeAuto && !noColor {
 		isDark = lipgloss.HasDarkBackground(os.Stdin, os.Stdout)
 	}
-	return newRenderer().render(renderKey{width: wrapWidth(width), style: glamourStyle(isDark, noColor)}, md)
+	out, err := newRenderer().render(renderKey{width: wrapWidth(width), style: glamourStyle(isDark, noColor)}, md)
+	if err != nil {
+		return "", err
+	}
+	return out + "\n", nil // a line of its own for the shell's prompt
 }

@@ -57,7 +57,7 @@ func TestRenderMarkdown(t *testing.T) {
 	if err := checkTerminalSafe(out); err != nil {
 		t.Error(err)
 	}
-	if !strings.Contains(stripSGR(out), "Body with") {
+	if !strings.Contains(stripSGR(out), "Body with") || !strings.HasSuffix(out, "\n") {
 		t.Errorf("rendered: %q", out)
 	}
 	plain, err := RenderMarkdown("Some *text*.", "", 80, "light", true)
