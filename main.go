@@ -679,7 +679,10 @@ func (a *app) tagCmd() *cobra.Command {
 				return usageError{err}
 			}
 			// An empty --query is every article, as it is for search.
-			if (len(ids) == 0) != cmd.Flags().Changed("query") {
+			switch {
+			case len(ids) == 0 && !cmd.Flags().Changed("query"):
+				return usageError{errors.New("give the article ids to tag, or --query")}
+			case len(ids) > 0 && cmd.Flags().Changed("query"):
 				return usageError{errors.New("give article ids or --query, not both")}
 			}
 			if err := checkQuery(query); err != nil {
@@ -976,7 +979,7 @@ func (a *app) ruleCmd() *cobra.Command {
 		Short: "Add a rule: articles matching QUERY get the tags on import and fetch",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(tags) == 0 {
+			if len(feeds.NormalizeTags(tags)) == 0 {
 				return usageError{errors.New("give the rule's tags with --tag")}
 			}
 			if err := checkQuery(joinArgs(args)); err != nil {

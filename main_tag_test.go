@@ -147,3 +147,23 @@ func TestRuleTagTakenWhole(t *testing.T) {
 		t.Errorf("rule list:\n%s", r.stdout)
 	}
 }
+
+// TestTagUsage: tag without ids or --query, and rule add with an empty
+// --tag, are usage errors that say what is missing.
+func TestTagUsage(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"tag", "+z"}, "give the article ids to tag, or --query"},
+		{[]string{"tag", "--query", "x", "1", "+z"}, "give article ids or --query, not both"},
+		{[]string{"rule", "add", "x", "--tag", ""}, "give the rule's tags with --tag"},
+		{[]string{"rule", "add", "x", "--tag", " # "}, "give the rule's tags with --tag"},
+	} {
+		r := run(t, lib, tt.args...)
+		if r.code != 2 || r.err == nil || !strings.Contains(r.err.Error(), tt.want) {
+			t.Errorf("%q: exit %d, %v; want exit 2 and %q", tt.args, r.code, r.err, tt.want)
+		}
+	}
+}
