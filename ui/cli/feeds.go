@@ -31,6 +31,9 @@ func Subscription(f store.Feed) feeds.Subscription {
 // FetchReport sums up a fetch of every feed.
 type FetchReport struct {
 	Feeds, NotModified int
+	// Stopped is how many of Feeds were not fetched: the fetch was
+	// stopped (ctrl+c) before them.
+	Stopped int
 	store.ImportStats
 	Failed   []Problem
 	Warnings []Problem // of the articles fetched, each under its feed's address
@@ -52,13 +55,14 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		list[i] = Subscription(s)
 	}
 	rep.Feeds = len(subs)
-	done := 0
+	done, recorded := 0, 0
 	var saveErr error
 	f.FetchAll(ctx, list, func(r feeds.FetchResult) {
 		done++
 		if saveErr != nil || ctx.Err() != nil {
 			return
 		}
+		recorded++
 		stats, err := st.RecordFetch(ctx, byURL[r.Sub.URL].ID, r, rules)
 		switch {
 		case err != nil && errors.Is(err, store.ErrReadOnly):
@@ -81,6 +85,9 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 	})
 	if saveErr != nil {
 		return rep, saveErr
+	}
+	if ctx.Err() != nil {
+		rep.Stopped = len(list) - recorded
 	}
 	return rep, ctx.Err()
 }
@@ -112,8 +119,12 @@ func subscriptions(ctx context.Context, st *store.Store, only []string, rep *Fet
 // failing feed with its error, then the warnings, to diag (stderr), as the
 // import's summary does.
 func PrintFetchSummary(out, diag io.Writer, rep FetchReport, elapsed time.Duration) {
+	fed := Plural(rep.Feeds, "feed")
+	if rep.Stopped > 0 {
+		fed = thousands(rep.Feeds-rep.Stopped) + " of " + fed // stopped before the rest
+	}
 	fmt.Fprintf(out, "%s in %.1fs: %s, %s updated, %s not modified, %s failed\n",
-		Plural(rep.Feeds, "feed"), elapsed.Seconds(), Plural(rep.Added, "new article"), thousands(rep.Updated),
+		fed, elapsed.Seconds(), Plural(rep.Added, "new article"), thousands(rep.Updated),
 		thousands(rep.NotModified), thousands(len(rep.Failed)))
 	for _, f := range rep.Failed {
 		fmt.Fprintf(diag, "failed: %s\n", oneLine(f.String(), 0))

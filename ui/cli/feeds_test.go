@@ -385,6 +385,11 @@ func TestFetchSummaryStreams(t *testing.T) {
 	if got := diag.String(); !strings.HasPrefix(got, "failed: https://a.example/rss: HTTP 404 Not Found\n") || !strings.Contains(got, "warning: https://b.example/rss: a warning") {
 		t.Errorf("diag %q", got)
 	}
+	out.Reset()
+	PrintFetchSummary(&out, &diag, FetchReport{Feeds: 5, Stopped: 2, NotModified: 3}, 3*time.Second)
+	if got := out.String(); got != "3 of 5 feeds in 3.0s: 0 new articles, 0 updated, 3 not modified, 0 failed\n" {
+		t.Errorf("stopped: out %q", got)
+	}
 }
 
 // failingWriter fails every write, as a full disk does.
@@ -405,5 +410,31 @@ func TestListFeedsWriteError(t *testing.T) {
 	var b bytes.Buffer
 	if err := ListFeeds(context.Background(), st, &b); err != nil || !strings.Contains(b.String(), `tags tag:"long read"`) {
 		t.Errorf("feed list: %q, %v", b.String(), err)
+	}
+}
+
+// TestFetchStopped: a fetch stopped while a feed is still on its way says
+// how many feeds it did not fetch.
+func TestFetchStopped(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st := openStore(t)
+	fast := serveFeed(t, atomFeed)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done() // never answers
+	}))
+	defer slow.Close()
+	for _, u := range []string{fast, slow.URL + "/slow.xml"} {
+		if _, err := st.AddFeed(ctx, store.Feed{URL: u}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := Fetch(ctx, st, feeds.NewFetcher(), nil, nil, func(done, total int, r feeds.FetchResult) {
+		if r.Sub.URL == fast {
+			cancel() // ctrl+c once the fast one is in
+		}
+	})
+	if !errors.Is(err, context.Canceled) || rep.Feeds != 2 || rep.Stopped != 1 {
+		t.Errorf("Fetch = %+v, %v; want 1 of 2 feeds stopped, canceled", rep, err)
 	}
 }
