@@ -246,9 +246,15 @@ func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 }
 
 func (a *app) loadConfig() error {
-	cfg, err := cli.LoadConfig(filepath.Join(xdg.ConfigHome, "tidings", "config.toml"))
+	path := filepath.Join(xdg.ConfigHome, "tidings", "config.toml")
+	cfg, err := cli.LoadConfig(path)
 	if err != nil {
 		return usageError{err}
+	}
+	// What only the reader uses is checked for every command too, so that
+	// a bad colour or key is named with the file, as the rest is.
+	if err := (ui.Config{TagColors: cfg.TagColors, Keys: keyOverrides(cfg.Keys), Theme: cfg.Theme}).Validate(); err != nil {
+		return usageError{fmt.Errorf("config %s: %w", path, err)}
 	}
 	a.cfg = cfg
 	return nil

@@ -256,6 +256,8 @@ func TestConfigFile(t *testing.T) {
 		"rule of everything": {"[[rule]]\nquery = \"*\"\ntags = [\"a\"]\n", "rule 1"},
 		"rule's bad query":   {"[[rule]]\nquery = \"ok\"\ntags = [\"a\"]\n[[rule]]\nquery = \"tag:\"\ntags = [\"b\"]\n", `rule 2 ("tag:"): query`},
 		"syntax error":       {"theme = \n", "line"},
+		"bad colour":         {"[tag_colors]\nbar = \"#12345\"\n", "tag_colors.bar"},
+		"bad key":            {"[keys]\nquit = [\"\"]\n", "quit"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := tidingsWithConfig(t, writeConfig(t, tc.config), lib, nil, "tags")
