@@ -25,6 +25,7 @@ type Subscribed struct {
 	Feed      Feed     // the subscription as stored
 	New       bool     // false when the URL was subscribed already
 	AddedTags []string // the tags given that it did not have
+	Renamed   string   // the name it had, when one given replaced it
 }
 
 // Subscribe subscribes to the feed at f.URL with f's title, site and
@@ -63,6 +64,9 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		sub := old
 		sub.Tags = merged
 		if f.Title != "" {
+			if !out.New && old.Title != "" && old.Title != f.Title {
+				out.Renamed = old.Title
+			}
 			sub.Title = f.Title
 		}
 		if f.SiteURL != "" {

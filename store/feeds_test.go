@@ -385,3 +385,19 @@ func TestFeedTermIsOneSubscription(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscribeSaysWhenItRenames: subscribing again under another name
+// says what the feed was called.
+func TestSubscribeSaysWhenItRenames(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const url = "https://a.example/rss"
+	for _, tt := range []struct{ title, renamed string }{
+		{"Good Feed", ""}, {"Good Feed", ""}, {"", ""}, {"My name for it", "Good Feed"},
+	} {
+		done, err := s.Subscribe(ctx, Feed{URL: url, Title: tt.title})
+		if err != nil || done.Renamed != tt.renamed {
+			t.Errorf("subscribe as %q: renamed %q, %v; want %q", tt.title, done.Renamed, err, tt.renamed)
+		}
+	}
+}

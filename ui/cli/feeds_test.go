@@ -359,7 +359,8 @@ func TestEquivalentFeedURLsAreOneFeed(t *testing.T) {
 	}
 	var b bytes.Buffer
 	added, problems, err := ImportOPML(ctx, st, path, &b)
-	want := "1 feed in " + path + ": 0 new, 1 already subscribed\n" + "warning: " + path + ": HTTP://LOCALHOST:" + u.Port() +
+	want := "1 feed in " + path + ": 0 new, 1 already subscribed\n" + local + ` is named "A" now, not "Atom Blog"` + "\n" +
+		"warning: " + path + ": HTTP://LOCALHOST:" + u.Port() +
 		"/atom.xml is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
 	if err != nil || added != 0 || len(problems) != 0 || b.String() != want {
 		t.Errorf("OPML import = %d, %v, %v, printed\n%s\nwant\n%s", added, problems, err, b.String(), want)

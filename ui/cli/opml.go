@@ -53,12 +53,17 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(err.Error(), 0)})
 			continue
 		}
-		switch {
-		case done.New:
+		if done.New {
 			added++
-		case len(done.AddedTags) > 0:
+			continue
+		}
+		if done.Renamed != "" {
+			// feed:"old name" in a saved search or rule no longer finds it.
+			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", done.Feed.URL, done.Feed.Title, done.Renamed))
+		}
+		if len(done.AddedTags) > 0 {
 			notes = append(notes, fmt.Sprintf("already subscribed to %s; %s %s added (its tags now: %s)", done.Feed.URL,
-				plainPlural(len(done.AddedTags), "tag"), strings.Join(done.AddedTags, " "), strings.Join(done.Feed.Tags, " ")))
+				plainPlural(len(done.AddedTags), "tag"), tagTerms(done.AddedTags), tagTerms(done.Feed.Tags)))
 		}
 	}
 	fmt.Fprintf(w, "%s in %s: %s new, %s already subscribed\n", Plural(len(subs), "feed"), oneLine(path, 0),

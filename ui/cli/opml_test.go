@@ -37,7 +37,7 @@ func TestOPMLImportKeepsTags(t *testing.T) {
 		t.Fatalf("ImportOPML = %d, %v, %v", added, problems, err)
 	}
 	want := "2 feeds in " + path + ": 1 new, 1 already subscribed\n" +
-		"already subscribed to " + subscribed + "; tag tech added (its tags now: blog tech)\n" +
+		"already subscribed to " + subscribed + "; tag #tech added (its tags now: #blog #tech)\n" +
 		"warning: " + path + ": " + other + " is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
 	if b.String() != want {
 		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
