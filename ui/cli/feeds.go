@@ -239,6 +239,9 @@ func plainPlural(n int, noun string) string {
 // articles went and how many stayed for what the reader did to them.
 func RemovedText(r store.Removed, purge bool) string {
 	if !purge {
+		if r.Articles == 1 {
+			return "unsubscribed; its 1 article stays in the library"
+		}
 		return fmt.Sprintf("unsubscribed; its %s stay in the library", Plural(r.Articles, "article"))
 	}
 	text := fmt.Sprintf("unsubscribed; %s removed", Plural(r.Deleted, "article"))

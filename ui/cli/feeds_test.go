@@ -113,6 +113,7 @@ func TestRemovedText(t *testing.T) {
 		want  string
 	}{
 		{store.Removed{Articles: 3}, false, "unsubscribed; its 3 articles stay in the library"},
+		{store.Removed{Articles: 1}, false, "unsubscribed; its 1 article stays in the library"},
 		{store.Removed{Articles: 2, Deleted: 2}, true, "unsubscribed; 2 articles removed"},
 		{store.Removed{Articles: 7, Deleted: 5, Kept: 2, Starred: 1, Annotated: 2}, true,
 			"unsubscribed; 5 articles removed, 2 kept (starred or annotated)"},
