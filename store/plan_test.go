@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"reflect"
 	"strings"
 	"testing"
@@ -65,10 +66,18 @@ func TestPagesReadInSortKeyOrder(t *testing.T) {
 	}
 }
 
-// explain returns the detail column of EXPLAIN QUERY PLAN, one step a line.
+// explain returns the detail column of EXPLAIN QUERY PLAN, one step a line,
+// as the readers would run q.
 func explain(t *testing.T, s *Store, q string, args []any) []string {
 	t.Helper()
-	rows, err := s.db.Query("EXPLAIN QUERY PLAN "+q, args...)
+	return explainOn(t, s.db, q, args)
+}
+
+// explainOn is explain on db: the writer's connection, for a statement on
+// its temporary tables.
+func explainOn(t *testing.T, db *sql.DB, q string, args []any) []string {
+	t.Helper()
+	rows, err := db.Query("EXPLAIN QUERY PLAN "+q, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,21 +173,8 @@ func TestRulesPlan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sql, args := c.arrivals()
-		rows, err := s.wdb.Query("EXPLAIN QUERY PLAN "+sql, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		q, args := c.arrivals()
+		plan := explainOn(t, s.wdb, q, args)
 		all := strings.Join(plan, "\n")
 		if !strings.HasPrefix(plan[0], want) || strings.Contains(all, "AND rowid=?)") {
 			t.Errorf("%q: plan\n%s\nwant it to start %q and look no article up by every arrival", q, all, want)
