@@ -124,6 +124,17 @@ func TestParseTagEdits(t *testing.T) {
 		"lone signs":     {"+ - #", nil, nil},
 		"quoted names":   {`+"long read" -"old  news" "x y`, []string{"long read", "x y"}, []string{"old news"}},
 		"empty":          {"  ", nil, nil},
+		// Inside double quotes, \" and \\ stand for a quote and a
+		// backslash, as in the query language; any other backslash is itself.
+		"escaped quotes":        {`+"tag with \"quote\""`, []string{`tag with "quote"`}, nil},
+		"escaped backslash":     {`-"back\\slash"`, nil, []string{`back\slash`}},
+		"other backslashes":     {`+"a\b" c\d`, []string{`a\b`, `c\d`}, nil},
+		"a quote and spaces":    {`"say \"when\" now" +x`, []string{`say "when" now`, "x"}, nil},
+		"ends in a backslash":   {`+"dir\\" -y`, []string{`dir\`}, []string{"y"}},
+		"a sign in quotes":      {`"-draft" +"+1"`, []string{"-draft", "+1"}, nil},
+		"hash before the quote": {`#"long read" +"#nato"`, []string{"long read", "nato"}, nil},
+		"unclosed":              {`+"half \"open`, []string{`half "open`}, nil},
+		"as the library keeps":  {"+\"tab\there\" -e\u0301te\u0301", []string{"tab here"}, []string{"\u00e9t\u00e9"}},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
