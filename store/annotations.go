@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tidings/feeds"
+	"tidings/store/anchor"
 )
 
 // annotationColumns are read by scanAnnotation, from annotations AS n.
@@ -97,16 +98,23 @@ func (s *Store) AddAnnotation(ctx context.Context, a Annotation) (Annotation, er
 		a.Updated = a.Created
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var exists bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)`, a.ArticleID).Scan(&exists); err != nil {
+		var body string
+		switch err := tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, a.ArticleID).Scan(&body); {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("article %d: %w", a.ArticleID, ErrNotFound)
+		case err != nil:
 			return err
 		}
-		if !exists {
-			return fmt.Errorf("article %d: %w", a.ArticleID, ErrNotFound)
+		// A passage chosen in a version of the article that another
+		// process has since replaced may be gone already.
+		a.Orphaned = false
+		if a.Quote != "" {
+			_, _, found := anchor.Find(anchor.PlainText(body), anchor.Selector{Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix})
+			a.Orphaned = !found
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			a.ArticleID, a.Quote, a.Prefix, a.Suffix, a.Note, a.Created.Unix(), a.Updated.Unix()).Scan(&a.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated, orphaned)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			a.ArticleID, a.Quote, a.Prefix, a.Suffix, a.Note, a.Created.Unix(), a.Updated.Unix(), a.Orphaned).Scan(&a.ID)
 		if err != nil {
 			return err
 		}

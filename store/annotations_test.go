@@ -120,3 +120,32 @@ func TestRetitle(t *testing.T) {
 		t.Errorf("retitling a missing article: %v", err)
 	}
 }
+
+// TestPassageGoneWhenAdded: a passage chosen in a version of the article
+// that has since been replaced (another process imported a new one while
+// the note was written) is stored as no longer in the article.
+func TestPassageGoneWhenAdded(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s, art("p1", "2024-03-05", "Officials confirmed a plan this week. The cranes stay."))
+	id := mustArticleID(t, s, "p1")
+	for quote, orphaned := range map[string]bool{
+		"The cranes stay.": false,
+		"The port authority said on Tuesday that the old cranes would go.": true,
+		"": false, // a note on the whole article
+	} {
+		a, err := s.AddAnnotation(ctx, Annotation{ArticleID: id, Quote: quote, Note: "n"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		anns, err := s.Annotations(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, stored := range anns {
+			if stored.ID == a.ID && (stored.Orphaned != orphaned || a.Orphaned != orphaned) {
+				t.Errorf("%q: stored orphaned %v, returned %v; want %v", quote, stored.Orphaned, a.Orphaned, orphaned)
+			}
+		}
+	}
+}

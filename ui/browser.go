@@ -339,7 +339,8 @@ func browserItem(r store.AnnotationRow, selected bool, width int, st *styles) []
 	case r.Quote == "":
 		second = st.noteDim.Render(fit("on the whole article", inner))
 	case r.Orphaned:
-		second = st.noteQuote.Render(fit("“"+oneLine(r.Quote)+"” (no longer in the article)", inner))
+		// The mark first: a long quote is cut at the line's end.
+		second = st.noteQuote.Render(fit("no longer in the article: “"+oneLine(r.Quote)+"”", inner))
 	default:
 		second = st.noteQuote.Render(fit("“"+oneLine(r.Quote)+"”", inner))
 	}
