@@ -618,3 +618,29 @@ func TestOpenArticleFollowsChangesElsewhere(t *testing.T) {
 		t.Errorf("the open article shows its old body:\n%s", s)
 	}
 }
+
+// TestOpenArticleCatchesUpAfterASelection: a change made elsewhere while a
+// passage is being chosen shows once the selection ends.
+func TestOpenArticleCatchesUpAfterASelection(t *testing.T) {
+	st, path := openLibrary(t)
+	importArticles(t, st, 0, 1)
+	m := openReader(t, st, 80, 24)
+	m = steps(t, m, "v")
+	other, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.Tag(context.Background(), []int64{firstID(t, st)}, []string{"elsewhere"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, pollMsg{})
+	if len(root(t, m).reader.article.Tags) != 0 {
+		t.Fatal("the article was read again in the middle of the selection")
+	}
+	m = steps(t, m, "esc")
+	m = step(t, m, pollMsg{}) // nothing new since: the article is read all the same
+	if tags := root(t, m).reader.article.Tags; len(tags) != 1 || tags[0].Name != "elsewhere" {
+		t.Errorf("after the selection the article's tags are %+v, want elsewhere", tags)
+	}
+}

@@ -68,7 +68,11 @@ type Model struct {
 	lastDeleted *store.Annotation
 	knownTags   []store.Tag            // the library's tags, when loaded
 	tagColors   map[string]color.Color // configured, by lower-case tag name
-	libColors   map[string]color.Color // from the library, by lower-case tag name
+	// articleStale is set when the library changed while the reader was
+	// choosing a passage or writing a note: the open article is read
+	// again once that is done.
+	articleStale bool
+	libColors    map[string]color.Color // from the library, by lower-case tag name
 
 	status string
 	// refreshing is set while feeds are being fetched (r); progress says
@@ -328,10 +332,16 @@ func (m Model) handleGeneration(msg generationMsg) (Model, tea.Cmd) {
 	if !m.genKnown || msg.gen != m.gen {
 		m.gen, m.genKnown = msg.gen, true
 		cmds = append(cmds, m.list.reload(), m.list.countCmd())
-		if m.screen == screenReader && m.reader.loaded && m.reader.sel == nil && !m.noteEditor.open {
-			// The open article too: its tags, notes or text may have
-			// changed elsewhere (the rendering is redone only if the text
-			// did, and the place in it is kept).
+		// The open article too: its tags, notes or text may have changed
+		// elsewhere. While a passage is being chosen or a note written it
+		// waits, and is read at the first poll after.
+		m.articleStale = m.screen == screenReader && m.reader.loaded
+	}
+	if m.articleStale && m.reader.sel == nil && !m.noteEditor.open {
+		m.articleStale = false
+		if m.screen == screenReader && m.reader.loaded {
+			// (The rendering is redone only if the text changed, and the
+			// place in it is kept.)
 			cmds = append(cmds, loadArticle(m.ctx, m.lib, m.reader.id()))
 		}
 	}
