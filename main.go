@@ -293,9 +293,7 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 // checkExists says plainly when there is no library at path, and where
 // that path came from.
 func (a *app) checkExists(path string) error {
-	fi, err := os.Stat(path)
-	empty := err == nil && fi.Mode().IsRegular() && fi.Size() == 0
-	if !errors.Is(err, fs.ErrNotExist) && !empty {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
 		return nil // there, or a problem store.Open names better
 	}
 	if abs, err := filepath.Abs(path); err == nil {
@@ -307,10 +305,6 @@ func (a *app) checkExists(path string) error {
 		hint += ", or check --library"
 	case os.Getenv("TIDINGS_LIBRARY") != "":
 		hint += ", or check $TIDINGS_LIBRARY"
-	}
-	if empty {
-		// A command that only reads makes no library of it either.
-		return fmt.Errorf("%s is an empty file, not a tidings library (%s)", path, hint)
 	}
 	return fmt.Errorf("no library at %s (%s)", path, hint)
 }

@@ -107,19 +107,6 @@ func TestMissingLibrary(t *testing.T) {
 			}
 		})
 	}
-	t.Run("an empty file stays empty", func(t *testing.T) {
-		lib := writeFile(t, "empty.db", "")
-		for _, args := range [][]string{{"search", "--count", ""}, {"tags"}} {
-			r := run(t, lib, args...)
-			want := lib + " is an empty file, not a tidings library (import something first, or check --library)"
-			if r.code != exitFailed || r.err == nil || r.err.Error() != want {
-				t.Errorf("%q: exit %d, error %v; want exit 1 and %q", args, r.code, r.err, want)
-			}
-		}
-		if fi, err := os.Stat(lib); err != nil || fi.Size() != 0 {
-			t.Errorf("the empty file was written to: %v, %v", fi, err)
-		}
-	})
 	t.Run("import creates it", func(t *testing.T) {
 		lib := filepath.Join(t.TempDir(), "new", "lib.db")
 		file := writeFile(t, "a.md", "---\ntitle: Ferry returns\ndate: 2024-03-05\n---\n\nThe ferry is back.\n")
