@@ -209,6 +209,21 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 	return nil
 }
 
+// sameContent reports whether a brings what e holds, its title aside:
+// source, feed, link, author, date and text.
+func (im *importer) sameContent(e *existing, a *feeds.Article) (bool, error) {
+	var source, url, author, body, feedURL string
+	var published int64
+	err := im.tx.QueryRowContext(im.ctx, `SELECT source, url, author, published, body,
+		coalesce((SELECT url FROM feeds WHERE id = a.feed_id), '') FROM articles a WHERE id = ?`, e.id).
+		Scan(&source, &url, &author, &published, &body, &feedURL)
+	if err != nil {
+		return false, err
+	}
+	return source == a.Source && url == a.URL && author == a.Author && published == unix(a.Published) &&
+		body == a.Body && feedURL == a.FeedURL, nil
+}
+
 // article stores one article of the batch.
 func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	if a.ExternalID == "" {
@@ -254,8 +269,22 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	}
 	out := Unchanged
 	reindex := false
-	// (The sum stored before the reader retitled has the file's title.)
-	if e.hash != hash && !(e.retitled && !a.Retitled && e.hash == contentHash(a, true)) {
+	if e.hash != hash && e.retitled {
+		// The sum stored before the reader retitled it has the file's
+		// title, which an export carrying the retitle does not: the
+		// content itself tells.
+		same, err := im.sameContent(e, a)
+		if err != nil {
+			return 0, err
+		}
+		if same {
+			if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET content_hash = ? WHERE id = ?`, hash, e.id); err != nil {
+				return 0, err
+			}
+			e.hash = hash
+		}
+	}
+	if e.hash != hash {
 		if err := im.replace(e, a, hash, feedID); err != nil {
 			return 0, err
 		}
