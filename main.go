@@ -352,6 +352,9 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err := checkQuery(a.query); err != nil {
 		return err
 	}
+	if err := (ui.Config{Theme: a.theme}).Validate(); err != nil {
+		return usageError{fmt.Errorf("--theme: %w", err)}
+	}
 	ctx := cmd.Context()
 	path := a.libraryPath()
 	if a.demo {

@@ -148,8 +148,8 @@ func TestRuleTagTakenWhole(t *testing.T) {
 	}
 }
 
-// TestTagUsage: tag without ids or --query, and rule add with an empty
-// --tag, are usage errors that say what is missing.
+// TestTagUsage: tag without ids or --query, rule add with an empty --tag
+// and an unknown --theme are usage errors that say what is wrong.
 func TestTagUsage(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
 	for _, tt := range []struct {
@@ -160,6 +160,7 @@ func TestTagUsage(t *testing.T) {
 		{[]string{"tag", "--query", "x", "1", "+z"}, "give article ids or --query, not both"},
 		{[]string{"rule", "add", "x", "--tag", ""}, "give the rule's tags with --tag"},
 		{[]string{"rule", "add", "x", "--tag", " # "}, "give the rule's tags with --tag"},
+		{[]string{"--theme", "purple"}, `--theme: theme: "purple" is not one of auto, dark, light`},
 	} {
 		r := run(t, lib, tt.args...)
 		if r.code != 2 || r.err == nil || !strings.Contains(r.err.Error(), tt.want) {
