@@ -644,3 +644,28 @@ func TestOpenArticleCatchesUpAfterASelection(t *testing.T) {
 		t.Errorf("after the selection the article's tags are %+v, want elsewhere", tags)
 	}
 }
+
+// TestStarUndoneElsewhereShows: the reader stars an article and another
+// tidings unstars it: once the star is written, reading the article again
+// shows it unstarred, not the reader's star laid over it anew.
+func TestStarUndoneElsewhereShows(t *testing.T) {
+	st, path := openLibrary(t)
+	importArticles(t, st, 0, 1)
+	m := openReader(t, st, 80, 24)
+	m = steps(t, m, "s") // the write runs: step runs the command
+	if !root(t, m).reader.article.Starred {
+		t.Fatal("s did not star the article")
+	}
+	other, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.SetStarred(context.Background(), []int64{firstID(t, st)}, false); err != nil {
+		t.Fatal(err)
+	}
+	m = step(t, m, pollMsg{})
+	if root(t, m).reader.article.Starred {
+		t.Error("the reader still shows the star another tidings took away")
+	}
+}

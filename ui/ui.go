@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -253,6 +254,13 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 			cmd = m.list.countCmd()
 		}
 	case flagsSetMsg:
+		if slices.Contains(msg.ids, m.reader.id()) {
+			// Written (or refused): the library now says what the article
+			// is, and reading it again must not lay the change over it.
+			if i := slices.Index(m.reader.flagsSet, flagSet{msg.what, msg.value}); i >= 0 {
+				m.reader.flagsSet = slices.Delete(m.reader.flagsSet, i, i+1)
+			}
+		}
 		if msg.err != nil {
 			err := msg.err
 			if errors.Is(err, store.ErrNotFound) {
