@@ -181,3 +181,29 @@ func TestRulesPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveTagCounts: a tag counted alone is counted as the list reads it,
+// live or not: a quoted or finished name whole, a name being typed as a
+// prefix.
+func TestLiveTagCounts(t *testing.T) {
+	ctx := context.Background()
+	s, _ := library(t, 40)
+	if err := s.Tag(ctx, []int64{1, 2}, []string{"long read"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tag(ctx, []int64{3}, []string{"long reads", "u.s.a"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tag(ctx, []int64{4}, []string{"u.s"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`tag:"long read"`, "tag:long", "#u.s", "tag:u.s ", `tag:"long read" `, "#lon"} {
+		n, err := s.CountLive(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows := pageForward(t, s, q, true, 10); len(rows) != n {
+			t.Errorf("live %q: counted %d, listed %d", q, n, len(rows))
+		}
+	}
+}

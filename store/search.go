@@ -19,7 +19,7 @@ import (
 type compiled struct {
 	query.SQL
 	// tags are the tags the query asks an article to have (not under a
-	// NOT), prefixes when typed so or typed live.
+	// NOT), prefixes where the query compiles them so.
 	tags []tagTerm
 	// node and opt are what it was compiled from, for planWalk to compile
 	// it again.
@@ -43,20 +43,21 @@ func compile(q string, live bool) (compiled, error) {
 		opt := query.Options{PrefixLast: live && !shortPunctuatedTail(q), PhraseFunc: true}
 		var c query.SQL
 		if c, err = query.Compile(n, opt); err == nil {
-			return compiled{SQL: c, tags: wantedTags(n, live, nil), node: n, opt: opt}, nil
+			return compiled{SQL: c, tags: wantedTags(n, opt, nil), node: n, opt: opt}, nil
 		}
 	}
 	return compiled{}, fmt.Errorf("query %q: %w", q, err)
 }
 
-// wantedTags appends the tags n asks an article to have, outside any NOT.
-func wantedTags(n query.Node, live bool, out []tagTerm) []tagTerm {
+// wantedTags appends the tags n asks an article to have, outside any NOT,
+// each a prefix as opt compiles it.
+func wantedTags(n query.Node, opt query.Options, out []tagTerm) []tagTerm {
 	switch n.Kind {
 	case query.Tag:
-		return append(out, tagTerm{name: n.Value, prefix: n.Prefix || live})
+		return append(out, tagTerm{name: n.Value, prefix: n.Prefixed(opt)})
 	case query.And, query.Or:
 		for _, k := range n.Kids {
-			out = wantedTags(k, live, out)
+			out = wantedTags(k, opt, out)
 		}
 	}
 	return out

@@ -294,6 +294,10 @@ func (c *compiler) star(n Node) string {
 	return ""
 }
 
+// Prefixed reports whether a term n is compiled as a prefix with opt:
+// written so (wor*, tag:eu*), or being typed when opt.PrefixLast is set.
+func (n Node) Prefixed(opt Options) bool { return n.prefixed(opt.PrefixLast) }
+
 // prefixed reports whether n is read as a prefix: written so, or, with
 // prefixLast, being typed. A word being typed that ends in a CJK character
 // is whole: that character is a word by itself, which nothing longer can
