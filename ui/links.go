@@ -150,6 +150,7 @@ func absoluteLinks(body, own string) string {
 	src := []byte(body)
 	doc := linkParser.Parser().Parse(text.NewReader(src))
 	var pairs []string
+	var code [][2]int // code spans and blocks, shown as written
 	seen := map[string]bool{}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		var raw string
@@ -158,6 +159,19 @@ func absoluteLinks(body, own string) string {
 			raw = string(n.Destination)
 		case *ast.Image:
 			raw = string(n.Destination)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				code = append(code, [2]int{lines.At(i).Start, lines.At(i).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					code = append(code, [2]int{t.Segment.Start, t.Segment.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -186,7 +200,19 @@ func absoluteLinks(body, own string) string {
 	if len(pairs) == 0 {
 		return body
 	}
-	return strings.NewReplacer(pairs...).Replace(body)
+	r := strings.NewReplacer(pairs...)
+	var b strings.Builder
+	at := 0
+	for _, c := range code { // in order, as the walk found them
+		if c[0] < at {
+			continue
+		}
+		b.WriteString(r.Replace(body[at:c[0]]))
+		b.WriteString(body[c[0]:c[1]])
+		at = c[1]
+	}
+	b.WriteString(r.Replace(body[at:]))
+	return b.String()
 }
 
 // hasRelativeLink reports whether body may hold a link destination that is

@@ -236,6 +236,8 @@ func TestAbsoluteLinks(t *testing.T) {
 		{"no article link: as written", "", "[relative](../x.html)", "[relative](../x.html)"},
 		{"text that only looks like a link", own, "Prices [in brackets]: rose (a lot).",
 			"Prices [in brackets]: rose (a lot)."},
+		{"code stays as written", own, "[a](x.html) and `[b](x.html)`\n\n```\n[c](x.html)\n```\n\n    [d](x.html)\n\n[e](x.html)",
+			"[a](<https://example.org/news/x.html>) and `[b](x.html)`\n\n```\n[c](x.html)\n```\n\n    [d](x.html)\n\n[e](<https://example.org/news/x.html>)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
