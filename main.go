@@ -69,7 +69,10 @@ func (interrupted) Error() string { return "interrupted" }
 
 // stopOnSignal returns a context that the first of signals cancels, with
 // interrupted as its cause; stop stops catching them. Later signals are
-// caught too, and change nothing: the command is stopping already.
+// caught too, and change nothing: the command is stopping already (a
+// closing terminal may send SIGHUP twice while a note is saved). But a
+// second ctrl+c is the user's: it ends tidings at once, if stopping takes
+// too long.
 func stopOnSignal(signals ...os.Signal) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	caught := make(chan os.Signal, 1)
@@ -77,6 +80,9 @@ func stopOnSignal(signals ...os.Signal) (ctx context.Context, stop func()) {
 	go func() {
 		select {
 		case sig := <-caught:
+			if sig == os.Interrupt {
+				signal.Reset(os.Interrupt)
+			}
 			cancel(interrupted{sig})
 		case <-ctx.Done():
 		}
