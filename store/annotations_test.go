@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -142,10 +143,12 @@ func TestPassageGoneWhenAdded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, stored := range anns {
-			if stored.ID == a.ID && (stored.Orphaned != orphaned || a.Orphaned != orphaned) {
-				t.Errorf("%q: stored orphaned %v, returned %v; want %v", quote, stored.Orphaned, a.Orphaned, orphaned)
-			}
+		i := slices.IndexFunc(anns, func(n Annotation) bool { return n.ID == a.ID })
+		if i < 0 {
+			t.Fatalf("%q: the note is not stored", quote)
+		}
+		if anns[i].Orphaned != orphaned || a.Orphaned != orphaned {
+			t.Errorf("%q: stored orphaned %v, returned %v; want %v", quote, anns[i].Orphaned, a.Orphaned, orphaned)
 		}
 	}
 }
