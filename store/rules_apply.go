@@ -101,9 +101,9 @@ func (c compiled) arrivals() (string, []any) {
 func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]Tagging, error) {
 	out := make([]Tagging, len(rules))
 	for i, r := range rules {
-		t, err := s.tagQuery(ctx, r.Query, r.Tags, nil, true)
+		t, err := s.TagByRule(ctx, r.Query, r.Tags)
 		if err != nil {
-			return out, fmt.Errorf("store: tag by rule: %w", err)
+			return out, err
 		}
 		out[i] = t
 	}

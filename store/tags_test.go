@@ -75,8 +75,8 @@ func TestTagQueryAndRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, _ := s.Count(ctx, "grain"); ruled != c {
-		t.Errorf("TagByRule matched %d, Count(grain) = %d", ruled, c)
+	if c, _ := s.Count(ctx, "grain"); ruled.Articles != c {
+		t.Errorf("TagByRule matched %d, Count(grain) = %d", ruled.Articles, c)
 	}
 	a := mustArticle(t, s, 1) // generated article 0 has the phrase
 	for _, tag := range a.Tags {
@@ -85,7 +85,7 @@ func TestTagQueryAndRules(t *testing.T) {
 		}
 	}
 	// Removing by query.
-	if n, err := s.TagQuery(ctx, "tag:food", nil, []string{"food"}); err != nil || n != ruled {
+	if n, err := s.TagQuery(ctx, "tag:food", nil, []string{"food"}); err != nil || n != ruled.Articles {
 		t.Errorf("TagQuery removing = %d, %v", n, err)
 	}
 	if c, _ := s.Count(ctx, "tag:food"); c != 0 {
