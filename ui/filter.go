@@ -24,8 +24,27 @@ import (
 type filterModel struct {
 	input   textinput.Model
 	focused bool
-	err     error // why the text does not parse; nil when it does
+	err     error  // why the text does not parse; nil when it does
+	hint    string // what the line waits for, after the text; "" for nothing
 	keys    inputKeyMap
+}
+
+// setHint says what the text waits for: the term an operator joins, the
+// third letter of a word, the closing of a group or quote.
+func (f *filterModel) setHint() {
+	text := f.input.Value()
+	switch op, w, c := store.DanglingOperator(text), store.PendingWord(text), store.Unclosed(text); {
+	case op != "":
+		f.hint = quoteQuery(op) + " waits for what it joins"
+	case w != "":
+		// The list does not use the word yet: say so, or the list seems
+		// to ignore it.
+		f.hint = quoteQuery(w) + " counts from its 3rd letter, or on enter"
+	case c != "":
+		f.hint = "enter closes it with " + quoteQuery(c)
+	default:
+		f.hint = ""
+	}
 }
 
 func newFilterModel(st *styles) filterModel {
@@ -68,6 +87,7 @@ func (m *Model) openFilter() tea.Cmd {
 	m.filter.input.SetValue(text)
 	m.filter.input.CursorEnd()
 	m.filter.err = nil
+	m.filter.setHint()
 	m.filter.focused = true
 	m.layout()
 	return m.filter.input.Focus()
@@ -158,6 +178,7 @@ func (m *Model) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
 // applyFilter shows the articles text matches, read live, unless it does
 // not parse.
 func (m *Model) applyFilter(text string) tea.Cmd {
+	m.filter.setHint()
 	hadErr := m.filter.err != nil
 	_, err := query.Parse(text)
 	if err != nil {
@@ -212,18 +233,8 @@ func (m Model) filterView() string {
 	f := m.filter
 	line := ansi.Truncate(f.input.View(), m.width, "")
 	if f.err == nil {
-		hint := ""
-		if op := store.DanglingOperator(f.input.Value()); op != "" {
-			hint = quoteQuery(op) + " waits for what it joins"
-		} else if w := store.PendingWord(f.input.Value()); w != "" {
-			// The list does not use the word yet: say so, or the list
-			// seems to ignore it.
-			hint = quoteQuery(w) + " counts from its 3rd letter, or on enter"
-		} else if c := store.Unclosed(f.input.Value()); c != "" {
-			hint = "enter closes it with " + quoteQuery(c)
-		}
-		if hint != "" {
-			hint := m.styles.inputHint.Render("  " + hint)
+		if f.hint != "" {
+			hint := m.styles.inputHint.Render("  " + f.hint)
 			// The line is padded to the width: the hint goes after the
 			// text and the cursor.
 			used := ansi.StringWidth(f.input.Prompt) + ansi.StringWidth(f.input.Value()) + 1
