@@ -923,8 +923,8 @@ func (a *app) fetchCmd() *cobra.Command {
 			start := time.Now()
 			rep, err := cli.Fetch(cmd.Context(), st, feeds.NewFetcher(), rules, args,
 				cli.FetchProgress(stderr, isTerminal(stderr), termWidth(stderr)))
-			if cmd.Context().Err() != nil && isTerminal(stderr) {
-				fmt.Fprint(stderr, "\r\x1b[2K") // the progress line, and the ^C after it
+			if cmd.Context().Err() != nil {
+				cli.FetchStopped(stderr, isTerminal(stderr))
 			}
 			cli.PrintFetchSummary(cmd.OutOrStdout(), cmd.ErrOrStderr(), rep, time.Since(start))
 			if err != nil {

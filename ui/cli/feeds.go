@@ -302,6 +302,14 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 	return err
 }
 
+// FetchStopped clears a stopped fetch's progress line from a terminal,
+// with the ^C the terminal wrote after it, before the summary.
+func FetchStopped(w io.Writer, tty bool) {
+	if tty {
+		fmt.Fprint(w, "\r\x1b[2K")
+	}
+}
+
 // FetchProgress draws one line per finished feed when piped, a bar on a
 // terminal.
 func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult) {
