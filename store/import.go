@@ -59,7 +59,7 @@ func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscrib
 		}
 		for i := range batch {
 			if outs[i], err = im.article(&batch[i]); err != nil {
-				return fmt.Errorf("article %d of the batch (%s): %w", i+1, describe(&batch[i]), err)
+				return &ArticleError{Index: i, Name: describe(&batch[i]), Err: err}
 			}
 		}
 		if err := im.anchors.run(ctx, tx); err != nil {
@@ -75,6 +75,24 @@ func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscrib
 	}
 	return outs, nil
 }
+
+// ArticleError is why Import refused a batch: one of its articles, at
+// Index (from 0), could not be stored. Nothing of the batch was.
+type ArticleError struct {
+	Index int
+	Name  string // the article, as describe names it
+	Err   error
+}
+
+func (e *ArticleError) Error() string {
+	return fmt.Sprintf("article %d of the batch (%s): %v", e.Index+1, e.Name, e.Err)
+}
+
+func (e *ArticleError) Unwrap() error { return e.Err }
+
+// ErrNothingToAdd is a record that changes an article (fields left out)
+// naming none in the library, and bringing no title or body to add one.
+var ErrNothingToAdd = errors.New("not in the library, and the record has no title or body to add it with")
 
 // describe names an article in an error.
 func describe(a *feeds.Article) string {
@@ -263,7 +281,7 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	hash := contentHash(a, !a.Retitled && !(ok && e.retitled))
 	if !ok {
 		if a.Absent&feeds.FieldBody != 0 && a.Title == "" {
-			return 0, errors.New("not in the library, and the record has no title or body to add it with")
+			return 0, ErrNothingToAdd
 		}
 		return Added, im.add(a, hash, feedID)
 	}

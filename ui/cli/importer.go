@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -368,6 +367,21 @@ func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article,
 	if fatal(ctx, err) {
 		return err
 	}
+	if ae, ok := errors.AsType[*store.ArticleError](err); ok && ae.Index < len(batch) {
+		// The article refused is known: the ones before it go in together,
+		// it fails, and the rest go on.
+		i := ae.Index
+		if i > 0 {
+			if err := im.put(ctx, batch[:i], arts[:i], rep); err != nil {
+				return err
+			}
+		}
+		rep.Failed = append(rep.Failed, Problem{File: batch[i].file, Line: batch[i].line, Reason: refusal(&arts[i], ae.Err)})
+		if i+1 == len(batch) {
+			return nil
+		}
+		return im.put(ctx, batch[i+1:], arts[i+1:], rep)
+	}
 	if len(batch) == 1 {
 		rep.Failed = append(rep.Failed, Problem{File: batch[0].file, Line: batch[0].line, Reason: refusal(&arts[0], err)})
 		return nil
@@ -380,23 +394,16 @@ func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article,
 }
 
 // refusal is why the store refused an article, as its file and line are
-// printed before it: without the store's way of naming the article (its
-// place in the batch, an id the file may not hold).
+// printed before it.
 func refusal(a *feeds.Article, err error) string {
-	inner := err
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		if msg := e.Error(); strings.HasPrefix(msg, "article ") && strings.Contains(msg, " of the batch (") {
-			if u := errors.Unwrap(e); u != nil {
-				inner = u
-			}
-			break
-		}
+	if ae, ok := errors.AsType[*store.ArticleError](err); ok {
+		err = ae.Err // its place in the batch and its id: the file and line say which
 	}
-	if a.Absent&feeds.FieldBody != 0 && a.Title == "" && strings.HasPrefix(inner.Error(), "not in the library") {
+	if a.Absent&feeds.FieldBody != 0 && a.Title == "" && errors.Is(err, store.ErrNothingToAdd) {
 		// A record that changes an article, naming one not there.
 		return "the record has no title or body, nor the external_id of an article in the library"
 	}
-	return inner.Error()
+	return err.Error()
 }
 
 // applyRules tags the articles of a batch that the import added. It runs
