@@ -120,6 +120,7 @@ type existing struct {
 	published int64
 	added     int64
 	carried   string // the state the article's file carried when last imported
+	feedless  bool   // no feed's: a feed that brings it again adopts it
 }
 
 // importer holds one import transaction's statements and lookups.
@@ -139,7 +140,6 @@ type importer struct {
 
 	anchors *reanchorer // the changed articles whose notes follow their passages
 
-	adoptStmt *sql.Stmt // adopt's, prepared when first needed
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
@@ -205,7 +205,7 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 			}
 		}
 		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, external_id, sort_key, content_hash, title, retitled,
-			read_at, starred, published, added, carried FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
+			read_at, starred, published, added, carried, feed_id IS NULL FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
 		if err != nil {
 			return err
 		}
@@ -213,7 +213,7 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 			var ext string
 			e := &existing{}
 			if err := rows.Scan(&e.id, &ext, &e.sortKey, &e.hash, &e.title, &e.retitled,
-				&e.readAt, &e.starred, &e.published, &e.added, &e.carried); err != nil {
+				&e.readAt, &e.starred, &e.published, &e.added, &e.carried, &e.feedless); err != nil {
 				rows.Close()
 				return err
 			}
@@ -340,23 +340,14 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 // feed file, which names no feed (feeds.FieldFeed absent), changes none.
 // It reports whether the article was given to the feed.
 func (im *importer) adopt(e *existing, a *feeds.Article, feedID sql.NullInt64) (bool, error) {
-	if !feedID.Valid || a.Absent&feeds.FieldFeed != 0 {
+	if !feedID.Valid || !e.feedless || a.Absent&feeds.FieldFeed != 0 {
 		return false, nil
 	}
-	if im.adoptStmt == nil {
-		// Closed with the transaction.
-		st, err := im.tx.PrepareContext(im.ctx, `UPDATE articles SET feed_id = ? WHERE id = ? AND feed_id IS NULL`)
-		if err != nil {
-			return false, err
-		}
-		im.adoptStmt = st
-	}
-	res, err := im.adoptStmt.ExecContext(im.ctx, feedID.Int64, e.id)
-	if err != nil {
+	if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET feed_id = ? WHERE id = ?`, feedID.Int64, e.id); err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n > 0, err
+	e.feedless = false
+	return true, nil
 }
 
 // withStored is a, the fields it left out (a.Absent) taken from the stored
