@@ -142,13 +142,7 @@ func TestMigrationIndexesCJKAgain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	db.Close()
-
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := upgrade(t, path, db)
 	for q, want := range map[string][]string{
 		"地震": {"a1"}, "tokyo": {"a1"}, "新幹線": {"a2"}, "shinkansen": {"a2"}, "余震": {"a3"},
 		"japanese": {"a3"}, "earthquake": {"a4"}, "calm": {"a4"}, "title:english": {"a4"},

@@ -305,12 +305,7 @@ func TestUpgradedFeedsKeepTheirNames(t *testing.T) {
 		`INSERT INTO feeds(url, title) VALUES ('https://a.example/feed', 'My morning paper')`,
 		`INSERT INTO feeds(url, title, last_fetch) VALUES ('https://b.example/feed', 'The B Times', 1700000000)`,
 		`INSERT INTO feeds(url, title) VALUES ('https://c.example/feed', 'https://c.example/feed')`)
-	db.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := upgrade(t, path, db)
 	ctx := context.Background()
 	for url, want := range map[string]string{
 		"https://a.example/feed": "My morning paper", "https://b.example/feed": "Fetched", "https://c.example/feed": "Fetched",

@@ -31,6 +31,19 @@ func oldLibrary(t *testing.T, v int) (path string, db *sql.DB) {
 	return path, db
 }
 
+// upgrade closes db, the older library at path, and opens it as a store,
+// which brings it up to date; the store is closed when the test ends.
+func upgrade(t *testing.T, path string, db *sql.DB) *Store {
+	t.Helper()
+	db.Close()
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // execAll runs statements in db.
 func execAll(t *testing.T, db *sql.DB, stmts ...string) {
 	t.Helper()

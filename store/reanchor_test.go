@@ -371,12 +371,7 @@ func TestOpenAddsOrphanedColumn(t *testing.T) {
 	execAll(t, db,
 		`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (1, 'x1', 1, 'Old', 'An old passage here.', 0, 0)`,
 		`INSERT INTO annotations(article_id, quote, note, created, updated) VALUES (1, 'old passage', 'kept', 1, 1)`)
-	db.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := upgrade(t, path, db)
 	anns, err := s.Annotations(context.Background(), 1)
 	if err != nil || len(anns) != 1 || anns[0].Note != "kept" || anns[0].Orphaned {
 		t.Errorf("annotations after the upgrade: %+v, %v", anns, err)

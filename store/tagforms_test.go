@@ -101,12 +101,7 @@ func TestUpgradeMergesTagForms(t *testing.T) {
 		`INSERT INTO feeds(url, tags) VALUES ('https://a.example/feed', '["`+eteNFD+`","`+eteNFC+`","news"]'),
 			('https://b.example/feed', '["plain"]')`,
 		`INSERT INTO rules(query, tags, created) VALUES ('x', '["Zu`+"\u0308"+`rich","Z`+"\u00fc"+`rich"]', 1)`)
-	db.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := upgrade(t, path, db)
 	ctx := context.Background()
 
 	tags, err := s.Tags(ctx)
