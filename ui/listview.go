@@ -201,6 +201,16 @@ func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []
 	return line
 }
 
+// tagChip is a tag as shown among others: #name, or #"Long Read" when the
+// name has a space, so that where one tag ends and the next begins is plain.
+func tagChip(name string) string {
+	name = oneLine(name)
+	if strings.ContainsRune(name, ' ') {
+		return `#"` + name + `"`
+	}
+	return "#" + name
+}
+
 // tagChips renders as many tags as fit in maxWidth cells, then "+N" for
 // the rest, and returns the width used.
 func tagChips(tags []string, maxWidth int, style func(lipgloss.Style) lipgloss.Style, st *styles) (string, int) {
@@ -208,7 +218,7 @@ func tagChips(tags []string, maxWidth int, style func(lipgloss.Style) lipgloss.S
 	width := 0
 	sep := style(lipgloss.NewStyle()).Render(" ")
 	for i, t := range tags {
-		name := "#" + oneLine(t)
+		name := tagChip(t)
 		w := ansi.StringWidth(name)
 		if width > 0 {
 			w++ // the space before it

@@ -441,7 +441,7 @@ func chipLine(label string, names []string, active string, width int, st *styles
 		return b.String()
 	}
 	for i, n := range names {
-		chip := "#" + oneLine(n)
+		chip := tagChip(n)
 		w := ansi.StringWidth(chip)
 		sep := 0
 		if i > 0 {
