@@ -194,6 +194,7 @@ func newTermRenderer(k termKey) (*glamour.TermRenderer, error) {
 	tr, err := glamour.NewTermRenderer(
 		glamour.WithStandardStyle(k.style),
 		glamour.WithWordWrap(k.width),
+		glamour.WithPreservedNewLines(), // hard breaks; soft ones are joined first (joinSoftBreaks)
 	)
 	if err != nil {
 		return nil, fmt.Errorf("glamour style %q: %w", k.style, err)
@@ -230,9 +231,10 @@ func (r *renderer) evict() {
 // cleanMarkdown makes an untrusted Markdown body safe to hand to glamour:
 // no raw control characters or escape sequences, no numeric character
 // references that glamour would decode into control characters, and nothing
-// that would keep glamour busy for minutes (see tameMarkdown).
+// that would keep glamour busy for minutes (see tameMarkdown); and its soft
+// line breaks joined, so that glamour keeps only the hard ones.
 func cleanMarkdown(body string) string {
-	return feeds.StripBidi(feeds.CleanText(tameMarkdown(body)))
+	return joinSoftBreaks(feeds.StripBidi(feeds.CleanText(tameMarkdown(body))))
 }
 
 // Glamour's time and memory grow steeply with nesting (200 nested quotes

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// Glamour either joins every line of a paragraph (and so loses Markdown's
+// hard line breaks: a poem, an address, a toot, a feed's <br>) or, told to
+// preserve newlines, keeps every one (and so keeps the wrapping of a
+// hand-wrapped file). The reader asks it to keep them, having first joined
+// the lines Markdown itself joins: joinSoftBreaks.
+
+// softBreakParser reads Markdown as glamour does, with GitHub's tables,
+// so that a table is not taken for a paragraph.
+var softBreakParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList)).Parser()
+
+// joinSoftBreaks returns md with each soft line break of a paragraph — a
+// newline Markdown reads as a space — written as a space, the next line's
+// quote markers and indentation going with it. Hard breaks (two trailing
+// spaces or a backslash) stay, as does every other newline.
+func joinSoftBreaks(md string) string {
+	if !strings.Contains(md, "\n") {
+		return md
+	}
+	src := []byte(md)
+	doc := softBreakParser.Parse(text.NewReader(src))
+	type cut struct{ from, to int }
+	var cuts []cut
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		if n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
+			return ast.WalkContinue, nil
+		}
+		lines := n.Lines()
+		for i := 0; i+1 < lines.Len(); i++ {
+			line, next := lines.At(i), lines.At(i+1)
+			end := line.Stop
+			for end > line.Start && (src[end-1] == '\n' || src[end-1] == '\r') {
+				end--
+			}
+			if hardBreak(src[line.Start:end]) {
+				continue
+			}
+			for end > line.Start && (src[end-1] == ' ' || src[end-1] == '\t') {
+				end--
+			}
+			if next.Start <= end {
+				continue
+			}
+			cuts = append(cuts, cut{end, next.Start})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	if len(cuts) == 0 {
+		return md
+	}
+	var b strings.Builder
+	b.Grow(len(md))
+	at := 0
+	for _, c := range cuts {
+		if c.from < at {
+			continue
+		}
+		b.WriteString(md[at:c.from])
+		b.WriteByte(' ')
+		at = c.to
+	}
+	b.WriteString(md[at:])
+	return b.String()
+}
+
+// hardBreak reports whether a paragraph line (without its newline) ends
+// in a hard line break: two spaces, or a backslash not itself escaped.
+func hardBreak(line []byte) bool {
+	n := len(line)
+	if n >= 2 && line[n-1] == ' ' && line[n-2] == ' ' {
+		return true
+	}
+	if n >= 1 && line[n-1] == '\\' {
+		k := 0
+		for i := n - 1; i >= 0 && line[i] == '\\'; i-- {
+			k++
+		}
+		return k%2 == 1
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestJoinSoftBreaks(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"one line":            {"just one line", "just one line"},
+		"hand-wrapped":        {"a wrapped\nparagraph of\nthree lines", "a wrapped paragraph of three lines"},
+		"hard break (spaces)": {"Poem:  \nRoses are red,  \nviolets are blue.", "Poem:  \nRoses are red,  \nviolets are blue."},
+		"hard break (slash)":  {"one\\\ntwo", "one\\\ntwo"},
+		"escaped backslash":   {"one\\\\\ntwo", "one\\\\ two"},
+		"paragraphs stay":     {"one\n\ntwo\nthree", "one\n\ntwo three"},
+		"quote":               {"> a quoted\n> line", "> a quoted line"},
+		"lazy quote":          {"> a quoted\nline", "> a quoted line"},
+		"list item":           {"- an item\n  goes on\n- next", "- an item goes on\n- next"},
+		"table":               {"| a | b |\n|---|---|\n| 1 | 2 |", "| a | b |\n|---|---|\n| 1 | 2 |"},
+		"code block":          {"```\nx\ny\n```", "```\nx\ny\n```"},
+		"indented code":       {"text\n\n    x\n    y", "text\n\n    x\n    y"},
+		"heading":             {"Title\n=====\n\nbody", "Title\n=====\n\nbody"},
+		"trailing one space":  {"a \nb", "a b"},
+		"crlf":                {"a\r\nb", "a b"},
+		"mixed":               {"line  \nnext\nthird", "line  \nnext third"},
+	}
+	for name, tt := range tests {
+		if got := joinSoftBreaks(tt.in); got != tt.want {
+			t.Errorf("%s: joinSoftBreaks(%q) = %q, want %q", name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// A feed's <br> (a hard break in its Markdown) stays a line break on
+// screen, and a hand-wrapped paragraph is wrapped anew to the width.
+func TestRenderKeepsHardBreaksOnly(t *testing.T) {
+	md := "Poem:  \nRoses are red,  \nviolets are blue.\n\nA hand\nwrapped\nparagraph."
+	out, err := RenderMarkdown(md, "", 60, "dark", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(viewTextOf(out), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	want := []string{"Poem:", "Roses are red,", "violets are blue.", "A hand wrapped paragraph."}
+	if !slices.Equal(lines, want) {
+		t.Errorf("rendered lines %q, want %q", lines, want)
+	}
+}
