@@ -210,7 +210,10 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if err != nil {
 		a.Warnings = append(a.Warnings, "content kept as plain text: "+err.Error())
 	}
-	encs := enclosures(it, e.enclosureBase(it))
+	encBase := e.enclosureBase(it)
+	m := mediaOf(it, encBase)
+	body = withMedia(body, m, page)
+	encs := withMediaFiles(enclosures(it, encBase), m.files)
 	a.Body = withEnclosures(body, encs)
 	if ext := e.externalURL(it); ext != "" {
 		a.URL = ext // the page elsewhere a JSON Feed item without a url is about

@@ -1,0 +1,98 @@
+package feeds
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFeedMedia: Media RSS gives a YouTube video its description, a
+// Mastodon post its pictures with their alt text, and a podcast its files;
+// what an entry says itself comes first, and an entry's id is as before.
+func TestFeedMedia(t *testing.T) {
+	const ns = ` xmlns:media="http://search.yahoo.com/mrss/"`
+	rss := func(items string) string {
+		return `<?xml version="1.0"?><rss version="2.0"` + ns + `><channel><title>M</title><link>https://site.example.com/</link>` + items + `</channel></rss>`
+	}
+	youtube := `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"` + ns + `><title>Channel</title>` +
+		`<entry><id>yt:video:abc</id><title>Rust in 100 Seconds</title><link rel="alternate" href="https://www.youtube.com/watch?v=abc"/>` +
+		`<published>2024-03-05T17:00:12+00:00</published><media:group><media:title>Rust in 100 Seconds</media:title>` +
+		`<media:content url="https://www.youtube.com/v/abc?version=3" type="application/x-shockwave-flash"/>` +
+		`<media:thumbnail url="https://i1.ytimg.com/vi/abc/hqdefault.jpg" width="480" height="360"/>` +
+		"<media:description>Rust is memory-safe.\nhttps://fireship.io/rust\n\nBorrow checker &lt;explained&gt;</media:description>" +
+		`</media:group></entry></feed>`
+	tests := map[string]struct {
+		doc, body, title, id string
+	}{
+		"a YouTube video": {
+			doc:   youtube,
+			body:  "Rust is memory-safe.  \nhttps://fireship.io/rust\n\nBorrow checker &lt;explained&gt;\n\n[thumbnail](https://i1.ytimg.com/vi/abc/hqdefault.jpg)",
+			title: "Rust in 100 Seconds",
+			id:    keyedID(testFeedURL, "yt:video:abc"),
+		},
+		"a post with a picture": {
+			doc: rss(`<item><guid>p1</guid><description>&lt;p&gt;Thanks!&lt;/p&gt;</description>` +
+				`<media:content url="https://files.example/photo.png" type="image/png" fileSize="123456" medium="image">` +
+				`<media:description type="plain">A screenshot of the notes</media:description></media:content></item>`),
+			body: "Thanks!\n\n[A screenshot of the notes](https://files.example/photo.png)",
+			id:   keyedID(testFeedURL, "p1"),
+		},
+		"a picture alone: its alt text is the title": {
+			doc: rss(`<item><guid>p2</guid><link>https://social.example/@a/2</link><description></description>` +
+				`<media:content url="https://files.example/cat.jpg" type="image/jpeg" medium="image">` +
+				`<media:description type="plain">A cat on a keyboard</media:description></media:content></item>`),
+			body:  "[A cat on a keyboard](https://files.example/cat.jpg)",
+			title: "A cat on a keyboard",
+			id:    keyedID(testFeedURL, "p2"),
+		},
+		"a picture already in the text, a thumbnail not needed": {
+			doc: rss(`<item><guid>p3</guid><description>&lt;p&gt;See &lt;img src="https://files.example/a.jpg" alt="a"&gt;&lt;/p&gt;</description>` +
+				`<media:content url="https://files.example/a.jpg" medium="image"/><media:thumbnail url="https://files.example/a-small.jpg"/></item>`),
+			body: "See [a](https://files.example/a.jpg)",
+			id:   keyedID(testFeedURL, "p3"),
+		},
+		"a picture titled, relative to the site": {
+			doc:  rss(`<item><guid>p4</guid><title>T</title><media:content url="/img/b.jpg" medium="image"><media:title>Harbour at dawn</media:title></media:content></item>`),
+			body: "[Harbour at dawn](https://site.example.com/img/b.jpg)",
+			id:   keyedID(testFeedURL, "p4"),
+		},
+		"a video file among the enclosures, once": {
+			doc: rss(`<item><guid>v</guid><title>V</title><description>Notes.</description>` +
+				`<enclosure url="https://h.example/v.mp4" type="video/mp4" length="2000"/>` +
+				`<media:content url="https://h.example/v.mp4" type="video/mp4"/>` +
+				`<media:content url="https://h.example/v.webm" type="video/webm" fileSize="3000"/></item>`),
+			body: "Notes.\n\nEnclosure: [v.mp4](https://h.example/v.mp4) (video/mp4, 2 kB)\n\nEnclosure: [v.webm](https://h.example/v.webm) (video/webm, 3 kB)",
+			id:   keyedID(testFeedURL, "v"),
+		},
+		"an HTML description": {
+			doc:  rss(`<item><guid>h</guid><title>H</title><media:description type="html">&lt;b&gt;Bold&lt;/b&gt; words</media:description></item>`),
+			body: "**Bold** words",
+			id:   keyedID(testFeedURL, "h"),
+		},
+		"the entry's own text comes first": {
+			doc:  rss(`<item><guid>o</guid><title>O</title><description>Own words.</description><media:description>Other words.</media:description></item>`),
+			body: "Own words.",
+			id:   keyedID(testFeedURL, "o"),
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			feed := parseFeedString(t, tc.doc)
+			if len(feed.Articles) != 1 {
+				t.Fatalf("%d articles", len(feed.Articles))
+			}
+			a := feed.Articles[0]
+			if a.Body != tc.body {
+				t.Errorf("body %q\nwant %q", a.Body, tc.body)
+			}
+			if tc.title != "" && a.Title != tc.title {
+				t.Errorf("title %q, want %q", a.Title, tc.title)
+			}
+			if a.ExternalID != tc.id {
+				t.Errorf("id %q, want %q", a.ExternalID, tc.id)
+			}
+			if strings.Contains(a.Body, "shockwave") || strings.Contains(a.Body, "youtube.com/v/") {
+				t.Errorf("the player's address is listed: %q", a.Body)
+			}
+		})
+	}
+}
