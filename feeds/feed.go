@@ -270,7 +270,7 @@ func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
 func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBody string, err error) {
 	content, plain := it.Content, e.plain(i)
 	if strings.TrimSpace(content) == "" {
-		content, plain = it.Description, false
+		content, plain = it.Description, e.json || it.Custom[customSummaryMarkup] == "text"
 	}
 	former := page
 	if former == "" && e.base != nil {

@@ -22,6 +22,9 @@ const (
 	// customXMLBase is the xml:base in scope at an RSS item, as written
 	// (it may be relative to the document).
 	customXMLBase = "tidings/xml-base"
+	// customSummaryMarkup is "text" or "html": the type of an Atom entry's
+	// summary, which is text unless it says otherwise.
+	customSummaryMarkup = "tidings/summary-markup"
 )
 
 // hasMarkupTitle reports whether a title of the feed or of an entry holds a
@@ -32,6 +35,15 @@ func hasMarkupTitle(parsed *gofeed.Feed) bool {
 		return true
 	}
 	return slices.ContainsFunc(parsed.Items, func(it *gofeed.Item) bool { return strings.ContainsAny(it.Title, "<&") })
+}
+
+// hasMarkupSummary reports whether an entry without content has a summary
+// holding a < or an &: only then does the summary's type change how it
+// reads.
+func hasMarkupSummary(parsed *gofeed.Feed) bool {
+	return slices.ContainsFunc(parsed.Items, func(it *gofeed.Item) bool {
+		return strings.TrimSpace(it.Content) == "" && strings.ContainsAny(it.Description, "<&")
+	})
 }
 
 // The namespaces of Atom's and RSS's own elements, as the parser knows them.
@@ -47,7 +59,7 @@ var (
 // not match the parser's (they are not as many).
 func annotateFeed(parsed *gofeed.Feed, data []byte) {
 	switch {
-	case parsed.FeedType == "atom" && hasMarkupTitle(parsed):
+	case parsed.FeedType == "atom" && (hasMarkupTitle(parsed) || hasMarkupSummary(parsed)):
 	case parsed.FeedType == "rss" && bytes.Contains(data, []byte("xml:base")):
 	default:
 		return
@@ -63,6 +75,7 @@ func annotateFeed(parsed *gofeed.Feed, data []byte) {
 		entry := scan.entries[i]
 		if parsed.FeedType == "atom" {
 			setCustom(&it.Custom, customTitleMarkup, markupName(entry.titleType))
+			setCustom(&it.Custom, customSummaryMarkup, markupName(entry.summaryType))
 		} else if entry.base != "" {
 			setCustom(&it.Custom, customXMLBase, entry.base)
 		}
@@ -105,8 +118,9 @@ type feedScan struct {
 
 // scannedEntry is what scanFeedXML finds of one entry or item.
 type scannedEntry struct {
-	titleType string // an Atom entry's title's type attribute
-	base      string // the xml:base in scope at it, "" when none
+	titleType   string // an Atom entry's title's type attribute
+	summaryType string // an Atom entry's summary's type attribute
+	base        string // the xml:base in scope at it, "" when none
 }
 
 // scanFeedXML finds, in the order the parser reads them, the entries of
@@ -161,6 +175,8 @@ func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 				entry = len(rootOut) - 1
 			case atom && depth == 3 && parent == "entry" && t.Name.Local == "title" && entry >= 0:
 				rootOut[entry].titleType = typeAttr(t)
+			case atom && depth == 3 && parent == "entry" && t.Name.Local == "summary" && entry >= 0:
+				rootOut[entry].summaryType = typeAttr(t)
 			case !atom && depth == 2 && t.Name.Local == "channel":
 				channelItems = nil // the parser keeps the last channel
 			case !atom && depth == 2 && t.Name.Local == "item":

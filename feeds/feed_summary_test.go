@@ -1,0 +1,32 @@
+package feeds
+
+import "testing"
+
+// TestFeedSummaryType: an entry without content is read from its summary,
+// which in Atom is text unless its type says html or xhtml, and in JSON
+// Feed is always text: angle brackets in text are words, not markup.
+func TestFeedSummaryType(t *testing.T) {
+	entry := func(summary string) string {
+		return atomFeedDoc("<title>F</title>", `<entry><title>E</title><id>e</id><updated>2024-03-05T10:00:00Z</updated>`+summary+`</entry>`)
+	}
+	tests := map[string]struct{ doc, body string }{
+		"text, said":          {entry(`<summary type="text">Use Vec&lt;T&gt; &amp; friends.</summary>`), `Use Vec&lt;T&gt; & friends.`},
+		"text, by default":    {entry(`<summary>Mentions &lt;br&gt; and &lt;div&gt; literally.</summary>`), `Mentions &lt;br&gt; and &lt;div&gt; literally.`},
+		"html":                {entry(`<summary type="html">&lt;p&gt;A &lt;b&gt;bold&lt;/b&gt; claim.&lt;/p&gt;</summary>`), `A **bold** claim.`},
+		"xhtml":               {entry(`<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>An <em>xhtml</em> one.</p></div></summary>`), `An *xhtml* one.`},
+		"text with lines":     {entry("<summary>Line one\nLine two</summary>"), "Line one  \nLine two"},
+		"content comes first": {entry(`<content type="html">&lt;p&gt;Own.&lt;/p&gt;</content><summary>Not &lt;this&gt;.</summary>`), `Own.`},
+		"a JSON Feed summary": {`{"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [{"id": "e", "title": "E", "summary": "Use <T> here & there."}]}`, `Use &lt;T&gt; here & there.`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			feed := parseFeedString(t, tc.doc)
+			if len(feed.Articles) != 1 {
+				t.Fatalf("%d articles", len(feed.Articles))
+			}
+			if got := feed.Articles[0].Body; got != tc.body {
+				t.Errorf("body %q, want %q", got, tc.body)
+			}
+		})
+	}
+}
