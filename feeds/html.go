@@ -54,13 +54,18 @@ var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy {
 	)
 	p.AllowAttrs("href", "title").OnElements("a")
 	p.AllowAttrs("src", "alt", "title", "width", "height").OnElements("img")
+	// Where a lazily loaded picture really is (tidyImage checks them).
+	p.AllowAttrs(lazySources...).OnElements("img")
+	// Embedded players and media become links to them (tidyEmbed).
+	p.AllowAttrs("src", "title").OnElements("iframe", "video", "audio")
+	p.AllowAttrs("src").OnElements("source")
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^[0-9]{1,9}$`)).OnElements("ol")
 	p.AllowAttrs("colspan", "rowspan").Matching(regexp.MustCompile(`^[0-9]{1,3}$`)).OnElements("td", "th")
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[A-Za-z0-9_+-]{1,32}$`)).OnElements("code")
 	// Drop what such elements hold, not only their tags: a form's labels
 	// or an SVG's text are not the article.
 	p.SkipElementsContent("form", "button", "select", "textarea", "svg", "math", "template",
-		"canvas", "audio", "video", "nav", "dialog")
+		"canvas", "nav", "dialog")
 	return p
 })
 
@@ -102,6 +107,10 @@ func tidyHTML(n *html.Node, base *url.URL) {
 	switch n.DataAtom {
 	case atom.Img:
 		tidyImage(n, base)
+		return
+	case atom.Iframe, atom.Video, atom.Audio:
+		tidyEmbed(n, base)
+		return
 	case atom.A:
 		href := resolveLink(attr(n, "href"), base)
 		if href == "" {
@@ -119,6 +128,9 @@ func tidyHTML(n *html.Node, base *url.URL) {
 // alt text), and drops tracking pixels and images without a source.
 func tidyImage(n *html.Node, base *url.URL) {
 	src := resolveLink(attr(n, "src"), base)
+	if src == "" {
+		src = lazySource(n, base)
+	}
 	if src == "" || isPixel(attr(n, "width")) || isPixel(attr(n, "height")) {
 		n.Parent.RemoveChild(n)
 		return
@@ -135,6 +147,11 @@ func tidyImage(n *html.Node, base *url.URL) {
 		}
 	}
 	if inLink {
+		// The link's words, or "image" when it has none of its own: a
+		// picture linked to its larger self is a link still.
+		if text == "" && isEmptyElement(linkOf(n)) {
+			text = "image"
+		}
 		if text != "" {
 			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: text}, n)
 		}
@@ -148,6 +165,71 @@ func tidyImage(n *html.Node, base *url.URL) {
 		Attr: []html.Attribute{{Key: "href", Val: src}}}
 	a.AppendChild(&html.Node{Type: html.TextNode, Data: text})
 	n.Parent.InsertBefore(a, n)
+	n.Parent.RemoveChild(n)
+}
+
+// lazySources are the attributes where pages that load their pictures
+// late keep the picture's address, src holding a placeholder (a data: URL
+// the sanitiser drops) or nothing.
+var lazySources = []string{"data-src", "data-lazy-src", "data-original", "srcset"}
+
+// lazySource is the address of a lazily loaded picture: the first of
+// lazySources that resolves (a srcset's first candidate).
+func lazySource(n *html.Node, base *url.URL) string {
+	for _, key := range lazySources {
+		v := strings.TrimSpace(attr(n, key))
+		if key == "srcset" {
+			v, _, _ = strings.Cut(v, ",")
+			v, _, _ = strings.Cut(strings.TrimSpace(v), " ")
+		}
+		if src := resolveLink(v, base); src != "" {
+			return src
+		}
+	}
+	return ""
+}
+
+// linkOf is the link n is in.
+func linkOf(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.A {
+			return p
+		}
+	}
+	return nil
+}
+
+// tidyEmbed replaces an embedded player (an iframe) or a video or audio
+// element by a link to what it plays, named by its title, else "video",
+// "audio" or "embedded: HOST"; what such an element holds is only what
+// browsers without it show. One without an address goes.
+func tidyEmbed(n *html.Node, base *url.URL) {
+	src := resolveLink(attr(n, "src"), base)
+	for c := n.FirstChild; c != nil && src == ""; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Source {
+			src = resolveLink(attr(c, "src"), base)
+		}
+	}
+	if src == "" || linkOf(n) != nil {
+		n.Parent.RemoveChild(n)
+		return
+	}
+	text := strings.TrimSpace(attr(n, "title"))
+	if text == "" {
+		text = n.Data
+		if n.DataAtom == atom.Iframe {
+			text = "embedded"
+			if u, err := url.Parse(src); err == nil && u.Host != "" {
+				text = "embedded: " + u.Host
+			}
+		}
+	}
+	a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A,
+		Attr: []html.Attribute{{Key: "href", Val: src}}}
+	a.AppendChild(&html.Node{Type: html.TextNode, Data: text})
+	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+	p.AppendChild(a)
+	n.Parent.InsertBefore(p, n)
 	n.Parent.RemoveChild(n)
 }
 

@@ -1,0 +1,72 @@
+package feeds
+
+import "testing"
+
+// TestHTMLPicturesAndEmbeds: pictures linked to their larger selves, lazily
+// loaded pictures, embedded players and video or audio elements all leave
+// a link to what they show, never nothing.
+func TestHTMLPicturesAndEmbeds(t *testing.T) {
+	const base = "https://blog.example/post/1"
+	tests := map[string]struct{ in, want string }{
+		"a linked picture without alt": {
+			`<p><a href="/full.jpg"><img src="/thumb.jpg" alt=""></a></p><p>A phone, in a hand.</p>`,
+			"[image](https://blog.example/full.jpg)\n\nA phone, in a hand.",
+		},
+		"a linked picture in <picture>": {
+			`<a href="https://cdn.example/big.jpg"><picture><source srcset="x.webp"><img alt="" src="https://cdn.example/small.jpg"></picture></a>`,
+			"[image](https://cdn.example/big.jpg)",
+		},
+		"a linked picture with alt": {
+			`<a href="/full.jpg"><img src="/thumb.jpg" alt="The harbour"></a>`,
+			"[The harbour](https://blog.example/full.jpg)",
+		},
+		"a link with words and a picture": {
+			`<a href="/p">Read on <img src="/arrow.png" alt=""></a>`,
+			"[Read on](https://blog.example/p)",
+		},
+		"a lazily loaded picture": {
+			`<p>Lazy: <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://cdn.example/real.jpg" alt="real photo"></p>`,
+			"Lazy: [real photo](https://cdn.example/real.jpg)",
+		},
+		"a picture known by its srcset": {
+			`<img srcset="/a-480.jpg 480w, /a-800.jpg 800w" alt="A">`,
+			"[A](https://blog.example/a-480.jpg)",
+		},
+		"a lazy source that is a script": {
+			`<p>x <img data-src="javascript:alert(1)" alt="no"></p>`,
+			"x",
+		},
+		"an embedded player": {
+			`<p>Watch:</p><iframe src="https://www.youtube.com/embed/abc" width="560"></iframe>`,
+			"Watch:\n\n[embedded: www.youtube.com](https://www.youtube.com/embed/abc)",
+		},
+		"an embedded player with a title": {
+			`<iframe title="Rust in 100 seconds" src="//www.youtube.com/embed/abc"></iframe>`,
+			"[Rust in 100 seconds](https://www.youtube.com/embed/abc)",
+		},
+		"a video with sources and fallback text": {
+			`<video controls poster="/p.jpg"><source src="/v.webm" type="video/webm"><source src="/v.mp4">Your browser does not support video.</video>`,
+			"[video](https://blog.example/v.webm)",
+		},
+		"an audio element": {
+			`<audio src="/ep.mp3">No audio for you.</audio>`,
+			"[audio](https://blog.example/ep.mp3)",
+		},
+		"a frame without an address": {
+			`<p>a</p><iframe srcdoc="<p>x</p>"></iframe><video>Nothing.</video>`,
+			"a",
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := HTMLToMarkdown(tc.in, base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("HTMLToMarkdown(%q)\n = %q\nwant %q", tc.in, got, tc.want)
+			}
+			checkTerminalSafe(t, name, got)
+		})
+	}
+}
