@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -212,41 +213,76 @@ func tagChip(name string) string {
 }
 
 // tagChips renders as many tags as fit in maxWidth cells, then "+N" for
-// the rest, and returns the width used.
+// the rest, and returns the width used. A tag too long for the room is
+// shortened (fitChips) rather than counted with the rest.
 func tagChips(tags []string, maxWidth int, style func(lipgloss.Style) lipgloss.Style, st *styles) (string, int) {
+	countWidth := func(left int) int { return len(" +" + strconv.Itoa(left)) }
+	chips, width := fitChips(tags, maxWidth, countWidth)
 	var b strings.Builder
-	width := 0
 	sep := style(lipgloss.NewStyle()).Render(" ")
-	for i, t := range tags {
-		name := tagChip(t)
-		w := ansi.StringWidth(name)
-		if width > 0 {
-			w++ // the space before it
-		}
-		more := ""
-		if left := len(tags) - i - 1; left > 0 {
-			more = " +" + strconv.Itoa(left)
-		}
-		if width+w+len(more) > maxWidth {
-			// It does not fit with room for the count after it: count it
-			// with the rest instead.
-			more = "+" + strconv.Itoa(len(tags)-i)
-			if width > 0 {
-				more = " " + more
-			}
-			if width+len(more) <= maxWidth {
-				b.WriteString(style(st.headerDim).Render(more))
-				width += len(more)
-			}
-			break
-		}
-		if width > 0 {
+	for i, chip := range chips {
+		if i > 0 {
 			b.WriteString(sep)
 		}
-		b.WriteString(style(st.tagStyle(t)).Render(name))
-		width += w
+		b.WriteString(style(st.tagStyle(tags[i])).Render(chip))
+	}
+	if left := len(tags) - len(chips); left > 0 {
+		more := "+" + strconv.Itoa(left)
+		if len(chips) > 0 {
+			more = " " + more
+		}
+		if width+len(more) <= maxWidth {
+			b.WriteString(style(st.headerDim).Render(more))
+			width += len(more)
+		}
 	}
 	return b.String(), width
+}
+
+// minChip is the narrowest a shortened chip is drawn: "#ab…". Narrower, it
+// would say nothing; it is counted with the rest instead.
+const minChip = 4
+
+// fitChips lays out the first tags of names that fit in room cells, one
+// space between them, keeping moreWidth(left) cells after the last for
+// what marks the left tags that follow it. A chip that fits is shown
+// whole. A chip longer than its share of the room (half of it when tags
+// follow, all of it for the last) could never be shown whole, so it is
+// shortened with "…" to that share, or to what is left of the room, and
+// the tags after it still have their turn. A chip of ordinary length that
+// does not fit ends the run. It returns the chips (tagChip's) and the
+// cells they take.
+func fitChips(names []string, room int, moreWidth func(left int) int) (chips []string, width int) {
+	for i, n := range names {
+		chip := tagChip(n)
+		w := ansi.StringWidth(chip)
+		sep := 0
+		if len(chips) > 0 {
+			sep = 1
+		}
+		left := len(names) - i - 1
+		more, share := 0, room
+		if left > 0 {
+			more, share = moreWidth(left), room/2
+		}
+		if avail := room - width - sep; w+more > avail {
+			cut := min(share, avail-more)
+			if w <= share || cut < minChip {
+				break
+			}
+			chip = shortenChip(chip, cut)
+			w = ansi.StringWidth(chip)
+		}
+		chips = append(chips, chip)
+		width += sep + w
+	}
+	return chips, width
+}
+
+// shortenChip cuts a chip to width cells, ending it with "…" right after
+// its last letter: #"a very…, not #"a very …
+func shortenChip(chip string, width int) string {
+	return strings.TrimRightFunc(ansi.Truncate(chip, width-1, ""), unicode.IsSpace) + "…"
 }
 
 // fit cuts s to width cells with an ellipsis, or pads it to width.

@@ -430,7 +430,8 @@ func (e tagEditor) View(width int, st *styles) string {
 }
 
 // chipLine draws a label and tag chips in one line of width cells, the
-// active one reversed, "…" when they do not all fit.
+// active one reversed, a chip too long for the line shortened (fitChips),
+// "…" when they do not all fit.
 func chipLine(label string, names []string, active string, width int, st *styles) string {
 	head := fit(label, 10)
 	b := strings.Builder{}
@@ -440,28 +441,19 @@ func chipLine(label string, names []string, active string, width int, st *styles
 		b.WriteString(st.inputHint.Render(ansi.Truncate("—", max(width-used, 0), "")))
 		return b.String()
 	}
-	for i, n := range names {
-		chip := tagChip(n)
-		w := ansi.StringWidth(chip)
-		sep := 0
+	chips, w := fitChips(names, width-used, func(int) int { return 2 })
+	for i, chip := range chips {
 		if i > 0 {
-			sep = 1
-		}
-		if used+sep+w > width || i < len(names)-1 && used+sep+w+2 > width {
-			if used+2 <= width {
-				b.WriteString(st.inputHint.Render(" …"))
-			}
-			break
-		}
-		if sep > 0 {
 			b.WriteString(" ")
 		}
-		style := st.tagStyle(n)
-		if n == active {
+		style := st.tagStyle(names[i])
+		if names[i] == active {
 			style = style.Inherit(st.candidate).Reverse(true)
 		}
 		b.WriteString(style.Render(chip))
-		used += sep + w
+	}
+	if len(chips) < len(names) && used+w+2 <= width {
+		b.WriteString(st.inputHint.Render(" …"))
 	}
 	return b.String()
 }
