@@ -40,6 +40,9 @@ type Feed struct {
 	// it gives none.
 	SelfURL  string
 	Articles []Article // normalised, in document order, duplicates dropped
+	// Warning says what is wrong with a document read all the same (one
+	// broken after its last whole entry); "" for a sound one.
+	Warning string
 }
 
 // ErrNotFeed is wrapped by the error for a document that is not an RSS,
@@ -96,6 +99,14 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	data = xmlSafe(data)
 	parsed, err := p.Parse(bytes.NewReader(data))
+	if err != nil && !errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		if cut, ok := cutAfterLastEntry(data); ok {
+			if again, err2 := p.Parse(bytes.NewReader(cut)); err2 == nil && len(again.Items) > 0 {
+				setCustom(&again.Custom, customCutOff, cutOffWarning(len(again.Items), err))
+				parsed, data, err = again, cut, nil
+			}
+		}
+	}
 	switch {
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
 		return nil, fmt.Errorf("%w: no RSS, Atom or JSON Feed document", ErrNotFeed)
@@ -114,6 +125,7 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 		Title:   titleText(parsed.Title, customTitle(parsed.Custom)),
 		SiteURL: resolveHTTP(base, parsed.Link),
 		SelfURL: resolveHTTP(base, parsed.FeedLink),
+		Warning: parsed.Custom[customCutOff],
 	}
 	// A relative entry link is relative to the site, which may be elsewhere
 	// than the feed (a feed served from a CDN or a feed proxy).

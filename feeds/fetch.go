@@ -20,6 +20,7 @@ type FetchResult struct {
 	NewURL      string
 	NotModified bool // the server answered 304: nothing new, no body read
 	Articles    []Article
+	Warning     string // what is wrong with a feed read all the same (Feed.Warning)
 	Err         error
 	Duration    time.Duration // the whole fetch, retries included
 	Bytes       int64         // body bytes read, after decompression

@@ -127,7 +127,7 @@ func feedResult(sub Subscription, doc document) FetchResult {
 	if err != nil {
 		return FetchResult{Sub: sub, Err: err, Bytes: int64(len(doc.data))}
 	}
-	r := FetchResult{Sub: sub, Articles: feed.Articles, Bytes: int64(len(doc.data))}
+	r := FetchResult{Sub: sub, Articles: feed.Articles, Warning: feed.Warning, Bytes: int64(len(doc.data))}
 	// Validators are kept only from a response that parsed: otherwise the
 	// next fetch would get a 304 and never see the feed repaired.
 	r.Sub.ETag = CleanLine(doc.etag)

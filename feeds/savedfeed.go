@@ -41,6 +41,9 @@ func emitSavedFeed(parsed *gofeed.Feed, name string, regular bool, data []byte, 
 	if abs, err := filepath.Abs(name); err == nil {
 		legacy = (&url.URL{Scheme: "file", Path: abs}).String()
 	}
+	if n := len(feed.Articles); n > 0 && feed.Warning != "" {
+		feed.Articles[n-1].Warnings = append(feed.Articles[n-1].Warnings, feed.Warning)
+	}
 	for _, a := range feed.Articles {
 		if key, ok := strings.CutPrefix(a.ExternalID, "feed:"+base+"#"); ok && legacy != base {
 			a.FormerIDs = append(a.FormerIDs, keyedID(legacy, key))

@@ -138,6 +138,9 @@ func PrintFetchSummary(out, diag io.Writer, rep FetchReport, elapsed time.Durati
 // the warnings of one unchanged were given when it came.
 func fetchWarnings(r feeds.FetchResult, stats store.FetchStats) []Problem {
 	var out []Problem
+	if r.Warning != "" {
+		out = append(out, Problem{File: r.Sub.URL, Reason: r.Warning})
+	}
 	for i, a := range r.Articles {
 		if i < len(stats.Outcomes) && stats.Outcomes[i] == store.Unchanged {
 			continue

@@ -1,0 +1,68 @@
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// customCutOff, in a parsed feed's Custom map, says the document was cut
+// off (or broken) after its last whole entry, which parseFeedDocument read
+// up to: a feed truncated in transfer, or missing its closing tags, still
+// gives its whole entries, as newsboat's reader does.
+const customCutOff = "tidings/cut-off"
+
+// cutAfterLastEntry returns an XML feed document ending after its last
+// whole item or entry, with the elements open there closed; ok is false
+// when it has none, or none is left open after it.
+func cutAfterLastEntry(data []byte) (out []byte, ok bool) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	var (
+		stack, open []xml.Name
+		end         = -1
+	)
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name)
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if t.Name.Local == "item" || t.Name.Local == "entry" {
+				end, open = int(d.InputOffset()), slices.Clone(stack)
+			}
+		}
+	}
+	if end < 0 || len(open) == 0 {
+		return nil, false
+	}
+	var b bytes.Buffer
+	b.Grow(end + 64)
+	b.Write(data[:end])
+	for i := len(open) - 1; i >= 0; i-- {
+		b.WriteString("</")
+		if open[i].Space != "" {
+			b.WriteString(open[i].Space + ":")
+		}
+		b.WriteString(open[i].Local + ">")
+	}
+	return b.Bytes(), true
+}
+
+// cutOffWarning is what a feed read by cutAfterLastEntry says of itself.
+func cutOffWarning(entries int, err error) string {
+	what := "entries"
+	if entries == 1 {
+		what = "entry"
+	}
+	return fmt.Sprintf("the feed is broken after its first %d %s (%v); read up to there", entries, what, err)
+}
