@@ -23,6 +23,14 @@ func (m Model) quitQuestion() string {
 	return ""
 }
 
+// quitLosingWork quits after the user said that what is being typed may be
+// lost: the note being written is thrown away, not kept as a quit from
+// outside (a closed terminal) keeps it.
+func (m *Model) quitLosingWork() tea.Cmd {
+	m.noteEditor.close()
+	return tea.Quit
+}
+
 // handleKey: the help overlay first, then the keys every screen shares, then
 // the moves between screens, then the active screen. Moves between screens
 // happen here, synchronously, so that keys typed ahead ("enter j j esc k")
@@ -30,13 +38,14 @@ func (m Model) quitQuestion() string {
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
 		// What is being typed is not lost to a reflex: ctrl+c asks, and
-		// ctrl+c again quits.
-		if q := m.quitQuestion(); q != "" && m.confirm == nil {
-			m.confirm = &confirmation{
-				question: q,
-				onYes:    func(*Model) tea.Cmd { return tea.Quit },
-			}
+		// ctrl+c again quits, as y does: the question said what goes.
+		switch q := m.quitQuestion(); {
+		case q != "" && m.confirm == nil:
+			m.confirm = &confirmation{question: q, onYes: (*Model).quitLosingWork}
 			return m, nil
+		case q != "" && m.confirm.question == q:
+			m.confirm = nil
+			return m, m.quitLosingWork()
 		}
 		return m, tea.Quit
 	}

@@ -271,8 +271,10 @@ func storeNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
 
 // keepNote saves the note being written when the program stops with the
 // editor open on changed text: stopped from outside (the terminal closed,
-// a kill), since quitting from the keyboard asks first. Closing a window
-// is no way of saying "throw it away".
+// a kill) while nobody was asked. Quitting from the keyboard asks first,
+// and the yes (or a second ctrl+c) closes the editor, throwing the note
+// away as the question said. Closing a window is no way of saying "throw
+// it away".
 func (m Model) keepNote() error {
 	e := m.noteEditor
 	if !e.open || !e.changed() || m.readOnly {

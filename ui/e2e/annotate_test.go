@@ -148,3 +148,35 @@ func TestNoteSurvivesHangup(t *testing.T) {
 		})
 	}
 }
+
+// TestNoteLostOnQuit: a note the user agreed to lose when quitting (y at
+// "Quit and lose this note?", or ctrl+c again) is not in the library after
+// tidings ends.
+func TestNoteLostOnQuit(t *testing.T) {
+	for _, tt := range []struct {
+		name, answer string
+	}{
+		{"y", "y"},
+		{"ctrl+c again", "\x03"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lib := filepath.Join(t.TempDir(), "library.db")
+			mustRun(t, lib, "import", samplePath(t))
+			tm := startTerm(t, 100, 30, nil, bin, "--library", lib)
+			tm.waitFor(`1 / 1`, screenTimeout)
+			tm.send("a")
+			tm.waitFor(`Note on`, screenTimeout)
+			tm.send("A draft to throw away")
+			tm.waitFor(`A draft to throw away`, screenTimeout)
+			tm.send("\x03") // ctrl+c
+			tm.waitFor(`Quit and lose this note\?`, screenTimeout)
+			tm.send(tt.answer)
+			if code := tm.wait(screenTimeout); code != 0 {
+				t.Errorf("exit code %d", code)
+			}
+			if out := mustRun(t, lib, "search", "is:annotated", "--count"); strings.TrimSpace(out) != "0" {
+				t.Errorf("the note given up on is in the library: %q annotated", out)
+			}
+		})
+	}
+}
