@@ -58,7 +58,7 @@ func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, err
 	}
 	links := feedLinks(page.data, page.url)
 	if len(links) == 0 {
-		return Discovered{}, fmt.Errorf("%w at %s: the page links to no RSS, Atom or JSON feed", ErrNoFeed, CleanLine(page.url.String()))
+		return Discovered{}, fmt.Errorf("%w at %s: %s", ErrNoFeed, CleanLine(page.url.String()), page.what())
 	}
 	var gave []string
 	for i, link := range links {
@@ -88,6 +88,23 @@ type discoveredPage struct {
 	data        []byte
 	url         *url.URL
 	contentType string
+}
+
+// what says what the page without feed links is: an empty document, a
+// web page linking to no feed, or something else, quoting its start.
+func (p discoveredPage) what() string {
+	text := bytes.TrimSpace(p.data)
+	switch {
+	case len(text) == 0:
+		return "the server sent an empty document" + p.kind()
+	case isHTMLDocument(text) || bytes.Contains(bytes.ToLower(head(text, 4096)), []byte("<html")):
+		return "the page links to no RSS, Atom or JSON feed"
+	}
+	start := CleanLine(string(head(text, 200)))
+	if r := []rune(start); len(r) > 60 {
+		start = string(r[:60]) + "…"
+	}
+	return fmt.Sprintf("neither a feed nor a web page%s, it starts %q", p.kind(), start)
 }
 
 // kind says what the page is, by its media type: " (text/html)", or "".

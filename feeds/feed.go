@@ -89,6 +89,9 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotFeed, err)
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: the document is empty", ErrNotFeed)
+	}
 	if isHTMLDocument(data) {
 		return nil, fmt.Errorf("%w: the server sent an HTML page", ErrNotFeed)
 	}

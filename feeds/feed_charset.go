@@ -37,6 +37,7 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 	if isJSONDocument(data) {
 		return data, nil
 	}
+	data = skipJunkBeforeXMLDecl(data)
 	declared := prologEncoding(data)
 	enc, name := lookupEncoding(declared)
 	if enc == nil && declared == "" {
@@ -146,6 +147,26 @@ func isHTMLDocument(data []byte) bool {
 		}
 	}
 	return startsFold(text, "<!doctype html") || startsFold(text, "<html")
+}
+
+// skipJunkBeforeXMLDecl drops what stands before an XML declaration found
+// in a document's first 4 KiB: a declaration can only start a document, so
+// what is before it is not the feed's (a PHP notice, a stray line a server
+// script printed). A web page is left as it is.
+func skipJunkBeforeXMLDecl(data []byte) []byte {
+	start := bytes.TrimLeft(data, " \t\r\n")
+	if bytes.HasPrefix(start, []byte("<?xml")) {
+		return data
+	}
+	i := bytes.Index(head(start, 4096), []byte("<?xml"))
+	if i <= 0 {
+		return data
+	}
+	junk := bytes.ToLower(start[:i])
+	if bytes.Contains(junk, []byte("<html")) || bytes.Contains(junk, []byte("<!doctype")) {
+		return data
+	}
+	return start[i:]
 }
 
 // startsFold reports whether b starts with prefix, ASCII case folded.

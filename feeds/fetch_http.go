@@ -125,7 +125,7 @@ func newDocument(resp *http.Response, data []byte) document {
 func feedResult(sub Subscription, doc document) FetchResult {
 	feed, err := ParseFeed(doc.data, doc.contentType, doc.url, sub)
 	if err != nil {
-		return FetchResult{Sub: sub, Err: err, Bytes: int64(len(doc.data))}
+		return FetchResult{Sub: sub, Err: pageFeedHint(err, doc), Bytes: int64(len(doc.data))}
 	}
 	r := FetchResult{Sub: sub, Articles: feed.Articles, Warning: feed.Warning, Bytes: int64(len(doc.data))}
 	// Validators are kept only from a response that parsed: otherwise the
@@ -302,4 +302,22 @@ func formatSize(n int64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// pageFeedHint adds to the error for a web page served where a feed was
+// expected (a site's address subscribed from an OPML file, a feed that
+// became a page) the feed the page links to, if it does.
+func pageFeedHint(err error, doc document) error {
+	if !isHTMLDocument(doc.data) {
+		return err
+	}
+	base, perr := url.Parse(doc.url)
+	if perr != nil {
+		return err
+	}
+	links := feedLinks(doc.data, base)
+	if len(links) == 0 {
+		return err
+	}
+	return fmt.Errorf("%w; it links to the feed %s: subscribe to that (tidings feed add %s)", err, CleanLine(links[0]), CleanLine(links[0]))
 }
