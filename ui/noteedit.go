@@ -86,6 +86,26 @@ func (e *noteEditor) setSize(width, height int, st *styles) {
 	// The box's border, title and the lines under it take 4 lines; the
 	// status line and the footer 2.
 	e.area.SetHeight(max(min(10, height-8), 1))
+	e.showCursorLow()
+}
+
+// showCursorLow scrolls the text area to show as much of the note as fits
+// with the cursor in view, on the last line shown when the note is longer
+// than the box. The text area scrolls only to keep its cursor in view, so
+// without this a box grown back after a resize would go on showing the
+// lines it had scrolled to, above empty ones.
+func (e *noteEditor) showCursorLow() {
+	row, col := e.area.Line(), e.area.Column()
+	e.area.MoveToBegin() // scrolled to the top
+	// Down to the cursor's line, one line on screen at a time: the view
+	// follows, keeping the cursor on its last line.
+	for i := 0; e.area.Line() < row && i <= len(e.area.Value()); i++ {
+		e.area.CursorDown()
+	}
+	e.area.SetCursorColumn(col)
+	// A column further along a wrapped line may be on a line below the
+	// view: setting the height scrolls to it.
+	e.area.SetHeight(e.area.Height())
 }
 
 // View draws the editor's box.
