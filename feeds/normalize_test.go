@@ -357,3 +357,73 @@ func TestBookmarkFormerID(t *testing.T) {
 		t.Errorf("an article with a body has former ids %q", b.FormerIDs)
 	}
 }
+
+// TestNormalizeTagsDropInvisibles: a character that shows nothing cannot
+// make a tag that looks like another: "ukr\u200daine" is the tag "ukraine",
+// and a name of nothing but such characters is no name. Emoji lose what a
+// terminal drawing one character at a time shows apart (a skin tone, a
+// keycap, the joiners), as the reader shows them.
+func TestNormalizeTagsDropInvisibles(t *testing.T) {
+	tests := map[string]struct {
+		in   []string
+		want []string
+	}{
+		"zero-width joiner":         {[]string{"ukr\u200daine"}, []string{"ukraine"}},
+		"zero-width non-joiner":     {[]string{"ukr\u200caine"}, []string{"ukraine"}},
+		"soft hyphen":               {[]string{"ukr\u00adaine"}, []string{"ukraine"}},
+		"grapheme joiner":           {[]string{"ukr\u034faine"}, []string{"ukraine"}},
+		"Mongolian vowel separator": {[]string{"ukr\u180eaine"}, []string{"ukraine"}},
+		"function application":      {[]string{"ukr\u2061aine"}, []string{"ukraine"}},
+		"invisible times":           {[]string{"ukr\u2062aine"}, []string{"ukraine"}},
+		"Hangul filler":             {[]string{"ukr\u3164aine"}, []string{"ukraine"}},
+		"halfwidth Hangul filler":   {[]string{"ukr\uffa0aine"}, []string{"ukraine"}},
+		"variation selector 16":     {[]string{"ukr\ufe0faine"}, []string{"ukraine"}},
+		"variation selector 1":      {[]string{"ukr\ufe00aine"}, []string{"ukraine"}},
+		"left-to-right mark":        {[]string{"ukr\u200eaine"}, []string{"ukraine"}},
+		"right-to-left mark":        {[]string{"ukr\u200faine"}, []string{"ukraine"}},
+		"Arabic letter mark":        {[]string{"ukr\u061caine"}, []string{"ukraine"}},
+		"tag character":             {[]string{"ukr\U000E0041aine"}, []string{"ukraine"}},
+		"interlinear annotation":    {[]string{"ukr\ufff9aine\ufffbx\ufffa"}, []string{"ukrainex"}},
+		"zero-width space":          {[]string{"ukr\u200baine"}, []string{"ukraine"}},
+		"word joiner":               {[]string{"ukr\u2060aine"}, []string{"ukraine"}},
+		"byte order mark":           {[]string{"ukr\ufeffaine"}, []string{"ukraine"}},
+		"one tag with the plain":    {[]string{"Ukraine", "ukr\u200daine", "UKR\u00adAINE"}, []string{"Ukraine"}},
+		"nothing but joiners":       {[]string{"\u200d", "\u200d\u200d", "#\u200c"}, []string{}},
+		"before the hash":           {[]string{"\u200d#rail"}, []string{"rail"}},
+		"between two spaces":        {[]string{"long \u200d read"}, []string{"long read"}},
+		"then composed":             {[]string{"e\u034f\u0301t\u00e9"}, []string{"\u00e9t\u00e9"}},
+		"Persian keeps its letters": {[]string{"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"}, []string{"\u0645\u06cc\u062e\u0648\u0627\u0647\u0645"}},
+		"skin tone":                 {[]string{"\U0001F44D\U0001F3FD"}, []string{"\U0001F44D"}},
+		"keycap":                    {[]string{"1\ufe0f\u20e3"}, []string{"1"}},
+		"emoji sequence":            {[]string{"\U0001F3F3\ufe0f\u200d\U0001F308"}, []string{"\U0001F3F3\U0001F308"}},
+		"subdivision flag":          {[]string{"\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"}, []string{"\U0001F3F4"}},
+		"country flag stays":        {[]string{"\U0001F1FA\U0001F1E6"}, []string{"\U0001F1FA\U0001F1E6"}},
+		"visible blank stays":       {[]string{"ukr\u2800aine"}, []string{"ukr\u2800aine"}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := NormalizeTags(tt.in)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("NormalizeTags(%+q) = %+q, want %+q", tt.in, got, tt.want)
+			}
+			if again := NormalizeTags(got); !slices.Equal(again, got) {
+				t.Errorf("NormalizeTags is not idempotent: %+q, then %+q", got, again)
+			}
+		})
+	}
+}
+
+// TestNormalizeKeepsInvisiblesOutsideTags: only tags lose the characters
+// that show nothing; a title and a body keep them, as they came (a Persian
+// word needs its non-joiner), and so does the id made of them.
+func TestNormalizeKeepsInvisiblesOutsideTags(t *testing.T) {
+	a := Article{Title: "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 ukr\u200daine", Source: "Source", Body: "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 ukr\u200daine", Tags: []string{"ukr\u200daine"}}
+	want := a.Title
+	Normalize(&a)
+	if a.Title != want || a.Body != want {
+		t.Errorf("title %+q, body %+q; want both %+q", a.Title, a.Body, want)
+	}
+	if !slices.Equal(a.Tags, []string{"ukraine"}) {
+		t.Errorf("tags %+q, want [ukraine]", a.Tags)
+	}
+}

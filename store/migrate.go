@@ -172,14 +172,22 @@ UPDATE feeds SET named = 1 WHERE last_fetch IS NULL AND title <> '' AND title <>
 	`
 CREATE INDEX articles_read ON articles(sort_key, read_at) WHERE read_at IS NOT NULL;
 `,
+	// 11: tag names lose the characters that show nothing (joiners,
+	// direction marks, soft hyphens, variation selectors...; see
+	// feeds.NormalizeTags), so that "ukr\u200daine", which looks like
+	// "ukraine", is "ukraine". Names stored with them lose them, and two
+	// tags that are then one are merged as in migration 9 (dropTagMarks);
+	// a tag of nothing but them is taken off its articles.
+	`-- 11: dropTagMarks`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
 // same transaction: migrationCode[v] runs after migrations[v-1]. A new
 // library runs it too, with nothing to do.
 var migrationCode = map[int]func(context.Context, *sql.Tx) error{
-	7: reindexCJK,
-	9: mergeTagForms,
+	7:  reindexCJK,
+	9:  mergeTagForms,
+	11: dropTagMarks,
 }
 
 // migrate applies migration v (from 1) in tx.

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"tidings/store/query"
 )
 
@@ -74,9 +72,9 @@ func tagIDs(t tagTerm) string {
 
 func tagArg(t tagTerm) any {
 	if t.prefix {
-		return likeEscaper.Replace(norm.NFC.String(t.name)) + "%"
+		return likeEscaper.Replace(query.TagName(t.name)) + "%"
 	}
-	return norm.NFC.String(t.name)
+	return query.TagName(t.name)
 }
 
 // walkTagSize is the size from which a tag's pages walk the sort key. Pages

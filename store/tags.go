@@ -3,22 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
-
-	"golang.org/x/text/unicode/norm"
 
 	"tidings/feeds"
 )
 
 // Tag adds and removes tags on articles. Tag names are case-insensitive,
 // composed (Unicode NFC: a name typed with combining accents is the name
-// typed with accented letters) and keep the spelling they were first given;
-// a leading # is dropped. A tag a rule had set becomes the reader's own when
+// typed with accented letters), without the characters that show nothing
+// (feeds.NormalizeTags: "ukr\u200daine" is "ukraine"), and keep the
+// spelling they were first given; a leading # is dropped. A tag a rule had set becomes the reader's own when
 // the reader adds it.
 func (s *Store) Tag(ctx context.Context, ids []int64, add, remove []string) error {
 	_, err := s.TagChanges(ctx, ids, add, remove)
@@ -275,135 +271,4 @@ func (s *Store) SetTagColor(ctx context.Context, name, color string) error {
 		return fmt.Errorf("store: set tag colour: %w", err)
 	}
 	return nil
-}
-
-// mergeTagForms composes every tag name (NFC) and merges the tags that are
-// then one name, as the library compares names (in ASCII case only), into
-// the oldest of them, which keeps its spelling, composed. The merged tag is
-// on every article any of them was on, set by the reader if any of them
-// was, since the earliest; it has the oldest one's colour, or the first
-// colour any of them had. Feeds' default tags and rules' tags are composed
-// as well.
-func mergeTagForms(ctx context.Context, tx *sql.Tx) error {
-	type tag struct {
-		id          int64
-		name, color string
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, color FROM tags ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	groups := map[string][]tag{}
-	var keys []string
-	for rows.Next() {
-		var t tag
-		if err := rows.Scan(&t.id, &t.name, &t.color); err != nil {
-			rows.Close()
-			return err
-		}
-		key := nameKey(t.name)
-		if groups[key] == nil {
-			keys = append(keys, key)
-		}
-		groups[key] = append(groups[key], t)
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	for _, key := range keys {
-		g := groups[key]
-		keep := g[0]
-		if len(g) == 1 && norm.NFC.IsNormalString(keep.name) {
-			continue
-		}
-		color := keep.color
-		for _, t := range g[1:] {
-			if color == "" {
-				color = t.color
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
-				SELECT article_id, ?, added, by_rule FROM article_tags WHERE tag_id = ?
-				ON CONFLICT(article_id, tag_id) DO UPDATE
-				SET added = min(added, excluded.added), by_rule = min(by_rule, excluded.by_rule)`, keep.id, t.id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE tag_id = ?`, t.id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, t.id); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE tags SET name = ?, color = ? WHERE id = ?`,
-			norm.NFC.String(keep.name), color, keep.id); err != nil {
-			return err
-		}
-	}
-	for _, table := range []string{"feeds", "rules"} {
-		if err := composeTagLists(ctx, tx, table); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// composeTagLists composes the names in the tags column (a JSON array) of
-// table, dropping a name that is then there twice; a list that is not JSON
-// stays as it is.
-func composeTagLists(ctx context.Context, tx *sql.Tx, table string) error {
-	type list struct {
-		id   int64
-		tags string
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, tags FROM `+table)
-	if err != nil {
-		return err
-	}
-	var lists []list
-	for rows.Next() {
-		var l list
-		if err := rows.Scan(&l.id, &l.tags); err != nil {
-			rows.Close()
-			return err
-		}
-		lists = append(lists, l)
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	for _, l := range lists {
-		var names []string
-		if json.Unmarshal([]byte(l.tags), &names) != nil {
-			continue
-		}
-		composed := make([]string, 0, len(names))
-		for _, name := range names {
-			name = norm.NFC.String(name)
-			if !slices.ContainsFunc(composed, func(c string) bool { return nameKey(c) == nameKey(name) }) {
-				composed = append(composed, name)
-			}
-		}
-		if slices.Equal(composed, names) {
-			continue
-		}
-		enc, err := json.Marshal(composed)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET tags = ? WHERE id = ?`, string(enc), l.id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// nameKey is what tells tag names apart: composed, in ASCII lower case (as
-// SQLite's NOCASE compares).
-func nameKey(name string) string {
-	return strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, norm.NFC.String(name))
 }

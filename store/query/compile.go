@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Options are how a query is read when it is compiled.
@@ -393,10 +391,11 @@ func (c *compiler) where(n Node) (frag, error) {
 }
 
 // tag matches a tag by name in ASCII case only, as the library compares
-// names, and in either Unicode form: tag names are stored composed (NFC),
-// and so is the name asked for, however it was typed.
+// names, and in either Unicode form: tag names are stored composed (NFC)
+// and without characters that show nothing, and so is the name asked for
+// (TagName), however it was typed.
 func (c *compiler) tag(n Node) frag {
-	name := norm.NFC.String(n.Value)
+	name := TagName(n.Value)
 	tags, arg := "(SELECT id FROM tags WHERE name = ?)", any(name)
 	if c.star(n) != "" {
 		tags, arg = `(SELECT id FROM tags WHERE name LIKE ? ESCAPE '\')`, likeEscape(name)+"%"

@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestCompileTagForms: a tag name is asked for composed (NFC), as the
-// library stores tag names, whether it was typed with precomposed letters
-// or with combining marks, as a whole name or as a prefix.
+// TestCompileTagForms: a tag name is asked for composed (NFC) and without
+// the characters that show nothing, as the library stores tag names,
+// whether it was typed with precomposed letters or with combining marks, as
+// a whole name or as a prefix.
 func TestCompileTagForms(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -20,6 +21,10 @@ func TestCompileTagForms(t *testing.T) {
 		{"-tag:Zu\u0308rich", []any{"Z\u00fcrich"}},
 		{"tag:e\u0301t*", []any{"\u00e9t%"}},
 		{"tag:ete", []any{"ete"}},
+		{"tag:ukr\u200daine", []any{"ukraine"}},
+		{"#ukr\u00adai*", []any{"ukrai%"}},
+		{"tag:\"long \u200d read\"", []any{"long read"}},
+		{"tag:e\u034f\u0301t\u00e9", []any{"\u00e9t\u00e9"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
