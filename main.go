@@ -623,12 +623,12 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			md := cli.Markdown(art, anns)
 			out := cmd.OutOrStdout()
 			if !isTerminal(out) {
-				_, err = io.WriteString(out, md)
+				_, err = io.WriteString(out, cli.Markdown(art, anns))
 				return err
 			}
+			md := cli.TerminalMarkdown(art, anns)
 			noColor := os.Getenv("NO_COLOR") != ""
 			theme := a.cfg.Theme
 			if f, ok := out.(*os.File); ok && !noColor {

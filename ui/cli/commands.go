@@ -119,11 +119,42 @@ func Line(a store.Article, width int) string {
 // terminal and as it is when piped. Every part is cleaned for the terminal,
 // the body and notes also of bidirectional overrides (shownText).
 func Markdown(a store.Article, anns []store.Annotation) string {
+	return articleMarkdown(a, anns, func(s string) string { return s })
+}
+
+// TerminalMarkdown is Markdown with the title, source and tags escaped,
+// for rendering: a title "sync.Pool &amp; GC" or "5 * 3 * 2" shows as it
+// is written, as the list shows it, not decoded or emphasised.
+func TerminalMarkdown(a store.Article, anns []store.Annotation) string {
+	return articleMarkdown(a, anns, markdownText)
+}
+
+// markdownText escapes s so that glamour shows it as it is: & as an
+// entity, and a backslash before the punctuation Markdown reads as markup
+// (glamour shows the backslash before other characters).
+func markdownText(s string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", oneLine(a.Title, 0))
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+			continue
+		case strings.ContainsRune(markdownPunct, r):
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+const markdownPunct = "!#()*+-.<>[\\]_`{|}"
+
+func articleMarkdown(a store.Article, anns []store.Annotation, field func(string) string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", field(oneLine(a.Title, 0)))
 	var facts []string
 	if a.Source != "" {
-		facts = append(facts, oneLine(a.Source, 0))
+		facts = append(facts, field(oneLine(a.Source, 0)))
 	}
 	if !a.Published.IsZero() {
 		facts = append(facts, a.Published.UTC().Format("2006-01-02"))
@@ -132,7 +163,7 @@ func Markdown(a store.Article, anns []store.Annotation) string {
 		facts = append(facts, "<"+oneLine(a.URL, 0)+">")
 	}
 	for _, t := range a.Tags {
-		facts = append(facts, "#"+oneLine(t.Name, 0))
+		facts = append(facts, field("#"+oneLine(t.Name, 0)))
 	}
 	if len(facts) > 0 {
 		fmt.Fprintf(&b, "%s\n\n", strings.Join(facts, " · "))
@@ -144,7 +175,7 @@ func Markdown(a store.Article, anns []store.Annotation) string {
 	}
 	if len(anns) > 0 {
 		b.WriteString("\n## Notes\n")
-		for _, an := range anns {
+		for _, an := range orderNotes(a.Body, anns) {
 			b.WriteString("\n")
 			if an.Quote != "" {
 				for _, l := range strings.Split(shownText(an.Quote), "\n") {
