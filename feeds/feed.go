@@ -403,7 +403,8 @@ func plainContent(f *gofeed.Feed) func(i int) bool {
 
 // published is when an entry was published: its publication date, else its
 // update date, in any form the parser or the fallback layouts read; zero
-// when it has none or only an implausible one.
+// when it has none or only an implausible one (before 1970, or 1970's
+// first second).
 func published(it *gofeed.Item) time.Time {
 	candidates := []struct {
 		parsed *time.Time
@@ -416,7 +417,9 @@ func published(it *gofeed.Item) time.Time {
 		} else if parsed, ok := parseFeedTime(c.text); ok {
 			t = parsed
 		}
-		if t.Year() >= 1970 {
+		// The first second of 1970 is what a feed's software writes for
+		// a date it does not have (a zero Unix time), not a date.
+		if t.Year() >= 1970 && t.Unix() != 0 {
 			return t
 		}
 	}

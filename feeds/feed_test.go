@@ -248,6 +248,8 @@ func TestParseFeedDates(t *testing.T) {
 		"dc-date":        at("2024-03-05T08:00:00Z"),
 		"extra-spaces":   at("2024-03-05T10:00:00Z"),
 		"year-zero":      {},
+		"epoch":          {}, // a zero Unix time is no date
+		"epoch-plus":     at("1970-01-01T00:00:01Z"),
 		"bulletin-a":     {},
 		"bulletin-b":     at("2024-03-01T07:00:00Z"),
 		"bulletin-c":     {},
