@@ -60,7 +60,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, keys.quit):
 			return m, tea.Quit
 		case key.Matches(msg, keys.help, keys.back) || msg.String() == "esc":
-			m.showHelp = false
+			m.showHelp, m.helpTop = false, 0
+		default:
+			m.scrollHelp(msg)
 		}
 		return m, nil
 	}

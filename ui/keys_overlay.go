@@ -105,3 +105,17 @@ func confirmKeys() inputKeyMap {
 		Cancel:   key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no")),
 	}
 }
+
+// helpKeyMap is how the help page scrolls, when the terminal is too small
+// for the help's box: with the list's movement keys, as configured.
+type helpKeyMap struct {
+	Up, Down, Top, Bottom                      key.Binding
+	HalfPageDown, HalfPageUp, PageDown, PageUp key.Binding
+}
+
+func (k listKeyMap) helpKeys() helpKeyMap {
+	return helpKeyMap{
+		Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom,
+		HalfPageDown: k.HalfPageDown, HalfPageUp: k.HalfPageUp, PageDown: k.PageDown, PageUp: k.PageUp,
+	}
+}

@@ -51,6 +51,7 @@ type Model struct {
 	width, height int
 	screen        screen
 	showHelp      bool
+	helpTop       int // the help page's first line of keys shown (scrollHelp)
 	list          listModel
 	reader        readerModel
 	readerBack    screen // where the reader's back key goes

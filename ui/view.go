@@ -231,11 +231,8 @@ func (k listedKeys) FullHelp() [][]key.Binding {
 // overlayHelp draws the full help in a box over the screen, or, when the
 // box would not fit, as a page of its own.
 func (m Model) overlayHelp(screen string) string {
-	h := m.help
-	h.ShowAll = true
-	h.SetWidth(0) // every column: it is the whole help or a page
-	box := m.styles.helpBox.Render(m.styles.header.Render("Keys") + "\n\n" + h.View(m.fullHelp()))
-	if lipgloss.Width(box) > m.width || lipgloss.Height(box) > m.height {
+	box, fits := m.helpBox()
+	if !fits {
 		return m.helpPage()
 	}
 	x := max((m.width-lipgloss.Width(box))/2, 0)
@@ -246,15 +243,67 @@ func (m Model) overlayHelp(screen string) string {
 	).Render()
 }
 
-// helpPage lays every enabled binding out in as many columns as the
-// terminal's width allows, for terminals too small for the help box.
+// helpBox is the full help in a box, and whether the box fits the screen.
+func (m Model) helpBox() (string, bool) {
+	h := m.help
+	h.ShowAll = true
+	h.SetWidth(0) // every column: it is the whole help or a page
+	box := m.styles.helpBox.Render(m.styles.header.Render("Keys") + "\n\n" + h.View(m.fullHelp()))
+	return box, lipgloss.Width(box) <= m.width && lipgloss.Height(box) <= m.height
+}
+
+// helpPage is the help for terminals too small for its box: a title, the
+// table of keys (helpTable) from line helpTop on, and, when it does not
+// all fit, a line saying which part shows and how to scroll.
 func (m Model) helpPage() string {
+	st := m.styles
+	table := m.helpTable()
+	shown, more := m.helpWindow(len(table))
+	top := min(max(m.helpTop, 0), len(table)-shown)
+	lines := []string{" " + st.header.Render("Keys") + st.headerDim.Render(" (? or esc to close)")}
+	lines = append(lines, table[top:top+shown]...)
+	if more {
+		lines = append(lines, " "+st.headerDim.Render(m.helpPosition(top, shown, len(table))))
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.width, "…")
+	}
+	return fitHeight(strings.Join(lines, "\n"), m.height)
+}
+
+// helpPosition says which lines of the help page's n show and how to see
+// the others, in the width of the screen.
+func (m Model) helpPosition(top, shown, n int) string {
+	where := "below"
+	switch {
+	case top > 0 && top+shown < n:
+		where = "above and below"
+	case top > 0:
+		where = "above"
+	}
+	pos := fmt.Sprintf("%d–%d of %d, more %s", top+1, top+shown, n, where)
+	k := m.list.keys.helpKeys()
+	var labels []string
+	for _, b := range []key.Binding{k.Down, k.Up} {
+		if b.Enabled() && b.Help().Key != "" {
+			labels = append(labels, b.Help().Key)
+		}
+	}
+	if long := pos + " · " + strings.Join(labels, " ") + " scroll"; len(labels) > 0 && ansi.StringWidth(long) < m.width {
+		return long
+	}
+	return pos
+}
+
+// helpTable lays every enabled binding out in as many columns as the
+// terminal's width allows, a line for each row.
+func (m Model) helpTable() []string {
 	st := m.styles
 	var keys, descs []string
 	keyWidth, descWidth := 0, 0
 	groups := m.fullHelp().FullHelp()
-	// Movement (the first group) goes last: when the page is too short for
-	// everything, arrows are the keys a reader guesses anyway.
+	// Movement (the first group) goes last: what shows first on a page too
+	// short for everything is what a reader would not guess.
 	groups = append(groups[1:len(groups):len(groups)], groups[0])
 	for _, group := range groups {
 		for _, b := range group {
@@ -270,9 +319,8 @@ func (m Model) helpPage() string {
 	cell := keyWidth + 1 + descWidth
 	cols := max((m.width-1+gap)/(cell+gap), 1)
 	rows := (len(keys) + cols - 1) / cols
-	avail := max(m.height-1, 1) // a title line
-	lines := []string{" " + st.header.Render("Keys") + st.headerDim.Render(" (? or esc to close)")}
-	for r := range min(rows, avail) {
+	lines := make([]string, 0, rows)
+	for r := range rows {
 		var b strings.Builder
 		b.WriteByte(' ')
 		for c := range cols {
@@ -289,13 +337,47 @@ func (m Model) helpPage() string {
 		}
 		lines = append(lines, b.String())
 	}
-	if rows > avail {
-		lines[len(lines)-1] = " " + st.headerDim.Render("…")
+	return lines
+}
+
+// helpWindow is how many of the help page's n lines of keys show at once
+// under its title, and whether a line under them says where the page is.
+func (m Model) helpWindow(n int) (shown int, more bool) {
+	if avail := max(m.height-1, 1); n <= avail || m.height < 3 {
+		return min(n, avail), false
 	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, m.width, "…")
+	return m.height - 2, true
+}
+
+// scrollHelp scrolls the help page with the list's movement keys; the
+// help in a box shows everything and does not scroll.
+func (m *Model) scrollHelp(msg tea.KeyPressMsg) {
+	if _, fits := m.helpBox(); fits {
+		return
 	}
-	return fitHeight(strings.Join(lines, "\n"), m.height)
+	n := len(m.helpTable())
+	shown, _ := m.helpWindow(n)
+	top := min(max(m.helpTop, 0), n-shown)
+	k := m.list.keys.helpKeys()
+	switch {
+	case key.Matches(msg, k.Down):
+		top++
+	case key.Matches(msg, k.Up):
+		top--
+	case key.Matches(msg, k.PageDown):
+		top += max(shown-1, 1)
+	case key.Matches(msg, k.PageUp):
+		top -= max(shown-1, 1)
+	case key.Matches(msg, k.HalfPageDown):
+		top += max(shown/2, 1)
+	case key.Matches(msg, k.HalfPageUp):
+		top -= max(shown/2, 1)
+	case key.Matches(msg, k.Top):
+		top = 0
+	case key.Matches(msg, k.Bottom):
+		top = n
+	}
+	m.helpTop = min(max(top, 0), n-shown)
 }
 
 // fitHeight pads or cuts s to exactly h lines.
