@@ -5,13 +5,11 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
 	"tidings/store/anchor"
-	"tidings/store/query"
 )
 
 // The annotation browser (A) lists every annotation in the library, newest
@@ -39,10 +37,9 @@ type browserModel struct {
 	cursor     int
 	offset     int // the first item shown
 
-	query     string // the filter applied
-	input     textinput.Model
-	filtering bool
-	err       error // why the filter did not apply
+	query  string      // the filter applied: as typed while the line has the keyboard, then as kept
+	filter filterModel // the / line, which reads a query as the list's does
+	err    error       // why the filter did not apply
 
 	keys browserKeyMap
 }
@@ -56,11 +53,9 @@ type browserMsg struct {
 }
 
 func newBrowser(keys browserKeyMap, st *styles) browserModel {
-	in := textinput.New()
-	in.Prompt = "/"
-	in.Placeholder = "filter the notes (query language)"
-	in.SetStyles(inputStyles(st))
-	return browserModel{keys: keys, input: in}
+	f := newFilterModel(st)
+	f.input.Placeholder = "filter the notes (query language)"
+	return browserModel{keys: keys, filter: f}
 }
 
 // loadBrowser loads the annotations matching a query.
@@ -87,7 +82,7 @@ func (m *Model) openBrowser() tea.Cmd {
 func (m *Model) loadBrowserRows() tea.Cmd {
 	m.browser.epoch++
 	q := m.browser.query
-	if m.browser.filtering {
+	if m.browser.filter.focused {
 		// Being typed, it reads as the list's filter does: the last word a
 		// prefix from its third letter.
 		q = store.LiveQuery(q)
@@ -141,7 +136,10 @@ func (m Model) browserItems() int {
 }
 
 func (b browserModel) filterLines() int {
-	if b.filtering || b.query != "" {
+	switch {
+	case b.filter.focused:
+		return b.filter.lines()
+	case b.query != "":
 		return 1
 	}
 	return 0
@@ -181,12 +179,10 @@ func (m *Model) handleBrowserKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.HalfPageUp):
 		b.move(-max(visible/2, 1), visible)
 	case key.Matches(msg, k.Filter):
-		b.filtering = true
-		b.input.SetValue(b.query)
-		b.input.CursorEnd()
-		b.input.SetWidth(max(m.width-2, 1))
+		setInputWidth(&b.filter.input, max(m.width-2, 1))
+		cmd := b.filter.open(b.query)
 		b.fixOffset(m.browserItems())
-		return b.input.Focus()
+		return cmd
 	case key.Matches(msg, k.Open):
 		if b.cursor < len(b.rows) {
 			return m.openAnnotation(b.rows[b.cursor])
@@ -230,29 +226,29 @@ func (m *Model) openAnnotation(r store.AnnotationRow) tea.Cmd {
 }
 
 // handleBrowserFilterKey handles a key while the browser's filter line has
-// the keyboard: every change filters again.
+// the keyboard: every change filters again, the text read as the list's
+// filter line reads it (filterModel).
 func (m *Model) handleBrowserFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	b := &m.browser
 	switch msg.String() {
 	case "enter":
-		if _, err := query.Parse(b.input.Value()); err != nil {
-			m.status, m.statusErr = "The query does not parse: "+err.Error()+". Mend it, or esc clears it.", true
+		if why := b.filter.refusal(); why != "" {
+			m.status, m.statusErr = why, true
 			return nil
 		}
-		b.filtering = false
-		b.input.Blur()
 		// Kept as the list keeps its filter: the word typed last a prefix,
-		// written out ("orph*"), so that it finds what it found.
-		if kept := store.KeptQuery(strings.TrimSpace(b.input.Value())); kept != b.query {
-			b.query = kept
-			b.input.SetValue(kept)
-			return m.loadBrowserRows()
-		}
-		return nil
+		// written out ("orph*"), what was open closed, so that it finds
+		// what it found.
+		kept := strings.TrimSpace(b.filter.kept())
+		b.filter.close()
+		b.filter.input.SetValue(kept)
+		b.query = kept
+		b.fixOffset(m.browserItems())
+		return m.loadBrowserRows()
 	case "esc":
-		b.filtering = false
-		b.input.Blur()
-		b.input.SetValue("")
+		b.filter.close()
+		b.filter.input.SetValue("")
+		b.fixOffset(m.browserItems())
 		if b.query == "" {
 			return nil
 		}
@@ -262,19 +258,42 @@ func (m *Model) handleBrowserFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.move(map[string]int{"up": -1, "down": 1}[msg.String()], m.browserItems())
 		return nil
 	}
+	before := b.filter.input.Value()
 	var cmd tea.Cmd
-	b.input, cmd = b.input.Update(msg)
-	q := strings.TrimSpace(b.input.Value())
-	if _, err := query.Parse(q); err != nil {
-		// As the list's filter does: the last good result stays meanwhile.
-		m.status, m.statusErr = "filter: "+err.Error(), true
+	b.filter.input, cmd = b.filter.input.Update(msg)
+	if b.filter.input.Value() == before {
 		return cmd
 	}
-	if q != b.query {
-		b.query = q
-		return tea.Batch(cmd, m.loadBrowserRows())
+	return tea.Batch(cmd, m.applyBrowserFilter())
+}
+
+// handleBrowserFilterPaste types pasted text, on one line, into the
+// browser's filter line.
+func (m *Model) handleBrowserFilterPaste(msg tea.PasteMsg) tea.Cmd {
+	var cmd tea.Cmd
+	m.browser.filter.input, cmd = m.browser.filter.input.Update(msg)
+	return tea.Batch(cmd, m.applyBrowserFilter())
+}
+
+// applyBrowserFilter lists the annotations the line's text finds, read
+// live, unless it is no query yet: then the last result stays, and the
+// line says why under it.
+func (m *Model) applyBrowserFilter() tea.Cmd {
+	b := &m.browser
+	if b.filter.read() {
+		b.fixOffset(m.browserItems())
 	}
-	return cmd
+	if b.filter.err != nil {
+		return nil
+	}
+	text := b.filter.input.Value()
+	if sameMeaning(text, b.query) {
+		// "taurus s": a word too short to count yet changes nothing.
+		b.query = text
+		return nil
+	}
+	b.query = text
+	return m.loadBrowserRows()
 }
 
 // View draws the browser's screen, height lines.
@@ -287,7 +306,7 @@ func (b browserModel) View(width, height int, st *styles) string {
 		}
 	}
 	left := st.header.Render(" Annotations")
-	if b.query != "" && !b.filtering {
+	if b.query != "" && !b.filter.focused {
 		left += "  " + st.prompt.Render("/") + oneLine(b.query)
 	}
 	gap := width - ansi.StringWidth(left) - ansi.StringWidth(count)
@@ -296,8 +315,8 @@ func (b browserModel) View(width, height int, st *styles) string {
 		head = left + strings.Repeat(" ", gap) + st.headerDim.Render(count)
 	}
 	lines := []string{head}
-	if b.filtering {
-		lines = append(lines, ansi.Truncate(b.input.View(), width, ""))
+	if b.filter.focused {
+		lines = append(lines, b.filter.view(width, st))
 	} else if b.query != "" {
 		lines = append(lines, st.inputHint.Render(ansi.Truncate(" / filters again · esc in the filter clears it", width, "…")))
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"tidings/store"
@@ -53,7 +54,7 @@ func TestAnnotationBrowser(t *testing.T) {
 
 	// Enter opens the article at the annotation.
 	m = step(t, m, press("/"))
-	for range len("taurus*") { // kept with its prefix written out
+	for range len("taurus* ") { // kept with its prefix written out; a space for the next word
 		m = step(t, m, press("backspace"))
 	}
 	m = typeText(t, m, "sixth")
@@ -161,9 +162,9 @@ func TestBrowserEmpty(t *testing.T) {
 	if root(t, m).browser.keys.Open.Enabled() {
 		t.Error("open is offered with nothing to open")
 	}
-	m = steps(t, m, "/", "x", "(")
+	m = steps(t, m, "/", "x", ")")
 	checkFits(t, m, 60, 12)
-	if s := viewText(m); !strings.Contains(s, "filter:") {
+	if s := viewText(m); !strings.Contains(s, `^ unexpected ")"`) {
 		t.Errorf("a filter that does not parse says nothing:\n%s", s)
 	}
 }
@@ -195,17 +196,19 @@ func TestAnnotationScreensFit(t *testing.T) {
 }
 
 // TestBrowserFilterErrors: the browser's filter reads the query as the
-// list's does: one that does not parse says why in the query language's
-// words, keeps the last result, and enter does not close the line on it.
+// list's does: one that does not parse says why under the line, with a
+// caret where the problem starts, keeps the last result, and enter does not
+// close the line on it.
 func TestBrowserFilterErrors(t *testing.T) {
 	lib, _ := annotatedLibrary(t)
 	m := start(t, lib, Config{}, 100, 24)
 	m = steps(t, m, "A", "/")
 	m = typeText(t, m, "taurus")
 	found := len(root(t, m).browser.rows)
-	m = typeText(t, m, " (")
+	m = typeText(t, m, " )")
+	checkFits(t, m, 100, 24)
 	s := viewText(m)
-	if !strings.Contains(s, `filter: unclosed "(" at col 8`) || strings.Contains(s, "store:") {
+	if !strings.Contains(s, "\n        ^ unexpected \")\"") || strings.Contains(s, "store:") {
 		t.Errorf("a query that does not parse:\n%s", s)
 	}
 	if strings.Contains(s, "ctrl+s") {
@@ -215,12 +218,68 @@ func TestBrowserFilterErrors(t *testing.T) {
 		t.Errorf("%d annotations listed, want the last result's %d", got, found)
 	}
 	m = step(t, m, press("enter"))
-	if b := root(t, m).browser; !b.filtering || !strings.Contains(viewText(m), "The query does not parse") {
+	if b := root(t, m).browser; !b.filter.focused || !strings.Contains(viewText(m), "The query does not parse") {
 		t.Errorf("enter closed the line on a bad query:\n%s", viewText(m))
 	}
 	m = steps(t, m, "backspace", "backspace", "enter")
-	if b := root(t, m).browser; b.filtering || b.query != "taurus*" || len(b.rows) != found {
-		t.Errorf("mended: filtering %v query %q, %d rows", b.filtering, b.query, len(b.rows))
+	if b := root(t, m).browser; b.filter.focused || b.query != "taurus*" || len(b.rows) != found {
+		t.Errorf("mended: filtering %v query %q, %d rows", b.filter.focused, b.query, len(b.rows))
+	}
+}
+
+// TestBrowserFilterReadsAsTheList: what the browser's / line says about a
+// query being typed, and what enter keeps, are what the list's filter line
+// says and keeps.
+func TestBrowserFilterReadsAsTheList(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	for _, tt := range []struct {
+		typed, shown, kept string // kept "": enter refuses, and says shown
+	}{
+		{"(taur", "enter closes it with `)`", "(taur*)"},
+		{`"follow up wi`, "enter closes it with `\"`", `"follow up wi"*`},
+		{"taurus ta", "`ta` counts from its 3rd letter, or on enter", "taurus ta*"},
+		{"taurus OR ", "`OR` waits for what it joins", ""},
+		{"taurus tga:x", `^ unknown field "tga:"`, ""},
+		{"tag:ukraine", "", "tag:ukraine"},
+	} {
+		t.Run(tt.typed, func(t *testing.T) {
+			list := start(t, lib, Config{}, 100, 24)
+			list = step(t, list, press("/"))
+			list = typeText(t, list, tt.typed)
+			browser := start(t, lib, Config{}, 100, 24)
+			browser = steps(t, browser, "A", "/")
+			browser = typeText(t, browser, tt.typed)
+			lines := func(m tea.Model) string {
+				// The line, and the one under it: the header is the list's
+				// or the browser's own.
+				s := strings.Split(viewText(m), "\n")
+				return strings.TrimRight(s[1], " ") + "\n" + strings.TrimRight(s[2], " ")
+			}
+			bl := lines(browser)
+			if !strings.Contains(bl, tt.shown) {
+				t.Errorf("the browser's line lacks %q:\n%s", tt.shown, bl)
+			}
+			if ll := lines(list); tt.shown != "" && strings.Contains(ll, tt.shown) != strings.Contains(bl, tt.shown) {
+				t.Errorf("the list's line says\n%s\nthe browser's\n%s", ll, bl)
+			}
+			list = step(t, list, press("enter"))
+			browser = step(t, browser, press("enter"))
+			l, b := root(t, list), root(t, browser)
+			if tt.kept == "" {
+				if !b.browser.filter.focused || !l.filter.focused || b.status != l.status || !b.statusErr {
+					t.Errorf("enter: the browser says %q (line open %v), the list %q (open %v)",
+						b.status, b.browser.filter.focused, l.status, l.filter.focused)
+				}
+				return
+			}
+			if b.browser.filter.focused || b.browser.query != tt.kept || l.list.query.text != tt.kept {
+				t.Errorf("enter kept %q in the browser (line open %v), %q in the list; want %q",
+					b.browser.query, b.browser.filter.focused, l.list.query.text, tt.kept)
+			}
+			if b.statusErr {
+				t.Errorf("enter: %s", b.status)
+			}
+		})
 	}
 }
 

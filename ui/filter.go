@@ -75,29 +75,79 @@ func (f filterModel) lines() int {
 	return 1
 }
 
-// openFilter gives the filter line the keyboard, holding the list's query.
-func (m *Model) openFilter() tea.Cmd {
-	text := m.list.query.text
+// open gives the line the keyboard, holding the query text.
+func (f *filterModel) open(text string) tea.Cmd {
 	if text != "" && !strings.HasSuffix(text, " ") {
 		// What is typed next is another word: "luftw*" and "affe" make
 		// "luftw* affe", not "luftw*affe"; "tag:germany" and "war" make
 		// "tag:germany war".
 		text += " "
 	}
-	m.filter.input.SetValue(text)
-	m.filter.input.CursorEnd()
-	m.filter.err = nil
-	m.filter.setHint()
-	m.filter.focused = true
+	f.input.SetValue(text)
+	f.input.CursorEnd()
+	f.err = nil
+	f.setHint()
+	f.focused = true
+	return f.input.Focus()
+}
+
+// close takes the keyboard from the line.
+func (f *filterModel) close() {
+	f.focused = false
+	f.err = nil
+	f.input.Blur()
+}
+
+// read reads the line's text as the live filter does: what it waits for,
+// and whether it is a query. A query being typed need not be finished:
+// "(ferry OR kay" is read as "(ferry OR kay*)" and "ferry OR " as "ferry"
+// (store.LiveQuery). It reports whether the line's height changed (an
+// error shows under it).
+func (f *filterModel) read() (resized bool) {
+	f.setHint()
+	text := f.input.Value()
+	hadErr := f.err != nil
+	_, err := query.Parse(text)
+	if err != nil {
+		if live := store.LiveQuery(text); live != text {
+			if _, perr := query.Parse(live); perr == nil {
+				err = nil
+			}
+		}
+	}
+	f.err = err
+	return hadErr != (err != nil)
+}
+
+// refusal is why enter cannot keep the line's query, or "" when it can:
+// kept, the line would show another query than the one typed.
+func (f filterModel) refusal() string {
+	switch text := f.input.Value(); {
+	case f.err != nil:
+		return "The query does not parse: mend it where the caret points, or esc clears it."
+	case store.DanglingOperator(text) != "":
+		return "The query ends with " + store.DanglingOperator(text) + ": type what it joins, or delete it."
+	}
+	return ""
+}
+
+// kept is the query the line keeps on enter, as it was read: the word
+// being typed a prefix ("luftw*"), however short ("war us*"), what was
+// open closed ("(ferry OR kay*)").
+func (f filterModel) kept() string {
+	return store.KeptQuery(f.input.Value())
+}
+
+// openFilter gives the filter line the keyboard, holding the list's query.
+func (m *Model) openFilter() tea.Cmd {
+	cmd := m.filter.open(m.list.query.text)
 	m.layout()
-	return m.filter.input.Focus()
+	return cmd
 }
 
 // closeFilter gives the keyboard back to the list.
 func (m *Model) closeFilter() {
-	m.filter.focused = false
-	m.filter.err = nil
-	m.filter.input.Blur()
+	m.filter.close()
 	m.layout()
 }
 
@@ -109,13 +159,8 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.closeFilter()
 		m.filter.input.SetValue("")
 		return m.list.setQueryAround(listQuery{})
-	case (msg.String() == "enter" || key.Matches(msg, m.filter.keys.Save)) && m.filter.err != nil:
-		// Kept, the line would show another query than the one typed.
-		m.status, m.statusErr = "The query does not parse: mend it where the caret points, or esc clears it.", true
-		return nil
-	case (msg.String() == "enter" || key.Matches(msg, m.filter.keys.Save)) && store.DanglingOperator(m.filter.input.Value()) != "":
-		m.status, m.statusErr = "The query ends with "+store.DanglingOperator(m.filter.input.Value())+
-			": type what it joins, or delete it.", true
+	case (msg.String() == "enter" || key.Matches(msg, m.filter.keys.Save)) && m.filter.refusal() != "":
+		m.status, m.statusErr = m.filter.refusal(), true
 		return nil
 	case msg.String() == "enter":
 		return m.keepFilter()
@@ -149,7 +194,7 @@ func (m *Model) keepFilter() tea.Cmd {
 		// Kept, the query is read as written, no longer live: the list
 		// reloads unless it already shows exactly that ("tag:t", live, showed
 		// tag:t*).
-		if kept := store.KeptQuery(text); kept != text || kept != cur.text || cur.live {
+		if kept := m.filter.kept(); kept != text || kept != cur.text || cur.live {
 			m.filter.input.SetValue(kept)
 			q := listQuery{text: kept}
 			if strings.TrimSpace(kept) == "" {
@@ -178,24 +223,13 @@ func (m *Model) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
 // applyFilter shows the articles text matches, read live, unless it does
 // not parse.
 func (m *Model) applyFilter(text string) tea.Cmd {
-	m.filter.setHint()
-	hadErr := m.filter.err != nil
-	_, err := query.Parse(text)
-	if err != nil {
-		// "ferry OR " is on its way to "ferry OR kayak": it waits, and
-		// the list shows ferry meanwhile; "(ferry OR kay" shows what
-		// "(ferry OR kay*)" finds (store.LiveQuery).
-		if live := store.LiveQuery(text); live != text {
-			if _, perr := query.Parse(live); perr == nil {
-				err = nil
-			}
-		}
-	}
-	m.filter.err = err
-	if hadErr != (err != nil) {
+	// "ferry OR " is on its way to "ferry OR kayak": it waits, and the
+	// list shows ferry meanwhile; "(ferry OR kay" shows what "(ferry OR
+	// kay*)" finds.
+	if m.filter.read() {
 		m.layout()
 	}
-	if err != nil {
+	if m.filter.err != nil {
 		return nil
 	}
 	q := listQuery{text: text, live: true}
@@ -230,27 +264,32 @@ func (m *Model) setFilter(text string) tea.Cmd {
 // filterView draws the filter line and, under it, a parse error with a
 // caret at its column.
 func (m Model) filterView() string {
-	f := m.filter
-	line := ansi.Truncate(f.input.View(), m.width, "")
+	return m.filter.view(m.width, m.styles)
+}
+
+// view draws the line, width cells wide, with what it waits for after the
+// text, or under it a parse error with a caret at its column: lines() lines.
+func (f filterModel) view(width int, st *styles) string {
+	line := ansi.Truncate(f.input.View(), width, "")
 	if f.err == nil {
 		if f.hint != "" {
-			hint := m.styles.inputHint.Render("  " + f.hint)
+			hint := st.inputHint.Render("  " + f.hint)
 			// The line is padded to the width: the hint goes after the
 			// text and the cursor.
 			used := ansi.StringWidth(f.input.Prompt) + ansi.StringWidth(f.input.Value()) + 1
-			if used+ansi.StringWidth(hint) <= m.width {
+			if used+ansi.StringWidth(hint) <= width {
 				line = ansi.Truncate(line, used, "") + hint
 			}
 		}
 		return line
 	}
-	return line + "\n" + m.parseErrorLine(f.input.Value(), f.err)
+	return line + "\n" + parseErrorLine(f.input.Value(), f.err, width, st)
 }
 
 // parseErrorLine points at the column where a query stops parsing and says
 // why: "    ^ unexpected )", or the message first when it does not fit after
-// the caret.
-func (m Model) parseErrorLine(text string, err error) string {
+// the caret; width cells wide.
+func parseErrorLine(text string, err error, width int, st *styles) string {
 	msg, pos := err.Error(), 0
 	var qe *query.Error
 	if errors.As(err, &qe) {
@@ -260,7 +299,7 @@ func (m Model) parseErrorLine(text string, err error) string {
 	if pos > 0 {
 		runes := []rune(text)
 		col = 1 + ansi.StringWidth(string(runes[:min(pos-1, len(runes))])) // after the prompt
-		if col >= m.width {
+		if col >= width {
 			col = -1 // scrolled out of sight
 		}
 	}
@@ -269,7 +308,7 @@ func (m Model) parseErrorLine(text string, err error) string {
 	switch {
 	case col < 0:
 		line = " " + msg
-	case col+2+ansi.StringWidth(msg) <= m.width:
+	case col+2+ansi.StringWidth(msg) <= width:
 		line = strings.Repeat(" ", col) + "^ " + msg
 	default:
 		lead := msg + " "
@@ -279,7 +318,7 @@ func (m Model) parseErrorLine(text string, err error) string {
 			line = strings.Repeat(" ", col) + "^"
 		}
 	}
-	return m.styles.statusErr.Render(ansi.Truncate(line, m.width, "…"))
+	return st.statusErr.Render(ansi.Truncate(line, width, "…"))
 }
 
 // filterHelp is the key map the footer shows while the filter line has the

@@ -38,7 +38,7 @@ func (m Model) mode() mode {
 		return modeTagEdit
 	case m.noteEditor.open:
 		return modeNote
-	case m.screen == screenBrowser && m.browser.filtering:
+	case m.screen == screenBrowser && m.browser.filter.focused:
 		return modeBrowserFilter
 	case m.prompt.open:
 		return modePrompt
@@ -83,12 +83,7 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	msg.Content = strings.Join(strings.Fields(msg.Content), " ")
 	switch m.mode() {
 	case modeBrowserFilter:
-		m.browser.input, cmd = m.browser.input.Update(msg)
-		if q := strings.TrimSpace(m.browser.input.Value()); q != m.browser.query {
-			m.browser.query = q
-			return tea.Batch(cmd, m.loadBrowserRows())
-		}
-		return cmd
+		return m.handleBrowserFilterPaste(msg)
 	case modeFilter:
 		return m.handleFilterPaste(msg)
 	case modeTagEdit:

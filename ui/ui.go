@@ -378,7 +378,7 @@ func (m *Model) layout() tea.Cmd {
 	m.editor.setWidth(m.width, m.styles)
 	m.prompt.setWidth(m.width)
 	m.noteEditor.setSize(m.width, m.height, m.styles)
-	setInputWidth(&m.browser.input, max(m.width-2, 1))
+	setInputWidth(&m.browser.filter.input, max(m.width-2, 1))
 	m.browser.fixOffset(m.browserItems())
 	return m.list.setSize(m.width, m.height-3-m.filter.lines())
 }
@@ -390,7 +390,7 @@ func (m *Model) restyle() tea.Cmd {
 	m.help.Styles = m.styles.help
 	m.list.setStyles(m.styles)
 	m.welcome.styles = m.styles
-	for _, in := range []*textinput.Model{&m.filter.input, &m.editor.input, &m.prompt.input, &m.browser.input} {
+	for _, in := range []*textinput.Model{&m.filter.input, &m.editor.input, &m.prompt.input, &m.browser.filter.input} {
 		in.SetStyles(inputStyles(m.styles))
 	}
 	m.noteEditor.area.SetStyles(areaStyles(m.styles))
