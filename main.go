@@ -42,6 +42,10 @@ const (
 // usageError marks an error as the caller's misuse: exit status 2.
 type usageError struct{ error }
 
+// configError is a mistake in config.toml: exit status 2, as misuse, but
+// with no pointer to the usage, which would not help.
+type configError struct{ error }
+
 // partialError reports that a command did what it could but some of it
 // failed; the details are already printed. Exit status 1.
 type partialError struct{ error }
@@ -105,6 +109,10 @@ func exitCode(err error) int {
 		}
 		return exitFailed
 	}
+	if ce, ok := errors.AsType[configError](err); ok {
+		fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(ce.error))
+		return exitUsage
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		text := cli.ErrorText(err)
@@ -147,7 +155,7 @@ func newRoot() *cobra.Command {
 				// Refused before anything is read, fetched or printed.
 				return fmt.Errorf("%s writes to the library, which --read-only keeps read-only", name)
 			}
-			return a.loadConfig()
+			return a.loadConfig(cmd)
 		},
 		RunE: a.runTUI,
 	}
@@ -251,16 +259,21 @@ func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
-func (a *app) loadConfig() error {
+func (a *app) loadConfig(cmd *cobra.Command) error {
 	path := filepath.Join(xdg.ConfigHome, "tidings", "config.toml")
 	cfg, err := cli.LoadConfig(path)
 	if err != nil {
-		return usageError{err}
+		return configError{err}
 	}
-	// What only the reader uses is checked for every command too, so that
-	// a bad colour or key is named with the file, as the rest is.
+	// What only the reader uses (tag colours, keys) stops only the reader;
+	// any other command says what is wrong and goes on, so that a key
+	// clash does not stop a scheduled fetch.
 	if err := (ui.Config{TagColors: cfg.TagColors, Keys: keyOverrides(cfg.Keys), Theme: cfg.Theme}).Validate(); err != nil {
-		return usageError{fmt.Errorf("config %s: %w", path, err)}
+		err = fmt.Errorf("config %s: %w", path, err)
+		if cmd == cmd.Root() {
+			return configError{err}
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "tidings: warning: %s (the reader will not start until it is fixed)\n", cli.ErrorText(err))
 	}
 	a.cfg = cfg
 	return nil

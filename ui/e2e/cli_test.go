@@ -256,13 +256,30 @@ func TestConfigFile(t *testing.T) {
 		"rule of everything": {"[[rule]]\nquery = \"*\"\ntags = [\"a\"]\n", "rule 1"},
 		"rule's bad query":   {"[[rule]]\nquery = \"ok\"\ntags = [\"a\"]\n[[rule]]\nquery = \"tag:\"\ntags = [\"b\"]\n", `rule 2 ("tag:"): query`},
 		"syntax error":       {"theme = \n", "line"},
-		"bad colour":         {"[tag_colors]\nbar = \"#12345\"\n", "tag_colors.bar"},
-		"bad key":            {"[keys]\nquit = [\"\"]\n", "quit"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := tidingsWithConfig(t, writeConfig(t, tc.config), lib, nil, "tags")
+			if r.code != 2 || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "config.toml") || strings.Contains(r.stderr, "--help") {
+				t.Errorf("exit %d, want 2 and a message naming %q and the file, without a pointer to the usage:\n%s", r.code, tc.want, r.stderr)
+			}
+		})
+	}
+	// What only the reader uses stops only the reader: a key clash does not
+	// stop a scheduled fetch or an import, which say what is wrong.
+	for name, tc := range map[string]struct{ config, want string }{
+		"bad colour": {"[tag_colors]\nbar = \"#12345\"\n", "tag_colors.bar"},
+		"bad key":    {"[keys]\nquit = [\"\"]\n", "quit"},
+		"key clash":  {"[keys]\ndown = \"n\"\n", `keys.down: "n" is also bound to "next"`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			home := writeConfig(t, tc.config)
+			r := tidingsWithConfig(t, home, lib, nil, "import", samplePath(t))
+			if r.code != 0 || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "reader will not start") {
+				t.Errorf("import: exit %d, want 0 and a warning naming %q:\n%s", r.code, tc.want, r.stderr)
+			}
+			r = tidingsWithConfig(t, home, lib, nil)
 			if r.code != 2 || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "config.toml") {
-				t.Errorf("exit %d, want 2 and a message naming %q and the file:\n%s", r.code, tc.want, r.stderr)
+				t.Errorf("the reader: exit %d, want 2 and a message naming %q and the file:\n%s", r.code, tc.want, r.stderr)
 			}
 		})
 	}
