@@ -70,3 +70,26 @@ func TestHTMLPicturesAndEmbeds(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLScripts: superscripts and subscripts of digits keep their place
+// (x², H₂O, a footnote's mark); other superscripts are written ^text.
+func TestHTMLScripts(t *testing.T) {
+	tests := map[string]string{
+		`<p>E = mc<sup>2</sup></p>`:                                  "E = mc²",
+		`<p>H<sub>2</sub>O and CO<sub>2</sub></p>`:                   "H₂O and CO₂",
+		`<p>10<sup>-3</sup> m</p>`:                                   "10⁻³ m",
+		`<p>A claim.<sup><a href="#fn1">1</a></sup></p>`:             "A claim.¹",
+		`<p>the 1<sup>st</sup> time</p>`:                             "the 1^st time",
+		`<p>x<sub>i</sub></p>`:                                       "xi",
+		`<p>see<sup><a href="https://n.example/1">[1]</a></sup></p>`: "see[\\[1\\]](https://n.example/1)",
+	}
+	for in, want := range tests {
+		got, err := HTMLToMarkdown(in, "https://blog.example/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("HTMLToMarkdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
