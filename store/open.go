@@ -174,6 +174,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.checkVersion(version, tables); err != nil {
 		return err
 	}
+	if err := s.checkTables(ctx, conn, version); err != nil {
+		return err
+	}
 	if s.readOnly {
 		if version == 0 && tables == 0 {
 			return fmt.Errorf("store: open %s read-only: an empty file, %w", s.path, ErrNotLibrary)
@@ -210,6 +213,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.checkVersion(version, tables); err != nil {
 		return err
 	}
+	if err := s.checkTables(ctx, tx, version); err != nil {
+		return err
+	}
 	if version > 0 && version < len(migrations) && s.upgrading != nil {
 		s.upgrading(version, len(migrations))
 	}
@@ -236,6 +242,25 @@ func (s *Store) checkVersion(version, tables int) error {
 			s.path, version, len(migrations), ErrNewerLibrary)
 	case version == 0 && tables > 0:
 		return fmt.Errorf("store: open %s: an SQLite database of another program, %w", s.path, ErrNotLibrary)
+	}
+	return nil
+}
+
+// checkTables refuses a database with a schema version but without the
+// articles table every library has had since its first version: another
+// program's, which sets user_version for its own schema. It is refused
+// before anything is written to it.
+func (s *Store) checkTables(ctx context.Context, q queryer, version int) error {
+	if version == 0 {
+		return nil
+	}
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info('articles') WHERE name IN ('external_id', 'sort_key')`).Scan(&n)
+	if err != nil {
+		return s.openErr(err)
+	}
+	if n != 2 {
+		return fmt.Errorf("store: open %s: an SQLite database of another program (schema version %d, no articles of tidings), %w", s.path, version, ErrNotLibrary)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -204,27 +205,51 @@ func TestOpenRefusesWhatIsNotALibrary(t *testing.T) {
 		},
 		"folder": func(path string) error { return os.Mkdir(path, 0o700) },
 	}
+	// Programs that keep their own schema version in user_version, which a
+	// library's is read from.
+	for _, v := range []int{1, 5, len(migrations)} {
+		tests[fmt.Sprintf("another program's database, version %d", v)] = func(path string) error {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			_, err = db.Exec(fmt.Sprintf("CREATE TABLE settings (k, v); INSERT INTO settings VALUES ('a', 1); PRAGMA user_version = %d", v))
+			return err
+		}
+	}
+	tests["a program with its own articles table"] = func(path string) error {
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		_, err = db.Exec("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT); PRAGMA user_version = 3")
+		return err
+	}
 	for name, setup := range tests {
-		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "library.db")
-			if err := setup(path); err != nil {
-				t.Fatal(err)
-			}
-			before := readFile(t, path)
-			_, err := Open(path, Options{})
-			if !errors.Is(err, ErrNotLibrary) {
-				t.Fatalf("err = %v, want ErrNotLibrary", err)
-			}
-			if !strings.Contains(err.Error(), path) {
-				t.Errorf("error %q does not name the file", err)
-			}
-			if after := readFile(t, path); after != before {
-				t.Error("the file was changed")
-			}
-			if _, err := os.Stat(path + "-wal"); err == nil {
-				t.Error("a -wal file was left beside it")
-			}
-		})
+		for _, ro := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, read-only %v", name, ro), func(t *testing.T) {
+				path := filepath.Join(t.TempDir(), "library.db")
+				if err := setup(path); err != nil {
+					t.Fatal(err)
+				}
+				before := readFile(t, path)
+				_, err := Open(path, Options{ReadOnly: ro})
+				if !errors.Is(err, ErrNotLibrary) {
+					t.Fatalf("err = %v, want ErrNotLibrary", err)
+				}
+				if !strings.Contains(err.Error(), path) {
+					t.Errorf("error %q does not name the file", err)
+				}
+				if after := readFile(t, path); after != before {
+					t.Error("the file was changed")
+				}
+				if _, err := os.Stat(path + "-wal"); err == nil {
+					t.Error("a -wal file was left beside it")
+				}
+			})
+		}
 	}
 }
 
