@@ -204,11 +204,15 @@ func (m Model) waitingKeys() []waiting {
 	case screenReader:
 		k := m.reader.keys
 		noNotes := "This article has no notes: a writes one, v selects a passage to note."
+		last, first := "This is the last article.", "This is the first article."
+		if m.readerBack == screenBrowser {
+			last, first = browserEnd(1), browserEnd(-1)
+		}
 		whys = []waiting{
 			{k.NextHighlight, noNotes, false, false}, {k.PrevHighlight, noNotes, false, false}, {k.EditNote, noNotes, false, true}, {k.DeleteNote, noNotes, false, true},
 			{k.UndoDelete, "No note was deleted: nothing to bring back.", false, true},
-			{k.Next, "This is the last article.", false, false},
-			{k.Prev, "This is the first article.", false, false},
+			{k.Next, last, false, false},
+			{k.Prev, first, false, false},
 			{k.OpenLink, "This article has no web link to open.", false, false},
 			{k.CopyLink, "This article has no link to copy.", false, false},
 			{k.Links, "This article has no links.", false, false},
@@ -371,8 +375,12 @@ func (m *Model) open(row store.Row) tea.Cmd {
 }
 
 // step opens the next or previous article in the list's order, moving the
-// list's cursor with it.
+// list's cursor with it; in a reader the annotation browser opened, in the
+// browser's.
 func (m *Model) step(delta int) tea.Cmd {
+	if m.readerBack == screenBrowser {
+		return m.stepBrowser(delta)
+	}
 	if delta > 0 && m.list.vanished {
 		// The open article left the list (it no longer matches the
 		// query); the cursor already sits on the one after it.

@@ -15,7 +15,9 @@ import (
 // The annotation browser (A) lists every annotation in the library, newest
 // first, with its article's title, the passage and the note; / filters it
 // with the query language (its words search the notes too). Enter opens
-// the article in the reader at the passage; esc goes back.
+// the article in the reader at the passage, where n and p go on to the
+// next and previous annotation's article in the browser's order; esc goes
+// back.
 
 // browserLimit bounds how many annotations the browser lists.
 const browserLimit = 5000
@@ -223,6 +225,42 @@ func (m *Model) openAnnotation(r store.AnnotationRow) tea.Cmd {
 	m.reader.focusNote = r.ID
 	m.readerBack = screenBrowser
 	return cmd
+}
+
+// browserNeighbour is the index among the browser's rows of the next
+// annotation (delta 1) or the previous one (-1) from the browser's cursor
+// that is on another article than the reader's, or -1 when there is none.
+func (m Model) browserNeighbour(delta int) int {
+	b := m.browser
+	for i := b.cursor + delta; i >= 0 && i < len(b.rows); i += delta {
+		if b.rows[i].ArticleID != m.reader.id() {
+			return i
+		}
+	}
+	return -1
+}
+
+// stepBrowser opens, in a reader the browser opened, the article of the
+// next or previous annotation in the browser's order, at that annotation,
+// moving the browser's cursor with it (as n and p move the list's).
+func (m *Model) stepBrowser(delta int) tea.Cmd {
+	i := m.browserNeighbour(delta)
+	if i < 0 {
+		m.setStatus(browserEnd(delta))
+		return nil
+	}
+	m.browser.cursor = i
+	m.browser.fixOffset(m.browserItems())
+	return m.openAnnotation(m.browser.rows[i])
+}
+
+// browserEnd says that n (delta 1) or p (-1) has no annotation left to go
+// to in the browser.
+func browserEnd(delta int) string {
+	if delta > 0 {
+		return "This is the last annotated article in the browser."
+	}
+	return "This is the first annotated article in the browser."
 }
 
 // handleBrowserFilterKey handles a key while the browser's filter line has

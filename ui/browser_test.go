@@ -299,3 +299,85 @@ func TestBrowserFilterPrefix(t *testing.T) {
 		t.Errorf("kept: query %q, %d rows; want taur*, %d", b.query, len(b.rows), found)
 	}
 }
+
+// TestBrowserReaderSteps: in an article opened from the annotation browser,
+// n and p go to the next and previous annotation's article in the browser's
+// order (another article each time, at its annotation), the footer says so,
+// and esc goes back to the browser, on the annotation shown last; the
+// list's cursor stays where it was.
+func TestBrowserReaderSteps(t *testing.T) {
+	lib, rows := annotatedLibrary(t)
+	// The browser, newest first: article 4's orphaned note, article 2's
+	// note and its highlight, article 7's passage note.
+	m := start(t, lib, Config{}, 100, 30)
+	at := func(id int64, note string) {
+		t.Helper()
+		r := root(t, m)
+		if r.screen != screenReader || r.reader.id() != id {
+			t.Fatalf("on screen %d, article %d; want the reader on %d\n%s", r.screen, r.reader.id(), id, viewText(m))
+		}
+		if n, ok := r.reader.current(); note != "" && (!ok || n.Note != note) {
+			t.Errorf("article %d: the current note is %q, want %q", id, n.Note, note)
+		}
+	}
+	footer := func() string {
+		s := strings.Split(strings.TrimRight(viewText(m), "\n"), "\n")
+		return s[len(s)-1]
+	}
+	m = steps(t, m, "A", "enter")
+	at(rows[4].ID, "Gone now.")
+	if f := footer(); !strings.Contains(f, "n/J next annotated") {
+		t.Errorf("the footer does not say where n goes: %s", f)
+	}
+	m = step(t, m, press("n"))
+	at(rows[2].ID, "Follow up with **Taurus** sources.")
+	m = step(t, m, press("n")) // past article 2's highlight: the same article
+	at(rows[7].ID, "Why the sixth paragraph?")
+	if root(t, m).reader.keys.Next.Enabled() {
+		t.Error("n is offered after the browser's last annotation")
+	}
+	m = step(t, m, press("n"))
+	at(rows[7].ID, "")
+	if s := root(t, m).status; s != "This is the last annotated article in the browser." {
+		t.Errorf("n at the end says %q", s)
+	}
+	m = step(t, m, press("p"))
+	at(rows[2].ID, "")
+	m = steps(t, m, "p")
+	at(rows[4].ID, "Gone now.")
+	m = steps(t, m, "n", "esc")
+	r := root(t, m)
+	if r.screen != screenBrowser || r.browser.cursor != 1 {
+		t.Fatalf("esc: screen %d, the browser's cursor on %d; want the browser on 1\n%s", r.screen, r.browser.cursor, viewText(m))
+	}
+	if r.list.cursor != 0 {
+		t.Errorf("the list's cursor moved to %d", r.list.cursor)
+	}
+	m = step(t, m, press("esc"))
+	if root(t, m).screen != screenList {
+		t.Fatal("esc from the browser did not go back to the list")
+	}
+
+	// From the list, n and p are the list's again.
+	m = steps(t, m, "enter")
+	if f := footer(); !strings.Contains(f, "n/J next •") {
+		t.Errorf("the footer of an article opened from the list: %s", f)
+	}
+	m = step(t, m, press("n"))
+	at(rows[1].ID, "")
+	m = step(t, m, press("esc"))
+	if root(t, m).screen != screenList {
+		t.Fatal("esc from an article opened from the list did not go back to it")
+	}
+
+	// A filtered browser: n goes only through what it lists.
+	m = steps(t, m, "A", "/")
+	m = typeText(t, m, "gone")
+	m = steps(t, m, "enter", "enter")
+	at(rows[4].ID, "Gone now.")
+	m = step(t, m, press("n"))
+	at(rows[4].ID, "")
+	if s := root(t, m).status; s != "This is the last annotated article in the browser." {
+		t.Errorf("n in a browser filtered to one article says %q", s)
+	}
+}

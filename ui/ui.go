@@ -468,8 +468,21 @@ func (m *Model) refreshKeys() {
 	rk.OpenLink.SetEnabled(checkLink(link) == nil)
 	rk.CopyLink.SetEnabled(oneLine(link) != "")
 	rk.Links.SetEnabled(len(m.reader.links) > 0)
-	rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
-	rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
+	next, prev := "next", "previous"
+	if m.readerBack == screenBrowser {
+		// Opened from the annotation browser: n and p go through it.
+		next, prev = "next annotated", "previous annotated"
+		rk.Next.SetEnabled(m.browserNeighbour(1) >= 0)
+		rk.Prev.SetEnabled(m.browserNeighbour(-1) >= 0)
+	} else {
+		rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
+		rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
+	}
+	if rk.Next.Help().Desc != next {
+		rk.Next.SetHelp(rk.Next.Help().Key, next)
+		rk.Prev.SetHelp(rk.Prev.Help().Key, prev)
+		m.lines.footerKey = "" // the footer is kept while no key turns on or off
+	}
 	rk.Tag.SetEnabled(!m.readOnly)
 	rk.Star.SetEnabled(!m.readOnly)
 	rk.Read.SetEnabled(!m.readOnly)
