@@ -218,7 +218,9 @@ func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err
 		m.list.keep(id) // under is:untagged, a row tagged stays until the query changes
 	}
 	if err != nil {
-		m.setError("tagging "+what, err)
+		// The reason first, as for a success: a long title is cut at the
+		// line's end.
+		m.setError("Tags not changed", fmt.Errorf("%w · on %s", err, what))
 	} else {
 		// What was done first: a long title is cut at the line's end.
 		m.setStatus("Tags " + describeEdit(add, remove) + " on " + what)
