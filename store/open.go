@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	sys "golang.org/x/sys/unix"
 	"modernc.org/sqlite"
@@ -157,7 +158,36 @@ func prepareFile(path string, readOnly bool) error {
 	if !readOnly && (sys.Access(path, sys.W_OK) != nil || !walReadable(path)) {
 		return fmt.Errorf("store: open %s: %w", path, ErrNotWritable)
 	}
+	if !readOnly {
+		for _, side := range []string{path + "-shm", path + "-wal"} {
+			if err := makeWritable(side, info.Mode().Perm()); err != nil {
+				return fmt.Errorf("store: open %s: %w", path, err)
+			}
+		}
+	}
 	return nil
+}
+
+// makeWritable gives the library's -shm or -wal file at side the library's
+// own permissions when its owner cannot write it: SQLite makes them with
+// the library's permissions, so a library read while it was read-only
+// leaves a read-only -shm that would keep every write out once the library
+// is writable again. One of another user's that this one cannot write is
+// named.
+func makeWritable(side string, perm fs.FileMode) error {
+	info, err := os.Stat(side)
+	if err != nil {
+		return nil // none: SQLite makes it
+	}
+	if info.Mode().Perm()&0o200 != 0 && sys.Access(side, sys.W_OK) == nil {
+		return nil
+	}
+	if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) == os.Getuid() {
+		if err := os.Chmod(side, perm|0o600); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s cannot be written (another user's, or left by a read-only open): remove it while no tidings runs, %w", side, ErrNotWritable)
 }
 
 // migrate checks the library's schema version (PRAGMA user_version) and

@@ -395,3 +395,36 @@ func TestReadOnlyInAFolderItCannotWrite(t *testing.T) {
 		t.Errorf("the folder holds %v, want the library alone", names)
 	}
 }
+
+// TestOpenAfterReadOnly: a library read while its file was read-only
+// leaves a -shm file without write permission; once the library is
+// writable again, writing works.
+func TestOpenAfterReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importAll(t, s, art("a", "2024-03-05", "First"))
+	s.Close()
+	// What a read by another tidings leaves while the library was 0400.
+	if err := os.WriteFile(path+"-shm", make([]byte, 32768), 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path+"-shm", 0o400); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	importAll(t, s, art("b", "2024-03-06", "Second"))
+	info, err := os.Stat(path + "-shm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Errorf("-shm is %v, want the library's 0600", perm)
+	}
+}
