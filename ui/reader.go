@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 
 	"tidings/store"
 )
@@ -277,7 +279,7 @@ func (m readerModel) headerLines() []string {
 	if m.compact() {
 		maxTitle = 1
 	}
-	titleLines := strings.Split(ansi.Wordwrap(oneLine(title), w, ""), "\n")
+	titleLines := wrapTitle(oneLine(title), w)
 	if len(titleLines) > maxTitle {
 		titleLines = titleLines[:maxTitle]
 		titleLines[maxTitle-1] = ansi.Truncate(titleLines[maxTitle-1]+" …", w, "…")
@@ -311,6 +313,40 @@ func (m readerModel) headerLines() []string {
 		lines = append(lines, " "+chips)
 	}
 	return append(lines, m.rule())
+}
+
+// wrapTitle breaks a one-line title into lines of at most width cells
+// where Unicode allows a line break (UAX #14): at spaces, and between the
+// characters of Chinese and Japanese, and of Korean written without
+// spaces. A stretch with no break in it too wide for a line is cut between
+// two characters.
+func wrapTitle(title string, width int) []string {
+	var lines []string
+	line, lineWidth := "", 0 // lineWidth counts the spaces line ends with
+	state := -1
+	for rest := title; rest != ""; {
+		var seg string
+		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+		word := strings.TrimRightFunc(seg, unicode.IsSpace)
+		if line != "" && lineWidth+ansi.StringWidth(word) > width {
+			lines = append(lines, strings.TrimRightFunc(line, unicode.IsSpace))
+			line, lineWidth = "", 0
+		}
+		for line == "" && ansi.StringWidth(word) > width {
+			cut := ansi.Truncate(word, width, "")
+			if cut == "" { // one character wider than the line
+				cut, _, _, _ = uniseg.FirstGraphemeClusterInString(word, -1)
+			}
+			lines = append(lines, cut)
+			word, seg = word[len(cut):], seg[len(cut):]
+		}
+		line += seg
+		lineWidth += ansi.StringWidth(seg)
+	}
+	if line = strings.TrimRightFunc(line, unicode.IsSpace); line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // rule is the line between header and body, with the reading position.
