@@ -24,6 +24,29 @@ const batchSize = store.ImportBatch
 // batch hold gigabytes.
 const batchBytes = 32 << 20
 
+// While a batch is written, no other tidings can write to the library (the
+// reader starring, a fetch): it waits up to the store's busy timeout (10 s)
+// and then fails. A batch of updates can take longer than that, so batches
+// start at firstBatch articles and are sized to take about batchTime,
+// up to batchSize.
+const (
+	firstBatch = 5000
+	minBatch   = 256
+	batchTime  = 3 * time.Second
+)
+
+// nextBatch is how many articles the next batch holds, after a batch of n,
+// held to limit, took took to write.
+func nextBatch(limit, n int, took time.Duration) int {
+	switch {
+	case took > batchTime:
+		return max(minBatch, int(float64(n)*float64(batchTime)/float64(took)))
+	case took < batchTime/2 && n >= limit:
+		return min(batchSize, limit*2)
+	}
+	return limit
+}
+
 // Problem is one article or file that could not be imported, or was
 // imported with a warning.
 type Problem struct {
@@ -274,12 +297,15 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 
 	var batch []item
 	var size int
+	limit := firstBatch
 	seen := newSeenIDs()
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
+		start := time.Now()
 		err := im.write(ctx, batch, &rep)
+		limit = nextBatch(limit, len(batch), time.Since(start))
 		batch, size = batch[:0], 0
 		stored.Store(int64(rep.Added + rep.Updated + rep.Unchanged))
 		return err
@@ -309,7 +335,7 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 		}
 		batch = append(batch, p.it)
 		size += len(p.it.a.Body)
-		if len(batch) >= batchSize || size >= batchBytes {
+		if len(batch) >= limit || size >= batchBytes {
 			if err := flush(); err != nil {
 				return rep, err
 			}
