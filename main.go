@@ -283,12 +283,27 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 // the XDG data folder.
 func (a *app) libraryPath() string {
 	if a.library != "" {
-		return a.library
+		return libraryFile(a.library)
 	}
 	if p := os.Getenv("TIDINGS_LIBRARY"); p != "" {
-		return p
+		return libraryFile(p)
 	}
 	return filepath.Join(xdg.DataHome, "tidings", "library.db")
+}
+
+// libraryFile is the library a path given by the user names: a leading ~
+// is the home folder (which a shell leaves as it is in --library=~/x or in
+// quotes), and a path ending in a slash is a folder, holding library.db.
+func libraryFile(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil && home != "" {
+			p = home + p[1:]
+		}
+	}
+	if strings.HasSuffix(p, "/") {
+		p = filepath.Join(p, "library.db")
+	}
+	return p
 }
 
 // open opens the library for cmd. A command that only reads refuses a

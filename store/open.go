@@ -310,5 +310,8 @@ func (s *Store) openErr(err error) error {
 	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_NOTADB) {
 		return fmt.Errorf("store: open %s: not an SQLite database, %w", s.path, ErrNotLibrary)
 	}
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT) {
+		return fmt.Errorf("store: open %s: the library is damaged (%w); restore it from a backup, or save what is left with: sqlite3 %s .recover | sqlite3 recovered.db", s.path, err, s.path)
+	}
 	return fmt.Errorf("store: open %s: %w", s.path, err)
 }

@@ -428,3 +428,35 @@ func TestOpenAfterReadOnly(t *testing.T) {
 		t.Errorf("-shm is %v, want the library's 0600", perm)
 	}
 }
+
+// TestOpenDamagedLibrary: a damaged library is called damaged, with the
+// way to save what is left, not only SQLite's "malformed".
+func TestOpenDamagedLibrary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		importAll(t, s, art(fmt.Sprintf("a%d", i), "2024-03-05", strings.Repeat("words of an article ", 200)))
+	}
+	s.Close()
+	data := readFile(t, path)
+	// Keep the header and the first pages, losing the rest.
+	if err := os.WriteFile(path, []byte(data[:len(data)/3]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	s, err = Open(path, Options{})
+	if err == nil {
+		_, err = s.Count(context.Background(), "")
+		s.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), "damaged") && !strings.Contains(err.Error(), "malformed") {
+		t.Fatalf("err = %v, want the library called damaged", err)
+	}
+	if strings.Contains(err.Error(), "malformed") && !strings.Contains(err.Error(), "the library is damaged") {
+		t.Errorf("err = %v: says malformed without saying what to do", err)
+	}
+}
