@@ -254,6 +254,10 @@ func (m *readerModel) layout() {
 // compact reports whether the terminal is too short for the full header.
 func (m readerModel) compact() bool { return m.height < 16 }
 
+// compactHeaderLines is how many lines the compact header takes: the
+// title, the source and date, and the rule.
+const compactHeaderLines = 3
+
 // headerLines draws the article's header: title, source and date, link,
 // tags, and a rule with the reading position.
 func (m readerModel) headerLines() []string {
@@ -312,7 +316,20 @@ func (m readerModel) headerLines() []string {
 		chips, _ := tagChips(tags, w, func(s lipgloss.Style) lipgloss.Style { return s }, st)
 		lines = append(lines, " "+chips)
 	}
-	return append(lines, m.rule())
+	lines = append(lines, m.rule())
+	// Too short for the header and a line of the article under it, the
+	// header gives way: first the source and date, then the rule, then
+	// the title.
+	switch room := m.height - 1; {
+	case len(lines) <= room:
+	case room >= 2:
+		lines = []string{lines[0], lines[len(lines)-1]}
+	case room == 1:
+		lines = lines[:1]
+	default:
+		lines = nil
+	}
+	return lines
 }
 
 // wrapTitle breaks a one-line title into lines of at most width cells
@@ -369,12 +386,10 @@ func (m readerModel) View() string {
 		return ""
 	}
 	lines := m.headerLines()
-	body := m.vp.View()
-	out := strings.Join(lines, "\n")
-	if body != "" {
-		out += "\n" + body
+	if body := m.vp.View(); body != "" {
+		lines = append(lines, body)
 	}
-	return out
+	return strings.Join(lines, "\n")
 }
 
 // flagSet is a change of an article's read or starred state.

@@ -362,7 +362,7 @@ func (m *Model) resize(width, height int) tea.Cmd {
 	m.help.SetWidth(width)
 	cmds := []tea.Cmd{
 		m.layout(),
-		m.reader.setSize(width, height-2),
+		m.reader.setSize(width, height-m.readerBottom()),
 	}
 	if !m.warmed && width > 0 {
 		m.warmed = true
@@ -380,7 +380,7 @@ func (m *Model) layout() tea.Cmd {
 	m.noteEditor.setSize(m.width, m.height, m.styles)
 	setInputWidth(&m.browser.filter.input, max(m.width-2, 1))
 	m.browser.fixOffset(m.browserItems())
-	return m.list.setSize(m.width, m.height-3-m.filter.lines())
+	return m.list.setSize(m.width, m.listRows())
 }
 
 // restyle rebuilds every style after the theme or a tag's colour changed.

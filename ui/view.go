@@ -60,28 +60,78 @@ func (m Model) content() string {
 	}
 	var b strings.Builder
 	b.Grow(len(body) + 4*m.width + 256) // the screen is redrawn often: one allocation
-	bodyHeight := m.height - 2
-	if m.screen == screenList && !m.welcoming() {
-		b.WriteString(m.header())
-		b.WriteByte('\n')
-		if n := m.filter.lines(); n > 0 {
-			b.WriteString(m.filterView())
+	line := func(s string) {
+		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		bodyHeight = m.height - 3 - m.filter.lines()
+		b.WriteString(s)
+	}
+	bottom := bottomLines(m.height, 1)
+	if m.screen == screenReader {
+		bottom = m.readerBottom()
+	}
+	bodyHeight := m.height - bottom
+	if m.screen == screenList && !m.welcoming() {
+		var header, filter int
+		header, filter, bodyHeight, bottom = m.listLines()
+		if header > 0 {
+			line(m.header())
+		}
+		if filter > 0 {
+			line(fitHeight(m.filterView(), filter))
+		}
 	}
 	if bodyHeight > 0 { // else a terminal too short for any of it
-		b.WriteString(fitHeight(body, bodyHeight))
-		b.WriteByte('\n')
+		line(fitHeight(body, bodyHeight))
 	}
-	b.WriteString(m.statusLine())
-	b.WriteByte('\n')
-	b.WriteString(m.footer())
+	switch status := m.statusLine(); {
+	case bottom >= 2:
+		line(status)
+		line(m.footer())
+	case bottom == 1 && status != "":
+		line(status)
+	case bottom == 1:
+		line(m.footer())
+	}
 	screen := m.overlay(b.String())
 	if m.showHelp {
 		screen = m.overlayHelp(screen)
 	}
 	return screen
+}
+
+// On a terminal too short for the whole of a screen, its text comes first:
+// at least one row of the list, one line of the article. The status line
+// and the footer give way first, then what is above the text.
+
+// bottomLines is how many lines the status line and the footer get on a
+// terminal h lines high, under a screen that needs need lines: both when
+// there is room; one when there is room for one, which shows the status
+// when there is one and the footer's help otherwise; else none.
+func bottomLines(h, need int) int { return min(max(h-need, 0), 2) }
+
+// listLines shares the terminal's lines out on the list screen: the header
+// line (0 or 1), the filter line's (its input line first), the rows (at
+// least one) and the status line and footer (bottomLines).
+func (m Model) listLines() (header, filter, rows, bottom int) {
+	h := max(m.height, 0)
+	filter = min(m.filter.lines(), max(h-1, 0))
+	header = min(headerLines, max(h-1-filter, 0))
+	bottom = bottomLines(h, 1+filter+header)
+	return header, filter, max(h-header-filter-bottom, 0), bottom
+}
+
+// listRows is how many rows of the list show (listLines).
+func (m Model) listRows() int {
+	_, _, rows, _ := m.listLines()
+	return rows
+}
+
+// readerBottom is how many lines the status line and the footer get under
+// the reader: they give way to a line of the article under its short
+// header (compactHeaderLines).
+func (m Model) readerBottom() int {
+	return bottomLines(m.height, compactHeaderLines+1)
 }
 
 // lineCache keeps the header and footer lines, which change far less often
