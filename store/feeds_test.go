@@ -396,3 +396,28 @@ func TestSubscribeSaysWhenItRenames(t *testing.T) {
 		}
 	}
 }
+
+// TestImportedFeedTitled: an article imported with a feed the library does
+// not know (an export read into another library) subscribes to that feed
+// under the article's source, so the # panel and feed: name it before its
+// first fetch; a feed known already keeps its title.
+func TestImportedFeedTitled(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := art("x1", "2024-03-05", "From the wire.")
+	a.Source, a.FeedURL = "The Wire", "https://wire.example/feed"
+	importAll(t, s, a)
+	b := art("x2", "2024-03-06", "Another.")
+	b.Source, b.FeedURL = "Renamed Wire", "https://wire.example/feed"
+	importAll(t, s, b)
+	fs, err := s.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Title != "The Wire" {
+		t.Fatalf("feeds %+v, want one titled The Wire", fs)
+	}
+	if n, err := s.Count(ctx, `feed:"The Wire"`); err != nil || n != 2 {
+		t.Errorf(`feed:"The Wire" counts %d, %v; want 2`, n, err)
+	}
+}

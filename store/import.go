@@ -271,7 +271,7 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		}
 		a = &whole
 	}
-	feedID, err := im.feed(a.FeedURL)
+	feedID, err := im.feed(a.FeedURL, a.Source)
 	if err != nil {
 		return 0, err
 	}
@@ -595,8 +595,10 @@ func (im *importer) tag(name string) (int64, error) {
 	return id, nil
 }
 
-// feed returns the id of the feed with this URL, creating it; none for "".
-func (im *importer) feed(url string) (sql.NullInt64, error) {
+// feed returns the id of the feed with this URL, creating it, titled by
+// the source of the article that brings it (an export's article imported
+// into another library) until it is fetched; none for "".
+func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 	if url == "" {
 		return sql.NullInt64{}, nil
 	}
@@ -615,8 +617,8 @@ func (im *importer) feed(url string) (sql.NullInt64, error) {
 		im.feeds[url] = id
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
-	err := im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url) VALUES (?)
-		ON CONFLICT(url) DO UPDATE SET url = excluded.url RETURNING id`, url).Scan(&id)
+	err := im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, title) VALUES (?, ?)
+		ON CONFLICT(url) DO UPDATE SET url = excluded.url RETURNING id`, url, source).Scan(&id)
 	if err != nil {
 		return sql.NullInt64{}, err
 	}
