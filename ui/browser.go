@@ -14,7 +14,8 @@ import (
 
 // The annotation browser (A) lists every annotation in the library, newest
 // first, with its article's title, the passage and the note; / filters it
-// with the query language (its words search the notes too). Enter opens
+// with the query language: its words find the notes that have them, its
+// other terms the articles whose notes are listed (notefilter.go). Enter opens
 // the article in the reader at the passage, where n and p go on to the
 // next and previous annotation's article in the browser's order; esc goes
 // back.
@@ -34,6 +35,7 @@ type browserModel struct {
 	backReader screen
 	backTerms  []string
 	rows       []store.AnnotationRow
+	terms      []string // the filter's words, highlighted in the notes
 	loaded     bool
 	epoch      int // counts loads; an older one's rows are dropped
 	cursor     int
@@ -51,6 +53,7 @@ type browserMsg struct {
 	epoch int
 	query string
 	rows  []store.AnnotationRow
+	terms []string
 	err   error
 }
 
@@ -60,11 +63,11 @@ func newBrowser(keys browserKeyMap, st *styles) browserModel {
 	return browserModel{keys: keys, filter: f}
 }
 
-// loadBrowser loads the annotations matching a query.
+// loadBrowser loads the annotations matching a query (notesMatching).
 func loadBrowser(ctx context.Context, lib Library, q string, epoch int) tea.Cmd {
 	return func() tea.Msg {
-		rows, err := lib.AllAnnotations(ctx, q, browserLimit)
-		return browserMsg{epoch: epoch, query: q, rows: rows, err: err}
+		rows, f, err := notesMatching(ctx, lib, q, browserLimit)
+		return browserMsg{epoch: epoch, query: q, rows: rows, terms: f.terms(), err: err}
 	}
 }
 
@@ -122,7 +125,7 @@ func (m *Model) handleBrowserRows(msg browserMsg) tea.Cmd {
 	if b.cursor < len(b.rows) {
 		at = b.rows[b.cursor].ID
 	}
-	b.rows, b.loaded, b.cursor = msg.rows, true, 0
+	b.rows, b.terms, b.loaded, b.cursor = msg.rows, msg.terms, true, 0
 	for i, r := range b.rows {
 		if r.ID == at {
 			b.cursor = i
@@ -367,13 +370,14 @@ func (b browserModel) View(width, height int, st *styles) string {
 		lines = append(lines, st.empty.Render(fit(" No annotations yet: a in the list or the reader writes one.", width)))
 	}
 	for i := b.offset; i < len(b.rows) && len(lines)+browserItemLines <= height; i++ {
-		lines = append(lines, browserItem(b.rows[i], i == b.cursor, width, st)...)
+		lines = append(lines, browserItem(b.rows[i], i == b.cursor, width, b.terms, st)...)
 	}
 	return fitHeight(strings.Join(lines, "\n"), height)
 }
 
-// browserItem draws one annotation in three lines, width cells wide.
-func browserItem(r store.AnnotationRow, selected bool, width int, st *styles) []string {
+// browserItem draws one annotation in three lines, width cells wide, the
+// words of terms highlighted in its passage and its note.
+func browserItem(r store.AnnotationRow, selected bool, width int, terms []string, st *styles) []string {
 	bar := " "
 	if selected {
 		bar = st.cursorBar.Render("▌")
@@ -397,13 +401,13 @@ func browserItem(r store.AnnotationRow, selected bool, width int, st *styles) []
 		second = st.noteDim.Render(fit("on the whole article", inner))
 	case r.Orphaned:
 		// The mark first: a long quote is cut at the line's end.
-		second = st.noteQuote.Render(fit("no longer in the article: “"+oneLine(r.Quote)+"”", inner))
+		second = fitHighlighted("no longer in the article: “"+oneLine(r.Quote)+"”", inner, terms, st.noteQuote, st.match)
 	default:
-		second = st.noteQuote.Render(fit("“"+oneLine(r.Quote)+"”", inner))
+		second = fitHighlighted("“"+oneLine(r.Quote)+"”", inner, terms, st.noteQuote, st.match)
 	}
 	var third string
 	if note := oneLine(anchor.PlainText(r.Note)); note != "" {
-		third = st.noteText.Render(fit("✎ "+note, inner))
+		third = fitHighlighted("✎ "+note, inner, terms, st.noteText, st.match)
 	} else {
 		third = st.noteDim.Render(fit("highlighted, no note", inner))
 	}
