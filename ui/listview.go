@@ -160,7 +160,7 @@ func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []
 	if l.tags > 0 && len(r.Tags) > 0 {
 		style := func(s lipgloss.Style) lipgloss.Style {
 			if selected {
-				return s.Inherit(st.selected)
+				return st.onCursorRow(s)
 			}
 			return s
 		}

@@ -22,6 +22,9 @@ type styles struct {
 	tags                                                []lipgloss.Style
 	fixedTags                                           map[string]lipgloss.Style
 	mark                                                lipgloss.Style // a selected article
+	// cursorRowFg, when set, is the colour of every tag on the cursor's
+	// row (in 16 colours: see useBasicColours).
+	cursorRowFg color.Color
 
 	// match is a word the filter matched; matchSGR turns it on in rendered
 	// text.
@@ -150,6 +153,53 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) *styles {
 	st.rows = [2]rowPaints{newRowPaints(st, false), newRowPaints(st, true)}
 	st.matchPaint = newPaint(st.match)
 	return st
+}
+
+// themeStyles are the styles for the model's theme and terminal.
+func (m Model) themeStyles() *styles {
+	st := newStyles(m.isDark, m.noColor, m.chipColors())
+	if m.basicColours && !m.noColor {
+		st.useBasicColours()
+	}
+	return st
+}
+
+// useBasicColours fits the cursor's row to a terminal of 16 colours (the
+// ANSI profile: TERM=xterm, the Linux console), where each colour is drawn
+// as the nearest of the 16: the row's background would be blue and its
+// cyan source and grey date light blue and dark grey on it. The row is
+// drawn in colours of the 16 chosen to be read on its background instead:
+// white and bright white on blue for a dark terminal, black, blue and grey
+// on light grey for a light one.
+func (st *styles) useBasicColours() {
+	s := lipgloss.NewStyle
+	row := *st
+	if st.isDark {
+		row.selected = s().Background(lipgloss.Blue).Foreground(lipgloss.BrightWhite)
+		strong, soft := s().Foreground(lipgloss.BrightWhite), s().Foreground(lipgloss.White)
+		row.mark, row.cursorBar, row.unread = strong.Bold(true), strong.Bold(true), strong.Bold(true)
+		row.date, row.dateUnknown, row.source, row.titleRead, row.headerDim = soft, soft, soft, soft, soft
+		row.annotated, row.star = strong, s().Foreground(lipgloss.BrightYellow)
+		st.cursorRowFg = lipgloss.White
+	} else {
+		row.selected = s().Background(lipgloss.White).Foreground(lipgloss.Black)
+		strong, soft := s().Foreground(lipgloss.Blue), s().Foreground(lipgloss.BrightBlack)
+		row.mark, row.cursorBar, row.unread = strong.Bold(true), strong.Bold(true), strong.Bold(true)
+		row.date, row.dateUnknown, row.titleRead, row.headerDim = soft, soft, soft, soft
+		row.source, row.annotated, row.star = strong, s().Foreground(lipgloss.Magenta), s().Foreground(lipgloss.Red)
+		st.cursorRowFg = lipgloss.Black
+	}
+	st.selected = row.selected
+	st.rows[1] = newRowPaints(&row, true)
+}
+
+// onCursorRow is s drawn on the cursor's row: over its background, and in
+// the row's own colour where one is set (cursorRowFg).
+func (st *styles) onCursorRow(s lipgloss.Style) lipgloss.Style {
+	if st.cursorRowFg != nil {
+		s = s.Foreground(st.cursorRowFg)
+	}
+	return s.Inherit(st.selected)
 }
 
 // tagPalette is the tag colours, light and dark; a tag keeps its colour

@@ -41,6 +41,7 @@ type Model struct {
 
 	theme           theme
 	isDark, noColor bool
+	basicColours    bool // the terminal shows 16 colours (themeStyles)
 	styles          *styles
 	styleGen        int // counts restyles, for caches of drawn lines
 	lines           *lineCache
@@ -123,7 +124,7 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 			m.status += fmt.Sprintf(" (and %d more)", len(problems)-1)
 		}
 	}
-	m.styles = newStyles(m.isDark, m.noColor, m.chipColors())
+	m.styles = m.themeStyles()
 	m.help.Styles = m.styles.help
 	m.list = newListModel(ctx, lib, listQuery{text: cfg.Query}, cfg.pageSize(), km.list, m.styles)
 	m.reader = newReaderModel(ctx, lib, m.renderer, km.reader, m.styles, glamourStyle(m.isDark, m.noColor))
@@ -194,8 +195,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.ColorProfileMsg:
 		// NO_COLOR (and a terminal without colour) arrive as a profile
 		// without colour: then glamour must not colour the reader either.
-		if (msg.Profile == colorprofile.ASCII || msg.Profile == colorprofile.NoTTY) && !m.noColor {
+		// A terminal of 16 colours has the cursor's row in colours of
+		// its own.
+		switch {
+		case (msg.Profile == colorprofile.ASCII || msg.Profile == colorprofile.NoTTY) && !m.noColor:
 			m.noColor = true
+			cmd = m.restyle()
+		case msg.Profile == colorprofile.ANSI && !m.basicColours:
+			m.basicColours = true
 			cmd = m.restyle()
 		}
 	case tea.KeyPressMsg:
@@ -385,7 +392,7 @@ func (m *Model) layout() tea.Cmd {
 
 // restyle rebuilds every style after the theme or a tag's colour changed.
 func (m *Model) restyle() tea.Cmd {
-	m.styles = newStyles(m.isDark, m.noColor, m.chipColors())
+	m.styles = m.themeStyles()
 	m.styleGen++
 	m.help.Styles = m.styles.help
 	m.list.setStyles(m.styles)
