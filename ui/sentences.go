@@ -8,12 +8,16 @@ import (
 
 // A passage is selected sentence by sentence: v starts at one, j and k move
 // its end. Sentences are found in the article's plain text (anchor.PlainText)
-// by a small splitter: a sentence ends at . ! or ? (and any closing quotes
-// or brackets after it) followed by white space and then a capital letter or
-// a digit, or at a paragraph break. A full stop after a common abbreviation
-// ("Dr.", "Gen.", "e.g."), an initial ("John F. Kennedy") or a dotted
-// initialism ("U.S.", "U.K.") does not end one; neither does one inside a
-// number ("3.5"), which no space follows.
+// by a small splitter: a sentence ends at . ! ? ؟ ۔ । or … (and any closing
+// quotes or brackets after it) followed by white space and then a capital
+// letter, a digit or a letter of a script without capitals (Arabic, Hebrew,
+// Korean, Chinese…); or, after a word of such a script, any letter. The
+// ideographic full stop and the full-width ! and ? (。！？) end one with no
+// space after them, but not inside 「quotes」 or （brackets）, nor before
+// another of them. A paragraph break ends one too. A full stop after a
+// common abbreviation ("Dr.", "Gen.", "e.g."), an initial ("John F.
+// Kennedy") or a dotted initialism ("U.S.", "U.K.") does not end one;
+// neither does one inside a number ("3.5"), which no space follows.
 
 // span is a range of bytes of a text, [start, end).
 type span struct{ start, end int }
@@ -36,11 +40,15 @@ var abbreviations = map[string]bool{
 func splitSentences(text string) []span {
 	var out []span
 	start := -1 // the current sentence's first byte; -1 between sentences
+	depth := 0  // how deep the sentence is in 「quotes」 and （brackets）
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if start < 0 {
 			if !unicode.IsSpace(r) {
-				start = i
+				start, depth = i, 0
+				if strings.ContainsRune(wideOpeners, r) {
+					depth = 1
+				}
 			}
 			i += size
 			continue
@@ -49,7 +57,11 @@ func splitSentences(text string) []span {
 		case r == '\n' && paragraphBreak(text, i):
 			out = append(out, span{start, trimmedEnd(text, start, i)})
 			start = -1
-		case r == '.' || r == '!' || r == '?' || r == '…':
+		case strings.ContainsRune(wideOpeners, r):
+			depth++
+		case strings.ContainsRune(wideClosers, r):
+			depth = max(depth-1, 0)
+		case isStop(r):
 			end := i + size
 			for end < len(text) {
 				c, n := utf8.DecodeRuneInString(text[end:])
@@ -58,7 +70,7 @@ func splitSentences(text string) []span {
 				}
 				end += n
 			}
-			if endsSentence(text, start, i, r, end) {
+			if (depth == 0 || !isWideStop(r)) && endsSentence(text, start, i, r, end) {
 				out = append(out, span{start, end})
 				start = -1
 				i = end
@@ -76,7 +88,32 @@ func splitSentences(text string) []span {
 }
 
 // closers may follow a sentence's final punctuation and belong to it.
-const closers = `"')]”’»`
+const closers = `"')]”’»` + wideClosers
+
+// wideOpeners and wideClosers are the quotes and brackets of Chinese and
+// Japanese: a full stop inside them does not end the sentence around them.
+const (
+	wideOpeners = "「『（【〔〈《〖〘［｛"
+	wideClosers = "」』）】〕〉》〗〙］｝"
+)
+
+// isStop reports whether r may end a sentence.
+func isStop(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '؟', '۔', '।':
+		return true
+	}
+	return isWideStop(r)
+}
+
+// isWideStop reports whether r is a full stop, ! or ? of Chinese and
+// Japanese, which no space follows.
+func isWideStop(r rune) bool { return r == '。' || r == '！' || r == '？' || r == '｡' }
+
+// uncased reports whether r is a letter of a script without capitals.
+func uncased(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
+}
 
 // paragraphBreak reports whether the newline at i begins a blank line.
 func paragraphBreak(text string, i int) bool {
@@ -111,16 +148,22 @@ func endsSentence(text string, start, i int, r rune, end int) bool {
 		return true
 	}
 	next, _ := utf8.DecodeRuneInString(text[end:])
+	if isWideStop(r) {
+		return !isStop(next) // "本当！？" ends at its last mark
+	}
 	if !unicode.IsSpace(next) {
 		return false // "3.5", "U.S.-led", "example.com"
 	}
 	// The next word, past white space and opening quotes or brackets,
-	// must start with a capital or a digit.
+	// must start with a capital, a digit or a letter without case, or
+	// follow a word without case.
+	word := lastWord(text[start:i])
 	j := end
 	for j < len(text) {
 		c, size := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsSpace(c) && !strings.ContainsRune(`"'([“‘`, c) {
-			if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !unicode.IsTitle(c) {
+		if !unicode.IsSpace(c) && !strings.ContainsRune(`"'([“‘`+wideOpeners, c) {
+			caseless := uncased(c) || unicode.IsLetter(c) && word != "" && strings.IndexFunc(word, func(r rune) bool { return !uncased(r) }) < 0
+			if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !unicode.IsTitle(c) && !caseless {
 				return false
 			}
 			break
@@ -130,7 +173,6 @@ func endsSentence(text string, start, i int, r rune, end int) bool {
 	if r != '.' {
 		return true
 	}
-	word := lastWord(text[start:i])
 	switch {
 	case abbreviations[strings.ToLower(word)]:
 		return false
