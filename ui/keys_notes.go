@@ -24,9 +24,18 @@ func defaultSelectionKeyMap() selectionKeyMap {
 	}
 }
 
-// ShortHelp is the footer's help.
+// ShortHelp is the footer's help: at 80 columns it shows how to move, how
+// to attach the note, how to leave and where the rest is; "o" and "q" follow
+// on a wider terminal. Its labels are shorter than the help overlay's.
 func (k selectionKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Extend, k.Shrink, k.OtherEnd, k.Annotate, k.Cancel, k.Help, k.Quit}
+	return []key.Binding{k.Extend, shortLabel(k.Shrink, "previous"), shortLabel(k.Annotate, "note/highlight"),
+		k.Cancel, k.Help, shortLabel(k.OtherEnd, "other end"), k.Quit}
+}
+
+// shortLabel is b described by desc, for a footer short of room.
+func shortLabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
 }
 
 // FullHelp is the help overlay's.
