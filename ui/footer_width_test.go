@@ -59,3 +59,32 @@ func TestFootersAt80Columns(t *testing.T) {
 		})
 	}
 }
+
+// TestFooterFollowsLabels: the footer is drawn again when a key's help
+// says something else, not only when a key turns on or off: keys typed
+// ahead from an article opened from the annotation browser into one opened
+// from the list, with no screen drawn between, leave the footer saying
+// "next", not "next annotated".
+func TestFooterFollowsLabels(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	m := start(t, lib, Config{}, 100, 30)
+	m = steps(t, m, "A", "enter")
+	if f := footerLine(m); !strings.Contains(f, "n/J next annotated") {
+		t.Fatalf("from the browser: %q", f)
+	}
+	m = steps(t, m, "esc", "esc", "enter")
+	if r := root(t, m); r.screen != screenReader || r.readerBack == screenBrowser {
+		t.Fatal("not in an article opened from the list")
+	}
+	if f := footerLine(m); !strings.Contains(f, "n/J next •") {
+		t.Errorf("from the list: %q", f)
+	}
+
+	// Any label, on any screen.
+	r := root(t, step(t, m, press("esc")))
+	before := r.footer()
+	r.list.keys.Star.SetHelp("s", "favourite")
+	if f := ansi.Strip(r.footer()); f == ansi.Strip(before) || !strings.Contains(f, "s favourite") {
+		t.Errorf("the star key relabelled: %q", f)
+	}
+}

@@ -488,7 +488,6 @@ func (m *Model) refreshKeys() {
 	if rk.Next.Help().Desc != next {
 		rk.Next.SetHelp(rk.Next.Help().Key, next)
 		rk.Prev.SetHelp(rk.Prev.Help().Key, prev)
-		m.lines.footerKey = "" // the footer is kept while no key turns on or off
 	}
 	rk.Tag.SetEnabled(!m.readOnly)
 	rk.Star.SetEnabled(!m.readOnly)

@@ -216,12 +216,20 @@ func (m Model) statusLine() string {
 	return m.styles.status.Render(text)
 }
 
-// footer is the short help of what has the keyboard.
+// footer is the short help of what has the keyboard. It is drawn again
+// when a binding turns on or off or its help says something else (n is
+// "next annotated" in an article opened from the annotation browser).
 func (m Model) footer() string {
 	km := m.activeHelp()
 	k := []byte(fmt.Sprint(m.width, m.styleGen, m.screen, m.welcoming(), m.mode(), " "))
 	for _, b := range km.ShortHelp() {
+		h := b.Help()
 		k = strconv.AppendBool(k, b.Enabled())
+		k = append(k, 0)
+		k = append(k, h.Key...)
+		k = append(k, 0)
+		k = append(k, h.Desc...)
+		k = append(k, 0)
 	}
 	if string(k) != m.lines.footerKey {
 		m.lines.footerKey, m.lines.footer = string(k), m.drawFooter(km)
