@@ -15,9 +15,10 @@ import (
 // ideographic full stop and the full-width ! and ? (。！？) end one with no
 // space after them, but not inside 「quotes」 or （brackets）, nor before
 // another of them. A paragraph break ends one too. A full stop after a
-// common abbreviation ("Dr.", "Gen.", "e.g."), an initial ("John F.
-// Kennedy") or a dotted initialism ("U.S.", "U.K.") does not end one;
-// neither does one inside a number ("3.5"), which no space follows.
+// common abbreviation ("Dr.", "Gen.", "e.g."; "No." before a number), an
+// initial ("John F. Kennedy") or a dotted initialism ("U.S.", "U.K.") does
+// not end one; neither does one inside a number ("3.5"), which no space
+// follows.
 
 // span is a range of bytes of a text, [start, end).
 type span struct{ start, end int }
@@ -29,11 +30,15 @@ var abbreviations = map[string]bool{
 	"st": true, "gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cpt": true,
 	"maj": true, "adm": true, "gov": true, "sen": true, "rep": true, "rev": true, "hon": true,
 	"pres": true, "inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true,
-	"no": true, "nos": true, "fig": true, "vol": true, "approx": true, "est": true, "dept": true,
+	"fig": true, "vol": true, "approx": true, "est": true, "dept": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
 	"cf": true, "al": true, "ca": true, "op": true, "pp": true,
 }
+
+// numberAbbreviations are abbreviations only before a number: "No. 5",
+// "nos. 3 and 4"; "The council voted no." ends a sentence.
+var numberAbbreviations = map[string]bool{"no": true, "nos": true}
 
 // splitSentences returns the sentences of text, in order, without the white
 // space between them.
@@ -158,6 +163,7 @@ func endsSentence(text string, start, i int, r rune, end int) bool {
 	// must start with a capital, a digit or a letter without case, or
 	// follow a word without case.
 	word := lastWord(text[start:i])
+	var first rune // the next word's first letter or digit
 	j := end
 	for j < len(text) {
 		c, size := utf8.DecodeRuneInString(text[j:])
@@ -166,6 +172,7 @@ func endsSentence(text string, start, i int, r rune, end int) bool {
 			if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !unicode.IsTitle(c) && !caseless {
 				return false
 			}
+			first = c
 			break
 		}
 		j += size
@@ -175,6 +182,8 @@ func endsSentence(text string, start, i int, r rune, end int) bool {
 	}
 	switch {
 	case abbreviations[strings.ToLower(word)]:
+		return false
+	case numberAbbreviations[strings.ToLower(word)] && unicode.IsDigit(first):
 		return false
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
 		return false // an initial: "John F. Kennedy"

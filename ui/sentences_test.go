@@ -33,6 +33,10 @@ func TestSplitSentences(t *testing.T) {
 		"empty":         {"", nil},
 		"address":       {"See example.com for more. Thanks.", []string{"See example.com for more.", "Thanks."}},
 		"no. 5":         {"It was No. 5 on the list. Really.", []string{"It was No. 5 on the list.", "Really."}},
+		"no. 10":        {"See no. 10 and nos. 3 and 4. Then stop.", []string{"See no. 10 and nos. 3 and 4.", "Then stop."}},
+		"voted no":      {"The council voted no. The mayor said the plan would return in spring.", []string{"The council voted no.", "The mayor said the plan would return in spring."}},
+		"said No":       {"She said No. Then she left.", []string{"She said No.", "Then she left."}},
+		"no, quoted":    {`He said "no." Nobody argued.`, []string{`He said "no."`, "Nobody argued."}},
 
 		// Scripts without capitals.
 		"japanese": {"東京で図書館が開館しました。市民は喜んでいます。来年は二つ目の図書館が開く予定です。",
