@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -243,7 +244,8 @@ func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
 		if !known[action] {
 			return km, fmt.Errorf("keys.%s: unknown action (known: %s)", action, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
 		}
-		if err := checkKeys(keys); err != nil {
+		keys, err := checkKeys(keys)
+		if err != nil {
 			return km, fmt.Errorf("keys.%s: %w", action, err)
 		}
 		for _, s := range screens {
@@ -297,23 +299,40 @@ func checkConflicts(s screenActions, overrides map[string][]string) error {
 }
 
 // checkKeys reports a key name Bubble Tea would never produce, so a typo
-// does not silently leave an action unreachable.
-func checkKeys(keys []string) error {
+// does not silently leave an action unreachable, and a key tidings keeps
+// for itself. It returns the keys as Bubble Tea names them (normalKey),
+// each once.
+func checkKeys(keys []string) ([]string, error) {
 	if len(keys) == 0 {
-		return fmt.Errorf("no keys (use %q to unbind)", disabledKey)
+		return nil, fmt.Errorf("no keys (use %q to unbind)", disabledKey)
 	}
+	out := make([]string, 0, len(keys))
 	for _, k := range keys {
 		if k == disabledKey {
 			if len(keys) > 1 {
-				return fmt.Errorf("%q cannot be combined with keys", disabledKey)
+				return nil, fmt.Errorf("%q cannot be combined with keys", disabledKey)
 			}
+			out = append(out, k)
 			continue
 		}
-		if !validKey(k) {
-			return fmt.Errorf("%q is not a key name (examples: j, J, ctrl+d, alt+enter, pgdown, space, f5)", k)
+		n, err := normalKey(k)
+		if err != nil {
+			return nil, err
+		}
+		if why, ok := reservedKeys[n]; ok {
+			return nil, fmt.Errorf("%q %s; choose another key", k, why)
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
 		}
 	}
-	return nil
+	return out, nil
+}
+
+// reservedKeys are the keys tidings keeps whatever config.toml says, and
+// why.
+var reservedKeys = map[string]string{
+	"ctrl+c": "always quits tidings",
 }
 
 var namedKeys = map[string]bool{
@@ -322,28 +341,76 @@ var namedKeys = map[string]bool{
 	"end": true, "pgup": true, "pgdown": true,
 }
 
-var modifiers = []string{"ctrl+", "alt+", "shift+", "super+", "meta+", "hyper+"}
+// modifiers in the order Bubble Tea writes them in a key's name
+// (ultraviolet's Key.Keystroke).
+var modifiers = []string{"ctrl", "alt", "shift", "meta", "hyper", "super"}
 
-func validKey(k string) bool {
+// usShifted is what shift and a digit or a punctuation key type on a US
+// keyboard, for the hint when config.toml names them so.
+var usShifted = map[rune]rune{
+	'1': '!', '2': '@', '3': '#', '4': '$', '5': '%', '6': '^', '7': '&', '8': '*', '9': '(', '0': ')',
+	'-': '_', '=': '+', '[': '{', ']': '}', '\\': '|', ';': ':', '\'': '"', ',': '<', '.': '>', '/': '?', '`': '~',
+}
+
+// normalKey is k as Bubble Tea names the key press (tea.KeyPressMsg's
+// String, which key.Matches compares): modifiers in Bubble Tea's order
+// ("alt+ctrl+x" is "ctrl+alt+x"); shift and a letter, alone, as the capital
+// letter that key types ("shift+m" is "M"); a capital letter with another
+// modifier as shift and the letter ("alt+M" is "alt+shift+m", what a
+// terminal's alt and shift and m arrives as). Shift and a digit or a
+// punctuation key is refused: it arrives as the character it types, which
+// depends on the keyboard.
+func normalKey(k string) (string, error) {
+	notKey := fmt.Errorf("%q is not a key name (examples: j, J, ctrl+d, alt+enter, pgdown, space, f5)", k)
+	mods := map[string]bool{}
+	base := k
 	for {
-		i := slices.IndexFunc(modifiers, func(m string) bool { return strings.HasPrefix(k, m) })
-		if i < 0 || k == modifiers[i] {
-			break
+		m, rest, ok := strings.Cut(base, "+")
+		if !ok || rest == "" || !slices.Contains(modifiers, m) {
+			break // "+" alone, or "ctrl++", is the key +
 		}
-		k = k[len(modifiers[i]):]
+		if mods[m] {
+			return "", notKey
+		}
+		mods[m], base = true, rest
 	}
 	switch {
-	case namedKeys[k]:
-		return true
-	case utf8.RuneCountInString(k) == 1:
-		r, _ := utf8.DecodeRuneInString(k)
-		return r > ' ' && r != 0x7f
-	case len(k) >= 2 && k[0] == 'f':
+	case namedKeys[base]:
+	case utf8.RuneCountInString(base) == 1:
+		r, _ := utf8.DecodeRuneInString(base)
+		if r <= ' ' || r == 0x7f || unicode.IsControl(r) {
+			return "", notKey
+		}
+		switch {
+		case mods["shift"] && len(mods) == 1 && unicode.IsLetter(r) && unicode.ToUpper(r) != r:
+			return string(unicode.ToUpper(r)), nil // what the key types
+		case mods["shift"] && len(mods) == 1 && unicode.IsUpper(r):
+			return base, nil
+		case mods["shift"] && len(mods) == 1:
+			hint := ""
+			if c, ok := usShifted[r]; ok {
+				hint = fmt.Sprintf(" (%q on a US keyboard)", string(c))
+			}
+			return "", fmt.Errorf("%q never arrives: shift and %s arrive as the character they type; write that character%s", k, base, hint)
+		case len(mods) > 0 && r < utf8.RuneSelf && unicode.IsUpper(r):
+			mods["shift"], base = true, string(unicode.ToLower(r))
+		}
+	case len(base) >= 2 && base[0] == 'f':
 		var n int
-		_, err := fmt.Sscanf(k[1:], "%d", &n)
-		return err == nil && n >= 1 && n <= 63 && fmt.Sprint(n) == k[1:]
+		if _, err := fmt.Sscanf(base[1:], "%d", &n); err != nil || n < 1 || n > 63 || fmt.Sprint(n) != base[1:] {
+			return "", notKey
+		}
+	default:
+		return "", notKey
 	}
-	return false
+	var b strings.Builder
+	for _, m := range modifiers {
+		if mods[m] {
+			b.WriteString(m + "+")
+		}
+	}
+	b.WriteString(base)
+	return b.String(), nil
 }
 
 // keyLabel is how a key is shown in help.

@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestConfigValidation(t *testing.T) {
@@ -45,16 +49,146 @@ func TestConfigValidation(t *testing.T) {
 	}
 }
 
-func TestValidKeyNames(t *testing.T) {
-	for _, k := range []string{"j", "J", "?", "/", "ctrl+d", "alt+enter", "ctrl+shift+up", "pgdown", "space", "f5", "f12", "é", "esc"} {
-		if !validKey(k) {
-			t.Errorf("%q rejected", k)
+// TestKeyNames: a key in config.toml is taken as Bubble Tea names the key
+// press, so that it fires; a name no key press has is refused, saying why.
+func TestKeyNames(t *testing.T) {
+	tests := []struct {
+		in, want string // want: the name bound, or part of the error
+		ok       bool
+	}{
+		{"j", "j", true},
+		{"J", "J", true},
+		{"?", "?", true},
+		{"/", "/", true},
+		{"+", "+", true},
+		{"é", "é", true},
+		{"esc", "esc", true},
+		{"space", "space", true},
+		{"pgdown", "pgdown", true},
+		{"f5", "f5", true},
+		{"f12", "f12", true},
+		{"ctrl+d", "ctrl+d", true},
+		{"ctrl++", "ctrl++", true},
+		{"alt+enter", "alt+enter", true},
+		{"shift+tab", "shift+tab", true},
+		{"ctrl+shift+up", "ctrl+shift+up", true},
+
+		// Modifiers in Bubble Tea's order: ctrl, alt, shift, meta, hyper, super.
+		{"alt+ctrl+x", "ctrl+alt+x", true},
+		{"shift+ctrl+up", "ctrl+shift+up", true},
+		{"super+shift+alt+ctrl+meta+hyper+f1", "ctrl+alt+shift+meta+hyper+super+f1", true},
+		{"shift+alt+m", "alt+shift+m", true},
+
+		// Shift and a letter alone is the capital it types; a capital
+		// with another modifier is shift and the letter.
+		{"shift+m", "M", true},
+		{"shift+M", "M", true},
+		{"shift+é", "É", true},
+		{"alt+M", "alt+shift+m", true},
+		{"ctrl+alt+X", "ctrl+alt+shift+x", true},
+
+		// Shift and what is not a letter arrives as what it types.
+		{"shift+1", `write that character ("!" on a US keyboard)`, false},
+		{"shift+/", `("?" on a US keyboard)`, false},
+		{"shift+?", `"shift+?" never arrives`, false},
+
+		// Kept by tidings.
+		{"ctrl+c", `"ctrl+c" always quits tidings`, false},
+		{"alt+ctrl+x", "ctrl+alt+x", true},
+
+		// Not keys.
+		{"", "is not a key name", false},
+		{" ", "is not a key name", false},
+		{"ctrl+", "is not a key name", false},
+		{"ctrl+ctrl+x", "is not a key name", false},
+		{"pagedown", "is not a key name", false},
+		{"page_down", "is not a key name", false},
+		{"f0", "is not a key name", false},
+		{"f05", "is not a key name", false},
+		{"ctrl+retrun", "is not a key name", false},
+		{"Ctrl+x", "is not a key name", false},
+		{"jj", "is not a key name", false},
+		{"\x1b", "is not a key name", false},
+	}
+	for _, tt := range tests {
+		got, err := checkKeys([]string{tt.in})
+		switch {
+		case tt.ok && err != nil:
+			t.Errorf("%q: %v", tt.in, err)
+		case tt.ok && !slices.Equal(got, []string{tt.want}):
+			t.Errorf("%q is bound as %q, want %q", tt.in, got, tt.want)
+		case !tt.ok && err == nil:
+			t.Errorf("%q accepted as %q", tt.in, got)
+		case !tt.ok && !strings.Contains(err.Error(), tt.want):
+			t.Errorf("%q: error %q, want it to say %q", tt.in, err, tt.want)
 		}
 	}
-	for _, k := range []string{"", " ", "ctrl+", "pagedown", "page_down", "f0", "f05", "ctrl+retrun", "jj", "\x1b"} {
-		if validKey(k) {
-			t.Errorf("%q accepted", k)
+}
+
+// TestKeyNamesAsTyped: what a terminal sends for a key, as Bubble Tea
+// reads it, is the name config.toml's spelling of it is bound as.
+func TestKeyNamesAsTyped(t *testing.T) {
+	tests := []struct {
+		config string
+		press  tea.KeyPressMsg
+	}{
+		{"alt+ctrl+x", tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl | tea.ModAlt}},
+		{"shift+m", tea.KeyPressMsg{Code: 'm', ShiftedCode: 'M', Text: "M", Mod: tea.ModShift}},
+		{"shift+m", tea.KeyPressMsg{Code: 'M', Text: "M"}},
+		{"alt+M", tea.KeyPressMsg{Code: 'm', Mod: tea.ModAlt | tea.ModShift}},
+		{"shift+ctrl+up", tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift | tea.ModCtrl}},
+		{"super+ctrl+a", tea.KeyPressMsg{Code: 'a', Mod: tea.ModSuper | tea.ModCtrl}},
+	}
+	for _, tt := range tests {
+		got, err := checkKeys([]string{tt.config})
+		if err != nil {
+			t.Errorf("%q: %v", tt.config, err)
+			continue
 		}
+		if b := key.NewBinding(key.WithKeys(got...)); !key.Matches(tt.press, b) {
+			t.Errorf("%q (bound as %q) does not match the press %q", tt.config, got, tt.press.String())
+		}
+	}
+}
+
+// TestKeyConfigNamesOrder: config.toml's keys work however their
+// modifiers are ordered, shift and a letter is the capital, and ctrl+c is
+// refused; the help shows each as it is pressed.
+func TestKeyConfigNamesOrder(t *testing.T) {
+	lib := newLibrary(t, 3)
+	cfg := Config{Keys: map[string][]string{"star": {"alt+ctrl+x"}, "read": {"shift+m", "M"}}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, lib, cfg, 120, 40)
+	if row, _ := root(t, m).list.current(); row.Starred {
+		t.Fatal("the first article is starred already")
+	}
+	m = step(t, m, tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl | tea.ModAlt})
+	if row, _ := root(t, m).list.current(); !row.Starred {
+		t.Error("ctrl+alt+x (star = \"alt+ctrl+x\") did not star")
+	}
+	read := func() bool { row, _ := root(t, m).list.current(); return row.Read }
+	was := read()
+	m = step(t, m, tea.KeyPressMsg{Code: 'm', ShiftedCode: 'M', Text: "M", Mod: tea.ModShift})
+	if read() == was {
+		t.Error("M (read = \"shift+m\") did not mark the article")
+	}
+	if s := viewText(m); !strings.Contains(s, "ctrl+alt+x star") {
+		t.Errorf("the footer does not show ctrl+alt+x:\n%s", s)
+	}
+	m = step(t, m, press("?"))
+	if s := words(viewText(m)); !strings.Contains(s, "M read/unread") || strings.Contains(s, "shift+m") || strings.Contains(s, "M/M") {
+		t.Errorf("the help does not show M once:\n%s", s)
+	}
+
+	cfg = Config{Keys: map[string][]string{"tag": {"ctrl+c"}}}
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), `keys.tag: "ctrl+c" always quits tidings`) {
+		t.Errorf("tag = \"ctrl+c\": %v", err)
+	}
+	cfg = Config{Keys: map[string][]string{"tag-all": {"shift+t"}, "tag": {"T"}}}
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), `"T" is also bound to`) {
+		t.Errorf("tag-all = \"shift+t\" beside tag = \"T\": %v", err)
 	}
 }
 
