@@ -6,6 +6,8 @@ import (
 	"tidings/feeds"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Passages are anchored in the article's plain text (anchor.PlainText), but
@@ -43,10 +45,12 @@ type plainWord struct {
 	first, n   int32
 }
 
-// piece is a part of a plain word found in strip: the plain bytes from the
-// word's start+off on are strip[rs:re].
+// piece is a part of a plain word found in strip: the n plain bytes from
+// the word's start+off on are strip[rs:re]. n is re-rs but in a word the
+// screen shows otherwise than it is stored (displayText: an emoji sequence
+// as its emoji, a conjunct cut with word joiners).
 type piece struct {
-	off, rs, re int32
+	off, rs, re, n int32
 }
 
 // stripStyles returns rendered output without its escape sequences, and
@@ -121,7 +125,25 @@ func newBodyLayout(out, text string) *bodyLayout {
 	word := func(k int) string { return l.strip[rw[k][0]:rw[k][1]] }
 	j := 0 // the next word of the rendering
 	for i, p := range pw {
-		w := text[p[0]:p[1]]
+		stored := text[p[0]:p[1]]
+		// The word as the screen shows it, which is what the rendering
+		// holds; where they differ, plain offsets are found in stored.
+		w := shownWord(stored)
+		plainOff := func(off int) int32 { return int32(off) }
+		if w != stored {
+			var offsets *shownOffsets
+			plainOff = func(off int) int32 {
+				switch {
+				case off <= 0:
+					return 0
+				case off >= len(w):
+					return int32(len(stored))
+				case offsets == nil:
+					offsets = newShownOffsets(stored)
+				}
+				return offsets.stored(off)
+			}
+		}
 		pwd := &l.words[i]
 		pwd.start, pwd.end, pwd.first = p[0], p[1], int32(len(l.pieces))
 		found := false
@@ -142,8 +164,10 @@ func newBodyLayout(out, text string) *bodyLayout {
 			}
 			off = 0
 			for x := k; x < kk; x++ {
-				l.pieces = append(l.pieces, piece{off: int32(off), rs: rw[x][0], re: rw[x][1]})
-				off += int(rw[x][1] - rw[x][0])
+				next := off + int(rw[x][1]-rw[x][0])
+				start, end := plainOff(off), plainOff(next)
+				l.pieces = append(l.pieces, piece{off: start, rs: rw[x][0], re: rw[x][1], n: end - start})
+				off = next
 			}
 			j, found = kk, true
 			break
@@ -154,7 +178,7 @@ func newBodyLayout(out, text string) *bodyLayout {
 			r := word(j)
 			n := commonPrefix(w, r)
 			if n > 0 && (n == len(w) || n == len(r)) {
-				l.pieces = append(l.pieces, piece{off: 0, rs: rw[j][0], re: rw[j][0] + int32(n)})
+				l.pieces = append(l.pieces, piece{off: 0, rs: rw[j][0], re: rw[j][0] + int32(n), n: plainOff(n)})
 				j++
 			}
 		}
@@ -177,6 +201,51 @@ func newBodyLayout(out, text string) *bodyLayout {
 		}
 	}
 	return l
+}
+
+// shownWord is a word of the plain text as the reader shows it: written so
+// that both ways of measuring it agree (displayText), then without what is
+// filtered out of glamour's output (keepStyles: a joiner between ASCII
+// letters).
+func shownWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return keepStyles(displayText(w))
+		}
+	}
+	return w
+}
+
+// shownOffsets maps a word of the plain text as it is shown (shownWord) to
+// the word as it is stored, cluster by cluster: the i-th cluster of the
+// stored word starts at at[i], and what it is shown as at shown[i].
+type shownOffsets struct {
+	at, shown []int32
+}
+
+func newShownOffsets(stored string) *shownOffsets {
+	o := &shownOffsets{}
+	d := 0
+	for i := 0; i < len(stored); {
+		c, _ := ansi.FirstGraphemeCluster(stored[i:], ansi.GraphemeWidth)
+		if len(c) == 0 {
+			c = stored[i : i+1]
+		}
+		o.at, o.shown = append(o.at, int32(i)), append(o.shown, int32(d))
+		d += len(shownWord(c))
+		i += len(c)
+	}
+	return o
+}
+
+// stored is where in the stored word the byte off of the shown word is: the
+// start of the first cluster shown at off or after it.
+func (o *shownOffsets) stored(off int) int32 {
+	k := sort.Search(len(o.shown), func(k int) bool { return int(o.shown[k]) >= off })
+	if k == len(o.shown) {
+		return o.at[len(o.at)-1] // not expected: off is inside the word
+	}
+	return o.at[k]
 }
 
 // commonPrefix is how many bytes a and b share at their start, whole runes.
@@ -213,12 +282,15 @@ func (l *bodyLayout) ranges(start, end int) [][2]int32 {
 		w := l.words[i]
 		for _, p := range l.pieces[w.first : w.first+w.n] {
 			ps := int(w.start + p.off)
-			pe := ps + int(p.re-p.rs)
+			pe := ps + int(p.n)
 			a, b := max(ps, start), min(pe, end)
 			if a >= b {
 				continue
 			}
 			r := [2]int32{p.rs + int32(a-ps), p.rs + int32(b-ps)}
+			if p.n != p.re-p.rs {
+				r = [2]int32{p.rs, p.re} // shown otherwise: all of it
+			}
 			if n := len(out); n > 0 && isBlank(l.strip[out[n-1][1]:r[0]]) {
 				out[n-1][1] = r[1]
 				continue

@@ -231,10 +231,12 @@ func (r *renderer) evict() {
 // cleanMarkdown makes an untrusted Markdown body safe to hand to glamour:
 // no raw control characters or escape sequences, no numeric character
 // references that glamour would decode into control characters, and nothing
-// that would keep glamour busy for minutes (see tameMarkdown); and its soft
-// line breaks joined, so that glamour keeps only the hard ones.
+// that would keep glamour busy for minutes (see tameMarkdown); its soft
+// line breaks joined, so that glamour keeps only the hard ones; and its
+// emoji sequences and clusters written so that the line glamour lays out is
+// as wide on the terminal (displayText).
 func cleanMarkdown(body string) string {
-	return joinSoftBreaks(feeds.StripBidi(feeds.CleanText(tameMarkdown(body))))
+	return displayText(joinSoftBreaks(feeds.StripBidi(feeds.CleanText(tameMarkdown(body)))))
 }
 
 // Glamour's time and memory grow steeply with nesting (200 nested quotes
@@ -368,7 +370,7 @@ func plainBody(body string, width int) string {
 	if len(body) > plainPreview {
 		body = strings.ToValidUTF8(body[:plainPreview], "") + "…"
 	}
-	return ansi.Wordwrap(feeds.StripBidi(feeds.CleanText(body)), max(width-4, 10), "")
+	return ansi.Wordwrap(displayText(feeds.StripBidi(feeds.CleanText(body))), max(width-4, 10), "")
 }
 
 // RenderMarkdown renders Markdown for printing outside the TUI (tidings

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"tidings/feeds"
 )
 
@@ -42,7 +44,9 @@ func TestKeepStyles(t *testing.T) {
 		"unicode stays":          {"Berlin – Київ 東京 🚀", "Berlin – Київ 東京 🚀"},
 		"bidi controls go":       {"file \u202efdp.exe\u202c \u2066x\u2069", "file fdp.exe x"},
 		"zero-width spaces stay": {"a\u200bb\u2060c", "a\u200bb\u2060c"},
-		"joiners in emoji stay":  {"👩\u200d💻 and می\u200cخواهم", "👩\u200d💻 and می\u200cخواهم"},
+		"joiners in words stay":  {"می\u200cخواهم", "می\u200cخواهم"},
+		"emoji one at a time":    {"👩\u200d💻 \u2708\ufe0f", "👩💻 \u2708"},
+		"decoded vowel sign":     {"\x1b[1m00\u0abe\x1b[m", "\x1b[1m00\u2060\u0abe\x1b[m"},
 		"joiners in ascii go":    {"c\u200dd and e\u200cf", "cd and ef"},
 		"sgr stays":              {"\x1b[1;38;5;203mbold\x1b[0m \x1b[38:2::1:2:3mrgb\x1b[m", "\x1b[1;38;5;203mbold\x1b[0m \x1b[38:2::1:2:3mrgb\x1b[m"},
 		"osc 52 clipboard, BEL":  {"a\x1b]52;c;ZWNobyBwd25lZA==\x07b", "ab"},
@@ -98,15 +102,50 @@ func TestOneLine(t *testing.T) {
 		"c1 and del":           {"a\u0085b\x7fc", "abc"},
 		"invalid utf-8":        {"a\xffb", "a\uFFFDb"},
 		"wide characters stay": {"東京 🚀", "東京 🚀"},
+
+		// Nothing that shows nothing: a field cannot look like another,
+		// nor like no field, nor shift what follows it.
+		"joiner in a word":             {"ukr\u200daine", "ukraine"},
+		"non-joiner in a word":         {"ukr\u200caine", "ukraine"},
+		"soft hyphen":                  {"ukr\u00adaine", "ukraine"},
+		"grapheme joiner":              {"ukr\u034faine", "ukraine"},
+		"direction marks":              {"ukr\u200eai\u200fne\u061c", "ukraine"},
+		"variation selectors":          {"ukr\ufe0fai\ufe00ne", "ukraine"},
+		"tag characters":               {"ukr\U000E0041aine\U000E007F", "ukraine"},
+		"interlinear annotation":       {"\ufff9ukraine\ufffa\ufffb", "ukraine"},
+		"Hangul fillers":               {"ukr\u3164ai\uffa0ne", "ukraine"},
+		"nothing but joiners":          {"\u200d\u200d", ""},
+		"a lone joiner":                {"\u200d", ""},
+		"a lone selector":              {"\ufe0f", ""},
+		"between spaces":               {"Hidden \u200d ZWJ", "Hidden ZWJ"},
+		"a reference rejoined":         {"&#\u200d27;[2J", "[2J"},
+		"Persian keeps its letters":    {"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"},
+		"a half form keeps its joiner": {"\u0915\u094d\u200d\u0937", "\u0915\u094d\u200d\u2060\u0937"},
+
+		// As wide on the terminal as laid out.
+		"family":          {"\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466 day", "\U0001F468\U0001F469\U0001F467\U0001F466 day"},
+		"rainbow flag":    {"\U0001F3F3\ufe0f\u200d\U0001F308", "\U0001F3F3\U0001F308"},
+		"technologist":    {"\U0001F9D1\u200d\U0001F4BB", "\U0001F9D1\U0001F4BB"},
+		"skin tone":       {"\U0001F44D\U0001F3FD", "\U0001F44D"},
+		"text symbols":    {"\u263a\ufe0f \u2708\ufe0f", "\u263a \u2708"},
+		"keycap":          {"1\ufe0f\u20e3 one", "1 one"},
+		"country flag":    {"\U0001F1FA\U0001F1E6", "\U0001F1FA\U0001F1E6"},
+		"a spacing vowel": {"\u0915\u093e", "\u0915\u2060\u093e"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			got := oneLine(tt.in)
 			if got != tt.want {
-				t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("oneLine(%+q) = %+q, want %+q", tt.in, got, tt.want)
 			}
 			if strings.ContainsAny(got, "\n\t\x1b") {
 				t.Errorf("oneLine(%q) = %q keeps a newline, tab or escape", tt.in, got)
+			}
+			if c, whole, each := disagreement(got); c != "" {
+				t.Errorf("oneLine(%+q) = %+q: %+q is %d cells whole, %d one character at a time", tt.in, got, c, whole, each)
+			}
+			if again := oneLine(got); again != got {
+				t.Errorf("oneLine(%+q) = %+q, then %+q", tt.in, got, again)
 			}
 		})
 	}
@@ -195,6 +234,7 @@ func FuzzOneLine(f *testing.F) {
 	for _, body := range hostileBodies {
 		f.Add(body)
 	}
+	f.Add("ukr\u200daine \U0001F468\u200d\U0001F469\u200d\U0001F467 \u0915\u094d\u0937\u093e \U0001F44D\U0001F3FD 1\ufe0f\u20e3")
 	f.Fuzz(func(t *testing.T, s string) {
 		out := oneLine(s)
 		if strings.ContainsAny(out, "\n\t\x1b") {
@@ -202,6 +242,9 @@ func FuzzOneLine(f *testing.F) {
 		}
 		if err := checkTerminalSafe(out); err != nil {
 			t.Fatal(err)
+		}
+		if c, whole, each := disagreement(out); c != "" {
+			t.Fatalf("oneLine(%+q) = %+q: %+q is %d cells whole, %d one character at a time", s, out, c, whole, each)
 		}
 	})
 }
@@ -212,6 +255,8 @@ func FuzzRenderedBody(f *testing.F) {
 	for _, body := range hostileBodies {
 		f.Add(body)
 	}
+	f.Add("The family \U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466 came \U0001F44D\U0001F3FD by \u2708\ufe0f at 1\ufe0f\u20e3.\n\n" +
+		"- \u092d\u093e\u0930\u0924 \u0915\u094d\u0937\u092e\u093e\n- \u0e01\u0e33 \U0001F1FA\n\n> \u1100\u1161\u11a8 `\u263a\ufe0f`")
 	r := newRenderer()
 	var id atomic.Int64
 	f.Fuzz(func(t *testing.T, body string) {
@@ -222,6 +267,12 @@ func FuzzRenderedBody(f *testing.F) {
 		}
 		if err := checkTerminalSafe(out); err != nil {
 			t.Fatal(err)
+		}
+		// As wide on a terminal as glamour laid it out.
+		for _, l := range strings.Split(out, "\n") {
+			if whole, each := ansi.StringWidth(l), ansi.StringWidthWc(l); whole != each {
+				t.Fatalf("%+q is %d cells whole, %d one character at a time", ansi.Strip(l), whole, each)
+			}
 		}
 	})
 }
