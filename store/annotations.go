@@ -152,6 +152,64 @@ func (s *Store) UpdateAnnotation(ctx context.Context, a Annotation) error {
 	return nil
 }
 
+// ErrNoteChanged is returned by EditNote when the note no longer says what
+// the edit started from: another writer changed it meanwhile.
+var ErrNoteChanged = errors.New("store: the note was changed elsewhere")
+
+// EditNote changes the note of annotation id to note, provided the library
+// still holds was, the text the edit started from (or holds note already):
+// two readers editing one note cannot overwrite each other unawares. It
+// returns the annotation as it is afterwards; when the note says something
+// else it changes nothing and returns the annotation as it is now with
+// ErrNoteChanged, and ErrNotFound when it was deleted. Only the note and
+// its edit time change: a passage re-anchored by an import meanwhile keeps
+// its new anchors.
+func (s *Store) EditNote(ctx context.Context, id int64, was, note string) (Annotation, error) {
+	note = feeds.CleanText(note)
+	var a Annotation
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// One statement compares and writes: nothing can change the note
+		// between the two.
+		err := scanAnnotationRow(tx.QueryRowContext(ctx, `UPDATE annotations SET note = ?1, updated = ?2
+			WHERE id = ?3 AND (note = ?4 OR note = ?1)
+			RETURNING `+annotationReturning, note, time.Now().Unix(), id, was), &a)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = scanAnnotationRow(tx.QueryRowContext(ctx, `SELECT `+annotationReturning+`
+				FROM annotations WHERE id = ?`, id), &a)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				return ErrNotFound
+			case err != nil:
+				return err
+			}
+			return ErrNoteChanged
+		}
+		if err != nil {
+			return err
+		}
+		return reindex(ctx, tx, a.ArticleID)
+	})
+	switch {
+	case errors.Is(err, ErrNoteChanged):
+		return a, fmt.Errorf("store: edit note %d: %w", id, err)
+	case err != nil:
+		return Annotation{}, fmt.Errorf("store: edit note %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// annotationReturning is annotationColumns without the table's alias, for
+// a RETURNING clause; read by scanAnnotationRow.
+const annotationReturning = `id, article_id, quote, prefix, suffix, note, created, updated, orphaned`
+
+// scanAnnotationRow reads annotationReturning from one row.
+func scanAnnotationRow(row *sql.Row, a *Annotation) error {
+	var created, updated int64
+	err := row.Scan(&a.ID, &a.ArticleID, &a.Quote, &a.Prefix, &a.Suffix, &a.Note, &created, &updated, &a.Orphaned)
+	a.Created, a.Updated = fromUnix(created), fromUnix(updated)
+	return err
+}
+
 // DeleteAnnotation deletes an annotation.
 func (s *Store) DeleteAnnotation(ctx context.Context, id int64) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
