@@ -18,14 +18,73 @@ import (
 // passage being selected (v, then j and k); e edits the current note and d
 // deletes it, u bringing back the last one deleted. Writes run in
 // commands; the reader then reloads the article's notes.
+//
+// An edit is saved only over the text it started from. When another
+// tidings changed or deleted the note meanwhile, the editor stays open on
+// the user's text and the status line asks what to do with it: save it
+// over the other change, or keep both (the user's as a new note on the
+// same passage or article), or go back to editing.
 
 // noteSavedMsg reports a note added or changed.
 type noteSavedMsg struct {
-	note      store.Annotation
-	added     bool
-	undo      bool // the re-adding of a deleted note
-	recreated bool // an edit of a note deleted meanwhile, saved as a new one
-	err       error
+	note  store.Annotation // as saved; after an error, as the editor had it
+	was   string           // an edit's: the text it started from
+	now   store.Annotation // after store.ErrNoteChanged: the note as the library holds it
+	added bool
+	done  string // what the status line says, when not the usual
+	err   error
+}
+
+// noteConflict is a save refused because the note was changed (or
+// deleted) elsewhere since the edit began: the question on the status
+// line while the editor waits for its answer.
+type noteConflict struct {
+	now     store.Annotation // the note as the library holds it now
+	deleted bool
+}
+
+// question is what the status line asks, the answers first, on a line of
+// width cells: the beginning of the note as it is now follows where there
+// is room for some of it.
+func (c noteConflict) question(width int) string {
+	if c.deleted {
+		return "Note deleted elsewhere: k save yours as a new note · esc back"
+	}
+	q := "Note changed elsewhere: o save yours over it · k keep both · esc back"
+	const says = " · it now says “"
+	room := width - 2 - ansi.StringWidth(q+says+"”")
+	if now := strings.TrimSpace(c.now.Note); now != "" && room >= 12 {
+		q += says + quoteExcerpt(now, room) + "”"
+	}
+	return q
+}
+
+// kept is what the status line says when the user's text was saved as a
+// new note.
+func (c noteConflict) kept() string {
+	if c.deleted {
+		return "Saved yours as a new note."
+	}
+	return "Kept both: yours is a new note beside the other."
+}
+
+// conflictKeys are the answers to a noteConflict's question, for the
+// footer: o saves over the other change (not when the note is gone), k
+// saves the user's text as a new note, esc goes back to editing it.
+func conflictKeys(deleted bool) inputKeyMap {
+	keep := "keep both"
+	if deleted {
+		keep = "save as a new note"
+	}
+	k := inputKeyMap{
+		Accept:   key.NewBinding(key.WithKeys("o", "O"), key.WithHelp("o", "save yours over it")),
+		Complete: key.NewBinding(key.WithDisabled()),
+		Move:     key.NewBinding(key.WithDisabled()),
+		Save:     key.NewBinding(key.WithKeys("k", "K"), key.WithHelp("k", keep)),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to your note")),
+	}
+	k.Accept.SetEnabled(!deleted)
+	return k
 }
 
 // noteDeletedMsg reports a note deleted.
@@ -205,7 +264,7 @@ func (m *Model) undoDelete() tea.Cmd {
 	a := *m.lastDeleted
 	m.lastDeleted = nil
 	a.ID = 0
-	return addNote(m.ctx, m.lib, a, true)
+	return addNote(m.ctx, m.lib, a, "Brought the note back.")
 }
 
 // quoteExcerpt is a quote on one line, cut to about n cells.
@@ -215,6 +274,9 @@ func quoteExcerpt(q string, n int) string {
 
 // handleNoteKey handles a key while the note editor is open.
 func (m *Model) handleNoteKey(msg tea.KeyPressMsg) tea.Cmd {
+	if c := m.noteEditor.conflict; c != nil {
+		return m.answerConflict(msg, *c)
+	}
 	k := m.noteEditor.keys
 	switch {
 	case key.Matches(msg, k.Accept):
@@ -258,15 +320,62 @@ func (m *Model) saveNote() tea.Cmd {
 	if a.Quote != "" && m.screen == screenReader && a.ID == 0 {
 		m.reader.cancelSelection()
 	}
-	return storeNote(m.ctx, m.lib, a)
+	if a.ID != 0 {
+		return editNote(m.ctx, m.lib, a, e.target.Note, "")
+	}
+	return addNote(m.ctx, m.lib, a, "")
 }
 
-// storeNote adds a new note, or changes one already stored.
-func storeNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
-	if a.ID != 0 {
-		return updateNote(ctx, lib, a)
+// askConflict opens the editor again on the text of an edit the library
+// refused, the note having changed or gone meanwhile, and asks what to do
+// with it.
+func (m *Model) askConflict(msg noteSavedMsg) tea.Cmd {
+	c := noteConflict{now: msg.now, deleted: errors.Is(msg.err, store.ErrNotFound)}
+	reload := m.reloadNotes(msg.note.ArticleID, 0)
+	if m.noteEditor.open {
+		// Another note is being written already: with nobody to ask, the
+		// text is kept as a new note, overwriting nothing.
+		return tea.Batch(reload, addNote(m.ctx, m.lib, asNew(msg.note), c.kept()))
 	}
-	return addNote(ctx, lib, a, false)
+	e := &m.noteEditor
+	focus := e.start(msg.note, e.what)
+	// Saved again, the edit still starts from the text it started from:
+	// the question comes back until it is answered.
+	e.target.Note = msg.was
+	e.original = "" // esc asks before throwing the text away
+	e.conflict, e.keys = &c, conflictKeys(c.deleted)
+	m.setStatus(c.question(m.width))
+	return tea.Batch(reload, focus)
+}
+
+// answerConflict takes the answer to the question askConflict asked; any
+// other key asks it again.
+func (m *Model) answerConflict(msg tea.KeyPressMsg, c noteConflict) tea.Cmd {
+	e := &m.noteEditor
+	a := e.target
+	a.Note = strings.TrimSpace(e.area.Value())
+	switch {
+	case key.Matches(msg, e.keys.Accept):
+		// Over the text the user was told of: changed once more, the
+		// question is asked again.
+		e.close()
+		return editNote(m.ctx, m.lib, a, c.now.Note, "Saved your note over the other change.")
+	case key.Matches(msg, e.keys.Save):
+		e.close()
+		return addNote(m.ctx, m.lib, asNew(a), c.kept())
+	case key.Matches(msg, e.keys.Cancel):
+		e.conflict, e.keys = nil, noteEditKeys()
+		return nil
+	}
+	m.setStatus(c.question(m.width))
+	return nil
+}
+
+// asNew is a as a note of its own, on the same passage or article.
+func asNew(a store.Annotation) store.Annotation {
+	a.ID = 0
+	a.Created, a.Updated = time.Time{}, time.Time{}
+	return a
 }
 
 // keepNote saves the note being written when the program stops with the
@@ -285,10 +394,16 @@ func (m Model) keepNote() error {
 	// The program's context is over by now.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if msg, ok := storeNote(ctx, m.lib, a)().(noteSavedMsg); ok {
-		return msg.err
+	if a.ID != 0 && e.conflict == nil {
+		_, err := m.lib.EditNote(ctx, a.ID, e.target.Note, a.Note)
+		if !errors.Is(err, store.ErrNoteChanged) && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
 	}
-	return nil
+	// A new note; or an edit of a note changed or deleted elsewhere, with
+	// nobody to ask: kept beside the other, overwriting nothing.
+	_, err := m.lib.AddAnnotation(ctx, asNew(a))
+	return err
 }
 
 // handleAnnotationResult routes what the annotation commands bring back,
@@ -333,6 +448,9 @@ func (m *Model) handleAnnotationResult(msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) handleNoteSaved(msg noteSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		err := msg.err
+		if msg.note.ID != 0 && (errors.Is(err, store.ErrNoteChanged) || errors.Is(err, store.ErrNotFound)) {
+			return m.askConflict(msg)
+		}
 		if errors.Is(err, store.ErrNotFound) {
 			err = errGone
 		}
@@ -342,16 +460,17 @@ func (m *Model) handleNoteSaved(msg noteSavedMsg) tea.Cmd {
 			// to try again, or to take it to $EDITOR.
 			cmds = append(cmds, m.noteEditor.start(msg.note, m.noteEditor.what))
 			m.noteEditor.original = ""
+			if msg.note.ID != 0 {
+				m.noteEditor.target.Note = msg.was // tried again, the edit starts where it started
+			}
 			err = fmt.Errorf("%w; your text stays here", err)
 		}
 		m.setError("saving the note", err)
 		return tea.Batch(cmds...)
 	}
 	switch {
-	case msg.recreated:
-		m.setStatus("The note was deleted meanwhile; saved yours as a new one.")
-	case msg.undo:
-		m.setStatus("Brought the note back.")
+	case msg.done != "":
+		m.setStatus(msg.done)
 	case msg.note.Quote != "" && msg.note.Note == "":
 		m.setStatus("Highlighted the passage.")
 	default:
@@ -407,32 +526,28 @@ func loadNotes(ctx context.Context, lib Library, id int64, text string) tea.Cmd 
 	}
 }
 
-// addNote adds a note.
-func addNote(ctx context.Context, lib Library, a store.Annotation, undo bool) tea.Cmd {
+// addNote adds a note; done is what the status line says then, "" for
+// the usual.
+func addNote(ctx context.Context, lib Library, a store.Annotation, done string) tea.Cmd {
 	return func() tea.Msg {
 		saved, err := lib.AddAnnotation(ctx, a)
 		if err != nil {
 			saved = a
 		}
-		return noteSavedMsg{note: saved, added: err == nil, undo: undo, err: err}
+		return noteSavedMsg{note: saved, added: err == nil, done: done, err: err}
 	}
 }
 
-// updateNote changes a note. One deleted meanwhile (by another tidings) is
-// added anew with the text written, rather than lost.
-func updateNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
+// editNote changes a note from was, the text the edit started from, to
+// a.Note; the library refuses when the note says something else by now.
+// done is what the status line says when it is saved, "" for the usual.
+func editNote(ctx context.Context, lib Library, a store.Annotation, was, done string) tea.Cmd {
 	return func() tea.Msg {
-		err := lib.UpdateAnnotation(ctx, a)
-		if errors.Is(err, store.ErrNotFound) {
-			fresh := a
-			fresh.ID = 0
-			saved, err := lib.AddAnnotation(ctx, fresh)
-			if err == nil {
-				return noteSavedMsg{note: saved, added: true, recreated: true}
-			}
-			return noteSavedMsg{note: a, err: err}
+		now, err := lib.EditNote(ctx, a.ID, was, a.Note)
+		if err != nil {
+			return noteSavedMsg{note: a, was: was, now: now, err: err}
 		}
-		return noteSavedMsg{note: a, err: err}
+		return noteSavedMsg{note: now, done: done}
 	}
 }
 

@@ -429,7 +429,7 @@ func TestArticleDeletedElsewhere(t *testing.T) {
 }
 
 // TestEditOfANoteDeletedElsewhere: an edit saved after another tidings
-// deleted the note is saved as a new note, not lost.
+// deleted the note is not lost: asked, k saves it as a new note.
 func TestEditOfANoteDeletedElsewhere(t *testing.T) {
 	lib := newLibrary(t, 3)
 	ctx := context.Background()
@@ -446,8 +446,12 @@ func TestEditOfANoteDeletedElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = step(t, m, press("ctrl+s"))
+	if !strings.Contains(viewText(m), "Note deleted elsewhere: k save yours as a new note") || len(notesOf(t, lib, rows[0].ID)) != 0 {
+		t.Fatalf("saving a note deleted elsewhere did not ask:\n%s", viewText(m))
+	}
+	m = step(t, m, press("k"))
 	notes = notesOf(t, lib, rows[0].ID)
-	if len(notes) != 1 || notes[0].Note != "first and more" || !strings.Contains(viewText(m), "The note was deleted meanwhile; saved yours as a new one.") {
+	if len(notes) != 1 || notes[0].Note != "first and more" || !strings.Contains(viewText(m), "Saved yours as a new note.") {
 		t.Errorf("notes %+v\n%s", notes, viewText(m))
 	}
 }

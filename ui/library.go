@@ -50,8 +50,10 @@ type Library interface {
 	// AddAnnotation adds a note to an article, on a passage when its
 	// Quote is set, and returns it with its id and times.
 	AddAnnotation(ctx context.Context, a store.Annotation) (store.Annotation, error)
-	// UpdateAnnotation replaces an annotation's quote, anchors and note.
-	UpdateAnnotation(ctx context.Context, a store.Annotation) error
+	// EditNote changes an annotation's note if it still says was, the text
+	// the edit started from; store.ErrNoteChanged (with the annotation as it
+	// is now) when it says something else, store.ErrNotFound when deleted.
+	EditNote(ctx context.Context, id int64, was, note string) (store.Annotation, error)
 	// DeleteAnnotation deletes an annotation.
 	DeleteAnnotation(ctx context.Context, id int64) error
 	// Feeds returns the subscriptions with their last fetch and error.

@@ -31,6 +31,9 @@ type noteEditor struct {
 	target   store.Annotation
 	what     string // for the title
 	original string // the text it opened with
+	// conflict is the question asked when a save found the note changed
+	// or deleted elsewhere (annotate.go); nil otherwise.
+	conflict *noteConflict
 }
 
 func newNoteEditor(st *styles) noteEditor {
@@ -63,6 +66,7 @@ func noteEditKeys() inputKeyMap {
 // start opens the editor on target, with its note.
 func (e *noteEditor) start(target store.Annotation, what string) tea.Cmd {
 	e.open, e.target, e.what = true, target, what
+	e.conflict, e.keys = nil, noteEditKeys()
 	e.original = target.Note
 	e.area.SetValue(target.Note)
 	return e.area.Focus()
@@ -112,7 +116,11 @@ func (e *noteEditor) showCursorLow() {
 func (e noteEditor) View(width int, st *styles) string {
 	inner := editorInner(width, st)
 	title := st.header.Render(ansi.Truncate("Note on "+e.what, inner, "…"))
-	hint := st.inputHint.Render(ansi.Truncate("Markdown · ctrl+s save · ctrl+e $EDITOR · esc cancel", inner, "…"))
+	hintText := "Markdown · ctrl+s save · ctrl+e $EDITOR · esc cancel"
+	if e.conflict != nil {
+		hintText = "Not saved yet: answer the question below"
+	}
+	hint := st.inputHint.Render(ansi.Truncate(hintText, inner, "…"))
 	lines := []string{title}
 	for l := range strings.SplitSeq(e.area.View(), "\n") {
 		lines = append(lines, ansi.Truncate(l, inner, ""))
