@@ -109,6 +109,25 @@ func displayStyled(s string) string {
 	return b.String()
 }
 
+// shownTerms is a filter's words as the screen shows them (displayText),
+// to be found in what it shows: a Thai word with SARA AM is written with
+// its two parts there. It returns terms itself when none changes.
+func shownTerms(terms []string) []string {
+	var out []string
+	for i, t := range terms {
+		if d := displayText(t); d != t && out == nil {
+			out = append(make([]string, 0, len(terms)), terms[:i]...)
+			out = append(out, d)
+		} else if out != nil {
+			out = append(out, d)
+		}
+	}
+	if out == nil {
+		return terms
+	}
+	return out
+}
+
 // simpleRun returns where the run of simple characters from s[i] on ends:
 // characters each a cluster of its own, as both measures see them, because
 // neither they nor the character after them extend a cluster.

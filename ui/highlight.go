@@ -12,7 +12,8 @@ import (
 // The words a filter matched are highlighted in list titles, the reader's
 // title and the rendered body. Matching folds case and diacritics exactly as
 // the library's index does (query.Highlights), so what is highlighted is
-// what matched.
+// what matched; the words are looked for as the screen shows them
+// (shownTerms).
 
 // highlightTerms is what to highlight for a query: the words, phrases and
 // prefixes it looks for (not those it excludes), as the library reads it.
@@ -32,7 +33,7 @@ func fitHighlighted(s string, width int, terms []string, base, hl styler) string
 	}
 	var ranges [][2]int
 	if len(terms) > 0 {
-		ranges = query.Highlights(s, terms)
+		ranges = query.Highlights(s, shownTerms(terms))
 	}
 	if len(ranges) == 0 {
 		return base.Render(fit(s, width))
@@ -61,7 +62,7 @@ func highlightText(s string, terms []string, base, hl lipgloss.Style) string {
 	if len(terms) == 0 {
 		return base.Render(s)
 	}
-	return highlightRanges(s, query.Highlights(s, terms), base, hl)
+	return highlightRanges(s, query.Highlights(s, shownTerms(terms)), base, hl)
 }
 
 // highlightRanges renders s in base, and its byte ranges (sorted, apart;
@@ -102,7 +103,7 @@ func highlightRendered(out string, terms []string, open string) string {
 	}
 	text, at := stripStyles(out)
 	var edits []styleEdit
-	for _, r := range query.Highlights(text, terms) {
+	for _, r := range query.Highlights(text, shownTerms(terms)) {
 		for start := r[0]; start < r[1]; {
 			end := r[1]
 			if nl := strings.IndexByte(text[start:end], '\n'); nl >= 0 {

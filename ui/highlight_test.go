@@ -38,6 +38,11 @@ func TestHighlightRendered(t *testing.T) {
 			"  the leaked\n  audio was", []string{"leaked audio"},
 			"  the \x1b[7mleaked\x1b[m\n  \x1b[7maudio\x1b[m was",
 		},
+		// Found as the screen shows it: SARA AM as its two parts.
+		"Thai": {
+			displayText("ฝนตกหนัก สำนักงานเขต"), []string{"สำนักงานเขต"},
+			"ฝนตกหนัก \x1b[7m" + displayText("สำนักงานเขต") + "\x1b[m",
+		},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -72,6 +77,7 @@ func TestFitHighlighted(t *testing.T) {
 		"cut before": {"Storm Shadow tracked", 6, []string{"shadow"}, "Storm…"},
 		"no match":   {"Storm Shadow tracked", 24, []string{"luft*"}, "Storm Shadow tracked    "},
 		"wide runes": {"東京の記者 Tokyo", 13, []string{"tokyo"}, "東京の記者 «T»…"},
+		"Thai":       {oneLine("ทำให้ น้ำท่วม"), 14, []string{"น้ำท่วม"}, oneLine("ทำให้ «น้ำท่วม»") + "    "},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
