@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"tidings/feeds"
 	"tidings/store"
 )
 
@@ -266,10 +267,12 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 	case key.Matches(msg, keys.read):
 		return m.toggleFlag(row, "read"), true
 	case key.Matches(msg, keys.openLink):
-		return m.openURL(oneLine(row.URL)), true
+		// The link as stored, cleaned, not as drawn: drawing may add
+		// joiners to text a terminal would draw too wide.
+		return m.openURL(feeds.CleanLine(row.URL)), true
 	case key.Matches(msg, keys.copyLink):
-		link := oneLine(row.URL)
-		m.setStatus("Copied " + link)
+		link := feeds.CleanLine(row.URL)
+		m.setStatus("Copied " + oneLine(link))
 		return tea.SetClipboard(link), true
 	}
 	return nil, false
