@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"tidings/feeds"
+	"tidings/feeds/marks"
 )
 
 // Everything shown on the terminal that came from a file or a feed passes
@@ -19,7 +20,7 @@ import (
 // field (title, source, tag, URL, author, error message) is shown: as
 // feeds.CleanLine leaves it, without escape sequences, control characters,
 // bidirectional overrides or runs of white space; without the characters
-// that show nothing (feeds.Ignorable: joiners, direction marks, soft
+// that show nothing (marks.Ignorable: joiners, direction marks, soft
 // hyphens, variation selectors, tag characters, Hangul fillers...), so that
 // it cannot look like another or like nothing, but for the joiners inside
 // the words of a script that needs them (Persian, Hindi...); and as wide
@@ -37,7 +38,7 @@ func oneLine(s string) string {
 	return displayText(s)
 }
 
-// dropIgnorable removes from s the characters feeds.Ignorable reports, but
+// dropIgnorable removes from s the characters marks.Ignorable reports, but
 // a zero-width joiner or non-joiner between two letters of a script that
 // writes with them, and a variation selector after a symbol, a digit or a
 // mark of punctuation.
@@ -45,7 +46,7 @@ func dropIgnorable(s string) string {
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= utf8.RuneSelf && feeds.Ignorable(r) {
+		if r >= utf8.RuneSelf && marks.Ignorable(r) {
 			break
 		}
 		i += size
@@ -63,7 +64,7 @@ func dropIgnorable(s string) string {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if feeds.Ignorable(r) {
+		if marks.Ignorable(r) {
 			next, _ := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case (r == 0x200c || r == 0x200d) && joinsLetters(prev, next),
