@@ -164,7 +164,7 @@ func NormalizeTags(tags []string) []string {
 // normalizeTag is one tag name as NormalizeTags makes it, "" when there is
 // no name.
 func normalizeTag(t string) string {
-	t = marks.DropTag(CleanLine(t))
+	t = marks.Drop(CleanLine(t))
 	return norm.NFC.String(CleanLine(strings.TrimLeft(CleanLine(t), "#")))
 }
 

@@ -360,9 +360,9 @@ func TestBookmarkFormerID(t *testing.T) {
 
 // TestNormalizeTagsDropInvisibles: a character that shows nothing cannot
 // make a tag that looks like another: "ukr\u200daine" is the tag "ukraine",
-// and a name of nothing but such characters is no name. Emoji lose what a
-// terminal drawing one character at a time shows apart (a skin tone, a
-// keycap, the joiners), as the reader shows them.
+// and a name of nothing but such characters is no name. Where they change
+// what is drawn they stay (marks.Drop): a joiner in a Persian or Hindi
+// word, in an emoji sequence, a skin tone, a keycap.
 func TestNormalizeTagsDropInvisibles(t *testing.T) {
 	tests := map[string]struct {
 		in   []string
@@ -392,11 +392,13 @@ func TestNormalizeTagsDropInvisibles(t *testing.T) {
 		"before the hash":           {[]string{"\u200d#rail"}, []string{"rail"}},
 		"between two spaces":        {[]string{"long \u200d read"}, []string{"long read"}},
 		"then composed":             {[]string{"e\u034f\u0301t\u00e9"}, []string{"\u00e9t\u00e9"}},
-		"Persian keeps its letters": {[]string{"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"}, []string{"\u0645\u06cc\u062e\u0648\u0627\u0647\u0645"}},
-		"skin tone":                 {[]string{"\U0001F44D\U0001F3FD"}, []string{"\U0001F44D"}},
-		"keycap":                    {[]string{"1\ufe0f\u20e3"}, []string{"1"}},
-		"emoji sequence":            {[]string{"\U0001F3F3\ufe0f\u200d\U0001F308"}, []string{"\U0001F3F3\U0001F308"}},
-		"subdivision flag":          {[]string{"\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"}, []string{"\U0001F3F4"}},
+		"Persian keeps its joiner":  {[]string{"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"}, []string{"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"}},
+		"Hindi keeps its joiner":    {[]string{"\u0915\u094d\u200d\u0937"}, []string{"\u0915\u094d\u200d\u0937"}},
+		"two skin tones, two tags":  {[]string{"\U0001F44D\U0001F3FD", "\U0001F44D\U0001F3FF"}, []string{"\U0001F44D\U0001F3FD", "\U0001F44D\U0001F3FF"}},
+		"keycap":                    {[]string{"1\ufe0f\u20e3"}, []string{"1\ufe0f\u20e3"}},
+		"emoji sequence":            {[]string{"\U0001F3F3\ufe0f\u200d\U0001F308"}, []string{"\U0001F3F3\ufe0f\u200d\U0001F308"}},
+		"a joiner after a letter":   {[]string{"a\u200d\U0001F469"}, []string{"a\U0001F469"}},
+		"subdivision flag":          {[]string{"\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"}, []string{"\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"}},
 		"country flag stays":        {[]string{"\U0001F1FA\U0001F1E6"}, []string{"\U0001F1FA\U0001F1E6"}},
 		"visible blank stays":       {[]string{"ukr\u2800aine"}, []string{"ukr\u2800aine"}},
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"tidings/feeds"
@@ -20,83 +19,21 @@ import (
 // field (title, source, tag, URL, author, error message) is shown: as
 // feeds.CleanLine leaves it, without escape sequences, control characters,
 // bidirectional overrides or runs of white space; without the characters
-// that show nothing (marks.Ignorable: joiners, direction marks, soft
-// hyphens, variation selectors, tag characters, Hangul fillers...), so that
-// it cannot look like another or like nothing, but for the joiners inside
-// the words of a script that needs them (Persian, Hindi...); and as wide
-// on the terminal as it is laid out (displayText).
+// that show nothing (marks.Drop: joiners, direction marks, soft hyphens,
+// variation selectors, tag characters, Hangul fillers... but where they
+// change what is drawn), so that it cannot look like another or like
+// nothing; and as wide on the terminal as it is laid out (displayText).
 func oneLine(s string) string {
 	if isPlainLine(s) {
 		return s
 	}
 	s = feeds.CleanLine(s)
-	if t := dropIgnorable(s); t != s {
+	if t := marks.Drop(s); t != s {
 		// What is left may have two spaces in a row, or the pieces of a
 		// numeric character reference together: cleaned again.
 		s = feeds.CleanLine(t)
 	}
 	return displayText(s)
-}
-
-// dropIgnorable removes from s the characters marks.Ignorable reports, but
-// a zero-width joiner or non-joiner between two letters of a script that
-// writes with them, and a variation selector after a symbol, a digit or a
-// mark of punctuation.
-func dropIgnorable(s string) string {
-	i := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= utf8.RuneSelf && marks.Ignorable(r) {
-			break
-		}
-		i += size
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	prev := rune(0) // none
-	if i > 0 {
-		prev, _ = utf8.DecodeLastRuneInString(s[:i])
-	}
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if marks.Ignorable(r) {
-			next, _ := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case (r == 0x200c || r == 0x200d) && joinsLetters(prev, next),
-				r >= 0xfe00 && r <= 0xfe0f && unicode.In(prev, unicode.S, unicode.N, unicode.P):
-				// A variation selector after a symbol, a digit or a mark
-				// of punctuation makes an emoji of it (❤️, 1️⃣, ‼️), and
-				// displayText writes that as wide as a terminal draws it.
-				b.WriteRune(r)
-			}
-			continue
-		}
-		b.WriteRune(r)
-		prev = r
-	}
-	return b.String()
-}
-
-// joinerScripts are the scripts whose words are written with zero-width
-// joiners and non-joiners: Persian's می‌خواهم, the half forms of Hindi.
-var joinerScripts = []*unicode.RangeTable{
-	unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mandaic, unicode.Mongolian,
-	unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
-	unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala,
-	unicode.Tibetan, unicode.Myanmar, unicode.Khmer,
-}
-
-// joinsLetters reports whether a joiner between prev and next is inside a
-// word of a script that writes with joiners: next is a letter of one, and
-// prev too or a mark.
-func joinsLetters(prev, next rune) bool {
-	return next >= 0x600 && unicode.In(next, joinerScripts...) &&
-		(unicode.In(prev, joinerScripts...) || unicode.Is(unicode.M, prev))
 }
 
 // isPlainLine reports whether s is printable ASCII without leading, trailing

@@ -6,6 +6,7 @@ package marks
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,34 +33,81 @@ func Ignorable(r rune) bool {
 	return false
 }
 
-// Tag reports whether a tag name loses r: an Ignorable character, or one
-// that only modifies the emoji before it (a skin tone U+1F3FB–1F3FF, the
-// keycap U+20E3). Without them a tag is shown as it is stored, and two
-// tags never look alike: a terminal that draws an emoji sequence one
-// character at a time shows "👍🏽" as "👍" and a swatch, so the reader
-// shows it as "👍" (ui/graphemes.go), and the tag is "👍".
-func Tag(r rune) bool {
-	return Ignorable(r) || r >= 0x1f3fb && r <= 0x1f3ff || r == 0x20e3
-}
-
-// DropTag returns s without the characters Tag reports, and s itself when
-// it has none. All of them are two bytes or more in UTF-8, so ASCII is
-// passed over a byte at a time.
-func DropTag(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
+// Drop returns s without the characters Ignorable reports but those that
+// change what is drawn where they stand: a zero-width joiner or non-joiner
+// inside a word of a script that writes with them (Persian's می‌خواهم, the
+// half forms of Hindi), a zero-width joiner between two emoji (🏳️‍🌈,
+// 👨‍👩‍👧), a variation selector after a symbol, a digit or a mark of
+// punctuation (❤️, 1️⃣, ‼️), and the tag characters of a subdivision flag
+// (🏴 and its letters). So "ukr\u200daine" is "ukraine", and a field of
+// nothing but such characters is empty; s itself when it has none.
+// One-line fields on screen and tag names lose the same characters.
+func Drop(s string) string {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= utf8.RuneSelf && Ignorable(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	prev := rune(0) // the last character kept that is not one of them
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	flag := prev == blackFlag
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if Ignorable(r) {
+			next, _ := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case (r == 0x200c || r == 0x200d) && joinsLetters(prev, next),
+				r == 0x200d && isEmoji(prev) && isEmoji(next),
+				r >= 0xfe00 && r <= 0xfe0f && unicode.In(prev, unicode.S, unicode.N, unicode.P),
+				r >= 0xe0020 && r <= 0xe007f && flag:
+				b.WriteRune(r)
+				continue
+			}
+			flag = false
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if Tag(r) {
-			return strings.Map(func(r rune) rune {
-				if Tag(r) {
-					return -1
-				}
-				return r
-			}, s)
-		}
-		i += size - 1
+		b.WriteRune(r)
+		prev, flag = r, r == blackFlag
 	}
-	return s
+	return b.String()
+}
+
+// blackFlag starts a subdivision flag: 🏴 and tag letters (Scotland's is
+// 🏴 g b s c t and the cancel tag).
+const blackFlag = 0x1f3f4
+
+// joinerScripts are the scripts whose words are written with zero-width
+// joiners and non-joiners.
+var joinerScripts = []*unicode.RangeTable{
+	unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mandaic, unicode.Mongolian,
+	unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
+	unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala,
+	unicode.Tibetan, unicode.Myanmar, unicode.Khmer,
+}
+
+// joinsLetters reports whether a joiner between prev and next is inside a
+// word of a script that writes with joiners: next is a letter of one, and
+// prev too or a mark.
+func joinsLetters(prev, next rune) bool {
+	return next >= 0x600 && unicode.In(next, joinerScripts...) &&
+		(unicode.In(prev, joinerScripts...) || unicode.Is(unicode.M, prev))
+}
+
+// isEmoji reports whether r is a pictograph or a modifier of one, which
+// an emoji sequence joins: the symbols from U+2190 on (arrows, dingbats,
+// the emoji planes) and the skin tones.
+func isEmoji(r rune) bool {
+	return r >= 0x2190 && unicode.In(r, unicode.So, unicode.Sk)
 }
