@@ -111,9 +111,6 @@ func tidyHTML(n *html.Node, base *url.URL) {
 	case atom.Iframe, atom.Video, atom.Audio:
 		tidyEmbed(n, base)
 		return
-	case atom.Sup, atom.Sub:
-		tidyScript(n)
-		return
 	case atom.A:
 		href := resolveLink(attr(n, "href"), base)
 		if href == "" {
@@ -233,40 +230,6 @@ func tidyEmbed(n *html.Node, base *url.URL) {
 	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 	p.AppendChild(a)
 	n.Parent.InsertBefore(p, n)
-	n.Parent.RemoveChild(n)
-}
-
-// Superscript and subscript forms of digits and signs.
-var (
-	superscripts = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵",
-		"6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹", "+", "⁺", "-", "⁻", "=", "⁼", "(", "⁽", ")", "⁾")
-	subscripts = strings.NewReplacer("0", "₀", "1", "₁", "2", "₂", "3", "₃", "4", "₄", "5", "₅",
-		"6", "₆", "7", "₇", "8", "₈", "9", "₉", "+", "₊", "-", "₋", "=", "₌", "(", "₍", ")", "₎")
-)
-
-// tidyScript writes a superscript or subscript of digits and signs in
-// their raised or lowered forms (x², H₂O, a footnote's ¹), which a
-// terminal shows; other superscripts become ^text, other subscripts stay
-// text. One holding more than text (a link) is left to the converter.
-func tidyScript(n *html.Node) {
-	if n.FirstChild == nil || n.FirstChild != n.LastChild || n.FirstChild.Type != html.TextNode {
-		return
-	}
-	text := n.FirstChild.Data
-	trimmed := strings.TrimSpace(text)
-	if trimmed == "" || len(trimmed) > 12 {
-		return
-	}
-	out := text
-	switch {
-	case strings.Trim(trimmed, "0123456789+-=()") == "" && n.DataAtom == atom.Sup:
-		out = superscripts.Replace(trimmed)
-	case strings.Trim(trimmed, "0123456789+-=()") == "":
-		out = subscripts.Replace(trimmed)
-	case n.DataAtom == atom.Sup:
-		out = "^" + trimmed
-	}
-	n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: out}, n)
 	n.Parent.RemoveChild(n)
 }
 
