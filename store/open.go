@@ -201,10 +201,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return s.openErr(err)
 	}
-	if err := s.checkVersion(version, tables); err != nil {
+	if err := s.checkTables(ctx, conn, version); err != nil {
 		return err
 	}
-	if err := s.checkTables(ctx, conn, version); err != nil {
+	if err := s.checkVersion(version, tables); err != nil {
 		return err
 	}
 	if s.readOnly {
@@ -240,10 +240,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return s.openErr(err)
 	}
-	if err := s.checkVersion(version, tables); err != nil {
+	if err := s.checkTables(ctx, tx, version); err != nil {
 		return err
 	}
-	if err := s.checkTables(ctx, tx, version); err != nil {
+	if err := s.checkVersion(version, tables); err != nil {
 		return err
 	}
 	if version > 0 && version < len(migrations) && s.upgrading != nil {
@@ -311,7 +311,7 @@ func (s *Store) openErr(err error) error {
 		return fmt.Errorf("store: open %s: not an SQLite database, %w", s.path, ErrNotLibrary)
 	}
 	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT) {
-		return fmt.Errorf("store: open %s: the library is damaged (%w); restore it from a backup, or save what is left with: sqlite3 %s .recover | sqlite3 recovered.db", s.path, err, s.path)
+		return fmt.Errorf("store: open %s: the library is damaged (%w); restore it from a backup (sqlite3's .recover, in SQLite 3.41 or newer, may save some of what is left)", s.path, err)
 	}
 	return fmt.Errorf("store: open %s: %w", s.path, err)
 }
