@@ -55,7 +55,7 @@ var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy {
 	p.AllowAttrs("href", "title").OnElements("a")
 	p.AllowAttrs("src", "alt", "title", "width", "height").OnElements("img")
 	// Where a lazily loaded picture really is (tidyImage checks them).
-	p.AllowAttrs(lazySources...).OnElements("img")
+	p.AllowAttrs(append(lazySources, "srcset")...).OnElements("img")
 	// Embedded players and media become links to them (tidyEmbed).
 	p.AllowAttrs("src", "title").OnElements("iframe", "video", "audio")
 	p.AllowAttrs("src").OnElements("source")
@@ -105,6 +105,13 @@ func tidyHTML(n *html.Node, base *url.URL) {
 		return
 	}
 	switch n.DataAtom {
+	case atom.Br:
+		if inTableCell(n) {
+			// A line break would end the table's row in Markdown.
+			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, n)
+			n.Parent.RemoveChild(n)
+			return
+		}
 	case atom.Img:
 		tidyImage(n, base)
 		return
@@ -127,9 +134,13 @@ func tidyHTML(n *html.Node, base *url.URL) {
 // tidyImage replaces an image by a link to it (or, inside a link, by its
 // alt text), and drops tracking pixels and images without a source.
 func tidyImage(n *html.Node, base *url.URL) {
-	src := resolveLink(attr(n, "src"), base)
+	// A lazily loaded picture's src is a placeholder, when it has one.
+	src := lazySource(n, base)
 	if src == "" {
-		src = lazySource(n, base)
+		src = resolveLink(attr(n, "src"), base)
+	}
+	if src == "" {
+		src = firstSrcset(attr(n, "srcset"), base)
 	}
 	if src == "" || isPixel(attr(n, "width")) || isPixel(attr(n, "height")) {
 		n.Parent.RemoveChild(n)
@@ -170,23 +181,39 @@ func tidyImage(n *html.Node, base *url.URL) {
 
 // lazySources are the attributes where pages that load their pictures
 // late keep the picture's address, src holding a placeholder (a data: URL
-// the sanitiser drops) or nothing.
-var lazySources = []string{"data-src", "data-lazy-src", "data-original", "srcset"}
+// the sanitiser drops, a spinner, a blank image) or nothing.
+var lazySources = []string{"data-src", "data-lazy-src", "data-original"}
 
 // lazySource is the address of a lazily loaded picture: the first of
-// lazySources that resolves (a srcset's first candidate).
+// lazySources that resolves.
 func lazySource(n *html.Node, base *url.URL) string {
 	for _, key := range lazySources {
-		v := strings.TrimSpace(attr(n, key))
-		if key == "srcset" {
-			v, _, _ = strings.Cut(v, ",")
-			v, _, _ = strings.Cut(strings.TrimSpace(v), " ")
+		if src := resolveLink(attr(n, key), base); src != "" {
+			return src
 		}
+	}
+	return ""
+}
+
+// firstSrcset is the first candidate of a srcset that resolves.
+func firstSrcset(srcset string, base *url.URL) string {
+	for cand := range strings.SplitSeq(srcset, ",") {
+		v, _, _ := strings.Cut(strings.TrimSpace(cand), " ")
 		if src := resolveLink(v, base); src != "" {
 			return src
 		}
 	}
 	return ""
+}
+
+// inTableCell reports whether n is in a table's cell.
+func inTableCell(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Td || p.DataAtom == atom.Th {
+			return true
+		}
+	}
+	return false
 }
 
 // linkOf is the link n is in.

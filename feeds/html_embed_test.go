@@ -32,6 +32,10 @@ func TestHTMLPicturesAndEmbeds(t *testing.T) {
 			`<img srcset="/a-480.jpg 480w, /a-800.jpg 800w" alt="A">`,
 			"[A](https://blog.example/a-480.jpg)",
 		},
+		"a lazily loaded picture with a placeholder file": {
+			`<img data-lazy-src="/i/real.jpg" src="/i/placeholder.svg" alt="Lazy two">`,
+			"[Lazy two](https://blog.example/i/real.jpg)",
+		},
 		"a lazy source that is a script": {
 			`<p>x <img data-src="javascript:alert(1)" alt="no"></p>`,
 			"x",
@@ -87,5 +91,19 @@ func TestHTMLScripts(t *testing.T) {
 		if got != want {
 			t.Errorf("HTMLToMarkdown(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestHTMLTableCellBreaks: a line break in a table's cell keeps the cells
+// apart and the table whole.
+func TestHTMLTableCellBreaks(t *testing.T) {
+	in := `<table><tr><th>Team</th><th>Score</th></tr><tr><td>Ajax<br>Amsterdam</td><td>3</td></tr><tr><td>PSV</td><td>1</td></tr></table>`
+	got, err := HTMLToMarkdown(in, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "| Team           | Score |\n|----------------|-------|\n| Ajax Amsterdam | 3     |\n| PSV            | 1     |"
+	if got != want {
+		t.Errorf("HTMLToMarkdown = %q, want %q", got, want)
 	}
 }
