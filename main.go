@@ -26,6 +26,7 @@ import (
 
 	"tidings/feeds"
 	"tidings/feeds/demo"
+	"tidings/feeds/marks"
 	"tidings/store"
 	"tidings/store/query"
 	"tidings/ui"
@@ -825,7 +826,7 @@ func (a *app) noteCmd() *cobra.Command {
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			note := strings.TrimSpace(feeds.CleanText(joinArgs(args[1:])))
-			if note == "" {
+			if strings.TrimSpace(marks.Drop(note)) == "" {
 				return usageError{errors.New("the note is empty; give its words after the id")}
 			}
 			return a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {

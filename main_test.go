@@ -192,7 +192,7 @@ func TestEmptyNotesAndTagsAreRefused(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"note", "1", ""}, {"note", "1", "   ", "\t"}, {"note", "1", "\x1b[2J"},
-		{"tag", "1", "+ "}, {"tag", "1", "- "},
+		{"tag", "1", "+ "}, {"tag", "1", "- "}, {"tag", "1", "+\u200d"}, {"tag", "1", "+#"}, {"note", "1", "\u200d"},
 	} {
 		if r := run(t, lib, args...); r.code != exitUsage {
 			t.Errorf("%q: exit %d, %v; want %d", args, r.code, r.err, exitUsage)

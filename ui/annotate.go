@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tidings/feeds/marks"
 	"tidings/store"
 )
 
@@ -307,6 +308,9 @@ func (m *Model) saveNote() tea.Cmd {
 	e := m.noteEditor
 	a := e.target
 	a.Note = strings.TrimSpace(e.area.Value())
+	if strings.TrimSpace(marks.Drop(a.Note)) == "" {
+		a.Note = "" // nothing that shows
+	}
 	if a.ID == 0 && a.Quote == "" && a.Note == "" {
 		m.setStatus("Nothing to save: the note is empty.")
 		m.noteEditor.close()

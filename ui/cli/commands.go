@@ -246,7 +246,8 @@ func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 			continue // the end of flags, as the hints for -tag suggest
 		case strings.HasPrefix(a, "--"):
 			return nil, ch, fmt.Errorf("%s: flags go before the article ids and tags", oneLine(a, 0))
-		case (strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-")) && len(a) > 1 && strings.TrimSpace(feeds.CleanLine(a[1:])) == "":
+		case (strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-")) && len(a) > 1 && len(feeds.NormalizeTags([]string{a[1:]})) == 0:
+			// Nothing left once cleaned: spaces, a #, characters that show nothing.
 			return nil, ch, fmt.Errorf("%q: a tag needs a name", oneLine(a, 0))
 		case strings.HasPrefix(a, "+") && len(a) > 1:
 			ch.Add = append(ch.Add, a[1:])
