@@ -309,3 +309,25 @@ func TestJSONErrorsSayWhatWasWrong(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordFeedAddress: a record's feed is kept only when it is an address
+// a feed can be fetched from (importing subscribes to it); otherwise the
+// article is kept without it, with a warning.
+func TestRecordFeedAddress(t *testing.T) {
+	for raw, keep := range map[string]bool{
+		"https://news.example/feed": true,
+		"HTTP://news.example/rss":   true,
+		"file:///etc/passwd":        false,
+		"javascript:alert(1)":       false,
+		"https:///nohost":           false,
+		"news.example/feed":         false,
+	} {
+		a := Record{ExternalID: "x", Title: "T", Body: "B.", Feed: raw}.Article()
+		if kept := a.FeedURL != ""; kept != keep {
+			t.Errorf("feed %q kept %v, want %v", raw, kept, keep)
+		}
+		if warned := len(a.Warnings) > 0; warned == keep {
+			t.Errorf("feed %q: warnings %q", raw, a.Warnings)
+		}
+	}
+}
