@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"os/user"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -293,12 +294,17 @@ func (a *app) libraryPath() string {
 }
 
 // libraryFile is the library a path given by the user names: a leading ~
-// is the home folder (which a shell leaves as it is in --library=~/x or in
-// quotes), and a path ending in a slash is a folder, holding library.db.
+// is the home folder and ~name someone's (which a shell leaves as they are
+// in --library=~/x or in quotes), and a path ending in a slash is a
+// folder, holding library.db.
 func libraryFile(p string) string {
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		if home, err := os.UserHomeDir(); err == nil && home != "" {
 			p = home + p[1:]
+		}
+	} else if name, rest, _ := strings.Cut(p[min(1, len(p)):], "/"); strings.HasPrefix(p, "~") && name != "" {
+		if u, err := user.Lookup(name); err == nil && u.HomeDir != "" {
+			p = filepath.Join(u.HomeDir, rest)
 		}
 	}
 	if strings.HasSuffix(p, "/") {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os/user"
 	"path/filepath"
 	"testing"
 )
@@ -19,6 +20,9 @@ func TestLibraryFile(t *testing.T) {
 		"mylibs/":          filepath.Join("mylibs", "library.db"),
 		"~/news/":          "/home/reader/news/library.db",
 		"/srv/a~/b.db":     "/srv/a~/b.db",
+	}
+	if u, err := user.Lookup("root"); err == nil && u.HomeDir != "" {
+		tests["~root/x.db"] = filepath.Join(u.HomeDir, "x.db")
 	}
 	for in, want := range tests {
 		if got := libraryFile(in); got != want {
