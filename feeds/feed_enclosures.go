@@ -18,6 +18,7 @@ type enclosure struct {
 	url       string // absolute http(s)
 	mediaType string // "audio/mpeg"; "" when not given or not a media type
 	size      int64  // in bytes; 0 when not given
+	desc      string // what it holds, in words (Media RSS's description); "" when not given
 }
 
 // enclosures are it's enclosures with an http(s) address, relative ones
@@ -57,6 +58,9 @@ func withEnclosures(body string, encs []enclosure) string {
 		fmt.Fprintf(&b, `<p>Enclosure: <a href="%s">%s</a>`, html.EscapeString(e.url), html.EscapeString(enclosureName(e.url)))
 		if about := e.about(); about != "" {
 			b.WriteString(" (" + html.EscapeString(about) + ")")
+		}
+		if e.desc != "" {
+			b.WriteString(": " + html.EscapeString(e.desc))
 		}
 		b.WriteString("</p>\n")
 	}

@@ -4,6 +4,7 @@ import (
 	"html"
 	"mime"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,53 @@ type media struct {
 	files       []enclosure
 }
 
-type picture struct{ url, alt string }
+type picture struct {
+	url, alt string
+	width    int // 0 when not given
+}
+
+// addPicture adds p, or keeps the larger of p and a picture at the same
+// address but for its query (one picture in several sizes, as the
+// Guardian gives them).
+func (m *media) addPicture(p picture) {
+	for i, q := range m.pictures {
+		if samePicture(p.url, q.url) {
+			if p.width > q.width {
+				if p.alt == "" {
+					p.alt = q.alt
+				}
+				m.pictures[i] = p
+			}
+			return
+		}
+	}
+	m.pictures = append(m.pictures, p)
+}
+
+// samePicture reports whether two addresses differ only in their query.
+func samePicture(a, b string) bool {
+	a, _, _ = strings.Cut(a, "?")
+	b, _, _ = strings.Cut(b, "?")
+	return a == b
+}
+
+// isPictureFile reports whether link's path names a picture file.
+func isPictureFile(link string) bool {
+	u, err := url.Parse(link)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(path.Ext(u.Path)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg":
+		return true
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(strings.TrimSpace(s))
+	return n
+}
 
 // mediaOf reads it's media: elements, top level and in media:group,
 // addresses resolved against base.
@@ -60,8 +107,8 @@ func (m *media) read(els map[string][]ext.Extension, base *url.URL) {
 		typ, _, _ := mime.ParseMediaType(CleanLine(c.Attrs["type"]))
 		medium := strings.ToLower(strings.TrimSpace(c.Attrs["medium"]))
 		switch {
-		case medium == "image" || strings.HasPrefix(typ, "image/"):
-			m.pictures = append(m.pictures, picture{link, mediaText(c.Children)})
+		case medium == "image" || strings.HasPrefix(typ, "image/") || typ == "" && medium == "" && isPictureFile(link):
+			m.addPicture(picture{link, mediaText(c.Children), atoi(c.Attrs["width"])})
 		case typ == "application/x-shockwave-flash":
 			// A player of the page the entry links to already.
 		default:
@@ -72,6 +119,7 @@ func (m *media) read(els map[string][]ext.Extension, base *url.URL) {
 			if n, err := strconv.ParseInt(strings.TrimSpace(c.Attrs["fileSize"]), 10, 64); err == nil && n > 0 {
 				enc.size = n
 			}
+			enc.desc = mediaText(c.Children) // a recording's words, as a picture's alt text
 			m.files = append(m.files, enc)
 		}
 		if m.thumbnail == nil {
@@ -102,7 +150,7 @@ func mediaText(els map[string][]ext.Extension) string {
 func thumbnail(els map[string][]ext.Extension, base *url.URL) *picture {
 	for _, t := range els["thumbnail"] {
 		if link := resolveHTTP(base, CleanLine(t.Attrs["url"])); link != "" {
-			return &picture{link, "thumbnail"}
+			return &picture{url: link, alt: "thumbnail"}
 		}
 	}
 	return nil

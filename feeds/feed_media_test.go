@@ -63,6 +63,20 @@ func TestFeedMedia(t *testing.T) {
 			body: "Notes.\n\nEnclosure: [v.mp4](https://h.example/v.mp4) (video/mp4, 2 kB)\n\nEnclosure: [v.webm](https://h.example/v.webm) (video/webm, 3 kB)",
 			id:   keyedID(testFeedURL, "v"),
 		},
+		"one picture in two sizes, as the Guardian gives it": {
+			doc: rss(`<item><guid>g</guid><title>G</title><description>Text.</description>` +
+				`<media:content width="140" url="https://i.guim.example/img/5000.jpg?width=140&amp;s=a"><media:credit>Photo: X</media:credit></media:content>` +
+				`<media:content width="460" url="https://i.guim.example/img/5000.jpg?width=460&amp;s=b"/></item>`),
+			body: "Text.\n\n[picture](https://i.guim.example/img/5000.jpg?width=460&s=b)",
+			id:   keyedID(testFeedURL, "g"),
+		},
+		"a recording described": {
+			doc: rss(`<item><guid>a</guid><title>A</title><description>Listen.</description>` +
+				`<media:content url="https://files.example/chorus.mp3" type="audio/mpeg" fileSize="1200000">` +
+				`<media:description type="plain">Birdsong at 5am: blackbird, robin, wren</media:description></media:content></item>`),
+			body: "Listen.\n\nEnclosure: [chorus.mp3](https://files.example/chorus.mp3) (audio/mpeg, 1.2 MB): Birdsong at 5am: blackbird, robin, wren",
+			id:   keyedID(testFeedURL, "a"),
+		},
 		"an HTML description": {
 			doc:  rss(`<item><guid>h</guid><title>H</title><media:description type="html">&lt;b&gt;Bold&lt;/b&gt; words</media:description></item>`),
 			body: "**Bold** words",
