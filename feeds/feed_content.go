@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -40,7 +41,8 @@ var htmlMarkup = regexp.MustCompile(`<[A-Za-z!/]|&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{
 func looksLikeHTML(s string) bool { return htmlMarkup.MatchString(s) }
 
 // textToHTML escapes plain text into HTML paragraphs: a blank line ends a
-// paragraph, a single newline is a line break.
+// paragraph, a single newline is a line break, but in prose wrapped at a
+// fixed width (hardWrapped), whose lines are joined to be wrapped anew.
 func textToHTML(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -49,16 +51,47 @@ func textToHTML(s string) string {
 		if para == "" {
 			continue
 		}
+		lines := strings.Split(para, "\n")
+		for i := range lines {
+			lines[i] = strings.TrimSpace(lines[i])
+		}
+		sep := "<br>"
+		if hardWrapped(lines) {
+			sep = " "
+		}
 		b.WriteString("<p>")
-		for i, line := range strings.Split(para, "\n") {
+		for i, line := range lines {
 			if i > 0 {
-				b.WriteString("<br>")
+				b.WriteString(sep)
 			}
-			b.WriteString(html.EscapeString(strings.TrimSpace(line)))
+			b.WriteString(html.EscapeString(line))
 		}
 		b.WriteString("</p>\n")
 	}
 	return b.String()
+}
+
+// hardWrapped reports whether a paragraph's lines are prose wrapped at a
+// fixed width (a mailing list's advisory at 72 columns) rather than lines
+// meant as lines (a poem, an address, a list): three lines or more, each
+// but the last long, and each ended where the next line's first word would
+// not have fitted within the longest.
+func hardWrapped(lines []string) bool {
+	if len(lines) < 3 {
+		return false
+	}
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, utf8.RuneCountInString(l))
+	}
+	for i, l := range lines[:len(lines)-1] {
+		n := utf8.RuneCountInString(l)
+		next, _, _ := strings.Cut(lines[i+1], " ")
+		if n < 50 || n+1+utf8.RuneCountInString(next) <= widest {
+			return false
+		}
+	}
+	return true
 }
 
 // htmlText is the text of a string that may hold HTML markup or entities;

@@ -1,6 +1,9 @@
 package feeds
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestFeedSummaryType: an entry without content is read from its summary,
 // which in Atom is text unless its type says html or xhtml, and in JSON
@@ -28,5 +31,34 @@ func TestFeedSummaryType(t *testing.T) {
 				t.Errorf("body %q, want %q", got, tc.body)
 			}
 		})
+	}
+}
+
+// TestPlainTextLines: a plain-text description keeps its lines as lines (a
+// poem, an address), but prose wrapped at a fixed width is joined, to be
+// wrapped anew at the reader's width.
+func TestPlainTextLines(t *testing.T) {
+	advisory := "The Debian project announces that several vulnerabilities were\n" +
+		"discovered in the OpenSSL library which could lead to denial of\n" +
+		"service or the disclosure of private keys in certain cases, the\n" +
+		"details of which follow."
+	tests := map[string]struct{ in, want string }{
+		"a poem":                 {"Roses are red,\nviolets are blue.\nSugar is sweet.", "Roses are red,  \nviolets are blue.  \nSugar is sweet."},
+		"an address":             {"10 Downing Street\nLondon\nSW1A 2AA", "10 Downing Street  \nLondon  \nSW1A 2AA"},
+		"wrapped prose":          {advisory, strings.Join(strings.Fields(advisory), " ")},
+		"a long line and a link": {"Rust is a memory-safe compiled programming language for high-performance systems.\nhttps://fireship.io/rust", "Rust is a memory-safe compiled programming language for high-performance systems.  \nhttps://fireship.io/rust"},
+		"long lines meant as lines": {
+			"First item of a list that happens to be rather long, yes.\nSecond.\nThird item of a list that happens to be rather long too.",
+			"First item of a list that happens to be rather long, yes.  \nSecond.  \nThird item of a list that happens to be rather long too.",
+		},
+	}
+	for name, tc := range tests {
+		got, err := contentMarkdown(tc.in, true, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q\nwant %q", name, got, tc.want)
+		}
 	}
 }
