@@ -110,6 +110,11 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 			}
 		}
 	}
+	if err == nil && parsed.FeedType != "json" {
+		if n := countEntries(data); n > len(parsed.Items) && parsed.Custom[customCutOff] == "" {
+			setCustom(&parsed.Custom, customCutOff, missedWarning(len(parsed.Items), n))
+		}
+	}
 	switch {
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
 		return nil, fmt.Errorf("%w: no RSS, Atom or JSON Feed document", ErrNotFeed)

@@ -66,3 +66,28 @@ func cutOffWarning(entries int, err error) string {
 	}
 	return fmt.Sprintf("the feed is broken after its first %d %s (%v); read up to there", entries, what, err)
 }
+
+// countEntries counts the item and entry elements of an XML feed document,
+// however broken it is after them: the parser stops at some breaks (an end
+// tag that closes nothing) without an error, reading fewer.
+func countEntries(data []byte) int {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	n := 0
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return n
+		}
+		if t, ok := tok.(xml.StartElement); ok && (t.Name.Local == "item" || t.Name.Local == "entry") {
+			n++
+		}
+	}
+}
+
+// missedWarning is what a feed says of itself when the parser read read of
+// its total entries.
+func missedWarning(read, total int) string {
+	return fmt.Sprintf("the feed's XML is broken after its first %d of %d entries; the other %d could not be read", read, total, total-read)
+}

@@ -38,7 +38,9 @@ func TestFeedCutOff(t *testing.T) {
 		"cut inside an element of the channel": {doc: head + rssItems("one") + `<dc:creator>Jo`, titles: []string{"one"}, warning: "broken after its first 1 entry ("},
 		"Atom cut off":                         {doc: atomHead + atomEntry("a") + atomEntry("b") + `<entry><title>c`, titles: []string{"a", "b"}, warning: "2 entries"},
 		"no whole entry":                       {doc: head + `<item><title>one</title><description>cut`, refused: true},
-		"broken in the head":                   {doc: `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title <item>`, refused: true},
+		"an end tag that closes nothing": {doc: head + rssItems("one", "two") + `<item><title>three</title><guid>3</guid><description>Body 3</b> stray</description></item>` + rssItems("four", "five") + `</channel></rss>`,
+			titles: []string{"one", "two", "three"}, warning: "broken after its first 3 of 5 entries; the other 2 could not be read"},
+		"broken in the head": {doc: `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title <item>`, refused: true},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
