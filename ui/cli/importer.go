@@ -30,7 +30,7 @@ const batchBytes = 32 << 20
 // start at firstBatch articles and are sized to take about batchTime,
 // up to batchSize.
 const (
-	firstBatch = 5000
+	firstBatch = 2000
 	minBatch   = 256
 	batchTime  = 3 * time.Second
 )
