@@ -33,6 +33,16 @@ func Normalize(a *Article) {
 		a.Body = ""
 	}
 	a.Title = CleanLine(a.Title)
+	// The characters that show nothing go from the text as they go from
+	// the screen (marks.DropInWords): a word with a soft hyphen or a stray joiner
+	// in it ("Bundes\u00adregierung") is then found by the word a reader
+	// types. What an article without an id was known by before stays
+	// among its former ids (below).
+	rawTitle, rawBody := a.Title, a.Body
+	a.Title, a.Body = CleanLine(marks.DropInWords(a.Title)), marks.DropInWords(a.Body)
+	if strings.TrimSpace(a.Body) == "" {
+		a.Body = ""
+	}
 	titled := a.Title != "" // by the file or feed, not derived from the body
 	if a.Title == "" {
 		a.Title = TitleFromBody(a.Body)
@@ -61,6 +71,14 @@ func Normalize(a *Article) {
 	a.ExternalID = CleanLine(a.ExternalID)
 	if a.ExternalID == "" {
 		a.ExternalID = identity(*a, a.Body == "" || titled)
+		if rawTitle != a.Title && titled || rawBody != a.Body {
+			before := *a
+			before.Body = rawBody
+			if titled {
+				before.Title = rawTitle
+			}
+			a.FormerIDs = appendNew(a.FormerIDs, identity(before, before.Body == "" || titled), identity(before, false))
+		}
 		switch {
 		case a.Body == "":
 			// A bookmark was known by source and date alone before.
@@ -71,6 +89,16 @@ func Normalize(a *Article) {
 			a.LooseID = identity(*a, false)
 		}
 	}
+}
+
+// appendNew appends to ids those of more it does not hold.
+func appendNew(ids []string, more ...string) []string {
+	for _, id := range more {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 func utc(t time.Time) time.Time {

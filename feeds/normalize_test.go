@@ -415,17 +415,34 @@ func TestNormalizeTagsDropInvisibles(t *testing.T) {
 	}
 }
 
-// TestNormalizeKeepsInvisiblesOutsideTags: only tags lose the characters
-// that show nothing; a title and a body keep them, as they came (a Persian
-// word needs its non-joiner), and so does the id made of them.
-func TestNormalizeKeepsInvisiblesOutsideTags(t *testing.T) {
-	a := Article{Title: "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 ukr\u200daine", Source: "Source", Body: "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 ukr\u200daine", Tags: []string{"ukr\u200daine"}}
-	want := a.Title
+// TestNormalizeDropsInvisibles: a title and a body lose what shows
+// nothing but where it changes what is drawn (a Persian word's non-joiner
+// stays), so that "Bundes\u00adregierung" is found by "Bundesregierung";
+// an article without an id keeps the id it had before among its former
+// ids, so that importing it again finds it.
+func TestNormalizeDropsInvisibles(t *testing.T) {
+	persian := "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+	a := Article{Title: persian + " ukr\u200daine", Source: "Source", Body: persian + " Bundes\u00adregierung and ukr\u200daine.", Tags: []string{"ukr\u200daine"}}
+	before := a
+	before.Title, before.Body = CleanLine(before.Title), CleanText(before.Body)
 	Normalize(&a)
-	if a.Title != want || a.Body != want {
-		t.Errorf("title %+q, body %+q; want both %+q", a.Title, a.Body, want)
+	if a.Title != persian+" ukraine" || a.Body != persian+" Bundesregierung and ukraine." {
+		t.Errorf("title %+q, body %+q", a.Title, a.Body)
 	}
 	if !slices.Equal(a.Tags, []string{"ukraine"}) {
 		t.Errorf("tags %+q, want [ukraine]", a.Tags)
+	}
+	if old := identity(before, true); !slices.Contains(a.FormerIDs, old) || a.ExternalID == old {
+		t.Errorf("id %q, former ids %q: want the id of before, %q, among the former", a.ExternalID, a.FormerIDs, old)
+	}
+	again := a
+	Normalize(&again)
+	if again.Title != a.Title || again.Body != a.Body || again.ExternalID != a.ExternalID {
+		t.Errorf("Normalize is not idempotent: %+v then %+v", a, again)
+	}
+	plain := Article{Title: "T", Body: "Plain text."}
+	Normalize(&plain)
+	if len(plain.FormerIDs) != 0 {
+		t.Errorf("an article with nothing dropped has former ids %q", plain.FormerIDs)
 	}
 }

@@ -42,11 +42,33 @@ func Ignorable(r rune) bool {
 // (🏴 and its letters). So "ukr\u200daine" is "ukraine", and a field of
 // nothing but such characters is empty; s itself when it has none.
 // One-line fields on screen and tag names lose the same characters.
-func Drop(s string) string {
+func Drop(s string) string { return drop(s, Ignorable) }
+
+// DropInWords is Drop for the characters of Ignorable that break a word
+// in two for the full-text index where a reader sees one word (a soft
+// hyphen, a zero-width space, a joiner or word joiner between Latin
+// letters): a text's words are then found by the words a reader types.
+// Direction marks and the rest, which stand between words, stay.
+func DropInWords(s string) string { return drop(s, inWord) }
+
+func inWord(r rune) bool {
+	switch r {
+	case 0xad, 0x34f, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff:
+		return true
+	}
+	return false
+}
+
+// drop is Drop for the characters of Ignorable that which reports.
+func drop(s string, which func(rune) bool) string {
 	i := 0
 	for i < len(s) {
+		if s[i] < utf8.RuneSelf { // none of them is ASCII
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= utf8.RuneSelf && Ignorable(r) {
+		if which(r) {
 			break
 		}
 		i += size
@@ -58,14 +80,19 @@ func Drop(s string) string {
 	b.Grow(len(s))
 	b.WriteString(s[:i])
 	prev := rune(0) // the last character kept that is not one of them
-	if i > 0 {
-		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	for j := i; j > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !Ignorable(r) {
+			prev = r
+			break
+		}
+		j -= size
 	}
 	flag := prev == blackFlag
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if Ignorable(r) {
+		if which(r) {
 			next, _ := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case (r == 0x200c || r == 0x200d) && joinsLetters(prev, next),
@@ -79,7 +106,9 @@ func Drop(s string) string {
 			continue
 		}
 		b.WriteRune(r)
-		prev, flag = r, r == blackFlag
+		if !Ignorable(r) { // one kept stands aside as the others do
+			prev, flag = r, r == blackFlag
+		}
 	}
 	return b.String()
 }

@@ -33,3 +33,21 @@ func TestDrop(t *testing.T) {
 		}
 	}
 }
+
+func TestDropInWords(t *testing.T) {
+	tests := map[string]string{
+		"Bundes\u00adregierung":    "Bundesregierung",
+		"ukr\u200daine":            "ukraine",
+		"zero\u200bwidth":          "zerowidth",
+		"\u202eevil\u202c":         "\u202eevil\u202c", // direction controls stand between words
+		"a \u200eb":                "a \u200eb",
+		"🏳\ufe0f\u200d🌈":           "🏳\ufe0f\u200d🌈",
+		"\u2764\ufe0f":             "\u2764\ufe0f",
+		"\u0645\u06cc\u200c\u062e": "\u0645\u06cc\u200c\u062e",
+	}
+	for in, want := range tests {
+		if got := DropInWords(in); got != want {
+			t.Errorf("DropInWords(%+q) = %+q, want %+q", in, got, want)
+		}
+	}
+}
