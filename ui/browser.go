@@ -369,6 +369,16 @@ func (b browserModel) View(width, height int, st *styles) string {
 	case len(b.rows) == 0:
 		lines = append(lines, st.empty.Render(fit(" No annotations yet: a in the list or the reader writes one.", width)))
 	}
+	if height < 1+browserItemLines && !b.filter.focused && len(b.rows) > 0 && b.cursor < len(b.rows) {
+		// A terminal too short for an item under the heading: the item at
+		// the cursor, as much of it as fits, heading or not.
+		item := browserItem(b.rows[b.cursor], true, width, b.terms, st)
+		if height < len(item)+1 {
+			lines = nil
+		}
+		lines = append(lines, item[:min(len(item), height-len(lines))]...)
+		return fitHeight(strings.Join(lines, "\n"), height)
+	}
 	for i := b.offset; i < len(b.rows) && len(lines)+browserItemLines <= height; i++ {
 		lines = append(lines, browserItem(b.rows[i], i == b.cursor, width, b.terms, st)...)
 	}

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"tidings/store"
 )
 
 // On a terminal of a few lines the text comes first: the list shows at
@@ -68,5 +71,23 @@ func TestShortTerminals(t *testing.T) {
 	checkFits(t, m, 80, 2)
 	if lines := strings.Split(viewText(m), "\n"); !strings.Contains(lines[0], "x") || strings.Contains(lines[0], header) {
 		t.Errorf("filtering on 2 lines:\n%s", viewText(m))
+	}
+}
+
+// TestShortBrowser: the annotation browser on a terminal too short for an
+// item under its heading still shows the item at the cursor.
+func TestShortBrowser(t *testing.T) {
+	lib := newLibrary(t, 3)
+	ctx := context.Background()
+	rows, _ := lib.Page(ctx, store.PageRequest{Limit: 1})
+	if _, err := lib.AddAnnotation(ctx, store.Annotation{ArticleID: rows[0].ID, Note: "a note seen on a short terminal"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, height := range []int{3, 4, 5, 6} {
+		m := start(t, lib, Config{}, 80, height)
+		m = step(t, m, press("A"))
+		if s := viewText(m); !strings.Contains(s, "a note seen on a short terminal") && !strings.Contains(s, "Article 000") {
+			t.Errorf("at %d lines the browser shows no annotation:\n%s", height, s)
+		}
 	}
 }
