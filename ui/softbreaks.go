@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -22,20 +25,39 @@ var softBreakParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extens
 // joinSoftBreaks returns md with each soft line break of a paragraph — a
 // newline Markdown reads as a space — written as a space, the next line's
 // quote markers and indentation going with it. Hard breaks (two trailing
-// spaces or a backslash) stay, as does every other newline.
+// spaces or a backslash) stay, as does every other newline; an HTML <br>,
+// which glamour would drop, becomes a hard break (a space in a table).
 func joinSoftBreaks(md string) string {
-	if !strings.Contains(md, "\n") {
+	if !strings.Contains(md, "\n") && !strings.Contains(md, "<") {
 		return md
 	}
 	src := []byte(md)
 	doc := softBreakParser.Parse(text.NewReader(src))
-	type cut struct{ from, to int }
+	type cut struct {
+		from, to int
+		with     string
+	}
 	var cuts []cut
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock {
+		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
+		if html, ok := n.(*ast.RawHTML); ok && html.Segments.Len() == 1 {
+			// An HTML line break, which glamour drops, gluing the words
+			// on either side: a hard break, or a space in a table's cell.
+			seg := html.Segments.At(0)
+			if htmlBreak.Match(src[seg.Start:seg.Stop]) {
+				with := "\\\n"
+				for p := n.Parent(); p != nil; p = p.Parent() {
+					if p.Kind() == east.KindTableCell {
+						with = " "
+					}
+				}
+				cuts = append(cuts, cut{seg.Start, seg.Stop, with})
+			}
+			return ast.WalkContinue, nil
+		}
+		if n.Type() != ast.TypeBlock || n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
 			return ast.WalkContinue, nil
 		}
 		lines := n.Lines()
@@ -54,10 +76,11 @@ func joinSoftBreaks(md string) string {
 			if next.Start <= end {
 				continue
 			}
-			cuts = append(cuts, cut{end, next.Start})
+			cuts = append(cuts, cut{end, next.Start, " "})
 		}
-		return ast.WalkSkipChildren, nil
+		return ast.WalkContinue, nil
 	})
+	slices.SortFunc(cuts, func(a, b cut) int { return a.from - b.from })
 	if len(cuts) == 0 {
 		return md
 	}
@@ -69,12 +92,15 @@ func joinSoftBreaks(md string) string {
 			continue
 		}
 		b.WriteString(md[at:c.from])
-		b.WriteByte(' ')
+		b.WriteString(c.with)
 		at = c.to
 	}
 	b.WriteString(md[at:])
 	return b.String()
 }
+
+// htmlBreak is an HTML line break: <br>, <br/>, <BR />.
+var htmlBreak = regexp.MustCompile(`^(?i)<br\s*/?>$`)
 
 // hardBreak reports whether a paragraph line (without its newline) ends
 // in a hard line break: two spaces, or a backslash not itself escaped.

@@ -24,6 +24,11 @@ func TestJoinSoftBreaks(t *testing.T) {
 		"trailing one space":  {"a \nb", "a b"},
 		"crlf":                {"a\r\nb", "a b"},
 		"mixed":               {"line  \nnext\nthird", "line  \nnext third"},
+		"an HTML break":       {"A line with html<br>break and another<br/>one.", "A line with html\\\nbreak and another\\\none."},
+		"a spaced HTML break": {"a<BR />b", "a\\\nb"},
+		"a break in a table":  {"| a<br>b | c |\n|---|---|\n| 1 | 2 |", "| a b | c |\n|---|---|\n| 1 | 2 |"},
+		"a break in code":     {"`a<br>b` and\n\n    x<br>y", "`a<br>b` and\n\n    x<br>y"},
+		"other HTML stays":    {"a <span>b</span>", "a <span>b</span>"},
 	}
 	for name, tt := range tests {
 		if got := joinSoftBreaks(tt.in); got != tt.want {
