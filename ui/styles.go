@@ -173,6 +173,19 @@ func (m Model) themeStyles() *styles {
 // on light grey for a light one.
 func (st *styles) useBasicColours() {
 	s := lipgloss.NewStyle
+	// Off the cursor's row: the dark greys of rules and separators would
+	// be black on black, the light greys of dates and key names white on
+	// white; bright black reads on either.
+	grey := s().Foreground(lipgloss.BrightBlack)
+	st.rule = grey
+	st.help.ShortSeparator, st.help.FullSeparator, st.help.Ellipsis = grey, grey, grey
+	if !st.isDark {
+		st.headerDim, st.date, st.inputHint, st.readerLink = grey, grey, grey, grey.Underline(true)
+		st.dateUnknown, st.empty, st.noteDim = grey.Faint(true), grey.Italic(true), grey.Italic(true)
+		st.help.ShortKey, st.help.FullKey = s().Foreground(lipgloss.Black), s().Foreground(lipgloss.Black)
+		st.help.ShortDesc, st.help.FullDesc = grey, grey
+	}
+	st.rows[0] = newRowPaints(st, false)
 	row := *st
 	if st.isDark {
 		row.selected = s().Background(lipgloss.Blue).Foreground(lipgloss.BrightWhite)
