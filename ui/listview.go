@@ -207,7 +207,8 @@ func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []
 func tagChip(name string) string {
 	name = oneLine(name)
 	if strings.ContainsRune(name, ' ') {
-		return `#"` + name + `"`
+		// Written as the tag editor and queries read it back.
+		return `#"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name) + `"`
 	}
 	return "#" + name
 }

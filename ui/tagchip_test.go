@@ -18,6 +18,7 @@ func TestTagChipsQuoteNamesWithSpaces(t *testing.T) {
 		{[]string{"rail"}, "#rail"},
 		{[]string{"Long Read", "rail"}, `#"Long Read" #rail`},
 		{[]string{"a b c"}, `#"a b c"`},
+		{[]string{`with "quote"`}, `#"with \"quote\""`},
 		{[]string{"x\x1b[31my z"}, `#"xy z"`},
 	}
 	for _, tt := range tests {
