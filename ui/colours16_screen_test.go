@@ -32,28 +32,9 @@ func TestScreensReadIn16Colours(t *testing.T) {
 			if _, err := w.WriteString(m.View().Content); err != nil {
 				t.Fatal(err)
 			}
-			defFg, defBg := "e5e5e5", "000000"
-			if theme == "light" {
-				defFg, defBg = "000000", "ffffff"
-			}
 			seen := map[[2]string]bool{}
 			for _, line := range strings.Split(out.String(), "\n") {
-				for _, c := range cellColours(t, line) {
-					fg, bg := defFg, defBg
-					if c.fg >= 0 {
-						fg = xterm[c.fg]
-					}
-					if c.bg >= 0 {
-						bg = xterm[c.bg]
-					}
-					if c.reverse {
-						fg, bg = bg, fg
-					}
-					if r := contrast(fg, bg); r < 2 && !seen[[2]string{fg, bg}] {
-						seen[[2]string{fg, bg}] = true
-						t.Errorf("%s theme, %s: %q is #%s on #%s (%.1f:1) in %q", theme, screen, c.text, fg, bg, r, stripSGR(line))
-					}
-				}
+				checkContrast(t, theme+" theme, "+screen, line, xterm, theme, 2, seen)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -51,29 +52,35 @@ func TestCursorRowReadsIn16Colours(t *testing.T) {
 				if name == "linux" && theme == "light" {
 					continue
 				}
-				defFg, defBg := "e5e5e5", "000000"
-				if theme == "light" {
-					defFg, defBg = "000000", "ffffff"
-				}
-				seen := map[[2]string]bool{}
-				for _, c := range cellColours(t, line) {
-					fg, bg := defFg, defBg
-					if c.fg >= 0 {
-						fg = pal[c.fg]
-					}
-					if c.bg >= 0 {
-						bg = pal[c.bg]
-					}
-					if c.reverse {
-						fg, bg = bg, fg
-					}
-					if r := contrast(fg, bg); r < 3 && !seen[[2]string{fg, bg}] {
-						seen[[2]string{fg, bg}] = true
-						t.Errorf("%s theme, %s palette, keys %v: %q is #%s on #%s (%.1f:1) in %q",
-							theme, name, keys, c.text, fg, bg, r, stripSGR(line))
-					}
-				}
+				checkContrast(t, fmt.Sprintf("%s theme, %s palette, keys %v", theme, name, keys), line, pal, theme, 3, map[[2]string]bool{})
 			}
+		}
+	}
+}
+
+// checkContrast fails for each pair of colours on line, drawn in 16
+// colours with palette pal on a terminal of the theme's background, that
+// contrasts by less than min (each pair once in seen).
+func checkContrast(t *testing.T, label, line string, pal [16]string, theme string, min float64, seen map[[2]string]bool) {
+	t.Helper()
+	defFg, defBg := "e5e5e5", "000000"
+	if theme == "light" {
+		defFg, defBg = "000000", "ffffff"
+	}
+	for _, c := range cellColours(t, line) {
+		fg, bg := defFg, defBg
+		if c.fg >= 0 {
+			fg = pal[c.fg]
+		}
+		if c.bg >= 0 {
+			bg = pal[c.bg]
+		}
+		if c.reverse {
+			fg, bg = bg, fg
+		}
+		if r := contrast(fg, bg); r < min && !seen[[2]string{fg, bg}] {
+			seen[[2]string{fg, bg}] = true
+			t.Errorf("%s: %q is #%s on #%s (%.1f:1) in %q", label, c.text, fg, bg, r, stripSGR(line))
 		}
 	}
 }
