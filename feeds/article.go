@@ -39,6 +39,11 @@ type Article struct {
 	// gives it ExternalID.
 	FormerIDs []string
 
+	// FormerBody is the text an article without an id had when read as
+	// an earlier tidings read it ("" when it reads the same): an import
+	// finds it by the id that text gave (among FormerIDs, by Normalize).
+	FormerBody string
+
 	// LooseID is an id a library from before may hold the article under
 	// that other articles shared then: the id of its source, date and text
 	// alone, before a file's own title and link counted too (Identity). An

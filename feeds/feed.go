@@ -284,13 +284,16 @@ func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
 
 // body is entry i's content as Markdown. Relative links resolve against
 // the entry's own page (page, "" when it has none), else the xml:base in
-// scope at it, else the document. formerBody is the same with links
+// scope at it, else the document. formerBody is the content read as it
+// was before (formerContentMarkdown; a summary as HTML), with links
 // resolved as they were before xml:base counted, against the page else
 // the document: what the entry's id is made of.
 func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBody string, err error) {
 	content, plain := it.Content, e.plain(i)
+	formerPlain := plain
 	if strings.TrimSpace(content) == "" {
 		content, plain = it.Description, e.json || it.Custom[customSummaryMarkup] == "text"
+		formerPlain = false
 	}
 	former := page
 	if former == "" && e.base != nil {
@@ -305,10 +308,27 @@ func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBod
 	}
 	body, err = contentMarkdown(content, plain, base)
 	formerBody = body
-	if base != former {
-		formerBody, _ = contentMarkdown(content, plain, former)
+	if base != former || plain != formerPlain || !convertsAsBefore(content, plain) {
+		formerBody, _ = formerContentMarkdown(content, formerPlain, former)
 	}
 	return body, formerBody, err
+}
+
+// convertsAsBefore reports, by a quick look, that content converts as it
+// did before (formerContentMarkdown), sparing the second conversion: it
+// holds none of the elements and attributes read differently now, and as
+// plain text fewer than three lines in a paragraph (hardWrapped).
+func convertsAsBefore(content string, plain bool) bool {
+	if plain || !looksLikeHTML(content) {
+		return !strings.Contains(content, "\n")
+	}
+	lower := strings.ToLower(content)
+	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br"} {
+		if strings.Contains(lower, s) {
+			return false
+		}
+	}
+	return !strings.Contains(lower, "<img") || !strings.Contains(lower, "<a")
 }
 
 // enclosureBase is what relative enclosure addresses of it resolve

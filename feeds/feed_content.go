@@ -20,15 +20,26 @@ import (
 // line breaks in their descriptions. On a conversion error the text of
 // the content is returned with the error.
 func contentMarkdown(content string, plain bool, base string) (string, error) {
+	return convertContent(content, plain, base, false)
+}
+
+// formerContentMarkdown is contentMarkdown as it was before plain text
+// wrapped at a fixed width was joined and the HTML of more elements read
+// (formerMarkdown): what an entry without a guid or a link is known by.
+func formerContentMarkdown(content string, plain bool, base string) (string, error) {
+	return convertContent(content, plain, base, true)
+}
+
+func convertContent(content string, plain bool, base string, former bool) (string, error) {
 	content = strings.TrimSpace(content)
 	if content == "" {
 		return "", nil
 	}
 	src := content
 	if plain || !looksLikeHTML(content) {
-		src = textToHTML(content)
+		src = textToHTML(content, !former)
 	}
-	md, err := HTMLToMarkdown(src, base)
+	md, err := htmlToMarkdown(src, base, former)
 	if err != nil {
 		return CleanText(htmlText(content)), err
 	}
@@ -41,9 +52,10 @@ var htmlMarkup = regexp.MustCompile(`<[A-Za-z!/]|&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{
 func looksLikeHTML(s string) bool { return htmlMarkup.MatchString(s) }
 
 // textToHTML escapes plain text into HTML paragraphs: a blank line ends a
-// paragraph, a single newline is a line break, but in prose wrapped at a
-// fixed width (hardWrapped), whose lines are joined to be wrapped anew.
-func textToHTML(s string) string {
+// paragraph, a single newline is a line break, but, with join, in prose
+// wrapped at a fixed width (hardWrapped), whose lines are joined to be
+// wrapped anew.
+func textToHTML(s string, join bool) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
 	for para := range strings.SplitSeq(s, "\n\n") {
@@ -56,7 +68,7 @@ func textToHTML(s string) string {
 			lines[i] = strings.TrimSpace(lines[i])
 		}
 		sep := "<br>"
-		if hardWrapped(lines) {
+		if join && hardWrapped(lines) {
 			sep = " "
 		}
 		b.WriteString("<p>")

@@ -26,12 +26,26 @@ import (
 // resolved against base (when base is an absolute http(s) URL) or dropped,
 // keeping their text. The result has been through CleanText.
 // HTMLToMarkdown is safe for concurrent use.
-func HTMLToMarkdown(src, base string) (string, error) {
-	doc, _, err := parseHTML([]byte(htmlPolicy().Sanitize(src)))
+func HTMLToMarkdown(src, base string) (string, error) { return htmlToMarkdown(src, base, false) }
+
+// formerMarkdown is HTMLToMarkdown as it was before pictures inside
+// links, lazily loaded pictures, embedded players, video and audio
+// elements and line breaks in table cells were read: what an article
+// without an id was known by then (its id a hash of its text), so that
+// it is found again (Article.FormerBody).
+func formerMarkdown(src, base string) (string, error) { return htmlToMarkdown(src, base, true) }
+
+func htmlToMarkdown(src, base string, former bool) (string, error) {
+	policy := htmlPolicy()
+	if former {
+		policy = formerHTMLPolicy()
+	}
+	doc, _, err := parseHTML([]byte(policy.Sanitize(src)))
 	if err != nil {
 		return "", err
 	}
-	tidyHTML(doc, baseURL(base))
+	t := tidier{base: baseURL(base), former: former}
+	t.tidy(doc)
 	md, err := markdownConverter().ConvertNode(doc)
 	if err != nil {
 		return "", err
@@ -41,7 +55,13 @@ func HTMLToMarkdown(src, base string) (string, error) {
 
 // htmlPolicy is the sanitiser's allowlist, built once; a bluemonday policy
 // is safe for concurrent use.
-var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy {
+var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy { return newHTMLPolicy(false) })
+
+// formerHTMLPolicy is the allowlist before embedded players, video and
+// audio elements and lazily loaded pictures were read (formerMarkdown).
+var formerHTMLPolicy = sync.OnceValue(func() *bluemonday.Policy { return newHTMLPolicy(true) })
+
+func newHTMLPolicy(former bool) *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowStandardURLs() // http, https, mailto and relative; parseable only
 	p.AllowElements(
@@ -54,11 +74,13 @@ var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy {
 	)
 	p.AllowAttrs("href", "title").OnElements("a")
 	p.AllowAttrs("src", "alt", "title", "width", "height").OnElements("img")
-	// Where a lazily loaded picture really is (tidyImage checks them).
-	p.AllowAttrs(append(lazySources, "srcset")...).OnElements("img")
-	// Embedded players and media become links to them (tidyEmbed).
-	p.AllowAttrs("src", "title").OnElements("iframe", "video", "audio")
-	p.AllowAttrs("src").OnElements("source")
+	if !former {
+		// Where a lazily loaded picture really is (tidyImage checks them).
+		p.AllowAttrs(append(lazySources, "srcset")...).OnElements("img")
+		// Embedded players and media become links to them (tidyEmbed).
+		p.AllowAttrs("src", "title").OnElements("iframe", "video", "audio")
+		p.AllowAttrs("src").OnElements("source")
+	}
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^[0-9]{1,9}$`)).OnElements("ol")
 	p.AllowAttrs("colspan", "rowspan").Matching(regexp.MustCompile(`^[0-9]{1,3}$`)).OnElements("td", "th")
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[A-Za-z0-9_+-]{1,32}$`)).OnElements("code")
@@ -66,8 +88,11 @@ var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy {
 	// or an SVG's text are not the article.
 	p.SkipElementsContent("form", "button", "select", "textarea", "svg", "math", "template",
 		"canvas", "nav", "dialog")
+	if former {
+		p.SkipElementsContent("audio", "video")
+	}
 	return p
-})
+}
 
 // markdownConverter is built once; it is safe for concurrent use.
 var markdownConverter = sync.OnceValue(func() *converter.Converter {
@@ -88,12 +113,19 @@ func baseURL(base string) *url.URL {
 	return u
 }
 
-// tidyHTML rewrites sanitised HTML for the terminal: images to links,
-// tracking pixels and empty wrappers out, links absolute or unwrapped.
-func tidyHTML(n *html.Node, base *url.URL) {
+// tidier rewrites sanitised HTML for the terminal (tidy): images to links,
+// tracking pixels and empty wrappers out, links absolute or unwrapped; as
+// it does now, or as it did before (former, formerMarkdown).
+type tidier struct {
+	base   *url.URL
+	former bool
+}
+
+func (t tidier) tidy(n *html.Node) {
+	base := t.base
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		tidyHTML(c, base)
+		t.tidy(c)
 		c = next
 	}
 	if n.Type == html.TextNode {
@@ -106,14 +138,14 @@ func tidyHTML(n *html.Node, base *url.URL) {
 	}
 	switch n.DataAtom {
 	case atom.Br:
-		if inTableCell(n) {
+		if !t.former && inTableCell(n) {
 			// A line break would end the table's row in Markdown.
 			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, n)
 			n.Parent.RemoveChild(n)
 			return
 		}
 	case atom.Img:
-		tidyImage(n, base)
+		tidyImage(n, base, t.former)
 		return
 	case atom.Iframe, atom.Video, atom.Audio:
 		tidyEmbed(n, base)
@@ -133,13 +165,16 @@ func tidyHTML(n *html.Node, base *url.URL) {
 
 // tidyImage replaces an image by a link to it (or, inside a link, by its
 // alt text), and drops tracking pixels and images without a source.
-func tidyImage(n *html.Node, base *url.URL) {
+func tidyImage(n *html.Node, base *url.URL, former bool) {
 	// A lazily loaded picture's src is a placeholder, when it has one.
-	src := lazySource(n, base)
+	src := ""
+	if !former {
+		src = lazySource(n, base)
+	}
 	if src == "" {
 		src = resolveLink(attr(n, "src"), base)
 	}
-	if src == "" {
+	if src == "" && !former {
 		src = firstSrcset(attr(n, "srcset"), base)
 	}
 	if src == "" || isPixel(attr(n, "width")) || isPixel(attr(n, "height")) {
@@ -160,7 +195,7 @@ func tidyImage(n *html.Node, base *url.URL) {
 	if inLink {
 		// The link's words, or "image" when it has none of its own: a
 		// picture linked to its larger self is a link still.
-		if text == "" && isEmptyElement(linkOf(n)) {
+		if text == "" && !former && isEmptyElement(linkOf(n)) {
 			text = "image"
 		}
 		if text != "" {
@@ -474,10 +509,16 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 		if err != nil {
 			return art, err
 		}
-		if heading, rest := firstHeading(md); heading != "" && rest != "" && heading == plainText(art.Title) {
-			md = strings.TrimSpace(rest)
+		dropTitle := func(md string) string {
+			if heading, rest := firstHeading(md); heading != "" && rest != "" && heading == plainText(art.Title) {
+				return strings.TrimSpace(rest)
+			}
+			return md
 		}
-		art.Body = md
+		art.Body = dropTitle(md)
+		if former, err := formerMarkdown(b.String(), linkBase); err == nil && former != md {
+			art.FormerBody = dropTitle(former)
+		}
 	}
 	return art, nil
 }

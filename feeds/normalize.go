@@ -71,9 +71,21 @@ func Normalize(a *Article) {
 	a.ExternalID = CleanLine(a.ExternalID)
 	if a.ExternalID == "" {
 		a.ExternalID = identity(*a, a.Body == "" || titled)
+		// The texts it was known by before: as it came, before the
+		// characters that show nothing were dropped, and as an earlier
+		// tidings converted it.
+		var formerBodies []string
 		if rawTitle != a.Title && titled || rawBody != a.Body {
+			formerBodies = append(formerBodies, rawBody)
+		}
+		if a.FormerBody != "" {
+			if fb := CleanText(a.FormerBody); fb != rawBody {
+				formerBodies = append(formerBodies, fb)
+			}
+		}
+		for _, body := range formerBodies {
 			before := *a
-			before.Body = rawBody
+			before.Body = body
 			if titled {
 				before.Title = rawTitle
 			}

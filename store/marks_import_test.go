@@ -33,3 +33,31 @@ func TestImportAfterInvisiblesDropped(t *testing.T) {
 		t.Errorf("Bundesregierung finds %d (%v), want 1", n, err)
 	}
 }
+
+// TestImportOfAPageReadBetter: a saved page imported by an earlier tidings,
+// which read less of it, is found again by the id it had when imported now
+// (updated, not added twice), keeping the reader's tags.
+func TestImportOfAPageReadBetter(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	now := feeds.Article{Title: "Marathon", Source: "News", URL: "https://news.example/m",
+		Body: "The record fell.\n\n[Runners](https://news.example/a.jpg)", FormerBody: "The record fell."}
+	before := now
+	before.Body, before.FormerBody = now.FormerBody, ""
+	feeds.Normalize(&before) // as the earlier tidings stored it
+	importAll(t, s, before)
+	ids := idsOf(t, s, "")
+	if err := s.Tag(ctx, ids, []string{"kept"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	feeds.Normalize(&now)
+	if outs := importAll(t, s, now); len(outs) != 1 || outs[0] != Updated {
+		t.Errorf("outcomes %v, want one update", outs)
+	}
+	if n, _ := s.Count(ctx, ""); n != 1 {
+		t.Errorf("%d articles, want 1", n)
+	}
+	if n, _ := s.Count(ctx, "tag:kept Runners"); n != 1 {
+		t.Errorf("the updated article lost its tag or its new text")
+	}
+}
