@@ -249,7 +249,14 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	}
 	e, ok := im.byExt[a.ExternalID]
 	for _, former := range a.FormerIDs {
-		if f, found := im.byExt[former]; !ok && found {
+		f, found := im.byExt[former]
+		switch {
+		case ok || !found:
+		case strings.HasPrefix(former, feeds.IdentityPrefix):
+			// Stored under the id its text gave before: it keeps that id,
+			// which the reader's exports and backups carry.
+			e, ok = f, true
+		default:
 			// Stored under an id of before: it takes the new one.
 			if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET external_id = ? WHERE id = ?`, a.ExternalID, f.id); err != nil {
 				return 0, err

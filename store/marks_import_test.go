@@ -32,6 +32,17 @@ func TestImportAfterInvisiblesDropped(t *testing.T) {
 	if n, err := s.Count(ctx, "Bundesregierung"); err != nil || n != 1 {
 		t.Errorf("Bundesregierung finds %d (%v), want 1", n, err)
 	}
+	// The file again: unchanged. A backup exported before, which carries
+	// the id of before: the same article still.
+	if outs := importAll(t, s, now); len(outs) != 1 || outs[0] != Unchanged {
+		t.Errorf("the file again: outcomes %v, want unchanged", outs)
+	}
+	backup := before
+	backup.Body = "The Bundesregierung met."
+	importAll(t, s, backup)
+	if n, err := s.Count(ctx, ""); err != nil || n != 1 {
+		t.Errorf("after a backup of before: %d articles (%v), want 1", n, err)
+	}
 }
 
 // TestImportOfAPageReadBetter: a saved page imported by an earlier tidings,
