@@ -28,7 +28,7 @@ var softBreakParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extens
 // spaces or a backslash) stay, as does every other newline; an HTML <br>,
 // which glamour would drop, becomes a hard break (a space in a table).
 func joinSoftBreaks(md string) string {
-	if !strings.Contains(md, "\n") && !strings.Contains(md, "<") {
+	if !strings.Contains(md, "\n") && !strings.Contains(md, "<") && !strings.Contains(md, "](") {
 		return md
 	}
 	src := []byte(md)
@@ -56,6 +56,14 @@ func joinSoftBreaks(md string) string {
 				cuts = append(cuts, cut{seg.Start, seg.Stop, with})
 			}
 			return ast.WalkContinue, nil
+		}
+		if link, ok := n.(*ast.Link); ok {
+			// A link whose words are its address (every link of a
+			// Mastodon post): glamour would print the address twice.
+			if from, to, ok := selfLink(src, link); ok {
+				cuts = append(cuts, cut{from, to, "<" + string(link.Destination) + ">"})
+			}
+			return ast.WalkSkipChildren, nil
 		}
 		if n.Type() != ast.TypeBlock || n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
 			return ast.WalkContinue, nil
@@ -97,6 +105,28 @@ func joinSoftBreaks(md string) string {
 	}
 	b.WriteString(md[at:])
 	return b.String()
+}
+
+// selfLink reports where in src the link written [address](address) is,
+// its words its address (or the address without its scheme or a final
+// slash, as Mastodon shows them).
+func selfLink(src []byte, link *ast.Link) (from, to int, ok bool) {
+	t, isText := link.FirstChild().(*ast.Text)
+	if !isText || t.NextSibling() != nil || len(link.Title) > 0 {
+		return 0, 0, false
+	}
+	dest := string(link.Destination)
+	words := string(t.Segment.Value(src))
+	bare := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")
+	if words != dest && strings.TrimSuffix(words, "/") != bare || !strings.Contains(dest, "://") {
+		return 0, 0, false
+	}
+	from, end := t.Segment.Start-1, t.Segment.Stop
+	tail := "](" + dest + ")"
+	if from < 0 || src[from] != '[' || !strings.HasPrefix(string(src[end:]), tail) {
+		return 0, 0, false
+	}
+	return from, end + len(tail), true
 }
 
 // htmlBreak is an HTML line break: <br>, <br/>, <BR />.
