@@ -288,7 +288,8 @@ func (f filterModel) view(width int, st *styles) string {
 
 // parseErrorLine points at the column where a query stops parsing and says
 // why: "    ^ unexpected )", or the message first when it does not fit after
-// the caret; width cells wide.
+// the caret, else on the side with more room, cut short with …; width cells
+// wide.
 func parseErrorLine(text string, err error, width int, st *styles) string {
 	msg, pos := err.Error(), 0
 	var qe *query.Error
@@ -310,13 +311,14 @@ func parseErrorLine(text string, err error, width int, st *styles) string {
 		line = " " + msg
 	case col+2+ansi.StringWidth(msg) <= width:
 		line = strings.Repeat(" ", col) + "^ " + msg
+	case ansi.StringWidth(msg)+1 <= col:
+		line = strings.Repeat(" ", col-ansi.StringWidth(msg)-1) + msg + " ^"
+	case col > width/2:
+		// The side with more room, the message cut short there.
+		lead := ansi.Truncate(msg, col-1, "…")
+		line = strings.Repeat(" ", col-ansi.StringWidth(lead)-1) + lead + " ^"
 	default:
-		lead := msg + " "
-		if w := ansi.StringWidth(lead); w <= col {
-			line = strings.Repeat(" ", col-w) + lead + "^"
-		} else {
-			line = strings.Repeat(" ", col) + "^"
-		}
+		line = strings.Repeat(" ", col) + "^ " + msg // cut at the line's end
 	}
 	return st.statusErr.Render(ansi.Truncate(line, width, "…"))
 }
