@@ -51,6 +51,9 @@ type listModel struct {
 	// newAbove is set when a reload of a list that showed its top brought
 	// articles above the cursor that are out of sight; the root says so.
 	newAbove bool
+	// shownQuery is the query of the window shown: a window of another
+	// query (the filter changed) brings no new articles, whatever is above.
+	shownQuery listQuery
 	// kept are the articles the reader opened, starred, marked or tagged
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep
@@ -350,7 +353,8 @@ func (m *listModel) replace(msg pageMsg) {
 		m.offset = 0
 	}
 	m.fixOffset()
-	m.newAbove = showedTop && (m.offset > 0 || !msg.atTop)
+	m.newAbove = showedTop && m.shownQuery == m.query && (m.offset > 0 || !msg.atTop)
+	m.shownQuery = m.query
 }
 
 // rowByID is the loaded row of an article.

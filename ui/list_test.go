@@ -416,3 +416,17 @@ func TestReloadKeepsLaterMoves(t *testing.T) {
 		t.Errorf("total %d after the reload, want 35", got)
 	}
 }
+
+// TestNoNewArticlesAfterAFilter: leaving a filter whose article lies deep
+// in the whole list brings no "new articles above": none arrived.
+func TestNoNewArticlesAfterAFilter(t *testing.T) {
+	st, _ := openLibrary(t)
+	importArticles(t, st, 0, 60)
+	m := start(t, st, Config{}, 80, 12)
+	m = steps(t, m, "/")
+	m = typeKeys(t, m, "title:\"Article 040\"")
+	m = steps(t, m, "enter", "esc")
+	if strings.Contains(viewText(m), "New articles above") {
+		t.Errorf("leaving the filter says new articles arrived:\n%s", viewText(m))
+	}
+}
