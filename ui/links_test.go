@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -245,5 +246,44 @@ func TestAbsoluteLinks(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLinksPanelNumbers: typing a link's number, as the panel shows it,
+// goes to it (its digits in turn: 1 then 2 is the twelfth), and enter
+// opens it, as in newsboat's URL view.
+func TestLinksPanelNumbers(t *testing.T) {
+	st, _ := openLibrary(t)
+	var b strings.Builder
+	for i := 1; i <= 14; i++ {
+		fmt.Fprintf(&b, "[link %d](https://x.example/%d)\n\n", i, i)
+	}
+	a := feeds.Article{ExternalID: "MANY", Source: "Wire", Title: "Many", Published: time.Now(), Body: b.String()}
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	var opened []string
+	m := start(t, st, Config{OpenURL: func(u string) error { opened = append(opened, u); return nil }}, 80, 24)
+	m = steps(t, m, "enter", "L")
+	links := root(t, m).links.links
+	for _, tt := range []struct {
+		keys []string
+		want int // the link's number
+	}{
+		{[]string{"3"}, 3},
+		{[]string{"1", "2"}, 12},
+		{[]string{"1", "2", "4"}, 4}, // 124 is no link: 4 alone
+		{[]string{"9", "j"}, 10},
+		{[]string{"9", "j", "0"}, 10}, // no link 0: nothing moves
+	} {
+		m = steps(t, m, tt.keys...)
+		if got := root(t, m).links.cursor + 1; got != tt.want {
+			t.Errorf("%v: on link %d, want %d", tt.keys, got, tt.want)
+		}
+		m = steps(t, m, "esc", "L") // start again
+	}
+	m = steps(t, m, "7", "enter")
+	if len(opened) != 1 || opened[0] != links[6].url {
+		t.Errorf("7 then enter opened %q, want %q", opened, links[6].url)
 	}
 }

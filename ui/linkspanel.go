@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -20,6 +21,7 @@ type linksPanel struct {
 	cursor int
 	offset int // the first link shown
 	keys   linksKeyMap
+	typed  string // the digits of a link's number typed so far
 }
 
 // linksKeyMap is the links panel's bindings. Its action names are the
@@ -29,6 +31,7 @@ type linksKeyMap struct {
 	Up, Down, Top, Bottom key.Binding
 	PageDown, PageUp      key.Binding
 	Open, Copy            key.Binding
+	Number                key.Binding // the digits of a link's number: help only
 	Back, Close           key.Binding
 	Help, Quit            key.Binding
 }
@@ -43,6 +46,7 @@ func defaultLinksKeyMap() linksKeyMap {
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
 		Open:     key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open")),
 		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		Number:   key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "go to link number")),
 		Back:     key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
 		Close:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "close")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -62,7 +66,7 @@ func (k linksKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the help overlay's.
 func (k linksKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Number, k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Quit}}
 }
 
 func (k *linksKeyMap) actions() map[string]*key.Binding {
@@ -83,6 +87,14 @@ func (m *Model) openLinks() {
 func (m *Model) handleLinksKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, p := m.links.keys, &m.links
 	var cmd tea.Cmd
+	if d := msg.String(); key.Matches(msg, k.Number) && len(d) == 1 && d[0] >= '0' && d[0] <= '9' {
+		// A link's number, as the panel shows it: its digits go to it
+		// (1 then 2 is the twelfth when there are twelve); enter opens it.
+		p.goToNumber(d)
+		p.scroll(p.rows(m.height))
+		return nil
+	}
+	p.typed = ""
 	switch {
 	case key.Matches(msg, k.Back, k.Close):
 		p.open = false
@@ -111,6 +123,18 @@ func (m *Model) handleLinksKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	p.scroll(p.rows(m.height))
 	return cmd
+}
+
+// goToNumber puts the cursor on the link whose number the digits typed so
+// far and digit make, else on the one digit alone names.
+func (p *linksPanel) goToNumber(digit string) {
+	for _, typed := range []string{p.typed + digit, digit} {
+		if n, err := strconv.Atoi(typed); err == nil && n >= 1 && n <= len(p.links) {
+			p.typed, p.cursor = typed, n-1
+			return
+		}
+	}
+	p.typed = ""
 }
 
 // current is the link under the cursor.
