@@ -139,6 +139,35 @@ func (s *Store) SetRead(ctx context.Context, ids []int64, read bool) error {
 	return nil
 }
 
+// SetReadQuery marks every article matching the query read (or unread),
+// and says how many it changed: the catching up of a whole feed, tag or
+// library at once.
+func (s *Store) SetReadQuery(ctx context.Context, q string, read bool) (int, error) {
+	c, err := compile(q, false)
+	if err != nil {
+		return 0, fmt.Errorf("store: set read: %w", err)
+	}
+	sel, args := c.ids()
+	stmt := `UPDATE articles SET read_at = NULL WHERE read_at IS NOT NULL AND id IN (` + sel + `)`
+	if read {
+		stmt = `UPDATE articles SET read_at = ? WHERE read_at IS NULL AND id IN (` + sel + `)`
+		args = append([]any{time.Now().Unix()}, args...)
+	}
+	var n int64
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, stmt, args...)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: set read: %w", err)
+	}
+	return int(n), nil
+}
+
 // SetStarred stars or unstars articles.
 func (s *Store) SetStarred(ctx context.Context, ids []int64, starred bool) error {
 	if err := s.updateArticles(ctx, `UPDATE articles SET starred = ? WHERE id IN (%s)`, []any{starred}, ids); err != nil {

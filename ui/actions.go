@@ -134,7 +134,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, cmd
 		}
 		k := m.list.keys
-		if m.refuseWrite(msg, k.Tag, k.TagAll, k.SaveSearch, k.Star, k.Read, k.Annotate, k.Refresh) || m.explainOff(msg) {
+		if m.refuseWrite(msg, k.Tag, k.TagAll, k.ReadAll, k.SaveSearch, k.Star, k.Read, k.Annotate, k.Refresh) || m.explainOff(msg) {
 			return m, nil
 		}
 		m.list, cmd = m.list.Update(msg)

@@ -20,6 +20,7 @@ type listKeyMap struct {
 	HalfPageDown, HalfPageUp, PageDown, PageUp    key.Binding
 	Open, Star, Read, OpenLink, CopyLink, Refresh key.Binding
 	Filter, Clear, Select, Tag, TagAll            key.Binding
+	ReadAll                                       key.Binding
 	TagsPanel, SaveSearch                         key.Binding
 	Annotate, AllAnnotations                      key.Binding
 	Help, Quit                                    key.Binding
@@ -47,6 +48,7 @@ func defaultListKeyMap() listKeyMap {
 		Select:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "select")),
 		Tag:            key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
 		TagAll:         key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all filtered")),
+		ReadAll:        key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mark all listed read")),
 		TagsPanel:      key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "tags & searches")),
 		SaveSearch:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
 		Annotate:       annotateBinding(),
@@ -67,7 +69,7 @@ func (k listKeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
 		// One column for the actions, so that the box fits 80 columns.
 		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh,
-			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.TagsPanel, k.SaveSearch,
+			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.ReadAll, k.TagsPanel, k.SaveSearch,
 			k.Annotate, k.AllAnnotations},
 		{k.Help, k.Quit},
 	}
@@ -80,7 +82,7 @@ func (k *listKeyMap) actions() map[string]*key.Binding {
 		"page-down": &k.PageDown, "page-up": &k.PageUp,
 		"open": &k.Open, "star": &k.Star, "read": &k.Read,
 		"open-link": &k.OpenLink, "copy-link": &k.CopyLink, "refresh": &k.Refresh,
-		"filter": &k.Filter, "clear": &k.Clear, "select": &k.Select, "tag": &k.Tag, "tag-all": &k.TagAll,
+		"filter": &k.Filter, "clear": &k.Clear, "select": &k.Select, "tag": &k.Tag, "tag-all": &k.TagAll, "read-all": &k.ReadAll,
 		"tags-panel": &k.TagsPanel, "save-search": &k.SaveSearch,
 		"annotate": &k.Annotate, "all-annotations": &k.AllAnnotations,
 		"help": &k.Help, "quit": &k.Quit,

@@ -24,6 +24,9 @@ type Library interface {
 	Generation(ctx context.Context) (int64, error)
 	// SetRead marks articles read or unread.
 	SetRead(ctx context.Context, ids []int64, read bool) error
+	// SetReadQuery marks every article a query matches read or unread and
+	// returns how many it changed.
+	SetReadQuery(ctx context.Context, query string, read bool) (int, error)
 	// SetStarred stars or unstars articles.
 	SetStarred(ctx context.Context, ids []int64, starred bool) error
 	// Tag adds and removes tags on articles.

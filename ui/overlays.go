@@ -117,6 +117,8 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openTagEditor(), true
 	case key.Matches(msg, k.TagAll):
 		return m.startTagAll(), true
+	case key.Matches(msg, k.ReadAll):
+		return m.startReadAll(), true
 	case key.Matches(msg, k.TagsPanel):
 		return m.openPanel(), true
 	case key.Matches(msg, k.SaveSearch):
@@ -155,6 +157,10 @@ func (m *Model) handleTaggingResult(msg tea.Msg) tea.Cmd {
 		return m.handleTagged(taggedWhat(msg.ids, m.list.rows), msg.add, msg.remove, msg.ids, msg.err)
 	case taggingCountMsg:
 		m.handleTaggingCount(msg)
+	case readAllCountMsg:
+		m.handleReadAllCount(msg)
+	case readAllMsg:
+		return m.handleReadAll(msg)
 	case queryTaggedMsg:
 		what := thousands(msg.n) + " articles matching " + quoteQuery(msg.query)
 		if msg.n == 1 {

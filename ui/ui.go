@@ -459,6 +459,7 @@ func (m *Model) refreshKeys() {
 	lk.Select.SetEnabled(hasRow)
 	lk.Tag.SetEnabled(!m.readOnly && (hasRow || len(m.list.marked) > 0))
 	lk.TagAll.SetEnabled(!m.readOnly && filtered)
+	lk.ReadAll.SetEnabled(!m.readOnly && hasRow)
 	lk.SaveSearch.SetEnabled(!m.readOnly && filtered)
 	lk.Clear.SetEnabled(len(m.list.marked) > 0 || m.list.query.text != "")
 	if len(m.list.marked) > 0 {
