@@ -48,7 +48,7 @@ func defaultListKeyMap() listKeyMap {
 		Select:         key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "select")),
 		Tag:            key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
 		TagAll:         key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all filtered")),
-		ReadAll:        key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mark all listed read")),
+		ReadAll:        key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mark all read")),
 		TagsPanel:      key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "tags & searches")),
 		SaveSearch:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
 		Annotate:       annotateBinding(),

@@ -156,7 +156,7 @@ func TestKeyNamesAsTyped(t *testing.T) {
 // refused; the help shows each as it is pressed.
 func TestKeyConfigNamesOrder(t *testing.T) {
 	lib := newLibrary(t, 3)
-	cfg := Config{Keys: map[string][]string{"star": {"alt+ctrl+x"}, "read": {"shift+m", "M"}}}
+	cfg := Config{Keys: map[string][]string{"star": {"alt+ctrl+x"}, "read": {"shift+w", "W"}}}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -170,16 +170,16 @@ func TestKeyConfigNamesOrder(t *testing.T) {
 	}
 	read := func() bool { row, _ := root(t, m).list.current(); return row.Read }
 	was := read()
-	m = step(t, m, tea.KeyPressMsg{Code: 'm', ShiftedCode: 'M', Text: "M", Mod: tea.ModShift})
+	m = step(t, m, tea.KeyPressMsg{Code: 'w', ShiftedCode: 'W', Text: "W", Mod: tea.ModShift})
 	if read() == was {
-		t.Error("M (read = \"shift+m\") did not mark the article")
+		t.Error("W (read = \"shift+w\") did not mark the article")
 	}
 	if s := viewText(m); !strings.Contains(s, "ctrl+alt+x star") {
 		t.Errorf("the footer does not show ctrl+alt+x:\n%s", s)
 	}
 	m = step(t, m, press("?"))
-	if s := words(viewText(m)); !strings.Contains(s, "M read/unread") || strings.Contains(s, "shift+m") || strings.Contains(s, "M/M") {
-		t.Errorf("the help does not show M once:\n%s", s)
+	if s := words(viewText(m)); !strings.Contains(s, "W read/unread") || strings.Contains(s, "shift+w") || strings.Contains(s, "W/W") {
+		t.Errorf("the help does not show W once:\n%s", s)
 	}
 
 	cfg = Config{Keys: map[string][]string{"tag": {"ctrl+c"}}}
