@@ -28,36 +28,48 @@ type media struct {
 	pictures    []picture
 	thumbnail   *picture
 	files       []enclosure
+	seen        map[string]int // a picture's address, and its path when sized, to its index
 }
+
+// maxMedia is how many pictures, and how many files, an entry's Media RSS
+// gives at most: a gallery's worth; a feed listing thousands is cut there.
+const maxMedia = 64
 
 type picture struct {
 	url, alt string
 	width    int // 0 when not given
 }
 
-// addPicture adds p, or keeps the larger of p and a picture at the same
-// address but for its query (one picture in several sizes, as the
-// Guardian gives them).
+// addPicture adds p, unless the entry has it already; of one picture in
+// several sizes (the same address but for its query, each with its width,
+// as the Guardian gives them) it keeps the largest.
 func (m *media) addPicture(p picture) {
-	for i, q := range m.pictures {
-		if samePicture(p.url, q.url) {
-			if p.width > q.width {
-				if p.alt == "" {
-					p.alt = q.alt
-				}
-				m.pictures[i] = p
+	if m.seen == nil {
+		m.seen = make(map[string]int)
+	}
+	if _, dup := m.seen[p.url]; dup {
+		return
+	}
+	path, _, _ := strings.Cut(p.url, "?")
+	sized := "sized " + path
+	if i, ok := m.seen[sized]; ok && p.width > 0 {
+		if q := m.pictures[i]; p.width > q.width {
+			if p.alt == "" {
+				p.alt = q.alt
 			}
-			return
+			m.pictures[i] = p
 		}
+		m.seen[p.url] = i
+		return
+	}
+	if len(m.pictures) == maxMedia {
+		return
+	}
+	m.seen[p.url] = len(m.pictures)
+	if p.width > 0 {
+		m.seen[sized] = len(m.pictures)
 	}
 	m.pictures = append(m.pictures, p)
-}
-
-// samePicture reports whether two addresses differ only in their query.
-func samePicture(a, b string) bool {
-	a, _, _ = strings.Cut(a, "?")
-	b, _, _ = strings.Cut(b, "?")
-	return a == b
 }
 
 // isPictureFile reports whether link's path names a picture file.
@@ -120,7 +132,9 @@ func (m *media) read(els map[string][]ext.Extension, base *url.URL) {
 				enc.size = n
 			}
 			enc.desc = mediaText(c.Children) // a recording's words, as a picture's alt text
-			m.files = append(m.files, enc)
+			if len(m.files) < maxMedia {
+				m.files = append(m.files, enc)
+			}
 		}
 		if m.thumbnail == nil {
 			m.thumbnail = thumbnail(c.Children, base)
@@ -202,12 +216,13 @@ func withMedia(body string, m media, base string) string {
 
 // withMediaFiles is encs followed by the media files not among them.
 func withMediaFiles(encs, files []enclosure) []enclosure {
+	seen := make(map[string]bool, len(encs)+len(files))
+	for _, e := range encs {
+		seen[e.url] = true
+	}
 	for _, f := range files {
-		dup := false
-		for _, e := range encs {
-			dup = dup || e.url == f.url
-		}
-		if !dup {
+		if !seen[f.url] {
+			seen[f.url] = true
 			encs = append(encs, f)
 		}
 	}

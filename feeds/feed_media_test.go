@@ -1,8 +1,10 @@
 package feeds
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestFeedMedia: Media RSS gives a YouTube video its description, a
@@ -70,6 +72,13 @@ func TestFeedMedia(t *testing.T) {
 			body: "Text.\n\n[picture](https://i.guim.example/img/5000.jpg?width=460&s=b)",
 			id:   keyedID(testFeedURL, "g"),
 		},
+		"pictures told apart by their query": {
+			doc: rss(`<item><guid>q</guid><title>Q</title><description>Goals.</description>` +
+				`<media:content url="https://gallery.example/photo.php?id=101" medium="image"><media:title>The goal</media:title></media:content>` +
+				`<media:content url="https://gallery.example/photo.php?id=102" medium="image"><media:title>The trophy</media:title></media:content></item>`),
+			body: "Goals.\n\n[The goal](https://gallery.example/photo.php?id=101)\n\n[The trophy](https://gallery.example/photo.php?id=102)",
+			id:   keyedID(testFeedURL, "q"),
+		},
 		"a recording described": {
 			doc: rss(`<item><guid>a</guid><title>A</title><description>Listen.</description>` +
 				`<media:content url="https://files.example/chorus.mp3" type="audio/mpeg" fileSize="1200000">` +
@@ -109,4 +118,28 @@ func TestFeedMedia(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFeedMediaMany: an entry listing thousands of pictures and files gives
+// a gallery's worth of each, and is read in no more time than its length.
+func TestFeedMediaMany(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>M</title><item><guid>m</guid><title>Many</title>`)
+	for i := range 20000 {
+		fmt.Fprintf(&b, `<media:content url="https://p.example/%d.jpg" medium="image"/><media:content url="https://p.example/%d.mp3" type="audio/mpeg"/>`, i, i)
+	}
+	b.WriteString(`</item></channel></rss>`)
+	start := time.Now()
+	feed := parseFeedString(t, b.String())
+	if len(feed.Articles) != 1 {
+		t.Fatalf("%d articles", len(feed.Articles))
+	}
+	body := feed.Articles[0].Body
+	if n := strings.Count(body, ".jpg)"); n != maxMedia {
+		t.Errorf("%d pictures, want %d", n, maxMedia)
+	}
+	if n := strings.Count(body, "Enclosure:"); n != maxMedia {
+		t.Errorf("%d files, want %d", n, maxMedia)
+	}
+	t.Logf("read in %v", time.Since(start))
 }

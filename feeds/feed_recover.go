@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"slices"
 )
 
 // customCutOff, in a parsed feed's Custom map, says the document was cut
@@ -37,8 +36,8 @@ func cutAfterLastEntry(data []byte) (out []byte, ok bool) {
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
-			if t.Name.Local == "item" || t.Name.Local == "entry" {
-				end, open = int(d.InputOffset()), slices.Clone(stack)
+			if isEntry(t.Name, len(stack)) {
+				end, open = int(d.InputOffset()), append(open[:0], stack...)
 			}
 		}
 	}
@@ -58,6 +57,18 @@ func cutAfterLastEntry(data []byte) (out []byte, ok bool) {
 	return b.Bytes(), true
 }
 
+// maxEntryDepth is how deep a feed's entries stand at most (rss, channel,
+// item; feed, entry; a few wrappers more): deeper item and entry elements
+// are not the feed's, and a document nesting its elements thousands deep
+// costs no more to read than its length.
+const maxEntryDepth = 8
+
+// isEntry reports whether an element named name, depth elements deep (its
+// ancestors), is one of a feed's entries.
+func isEntry(name xml.Name, depth int) bool {
+	return depth < maxEntryDepth && (name.Local == "item" || name.Local == "entry")
+}
+
 // cutOffWarning is what a feed read by cutAfterLastEntry says of itself.
 func cutOffWarning(entries int, err error) string {
 	what := "entries"
@@ -74,14 +85,20 @@ func countEntries(data []byte) int {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	n := 0
+	n, depth := 0, 0
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
 			return n
 		}
-		if t, ok := tok.(xml.StartElement); ok && (t.Name.Local == "item" || t.Name.Local == "entry") {
-			n++
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if isEntry(t.Name, depth) {
+				n++
+			}
+			depth++
+		case xml.EndElement:
+			depth = max(depth-1, 0)
 		}
 	}
 }
