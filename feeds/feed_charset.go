@@ -163,8 +163,12 @@ func skipJunkBeforeXMLDecl(data []byte) []byte {
 		return data
 	}
 	junk := bytes.ToLower(start[:i])
-	if bytes.Contains(junk, []byte("<html")) || bytes.Contains(junk, []byte("<!doctype")) {
-		return data
+	for _, page := range []string{"<html", "<!doctype", "<rss", "<feed", "<rdf"} {
+		// A web page, or a feed without a declaration whose text
+		// mentions one: not junk.
+		if bytes.Contains(junk, []byte(page)) {
+			return data
+		}
 	}
 	return start[i:]
 }

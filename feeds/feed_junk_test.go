@@ -24,6 +24,14 @@ func TestFeedAfterJunk(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a feed without a declaration that mentions one", func(t *testing.T) {
+		doc := `<rss version="2.0"><channel><title>F</title><item><title>One</title><guid>1</guid>` +
+			`<description><![CDATA[<code>&lt;?xml version="1.0"?&gt;</code> and <?xml version="1.0"?>]]></description></item></channel></rss>`
+		f, err := ParseFeed([]byte(doc), "", "", Subscription{URL: testFeedURL})
+		if err != nil || len(f.Articles) != 1 {
+			t.Fatalf("err %v, %d articles", err, len(f.Articles))
+		}
+	})
 	t.Run("a page is still a page", func(t *testing.T) {
 		page := `<!DOCTYPE html><html><body><pre>` + feed + `</pre></body></html>`
 		if _, err := ParseFeed([]byte(page), "", "", Subscription{URL: testFeedURL}); err == nil || !strings.Contains(err.Error(), "HTML page") {
