@@ -76,7 +76,7 @@ func newHTMLPolicy(former bool) *bluemonday.Policy {
 	p.AllowAttrs("src", "alt", "title", "width", "height").OnElements("img")
 	if !former {
 		// Where a lazily loaded picture really is (tidyImage checks them).
-		p.AllowAttrs(append(lazySources, "srcset")...).OnElements("img")
+		p.AllowAttrs(append(lazySources, "srcset", "data-srcset")...).OnElements("img")
 		// Embedded players and media become links to them (tidyEmbed).
 		p.AllowAttrs("src", "title").OnElements("iframe", "video", "audio")
 		p.AllowAttrs("src").OnElements("source")
@@ -170,6 +170,9 @@ func tidyImage(n *html.Node, base *url.URL, former bool) {
 	src := ""
 	if !former {
 		src = lazySource(n, base)
+		if src == "" {
+			src = firstSrcset(attr(n, "data-srcset"), base)
+		}
 	}
 	if src == "" {
 		src = resolveLink(attr(n, "src"), base)
@@ -230,15 +233,38 @@ func lazySource(n *html.Node, base *url.URL) string {
 	return ""
 }
 
-// firstSrcset is the first candidate of a srcset that resolves.
+// firstSrcset is the first candidate of a srcset that resolves, read as
+// browsers read one: an address runs to white space (commas in it are
+// its own, as in Cloudinary's w_400,h_300) or to a comma that ends it,
+// then its descriptor to the next comma; data: placeholders are passed.
 func firstSrcset(srcset string, base *url.URL) string {
-	for cand := range strings.SplitSeq(srcset, ",") {
-		v, _, _ := strings.Cut(strings.TrimSpace(cand), " ")
-		if src := resolveLink(v, base); src != "" {
+	const space = " \t\n\r\f"
+	s := srcset
+	for {
+		s = strings.TrimLeft(s, space+",")
+		if s == "" {
+			return ""
+		}
+		end := strings.IndexAny(s, space)
+		if end < 0 {
+			end = len(s)
+		}
+		cand := s[:end]
+		s = s[end:]
+		if trimmed := strings.TrimRight(cand, ","); trimmed != cand {
+			cand = trimmed // no descriptor
+		} else if i := strings.IndexByte(s, ','); i >= 0 {
+			s = s[i+1:] // past the descriptor
+		} else {
+			s = ""
+		}
+		if strings.HasPrefix(strings.ToLower(cand), "data:") {
+			continue
+		}
+		if src := resolveLink(cand, base); src != "" {
 			return src
 		}
 	}
-	return ""
 }
 
 // inTableCell reports whether n is in a table's cell.
@@ -289,9 +315,12 @@ func tidyEmbed(n *html.Node, base *url.URL) {
 	a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A,
 		Attr: []html.Attribute{{Key: "href", Val: src}}}
 	a.AppendChild(&html.Node{Type: html.TextNode, Data: text})
-	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
-	p.AppendChild(a)
-	n.Parent.InsertBefore(p, n)
+	link := a
+	if !inTableCell(n) { // a paragraph would end the table's row
+		link = &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		link.AppendChild(a)
+	}
+	n.Parent.InsertBefore(link, n)
 	n.Parent.RemoveChild(n)
 }
 

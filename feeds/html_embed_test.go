@@ -36,6 +36,22 @@ func TestHTMLPicturesAndEmbeds(t *testing.T) {
 			`<img data-lazy-src="/i/real.jpg" src="/i/placeholder.svg" alt="Lazy two">`,
 			"[Lazy two](https://blog.example/i/real.jpg)",
 		},
+		"a srcset with commas in its addresses": {
+			`<img srcset="https://res.example/upload/w_400,h_300,c_fill/harbour.jpg 400w, https://res.example/upload/w_800,h_600,c_fill/harbour.jpg 800w" alt="Harbour">`,
+			"[Harbour](https://res.example/upload/w_400,h_300,c_fill/harbour.jpg)",
+		},
+		"a srcset with a data: placeholder first": {
+			`<img srcset="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7 1w, /real.jpg 800w" alt="Harbour">`,
+			"[Harbour](https://blog.example/real.jpg)",
+		},
+		"a lazy srcset": {
+			`<img src="/i/spinner.gif" data-srcset="/i/a-400.jpg 400w, /i/a-800.jpg 800w" alt="Lazy">`,
+			"[Lazy](https://blog.example/i/a-400.jpg)",
+		},
+		"a player in a table cell": {
+			`<table><tr><th>Day</th><th>Clip</th></tr><tr><td>Mon</td><td><video src="/mon.mp4"></video></td></tr></table>`,
+			"| Day | Clip                                  |\n|-----|---------------------------------------|\n| Mon | [video](https://blog.example/mon.mp4) |",
+		},
 		"a lazy source that is a script": {
 			`<p>x <img data-src="javascript:alert(1)" alt="no"></p>`,
 			"x",
