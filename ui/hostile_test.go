@@ -9,7 +9,8 @@ import (
 // hostileMarkdown is Markdown built to keep glamour busy: deep nesting,
 // great length, huge tables, one endless line.
 var hostileMarkdown = map[string]func() string{
-	"20,000 nested quotes": func() string { return strings.Repeat("> ", 20000) + "deep" },
+	"100,000 HTML line breaks on one line": func() string { return "# Breaks\n\n" + strings.Repeat("word<br>", 100000) },
+	"20,000 nested quotes":                 func() string { return strings.Repeat("> ", 20000) + "deep" },
 	"quotes and lists, 3,000 levels": func() string {
 		return strings.Repeat("> - ", 3000) + "deep"
 	},

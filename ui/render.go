@@ -261,9 +261,10 @@ func tameMarkdown(body string) string {
 		if end < limit/2 {
 			end = limit
 		}
+		lines := strings.Count(body, "\n") + 1 + strings.Count(strings.ToLower(body), "<br")
 		cut = fmt.Sprintf("\n\n---\n\n*The article is cut here: it is %s and %s lines long, "+
 			"more than the reader renders (%d KB, %d lines).*\n",
-			byteSize(len(body)), thousands(strings.Count(body, "\n")+1), maxRenderBytes>>10, maxRenderLines)
+			byteSize(len(body)), thousands(lines), maxRenderBytes>>10, maxRenderLines)
 		body = strings.ToValidUTF8(body[:end], "")
 	}
 	if !deeplyNested(body) {
@@ -281,7 +282,8 @@ func tameMarkdown(body string) string {
 func renderLimit(body string) int {
 	limit := min(len(body), maxRenderBytes)
 	for i, n := 0, 0; i < limit; i++ {
-		if body[i] == '\n' {
+		// An HTML <br> is a line too (joinSoftBreaks makes it one).
+		if body[i] == '\n' || body[i] == '<' && i+3 <= len(body) && strings.EqualFold(body[i:i+3], "<br") {
 			if n++; n == maxRenderLines {
 				return i
 			}

@@ -26,7 +26,8 @@ var softBreakParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extens
 // newline Markdown reads as a space — written as a space, the next line's
 // quote markers and indentation going with it. Hard breaks (two trailing
 // spaces or a backslash) stay, as does every other newline; an HTML <br>,
-// which glamour would drop, becomes a hard break (a space in a table).
+// which glamour would drop, becomes a hard break (a space in a table or a
+// heading).
 func joinSoftBreaks(md string) string {
 	if !strings.Contains(md, "\n") && !strings.Contains(md, "<") && !strings.Contains(md, "](") {
 		return md
@@ -49,8 +50,8 @@ func joinSoftBreaks(md string) string {
 			if htmlBreak.Match(src[seg.Start:seg.Stop]) {
 				with := "\\\n"
 				for p := n.Parent(); p != nil; p = p.Parent() {
-					if p.Kind() == east.KindTableCell {
-						with = " "
+					if p.Kind() == east.KindTableCell || p.Kind() == ast.KindHeading {
+						with = " " // a line break would end the row, or the heading
 					}
 				}
 				cuts = append(cuts, cut{seg.Start, seg.Stop, with})

@@ -27,6 +27,7 @@ func TestJoinSoftBreaks(t *testing.T) {
 		"an HTML break":              {"A line with html<br>break and another<br/>one.", "A line with html\\\nbreak and another\\\none."},
 		"a spaced HTML break":        {"a<BR />b", "a\\\nb"},
 		"a break in a table":         {"| a<br>b | c |\n|---|---|\n| 1 | 2 |", "| a b | c |\n|---|---|\n| 1 | 2 |"},
+		"a break in a heading":       {"## Title<br>Subtitle\n\ntext", "## Title Subtitle\n\ntext"},
 		"a break in code":            {"`a<br>b` and\n\n    x<br>y", "`a<br>b` and\n\n    x<br>y"},
 		"other HTML stays":           {"a <span>b</span>", "a <span>b</span>"},
 		"a link that is its address": {"Shipped! [https://github.com/a/b](https://github.com/a/b) ok", "Shipped! <https://github.com/a/b> ok"},
