@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
+
+	"tidings/feeds/marks"
 )
 
 // disabledKey in a key override unbinds the action, as in lazygit.
@@ -380,7 +382,9 @@ func normalKey(k string) (string, error) {
 	case namedKeys[base]:
 	case utf8.RuneCountInString(base) == 1:
 		r, _ := utf8.DecodeRuneInString(base)
-		if r <= ' ' || r == 0x7f || unicode.IsControl(r) {
+		if r <= ' ' || r == 0x7f || !unicode.IsGraphic(r) || unicode.In(r, unicode.Mn, unicode.Me) || marks.Ignorable(r) {
+			// Nothing a key types alone: a control, a space, a mark
+			// that goes on another character, one that shows nothing.
 			return "", notKey
 		}
 		switch {

@@ -109,6 +109,12 @@ func TestKeyNames(t *testing.T) {
 		{"Ctrl+x", "is not a key name", false},
 		{"jj", "is not a key name", false},
 		{"\x1b", "is not a key name", false},
+		{"\u202e", "is not a key name", false}, // shows nothing, turns the footer around
+		{"\u200b", "is not a key name", false},
+		{"\ufeff", "is not a key name", false},
+		{"\u2028", "is not a key name", false},
+		{"\u0301", "is not a key name", false},
+		{"\U000E0041", "is not a key name", false},
 	}
 	for _, tt := range tests {
 		got, err := checkKeys([]string{tt.in})

@@ -88,30 +88,45 @@ func drop(s string, which func(rune) bool) string {
 		}
 		j -= size
 	}
-	flag := prev == blackFlag
+	flagLeft := 0 // the tag characters a subdivision flag may still have
+	if prev == blackFlag {
+		flagLeft = maxFlagTags
+	}
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if which(r) {
 			next, _ := utf8.DecodeRuneInString(s[i:])
 			switch {
+			case r >= 0xe0020 && r <= 0xe007f && flagLeft > 0:
+				b.WriteRune(r)
+				if flagLeft--; r == 0xe007f { // the cancel tag ends it
+					flagLeft = 0
+				}
+				continue
 			case (r == 0x200c || r == 0x200d) && joinsLetters(prev, next),
 				r == 0x200d && isEmoji(prev) && isEmoji(next),
-				r >= 0xfe00 && r <= 0xfe0f && unicode.In(prev, unicode.S, unicode.N, unicode.P),
-				r >= 0xe0020 && r <= 0xe007f && flag:
+				r >= 0xfe00 && r <= 0xfe0f && unicode.In(prev, unicode.S, unicode.N, unicode.P):
 				b.WriteRune(r)
 				continue
 			}
-			flag = false
+			flagLeft = 0
 			continue
 		}
 		b.WriteRune(r)
 		if !Ignorable(r) { // one kept stands aside as the others do
-			prev, flag = r, r == blackFlag
+			prev, flagLeft = r, 0
+			if r == blackFlag {
+				flagLeft = maxFlagTags
+			}
 		}
 	}
 	return b.String()
 }
+
+// maxFlagTags is how many tag characters a subdivision flag has at most:
+// a region's code of up to six letters and the cancel tag.
+const maxFlagTags = 7
 
 // blackFlag starts a subdivision flag: 🏴 and tag letters (Scotland's is
 // 🏴 g b s c t and the cancel tag).

@@ -1,6 +1,9 @@
 package marks
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDrop(t *testing.T) {
 	tests := map[string]string{
@@ -20,6 +23,7 @@ func TestDrop(t *testing.T) {
 		"a\u200d👩":            "a👩",
 		"🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F": "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F",
 		"x\U000E0067": "x",
+		"🏴" + strings.Repeat("\U000E0067", 10000):          "🏴" + strings.Repeat("\U000E0067", maxFlagTags),
 		"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645": "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
 		"\u0915\u094d\u200d\u0937":                         "\u0915\u094d\u200d\u0937",
 		"\u0645\u06cc\u200e\u062e":                         "\u0645\u06cc\u062e", // a direction mark is not a joiner
