@@ -411,15 +411,26 @@ func browserItem(r store.AnnotationRow, selected bool, width int, terms []string
 		second = st.noteDim.Render(fit("on the whole article", inner))
 	case r.Orphaned:
 		// The mark first: a long quote is cut at the line's end.
-		second = fitHighlighted("no longer in the article: “"+oneLine(r.Quote)+"”", inner, terms, st.noteQuote, st.match)
+		second = fitHighlighted("no longer in the article: “"+oneLine(lineStart(r.Quote))+"”", inner, terms, st.noteQuote, st.match)
 	default:
-		second = fitHighlighted("“"+oneLine(r.Quote)+"”", inner, terms, st.noteQuote, st.match)
+		second = fitHighlighted("“"+oneLine(lineStart(r.Quote))+"”", inner, terms, st.noteQuote, st.match)
 	}
 	var third string
-	if note := oneLine(anchor.PlainText(r.Note)); note != "" {
+	if note := oneLine(anchor.PlainText(lineStart(r.Note))); note != "" {
 		third = fitHighlighted("✎ "+note, inner, terms, st.noteText, st.match)
 	} else {
 		third = st.noteDim.Render(fit("highlighted, no note", inner))
 	}
 	return []string{bar + " " + first, bar + " " + second, bar + " " + third}
+}
+
+// lineStart is as much of a note or quote as one line of the browser can
+// show, and more: a note of a megabyte is not cleaned and searched whole
+// on every redraw for the start it shows.
+func lineStart(s string) string {
+	const most = 4096
+	if len(s) <= most {
+		return s
+	}
+	return strings.ToValidUTF8(s[:most], "")
 }

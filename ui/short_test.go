@@ -91,3 +91,20 @@ func TestShortBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserLongNote: a note of a megabyte shows its start in the
+// annotation browser, the filter's word highlighted there.
+func TestBrowserLongNote(t *testing.T) {
+	lib := newLibrary(t, 2)
+	ctx := context.Background()
+	rows, _ := lib.Page(ctx, store.PageRequest{Limit: 1})
+	note := "kappa starts it. " + strings.Repeat("more words of a long note ", 40000)
+	if _, err := lib.AddAnnotation(ctx, store.Annotation{ArticleID: rows[0].ID, Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, lib, Config{}, 80, 20)
+	m = steps(t, m, "A")
+	if s := viewText(m); !strings.Contains(s, "✎ kappa starts it. more words") {
+		t.Errorf("the note's start is not shown:\n%s", s)
+	}
+}
