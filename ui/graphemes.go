@@ -30,8 +30,9 @@ const wordJoiner = '\u2060'
 // displayText returns s with every grapheme cluster as wide measured whole
 // as measured character by character:
 //
-//   - an emoji sequence loses its joiners, variation selectors, skin tones,
-//     keycap and tag characters: 👨‍👩‍👧‍👦 is four people, 👍🏽 a thumb,
+//   - an emoji sequence loses its joiners, variation selectors, keycap and
+//     tag characters, and its skin tones stand apart: 👨‍👩‍👧‍👦 is four
+//     people, 👍🏽 a thumb and a swatch,
 //     ✈️ the plane as text is written (✈), 1️⃣ the digit 1;
 //   - Hangul jamo are composed into syllables where they can be (NFC);
 //   - Thai and Lao SARA AM are written as their two parts;
@@ -201,14 +202,18 @@ func writeClusters(b *strings.Builder, s string, fix func(*strings.Builder, stri
 }
 
 // dropEmojiMarks drops from c the characters that make an emoji sequence
-// of single characters: variation selectors, skin tones, the combining
-// keycap, tag characters and zero-width joiners, but a joiner before a
-// letter or a mark (a half form in Devanagari).
+// of single characters: variation selectors, the combining keycap, tag
+// characters and zero-width joiners, but a joiner before a letter or a
+// mark (a half form in Devanagari); a skin tone is cut off, a swatch.
 func dropEmojiMarks(c string) string {
 	var b strings.Builder
 	for i, r := range c {
 		switch {
-		case r >= 0xfe00 && r <= 0xfe0f, r >= 0x1f3fb && r <= 0x1f3ff, r == 0x20e3, r >= 0xe0020 && r <= 0xe007f:
+		case r >= 0x1f3fb && r <= 0x1f3ff:
+			// A skin tone is a swatch of its own, as such a terminal
+			// draws it: 👍🏽 and 👍🏿 stay apart.
+			b.WriteRune(wordJoiner)
+		case r >= 0xfe00 && r <= 0xfe0f, r == 0x20e3, r >= 0xe0020 && r <= 0xe007f:
 			continue
 		case r == 0x200d:
 			next, _ := utf8.DecodeRuneInString(c[i+len("\u200d"):])

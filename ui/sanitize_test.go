@@ -126,7 +126,7 @@ func TestOneLine(t *testing.T) {
 		"family":          {"\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466 day", "\U0001F468\U0001F469\U0001F467\U0001F466 day"},
 		"rainbow flag":    {"\U0001F3F3\ufe0f\u200d\U0001F308", "\U0001F3F3\U0001F308"},
 		"technologist":    {"\U0001F9D1\u200d\U0001F4BB", "\U0001F9D1\U0001F4BB"},
-		"skin tone":       {"\U0001F44D\U0001F3FD", "\U0001F44D"},
+		"skin tone":       {"\U0001F44D\U0001F3FD", "\U0001F44D\u2060\U0001F3FD"},
 		"text symbols":    {"\u263a\ufe0f \u2708\ufe0f", "\u263a \u2708"},
 		"keycap":          {"1\ufe0f\u20e3 one", "1 one"},
 		"country flag":    {"\U0001F1FA\U0001F1E6", "\U0001F1FA\U0001F1E6"},
