@@ -56,10 +56,10 @@ func Normalize(a *Article) {
 	a.Tags = NormalizeTags(a.Tags)
 	for i := range a.Annotations {
 		n := &a.Annotations[i]
-		n.Quote = CleanText(n.Quote)
-		n.Prefix = CleanText(n.Prefix)
-		n.Suffix = CleanText(n.Suffix)
-		n.Note = CleanText(n.Note)
+		n.Quote = marks.DropInWords(CleanText(n.Quote))
+		n.Prefix = marks.DropInWords(CleanText(n.Prefix))
+		n.Suffix = marks.DropInWords(CleanText(n.Suffix))
+		n.Note = marks.DropInWords(CleanText(n.Note))
 		n.Created = utc(n.Created)
 		n.Updated = utc(n.Updated)
 	}

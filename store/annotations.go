@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tidings/feeds"
+	"tidings/feeds/marks"
 	"tidings/store/anchor"
 )
 
@@ -165,7 +166,7 @@ var ErrNoteChanged = errors.New("store: the note was changed elsewhere")
 // its edit time change: a passage re-anchored by an import meanwhile keeps
 // its new anchors.
 func (s *Store) EditNote(ctx context.Context, id int64, was, note string) (Annotation, error) {
-	note = feeds.CleanText(note)
+	note = marks.DropInWords(feeds.CleanText(note)) // as titles and texts are
 	var a Annotation
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		// One statement compares and writes: nothing can change the note
@@ -232,8 +233,10 @@ func (s *Store) DeleteAnnotation(ctx context.Context, id int64) error {
 // cleanAnnotation keeps control sequences out of what a reader typed or an
 // import carried.
 func cleanAnnotation(a *Annotation) {
-	a.Quote = feeds.CleanText(a.Quote)
-	a.Prefix = feeds.CleanText(a.Prefix)
-	a.Suffix = feeds.CleanText(a.Suffix)
-	a.Note = feeds.CleanText(a.Note)
+	// As titles and texts are: a word of a note is found by the word a
+	// reader types, a quote matches the text it was taken from.
+	a.Quote = marks.DropInWords(feeds.CleanText(a.Quote))
+	a.Prefix = marks.DropInWords(feeds.CleanText(a.Prefix))
+	a.Suffix = marks.DropInWords(feeds.CleanText(a.Suffix))
+	a.Note = marks.DropInWords(feeds.CleanText(a.Note))
 }

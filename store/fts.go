@@ -16,6 +16,7 @@ import (
 
 	"modernc.org/sqlite"
 
+	"tidings/feeds/marks"
 	"tidings/store/query"
 )
 
@@ -181,6 +182,13 @@ func registerFunctions() {
 					return int64(1), nil
 				}
 				return int64(0), nil
+			})
+		// A note or quote as stored now (marks.DropInWords), to tell one
+		// stored before as the same.
+		sqlite.MustRegisterDeterministicScalarFunction("tidings_in_words", 1,
+			func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+				text, _ := args[0].(string)
+				return marks.DropInWords(text), nil
 			})
 	})
 }

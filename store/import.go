@@ -171,7 +171,9 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		author = ?, published = ?, updated = ?, body = ?, content_hash = ?, retitled = ? WHERE id = ?`)
 	im.tagArticle = prep(`INSERT INTO article_tags(article_id, tag_id, added, by_rule) VALUES (?, ?, ?, 0)
 		ON CONFLICT DO NOTHING`)
-	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ? AND quote = ? AND note = ?)`)
+	// A note stored before words lost their soft hyphens is the same note.
+	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
+		AND (quote = ?2 AND note = ?3 OR tidings_in_words(quote) = ?2 AND tidings_in_words(note) = ?3))`)
 	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {

@@ -72,3 +72,35 @@ func TestImportOfAPageReadBetter(t *testing.T) {
 		t.Errorf("the updated article lost its tag or its new text")
 	}
 }
+
+// TestNotesInWords: a note's words are found by the words a reader types
+// (a soft hyphen in it goes, as in titles and texts), and a note stored
+// before with one is the same note when a backup brings it again.
+func TestNotesInWords(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s, art("x", "2024-03-05", "Budget talks."))
+	id := idsOf(t, s, "")[0]
+	if _, err := s.AddAnnotation(ctx, Annotation{ArticleID: id, Note: "Compare with the Bundes\u00adregierung plan"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.Count(ctx, "Bundesregierung"); n != 1 {
+		t.Errorf("the note's word is not found")
+	}
+	// A note stored so before: written as it was, then brought by a backup.
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated) VALUES (?, '', '', '', ?, 1, 1)`,
+		id, "Old note on the Haus\u00adhalt"); err != nil {
+		t.Fatal(err)
+	}
+	a := art("x", "2024-03-05", "Budget talks.")
+	a.Annotations = []feeds.Annotation{{Note: "Old note on the Haus\u00adhalt"}}
+	feeds.Normalize(&a) // as an import reads it now
+	if a.Annotations[0].Note != "Old note on the Haushalt" {
+		t.Fatalf("the note read as %q", a.Annotations[0].Note)
+	}
+	importAll(t, s, a)
+	anns, err := s.Annotations(ctx, id)
+	if err != nil || len(anns) != 2 {
+		t.Errorf("%d notes (%v), want 2: the backup's note is the one stored before", len(anns), err)
+	}
+}
