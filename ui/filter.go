@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -283,23 +284,40 @@ func (f filterModel) view(width int, st *styles) string {
 		}
 		return line
 	}
-	return line + "\n" + parseErrorLine(f.input.Value(), f.err, width, st)
+	return line + "\n" + parseErrorLine(f.input.Value(), shownFrom(f.input.Value(), line, f.input.Prompt), f.err, width, st)
+}
+
+// shownFrom is where, in runes of text, the part of it a line drawn for it
+// shows starts: the input scrolls a text wider than the screen. -1 when it
+// cannot be told.
+func shownFrom(text, line, prompt string) int {
+	shown := []rune(strings.TrimRight(strings.TrimPrefix(ansi.Strip(line), prompt), " "))
+	runes := []rune(text)
+	if len(shown) == 0 || len(shown) > len(runes) {
+		return 0
+	}
+	for start := len(runes) - len(shown); start >= 0; start-- {
+		if slices.Equal(runes[start:start+len(shown)], shown) {
+			return start
+		}
+	}
+	return -1
 }
 
 // parseErrorLine points at the column where a query stops parsing and says
 // why: "    ^ unexpected )", or the message first when it does not fit after
 // the caret, else on the side with more room, cut short with …; width cells
 // wide.
-func parseErrorLine(text string, err error, width int, st *styles) string {
+func parseErrorLine(text string, from int, err error, width int, st *styles) string {
 	msg, pos := err.Error(), 0
 	var qe *query.Error
 	if errors.As(err, &qe) {
 		msg, pos = qe.Msg, qe.Pos
 	}
 	col := -1
-	if pos > 0 {
-		runes := []rune(text)
-		col = 1 + ansi.StringWidth(string(runes[:min(pos-1, len(runes))])) // after the prompt
+	if runes := []rune(text); pos > 0 && from >= 0 && pos-1 >= from {
+		// After the prompt, in the part of the text the line shows.
+		col = 1 + ansi.StringWidth(string(runes[from:min(pos-1, len(runes))]))
 		if col >= width {
 			col = -1 // scrolled out of sight
 		}
