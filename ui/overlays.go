@@ -157,8 +157,6 @@ func (m *Model) handleTaggingResult(msg tea.Msg) tea.Cmd {
 		return m.handleTagged(taggedWhat(msg.ids, m.list.rows), msg.add, msg.remove, msg.ids, msg.err)
 	case taggingCountMsg:
 		m.handleTaggingCount(msg)
-	case readAllCountMsg:
-		m.handleReadAllCount(msg)
 	case readAllMsg:
 		return m.handleReadAll(msg)
 	case queryTaggedMsg:
