@@ -117,9 +117,12 @@ func selfLink(src []byte, link *ast.Link) (from, to int, ok bool) {
 		return 0, 0, false
 	}
 	dest := string(link.Destination)
-	words := string(t.Segment.Value(src))
+	words := strings.TrimSuffix(string(t.Segment.Value(src)), "/")
 	bare := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(dest, "https://"), "http://"), "/")
-	if words != dest && strings.TrimSuffix(words, "/") != bare || !strings.Contains(dest, "://") {
+	switch {
+	case strings.Contains(dest, "://") && (words == strings.TrimSuffix(dest, "/") || words == bare):
+	case strings.HasPrefix(dest, "mailto:") && "mailto:"+words == dest:
+	default:
 		return 0, 0, false
 	}
 	from, end := t.Segment.Start-1, t.Segment.Stop

@@ -32,6 +32,8 @@ func TestJoinSoftBreaks(t *testing.T) {
 		"other HTML stays":           {"a <span>b</span>", "a <span>b</span>"},
 		"a link that is its address": {"Shipped! [https://github.com/a/b](https://github.com/a/b) ok", "Shipped! <https://github.com/a/b> ok"},
 		"without its scheme":         {"See [github.com/a/b](https://github.com/a/b/).", "See <https://github.com/a/b/>."},
+		"its address with a slash":   {"[https://example.com/x/](https://example.com/x)", "<https://example.com/x>"},
+		"an address to mail":         {"[a@b.org](mailto:a@b.org)", "<mailto:a@b.org>"},
 		"a link of other words":      {"[the release](https://github.com/a/b)", "[the release](https://github.com/a/b)"},
 		"a link in code":             {"`[https://x.y](https://x.y)`", "`[https://x.y](https://x.y)`"},
 	}
