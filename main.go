@@ -175,7 +175,7 @@ func newRoot() *cobra.Command {
 	root.Flags().StringVar(&a.theme, "theme", "", "auto, dark or light (default from config, else auto)")
 	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
 
-	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.noteCmd(),
+	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.readCmd(), a.noteCmd(),
 		a.retitleCmd(), a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd())
 	root.Args = usageArgs(root.Args) // an unknown command
 	for _, c := range root.Commands() {
@@ -232,7 +232,7 @@ func commandName(cmd *cobra.Command) string {
 // writingCommands are the commands that change the library. They create a
 // library that does not exist yet; the others, which only read, refuse it.
 var writingCommands = map[string]bool{
-	"import": true, "tag": true, "note": true, "retitle": true, "feed add": true, "feed remove": true, "fetch": true,
+	"import": true, "tag": true, "read": true, "note": true, "retitle": true, "feed add": true, "feed remove": true, "fetch": true,
 	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true,
 }
 
@@ -823,6 +823,81 @@ func tagFlags(cmd *cobra.Command, args []string) error {
 		return pflag.ErrHelp
 	}
 	return nil
+}
+
+// readCmd marks articles read (or unread), by id or every one a query
+// matches: the command line's catching up.
+func (a *app) readCmd() *cobra.Command {
+	var query string
+	var unread bool
+	c := &cobra.Command{
+		Use:   "read [ID...] [--query Q] [--unread]",
+		Short: "Mark articles read (or --unread), by id or every one matching --query",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			byQuery := cmd.Flags().Changed("query")
+			switch {
+			case len(args) == 0 && !byQuery:
+				return usageError{errors.New("give the article ids to mark, or --query (--query '' is every article)")}
+			case len(args) > 0 && byQuery:
+				return usageError{errors.New("give article ids or --query, not both")}
+			}
+			var ids []int64
+			for _, arg := range args {
+				id, err := strconv.ParseInt(arg, 10, 64)
+				if err != nil || id <= 0 {
+					return usageError{fmt.Errorf("%q is not an article id", cli.OneLine(arg))}
+				}
+				ids = append(ids, id)
+			}
+			if err := checkQuery(query); err != nil {
+				return err
+			}
+			st, err := a.open(cmd)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			state := "read"
+			if unread {
+				state = "unread"
+			}
+			if byQuery {
+				n, err := st.SetReadQuery(cmd.Context(), query, !unread)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "Marked %s %s.\n", cli.Plural(n, "article"), state)
+				return err
+			}
+			var missing []string
+			var found []int64
+			for _, id := range ids {
+				switch _, err := findArticle(cmd.Context(), st, id); {
+				case err == nil:
+					found = append(found, id)
+				case errors.Is(err, store.ErrNotFound):
+					missing = append(missing, strconv.FormatInt(id, 10))
+				default:
+					return err
+				}
+			}
+			if len(found) > 0 {
+				if err := st.SetRead(cmd.Context(), found, !unread); err != nil {
+					return err
+				}
+				if _, err := fmt.Fprintf(cmd.OutOrStdout(), "Marked %s %s.\n", cli.Plural(len(found), "article"), state); err != nil {
+					return err
+				}
+			}
+			if len(missing) > 0 {
+				return fmt.Errorf("no article %s", strings.Join(missing, ", "))
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&query, "query", "", "mark every article matching this query")
+	c.Flags().BoolVar(&unread, "unread", false, "mark unread instead")
+	return c
 }
 
 func (a *app) noteCmd() *cobra.Command {
