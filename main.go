@@ -746,18 +746,9 @@ func (a *app) tagCmd() *cobra.Command {
 				return cli.PrintTagging(cmd.OutOrStdout(), t)
 			}
 			// The articles there are tagged; the missing ones are named.
-			var found []int64
-			var missing []string
-			for _, id := range ids {
-				_, err := findArticle(ctx, st, id)
-				switch {
-				case err == nil:
-					found = append(found, id)
-				case errors.Is(err, store.ErrNotFound):
-					missing = append(missing, strconv.FormatInt(id, 10))
-				default:
-					return err
-				}
+			found, missing, err := foundArticles(ctx, st, ids)
+			if err != nil {
+				return err
 			}
 			if len(found) > 0 {
 				t, err := st.TagChanges(ctx, found, ch.Add, ch.Remove)
@@ -825,6 +816,23 @@ func tagFlags(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// foundArticles splits ids into those of articles in the library and those
+// of none, as text, for a command that acts on the first and names the
+// others.
+func foundArticles(ctx context.Context, st *store.Store, ids []int64) (found []int64, missing []string, err error) {
+	for _, id := range ids {
+		switch _, err := findArticle(ctx, st, id); {
+		case err == nil:
+			found = append(found, id)
+		case errors.Is(err, store.ErrNotFound):
+			missing = append(missing, strconv.FormatInt(id, 10))
+		default:
+			return nil, nil, err
+		}
+	}
+	return found, missing, nil
+}
+
 // readCmd marks articles read (or unread), by id or every one a query
 // matches: the command line's catching up.
 func (a *app) readCmd() *cobra.Command {
@@ -869,17 +877,9 @@ func (a *app) readCmd() *cobra.Command {
 				_, err = fmt.Fprintf(cmd.OutOrStdout(), "Marked %s %s.\n", cli.Plural(n, "article"), state)
 				return err
 			}
-			var missing []string
-			var found []int64
-			for _, id := range ids {
-				switch _, err := findArticle(cmd.Context(), st, id); {
-				case err == nil:
-					found = append(found, id)
-				case errors.Is(err, store.ErrNotFound):
-					missing = append(missing, strconv.FormatInt(id, 10))
-				default:
-					return err
-				}
+			found, missing, err := foundArticles(cmd.Context(), st, ids)
+			if err != nil {
+				return err
 			}
 			if len(found) > 0 {
 				if err := st.SetRead(cmd.Context(), found, !unread); err != nil {
