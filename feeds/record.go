@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
-	"strings"
 	"time"
 )
 
@@ -162,7 +160,7 @@ func (r Record) Article() Article {
 		Starred:    &r.Starred,
 		Retitled:   r.Retitled,
 	}
-	if feed := CleanLine(r.Feed); feed != "" && !isFeedAddress(feed) {
+	if feed := CleanLine(r.Feed); feed != "" && baseURL(feed) == nil { // not absolute http(s)
 		// Importing would subscribe to it, where feed add refuses it.
 		a.FeedURL = ""
 		a.Warnings = append(a.Warnings, fmt.Sprintf("feed %q is not an http(s) address: the article is kept without its feed", feed))
@@ -177,11 +175,4 @@ func (r Record) Article() Article {
 		a.Annotations = append(a.Annotations, Annotation(n))
 	}
 	return a
-}
-
-// isFeedAddress reports whether raw is an address a feed can be fetched
-// from: absolute http(s) with a host.
-func isFeedAddress(raw string) bool {
-	u, err := url.Parse(raw)
-	return err == nil && (strings.EqualFold(u.Scheme, "http") || strings.EqualFold(u.Scheme, "https")) && u.Host != ""
 }
