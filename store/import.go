@@ -273,6 +273,14 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		// its. It keeps that id, which the reader's exports carry.
 		e, ok = f, true
 	}
+	if ok && !e.feedless && a.FeedURL == "" && a.Absent&feeds.FieldFeed == 0 {
+		// A file that names no feed (Markdown, HTML, the sample format, a
+		// JSON record without one) is no subscription: an article of a
+		// feed stays with it, as when the file leaves the feed out.
+		named := *a
+		named.Absent |= feeds.FieldFeed
+		a = &named
+	}
 	if ok && a.Absent != 0 {
 		whole, err := im.withStored(e, a)
 		if err != nil {
