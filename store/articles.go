@@ -14,7 +14,8 @@ import (
 )
 
 const articleColumns = `a.id, a.external_id, a.sort_key, a.source, coalesce(a.feed_id, 0),
-	coalesce((SELECT title FROM feeds f WHERE f.id = a.feed_id), ''), a.title, a.url, a.author,
+	coalesce((SELECT title FROM feeds f WHERE f.id = a.feed_id), ''),
+	coalesce((SELECT named AND title <> '' FROM feeds f WHERE f.id = a.feed_id), 0), a.title, a.url, a.author,
 	a.published, a.added, a.updated, a.body, a.read_at, a.starred, a.retitled,
 	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)`
 
@@ -56,7 +57,7 @@ func (s *Store) articles(ctx context.Context, q string, args ...any) ([]Article,
 		var a Article
 		var published, added, updated int64
 		var readAt sql.NullInt64
-		if err := rows.Scan(&a.ID, &a.ExternalID, &a.SortKey, &a.Source, &a.FeedID, &a.FeedTitle, &a.Title,
+		if err := rows.Scan(&a.ID, &a.ExternalID, &a.SortKey, &a.Source, &a.FeedID, &a.FeedTitle, &a.FeedNamed, &a.Title,
 			&a.URL, &a.Author, &published, &added, &updated, &a.Body, &readAt, &a.Starred, &a.Retitled,
 			&a.Annotations); err != nil {
 			return nil, err

@@ -421,3 +421,36 @@ func TestImportedFeedTitled(t *testing.T) {
 		t.Errorf(`feed:"The Wire" counts %d, %v; want 2`, n, err)
 	}
 }
+
+// TestNamedFeedIsTheSourceShown: a feed the reader named (an OPML outline,
+// newsboat's ~name) lends that name to its articles in the list and the
+// reader; an unnamed feed's articles and exports keep their own source.
+func TestNamedFeedIsTheSourceShown(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	for _, tc := range []struct{ url, given, want string }{
+		{"https://a.example/feed", "My morning paper", "My morning paper"},
+		{"https://b.example/feed", "", "The B Times"},
+	} {
+		f, err := s.Subscribe(ctx, Feed{URL: tc.url, Title: tc.given})
+		if err != nil {
+			t.Fatal(err)
+		}
+		art := feeds.Article{ExternalID: tc.url + "#1", Title: "Entry of " + tc.url, Body: "text", Source: "The B Times", FeedURL: tc.url}
+		fetched := feeds.FetchResult{Sub: feeds.Subscription{URL: tc.url, Title: "The B Times"}, Articles: []feeds.Article{art}}
+		if _, err := s.RecordFetch(ctx, f.Feed.ID, fetched, nil); err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.ArticleByExternalID(ctx, tc.url+"#1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.ShownSource() != tc.want || a.Source != "The B Times" {
+			t.Errorf("%s: shown %q, stored %q; want shown %q, stored The B Times", tc.url, a.ShownSource(), a.Source, tc.want)
+		}
+		rows, err := s.Page(ctx, PageRequest{Query: `title:"Entry of ` + tc.url + `"`, Limit: 5})
+		if err != nil || len(rows) != 1 || rows[0].Source != tc.want {
+			t.Errorf("%s: list rows %+v, %v; want one with source %q", tc.url, rows, err, tc.want)
+		}
+	}
+}

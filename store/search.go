@@ -183,7 +183,10 @@ func (c compiled) ids() (string, []any) {
 	return "SELECT a.id FROM " + c.from() + w, args
 }
 
-const rowColumns = `a.id, a.sort_key, a.source, a.title, a.url, a.published, a.read_at IS NOT NULL, a.starred,
+// rowColumns show, as an article's source, the name the reader gave its
+// feed (an OPML outline's, newsboat's ~name) when there is one: the reader
+// renamed a feed to see that name.
+const rowColumns = `a.id, a.sort_key, coalesce((SELECT f.title FROM feeds f WHERE f.id = a.feed_id AND f.named AND f.title <> ''), a.source), a.title, a.url, a.published, a.read_at IS NOT NULL, a.starred,
 	(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)`
 
 // Page returns one page of the articles matching req.Query, newest first,

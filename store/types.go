@@ -23,6 +23,7 @@ type Article struct {
 	Source      string
 	FeedID      int64 // 0 when not from a feed
 	FeedTitle   string
+	FeedNamed   bool // the feed's title is the name the reader gave it
 	Title       string
 	URL         string
 	Author      string
@@ -39,6 +40,16 @@ type Article struct {
 
 // Read reports whether the article has been read.
 func (a Article) Read() bool { return !a.ReadAt.IsZero() }
+
+// ShownSource is the source the reader sees: the name the reader gave the
+// article's feed when there is one, else the article's own source. Exports
+// keep Source.
+func (a Article) ShownSource() string {
+	if a.FeedNamed && a.FeedTitle != "" {
+		return a.FeedTitle
+	}
+	return a.Source
+}
 
 // Row is what the article list shows of an article: no body.
 type Row struct {

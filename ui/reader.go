@@ -271,7 +271,7 @@ func (m readerModel) headerLines() []string {
 	author := ""
 	if m.loaded {
 		a := m.article
-		title, source, link, published, author = a.Title, a.Source, a.URL, a.Published, a.Author
+		title, source, link, published, author = a.Title, a.ShownSource(), a.URL, a.Published, a.Author
 		tags = tags[:0:0]
 		for _, t := range a.Tags {
 			tags = append(tags, t.Name)
