@@ -90,9 +90,9 @@ func (e *ArticleError) Error() string {
 
 func (e *ArticleError) Unwrap() error { return e.Err }
 
-// ErrNothingToAdd is a record that changes an article (fields left out)
-// naming none in the library, and bringing no title or body to add one.
-var ErrNothingToAdd = errors.New("not in the library, and the record has no title or body to add it with")
+// ErrNothingToAdd is a record that changes an article (its body left out)
+// naming none in the library: it adds none, be it a title without a body.
+var ErrNothingToAdd = errors.New("not in the library, and the record has no body to add it with")
 
 // describe names an article in an error.
 func describe(a *feeds.Article) string {
@@ -297,7 +297,9 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	// an export of the retitled article in turn would update it each time.
 	hash := contentHash(a, !a.Retitled && !(ok && e.retitled))
 	if !ok {
-		if a.Absent&feeds.FieldBody != 0 && a.Title == "" {
+		if a.Absent&feeds.FieldBody != 0 {
+			// Meant to change an article: its id mistyped, say. An empty
+			// article titled by it would hide the mistake.
 			return 0, ErrNothingToAdd
 		}
 		return Added, im.add(a, hash, feedID)

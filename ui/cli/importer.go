@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -425,9 +426,14 @@ func refusal(a *feeds.Article, err error) string {
 	if ae, ok := errors.AsType[*store.ArticleError](err); ok {
 		err = ae.Err // its place in the batch and its id: the file and line say which
 	}
-	if a.Absent&feeds.FieldBody != 0 && a.Title == "" && errors.Is(err, store.ErrNothingToAdd) {
+	if a.Absent&feeds.FieldBody != 0 && errors.Is(err, store.ErrNothingToAdd) {
 		// A record that changes an article, naming one not there.
-		return "the record has no title or body, nor the external_id of an article in the library"
+		const changes = " (a record without a body changes an article already there)"
+		if strings.HasPrefix(a.ExternalID, feeds.IdentityPrefix) {
+			// Made from its fields: it has none of its own.
+			return "the record has no body, nor the external_id of an article in the library" + changes
+		}
+		return "no article in the library has external_id " + strconv.Quote(oneLine(a.ExternalID, 80)) + changes
 	}
 	return err.Error()
 }

@@ -414,7 +414,7 @@ func TestImportBadRecordCostsFewTransactions(t *testing.T) {
 	}
 	rep, got := importPaths(t, st, dir, "in.jsonl")
 	want := "1,000 added, 0 updated, 0 unchanged, 1 failed\n" +
-		"failed: in.jsonl:501: the record has no title or body, nor the external_id of an article in the library\n"
+		"failed: in.jsonl:501: the record has no body, nor the external_id of an article in the library (a record without a body changes an article already there)\n"
 	if got != want {
 		t.Errorf("summary\n%s\nwant\n%s", got, want)
 	}
