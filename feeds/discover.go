@@ -47,8 +47,10 @@ const maxAlternates = 5
 // request has the fetcher's limits and User-Agent, as a fetch does: its
 // timeout, five redirects, a page or feed read up to MaxBody (a larger
 // page is searched in its first MaxBody bytes; a larger feed is an error).
+// A feed: address, as a browser gives one, is read as the http(s) address
+// it stands for (see NormalizeURL).
 func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, error) {
-	u, err := url.Parse(strings.TrimSpace(pageURL))
+	u, err := url.Parse(feedSchemeURL(strings.TrimSpace(pageURL)))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address", pageURL)
 	}

@@ -158,7 +158,7 @@ func (f *Fetcher) do(ctx context.Context, req *http.Request, moved *redirects) (
 }
 
 func (f *Fetcher) newRequest(sub Subscription) (*http.Request, error) {
-	u, err := url.Parse(strings.TrimSpace(sub.URL))
+	u, err := url.Parse(feedSchemeURL(strings.TrimSpace(sub.URL)))
 	if err != nil {
 		return nil, fmt.Errorf("bad feed URL: %v", err)
 	}

@@ -31,7 +31,9 @@ var ErrNotOPML = errors.New("not an OPML file")
 // twice, say in two folders, is one subscription with the tags of both,
 // under the address it is first listed with; two spellings of one address
 // ("HTTP://Example.com/feed", "http://example.com/feed#x", see
-// NormalizeURL) are one feed.
+// NormalizeURL) are one feed. A feed: address ("feed://example.com/rss",
+// "feed:https://example.com/rss"), as older exports write one, is read as
+// the http(s) address it stands for.
 //
 // Outlines that cannot be read are skipped; the error then names each by
 // line, and the subscriptions that could be read are returned with it.
@@ -141,7 +143,7 @@ func outlineAttrs(attrs []xml.Attr) map[string]string {
 // attributes names, as ReadOPML reads it; "" when it names none.
 func OutlineFeedURL(attrs []xml.Attr) string {
 	o := outlineAttrs(attrs)
-	return CleanLine(o[feedAttr(o)])
+	return feedSchemeURL(CleanLine(o[feedAttr(o)]))
 }
 
 // feedAttr is the attribute (lower-cased) holding the address of the feed
@@ -165,7 +167,7 @@ func isFeedType(typ string) bool {
 // outlineSubscription is the feed an outline names in its attribute attr
 // (xmlurl or url), tagged with the folders it sits in and its categories.
 func outlineSubscription(o map[string]string, attr string, folders []string) (Subscription, error) {
-	feedURL := CleanLine(o[attr])
+	feedURL := feedSchemeURL(CleanLine(o[attr]))
 	u, err := url.Parse(feedURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		name := map[string]string{"xmlurl": "xmlUrl", "url": "url"}[attr]
