@@ -295,6 +295,12 @@ func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBod
 		content, plain = it.Description, e.json || it.Custom[customSummaryMarkup] == "text"
 		formerPlain = false
 	}
+	// XHTML written with a prefix reads as written without one; what an
+	// entry is known by is made of the content as it was read before.
+	formerContent := content
+	if p := it.Custom[customXHTMLPrefixes]; p != "" && !plain {
+		content = unprefixXHTML(content, strings.Fields(p))
+	}
 	former := page
 	if former == "" && e.base != nil {
 		former = e.base.String()
@@ -308,8 +314,8 @@ func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBod
 	}
 	body, err = contentMarkdown(content, plain, base)
 	formerBody = body
-	if base != former || plain != formerPlain || !convertsAsBefore(content, plain) {
-		formerBody, _ = formerContentMarkdown(content, formerPlain, former)
+	if base != former || plain != formerPlain || content != formerContent || !convertsAsBefore(content, plain) {
+		formerBody, _ = formerContentMarkdown(formerContent, formerPlain, former)
 	}
 	return body, formerBody, err
 }

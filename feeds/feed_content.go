@@ -6,11 +6,13 @@ import (
 	"encoding/hex"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // contentMarkdown turns an entry's content into Markdown: HTML through
@@ -104,6 +106,34 @@ func hardWrapped(lines []string) bool {
 		}
 	}
 	return true
+}
+
+// unprefixXHTML writes the XHTML elements of content that carry one of
+// prefixes (<xhtml:p>, bound to XHTML where the feed wrote them: see
+// customXHTMLPrefixes) as HTML names them (<p>); the rest is left as it
+// was.
+func unprefixXHTML(content string, prefixes []string) string {
+	z := xhtml.NewTokenizer(strings.NewReader(content))
+	var b strings.Builder
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			return b.String()
+		}
+		raw := string(z.Raw())
+		if tt != xhtml.StartTagToken && tt != xhtml.EndTagToken && tt != xhtml.SelfClosingTagToken {
+			b.WriteString(raw)
+			continue
+		}
+		tok := z.Token()
+		prefix, local, ok := strings.Cut(tok.Data, ":")
+		if !ok || local == "" || !slices.ContainsFunc(prefixes, func(p string) bool { return strings.EqualFold(p, prefix) }) {
+			b.WriteString(raw)
+			continue
+		}
+		tok.Data, tok.DataAtom = local, atom.Lookup([]byte(local))
+		b.WriteString(tok.String())
+	}
 }
 
 // htmlText is the text of a string that may hold HTML markup or entities;

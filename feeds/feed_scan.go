@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -25,7 +26,15 @@ const (
 	// customSummaryMarkup is "text" or "html": the type of an Atom entry's
 	// summary, which is text unless it says otherwise.
 	customSummaryMarkup = "tidings/summary-markup"
+	// customXHTMLPrefixes are the namespace prefixes (separated by spaces)
+	// bound to XHTML where an Atom entry's content or summary has XHTML
+	// elements: "xhtml" for <xhtml:div>, which any prefix may stand for
+	// (RFC 4287 3.1.1.3).
+	customXHTMLPrefixes = "tidings/xhtml-prefixes"
 )
+
+// xhtmlNamespace is the namespace of an Atom text construct's XHTML.
+const xhtmlNamespace = "http://www.w3.org/1999/xhtml"
 
 // hasMarkupTitle reports whether a title of the feed or of an entry holds a
 // < or an &: only then does its type change how it reads (titleText), and
@@ -53,13 +62,26 @@ var (
 		"http://purl.org/rss/1.0/", "http://channel.netscape.com/rdf/simple/0.9/", "http://my.netscape.com/rdf/simple/0.9/"}
 )
 
+// prefixedTag finds a start or end tag with a namespace prefix: <x:div>.
+var prefixedTag = regexp.MustCompile(`</?[A-Za-z_][-A-Za-z0-9_.]*:[A-Za-z_]`)
+
+// hasPrefixedContent reports whether an entry's content or summary holds
+// an element with a namespace prefix: only then may it be XHTML written
+// with one (customXHTMLPrefixes).
+func hasPrefixedContent(parsed *gofeed.Feed) bool {
+	return slices.ContainsFunc(parsed.Items, func(it *gofeed.Item) bool {
+		return prefixedTag.MatchString(it.Content) || prefixedTag.MatchString(it.Description)
+	})
+}
+
 // annotateFeed reads data, the document parsed, again for what the parser
 // does not keep, and records it in parsed (customTitleMarkup,
-// customXMLBase). It records nothing when its reading of the entries does
-// not match the parser's (they are not as many).
+// customXMLBase, customSummaryMarkup, customXHTMLPrefixes). It records
+// nothing when its reading of the entries does not match the parser's
+// (they are not as many).
 func annotateFeed(parsed *gofeed.Feed, data []byte) {
 	switch {
-	case parsed.FeedType == "atom" && (hasMarkupTitle(parsed) || hasMarkupSummary(parsed)):
+	case parsed.FeedType == "atom" && (hasMarkupTitle(parsed) || hasMarkupSummary(parsed) || hasPrefixedContent(parsed)):
 	case parsed.FeedType == "rss" && bytes.Contains(data, []byte("xml:base")):
 	default:
 		return
@@ -76,6 +98,9 @@ func annotateFeed(parsed *gofeed.Feed, data []byte) {
 		if parsed.FeedType == "atom" {
 			setCustom(&it.Custom, customTitleMarkup, markupName(entry.titleType))
 			setCustom(&it.Custom, customSummaryMarkup, markupName(entry.summaryType))
+			if len(entry.xhtml) > 0 {
+				setCustom(&it.Custom, customXHTMLPrefixes, strings.Join(entry.xhtml, " "))
+			}
 		} else if entry.base != "" {
 			setCustom(&it.Custom, customXMLBase, entry.base)
 		}
@@ -121,6 +146,9 @@ type scannedEntry struct {
 	titleType   string // an Atom entry's title's type attribute
 	summaryType string // an Atom entry's summary's type attribute
 	base        string // the xml:base in scope at it, "" when none
+	// xhtml are the prefixes bound to XHTML where its content or summary
+	// has XHTML elements.
+	xhtml []string
 }
 
 // scanFeedXML finds, in the order the parser reads them, the entries of
@@ -150,9 +178,17 @@ func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			scope := xmlScope{name: t.Name, base: xmlBase(t, stack)}
+			scope := xmlScope{name: t.Name, base: xmlBase(t, stack), xhtml: xhtmlPrefixes(t, stack)}
 			stack = append(stack, scope)
 			depth := len(stack)
+			if atom && entry >= 0 && depth > 3 && t.Name.Space == xhtmlNamespace &&
+				(stack[2].name.Local == "content" || stack[2].name.Local == "summary") && slices.Contains(native, stack[2].name.Space) {
+				for _, p := range scope.xhtml {
+					if !slices.Contains(rootOut[entry].xhtml, p) {
+						rootOut[entry].xhtml = append(rootOut[entry].xhtml, p)
+					}
+				}
+			}
 			if depth == 1 {
 				atom = t.Name.Local == "feed"
 				native = rssNamespaces
@@ -197,10 +233,12 @@ func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 	return scan, true
 }
 
-// xmlScope is an open element: its name and the xml:base in scope in it.
+// xmlScope is an open element: its name, the xml:base in scope in it, and
+// the prefixes bound to XHTML in it.
 type xmlScope struct {
-	name xml.Name
-	base *url.URL // nil when none
+	name  xml.Name
+	base  *url.URL // nil when none
+	xhtml []string
 }
 
 func (s xmlScope) baseString() string {
@@ -231,6 +269,29 @@ func xmlBase(t xml.StartElement, stack []xmlScope) *url.URL {
 		return u
 	}
 	return parent
+}
+
+// xhtmlPrefixes are the prefixes bound to the XHTML namespace in t, opened
+// inside stack: its parent's, and those t binds, but for those t binds to
+// another namespace.
+func xhtmlPrefixes(t xml.StartElement, stack []xmlScope) []string {
+	var out []string
+	if len(stack) > 0 {
+		out = stack[len(stack)-1].xhtml
+	}
+	for _, a := range t.Attr {
+		if a.Name.Space != "xmlns" || a.Name.Local == "" {
+			continue
+		}
+		bound, has := strings.TrimSpace(a.Value) == xhtmlNamespace, slices.Contains(out, a.Name.Local)
+		switch {
+		case bound && !has:
+			out = append(slices.Clip(out), a.Name.Local)
+		case !bound && has:
+			out = slices.DeleteFunc(slices.Clone(out), func(p string) bool { return p == a.Name.Local })
+		}
+	}
+	return out
 }
 
 // typeAttr is t's type attribute, one without a namespace first.
