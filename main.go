@@ -679,23 +679,33 @@ func (a *app) showCmd() *cobra.Command {
 	}
 }
 
+// parseID reads an article id as every command does (cli.ParseID).
 func parseID(s string) (int64, error) {
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, usageError{fmt.Errorf("%q is not an article id", s)}
+	id, ok := cli.ParseID(s)
+	if !ok {
+		return 0, usageError{fmt.Errorf("%q is not an article id", cli.OneLine(s))}
 	}
 	return id, nil
 }
 
 func (a *app) tagsCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "tags",
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "tags [--json]",
 		Short: "List tags with how many articles carry each",
-		Args:  cobra.NoArgs,
+		Long: "List tags with how many articles carry each. A name with a space is in quotes,\n" +
+			"as a query writes it after tag:. --json writes JSON Lines instead, one object\n" +
+			"per tag: {\"name\": \"Long Read\", \"count\": 3}.",
+		Args: cobra.NoArgs,
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
+			if asJSON {
+				return cli.TagsJSON(cmd.Context(), st, cmd.OutOrStdout())
+			}
 			return cli.Tags(cmd.Context(), st, cmd.OutOrStdout())
 		}),
 	}
+	c.Flags().BoolVar(&asJSON, "json", false, "JSON Lines, one object per tag (name, count)")
+	return c
 }
 
 func (a *app) tagCmd() *cobra.Command {
@@ -778,10 +788,20 @@ func (a *app) tagCmd() *cobra.Command {
 // from args. The first word after the flags that starts with a single "-"
 // and is no flag of the command is a tag to remove: it and what follows are
 // arguments, as if after "--". So "tag --query Q -science" removes science,
-// as "tag 1 -science" does. --help is told as cobra tells it.
+// as "tag 1 -science" does. --help or -h, anywhere before a "--", asks
+// for the command's help, as it does of every command.
 func tagFlags(cmd *cobra.Command, args []string) error {
 	flags := cmd.Flags()
 	flags.AddFlagSet(cmd.InheritedFlags())
+	for _, arg := range args {
+		if arg == "--" {
+			break // a -h after it is a tag to remove
+		}
+		if arg == "--help" || arg == "-h" {
+			// Help wherever it is asked for, as other commands give it.
+			return pflag.ErrHelp
+		}
+	}
 	args = slices.Clone(args)
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
@@ -851,11 +871,13 @@ func (a *app) readCmd() *cobra.Command {
 			}
 			var ids []int64
 			for _, arg := range args {
-				id, err := strconv.ParseInt(arg, 10, 64)
-				if err != nil || id <= 0 {
-					return usageError{fmt.Errorf("%q is not an article id", cli.OneLine(arg))}
+				id, err := parseID(arg)
+				if err != nil {
+					return err
 				}
-				ids = append(ids, id)
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id) // 1 1 is one article
+				}
 			}
 			if err := checkQuery(query); err != nil {
 				return err
@@ -865,27 +887,44 @@ func (a *app) readCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			state := "read"
-			if unread {
-				state = "unread"
-			}
+			ctx := cmd.Context()
 			if byQuery {
-				n, err := st.SetReadQuery(cmd.Context(), query, !unread)
+				matched, err := st.Count(ctx, query)
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprintf(cmd.OutOrStdout(), "Marked %s %s.\n", cli.Plural(n, "article"), state)
-				return err
-			}
-			found, missing, err := foundArticles(cmd.Context(), st, ids)
-			if err != nil {
-				return err
-			}
-			if len(found) > 0 {
-				if err := st.SetRead(cmd.Context(), found, !unread); err != nil {
+				n, err := st.SetReadQuery(ctx, query, !unread)
+				if err != nil {
 					return err
 				}
-				if _, err := fmt.Fprintf(cmd.OutOrStdout(), "Marked %s %s.\n", cli.Plural(len(found), "article"), state); err != nil {
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.ReadText(n, max(matched, n), !unread))
+				return err
+			}
+			// Only the articles not read (or unread) already are marked,
+			// and counted: as --query counts.
+			var change []int64
+			found := 0
+			var missing []string
+			for _, id := range ids {
+				switch art, err := findArticle(ctx, st, id); {
+				case errors.Is(err, store.ErrNotFound):
+					missing = append(missing, strconv.FormatInt(id, 10))
+				case err != nil:
+					return err
+				default:
+					found++
+					if art.Read() == unread {
+						change = append(change, id)
+					}
+				}
+			}
+			if len(change) > 0 {
+				if err := st.SetRead(ctx, change, !unread); err != nil {
+					return err
+				}
+			}
+			if found > 0 {
+				if _, err := fmt.Fprintln(cmd.OutOrStdout(), cli.ReadText(len(change), found, !unread)); err != nil {
 					return err
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -104,8 +105,8 @@ func Line(a store.Article, width int) string {
 	source += strings.Repeat(" ", max(12-ansi.StringWidth(source), 0)) // by screen width: 日本 takes four
 	fmt.Fprintf(&b, "%7d  %s  %s  %s", a.ID, date, source, oneLine(a.Title, 0))
 	for _, t := range a.Tags {
-		b.WriteString("  #")
-		b.WriteString(oneLine(t.Name, 0))
+		b.WriteString("  ")
+		b.WriteString(tagTerm(t.Name))
 	}
 	s := b.String()
 	if width > 0 {
@@ -163,7 +164,7 @@ func articleMarkdown(a store.Article, anns []store.Annotation, field func(string
 		facts = append(facts, "<"+oneLine(a.URL, 0)+">")
 	}
 	for _, t := range a.Tags {
-		facts = append(facts, field("#"+oneLine(t.Name, 0)))
+		facts = append(facts, field(tagTerm(t.Name)))
 	}
 	if len(facts) > 0 {
 		fmt.Fprintf(&b, "%s\n\n", strings.Join(facts, " · "))
@@ -197,7 +198,32 @@ func articleMarkdown(a store.Article, anns []store.Annotation, field func(string
 // maxTagColumn is the widest `tidings tags` pads its names to.
 const maxTagColumn = 40
 
-// Tags prints every tag with how many articles carry it.
+// TagRecord is a tag as `tidings tags --json` writes it.
+type TagRecord struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"` // articles that carry it
+}
+
+// TagsJSON writes every tag as JSON Lines, one TagRecord a line, its name
+// as it is.
+func TagsJSON(ctx context.Context, st *store.Store, w io.Writer) error {
+	tags, err := st.Tags(ctx)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for _, t := range tags {
+		if err := enc.Encode(TagRecord{Name: t.Name, Count: t.Count}); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// Tags prints every tag with how many articles carry it, a name in quotes
+// when it has a space, as a query reads it after tag:.
 func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
 	tags, err := st.Tags(ctx)
 	if err != nil {
@@ -206,7 +232,7 @@ func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
 	names := make([]string, len(tags))
 	wide := 0
 	for i, t := range tags {
-		names[i] = oneLine(t.Name, 0)
+		names[i] = tagValue(t.Name)
 		wide = max(wide, min(ansi.StringWidth(names[i]), maxTagColumn))
 	}
 	for i, t := range tags {
@@ -218,6 +244,61 @@ func Tags(ctx context.Context, st *store.Store, w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// ParseID reads an article id as every command takes one: decimal digits
+// (leading zeros too, as in 05), more than zero; no sign, no spaces.
+func ParseID(s string) (int64, bool) {
+	if s == "" || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// ReadText says what `tidings read` did: of matched articles, changed
+// were marked read (or unread, read false); the others already were.
+//
+//	Marked 3 articles read.
+//	Marked 1 of 3 articles read (2 were already read).
+//	2 articles were already read.
+//	No article matches: none marked read.
+func ReadText(changed, matched int, read bool) string {
+	state := "read"
+	if !read {
+		state = "unread"
+	}
+	already := matched - changed
+	were := func(n int) string {
+		if n == 1 {
+			return "was"
+		}
+		return "were"
+	}
+	switch {
+	case matched <= 0 && changed <= 0:
+		return "No article matches: none marked " + state + "."
+	case already <= 0:
+		return fmt.Sprintf("Marked %s %s.", Plural(changed, "article"), state)
+	case changed == 0:
+		return fmt.Sprintf("%s %s already %s.", Plural(already, "article"), were(already), state)
+	}
+	return fmt.Sprintf("Marked %s of %s %s (%s %s already %s).",
+		thousands(changed), Plural(matched, "article"), state, thousands(already), were(already), state)
+}
+
+// tagTerm is a tag's name as a term of the query language, cleaned for the
+// terminal: #name, or tag:"Long Read" (tagTerms).
+func tagTerm(name string) string { return tagTerms([]string{oneLine(name, 0)}) }
+
+// tagValue is a tag's name as a query reads it after tag:, cleaned for the
+// terminal: in quotes when it has a space ("Long Read").
+func tagValue(name string) string {
+	term := tagTerm(name)
+	if rest, ok := strings.CutPrefix(term, "#"); ok {
+		return rest
+	}
+	return strings.TrimPrefix(term, "tag:")
 }
 
 // lastTagArg is the last of args when it is a +tag or -tag, else "".
@@ -254,8 +335,8 @@ func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 		case strings.HasPrefix(a, "-") && len(a) > 1:
 			ch.Remove = append(ch.Remove, a[1:])
 		default:
-			var id int64
-			if _, err := fmt.Sscan(a, &id); err != nil || id <= 0 || fmt.Sprint(id) != a {
+			id, ok := ParseID(a)
+			if !ok {
 				if prev := lastTagArg(args[:i]); prev != "" {
 					// -Long Read: the shell made a tag with a space two
 					// arguments.

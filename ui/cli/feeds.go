@@ -205,10 +205,11 @@ func PrintAdded(w io.Writer, a Added) {
 		line := "already subscribed to " + a.Feed.URL
 		switch {
 		case len(a.AddedTags) > 0:
+			// As opml import and feed list write them.
 			line += fmt.Sprintf("; %s %s added (its tags now: %s)", plainPlural(len(a.AddedTags), "tag"),
-				strings.Join(a.AddedTags, " "), strings.Join(a.Feed.Tags, " "))
+				tagTerms(a.AddedTags), tagTerms(a.Feed.Tags))
 		case len(a.Feed.Tags) > 0:
-			line += " (tags " + strings.Join(a.Feed.Tags, " ") + ")"
+			line += " (tags " + tagTerms(a.Feed.Tags) + ")"
 		}
 		fmt.Fprintln(w, oneLine(line, 0))
 	}

@@ -86,11 +86,11 @@ func TestFeedAddAgain(t *testing.T) {
 		t.Errorf("first feed add printed\n%s\nwant\n%s", out, want)
 	}
 	out = subscribe(t, st, url)
-	if want := "already subscribed to " + url + " (tags blog)\nAtom Blog: not modified since the last fetch\n"; out != want {
+	if want := "already subscribed to " + url + " (tags #blog)\nAtom Blog: not modified since the last fetch\n"; out != want {
 		t.Errorf("feed add again printed\n%s\nwant\n%s", out, want)
 	}
 	out = subscribe(t, st, url, "news", "Blog")
-	if want := "already subscribed to " + url + "; tag news added (its tags now: blog news)\n"; !strings.HasPrefix(out, want) {
+	if want := "already subscribed to " + url + "; tag #news added (its tags now: #blog #news)\n"; !strings.HasPrefix(out, want) {
 		t.Errorf("feed add again with a tag printed\n%s\nwant it to begin\n%s", out, want)
 	}
 	var b bytes.Buffer
