@@ -5,9 +5,23 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"tidings/feeds"
+	"tidings/store/query"
 )
+
+// Rules chain through tags: a rule whose query asks for a tag (tag:missiles)
+// sees the tags the other rules set, whatever the order of the rules. They
+// are applied in rounds until none adds a tag. The first round runs every
+// rule, in order; a later round runs again only the rules whose query reads
+// a tag the round before added, and only on the articles that gained one.
+// Tags are only added, so the rounds end: an article gains a tag in a round
+// only from a rule that had not tagged it yet, and only after gaining one
+// in the round before, so there are at most as many rounds as rules, cycles
+// (a→b, b→a) included.
 
 // ApplyRules tags, on behalf of each rule, the articles among the given
 // external ids that its query matches, in one transaction, and returns how
@@ -20,26 +34,10 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 	if len(rules) == 0 || len(externalIDs) == 0 {
 		return 0, nil
 	}
-	type prepared struct {
-		rule Rule
-		c    compiled
-	}
-	var ok []prepared
-	var bad error
-	for _, r := range rules {
-		c, err := compile(r.Query, false)
-		if err != nil {
-			bad = &RuleError{Query: r.Query, Err: err}
-			continue
-		}
-		ok = append(ok, prepared{r, c})
-	}
+	runs, bad := prepareRules(rules)
 	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS rule_arrivals (id INTEGER PRIMARY KEY)`); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.rule_arrivals`); err != nil {
+		if err := resetArrivals(ctx, tx); err != nil {
 			return err
 		}
 		ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO temp.rule_arrivals(id) SELECT id FROM articles WHERE external_id = ?`)
@@ -52,32 +50,285 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 				return err
 			}
 		}
-		for _, p := range ok {
-			if err := resetTargets(ctx, tx); err != nil {
-				return err
-			}
-			q, args := p.c.arrivals()
-			if _, err := tx.ExecContext(ctx, "INSERT INTO temp.tag_targets(id) "+q, args...); err != nil {
-				return fmt.Errorf("rule %q: %w", p.rule.Query, err)
-			}
-			var k int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM temp.tag_targets`).Scan(&k); err != nil {
-				return err
-			}
-			if k == 0 {
-				continue
-			}
-			if _, _, err := retag(ctx, tx, feeds.NormalizeTags(p.rule.Tags), nil, true); err != nil {
-				return fmt.Errorf("rule %q: %w", p.rule.Query, err)
-			}
-			n += k
+		inTx := func(fn func(*sql.Tx) error) error { return fn(tx) }
+		taggings, err := applyRounds(ctx, runs, len(rules), inTx, false)
+		for _, t := range taggings {
+			n += t.Articles
 		}
-		return nil
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: apply rules: %w", err)
 	}
 	return n, bad
+}
+
+// ApplyRulesToLibrary tags every article of the library that each rule
+// matches, as asked for by `tidings rule apply`; it returns, for each rule,
+// how many articles it matched and how many gained each of its tags, over
+// all the rounds. Each rule's tagging in a round is a transaction of its
+// own. A rule whose query does not parse is reported and the others still
+// apply.
+func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]Tagging, error) {
+	runs, bad := prepareRules(rules)
+	taggings, err := applyRounds(ctx, runs, len(rules), func(fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }, true)
+	if err != nil {
+		return taggings, fmt.Errorf("store: apply rules: %w", err)
+	}
+	return taggings, bad
+}
+
+// ruleRun is a rule ready to apply: its query compiled, and which tags of
+// an article the query reads.
+type ruleRun struct {
+	index int // in the rules given
+	rule  Rule
+	tags  []string // the rule's tags, normalised
+	c     compiled
+	// names are the tags the query asks for (folded, see foldTag), under a
+	// NOT or not; prefixes are its tag prefixes (tag:x*); anyTag is set by
+	// is:untagged, which every tag changes.
+	names, prefixes []string
+	anyTag          bool
+	// again is set when some rule gives a tag the query reads: the rule may
+	// run in a later round. matched are then the articles it has matched,
+	// so that an article matched in two rounds counts once.
+	again   bool
+	matched map[int64]struct{}
+}
+
+// prepareRules compiles the rules, leaving out those whose query does not
+// parse: the error is the last of those.
+func prepareRules(rules []Rule) ([]*ruleRun, error) {
+	var runs []*ruleRun
+	var bad error
+	for i, r := range rules {
+		c, err := compile(r.Query, false)
+		if err != nil {
+			bad = &RuleError{Query: r.Query, Err: err}
+			continue
+		}
+		run := &ruleRun{index: i, rule: r, tags: feeds.NormalizeTags(r.Tags), c: c}
+		run.readsOf(c.node)
+		runs = append(runs, run)
+	}
+	for _, r := range runs {
+		for _, other := range runs {
+			for _, t := range other.tags {
+				r.again = r.again || r.reads(foldTag(t))
+			}
+		}
+		if r.again {
+			r.matched = map[int64]struct{}{}
+		}
+	}
+	return runs, bad
+}
+
+func (r *ruleRun) readsOf(n query.Node) {
+	switch n.Kind {
+	case query.Tag:
+		if n.Prefix {
+			r.prefixes = append(r.prefixes, foldTag(n.Value))
+		} else {
+			r.names = append(r.names, foldTag(n.Value))
+		}
+	case query.Is:
+		r.anyTag = r.anyTag || n.Value == "untagged"
+	}
+	for _, k := range n.Kids {
+		r.readsOf(k)
+	}
+}
+
+// reads reports whether the rule's query may match an article differently
+// once it has the tag (its name folded).
+func (r *ruleRun) reads(tag string) bool {
+	if r.anyTag || slices.Contains(r.names, tag) {
+		return true
+	}
+	for _, p := range r.prefixes {
+		if strings.HasPrefix(tag, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldTag is a tag name as compared with the tags a query asks for. The
+// library compares names ignoring ASCII case; this folds every case, which
+// finds the same tags and at times more: a rule may run again for nothing,
+// but is never left out.
+func foldTag(name string) string { return strings.ToLower(query.TagName(name)) }
+
+// applyRounds applies the rules in rounds until none adds a tag (see
+// above), each rule's step in a round run by exec, and returns, indexed as
+// the n rules given, what each did over all the rounds: the articles it
+// matched, each once, and how many gained each of its tags. The first round
+// runs over the whole library with library set, or else over the articles
+// in temp.rule_arrivals.
+func applyRounds(ctx context.Context, runs []*ruleRun, n int, exec func(func(*sql.Tx) error) error, library bool) ([]Tagging, error) {
+	out := make([]Tagging, n)
+	due := make([]bool, len(runs))
+	for i := range due {
+		due[i] = true
+	}
+	var scope []int64 // the articles a later round runs on
+	for round := 0; round <= len(runs); round++ {
+		var added []string             // the tags this round added, folded
+		gained := map[int64]struct{}{} // the articles that gained a tag some rule reads
+		for i, r := range runs {
+			if !due[i] {
+				continue
+			}
+			var t Tagging
+			err := exec(func(tx *sql.Tx) error {
+				if round > 0 {
+					if err := loadArrivals(ctx, tx, scope); err != nil {
+						return err
+					}
+				}
+				var err error
+				t, err = r.step(ctx, tx, library && round == 0, runs, gained)
+				return err
+			})
+			if err != nil {
+				return out, fmt.Errorf("rule %q: %w", r.rule.Query, err)
+			}
+			o := &out[r.index]
+			if round == 0 {
+				*o = t
+			} else {
+				o.Articles += t.Articles
+				for j, c := range t.Added {
+					if c.Articles > 0 {
+						o.Added[j].Name = c.Name
+						o.Added[j].Articles += c.Articles
+					}
+				}
+			}
+			for _, c := range t.Added {
+				if c.Articles > 0 {
+					added = append(added, foldTag(c.Name))
+				}
+			}
+		}
+		if len(gained) == 0 {
+			break
+		}
+		more := false
+		for i, r := range runs {
+			due[i] = r.again && slices.ContainsFunc(added, r.reads)
+			more = more || due[i]
+		}
+		if !more {
+			break
+		}
+		scope = slices.Sorted(maps.Keys(gained))
+	}
+	return out, nil
+}
+
+// step tags on behalf of the rule the articles its query matches, in the
+// library or in temp.rule_arrivals, and adds to gained those that gain a
+// tag one of the rules reads.
+func (r *ruleRun) step(ctx context.Context, tx *sql.Tx, library bool, runs []*ruleRun, gained map[int64]struct{}) (Tagging, error) {
+	if err := resetTargets(ctx, tx); err != nil {
+		return Tagging{}, err
+	}
+	sel, args := r.c.arrivals()
+	if library {
+		sel, args = r.c.ids()
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO temp.tag_targets(id) "+sel, args...)
+	if err != nil {
+		return Tagging{}, err
+	}
+	k, err := res.RowsAffected()
+	if err != nil {
+		return Tagging{}, err
+	}
+	t := Tagging{Articles: int(k)}
+	if k == 0 {
+		for _, name := range r.tags {
+			t.Added = append(t.Added, TagChange{Name: name})
+		}
+		return t, nil
+	}
+	if r.matched != nil {
+		ids, err := targets(ctx, tx, `SELECT id FROM temp.tag_targets`)
+		if err != nil {
+			return Tagging{}, err
+		}
+		t.Articles = 0
+		for _, id := range ids {
+			if _, ok := r.matched[id]; !ok {
+				r.matched[id] = struct{}{}
+				t.Articles++
+			}
+		}
+	}
+	for _, name := range r.tags {
+		if !slices.ContainsFunc(runs, func(o *ruleRun) bool { return o.again && o.reads(foldTag(name)) }) {
+			continue
+		}
+		ids, err := targets(ctx, tx, `SELECT tt.id FROM temp.tag_targets tt WHERE NOT EXISTS (
+			SELECT 1 FROM article_tags x WHERE x.article_id = tt.id AND x.tag_id = (SELECT id FROM tags WHERE name = ?))`, name)
+		if err != nil {
+			return Tagging{}, err
+		}
+		for _, id := range ids {
+			gained[id] = struct{}{}
+		}
+	}
+	t.Added, _, err = retag(ctx, tx, r.tags, nil, true)
+	return t, err
+}
+
+// targets returns the article ids a query selects.
+func targets(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// resetArrivals makes the temporary table of the articles rules apply to,
+// empty. It lives on the writer connection only.
+func resetArrivals(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS rule_arrivals (id INTEGER PRIMARY KEY)`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM temp.rule_arrivals`)
+	return err
+}
+
+// loadArrivals makes ids the articles rules apply to.
+func loadArrivals(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if err := resetArrivals(ctx, tx); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO temp.rule_arrivals(id) VALUES (?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, id := range ids {
+		if _, err := ins.ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // arrivals selects the ids of the articles in temp.rule_arrivals that c
@@ -93,21 +344,6 @@ func (c compiled) arrivals() (string, []any) {
 	// batch's, whatever the library's size.
 	w, args := c.where(nil)
 	return "SELECT a.id FROM temp.rule_arrivals r CROSS JOIN articles a ON a.id = r.id" + w, args
-}
-
-// ApplyRulesToLibrary tags every article of the library that each rule
-// matches, as asked for by `tidings rule apply`; it returns, for each rule,
-// how many articles it matched and how many gained each of its tags.
-func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]Tagging, error) {
-	out := make([]Tagging, len(rules))
-	for i, r := range rules {
-		t, err := s.TagByRule(ctx, r.Query, r.Tags)
-		if err != nil {
-			return out, err
-		}
-		out[i] = t
-	}
-	return out, nil
 }
 
 // RuleError is a rule whose query does not parse; the other rules still apply.
