@@ -101,7 +101,7 @@ func Line(a store.Article, width int) string {
 		date = a.Published.UTC().Format("2006-01-02")
 	}
 	var b strings.Builder
-	source := oneLine(a.Source, 12)
+	source := oneLine(a.ShownSource(), 12)
 	source += strings.Repeat(" ", max(12-ansi.StringWidth(source), 0)) // by screen width: 日本 takes four
 	fmt.Fprintf(&b, "%7d  %s  %s  %s", a.ID, date, source, oneLine(a.Title, 0))
 	for _, t := range a.Tags {
@@ -154,8 +154,8 @@ func articleMarkdown(a store.Article, anns []store.Annotation, field func(string
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", field(oneLine(a.Title, 0)))
 	var facts []string
-	if a.Source != "" {
-		facts = append(facts, field(oneLine(a.Source, 0)))
+	if source := a.ShownSource(); source != "" {
+		facts = append(facts, field(oneLine(source, 0)))
 	}
 	if !a.Published.IsZero() {
 		facts = append(facts, a.Published.UTC().Format("2006-01-02"))

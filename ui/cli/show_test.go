@@ -49,3 +49,23 @@ func TestShowOrdersNotes(t *testing.T) {
 		t.Errorf("notes out of order:\n%s", md)
 	}
 }
+
+// TestShowAndSearchNameTheFeedAsNamed: an article of a feed the reader
+// named is shown, and listed by search, under that name; its JSON record
+// keeps the source it came with.
+func TestShowAndSearchNameTheFeedAsNamed(t *testing.T) {
+	a := store.Article{ID: 7, Title: "Entry", Source: "Feed 07", FeedID: 1, FeedTitle: "Seven", FeedNamed: true, Body: "Text."}
+	if line := Line(a, 0); !strings.Contains(line, "Seven") || strings.Contains(line, "Feed 07") {
+		t.Errorf("search line %q, want the feed's name Seven as the source", line)
+	}
+	if md := Markdown(a, nil); !strings.Contains(md, "Seven") || strings.Contains(md, "Feed 07") {
+		t.Errorf("show:\n%s\nwant the feed's name Seven as the source", md)
+	}
+	if r := Record(a, nil); r.Source != "Feed 07" {
+		t.Errorf("JSON record source %q, want Feed 07", r.Source)
+	}
+	a.FeedNamed = false
+	if line := Line(a, 0); !strings.Contains(line, "Feed 07") {
+		t.Errorf("unnamed feed: search line %q, want Feed 07", line)
+	}
+}
