@@ -20,10 +20,13 @@ type FetchResult struct {
 	NewURL      string
 	NotModified bool // the server answered 304: nothing new, no body read
 	Articles    []Article
-	Warning     string // what is wrong with a feed read all the same (Feed.Warning)
-	Err         error
-	Duration    time.Duration // the whole fetch, retries included
-	Bytes       int64         // body bytes read, after decompression
+	// Warning is what the reader should hear of the fetch: that the feed
+	// moved ("moved to https://example.com/new.xml"), and what is wrong with
+	// a feed read all the same (Feed.Warning).
+	Warning  string
+	Err      error
+	Duration time.Duration // the whole fetch, retries included
+	Bytes    int64         // body bytes read, after decompression
 }
 
 // Fetcher fetches feeds over HTTP. The zero value is not ready: use

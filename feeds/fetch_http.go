@@ -61,7 +61,8 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 
 	switch code := resp.StatusCode; {
 	case code == http.StatusNotModified:
-		r := FetchResult{Sub: sub, NewURL: moved.newURL, NotModified: true}
+		r := FetchResult{Sub: sub, NotModified: true}
+		r.movedTo(moved.newURL)
 		if v := CleanLine(resp.Header.Get("ETag")); v != "" {
 			r.Sub.ETag = v
 		}
@@ -96,9 +97,24 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 
 	r := feedResult(sub, newDocument(resp, data))
 	if r.Err == nil {
-		r.NewURL = moved.newURL
+		r.movedTo(moved.newURL)
 	}
 	return r, retryHint{}
+}
+
+// movedTo records that the feed moved for good to newURL ("" when it did
+// not), and says so first in the result's warning: the subscription follows
+// it there from now on.
+func (r *FetchResult) movedTo(newURL string) {
+	if newURL == "" {
+		return
+	}
+	r.NewURL = newURL
+	moved := "moved to " + CleanLine(newURL)
+	if r.Warning != "" {
+		moved += "; " + r.Warning
+	}
+	r.Warning = moved
 }
 
 // document is a feed as a response brought it.

@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"tidings/feeds"
@@ -43,8 +45,26 @@ func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
 // permanent redirect. The articles are committed before the feed's state, so
 // an interrupted fetch is fetched again in full, never skipped. The rules tag
 // the articles the fetch added.
+//
+// A feed that moved for good to an address subscribed already becomes that
+// subscription (see mergeMoved): what the fetch brought is the other
+// feed's, which its own fetches bring, and is not stored twice; each of
+// its articles is Unchanged, and none is counted.
 func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (FetchStats, error) {
 	var stats FetchStats
+	if r.Err == nil && r.NewURL != "" {
+		into, err := s.mergeMoved(ctx, id, r.NewURL)
+		if err != nil {
+			return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
+		}
+		if into != "" {
+			stats.Outcomes = make([]Outcome, len(r.Articles))
+			for i := range stats.Outcomes {
+				stats.Outcomes[i] = Unchanged
+			}
+			return stats, nil
+		}
+	}
 	var added []string
 	if len(r.Articles) > 0 {
 		outs, err := s.importBatch(ctx, r.Articles, true)
@@ -86,11 +106,14 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		if r.NewURL == "" || r.Err != nil {
 			return nil
 		}
-		// A permanent redirect moves the subscription, unless the new URL is
-		// subscribed already.
+		// A permanent redirect moves the subscription; its articles keep
+		// the ids its first address gave them. (One to an address
+		// subscribed already was merged into that subscription above; one
+		// subscribed meanwhile leaves this one where it was.)
+		newURL := feeds.NormalizeURL(r.NewURL)
 		_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ?,
 			id_base = CASE WHEN id_base = '' THEN url ELSE id_base END
-			WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, r.NewURL, id, r.NewURL)
+			WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, id, newURL)
 		return err
 	})
 	if err != nil {
@@ -102,6 +125,95 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		return stats, err
 	}
 	return stats, nil
+}
+
+// mergeMoved makes feed from, which moved for good to newURL, one with the
+// subscription to newURL (any spelling of it, as FeedByURL finds it), if
+// there is one, and returns that subscription's address ("" when there is
+// none, or when from is gone, removed while it was fetched): from's articles
+// become that feed's, with their read state, stars, tags and notes; the feed
+// gains from's tags, and what each of the two brought those of the other,
+// as if it had brought it; and from is unsubscribed.
+func (s *Store) mergeMoved(ctx context.Context, from int64, newURL string) (merged string, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		merged = ""
+		into, err := feedIDByURL(ctx, tx, newURL)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && into == from {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fromTags, err := feedTags(ctx, tx, from)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		intoTags, err := feedTags(ctx, tx, into)
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT url FROM feeds WHERE id = ?`, into).Scan(&merged); err != nil {
+			return err
+		}
+		tags := feeds.NormalizeTags(append(slices.Clone(intoTags), fromTags...))
+		if tags == nil {
+			tags = []string{}
+		}
+		enc, err := json.Marshal(tags)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE feeds SET tags = ? WHERE id = ?`, string(enc), into); err != nil {
+			return err
+		}
+		// Each feed's articles get the tags the other had: the feed's tags
+		// are on everything it brought.
+		now := time.Now().Unix()
+		for _, side := range []struct {
+			feed int64
+			had  []string
+		}{{into, intoTags}, {from, fromTags}} {
+			for _, name := range tags {
+				if len(feeds.NormalizeTags(append(slices.Clone(side.had), name))) == len(side.had) {
+					continue // it has it, in some spelling
+				}
+				tag, err := tagID(ctx, tx, name)
+				if err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+					SELECT id, ?, ?, 0 FROM articles WHERE feed_id = ?
+					ON CONFLICT(article_id, tag_id) DO NOTHING`, tag, now, side.feed); err != nil {
+					return err
+				}
+				if err := forgetUnused(ctx, tx, tag); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET feed_id = ? WHERE feed_id = ?`, into, from); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, from)
+		return err
+	})
+	return merged, err
+}
+
+// feedTags are the default tags of feed id, as NormalizeTags leaves them.
+func feedTags(ctx context.Context, tx *sql.Tx, id int64) ([]string, error) {
+	var enc string
+	if err := tx.QueryRowContext(ctx, `SELECT tags FROM feeds WHERE id = ?`, id).Scan(&enc); err != nil {
+		return nil, err
+	}
+	var tags []string
+	if err := json.Unmarshal([]byte(enc), &tags); err != nil {
+		return nil, fmt.Errorf("feed tags: %w", err)
+	}
+	return feeds.NormalizeTags(tags), nil
 }
 
 // deleteArticles deletes the articles the query selects (by id), with their
