@@ -58,6 +58,7 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 			return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
 		}
 		if into != "" {
+			stats.MergedInto = into
 			stats.Outcomes = make([]Outcome, len(r.Articles))
 			for i := range stats.Outcomes {
 				stats.Outcomes[i] = Unchanged

@@ -136,6 +136,9 @@ type ImportStats struct {
 type FetchStats struct {
 	ImportStats
 	Outcomes []Outcome
+	// MergedInto is the address of the subscription the feed became, when
+	// it moved for good to an address followed already; "" when it did not.
+	MergedInto string
 }
 
 // Count adds outcomes to the counts.

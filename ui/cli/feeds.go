@@ -73,6 +73,7 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(r.Err.Error(), 0)})
 		case r.NotModified:
 			rep.NotModified++
+			fallthrough // it may have moved
 		default:
 			rep.Warnings = append(rep.Warnings, fetchWarnings(r, stats)...)
 		}
@@ -137,6 +138,10 @@ func PrintFetchSummary(out, diag io.Writer, rep FetchReport, elapsed time.Durati
 // under the feed's address: of the articles the fetch added or changed, since
 // the warnings of one unchanged were given when it came.
 func fetchWarnings(r feeds.FetchResult, stats store.FetchStats) []Problem {
+	if stats.MergedInto != "" {
+		// What it brought is the other feed's, whose own fetch tells of it.
+		return []Problem{{File: r.Sub.URL, Reason: "moved to " + stats.MergedInto + ", which you already follow: merged into it"}}
+	}
 	var out []Problem
 	if r.Warning != "" {
 		out = append(out, Problem{File: r.Sub.URL, Reason: r.Warning})
