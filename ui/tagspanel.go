@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
@@ -18,7 +20,8 @@ import (
 // the list by the one under the cursor: the saved query, tag:name, or
 // feed:"name" (feed:address when another feed has the name), which is that
 // one subscription (source: would also find feeds whose titles hold its
-// name).
+// name). Under the list, the item under the cursor is told whole: a feed's
+// address and last error, a query its line cuts.
 
 // panelItem is one line of the panel.
 type panelItem struct {
@@ -30,6 +33,12 @@ type panelItem struct {
 	isFeed  bool
 	saved   bool   // a search saved in the library (not config.toml's)
 	err     string // a feed's last error
+	url     string // a feed's address
+	// host tells a feed from the others of its name: its host, or its
+	// address without the scheme when they share the host; "" when no
+	// other feed has its name.
+	host  string
+	width int // the line's width drawn whole
 }
 
 // tagsPanel is the panel's state.
@@ -41,7 +50,19 @@ type tagsPanel struct {
 	offset  int // the first item shown
 	keepAt  int // where the cursor stays when the panel is listed anew; 0: the top
 	keys    panelKeyMap
+
+	// From the items, for the layout: the widest line as it would be
+	// drawn whole, the widest feed name alone and with its host, and
+	// whether a feed shows an error.
+	natural, feedName, feedNameHost int
+	feedErrors                      bool
+	// tallest is the tallest detail at one width, kept: finding it wraps
+	// every feed's error. Shared by the panel's copies, new with the items.
+	tallest *detailHeight
 }
+
+// detailHeight is how many lines a detail takes at a width.
+type detailHeight struct{ inner, lines int }
 
 // panelLoadedMsg carries what the panel lists.
 type panelLoadedMsg struct {
@@ -88,6 +109,7 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	for _, f := range feeds {
 		titles[strings.ToLower(f.Title)]++
 	}
+	hosts := feedHosts(feeds, titles)
 	for _, f := range feeds {
 		name := f.Title
 		if name == "" {
@@ -99,11 +121,85 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 			by = f.Title
 		}
 		q := query.Node{Kind: query.Source, Field: "feed", Value: by}.String()
-		p.items = append(p.items, panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true, err: f.LastError})
+		p.items = append(p.items, panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true,
+			err: f.LastError, url: f.URL, host: hosts[f.ID]})
 	}
+	p.measure()
+	p.tallest = &detailHeight{inner: -1}
 	p.cursor, p.offset = 0, 0
 	p.move(0)
 }
+
+// feedHosts is what tells each feed whose name another feed has from the
+// others: its host, or, when two of them share the host, its address
+// without the scheme.
+func feedHosts(feeds []store.Feed, titles map[string]int) map[int64]string {
+	groups := map[string][]store.Feed{}
+	for _, f := range feeds {
+		if t := strings.ToLower(f.Title); f.Title != "" && titles[t] > 1 {
+			groups[t] = append(groups[t], f)
+		}
+	}
+	out := map[int64]string{}
+	for _, group := range groups {
+		seen, shared := map[string]bool{}, false
+		for _, f := range group {
+			h := feedHost(f.URL)
+			shared = shared || seen[h]
+			seen[h] = true
+		}
+		for _, f := range group {
+			if shared {
+				_, out[f.ID], _ = strings.Cut(f.URL, "://")
+			} else {
+				out[f.ID] = feedHost(f.URL)
+			}
+		}
+	}
+	return out
+}
+
+// feedHost is the host of a feed's address, else the address.
+func feedHost(addr string) string {
+	if u, err := url.Parse(addr); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	return addr
+}
+
+// measure notes the widths the layout needs from the items.
+func (p *tagsPanel) measure() {
+	p.natural, p.feedName, p.feedNameHost, p.feedErrors = 0, 0, 0, false
+	width := func(s string) int { return ansi.StringWidth(oneLine(s)) }
+	for i, it := range p.items {
+		w := 0
+		switch {
+		case it.heading != "":
+			w = width(it.heading)
+		case it.isFeed:
+			name := width(it.name)
+			withHost := name
+			if it.host != "" {
+				withHost += 1 + width(it.host)
+			}
+			p.feedName, p.feedNameHost = max(p.feedName, name), max(p.feedNameHost, withHost)
+			w = 2 + withHost + 1 + width(feedCount(it))
+			if it.err != "" {
+				p.feedErrors = true
+				w += width(it.err) + 3
+			}
+		case it.isTag:
+			w = 2 + width("#"+it.name) + 1 + len(thousands(it.count))
+		default:
+			w = 2 + width(it.name) + 1 + width(it.query)
+		}
+		p.items[i].width = w
+		p.natural = max(p.natural, w)
+	}
+}
+
+// feedCount is what a feed's line says of its articles.
+func feedCount(it panelItem) string { return thousands(it.count) + " unread" }
 
 // move moves the cursor by delta items, over the headings.
 func (p *tagsPanel) move(delta int) {
@@ -144,11 +240,41 @@ func (p *tagsPanel) scroll(rows int) {
 	p.offset = max(min(p.offset, len(p.items)-rows), 0)
 }
 
-// rows is how many items the panel shows on a screen height lines tall:
-// the box's border and title take three, and the list's header, the
-// status line and the footer stay in sight.
-func (p tagsPanel) rows(height int) int {
-	return max(min(len(p.items), height-6), 1)
+// The panel is as wide as its widest line, but not narrower than
+// panelMinWidth (nor than the screen) or wider than four fifths of the
+// screen or panelMaxWidth; under its list, up to panelDetailMax lines tell
+// all about the item under the cursor (see detail).
+const (
+	panelMinWidth  = 64
+	panelMaxWidth  = 100
+	panelDetailMax = 4
+)
+
+// panelLayout is where the panel's parts go on a screen.
+type panelLayout struct {
+	inner  int // the width inside the box's border and padding
+	rows   int // how many items are shown
+	detail int // the lines under the list, a rule then the detail; 0: none
+}
+
+// layout lays the panel out on a screen width x height: the box's border
+// and title take three lines, and the list's header, the status line and
+// the footer stay in sight. The detail keeps its height as the cursor
+// moves, the tallest any item's needs, and gives way to the list on a
+// short screen.
+func (p tagsPanel) layout(width, height int, st *styles) panelLayout {
+	frame := st.box.GetHorizontalFrameSize()
+	widest := max(panelMinWidth, min(panelMaxWidth, width*4/5))
+	l := panelLayout{inner: max(min(width, max(panelMinWidth, min(p.natural+frame, widest)))-frame, 10)}
+	room := height - 6
+	if !p.loading && len(p.items) > 1 {
+		need := p.tallestDetail(l.inner)
+		if spare := room - min(len(p.items), 3); need > 0 && spare >= 2 {
+			l.detail = 1 + min(need, spare-1)
+		}
+	}
+	l.rows = max(min(len(p.items), room-l.detail), 1)
+	return l
 }
 
 // current is the item under the cursor.
@@ -184,7 +310,7 @@ func (m *Model) handlePanelKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Delete):
 		m.confirmDeleteSearch()
 	}
-	p.scroll(p.rows(m.height))
+	p.scroll(p.layout(m.width, m.height, m.styles).rows)
 	return nil
 }
 
@@ -249,7 +375,7 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 		// On the item now in the deleted one's place, else the one before.
 		m.panel.cursor, m.panel.keepAt = min(at, len(m.panel.items)-1)+1, 0
 		m.panel.move(-1)
-		m.panel.scroll(m.panel.rows(m.height))
+		m.panel.scroll(m.panel.layout(m.width, m.height, m.styles).rows)
 	}
 	return m.takeTags(msg.tags)
 }
@@ -257,9 +383,9 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 // View draws the panel's box for a screen of width x height.
 func (p tagsPanel) View(width, height int, st *styles) string {
 	box := st.box
-	inner := max(min(width, 64)-box.GetHorizontalFrameSize(), 10)
-	rows := p.rows(height)
-	p.scroll(rows) // the screen may have changed size since the cursor moved
+	l := p.layout(width, height, st)
+	inner := l.inner
+	p.scroll(l.rows) // the screen may have changed size since the cursor moved
 	title := st.header.Render(ansi.Truncate("Tags, searches and feeds", inner, "…"))
 	var lines []string
 	switch {
@@ -268,8 +394,17 @@ func (p tagsPanel) View(width, height int, st *styles) string {
 	case len(p.items) <= 1:
 		lines = []string{st.empty.Render("No tags yet: t tags an article.")}
 	default:
-		for i := p.offset; i < min(p.offset+rows, len(p.items)); i++ {
+		for i := p.offset; i < min(p.offset+l.rows, len(p.items)); i++ {
 			lines = append(lines, p.line(p.items[i], i == p.cursor, inner, st))
+		}
+		if l.detail > 0 {
+			lines = append(lines, st.rule.Render(strings.Repeat("─", inner)))
+			it, _ := p.current()
+			d := p.detail(it, inner, l.detail-1, st)
+			for len(d) < l.detail-1 {
+				d = append(d, "")
+			}
+			lines = append(lines, d...)
 		}
 	}
 	for i, l := range lines {
@@ -280,6 +415,15 @@ func (p tagsPanel) View(width, height int, st *styles) string {
 	return box.Render(title + "\n" + strings.Join(lines, "\n"))
 }
 
+// stretch is a stretch of a line and its style; nil: drawn as it is.
+type stretch struct {
+	text  string
+	style *lipgloss.Style
+}
+
+// panelGap is the space between two stretches of a line.
+var panelGap = stretch{text: " "}
+
 // line draws one item, inner cells wide.
 func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) string {
 	if it.heading != "" {
@@ -289,29 +433,157 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 	if selected {
 		bar = "▌ "
 	}
-	var left, right string
-	switch {
-	case it.isTag:
-		left, right = "#"+oneLine(it.name), thousands(it.count)
-	case it.isFeed && it.err != "":
-		left, right = oneLine(it.name), "! "+oneLine(it.err)
-	case it.isFeed:
-		left, right = oneLine(it.name), thousands(it.count)+" unread"
-	default:
-		left, right = oneLine(it.name), oneLine(it.query)
+	stretches := []stretch{{bar, &st.cursorBar}}
+	if it.isFeed {
+		stretches = append(stretches, p.feedStretches(it, inner-2, st)...)
+	} else {
+		var left, right string
+		if it.isTag {
+			left, right = "#"+oneLine(it.name), thousands(it.count)
+		} else {
+			left, right = oneLine(it.name), oneLine(it.query)
+		}
+		room := inner - 2
+		right = ansi.Truncate(right, max(room/2, 0), "…")
+		left = fit(left, max(room-ansi.StringWidth(right)-1, 1))
+		nameStyle := st.title
+		if it.isTag {
+			nameStyle = st.tagStyle(it.name)
+		}
+		stretches = append(stretches, stretch{left, &nameStyle}, panelGap, stretch{right, &st.headerDim})
 	}
-	room := inner - 2
-	right = ansi.Truncate(right, max(room/2, 0), "…")
-	left = fit(left, max(room-ansi.StringWidth(right)-1, 1))
-	nameStyle := st.title
-	if it.isTag {
-		nameStyle = st.tagStyle(it.name)
+	var out, plain strings.Builder
+	for _, s := range stretches {
+		if s.style != nil {
+			out.WriteString(s.style.Render(s.text))
+		} else {
+			out.WriteString(s.text)
+		}
+		plain.WriteString(s.text)
 	}
-	out := st.cursorBar.Render(bar) + nameStyle.Render(left) + " " + st.headerDim.Render(right)
 	if selected {
-		out = st.selected.Render(ansi.Strip(bar + left + " " + right))
+		return ansi.Truncate(st.selected.Render(plain.String()), inner, "")
 	}
-	return ansi.Truncate(out, inner, "")
+	return ansi.Truncate(out.String(), inner, "")
+}
+
+// feedStretches draws a feed's line after the cursor's bar, room cells wide:
+// its name, then, dimmed, what tells it from another feed of its name
+// when every such feed has room for it; its last error; and, at the right,
+// its unread articles. The errors start in one column.
+func (p tagsPanel) feedStretches(it panelItem, room int, st *styles) []stretch {
+	right := feedCount(it)
+	avail := max(room-ansi.StringWidth(right)-1, 1) // for the name and the error
+	limit := avail
+	if p.feedErrors {
+		limit = avail / 2
+	}
+	showHost := p.feedNameHost <= limit
+	col := avail
+	if it.err != "" {
+		col = min(p.feedName, limit)
+		if showHost {
+			col = min(p.feedNameHost, limit)
+		}
+		col = max(col, 1)
+	}
+	name := oneLine(it.name)
+	var out []stretch
+	if showHost && it.host != "" {
+		host := oneLine(it.host)
+		pad := max(col-ansi.StringWidth(name)-1-ansi.StringWidth(host), 0)
+		out = append(out, stretch{name, &st.title}, stretch{" " + host + strings.Repeat(" ", pad), &st.headerDim})
+	} else {
+		out = append(out, stretch{fit(name, col), &st.title})
+	}
+	if it.err != "" {
+		if errW := avail - col - 1; errW > 0 {
+			e := "!"
+			if errW >= 3 {
+				e = ansi.Truncate("! "+oneLine(it.err), errW, "…")
+			}
+			errStyle := st.statusErr.Bold(false)
+			out = append(out, panelGap, stretch{fit(e, errW), &errStyle})
+		}
+	}
+	return append(out, panelGap, stretch{right, &st.headerDim})
+}
+
+// detail is what the lines under the list say of the item under the
+// cursor, at most n lines inner cells wide: a feed's address and its last
+// error whole, or the query enter filters by, which the item's line may
+// cut.
+func (p tagsPanel) detail(it panelItem, inner, n int, st *styles) []string {
+	if n <= 0 || it.name == "" {
+		return nil
+	}
+	var out []string
+	if !it.isFeed {
+		for _, l := range clipLines(wrapTitle(oneLine(it.query), inner), inner, n) {
+			out = append(out, st.headerDim.Render(l))
+		}
+		return out
+	}
+	if it.err == "" || n > 1 { // with one line, the error rather than the address
+		out = append(out, st.headerDim.Render(ansi.Truncate(oneLine(it.url), inner, "…")))
+	}
+	if it.err != "" {
+		for _, l := range clipLines(wrapTitle("! "+oneLine(it.err), inner), inner, n-len(out)) {
+			out = append(out, st.statusErr.Bold(false).Render(l))
+		}
+	}
+	return out
+}
+
+// tallestDetail is how many lines the tallest detail takes, inner cells
+// wide, at most panelDetailMax.
+func (p tagsPanel) tallestDetail(inner int) int {
+	if p.tallest != nil && p.tallest.inner == inner {
+		return p.tallest.lines
+	}
+	need := 0
+	for _, it := range p.items {
+		if need = max(need, p.linesOfDetail(it, inner)); need == panelDetailMax {
+			break
+		}
+	}
+	if p.tallest != nil {
+		*p.tallest = detailHeight{inner, need}
+	}
+	return need
+}
+
+// linesOfDetail is how many lines the detail of it takes, inner cells
+// wide, at most panelDetailMax: a feed's always (its line does not show its
+// address), a tag's or a search's when its line cuts the name or the query.
+func (p tagsPanel) linesOfDetail(it panelItem, inner int) int {
+	switch {
+	case it.heading != "":
+		return 0
+	case it.isFeed && it.err == "":
+		return 1
+	case it.isFeed && ansi.StringWidth(oneLine(it.err))+2 <= inner:
+		return 2
+	case it.isFeed:
+		return min(1+len(wrapTitle("! "+oneLine(it.err), inner)), panelDetailMax)
+	case it.width <= inner && (it.isTag || ansi.StringWidth(oneLine(it.query)) <= (inner-2)/2):
+		return 0
+	}
+	return min(len(wrapTitle(oneLine(it.query), inner)), panelDetailMax)
+}
+
+// clipLines keeps the first n of lines, the last of them ending in … when
+// some are left out.
+func clipLines(lines []string, width, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	lines[n-1] = ansi.Truncate(lines[n-1], width-1, "") + "…"
+	return lines
 }
 
 // loadPanel loads the tags and the saved searches.
