@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
+	"time"
 )
 
 // recordWire is the lenient form a Record is read through.
@@ -94,12 +96,20 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 func jsonReason(err error) error {
 	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		if te.Field == "" {
-			return fmt.Errorf("a JSON %s where an article (an object) was expected", te.Value)
+			what := "an article"
+			if te.Type == reflect.TypeFor[AnnotationRecord]() {
+				what = "an annotation"
+			}
+			return fmt.Errorf("a JSON %s where %s (an object) was expected", te.Value, what)
 		}
 		return fmt.Errorf("field %s: a JSON %s where %s was expected", te.Field, te.Value, jsonKind(te.Type.Kind().String()))
 	}
 	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 		return fmt.Errorf("invalid JSON: %v", se)
+	}
+	if pe, ok := errors.AsType[*time.ParseError](err); ok {
+		// A note's date, which the decoder reads as RFC 3339 alone.
+		return fmt.Errorf("cannot read %q as a date", pe.Value)
 	}
 	return err
 }

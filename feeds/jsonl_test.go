@@ -289,6 +289,14 @@ func TestJSONErrorsSayWhatWasWrong(t *testing.T) {
 			in:   `[{"external_id": "a", "body": "x"}, ["not", "an", "object"]]`,
 			want: "a JSON array where an article (an object) was expected",
 		},
+		"a number where a note should be": {
+			in:   `{"external_id": "a", "body": "x", "annotations": [1, 2]}`,
+			want: "annotations: a JSON number where an annotation (an object) was expected",
+		},
+		"a note's date": {
+			in:   `{"external_id": "a", "body": "x", "annotations": [{"note": "n", "created": "yesterday"}]}`,
+			want: `annotations: cannot read "yesterday" as a date`,
+		},
 		"a broken element": {
 			in:   "[{\"external_id\": \"a\", \"body\": \"x\"},\n{\"external_id\": \"b\", \"body\": }\n, {\"external_id\": \"c\", \"body\": \"z\"}]",
 			want: "the rest of the file is not read",
@@ -303,7 +311,7 @@ func TestJSONErrorsSayWhatWasWrong(t *testing.T) {
 				}
 			}
 			joined := strings.Join(msgs, "\n")
-			if !strings.Contains(joined, tc.want) || strings.Contains(joined, "Go value") {
+			if !strings.Contains(joined, tc.want) || strings.Contains(joined, "Go value") || strings.Contains(joined, "2006") {
 				t.Errorf("errors %q, want one saying %q", joined, tc.want)
 			}
 		})
