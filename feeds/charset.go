@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // htmlUTF8 returns an HTML file as UTF-8, decoded from the encoding its
@@ -17,8 +19,8 @@ import (
 // (htmlEncoding). Valid UTF-8 is returned as it is, whatever the page
 // declares: a page saved as UTF-8 often keeps its old declaration. So is a
 // page that declares no encoding, or declares a single-byte one but is
-// mostly UTF-8 with a few bad bytes: the importer replaces the bytes that
-// are not UTF-8, and warns of them.
+// mostly UTF-8 with a few bad bytes. The importer reads a file with
+// pageUTF8, which goes on where this stops.
 func htmlUTF8(data []byte) []byte {
 	enc, name := htmlEncoding(data)
 	switch {
@@ -38,6 +40,77 @@ func htmlUTF8(data []byte) []byte {
 	return out
 }
 
+// pageUTF8 returns an HTML file as the importer reads it, in UTF-8: in the
+// encoding its <meta> declares (htmlUTF8); else, for an XHTML file, in the
+// one its XML declaration names; else, when it is not UTF-8, as
+// Windows-1252, as browsers read a page that declares none or declares
+// UTF-8 wrongly (textUTF8), with a warning saying so. changed says that
+// the text differs from htmlUTF8's, which is all an earlier tidings
+// decoded: it replaced the bytes that were not UTF-8.
+func pageUTF8(data []byte) (out []byte, warning string, changed bool) {
+	out = htmlUTF8(data)
+	if utf8.Valid(out) {
+		return out, "", false
+	}
+	label := htmlCharsetLabel(data)
+	if label == "" {
+		label = prologEncoding(data)
+		if enc, name := lookupEncoding(label); enc != nil && !strings.HasPrefix(name, "utf-16") && name != "replacement" &&
+			!(isSingleByte(name) && mostlyUTF8(data)) {
+			if decoded, err := enc.NewDecoder().Bytes(data); err == nil {
+				return decoded, "", true
+			}
+		}
+	}
+	out, latin1 := textUTF8(out)
+	if !latin1 {
+		return out, "", false
+	}
+	switch _, name := charset.Lookup(label); {
+	case label == "":
+		warning = "not UTF-8 and declares no encoding: read as Windows-1252 (Latin-1)"
+	case name == "utf-8":
+		warning = "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)"
+	default:
+		if len(label) > 40 {
+			label = label[:40] + "…"
+		}
+		warning = fmt.Sprintf("declares an encoding tidings cannot read (%q): read as Windows-1252 (Latin-1)", CleanLine(label))
+	}
+	return out, warning, true
+}
+
+// warnWindows1252 is the warning for a text file read as Windows-1252.
+const warnWindows1252 = "not UTF-8: read as Windows-1252 (Latin-1)"
+
+// textUTF8 returns text that names no encoding of its own as UTF-8, and
+// whether it read it as Windows-1252. Text that is not UTF-8 is read as
+// Windows-1252, which is what a Western file in a legacy encoding almost
+// always is (Latin-1 is its subset), as browsers read a page that declares
+// no encoding; unless it holds at least as many UTF-8 characters of more
+// than one byte as bytes that are not UTF-8: that is UTF-8 with damage (a
+// stray byte), whose bad bytes the importer replaces and warns of, rather
+// than turn each of its characters into two.
+func textUTF8(data []byte) ([]byte, bool) {
+	if !isWindows1252(data) {
+		return data, false
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return data, false
+	}
+	return out, true
+}
+
+// isWindows1252 reports whether textUTF8 reads data as Windows-1252.
+func isWindows1252(data []byte) bool {
+	if utf8.Valid(data) {
+		return false
+	}
+	multi, bad := utf8Counts(data)
+	return bad > multi
+}
+
 // htmlHeadScan is how much of a page is searched for its encoding.
 const htmlHeadScan = 64 << 10
 
@@ -51,27 +124,37 @@ const htmlHeadScan = 64 << 10
 // look, which stops after 1024 bytes, the whole head is searched, as a
 // browser does when its parser meets the element later.
 func htmlEncoding(data []byte) (encoding.Encoding, string) {
+	label := htmlCharsetLabel(data)
+	if label == "" {
+		return nil, ""
+	}
+	enc, name := charset.Lookup(label)
+	if enc == nil || name == "utf-8" || strings.HasPrefix(name, "utf-16") || name == "replacement" {
+		return nil, ""
+	}
+	return enc, name
+}
+
+// htmlCharsetLabel is the encoding label of the first <meta> element that
+// declares one before the page's body, as it is written; "" for none.
+func htmlCharsetLabel(data []byte) string {
 	z := html.NewTokenizer(bytes.NewReader(head(data, htmlHeadScan)))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return nil, ""
+			return ""
 		case html.EndTagToken:
 			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {
-				return nil, ""
+				return ""
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			switch atom.Lookup(name) {
 			case atom.Body:
-				return nil, ""
+				return ""
 			case atom.Meta:
 				if label := metaCharset(z, hasAttr); label != "" {
-					enc, name := charset.Lookup(label)
-					if enc == nil || name == "utf-8" || strings.HasPrefix(name, "utf-16") || name == "replacement" {
-						return nil, ""
-					}
-					return enc, name
+					return label
 				}
 			}
 		}
@@ -113,7 +196,13 @@ func metaCharset(z *html.Tokenizer, hasAttr bool) string {
 // in a single-byte encoding seldom holds any, as a letter with an accent
 // is one byte there, followed by a plain letter.
 func mostlyUTF8(data []byte) bool {
-	multi, bad := 0, 0
+	multi, bad := utf8Counts(data)
+	return multi > bad
+}
+
+// utf8Counts counts the UTF-8 characters of more than one byte in data,
+// and the bytes that are not UTF-8.
+func utf8Counts(data []byte) (multi, bad int) {
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
@@ -127,5 +216,5 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += size
 	}
-	return multi > bad
+	return multi, bad
 }

@@ -48,14 +48,40 @@ func TestHTMLFileEncodings(t *testing.T) {
 			"Café crème", "Café crème.",
 		},
 		"undeclared Latin-1": {
-			// Not guessed at: the bytes are replaced, and the importer
-			// warns of them.
+			// Read as Windows-1252, as browsers read it.
 			page("", latin1, latin1+"."),
-			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+			"Café crème", "Café crème.",
+		},
+		"undeclared Windows-1252": {
+			page("", latin1, encode(t, charmap.Windows1252, "“Quoted” – 5 €.")),
+			"Café crème", "“Quoted” – 5 €.",
 		},
 		"declared in the body": {
 			page("", latin1, `<meta charset="iso-8859-1">`+latin1+"."),
-			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+			"Café crème", "Café crème.",
+		},
+		"declared UTF-8, written in Windows-1252": {
+			page(`<meta charset="utf-8">`, latin1, encode(t, charmap.Windows1252, "Grüß Gott – “Café”.")),
+			"Café crème", "Grüß Gott – “Café”.",
+		},
+		"XHTML declaring ISO-8859-1 in its XML declaration": {
+			`<?xml version="1.0" encoding="ISO-8859-1"?>` + "\n" + `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>` + latin1 +
+				`</title></head><body><p>` + encode(t, charmap.ISO8859_1, "Grüße aus Zürich.") + `</p></body></html>`,
+			"Café crème", "Grüße aus Zürich.",
+		},
+		"XHTML declaring KOI8-R in its XML declaration": {
+			`<?xml version="1.0" encoding="koi8-r"?>` + "\n" + `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>` + encode(t, charmap.KOI8R, "Новости") +
+				`</title></head><body><p>` + encode(t, charmap.KOI8R, "Привет, мир.") + `</p></body></html>`,
+			"Новости", "Привет, мир.",
+		},
+		"XHTML declaring UTF-8 in its XML declaration, written in Windows-1252": {
+			`<?xml version="1.0" encoding="utf-8"?>` + "\n" + `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>` + latin1 +
+				`</title></head><body><p>` + latin1 + `.</p></body></html>`,
+			"Café crème", "Café crème.",
+		},
+		"the meta declaration before the XML one": {
+			`<?xml version="1.0" encoding="koi8-r"?>` + "\n" + page(`<meta charset="iso-8859-1">`, latin1, latin1+"."),
+			"Café crème", "Café crème.",
 		},
 		"ISO-2022-JP": {
 			page(`<meta charset="iso-2022-jp">`, encode(t, japanese.ISO2022JP, "ニュース"), encode(t, japanese.ISO2022JP, "東京の天気。")),
@@ -63,11 +89,11 @@ func TestHTMLFileEncodings(t *testing.T) {
 		},
 		"an encoding browsers refuse": {
 			page(`<meta charset="iso-2022-kr">`, latin1, latin1+"."),
-			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+			"Café crème", "Café crème.",
 		},
 		"an unknown encoding": {
 			page(`<meta charset="x-klingon">`, latin1, latin1+"."),
-			"Caf\ufffd cr\ufffdme", "Caf\ufffd cr\ufffdme.",
+			"Café crème", "Café crème.",
 		},
 		"Windows-1251": {
 			// The importer takes a file whose first KiB is mostly bytes
@@ -98,6 +124,23 @@ func TestHTMLFileEncodings(t *testing.T) {
 			page(strings.Repeat("<!-- a long head -->", 60), "Café crème", "Zürich \xff Ærø."),
 			"Café crème", "Zürich \ufffd Ærø.",
 		},
+		"UTF-8 with as many bad bytes as characters": {
+			// Read as Windows-1252, it would turn "é" into "Ã©".
+			page("", "Café", "Bad \x92 byte."),
+			"Café", "Bad \ufffd byte.",
+		},
+		"ASCII with a stray byte": {
+			// As Windows-1252 nothing else changes.
+			page("", "Plain", "It\x92s plain."),
+			"Plain", "It’s plain.",
+		},
+	}
+	// The pages read in an encoding they do not declare.
+	readAs1252 := map[string]bool{
+		"undeclared Latin-1": true, "undeclared Windows-1252": true, "declared in the body": true,
+		"declared UTF-8, written in Windows-1252": true, "an encoding browsers refuse": true,
+		"an unknown encoding": true, "ASCII with a stray byte": true,
+		"XHTML declaring UTF-8 in its XML declaration, written in Windows-1252": true,
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -115,6 +158,12 @@ func TestHTMLFileEncodings(t *testing.T) {
 			warned := slices.ContainsFunc(a.Warnings, func(w string) bool { return strings.Contains(w, "not valid UTF-8") })
 			if replaced := strings.Contains(tt.body, "\ufffd"); warned != replaced {
 				t.Errorf("warnings %q; want a warning of bytes replaced: %v", a.Warnings, replaced)
+			}
+			// Read in an encoding the page does not declare: a warning
+			// says so.
+			guessed := slices.ContainsFunc(a.Warnings, func(w string) bool { return strings.Contains(w, "Windows-1252") })
+			if guessed != readAs1252[name] {
+				t.Errorf("warnings %q; want one of reading as Windows-1252: %v", a.Warnings, readAs1252[name])
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,9 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Item is one thing read from a file: an article, already Normalize'd, or
@@ -168,6 +172,17 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 	if err != nil && !errors.Is(err, io.EOF) {
 		return err
 	}
+	if enc := utf16BOM(head); enc != nil {
+		// Windows' "Unicode" text: its byte order mark makes the encoding
+		// certain. The text read is UTF-8, as any other file's.
+		br = bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 256<<10)
+		if head, err = br.Peek(sniffSize); err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		if reason := utf16Reason(head, len(head) < sniffSize); reason != "" {
+			return fmt.Errorf("%w (%s)", ErrBinary, reason)
+		}
+	}
 	f, err := sniff(head, len(head) < sniffSize, name)
 	if err != nil {
 		return err
@@ -204,17 +219,47 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 	}
 	var art Article
 	if f == formatHTML {
-		// A page that says its encoding is read in it: only what is still
-		// not UTF-8 after that was repaired.
-		data = htmlUTF8(trimBOM(data))
-		art, err = parseHTMLFile(data)
+		art, err = readHTMLFile(trimBOM(data))
 	} else {
 		art, err = parseMarkdownFile(data, name)
 	}
-	if n := invalidUTF8(data); n > 0 && err == nil {
+	return emit(Item{Article: art, Line: 1, Err: err})
+}
+
+// readHTMLFile reads an HTML file in its encoding (pageUTF8). What is
+// still not UTF-8 after that is repaired, with a warning. A page read
+// otherwise than an earlier tidings read it, which replaced the bytes that
+// were not UTF-8, is found by the id it had then.
+func readHTMLFile(data []byte) (Article, error) {
+	page, warning, changed := pageUTF8(data)
+	art, err := parseHTMLFile(page)
+	if err != nil {
+		return art, err
+	}
+	if warning != "" {
+		art.Warnings = append(art.Warnings, warning)
+	}
+	if n := invalidUTF8(page); n > 0 {
 		art.Warnings = append(art.Warnings, warnInvalidUTF8(n))
 	}
-	return emit(Item{Article: art, Line: 1, Err: err})
+	if changed {
+		if former, err := parseHTMLFile(data); err == nil {
+			addFormer(&art, former)
+		}
+	}
+	return art, nil
+}
+
+// addFormer adds to art's former ids those that former, the article as an
+// earlier tidings read the same file, was known by, for an article without
+// an id of its own.
+func addFormer(art *Article, former Article) {
+	if art.ExternalID != "" || former.ExternalID != "" {
+		return
+	}
+	Normalize(&former)
+	art.FormerIDs = appendNew(art.FormerIDs, former.ExternalID)
+	art.FormerIDs = appendNew(art.FormerIDs, former.FormerIDs...)
 }
 
 // invalidUTF8 counts the bytes of b that are not UTF-8 text.
@@ -280,7 +325,7 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
-	case len(text) > 0 && (text[0] == '{' || text[0] == '['):
+	case len(text) > 0 && (text[0] == '{' || text[0] == '[') && isJSONStart(text, whole, ext):
 		if ext == ".jsonl" || ext == ".ndjson" {
 			return formatJSONLines, nil
 		}
@@ -316,6 +361,44 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 		return formatMaybeFeed, nil
 	}
 	return 0, unknownFormat(name)
+}
+
+// isJSONStart reports whether text, the start of a file named with the
+// extension ext (lower case) and starting with "{" or "[", is JSON or JSON
+// Lines. A file named as JSON, or with no extension (standard input) is,
+// so that what is wrong with it is told; a Markdown file is Markdown,
+// which may open with JSON front matter as Hugo's does; another file is
+// JSON when its start reads as JSON values, as "[Original article](…)",
+// "[[A note]]", "{{< figure >}}" or "[UPDATE] date 2024-03-05 (MENAFN) …"
+// do not.
+func isJSONStart(text []byte, whole bool, ext string) bool {
+	switch ext {
+	case ".json", ".jsonl", ".ndjson", "":
+		return true
+	case ".md", ".markdown":
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		switch {
+		case err == nil:
+			switch tok {
+			case json.Delim('{'), json.Delim('['):
+				depth++
+			case json.Delim('}'), json.Delim(']'):
+				depth--
+			}
+			continue
+		case errors.Is(err, io.EOF) && depth == 0:
+			return true // values to the end
+		case whole:
+			return false // a value cut short, or not JSON
+		}
+		_, syntax := errors.AsType[*json.SyntaxError](err)
+		return !syntax // else a value cut by the sniff window
+	}
 }
 
 // unknownFormat is ErrUnknownFormat for the file name, saying what the
@@ -503,10 +586,47 @@ func isSampleStart(text []byte) bool {
 	return ok
 }
 
+// utf16BOM is the UTF-16 encoding whose byte order mark head starts with,
+// or nil. Its decoder drops the mark.
+func utf16BOM(head []byte) encoding.Encoding {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	}
+	return nil
+}
+
+// utf16Reason says why a file that starts with a UTF-16 byte order mark
+// is not text all the same, head being its start decoded, or "": a binary
+// file that happens to start with the mark decodes to halves of surrogate
+// pairs, which become U+FFFD, and to private-use characters, which text
+// does not hold. What binaryReason finds is checked by the sniffer.
+func utf16Reason(head []byte, whole bool) string {
+	if !whole {
+		// The last character may be cut in two by the sniff window.
+		for i := 0; i < 3 && len(head) > 0 && head[len(head)-1] >= 0x80; i++ {
+			head = head[:len(head)-1]
+		}
+	}
+	runes, odd := 0, 0
+	for _, r := range string(head) {
+		runes++
+		if r == utf8.RuneError || r >= 0xe000 && r <= 0xf8ff {
+			odd++
+		}
+	}
+	if odd*50 > runes {
+		return "it starts as UTF-16 text does, but is not text"
+	}
+	return ""
+}
+
 // binaryReason says why head does not look like text, or "".
 func binaryReason(head []byte, whole bool) string {
-	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
-		return "UTF-16 text; convert it to UTF-8"
+	if utf16BOM(head) != nil {
+		return "UTF-16 text that could not be read"
 	}
 	// A stray NUL in text is cleaned away on import; NULs near the start or
 	// in numbers are a binary file's.
@@ -539,10 +659,32 @@ func binaryReason(head []byte, whole bool) string {
 	if controls*10 > len(head) {
 		return "it is not text"
 	}
-	if bad*10 > len(head) && !declaresEncoding(head) {
+	if bad*10 > len(head) && !declaresEncoding(head) && !isWindows1252Text(head) {
 		return "it is not UTF-8 text; text in another encoding can be converted with iconv -t UTF-8"
 	}
 	return ""
+}
+
+// isWindows1252Text reports whether head, not UTF-8, reads as text in a
+// Western language in Windows-1252 (as textUTF8 reads it): its letters
+// with accents, its quotes and dashes stand one or two at a time between
+// plain letters ("Café", "Grüße", "«Ça»"). Words of Cyrillic or Greek in
+// a code page of theirs, or a binary file's numbers, are runs of bytes
+// over 0x7F, which Windows-1252 would read as nonsense.
+func isWindows1252Text(head []byte) bool {
+	high, inRuns, run := 0, 0, 0
+	for i := 0; i <= len(head); i++ {
+		if i < len(head) && head[i] >= 0x80 {
+			high++
+			run++
+			continue
+		}
+		if run >= 3 {
+			inRuns += run
+		}
+		run = 0
+	}
+	return inRuns*4 <= high
 }
 
 // declaredEncoding finds an HTML page's or an XML document's declaration of

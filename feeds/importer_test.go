@@ -57,6 +57,23 @@ func TestSniff(t *testing.T) {
 		"utf-16":                {"\xff\xfed\x00a\x00", "x.txt", 0, ErrBinary},
 		"not utf-8":             {"\x89PNG\r\n\x1a\n\xff\xd8\xff\xe0\x90\x91\x92\x93\xa0\xa1\xb0\xb1", "x.txt", 0, ErrBinary},
 		"latin-1 text":          {"Caf\xe9 in Z\xfcrich, a long enough line of text to dilute two bad bytes.", "x.txt", formatSample, nil},
+		"short latin-1 text":    {"Caf\xe9 cr\xe8me \xe0 la f\xeate", "x.txt", formatSample, nil},
+		"cyrillic, undeclared":  {"\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2. \xee\xcf\xd7\xcf\xd3\xd4\xc9.", "x.txt", 0, ErrBinary},
+		// A file that starts with "[" or "{" is JSON when it reads as JSON,
+		// or is named so; a Markdown file never is.
+		"markdown link first":       {"[Original article](https://example.com/a) by Anna.\n\nText.", "a.md", formatMarkdown, nil},
+		"wikilink first":            {"[[Luftwaffe leak]] is linked from here.", "a.md", formatMarkdown, nil},
+		"shortcode first":           {"{{< figure src=\"x.jpg\" >}}\n\nText.", "a.markdown", formatMarkdown, nil},
+		"json front matter":         {"{\n  \"title\": \"Hugo\"\n}\n\nText.", "a.md", formatMarkdown, nil},
+		"bracket first in text":     {"[UPDATE] date 2024-03-05 (MENAFN) Text.", "x.txt", formatSample, nil},
+		"brace first in text":       {"{draft} Notes start with a brace.", "x.txt", formatSample, nil},
+		"a reference first":         {"[1]: https://example.com\n", "x.txt", formatSample, nil},
+		"an array then prose":       {"[1, 2] and prose", "x.txt", formatSample, nil},
+		"json lines in text":        {"{\"title\": \"a\"}\n{\"title\": \"b\"}\n", "x.txt", formatJSON, nil},
+		"an internet shortcut":      {"[InternetShortcut]\nURL=https://example.com/\n", "link.url", 0, ErrUnknownFormat},
+		"json by name, not json":    {"[not json", "x.json", formatJSON, nil},
+		"not json on stdin":         {"{not json", "-", formatJSON, nil},
+		"json by content, any name": {"[{\"title\": \"a\"}]", "export.dat", formatJSON, nil},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -71,6 +88,22 @@ func TestSniff(t *testing.T) {
 				t.Errorf("format %d, %v; want %d", got, err, tc.want)
 			}
 		})
+	}
+}
+
+// TestSniffJSONCut: the start of a file that reads as JSON up to where the
+// sniffer stops looking is JSON; one that reads as JSON no more is not.
+func TestSniffJSONCut(t *testing.T) {
+	for head, want := range map[string]format{
+		`[{"title": "a", "body": "Text`: formatJSON,
+		`{"title": "a", "read": tr`:     formatJSON,
+		`[{"title": "a"}, 12`:           formatJSON,
+		`[Original article](https://ex`: formatSample,
+		`{"title": "a",, "body"`:        formatSample,
+	} {
+		if got, err := sniff([]byte(head), false, "x.txt"); err != nil || got != want {
+			t.Errorf("%q: %d, %v; want %d", head, got, err, want)
+		}
 	}
 }
 
@@ -300,24 +333,30 @@ func TestReadSavedFeedFiles(t *testing.T) {
 
 // TestInvalidUTF8Warns: text that is not UTF-8 is repaired (U+FFFD) and
 // the article says how many bytes were, at the line it starts on.
+// TestInvalidUTF8Warns: bytes that are not UTF-8 in text that is UTF-8
+// otherwise are replaced, with a warning counting them; text that is not
+// UTF-8 at all is read as Windows-1252, with a warning saying so.
 func TestInvalidUTF8Warns(t *testing.T) {
 	const latin1 = "Caf\xe9 in Z\xfcrich"
+	const damaged = "Café in Zürich \xff" // UTF-8 with a stray byte
+	const replaced1 = "not valid UTF-8; 1 byte replaced"
 	tests := map[string]struct {
 		content string
 		want    []string // "line: warnings" for each article
 	}{
 		"sample stream": {
 			" date 2024-01-01 (AP) Clean text.\n\nAP01012024000000000001ID1100000001\n" +
-				" date 2024-01-02 (AP) " + latin1 + ".\n\nAP02012024000000000002ID1100000002\n",
-			[]string{"1: ", "4: not valid UTF-8; 2 bytes replaced"},
+				" date 2024-01-02 (AP) " + latin1 + ".\n\nAP02012024000000000002ID1100000002\n" +
+				" date 2024-01-03 (AP) " + damaged + ".\n\nAP03012024000000000003ID1100000003\n",
+			[]string{"1: ", "4: " + warnWindows1252, "7: " + replaced1},
 		},
 		"sample one bad byte": {
-			" date 2024-01-01 (AP) Na\xefve.\n",
-			[]string{"1: not valid UTF-8; 1 byte replaced"},
+			" date 2024-01-01 (AP) Na\xefve " + damaged + ".\n",
+			[]string{"1: not valid UTF-8; 2 bytes replaced"},
 		},
 		"sample bad source": {
-			" date 2024-01-01 (Z\xfcrich Post) Text.\n",
-			[]string{"1: not valid UTF-8; 1 byte replaced"},
+			" date 2024-01-01 (Z\xfcrich Post) Text from Köln and Zürich.\n",
+			[]string{"1: " + replaced1},
 		},
 		"json lines": {
 			`{"external_id": "a", "body": "fine"}` + "\n" + `{"external_id": "b", "title": "` + latin1 + `", "body": "x"}` + "\n",
@@ -328,19 +367,28 @@ func TestInvalidUTF8Warns(t *testing.T) {
 			[]string{"2: ", "3: not valid UTF-8; 2 bytes replaced"},
 		},
 		"markdown": {
+			"---\ntitle: " + damaged + "\n---\n\nBody " + damaged + ".\n",
+			[]string{"1: not valid UTF-8; 2 bytes replaced"},
+		},
+		"markdown in Windows-1252": {
 			"---\ntitle: " + latin1 + "\n---\n\nBody " + latin1 + ".\n",
-			[]string{"1: not valid UTF-8; 4 bytes replaced"},
+			[]string{"1: " + warnWindows1252},
 		},
 		"html": {
+			"<html><head><title>" + damaged + "</title></head><body><p>Text.</p></body></html>",
+			[]string{"1: " + replaced1},
+		},
+		"html in Windows-1252": {
 			"<html><head><title>" + latin1 + "</title></head><body><p>Text.</p></body></html>",
-			[]string{"1: not valid UTF-8; 2 bytes replaced"},
+			[]string{"1: not UTF-8 and declares no encoding: read as Windows-1252 (Latin-1)"},
 		},
 		"valid text": {
 			" date 2024-01-01 (AP) Café in Zürich.\n",
 			[]string{"1: "},
 		},
 	}
-	ext := map[string]string{"json lines": ".jsonl", "json array": ".json", "markdown": ".md", "html": ".html"}
+	ext := map[string]string{"json lines": ".jsonl", "json array": ".json", "markdown": ".md", "markdown in Windows-1252": ".md",
+		"html": ".html", "html in Windows-1252": ".html"}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "file"+ext[name])
@@ -356,14 +404,27 @@ func TestInvalidUTF8Warns(t *testing.T) {
 					t.Fatalf("item error: %v", it.Err)
 				}
 				a := it.Article
-				got = append(got, fmt.Sprintf("%d: %s", it.Line, strings.Join(a.Warnings, "; ")))
+				var encoding []string // the warnings of this test, not those of a missing date
+				for _, w := range a.Warnings {
+					if strings.Contains(w, "UTF-8") {
+						encoding = append(encoding, w)
+					}
+				}
+				got = append(got, fmt.Sprintf("%d: %s", it.Line, strings.Join(encoding, "; ")))
 				for _, s := range []string{a.Title, a.Body, a.Source} {
 					if !utf8.ValidString(s) {
 						t.Errorf("not repaired: %q", s)
 					}
 				}
-				if strings.Contains(strings.Join(a.Warnings, ";"), "replaced") && !strings.Contains(a.Title+a.Body+a.Source, "\uFFFD") {
-					t.Errorf("warned, but nothing was replaced: %+v", a)
+				text := a.Title + a.Body + a.Source
+				if strings.Contains(strings.Join(a.Warnings, ";"), "replaced") != strings.Contains(text, "\uFFFD") {
+					t.Errorf("warnings %q, but text %q", a.Warnings, text)
+				}
+				if strings.Contains(text, "Ã") {
+					t.Errorf("UTF-8 read as Windows-1252: %q", text)
+				}
+				if strings.Contains(strings.Join(a.Warnings, ";"), "Windows-1252") && !strings.Contains(text, "Café in Zürich") {
+					t.Errorf("read as Windows-1252, but %q", text)
 				}
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {

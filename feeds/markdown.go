@@ -1,8 +1,10 @@
 package feeds
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,33 +16,73 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// parseMarkdownFile reads a Markdown article with optional YAML front
-// matter (title, date, source, url, author, tags, id...). Without a title
-// the first "# heading" is the title, then the first sentence (Normalize).
-// Without a date, a file named as Jekyll names posts ("2023-05-17-a-post.md",
-// name being the path) is dated by its name.
+// parseMarkdownFile reads a Markdown article with optional front matter
+// (title, date, source, url, author, tags, id...): YAML between "---"
+// lines, Hugo's TOML between "+++" lines, or Hugo's JSON object. Without
+// a title the first "# heading" is the title, then the first sentence
+// (Normalize). Without a date, a file named as Jekyll names posts
+// ("2023-05-17-a-post.md", name being the path) is dated by its name. A
+// file that is not UTF-8 is read as Windows-1252 (textUTF8), with a
+// warning.
 //
 // Front matter is read leniently: a file is never refused for it. Fields
-// that are not YAML are read line by line; a block that is not fields
-// (prose, a heading between two rules) stays in the body; a missing
-// closing "---" ends it after the fields at the top. Each of these is a
-// warning.
+// that are not YAML or not TOML are read line by line; a YAML block that
+// is not fields (prose, a heading between two rules) stays in the body; a
+// missing closing "---" or "+++" ends it after the fields at the top.
+// Each of these is a warning.
+//
+// A file that reads otherwise now than an earlier tidings read it (in
+// Windows-1252, a source that is a link, TOML front matter read line by
+// line) is found by the id it had then, among its former ids.
 func parseMarkdownFile(data []byte, name string) (Article, error) {
-	text := string(trimBOM(data))
+	data = trimBOM(data)
+	text, latin1 := textUTF8(data)
+	var r mdReading
+	art := r.read(string(text), name)
+	if latin1 {
+		art.Warnings = append(art.Warnings, warnWindows1252)
+	} else if n := invalidUTF8(text); n > 0 {
+		art.Warnings = append(art.Warnings, warnInvalidUTF8(n))
+	}
+	if latin1 || r.changed {
+		before := mdReading{legacy: true}
+		addFormer(&art, before.read(string(data), name))
+	}
+	return art, nil
+}
+
+// mdReading is the reading of one Markdown file. With legacy, it reads it
+// as tidings did before it read a source that is a link as the article's
+// link, a wikilink as its name, and TOML front matter that is not TOML
+// line by line; changed records that the file reads otherwise now.
+type mdReading struct {
+	legacy  bool
+	changed bool
+}
+
+// read reads the Markdown file text, named name.
+func (r *mdReading) read(text, name string) Article {
 	var art Article
 	body := text
-	if front, rest, ok := cutTOMLFrontMatter(text); ok {
+	if front, rest, closed, ok := cutBlock(text, "+++", "+++"); ok && (closed || !r.legacy) {
 		// Hugo's TOML front matter, between two "+++" lines.
-		if m, err := tomlFields(front); err != nil {
-			art.Warnings = append(art.Warnings, "TOML front matter: "+err.Error()+"; read as part of the body")
-		} else {
-			readFields(m, &art)
-			body = rest
+		if b, ok := r.tomlFrontMatter(front, rest, closed, &art); ok {
+			body = b
 		}
+	} else if front, rest, ok := cutJSONFrontMatter(text); ok {
+		// Hugo's JSON front matter: an object, its closing brace ending
+		// its line.
+		m, err := jsonFields(front)
+		if err != nil {
+			art.Warnings = append(art.Warnings, "JSON front matter: "+err.Error()+"; its fields were read line by line")
+			m = looseJSON(front)
+		}
+		r.readFields(m, &art)
+		body = rest
 	} else if front, rest, closed, ok := cutFrontMatter(text); ok && closed {
 		// YAML refuses text that is not UTF-8; it is repaired as the body
 		// is (the reader warns).
-		if err := readFrontMatter(strings.ToValidUTF8(front, "\uFFFD"), &art); err != nil {
+		if err := r.readFrontMatter(strings.ToValidUTF8(front, "\uFFFD"), &art); err != nil {
 			// Not fields at all: the block stays in the body, as Markdown
 			// reads it (a rule, text, a rule).
 			art.Warnings = append(art.Warnings, err.Error()+"; read as part of the body")
@@ -55,7 +97,7 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 			head := strings.Join(lines[:n], "")
 			art.Warnings = append(art.Warnings, fmt.Sprintf(
 				"front matter line 1: not closed with \"---\"; it was read as ending at line %d", n+1))
-			if err := readFrontMatter(strings.ToValidUTF8(head, "\uFFFD"), &art); err != nil {
+			if err := r.readFrontMatter(strings.ToValidUTF8(head, "\uFFFD"), &art); err != nil {
 				art.Warnings = append(art.Warnings, err.Error()+"; read as part of the body")
 			} else {
 				body = strings.Join(lines[n:], "")
@@ -90,7 +132,7 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 		art.FormerIDs = append(art.FormerIDs, undated.ExternalID)
 		art.FormerIDs = append(art.FormerIDs, undated.FormerIDs...)
 	}
-	return art, nil
+	return art
 }
 
 // fileNameDate is the date a file's name starts with, as Jekyll names
@@ -117,16 +159,6 @@ func cutFrontMatter(text string) (front, rest string, closed, ok bool) {
 	return cutBlock(text, "---", "---", "...")
 }
 
-// cutTOMLFrontMatter splits "+++\n<toml>\n+++\n" off the start of text;
-// an unclosed one is not front matter.
-func cutTOMLFrontMatter(text string) (front, rest string, ok bool) {
-	front, rest, closed, _ := cutBlock(text, "+++", "+++")
-	if !closed {
-		return "", text, false
-	}
-	return front, rest, true
-}
-
 // cutBlock splits a block that opens with a line reading open and closes
 // with one of closers off the start of text.
 func cutBlock(text, open string, closers ...string) (front, rest string, closed, ok bool) {
@@ -142,6 +174,38 @@ func cutBlock(text, open string, closers ...string) (front, rest string, closed,
 		pos += len(line)
 	}
 	return after, "", false, true
+}
+
+// tomlFrontMatter reads TOML front matter, front, which rest follows,
+// into art, and returns the body. Front matter that is not TOML is read
+// line by line (looseTOML), with a warning; in legacy, it stays in the
+// body with its "+++" lines (ok false). Front matter not closed with
+// "+++" ends after the fields at the top (when there are none, it is no
+// front matter).
+func (r *mdReading) tomlFrontMatter(front, rest string, closed bool, art *Article) (body string, ok bool) {
+	if !closed {
+		n := leadingTOMLFields(front)
+		if n == 0 {
+			return "", false
+		}
+		lines := strings.SplitAfter(front, "\n")
+		front, rest = strings.Join(lines[:n], ""), strings.Join(lines[n:], "")
+		art.Warnings = append(art.Warnings, fmt.Sprintf(
+			"front matter line 1: not closed with \"+++\"; it was read as ending at line %d", n+1))
+		r.changed = true
+	}
+	m, err := tomlFields(front)
+	switch {
+	case err != nil && r.legacy:
+		art.Warnings = append(art.Warnings, "TOML front matter: "+err.Error()+"; read as part of the body")
+		return "", false
+	case err != nil:
+		art.Warnings = append(art.Warnings, "TOML front matter: "+err.Error()+"; its fields were read line by line")
+		m = looseTOML(front)
+		r.changed = true
+	}
+	r.readFields(m, art)
+	return rest, true
 }
 
 // tomlFields reads TOML front matter as the mapping readFields reads: each
@@ -160,14 +224,20 @@ func tomlFields(front string) (*yaml.Node, error) {
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
 	lines := strings.Split(front, "\n")
-	lineOf := func(key string) int { // of the front matter, from 1, as YAML's
+	appendTOMLFields(m, fields, meta, func(key string) int { // of the front matter, from 1, as YAML's
 		for i, l := range lines {
 			if rest, ok := strings.CutPrefix(strings.TrimSpace(l), key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
 				return i + 1
 			}
 		}
 		return 1
-	}
+	})
+	return m, nil
+}
+
+// appendTOMLFields appends to m the fields of decoded TOML that readFields
+// may read, lineOf telling the line of a key.
+func appendTOMLFields(m *yaml.Node, fields map[string]any, meta toml.MetaData, lineOf func(key string) int) {
 	for _, key := range meta.Keys() {
 		name := key[0]
 		switch {
@@ -199,7 +269,226 @@ func tomlFields(front string) (*yaml.Node, error) {
 		}
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name, Line: value.Line}, value)
 	}
+}
+
+// tomlKeyLine matches a line of TOML that sets a key: its name (bare,
+// quoted or dotted) and its value as it stands.
+var tomlKeyLine = regexp.MustCompile(`^[ \t]*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)[ \t]*=[ \t]*(.*?)[ \t\r\n]*$`)
+
+// tomlTableLine matches a TOML table header: "[taxonomies]", "[[x]]".
+var tomlTableLine = regexp.MustCompile(`^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t\r\n]*(?:#.*)?$`)
+
+// looseTOML reads front matter that is not TOML line by line, as a mapping
+// readFields understands: each field, with the lines that follow it up to
+// the next field or table (an array over several lines), is read as TOML
+// of its own; a field that is not TOML even so, as "title = \"Broken",
+// takes its value as it stands, without the quotes around it.
+func looseTOML(front string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	lines := strings.SplitAfter(front, "\n")
+	table, tableName := "", ""
+	for i := 0; i < len(lines); {
+		if t := tomlTableLine.FindStringSubmatch(lines[i]); t != nil {
+			table, tableName = lines[i], t[1]
+			i++
+			continue
+		}
+		k := tomlKeyLine.FindStringSubmatch(lines[i])
+		if k == nil {
+			i++ // neither a field nor a table: not read
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && !tomlKeyLine.MatchString(lines[j]) && !tomlTableLine.MatchString(lines[j]) {
+			j++
+		}
+		line := i + 1
+		lineOf := func(string) int { return line }
+		if !appendTOMLChunk(m, table+strings.Join(lines[i:j], ""), lineOf) && !appendTOMLChunk(m, table+lines[i], lineOf) {
+			name := strings.Trim(k[1], `"'`)
+			if tableName == "taxonomies" || strings.HasPrefix(name, "taxonomies.") {
+				name = strings.TrimPrefix(name, "taxonomies.")
+				if name != "tags" && name != "categories" {
+					name = ""
+				}
+			} else if tableName != "" || strings.Contains(name, ".") {
+				name = "" // inside a table
+			}
+			if name != "" {
+				value := looseScalar(k[2], line)
+				looseList(value, listField[strings.ToLower(name)])
+				m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name, Line: line}, value)
+			}
+		}
+		i = j
+	}
+	return m
+}
+
+// appendTOMLChunk appends to m the fields of chunk, a part of TOML front
+// matter, if it is TOML.
+func appendTOMLChunk(m *yaml.Node, chunk string, lineOf func(string) int) bool {
+	var fields map[string]any
+	meta, err := toml.Decode(chunk, &fields)
+	if err != nil {
+		return false
+	}
+	appendTOMLFields(m, fields, meta, lineOf)
+	return true
+}
+
+// leadingTOMLFields counts the lines at the top of text that are fields of
+// TOML front matter that tidings reads ("title = ...", and the lines of an
+// array that goes on below its field's): the front matter of a file whose
+// closing "+++" is missing.
+func leadingTOMLFields(text string) int {
+	n, open := 0, false
+	for line := range strings.Lines(text) {
+		if open {
+			n++
+			open = !strings.Contains(line, "]")
+			continue
+		}
+		k := tomlKeyLine.FindStringSubmatch(line)
+		if k == nil || !knownField[strings.ToLower(strings.Trim(k[1], `"'`))] {
+			break
+		}
+		n++
+		open = strings.HasPrefix(k[2], "[") && !strings.Contains(k[2], "]")
+	}
+	return n
+}
+
+// cutJSONFrontMatter splits Hugo's JSON front matter, an object, off the
+// start of text: the object ends its line. An object that is not JSON
+// (a comma too many) is front matter when it opens with a line of "{"
+// alone and ends at the first line of "}" alone, every line between
+// starting as JSON does; else it is text.
+func cutJSONFrontMatter(text string) (front, rest string, ok bool) {
+	if !strings.HasPrefix(text, "{") || strings.HasPrefix(text, "{{") {
+		return "", text, false // not an object, or a Hugo shortcode
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	var obj json.RawMessage
+	if err := dec.Decode(&obj); err == nil {
+		end := int(dec.InputOffset())
+		line, next, _ := strings.Cut(text[end:], "\n")
+		if strings.TrimSpace(line) != "" {
+			return "", text, false // prose after it: no front matter
+		}
+		return text[:end], next, true
+	}
+	first, _, _ := strings.Cut(text, "\n")
+	if strings.TrimSpace(first) != "{" {
+		return "", text, false
+	}
+	pos := len(first) + 1
+	for line := range strings.Lines(text[min(pos, len(text)):]) {
+		pos += len(line)
+		switch t := strings.TrimSpace(line); {
+		case t == "}":
+			return text[:pos], text[pos:], true
+		case t != "" && !strings.ContainsRune(`"[]{},-0123456789`, rune(t[0])) && !jsonLiteral.MatchString(t):
+			return "", text, false // prose
+		}
+	}
+	return "", text, false
+}
+
+// jsonLiteral matches a line of JSON that is a literal in a list.
+var jsonLiteral = regexp.MustCompile(`^(true|false|null),?$`)
+
+// jsonFields reads JSON front matter as the mapping readFields reads: each
+// key in the object's order, strings, numbers and booleans as values,
+// arrays as lists. The lines of its nodes are the file's less one, as
+// YAML's after a "---" line are.
+func jsonFields(front string) (*yaml.Node, error) {
+	dec := json.NewDecoder(strings.NewReader(front))
+	dec.UseNumber()
+	lineAt := func(off int64) int { return strings.Count(front[:min(int(off), len(front))], "\n") }
+	fail := func(err error) (*yaml.Node, error) {
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+			return nil, fmt.Errorf("line %d: %v", lineAt(se.Offset)+1, se)
+		}
+		return nil, fmt.Errorf("line %d: %v", lineAt(dec.InputOffset())+1, err)
+	}
+	if _, err := dec.Token(); err != nil { // the "{"
+		return fail(err)
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return fail(err)
+		}
+		line := lineAt(dec.InputOffset())
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return fail(err)
+		}
+		value := &yaml.Node{Kind: yaml.ScalarNode, Line: line}
+		switch v := v.(type) {
+		case []any:
+			value.Kind = yaml.SequenceNode
+			for _, item := range v {
+				if s, ok := jsonScalar(item); ok {
+					value.Content = append(value.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: s, Line: line})
+				}
+			}
+		case string:
+			value.Value, value.Style = v, yaml.DoubleQuotedStyle // a string, even "true"
+		default:
+			s, ok := jsonScalar(v)
+			if !ok {
+				continue // an object: not a field tidings reads
+			}
+			value.Value = s
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(key), Line: line}, value)
+	}
+	if _, err := dec.Token(); err != nil { // the "}"
+		return fail(err)
+	}
 	return m, nil
+}
+
+// jsonScalar is a JSON value other than an object or array as front
+// matter's text; null is "".
+func jsonScalar(v any) (string, bool) {
+	switch v := v.(type) {
+	case nil:
+		return "", true
+	case string:
+		return v, true
+	case json.Number:
+		return v.String(), true
+	case bool:
+		return strconv.FormatBool(v), true
+	}
+	return "", false
+}
+
+// jsonFieldLine matches a line of JSON front matter that sets a field:
+// its name and its value as it stands, without a comma after it.
+var jsonFieldLine = regexp.MustCompile(`^[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*:[ \t]*(.*?)[ \t]*,?[ \t\r]*$`)
+
+// looseJSON reads JSON front matter that is not JSON line by line, as a
+// mapping readFields understands: a line ` "name": value,` is a field,
+// its value taken as it stands, without the quotes around it; "[a, b]" is
+// a list.
+func looseJSON(front string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	n := 0
+	for line := range strings.Lines(front) {
+		f := jsonFieldLine.FindStringSubmatch(strings.TrimRight(line, "\r\n"))
+		if f != nil {
+			value := looseScalar(f[2], n)
+			looseList(value, listField[strings.ToLower(f[1])])
+			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: f[1], Line: n}, value)
+		}
+		n++
+	}
+	return m
 }
 
 // tomlScalar is a TOML value as front matter's text: a date in RFC 3339.
@@ -215,7 +504,7 @@ func tomlScalar(v any) string {
 // readFrontMatter reads the YAML front matter into art. A field of the
 // wrong shape is a warning naming it; fields that are not YAML are read
 // line by line, with a warning. The error says why there are no fields.
-func readFrontMatter(front string, art *Article) error {
+func (r *mdReading) readFrontMatter(front string, art *Article) error {
 	var doc yaml.Node
 	var m *yaml.Node
 	switch err := yaml.Unmarshal([]byte(front), &doc); {
@@ -244,13 +533,17 @@ func readFrontMatter(front string, art *Article) error {
 	if m.Kind != yaml.MappingNode {
 		return fmt.Errorf("front matter line %d: not a list of fields", m.Line+1)
 	}
-	readFields(m, art)
+	r.readFields(m, art)
 	return nil
 }
 
 // readFields reads the fields of front matter, a mapping, into art. A field
-// of the wrong shape is a warning naming it.
-func readFields(m *yaml.Node, art *Article) {
+// of the wrong shape is a warning naming it. A source that is a web
+// address (Obsidian's Web Clipper's "source") is the article's link,
+// unless a url gives one, and its host the source, unless a publisher or
+// site names one; the brackets of a wikilink ("[[Anna Schmidt]]") go from
+// authors and tags.
+func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 	warn := func(n *yaml.Node, format string, args ...any) {
 		art.Warnings = append(art.Warnings, fmt.Sprintf("front matter line %d: ", n.Line+1)+fmt.Sprintf(format, args...))
 	}
@@ -271,11 +564,29 @@ func readFields(m *yaml.Node, art *Article) {
 	}
 	var dated bool
 	var created time.Time
+	var sourceLink, sourceHost string
 	defer func() {
 		if !dated && !created.IsZero() {
 			art.Published = created
 		}
+		if sourceLink != "" {
+			if art.URL == "" {
+				art.URL = sourceLink
+			}
+			if art.Source == "" {
+				art.Source = sourceHost
+			}
+		}
 	}()
+	names := func(n *yaml.Node, split bool) []string {
+		list := stringList(n, split)
+		if !r.legacy {
+			for i, s := range list {
+				list[i] = dropWikilinks(s)
+			}
+		}
+		return list
+	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key, val := strings.ToLower(m.Content[i].Value), m.Content[i+1]
 		switch key {
@@ -300,15 +611,21 @@ func readFields(m *yaml.Node, art *Article) {
 				}
 			}
 		case "source", "publisher", "site":
-			art.Source, _ = scalar(key, val)
+			v, _ := scalar(key, val)
+			if host := webHost(v); host != "" && !r.legacy {
+				sourceLink, sourceHost = strings.TrimSpace(v), host
+				r.changed = true
+				continue
+			}
+			art.Source = v
 		case "url", "link":
 			art.URL, _ = scalar(key, val)
 		case "feed":
 			art.FeedURL, _ = scalar(key, val)
 		case "author", "authors", "by":
-			art.Author = strings.Join(stringList(val, false), ", ")
+			art.Author = strings.Join(names(val, false), ", ")
 		case "tags", "tag", "keywords", "categories":
-			art.Tags = append(art.Tags, stringList(val, true)...)
+			art.Tags = append(art.Tags, names(val, true)...)
 		case "id", "external_id", "guid":
 			art.ExternalID, _ = scalar(key, val)
 		case "read":
@@ -321,6 +638,38 @@ func readFields(m *yaml.Node, art *Article) {
 			}
 		}
 	}
+}
+
+// webHost is the host of s, without "www.", when s is an http or https
+// address, else "".
+func webHost(s string) string {
+	s = strings.TrimSpace(s)
+	if !hasPrefixFold([]byte(s), "http://") && !hasPrefixFold([]byte(s), "https://") {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// wikilink is an Obsidian link to a note, "[[Note]]" or "[[Note|shown]]".
+var wikilink = regexp.MustCompile(`\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]`)
+
+// dropWikilinks writes the wikilinks in s as the words they show: the
+// note's name, or the text after its "|".
+func dropWikilinks(s string) string {
+	if !strings.Contains(s, "[[") {
+		return s
+	}
+	return strings.TrimSpace(wikilink.ReplaceAllStringFunc(s, func(link string) string {
+		m := wikilink.FindStringSubmatch(link)
+		if strings.TrimSpace(m[2]) != "" {
+			return strings.TrimSpace(m[2])
+		}
+		return strings.TrimSpace(m[1])
+	}))
 }
 
 // stringList reads a YAML sequence of values, or one value, as a list of

@@ -310,13 +310,66 @@ func TestTOMLFrontMatter(t *testing.T) {
 		t.Errorf("zola: %+v", items)
 	}
 
-	items = readString(t, "broken.md", "+++\ntitle = \"unclosed\n+++\n\nBody.\n")
-	if len(items) != 1 || items[0].Err != nil {
-		t.Fatalf("%+v", items)
+}
+
+// TestTOMLFrontMatterNotTOML: front matter between "+++" lines that is not
+// TOML is read line by line, as YAML front matter is, with a warning; its
+// fields that can be read are, and neither the "+++" lines nor the fields
+// are the article's title or text. So is TOML front matter whose closing
+// "+++" is missing, up to its last field.
+func TestTOMLFrontMatterNotTOML(t *testing.T) {
+	day := time.Date(2022, 2, 2, 0, 0, 0, 0, time.UTC)
+	tests := map[string]struct {
+		doc, title, body, tags string
+		published              time.Time
+		warning                string
+	}{
+		"an unterminated string": {
+			"+++\ntitle = \"Broken TOML\ndate = 2022-02-02\n+++\nbody two\n",
+			"Broken TOML", "body two", "", day,
+			"TOML front matter: line 2: strings cannot contain newlines; its fields were read line by line",
+		},
+		"arrays over lines, a table": {
+			"+++\ntitle = 'Broken\ntags = [\n  \"a\",\n  \"b\",\n]\ndate = 2022-02-02T00:00:00Z\n[taxonomies]\ncategories = [\"c\"]\n[params]\ntags = [\"no\"]\n+++\n\nThe text.\n",
+			"Broken", "The text.", "a,b,c", day,
+			"TOML front matter: line 2: ",
+		},
+		"a field that is no TOML at all": {
+			"+++\ntitle = Oil: a record\ntags = [energy, oil]\n+++\nText.\n",
+			"Oil: a record", "Text.", "energy,oil", time.Time{},
+			"TOML front matter: line 2: ",
+		},
+		"nothing that can be read": {
+			"+++\nA note, not TOML.\n+++\n# Title\n\nText.\n",
+			"Title", "Text.", "", time.Time{},
+			"TOML front matter: line 2: ",
+		},
+		"no closing +++": {
+			"+++\ntitle = \"No end\"\ntags = [\n \"x\"]\ndate = 2022-02-02\n\nThe text.\n",
+			"No end", "The text.", "x", day,
+			"front matter line 1: not closed with \"+++\"; it was read as ending at line 5",
+		},
+		"no closing +++, no fields": {
+			"+++\nSome text.\n",
+			"+++ Some text", "+++\nSome text.", "", time.Time{},
+			"",
+		},
 	}
-	a = items[0].Article
-	if !strings.HasPrefix(a.Body, "+++") || len(a.Warnings) != 1 || !strings.HasPrefix(a.Warnings[0], "TOML front matter: line 2: ") {
-		t.Errorf("body %q warnings %q", a.Body, a.Warnings)
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "post.md", tt.doc)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("%+v", items)
+			}
+			a := items[0].Article
+			if a.Title != tt.title || a.Body != tt.body || strings.Join(a.Tags, ",") != tt.tags || !a.Published.Equal(tt.published) {
+				t.Errorf("title %q body %q tags %q published %v\nwant %q, %q, %q, %v", a.Title, a.Body, a.Tags, a.Published,
+					tt.title, tt.body, tt.tags, tt.published)
+			}
+			if tt.warning == "" && len(a.Warnings) > 0 || tt.warning != "" && (len(a.Warnings) != 1 || !strings.HasPrefix(a.Warnings[0], tt.warning)) {
+				t.Errorf("warnings %q, want %q", a.Warnings, tt.warning)
+			}
+		})
 	}
 }
 

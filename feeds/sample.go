@@ -7,6 +7,8 @@ import (
 	"io"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // The sample format (DESIGN.md, "The sample article format"): articles of
@@ -131,15 +133,44 @@ func (a *sampleArticle) emit(emit func(Item) error) error {
 	return emit(it)
 }
 
-// article parses the collected lines.
+// article parses the collected lines. An article that is not UTF-8 is
+// read as Windows-1252 (textUTF8), each article of a stream on its own;
+// one without an id token is found by the id it had when an earlier
+// tidings replaced its bytes that are not UTF-8 instead.
 func (a *sampleArticle) article() (Article, error) {
+	latin1 := isWindows1252(a.raw)
+	art, err := a.read(latin1)
+	if latin1 {
+		art.Warnings = append(art.Warnings, warnWindows1252)
+		if err == nil && art.ExternalID == "" {
+			if former, err := a.read(false); err == nil {
+				addFormer(&art, former)
+			}
+		}
+	}
+	return art, err
+}
+
+// read parses the collected lines, as Windows-1252 with latin1.
+func (a *sampleArticle) read(latin1 bool) (Article, error) {
+	line := a.line
+	if latin1 {
+		dec := charmap.Windows1252.NewDecoder()
+		line = func(i int) []byte {
+			out, err := dec.Bytes(a.line(i))
+			if err != nil {
+				return a.line(i)
+			}
+			return out
+		}
+	}
 	var art Article
-	first := a.line(0)
+	first := line(0)
 	header, rest := parseSampleHeader(first, &art)
 	lines := make([][]byte, len(a.ends))
 	lines[0] = rest
 	for i := 1; i < len(a.ends); i++ {
-		lines[i] = a.line(i)
+		lines[i] = line(i)
 	}
 
 	lines = cutTrailer(lines, &art)
@@ -151,7 +182,7 @@ func (a *sampleArticle) article() (Article, error) {
 	}
 	art.Body = sampleBody(lines, utf8.RuneCount(header))
 	art.Warnings = append(art.Warnings, a.warnings...)
-	if n := invalidUTF8(a.raw); n > 0 {
+	if n := invalidUTF8(a.raw); n > 0 && !latin1 {
 		art.Warnings = append(art.Warnings, warnInvalidUTF8(n)) // Normalize repairs them
 	}
 	if art.Body == "" {
