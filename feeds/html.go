@@ -408,21 +408,20 @@ func setAttr(n *html.Node, key, val string) {
 	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
 }
 
-// parseHTMLFile reads an article page: the title from <title> or the first
-// <h1>, date, author, source, link and tags from meta tags, and the body
-// from <article> or <main> when there is one, else <body>. A page in a
-// legacy encoding is read in the one it declares (htmlUTF8). Relative
-// links resolve against the page's canonical link.
+// parseHTMLFile reads an article page (parseHTMLPage) whose address is
+// not known.
 func parseHTMLFile(data []byte) (Article, error) {
 	return parseHTMLPage(data, "")
 }
 
-// parseHTMLPage is parseHTMLFile for a page whose address is known
-// (pageURL, "" when it is not: an MHTML archive's page, saved from there).
-// Its relative links, and a relative canonical link, resolve against that
-// address, as a browser resolves them; it is the link when the page gives
-// none.
-func parseHTMLPage(data []byte, pageURL string) (Article, error) {
+// legacyHTMLPage is parseHTMLPage as tidings read pages before it looked
+// for the story as a reader view does: the title from <title> or the
+// first <h1>, date, author, source, link and tags from meta tags (else the
+// date of the first <time>), and the body from the first <article> or
+// <main> when there is one, else <body>. A page without an id of its own
+// is known by the id this reading gives it too (parseHTMLPage), so it
+// must go on reading as it did.
+func legacyHTMLPage(data []byte, pageURL string) (Article, error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {

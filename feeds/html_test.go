@@ -327,7 +327,7 @@ func TestHTMLNestedTooDeep(t *testing.T) {
 	if a.Title != "Old page" || a.Body != "Deep text here.\n\nSecond para.\n\nitem one\n\nitem two" {
 		t.Errorf("title %q body %q", a.Title, a.Body)
 	}
-	if len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "nests more than 512 elements deep") {
+	if len(a.Warnings) != 2 || !strings.Contains(a.Warnings[0], "nests more than 512 elements deep") || a.Warnings[1] != "no date" {
 		t.Errorf("warnings %q", a.Warnings)
 	}
 
@@ -362,7 +362,7 @@ func TestHTMLNestedTooDeep(t *testing.T) {
 
 	// HTML that html.Parse reads is read as it was.
 	items = readString(t, "plain.html", "<html><body><div><p>Fine.</p></div></body></html>")
-	if len(items) != 1 || items[0].Err != nil || len(items[0].Article.Warnings) != 0 {
+	if len(items) != 1 || items[0].Err != nil || len(items[0].Article.Warnings) != 1 || items[0].Article.Warnings[0] != "no date" {
 		t.Errorf("%+v", items)
 	}
 }

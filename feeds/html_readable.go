@@ -1,0 +1,715 @@
+package feeds
+
+import (
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// parseHTMLPage reads an article page as a reader view does (Mozilla's
+// Readability): the story is what is left when the page's menus, banners,
+// share links, asides, teasers of other stories and comments are set
+// apart, wherever the page keeps it; see readablePage. A page in a legacy
+// encoding is read in the one it declares (htmlUTF8).
+//
+// pageURL is the page's address when it is known ("" when not; an MHTML
+// archive's page was saved from there): its relative links, and a
+// relative canonical link, resolve against that address, as a browser
+// resolves them, and it is the link when the page gives none. Otherwise
+// relative links resolve against the page's canonical link.
+//
+// The page is known by the id tidings gave it when it read pages
+// otherwise (legacyHTMLPage) too, among its FormerIDs, so that importing
+// a page again finds the article imported then.
+func parseHTMLPage(data []byte, pageURL string) (Article, error) {
+	art, err := readablePage(data, pageURL)
+	if err != nil {
+		return art, err
+	}
+	if legacy, err := legacyHTMLPage(data, pageURL); err == nil {
+		art.FormerBody = legacy.FormerBody
+		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, legacy)...)
+	}
+	return art, nil
+}
+
+// legacyIDs are the ids an article read as legacy was known by that the
+// article read as art is not known by anyway.
+func legacyIDs(art, legacy Article) []string {
+	now := art
+	now.Tags = slices.Clone(art.Tags)
+	now.Warnings = slices.Clone(art.Warnings)
+	now.FormerIDs = slices.Clone(art.FormerIDs)
+	Normalize(&now)
+	Normalize(&legacy)
+	var ids []string
+	for _, id := range append([]string{legacy.ExternalID}, legacy.FormerIDs...) {
+		if id != now.ExternalID && !slices.Contains(now.FormerIDs, id) && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// A page's story is looked for by Readability when the page has at most
+// maxReadableElements elements, maxReadableDepths deep added up: its work
+// grows with the elements times how deep they are (it scores every
+// paragraph into its ancestors, and tries again up to three times when it
+// finds too little). A larger page, which no article page is (a long one
+// has 20,000 elements some 20 deep), is read as tidings read pages before:
+// its <article>, <main> or <body> (readableContent).
+const (
+	maxReadableElements = 60_000
+	maxReadableDepths   = 1_000_000
+)
+
+// readablePage reads a page (parseHTMLPage) as a reader view does.
+//
+// The title is the page's JSON-LD headline (or name), else its og:title,
+// else its first <h1> outside the page's header, navigation and asides
+// when the <title> agrees with it, else Readability's (another meta tag's)
+// or the <title> without the site's name and section after it; the
+// site's name goes from the end of any of them. The date is a meta tag's
+// or the JSON-LD datePublished, else that of a <time> in the story, else
+// of one outside the page's header, navigation, asides and footer; a page
+// with none is imported with the warning "no date". Author, source, link
+// and tags come from meta tags as they did (legacyHTMLPage), the JSON-LD
+// or Readability filling in what they leave out. The body's leading
+// heading goes when it is the title.
+func readablePage(data []byte, pageURL string) (Article, error) {
+	page := baseURL(pageURL)
+	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
+	if err != nil {
+		return Article{}, err
+	}
+	var art Article
+	if flat {
+		art.Warnings = append(art.Warnings, "the page nests more than 512 elements deep; it was read with its nesting flattened")
+	}
+	s := scanPage(doc)
+	art.Tags = s.tags
+	pick := func(keys ...string) string {
+		for _, k := range keys {
+			if v := s.meta[k]; v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	ld := readJSONLD(s.jsonLD)
+	ra := readabilityOf(doc, s)
+
+	art.URL = pick("og:url", "canonical")
+	linkBase := art.URL
+	if page != nil {
+		if u, err := page.Parse(strings.TrimSpace(art.URL)); art.URL != "" && err == nil {
+			art.URL = u.String()
+		}
+		if art.URL == "" {
+			art.URL = page.String()
+		}
+		linkBase = page.String()
+	}
+
+	art.Author = pick("author", "article:author", "dc.creator", "parsely-author", "byl")
+	if strings.Contains(art.Author, "://") {
+		art.Author = "" // a profile page's address, not a name
+	}
+	art.Author = strings.TrimSpace(strings.TrimPrefix(art.Author, "By "))
+	if art.Author == "" {
+		art.Author = ld.author
+	}
+	if art.Author == "" && ra != nil {
+		art.Author = bylineName(ra.Byline())
+	}
+
+	art.Source = pick("og:site_name", "application-name")
+	if art.Source == "" {
+		art.Source = ld.publisher
+	}
+	if art.Source == "" && ra != nil {
+		art.Source = strings.TrimSpace(ra.SiteName())
+	}
+	if art.Source == "" {
+		if u := baseURL(art.URL); u != nil {
+			art.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	art.Title = pageTitle(s, ld, ra, art.Source)
+
+	content := readableContent(s, ra)
+
+	date := pick("article:published_time", "og:published_time", "datepublished", "date", "dc.date",
+		"dcterms.date", "dc.date.issued", "pubdate", "publishdate", "sailthru.date", "parsely-pub-date")
+	if date == "" {
+		date = ld.published
+	}
+	switch t, ok := parseTime(date); {
+	case ok:
+		art.Published = t
+	case date != "":
+		art.Warnings = append(art.Warnings, "cannot read "+strconv.Quote(date)+" as a date")
+	}
+	if date == "" && ra != nil {
+		if t, err := ra.PublishedTime(); err == nil && t.Year() > 1 {
+			art.Published = t
+		}
+	}
+	if art.Published.IsZero() {
+		// A <time> in the story is its date; one in the page's header
+		// ("Today is ...") or beside it (another story's) is not.
+		for _, dt := range append(timesIn(content), s.times...) {
+			if t, ok := parseTime(dt); ok {
+				art.Published = t
+				break
+			}
+		}
+	}
+	if art.Published.IsZero() && date == "" {
+		art.Warnings = append(art.Warnings, warnNoDate)
+	}
+
+	if content != nil {
+		dropAdLabels(content)
+		var b strings.Builder
+		if err := html.Render(&b, content); err != nil {
+			return art, err
+		}
+		md, err := HTMLToMarkdown(b.String(), linkBase)
+		if err != nil {
+			return art, err
+		}
+		art.Body = dropTitleHeading(md, art.Title)
+	}
+	return art, nil
+}
+
+// dropTitleHeading drops the heading md starts with when it is the
+// title, of whatever level: Readability makes a story's <h1> an <h2>.
+func dropTitleHeading(md, title string) string {
+	line, rest, _ := strings.Cut(md, "\n")
+	level := len(line) - len(strings.TrimLeft(line, "#"))
+	if level < 1 || level > 6 || !strings.HasPrefix(line[level:], " ") || strings.TrimSpace(rest) == "" {
+		return md
+	}
+	if plainText(strings.TrimSpace(line[level:])) != plainText(title) {
+		return md
+	}
+	return strings.TrimSpace(rest)
+}
+
+// pageScan is what readablePage reads of a page in one walk through it.
+type pageScan struct {
+	meta     map[string]string // meta tags by name, the first of each; "canonical"
+	tags     []string          // article:tag
+	title    string            // <title>
+	h1       string            // the first <h1> outside the page's chrome
+	times    []string          // <time datetime> outside the page's chrome
+	jsonLD   []string          // application/ld+json scripts
+	elements int               // how many there are
+	depths   int               // how deep they are, added up
+	// containers are the <article> and <main> elements not in another
+	// (or in a <section>), which say where a page keeps its story
+	// (readableContent).
+	containers []*html.Node
+	body       *html.Node
+	// chrome are the words of the page's chrome: its own header and
+	// footer (not an <article>'s, <main>'s or <section>'s), its
+	// navigation and asides, where a page says what day it is, or what
+	// else it has.
+	chrome map[string]bool
+}
+
+// maxJSONLD bounds the JSON-LD scripts read: how many, and how long each.
+const (
+	maxJSONLDScripts = 16
+	maxJSONLDSize    = 1 << 20
+)
+
+func scanPage(doc *html.Node) pageScan {
+	s := pageScan{meta: map[string]string{}, chrome: map[string]bool{}}
+	s.walk(doc, 0, false, false)
+	return s
+}
+
+// walk scans the children of n, depth elements deep, in a <article>,
+// <main> or <section> (sectioned) or not, in the page's chrome or not.
+func (s *pageScan) walk(n *html.Node, depth int, sectioned, chrome bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if chrome {
+				for _, w := range strings.Fields(strings.ToLower(c.Data)) {
+					s.chrome[w] = true
+				}
+			}
+		case html.ElementNode:
+			inner, chrome := sectioned, chrome
+			switch c.DataAtom {
+			case atom.Nav, atom.Aside:
+				chrome = true
+			case atom.Article, atom.Main, atom.Section:
+				inner, chrome = true, false
+			case atom.Header, atom.Footer:
+				chrome = !sectioned
+			}
+			switch strings.ToLower(strings.TrimSpace(attr(c, "role"))) {
+			case "banner", "navigation", "contentinfo", "complementary", "menu", "menubar":
+				chrome = true
+			case "main", "article":
+				inner, chrome = true, false
+			}
+			s.element(c, depth+1, sectioned, chrome)
+			s.walk(c, depth+1, inner, chrome)
+		}
+	}
+}
+
+// element scans n, depth elements deep, in a <article>, <main> or
+// <section> (sectioned) or not, in the page's chrome or itself chrome or
+// not.
+func (s *pageScan) element(n *html.Node, depth int, sectioned, chrome bool) {
+	s.elements++
+	s.depths += depth
+	switch n.DataAtom {
+	case atom.Title:
+		if s.title == "" {
+			s.title = textOf(n)
+		}
+	case atom.H1:
+		if s.h1 == "" && !chrome {
+			s.h1 = textOf(n)
+		}
+	case atom.Meta:
+		key := strings.ToLower(attr(n, "property"))
+		if key == "" {
+			key = strings.ToLower(attr(n, "name"))
+		}
+		if key == "" {
+			key = strings.ToLower(attr(n, "itemprop"))
+		}
+		if key == "article:tag" {
+			s.tags = append(s.tags, attr(n, "content"))
+		} else if _, seen := s.meta[key]; key != "" && !seen {
+			s.meta[key] = strings.TrimSpace(attr(n, "content"))
+		}
+	case atom.Link:
+		if strings.EqualFold(attr(n, "rel"), "canonical") && s.meta["canonical"] == "" {
+			s.meta["canonical"] = attr(n, "href")
+		}
+	case atom.Time:
+		if dt := attr(n, "datetime"); dt != "" && !chrome {
+			s.times = append(s.times, dt)
+		}
+	case atom.Script:
+		if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") &&
+			len(s.jsonLD) < maxJSONLDScripts && n.FirstChild != nil && len(n.FirstChild.Data) <= maxJSONLDSize {
+			s.jsonLD = append(s.jsonLD, n.FirstChild.Data)
+		}
+	case atom.Article, atom.Main:
+		if !sectioned {
+			s.containers = append(s.containers, n)
+		}
+	case atom.Body:
+		s.body = firstOf(s.body, n)
+	}
+}
+
+// readabilityOf is what Readability finds in the page, nil when it finds
+// no story, fails, or the page is too large (maxReadableElements). doc is
+// left as it is.
+func readabilityOf(doc *html.Node, s pageScan) (found *readability.Article) {
+	if s.elements > maxReadableElements || s.depths > maxReadableDepths {
+		return nil
+	}
+	defer func() {
+		if recover() != nil {
+			found = nil // a page Readability cannot read is read as before
+		}
+	}()
+	p := readability.NewParser()
+	// Links stay as the page has them; HTMLToMarkdown resolves them
+	// against the page's address and drops those it cannot.
+	a, err := p.ParseDocument(doc, nil)
+	if err != nil || a.Node == nil {
+		return nil
+	}
+	return &a
+}
+
+// readableContent is the element whose HTML is the article's body: the
+// story Readability found, unless that looks wrong beside the page's own
+// <article> and <main> (marked: of those not in another, the one with the
+// most text) or its chrome, as it can on a short page, whose few lines under the headline
+// score less than a header's date:
+//   - Readability found no story, or only the page's chrome: marked,
+//     else the <body>;
+//   - what it found lies in marked: that, the clutter gone;
+//   - it holds marked and more, and is short (under readableShort
+//     letters): marked, the rest being the page's;
+//   - it lies outside marked, which holds more text: marked.
+func readableContent(s pageScan, ra *readability.Article) *html.Node {
+	var marked *html.Node
+	markedText := 0
+	for _, c := range s.containers {
+		if n := textLength(c); n > markedText {
+			marked, markedText = c, n
+		}
+	}
+	found := 0
+	if ra != nil {
+		found = textLength(ra.Node)
+	}
+	if found > 0 && wordsIn(ra.Node, s.chrome) >= 0.8 {
+		found = 0 // the page's header or its menus
+	}
+	switch {
+	case found == 0 && marked != nil:
+		return marked
+	case found == 0:
+		return s.body
+	case marked == nil || wordsWithin(ra.Node, marked) >= 0.8:
+		return ra.Node
+	case wordsWithin(marked, ra.Node) >= 0.8:
+		if found < readableShort {
+			return marked
+		}
+		return ra.Node
+	case markedText > found:
+		return marked
+	}
+	return ra.Node
+}
+
+// readableShort is the length of a story, in letters and digits, under
+// which Readability is not sure of it (its CharThresholds).
+const readableShort = 500
+
+// textLength is the number of letters and digits in n's text.
+func textLength(n *html.Node) int {
+	count := 0
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			for _, r := range d.Data {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					count++
+				}
+			}
+		}
+	}
+	return count
+}
+
+// wordsWithin is the share of the words of n that are words of within too.
+func wordsWithin(n, within *html.Node) float64 {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(textOf(within))) {
+		words[w] = true
+	}
+	return wordsIn(n, words)
+}
+
+// wordsIn is the share of the words of n that are among words.
+func wordsIn(n *html.Node, words map[string]bool) float64 {
+	all := strings.Fields(strings.ToLower(textOf(n)))
+	if len(all) == 0 {
+		return 1
+	}
+	in := 0
+	for _, w := range all {
+		if words[w] {
+			in++
+		}
+	}
+	return float64(in) / float64(len(all))
+}
+
+// timesIn are the datetime attributes of the <time> elements in n.
+func timesIn(n *html.Node) []string {
+	if n == nil {
+		return nil
+	}
+	var out []string
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.Time {
+			if dt := attr(d, "datetime"); dt != "" {
+				out = append(out, dt)
+			}
+		}
+	}
+	return out
+}
+
+// adLabel is the text of an element that only marks where an
+// advertisement goes ("Advertisement", "Anzeige").
+var adLabel = regexp.MustCompile(`(?i)^(ad|ads|advert|advertising|advertisement|sponsored|anzeige|werbung|publicité|pub|publicidad|anuncio|реклама|广告)$`)
+
+// dropAdLabels removes from n the paragraphs and blocks whose whole text
+// is an advertisement's label.
+func dropAdLabels(n *html.Node) {
+	const maxLabel = 24 // bytes
+	var labels []*html.Node
+	// text is n's text, cut a byte past maxLabel: what is longer is no
+	// label, and is not gathered whole again for every element around it.
+	var text func(n *html.Node) string
+	text = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if t := text(c); b.Len() <= maxLabel {
+				b.WriteString(t[:min(len(t), maxLabel+1)])
+			}
+		}
+		t := b.String()
+		if n.Type == html.ElementNode && len(t) <= maxLabel {
+			switch n.DataAtom {
+			case atom.P, atom.Div, atom.Span, atom.Aside, atom.Section, atom.Small:
+				if adLabel.MatchString(strings.Trim(strings.Join(strings.Fields(t), " "), " -–—:.")) {
+					labels = append(labels, n)
+				}
+			}
+		}
+		return t
+	}
+	text(n)
+	for _, d := range labels {
+		if d.Parent != nil {
+			d.Parent.RemoveChild(d)
+		}
+	}
+}
+
+// pageTitle is the article's title (readablePage), site the name of the
+// site it is from when known.
+func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site string) string {
+	if ld.headline != "" || ld.name != "" {
+		return withoutSiteName(ld.title(sitelessTitle(s.title)), site)
+	}
+	if t := strings.TrimSpace(s.meta["og:title"]); t != "" {
+		return withoutSiteName(t, site)
+	}
+	short := sitelessTitle(s.title)
+	if h1 := s.h1; h1 != "" {
+		// The first <h1> is the headline when the <title> says so; a
+		// site's name in an <h1> above its stories is not.
+		lh, ls := strings.ToLower(h1), strings.ToLower(short)
+		parts := titleSeparator.Split(strings.ToLower(strings.Join(strings.Fields(s.title), " ")), -1)
+		if s.title == "" || strings.Contains(lh, ls) || slices.Contains(parts[:len(parts)-1], lh) ||
+			len(strings.Fields(h1)) >= 3 && strings.Contains(ls, lh) {
+			return withoutSiteName(h1, site)
+		}
+	}
+	if ra != nil {
+		// Another meta tag's title, which the <title> does not hold.
+		if t := strings.TrimSpace(ra.Title()); t != "" && !strings.Contains(strings.ToLower(s.title), strings.ToLower(t)) {
+			return withoutSiteName(t, site)
+		}
+	}
+	return withoutSiteName(short, site)
+}
+
+// withoutSiteName is title without the site's name after it ("Obama
+// admits ... - BBC News").
+func withoutSiteName(title, site string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	site = strings.Join(strings.Fields(site), " ")
+	if site == "" {
+		return title
+	}
+	seps := titleSeparator.FindAllStringIndex(title, -1)
+	if len(seps) == 0 {
+		return title
+	}
+	last := seps[len(seps)-1]
+	if head := strings.TrimSpace(title[:last[0]]); head != "" && strings.EqualFold(title[last[1]:], site) {
+		return head
+	}
+	return title
+}
+
+// titleSeparator is what parts a <title> into the story's and the site's
+// ("Night market returns | Harbour Weekly").
+var titleSeparator = regexp.MustCompile(` (?:\||-|–|—|·|::|»|/) `)
+
+// sitelessTitle is a <title> without the site's name and section after
+// it: what comes before its last separator, as long as that is three
+// words or more, repeatedly.
+func sitelessTitle(title string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	for {
+		seps := titleSeparator.FindAllStringIndex(title, -1)
+		if len(seps) == 0 {
+			return title
+		}
+		head := strings.TrimSpace(title[:seps[len(seps)-1][0]])
+		if len(strings.Fields(head)) < 3 {
+			return title
+		}
+		title = head
+	}
+}
+
+// bylineName is the author's name in a byline Readability found ("By Anna
+// Schmidt · 5 March 2024"), "" when it holds none ("Published 9 July").
+func bylineName(byline string) string {
+	b := strings.Join(strings.Fields(byline), " ")
+	if lower := strings.ToLower(b); strings.HasPrefix(lower, "by ") {
+		b = b[3:]
+	}
+	if i := strings.IndexAny(b, "·|•\u2014\u2013"); i >= 0 {
+		b = b[:i]
+	}
+	b = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(b), ",;:-"))
+	if b == "" || len(b) > 80 || strings.ContainsAny(b, "0123456789@/") {
+		return ""
+	}
+	return b
+}
+
+// jsonLDArticle is what a page's JSON-LD (schema.org) says of its
+// article.
+type jsonLDArticle struct {
+	headline, name, published, author, publisher string
+}
+
+// title is the article's headline, or its name: the one of them more of
+// whose words the page's <title> holds when they differ (Wikipedia's
+// headline is a description of the article's subject, named by its name;
+// some sites name their site in it).
+func (a jsonLDArticle) title(pageTitle string) string {
+	switch {
+	case a.headline == "":
+		return a.name
+	case a.name == "" || a.name == a.headline:
+		return a.headline
+	case wordsShared(a.name, pageTitle) > wordsShared(a.headline, pageTitle):
+		return a.name
+	}
+	return a.headline
+}
+
+// wordsShared is the share of the words of s that are words of in too,
+// letter case and punctuation aside.
+func wordsShared(s, in string) float64 {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	all := words(s)
+	if len(all) == 0 {
+		return 0
+	}
+	have := words(in)
+	n := 0
+	for _, w := range all {
+		if slices.Contains(have, w) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(all))
+}
+
+// jsonLDArticleType matches the schema.org types of an article.
+var jsonLDArticleType = regexp.MustCompile(`^(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference)$`)
+
+// readJSONLD reads the first article in the scripts: an object of an
+// article's @type, at the top, in a list, in an @graph or as a page's
+// mainEntity.
+func readJSONLD(scripts []string) jsonLDArticle {
+	for _, script := range scripts {
+		script = strings.TrimSpace(script)
+		script = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(script, "<![CDATA["), "]]>"))
+		var v any
+		if json.Unmarshal([]byte(script), &v) != nil {
+			continue
+		}
+		if obj := findJSONLDArticle(v, 0); obj != nil {
+			var a jsonLDArticle
+			a.headline = jsonString(obj["headline"])
+			a.name = jsonString(obj["name"])
+			a.published = jsonString(obj["datePublished"])
+			if a.published == "" {
+				a.published = jsonString(obj["dateCreated"])
+			}
+			a.author = jsonNames(obj["author"])
+			if strings.Contains(a.author, "://") {
+				a.author = ""
+			}
+			a.publisher = jsonNames(obj["publisher"])
+			return a
+		}
+	}
+	return jsonLDArticle{}
+}
+
+func findJSONLDArticle(v any, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch v := v.(type) {
+	case []any:
+		for _, item := range v {
+			if obj := findJSONLDArticle(item, depth+1); obj != nil {
+				return obj
+			}
+		}
+	case map[string]any:
+		types, _ := v["@type"].([]any)
+		if t, ok := v["@type"].(string); ok {
+			types = []any{t}
+		}
+		for _, t := range types {
+			if s, ok := t.(string); ok && jsonLDArticleType.MatchString(strings.TrimPrefix(s, "schema:")) {
+				return v
+			}
+		}
+		for _, key := range []string{"@graph", "mainEntity"} {
+			if obj := findJSONLDArticle(v[key], depth+1); obj != nil {
+				return obj
+			}
+		}
+	}
+	return nil
+}
+
+// jsonString is a JSON-LD value as one line of text: a string, or the
+// first of a list of them.
+func jsonString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strings.Join(strings.Fields(html.UnescapeString(v)), " ")
+	case []any:
+		if len(v) > 0 {
+			return jsonString(v[0])
+		}
+	}
+	return ""
+}
+
+// jsonNames are the names of a JSON-LD person or organisation, or of a
+// list of them, comma-separated.
+func jsonNames(v any) string {
+	switch v := v.(type) {
+	case string:
+		return jsonString(v)
+	case map[string]any:
+		return jsonString(v["name"])
+	case []any:
+		var names []string
+		for _, item := range v[:min(len(v), 16)] {
+			if name := jsonNames(item); name != "" && !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
