@@ -1,0 +1,244 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Drawing the tags panel: its layout on the screen, its rows, and the lines
+// under the list that tell the item under the cursor whole.
+
+// panelLayout is where the panel's parts go on a screen.
+type panelLayout struct {
+	inner  int // the width inside the box's border and padding
+	rows   int // how many items are shown
+	detail int // the lines under the list, a rule then the detail; 0: none
+}
+
+// layout lays the panel out on a screen width x height: the box's border
+// and title take three lines, and the list's header, the status line and
+// the footer stay in sight. The detail keeps its height as the cursor
+// moves, the tallest any item's needs, and gives way to the list on a
+// short screen.
+func (p tagsPanel) layout(width, height int, st *styles) panelLayout {
+	frame := st.box.GetHorizontalFrameSize()
+	widest := max(panelMinWidth, min(panelMaxWidth, width*4/5))
+	l := panelLayout{inner: max(min(width, max(panelMinWidth, min(p.natural+frame, widest)))-frame, 10)}
+	room := height - 6
+	if !p.loading && len(p.items) > 1 {
+		need := p.tallestDetail(l.inner)
+		if spare := room - min(len(p.items), 3); need > 0 && spare >= 2 {
+			l.detail = 1 + min(need, spare-1)
+		}
+	}
+	l.rows = max(min(len(p.items), room-l.detail), 1)
+	return l
+}
+
+// View draws the panel's box for a screen of width x height.
+func (p tagsPanel) View(width, height int, st *styles) string {
+	box := st.box
+	l := p.layout(width, height, st)
+	inner := l.inner
+	p.scroll(l.rows) // the screen may have changed size since the cursor moved
+	title := st.header.Render(ansi.Truncate("Tags, searches and feeds", inner, "…"))
+	var lines []string
+	switch {
+	case p.loading:
+		lines = []string{st.empty.Render("Loading…")}
+	case len(p.items) <= 1:
+		lines = []string{st.empty.Render("No tags yet: t tags an article.")}
+	default:
+		for i := p.offset; i < min(p.offset+l.rows, len(p.items)); i++ {
+			lines = append(lines, p.line(p.items[i], i == p.cursor, inner, st))
+		}
+		if l.detail > 0 {
+			lines = append(lines, st.rule.Render(strings.Repeat("─", inner)))
+			it, _ := p.current()
+			d := p.detail(it, inner, l.detail-1, st)
+			for len(d) < l.detail-1 {
+				d = append(d, "")
+			}
+			lines = append(lines, d...)
+		}
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w < inner {
+			lines[i] = l + strings.Repeat(" ", inner-w)
+		}
+	}
+	return box.Render(title + "\n" + strings.Join(lines, "\n"))
+}
+
+// stretch is a stretch of a line and its style; nil: drawn as it is.
+type stretch struct {
+	text  string
+	style *lipgloss.Style
+}
+
+// panelGap is the space between two stretches of a line.
+var panelGap = stretch{text: " "}
+
+// line draws one item, inner cells wide.
+func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) string {
+	if it.heading != "" {
+		return st.headerDim.Render(ansi.Truncate(it.heading, inner, "…"))
+	}
+	bar := "  "
+	if selected {
+		bar = "▌ "
+	}
+	stretches := []stretch{{bar, &st.cursorBar}}
+	if it.isFeed {
+		stretches = append(stretches, p.feedStretches(it, inner-2, st)...)
+	} else {
+		var left, right string
+		if it.isTag {
+			left, right = "#"+oneLine(it.name), thousands(it.count)
+		} else {
+			left, right = oneLine(it.name), oneLine(it.query)
+		}
+		room := inner - 2
+		right = ansi.Truncate(right, max(room/2, 0), "…")
+		left = fit(left, max(room-ansi.StringWidth(right)-1, 1))
+		nameStyle := st.title
+		if it.isTag {
+			nameStyle = st.tagStyle(it.name)
+		}
+		stretches = append(stretches, stretch{left, &nameStyle}, panelGap, stretch{right, &st.headerDim})
+	}
+	var out, plain strings.Builder
+	for _, s := range stretches {
+		if s.style != nil {
+			out.WriteString(s.style.Render(s.text))
+		} else {
+			out.WriteString(s.text)
+		}
+		plain.WriteString(s.text)
+	}
+	if selected {
+		return ansi.Truncate(st.selected.Render(plain.String()), inner, "")
+	}
+	return ansi.Truncate(out.String(), inner, "")
+}
+
+// feedStretches draws a feed's line after the cursor's bar, room cells wide:
+// its name, then, dimmed, what tells it from another feed of its name
+// when every such feed has room for it; its last error; and, at the right,
+// its unread articles. The errors start in one column.
+func (p tagsPanel) feedStretches(it panelItem, room int, st *styles) []stretch {
+	right := feedCount(it)
+	avail := max(room-ansi.StringWidth(right)-1, 1) // for the name and the error
+	limit := avail
+	if p.feedErrors {
+		limit = avail / 2
+	}
+	showHost := p.feedNameHost <= limit
+	col := avail
+	if it.err != "" {
+		col = min(p.feedName, limit)
+		if showHost {
+			col = min(p.feedNameHost, limit)
+		}
+		col = max(col, 1)
+	}
+	name := oneLine(it.name)
+	var out []stretch
+	if showHost && it.host != "" {
+		host := oneLine(it.host)
+		pad := max(col-ansi.StringWidth(name)-1-ansi.StringWidth(host), 0)
+		out = append(out, stretch{name, &st.title}, stretch{" " + host + strings.Repeat(" ", pad), &st.headerDim})
+	} else {
+		out = append(out, stretch{fit(name, col), &st.title})
+	}
+	if it.err != "" {
+		if errW := avail - col - 1; errW > 0 {
+			e := "!"
+			if errW >= 3 {
+				e = ansi.Truncate("! "+oneLine(it.err), errW, "…")
+			}
+			errStyle := st.statusErr.Bold(false)
+			out = append(out, panelGap, stretch{fit(e, errW), &errStyle})
+		}
+	}
+	return append(out, panelGap, stretch{right, &st.headerDim})
+}
+
+// detail is what the lines under the list say of the item under the
+// cursor, at most n lines inner cells wide: a feed's address and its last
+// error whole, or the query enter filters by, which the item's line may
+// cut.
+func (p tagsPanel) detail(it panelItem, inner, n int, st *styles) []string {
+	if n <= 0 || it.name == "" {
+		return nil
+	}
+	var out []string
+	if !it.isFeed {
+		for _, l := range clipLines(wrapTitle(oneLine(it.query), inner), inner, n) {
+			out = append(out, st.headerDim.Render(l))
+		}
+		return out
+	}
+	if it.err == "" || n > 1 { // with one line, the error rather than the address
+		out = append(out, st.headerDim.Render(ansi.Truncate(oneLine(it.url), inner, "…")))
+	}
+	if it.err != "" {
+		for _, l := range clipLines(wrapTitle("! "+oneLine(it.err), inner), inner, n-len(out)) {
+			out = append(out, st.statusErr.Bold(false).Render(l))
+		}
+	}
+	return out
+}
+
+// tallestDetail is how many lines the tallest detail takes, inner cells
+// wide, at most panelDetailMax.
+func (p tagsPanel) tallestDetail(inner int) int {
+	if p.tallest != nil && p.tallest.inner == inner {
+		return p.tallest.lines
+	}
+	need := 0
+	for _, it := range p.items {
+		if need = max(need, p.linesOfDetail(it, inner)); need == panelDetailMax {
+			break
+		}
+	}
+	if p.tallest != nil {
+		*p.tallest = detailHeight{inner, need}
+	}
+	return need
+}
+
+// linesOfDetail is how many lines the detail of it takes, inner cells
+// wide, at most panelDetailMax: a feed's always (its line does not show its
+// address), a tag's or a search's when its line cuts the name or the query.
+func (p tagsPanel) linesOfDetail(it panelItem, inner int) int {
+	switch {
+	case it.heading != "":
+		return 0
+	case it.isFeed && it.err == "":
+		return 1
+	case it.isFeed && ansi.StringWidth(oneLine(it.err))+2 <= inner:
+		return 2
+	case it.isFeed:
+		return min(1+len(wrapTitle("! "+oneLine(it.err), inner)), panelDetailMax)
+	case it.width <= inner && (it.isTag || ansi.StringWidth(oneLine(it.query)) <= (inner-2)/2):
+		return 0
+	}
+	return min(len(wrapTitle(oneLine(it.query), inner)), panelDetailMax)
+}
+
+// clipLines keeps the first n of lines, the last of them ending in … when
+// some are left out.
+func clipLines(lines []string, width, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	lines[n-1] = ansi.Truncate(lines[n-1], width-1, "") + "…"
+	return lines
+}
