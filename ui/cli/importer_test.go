@@ -155,13 +155,13 @@ func TestImportFollowsLinks(t *testing.T) {
 func TestImportWarnings(t *testing.T) {
 	stream := sampleArticle(1, "2024-03-05", "Dated.") +
 		sampleArticle(2, "", "No date.") +
-		sampleArticle(3, "2024-03-05", "Caf\xe9 in Z\xfcrich.")
+		sampleArticle(3, "2024-03-05", "Café in Zürich \xe9\xfc.") // UTF-8, damaged
 	tests := []struct {
 		name  string
 		files map[string]string // written before this import
 		want  string
 	}{
-		{"first import", map[string]string{"in/stream.txt": stream, "in/one.md": "# One\n\nNa\xefve."},
+		{"first import", map[string]string{"in/stream.txt": stream, "in/one.md": "# One café\n\nNa\xefve."},
 			"4 added, 0 updated, 0 unchanged, 0 failed\n" +
 				"warning: in/one.md:1: not valid UTF-8; 1 byte replaced\n" +
 				"warning: in/stream.txt:4: no date; took 2024-03-05 from the id\n" +
@@ -215,7 +215,7 @@ func TestImportManyWarnings(t *testing.T) {
 		text := sampleArticle(i+1, "", "Undated article.")
 		text = strings.Replace(text, "AP05032024", "AP"+day+"032024", 1) // a different day each
 		if i%10 == 0 {
-			text = sampleArticle(i+1, "2024-03-05", "Z\xfcrich.")
+			text = sampleArticle(i+1, "2024-03-05", "Zürich \xfc.")
 		}
 		files[fmt.Sprintf("in/%02d.txt", i)] = text
 	}
