@@ -243,7 +243,7 @@ func readHTMLFile(data []byte) (Article, error) {
 		art.Warnings = append(art.Warnings, warnInvalidUTF8(n))
 	}
 	if changed {
-		if former, err := parseHTMLFile(data); err == nil {
+		if former, err := legacyHTMLPage(data, ""); err == nil {
 			addFormer(&art, former)
 		}
 	}
@@ -540,6 +540,12 @@ func readMHTML(r io.Reader, emit func(Item) error) error {
 		if err == nil && art.Title == "" {
 			art.Title = subject
 		}
+		if legacy, lerr := legacyHTMLPage(page, saved); err == nil && lerr == nil && legacy.Title == "" && subject != "" {
+			// Read as pages were before, a page without a title of its
+			// own was titled by the archive's subject.
+			legacy.Title = subject
+			addFormer(&art, legacy)
+		}
 		if former, ferr := mhtmlUnresolved(page, saved, subject); err == nil && ferr == nil &&
 			(former.Body != art.Body || former.URL != art.URL) {
 			// Imported before its relative links were resolved, it is
@@ -559,7 +565,7 @@ func readMHTML(r io.Reader, emit func(Item) error) error {
 // when its relative links resolved against its canonical link alone (and
 // were dropped without one), saved being the address it was saved from.
 func mhtmlUnresolved(page []byte, saved, subject string) (Article, error) {
-	art, err := parseHTMLFile(page)
+	art, err := legacyHTMLPage(page, "")
 	if err != nil {
 		return art, err
 	}

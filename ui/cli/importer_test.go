@@ -304,7 +304,7 @@ func TestImportNotesFromOneTemplate(t *testing.T) {
 	}, nil)
 	st := openStore(t)
 	_, got := importPaths(t, st, dir, "notes", "paywall")
-	if want := "4 added, 0 updated, 0 unchanged, 0 failed\n"; got != want {
+	if want := "4 added, 0 updated, 0 unchanged, 0 failed\nwarning: paywall/a.html:1: no date\nwarning: paywall/b.html:1: no date\n"; got != want {
 		t.Errorf("summary\n%s\nwant\n%s", got, want)
 	}
 	if _, got = importPaths(t, st, dir, "notes", "paywall"); got != "0 added, 0 updated, 4 unchanged, 0 failed\n" {
