@@ -458,8 +458,10 @@ func (c *compiler) date(n Node) (frag, error) {
 		return frag{"(a.sort_key >= ? AND a.sort_key < ?)", []any{lo, hi}}, nil
 	case hasLo:
 		return frag{"a.sort_key >= ?", []any{lo}}, nil
-	default:
+	case hasHi:
 		return frag{"a.sort_key < ?", []any{hi}}, nil
+	default:
+		return frag{"1", nil}, nil // before:2150: every article
 	}
 }
 

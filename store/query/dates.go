@@ -115,7 +115,8 @@ func dateRange(n Node, now time.Time) (lo, hi int64, hasLo, hasHi bool, err erro
 		if err != nil {
 			return 0, 0, false, false, err
 		}
-		return SortKeyFloor(since(now, c, unit)), SortKeyFloor(now.Add(sinceAhead)), true, true, nil
+		hi, hasHi := keyBefore(now.Add(sinceAhead))
+		return SortKeyFloor(since(now, c, unit)), hi, true, hasHi, nil
 	}
 	start, end, err := parseDay(n.Value)
 	if err != nil {
@@ -125,9 +126,11 @@ func dateRange(n Node, now time.Time) (lo, hi int64, hasLo, hasHi bool, err erro
 	case "after":
 		return SortKeyFloor(start), 0, true, false, nil
 	case "before":
-		return 0, SortKeyFloor(start), false, true, nil
+		hi, hasHi := keyBefore(start)
+		return 0, hi, false, hasHi, nil
 	case "on", "date":
-		return SortKeyFloor(start), SortKeyFloor(end), true, true, nil
+		hi, hasHi := keyBefore(end)
+		return SortKeyFloor(start), hi, true, hasHi, nil
 	}
 	return 0, 0, false, false, errors.New("unknown date field " + n.Field)
 }
@@ -148,4 +151,16 @@ const (
 func SortKeyFloor(t time.Time) int64 {
 	minute := min(max(t.Unix()/60, 0), maxMinute)
 	return minute << idBits
+}
+
+// keyBefore is the bound below which the sort keys of the articles
+// published before t (to the minute) are: SortKeyFloor(t), or none (ok
+// false) when t is after 2097's last minute, since every article dated
+// after it counts as published then, before t. Then date:2150 finds an
+// article dated 2150, as after:2150 does, and before:2099 finds it too.
+func keyBefore(t time.Time) (hi int64, ok bool) {
+	if t.Unix()/60 > maxMinute {
+		return 0, false
+	}
+	return SortKeyFloor(t), true
 }
