@@ -29,6 +29,7 @@ type Article struct {
 	// User state carried by lossless formats (tidings' own JSON export).
 	// Nil means "not said": an import leaves the stored state alone.
 	Tags        []string
+	RuleTags    []string // of Tags, those a tag rule set, not the reader
 	Read        *bool
 	Starred     *bool
 	Retitled    bool // Title is a user's retitle, not derived from the body

@@ -25,6 +25,7 @@ type recordWire struct {
 	Published   *string         `json:"published"`
 	Added       *string         `json:"added"`
 	Tags        []string        `json:"tags"`
+	RuleTags    []string        `json:"rule_tags"`
 	Read        *bool           `json:"read"`
 	Starred     *bool           `json:"starred"`
 	Retitled    bool            `json:"retitled"`
@@ -47,6 +48,7 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 	r := Record{
 		ExternalID:  w.ExternalID,
 		Tags:        w.Tags,
+		RuleTags:    w.RuleTags,
 		Retitled:    w.Retitled,
 		Annotations: w.Annotations,
 	}

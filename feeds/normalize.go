@@ -54,6 +54,7 @@ func Normalize(a *Article) {
 		a.Warnings = append(a.Warnings, warning)
 	}
 	a.Tags = NormalizeTags(a.Tags)
+	a.RuleTags = NormalizeTags(a.RuleTags)
 	for i := range a.Annotations {
 		n := &a.Annotations[i]
 		n.Quote = marks.DropInWords(CleanText(n.Quote))

@@ -25,6 +25,7 @@ type Record struct {
 	// date keeps its place.
 	Added       *time.Time  `json:"added,omitempty"`
 	Tags        []string    `json:"tags"`
+	RuleTags    []string    `json:"rule_tags,omitempty"` // of Tags, those a tag rule set (feed remove --purge keeps the reader's)
 	Read        bool        `json:"read"`
 	Starred     bool        `json:"starred"`
 	Retitled    bool        `json:"retitled"`
@@ -115,6 +116,7 @@ func RecordFromArticle(a Article) Record {
 		URL:        a.URL,
 		Author:     a.Author,
 		Tags:       a.Tags,
+		RuleTags:   a.RuleTags,
 		Retitled:   a.Retitled,
 		Body:       a.Body,
 	}
@@ -156,6 +158,7 @@ func (r Record) Article() Article {
 		Author:     r.Author,
 		Body:       r.Body,
 		Tags:       r.Tags,
+		RuleTags:   r.RuleTags,
 		Read:       &r.Read,
 		Starred:    &r.Starred,
 		Retitled:   r.Retitled,

@@ -169,7 +169,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	im.update = prep(`UPDATE articles SET sort_key = ?, source = ?, feed_id = ?, title = ?, url = ?,
 		author = ?, published = ?, updated = ?, body = ?, content_hash = ?, retitled = ? WHERE id = ?`)
-	im.tagArticle = prep(`INSERT INTO article_tags(article_id, tag_id, added, by_rule) VALUES (?, ?, ?, 0)
+	im.tagArticle = prep(`INSERT INTO article_tags(article_id, tag_id, added, by_rule) VALUES (?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`)
 	// A note stored before words lost their soft hyphens is the same note.
 	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
@@ -433,7 +433,7 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 		return err
 	}
 	im.byExt[a.ExternalID] = e
-	if err := im.addTags(id, a.Tags); err != nil {
+	if err := im.addTags(id, a.Tags, a.RuleTags); err != nil {
 		return err
 	}
 	var notes []string
@@ -512,7 +512,7 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		changed = true
 	}
 	if tags := newIn(now.Tags, prev.Tags); len(tags) > 0 {
-		n, err := im.addTagsCount(e.id, tags)
+		n, err := im.addTagsCount(e.id, tags, a.RuleTags)
 		if err != nil {
 			return false, false, err
 		}
@@ -577,20 +577,23 @@ func (im *importer) annotate(articleID int64, n feeds.Annotation) error {
 	return err
 }
 
-func (im *importer) addTags(articleID int64, names []string) error {
-	_, err := im.addTagsCount(articleID, names)
+func (im *importer) addTags(articleID int64, names, byRule []string) error {
+	_, err := im.addTagsCount(articleID, names, byRule)
 	return err
 }
 
-// addTagsCount tags an article and returns how many tags it did not have.
-func (im *importer) addTagsCount(articleID int64, names []string) (int, error) {
+// addTagsCount tags an article, as set by a rule those of names in byRule
+// (an export says so), and returns how many tags it did not have. A tag it
+// has already stays as it is: set by the reader, or by a rule.
+func (im *importer) addTagsCount(articleID int64, names, byRule []string) (int, error) {
 	n := 0
+	byRule = feeds.NormalizeTags(byRule)
 	for _, name := range feeds.NormalizeTags(names) {
 		tagID, err := im.tag(name)
 		if err != nil {
 			return 0, err
 		}
-		res, err := im.tagArticle.ExecContext(im.ctx, articleID, tagID, im.now)
+		res, err := im.tagArticle.ExecContext(im.ctx, articleID, tagID, im.now, slices.Contains(byRule, name))
 		if err != nil {
 			return 0, err
 		}

@@ -59,8 +59,12 @@ func Search(ctx context.Context, st *store.Store, w io.Writer, query string, opt
 // With anns nil, annotations is a count; with anns, the annotations in full.
 func Record(a store.Article, anns []store.Annotation) feeds.Record {
 	tags := make([]string, len(a.Tags))
+	var byRule []string
 	for i, t := range a.Tags {
 		tags[i] = t.Name
+		if t.ByRule {
+			byRule = append(byRule, t.Name)
+		}
 	}
 	r := feeds.Record{
 		ID:         a.ID,
@@ -70,6 +74,7 @@ func Record(a store.Article, anns []store.Annotation) feeds.Record {
 		URL:        a.URL,
 		Author:     a.Author,
 		Tags:       tags,
+		RuleTags:   byRule,
 		Read:       a.Read(),
 		Starred:    a.Starred,
 		Retitled:   a.Retitled,

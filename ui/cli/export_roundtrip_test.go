@@ -78,3 +78,45 @@ func TestExportImportsBackUnchanged(t *testing.T) {
 		})
 	}
 }
+
+// TestExportKeepsWhatRulesTagged: a library moved through a JSON export
+// keeps telling the tags rules set from the reader's, so removing a feed
+// with --purge there keeps the same articles as it would have here.
+func TestExportKeepsWhatRulesTagged(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	url := serveFeed(t, atomFeed)
+	subscribe(t, st, url)
+	if _, err := st.ApplyRulesToLibrary(ctx, []store.Rule{{Query: `feed:"Atom Blog"`, Tags: []string{"auto"}}}); err != nil {
+		t.Fatal(err)
+	}
+	mine, err := st.ArticleByExternalID(ctx, "feed:"+url+"#urn:e1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Tag(ctx, []int64{mine.ID}, []string{"mine"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := Export(ctx, st, nil, ExportOptions{Format: "json", Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	moved := openStore(t)
+	if rep, summary := importPaths(t, moved, out, "."); rep.Added != 2 || len(rep.Failed) != 0 {
+		t.Fatalf("importing the export into a new library: %s", summary)
+	}
+	for _, ext := range []string{"feed:" + url + "#urn:e1", "feed:" + url + "#urn:e2"} {
+		a, err := moved.ArticleByExternalID(ctx, ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tag := range a.Tags {
+			if want := tag.Name != "mine"; tag.ByRule != want {
+				t.Errorf("%s: tag %s set by a rule: %v, want %v", ext, tag.Name, tag.ByRule, want)
+			}
+		}
+	}
+	if r, err := moved.RemoveFeed(ctx, url, true); err != nil || r.Deleted != 1 || r.Kept != 1 {
+		t.Errorf("feed remove --purge in the new library: %+v, %v; want the one article the reader did not tag removed", r, err)
+	}
+}
