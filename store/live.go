@@ -201,10 +201,17 @@ func withoutShortOpenWord(q string) string {
 		rest, op := cutDanglingOperator(q)
 		if op == "" {
 			// A group just opened waits for its first term too.
-			rest = strings.TrimRightFunc(q, unicode.IsSpace)
-			rest = strings.TrimSuffix(strings.TrimSuffix(rest, "("), "-")
-			if len(rest) == len(strings.TrimRightFunc(q, unicode.IsSpace)) {
+			trimmed := strings.TrimRightFunc(q, unicode.IsSpace)
+			rest = strings.TrimSuffix(trimmed, "(")
+			opened := len(rest) < len(trimmed)
+			rest = strings.TrimSuffix(rest, "-")
+			if len(rest) == len(trimmed) {
 				return q
+			}
+			if r, _ := utf8.DecodeLastRuneInString(rest); opened && rest != "" && !unicode.IsSpace(r) {
+				// A "(" ends the word before it, even glued to it:
+				// "war(pe" is "war (pe", its war whole.
+				rest += " "
 			}
 		}
 		q = rest

@@ -57,6 +57,13 @@ func TestWithoutShortOpenWord(t *testing.T) {
 		"a OR b NOT x":      "a OR b ",
 		"a AND NOT x":       "a ",
 		"(a OR x":           "(a ",
+		"war(pe":            "war ",
+		"war(":              "war ",
+		"war (":             "war ",
+		"war-(p":            "war ",
+		"war -(":            "war ",
+		"(a OR b(x":         "(a OR b ",
+		"war-":              "war",
 		"OR x":              "",
 		"WAR OR x":          "WAR ",
 		"tailOR x":          "tailOR ",
@@ -192,6 +199,32 @@ func TestLivePossessive(t *testing.T) {
 		}
 		if page := pageForward(t, s, q, true, 10); n != want || len(page) != want {
 			t.Errorf("live %q: count %d, page %d; want %d", q, n, len(page), want)
+		}
+	}
+}
+
+// A "(" glued to a word ends it, as parentheses always do: typing
+// "war(pe" lists what "war (pe" lists, war whole, not every word that
+// starts with war, and Enter keeps a query that reads war whole too.
+func TestLiveParenGluedToAWord(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s,
+		feeds.Article{ExternalID: "p1", Title: "War report", Body: "war and peace"},
+		feeds.Article{ExternalID: "p2", Title: "Warning issued", Body: "warning"},
+		feeds.Article{ExternalID: "p3", Title: "Wardrobe sale", Body: "wardrobe"},
+	)
+	for _, q := range []string{"war(", "war(p", "war(pe", "war-(pe", "war (pe", "war(pea"} {
+		n, err := s.CountLive(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page := pageForward(t, s, q, true, 10); n != 1 || len(page) != 1 {
+			t.Errorf("live %q: count %d, page %d; want 1", q, n, len(page))
+		}
+		kept := KeptQuery(q)
+		if n, err := s.Count(ctx, kept); err != nil || n != 1 {
+			t.Errorf("%q kept as %q: %d, %v; want 1", q, kept, n, err)
 		}
 	}
 }
