@@ -193,17 +193,20 @@ func registerFunctions() {
 	})
 }
 
-// reindexChunk is how many articles reindexCJK reads and indexes at a time.
+// reindexChunk is how many articles reindexRows reads and indexes at a time.
 const reindexChunk = 2000
 
 // reindexCJK indexes again the articles with a CJK character in their
 // title, body or notes, which article_fts once held as runs of them: for
-// migration 7. Their old rows are deleted first and the new ones written
-// in ascending rowid order, a chunk at a time, so that FTS5 keeps adding
-// to its pending terms (see ftsWriter) and memory holds one chunk. (One
-// INSERT ... SELECT would be simpler, but SQLite keeps a statement journal
-// of every page it changes, in memory: gigabytes at a million articles.)
+// migration 7.
 func reindexCJK(ctx context.Context, tx *sql.Tx) error {
+	return reindexWhere(ctx, tx, query.HasCJK)
+}
+
+// reindexWhere indexes again the articles for which has is true of the
+// title, the body or a note: text the index now takes differently. It
+// reads every article.
+func reindexWhere(ctx context.Context, tx *sql.Tx, has func(string) bool) error {
 	ids := map[int64]int64{} // by sort key
 	rows, err := tx.QueryContext(ctx, `SELECT id, sort_key, title, body FROM articles`)
 	if err != nil {
@@ -216,7 +219,7 @@ func reindexCJK(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		if query.HasCJK(unsafeString(title)) || query.HasCJK(unsafeString(body)) {
+		if has(unsafeString(title)) || has(unsafeString(body)) {
 			ids[key] = id
 		}
 	}
@@ -232,13 +235,23 @@ func reindexCJK(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		if query.HasCJK(unsafeString(note)) {
+		if has(unsafeString(note)) {
 			ids[key] = id
 		}
 	}
 	if err := rows.Close(); err != nil {
 		return err
 	}
+	return reindexRows(ctx, tx, ids)
+}
+
+// reindexRows writes again the full-text rows of the articles ids holds
+// by sort key. Their old rows are deleted first and the new ones written
+// in ascending rowid order, a chunk at a time, so that FTS5 keeps adding
+// to its pending terms (see ftsWriter) and memory holds one chunk. (One
+// INSERT ... SELECT would be simpler, but SQLite keeps a statement journal
+// of every page it changes, in memory: gigabytes at a million articles.)
+func reindexRows(ctx context.Context, tx *sql.Tx, ids map[int64]int64) error {
 	if len(ids) == 0 {
 		return nil
 	}

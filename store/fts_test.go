@@ -45,6 +45,10 @@ var phraseCases = []struct{ text, phrase string }{
 	{"東京marathon", "東京mar*"},
 	{"Tokyo東京", "tokyo"},
 	{"서울에서", "서울"},
+	{"Η Αθήνα σήμερα", "αθηνα σημερα"},
+	{"Η Αθη\u0301να ση\u0301μερα", "Αθήνα σήμ*"},
+	{"Ἀθῆναι", "αθηναι"},
+	{"α\u0313θη\u0342ναι", "θη"},
 }
 
 // matchPhrase must answer exactly as query.MatchPhrase does: its quick
@@ -68,9 +72,12 @@ func FuzzMatchPhrase(f *testing.F) {
 	})
 }
 
-// spaceCJK is text with a space either side of each CJK character: what
-// the index must hold the same terms as, which distinctWords gives it more
-// cheaply.
+// asIndexed is text as the index must hold it (the same terms as
+// distinctWords gives it, more cheaply): with its Greek letters bare
+// (query.BareGreek) and a space either side of each CJK character.
+func asIndexed(text string) string { return spaceCJK(query.BareGreek(text)) }
+
+// spaceCJK is text with a space either side of each CJK character.
 func spaceCJK(text string) string {
 	var b strings.Builder
 	for i := 0; i < len(text); {
@@ -106,6 +113,8 @@ var distinctCases = []struct{ text, want string }{
 	{"a1b2 A1B2 a1b2x", "a1b2 a1b2x"},
 	{"oil\u2014prices oil\u2014prices", "oil\u2014prices"},
 	{"\xff\xfeoil \xff\xfeoil", "\xff\xfeoil"},
+	{"Αθήνα αθηνα Α\u0301θηνα ΑΘΉΝΑ", "Αθηνα αθηνα ΑΘΗΝΑ"},
+	{"Ἀθῆναι α\u0313θη\u0342ναι e\u0313t", "Αθηναι αθηναι e\u0313t"},
 }
 
 func TestDistinctWords(t *testing.T) {
@@ -118,8 +127,8 @@ func TestDistinctWords(t *testing.T) {
 }
 
 // The index must hold exactly the same terms, column by column, whether it
-// is given an article's text (with its CJK characters apart) or its
-// distinct words.
+// is given an article's text (with its CJK characters apart and its Greek
+// letters bare) or its distinct words.
 func TestDistinctWordsIndexAsTheText(t *testing.T) {
 	db := openQueryDB(t, "sqlite", `CREATE VIRTUAL TABLE fts_terms USING fts5vocab(article_fts, instance)`)
 	texts := []string{
@@ -127,13 +136,14 @@ func TestDistinctWordsIndexAsTheText(t *testing.T) {
 		"東\u0301京 a\u0301東 東\u3099 〇々〆ー", "ＡＢＣ東ａｂｃ １２３年", "x\U00020BB7y \U0001B001 \u3042\u309a",
 		"e\u0301te\u0301 ete", "ﬁnance finance FINANCE", "İstanbul istanbul", "Straße STRASSE strasse",
 		"oil\u00a0prices oil prices", "x\u200by x y", "\x1b[31mred\x1b[0m red", "a\x00b a b",
+		greekNFC, greekNFD, "ἀθῆναι Ἀθῆναι α\u0313θη\u0342ναι", "e\u0313t a\u0301\u0313b",
 	}
 	for _, c := range distinctCases {
 		texts = append(texts, c.text)
 	}
 	seen := make(wordSet)
 	for i, text := range texts {
-		if got, want := indexedTerms(t, db, distinctWords(text, seen)), indexedTerms(t, db, spaceCJK(text)); !slices.Equal(got, want) {
+		if got, want := indexedTerms(t, db, distinctWords(text, seen)), indexedTerms(t, db, asIndexed(text)); !slices.Equal(got, want) {
 			t.Errorf("text %d %q: distinct words index as %q, the text as %q", i, text, got, want)
 		}
 	}
@@ -146,7 +156,7 @@ func FuzzDistinctWords(f *testing.F) {
 	db := openQueryDB(f, "sqlite", `CREATE VIRTUAL TABLE fts_terms USING fts5vocab(article_fts, instance)`)
 	seen := make(wordSet)
 	f.Fuzz(func(t *testing.T, text string) {
-		if got, want := indexedTerms(t, db, distinctWords(text, seen)), indexedTerms(t, db, spaceCJK(text)); !slices.Equal(got, want) {
+		if got, want := indexedTerms(t, db, distinctWords(text, seen)), indexedTerms(t, db, asIndexed(text)); !slices.Equal(got, want) {
 			t.Errorf("%q: distinct words index as %q, the text as %q", text, got, want)
 		}
 	})

@@ -25,9 +25,12 @@ type wordSet map[string]struct{}
 // would in the text with a space either side of each CJK character, and a
 // piece left out is one already given: the column's terms are exactly
 // those of that text. Other pieces with characters beyond ASCII are kept
-// whole, and FTS5 tokenizes them as it always does.
+// whole, and FTS5 tokenizes them as it always does, but for their Greek
+// letters, which it is given bare (query.BareGreek): unicode61 would keep
+// a precomposed letter's accent and split a word at a breathing.
 func distinctWords(text string, seen wordSet) string {
 	clear(seen)
+	text = query.BareGreek(text)
 	// Room for the text and a space after its last word; only CJK text
 	// makes more pieces than that, and out grows then. A key points into
 	// the array it was appended to, which is never written again.

@@ -488,7 +488,9 @@ func hasFoldedPrefix(s, p string) bool {
 }
 
 // startsWord reports whether a word of text starts at byte at: what comes
-// before it separates words, or is a CJK character, a word by itself.
+// before it separates words, or is a CJK character, a word by itself. A
+// combining mark separates words but after a Greek letter, whose mark it
+// is (query.BareGreek).
 func startsWord(text string, at int) bool {
 	if at == 0 {
 		return true
@@ -497,5 +499,5 @@ func startsWord(text string, at int) bool {
 		return !isWordByte(c)
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:at])
-	return r != utf8.RuneError && (separates(r) || query.IsCJK(r))
+	return r != utf8.RuneError && (separates(r) && !query.ContinuesWord(text, at) || query.IsCJK(r))
 }

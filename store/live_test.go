@@ -162,6 +162,11 @@ func FuzzPrefixMatcher(f *testing.F) {
 		{"東京marathon", "東京mar"}, // a word of both
 		{"地 震", "地震"},           // not written together
 		{"서울에서", "서울"},
+		{"Η Αθήνα σήμερα", "αθη"},
+		{"Ἀθῆναι", "ΑΘΗ"},
+		{"α\u0313ab", "ab"}, // after a Greek letter's breathing: inside its word
+		{"e\u0313ab", "ab"}, // after a Latin letter's: a new word
+		{"Η Αθη\u0301να", "Αθήν"},
 	}
 	for _, s := range seeds {
 		f.Add(s.text, s.word)

@@ -179,6 +179,12 @@ CREATE INDEX articles_read ON articles(sort_key, read_at) WHERE read_at IS NOT N
 	// tags that are then one are merged as in migration 9 (dropTagMarks);
 	// a tag of nothing but them is taken off its articles.
 	`-- 11: dropTagMarks`,
+	// 12: Greek letters are indexed bare, without the marks they are
+	// written with (query.BareGreek), so that Αθήνα, αθηνα and ΑΘΗΝΑ are
+	// one word whether the accents were precomposed or combining, as Latin
+	// ones are. The articles with a Greek letter written with a mark are
+	// indexed again, in Go: migrationCode.
+	`-- 12: reindexGreek`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -188,6 +194,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	7:  reindexCJK,
 	9:  mergeTagForms,
 	11: dropTagMarks,
+	12: reindexGreek,
 }
 
 // migrate applies migration v (from 1) in tx.

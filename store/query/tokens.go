@@ -27,14 +27,19 @@ func Tokens(s string) []string {
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	greek := false // what came before is a Greek letter and its marks
 	for i, r := range s {
 		switch {
+		case greek && isCombiningMark(r):
+			// The letter's mark: it goes.
 		case r == utf8.RuneError && !validAt(s, i), !isTokenRune(r):
 			b.WriteString(s[i : i+runeLen(s, i)])
+			greek = false
 		default:
 			if f := foldRune(r); f >= 0 {
 				b.WriteRune(f)
 			}
+			_, greek = bareGreek(r)
 		}
 	}
 	return b.String()
@@ -78,13 +83,16 @@ func bounds(s string) [][2]int {
 // nextWord finds the first word of s at or after byte i: its bytes [start,
 // end), or start == end at the end of s. A word whose characters all fold
 // away (a lone combining mark) is no word, as in FTS5. Invalid UTF-8
-// separates words. A CJK character is a word by itself (IsCJK), as the
-// store gives article_fts its text.
+// separates words. A CJK character is a word by itself (IsCJK), and a
+// Greek letter's marks are part of its word (BareGreek), as the store
+// gives article_fts its text.
 func nextWord(s string, i int) (start, end int) {
 	start, kept := -1, false
+	greek := false // what came before is a Greek letter and its marks
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII, most of most texts: a letter or digit, or not.
+			greek = false
 			if asciiFold[c] == 0 {
 				if start >= 0 && kept {
 					return start, i
@@ -100,11 +108,14 @@ func nextWord(s string, i int) (start, end int) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case greek && isCombiningMark(r):
+			// A mark of the Greek letter before it, in its word whatever
+			// unicode61 makes of the mark elsewhere: BareGreek drops it.
 		case r == utf8.RuneError && n == 1 || !isTokenRune(r):
 			if start >= 0 && kept {
 				return start, i
 			}
-			start, kept = -1, false
+			start, kept, greek = -1, false, false
 		case IsCJK(r):
 			// A word by itself, ending the word before it.
 			if start >= 0 && kept {
@@ -116,6 +127,7 @@ func nextWord(s string, i int) (start, end int) {
 				start = i
 			}
 			kept = kept || foldRune(r) >= 0
+			_, greek = bareGreek(r)
 		}
 		i += n
 	}
@@ -125,14 +137,15 @@ func nextWord(s string, i int) (start, end int) {
 	return len(s), len(s)
 }
 
-// rawTokens splits s like Tokens but keeps each word as written: what goes
+// rawTokens splits s like Tokens but keeps each word as written, but for
+// its Greek letters, bare as the store indexes them (BareGreek): what goes
 // into an FTS5 expression, so that FTS5 folds the query exactly as it folded
 // the text it indexed.
 func rawTokens(s string) []string {
 	bs := bounds(s)
 	out := make([]string, len(bs))
 	for i, b := range bs {
-		out[i] = s[b[0]:b[1]]
+		out[i] = BareGreek(s[b[0]:b[1]])
 	}
 	return out
 }

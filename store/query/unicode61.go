@@ -34,11 +34,19 @@ func isTokenRune(r rune) bool {
 }
 
 // foldRune is what unicode61 with remove_diacritics 2 makes of the word
-// character r: its lowercase without diacritics, or -1 for a diacritic that
-// is dropped.
+// character r, given text with its Greek letters bare (BareGreek): its
+// lowercase without diacritics, or -1 for a diacritic that is dropped.
 func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		return rune(asciiFold[r])
+	}
+	// A Greek letter is read bare (BareGreek), and a combining mark in a
+	// word is a diacritic, or the mark of a Greek letter.
+	if r <= greekExtLast {
+		if isCombiningMark(r) {
+			return -1
+		}
+		r, _ = bareGreek(r)
 	}
 	i := sort.Search(len(folds), func(i int) bool { return folds[i][0] >= r })
 	if i < len(folds) && folds[i][0] == r {
