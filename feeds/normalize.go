@@ -102,6 +102,14 @@ func Normalize(a *Article) {
 			a.LooseID = identity(*a, false)
 		}
 	}
+	if a.Published.Unix() == 0 && a.Published.Nanosecond() == 0 {
+		// The first second of 1970 is what software writes for a date it
+		// does not have (a zero Unix time), as in feeds, and the library
+		// stores it as no date: shown, sorted and found as one. The id
+		// above keeps what the article was known by.
+		a.Published = time.Time{}
+		a.Warnings = append(a.Warnings, "1970-01-01T00:00:00Z is a zero time, not a date: read as no date")
+	}
 }
 
 // appendNew appends to ids those of more it does not hold.
