@@ -85,7 +85,7 @@ func TestRemoveFeedPurgeKeepsReadersWork(t *testing.T) {
 	for _, n := range names {
 		id[n] = mustArticleID(t, s, "feed:"+url+"#"+n)
 	}
-	if _, err := s.TagByRule(ctx, "ruled", []string{"auto"}); err != nil {
+	if _, err := s.tagByRule(ctx, "ruled", []string{"auto"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetStarred(ctx, []int64{id["starred"], id["both"]}, true); err != nil {

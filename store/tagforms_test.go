@@ -39,8 +39,8 @@ func TestTagFormsAreOneTag(t *testing.T) {
 			_, err := s.TagQuery(ctx, "", nil, []string{eteNFD})
 			return err
 		}, "", 0},
-		{"TagByRule", func(s *Store, _, _ int64) error {
-			_, err := s.TagByRule(ctx, "second", []string{eteNFD})
+		{"tagByRule", func(s *Store, _, _ int64) error {
+			_, err := s.tagByRule(ctx, "second", []string{eteNFD})
 			return err
 		}, eteNFC + ":2", 2},
 		{"ApplyRules", func(s *Store, _, _ int64) error {

@@ -33,8 +33,8 @@ func TestTagMarksAreOneTag(t *testing.T) {
 			_, err := s.TagQuery(ctx, "second", []string{"#ukr\u00adaine"}, nil)
 			return err
 		}, "ukraine:2", 2},
-		{"TagByRule", func(s *Store, _, _ int64) error {
-			_, err := s.TagByRule(ctx, "second", []string{ukrZWJ})
+		{"tagByRule", func(s *Store, _, _ int64) error {
+			_, err := s.tagByRule(ctx, "second", []string{ukrZWJ})
 			return err
 		}, "ukraine:2", 2},
 		{"ApplyRules", func(s *Store, _, _ int64) error {

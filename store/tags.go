@@ -76,11 +76,11 @@ func (s *Store) TagQueryChanges(ctx context.Context, q string, add, remove []str
 	return t, nil
 }
 
-// TagByRule adds tags on behalf of a rule to every article its query
+// tagByRule adds tags on behalf of a rule to every article its query
 // matches, and says how many it matched and how many gained each tag. It
 // never takes over a tag the reader set, so removing the rule's tags later
 // leaves the reader's alone.
-func (s *Store) TagByRule(ctx context.Context, q string, tags []string) (Tagging, error) {
+func (s *Store) tagByRule(ctx context.Context, q string, tags []string) (Tagging, error) {
 	t, err := s.tagQuery(ctx, q, tags, nil, true)
 	if err != nil {
 		return Tagging{}, fmt.Errorf("store: tag by rule: %w", err)

@@ -71,12 +71,12 @@ func TestTagQueryAndRules(t *testing.T) {
 		t.Errorf("Count(tag:grain) = %d, want %d", c, grain)
 	}
 	// A rule does not take over the reader's tags, and adds its own.
-	ruled, err := s.TagByRule(ctx, "grain", []string{"grain", "Food"})
+	ruled, err := s.tagByRule(ctx, "grain", []string{"grain", "Food"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := s.Count(ctx, "grain"); ruled.Articles != c {
-		t.Errorf("TagByRule matched %d, Count(grain) = %d", ruled.Articles, c)
+		t.Errorf("tagByRule matched %d, Count(grain) = %d", ruled.Articles, c)
 	}
 	a := mustArticle(t, s, 1) // generated article 0 has the phrase
 	for _, tag := range a.Tags {
@@ -198,7 +198,7 @@ func TestTaggingSaysWhatChanged(t *testing.T) {
 			if _, err := s.TagQuery(ctx, "tagged", []string{"future"}, nil); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.TagByRule(ctx, "first", []string{"ruled"}); err != nil {
+			if _, err := s.tagByRule(ctx, "first", []string{"ruled"}); err != nil {
 				t.Fatal(err)
 			}
 			var got Tagging
