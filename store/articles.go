@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -142,31 +143,93 @@ func (s *Store) SetRead(ctx context.Context, ids []int64, read bool) error {
 
 // SetReadQuery marks every article matching the query read (or unread),
 // and says how many it changed: the catching up of a whole feed, tag or
-// library at once.
+// library at once. It is one transaction, and its memory is the same for
+// ten articles and a million: the ids are found first, then the articles
+// changed a chunk at a time.
 func (s *Store) SetReadQuery(ctx context.Context, q string, read bool) (int, error) {
 	c, err := compile(q, false)
 	if err != nil {
 		return 0, fmt.Errorf("store: set read: %w", err)
 	}
 	sel, args := c.ids()
-	stmt := `UPDATE articles SET read_at = NULL WHERE read_at IS NOT NULL AND id IN (` + sel + `)`
+	// The ids go into a table of their own first. An UPDATE ... WHERE id
+	// IN (the query) whose query calls a function (source: calls LIKE)
+	// has SQLite keep the former content of every page it changes, in
+	// memory, until it ends: 30 KB an article, 2 GB for 70,000. Changed
+	// by id, a chunk of ids to a statement, it keeps a chunk's at most.
+	stmt := `UPDATE articles SET read_at = NULL WHERE read_at IS NOT NULL
+		AND id IN (SELECT id FROM temp.read_targets WHERE id > ? AND id <= ?)`
+	var first []any
 	if read {
-		stmt = `UPDATE articles SET read_at = ? WHERE read_at IS NULL AND id IN (` + sel + `)`
-		args = append([]any{time.Now().Unix()}, args...)
+		stmt = `UPDATE articles SET read_at = ? WHERE read_at IS NULL
+			AND id IN (SELECT id FROM temp.read_targets WHERE id > ? AND id <= ?)`
+		first = []any{time.Now().Unix()}
 	}
 	var n int64
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, stmt, args...)
-		if err != nil {
+		var err error
+		if _, err = tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS read_targets (id INTEGER PRIMARY KEY)`); err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.read_targets`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO temp.read_targets(id) "+sel, args...); err != nil {
+			return err
+		}
+		if n, err = updateInChunks(ctx, tx, stmt, first); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM temp.read_targets`)
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: set read: %w", err)
 	}
 	return int(n), nil
+}
+
+// readChunk is how many articles one statement of SetReadQuery changes at
+// most.
+var readChunk = 4096
+
+// updateInChunks runs stmt, whose last two ? bound the ids of
+// temp.read_targets it takes (lo < id <= hi), over the whole table a chunk
+// of readChunk ids at a time in id order, with args before them, and says
+// how many rows it changed.
+func updateInChunks(ctx context.Context, tx *sql.Tx, stmt string, args []any) (int64, error) {
+	upd, err := tx.PrepareContext(ctx, stmt)
+	if err != nil {
+		return 0, err
+	}
+	defer upd.Close()
+	next, err := tx.PrepareContext(ctx, `SELECT max(id) FROM
+		(SELECT id FROM temp.read_targets WHERE id > ? ORDER BY id LIMIT ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer next.Close()
+	var n int64
+	lo := int64(math.MinInt64)
+	for {
+		var hi sql.NullInt64
+		if err := next.QueryRowContext(ctx, lo, readChunk).Scan(&hi); err != nil {
+			return n, err
+		}
+		if !hi.Valid {
+			return n, nil
+		}
+		res, err := upd.ExecContext(ctx, append(args[:len(args):len(args)], lo, hi.Int64)...)
+		if err != nil {
+			return n, err
+		}
+		k, err := res.RowsAffected()
+		if err != nil {
+			return n, err
+		}
+		n += k
+		lo = hi.Int64
+	}
 }
 
 // SetStarred stars or unstars articles.
