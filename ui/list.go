@@ -54,6 +54,10 @@ type listModel struct {
 	// shownQuery is the query of the window shown: a window of another
 	// query (the filter changed) brings no new articles, whatever is above.
 	shownQuery listQuery
+	// inPlace is the epoch of a window asked for by a query that finds
+	// what the window shown finds (the filter line's, kept on enter): it
+	// comes without moving the cursor the user moved meanwhile. 0: none.
+	inPlace int
 	// kept are the articles the reader opened, starred, marked or tagged
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep
@@ -306,9 +310,45 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 			return m, nil
 		}
 		m.err = nil
-		m.replace(msg)
+		if m.loaded && msg.epoch == m.inPlace && msg.focusID == 0 {
+			m.replaceInPlace(msg)
+		} else {
+			m.replace(msg)
+		}
 	}
 	return m, m.prefetch()
+}
+
+// replaceInPlace installs the first page of a query that finds the
+// articles the window shown found, asked for when the cursor was where the
+// user has taken it since: the cursor stays on its article, or on the row
+// where it was if the article went, on the same screen line. When the user
+// went past the page, the window shown stays: it holds the same articles.
+func (m *listModel) replaceInPlace(msg pageMsg) {
+	screenRow := m.cursor - m.offset
+	rows := msg.rows
+	if len(m.kept) > 0 {
+		rows = withKept(rows, m.kept, msg.atTop, msg.atBottom)
+	}
+	cur, ok := m.current()
+	i := slices.IndexFunc(rows, func(r store.Row) bool { return ok && r.ID == cur.ID })
+	past := ok && i < 0 && !msg.atBottom && len(rows) > 0 && cur.SortKey < rows[len(rows)-1].SortKey
+	if !past {
+		m.rows, m.atTop, m.atBottom = rows, msg.atTop, msg.atBottom
+		m.loadingOlder, m.loadingNewer = false, false
+		// Gone, the cursor sits on the article that followed it.
+		m.vanished = ok && i < 0
+		if i >= 0 {
+			m.cursor = i
+		}
+		m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
+		m.offset = m.cursor - screenRow
+		m.fixOffset()
+	}
+	m.terms = highlightTerms(m.query)
+	m.lines.reset()
+	m.newAbove = false
+	m.shownQuery = m.query
 }
 
 // replace installs a new window, putting the cursor on the asked-for

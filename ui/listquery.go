@@ -38,7 +38,9 @@ func (q listQuery) whole() string {
 // setQuery shows another query's articles, from the newest: one trip to
 // the library, whose answer replaces the window when it arrives (unless a
 // newer query's does first). The counts follow the page. Until it comes,
-// the rows on screen keep the highlights of the query that found them.
+// the rows on screen keep the highlights of the query that found them. A
+// query that finds what the rows on screen show (the filter line's, kept on
+// enter) keeps the place the user moves to while its page comes.
 func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	if q == m.query {
 		return nil
@@ -46,9 +48,13 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	m.cancel()
 	m.ctx, m.cancel = context.WithCancel(m.base)
 	m.countOn = false // the count asked for, if any, went with the context
+	sameMatches := m.loaded && len(m.rows) > 0 && q.whole() == m.shownQuery.whole()
 	m.query = q
 	m.kept = nil
 	m.epoch++
+	if sameMatches {
+		m.inPlace = m.epoch
+	}
 	limit := m.limit()
 	if q.live && m.height > 1 {
 		// Typed key by key: two screens are enough until the cursor goes
