@@ -25,21 +25,30 @@ func unreadOf(q string) string {
 
 // startReadAll asks at once whether to mark read the unread articles the
 // list shows (it does not count them first: keys pressed while it counted
-// would act on the list before the question came).
+// would act on the list before the question came). While a marking is
+// being written, M says so instead of starting another.
 func (m *Model) startReadAll() tea.Cmd {
 	if m.readOnly {
 		m.setError("cannot mark read", errReadOnly)
 		return nil
 	}
+	if m.markingRead != "" {
+		m.setStatus("Still marking " + m.markingRead + " read…")
+		return nil
+	}
 	q := m.list.query.whole()
-	what := "every unread article"
+	what, marking := "every unread article", "every unread article"
 	if q != "" {
 		what = "the unread articles matching " + quoteQuery(q)
+		marking = "the articles matching " + quoteQuery(q)
 	}
 	m.setStatus("")
 	m.confirm = &confirmation{
 		question: "Mark " + what + " read? y/n",
 		onYes: func(m *Model) tea.Cmd {
+			// Said at once: the write takes seconds in a large library.
+			m.markingRead = marking
+			m.setStatus("Marking " + marking + " read…")
 			return markReadQuery(m.ctx, m.lib, unreadOf(q))
 		},
 	}
@@ -55,6 +64,7 @@ func markReadQuery(ctx context.Context, lib Library, q string) tea.Cmd {
 
 // handleReadAll says what was marked and reloads the list.
 func (m *Model) handleReadAll(msg readAllMsg) tea.Cmd {
+	m.markingRead = ""
 	if msg.err != nil {
 		m.setError("Not marked read", msg.err)
 		return nil

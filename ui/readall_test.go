@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -62,5 +63,69 @@ func TestReadAll(t *testing.T) {
 	m = steps(t, m, "M", "y")
 	if !strings.Contains(viewText(m), "Nothing listed was unread.") {
 		t.Errorf("M with nothing unread:\n%s", viewText(m))
+	}
+}
+
+// TestReadAllSaysItIsMarking: after the yes, the status line says at once
+// what is being marked, until the result replaces it; M meanwhile says it
+// is still marking and writes nothing.
+func TestReadAllSaysItIsMarking(t *testing.T) {
+	for _, tc := range []struct {
+		name, filter, marking string
+	}{
+		{"without a filter", "", "Marking every unread article read…"},
+		{"under a filter", `title:"Article"`, "Marking the articles matching `title:\"Article\"` read…"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lib := newLibrary(t, 6)
+			ctx := context.Background()
+			unread := func() int {
+				n, err := lib.Count(ctx, "is:unread")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			m := start(t, lib, Config{}, 100, 20)
+			if tc.filter != "" {
+				m = steps(t, m, "/")
+				m = typeKeys(t, m, tc.filter)
+				m = steps(t, m, "enter")
+			}
+			m = steps(t, m, "M")
+			// The yes, with the write it starts not yet done.
+			m, write := m.Update(press("y"))
+			if s := viewText(m); !strings.Contains(s, tc.marking) || root(t, m).statusErr {
+				t.Fatalf("after the yes, the status line does not say %q:\n%s", tc.marking, s)
+			}
+			m, again := m.Update(press("M"))
+			still := "Still m" + strings.TrimPrefix(tc.marking, "M")
+			if s := viewText(m); !strings.Contains(s, still) || strings.Contains(s, "y/n") {
+				t.Errorf("M while marking does not say %q, or asks again:\n%s", still, s)
+			}
+			if again != nil {
+				t.Error("M while marking returned a command: a second write")
+			}
+			if unread() != 6 {
+				t.Fatal("articles were marked before the write ran")
+			}
+			m = run(t, m, write)
+			if s := viewText(m); unread() != 0 || !strings.Contains(s, "Marked 6 articles read.") || strings.Contains(s, "arking") {
+				t.Errorf("the result does not replace the status line (%d unread):\n%s", unread(), s)
+			}
+			// Done, M asks again; and after a marking that failed too.
+			m = steps(t, m, "M")
+			if s := viewText(m); !strings.Contains(s, "read? y/n") {
+				t.Fatalf("M after a marking does not ask:\n%s", s)
+			}
+			m = steps(t, m, "y")
+			m = step(t, m, readAllMsg{err: errors.New("disk full")})
+			if s := viewText(m); !strings.Contains(s, "disk full") {
+				t.Errorf("a failed marking is not said:\n%s", s)
+			}
+			if s := viewText(steps(t, m, "M")); !strings.Contains(s, "read? y/n") {
+				t.Errorf("M after a failed marking does not ask:\n%s", s)
+			}
+		})
 	}
 }

@@ -83,6 +83,9 @@ type Model struct {
 	refreshing bool
 	progress   string
 	statusErr  bool
+	// markingRead says what M is marking read while it is being written
+	// (readall.go); M meanwhile says so rather than write again.
+	markingRead string
 
 	gen      int64 // the library's generation the list shows
 	genKnown bool
