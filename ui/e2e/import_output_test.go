@@ -103,7 +103,7 @@ func TestImportProblemsOnStderr(t *testing.T) {
 		t.Errorf("stdout %q, want %q", r.stdout, want)
 	}
 	want := "failed: " + filepath.Join(dir, "empty.txt") + ": empty file\n" +
-		"warning: " + filepath.Join(dir, "bad.md") + ":1: not valid UTF-8; 1 byte replaced\n"
+		"warning: " + filepath.Join(dir, "bad.md") + ":1: not UTF-8: read as Windows-1252 (Latin-1)\n"
 	if r.stderr != want {
 		t.Errorf("stderr\n%s\nwant\n%s", r.stderr, want)
 	}
