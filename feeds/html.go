@@ -147,18 +147,6 @@ func (t tidier) tidy(n *html.Node) {
 	case atom.Img:
 		tidyImage(n, base, t.former)
 		return
-	case atom.Summary:
-		if !t.former {
-			// A disclosure's label is a line of its own, in bold, not
-			// words glued to what it discloses.
-			n.Data, n.DataAtom = "p", atom.P
-			strong := &html.Node{Type: html.ElementNode, Data: "strong", DataAtom: atom.Strong}
-			for c := n.FirstChild; c != nil; c = n.FirstChild {
-				n.RemoveChild(c)
-				strong.AppendChild(c)
-			}
-			n.AppendChild(strong)
-		}
 	case atom.Iframe, atom.Video, atom.Audio:
 		tidyEmbed(n, base)
 		return

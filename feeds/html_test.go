@@ -25,11 +25,6 @@ func TestHTMLToMarkdown(t *testing.T) {
 			in:   `<p>Hello <b>world</b>, <em>see</em> <a href="https://other.example/x">this</a>.</p>`,
 			want: []string{"Hello **world**, *see* [this](https://other.example/x)."},
 		},
-		"a disclosure's label is a line of its own": {
-			in:      `<details><summary>Spoiler</summary>Hidden content</details><details><summary> </summary><p>Bare.</p></details>`,
-			want:    []string{"**Spoiler**\n\nHidden content", "Bare."},
-			wantNot: []string{"SpoilerHidden", "****"},
-		},
 		"relative link resolved": {
 			in:   `<p><a href="/x?a=1">rel</a> and <a href="../up">up</a></p>`,
 			base: base,
