@@ -263,7 +263,7 @@ const keptByReader = `(a.starred <> 0 OR a.retitled <> 0
 	OR EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)
 	OR EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
 		WHERE x.article_id = a.id AND x.by_rule = 0
-		AND lower(t.name) NOT IN (SELECT lower(value) FROM json_each(?))))`
+		AND t.folded NOT IN (SELECT tidings_fold_tag(value) FROM json_each(?))))`
 
 // RemoveFeed removes the subscription to url, found as FeedByURL finds it
 // (ErrNotFound when there is none). Its articles stay, no longer linked to
@@ -298,7 +298,7 @@ func (s *Store) RemoveFeed(ctx context.Context, url string, purge bool) (Removed
 				coalesce(sum(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)), 0),
 				coalesce(sum(EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
 					WHERE x.article_id = a.id AND x.by_rule = 0
-					AND lower(t.name) NOT IN (SELECT lower(value) FROM json_each(?)))), 0),
+					AND t.folded NOT IN (SELECT tidings_fold_tag(value) FROM json_each(?)))), 0),
 				coalesce(sum(a.retitled <> 0), 0)
 				FROM articles a WHERE a.feed_id = ? AND `+keptByReader, tags, id, tags).
 				Scan(&r.Kept, &r.Starred, &r.Annotated, &r.Tagged, &r.Retitled)

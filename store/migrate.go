@@ -185,6 +185,14 @@ CREATE INDEX articles_read ON articles(sort_key, read_at) WHERE read_at IS NOT N
 	// ones are. The articles with a Greek letter written with a mark are
 	// indexed again, in Go: migrationCode.
 	`-- 12: reindexGreek`,
+	// 13: tag names are case-insensitive in every script, not in ASCII
+	// alone: Été and été are one tag. Each tag keeps its name folded
+	// (query.FoldTag), unique, by which names are looked up and tag:
+	// matches; tags that differ only in case are merged first, as in
+	// migration 9 (mergeTagCases).
+	`
+ALTER TABLE tags ADD COLUMN folded TEXT NOT NULL DEFAULT '';
+-- 13: mergeTagCases`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -195,6 +203,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	9:  mergeTagForms,
 	11: dropTagMarks,
 	12: reindexGreek,
+	13: mergeTagCases,
 }
 
 // migrate applies migration v (from 1) in tx.

@@ -10,23 +10,59 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tidings/feeds"
+	"tidings/store/query"
 )
 
-// Two migrations make tag names that look alike one name: 9 composes them
-// (Unicode NFC), 11 drops the characters in them that show nothing
-// (feeds.NormalizeTags), as tags have been written since.
+// Three migrations make tag names that look alike one name: 9 composes
+// them (Unicode NFC), 11 drops the characters in them that show nothing
+// (feeds.NormalizeTags), as tags have been written since, and 13 makes
+// names that differ in case, in any script, one name (query.FoldTag).
 
 // mergeTagForms composes every tag name (NFC) and merges the tags that are
 // then one name (migration 9); see mergeTagNames.
 func mergeTagForms(ctx context.Context, tx *sql.Tx) error {
-	return mergeTagNames(ctx, tx, norm.NFC.String)
+	return mergeTagNames(ctx, tx, norm.NFC.String, asciiLower)
 }
 
 // dropTagMarks drops the characters that show nothing from every tag name
 // and merges the tags that are then one name (migration 11); a tag whose
 // name was nothing else is taken off its articles. See mergeTagNames.
 func dropTagMarks(ctx context.Context, tx *sql.Tx) error {
-	return mergeTagNames(ctx, tx, tagName)
+	return mergeTagNames(ctx, tx, tagName, asciiLower)
+}
+
+// mergeTagCases merges the tags whose names differ only in case (Été and
+// été; those in ASCII case only were one tag already), then keeps every
+// tag's folded name in tags.folded, which is unique from now on (migration
+// 13). See mergeTagNames.
+func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
+	if err := mergeTagNames(ctx, tx, func(name string) string { return name }, query.FoldTag); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM tags`)
+	if err != nil {
+		return err
+	}
+	folded := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		folded[id] = query.FoldTag(name)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for id, f := range folded {
+		if _, err := tx.ExecContext(ctx, `UPDATE tags SET folded = ? WHERE id = ?`, f, id); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `CREATE UNIQUE INDEX tags_folded ON tags(folded)`)
+	return err
 }
 
 // tagName is name as tags are named now, "" for none.
@@ -38,13 +74,13 @@ func tagName(name string) string {
 }
 
 // mergeTagNames renames every tag to canon(name) and merges the tags that
-// are then one name, as the library compares names (in ASCII case only),
-// into the oldest of them, which keeps its spelling, made canonical. The
-// merged tag is on every article any of them was on, set by the reader if
-// any of them was, since the earliest; it has the oldest one's colour, or
-// the first colour any of them had. A tag that canon leaves no name is
+// are then one name, compared by key (in ASCII case only before migration
+// 13), into the oldest of them, which keeps its spelling, made canonical.
+// The merged tag is on every article any of them was on, set by the reader
+// if any of them was, since the earliest; it has the oldest one's colour,
+// or the first colour any of them had. A tag that canon leaves no name is
 // deleted. Feeds' default tags and rules' tags are made canonical as well.
-func mergeTagNames(ctx context.Context, tx *sql.Tx, canon func(string) string) error {
+func mergeTagNames(ctx context.Context, tx *sql.Tx, canon, key func(string) string) error {
 	type tag struct {
 		id          int64
 		name, color string
@@ -61,18 +97,18 @@ func mergeTagNames(ctx context.Context, tx *sql.Tx, canon func(string) string) e
 			rows.Close()
 			return err
 		}
-		key := asciiLower(canon(t.name))
-		if groups[key] == nil {
-			keys = append(keys, key)
+		k := key(canon(t.name))
+		if groups[k] == nil {
+			keys = append(keys, k)
 		}
-		groups[key] = append(groups[key], t)
+		groups[k] = append(groups[k], t)
 	}
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	for _, key := range keys {
-		g := groups[key]
-		if key == "" {
+	for _, k := range keys {
+		g := groups[k]
+		if k == "" {
 			for _, t := range g {
 				if err := deleteTag(ctx, tx, t.id); err != nil {
 					return err
@@ -105,7 +141,7 @@ func mergeTagNames(ctx context.Context, tx *sql.Tx, canon func(string) string) e
 		}
 	}
 	for _, table := range []string{"feeds", "rules"} {
-		if err := canonTagLists(ctx, tx, table, canon); err != nil {
+		if err := canonTagLists(ctx, tx, table, canon, key); err != nil {
 			return err
 		}
 	}
@@ -122,9 +158,9 @@ func deleteTag(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // canonTagLists makes the names in the tags column (a JSON array) of table
-// canonical, dropping a name that is then there twice or is no name; a list
-// that is not JSON stays as it is.
-func canonTagLists(ctx context.Context, tx *sql.Tx, table string, canon func(string) string) error {
+// canonical, dropping a name that is then there twice (by key) or is no
+// name; a list that is not JSON stays as it is.
+func canonTagLists(ctx context.Context, tx *sql.Tx, table string, canon, key func(string) string) error {
 	type list struct {
 		id   int64
 		tags string
@@ -153,7 +189,7 @@ func canonTagLists(ctx context.Context, tx *sql.Tx, table string, canon func(str
 		out := make([]string, 0, len(names))
 		for _, name := range names {
 			name = canon(name)
-			if name != "" && !slices.ContainsFunc(out, func(c string) bool { return asciiLower(c) == asciiLower(name) }) {
+			if name != "" && !slices.ContainsFunc(out, func(c string) bool { return key(c) == key(name) }) {
 				out = append(out, name)
 			}
 		}
@@ -171,8 +207,8 @@ func canonTagLists(ctx context.Context, tx *sql.Tx, table string, canon func(str
 	return nil
 }
 
-// asciiLower is name in ASCII lower case: what tells tag names apart once
-// they are canonical (SQLite's NOCASE compares so).
+// asciiLower is name in ASCII lower case: what told tag names apart before
+// migration 13 (SQLite's NOCASE compares so).
 func asciiLower(name string) string {
 	return strings.Map(func(r rune) rune {
 		if 'A' <= r && r <= 'Z' {

@@ -155,11 +155,9 @@ func (r *ruleRun) reads(tag string) bool {
 	return false
 }
 
-// foldTag is a tag name as compared with the tags a query asks for. The
-// library compares names ignoring ASCII case; this folds every case, which
-// finds the same tags and at times more: a rule may run again for nothing,
-// but is never left out.
-func foldTag(name string) string { return strings.ToLower(query.TagName(name)) }
+// foldTag is a tag name as compared with the tags a query asks for: as the
+// library tells tag names apart (query.FoldTag).
+func foldTag(name string) string { return query.FoldTag(query.TagName(name)) }
 
 // applyRounds applies the rules in rounds until none adds a tag (see
 // above), each rule's step in a round run by exec, and returns, indexed as
@@ -273,7 +271,7 @@ func (r *ruleRun) step(ctx context.Context, tx *sql.Tx, library bool, runs []*ru
 			continue
 		}
 		ids, err := targets(ctx, tx, `SELECT tt.id FROM temp.tag_targets tt WHERE NOT EXISTS (
-			SELECT 1 FROM article_tags x WHERE x.article_id = tt.id AND x.tag_id = (SELECT id FROM tags WHERE name = ?))`, name)
+			SELECT 1 FROM article_tags x WHERE x.article_id = tt.id AND x.tag_id = (SELECT id FROM tags WHERE folded = ?))`, query.FoldTag(name))
 		if err != nil {
 			return Tagging{}, err
 		}

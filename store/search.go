@@ -66,16 +66,17 @@ func wantedTags(n query.Node, opt query.Options, out []tagTerm) []tagTerm {
 // the query package does.
 func tagIDs(t tagTerm) string {
 	if t.prefix {
-		return `(SELECT id FROM tags WHERE name LIKE ? ESCAPE '\')`
+		return `(SELECT id FROM tags WHERE folded LIKE ? ESCAPE '\')`
 	}
-	return `(SELECT id FROM tags WHERE name = ?)`
+	return `(SELECT id FROM tags WHERE folded = ?)`
 }
 
 func tagArg(t tagTerm) any {
+	folded := query.FoldTag(query.TagName(t.name))
 	if t.prefix {
-		return likeEscaper.Replace(query.TagName(t.name)) + "%"
+		return likeEscaper.Replace(folded) + "%"
 	}
-	return query.TagName(t.name)
+	return folded
 }
 
 // walkTagSize is the size from which a tag's pages walk the sort key. Pages

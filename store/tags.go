@@ -1,18 +1,27 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"tidings/feeds"
+	"tidings/store/query"
 )
 
 // Tag adds and removes tags on articles. Tag names are case-insensitive,
-// composed (Unicode NFC: a name typed with combining accents is the name
-// typed with accented letters), without the characters that show nothing
+// in every script (query.FoldTag: Été is été, ΑΘΉΝΑ is αθήνα), composed
+// (Unicode NFC: a name typed with combining accents is the name typed with
+// accented letters), without the characters that show nothing
 // (feeds.NormalizeTags: "ukr\u200daine" is "ukraine"), and keep the
 // spelling they were first given; a leading # is dropped. A tag a rule had set becomes the reader's own when
 // the reader adds it.
@@ -23,7 +32,7 @@ func (s *Store) Tag(ctx context.Context, ids []int64, add, remove []string) erro
 
 // TagChanges is Tag, and returns what the tagging changed.
 func (s *Store) TagChanges(ctx context.Context, ids []int64, add, remove []string) (Tagging, error) {
-	add, remove = feeds.NormalizeTags(add), feeds.NormalizeTags(remove)
+	add, remove = normalizeTags(add), normalizeTags(remove)
 	if len(ids) == 0 || len(add)+len(remove) == 0 {
 		return Tagging{}, nil
 	}
@@ -43,6 +52,18 @@ func (s *Store) TagChanges(ctx context.Context, ids []int64, add, remove []strin
 		return Tagging{}, fmt.Errorf("store: tag: %w", err)
 	}
 	return t, nil
+}
+
+// normalizeTags is feeds.NormalizeTags, and a name that differs from one
+// before it only in case (query.FoldTag) left out.
+func normalizeTags(names []string) []string {
+	seen := map[string]bool{}
+	return slices.DeleteFunc(feeds.NormalizeTags(names), func(name string) bool {
+		f := query.FoldTag(name)
+		dup := seen[f]
+		seen[f] = true
+		return dup
+	})
 }
 
 // Tagging is what a tagging changed.
@@ -93,7 +114,7 @@ func (s *Store) tagQuery(ctx context.Context, q string, add, remove []string, by
 	if err != nil {
 		return Tagging{}, err
 	}
-	add, remove = feeds.NormalizeTags(add), feeds.NormalizeTags(remove)
+	add, remove = normalizeTags(add), normalizeTags(remove)
 	var t Tagging
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		t = Tagging{}
@@ -180,9 +201,7 @@ func retag(ctx context.Context, tx *sql.Tx, add, remove []string, byRule bool) (
 		}
 	}
 	for _, name := range remove {
-		var id int64
-		spelled := name
-		err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE name = ?`, name).Scan(&id, &spelled)
+		id, spelled, err := findTag(ctx, tx, name)
 		if errors.Is(err, sql.ErrNoRows) {
 			removed = append(removed, TagChange{Name: name})
 			continue
@@ -212,8 +231,8 @@ func forgetUnused(ctx context.Context, tx *sql.Tx, id int64) error {
 	return err
 }
 
-// tagID returns the id of the tag named name (case-insensitively), creating
-// the tag with this spelling when there is none.
+// tagID returns the id of the tag named name in any case (by its folded
+// name), creating the tag with this spelling when there is none.
 func tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 	id, _, err := tagIDName(ctx, tx, name)
 	return id, err
@@ -221,20 +240,30 @@ func tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 
 // tagIDName is tagID, and the tag's name as the library spells it.
 func tagIDName(ctx context.Context, tx *sql.Tx, name string) (int64, string, error) {
-	var id int64
-	spelled := name
-	err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE name = ?`, name).Scan(&id, &spelled)
+	id, spelled, err := findTag(ctx, tx, name)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.QueryRowContext(ctx, `INSERT INTO tags(name) VALUES (?) RETURNING id`, name).Scan(&id)
+		spelled = name
+		err = tx.QueryRowContext(ctx, `INSERT INTO tags(name, folded) VALUES (?, ?) RETURNING id`,
+			name, query.FoldTag(name)).Scan(&id)
 	}
 	return id, spelled, err
 }
 
-// Tags returns every tag with how many articles carry it, by name.
+// findTag returns the id and the spelling of the tag named name (a
+// normalised name) in any case; sql.ErrNoRows when there is none.
+func findTag(ctx context.Context, tx *sql.Tx, name string) (int64, string, error) {
+	var id int64
+	var spelled string
+	err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE folded = ?`, query.FoldTag(name)).Scan(&id, &spelled)
+	return id, spelled, err
+}
+
+// Tags returns every tag with how many articles carry it, in alphabetical
+// order (sortTags).
 func (s *Store) Tags(ctx context.Context) ([]Tag, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT t.name, t.color,
 		(SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id)
-		FROM tags t ORDER BY t.name COLLATE NOCASE, t.name`)
+		FROM tags t`)
 	if err != nil {
 		return nil, fmt.Errorf("store: tags: %w", err)
 	}
@@ -250,7 +279,33 @@ func (s *Store) Tags(ctx context.Context) ([]Tag, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: tags: %w", err)
 	}
+	sortTags(tags)
 	return tags, nil
+}
+
+// sortTags puts tags in alphabetical order, as Unicode's collation orders
+// words in no language in particular: by their letters first, then their
+// accents, then their case, so that météo comes before My Tag and Ünïcode
+// among the u's, not after z; names that collate alike by their folded
+// name, then as typed.
+func sortTags(tags []Tag) {
+	col := collate.New(language.Und)
+	var buf collate.Buffer
+	type keyed struct {
+		coll   []byte
+		folded string
+		tag    Tag
+	}
+	ks := make([]keyed, len(tags))
+	for i, t := range tags {
+		ks[i] = keyed{col.KeyFromString(&buf, t.Name), query.FoldTag(t.Name), t}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(bytes.Compare(a.coll, b.coll), strings.Compare(a.folded, b.folded), strings.Compare(a.tag.Name, b.tag.Name))
+	})
+	for i, k := range ks {
+		tags[i] = k.tag
+	}
 }
 
 // SetTagColor sets the colour a tag is shown in ("" for the default),
@@ -263,8 +318,11 @@ func (s *Store) SetTagColor(ctx context.Context, name, color string) error {
 		return errors.New("store: set tag colour: no tag name")
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO tags(name, color) VALUES (?, ?)
-			ON CONFLICT(name) DO UPDATE SET color = excluded.color`, name, color)
+		id, err := tagID(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE tags SET color = ? WHERE id = ?`, color, id)
 		return err
 	})
 	if err != nil {

@@ -390,15 +390,15 @@ func (c *compiler) where(n Node) (frag, error) {
 	return frag{}, fmt.Errorf("query: unknown node kind %v", n.Kind)
 }
 
-// tag matches a tag by name in ASCII case only, as the library compares
-// names, and in either Unicode form: tag names are stored composed (NFC)
-// and without characters that show nothing, and so is the name asked for
-// (TagName), however it was typed.
+// tag matches a tag by its folded name (FoldTag), in any case, as the
+// library tells tag names apart, and in either Unicode form: tag names are
+// stored composed (NFC) and without characters that show nothing, and so
+// is the name asked for (TagName), however it was typed.
 func (c *compiler) tag(n Node) frag {
-	name := TagName(n.Value)
-	tags, arg := "(SELECT id FROM tags WHERE name = ?)", any(name)
+	folded := FoldTag(TagName(n.Value))
+	tags, arg := "(SELECT id FROM tags WHERE folded = ?)", any(folded)
 	if c.star(n) != "" {
-		tags, arg = `(SELECT id FROM tags WHERE name LIKE ? ESCAPE '\')`, likeEscape(name)+"%"
+		tags, arg = `(SELECT id FROM tags WHERE folded LIKE ? ESCAPE '\')`, likeEscape(folded)+"%"
 	}
 	if c.opt.TestTags {
 		// Each article is looked up in article_tags' primary key.

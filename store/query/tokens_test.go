@@ -231,5 +231,5 @@ func ExampleCompileString() {
 	fmt.Println(q.Where)
 	// Output:
 	// "ukraine" NOT "war"
-	// a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN (SELECT id FROM tags WHERE name = ?)) AND a.sort_key >= ?
+	// a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN (SELECT id FROM tags WHERE folded = ?)) AND a.sort_key >= ?
 }
