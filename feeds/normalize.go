@@ -187,7 +187,7 @@ func NormalizeSource(s string) string {
 // nothing (TagMark: "ukr\u200daine" is the tag "ukraine"), composes them
 // (Unicode NFC: "été" typed with combining accents is the same tag as "été"
 // typed with accented letters), drops a leading "#", empty names and
-// duplicates that differ in ASCII case (the first spelling wins). A nil
+// duplicates that differ in case (marks.FoldTag: the first spelling wins). A nil
 // slice stays nil: it means "tags not given", which an import must not read
 // as "none".
 func NormalizeTags(tags []string) []string {
@@ -198,9 +198,9 @@ func NormalizeTags(tags []string) []string {
 	seen := make(map[string]bool, len(tags))
 	for _, t := range tags {
 		t = normalizeTag(t)
-		// Compared as the library compares tag names (SQLite's NOCASE):
-		// in ASCII case only, so Ä and ä are two tags here as there.
-		key := asciiLower(t)
+		// Compared as the library compares tag names: Été and été are
+		// one tag here as there.
+		key := marks.FoldTag(t)
 		if t == "" || seen[key] {
 			continue
 		}
@@ -244,14 +244,4 @@ func cleanURL(raw string) (link, warning string) {
 		raw = scheme + raw[len(scheme):]
 	}
 	return raw, ""
-}
-
-// asciiLower is s with its ASCII letters in lower case and the rest as it is.
-func asciiLower(s string) string {
-	return strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, s)
 }

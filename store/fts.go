@@ -172,7 +172,7 @@ var registerFuncs sync.Once
 // registerFunctions registers the SQL functions compiled queries call:
 // tidings_phrase(text, phrase) checks a phrase's words in order, which
 // article_fts, indexing words but not their positions, cannot;
-// tidings_fold_tag(name) is a tag name folded (query.FoldTag).
+// tidings_fold_tag(name) is a tag name folded (marks.FoldTag).
 func registerFunctions() {
 	registerFuncs.Do(func() {
 		sqlite.MustRegisterDeterministicScalarFunction("tidings_phrase", 2,
@@ -185,11 +185,11 @@ func registerFunctions() {
 				return int64(0), nil
 			})
 		// A tag name as typed, folded as tags.folded holds names
-		// (query.FoldTag): a list of names in JSON is compared with it.
+		// (marks.FoldTag): a list of names in JSON is compared with it.
 		sqlite.MustRegisterDeterministicScalarFunction("tidings_fold_tag", 1,
 			func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 				name, _ := args[0].(string)
-				return query.FoldTag(query.TagName(name)), nil
+				return marks.FoldTag(query.TagName(name)), nil
 			})
 		// A note or quote as stored now (marks.DropInWords), to tell one
 		// stored before as the same.

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"tidings/feeds"
-	"tidings/store/query"
+	"tidings/feeds/marks"
 )
 
 // ImportBatch is the number of articles per Import call that imports
@@ -132,7 +132,7 @@ type importer struct {
 	nextID int64
 	byExt  map[string]*existing
 	feeds  map[string]int64
-	tags   map[string]int64 // by folded name (query.FoldTag)
+	tags   map[string]int64 // by folded name (marks.FoldTag)
 	fts    *ftsWriter
 	// subscribed: the articles' feeds must exist (a fetch's import).
 	subscribed bool
@@ -606,7 +606,7 @@ func (im *importer) addTagsCount(articleID int64, names, byRule []string) (int, 
 
 // tag returns the id of the tag named name, creating it.
 func (im *importer) tag(name string) (int64, error) {
-	key := query.FoldTag(name)
+	key := marks.FoldTag(name)
 	if id, ok := im.tags[key]; ok {
 		return id, nil
 	}

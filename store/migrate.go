@@ -187,7 +187,7 @@ CREATE INDEX articles_read ON articles(sort_key, read_at) WHERE read_at IS NOT N
 	`-- 12: reindexGreek`,
 	// 13: tag names are case-insensitive in every script, not in ASCII
 	// alone: Été and été are one tag. Each tag keeps its name folded
-	// (query.FoldTag), unique, by which names are looked up and tag:
+	// (marks.FoldTag), unique, by which names are looked up and tag:
 	// matches; tags that differ only in case are merged first, as in
 	// migration 9 (mergeTagCases).
 	`

@@ -10,13 +10,13 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tidings/feeds"
-	"tidings/store/query"
+	"tidings/feeds/marks"
 )
 
 // Three migrations make tag names that look alike one name: 9 composes
 // them (Unicode NFC), 11 drops the characters in them that show nothing
 // (feeds.NormalizeTags), as tags have been written since, and 13 makes
-// names that differ in case, in any script, one name (query.FoldTag).
+// names that differ in case, in any script, one name (marks.FoldTag).
 
 // mergeTagForms composes every tag name (NFC) and merges the tags that are
 // then one name (migration 9); see mergeTagNames.
@@ -36,7 +36,7 @@ func dropTagMarks(ctx context.Context, tx *sql.Tx) error {
 // tag's folded name in tags.folded, which is unique from now on (migration
 // 13). See mergeTagNames.
 func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
-	if err := mergeTagNames(ctx, tx, func(name string) string { return name }, query.FoldTag); err != nil {
+	if err := mergeTagNames(ctx, tx, func(name string) string { return name }, marks.FoldTag); err != nil {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM tags`)
@@ -51,7 +51,7 @@ func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		folded[id] = query.FoldTag(name)
+		folded[id] = marks.FoldTag(name)
 	}
 	if err := rows.Close(); err != nil {
 		return err

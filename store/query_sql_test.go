@@ -19,6 +19,7 @@ import (
 
 	"modernc.org/sqlite"
 
+	"tidings/feeds/marks"
 	"tidings/store/query"
 )
 
@@ -156,7 +157,7 @@ func seedQueryDB(t testing.TB, db *sql.DB, more ...queryFixture) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, f.name, key, f.source, feedID, f.title, pub.Unix(), pub.Unix(), pub.Unix(), f.body, readAt, f.starred)
 		for _, tag := range f.tags {
-			exec(`INSERT INTO tags(name, folded) VALUES (?, ?) ON CONFLICT DO NOTHING`, tag, query.FoldTag(tag))
+			exec(`INSERT INTO tags(name, folded) VALUES (?, ?) ON CONFLICT DO NOTHING`, tag, marks.FoldTag(tag))
 			exec(`INSERT INTO article_tags(article_id, tag_id, added) SELECT ?, id, 0 FROM tags WHERE name = ?`, id, tag)
 		}
 		for _, n := range f.notes {
@@ -701,7 +702,7 @@ func fillQueryBenchLibrary(db *sql.DB, extra string) error {
 		return err
 	}
 	for _, tag := range []string{"ukraine", "energy", "markets", "follow-up"} {
-		if _, err := tx.Exec(`INSERT INTO tags(name, folded) VALUES (?, ?)`, tag, query.FoldTag(tag)); err != nil {
+		if _, err := tx.Exec(`INSERT INTO tags(name, folded) VALUES (?, ?)`, tag, marks.FoldTag(tag)); err != nil {
 			return err
 		}
 	}

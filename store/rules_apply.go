@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tidings/feeds"
+	"tidings/feeds/marks"
 	"tidings/store/query"
 )
 
@@ -156,8 +157,8 @@ func (r *ruleRun) reads(tag string) bool {
 }
 
 // foldTag is a tag name as compared with the tags a query asks for: as the
-// library tells tag names apart (query.FoldTag).
-func foldTag(name string) string { return query.FoldTag(query.TagName(name)) }
+// library tells tag names apart (marks.FoldTag).
+func foldTag(name string) string { return marks.FoldTag(query.TagName(name)) }
 
 // applyRounds applies the rules in rounds until none adds a tag (see
 // above), each rule's step in a round run by exec, and returns, indexed as
@@ -271,7 +272,7 @@ func (r *ruleRun) step(ctx context.Context, tx *sql.Tx, library bool, runs []*ru
 			continue
 		}
 		ids, err := targets(ctx, tx, `SELECT tt.id FROM temp.tag_targets tt WHERE NOT EXISTS (
-			SELECT 1 FROM article_tags x WHERE x.article_id = tt.id AND x.tag_id = (SELECT id FROM tags WHERE folded = ?))`, query.FoldTag(name))
+			SELECT 1 FROM article_tags x WHERE x.article_id = tt.id AND x.tag_id = (SELECT id FROM tags WHERE folded = ?))`, marks.FoldTag(name))
 		if err != nil {
 			return Tagging{}, err
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"tidings/feeds/marks"
 	"tidings/store/query"
 )
 
@@ -72,7 +73,7 @@ func tagIDs(t tagTerm) string {
 }
 
 func tagArg(t tagTerm) any {
-	folded := query.FoldTag(query.TagName(t.name))
+	folded := marks.FoldTag(query.TagName(t.name))
 	if t.prefix {
 		return likeEscaper.Replace(folded) + "%"
 	}

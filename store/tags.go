@@ -15,11 +15,11 @@ import (
 	"golang.org/x/text/language"
 
 	"tidings/feeds"
-	"tidings/store/query"
+	"tidings/feeds/marks"
 )
 
 // Tag adds and removes tags on articles. Tag names are case-insensitive,
-// in every script (query.FoldTag: Été is été, ΑΘΉΝΑ is αθήνα), composed
+// in every script (marks.FoldTag: Été is été, ΑΘΉΝΑ is αθήνα), composed
 // (Unicode NFC: a name typed with combining accents is the name typed with
 // accented letters), without the characters that show nothing
 // (feeds.NormalizeTags: "ukr\u200daine" is "ukraine"), and keep the
@@ -55,11 +55,11 @@ func (s *Store) TagChanges(ctx context.Context, ids []int64, add, remove []strin
 }
 
 // normalizeTags is feeds.NormalizeTags, and a name that differs from one
-// before it only in case (query.FoldTag) left out.
+// before it only in case (marks.FoldTag) left out.
 func normalizeTags(names []string) []string {
 	seen := map[string]bool{}
 	return slices.DeleteFunc(feeds.NormalizeTags(names), func(name string) bool {
-		f := query.FoldTag(name)
+		f := marks.FoldTag(name)
 		dup := seen[f]
 		seen[f] = true
 		return dup
@@ -244,7 +244,7 @@ func tagIDName(ctx context.Context, tx *sql.Tx, name string) (int64, string, err
 	if errors.Is(err, sql.ErrNoRows) {
 		spelled = name
 		err = tx.QueryRowContext(ctx, `INSERT INTO tags(name, folded) VALUES (?, ?) RETURNING id`,
-			name, query.FoldTag(name)).Scan(&id)
+			name, marks.FoldTag(name)).Scan(&id)
 	}
 	return id, spelled, err
 }
@@ -254,7 +254,7 @@ func tagIDName(ctx context.Context, tx *sql.Tx, name string) (int64, string, err
 func findTag(ctx context.Context, tx *sql.Tx, name string) (int64, string, error) {
 	var id int64
 	var spelled string
-	err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE folded = ?`, query.FoldTag(name)).Scan(&id, &spelled)
+	err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE folded = ?`, marks.FoldTag(name)).Scan(&id, &spelled)
 	return id, spelled, err
 }
 
@@ -298,7 +298,7 @@ func sortTags(tags []Tag) {
 	}
 	ks := make([]keyed, len(tags))
 	for i, t := range tags {
-		ks[i] = keyed{col.KeyFromString(&buf, t.Name), query.FoldTag(t.Name), t}
+		ks[i] = keyed{col.KeyFromString(&buf, t.Name), marks.FoldTag(t.Name), t}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int {
 		return cmp.Or(bytes.Compare(a.coll, b.coll), strings.Compare(a.folded, b.folded), strings.Compare(a.tag.Name, b.tag.Name))

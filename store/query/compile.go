@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"tidings/feeds/marks"
 )
 
 // Options are how a query is read when it is compiled.
@@ -395,7 +397,7 @@ func (c *compiler) where(n Node) (frag, error) {
 // stored composed (NFC) and without characters that show nothing, and so
 // is the name asked for (TagName), however it was typed.
 func (c *compiler) tag(n Node) frag {
-	folded := FoldTag(TagName(n.Value))
+	folded := marks.FoldTag(TagName(n.Value))
 	tags, arg := "(SELECT id FROM tags WHERE folded = ?)", any(folded)
 	if c.star(n) != "" {
 		tags, arg = `(SELECT id FROM tags WHERE folded LIKE ? ESCAPE '\')`, likeEscape(folded)+"%"

@@ -1,4 +1,4 @@
-package query
+package marks
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// FoldTag is a tag name, as the library stores names (TagName), folded to
+// FoldTag is a tag name, as the library stores names (query.TagName), folded to
 // what tells tag names apart: in Unicode lower case, so that Été and été,
 // ÜBER and über, ΑΘΉΝΑ and αθήνα are one tag. A letter with two lower-case
 // forms is one letter: σ and the final ς, s and the long ſ. The Turkish
