@@ -71,6 +71,9 @@ func pageUTF8(data []byte) (out []byte, warning string, changed bool) {
 		warning = "not UTF-8 and declares no encoding: read as Windows-1252 (Latin-1)"
 	case name == "utf-8":
 		warning = "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)"
+	case strings.HasPrefix(name, "utf-16"):
+		// Its declaration reads as ASCII: the page is not UTF-16.
+		warning = "declares UTF-16 but is not UTF-16: read as Windows-1252 (Latin-1)"
 	default:
 		if len(label) > 40 {
 			label = label[:40] + "…"

@@ -15,13 +15,19 @@ import (
 )
 
 // feedUTF8 returns a feed document as UTF-8. JSON is UTF-8 by definition.
-// For XML the encoding is, in order: a UTF-16 byte-order mark; the XML
-// prolog's declaration; the Content-Type charset; Windows-1252 when the
-// bytes are not UTF-8 (what undeclared non-UTF-8 feeds nearly always
-// are). A document that declares a single-byte encoding but is valid UTF-8
-// with non-ASCII text is read as UTF-8, a common publishing mistake. The
-// prolog of a converted document is rewritten to say UTF-8, so the XML
-// parser does not decode it twice.
+// For XML the encoding is, in order: a UTF-16 byte-order mark; UTF-16
+// without one, told by its first character's zero byte (as XML's
+// autodetection tells it); the XML prolog's declaration; the Content-Type
+// charset; Windows-1252 when the bytes are not UTF-8 (what undeclared
+// non-UTF-8 feeds nearly always are). A document that declares a
+// single-byte encoding but is valid UTF-8 with non-ASCII text is read as
+// UTF-8, a common publishing mistake. A label of UTF-16 on bytes that are
+// not UTF-16 (a declaration that can be read as ASCII is not: a document
+// decoded from UTF-16 already, or saved again as UTF-8 keeping its
+// declaration) is no label, as browsers take it. The prolog of a
+// converted document, or of one whose declaration names another encoding
+// than UTF-8, is rewritten to say UTF-8, so the XML parser does not decode
+// it twice.
 func feedUTF8(data []byte, contentType string) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
@@ -29,6 +35,13 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}), bytes.HasPrefix(data, []byte{0xff, 0xfe}):
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
+		if err != nil {
+			return nil, err
+		}
+		return declareUTF8(out), nil
+	}
+	if enc := utf16NoBOM(data); enc != nil {
+		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {
 			return nil, err
 		}
@@ -42,6 +55,10 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 	enc, name := lookupEncoding(declared)
 	if enc == nil && declared == "" {
 		enc, name = lookupEncoding(contentTypeCharset(contentType))
+	}
+	if strings.HasPrefix(name, "utf-16") {
+		// Not UTF-16, which utf16NoBOM would have told.
+		enc, name = nil, ""
 	}
 	valid := utf8.Valid(data)
 	if enc != nil && valid && !isASCII(data) && isSingleByte(name) {
@@ -61,6 +78,23 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 		return nil, err
 	}
 	return declareUTF8(out), nil
+}
+
+// utf16NoBOM is the UTF-16 encoding of a document without a byte order
+// mark that starts with an ASCII character written in it (its "<", or
+// white space), or nil: the character's zero byte first is big-endian,
+// last little-endian. Text in UTF-8 or a single-byte encoding holds no
+// zero byte there.
+func utf16NoBOM(data []byte) encoding.Encoding {
+	switch {
+	case len(data) < 4:
+		return nil
+	case data[0] != 0 && data[0] < 0x80 && data[1] == 0 && data[3] == 0 && data[2] != 0:
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case data[0] == 0 && data[1] != 0 && data[1] < 0x80 && data[2] == 0 && data[3] != 0:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	}
+	return nil
 }
 
 // lookupEncoding is the encoding a charset label names and its canonical
