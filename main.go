@@ -164,7 +164,13 @@ func newRoot() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		if strings.HasPrefix(err.Error(), "unknown shorthand flag") {
 			// Most likely a query's -word or a tag's -name, read as flags.
-			err = fmt.Errorf("%w (a query or tag starting with - goes after --, as in: %s)", err, dashDashExample(cmd, err))
+			// pflag names the flag by its first byte: the whole word
+			// reads better, in any script.
+			what := err.Error()
+			if _, w, ok := strings.Cut(what, " in "); ok && strings.HasPrefix(w, "-") {
+				what = "unknown flag " + w
+			}
+			err = fmt.Errorf("%s (a query or tag starting with - goes after --, as in: %s)", what, dashDashExample(cmd, err))
 		}
 		return usageError{err}
 	})
