@@ -26,14 +26,16 @@ import (
 // warning.
 //
 // Front matter is read leniently: a file is never refused for it. Fields
-// that are not YAML or not TOML are read line by line; a YAML block that
+// that are not YAML or not TOML are read line by line (TOML's "key =
+// value" lines and YAML's "key: value" ones, between "+++" lines); a YAML block that
 // is not fields (prose, a heading between two rules) stays in the body; a
 // missing closing "---" or "+++" ends it after the fields at the top.
 // Each of these is a warning.
 //
 // A file that reads otherwise now than an earlier tidings read it (in
 // Windows-1252, a source that is a link, TOML front matter read line by
-// line) is found by the id it had then, among its former ids.
+// line, YAML lines in it read) is found by the id it had then, among its
+// former ids.
 func parseMarkdownFile(data []byte, name string) (Article, error) {
 	data = trimBOM(data)
 	text, latin1 := textUTF8(data)
@@ -48,16 +50,25 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 		before := mdReading{legacy: true}
 		addFormer(&art, before.read(string(data), name))
 	}
+	if r.yamlInTOML {
+		before := mdReading{tomlOnly: true}
+		addFormer(&art, before.read(string(text), name))
+	}
 	return art, nil
 }
 
 // mdReading is the reading of one Markdown file. With legacy, it reads it
 // as tidings did before it read a source that is a link as the article's
 // link, a wikilink as its name, and TOML front matter that is not TOML
-// line by line; changed records that the file reads otherwise now.
+// line by line; changed records that the file reads otherwise now. With
+// tomlOnly, it reads TOML front matter that is not TOML as tidings did
+// before it read the "key: value" lines in it (their fields were lost);
+// yamlInTOML records that it read such a line.
 type mdReading struct {
-	legacy  bool
-	changed bool
+	legacy     bool
+	changed    bool
+	tomlOnly   bool
+	yamlInTOML bool
 }
 
 // read reads the Markdown file text, named name.
@@ -201,8 +212,10 @@ func (r *mdReading) tomlFrontMatter(front, rest string, closed bool, art *Articl
 		return "", false
 	case err != nil:
 		art.Warnings = append(art.Warnings, "TOML front matter: "+err.Error()+"; its fields were read line by line")
-		m = looseTOML(front)
+		var yamlRead bool
+		m, yamlRead = looseTOML(front, !r.tomlOnly)
 		r.changed = true
+		r.yamlInTOML = r.yamlInTOML || yamlRead
 	}
 	r.readFields(m, art)
 	return rest, true
@@ -282,9 +295,13 @@ var tomlTableLine = regexp.MustCompile(`^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.-]+)[ \t]
 // readFields understands: each field, with the lines that follow it up to
 // the next field or table (an array over several lines), is read as TOML
 // of its own; a field that is not TOML even so, as "title = \"Broken",
-// takes its value as it stands, without the quotes around it.
-func looseTOML(front string) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+// takes its value as it stands, without the quotes around it. With
+// yamlLines, a "key: value" line (YAML written between "+++" lines), with
+// the "- item" and indented lines below it, is a field too, read as
+// looseFrontMatter reads YAML that is not YAML; yamlRead says there was
+// one.
+func looseTOML(front string, yamlLines bool) (m *yaml.Node, yamlRead bool) {
+	m = &yaml.Node{Kind: yaml.MappingNode, Line: 1}
 	lines := strings.SplitAfter(front, "\n")
 	table, tableName := "", ""
 	for i := 0; i < len(lines); {
@@ -295,6 +312,11 @@ func looseTOML(front string) *yaml.Node {
 		}
 		k := tomlKeyLine.FindStringSubmatch(lines[i])
 		if k == nil {
+			if n := yamlFieldLines(lines[i:]); yamlLines && n > 0 {
+				yamlRead = appendYAMLChunk(m, lines[i:i+n], i, tableName) || yamlRead
+				i += n
+				continue
+			}
 			i++ // neither a field nor a table: not read
 			continue
 		}
@@ -304,25 +326,94 @@ func looseTOML(front string) *yaml.Node {
 		}
 		line := i + 1
 		lineOf := func(string) int { return line }
-		if !appendTOMLChunk(m, table+strings.Join(lines[i:j], ""), lineOf) && !appendTOMLChunk(m, table+lines[i], lineOf) {
-			name := strings.Trim(k[1], `"'`)
-			if tableName == "taxonomies" || strings.HasPrefix(name, "taxonomies.") {
-				name = strings.TrimPrefix(name, "taxonomies.")
-				if name != "tags" && name != "categories" {
-					name = ""
+		next := j
+		ok := appendTOMLChunk(m, table+strings.Join(lines[i:j], ""), lineOf)
+		if !ok && yamlLines {
+			// The lines below may be YAML's fields, not this one's value.
+			for y := i + 1; y < j; y++ {
+				if yamlFieldLines(lines[y:]) > 0 {
+					next = y
+					ok = appendTOMLChunk(m, table+strings.Join(lines[i:y], ""), lineOf)
+					break
 				}
-			} else if tableName != "" || strings.Contains(name, ".") {
-				name = "" // inside a table
 			}
-			if name != "" {
+		}
+		if !ok && !appendTOMLChunk(m, table+lines[i], lineOf) {
+			if name := looseTOMLName(strings.Trim(k[1], `"'`), tableName); name != "" {
 				value := looseScalar(k[2], line)
 				looseList(value, listField[strings.ToLower(name)])
 				m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: name, Line: line}, value)
 			}
 		}
-		i = j
+		i = next
 	}
-	return m
+	return m, yamlRead
+}
+
+// looseTOMLName is the name readFields knows a field of TOML front matter
+// by, name being its key and table the table it is in (""): "" for a
+// field inside a table, but for Zola's taxonomies' tags and categories.
+func looseTOMLName(name, table string) string {
+	if table == "taxonomies" || strings.HasPrefix(name, "taxonomies.") {
+		name = strings.TrimPrefix(name, "taxonomies.")
+		if name != "tags" && name != "categories" {
+			return ""
+		}
+		return name
+	}
+	if table != "" || strings.Contains(name, ".") {
+		return "" // inside a table
+	}
+	return name
+}
+
+// yamlFieldLines counts the lines at the start of lines that are one field
+// of YAML: a "key: value" line, and the "- item" and indented lines below
+// it that are not TOML; 0 when the first line is none.
+func yamlFieldLines(lines []string) int {
+	if len(lines) == 0 || frontField.FindStringSubmatch(strings.TrimRight(lines[0], " \t\r\n")) == nil {
+		return 0
+	}
+	n := 1
+	for _, l := range lines[1:] {
+		trimmed := strings.TrimLeft(l, " \t")
+		more := strings.TrimSpace(l) != "" && (trimmed != l || trimmed == "-" || strings.HasPrefix(trimmed, "- "))
+		if !more || tomlKeyLine.MatchString(l) || tomlTableLine.MatchString(l) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// appendYAMLChunk appends to m the field that chunk (yamlFieldLines), the
+// lines of front matter from the one of index from, sets, unless it is
+// inside a table (looseTOMLName). It reports whether it appended one.
+func appendYAMLChunk(m *yaml.Node, chunk []string, from int, table string) bool {
+	f, _ := looseFrontMatter(strings.Join(chunk, ""))
+	if f == nil {
+		// An item or a line below the field that goes on no value.
+		f, _ = looseFrontMatter(chunk[0])
+	}
+	if f == nil || len(f.Content) < 2 {
+		return false
+	}
+	key, value := f.Content[0], f.Content[1]
+	if key.Value = looseTOMLName(key.Value, table); key.Value == "" {
+		return false
+	}
+	shiftLines(key, from)
+	shiftLines(value, from)
+	m.Content = append(m.Content, key, value)
+	return true
+}
+
+// shiftLines adds by to the line of n and of the nodes in it.
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
 }
 
 // appendTOMLChunk appends to m the fields of chunk, a part of TOML front

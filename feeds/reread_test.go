@@ -15,7 +15,7 @@ type RereadCase struct {
 
 // RereadCases are the files whose reading changed: text in Windows-1252
 // read as such instead of with its bytes replaced, a source that is a
-// link, TOML front matter that is not TOML.
+// link, TOML front matter that is not TOML, YAML's fields in it.
 var RereadCases = []RereadCase{
 	{
 		Name:    "note.md",
@@ -81,6 +81,32 @@ var RereadCases = []RereadCase{
 		Name:    "unclosed-toml.md",
 		Content: "+++\ntitle = \"No end\"\ndate = 2022-02-02\n\nThe text.\n",
 		Before:  Article{Body: "+++\ntitle = \"No end\"\ndate = 2022-02-02\n\nThe text."},
+	},
+	{
+		// YAML between "+++" lines: its fields were lost when TOML's
+		// alone were read line by line.
+		Name:    "yaml-in-toml.md",
+		Content: "+++\ntitle: Tram: broken toml\ndate: 2024-01-08\ntags: tram\n+++\n\nThe harbour board approved the new ferry on Tuesday.\n\nResidents welcomed it.\n",
+		Before:  Article{Body: "The harbour board approved the new ferry on Tuesday.\n\nResidents welcomed it."},
+	},
+	{
+		// The same, as tidings read it before TOML front matter that is
+		// not TOML was read line by line.
+		Name:    "yaml-in-toml-kept.md",
+		Content: "+++\ntitle: Tram: broken toml\ndate: 2024-01-08\ntags: tram\n+++\n\nThe harbour board approved the new ferry on Tuesday.\n",
+		Before:  Article{Body: "+++\ntitle: Tram: broken toml\ndate: 2024-01-08\ntags: tram\n+++\n\nThe harbour board approved the new ferry on Tuesday."},
+	},
+	{
+		// TOML and YAML lines mixed: the TOML ones were read.
+		Name:    "toml-and-yaml.md",
+		Content: "+++\ntitle = \"Tram news\"\ndate: 2024-01-08\nauthor: Sam\n+++\nThe trams run late.\n",
+		Before:  Article{Title: "Tram news", Body: "The trams run late."},
+	},
+	{
+		// In Windows-1252 too.
+		Name:    "yaml-in-toml-1252.md",
+		Content: "+++\ntitle: Caf\xe9: reopened\n+++\nThe caf\xe9 reopens.\n",
+		Before:  Article{Body: "The café reopens."},
 	},
 	{
 		// Both at once: read in Windows-1252, its source a link.
