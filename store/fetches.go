@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"tidings/feeds"
@@ -132,9 +133,10 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 // subscription to newURL (any spelling of it, as FeedByURL finds it), if
 // there is one, and returns that subscription's address ("" when there is
 // none, or when from is gone, removed while it was fetched): from's articles
-// become that feed's, with their read state, stars, tags and notes; the feed
-// gains from's tags, and what each of the two brought those of the other,
-// as if it had brought it; and from is unsubscribed.
+// become that feed's, with their read state, stars, tags and notes (an
+// entry both feeds carried is one article, the feed's: see foldShared);
+// the feed gains from's tags, and what each of the two brought those of
+// the other, as if it had brought it; and from is unsubscribed.
 func (s *Store) mergeMoved(ctx context.Context, from int64, newURL string) (merged string, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		merged = ""
@@ -195,6 +197,9 @@ func (s *Store) mergeMoved(ctx context.Context, from int64, newURL string) (merg
 				}
 			}
 		}
+		if err := foldShared(ctx, tx, from, into); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE articles SET feed_id = ? WHERE feed_id = ?`, into, from); err != nil {
 			return err
 		}
@@ -202,6 +207,174 @@ func (s *Store) mergeMoved(ctx context.Context, from int64, newURL string) (merg
 		return err
 	})
 	return merged, err
+}
+
+// foldShared folds each article of feed from whose entry feed into
+// carries too (the same guid, or link, in both: a category feed's post in
+// the blog's main feed, or one feed followed under two addresses) into
+// into's copy, which into's fetches keep up to date: it is read if either
+// was, starred if either was, has the tags of both (the reader's if either
+// copy's was), the notes of both (a note both had, once), and from's
+// copy's title when the reader retitled that one and not this one. from's
+// copy is then deleted. Entries are matched by their ids, made of each
+// feed's address (its first one, id_base, when it moved before) and the
+// entry's key; an id too long to keep readable is a hash that does not
+// name its key, and its article moves as it is.
+func foldShared(ctx context.Context, tx *sql.Tx, from, into int64) error {
+	fromPrefix, err := entryIDPrefix(ctx, tx, from)
+	if err != nil {
+		return err
+	}
+	intoPrefix, err := entryIDPrefix(ctx, tx, into)
+	if err != nil || intoPrefix == fromPrefix {
+		return err
+	}
+	// from's copies of entries, with what the reader did to them.
+	type copyOf struct {
+		id, sortKey int64
+		key, title  string // title: a retitle's
+		readAt      sql.NullInt64
+		starred     bool
+		retitled    bool
+	}
+	var olds []copyOf
+	rows, err := tx.QueryContext(ctx, `SELECT id, external_id, sort_key,
+		CASE WHEN retitled <> 0 THEN title ELSE '' END, read_at, starred, retitled
+		FROM articles WHERE feed_id = ? ORDER BY id`, from)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var c copyOf
+		var ext string
+		if err := rows.Scan(&c.id, &ext, &c.sortKey, &c.title, &c.readAt, &c.starred, &c.retitled); err != nil {
+			rows.Close()
+			return err
+		}
+		if key, ok := strings.CutPrefix(ext, fromPrefix); ok {
+			c.key = key
+			olds = append(olds, c)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if len(olds) == 0 {
+		return nil
+	}
+	find, err := tx.PrepareContext(ctx, `SELECT id, sort_key, retitled FROM articles WHERE external_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer find.Close()
+	// The survivor takes what the reader did to the other copy.
+	state, err := tx.PrepareContext(ctx, `UPDATE articles SET
+		read_at = coalesce(min(read_at, ?1), read_at, ?1),
+		starred = max(starred, ?2),
+		title = CASE WHEN retitled = 0 AND ?3 THEN ?4 ELSE title END,
+		retitled = max(retitled, ?3),
+		feed_id = coalesce(feed_id, ?5)
+		WHERE id = ?6`)
+	if err != nil {
+		return err
+	}
+	defer state.Close()
+	tags, err := tx.PrepareContext(ctx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+		SELECT ?, tag_id, added, by_rule FROM article_tags WHERE article_id = ?
+		ON CONFLICT(article_id, tag_id) DO UPDATE
+		SET added = min(added, excluded.added), by_rule = min(by_rule, excluded.by_rule)`)
+	if err != nil {
+		return err
+	}
+	defer tags.Close()
+	sameNotes, err := tx.PrepareContext(ctx, `DELETE FROM annotations WHERE article_id = ?1
+		AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = ?2
+			AND n.quote = annotations.quote AND n.note = annotations.note)`)
+	if err != nil {
+		return err
+	}
+	defer sameNotes.Close()
+	moveNotes, err := tx.PrepareContext(ctx, `UPDATE annotations SET article_id = ? WHERE article_id = ?
+		RETURNING note <> '', quote <> ''`)
+	if err != nil {
+		return err
+	}
+	defer moveNotes.Close()
+
+	var gone []any
+	changed := make(map[int64]int64) // the survivors to index again: id by sort key
+	var passages []int64             // the survivors given notes on a passage of from's copy
+	for _, old := range olds {
+		var s copyOf
+		switch err := find.QueryRowContext(ctx, intoPrefix+old.key).Scan(&s.id, &s.sortKey, &s.retitled); {
+		case errors.Is(err, sql.ErrNoRows):
+			continue // into has not brought it: it moves as it is
+		case err != nil:
+			return err
+		}
+		if _, err := state.ExecContext(ctx, old.readAt, old.starred, old.retitled, old.title, into, s.id); err != nil {
+			return err
+		}
+		if old.retitled && !s.retitled {
+			changed[s.sortKey] = s.id
+		}
+		if _, err := tags.ExecContext(ctx, s.id, old.id); err != nil {
+			return err
+		}
+		if _, err := sameNotes.ExecContext(ctx, old.id, s.id); err != nil {
+			return err
+		}
+		moved, err := moveNotes.QueryContext(ctx, s.id, old.id)
+		if err != nil {
+			return err
+		}
+		for moved.Next() {
+			var note, passage bool
+			if err := moved.Scan(&note, &passage); err != nil {
+				moved.Close()
+				return err
+			}
+			if note {
+				changed[s.sortKey] = s.id
+			}
+			if passage {
+				passages = append(passages, s.id)
+			}
+		}
+		if err := moved.Close(); err != nil {
+			return err
+		}
+		gone = append(gone, old.id)
+	}
+	for len(gone) > 0 {
+		chunk := gone[:min(500, len(gone))]
+		gone = gone[len(chunk):]
+		if err := deleteArticles(ctx, tx, placeholders(len(chunk)), chunk...); err != nil {
+			return err
+		}
+	}
+	// Those notes are anchored again in the survivor's text, which may be
+	// another version of the entry.
+	anchors := &reanchorer{bodies: make(map[int64]string)}
+	for _, id := range passages {
+		var body string
+		if err := tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, id).Scan(&body); err != nil {
+			return err
+		}
+		anchors.bodies[id] = body
+	}
+	if err := anchors.run(ctx, tx); err != nil {
+		return err
+	}
+	return reindexRows(ctx, tx, changed)
+}
+
+// entryIDPrefix is how the ids of feed id's entries begin: "feed:", the
+// address they were made from (the feed's first, when it moved), "#".
+func entryIDPrefix(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	var base string
+	err := tx.QueryRowContext(ctx, `SELECT CASE WHEN id_base <> '' THEN id_base ELSE url END FROM feeds WHERE id = ?`, id).Scan(&base)
+	return "feed:" + base + "#", err
 }
 
 // feedTags are the default tags of feed id, as NormalizeTags leaves them.
