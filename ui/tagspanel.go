@@ -20,7 +20,8 @@ import (
 // feed:"name" (feed:address when another feed has the name), which is that
 // one subscription (source: would also find feeds whose titles hold its
 // name). Under the list, the item under the cursor is told whole: a feed's
-// address and last error, a query its line cuts.
+// address (and the one it was followed at before it moved) and last error,
+// a query its line cuts.
 
 // panelItem is one line of the panel.
 type panelItem struct {
@@ -36,8 +37,15 @@ type panelItem struct {
 	// host tells a feed from the others of its name: its host, or its
 	// address without the scheme when they share the host; "" when no
 	// other feed has its name.
-	host  string
-	width int // the line's width drawn whole
+	host string
+	// movedFrom is the address the feed was first followed at, when it
+	// moved for good since; "" when it did not.
+	movedFrom string
+	width     int // the line's width drawn whole
+	// A feed's name, host and count, each as wide as drawn, and the name
+	// it shares with the others its host tells it from (lowercased).
+	nameW, hostW, countW int
+	group                string
 }
 
 // tagsPanel is the panel's state.
@@ -51,13 +59,16 @@ type tagsPanel struct {
 	keys    panelKeyMap
 
 	// From the items, for the layout: the widest line as it would be
-	// drawn whole, the widest feed name alone and with its host, and
-	// whether a feed shows an error.
-	natural, feedName, feedNameHost int
-	feedErrors                      bool
+	// drawn whole, the widest unread count of a feed, and whether a feed
+	// shows an error.
+	natural, feedCountW int
+	feedErrors          bool
 	// tallest is the tallest detail at one width, kept: finding it wraps
 	// every feed's error. Shared by the panel's copies, new with the items.
 	tallest *detailHeight
+	// cols is how the feeds' lines are laid out at one width, kept as
+	// tallest is.
+	cols *feedColumns
 }
 
 // detailHeight is how many lines a detail takes at a width.
@@ -120,11 +131,16 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 			by = f.Title
 		}
 		q := query.Node{Kind: query.Source, Field: "feed", Value: by}.String()
-		p.items = append(p.items, panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true,
-			err: f.LastError, url: f.URL, host: hosts[f.ID]})
+		it := panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true,
+			err: f.LastError, url: f.URL, host: hosts[f.ID]}
+		if f.IDBase != "" && f.IDBase != f.URL {
+			it.movedFrom = f.IDBase
+		}
+		p.items = append(p.items, it)
 	}
 	p.measure()
 	p.tallest = &detailHeight{inner: -1}
+	p.cols = &feedColumns{room: -1}
 	p.cursor, p.offset = 0, 0
 	p.move(0)
 }
@@ -168,7 +184,7 @@ func feedHost(addr string) string {
 
 // measure notes the widths the layout needs from the items.
 func (p *tagsPanel) measure() {
-	p.natural, p.feedName, p.feedNameHost, p.feedErrors = 0, 0, 0, false
+	p.natural, p.feedCountW, p.feedErrors = 0, 0, false
 	width := func(s string) int { return ansi.StringWidth(oneLine(s)) }
 	for i, it := range p.items {
 		w := 0
@@ -176,13 +192,15 @@ func (p *tagsPanel) measure() {
 		case it.heading != "":
 			w = width(it.heading)
 		case it.isFeed:
-			name := width(it.name)
-			withHost := name
-			if it.host != "" {
-				withHost += 1 + width(it.host)
+			f := &p.items[i]
+			f.nameW, f.countW = width(f.name), width(feedCount(*f))
+			withHost := f.nameW
+			if f.host != "" {
+				f.hostW, f.group = width(f.host), strings.ToLower(f.name)
+				withHost += 1 + f.hostW
 			}
-			p.feedName, p.feedNameHost = max(p.feedName, name), max(p.feedNameHost, withHost)
-			w = 2 + withHost + 1 + width(feedCount(it))
+			p.feedCountW = max(p.feedCountW, f.countW)
+			w = 2 + withHost + 1 + f.countW
 			if it.err != "" {
 				p.feedErrors = true
 				w += width(it.err) + 3

@@ -124,29 +124,75 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 	return ansi.Truncate(out.String(), inner, "")
 }
 
-// feedStretches draws a feed's line after the cursor's bar, room cells wide:
-// its name, then, dimmed, what tells it from another feed of its name
-// when every such feed has room for it; its last error; and, at the right,
-// its unread articles. The errors start in one column.
-func (p tagsPanel) feedStretches(it panelItem, room int, st *styles) []stretch {
-	right := feedCount(it)
-	avail := max(room-ansi.StringWidth(right)-1, 1) // for the name and the error
+// feedColumns is how the feeds' lines share out their room (the cells
+// after the cursor's bar): where failing feeds' errors start, in one
+// column, and which names shared by several feeds show the hosts that
+// tell them apart.
+type feedColumns struct {
+	room   int             // the room it was laid out for; -1: not yet
+	errCol int             // where an error starts, in from the name
+	hosts  map[string]bool // by the shared name, lowercased: hosts shown
+}
+
+// columns lays the feeds' lines out for room cells. Each line's name gets
+// what its unread count leaves, and a failing feed's half of that (the
+// error the rest), the least any line has, so that the errors line up
+// whatever the counts. The feeds of a shared name show their hosts when
+// every one of them has room for its own: one failing feed or one long
+// title elsewhere takes none of theirs. The errors start after the widest
+// name as drawn, host and all, where the half allows.
+func (p tagsPanel) columns(room int) feedColumns {
+	if p.cols != nil && p.cols.room == room {
+		return *p.cols
+	}
+	avail := max(room-p.feedCountW-1, 1)
 	limit := avail
 	if p.feedErrors {
 		limit = avail / 2
 	}
-	showHost := p.feedNameHost <= limit
+	c := feedColumns{room: room, hosts: map[string]bool{}}
+	for _, it := range p.items {
+		if !it.isFeed || it.host == "" {
+			continue
+		}
+		fits := it.nameW+1+it.hostW <= max(room-it.countW-1, 1)
+		if it.err != "" {
+			fits = it.nameW+1+it.hostW <= limit
+		}
+		shown, seen := c.hosts[it.group]
+		c.hosts[it.group] = fits && (shown || !seen)
+	}
+	for _, it := range p.items {
+		if it.isFeed {
+			w := it.nameW
+			if c.hosts[it.group] {
+				w += 1 + it.hostW
+			}
+			c.errCol = max(c.errCol, w)
+		}
+	}
+	c.errCol = max(min(c.errCol, limit), 1)
+	if p.cols != nil {
+		*p.cols = c
+	}
+	return c
+}
+
+// feedStretches draws a feed's line after the cursor's bar, room cells wide:
+// its name, then, dimmed, what tells it from another feed of its name
+// when every such feed has room for it; its last error; and, at the right,
+// its unread articles. The errors start in one column (see columns).
+func (p tagsPanel) feedStretches(it panelItem, room int, st *styles) []stretch {
+	c := p.columns(room)
+	right := feedCount(it)
+	avail := max(room-ansi.StringWidth(right)-1, 1) // for the name and the error
 	col := avail
 	if it.err != "" {
-		col = min(p.feedName, limit)
-		if showHost {
-			col = min(p.feedNameHost, limit)
-		}
-		col = max(col, 1)
+		col = c.errCol
 	}
 	name := oneLine(it.name)
 	var out []stretch
-	if showHost && it.host != "" {
+	if it.host != "" && c.hosts[it.group] {
 		host := oneLine(it.host)
 		pad := max(col-ansi.StringWidth(name)-1-ansi.StringWidth(host), 0)
 		out = append(out, stretch{name, &st.title}, stretch{" " + host + strings.Repeat(" ", pad), &st.headerDim})
@@ -167,9 +213,11 @@ func (p tagsPanel) feedStretches(it panelItem, room int, st *styles) []stretch {
 }
 
 // detail is what the lines under the list say of the item under the
-// cursor, at most n lines inner cells wide: a feed's address and its last
-// error whole, or the query enter filters by, which the item's line may
-// cut.
+// cursor, at most n lines inner cells wide: a feed's address, where it was
+// followed before it moved, and its last error whole; or the query enter
+// filters by, which the item's line may cut. Short of lines, a feed's
+// error comes before where it moved from, and before its address when
+// there is one line.
 func (p tagsPanel) detail(it panelItem, inner, n int, st *styles) []string {
 	if n <= 0 || it.name == "" {
 		return nil
@@ -181,13 +229,21 @@ func (p tagsPanel) detail(it panelItem, inner, n int, st *styles) []string {
 		}
 		return out
 	}
-	if it.err == "" || n > 1 { // with one line, the error rather than the address
-		out = append(out, st.headerDim.Render(ansi.Truncate(oneLine(it.url), inner, "…")))
+	head := []string{oneLine(it.url)}
+	if it.movedFrom != "" {
+		head = append(head, "moved from "+oneLine(it.movedFrom))
 	}
+	var errs []string
+	keep := min(len(head), n)
 	if it.err != "" {
-		for _, l := range clipLines(wrapTitle("! "+oneLine(it.err), inner), inner, n-len(out)) {
-			out = append(out, st.statusErr.Bold(false).Render(l))
-		}
+		errs = wrapTitle("! "+oneLine(it.err), inner)
+		keep = max(min(len(head), n-len(errs)), min(1, n-1))
+	}
+	for _, l := range head[:keep] {
+		out = append(out, st.headerDim.Render(ansi.Truncate(l, inner, "…")))
+	}
+	for _, l := range clipLines(errs, inner, n-keep) {
+		out = append(out, st.statusErr.Bold(false).Render(l))
 	}
 	return out
 }
@@ -217,12 +273,19 @@ func (p tagsPanel) linesOfDetail(it panelItem, inner int) int {
 	switch {
 	case it.heading != "":
 		return 0
-	case it.isFeed && it.err == "":
-		return 1
-	case it.isFeed && ansi.StringWidth(oneLine(it.err))+2 <= inner:
-		return 2
 	case it.isFeed:
-		return min(1+len(wrapTitle("! "+oneLine(it.err), inner)), panelDetailMax)
+		n := 1
+		if it.movedFrom != "" {
+			n++
+		}
+		switch {
+		case it.err == "":
+		case ansi.StringWidth(oneLine(it.err))+2 <= inner:
+			n++
+		default:
+			n += len(wrapTitle("! "+oneLine(it.err), inner))
+		}
+		return min(n, panelDetailMax)
 	case it.width <= inner && (it.isTag || ansi.StringWidth(oneLine(it.query)) <= (inner-2)/2):
 		return 0
 	}
