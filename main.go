@@ -457,7 +457,7 @@ func (a *app) refresher(st *store.Store) ui.RefreshFunc {
 			if name == "" {
 				name = r.Sub.URL
 			}
-			progress(ui.RefreshProgress{Done: done, Total: total, Feed: name, Err: r.Err})
+			progress(ui.RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, Err: r.Err})
 		})
 		return ui.RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed)}, err
 	}

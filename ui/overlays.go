@@ -129,7 +129,7 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		m.refreshing = true
 		m.progress = "Fetching feeds…" // replaced as each feed is done
-		return startRefresh(m.ctx, m.cfg.Refresh), true
+		return startRefresh(m.ctx, m.lib, m.cfg.Refresh), true
 	}
 	return nil, false
 }

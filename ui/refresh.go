@@ -1,10 +1,16 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
+
+	"tidings/feeds"
+	"tidings/store"
 )
 
 // Refreshing feeds (r) runs in the background: the fetch goes on in a
@@ -16,12 +22,26 @@ import (
 type RefreshProgress struct {
 	Done, Total int
 	Feed        string // the feed's title, or its URL
-	Err         error  // the feed's error, if it failed
+	URL         string // the address the feed was fetched at
+	// MovedTo is where the feed moved for good (a 301 or 308), which the
+	// subscription follows from now on; "" when it did not.
+	MovedTo string
+	Err     error // the feed's error, if it failed
 }
 
 // RefreshResult sums up a refresh.
 type RefreshResult struct {
 	Feeds, New, Updated, Failed int
+	moved                       []feedMove // told by the progress reports
+}
+
+// feedMove is a feed that moved for good during a refresh.
+type feedMove struct {
+	feed string // its name
+	to   string // its new address
+	// into is the name of the feed followed at to already, which the
+	// library merged it into; "" when there was none.
+	into string
 }
 
 // RefreshFunc fetches every subscribed feed and stores what they bring,
@@ -41,19 +61,76 @@ type (
 )
 
 // startRefresh runs fn in the background and returns the Cmd that waits
-// for its first report.
-func startRefresh(ctx context.Context, fn RefreshFunc) tea.Cmd {
+// for its first report. The feeds followed before it are read first, for
+// the names the reader knows them by when one of them moves.
+func startRefresh(ctx context.Context, lib Library, fn RefreshFunc) tea.Cmd {
 	ch := make(chan tea.Msg, 64)
 	go func() {
+		before, _ := lib.Feeds(ctx) // without them, the moves are told by the feeds' new names
+		var mu sync.Mutex
+		var reports []RefreshProgress
 		res, err := fn(ctx, func(p RefreshProgress) {
+			mu.Lock()
+			reports = append(reports, RefreshProgress{Feed: p.Feed, URL: p.URL, MovedTo: p.MovedTo, Err: p.Err})
+			mu.Unlock()
 			select {
 			case ch <- refreshProgressMsg{p: p, next: ch}:
 			case <-ctx.Done():
 			}
 		})
+		mu.Lock()
+		res.moved = feedMoves(before, reports)
+		mu.Unlock()
 		ch <- refreshDoneMsg{res: res, err: err}
 	}()
 	return waitRefresh(ch)
+}
+
+// feedMoves are the feeds the reports of a refresh say moved, in the order
+// they were done, by the names they had before it. One that moved to the
+// address of another feed (as that feed is followed by then) was merged
+// into it, as the library merges it.
+func feedMoves(before []store.Feed, reports []RefreshProgress) []feedMove {
+	names := map[string]string{} // by address as followed before
+	for _, f := range before {
+		if f.Title != "" {
+			names[f.URL] = f.Title
+		}
+	}
+	name := func(r RefreshProgress) string {
+		if n := names[r.URL]; n != "" {
+			return n
+		}
+		return r.Feed
+	}
+	at := map[string]string{} // the name of the feed followed at an address, normalised
+	for _, f := range before {
+		at[feeds.NormalizeURL(f.URL)] = cmp.Or(f.Title, f.URL)
+	}
+	for _, r := range reports {
+		if r.URL != "" {
+			at[feeds.NormalizeURL(r.URL)] = name(r)
+		}
+	}
+	var out []feedMove
+	for _, r := range reports {
+		if r.MovedTo == "" || r.Err != nil {
+			continue
+		}
+		from, to := feeds.NormalizeURL(r.URL), feeds.NormalizeURL(r.MovedTo)
+		if from == to {
+			continue
+		}
+		into, merged := at[to]
+		delete(at, from)
+		if merged {
+			out = append(out, feedMove{feed: name(r), to: r.MovedTo, into: into})
+			continue
+		}
+		at[to] = name(r)
+		out = append(out, feedMove{feed: name(r), to: r.MovedTo})
+	}
+	return out
 }
 
 // waitRefresh waits for a refresh's next report.
@@ -81,7 +158,48 @@ func refreshSummary(r RefreshResult) string {
 	if r.Failed > 0 {
 		s += fmt.Sprintf(", %d failed (# lists them)", r.Failed)
 	}
-	return s
+	return s + movesSummary(r.moved)
+}
+
+// movesSummary is what the status line after a refresh says of the feeds
+// that moved: "", " · Blog - Go merged into Blog", " · News moved to
+// example.com/news.xml", or, for several, their names.
+func movesSummary(moves []feedMove) string {
+	if len(moves) == 0 {
+		return ""
+	}
+	if len(moves) == 1 {
+		mv := moves[0]
+		if mv.into != "" {
+			return " · " + oneLine(mv.feed) + " merged into " + mergedInto(mv)
+		}
+		return " · " + oneLine(mv.feed) + " moved to " + noScheme(mv.to)
+	}
+	names := make([]string, len(moves))
+	for i, mv := range moves {
+		names[i] = oneLine(mv.feed)
+		if mv.into != "" {
+			names[i] += " (merged into " + mergedInto(mv) + ")"
+		}
+	}
+	return fmt.Sprintf(" · %d feeds moved: %s", len(moves), strings.Join(names, ", "))
+}
+
+// mergedInto names the feed mv was merged into: by its name, or by its
+// address when that is mv's name too.
+func mergedInto(mv feedMove) string {
+	if strings.EqualFold(mv.into, mv.feed) {
+		return "the feed at " + noScheme(mv.to)
+	}
+	return oneLine(mv.into)
+}
+
+// noScheme is an address without its scheme, shorter to read in a line.
+func noScheme(addr string) string {
+	if _, rest, ok := strings.Cut(addr, "://"); ok {
+		return oneLine(rest)
+	}
+	return oneLine(addr)
 }
 
 // plural is n and a noun, in the plural unless n is 1: "1 feed", "2 feeds".

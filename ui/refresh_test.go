@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"tidings/feeds"
+	"tidings/store"
+	"tidings/ui/cli"
+)
+
+// feedServer serves RSS feeds by path, and moves some of them for good
+// (301) once told to.
+type feedServer struct {
+	*httptest.Server
+	mu    sync.Mutex
+	moved map[string]string // path → the path it moved to
+}
+
+func newFeedServer(t *testing.T, docs map[string]string) *feedServer {
+	t.Helper()
+	s := &feedServer{moved: map[string]string{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		to := s.moved[r.URL.Path]
+		s.mu.Unlock()
+		if to != "" {
+			http.Redirect(w, r, to, http.StatusMovedPermanently)
+			return
+		}
+		doc, ok := docs[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, doc)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// move makes the server answer path with a 301 to another.
+func (s *feedServer) move(from, to string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.moved[from] = to
+}
+
+// rss is a feed of that title with n items, their guids made with prefix.
+func rss(title, prefix string, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title><link>https://example.com/%s</link>`, title, prefix)
+	for i := range n {
+		fmt.Fprintf(&b, `<item><title>%s story %d</title><guid>%s-%d</guid><pubDate>Mon, 02 Jun 2025 1%d:00:00 GMT</pubDate><description>Story %d.</description></item>`,
+			prefix, i, prefix, i, i, i)
+	}
+	b.WriteString(`</channel></rss>`)
+	return b.String()
+}
+
+// refresher is the reader's r as the program builds it: every feed
+// fetched into the library.
+func refresher(st *store.Store) RefreshFunc {
+	return func(ctx context.Context, progress func(RefreshProgress)) (RefreshResult, error) {
+		rep, err := cli.Fetch(ctx, st, feeds.NewFetcher(), nil, nil, func(done, total int, r feeds.FetchResult) {
+			name := r.Sub.Title
+			if name == "" {
+				name = r.Sub.URL
+			}
+			progress(RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, Err: r.Err})
+		})
+		return RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed)}, err
+	}
+}
+
+// TestRefreshTellsMoves: after r, the status line says which feeds moved
+// for good, by the names the reader knew them by, and into which feed one
+// was merged that moved to an address followed already; a filter by the
+// merged feed is explained.
+func TestRefreshTellsMoves(t *testing.T) {
+	tests := []struct {
+		name  string
+		moves map[string]string
+		want  string
+	}{
+		{"nothing moved", nil, "Fetched 3 feeds: 0 new articles"},
+		{"merged into a feed followed already", map[string]string{"/cat.xml": "/main.xml"},
+			"Fetched 3 feeds: 0 new articles · Blog - Go merged into Blog"},
+		{"moved to an address of its own", map[string]string{"/a.xml": "/a-new.xml"},
+			"Fetched 3 feeds: 0 new articles · Alpha moved to HOST/a-new.xml"},
+		{"both", map[string]string{"/cat.xml": "/main.xml", "/a.xml": "/a-new.xml"},
+			"Fetched 3 feeds: 0 new articles · 2 feeds moved: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newFeedServer(t, map[string]string{
+				"/main.xml": rss("Blog", "p", 3), "/cat.xml": rss("Blog - Go", "g", 2),
+				"/a.xml": rss("Alpha", "a", 2), "/a-new.xml": rss("Alpha", "a", 2),
+			})
+			ctx := context.Background()
+			lib, _ := openLibrary(t)
+			for _, path := range []string{"/cat.xml", "/main.xml", "/a.xml"} {
+				if _, err := lib.AddFeed(ctx, store.Feed{URL: srv.URL + path}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			refresh := refresher(lib)
+			if _, err := refresh(ctx, func(RefreshProgress) {}); err != nil {
+				t.Fatal(err)
+			}
+			for from, to := range tt.moves {
+				srv.move(from, to)
+			}
+			m := start(t, lib, Config{Refresh: refresh, Query: `feed:"Blog - Go"`}, 120, 20)
+			m = steps(t, m, "r")
+			status := root(t, m).status
+			want := strings.ReplaceAll(tt.want, "HOST", strings.TrimPrefix(srv.URL, "http://"))
+			if !strings.HasPrefix(status, want) {
+				t.Errorf("after r: %q, want %q", status, want)
+			}
+			if len(tt.moves) == 2 {
+				for _, name := range []string{"Alpha", "Blog - Go (merged into Blog)"} {
+					if !strings.Contains(status, name) {
+						t.Errorf("after r: %q, without %q", status, name)
+					}
+				}
+			}
+			if view := viewText(m); !strings.Contains(view, status) {
+				t.Errorf("the status line does not say %q:\n%s", status, view)
+			}
+		})
+	}
+}
+
+// TestFeedMoves: which feeds a refresh's reports say moved, and into which
+// followed feed those were merged that moved to its address, as the
+// library merges them: in the order they were done.
+func TestFeedMoves(t *testing.T) {
+	before := []store.Feed{
+		{URL: "https://blog.example/cat.xml", Title: "Blog - Go"},
+		{URL: "https://blog.example/main.xml", Title: "Blog"},
+		{URL: "https://a.example/rss", Title: "Alpha"},
+		{URL: "https://b.example/rss"},
+	}
+	report := func(url, title, to string) RefreshProgress {
+		return RefreshProgress{Feed: title, URL: url, MovedTo: to}
+	}
+	tests := []struct {
+		name    string
+		before  []store.Feed
+		reports []RefreshProgress
+		want    []feedMove
+	}{
+		{"none", before, []RefreshProgress{report("https://a.example/rss", "Alpha", "")}, nil},
+		{"merged, by its name before the fetch retitled it", before,
+			[]RefreshProgress{report("https://blog.example/cat.xml", "Blog", "https://blog.example/main.xml")},
+			[]feedMove{{feed: "Blog - Go", to: "https://blog.example/main.xml", into: "Blog"}}},
+		{"merged into an address spelled otherwise", before,
+			[]RefreshProgress{report("https://blog.example/cat.xml", "Blog", "HTTPS://Blog.example:443/main.xml")},
+			[]feedMove{{feed: "Blog - Go", to: "HTTPS://Blog.example:443/main.xml", into: "Blog"}}},
+		{"moved, an untitled feed by its address", before,
+			[]RefreshProgress{report("https://b.example/rss", "B", "https://b.example/feed")},
+			[]feedMove{{feed: "B", to: "https://b.example/feed"}}},
+		{"two to one new address: the first moves, the second is merged", before, []RefreshProgress{
+			report("https://a.example/rss", "Alpha", "https://new.example/rss"),
+			report("https://blog.example/main.xml", "Blog", "https://new.example/rss"),
+		}, []feedMove{
+			{feed: "Alpha", to: "https://new.example/rss"},
+			{feed: "Blog", to: "https://new.example/rss", into: "Alpha"},
+		}},
+		{"to where a feed moved away from earlier: moved", before, []RefreshProgress{
+			report("https://blog.example/main.xml", "Blog", "https://blog.example/blog.xml"),
+			report("https://blog.example/cat.xml", "Blog - Go", "https://blog.example/main.xml"),
+		}, []feedMove{
+			{feed: "Blog", to: "https://blog.example/blog.xml"},
+			{feed: "Blog - Go", to: "https://blog.example/main.xml"},
+		}},
+		{"a failed fetch moves nothing", before,
+			[]RefreshProgress{{Feed: "Alpha", URL: "https://a.example/rss", MovedTo: "https://x.example/", Err: fmt.Errorf("HTTP 500")}}, nil},
+		{"the library unread: the reports' names", nil,
+			[]RefreshProgress{report("https://blog.example/cat.xml", "Blog", "https://blog.example/main.xml"), report("https://blog.example/main.xml", "Blog", "")},
+			[]feedMove{{feed: "Blog", to: "https://blog.example/main.xml", into: "Blog"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := feedMoves(tt.before, tt.reports)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("feedMoves = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMovesSummary: what the status line says of the feeds that moved,
+// their names and addresses drawn without control sequences.
+func TestMovesSummary(t *testing.T) {
+	tests := []struct {
+		name  string
+		moves []feedMove
+		want  string
+	}{
+		{"none", nil, ""},
+		{"merged", []feedMove{{feed: "Blog - Go", to: "https://blog.example/main.xml", into: "Blog"}},
+			" · Blog - Go merged into Blog"},
+		{"merged into one of its name", []feedMove{{feed: "Blog", to: "https://blog.example/main.xml", into: "blog"}},
+			" · Blog merged into the feed at blog.example/main.xml"},
+		{"moved", []feedMove{{feed: "Alpha", to: "https://a.example/new.xml"}},
+			" · Alpha moved to a.example/new.xml"},
+		{"several", []feedMove{{feed: "Alpha", to: "https://a.example/new.xml"}, {feed: "Blog - Go", to: "https://blog.example/main.xml", into: "Blog"}},
+			" · 2 feeds moved: Alpha, Blog - Go (merged into Blog)"},
+		{"hostile", []feedMove{{feed: "Evil\x1b]52;c;ZXZpbA==\x07 News", to: "https://e.example/\x1b[2Jx", into: "Good\u009b31m"}},
+			" · Evil News merged into Good"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := movesSummary(tt.moves)
+			if got != tt.want {
+				t.Errorf("movesSummary = %q, want %q", got, tt.want)
+			}
+			for _, seq := range []string{"\x1b", "\x07", "\u009b"} {
+				if strings.Contains(got, seq) {
+					t.Errorf("%q in %q", seq, got)
+				}
+			}
+		})
+	}
+}
