@@ -385,10 +385,11 @@ func TestOlderLibraryIsUpgradedAndSaysSo(t *testing.T) {
 	// Schema 4: before feeds kept the address their ids are made from
 	// (migration 5) and articles what their files carried (6), before CJK
 	// characters were words of their own (7, nothing to drop), feeds kept
-	// their names (8), tag names were composed (9, nothing to drop) and the
-	// read articles had an index (10).
+	// their names (8), tag names were composed (9, nothing to drop), the
+	// read articles had an index (10) and tags their folded names (13).
 	if _, err := db.Exec("ALTER TABLE feeds DROP COLUMN id_base; ALTER TABLE articles DROP COLUMN carried; " +
-		"ALTER TABLE feeds DROP COLUMN named; DROP INDEX articles_read; PRAGMA user_version = 4"); err != nil {
+		"ALTER TABLE feeds DROP COLUMN named; DROP INDEX articles_read; " +
+		"DROP INDEX tags_folded; ALTER TABLE tags DROP COLUMN folded; PRAGMA user_version = 4"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
