@@ -77,12 +77,17 @@ const (
 // when the <title> agrees with it, else Readability's (another meta tag's)
 // or the <title> without the site's name and section after it; the
 // site's name goes from the end of any of them. The date is a meta tag's
-// or the JSON-LD datePublished, else that of a <time> in the story, else
-// of one outside the page's header, navigation, asides and footer; a page
-// with none is imported with the warning "no date". Author, source, link
-// and tags come from meta tags as they did (legacyHTMLPage), the JSON-LD
-// or Readability filling in what they leave out. The body's leading
-// heading goes when it is the title.
+// or the JSON-LD datePublished, else that of what the page marks as the
+// story's date (markedDate: itemprop="datePublished", a pubdate
+// attribute, a class such as "published"), in its own <article> or
+// <main> first, else anywhere; else that of the first <time> of its own
+// <article> or <main> as the page has it; else of a <time> in the story,
+// else of one outside the page's header, navigation, asides and footer;
+// a page with none is imported with the warning "no date". Author,
+// source, link and tags come from meta tags as they did (legacyHTMLPage),
+// the JSON-LD or Readability filling in what they leave out. The body is
+// the story without its comments (dropComments), its code blocks with
+// their language; its leading heading goes when it is the title.
 func readablePage(data []byte, pageURL string) (Article, error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -105,6 +110,13 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 	}
 	ld := readJSONLD(s.jsonLD)
 	ra := readabilityOf(doc, s)
+	if ra != nil {
+		dropComments(ra.Node)
+	}
+	for _, c := range s.containers {
+		dropComments(c)
+	}
+	story := storyContainer(s)
 
 	art.URL = pick("og:url", "canonical")
 	linkBase := art.URL
@@ -144,7 +156,10 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 	}
 	art.Title = pageTitle(s, ld, ra, art.Source)
 
-	content := readableContent(s, ra)
+	content := readableContent(s, story, ra)
+	if content == s.body && content != nil {
+		dropComments(content)
+	}
 
 	date := pick("article:published_time", "og:published_time", "datepublished", "date", "dc.date",
 		"dcterms.date", "dc.date.issued", "pubdate", "publishdate", "sailthru.date", "parsely-pub-date")
@@ -160,6 +175,24 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 	if date == "" && ra != nil {
 		if t, err := ra.PublishedTime(); err == nil && t.Year() > 1 {
 			art.Published = t
+		}
+	}
+	if art.Published.IsZero() {
+		// The element marked as the story's date, in the story's own
+		// <article> or <main>, else anywhere: in a WordPress post's
+		// header, in an <aside> beside the text.
+		if dt, ok := markedDate(story); ok {
+			art.Published = dt
+		} else if dt, ok := markedDate(doc); ok {
+			art.Published = dt
+		}
+	}
+	if art.Published.IsZero() && story != nil {
+		// The first <time> of the story's own <article> or <main>, as
+		// the page has it: the one under its headline, not one the text
+		// mentions further down.
+		if dt, ok := firstTime(story); ok {
+			art.Published = dt
 		}
 	}
 	if art.Published.IsZero() {
@@ -213,6 +246,7 @@ type pageScan struct {
 	h1       string            // the first <h1> outside the page's chrome
 	times    []string          // <time datetime> outside the page's chrome
 	jsonLD   []string          // application/ld+json scripts
+	classes  []string          // the classes Readability keeps (readabilityOf)
 	elements int               // how many there are
 	depths   int               // how deep they are, added up
 	// containers are the <article> and <main> elements not in another
@@ -256,15 +290,16 @@ func (s *pageScan) walk(n *html.Node, depth int, sectioned, chrome bool) {
 			case atom.Nav, atom.Aside:
 				chrome = true
 			case atom.Article, atom.Main, atom.Section:
-				inner, chrome = true, false
+				// A teaser's <article> in an aside is the aside's.
+				inner = true
 			case atom.Header, atom.Footer:
-				chrome = !sectioned
+				chrome = chrome || !sectioned
 			}
 			switch strings.ToLower(strings.TrimSpace(attr(c, "role"))) {
 			case "banner", "navigation", "contentinfo", "complementary", "menu", "menubar":
 				chrome = true
 			case "main", "article":
-				inner, chrome = true, false
+				inner = true
 			}
 			s.element(c, depth+1, sectioned, chrome)
 			s.walk(c, depth+1, inner, chrome)
@@ -278,6 +313,7 @@ func (s *pageScan) walk(n *html.Node, depth int, sectioned, chrome bool) {
 func (s *pageScan) element(n *html.Node, depth int, sectioned, chrome bool) {
 	s.elements++
 	s.depths += depth
+	s.keepClasses(n)
 	switch n.DataAtom {
 	case atom.Title:
 		if s.title == "" {
@@ -335,6 +371,9 @@ func readabilityOf(doc *html.Node, s pageScan) (found *readability.Article) {
 		}
 	}()
 	p := readability.NewParser()
+	// The classes that say a code block's language, and those that mark
+	// comments (dropComments), stay on what it finds.
+	p.ClassesToPreserve = append(p.ClassesToPreserve, s.classes...)
 	// Links stay as the page has them; HTMLToMarkdown resolves them
 	// against the page's address and drops those it cannot.
 	a, err := p.ParseDocument(doc, nil)
@@ -344,31 +383,45 @@ func readabilityOf(doc *html.Node, s pageScan) (found *readability.Article) {
 	return &a
 }
 
+// storyContainer is the page's own <article> or <main> that holds its
+// story: of those not in another, nor in the page's comments, the one with
+// the most text; nil when the page has none.
+func storyContainer(s pageScan) *html.Node {
+	var story *html.Node
+	most := 0
+	for _, c := range s.containers {
+		if inComments(c) {
+			continue
+		}
+		if n := textLength(c); n > most {
+			story, most = c, n
+		}
+	}
+	return story
+}
+
 // readableContent is the element whose HTML is the article's body: the
 // story Readability found, unless that looks wrong beside the page's own
-// <article> and <main> (marked: of those not in another, the one with the
-// most text) or its chrome, as it can on a short page, whose few lines under the headline
-// score less than a header's date:
-//   - Readability found no story, or only the page's chrome: marked,
-//     else the <body>;
+// <article> and <main> (marked, storyContainer) or its chrome, as it can
+// on a short page, whose few lines under the headline score less than a
+// header's date, or than its comments:
+//   - Readability found no story, or only the page's chrome or comments:
+//     marked, else the <body>;
 //   - what it found lies in marked: that, the clutter gone;
 //   - it holds marked and more, and is short (under readableShort
 //     letters): marked, the rest being the page's;
 //   - it lies outside marked, which holds more text: marked.
-func readableContent(s pageScan, ra *readability.Article) *html.Node {
-	var marked *html.Node
+func readableContent(s pageScan, marked *html.Node, ra *readability.Article) *html.Node {
 	markedText := 0
-	for _, c := range s.containers {
-		if n := textLength(c); n > markedText {
-			marked, markedText = c, n
-		}
+	if marked != nil {
+		markedText = textLength(marked)
 	}
 	found := 0
 	if ra != nil {
 		found = textLength(ra.Node)
 	}
-	if found > 0 && wordsIn(ra.Node, s.chrome) >= 0.8 {
-		found = 0 // the page's header or its menus
+	if found > 0 && (wordsIn(ra.Node, s.chrome) >= 0.8 || onlyComments(ra.Node)) {
+		found = 0 // the page's header or its menus, or its comments
 	}
 	switch {
 	case found == 0 && marked != nil:

@@ -81,6 +81,12 @@ func TestReadablePages(t *testing.T) {
 				"Celebrity chef", "All rights reserved", "Privacy", "World ›", "Example News logo"},
 		},
 		{
+			name: "a post of lists, its comments after it (the Firefox Nightly blog)", file: "comments-hatom.html",
+			title: "These Weeks in Firefox: Issue 85", author: "Mike Conley", published: "2020-12-18T16:09:48Z", // not a comment's
+			body:      []string{"### Highlights", "Here’s our Firefox Year in Review!", "import logins from Keepass(XC)"},
+			notInBody: []string{"comments on", "Post a comment", "Alan Goodale", "Enhancement", "Reply", "Leave a Reply"},
+		},
+		{
 			name: "a page of <div>s", file: "div-only.html",
 			title: "Night market returns to the old port", published: "2024-12-30T00:00:00Z",
 			body: []string{"The night market returns to the old port for New Year's Eve, with more than 80 stalls.",

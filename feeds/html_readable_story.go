@@ -1,0 +1,277 @@
+package feeds
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// codeLanguage is the class that says what language a code block is in
+// ("language-go"), which the Markdown keeps on its fence.
+var codeLanguage = regexp.MustCompile(`^language-[A-Za-z0-9_+-]{1,32}$`)
+
+// maxKeptClasses bounds the classes Readability is asked to keep.
+const maxKeptClasses = 256
+
+// keepClasses notes the classes of n that Readability should leave on
+// what it finds (readabilityOf): a code block's language, and all the
+// classes of an element marked as comments, so that it is known for one
+// there as it is here (isCommentSection).
+func (s *pageScan) keepClasses(n *html.Node) {
+	class := attr(n, "class")
+	if class == "" || len(s.classes) >= maxKeptClasses {
+		return
+	}
+	comments := hasCommentWord(class)
+	for _, c := range strings.Fields(class) {
+		if (comments || codeLanguage.MatchString(c)) && !slices.Contains(s.classes, c) && len(s.classes) < maxKeptClasses {
+			s.classes = append(s.classes, c)
+		}
+	}
+}
+
+// isCommentSection reports whether n holds a page's comments, or one of
+// them: its class or id names comments, replies, a reply form, a
+// discussion or Disqus, as Readability's unlikely candidates do, and
+// nothing that names the story ("content", "article", "main"...).
+func isCommentSection(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	match := attr(n, "class") + " " + attr(n, "id")
+	return hasCommentWord(match) && !storyWord.MatchString(match)
+}
+
+// storyWord is what in a class or an id names the story, not its
+// comments: Readability's "maybe a candidate".
+var storyWord = regexp.MustCompile(`(?i)article|body|column|content|main`)
+
+// hasCommentWord reports whether a class or an id has a word that names
+// comments: comment, comments, comment-list, commentlist, replies,
+// respond, discussion, disqus_thread; not commentary.
+func hasCommentWord(s string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		switch {
+		case strings.HasPrefix(w, "comment") && !strings.HasPrefix(w, "commentar") && !strings.HasPrefix(w, "commentat"),
+			strings.HasPrefix(w, "disqus"),
+			w == "replies", w == "respond", w == "discussion", w == "discussions":
+			return true
+		}
+	}
+	return false
+}
+
+// minStoryBeside is the text, in letters and digits, that must be left
+// beside a page's comments for them to go: a page that is all comments
+// (a forum's thread) keeps them.
+const minStoryBeside = 50
+
+// dropComments removes from root the comment threads and reply forms it
+// holds (commentSections), unless they are all it holds.
+func dropComments(root *html.Node) {
+	found, left := commentSections(root)
+	if len(found) == 0 || left < minStoryBeside {
+		return
+	}
+	for _, c := range found {
+		c.Parent.RemoveChild(c)
+	}
+}
+
+// inComments reports whether n is a comment or in the page's comments
+// (isCommentSection).
+func inComments(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if isCommentSection(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyComments reports whether what root holds is comments
+// (commentSections), all but a few words.
+func onlyComments(root *html.Node) bool {
+	found, left := commentSections(root)
+	return len(found) > 0 && left < minStoryBeside
+}
+
+// commentSections are the comment threads and reply forms in root
+// (isCommentSection) that do not hold its headline, and left the letters
+// and digits of its text outside them. As Readability does, what is in a
+// code block, or within four levels of a table (in its cells), is not
+// looked at.
+func commentSections(root *html.Node) (found []*html.Node, left int) {
+	if root == nil {
+		return nil, 0
+	}
+	// belowTable is how many levels n is below a table, 4 or more
+	// counting as far.
+	var walk func(n *html.Node, belowTable int)
+	walk = func(n *html.Node, belowTable int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "pre", "code":
+				continue
+			case "table":
+				walk(c, 0)
+				continue
+			}
+			if belowTable >= 4 && isCommentSection(c) && !hasDescendant(c, "h1") {
+				found = append(found, c)
+				continue
+			}
+			walk(c, min(belowTable+1, 4))
+		}
+	}
+	walk(root, 4)
+	if len(found) == 0 {
+		return nil, 0
+	}
+	left = textLength(root)
+	for _, c := range found {
+		left -= textLength(c)
+	}
+	return found, left
+}
+
+// hasDescendant reports whether n holds a tag element.
+func hasDescendant(n *html.Node, tag string) bool {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.Data == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDateText is the longest text of an element marked as a date that is
+// read as one ("May 2, 2024").
+const maxDateText = 64
+
+// markedDate is the date of the first element in root, outside its
+// comments, marked as the story's publication date: itemprop
+// "datePublished", a pubdate attribute, or a class such as "published",
+// "entry-date", "post-date" or "dateline" (WordPress, hAtom,
+// microformats). Its date is its datetime, content or title attribute,
+// else that of a <time> in it, else its text when it has digits (not
+// the "Published:" before it). The first such element with a date
+// decides, read or not: the next is another story's, a teaser's.
+// A person's or an event's date in an infobox (hCard's bday, hCalendar's
+// dtstart) is not the story's, marked "published" though it is.
+func markedDate(root *html.Node) (t time.Time, ok bool) {
+	if root == nil {
+		return t, false
+	}
+	walkOutsideComments(root, func(n *html.Node) bool {
+		if !isDateMark(n) {
+			return true
+		}
+		var dates []string
+		for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "title")} {
+			if strings.TrimSpace(v) != "" {
+				dates = append(dates, v)
+			}
+		}
+		for d := range n.Descendants() {
+			if d.Type == html.ElementNode && d.Data == "time" && strings.TrimSpace(attr(d, "datetime")) != "" {
+				dates = append(dates, attr(d, "datetime"))
+				break
+			}
+		}
+		if text := textOf(n); len(text) <= maxDateText && strings.ContainsAny(text, "0123456789") {
+			dates = append(dates, text)
+		}
+		for _, v := range dates {
+			if t, ok = parseTime(v); ok {
+				break
+			}
+		}
+		return len(dates) == 0
+	})
+	return t, ok
+}
+
+// firstTime is the date of the first <time datetime> in root outside its
+// comments, when it reads as one.
+func firstTime(root *html.Node) (t time.Time, ok bool) {
+	if root == nil {
+		return t, false
+	}
+	walkOutsideComments(root, func(n *html.Node) bool {
+		if n.Data != "time" || strings.TrimSpace(attr(n, "datetime")) == "" {
+			return true
+		}
+		t, ok = parseTime(attr(n, "datetime"))
+		return false
+	})
+	return t, ok
+}
+
+// walkOutsideComments calls f on the elements in root, in the page's
+// order, but those in its comments (isCommentSection), until f returns
+// false.
+func walkOutsideComments(root *html.Node, f func(*html.Node) bool) {
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || isCommentSection(c) {
+				continue
+			}
+			if !f(c) || !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(root)
+}
+
+// dateMarks are the classes that mark an element as the story's
+// publication date.
+var dateMarks = []string{"published", "dt-published", "entry-date", "post-date", "dateline",
+	"pubdate", "date-published", "publish-date"}
+
+// isDateMark reports whether n is marked as the story's publication date.
+func isDateMark(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch a.Key {
+		case "pubdate":
+			return true
+		case "itemprop":
+			for _, p := range strings.Fields(a.Val) {
+				if strings.EqualFold(p, "datePublished") {
+					return true
+				}
+			}
+		case "class":
+			classes := strings.Fields(strings.ToLower(a.Val))
+			if slices.ContainsFunc(classes, func(c string) bool { return slices.Contains(notStoryDates, c) }) {
+				return false
+			}
+			for _, c := range classes {
+				if slices.Contains(dateMarks, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// notStoryDates are the classes of a date that is not the story's: a
+// person's birthday, an event's start or end (hCard, hCalendar; what
+// Wikipedia's infoboxes write, with "published" beside them).
+var notStoryDates = []string{"bday", "dtstart", "dtend", "dt-start", "dt-end", "dt-bday"}
