@@ -86,8 +86,10 @@ const (
 // a page with none is imported with the warning "no date". Author,
 // source, link and tags come from meta tags as they did (legacyHTMLPage),
 // the JSON-LD or Readability filling in what they leave out. The body is
-// the story without its comments (dropComments), its code blocks with
-// their language; its leading heading goes when it is the title.
+// the story without its comments (dropComments), its tables written as
+// tables or, when Markdown cannot, as lines (tablesAsBlocks), its code
+// blocks with their language; its leading heading goes when it is the
+// title.
 func readablePage(data []byte, pageURL string) (Article, error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -111,6 +113,7 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 	ld := readJSONLD(s.jsonLD)
 	ra := readabilityOf(doc, s)
 	if ra != nil {
+		mendTables(ra.Node)
 		dropComments(ra.Node)
 	}
 	for _, c := range s.containers {
@@ -211,6 +214,7 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 
 	if content != nil {
 		dropAdLabels(content)
+		tablesAsBlocks(content, linkBase)
 		var b strings.Builder
 		if err := html.Render(&b, content); err != nil {
 			return art, err

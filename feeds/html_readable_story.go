@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // codeLanguage is the class that says what language a code block is in
@@ -154,6 +155,48 @@ func hasDescendant(n *html.Node, tag string) bool {
 	return false
 }
 
+// mendTables undoes what Readability does to a table it keeps as the
+// story or beside it: it renames the <table> a <div> and leaves its rows
+// and cells in it, which an HTML parser drops, gluing the cells' words
+// together ("MenuThe harbour council..."). A table so renamed is a table
+// again; a row or a cell left outside a table (a row renamed so) is a
+// block of its own. The elements' atoms are made to agree with their
+// names, which Readability leaves as they were.
+func mendTables(root *html.Node) {
+	if root == nil {
+		return
+	}
+	for n := range root.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "div" && n.DataAtom == atom.Table {
+			n.Data = "table"
+		}
+	}
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+		parent := ""
+		if n.Parent != nil && n.Parent.Type == html.ElementNode {
+			parent = n.Parent.Data
+		}
+		switch n.Data {
+		case "td", "th":
+			if parent != "tr" {
+				n.Data, n.DataAtom = "div", atom.Div
+			}
+		case "tr":
+			if parent != "table" && parent != "tbody" && parent != "thead" && parent != "tfoot" {
+				n.Data, n.DataAtom = "div", atom.Div
+			}
+		case "tbody", "thead", "tfoot", "caption", "colgroup":
+			if parent != "table" {
+				n.Data, n.DataAtom = "div", atom.Div
+			}
+		}
+	}
+}
+
 // maxDateText is the longest text of an element marked as a date that is
 // read as one ("May 2, 2024").
 const maxDateText = 64
@@ -275,3 +318,124 @@ func isDateMark(n *html.Node) bool {
 // person's birthday, an event's start or end (hCard, hCalendar; what
 // Wikipedia's infoboxes write, with "published" beside them).
 var notStoryDates = []string{"bday", "dtstart", "dtend", "dt-start", "dt-end", "dt-bday"}
+
+// tablesAsBlocks turns the tables in root that the Markdown cannot write
+// as tables (a page laid out in a table, a cell of paragraphs or lists, a
+// table in a table) into blocks: a row a line of its own, its cells apart
+// by a space, or, when a cell holds paragraphs or lists, each cell a
+// block of its own. Written otherwise, a table's cells can run together
+// ("MenuThe harbour council..."). base is what the story's links resolve
+// against.
+func tablesAsBlocks(root *html.Node, base string) {
+	if root == nil {
+		return
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == "table" {
+				if readsAsTable(c, base) {
+					continue
+				}
+				tableBlocks(c)
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+}
+
+// tableRule is the line under a Markdown table's header.
+var tableRule = regexp.MustCompile(`(?m)^\|(?: *:?-+:? *\|)+$`)
+
+// readsAsTable reports whether the Markdown writes table as a table. It
+// writes none in a link or emphasis, nor one that holds a table, a list, a
+// quote, a heading or a rule; others it is asked to write, alone: as those
+// hold no table, the tables asked about hold none of each other's text.
+func readsAsTable(table *html.Node, base string) bool {
+	for p := table.Parent; p != nil; p = p.Parent {
+		switch p.Data {
+		case "a", "strong", "b", "em", "i", "del", "s", "strike":
+			return false
+		}
+	}
+	for d := range table.Descendants() {
+		if d.Type != html.ElementNode {
+			continue
+		}
+		switch d.Data {
+		case "table", "ul", "ol", "blockquote", "hr", "h1", "h2", "h3", "h4", "h5", "h6":
+			return false
+		}
+	}
+	var b strings.Builder
+	if html.Render(&b, table) != nil {
+		return false
+	}
+	md, err := HTMLToMarkdown(b.String(), base)
+	return err == nil && tableRule.MatchString(md)
+}
+
+// tableBlocks makes table, its rows and cells (not those of a table in
+// it) blocks, or a row's cells words apart (tablesAsBlocks).
+func tableBlocks(table *html.Node) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Data {
+		case "tr":
+			rowBlocks(n)
+			return
+		case "table", "thead", "tbody", "tfoot", "caption":
+			n.Data, n.DataAtom = "div", atom.Div
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data != "table" {
+				walk(c)
+			}
+		}
+	}
+	walk(table)
+}
+
+// rowBlocks makes a table's row a block, its cells blocks when one holds
+// a block (a paragraph, a list), else words of the row apart by a space.
+func rowBlocks(tr *html.Node) {
+	tr.Data, tr.DataAtom = "div", atom.Div
+	var cells []*html.Node
+	blocks := false
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+			cells = append(cells, c)
+			blocks = blocks || holdsBlock(c)
+		}
+	}
+	for i, c := range cells {
+		if blocks {
+			c.Data, c.DataAtom = "div", atom.Div
+			continue
+		}
+		c.Data, c.DataAtom = "span", atom.Span
+		if i < len(cells)-1 {
+			tr.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, c.NextSibling)
+		}
+	}
+}
+
+// blockTags are the elements that make a table's cell a block of its own
+// (rowBlocks).
+var blockTags = map[string]bool{
+	"p": true, "div": true, "ul": true, "ol": true, "dl": true, "blockquote": true, "pre": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "table": true, "hr": true,
+	"section": true, "article": true, "figure": true, "details": true, "header": true, "footer": true,
+	"aside": true, "main": true,
+}
+
+// holdsBlock reports whether n holds a block element (blockTags).
+func holdsBlock(n *html.Node) bool {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && blockTags[d.Data] {
+			return true
+		}
+	}
+	return false
+}

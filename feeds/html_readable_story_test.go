@@ -184,3 +184,46 @@ func TestReadableCodeLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestReadableTableCells: the cells of a table the Markdown cannot write
+// as one (a page laid out in a table, a cell of paragraphs or lists) never
+// run together; a table of data stays a table.
+func TestReadableTableCells(t *testing.T) {
+	tests := []struct {
+		name, page string
+		body, not  []string
+	}{
+		{"a page laid out in a table",
+			`<html><head><title>Table layout</title></head><body><table><tr><td>Menu</td><td><font size=2>The harbour council ` +
+				`voted on Tuesday to approve the budget. It took months of debate, residents said, and costs rose.</font><br><br>` +
+				`<font size=2>Work begins in spring.</font></td></tr></table></body></html>`,
+			[]string{"Menu\n\nThe harbour council voted", "costs rose.\n\nWork begins in spring."}, []string{"MenuThe"}},
+		{"cells of paragraphs and lists, cells of words, a table of data",
+			`<html><head><title>Timetable</title></head><body><main><h1>Timetable</h1>` + story(3) +
+				`<table><tr><td><p>Notes</p><ul><li>Bikes free</li></ul></td><td>Ask the crew.</td></tr>` +
+				`<tr><td>Dogs</td><td>On a lead</td></tr></table>` +
+				`<table><tr><td>Fares</td><td>Unchanged</td></tr><tr><td><p>Season</p><p>tickets</p></td><td>In July</td></tr></table>` +
+				`<table><thead><tr><th>Day</th><th>First boat</th></tr></thead><tbody><tr><td>Monday</td><td>6:10</td></tr></tbody></table>` +
+				`</main></body></html>`,
+			[]string{"Notes\n\n- Bikes free\n\nAsk the crew.", "Dogs On a lead", "Fares Unchanged", "| Day    | First boat |", "| Monday | 6:10       |"},
+			[]string{"Bikes freeAsk", "DogsOn", "FaresUnchanged", "ticketsIn"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := parseHTMLFile([]byte(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tc.body {
+				if !strings.Contains(a.Body, s) {
+					t.Errorf("body lacks %q:\n%s", s, a.Body)
+				}
+			}
+			for _, s := range tc.not {
+				if strings.Contains(a.Body, s) {
+					t.Errorf("body has %q:\n%s", s, a.Body)
+				}
+			}
+		})
+	}
+}
