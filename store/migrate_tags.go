@@ -34,24 +34,37 @@ func dropTagMarks(ctx context.Context, tx *sql.Tx) error {
 // mergeTagCases merges the tags whose names differ only in case (Été and
 // été; those in ASCII case only were one tag already), then keeps every
 // tag's folded name in tags.folded, which is unique from now on (migration
-// 13). See mergeTagNames.
+// 13). See foldTagNames.
 func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
+	if err := foldTagNames(ctx, tx); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `CREATE UNIQUE INDEX tags_folded ON tags(folded)`)
+	return err
+}
+
+// foldTagNames merges the tags whose names differ only in case, as
+// mergeTagNames does, and gives every tag whose folded name is not
+// marks.FoldTag of its name that folded name.
+func foldTagNames(ctx context.Context, tx *sql.Tx) error {
 	if err := mergeTagNames(ctx, tx, func(name string) string { return name }, marks.FoldTag); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM tags`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, folded FROM tags`)
 	if err != nil {
 		return err
 	}
 	folded := map[int64]string{}
 	for rows.Next() {
 		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
+		var name, was string
+		if err := rows.Scan(&id, &name, &was); err != nil {
 			rows.Close()
 			return err
 		}
-		folded[id] = marks.FoldTag(name)
+		if f := marks.FoldTag(name); f != was {
+			folded[id] = f
+		}
 	}
 	if err := rows.Close(); err != nil {
 		return err
@@ -61,8 +74,29 @@ func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	_, err = tx.ExecContext(ctx, `CREATE UNIQUE INDEX tags_folded ON tags(folded)`)
-	return err
+	return nil
+}
+
+// repairTagFolds folds the names of the tags that have no folded name,
+// merging them into the tags already of that name in another case
+// (foldTagNames), and says whether there were any. A tidings from before
+// migration 13, left running while a newer one upgraded the library,
+// creates its tags so: it knows no folded name, and the column gives the
+// empty one, which neither a lookup nor tag: finds. The check is one probe
+// of the tags_folded index.
+func repairTagFolds(ctx context.Context, tx *sql.Tx) (bool, error) {
+	stale, err := hasUnfoldedTags(ctx, tx)
+	if err != nil || !stale {
+		return false, err
+	}
+	return true, foldTagNames(ctx, tx)
+}
+
+// hasUnfoldedTags reports whether a tag has no folded name (repairTagFolds).
+func hasUnfoldedTags(ctx context.Context, q queryer) (bool, error) {
+	var stale bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM tags WHERE folded = '')`).Scan(&stale)
+	return stale, err
 }
 
 // tagName is name as tags are named now, "" for none.

@@ -228,7 +228,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return s.openErr(err)
 	}
 	if version == len(migrations) {
-		return nil
+		return s.repairTags(ctx)
 	}
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
@@ -261,6 +261,31 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("store: open %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// repairTags gives the tags an older tidings created in a library this one
+// had upgraded their folded names (repairTagFolds), when there are any.
+func (s *Store) repairTags(ctx context.Context) error {
+	stale, err := hasUnfoldedTags(ctx, s.wdb)
+	if err != nil || !stale {
+		return s.openErrIf(err)
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := repairTagFolds(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: open %s: folding tag names: %w", s.path, err)
+	}
+	return nil
+}
+
+// openErrIf is openErr of err, nil for none.
+func (s *Store) openErrIf(err error) error {
+	if err == nil {
+		return nil
+	}
+	return s.openErr(err)
 }
 
 // checkVersion refuses a library newer than this build, and an SQLite

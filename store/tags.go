@@ -250,8 +250,14 @@ func tagIDName(ctx context.Context, tx *sql.Tx, name string) (int64, string, err
 }
 
 // findTag returns the id and the spelling of the tag named name (a
-// normalised name) in any case; sql.ErrNoRows when there is none.
+// normalised name) in any case; sql.ErrNoRows when there is none. The tags
+// an older tidings may have just created, with no folded name, are first
+// given theirs (repairTagFolds): one may be the name, in this case or
+// another.
 func findTag(ctx context.Context, tx *sql.Tx, name string) (int64, string, error) {
+	if _, err := repairTagFolds(ctx, tx); err != nil {
+		return 0, "", err
+	}
 	var id int64
 	var spelled string
 	err := tx.QueryRowContext(ctx, `SELECT id, name FROM tags WHERE folded = ?`, marks.FoldTag(name)).Scan(&id, &spelled)
