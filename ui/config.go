@@ -41,9 +41,10 @@ type Config struct {
 	// PageSize is how many list rows are fetched at a time; zero means
 	// DefaultPageSize. The list keeps a few pages around the cursor.
 	PageSize int
-	// TagColors fixes the colour of a tag's chip by tag name (any case):
-	// "#ff8800", "#f80" or an ANSI colour number 0-255. Other tags get a
-	// colour from a hash of their name.
+	// TagColors fixes the colour of a tag's chip by tag name, in any case
+	// as the library tells tags apart (Été is été, ΣΟΦΟΣ is σοφος):
+	// "#ff8800", "#f80" or an ANSI colour number 0-255. Two names of one
+	// tag are refused. Other tags get a colour from a hash of their name.
 	TagColors map[string]string
 	// Searches are saved searches from config.toml's [[search]] tables,
 	// offered in the tags panel before those saved in the library.
@@ -73,13 +74,50 @@ func (c Config) Validate() error {
 	if c.PageSize < 0 {
 		return fmt.Errorf("page size: %d is negative", c.PageSize)
 	}
-	for _, name := range slices.Sorted(maps.Keys(c.TagColors)) {
+	names := slices.Sorted(maps.Keys(c.TagColors))
+	for _, name := range names {
 		if _, err := parseColor(c.TagColors[name]); err != nil {
-			return fmt.Errorf("tag_colors.%s: %w", name, err)
+			return fmt.Errorf("%s: %w", tagColorKey(name), err)
 		}
+	}
+	if err := oneKeyATag(names); err != nil {
+		return err
 	}
 	_, err := newKeyMaps(c.Keys)
 	return err
+}
+
+// oneKeyATag refuses two tag_colors keys that name one tag (Été and été,
+// σοφος and ΣΟΦΟΣ): the library holds one tag, which would take either
+// colour.
+func oneKeyATag(names []string) error {
+	first := map[string]string{}
+	for _, name := range names {
+		k := tagKey(name)
+		other, ok := first[k]
+		if !ok {
+			first[k] = name
+			continue
+		}
+		a, b := tagColorKey(other), tagColorKey(name)
+		if query.TagName(other) == query.TagName(name) {
+			// They look alike (é composed and with a combining accent, a
+			// zero-width space): escaped, they are told apart.
+			a, b = "tag_colors."+strconv.QuoteToASCII(other), "tag_colors."+strconv.QuoteToASCII(name)
+		}
+		return fmt.Errorf("%s and %s are one tag (tag names are case-insensitive): keep one of them", a, b)
+	}
+	return nil
+}
+
+// tagColorKey names a tag_colors setting as config.toml writes its key:
+// bare when it can be, else quoted.
+func tagColorKey(name string) string {
+	bare := name != "" && strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == ""
+	if bare {
+		return "tag_colors." + name
+	}
+	return "tag_colors." + strconv.Quote(name)
 }
 
 // goodSearches are the saved searches that can be used, and what is wrong

@@ -191,7 +191,7 @@ func (m *Model) takeTags(tags []store.Tag) tea.Cmd {
 	colors := map[string]color.Color{}
 	for _, t := range tags {
 		if c, err := parseColor(t.Color); err == nil && t.Color != "" {
-			colors[strings.ToLower(t.Name)] = c
+			colors[tagKey(t.Name)] = c
 		}
 	}
 	if maps.EqualFunc(colors, m.libColors, func(a, b color.Color) bool { return a == b }) {

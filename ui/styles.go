@@ -7,6 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+
+	"tidings/feeds/marks"
+	"tidings/store/query"
 )
 
 // styles is every style the UI draws with, for one theme. It is rebuilt when
@@ -56,7 +59,7 @@ type styles struct {
 }
 
 // newStyles builds the styles for a dark or light background, with the
-// configured tag colours (by lower-case name); with noColor only bold, faint
+// configured tag colours (by tagKey); with noColor only bold, faint
 // and reverse remain.
 func newStyles(isDark, noColor bool, tagColors map[string]color.Color) *styles {
 	ld := lipgloss.LightDark(isDark)
@@ -231,11 +234,37 @@ var tagPalette = [][2]string{
 // tagStyle is the style of a tag chip: the configured colour, else one from
 // the palette that is the same for a name whatever its case, in every run.
 func (st *styles) tagStyle(name string) lipgloss.Style {
-	name = strings.ToLower(name)
+	name = tagKey(name)
 	if s, ok := st.fixedTags[name]; ok {
 		return s
 	}
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	return st.tags[h.Sum32()%uint32(len(st.tags))]
+}
+
+// tagKey is what tells tag names apart, as the library tells them apart: a
+// name as it stores names, folded (marks.FoldTag), so that Été and ÉTÉ,
+// ΣΟΦΟΣ and σοφος, or é typed with a combining accent, are one tag.
+func tagKey(name string) string {
+	if plainASCII(name) { // most names: what follows would only lower them
+		return strings.ToLower(name)
+	}
+	return marks.FoldTag(query.TagName(name))
+}
+
+// plainASCII reports whether s is printable ASCII whose spaces are single
+// and between words.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < 0x21 || c > 0x7e:
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -378,27 +379,55 @@ func checkStatusShown(t *testing.T, m tea.Model, w, h int) {
 }
 
 // TestTagColours: config.toml's colour wins over the library's, which wins
-// over the hash.
+// over the hash; both find a tag by its name in any case, as the library
+// tells tags apart (marks.FoldTag: σ and the final ς one letter, the dotted
+// İ an i).
 func TestTagColours(t *testing.T) {
 	lib := newLibrary(t, 5)
 	ctx := context.Background()
-	for tag, c := range map[string]string{"ukraine": "#00ff00", "defence": "#ff0000"} {
+	for tag, c := range map[string]string{"ukraine": "#00ff00", "defence": "#ff0000", "λόγος": "#ff8800", "İzmir": "#8800ff"} {
 		if err := lib.SetTagColor(ctx, tag, c); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := lib.Tag(ctx, []int64{1}, []string{"\u00e9t\u00e9"}, nil); err != nil {
+	if err := lib.Tag(ctx, []int64{1}, []string{"\u00e9t\u00e9", "ΣΟΦΟΣ"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	// A key typed with combining accents is the tag typed composed.
-	m := start(t, lib, Config{TagColors: map[string]string{"Ukraine": "#0000ff", "e\u0301te\u0301": "#00ccff"}}, 100, 24)
+	m := start(t, lib, Config{TagColors: map[string]string{
+		"Ukraine": "#0000ff",
+		// A key typed with combining accents is the tag typed composed.
+		"e\u0301te\u0301": "#00ccff",
+		"σοφος":           "#00ff00",
+	}}, 100, 24)
 	st := root(t, m).styles
-	for tag, want := range map[string]string{"ukraine": "#0000ff", "defence": "#ff0000", "\u00e9t\u00e9": "#00ccff"} {
+	for tag, want := range map[string]string{
+		"ukraine": "#0000ff", "UKRAINE": "#0000ff",
+		"defence":       "#ff0000",
+		"\u00e9t\u00e9": "#00ccff", "ÉTÉ": "#00ccff",
+		"ΣΟΦΟΣ": "#00ff00", "σοφος": "#00ff00",
+		"λόγος": "#ff8800", "ΛΌΓΟΣ": "#ff8800",
+		"İzmir": "#8800ff", "izmir": "#8800ff",
+	} {
 		r, g, b, _ := st.tagStyle(tag).GetForeground().RGBA()
 		if hex := rgbHex(r, g, b); hex != want {
 			t.Errorf("%s is %s, want %s", tag, hex, want)
 		}
 	}
+	// The list draws the article's chip, as the library spells it, so.
+	green := regexp.MustCompile(`\x1b\[38;2;0;255;0[;0-9]*m#ΣΟΦΟΣ`)
+	if row := lineWith(m.View().Content, "#ΣΟΦΟΣ"); !green.MatchString(row) {
+		t.Errorf("the chip #ΣΟΦΟΣ is not green: %q", row)
+	}
+}
+
+// lineWith is the first line of s holding sub, "" when none does.
+func lineWith(s, sub string) string {
+	for line := range strings.Lines(s) {
+		if strings.Contains(line, sub) {
+			return line
+		}
+	}
+	return ""
 }
 
 func rgbHex(r, g, b uint32) string {

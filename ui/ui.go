@@ -11,14 +11,12 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"golang.org/x/text/unicode/norm"
 	"tidings/store"
 )
 
@@ -70,12 +68,12 @@ type Model struct {
 	noteEditor  noteEditor
 	lastDeleted *store.Annotation
 	knownTags   []store.Tag            // the library's tags, when loaded
-	tagColors   map[string]color.Color // configured, by lower-case tag name
+	tagColors   map[string]color.Color // configured, by tagKey
 	// articleStale is set when the library changed while the reader was
 	// choosing a passage or writing a note: the open article is read
 	// again once that is done.
 	articleStale bool
-	libColors    map[string]color.Color // from the library, by lower-case tag name
+	libColors    map[string]color.Color // from the library, by tagKey
 
 	status string
 	// refreshing is set while feeds are being fetched (r); progress says
@@ -105,9 +103,8 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	th, _ := parseTheme(cfg.Theme)
 	tagColors := map[string]color.Color{}
 	for name, value := range cfg.TagColors {
-		// Composed, as the library keeps tag names: a key typed with
-		// combining accents colours the tag.
-		tagColors[strings.ToLower(norm.NFC.String(name))], _ = parseColor(value)
+		// Validate refused two keys of one tag.
+		tagColors[tagKey(name)], _ = parseColor(value)
 	}
 	km, _ := newKeyMaps(cfg.Keys)
 	m := Model{

@@ -21,7 +21,9 @@ type Config struct {
 	// Keys overrides key bindings by action name: one key or a list of keys,
 	// or "<disabled>" to unbind.
 	Keys map[string]KeyList `toml:"keys"`
-	// TagColors fixes the colour of a tag's chip ("#ff8800" or an ANSI number).
+	// TagColors fixes the colour of a tag's chip ("#ff8800" or an ANSI
+	// number), by tag name in any case; ui.Config.Validate checks it, as
+	// only the reader uses it.
 	TagColors map[string]string `toml:"tag_colors"`
 	// Rules tag articles that match a query, on import and fetch.
 	Rules []Rule `toml:"rule"`

@@ -270,6 +270,8 @@ func TestConfigFile(t *testing.T) {
 		"bad colour": {"[tag_colors]\nbar = \"#12345\"\n", "tag_colors.bar"},
 		"bad key":    {"[keys]\nquit = [\"\"]\n", "quit"},
 		"key clash":  {"[keys]\ndown = \"n\"\n", `keys.down: "n" is also bound to "next"`},
+		"one tag, two colours": {"[tag_colors]\n\"été\" = \"#ff0000\"\n\"ÉTÉ\" = \"#00ff00\"\n",
+			`tag_colors."ÉTÉ" and tag_colors."été" are one tag`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			home := writeConfig(t, tc.config)
