@@ -1,14 +1,11 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
-	"strings"
 	"time"
 
 	"tidings/feeds"
@@ -88,7 +85,8 @@ func (s *Store) articles(ctx context.Context, q string, args ...any) ([]Article,
 }
 
 // tagsOf returns the tags of the given articles, in one statement per 500
-// articles, each article's sorted case-insensitively.
+// articles, each article's in alphabetical order, as the tags are listed
+// (sortByTagName).
 func tagsOf(ctx context.Context, q queryer, ids []int64) (map[int64][]ArticleTag, error) {
 	out := make(map[int64][]ArticleTag)
 	const chunk = 500
@@ -118,10 +116,9 @@ func tagsOf(ctx context.Context, q queryer, ids []int64) (map[int64][]ArticleTag
 			return nil, err
 		}
 	}
+	var order tagOrder
 	for _, ts := range out {
-		slices.SortFunc(ts, func(a, b ArticleTag) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name))
-		})
+		sortByTagName(&order, ts, func(t ArticleTag) string { return t.Name })
 	}
 	return out, nil
 }

@@ -289,28 +289,51 @@ func (s *Store) Tags(ctx context.Context) ([]Tag, error) {
 	return tags, nil
 }
 
-// sortTags puts tags in alphabetical order, as Unicode's collation orders
-// words in no language in particular: by their letters first, then their
-// accents, then their case, so that météo comes before My Tag and Ünïcode
-// among the u's, not after z; names that collate alike by their folded
-// name, then as typed.
+// sortTags puts tags in alphabetical order (sortByTagName).
 func sortTags(tags []Tag) {
-	col := collate.New(language.Und)
-	var buf collate.Buffer
+	sortByTagName(&tagOrder{}, tags, func(t Tag) string { return t.Name })
+}
+
+// SortTagNames puts tag names in the order the library lists tags, an
+// article's and a row's tags included (sortByTagName).
+func SortTagNames(names []string) {
+	sortByTagName(&tagOrder{}, names, func(n string) string { return n })
+}
+
+// tagOrder is what sortByTagName sorts with: one may sort many lists.
+type tagOrder struct {
+	col *collate.Collator // made on first use
+	buf collate.Buffer
+}
+
+// sortByTagName puts items in alphabetical order of their names, as tags
+// are listed everywhere: as Unicode's collation orders words in no language
+// in particular, by their letters first, then their accents, then their
+// case, so that météo comes before My Tag and Ünïcode among the u's, not
+// after z; names that collate alike by their folded name, then as typed.
+func sortByTagName[T any](o *tagOrder, items []T, name func(T) string) {
+	if len(items) < 2 {
+		return
+	}
+	if o.col == nil {
+		o.col = collate.New(language.Und)
+	}
+	o.buf.Reset()
 	type keyed struct {
-		coll   []byte
-		folded string
-		tag    Tag
+		coll         []byte
+		folded, name string
+		item         T
 	}
-	ks := make([]keyed, len(tags))
-	for i, t := range tags {
-		ks[i] = keyed{col.KeyFromString(&buf, t.Name), marks.FoldTag(t.Name), t}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		n := name(it)
+		ks[i] = keyed{o.col.KeyFromString(&o.buf, n), marks.FoldTag(n), n, it}
 	}
-	slices.SortFunc(ks, func(a, b keyed) int {
-		return cmp.Or(bytes.Compare(a.coll, b.coll), strings.Compare(a.folded, b.folded), strings.Compare(a.tag.Name, b.tag.Name))
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(bytes.Compare(a.coll, b.coll), strings.Compare(a.folded, b.folded), strings.Compare(a.name, b.name))
 	})
 	for i, k := range ks {
-		tags[i] = k.tag
+		items[i] = k.item
 	}
 }
 

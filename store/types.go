@@ -61,7 +61,7 @@ type Row struct {
 	Published   time.Time
 	Read        bool
 	Starred     bool
-	Tags        []string // names as typed, sorted case-insensitively
+	Tags        []string // names as typed, in the order of the tags list (sortByTagName)
 	Annotations int
 }
 
