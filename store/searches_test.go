@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -109,5 +110,72 @@ func TestFeeds(t *testing.T) {
 	}
 	if _, err := s.RemoveFeed(ctx, f.URL, false); !errors.Is(err, ErrNotFound) {
 		t.Errorf("removing twice: %v", err)
+	}
+}
+
+// TestSavedSearchNamesInEveryScriptsCase: a name that differs from a saved
+// one only in case, in any script, is that search, as tag names are:
+// saving under it replaces the query, keeping the name first given, and
+// deleting by it deletes the search. Searches of such names saved before
+// are one search again once saved over.
+func TestSavedSearchNamesInEveryScriptsCase(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		saved []string // names saved, in turn, each with the query "first"
+		write func(s *Store) error
+		want  string // name=query of each search after, in order
+	}{
+		{"saved over", []string{eteUpper}, func(s *Store) error {
+			return s.SaveSearch(ctx, eteNFC, "second")
+		}, eteUpper + "=second"},
+		{"saved over, decomposed and shouted", []string{eteNFC}, func(s *Store) error {
+			return s.SaveSearch(ctx, "E\u0301TE\u0301", "second")
+		}, eteNFC + "=second"},
+		{"saved over in Greek", []string{athensCaps}, func(s *Store) error {
+			return s.SaveSearch(ctx, athens, "second")
+		}, athensCaps + "=second"},
+		{"deleted", []string{"alpha", eteUpper}, func(s *Store) error {
+			return s.DeleteSearch(ctx, eteShout)
+		}, "alpha=first"},
+		{"saved over, two of the name saved before", []string{eteUpper, "zebra"}, func(s *Store) error {
+			if _, err := s.wdb.ExecContext(ctx, `INSERT INTO saved_searches(name, query) VALUES (?, 'older')`, eteNFC); err != nil {
+				return err
+			}
+			return s.SaveSearch(ctx, eteShout, "second")
+		}, eteUpper + "=second zebra=first"},
+		{"deleted, two of the name saved before", []string{eteUpper, "zebra"}, func(s *Store) error {
+			if _, err := s.wdb.ExecContext(ctx, `INSERT INTO saved_searches(name, query) VALUES (?, 'older')`, eteNFC); err != nil {
+				return err
+			}
+			return s.DeleteSearch(ctx, eteNFC)
+		}, "zebra=first"},
+		{"listed alphabetically", []string{"zebra", eteUpper, "My Search", "m\u00e9t\u00e9o", "alpha"}, func(s *Store) error {
+			return nil
+		}, "alpha=first " + eteUpper + "=first m\u00e9t\u00e9o=first My Search=first zebra=first"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			for _, name := range tt.saved {
+				if err := s.SaveSearch(ctx, name, "first"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tt.write(s); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.SavedSearches(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var list []string
+			for _, ss := range got {
+				list = append(list, ss.Name+"="+ss.Query)
+			}
+			if s := strings.Join(list, " "); s != tt.want {
+				t.Errorf("SavedSearches: %+q\nwant %+q", s, tt.want)
+			}
+		})
 	}
 }
