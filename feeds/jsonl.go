@@ -9,8 +9,10 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // recordWire is the lenient form a Record is read through.
@@ -33,17 +35,37 @@ type recordWire struct {
 	Annotations Annotations     `json:"annotations"`
 }
 
-// recordState says which user state a JSON record carried, and which of
-// the article's fields it left out.
+// recordFields are the names of recordWire's fields in JSON.
+var recordFields = func() []string {
+	t := reflect.TypeFor[recordWire]()
+	names := make([]string, t.NumField())
+	for i := range names {
+		names[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	}
+	return names
+}()
+
+// recordState says which user state a JSON record carried, which of the
+// article's fields it left out, and the fields it has that a record has
+// not, which are ignored.
 type recordState struct {
 	read, starred bool
 	absent        Fields
+	unknown       []string
 }
 
 func decodeRecord(data []byte) (Record, recordState, error) {
 	var w recordWire
-	if err := json.Unmarshal(data, &w); err != nil {
-		return Record{}, recordState{}, jsonReason(err)
+	var unknown []string
+	// Read as a record with nothing else first: most are.
+	strict := json.NewDecoder(bytes.NewReader(data))
+	strict.DisallowUnknownFields()
+	if err := strict.Decode(&w); err != nil || len(bytes.TrimSpace(data[strict.InputOffset():])) > 0 {
+		w = recordWire{}
+		if err := json.Unmarshal(data, &w); err != nil {
+			return Record{}, recordState{}, jsonReason(err)
+		}
+		unknown = unknownFields(data)
 	}
 	r := Record{
 		ExternalID:  w.ExternalID,
@@ -90,7 +112,74 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 	if w.Starred != nil {
 		r.Starred = *w.Starred
 	}
-	return r, recordState{read: w.Read != nil, starred: w.Starred != nil, absent: absent}, nil
+	return r, recordState{read: w.Read != nil, starred: w.Starred != nil, absent: absent, unknown: unknown}, nil
+}
+
+// unknownFields are the names of the fields of the JSON object data that a
+// record has not (recordFields, in any case, as the decoder matches them),
+// each once, in the order they come.
+func unknownFields(data []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var out []string
+	for dec.More() {
+		t, err := dec.Token()
+		name, ok := t.(string)
+		if err != nil || !ok {
+			break
+		}
+		var value json.RawMessage
+		if dec.Decode(&value) != nil {
+			break
+		}
+		known := slices.ContainsFunc(recordFields, func(f string) bool { return strings.EqualFold(f, name) })
+		if !known && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// Of the fields a record has that no record has, the warning names
+// maxUnknownShown, each in up to maxFieldName characters.
+const (
+	maxUnknownShown = 8
+	maxFieldName    = 40
+)
+
+// warnUnknownFields is the warning that a record's fields of these names,
+// which a record has not, were ignored.
+func warnUnknownFields(names []string) string {
+	shown := make([]string, 0, min(len(names), maxUnknownShown))
+	for _, name := range names[:min(len(names), maxUnknownShown)] {
+		shown = append(shown, fieldName(name))
+	}
+	list := strings.Join(shown, ", ")
+	if more := len(names) - len(shown); more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	if len(names) == 1 {
+		return "ignored a field it does not know: " + list
+	}
+	return "ignored fields it does not know: " + list
+}
+
+// fieldName is a field's name as a warning shows it: as it is when it is
+// plain, else quoted as Go quotes a string, so that control characters,
+// escape sequences and invisible characters are seen and not obeyed; a
+// long one cut short.
+func fieldName(name string) string {
+	if r := []rune(name); len(r) > maxFieldName {
+		name = string(r[:maxFieldName-1]) + "…"
+	}
+	if name == "" || strings.IndexFunc(name, func(r rune) bool {
+		return !unicode.IsGraphic(r) || unicode.IsSpace(r) || r == '"' || r == ','
+	}) >= 0 {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 // jsonReason rewrites a decoding error to name the field, without Go's
@@ -132,7 +221,8 @@ func jsonKind(goKind string) string {
 
 // articleFromJSON decodes one record into an article; user state the
 // record does not mention stays unsaid (nil). Bytes that are not UTF-8,
-// which the decoder replaces, are a warning.
+// which the decoder replaces, are a warning, and so are the fields a record
+// has not, which are ignored.
 func articleFromJSON(data []byte) (Article, error) {
 	rec, state, err := decodeRecord(data)
 	if err != nil {
@@ -141,6 +231,9 @@ func articleFromJSON(data []byte) (Article, error) {
 	a := rec.Article()
 	if n := invalidUTF8(data); n > 0 {
 		a.Warnings = append(a.Warnings, warnInvalidUTF8(n))
+	}
+	if len(state.unknown) > 0 {
+		a.Warnings = append(a.Warnings, warnUnknownFields(state.unknown))
 	}
 	if !state.read {
 		a.Read = nil
