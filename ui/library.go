@@ -29,11 +29,12 @@ type Library interface {
 	SetReadQuery(ctx context.Context, query string, read bool) (int, error)
 	// SetStarred stars or unstars articles.
 	SetStarred(ctx context.Context, ids []int64, starred bool) error
-	// Tag adds and removes tags on articles.
-	Tag(ctx context.Context, ids []int64, add, remove []string) error
-	// TagQuery adds and removes tags on every article a query matches and
-	// returns how many it matches.
-	TagQuery(ctx context.Context, query string, add, remove []string) (int, error)
+	// TagChanges adds and removes tags on articles, and says what it
+	// changed: each tag as the library spells it.
+	TagChanges(ctx context.Context, ids []int64, add, remove []string) (store.Tagging, error)
+	// TagQueryChanges adds and removes tags on every article a query
+	// matches, and says how many it matches and what it changed.
+	TagQueryChanges(ctx context.Context, query string, add, remove []string) (store.Tagging, error)
 	// Tags returns every tag with its colour and how many articles carry it.
 	Tags(ctx context.Context) ([]store.Tag, error)
 	// SuggestTags returns up to n tags for an article: those of the articles

@@ -11,9 +11,9 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"tidings/store"
-
 	"tidings/feeds"
+	"tidings/feeds/marks"
+	"tidings/store"
 )
 
 // The tag editor is a small box over the bottom of the screen with one line
@@ -203,16 +203,16 @@ func (e tagEditor) candidates() (suggested, others []string) {
 	for _, w := range lineWords(value) {
 		if w[0] != start {
 			_, name, _ := splitWord(string(value[w[0]:w[1]]))
-			typed[strings.ToLower(name)] = true
+			typed[tagKey(name)] = true
 		}
 	}
 
-	lp := strings.ToLower(prefix)
+	lp := marks.FoldTag(prefix) // as typed: "long " is not "long"
 	seen := map[string]bool{}
 	pick := func(names []string, skipHas bool) []string {
 		var out []string
 		for _, n := range names {
-			l := strings.ToLower(n)
+			l := tagKey(n)
 			if seen[l] || typed[l] || !strings.HasPrefix(l, lp) || skipHas && e.hasTag(l) {
 				continue
 			}
@@ -228,8 +228,9 @@ func (e tagEditor) candidates() (suggested, others []string) {
 	return suggested, pick(e.known, true)
 }
 
-func (e tagEditor) hasTag(lower string) bool {
-	return slices.ContainsFunc(e.has, func(t string) bool { return strings.ToLower(t) == lower })
+// hasTag reports whether the article has the tag of key (tagKey).
+func (e tagEditor) hasTag(key string) bool {
+	return slices.ContainsFunc(e.has, func(t string) bool { return tagKey(t) == key })
 }
 
 // complete replaces the word being typed with the next (dir 1) or the
@@ -297,7 +298,7 @@ func parseTagEdits(s string) (add, remove []string) {
 			continue
 		}
 		ed := edit{name: names[0], add: w.sign != '-'}
-		l := strings.ToLower(ed.name)
+		l := tagKey(ed.name)
 		if _, ok := edits[l]; !ok {
 			order = append(order, l)
 		}
@@ -319,7 +320,7 @@ func parseTagEdits(s string) (add, remove []string) {
 // it, joined with it, name one of tags (in any case, however spaced), and
 // returns the words as typed and that tag: the longest when several are.
 func splitRemoval(s string, tags []string) (typed []string, tag string, ok bool) {
-	key := func(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+	key := tagKey // in any case, however spaced
 	byKey := make(map[string]string, len(tags))
 	for _, t := range tags {
 		byKey[key(t)] = t
@@ -365,17 +366,17 @@ func describeEdit(add, remove []string) string {
 func editTags(tags, add, remove, known []string) []string {
 	out := slices.Clone(tags)
 	for _, a := range add {
-		l := strings.ToLower(a)
-		if slices.ContainsFunc(out, func(t string) bool { return strings.ToLower(t) == l }) {
+		l := tagKey(a)
+		if slices.ContainsFunc(out, func(t string) bool { return tagKey(t) == l }) {
 			continue
 		}
-		if i := slices.IndexFunc(known, func(t string) bool { return strings.ToLower(t) == l }); i >= 0 {
+		if i := slices.IndexFunc(known, func(t string) bool { return tagKey(t) == l }); i >= 0 {
 			a = known[i]
 		}
 		out = append(out, a)
 	}
 	out = slices.DeleteFunc(out, func(t string) bool {
-		return slices.ContainsFunc(remove, func(r string) bool { return strings.EqualFold(r, t) })
+		return slices.ContainsFunc(remove, func(r string) bool { return tagKey(r) == tagKey(t) })
 	})
 	slices.SortFunc(out, func(a, b string) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))

@@ -140,7 +140,7 @@ func (m *Model) applyTagEdit() tea.Cmd {
 		// Removing a tag no article there carries removes nothing: say so
 		// rather than report it done.
 		remove = slices.DeleteFunc(remove, func(t string) bool {
-			return !slices.ContainsFunc(held, func(h string) bool { return strings.EqualFold(h, t) })
+			return !slices.ContainsFunc(held, func(h string) bool { return tagKey(h) == tagKey(t) })
 		})
 		if len(add)+len(remove) == 0 {
 			m.setStatus("Nothing to remove: " + taggedWhat(e.ids, m.list.rows) + " has none of those tags.")
@@ -310,10 +310,15 @@ func loadSuggestions(ctx context.Context, lib Library, id int64) tea.Cmd {
 	}
 }
 
-// tagArticles adds and removes tags on articles.
+// tagArticles adds and removes tags on articles; the message names the
+// tags as the library spells them (+ÉTÉ on a library's été is +été).
 func tagArticles(ctx context.Context, lib Library, ids []int64, add, remove []string) tea.Cmd {
 	return func() tea.Msg {
-		return tagsAppliedMsg{ids: ids, add: add, remove: remove, err: lib.Tag(ctx, ids, add, remove)}
+		t, err := lib.TagChanges(ctx, ids, add, remove)
+		if err == nil {
+			add, remove = changedNames(t.Added), changedNames(t.Removed)
+		}
+		return tagsAppliedMsg{ids: ids, add: add, remove: remove, err: err}
 	}
 }
 
@@ -328,7 +333,19 @@ func countForTagging(ctx context.Context, lib Library, q string) tea.Cmd {
 // tagQuery adds and removes tags on every article a query matches.
 func tagQuery(ctx context.Context, lib Library, q string, add, remove []string) tea.Cmd {
 	return func() tea.Msg {
-		n, err := lib.TagQuery(ctx, q, add, remove)
-		return queryTaggedMsg{query: q, n: n, add: add, remove: remove, err: err}
+		t, err := lib.TagQueryChanges(ctx, q, add, remove)
+		if err == nil {
+			add, remove = changedNames(t.Added), changedNames(t.Removed)
+		}
+		return queryTaggedMsg{query: q, n: t.Articles, add: add, remove: remove, err: err}
 	}
+}
+
+// changedNames are the names of the tags a tagging added or removed.
+func changedNames(changes []store.TagChange) []string {
+	names := make([]string, len(changes))
+	for i, c := range changes {
+		names[i] = c.Name
+	}
+	return names
 }

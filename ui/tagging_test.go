@@ -136,6 +136,7 @@ func TestParseTagEdits(t *testing.T) {
 		"hash before the quote": {`#"long read" +"#nato"`, []string{"long read", "nato"}, nil},
 		"unclosed":              {`+"half \"open`, []string{`half "open`}, nil},
 		"as the library keeps":  {"+\"tab\there\" -e\u0301te\u0301", []string{"tab here"}, []string{"\u00e9t\u00e9"}},
+		"one tag in any script": {"+σοφος -ΣΟΦΟΣ +ÉTÉ -été +İzmir", []string{"İzmir"}, []string{"ΣΟΦΟΣ", "été"}},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
