@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"tidings/feeds/marks"
 )
 
 // ctrl+s in the list saves the filter under a name typed in the status
@@ -66,7 +68,7 @@ func (m *Model) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 		name := strings.TrimSpace(m.prompt.input.Value())
 		q := m.prompt.query
 		for _, s := range m.cfg.Searches {
-			if strings.EqualFold(s.Name, name) {
+			if marks.FoldTag(s.Name) == marks.FoldTag(name) {
 				// The panel lists config.toml's first: this one would not
 				// show. The prompt stays, asking for another name.
 				m.prompt.input.Prompt = fmt.Sprintf("“%s” is a search of config.toml; save %s as: ", oneLine(s.Name), quoteQuery(q))
@@ -107,7 +109,7 @@ func saveSearch(ctx context.Context, lib Library, name, q string) tea.Cmd {
 			return msg
 		}
 		for _, s := range saved {
-			if strings.EqualFold(s.Name, name) {
+			if marks.FoldTag(s.Name) == marks.FoldTag(name) {
 				msg.replaced = s.Query
 			}
 		}

@@ -378,9 +378,7 @@ func editTags(tags, add, remove, known []string) []string {
 	out = slices.DeleteFunc(out, func(t string) bool {
 		return slices.ContainsFunc(remove, func(r string) bool { return tagKey(r) == tagKey(t) })
 	})
-	slices.SortFunc(out, func(a, b string) int {
-		return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
-	})
+	store.SortTagNames(out) // as the library will list them
 	return out
 }
 
