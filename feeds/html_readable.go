@@ -89,7 +89,8 @@ const (
 // the story without its comments (dropComments), its tables written as
 // tables or, when Markdown cannot, as lines (tablesAsBlocks), its code
 // blocks with their language; its leading heading goes when it is the
-// title.
+// title. The ids made from a section's heading are not read as saying
+// what the section is (dropHeadingIDs).
 func readablePage(data []byte, pageURL string) (Article, error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -100,6 +101,7 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 	if flat {
 		art.Warnings = append(art.Warnings, "the page nests more than 512 elements deep; it was read with its nesting flattened")
 	}
+	dropHeadingIDs(doc)
 	s := scanPage(doc)
 	art.Tags = s.tags
 	pick := func(keys ...string) string {

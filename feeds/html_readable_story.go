@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
 // codeLanguage is the class that says what language a code block is in
@@ -66,6 +67,108 @@ func hasCommentWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// dropHeadingIDs removes from the elements in root the ids that are the
+// slugs of their headings: an element's own, when it is one, else the
+// first it holds (a section's, as Pandoc, Quarto, R Markdown, Sphinx,
+// MkDocs and Hugo make ids from headings). Such an id says what the
+// section is about, not what part of the page it is: read as the page's
+// furniture is read (Readability's unlikely candidates, isCommentSection),
+// "Related work", "Discussion" or "Example 1: amend a shared changeset"
+// would go from the story. An id that only names the comments ("Comments")
+// stays. The story's Markdown has no ids.
+func dropHeadingIDs(root *html.Node) {
+	letters := map[*html.Node]string{} // of the headings looked at
+	// walk returns the first heading in n, n when it is one.
+	var walk func(n *html.Node) *html.Node
+	walk = func(n *html.Node) *html.Node {
+		var first *html.Node
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				first = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if h := walk(c); first == nil {
+				first = h
+			}
+		}
+		if first != nil && attr(n, "id") != "" {
+			heading, ok := letters[first]
+			if !ok {
+				heading = headingLetters(first)
+				letters[first] = heading
+			}
+			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool {
+				return a.Namespace == "" && a.Key == "id" && isSlugOf(a.Val, heading)
+			})
+		}
+		return first
+	}
+	walk(root)
+}
+
+// maxHeadingNodes and maxSlugLetters bound what of a heading is read to
+// compare ids with (headingLetters): an id is not made from more.
+const (
+	maxHeadingNodes = 256
+	maxSlugLetters  = 512 // bytes
+)
+
+// headingLetters is the letters and digits of a heading (slugLetters), ""
+// when it is longer than an id made from it would be.
+func headingLetters(h *html.Node) string {
+	var b strings.Builder
+	nodes := 0
+	for d := range h.Descendants() {
+		if nodes++; nodes > maxHeadingNodes || b.Len() > maxSlugLetters {
+			return ""
+		}
+		if d.Type == html.TextNode {
+			b.WriteString(slugLetters(d.Data))
+		}
+	}
+	return b.String()
+}
+
+// isSlugOf reports whether id is the slug of a heading whose letters and
+// digits are heading (slugLetters): the same letters and digits, or those
+// after its section number ("1.2 Discussion", as Pandoc and docutils
+// drop it), with a number after them (a second "Discussion") or "sec"
+// before them (Quarto's cross-references); not when the heading names
+// only the comments.
+func isSlugOf(id, heading string) bool {
+	id = slugLetters(id)
+	if id == "" || heading == "" || heading == "comments" || heading == "comment" {
+		return false
+	}
+	for _, h := range []string{heading, strings.TrimLeft(heading, "0123456789")} {
+		if h == "" {
+			continue
+		}
+		rest, ok := strings.CutPrefix(id, h)
+		if !ok {
+			rest, ok = strings.CutPrefix(strings.TrimPrefix(id, "sec"), h)
+		}
+		if ok && strings.Trim(rest, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// slugLetters is s's letters and digits, without their accents, in lower
+// case: how an id written from a heading compares with the heading.
+func slugLetters(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // minStoryBeside is the text, in letters and digits, that must be left

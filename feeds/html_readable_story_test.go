@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -225,5 +226,83 @@ func TestReadableTableCells(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadableSections: a section of the story stays whatever its heading
+// says, though its id, made from the heading (Pandoc, Sphinx, Hugo), holds
+// a word that names a page's furniture or its comments elsewhere
+// ("related-work", "discussion", "example-1-a-shared-ticket", "contact");
+// a page's comments still go, and its navigation, sidebar and footer.
+func TestReadableSections(t *testing.T) {
+	tests := []struct {
+		file      string
+		body, not []string
+	}{
+		{"pandoc-paper.html", []string{
+			"## Introduction", "## Related work\n\nRELATED-WORK Earlier studies", "RELATED-WORK Studies of city ferries",
+			"### Discussion\n\nSHORT-DISCUSSION", "## A comment on the counts\n\nON-THE-COUNTS The counts",
+			"ON-THE-COUNTS The bus company", "## Discussion\n\nDISCUSSION The growth", "DISCUSSION A longer study",
+		}, nil},
+		{"sphinx-guide.html", []string{
+			"## Buying a ticket", "## Example 1: a shared ticket", "SHARED-TICKET Two people", "SHARED-TICKET The crew",
+			"## Tickets and tags", "TAGS A season ticket", "## Replies to common complaints", "REPLIES The first boat",
+			"## Contact", "CONTACT The ticket office",
+		}, []string{"Navigation", "index", "Quick search", "Table of Contents", "Copyright"}},
+		{"comments-heading.html", []string{
+			"kept notes.", "## Discussion\n\nIs the ferry worth it in winter?", "wait on the quay.",
+		}, []string{"Comments", "READER-COMMENT", "Mara", "since 2019"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile("testdata/html/readable/" + tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := parseHTMLFile(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tc.body {
+				if !strings.Contains(a.Body, s) {
+					t.Errorf("body lacks %q:\n%s", s, a.Body)
+				}
+			}
+			for _, s := range tc.not {
+				if strings.Contains(a.Body, s) {
+					t.Errorf("body has %q:\n%s", s, a.Body)
+				}
+			}
+		})
+	}
+}
+
+// TestIsSlugOf: an id is a heading's slug when it has the heading's
+// letters and digits, but its section number, with a number after them or
+// "sec" before them; not when the heading names only the comments.
+func TestIsSlugOf(t *testing.T) {
+	tests := []struct {
+		id, heading string
+		want        bool
+	}{
+		{"related-work", "Related work", true},
+		{"example-1-amend-a-shared-changeset", "Example 1: Amend a shared changeset¶", true},
+		{"discussion-1", "4.1 Discussion", true},
+		{"sec-discussion", "Discussion", true},
+		{"discussion_2", "Discussion", true},
+		{"cafe-discussion", "Café discussion", true},
+		{"Replies", "replies", true},
+		{"comments", "Comments", false},
+		{"comment", "Comment", false},
+		{"discussion-thread", "Discussion", false},
+		{"comments-discussion", "Discussion", false},
+		{"related", "Related work", false},
+		{"", "Related work", false},
+		{"related-work", "", false},
+	}
+	for _, tc := range tests {
+		if got := isSlugOf(tc.id, slugLetters(tc.heading)); got != tc.want {
+			t.Errorf("isSlugOf(%q, %q) = %v, want %v", tc.id, tc.heading, got, tc.want)
+		}
 	}
 }
