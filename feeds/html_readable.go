@@ -72,25 +72,27 @@ const (
 
 // readablePage reads a page (parseHTMLPage) as a reader view does.
 //
-// The title is the page's JSON-LD headline (or name), else its og:title,
-// else its first <h1> outside the page's header, navigation and asides
-// when the <title> agrees with it, else Readability's (another meta tag's)
-// or the <title> without the site's name and section after it; the
-// site's name goes from the end of any of them. The date is a meta tag's
-// or the JSON-LD datePublished, else that of what the page marks as the
-// story's date (markedDate: itemprop="datePublished", a pubdate
-// attribute, a class such as "published"), in its own <article> or
-// <main> first, else anywhere; else that of the first <time> of its own
-// <article> or <main> as the page has it; else of a <time> in the story,
-// else of one outside the page's header, navigation, asides and footer;
-// a page with none is imported with the warning "no date". Author,
-// source, link and tags come from meta tags as they did (legacyHTMLPage),
-// the JSON-LD or Readability filling in what they leave out. The body is
-// the story without its comments (dropComments), its tables written as
-// tables or, when Markdown cannot, as lines (tablesAsBlocks), its code
-// blocks with their language; its leading heading goes when it is the
-// title. The ids made from a section's heading are not read as saying
-// what the section is (dropHeadingIDs).
+// The title is the page's JSON-LD headline (or name), else its og:title
+// (either unless the <title> and an <h1> agree on a headline it has
+// nothing to do with: agreedHeadline), else its first <h1> outside the
+// page's header, navigation and asides when the <title> agrees with it,
+// else Readability's (another meta tag's) or the <title> without the
+// site's name and section after it; the site's name goes from the end of
+// any of them. The date is a meta tag's or the JSON-LD datePublished,
+// else that of what the page marks as the story's date (markedDate:
+// itemprop="datePublished", a pubdate attribute, a class such as
+// "published"), in its own <article> or <main> first, else anywhere; else
+// that of the first <time> of its own <article> or <main> as the page has
+// it; else of a <time> in the story, else of one outside the page's
+// header, navigation, asides and footer; a page with none is imported
+// with the warning "no date". Author, source, link and tags come from
+// meta tags as they did (legacyHTMLPage), the JSON-LD or Readability
+// filling in what they leave out. The body is the story without its
+// comments (dropComments), its tables written as tables or, when Markdown
+// cannot, as lines (tablesAsBlocks), its code blocks with their language;
+// its leading heading goes when it is the title. The ids made from a
+// section's heading are not read as saying what the section is
+// (dropHeadingIDs).
 func readablePage(data []byte, pageURL string) (Article, error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -255,6 +257,9 @@ type pageScan struct {
 	classes  []string          // the classes Readability keeps (readabilityOf)
 	elements int               // how many there are
 	depths   int               // how deep they are, added up
+	// headlines are the page's first <h1>s (maxHeadlines), but those in
+	// its chrome that are links (a site's name, linked to its home page).
+	headlines []string
 	// containers are the <article> and <main> elements not in another
 	// (or in a <section>), which say where a page keeps its story
 	// (readableContent).
@@ -265,6 +270,19 @@ type pageScan struct {
 	// navigation and asides, where a page says what day it is, or what
 	// else it has.
 	chrome map[string]bool
+}
+
+// maxHeadlines bounds the <h1>s a pageScan keeps.
+const maxHeadlines = 8
+
+// isLinked reports whether n is in a link or holds one.
+func isLinked(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A {
+			return true
+		}
+	}
+	return hasDescendant(n, "a")
 }
 
 // maxJSONLD bounds the JSON-LD scripts read: how many, and how long each.
@@ -328,6 +346,9 @@ func (s *pageScan) element(n *html.Node, depth int, sectioned, chrome bool) {
 	case atom.H1:
 		if s.h1 == "" && !chrome {
 			s.h1 = textOf(n)
+		}
+		if len(s.headlines) < maxHeadlines && (!chrome || !isLinked(n)) {
+			s.headlines = append(s.headlines, textOf(n))
 		}
 	case atom.Meta:
 		key := strings.ToLower(attr(n, "property"))
@@ -550,11 +571,22 @@ func dropAdLabels(n *html.Node) {
 // pageTitle is the article's title (readablePage), site the name of the
 // site it is from when known.
 func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site string) string {
+	// The metadata's title, unless the page's <title> and its headline
+	// agree on another that it has nothing to do with: the site's own
+	// ("Yahoo News - Latest News & Headlines") given for every page.
+	headline := agreedHeadline(s, site)
+	meta := func(t string) string {
+		t = withoutSiteName(t, site)
+		if headline != "" && !titlesRelated(t, headline) && !titlesRelated(t, sitelessTitle(s.title)) {
+			return headline
+		}
+		return t
+	}
 	if ld.headline != "" || ld.name != "" {
-		return withoutSiteName(ld.title(sitelessTitle(s.title)), site)
+		return meta(ld.title(sitelessTitle(s.title)))
 	}
 	if t := strings.TrimSpace(s.meta["og:title"]); t != "" {
-		return withoutSiteName(t, site)
+		return meta(t)
 	}
 	short := sitelessTitle(s.title)
 	if h1 := s.h1; h1 != "" {
@@ -574,6 +606,39 @@ func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site strin
 		}
 	}
 	return withoutSiteName(short, site)
+}
+
+// agreedHeadline is the first of the page's <h1>s (pageScan.headlines)
+// that its <title>, without the site's name, agrees with: they say the
+// same, or the one holds the other; a headline of three words or more
+// that is not the site's name. "" when there is none.
+func agreedHeadline(s pageScan, site string) string {
+	titles := []string{sitelessTitle(s.title), withoutSiteName(s.title, site)}
+	for _, h1 := range s.headlines {
+		h1 = withoutSiteName(h1, site)
+		lh := slugLetters(h1)
+		if len(strings.Fields(h1)) < 3 || lh == slugLetters(site) {
+			continue
+		}
+		for _, t := range titles {
+			lt := slugLetters(t)
+			if lt != "" && (strings.Contains(lt, lh) || strings.Contains(lh, lt) && len(strings.Fields(t)) >= 3) {
+				return h1
+			}
+		}
+	}
+	return ""
+}
+
+// titlesRelated reports whether two titles of a page name the same
+// story: the one holds the other, letter case and punctuation aside, or
+// half the words of a are words of b.
+func titlesRelated(a, b string) bool {
+	la, lb := slugLetters(a), slugLetters(b)
+	if la == "" || lb == "" {
+		return false
+	}
+	return strings.Contains(la, lb) || strings.Contains(lb, la) || wordsShared(a, b) >= 0.5
 }
 
 // withoutSiteName is title without the site's name after it ("Obama

@@ -96,6 +96,12 @@ func TestReadablePages(t *testing.T) {
 				"injected", "not text", "icon", "Posted on"},
 		},
 		{
+			name: "the site's own og:title, the <title> and the headline (in a <header>) agreeing", file: "generic-og-title.html",
+			title: "Cargo ship breaks up over the sea after launch", source: "Coast News", published: "2016-12-01T23:29:49Z",
+			body:      []string{"An unmanned cargo ship broke up in the atmosphere", "planned for February."},
+			notInBody: []string{"Latest News", "# Cargo ship breaks up", "Associated Press"},
+		},
+		{
 			name: "no date", page: `<html><head><title>Ferry talks | The Wire</title></head><body><h1>Ferry talks</h1>` +
 				`<p>The ferry company and the unions met on Monday, and meet again on Friday.</p></body></html>`,
 			title: "Ferry talks", warnings: []string{"no date"},
@@ -173,6 +179,21 @@ func TestReadableTitles(t *testing.T) {
 			`{"@type":"WebPage","mainEntity":{"@type":"BlogPosting","headline":"Sundays at the library"}}</script>`,
 			story, "Sundays at the library"},
 		{"no <title>: the headline", ``, `<h1>Library stays open</h1>` + story, "Library stays open"},
+		{"the site's og:title, the <title> and the headline agreeing", `<title>Library stays open on Sundays</title>` +
+			`<meta property="og:title" content="Town News - Latest News &amp; Headlines">`,
+			`<h1>Library stays open on Sundays</h1>` + story, "Library stays open on Sundays"},
+		{"the site's JSON-LD headline, the <title> and the headline agreeing", `<title>Library stays open on Sundays | Town News</title>` +
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Town News Exclusives"}</script>`,
+			`<header><h1>Library stays open on Sundays</h1></header>` + story, "Library stays open on Sundays"},
+		{"og:title, a longer form of the headline", `<title>Library stays open | Town News</title>` +
+			`<meta property="og:title" content="Library stays open on Sundays, the council says">`,
+			`<h1>Library stays open</h1>` + story, "Library stays open on Sundays, the council says"},
+		{"og:title, the site's name in the <title> and its linked <h1>", `<title>Town News Daily</title>` +
+			`<meta property="og:title" content="Library stays open on Sundays">`,
+			`<header><h1><a href="/">Town News Daily</a></h1></header>` + story, "Library stays open on Sundays"},
+		{"og:title, a section's name in the <title> and the <h1>", `<title>Opinion | Town News</title>` +
+			`<meta property="og:title" content="Why the library must stay open">`,
+			`<h1>Opinion</h1>` + story, "Why the library must stay open"},
 		{"a title with a dash of its own", `<title>Covid - what we know - Town News</title>`, story, "Covid - what we know"},
 	}
 	for _, tc := range tests {
