@@ -92,7 +92,8 @@ const (
 // cannot, as lines (tablesAsBlocks), its code blocks with their language;
 // its leading heading goes when it is the title. The ids made from a
 // section's heading are not read as saying what the section is
-// (dropHeadingIDs).
+// (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
+// it (dropPermalinks).
 func readablePage(data []byte, pageURL string) (Article, error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -104,6 +105,7 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 		art.Warnings = append(art.Warnings, "the page nests more than 512 elements deep; it was read with its nesting flattened")
 	}
 	dropHeadingIDs(doc)
+	dropPermalinks(doc)
 	s := scanPage(doc)
 	art.Tags = s.tags
 	pick := func(keys ...string) string {

@@ -542,3 +542,42 @@ func holdsBlock(n *html.Node) bool {
 	}
 	return false
 }
+
+// dropPermalinks removes the links a page puts in or beside its headings to
+// link to them (Sphinx's ¶, MkDocs' and GitHub's #, 🔗, §): words of the
+// page's own, not of the story, which would end the title and every
+// heading ("Buying a ticket¶"). Such a link goes to a place in the page and
+// says nothing but its sign, or is classed as one.
+func dropPermalinks(root *html.Node) {
+	var links []*html.Node
+	for n := range root.Descendants() {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A && isPermalink(n) {
+			links = append(links, n)
+		}
+	}
+	for _, n := range links {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+func isPermalink(a *html.Node) bool {
+	if !strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#") {
+		return false
+	}
+	switch strings.TrimSpace(textOf(a)) {
+	case "", "¶", "#", "§", "🔗", "⚓", "⚓︎", "🔗︎":
+	default:
+		return false
+	}
+	class := strings.ToLower(attr(a, "class"))
+	if strings.Contains(class, "headerlink") || strings.Contains(class, "anchor") || strings.Contains(class, "permalink") {
+		return true
+	}
+	for p := a.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		switch p.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+	}
+	return false
+}

@@ -248,7 +248,7 @@ func TestReadableSections(t *testing.T) {
 			"## Buying a ticket", "## Example 1: a shared ticket", "SHARED-TICKET Two people", "SHARED-TICKET The crew",
 			"## Tickets and tags", "TAGS A season ticket", "## Replies to common complaints", "REPLIES The first boat",
 			"## Contact", "CONTACT The ticket office",
-		}, []string{"Navigation", "index", "Quick search", "Table of Contents", "Copyright"}},
+		}, []string{"Navigation", "index", "Quick search", "Table of Contents", "Copyright", "¶"}},
 		{"comments-heading.html", []string{
 			"kept notes.", "## Discussion\n\nIs the ferry worth it in winter?", "wait on the quay.",
 		}, []string{"Comments", "READER-COMMENT", "Mara", "since 2019"}},

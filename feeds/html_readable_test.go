@@ -179,6 +179,8 @@ func TestReadableTitles(t *testing.T) {
 			`{"@type":"WebPage","mainEntity":{"@type":"BlogPosting","headline":"Sundays at the library"}}</script>`,
 			story, "Sundays at the library"},
 		{"no <title>: the headline", ``, `<h1>Library stays open</h1>` + story, "Library stays open"},
+		{"a headline's permalink sign", ``, `<h1>Library stays open<a class="headerlink" href="#library-stays-open" title="Permalink">¶</a></h1>` + story, "Library stays open"},
+		{"a headline's # link", ``, `<h1><a href="#top" aria-hidden="true">#</a> Library stays open</h1>` + story, "Library stays open"},
 		{"the site's og:title, the <title> and the headline agreeing", `<title>Library stays open on Sundays</title>` +
 			`<meta property="og:title" content="Town News - Latest News &amp; Headlines">`,
 			`<h1>Library stays open on Sundays</h1>` + story, "Library stays open on Sundays"},
