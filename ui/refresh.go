@@ -158,7 +158,12 @@ func refreshSummary(r RefreshResult) string {
 	if r.Failed > 0 {
 		s += fmt.Sprintf(", %d failed (# lists them)", r.Failed)
 	}
-	return s + movesSummary(r.moved)
+	if moves := movesSummary(r.moved); moves != "" {
+		// The moves first: a feed merged away is told of here alone,
+		// where the counts, cut on a narrow screen, are in the # panel.
+		return strings.TrimPrefix(moves, " · ") + " · " + s
+	}
+	return s
 }
 
 // movesSummary is what the status line after a refresh says of the feeds

@@ -91,11 +91,11 @@ func TestRefreshTellsMoves(t *testing.T) {
 	}{
 		{"nothing moved", nil, "Fetched 3 feeds: 0 new articles"},
 		{"merged into a feed followed already", map[string]string{"/cat.xml": "/main.xml"},
-			"Fetched 3 feeds: 0 new articles · Blog - Go merged into Blog"},
+			"Blog - Go merged into Blog · Fetched 3 feeds: 0 new articles"},
 		{"moved to an address of its own", map[string]string{"/a.xml": "/a-new.xml"},
-			"Fetched 3 feeds: 0 new articles · Alpha moved to HOST/a-new.xml"},
+			"Alpha moved to HOST/a-new.xml · Fetched 3 feeds: 0 new articles"},
 		{"both", map[string]string{"/cat.xml": "/main.xml", "/a.xml": "/a-new.xml"},
-			"Fetched 3 feeds: 0 new articles · 2 feeds moved: "},
+			"2 feeds moved: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
