@@ -281,11 +281,19 @@ func readBody(r io.Reader, limit int64) ([]byte, error) {
 }
 
 // reasonPhrase is the text after the status code, cleaned, or the
-// standard one when the server sent none.
+// standard one when the server sent none. A server's phrase of more than a
+// line is cut: it is stored as the feed's error and printed.
 func reasonPhrase(resp *http.Response) string {
+	const most = 200
 	reason := strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)))
+	if len(reason) > 4*most {
+		reason = reason[:4*most] // cleaned and cut to characters below
+	}
 	if reason = CleanLine(reason); reason == "" {
 		reason = http.StatusText(resp.StatusCode)
+	}
+	if r := []rune(reason); len(r) > most {
+		reason = string(r[:most]) + "…"
 	}
 	return reason
 }

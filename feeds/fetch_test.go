@@ -440,6 +440,12 @@ func TestFetchAllFailuresStayApart(t *testing.T) {
 		buf.WriteString("HTTP/1.1 403 Go \x1b[31maway\r\nContent-Length: 0\r\n\r\n")
 		buf.Flush()
 	})
+	mux.HandleFunc("/long-status", func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, _ := w.(http.Hijacker).Hijack()
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 503 " + strings.Repeat("y", 100_000) + "\r\nContent-Length: 0\r\n\r\n")
+		buf.Flush()
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	closed := httptest.NewServer(http.NotFoundHandler())
@@ -453,6 +459,7 @@ func TestFetchAllFailuresStayApart(t *testing.T) {
 		{URL: srv.URL + "/page"},
 		{URL: srv.URL + "/missing"},
 		{URL: srv.URL + "/hostile-status"},
+		{URL: srv.URL + "/long-status"},
 		{URL: closed.URL + "/feed"},
 		{URL: "ftp://files.example.com/feed.xml"},
 		{URL: srv.URL + "/good?again"},
@@ -463,6 +470,7 @@ func TestFetchAllFailuresStayApart(t *testing.T) {
 		"not a feed: the server sent an HTML page",
 		"HTTP 404 Not Found",
 		"HTTP 403 Go away",
+		"HTTP 503 " + strings.Repeat("y", 200) + "…",
 		"connection refused",
 		`bad feed URL "ftp://files.example.com/feed.xml": not an http(s) address`,
 		"",

@@ -39,6 +39,9 @@ func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
 	return out, rows.Err()
 }
 
+// maxFeedError is how many characters of a fetch's error a feed keeps.
+const maxFeedError = 1000
+
 // RecordFetch stores what fetching feed id brought: its articles (imported
 // like any others, keeping what the reader did to earlier versions), and the
 // feed's new state — validators for the next conditional request, title,
@@ -87,6 +90,11 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 	lastErr := ""
 	if r.Err != nil {
 		lastErr = feeds.CleanLine(r.Err.Error())
+		if e := []rune(lastErr); len(e) > maxFeedError {
+			// A parser's or a server's words of megabytes: the feed
+			// list and the # panel show a few lines.
+			lastErr = string(e[:maxFeedError]) + "…"
+		}
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE feeds SET

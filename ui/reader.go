@@ -283,7 +283,7 @@ func (m readerModel) headerLines() []string {
 	if m.compact() {
 		maxTitle = 1
 	}
-	titleLines := wrapTitle(oneLine(title), w)
+	titleLines := wrapTitle(oneLine(shownPart(title)), w, maxTitle+1)
 	if len(titleLines) > maxTitle {
 		titleLines = titleLines[:maxTitle]
 		titleLines[maxTitle-1] = ansi.Truncate(titleLines[maxTitle-1]+" …", w, "…")
@@ -336,12 +336,13 @@ func (m readerModel) headerLines() []string {
 // where Unicode allows a line break (UAX #14): at spaces, and between the
 // characters of Chinese and Japanese, and of Korean written without
 // spaces. A stretch with no break in it too wide for a line is cut between
-// two characters.
-func wrapTitle(title string, width int) []string {
+// two characters. It stops after most lines (0: all of them), so that a
+// hostile title of megabytes costs no more than the lines shown.
+func wrapTitle(title string, width, most int) []string {
 	var lines []string
 	line, lineWidth := "", 0 // lineWidth counts the spaces line ends with
 	state := -1
-	for rest := title; rest != ""; {
+	for rest := title; rest != "" && (most <= 0 || len(lines) < most); {
 		var seg string
 		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
 		word := strings.TrimRightFunc(seg, unicode.IsSpace)
@@ -349,18 +350,31 @@ func wrapTitle(title string, width int) []string {
 			lines = append(lines, strings.TrimRightFunc(line, unicode.IsSpace))
 			line, lineWidth = "", 0
 		}
-		for line == "" && ansi.StringWidth(word) > width {
-			cut := ansi.Truncate(word, width, "")
-			if cut == "" { // one character wider than the line
-				cut, _, _, _ = uniseg.FirstGraphemeClusterInString(word, -1)
+		if line == "" && ansi.StringWidth(word) > width {
+			// A word wider than the line is cut into lines of its own,
+			// a grapheme cluster at a time, once over the word however
+			// long it is; a cluster wider than the line is a line.
+			start, at, w, gs := 0, 0, 0, -1
+			for rest := word; rest != ""; {
+				var cluster string
+				var cw int
+				cluster, rest, cw, gs = uniseg.FirstGraphemeClusterInString(rest, gs)
+				if w+cw > width && at > start {
+					lines = append(lines, word[start:at])
+					start, w = at, 0
+					if most > 0 && len(lines) >= most {
+						return lines
+					}
+				}
+				at += len(cluster)
+				w += cw
 			}
-			lines = append(lines, cut)
-			word, seg = word[len(cut):], seg[len(cut):]
+			word, seg = word[start:], seg[start:]
 		}
 		line += seg
 		lineWidth += ansi.StringWidth(seg)
 	}
-	if line = strings.TrimRightFunc(line, unicode.IsSpace); line != "" || len(lines) == 0 {
+	if line = strings.TrimRightFunc(line, unicode.IsSpace); (line != "" || len(lines) == 0) && (most <= 0 || len(lines) < most) {
 		lines = append(lines, line)
 	}
 	return lines

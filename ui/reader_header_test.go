@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"tidings/feeds"
 )
 
@@ -67,11 +69,36 @@ func TestWrapTitle(t *testing.T) {
 		{"漢字", 1, []string{"漢", "字"}},
 		{"abcdefghij klm", 4, []string{"abcd", "efgh", "ij", "klm"}},
 		{"see https://example.com/a/very/long/path now", 20, []string{"see https://", "example.com/a/very/", "long/path now"}},
+		{"e\u0301e\u0301e\u0301 x", 2, []string{"e\u0301e\u0301", "e\u0301", "x"}},
+		{"ab漢cd", 2, []string{"ab", "漢", "cd"}},
 	}
 	for _, tt := range tests {
-		got := wrapTitle(tt.title, tt.width)
+		got := wrapTitle(tt.title, tt.width, 0)
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("wrapTitle(%q, %d) = %q, want %q", tt.title, tt.width, got, tt.want)
 		}
+	}
+	// A title of one word of 200,000 letters (a hostile page's headline)
+	// is cut into lines of the width, nothing lost.
+	long := strings.Repeat("x", 200_000)
+	got := wrapTitle(long, 80, 0)
+	if len(got) != 2500 || strings.Join(got, "") != long || ansi.StringWidth(got[0]) != 80 {
+		t.Errorf("a 200,000-letter word: %d lines of %d, want 2,500 of 80, nothing lost", len(got), ansi.StringWidth(got[0]))
+	}
+	// Asked for the lines a header shows, it stops there.
+	if got := wrapTitle(long+" and more words", 80, 3); len(got) != 3 || got[2] != long[:80] {
+		t.Errorf("the first 3 lines of a 200,000-letter word: %d lines", len(got))
+	}
+	if got := wrapTitle("one two three four", 5, 2); strings.Join(got, "|") != "one|two" {
+		t.Errorf("the first 2 lines of words: %q", got)
+	}
+}
+
+// BenchmarkWrapTitleLongWord: a title that is one long word is wrapped in
+// time linear in its length (each line had measured the whole rest).
+func BenchmarkWrapTitleLongWord(b *testing.B) {
+	long := strings.Repeat("x", 1<<20)
+	for b.Loop() {
+		wrapTitle(long, 80, 0)
 	}
 }

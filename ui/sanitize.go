@@ -195,3 +195,14 @@ func c1StringLength(s string, r rune) int {
 	}
 	return 0
 }
+
+// shownPart is as much of a one-line field as a screen can show of it, its
+// first 64 KiB: a title or an error of megabytes (a hostile page's, a
+// server's) costs no more to draw than one of a line.
+func shownPart(s string) string {
+	const most = 64 << 10
+	if len(s) <= most {
+		return s
+	}
+	return strings.ToValidUTF8(s[:most], "")
+}

@@ -185,7 +185,7 @@ func feedHost(addr string) string {
 // measure notes the widths the layout needs from the items.
 func (p *tagsPanel) measure() {
 	p.natural, p.feedCountW, p.feedErrors = 0, 0, false
-	width := func(s string) int { return ansi.StringWidth(oneLine(s)) }
+	width := func(s string) int { return ansi.StringWidth(oneLine(shownPart(s))) }
 	for i, it := range p.items {
 		w := 0
 		switch {

@@ -96,9 +96,9 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 	} else {
 		var left, right string
 		if it.isTag {
-			left, right = "#"+oneLine(it.name), thousands(it.count)
+			left, right = "#"+oneLine(shownPart(it.name)), thousands(it.count)
 		} else {
-			left, right = oneLine(it.name), oneLine(it.query)
+			left, right = oneLine(it.name), oneLine(shownPart(it.query))
 		}
 		room := inner - 2
 		right = ansi.Truncate(right, max(room/2, 0), "…")
@@ -190,7 +190,7 @@ func (p tagsPanel) feedStretches(it panelItem, room int, st *styles) []stretch {
 	if it.err != "" {
 		col = c.errCol
 	}
-	name := oneLine(it.name)
+	name := oneLine(shownPart(it.name))
 	var out []stretch
 	if it.host != "" && c.hosts[it.group] {
 		host := oneLine(it.host)
@@ -203,7 +203,7 @@ func (p tagsPanel) feedStretches(it panelItem, room int, st *styles) []stretch {
 		if errW := avail - col - 1; errW > 0 {
 			e := "!"
 			if errW >= 3 {
-				e = ansi.Truncate("! "+oneLine(it.err), errW, "…")
+				e = ansi.Truncate("! "+oneLine(shownPart(it.err)), errW, "…")
 			}
 			errStyle := st.statusErr.Bold(false)
 			out = append(out, panelGap, stretch{fit(e, errW), &errStyle})
@@ -224,7 +224,7 @@ func (p tagsPanel) detail(it panelItem, inner, n int, st *styles) []string {
 	}
 	var out []string
 	if !it.isFeed {
-		for _, l := range clipLines(wrapTitle(oneLine(it.query), inner), inner, n) {
+		for _, l := range clipLines(wrapTitle(oneLine(shownPart(it.query)), inner, n+1), inner, n) {
 			out = append(out, st.headerDim.Render(l))
 		}
 		return out
@@ -236,7 +236,7 @@ func (p tagsPanel) detail(it panelItem, inner, n int, st *styles) []string {
 	var errs []string
 	keep := min(len(head), n)
 	if it.err != "" {
-		errs = wrapTitle("! "+oneLine(it.err), inner)
+		errs = wrapTitle("! "+oneLine(shownPart(it.err)), inner, n+1)
 		keep = max(min(len(head), n-len(errs)), min(1, n-1))
 	}
 	for _, l := range head[:keep] {
@@ -280,16 +280,16 @@ func (p tagsPanel) linesOfDetail(it panelItem, inner int) int {
 		}
 		switch {
 		case it.err == "":
-		case ansi.StringWidth(oneLine(it.err))+2 <= inner:
+		case ansi.StringWidth(oneLine(shownPart(it.err)))+2 <= inner:
 			n++
 		default:
-			n += len(wrapTitle("! "+oneLine(it.err), inner))
+			n += len(wrapTitle("! "+oneLine(shownPart(it.err)), inner, panelDetailMax+1))
 		}
 		return min(n, panelDetailMax)
-	case it.width <= inner && (it.isTag || ansi.StringWidth(oneLine(it.query)) <= (inner-2)/2):
+	case it.width <= inner && (it.isTag || ansi.StringWidth(oneLine(shownPart(it.query))) <= (inner-2)/2):
 		return 0
 	}
-	return min(len(wrapTitle(oneLine(it.query), inner)), panelDetailMax)
+	return min(len(wrapTitle(oneLine(shownPart(it.query)), inner, panelDetailMax+1)), panelDetailMax)
 }
 
 // clipLines keeps the first n of lines, the last of them ending in … when
