@@ -486,8 +486,16 @@ func TestSaveSearchNames(t *testing.T) {
 	m = save(m, " shadow", "Storms")
 	m = steps(t, m, "esc")
 	m = save(m, "leak", "storms")
-	if s := viewText(m); !strings.Contains(s, "Saved the search “storms”: `leak*` (it was `storm* shadow*`)") {
+	// Saved over, the search keeps its name as the library spells it.
+	if s := viewText(m); !strings.Contains(s, "Saved the search “Storms”: `leak*` (it was `storm* shadow*`)") {
 		t.Errorf("saved over a name:\n%s", s)
+	}
+	m = steps(t, m, "esc")
+	m = save(m, "storm", "Été")
+	m = steps(t, m, "esc")
+	m = save(m, "leak", "été")
+	if s := viewText(m); !strings.Contains(s, "Saved the search “Été”: `leak*` (it was `storm*`)") {
+		t.Errorf("saved over a name in another case:\n%s", s)
 	}
 }
 

@@ -110,7 +110,8 @@ func saveSearch(ctx context.Context, lib Library, name, q string) tea.Cmd {
 		}
 		for _, s := range saved {
 			if marks.FoldTag(s.Name) == marks.FoldTag(name) {
-				msg.replaced = s.Query
+				// Saved over, it keeps the name as the library spells it.
+				msg.name, msg.replaced = s.Name, s.Query
 			}
 		}
 		msg.err = lib.SaveSearch(ctx, name, q)
