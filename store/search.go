@@ -39,8 +39,7 @@ func compile(q string, live bool) (compiled, error) {
 	}
 	n, err := query.Parse(q)
 	if err == nil {
-		n = withSourceForms(n)
-		n = withFeedForms(n)
+		n = withStoredForms(n)
 		opt := query.Options{PrefixLast: live && !shortPunctuatedTail(q), PhraseFunc: true}
 		var c query.SQL
 		if c, err = query.Compile(n, opt); err == nil {
