@@ -704,10 +704,15 @@ func (a *app) tagsCmd() *cobra.Command {
 			"per tag: {\"name\": \"Long Read\", \"count\": 3}.",
 		Args: cobra.NoArgs,
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
+			out := &countingWriter{w: cmd.OutOrStdout()}
+			list := cli.Tags
 			if asJSON {
-				return cli.TagsJSON(cmd.Context(), st, cmd.OutOrStdout())
+				list = cli.TagsJSON
 			}
-			return cli.Tags(cmd.Context(), st, cmd.OutOrStdout())
+			if err := list(cmd.Context(), st, out); err != nil {
+				return err
+			}
+			return saidNothing(cmd, out, "No tags yet: tidings tag ID +name, or t in the reader.")
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "JSON Lines, one object per tag (name, count)")
@@ -1037,7 +1042,11 @@ func (a *app) feedCmd() *cobra.Command {
 		Short: "List subscriptions with their articles, last fetch and last error",
 		Args:  cobra.NoArgs,
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
-			return cli.ListFeeds(cmd.Context(), st, cmd.OutOrStdout())
+			out := &countingWriter{w: cmd.OutOrStdout()}
+			if err := cli.ListFeeds(cmd.Context(), st, out); err != nil {
+				return err
+			}
+			return saidNothing(cmd, out, "No subscriptions yet: tidings feed add URL, or tidings opml import FILE.")
 		}),
 	}
 	var purge bool
@@ -1178,7 +1187,11 @@ func (a *app) ruleCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return cli.ListRules(cmd.OutOrStdout(), rules, a.cfg.Rules)
+			out := &countingWriter{w: cmd.OutOrStdout()}
+			if err := cli.ListRules(out, rules, a.cfg.Rules); err != nil {
+				return err
+			}
+			return saidNothing(cmd, out, "No rules yet: tidings rule add QUERY --tag T.")
 		}),
 	}
 	remove := &cobra.Command{
@@ -1268,4 +1281,26 @@ func (a *app) exportCmd() *cobra.Command {
 	c.Flags().StringVar(&opt.Format, "format", "", "md (Markdown files) or json (JSON Lines)")
 	c.Flags().StringVar(&opt.Out, "out", "", "folder to write into (required for md)")
 	return c
+}
+
+// countingWriter counts what a listing wrote, so that an empty one can be
+// told apart from a failed one.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
+}
+
+// saidNothing tells a user on standard error that a listing is empty and
+// how to fill it; standard output stays empty for scripts.
+func saidNothing(cmd *cobra.Command, out *countingWriter, hint string) error {
+	if out.n == 0 {
+		fmt.Fprintln(cmd.ErrOrStderr(), hint)
+	}
+	return nil
 }
