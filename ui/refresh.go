@@ -26,7 +26,11 @@ type RefreshProgress struct {
 	// MovedTo is where the feed moved for good (a 301 or 308), which the
 	// subscription follows from now on; "" when it did not.
 	MovedTo string
-	Err     error // the feed's error, if it failed
+	// MergedInto is the address of the subscription followed already that
+	// the library merged the feed into when it moved there; "" when it
+	// did not.
+	MergedInto string
+	Err        error // the feed's error, if it failed
 }
 
 // RefreshResult sums up a refresh.
@@ -71,7 +75,7 @@ func startRefresh(ctx context.Context, lib Library, fn RefreshFunc) tea.Cmd {
 		var reports []RefreshProgress
 		res, err := fn(ctx, func(p RefreshProgress) {
 			mu.Lock()
-			reports = append(reports, RefreshProgress{Feed: p.Feed, URL: p.URL, MovedTo: p.MovedTo, Err: p.Err})
+			reports = append(reports, RefreshProgress{Feed: p.Feed, URL: p.URL, MovedTo: p.MovedTo, MergedInto: p.MergedInto, Err: p.Err})
 			mu.Unlock()
 			select {
 			case ch <- refreshProgressMsg{p: p, next: ch}:
@@ -87,9 +91,9 @@ func startRefresh(ctx context.Context, lib Library, fn RefreshFunc) tea.Cmd {
 }
 
 // feedMoves are the feeds the reports of a refresh say moved, in the order
-// they were done, by the names they had before it. One that moved to the
-// address of another feed (as that feed is followed by then) was merged
-// into it, as the library merges it.
+// they were done, by the names they had before it; one the library merged
+// into a feed followed already names that feed, by its name as the
+// refresh left it.
 func feedMoves(before []store.Feed, reports []RefreshProgress) []feedMove {
 	names := map[string]string{} // by address as followed before
 	for _, f := range before {
@@ -118,12 +122,12 @@ func feedMoves(before []store.Feed, reports []RefreshProgress) []feedMove {
 			continue
 		}
 		from, to := feeds.NormalizeURL(r.URL), feeds.NormalizeURL(r.MovedTo)
-		if from == to {
+		if from == to && r.MergedInto == "" {
 			continue
 		}
-		into, merged := at[to]
 		delete(at, from)
-		if merged {
+		if r.MergedInto != "" {
+			into := cmp.Or(at[feeds.NormalizeURL(r.MergedInto)], r.MergedInto)
 			out = append(out, feedMove{feed: name(r), to: r.MovedTo, into: into})
 			continue
 		}

@@ -68,12 +68,12 @@ func rss(title, prefix string, n int) string {
 // fetched into the library.
 func refresher(st *store.Store) RefreshFunc {
 	return func(ctx context.Context, progress func(RefreshProgress)) (RefreshResult, error) {
-		rep, err := cli.Fetch(ctx, st, feeds.NewFetcher(), nil, nil, func(done, total int, r feeds.FetchResult) {
+		rep, err := cli.Fetch(ctx, st, feeds.NewFetcher(), nil, nil, func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
 			name := r.Sub.Title
 			if name == "" {
 				name = r.Sub.URL
 			}
-			progress(RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, Err: r.Err})
+			progress(RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, MergedInto: stats.MergedInto, Err: r.Err})
 		})
 		return RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed)}, err
 	}
@@ -151,6 +151,9 @@ func TestFeedMoves(t *testing.T) {
 	report := func(url, title, to string) RefreshProgress {
 		return RefreshProgress{Feed: title, URL: url, MovedTo: to}
 	}
+	merged := func(url, title, to, into string) RefreshProgress {
+		return RefreshProgress{Feed: title, URL: url, MovedTo: to, MergedInto: into}
+	}
 	tests := []struct {
 		name    string
 		before  []store.Feed
@@ -159,17 +162,23 @@ func TestFeedMoves(t *testing.T) {
 	}{
 		{"none", before, []RefreshProgress{report("https://a.example/rss", "Alpha", "")}, nil},
 		{"merged, by its name before the fetch retitled it", before,
-			[]RefreshProgress{report("https://blog.example/cat.xml", "Blog", "https://blog.example/main.xml")},
+			[]RefreshProgress{merged("https://blog.example/cat.xml", "Blog", "https://blog.example/main.xml", "https://blog.example/main.xml")},
 			[]feedMove{{feed: "Blog - Go", to: "https://blog.example/main.xml", into: "Blog"}}},
 		{"merged into an address spelled otherwise", before,
-			[]RefreshProgress{report("https://blog.example/cat.xml", "Blog", "HTTPS://Blog.example:443/main.xml")},
+			[]RefreshProgress{merged("https://blog.example/cat.xml", "Blog", "HTTPS://Blog.example:443/main.xml", "https://blog.example/main.xml")},
 			[]feedMove{{feed: "Blog - Go", to: "HTTPS://Blog.example:443/main.xml", into: "Blog"}}},
+		{"merged as the library says, into an address it found by another spelling", before,
+			[]RefreshProgress{merged("https://blog.example/cat.xml", "Blog", "http://blog.example/main.xml", "https://blog.example/main.xml")},
+			[]feedMove{{feed: "Blog - Go", to: "http://blog.example/main.xml", into: "Blog"}}},
+		{"moved where a feed was followed, which the library did not merge: moved", before,
+			[]RefreshProgress{report("https://blog.example/cat.xml", "Blog", "https://blog.example/main.xml")},
+			[]feedMove{{feed: "Blog - Go", to: "https://blog.example/main.xml"}}},
 		{"moved, an untitled feed by its address", before,
 			[]RefreshProgress{report("https://b.example/rss", "B", "https://b.example/feed")},
 			[]feedMove{{feed: "B", to: "https://b.example/feed"}}},
 		{"two to one new address: the first moves, the second is merged", before, []RefreshProgress{
 			report("https://a.example/rss", "Alpha", "https://new.example/rss"),
-			report("https://blog.example/main.xml", "Blog", "https://new.example/rss"),
+			merged("https://blog.example/main.xml", "Blog", "https://new.example/rss", "https://new.example/rss"),
 		}, []feedMove{
 			{feed: "Alpha", to: "https://new.example/rss"},
 			{feed: "Blog", to: "https://new.example/rss", into: "Alpha"},
@@ -184,7 +193,7 @@ func TestFeedMoves(t *testing.T) {
 		{"a failed fetch moves nothing", before,
 			[]RefreshProgress{{Feed: "Alpha", URL: "https://a.example/rss", MovedTo: "https://x.example/", Err: fmt.Errorf("HTTP 500")}}, nil},
 		{"the library unread: the reports' names", nil,
-			[]RefreshProgress{report("https://blog.example/cat.xml", "Blog", "https://blog.example/main.xml"), report("https://blog.example/main.xml", "Blog", "")},
+			[]RefreshProgress{merged("https://blog.example/cat.xml", "Blog", "https://blog.example/main.xml", "https://blog.example/main.xml"), report("https://blog.example/main.xml", "Blog", "")},
 			[]feedMove{{feed: "Blog", to: "https://blog.example/main.xml", into: "Blog"}}},
 	}
 	for _, tt := range tests {

@@ -42,7 +42,7 @@ type FetchReport struct {
 // Fetch refreshes every subscribed feed (or only those whose URL is in only,
 // when given) and stores what they bring. progress, if set, hears of each
 // feed as it is done.
-func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, progress func(done, total int, r feeds.FetchResult)) (FetchReport, error) {
+func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, progress func(done, total int, r feeds.FetchResult, stats store.FetchStats)) (FetchReport, error) {
 	var rep FetchReport
 	subs, err := subscriptions(ctx, st, only, &rep)
 	if err != nil {
@@ -81,7 +81,7 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		rep.Updated += stats.Updated
 		rep.Unchanged += stats.Unchanged
 		if progress != nil {
-			progress(done, len(list), r)
+			progress(done, len(list), r, stats)
 		}
 	})
 	if saveErr != nil {
@@ -321,8 +321,8 @@ func FetchStopped(w io.Writer, tty bool) {
 
 // FetchProgress draws one line per finished feed when piped, a bar on a
 // terminal.
-func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult) {
-	return func(done, total int, r feeds.FetchResult) {
+func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
+	return func(done, total int, r feeds.FetchResult, _ store.FetchStats) {
 		status := "ok"
 		switch {
 		case r.Err != nil:

@@ -431,7 +431,7 @@ func TestFetchStopped(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rep, err := Fetch(ctx, st, feeds.NewFetcher(), nil, nil, func(done, total int, r feeds.FetchResult) {
+	rep, err := Fetch(ctx, st, feeds.NewFetcher(), nil, nil, func(done, total int, r feeds.FetchResult, _ store.FetchStats) {
 		if r.Sub.URL == fast {
 			cancel() // ctrl+c once the fast one is in
 		}

@@ -110,7 +110,7 @@ func TestOutputIsTerminalSafe(t *testing.T) {
 			return nil
 		},
 		"fetch progress": func(w *bytes.Buffer) error {
-			FetchProgress(w, false, 80)(1, 1, feeds.FetchResult{Sub: feeds.Subscription{URL: hostile}, Err: fetchErr})
+			FetchProgress(w, false, 80)(1, 1, feeds.FetchResult{Sub: feeds.Subscription{URL: hostile}, Err: fetchErr}, store.FetchStats{})
 			return nil
 		},
 		"export summary": func(w *bytes.Buffer) error {
