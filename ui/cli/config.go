@@ -95,6 +95,9 @@ func LoadConfig(path string) (Config, error) {
 		keys := make([]string, len(und))
 		for i, k := range und {
 			keys[i] = OneLine(k.String())
+			if n := keyLine(string(b), k); n > 0 {
+				keys[i] += fmt.Sprintf(" (line %d)", n)
+			}
 		}
 		sort.Strings(keys)
 		return cfg, fmt.Errorf("config %s: unknown setting %s", OneLine(path), strings.Join(keys, ", "))
@@ -137,4 +140,49 @@ func (c Config) validate() error {
 		}
 	}
 	return nil
+}
+
+// keyLine is the line of src where the setting k is written: the line
+// that assigns it, under its table's header or dotted, or the header that
+// opens it; 0 when no line reads so.
+func keyLine(src string, k toml.Key) int {
+	whole := k.String()
+	table := ""
+	for i, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if h, ok := strings.CutPrefix(line, "["); ok {
+			h = strings.TrimPrefix(h, "[")
+			end := strings.Index(h, "]")
+			if end < 0 {
+				continue
+			}
+			table = dottedKey(h[:end])
+			if table == whole {
+				return i + 1
+			}
+			continue
+		}
+		name, _, ok := strings.Cut(line, "=")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		full := dottedKey(name)
+		if table != "" {
+			full = table + "." + full
+		}
+		if full == whole {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// dottedKey is a TOML key as written (a.b, "a".'b', a . b) in the form
+// toml.Key.String gives it, near enough to compare bare names.
+func dottedKey(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
 }
