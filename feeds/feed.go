@@ -268,10 +268,12 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 // always was, the entry's own link (page), its title read as HTML and its
 // body without enclosures, as read before xml:base counted (formerBody),
 // so that reading titles or links better, or listing enclosures, moves no
-// article to another id. An entry with none of these was passed over
-// before: it is known by what a shows.
+// article to another id; its date as the parser read it (parserPublished).
+// An entry with none of these was passed over before: it is known by what
+// a shows.
 func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
-	known := Article{Title: CleanLine(htmlText(it.Title)), URL: page, Body: formerBody, Published: a.Published}
+	at := parserPublished(it)
+	known := Article{Title: CleanLine(htmlText(it.Title)), URL: page, Body: formerBody, Published: at}
 	switch {
 	case known.Title != "" || known.Body != "":
 		return known
@@ -279,7 +281,7 @@ func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
 		known.Title = known.URL
 		return known
 	}
-	return Article{Title: a.Title, URL: a.URL, Body: a.Body, Published: a.Published}
+	return Article{Title: a.Title, URL: a.URL, Body: a.Body, Published: at}
 }
 
 // body is entry i's content as Markdown. Relative links resolve against
@@ -435,19 +437,45 @@ func plainContent(f *gofeed.Feed) func(i int) bool {
 // published is when an entry was published: its publication date, else its
 // update date, in any form the parser or the fallback layouts read; zero
 // when it has none or only an implausible one (before 1970, or 1970's
-// first second).
+// first second). A date with a zone abbreviation is read by zoneOffsets,
+// which the parser does not know beyond a few (it takes "IST" or "JST"
+// for UTC).
 func published(it *gofeed.Item) time.Time {
+	return firstPlausible(it, func(parsed *time.Time, text string) (time.Time, bool) {
+		if parsed != nil && !namesZone(text) {
+			return *parsed, true
+		}
+		if t, ok := parseFeedTime(text); ok {
+			return t, true
+		}
+		if parsed != nil {
+			return *parsed, true
+		}
+		return time.Time{}, false
+	})
+}
+
+// parserPublished is published as read before zone abbreviations were
+// read by zoneOffsets: what the ids of entries known by their content are
+// made of, so that those stay where they are.
+func parserPublished(it *gofeed.Item) time.Time {
+	return firstPlausible(it, func(parsed *time.Time, text string) (time.Time, bool) {
+		if parsed != nil {
+			return *parsed, true
+		}
+		return parseFeedTime(text)
+	})
+}
+
+// firstPlausible is the first of an entry's publication and update dates
+// that read reads and that is plausible.
+func firstPlausible(it *gofeed.Item, read func(parsed *time.Time, text string) (time.Time, bool)) time.Time {
 	candidates := []struct {
 		parsed *time.Time
 		text   string
 	}{{it.PublishedParsed, it.Published}, {it.UpdatedParsed, it.Updated}}
 	for _, c := range candidates {
-		var t time.Time
-		if c.parsed != nil {
-			t = *c.parsed
-		} else if parsed, ok := parseFeedTime(c.text); ok {
-			t = parsed
-		}
+		t, _ := read(c.parsed, c.text)
 		// The first second of 1970 is what a feed's software writes for
 		// a date it does not have (a zero Unix time), not a date.
 		if t.Year() >= 1970 && t.Unix() != 0 {
@@ -455,6 +483,19 @@ func published(it *gofeed.Item) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// namesZone reports whether a date ends with a zone abbreviation of
+// zoneOffsets, or names one in a trailing comment: "… 10:00:00 IST",
+// "… 10:00:00 (JST)".
+func namesZone(s string) bool {
+	rest, comment := cutComment(strings.Join(strings.Fields(s), " "))
+	if _, ok := zoneOffsets[strings.ToUpper(comment)]; ok {
+		return true
+	}
+	last := rest[strings.LastIndexByte(rest, ' ')+1:]
+	_, ok := zoneOffsets[strings.ToUpper(last)]
+	return ok && isLetters(last)
 }
 
 // externalURL is the external_url of a JSON Feed item that has no url,
