@@ -245,6 +245,27 @@ func (im *importer) sameContent(e *existing, a *feeds.Article) (bool, error) {
 		body == a.Body && feedURL == a.FeedURL, nil
 }
 
+// renamedOnly takes the new source of a fetched entry that differs from
+// its stored version in nothing else (its feed renamed itself): the source
+// and the sum are rewritten, and the entry counts as unchanged, as nothing
+// in it changed. It reports whether that was so.
+func (im *importer) renamedOnly(e *existing, a *feeds.Article, hash string, withTitle bool) (bool, error) {
+	var source string
+	if err := im.tx.QueryRowContext(im.ctx, `SELECT source FROM articles WHERE id = ?`, e.id).Scan(&source); err != nil {
+		return false, err
+	}
+	if source == a.Source {
+		return false, nil
+	}
+	was := *a
+	was.Source = source
+	if contentHash(&was, withTitle) != e.hash {
+		return false, nil
+	}
+	_, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET source = ?, content_hash = ? WHERE id = ?`, a.Source, hash, e.id)
+	return err == nil, err
+}
+
 // article stores one article of the batch.
 func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	if a.ExternalID == "" {
@@ -319,6 +340,15 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 			if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET content_hash = ? WHERE id = ?`, hash, e.id); err != nil {
 				return 0, err
 			}
+			e.hash = hash
+		}
+	}
+	if e.hash != hash && im.subscribed {
+		renamed, err := im.renamedOnly(e, a, hash, !a.Retitled && !e.retitled)
+		if err != nil {
+			return 0, err
+		}
+		if renamed {
 			e.hash = hash
 		}
 	}
