@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -118,12 +119,28 @@ func (p discoveredPage) kind() string {
 }
 
 // discoverAt requests addr for discovery: the feed it serves (Discovered,
-// with the document), else the page it serves.
+// with the document), else the page it serves. A server that is busy
+// (429, 5xx) is asked again as a fetch asks it (retrying).
 func (f *Fetcher) discoverAt(ctx context.Context, addr string) (Discovered, discoveredPage, error) {
+	type answer struct {
+		found Discovered
+		page  discoveredPage
+	}
+	a, err := retrying(ctx, f, func() (answer, retryHint, error) {
+		found, page, hint, err := f.discoverOnce(ctx, addr)
+		return answer{found, page}, hint, err
+	})
+	return a.found, a.page, err
+}
+
+// discoverOnce is one request of discoverAt, and whether its failure is
+// worth another: a 429 or a 5xx, as for a fetch, but not a network error,
+// which the user subscribing sees at once.
+func (f *Fetcher) discoverOnce(ctx context.Context, addr string) (Discovered, discoveredPage, retryHint, error) {
 	start := time.Now()
 	req, err := f.newRequest(Subscription{URL: addr})
 	if err != nil {
-		return Discovered{}, discoveredPage{}, err
+		return Discovered{}, discoveredPage{}, retryHint{}, err
 	}
 	req.Header.Set("Accept", feedAccept+", text/html;q=0.7")
 	actx, cancel := f.withTimeout(ctx)
@@ -132,21 +149,25 @@ func (f *Fetcher) discoverAt(ctx context.Context, addr string) (Discovered, disc
 	resp, err := f.do(actx, req, &moved)
 	if err != nil {
 		err, _ := f.transportError(ctx, actx, err)
-		return Discovered{}, discoveredPage{}, err
+		return Discovered{}, discoveredPage{}, retryHint{}, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return Discovered{}, discoveredPage{}, &StatusError{Code: resp.StatusCode, Status: reasonPhrase(resp)}
+	if code := resp.StatusCode; code < 200 || code > 299 {
+		hint := retryHint{ok: code == http.StatusTooManyRequests || code >= 500}
+		if hint.ok {
+			hint.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		}
+		return Discovered{}, discoveredPage{}, hint, &StatusError{Code: code, Status: reasonPhrase(resp)}
 	}
 	data, err := readBody(resp.Body, f.MaxBody)
 	cut := errors.Is(err, ErrBodyTooLarge)
 	if err != nil && !cut {
 		err, _ := f.transportError(ctx, actx, err)
-		return Discovered{}, discoveredPage{}, err
+		return Discovered{}, discoveredPage{}, retryHint{}, err
 	}
 	if isFeedDocument(data, resp.Header.Get("Content-Type")) {
 		if cut {
-			return Discovered{}, discoveredPage{}, err
+			return Discovered{}, discoveredPage{}, retryHint{}, err
 		}
 		found := Discovered{URL: addr, duration: time.Since(start)}
 		if moved.newURL != "" {
@@ -154,9 +175,9 @@ func (f *Fetcher) discoverAt(ctx context.Context, addr string) (Discovered, disc
 		}
 		doc := newDocument(resp, data)
 		found.doc = &doc
-		return found, discoveredPage{}, nil
+		return found, discoveredPage{}, retryHint{}, nil
 	}
-	return Discovered{}, discoveredPage{data: data, url: resp.Request.URL, contentType: resp.Header.Get("Content-Type")}, nil
+	return Discovered{}, discoveredPage{data: data, url: resp.Request.URL, contentType: resp.Header.Get("Content-Type")}, retryHint{}, nil
 }
 
 // FetchDiscovered fetches sub, the subscription to d.URL. When discovery

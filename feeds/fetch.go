@@ -163,30 +163,39 @@ func hostOf(raw string) string {
 // fetch runs the attempts for one subscription, waiting between them.
 func (f *Fetcher) fetch(ctx context.Context, sub Subscription, s slots) FetchResult {
 	start := time.Now()
-	var r FetchResult
-	for attempt := 0; ; attempt++ {
-		var retry retryHint
-		r, retry = f.attempt(ctx, sub, s)
-		if !retry.ok || attempt >= f.Retries || ctx.Err() != nil {
-			break
-		}
-		wait := f.Backoff << attempt
-		if retry.after > 0 {
-			if retry.after > f.MaxRetryAfter {
-				r.Err = fmt.Errorf("%w; the server asks to retry after %s", r.Err, retry.after)
-				break
-			}
-			wait = max(wait, retry.after)
-		}
-		if err := sleep(ctx, wait); err != nil {
-			break
-		}
-	}
+	r, err := retrying(ctx, f, func() (FetchResult, retryHint, error) {
+		r, hint := f.attempt(ctx, sub, s)
+		return r, hint, r.Err
+	})
+	r.Err = err
 	if r.Err != nil {
 		r = FetchResult{Sub: sub, Err: cleanError{r.Err}, Bytes: r.Bytes}
 	}
 	r.Duration = time.Since(start)
 	return r
+}
+
+// retrying runs try, and again after a 5xx, a 429 or a network error (as
+// its hint says), up to f.Retries more times: waiting f.Backoff, doubled
+// for each next attempt, or as long as the server asks (Retry-After) up to
+// f.MaxRetryAfter; a server asking for longer is told in the error.
+func retrying[T any](ctx context.Context, f *Fetcher, try func() (T, retryHint, error)) (T, error) {
+	for attempt := 0; ; attempt++ {
+		v, hint, err := try()
+		if err == nil || !hint.ok || attempt >= f.Retries || ctx.Err() != nil {
+			return v, err
+		}
+		wait := f.Backoff << attempt
+		if hint.after > 0 {
+			if hint.after > f.MaxRetryAfter {
+				return v, fmt.Errorf("%w; the server asks to retry after %s", err, hint.after)
+			}
+			wait = max(wait, hint.after)
+		}
+		if sleep(ctx, wait) != nil {
+			return v, err
+		}
+	}
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
