@@ -31,7 +31,8 @@ const ImportBatch = 20000
 // that the article itself carries (tidings' own export) is applied on top:
 // its tags are added, the article marked read or starred when it says so,
 // and its annotations added unless the same quote and note are already
-// there. An import adds state and never takes any away. Any error rolls
+// there (or, for a passage note, the same note written at the same second,
+// re-anchored since). An import adds state and never takes any away. Any error rolls
 // back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
 	return s.importBatch(ctx, batch, false)
@@ -137,7 +138,7 @@ type importer struct {
 	// subscribed: the articles' feeds must exist (a fetch's import).
 	subscribed bool
 
-	insert, update, tagArticle, hasAnnotation, addAnnotation *sql.Stmt
+	insert, update, tagArticle, hasAnnotation, hasPassageNote, addAnnotation *sql.Stmt
 
 	anchors *reanchorer // the changed articles whose notes follow their passages
 
@@ -175,6 +176,11 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	// A note stored before words lost their soft hyphens is the same note.
 	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
 		AND (quote = ?2 AND note = ?3 OR tidings_in_words(quote) = ?2 AND tidings_in_words(note) = ?3))`)
+	// A passage note re-anchored since it was exported has another quote:
+	// it is the same note when it was written at the same second and says
+	// the same.
+	im.hasPassageNote = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
+		AND quote <> '' AND created = ?3 AND (note = ?2 OR tidings_in_words(note) = ?2))`)
 	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -185,7 +191,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 }
 
 func (im *importer) close() {
-	for _, st := range []*sql.Stmt{im.insert, im.update, im.tagArticle, im.hasAnnotation, im.addAnnotation} {
+	for _, st := range []*sql.Stmt{im.insert, im.update, im.tagArticle, im.hasAnnotation, im.hasPassageNote, im.addAnnotation} {
 		if st != nil {
 			st.Close()
 		}
@@ -553,8 +559,8 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		if slices.Contains(prev.Notes, noteKey(n)) {
 			continue // carried before: if it is gone, the reader deleted it
 		}
-		var has bool
-		if err := im.hasAnnotation.QueryRowContext(im.ctx, e.id, n.Quote, n.Note).Scan(&has); err != nil {
+		has, err := im.hasNote(e.id, n)
+		if err != nil {
 			return false, false, err
 		}
 		if has {
@@ -594,6 +600,24 @@ func (im *importer) reindex(e *existing) error {
 	}
 	im.fts.put(e.id, d)
 	return nil
+}
+
+// hasNote reports whether the article holds the note n already: the same
+// quote and note, or, for a passage note, the same note written at the same
+// second. The passage of a note an export carries is the text the article had
+// then; the library's note has followed its passage through the article's
+// changes since (reanchorer), and follows it back when this import brings the
+// old text again.
+func (im *importer) hasNote(articleID int64, n feeds.Annotation) (bool, error) {
+	var has bool
+	if err := im.hasAnnotation.QueryRowContext(im.ctx, articleID, n.Quote, n.Note).Scan(&has); err != nil || has {
+		return has, err
+	}
+	if n.Quote == "" || n.Created.IsZero() {
+		return false, nil
+	}
+	err := im.hasPassageNote.QueryRowContext(im.ctx, articleID, n.Note, unix(n.Created)).Scan(&has)
+	return has, err
 }
 
 func (im *importer) annotate(articleID int64, n feeds.Annotation) error {
