@@ -456,8 +456,8 @@ func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
 	for _, n := range orderNotes(a.Body, anns) {
 		b.WriteString("\n")
 		if n.Quote != "" {
-			for _, l := range strings.Split(strings.TrimSpace(feeds.CleanText(n.Quote)), "\n") {
-				if l = strings.TrimSpace(l); l == "" {
+			for _, l := range quoteLines(feeds.CleanText(n.Quote)) {
+				if l == "" {
 					b.WriteString(">\n")
 				} else {
 					fmt.Fprintf(&b, "> %s\n", l)
@@ -476,6 +476,23 @@ func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// quoteLines is a passage's lines as the export quotes them: white space at
+// their ends and blank lines around them gone, their indentation kept (a
+// highlighted code block stays indented).
+func quoteLines(quote string) []string {
+	lines := strings.Split(quote, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+	}
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
 
 // orderNotes puts whole-article notes first (oldest first), then highlights
