@@ -15,7 +15,9 @@ import (
 // (query.MatchPhrase: case and diacritics folded, prefixes, phrases).
 // tag:, source:, feed:, title:, is: and dates are about articles: they pick
 // the articles whose notes are listed. A part of the query that mixes the
-// two (ukraine OR tag:eu) is read at the article's level alone.
+// two (ukraine OR tag:eu) is read at the article's level alone. A word
+// left out (-word) leaves out the notes that have it, not their articles:
+// the library is asked for the articles without it (articleQuery).
 
 // noteFilter is what each note the browser lists must match: the terms of
 // a query, joined by AND, that are words only (words, phrases, prefixes,
@@ -113,18 +115,93 @@ func (f noteFilter) terms() []string {
 // are read too: the notes kept are the newest of all that match.
 func notesMatching(ctx context.Context, lib Library, q string, limit int) ([]store.AnnotationRow, noteFilter, error) {
 	f := newNoteFilter(q)
-	rows, err := lib.AllAnnotations(ctx, q, limit)
+	aq := articleQuery(q)
+	rows, err := lib.AllAnnotations(ctx, aq, limit)
 	if err != nil || len(f) == 0 {
 		return rows, f, err
 	}
 	kept := narrow(rows, f)
 	if len(rows) == limit && len(kept) < limit {
-		if rows, err = lib.AllAnnotations(ctx, q, 0); err != nil {
+		if rows, err = lib.AllAnnotations(ctx, aq, 0); err != nil {
 			return nil, f, err
 		}
 		kept = narrow(rows, f)
 	}
 	return kept[:min(len(kept), limit)], f, nil
+}
+
+// articleQuery is the query q asks the library, for the articles whose notes
+// may match it: q with the words it leaves out taken out of its words-only
+// terms. An article with a word may have notes without it, which -word
+// lists; a note with a word is on an article with it (in the note or the
+// passage), so the words it asks for still choose the articles. Terms
+// about articles (tag:, source:, a part mixing both) stay as they are.
+func articleQuery(q string) string {
+	n, err := query.Parse(q)
+	if err != nil {
+		return q // the library says why
+	}
+	terms := []query.Node{n}
+	if n.Kind == query.And {
+		terms = n.Kids
+	}
+	kept := make([]query.Node, 0, len(terms))
+	changed := false
+	for _, t := range terms {
+		if !wordsOnly(t) {
+			kept = append(kept, t)
+			continue
+		}
+		w, ok := withoutNegations(t)
+		if ok {
+			kept = append(kept, w)
+		}
+		changed = changed || !ok || w.String() != t.String()
+	}
+	switch {
+	case !changed:
+		return q
+	case len(kept) == 0:
+		return ""
+	case len(kept) == 1:
+		return kept[0].String()
+	}
+	return query.Node{Kind: query.And, Kids: kept}.String()
+}
+
+// withoutNegations is the words-only term n with its negations taken out
+// (read as matching everything): what every note matching n has, at least.
+// It reports false when nothing is left that a note must have.
+func withoutNegations(n query.Node) (query.Node, bool) {
+	switch n.Kind {
+	case query.Not:
+		return query.Node{}, false
+	case query.And:
+		var kids []query.Node
+		for _, k := range n.Kids {
+			if w, ok := withoutNegations(k); ok {
+				kids = append(kids, w)
+			}
+		}
+		switch len(kids) {
+		case 0:
+			return query.Node{}, false
+		case 1:
+			return kids[0], true
+		}
+		return query.Node{Kind: query.And, Kids: kids}, true
+	case query.Or:
+		kids := make([]query.Node, 0, len(n.Kids))
+		for _, k := range n.Kids {
+			w, ok := withoutNegations(k)
+			if !ok {
+				return query.Node{}, false // this side may match anything
+			}
+			kids = append(kids, w)
+		}
+		return query.Node{Kind: query.Or, Kids: kids}, true
+	}
+	return n, true
 }
 
 // narrow keeps the rows f keeps, in their order.

@@ -32,9 +32,15 @@ func TestBrowserFilterNarrows(t *testing.T) {
 		{"SIXTH PARAGRAPHS", nil},        // whole words, both
 		{"berlin", nil},                  // only in the articles' text
 		{"gone OR taurus", []string{gone, taurus}},
-		{"gone taurus", nil},               // no note has both
-		{"-taurus", []string{gone, sixth}}, // nor its article
+		{"gone taurus", nil},                             // no note has both
+		{"-taurus", []string{gone, leak, sixth}},         // its article's other notes stay
+		{"-leaked", []string{gone, taurus, sixth}},       // in a passage; the article's other note stays
+		{"-berlin", []string{gone, taurus, leak, sixth}}, // only in the articles' text
+		{"-taurus -sixth", []string{gone, leak}},
+		{"-(taurus OR sixth)", []string{gone, leak}},
 		{"(follow OR why) -taurus", []string{sixth}},
+		{"recording OR -paragraph", []string{gone, taurus, leak}},
+		{"source:azernews -leaked", []string{taurus, sixth}},
 		{"source:azernews", []string{taurus, leak, sixth}},
 		{"source:azernews leaked", []string{leak}},
 		{`leaked OR source:"kyiv independent"`, []string{gone, taurus, leak, sixth}},
@@ -86,5 +92,26 @@ func TestNotesMatchingPastTheLimit(t *testing.T) {
 	rows, _, err = notesMatching(context.Background(), lib, "", 2)
 	if err != nil || len(rows) != 2 {
 		t.Errorf("unfiltered, limit 2: %d rows, %v", len(rows), err)
+	}
+}
+
+// TestArticleQuery: the library is asked for the articles whose notes may
+// match: a word left out is not asked of the article, article terms are.
+func TestArticleQuery(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"taurus", "taurus"},
+		{"-epigraph", ""},
+		{"union -epigraph", "union"},
+		{"(follow OR why) -taurus", "follow OR why"},
+		{"(a -b) OR c", "a OR c"},
+		{"a OR -b", ""},
+		{"-tag:eu -letter", "-tag:eu"},
+		{"-bullet OR tag:eu", "-bullet OR tag:eu"}, // mixed: about articles
+		{"source:afp -bullet", "source:afp"},
+		{"(open", "(open"}, // does not parse: the library says why
+	} {
+		if got := articleQuery(tt.q); got != tt.want {
+			t.Errorf("articleQuery(%q) = %q, want %q", tt.q, got, tt.want)
+		}
 	}
 }
