@@ -403,33 +403,73 @@ func (m *Model) step(delta int) tea.Cmd {
 	return tea.Batch(cmd, m.open(row))
 }
 
-// handleClick selects (and on the selected row, opens) the list row under
-// the pointer.
-func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if msg.Button != tea.MouseLeft || m.showHelp || m.screen != screenList || m.welcoming() || m.mode() != modeNormal {
-		return nil
+// answering reports whether a box or a question waits for an answer: the
+// tag editor, the note editor, a yes/no question, a search's name. The
+// mouse then changes nothing behind it.
+func (m Model) answering() bool {
+	switch m.mode() {
+	case modeTagEdit, modeNote, modeConfirm, modePrompt:
+		return true
 	}
-	open, cmd := m.list.click(msg.Y - headerLines)
-	if row, ok := m.list.current(); open && ok {
-		return m.open(row)
-	}
-	return cmd
+	return false
 }
 
-// handleWheel scrolls whatever is shown.
-func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if m.showHelp || m.editor.open || m.panel.open || m.links.open {
+// handleClick selects the row under the pointer in the list, the
+// annotation browser, the tags panel and the links panel; a click on the
+// selected row (so a double click too) opens it, as enter does.
+func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || m.showHelp || m.answering() {
 		return nil
 	}
-	var cmd tea.Cmd
-	switch m.screen {
-	case screenBrowser:
-		delta := 1
-		if msg.Button == tea.MouseWheelUp {
-			delta = -1
+	switch {
+	case m.panel.open:
+		return m.clickPanel(msg.X, msg.Y)
+	case m.links.open:
+		return m.clickLinks(msg.X, msg.Y)
+	case m.mode() != modeNormal: // a filter line being typed in
+		return nil
+	case m.screen == screenBrowser:
+		return m.clickBrowser(msg.Y)
+	case m.screen == screenList && !m.welcoming():
+		header, filter, _, _ := m.listLines()
+		open, cmd := m.list.click(msg.Y - header - filter)
+		if row, ok := m.list.current(); open && ok {
+			return m.open(row)
 		}
-		m.browser.move(delta, m.browserItems())
-	case screenReader:
+		return cmd
+	}
+	return nil
+}
+
+// wheelRows is how far a turn of the mouse wheel moves a cursor over rows
+// of one line, as it scrolls the reader.
+const wheelRows = 3
+
+// handleWheel scrolls whatever is shown: the help page, a panel, the
+// browser, the reader, the list.
+func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
+	if m.answering() {
+		return nil
+	}
+	dir := 0
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		dir = -1
+	case tea.MouseWheelDown:
+		dir = 1
+	}
+	var cmd tea.Cmd
+	switch {
+	case m.showHelp:
+		m.wheelHelp(dir * wheelRows)
+	case m.panel.open:
+		m.wheelPanel(dir * wheelRows)
+	case m.links.open:
+		m.wheelLinks(dir * wheelRows)
+	case m.screen == screenBrowser:
+		// An annotation takes three lines.
+		m.browser.move(dir, m.browserItems())
+	case m.screen == screenReader:
 		m.reader, cmd = m.reader.Update(msg)
 	default:
 		m.list, cmd = m.list.Update(msg)

@@ -198,6 +198,27 @@ func (m *Model) handleBrowserKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// clickBrowser puts the cursor on the annotation drawn on the screen's
+// line y; on the one already under it, it opens it, as enter does.
+func (m *Model) clickBrowser(y int) tea.Cmd {
+	b := &m.browser
+	if m.height-2 < 1+browserItemLines || !b.loaded {
+		return nil // nothing shown but the item at the cursor, if that
+	}
+	// The heading, the filter's lines, then three lines an annotation.
+	y -= 1 + b.filterLines()
+	i := b.offset + y/browserItemLines
+	if y < 0 || y/browserItemLines >= m.browserItems() || i >= len(b.rows) {
+		return nil
+	}
+	if i == b.cursor {
+		return m.openAnnotation(b.rows[i])
+	}
+	b.cursor = i
+	b.fixOffset(m.browserItems())
+	return nil
+}
+
 // leaveBrowser goes back to where the browser was opened from. That was
 // the reader: it shows the article it showed then, and its own esc goes
 // where it went then, though an annotation opened from the browser took

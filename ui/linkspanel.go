@@ -111,10 +111,7 @@ func (m *Model) handleLinksKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		p.cursor = max(p.cursor-p.rows(m.height), 0)
 	case key.Matches(msg, k.Open):
-		if l, ok := p.current(); ok {
-			p.open = false
-			cmd = m.openURL(l.url)
-		}
+		cmd = m.openCurrentLink()
 	case key.Matches(msg, k.Copy):
 		if l, ok := p.current(); ok {
 			m.setStatus("Copied " + l.url)
@@ -123,6 +120,43 @@ func (m *Model) handleLinksKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	p.scroll(p.rows(m.height))
 	return cmd
+}
+
+// openCurrentLink closes the panel and opens the link under the cursor.
+func (m *Model) openCurrentLink() tea.Cmd {
+	l, ok := m.links.current()
+	if !ok {
+		return nil
+	}
+	m.links.open = false
+	return m.openURL(l.url)
+}
+
+// clickLinks puts the cursor on the link under the screen's cell x, y; on
+// the link already under it, it opens it, as enter does.
+func (m *Model) clickLinks(x, y int) tea.Cmd {
+	p := &m.links
+	p.typed = ""
+	rows := p.rows(m.height)
+	p.scroll(rows) // as drawn
+	row, ok := m.panelRow(p.View(m.width, m.height, m.styles), x, y)
+	i := p.offset + row
+	if !ok || row >= rows || i >= len(p.links) {
+		return nil
+	}
+	if i == p.cursor {
+		return m.openCurrentLink()
+	}
+	p.cursor = i
+	return nil
+}
+
+// wheelLinks moves the panel's cursor by delta links.
+func (m *Model) wheelLinks(delta int) {
+	p := &m.links
+	p.typed = ""
+	p.cursor = min(max(p.cursor+delta, 0), max(len(p.links)-1, 0))
+	p.scroll(p.rows(m.height))
 }
 
 // goToNumber puts the cursor on the link whose number the digits typed so

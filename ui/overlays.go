@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"tidings/store"
 )
@@ -216,11 +217,40 @@ func (m Model) chipColors() map[string]color.Color {
 // line, so that a question or a message about the item under the cursor
 // ("Copied the link") is read whole.
 func (m Model) placePanel(screen, box string) string {
+	box, bottom := m.fitPanel(box)
+	return place(screen, box, m.width, bottom)
+}
+
+// fitPanel is a panel's box as placePanel draws it, cut to the lines above
+// the status line, and the line its bottom goes above.
+func (m Model) fitPanel(box string) (string, int) {
 	bottom := min(m.height-max((m.height-lineCount(box))/2, 0), m.height-2)
 	if bottom > 0 && lineCount(box) > bottom { // a terminal of a few lines
 		box = strings.Join(strings.Split(box, "\n")[:bottom], "\n")
 	}
-	return place(screen, box, m.width, bottom)
+	return box, bottom
+}
+
+// panelLine is the line of a panel's box (0 its top border) that the
+// screen's cell x, y shows, as placePanel draws box; ok is false when the
+// cell is outside the box.
+func (m Model) panelLine(box string, x, y int) (line int, ok bool) {
+	box, bottom := m.fitPanel(box)
+	// As place lays the box out: centred, its bottom above bottom.
+	w, h := min(lipgloss.Width(box), m.width), lipgloss.Height(box)
+	left, top := max((m.width-w)/2, 0), max(bottom-h, 0)
+	if x < left || x >= left+w || y < top || y >= top+h {
+		return 0, false
+	}
+	return y - top, true
+}
+
+// panelRow is the row of a panel's list (0 the first shown) that the
+// screen's cell x, y shows: the box's border and its title come first.
+func (m Model) panelRow(box string, x, y int) (row int, ok bool) {
+	line, ok := m.panelLine(box, x, y)
+	row = line - m.styles.box.GetBorderTopSize() - m.styles.box.GetPaddingTop() - 1
+	return row, ok && row >= 0
 }
 
 // overlay draws the tag editor or the tags panel over the screen.

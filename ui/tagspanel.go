@@ -293,15 +293,51 @@ func (m *Model) handlePanelKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.cursor = len(p.items) - 1
 		p.move(0)
 	case key.Matches(msg, k.Open):
-		if it, ok := p.current(); ok {
-			p.open = false
-			return m.setFilter(it.query)
-		}
+		return m.filterByPanelItem()
 	case key.Matches(msg, k.Delete):
 		m.confirmDeleteSearch()
 	}
 	p.scroll(p.layout(m.width, m.height, m.styles).rows)
 	return nil
+}
+
+// filterByPanelItem closes the panel and filters the list by the item
+// under the cursor.
+func (m *Model) filterByPanelItem() tea.Cmd {
+	it, ok := m.panel.current()
+	if !ok {
+		return nil
+	}
+	m.panel.open = false
+	return m.setFilter(it.query)
+}
+
+// clickPanel puts the cursor on the item under the screen's cell x, y; on
+// the item already under it, it filters by it, as enter does.
+func (m *Model) clickPanel(x, y int) tea.Cmd {
+	p := &m.panel
+	if p.loading || len(p.items) <= 1 {
+		return nil
+	}
+	rows := p.layout(m.width, m.height, m.styles).rows
+	p.scroll(rows) // as drawn
+	row, ok := m.panelRow(p.View(m.width, m.height, m.styles), x, y)
+	i := p.offset + row
+	if !ok || row >= rows || i >= len(p.items) || p.items[i].heading != "" {
+		return nil
+	}
+	if i == p.cursor {
+		return m.filterByPanelItem()
+	}
+	p.cursor = i
+	p.scroll(rows)
+	return nil
+}
+
+// wheelPanel moves the panel's cursor by delta items.
+func (m *Model) wheelPanel(delta int) {
+	m.panel.move(delta)
+	m.panel.scroll(m.panel.layout(m.width, m.height, m.styles).rows)
 }
 
 // searchDeletedMsg reports a deleted saved search.

@@ -410,31 +410,45 @@ func (m Model) helpWindow(n int) (shown int, more bool) {
 // scrollHelp scrolls the help page with the list's movement keys; the
 // help in a box shows everything and does not scroll.
 func (m *Model) scrollHelp(msg tea.KeyPressMsg) {
+	m.moveHelp(func(top, shown, n int) int {
+		k := m.list.keys.helpKeys()
+		switch {
+		case key.Matches(msg, k.Down):
+			top++
+		case key.Matches(msg, k.Up):
+			top--
+		case key.Matches(msg, k.PageDown):
+			top += max(shown-1, 1)
+		case key.Matches(msg, k.PageUp):
+			top -= max(shown-1, 1)
+		case key.Matches(msg, k.HalfPageDown):
+			top += max(shown/2, 1)
+		case key.Matches(msg, k.HalfPageUp):
+			top -= max(shown/2, 1)
+		case key.Matches(msg, k.Top):
+			top = 0
+		case key.Matches(msg, k.Bottom):
+			top = n
+		}
+		return top
+	})
+}
+
+// wheelHelp scrolls the help page by delta lines.
+func (m *Model) wheelHelp(delta int) {
+	m.moveHelp(func(top, _, _ int) int { return top + delta })
+}
+
+// moveHelp moves the help page's first line shown to where to puts it,
+// given where it is, how many lines show and how many there are; the help
+// in a box does not scroll.
+func (m *Model) moveHelp(to func(top, shown, n int) int) {
 	if _, fits := m.helpBox(); fits {
 		return
 	}
 	n := len(m.helpTable())
 	shown, _ := m.helpWindow(n)
-	top := min(max(m.helpTop, 0), n-shown)
-	k := m.list.keys.helpKeys()
-	switch {
-	case key.Matches(msg, k.Down):
-		top++
-	case key.Matches(msg, k.Up):
-		top--
-	case key.Matches(msg, k.PageDown):
-		top += max(shown-1, 1)
-	case key.Matches(msg, k.PageUp):
-		top -= max(shown-1, 1)
-	case key.Matches(msg, k.HalfPageDown):
-		top += max(shown/2, 1)
-	case key.Matches(msg, k.HalfPageUp):
-		top -= max(shown/2, 1)
-	case key.Matches(msg, k.Top):
-		top = 0
-	case key.Matches(msg, k.Bottom):
-		top = n
-	}
+	top := to(min(max(m.helpTop, 0), n-shown), shown, n)
 	m.helpTop = min(max(top, 0), n-shown)
 }
 
