@@ -318,7 +318,7 @@ func (m Model) helpPage() string {
 	table := m.helpTable()
 	shown, more := m.helpWindow(len(table))
 	top := min(max(m.helpTop, 0), len(table)-shown)
-	lines := []string{" " + st.header.Render("Keys") + st.headerDim.Render(" (? or esc to close)")}
+	lines := []string{" " + st.header.Render("Keys") + st.headerDim.Render(" ("+m.helpCloseKeys()+" to close)")}
 	lines = append(lines, table[top:top+shown]...)
 	if more {
 		lines = append(lines, " "+st.headerDim.Render(m.helpPosition(top, shown, len(table))))
@@ -327,6 +327,16 @@ func (m Model) helpPage() string {
 		lines[i] = ansi.Truncate(l, m.width, "…")
 	}
 	return fitHeight(strings.Join(lines, "\n"), m.height)
+}
+
+// helpCloseKeys names the keys that close the help: its own, as bound,
+// and esc.
+func (m Model) helpCloseKeys() string {
+	k := m.sharedKeys().help
+	if label := k.Help().Key; k.Enabled() && label != "" && !slices.Contains(k.Keys(), "esc") {
+		return label + " or esc"
+	}
+	return "esc"
 }
 
 // helpPosition says which lines of the help page's n show and how to see
