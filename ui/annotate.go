@@ -169,10 +169,24 @@ func (m *Model) selectionAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.annotate(), true
 	case key.Matches(msg, k.Cancel):
 		m.reader.cancelSelection()
+	case key.Matches(msg, m.selCopy):
+		return m.copyPassage(), true
 	default:
 		return nil, false
 	}
 	return m.reader.requestRender(), true
+}
+
+// copyPassage copies the selected passage's text, says so, and ends the
+// selection, as vim's y does.
+func (m *Model) copyPassage() tea.Cmd {
+	sel, ok := m.reader.selected()
+	if !ok {
+		return nil
+	}
+	m.reader.cancelSelection()
+	m.setStatus("Copied the passage “" + quoteExcerpt(sel.Quote, 60) + "”")
+	return tea.Batch(tea.SetClipboard(sel.Quote), m.reader.requestRender())
 }
 
 // annotate opens the note editor on the selected passage, else on the

@@ -28,7 +28,7 @@ func TestFootersAt80Columns(t *testing.T) {
 		{"reader", []string{"enter"}, []string{"esc/h back", "n/J next", "a note", "v select", "? help", "q quit"}},
 		{"reader from the browser", []string{"A", "enter"}, []string{"esc/h back", "n/J next annotated", "? help"}},
 		{"passage selection", []string{"enter", "v"},
-			[]string{"j/w next sentence", "k/b previous", "a note/highlight", "esc cancel", "? help"}},
+			[]string{"j/w next sentence", "k/b previous", "a note/highlight", "esc/h", "cancel", "? help"}},
 		{"filter", []string{"/"}, []string{"enter keep filter", "esc clear filter"}},
 		{"tag editor", []string{"t"}, []string{"enter apply", "tab complete", "esc cancel"}},
 		{"note editor", []string{"enter", "a"}, []string{"ctrl+s save", "esc cancel"}},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"tidings/feeds"
@@ -412,5 +413,79 @@ func TestDeleteActsOnTheNoteOnScreen(t *testing.T) {
 	m = step(t, m, press("d")) // nothing chosen, nothing on screen
 	if s := viewText(m); len(notesOf(t, lib, id)) != 1 || !strings.Contains(s, "Which note? ] and [ go to one") {
 		t.Errorf("d with no note on screen:\n%s", s)
+	}
+}
+
+// TestSelectionKeys: in a passage selection the reader's back keys end the
+// selection, as esc does, and leave the article open; y copies the passage,
+// not the article's link, says so and ends the selection, as vim's y does.
+// The footer and the help say so; keys bound otherwise follow.
+func TestSelectionKeys(t *testing.T) {
+	lib := newLibrary(t, 3)
+	tests := []struct {
+		name          string
+		keys          map[string][]string
+		cancel, copyK string
+		labels        []string // in the footer, in this order
+	}{
+		{"as shipped", nil, "h", "y", []string{"esc/h cancel", "? help", "y copy passage"}},
+		{"as newsboat's article view", map[string][]string{"back": {"esc", "left", "q"}, "quit": {"Q"}, "copy-link": {"c"}},
+			"q", "c", []string{"esc/←/q cancel", "? help", "c copy passage"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := start(t, lib, Config{Keys: tt.keys}, 120, 24)
+			m = steps(t, m, "enter", "v", "j")
+			text := root(t, m).reader.text
+			s := splitSentences(text)
+			want := text[s[0].start:s[1].end]
+			footer := footerLine(m)
+			rest := footer
+			for _, l := range tt.labels {
+				i := strings.Index(rest, l)
+				if i < 0 {
+					t.Errorf("the footer does not show %q: %q", l, footer)
+					break
+				}
+				rest = rest[i+len(l):]
+			}
+			m = steps(t, m, "?")
+			if h := viewText(m); !strings.Contains(h, "copy passage") || strings.Contains(h, "copy link") {
+				t.Errorf("the selection's help:\n%s", h)
+			}
+			m = steps(t, m, "esc")
+
+			m = steps(t, m, tt.cancel)
+			r := root(t, m)
+			if r.screen != screenReader || r.reader.sel != nil {
+				t.Fatalf("%s in a selection: screen %v, selecting %v; want the reader without the selection", tt.cancel, r.screen, r.reader.sel != nil)
+			}
+
+			m = steps(t, m, "v", "j")
+			m, cmd := m.Update(press(tt.copyK))
+			if cmd == nil {
+				t.Fatalf("%s copied nothing", tt.copyK)
+			}
+			var copied bool
+			runHolding(t, m, cmd, func(msg tea.Msg) bool {
+				if reflect.DeepEqual(msg, tea.SetClipboard(want)()) {
+					copied = true
+				}
+				if reflect.DeepEqual(msg, tea.SetClipboard("https://news.example/0")()) {
+					t.Error("the article's link was copied")
+				}
+				return false
+			})
+			if !copied {
+				t.Errorf("%s did not copy the passage %q", tt.copyK, want)
+			}
+			r = root(t, m)
+			if r.reader.sel != nil || r.screen != screenReader {
+				t.Errorf("after %s: selecting %v, screen %v", tt.copyK, r.reader.sel != nil, r.screen)
+			}
+			if v := viewText(m); !strings.Contains(v, "Copied the passage “In a startling revelation") {
+				t.Errorf("no word of the copy:\n%s", v)
+			}
+		})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -87,6 +88,9 @@ type Model struct {
 
 	gen      int64 // the library's generation the list shows
 	genKnown bool
+
+	// selCopy copies the passage being selected (selectionKeys).
+	selCopy key.Binding
 }
 
 // New builds the root model for lib; it fails when cfg does not validate.
@@ -128,7 +132,7 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	m.help.Styles = m.styles.help
 	m.list = newListModel(ctx, lib, listQuery{text: cfg.Query}, cfg.pageSize(), km.list, m.styles)
 	m.reader = newReaderModel(ctx, lib, m.renderer, km.reader, m.styles, glamourStyle(m.isDark, m.noColor))
-	m.reader.selKeys = km.selection
+	m.reader.selKeys, m.selCopy = selectionKeys(km.selection, km.reader)
 	m.browser = newBrowser(km.browser, m.styles)
 	m.noteEditor = newNoteEditor(m.styles)
 	m.welcome = welcomeModel{keys: km.welcome, styles: m.styles}
@@ -437,7 +441,7 @@ func (m Model) activeHelp() help.KeyMap {
 	case m.screen == screenBrowser:
 		return m.browser.keys
 	case m.screen == screenReader && m.reader.sel != nil:
-		return m.reader.selKeys
+		return selectionHelp{m.reader.selKeys, m.selCopy}
 	case m.screen == screenReader:
 		return m.reader.keys
 	case m.welcoming():
