@@ -278,17 +278,13 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 	return nil, false
 }
 
-// openURL opens a link: in the terminal when $BROWSER is a text browser
-// (an http(s) link), else in the background.
+// openURL opens a link with the browser configured, else with $BROWSER
+// (openInBrowser).
 func (m *Model) openURL(link string) tea.Cmd {
-	open := m.cfg.OpenURL
-	if open == nil {
-		if cmd, ok := openInTerminal(link); ok {
-			return cmd
-		}
-		open = openInBrowser
+	if open := m.cfg.OpenURL; open != nil {
+		return openLink(open, link)
 	}
-	return openLink(open, link)
+	return openInBrowser(link)
 }
 
 // toggleFlag stars or unstars, marks read or unread, the selection in the

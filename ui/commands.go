@@ -327,25 +327,6 @@ func mailtoLink(link string) bool {
 	return err == nil && strings.EqualFold(u.Scheme, "mailto") && u.Opaque != "" && !strings.HasPrefix(u.Opaque, "-")
 }
 
-// openInBrowser runs $BROWSER with the link, else the system's opener. No
-// shell is involved; the browser's output is discarded so it cannot draw
-// over the UI.
-func openInBrowser(link string) error {
-	argv := browserArgv(link)
-	cmd := exec.Command(argv[0], argv[1:]...)
-	if err := cmd.Start(); err != nil {
-		switch {
-		case errors.Is(err, exec.ErrNotFound) && mailtoLink(link):
-			return fmt.Errorf("%s is not installed: nothing here opens mailto links (y copies the address)", argv[0])
-		case errors.Is(err, exec.ErrNotFound):
-			return fmt.Errorf("%s is not installed; set $BROWSER to the browser to open links with", argv[0])
-		}
-		return err
-	}
-	go cmd.Wait() //nolint:errcheck // reap the opener; its status says nothing useful
-	return nil
-}
-
 // textBrowsers are browsers that run in the terminal: tidings hands the
 // terminal over to them while they run, as newsboat does.
 var textBrowsers = map[string]bool{
@@ -353,48 +334,80 @@ var textBrowsers = map[string]bool{
 	"browsh": true, "carbonyl": true, "cha": true, "chawan": true, "www-browser": true,
 }
 
-// openInTerminal runs a text browser ($BROWSER) on the link in the
-// terminal, the UI suspended until it quits; ok is false when $BROWSER is
-// not one.
-func openInTerminal(link string) (cmd tea.Cmd, ok bool) {
-	if os.Getenv("BROWSER") == "" {
-		return nil, false
-	}
-	argv := browserArgv(link)
-	if !textBrowsers[filepath.Base(argv[0])] {
-		return nil, false
-	}
-	if mailtoLink(link) {
-		return nil, false // for the system's mail program
-	}
-	if err := checkLink(link); err != nil {
-		return func() tea.Msg { return statusMsg{text: err.Error(), err: true} }, true
-	}
-	return tea.ExecProcess(exec.Command(argv[0], argv[1:]...), func(err error) tea.Msg {
-		if err != nil {
-			return statusMsg{text: "opening link: " + err.Error(), err: true}
+// openInBrowser opens a link with the first of browserCommands that is
+// installed and starts: a text browser gets the terminal until it quits,
+// another runs in the background, its output discarded so that it cannot
+// draw over the UI. No shell is involved. It runs as a command: finding
+// what is installed reads the disk.
+func openInBrowser(link string) tea.Cmd {
+	return func() tea.Msg {
+		if err := checkLink(link); err != nil {
+			return statusMsg{text: err.Error(), err: true}
 		}
-		return nil
-	}), true
+		var missing []string
+		var failed error
+		for _, argv := range browserCommands(link) {
+			path, err := exec.LookPath(argv[0])
+			if err != nil {
+				missing = append(missing, argv[0])
+				continue
+			}
+			c := exec.Command(path, argv[1:]...)
+			if textBrowsers[filepath.Base(argv[0])] {
+				return tea.ExecProcess(c, func(err error) tea.Msg {
+					if err != nil {
+						return statusMsg{text: "opening link: " + err.Error(), err: true}
+					}
+					return nil
+				})()
+			}
+			if err := c.Start(); err != nil {
+				failed = err
+				continue
+			}
+			go c.Wait() //nolint:errcheck // reap the browser; its status says nothing useful
+			return statusMsg{text: "opened " + link}
+		}
+		err := failed
+		switch {
+		case err != nil:
+		case mailtoLink(link):
+			err = fmt.Errorf("%s is not installed: nothing here opens mailto links (y copies the address)", missing[0])
+		case len(missing) == 1:
+			err = fmt.Errorf("%s is not installed; set $BROWSER to the browser to open links with", missing[0])
+		default:
+			err = fmt.Errorf("none of $BROWSER's %s is installed", strings.Join(missing, ", "))
+		}
+		return statusMsg{text: "opening link: " + err.Error(), err: true}
+	}
 }
 
-// browserArgv is the command that opens link: $BROWSER (its first command
-// when it lists several separated by colons, with %s replaced by the link,
-// else the link added), else the system's opener.
-func browserArgv(link string) []string {
-	var argv []string
-	// The system's opener knows the mail program; a browser may not.
+// browserCommands are the commands that may open link, to be tried in
+// turn: $BROWSER's, which may list several separated by colons (each with
+// %s replaced by the link, else the link added), else the system's opener.
+// A mailto link goes to the system's opener, which knows the mail program.
+func browserCommands(link string) [][]string {
+	var out [][]string
 	if b := os.Getenv("BROWSER"); b != "" && !mailtoLink(link) {
-		// $BROWSER may list several commands separated by colons, and may
-		// say where the link goes with %s.
-		argv = strings.Fields(strings.Split(b, ":")[0])
-	}
-	if len(argv) == 0 {
-		argv = []string{"xdg-open"}
-		if runtime.GOOS == "darwin" {
-			argv = []string{"open"}
+		for _, c := range strings.Split(b, ":") {
+			if argv := strings.Fields(c); len(argv) > 0 {
+				out = append(out, withLink(argv, link))
+			}
 		}
 	}
+	if len(out) == 0 {
+		opener := "xdg-open"
+		if runtime.GOOS == "darwin" {
+			opener = "open"
+		}
+		out = append(out, []string{opener, link})
+	}
+	return out
+}
+
+// withLink puts link where a browser's command says, with %s, else after
+// it.
+func withLink(argv []string, link string) []string {
 	placed := false
 	for i, a := range argv[1:] {
 		if strings.Contains(a, "%s") {

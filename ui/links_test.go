@@ -193,12 +193,12 @@ func TestMailtoGoesToTheSystemOpener(t *testing.T) {
 	}
 	t.Setenv("BROWSER", browser)
 	t.Setenv("PATH", dir) // no xdg-open, no open
-	if err := openInBrowser("https://news.example/a"); err != nil {
-		t.Fatalf("a web link: %v", err)
+	if msg := openInBrowser("https://news.example/a")(); msg != (statusMsg{text: "opened https://news.example/a"}) {
+		t.Fatalf("a web link: %+v", msg)
 	}
-	err := openInBrowser("mailto:desk@news.example")
-	if err == nil || !strings.Contains(err.Error(), "nothing here opens mailto links") {
-		t.Errorf("a mailto link without an opener: %v", err)
+	msg, _ := openInBrowser("mailto:desk@news.example")().(statusMsg)
+	if !msg.err || !strings.Contains(msg.text, "nothing here opens mailto links") {
+		t.Errorf("a mailto link without an opener: %+v", msg)
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -285,5 +285,79 @@ func TestLinksPanelNumbers(t *testing.T) {
 	m = steps(t, m, "7", "enter")
 	if len(opened) != 1 || opened[0] != links[6].url {
 		t.Errorf("7 then enter opened %q, want %q", opened, links[6].url)
+	}
+}
+
+// TestBrowserListTriedInTurn: $BROWSER may list several commands separated
+// by colons; they are tried in turn until one is installed and starts, a
+// text browser among them getting the terminal, and without a shell.
+func TestBrowserListTriedInTurn(t *testing.T) {
+	dir := t.TempDir()
+	logged := filepath.Join(dir, "opened")
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	gui := write("gui", "#!/bin/sh\necho \"$@\" >> "+logged+"\n")
+	broken := write("broken", "\x7fELF not a program") // installed, but does not start
+	write("w3m", "#!/bin/sh\nexit 0\n")
+	t.Setenv("PATH", dir)
+	const link = "https://news.example/a;b"
+
+	tests := []struct {
+		name, browser string
+		want          string // the message: "opened", "terminal" or an error's words
+		logged        string // what the background browser was given
+	}{
+		{"the first installed", "firefox-not-here:" + gui, "opened", link},
+		{"a command of several words, %s placed", "nowhere --new:gui --tab=%s:" + broken, "opened", "--tab=" + link},
+		{"past one that does not start", broken + ":" + gui, "opened", link},
+		{"empty entries skipped", "::" + gui + ":", "opened", link},
+		{"a text browser after one not installed", "firefox-not-here:w3m", "terminal", ""},
+		{"a text browser not installed", "lynx:" + gui, "opened", link},
+		{"none installed", "firefox-not-here:chromium-not-here", "none of $BROWSER's firefox-not-here, chromium-not-here is installed", ""},
+		{"one, not installed", "firefox-not-here", "firefox-not-here is not installed; set $BROWSER", ""},
+		{"none that starts", broken, "broken", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			os.Remove(logged)
+			t.Setenv("BROWSER", tt.browser)
+			msg := openInBrowser(link)()
+			switch st, isStatus := msg.(statusMsg); {
+			case tt.want == "terminal":
+				if isStatus || fmt.Sprintf("%T", msg) != "tea.execMsg" {
+					t.Fatalf("the text browser was not given the terminal: %#v", msg)
+				}
+			case tt.want == "opened":
+				if st != (statusMsg{text: "opened " + link}) {
+					t.Fatalf("got %#v", msg)
+				}
+			default:
+				if !st.err || !strings.Contains(st.text, tt.want) {
+					t.Fatalf("got %#v, want an error saying %q", msg, tt.want)
+				}
+			}
+			if tt.logged == "" {
+				return
+			}
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				data, _ := os.ReadFile(logged)
+				if got := strings.TrimSpace(string(data)); got != "" {
+					if got != tt.logged {
+						t.Errorf("the browser was given %q, want %q", got, tt.logged)
+					}
+					return
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("no browser ran")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		})
 	}
 }
