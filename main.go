@@ -59,7 +59,7 @@ func main() {
 		stopOn = append(stopOn, syscall.SIGHUP)
 	}
 	ctx, stop := stopOnSignal(stopOn...)
-	err := newRoot().ExecuteContext(ctx)
+	err := newRoot(os.Args[1:]).ExecuteContext(ctx)
 	stop()
 	if sig, ok := context.Cause(ctx).(interrupted); ok && err != nil {
 		err = sig // whatever the command made of its cancelled context
@@ -141,7 +141,9 @@ type app struct {
 	cfg      cli.Config
 }
 
-func newRoot() *cobra.Command {
+// newRoot builds the command tree, to run with args (the words after the
+// program's name; nil leaves cobra's default, os.Args[1:]).
+func newRoot(args []string) *cobra.Command {
 	a := &app{}
 	root := &cobra.Command{
 		Use:   "tidings",
@@ -170,10 +172,24 @@ func newRoot() *cobra.Command {
 			if _, w, ok := strings.Cut(what, " in "); ok && strings.HasPrefix(w, "-") {
 				what = "unknown flag " + w
 			}
-			err = fmt.Errorf("%s (a query or tag starting with - goes after --, as in: %s)", what, dashDashExample(cmd, err))
+			raw := args
+			if raw == nil {
+				raw = os.Args[1:]
+			}
+			switch hint, asQuery := dashDashExample(cmd, err, raw); {
+			case asQuery:
+				err = fmt.Errorf("%s (a query starting with - goes in --query, as in: %s)", what, hint)
+			case hint != "":
+				err = fmt.Errorf("%s (a query or tag starting with - goes after --, as in: %s)", what, hint)
+			default:
+				err = errors.New(what)
+			}
 		}
 		return usageError{err}
 	})
+	if args != nil {
+		root.SetArgs(args)
+	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.library, "library", "", "library file (default $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.db)")
 	pf.BoolVar(&a.readOnly, "read-only", false, "open the library without writing to it")
@@ -190,33 +206,108 @@ func newRoot() *cobra.Command {
 	return root
 }
 
-// dashDashExample is the command that was run, as far as its flags were
-// read, with the word the flag error names after "--": "tidings tag
-// --query 'seed bank' -- -science".
-func dashDashExample(cmd *cobra.Command, err error) string {
+// dashDashExample is the command that was run (raw, the words after the
+// program's name) written so that it works: its flags first, wherever they
+// were given, then its arguments, with "--" before the first that starts
+// with "-": "tidings rule add --tag nowar -- -war" for "tidings rule add
+// -war --tag nowar". Flags given after the -word count too: pflag stopped
+// reading at it, so they would be lost from a hint made of what it read.
+// A command that takes no arguments but a --query (export, the reader)
+// is given its words as the query: "tidings export --format json --query
+// -war". It returns "" for a command that takes neither.
+func dashDashExample(cmd *cobra.Command, err error, raw []string) (hint string, asQuery bool) {
 	word := "-word"
 	if _, w, ok := strings.Cut(err.Error(), " in "); ok && strings.HasPrefix(w, "-") && !strings.ContainsAny(w, " \t") {
 		word = w
 	}
-	parts := []string{cmd.CommandPath()}
-	cmd.Flags().Visit(func(f *pflag.Flag) {
-		switch v := f.Value.(type) {
-		case pflag.SliceValue:
-			for _, e := range v.GetSlice() {
-				parts = append(parts, "--"+f.Name, shellWord(e))
+	flags := cmd.Flags() // the command's own and those it inherits
+	path := strings.Fields(cmd.CommandPath())[1:]
+	type flagWord struct {
+		name, value string
+		hasValue    bool
+	}
+	var given []flagWord
+	var args []string
+	dash := -1 // the first argument that starts with "-"
+	arg := func(w string) {
+		if dash < 0 && strings.HasPrefix(w, "-") && w != "-" {
+			dash = len(args)
+		}
+		args = append(args, w)
+	}
+	for i := 0; i < len(raw); i++ {
+		w := raw[i]
+		var f *pflag.Flag
+		value, hasValue := "", false
+		switch {
+		case w == "--":
+			for _, rest := range raw[i+1:] {
+				arg(rest)
 			}
-		default:
-			if f.Value.Type() == "bool" {
-				parts = append(parts, "--"+f.Name)
-			} else {
-				parts = append(parts, "--"+f.Name, shellWord(f.Value.String()))
+			i = len(raw)
+			continue
+		case len(path) > 0 && len(args) == 0 && w == path[0]:
+			path = path[1:] // a word of the command's name
+			continue
+		case strings.HasPrefix(w, "--"):
+			var name string
+			name, value, hasValue = strings.Cut(w[2:], "=")
+			f = flags.Lookup(name)
+		case len(w) == 2 && w[0] == '-':
+			f = flags.ShorthandLookup(w[1:])
+		}
+		if f == nil {
+			arg(w)
+			continue
+		}
+		if !hasValue && f.NoOptDefVal == "" && i+1 < len(raw) {
+			value, hasValue = raw[i+1], true
+			i++
+		}
+		given = append(given, flagWord{f.Name, value, hasValue})
+	}
+	if dash < 0 {
+		dash = len(args)
+		args = append(args, word)
+	}
+	takesArgs := false
+	for n := 1; n <= 3 && !takesArgs; n++ {
+		takesArgs = cmd.ValidateArgs(make([]string, n)) == nil
+	}
+	if !takesArgs {
+		// The words can only be a query.
+		if flags.Lookup("query") == nil {
+			return "", false
+		}
+		words := args
+		for i, f := range given {
+			if f.name == "query" {
+				words = append([]string{f.value}, args...)
+				given = slices.Delete(given, i, i+1)
+				break
 			}
 		}
-	})
-	for _, arg := range cmd.Flags().Args() {
-		parts = append(parts, shellWord(arg))
+		given = append(given, flagWord{"query", strings.Join(words, " "), true})
+		args, dash, asQuery = nil, 0, true
 	}
-	return strings.Join(append(parts, "--", shellWord(word)), " ")
+	parts := []string{cmd.CommandPath()}
+	for _, f := range given {
+		switch {
+		case !f.hasValue:
+			parts = append(parts, "--"+f.name)
+		case flags.Lookup(f.name).NoOptDefVal != "":
+			parts = append(parts, shellWord("--"+f.name+"="+f.value))
+		default:
+			parts = append(parts, "--"+f.name, shellWord(f.value))
+		}
+	}
+	for i, w := range args {
+		if i == dash {
+			parts = append(parts, "--")
+		}
+		parts = append(parts, shellWord(w))
+	}
+	return strings.Join(parts, " "), asQuery
 }
 
 // shellWord is s as a shell word: as it is when it needs no quotes, else

@@ -2,8 +2,11 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // TestTagQueryRemovesDashTags: tag --query Q -name removes the tag, as
@@ -65,22 +68,101 @@ func TestTagQueryRemovesDashTags(t *testing.T) {
 }
 
 // TestDashWordHint: a query's -word read as a flag is a usage error whose
-// hint is the command that was run, with -- before the word.
+// hint is the command that was run, its flags first (those given after the
+// -word too), then -- before the word; and the hint works as given.
 func TestDashWordHint(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
-	if r := run(t, lib, "tag", "1", "+a"); r.code != 1 { // makes the library; no article 1
-		t.Fatalf("tag: %+v", r)
+	file := writeFile(t, "a.md", "---\ntitle: Seed bank\n---\n\nSeeds kept for science.\n")
+	if r := run(t, lib, "import", file); r.code != 0 {
+		t.Fatalf("import: %+v", r)
 	}
+	out := t.TempDir()
 	for args, want := range map[string]string{
-		"search -science":               "as in: tidings search --library " + lib + " -- -science)",
-		"search --json seed -science":   "as in: tidings search --json --library " + lib + " seed -- -science)",
-		"search --limit 5 'a b' -x":     "as in: tidings search --library " + lib + " --limit 5 'a b' -- -x)",
-		"export --query 'it''s' -s":     "as in: tidings export --library " + lib + " --query 'it'\\''s' -- -s)",
-		"rule add --tag 'x y' -science": "as in: tidings rule add --library " + lib + " --tag 'x y' -- -science)",
+		"search -science":                         "tidings search --library " + lib + " -- -science",
+		"search --json seed -science":             "tidings search --library " + lib + " --json seed -- -science",
+		"search --limit 5 'a b' -x":               "tidings search --library " + lib + " --limit 5 'a b' -- -x",
+		"search -war --count":                     "tidings search --library " + lib + " --count -- -war",
+		"search seed -war --limit=3 bank":         "tidings search --library " + lib + " --limit 3 seed -- -war bank",
+		"search --json=true -war":                 "tidings search --library " + lib + " '--json=true' -- -war",
+		"export --format json --query 'it''s' -s": "tidings export --library " + lib + " --format json --query 'it'\\''s -s'",
+		"export -s --format md --out " + out:      "tidings export --library " + lib + " --format md --out " + out + " --query -s",
+		"--read-only -war":                        "tidings --library " + lib + " --read-only --query -war",
+		"rule add --tag 'x y' -science":           "tidings rule add --library " + lib + " --tag 'x y' -- -science",
+		"rule add -war --tag nowar":               "tidings rule add --library " + lib + " --tag nowar -- -war",
+		"rule add seed -war --tag nowar":          "tidings rule add --library " + lib + " --tag nowar seed -- -war",
+		"rule add -war -- --tag":                  "tidings rule add --library " + lib + " -- -war --tag",
 	} {
 		r := run(t, lib, shellSplit(args)...)
-		if r.code != 2 || r.err == nil || !strings.Contains(r.err.Error(), want) {
+		if r.code != 2 || r.err == nil || !strings.Contains(r.err.Error(), "as in: "+want+")") {
 			t.Errorf("%s: code %d, err %v; want it to end %q", args, r.code, r.err, want)
+			continue
+		}
+		if strings.HasSuffix(want, " -- -war --tag") {
+			continue // no tags given: the hint cannot make up one
+		}
+		// As a shell reads it: 'it'\''s' is it's.
+		hint := shellSplit(strings.ReplaceAll(strings.TrimPrefix(want, "tidings "), `'\''`, "''"))
+		if hint[0] == "--library" {
+			continue // the reader: it would start
+		}
+		if r := run(t, lib, hint...); r.code != 0 {
+			t.Errorf("the hint for %s, %s: code %d, err %v", args, want, r.code, r.err)
+		}
+	}
+}
+
+// TestDashWordHintEveryCommand: every command given a word starting with
+// "-" that is none of its flags either says how to write it in a way that
+// works (after --, or in --query), or, taking neither arguments nor a
+// query, says only that it is no flag.
+func TestDashWordHintEveryCommand(t *testing.T) {
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		if c.HasSubCommands() {
+			for _, sub := range c.Commands() {
+				if sub.IsAvailableCommand() {
+					walk(sub, append(slices.Clone(path), sub.Name()))
+				}
+			}
+			return
+		}
+		paths = append(paths, path)
+	}
+	walk(newRoot(nil), nil)
+	for _, path := range paths {
+		if len(path) == 1 && path[0] == "tag" {
+			continue // its own reading: -zz is a tag to remove
+		}
+		lib := filepath.Join(t.TempDir(), "library.db")
+		r := run(t, lib, append(slices.Clone(path), "-zz")...)
+		if r.code != exitUsage || r.err == nil {
+			t.Errorf("%q -zz: code %d, err %v; want a usage error", path, r.code, r.err)
+			continue
+		}
+		msg := r.err.Error()
+		if !strings.HasPrefix(msg, "unknown flag -zz") {
+			t.Errorf("%q -zz: %v", path, msg)
+			continue
+		}
+		_, hint, ok := strings.Cut(msg, "as in: tidings ")
+		if !ok {
+			if strings.Contains(msg, "(") {
+				t.Errorf("%q -zz: %v", path, msg)
+			}
+			continue
+		}
+		words := shellSplit(strings.ReplaceAll(strings.TrimSuffix(hint, ")"), `'\''`, "''"))
+		if !slices.Contains(words, "-zz") || !slices.Contains(words, "--") && !slices.Contains(words, "--query") {
+			t.Errorf("%q -zz: the hint %q", path, hint)
+		}
+		if len(path) == 0 {
+			continue // the reader: it would start
+		}
+		// The hint is read as meant: -zz as an argument or a query, not as
+		// a flag (whatever the command then makes of it).
+		if r := run(t, lib, words...); r.err != nil && strings.Contains(r.err.Error(), "unknown flag") {
+			t.Errorf("the hint for %q -zz, %q: %v", path, hint, r.err)
 		}
 	}
 }

@@ -25,7 +25,7 @@ func TestWritingCommandsExist(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(newRoot())
+	walk(newRoot(nil))
 	for name := range writingCommands {
 		if !have[name] {
 			t.Errorf("writingCommands names %q, which is no command", name)
@@ -47,12 +47,11 @@ func run(t *testing.T, lib string, args ...string) result {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("TIDINGS_LIBRARY", "")
 	xdg.Reload()
-	root := newRoot()
+	root := newRoot(append([]string{"--library", lib}, args...))
 	var stdout, stderr bytes.Buffer
 	root.SetOut(&stdout)
 	root.SetErr(&stderr)
 	root.SetIn(strings.NewReader(""))
-	root.SetArgs(append([]string{"--library", lib}, args...))
 	err := root.ExecuteContext(context.Background())
 	code := 0
 	if err != nil {
