@@ -47,3 +47,48 @@ func TestSourceFoundAsItsFileWritesIt(t *testing.T) {
 		t.Errorf("live source:\"MENAFN- Gul: %d, %v; want 1", n, err)
 	}
 }
+
+// A whole name finds every article its prefix finds by a part that is that
+// name: any run of a syndicated source's parts, the first, the last or one
+// in the middle ("MENAFN - GlobeNewsWire - Nasdaq" is GlobeNewsWire's).
+func TestSourceWholeNameFindsWhatItsPrefixFinds(t *testing.T) {
+	sources := []string{"MENAFN - GlobeNewsWire - Nasdaq", "A - B - C - D", "Reuters", "MENAFN - AzerNews", "Al Jazeera"}
+	s := openTemp(t)
+	var arts []feeds.Article
+	for i, src := range sources {
+		a := art("s"+string(rune('a'+i)), "2026-10-05", "Text of "+src)
+		a.Source = src
+		arts = append(arts, a)
+	}
+	importAll(t, s, arts...)
+	ctx := context.Background()
+	for _, src := range sources {
+		parts := strings.Split(src, " - ")
+		for i := range parts {
+			for j := i + 1; j <= len(parts); j++ {
+				name := strings.Join(parts[i:j], " - ")
+				for _, q := range []string{`source:"` + name + `"`, `source:"` + strings.ToUpper(name) + `"*`} {
+					found := false
+					err := s.Search(ctx, q, 0, func(a Article) error {
+						found = found || a.Source == src
+						return nil
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !found {
+						t.Errorf("%s does not find %q", q, src)
+					}
+				}
+			}
+		}
+	}
+	for q, want := range map[string]int{
+		"source:globenewswire": 1, "source:GlobeNewsWire": 1, `source:"GlobeNewsWire - Nasdaq"`: 1, "source:nasdaq": 1,
+		"source:b": 1, `source:"b - c"`: 1, "source:globe": 0, `source:"newswire - nasdaq"`: 0, `source:"a - c"`: 0,
+	} {
+		if n, err := s.Count(ctx, q); err != nil || n != want {
+			t.Errorf("Count(%q) = %d, %v; want %d", q, n, err, want)
+		}
+	}
+}

@@ -409,7 +409,7 @@ func (c *compiler) tag(n Node) frag {
 	return frag{"a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN " + tags + ")", []any{arg}}
 }
 
-// source matches the source, either part of a syndicated source
+// source matches the source, any part of a syndicated source
 // ("MENAFN - AzerNews" is MENAFN's syndication of AzerNews), or a feed
 // title that contains the name.
 func (c *compiler) source(n Node) frag {
@@ -428,8 +428,11 @@ func (c *compiler) source(n Node) frag {
 		return frag{`(a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feed + `)`,
 			[]any{v + "%", "% - " + v + "%", "%" + v + "%"}}
 	}
-	return frag{`(a.source = ? COLLATE NOCASE OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feed + `)`,
-		[]any{n.Value, v + " - %", "% - " + v, "%" + v + "%"}}
+	// The name whole: the source, or its first, last or a middle part
+	// ("MENAFN - GlobeNewsWire - Nasdaq" is GlobeNewsWire's by way of
+	// MENAFN), so that a whole name finds all its prefix does.
+	return frag{`(a.source = ? COLLATE NOCASE OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feed + `)`,
+		[]any{n.Value, v + " - %", "% - " + v, "% - " + v + " - %", "%" + v + "%"}}
 }
 
 func (c *compiler) state(n Node) (frag, error) {

@@ -14,7 +14,7 @@ const (
 	hasTag   = "a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN (SELECT id FROM tags WHERE folded = ?))"
 	tagLike  = `a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN (SELECT id FROM tags WHERE folded LIKE ? ESCAPE '\'))`
 	feedLike = `(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE title LIKE ? ESCAPE '\'))`
-	isSource = `(a.source = ? COLLATE NOCASE OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feedLike + `)`
+	isSource = `(a.source = ? COLLATE NOCASE OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feedLike + `)`
 	srcLike  = `(a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feedLike + `)`
 	phraseIn = "(tidings_phrase(a.title, ?) OR tidings_phrase(a.body, ?) OR a.id IN (SELECT article_id FROM annotations WHERE tidings_phrase(note, ?)))"
 )
@@ -80,11 +80,11 @@ func TestCompile(t *testing.T) {
 			where: `(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE url LIKE ? ESCAPE '\' OR title LIKE ? ESCAPE '\'))`,
 			args:  []any{"hack%", "hack%"}},
 		{name: "source", in: "source:menafn", where: isSource,
-			args: []any{"menafn", "menafn - %", "% - menafn", "%menafn%"}},
+			args: []any{"menafn", "menafn - %", "% - menafn", "% - menafn - %", "%menafn%"}},
 		{name: "source quoted and escaped", in: `source:"a_b 100%"`, where: isSource,
-			args: []any{"a_b 100%", `a\_b 100\% - %`, `% - a\_b 100\%`, `%a\_b 100\%%`}},
+			args: []any{"a_b 100%", `a\_b 100\% - %`, `% - a\_b 100\%`, `% - a\_b 100\% - %`, `%a\_b 100\%%`}},
 		{name: "source backslash", in: `source:a\b`, where: isSource,
-			args: []any{`a\b`, `a\\b - %`, `% - a\\b`, `%a\\b%`}},
+			args: []any{`a\b`, `a\\b - %`, `% - a\\b`, `% - a\\b - %`, `%a\\b%`}},
 		{name: "source prefix", in: "source:men*", where: srcLike, args: []any{"men%", "% - men%", "%men%"}},
 		{name: "is unread", in: "is:unread", where: "a.read_at IS NULL"},
 		{name: "is read", in: "is:read", where: "a.read_at IS NOT NULL"},

@@ -13,7 +13,7 @@
 //	wor*              a prefix; "two wor"* makes the last word of a phrase one
 //	-term  NOT term   negation of any term or of a (group)
 //	tag:x  #x         has the tag x (case-insensitive); tag:x* a tag prefix
-//	source:x          the source, either part of a syndicated source
+//	source:x          the source, any part of a syndicated source
 //	                  "MENAFN - AzerNews", or a feed title containing x
 //	title:word        in the title only; also title:"a phrase", title:wor*
 //	is:unread is:read is:starred is:annotated is:untagged
