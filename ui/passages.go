@@ -130,17 +130,12 @@ func (m readerModel) current() (placedNote, bool) {
 // never act on a note the reader cannot see, nor on another than the one
 // chosen.
 func (m *readerModel) noteOnScreen() (placedNote, bool) {
-	top, bottom := m.vp.YOffset(), m.vp.YOffset()+m.vp.Height()
-	shown := func(n placedNote) bool {
-		s, ok := m.spots[n.ID]
-		return ok && s[1] >= top && s[0] < bottom
-	}
 	if n, ok := m.current(); ok {
-		return n, shown(n)
+		return n, m.shownNow(n)
 	}
 	only := -1
 	for i, n := range m.notes {
-		if shown(n) {
+		if m.shownNow(n) {
 			if only >= 0 {
 				return placedNote{}, false
 			}
@@ -155,20 +150,32 @@ func (m *readerModel) noteOnScreen() (placedNote, bool) {
 	return m.notes[only], true
 }
 
+// shownNow reports whether any line of the annotation is on screen.
+func (m readerModel) shownNow(n placedNote) bool {
+	top, bottom := m.vp.YOffset(), m.vp.YOffset()+m.vp.Height()
+	s, ok := m.spots[n.ID]
+	return ok && s[1] >= top && s[0] < bottom
+}
+
 // stepNote makes the next (delta 1) or previous (-1) annotation current,
-// around the end, and scrolls to it.
+// around the end, and scrolls to it. It steps from the current one while
+// that is on screen (or on its way there); else from where the reader is:
+// ] goes to the first drawn at or below the top of the screen, [ to the
+// last above it. A note chosen, then scrolled away from, is not where ]
+// and [ start again.
 func (m *readerModel) stepNote(delta int) {
 	n := len(m.notes)
 	if n == 0 {
 		return
 	}
+	cur, ok := m.current()
 	switch {
-	case m.cur < 0 && delta > 0:
-		m.cur = m.firstNoteBelow()
-	case m.cur < 0:
-		m.cur = (m.firstNoteBelow() - 1 + n) % n
-	default:
+	case ok && (m.reveal || m.shownNow(cur)):
 		m.cur = (m.cur + delta + n) % n
+	case delta > 0:
+		m.cur = m.firstNoteBelow()
+	default:
+		m.cur = (m.firstNoteBelow() - 1 + n) % n
 	}
 	m.decoRev++
 	m.reveal = true
