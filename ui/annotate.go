@@ -302,7 +302,7 @@ func (m *Model) handleNoteKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.confirm = &confirmation{
-			question: "Discard this note? y/n",
+			question: m.noteEditor.discardQuestion(),
 			onYes: func(m *Model) tea.Cmd {
 				m.noteEditor.close()
 				return nil

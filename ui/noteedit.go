@@ -83,6 +83,15 @@ func (e noteEditor) changed() bool {
 	return strings.TrimSpace(e.area.Value()) != "" && e.area.Value() != e.original
 }
 
+// discardQuestion is what esc asks before closing on changed text: a new
+// note is thrown away, an existing one loses only the changes typed.
+func (e noteEditor) discardQuestion() string {
+	if e.target.ID != 0 {
+		return "Discard your changes to this note? y/n"
+	}
+	return "Discard this note? y/n"
+}
+
 // setSize fits the editor to a screen of width x height cells.
 func (e *noteEditor) setSize(width, height int, st *styles) {
 	inner := editorInner(width, st)
