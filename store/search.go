@@ -339,9 +339,17 @@ func (s *Store) Total(ctx context.Context) (int, error) {
 // more than that in memory, and no read transaction open while fn runs.
 const searchChunk = 256
 
-// Search calls fn with every article matching the query, newest first, with
-// its body, tags and annotation count; limit 0 means all. It stops at fn's
-// first error and returns it.
+// Search calls fn with every article matching the query when it starts,
+// newest first as they were then, with its body, tags and annotation count
+// as they are when it comes; limit 0 means all. It stops at fn's first error
+// and returns it.
+//
+// The ids of the matching articles are read in one statement, and the
+// articles by id, searchChunk at a time, as the ids come: writes made
+// meanwhile (an import redating articles, say) neither show an article
+// twice nor hide one, as reading pages by sort key would. An article
+// deleted before its turn is left out; one added meanwhile is not in this
+// search.
 func (s *Store) Search(ctx context.Context, q string, limit int, fn func(Article) error) error {
 	c, err := compile(q, false)
 	if err != nil {
@@ -350,21 +358,17 @@ func (s *Store) Search(ctx context.Context, q string, limit int, fn func(Article
 	if err := s.planWalk(ctx, &c); err != nil {
 		return fmt.Errorf("store: search: %w", err)
 	}
-	var before int64
-	done := 0
-	for limit <= 0 || done < limit {
-		n := searchChunk
-		if limit > 0 {
-			n = min(n, limit-done)
+	ids := s.matchingIDs(ctx, c, limit)
+	defer ids.stop()
+	for {
+		chunk, err := ids.next(ctx)
+		if err != nil {
+			return fmt.Errorf("store: search: %w", err)
 		}
-		var extra []string
-		var extraArgs []any
-		if before != 0 {
-			extra, extraArgs = []string{c.key() + " < ?"}, []any{before}
+		if chunk == nil {
+			return nil
 		}
-		w, args := c.where(extra, extraArgs...)
-		arts, err := s.articles(ctx, "SELECT "+articleColumns+" FROM "+c.from()+w+
-			" ORDER BY "+c.key()+" DESC LIMIT ?", append(args, n)...)
+		arts, err := s.articlesByID(ctx, chunk)
 		if err != nil {
 			return fmt.Errorf("store: search: %w", err)
 		}
@@ -373,13 +377,7 @@ func (s *Store) Search(ctx context.Context, q string, limit int, fn func(Article
 				return err
 			}
 		}
-		done += len(arts)
-		if len(arts) < n {
-			return nil
-		}
-		before = arts[len(arts)-1].SortKey
 	}
-	return nil
 }
 
 // queryer is what reads need of *sql.DB and *sql.Tx.
