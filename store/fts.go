@@ -107,13 +107,13 @@ func (w *ftsWriter) flush(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// distinct returns the row with each column's words once (distinctWords):
-// what FTS5 is given.
+// distinct returns the row with each column's words once (distinctWords),
+// the body's as the reader shows them (shownBody): what FTS5 is given.
 func (d *ftsDoc) distinct(seen wordSet) ftsDoc {
 	return ftsDoc{
 		rowid: d.rowid,
 		title: distinctWords(d.title, seen),
-		body:  distinctWords(d.body, seen),
+		body:  distinctWords(shownBody(d.body), seen),
 		notes: distinctWords(d.notes, seen),
 	}
 }
@@ -172,6 +172,8 @@ var registerFuncs sync.Once
 // registerFunctions registers the SQL functions compiled queries call:
 // tidings_phrase(text, phrase) checks a phrase's words in order, which
 // article_fts, indexing words but not their positions, cannot;
+// tidings_body_phrase(body, phrase) checks them in an article's body as the
+// reader shows it and the index holds it (shownBody);
 // tidings_fold_tag(name) is a tag name folded (marks.FoldTag).
 func registerFunctions() {
 	registerFuncs.Do(func() {
@@ -180,6 +182,15 @@ func registerFunctions() {
 				text, _ := args[0].(string)
 				phrase, _ := args[1].(string)
 				if matchPhrase(text, phrase) {
+					return int64(1), nil
+				}
+				return int64(0), nil
+			})
+		sqlite.MustRegisterDeterministicScalarFunction("tidings_body_phrase", 2,
+			func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+				body, _ := args[0].(string)
+				phrase, _ := args[1].(string)
+				if matchPhrase(shownBody(body), phrase) {
 					return int64(1), nil
 				}
 				return int64(0), nil

@@ -281,7 +281,7 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 			return nil, false, err
 		}
 		seen++
-		if m.match(title) || m.match(body) {
+		if m.match(title) || m.match(shownBody(body)) {
 			hits = append(hits, id)
 		} else {
 			misses = append(misses, id)

@@ -193,6 +193,11 @@ CREATE INDEX articles_read ON articles(sort_key, read_at) WHERE read_at IS NOT N
 	`
 ALTER TABLE tags ADD COLUMN folded TEXT NOT NULL DEFAULT '';
 -- 13: mergeTagCases`,
+	// 14: a body's character references (caf&eacute;, O&rsquo;Brien,
+	// x &lt; y) are indexed as the characters they stand for, as the
+	// reader shows them (shownBody). The articles with one are indexed
+	// again, in Go: migrationCode.
+	`-- 14: reindexReferences`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -204,6 +209,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	11: dropTagMarks,
 	12: reindexGreek,
 	13: mergeTagCases,
+	14: reindexReferences,
 }
 
 // migrate applies migration v (from 1) in tx.

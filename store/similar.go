@@ -133,7 +133,7 @@ func candidateWords(title, body string) (titleWords, bodyWords []string) {
 	}
 	count := map[string]int{}
 	var order []string
-	for _, w := range query.Tokens(strings.ToValidUTF8(body, " ")) {
+	for _, w := range query.Tokens(strings.ToValidUTF8(shownBody(body), " ")) {
 		if !keep(w) || seen[w] {
 			continue
 		}

@@ -21,7 +21,9 @@ type Options struct {
 	// PhraseFunc compiles phrases for an article_fts that cannot match
 	// phrases itself (FTS5 detail=column): Match requires each of the
 	// phrase's words, and Where checks their order with the SQL function
-	// tidings_phrase(text, phrase), which the store registers as MatchPhrase.
+	// tidings_phrase(text, phrase), which the store registers as MatchPhrase,
+	// and in the body with tidings_body_phrase(body, phrase), MatchPhrase of
+	// the body as the store indexes it (its character references decoded).
 	PhraseFunc bool
 
 	// TestTags makes the store test each article for its tags instead of
@@ -283,7 +285,7 @@ func (c *compiler) phraseCheck(n Node) frag {
 	if n.Field == "title" {
 		return frag{"tidings_phrase(a.title, ?)", []any{p}}
 	}
-	return frag{"(tidings_phrase(a.title, ?) OR tidings_phrase(a.body, ?) OR " +
+	return frag{"(tidings_phrase(a.title, ?) OR tidings_body_phrase(a.body, ?) OR " +
 		"a.id IN (SELECT article_id FROM annotations WHERE tidings_phrase(note, ?)))", []any{p, p, p}}
 }
 
