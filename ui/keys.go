@@ -38,7 +38,7 @@ func defaultListKeyMap() listKeyMap {
 		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		Open:         key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "open")),
+		Open:         key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "open")),
 		Star:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		Read:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
 		OpenLink:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
@@ -62,7 +62,7 @@ func defaultListKeyMap() listKeyMap {
 
 // ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
 func (k listKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Tag, k.Star, k.Help, k.Quit}
+	return briefs(k.Up, k.Down, k.Open, k.Filter, k.Tag, k.Star, k.Help, k.Quit)
 }
 
 // FullHelp is the help overlay's.
@@ -116,7 +116,7 @@ func defaultReaderKeyMap() readerKeyMap {
 		PageUp:         key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		Next:           key.NewBinding(key.WithKeys("n", "J"), key.WithHelp("n/J", "next")),
 		Prev:           key.NewBinding(key.WithKeys("p", "K"), key.WithHelp("p/K", "previous")),
-		Back:           key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
+		Back:           key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back")),
 		Star:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		Read:           key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
 		OpenLink:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
@@ -148,7 +148,7 @@ func allAnnotationsBinding() key.Binding {
 
 // ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
 func (k readerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Next, k.Star, k.Tag, k.Annotate, k.SelectPassage, k.Help, k.Quit}
+	return briefs(k.Back, k.Next, k.Star, k.Tag, k.Annotate, k.SelectPassage, k.Help, k.Quit)
 }
 
 // FullHelp is the help overlay's.
@@ -193,8 +193,22 @@ func defaultWelcomeKeyMap() welcomeKeyMap {
 
 // ShortHelp is the footer's help.
 func (k welcomeKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.LoadSamples, k.Help, k.Quit}
+	return briefs(k.LoadSamples, k.Help, k.Quit)
 }
+
+// briefs are bindings as the footer shows them: without the arrows that
+// go with h and l (enter/l open, esc/h back), for which it has no room at
+// 80 columns; the ? help lists them (enter/l/→ open).
+func briefs(bindings ...key.Binding) []key.Binding {
+	for i, b := range bindings {
+		if short, ok := footerLabels[b.Help().Key]; ok {
+			bindings[i].SetHelp(short, b.Help().Desc)
+		}
+	}
+	return bindings
+}
+
+var footerLabels = map[string]string{"enter/l/→": "enter/l", "esc/h/←": "esc/h"}
 
 // FullHelp is the help overlay's.
 func (k welcomeKeyMap) FullHelp() [][]key.Binding {

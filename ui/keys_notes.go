@@ -28,8 +28,8 @@ func defaultSelectionKeyMap() selectionKeyMap {
 // to attach the note, how to leave and where the rest is; "o" and "q" follow
 // on a wider terminal. Its labels are shorter than the help overlay's.
 func (k selectionKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Extend, shortLabel(k.Shrink, "previous"), shortLabel(k.Annotate, "note/highlight"),
-		k.Cancel, k.Help, shortLabel(k.OtherEnd, "other end"), k.Quit}
+	return briefs(k.Extend, shortLabel(k.Shrink, "previous"), shortLabel(k.Annotate, "note/highlight"),
+		k.Cancel, k.Help, shortLabel(k.OtherEnd, "other end"), k.Quit)
 }
 
 // shortLabel is b described by desc, for a footer short of room.
@@ -69,9 +69,9 @@ func defaultBrowserKeyMap() browserKeyMap {
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "oldest")),
 		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		Open:         key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "open")),
+		Open:         key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "open")),
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Back:         key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "back")),
+		Back:         key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back")),
 		Close:        allAnnotationsBinding(),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
@@ -80,7 +80,7 @@ func defaultBrowserKeyMap() browserKeyMap {
 
 // ShortHelp is the footer's help.
 func (k browserKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Back, k.Help, k.Quit}
+	return briefs(k.Up, k.Down, k.Open, k.Filter, k.Back, k.Help, k.Quit)
 }
 
 // FullHelp is the help overlay's.

@@ -18,8 +18,8 @@ func defaultPanelKeyMap() panelKeyMap {
 		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
 		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
 		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
-		Open:   key.NewBinding(key.WithKeys("enter", "l"), key.WithHelp("enter/l", "filter by it")),
-		Back:   key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
+		Open:   key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "filter by it")),
+		Back:   key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "close")),
 		Close:  key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "close")),
 		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete saved search")),
 		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -29,7 +29,7 @@ func defaultPanelKeyMap() panelKeyMap {
 
 // ShortHelp is the footer's help.
 func (k panelKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit}
+	return briefs(k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit)
 }
 
 // FullHelp is the help overlay's.
