@@ -29,7 +29,11 @@ type Config struct {
 	// NoColor turns colour off (NO_COLOR, --no-color); bold and reverse stay.
 	NoColor bool
 	// Keys overrides key bindings by action name ("down", "open", "star"...),
-	// as config.toml's [keys] table; "<disabled>" unbinds an action.
+	// as config.toml's [keys] table, on every screen that has the action;
+	// by screen and action ("reader.star", [keys.reader]) on that screen
+	// alone. "<disabled>" unbinds an action. A setting config.toml gives
+	// something else than keys is one string: notKeysMark, then what it
+	// gave ("the integer 5"), and Validate refuses it naming the setting.
 	Keys map[string][]string
 	// Query is the initial query, in the query language.
 	Query string

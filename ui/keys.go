@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -230,54 +231,148 @@ type keyMaps struct {
 	links     linksKeyMap
 }
 
+// screenActions is one screen's bindings by action name.
 type screenActions struct {
-	screen  string
+	table   string // its table in config.toml: [keys.reader]
+	screen  string // how messages name it: "reader", "tags panel"
 	actions map[string]*key.Binding
 }
 
+// screens are the key maps' screens, as config.toml names them.
+func (km *keyMaps) screens() []screenActions {
+	return []screenActions{
+		{"list", "list", km.list.actions()},
+		{"reader", "reader", km.reader.actions()},
+		{"welcome", "welcome screen", km.welcome.actions()},
+		{"tags", "tags panel", km.panel.actions()},
+		{"selection", "passage selection", km.selection.actions()},
+		{"annotations", "annotation browser", km.browser.actions()},
+		{"links", "links panel", km.links.actions()},
+	}
+}
+
+// notKeysMark starts the one string a key override holds when config.toml
+// gives the setting something other than a key or a list of keys; what
+// follows says what it gave ("the integer 5"). ui/cli writes it so, and
+// the problem stops only the reader, as other key problems do.
+const notKeysMark = "\x00"
+
+// keyOverride is one setting of config.toml's [keys]: an action's keys on
+// every screen that has it (screen ""), or on one screen.
+type keyOverride struct {
+	screen, action string
+	keys           []string
+}
+
+func (o keyOverride) setting() string {
+	if o.screen == "" {
+		return "keys." + o.action
+	}
+	return "keys." + o.screen + "." + o.action
+}
+
 // newKeyMaps builds the default bindings with the overrides from config
-// applied. An override applies to the action on every screen that has it;
-// errors name the setting (keys.<action>).
+// applied. An override named by its action ("down") applies to the action
+// on every screen that has it; one named by a screen and an action
+// ("reader.down", config.toml's [keys.reader] table) to that screen alone,
+// whatever the first says. Errors name the setting (keys.down,
+// keys.reader.down).
 func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
 	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap(), defaultPanelKeyMap(),
 		defaultSelectionKeyMap(), defaultBrowserKeyMap(), defaultLinksKeyMap()}
-	screens := []screenActions{
-		{"list", km.list.actions()},
-		{"reader", km.reader.actions()},
-		{"welcome screen", km.welcome.actions()},
-		{"tags panel", km.panel.actions()},
-		{"passage selection", km.selection.actions()},
-		{"annotation browser", km.browser.actions()},
-		{"links panel", km.links.actions()},
-	}
+	screens := km.screens()
 	known := map[string]bool{}
-	for _, s := range screens {
+	tables := make([]string, len(screens))
+	for i, s := range screens {
+		tables[i] = s.table
 		for a := range s.actions {
 			known[a] = true
 		}
 	}
+	var all, perScreen []keyOverride
 	// Sorted, so that the first error reported is always the same one.
-	for _, action := range slices.Sorted(maps.Keys(overrides)) {
-		keys := overrides[action]
-		if !known[action] {
-			return km, fmt.Errorf("keys.%s: unknown action (known: %s)", action, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
-		}
-		keys, err := checkKeys(keys)
+	for _, name := range slices.Sorted(maps.Keys(overrides)) {
+		o, err := readOverride(name, overrides[name], screens, known, tables)
 		if err != nil {
-			return km, fmt.Errorf("keys.%s: %w", action, err)
+			return km, err
 		}
+		if o.screen == "" {
+			all = append(all, o)
+		} else {
+			perScreen = append(perScreen, o)
+		}
+	}
+	for _, o := range append(all, perScreen...) {
 		for _, s := range screens {
-			if b, ok := s.actions[action]; ok {
-				rebind(b, keys)
+			if b, ok := s.actions[o.action]; ok && (o.screen == "" || o.screen == s.table) {
+				rebind(b, o.keys)
 			}
 		}
 	}
 	for _, s := range screens {
-		if err := checkConflicts(s, overrides); err != nil {
+		if err := checkConflicts(s, screens, overrides); err != nil {
 			return km, err
 		}
 	}
 	return km, nil
+}
+
+// readOverride reads the override config.toml's keys.<name> gives, checking
+// that it names an action (of the screen it names) and keys.
+func readOverride(name string, keys []string, screens []screenActions, known map[string]bool, tables []string) (keyOverride, error) {
+	setting := "keys." + name
+	what := "" // what the setting is when it is not keys
+	if len(keys) == 1 && strings.HasPrefix(keys[0], notKeysMark) {
+		what = strings.TrimPrefix(keys[0], notKeysMark)
+	}
+	wantKeys := func(setting, what string) error {
+		return fmt.Errorf("%s: want a key (\"s\") or a list of keys ([\"s\", \"ctrl+s\"]), not %s", setting, what)
+	}
+	o := keyOverride{action: name}
+	table, action, dotted := strings.Cut(name, ".")
+	i := slices.Index(tables, table)
+	switch {
+	case name == "":
+		return o, fmt.Errorf("keys: want a table of actions and their keys ([keys]), not %s", what)
+	case dotted && i < 0 && known[table]:
+		return o, wantKeys("keys."+table, "a table")
+	case dotted && i < 0:
+		return o, fmt.Errorf("keys.%s: unknown screen (screens: %s)", table, strings.Join(tables, ", "))
+	case dotted && screens[i].actions[action] == nil && known[action]:
+		return o, fmt.Errorf("%s: the %s has no %s action (its actions: %s)", setting, screens[i].screen, action, strings.Join(slices.Sorted(maps.Keys(screens[i].actions)), ", "))
+	case dotted && screens[i].actions[action] == nil:
+		return o, fmt.Errorf("%s: unknown action (the %s's: %s)", setting, screens[i].screen, strings.Join(slices.Sorted(maps.Keys(screens[i].actions)), ", "))
+	case dotted:
+		o.screen, o.action = table, action
+	case !known[name] && i >= 0:
+		if what == "" {
+			what = tomlKeys(keys)
+		}
+		return o, fmt.Errorf("%s: want a table of the %s's actions and their keys ([keys.%s]), not %s", setting, screens[i].screen, name, what)
+	case !known[name]:
+		return o, fmt.Errorf("%s: unknown action (known: %s)", setting, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
+	}
+	if what != "" {
+		return o, wantKeys(setting, what)
+	}
+	checked, err := checkKeys(keys)
+	if err != nil {
+		return o, fmt.Errorf("%s: %w", setting, err)
+	}
+	o.keys = checked
+	return o, nil
+}
+
+// tomlKeys is keys as config.toml writes them: "j", ["j", "down"].
+func tomlKeys(keys []string) string {
+	quoted := make([]string, len(keys))
+	for i, k := range keys {
+		quoted[i] = strconv.Quote(k)
+	}
+	if len(quoted) == 1 {
+		return quoted[0]
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
 }
 
 // rebind gives b the keys from an override, with matching help text.
@@ -295,9 +390,22 @@ func rebind(b *key.Binding, keys []string) {
 	b.SetHelp(strings.Join(labels, "/"), desc)
 }
 
-// checkConflicts reports a key bound to two actions on one screen, naming an
-// overridden action (the one the user can change).
-func checkConflicts(s screenActions, overrides map[string][]string) error {
+// checkConflicts reports a key bound to two actions on one screen, naming
+// an overridden action's setting (the one the user can change): the
+// screen's own ([keys.reader]) before the one for every screen. A key that
+// the override for every screen brings into a clash on one screen is told
+// where else it could go on its own.
+func checkConflicts(s screenActions, screens []screenActions, overrides map[string][]string) error {
+	// How closely config.toml names an action's keys on this screen.
+	rank := func(action string) int {
+		if _, ok := overrides[s.table+"."+action]; ok {
+			return 2
+		}
+		if _, ok := overrides[action]; ok {
+			return 1
+		}
+		return 0
+	}
 	owner := map[string]string{}
 	for _, action := range slices.Sorted(maps.Keys(s.actions)) {
 		for _, k := range s.actions[action].Keys() {
@@ -306,14 +414,46 @@ func checkConflicts(s screenActions, overrides map[string][]string) error {
 				owner[k] = action
 				continue
 			}
-			setting := action
-			if _, overridden := overrides[action]; !overridden {
-				setting, other = other, action
+			mine := action
+			if rank(other) > rank(action) {
+				mine, other = other, action
 			}
-			return fmt.Errorf("keys.%s: %q is also bound to %q in the %s", setting, k, other, s.screen)
+			if rank(mine) == 2 {
+				return fmt.Errorf("keys.%s.%s: %q is also bound to %q in the %s", s.table, mine, k, other, s.screen)
+			}
+			err := fmt.Errorf("keys.%s: %q is also bound to %q in the %s", mine, k, other, s.screen)
+			var elsewhere []string // where the key is free for it
+			for _, o := range screens {
+				if _, ok := o.actions[mine]; ok && o.table != s.table && !boundElsewhere(o, k, mine) {
+					elsewhere = append(elsewhere, "[keys."+o.table+"]")
+				}
+			}
+			if len(elsewhere) > 0 {
+				err = fmt.Errorf("%w (for one screen alone, write %s under its table: %s)", err, mine, orList(elsewhere))
+			}
+			return err
 		}
 	}
 	return nil
+}
+
+// boundElsewhere reports whether k is bound to another action than action
+// on screen s.
+func boundElsewhere(s screenActions, k, action string) bool {
+	for a, b := range s.actions {
+		if a != action && slices.Contains(b.Keys(), k) {
+			return true
+		}
+	}
+	return false
+}
+
+// orList is "a", "a or b", "a, b or c".
+func orList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 // checkKeys reports a key name Bubble Tea would never produce, so a typo

@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -19,8 +21,10 @@ type Config struct {
 	// Theme is "auto" (follow the terminal), "dark" or "light".
 	Theme string `toml:"theme"`
 	// Keys overrides key bindings by action name: one key or a list of keys,
-	// or "<disabled>" to unbind.
-	Keys map[string]KeyList `toml:"keys"`
+	// or "<disabled>" to unbind; a screen's table ([keys.reader]) overrides
+	// them on that screen alone. ui.Config.Validate checks them, as only the
+	// reader uses them.
+	Keys KeyTable `toml:"keys"`
 	// TagColors fixes the colour of a tag's chip ("#ff8800" or an ANSI
 	// number), by tag name in any case; ui.Config.Validate checks it, as
 	// only the reader uses it.
@@ -46,25 +50,95 @@ type SavedSearch struct {
 // KeyList is one key or a list of keys in config.toml.
 type KeyList []string
 
-// UnmarshalTOML accepts `down = "j"` as well as `down = ["j", "down"]`.
-func (k *KeyList) UnmarshalTOML(v any) error {
+// keyList reads one key or a list of keys.
+func keyList(v any) (KeyList, bool) {
 	switch v := v.(type) {
 	case string:
-		*k = KeyList{v}
+		return KeyList{v}, true
 	case []any:
 		out := make(KeyList, 0, len(v))
 		for _, e := range v {
 			s, ok := e.(string)
 			if !ok {
-				return fmt.Errorf("a key must be a string, not %v", e)
+				return nil, false
 			}
 			out = append(out, s)
 		}
-		*k = out
-	default:
-		return fmt.Errorf("want a key or a list of keys, not %v", v)
+		return out, true
 	}
+	return nil, false
+}
+
+// KeyTable is config.toml's [keys]: action names and their keys, and
+// screens' tables of them, read as ui.Config.Keys takes them ([keys.reader]
+// star = "x" is "reader.star"). A setting that is not a key or a list of
+// keys is kept as ui.Config.Keys says, as notKeysMark and what it is, for
+// the reader to refuse naming the setting: a mistake only the reader would
+// suffer does not stop other commands.
+type KeyTable map[string]KeyList
+
+// notKeysMark is ui's notKeysMark (ui.Config.Keys).
+const notKeysMark = "\x00"
+
+// UnmarshalTOML reads [keys] and the screens' tables in it.
+func (t *KeyTable) UnmarshalTOML(v any) error {
+	out := KeyTable{}
+	table, ok := v.(map[string]any)
+	if !ok {
+		out[""] = KeyList{notKeysMark + tomlValue(v)}
+		*t = out
+		return nil
+	}
+	for name, v := range table {
+		if sub, ok := v.(map[string]any); ok {
+			for action, v := range sub {
+				out[name+"."+action] = keysOrMark(v)
+			}
+			continue
+		}
+		out[name] = keysOrMark(v)
+	}
+	*t = out
 	return nil
+}
+
+func keysOrMark(v any) KeyList {
+	if keys, ok := keyList(v); ok {
+		return keys
+	}
+	return KeyList{notKeysMark + tomlValue(v)}
+}
+
+// tomlValue says what a value of config.toml is, as TOML names it: the
+// integer 5, true, a table, an array holding the integer 5.
+func tomlValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "the string " + strconv.Quote(v)
+	case int64:
+		return fmt.Sprintf("the integer %d", v)
+	case float64:
+		return fmt.Sprintf("the float %v", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case time.Time:
+		return "a date or time"
+	case map[string]any:
+		if len(v) == 0 {
+			return "an empty table"
+		}
+		return "a table"
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		for _, e := range v {
+			if _, ok := e.(string); !ok {
+				return "an array holding " + tomlValue(e)
+			}
+		}
+		return "an array"
+	}
+	return fmt.Sprintf("a %T", v)
 }
 
 // DefaultConfig is the configuration without a config file.
