@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -510,16 +511,48 @@ var usShifted = map[rune]rune{
 	'-': '_', '=': '+', '[': '{', ']': '}', '\\': '|', ';': ':', '\'': '"', ',': '<', '.': '>', '/': '?', '`': '~',
 }
 
+// helpLabels are the help's labels of keys, each taken for the key it
+// shows: "↑" in config.toml is the up arrow, as "↑/k up" in the help says.
+var helpLabels = map[string]string{"↑": "up", "↓": "down", "←": "left", "→": "right", "pgdn": "pgdown"}
+
+// otherNames are names other programs give keys (newsboat's NPAGE, a
+// browser's PageDown), for the hint when config.toml uses them.
+var otherNames = map[string]string{
+	"pagedown": "pgdown", "page_down": "pgdown", "page-down": "pgdown", "pgdwn": "pgdown", "npage": "pgdown",
+	"pageup": "pgup", "page_up": "pgup", "page-up": "pgup", "ppage": "pgup",
+	"return": "enter", "ret": "enter", "cr": "enter", "escape": "esc", "del": "delete", "ins": "insert",
+	"bs": "backspace", "spacebar": "space", "arrowup": "up", "arrowdown": "down", "arrowleft": "left", "arrowright": "right",
+}
+
 // normalKey is k as Bubble Tea names the key press (tea.KeyPressMsg's
 // String, which key.Matches compares): modifiers in Bubble Tea's order
-// ("alt+ctrl+x" is "ctrl+alt+x"); shift and a letter, alone, as the capital
-// letter that key types ("shift+m" is "M"); a capital letter with another
-// modifier as shift and the letter ("alt+M" is "alt+shift+m", what a
-// terminal's alt and shift and m arrives as). Shift and a digit or a
+// ("alt+ctrl+x" is "ctrl+alt+x"); the help's labels as the keys they show
+// ("↑" is "up", "pgdn" is "pgdown"); shift and a letter, alone, as the
+// capital letter that key types ("shift+m" is "M"); ctrl and a capital as
+// ctrl and the letter, which is what a terminal sends for both ("ctrl+J"
+// is "ctrl+j", as newsboat's ^J and vim's <C-J>); a capital letter with
+// another modifier as shift and the letter ("alt+M" is "alt+shift+m", what
+// a terminal's alt and shift and m arrives as). Shift and a digit or a
 // punctuation key is refused: it arrives as the character it types, which
-// depends on the keyboard.
+// depends on the keyboard. A name that is no key is refused, with the
+// right name when it is plain which key was meant ("pagedown", "Ctrl+x",
+// "^J").
 func normalKey(k string) (string, error) {
-	notKey := fmt.Errorf("%q is not a key name (examples: j, J, ctrl+d, alt+enter, pgdown, space, f5)", k)
+	n, err := keyName(k)
+	if err == errNotKey {
+		if hint := keyHint(k); hint != "" {
+			return "", fmt.Errorf("%q is not a key name: %s", k, hint)
+		}
+		return "", fmt.Errorf("%q is not a key name (examples: j, J, ctrl+d, alt+enter, pgdown, space, f5)", k)
+	}
+	return n, err
+}
+
+var errNotKey = errors.New("not a key name")
+
+// keyName is normalKey without the hints: errNotKey for a name that is no
+// key.
+func keyName(k string) (string, error) {
 	mods := map[string]bool{}
 	base := k
 	for {
@@ -528,9 +561,12 @@ func normalKey(k string) (string, error) {
 			break // "+" alone, or "ctrl++", is the key +
 		}
 		if mods[m] {
-			return "", notKey
+			return "", errNotKey
 		}
 		mods[m], base = true, rest
+	}
+	if named, ok := helpLabels[base]; ok {
+		base = named
 	}
 	switch {
 	case namedKeys[base]:
@@ -539,7 +575,7 @@ func normalKey(k string) (string, error) {
 		if r <= ' ' || r == 0x7f || !unicode.IsGraphic(r) || unicode.In(r, unicode.Mn, unicode.Me) || marks.Ignorable(r) {
 			// Nothing a key types alone: a control, a space, a mark
 			// that goes on another character, one that shows nothing.
-			return "", notKey
+			return "", errNotKey
 		}
 		switch {
 		case mods["shift"] && len(mods) == 1 && unicode.IsLetter(r) && unicode.ToUpper(r) != r:
@@ -552,16 +588,21 @@ func normalKey(k string) (string, error) {
 				hint = fmt.Sprintf(" (%q on a US keyboard)", string(c))
 			}
 			return "", fmt.Errorf("%q never arrives: shift and %s arrive as the character they type; write that character%s", k, base, hint)
+		case mods["ctrl"] && !mods["shift"] && r < utf8.RuneSelf && unicode.IsUpper(r):
+			// A terminal sends ctrl and j, with shift or without, as
+			// one control character: ctrl+j. (One that tells them apart
+			// sends ctrl+shift+j, which config.toml can name so.)
+			base = string(unicode.ToLower(r))
 		case len(mods) > 0 && r < utf8.RuneSelf && unicode.IsUpper(r):
 			mods["shift"], base = true, string(unicode.ToLower(r))
 		}
 	case len(base) >= 2 && base[0] == 'f':
 		var n int
 		if _, err := fmt.Sscanf(base[1:], "%d", &n); err != nil || n < 1 || n > 63 || fmt.Sprint(n) != base[1:] {
-			return "", notKey
+			return "", errNotKey
 		}
 	default:
-		return "", notKey
+		return "", errNotKey
 	}
 	var b strings.Builder
 	for _, m := range modifiers {
@@ -571,6 +612,50 @@ func normalKey(k string) (string, error) {
 	}
 	b.WriteString(base)
 	return b.String(), nil
+}
+
+// keyHint names the key a name that is no key plainly means: another
+// program's name for it ("pagedown", "ESCAPE", "^J"), its name in another
+// case ("Ctrl+X", "PgDn"), the keys of a help label ("enter/l"); "" when
+// nothing is plain.
+func keyHint(k string) string {
+	try := func(name string) string {
+		if n, err := keyName(name); err == nil {
+			return n
+		}
+		return ""
+	}
+	if r := []rune(k); len(r) == 2 && r[0] == '^' && r[1] >= '@' && r[1] <= '~' && r[1] != '^' {
+		if n := try("ctrl+" + strings.ToLower(string(r[1]))); n != "" {
+			return fmt.Sprintf("write %q", n)
+		}
+	}
+	if parts := strings.Split(k, "/"); len(parts) > 1 && !slices.Contains(parts, "") {
+		for i, p := range parts {
+			if parts[i] = try(p); parts[i] == "" {
+				if parts[i] = try(strings.ToLower(p)); parts[i] == "" {
+					return ""
+				}
+			}
+		}
+		return "for several keys, write a list: " + tomlKeys(parts)
+	}
+	lower := strings.ToLower(k)
+	mods, base := "", lower
+	if i := strings.LastIndex(lower, "+"); i > 0 && i < len(lower)-1 {
+		mods, base = lower[:i+1], lower[i+1:]
+	}
+	if other, ok := otherNames[base]; ok {
+		if n := try(mods + other); n != "" {
+			return fmt.Sprintf("write %q", n)
+		}
+	}
+	if lower != k {
+		if n := try(lower); n != "" {
+			return fmt.Sprintf("write %q", n)
+		}
+	}
+	return ""
 }
 
 // keyLabel is how a key is shown in help.

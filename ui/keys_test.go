@@ -98,7 +98,23 @@ func TestKeyNames(t *testing.T) {
 		{"shift+M", "M", true},
 		{"shift+é", "É", true},
 		{"alt+M", "alt+shift+m", true},
-		{"ctrl+alt+X", "ctrl+alt+shift+x", true},
+
+		// Ctrl and a capital is what a terminal sends for it: ctrl and
+		// the letter (newsboat's ^J, vim's <C-J>); shift said outright
+		// stays, for a terminal that tells it apart.
+		{"ctrl+J", "ctrl+j", true},
+		{"ctrl+alt+X", "ctrl+alt+x", true},
+		{"ctrl+shift+J", "ctrl+shift+j", true},
+		{"ctrl+shift+j", "ctrl+shift+j", true},
+
+		// The help's labels are the keys they show.
+		{"↑", "up", true},
+		{"↓", "down", true},
+		{"←", "left", true},
+		{"→", "right", true},
+		{"shift+↑", "shift+up", true},
+		{"pgdn", "pgdown", true},
+		{"ctrl+pgdn", "ctrl+pgdown", true},
 
 		// Shift and what is not a letter arrives as what it types.
 		{"shift+1", `write that character ("!" on a US keyboard)`, false},
@@ -114,12 +130,27 @@ func TestKeyNames(t *testing.T) {
 		{" ", "is not a key name", false},
 		{"ctrl+", "is not a key name", false},
 		{"ctrl+ctrl+x", "is not a key name", false},
-		{"pagedown", "is not a key name", false},
-		{"page_down", "is not a key name", false},
+		{"pagedown", `"pagedown" is not a key name: write "pgdown"`, false},
+		{"page_down", `write "pgdown"`, false},
+		{"PageUp", `write "pgup"`, false},
+		{"PgDn", `write "pgdown"`, false},
+		{"NPAGE", `write "pgdown"`, false},
+		{"ESCAPE", `write "esc"`, false},
+		{"return", `write "enter"`, false},
+		{"ENTER", `write "enter"`, false},
+		{"ctrl+Return", `write "ctrl+enter"`, false},
+		{"^J", `"^J" is not a key name: write "ctrl+j"`, false},
+		{"^n", `write "ctrl+n"`, false},
+		{"enter/l", `for several keys, write a list: ["enter", "l"]`, false},
+		{"space/pgdn", `write a list: ["space", "pgdown"]`, false},
+		{"esc/h/←", `write a list: ["esc", "h", "left"]`, false},
+		{"0-9", `"0-9" is not a key name (examples:`, false},
 		{"f0", "is not a key name", false},
 		{"f05", "is not a key name", false},
 		{"ctrl+retrun", "is not a key name", false},
-		{"Ctrl+x", "is not a key name", false},
+		{"Ctrl+x", `"Ctrl+x" is not a key name: write "ctrl+x"`, false},
+		{"^", "^", true},
+		{"ctrl+^", "ctrl+^", true},
 		{"jj", "is not a key name", false},
 		{"\x1b", "is not a key name", false},
 		{"\u202e", "is not a key name", false}, // shows nothing, turns the footer around
@@ -157,6 +188,12 @@ func TestKeyNamesAsTyped(t *testing.T) {
 		{"alt+M", tea.KeyPressMsg{Code: 'm', Mod: tea.ModAlt | tea.ModShift}},
 		{"shift+ctrl+up", tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift | tea.ModCtrl}},
 		{"super+ctrl+a", tea.KeyPressMsg{Code: 'a', Mod: tea.ModSuper | tea.ModCtrl}},
+		// A terminal sends ctrl+j, with shift or without, as LF.
+		{"ctrl+J", tea.KeyPressMsg{Code: 'j', Mod: tea.ModCtrl}},
+		{"ctrl+alt+X", tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl | tea.ModAlt}},
+		{"↑", tea.KeyPressMsg{Code: tea.KeyUp}},
+		{"→", tea.KeyPressMsg{Code: tea.KeyRight}},
+		{"pgdn", tea.KeyPressMsg{Code: tea.KeyPgDown}},
 	}
 	for _, tt := range tests {
 		got, err := checkKeys([]string{tt.config})
