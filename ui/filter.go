@@ -160,12 +160,12 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.closeFilter()
 		m.filter.input.SetValue("")
 		return m.list.setQueryAround(listQuery{})
-	case (msg.String() == "enter" || key.Matches(msg, m.filter.keys.Save)) && m.filter.refusal() != "":
+	case (msg.String() == "enter" || key.Matches(msg, m.filterSave())) && m.filter.refusal() != "":
 		m.status, m.statusErr = m.filter.refusal(), true
 		return nil
 	case msg.String() == "enter":
 		return m.keepFilter()
-	case key.Matches(msg, m.filter.keys.Save) && !m.readOnly:
+	case key.Matches(msg, m.filterSave()):
 		// The save prompt takes the status line as the filter is kept.
 		cmd := m.keepFilter()
 		return tea.Batch(cmd, m.openSavePrompt())
@@ -346,6 +346,15 @@ func parseErrorLine(text string, from int, err error, width int, st *styles) str
 func (m Model) filterHelp() inputKeyMap {
 	k := m.filter.keys
 	k.Move.SetEnabled(len(m.list.rows) > 1)
-	k.Save.SetEnabled(!m.readOnly)
+	k.Save = m.filterSave()
 	return k
+}
+
+// filterSave is the list's save-search as the filter line takes it: its
+// keys that do not type into the line (ctrl+s; a letter types itself),
+// off in a read-only library and when config.toml unbinds it.
+func (m Model) filterSave() key.Binding {
+	b := m.list.keys.SaveSearch
+	b.SetEnabled(!m.readOnly)
+	return inLine(b, "keep and save")
 }

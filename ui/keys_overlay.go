@@ -1,6 +1,12 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // panelKeyMap is the tags panel's bindings. It shares its action names with
 // the list ("down", "open", "tags-panel"...), so an override moves a key in
@@ -64,15 +70,39 @@ func (k inputKeyMap) FullHelp() [][]key.Binding {
 }
 
 // filterKeys: enter keeps the filter, esc clears it, the arrows move in the
-// list meanwhile.
+// list meanwhile. Save is the list's save-search, as config.toml binds it
+// (filterSave).
 func filterKeys() inputKeyMap {
 	return inputKeyMap{
 		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		Complete: key.NewBinding(key.WithDisabled()),
 		Move:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
-		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "keep and save")),
+		Save:     key.NewBinding(key.WithDisabled()),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 	}
+}
+
+// lineKeys are the keys a line being typed keeps for typing and moving in
+// it, besides those that type a character.
+var lineKeys = []string{"space", "left", "right", "home", "end", "backspace", "delete"}
+
+// inLine is b without the keys that type or move in a line being typed:
+// what of b still acts while a line has the keyboard, shown as such. It is
+// off when nothing is left.
+func inLine(b key.Binding, desc string) key.Binding {
+	var keys, labels []string
+	for _, k := range b.Keys() {
+		if utf8.RuneCountInString(k) == 1 || slices.Contains(lineKeys, k) {
+			continue
+		}
+		keys, labels = append(keys, k), append(labels, keyLabel(k))
+	}
+	if len(keys) == 0 {
+		return key.NewBinding(key.WithDisabled())
+	}
+	out := key.NewBinding(key.WithKeys(keys...), key.WithHelp(strings.Join(labels, "/"), desc))
+	out.SetEnabled(b.Enabled())
+	return out
 }
 
 // tagEditKeys: enter applies, tab completes the word being typed (again:
