@@ -21,6 +21,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/sys/unix"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -77,6 +78,7 @@ func Export(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOp
 		if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 			return ExportReport{}, fmt.Errorf("export: %w", cleanError{err})
 		}
+		removeLeftovers(opt.Out)
 	}
 	if opt.Format == "md" {
 		return exportMarkdown(ctx, st, opt)
@@ -305,14 +307,27 @@ func exportedID(path string) string {
 	return fm.ExternalID
 }
 
+// exportTemp begins the names of the temporary files exports write
+// through, followed by the process id of the export and a random number.
+const exportTemp = ".tidings-export-"
+
+// staleExport is how long a temporary file nothing writes to any more may
+// be another export's before it is taken for a leftover, when its name does
+// not tell (an older tidings's, or its process id since taken by another
+// program).
+const staleExport = time.Minute
+
 // writeFile writes path through a temporary file in the same folder, so that
-// the file is either its old self or complete.
+// the file is either its old self or complete. The temporary file is locked
+// while it is written, so that other exports know it for one that runs.
 func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tidings-export-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), exportTemp+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	// Released as the file closes, or its export ends.
+	_ = unix.Flock(int(tmp.Fd()), unix.LOCK_EX|unix.LOCK_NB)
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
@@ -325,6 +340,54 @@ func writeFile(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// removeLeftovers removes from dir the temporary files of exports that no
+// longer run: a killed JSON export leaves one as large as the export. The
+// files of exports running, here or in another tidings, stay.
+func removeLeftovers(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), exportTemp)
+		if ok && e.Type().IsRegular() {
+			path := filepath.Join(dir, e.Name())
+			if leftover(path, rest) {
+				_ = os.Remove(path)
+			}
+		}
+	}
+}
+
+// leftover reports whether the export temporary file at path, whose name
+// goes on with rest, is no running export's: nobody holds its lock, and the
+// process its name gives has ended or, when that cannot tell, nothing has
+// written to the file for staleExport. A file is locked a moment after it
+// is made, and the process that made it is running meanwhile.
+func leftover(path, rest string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) != nil {
+		return false // being written
+	}
+	if pid, _, ok := strings.Cut(rest, "-"); ok {
+		if n, err := strconv.Atoi(pid); err == nil && n > 0 && !running(n) {
+			return true
+		}
+	}
+	info, err := f.Stat()
+	return err == nil && time.Since(info.ModTime()) > staleExport
+}
+
+// running reports whether a process with this id runs.
+func running(pid int) bool {
+	err := unix.Kill(pid, 0)
+	return err == nil || errors.Is(err, unix.EPERM)
 }
 
 // maxSlug is the longest slug of a title in a file name, in bytes.
