@@ -210,7 +210,7 @@ func briefs(bindings ...key.Binding) []key.Binding {
 	return bindings
 }
 
-var footerLabels = map[string]string{"enter/l/→": "enter/l", "esc/h/←": "esc/h"}
+var footerLabels = map[string]string{"enter/l/→": "enter/l", "esc/h/←": "esc/h", "enter/o/→": "enter/o"}
 
 // FullHelp is the help overlay's.
 func (k welcomeKeyMap) FullHelp() [][]key.Binding {

@@ -44,10 +44,10 @@ func defaultLinksKeyMap() linksKeyMap {
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		Open:     key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open")),
+		Open:     key.NewBinding(key.WithKeys("enter", "o", "right"), key.WithHelp("enter/o/→", "open")),
 		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		Number:   key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "go to link number")),
-		Back:     key.NewBinding(key.WithKeys("esc", "h"), key.WithHelp("esc/h", "close")),
+		Back:     key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "close")),
 		Close:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "close")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
@@ -61,7 +61,7 @@ func linksBinding() key.Binding {
 
 // ShortHelp is the footer's help.
 func (k linksKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Copy, k.Back, k.Help, k.Quit}
+	return briefs(k.Up, k.Down, k.Open, k.Copy, k.Back, k.Help, k.Quit)
 }
 
 // FullHelp is the help overlay's.
