@@ -185,7 +185,7 @@ func (m *Model) copyPassage() tea.Cmd {
 		return nil
 	}
 	m.reader.cancelSelection()
-	m.setStatus("Copied the passage “" + quoteExcerpt(sel.Quote, 60) + "”")
+	m.setStatus("Copied the passage " + quoted(sel.Quote, quoteExcerpt(sel.Quote, 60)))
 	return tea.Batch(tea.SetClipboard(sel.Quote), m.reader.requestRender())
 }
 
@@ -200,7 +200,7 @@ func (m *Model) annotate() tea.Cmd {
 	if m.screen == screenReader {
 		if sel, ok := m.reader.selected(); ok {
 			target := store.Annotation{ArticleID: m.reader.id(), Quote: sel.Quote, Prefix: sel.Prefix, Suffix: sel.Suffix}
-			return m.noteEditor.start(target, "the passage “"+quoteExcerpt(sel.Quote, 40)+"”")
+			return m.noteEditor.start(target, "the passage "+quoted(sel.Quote, quoteExcerpt(sel.Quote, 40)))
 		}
 	}
 	row, ok := m.current()
@@ -237,7 +237,7 @@ func (m *Model) editCurrentNote() tea.Cmd {
 	m.noteEditor.setSize(m.width, m.height, m.styles)
 	what := "“" + oneLine(m.reader.article.Title) + "”"
 	if n.Quote != "" {
-		what = "the passage “" + quoteExcerpt(n.Quote, 40) + "”"
+		what = "the passage " + quoted(n.Quote, quoteExcerpt(n.Quote, 40))
 	}
 	return m.noteEditor.start(n.Annotation, what)
 }

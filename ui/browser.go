@@ -432,9 +432,9 @@ func browserItem(r store.AnnotationRow, selected bool, width int, terms []string
 		second = st.noteDim.Render(fit("on the whole article", inner))
 	case r.Orphaned:
 		// The mark first: a long quote is cut at the line's end.
-		second = fitHighlighted("no longer in the article: “"+oneLine(lineStart(r.Quote))+"”", inner, terms, st.noteQuote, st.match)
+		second = fitHighlighted("no longer in the article: "+quoted(r.Quote, oneLine(lineStart(r.Quote))), inner, terms, st.noteQuote, st.match)
 	default:
-		second = fitHighlighted("“"+oneLine(lineStart(r.Quote))+"”", inner, terms, st.noteQuote, st.match)
+		second = fitHighlighted(quoted(r.Quote, oneLine(lineStart(r.Quote))), inner, terms, st.noteQuote, st.match)
 	}
 	var third string
 	if note := oneLine(anchor.PlainText(lineStart(r.Note))); note != "" {

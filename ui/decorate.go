@@ -359,7 +359,7 @@ func sectionLines(notes []sectionNote, rendered []string, width int, st *styles)
 		}
 		lines = append(lines, "  "+hs.Render(ansi.Truncate(head, inner, "…")))
 		if n.orphaned {
-			quote := "“" + oneLine(n.quote) + "”"
+			quote := quoted(n.quote, oneLine(n.quote))
 			for _, w := range strings.Split(ansi.Hardwrap(ansi.Wordwrap(quote, inner-2, ""), inner-2, true), "\n") {
 				lines = append(lines, "    "+st.noteQuote.Render(w))
 			}
