@@ -367,7 +367,7 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 	// What only the reader uses (tag colours, keys) stops only the reader;
 	// any other command says what is wrong and goes on, so that a key
 	// clash does not stop a scheduled fetch.
-	if err := (ui.Config{TagColors: cfg.TagColors, Keys: keyOverrides(cfg.Keys), Theme: cfg.Theme}).Validate(); err != nil {
+	if err := (ui.Config{TagColors: cfg.TagColors, Keys: keyOverrides(cfg.Keys), KeyMistakes: cfg.Keys.Mistakes, Theme: cfg.Theme}).Validate(); err != nil {
 		err = fmt.Errorf("config %s: %w", path, err)
 		if cmd == cmd.Root() {
 			return configError{err}
@@ -526,6 +526,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		Theme:        theme,
 		NoColor:      os.Getenv("NO_COLOR") != "",
 		Keys:         keyOverrides(a.cfg.Keys),
+		KeyMistakes:  a.cfg.Keys.Mistakes,
 		TagColors:    a.cfg.TagColors,
 		Query:        a.query,
 		ReadOnly:     st.ReadOnly(),
@@ -562,9 +563,9 @@ func searches(in []cli.SavedSearch) []ui.SavedSearch {
 	return out
 }
 
-func keyOverrides(k map[string]cli.KeyList) map[string][]string {
-	out := make(map[string][]string, len(k))
-	for name, keys := range k {
+func keyOverrides(k cli.KeyTable) map[string][]string {
+	out := make(map[string][]string, len(k.Keys))
+	for name, keys := range k.Keys {
 		out[name] = keys
 	}
 	return out

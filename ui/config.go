@@ -31,10 +31,13 @@ type Config struct {
 	// Keys overrides key bindings by action name ("down", "open", "star"...),
 	// as config.toml's [keys] table, on every screen that has the action;
 	// by screen and action ("reader.star", [keys.reader]) on that screen
-	// alone. "<disabled>" unbinds an action. A setting config.toml gives
-	// something else than keys is one string: notKeysMark, then what it
-	// gave ("the integer 5"), and Validate refuses it naming the setting.
+	// alone. "<disabled>" unbinds an action.
 	Keys map[string][]string
+	// KeyMistakes are the settings of [keys] that config.toml gives
+	// something other than keys, by name as in Keys ("" for [keys] itself),
+	// with what it gave ("the integer 5"): Validate refuses them, naming
+	// the setting.
+	KeyMistakes map[string]string
 	// Query is the initial query, in the query language.
 	Query string
 	// ReadOnly refuses writes even when the library would allow them.
@@ -87,7 +90,7 @@ func (c Config) Validate() error {
 	if err := oneKeyATag(names); err != nil {
 		return err
 	}
-	_, err := newKeyMaps(c.Keys)
+	_, err := newKeyMaps(c.Keys, c.KeyMistakes)
 	return err
 }
 

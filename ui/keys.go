@@ -252,12 +252,6 @@ func (km *keyMaps) screens() []screenActions {
 	}
 }
 
-// notKeysMark starts the one string a key override holds when config.toml
-// gives the setting something other than a key or a list of keys; what
-// follows says what it gave ("the integer 5"). ui/cli writes it so, and
-// the problem stops only the reader, as other key problems do.
-const notKeysMark = "\x00"
-
 // keyOverride is one setting of config.toml's [keys]: an action's keys on
 // every screen that has it (screen ""), or on one screen.
 type keyOverride struct {
@@ -278,7 +272,7 @@ func (o keyOverride) setting() string {
 // ("reader.down", config.toml's [keys.reader] table) to that screen alone,
 // whatever the first says. Errors name the setting (keys.down,
 // keys.reader.down).
-func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
+func newKeyMaps(overrides map[string][]string, mistakes map[string]string) (keyMaps, error) {
 	km := keyMaps{defaultListKeyMap(), defaultReaderKeyMap(), defaultWelcomeKeyMap(), defaultPanelKeyMap(),
 		defaultSelectionKeyMap(), defaultBrowserKeyMap(), defaultLinksKeyMap()}
 	screens := km.screens()
@@ -292,8 +286,15 @@ func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
 	}
 	var all, perScreen []keyOverride
 	// Sorted, so that the first error reported is always the same one.
-	for _, name := range slices.Sorted(maps.Keys(overrides)) {
-		o, err := readOverride(name, overrides[name], screens, known, tables)
+	names := slices.Collect(maps.Keys(overrides))
+	for name := range mistakes {
+		if _, ok := overrides[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		o, err := readOverride(name, overrides[name], mistakes[name], screens, known, tables)
 		if err != nil {
 			return km, err
 		}
@@ -319,13 +320,10 @@ func newKeyMaps(overrides map[string][]string) (keyMaps, error) {
 }
 
 // readOverride reads the override config.toml's keys.<name> gives, checking
-// that it names an action (of the screen it names) and keys.
-func readOverride(name string, keys []string, screens []screenActions, known map[string]bool, tables []string) (keyOverride, error) {
+// that it names an action (of the screen it names) and keys; what is what
+// the setting gave when it is not keys ("the integer 5"), else "".
+func readOverride(name string, keys []string, what string, screens []screenActions, known map[string]bool, tables []string) (keyOverride, error) {
 	setting := "keys." + name
-	what := "" // what the setting is when it is not keys
-	if len(keys) == 1 && strings.HasPrefix(keys[0], notKeysMark) {
-		what = strings.TrimPrefix(keys[0], notKeysMark)
-	}
 	wantKeys := func(setting, what string) error {
 		return fmt.Errorf("%s: want a key (\"s\") or a list of keys ([\"s\", \"ctrl+s\"]), not %s", setting, what)
 	}

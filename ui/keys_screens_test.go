@@ -28,7 +28,7 @@ func TestKeysPerScreen(t *testing.T) {
 			{"reader", "page-down", []string{"space", "pgdown"}},
 			{"links", "page-down", []string{"pgdown", "ctrl+d", "space"}},
 			{"list", "open", []string{"enter", "l", "right"}},
-			{"links", "open", []string{"enter", "o"}},
+			{"links", "open", []string{"enter", "o", "right"}},
 			{"reader", "back", []string{"esc", "h", "left"}},
 		}},
 		{"one override for every screen", map[string][]string{"page-down": {"pgdown", "f"}}, []bound{
@@ -63,7 +63,7 @@ func TestKeysPerScreen(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			km, err := newKeyMaps(tt.overrides)
+			km, err := newKeyMaps(tt.overrides, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,8 +137,8 @@ func loadKeys(t *testing.T, toml string) (Config, error) {
 	if err != nil {
 		t.Fatalf("LoadConfig refused what only the reader uses: %v", err)
 	}
-	cfg := Config{Keys: map[string][]string{}}
-	for name, keys := range c.Keys {
+	cfg := Config{Keys: map[string][]string{}, KeyMistakes: c.Keys.Mistakes}
+	for name, keys := range c.Keys.Keys {
 		cfg.Keys[name] = keys
 	}
 	return cfg, cfg.Validate()

@@ -110,7 +110,7 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 		// Validate refused two keys of one tag.
 		tagColors[tagKey(name)], _ = parseColor(value)
 	}
-	km, _ := newKeyMaps(cfg.Keys)
+	km, _ := newKeyMaps(cfg.Keys, cfg.KeyMistakes)
 	m := Model{
 		ctx: ctx, lib: lib, cfg: cfg,
 		readOnly:  cfg.ReadOnly || lib.ReadOnly(),

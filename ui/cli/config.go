@@ -72,41 +72,41 @@ func keyList(v any) (KeyList, bool) {
 // KeyTable is config.toml's [keys]: action names and their keys, and
 // screens' tables of them, read as ui.Config.Keys takes them ([keys.reader]
 // star = "x" is "reader.star"). A setting that is not a key or a list of
-// keys is kept as ui.Config.Keys says, as notKeysMark and what it is, for
-// the reader to refuse naming the setting: a mistake only the reader would
-// suffer does not stop other commands.
-type KeyTable map[string]KeyList
-
-// notKeysMark is ui's notKeysMark (ui.Config.Keys).
-const notKeysMark = "\x00"
+// keys is kept in Mistakes, with what it is, for the reader to refuse
+// naming the setting (ui.Config.KeyMistakes): a mistake only the reader
+// would suffer does not stop other commands.
+type KeyTable struct {
+	Keys     map[string]KeyList
+	Mistakes map[string]string // by setting, what config.toml gave ("the integer 5"); "" is [keys] itself
+}
 
 // UnmarshalTOML reads [keys] and the screens' tables in it.
 func (t *KeyTable) UnmarshalTOML(v any) error {
-	out := KeyTable{}
+	out := KeyTable{Keys: map[string]KeyList{}, Mistakes: map[string]string{}}
+	put := func(name string, v any) {
+		if keys, ok := keyList(v); ok {
+			out.Keys[name] = keys
+		} else {
+			out.Mistakes[name] = tomlValue(v)
+		}
+	}
 	table, ok := v.(map[string]any)
 	if !ok {
-		out[""] = KeyList{notKeysMark + tomlValue(v)}
+		out.Mistakes[""] = tomlValue(v)
 		*t = out
 		return nil
 	}
 	for name, v := range table {
 		if sub, ok := v.(map[string]any); ok {
 			for action, v := range sub {
-				out[name+"."+action] = keysOrMark(v)
+				put(name+"."+action, v)
 			}
 			continue
 		}
-		out[name] = keysOrMark(v)
+		put(name, v)
 	}
 	*t = out
 	return nil
-}
-
-func keysOrMark(v any) KeyList {
-	if keys, ok := keyList(v); ok {
-		return keys
-	}
-	return KeyList{notKeysMark + tomlValue(v)}
 }
 
 // tomlValue says what a value of config.toml is, as TOML names it: the
