@@ -375,6 +375,10 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "tidings: warning: %s (the reader will not start until it is fixed)\n", cli.ErrorText(err))
 	}
 	a.cfg = cfg
+	// Rules that leave out each other's tags have no order to run in.
+	if err := store.CheckRules(a.configRules()); err != nil {
+		return configError{fmt.Errorf("config %s: [[rule]]: %w", path, err)}
+	}
 	return nil
 }
 
@@ -598,10 +602,16 @@ func (a *app) rules(ctx context.Context, st *store.Store) ([]store.Rule, error) 
 	if err != nil {
 		return nil, err
 	}
+	return append(rules, a.configRules()...), nil
+}
+
+// configRules are config.toml's tag rules.
+func (a *app) configRules() []store.Rule {
+	var rules []store.Rule
 	for _, r := range a.cfg.Rules {
 		rules = append(rules, store.Rule{Query: r.Query, Tags: r.Tags})
 	}
-	return rules, nil
+	return rules
 }
 
 func (a *app) importCmd() *cobra.Command {
@@ -1262,7 +1272,10 @@ func (a *app) ruleCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			r, err := st.AddRule(cmd.Context(), joinArgs(args), tags)
+			r, err := st.AddRule(cmd.Context(), joinArgs(args), tags, a.configRules()...)
+			if cycle, ok := errors.AsType[*store.CycleError](err); ok {
+				return usageError{cycle}
+			}
 			if err != nil {
 				return err
 			}

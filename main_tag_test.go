@@ -215,6 +215,33 @@ func TestTagFlagSlips(t *testing.T) {
 	}
 }
 
+// TestRuleCycleRefused: a rule that would leave out tags that the other
+// rules add, in a cycle with it, is refused, naming the rules, whether they
+// are the library's or config.toml's; rules of config.toml in such a cycle
+// are a mistake in the file.
+func TestRuleCycleRefused(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	if r := run(t, lib, "rule", "add", "--tag", "a", "--", "-tag:b x"); r.code != 0 {
+		t.Fatalf("rule add: %+v", r)
+	}
+	r := run(t, lib, "rule", "add", "--tag", "b", "--", "-tag:a x")
+	if r.code != exitUsage || r.err == nil || !strings.Contains(r.err.Error(), `"-tag:b x" → #a and "-tag:a x" → #b`) {
+		t.Errorf("rule add of a cycle: code %d, %v", r.code, r.err)
+	}
+	const config = "[[rule]]\nquery = \"-tag:a y\"\ntags = [\"c\"]\n"
+	r = runConfig(t, config, lib, "rule", "add", "--tag", "a", "--", "-tag:c z")
+	if r.code != exitUsage || r.err == nil || !strings.Contains(r.err.Error(), `"-tag:c z" → #a`) || !strings.Contains(r.err.Error(), `"-tag:a y" → #c`) {
+		t.Errorf("rule add of a cycle with config.toml's: code %d, %v", r.code, r.err)
+	}
+	if r := run(t, lib, "rule", "list"); r.stdout != "1\t-tag:b x -> #a\n" {
+		t.Errorf("rule list: %q", r.stdout)
+	}
+	r = runConfig(t, config+"[[rule]]\nquery = \"-tag:c y\"\ntags = [\"a\"]\n", lib, "search", "x")
+	if r.code != exitUsage || r.err == nil || !strings.Contains(r.err.Error(), "config.toml: [[rule]]") {
+		t.Errorf("config.toml with a cycle: code %d, %v", r.code, r.err)
+	}
+}
+
 // TestRuleTagTakenWhole: --tag takes its value whole, a comma or a quote
 // in it too.
 func TestRuleTagTakenWhole(t *testing.T) {

@@ -44,7 +44,22 @@ type result struct {
 // no $TIDINGS_LIBRARY.
 func run(t *testing.T, lib string, args ...string) result {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	return runConfig(t, "", lib, args...)
+}
+
+// runConfig is run with config as config.toml.
+func runConfig(t *testing.T, config, lib string, args ...string) result {
+	t.Helper()
+	home := t.TempDir()
+	if config != "" {
+		if err := os.MkdirAll(filepath.Join(home, "tidings"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(home, "tidings", "config.toml"), []byte(config), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("XDG_CONFIG_HOME", home)
 	t.Setenv("TIDINGS_LIBRARY", "")
 	xdg.Reload()
 	root := newRoot(append([]string{"--library", lib}, args...))

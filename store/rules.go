@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"tidings/feeds"
@@ -13,8 +14,10 @@ import (
 )
 
 // AddRule stores a rule: the articles its query matches get its tags. The
-// query must parse and there must be a tag.
-func (s *Store) AddRule(ctx context.Context, q string, tags []string) (Rule, error) {
+// query must parse and there must be a tag, and the rule must not leave out
+// tags that the library's rules and the others given (config.toml's) add
+// in a cycle with it (CheckRules): the error is then a *CycleError.
+func (s *Store) AddRule(ctx context.Context, q string, tags []string, others ...Rule) (Rule, error) {
 	n, err := query.Parse(q)
 	if err != nil {
 		return Rule{}, fmt.Errorf("store: add rule: %w", err)
@@ -32,6 +35,16 @@ func (s *Store) AddRule(ctx context.Context, q string, tags []string) (Rule, err
 	}
 	r := Rule{Query: q, Tags: tags, Created: time.Now().UTC().Truncate(time.Second)}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		library, err := rulesIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		all := append(append(library, others...), r)
+		if cycle, ok := errors.AsType[*CycleError](CheckRules(all)); ok && slices.ContainsFunc(cycle.Rules, func(c Rule) bool {
+			return c.Query == r.Query && slices.Equal(c.Tags, r.Tags)
+		}) {
+			return cycle
+		}
 		return tx.QueryRowContext(ctx, `INSERT INTO rules(query, tags, created) VALUES (?, ?, ?) RETURNING id`,
 			q, string(enc), r.Created.Unix()).Scan(&r.ID)
 	})
@@ -43,7 +56,15 @@ func (s *Store) AddRule(ctx context.Context, q string, tags []string) (Rule, err
 
 // Rules returns the rules in the order they were added.
 func (s *Store) Rules(ctx context.Context) ([]Rule, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, query, tags, created FROM rules ORDER BY id`)
+	return rulesIn(ctx, s.db)
+}
+
+// rulesIn reads the rules, in the order they were added, through q (the
+// store's readers, or a transaction).
+func rulesIn(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) ([]Rule, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, query, tags, created FROM rules ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: rules: %w", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"tidings/feeds"
 	"tidings/feeds/marks"
@@ -16,13 +15,16 @@ import (
 
 // Rules chain through tags: a rule whose query asks for a tag (tag:missiles)
 // sees the tags the other rules set, whatever the order of the rules. They
-// are applied in rounds until none adds a tag. The first round runs every
-// rule, in order; a later round runs again only the rules whose query reads
-// a tag the round before added, and only on the articles that gained one.
-// Tags are only added, so the rounds end: an article gains a tag in a round
-// only from a rule that had not tagged it yet, and only after gaining one
-// in the round before, so there are at most as many rounds as rules, cycles
-// (a→b, b→a) included.
+// run in strata (rules_strata.go): a rule that leaves out a tag
+// (-tag:naval) runs after the rules that add it. Within a stratum they are
+// applied in rounds until none adds a tag. The first round runs every rule
+// of the stratum, in order; a later round runs again only the rules whose
+// query reads a tag the round before added, and only on the articles that
+// gained one. Tags are only added, and within a stratum a rule leaves out
+// no tag another of it adds, so the rounds end: an article gains a tag in a
+// round only from a rule that had not tagged it yet, and only after gaining
+// one in the round before, so there are at most as many rounds as rules,
+// cycles (a→b, b→a) included.
 
 // ApplyRules tags, on behalf of each rule, the articles among the given
 // external ids that its query matches, in one transaction, and returns how
@@ -35,7 +37,7 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 	if len(rules) == 0 || len(externalIDs) == 0 {
 		return 0, nil
 	}
-	runs, bad := prepareRules(rules)
+	strata, bad := prepareStrata(rules)
 	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := resetArrivals(ctx, tx); err != nil {
@@ -51,8 +53,12 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 				return err
 			}
 		}
+		arrivals, err := targets(ctx, tx, `SELECT id FROM temp.rule_arrivals`)
+		if err != nil {
+			return err
+		}
 		inTx := func(fn func(*sql.Tx) error) error { return fn(tx) }
-		taggings, err := applyRounds(ctx, runs, len(rules), inTx, false)
+		taggings, err := applyStrata(ctx, strata, len(rules), inTx, arrivals)
 		for _, t := range taggings {
 			n += t.Articles
 		}
@@ -71,8 +77,8 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 // own. A rule whose query does not parse is reported and the others still
 // apply.
 func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]Tagging, error) {
-	runs, bad := prepareRules(rules)
-	taggings, err := applyRounds(ctx, runs, len(rules), func(fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }, true)
+	strata, bad := prepareStrata(rules)
+	taggings, err := applyStrata(ctx, strata, len(rules), func(fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }, nil)
 	if err != nil {
 		return taggings, fmt.Errorf("store: apply rules: %w", err)
 	}
@@ -86,13 +92,16 @@ type ruleRun struct {
 	rule  Rule
 	tags  []string // the rule's tags, normalised
 	c     compiled
-	// names are the tags the query asks for (folded, see foldTag), under a
-	// NOT or not; prefixes are its tag prefixes (tag:x*); anyTag is set by
-	// is:untagged, which every tag changes.
-	names, prefixes []string
-	anyTag          bool
-	// again is set when some rule gives a tag the query reads: the rule may
-	// run in a later round. matched are then the articles it has matched,
+	// names are the tags the query reads (folded, see foldTag), asked for
+	// or left out (under a NOT); prefixes are its tag prefixes (tag:x*);
+	// anyTag is how is:untagged reads every tag.
+	names, prefixes []tagRead
+	anyTag          int
+	// requires and excludes are tags an article must have, and must not
+	// have, for the query to match it (requiresOf).
+	requires, excludes []tagSet
+	// again is set when some rule of its stratum gives a tag the query
+	// reads: the rule may run in a later round. matched are then the articles it has matched,
 	// so that an article matched in two rounds counts once.
 	again   bool
 	matched map[int64]struct{}
@@ -110,64 +119,68 @@ func prepareRules(rules []Rule) ([]*ruleRun, error) {
 			continue
 		}
 		run := &ruleRun{index: i, rule: r, tags: feeds.NormalizeTags(r.Tags), c: c}
-		run.readsOf(c.node)
+		run.readsOf(c.node, false)
+		run.requiresOf(c.node)
 		runs = append(runs, run)
-	}
-	for _, r := range runs {
-		for _, other := range runs {
-			for _, t := range other.tags {
-				r.again = r.again || r.reads(foldTag(t))
-			}
-		}
-		if r.again {
-			r.matched = map[int64]struct{}{}
-		}
 	}
 	return runs, bad
 }
 
-func (r *ruleRun) readsOf(n query.Node) {
-	switch n.Kind {
-	case query.Tag:
-		if n.Prefix {
-			r.prefixes = append(r.prefixes, foldTag(n.Value))
-		} else {
-			r.names = append(r.names, foldTag(n.Value))
+// prepareStrata compiles the rules and orders them in strata (stratify),
+// leaving out those whose query does not parse and those of a cycle through
+// a left-out tag: the error is the last of those.
+func prepareStrata(rules []Rule) ([][]*ruleRun, error) {
+	runs, bad := prepareRules(rules)
+	strata, cycle := stratify(runs)
+	for cycle != nil {
+		bad = &RuleError{Query: cycle.Rules[0].Query, Err: cycle}
+		runs = slices.DeleteFunc(runs, func(r *ruleRun) bool {
+			return slices.ContainsFunc(cycle.Rules, func(c Rule) bool { return c.Query == r.rule.Query && slices.Equal(c.Tags, r.rule.Tags) })
+		})
+		strata, cycle = stratify(runs)
+	}
+	for _, stratum := range strata {
+		for _, r := range stratum {
+			for _, other := range stratum {
+				r.again = r.again || r.dependsOn(other) != 0
+			}
+			if r.again {
+				r.matched = map[int64]struct{}{}
+			}
 		}
-	case query.Is:
-		r.anyTag = r.anyTag || n.Value == "untagged"
 	}
-	for _, k := range n.Kids {
-		r.readsOf(k)
-	}
+	return strata, bad
 }
 
 // reads reports whether the rule's query may match an article differently
 // once it has the tag (its name folded).
-func (r *ruleRun) reads(tag string) bool {
-	if r.anyTag || slices.Contains(r.names, tag) {
-		return true
-	}
-	for _, p := range r.prefixes {
-		if strings.HasPrefix(tag, p) {
-			return true
-		}
-	}
-	return false
-}
+func (r *ruleRun) reads(tag string) bool { return r.readsAs(tag) != 0 }
 
 // foldTag is a tag name as compared with the tags a query asks for: as the
 // library tells tag names apart (marks.FoldTag).
 func foldTag(name string) string { return marks.FoldTag(query.TagName(name)) }
 
-// applyRounds applies the rules in rounds until none adds a tag (see
-// above), each rule's step in a round run by exec, and returns, indexed as
-// the n rules given, what each did over all the rounds: the articles it
-// matched, each once, and how many gained each of its tags. The first round
-// runs over the whole library with library set, or else over the articles
-// in temp.rule_arrivals.
-func applyRounds(ctx context.Context, runs []*ruleRun, n int, exec func(func(*sql.Tx) error) error, library bool) ([]Tagging, error) {
+// applyStrata applies the strata of rules one after the other (applyRounds)
+// and returns, indexed as the n rules given, what each did over all the
+// rounds: the articles it matched, each once, and how many gained each of
+// its tags. Each stratum's first round runs over the whole library when
+// arrivals is nil, or else over the articles arrivals holds.
+func applyStrata(ctx context.Context, strata [][]*ruleRun, n int, exec func(func(*sql.Tx) error) error, arrivals []int64) ([]Tagging, error) {
 	out := make([]Tagging, n)
+	for _, runs := range strata {
+		if err := applyRounds(ctx, runs, out, exec, arrivals); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// applyRounds applies a stratum's rules in rounds until none adds a tag
+// (see above), each rule's step in a round run by exec, adding what each
+// did to out. The first round runs over the whole library when arrivals is
+// nil, or else over the articles arrivals holds.
+func applyRounds(ctx context.Context, runs []*ruleRun, out []Tagging, exec func(func(*sql.Tx) error) error, arrivals []int64) error {
+	library := arrivals == nil
 	due := make([]bool, len(runs))
 	for i := range due {
 		due[i] = true
@@ -182,8 +195,14 @@ func applyRounds(ctx context.Context, runs []*ruleRun, n int, exec func(func(*sq
 			}
 			var t Tagging
 			err := exec(func(tx *sql.Tx) error {
-				if round > 0 {
+				switch {
+				case round > 0:
 					if err := loadArrivals(ctx, tx, scope); err != nil {
+						return err
+					}
+				case !library && i == 0:
+					// A stratum before may have left other articles there.
+					if err := loadArrivals(ctx, tx, arrivals); err != nil {
 						return err
 					}
 				}
@@ -192,7 +211,7 @@ func applyRounds(ctx context.Context, runs []*ruleRun, n int, exec func(func(*sq
 				return err
 			})
 			if err != nil {
-				return out, fmt.Errorf("rule %q: %w", r.rule.Query, err)
+				return fmt.Errorf("rule %q: %w", r.rule.Query, err)
 			}
 			o := &out[r.index]
 			if round == 0 {
@@ -225,7 +244,7 @@ func applyRounds(ctx context.Context, runs []*ruleRun, n int, exec func(func(*sq
 		}
 		scope = slices.Sorted(maps.Keys(gained))
 	}
-	return out, nil
+	return nil
 }
 
 // step tags on behalf of the rule the articles its query matches, in the

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -61,8 +63,18 @@ func TestRulesChainWhateverTheOrder(t *testing.T) {
 			map[string]string{"T": "a b", "S": "a b", "B": ""}},
 		{"case and spelling", []string{"tag:MISSILES -> weapons", "taurus -> Missiles"},
 			map[string]string{"T": "Missiles weapons", "S": "", "B": ""}},
-		{"a rule tags for another's negation", []string{"budget -tag:weapons -> civil", "budget -> weapons"},
-			map[string]string{"T": "", "S": "", "B": "civil weapons"}},
+		{"a rule leaves out what another tags", []string{"budget -tag:weapons -> civil", "budget -> weapons"},
+			map[string]string{"T": "", "S": "", "B": "weapons"}},
+		{"the same the other way round", []string{"budget -> weapons", "budget -tag:weapons -> civil"},
+			map[string]string{"T": "", "S": "", "B": "weapons"}},
+		{"is:untagged after every tag", []string{"is:untagged -> todo", "budget -> weapons", "storm -> naval", "tag:todo -> later"},
+			map[string]string{"T": "later todo", "S": "naval", "B": "weapons"}},
+		{"a negation of a negation asks", []string{"-(-tag:weapons) -> armed", "budget -> weapons"},
+			map[string]string{"T": "", "S": "", "B": "armed weapons"}},
+		{"leaving out its own tag", []string{"-tag:seen budget OR taurus -> seen", "tag:seen -> read"},
+			map[string]string{"T": "read seen", "S": "", "B": "read seen"}},
+		{"a chain after a negation", []string{"tag:civil -> domestic", "budget -tag:weapons -> civil", "taurus -> weapons", "tag:weapons OR storm -> defence"},
+			map[string]string{"T": "defence weapons", "S": "defence", "B": "civil domestic"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rules := rulesOf(tc.rules...)
@@ -233,5 +245,145 @@ func TestRuleRoundsRunOnlyWhatTheyMust(t *testing.T) {
 	}
 	if got := tagsByArticle(t, s); got["T1"] != "a b c d" || got["T2"] != "a b c d s" {
 		t.Errorf("tags: %v", got)
+	}
+}
+
+// Rules with negations tag the same whatever their order: a rule that
+// leaves out a tag runs after every rule that adds it, in every order of
+// the rules given, on arrival and in rule apply.
+func TestRulesWithNegationsWhateverTheOrder(t *testing.T) {
+	ctx := context.Background()
+	specs := []string{
+		"kestrel -> zz",
+		"-tag:zz kestrel -> aa",
+		"tag:aa OR harrier -> bb",
+		"-tag:bb (kestrel OR harrier) -> cc",
+		"tag:cc -> zz2",
+	}
+	arts := []struct{ id, body string }{
+		{"K", "A kestrel over the field."},
+		{"H", "A harrier over the moor."},
+		{"N", "Nothing flies here."},
+	}
+	want := map[string]string{"K": "cc zz zz2", "H": "bb", "N": ""}
+	var perms [][]string
+	var permute func(done, left []string)
+	permute = func(done, left []string) {
+		if len(left) == 0 {
+			perms = append(perms, done)
+			return
+		}
+		for i := range left {
+			rest := append(slices.Clone(left[:i]), left[i+1:]...)
+			permute(append(slices.Clone(done), left[i]), rest)
+		}
+	}
+	permute(nil, specs)
+	for _, p := range perms {
+		rules := rulesOf(p...)
+		arrived := openTemp(t)
+		var ids []string
+		for _, a := range arts {
+			importAll(t, arrived, art(a.id, "2024-03-01", a.body))
+			ids = append(ids, a.id)
+		}
+		if _, err := arrived.ApplyRules(ctx, rules, ids); err != nil {
+			t.Fatal(err)
+		}
+		if got := tagsByArticle(t, arrived); !maps.Equal(got, want) {
+			t.Errorf("%q on arrival: %v, want %v", p, got, want)
+		}
+		before := openTemp(t)
+		for _, a := range arts {
+			importAll(t, before, art(a.id, "2024-03-01", a.body))
+		}
+		if _, err := before.ApplyRulesToLibrary(ctx, rules); err != nil {
+			t.Fatal(err)
+		}
+		if got := tagsByArticle(t, before); !maps.Equal(got, want) {
+			t.Errorf("%q, rule apply: %v, want %v", p, got, want)
+		}
+		assertApplyAddsNothing(t, before, rules)
+	}
+}
+
+// Rules that leave out each other's tags, directly or through others, have
+// no order to run in: adding the last of them is refused, naming them;
+// given together (config.toml), they are reported and left out, and the
+// other rules apply.
+func TestRulesLeavingOutEachOthersTagsRefused(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		rules []string
+		cycle []string // the queries named, or none
+	}{
+		{[]string{"-tag:b x -> a", "-tag:a x -> b"}, []string{"-tag:b x", "-tag:a x"}},
+		{[]string{"storm -> d", "-tag:c x -> a", "tag:a -> b", "tag:b -> c"}, []string{"-tag:c x", "tag:a", "tag:b"}},
+		{[]string{"is:untagged -> a", "x -> b", "tag:b -> c"}, nil}, // is:untagged after them
+		{[]string{"is:untagged -> a", "tag:a -> b"}, nil},           // #b only where #a is
+		{[]string{"-tag:a x -> b", "tag:a y -> a"}, nil},
+		{[]string{"is:untagged -> a", "tag:a OR y -> b"}, []string{"is:untagged", "tag:a OR y"}},
+		{[]string{"-tag:a x -> b", "tag:b -> a"}, []string{"-tag:a x", "tag:b"}},
+		{[]string{"-tag:b* x -> a", "y -> bee", "tag:a -> bird"}, []string{"-tag:b* x", "tag:a"}},
+		{[]string{"-tag:b x -> a", "-tag:c x -> b", "y -> c"}, nil},
+		{[]string{"-tag:a x -> a"}, nil},
+		{[]string{"tag:a -> b", "tag:b -> a"}, nil},
+	} {
+		rules := rulesOf(tc.rules...)
+		err := CheckRules(rules)
+		cycle, ok := errors.AsType[*CycleError](err)
+		if len(tc.cycle) == 0 {
+			if err != nil {
+				t.Errorf("%q: %v", tc.rules, err)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("%q: %v, want a cycle", tc.rules, err)
+			continue
+		}
+		var named []string
+		for _, r := range cycle.Rules {
+			named = append(named, r.Query)
+		}
+		if !slices.Equal(named, tc.cycle) {
+			t.Errorf("%q: the cycle names %q, want %q", tc.rules, named, tc.cycle)
+		}
+		for _, q := range tc.cycle {
+			if !strings.Contains(err.Error(), strconv.Quote(q)) {
+				t.Errorf("%q: %v does not name %q", tc.rules, err, q)
+			}
+		}
+
+		// Added one by one, the last is refused and not stored.
+		s := openTemp(t)
+		for i, r := range rules {
+			_, err := s.AddRule(ctx, r.Query, r.Tags)
+			if last := i == len(rules)-1; last != (err != nil) {
+				t.Errorf("%q: adding %q: %v", tc.rules, r.Query, err)
+			}
+		}
+		if stored, err := s.Rules(ctx); err != nil || len(stored) != len(rules)-1 {
+			t.Errorf("%q: %d rules stored, %v", tc.rules, len(stored), err)
+		}
+		// The config's rules count with the library's.
+		s2 := openTemp(t)
+		last := rules[len(rules)-1]
+		if _, err := s2.AddRule(ctx, last.Query, last.Tags, rules[:len(rules)-1]...); !errors.As(err, &cycle) {
+			t.Errorf("%q: adding the last with the others from the config: %v", tc.rules, err)
+		}
+
+		// Applied together, they are left out and the others apply.
+		importAll(t, s, art("X", "2024-03-01", "x y storm"))
+		taggings, err := s.ApplyRulesToLibrary(ctx, append(rules, Rule{Query: "storm", Tags: []string{"weather"}}))
+		if !isRuleError(err) || !errors.As(err, &cycle) {
+			t.Errorf("%q applied: %v", tc.rules, err)
+		}
+		if got := taggings[len(rules)].Articles; got != 1 {
+			t.Errorf("%q applied: the other rule matched %d", tc.rules, got)
+		}
+		if !strings.Contains(tagsByArticle(t, s)["X"], "weather") {
+			t.Errorf("%q applied: %v", tc.rules, tagsByArticle(t, s))
+		}
 	}
 }
