@@ -459,6 +459,9 @@ func (m *Model) handleAnnotationResult(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case browserMsg:
 		return m.handleBrowserRows(msg), true
+	case passagesCheckedMsg:
+		m.handlePassagesChecked(msg)
+		return nil, true
 	}
 	return nil, false
 }

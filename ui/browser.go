@@ -45,6 +45,10 @@ type browserModel struct {
 	filter filterModel // the / line, which reads a query as the list's does
 	err    error       // why the filter did not apply
 
+	// checks are the passages looked for in their articles' text since the
+	// browser opened, by note (browsercheck.go).
+	checks map[int64]passageCheck
+
 	keys browserKeyMap
 }
 
@@ -79,6 +83,9 @@ func (m *Model) openBrowser() tea.Cmd {
 		m.browser.back = m.screen
 		m.browser.backRow, m.browser.backReader = m.reader.row, m.readerBack
 		m.browser.backTerms = m.reader.terms
+	}
+	if m.screen != screenBrowser {
+		m.browser.checks = nil // the articles may have changed since
 	}
 	m.screen = screenBrowser
 	return m.loadBrowserRows()
@@ -132,7 +139,7 @@ func (m *Model) handleBrowserRows(msg browserMsg) tea.Cmd {
 		}
 	}
 	b.fixOffset(m.browserItems())
-	return nil
+	return m.checkPassages()
 }
 
 // browserItems is how many items fit on the browser's screen.
@@ -195,7 +202,7 @@ func (m *Model) handleBrowserKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back, k.Close):
 		return m.leaveBrowser()
 	}
-	return nil
+	return m.checkPassages()
 }
 
 // clickBrowser puts the cursor on the annotation drawn on the screen's
@@ -216,7 +223,7 @@ func (m *Model) clickBrowser(y int) tea.Cmd {
 	}
 	b.cursor = i
 	b.fixOffset(m.browserItems())
-	return nil
+	return m.checkPassages()
 }
 
 // leaveBrowser goes back to where the browser was opened from. That was
@@ -318,7 +325,7 @@ func (m *Model) handleBrowserFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.loadBrowserRows()
 	case "up", "down":
 		b.move(map[string]int{"up": -1, "down": 1}[msg.String()], m.browserItems())
-		return nil
+		return m.checkPassages()
 	}
 	before := b.filter.input.Value()
 	var cmd tea.Cmd
@@ -393,7 +400,7 @@ func (b browserModel) View(width, height int, st *styles) string {
 	if height < 1+browserItemLines && !b.filter.focused && len(b.rows) > 0 && b.cursor < len(b.rows) {
 		// A terminal too short for an item under the heading: the item at
 		// the cursor, as much of it as fits, heading or not.
-		item := browserItem(b.rows[b.cursor], true, width, b.terms, st)
+		item := browserItem(b.row(b.cursor), true, width, b.terms, st)
 		if height < len(item)+1 {
 			lines = nil
 		}
@@ -401,9 +408,17 @@ func (b browserModel) View(width, height int, st *styles) string {
 		return fitHeight(strings.Join(lines, "\n"), height)
 	}
 	for i := b.offset; i < len(b.rows) && len(lines)+browserItemLines <= height; i++ {
-		lines = append(lines, browserItem(b.rows[i], i == b.cursor, width, b.terms, st)...)
+		lines = append(lines, browserItem(b.row(i), i == b.cursor, width, b.terms, st)...)
 	}
 	return fitHeight(strings.Join(lines, "\n"), height)
+}
+
+// row is the i-th annotation as the browser shows it: orphaned as its
+// article's text was found to have it.
+func (b browserModel) row(i int) store.AnnotationRow {
+	r := b.rows[i]
+	r.Orphaned = b.orphaned(r)
+	return r
 }
 
 // browserItem draws one annotation in three lines, width cells wide, the
