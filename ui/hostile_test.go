@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -112,13 +113,53 @@ func TestTameMarkdownKeepsArticles(t *testing.T) {
 			t.Errorf("%s: %q, want %q", name, got, tc.want)
 		}
 	}
-	long := strings.Repeat("line\n", maxRenderLines*2)
-	got := tameMarkdown(long)
-	if n := strings.Count(got, "line\n"); n > maxRenderLines {
-		t.Errorf("%d lines kept, at most %d", n, maxRenderLines)
+}
+
+// TestRenderLinesAsShown: the line limit counts lines as glamour lays them
+// out, a paragraph's hand-wrapped lines joined: a long report wrapped at 70
+// columns reads to its end, while as many short paragraphs, list items, code
+// lines or hard breaks are cut, saying so.
+func TestRenderLinesAsShown(t *testing.T) {
+	// A paragraph of six lines of 70 columns, over 6,000 lines and under
+	// the byte limit.
+	para := strings.Repeat(strings.Repeat("word ", 13)+"sixty-nine\n", 6)
+	var report strings.Builder
+	for i := 0; report.Len() < 400<<10; i++ {
+		fmt.Fprintf(&report, "Paragraph %d. %s\n", i, para)
 	}
-	if !strings.Contains(got, "10,001 lines long") {
-		t.Errorf("the cut does not say how long the article is: %q", got[len(got)-200:])
+	report.WriteString("The last paragraph of the report.\n")
+	if n := strings.Count(report.String(), "\n"); n <= maxRenderLines {
+		t.Fatalf("the report has %d lines, want more than %d", n, maxRenderLines)
+	}
+	md := cleanMarkdown(report.String())
+	if strings.Contains(md, cutNoticeStart) || !strings.Contains(md, "The last paragraph of the report.") {
+		t.Errorf("a hand-wrapped report of %d lines is cut: %q", strings.Count(report.String(), "\n"), md[max(len(md)-300, 0):])
+	}
+
+	for name, body := range map[string]string{
+		"short paragraphs": strings.Repeat("line\n\n", maxRenderLines),
+		"list items":       strings.Repeat("- item\n", maxRenderLines*2),
+		"lines of code":    "```\n" + strings.Repeat("x = 1\n", maxRenderLines*2) + "```\n",
+		"html line breaks": strings.Repeat("word<br>", maxRenderLines*2),
+		"hard line breaks": strings.Repeat("word  \n", maxRenderLines*2),
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := cleanMarkdown(body)
+			if n := strings.Count(got, "\n"); n > maxRenderLines+10 {
+				t.Errorf("%d lines kept, at most %d", n, maxRenderLines)
+			}
+			if !strings.Contains(got, cutNoticeStart) || !strings.Contains(got, "more than 5,000 lines") {
+				t.Errorf("the cut does not say why: %q", got[max(len(got)-300, 0):])
+			}
+			out := renderGuarded(t, body)
+			if !strings.Contains(out, "The article is cut here") || strings.Contains(out, "*The article") {
+				t.Errorf("the cut is not shown as such: %q", out[max(len(out)-600, 0):])
+			}
+		})
+	}
+	got := cleanMarkdown(strings.Repeat("A sentence of a long article. ", 30000))
+	if !strings.Contains(got, cutNoticeStart+"it is 878 KB long, more than the reader renders (512 KB)") {
+		t.Errorf("the cut does not say how long the article is: %q", got[max(len(got)-300, 0):])
 	}
 }
 

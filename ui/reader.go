@@ -137,7 +137,7 @@ func (m *readerModel) requestRender() tea.Cmd {
 		return nil
 	}
 	m.inflight = k
-	return renderArticle(m.r, k, m.article.Body, m.text, m.decoration(), m.styles)
+	return renderReader(m.r, k, m.article.Body, m.text, m.decoration(), cutPassages(m.notes), m.styles)
 }
 
 // setBody puts a rendering (or the plain text) in the viewport. For the

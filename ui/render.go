@@ -73,6 +73,7 @@ func wrapWidth(termWidth int) int {
 type renderer struct {
 	mu         sync.Mutex
 	notes      map[noteKey]string // rendered notes
+	cuts       map[renderKey]int  // where a cut rendering ends in the plain text (renderedEnd)
 	terms      map[termKey]*termRenderer
 	cache      map[renderKey]*list.Element // of *cached
 	recent     *list.List                  // most recently used first
@@ -102,6 +103,7 @@ func newRenderer() *renderer {
 	return &renderer{
 		terms:      make(map[termKey]*termRenderer),
 		notes:      make(map[noteKey]string),
+		cuts:       make(map[renderKey]int),
 		cache:      make(map[renderKey]*list.Element),
 		recent:     list.New(),
 		cacheSize:  renderedCacheSize,
@@ -242,31 +244,30 @@ func cleanMarkdown(body string) string {
 
 // Glamour's time and memory grow steeply with nesting (200 nested quotes
 // take gigabytes and do not finish; 200 list levels take 16 s) and with
-// length (a megabyte of short paragraphs renders to 80 MB in 10 s; tables
-// are slower still), so the reader renders at most maxRenderBytes and
-// maxRenderLines of an article, and at most maxNesting levels of quotes and
-// lists.
+// length: with the lines it lays out, each padded to the width (a megabyte
+// of short paragraphs renders to 80 MB in 10 s; lines of code, table rows
+// and hard line breaks cost more each). So the reader renders at most
+// maxRenderBytes of an article, and of that at most maxRenderLines lines as
+// glamour is given them, a paragraph's hand-wrapped lines joined into one
+// (renderCut), and at most maxNesting levels of quotes and lists.
 const (
 	maxRenderBytes = 512 << 10
 	maxRenderLines = 5000
 	maxNesting     = 8
 )
 
-// tameMarkdown cuts body after maxRenderBytes or maxRenderLines, at a
-// paragraph, saying so, and flattens quotes and lists nested deeper than
-// maxNesting.
+// tameMarkdown cuts body where renderCut says, saying so, and flattens
+// quotes and lists nested deeper than maxNesting.
 func tameMarkdown(body string) string {
 	cut := ""
-	if limit := renderLimit(body); limit < len(body) {
-		end := strings.LastIndex(body[:limit], "\n\n")
-		if end < limit/2 {
-			end = limit
+	if end, byLines := renderCut(body); end < len(body) {
+		why := fmt.Sprintf("it is %s long, more than the reader renders (%d KB)", byteSize(len(body)), maxRenderBytes>>10)
+		if byLines {
+			why = fmt.Sprintf("it is %s long and shows more than %s lines (paragraphs, list items, "+
+				"table rows, lines of code), more than the reader renders", byteSize(len(body)), thousands(maxRenderLines))
 		}
-		lines := strings.Count(body, "\n") + 1 + strings.Count(strings.ToLower(body), "<br")
-		cut = fmt.Sprintf("\n\n---\n\n*The article is cut here: it is %s and %s lines long, "+
-			"more than the reader renders (%d KB, %d lines).*\n",
-			byteSize(len(body)), thousands(lines), maxRenderBytes>>10, maxRenderLines)
-		body = strings.ToValidUTF8(body[:end], "")
+		cut = "\n\n---\n\n*" + cutNoticeStart + why + ".*\n"
+		body = closeFence(strings.ToValidUTF8(body[:end], ""))
 	}
 	if !deeplyNested(body) {
 		return body + cut
@@ -278,20 +279,8 @@ func tameMarkdown(body string) string {
 	return strings.Join(lines, "\n") + cut
 }
 
-// renderLimit is where body's rendered part ends: after maxRenderBytes or
-// maxRenderLines, whichever comes first.
-func renderLimit(body string) int {
-	limit := min(len(body), maxRenderBytes)
-	for i, n := 0, 0; i < limit; i++ {
-		// An HTML <br> is a line too (joinSoftBreaks makes it one).
-		if body[i] == '\n' || body[i] == '<' && i+3 <= len(body) && strings.EqualFold(body[i:i+3], "<br") {
-			if n++; n == maxRenderLines {
-				return i
-			}
-		}
-	}
-	return limit
-}
+// cutNoticeStart begins the line that ends an article the reader cuts.
+const cutNoticeStart = "The article is cut here: "
 
 // byteSize is a size for people: 812 KB, 50.0 MB.
 func byteSize(n int) string {

@@ -79,6 +79,13 @@ func (r *renderer) cachedView(k renderKey, text string) (bodyView, bool) {
 // view renders an article's body for k, decorated with d (nil for none);
 // text is the body's plain text. It is slow: call it from a tea.Cmd.
 func (r *renderer) view(k renderKey, body, text string, d *decoration, st *styles) (bodyView, error) {
+	return r.viewNotes(k, body, text, d, nil, st)
+}
+
+// viewNotes is view, the passages d draws being those of notes: a passage
+// past where the rendering is cut is listed under the body instead, saying
+// so (pastCut).
+func (r *renderer) viewNotes(k renderKey, body, text string, d *decoration, notes []cutPassage, st *styles) (bodyView, error) {
 	pk := k.plainKey()
 	out, err := r.render(pk, body)
 	if err != nil {
@@ -87,6 +94,11 @@ func (r *renderer) view(k renderKey, body, text string, d *decoration, st *style
 	var l *bodyLayout
 	if text != "" {
 		l = r.layout(pk, out, text)
+	}
+	if d != nil && l != nil && len(notes) > 0 {
+		if at := r.renderedEnd(pk, body, l); at >= 0 {
+			d = pastCut(d, notes, at)
+		}
 	}
 	v := bodyView{out: out, focus: [2]int{-1, -1}}
 	switch {
@@ -139,4 +151,33 @@ func (r *renderer) renderNote(k renderKey, md string) string {
 	r.notes[nk] = out
 	r.mu.Unlock()
 	return out
+}
+
+// renderedEnd is where the rendering pk of body, laid out in l, ends in the
+// plain text when the reader cut the body (renderCut): the end of the last
+// word it shows; -1 when it shows the whole body.
+func (r *renderer) renderedEnd(pk renderKey, body string, l *bodyLayout) int {
+	r.mu.Lock()
+	at, ok := r.cuts[pk]
+	r.mu.Unlock()
+	if ok {
+		return at
+	}
+	at = -1
+	if end, _ := renderCut(body); end < len(body) {
+		at = 0
+		for i := len(l.words) - 1; i >= 0; i-- {
+			if l.words[i].n > 0 {
+				at = int(l.words[i].end)
+				break
+			}
+		}
+	}
+	r.mu.Lock()
+	if len(r.cuts) >= renderedCacheSize {
+		clear(r.cuts)
+	}
+	r.cuts[pk] = at
+	r.mu.Unlock()
+	return at
 }
