@@ -222,6 +222,16 @@ func reindexCJK(ctx context.Context, tx *sql.Tx) error {
 	return reindexWhere(ctx, tx, query.HasCJK)
 }
 
+// reindexCompat indexes again, for migration 15, the articles with a
+// fullwidth letter or digit or a ligature in their title, body or notes,
+// which article_fts held as letters of their own (Ｔｏｋｙｏ was not tokyo)
+// and now holds as the letters they stand for (query.Compat). It reads
+// every article: a ligature is mostly inside a word (ofﬁce), where the
+// index's vocabulary cannot find it.
+func reindexCompat(ctx context.Context, tx *sql.Tx) error {
+	return reindexWhere(ctx, tx, query.HasCompat)
+}
+
 // reindexWhere indexes again the articles for which has is true of the
 // title, the body or a note: text the index now takes differently. It
 // reads every article.

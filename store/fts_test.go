@@ -23,6 +23,9 @@ var phraseCases = []struct{ text, phrase string }{
 	{"U.S. troops", "u s troops"},
 	{"東京 tower", "東京"},
 	{"ﬁnance", "finance"},
+	{"Ｔｏｋｙｏ tower", "tokyo tower"},
+	{"the ofﬁce", "off*"},
+	{"ﬃx ﬂ", "ffix fl"},
 	{"İstanbul", "istanbul"},
 	{"", "oil"},
 	{"oil", ""},
@@ -74,8 +77,9 @@ func FuzzMatchPhrase(f *testing.F) {
 
 // asIndexed is text as the index must hold it (the same terms as
 // distinctWords gives it, more cheaply): with its Greek letters bare
-// (query.BareGreek) and a space either side of each CJK character.
-func asIndexed(text string) string { return spaceCJK(query.BareGreek(text)) }
+// (query.BareGreek), its compatibility forms as their letters
+// (query.Compat) and a space either side of each CJK character.
+func asIndexed(text string) string { return spaceCJK(query.BareGreek(query.Compat(text))) }
 
 // spaceCJK is text with a space either side of each CJK character.
 func spaceCJK(text string) string {
@@ -113,6 +117,7 @@ var distinctCases = []struct{ text, want string }{
 	{"a1b2 A1B2 a1b2x", "a1b2 a1b2x"},
 	{"oil\u2014prices oil\u2014prices", "oil\u2014prices"},
 	{"\xff\xfeoil \xff\xfeoil", "\xff\xfeoil"},
+	{"Ｔｏｋｙｏ tokyo ofﬁce Office ＧＡ7", "tokyo office ga7"},
 	{"Αθήνα αθηνα Α\u0301θηνα ΑΘΉΝΑ", "Αθηνα αθηνα ΑΘΗΝΑ"},
 	{"Ἀθῆναι α\u0313θη\u0342ναι e\u0313t", "Αθηναι αθηναι e\u0313t"},
 }

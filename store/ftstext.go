@@ -27,10 +27,12 @@ type wordSet map[string]struct{}
 // those of that text. Other pieces with characters beyond ASCII are kept
 // whole, and FTS5 tokenizes them as it always does, but for their Greek
 // letters, which it is given bare (query.BareGreek): unicode61 would keep
-// a precomposed letter's accent and split a word at a breathing.
+// a precomposed letter's accent and split a word at a breathing, and its
+// compatibility forms, which it is given as their letters (query.Compat:
+// Ｔｏｋｙｏ as Tokyo, ﬁnance as finance).
 func distinctWords(text string, seen wordSet) string {
 	clear(seen)
-	text = query.BareGreek(text)
+	text = query.BareGreek(query.Compat(text))
 	// Room for the text and a space after its last word; only CJK text
 	// makes more pieces than that, and out grows then. A key points into
 	// the array it was appended to, which is never written again.

@@ -134,7 +134,7 @@ func FuzzTokensAsIndexed(f *testing.F) {
 	for _, s := range []string{
 		greekNFC, greekNFD, polytonic, polytonicNFD, "Αθήνα\u0332σήμερα", "e\u0313t α\u0323\u0313β a\u0301\u0313b",
 		"ά\u0313\u0313 ̓α ΐ\u0301", "Ἀθῆναι東京Ἀθῆναι", "Zu\u0308rich Zürich", "Йошкар-Ола ёлка е\u0308лка",
-		"U.S. covid-19", "東京で大規模な地震", "\xce\xce\xb1\u0301", "α\xcc", "",
+		"U.S. covid-19", "東京で大規模な地震", "\xce\xce\xb1\u0301", "α\xcc", "", "Ｔｏｋｙｏ ofﬁce ﬓ ﬃ東ｘ",
 	} {
 		f.Add(s)
 	}

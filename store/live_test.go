@@ -167,6 +167,9 @@ func FuzzPrefixMatcher(f *testing.F) {
 		{"α\u0313ab", "ab"}, // after a Greek letter's breathing: inside its word
 		{"e\u0313ab", "ab"}, // after a Latin letter's: a new word
 		{"Η Αθη\u0301να", "Αθήν"},
+		{"the ofﬁce", "off"},
+		{"Ｔｏｋｙｏ", "tok"},
+		{"ﬁnance", "fin"},
 	}
 	for _, s := range seeds {
 		f.Add(s.text, s.word)

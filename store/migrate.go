@@ -198,6 +198,10 @@ ALTER TABLE tags ADD COLUMN folded TEXT NOT NULL DEFAULT '';
 	// reader shows them (shownBody). The articles with one are indexed
 	// again, in Go: migrationCode.
 	`-- 14: reindexReferences`,
+	// 15: fullwidth letters and digits (Ｔｏｋｙｏ) and ligatures (ﬁnance)
+	// are indexed as the letters they stand for (query.Compat). The
+	// articles with one are indexed again, in Go: migrationCode.
+	`-- 15: reindexCompat`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -210,6 +214,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	12: reindexGreek,
 	13: mergeTagCases,
 	14: reindexReferences,
+	15: reindexCompat,
 }
 
 // migrate applies migration v (from 1) in tx.

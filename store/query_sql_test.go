@@ -312,7 +312,8 @@ func TestQuerySQLSelectsCJK(t *testing.T) {
 		{name: "or", q: "地震 OR タワー", want: "tokyo jishin"},
 		{name: "prefix", q: "東京タ*", want: "tokyo"},
 		{name: "digits then a character", q: "2024年", want: "tokyo"},
-		{name: "fullwidth latin folds", q: "ｇ７", want: "tokyo"},
+		{name: "fullwidth latin is its letters", q: "ｇ７", want: "tokyo jishin"},
+		{name: "latin finds fullwidth", q: "2024年 g7", want: "tokyo"},
 		{name: "live: a character being typed", q: "東京 地", live: true, want: "jishin"},
 		{name: "live: latin being typed after cjk", q: "東京で大規模な地震 shin", live: true, want: "jishin"},
 	}

@@ -36,9 +36,7 @@ func Fold(s string) string {
 			b.WriteString(s[i : i+runeLen(s, i)])
 			greek = false
 		default:
-			if f := foldRune(r); f >= 0 {
-				b.WriteRune(f)
-			}
+			writeFolded(&b, r)
 			_, greek = bareGreek(r)
 		}
 	}
@@ -60,11 +58,26 @@ func foldWord(w string) string {
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range w {
-		if f := foldRune(r); f >= 0 {
-			b.WriteRune(f)
-		}
+		writeFolded(&b, r)
 	}
 	return b.String()
+}
+
+// writeFolded writes what the word character r folds to: foldRune's
+// answer, or that of each letter a compatibility form stands for
+// (compatForm: ﬁ is f and i, Ｔ is t).
+func writeFolded(b *strings.Builder, r rune) {
+	if x, ok := compatForm(r); ok {
+		for _, c := range x {
+			if f := foldRune(c); f >= 0 {
+				b.WriteRune(f)
+			}
+		}
+		return
+	}
+	if f := foldRune(r); f >= 0 {
+		b.WriteRune(f)
+	}
 }
 
 // bounds tokenizes s into the byte ranges [start, end) of its words.
@@ -138,14 +151,15 @@ func nextWord(s string, i int) (start, end int) {
 }
 
 // rawTokens splits s like Tokens but keeps each word as written, but for
-// its Greek letters, bare as the store indexes them (BareGreek): what goes
+// its Greek letters, bare as the store indexes them (BareGreek), and its
+// compatibility forms, as their letters (Compat): what goes
 // into an FTS5 expression, so that FTS5 folds the query exactly as it folded
 // the text it indexed.
 func rawTokens(s string) []string {
 	bs := bounds(s)
 	out := make([]string, len(bs))
 	for i, b := range bs {
-		out[i] = BareGreek(s[b[0]:b[1]])
+		out[i] = BareGreek(Compat(s[b[0]:b[1]]))
 	}
 	return out
 }
@@ -155,18 +169,33 @@ func rawTokens(s string) []string {
 func foldMatches(w, want string, prefix bool) bool {
 	j := 0
 	for _, r := range w {
-		f := foldRune(r)
-		if f < 0 {
-			continue
+		var x string // the letters of a compatibility form, one by one
+		if r >= 0xFB00 {
+			x, _ = compatForm(r)
 		}
-		if j == len(want) {
-			return prefix
+		for k := 0; ; {
+			if x != "" {
+				if k == len(x) {
+					break
+				}
+				var n int
+				r, n = utf8.DecodeRuneInString(x[k:])
+				k += n
+			}
+			if f := foldRune(r); f >= 0 {
+				if j == len(want) {
+					return prefix
+				}
+				wr, n := utf8.DecodeRuneInString(want[j:])
+				if wr != f {
+					return false
+				}
+				j += n
+			}
+			if x == "" {
+				break
+			}
 		}
-		wr, n := utf8.DecodeRuneInString(want[j:])
-		if wr != f {
-			return false
-		}
-		j += n
 	}
 	return j == len(want)
 }
