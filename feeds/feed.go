@@ -324,14 +324,15 @@ func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBod
 
 // convertsAsBefore reports, by a quick look, that content converts as it
 // did before (formerContentMarkdown), sparing the second conversion: it
-// holds none of the elements and attributes read differently now, and as
-// plain text fewer than three lines in a paragraph (hardWrapped).
+// holds none of the elements and attributes read differently now
+// (superscripts and subscripts among them), and as plain text fewer than
+// three lines in a paragraph (hardWrapped).
 func convertsAsBefore(content string, plain bool) bool {
 	if plain || !looksLikeHTML(content) {
 		return !strings.Contains(content, "\n")
 	}
 	lower := strings.ToLower(content)
-	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br"} {
+	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br", "<sup", "<sub"} {
 		if strings.Contains(lower, s) {
 			return false
 		}

@@ -41,7 +41,11 @@ func convertContent(content string, plain bool, base string, former bool) (strin
 	if plain || !looksLikeHTML(content) {
 		src = textToHTML(content, !former)
 	}
-	md, err := htmlToMarkdown(src, base, former)
+	convert := storyMarkdown
+	if former {
+		convert = formerMarkdown
+	}
+	md, err := convert(src, base)
 	if err != nil {
 		return CleanText(htmlText(content)), err
 	}

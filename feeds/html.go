@@ -35,16 +35,28 @@ func HTMLToMarkdown(src, base string) (string, error) { return htmlToMarkdown(sr
 // it is found again (Article.FormerBody).
 func formerMarkdown(src, base string) (string, error) { return htmlToMarkdown(src, base, true) }
 
+// storyMarkdown is HTMLToMarkdown for an article's body as it is read now,
+// superscripts and subscripts written as such (ScriptText): the text of a
+// page or a feed's entry. What its id is made of is read by HTMLToMarkdown,
+// formerMarkdown or formerContentMarkdown, which read them as before, as
+// text (10<sup>8</sup> as 108).
+func storyMarkdown(src, base string) (string, error) {
+	return convertHTML(src, tidier{base: baseURL(base), scripts: true})
+}
+
 func htmlToMarkdown(src, base string, former bool) (string, error) {
+	return convertHTML(src, tidier{base: baseURL(base), former: former})
+}
+
+func convertHTML(src string, t tidier) (string, error) {
 	policy := htmlPolicy()
-	if former {
+	if t.former {
 		policy = formerHTMLPolicy()
 	}
 	doc, _, err := parseHTML([]byte(policy.Sanitize(src)))
 	if err != nil {
 		return "", err
 	}
-	t := tidier{base: baseURL(base), former: former}
 	t.tidy(doc)
 	md, err := markdownConverter().ConvertNode(doc)
 	if err != nil {
@@ -115,10 +127,12 @@ func baseURL(base string) *url.URL {
 
 // tidier rewrites sanitised HTML for the terminal (tidy): images to links,
 // tracking pixels and empty wrappers out, links absolute or unwrapped; as
-// it does now, or as it did before (former, formerMarkdown).
+// it does now, or as it did before (former, formerMarkdown); with scripts,
+// superscripts and subscripts written as such (storyMarkdown).
 type tidier struct {
-	base   *url.URL
-	former bool
+	base    *url.URL
+	former  bool
+	scripts bool
 }
 
 func (t tidier) tidy(n *html.Node) {
@@ -150,6 +164,11 @@ func (t tidier) tidy(n *html.Node) {
 	case atom.Iframe, atom.Video, atom.Audio:
 		tidyEmbed(n, base)
 		return
+	case atom.Sup, atom.Sub:
+		if t.scripts && n.Parent != nil && !inCode(n) {
+			tidyScript(n)
+			return
+		}
 	case atom.A:
 		href := resolveLink(attr(n, "href"), base)
 		if href == "" {

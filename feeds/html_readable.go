@@ -29,13 +29,22 @@ import (
 // otherwise (legacyHTMLPage) too, among its FormerIDs, so that importing
 // a page again finds the article imported then.
 func parseHTMLPage(data []byte, pageURL string) (Article, error) {
-	art, err := readablePage(data, pageURL)
+	art, asBefore, err := readablePage(data, pageURL)
 	if err != nil {
 		return art, err
 	}
 	if legacy, err := legacyHTMLPage(data, pageURL); err == nil {
 		art.FormerBody = legacy.FormerBody
 		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, legacy)...)
+	}
+	if asBefore != art.Body {
+		// Read before superscripts and subscripts were written as such:
+		// the page was known by that text.
+		before := art
+		before.Body = asBefore
+		before.Tags, before.Warnings = slices.Clone(art.Tags), slices.Clone(art.Warnings)
+		before.FormerIDs = slices.Clone(art.FormerIDs)
+		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, before)...)
 	}
 	return art, nil
 }
@@ -94,13 +103,15 @@ const (
 // section's heading are not read as saying what the section is
 // (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
 // it (dropPermalinks).
-func readablePage(data []byte, pageURL string) (Article, error) {
+//
+// asBefore is the body as it was read before superscripts and subscripts
+// were written as such (storyMarkdown): what the page was known by.
+func readablePage(data []byte, pageURL string) (art Article, asBefore string, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {
-		return Article{}, err
+		return Article{}, "", err
 	}
-	var art Article
 	if flat {
 		art.Warnings = append(art.Warnings, "the page nests more than 512 elements deep; it was read with its nesting flattened")
 	}
@@ -223,15 +234,31 @@ func readablePage(data []byte, pageURL string) (Article, error) {
 		tablesAsBlocks(content, linkBase)
 		var b strings.Builder
 		if err := html.Render(&b, content); err != nil {
-			return art, err
+			return art, "", err
 		}
-		md, err := HTMLToMarkdown(b.String(), linkBase)
+		md, err := storyMarkdown(b.String(), linkBase)
 		if err != nil {
-			return art, err
+			return art, "", err
 		}
 		art.Body = dropTitleHeading(md, art.Title)
+		asBefore = art.Body
+		if hasScripts(content) {
+			if md, err := HTMLToMarkdown(b.String(), linkBase); err == nil {
+				asBefore = dropTitleHeading(md, art.Title)
+			}
+		}
 	}
-	return art, nil
+	return art, asBefore, nil
+}
+
+// hasScripts reports whether n holds a superscript or a subscript.
+func hasScripts(n *html.Node) bool {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && (d.DataAtom == atom.Sup || d.DataAtom == atom.Sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropTitleHeading drops the heading md starts with when it is the
