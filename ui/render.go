@@ -234,12 +234,13 @@ func (r *renderer) evict() {
 // no raw control characters or escape sequences, no numeric character
 // references that glamour would decode into control characters, and nothing
 // that would keep glamour busy for minutes (see tameMarkdown); Obsidian's
-// wikilinks and callouts as plain Markdown (obsidianMarkdown); its soft
-// line breaks joined, so that glamour keeps only the hard ones; and its
+// wikilinks and callouts as plain Markdown (obsidianMarkdown); superscripts
+// and subscripts written in HTML as such (rawScripts); its soft line breaks
+// joined, so that glamour keeps only the hard ones; and its
 // emoji sequences and clusters written so that the line glamour lays out is
 // as wide on the terminal (displayText).
 func cleanMarkdown(body string) string {
-	return displayText(joinSoftBreaks(obsidianMarkdown(feeds.StripBidi(feeds.CleanText(tameMarkdown(body))))))
+	return displayText(joinSoftBreaks(rawScripts(obsidianMarkdown(feeds.StripBidi(feeds.CleanText(tameMarkdown(body)))))))
 }
 
 // Glamour's time and memory grow steeply with nesting (200 nested quotes

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"tidings/feeds"
+)
+
+// Glamour drops the tags of raw HTML in Markdown and keeps the text, so
+// 10<sup>6</sup> reads 106. The reader writes a superscript or subscript
+// as an HTML import does (feeds.ScriptText): 10⁶, H₂O, e^(iπ).
+
+// scriptTag is an HTML superscript's or subscript's opening or closing tag.
+var scriptTag = regexp.MustCompile(`^(?i)<(/?)(sup|sub)(\s[^>]*)?>$`)
+
+// scriptElement is a superscript or subscript of words alone in HTML.
+var scriptElement = regexp.MustCompile(`(?i)<(sup|sub)(?:\s[^>]*)?>([^<>]*)</(sup|sub)\s*>`)
+
+// rawScripts rewrites md's superscripts and subscripts written in HTML, in
+// running text (not code), as the reader shows them.
+func rawScripts(md string) string {
+	if !containsFold(md, "<su") {
+		return md
+	}
+	src := []byte(md)
+	doc := softBreakParser.Parse(text.NewReader(src))
+	type cut struct {
+		from, to int
+		with     string
+	}
+	var cuts []cut
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if block, ok := n.(*ast.HTMLBlock); ok && entering && block.HTMLBlockType >= ast.HTMLBlockType6 {
+			// A block of HTML, which glamour shows as its text: each
+			// superscript or subscript of words alone in it.
+			lines := block.Lines()
+			for i := range lines.Len() {
+				l := lines.At(i)
+				for _, m := range scriptElement.FindAllSubmatchIndex(src[l.Start:l.Stop], -1) {
+					open, inner, end := string(src[l.Start+m[2]:l.Start+m[3]]), string(src[l.Start+m[4]:l.Start+m[5]]), string(src[l.Start+m[6]:l.Start+m[7]])
+					if !strings.EqualFold(open, end) {
+						continue
+					}
+					after := isDigitBefore(src[:l.Start+m[0]])
+					cuts = append(cuts, cut{l.Start + m[0], l.Start + m[1], feeds.ScriptText(inner, strings.EqualFold(open, "sup"), after)})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		open, ok := n.(*ast.RawHTML)
+		if !entering || !ok || open.Segments.Len() != 1 {
+			return ast.WalkContinue, nil
+		}
+		seg := open.Segments.At(0)
+		m := scriptTag.FindSubmatch(src[seg.Start:seg.Stop])
+		if m == nil || len(m[1]) > 0 {
+			return ast.WalkContinue, nil
+		}
+		sup := strings.EqualFold(string(m[2]), "sup")
+		// Its closing tag, among the nodes after it in the same line of
+		// text; what is between them is words.
+		var inner []*ast.Text
+		for s := n.NextSibling(); s != nil; s = s.NextSibling() {
+			if c, ok := s.(*ast.RawHTML); ok && c.Segments.Len() == 1 {
+				cs := c.Segments.At(0)
+				cm := scriptTag.FindSubmatch(src[cs.Start:cs.Stop])
+				if cm == nil || len(cm[1]) == 0 || !strings.EqualFold(string(cm[2]), string(m[2])) {
+					return ast.WalkContinue, nil // another tag inside: left as it is
+				}
+				words := ""
+				for _, t := range inner {
+					words += string(t.Segment.Value(src))
+				}
+				after := seg.Start > 0 && isDigitBefore(src[:seg.Start])
+				shown := feeds.ScriptText(words, sup, after)
+				switch {
+				case strings.TrimSpace(words) == "" || shown == strings.TrimSpace(words):
+					cuts = append(cuts, cut{seg.Start, seg.Stop, ""}, cut{cs.Start, cs.Stop, ""})
+				case strings.HasPrefix(shown, "^(") || strings.HasPrefix(shown, "_("):
+					mark := "^("
+					if !sup {
+						mark = `\_(`
+					}
+					cuts = append(cuts, cut{seg.Start, seg.Stop, mark}, cut{cs.Start, cs.Stop, ")"})
+				default:
+					cuts = append(cuts, cut{seg.Start, seg.Stop, ""}, cut{cs.Start, cs.Stop, ""})
+					for _, t := range inner {
+						w := strings.TrimFunc(string(t.Segment.Value(src)), unicode.IsSpace)
+						mapped, _ := feeds.ScriptCharacters(w, sup)
+						cuts = append(cuts, cut{t.Segment.Start, t.Segment.Stop, mapped})
+					}
+				}
+				return ast.WalkContinue, nil
+			}
+			t, ok := s.(*ast.Text)
+			if !ok || t.SoftLineBreak() || t.HardLineBreak() {
+				return ast.WalkContinue, nil
+			}
+			inner = append(inner, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(cuts) == 0 {
+		return md
+	}
+	slices.SortFunc(cuts, func(a, b cut) int { return a.from - b.from })
+	var b strings.Builder
+	b.Grow(len(md))
+	at := 0
+	for _, c := range cuts {
+		if c.from < at {
+			continue
+		}
+		b.WriteString(md[at:c.from])
+		b.WriteString(c.with)
+		at = c.to
+	}
+	b.WriteString(md[at:])
+	return b.String()
+}
+
+// isDigitBefore reports whether src ends in a digit.
+func isDigitBefore(src []byte) bool {
+	r, _ := utf8.DecodeLastRune(src)
+	return unicode.IsDigit(r)
+}
+
+// containsFold reports whether s holds sub, ASCII letters in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
