@@ -241,14 +241,6 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 	}
 }
 
-// renderArticle renders an article body with glamour and draws d over it.
-func renderArticle(r *renderer, k renderKey, body, text string, d *decoration, st *styles) tea.Cmd {
-	return func() tea.Msg {
-		v, err := r.view(k, body, text, d, st)
-		return renderedMsg{key: k, view: v, err: err}
-	}
-}
-
 // warmRenderer builds the glamour renderer for a width and style ahead of
 // the first article.
 func warmRenderer(r *renderer, width int, style string) tea.Cmd {

@@ -33,8 +33,8 @@ func cutPassages(notes []placedNote) []cutPassage {
 	return out
 }
 
-// renderReader renders the reader's view of an article body: renderArticle,
-// with the passage notes past a cut listed under the body.
+// renderReader renders the reader's view of an article body with glamour,
+// d drawn over it and the passage notes past a cut listed under the body.
 func renderReader(r *renderer, k renderKey, body, text string, d *decoration, notes []cutPassage, st *styles) tea.Cmd {
 	return func() tea.Msg {
 		v, err := r.viewNotes(k, body, text, d, notes, st)
