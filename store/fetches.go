@@ -46,9 +46,9 @@ const maxFeedError = 1000
 // like any others, keeping what the reader did to earlier versions), and the
 // feed's new state — validators for the next conditional request, title,
 // site, the time of the fetch and its error, and its new URL after a
-// permanent redirect. The articles are committed before the feed's state, so
-// an interrupted fetch is fetched again in full, never skipped. The rules tag
-// the articles the fetch added.
+// permanent redirect — and the tags the rules give the articles it added,
+// all in one transaction: an interrupted fetch leaves nothing, and is
+// fetched again in full, never skipped.
 //
 // A feed that moved for good to an address subscribed already becomes that
 // subscription (see mergeMoved): what the fetch brought is the other
@@ -70,23 +70,6 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 			return stats, nil
 		}
 	}
-	var added []string
-	if len(r.Articles) > 0 {
-		outs, err := s.importBatch(ctx, r.Articles, true)
-		if errors.Is(err, errFeedGone) {
-			return stats, nil // removed while it was fetched: what it brought goes too
-		}
-		if err != nil {
-			return stats, err
-		}
-		stats.Count(outs...)
-		stats.Outcomes = outs
-		for i, o := range outs {
-			if o == Added {
-				added = append(added, r.Articles[i].ExternalID)
-			}
-		}
-	}
 	lastErr := ""
 	if r.Err != nil {
 		lastErr = feeds.CleanLine(r.Err.Error())
@@ -96,45 +79,73 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 			lastErr = string(e[:maxFeedError]) + "…"
 		}
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE feeds SET
-			title = CASE WHEN ? <> '' AND named = 0 THEN ? ELSE title END,
-			site_url = CASE WHEN ? <> '' THEN ? ELSE site_url END,
-			etag = CASE WHEN ? THEN ? ELSE etag END,
-			last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
-			last_fetch = ?, last_error = ?
-			WHERE id = ?`,
-			feeds.CleanLine(r.Sub.Title), feeds.CleanLine(r.Sub.Title),
-			feeds.CleanLine(r.Sub.SiteURL), feeds.CleanLine(r.Sub.SiteURL),
-			r.Err == nil, feeds.CleanLine(r.Sub.ETag),
-			r.Err == nil, feeds.CleanLine(r.Sub.LastModified),
-			time.Now().Unix(), lastErr, id)
-		if err != nil {
+	var strata [][]*ruleRun
+	if len(rules) > 0 && len(r.Articles) > 0 {
+		strata, _ = prepareStrata(rules) // a rule that does not parse is the import's and rule list's to tell
+	}
+	// One transaction: the feed's title (which source: reads), its
+	// articles, the tags the rules give those it added, and its state. A
+	// fetch interrupted before the commit leaves no trace, and is fetched
+	// again in full, its new articles tagged.
+	outs, err := s.importBatch(ctx, r.Articles, true, batchHooks{
+		before: func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `UPDATE feeds SET
+				title = CASE WHEN ? <> '' AND named = 0 THEN ? ELSE title END,
+				site_url = CASE WHEN ? <> '' THEN ? ELSE site_url END
+				WHERE id = ?`,
+				feeds.CleanLine(r.Sub.Title), feeds.CleanLine(r.Sub.Title),
+				feeds.CleanLine(r.Sub.SiteURL), feeds.CleanLine(r.Sub.SiteURL), id)
 			return err
-		}
-		// (A feed removed meanwhile matches no row: nothing is made anew.)
-		if r.NewURL == "" || r.Err != nil {
-			return nil
-		}
-		// A permanent redirect moves the subscription; its articles keep
-		// the ids its first address gave them. (One to an address
-		// subscribed already was merged into that subscription above; one
-		// subscribed meanwhile leaves this one where it was.)
-		newURL := feeds.NormalizeURL(r.NewURL)
-		_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ?,
-			id_base = CASE WHEN id_base = '' THEN url ELSE id_base END
-			WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, id, newURL)
-		return err
+		},
+		after: func(tx *sql.Tx, outs []Outcome) error {
+			if _, err := applyArrivals(ctx, tx, strata, len(rules), addedIDs(r.Articles, outs)); err != nil {
+				return err
+			}
+			return recordFetchState(ctx, tx, id, r, lastErr)
+		},
 	})
+	if errors.Is(err, errFeedGone) {
+		return stats, nil // removed while it was fetched: what it brought goes too
+	}
 	if err != nil {
+		if errors.Is(err, ErrReadOnly) {
+			return stats, err
+		}
 		return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
 	}
-	// The rules run once the feed has its title: source: matches feed
-	// titles, and a feed's first fetch is what gives it one.
-	if _, err := s.ApplyRules(ctx, rules, added); err != nil && !errors.Is(err, ErrReadOnly) && !isRuleError(err) {
-		return stats, err
-	}
+	stats.Count(outs...)
+	stats.Outcomes = outs
 	return stats, nil
+}
+
+// recordFetchState stores, in tx, a fetch's state of feed id: the
+// validators for the next conditional request, the time of the fetch and
+// its error (lastErr), and its new URL after a permanent redirect.
+func recordFetchState(ctx context.Context, tx *sql.Tx, id int64, r feeds.FetchResult, lastErr string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE feeds SET
+		etag = CASE WHEN ? THEN ? ELSE etag END,
+		last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+		last_fetch = ?, last_error = ?
+		WHERE id = ?`,
+		r.Err == nil, feeds.CleanLine(r.Sub.ETag),
+		r.Err == nil, feeds.CleanLine(r.Sub.LastModified),
+		time.Now().Unix(), lastErr, id)
+	if err != nil {
+		return err
+	}
+	// (A feed removed meanwhile matches no row: nothing is made anew.)
+	if r.NewURL == "" || r.Err != nil {
+		return nil
+	}
+	// A permanent redirect moves the subscription; its articles keep
+	// the ids its first address gave them. (One to an address
+	// subscribed already was merged into that subscription before; one
+	// subscribed meanwhile leaves this one where it was.)
+	newURL := feeds.NormalizeURL(r.NewURL)
+	_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ?,
+		id_base = CASE WHEN id_base = '' THEN url ELSE id_base END
+		WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, id, newURL)
+	return err
 }
 
 // mergeMoved makes feed from, which moved for good to newURL, one with the

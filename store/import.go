@@ -35,39 +35,73 @@ const ImportBatch = 20000
 // re-anchored since). An import adds state and never takes any away. Any error rolls
 // back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
-	return s.importBatch(ctx, batch, false)
+	return s.importBatch(ctx, batch, false, batchHooks{})
+}
+
+// ImportTagged is Import with the rules applied to the articles the batch
+// adds, in the same transaction (as ApplyRules applies them): an article
+// is never stored without the tags its rules give it, even by an import
+// that is killed. A rule whose query does not parse, or that closes a
+// cycle (see stratify), is left out and reported as a *RuleError once the
+// batch is stored; the others apply.
+func (s *Store) ImportTagged(ctx context.Context, batch []feeds.Article, rules []Rule) ([]Outcome, error) {
+	if len(rules) == 0 {
+		return s.Import(ctx, batch)
+	}
+	strata, bad := prepareStrata(rules)
+	outs, err := s.importBatch(ctx, batch, false, batchHooks{after: func(tx *sql.Tx, outs []Outcome) error {
+		_, err := applyArrivals(ctx, tx, strata, len(rules), addedIDs(batch, outs))
+		return err
+	}})
+	if err != nil {
+		return outs, err
+	}
+	return outs, bad
+}
+
+// addedIDs are the external ids of the articles of batch that outs say
+// were added.
+func addedIDs(batch []feeds.Article, outs []Outcome) []string {
+	var ids []string
+	for i, o := range outs {
+		if o == Added {
+			ids = append(ids, batch[i].ExternalID)
+		}
+	}
+	return ids
+}
+
+// batchHooks run in an import's transaction: before, ahead of its
+// articles, and after, once they are stored.
+type batchHooks struct {
+	before func(tx *sql.Tx) error
+	after  func(tx *sql.Tx, outs []Outcome) error
 }
 
 // errFeedGone stops a fetch's import whose feed was removed meanwhile.
 var errFeedGone = errors.New("the feed is no longer subscribed")
 
-// importBatch is Import; with subscribed, the articles' feeds must be
-// subscriptions already (a fetch's), and none is made anew: a feed removed
-// while it was being fetched stays removed.
-func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscribed bool) ([]Outcome, error) {
-	if len(batch) == 0 {
+// importBatch is Import, with hooks in its transaction; with subscribed,
+// the articles' feeds must be subscriptions already (a fetch's), and none
+// is made anew: a feed removed while it was being fetched stays removed.
+func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscribed bool, hooks batchHooks) ([]Outcome, error) {
+	if len(batch) == 0 && hooks.before == nil && hooks.after == nil {
 		return nil, nil
 	}
 	outs := make([]Outcome, len(batch))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		im, err := newImporter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		im.subscribed = subscribed
-		defer im.close()
-		if err := im.loadExisting(batch); err != nil {
-			return err
-		}
-		for i := range batch {
-			if outs[i], err = im.article(&batch[i]); err != nil {
-				return &ArticleError{Index: i, Name: describe(&batch[i]), Err: err}
+		if hooks.before != nil {
+			if err := hooks.before(tx); err != nil {
+				return err
 			}
 		}
-		if err := im.anchors.run(ctx, tx); err != nil {
-			return fmt.Errorf("re-anchoring notes: %w", err)
+		if err := importIn(ctx, tx, batch, subscribed, outs); err != nil {
+			return err
 		}
-		return im.fts.flush(ctx, tx)
+		if hooks.after != nil {
+			return hooks.after(tx, outs)
+		}
+		return nil
 	})
 	if err != nil {
 		if errors.Is(err, ErrReadOnly) {
@@ -76,6 +110,31 @@ func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscrib
 		return nil, fmt.Errorf("store: import: %w", err)
 	}
 	return outs, nil
+}
+
+// importIn stores batch in tx, saying in outs what became of each article.
+func importIn(ctx context.Context, tx *sql.Tx, batch []feeds.Article, subscribed bool, outs []Outcome) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	im, err := newImporter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	im.subscribed = subscribed
+	defer im.close()
+	if err := im.loadExisting(batch); err != nil {
+		return err
+	}
+	for i := range batch {
+		if outs[i], err = im.article(&batch[i]); err != nil {
+			return &ArticleError{Index: i, Name: describe(&batch[i]), Err: err}
+		}
+	}
+	if err := im.anchors.run(ctx, tx); err != nil {
+		return fmt.Errorf("re-anchoring notes: %w", err)
+	}
+	return im.fts.flush(ctx, tx)
 }
 
 // ArticleError is why Import refused a batch: one of its articles, at

@@ -40,34 +40,47 @@ func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []stri
 	strata, bad := prepareStrata(rules)
 	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := resetArrivals(ctx, tx); err != nil {
-			return err
-		}
-		ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO temp.rule_arrivals(id) SELECT id FROM articles WHERE external_id = ?`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		for _, ext := range externalIDs {
-			if _, err := ins.ExecContext(ctx, ext); err != nil {
-				return err
-			}
-		}
-		arrivals, err := targets(ctx, tx, `SELECT id FROM temp.rule_arrivals`)
-		if err != nil {
-			return err
-		}
-		inTx := func(fn func(*sql.Tx) error) error { return fn(tx) }
-		taggings, err := applyStrata(ctx, strata, len(rules), inTx, arrivals)
-		for _, t := range taggings {
-			n += t.Articles
-		}
+		var err error
+		n, err = applyArrivals(ctx, tx, strata, len(rules), externalIDs)
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: apply rules: %w", err)
 	}
 	return n, bad
+}
+
+// applyArrivals is ApplyRules' work in tx: the rules in strata (of
+// nRules given) tag the articles among externalIDs that they match; it
+// returns how many articles they matched.
+func applyArrivals(ctx context.Context, tx *sql.Tx, strata [][]*ruleRun, nRules int, externalIDs []string) (int, error) {
+	if len(strata) == 0 || len(externalIDs) == 0 {
+		return 0, nil
+	}
+	if err := resetArrivals(ctx, tx); err != nil {
+		return 0, err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO temp.rule_arrivals(id) SELECT id FROM articles WHERE external_id = ?`)
+	if err != nil {
+		return 0, err
+	}
+	defer ins.Close()
+	for _, ext := range externalIDs {
+		if _, err := ins.ExecContext(ctx, ext); err != nil {
+			return 0, err
+		}
+	}
+	arrivals, err := targets(ctx, tx, `SELECT id FROM temp.rule_arrivals`)
+	if err != nil {
+		return 0, err
+	}
+	inTx := func(fn func(*sql.Tx) error) error { return fn(tx) }
+	taggings, err := applyStrata(ctx, strata, nRules, inTx, arrivals)
+	n := 0
+	for _, t := range taggings {
+		n += t.Articles
+	}
+	return n, err
 }
 
 // ApplyRulesToLibrary tags every article of the library that each rule
