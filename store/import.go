@@ -15,6 +15,7 @@ import (
 
 	"tidings/feeds"
 	"tidings/feeds/marks"
+	"tidings/store/anchor"
 )
 
 // ImportBatch is the number of articles per Import call that imports
@@ -240,8 +241,8 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	// the same.
 	im.hasPassageNote = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
 		AND quote <> '' AND created = ?3 AND (note = ?2 OR tidings_in_words(note) = ?2))`)
-	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated, orphaned)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		im.close()
 		return nil, err
@@ -534,13 +535,14 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 	}
 	var notes []string
 	seen := make(map[[2]string]bool)
+	text := &plainText{body: a.Body}
 	for _, n := range a.Annotations {
 		k := [2]string{n.Quote, n.Note}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		if err := im.annotate(id, n); err != nil {
+		if err := im.annotate(id, text, n); err != nil {
 			return err
 		}
 		if n.Note != "" {
@@ -614,6 +616,7 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		}
 		changed = changed || n > 0
 	}
+	text := &plainText{body: a.Body}
 	for _, n := range a.Annotations {
 		if slices.Contains(prev.Notes, noteKey(n)) {
 			continue // carried before: if it is gone, the reader deleted it
@@ -625,7 +628,7 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		if has {
 			continue
 		}
-		if err := im.annotate(e.id, n); err != nil {
+		if err := im.annotate(e.id, text, n); err != nil {
 			return false, false, err
 		}
 		changed = true
@@ -679,7 +682,10 @@ func (im *importer) hasNote(articleID int64, n feeds.Annotation) (bool, error) {
 	return has, err
 }
 
-func (im *importer) annotate(articleID int64, n feeds.Annotation) error {
+// annotate adds note n to an article whose text is text: a passage note
+// whose passage is not in it is marked orphaned, as AddAnnotation and the
+// reader find it.
+func (im *importer) annotate(articleID int64, text *plainText, n feeds.Annotation) error {
 	created, updated := unix(n.Created), unix(n.Updated)
 	if created == 0 {
 		created = im.now
@@ -687,8 +693,27 @@ func (im *importer) annotate(articleID int64, n feeds.Annotation) error {
 	if updated == 0 {
 		updated = created
 	}
-	_, err := im.addAnnotation.ExecContext(im.ctx, articleID, n.Quote, n.Prefix, n.Suffix, n.Note, created, updated)
+	orphaned := false
+	if n.Quote != "" {
+		_, _, found := anchor.Find(text.get(), anchor.Selector{Quote: n.Quote, Prefix: n.Prefix, Suffix: n.Suffix})
+		orphaned = !found
+	}
+	_, err := im.addAnnotation.ExecContext(im.ctx, articleID, n.Quote, n.Prefix, n.Suffix, n.Note, created, updated, orphaned)
 	return err
+}
+
+// plainText is an article body's plain text (anchor.PlainText), made when
+// a note first needs it.
+type plainText struct {
+	body, text string
+	made       bool
+}
+
+func (p *plainText) get() string {
+	if !p.made {
+		p.text, p.made = anchor.PlainText(p.body), true
+	}
+	return p.text
 }
 
 func (im *importer) addTags(articleID int64, names, byRule []string) error {
