@@ -124,6 +124,11 @@ func exitCode(err error) int {
 		fmt.Fprintf(os.Stderr, "tidings: %s\nRun 'tidings --help' for usage.\n", text)
 		return exitUsage
 	}
+	if errors.Is(err, store.ErrBusy) {
+		// What to do, not which statement of the command waited.
+		fmt.Fprintf(os.Stderr, "tidings: %s\n", store.ErrBusy)
+		return exitFailed
+	}
 	var pe partialError
 	if !errors.As(err, &pe) {
 		fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(err))

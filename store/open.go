@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -18,9 +19,9 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// busyTimeout is how long, in milliseconds, a connection waits for another
-// process's lock before giving up: long enough that two running copies of
-// tidings never show each other "database is locked".
+// busyTimeout is how long, in milliseconds, a reading connection waits for
+// another process's lock before giving up (readers of a library in WAL mode
+// hardly ever wait); the writer waits writeBusyTimeout.
 const busyTimeout = 10000
 
 // readerCache is each reading connection's page cache: 32 MiB, where
@@ -70,11 +71,15 @@ func Open(path string, opt Options) (*Store, error) {
 	s.db.SetMaxOpenConns(4)
 	s.db.SetMaxIdleConns(4)
 	if !opt.ReadOnly {
-		s.wdb, err = sql.Open("sqlite", dsn(abs, "_txlock=immediate", "_pragma=cache_size(-65536)"))
+		// The writer waits longer than readers, taking turns with other
+		// tidings writing (turns).
+		wc, err := newWriterConnector(dsn(abs, "_txlock=immediate", "_pragma=cache_size(-65536)",
+			fmt.Sprintf("_pragma=busy_timeout(%d)", writeBusyTimeout)), abs)
 		if err != nil {
 			s.db.Close()
 			return nil, fmt.Errorf("store: open %s: %w", abs, err)
 		}
+		s.wdb = sql.OpenDB(wc)
 		// SQLite has one writer at a time; a second connection could only wait.
 		s.wdb.SetMaxOpenConns(1)
 		s.wdb.SetMaxIdleConns(1)
@@ -103,12 +108,17 @@ var walReadable = func(path string) bool {
 func dsn(path string, params ...string) string {
 	// A file: URI decodes %HH escapes, and ? and # would end the path.
 	p := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+	busy := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout)
+	if slices.ContainsFunc(params, func(p string) bool { return strings.HasPrefix(p, "_pragma=busy_timeout(") }) {
+		busy = "" // params give their own
+	}
 	q := append([]string{
-		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout),
+		busy,
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=temp_store(MEMORY)",
 	}, params...)
+	q = slices.DeleteFunc(q, func(p string) bool { return p == "" })
 	return "file:" + p + "?" + strings.Join(q, "&")
 }
 

@@ -26,8 +26,9 @@ const batchSize = store.ImportBatch
 const batchBytes = 32 << 20
 
 // While a batch is written, no other tidings can write to the library (the
-// reader starring, a fetch): it waits up to the store's busy timeout (10 s)
-// and then fails. A batch of updates can take longer than that, so batches
+// reader starring, a fetch): it waits for its turn, after the batch under
+// way and one of each other tidings writing, up to the store's busy timeout
+// (30 s), and then fails. A batch of updates can take long, so batches
 // start at firstBatch articles and are sized to take about batchTime,
 // up to batchSize.
 const (
@@ -464,9 +465,10 @@ func (im *Importer) applyRules(ctx context.Context, arts []feeds.Article, outs [
 }
 
 // fatal reports whether an import error is about the library rather than
-// about the articles, so that trying the articles one by one is pointless.
+// about the articles, so that trying the articles one by one is pointless:
+// a busy library would keep each try waiting.
 func fatal(ctx context.Context, err error) bool {
-	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly)
+	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly) || errors.Is(err, store.ErrBusy)
 }
 
 // count tallies what importing a batch did, and reports the warnings of
