@@ -387,10 +387,19 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 // transactions a halving (some thirty in a batch of 20,000) and fails
 // alone, and the articles keep their order.
 func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article, rep *ImportReport) error {
-	outs, err := im.Store.Import(ctx, arts)
+	outs, err := im.Store.ImportTagged(ctx, arts, im.Rules)
+	if _, ok := errors.AsType[*store.RuleError](err); ok {
+		// Stored, tagged by the other rules: a rule that does not parse
+		// is the user's to fix; say it once.
+		if !rep.ruleWarned {
+			rep.Warnings = append(rep.Warnings, Problem{Reason: err.Error()})
+			rep.ruleWarned = true
+		}
+		err = nil
+	}
 	if err == nil {
 		count(batch, outs, rep)
-		return im.applyRules(ctx, arts, outs, rep)
+		return nil
 	}
 	if fatal(ctx, err) {
 		return err
@@ -437,31 +446,6 @@ func refusal(a *feeds.Article, err error) string {
 		return "no article in the library has external_id " + strconv.Quote(oneLine(a.ExternalID, 80)) + changes
 	}
 	return err.Error()
-}
-
-// applyRules tags the articles of a batch that the import added. It runs
-// to its end once the batch is written, even when the import is being
-// stopped: a re-run finds those articles unchanged and would not tag them.
-func (im *Importer) applyRules(ctx context.Context, arts []feeds.Article, outs []store.Outcome, rep *ImportReport) error {
-	if len(im.Rules) == 0 {
-		return nil
-	}
-	var added []string
-	for i, o := range outs {
-		if o == store.Added {
-			added = append(added, arts[i].ExternalID)
-		}
-	}
-	_, err := im.Store.ApplyRules(context.WithoutCancel(ctx), im.Rules, added)
-	if _, ok := errors.AsType[*store.RuleError](err); ok {
-		// A rule that does not parse is the user's to fix; say it once.
-		if !rep.ruleWarned {
-			rep.Warnings = append(rep.Warnings, Problem{Reason: err.Error()})
-			rep.ruleWarned = true
-		}
-		return nil
-	}
-	return err
 }
 
 // fatal reports whether an import error is about the library rather than
