@@ -173,13 +173,13 @@ func newRoot(args []string) *cobra.Command {
 			// Most likely a query's -word or a tag's -name, read as flags.
 			// pflag names the flag by its first byte: the whole word
 			// reads better, in any script.
-			what := err.Error()
-			if _, w, ok := strings.Cut(what, " in "); ok && strings.HasPrefix(w, "-") {
-				what = "unknown flag " + w
-			}
 			raw := args
 			if raw == nil {
 				raw = os.Args[1:]
+			}
+			what := err.Error()
+			if w := shorthandWord(err, raw); w != "" {
+				what = "unknown flag " + w
 			}
 			switch hint, asQuery := dashDashExample(cmd, err, raw); {
 			case asQuery:
@@ -211,6 +211,24 @@ func newRoot(args []string) *cobra.Command {
 	return root
 }
 
+// shorthandWord is the word of raw that pflag read as shorthand flags and
+// refused ("unknown shorthand flag: 'a' in -arbour"): pflag names what was
+// left of it after the flags it knew, so -harbour, whose h is --help's,
+// is named -arbour; the word is the argument it is the end of. "" when
+// err names none.
+func shorthandWord(err error, raw []string) string {
+	_, w, ok := strings.Cut(err.Error(), " in ")
+	if !ok || !strings.HasPrefix(w, "-") {
+		return ""
+	}
+	for _, arg := range raw {
+		if strings.HasPrefix(arg, "-") && !strings.HasPrefix(arg, "--") && strings.HasSuffix(arg, w[1:]) {
+			return arg
+		}
+	}
+	return w
+}
+
 // dashDashExample is the command that was run (raw, the words after the
 // program's name) written so that it works: its flags first, wherever they
 // were given, then its arguments, with "--" before the first that starts
@@ -222,7 +240,7 @@ func newRoot(args []string) *cobra.Command {
 // -war". It returns "" for a command that takes neither.
 func dashDashExample(cmd *cobra.Command, err error, raw []string) (hint string, asQuery bool) {
 	word := "-word"
-	if _, w, ok := strings.Cut(err.Error(), " in "); ok && strings.HasPrefix(w, "-") && !strings.ContainsAny(w, " \t") {
+	if w := shorthandWord(err, raw); w != "" && !strings.ContainsAny(w, " \t") {
 		word = w
 	}
 	flags := cmd.Flags() // the command's own and those it inherits
