@@ -236,11 +236,13 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	// A note stored before words lost their soft hyphens is the same note.
 	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
 		AND (quote = ?2 AND note = ?3 OR tidings_in_words(quote) = ?2 AND tidings_in_words(note) = ?3))`)
-	// A passage note re-anchored since it was exported has another quote:
-	// it is the same note when it was written at the same second and says
-	// the same.
+	// A passage note re-anchored since it was exported has another quote,
+	// and one edited since says something else: it is the same note when
+	// it was written at the same second and says the same, or is on the
+	// same passage.
 	im.hasPassageNote = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
-		AND quote <> '' AND created = ?3 AND (note = ?2 OR tidings_in_words(note) = ?2))`)
+		AND quote <> '' AND created = ?3
+		AND (note = ?2 OR tidings_in_words(note) = ?2 OR quote = ?4 OR tidings_in_words(quote) = ?4))`)
 	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated, orphaned)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -665,8 +667,9 @@ func (im *importer) reindex(e *existing) error {
 }
 
 // hasNote reports whether the article holds the note n already: the same
-// quote and note, or, for a passage note, the same note written at the same
-// second. The passage of a note an export carries is the text the article had
+// quote and note, or, for a passage note, one written at the same second
+// with the same note (re-anchored since) or on the same passage (edited
+// since). The passage of a note an export carries is the text the article had
 // then; the library's note has followed its passage through the article's
 // changes since (reanchorer), and follows it back when this import brings the
 // old text again.
@@ -678,7 +681,7 @@ func (im *importer) hasNote(articleID int64, n feeds.Annotation) (bool, error) {
 	if n.Quote == "" || n.Created.IsZero() {
 		return false, nil
 	}
-	err := im.hasPassageNote.QueryRowContext(im.ctx, articleID, n.Note, unix(n.Created)).Scan(&has)
+	err := im.hasPassageNote.QueryRowContext(im.ctx, articleID, n.Note, unix(n.Created), n.Quote).Scan(&has)
 	return has, err
 }
 

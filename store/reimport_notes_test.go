@@ -91,3 +91,35 @@ func TestReimportAddsTheSameNoteOnAnotherPassage(t *testing.T) {
 		t.Fatalf("%d notes, want 3: %+v", len(anns), anns)
 	}
 }
+
+// A passage note edited in the reader since an export is still the one the
+// export carries: importing the export adds no second note with the old
+// words, and the edit stays.
+func TestReimportAfterANoteWasEdited(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	created := time.Date(2024, 6, 1, 10, 0, 0, 0, time.UTC)
+	importAll(t, s, art("edited", "2024-05-14", cranesV1))
+	id := mustByExternal(t, s, "edited").ID
+	// Written in the reader, then exported.
+	n, err := s.AddAnnotation(ctx, Annotation{ArticleID: id, Quote: "harbour cranes", Prefix: "said on Tuesday that the ",
+		Suffix: " would be replaced", Note: "harbour note", Created: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported := art("edited", "2024-05-14", cranesV1)
+	exported.Annotations = []feeds.Annotation{{Quote: n.Quote, Prefix: n.Prefix, Suffix: n.Suffix, Note: n.Note, Created: n.Created, Updated: n.Updated}}
+	// Edited in the reader; the export imported again.
+	n.Note = "harbour note edited"
+	if err := s.UpdateAnnotation(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	importAll(t, s, exported)
+	anns, err := s.Annotations(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(anns) != 1 || anns[0].Note != "harbour note edited" {
+		t.Errorf("after importing the older export: %+v, want the one edited note", anns)
+	}
+}
