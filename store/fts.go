@@ -108,13 +108,14 @@ func (w *ftsWriter) flush(ctx context.Context, tx *sql.Tx) error {
 }
 
 // distinct returns the row with each column's words once (distinctWords),
-// the body's as the reader shows them (shownBody): what FTS5 is given.
+// the body's and the notes' as the reader shows them (shownBody): what
+// FTS5 is given.
 func (d *ftsDoc) distinct(seen wordSet) ftsDoc {
 	return ftsDoc{
 		rowid: d.rowid,
 		title: distinctWords(d.title, seen),
 		body:  distinctWords(shownBody(d.body), seen),
-		notes: distinctWords(d.notes, seen),
+		notes: distinctWords(shownBody(d.notes), seen),
 	}
 }
 
@@ -172,8 +173,9 @@ var registerFuncs sync.Once
 // registerFunctions registers the SQL functions compiled queries call:
 // tidings_phrase(text, phrase) checks a phrase's words in order, which
 // article_fts, indexing words but not their positions, cannot;
-// tidings_body_phrase(body, phrase) checks them in an article's body as the
-// reader shows it and the index holds it (shownBody);
+// tidings_body_phrase(text, phrase) checks them in an article's body or a
+// note, Markdown, as the reader shows it and the index holds it
+// (shownBody);
 // tidings_fold_tag(name) is a tag name folded (marks.FoldTag).
 func registerFunctions() {
 	registerFuncs.Do(func() {

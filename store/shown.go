@@ -47,6 +47,11 @@ func shownBody(body string) string {
 	return b.String()
 }
 
+// ShownText is Markdown (a body, a note) as the reader shows it, as
+// search reads it (shownBody): for what matches text outside the store,
+// such as the annotation browser's filter.
+func ShownText(markdown string) string { return shownBody(markdown) }
+
 // hasReference reports whether s may hold a character reference: an "&"
 // followed by a letter or "#" (html.UnescapeString decides).
 func hasReference(s string) bool {

@@ -95,7 +95,7 @@ func noteMatches(n query.Node, r store.AnnotationRow) bool {
 		if len(terms) == 0 {
 			return true // only punctuation, which matches everything
 		}
-		return query.MatchPhrase(r.Note, terms[0]) || query.MatchPhrase(r.Quote, terms[0])
+		return query.MatchPhrase(store.ShownText(r.Note), terms[0]) || query.MatchPhrase(r.Quote, terms[0])
 	}
 	return true
 }

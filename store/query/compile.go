@@ -286,7 +286,7 @@ func (c *compiler) phraseCheck(n Node) frag {
 		return frag{"tidings_phrase(a.title, ?)", []any{p}}
 	}
 	return frag{"(tidings_phrase(a.title, ?) OR tidings_body_phrase(a.body, ?) OR " +
-		"a.id IN (SELECT article_id FROM annotations WHERE tidings_phrase(note, ?)))", []any{p, p, p}}
+		"a.id IN (SELECT article_id FROM annotations WHERE tidings_body_phrase(note, ?)))", []any{p, p, p}}
 }
 
 func (c *compiler) star(n Node) string {

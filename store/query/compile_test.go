@@ -16,7 +16,7 @@ const (
 	feedLike = `(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE title LIKE ? ESCAPE '\'))`
 	isSource = `(a.source = ? COLLATE NOCASE OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feedLike + `)`
 	srcLike  = `(a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feedLike + `)`
-	phraseIn = "(tidings_phrase(a.title, ?) OR tidings_body_phrase(a.body, ?) OR a.id IN (SELECT article_id FROM annotations WHERE tidings_phrase(note, ?)))"
+	phraseIn = "(tidings_phrase(a.title, ?) OR tidings_body_phrase(a.body, ?) OR a.id IN (SELECT article_id FROM annotations WHERE tidings_body_phrase(note, ?)))"
 )
 
 // key is the sort key floor of an RFC 3339 time.
