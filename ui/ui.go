@@ -508,6 +508,11 @@ func (m *Model) setStatus(text string) {
 }
 
 func (m *Model) setError(doing string, err error) {
+	if errors.Is(err, store.ErrBusy) {
+		// Said in words, without the store's prefixes, which would push
+		// what to do off a narrow status line.
+		err = store.ErrBusy
+	}
 	m.status, m.statusErr = doing+": "+err.Error(), true
 }
 
