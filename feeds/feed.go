@@ -449,6 +449,9 @@ func published(it *gofeed.Item) time.Time {
 		if t, ok := parseFeedTime(text); ok {
 			return t, true
 		}
+		if t, ok := parseFeedTimeZoned(text); ok {
+			return t, true
+		}
 		if parsed != nil {
 			return *parsed, true
 		}

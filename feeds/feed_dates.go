@@ -72,6 +72,42 @@ func parseFeedTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// zonelessLayouts are date forms that feeds write with a zone
+// abbreviation after them ("5 March 2024 10:00 IST"), which feedTimeLayouts
+// lack without a zone. They are read only before an abbreviation of
+// zoneOffsets (parseFeedTimeZoned).
+var zonelessLayouts = []string{
+	"2 January 2006 15:04:05",
+	"2 January 2006 15:04",
+	"January 2, 2006 15:04:05",
+	"January 2, 2006 15:04",
+	"Jan 2, 2006 15:04:05",
+	"Jan 2, 2006 15:04",
+	"Jan 2 2006 15:04:05",
+	"January 2 2006 15:04:05",
+}
+
+// parseFeedTimeZoned reads a date that ends with a zone abbreviation of
+// zoneOffsets in one of zonelessLayouts, with or without a leading
+// weekday: what parseFeedTime leaves unread.
+func parseFeedTimeZoned(s string) (time.Time, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, v := range []string{s, weekdayPrefix.ReplaceAllString(s, "")} {
+		t, ok := parseZonedWith(v, func(v string) (time.Time, bool) {
+			for _, layout := range zonelessLayouts {
+				if t, err := time.Parse(layout, v); err == nil {
+					return t, true
+				}
+			}
+			return time.Time{}, false
+		})
+		if ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
 // parseFeedLayouts reads s in the first of feedTimeLayouts that fits it.
 func parseFeedLayouts(s string) (time.Time, bool) {
 	for _, layout := range feedTimeLayouts {
