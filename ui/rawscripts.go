@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -65,13 +66,30 @@ func rawScripts(md string) string {
 		}
 		sup := strings.EqualFold(string(m[2]), "sup")
 		// Its closing tag, among the nodes after it in the same line of
-		// text; what is between them is words.
+		// text; what is between them is words, or links of words (a
+		// footnote's number).
 		var inner []*ast.Text
+		var links []cut // each link's tags, as they are written instead
+		var link *cut   // the link open, if one is
 		for s := n.NextSibling(); s != nil; s = s.NextSibling() {
 			if c, ok := s.(*ast.RawHTML); ok && c.Segments.Len() == 1 {
 				cs := c.Segments.At(0)
-				cm := scriptTag.FindSubmatch(src[cs.Start:cs.Stop])
-				if cm == nil || len(cm[1]) == 0 || !strings.EqualFold(string(cm[2]), string(m[2])) {
+				tag := src[cs.Start:cs.Stop]
+				if link == nil && anchorOpen.Match(tag) {
+					link = &cut{cs.Start, cs.Stop, rawHref(string(tag))}
+					continue
+				}
+				if link != nil && anchorClose.Match(tag) {
+					open, close := "", ""
+					if link.with != "" {
+						open, close = "[", "]("+markdownDestination(link.with)+")"
+					}
+					links = append(links, cut{link.from, link.to, open}, cut{cs.Start, cs.Stop, close})
+					link = nil
+					continue
+				}
+				cm := scriptTag.FindSubmatch(tag)
+				if link != nil || cm == nil || len(cm[1]) == 0 || !strings.EqualFold(string(cm[2]), string(m[2])) {
 					return ast.WalkContinue, nil // another tag inside: left as it is
 				}
 				words := ""
@@ -81,7 +99,13 @@ func rawScripts(md string) string {
 				after := seg.Start > 0 && isDigitBefore(src[:seg.Start])
 				shown := feeds.ScriptText(words, sup, after)
 				switch {
-				case strings.TrimSpace(words) == "" || shown == strings.TrimSpace(words):
+				case strings.TrimSpace(words) == "":
+					cuts = append(cuts, cut{seg.Start, seg.Stop, ""}, cut{cs.Start, cs.Stop, ""})
+					for _, l := range links {
+						cuts = append(cuts, cut{l.from, l.to, ""})
+					}
+					return ast.WalkContinue, nil
+				case shown == strings.TrimSpace(words):
 					cuts = append(cuts, cut{seg.Start, seg.Stop, ""}, cut{cs.Start, cs.Stop, ""})
 				case strings.HasPrefix(shown, "^(") || strings.HasPrefix(shown, "_("):
 					mark := "^("
@@ -97,6 +121,7 @@ func rawScripts(md string) string {
 						cuts = append(cuts, cut{t.Segment.Start, t.Segment.Stop, mapped})
 					}
 				}
+				cuts = append(cuts, links...)
 				return ast.WalkContinue, nil
 			}
 			t, ok := s.(*ast.Text)
@@ -140,4 +165,40 @@ func containsFold(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// anchorOpen and anchorClose are an HTML link's opening and closing tags.
+var (
+	anchorOpen  = regexp.MustCompile(`^(?i)<a(\s[^>]*)?>$`)
+	anchorClose = regexp.MustCompile(`^(?i)</a\s*>$`)
+	hrefAttr    = regexp.MustCompile(`(?i)\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
+)
+
+// rawHref is where the link whose opening tag is tag goes, when it is a
+// link to open (http, https, mailto); not a place in the page the text
+// came from (#fn1), nor an address relative to it.
+func rawHref(tag string) string {
+	m := hrefAttr.FindStringSubmatch(tag)
+	if m == nil {
+		return ""
+	}
+	href, _ := resolveLink(nil, html.UnescapeString(m[1]+m[2]+m[3]))
+	return href
+}
+
+// markdownDestination is link written as a Markdown link's destination.
+func markdownDestination(link string) string {
+	var b strings.Builder
+	for _, r := range link {
+		switch r {
+		case '(', ')', '<', '>', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case ' ':
+			b.WriteString("%20")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
