@@ -324,8 +324,27 @@ func newKeyMaps(overrides map[string][]string, mistakes map[string]string) (keyM
 // the setting gave when it is not keys ("the integer 5"), else "".
 func readOverride(name string, keys []string, what string, screens []screenActions, known map[string]bool, tables []string) (keyOverride, error) {
 	setting := "keys." + name
-	wantKeys := func(setting, what string) error {
-		return fmt.Errorf("%s: want a key (\"s\") or a list of keys ([\"s\", \"ctrl+s\"]), not %s", setting, what)
+	// The example is the action's own shipped keys on the screen the
+	// setting names, or those it has on every screen that has it, so
+	// following it clashes with nothing.
+	wantKeys := func(setting, action string, screen int, what string) error {
+		var shipped []string
+		first := true
+		for j, s := range screens {
+			b := s.actions[action]
+			if b == nil || screen >= 0 && j != screen {
+				continue
+			}
+			if first {
+				shipped, first = slices.Clone(b.Keys()), false
+				continue
+			}
+			shipped = slices.DeleteFunc(shipped, func(k string) bool { return !slices.Contains(b.Keys(), k) })
+		}
+		if len(shipped) == 0 {
+			return fmt.Errorf("%s: want a key or a list of keys, not %s", setting, what)
+		}
+		return fmt.Errorf("%s: want a key (%s) or a list of keys (%s), not %s", setting, tomlKeys(shipped[:1]), tomlKeyList(shipped[:min(len(shipped), 2)]), what)
 	}
 	o := keyOverride{action: name}
 	table, action, dotted := strings.Cut(name, ".")
@@ -334,7 +353,7 @@ func readOverride(name string, keys []string, what string, screens []screenActio
 	case name == "":
 		return o, fmt.Errorf("keys: want a table of actions and their keys ([keys]), not %s", what)
 	case dotted && i < 0 && known[table]:
-		return o, wantKeys("keys."+table, "a table")
+		return o, wantKeys("keys."+table, table, -1, "a table")
 	case dotted && i < 0:
 		return o, fmt.Errorf("keys.%s: unknown screen (screens: %s)", table, strings.Join(tables, ", "))
 	case dotted && screens[i].actions[action] == nil && known[action]:
@@ -352,7 +371,10 @@ func readOverride(name string, keys []string, what string, screens []screenActio
 		return o, fmt.Errorf("%s: unknown action (known: %s)", setting, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
 	}
 	if what != "" {
-		return o, wantKeys(setting, what)
+		if o.screen == "" {
+			i = -1
+		}
+		return o, wantKeys(setting, o.action, i, what)
 	}
 	checked, err := checkKeys(keys)
 	if err != nil {
@@ -372,6 +394,15 @@ func tomlKeys(keys []string) string {
 		return quoted[0]
 	}
 	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+// tomlKeyList is keys as config.toml writes a list of them: ["j", "down"],
+// ["j"].
+func tomlKeyList(keys []string) string {
+	if len(keys) == 1 {
+		return "[" + tomlKeys(keys) + "]"
+	}
+	return tomlKeys(keys)
 }
 
 // rebind gives b the keys from an override, with matching help text.
