@@ -3,7 +3,6 @@ package ui
 import (
 	"html"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,11 +31,7 @@ func rawScripts(md string) string {
 	}
 	src := []byte(md)
 	doc := softBreakParser.Parse(text.NewReader(src))
-	type cut struct {
-		from, to int
-		with     string
-	}
-	var cuts []cut
+	var cuts []mdEdit
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if block, ok := n.(*ast.HTMLBlock); ok && entering && block.HTMLBlockType >= ast.HTMLBlockType6 {
 			// A block of HTML, which glamour shows as its text: each
@@ -50,7 +45,7 @@ func rawScripts(md string) string {
 						continue
 					}
 					after := isDigitBefore(src[:l.Start+m[0]])
-					cuts = append(cuts, cut{l.Start + m[0], l.Start + m[1], feeds.ScriptText(inner, strings.EqualFold(open, "sup"), after)})
+					cuts = append(cuts, mdEdit{l.Start + m[0], l.Start + m[1], feeds.ScriptText(inner, strings.EqualFold(open, "sup"), after)})
 				}
 			}
 			return ast.WalkSkipChildren, nil
@@ -69,14 +64,14 @@ func rawScripts(md string) string {
 		// text; what is between them is words, or links of words (a
 		// footnote's number).
 		var inner []*ast.Text
-		var links []cut // each link's tags, as they are written instead
-		var link *cut   // the link open, if one is
+		var links []mdEdit // each link's tags, as they are written instead
+		var link *mdEdit   // the link open, if one is
 		for s := n.NextSibling(); s != nil; s = s.NextSibling() {
 			if c, ok := s.(*ast.RawHTML); ok && c.Segments.Len() == 1 {
 				cs := c.Segments.At(0)
 				tag := src[cs.Start:cs.Stop]
 				if link == nil && anchorOpen.Match(tag) {
-					link = &cut{cs.Start, cs.Stop, rawHref(string(tag))}
+					link = &mdEdit{cs.Start, cs.Stop, rawHref(string(tag))}
 					continue
 				}
 				if link != nil && anchorClose.Match(tag) {
@@ -84,7 +79,7 @@ func rawScripts(md string) string {
 					if link.with != "" {
 						open, close = "[", "]("+markdownDestination(link.with)+")"
 					}
-					links = append(links, cut{link.from, link.to, open}, cut{cs.Start, cs.Stop, close})
+					links = append(links, mdEdit{link.from, link.to, open}, mdEdit{cs.Start, cs.Stop, close})
 					link = nil
 					continue
 				}
@@ -100,25 +95,25 @@ func rawScripts(md string) string {
 				shown := feeds.ScriptText(words, sup, after)
 				switch {
 				case strings.TrimSpace(words) == "":
-					cuts = append(cuts, cut{seg.Start, seg.Stop, ""}, cut{cs.Start, cs.Stop, ""})
+					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, ""}, mdEdit{cs.Start, cs.Stop, ""})
 					for _, l := range links {
-						cuts = append(cuts, cut{l.from, l.to, ""})
+						cuts = append(cuts, mdEdit{l.from, l.to, ""})
 					}
 					return ast.WalkContinue, nil
 				case shown == strings.TrimSpace(words):
-					cuts = append(cuts, cut{seg.Start, seg.Stop, ""}, cut{cs.Start, cs.Stop, ""})
+					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, ""}, mdEdit{cs.Start, cs.Stop, ""})
 				case strings.HasPrefix(shown, "^(") || strings.HasPrefix(shown, "_("):
 					mark := "^("
 					if !sup {
 						mark = `\_(`
 					}
-					cuts = append(cuts, cut{seg.Start, seg.Stop, mark}, cut{cs.Start, cs.Stop, ")"})
+					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, mark}, mdEdit{cs.Start, cs.Stop, ")"})
 				default:
-					cuts = append(cuts, cut{seg.Start, seg.Stop, ""}, cut{cs.Start, cs.Stop, ""})
+					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, ""}, mdEdit{cs.Start, cs.Stop, ""})
 					for _, t := range inner {
 						w := strings.TrimFunc(string(t.Segment.Value(src)), unicode.IsSpace)
 						mapped, _ := feeds.ScriptCharacters(w, sup)
-						cuts = append(cuts, cut{t.Segment.Start, t.Segment.Stop, mapped})
+						cuts = append(cuts, mdEdit{t.Segment.Start, t.Segment.Stop, mapped})
 					}
 				}
 				cuts = append(cuts, links...)
@@ -132,23 +127,7 @@ func rawScripts(md string) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(cuts) == 0 {
-		return md
-	}
-	slices.SortFunc(cuts, func(a, b cut) int { return a.from - b.from })
-	var b strings.Builder
-	b.Grow(len(md))
-	at := 0
-	for _, c := range cuts {
-		if c.from < at {
-			continue
-		}
-		b.WriteString(md[at:c.from])
-		b.WriteString(c.with)
-		at = c.to
-	}
-	b.WriteString(md[at:])
-	return b.String()
+	return applyEdits(md, cuts)
 }
 
 // isDigitBefore reports whether src ends in a digit.

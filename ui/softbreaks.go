@@ -2,7 +2,6 @@ package ui
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -34,11 +33,7 @@ func joinSoftBreaks(md string) string {
 	}
 	src := []byte(md)
 	doc := softBreakParser.Parse(text.NewReader(src))
-	type cut struct {
-		from, to int
-		with     string
-	}
-	var cuts []cut
+	var cuts []mdEdit
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -54,7 +49,7 @@ func joinSoftBreaks(md string) string {
 						with = " " // a line break would end the row, or the heading
 					}
 				}
-				cuts = append(cuts, cut{seg.Start, seg.Stop, with})
+				cuts = append(cuts, mdEdit{seg.Start, seg.Stop, with})
 			}
 			return ast.WalkContinue, nil
 		}
@@ -62,7 +57,7 @@ func joinSoftBreaks(md string) string {
 			// A link whose words are its address (every link of a
 			// Mastodon post): glamour would print the address twice.
 			if from, to, ok := selfLink(src, link); ok {
-				cuts = append(cuts, cut{from, to, "<" + string(link.Destination) + ">"})
+				cuts = append(cuts, mdEdit{from, to, "<" + string(link.Destination) + ">"})
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -85,27 +80,11 @@ func joinSoftBreaks(md string) string {
 			if next.Start <= end {
 				continue
 			}
-			cuts = append(cuts, cut{end, next.Start, " "})
+			cuts = append(cuts, mdEdit{end, next.Start, " "})
 		}
 		return ast.WalkContinue, nil
 	})
-	slices.SortFunc(cuts, func(a, b cut) int { return a.from - b.from })
-	if len(cuts) == 0 {
-		return md
-	}
-	var b strings.Builder
-	b.Grow(len(md))
-	at := 0
-	for _, c := range cuts {
-		if c.from < at {
-			continue
-		}
-		b.WriteString(md[at:c.from])
-		b.WriteString(c.with)
-		at = c.to
-	}
-	b.WriteString(md[at:])
-	return b.String()
+	return applyEdits(md, cuts)
 }
 
 // selfLink reports where in src the link written [address](address) is,
