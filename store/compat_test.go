@@ -1,8 +1,6 @@
 package store
 
 import (
-	"context"
-	"slices"
 	"testing"
 
 	"tidings/feeds"
@@ -27,10 +25,9 @@ func compatArticles() []feeds.Article {
 // and find them, in words, phrases, prefixes and the live filter, whichever
 // way it finds them.
 func TestSearchFoldsCompatForms(t *testing.T) {
-	ctx := context.Background()
 	s := openTemp(t)
 	importAll(t, s, compatArticles()...)
-	for q, want := range map[string][]string{
+	checkFinds(t, s, map[string][]string{
 		"tokyo":             {"c1", "c3"},
 		"TOKYO":             {"c1", "c3"},
 		"ｔｏｋｙｏ":             {"c1", "c3"},
@@ -50,26 +47,8 @@ func TestSearchFoldsCompatForms(t *testing.T) {
 		"ofﬁce -tokyo":      {"c2"},
 		`"the finance of"*`: {"c2"},
 		"ﬁ":                 nil,
-	} {
-		got := externalIDs(t, s, q)
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
-			t.Errorf("%q finds %q, want %q", q, got, want)
-		}
-	}
-	defer func(n int) { liveCandidates = n }(liveCandidates)
-	for q, want := range map[string]int{"tok": 2, "fin": 2, "offi": 2, "ofﬁ": 2, "prof": 1, "reported prof": 1, "ｔｏｋ": 2, "quarterly fig": 1} {
-		for _, budget := range []int{0, 1000} {
-			liveCandidates = budget
-			s.rare.word = ""
-			if got := len(pageForward(t, s, q, true, 50)); got != want {
-				t.Errorf("live %q, %d candidates: %d rows, want %d", q, budget, got, want)
-			}
-		}
-		if n, err := s.CountLive(ctx, q); err != nil || n != want {
-			t.Errorf("CountLive(%q) = %d, %v; want %d", q, n, err, want)
-		}
-	}
+	})
+	checkLive(t, s, map[string]int{"tok": 2, "fin": 2, "offi": 2, "ofﬁ": 2, "prof": 1, "reported prof": 1, "ｔｏｋ": 2, "quarterly fig": 1})
 }
 
 // A library from before is indexed again where a title, body or note has
@@ -96,15 +75,9 @@ func TestMigrationIndexesCompatForms(t *testing.T) {
 		}
 	}
 	s := upgrade(t, path, db)
-	for q, want := range map[string][]string{
+	checkFinds(t, s, map[string][]string{
 		"tokyo": {"c1", "c3"}, "g7": {"c1"}, "finance": {"c2", "c3"}, "figures": {"c2"}, "filing": {"c3"}, "today": {"c3"},
-	} {
-		got := externalIDs(t, s, q)
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
-			t.Errorf("after the upgrade, %q finds %q, want %q", q, got, want)
-		}
-	}
+	})
 	if _, err := s.wdb.Exec(`INSERT INTO article_fts(article_fts) VALUES ('integrity-check')`); err != nil {
 		t.Errorf("integrity-check: %v", err)
 	}

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"context"
 	"html"
-	"slices"
 	"strings"
 	"testing"
 
@@ -55,10 +53,9 @@ func referenceArticles() []feeds.Article {
 // whichever way it finds them, but in a code block, which the reader shows
 // as written; a title is read as the list shows it.
 func TestSearchReadsReferencesAsShown(t *testing.T) {
-	ctx := context.Background()
 	s := openTemp(t)
 	importAll(t, s, referenceArticles()...)
-	for q, want := range map[string][]string{
+	checkFinds(t, s, map[string][]string{
 		"café":             {"r1", "r2", "r5"},
 		"caf":              nil,
 		`"cafe owners"`:    {"r1"},
@@ -86,27 +83,9 @@ func TestSearchReadsReferencesAsShown(t *testing.T) {
 		`"r sum"`:          nil,
 		`"d j"`:            nil,
 		`"menu says x y"*`: {"r2"},
-	} {
-		got := externalIDs(t, s, q)
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
-			t.Errorf("%q finds %q, want %q", q, got, want)
-		}
-	}
+	})
 	// The live filter, by its check of candidates and by FTS5's merge.
-	defer func(n int) { liveCandidates = n }(liveCandidates)
-	for q, want := range map[string]int{"caf": 3, "münc": 2, "owners caf": 1, "o'bri": 1, "déj": 1, "eac": 0, "rsq": 0, "jerry am": 2} {
-		for _, budget := range []int{0, 1000} {
-			liveCandidates = budget
-			s.rare.word = ""
-			if got := len(pageForward(t, s, q, true, 50)); got != want {
-				t.Errorf("live %q, %d candidates: %d rows, want %d", q, budget, got, want)
-			}
-		}
-		if n, err := s.CountLive(ctx, q); err != nil || n != want {
-			t.Errorf("CountLive(%q) = %d, %v; want %d", q, n, err, want)
-		}
-	}
+	checkLive(t, s, map[string]int{"caf": 3, "münc": 2, "owners caf": 1, "o'bri": 1, "déj": 1, "eac": 0, "rsq": 0, "jerry am": 2})
 }
 
 // A library from before references were decoded is indexed again where a
@@ -129,15 +108,9 @@ func TestMigrationIndexesReferencesDecoded(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := upgrade(t, path, db)
-	for q, want := range map[string][]string{
+	checkFinds(t, s, map[string][]string{
 		"café": {"r1", "r2", "r5"}, "eacute": nil, "rsquo": nil, `"x y"`: {"r2"}, "lt": nil, "amp": {"r3", "r4"}, "caffeine": {"r5"},
-	} {
-		got := externalIDs(t, s, q)
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
-			t.Errorf("after the upgrade, %q finds %q, want %q", q, got, want)
-		}
-	}
+	})
 	if _, err := s.wdb.Exec(`INSERT INTO article_fts(article_fts) VALUES ('integrity-check')`); err != nil {
 		t.Errorf("integrity-check: %v", err)
 	}
