@@ -49,4 +49,26 @@ func TestFeedRenamedItself(t *testing.T) {
 	if st := fetch("HN", "Fares rise a third time."); st.Updated != 1 || st.Unchanged != 1 {
 		t.Errorf("renamed again with one entry changed: %+v, want 1 updated, 1 unchanged", st.ImportStats)
 	}
+	// An entry the reader retitled is unchanged by a rename too, and
+	// keeps its title.
+	id := mustByExternal(t, s, f1ID(t, s)).ID
+	if err := s.Retitle(ctx, id, "My own title"); err != nil {
+		t.Fatal(err)
+	}
+	if st := fetch("Hacker News Daily", "Fares rise a third time."); st.Updated != 0 || st.Unchanged != 2 {
+		t.Errorf("renamed with an entry retitled: %+v, want 2 unchanged", st.ImportStats)
+	}
+	if a, err := s.Article(ctx, id); err != nil || a.Title != "My own title" || a.Source != "Hacker News Daily" {
+		t.Errorf("the retitled entry: %q from %q, %v", a.Title, a.Source, err)
+	}
+}
+
+// f1ID is the external id of the entry titled "Ferry returns".
+func f1ID(t *testing.T, s *Store) string {
+	t.Helper()
+	ids := externalIDs(t, s, `title:"ferry returns"`)
+	if len(ids) != 1 {
+		t.Fatalf("title:\"ferry returns\" finds %q", ids)
+	}
+	return ids[0]
 }

@@ -327,7 +327,9 @@ func (im *importer) renamedOnly(e *existing, a *feeds.Article, hash string, with
 	}
 	was := *a
 	was.Source = source
-	if contentHash(&was, withTitle) != e.hash {
+	// The sum of an article the reader retitled since may have been made
+	// before, with the title the feed gives it.
+	if contentHash(&was, withTitle) != e.hash && !(e.retitled && contentHash(&was, true) == e.hash) {
 		return false, nil
 	}
 	_, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET source = ?, content_hash = ? WHERE id = ?`, a.Source, hash, e.id)
