@@ -20,10 +20,11 @@ type ProgressPrinter struct {
 	// the summary's is. Zero means the first Update.
 	Start time.Time
 
-	mu    sync.Mutex
-	last  time.Time
-	drawn bool
-	done  bool
+	mu       sync.Mutex
+	last     time.Time
+	lastLine string // the last plain line written
+	drawn    bool
+	done     bool
 }
 
 // spareCells is how many cells the bar leaves free at the end of the
@@ -62,10 +63,15 @@ func (p *ProgressPrinter) Update(pr ImportProgress) {
 	}
 	bytes, total := pr.Bytes, pr.Total
 	if !p.TTY {
+		line := status
 		if total > 0 {
-			fmt.Fprintf(p.W, "%s (%d%%)\n", status, percent(bytes, total))
-		} else {
-			fmt.Fprintln(p.W, status)
+			line = fmt.Sprintf("%s (%d%%)", status, percent(bytes, total))
+		}
+		// An import waiting for the library (another tidings writing)
+		// reports no progress: the same line again says nothing new.
+		if line != p.lastLine {
+			fmt.Fprintln(p.W, line)
+			p.lastLine = line
 		}
 		return
 	}

@@ -159,6 +159,24 @@ func TestProgressRate(t *testing.T) {
 	}
 }
 
+// TestProgressNotRepeated: piped, the progress line is written when it
+// changes, not again every few seconds while the import waits for the
+// library (another tidings writing to it).
+func TestProgressNotRepeated(t *testing.T) {
+	var out bytes.Buffer
+	p := &ProgressPrinter{W: &out, Start: time.Now().Add(-10 * time.Second)}
+	pr := ImportProgress{Bytes: 1000, Total: 1000, Read: 1}
+	for range 3 {
+		p.Update(pr)
+		p.last = p.last.Add(-10 * time.Second) // the interval passed
+	}
+	pr.Stored = 1
+	p.Update(pr)
+	if lines := strings.Count(out.String(), "\n"); lines != 2 {
+		t.Errorf("%d lines, want 2 (one a change):\n%s", lines, out.String())
+	}
+}
+
 // TestProgressBarFits: a frame leaves the end of the terminal's line free,
 // so that it never wraps, nor does the ^C the terminal echoes after it.
 func TestProgressBarFits(t *testing.T) {
