@@ -259,6 +259,15 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if !e.identify(&a, known, guid, rawKey) {
 		return Article{}, false
 	}
+	if local := hostPublished(it); !local.Equal(known.Published) {
+		// Known by its date, read before at the offset this host's zone
+		// gives its abbreviation: found by that id too.
+		before := known
+		before.Published = local
+		if id := entryID(e.idBase(), guid, before); id != a.ExternalID {
+			a.FormerIDs = append(a.FormerIDs, id)
+		}
+	}
 	e.ids[a.ExternalID], e.entries[sig] = true, true
 	Normalize(&a)
 	return a, true
@@ -354,10 +363,7 @@ func (e *entryReader) enclosureBase(it *gofeed.Item) *url.URL {
 // and date (entryID): ok is false when the entry cannot be told apart
 // from one read before it. rawKey is the guid, else the link, as written.
 func (e *entryReader) identify(a *Article, known Article, guid, rawKey string) (ok bool) {
-	base := e.sub.IDBase
-	if base == "" {
-		base = e.sub.URL
-	}
+	base := e.idBase()
 	a.ExternalID = entryID(base, guid, known)
 	if e.shared[rawKey] {
 		// Several entries have this guid: each is known by its link with
@@ -397,6 +403,15 @@ func (e *entryReader) identify(a *Article, known Article, guid, rawKey string) (
 			what, quoteShort(key), by))
 	}
 	return true
+}
+
+// idBase is what the ids of the feed's entries begin with: the address it
+// was first subscribed at.
+func (e *entryReader) idBase() string {
+	if e.sub.IDBase != "" {
+		return e.sub.IDBase
+	}
+	return e.sub.URL
 }
 
 // quoteShort quotes s for a message, cut short when long.
@@ -465,10 +480,49 @@ func published(it *gofeed.Item) time.Time {
 func parserPublished(it *gofeed.Item) time.Time {
 	return firstPlausible(it, func(parsed *time.Time, text string) (time.Time, bool) {
 		if parsed != nil {
+			return hostFree(*parsed, text), true
+		}
+		return parseFeedTime(text)
+	})
+}
+
+// hostPublished is parserPublished as the feed parser's reading was taken
+// before hostFree: on a host whose own zone has the abbreviation, at its
+// offset.
+func hostPublished(it *gofeed.Item) time.Time {
+	return firstPlausible(it, func(parsed *time.Time, text string) (time.Time, bool) {
+		if parsed != nil {
 			return *parsed, true
 		}
 		return parseFeedTime(text)
 	})
+}
+
+// parserZones are the zone abbreviations the feed parser reads at offsets
+// of its own; Go reads any other at the offset the host's own zone gives
+// it, if it has that abbreviation (IST at +05:30 in India), else at 0.
+var parserZones = map[string]bool{
+	"UT": true, "GMT": true, "UTC": true, "EST": true, "EDT": true, "CST": true, "CDT": true,
+	"MST": true, "MDT": true, "PST": true, "PDT": true, "WET": true, "WEST": true, "BST": true,
+	"CET": true, "CEST": true, "EET": true, "EEST": true,
+}
+
+// hostFree is t, the feed parser's reading of the date text, as a host
+// without text's zone abbreviation reads it: where the parser left the
+// abbreviation to the host and the host's own zone has it, the clock time
+// at offset 0; else t. The ids of entries known by their date are made of
+// it, and so do not change with the zone of the machine that fetches them.
+func hostFree(t time.Time, text string) time.Time {
+	rest, _ := cutComment(strings.Join(strings.Fields(text), " "))
+	abbr := rest[strings.LastIndexByte(rest, ' ')+1:]
+	if !isLetters(abbr) || parserZones[strings.ToUpper(abbr)] {
+		return t
+	}
+	local := t.In(time.Local)
+	if name, _ := local.Zone(); name != abbr {
+		return t // read at 0, as anywhere else
+	}
+	return time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), local.Nanosecond(), time.UTC)
 }
 
 // firstPlausible is the first of an entry's publication and update dates

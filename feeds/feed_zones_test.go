@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -75,5 +76,36 @@ func TestFeedZoneKeepsContentIDs(t *testing.T) {
 	}
 	if a.Published.UTC().Format(time.RFC3339) != "2024-05-04T04:30:00Z" {
 		t.Errorf("published %v", a.Published.UTC())
+	}
+}
+
+// TestFeedIDsDoNotFollowTheHostZone: an entry known by its content and a
+// date with a zone abbreviation has the same id whatever the zone of the
+// machine that reads it (the feed parser reads some abbreviations at the
+// host's own offset), and is found by the id a machine in that zone gave it
+// before.
+func TestFeedIDsDoNotFollowTheHostZone(t *testing.T) {
+	doc := []byte(`<rss version="2.0"><channel><title>t</title><item><title>Monsoon</title><pubDate>Sat, 04 May 2024 10:00:00 IST</pubDate><description>Rain.</description></item></channel></rss>`)
+	read := func() Article {
+		t.Helper()
+		f, err := ParseFeed(doc, "", "", Subscription{URL: testFeedURL})
+		if err != nil || len(f.Articles) != 1 {
+			t.Fatalf("ParseFeed: %v, %d articles", err, len(f.Articles))
+		}
+		return f.Articles[0]
+	}
+	elsewhere := read()
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	time.Local = time.FixedZone("IST", 5*3600+1800) // a machine in India
+	inIndia := read()
+	if inIndia.ExternalID != elsewhere.ExternalID {
+		t.Errorf("id in India %q, elsewhere %q", inIndia.ExternalID, elsewhere.ExternalID)
+	}
+	before := entryID(testFeedURL, "", Article{Title: "Monsoon", Body: "Rain.", Published: time.Date(2024, 5, 4, 4, 30, 0, 0, time.UTC)})
+	if !slices.Contains(inIndia.FormerIDs, before) {
+		t.Errorf("former ids %q lack the id a machine in India gave it before, %q", inIndia.FormerIDs, before)
+	}
+	if !inIndia.Published.Equal(elsewhere.Published) || inIndia.Published.UTC().Hour() != 4 {
+		t.Errorf("published %v in India, %v elsewhere", inIndia.Published, elsewhere.Published)
 	}
 }
