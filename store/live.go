@@ -328,8 +328,8 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 	return page, true, nil
 }
 
-// notesMatching returns those of ids whose annotation notes have a word
-// matching the phrase.
+// notesMatching returns those of ids whose annotation notes, as the reader
+// shows them (shownBody), have a word matching the phrase.
 func (s *Store) notesMatching(ctx context.Context, ids []int64, phrase string) ([]int64, error) {
 	var out []int64
 	for i := 0; i < len(ids); i += 500 {
@@ -350,7 +350,7 @@ func (s *Store) notesMatching(ctx context.Context, ids []int64, phrase string) (
 				rows.Close()
 				return nil, err
 			}
-			if matchPhrase(note, phrase) && !slices.Contains(out, id) {
+			if matchPhrase(shownBody(note), phrase) && !slices.Contains(out, id) {
 				out = append(out, id)
 			}
 		}

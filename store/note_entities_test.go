@@ -28,4 +28,6 @@ func TestNoteCharacterReferences(t *testing.T) {
 			t.Errorf("Count(%s) = %d, %v; want %d", q, n, err, want)
 		}
 	}
+	// Typed in the live filter, the last word a prefix.
+	checkLive(t, s, map[string]int{"caf": 1, "café": 1, "o'bri": 1, "eacute": 0, "rsq": 0, "harbour caf": 1})
 }
