@@ -259,12 +259,17 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if !e.identify(&a, known, guid, rawKey) {
 		return Article{}, false
 	}
-	if local := hostPublished(it); !local.Equal(known.Published) {
-		// Known by its date, read before at the offset this host's zone
-		// gives its abbreviation: found by that id too.
+	// Known by its date, read before at the offset the zone of the machine
+	// that fetched it gave its abbreviation: this machine's, or one where
+	// the abbreviation is the zone's own (IST at +05:30 in India, as it is
+	// shown): found by those ids too.
+	for _, at := range []time.Time{hostPublished(it), a.Published} {
+		if at.Equal(known.Published) {
+			continue
+		}
 		before := known
-		before.Published = local
-		if id := entryID(e.idBase(), guid, before); id != a.ExternalID {
+		before.Published = at
+		if id := entryID(e.idBase(), guid, before); id != a.ExternalID && !slices.Contains(a.FormerIDs, id) {
 			a.FormerIDs = append(a.FormerIDs, id)
 		}
 	}

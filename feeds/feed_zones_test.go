@@ -105,6 +105,11 @@ func TestFeedIDsDoNotFollowTheHostZone(t *testing.T) {
 	if !slices.Contains(inIndia.FormerIDs, before) {
 		t.Errorf("former ids %q lack the id a machine in India gave it before, %q", inIndia.FormerIDs, before)
 	}
+	// Fetched before in India, then on a machine in another zone: the
+	// India id is among its former ids there too.
+	if !slices.Contains(elsewhere.FormerIDs, before) {
+		t.Errorf("former ids elsewhere %q lack the id a machine in India gave it before, %q", elsewhere.FormerIDs, before)
+	}
 	if !inIndia.Published.Equal(elsewhere.Published) || inIndia.Published.UTC().Hour() != 4 {
 		t.Errorf("published %v in India, %v elsewhere", inIndia.Published, elsewhere.Published)
 	}
