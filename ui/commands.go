@@ -233,7 +233,7 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 			return articleMsg{id: id, err: err}
 		}
 		text := anchor.PlainText(a.Body)
-		links, allLinks := articleLinks(a.Title, a.URL, a.Body)
+		links, allLinks := articleLinks(a.Title, a.URL, rawScripts(a.Body)) // a superscript link as the reader shows it
 		sum := bodySum(a.Body)
 		a.Body = absoluteLinks(a.Body, a.URL) // as the reader shows it
 		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),
