@@ -673,6 +673,7 @@ func (a *app) importCmd() *cobra.Command {
 				pp.Done()
 			}
 			rep.Failed = append(bad, rep.Failed...)
+			rep.Stopped = err != nil
 			cli.PrintSummary(cmd.OutOrStdout(), stderr, rep, time.Since(start))
 			if err != nil {
 				return err

@@ -109,6 +109,9 @@ type ImportReport struct {
 	store.ImportStats
 	Failed   []Problem
 	Warnings []Problem
+	// Stopped is set when the import ended before it read everything
+	// (ctrl+c, a library busy or read-only): what is left was not stored.
+	Stopped bool
 
 	ruleWarned bool
 }

@@ -158,8 +158,12 @@ func PrintSummary(out, diag io.Writer, rep ImportReport, elapsed time.Duration) 
 			rate += fmt.Sprintf(" (%s articles/s)", thousands(perSecond))
 		}
 	}
-	fmt.Fprintf(out, "%s added, %s updated, %s unchanged, %s failed%s\n",
-		thousands(rep.Added), thousands(rep.Updated), thousands(rep.Unchanged), thousands(len(rep.Failed)), rate)
+	stopped := ""
+	if rep.Stopped {
+		stopped = ", then stopped" // what was left to read is not stored
+	}
+	fmt.Fprintf(out, "%s added, %s updated, %s unchanged, %s failed%s%s\n",
+		thousands(rep.Added), thousands(rep.Updated), thousands(rep.Unchanged), thousands(len(rep.Failed)), rate, stopped)
 	for _, f := range rep.Failed {
 		fmt.Fprintf(diag, "failed: %s\n", f)
 	}

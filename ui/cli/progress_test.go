@@ -159,6 +159,18 @@ func TestProgressRate(t *testing.T) {
 	}
 }
 
+// TestSummaryOfAStoppedImport: an import that ended before it read
+// everything says that the rest was not stored, not only that none failed.
+func TestSummaryOfAStoppedImport(t *testing.T) {
+	var out, diag bytes.Buffer
+	rep := ImportReport{Stopped: true}
+	rep.Added = 3
+	PrintSummary(&out, &diag, rep, 0)
+	if want := "3 added, 0 updated, 0 unchanged, 0 failed, then stopped\n"; out.String() != want {
+		t.Errorf("summary %q, want %q", out.String(), want)
+	}
+}
+
 // TestProgressNotRepeated: piped, the progress line is written when it
 // changes, not again every few seconds while the import waits for the
 // library (another tidings writing to it).
