@@ -59,7 +59,7 @@ func BenchmarkRenderHighlights(b *testing.B) {
 				if d != nil {
 					k.deco = 1
 				}
-				if _, err := r.view(k, body, text, d, st); err != nil {
+				if _, err := r.view(k, body, text, d, nil, st); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -74,11 +74,11 @@ func BenchmarkDecorate(b *testing.B) {
 	body, text, d := highlightedArticle(b, 50)
 	r := newRenderer()
 	k := renderKey{id: 1, width: 80, style: "dark", deco: 1}
-	if _, err := r.view(k, body, text, d, st); err != nil {
+	if _, err := r.view(k, body, text, d, nil, st); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := r.view(k, body, text, d, st); err != nil {
+		if _, err := r.view(k, body, text, d, nil, st); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -37,7 +37,7 @@ func cutPassages(notes []placedNote) []cutPassage {
 // d drawn over it and the passage notes past a cut listed under the body.
 func renderReader(r *renderer, k renderKey, body, text string, d *decoration, notes []cutPassage, st *styles) tea.Cmd {
 	return func() tea.Msg {
-		v, err := r.viewNotes(k, body, text, d, notes, st)
+		v, err := r.view(k, body, text, d, notes, st)
 		return renderedMsg{key: k, view: v, err: err}
 	}
 }

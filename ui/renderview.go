@@ -77,15 +77,10 @@ func (r *renderer) cachedView(k renderKey, text string) (bodyView, bool) {
 }
 
 // view renders an article's body for k, decorated with d (nil for none);
-// text is the body's plain text. It is slow: call it from a tea.Cmd.
-func (r *renderer) view(k renderKey, body, text string, d *decoration, st *styles) (bodyView, error) {
-	return r.viewNotes(k, body, text, d, nil, st)
-}
-
-// viewNotes is view, the passages d draws being those of notes: a passage
-// past where the rendering is cut is listed under the body instead, saying
-// so (pastCut).
-func (r *renderer) viewNotes(k renderKey, body, text string, d *decoration, notes []cutPassage, st *styles) (bodyView, error) {
+// text is the body's plain text. The passages d draws are those of notes: a
+// passage past where the rendering is cut is listed under the body instead,
+// saying so (pastCut). It is slow: call it from a tea.Cmd.
+func (r *renderer) view(k renderKey, body, text string, d *decoration, notes []cutPassage, st *styles) (bodyView, error) {
 	pk := k.plainKey()
 	out, err := r.render(pk, body)
 	if err != nil {
