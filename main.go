@@ -572,11 +572,7 @@ func (a *app) refresher(st *store.Store) ui.RefreshFunc {
 			return ui.RefreshResult{}, err
 		}
 		rep, err := cli.Fetch(ctx, st, feeds.NewFetcher(), rules, nil, func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
-			name := r.Sub.Title
-			if name == "" {
-				name = r.Sub.URL
-			}
-			progress(ui.RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, MergedInto: stats.MergedInto, Err: r.Err})
+			progress(ui.RefreshProgressOf(done, total, r, stats))
 		})
 		return ui.RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed)}, err
 	}

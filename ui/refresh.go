@@ -33,6 +33,16 @@ type RefreshProgress struct {
 	Err        error // the feed's error, if it failed
 }
 
+// RefreshProgressOf is the report of a refresh's feed done of total, its
+// fetch r, and what the library did with it.
+func RefreshProgressOf(done, total int, r feeds.FetchResult, stats store.FetchStats) RefreshProgress {
+	name := r.Sub.Title
+	if name == "" {
+		name = r.Sub.URL
+	}
+	return RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, MergedInto: stats.MergedInto, Err: r.Err}
+}
+
 // RefreshResult sums up a refresh.
 type RefreshResult struct {
 	Feeds, New, Updated, Failed int

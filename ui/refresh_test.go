@@ -69,11 +69,7 @@ func rss(title, prefix string, n int) string {
 func refresher(st *store.Store) RefreshFunc {
 	return func(ctx context.Context, progress func(RefreshProgress)) (RefreshResult, error) {
 		rep, err := cli.Fetch(ctx, st, feeds.NewFetcher(), nil, nil, func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
-			name := r.Sub.Title
-			if name == "" {
-				name = r.Sub.URL
-			}
-			progress(RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, MergedInto: stats.MergedInto, Err: r.Err})
+			progress(RefreshProgressOf(done, total, r, stats))
 		})
 		return RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed)}, err
 	}
