@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -129,8 +128,7 @@ func (s *Store) articlesByID(ctx context.Context, ids []int64) ([]Article, error
 	for i, id := range ids {
 		args[i] = id
 	}
-	params := strings.Repeat(",?", len(ids))[1:]
-	found, err := s.articles(ctx, "SELECT "+articleColumns+" FROM articles a WHERE a.id IN ("+params+")", args...)
+	found, err := s.articles(ctx, "SELECT "+articleColumns+" FROM articles a WHERE a.id IN ("+placeholders(len(ids))+")", args...)
 	if err != nil {
 		return nil, err
 	}
