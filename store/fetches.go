@@ -111,6 +111,11 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		if errors.Is(err, ErrReadOnly) {
 			return stats, err
 		}
+		// importBatch's error says "store: import:", which this one says
+		// better.
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner
+		}
 		return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
 	}
 	stats.Count(outs...)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"tidings/feeds"
@@ -78,6 +79,8 @@ func TestRulesTagInTheImportsTransaction(t *testing.T) {
 	refuse()
 	if _, err := s.RecordFetch(ctx, sub.Feed.ID, fetched, rules); err == nil {
 		t.Fatal("RecordFetch with the tagging refused: no error")
+	} else if msg := err.Error(); !strings.HasPrefix(msg, "store: record fetch of "+url+": ") || strings.Count(msg, "store:") != 1 {
+		t.Errorf("error %q, want it said once, as the fetch's", msg)
 	}
 	if got, _ := s.FeedByURL(ctx, url); got.ETag != "" || count("source:port") != 0 {
 		t.Errorf("the tagging failed, yet the fetch left etag %q and %d articles", got.ETag, count("source:port"))
