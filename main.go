@@ -600,18 +600,11 @@ func (a *app) loadSamples(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	if _, err = st.Import(ctx, arts); err != nil {
-		return err
-	}
 	rules, err := a.rules(ctx, st)
 	if err != nil {
 		return err
 	}
-	ids := make([]string, len(arts))
-	for i, art := range arts {
-		ids[i] = art.ExternalID
-	}
-	_, err = st.ApplyRules(ctx, rules, ids)
+	_, err = st.ImportTagged(ctx, arts, rules)
 	return err
 }
 
