@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"mime"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -153,11 +152,8 @@ func (f *Fetcher) discoverOnce(ctx context.Context, addr string) (Discovered, di
 	}
 	defer resp.Body.Close()
 	if code := resp.StatusCode; code < 200 || code > 299 {
-		hint := retryHint{ok: code == http.StatusTooManyRequests || code >= 500}
-		if hint.ok {
-			hint.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
-		}
-		return Discovered{}, discoveredPage{}, hint, &StatusError{Code: code, Status: reasonPhrase(resp)}
+		hint, err := statusFailure(resp)
+		return Discovered{}, discoveredPage{}, hint, err
 	}
 	data, err := readBody(resp.Body, f.MaxBody)
 	cut := errors.Is(err, ErrBodyTooLarge)

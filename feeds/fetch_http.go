@@ -71,12 +71,7 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 		}
 		return r, retryHint{}
 	case code < 200 || code > 299:
-		err := &StatusError{Code: code, Status: reasonPhrase(resp)}
-		retry := code == http.StatusTooManyRequests || code >= 500
-		hint := retryHint{ok: retry}
-		if retry {
-			hint.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
-		}
+		hint, err := statusFailure(resp)
 		return FetchResult{Sub: sub, Err: err}, hint
 	}
 
@@ -100,6 +95,18 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 		r.movedTo(moved.newURL)
 	}
 	return r, retryHint{}
+}
+
+// statusFailure is whether a response that is not a success is worth
+// asking again, and its error: after a 429 or a 5xx, as long as the
+// server says (Retry-After).
+func statusFailure(resp *http.Response) (retryHint, error) {
+	code := resp.StatusCode
+	hint := retryHint{ok: code == http.StatusTooManyRequests || code >= 500}
+	if hint.ok {
+		hint.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+	}
+	return hint, &StatusError{Code: code, Status: reasonPhrase(resp)}
 }
 
 // movedTo records that the feed moved for good to newURL ("" when it did
