@@ -179,24 +179,8 @@ var registerFuncs sync.Once
 // tidings_fold_tag(name) is a tag name folded (marks.FoldTag).
 func registerFunctions() {
 	registerFuncs.Do(func() {
-		sqlite.MustRegisterDeterministicScalarFunction("tidings_phrase", 2,
-			func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-				text, _ := args[0].(string)
-				phrase, _ := args[1].(string)
-				if matchPhrase(text, phrase) {
-					return int64(1), nil
-				}
-				return int64(0), nil
-			})
-		sqlite.MustRegisterDeterministicScalarFunction("tidings_body_phrase", 2,
-			func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-				body, _ := args[0].(string)
-				phrase, _ := args[1].(string)
-				if matchPhrase(shownBody(body), phrase) {
-					return int64(1), nil
-				}
-				return int64(0), nil
-			})
+		sqlite.MustRegisterDeterministicScalarFunction("tidings_phrase", 2, phraseFunc)
+		sqlite.MustRegisterDeterministicScalarFunction("tidings_body_phrase", 2, bodyPhraseFunc)
 		// A tag name as typed, folded as tags.folded holds names
 		// (marks.FoldTag): a list of names in JSON is compared with it.
 		sqlite.MustRegisterDeterministicScalarFunction("tidings_fold_tag", 1,
@@ -212,6 +196,29 @@ func registerFunctions() {
 				return marks.DropInWords(text), nil
 			})
 	})
+}
+
+// phraseFunc is tidings_phrase(text, phrase): 1 when text has the phrase's
+// words in order (matchPhrase), else 0.
+func phraseFunc(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+	text, _ := args[0].(string)
+	phrase, _ := args[1].(string)
+	return boolInt(matchPhrase(text, phrase)), nil
+}
+
+// bodyPhraseFunc is tidings_body_phrase(text, phrase): phraseFunc on
+// Markdown as the reader shows it (shownBody).
+func bodyPhraseFunc(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+	body, _ := args[0].(string)
+	phrase, _ := args[1].(string)
+	return boolInt(matchPhrase(shownBody(body), phrase)), nil
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // reindexChunk is how many articles reindexRows reads and indexes at a time.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,24 +25,15 @@ import (
 // The query language is tested here, against the real schema in a real
 // SQLite file, because package query itself must stay free of the driver.
 
-// phraseDriver is a private SQLite driver with tidings_phrase and
-// tidings_body_phrase registered, for Options.PhraseFunc, so these tests neither need nor disturb the
-// registration the store itself makes on the default driver.
+// phraseDriver is a private SQLite driver with the store's tidings_phrase
+// and tidings_body_phrase registered, for Options.PhraseFunc, so these
+// tests neither need nor disturb the registration the store itself makes on
+// the default driver.
 var phraseDriver = sync.OnceValue(func() string {
 	const name = "sqlite_query_phrase_test"
 	d := &sqlite.Driver{}
-	d.MustRegisterDeterministicScalarFunction("tidings_phrase", 2,
-		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-			text, _ := args[0].(string)
-			phrase, _ := args[1].(string)
-			return query.MatchPhrase(text, phrase), nil
-		})
-	d.MustRegisterDeterministicScalarFunction("tidings_body_phrase", 2,
-		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-			body, _ := args[0].(string)
-			phrase, _ := args[1].(string)
-			return query.MatchPhrase(shownBody(body), phrase), nil
-		})
+	d.MustRegisterDeterministicScalarFunction("tidings_phrase", 2, phraseFunc)
+	d.MustRegisterDeterministicScalarFunction("tidings_body_phrase", 2, bodyPhraseFunc)
 	sql.Register(name, d)
 	return name
 })
