@@ -176,6 +176,7 @@ type existing struct {
 	indexedAs int64
 	hash      string
 	title     string
+	source    string
 	retitled  bool
 	readAt    sql.NullInt64
 	starred   bool
@@ -275,7 +276,7 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 				ids = append(ids, a.LooseID)
 			}
 		}
-		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, external_id, sort_key, content_hash, title, retitled,
+		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, external_id, sort_key, content_hash, title, source, retitled,
 			read_at, starred, published, added, carried, feed_id IS NULL FROM articles WHERE external_id IN (`+placeholders(len(ids))+`)`, ids...)
 		if err != nil {
 			return err
@@ -283,7 +284,7 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 		for rows.Next() {
 			var ext string
 			e := &existing{}
-			if err := rows.Scan(&e.id, &ext, &e.sortKey, &e.hash, &e.title, &e.retitled,
+			if err := rows.Scan(&e.id, &ext, &e.sortKey, &e.hash, &e.title, &e.source, &e.retitled,
 				&e.readAt, &e.starred, &e.published, &e.added, &e.carried, &e.feedless); err != nil {
 				rows.Close()
 				return err
@@ -318,22 +319,21 @@ func (im *importer) sameContent(e *existing, a *feeds.Article) (bool, error) {
 // and the sum are rewritten, and the entry counts as unchanged, as nothing
 // in it changed. It reports whether that was so.
 func (im *importer) renamedOnly(e *existing, a *feeds.Article, hash string, withTitle bool) (bool, error) {
-	var source string
-	if err := im.tx.QueryRowContext(im.ctx, `SELECT source FROM articles WHERE id = ?`, e.id).Scan(&source); err != nil {
-		return false, err
-	}
-	if source == a.Source {
+	if e.source == a.Source {
 		return false, nil
 	}
 	was := *a
-	was.Source = source
+	was.Source = e.source
 	// The sum of an article the reader retitled since may have been made
 	// before, with the title the feed gives it.
 	if contentHash(&was, withTitle) != e.hash && !(e.retitled && contentHash(&was, true) == e.hash) {
 		return false, nil
 	}
-	_, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET source = ?, content_hash = ? WHERE id = ?`, a.Source, hash, e.id)
-	return err == nil, err
+	if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET source = ?, content_hash = ? WHERE id = ?`, a.Source, hash, e.id); err != nil {
+		return false, err
+	}
+	e.source = a.Source
+	return true, nil
 }
 
 // article stores one article of the batch.
@@ -521,7 +521,7 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 	if t := a.Added.Unix(); !a.Added.IsZero() && t < im.now {
 		added = t // as the library it was exported from took it in
 	}
-	e := &existing{id: id, hash: hash, title: a.Title, retitled: a.Retitled, added: added, published: unix(a.Published)}
+	e := &existing{id: id, hash: hash, title: a.Title, source: a.Source, retitled: a.Retitled, added: added, published: unix(a.Published)}
 	e.sortKey = sortKey(id, a.Published, time.Unix(added, 0))
 	if a.Read != nil && *a.Read {
 		e.readAt = sql.NullInt64{Int64: im.now, Valid: true}
@@ -573,7 +573,7 @@ func (im *importer) replace(e *existing, a *feeds.Article, hash string, feedID s
 		return err
 	}
 	e.hash, e.title, e.retitled, e.published = hash, title, retitled, published
-	e.sortKey = key
+	e.source, e.sortKey = a.Source, key
 	return nil
 }
 
