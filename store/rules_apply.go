@@ -57,22 +57,24 @@ func applyArrivals(ctx context.Context, tx *sql.Tx, strata [][]*ruleRun, nRules 
 	if len(strata) == 0 || len(externalIDs) == 0 {
 		return 0, nil
 	}
-	if err := resetArrivals(ctx, tx); err != nil {
-		return 0, err
-	}
-	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO temp.rule_arrivals(id) SELECT id FROM articles WHERE external_id = ?`)
-	if err != nil {
-		return 0, err
-	}
-	defer ins.Close()
-	for _, ext := range externalIDs {
-		if _, err := ins.ExecContext(ctx, ext); err != nil {
+	// The articles' ids, which the first stratum loads as its arrivals.
+	var arrivals []int64
+	for i := 0; i < len(externalIDs); i += 500 {
+		part := externalIDs[i:min(i+500, len(externalIDs))]
+		args := make([]any, len(part))
+		for j, ext := range part {
+			args[j] = ext
+		}
+		ids, err := targets(ctx, tx, `SELECT id FROM articles WHERE external_id IN (`+placeholders(len(part))+`)`, args...)
+		if err != nil {
 			return 0, err
 		}
+		arrivals = append(arrivals, ids...)
 	}
-	arrivals, err := targets(ctx, tx, `SELECT id FROM temp.rule_arrivals`)
-	if err != nil {
-		return 0, err
+	slices.Sort(arrivals)
+	arrivals = slices.Compact(arrivals)
+	if len(arrivals) == 0 {
+		return 0, nil
 	}
 	inTx := func(fn func(*sql.Tx) error) error { return fn(tx) }
 	taggings, err := applyStrata(ctx, strata, nRules, inTx, arrivals)
