@@ -94,3 +94,17 @@ func TestRulesTagInTheImportsTransaction(t *testing.T) {
 		t.Errorf("after the fetch: etag %q, %d tagged", got.ETag, count("source:port tag:harbour"))
 	}
 }
+
+// TestRulesOnArrivalOfNothing: rules applied to arrivals that name no
+// article of the library tag nothing, not the whole library.
+func TestRulesOnArrivalOfNothing(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s, art("there", "2024-03-01", "The ferry sails."))
+	if _, err := s.ApplyRules(ctx, []Rule{{Query: "ferry", Tags: []string{"harbour"}}}, []string{"not-there"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Count(ctx, "tag:harbour"); err != nil || n != 0 {
+		t.Errorf("tag:harbour: %d, %v; want none tagged", n, err)
+	}
+}
