@@ -65,9 +65,8 @@ func TestAnnotatePassage(t *testing.T) {
 		}
 		return false
 	}, screenTimeout)
-	plain = wordStyle(t, tm, "Simonyan")
 	for _, w := range []string{"potentially", "Gerhartz,", "far-reaching"} {
-		waitStyled(t, tm, w, plain)
+		waitStyledApart(t, tm, w, "Simonyan")
 	}
 
 	// The browser lists it with its article and passage.
@@ -117,6 +116,24 @@ func waitStyled(t *testing.T, tm *term, word string, plain uv.Style) uv.Style {
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("%q is not highlighted (style %+v, plain %+v):\n%s", word, s, plain, tm.screen())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// waitStyledApart waits until word is drawn highlighted, in a style other
+// than that of other, a word outside the passage, both read from the same
+// screen: a screen still being redrawn (after a resize) is read again.
+func waitStyledApart(t *testing.T, tm *term, word, other string) {
+	t.Helper()
+	deadline := time.Now().Add(screenTimeout)
+	for {
+		s, plain := wordStyle(t, tm, word), wordStyle(t, tm, other)
+		if !s.Equal(&plain) && s.Bg != nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%q is not highlighted (style %+v, %q's %+v):\n%s", word, s, other, plain, tm.screen())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
