@@ -9,15 +9,10 @@ import (
 // compatArticles are articles with fullwidth letters and ligatures, as
 // Japanese pages and text copied from a PDF have them.
 func compatArticles() []feeds.Article {
-	mk := func(id, title, body string) feeds.Article {
-		a := art(id, "2024-10-0"+id[len(id)-1:], body)
-		a.Title = title
-		return a
-	}
 	return []feeds.Article{
-		mk("c1", "Ｔｏｋｙｏ report", "Ｇ７サミットが東京で始まった。"),
-		mk("c2", "Quarterly ﬁgures", "The ﬁnance ofﬁce reported a proﬁt warning after the ﬂight ban."),
-		mk("c3", "Plain", "A finance office in Tokyo; no flight today."),
+		dayArt("c1", "Ｔｏｋｙｏ report", "Ｇ７サミットが東京で始まった。"),
+		dayArt("c2", "Quarterly ﬁgures", "The ﬁnance ofﬁce reported a proﬁt warning after the ﬂight ban."),
+		dayArt("c3", "Plain", "A finance office in Tokyo; no flight today."),
 	}
 }
 

@@ -25,6 +25,14 @@ func art(externalID, date, body string) feeds.Article {
 	return a
 }
 
+// dayArt is art titled title, published on October's day the last digit
+// of its id says ("r3": 2024-10-03).
+func dayArt(externalID, title, body string) feeds.Article {
+	a := art(externalID, "2024-10-0"+externalID[len(externalID)-1:], body)
+	a.Title = title
+	return a
+}
+
 // importAll imports articles in one batch and returns the outcomes.
 func importAll(t *testing.T, s *Store, arts ...feeds.Article) []Outcome {
 	t.Helper()

@@ -34,17 +34,12 @@ func TestShownBody(t *testing.T) {
 // referenceArticles are articles whose bodies have character references,
 // as hand-written Markdown and pages turned into Markdown have them.
 func referenceArticles() []feeds.Article {
-	mk := func(id, title, body string) feeds.Article {
-		a := art(id, "2024-10-0"+id[len(id)-1:], body)
-		a.Title = title
-		return a
-	}
 	return []feeds.Article{
-		mk("r1", "Council meeting report", "Councillor Se&aacute;n O&rsquo;Brien told the caf&eacute; owners that the new r&eacute;sum&eacute; rules start in M&uuml;nchen on Monday &mdash; &#8220;no exceptions&#8221;."),
-		mk("r2", "Harbour opens", "The menu says x &lt; y for the fans; caf&#233; and d&#xE9;j&#xe0; vu."),
-		mk("r3", "Escaping in HTML", "Write an ampersand so:\n\n```\nTom &amp; Jerry\n```\n\nand the reader shows it as written."),
-		mk("r4", "Tom &amp; Jerry", "A title keeps what it says: the list shows it as it is."),
-		mk("r5", "Plain", "A cafe owner in Munchen; caffeine."),
+		dayArt("r1", "Council meeting report", "Councillor Se&aacute;n O&rsquo;Brien told the caf&eacute; owners that the new r&eacute;sum&eacute; rules start in M&uuml;nchen on Monday &mdash; &#8220;no exceptions&#8221;."),
+		dayArt("r2", "Harbour opens", "The menu says x &lt; y for the fans; caf&#233; and d&#xE9;j&#xe0; vu."),
+		dayArt("r3", "Escaping in HTML", "Write an ampersand so:\n\n```\nTom &amp; Jerry\n```\n\nand the reader shows it as written."),
+		dayArt("r4", "Tom &amp; Jerry", "A title keeps what it says: the list shows it as it is."),
+		dayArt("r5", "Plain", "A cafe owner in Munchen; caffeine."),
 	}
 }
 
