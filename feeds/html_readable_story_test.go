@@ -215,16 +215,7 @@ func TestReadableTableCells(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, s := range tc.body {
-				if !strings.Contains(a.Body, s) {
-					t.Errorf("body lacks %q:\n%s", s, a.Body)
-				}
-			}
-			for _, s := range tc.not {
-				if strings.Contains(a.Body, s) {
-					t.Errorf("body has %q:\n%s", s, a.Body)
-				}
-			}
+			checkBody(t, a.Body, tc.body, tc.not)
 		})
 	}
 }
@@ -263,16 +254,7 @@ func TestReadableSections(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, s := range tc.body {
-				if !strings.Contains(a.Body, s) {
-					t.Errorf("body lacks %q:\n%s", s, a.Body)
-				}
-			}
-			for _, s := range tc.not {
-				if strings.Contains(a.Body, s) {
-					t.Errorf("body has %q:\n%s", s, a.Body)
-				}
-			}
+			checkBody(t, a.Body, tc.body, tc.not)
 		})
 	}
 }

@@ -139,16 +139,7 @@ func TestReadablePages(t *testing.T) {
 			if !slices.Equal(a.Warnings, tc.warnings) {
 				t.Errorf("warnings %q, want %q", a.Warnings, tc.warnings)
 			}
-			for _, s := range tc.body {
-				if !strings.Contains(a.Body, s) {
-					t.Errorf("body lacks %q:\n%s", s, a.Body)
-				}
-			}
-			for _, s := range tc.notInBody {
-				if strings.Contains(a.Body, s) {
-					t.Errorf("body has %q:\n%s", s, a.Body)
-				}
-			}
+			checkBody(t, a.Body, tc.body, tc.notInBody)
 		})
 	}
 }
@@ -409,5 +400,20 @@ func TestReadableReleasedIDs(t *testing.T) {
 	}
 	if n < 8 {
 		t.Fatalf("%d pages", n)
+	}
+}
+
+// checkBody checks that body has each of has and none of not.
+func checkBody(t *testing.T, body string, has, not []string) {
+	t.Helper()
+	for _, s := range has {
+		if !strings.Contains(body, s) {
+			t.Errorf("body lacks %q:\n%s", s, body)
+		}
+	}
+	for _, s := range not {
+		if strings.Contains(body, s) {
+			t.Errorf("body has %q:\n%s", s, body)
+		}
 	}
 }
