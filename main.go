@@ -561,6 +561,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		LoadSamples:  func(ctx context.Context) error { return a.loadSamples(ctx, st) },
 		Searches:     searches(a.cfg.Searches),
 		Refresh:      a.refresher(st),
+		RefreshEvery: time.Duration(a.cfg.RefreshEvery),
 	})
 }
 

@@ -59,6 +59,9 @@ type Config struct {
 	// Refresh fetches every subscribed feed and stores what they bring
 	// (the r key); nil when there is nothing to fetch with.
 	Refresh RefreshFunc
+	// RefreshEvery is how often the reader refreshes the feeds by itself,
+	// as r does, while it runs; zero or negative never does.
+	RefreshEvery time.Duration
 	// LoadSamples imports the bundled sample articles; the welcome screen
 	// of an empty library offers it. Nil hides the offer.
 	LoadSamples func(ctx context.Context) error

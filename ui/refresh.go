@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -145,6 +146,35 @@ func feedMoves(before []store.Feed, reports []RefreshProgress) []feedMove {
 		out = append(out, feedMove{feed: name(r), to: r.MovedTo})
 	}
 	return out
+}
+
+// autoRefreshMsg is the timer of Config.RefreshEvery going off.
+type autoRefreshMsg struct{}
+
+// autoRefreshAfter waits one period of Config.RefreshEvery.
+func autoRefreshAfter(every time.Duration) tea.Cmd {
+	return tea.Tick(every, func(time.Time) tea.Msg { return autoRefreshMsg{} })
+}
+
+// refreshesItself reports whether the reader refreshes the feeds by itself:
+// Config.RefreshEvery is set and the library may be written.
+func (m *Model) refreshesItself() bool {
+	return m.cfg.RefreshEvery > 0 && m.cfg.Refresh != nil && !m.readOnly
+}
+
+// autoRefresh starts the refresh Config.RefreshEvery asks for, as r would,
+// unless one is running already, and arms the next.
+func (m *Model) autoRefresh() tea.Cmd {
+	if !m.refreshesItself() {
+		return nil
+	}
+	next := autoRefreshAfter(m.cfg.RefreshEvery)
+	if m.refreshing {
+		return next
+	}
+	m.refreshing, m.autoRefreshing = true, true
+	m.progress = "Fetching feeds…" // replaced as each feed is done
+	return tea.Batch(next, startRefresh(m.ctx, m.lib, m.cfg.Refresh))
 }
 
 // waitRefresh waits for a refresh's next report.

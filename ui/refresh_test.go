@@ -7,7 +7,11 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"tidings/feeds"
 	"tidings/store"
@@ -234,5 +238,118 @@ func TestMovesSummary(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRefreshEvery: with refresh_every set, the reader fetches the feeds by
+// itself each time its timer goes off, as r does, and arms the timer again;
+// a timer going off while a refresh runs starts no second one; with no
+// feeds it says nothing (r says how to begin); a read-only reader, or
+// one with nothing to fetch with, never arms it.
+func TestRefreshEvery(t *testing.T) {
+	ctx := context.Background()
+	srv := newFeedServer(t, map[string]string{"/a.xml": rss("Alpha", "a", 2)})
+	lib, _ := openLibrary(t)
+	var calls atomic.Int32
+	refresh := refresher(lib)
+	counted := func(ctx context.Context, progress func(RefreshProgress)) (RefreshResult, error) {
+		calls.Add(1)
+		return refresh(ctx, progress)
+	}
+	cfg := Config{Refresh: counted, RefreshEvery: 10 * time.Millisecond}
+
+	// held keeps the timer's messages, and those of refreshes when told
+	// to, instead of delivering them.
+	var held []tea.Msg
+	holdRefreshes := false
+	hold := func(msg tea.Msg) bool {
+		switch msg.(type) {
+		case autoRefreshMsg:
+		case refreshProgressMsg, refreshDoneMsg:
+			if !holdRefreshes {
+				return false
+			}
+		default:
+			return false
+		}
+		held = append(held, msg)
+		return true
+	}
+	heldKinds := func() string {
+		kinds := make([]string, len(held))
+		for i, msg := range held {
+			kinds[i] = fmt.Sprintf("%T", msg)
+		}
+		held = nil
+		return strings.Join(kinds, " ")
+	}
+	startHolding := func(cfg Config) tea.Model {
+		cfg.LibraryName, cfg.Theme = "library.db", "dark"
+		m, err := New(lib, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tm tea.Model = m
+		tm = step(t, tm, tea.WindowSizeMsg{Width: 100, Height: 20})
+		return runHolding(t, tm, tm.Init(), hold)
+	}
+	tick := func(m tea.Model) tea.Model {
+		m, cmd := m.Update(autoRefreshMsg{})
+		return runHolding(t, m, cmd, hold)
+	}
+
+	m := startHolding(cfg)
+	if got := heldKinds(); got != "ui.autoRefreshMsg" {
+		t.Fatalf("after start, held %q: the timer is not armed", got)
+	}
+	m = tick(m)
+	if got := heldKinds(); got != "ui.autoRefreshMsg" {
+		t.Errorf("after the timer, held %q: not armed again", got)
+	}
+	if calls.Load() != 1 {
+		t.Fatalf("after the timer: %d refreshes, want 1", calls.Load())
+	}
+	if status := root(t, m).status; status != "" {
+		t.Errorf("with no feeds the timer says %q; only r should", status)
+	}
+
+	if _, err := lib.AddFeed(ctx, store.Feed{URL: srv.URL + "/a.xml"}); err != nil {
+		t.Fatal(err)
+	}
+	m = tick(m)
+	heldKinds()
+	if calls.Load() != 2 {
+		t.Fatalf("%d refreshes, want 2", calls.Load())
+	}
+	if status := root(t, m).status; status != "Fetched 1 feed: 2 new articles" {
+		t.Errorf("after the timer with a feed: status %q", status)
+	}
+	if view := viewText(m); !strings.Contains(view, "a story 1") {
+		t.Errorf("the fetched articles are not listed:\n%s", view)
+	}
+
+	// A refresh still running when the timer goes off again.
+	holdRefreshes = true
+	m = tick(m)
+	if got := heldKinds(); !strings.Contains(got, "ui.refreshProgressMsg") {
+		t.Fatalf("held %q: the timer started no refresh", got)
+	}
+	m = tick(m)
+	if got := heldKinds(); got != "ui.autoRefreshMsg" {
+		t.Errorf("the timer going off during a refresh: held %q, want only the timer armed again", got)
+	}
+	if calls.Load() != 3 {
+		t.Errorf("%d refreshes, want 3: a second one started while one ran", calls.Load())
+	}
+
+	for name, cfg := range map[string]Config{
+		"read-only":             {Refresh: counted, RefreshEvery: 10 * time.Millisecond, ReadOnly: true},
+		"nothing to fetch with": {RefreshEvery: 10 * time.Millisecond},
+		"not set":               {Refresh: counted},
+	} {
+		startHolding(cfg)
+		if got := heldKinds(); got != "" {
+			t.Errorf("%s: held %q, want no timer", name, got)
+		}
 	}
 }

@@ -81,7 +81,11 @@ type Model struct {
 	// how far, on the status line whenever no message has it.
 	refreshing bool
 	progress   string
-	statusErr  bool
+	// autoRefreshing is set when the refresh running was started by
+	// Config.RefreshEvery rather than r: one that finds no feeds then
+	// says nothing.
+	autoRefreshing bool
+	statusErr      bool
 	// markingRead says what M is marking read while it is being written
 	// (readall.go); M meanwhile says so rather than write again.
 	markingRead string
@@ -181,6 +185,9 @@ func (m Model) Init() tea.Cmd {
 	if every := m.cfg.PollInterval; every > 0 {
 		cmds = append(cmds, poll(every))
 	}
+	if m.refreshesItself() {
+		cmds = append(cmds, autoRefreshAfter(m.cfg.RefreshEvery))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -250,11 +257,18 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case refreshProgressMsg:
 		m.progress = refreshStatus(msg.p)
 		cmd = waitRefresh(msg.next)
+	case autoRefreshMsg:
+		cmd = m.autoRefresh()
 	case refreshDoneMsg:
-		m.refreshing, m.progress = false, ""
-		if msg.err != nil {
+		auto := m.autoRefreshing
+		m.refreshing, m.autoRefreshing, m.progress = false, false, ""
+		switch {
+		case msg.err != nil:
 			m.setError("fetching feeds", msg.err)
-		} else {
+		case auto && msg.res.Feeds == 0 && msg.res.Failed == 0:
+			// Nothing is followed: r would say how to begin, a timer
+			// repeating it would only nag.
+		default:
 			m.setStatus(refreshSummary(msg.res))
 		}
 		// New articles show up at once, not at the next poll.

@@ -33,6 +33,46 @@ type Config struct {
 	Rules []Rule `toml:"rule"`
 	// Searches are saved searches shown in the tags panel.
 	Searches []SavedSearch `toml:"search"`
+	// RefreshEvery is how often the reader fetches the feeds by itself
+	// while it runs, as newsboat's reload-time; zero never does.
+	RefreshEvery Every `toml:"refresh_every"`
+}
+
+// MinRefreshEvery is the shortest refresh_every: feeds are not asked more
+// often than once a minute.
+const MinRefreshEvery = time.Minute
+
+// Every is a period in config.toml: a duration as Go writes them ("30m",
+// "1h30m"), or a whole number of minutes (30), as newsboat counts them.
+type Every time.Duration
+
+// shortDuration writes d as it would be typed: 5m, not 5m0s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// UnmarshalTOML reads a duration or a number of minutes.
+func (e *Every) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		if err != nil {
+			return fmt.Errorf("refresh_every: want a duration such as \"30m\" or \"2h\", not %q", v)
+		}
+		*e = Every(d)
+	case int64:
+		*e = Every(time.Duration(v) * time.Minute)
+	default:
+		return fmt.Errorf("refresh_every: want a duration such as \"30m\" or a number of minutes, not %s", tomlValue(v))
+	}
+	return nil
 }
 
 // Rule is a [[rule]] table: articles matching Query get Tags.
@@ -204,6 +244,9 @@ func (c Config) validate() error {
 		if n.Kind == query.All {
 			return fmt.Errorf("rule %d (%q): the query matches every article", i+1, r.Query)
 		}
+	}
+	if d := time.Duration(c.RefreshEvery); d < 0 || d > 0 && d < MinRefreshEvery {
+		return fmt.Errorf("refresh_every: at least a minute (or 0: never), not %s", shortDuration(d))
 	}
 	for i, s := range c.Searches {
 		if strings.TrimSpace(s.Name) == "" {
