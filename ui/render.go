@@ -236,11 +236,12 @@ func (r *renderer) evict() {
 // that would keep glamour busy for minutes (see tameMarkdown); Obsidian's
 // wikilinks and callouts as plain Markdown (obsidianMarkdown); superscripts
 // and subscripts written in HTML as such (rawScripts); its soft line breaks
-// joined, so that glamour keeps only the hard ones; and its
+// joined, so that glamour keeps only the hard ones; its
 // emoji sequences and clusters written so that the line glamour lays out is
-// as wide on the terminal (displayText).
+// as wide on the terminal (displayText); and its tabs as the spaces up to
+// the next tab stop (expandTabs).
 func cleanMarkdown(body string) string {
-	return displayText(joinSoftBreaks(rawScripts(obsidianMarkdown(feeds.StripBidi(feeds.CleanText(tameMarkdown(body)))))))
+	return expandTabs(displayText(joinSoftBreaks(rawScripts(obsidianMarkdown(feeds.StripBidi(feeds.CleanText(tameMarkdown(body))))))))
 }
 
 // Glamour's time and memory grow steeply with nesting (200 nested quotes
@@ -363,7 +364,7 @@ func plainBody(body string, width int) string {
 	if len(body) > plainPreview {
 		body = strings.ToValidUTF8(body[:plainPreview], "") + "…"
 	}
-	return ansi.Wordwrap(displayText(feeds.StripBidi(feeds.CleanText(body))), max(width-4, 10), "")
+	return ansi.Wordwrap(expandTextTabs(displayText(feeds.StripBidi(feeds.CleanText(body)))), max(width-4, 10), "")
 }
 
 // RenderMarkdown renders Markdown for printing outside the TUI (tidings
