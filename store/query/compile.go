@@ -454,22 +454,27 @@ func (c *compiler) state(n Node) (frag, error) {
 }
 
 // date compiles a date range to a sort key range, which SQLite walks on the
-// articles' unique sort_key index.
+// articles' unique sort_key index, and, where the range holds a minute the
+// sort keys clamp, the dates of that minute's articles (dateExact).
 func (c *compiler) date(n Node) (frag, error) {
 	lo, hi, hasLo, hasHi, err := dateRange(n, c.now)
 	if err != nil {
 		return frag{}, fmt.Errorf("query: %s:%s: %w", n.Field, n.Value, err)
 	}
-	switch {
-	case hasLo && hasHi:
-		return frag{"(a.sort_key >= ? AND a.sort_key < ?)", []any{lo, hi}}, nil
-	case hasLo:
-		return frag{"a.sort_key >= ?", []any{lo}}, nil
-	case hasHi:
-		return frag{"a.sort_key < ?", []any{hi}}, nil
-	default:
-		return frag{"1", nil}, nil // before:2150: every article
+	var parts []frag
+	if hasLo {
+		parts = append(parts, frag{"a.sort_key >= ?", []any{lo}})
 	}
+	if hasHi {
+		parts = append(parts, frag{"a.sort_key < ?", []any{hi}})
+	}
+	if exact, ok := dateExact(n, c.now); ok {
+		parts = append(parts, exact)
+	}
+	if len(parts) == 0 {
+		return frag{"1", nil}, nil // every article
+	}
+	return paren(joinFrags(parts, " AND "), len(parts)), nil
 }
 
 // likeEscape makes s match itself literally in a LIKE pattern with ESCAPE '\'.

@@ -28,6 +28,19 @@ func key(s string) int64 {
 	return SortKeyFloor(t)
 }
 
+// unix is the Unix seconds of an RFC 3339 time.
+func unix(s string) int64 {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t.Unix()
+}
+
+// last2097 is the sort key floor of 2097's last minute, which holds every
+// article dated from then on.
+const last2097 = int64(1<<26-1) << 37
+
 var compileNow = time.Date(2024, 3, 10, 15, 30, 45, 0, time.UTC)
 
 func TestCompile(t *testing.T) {
@@ -107,12 +120,25 @@ func TestCompile(t *testing.T) {
 		{name: "since weeks", in: "since:2w", where: "(a.sort_key >= ? AND a.sort_key < ?)", args: []any{key("2024-02-25T15:30:00Z"), key("2024-03-11T15:30:00Z")}},
 		{name: "since months", in: "since:1m", where: "(a.sort_key >= ? AND a.sort_key < ?)", args: []any{key("2024-02-10T15:30:00Z"), key("2024-03-11T15:30:00Z")}},
 		{name: "since years", in: "since:1y", where: "(a.sort_key >= ? AND a.sort_key < ?)", args: []any{key("2023-03-10T15:30:00Z"), key("2024-03-11T15:30:00Z")}},
-		{name: "far future clamps", in: "after:9999", where: "a.sort_key >= ?", args: []any{int64(1<<26-1) << 37}},
-		{name: "before the far future is everything", in: "before:9999", where: "1"},
-		{name: "a day after 2097 is its last minute on", in: "on:2150-01-01", where: "a.sort_key >= ?", args: []any{int64(1<<26-1) << 37}},
-		{name: "2097 runs on", in: "date:2097", where: "a.sort_key >= ?", args: []any{key("2097-01-01T00:00:00Z")}},
+		{name: "far future: 2097's last minute on, by the rows' dates", in: "after:9999",
+			where: "(a.sort_key >= ? AND (a.sort_key < ? OR " + shownTime + " >= ?))",
+			args:  []any{last2097, last2097, unix("9999-01-01T00:00:00Z")}},
+		{name: "before the far future: all but 2097's last minute's later articles", in: "before:9999",
+			where: "(a.sort_key < ? OR " + shownTime + " < ?)", args: []any{last2097, unix("9999-01-01T00:00:00Z")}},
+		{name: "a day after 2097", in: "on:2150-01-01",
+			where: "(a.sort_key >= ? AND (a.sort_key < ? OR (" + shownTime + " >= ? AND " + shownTime + " < ?)))",
+			args:  []any{last2097, last2097, unix("2150-01-01T00:00:00Z"), unix("2150-01-02T00:00:00Z")}},
+		{name: "2097 ends in its last minute", in: "date:2097",
+			where: "(a.sort_key >= ? AND (a.sort_key < ? OR (" + shownTime + " >= ? AND " + shownTime + " < ?)))",
+			args:  []any{key("2097-01-01T00:00:00Z"), last2097, unix("2097-01-01T00:00:00Z"), unix("2098-01-01T00:00:00Z")}},
 		{name: "before 2097 ends", in: "before:2097-08-01", where: "a.sort_key < ?", args: []any{key("2097-08-01T00:00:00Z")}},
-		{name: "far past clamps", in: "after:0001", where: "a.sort_key >= ?", args: []any{int64(0)}},
+		{name: "after 2097 begins: its last minute whole", in: "after:2097-08-01", where: "a.sort_key >= ?", args: []any{key("2097-08-01T00:00:00Z")}},
+		{name: "far past: 1970's first minute by the rows' dates", in: "after:0001",
+			where: "(a.sort_key >= ? AND (a.sort_key >= ? OR " + shownTime + " >= ?))",
+			args:  []any{int64(0), int64(1) << 37, unix("0001-01-01T00:00:00Z")}},
+		{name: "before 1970: its first minute", in: "date:1969",
+			where: "(a.sort_key >= ? AND a.sort_key < ? AND (a.sort_key >= ? OR (" + shownTime + " >= ? AND " + shownTime + " < ?)))",
+			args:  []any{int64(0), int64(1) << 37, int64(1) << 37, unix("1969-01-01T00:00:00Z"), unix("1970-01-01T00:00:00Z")}},
 		{name: "negated date", in: "-date:2024", where: "NOT ((a.sort_key >= ? AND a.sort_key < ?))",
 			args: []any{key("2024-01-01T00:00:00Z"), key("2025-01-01T00:00:00Z")}},
 		{name: "everything", in: "ukraine -war tag:x after:2024-03-01 is:unread",

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -107,38 +108,95 @@ func since(now time.Time, n int, unit byte) time.Time {
 	}
 }
 
-// dateRange is the [lo, hi) range of sort keys that a Date node covers;
-// hasLo or hasHi is false for a side it leaves open.
-func dateRange(n Node, now time.Time) (lo, hi int64, hasLo, hasHi bool, err error) {
+// dateSpan is the [from, to) span of time a Date node covers; hasFrom or
+// hasTo is false for a side it leaves open.
+func dateSpan(n Node, now time.Time) (from, to time.Time, hasFrom, hasTo bool, err error) {
 	if n.Field == "since" {
 		c, unit, err := parseSince(n.Value)
 		if err != nil {
-			return 0, 0, false, false, err
+			return from, to, false, false, err
 		}
-		hi, hasHi := keyBefore(now.Add(sinceAhead))
-		return SortKeyFloor(since(now, c, unit)), hi, true, hasHi, nil
+		return since(now, c, unit), now.Add(sinceAhead), true, true, nil
 	}
 	start, end, err := parseDay(n.Value)
 	if err != nil {
-		return 0, 0, false, false, err
+		return from, to, false, false, err
 	}
 	switch n.Field {
 	case "after":
-		return SortKeyFloor(start), 0, true, false, nil
+		return start, to, true, false, nil
 	case "before":
-		hi, hasHi := keyBefore(start)
-		return 0, hi, false, hasHi, nil
+		return from, start, false, true, nil
 	case "on", "date":
-		hi, hasHi := keyBefore(end)
-		return SortKeyFloor(start), hi, true, hasHi, nil
+		return start, end, true, true, nil
 	}
-	return 0, 0, false, false, errors.New("unknown date field " + n.Field)
+	return from, to, false, false, errors.New("unknown date field " + n.Field)
+}
+
+// dateRange is the [lo, hi) range of sort keys that holds every article a
+// Date node covers; hasLo or hasHi is false for a side it leaves open.
+// Where the span begins or ends within a minute the sort keys clamp (before
+// 1970, after 2097), the range takes in that whole minute, and with it
+// articles dated outside the span: dateExact tells them apart.
+func dateRange(n Node, now time.Time) (lo, hi int64, hasLo, hasHi bool, err error) {
+	from, to, hasFrom, hasTo, err := dateSpan(n, now)
+	if err != nil {
+		return 0, 0, false, false, err
+	}
+	if hasFrom {
+		lo, hasLo = SortKeyFloor(from), true
+	}
+	if hasTo {
+		hi, hasHi = keyBefore(to)
+	}
+	return lo, hi, hasLo, hasHi, nil
+}
+
+// shownTime is, in SQL, the time an article is dated, as its sort key's
+// minute was taken from it: published, or added when undated.
+const shownTime = "(CASE a.published WHEN 0 THEN a.added ELSE a.published END)"
+
+// dateExact is what a Date node asks of the articles whose sort keys hold
+// a clamped minute (1970's first, 2097's last), which dateRange cannot
+// tell apart by their keys: their dates, read from the row; ok is false
+// when the span takes in either clamped minute whole, or neither.
+func dateExact(n Node, now time.Time) (f frag, ok bool) {
+	from, to, hasFrom, hasTo, err := dateSpan(n, now)
+	if err != nil {
+		return frag{}, false
+	}
+	var span []string
+	var args []any
+	if hasFrom {
+		span, args = append(span, shownTime+" >= ?"), append(args, from.Unix())
+	}
+	if hasTo {
+		span, args = append(span, shownTime+" < ?"), append(args, to.Unix())
+	}
+	cond := strings.Join(span, " AND ")
+	if len(span) > 1 {
+		cond = "(" + cond + ")"
+	}
+	var parts []frag
+	// 2097's last minute holds every article dated from then on.
+	lastStart := int64(maxMinute) * 60
+	if (!hasTo || to.Unix()/60 >= maxMinute) && (hasTo || hasFrom && from.Unix() > lastStart) {
+		parts = append(parts, frag{"(a.sort_key < ? OR " + cond + ")", append([]any{int64(maxMinute) << idBits}, args...)})
+	}
+	// 1970's first minute holds every article dated before its end.
+	if (!hasFrom || from.Unix() < 60) && (hasFrom || hasTo && to.Unix() < 60) {
+		parts = append(parts, frag{"(a.sort_key >= ? OR " + cond + ")", append([]any{int64(1) << idBits}, args...)})
+	}
+	if len(parts) == 0 {
+		return frag{}, false
+	}
+	return joinFrags(parts, " AND "), true
 }
 
 // Sort keys pack the publication minute (Unix minutes, UTC) above a 37-bit
 // article id: sort_key = minute<<37 | id. The store clamps the minute to
-// [0, 2^26-1], 1970 to 2097, and so do query bounds, so that a date range
-// selects exactly the articles whose stored minute is in it.
+// [0, 2^26-1], 1970 to 2097, and so do query bounds; the articles of the
+// clamped minutes are told apart by the dates in their rows (dateExact).
 const (
 	idBits    = 37
 	maxMinute = 1<<(63-idBits) - 1
@@ -154,13 +212,18 @@ func SortKeyFloor(t time.Time) int64 {
 }
 
 // keyBefore is the bound below which the sort keys of the articles
-// published before t (to the minute) are: SortKeyFloor(t), or none (ok
-// false) when t is after 2097's last minute, since every article dated
-// after it counts as published then, before t. Then date:2150 finds an
-// article dated 2150, as after:2150 does, and before:2099 finds it too.
+// published before t (to the minute) are: SortKeyFloor(t); or, when t is
+// within 1970's first minute or before it, the end of that minute, which
+// holds every article dated before 1970; or none (ok false) when t is
+// within 2097's last minute or after it, since that minute holds every
+// article dated from then on. dateExact tells those articles apart.
 func keyBefore(t time.Time) (hi int64, ok bool) {
-	if t.Unix()/60 > maxMinute {
+	minute := t.Unix() / 60
+	switch {
+	case minute >= maxMinute:
 		return 0, false
+	case t.Unix() < 60:
+		return 1 << idBits, true
 	}
 	return SortKeyFloor(t), true
 }
