@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"tidings/feeds"
 	"tidings/store"
 )
@@ -312,16 +310,20 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 }
 
 // FetchStopped clears a stopped fetch's progress line from a terminal,
-// with the ^C the terminal wrote after it, before the summary.
+// with the ^C the terminal wrote over it, before the summary; and the
+// lines below it, where a terminal made narrower since may have rewrapped
+// its end.
 func FetchStopped(w io.Writer, tty bool) {
 	if tty {
-		fmt.Fprint(w, "\r\x1b[2K")
+		fmt.Fprint(w, eraseLine+eraseBelow)
 	}
 }
 
-// FetchProgress draws one line per finished feed when piped, a bar on a
-// terminal.
+// FetchProgress draws one line per finished feed when piped, a line
+// redrawn in place on a terminal, cut to the terminal's width at each
+// frame; width is the terminal's when w does not say its own.
 func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
+	bar := &liveLine{w: w, width: width}
 	return func(done, total int, r feeds.FetchResult, _ store.FetchStats) {
 		status := "ok"
 		switch {
@@ -337,12 +339,9 @@ func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r fee
 			fmt.Fprintln(w, line)
 			return
 		}
-		if width <= 0 {
-			width = 80
-		}
-		fmt.Fprintf(w, "\r\x1b[2K%s", ansi.Truncate(line, width-1, "…"))
+		bar.draw(line, bar.columns(), 1)
 		if done == total {
-			fmt.Fprint(w, "\r\x1b[2K")
+			bar.clear()
 		}
 	}
 }

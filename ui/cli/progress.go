@@ -6,16 +6,17 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // ProgressPrinter draws import progress: a bar redrawn in place on a
 // terminal, a plain line now and then when the output is a pipe or a file.
 type ProgressPrinter struct {
-	W     io.Writer
-	TTY   bool
-	Width int // of the terminal; 0 means 80
+	W   io.Writer
+	TTY bool
+	// Width is the terminal's when W does not say its own: W's terminal
+	// is asked its width at each frame, so that the bar follows a resize.
+	// 0 means 80.
+	Width int
 	// Start is when the import began: the rate shown is counted from it, as
 	// the summary's is. Zero means the first Update.
 	Start time.Time
@@ -23,13 +24,13 @@ type ProgressPrinter struct {
 	mu       sync.Mutex
 	last     time.Time
 	lastLine string // the last plain line written
-	drawn    bool
+	bar      liveLine
 	done     bool
 }
 
 // spareCells is how many cells the bar leaves free at the end of the
-// terminal's line: a line that fills it would wrap at the next character,
-// and the ^C the terminal echoes would leave the bar on screen.
+// terminal's line: a terminal that rewraps its lines does not rewrap the
+// bar when made narrower by a cell or two.
 const spareCells = 3
 
 // Update is a Progress.
@@ -75,11 +76,9 @@ func (p *ProgressPrinter) Update(pr ImportProgress) {
 		}
 		return
 	}
-	width := p.Width
-	if width <= 0 {
-		width = 80
-	}
-	width -= spareCells
+	bar := p.liveBar()
+	cols := bar.columns()
+	width := cols - spareCells
 	line := status
 	if total > 0 {
 		pct := percent(bytes, total)
@@ -94,8 +93,13 @@ func (p *ProgressPrinter) Update(pr ImportProgress) {
 			line = fmt.Sprintf("%3d%%  %s", pct, status)
 		}
 	}
-	fmt.Fprintf(p.W, "\r\x1b[2K%s", ansi.Truncate(line, max(width, 1), "…"))
-	p.drawn = true
+	bar.draw(line, cols, spareCells)
+}
+
+// liveBar is the bar's line on W.
+func (p *ProgressPrinter) liveBar() *liveLine {
+	p.bar.w, p.bar.width = p.W, p.Width
+	return &p.bar
 }
 
 // Done clears the bar so the summary starts on a clean line, and draws no
@@ -103,8 +107,8 @@ func (p *ProgressPrinter) Update(pr ImportProgress) {
 func (p *ProgressPrinter) Done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.TTY && p.drawn {
-		fmt.Fprint(p.W, "\r\x1b[2K")
+	if p.TTY && p.bar.cells > 0 {
+		p.liveBar().clear()
 	}
 	p.done = true
 }
@@ -116,7 +120,7 @@ func (p *ProgressPrinter) Interrupted() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.TTY {
-		fmt.Fprint(p.W, "\r\x1b[2K")
+		p.liveBar().clear()
 	}
 	p.done = true
 }

@@ -202,7 +202,7 @@ func TestProgressBarFits(t *testing.T) {
 			var out bytes.Buffer
 			p := &ProgressPrinter{W: &out, TTY: true, Width: width, Start: time.Now().Add(-time.Second)}
 			p.Update(pr)
-			frame := strings.TrimPrefix(out.String(), "\r\x1b[2K")
+			frame := strings.Trim(ansi.Strip(out.String()), "\r")
 			if frame == "" || strings.ContainsAny(frame, "\r\n") {
 				t.Fatalf("width %d, %+v: frame %q", width, pr, out.String())
 			}
