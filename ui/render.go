@@ -88,8 +88,19 @@ type termKey struct {
 }
 
 type termRenderer struct {
-	mu sync.Mutex
-	tr *glamour.TermRenderer
+	mu  sync.Mutex
+	tr  *glamour.TermRenderer
+	bar quoteBar // what the style's quotes' marks are drawn as
+}
+
+// render renders md with glamour: it is what glamour writes, the bars of
+// quotes drawn (quoteBar), and nothing filtered yet.
+func (t *termRenderer) render(md string) (string, error) {
+	out, err := t.tr.Render(md)
+	if err != nil {
+		return "", err
+	}
+	return t.bar.draw(out), nil
 }
 
 type cached struct {
@@ -146,7 +157,7 @@ func (r *renderer) render(k renderKey, body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tr := t.tr
+	tr := t
 	if t.mu.TryLock() {
 		defer t.mu.Unlock()
 	} else if tr, err = newTermRenderer(termKey{k.width, k.style}); err != nil {
@@ -154,7 +165,7 @@ func (r *renderer) render(k renderKey, body string) (string, error) {
 		// wait for it, it gets a renderer of its own.
 		return "", err
 	}
-	out, err := tr.Render(cleanMarkdown(body))
+	out, err := tr.render(cleanMarkdown(body))
 	if err != nil {
 		return "", fmt.Errorf("rendering article %d: %w", k.id, err)
 	}
@@ -183,25 +194,28 @@ func (r *renderer) term(k termKey) (*termRenderer, error) {
 			break
 		}
 	}
-	tr, err := newTermRenderer(k)
+	t, err := newTermRenderer(k)
 	if err != nil {
 		return nil, err
 	}
-	t := &termRenderer{tr: tr}
 	r.terms[k] = t
 	return t, nil
 }
 
-func newTermRenderer(k termKey) (*glamour.TermRenderer, error) {
+func newTermRenderer(k termKey) (*termRenderer, error) {
+	cfg, bar, err := glamourStyleConfig(k.style)
+	if err != nil {
+		return nil, err
+	}
 	tr, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(k.style),
+		glamour.WithStyles(cfg),
 		glamour.WithWordWrap(k.width),
 		glamour.WithPreservedNewLines(), // hard breaks; soft ones are joined first (joinSoftBreaks)
 	)
 	if err != nil {
 		return nil, fmt.Errorf("glamour style %q: %w", k.style, err)
 	}
-	return tr, nil
+	return &termRenderer{tr: tr, bar: bar}, nil
 }
 
 func (r *renderer) put(k renderKey, out string) {

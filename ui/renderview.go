@@ -128,13 +128,13 @@ func (r *renderer) renderNote(k renderKey, md string) string {
 	if err != nil {
 		return ""
 	}
-	tr := t.tr
+	tr := t
 	if t.mu.TryLock() {
 		defer t.mu.Unlock()
 	} else if tr, err = newTermRenderer(nk.termKey); err != nil {
 		return ""
 	}
-	rendered, err := tr.Render(cleanMarkdown(md))
+	rendered, err := tr.render(cleanMarkdown(md))
 	if err != nil {
 		rendered = plainBody(md, k.width)
 	}
