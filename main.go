@@ -1383,6 +1383,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if opt.Out == "" {
 				summary = cmd.ErrOrStderr() // stdout is the export
 			}
+			opt.Progress = cmd.ErrOrStderr()
 			rep, err := cli.Export(cmd.Context(), st, cmd.OutOrStdout(), opt)
 			if err != nil {
 				return err

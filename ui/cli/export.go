@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/sys/unix"
+	"golang.org/x/term"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -35,6 +36,9 @@ type ExportOptions struct {
 	Query  string // in the query language; empty exports everything
 	Format string // "md" or "json"
 	Out    string // folder; required for md, optional for json (stdout without)
+	// Progress, when it is a terminal, shows how many articles are written
+	// as the export goes (stderr); nil or anything else shows nothing.
+	Progress io.Writer
 }
 
 // ExportJSONName is the file a JSON export writes in its --out folder.
@@ -80,15 +84,51 @@ func Export(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOp
 		}
 		removeLeftovers(opt.Out)
 	}
+	prog := newExportProgress(opt.Progress)
+	defer prog.done()
 	if opt.Format == "md" {
-		return exportMarkdown(ctx, st, opt)
+		return exportMarkdown(ctx, st, opt, prog)
 	}
-	return exportJSON(ctx, st, stdout, opt)
+	return exportJSON(ctx, st, stdout, opt, prog)
+}
+
+// exportProgress redraws "Exporting… 12,345 articles" in place on a
+// terminal, ten times a second at most.
+type exportProgress struct {
+	line liveLine
+	last time.Time
+	on   bool
+}
+
+func newExportProgress(w io.Writer) *exportProgress {
+	p := &exportProgress{line: liveLine{w: w}}
+	if f, ok := w.(interface{ Fd() uintptr }); ok && term.IsTerminal(int(f.Fd())) {
+		p.on = true
+	}
+	return p
+}
+
+// written tells n articles written so far.
+func (p *exportProgress) written(n int) {
+	if !p.on {
+		return
+	}
+	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond {
+		p.last = now
+		p.line.draw("Exporting… "+Plural(n, "article"), p.line.columns(), spareCells)
+	}
+}
+
+// done clears the line, for the summary.
+func (p *exportProgress) done() {
+	if p.on && p.line.cells > 0 {
+		p.line.clear()
+	}
 }
 
 // exportJSON writes JSON Lines, to a file through a temporary one so that a
 // failed export leaves the previous one whole.
-func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOptions) (ExportReport, error) {
+func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOptions, prog *exportProgress) (ExportReport, error) {
 	var rep ExportReport
 	feedURLs, err := feedURLs(ctx, st)
 	if err != nil {
@@ -110,6 +150,7 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 			r.Feed = feedURLs[a.FeedID]
 			rep.Articles++
 			rep.Notes += len(anns)
+			prog.written(rep.Articles)
 			return enc.Encode(r)
 		})
 		if err != nil {
@@ -142,7 +183,7 @@ func feedURLs(ctx context.Context, st *store.Store) (map[int64]string, error) {
 // article exported before is written over its own file (found by the
 // external id in its front matter, even under an older title); a file of the
 // same name that is not the article's export is left alone.
-func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions) (ExportReport, error) {
+func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, prog *exportProgress) (ExportReport, error) {
 	rep := ExportReport{Dest: opt.Out}
 	owners, err := exportedFiles(opt.Out)
 	if err != nil {
@@ -192,6 +233,7 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions) (Ex
 		owners.byName[name], owners.byID[a.ExternalID] = a.ExternalID, name
 		rep.Articles++
 		rep.Notes += len(anns)
+		prog.written(rep.Articles)
 		return nil
 	})
 	return rep, err
@@ -604,13 +646,6 @@ func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	if rep.Dest != "" {
 		dest = " to " + oneLine(rep.Dest, 0)
 	}
-	fmt.Fprintf(w, "%s exported%s, %s; %d failed\n",
-		plural(rep.Articles, "article"), dest, plural(rep.Notes, "note"), len(rep.Failed))
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
+	fmt.Fprintf(w, "%s exported%s, %s; %s failed\n",
+		Plural(rep.Articles, "article"), dest, Plural(rep.Notes, "note"), thousands(len(rep.Failed)))
 }
