@@ -8,13 +8,35 @@ import (
 	"io"
 	"net/url"
 	"strings"
+
+	"tidings/feeds/marks"
 )
 
 // maxOPMLSize is the largest OPML file read: tens of thousands of feeds.
 const maxOPMLSize = 16 << 20
 
+// MaxOPMLDepth is how many folders deep ReadOPML reads folders as tags, and
+// MaxOPMLTags how many tags a feed gets from one file. Past them, folders
+// inside folders and a feed listed in folder after folder would give each
+// feed of the file a tag for every folder above it: thousands of tags each,
+// and an export that size squared.
+const (
+	MaxOPMLDepth = 20
+	MaxOPMLTags  = 100
+)
+
 // ErrNotOPML is wrapped by ReadOPML's error for a document that is not OPML.
 var ErrNotOPML = errors.New("not an OPML file")
+
+// OPMLCut is what ReadOPML left out of a file it read otherwise whole: the
+// folders nested past MaxOPMLDepth as tags, a feed's tags past MaxOPMLTags.
+// Its feeds are read; it is a warning, not a failure.
+type OPMLCut struct {
+	Line   int
+	Reason string
+}
+
+func (c *OPMLCut) Error() string { return fmt.Sprintf("opml: line %d: %s", c.Line, c.Reason) }
 
 // ReadOPML reads the feeds listed in an OPML file (newsboat's, Feedly's,
 // tidings' own). An outline with an xmlUrl is a feed, titled by its title
@@ -23,7 +45,9 @@ var ErrNotOPML = errors.New("not an OPML file")
 // "include" of another OPML file). An outline of type rss or atom with
 // neither is a failure naming its line. Any other outline is a folder,
 // whose text (or title) becomes a tag on every feed inside it, outermost
-// folder first.
+// folder first, down to MaxOPMLDepth folders: those nested deeper are
+// read, their feeds too, but are not tags (an *OPMLCut in the error names
+// the line of the first of them).
 // A feed's category attribute adds tags: OPML 2.0's ("news,tech"), or
 // category paths ("/news,/tech") as tidings wrote them before. newsboat's
 // markers in it are not tags: "~My Gazette" names the feed, and "!" (a
@@ -31,12 +55,14 @@ var ErrNotOPML = errors.New("not an OPML file")
 // twice, say in two folders, is one subscription with the tags of both,
 // under the address it is first listed with; two spellings of one address
 // ("HTTP://Example.com/feed", "http://example.com/feed#x", see
-// NormalizeURL) are one feed. A feed: address ("feed://example.com/rss",
-// "feed:https://example.com/rss"), as older exports write one, is read as
-// the http(s) address it stands for.
+// NormalizeURL) are one feed. A feed gets MaxOPMLTags tags at most; an
+// *OPMLCut names the line of the listing whose tags were left out. A feed:
+// address ("feed://example.com/rss", "feed:https://example.com/rss"), as
+// older exports write one, is read as the http(s) address it stands for.
 //
 // Outlines that cannot be read are skipped; the error then names each by
 // line, and the subscriptions that could be read are returned with it.
+// Reading takes time and memory in proportion to the file.
 func ReadOPML(r io.Reader) ([]Subscription, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxOPMLSize+1))
 	if err != nil {
@@ -53,11 +79,19 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 	d := xml.NewDecoder(bytes.NewReader(xmlSafe(data)))
 	d.Strict = false // exports often carry a bare "&" in a URL
 	var (
-		subs    []Subscription
-		index   = make(map[string]int) // normal URL to position in subs
-		folders []string               // one per open outline; "" for a feed
-		errs    []error
-		root    bool
+		subs  []Subscription
+		index = make(map[string]int) // normal URL to position in subs
+		// The folder tags of the feeds listed more than once, folded, by
+		// position in subs; and those whose tags were cut.
+		seen = make(map[int]map[string]bool)
+		full = make(map[int]bool)
+		// One per open outline: true for a folder. The folders' names, down
+		// to MaxOPMLDepth, are path; depth counts them all.
+		open  []bool
+		path  []string
+		depth int
+		errs  []error
+		root  bool
 	)
 	for {
 		tok, err := d.Token()
@@ -84,35 +118,80 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 			o := outlineAttrs(t.Attr)
 			attr := feedAttr(o)
 			if attr == "" && isFeedType(o["type"]) {
-				folders = append(folders, "")
+				open = append(open, false)
 				errs = append(errs, fmt.Errorf("opml: line %d: outline %q is a feed with neither xmlUrl nor url",
 					line, CleanLine(firstNonEmpty(o["title"], o["text"]))))
 				continue
 			}
 			if attr == "" {
-				folders = append(folders, CleanLine(firstNonEmpty(o["text"], o["title"])))
+				open = append(open, true)
+				depth++
+				name := CleanLine(firstNonEmpty(o["text"], o["title"]))
+				switch {
+				case depth <= MaxOPMLDepth:
+					path = append(path, name)
+				case depth == MaxOPMLDepth+1:
+					errs = append(errs, &OPMLCut{line, fmt.Sprintf(
+						"folder %q is nested in %d folders: it and the folders inside it are not tags of their feeds",
+						name, MaxOPMLDepth)})
+				}
 				continue
 			}
-			folders = append(folders, "")
-			sub, err := outlineSubscription(o, attr, folders[:len(folders)-1])
+			open = append(open, false)
+			sub, err := outlineSubscription(o, attr, path)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("opml: line %d: %w", line, err))
 				continue
 			}
 			key := NormalizeURL(sub.URL)
-			if i, ok := index[key]; ok {
-				merged := &subs[i]
-				merged.Tags = NormalizeTags(append(merged.Tags, sub.Tags...))
-				merged.Title = firstNonEmpty(merged.Title, sub.Title)
-				merged.SiteURL = firstNonEmpty(merged.SiteURL, sub.SiteURL)
+			i, ok := index[key]
+			if !ok {
+				i = len(subs)
+				index[key] = i
+				if len(sub.Tags) > MaxOPMLTags {
+					sub.Tags = sub.Tags[:MaxOPMLTags]
+					full[i] = true
+					errs = append(errs, tagsCut(line, sub.URL))
+				}
+				subs = append(subs, sub)
 				continue
 			}
-			index[key] = len(subs)
-			subs = append(subs, sub)
-		case xml.EndElement:
-			if strings.EqualFold(t.Name.Local, "outline") && len(folders) > 0 {
-				folders = folders[:len(folders)-1]
+			merged := &subs[i]
+			merged.Title = firstNonEmpty(merged.Title, sub.Title)
+			merged.SiteURL = firstNonEmpty(merged.SiteURL, sub.SiteURL)
+			if full[i] {
+				continue
 			}
+			has := seen[i]
+			if has == nil {
+				has = make(map[string]bool, len(merged.Tags))
+				for _, tag := range merged.Tags {
+					has[marks.FoldTag(tag)] = true
+				}
+				seen[i] = has
+			}
+			for _, tag := range sub.Tags {
+				if k := marks.FoldTag(tag); !has[k] {
+					if len(merged.Tags) == MaxOPMLTags {
+						full[i] = true
+						errs = append(errs, tagsCut(line, merged.URL))
+						break
+					}
+					has[k] = true
+					merged.Tags = append(merged.Tags, tag)
+				}
+			}
+		case xml.EndElement:
+			if !strings.EqualFold(t.Name.Local, "outline") || len(open) == 0 {
+				continue
+			}
+			if open[len(open)-1] {
+				if depth <= MaxOPMLDepth {
+					path = path[:len(path)-1]
+				}
+				depth--
+			}
+			open = open[:len(open)-1]
 		}
 	}
 	if !root && len(errs) == 0 {
@@ -124,6 +203,13 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 		}
 	}
 	return subs, errors.Join(errs...)
+}
+
+// tagsCut is the warning for a feed whose tags in an OPML file pass
+// MaxOPMLTags at the listing on line.
+func tagsCut(line int, url string) *OPMLCut {
+	return &OPMLCut{line, fmt.Sprintf("%s has %d tags: the rest of its tags here and after here are left out",
+		CleanLine(url), MaxOPMLTags)}
 }
 
 // outlineAttrs are an outline's attributes by lower-cased name: exporters

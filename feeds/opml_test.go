@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -289,6 +290,98 @@ func TestOPMLTagsRoundTrip(t *testing.T) {
 			for _, tag := range want {
 				if strings.Count(out, `<outline text="`+tag+`" title="`+tag+`">`) != 1 {
 					t.Errorf("no folder %q:\n%s", tag, out)
+				}
+			}
+		})
+	}
+}
+
+// nestedOPML is an OPML file of depth folders, each inside the one before
+// and each listing a feed of its own before the next folder, one outline a
+// line: line 2 opens folder f0.
+func nestedOPML(depth int) string {
+	var b strings.Builder
+	b.WriteString("<opml version=\"2.0\"><body>\n")
+	for i := range depth {
+		fmt.Fprintf(&b, "<outline text=\"f%d\">\n<outline type=\"rss\" text=\"feed%d\" xmlUrl=\"https://n.example/%d.xml\"/>\n", i, i, i)
+	}
+	b.WriteString(strings.Repeat("</outline>", depth) + "\n</body></opml>\n")
+	return b.String()
+}
+
+// cuts are the *OPMLCut warnings in ReadOPML's error, and the rest of it.
+func cuts(err error) (cut []*OPMLCut, rest []error) {
+	if err == nil {
+		return nil, nil
+	}
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	for _, e := range errs {
+		var c *OPMLCut
+		if errors.As(e, &c) {
+			cut = append(cut, c)
+		} else {
+			rest = append(rest, e)
+		}
+	}
+	return cut, rest
+}
+
+// TestReadOPMLCutsDeepFolders: folders nested past MaxOPMLDepth are not
+// tags (their feeds are read all the same), a feed gets MaxOPMLTags tags at
+// most however often it is listed, and a warning names the line of each
+// cut; what a file within the limits says is read whole.
+func TestReadOPMLCutsDeepFolders(t *testing.T) {
+	folders := func(n int) []string {
+		var tags []string
+		for i := range n {
+			tags = append(tags, fmt.Sprintf("f%d", i))
+		}
+		return tags
+	}
+	manyFolders, manyCategories := "", ""
+	for i := range MaxOPMLTags + 50 {
+		manyFolders += fmt.Sprintf("<outline text=\"f%d\"><outline type=\"rss\" xmlUrl=\"https://m.example/feed\"/></outline>\n", i)
+		manyCategories += fmt.Sprintf(",f%d", i)
+	}
+	for _, tc := range []struct {
+		name  string
+		doc   string
+		feeds int
+		tags  map[int][]string // a feed's tags by its position
+		cuts  []string         // "line N: " and what the warning says
+	}{
+		{"as deep as read", nestedOPML(MaxOPMLDepth), MaxOPMLDepth,
+			map[int][]string{0: {"f0"}, MaxOPMLDepth - 1: folders(MaxOPMLDepth)}, nil},
+		{"deeper", nestedOPML(MaxOPMLDepth + 5), MaxOPMLDepth + 5,
+			map[int][]string{MaxOPMLDepth - 1: folders(MaxOPMLDepth), MaxOPMLDepth: folders(MaxOPMLDepth), MaxOPMLDepth + 4: folders(MaxOPMLDepth)},
+			[]string{fmt.Sprintf(`line %d: folder "f%d" is nested in %d folders`, 2*MaxOPMLDepth+2, MaxOPMLDepth, MaxOPMLDepth)}},
+		{"a feed in many folders", "<opml><body>\n" + manyFolders + "</body></opml>", 1,
+			map[int][]string{0: folders(MaxOPMLTags)},
+			[]string{fmt.Sprintf("line %d: https://m.example/feed has %d tags", MaxOPMLTags+2, MaxOPMLTags)}},
+		{"a long category", "<opml><body>\n<outline type=\"rss\" xmlUrl=\"https://c.example/feed\" category=\"" + manyCategories[1:] + "\"/>\n</body></opml>", 1,
+			map[int][]string{0: folders(MaxOPMLTags)},
+			[]string{fmt.Sprintf("line 2: https://c.example/feed has %d tags", MaxOPMLTags)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			subs, err := ReadOPML(strings.NewReader(tc.doc))
+			cut, rest := cuts(err)
+			if len(rest) > 0 || len(subs) != tc.feeds {
+				t.Fatalf("%d feeds, error %v", len(subs), err)
+			}
+			for i, want := range tc.tags {
+				if !reflect.DeepEqual(subs[i].Tags, want) {
+					t.Errorf("feed %d has tags %q, want %q", i, subs[i].Tags, want)
+				}
+			}
+			if len(cut) != len(tc.cuts) {
+				t.Fatalf("warnings %v, want %q", cut, tc.cuts)
+			}
+			for i, want := range tc.cuts {
+				if !strings.Contains(cut[i].Error(), want) {
+					t.Errorf("warning %q, want %q", cut[i], want)
 				}
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +22,10 @@ const maxOPML = 16 << 20
 // ImportOPML subscribes to every feed of an OPML file; folders become tags.
 // A feed already subscribed keeps its state and tags and gains the
 // folders' tags. A feed listed more than once is one subscription with the
-// tags of every folder it is in, and is named in a warning.
+// tags of every folder it is in, and is named in a warning. Folders nested
+// deeper than feeds.MaxOPMLDepth are not tags, and a feed gets at most
+// feeds.MaxOPMLTags tags from the file: a warning names the line where
+// each cut was made.
 func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) (added int, problems []Problem, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -33,18 +37,24 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 		return 0, nil, fmt.Errorf("%s: %s", oneLine(path, 0), describe(err))
 	}
 	subs, rerr := feeds.ReadOPML(bytes.NewReader(data))
-	if rerr != nil && len(subs) == 0 {
-		return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
-	}
+	// One line for each outline that could not be read, and a warning for
+	// each folder too deep to be a tag and each feed whose tags were cut.
+	var warnings []Problem
 	if rerr != nil {
-		// One line for each outline that could not be read.
 		errs := []error{rerr}
 		if joined, ok := rerr.(interface{ Unwrap() []error }); ok {
 			errs = joined.Unwrap()
 		}
 		for _, e := range errs {
+			if cut := (*feeds.OPMLCut)(nil); errors.As(e, &cut) {
+				warnings = append(warnings, Problem{File: path, Line: cut.Line, Reason: cut.Reason})
+				continue
+			}
 			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(e.Error(), 0)})
 		}
+	}
+	if len(problems) > 0 && len(subs) == 0 {
+		return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
 	}
 	var notes []string
 	for _, s := range subs {
@@ -71,7 +81,6 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 	for _, n := range notes {
 		fmt.Fprintln(w, oneLine(n, 0))
 	}
-	var warnings []Problem
 	for _, l := range listedTwice(data) {
 		warnings = append(warnings, Problem{File: path, Reason: fmt.Sprintf(
 			"%s is listed %d times; it is one subscription, with the tags of every folder it is in", l.url, l.times)})

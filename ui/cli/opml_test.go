@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"tidings/feeds"
 	"tidings/store"
 )
 
@@ -199,6 +201,54 @@ func TestOPMLImportNewsboatCategories(t *testing.T) {
 	}{{"Ada’s Notebook", []string{"tech"}}, {"My Gazette", []string{"local", "news"}}} {
 		if subs[i].Title != want.title || !slices.Equal(subs[i].Tags, want.tags) {
 			t.Errorf("feed %d: %q %q, want %q %q", i, subs[i].Title, subs[i].Tags, want.title, want.tags)
+		}
+	}
+}
+
+// nestedOPML is an OPML file of depth folders, each inside the one before
+// and each listing a feed of its own before the next folder, one outline a
+// line: line 2 opens folder f0.
+func nestedOPML(depth int) string {
+	var b strings.Builder
+	b.WriteString("<?xml version=\"1.0\"?><opml version=\"2.0\"><body>\n")
+	for i := range depth {
+		fmt.Fprintf(&b, "<outline text=\"f%d\">\n<outline type=\"rss\" text=\"feed%d\" xmlUrl=\"https://n.example/%d.xml\"/>\n", i, i, i)
+	}
+	b.WriteString(strings.Repeat("</outline>", depth) + "\n</body></opml>\n")
+	return b.String()
+}
+
+// TestOPMLImportCutsDeepFolders: folders nested deeper than
+// feeds.MaxOPMLDepth are not tags of the feeds in them, which are
+// subscribed all the same, and a warning names the line of the first.
+func TestOPMLImportCutsDeepFolders(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	const depth = feeds.MaxOPMLDepth + 5
+	path := filepath.Join(t.TempDir(), "nested.opml")
+	if err := os.WriteFile(path, []byte(nestedOPML(depth)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	added, problems, err := ImportOPML(ctx, st, path, &b)
+	if err != nil || added != depth || len(problems) != 0 {
+		t.Fatalf("ImportOPML = %d, %q, %v", added, problems, err)
+	}
+	want := fmt.Sprintf("%d feeds in %s: %d new, 0 already subscribed\n"+
+		"warning: %s:%d: folder \"f%d\" is nested in %d folders: it and the folders inside it are not tags of their feeds\n",
+		depth, path, depth, path, 2*feeds.MaxOPMLDepth+2, feeds.MaxOPMLDepth, feeds.MaxOPMLDepth)
+	if b.String() != want {
+		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
+	}
+	subs, err := st.Feeds(ctx)
+	if err != nil || len(subs) != depth {
+		t.Fatalf("Feeds = %d, %v", len(subs), err)
+	}
+	for _, s := range subs {
+		var i int
+		fmt.Sscanf(s.Title, "feed%d", &i)
+		if want := min(i+1, feeds.MaxOPMLDepth); len(s.Tags) != want || s.Tags[0] != "f0" {
+			t.Errorf("%s has tags %q, want f0 to f%d", s.Title, s.Tags, want-1)
 		}
 	}
 }
