@@ -257,7 +257,7 @@ func (m Model) panelRow(box string, x, y int) (row int, ok bool) {
 func (m Model) overlay(screen string) string {
 	switch {
 	case m.editor.open:
-		return place(screen, m.editor.View(m.width, m.styles), m.width, m.height-2)
+		return place(screen, m.editor.View(m.width, m.height, m.styles), m.width, m.height-2)
 	case m.noteEditor.open:
 		return place(screen, m.noteEditor.View(m.width, m.styles), m.width, m.height-2)
 	case m.panel.open:

@@ -393,14 +393,23 @@ func (e *tagEditor) setWidth(width int, st *styles) {
 	setInputWidth(&e.input, max(editorInner(width, st)-ansi.StringWidth(e.input.Prompt)-1, 1)) // and the cursor
 }
 
-// View draws the editor's box, width cells wide at most.
-func (e tagEditor) View(width int, st *styles) string {
+// View draws the editor's box, width cells wide at most, over a screen
+// height lines high (0 when not known). On a screen too short for all of it,
+// the box leaves the footer in sight and keeps its border, as the note
+// editor's does: its rows give way, the library's tags first, then the
+// suggestions, the tags on the article and the title; the line typed in
+// stays.
+func (e tagEditor) View(width, height int, st *styles) string {
 	inner := editorInner(width, st)
-	lines := []string{st.header.Render(ansi.Truncate("Tag "+e.what, inner, "…"))}
-	if len(e.has) > 0 {
-		lines = append(lines, chipLine("on it", e.has, "", inner, st))
+	type row struct {
+		line string
+		keep int // the row with the least goes first
 	}
-	lines = append(lines, ansi.Truncate(e.input.View(), inner, ""))
+	rows := []row{{st.header.Render(ansi.Truncate("Tag "+e.what, inner, "…")), 4}}
+	if len(e.has) > 0 {
+		rows = append(rows, row{chipLine("on it", e.has, "", inner, st), 3})
+	}
+	rows = append(rows, row{ansi.Truncate(e.input.View(), inner, ""), 5})
 
 	suggested, others := e.candidates()
 	active := ""
@@ -414,25 +423,51 @@ func (e tagEditor) View(width int, st *styles) string {
 	if e.suggestFor != 0 {
 		switch {
 		case e.suggested == nil:
-			lines = append(lines, st.inputHint.Render(fit("suggested  …", inner)))
+			rows = append(rows, row{st.inputHint.Render(fit("suggested  …", inner)), 2})
 		default:
-			lines = append(lines, chipLine("suggested", suggested, active, inner, st))
+			rows = append(rows, row{chipLine("suggested", suggested, active, inner, st), 2})
 		}
 	}
-	lines = append(lines, chipLine("tags", others, active, inner, st))
-	for i, l := range lines {
-		if w := ansi.StringWidth(l); w < inner {
-			lines[i] = l + strings.Repeat(" ", inner-w)
+	rows = append(rows, row{chipLine("tags", others, active, inner, st), 1})
+
+	if height > 0 {
+		// The footer's line stays; the status line's may go.
+		room := max(height-1-st.box.GetVerticalFrameSize(), 1)
+		for len(rows) > room {
+			least := 0
+			for i, r := range rows {
+				if r.keep < rows[least].keep {
+					least = i
+				}
+			}
+			rows = slices.Delete(rows, least, least+1)
+		}
+	}
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = r.line
+		if w := ansi.StringWidth(r.line); w < inner {
+			lines[i] += strings.Repeat(" ", inner-w)
 		}
 	}
 	return st.box.Render(strings.Join(lines, "\n"))
+}
+
+// chipLabelWidth is how wide the label before a line of chips is: a column
+// of 10 cells, but on a narrow box only the label and a space, which leaves
+// a chip room.
+func chipLabelWidth(label string, width int) int {
+	if width < 30 {
+		return ansi.StringWidth(label) + 1
+	}
+	return 10
 }
 
 // chipLine draws a label and tag chips in one line of width cells, the
 // active one reversed, a chip too long for the line shortened (fitChips),
 // "…" when they do not all fit.
 func chipLine(label string, names []string, active string, width int, st *styles) string {
-	head := fit(label, 10)
+	head := fit(label, chipLabelWidth(label, width))
 	b := strings.Builder{}
 	b.WriteString(st.inputHint.Render(head))
 	used := ansi.StringWidth(head)
