@@ -27,7 +27,7 @@ type listKeyMap struct {
 	ReadAll                                       key.Binding
 	TagsPanel, SaveSearch                         key.Binding
 	Annotate, AllAnnotations                      key.Binding
-	Help, Quit                                    key.Binding
+	Help, Suspend, Quit                           key.Binding
 }
 
 func defaultListKeyMap() listKeyMap {
@@ -58,6 +58,7 @@ func defaultListKeyMap() listKeyMap {
 		Annotate:       annotateBinding(),
 		AllAnnotations: allAnnotationsBinding(),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend:        suspendBinding(),
 		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -75,7 +76,7 @@ func (k listKeyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh,
 			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.ReadAll, k.TagsPanel, k.SaveSearch,
 			k.Annotate, k.AllAnnotations},
-		{k.Help, k.Quit},
+		{k.Help, k.Suspend, k.Quit},
 	}
 }
 
@@ -89,7 +90,7 @@ func (k *listKeyMap) actions() map[string]*key.Binding {
 		"filter": &k.Filter, "clear": &k.Clear, "select": &k.Select, "tag": &k.Tag, "tag-all": &k.TagAll, "read-all": &k.ReadAll,
 		"tags-panel": &k.TagsPanel, "save-search": &k.SaveSearch,
 		"annotate": &k.Annotate, "all-annotations": &k.AllAnnotations,
-		"help": &k.Help, "quit": &k.Quit,
+		"help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 	}
 }
 
@@ -103,7 +104,7 @@ type readerKeyMap struct {
 	NextHighlight, PrevHighlight               key.Binding
 	EditNote, DeleteNote, UndoDelete           key.Binding
 	Links                                      key.Binding
-	Help, Quit                                 key.Binding
+	Help, Suspend, Quit                        key.Binding
 }
 
 func defaultReaderKeyMap() readerKeyMap {
@@ -134,6 +135,7 @@ func defaultReaderKeyMap() readerKeyMap {
 		DeleteNote:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete note")),
 		UndoDelete:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend:        suspendBinding(),
 		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -146,6 +148,12 @@ func annotateBinding() key.Binding {
 // allAnnotationsBinding is A's: the annotation browser.
 func allAnnotationsBinding() key.Binding {
 	return key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "all annotations"))
+}
+
+// suspendBinding is ctrl+z's: back to the shell, as in vim and newsboat;
+// fg brings the reader back.
+func suspendBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend"))
 }
 
 // ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
@@ -161,7 +169,7 @@ func (k readerKeyMap) FullHelp() [][]key.Binding {
 		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Links, k.Tag,
 			k.Annotate, k.SelectPassage, k.NextHighlight, k.PrevHighlight, k.EditNote, k.DeleteNote,
 			k.UndoDelete, k.AllAnnotations},
-		{k.Help, k.Quit},
+		{k.Help, k.Suspend, k.Quit},
 	}
 }
 
@@ -172,7 +180,7 @@ func (k *readerKeyMap) actions() map[string]*key.Binding {
 		"page-down": &k.PageDown, "page-up": &k.PageUp,
 		"next": &k.Next, "prev": &k.Prev, "back": &k.Back,
 		"star": &k.Star, "read": &k.Read, "open-link": &k.OpenLink, "copy-link": &k.CopyLink,
-		"tag": &k.Tag, "help": &k.Help, "quit": &k.Quit,
+		"tag": &k.Tag, "help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 		"annotate": &k.Annotate, "select-passage": &k.SelectPassage, "all-annotations": &k.AllAnnotations,
 		"next-highlight": &k.NextHighlight, "prev-highlight": &k.PrevHighlight,
 		"edit-note": &k.EditNote, "delete-note": &k.DeleteNote, "undo-delete": &k.UndoDelete,
@@ -182,13 +190,14 @@ func (k *readerKeyMap) actions() map[string]*key.Binding {
 
 // welcomeKeyMap is the empty library's bindings.
 type welcomeKeyMap struct {
-	LoadSamples, Help, Quit key.Binding
+	LoadSamples, Help, Suspend, Quit key.Binding
 }
 
 func defaultWelcomeKeyMap() welcomeKeyMap {
 	return welcomeKeyMap{
 		LoadSamples: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "load the sample articles")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend:     suspendBinding(),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -214,11 +223,11 @@ var footerLabels = map[string]string{"enter/l/→": "enter/l", "esc/h/←": "esc
 
 // FullHelp is the help overlay's.
 func (k welcomeKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.LoadSamples}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.LoadSamples}, {k.Help, k.Suspend, k.Quit}}
 }
 
 func (k *welcomeKeyMap) actions() map[string]*key.Binding {
-	return map[string]*key.Binding{"load-samples": &k.LoadSamples, "help": &k.Help, "quit": &k.Quit}
+	return map[string]*key.Binding{"load-samples": &k.LoadSamples, "help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit}
 }
 
 // keyMaps holds every screen's bindings.

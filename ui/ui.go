@@ -163,7 +163,18 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 	if cfg.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}
-	final, err := tea.NewProgram(m, opts...).Run()
+	stops := catchStops()
+	if stops != nil {
+		opts = append(opts, tea.WithFilter(stops.filter))
+	}
+	p := tea.NewProgram(m, opts...)
+	if stops != nil {
+		go stops.forward(p)
+	}
+	final, err := p.Run()
+	if stops != nil {
+		stops.stop()
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		err = nil // asked to stop (a signal): a clean exit
 	}
@@ -217,6 +228,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.restyle()
 		}
 	case tea.KeyPressMsg:
+		if key.Matches(msg, m.suspendKey()) {
+			cmd = m.suspend()
+			break
+		}
 		m, cmd = m.handleKey(msg)
 	case tea.PasteMsg:
 		cmd = m.handlePaste(msg)
