@@ -317,19 +317,22 @@ type opmlOutline struct {
 }
 
 // WriteOPML writes subs as an OPML 2.0 file titled title, with tags that
-// newsboat, Feedly, Inoreader and tidings all read back. A feed with tags
-// is listed in a folder of each (Feedly and Inoreader read a feed's
-// folders as its categories; folders come in the order their first feed
-// comes), and every listing carries all its tags in its category
+// newsboat, Feedly, Inoreader and tidings all read back, each feed once: in
+// the folder of its first tag, and with all its tags in its category
 // attribute, as OPML 2.0 writes tags: comma-separated, without slashes
-// (newsboat reads tags from there, and a folder only from a feed's first
-// listing). A tag with a comma, or that newsboat would read as a marker
-// ("~name", "!"), is left to the folders. A feed without tags stands at
-// the top. Feeds are written as newsboat and Feedly write them: type "rss",
-// text and title, xmlUrl, htmlUrl.
+// (newsboat reads tags from there; Feedly and Inoreader read the folder).
+// Folders come in the order their first feed comes. A tag with a comma, or
+// that newsboat would read as a marker ("~name", "!"), is left to the
+// folders: the feed's folders are then its tags down to the last such (a
+// feed tagged news, "a, b", world is in folder "a, b" in folder news, with
+// category "news,world"), which ReadOPML reads back in the feed's order. A
+// feed without tags stands at the top. Feeds are written as newsboat and
+// Feedly write them: type "rss", text and title, xmlUrl, htmlUrl. The file
+// grows with the feeds and their tags, and its folders are no deeper than
+// ReadOPML reads as tags.
 func WriteOPML(w io.Writer, title string, subs []Subscription) error {
 	doc := opmlFile{Version: "2.0", Title: CleanLine(title)}
-	folderAt := make(map[string]int) // lower-cased tag to position in doc.Body
+	top := &opmlFolder{}
 	for _, s := range subs {
 		tags := NormalizeTags(s.Tags)
 		o := opmlOutline{
@@ -339,28 +342,20 @@ func WriteOPML(w io.Writer, title string, subs []Subscription) error {
 			XMLURL:  CleanLine(s.URL),
 			HTMLURL: CleanLine(s.SiteURL),
 		}
-		if len(tags) == 0 {
-			doc.Body = append(doc.Body, o)
-			continue
-		}
 		var categories []string
 		for _, t := range tags {
-			if !strings.Contains(t, ",") && !strings.HasPrefix(t, "~") && !strings.HasPrefix(t, "/") && t != "!" {
+			if categoryTag(t) {
 				categories = append(categories, t)
 			}
 		}
 		o.Category = strings.Join(categories, ",")
-		for _, t := range tags {
-			key := strings.ToLower(t)
-			i, ok := folderAt[key]
-			if !ok {
-				i = len(doc.Body)
-				folderAt[key] = i
-				doc.Body = append(doc.Body, opmlOutline{Text: t, Title: t})
-			}
-			doc.Body[i].Outlines = append(doc.Body[i].Outlines, o)
+		f := top
+		for _, t := range folderPath(tags) {
+			f = f.folder(t)
 		}
+		f.add(o)
 	}
+	doc.Body = top.outlines()
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -371,4 +366,76 @@ func WriteOPML(w io.Writer, title string, subs []Subscription) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// categoryTag is true of a tag that a category attribute can carry and
+// newsboat and ReadOPML read back as that tag.
+func categoryTag(t string) bool {
+	return !strings.Contains(t, ",") && !strings.HasPrefix(t, "~") && !strings.HasPrefix(t, "/") && t != "!"
+}
+
+// folderPath is the folders WriteOPML lists a feed with these tags in: its
+// first tag's, and down to the last tag a category cannot carry. When
+// that is too deep to be read back, the first tag's and then those of the
+// tags a category cannot carry, as many as can be.
+func folderPath(tags []string) []string {
+	if len(tags) == 0 {
+		return nil
+	}
+	last := 0
+	for i, t := range tags {
+		if !categoryTag(t) {
+			last = i
+		}
+	}
+	if last < MaxOPMLDepth {
+		return tags[:last+1]
+	}
+	path := tags[:1:1]
+	for _, t := range tags[1:] {
+		if !categoryTag(t) && len(path) < MaxOPMLDepth {
+			path = append(path, t)
+		}
+	}
+	return path
+}
+
+// opmlFolder is a folder WriteOPML writes: its feeds and folders in the
+// order they come, a folder by its tag's folded name.
+type opmlFolder struct {
+	outline opmlOutline
+	items   []*opmlFolder // a feed is an item with no items
+	byName  map[string]*opmlFolder
+}
+
+// folder is the folder of tag t in f, added when f has none.
+func (f *opmlFolder) folder(t string) *opmlFolder {
+	key := marks.FoldTag(t)
+	if sub, ok := f.byName[key]; ok {
+		return sub
+	}
+	if f.byName == nil {
+		f.byName = make(map[string]*opmlFolder)
+	}
+	sub := &opmlFolder{outline: opmlOutline{Text: t, Title: t}}
+	f.byName[key] = sub
+	f.items = append(f.items, sub)
+	return sub
+}
+
+// add lists a feed in f.
+func (f *opmlFolder) add(o opmlOutline) {
+	f.items = append(f.items, &opmlFolder{outline: o})
+}
+
+// outlines are f's feeds and folders as outlines, each folder with its own.
+func (f *opmlFolder) outlines() []opmlOutline {
+	out := make([]opmlOutline, len(f.items))
+	for i, it := range f.items {
+		out[i] = it.outline
+		if len(it.items) > 0 {
+			out[i].Outlines = it.outlines()
+		}
+	}
+	return out
 }

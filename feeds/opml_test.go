@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -114,7 +115,6 @@ func TestWriteOPML(t *testing.T) {
 		`<outline text="No Tags" title="No Tags" type="rss" xmlUrl="https://plain.example.com/feed"></outline>`,
 		`<outline text="News" title="News">`,
 		`<outline text="A &amp; B" title="A &amp; B" type="rss" xmlUrl="https://a.example.com/feed" htmlUrl="https://a.example.com/" category="News,World,daily"></outline>`,
-		`<outline text="World" title="World">`,
 		`<outline text="https://b.example.com/feed?x=1&amp;y=2" type="rss" xmlUrl="https://b.example.com/feed?x=1&amp;y=2" category="Tech"></outline>`,
 	} {
 		if !strings.Contains(out, want) {
@@ -123,6 +123,10 @@ func TestWriteOPML(t *testing.T) {
 	}
 	if strings.Count(out, `text="News"`) != 1 {
 		t.Errorf("tags differing in case make two folders:\n%s", out)
+	}
+	// A feed is listed once, in the folder of its first tag.
+	if strings.Count(out, `xmlUrl="https://a.example.com/feed"`) != 1 || strings.Contains(out, `text="World"`) {
+		t.Errorf("a feed is listed in more than its first tag's folder:\n%s", out)
 	}
 
 	back, err := ReadOPML(&buf)
@@ -245,21 +249,33 @@ func TestReadOPMLCategories(t *testing.T) {
 	}
 }
 
-// TestOPMLTagsRoundTrip: every tag of a feed is read back from the file
-// WriteOPML writes, from its folders as Feedly and Inoreader read them and
-// from its category as newsboat reads it.
+// TestOPMLTagsRoundTrip: every tag of a feed is read back, in its order,
+// from the file WriteOPML writes, which lists the feed once: in its first
+// tag's folder, as Feedly and Inoreader read it, and with every tag in its
+// category as newsboat reads it; a tag a category cannot carry is a folder
+// too, the feed's folder nested in it.
 func TestOPMLTagsRoundTrip(t *testing.T) {
+	var deep []string
+	for i := range MaxOPMLDepth + 1 {
+		deep = append(deep, fmt.Sprintf("t%d", i))
+	}
 	for _, tc := range []struct {
 		name     string
 		tags     []string
-		back     []string // nil: the same
 		category string   // what newsboat reads
+		folders  []string // the feed's folder and those it is in, outermost first
+		back     []string // the tags read back; nil: the same
 	}{
-		{"one tag", []string{"news"}, nil, "news"},
-		{"several", []string{"local", "news", "Long Read"}, nil, "local,news,Long Read"},
-		{"a folder of newsboat's", []string{"Deutsch/Köln", "daily"}, nil, "Deutsch/Köln,daily"},
-		{"what newsboat would read as markers", []string{"news", "~mine", "!"}, nil, "news"},
-		{"a comma, left to the folders", []string{"news", "a, b", "world"}, []string{"news", "world", "a, b"}, "news,world"},
+		{"one tag", []string{"news"}, "news", []string{"news"}, nil},
+		{"several", []string{"local", "news", "Long Read"}, "local,news,Long Read", []string{"local"}, nil},
+		{"a folder of newsboat's", []string{"Deutsch/Köln", "daily"}, "Deutsch/Köln,daily", []string{"Deutsch/Köln"}, nil},
+		{"what newsboat would read as markers", []string{"news", "~mine", "!"}, "news", []string{"news", "~mine", "!"}, nil},
+		{"a comma, left to the folders", []string{"news", "a, b", "world"}, "news,world", []string{"news", "a, b"}, nil},
+		{"a marker first", []string{"!", "news"}, "news", []string{"!"}, nil},
+		// Folders as deep as the tags before it would not be read back: the
+		// feed is in the first tag's and that one's, and the rest follow.
+		{"a marker past the folders read", append(slices.Clone(deep), "!"),
+			strings.Join(deep, ","), []string{"t0", "!"}, append([]string{"t0", "!"}, deep[1:]...)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			subs := []Subscription{
@@ -287,10 +303,25 @@ func TestOPMLTagsRoundTrip(t *testing.T) {
 			if !strings.Contains(out, `xmlUrl="https://g.example/rss" category="`+tc.category+`"`) {
 				t.Errorf("want category %q:\n%s", tc.category, out)
 			}
-			for _, tag := range want {
-				if strings.Count(out, `<outline text="`+tag+`" title="`+tag+`">`) != 1 {
-					t.Errorf("no folder %q:\n%s", tag, out)
+			if n := strings.Count(out, `xmlUrl="https://g.example/rss"`); n != 1 {
+				t.Errorf("the feed is listed %d times:\n%s", n, out)
+			}
+			var path []string
+			for _, line := range strings.Split(out, "\n") {
+				if strings.Contains(line, `xmlUrl="https://g.example/rss"`) {
+					break
 				}
+				text, ok := strings.CutPrefix(strings.TrimSpace(line), `<outline text="`)
+				if !ok || strings.Contains(line, "xmlUrl") {
+					if strings.TrimSpace(line) == "</outline>" {
+						path = path[:len(path)-1]
+					}
+					continue
+				}
+				path = append(path, text[:strings.Index(text, `"`)])
+			}
+			if !reflect.DeepEqual(path, tc.folders) {
+				t.Errorf("the feed is in folders %q, want %q:\n%s", path, tc.folders, out)
 			}
 		})
 	}
@@ -385,5 +416,38 @@ func TestReadOPMLCutsDeepFolders(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOPMLNestedFoldersStaySmall: ten thousand folders nested in each
+// other, a feed in each, give each feed MaxOPMLDepth tags at most, and
+// export as a file in proportion to the feeds, which reads back as the
+// same feeds with the same tags.
+func TestOPMLNestedFoldersStaySmall(t *testing.T) {
+	const n = 10000
+	doc := nestedOPML(n)
+	subs, err := ReadOPML(strings.NewReader(doc))
+	if cut, rest := cuts(err); len(subs) != n || len(rest) > 0 || len(cut) != 1 {
+		t.Fatalf("%d feeds, error %v", len(subs), err)
+	}
+	for i, s := range subs {
+		if want := min(i+1, MaxOPMLDepth); len(s.Tags) != want {
+			t.Fatalf("feed %d has %d tags, want %d", i, len(s.Tags), want)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteOPML(&buf, "export", subs); err != nil {
+		t.Fatal(err)
+	}
+	// Each feed once, with its tags in its category: some 250 bytes a feed.
+	if perFeed := buf.Len() / n; perFeed > 400 {
+		t.Errorf("export of %d feeds is %d bytes, %d a feed", n, buf.Len(), perFeed)
+	}
+	back, err := ReadOPML(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, subs) {
+		t.Errorf("read back otherwise than written")
 	}
 }

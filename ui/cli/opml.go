@@ -148,8 +148,10 @@ func listedTwice(data []byte) []listed {
 	return out
 }
 
-// ExportOPML writes every subscription as OPML, a feed in the folder of
-// each of its tags and with all of them in its category (feeds.WriteOPML).
+// ExportOPML writes every subscription as OPML, each feed once: in the
+// folder of its first tag, with all its tags in its category
+// (feeds.WriteOPML). ImportOPML reads it back into the same subscriptions,
+// with the same names and tags.
 func ExportOPML(ctx context.Context, st *store.Store, w io.Writer) error {
 	subs, err := st.Feeds(ctx)
 	if err != nil {

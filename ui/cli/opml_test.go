@@ -252,3 +252,61 @@ func TestOPMLImportCutsDeepFolders(t *testing.T) {
 		}
 	}
 }
+
+// TestOPMLLibraryRoundTrip: an OPML file imported, exported and imported
+// into a fresh library gives the same subscriptions, with the same names
+// and tags, in an export that lists each feed once; nested folders too.
+func TestOPMLLibraryRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	markers := filepath.Join(dir, "markers.opml")
+	if err := os.WriteFile(markers, []byte(`<?xml version="1.0"?><opml version="2.0"><body>
+<outline text="news"><outline text="a, b"><outline type="rss" text="G" xmlUrl="https://g.example/rss" category="world,~My Gazette"/></outline></outline>
+<outline text="!"><outline type="rss" text="H" xmlUrl="https://h.example/rss" category="tech"/></outline>
+<outline text="tech"><outline type="rss" text="H" xmlUrl="https://h.example/rss"/><outline type="rss" text="I" xmlUrl="https://i.example/rss"/></outline>
+<outline type="rss" text="Plain" xmlUrl="https://p.example/rss"/>
+</body></opml>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	nested := filepath.Join(dir, "nested.opml")
+	if err := os.WriteFile(nested, []byte(nestedOPML(feeds.MaxOPMLDepth+10)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"../../feeds/testdata/feeds/feedly.opml", "../../feeds/testdata/feeds/newsboat.opml", markers, nested} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			from, to := openStore(t), openStore(t)
+			if _, _, err := ImportOPML(ctx, from, path, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			var file bytes.Buffer
+			if err := ExportOPML(ctx, from, &file); err != nil {
+				t.Fatal(err)
+			}
+			exported := filepath.Join(t.TempDir(), "export.opml")
+			if err := os.WriteFile(exported, file.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if _, problems, err := ImportOPML(ctx, to, exported, &b); err != nil || len(problems) != 0 || strings.Contains(b.String(), "warning") {
+				t.Fatalf("ImportOPML = %q, %v:\n%s", problems, err, b.String())
+			}
+			want, err := from.Feeds(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := to.Feeds(ctx)
+			if err != nil || len(got) != len(want) {
+				t.Fatalf("Feeds = %+v, %v", got, err)
+			}
+			for i := range want {
+				if got[i].URL != want[i].URL || got[i].Title != want[i].Title || got[i].SiteURL != want[i].SiteURL || !slices.Equal(got[i].Tags, want[i].Tags) {
+					t.Errorf("imported %s %q %q, exported %s %q %q\n%s", got[i].URL, got[i].Title, got[i].Tags,
+						want[i].URL, want[i].Title, want[i].Tags, file.String())
+				}
+				if n := strings.Count(file.String(), `xmlUrl="`+strings.ReplaceAll(want[i].URL, "&", "&amp;")+`"`); n != 1 {
+					t.Errorf("%s is listed %d times:\n%s", want[i].URL, n, file.String())
+				}
+			}
+		})
+	}
+}
