@@ -669,8 +669,16 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			}
 		}
 	}()
-	names := func(n *yaml.Node, split bool) []string {
-		list := stringList(n, split)
+	names := func(key string, n *yaml.Node, split bool) []string {
+		list, dropped := stringList(n, split)
+		switch {
+		case n.Kind == yaml.MappingNode:
+			warn(n, "%s should be a list or a single value", key)
+		case dropped == 1:
+			warn(n, "%s: 1 item that is not a single value was not read", key)
+		case dropped > 1:
+			warn(n, "%s: %d items that are not single values were not read", key, dropped)
+		}
 		if !r.legacy {
 			for i, s := range list {
 				list[i] = dropWikilinks(s)
@@ -678,8 +686,16 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 		}
 		return list
 	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		key, val := strings.ToLower(m.Content[i].Value), m.Content[i+1]
+	fields := m.Content
+	if !r.legacy {
+		// Read before without them, a file with aliases is found by the
+		// id it had then.
+		var aliased bool
+		fields, aliased = mappingFields(m)
+		r.changed = r.changed || aliased
+	}
+	for i := 0; i+1 < len(fields); i += 2 {
+		key, val := strings.ToLower(fields[i].Value), fields[i+1]
 		switch key {
 		case "title":
 			art.Title, _ = scalar(key, val)
@@ -714,9 +730,9 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 		case "feed":
 			art.FeedURL, _ = scalar(key, val)
 		case "author", "authors", "by":
-			art.Author = strings.Join(names(val, false), ", ")
+			art.Author = strings.Join(names(key, val, false), ", ")
 		case "tags", "tag", "keywords", "categories":
-			art.Tags = append(art.Tags, names(val, true)...)
+			art.Tags = append(art.Tags, names(key, val, true)...)
 		case "id", "external_id", "guid":
 			art.ExternalID, _ = scalar(key, val)
 		case "read":
@@ -765,13 +781,18 @@ func dropWikilinks(s string) string {
 
 // stringList reads a YAML sequence of values, or one value, as a list of
 // strings. With split, one value is split at its commas, else, when it has
-// none, at its spaces, as Jekyll reads "tags: a b".
-func stringList(n *yaml.Node, split bool) []string {
-	var out []string
+// none, at its spaces, as Jekyll reads "tags: a b". An item that is an
+// alias is the value it names; dropped counts the items that are lists or
+// mappings, which are not read.
+func stringList(n *yaml.Node, split bool) (out []string, dropped int) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			if c.Kind == yaml.ScalarNode && strings.TrimSpace(c.Value) != "" {
+			c, _ = resolveAlias(c)
+			switch {
+			case c.Kind != yaml.ScalarNode:
+				dropped++
+			case strings.TrimSpace(c.Value) != "":
 				out = append(out, strings.TrimSpace(c.Value))
 			}
 		}
@@ -789,7 +810,72 @@ func stringList(n *yaml.Node, split bool) []string {
 			}
 		}
 	}
-	return out
+	return out, dropped
+}
+
+// maxAliasChain is how many aliases in a row resolveAlias follows.
+const maxAliasChain = 16
+
+// resolveAlias is the node an alias ("*name") names, or n when it is
+// none; aliased says n was one.
+func resolveAlias(n *yaml.Node) (_ *yaml.Node, aliased bool) {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < maxAliasChain; i++ {
+		n, aliased = n.Alias, true
+	}
+	return n, aliased
+}
+
+// mappingFields is the fields of the mapping m, keys and values one after
+// the other, with YAML's aliases resolved: a value that is an alias
+// ("source: *a") is the value it names, and a merge key ("<<: *defaults",
+// "<<: [*a, *b]", "<<: {tags: [x]}") gives the fields of the mappings it
+// names that m does not set itself, the nearer and the first named
+// winning. Each mapping is merged once and an alias is followed one step
+// (the items of a list named are read, not lists inside them), so
+// aliases of aliases (a "billion laughs") cost no more than the nodes
+// written. aliased says the fields read otherwise than without aliases.
+func mappingFields(m *yaml.Node) (fields []*yaml.Node, aliased bool) {
+	set := map[string]bool{}
+	merged := map[*yaml.Node]bool{m: true}
+	queue := []*yaml.Node{m}
+	for len(queue) > 0 {
+		mapping, own := queue[0], queue[0] == m
+		queue = queue[1:]
+		var fromHere []string
+		for i := 0; i+1 < len(mapping.Content); i += 2 {
+			key, _ := resolveAlias(mapping.Content[i])
+			val, a := resolveAlias(mapping.Content[i+1])
+			if key.Kind == yaml.ScalarNode && key.ShortTag() == "!!merge" {
+				targets := []*yaml.Node{val}
+				if val.Kind == yaml.SequenceNode {
+					targets = val.Content
+				}
+				for _, t := range targets {
+					if t, _ = resolveAlias(t); t.Kind == yaml.MappingNode && !merged[t] {
+						merged[t] = true
+						queue = append(queue, t)
+						aliased = true
+					}
+				}
+				continue
+			}
+			if !own && set[key.Value] {
+				continue // the mapping that merges this one sets it
+			}
+			if a {
+				// A warning about the value names the field's line.
+				named := *val
+				named.Line = mapping.Content[i+1].Line
+				val, aliased = &named, true
+			}
+			fromHere = append(fromHere, key.Value)
+			fields = append(fields, key, val)
+		}
+		for _, k := range fromHere {
+			set[k] = true
+		}
+	}
+	return fields, aliased
 }
 
 // yamlError reads a YAML error as the file's line it names (the front

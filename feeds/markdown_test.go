@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -462,5 +463,93 @@ func TestMarkdownDateFromFileName(t *testing.T) {
 		if now.ExternalID == before.ExternalID || !slices.Contains(now.FormerIDs, before.ExternalID) {
 			t.Errorf("%q: id %s, former ids %q; undated it was %s", doc, now.ExternalID, now.FormerIDs, before.ExternalID)
 		}
+	}
+}
+
+// TestFrontMatterAliases: YAML's aliases and merge keys in front matter
+// are the values they name, without a warning; a file read before without
+// them is found by the id it had then. Aliases of aliases (a "billion
+// laughs") are read in time and memory bounded by the file's size: the
+// lists inside a list are not read, with a warning naming the field.
+func TestFrontMatterAliases(t *testing.T) {
+	tests := map[string]struct {
+		front, title, source, author, tags string
+		warnings                           []string
+	}{
+		"a list and a value": {
+			front: "title: Alias tags\ncommon: &t [news, world]\ntags: *t\nauthor: &a Jane Doe\nsource: *a",
+			title: "Alias tags", source: "Jane Doe", author: "Jane Doe", tags: "news,world",
+		},
+		"items of a list": {
+			front: "first: &f news\ntitle: Items\ntags: [*f, world]",
+			title: "Items", tags: "news,world",
+		},
+		"a merge key": {
+			front: "defaults: &d\n  source: Wire\n  tags: [merged]\ntitle: Merged\n<<: *d\nsource: Own desk",
+			title: "Merged", source: "Own desk", tags: "merged",
+		},
+		"merges in a list, the first winning": {
+			front: "a: &a {source: First}\nb: &b {source: Second, author: B}\ntitle: Two merges\n<<: [*a, *b]",
+			title: "Two merges", source: "First", author: "B",
+		},
+		"an inline merge": {
+			front: "title: &tt Inline\n<<: {tags: [merged]}\ntags2: *tt",
+			title: "Inline", tags: "merged",
+		},
+		"a mapping merging itself": {
+			front: "self: &s\n  source: Loop\n  <<: *s\ntitle: Loop\n<<: *s",
+			title: "Loop", source: "Loop",
+		},
+		"an alias to a list as the title": {
+			front:    "a: &a [one, two]\ntitle: *a\nsource: S",
+			source:   "S",
+			warnings: []string{"front matter line 3: title should be a single value"},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "x.md", "---\n"+tc.front+"\n---\nBody of it.\n")
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("%+v", items)
+			}
+			a := items[0].Article
+			title := tc.title
+			if title == "" {
+				title = "Body of it"
+			}
+			if a.Title != title || a.Source != tc.source || a.Author != tc.author || strings.Join(a.Tags, ",") != tc.tags {
+				t.Errorf("title %q source %q author %q tags %q, want %q %q %q %q",
+					a.Title, a.Source, a.Author, a.Tags, title, tc.source, tc.author, tc.tags)
+			}
+			if !slices.Equal(a.Warnings, tc.warnings) {
+				t.Errorf("warnings %q, want %q", a.Warnings, tc.warnings)
+			}
+		})
+	}
+
+	// Read before without its alias, the file had no source.
+	aliased := readString(t, "x.md", "---\ntitle: Alias\nauthor: &a Jane Doe\nsource: *a\n---\nBody.\n")[0].Article
+	before := readString(t, "x.md", "---\ntitle: Alias\n---\nBody.\n")[0].Article
+	if aliased.ExternalID == before.ExternalID || !slices.Contains(aliased.FormerIDs, before.ExternalID) {
+		t.Errorf("id %q, former %q: want %q among the former", aliased.ExternalID, aliased.FormerIDs, before.ExternalID)
+	}
+
+	// 10^40 "lol"s if expanded; a merge of 10^40 mappings.
+	var bomb, merges strings.Builder
+	bomb.WriteString("---\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	merges.WriteString("---\nm0: &m0 {tags: [deep]}\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&bomb, "l%d: &l%d [%s]\n", i, i, strings.Repeat(fmt.Sprintf("*l%d, ", i-1), 9)+fmt.Sprintf("*l%d", i-1))
+		fmt.Fprintf(&merges, "m%d: &m%d {<<: [%s]}\n", i, i, strings.Repeat(fmt.Sprintf("*m%d, ", i-1), 9)+fmt.Sprintf("*m%d", i-1))
+	}
+	bomb.WriteString("tags: *l40\ntitle: Bomb\n---\nBody.\n")
+	merges.WriteString("title: Merges\n<<: *m40\n---\nBody.\n")
+	a := readString(t, "bomb.md", bomb.String())[0].Article
+	if a.Title != "Bomb" || len(a.Tags) != 0 || !slices.Equal(a.Warnings, []string{"front matter line 43: tags: 10 items that are not single values were not read"}) {
+		t.Errorf("bomb: title %q tags %q warnings %q", a.Title, a.Tags, a.Warnings)
+	}
+	a = readString(t, "merges.md", merges.String())[0].Article
+	if a.Title != "Merges" || strings.Join(a.Tags, ",") != "deep" || len(a.Warnings) != 0 {
+		t.Errorf("merges: title %q tags %q warnings %q", a.Title, a.Tags, a.Warnings)
 	}
 }
