@@ -115,6 +115,10 @@ func exitCode(err error) int {
 		fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(ce.error))
 		return exitUsage
 	}
+	if nt, ok := errors.AsType[noTerminal](err); ok {
+		fmt.Fprintf(os.Stderr, "tidings: %s\n", nt.error)
+		return exitUsage
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		text := cli.ErrorText(err)
@@ -519,6 +523,9 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	}
 	if err := (ui.Config{Theme: a.theme}).Validate(); err != nil {
 		return usageError{fmt.Errorf("--theme: %w", err)}
+	}
+	if err := checkReaderTerminal(); err != nil {
+		return err
 	}
 	ctx := cmd.Context()
 	path := a.libraryPath()
