@@ -183,7 +183,18 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 			return fmt.Errorf("%w (%s)", ErrBinary, reason)
 		}
 	}
-	f, err := sniff(head, len(head) < sniffSize, name)
+	whole, tooLong := len(head) < sniffSize, false
+	if !whole && len(bytes.TrimLeft(trimBOM(head), blank)) == 0 {
+		// Blank lines, however many, come before the content that tells
+		// the format.
+		if head, whole, tooLong, br, err = sniffPastBlanks(br); err != nil {
+			return err
+		}
+	}
+	f, err := sniff(head, whole, name)
+	if errors.Is(err, ErrUnknownFormat) && tooLong {
+		err = fmt.Errorf("%w: over %d MiB of blank lines before any text", err, maxBlankLead>>20)
+	}
 	if err != nil {
 		return err
 	}
@@ -290,6 +301,49 @@ func warnInvalidUTF8(n int) string {
 // sniffSize is how much of a file is looked at to tell its format.
 const sniffSize = 1024
 
+// blank is the white space that may stand before a file's content.
+const blank = " \t\r\n\f"
+
+// maxBlankLead is how much white space before a file's content is read
+// past to tell its format from the content; after more, the format is
+// told as it is without content: by the file's name.
+const maxBlankLead = 16 << 20
+
+// sniffPastBlanks is the start of br's content for sniff when br starts
+// with more white space (and a byte order mark) than sniffSize bytes: the
+// first sniffSize bytes after it, however long it goes on up to
+// maxBlankLead, and whether they are the whole rest. The white space read
+// is kept: rest reads br's content from its start, as br would have.
+// Past maxBlankLead, head is white space still (tooLong).
+func sniffPastBlanks(br *bufio.Reader) (head []byte, whole, tooLong bool, rest *bufio.Reader, err error) {
+	var lead bytes.Buffer
+	for {
+		chunk, err := br.Peek(64 * sniffSize)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, false, false, nil, err
+		}
+		start := 0
+		if lead.Len() == 0 {
+			start = len(chunk) - len(trimBOM(chunk))
+		}
+		n := len(chunk) - len(bytes.TrimLeft(chunk[start:], blank))
+		lead.Write(chunk[:n])
+		br.Discard(n)
+		if n < len(chunk) || err != nil {
+			break
+		}
+		if lead.Len() >= maxBlankLead {
+			tooLong = true
+			break
+		}
+	}
+	head, err = br.Peek(sniffSize)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, false, false, nil, err
+	}
+	return head, len(head) < sniffSize, tooLong, bufio.NewReaderSize(io.MultiReader(&lead, br), br.Size()), nil
+}
+
 type format int
 
 const (
@@ -313,7 +367,7 @@ const (
 // (sniffJSONFeed).
 func sniff(head []byte, whole bool, name string) (format, error) {
 	head = trimBOM(head)
-	text := bytes.TrimLeft(head, " \t\r\n\f")
+	text := bytes.TrimLeft(head, blank)
 	if len(text) == 0 && whole {
 		return 0, ErrEmpty
 	}

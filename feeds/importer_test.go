@@ -764,3 +764,75 @@ func TestReadMHTMLFormerID(t *testing.T) {
 		})
 	}
 }
+
+// TestReadAfterBlankLines: a file's format is told from its content
+// however many blank lines come first, so standard input and a file
+// without an extension read as the same bytes named for their format do;
+// blank lines alone are an empty file, however many.
+func TestReadAfterBlankLines(t *testing.T) {
+	contents := map[string]string{
+		".txt":  " date 2024-06-01 (HOST) After many blank lines.\n\n\nSecond paragraph.\n",
+		".md":   "---\ntitle: Night market\n---\nBody.\n",
+		".json": `{"external_id": "bl1", "title": "Blank lead", "body": "Body."}` + "\n",
+		".html": "<!doctype html><html><head><title>Blank lead</title></head><body><p>Text of the page.</p></body></html>\n",
+	}
+	leads := map[string]string{
+		"100,000 newlines":        strings.Repeat("\n", 100_000),
+		"CRLF, spaces and tabs":   strings.Repeat("\r\n \t", 70_000),
+		"a byte order mark first": "\uFEFF" + strings.Repeat("\n", 5_000),
+		"more than the buffer":    strings.Repeat(" ", 600<<10),
+	}
+	for lname, lead := range leads {
+		for ext, content := range contents {
+			t.Run(lname+ext, func(t *testing.T) {
+				want := readString(t, "x"+ext, lead+content)
+				if len(want) != 1 || want[0].Err != nil {
+					t.Fatalf("x%s: %+v", ext, want)
+				}
+				for _, name := range []string{"-", "x"} {
+					got := readString(t, name, lead+content)
+					if len(got) != 1 || got[0].Err != nil {
+						t.Fatalf("%s: %+v", name, got)
+					}
+					if g, w := got[0].Article, want[0].Article; g.ExternalID != w.ExternalID || g.Title != w.Title || g.Body != w.Body {
+						t.Errorf("%s: id %q title %q body %q, want %q %q %q", name, g.ExternalID, g.Title, g.Body, w.ExternalID, w.Title, w.Body)
+					}
+				}
+			})
+		}
+	}
+	for _, name := range []string{"-", "x", "x.txt", "x.md"} {
+		items := readString(t, name, strings.Repeat("\n", 100_000))
+		if len(items) != 1 || !errors.Is(items[0].Err, ErrEmpty) {
+			t.Errorf("%s, blank lines alone: %+v", name, items)
+		}
+	}
+
+	// Errors name their line, counted from the file's start.
+	items := readString(t, "x.jsonl", strings.Repeat("\n", 300_000)+`{"external_id": "a", "body": "A."}`+"\n{broken\n")
+	if len(items) != 2 || items[0].Err != nil || items[1].Line != 300_002 {
+		t.Errorf("JSON Lines after blank lines: %+v", items)
+	}
+	items = readString(t, "x.json", strings.Repeat("\n", 300_000)+`[{"external_id": "a", "body": "A."},`+"\n{broken\n")
+	if len(items) != 2 || items[0].Err != nil || items[0].Line != 300_001 || items[1].Line != 300_002 {
+		t.Errorf("a JSON array after blank lines: %+v", items)
+	}
+
+	// Blank lines without end: the format is told after maxBlankLead of
+	// them, by the name.
+	items = nil
+	err := ReadStream("-", endlessBlanks{}, func(it Item) error { items = append(items, it); return nil })
+	if err != nil || len(items) != 1 || !errors.Is(items[0].Err, ErrUnknownFormat) || !strings.Contains(items[0].Err.Error(), "MiB of blank lines") {
+		t.Errorf("endless blank lines: %v %+v", err, items)
+	}
+}
+
+// endlessBlanks reads as newlines without end.
+type endlessBlanks struct{}
+
+func (endlessBlanks) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = '\n'
+	}
+	return len(p), nil
+}

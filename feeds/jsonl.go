@@ -257,14 +257,15 @@ func readJSON(r *bufio.Reader, lines bool, emit func(Item) error) error {
 	if b, _ := r.Peek(len(byteOrderMark)); bytes.Equal(b, byteOrderMark) {
 		r.Discard(len(byteOrderMark))
 	}
-	first, err := peekNonSpace(r)
+	first, newlines, err := skipSpace(r)
 	if err != nil {
 		return err
 	}
 	if first == '[' {
-		return readJSONValues(r, true, 1, emit)
+		return readJSONValues(r, true, 1+newlines, emit)
 	}
 	lr := newLineReader(r, maxJSONLine)
+	lr.n = newlines
 	line, ok := lr.next()
 	for ok && isBlank(trimBOM(line)) {
 		line, ok = lr.next()
@@ -384,23 +385,21 @@ func (l *lineCounter) lineOfNext(dec *json.Decoder) int {
 	return l.lineAt(off)
 }
 
-// peekNonSpace returns the first byte of r after white space, without
-// consuming it.
-func peekNonSpace(r *bufio.Reader) (byte, error) {
-	for i := 1; ; i++ {
-		b, err := r.Peek(i)
-		if len(b) < i {
-			if errors.Is(err, io.EOF) {
-				return 0, ErrEmpty
-			}
-			return 0, err
-		}
-		c := b[i-1]
-		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
-			return c, nil
-		}
-		if i == r.Size() {
-			return 0, errors.New("nothing but white space at the start")
+// skipSpace reads the white space r starts with, however long, and
+// returns the byte after it, unread, and how many newlines it held.
+func skipSpace(r *bufio.Reader) (first byte, newlines int, err error) {
+	for {
+		c, err := r.ReadByte()
+		switch {
+		case errors.Is(err, io.EOF):
+			return 0, newlines, ErrEmpty
+		case err != nil:
+			return 0, newlines, err
+		case c == '\n':
+			newlines++
+		case c != ' ' && c != '\t' && c != '\r':
+			r.UnreadByte()
+			return c, newlines, nil
 		}
 	}
 }
