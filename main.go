@@ -780,7 +780,7 @@ func (n noArticle) Unwrap() error { return store.ErrNotFound }
 func (a *app) showCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ID",
-		Short: "Print one article (rendered on a terminal, Markdown when piped)",
+		Short: "Print one article (rendered on a terminal, Markdown when piped or TERM=dumb)",
 		Args:  cobra.ExactArgs(1),
 		RunE: a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
 			anns, err := st.Annotations(cmd.Context(), art.ID)
@@ -788,7 +788,7 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			if !isTerminal(out) {
+			if !isTerminal(out) || cli.DumbTerminal(os.Getenv("TERM")) {
 				_, err = io.WriteString(out, cli.Markdown(art, anns))
 				return err
 			}

@@ -15,12 +15,14 @@ type noTerminal struct{ error }
 var (
 	errNoTerminalOut = errors.New("the reader needs a terminal on standard output; `tidings search` lists articles in a pipe, `tidings show ID` prints one")
 	errNoTerminalIn  = errors.New("the reader needs a terminal to read keys from: standard input is not one, and there is no controlling terminal")
+	errDumbTerminal  = errors.New("the reader needs a terminal that can draw a screen, and TERM=dumb says this one cannot; `tidings search` lists articles and `tidings show ID` prints one here")
 )
 
 // checkReaderTerminal says why the reader could not run on this process's
 // terminal, before anything is opened: it draws on standard output and
 // reads keys from standard input or, when that is redirected, from the
-// controlling terminal.
+// controlling terminal; and a terminal whose TERM is dumb (an Emacs shell
+// buffer, say) shows the escape sequences it draws with as text.
 func checkReaderTerminal() error {
 	if !term.IsTerminal(int(os.Stdout.Fd())) {
 		return noTerminal{errNoTerminalOut}
@@ -31,6 +33,9 @@ func checkReaderTerminal() error {
 			return noTerminal{errNoTerminalIn}
 		}
 		tty.Close()
+	}
+	if os.Getenv("TERM") == "dumb" {
+		return noTerminal{errDumbTerminal}
 	}
 	return nil
 }

@@ -110,3 +110,43 @@ func TestReaderWithoutControllingTerminal(t *testing.T) {
 		t.Errorf("stderr %q, want %q", got, want)
 	}
 }
+
+// TestDumbTerminal: on a terminal whose TERM is dumb (an Emacs shell
+// buffer), the reader refuses with exit status 2, naming TERM, and draws
+// nothing; show prints the article as plain Markdown, as in a pipe, also
+// with TERM empty, and sends the terminal no query.
+func TestDumbTerminal(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, lib, "import", samplePath(t))
+
+	t.Run("reader", func(t *testing.T) {
+		tm := startTerm(t, 100, 30, []string{"TERM=dumb"}, bin, "--library", lib)
+		if code := tm.wait(screenTimeout); code != 2 {
+			t.Errorf("exit code %d, want 2", code)
+		}
+		out := string(tm.rawOutput())
+		if !strings.Contains(out, "TERM=dumb") || !strings.HasPrefix(out, "tidings: the reader needs a terminal that can draw a screen") {
+			t.Errorf("output %q does not say why, naming TERM", out)
+		}
+		if strings.Contains(out, "\x1b") {
+			t.Errorf("output %q has escape sequences", out)
+		}
+	})
+
+	piped := mustRun(t, lib, "show", "1")
+	for _, term := range []string{"dumb", ""} {
+		t.Run("show, TERM="+term, func(t *testing.T) {
+			tm := startTerm(t, 100, 30, []string{"TERM=" + term}, bin, "--library", lib, "show", "1")
+			if code := tm.wait(screenTimeout); code != 0 {
+				t.Errorf("exit code %d", code)
+			}
+			out := strings.ReplaceAll(string(tm.rawOutput()), "\r\n", "\n") // the terminal's newlines
+			if strings.Contains(out, "\x1b") {
+				t.Errorf("escape sequences (styles or queries) sent: %q", out[:min(len(out), 300)])
+			}
+			if out != piped {
+				t.Errorf("not the Markdown printed in a pipe:\n%s\nwant:\n%s", out, piped)
+			}
+		})
+	}
+}
