@@ -184,7 +184,12 @@ func (f *Fetcher) FetchDiscovered(ctx context.Context, sub Subscription, d Disco
 	if d.doc == nil || sub.ETag != "" || sub.LastModified != "" {
 		return f.Fetch(ctx, sub)
 	}
+	pb, n := f.parseBudget(), int64(len(d.doc.data))
+	if err := pb.acquire(ctx, n); err != nil {
+		return FetchResult{Sub: sub, Err: err}
+	}
 	r := feedResult(sub, *d.doc)
+	pb.release(n)
 	if r.Err != nil {
 		r.Err = cleanError{r.Err}
 	}

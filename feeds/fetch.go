@@ -46,10 +46,17 @@ type Fetcher struct {
 	// MaxRetryAfter is the longest Retry-After a 429 or 503 is honoured for;
 	// a server asking for a longer wait fails the fetch instead.
 	MaxRetryAfter time.Duration
-	UserAgent     string
+	// ParseBudget is how many bytes of documents are read into articles at
+	// once, over all the fetcher's fetches: a document waits, its body
+	// read, until the documents being read leave room for it (one larger
+	// than the budget is read alone). 0 bounds nothing.
+	ParseBudget int64
+	UserAgent   string
 
 	clientOnce sync.Once
 	client     *http.Client
+	budgetOnce sync.Once
+	budget     *budget
 }
 
 // NewFetcher returns a Fetcher with defaults fit for a reader refreshing a
@@ -64,6 +71,7 @@ func NewFetcher() *Fetcher {
 		Retries:        2,
 		Backoff:        time.Second,
 		MaxRetryAfter:  30 * time.Second,
+		ParseBudget:    16 << 20,
 		UserAgent:      "tidings/1.0 (terminal news reader)",
 	}
 }

@@ -26,7 +26,8 @@ type retryHint struct {
 }
 
 // attempt makes one request for sub, holding a host slot until the body
-// is read and an overall slot until it is parsed.
+// is read and an overall slot until it is parsed, which waits for room in
+// the parse budget.
 func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (FetchResult, retryHint) {
 	fail := func(err error, retry bool) (FetchResult, retryHint) {
 		return FetchResult{Sub: sub, Err: err}, retryHint{ok: retry}
@@ -90,7 +91,12 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 	release(s.host)
 	hostHeld = false
 
+	pb := f.parseBudget()
+	if err := pb.acquire(ctx, int64(len(data))); err != nil {
+		return fail(err, false)
+	}
 	r := feedResult(sub, newDocument(resp, data))
+	pb.release(int64(len(data)))
 	if r.Err == nil {
 		r.movedTo(moved.newURL)
 	}

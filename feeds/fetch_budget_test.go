@@ -1,0 +1,157 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"testing"
+	"time"
+)
+
+// enclosureFeed is an RSS feed of one entry with n enclosures: a
+// document that takes many times its size to read.
+func enclosureFeed(n int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title><link>http://example.com/</link>`)
+	b.WriteString(`<item><title>Episodes</title><guid>urn:many</guid><description>all of them</description>`)
+	for i := range n {
+		fmt.Fprintf(&b, `<enclosure url="http://example.com/e/%d.mp3" type="audio/mpeg" length="%d"/>`, i, i+1)
+	}
+	b.WriteString(`</item></channel></rss>`)
+	return b.String()
+}
+
+// peakHeap is the most memory the heap's objects took while fn ran, above
+// what they took before it.
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	before := sample[0].Value.Uint64()
+	done, stopped := make(chan struct{}), make(chan uint64)
+	go func() {
+		var peak uint64
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
+			select {
+			case <-done:
+				stopped <- peak
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	fn()
+	close(done)
+	return max(<-stopped, before) - before
+}
+
+// TestFetchAllBoundsParseMemory: large feeds fetched together are read
+// into articles a parse budget's worth at a time, so that a fetch of many
+// takes at its peak the memory of a few, not of all at once.
+func TestFetchAllBoundsParseMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads eight large feeds")
+	}
+	doc := enclosureFeed(8000)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(doc))
+	}))
+	defer srv.Close()
+	f := testFetcher()
+	f.Timeout = time.Minute
+	f.Concurrency, f.PerHost = 8, 8
+	f.ParseBudget = int64(len(doc)) * 3 / 2 // one document at a time
+	subs := make([]Subscription, 8)
+	for i := range subs {
+		subs[i] = Subscription{URL: fmt.Sprintf("%s/%d.xml", srv.URL, i)}
+	}
+	ctx := context.Background()
+	var one FetchResult
+	alone := peakHeap(func() { one = f.Fetch(ctx, subs[0]) })
+	if one.Err != nil || len(one.Articles) != 1 {
+		t.Fatalf("one feed: %v, %d articles", one.Err, len(one.Articles))
+	}
+	var results []FetchResult
+	together := peakHeap(func() { results = f.FetchAll(ctx, subs, nil) })
+	for _, r := range results {
+		if r.Err != nil || len(r.Articles) != 1 || r.Articles[0].Body != one.Articles[0].Body {
+			t.Fatalf("%s: %v, %d articles", r.Sub.URL, r.Err, len(r.Articles))
+		}
+	}
+	t.Logf("%d-byte feed: %d MB at the peak alone, %d MB for %d together", len(doc), alone>>20, together>>20, len(subs))
+	if together > 3*alone {
+		t.Errorf("%d feeds fetched together took %d MB at the peak, one alone %d MB: they were read all at once",
+			len(subs), together>>20, alone>>20)
+	}
+}
+
+// TestParseBudget: a document larger than the budget is read alone; the
+// waiting are let in in turn, a small document not before a large one that
+// waited longer; one that stops waiting (ctrl+c) leaves its turn to the next.
+func TestParseBudget(t *testing.T) {
+	b := &budget{size: 10}
+	ctx := context.Background()
+	state := func() (used int64, waiting int) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		return b.used, len(b.waiters)
+	}
+	// wait starts acquiring n and returns once it waits.
+	wait := func(ctx context.Context, n int64) chan error {
+		_, before := state()
+		errc := make(chan error, 1)
+		go func() { errc <- b.acquire(ctx, n) }()
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+			if _, now := state(); now > before {
+				return errc
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("acquire(%d) does not wait", n)
+			}
+		}
+	}
+	if err := b.acquire(ctx, 25); err != nil { // larger than the budget: all of it
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	gone := wait(cctx, 1)
+	cancel()
+	if err := <-gone; !errors.Is(err, context.Canceled) {
+		t.Fatalf("a waiter stopped: %v", err)
+	}
+	b.release(25)
+	if used, waiting := state(); used != 0 || waiting != 0 {
+		t.Fatalf("after the largest: %d used, %d waiting", used, waiting)
+	}
+
+	if err := b.acquire(ctx, 5); err != nil {
+		t.Fatal(err)
+	}
+	large := wait(ctx, 8)
+	small := wait(ctx, 3) // would fit now, but comes after the large one
+	b.release(5)
+	if err := <-large; err != nil {
+		t.Fatal(err)
+	}
+	if used, waiting := state(); used != 8 || waiting != 1 {
+		t.Fatalf("after the large one: %d used, %d waiting; want 8 and the small one", used, waiting)
+	}
+	b.release(8)
+	if err := <-small; err != nil {
+		t.Fatal(err)
+	}
+	b.release(3)
+	if used, waiting := state(); used != 0 || waiting != 0 {
+		t.Errorf("after all released: %d used, %d waiting", used, waiting)
+	}
+}
