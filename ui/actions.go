@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -26,10 +27,12 @@ func (m Model) quitQuestion() string {
 
 // quitLosingWork quits after the user said that what is being typed may be
 // lost: the note being written is thrown away, not kept as a quit from
-// outside (a closed terminal) keeps it.
+// outside (a closed terminal) keeps it. Writes on their way are finished
+// first (quitWhenDone).
 func (m *Model) quitLosingWork() tea.Cmd {
 	m.noteEditor.close()
-	return tea.Quit
+	m.editor.close()
+	return m.quitWhenDone()
 }
 
 // handleKey: the help overlay first, then the keys every screen shares, then
@@ -48,7 +51,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.confirm = nil
 			return m, m.quitLosingWork()
 		}
-		return m, tea.Quit
+		return m, m.quitWhenDone()
 	}
 	m.status, m.statusErr = "", false
 	if cmd, ok := m.handleInputKey(msg); ok {
@@ -59,7 +62,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if m.showHelp {
 		switch {
 		case key.Matches(msg, keys.quit):
-			return m, tea.Quit
+			return m, m.quitWhenDone()
 		case key.Matches(msg, keys.help, keys.back) || msg.String() == "esc":
 			m.showHelp, m.helpTop = false, 0
 		default:
@@ -69,7 +72,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, keys.quit):
-		return m, tea.Quit
+		return m, m.quitWhenDone()
 	case key.Matches(msg, keys.help):
 		m.showHelp = true
 		return m, nil
@@ -331,10 +334,35 @@ func (m *Model) setFlags(ids []int64, what string, value bool) tea.Cmd {
 	for _, id := range ids {
 		m.applyFlag(id, what, value)
 	}
-	if what == "read" {
-		return setRead(m.ctx, m.lib, ids, value)
+	doing, stopped := flagWriting(what, value, len(ids))
+	return m.track(doing, stopped, func(ctx context.Context) tea.Cmd {
+		if what == "read" {
+			return setRead(ctx, m.lib, ids, value)
+		}
+		return setStarred(ctx, m.lib, ids, value)
+	})
+}
+
+// flagWriting says what a write of n articles' read or starred state does,
+// and what stopping it leaves (it is one transaction), for quitting.
+func flagWriting(what string, value bool, n int) (doing, stopped string) {
+	switch {
+	case what == "read" && value:
+		return "marking " + articleCount(n) + " read", "marking read stopped: nothing was marked"
+	case what == "read":
+		return "marking " + articleCount(n) + " unread", "marking unread stopped: nothing was marked unread"
+	case value:
+		return "starring " + articleCount(n), "starring stopped: nothing was starred"
 	}
-	return setStarred(m.ctx, m.lib, ids, value)
+	return "unstarring " + articleCount(n), "unstarring stopped: nothing was unstarred"
+}
+
+// articleCount is "1 article", "2 articles", "1,000 articles".
+func articleCount(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return thousands(n) + " articles"
 }
 
 // applyFlag shows a read or starred change in the list and the reader.

@@ -49,7 +49,8 @@ func (m *Model) startReadAll() tea.Cmd {
 			// Said at once: the write takes seconds in a large library.
 			m.markingRead = marking
 			m.setStatus("Marking " + marking + " read…")
-			return markReadQuery(m.ctx, m.lib, unreadOf(q))
+			return m.track("marking "+marking+" read", "marking read stopped: nothing was marked",
+				func(ctx context.Context) tea.Cmd { return markReadQuery(ctx, m.lib, unreadOf(q)) })
 		},
 	}
 	return nil

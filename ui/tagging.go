@@ -134,7 +134,8 @@ func (m *Model) applyTagEdit() tea.Cmd {
 	}
 	if e.query != "" {
 		m.setStatus("Tagging the articles matching " + quoteQuery(e.query) + "…")
-		return tagQuery(m.ctx, m.lib, e.query, add, remove)
+		return m.track("tagging the articles matching "+quoteQuery(e.query), "tagging stopped: nothing was tagged",
+			func(ctx context.Context) tea.Cmd { return tagQuery(ctx, m.lib, e.query, add, remove) })
 	}
 	if known {
 		// Removing a tag no article there carries removes nothing: say so
@@ -155,7 +156,8 @@ func (m *Model) applyTagEdit() tea.Cmd {
 			m.reader.layout()
 		}
 	}
-	return tagArticles(m.ctx, m.lib, e.ids, add, remove)
+	return m.track("tagging "+articleCount(len(e.ids)), "tagging stopped: no tag was changed",
+		func(ctx context.Context) tea.Cmd { return tagArticles(ctx, m.lib, e.ids, add, remove) })
 }
 
 // startTagAll counts what T would tag; the question follows the count.

@@ -89,6 +89,8 @@ type Model struct {
 	// markingRead says what M is marking read while it is being written
 	// (readall.go); M meanwhile says so rather than write again.
 	markingRead string
+	// quit is what quitting waits for: the writes on their way (quit.go).
+	quit quitState
 
 	gen      int64 // the library's generation the list shows
 	genKnown bool
@@ -179,6 +181,9 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 		err = nil // asked to stop (a signal): a clean exit
 	}
 	if fm, ok := final.(Model); ok {
+		if fm.quit.err != nil {
+			err = errors.Join(err, fm.quit.err) // writes stopped or failed as it quit
+		}
 		if kerr := fm.keepNote(); kerr != nil {
 			err = errors.Join(err, fmt.Errorf("the note being written could not be saved: %w", kerr))
 		}
@@ -206,6 +211,9 @@ func (m Model) Init() tea.Cmd {
 // results of commands to their owners.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	if m.quit.waiting && m.whileQuitting(msg) {
+		return m, nil
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		cmd = m.resize(msg.Width, msg.Height)
@@ -243,6 +251,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.handleResult(msg)
 	}
 	m.refreshKeys()
+	if m.quit.waiting {
+		m.status, m.statusErr = m.quitLine(), false
+	}
 	return m, cmd
 }
 
@@ -252,6 +263,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pageMsg:
 		return m.handlePage(msg)
+	case writtenMsg:
+		return m.handleWritten(msg)
 	case countsMsg:
 		if msg.err != nil && msg.epoch == m.list.epoch && msg.query == m.list.query && m.list.ctx.Err() == nil {
 			m.setError("counting articles", msg.err)
@@ -445,6 +458,9 @@ func (m Model) welcoming() bool {
 
 // activeHelp is the key map of what has the keyboard.
 func (m Model) activeHelp() help.KeyMap {
+	if m.quit.waiting {
+		return newQuitKeys(m.quit.stopping)
+	}
 	switch m.mode() {
 	case modeFilter:
 		return m.filterHelp()
