@@ -41,7 +41,8 @@ type Feed struct {
 	SelfURL  string
 	Articles []Article // normalised, in document order, duplicates dropped
 	// Warning says what is wrong with a document read all the same (one
-	// broken after its last whole entry); "" for a sound one.
+	// broken after its last whole entry, a JSON Feed item left out); ""
+	// for a sound one.
 	Warning string
 }
 
@@ -70,7 +71,9 @@ var ErrNotFeed = errors.New("not a feed")
 // article's URL when the entry has no link (a JSON Feed item's
 // external_url comes before them). An Atom or JSON Feed entry naming no
 // author has the feed's. Titles are read as their format writes them
-// (titleText).
+// (titleText). A JSON Feed with a field of the wrong type is read item by
+// item (repairJSONFeed): an item that cannot be read is left out, with a
+// warning naming it, and the others are kept.
 func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
 	if docURL == "" {
 		docURL = sub.URL
@@ -102,7 +105,20 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	data = xmlSafe(data)
 	parsed, err := p.Parse(bytes.NewReader(data))
-	if err != nil && !errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+	if err != nil && isJSONDocument(data) {
+		// A field of the wrong type fails the whole document: read it
+		// item by item instead.
+		fixed, warnings, jerr := repairJSONFeed(data)
+		if jerr != nil {
+			return nil, fmt.Errorf("%w: %v", ErrNotFeed, jerr)
+		}
+		if again, err2 := p.Parse(bytes.NewReader(fixed)); err2 == nil {
+			if len(warnings) > 0 {
+				setCustom(&again.Custom, customSkipped, strings.Join(warnings, "; "))
+			}
+			parsed, data, err = again, fixed, nil
+		}
+	} else if err != nil && !errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 		if cut, ok := cutAfterLastEntry(data); ok {
 			if again, err2 := p.Parse(bytes.NewReader(cut)); err2 == nil && len(again.Items) > 0 {
 				setCustom(&again.Custom, customCutOff, cutOffWarning(len(again.Items), err))
@@ -133,7 +149,7 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 		Title:   titleText(parsed.Title, customTitle(parsed.Custom)),
 		SiteURL: resolveHTTP(base, parsed.Link),
 		SelfURL: resolveHTTP(base, parsed.FeedLink),
-		Warning: parsed.Custom[customCutOff],
+		Warning: firstNonEmpty(parsed.Custom[customCutOff], parsed.Custom[customSkipped]),
 	}
 	// A relative entry link is relative to the site, which may be elsewhere
 	// than the feed (a feed served from a CDN or a feed proxy).
