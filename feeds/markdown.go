@@ -90,6 +90,15 @@ func (r *mdReading) read(text, name string) Article {
 		}
 		r.readFields(m, &art)
 		body = rest
+	} else if front, rest, ok := cutBrokenJSON(text); ok && !r.legacy {
+		// JSON front matter that is not JSON on one line, or over lines
+		// that do not open with "{" alone: what is wrong is said, and the
+		// fields it holds are read as they stand.
+		_, err := jsonFields(front)
+		art.Warnings = append(art.Warnings, "JSON front matter: "+err.Error()+"; its fields were read as they stand")
+		r.readFields(looseJSONObject(front), &art)
+		body = rest
+		r.changed = true
 	} else if front, rest, closed, ok := cutFrontMatter(text); ok && closed {
 		// YAML refuses text that is not UTF-8; it is repaired as the body
 		// is (the reader warns).
@@ -484,6 +493,194 @@ func cutJSONFrontMatter(text string) (front, rest string, ok bool) {
 		}
 	}
 	return "", text, false
+}
+
+// brokenJSONStart matches the start of an object's first field: "{" and
+// a quoted name with a colon after it.
+var brokenJSONStart = regexp.MustCompile(`^\{[ \t\r\n]*"(?:[^"\\\n]|\\.)*"[ \t\r\n]*:`)
+
+// cutBrokenJSON splits front matter that looks like JSON but is not off the
+// start of text (cutJSONFrontMatter takes what is JSON): an object whose
+// first field has a quoted name, up to the brace that closes it, which ends
+// its line ("{"title": "A", "tags": ["a"],}", or one nested too deep).
+// Strings are passed over; the braces and brackets of any kind are
+// counted, however deep.
+func cutBrokenJSON(text string) (front, rest string, ok bool) {
+	if !brokenJSONStart.MatchString(text) {
+		return "", text, false
+	}
+	depth := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '"':
+			end := jsonStringEnd(text, i)
+			if end < 0 {
+				return "", text, false
+			}
+			i = end - 1
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth > 0 {
+				continue
+			}
+			line, next, _ := strings.Cut(text[i+1:], "\n")
+			if strings.TrimSpace(line) != "" {
+				return "", text, false // prose after it: no front matter
+			}
+			return text[:i+1], next, true
+		}
+	}
+	return "", text, false
+}
+
+// jsonStringEnd is the index just past the JSON string that starts at
+// text[i] (a quote), or -1 when no quote closes it.
+func jsonStringEnd(text string, i int) int {
+	for j := i + 1; j < len(text); j++ {
+		switch text[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// looseJSONObject reads the fields of front, an object that is not JSON
+// (cutBrokenJSON), as a mapping readFields understands: each field of the
+// object itself, a string or a literal (a number, true) as its value, a
+// list as the strings and literals in it; objects, lists in lists, and
+// whatever is not JSON (a comma too many or too few) are passed over. It
+// stops at what is no field at all.
+func looseJSONObject(front string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Line: 1}
+	// Lines as jsonFields counts them, from 0; i only goes on.
+	newlines, counted := 0, 0
+	lineAt := func(i int) int {
+		newlines += strings.Count(front[counted:i], "\n")
+		counted = i
+		return newlines
+	}
+	i := 1 // past the "{"
+	skip := func() {
+		for i < len(front) && strings.IndexByte(" \t\r\n,", front[i]) >= 0 {
+			i++
+		}
+	}
+	for {
+		skip()
+		if i >= len(front) || front[i] != '"' {
+			return m // the closing "}", or no field
+		}
+		key, next, ok := looseJSONString(front, i)
+		if !ok {
+			return m
+		}
+		i = next
+		skip()
+		if i >= len(front) || front[i] != ':' {
+			return m
+		}
+		i++
+		skip()
+		if i >= len(front) {
+			return m
+		}
+		line := lineAt(i)
+		value := &yaml.Node{Kind: yaml.ScalarNode, Line: line}
+		switch front[i] {
+		case '"':
+			value.Value, i, ok = looseJSONString(front, i)
+			value.Style = yaml.DoubleQuotedStyle // a string, even "true"
+			if !ok {
+				return m
+			}
+		case '[':
+			value.Kind = yaml.SequenceNode
+			for i++; ; {
+				skip()
+				if i >= len(front) || front[i] == ']' || front[i] == '}' {
+					if i < len(front) && front[i] == ']' {
+						i++
+					}
+					break
+				}
+				var item string
+				switch front[i] {
+				case '"':
+					if item, i, ok = looseJSONString(front, i); !ok {
+						return m
+					}
+				case '[', '{':
+					i = skipJSONNested(front, i)
+					continue
+				default:
+					item, i = looseJSONLiteral(front, i)
+				}
+				value.Content = append(value.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: item, Line: line})
+			}
+		case '{':
+			i = skipJSONNested(front, i)
+			continue // an object: not a field tidings reads
+		default:
+			value.Value, i = looseJSONLiteral(front, i)
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key, Line: line}, value)
+	}
+}
+
+// looseJSONString is the JSON string starting at front[i] (a quote),
+// unescaped as far as it can be, and the index past it; ok is false when
+// no quote closes it.
+func looseJSONString(front string, i int) (s string, next int, ok bool) {
+	end := jsonStringEnd(front, i)
+	if end < 0 {
+		return "", len(front), false
+	}
+	if err := json.Unmarshal([]byte(front[i:end]), &s); err != nil {
+		s = front[i+1 : end-1]
+	}
+	return s, end, true
+}
+
+// looseJSONLiteral is the literal (a number, true, null as "") starting at
+// front[i], up to a comma, a closing bracket or brace or the line's end,
+// and the index past it.
+func looseJSONLiteral(front string, i int) (string, int) {
+	end := i
+	for end < len(front) && strings.IndexByte(",]}\n", front[end]) < 0 {
+		end++
+	}
+	v := strings.TrimSpace(front[i:end])
+	if v == "null" {
+		v = ""
+	}
+	return v, end
+}
+
+// skipJSONNested is the index past the list or object starting at
+// front[i], however deep, its strings passed over.
+func skipJSONNested(front string, i int) int {
+	depth := 0
+	for ; i < len(front); i++ {
+		switch front[i] {
+		case '"':
+			if end := jsonStringEnd(front, i); end > 0 {
+				i = end - 1
+			} else {
+				return len(front)
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return i
 }
 
 // jsonLiteral matches a line of JSON that is a literal in a list.

@@ -553,3 +553,76 @@ func TestFrontMatterAliases(t *testing.T) {
 		t.Errorf("merges: title %q tags %q warnings %q", a.Title, a.Tags, a.Warnings)
 	}
 }
+
+// TestBrokenJSONFrontMatter: JSON front matter that is not JSON (a comma
+// too many, nesting too deep) is front matter all the same: a warning
+// names its line and what is wrong, the fields it holds are read, and
+// neither it nor its braces are the title or the text. A file read before
+// as text is found by the id it had then. Braces that open prose or a
+// shortcode are text.
+func TestBrokenJSONFrontMatter(t *testing.T) {
+	tests := map[string]struct {
+		doc, title, tags, body, warning string
+	}{
+		"a comma too many": {
+			doc:   `{"title": "Night market", "tags": ["food", "port"],}` + "\n\nBody.\n",
+			title: "Night market", tags: "food,port", body: "Body.",
+			warning: "JSON front matter: line 1: invalid character '}' looking for beginning of object key string; its fields were read as they stand",
+		},
+		"nested too deep": {
+			doc:   `{"title": "Deep", "x": ` + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + `, "tags": ["a", [["b"]], {"c": 1}, 2]}` + "\n\nBody.\n",
+			title: "Deep", tags: "a,2", body: "Body.",
+			warning: "JSON front matter: line 1: invalid character '[' exceeded max depth; its fields were read as they stand",
+		},
+		"over lines, a comma too few": {
+			doc:   "{\"title\": \"Lines\",\n  \"tags\": [\"x\"]\n  \"date\": \"2024-03-05\"}\nBody.\n",
+			title: "Lines", tags: "x", body: "Body.",
+			warning: "JSON front matter: line 3: invalid character '\"' after object key:value pair; its fields were read as they stand",
+		},
+		"braces and quotes in strings": {
+			doc:   `{"title": "A } \"quoted\" [title]", "tags": ["x",],}` + "\nBody.\n",
+			title: `A } "quoted" [title]`, tags: "x", body: "Body.",
+			warning: "JSON front matter: line 1: invalid character ']' looking for beginning of value; its fields were read as they stand",
+		},
+		"prose after the braces": {
+			doc:   `{"a": 1,} is how the config starts.` + "\n\nBody.\n",
+			title: `{"a": 1,} is how the config starts`, body: `{"a": 1,} is how the config starts.` + "\n\nBody.",
+		},
+		"not closed": {
+			doc:   `{"title": "Open", "tags": ["x"]` + "\n\nBody.\n",
+			title: `{"title": "Open", "tags": ["x"]`, body: `{"title": "Open", "tags": ["x"]` + "\n\nBody.",
+		},
+		"a shortcode": {
+			doc:   "{{< figure src=\"a.png\" >}}\n\nBody.\n",
+			title: "{{< figure src=\"a.png\" >}}", body: "{{< figure src=\"a.png\" >}}\n\nBody.",
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			items := readString(t, "x.md", tc.doc)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("%+v", items)
+			}
+			a := items[0].Article
+			if a.Title != tc.title || strings.Join(a.Tags, ",") != tc.tags || a.Body != tc.body {
+				t.Errorf("title %q tags %q body %.80q\nwant %q %q %.80q", a.Title, a.Tags, a.Body, tc.title, tc.tags, tc.body)
+			}
+			var want []string
+			if tc.warning != "" {
+				want = []string{tc.warning}
+			}
+			if !slices.Equal(a.Warnings, want) {
+				t.Errorf("warnings %q, want %q", a.Warnings, want)
+			}
+		})
+	}
+
+	doc := tests["a comma too many"].doc
+	a := readString(t, "x.md", doc)[0].Article
+	before := mdReading{legacy: true}
+	old := before.read(doc, "x.md")
+	Normalize(&old)
+	if old.Title == a.Title || a.ExternalID == old.ExternalID || !slices.Contains(a.FormerIDs, old.ExternalID) {
+		t.Errorf("id %q, former %q: want %q (titled %q) among the former", a.ExternalID, a.FormerIDs, old.ExternalID, old.Title)
+	}
+}
