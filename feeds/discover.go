@@ -125,8 +125,8 @@ func (f *Fetcher) discoverAt(ctx context.Context, addr string) (Discovered, disc
 		found Discovered
 		page  discoveredPage
 	}
-	a, err := retrying(ctx, f, func() (answer, retryHint, error) {
-		found, page, hint, err := f.discoverOnce(ctx, addr)
+	a, err := retrying(ctx, f, func(t *tries) (answer, retryHint, error) {
+		found, page, hint, err := f.discoverOnce(ctx, addr, t)
 		return answer{found, page}, hint, err
 	})
 	return a.found, a.page, err
@@ -135,19 +135,20 @@ func (f *Fetcher) discoverAt(ctx context.Context, addr string) (Discovered, disc
 // discoverOnce is one request of discoverAt, and whether its failure is
 // worth another: a 429 or a 5xx, as for a fetch, but not a network error,
 // which the user subscribing sees at once.
-func (f *Fetcher) discoverOnce(ctx context.Context, addr string) (Discovered, discoveredPage, retryHint, error) {
+func (f *Fetcher) discoverOnce(ctx context.Context, addr string, t *tries) (Discovered, discoveredPage, retryHint, error) {
 	start := time.Now()
 	req, err := f.newRequest(Subscription{URL: addr})
 	if err != nil {
 		return Discovered{}, discoveredPage{}, retryHint{}, err
 	}
 	req.Header.Set("Accept", feedAccept+", text/html;q=0.7")
-	actx, cancel := f.withTimeout(ctx)
+	actx, cancel := t.begin(ctx, f)
 	defer cancel()
+	defer t.end()
 	var moved redirects
 	resp, err := f.do(actx, req, &moved)
 	if err != nil {
-		err, _ := f.transportError(ctx, actx, err)
+		err, _ := f.transportError(ctx, actx, t, err)
 		return Discovered{}, discoveredPage{}, retryHint{}, err
 	}
 	defer resp.Body.Close()
@@ -158,7 +159,7 @@ func (f *Fetcher) discoverOnce(ctx context.Context, addr string) (Discovered, di
 	data, err := readBody(resp.Body, f.MaxBody)
 	cut := errors.Is(err, ErrBodyTooLarge)
 	if err != nil && !cut {
-		err, _ := f.transportError(ctx, actx, err)
+		err, _ := f.transportError(ctx, actx, t, err)
 		return Discovered{}, discoveredPage{}, retryHint{}, err
 	}
 	if isFeedDocument(data, resp.Header.Get("Content-Type")) {

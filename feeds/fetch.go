@@ -46,6 +46,11 @@ type Fetcher struct {
 	// MaxRetryAfter is the longest Retry-After a 429 or 503 is honoured for;
 	// a server asking for a longer wait fails the fetch instead.
 	MaxRetryAfter time.Duration
+	// Deadline is how long one feed is given, its retries and the waits
+	// between them included, counted from its first request: no request
+	// is made after it, nor one that would have less time left than the
+	// one before it took, and one running then is stopped. 0 sets none.
+	Deadline time.Duration
 	// ParseBudget is how many bytes of documents are read into articles at
 	// once, over all the fetcher's fetches: a document waits, its body
 	// read, until the documents being read leave room for it (one larger
@@ -65,6 +70,7 @@ func NewFetcher() *Fetcher {
 	return &Fetcher{
 		MaxBody:        10 << 20,
 		Timeout:        30 * time.Second,
+		Deadline:       90 * time.Second,
 		ConnectTimeout: 10 * time.Second,
 		Concurrency:    16,
 		PerHost:        4,
@@ -171,8 +177,8 @@ func hostOf(raw string) string {
 // fetch runs the attempts for one subscription, waiting between them.
 func (f *Fetcher) fetch(ctx context.Context, sub Subscription, s slots) FetchResult {
 	start := time.Now()
-	r, err := retrying(ctx, f, func() (FetchResult, retryHint, error) {
-		r, hint := f.attempt(ctx, sub, s)
+	r, err := retrying(ctx, f, func(t *tries) (FetchResult, retryHint, error) {
+		r, hint := f.attempt(ctx, sub, s, t)
 		return r, hint, r.Err
 	})
 	r.Err = err
@@ -181,29 +187,6 @@ func (f *Fetcher) fetch(ctx context.Context, sub Subscription, s slots) FetchRes
 	}
 	r.Duration = time.Since(start)
 	return r
-}
-
-// retrying runs try, and again after a 5xx, a 429 or a network error (as
-// its hint says), up to f.Retries more times: waiting f.Backoff, doubled
-// for each next attempt, or as long as the server asks (Retry-After) up to
-// f.MaxRetryAfter; a server asking for longer is told in the error.
-func retrying[T any](ctx context.Context, f *Fetcher, try func() (T, retryHint, error)) (T, error) {
-	for attempt := 0; ; attempt++ {
-		v, hint, err := try()
-		if err == nil || !hint.ok || attempt >= f.Retries || ctx.Err() != nil {
-			return v, err
-		}
-		wait := f.Backoff << attempt
-		if hint.after > 0 {
-			if hint.after > f.MaxRetryAfter {
-				return v, fmt.Errorf("%w; the server asks to retry after %s", err, hint.after)
-			}
-			wait = max(wait, hint.after)
-		}
-		if sleep(ctx, wait) != nil {
-			return v, err
-		}
-	}
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

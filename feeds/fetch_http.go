@@ -28,7 +28,7 @@ type retryHint struct {
 // attempt makes one request for sub, holding a host slot until the body
 // is read and an overall slot until it is parsed, which waits for room in
 // the parse budget.
-func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (FetchResult, retryHint) {
+func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots, t *tries) (FetchResult, retryHint) {
 	fail := func(err error, retry bool) (FetchResult, retryHint) {
 		return FetchResult{Sub: sub, Err: err}, retryHint{ok: retry}
 	}
@@ -50,12 +50,13 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 	}
 	defer release(s.all)
 
-	actx, cancel := f.withTimeout(ctx)
+	actx, cancel := t.begin(ctx, f)
 	defer cancel()
+	defer t.end()
 	var moved redirects
 	resp, err := f.do(actx, req, &moved)
 	if err != nil {
-		err, retry := f.transportError(ctx, actx, err)
+		err, retry := f.transportError(ctx, actx, t, err)
 		return fail(err, retry)
 	}
 	defer resp.Body.Close()
@@ -84,7 +85,7 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots) (Fetch
 		r, hint := fail(err, false)
 		r.Bytes = int64(len(data))
 		if !errors.Is(err, ErrBodyTooLarge) {
-			r.Err, hint.ok = f.transportError(ctx, actx, err)
+			r.Err, hint.ok = f.transportError(ctx, actx, t, err)
 		}
 		return r, hint
 	}
@@ -170,14 +171,6 @@ func feedResult(sub Subscription, doc document) FetchResult {
 	return r
 }
 
-// withTimeout bounds one request, headers and body, by f.Timeout.
-func (f *Fetcher) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
-	if f.Timeout > 0 {
-		return context.WithTimeout(ctx, f.Timeout)
-	}
-	return ctx, func() {}
-}
-
 // do sends req in ctx with the fetcher's client, following redirects as
 // moved allows and records.
 func (f *Fetcher) do(ctx context.Context, req *http.Request, moved *redirects) (*http.Response, error) {
@@ -258,8 +251,8 @@ func (r *redirects) check(req *http.Request, via []*http.Request) error {
 
 // transportError turns a failed request or body read into a clear error
 // and says whether another attempt may do better. ctx is the caller's,
-// actx the attempt's, with its timeout.
-func (f *Fetcher) transportError(ctx, actx context.Context, err error) (error, bool) {
+// actx the attempt's, begun by t, with its timeout.
+func (f *Fetcher) transportError(ctx, actx context.Context, t *tries, err error) (error, bool) {
 	if ctx.Err() != nil {
 		return ctx.Err(), false
 	}
@@ -270,6 +263,9 @@ func (f *Fetcher) transportError(ctx, actx context.Context, err error) (error, b
 		return err, false
 	}
 	if errors.Is(actx.Err(), context.DeadlineExceeded) {
+		if t.cut {
+			return deadlineError{}, false
+		}
 		return fmt.Errorf("%w after %s", ErrTimeout, f.Timeout), false
 	}
 	if op, ok := errors.AsType[*net.OpError](err); ok && op.Op == "dial" && op.Timeout() {
