@@ -294,12 +294,12 @@ func (m *Model) openURL(link string) tea.Cmd {
 // list when there is one (all of it starred unless all of it is), else the
 // current article, and says so.
 func (m *Model) toggleFlag(row store.Row, what string) tea.Cmd {
-	is := func(r store.Row) bool { return what == "read" && r.Read || what == "starred" && r.Starred }
-	ids, value, whose := []int64{row.ID}, !is(row), "the article"
+	is := func(f rowFlags) bool { return what == "read" && f.read || what == "starred" && f.starred }
+	ids, value, whose := []int64{row.ID}, !is(flagsOf(row)), "the article"
 	if m.screen == screenList && len(m.list.marked) > 0 {
 		ids, value = m.list.markedIDs(), false
 		for _, id := range ids {
-			if r, ok := m.list.rowByID(id); !ok || !is(r) {
+			if f, ok := m.selectedFlags(id); !ok || !is(f) {
 				value = true
 			}
 		}
@@ -317,6 +317,45 @@ func (m *Model) toggleFlag(row store.Row, what string) tea.Cmd {
 		m.setStatus(done[[2]any{what, value}])
 	}
 	return cmd
+}
+
+// rowFlags is what an article is, read and starred.
+type rowFlags struct{ read, starred bool }
+
+func flagsOf(r store.Row) rowFlags { return rowFlags{r.Read, r.Starred} }
+
+// selectedFlags is what a selected article is: as the list shows it, else
+// as it was when the list last held it, or as written since.
+func (m Model) selectedFlags(id int64) (rowFlags, bool) {
+	if r, ok := m.list.rowByID(id); ok {
+		return flagsOf(r), true
+	}
+	f, ok := m.selFlags[id]
+	return f, ok
+}
+
+// rememberSelection keeps what the selected articles the list holds are:
+// the selection outlives the few pages around the cursor that the list
+// keeps, and s and m on it decide from all of it. Called after every
+// message, it has seen each selected row before a page replaced it.
+func (m *Model) rememberSelection() {
+	if len(m.list.marked) == 0 {
+		m.selFlags = nil
+		return
+	}
+	if m.selFlags == nil {
+		m.selFlags = map[int64]rowFlags{}
+	}
+	for id := range m.selFlags {
+		if !m.list.marked[id] {
+			delete(m.selFlags, id)
+		}
+	}
+	for _, r := range m.list.rows {
+		if m.list.marked[r.ID] {
+			m.selFlags[r.ID] = flagsOf(r)
+		}
+	}
 }
 
 // setFlag changes an article's read or starred state: at once on screen,
@@ -365,7 +404,8 @@ func articleCount(n int) string {
 	return thousands(n) + " articles"
 }
 
-// applyFlag shows a read or starred change in the list and the reader.
+// applyFlag shows a read or starred change in the list and the reader, and
+// in what the selection remembers.
 func (m *Model) applyFlag(id int64, what string, value bool) {
 	m.list.keep(id)
 	m.list.updateRow(id, func(r *store.Row) {
@@ -375,6 +415,14 @@ func (m *Model) applyFlag(id int64, what string, value bool) {
 			r.Starred = value
 		}
 	})
+	if f, ok := m.selFlags[id]; ok {
+		if what == "read" {
+			f.read = value
+		} else {
+			f.starred = value
+		}
+		m.selFlags[id] = f
+	}
 	if m.reader.row.ID != id {
 		return
 	}

@@ -91,6 +91,10 @@ type Model struct {
 	markingRead string
 	// quit is what quitting waits for: the writes on their way (quit.go).
 	quit quitState
+	// selFlags is what each selected article was when the list last held
+	// it, or was written since: by article id (rememberSelection). Shared
+	// by the model's copies, as the selection is.
+	selFlags map[int64]rowFlags
 
 	gen      int64 // the library's generation the list shows
 	genKnown bool
@@ -251,6 +255,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.handleResult(msg)
 	}
 	m.refreshKeys()
+	m.rememberSelection()
 	if m.quit.waiting {
 		m.status, m.statusErr = m.quitLine(), false
 	}
