@@ -30,7 +30,10 @@ type Item struct {
 	Article Article
 	File    string // the path given, or the stream's name
 	Line    int    // where the article or the problem starts, from 1
-	Err     error  // a *FileError when set; Article is then empty
+	// Record is, for a record of JSON on a line that holds others, its
+	// number in the file, from 1, which tells it from them; else 0.
+	Record int
+	Err    error // a *FileError when set; Article is then empty
 }
 
 // Reasons a whole file is not read.
@@ -47,13 +50,17 @@ const MaxFileSize = 64 << 20
 
 // FileError is a problem with a file, or with one article in it.
 type FileError struct {
-	File string
-	Line int // 0 when the whole file is concerned
-	Err  error
+	File   string
+	Line   int // 0 when the whole file is concerned
+	Record int // as Item's
+	Err    error
 }
 
 func (e *FileError) Error() string {
-	if e.Line > 0 {
+	switch {
+	case e.Line > 0 && e.Record > 0:
+		return fmt.Sprintf("%s:%d: record %d: %v", e.File, e.Line, e.Record, e.Err)
+	case e.Line > 0:
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
 	}
 	return fmt.Sprintf("%s: %v", e.File, e.Err)
@@ -94,10 +101,11 @@ func unwrapPath(err error) error {
 }
 
 // lineError is an error at a line of a file other than where its article
-// starts.
+// starts; record is as Item's.
 type lineError struct {
-	line int
-	err  error
+	line   int
+	record int
+	err    error
 }
 
 func (e *lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
@@ -133,7 +141,7 @@ func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
 	emit := func(it Item) error {
 		it.File = name
 		if le, ok := errors.AsType[*lineError](it.Err); ok {
-			it.Line, it.Err = le.line, le.err
+			it.Line, it.Record, it.Err = le.line, le.record, le.err
 		}
 		if it.Err == nil {
 			Normalize(&it.Article)
@@ -146,7 +154,7 @@ func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
 		}
 		if it.Err != nil {
 			it.Article = Article{}
-			it.Err = &FileError{File: name, Line: it.Line, Err: it.Err}
+			it.Err = &FileError{File: name, Line: it.Line, Record: it.Record, Err: it.Err}
 		}
 		if err := fn(it); err != nil {
 			return stopError{err}
@@ -158,7 +166,7 @@ func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
 		return stop.err
 	}
 	if le, ok := errors.AsType[*lineError](err); ok {
-		return fn(Item{File: name, Line: le.line, Err: &FileError{File: name, Line: le.line, Err: le.err}})
+		return fn(Item{File: name, Line: le.line, Record: le.record, Err: &FileError{File: name, Line: le.line, Record: le.record, Err: le.err}})
 	}
 	if err != nil {
 		return report(fn, name, err)

@@ -196,13 +196,26 @@ func jsonReason(err error) error {
 		return fmt.Errorf("field %s: a JSON %s where %s was expected", te.Field, te.Value, jsonKind(te.Type.Kind().String()))
 	}
 	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
-		return fmt.Errorf("invalid JSON: %v", se)
+		return fmt.Errorf("invalid JSON: %s", syntaxReason(se))
 	}
 	if pe, ok := errors.AsType[*time.ParseError](err); ok {
 		// A note's date, which the decoder reads as RFC 3339 alone.
 		return fmt.Errorf("cannot read %q as a date", pe.Value)
 	}
 	return err
+}
+
+// maxJSONDepth is how deep the JSON decoder reads lists and objects in
+// one another.
+const maxJSONDepth = 10000
+
+// syntaxReason is what the JSON syntax error se says, in words a reader
+// of the file follows.
+func syntaxReason(se *json.SyntaxError) string {
+	if strings.HasSuffix(se.Error(), "exceeded max depth") {
+		return fmt.Sprintf("lists and objects nested more than %d deep", maxJSONDepth)
+	}
+	return se.Error()
 }
 
 func jsonKind(goKind string) string {
@@ -299,7 +312,9 @@ func readJSON(r *bufio.Reader, lines bool, emit func(Item) error) error {
 }
 
 // readJSONValues reads an array of records, or records back to back; r
-// starts at line firstLine.
+// starts at line firstLine. A record is named by its line; when the line
+// holds others, by its number too (Item.Record). A value that is not JSON
+// ends the file, named by the line where what is wrong is.
 func readJSONValues(r io.Reader, array bool, firstLine int, emit func(Item) error) error {
 	lc := &lineCounter{r: r, first: firstLine}
 	dec := json.NewDecoder(lc)
@@ -308,32 +323,76 @@ func readJSONValues(r io.Reader, array bool, firstLine int, emit func(Item) erro
 			return jsonReason(err)
 		}
 	}
+	// A record is handed on once the line of the next is known.
+	var held Item
+	holding, n, prev := false, 0, 0 // prev: the line of the record before
+	handOn := func(next int) error {
+		if !holding {
+			return nil
+		}
+		holding = false
+		if held.Line == prev || held.Line == next {
+			held.Record = n
+		}
+		prev = held.Line
+		return emit(held)
+	}
 	for dec.More() {
-		line := lc.lineOfNext(dec)
+		start, line := lc.next(dec)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
+			if err := handOn(line); err != nil {
+				return err
+			}
 			// JSON cannot be picked up again after a broken value.
-			return &lineError{line: line, err: fmt.Errorf("%w; the rest of the file is not read", jsonReason(err))}
+			le := &lineError{line: line, err: fmt.Errorf("%w; the rest of the file is not read", jsonReason(err))}
+			if prev == line {
+				le.record = n + 1
+			}
+			if at, ok := syntaxErrorAt(dec, err); ok && at >= start {
+				le.line = lc.lineAt(at)
+			}
+			return le
 		}
-		a, err := articleFromJSON(raw)
-		if err := emit(Item{Article: a, Line: line, Err: err}); err != nil {
+		if err := handOn(line); err != nil {
 			return err
 		}
+		a, err := articleFromJSON(raw)
+		held, holding, n = Item{Article: a, Line: line, Err: err}, true, n+1
+	}
+	if err := handOn(-1); err != nil {
+		return err
 	}
 	if array {
-		line := lc.lineOfNext(dec)
+		_, line := lc.next(dec)
 		if _, err := dec.Token(); err != nil { // the "]"
 			return &lineError{line: line, err: jsonReason(err)}
 		}
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		line := lc.lineOfNext(dec)
+		_, line := lc.next(dec)
 		if err == nil {
 			err = errors.New("unexpected content after the JSON value")
 		}
 		return &lineError{line: line, err: jsonReason(err)}
 	}
 	return nil
+}
+
+// syntaxErrorAt is the offset in dec's input of the byte that made err,
+// the error of dec's last Decode, a syntax error: the decoder tells it in
+// the value it read, which it still holds.
+func syntaxErrorAt(dec *json.Decoder, err error) (int64, bool) {
+	if _, ok := errors.AsType[*json.SyntaxError](err); !ok {
+		return 0, false
+	}
+	held, _ := io.ReadAll(dec.Buffered())
+	var v json.RawMessage
+	se, ok := errors.AsType[*json.SyntaxError](json.Unmarshal(held, &v))
+	if !ok || se.Offset < 1 {
+		return 0, false
+	}
+	return dec.InputOffset() + se.Offset - 1, true
 }
 
 // lineCounter remembers where the newlines read through it are until the
@@ -369,9 +428,9 @@ func (l *lineCounter) lineAt(off int64) int {
 	return l.first + l.passed
 }
 
-// lineOfNext is the line of the next value dec will read: past white space
-// and the comma between array elements.
-func (l *lineCounter) lineOfNext(dec *json.Decoder) int {
+// next is the offset and the line of the next value dec will read: past
+// white space and the comma between array elements.
+func (l *lineCounter) next(dec *json.Decoder) (int64, int) {
 	off := dec.InputOffset()
 	if br, ok := dec.Buffered().(io.ByteReader); ok {
 		for {
@@ -382,7 +441,7 @@ func (l *lineCounter) lineOfNext(dec *json.Decoder) int {
 			off++
 		}
 	}
-	return l.lineAt(off)
+	return off, l.lineAt(off)
 }
 
 // skipSpace reads the white space r starts with, however long, and

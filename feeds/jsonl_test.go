@@ -2,7 +2,9 @@ package feeds
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -337,5 +339,69 @@ func TestRecordFeedAddress(t *testing.T) {
 		if warned := len(a.Warnings) > 0; warned == keep {
 			t.Errorf("feed %q: warnings %q", raw, a.Warnings)
 		}
+	}
+}
+
+// TestJSONErrorLines: a value that is not JSON is named by the line where
+// what is wrong is, not where the value starts (nesting too deep crosses
+// the limit thousands of lines down); records on one line are told apart
+// by their number in the file, and a line that holds one record names
+// none.
+func TestJSONErrorLines(t *testing.T) {
+	deep := strings.Repeat("[\n", 10_005)
+	tests := map[string]struct {
+		name, in string
+		want     []string // the errors, in order
+	}{
+		"lists nested deep": {
+			"deep.json", deep,
+			[]string{"deep.json:10002: invalid JSON: lists and objects nested more than 10000 deep; the rest of the file is not read"},
+		},
+		"a field nested deep": {
+			"deep.json", "{\"external_id\": \"a\",\n\"body\": \"b\",\n\"x\": [\n" + deep,
+			[]string{"deep.json:10002: invalid JSON: lists and objects nested more than 10000 deep; the rest of the file is not read"},
+		},
+		"a comma missing below the start": {
+			"x.json", "[{\"external_id\": \"a\",\n\"body\": \"b\"\n\"title\": \"t\"}]",
+			[]string{"x.json:3: invalid JSON: invalid character '\"' after object key:value pair; the rest of the file is not read"},
+		},
+		"two records on a line": {
+			"x.json", `[{"external_id": 12345, "body": "a"}, {"external_id": 1e400, "body": "b"}]`,
+			[]string{
+				"x.json:1: record 1: field external_id: a JSON number where a string was expected",
+				"x.json:1: record 2: field external_id: a JSON number where a string was expected",
+			},
+		},
+		"a line of two after a line of one": {
+			"x.json", "[{\"external_id\": 1, \"body\": \"a\"},\n{\"external_id\": 2, \"body\": \"b\"}, {\"external_id\": \"c\", \"body\": \"c\"}, {\"external_id\": \"d\", \"body\": }]",
+			[]string{
+				"x.json:1: field external_id: a JSON number where a string was expected",
+				"x.json:2: record 2: field external_id: a JSON number where a string was expected",
+				"x.json:2: record 4: invalid JSON: invalid character '}' looking for beginning of value; the rest of the file is not read",
+			},
+		},
+		"records back to back": {
+			"x.json", `{"external_id": 1, "body": "a"} {"external_id": "b", "body": "b"}` + "\n" + `{"external_id": 3, "body": "c"}`,
+			[]string{
+				"x.json:1: record 1: field external_id: a JSON number where a string was expected",
+				"x.json:2: field external_id: a JSON number where a string was expected",
+			},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var got []string
+			for _, it := range readString(t, tc.name, tc.in) {
+				if it.Err != nil {
+					got = append(got, it.Err.Error())
+					if fe, ok := errors.AsType[*FileError](it.Err); !ok || fe.Line != it.Line || fe.Record != it.Record {
+						t.Errorf("item line %d record %d, error %v", it.Line, it.Record, it.Err)
+					}
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
 	}
 }

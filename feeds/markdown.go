@@ -696,7 +696,7 @@ func jsonFields(front string) (*yaml.Node, error) {
 	lineAt := func(off int64) int { return strings.Count(front[:min(int(off), len(front))], "\n") }
 	fail := func(err error) (*yaml.Node, error) {
 		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
-			return nil, fmt.Errorf("line %d: %v", lineAt(se.Offset)+1, se)
+			return nil, fmt.Errorf("line %d: %s", lineAt(se.Offset)+1, syntaxReason(se))
 		}
 		return nil, fmt.Errorf("line %d: %v", lineAt(dec.InputOffset())+1, err)
 	}

@@ -572,7 +572,7 @@ func TestBrokenJSONFrontMatter(t *testing.T) {
 		"nested too deep": {
 			doc:   `{"title": "Deep", "x": ` + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + `, "tags": ["a", [["b"]], {"c": 1}, 2]}` + "\n\nBody.\n",
 			title: "Deep", tags: "a,2", body: "Body.",
-			warning: "JSON front matter: line 1: invalid character '[' exceeded max depth; its fields were read as they stand",
+			warning: "JSON front matter: line 1: lists and objects nested more than 10000 deep; its fields were read as they stand",
 		},
 		"over lines, a comma too few": {
 			doc:   "{\"title\": \"Lines\",\n  \"tags\": [\"x\"]\n  \"date\": \"2024-03-05\"}\nBody.\n",

@@ -52,8 +52,11 @@ func nextBatch(limit, n int, took time.Duration) int {
 // Problem is one article or file that could not be imported, or was
 // imported with a warning.
 type Problem struct {
-	File   string
-	Line   int
+	File string
+	Line int
+	// Record is, for a record of JSON on a line that holds others, its
+	// number in the file (feeds.Item's Record); else 0.
+	Record int
 	Reason string
 }
 
@@ -65,6 +68,8 @@ func (p Problem) String() string {
 	switch {
 	case p.File == "":
 		return reason
+	case p.Line > 0 && p.Record > 0:
+		return fmt.Sprintf("%s:%d: record %d: %s", shownName(p.File), p.Line, p.Record, reason)
 	case p.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", shownName(p.File), p.Line, reason)
 	default:
@@ -210,9 +215,8 @@ const progressEvery = 100 * time.Millisecond
 
 // item is a parsed article on its way to the store.
 type item struct {
-	a    feeds.Article
-	file string
-	line int
+	a  feeds.Article
+	at place
 }
 
 // Run imports every source. Parsing runs in its own goroutine, so reading and
@@ -281,10 +285,10 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			cr := &countingReader{r: r, n: &read}
 			err := feeds.ReadStream(src.Name, cr, func(it feeds.Item) error {
 				if it.Err != nil {
-					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Reason: reason(it.Err)}})
+					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Record: it.Record, Reason: reason(it.Err)}})
 				}
 				articles.Add(1)
-				return send(parsed{it: item{a: it.Article, file: it.File, line: it.Line}})
+				return send(parsed{it: item{a: it.Article, at: place{it.File, it.Line, it.Record}}})
 			})
 			if c, ok := r.(io.Closer); ok && src.R == nil {
 				c.Close()
@@ -335,8 +339,8 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			continue
 		}
 		if first, dup := seen.add(p.it); dup {
-			rep.Warnings = append(rep.Warnings, Problem{File: p.it.file, Line: p.it.line,
-				Reason: fmt.Sprintf("id %s is also at %s: this article replaces that one", OneLine(strconv.Quote(p.it.a.ExternalID)), first)})
+			rep.Warnings = append(rep.Warnings, p.it.at.problem(
+				fmt.Sprintf("id %s is also at %s: this article replaces that one", OneLine(strconv.Quote(p.it.a.ExternalID)), first)))
 		}
 		batch = append(batch, p.it)
 		size += len(p.it.a.Body)
@@ -416,14 +420,14 @@ func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article,
 				return err
 			}
 		}
-		rep.Failed = append(rep.Failed, Problem{File: batch[i].file, Line: batch[i].line, Reason: refusal(&arts[i], ae.Err)})
+		rep.Failed = append(rep.Failed, batch[i].at.problem(refusal(&arts[i], ae.Err)))
 		if i+1 == len(batch) {
 			return nil
 		}
 		return im.put(ctx, batch[i+1:], arts[i+1:], rep)
 	}
 	if len(batch) == 1 {
-		rep.Failed = append(rep.Failed, Problem{File: batch[0].file, Line: batch[0].line, Reason: refusal(&arts[0], err)})
+		rep.Failed = append(rep.Failed, batch[0].at.problem(refusal(&arts[0], err)))
 		return nil
 	}
 	half := len(batch) / 2
@@ -468,7 +472,7 @@ func count(batch []item, outs []store.Outcome, rep *ImportReport) {
 			continue
 		}
 		for _, w := range batch[i].a.Warnings {
-			rep.Warnings = append(rep.Warnings, Problem{File: batch[i].file, Line: batch[i].line, Reason: w})
+			rep.Warnings = append(rep.Warnings, batch[i].at.problem(w))
 		}
 	}
 }
@@ -482,17 +486,27 @@ type seenIDs struct {
 	at   map[uint64]place
 }
 
-// place is a file and line an article was read from.
+// place is a file and line an article was read from, and its record's
+// number when the line holds others.
 type place struct {
-	file string
-	line int
+	file   string
+	line   int
+	record int
 }
 
 func (p place) String() string {
-	if p.line > 0 {
+	switch {
+	case p.line > 0 && p.record > 0:
+		return fmt.Sprintf("%s:%d (record %d)", shownName(p.file), p.line, p.record)
+	case p.line > 0:
 		return fmt.Sprintf("%s:%d", shownName(p.file), p.line)
 	}
 	return shownName(p.file)
+}
+
+// problem is a failure or warning, reason, about the article read at p.
+func (p place) problem(reason string) Problem {
+	return Problem{File: p.file, Line: p.line, Record: p.record, Reason: reason}
 }
 
 func newSeenIDs() *seenIDs { return &seenIDs{seed: maphash.MakeSeed(), at: make(map[uint64]place)} }
@@ -504,7 +518,7 @@ func (s *seenIDs) add(it item) (first place, dup bool) {
 	if first, dup = s.at[h]; dup {
 		return first, true
 	}
-	s.at[h] = place{it.file, it.line}
+	s.at[h] = it.at
 	return place{}, false
 }
 

@@ -481,3 +481,21 @@ func TestImportProgressWhileParsing(t *testing.T) {
 		t.Errorf("progress reported %d times after Run returned", calls-after)
 	}
 }
+
+// TestImportNamesRecordsOnALine: the failures and warnings about records
+// of JSON on one line name each record, so that they are told apart; a
+// record alone on its line is named by its line alone.
+func TestImportNamesRecordsOnALine(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"in.json": `[{"external_id": 12345, "body": "a"}, {"external_id": "x", "body": "b"}, {"external_id": "x", "body": "c"}, {"external_id": "gone"},` + "\n" +
+			`{"external_id": "y", "body": "d"}]`,
+	}, nil)
+	_, got := importPaths(t, openStore(t), dir, "in.json")
+	want := "2 added, 1 updated, 0 unchanged, 2 failed\n" +
+		"failed: in.json:1: record 1: field external_id: a JSON number where a string was expected\n" +
+		"failed: in.json:1: record 4: no article in the library has external_id \"gone\" (a record without a body changes an article already there)\n" +
+		"warning: in.json:1: record 3: id \"x\" is also at in.json:1 (record 2): this article replaces that one\n"
+	if got != want {
+		t.Errorf("summary\n%s\nwant\n%s", got, want)
+	}
+}
