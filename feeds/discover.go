@@ -46,7 +46,8 @@ const maxAlternates = 5
 // none serves a feed, the error (ErrNoFeed) says what each gave. Each
 // request has the fetcher's limits and User-Agent, as a fetch does: its
 // timeout, five redirects, a page or feed read up to MaxBody (a larger
-// page is searched in its first MaxBody bytes; a larger feed is an error).
+// page is searched in its first MaxBody bytes; a larger feed, or anything
+// else larger than that, is the error a fetch gives: body over 10 MiB).
 // A feed: address, as a browser gives one, is read as the http(s) address
 // it stands for (see NormalizeURL).
 func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, error) {
@@ -99,14 +100,41 @@ func (p discoveredPage) what() string {
 	switch {
 	case len(text) == 0:
 		return "the server sent an empty document" + p.kind()
-	case isHTMLDocument(text) || bytes.Contains(bytes.ToLower(head(text, 4096)), []byte("<html")):
+	case looksLikePage(text):
 		return "the page links to no RSS, Atom or JSON feed"
+	case looksBinary(head(text, 4096)):
+		return "the server sent binary data" + p.kind()
 	}
 	start := CleanLine(string(head(text, 200)))
 	if r := []rune(start); len(r) > 60 {
 		start = string(r[:60]) + "…"
 	}
 	return fmt.Sprintf("neither a feed nor a web page%s, it starts %q", p.kind(), start)
+}
+
+// looksLikePage reports whether data is a web page, or looks enough like
+// one to search it for feed links.
+func looksLikePage(data []byte) bool {
+	return isHTMLDocument(data) || bytes.Contains(bytes.ToLower(head(data, 4096)), []byte("<html"))
+}
+
+// looksBinary reports whether the start of a document is not text: it
+// holds NUL bytes (without the byte order mark of UTF-16, whose text
+// does), or control characters for more than one byte in ten.
+func looksBinary(start []byte) bool {
+	if utf16BOM(start) != nil {
+		return false
+	}
+	if bytes.IndexByte(start, 0) >= 0 {
+		return true
+	}
+	controls := 0
+	for _, c := range start {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			controls++
+		}
+	}
+	return controls*10 > len(start)
 }
 
 // kind says what the page is, by its media type: " (text/html)", or "".
@@ -156,13 +184,22 @@ func (f *Fetcher) discoverOnce(ctx context.Context, addr string, t *tries) (Disc
 		hint, err := statusFailure(resp)
 		return Discovered{}, discoveredPage{}, hint, err
 	}
+	// A page is searched in its first MaxBody bytes, however long it is;
+	// anything else is refused, as a fetch refuses it, when it is longer.
+	contentType := resp.Header.Get("Content-Type")
+	if f.MaxBody > 0 && resp.ContentLength > f.MaxBody && !htmlType(contentType) {
+		return Discovered{}, discoveredPage{}, retryHint{}, sizeError{f.MaxBody}
+	}
 	data, err := readBody(resp.Body, f.MaxBody)
 	cut := errors.Is(err, ErrBodyTooLarge)
 	if err != nil && !cut {
 		err, _ := f.transportError(ctx, actx, t, err)
 		return Discovered{}, discoveredPage{}, retryHint{}, err
 	}
-	if isFeedDocument(data, resp.Header.Get("Content-Type")) {
+	if cut && !looksLikePage(data) {
+		return Discovered{}, discoveredPage{}, retryHint{}, err
+	}
+	if isFeedDocument(data, contentType) {
 		if cut {
 			return Discovered{}, discoveredPage{}, retryHint{}, err
 		}
@@ -174,7 +211,13 @@ func (f *Fetcher) discoverOnce(ctx context.Context, addr string, t *tries) (Disc
 		found.doc = &doc
 		return found, discoveredPage{}, retryHint{}, nil
 	}
-	return Discovered{}, discoveredPage{data: data, url: resp.Request.URL, contentType: resp.Header.Get("Content-Type")}, retryHint{}, nil
+	return Discovered{}, discoveredPage{data: data, url: resp.Request.URL, contentType: contentType}, retryHint{}, nil
+}
+
+// htmlType reports whether a Content-Type is a web page's.
+func htmlType(contentType string) bool {
+	t := mediaType(contentType)
+	return t == "text/html" || t == "application/xhtml+xml"
 }
 
 // FetchDiscovered fetches sub, the subscription to d.URL. When discovery

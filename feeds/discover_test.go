@@ -126,11 +126,14 @@ func TestDiscover(t *testing.T) {
 
 // TestDiscoverLimits: discovery runs under the limits of a fetch: its
 // timeout for a server that never answers or stalls mid-body, five
-// redirects, its body limit for a feed (a page is searched in what was
-// read), its User-Agent.
+// redirects, its body limit for a feed and for anything else that is not
+// a page (a page is searched in what was read, whatever its length), its
+// User-Agent.
 func TestDiscoverLimits(t *testing.T) {
 	var agents sync.Map
 	const link = `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>`
+	bomb := gzipBomb(t, 4<<20)
+	bigPage := append([]byte(link), bytes.Repeat([]byte("<p>x</p>"), 16<<10)...)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		agents.Store(r.Header.Get("User-Agent"), true)
@@ -148,8 +151,28 @@ func TestDiscoverLimits(t *testing.T) {
 			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>big</title><description>`))
 			w.Write(bytes.Repeat([]byte("x"), 64<<10))
 		case "/big-page":
-			w.Write([]byte(link))
-			w.Write(bytes.Repeat([]byte("<p>x</p>"), 16<<10))
+			w.Write(bigPage)
+		case "/big-page-sized":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Length", fmt.Sprint(len(bigPage)))
+			w.Write(bigPage)
+		case "/gzip-bomb":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(bomb)
+		case "/zeros-sized", "/zeros":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			if r.URL.Path == "/zeros-sized" {
+				w.Header().Set("Content-Length", fmt.Sprint(2<<30))
+			}
+			for range 64 {
+				if _, err := w.Write(make([]byte, 16<<10)); err != nil {
+					return
+				}
+			}
+		case "/binary":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"))
 		case "/feed.xml":
 			w.Write(fixture(t, "rss091.xml"))
 		default:
@@ -180,14 +203,20 @@ func TestDiscoverLimits(t *testing.T) {
 		"six redirects":               {path: "/chain/6", err: ErrTooManyRedirects, text: "too many redirects: stopped after 5"},
 		"a feed over the limit":       {path: "/big-feed", err: ErrBodyTooLarge, text: "body over 32 KiB"},
 		"a page over the limit":       {path: "/big-page", want: "/feed.xml"},
+		"a page that says so":         {path: "/big-page-sized", want: "/feed.xml"},
+		"a gzip bomb":                 {path: "/gzip-bomb", err: ErrBodyTooLarge, text: "body over 32 KiB"},
+		"2 GB of zeros, sized":        {path: "/zeros-sized", err: ErrBodyTooLarge, text: "body over 32 KiB"},
+		"1 MB of zeros":               {path: "/zeros", err: ErrBodyTooLarge, text: "body over 32 KiB"},
+		"binary data": {path: "/binary", err: ErrNoFeed,
+			text: "no feed found at {srv}/binary: the server sent binary data (application/octet-stream)"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			found, err := f.Discover(context.Background(), srv.URL+tc.path)
 			if tc.err != nil {
-				if !errors.Is(err, tc.err) || err.Error() != tc.text {
-					t.Errorf("Discover = %+v, %v; want %q", found, err, tc.text)
+				if text := strings.ReplaceAll(tc.text, "{srv}", srv.URL); !errors.Is(err, tc.err) || err.Error() != text {
+					t.Errorf("Discover = %+v, %v; want %q", found, err, text)
 				}
 			} else if err != nil || found.URL != srv.URL+tc.want {
 				t.Errorf("Discover = %q, %v; want %q", found.URL, err, srv.URL+tc.want)
