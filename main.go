@@ -61,7 +61,7 @@ func main() {
 	ctx, stop := stopOnSignal(stopOn...)
 	err := newRoot(os.Args[1:]).ExecuteContext(ctx)
 	stop()
-	if sig, ok := context.Cause(ctx).(interrupted); ok && err != nil {
+	if sig, ok := context.Cause(ctx).(interrupted); ok && err != nil && !errors.Is(err, sig) {
 		err = sig // whatever the command made of its cancelled context
 	}
 	os.Exit(exitCode(err))
@@ -106,6 +106,15 @@ func exitCode(err error) int {
 	if in, ok := errors.AsType[interrupted](err); ok {
 		// As a shell reports a program a signal ended: 130 for ctrl+c.
 		fmt.Fprintln(os.Stderr, "tidings: interrupted")
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			// What else went wrong as it stopped: the reader's note that
+			// could not be saved.
+			for _, e := range joined.Unwrap() {
+				if !errors.Is(e, in) {
+					fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(e))
+				}
+			}
+		}
 		if sig, ok := in.sig.(syscall.Signal); ok {
 			return 128 + int(sig)
 		}

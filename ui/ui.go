@@ -156,7 +156,9 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	return m, nil
 }
 
-// Run runs the UI on the terminal until the user quits or ctx ends.
+// Run runs the UI on the terminal until the user quits or ctx ends; ended
+// by ctx (a signal, for tidings), it returns ctx's cause, once the terminal
+// is restored and a note being written saved.
 func Run(ctx context.Context, lib Library, cfg Config) error {
 	m, err := newModel(ctx, lib, cfg)
 	if err != nil {
@@ -165,7 +167,9 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 	// Bubble Tea draws on a frame tick; at its highest rate a key press
 	// reaches the screen in under 9 ms instead of up to 17. Frames are only
 	// written when the view changed.
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(120)}
+	// Signals stop the program through ctx alone: Bubble Tea's own handler
+	// would quit on SIGTERM as q does, before ctx says why.
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(120), tea.WithoutSignalHandler()}
 	if cfg.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}
@@ -182,7 +186,7 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 		stops.stop()
 	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		err = nil // asked to stop (a signal): a clean exit
+		err = context.Cause(ctx) // asked to stop: the caller knows why
 	}
 	if fm, ok := final.(Model); ok {
 		if fm.quit.err != nil {

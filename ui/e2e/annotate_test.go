@@ -155,8 +155,8 @@ func TestNoteSurvivesHangup(t *testing.T) {
 			if err := tm.cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
-			if code := tm.wait(screenTimeout); code != 0 {
-				t.Errorf("exit code %d after %v", code, sig)
+			if code, want := tm.wait(screenTimeout), 128+int(sig); code != want {
+				t.Errorf("exit code %d after %v, want %d", code, sig, want)
 			}
 			out := mustRun(t, lib, "search", "is:annotated thought", "--json")
 			if !strings.Contains(out, `"annotations":1`) {
