@@ -61,7 +61,7 @@ func TestFetchAllBoundsParseMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads eight large feeds")
 	}
-	doc := enclosureFeed(8000)
+	doc := enclosureFeed(5000)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		w.Write([]byte(doc))
