@@ -379,6 +379,9 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 	if len(text) == 0 && whole {
 		return 0, ErrEmpty
 	}
+	if reason := contentReason(head); reason != "" {
+		return 0, fmt.Errorf("%w (%s)", ErrBinary, reason)
+	}
 	if reason := binaryReason(head, whole); reason != "" {
 		if k := kindOfName(name); k >= 0 {
 			reason = kinds[k].one + ", not an article"
