@@ -132,6 +132,9 @@ func (c *stopCatcher) forward(p *tea.Program) {
 			case c.state.CompareAndSwap(running, asked):
 				p.Send(tea.SuspendMsg{})
 			case c.state.CompareAndSwap(suspending, stopped):
+				// The terminal is the shell's: with the title it had
+				// (kept on the stack for the end), not Bubble Tea's blank.
+				writeTitleOp(restoreTitle + saveTitle)
 				_ = unix.Kill(os.Getpid(), unix.SIGSTOP)
 			}
 			// Else a stop repeated, or one that arrived while stopped: the

@@ -181,7 +181,9 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 	if stops != nil {
 		go stops.forward(p)
 	}
+	writeTitleOp(saveTitle)
 	final, err := p.Run()
+	writeTitleOp(restoreTitle)
 	if stops != nil {
 		stops.stop()
 	}
