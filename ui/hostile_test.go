@@ -107,7 +107,7 @@ func TestTameMarkdownKeepsArticles(t *testing.T) {
 		"nine quotes":        {strings.Repeat("> ", 9) + "x", strings.Repeat(">", 8) + " x"},
 		"deep bullets":       {strings.Repeat("- ", 20) + "x", "- x"},
 		"deep indentation":   {strings.Repeat(" ", 100) + "- x", strings.Repeat(" ", 16) + "- x"},
-		"quotes then bullet": {strings.Repeat("> ", 12) + "- x", strings.Repeat(">", 8) + " - x"},
+		"quotes then bullet": {strings.Repeat("> ", 12) + "- x", strings.Repeat(">", 7) + " - x"},
 	} {
 		if got := tameMarkdown(tc.in); got != tc.want {
 			t.Errorf("%s: %q, want %q", name, got, tc.want)

@@ -255,12 +255,11 @@ func (r *renderer) evict() {
 // as wide on the terminal (displayText); and its tabs as the spaces up to
 // the next tab stop (expandTabs).
 func cleanMarkdown(body string) string {
-	return expandTabs(displayText(joinSoftBreaks(rawScripts(obsidianMarkdown(feeds.StripBidi(feeds.CleanText(tameMarkdown(body))))))))
+	return expandTabs(displayText(joinSoftBreaks(rawScripts(obsidianMarkdown(tameMarkdown(body))))))
 }
 
-// Glamour's time and memory grow steeply with nesting (200 nested quotes
-// take gigabytes and do not finish; 200 list levels take 16 s) and with
-// length: with the lines it lays out, each padded to the width (a megabyte
+// Glamour's time and memory grow steeply with nesting (rendernest.go) and
+// with length: with the lines it lays out, each padded to the width (a megabyte
 // of short paragraphs renders to 80 MB in 10 s; lines of code, table rows
 // and hard line breaks cost more each). So the reader renders at most
 // maxRenderBytes of an article, and of that at most maxRenderLines lines as
@@ -272,8 +271,10 @@ const (
 	maxNesting     = 8
 )
 
-// tameMarkdown cuts body where renderCut says, saying so, and flattens
-// quotes and lists nested deeper than maxNesting.
+// tameMarkdown cuts body where renderCut says, saying so, cleans it of
+// control characters and bidirectional marks, and then flattens quotes and
+// lists nested deeper than maxNesting: after the cleaning, so that what it
+// removes cannot join marks into a deeper line.
 func tameMarkdown(body string) string {
 	cut := ""
 	if end, byLines := renderCut(body); end < len(body) {
@@ -285,14 +286,7 @@ func tameMarkdown(body string) string {
 		cut = "\n\n---\n\n*" + cutNoticeStart + why + ".*\n"
 		body = closeFence(strings.ToValidUTF8(body[:end], ""))
 	}
-	if !deeplyNested(body) {
-		return body + cut
-	}
-	lines := strings.Split(body, "\n")
-	for i, l := range lines {
-		lines[i] = flattenLine(l)
-	}
-	return strings.Join(lines, "\n") + cut
+	return flattenLines(feeds.StripBidi(feeds.CleanText(body))) + cut
 }
 
 // cutNoticeStart begins the line that ends an article the reader cuts.
@@ -304,68 +298,6 @@ func byteSize(n int) string {
 		return fmt.Sprintf("%d KB", n>>10)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-}
-
-// deeplyNested reports whether a line of body starts with more than
-// maxNesting quote or list markers or more than 4*maxNesting columns of
-// indentation: a quick test that spares ordinary articles flattenLine.
-func deeplyNested(body string) bool {
-	depth, indent, start := 0, 0, true
-	for i := 0; i < len(body); i++ {
-		switch c := body[i]; {
-		case c == '\n':
-			depth, indent, start = 0, 0, true
-		case !start:
-		case c == ' ' || c == '\t':
-			indent++
-		case c == '>' || c == '-' || c == '*' || c == '+':
-			depth++
-		default:
-			start = false
-		}
-		if depth > maxNesting || indent > 4*maxNesting {
-			return true
-		}
-	}
-	return false
-}
-
-// flattenLine rewrites a line that starts too deep: at most maxNesting quote
-// markers, at most 2*maxNesting columns of indentation before its last list
-// marker, and that marker are kept, in that order.
-func flattenLine(l string) string {
-	quotes, bullets, indent, lead, bullet, i := 0, 0, 0, 0, false, 0
-scan:
-	for ; i < len(l); i++ {
-		switch c := l[i]; {
-		case c == ' ' && i > 0 && (l[i-1] == '>' || l[i-1] == '-' || l[i-1] == '*' || l[i-1] == '+'):
-			// the space after a marker
-		case c == ' ':
-			indent++
-		case c == '\t':
-			indent += 4
-		case c == '>':
-			quotes, bullet, indent = quotes+1, false, 0
-		case (c == '-' || c == '*' || c == '+') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
-			bullets, bullet, lead, indent = bullets+1, true, indent, 0
-		default:
-			break scan
-		}
-	}
-	if quotes <= maxNesting && bullets <= maxNesting && lead <= 4*maxNesting && indent <= 4*maxNesting {
-		return l
-	}
-	var b strings.Builder
-	if quotes > 0 {
-		b.WriteString(strings.Repeat(">", min(quotes, maxNesting)) + " ")
-	}
-	if bullet {
-		b.WriteString(strings.Repeat(" ", min(lead, 2*maxNesting)) + "- ")
-	} else {
-		b.WriteString(strings.Repeat(" ", min(indent, 2*maxNesting)))
-	}
-	b.WriteString(l[i:])
-	return b.String()
 }
 
 // plainPreview bounds the plain text shown while a body renders: it is
