@@ -147,7 +147,7 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	base := parseAbsolute(docURL)
 	out := Feed{
 		Title:   titleText(parsed.Title, customTitle(parsed.Custom)),
-		SiteURL: resolveHTTP(base, parsed.Link),
+		SiteURL: webPage(base, parsed.Link),
 		SelfURL: resolveHTTP(base, parsed.FeedLink),
 		Warning: firstNonEmpty(parsed.Custom[customCutOff], parsed.Custom[customSkipped]),
 	}
@@ -157,6 +157,12 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	if site := parseAbsolute(out.SiteURL); site != nil {
 		linkBase = site
 	}
+	// The entries' ids are made of their links as read before links were
+	// unwrapped, the site's too.
+	formerLinkBase := base
+	if site := parseAbsolute(resolveHTTP(base, parsed.Link)); site != nil {
+		formerLinkBase = site
+	}
 	source := out.Title
 	if source == "" {
 		source = sub.Title
@@ -164,7 +170,7 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	if source == "" && base != nil {
 		source = base.Host
 	}
-	e := entryReader{sub: sub, base: base, linkBase: linkBase, source: source, plain: plainContent(parsed),
+	e := entryReader{sub: sub, base: base, linkBase: linkBase, formerLinkBase: formerLinkBase, source: source, plain: plainContent(parsed),
 		ids: make(map[string]bool, len(parsed.Items)), entries: make(map[string]bool, len(parsed.Items)),
 		shared: sharedKeys(parsed.Items), json: parsed.FeedType == "json"}
 	if parsed.FeedType == "atom" || e.json {
@@ -186,10 +192,12 @@ type entryReader struct {
 	sub      Subscription
 	base     *url.URL // the document's URL
 	linkBase *url.URL // the site's URL, else the document's
-	source   string
-	plain    func(i int) bool // whether entry i's content is plain text
-	ids      map[string]bool  // the ids given so far
-	entries  map[string]bool  // the entries read so far (entrySignature)
+	// formerLinkBase is linkBase as read before links were unwrapped.
+	formerLinkBase *url.URL
+	source         string
+	plain          func(i int) bool // whether entry i's content is plain text
+	ids            map[string]bool  // the ids given so far
+	entries        map[string]bool  // the entries read so far (entrySignature)
 	// shared are the guids (or, for entries without one, links) that
 	// different entries of the document share.
 	shared map[string]bool
@@ -228,42 +236,65 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		Source:    e.source,
 		FeedURL:   e.sub.URL,
 		Title:     titleText(it.Title, customTitle(it.Custom)),
-		URL:       resolveHTTP(e.linkBase, it.Link),
 		Author:    firstNonEmpty(authors(it), e.author),
 		Published: published(it),
 	}
 	guid := strings.TrimSpace(it.GUID)
-	if a.URL == "" {
-		// An RSS guid is a permalink unless it says otherwise, and an
-		// entry without a link is better off with one that may be.
-		a.URL = resolveHTTP(nil, guid)
+	link, dropped := entryLink(e.linkBase, it.Link)
+	if dropped != "" {
+		a.Warnings = append(a.Warnings, "entry "+entryName(a.Title, guid, i)+": "+dropped)
+	}
+	// The entry's page, which its relative links resolve against. An RSS
+	// guid is a permalink unless it says otherwise, and an entry without
+	// a link is better off with one that may be.
+	page := httpOnly(link)
+	if page == "" {
+		page = webPage(nil, guid)
+	}
+	ownURL := firstNonEmpty(link, page)
+	a.URL = ownURL
+	// What the entry is known by is made of its page as read before links
+	// were unwrapped (formerPage): a feed that wraps its links keeps its
+	// entries where they are.
+	formerPage := resolveHTTP(e.formerLinkBase, it.Link)
+	if formerPage == "" {
+		formerPage = resolveHTTP(nil, guid)
 	}
 	if e.sub.Tags != nil {
 		a.Tags = append([]string{}, e.sub.Tags...)
 	}
-	page := a.URL
-	body, formerBody, err := e.body(i, it, page)
+	content, formerBody, err := e.body(i, it, page, formerPage)
 	if err != nil {
 		a.Warnings = append(a.Warnings, "content kept as plain text: "+err.Error())
 	}
 	encBase := e.enclosureBase(it)
 	m := mediaOf(it, encBase)
-	body = withMedia(body, m, page)
+	body := withMedia(content, m, page)
 	encs := withMediaFiles(enclosures(it, encBase), m.files)
 	a.Body = withEnclosures(body, encs)
-	if ext := e.externalURL(it); ext != "" {
-		a.URL = ext // the page elsewhere a JSON Feed item without a url is about
-	}
-	if a.URL == "" && len(encs) > 0 {
-		a.URL = encs[0].url // a podcast episode without a page: its audio
-	}
-	if a.Title == "" && body == "" {
+	titled := a.Title != ""
+	a.URL = e.otherURL(a.URL, it, encs, false)
+	if !titled && body == "" {
 		if a.URL == "" {
 			return Article{}, false
 		}
 		a.Title = a.URL
 	}
-	known := knownBy(it, page, formerBody, a)
+	// An entry with no title, text or page of its own is known by its link
+	// and body as read before (knownBy): those read with formerPage.
+	before := a
+	if ownURL != formerPage {
+		before.URL = e.otherURL(formerPage, it, encs, true)
+		body := withMedia(content, m, formerPage)
+		before.Body = withEnclosures(body, encs)
+		if !titled && body == "" {
+			before.Title = before.URL
+		}
+		if before.Title == "" && body == "" && before.URL == "" {
+			before = a // passed over before: known as it is read now
+		}
+	}
+	known := knownBy(it, formerPage, formerBody, before)
 	sig := digest(guid, a.Title, a.URL, a.Body, publishedKey(a.Published), a.Author)
 	if e.entries[sig] {
 		return Article{}, false // the same entry again: nothing to tell apart
@@ -318,9 +349,10 @@ func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
 // the entry's own page (page, "" when it has none), else the xml:base in
 // scope at it, else the document. formerBody is the content read as it
 // was before (formerContentMarkdown; a summary as HTML), with links
-// resolved as they were before xml:base counted, against the page else
-// the document: what the entry's id is made of.
-func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBody string, err error) {
+// resolved as they were before xml:base counted, against the page as read
+// before links were unwrapped (formerPage) else the document: what the
+// entry's id is made of.
+func (e *entryReader) body(i int, it *gofeed.Item, page, formerPage string) (body, formerBody string, err error) {
 	content, plain := it.Content, e.plain(i)
 	formerPlain := plain
 	if strings.TrimSpace(content) == "" {
@@ -333,7 +365,7 @@ func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBod
 	if p := it.Custom[customXHTMLPrefixes]; p != "" && !plain {
 		content = unprefixXHTML(content, strings.Fields(p))
 	}
-	former := page
+	former := formerPage
 	if former == "" && e.base != nil {
 		former = e.base.String()
 	}
@@ -355,11 +387,14 @@ func (e *entryReader) body(i int, it *gofeed.Item, page string) (body, formerBod
 // convertsAsBefore reports, by a quick look, that content converts as it
 // did before (formerContentMarkdown), sparing the second conversion: it
 // holds none of the elements and attributes read differently now
-// (superscripts and subscripts among them), and as plain text fewer than
-// three lines in a paragraph (hardWrapped).
+// (superscripts and subscripts among them, links wrapped over lines), and
+// as plain text fewer than three lines in a paragraph (hardWrapped).
 func convertsAsBefore(content string, plain bool) bool {
 	if plain || !looksLikeHTML(content) {
 		return !strings.Contains(content, "\n")
+	}
+	if hasWrappedLink(content) {
+		return false
 	}
 	lower := strings.ToLower(content)
 	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br", "<sup", "<sub"} {
@@ -577,14 +612,45 @@ func namesZone(s string) bool {
 	return ok && isLetters(last)
 }
 
+// otherURL is the link of entry it when its own is link, which may be "":
+// the external_url of a JSON Feed item that has no url (the page elsewhere
+// it is about), else link, else its first enclosure (a podcast episode
+// without a page: its audio). former reads it as it was read before links
+// were unwrapped.
+func (e *entryReader) otherURL(link string, it *gofeed.Item, encs []enclosure, former bool) string {
+	if ext := e.externalURL(it, former); ext != "" {
+		return ext
+	}
+	if link == "" && len(encs) > 0 {
+		return encs[0].url
+	}
+	return link
+}
+
 // externalURL is the external_url of a JSON Feed item that has no url,
-// absolute; "" for any other entry.
-func (e *entryReader) externalURL(it *gofeed.Item) string {
+// absolute; "" for any other entry. former reads it as it was read before
+// links were unwrapped.
+func (e *entryReader) externalURL(it *gofeed.Item, former bool) string {
 	if !e.json || strings.TrimSpace(it.Link) != "" || len(it.Links) == 0 {
 		return ""
 	}
 	// The parser lists an item's url, then its external_url.
-	return resolveHTTP(e.linkBase, it.Links[0])
+	if former {
+		return resolveHTTP(e.formerLinkBase, it.Links[0])
+	}
+	return webPage(e.linkBase, it.Links[0])
+}
+
+// entryName names entry i, whose title is title, for a warning: by its
+// title, else its guid, else its place in the document.
+func entryName(title, guid string, i int) string {
+	if t := CleanLine(title); t != "" {
+		return quoteShort(t)
+	}
+	if g := CleanLine(guid); g != "" {
+		return "with guid " + quoteShort(g)
+	}
+	return strconv.Itoa(i + 1)
 }
 
 // authors joins the names of an entry's authors (their addresses when
@@ -625,7 +691,9 @@ func parseAbsolute(raw string) *url.URL {
 }
 
 // resolveHTTP resolves ref against base and returns it when the result is
-// an absolute http(s) URL, else "".
+// an absolute http(s) URL, else "". A link with a line break in it is not
+// one (webPage reads it): resolveHTTP reads links as they were read when
+// the ids of entries and saved feeds were made of them.
 func resolveHTTP(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {

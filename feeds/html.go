@@ -36,12 +36,13 @@ func HTMLToMarkdown(src, base string) (string, error) { return htmlToMarkdown(sr
 func formerMarkdown(src, base string) (string, error) { return htmlToMarkdown(src, base, true) }
 
 // storyMarkdown is HTMLToMarkdown for an article's body as it is read now,
-// superscripts and subscripts written as such (ScriptText): the text of a
-// page or a feed's entry. What its id is made of is read by HTMLToMarkdown,
-// formerMarkdown or formerContentMarkdown, which read them as before, as
-// text (10<sup>8</sup> as 108).
+// superscripts and subscripts written as such (ScriptText), links wrapped
+// over lines unwrapped (unwrapLinks): the text of a page or a feed's entry.
+// What its id is made of is read by HTMLToMarkdown, formerMarkdown or
+// formerContentMarkdown, which read them as before, as text (10<sup>8</sup>
+// as 108), a wrapped link as its text alone.
 func storyMarkdown(src, base string) (string, error) {
-	return convertHTML(src, tidier{base: baseURL(base), scripts: true})
+	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true})
 }
 
 func htmlToMarkdown(src, base string, former bool) (string, error) {

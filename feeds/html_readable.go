@@ -105,7 +105,8 @@ const (
 // it (dropPermalinks).
 //
 // asBefore is the body as it was read before superscripts and subscripts
-// were written as such (storyMarkdown): what the page was known by.
+// were written as such and wrapped links unwrapped (storyMarkdown): what
+// the page was known by.
 func readablePage(data []byte, pageURL string) (art Article, asBefore string, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -242,7 +243,7 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore string, er
 		}
 		art.Body = dropTitleHeading(md, art.Title)
 		asBefore = art.Body
-		if hasScripts(content) {
+		if hasScripts(content) || hasWrappedLink(b.String()) {
 			if md, err := HTMLToMarkdown(b.String(), linkBase); err == nil {
 				asBefore = dropTitleHeading(md, art.Title)
 			}

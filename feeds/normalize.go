@@ -19,11 +19,12 @@ import (
 const IdentityPrefix = "h:"
 
 // Normalize makes an article ready to store: it cleans every string field
-// (CleanLine for one-line fields, CleanText for the body and notes), drops
-// a URL whose scheme is not http, https or mailto (with a warning), tidies
-// the source and the tags, derives the title from the body when there is
-// none, stores the publication time in UTC and sets ExternalID with
-// Identity when the source gave none. Normalize is idempotent.
+// (CleanLine for one-line fields, CleanText for the body and notes),
+// unwraps a URL wrapped over lines (unwrapURL) and drops one whose scheme
+// is not http, https or mailto (with a warning), tidies the source and the
+// tags, derives the title from the body when there is none, stores the
+// publication time in UTC and sets ExternalID with Identity when the
+// source gave none. Normalize is idempotent.
 func Normalize(a *Article) {
 	a.Source = NormalizeSource(a.Source)
 	a.FeedURL = CleanLine(a.FeedURL)
@@ -49,6 +50,9 @@ func Normalize(a *Article) {
 		a.Retitled = false
 	}
 	var warning string
+	// A link wrapped over lines was read with a space for its line
+	// break before: what an article without an id was known by.
+	formerURL := formerCleanURL(a.URL)
 	a.URL, warning = cleanURL(a.URL)
 	if warning != "" {
 		a.Warnings = append(a.Warnings, warning)
@@ -84,8 +88,14 @@ func Normalize(a *Article) {
 				formerBodies = append(formerBodies, fb)
 			}
 		}
+		if formerURL != a.URL {
+			before := *a
+			before.URL = formerURL
+			a.FormerIDs = appendNew(a.FormerIDs, identity(before, a.Body == "" || titled))
+		}
 		for _, body := range formerBodies {
 			before := *a
+			before.URL = formerURL
 			before.Body = body
 			if titled {
 				before.Title = rawTitle
@@ -220,10 +230,25 @@ func normalizeTag(t string) string {
 // linkSchemes are the URL schemes tidings stores and opens.
 var linkSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
 
-// cleanURL cleans an article link and keeps it only when it is absolute with
-// an allowed scheme; otherwise it returns "" and a warning saying why.
+// cleanURL cleans an article link, unwrapped (unwrapURL), and keeps it only
+// when it is absolute with an allowed scheme; otherwise it returns "" and a
+// warning saying why.
 func cleanURL(raw string) (link, warning string) {
-	raw = CleanLine(raw)
+	return checkedURL(CleanLine(unwrapURL(raw)))
+}
+
+// formerCleanURL is cleanURL as it was before links were unwrapped (a line
+// break read as a space): what the ids of articles known by their link and
+// text were made of (Identity).
+func formerCleanURL(raw string) string {
+	link, _ := checkedURL(CleanLine(raw))
+	return link
+}
+
+// checkedURL is raw, a clean link, when it is absolute with an allowed
+// scheme (and a host, but for mailto), its scheme in lower case; else ""
+// and a warning saying why.
+func checkedURL(raw string) (link, warning string) {
 	if raw == "" {
 		return "", ""
 	}
