@@ -27,6 +27,10 @@ type FetchResult struct {
 	Err      error
 	Duration time.Duration // the whole fetch, retries included
 	Bytes    int64         // body bytes read, after decompression
+
+	// held is what the articles take of the parse budget until the
+	// caller has them (FetchAll's progress, Fetch's return).
+	held int64
 }
 
 // Fetcher fetches feeds over HTTP. The zero value is not ready: use
@@ -111,8 +115,11 @@ func (e *StatusError) Error() string { return fmt.Sprintf("HTTP %d %s", e.Code, 
 // FetchAll fetches every subscription concurrently, at most Concurrency
 // requests at once and PerHost to any one host, and returns the results in
 // the order of subs. progress, when not nil, is called with each result as
-// it completes, never concurrently. A feed that fails has its error in its
-// own result and does not affect the others.
+// it completes, never concurrently; the document a result was read from
+// keeps its share of the parse budget until progress returns, as the
+// articles made of it are still whole in memory (progress stores them),
+// and so progress must not fetch with f. A feed that fails has its error
+// in its own result and does not affect the others.
 func (f *Fetcher) FetchAll(ctx context.Context, subs []Subscription, progress func(FetchResult)) []FetchResult {
 	results := make([]FetchResult, len(subs))
 	all := make(chan struct{}, max(f.Concurrency, 1))
@@ -134,6 +141,8 @@ func (f *Fetcher) FetchAll(ctx context.Context, subs []Subscription, progress fu
 				defer mu.Unlock()
 				progress(r)
 			}
+			f.parseBudget().release(r.held)
+			results[i].held = 0
 		})
 	}
 	wg.Wait()
@@ -142,7 +151,10 @@ func (f *Fetcher) FetchAll(ctx context.Context, subs []Subscription, progress fu
 
 // Fetch fetches one subscription.
 func (f *Fetcher) Fetch(ctx context.Context, sub Subscription) FetchResult {
-	return f.fetch(ctx, sub, slots{})
+	r := f.fetch(ctx, sub, slots{})
+	f.parseBudget().release(r.held)
+	r.held = 0
+	return r
 }
 
 // slots bound how many requests run at once: a token from host, then one

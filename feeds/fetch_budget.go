@@ -25,16 +25,16 @@ type budgetWaiter struct {
 }
 
 // weight is what a document of n bytes takes of a budget of b.size: its
-// size, at least one byte and at most the whole budget, so that a document
-// larger than the budget is parsed alone.
+// size, at most the whole budget, so that a document larger than the
+// budget is parsed alone.
 func (b *budget) weight(n int64) int64 {
-	return min(max(n, 1), b.size)
+	return min(n, b.size)
 }
 
 // acquire waits until n bytes (see weight) are free, or ctx is done. A nil
-// budget bounds nothing.
+// budget bounds nothing, and an empty document takes nothing.
 func (b *budget) acquire(ctx context.Context, n int64) error {
-	if b == nil {
+	if b == nil || n <= 0 {
 		return nil
 	}
 	n = b.weight(n)
@@ -71,7 +71,7 @@ func (b *budget) acquire(ctx context.Context, n int64) error {
 
 // release gives back what acquire(n) took.
 func (b *budget) release(n int64) {
-	if b == nil {
+	if b == nil || n <= 0 {
 		return
 	}
 	b.mu.Lock()

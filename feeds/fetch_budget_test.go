@@ -155,3 +155,49 @@ func TestParseBudget(t *testing.T) {
 		t.Errorf("after all released: %d used, %d waiting", used, waiting)
 	}
 }
+
+// TestFetchAllHoldsTheBudgetUntilStored: a feed's articles are memory
+// until progress has stored them: its document keeps its share of the
+// budget meanwhile, and the next is not read beside them. A feed that
+// failed held nothing, and gives nothing back.
+func TestFetchAllHoldsTheBudgetUntilStored(t *testing.T) {
+	feed := serveFile(t, "rss091.xml", "application/rss+xml")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/gone.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		feed(w, r)
+	}))
+	defer srv.Close()
+	f := testFetcher()
+	size := int64(len(fixture(t, "rss091.xml")))
+	f.ParseBudget = size // one document at a time
+	var subs []Subscription
+	for i := range 4 {
+		subs = append(subs, Subscription{URL: fmt.Sprintf("%s/%d.xml", srv.URL, i)})
+	}
+	subs = append(subs, Subscription{URL: srv.URL + "/gone.xml"})
+	f.FetchAll(context.Background(), subs, func(r FetchResult) {
+		if r.Err != nil {
+			if !strings.HasSuffix(r.Sub.URL, "/gone.xml") {
+				t.Errorf("%s: %v", r.Sub.URL, r.Err)
+			}
+			return
+		}
+		time.Sleep(20 * time.Millisecond) // storing; the others are fetched meanwhile
+		b := f.parseBudget()
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if b.used != size {
+			t.Errorf("while %s is stored, %d bytes of the budget are held, want its own %d", r.Sub.URL, b.used, size)
+		}
+	})
+	if b := f.parseBudget(); b.used != 0 || len(b.waiters) != 0 {
+		t.Errorf("after the fetch: %d held, %d waiting", b.used, len(b.waiters))
+	}
+	r := f.Fetch(context.Background(), subs[0])
+	if b := f.parseBudget(); r.Err != nil || b.used != 0 {
+		t.Errorf("after one fetch: %v, %d held", r.Err, b.used)
+	}
+}

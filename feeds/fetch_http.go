@@ -97,7 +97,11 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots, t *tri
 		return fail(err, false)
 	}
 	r := feedResult(sub, newDocument(resp, data))
-	pb.release(int64(len(data)))
+	if r.Err != nil {
+		pb.release(int64(len(data)))
+	} else {
+		r.held = int64(len(data)) // until the caller has the articles
+	}
 	if r.Err == nil {
 		r.movedTo(moved.newURL)
 	}
