@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -59,7 +60,7 @@ func main() {
 		stopOn = append(stopOn, syscall.SIGHUP)
 	}
 	ctx, stop := stopOnSignal(stopOn...)
-	err := newRoot(os.Args[1:]).ExecuteContext(ctx)
+	err := newCommandLine(os.Args[1:]).run(ctx)
 	stop()
 	if sig, ok := context.Cause(ctx).(interrupted); ok && err != nil && !errors.Is(err, sig) {
 		err = sig // whatever the command made of its cancelled context
@@ -162,7 +163,28 @@ type app struct {
 // newRoot builds the command tree, to run with args (the words after the
 // program's name; nil leaves cobra's default, os.Args[1:]).
 func newRoot(args []string) *cobra.Command {
+	return newCommandLine(args).root
+}
+
+// commandLine is the command tree, with what cobra does not report of a
+// run: help that could not be written (to a full disk, say).
+type commandLine struct {
+	root    *cobra.Command
+	helpErr error
+}
+
+// run runs the command line: the command's error, else the help's.
+func (cl *commandLine) run(ctx context.Context) error {
+	if err := cl.root.ExecuteContext(ctx); err != nil {
+		return err
+	}
+	return cl.helpErr
+}
+
+// newCommandLine builds the command tree, as newRoot.
+func newCommandLine(args []string) *commandLine {
 	a := &app{}
+	cl := &commandLine{}
 	root := &cobra.Command{
 		Use:   "tidings",
 		Short: "A keyboard-driven terminal news reader",
@@ -221,7 +243,21 @@ func newRoot(args []string) *cobra.Command {
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
 	}
-	return root
+	// Cobra writes help (--help, tidings help) without a word of a write
+	// that failed: it is written whole here, and a failure kept for run.
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		out := c.OutOrStdout()
+		var text bytes.Buffer
+		c.SetOut(&text)
+		help(c, args)
+		c.SetOut(out)
+		if _, err := out.Write(text.Bytes()); err != nil && cl.helpErr == nil {
+			cl.helpErr = err
+		}
+	})
+	cl.root = root
+	return cl
 }
 
 // shorthandWord is the word of raw that pflag read as shorthand flags and
@@ -460,6 +496,9 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 			return nil, err
 		}
 	}
+	if err := checkLibraryFile(path); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(path, a.storeOptions(a.readOnly))
 	if errors.Is(err, store.ErrNotWritable) && !writingCommands[commandName(cmd)] {
 		// A command that only reads reads what it cannot write.
@@ -485,6 +524,28 @@ func (a *app) checkExists(path string) error {
 		hint += ", or check $TIDINGS_LIBRARY"
 	}
 	return fmt.Errorf("no library at %s (%s)", path, hint)
+}
+
+// checkLibraryFile says plainly when path names something that is not a
+// file, and so not a library: a device (/dev/null), a named pipe, a
+// socket. SQLite would answer /dev/null with a bare disk I/O error, and
+// opening a named pipe would wait for a writer. A folder, and a file that
+// is not a library, the store names itself.
+func checkLibraryFile(path string) error {
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().IsRegular() || info.IsDir() {
+		return nil
+	}
+	kind := "not a file"
+	switch m := info.Mode(); {
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	}
+	return fmt.Errorf("open %s: %s, %w", path, kind, store.ErrNotLibrary)
 }
 
 // storeOptions are the library's options; an upgrade of an existing
@@ -545,6 +606,9 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		}
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "library.db")
+	}
+	if err := checkLibraryFile(path); err != nil {
+		return err
 	}
 	st, err := store.Open(path, a.storeOptions(a.readOnly && !a.demo))
 	if err != nil {
