@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The list must never sort: a page is read in sort key order, by the FTS5
@@ -204,6 +206,143 @@ func TestLiveTagCounts(t *testing.T) {
 		}
 		if rows := pageForward(t, s, q, true, 10); len(rows) != n {
 			t.Errorf("live %q: counted %d, listed %d", q, n, len(rows))
+		}
+	}
+}
+
+// annotationQueries are queries of every kind the annotation browser asks
+// AllAnnotations: words, prefixes, phrases, titles, tags, sources, states,
+// dates, and mixes of them.
+var annotationQueries = []string{"", "oil", "oil gas", "kestrel", "gra*", `"grain deal"`, "title:grain", "tag:x", "tag:x*",
+	"tag:x oil", "tag:x -tag:y", "source:reuters", "source:reuters kestrel", "is:unread", "is:annotated", "is:starred oil",
+	"after:2023-01-15", "after:2023-01-15 oil", "date:2023-02 kestrel tag:x", `"grain deal" is:unread`, "oil OR tag:x",
+	"-oil", "kestrel -storm", "(oil OR gas) -tag:x"}
+
+// TestAnnotationsPlan: the annotation browser's list is read by the notes,
+// newest first by their index on created, each looking up its article by
+// id, so that a query costs what the notes cost, whatever the library's
+// size, and stops at the limit. The query's words are searched once, among
+// the annotated articles (each FTS5 row passed over by their sort keys
+// before its article is read); never is every annotated article probed for
+// each article the words match (29 s at a million articles), nor FTS5
+// asked once per note, nor a tag's articles listed, nor anything sorted.
+func TestAnnotationsPlan(t *testing.T) {
+	s, _ := library(t, 50)
+	for _, q := range annotationQueries {
+		c, err := compile(q, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sq, args, err := annotationsSQL(c, 5000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan := explain(t, s, sq, args)
+		all := strings.Join(plan, "\n")
+		if len(plan) < 2 || plan[0] != "SCAN n USING INDEX annotations_created" || plan[1] != "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" {
+			t.Errorf("%q: the notes do not lead, looking up their articles:\n%s", q, all)
+		}
+		for _, bad := range []string{"TEMP B-TREE", "AND rowid=?)", "VIRTUAL TABLE INDEX 0:=", "article_tags_tag"} {
+			if strings.Contains(all, bad) {
+				t.Errorf("%q: the plan has %q:\n%s", q, bad, all)
+			}
+		}
+		if c.Match != "" && !strings.Contains(all, "SCAN y USING COVERING INDEX annotations_article") {
+			t.Errorf("%q: FTS5's rows are not kept by the annotated articles:\n%s", q, all)
+		}
+		if c.Match != "" && c.KeyMin != 0 && !strings.Contains(all, "VIRTUAL TABLE INDEX 0:M3>") {
+			t.Errorf("%q: the dates do not bound article_fts.rowid:\n%s", q, all)
+		}
+		if len(c.tags) > 0 && !strings.Contains(all, "SEARCH t USING PRIMARY KEY (article_id=? AND tag_id=?)") {
+			t.Errorf("%q: the tags are not tested on each article:\n%s", q, all)
+		}
+	}
+}
+
+// TestAllAnnotationsFindsWhatSearchFinds: AllAnnotations lists the notes of
+// the articles Search finds, all of them, newest first (by id when two were
+// written in the same second), for every kind of query, and the newest of
+// them up to a limit.
+func TestAllAnnotationsFindsWhatSearchFinds(t *testing.T) {
+	ctx := context.Background()
+	s, _ := library(t, 120)
+	all := allIDs(t, s)
+	base := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
+	var read, starred []int64
+	for i, id := range all {
+		if i%4 == 0 {
+			read = append(read, id)
+		}
+		if i%5 == 0 {
+			starred = append(starred, id)
+		}
+		if i%3 != 0 {
+			continue
+		}
+		notes := []Annotation{{ArticleID: id, Note: "kestrel seen", Created: base.Add(time.Duration(i%17) * time.Hour)}}
+		if i%2 == 0 {
+			notes = append(notes, Annotation{ArticleID: id, Note: "storm damage", Created: base.Add(time.Duration(i%5) * time.Hour)})
+		}
+		for _, n := range notes {
+			if _, err := s.AddAnnotation(ctx, n); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.Tag(ctx, all[:60], []string{"x"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tag(ctx, all[30:40], []string{"y"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetRead(ctx, read, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStarred(ctx, starred, true); err != nil {
+		t.Fatal(err)
+	}
+	// Every note, newest first, with its article's id.
+	type note struct{ id, article int64 }
+	var notes []note
+	rows, err := s.db.Query(`SELECT id, article_id FROM annotations ORDER BY created DESC, id DESC`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n note
+		if err := rows.Scan(&n.id, &n.article); err != nil {
+			t.Fatal(err)
+		}
+		notes = append(notes, n)
+	}
+	rows.Close()
+	for _, q := range annotationQueries {
+		found := map[int64]bool{}
+		if err := s.Search(ctx, q, 0, func(a Article) error { found[a.ID] = true; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		var want []int64
+		for _, n := range notes {
+			if found[n.article] {
+				want = append(want, n.id)
+			}
+		}
+		for _, limit := range []int{0, 7} {
+			got, err := s.AllAnnotations(ctx, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := make([]int64, len(got))
+			for i, r := range got {
+				ids[i] = r.ID
+			}
+			w := want
+			if limit > 0 {
+				w = want[:min(limit, len(want))]
+			}
+			if !slices.Equal(ids, w) {
+				t.Errorf("AllAnnotations(%q, %d) lists %v, want %v", q, limit, ids, w)
+			}
 		}
 	}
 }
