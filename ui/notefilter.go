@@ -7,17 +7,15 @@ import (
 	"tidings/store/query"
 )
 
-// The annotation browser's filter lists notes, not articles. The library
-// finds the articles a query matches (Store.AllAnnotations: its words in
-// the title, body or notes, its tags, sources, states and dates); of their
-// notes, the browser keeps those that have the query's words themselves, in
-// the note or in its passage, matched as the library matches words
-// (query.MatchPhrase: case and diacritics folded, prefixes, phrases).
-// tag:, source:, feed:, title:, is: and dates are about articles: they pick
-// the articles whose notes are listed. A part of the query that mixes the
-// two (ukraine OR tag:eu) is read at the article's level alone. A word
-// left out (-word) leaves out the notes that have it, not their articles:
-// the library is asked for the articles without it (articleQuery).
+// The annotation browser's filter lists notes, not articles: those that
+// have the query's words themselves, in the note or in its passage, matched
+// as the library matches words (query.MatchPhrase: case and diacritics
+// folded, prefixes, phrases). tag:, source:, feed:, title:, is: and dates
+// are about articles: the library finds the articles they match
+// (Store.AllAnnotations), whose notes are listed. A part of the query that
+// mixes the two (ukraine OR tag:eu) is read at the article's level alone.
+// A word left out (-word) leaves out the notes that have it, not their
+// articles.
 
 // noteFilter is what each note the browser lists must match: the terms of
 // a query, joined by AND, that are words only (words, phrases, prefixes,
@@ -109,33 +107,35 @@ func (f noteFilter) terms() []string {
 	return query.Terms(query.Node{Kind: query.And, Kids: f})
 }
 
-// notesMatching lists the notes a query finds: those of the articles it
-// matches that have its words (noteFilter), newest first, at most limit.
-// When the library's first limit notes were not enough, the rest of them
-// are read too: the notes kept are the newest of all that match.
+// notesMatching lists the notes a query finds: those of the articles its
+// other terms match (articleQuery) that have its words (noteFilter), newest
+// first, at most limit. The words are looked for in the notes alone, here,
+// not in the library's index first: what the library would find (the
+// articles with a word anywhere, and, for the word being typed, with any
+// word it begins, which FTS5 finds by merging the lists of them all) costs
+// as much as the library is large and the words common, and chooses no
+// note that the words themselves do not (a note with a word is on an
+// article with it, in the note or the passage). Reading every note costs
+// what the notes cost, whatever the library's size and the words typed.
 func notesMatching(ctx context.Context, lib Library, q string, limit int) ([]store.AnnotationRow, noteFilter, error) {
 	f := newNoteFilter(q)
 	aq := articleQuery(q)
-	rows, err := lib.AllAnnotations(ctx, aq, limit)
-	if err != nil || len(f) == 0 {
+	if len(f) == 0 {
+		rows, err := lib.AllAnnotations(ctx, aq, limit)
 		return rows, f, err
 	}
-	kept := narrow(rows, f)
-	if len(rows) == limit && len(kept) < limit {
-		if rows, err = lib.AllAnnotations(ctx, aq, 0); err != nil {
-			return nil, f, err
-		}
-		kept = narrow(rows, f)
+	rows, err := lib.AllAnnotations(ctx, aq, 0)
+	if err != nil {
+		return nil, f, err
 	}
+	kept := narrow(rows, f)
 	return kept[:min(len(kept), limit)], f, nil
 }
 
-// articleQuery is the query q asks the library, for the articles whose notes
-// may match it: q with the words it leaves out taken out of its words-only
-// terms. An article with a word may have notes without it, which -word
-// lists; a note with a word is on an article with it (in the note or the
-// passage), so the words it asks for still choose the articles. Terms
-// about articles (tag:, source:, a part mixing both) stay as they are.
+// articleQuery is the query q asks the library, for the articles whose
+// notes may match it: q without its words-only terms, which the notes are
+// checked for (noteFilter). Terms about articles (tag:, source:, title:, a
+// part mixing words and fields) stay as they are.
 func articleQuery(q string) string {
 	n, err := query.Parse(q)
 	if err != nil {
@@ -146,20 +146,13 @@ func articleQuery(q string) string {
 		terms = n.Kids
 	}
 	kept := make([]query.Node, 0, len(terms))
-	changed := false
 	for _, t := range terms {
 		if !wordsOnly(t) {
 			kept = append(kept, t)
-			continue
 		}
-		w, ok := withoutNegations(t)
-		if ok {
-			kept = append(kept, w)
-		}
-		changed = changed || !ok || w.String() != t.String()
 	}
 	switch {
-	case !changed:
+	case len(kept) == len(terms):
 		return q
 	case len(kept) == 0:
 		return ""
@@ -167,41 +160,6 @@ func articleQuery(q string) string {
 		return kept[0].String()
 	}
 	return query.Node{Kind: query.And, Kids: kept}.String()
-}
-
-// withoutNegations is the words-only term n with its negations taken out
-// (read as matching everything): what every note matching n has, at least.
-// It reports false when nothing is left that a note must have.
-func withoutNegations(n query.Node) (query.Node, bool) {
-	switch n.Kind {
-	case query.Not:
-		return query.Node{}, false
-	case query.And:
-		var kids []query.Node
-		for _, k := range n.Kids {
-			if w, ok := withoutNegations(k); ok {
-				kids = append(kids, w)
-			}
-		}
-		switch len(kids) {
-		case 0:
-			return query.Node{}, false
-		case 1:
-			return kids[0], true
-		}
-		return query.Node{Kind: query.And, Kids: kids}, true
-	case query.Or:
-		kids := make([]query.Node, 0, len(n.Kids))
-		for _, k := range n.Kids {
-			w, ok := withoutNegations(k)
-			if !ok {
-				return query.Node{}, false // this side may match anything
-			}
-			kids = append(kids, w)
-		}
-		return query.Node{Kind: query.Or, Kids: kids}, true
-	}
-	return n, true
 }
 
 // narrow keeps the rows f keeps, in their order.
