@@ -41,6 +41,12 @@ type browserModel struct {
 	cursor     int
 	offset     int // the first item shown
 
+	// searching says a load is on its way, which the screen says; cancel
+	// stops it when a newer one (the next key typed) or leaving the
+	// browser makes it pointless, so that loads never pile up.
+	searching bool
+	cancel    context.CancelFunc
+
 	query  string      // the filter applied: as typed while the line has the keyboard, then as kept
 	filter filterModel // the / line, which reads a query as the list's does
 	err    error       // why the filter did not apply
@@ -92,14 +98,27 @@ func (m *Model) openBrowser() tea.Cmd {
 }
 
 func (m *Model) loadBrowserRows() tea.Cmd {
-	m.browser.epoch++
-	q := m.browser.query
-	if m.browser.filter.focused {
+	b := &m.browser
+	b.stopLoading()
+	ctx, cancel := context.WithCancel(m.ctx)
+	b.searching, b.cancel = true, cancel
+	q := b.query
+	if b.filter.focused {
 		// Being typed, it reads as the list's filter does: the last word a
 		// prefix from its third letter.
 		q = store.LiveQuery(q)
 	}
-	return loadBrowser(m.ctx, m.lib, q, m.browser.epoch)
+	return loadBrowser(ctx, m.lib, q, b.epoch)
+}
+
+// stopLoading cancels the load on its way, if any, and drops what it
+// would bring.
+func (b *browserModel) stopLoading() {
+	b.epoch++
+	if b.cancel != nil {
+		b.cancel()
+	}
+	b.searching, b.cancel = false, nil
 }
 
 // reloadBrowser refreshes the browser when it is shown.
@@ -117,6 +136,7 @@ func (m *Model) handleBrowserRows(msg browserMsg) tea.Cmd {
 	if msg.epoch != b.epoch {
 		return nil
 	}
+	b.stopLoading() // done with: its context goes
 	if msg.err != nil {
 		b.err = msg.err
 		if msg.query != "" {
@@ -232,6 +252,7 @@ func (m *Model) clickBrowser(y int) tea.Cmd {
 // the reader meanwhile.
 func (m *Model) leaveBrowser() tea.Cmd {
 	b := &m.browser
+	b.stopLoading()
 	m.screen = b.back
 	switch {
 	case m.screen == screenBrowser:
@@ -250,6 +271,7 @@ func (m *Model) leaveBrowser() tea.Cmd {
 // annotation.
 func (m *Model) openAnnotation(r store.AnnotationRow) tea.Cmd {
 	row := store.Row{ID: r.ArticleID, Title: r.Title, Source: r.Source, Published: r.Published, Read: true}
+	m.browser.stopLoading() // the browser loads again when esc comes back
 	m.screen = screenReader
 	m.reader.terms = nil
 	cmd := m.reader.open(row)
@@ -368,7 +390,11 @@ func (m *Model) applyBrowserFilter() tea.Cmd {
 // View draws the browser's screen, height lines.
 func (b browserModel) View(width, height int, st *styles) string {
 	count := ""
-	if b.loaded {
+	switch {
+	case b.searching && b.loaded:
+		// What is listed is the last query's answer until this one's comes.
+		count = "searching… "
+	case b.loaded:
 		count = thousands(len(b.rows)) + " "
 		if len(b.rows) == browserLimit {
 			count = "first " + count
@@ -392,6 +418,8 @@ func (b browserModel) View(width, height int, st *styles) string {
 	switch {
 	case !b.loaded:
 		lines = append(lines, st.empty.Render(fit(" Loading…", width)))
+	case len(b.rows) == 0 && b.searching:
+		lines = append(lines, st.empty.Render(fit(" Searching…", width)))
 	case len(b.rows) == 0 && b.query != "":
 		lines = append(lines, st.empty.Render(fit(" No annotations match.", width)))
 	case len(b.rows) == 0:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -382,4 +383,68 @@ func TestBrowserReaderSteps(t *testing.T) {
 	if s := root(t, m).status; s != "This is the last annotated article in the browser." {
 		t.Errorf("n in a browser filtered to one article says %q", s)
 	}
+}
+
+// TestBrowserFilterSupersedes: while the browser's filter asks the library,
+// its heading says it is searching; each key typed cancels what the key
+// before it asked, whose answer, arriving late, changes nothing, so that
+// questions never pile up; leaving the browser cancels its question too.
+func TestBrowserFilterSupersedes(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	m := start(t, lib, Config{}, 80, 24)
+	m = steps(t, m, "A", "/")
+	m = typeText(t, m, "tau")
+	heading := func() string { return strings.SplitN(viewText(m), "\n", 2)[0] }
+	m, first := m.Update(press("r")) // taur*, on its way
+	if h := heading(); !strings.Contains(h, "searching…") {
+		t.Errorf("the heading while the library is asked: %q", h)
+	}
+	m, second := m.Update(press("u"))
+	late := browserMsgOf(t, first)
+	if !errors.Is(late.err, context.Canceled) {
+		t.Errorf("the key before's question was not cancelled: %d rows, %v", len(late.rows), late.err)
+	}
+	m = run(t, m, func() tea.Msg { return late })
+	if h := heading(); !strings.Contains(h, "searching…") || root(t, m).browser.err != nil || root(t, m).status != "" {
+		t.Errorf("a cancelled question's answer changed the browser: %q, %v, status %q", h, root(t, m).browser.err, root(t, m).status)
+	}
+	m = run(t, m, second)
+	if s := viewText(m); strings.Contains(s, "earching") || !strings.HasSuffix(strings.TrimSpace(heading()), " 1") || !strings.Contains(s, "Follow up with Taurus") {
+		t.Errorf("the answer to taurus:\n%s", s)
+	}
+
+	m, kept := m.Update(press("enter"))
+	m = step(t, m, press("esc"))
+	if root(t, m).screen != screenList {
+		t.Fatal("esc did not leave the browser")
+	}
+	if late := browserMsgOf(t, kept); !errors.Is(late.err, context.Canceled) {
+		t.Errorf("leaving the browser did not cancel its question: %d rows, %v", len(late.rows), late.err)
+	}
+}
+
+// browserMsgOf runs cmd and the commands it batches, and returns the
+// browser's rows they bring.
+func browserMsgOf(t *testing.T, cmd tea.Cmd) browserMsg {
+	t.Helper()
+	var found []browserMsg
+	var walk func(tea.Cmd)
+	walk = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				walk(c)
+			}
+		case browserMsg:
+			found = append(found, msg)
+		}
+	}
+	walk(cmd)
+	if len(found) != 1 {
+		t.Fatalf("%d loads of the browser's rows, want 1", len(found))
+	}
+	return found[0]
 }
