@@ -1,10 +1,5 @@
 package feeds
 
-import (
-	"io"
-	"os"
-)
-
 // magicSize is how much of a file's start kindOfContent looks at: a tar
 // archive says so at byte 257.
 const magicSize = 512
@@ -104,19 +99,4 @@ func contentReason(head []byte) string {
 		reason += ": " + undo
 	}
 	return reason
-}
-
-// kindOfFile is the kind of the file at path by its first bytes
-// (kindOfContent), or -1 when they tell none or it cannot be read (reading
-// it will say why).
-func kindOfFile(path string) kind {
-	f, err := os.Open(path)
-	if err != nil {
-		return -1
-	}
-	defer f.Close()
-	head := make([]byte, magicSize)
-	n, _ := io.ReadFull(f, head)
-	k, _, _ := kindOfContent(head[:n])
-	return k
 }

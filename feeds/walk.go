@@ -64,10 +64,12 @@ type Found struct {
 // as it is; a folder recursively, each folder's entries sorted by name,
 // hidden entries (".name": .git, .obsidian, .trash) skipped, and files that
 // are plainly not articles (images, PDFs, archives, a saved page's folder of
-// files, SQLite databases, the library among them), by their names or by
-// the magic numbers they start with (a gzip archive named ".txt"), skipped
+// files, SQLite databases, the library among them) by their names, skipped
 // and counted: the folder's walk ends with a Found that says how many
-// (NotArticles). A file given as the root is read whatever it is. Symbolic links are followed, to
+// (NotArticles). A file whose name does not say so is read, and one that
+// is an archive or an image all the same (a gzip archive named ".txt")
+// fails saying what it is. A file given as the root is read whatever it
+// is. Symbolic links are followed, to
 // files and to folders. A folder is read once, however many paths lead to it:
 // the real path of each one entered is remembered, so that a link to one
 // read already is skipped, and a link to the folder it is in, or to one
@@ -172,10 +174,6 @@ func (w *Walker) dir(path, real string, fn func(Found) error) error {
 		case e.Type().IsRegular() && k >= 0:
 			w.skipped[k]++
 		case e.Type().IsRegular():
-			if k := kindOfFile(p); k >= 0 {
-				w.skipped[k]++ // by its first bytes: a gzip archive named .txt
-				break
-			}
 			info, ierr := e.Info()
 			if ierr != nil {
 				err = fn(Found{Path: p, Err: unwrapPath(ierr)})
@@ -201,11 +199,7 @@ func (w *Walker) link(path, in string, entries []fs.DirEntry, fn func(Found) err
 		return fn(Found{Path: path, Err: statError(path, err)})
 	}
 	if !info.IsDir() {
-		k := notArticle(filepath.Base(path), entries)
-		if k < 0 && info.Mode().IsRegular() {
-			k = kindOfFile(path)
-		}
-		if k >= 0 && info.Mode().IsRegular() {
+		if k := notArticle(filepath.Base(path), entries); k >= 0 && info.Mode().IsRegular() {
 			w.skipped[k]++
 			return nil
 		}

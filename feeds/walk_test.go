@@ -330,28 +330,6 @@ func TestWalkerSkipsWhatIsNotAnArticle(t *testing.T) {
 			roots: []string{"in"},
 			want:  []string{"in/a.md", "in/d.png/b.md", "in/text.md", "in SKIP skipped 1 file that is not an article (an image)"},
 		},
-		"by their first bytes, whatever their names": {
-			files: map[string]string{
-				"in/a.txt":         " date 2024-03-05 (AP) Text.",
-				"in/gz.txt":        "\x1f\x8b\x08\x00\x92\xff\x0a\x6b\x02\xff",
-				"in/zip.txt":       "PK\x03\x04\x14\x00\x00\x00\x00\x00",
-				"in/png.md":        "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-				"in/pdf.txt":       "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
-				"in/db":            "SQLite format 3\x00\x10\x00",
-				"in/gif-notes.txt": "GIF89a is an image format.\n",
-				"in/pdf-notes.md":  "%PDF-A is a standard.\n",
-				"out/data.txt":     "\x1f\x8b\x08\x00",
-			},
-			links: map[string]string{"in/link.md": "../out/data.txt"},
-			roots: []string{"in", "out/data.txt"},
-			want: []string{
-				"in/a.txt",
-				"in/gif-notes.txt",
-				"in/pdf-notes.md",
-				"in SKIP skipped 6 files that are not articles (archives, images, PDFs, databases)",
-				"out/data.txt",
-			},
-		},
 		"each root says its own": {
 			files: map[string]string{"a/1.png": "x", "a/2.md": "2", "b/3.pdf": "x", "b/4.pdf": "x"},
 			roots: []string{"a", "b"},

@@ -500,10 +500,10 @@ func TestImportNamesRecordsOnALine(t *testing.T) {
 	}
 }
 
-// TestImportSkipsBinaryFilesByContent: in a folder, an archive, an image or
-// a database named as text is skipped as its proper name would be, not
-// failed; named alone, it fails saying what it is.
-func TestImportSkipsBinaryFilesByContent(t *testing.T) {
+// TestImportNamesBinaryFilesByWhatTheyAre: an archive, an image or a
+// database named as text fails, in a folder as named alone, saying what it
+// is, and the folder's articles are imported.
+func TestImportNamesBinaryFilesByWhatTheyAre(t *testing.T) {
 	dir := tree(t, map[string]string{
 		"in/a.txt":   sampleArticle(1, "2024-03-05", "An article."),
 		"in/gz.txt":  "\x1f\x8b\x08\x00\x92\xff\x0a\x6b\x02\xff",
@@ -511,9 +511,11 @@ func TestImportSkipsBinaryFilesByContent(t *testing.T) {
 		"in/db.txt":  "SQLite format 3\x00\x10\x00",
 	}, nil)
 	rep, got := importPaths(t, openStore(t), dir, "in")
-	want := "1 added, 0 updated, 0 unchanged, 0 failed\n" +
-		"warning: in: skipped 3 files that are not articles (images, archives, databases)\n"
-	if got != want || len(rep.Failed) != 0 {
+	want := "1 added, 0 updated, 0 unchanged, 3 failed\n" +
+		"failed: in/db.txt: binary file (a database, not an article)\n" +
+		"failed: in/gz.txt: binary file (a gzip archive, not an article: gunzip it first)\n" +
+		"failed: in/png.txt: binary file (an image, not an article)\n"
+	if got != want || len(rep.Failed) != 3 {
 		t.Errorf("summary\n%s\nwant\n%s", got, want)
 	}
 	_, got = importPaths(t, openStore(t), dir, "in/gz.txt")
