@@ -121,6 +121,12 @@ func exitCode(err error) int {
 		}
 		return exitFailed
 	}
+	if errors.Is(err, ui.ErrInterrupted) {
+		// ctrl+c stopped the writes the reader was finishing as it quit:
+		// what was left undone, and the status of a ctrl+c.
+		fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(err))
+		return 128 + int(syscall.SIGINT)
+	}
 	if ce, ok := errors.AsType[configError](err); ok {
 		fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(ce.error))
 		return exitUsage

@@ -81,8 +81,8 @@ func TestQuitWhileMarkingRead(t *testing.T) {
 			tm.send(keyCtrlC)
 			code := tm.wait(screenTimeout)
 			release()
-			if code == 0 {
-				t.Errorf("exit code 0 after ctrl+c stopped the marking")
+			if code != 130 {
+				t.Errorf("exit code %d after ctrl+c stopped the marking, want 130 (a ctrl+c)", code)
 			}
 			if s := tm.screen(); !strings.Contains(s, "tidings: marking read stopped: nothing was marked") {
 				t.Errorf("tidings does not say the marking was stopped:\n%s", s)
