@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -221,7 +222,11 @@ func loadCounts(ctx context.Context, lib Library, q listQuery, epoch int) tea.Cm
 }
 
 // loadArticle loads one article for the reader, with its annotations; it
-// finds the plain text's sentences and the annotations' passages in it.
+// finds the plain text's sentences and the annotations' passages in it. Of
+// an article the reader cuts (renderCut), the text, its sentences and its
+// links are those of the part rendered, so that a long article opens as
+// fast as the part; the whole text is read only when notes on passages are
+// to be found in it, those past the cut among them (pastCut).
 func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 	return func() tea.Msg {
 		a, err := lib.Article(ctx, id)
@@ -232,8 +237,13 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 		if err != nil {
 			return articleMsg{id: id, err: err}
 		}
-		text := anchor.PlainText(a.Body)
-		links, allLinks := articleLinks(a.Title, a.URL, rawScripts(a.Body)) // a superscript link as the reader shows it
+		part, cut := renderedPart(a.Body)
+		src := part
+		if cut && slices.ContainsFunc(notes, func(n store.Annotation) bool { return n.Quote != "" }) {
+			src = flattenLines(a.Body)
+		}
+		text := anchor.PlainText(src)
+		links, allLinks := articleLinks(a.Title, a.URL, rawScripts(part)) // a superscript link as the reader shows it
 		sum := bodySum(a.Body)
 		a.Body = absoluteLinks(a.Body, a.URL) // as the reader shows it
 		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),

@@ -141,8 +141,13 @@ func inlineText(n ast.Node, src []byte) string {
 // made absolute against own, the article's link, for glamour to show:
 // glamour resolves them against nothing, showing "../other/page.html" as
 // "/other/page.html". A body without relative links, or an article without
-// an absolute link, is returned as it is.
+// an absolute link, is returned as it is; past maxRenderBytes, which the
+// reader never renders, a body is left as it is.
 func absoluteLinks(body, own string) string {
+	if len(body) > maxRenderBytes {
+		// Only the first maxRenderBytes are ever rendered (renderCut).
+		return absoluteLinks(body[:maxRenderBytes], own) + body[maxRenderBytes:]
+	}
 	base, err := url.Parse(strings.TrimSpace(own))
 	if err != nil || !base.IsAbs() || !hasRelativeLink(body) {
 		return body

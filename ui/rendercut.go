@@ -28,6 +28,29 @@ func renderCut(body string) (end int, byLines bool) {
 	return paragraphEnd(body, limit), false
 }
 
+// isCut reports whether the reader cuts body: always when it is longer
+// than maxRenderBytes, which takes no parsing to tell.
+func isCut(body string) bool {
+	if len(body) > maxRenderBytes {
+		return true
+	}
+	end, _ := renderCut(body)
+	return end < len(body)
+}
+
+// renderedPart is the part of body the reader renders (renderCut) as
+// goldmark reads it when glamour is given it: its lines too deep flattened
+// (flattenLines). cut reports that it is not all of body. What the reader
+// works out from the body's text (its plain text for passages, its
+// sentences, its links) it works out from this part, so that it costs the
+// same for an article of 5 MB as for one of 500 KB.
+func renderedPart(body string) (md string, cut bool) {
+	if end, _ := renderCut(body); end < len(body) {
+		body, cut = closeFence(strings.ToValidUTF8(body[:end], "")), true
+	}
+	return flattenLines(body), cut
+}
+
 // lineLimit is where in md its maxRenderLines-th line ends, its soft line
 // breaks (the sorted offsets of their newlines) not counted; -1 when it has
 // fewer.

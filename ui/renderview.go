@@ -159,7 +159,7 @@ func (r *renderer) renderedEnd(pk renderKey, body string, l *bodyLayout) int {
 		return at
 	}
 	at = -1
-	if end, _ := renderCut(body); end < len(body) {
+	if isCut(body) {
 		at = 0
 		for i := len(l.words) - 1; i >= 0; i-- {
 			if l.words[i].n > 0 {
