@@ -38,6 +38,12 @@ type tagEditor struct {
 	suggested  []string // nil until they arrive
 	known      []string // every tag in the library, most used first
 
+	// The keys (tagKey) of has and of known, in their order, and the set of
+	// has's: made once, when the editor opens and when the library's tags
+	// arrive, as an article may have a hundred thousand tags.
+	hasKeys, knownKeys []string
+	hasSet             map[string]bool
+
 	// Completion: tab replaces the word being typed (from wordStart to the
 	// cursor, in runes) with cands[candIndex]; -1 when not completing.
 	cands     []string
@@ -57,6 +63,11 @@ func newTagEditor(st *styles) tagEditor {
 func (e *tagEditor) start(ids []int64, query, what string, has []string, suggestFor int64) tea.Cmd {
 	e.open = true
 	e.ids, e.query, e.what, e.has = ids, query, what, has
+	e.hasKeys, e.hasSet = make([]string, len(has)), make(map[string]bool, len(has))
+	for i, t := range has {
+		e.hasKeys[i] = tagKey(t)
+		e.hasSet[e.hasKeys[i]] = true
+	}
 	e.suggestFor, e.suggested = suggestFor, nil
 	e.candIndex = -1
 	e.input.SetValue("")
@@ -72,9 +83,9 @@ func (e *tagEditor) close() {
 func (e *tagEditor) setKnown(tags []store.Tag) {
 	sorted := slices.Clone(tags)
 	slices.SortStableFunc(sorted, func(a, b store.Tag) int { return cmp.Compare(b.Count, a.Count) })
-	e.known = e.known[:0]
-	for _, t := range sorted {
-		e.known = append(e.known, t.Name)
+	e.known, e.knownKeys = make([]string, len(sorted)), make([]string, len(sorted))
+	for i, t := range sorted {
+		e.known[i], e.knownKeys[i] = t.Name, tagKey(t.Name)
 	}
 }
 
@@ -196,6 +207,12 @@ func (e tagEditor) word() (start int, sign rune, prefix string) {
 // tags, then the others, none twice, none already on the line, and for an
 // addition none the article has; for a removal, the article's tags first.
 func (e tagEditor) candidates() (suggested, others []string) {
+	return e.firstCandidates(0)
+}
+
+// firstCandidates is candidates, the others limit at most (0 for all of
+// them): what a line of chips shows.
+func (e tagEditor) firstCandidates(limit int) (suggested, others []string) {
 	start, sign, prefix := e.word()
 	// The names on the line, but for the one being typed.
 	typed := map[string]bool{}
@@ -209,11 +226,20 @@ func (e tagEditor) candidates() (suggested, others []string) {
 
 	lp := marks.FoldTag(prefix) // as typed: "long " is not "long"
 	seen := map[string]bool{}
-	pick := func(names []string, skipHas bool) []string {
-		var out []string
-		for _, n := range names {
-			l := tagKey(n)
-			if seen[l] || typed[l] || !strings.HasPrefix(l, lp) || skipHas && e.hasTag(l) {
+	// pick adds to out those of names (whose keys are keys, when known)
+	// that are candidates, until it holds limit.
+	pick := func(out, names, keys []string, skipHas bool, limit int) []string {
+		for i, n := range names {
+			if limit > 0 && len(out) >= limit {
+				break
+			}
+			var l string
+			if len(keys) == len(names) {
+				l = keys[i]
+			} else {
+				l = tagKey(n)
+			}
+			if seen[l] || typed[l] || !strings.HasPrefix(l, lp) || skipHas && e.hasSet[l] {
 				continue
 			}
 			seen[l] = true
@@ -222,15 +248,10 @@ func (e tagEditor) candidates() (suggested, others []string) {
 		return out
 	}
 	if sign == '-' {
-		return nil, append(pick(e.has, false), pick(e.known, false)...)
+		return nil, pick(pick(nil, e.has, e.hasKeys, false, limit), e.known, e.knownKeys, false, limit)
 	}
-	suggested = pick(e.suggested, true)
-	return suggested, pick(e.known, true)
-}
-
-// hasTag reports whether the article has the tag of key (tagKey).
-func (e tagEditor) hasTag(key string) bool {
-	return slices.ContainsFunc(e.has, func(t string) bool { return tagKey(t) == key })
+	suggested = pick(nil, e.suggested, nil, true, 0)
+	return suggested, pick(nil, e.known, e.knownKeys, true, limit)
 }
 
 // complete replaces the word being typed with the next (dir 1) or the
@@ -411,14 +432,26 @@ func (e tagEditor) View(width, height int, st *styles) string {
 	}
 	rows = append(rows, row{ansi.Truncate(e.input.View(), inner, ""), 5})
 
-	suggested, others := e.candidates()
+	// No more chips than fit on a line (and one for the "…"), found in a
+	// library of any size.
+	shown := inner/2 + 2
+	suggested, others := e.firstCandidates(shown)
 	active := ""
 	if e.candIndex >= 0 && e.candIndex < len(e.cands) {
 		active = e.cands[e.candIndex]
 		// While completing, the candidates stay those of the word as it
 		// was typed.
-		suggested = slices.DeleteFunc(slices.Clone(e.cands), func(c string) bool { return !slices.Contains(e.suggested, c) })
-		others = slices.DeleteFunc(slices.Clone(e.cands), func(c string) bool { return slices.Contains(e.suggested, c) })
+		suggested, others = nil, nil
+		for _, c := range e.cands {
+			if len(others) == shown {
+				break // the suggested come first
+			}
+			if slices.Contains(e.suggested, c) {
+				suggested = append(suggested, c)
+			} else {
+				others = append(others, c)
+			}
+		}
 	}
 	if e.suggestFor != 0 {
 		switch {
