@@ -37,11 +37,15 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 		art.FormerBody = legacy.FormerBody
 		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, legacy)...)
 	}
-	if asBefore != art.Body {
-		// Read before superscripts and subscripts were written as such:
-		// the page was known by that text.
+	for _, body := range asBefore {
+		if body == art.Body {
+			continue
+		}
+		// Read before superscripts and subscripts were written as such,
+		// or before wrapped links were unwrapped: the page was known by
+		// that text.
 		before := art
-		before.Body = asBefore
+		before.Body = body
 		before.Tags, before.Warnings = slices.Clone(art.Tags), slices.Clone(art.Warnings)
 		before.FormerIDs = slices.Clone(art.FormerIDs)
 		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, before)...)
@@ -104,14 +108,14 @@ const (
 // (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
 // it (dropPermalinks).
 //
-// asBefore is the body as it was read before superscripts and subscripts
-// were written as such and wrapped links unwrapped (storyMarkdown): what
-// the page was known by.
-func readablePage(data []byte, pageURL string) (art Article, asBefore string, err error) {
+// asBefore are the bodies as they were read before superscripts and
+// subscripts were written as such, and before wrapped links were unwrapped
+// (storyMarkdown), when they differ: what the page was known by.
+func readablePage(data []byte, pageURL string) (art Article, asBefore []string, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {
-		return Article{}, "", err
+		return Article{}, nil, err
 	}
 	if flat {
 		art.Warnings = append(art.Warnings, "the page nests more than 512 elements deep; it was read with its nesting flattened")
@@ -235,17 +239,23 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore string, er
 		tablesAsBlocks(content, linkBase)
 		var b strings.Builder
 		if err := html.Render(&b, content); err != nil {
-			return art, "", err
+			return art, nil, err
 		}
 		md, err := storyMarkdown(b.String(), linkBase)
 		if err != nil {
-			return art, "", err
+			return art, nil, err
 		}
 		art.Body = dropTitleHeading(md, art.Title)
-		asBefore = art.Body
 		if hasScripts(content) || hasWrappedLink(b.String()) {
 			if md, err := HTMLToMarkdown(b.String(), linkBase); err == nil {
-				asBefore = dropTitleHeading(md, art.Title)
+				asBefore = append(asBefore, dropTitleHeading(md, art.Title))
+			}
+		}
+		if hasWrappedLink(b.String()) {
+			// Superscripts written as such, a wrapped link not yet
+			// unwrapped: how pages were read between the two.
+			if md, err := convertHTML(b.String(), tidier{base: baseURL(linkBase), scripts: true}); err == nil {
+				asBefore = append(asBefore, dropTitleHeading(md, art.Title))
 			}
 		}
 	}

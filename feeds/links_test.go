@@ -236,3 +236,19 @@ func mustStory(t *testing.T, src string) string {
 	}
 	return md
 }
+
+// TestPageWithScriptsAndWrappedLinkKeepsItsID: a page read since
+// superscripts were written as such, and before wrapped links were
+// unwrapped, is found by the id it was given then, not imported twice.
+func TestPageWithScriptsAndWrappedLinkKeepsItsID(t *testing.T) {
+	const page = "<html><head><title>T</title></head><body><p>x<sup>2</sup> See <a href=\"https://example.com/x\n/y\">wrapped</a> words.</p></body></html>\n"
+	a, err := parseHTMLFile([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	Normalize(&a)
+	const then = "h:1ebb8a82d3cc939ded2d432dd2fff0f4" // tidings of bd48d9a
+	if a.ExternalID != then && !slices.Contains(a.FormerIDs, then) {
+		t.Errorf("known as %q and %q, not as %q, which it had", a.ExternalID, a.FormerIDs, then)
+	}
+}
