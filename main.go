@@ -714,13 +714,22 @@ func (a *app) configRules() []store.Rule {
 }
 
 func (a *app) importCmd() *cobra.Command {
-	return &cobra.Command{
+	var stdinFormat string
+	c := &cobra.Command{
 		Use:   "import PATH... | -",
 		Short: "Import article files, folders (recursively) or stdin (-)",
 		Long: "Import articles from files in the sample format, Markdown, HTML, JSON or\n" +
 			"JSON Lines. Folders are read recursively; - reads stdin. Importing the same\n" +
-			"article again updates it and keeps its tags, read state and notes.",
+			"article again updates it and keeps its tags, read state and notes.\n" +
+			"A file's format is told by its content, then its name; stdin's by its\n" +
+			"content, then --format (md for Markdown without front matter).",
 		Args: cobra.MinimumNArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			if _, ok := feeds.StreamFormats[stdinFormat]; stdinFormat != "" && !ok {
+				return usageError{fmt.Errorf("--format %q: want md, html, json, jsonl, txt or xml", cli.OneLine(stdinFormat))}
+			}
+			return nil
+		},
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			stderr := cmd.ErrOrStderr()
 			tty := isTerminal(stderr)
@@ -738,7 +747,7 @@ func (a *app) importCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			im := &cli.Importer{Store: st, Rules: rules, Progress: pp.Update}
+			im := &cli.Importer{Store: st, Rules: rules, Progress: pp.Update, StdinFormat: stdinFormat}
 			if typed {
 				im.Progress = nil
 			}
@@ -760,6 +769,8 @@ func (a *app) importCmd() *cobra.Command {
 			return nil
 		}),
 	}
+	c.Flags().StringVar(&stdinFormat, "format", "", "the format of stdin when its content does not say: md, html, json, jsonl, txt or xml")
+	return c
 }
 
 func (a *app) searchCmd() *cobra.Command {

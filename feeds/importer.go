@@ -89,7 +89,25 @@ func Read(path string, fn func(Item) error) error {
 // ReadStream reads the articles in r, named name in items (e.g. "-" for
 // standard input); the format is told from the content alone.
 func ReadStream(name string, r io.Reader, fn func(Item) error) error {
-	return readFrom(name, r, -1, fn)
+	return readFrom(name, "", r, -1, fn)
+}
+
+// StreamFormats are the formats ReadStreamAs takes, by the extension a file
+// of that format has.
+var StreamFormats = map[string]string{
+	"md": ".md", "markdown": ".md", "html": ".html", "json": ".json", "jsonl": ".jsonl",
+	"txt": ".txt", "sample": ".txt", "xml": ".xml", "feed": ".xml", "mhtml": ".mhtml",
+}
+
+// ReadStreamAs is ReadStream for a stream whose content, when it does not
+// say its format (Markdown without front matter), is in format, one of
+// StreamFormats' keys: read as a file with that extension would be.
+func ReadStreamAs(name, format string, r io.Reader, fn func(Item) error) error {
+	ext, ok := StreamFormats[format]
+	if !ok {
+		return report(fn, name, fmt.Errorf("no format %q", format))
+	}
+	return readFrom(name, ext, r, -1, fn)
 }
 
 // unwrapPath drops the path from an *fs.PathError: items name their file.
@@ -127,7 +145,7 @@ func readFile(path string, info os.FileInfo, fn func(Item) error) error {
 	if info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	return readFrom(path, f, size, fn)
+	return readFrom(path, "", f, size, fn)
 }
 
 // stopError carries the callback's own error out of a format reader, so it
@@ -136,8 +154,10 @@ type stopError struct{ err error }
 
 func (e stopError) Error() string { return e.err.Error() }
 
-// readFrom reads one file or stream of size bytes (-1 when unknown).
-func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
+// readFrom reads one file or stream of size bytes (-1 when unknown), whose
+// format, when its content does not say, is that of a file with extension
+// ext ("" for name's own).
+func readFrom(name, ext string, r io.Reader, size int64, fn func(Item) error) error {
 	emit := func(it Item) error {
 		it.File = name
 		if le, ok := errors.AsType[*lineError](it.Err); ok {
@@ -161,7 +181,7 @@ func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
 		}
 		return nil
 	}
-	err := readFormat(name, r, size, emit)
+	err := readFormat(name, ext, r, size, emit)
 	if stop, ok := errors.AsType[stopError](err); ok {
 		return stop.err
 	}
@@ -174,7 +194,7 @@ func readFrom(name string, r io.Reader, size int64, fn func(Item) error) error {
 	return nil
 }
 
-func readFormat(name string, r io.Reader, size int64, emit func(Item) error) error {
+func readFormat(name, ext string, r io.Reader, size int64, emit func(Item) error) error {
 	br := bufio.NewReaderSize(r, 256<<10)
 	head, err := br.Peek(sniffSize)
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -199,7 +219,11 @@ func readFormat(name string, r io.Reader, size int64, emit func(Item) error) err
 			return err
 		}
 	}
-	f, err := sniff(head, whole, name)
+	sniffName := name
+	if ext != "" {
+		sniffName = "stream" + ext
+	}
+	f, err := sniff(head, whole, sniffName)
 	if errors.Is(err, ErrUnknownFormat) && tooLong {
 		err = fmt.Errorf("%w: over %d MiB of blank lines before any text", err, maxBlankLead>>20)
 	}

@@ -853,3 +853,31 @@ func (endlessBlanks) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// TestReadStreamAs: a stream read as a format is read so only when its
+// content does not say its own; a format tidings does not know is an error.
+func TestReadStreamAs(t *testing.T) {
+	tests := []struct {
+		format, input, want string // want: the title, or the error
+	}{
+		{"md", "Just a line of text.\n", "Just a line of text"},
+		{"html", "Hello <b>there</b>, reader.\n", "Hello there, reader"},
+		{"md", "<!doctype html><title>Page</title><p>Text of the page.</p>", "Page"},
+		{"md", `{"external_id":"x1","title":"JSON wins","body":"b"}`, "JSON wins"},
+		{"doc", "text", `<stdin>: no format "doc"`},
+	}
+	for _, tt := range tests {
+		var got string
+		err := ReadStreamAs("<stdin>", tt.format, strings.NewReader(tt.input), func(it Item) error {
+			if it.Err != nil {
+				got = it.Err.Error()
+			} else {
+				got = it.Article.Title
+			}
+			return nil
+		})
+		if err != nil || got != tt.want {
+			t.Errorf("ReadStreamAs(%q, %q) = %q, %v; want %q", tt.format, tt.input, got, err, tt.want)
+		}
+	}
+}

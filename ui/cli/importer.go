@@ -208,6 +208,10 @@ type Importer struct {
 	// and write, and the first of a large import is thousands of articles.
 	// It is not called once Run has returned.
 	Progress Progress
+	// StdinFormat is the format standard input is in when its content does
+	// not say (Markdown without front matter), one of feeds.StreamFormats'
+	// keys; "" when it must say.
+	StdinFormat string
 }
 
 // progressEvery is how often an import reports its progress.
@@ -283,9 +287,19 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 				r = f
 			}
 			cr := &countingReader{r: r, n: &read}
-			err := feeds.ReadStream(src.Name, cr, func(it feeds.Item) error {
+			readStream := feeds.ReadStream
+			if src.R != nil && im.StdinFormat != "" {
+				readStream = func(name string, r io.Reader, fn func(feeds.Item) error) error {
+					return feeds.ReadStreamAs(name, im.StdinFormat, r, fn)
+				}
+			}
+			err := readStream(src.Name, cr, func(it feeds.Item) error {
 				if it.Err != nil {
-					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Record: it.Record, Reason: reason(it.Err)}})
+					why := reason(it.Err)
+					if src.R != nil && im.StdinFormat == "" && errors.Is(it.Err, feeds.ErrUnknownFormat) {
+						why += " (Markdown without front matter? import --format md - reads it so)"
+					}
+					return send(parsed{prob: &Problem{File: it.File, Line: it.Line, Record: it.Record, Reason: why}})
 				}
 				articles.Add(1)
 				return send(parsed{it: item{a: it.Article, at: place{it.File, it.Line, it.Record}}})
