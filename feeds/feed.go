@@ -272,6 +272,9 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	body := withMedia(content, m, page)
 	encs := withMediaFiles(enclosures(it, encBase), m.files)
 	a.Body = withEnclosures(body, encs)
+	if len(encs) > maxEnclosures {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%d enclosures: the first %d are listed", len(encs), maxEnclosures))
+	}
 	titled := a.Title != ""
 	a.URL = e.otherURL(a.URL, it, encs, false)
 	if !titled && body == "" {

@@ -47,13 +47,23 @@ func enclosures(it *gofeed.Item, base *url.URL) []enclosure {
 	return out
 }
 
+// maxEnclosures is how many of an entry's enclosures its body lists: a
+// podcast's episode has one, and a feed listing a hundred thousand would
+// take hundreds of megabytes to write out.
+const maxEnclosures = 100
+
 // withEnclosures is body (Markdown) followed by a paragraph for each
-// enclosure: "Enclosure: [ep1.mp3](https://…/ep1.mp3) (audio/mpeg, 12 MB)".
+// enclosure: "Enclosure: [ep1.mp3](https://…/ep1.mp3) (audio/mpeg, 12 MB)",
+// the first maxEnclosures of them and a line saying how many more.
 func withEnclosures(body string, encs []enclosure) string {
 	if len(encs) == 0 {
 		return body
 	}
 	var b strings.Builder
+	more := len(encs) - maxEnclosures
+	if more > 0 {
+		encs = encs[:maxEnclosures]
+	}
 	for _, e := range encs {
 		fmt.Fprintf(&b, `<p>Enclosure: <a href="%s">%s</a>`, html.EscapeString(e.url), html.EscapeString(enclosureName(e.url)))
 		if about := e.about(); about != "" {
@@ -63,6 +73,9 @@ func withEnclosures(body string, encs []enclosure) string {
 			b.WriteString(": " + html.EscapeString(e.desc))
 		}
 		b.WriteString("</p>\n")
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, "<p>… and %d more enclosures.</p>\n", more)
 	}
 	md, err := HTMLToMarkdown(b.String(), "")
 	if err != nil || md == "" {

@@ -1,6 +1,8 @@
 package feeds
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,5 +122,28 @@ func TestFeedEnclosureIDsStable(t *testing.T) {
 				t.Errorf("body %q", a.Body)
 			}
 		})
+	}
+}
+
+// TestFeedEnclosuresCapped: an entry of thousands of enclosures lists the
+// first maxEnclosures and says how many more, with a warning.
+func TestFeedEnclosuresCapped(t *testing.T) {
+	var items strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&items, `<enclosure url="https://h.example/f%d.mp3" type="audio/mpeg"/>`, i)
+	}
+	feed := parseFeedString(t, rssFeedDoc("Pod", `<item><title>Files</title><guid>f</guid><description>Notes.</description>`+items.String()+`</item>`))
+	if len(feed.Articles) != 1 {
+		t.Fatalf("%d articles", len(feed.Articles))
+	}
+	a := feed.Articles[0]
+	if n := strings.Count(a.Body, "Enclosure: "); n != maxEnclosures {
+		t.Errorf("%d enclosures listed, want %d", n, maxEnclosures)
+	}
+	if !strings.Contains(a.Body, "[f99.mp3]") || strings.Contains(a.Body, "[f100.mp3]") || !strings.HasSuffix(a.Body, "… and 900 more enclosures.") {
+		t.Errorf("body ends %q", a.Body[max(0, len(a.Body)-200):])
+	}
+	if !slices.Contains(a.Warnings, "1000 enclosures: the first 100 are listed") {
+		t.Errorf("warnings %q", a.Warnings)
 	}
 }
