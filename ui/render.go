@@ -273,8 +273,10 @@ const (
 
 // tameMarkdown cuts body where renderCut says, saying so, cleans it of
 // control characters and bidirectional marks, and then flattens quotes and
-// lists nested deeper than maxNesting: after the cleaning, so that what it
-// removes cannot join marks into a deeper line.
+// lists nested deeper than maxNesting, and further when there are too many
+// of them (boundNesting), and link brackets open too many at once
+// (tameBrackets): after the cleaning, so that what it removes cannot join
+// marks into a deeper line.
 func tameMarkdown(body string) string {
 	cut := ""
 	if end, byLines := renderCut(body); end < len(body) {
@@ -286,7 +288,7 @@ func tameMarkdown(body string) string {
 		cut = "\n\n---\n\n*" + cutNoticeStart + why + ".*\n"
 		body = closeFence(strings.ToValidUTF8(body[:end], ""))
 	}
-	return flattenLines(feeds.StripBidi(feeds.CleanText(body))) + cut
+	return tameBrackets(boundNesting(flattenLines(feeds.StripBidi(feeds.CleanText(body))))) + cut
 }
 
 // cutNoticeStart begins the line that ends an article the reader cuts.

@@ -5,15 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
-
-// nestingParser parses Markdown as glamour does.
-var nestingParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList)).Parser()
 
 // markdownDepth is how deep md nests the containers glamour indents: block
 // quotes, list items and definitions, as goldmark parses it.
@@ -30,7 +25,7 @@ func markdownDepth(md string) int {
 			walk(c, depth)
 		}
 	}
-	walk(nestingParser.Parse(text.NewReader([]byte(md))), 0)
+	walk(nestParser.Parse(text.NewReader([]byte(md))), 0)
 	return deepest
 }
 
@@ -58,6 +53,7 @@ var deepMarkdown = map[string]struct {
 	"quotes and 1) items, 40":           {strings.Repeat("> 1) ", 40) + "deep text", maxNesting},
 	"quotes and star items, 40":         {strings.Repeat("> * ", 40) + "deep text", maxNesting},
 	"numbered items, 40":                {strings.Repeat("1. ", 40) + "deep text", maxNesting},
+	"bullets, 200,000":                  {strings.Repeat("- ", 200000) + "deep text", maxNesting},
 	"nine-digit numbers, 40":            {strings.Repeat("> 123456789. ", 40) + "deep text", maxNesting},
 	"items after tabs, 40":              {strings.Repeat(">\t1.\t", 40) + "deep text", maxNesting},
 	"quotes without spaces, then items": {strings.Repeat(">", 40) + strings.Repeat(" +", 40) + " deep text", maxNesting},
@@ -124,6 +120,81 @@ func TestFlattenLine(t *testing.T) {
 	}
 }
 
+// TestManyNestedBlocksAreBounded: an article of many blocks nested a few
+// levels each (5,000 paragraphs in 8 quotes took glamour 47 s) is
+// flattened until their nesting together is within maxNestingCost, its
+// text kept.
+func TestManyNestedBlocksAreBounded(t *testing.T) {
+	lists := linesOf(4*maxNesting/2, func(k int) string { return strings.Repeat("  ", k-1) + "- item" })
+	for name, line := range map[string]string{
+		"paragraphs in 8 quotes":               ">>>>>>>> para",
+		"paragraphs in quotes and items":       "> 1. > 1. > 1. > 1. para",
+		"items in quotes after indented lists": strings.Repeat(" ", 4*maxNesting-2) + strings.Repeat(">", maxNesting-1) + "- para",
+	} {
+		t.Run(name, func(t *testing.T) {
+			md := lists + "\n" + strings.Repeat(line+"\n\n", 2000)
+			if cost, _ := nestingCost(md); cost <= maxNestingCost {
+				t.Fatalf("the article costs %d, not more than %d", cost, maxNestingCost)
+			}
+			tamed := tameMarkdown(md)
+			if cost, _ := nestingCost(tamed); cost > maxNestingCost {
+				t.Errorf("tamed, it costs %d, more than %d", cost, maxNestingCost)
+			}
+			if n := strings.Count(tamed, "para"); n != 2000 {
+				t.Errorf("%d paragraphs kept of 2,000", n)
+			}
+		})
+	}
+}
+
+// TestNestingBoundKeepsArticles: an article of a few levels of quotes
+// nested in many paragraphs, and one of code indented deep, reach glamour
+// as they are; so does an article's code when the rest of it is
+// flattened.
+func TestNestingBoundKeepsArticles(t *testing.T) {
+	code := "```\n" + strings.Repeat(strings.Repeat(" ", 24)+"deep(code)\n", 3000) + "```\n"
+	for name, md := range map[string]string{
+		"a quoted thread": strings.Repeat("> > > A paragraph of the thread.\n>\n> > Its answer.\n\n", 300),
+		"deep code":       code,
+	} {
+		if got := tameMarkdown(md); got != md {
+			t.Errorf("%s: changed", name)
+		}
+	}
+	code = "```\n" + strings.Repeat(strings.Repeat(" ", 24)+"deep(code)\n", 1000) + "```\n"
+	got := tameMarkdown(strings.Repeat(">>>>>>>> para\n\n", 1000) + code)
+	if strings.Contains(got, cutNoticeStart) || !strings.Contains(got, code) {
+		t.Error("the code of a flattened article lost its indentation")
+	}
+	if cost, _ := nestingCost(got); cost > maxNestingCost {
+		t.Errorf("tamed, it costs %d, more than %d", cost, maxNestingCost)
+	}
+}
+
+// TestTameBrackets: a paragraph holds maxOpenBrackets link brackets open at
+// once at most; the rest are escaped, to be read as the characters they
+// are (200,000 of them took glamour 20 s), and links still work.
+func TestTameBrackets(t *testing.T) {
+	deep := strings.Repeat("[", maxOpenBrackets)
+	for name, tc := range map[string]struct{ in, want string }{
+		"too many open":                 {deep + "[[x", deep + `\[\[x`},
+		"closed as they open":           {strings.Repeat("[a] ", 40), strings.Repeat("[a] ", 40)},
+		"a link after them":             {deep + "[[x [link](https://a.example/)", deep + `\[\[x \[link](https://a.example/)`},
+		"escaped ones":                  {deep + `\[\\[`, deep + `\[\\\[`},
+		"a blank line ends a paragraph": {deep + "\n\n[" + deep, deep + "\n\n[" + deep[1:] + `\[`},
+		"a quote's blank line":          {"> " + deep + "\n>\n> [x", "> " + deep + "\n>\n> [x"},
+	} {
+		if got := tameMarkdown(tc.in); got != tc.want {
+			t.Errorf("%s: %q, want %q", name, got, tc.want)
+		}
+	}
+	md := strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "(https://a.example/) deep text"
+	out := stripSGR(renderGuarded(t, md))
+	if !strings.Contains(out, "deep text") || !strings.Contains(out, "[[[") {
+		t.Errorf("the text is gone: %.300q", out)
+	}
+}
+
 // maxTamedDepth bounds how deep Markdown nests once the reader has tamed
 // it: a line keeps at most maxNesting levels of marks, and at most
 // 4*maxNesting columns of indentation, which continue two columns a level
@@ -147,7 +218,8 @@ func markdownOf(b string) string {
 }
 
 // FuzzTameMarkdown checks that no Markdown nests deeper than
-// maxTamedDepth once tamed: the input read as Markdown, and spelt with
+// maxTamedDepth once tamed, and that its lines' levels are never fewer than
+// its blocks' (boundNesting): the input read as Markdown, and spelt with
 // nestingTokens.
 func FuzzTameMarkdown(f *testing.F) {
 	for _, tc := range deepMarkdown {
@@ -159,8 +231,16 @@ func FuzzTameMarkdown(f *testing.F) {
 	f.Add("Term\n: - > 1. a\n  > b\n\n  Term\n  : x\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, md := range []string{in, markdownOf(in)} {
-			if d := markdownDepth(tameMarkdown(md)); d > maxTamedDepth {
+			tamed := tameMarkdown(md)
+			if d := markdownDepth(tamed); d > maxTamedDepth {
 				t.Errorf("%d levels: %q", d, md)
+			}
+			// boundNesting parses only an article whose lines' levels
+			// add up to more than the bound: they must be as much as
+			// what the parse finds, or more.
+			cost, _ := nestingCost(tamed)
+			if est := levelsCost(strings.Split(tamed, "\n"), nil, cost); est < cost {
+				t.Errorf("the lines' levels add up to %d, less than the cost %d: %q", est, cost, tamed)
 			}
 		}
 	})
