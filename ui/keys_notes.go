@@ -6,10 +6,10 @@ import "charm.land/bubbles/v2/key"
 // reader: j and k (w and b too) move the selection's end by a sentence, o
 // makes the other end the one that moves (as in vim).
 type selectionKeyMap struct {
-	Extend, Shrink   key.Binding
-	OtherEnd         key.Binding
-	Annotate, Cancel key.Binding
-	Help, Quit       key.Binding
+	Extend, Shrink      key.Binding
+	OtherEnd            key.Binding
+	Annotate, Cancel    key.Binding
+	Help, Suspend, Quit key.Binding
 }
 
 func defaultSelectionKeyMap() selectionKeyMap {
@@ -20,6 +20,7 @@ func defaultSelectionKeyMap() selectionKeyMap {
 		Annotate: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note or highlight")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend:  suspendBinding(),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -40,14 +41,14 @@ func shortLabel(b key.Binding, desc string) key.Binding {
 
 // FullHelp is the help overlay's.
 func (k selectionKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Extend, k.Shrink, k.OtherEnd}, {k.Annotate, k.Cancel}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Extend, k.Shrink, k.OtherEnd}, {k.Annotate, k.Cancel}, {k.Help, k.Suspend, k.Quit}}
 }
 
 func (k *selectionKeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"extend-selection": &k.Extend, "shrink-selection": &k.Shrink, "other-end": &k.OtherEnd,
 		"annotate": &k.Annotate, "cancel-selection": &k.Cancel,
-		"help": &k.Help, "quit": &k.Quit,
+		"help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 	}
 }
 
@@ -58,7 +59,7 @@ type browserKeyMap struct {
 	HalfPageDown, HalfPageUp key.Binding
 	Open, Filter, Back       key.Binding
 	Close                    key.Binding
-	Help, Quit               key.Binding
+	Help, Suspend, Quit      key.Binding
 }
 
 func defaultBrowserKeyMap() browserKeyMap {
@@ -74,6 +75,7 @@ func defaultBrowserKeyMap() browserKeyMap {
 		Back:         key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back")),
 		Close:        allAnnotationsBinding(),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend:      suspendBinding(),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -88,7 +90,7 @@ func (k browserKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp},
 		{k.Open, k.Filter, k.Back, k.Close},
-		{k.Help, k.Quit},
+		{k.Help, k.Suspend, k.Quit},
 	}
 }
 
@@ -97,6 +99,6 @@ func (k *browserKeyMap) actions() map[string]*key.Binding {
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
 		"half-page-down": &k.HalfPageDown, "half-page-up": &k.HalfPageUp,
 		"open": &k.Open, "filter": &k.Filter, "back": &k.Back, "all-annotations": &k.Close,
-		"help": &k.Help, "quit": &k.Quit,
+		"help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 	}
 }

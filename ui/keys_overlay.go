@@ -15,21 +15,22 @@ type panelKeyMap struct {
 	Up, Down, Top, Bottom key.Binding
 	Open, Back, Close     key.Binding
 	Delete                key.Binding
-	Help, Quit            key.Binding
+	Help, Suspend, Quit   key.Binding
 }
 
 func defaultPanelKeyMap() panelKeyMap {
 	return panelKeyMap{
-		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
-		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
-		Open:   key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "filter by it")),
-		Back:   key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "close")),
-		Close:  key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "close")),
-		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete saved search")),
-		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Up:      key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:    key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:     key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom:  key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		Open:    key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "filter by it")),
+		Back:    key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "close")),
+		Close:   key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "close")),
+		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete saved search")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend: suspendBinding(),
+		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -40,14 +41,14 @@ func (k panelKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the help overlay's.
 func (k panelKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Close}, {k.Delete, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Close}, {k.Delete, k.Help, k.Suspend, k.Quit}}
 }
 
 func (k *panelKeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
 		"open": &k.Open, "back": &k.Back, "tags-panel": &k.Close, "delete-search": &k.Delete,
-		"help": &k.Help, "quit": &k.Quit,
+		"help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 	}
 }
 

@@ -33,7 +33,7 @@ type linksKeyMap struct {
 	Open, Copy            key.Binding
 	Number                key.Binding // the digits of a link's number: help only
 	Back, Close           key.Binding
-	Help, Quit            key.Binding
+	Help, Suspend, Quit   key.Binding
 }
 
 func defaultLinksKeyMap() linksKeyMap {
@@ -50,6 +50,7 @@ func defaultLinksKeyMap() linksKeyMap {
 		Back:     key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "close")),
 		Close:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "close")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend:  suspendBinding(),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -66,14 +67,14 @@ func (k linksKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the help overlay's.
 func (k linksKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Number, k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Number, k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Suspend, k.Quit}}
 }
 
 func (k *linksKeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
 		"page-down": &k.PageDown, "page-up": &k.PageUp, "open": &k.Open, "copy-link": &k.Copy, "back": &k.Back, "links": &k.Close,
-		"help": &k.Help, "quit": &k.Quit,
+		"help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 	}
 }
 

@@ -18,14 +18,22 @@ import (
 // from outside (kill -TSTP, a job control's stop) does the same, rather
 // than stop tidings with the terminal still in its hands.
 
-// suspendKey is the suspend binding of what has the keyboard: the
-// reader's in the reader and what opens over it (a passage being chosen,
-// the links panel), the welcome screen's there, the list's elsewhere. While
+// suspendKey is the suspend binding of what has the keyboard: the tags
+// panel's, the links panel's, the annotation browser's, a passage
+// selection's, the reader's, the welcome screen's, else the list's. While
 // a line or a note is typed in, only its keys that type nothing suspend:
 // ctrl+z does, a suspend bound to z types a z.
 func (m Model) suspendKey() key.Binding {
 	b := m.list.keys.Suspend
 	switch {
+	case m.panel.open:
+		b = m.panel.keys.Suspend
+	case m.links.open:
+		b = m.links.keys.Suspend
+	case m.screen == screenBrowser:
+		b = m.browser.keys.Suspend
+	case m.screen == screenReader && m.reader.sel != nil:
+		b = m.reader.selKeys.Suspend
 	case m.screen == screenReader:
 		b = m.reader.keys.Suspend
 	case m.welcoming():

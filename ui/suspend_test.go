@@ -54,6 +54,10 @@ func TestSuspendKey(t *testing.T) {
 		{"unbound", Config{Keys: map[string][]string{"suspend": {"<disabled>"}}}, nil, ctrlZ, false, modeNormal},
 		{"a letter, in the filter line", Config{Keys: map[string][]string{"suspend": {"Z"}}}, []string{"/"}, press("Z"), false, modeFilter},
 		{"a letter, in the list", Config{Keys: map[string][]string{"suspend": {"Z"}}}, nil, press("Z"), true, modeNormal},
+		{"the links panel's own", Config{Keys: map[string][]string{"links.suspend": {"Z"}}}, []string{"enter", "L"}, press("Z"), true, modeLinks},
+		{"the browser's own", Config{Keys: map[string][]string{"annotations.suspend": {"Z"}}}, []string{"A"}, press("Z"), true, modeNormal},
+		{"the tags panel's own", Config{Keys: map[string][]string{"tags.suspend": {"Z"}}}, []string{"#"}, press("Z"), true, modePanel},
+		{"the selection's own", Config{Keys: map[string][]string{"selection.suspend": {"Z"}}}, []string{"enter", "v"}, press("Z"), true, modeNormal},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,7 +103,7 @@ func TestSuspendRefused(t *testing.T) {
 	}
 }
 
-// TestSuspendInHelp: every screen's help that has the key lists it.
+// TestSuspendInHelp: every screen's help lists the key.
 func TestSuspendInHelp(t *testing.T) {
 	lib := newLibrary(t, 3)
 	empty, _ := openLibrary(t)
@@ -107,9 +111,13 @@ func TestSuspendInHelp(t *testing.T) {
 		lib  Library
 		keys []string
 	}{
-		"list":    {lib, nil},
-		"reader":  {lib, []string{"enter"}},
-		"welcome": {empty, nil},
+		"list":               {lib, nil},
+		"reader":             {lib, []string{"enter"}},
+		"welcome":            {empty, nil},
+		"tags panel":         {lib, []string{"#"}},
+		"links panel":        {lib, []string{"enter", "L"}},
+		"annotation browser": {lib, []string{"A"}},
+		"passage selection":  {lib, []string{"enter", "v"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			m := start(t, tt.lib, Config{}, 120, 40)
