@@ -542,16 +542,7 @@ func checkLibraryFile(path string) error {
 	if err != nil || info.Mode().IsRegular() || info.IsDir() {
 		return nil
 	}
-	kind := "not a file"
-	switch m := info.Mode(); {
-	case m&fs.ModeDevice != 0:
-		kind = "a device"
-	case m&fs.ModeNamedPipe != 0:
-		kind = "a named pipe"
-	case m&fs.ModeSocket != 0:
-		kind = "a socket"
-	}
-	return fmt.Errorf("open %s: %s, %w", path, kind, store.ErrNotLibrary)
+	return fmt.Errorf("open %s: %s, %w", path, feeds.NotAFile(info.Mode()), store.ErrNotLibrary)
 }
 
 // storeOptions are the library's options; an upgrade of an existing

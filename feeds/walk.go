@@ -124,24 +124,29 @@ func realPath(path string) (string, error) {
 
 func (w *Walker) file(path string, info fs.FileInfo, fn func(Found) error) error {
 	if !info.Mode().IsRegular() {
-		return fn(Found{Path: path, Skip: notAFile(info.Mode())})
+		return fn(Found{Path: path, Skip: passedOver(info.Mode())})
 	}
 	return fn(Found{Path: path, Info: info})
 }
 
-// notAFile says why an entry of a folder that is neither a file nor a
-// folder is passed over: reading a pipe or a device could wait forever.
-func notAFile(mode fs.FileMode) string {
-	what := "not a regular file"
+// passedOver says why an entry of a folder of mode is passed over.
+func passedOver(mode fs.FileMode) string {
+	return "passed over: " + NotAFile(mode) + ", not a file (name it alone to read it)"
+}
+
+// NotAFile says what a path of mode is that is neither a file nor a folder:
+// "a named pipe", "a socket", "a device". A folder's walk passes such
+// entries over, since reading a pipe or a device could wait forever.
+func NotAFile(mode fs.FileMode) string {
 	switch {
 	case mode&fs.ModeNamedPipe != 0:
-		what = "a named pipe"
+		return "a named pipe"
 	case mode&fs.ModeSocket != 0:
-		what = "a socket"
+		return "a socket"
 	case mode&fs.ModeDevice != 0:
-		what = "a device"
+		return "a device"
 	}
-	return "passed over: " + what + ", not a file (name it alone to read it)"
+	return "not a regular file"
 }
 
 // dir walks the folder at path, whose real path is real.
@@ -181,7 +186,7 @@ func (w *Walker) dir(path, real string, fn func(Found) error) error {
 				err = fn(Found{Path: p, Info: info})
 			}
 		default:
-			err = fn(Found{Path: p, Skip: notAFile(e.Type())})
+			err = fn(Found{Path: p, Skip: passedOver(e.Type())})
 		}
 		if err != nil {
 			return err
