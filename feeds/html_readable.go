@@ -241,20 +241,22 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []string, 
 		if err := html.Render(&b, content); err != nil {
 			return art, nil, err
 		}
-		md, err := storyMarkdown(b.String(), linkBase)
+		story := b.String()
+		md, err := storyMarkdown(story, linkBase)
 		if err != nil {
 			return art, nil, err
 		}
 		art.Body = dropTitleHeading(md, art.Title)
-		if hasScripts(content) || hasWrappedLink(b.String()) {
-			if md, err := HTMLToMarkdown(b.String(), linkBase); err == nil {
+		wrapped := hasWrappedLink(story)
+		if hasScripts(content) || wrapped {
+			if md, err := HTMLToMarkdown(story, linkBase); err == nil {
 				asBefore = append(asBefore, dropTitleHeading(md, art.Title))
 			}
 		}
-		if hasWrappedLink(b.String()) {
+		if wrapped {
 			// Superscripts written as such, a wrapped link not yet
 			// unwrapped: how pages were read between the two.
-			if md, err := convertHTML(b.String(), tidier{base: baseURL(linkBase), scripts: true}); err == nil {
+			if md, err := convertHTML(story, tidier{base: baseURL(linkBase), scripts: true}); err == nil {
 				asBefore = append(asBefore, dropTitleHeading(md, art.Title))
 			}
 		}
