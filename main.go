@@ -733,7 +733,7 @@ func (a *app) importCmd() *cobra.Command {
 				fmt.Fprintln(stderr, "Reading articles from the terminal: ctrl+d ends them, ctrl+c stops.")
 			}
 			sources, bad := cli.Sources(args, cmd.InOrStdin())
-			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: termWidth(stderr), Start: start}
+			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: cli.Columns(stderr), Start: start}
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
 				return err
@@ -787,7 +787,7 @@ func (a *app) searchCmd() *cobra.Command {
 			defer st.Close()
 			out := cmd.OutOrStdout()
 			if isTerminal(out) {
-				opt.Width = termWidth(out)
+				opt.Width = cli.Columns(out)
 			}
 			return cli.Search(cmd.Context(), st, out, joinArgs(args), opt)
 		},
@@ -879,7 +879,7 @@ func (a *app) showCmd() *cobra.Command {
 			if f, ok := out.(*os.File); ok && !noColor {
 				theme = cli.ShowTheme(theme, f)
 			}
-			rendered, err := ui.RenderMarkdown(md, art.URL, termWidth(out), theme, noColor)
+			rendered, err := ui.RenderMarkdown(md, art.URL, cli.Columns(out), theme, noColor)
 			if err != nil {
 				return err
 			}
@@ -1199,15 +1199,6 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-func termWidth(w io.Writer) int {
-	if f, ok := w.(*os.File); ok {
-		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
-			return width
-		}
-	}
-	return 80
-}
-
 func (a *app) feedCmd() *cobra.Command {
 	feed := &cobra.Command{
 		Use:   "feed",
@@ -1290,7 +1281,7 @@ func (a *app) fetchCmd() *cobra.Command {
 			stderr := cmd.ErrOrStderr()
 			start := time.Now()
 			rep, err := cli.Fetch(cmd.Context(), st, feeds.NewFetcher(), rules, args,
-				cli.FetchProgress(stderr, isTerminal(stderr), termWidth(stderr)))
+				cli.FetchProgress(stderr, isTerminal(stderr), cli.Columns(stderr)))
 			if cmd.Context().Err() != nil {
 				cli.FetchStopped(stderr, isTerminal(stderr))
 			}

@@ -57,6 +57,9 @@ const (
 	autowrapOn  = "\x1b[?7h"
 )
 
+// Columns is the width of w's terminal now, 80 when w is not a terminal.
+func Columns(w io.Writer) int { return columns(w, 0) }
+
 // columns is the width of w's terminal now, asked at each call, so that a
 // line redrawn in place follows the terminal when it is resized; fallback
 // when w is not a terminal (an *os.File, or any writer to a file
