@@ -118,8 +118,11 @@ func (e *StatusError) Error() string { return fmt.Sprintf("HTTP %d %s", e.Code, 
 // it completes, never concurrently; the document a result was read from
 // keeps its share of the parse budget until progress returns, as the
 // articles made of it are still whole in memory (progress stores them),
-// and so progress must not fetch with f. A feed that fails has its error
-// in its own result and does not affect the others.
+// and so progress must not fetch with f. Given progress, the results
+// returned keep no articles: progress had them, and a fetch of many large
+// feeds holds one feed's at a time, not every feed's until the last is
+// done. A feed that fails has its error in its own result and does not
+// affect the others.
 func (f *Fetcher) FetchAll(ctx context.Context, subs []Subscription, progress func(FetchResult)) []FetchResult {
 	results := make([]FetchResult, len(subs))
 	all := make(chan struct{}, max(f.Concurrency, 1))
@@ -135,14 +138,15 @@ func (f *Fetcher) FetchAll(ctx context.Context, subs []Subscription, progress fu
 	for i, sub := range subs {
 		wg.Go(func() {
 			r := f.fetch(ctx, sub, slots{host: hosts[hostOf(sub.URL)], all: all})
-			results[i] = r
 			if progress != nil {
 				mu.Lock()
-				defer mu.Unlock()
 				progress(r)
+				mu.Unlock()
+				r.Articles = nil
 			}
 			f.parseBudget().release(r.held)
-			results[i].held = 0
+			r.held = 0
+			results[i] = r
 		})
 	}
 	wg.Wait()

@@ -95,6 +95,56 @@ func TestFetchAllBoundsParseMemory(t *testing.T) {
 	}
 }
 
+// TestFetchAllWithProgressKeepsOneFeedAtATime: given progress (the
+// command line's fetch and the reader's, which store each feed's articles
+// as it is done), a fetch of many large feeds does not keep every feed's
+// articles until the last is done: what the fetch holds at its end is not
+// the sum of them.
+func TestFetchAllWithProgressKeepsOneFeedAtATime(t *testing.T) {
+	body := strings.Repeat("The harbour master reports calm seas and late ferries. ", 40000) // ~2 MB
+	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>Long</title><link>http://example.com/</link>` +
+		`<item><title>Long read</title><guid>urn:long</guid><description>` + body + `</description></item></channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(doc))
+	}))
+	defer srv.Close()
+	f := testFetcher()
+	f.Timeout = time.Minute
+	subs := make([]Subscription, 12)
+	for i := range subs {
+		subs[i] = Subscription{URL: fmt.Sprintf("%s/%d.xml", srv.URL, i)}
+	}
+	live := func() uint64 {
+		runtime.GC()
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	before := live()
+	stored := 0
+	results := f.FetchAll(context.Background(), subs, func(r FetchResult) {
+		if r.Err != nil || len(r.Articles) != 1 || len(r.Articles[0].Body) < len(body)/2 {
+			t.Errorf("%s: %v, %d articles", r.Sub.URL, r.Err, len(r.Articles))
+			return
+		}
+		stored++
+	})
+	held := max(live(), before) - before
+	if stored != len(subs) || len(results) != len(subs) {
+		t.Fatalf("%d of %d feeds stored, %d results", stored, len(subs), len(results))
+	}
+	for _, r := range results {
+		if r.Err != nil || r.Sub.URL == "" {
+			t.Errorf("result %+v: each feed keeps its address and outcome", r.Sub)
+		}
+	}
+	t.Logf("%d feeds of %d bytes: %d MB held by the results", len(subs), len(doc), held>>20)
+	if held > uint64(3*len(doc)) {
+		t.Errorf("the results of %d stored feeds hold %d MB: every feed's articles were kept until the end", len(subs), held>>20)
+	}
+}
+
 // TestParseBudget: a document larger than the budget is read alone; the
 // waiting are let in in turn, a small document not before a large one that
 // waited longer; one that stops waiting (ctrl+c) leaves its turn to the next.

@@ -68,8 +68,10 @@ func TestFetchAllFormats(t *testing.T) {
 		subs = append(subs, Subscription{URL: srv.URL + path, Tags: []string{"from-test"}})
 	}
 	var progressed []string
+	articles := make(map[string][]Article) // by feed: progress has them, the results do not
 	results := testFetcher().FetchAll(context.Background(), subs, func(r FetchResult) {
 		progressed = append(progressed, r.Sub.URL) // never called concurrently: no lock
+		articles[r.Sub.URL] = r.Articles
 	})
 	if len(results) != len(subs) || len(progressed) != len(subs) {
 		t.Fatalf("%d results, %d progress calls for %d feeds", len(results), len(progressed), len(subs))
@@ -93,11 +95,12 @@ func TestFetchAllFormats(t *testing.T) {
 			t.Errorf("%s: %v", path, r.Err)
 			continue
 		}
-		if len(r.Articles) == 0 || r.Articles[0].Title != want[path] {
-			t.Errorf("%s: first article %+v", path, r.Articles)
+		got := articles[r.Sub.URL]
+		if len(got) == 0 || got[0].Title != want[path] {
+			t.Errorf("%s: first article %+v", path, got)
 			continue
 		}
-		for _, a := range r.Articles {
+		for _, a := range got {
 			checkFeedArticle(t, a)
 			if a.FeedURL != subs[i].URL || len(a.Tags) != 1 || a.Tags[0] != "from-test" {
 				t.Errorf("%s: feed %q tags %q", path, a.FeedURL, a.Tags)
