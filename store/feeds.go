@@ -46,6 +46,9 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 	var out Subscribed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		out = Subscribed{}
+		if err := repairFeedURLs(ctx, tx); err != nil {
+			return err
+		}
 		old, err := feedByURL(ctx, tx, f.URL)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
@@ -80,8 +83,8 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		// one for a feed without a title).
 		named := f.Title != "" && f.Title != f.URL && f.Title != sub.URL
 		if out.New {
-			err = tx.QueryRowContext(ctx, `INSERT INTO feeds(url, title, site_url, tags, named) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-				sub.URL, sub.Title, sub.SiteURL, string(enc), named).Scan(&sub.ID)
+			err = tx.QueryRowContext(ctx, `INSERT INTO feeds(url, url_normal, title, site_url, tags, named) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+				sub.URL, feeds.NormalizeURL(sub.URL), sub.Title, sub.SiteURL, string(enc), named).Scan(&sub.ID)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ?, tags = ?, named = max(named, ?) WHERE id = ?`,
 				sub.Title, sub.SiteURL, string(enc), named, sub.ID)
@@ -144,8 +147,7 @@ func (s *Store) FeedByURL(ctx context.Context, url string) (Feed, error) {
 // another spelling of it (a library from before normalising may hold one);
 // sql.ErrNoRows when none. Exact matches come first, so a library holding
 // two spellings of one address finds each under its own. The last step
-// reads the addresses on the host: without an index on their normal form,
-// a pass over the feeds table.
+// looks the normal form up in feeds.url_normal (feedIDBySpelling).
 func feedIDByURL(ctx context.Context, q querier, url string) (int64, error) {
 	url = strings.TrimSpace(url)
 	norm := feeds.NormalizeURL(url)
@@ -156,30 +158,10 @@ func feedIDByURL(ctx context.Context, q querier, url string) (int64, error) {
 			return id, err
 		}
 	}
-	host := hostOf(norm)
-	if host == "" {
+	if hostOf(norm) == "" {
 		return 0, sql.ErrNoRows
 	}
-	// Only addresses naming the host, in any case, may be another spelling.
-	rows, err := q.QueryContext(ctx, `SELECT id, url FROM feeds WHERE url LIKE ? ESCAPE '\' ORDER BY id`,
-		"%"+likeEscaper.Replace(host)+"%")
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var stored string
-		if err := rows.Scan(&id, &stored); err != nil {
-			return 0, err
-		}
-		if feeds.NormalizeURL(stored) == norm {
-			return id, nil
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return 0, err
-	}
-	return 0, sql.ErrNoRows
+	return feedIDBySpelling(ctx, q, norm)
 }
 
 // hostOf is the host name of an http(s) URL, "" for anything else.
@@ -275,6 +257,9 @@ func (s *Store) RemoveFeed(ctx context.Context, url string, purge bool) (Removed
 	var r Removed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		r = Removed{}
+		if err := repairFeedURLs(ctx, tx); err != nil {
+			return err
+		}
 		id, err := feedIDByURL(ctx, tx, url)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound

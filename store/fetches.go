@@ -147,9 +147,9 @@ func recordFetchState(ctx context.Context, tx *sql.Tx, id int64, r feeds.FetchRe
 	// subscribed already was merged into that subscription before; one
 	// subscribed meanwhile leaves this one where it was.)
 	newURL := feeds.NormalizeURL(r.NewURL)
-	_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ?,
+	_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ?, url_normal = ?,
 		id_base = CASE WHEN id_base = '' THEN url ELSE id_base END
-		WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, id, newURL)
+		WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, feeds.NormalizeURL(newURL), id, newURL)
 	return err
 }
 
@@ -164,6 +164,9 @@ func recordFetchState(ctx context.Context, tx *sql.Tx, id int64, r feeds.FetchRe
 func (s *Store) mergeMoved(ctx context.Context, from int64, newURL string) (merged string, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		merged = ""
+		if err := repairFeedURLs(ctx, tx); err != nil {
+			return err
+		}
 		into, err := feedIDByURL(ctx, tx, newURL)
 		if errors.Is(err, sql.ErrNoRows) || err == nil && into == from {
 			return nil

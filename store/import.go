@@ -783,8 +783,8 @@ func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 		im.feeds[url] = id
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
-	err := im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, title) VALUES (?, ?)
-		ON CONFLICT(url) DO UPDATE SET url = excluded.url RETURNING id`, url, source).Scan(&id)
+	err := im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, url_normal, title) VALUES (?, ?, ?)
+		ON CONFLICT(url) DO UPDATE SET url_normal = excluded.url_normal RETURNING id`, url, feeds.NormalizeURL(url), source).Scan(&id)
 	if err != nil {
 		return sql.NullInt64{}, err
 	}

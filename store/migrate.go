@@ -202,6 +202,24 @@ ALTER TABLE tags ADD COLUMN folded TEXT NOT NULL DEFAULT '';
 	// are indexed as the letters they stand for (query.Compat). The
 	// articles with one are indexed again, in Go: migrationCode.
 	`-- 15: reindexCompat`,
+	// 16: each feed keeps the normal form of its address (feeds.NormalizeURL),
+	// indexed, so that a spelling of it finds the subscription with one probe
+	// (store/feedurl.go); it was looked for among every feed on the host,
+	// each normalised anew, and subscribing to 5,000 feeds on one host took
+	// 17.5 s (1.2 s now). The feeds are given it in Go (repairFeedURLs). An
+	// address changed by a tidings from before, or by another program, loses
+	// it, to be given it again: a stale one would find the feed at its old
+	// address. A plain column, not an index on an expression calling Go, so
+	// that sqlite3 and other programs can still write the table.
+	`
+ALTER TABLE feeds ADD COLUMN url_normal TEXT NOT NULL DEFAULT '';
+CREATE INDEX feeds_url_normal ON feeds(url_normal);
+CREATE TRIGGER feeds_url_moved AFTER UPDATE OF url ON feeds
+	WHEN NEW.url <> OLD.url AND NEW.url_normal = OLD.url_normal AND NEW.url_normal <> NEW.url
+BEGIN
+	UPDATE feeds SET url_normal = '' WHERE id = NEW.id;
+END;
+-- 16: repairFeedURLs`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -215,6 +233,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	13: mergeTagCases,
 	14: reindexReferences,
 	15: reindexCompat,
+	16: repairFeedURLs,
 }
 
 // migrate applies migration v (from 1) in tx.
