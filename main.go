@@ -1000,10 +1000,13 @@ func (a *app) tagCmd() *cobra.Command {
 }
 
 // tagFlags reads the tag command's flags (its own and those it inherits)
-// from args. The first word after the flags that starts with a single "-"
-// and is no flag of the command is a tag to remove: it and what follows are
-// arguments, as if after "--". So "tag --query Q -science" removes science,
-// as "tag 1 -science" does. --help or -h, anywhere before a "--", asks
+// from args, wherever they are, as every command reads them: "tag 1 +x
+// --library L" as "tag --library L 1 +x". A word that starts with a single
+// "-" and is no flag of the command is a tag to remove, and stays an
+// argument, so "tag --query Q -science" removes science, as "tag 1
+// -science" does; before the first argument, a -word that is the name of a
+// flag is refused as the slip it most likely is (-read-only). After "--"
+// every word is an argument. --help or -h, anywhere before a "--", asks
 // for the command's help, as it does of every command.
 func tagFlags(cmd *cobra.Command, args []string) error {
 	flags := cmd.Flags()
@@ -1017,32 +1020,43 @@ func tagFlags(cmd *cobra.Command, args []string) error {
 			return pflag.ErrHelp
 		}
 	}
-	args = slices.Clone(args)
+	var given, rest []string
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		switch {
-		case arg == "--" || !strings.HasPrefix(arg, "-") || arg == "-":
-			i = len(args) // the arguments begin
+		case arg == "--":
+			rest = append(rest, args[i+1:]...)
+			i = len(args)
 		case strings.HasPrefix(arg, "--"):
+			// A flag; one the command does not know pflag names.
+			given = append(given, arg)
 			name, _, hasValue := strings.Cut(arg[2:], "=")
 			if f := flags.Lookup(name); f != nil && f.NoOptDefVal == "" && !hasValue {
-				i++ // its value
+				if i+1 == len(args) {
+					return cmd.FlagErrorFunc()(cmd, flags.Parse([]string{arg})) // it needs one
+				}
+				i++ // its value, whatever it looks like
+				given = append(given, args[i])
 			}
-		case len(arg) == 2 && flags.ShorthandLookup(arg[1:]) != nil:
+		case len(arg) == 2 && arg[0] == '-' && flags.ShorthandLookup(arg[1:]) != nil:
+			given = append(given, arg)
 			if f := flags.ShorthandLookup(arg[1:]); f.NoOptDefVal == "" {
+				if i+1 == len(args) {
+					return cmd.FlagErrorFunc()(cmd, flags.Parse([]string{arg}))
+				}
 				i++
+				given = append(given, args[i])
 			}
-		case flags.Lookup(strings.SplitN(arg[1:], "=", 2)[0]) != nil:
+		case len(rest) == 0 && strings.HasPrefix(arg, "-") && flags.Lookup(strings.SplitN(arg[1:], "=", 2)[0]) != nil:
 			// -read-only is a slip for --read-only far more often than a
 			// tag of that name to remove.
 			return usageError{fmt.Errorf("%s: did you mean -%s? (a tag of that name to remove goes after --: tidings tag 1 -- %s)",
 				cli.OneLine(arg), cli.OneLine(arg), cli.OneLine(arg))}
 		default:
-			args = slices.Insert(args, i, "--")
-			i = len(args)
+			rest = append(rest, arg) // an id, +tag, -tag
 		}
 	}
-	if err := flags.Parse(args); err != nil {
+	if err := flags.Parse(append(append(given, "--"), rest...)); err != nil {
 		return cmd.FlagErrorFunc()(cmd, err)
 	}
 	if help, _ := flags.GetBool("help"); help {
