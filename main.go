@@ -141,7 +141,11 @@ func exitCode(err error) int {
 		if bq, ok := ue.error.(badQuery); ok {
 			text = bq.Error() // cleaned already, and laid out in columns
 		}
-		fmt.Fprintf(os.Stderr, "tidings: %s\nRun 'tidings --help' for usage.\n", text)
+		command := "tidings"
+		if in, ok := errors.AsType[usageIn](err); ok {
+			command = in.command
+		}
+		fmt.Fprintf(os.Stderr, "tidings: %s\nRun '%s --help' for usage.\n", text, command)
 		return exitUsage
 	}
 	if errors.Is(err, store.ErrBusy) {
@@ -164,6 +168,9 @@ type app struct {
 	demo     bool
 	readOnly bool
 	cfg      cli.Config
+	// raw are the words after the program's name, for the examples a
+	// usage error gives.
+	raw []string
 }
 
 // newRoot builds the command tree, to run with args (the words after the
@@ -179,17 +186,34 @@ type commandLine struct {
 	helpErr error
 }
 
-// run runs the command line: the command's error, else the help's.
+// run runs the command line: the command's error, else the help's. A
+// usage error names the command it is about (usageIn), so that the
+// pointer to help is to that command's.
 func (cl *commandLine) run(ctx context.Context) error {
-	if err := cl.root.ExecuteContext(ctx); err != nil {
+	cmd, err := cl.root.ExecuteContextC(ctx)
+	if err != nil {
+		if _, ok := errors.AsType[usageError](err); ok && cmd != nil {
+			return usageIn{err, cmd.CommandPath()}
+		}
 		return err
 	}
 	return cl.helpErr
 }
 
+// usageIn is a usage error of a command: its path, "tidings export".
+type usageIn struct {
+	error
+	command string
+}
+
+func (u usageIn) Unwrap() error { return u.error }
+
 // newCommandLine builds the command tree, as newRoot.
 func newCommandLine(args []string) *commandLine {
-	a := &app{}
+	a := &app{raw: args}
+	if args == nil {
+		a.raw = os.Args[1:]
+	}
 	cl := &commandLine{}
 	root := &cobra.Command{
 		Use:   "tidings",
@@ -298,6 +322,18 @@ func dashDashExample(cmd *cobra.Command, err error, raw []string) (hint string, 
 	if w := shorthandWord(err, raw); w != "" && !strings.ContainsAny(w, " \t") {
 		word = w
 	}
+	takesArgs := false
+	for n := 1; n <= 3 && !takesArgs; n++ {
+		takesArgs = cmd.ValidateArgs(make([]string, n)) == nil
+	}
+	return commandExample(cmd, raw, word, takesArgs)
+}
+
+// commandExample is the command that was run (raw) written so that it
+// works, as dashDashExample says; word, when not "", is the -word pflag
+// refused, added when raw does not hold it. A command that does not take
+// arguments (takesArgs false) is given them as its query.
+func commandExample(cmd *cobra.Command, raw []string, word string, takesArgs bool) (hint string, asQuery bool) {
 	flags := cmd.Flags() // the command's own and those it inherits
 	path := strings.Fields(cmd.CommandPath())[1:]
 	type flagWord struct {
@@ -344,13 +380,9 @@ func dashDashExample(cmd *cobra.Command, err error, raw []string) (hint string, 
 		}
 		given = append(given, flagWord{f.Name, value, hasValue})
 	}
-	if dash < 0 {
+	if dash < 0 && word != "" {
 		dash = len(args)
 		args = append(args, word)
-	}
-	takesArgs := false
-	for n := 1; n <= 3 && !takesArgs; n++ {
-		takesArgs = cmd.ValidateArgs(make([]string, n)) == nil
 	}
 	if !takesArgs {
 		// The words can only be a query.
@@ -421,6 +453,28 @@ func needsCommand(cmd *cobra.Command, _ []string) error {
 		}
 	}
 	return usageError{fmt.Errorf("%s needs a command: %s", cmd.CommandPath(), strings.Join(names, ", "))}
+}
+
+// noArgs refuses arguments to a command that takes none and has no
+// commands of its own, saying what they are not and what to do: a command
+// that takes --query is shown with the words as its query; another is
+// said to take none, and what it does (does).
+func (a *app) noArgs(does string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		if cmd.Flags().Lookup("query") != nil {
+			if hint, asQuery := commandExample(cmd, a.raw, "", false); asQuery {
+				return usageError{fmt.Errorf("%s takes the query with --query, not as arguments: %s", commandName(cmd), hint)}
+			}
+		}
+		words := make([]string, len(args))
+		for i, w := range args {
+			words[i] = fmt.Sprintf("%q", cli.OneLine(w))
+		}
+		return usageError{fmt.Errorf("%s takes no arguments, not %s: %s", commandName(cmd), strings.Join(words, " "), does)}
+	}
 }
 
 // usageArgs makes an argument validator's complaint a usage error.
@@ -589,7 +643,10 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	if err := (ui.Config{Theme: a.theme}).Validate(); err != nil {
-		return usageError{fmt.Errorf("--theme: %w", err)}
+		// The reader's check names config.toml's setting, "theme: …": the
+		// flag is named instead, once.
+		msg, _ := strings.CutPrefix(cli.OneLine(err.Error()), "theme: ")
+		return usageError{errors.New("--theme " + msg)}
 	}
 	if err := checkReaderTerminal(); err != nil {
 		return err
@@ -766,16 +823,30 @@ func (a *app) importCmd() *cobra.Command {
 
 func (a *app) searchCmd() *cobra.Command {
 	var opt cli.SearchOptions
+	var query string
 	c := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "List the articles matching a query, newest first",
 		Long: "List the articles matching a query, newest first: every match unless --limit.\n" +
 			"Words must all match; \"a phrase\", wor*, -word, tag:x, source:x, title:x,\n" +
 			"is:unread, after:2024-03-01, before:, on:, date:2024-03, since:7d, OR and ( ).",
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			// The query is the arguments, or --query as other commands
+			// take it.
+			switch byQuery := cmd.Flags().Changed("query"); {
+			case len(args) == 0 && !byQuery:
+				return errors.New("give the query: tidings search QUERY ('' lists every article)")
+			case len(args) > 0 && byQuery:
+				return errors.New("give the query as arguments or with --query, not both")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opt.Limit < 0 {
 				return usageError{errors.New("--limit must not be negative")}
+			}
+			if cmd.Flags().Changed("query") {
+				args = []string{query}
 			}
 			if err := checkQuery(joinArgs(args)); err != nil {
 				return err
@@ -795,6 +866,7 @@ func (a *app) searchCmd() *cobra.Command {
 	c.Flags().BoolVar(&opt.JSON, "json", false, "JSON Lines, one object per article")
 	c.Flags().IntVar(&opt.Limit, "limit", 0, "at most N articles (0: all)")
 	c.Flags().BoolVar(&opt.Count, "count", false, "print only how many articles match")
+	c.Flags().StringVar(&query, "query", "", "the query, as other commands take it (instead of QUERY)")
 	return c
 }
 
@@ -906,7 +978,7 @@ func (a *app) tagsCmd() *cobra.Command {
 		Long: "List tags with how many articles carry each. A name with a space is in quotes,\n" +
 			"as a query writes it after tag:. --json writes JSON Lines instead, one object\n" +
 			"per tag: {\"name\": \"Long Read\", \"count\": 3}.",
-		Args: cobra.NoArgs,
+		Args: a.noArgs("it lists every tag (tidings search tag:NAME lists the articles with one)"),
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			out := &countingWriter{w: cmd.OutOrStdout()}
 			list := cli.Tags
@@ -1249,7 +1321,7 @@ func (a *app) feedCmd() *cobra.Command {
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List subscriptions with their articles, last fetch and last error",
-		Args:  cobra.NoArgs,
+		Args:  a.noArgs("it lists every subscription"),
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			out := &countingWriter{w: cmd.OutOrStdout()}
 			if err := cli.ListFeeds(cmd.Context(), st, out); err != nil {
@@ -1339,7 +1411,7 @@ func (a *app) opmlCmd() *cobra.Command {
 	exp := &cobra.Command{
 		Use:   "export",
 		Short: "Write every subscription as OPML to stdout",
-		Args:  cobra.NoArgs,
+		Args:  a.noArgs("it writes every subscription as OPML"),
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			return cli.ExportOPML(cmd.Context(), st, cmd.OutOrStdout())
 		}),
@@ -1393,7 +1465,7 @@ func (a *app) ruleCmd() *cobra.Command {
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the rules (the library's and config.toml's)",
-		Args:  cobra.NoArgs,
+		Args:  a.noArgs("it lists every rule"),
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			rules, err := st.Rules(cmd.Context())
 			if err != nil {
@@ -1431,7 +1503,7 @@ func (a *app) ruleCmd() *cobra.Command {
 	apply := &cobra.Command{
 		Use:   "apply",
 		Short: "Apply every rule to the whole library now",
-		Args:  cobra.NoArgs,
+		Args:  a.noArgs("it applies every rule to the whole library"),
 		RunE: a.withStore(func(cmd *cobra.Command, _ []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
@@ -1459,7 +1531,7 @@ func (a *app) exportCmd() *cobra.Command {
 			"Notes section, into --out DIR (an Obsidian vault's folder, say); exporting again\n" +
 			"updates the same files. --format json writes JSON Lines to stdout, or to\n" +
 			"DIR/" + cli.ExportJSONName + " with --out; `tidings import` reads it back.",
-		Args: cobra.NoArgs,
+		Args: a.noArgs("see its --help"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := opt.Check(); err != nil {
 				return usageError{err}
@@ -1491,7 +1563,7 @@ func (a *app) exportCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&opt.Query, "query", "", "export only the articles matching this query")
-	c.Flags().StringVar(&opt.Format, "format", "", "md (Markdown files) or json (JSON Lines)")
+	c.Flags().StringVar(&opt.Format, "format", "", "md (Markdown files) or json (JSON Lines); markdown and jsonl, as import names them, too")
 	c.Flags().StringVar(&opt.Out, "out", "", "folder to write into (required for md)")
 	return c
 }

@@ -269,11 +269,12 @@ func TestTagUsage(t *testing.T) {
 		{[]string{"tag", "--query", "x", "1", "+z"}, "give article ids or --query, not both"},
 		{[]string{"rule", "add", "x", "--tag", ""}, "give the rule's tags with --tag"},
 		{[]string{"rule", "add", "x", "--tag", " # "}, "give the rule's tags with --tag"},
-		{[]string{"--theme", "purple"}, `--theme: theme: "purple" is not one of auto, dark, light`},
+		{[]string{"--theme", "purple"}, `tidings: --theme "purple" is not one of auto, dark, light` + "\n"},
 	} {
 		r := run(t, lib, tt.args...)
-		if r.code != 2 || r.err == nil || !strings.Contains(r.err.Error(), tt.want) {
-			t.Errorf("%q: exit %d, %v; want exit 2 and %q", tt.args, r.code, r.err, tt.want)
+		said := stderrOf(t, func() { exitCode(r.err) })
+		if r.code != 2 || r.err == nil || !strings.Contains(said, tt.want) {
+			t.Errorf("%q: exit %d, said %q; want exit 2 and %q", tt.args, r.code, said, tt.want)
 		}
 	}
 }

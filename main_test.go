@@ -62,12 +62,12 @@ func runConfig(t *testing.T, config, lib string, args ...string) result {
 	t.Setenv("XDG_CONFIG_HOME", home)
 	t.Setenv("TIDINGS_LIBRARY", "")
 	xdg.Reload()
-	root := newRoot(append([]string{"--library", lib}, args...))
+	cl := newCommandLine(append([]string{"--library", lib}, args...))
 	var stdout, stderr bytes.Buffer
-	root.SetOut(&stdout)
-	root.SetErr(&stderr)
-	root.SetIn(strings.NewReader(""))
-	err := root.ExecuteContext(context.Background())
+	cl.root.SetOut(&stdout)
+	cl.root.SetErr(&stderr)
+	cl.root.SetIn(strings.NewReader(""))
+	err := cl.run(context.Background())
 	code := 0
 	if err != nil {
 		code = exitCode(err)

@@ -34,7 +34,7 @@ import (
 // ExportOptions shape `tidings export`.
 type ExportOptions struct {
 	Query  string // in the query language; empty exports everything
-	Format string // "md" or "json"
+	Format string // "md" or "json", or a name import takes for one (exportFormats)
 	Out    string // folder; required for md, optional for json (stdout without)
 	// Progress, when it is a terminal, shows how many articles are written
 	// as the export goes (stderr); nil or anything else shows nothing.
@@ -44,18 +44,24 @@ type ExportOptions struct {
 // ExportJSONName is the file a JSON export writes in its --out folder.
 const ExportJSONName = "tidings-export.jsonl"
 
+// exportFormats are the names --format takes, each for the format it is:
+// md and json, and markdown and jsonl, as import names them (an export's
+// JSON is JSON Lines).
+var exportFormats = map[string]string{"md": "md", "markdown": "md", "json": "json", "jsonl": "json"}
+
 // Check reports options that cannot work, before the library is opened.
 func (o ExportOptions) Check() error {
-	switch o.Format {
+	switch exportFormats[o.Format] {
 	case "md":
 		if o.Out == "" {
-			return errors.New("--format md writes one file per article: give the folder with --out")
+			return fmt.Errorf("--format %s writes one file per article: give the folder with --out", o.Format)
 		}
 	case "json":
 	case "":
+		if o.Format != "" {
+			return fmt.Errorf("--format %q: want md or json", oneLine(o.Format, 0))
+		}
 		return errors.New("give --format md or --format json")
-	default:
-		return fmt.Errorf("--format %q: want md or json", oneLine(o.Format, 0))
 	}
 	return nil
 }
@@ -78,6 +84,7 @@ func Export(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOp
 	if err := opt.Check(); err != nil {
 		return ExportReport{}, err
 	}
+	opt.Format = exportFormats[opt.Format]
 	if opt.Out != "" {
 		if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 			return ExportReport{}, fmt.Errorf("export: %w", cleanError{err})
