@@ -620,22 +620,52 @@ func (a *app) withStore(fn func(cmd *cobra.Command, args []string, st *store.Sto
 	}
 }
 
-// withArticle makes a command whose first argument is an article's id: the
-// id is checked before the library is opened, and fn gets the article.
+// withArticle makes a command whose first argument names an article (its
+// id, or its external id: cli.FindArticle); fn gets the article.
 func (a *app) withArticle(fn func(cmd *cobra.Command, args []string, st *store.Store, art store.Article) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		id, err := parseID(args[0])
-		if err != nil {
+		if err := a.namesNone(args[:1], func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }); err != nil {
 			return err
 		}
 		return a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
-			art, err := findArticle(cmd.Context(), st, id)
+			art, err := cli.FindArticle(cmd.Context(), st, args[0])
 			if err != nil {
-				return err
+				return noArticle(err)
 			}
 			return fn(cmd, args, st, art)
 		})(cmd, args)
 	}
+}
+
+// namesNone refuses, before a library is opened or created, the first of
+// words that can name no article: when there is no library yet, one that
+// is not an id (a number) is no external id either. notID says so.
+func (a *app) namesNone(words []string, notID func(word string) error) error {
+	if _, err := os.Stat(a.libraryPath()); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	for _, w := range words {
+		if _, ok := cli.ParseID(w); !ok {
+			return notID(w)
+		}
+	}
+	return nil
+}
+
+// noArticle is the error of a word that names no article (cli.NoArticle),
+// saying what names one: a number that names none is a failure, as any
+// article that is not there; a word that is no id at all is bad usage.
+// Other errors are as they are.
+func noArticle(err error) error {
+	na, ok := errors.AsType[*cli.NoArticle](err)
+	if !ok {
+		return err
+	}
+	err = fmt.Errorf("%w (%s)", na, cli.IDHint)
+	if !na.IsID() {
+		return usageError{err}
+	}
+	return err
 }
 
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
@@ -915,21 +945,6 @@ func (b badQuery) Error() string {
 	return fmt.Sprintf("bad query: %s\n  %s\n  %s^", b.err, string(shown), strings.Repeat(" ", caret))
 }
 
-// findArticle reads article id, saying plainly when there is none.
-func findArticle(ctx context.Context, st *store.Store, id int64) (store.Article, error) {
-	art, err := st.Article(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return art, noArticle(id)
-	}
-	return art, err
-}
-
-// noArticle says that the library has no article with this id.
-type noArticle int64
-
-func (n noArticle) Error() string { return fmt.Sprintf("no article %d", int64(n)) }
-func (n noArticle) Unwrap() error { return store.ErrNotFound }
-
 func (a *app) showCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ID",
@@ -959,15 +974,6 @@ func (a *app) showCmd() *cobra.Command {
 			return err
 		}),
 	}
-}
-
-// parseID reads an article id as every command does (cli.ParseID).
-func parseID(s string) (int64, error) {
-	id, ok := cli.ParseID(s)
-	if !ok {
-		return 0, usageError{fmt.Errorf("%q is not an article id", cli.OneLine(s))}
-	}
-	return id, nil
 }
 
 func (a *app) tagsCmd() *cobra.Command {
@@ -1029,6 +1035,12 @@ func (a *app) tagCmd() *cobra.Command {
 			if err := checkQuery(query); err != nil {
 				return err
 			}
+			notID := func(word string) error {
+				return usageError{cli.NotATagArg(args[:slices.Index(args, word)], word)}
+			}
+			if err := a.namesNone(ids, notID); err != nil {
+				return err
+			}
 			st, err := a.open(cmd)
 			if err != nil {
 				return err
@@ -1043,12 +1055,12 @@ func (a *app) tagCmd() *cobra.Command {
 				return cli.PrintTagging(cmd.OutOrStdout(), t)
 			}
 			// The articles there are tagged; the missing ones are named.
-			found, missing, err := foundArticles(ctx, st, ids)
+			found, missing, err := foundArticles(ctx, st, ids, notID)
 			if err != nil {
 				return err
 			}
 			if len(found) > 0 {
-				t, err := st.TagChanges(ctx, found, ch.Add, ch.Remove)
+				t, err := st.TagChanges(ctx, articleIDs(found), ch.Add, ch.Remove)
 				if err != nil {
 					return err
 				}
@@ -1058,9 +1070,9 @@ func (a *app) tagCmd() *cobra.Command {
 			}
 			switch {
 			case len(missing) > 0 && len(found) > 0:
-				return fmt.Errorf("no article %s; the others were tagged", strings.Join(missing, ", "))
+				return missingArticles(missing, "the others were tagged")
 			case len(missing) > 0:
-				return fmt.Errorf("no article %s", strings.Join(missing, ", "))
+				return missingArticles(missing, "")
 			}
 			return nil
 		},
@@ -1137,21 +1149,53 @@ func tagFlags(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// foundArticles splits ids into those of articles in the library and those
-// of none, as text, for a command that acts on the first and names the
-// others.
-func foundArticles(ctx context.Context, st *store.Store, ids []int64) (found []int64, missing []string, err error) {
-	for _, id := range ids {
-		switch _, err := findArticle(ctx, st, id); {
-		case err == nil:
-			found = append(found, id)
-		case errors.Is(err, store.ErrNotFound):
-			missing = append(missing, strconv.FormatInt(id, 10))
-		default:
+// foundArticles finds the articles words name (cli.FindArticle), each
+// once, for a command that acts on those there and names the others: the
+// numbers of articles that are not there are missing. A word that is no id
+// at all (no number, no article's external id) is bad usage, before
+// anything is done: notID says so.
+func foundArticles(ctx context.Context, st *store.Store, words []string, notID func(word string) error) (found []store.Article, missing []string, err error) {
+	seen := map[int64]bool{}
+	for _, w := range words {
+		art, err := cli.FindArticle(ctx, st, w)
+		if _, ok := errors.AsType[*cli.NoArticle](err); ok {
+			id, isID := cli.ParseID(w)
+			if !isID {
+				return nil, nil, notID(w)
+			}
+			if n := strconv.FormatInt(id, 10); !slices.Contains(missing, n) {
+				missing = append(missing, n)
+			}
+			continue
+		}
+		if err != nil {
 			return nil, nil, err
+		}
+		if !seen[art.ID] { // 1 01 is one article
+			seen[art.ID] = true
+			found = append(found, art)
 		}
 	}
 	return found, missing, nil
+}
+
+// articleIDs are the ids of arts.
+func articleIDs(arts []store.Article) []int64 {
+	ids := make([]int64, len(arts))
+	for i, art := range arts {
+		ids[i] = art.ID
+	}
+	return ids
+}
+
+// missingArticles says which ids name no article; done, when not "", what
+// was done with the others: "no article 7, 9; the others were tagged (…)".
+func missingArticles(missing []string, done string) error {
+	msg := "no article " + strings.Join(missing, ", ")
+	if done != "" {
+		msg += "; " + done
+	}
+	return fmt.Errorf("%s (%s)", msg, cli.IDHint)
 }
 
 // readCmd marks articles read (or unread), by id or every one a query
@@ -1170,17 +1214,11 @@ func (a *app) readCmd() *cobra.Command {
 			case len(args) > 0 && byQuery:
 				return usageError{errors.New("give article ids or --query, not both")}
 			}
-			var ids []int64
-			for _, arg := range args {
-				id, err := parseID(arg)
-				if err != nil {
-					return err
-				}
-				if !slices.Contains(ids, id) {
-					ids = append(ids, id) // 1 1 is one article
-				}
-			}
 			if err := checkQuery(query); err != nil {
+				return err
+			}
+			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }
+			if err := a.namesNone(args, notID); err != nil {
 				return err
 			}
 			st, err := a.open(cmd)
@@ -1203,20 +1241,15 @@ func (a *app) readCmd() *cobra.Command {
 			}
 			// Only the articles not read (or unread) already are marked,
 			// and counted: as --query counts.
+			arts, missing, err := foundArticles(ctx, st, args, notID)
+			if err != nil {
+				return err
+			}
+			found := len(arts)
 			var change []int64
-			found := 0
-			var missing []string
-			for _, id := range ids {
-				switch art, err := findArticle(ctx, st, id); {
-				case errors.Is(err, store.ErrNotFound):
-					missing = append(missing, strconv.FormatInt(id, 10))
-				case err != nil:
-					return err
-				default:
-					found++
-					if art.Read() == unread {
-						change = append(change, id)
-					}
+			for _, art := range arts {
+				if art.Read() == unread {
+					change = append(change, art.ID)
 				}
 			}
 			if len(change) > 0 {
@@ -1230,7 +1263,7 @@ func (a *app) readCmd() *cobra.Command {
 				}
 			}
 			if len(missing) > 0 {
-				return fmt.Errorf("no article %s", strings.Join(missing, ", "))
+				return missingArticles(missing, "")
 			}
 			return nil
 		},
@@ -1251,7 +1284,10 @@ func (a *app) noteCmd() *cobra.Command {
 				return usageError{errors.New("the note is empty; give its words after the id")}
 			}
 			return a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
-				_, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: note})
+				if _, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: note}); err != nil {
+					return err
+				}
+				_, err := fmt.Fprintln(cmd.OutOrStdout(), cli.NoteText(art.ID))
 				return err
 			})(cmd, args)
 		},
@@ -1274,7 +1310,11 @@ func (a *app) retitleCmd() *cobra.Command {
 				return usageError{errors.New("the new title is empty; give the words of the title after the id")}
 			}
 			return a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
-				return st.Retitle(cmd.Context(), art.ID, title)
+				if err := st.Retitle(cmd.Context(), art.ID, title); err != nil {
+					return err
+				}
+				_, err := fmt.Fprintln(cmd.OutOrStdout(), cli.RetitleText(art.ID, title))
+				return err
 			})(cmd, args)
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -323,15 +324,18 @@ type TagChange struct {
 	Add, Remove []string
 }
 
-// ParseTagArgs splits `tidings tag` arguments into article ids and tag
-// changes. Every tag argument starts with + or -.
-func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
+// ParseTagArgs splits `tidings tag` arguments into the words that name
+// articles (FindArticle: an id, or an external id) and tag changes. Every
+// tag argument starts with + or -; a word that starts with -- is a flag
+// given after --, which ends them. A word that could name no article (one
+// with control characters, which no external id keeps) is refused here.
+func ParseTagArgs(args []string) (refs []string, ch TagChange, err error) {
 	for i, a := range args {
 		switch {
 		case a == "--":
 			continue // the end of flags, as the hints for -tag suggest
 		case strings.HasPrefix(a, "--"):
-			return nil, ch, fmt.Errorf("%s: flags go before the article ids and tags", oneLine(a, 0))
+			return nil, ch, fmt.Errorf("%q is neither an article nor +tag / -tag (a flag goes before --, which ends them)", oneLine(a, 0))
 		case (strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-")) && len(a) > 1 && len(feeds.NormalizeTags([]string{a[1:]})) == 0:
 			// Nothing left once cleaned: spaces, a #, characters that show nothing.
 			return nil, ch, fmt.Errorf("%q: a tag needs a name", oneLine(a, 0))
@@ -339,24 +343,84 @@ func ParseTagArgs(args []string) (ids []int64, ch TagChange, err error) {
 			ch.Add = append(ch.Add, a[1:])
 		case strings.HasPrefix(a, "-") && len(a) > 1:
 			ch.Remove = append(ch.Remove, a[1:])
+		case a == "" || feeds.CleanLine(a) != a:
+			return nil, ch, NotATagArg(args[:i], a)
 		default:
-			id, ok := ParseID(a)
-			if !ok {
-				if prev := lastTagArg(args[:i]); prev != "" {
-					// -Long Read: the shell made a tag with a space two
-					// arguments.
-					return nil, ch, fmt.Errorf("%q is neither an article id nor +tag / -tag; a tag with a space is one argument: '%s %s'",
-						oneLine(a, 0), oneLine(prev, 0), oneLine(a, 0))
-				}
-				return nil, ch, fmt.Errorf("%q is neither an article id nor +tag / -tag", oneLine(a, 0))
-			}
-			ids = append(ids, id)
+			refs = append(refs, a)
 		}
 	}
 	if len(ch.Add)+len(ch.Remove) == 0 {
 		return nil, ch, fmt.Errorf("no tags to change: give +tag or -tag")
 	}
-	return ids, ch, nil
+	return refs, ch, nil
+}
+
+// NotATagArg says that word, given to `tidings tag` after args, is neither
+// an article (by id or external id) nor a tag change.
+func NotATagArg(args []string, word string) error {
+	if prev := lastTagArg(args); prev != "" {
+		// -Long Read: the shell made a tag with a space two arguments.
+		return fmt.Errorf("%q is neither an article nor +tag / -tag; a tag with a space is one argument: '%s %s'",
+			oneLine(word, 0), oneLine(prev, 0), oneLine(word, 0))
+	}
+	return fmt.Errorf("%q is neither an article nor +tag / -tag (%s)", oneLine(word, 0), IDHint)
+}
+
+// IDHint says what names an article on the command line, for a message
+// about a word that names none.
+const IDHint = "ids are the numbers tidings search lists, or the external_id search --json writes"
+
+// FindArticle finds the article word names: the article with that id when
+// word is one (ParseID: the number `tidings search` lists, 05 is 5), else
+// the article with that external id (as `search --json` writes it). When
+// neither names one, the error is a *NoArticle.
+func FindArticle(ctx context.Context, st *store.Store, word string) (store.Article, error) {
+	if id, ok := ParseID(word); ok {
+		art, err := st.Article(ctx, id)
+		if !errors.Is(err, store.ErrNotFound) {
+			return art, err
+		}
+	}
+	if word == "" || feeds.CleanLine(word) != word {
+		// No external id keeps control characters or leading spaces.
+		return store.Article{}, &NoArticle{Word: word}
+	}
+	art, err := st.ArticleByExternalID(ctx, word)
+	if errors.Is(err, store.ErrNotFound) {
+		return art, &NoArticle{Word: word}
+	}
+	return art, err
+}
+
+// NoArticle is a word given for an article that names none.
+type NoArticle struct{ Word string }
+
+// IsID reports whether the word is an id as ids are written, a number: the
+// article it named is not in the library (any more). Otherwise the word is
+// no id at all, a mistake in what was typed.
+func (n *NoArticle) IsID() bool {
+	_, ok := ParseID(n.Word)
+	return ok
+}
+
+func (n *NoArticle) Error() string {
+	if id, ok := ParseID(n.Word); ok {
+		return fmt.Sprintf("no article %d", id)
+	}
+	return fmt.Sprintf("%q is neither an article's id nor its external id", oneLine(n.Word, 0))
+}
+
+func (n *NoArticle) Unwrap() error { return store.ErrNotFound }
+
+// NoteText confirms `tidings note`: "Added a note to article 14."
+func NoteText(id int64) string {
+	return fmt.Sprintf("Added a note to article %d.", id)
+}
+
+// RetitleText confirms `tidings retitle`, with the title the article has
+// now: "Retitled article 14: My own title".
+func RetitleText(id int64, title string) string {
+	return fmt.Sprintf("Retitled article %d: %s", id, oneLine(title, 0))
 }
 
 // PrintTagging says what `tidings tag` changed, a line for each tag: how

@@ -72,19 +72,42 @@ func TestPrintRuleCounts(t *testing.T) {
 	}
 }
 
-func TestParseTagArgsErrors(t *testing.T) {
+// TestParseTagArgs: tag's words are split into those that name articles
+// (an id or an external id, looked up later) and tag changes; a word that
+// names neither is said to be neither, with the shell's split of a tag
+// with a space pointed out.
+func TestParseTagArgs(t *testing.T) {
 	for _, tt := range []struct {
 		args []string
+		refs []string
 		want string
 	}{
-		{[]string{"1", "-Long", "Read"}, `"Read" is neither an article id nor +tag / -tag; a tag with a space is one argument: '-Long Read'`},
-		{[]string{"x", "+a"}, `"x" is neither an article id nor +tag / -tag`},
-		{[]string{"1", "+a"}, ""},
-		{[]string{"1", "+Long Read"}, ""},
+		{[]string{"1", "+a"}, []string{"1"}, ""},
+		{[]string{"1", "+Long Read"}, []string{"1"}, ""},
+		{[]string{"q1", "05", "-a"}, []string{"q1", "05"}, ""},
+		{[]string{"1", "--read-only"}, nil, `"--read-only" is neither an article nor +tag / -tag (a flag goes before --, which ends them)`},
+		{[]string{"1", "bad\x1b[31m", "+a"}, nil, `"bad" is neither an article nor +tag / -tag (` + IDHint + ")"},
+		{[]string{"1", "-Long", "Read\x1b[31m"}, nil, `"Read" is neither an article nor +tag / -tag; a tag with a space is one argument: '-Long Read'`},
+		{[]string{"1"}, nil, "no tags to change: give +tag or -tag"},
 	} {
-		_, _, err := ParseTagArgs(tt.args)
+		refs, _, err := ParseTagArgs(tt.args)
 		if got := fmt.Sprint(err); tt.want == "" && err != nil || tt.want != "" && got != tt.want {
 			t.Errorf("ParseTagArgs(%q) = %v, want %q", tt.args, err, tt.want)
+		}
+		if fmt.Sprint(refs) != fmt.Sprint(tt.refs) {
+			t.Errorf("ParseTagArgs(%q) = %q, want %q", tt.args, refs, tt.refs)
+		}
+	}
+	for _, tt := range []struct {
+		before []string
+		word   string
+		want   string
+	}{
+		{[]string{"1", "-Long"}, "Read", `"Read" is neither an article nor +tag / -tag; a tag with a space is one argument: '-Long Read'`},
+		{nil, "x", `"x" is neither an article nor +tag / -tag (` + IDHint + ")"},
+	} {
+		if got := NotATagArg(tt.before, tt.word).Error(); got != tt.want {
+			t.Errorf("NotATagArg(%q, %q) = %q, want %q", tt.before, tt.word, got, tt.want)
 		}
 	}
 }

@@ -104,9 +104,9 @@ func TestParseID(t *testing.T) {
 			t.Errorf("ParseID(%q) = %d, %v; want %d, %v", tt.in, id, ok, tt.id, tt.ok)
 		}
 	}
-	ids, _, err := ParseTagArgs([]string{"05", "7", "+x"})
-	if err != nil || len(ids) != 2 || ids[0] != 5 || ids[1] != 7 {
-		t.Errorf("ParseTagArgs(05 7 +x) = %v, %v; want [5 7]", ids, err)
+	refs, _, err := ParseTagArgs([]string{"05", "7", "+x"})
+	if err != nil || len(refs) != 2 || refs[0] != "05" || refs[1] != "7" {
+		t.Errorf("ParseTagArgs(05 7 +x) = %q, %v; want [05 7]", refs, err)
 	}
 }
 
