@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -145,20 +146,45 @@ func Sources(paths []string, stdin io.Reader) ([]Source, []Problem) {
 			out = append(out, Source{Name: "<stdin>", R: &endOnce{r: stdin}})
 			continue
 		}
+		// A folder with nothing to read is said to be so: without a word,
+		// "0 added" would leave the user to guess whether it was read.
+		files, said := 0, false
+		notArticles := -1
 		w.Walk(p, func(f feeds.Found) error {
 			switch {
 			case f.Err != nil:
+				said = true
 				bad = append(bad, Problem{File: f.Path, Reason: describe(f.Err)})
 			case f.Skip != "":
+				switch {
+				case f.Path == p && f.NotArticles > 0:
+					notArticles = len(out)
+				case f.Path == p:
+					said = true // read already by another path
+				}
 				out = append(out, Source{Name: f.Path, Skip: f.Skip})
 			default:
+				files++
 				out = append(out, Source{Name: f.Path, Size: f.Info.Size()})
 			}
 			return nil
 		})
+		if info, err := os.Stat(p); files == 0 && !said && err == nil && info.IsDir() {
+			why := "no files to import in it"
+			if notArticles >= 0 {
+				why += ": " + out[notArticles].Skip
+				out = slices.Delete(out, notArticles, notArticles+1)
+			}
+			out = append(out, Source{Name: p, Skip: why + "; " + importFormats})
+		}
 	}
 	return out, bad
 }
+
+// importFormats says what import reads, for a folder in which it found
+// nothing to read.
+const importFormats = "import reads articles in the sample format, Markdown, HTML, MHTML web archives, " +
+	"JSON and JSON Lines as search --json writes them, and saved RSS, Atom and JSON feeds"
 
 // describe turns a file system error into a reason without repeating the path.
 func describe(err error) string {
