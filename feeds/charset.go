@@ -66,21 +66,26 @@ func pageUTF8(data []byte) (out []byte, warning string, changed bool) {
 	if !latin1 {
 		return out, "", false
 	}
+	return out, windows1252Warning(label), true
+}
+
+// windows1252Warning is the warning for a document read as Windows-1252
+// that declares the encoding label ("" for none), which tidings does not
+// read it in.
+func windows1252Warning(label string) string {
 	switch _, name := charset.Lookup(label); {
 	case label == "":
-		warning = "not UTF-8 and declares no encoding: read as Windows-1252 (Latin-1)"
+		return "not UTF-8 and declares no encoding: read as Windows-1252 (Latin-1)"
 	case name == "utf-8":
-		warning = "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)"
+		return "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)"
 	case strings.HasPrefix(name, "utf-16"):
-		// Its declaration reads as ASCII: the page is not UTF-16.
-		warning = "declares UTF-16 but is not UTF-16: read as Windows-1252 (Latin-1)"
-	default:
-		if len(label) > 40 {
-			label = label[:40] + "…"
-		}
-		warning = fmt.Sprintf("declares an encoding tidings cannot read (%q): read as Windows-1252 (Latin-1)", CleanLine(label))
+		// Its declaration reads as ASCII: the document is not UTF-16.
+		return "declares UTF-16 but is not UTF-16: read as Windows-1252 (Latin-1)"
 	}
-	return out, warning, true
+	if len(label) > 40 {
+		label = label[:40] + "…"
+	}
+	return fmt.Sprintf("declares an encoding tidings cannot read (%q): read as Windows-1252 (Latin-1)", CleanLine(label))
 }
 
 // warnWindows1252 is the warning for a text file read as Windows-1252.

@@ -209,3 +209,26 @@ func FuzzHTMLUTF8(f *testing.F) {
 		}
 	})
 }
+
+// TestFilesWithAStrayByteReadAsTheirFeed: a file that says it is UTF-8 (a
+// byte-order mark, a <meta>, an XML declaration) or is UTF-8 but for a
+// byte pasted from Word reads as the same text saved as a feed does: as
+// UTF-8, the byte replaced, with a warning counting it.
+func TestFilesWithAStrayByteReadAsTheirFeed(t *testing.T) {
+	const text = "It\x92s pasted in K\xc3\xb6ln."
+	tests := map[string]string{
+		"bom.md": "\xef\xbb\xbf---\ntitle: K\xc3\xb6ln\n---\n\n" + text + "\n",
+		"page.html": `<!doctype html><html><head><meta charset="utf-8"><title>K` + "\xc3\xb6" + `ln</title></head><body><p>` +
+			text + "</p></body></html>",
+		"page.xhtml": "\xef\xbb\xbf" + `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>K` +
+			"\xc3\xb6" + `ln</title></head><body><p>` + text + "</p></body></html>",
+		"feed.rss": "\xef\xbb\xbf" + `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<rss version="2.0"><channel><title>K` +
+			"\xc3\xb6" + `ln</title><item><title>K` + "\xc3\xb6" + `ln</title><guid>1</guid><description>` + text + "</description></item></channel></rss>",
+	}
+	for name, content := range tests {
+		a := readOne(t, name, content)
+		if a.Title != "Köln" || a.Body != "It\uFFFDs pasted in Köln." || !slices.Contains(a.Warnings, "not valid UTF-8; 1 byte replaced") {
+			t.Errorf("%s: %q %q %q", name, a.Title, a.Body, a.Warnings)
+		}
+	}
+}

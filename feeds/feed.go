@@ -41,8 +41,8 @@ type Feed struct {
 	SelfURL  string
 	Articles []Article // normalised, in document order, duplicates dropped
 	// Warning says what is wrong with a document read all the same (one
-	// broken after its last whole entry, a JSON Feed item left out); ""
-	// for a sound one.
+	// broken after its last whole entry, a JSON Feed item left out, bytes
+	// that are not UTF-8 replaced); "" for a sound one.
 	Warning string
 }
 
@@ -88,7 +88,7 @@ func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed,
 // parseFeedDocument parses a feed document as ParseFeed does, with what
 // the parser does not keep recorded in it (annotateFeed).
 func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
-	data, err := feedUTF8(data, contentType)
+	data, charsetWarning, err := decodeFeed(data, contentType)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotFeed, err)
 	}
@@ -137,6 +137,9 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%w: %v", ErrNotFeed, err)
 	}
+	if charsetWarning != "" {
+		setCustom(&parsed.Custom, customCharset, charsetWarning)
+	}
 	annotateFeed(parsed, data)
 	return parsed, nil
 }
@@ -149,7 +152,7 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 		Title:   titleText(parsed.Title, customTitle(parsed.Custom)),
 		SiteURL: webPage(base, parsed.Link),
 		SelfURL: resolveHTTP(base, parsed.FeedLink),
-		Warning: firstNonEmpty(parsed.Custom[customCutOff], parsed.Custom[customSkipped]),
+		Warning: joinWarnings(firstNonEmpty(parsed.Custom[customCutOff], parsed.Custom[customSkipped]), parsed.Custom[customCharset]),
 	}
 	// A relative entry link is relative to the site, which may be elsewhere
 	// than the feed (a feed served from a CDN or a feed proxy).

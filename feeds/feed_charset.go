@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,21 +15,52 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// feedUTF8 returns a feed document as UTF-8. JSON is UTF-8 by definition.
-// For XML the encoding is, in order: a UTF-16 byte-order mark; UTF-16
-// without one, told by its first character's zero byte (as XML's
-// autodetection tells it); the XML prolog's declaration; the Content-Type
-// charset; Windows-1252 when the bytes are not UTF-8 (what undeclared
-// non-UTF-8 feeds nearly always are). A document that declares a
-// single-byte encoding but is valid UTF-8 with non-ASCII text is read as
+// customCharset, in a parsed feed's Custom map, is decodeFeed's warning:
+// the document was read as Windows-1252, or its bytes that are not UTF-8
+// were replaced.
+const customCharset = "tidings/charset"
+
+// feedUTF8 returns a feed document as UTF-8 (decodeFeed), without what
+// decodeFeed says of it.
+func feedUTF8(data []byte, contentType string) ([]byte, error) {
+	out, _, err := decodeFeed(data, contentType)
+	return out, err
+}
+
+// decodeFeed returns a feed document as UTF-8, and a warning when that
+// took a repair or a guess. JSON is UTF-8 by definition. For XML the
+// encoding is, in order: a UTF-16 byte-order mark; UTF-16 without one,
+// told by its first character's zero byte (as XML's autodetection tells
+// it); the XML prolog's declaration; the Content-Type charset; else UTF-8.
+// A document that declares a single-byte encoding but is valid UTF-8 with
+// non-ASCII text, or UTF-8 with a few bad bytes (mostlyUTF8), is read as
 // UTF-8, a common publishing mistake. A label of UTF-16 on bytes that are
 // not UTF-16 (a declaration that can be read as ASCII is not: a document
 // decoded from UTF-16 already, or saved again as UTF-8 keeping its
-// declaration) is no label, as browsers take it. The prolog of a
-// converted document, or of one whose declaration names another encoding
-// than UTF-8, is rewritten to say UTF-8, so the XML parser does not decode
-// it twice.
-func feedUTF8(data []byte, contentType string) ([]byte, error) {
+// declaration) is no label, as browsers take it.
+//
+// A document to be read as UTF-8 (by its byte-order mark, its declaration,
+// its Content-Type or for want of any) that is not valid UTF-8 is read as
+// the importer reads a text file (textUTF8): as Windows-1252, with a
+// warning, when its bytes that are not UTF-8 outnumber its UTF-8
+// characters of more than one byte, which is a legacy Western document,
+// labelled or not (what undeclared non-UTF-8 feeds nearly always are);
+// otherwise as UTF-8 with damage, each run of its bad bytes replaced by
+// U+FFFD, with a warning counting them. One stray byte (a quote pasted
+// from Word into a UTF-8 feed) so costs one character, not every
+// accented letter of the feed, and an entry read before keeps its text.
+// The bytes become U+FFFD rather than the Windows-1252 characters they
+// may stand for because that is what a Markdown or HTML file's bad bytes
+// become (CleanText), and what a browser makes of them in a page that is
+// UTF-8: the same text reads the same in a feed and in a file. And a bad
+// byte is as often a multi-byte character cut short, which as
+// Windows-1252 would be a wrong letter ("Ã") where U+FFFD shows that
+// something is missing.
+//
+// The prolog of a converted document, or of one whose declaration names
+// another encoding than UTF-8, is rewritten to say UTF-8, so the XML
+// parser does not decode it twice.
+func decodeFeed(data []byte, contentType string) (out []byte, warning string, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		data = data[3:]
@@ -36,48 +68,59 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		return declareUTF8(out), nil
+		return declareUTF8(out), "", nil
 	}
 	if enc := utf16NoBOM(data); enc != nil {
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		return declareUTF8(out), nil
+		return declareUTF8(out), "", nil
 	}
 	if isJSONDocument(data) {
-		return data, nil
+		// The JSON decoder and cleaning replace its bytes that are not
+		// UTF-8.
+		if n := invalidUTF8(data); n > 0 {
+			warning = warnInvalidUTF8(n)
+		}
+		return data, warning, nil
 	}
 	data = skipJunkBeforeXMLDecl(data)
 	declared := prologEncoding(data)
-	enc, name := lookupEncoding(declared)
-	if enc == nil && declared == "" {
-		enc, name = lookupEncoding(contentTypeCharset(contentType))
+	label := declared
+	if label == "" {
+		label = contentTypeCharset(contentType)
 	}
+	enc, name := lookupEncoding(label)
 	if strings.HasPrefix(name, "utf-16") {
 		// Not UTF-16, which utf16NoBOM would have told.
 		enc, name = nil, ""
 	}
 	valid := utf8.Valid(data)
-	if enc != nil && valid && !isASCII(data) && isSingleByte(name) {
+	if enc != nil && isSingleByte(name) && (valid && !isASCII(data) || !valid && mostlyUTF8(data)) {
 		enc = nil
 	}
 	if enc == nil && !valid {
-		enc = charmap.Windows1252
+		if isWindows1252(data) {
+			enc, warning = charmap.Windows1252, windows1252Warning(label)
+		} else {
+			warning = warnInvalidUTF8(invalidUTF8(data))
+			data = bytes.ToValidUTF8(data, []byte(string(utf8.RuneError)))
+		}
 	}
 	if enc == nil {
 		if declared != "" {
 			data = declareUTF8(data)
 		}
-		return data, nil
+		return data, warning, nil
 	}
-	out, err := enc.NewDecoder().Bytes(data)
+	out, err = enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return declareUTF8(out), nil
+	return declareUTF8(out), warning, nil
 }
 
 // utf16NoBOM is the UTF-16 encoding of a document without a byte order
@@ -321,4 +364,9 @@ func isXMLChar(r int64) bool {
 		r >= 0x20 && r <= 0xd7ff ||
 		r >= 0xe000 && r <= 0xfffd ||
 		r >= 0x10000 && r <= utf8.MaxRune
+}
+
+// joinWarnings is the warnings that are not "", separated by "; ".
+func joinWarnings(warnings ...string) string {
+	return strings.Join(slices.DeleteFunc(warnings, func(w string) bool { return w == "" }), "; ")
 }

@@ -1,0 +1,100 @@
+package feeds_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"tidings/feeds"
+	"tidings/store"
+)
+
+// TestFetchByteFromWordKeepsStoredText: a UTF-8 feed that one day brings
+// an entry with a byte pasted from Word adds that entry, the byte
+// replaced and a warning saying so; the entries stored the day before
+// stay as they are (not "updated" into mojibake) and the feed keeps its
+// name.
+func TestFetchByteFromWordKeepsStoredText(t *testing.T) {
+	const day1 = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Köln Kurier</title><link>https://koeln.example/</link><description>x</description>` +
+		`<item><title>Zoë’s café — naïve résumé</title><link>https://koeln.example/1</link><guid>ko-1</guid>` +
+		`<pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate><description>Grüße aus Köln. 日本語.</description></item></channel></rss>`
+	day2 := strings.Replace(day1, "<item>", `<item><title>Pasted from Word</title><link>https://koeln.example/2</link><guid>ko-2</guid>`+
+		`<pubDate>Thu, 26 Nov 2026 09:00:00 +0000</pubDate><description>It`+"\x92"+`s pasted.</description></item><item>`, 1)
+
+	var doc atomic.Value
+	doc.Store(day1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(doc.Load().(string)))
+	}))
+	defer srv.Close()
+
+	ctx := context.Background()
+	s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	url := srv.URL + "/koeln.rss"
+	sub, err := s.Subscribe(ctx, store.Feed{URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := feeds.NewFetcher()
+	f.Timeout, f.Backoff = 2*time.Second, time.Millisecond
+	fetch := func() (feeds.FetchResult, store.FetchStats) {
+		t.Helper()
+		stored, err := s.FeedByURL(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := f.Fetch(ctx, feeds.Subscription{URL: stored.URL, IDBase: stored.IDBase, Title: stored.Title})
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		stats, err := s.RecordFetch(ctx, sub.Feed.ID, r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r, stats
+	}
+
+	if _, st := fetch(); st.Added != 1 {
+		t.Fatalf("day 1: %+v", st.ImportStats)
+	}
+	first, err := s.ArticleByExternalID(ctx, "feed:"+url+"#ko-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Store(day2)
+	r, st := fetch()
+	if st.Added != 1 || st.Updated != 0 || st.Unchanged != 1 {
+		t.Errorf("day 2: %+v, want 1 added, 1 unchanged", st.ImportStats)
+	}
+	if r.Warning != "not valid UTF-8; 1 byte replaced" {
+		t.Errorf("warning %q", r.Warning)
+	}
+	again, err := s.ArticleByExternalID(ctx, "feed:"+url+"#ko-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Title != "Zoë’s café — naïve résumé" || again.Body != first.Body || again.Source != "Köln Kurier" {
+		t.Errorf("day 1's entry now %q %q from %q", again.Title, again.Body, again.Source)
+	}
+	pasted, err := s.ArticleByExternalID(ctx, "feed:"+url+"#ko-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pasted.Body != "It\uFFFDs pasted." || pasted.Source != "Köln Kurier" {
+		t.Errorf("day 2's entry %q from %q", pasted.Body, pasted.Source)
+	}
+	if stored, err := s.FeedByURL(ctx, url); err != nil || stored.Title != "Köln Kurier" {
+		t.Errorf("feed title %q, %v", stored.Title, err)
+	}
+}
