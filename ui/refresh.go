@@ -19,7 +19,8 @@ import (
 // for the next report, so the list stays live and new articles appear as
 // the library's generation changes.
 
-// RefreshProgress is one finished feed of a refresh.
+// RefreshProgress is one finished feed of a refresh, or, with Done 0, one
+// feed the refresh is to fetch, told before any is fetched.
 type RefreshProgress struct {
 	Done, Total int
 	Feed        string // the feed's title, or its URL
@@ -32,10 +33,15 @@ type RefreshProgress struct {
 	// did not.
 	MergedInto string
 	Err        error // the feed's error, if it failed
+	// Waiting names the feed the refresh has waited for longest, of those
+	// not done yet (the first of them in the order told); "" when none is
+	// left or none was told of.
+	Waiting string
 }
 
 // RefreshProgressOf is the report of a refresh's feed done of total, its
-// fetch r, and what the library did with it.
+// fetch r, and what the library did with it; with done 0, of a feed to
+// fetch (cli.Fetch tells of them first).
 func RefreshProgressOf(done, total int, r feeds.FetchResult, stats store.FetchStats) RefreshProgress {
 	name := r.Sub.Title
 	if name == "" {
@@ -60,7 +66,9 @@ type feedMove struct {
 }
 
 // RefreshFunc fetches every subscribed feed and stores what they bring,
-// telling progress of each finished feed.
+// telling progress of each finished feed; and, before any is done, of
+// each feed to fetch, in order, with Done 0, if it can, so that the status
+// line names the feed waited for.
 type RefreshFunc func(ctx context.Context, progress func(RefreshProgress)) (RefreshResult, error)
 
 // refreshProgressMsg and refreshDoneMsg come from a running refresh.
@@ -84,8 +92,15 @@ func startRefresh(ctx context.Context, lib Library, fn RefreshFunc) tea.Cmd {
 		before, _ := lib.Feeds(ctx) // without them, the moves are told by the feeds' new names
 		var mu sync.Mutex
 		var reports []RefreshProgress
+		var pending pendingFeeds
 		res, err := fn(ctx, func(p RefreshProgress) {
 			mu.Lock()
+			if p.Done == 0 {
+				pending.add(p.URL, p.Feed)
+				mu.Unlock()
+				return
+			}
+			p.Waiting = pending.done(p.URL)
 			reports = append(reports, RefreshProgress{Feed: p.Feed, URL: p.URL, MovedTo: p.MovedTo, MergedInto: p.MergedInto, Err: p.Err})
 			mu.Unlock()
 			select {
@@ -99,6 +114,34 @@ func startRefresh(ctx context.Context, lib Library, fn RefreshFunc) tea.Cmd {
 		ch <- refreshDoneMsg{res: res, err: err}
 	}()
 	return waitRefresh(ch)
+}
+
+// pendingFeeds are the feeds of a refresh not yet done, in the order told:
+// the first is the one waited for longest.
+type pendingFeeds struct {
+	urls, names []string
+	over        map[string]bool // by address, those done
+	next        int             // urls[:next] are all done
+}
+
+func (p *pendingFeeds) add(url, name string) {
+	p.urls, p.names = append(p.urls, url), append(p.names, name)
+}
+
+// done marks the feed at url done and returns the name of the first feed
+// not done, "" when none is left or none was told of.
+func (p *pendingFeeds) done(url string) string {
+	if p.over == nil {
+		p.over = map[string]bool{}
+	}
+	p.over[url] = true
+	for p.next < len(p.urls) && p.over[p.urls[p.next]] {
+		p.next++
+	}
+	if p.next == len(p.urls) {
+		return ""
+	}
+	return p.names[p.next]
 }
 
 // feedMoves are the feeds the reports of a refresh say moved, in the order
@@ -182,9 +225,13 @@ func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
 	return func() tea.Msg { return <-ch }
 }
 
-// refreshStatus is the status line while a refresh runs.
+// refreshStatus is the status line while a refresh runs: how many feeds
+// are done, and the one waited for, else the one done last.
 func refreshStatus(p RefreshProgress) string {
-	if p.Err != nil {
+	switch {
+	case p.Waiting != "":
+		return fmt.Sprintf("Fetching feeds… %d of %d done, waiting for %s", p.Done, p.Total, oneLine(p.Waiting))
+	case p.Err != nil:
 		return fmt.Sprintf("Fetching feeds… %d of %d done (%s: %v)", p.Done, p.Total, p.Feed, p.Err)
 	}
 	return fmt.Sprintf("Fetching feeds… %d of %d done (%s)", p.Done, p.Total, p.Feed)

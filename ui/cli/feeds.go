@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"tidings/feeds"
 	"tidings/store"
@@ -28,18 +31,33 @@ func Subscription(f store.Feed) feeds.Subscription {
 
 // FetchReport sums up a fetch of every feed.
 type FetchReport struct {
-	Feeds, NotModified int
+	// Feeds is how many subscriptions the fetch was to fetch; each that
+	// was fetched is in one of Changed, NotModified, NothingNew and the
+	// failures, and the rest are Stopped.
+	Feeds int
+	// Changed is how many feeds brought new or updated articles;
+	// NotModified, how many the server said had not changed (304);
+	// NothingNew, how many it sent whole with nothing new or updated in
+	// them (a server that sends no validators).
+	Changed, NotModified, NothingNew int
 	// Stopped is how many of Feeds were not fetched: the fetch was
 	// stopped (ctrl+c) before them.
 	Stopped int
 	store.ImportStats
-	Failed   []Problem
-	Warnings []Problem // of the articles fetched, each under its feed's address
+	// Failed are the feeds that failed, and before them the names given
+	// that named no one subscription (Unmatched of them), which are not
+	// among Feeds.
+	Failed    []Problem
+	Unmatched int
+	Warnings  []Problem // of the articles fetched, each under its feed's address
 }
 
-// Fetch refreshes every subscribed feed (or only those whose URL is in only,
-// when given) and stores what they bring. progress, if set, hears of each
-// feed as it is done.
+// Fetch refreshes every subscribed feed (or only those named in only, by
+// address or title, see FindFeed) and stores what they bring. progress, if
+// set, first hears of each feed to fetch, in the order they are fetched
+// in, with done 0 and r holding only its subscription; then of each feed
+// as it is done, done counting it. So progress can tell which feeds are
+// still on their way.
 func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, progress func(done, total int, r feeds.FetchResult, stats store.FetchStats)) (FetchReport, error) {
 	var rep FetchReport
 	subs, err := subscriptions(ctx, st, only, &rep)
@@ -53,6 +71,11 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		list[i] = Subscription(s)
 	}
 	rep.Feeds = len(subs)
+	if progress != nil {
+		for _, s := range list {
+			progress(0, len(list), feeds.FetchResult{Sub: s}, store.FetchStats{})
+		}
+	}
 	done, recorded := 0, 0
 	var saveErr error
 	f.FetchAll(ctx, list, func(r feeds.FetchResult) {
@@ -67,12 +90,18 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 			saveErr = err
 		case err != nil:
 			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(err.Error(), 0)})
+			r.Err = err // what progress tells of it
 		case r.Err != nil:
 			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(r.Err.Error(), 0)})
 		case r.NotModified:
 			rep.NotModified++
-			fallthrough // it may have moved
+			rep.Warnings = append(rep.Warnings, fetchWarnings(r, stats)...) // it may have moved
 		default:
+			if stats.Added+stats.Updated > 0 {
+				rep.Changed++
+			} else {
+				rep.NothingNew++
+			}
 			rep.Warnings = append(rep.Warnings, fetchWarnings(r, stats)...)
 		}
 		rep.Added += stats.Added
@@ -92,19 +121,20 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 }
 
 // subscriptions are the feeds to fetch: every one, or those named in only
-// (by any spelling of their address, see store.FeedByURL), each once. A
-// name that is no subscription is a failure in rep.
+// (by any spelling of their address, or by title: see FindFeed), each
+// once. A name that names no one subscription is a failure in rep.
 func subscriptions(ctx context.Context, st *store.Store, only []string, rep *FetchReport) ([]store.Feed, error) {
 	if len(only) == 0 {
 		return st.Feeds(ctx)
 	}
-	var subs []store.Feed
-	for _, u := range only {
-		f, err := st.FeedByURL(ctx, u)
+	var subs, all []store.Feed
+	for _, name := range only {
+		f, err := findFeed(ctx, st, name, &all)
+		var bad *FeedNameError
 		switch {
-		case errors.Is(err, store.ErrNotFound):
-			// Named, but not a subscription: a failure, with the way to one.
-			rep.Failed = append(rep.Failed, Problem{File: u, Reason: "not subscribed (tidings feed add " + u + " subscribes)"})
+		case errors.As(err, &bad):
+			rep.Failed = append(rep.Failed, Problem{File: oneLine(name, 0), Reason: bad.Reason()})
+			rep.Unmatched++
 		case err != nil:
 			return nil, err
 		case !slices.ContainsFunc(subs, func(s store.Feed) bool { return s.ID == f.ID }):
@@ -116,19 +146,51 @@ func subscriptions(ctx context.Context, st *store.Store, only []string, rep *Fet
 
 // PrintFetchSummary writes what a fetch did as one line to out, and each
 // failing feed with its error, then the warnings, to diag (stderr), as the
-// import's summary does.
+// import's summary does. The line says how many articles came, then what
+// became of the feeds, so that their counts add up to those fetched:
+//
+//	43 feeds in 2.1s: 5 new articles, 1 updated (from 2 feeds); 39 not modified, 1 with nothing new, 1 failed
 func PrintFetchSummary(out, diag io.Writer, rep FetchReport, elapsed time.Duration) {
-	fed := Plural(rep.Feeds, "feed")
-	if rep.Stopped > 0 {
-		fed = thousands(rep.Feeds-rep.Stopped) + " of " + fed // stopped before the rest
-	}
-	fmt.Fprintf(out, "%s in %.1fs: %s, %s updated, %s not modified, %s failed\n",
-		fed, elapsed.Seconds(), Plural(rep.Added, "new article"), thousands(rep.Updated),
-		thousands(rep.NotModified), thousands(len(rep.Failed)))
+	fmt.Fprintln(out, fetchSummary(rep, elapsed))
 	for _, f := range rep.Failed {
 		fmt.Fprintf(diag, "failed: %s\n", oneLine(f.String(), 0))
 	}
 	printWarnings(diag, rep.Warnings)
+}
+
+// fetchSummary is PrintFetchSummary's line.
+func fetchSummary(rep FetchReport, elapsed time.Duration) string {
+	fed := Plural(rep.Feeds, "feed")
+	if rep.Stopped > 0 {
+		fed = thousands(rep.Feeds-rep.Stopped) + " of " + fed // stopped before the rest
+	}
+	line := fmt.Sprintf("%s in %.1fs: %s, %s updated", fed, elapsed.Seconds(),
+		Plural(rep.Added, "new article"), thousands(rep.Updated))
+	var rest []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{
+		{rep.NotModified, " not modified"},
+		{rep.NothingNew, " with nothing new"},
+		{len(rep.Failed) - rep.Unmatched, " failed"},
+	} {
+		if c.n > 0 {
+			rest = append(rest, thousands(c.n)+c.what)
+		}
+	}
+	if rep.Changed > 0 && len(rest) > 0 {
+		// How many brought them, when not every feed fetched did.
+		line += " (from " + Plural(rep.Changed, "feed") + ")"
+	}
+	if len(rest) > 0 {
+		line += "; " + strings.Join(rest, ", ")
+	}
+	if rep.Unmatched > 0 {
+		// Not among the feeds: no subscription answers to them.
+		line += "; " + Plural(rep.Unmatched, "name") + " not fetched"
+	}
+	return line
 }
 
 // fetchWarnings are the warnings of a fetch's articles (an entry's guid
@@ -243,15 +305,32 @@ func plainPlural(n int, noun string) string {
 }
 
 // RemovedText is what feed remove says it did: with purge, how many
-// articles went and how many stayed for what the reader did to them.
+// articles went and how many stayed for what the reader did to them. See
+// RemovedFeedText, which names the feed too.
 func RemovedText(r store.Removed, purge bool) string {
-	if !purge {
-		if r.Articles == 1 {
-			return "unsubscribed; its 1 article stays in the library"
-		}
-		return fmt.Sprintf("unsubscribed; its %s stay in the library", Plural(r.Articles, "article"))
+	return RemovedFeedText(store.Feed{}, r, purge)
+}
+
+// RemovedFeedText is what feed remove says it did to f (named by its title
+// and address, when f has them): how many of its articles stay, or with
+// purge how many went and how many stayed for what the reader did to them.
+func RemovedFeedText(f store.Feed, r store.Removed, purge bool) string {
+	text := "unsubscribed"
+	switch {
+	case f.Title != "" && f.URL != "":
+		text += " from " + oneLine(f.Title, 0) + " (" + oneLine(f.URL, 0) + ")"
+	case f.URL != "":
+		text += " from " + oneLine(f.URL, 0)
 	}
-	text := fmt.Sprintf("unsubscribed; %s removed", Plural(r.Deleted, "article"))
+	switch {
+	case r.Articles == 0:
+		return text + "; it had no articles"
+	case !purge && r.Articles == 1:
+		return text + "; its 1 article stays in the library"
+	case !purge:
+		return text + "; its " + Plural(r.Articles, "article") + " stay in the library"
+	}
+	text += "; " + Plural(r.Deleted, "article") + " removed"
 	if r.Kept == 0 {
 		return text
 	}
@@ -263,6 +342,9 @@ func RemovedText(r store.Removed, purge bool) string {
 		if c.n > 0 {
 			why = append(why, c.what)
 		}
+	}
+	if len(why) == 0 {
+		return fmt.Sprintf("%s, %s kept", text, thousands(r.Kept))
 	}
 	list := why[0]
 	if len(why) > 1 {
@@ -319,29 +401,91 @@ func FetchStopped(w io.Writer, tty bool) {
 	}
 }
 
-// FetchProgress draws one line per finished feed when piped, a line
-// redrawn in place on a terminal, cut to the terminal's width at each
-// frame; width is the terminal's when w does not say its own.
+// FetchProgress draws one line per finished feed when piped, saying what
+// the fetch brought; on a terminal, a line redrawn in place, cut to the
+// terminal's width at each frame, that names too the feed being waited
+// for while any is (width is the terminal's when w does not say its own).
+// It takes Fetch's reports, the feeds to fetch first.
 func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
 	bar := &liveLine{w: w, width: width}
-	return func(done, total int, r feeds.FetchResult, _ store.FetchStats) {
-		status := "ok"
-		switch {
-		case r.Err != nil:
-			status = "error: " + r.Err.Error()
-		case r.NotModified:
-			status = "not modified"
-		default:
-			status = Plural(len(r.Articles), "article")
+	var waiting pendingFeeds
+	return func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
+		if done == 0 {
+			waiting.add(r.Sub)
+			return
 		}
-		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, oneLine(r.Sub.URL, 0), oneLine(status, 0))
+		waiting.done(r.Sub.URL)
+		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, oneLine(r.Sub.URL, 0), oneLine(fetchStatus(r, stats), 0))
 		if !tty {
 			fmt.Fprintln(w, line)
 			return
 		}
-		bar.draw(line, bar.columns(), 1)
 		if done == total {
 			bar.clear()
+			return
 		}
+		cols := bar.columns()
+		if next, ok := waiting.first(); ok {
+			// The feed waited for stays in sight: the rest is cut first.
+			wait := " · waiting for " + oneLine(cmp.Or(next.Title, next.URL), 0)
+			if room := cols - 1 - ansi.StringWidth(wait); room >= 24 {
+				line = ansi.Truncate(line, room, "…")
+			}
+			line += wait
+		}
+		bar.draw(line, cols, 1)
 	}
+}
+
+// fetchStatus says what a feed's fetch did: its error, "not modified",
+// how many articles are new and updated, or "nothing new".
+func fetchStatus(r feeds.FetchResult, stats store.FetchStats) string {
+	switch {
+	case r.Err != nil:
+		return "error: " + r.Err.Error()
+	case r.NotModified:
+		return "not modified"
+	case stats.MergedInto != "":
+		return "merged into " + stats.MergedInto
+	}
+	var did []string
+	if stats.Added > 0 {
+		did = append(did, thousands(stats.Added)+" new")
+	}
+	if stats.Updated > 0 {
+		did = append(did, thousands(stats.Updated)+" updated")
+	}
+	if len(did) == 0 {
+		return "nothing new"
+	}
+	return strings.Join(did, ", ")
+}
+
+// pendingFeeds are the feeds of a fetch not yet done, in the order the
+// fetch was given them: the first is the one waited for longest.
+type pendingFeeds struct {
+	order []feeds.Subscription
+	over  map[string]bool // by address, those done
+	next  int             // order[:next] are all done
+}
+
+func (p *pendingFeeds) add(s feeds.Subscription) { p.order = append(p.order, s) }
+
+func (p *pendingFeeds) done(url string) {
+	if p.over == nil {
+		p.over = map[string]bool{}
+	}
+	p.over[url] = true
+}
+
+// first is the first feed not yet done; false when none is left, or none
+// was told of.
+func (p *pendingFeeds) first() (feeds.Subscription, bool) {
+	for p.next < len(p.order) && p.over[p.order[p.next].URL] {
+		p.next++
+	}
+	if p.next == len(p.order) {
+		return feeds.Subscription{}, false
+	}
+	return p.order[p.next], true
 }
