@@ -1372,18 +1372,24 @@ func (a *app) feedCmd() *cobra.Command {
 	}
 	var purge bool
 	remove := &cobra.Command{
-		Use:   "remove URL",
+		Use:   "remove URL|TITLE",
 		Short: "Unsubscribe; the feed's articles stay unless --purge",
 		Args:  cobra.ExactArgs(1),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
-			removed, err := st.RemoveFeed(cmd.Context(), args[0], purge)
+			// A feed is named by any spelling of its address, or by its
+			// title when no other feed has that title, as fetch names it.
+			f, err := cli.FindFeed(cmd.Context(), st, args[0])
+			if err != nil {
+				return err
+			}
+			removed, err := st.RemoveFeed(cmd.Context(), f.URL, purge)
 			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("not subscribed to %s", cli.OneLine(args[0]))
+				return &cli.FeedNameError{Name: args[0]} // removed meanwhile
 			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), cli.RemovedText(removed, purge))
+			fmt.Fprintln(cmd.OutOrStdout(), cli.RemovedFeedText(f, removed, purge))
 			return nil
 		}),
 	}

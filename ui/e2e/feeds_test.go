@@ -100,9 +100,15 @@ func TestFeedsFromTheCommandLine(t *testing.T) {
 		t.Errorf("feed list after OPML round trip:\n%s", list2)
 	}
 
-	out = mustRun(t, lib, "feed", "remove", srv.URL+"/feed.xml")
-	if !strings.Contains(out, "3 articles stay") || len(searchJSON(t, lib, "tag:harbour")) != 3 {
+	// A feed is removed by its title too, as fetch and the # panel name
+	// it, and the removal says which feed went.
+	out = mustRun(t, lib, "feed", "remove", "harbour news")
+	if !strings.Contains(out, "Harbour News ("+srv.URL+"/feed.xml)") || !strings.Contains(out, "3 articles stay") ||
+		len(searchJSON(t, lib, "tag:harbour")) != 3 {
 		t.Errorf("unsubscribing kept the articles? %s", out)
+	}
+	if r := tidings(t, lib, nil, "feed", "remove", "Harbour News"); r.code != 1 || !strings.Contains(r.stderr, "no feed has this address or title") {
+		t.Errorf("removing it again: exit %d, %q", r.code, r.stderr)
 	}
 }
 
