@@ -31,10 +31,11 @@ const ImportBatch = 20000
 // reader did (read state, star, tags, annotations, a retitle); user state
 // that the article itself carries (tidings' own export) is applied on top:
 // its tags are added, the article marked read or starred when it says so,
-// and its annotations added unless the same quote and note are already
-// there (or, for a passage note, the same note written at the same second,
-// re-anchored since). An import adds state and never takes any away. Any error rolls
-// back the whole batch.
+// its retitle taken when the reader has not retitled it here (see
+// takesRetitle), and its annotations added unless the same quote and note
+// are already there (or, for a passage note, the same note written at the
+// same second, re-anchored since). An import adds state and never takes any
+// away. Any error rolls back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
 	return s.importBatch(ctx, batch, false, batchHooks{})
 }
@@ -560,9 +561,8 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 // replace writes a changed article's imported fields over the stored ones.
 func (im *importer) replace(e *existing, a *feeds.Article, hash string, feedID sql.NullInt64) error {
 	title, retitled := a.Title, a.Retitled
-	if e.retitled && (!a.Retitled || a.Title == parseCarried(e.carried).Title) {
-		// The reader's title outlives re-imports, unless the file brings
-		// a title of its own it did not bring before.
+	if e.retitled && !takesRetitle(e, a, parseCarried(e.carried)) {
+		// The reader's title outlives re-imports.
 		title, retitled = e.title, true
 	}
 	published := unix(a.Published)
@@ -590,7 +590,7 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		}
 		e.carried = s
 	}
-	if now.Title != "" && now.Title != prev.Title && (e.title != now.Title || !e.retitled) {
+	if takesRetitle(e, a, prev) && (e.title != now.Title || !e.retitled) {
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET title = ?, retitled = 1 WHERE id = ?`, now.Title, e.id); err != nil {
 			return false, false, err
 		}
@@ -639,6 +639,22 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		reindex = reindex || n.Note != ""
 	}
 	return changed, reindex, nil
+}
+
+// takesRetitle reports whether the retitle a carries becomes the title of
+// the stored article e, whose file carried prev when it was last imported.
+// A title the reader gave the article in this library is never replaced by
+// an export's: nothing tells which of the two is newer, and the export still
+// holds its title when this library's is gone. An export's retitle applies
+// to an article not retitled here; a record that changes an article (its
+// body left out, written to retitle it) retitles it all the same. Neither
+// applies a title the file carried when it was last imported too: the
+// article has it, or the reader has retitled it since.
+func takesRetitle(e *existing, a *feeds.Article, prev carried) bool {
+	if !a.Retitled || a.Title == "" || a.Title == prev.Title {
+		return false
+	}
+	return !e.retitled || a.Absent&feeds.FieldBody != 0
 }
 
 // sameFlag reports whether a flag a file carries is the one it carried.

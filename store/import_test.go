@@ -214,17 +214,18 @@ func TestImportUpdateKeepsReaderState(t *testing.T) {
 	if got := mustArticle(t, s, id); got.Title != "My own title" || got.Body != a.Body {
 		t.Errorf("after a second update: title %q body %q", got.Title, got.Body)
 	}
-	// A retitle carried by the article itself (tidings' export) wins.
+	// Nor does a retitle carried by the article itself (tidings' export):
+	// the reader's title here wins.
 	exported := a
 	exported.Title, exported.Retitled = "Exported title", true
-	if outs := importAll(t, s, exported); outs[0] != Updated {
-		t.Errorf("outcome %v, want updated", outs[0])
+	if outs := importAll(t, s, exported); outs[0] != Unchanged {
+		t.Errorf("outcome %v, want unchanged", outs[0])
 	}
-	if got := mustArticle(t, s, id); got.Title != "Exported title" || !got.Retitled {
-		t.Errorf("title %q retitled %v, want the exported title", got.Title, got.Retitled)
+	if got := mustArticle(t, s, id); got.Title != "My own title" || !got.Retitled {
+		t.Errorf("title %q retitled %v, want the reader's title", got.Title, got.Retitled)
 	}
-	if n, _ := s.Count(ctx, "title:exported"); n != 1 {
-		t.Errorf("Count(title:exported) = %d, want 1", n)
+	if n, _ := s.Count(ctx, "title:exported"); n != 0 {
+		t.Errorf("Count(title:exported) = %d, want 0", n)
 	}
 }
 
