@@ -33,8 +33,9 @@ const ImportBatch = 20000
 // its tags are added, the article marked read or starred when it says so,
 // its retitle taken when the reader has not retitled it here (see
 // takesRetitle), and its annotations added unless the same quote and note
-// are already there (or, for a passage note, the same note written at the
-// same second, re-anchored since). An import adds state and never takes any
+// are already there (or a note written at the same second: for a passage
+// note, saying the same or on the same passage; for a note on the whole
+// article, whatever it says). An import adds state and never takes any
 // away. Any error rolls back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
 	return s.importBatch(ctx, batch, false, batchHooks{})
@@ -200,7 +201,7 @@ type importer struct {
 	// subscribed: the articles' feeds must exist (a fetch's import).
 	subscribed bool
 
-	insert, update, tagArticle, hasAnnotation, hasPassageNote, addAnnotation *sql.Stmt
+	insert, update, tagArticle, hasAnnotation, hasNoteWrittenThen, addAnnotation *sql.Stmt
 
 	anchors *reanchorer // the changed articles whose notes follow their passages
 
@@ -239,11 +240,12 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
 		AND (quote = ?2 AND note = ?3 OR tidings_in_words(quote) = ?2 AND tidings_in_words(note) = ?3))`)
 	// A passage note re-anchored since it was exported has another quote,
-	// and one edited since says something else: it is the same note when
-	// it was written at the same second and says the same, or is on the
-	// same passage.
-	im.hasPassageNote = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
-		AND quote <> '' AND created = ?3
+	// and a note edited since says something else: it is the same note
+	// when it was written at the same second, of the same kind (on a
+	// passage, on the whole article), and says the same, or is on the same
+	// passage (the whole article's, for a note on it).
+	im.hasNoteWrittenThen = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
+		AND created = ?3 AND (quote = '') = (?4 = '')
 		AND (note = ?2 OR tidings_in_words(note) = ?2 OR quote = ?4 OR tidings_in_words(quote) = ?4))`)
 	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated, orphaned)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -255,7 +257,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 }
 
 func (im *importer) close() {
-	for _, st := range []*sql.Stmt{im.insert, im.update, im.tagArticle, im.hasAnnotation, im.hasPassageNote, im.addAnnotation} {
+	for _, st := range []*sql.Stmt{im.insert, im.update, im.tagArticle, im.hasAnnotation, im.hasNoteWrittenThen, im.addAnnotation} {
 		if st != nil {
 			st.Close()
 		}
@@ -685,21 +687,22 @@ func (im *importer) reindex(e *existing) error {
 }
 
 // hasNote reports whether the article holds the note n already: the same
-// quote and note, or, for a passage note, one written at the same second
-// with the same note (re-anchored since) or on the same passage (edited
-// since). The passage of a note an export carries is the text the article had
-// then; the library's note has followed its passage through the article's
-// changes since (reanchorer), and follows it back when this import brings the
-// old text again.
+// quote and note, or one of the same kind written at the same second: for
+// a passage note, with the same note (re-anchored since) or on the same
+// passage (edited since); for a note on the whole article, whatever it says
+// (edited since; the library's words stay). The passage of a note an export
+// carries is the text the article had then; the library's note has followed
+// its passage through the article's changes since (reanchorer), and follows
+// it back when this import brings the old text again.
 func (im *importer) hasNote(articleID int64, n feeds.Annotation) (bool, error) {
 	var has bool
 	if err := im.hasAnnotation.QueryRowContext(im.ctx, articleID, n.Quote, n.Note).Scan(&has); err != nil || has {
 		return has, err
 	}
-	if n.Quote == "" || n.Created.IsZero() {
+	if n.Created.IsZero() {
 		return false, nil
 	}
-	err := im.hasPassageNote.QueryRowContext(im.ctx, articleID, n.Note, unix(n.Created), n.Quote).Scan(&has)
+	err := im.hasNoteWrittenThen.QueryRowContext(im.ctx, articleID, n.Note, unix(n.Created), n.Quote).Scan(&has)
 	return has, err
 }
 

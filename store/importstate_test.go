@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"tidings/feeds"
 )
@@ -157,6 +158,72 @@ func TestImportKeepsTheLibrarysRetitle(t *testing.T) {
 			importAll(t, s, file)
 			if got := mustArticle(t, s, id); got.Title != "Charlie title" {
 				t.Errorf("after a retitle since the import, the file again: title %q, want Charlie title", got.Title)
+			}
+		})
+	}
+}
+
+// TestReimportAfterAWholeNoteWasEdited: a note on the whole article edited
+// in the reader since an export is the note the export carries (written at
+// the same second), as a passage note is: importing the export adds no
+// second note with the old words, and the edit stays. A note written at
+// another second is another note, whatever it says.
+func TestReimportAfterAWholeNoteWasEdited(t *testing.T) {
+	created := time.Date(2024, 6, 1, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name  string
+		quote string // of the note written in the reader; "" for one on the whole article
+		edit  string // appended to it after the export; "" for none
+		// another, when set, is a note the export carries besides,
+		// written a second after, on the whole article.
+		another string
+		want    []string // the notes afterwards, oldest first
+	}{
+		{"a whole-article note edited", "", " (edited later)", "", []string{"first words of my note (edited later)"}},
+		{"a whole-article note as it was", "", "", "", []string{"first words of my note"}},
+		{"a passage note edited", "harbour cranes", " (edited later)", "", []string{"first words of my note (edited later)"}},
+		{"another whole-article note a second later", "", " (edited later)", "first words of my note",
+			[]string{"first words of my note (edited later)", "first words of my note"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openTemp(t)
+			importAll(t, s, art("wn", "2024-05-14", cranesV1))
+			id := mustArticleID(t, s, "wn")
+			n := Annotation{ArticleID: id, Note: "first words of my note", Created: created}
+			if tc.quote != "" {
+				n.Quote, n.Prefix, n.Suffix = tc.quote, "said on Tuesday that the ", " would be replaced"
+			}
+			n, err := s.AddAnnotation(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			exported := jsonExport(t, s, id)
+			if tc.another != "" {
+				at := created.Add(time.Second)
+				exported.Annotations = append(exported.Annotations, feeds.Annotation{Note: tc.another, Created: at, Updated: at})
+			}
+			if tc.edit != "" {
+				if _, err := s.EditNote(ctx, n.ID, n.Note, n.Note+tc.edit); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for round := range 2 {
+				importAll(t, s, exported)
+				anns, err := s.Annotations(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var notes []string
+				for _, a := range anns {
+					notes = append(notes, a.Note)
+				}
+				if strings.Join(notes, "|") != strings.Join(tc.want, "|") {
+					t.Errorf("import %d of the export: notes %q, want %q", round+1, notes, tc.want)
+				}
+			}
+			if got := mustArticle(t, s, id); got.Annotations != len(tc.want) {
+				t.Errorf("the article counts %d notes, want %d", got.Annotations, len(tc.want))
 			}
 		})
 	}
