@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -15,27 +15,49 @@ import (
 	"tidings/store/query"
 )
 
-// Config is config.toml: defaults live in code, the user's file is decoded
-// onto them, and every problem names the setting it is about.
+// Config is config.toml: defaults live in code, the user's file is read
+// onto them (configfile.go), and every problem names the setting it is
+// about and its line.
 type Config struct {
-	// Theme is "auto" (follow the terminal), "dark" or "light".
-	Theme string `toml:"theme"`
+	// Theme is "auto" (follow the terminal), "dark" or "light": theme.
+	Theme string
+	// Browser is the command the reader opens links with, before
+	// $BROWSER: browser = "w3m %u". Its words, %u or %s standing for the
+	// link (else the link goes last); no shell is involved.
+	Browser string
 	// Keys overrides key bindings by action name: one key or a list of keys,
 	// or "<disabled>" to unbind; a screen's table ([keys.reader]) overrides
 	// them on that screen alone. ui.Config.Validate checks them, as only the
 	// reader uses them.
-	Keys KeyTable `toml:"keys"`
+	Keys KeyTable
 	// TagColors fixes the colour of a tag's chip ("#ff8800" or an ANSI
-	// number), by tag name in any case; ui.Config.Validate checks it, as
-	// only the reader uses it.
-	TagColors map[string]string `toml:"tag_colors"`
-	// Rules tag articles that match a query, on import and fetch.
-	Rules []Rule `toml:"rule"`
-	// Searches are saved searches shown in the tags panel.
-	Searches []SavedSearch `toml:"search"`
+	// number, 33 or "33"), by tag name in any case: [tag_colors].
+	// ui.Config.Validate checks it, as only the reader uses it; a value of
+	// another type (true, 1.5) is kept as TOML writes it, for that check to
+	// refuse by name as it refuses "nope".
+	TagColors map[string]string
+	// Rules tag articles that match a query, on import and fetch: [[rule]].
+	Rules []Rule
+	// Searches are saved searches shown in the tags panel: [[search]].
+	Searches []SavedSearch
 	// RefreshEvery is how often the reader fetches the feeds by itself
-	// while it runs, as newsboat's reload-time; zero never does.
-	RefreshEvery Every `toml:"refresh_every"`
+	// while it runs, as newsboat's reload-time; zero never does:
+	// refresh_every.
+	RefreshEvery Every
+	// ReaderMistakes are mistakes in settings only the reader uses that
+	// ui.Config.Validate does not see (tag_colors that is not a table, a
+	// browser that is no command), each naming its setting and line: as
+	// for a bad colour, the reader should refuse to start on them, and the
+	// other commands warn and go on (ReaderError).
+	ReaderMistakes []string
+}
+
+// ReaderError is the first of ReaderMistakes, or nil.
+func (c Config) ReaderError() error {
+	if len(c.ReaderMistakes) == 0 {
+		return nil
+	}
+	return errors.New(c.ReaderMistakes[0])
 }
 
 // MinRefreshEvery is the shortest refresh_every: feeds are not asked more
@@ -43,7 +65,9 @@ type Config struct {
 const MinRefreshEvery = time.Minute
 
 // Every is a period in config.toml: a duration as Go writes them ("30m",
-// "1h30m"), or a whole number of minutes (30), as newsboat counts them.
+// "1h30m"), with days and weeks as queries count them ("1d", "2w",
+// "1d12h"), or a whole number of minutes (30 or "30"), as newsboat counts
+// them.
 type Every time.Duration
 
 // shortDuration writes d as it would be typed: 5m, not 5m0s.
@@ -62,17 +86,59 @@ func shortDuration(d time.Duration) string {
 func (e *Every) UnmarshalTOML(v any) error {
 	switch v := v.(type) {
 	case string:
-		d, err := time.ParseDuration(strings.TrimSpace(v))
-		if err != nil {
-			return fmt.Errorf("refresh_every: want a duration such as \"30m\" or \"2h\", not %q", v)
+		d, ok := parseEvery(v)
+		if !ok {
+			return fmt.Errorf("want a duration such as \"30m\", \"2h\" or \"1d\", or a number of minutes, not %q", v)
 		}
 		*e = Every(d)
 	case int64:
+		if v > math.MaxInt64/int64(time.Minute) || v < math.MinInt64/int64(time.Minute) {
+			return fmt.Errorf("want a duration such as \"30m\", \"2h\" or \"1d\", or a number of minutes, not %d", v)
+		}
 		*e = Every(time.Duration(v) * time.Minute)
 	default:
-		return fmt.Errorf("refresh_every: want a duration such as \"30m\" or a number of minutes, not %s", tomlValue(v))
+		return fmt.Errorf("want a duration such as \"30m\" or a number of minutes, not %s", tomlValue(v))
 	}
 	return nil
+}
+
+// parseEvery reads a period as refresh_every takes it: a whole number of
+// minutes ("30"), or a duration in Go's units and d(ays) and w(eeks).
+func parseEvery(s string) (time.Duration, bool) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if n > math.MaxInt64/int64(time.Minute) || n < math.MinInt64/int64(time.Minute) {
+			return 0, false
+		}
+		return time.Duration(n) * time.Minute, true
+	}
+	// Days and weeks become hours, for time.ParseDuration to add up:
+	// "1d12h" is "24h12h".
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' || i == j && (s[j] == '-' || s[j] == '+')) {
+			j++
+		}
+		k := j
+		for k < len(s) && (s[k] < '0' || s[k] > '9') && s[k] != '.' {
+			k++
+		}
+		num, unit := s[i:j], s[j:k]
+		hours := map[string]float64{"d": 24, "w": 7 * 24}[unit]
+		if hours == 0 {
+			b.WriteString(s[i:k])
+		} else {
+			f, err := strconv.ParseFloat(num, 64)
+			if err != nil || math.Abs(f*hours) > float64(math.MaxInt64/int64(time.Hour)) {
+				return 0, false
+			}
+			b.WriteString(strconv.FormatFloat(f*hours, 'f', -1, 64) + "h")
+		}
+		i = k
+	}
+	d, err := time.ParseDuration(b.String())
+	return d, err == nil
 }
 
 // Rule is a [[rule]] table: articles matching Query get Tags.
@@ -187,7 +253,10 @@ func DefaultConfig() Config {
 }
 
 // LoadConfig reads config.toml at path onto the defaults. A missing file is
-// not an error.
+// not an error. A mistake in a setting every command uses (theme, a rule)
+// is an error naming the setting and its line; one in a setting only the
+// reader uses is left for the reader to refuse (TagColors, Keys,
+// ReaderMistakes), so that a wrong colour does not stop a scheduled fetch.
 func LoadConfig(path string) (Config, error) {
 	cfg := DefaultConfig()
 	b, err := os.ReadFile(path)
@@ -197,7 +266,8 @@ func LoadConfig(path string) (Config, error) {
 	if err != nil {
 		return cfg, fmt.Errorf("config: %w", err)
 	}
-	md, err := toml.Decode(string(b), &cfg)
+	var table map[string]any
+	md, err := toml.Decode(string(b), &table)
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
@@ -205,16 +275,10 @@ func LoadConfig(path string) (Config, error) {
 		}
 		return cfg, fmt.Errorf("config %s: %w", OneLine(path), cleanError{err})
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		keys := make([]string, len(und))
-		for i, k := range und {
-			keys[i] = OneLine(k.String())
-			if n := keyLine(string(b), k); n > 0 {
-				keys[i] += fmt.Sprintf(" (line %d)", n)
-			}
-		}
-		sort.Strings(keys)
-		return cfg, fmt.Errorf("config %s: unknown setting %s", OneLine(path), strings.Join(keys, ", "))
+	f := configFile{src: string(b)}
+	cfg = f.read(table)
+	if err := f.err(md.Keys()); err != nil {
+		return cfg, fmt.Errorf("config %s: %w", OneLine(path), err)
 	}
 	if err := cfg.validate(); err != nil {
 		return cfg, fmt.Errorf("config %s: %w", OneLine(path), err)
@@ -222,12 +286,8 @@ func LoadConfig(path string) (Config, error) {
 	return cfg, nil
 }
 
+// validate checks what the settings say, once each is of its type.
 func (c Config) validate() error {
-	switch c.Theme {
-	case "auto", "dark", "light":
-	default:
-		return fmt.Errorf("theme: want auto, dark or light, not %q", c.Theme)
-	}
 	for i, r := range c.Rules {
 		if strings.TrimSpace(r.Query) == "" {
 			return fmt.Errorf("rule %d: query is empty", i+1)
@@ -244,9 +304,6 @@ func (c Config) validate() error {
 		if n.Kind == query.All {
 			return fmt.Errorf("rule %d (%q): the query matches every article", i+1, r.Query)
 		}
-	}
-	if d := time.Duration(c.RefreshEvery); d < 0 || d > 0 && d < MinRefreshEvery {
-		return fmt.Errorf("refresh_every: at least a minute (or 0: never), not %s", shortDuration(d))
 	}
 	for i, s := range c.Searches {
 		if strings.TrimSpace(s.Name) == "" {
