@@ -281,13 +281,13 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 	return nil, false
 }
 
-// openURL opens a link with the browser configured, else with $BROWSER
-// (openInBrowser).
+// openURL opens a link with the opener configured, else with config.toml's
+// browser or $BROWSER (openInBrowser).
 func (m *Model) openURL(link string) tea.Cmd {
 	if open := m.cfg.OpenURL; open != nil {
 		return openLink(open, link)
 	}
-	return openInBrowser(link)
+	return openInBrowser(m.cfg.Browser, link)
 }
 
 // toggleFlag stars or unstars, marks read or unread, the selection in the

@@ -340,60 +340,100 @@ var textBrowsers = map[string]bool{
 // installed and starts: a text browser gets the terminal until it quits,
 // another runs in the background, its output discarded so that it cannot
 // draw over the UI. No shell is involved. It runs as a command: finding
-// what is installed reads the disk.
-func openInBrowser(link string) tea.Cmd {
+// what is installed reads the disk. browser is config.toml's, tried first.
+func openInBrowser(browser, link string) tea.Cmd {
 	return func() tea.Msg {
 		if err := checkLink(link); err != nil {
 			return statusMsg{text: err.Error(), err: true}
 		}
-		var missing []string
+		var missing []browserCommand
 		var failed error
-		for _, argv := range browserCommands(link) {
+		for _, c := range browserCommands(browser, link) {
+			argv := c.argv
 			path, err := exec.LookPath(argv[0])
 			if err != nil {
-				missing = append(missing, argv[0])
+				missing = append(missing, c)
 				continue
 			}
-			c := exec.Command(path, argv[1:]...)
+			cmd := exec.Command(path, argv[1:]...)
 			if textBrowsers[filepath.Base(argv[0])] {
-				return tea.ExecProcess(c, func(err error) tea.Msg {
+				return tea.ExecProcess(cmd, func(err error) tea.Msg {
 					if err != nil {
 						return statusMsg{text: "opening link: " + err.Error(), err: true}
 					}
 					return nil
 				})()
 			}
-			if err := c.Start(); err != nil {
+			if err := cmd.Start(); err != nil {
 				failed = err
 				continue
 			}
-			go c.Wait() //nolint:errcheck // reap the browser; its status says nothing useful
+			go cmd.Wait() //nolint:errcheck // reap the browser; its status says nothing useful
 			return statusMsg{text: "opened " + link}
 		}
 		err := failed
 		switch {
 		case err != nil:
 		case mailtoLink(link):
-			err = fmt.Errorf("%s is not installed: nothing here opens mailto links (y copies the address)", missing[0])
+			err = fmt.Errorf("%s is not installed: nothing here opens mailto links (y copies the address)", missing[0].argv[0])
+		case len(missing) == 1 && missing[0].from == fromConfig:
+			err = fmt.Errorf("%s is not installed (config.toml's browser)", missing[0].argv[0])
 		case len(missing) == 1:
-			err = fmt.Errorf("%s is not installed; set $BROWSER to the browser to open links with", missing[0])
+			err = fmt.Errorf("%s is not installed; set $BROWSER to the browser to open links with", missing[0].argv[0])
 		default:
-			err = fmt.Errorf("none of $BROWSER's %s is installed", strings.Join(missing, ", "))
+			err = fmt.Errorf("none of %s is installed", missingBrowsers(missing))
 		}
 		return statusMsg{text: "opening link: " + err.Error(), err: true}
 	}
 }
 
+// Where a browser's command comes from.
+const (
+	fromConfig  = "config.toml's browser"
+	fromBrowser = "$BROWSER's"
+)
+
+// browserCommand is a command that may open a link, and where it comes
+// from, for the message that says it is not installed.
+type browserCommand struct {
+	argv []string
+	from string // fromConfig, fromBrowser, or "" for the system's opener
+}
+
+// missingBrowsers names the browsers of commands not installed, by where
+// they come from: config.toml's browser w3m and $BROWSER's firefox, lynx.
+func missingBrowsers(cs []browserCommand) string {
+	var parts []string
+	for i := 0; i < len(cs); {
+		j := i
+		var names []string
+		for ; j < len(cs) && cs[j].from == cs[i].from; j++ {
+			names = append(names, cs[j].argv[0])
+		}
+		part := strings.Join(names, ", ")
+		if cs[i].from != "" {
+			part = cs[i].from + " " + part
+		}
+		parts = append(parts, part)
+		i = j
+	}
+	return strings.Join(parts, " and ")
+}
+
 // browserCommands are the commands that may open link, to be tried in
-// turn: $BROWSER's, which may list several separated by colons (each with
-// %s replaced by the link, else the link added), else the system's opener.
-// A mailto link goes to the system's opener, which knows the mail program.
-func browserCommands(link string) [][]string {
-	var out [][]string
-	if b := os.Getenv("BROWSER"); b != "" && !mailtoLink(link) {
-		for _, c := range strings.Split(b, ":") {
+// turn: config.toml's browser, then $BROWSER's, which may list several
+// separated by colons (each with %u or %s replaced by the link, else the
+// link added), else the system's opener. A mailto link goes to the
+// system's opener, which knows the mail program.
+func browserCommands(browser, link string) []browserCommand {
+	var out []browserCommand
+	if !mailtoLink(link) {
+		if argv := strings.Fields(browser); len(argv) > 0 {
+			out = append(out, browserCommand{withLink(argv, link), fromConfig})
+		}
+		for _, c := range strings.Split(os.Getenv("BROWSER"), ":") {
 			if argv := strings.Fields(c); len(argv) > 0 {
-				out = append(out, withLink(argv, link))
+				out = append(out, browserCommand{withLink(argv, link), fromBrowser})
 			}
 		}
 	}
@@ -402,18 +442,19 @@ func browserCommands(link string) [][]string {
 		if runtime.GOOS == "darwin" {
 			opener = "open"
 		}
-		out = append(out, []string{opener, link})
+		out = append(out, browserCommand{argv: []string{opener, link}})
 	}
 	return out
 }
 
-// withLink puts link where a browser's command says, with %s, else after
-// it.
+// withLink puts link where a browser's command says, with %u (as
+// newsboat's browser setting writes it) or %s, else after it. The program,
+// the first word, is never the link.
 func withLink(argv []string, link string) []string {
 	placed := false
 	for i, a := range argv[1:] {
-		if strings.Contains(a, "%s") {
-			argv[i+1] = strings.ReplaceAll(a, "%s", link)
+		if strings.Contains(a, "%s") || strings.Contains(a, "%u") {
+			argv[i+1] = strings.NewReplacer("%s", link, "%u", link).Replace(a)
 			placed = true
 		}
 	}

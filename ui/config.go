@@ -65,9 +65,14 @@ type Config struct {
 	// LoadSamples imports the bundled sample articles; the welcome screen
 	// of an empty library offers it. Nil hides the offer.
 	LoadSamples func(ctx context.Context) error
-	// OpenURL opens a link in a browser; nil means $BROWSER, else xdg-open
-	// (open on macOS), run without a shell.
+	// OpenURL opens a link in a browser; nil means Browser, else $BROWSER,
+	// else xdg-open (open on macOS), run without a shell.
 	OpenURL func(url string) error
+	// Browser is config.toml's command to open links with, tried before
+	// $BROWSER: its words, %u or %s standing for the link, else the link
+	// added after them ("w3m %u", "firefox --new-tab"). A text browser gets
+	// the terminal until it quits.
+	Browser string
 }
 
 // SavedSearch is a named query in the query language.

@@ -193,10 +193,10 @@ func TestMailtoGoesToTheSystemOpener(t *testing.T) {
 	}
 	t.Setenv("BROWSER", browser)
 	t.Setenv("PATH", dir) // no xdg-open, no open
-	if msg := openInBrowser("https://news.example/a")(); msg != (statusMsg{text: "opened https://news.example/a"}) {
+	if msg := openInBrowser("", "https://news.example/a")(); msg != (statusMsg{text: "opened https://news.example/a"}) {
 		t.Fatalf("a web link: %+v", msg)
 	}
-	msg, _ := openInBrowser("mailto:desk@news.example")().(statusMsg)
+	msg, _ := openInBrowser("", "mailto:desk@news.example")().(statusMsg)
 	if !msg.err || !strings.Contains(msg.text, "nothing here opens mailto links") {
 		t.Errorf("a mailto link without an opener: %+v", msg)
 	}
@@ -326,7 +326,7 @@ func TestBrowserListTriedInTurn(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			os.Remove(logged)
 			t.Setenv("BROWSER", tt.browser)
-			msg := openInBrowser(link)()
+			msg := openInBrowser("", link)()
 			switch st, isStatus := msg.(statusMsg); {
 			case tt.want == "terminal":
 				if isStatus || fmt.Sprintf("%T", msg) != "tea.execMsg" {
