@@ -496,10 +496,14 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 	if err != nil {
 		return configError{err}
 	}
-	// What only the reader uses (tag colours, keys) stops only the reader;
-	// any other command says what is wrong and goes on, so that a key
-	// clash does not stop a scheduled fetch.
-	if err := (ui.Config{TagColors: cfg.TagColors, Keys: keyOverrides(cfg.Keys), KeyMistakes: cfg.Keys.Mistakes, Theme: cfg.Theme}).Validate(); err != nil {
+	// What only the reader uses (tag colours, keys, the browser) stops only
+	// the reader; any other command says what is wrong and goes on, so
+	// that a key clash does not stop a scheduled fetch.
+	err = cfg.ReaderError()
+	if err == nil {
+		err = (ui.Config{TagColors: cfg.TagColors, Keys: keyOverrides(cfg.Keys), KeyMistakes: cfg.Keys.Mistakes, Theme: cfg.Theme}).Validate()
+	}
+	if err != nil {
 		err = fmt.Errorf("config %s: %w", path, err)
 		if cmd == cmd.Root() {
 			return configError{err}
@@ -726,6 +730,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		Searches:     searches(a.cfg.Searches),
 		Refresh:      a.refresher(st),
 		RefreshEvery: time.Duration(a.cfg.RefreshEvery),
+		Browser:      a.cfg.Browser,
 	})
 }
 
