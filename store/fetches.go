@@ -43,7 +43,8 @@ func (s *Store) FeedCounts(ctx context.Context) (map[int64]FeedCount, error) {
 const maxFeedError = 1000
 
 // RecordFetch stores what fetching feed id brought: its articles (imported
-// like any others, keeping what the reader did to earlier versions), and the
+// like any others, keeping what the reader did to earlier versions; those
+// the reader deleted stay deleted, and count as unchanged), and the
 // feed's new state — validators for the next conditional request, title,
 // site, the time of the fetch and its error, and its new URL after a
 // permanent redirect — and the tags the rules give the articles it added,
@@ -117,6 +118,11 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 			err = inner
 		}
 		return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
+	}
+	for i, o := range outs {
+		if o == Skipped {
+			outs[i] = Unchanged // deleted by the reader: the feed has nothing new
+		}
 	}
 	stats.Count(outs...)
 	stats.Outcomes = outs

@@ -79,6 +79,9 @@ func addedIDs(batch []feeds.Article, outs []Outcome) []string {
 type batchHooks struct {
 	before func(tx *sql.Tx) error
 	after  func(tx *sql.Tx, outs []Outcome) error
+	// undelete imports the articles the reader deleted, which an import
+	// otherwise skips (delete.go).
+	undelete bool
 }
 
 // errFeedGone stops a fetch's import whose feed was removed meanwhile.
@@ -98,7 +101,7 @@ func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscrib
 				return err
 			}
 		}
-		if err := importIn(ctx, tx, batch, subscribed, outs); err != nil {
+		if err := importIn(ctx, tx, batch, subscribed, hooks.undelete, outs); err != nil {
 			return err
 		}
 		if hooks.after != nil {
@@ -116,7 +119,7 @@ func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscrib
 }
 
 // importIn stores batch in tx, saying in outs what became of each article.
-func importIn(ctx context.Context, tx *sql.Tx, batch []feeds.Article, subscribed bool, outs []Outcome) error {
+func importIn(ctx context.Context, tx *sql.Tx, batch []feeds.Article, subscribed, undelete bool, outs []Outcome) error {
 	if len(batch) == 0 {
 		return nil
 	}
@@ -125,6 +128,7 @@ func importIn(ctx context.Context, tx *sql.Tx, batch []feeds.Article, subscribed
 		return err
 	}
 	im.subscribed = subscribed
+	im.deleted.undelete = undelete
 	defer im.close()
 	if err := im.loadExisting(batch); err != nil {
 		return err
@@ -204,6 +208,7 @@ type importer struct {
 	insert, update, tagArticle, hasAnnotation, hasNoteWrittenThen, addAnnotation *sql.Stmt
 
 	anchors *reanchorer // the changed articles whose notes follow their passages
+	deleted deletions   // the batch's articles the reader deleted
 
 }
 
@@ -298,6 +303,9 @@ func (im *importer) loadExisting(batch []feeds.Article) error {
 		if err := rows.Close(); err != nil {
 			return err
 		}
+		if err := im.deleted.load(im.ctx, im.tx, ids); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -367,6 +375,11 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		// which files of other titles shared: this file's if the title is
 		// its. It keeps that id, which the reader's exports carry.
 		e, ok = f, true
+	}
+	if !ok {
+		if skip, err := im.deleted.skip(im.ctx, im.tx, a); err != nil || skip {
+			return Skipped, err // deleted by the reader: it stays so
+		}
 	}
 	if ok && !e.feedless && a.FeedURL == "" && a.Absent&feeds.FieldFeed == 0 {
 		// A file that names no feed (Markdown, HTML, the sample format, a

@@ -220,6 +220,17 @@ BEGIN
 	UPDATE feeds SET url_normal = '' WHERE id = NEW.id;
 END;
 -- 16: repairFeedURLs`,
+	// 17: the external ids of the articles the reader deleted (tidings
+	// delete, the reader's D), with the title each had and when, so that
+	// a fetch of their feed or an import of their file does not bring
+	// them back (import --undelete does, and forgets them).
+	`
+CREATE TABLE deleted_articles (
+	external_id TEXT PRIMARY KEY,
+	title       TEXT NOT NULL DEFAULT '',
+	deleted     INTEGER NOT NULL            -- unix seconds
+) WITHOUT ROWID;
+`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the

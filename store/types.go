@@ -113,6 +113,9 @@ const (
 	Added Outcome = iota
 	Updated
 	Unchanged
+	// Skipped is an article the reader deleted, which an import leaves
+	// out (see DeleteArticles); a fetch counts it as unchanged.
+	Skipped
 )
 
 func (o Outcome) String() string {
@@ -121,6 +124,8 @@ func (o Outcome) String() string {
 		return "added"
 	case Updated:
 		return "updated"
+	case Skipped:
+		return "skipped"
 	default:
 		return "unchanged"
 	}
@@ -129,6 +134,7 @@ func (o Outcome) String() string {
 // ImportStats counts the outcomes of a batch.
 type ImportStats struct {
 	Added, Updated, Unchanged int
+	Skipped                   int // deleted by the reader, left out
 }
 
 // FetchStats is what RecordFetch did with a fetch's articles: the counts,
@@ -149,6 +155,8 @@ func (st *ImportStats) Count(outs ...Outcome) {
 			st.Added++
 		case Updated:
 			st.Updated++
+		case Skipped:
+			st.Skipped++
 		default:
 			st.Unchanged++
 		}
