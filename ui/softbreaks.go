@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -26,7 +27,9 @@ var softBreakParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extens
 // quote markers and indentation going with it. Hard breaks (two trailing
 // spaces or a backslash) stay, as does every other newline; an HTML <br>,
 // which glamour would drop, becomes a hard break (a space in a table or a
-// heading).
+// heading). The paragraphs of a list item, which glamour runs together
+// ("inspection.The report"), are kept apart by a blank line
+// (itemParagraphs).
 func joinSoftBreaks(md string) string {
 	if !strings.Contains(md, "\n") && !strings.Contains(md, "<") && !strings.Contains(md, "](") {
 		return md
@@ -64,6 +67,9 @@ func joinSoftBreaks(md string) string {
 		if n.Type() != ast.TypeBlock || n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock {
 			return ast.WalkContinue, nil
 		}
+		if e, ok := itemParagraphs(src, n); ok {
+			cuts = append(cuts, e)
+		}
 		lines := n.Lines()
 		for i := 0; i+1 < lines.Len(); i++ {
 			line, next := lines.At(i), lines.At(i+1)
@@ -85,6 +91,39 @@ func joinSoftBreaks(md string) string {
 		return ast.WalkContinue, nil
 	})
 	return applyEdits(md, cuts)
+}
+
+// itemParagraphs is the edit that keeps the paragraph n of a list item
+// apart from the paragraph after it in the item. Glamour writes a list
+// item's paragraphs one straight after the other, without even a space, so
+// the blank line between them is written as one made of hard breaks: two
+// spaces ending n's last line, a line of a backslash alone, then the next
+// paragraph, each line with the quote markers and indentation its first
+// line has. Two paragraphs on screen, as a browser shows them, and the
+// same words.
+func itemParagraphs(src []byte, n ast.Node) (mdEdit, bool) {
+	next := n.NextSibling()
+	if n.Kind() != ast.KindParagraph || next == nil || next.Kind() != ast.KindParagraph ||
+		n.Parent() == nil || n.Parent().Kind() != ast.KindListItem {
+		return mdEdit{}, false
+	}
+	lines, nextLines := n.Lines(), next.Lines()
+	if lines.Len() == 0 || nextLines.Len() == 0 {
+		return mdEdit{}, false
+	}
+	last, first := lines.At(lines.Len()-1), nextLines.At(0)
+	end := last.Stop
+	for end > last.Start && strings.IndexByte(" \t\r\n", src[end-1]) >= 0 {
+		end--
+	}
+	start := first.Start
+	if end <= last.Start || end >= start || strings.Trim(string(src[end:start]), " \t\r\n>") != "" {
+		// Something goldmark leaves out of the tree is between them (a
+		// link's reference definition): left as it is.
+		return mdEdit{}, false
+	}
+	prefix := string(src[bytes.LastIndexByte(src[:start], '\n')+1 : start])
+	return mdEdit{end, start, "  \n" + prefix + "\\\n" + prefix}, true
 }
 
 // selfLink reports where in src the link written [address](address) is,

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/feeds"
+	"tidings/store"
+)
+
+// Long-form articles: lists of paragraphs, notes written in Markdown,
+// tables and footnotes, as the reader shows them.
+
+// looseList is an HTML page's numbered list of items of two paragraphs
+// (<li><p>…</p><p>…</p></li>) as its import stores it.
+const looseList = "The public inquiry heard from eleven witnesses. Here is what we learned from them.\n\n" +
+	"1. The crane had failed an inspection.\n   \n   The report, dated March 2023, was never sent to the harbour board.\n" +
+	"2. Warnings were ignored.\n   \n   Two crane drivers said they had complained about the brakes.\n" +
+	"3. Nobody was in charge of maintenance after the contractor left.\n\n" +
+	"The inquiry resumes on Monday."
+
+// importBody imports one article of body and returns its id.
+func importBody(t *testing.T, st *store.Store, body string) int64 {
+	t.Helper()
+	a := feeds.Article{ExternalID: "long1", Source: "Longform", Title: "A long read", Body: body,
+		Published: time.Date(2024, 6, 20, 8, 0, 0, 0, time.UTC)}
+	if _, err := st.Import(context.Background(), []feeds.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	return firstID(t, st)
+}
+
+// renderedLines is md rendered at width, each line without its margins,
+// blank lines kept.
+func renderedLines(t *testing.T, md string, width int) []string {
+	t.Helper()
+	out, err := RenderMarkdown(md, "", width, "dark", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.Trim(viewTextOf(out), "\n"), "\n") {
+		lines = append(lines, strings.TrimSpace(l))
+	}
+	return lines
+}
+
+// indexOf is the index of the line that is s, else -1.
+func indexOf(lines []string, s string) int {
+	for i, l := range lines {
+		if l == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestListItemParagraphs: the paragraphs of a list item are shown apart,
+// a blank line between them, as a browser shows them, not run together
+// ("inspection.The report").
+func TestListItemParagraphs(t *testing.T) {
+	tests := map[string]struct {
+		md          string
+		first, next string // the lines that end one paragraph and start the next
+	}{
+		"an HTML list":     {looseList, "1. The crane had failed an inspection.", "The report, dated March 2023, was never sent to the harbour board."},
+		"a Markdown list":  {"1. First item\n2. Second item\n\n   with a second paragraph\n3. Third item", "2. Second item", "with a second paragraph"},
+		"bullets":          {"- One.\n\n  Two.\n- Three.", "• One.", "Two."},
+		"in a quote":       {"> - One.\n>\n>   Two.", "| • One.", "| Two."},
+		"three paragraphs": {"- a\n\n  b\n\n  c", "b", "c"},
+	}
+	for name, tt := range tests {
+		lines := renderedLines(t, tt.md, 100)
+		i := indexOf(lines, tt.first)
+		if i < 0 || i+2 >= len(lines) || strings.Trim(lines[i+1], "| ") != "" || lines[i+2] != tt.next {
+			t.Errorf("%s: want %q, a blank line and %q; rendered\n%s", name, tt.first, tt.next, strings.Join(lines, "\n"))
+		}
+	}
+}
+
+// TestHighlightAcrossListItemParagraphs: a passage that runs from one
+// paragraph of a list item into the next is drawn on every one of its
+// words, and found where it was.
+func TestHighlightAcrossListItemParagraphs(t *testing.T) {
+	st, _ := openLibrary(t)
+	id := importBody(t, st, looseList)
+	quote := "The crane had failed an inspection.\n\nThe report, dated March 2023, was never sent to the harbour board."
+	p := passage(t, st, id, quote)
+	p.Note = "Who had it?"
+	addNotes(t, st, id, p)
+	m := openReader(t, st, 80, 24)
+	m = step(t, m, press("]"))
+	r := root(t, m)
+	if n, ok := r.reader.current(); !ok || !n.placed || r.reader.text[n.start:n.end] != quote {
+		t.Fatalf("the passage is not found: %+v", n)
+	}
+	if got := styledText(m.View().Content, r.styles.passageCurrentSGR); got != words(quote) {
+		t.Errorf("the passage is drawn on %q, want %q\n%s", got, words(quote), viewText(m))
+	}
+	checkFits(t, m, 80, 24)
+}
