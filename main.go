@@ -268,7 +268,7 @@ func newCommandLine(args []string) *commandLine {
 	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
 
 	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.readCmd(), a.noteCmd(),
-		a.retitleCmd(), a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd())
+		a.retitleCmd(), a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd(), a.deleteCmd())
 	root.Args = usageArgs(root.Args) // an unknown command
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
@@ -440,7 +440,7 @@ func commandName(cmd *cobra.Command) string {
 // library that does not exist yet; the others, which only read, refuse it.
 var writingCommands = map[string]bool{
 	"import": true, "tag": true, "read": true, "note": true, "retitle": true, "feed add": true, "feed remove": true, "fetch": true,
-	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true,
+	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true, "delete": true,
 }
 
 // needsCommand runs a command that only groups others (feed, opml, rule)
@@ -798,6 +798,7 @@ func (a *app) configRules() []store.Rule {
 
 func (a *app) importCmd() *cobra.Command {
 	var stdinFormat string
+	var undelete bool
 	c := &cobra.Command{
 		Use:   "import PATH... | -",
 		Short: "Import article files, folders (recursively) or stdin (-)",
@@ -830,7 +831,7 @@ func (a *app) importCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			im := &cli.Importer{Store: st, Rules: rules, Progress: pp.Update, StdinFormat: stdinFormat}
+			im := &cli.Importer{Store: st, Rules: rules, Progress: pp.Update, StdinFormat: stdinFormat, Undelete: undelete}
 			if typed {
 				im.Progress = nil
 			}
@@ -853,6 +854,7 @@ func (a *app) importCmd() *cobra.Command {
 		}),
 	}
 	c.Flags().StringVar(&stdinFormat, "format", "", "the format of stdin when its content does not say: md, html, json, jsonl, txt or xml")
+	c.Flags().BoolVar(&undelete, "undelete", false, "import the articles you deleted too, and forget that they were")
 	return c
 }
 

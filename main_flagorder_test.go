@@ -56,6 +56,7 @@ func TestGlobalFlagsAfterArguments(t *testing.T) {
 		{"rule", "apply"},
 		{"rule", "remove", "1"},
 		{"export", "--format", "json"},
+		{"delete", "--yes", "1"},
 	}
 	tested := map[string]bool{}
 	for _, args := range steps {

@@ -238,6 +238,9 @@ type Importer struct {
 	// not say (Markdown without front matter), one of feeds.StreamFormats'
 	// keys; "" when it must say.
 	StdinFormat string
+	// Undelete imports the articles the reader deleted, which an import
+	// otherwise skips, and forgets their deletion (import --undelete).
+	Undelete bool
 }
 
 // progressEvery is how often an import reports its progress.
@@ -356,7 +359,7 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 		err := im.write(ctx, batch, &rep)
 		limit = nextBatch(limit, len(batch), time.Since(start))
 		batch, size = batch[:0], 0
-		stored.Store(int64(rep.Added + rep.Updated + rep.Unchanged))
+		stored.Store(int64(rep.Added + rep.Updated + rep.Unchanged + rep.Skipped))
 		return err
 	}
 	for {
@@ -434,7 +437,11 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 // transactions a halving (some thirty in a batch of 20,000) and fails
 // alone, and the articles keep their order.
 func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article, rep *ImportReport) error {
-	outs, err := im.Store.ImportTagged(ctx, arts, im.Rules)
+	importTagged := im.Store.ImportTagged
+	if im.Undelete {
+		importTagged = im.Store.ImportUndeleting
+	}
+	outs, err := importTagged(ctx, arts, im.Rules)
 	if _, ok := errors.AsType[*store.RuleError](err); ok {
 		// Stored, tagged by the other rules: a rule that does not parse
 		// is the user's to fix; say it once.
@@ -508,7 +515,7 @@ func fatal(ctx context.Context, err error) bool {
 func count(batch []item, outs []store.Outcome, rep *ImportReport) {
 	rep.ImportStats.Count(outs...)
 	for i, o := range outs {
-		if o == store.Unchanged {
+		if o == store.Unchanged || o == store.Skipped {
 			continue
 		}
 		for _, w := range batch[i].a.Warnings {

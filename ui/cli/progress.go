@@ -154,7 +154,7 @@ func thousands(n int) string {
 // there are many). The import command gives stdout and stderr, so that
 // failures show on a terminal when the counts go to a file.
 func PrintSummary(out, diag io.Writer, rep ImportReport, elapsed time.Duration) {
-	n := rep.Added + rep.Updated + rep.Unchanged
+	n := rep.Added + rep.Updated + rep.Unchanged + rep.Skipped
 	rate := ""
 	if elapsed >= time.Second && n > 0 {
 		rate = fmt.Sprintf(" in %.1fs", elapsed.Seconds())
@@ -166,8 +166,19 @@ func PrintSummary(out, diag io.Writer, rep ImportReport, elapsed time.Duration) 
 	if rep.Stopped {
 		stopped = ", then stopped" // what was left to read is not stored
 	}
-	fmt.Fprintf(out, "%s added, %s updated, %s unchanged, %s failed%s%s\n",
-		thousands(rep.Added), thousands(rep.Updated), thousands(rep.Unchanged), thousands(len(rep.Failed)), rate, stopped)
+	skipped := ""
+	if rep.Skipped > 0 {
+		skipped = ", " + thousands(rep.Skipped) + " skipped as deleted"
+	}
+	fmt.Fprintf(out, "%s added, %s updated, %s unchanged%s, %s failed%s%s\n",
+		thousands(rep.Added), thousands(rep.Updated), thousands(rep.Unchanged), skipped, thousands(len(rep.Failed)), rate, stopped)
+	if rep.Skipped > 0 {
+		were, them := "articles you deleted were", "them"
+		if rep.Skipped == 1 {
+			were, them = "article you deleted was", "it"
+		}
+		fmt.Fprintf(diag, "note: %s %s left out; tidings import --undelete with the same files brings %s back\n", thousands(rep.Skipped), were, them)
+	}
 	for _, f := range rep.Failed {
 		fmt.Fprintf(diag, "failed: %s\n", f)
 	}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"tidings/ui/cli"
+)
+
+// errDeleteNeedsYes is delete without --yes where no one can be asked.
+var errDeleteNeedsYes = errors.New("delete asks before it deletes, and standard input is no terminal to ask on: --yes deletes without asking")
+
+// deleteCmd deletes articles, by id or every one a query matches, with
+// their tags and notes: newsboat's D. Imports and fetches leave them out
+// after; import --undelete brings them back.
+func (a *app) deleteCmd() *cobra.Command {
+	var query string
+	var yes bool
+	c := &cobra.Command{
+		Use:   "delete ID... | --query Q",
+		Short: "Delete articles with their tags and notes, by id or every one matching --query",
+		Long: "Delete articles with their tags and notes, by id or every one matching --query\n" +
+			"(--query '' is every article). On a terminal it asks first; elsewhere it needs\n" +
+			"--yes. It lists what it deleted. Imports and fetches leave deleted articles out\n" +
+			"from then on; import --undelete imports them again.",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			byQuery := cmd.Flags().Changed("query")
+			switch {
+			case len(args) == 0 && !byQuery:
+				return usageError{errors.New("give the article ids to delete, or --query")}
+			case len(args) > 0 && byQuery:
+				return usageError{errors.New("give article ids or --query, not both")}
+			}
+			if err := checkQuery(query); err != nil {
+				return err
+			}
+			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }
+			if err := a.namesNone(args, notID); err != nil {
+				return err
+			}
+			opt := cli.DeleteOptions{Query: query, ByQuery: byQuery}
+			if !yes {
+				in, stderr := cmd.InOrStdin(), cmd.ErrOrStderr()
+				if f, ok := in.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) || !isTerminal(stderr) {
+					return usageError{errDeleteNeedsYes}
+				}
+				opt.Confirm = func(question string) (bool, error) { return cli.AskYesNo(in, stderr, question) }
+			}
+			st, err := a.open(cmd)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if opt.Articles, opt.Missing, err = foundArticles(cmd.Context(), st, args, notID); err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if isTerminal(out) {
+				opt.Width = cli.Columns(out)
+			}
+			err = cli.Delete(cmd.Context(), st, out, opt)
+			if errors.Is(err, cli.ErrNotConfirmed) {
+				_, err = fmt.Fprintln(cmd.ErrOrStderr(), "Nothing deleted.")
+			}
+			return err
+		},
+	}
+	c.Flags().StringVar(&query, "query", "", "delete every article matching this query")
+	c.Flags().BoolVarP(&yes, "yes", "y", false, "delete without asking")
+	return c
+}
