@@ -101,16 +101,18 @@ const (
 // with the warning "no date". Author, source, link and tags come from
 // meta tags as they did (legacyHTMLPage), the JSON-LD or Readability
 // filling in what they leave out. The body is the story without its
-// comments (dropComments), its tables written as tables or, when Markdown
-// cannot, as lines (tablesAsBlocks), its code blocks with their language;
+// comments (dropComments), its tables written as tables (on the grid their
+// spanning cells make: spanGrid) or, when Markdown cannot, as lines
+// (tablesAsBlocks), its code blocks with their language;
 // its leading heading goes when it is the title. The ids made from a
 // section's heading are not read as saying what the section is
 // (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
 // it (dropPermalinks).
 //
-// asBefore are the bodies as they were read before superscripts and
-// subscripts were written as such, and before wrapped links were unwrapped
-// (storyMarkdown), when they differ: what the page was known by.
+// asBefore are the bodies as they were read before: before each of
+// storyChanges, before superscripts and subscripts were written as such,
+// and before wrapped links were unwrapped (formerMarkdowns), when they
+// differ: what the page was known by.
 func readablePage(data []byte, pageURL string) (art Article, asBefore []string, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -236,32 +238,100 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []string, 
 
 	if content != nil {
 		dropAdLabels(content)
-		tablesAsBlocks(content, linkBase)
+		formers := storyReadings(content, linkBase)
 		var b strings.Builder
 		if err := html.Render(&b, content); err != nil {
 			return art, nil, err
 		}
-		story := b.String()
-		md, err := storyMarkdown(story, linkBase)
+		md, err := storyMarkdown(b.String(), linkBase)
 		if err != nil {
 			return art, nil, err
 		}
 		art.Body = dropTitleHeading(md, art.Title)
-		wrapped := hasWrappedLink(story)
-		if hasScripts(content) || wrapped {
-			if md, err := HTMLToMarkdown(story, linkBase); err == nil {
-				asBefore = append(asBefore, dropTitleHeading(md, art.Title))
-			}
+		mds, err := formerMarkdowns(content, b.String(), formers, linkBase)
+		if err != nil {
+			return art, nil, err
 		}
-		if wrapped {
-			// Superscripts written as such, a wrapped link not yet
-			// unwrapped: how pages were read between the two.
-			if md, err := convertHTML(story, tidier{base: baseURL(linkBase), scripts: true}); err == nil {
-				asBefore = append(asBefore, dropTitleHeading(md, art.Title))
-			}
+		for _, md := range mds {
+			asBefore = append(asBefore, dropTitleHeading(md, art.Title))
 		}
 	}
 	return art, asBefore, nil
+}
+
+// storyChange is a change to how the story's HTML is read (storyReadings):
+// whether it may change root, by a quick look, and the change, which
+// reports whether it changed root.
+type storyChange struct {
+	may   func(root *html.Node) bool
+	apply func(root *html.Node, base string) bool
+}
+
+// storyChanges are the changes to how a page's story is read, in the
+// order they came: a page one changes was read, and known, without it and
+// those after it.
+var storyChanges = []storyChange{
+	// Tables laid out on the grid their spanning cells make.
+	{may: hasSpans, apply: spannedTables},
+}
+
+// storyReadings makes the story in content read as it reads now, and
+// returns it as it was read before each of storyChanges that changes it
+// (formers, copies of content, oldest first). Each is as the Markdown is
+// given it: tables it cannot write as tables made blocks (tablesAsBlocks).
+// base is what the story's links resolve against.
+func storyReadings(content *html.Node, base string) (formers []*html.Node) {
+	for _, c := range storyChanges {
+		if !c.may(content) {
+			continue
+		}
+		before := cloneTree(content)
+		if c.apply(content, base) {
+			formers = append(formers, before)
+		}
+	}
+	for _, n := range formers {
+		tablesAsBlocks(n, base)
+	}
+	tablesAsBlocks(content, base)
+	return formers
+}
+
+// formerMarkdowns are the story's Markdown as tidings wrote it before,
+// story being it as it reads now (rendered: its HTML) and formers as it
+// was read before (storyReadings): each of formers as it is written now
+// (storyMarkdown); and the oldest as it was written before superscripts
+// and subscripts were written as such, and before wrapped links were
+// unwrapped.
+func formerMarkdowns(story *html.Node, rendered string, formers []*html.Node, base string) ([]string, error) {
+	var mds []string
+	oldest, old := story, rendered
+	for i, n := range formers {
+		var b strings.Builder
+		if err := html.Render(&b, n); err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			oldest, old = n, b.String()
+		}
+		if md, err := storyMarkdown(b.String(), base); err == nil {
+			mds = append(mds, md)
+		}
+	}
+	wrapped := hasWrappedLink(old)
+	if hasScripts(oldest) || wrapped {
+		if md, err := HTMLToMarkdown(old, base); err == nil {
+			mds = append(mds, md)
+		}
+	}
+	if wrapped {
+		// Superscripts written as such, a wrapped link not yet
+		// unwrapped: how pages were read between the two.
+		if md, err := convertHTML(old, tidier{base: baseURL(base), scripts: true}); err == nil {
+			mds = append(mds, md)
+		}
+	}
+	return mds, nil
 }
 
 // hasScripts reports whether n holds a superscript or a subscript.

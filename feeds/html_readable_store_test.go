@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"tidings/feeds"
@@ -57,6 +58,58 @@ func TestReadablePageImportedAgain(t *testing.T) {
 				}
 				if outs[0] == store.Added || i > 0 && outs[0] != store.Unchanged {
 					t.Errorf("import %d: %v", i+1, outs[0])
+				}
+				if n, err := s.Count(ctx, ""); err != nil || n != 1 {
+					t.Errorf("import %d: %d articles (%v), want 1", i+1, n, err)
+				}
+			}
+		})
+	}
+}
+
+// TestReleasedPagesImportedAgain: a page stored by a release of tidings
+// under the id that release gave it (testdata/html/former/ids.txt), read
+// otherwise since, is the same article when imported again: updated, or
+// unchanged, never added a second time; and unchanged after that.
+func TestReleasedPagesImportedAgain(t *testing.T) {
+	ctx := context.Background()
+	list, err := os.ReadFile("testdata/html/former/ids.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(list)) {
+		file, id, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if !ok || strings.HasPrefix(file, "#") {
+			continue
+		}
+		t.Run(file+"@"+id, func(t *testing.T) {
+			var now []feeds.Article
+			if err := feeds.Read("testdata/html/former/"+file, func(it feeds.Item) error {
+				if it.Err != nil {
+					t.Fatal(it.Err)
+				}
+				now = append(now, it.Article)
+				return nil
+			}); err != nil || len(now) != 1 {
+				t.Fatalf("%d articles, %v", len(now), err)
+			}
+			s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			// As the release stored it: under its id, its text then
+			// aside (an import finds an article by its id).
+			then := now[0]
+			then.ExternalID, then.FormerIDs, then.LooseID = id, nil, ""
+			then.Body += "\n\nAs read then."
+			if outs, err := s.Import(ctx, []feeds.Article{then}); err != nil || len(outs) != 1 || outs[0] != store.Added {
+				t.Fatalf("the import of then: %v, %v", outs, err)
+			}
+			for i, want := range []store.Outcome{store.Updated, store.Unchanged} {
+				outs, err := s.Import(ctx, now)
+				if err != nil || len(outs) != 1 || outs[0] != want {
+					t.Errorf("import %d: %v, %v; want %v", i+1, outs, err, want)
 				}
 				if n, err := s.Count(ctx, ""); err != nil || n != 1 {
 					t.Errorf("import %d: %d articles (%v), want 1", i+1, n, err)

@@ -1,0 +1,273 @@
+package feeds
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// spannedTables lays out on a grid the tables in root that the Markdown
+// writes as tables (readsAsTable) and whose cells span columns or rows
+// (spanGrid), and reports whether it found one. base is what the story's
+// links resolve against.
+func spannedTables(root *html.Node, base string) bool {
+	found := false
+	for _, t := range tablesIn(root) {
+		if hasSpans(t) && readsAsTable(t, base) && spanGrid(t) {
+			found = true
+		}
+	}
+	return found
+}
+
+// tablesIn are the tables in root, in the page's order.
+func tablesIn(root *html.Node) []*html.Node {
+	var tables []*html.Node
+	for d := range root.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.Table {
+			tables = append(tables, d)
+		}
+	}
+	return tables
+}
+
+// tableRows are the rows of table, in the page's order, each with its
+// cells; nil when it holds another table, whose rows would be counted as
+// its own.
+func tableRows(table *html.Node) (rows []*html.Node, cells [][]*html.Node) {
+	for d := range table.Descendants() {
+		if d.Type != html.ElementNode {
+			continue
+		}
+		switch d.DataAtom {
+		case atom.Table:
+			return nil, nil
+		case atom.Tr:
+			var row []*html.Node
+			for c := d.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+					row = append(row, c)
+				}
+			}
+			rows, cells = append(rows, d), append(cells, row)
+		}
+	}
+	return rows, cells
+}
+
+// hasSpans reports whether a cell of table spans columns or rows.
+func hasSpans(table *html.Node) bool {
+	for d := range table.Descendants() {
+		if d.Type == html.ElementNode && (d.DataAtom == atom.Td || d.DataAtom == atom.Th) &&
+			(span(d, "colspan") > 1 || span(d, "rowspan") > 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSpan is the most columns or rows a cell spans, as HTML counts them
+// (colspan past 1,000 is read as 1,000); maxGridCells bounds the cells of
+// a table laid out on a grid.
+const (
+	maxSpan      = 1000
+	maxGridCells = 100_000
+)
+
+// span is a cell's colspan or rowspan: 1 when it has none, or none that
+// reads as a number of 1 or more.
+func span(cell *html.Node, key string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(attr(cell, key)))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, maxSpan)
+}
+
+// spanGrid writes table as the grid its spans make, as a browser lays it
+// out: each cell in the column it is drawn in, an empty cell where
+// another spans (the Markdown writes a cell once), no cell spanning; the
+// rows of a header of more than one (a column's group above its own
+// name: "Spending" over "Sandbags" and "Barriers") merged into one,
+// each column's names from the top down ("Spending: Sandbags"). The
+// Markdown's tables count a spanning cell's place in its row, not its
+// column, and set the header of a column beside a group over the wrong
+// one. It reports whether it wrote the table, which it leaves as it is
+// when it holds another table or would be too large (maxGridCells).
+func spanGrid(table *html.Node) bool {
+	rows, cells := tableRows(table)
+	if len(rows) == 0 {
+		return false
+	}
+	// grid[r][c] is the cell drawn at row r, column c; origin tells the
+	// cell's own place from the places it spans.
+	var grid [][]*html.Node
+	origin := map[*html.Node][2]int{}
+	size := 0
+	for r, row := range cells {
+		for len(grid) <= r {
+			grid = append(grid, nil)
+		}
+		c := 0
+		for _, cell := range row {
+			for c < len(grid[r]) && grid[r][c] != nil {
+				c++
+			}
+			origin[cell] = [2]int{r, c}
+			cs, rs := span(cell, "colspan"), min(span(cell, "rowspan"), len(rows)-r)
+			if size += cs * rs; size > maxGridCells {
+				return false
+			}
+			for y := r; y < r+rs; y++ {
+				for len(grid) <= y {
+					grid = append(grid, nil)
+				}
+				for len(grid[y]) < c+cs {
+					grid[y] = append(grid[y], nil)
+				}
+				for x := c; x < c+cs; x++ {
+					if grid[y][x] == nil {
+						grid[y][x] = cell
+					}
+				}
+			}
+			c += cs
+		}
+	}
+	header := headerRows(rows, cells)
+	if header >= len(rows) {
+		header = 1 // no rows but its header: nothing to set names over
+	}
+	for r, row := range rows {
+		for _, cell := range cells[r] {
+			row.RemoveChild(cell)
+		}
+		if r > 0 && r < header {
+			row.Parent.RemoveChild(row)
+			continue
+		}
+		if r == 0 && header > 1 {
+			width := 0
+			for _, cols := range grid[:header] {
+				width = max(width, len(cols))
+			}
+			for c := range width {
+				row.AppendChild(mergedHeader(grid[:header], c))
+			}
+			continue
+		}
+		for c, cell := range grid[r] {
+			if cell == nil || origin[cell] != [2]int{r, c} {
+				cell = emptyCell(cell)
+			}
+			cell.Attr = dropAttrs(cell.Attr, "colspan", "rowspan")
+			row.AppendChild(cell)
+		}
+	}
+	return true
+}
+
+// headerRows is how many of the table's first rows are its header: those
+// of its <thead> when it starts with one, else the rows at its top whose
+// cells are all <th>.
+func headerRows(rows []*html.Node, cells [][]*html.Node) int {
+	if p := rows[0].Parent; p != nil && p.DataAtom == atom.Thead {
+		n := 0
+		for n < len(rows) && rows[n].Parent == p {
+			n++
+		}
+		return n
+	}
+	n := 0
+	for n < len(rows) && len(cells[n]) > 0 && allHeaderCells(cells[n]) {
+		n++
+	}
+	return n
+}
+
+func allHeaderCells(cells []*html.Node) bool {
+	for _, c := range cells {
+		if c.DataAtom != atom.Th {
+			return false
+		}
+	}
+	return true
+}
+
+// mergedHeader is the header cell of column c of a header of several
+// rows: the names over the column from the top down, each once, apart by
+// ": ".
+func mergedHeader(header [][]*html.Node, c int) *html.Node {
+	th := &html.Node{Type: html.ElementNode, Data: "th", DataAtom: atom.Th}
+	var seen []*html.Node
+	for _, row := range header {
+		if c >= len(row) || row[c] == nil || isEmptyElement(row[c]) || containsNode(seen, row[c]) {
+			continue
+		}
+		seen = append(seen, row[c])
+		if th.FirstChild != nil {
+			th.AppendChild(&html.Node{Type: html.TextNode, Data: ": "})
+		}
+		for ch := row[c].FirstChild; ch != nil; ch = ch.NextSibling {
+			th.AppendChild(cloneNode(ch))
+		}
+	}
+	return th
+}
+
+func containsNode(nodes []*html.Node, n *html.Node) bool {
+	for _, m := range nodes {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyCell is a cell with nothing in it, of the kind of spanning (a
+// header's <th>, else a <td>).
+func emptyCell(spanning *html.Node) *html.Node {
+	if spanning != nil && spanning.DataAtom == atom.Th {
+		return &html.Node{Type: html.ElementNode, Data: "th", DataAtom: atom.Th}
+	}
+	return &html.Node{Type: html.ElementNode, Data: "td", DataAtom: atom.Td}
+}
+
+// dropAttrs is attrs without those named keys.
+func dropAttrs(attrs []html.Attribute, keys ...string) []html.Attribute {
+	out := attrs[:0]
+	for _, a := range attrs {
+		drop := false
+		for _, k := range keys {
+			if a.Namespace == "" && a.Key == k {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// cloneTree is a copy of n and all it holds, in no tree: its Parent is
+// n's, for what looks at where a table stands (readsAsTable), but it is
+// none of its parent's children.
+func cloneTree(n *html.Node) *html.Node {
+	c := cloneNode(n)
+	c.Parent = n.Parent
+	return c
+}
+
+func cloneNode(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	if len(n.Attr) > 0 {
+		c.Attr = append([]html.Attribute(nil), n.Attr...)
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.AppendChild(cloneNode(ch))
+	}
+	return c
+}
