@@ -101,3 +101,68 @@ func TestHighlightAcrossListItemParagraphs(t *testing.T) {
 	}
 	checkFits(t, m, 80, 24)
 }
+
+// planners is a long read's task list with a list inside, and a table.
+const planners = "What the planners still need to decide:\n\n" +
+	"- [x] Route through the city centre\n- [ ] Depot site\n- [ ] Funding for phase two\n" +
+	"    1. Borrowing\n    2. A workplace parking levy\n\n" +
+	"Some inline HTML. The end.\n\n" +
+	"| City       | Opened |\n|------------|-------:|\n| Edinburgh  | 2014   |\n| Nottingham | 2004   |\n\n" +
+	"Last paragraph."
+
+// TestSelectionStepsThroughListsAndTables: in a passage selection, j and k
+// stop at each list item and each table row, as at a sentence's end, not
+// only after the whole list or table.
+func TestSelectionStepsThroughListsAndTables(t *testing.T) {
+	st, _ := openLibrary(t)
+	importBody(t, st, planners)
+	m := openReader(t, st, 80, 40)
+	sty := root(t, m).styles
+	tests := []struct {
+		key      string
+		from, to string // the selection's first and last sentence
+	}{
+		{"v", "What the planners still need to decide:", "What the planners still need to decide:"},
+		{"j", "What the planners still need to decide:", "Route through the city centre"},
+		{"j", "What the planners still need to decide:", "Depot site"},
+		{"o", "What the planners still need to decide:", "Depot site"},
+		{"j", "Route through the city centre", "Depot site"},
+		{"o", "Route through the city centre", "Depot site"},
+		{"j", "Route through the city centre", "Funding for phase two"},
+		{"j", "Route through the city centre", "Borrowing"},
+		{"j", "Route through the city centre", "A workplace parking levy"},
+		{"j", "Route through the city centre", "Some inline HTML."},
+		{"esc", "", ""},
+	}
+	for i, tt := range tests {
+		m = step(t, m, press(tt.key))
+		r := root(t, m).reader
+		sel, ok := r.selected()
+		if tt.from == "" {
+			if ok {
+				t.Errorf("step %d (%s): still selecting %q", i, tt.key, sel.Quote)
+			}
+			continue
+		}
+		if !ok || !strings.HasPrefix(sel.Quote, tt.from) || !strings.HasSuffix(sel.Quote, tt.to) {
+			t.Errorf("step %d (%s): selected %q, want from %q to %q", i, tt.key, sel.Quote, tt.from, tt.to)
+			continue
+		}
+		if got := styledText(m.View().Content, sty.selectionSGR); !strings.HasPrefix(got, tt.from) || !strings.HasSuffix(got, tt.to) {
+			t.Errorf("step %d (%s): drawn as selected %q, want from %q to %q", i, tt.key, got, tt.from, tt.to)
+		}
+	}
+
+	// A table's rows, one by one.
+	m = steps(t, m, "v", "j", "j", "j", "j", "j", "j", "j")
+	if sel, _ := root(t, m).reader.selected(); !strings.HasSuffix(sel.Quote, "The end.") {
+		t.Fatalf("seven steps selected %q", sel.Quote)
+	}
+	for _, want := range []string{"City Opened", "Edinburgh 2014", "Nottingham 2004", "Last paragraph."} {
+		m = step(t, m, press("j"))
+		if sel, ok := root(t, m).reader.selected(); !ok || !strings.HasSuffix(sel.Quote, want) {
+			t.Errorf("j: selected %q, want it to end at %q", sel.Quote, want)
+		}
+	}
+	checkFits(t, m, 80, 40)
+}

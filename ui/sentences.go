@@ -14,7 +14,11 @@ import (
 // Korean, Chinese…); or, after a word of such a script, any letter. The
 // ideographic full stop and the full-width ! and ? (。！？) end one with no
 // space after them, but not inside 「quotes」 or （brackets）, nor before
-// another of them. A paragraph break ends one too. A full stop after a
+// another of them. A line break ends one too: a paragraph's end, a list
+// item's, a table row's (the plain text writes each on a line of its own),
+// a line of code and a paragraph's hard line break (a poem's line, an
+// address's), so that j and k step through a list or a table item by item
+// and row by row, not over all of it at once. A full stop after a
 // common abbreviation ("Dr.", "Gen.", "e.g."; "No." before a number), an
 // initial ("John F. Kennedy") or a dotted initialism ("U.S.", "U.K.") does
 // not end one; neither does one inside a number ("3.5"), which no space
@@ -59,7 +63,7 @@ func splitSentences(text string) []span {
 			continue
 		}
 		switch {
-		case r == '\n' && paragraphBreak(text, i):
+		case r == '\n':
 			out = append(out, span{start, trimmedEnd(text, start, i)})
 			start = -1
 		case strings.ContainsRune(wideOpeners, r):
@@ -118,20 +122,6 @@ func isWideStop(r rune) bool { return r == '。' || r == '！' || r == '？' || 
 // uncased reports whether r is a letter of a script without capitals.
 func uncased(r rune) bool {
 	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
-}
-
-// paragraphBreak reports whether the newline at i begins a blank line.
-func paragraphBreak(text string, i int) bool {
-	for j := i + 1; j < len(text); j++ {
-		switch text[j] {
-		case '\n':
-			return true
-		case ' ', '\t', '\r':
-			continue
-		}
-		return false
-	}
-	return true
 }
 
 // trimmedEnd is end moved back over white space, not before start.
