@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -37,15 +38,18 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 		art.FormerBody = legacy.FormerBody
 		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, legacy)...)
 	}
-	for _, body := range asBefore {
-		if body == art.Body {
+	seen := map[reading]bool{{art.Title, art.Body}: true}
+	for _, r := range asBefore {
+		if seen[r] {
 			continue
 		}
-		// Read before superscripts and subscripts were written as such,
-		// or before wrapped links were unwrapped: the page was known by
-		// that text.
+		seen[r] = true
+		// Read before tables were laid out on their grids, before
+		// superscripts and subscripts were written as such, before
+		// wrapped links were unwrapped, or titled otherwise: the page was
+		// known by that text.
 		before := art
-		before.Body = body
+		before.Title, before.Body = r.title, r.body
 		before.Tags, before.Warnings = slices.Clone(art.Tags), slices.Clone(art.Warnings)
 		before.FormerIDs = slices.Clone(art.FormerIDs)
 		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, before)...)
@@ -89,7 +93,9 @@ const (
 // (either unless the <title> and an <h1> agree on a headline it has
 // nothing to do with: agreedHeadline), else its first <h1> outside the
 // page's header, navigation and asides when the <title> agrees with it,
-// else Readability's (another meta tag's) or the <title> without the
+// or, when it is the page's only one, as Readability takes it, when the
+// <title> only names the site or is too short to name a story (under
+// minPageTitle); else Readability's (another meta tag's) or the <title> without the
 // site's name and section after it; the site's name goes from the end of
 // any of them. The date is a meta tag's or the JSON-LD datePublished,
 // else that of what the page marks as the story's date (markedDate:
@@ -109,11 +115,12 @@ const (
 // (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
 // it (dropPermalinks).
 //
-// asBefore are the bodies as they were read before: before each of
-// storyChanges, before superscripts and subscripts were written as such,
-// and before wrapped links were unwrapped (formerMarkdowns), when they
-// differ: what the page was known by.
-func readablePage(data []byte, pageURL string) (art Article, asBefore []string, err error) {
+// asBefore are the titles and bodies as they were read before: before
+// each of storyChanges, before superscripts and subscripts were written as
+// such, before wrapped links were unwrapped (formerMarkdowns), and before
+// a <title> naming only the site gave way to the headline (pageTitle):
+// what the page was known by.
+func readablePage(data []byte, pageURL string) (art Article, asBefore []reading, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {
@@ -181,7 +188,8 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []string, 
 			art.Source = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
-	art.Title = pageTitle(s, ld, ra, art.Source)
+	var formerTitle string
+	art.Title, formerTitle = pageTitle(s, ld, ra, art.Source)
 
 	content := readableContent(s, story, ra)
 	if content == s.body && content != nil {
@@ -236,6 +244,9 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []string, 
 		art.Warnings = append(art.Warnings, warnNoDate)
 	}
 
+	// The Markdown of the story as it reads now, then as it was read
+	// before; each as titled now, and as titled before.
+	mds := []string{""}
 	if content != nil {
 		dropAdLabels(content)
 		formers := storyReadings(content, linkBase)
@@ -247,17 +258,26 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []string, 
 		if err != nil {
 			return art, nil, err
 		}
-		art.Body = dropTitleHeading(md, art.Title)
-		mds, err := formerMarkdowns(content, b.String(), formers, linkBase)
+		before, err := formerMarkdowns(content, b.String(), formers, linkBase)
 		if err != nil {
 			return art, nil, err
 		}
+		mds = append([]string{md}, before...)
+	}
+	art.Body = dropTitleHeading(mds[0], art.Title)
+	for _, md := range mds[1:] {
+		asBefore = append(asBefore, reading{art.Title, dropTitleHeading(md, art.Title)})
+	}
+	if formerTitle != "" {
 		for _, md := range mds {
-			asBefore = append(asBefore, dropTitleHeading(md, art.Title))
+			asBefore = append(asBefore, reading{formerTitle, dropTitleHeading(md, formerTitle)})
 		}
 	}
 	return art, asBefore, nil
 }
+
+// reading is a page's title and body as tidings read them before.
+type reading struct{ title, body string }
 
 // storyChange is a change to how the story's HTML is read (storyReadings):
 // whether it may change root, by a quick look, and the change, which
@@ -364,6 +384,7 @@ type pageScan struct {
 	tags     []string          // article:tag
 	title    string            // <title>
 	h1       string            // the first <h1> outside the page's chrome
+	h1s      int               // how many <h1>s there are outside it
 	times    []string          // <time datetime> outside the page's chrome
 	jsonLD   []string          // application/ld+json scripts
 	classes  []string          // the classes Readability keeps (readabilityOf)
@@ -456,8 +477,10 @@ func (s *pageScan) element(n *html.Node, depth int, sectioned, chrome bool) {
 			s.title = textOf(n)
 		}
 	case atom.H1:
-		if s.h1 == "" && !chrome {
-			s.h1 = textOf(n)
+		if !chrome {
+			if s.h1s++; s.h1 == "" {
+				s.h1 = textOf(n)
+			}
 		}
 		if len(s.headlines) < maxHeadlines && (!chrome || !isLinked(n)) {
 			s.headlines = append(s.headlines, textOf(n))
@@ -681,8 +704,10 @@ func dropAdLabels(n *html.Node) {
 }
 
 // pageTitle is the article's title (readablePage), site the name of the
-// site it is from when known.
-func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site string) string {
+// site it is from when known. former is the title tidings gave the page
+// before it took the headline for a <title> that only names the site, ""
+// when it is title.
+func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site string) (title, former string) {
 	// The metadata's title, unless the page's <title> and its headline
 	// agree on another that it has nothing to do with: the site's own
 	// ("Yahoo News - Latest News & Headlines") given for every page.
@@ -695,10 +720,10 @@ func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site strin
 		return t
 	}
 	if ld.headline != "" || ld.name != "" {
-		return meta(ld.title(sitelessTitle(s.title)))
+		return meta(ld.title(sitelessTitle(s.title))), ""
 	}
 	if t := strings.TrimSpace(s.meta["og:title"]); t != "" {
-		return meta(t)
+		return meta(t), ""
 	}
 	short := sitelessTitle(s.title)
 	if h1 := s.h1; h1 != "" {
@@ -708,16 +733,44 @@ func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site strin
 		parts := titleSeparator.Split(strings.ToLower(strings.Join(strings.Fields(s.title), " ")), -1)
 		if s.title == "" || strings.Contains(lh, ls) || slices.Contains(parts[:len(parts)-1], lh) ||
 			len(strings.Fields(h1)) >= 3 && strings.Contains(ls, lh) {
-			return withoutSiteName(h1, site)
+			return withoutSiteName(h1, site), ""
+		}
+		// A <title> that only names the site ("The Courier"), or too
+		// short to name a story, is not the story's: the page's one
+		// headline is, as Readability takes it.
+		if s.h1s == 1 && (namesSite(short, site) || utf8.RuneCountInString(short) < minPageTitle) {
+			before := otherTitle(s, ra, site)
+			title := withoutSiteName(h1, site)
+			if before == title {
+				before = ""
+			}
+			return title, before
 		}
 	}
+	return otherTitle(s, ra, site), ""
+}
+
+// minPageTitle is the length of a <title>, in characters, under which
+// Readability looks for the page's one <h1> to title it.
+const minPageTitle = 15
+
+// namesSite reports whether title is the site's name, letter case,
+// accents and punctuation aside.
+func namesSite(title, site string) bool {
+	lt := slugLetters(title)
+	return lt != "" && lt == slugLetters(site)
+}
+
+// otherTitle is a page's title when neither its metadata nor its headline
+// titles it (pageTitle): another meta tag's title, which the <title> does
+// not hold, else the <title> without the site's name.
+func otherTitle(s pageScan, ra *readability.Article, site string) string {
 	if ra != nil {
-		// Another meta tag's title, which the <title> does not hold.
 		if t := strings.TrimSpace(ra.Title()); t != "" && !strings.Contains(strings.ToLower(s.title), strings.ToLower(t)) {
 			return withoutSiteName(t, site)
 		}
 	}
-	return withoutSiteName(short, site)
+	return withoutSiteName(sitelessTitle(s.title), site)
 }
 
 // agreedHeadline is the first of the page's <h1>s (pageScan.headlines)

@@ -188,6 +188,17 @@ func TestReadableTitles(t *testing.T) {
 			`<meta property="og:title" content="Why the library must stay open">`,
 			`<h1>Opinion</h1>` + story, "Why the library must stay open"},
 		{"a title with a dash of its own", `<title>Covid - what we know - Town News</title>`, story, "Covid - what we know"},
+		{"a <title> of the site's name: the headline", `<title>The Courier</title><meta property="og:site_name" content="The Courier">`,
+			`<header><a href="/">The Courier</a></header><article><h1>Mayor defends harbour budget</h1>` + story + `</article>`,
+			"Mayor defends harbour budget"},
+		{"a <title> too short for a story's: the headline", `<title>The Courier</title>`,
+			`<header><a href="/">The Courier</a></header><article><h1>Mayor defends harbour budget</h1>` + story + `</article>`,
+			"Mayor defends harbour budget"},
+		{"a <title> of the site's name, and a page of headlines: the <title>", `<title>Town News</title><meta property="og:site_name" content="Town News">`,
+			`<article><h1>Library stays open</h1>` + story + `</article><article><h1>Ferry fares rise</h1>` + story + `</article>`,
+			"Town News"},
+		{"a <title> long enough for a story's, and a headline it does not agree with: the <title>", `<title>Budget 2025 | Town News</title>`,
+			`<h1>Mayor defends harbour budget</h1>` + story, "Budget 2025 | Town News"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -199,6 +210,22 @@ func TestReadableTitles(t *testing.T) {
 				t.Errorf("title %q, want %q", a.Title, tc.want)
 			}
 		})
+	}
+}
+
+// TestReadableHeadlineTitle: a page whose <title> only names the site is
+// titled by its headline, which is not its body's first line.
+func TestReadableHeadlineTitle(t *testing.T) {
+	items := readAll(t, "testdata/html/former/site-title.html")
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("%+v", items)
+	}
+	a := items[0].Article
+	if a.Title != "Mayor defends harbour budget" || a.Source != "The Courier" {
+		t.Errorf("title %q, source %q", a.Title, a.Source)
+	}
+	if !strings.HasPrefix(a.Body, "The mayor defended the harbour budget") {
+		t.Errorf("body %q", a.Body)
 	}
 }
 
