@@ -568,13 +568,7 @@ func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
 	for _, n := range orderNotes(a.Body, anns) {
 		b.WriteString("\n")
 		if n.Quote != "" {
-			for _, l := range quoteLines(feeds.CleanText(n.Quote)) {
-				if l == "" {
-					b.WriteString(">\n")
-				} else {
-					fmt.Fprintf(&b, "> %s\n", l)
-				}
-			}
+			writeQuote(&b, feeds.CleanText(n.Quote))
 			if n.Orphaned {
 				b.WriteString("\n*This passage is no longer in the article.*\n")
 			}
@@ -588,23 +582,6 @@ func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
 		}
 	}
 	return b.String(), nil
-}
-
-// quoteLines is a passage's lines as the export quotes them: white space at
-// their ends and blank lines around them gone, their indentation kept (a
-// highlighted code block stays indented).
-func quoteLines(quote string) []string {
-	lines := strings.Split(quote, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
-	}
-	for len(lines) > 0 && lines[0] == "" {
-		lines = lines[1:]
-	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return lines
 }
 
 // orderNotes puts whole-article notes first (oldest first), then highlights
