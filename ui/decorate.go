@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"tidings/store/anchor"
 )
 
 // A rendering is decorated after glamour, as the filter's words are: the
@@ -174,8 +172,8 @@ func activeStyles(s string) string {
 }
 
 // decorate draws d over out, the rendering l was made of, wrapped at width.
-// renderNote renders a note's Markdown at that width.
-func decorate(out string, l *bodyLayout, d *decoration, width int, st *styles, renderNote func(string) string) bodyView {
+// renderNote renders a note's Markdown wrapped at a width.
+func decorate(out string, l *bodyLayout, d *decoration, width int, st *styles, renderNote func(md string, width int) string) bodyView {
 	v := bodyView{spots: map[int64][2]int{}, focus: [2]int{-1, -1}}
 
 	// The passages, painted byte by byte of strip so that overlaps resolve
@@ -260,7 +258,7 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st *styles, r
 			for at < len(lines) && !l.blankLine(at) {
 				at++
 			}
-			note := inlineNoteLines(anchor.PlainText(in.note), width, st)
+			note := inlineNoteLines(in.note, width, st, renderNote)
 			lines = slices.Insert(lines, at, note...)
 			linePlain = slices.Insert(linePlain, at, repeatInt(-1, len(note))...)
 			shiftSpots(&v, at, len(note))
@@ -272,7 +270,7 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st *styles, r
 		rendered := make([]string, len(d.section))
 		for i, n := range d.section {
 			if n.note != "" {
-				rendered[i] = renderNote(n.note)
+				rendered[i] = renderNote(n.note, width)
 			}
 		}
 		sec, spots := sectionLines(d.section, rendered, width, st)
@@ -308,20 +306,20 @@ func repeatInt(x, n int) []int {
 	return out
 }
 
-// inlineNoteLines draws a passage's note under its paragraph.
-func inlineNoteLines(text string, width int, st *styles) []string {
+// inlineNoteLines draws a passage's note under its paragraph: its
+// Markdown rendered as a note on the whole article is (renderNote), its
+// lists and quotes with their marks, behind a bar.
+func inlineNoteLines(note string, width int, st *styles, renderNote func(md string, width int) string) []string {
 	bar := st.noteMarkCurrent.Render("  ┆ ")
 	inner := max(width-6, 10)
-	text = strings.TrimSpace(text)
-	if text == "" {
+	if strings.TrimSpace(note) == "" {
 		return []string{bar + st.noteDim.Render(ansi.Truncate("highlighted, no note", inner, "…"))}
 	}
+	// Glamour keeps a margin of two columns either side: the left one
+	// gives way to the bar.
 	var out []string
-	for para := range strings.SplitSeq(text, "\n") {
-		wrapped := ansi.Wordwrap(oneLine(para), inner, "")
-		for _, w := range strings.Split(ansi.Hardwrap(wrapped, inner, true), "\n") {
-			out = append(out, bar+st.noteText.Render(w))
-		}
+	for _, line := range strings.Split(renderNote(note, inner+4), "\n") {
+		out = append(out, bar+strings.TrimPrefix(line, "  "))
 	}
 	return out
 }

@@ -166,3 +166,57 @@ func TestSelectionStepsThroughListsAndTables(t *testing.T) {
 	}
 	checkFits(t, m, 80, 40)
 }
+
+// markdownNote is a note written in Markdown: a list, a quote, a numbered
+// list.
+const markdownNote = "Two reasons:\n\n- bullet one\n- bullet two\n\n> a quoted line\n\n1. first\n2. second"
+
+// TestPassageNoteIsMarkdown: a passage's note, shown under its paragraph,
+// is rendered as Markdown, as a note on the whole article is: its bullets,
+// numbers and quote bar are shown, behind the note's bar.
+func TestPassageNoteIsMarkdown(t *testing.T) {
+	st, _ := openLibrary(t)
+	id := importBody(t, st, "The harbour reopened on Monday.\n\nThe ferry sails at seven.\n\nTickets cost two euros.")
+	p := passage(t, st, id, "The ferry sails at seven.")
+	p.Note = markdownNote
+	addNotes(t, st, id, p, store.Annotation{Note: markdownNote})
+	for _, width := range []int{80, 40} {
+		m := openReader(t, st, width, 40)
+		m = step(t, m, press("]"))
+		if n, ok := root(t, m).reader.current(); !ok || n.Quote == "" {
+			t.Fatalf("] made %+v current", n)
+		}
+		lines := strings.Split(viewText(m), "\n")
+		at := indexOf(trimmed(lines), "✎ The ferry sails at seven.") // the pen in the margin: the note's passage
+		if at < 0 {
+			t.Fatalf("no passage:\n%s", viewText(m))
+		}
+		var under []string // the note under the passage, behind its bar
+		for _, l := range lines[at+1:] {
+			_, after, ok := strings.Cut(l, "  ┆ ")
+			if !ok || strings.TrimSpace(l[:len(l)-len(after)-len("  ┆ ")]) != "" {
+				break
+			}
+			under = append(under, strings.TrimSpace(after))
+		}
+		want := []string{"Two reasons:", "", "• bullet one", "• bullet two", "", "│ a quoted line", "", "1. first", "2. second"}
+		if strings.Join(under, "\n") != strings.Join(want, "\n") {
+			t.Errorf("at %d columns the note under the passage reads\n%s\nwant\n%s", width, strings.Join(under, "\n"), strings.Join(want, "\n"))
+		}
+		// The note on the whole article, under the body, reads the same.
+		m = step(t, m, press("G"))
+		if s := viewText(m); !strings.Contains(s, "  • bullet one") || !strings.Contains(s, "  1. first") || !strings.Contains(s, "  │ a quoted line") {
+			t.Errorf("at %d columns the note on the article reads\n%s", width, s)
+		}
+		checkFits(t, m, width, 40)
+	}
+}
+
+// trimmed is lines without the white space around each.
+func trimmed(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.TrimSpace(l)
+	}
+	return out
+}

@@ -98,7 +98,9 @@ func (r *renderer) view(k renderKey, body, text string, d *decoration, notes []c
 	v := bodyView{out: out, focus: [2]int{-1, -1}}
 	switch {
 	case d != nil && l != nil:
-		v = decorate(out, l, d, k.width, st, func(md string) string { return r.renderNote(pk, md) })
+		v = decorate(out, l, d, k.width, st, func(md string, width int) string {
+			return r.renderNote(termKey{width, k.style}, md)
+		})
 	case l != nil:
 		v.linePlain = l.linePlain
 	}
@@ -115,9 +117,10 @@ func (r *renderer) view(k renderKey, body, text string, d *decoration, notes []c
 	return v, nil
 }
 
-// renderNote renders a note's Markdown as the body of k is rendered.
-func (r *renderer) renderNote(k renderKey, md string) string {
-	nk := noteKey{termKey{k.width, k.style}, md}
+// renderNote renders a note's Markdown as a body is rendered, with the
+// width and style of k.
+func (r *renderer) renderNote(k termKey, md string) string {
+	nk := noteKey{k, md}
 	r.mu.Lock()
 	out, ok := r.notes[nk]
 	r.mu.Unlock()
