@@ -17,7 +17,8 @@ import (
 )
 
 // parseMarkdownFile reads a Markdown article with optional front matter
-// (title, date, source, url, author, tags, id...): YAML between "---"
+// (title, date, source, url, author, tags, id...; and feed, added and
+// rule_tags, as tidings' own export writes them): YAML between "---"
 // lines, Hugo's TOML between "+++" lines, or Hugo's JSON object. Without
 // a title the first "# heading" is the title, then the first sentence
 // (Normalize). Without a date, a file named as Jekyll names posts
@@ -925,11 +926,29 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 		case "url", "link":
 			art.URL, _ = scalar(key, val)
 		case "feed":
-			art.FeedURL, _ = scalar(key, val)
+			feed, _ := scalar(key, val)
+			if f := CleanLine(feed); f != "" && baseURL(f) == nil {
+				// Importing would subscribe to it, where feed add refuses it.
+				warn(val, "feed %q is not an http(s) address: the article is kept without its feed", f)
+				feed = ""
+			}
+			art.FeedURL = feed
+		case "added":
+			// When the library it was exported from took it in.
+			if s, ok := scalar(key, val); ok && s != "" {
+				if t, ok := parseTime(s); ok {
+					art.Added = t
+				} else {
+					warn(val, "%s: cannot read %q as a date", key, s)
+				}
+			}
 		case "author", "authors", "by":
 			art.Author = strings.Join(names(key, val, false), ", ")
 		case "tags", "tag", "keywords", "categories":
 			art.Tags = append(art.Tags, names(key, val, true)...)
+		case "rule_tags":
+			// Of the tags, those a tag rule set.
+			art.RuleTags = append(art.RuleTags, names(key, val, true)...)
 		case "id", "external_id", "guid":
 			art.ExternalID, _ = scalar(key, val)
 		case "read":
@@ -1210,7 +1229,7 @@ func leadingFields(text string) int {
 // listField is the fields readFields reads as lists.
 var listField = map[string]bool{
 	"author": true, "authors": true, "by": true,
-	"tags": true, "tag": true, "keywords": true, "categories": true,
+	"tags": true, "tag": true, "keywords": true, "categories": true, "rule_tags": true,
 }
 
 // knownField is the fields readFrontMatter reads.
@@ -1219,7 +1238,7 @@ var knownField = map[string]bool{
 	"source": true, "publisher": true, "site": true, "url": true, "link": true, "feed": true,
 	"author": true, "authors": true, "by": true, "tags": true, "tag": true, "keywords": true,
 	"categories": true, "id": true, "external_id": true, "guid": true, "read": true,
-	"starred": true, "retitled": true,
+	"starred": true, "retitled": true, "added": true, "rule_tags": true,
 }
 
 // firstHeading finds the first level-one ATX heading ("# Title") outside

@@ -626,3 +626,59 @@ func TestBrokenJSONFrontMatter(t *testing.T) {
 		t.Errorf("id %q, former %q: want %q (titled %q) among the former", a.ExternalID, a.FormerIDs, old.ExternalID, old.Title)
 	}
 }
+
+// TestMarkdownLibraryFields: what tidings' own export writes of the library
+// reads back into the fields a JSON record fills: the feed (an http(s) one
+// only: importing subscribes to it), when the library took the article in,
+// and which tags a rule set.
+func TestMarkdownLibraryFields(t *testing.T) {
+	added := time.Date(2024, 1, 2, 9, 30, 0, 0, time.UTC)
+	tests := map[string]struct {
+		front    string
+		feed     string
+		added    time.Time
+		ruleTags []string
+		warning  string // part of the one warning, if any
+	}{
+		"as the export writes them": {
+			front: "feed: https://example.org/feed.xml\nadded: 2024-01-02T09:30:00Z\ntags:\n  - birds\n  - mine\nrule_tags:\n  - birds",
+			feed:  "https://example.org/feed.xml", added: added, ruleTags: []string{"birds"},
+		},
+		"JSON front matter": {
+			front: `{"feed": "http://example.org/f", "added": "2024-01-02T10:30:00+01:00", "tags": ["a b", "c"], "rule_tags": ["a b"]}`,
+			feed:  "http://example.org/f", added: added, ruleTags: []string{"a b"},
+		},
+		"not YAML, read line by line": {
+			front: "title: Oil: a record\nadded: 2024-01-02T09:30:00Z\ntags: [oil, energy]\nrule_tags: [oil]",
+			added: added, ruleTags: []string{"oil"}, warning: "not YAML",
+		},
+		"a feed that is no web address": {
+			front: "feed: file:///etc/passwd", warning: `feed "file:///etc/passwd" is not an http(s) address`,
+		},
+		"an added that is no date": {
+			front: "added: yesterday", warning: `added: cannot read "yesterday" as a date`,
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			doc := "---\n" + tt.front + "\n---\nBody.\n"
+			if strings.HasPrefix(tt.front, "{") {
+				doc = tt.front + "\n\nBody.\n"
+			}
+			items := readString(t, "x.md", doc)
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("%+v", items)
+			}
+			a := items[0].Article
+			if a.FeedURL != tt.feed || !a.Added.Equal(tt.added) || !slices.Equal(a.RuleTags, tt.ruleTags) {
+				t.Errorf("feed %q, added %v, rule tags %q; want %q, %v, %q", a.FeedURL, a.Added, a.RuleTags, tt.feed, tt.added, tt.ruleTags)
+			}
+			switch {
+			case tt.warning == "" && len(a.Warnings) > 0:
+				t.Errorf("warnings %q", a.Warnings)
+			case tt.warning != "" && (len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], tt.warning)):
+				t.Errorf("warnings %q, want one saying %q", a.Warnings, tt.warning)
+			}
+		})
+	}
+}

@@ -192,6 +192,10 @@ func feedURLs(ctx context.Context, st *store.Store) (map[int64]string, error) {
 // same name that is not the article's export is left alone.
 func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, prog *exportProgress) (ExportReport, error) {
 	rep := ExportReport{Dest: opt.Out}
+	feedURLs, err := feedURLs(ctx, st)
+	if err != nil {
+		return rep, err
+	}
 	owners, err := exportedFiles(opt.Out)
 	if err != nil {
 		return rep, err
@@ -213,7 +217,7 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			rep.Failed = append(rep.Failed, Problem{File: path, Reason: "exists and is not this article's export; left alone"})
 			return nil
 		}
-		doc, err := ExportMarkdown(a, anns)
+		doc, err := ExportMarkdown(a, feedURLs[a.FeedID], anns)
 		if err != nil {
 			rep.Failed = append(rep.Failed, Problem{File: path, Reason: err.Error()})
 			return nil
@@ -494,12 +498,17 @@ func slug(title string) string {
 // Everything the Markdown importer reads back is there, as it is in the
 // library: importing an export changes nothing.
 type frontMatter struct {
-	Title      string     `yaml:"title"`
-	Source     string     `yaml:"source,omitempty"`
-	Date       *yaml.Node `yaml:"date,omitempty"` // a plain YAML date or time, which Obsidian reads as one
+	Title  string     `yaml:"title"`
+	Source string     `yaml:"source,omitempty"`
+	Feed   string     `yaml:"feed,omitempty"` // the subscription's URL
+	Date   *yaml.Node `yaml:"date,omitempty"` // a plain YAML date or time, which Obsidian reads as one
+	// Added is when the library took the article in: imported into
+	// another library, an undated article keeps its place.
+	Added      *yaml.Node `yaml:"added,omitempty"`
 	URL        string     `yaml:"url,omitempty"`
 	Author     string     `yaml:"author,omitempty"`
 	Tags       []string   `yaml:"tags,omitempty"`
+	RuleTags   []string   `yaml:"rule_tags,omitempty"` // of Tags, those a tag rule set
 	Read       bool       `yaml:"read,omitempty"`
 	Starred    bool       `yaml:"starred,omitempty"`
 	Retitled   bool       `yaml:"retitled,omitempty"` // the title is the reader's
@@ -522,11 +531,13 @@ func exportDate(t time.Time) string {
 // matter, the title as a heading, the body, and a Notes section with the
 // whole-article notes, then each highlight as a block quote followed by its
 // note, in the order of the article; highlights whose passage is no longer
-// in the article come last, marked.
-func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
+// in the article come last, marked. feed is the URL of the article's feed,
+// "" when it has none.
+func ExportMarkdown(a store.Article, feed string, anns []store.Annotation) (string, error) {
 	fm := frontMatter{
 		Title:      feeds.CleanLine(a.Title),
 		Source:     feeds.CleanLine(a.Source),
+		Feed:       feeds.CleanLine(feed),
 		URL:        feeds.CleanLine(a.URL),
 		Author:     feeds.CleanLine(a.Author),
 		Read:       a.Read(),
@@ -538,11 +549,17 @@ func ExportMarkdown(a store.Article, anns []store.Annotation) (string, error) {
 	if !a.Published.IsZero() {
 		fm.Date = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: exportDate(a.Published)}
 	}
+	if !a.Added.IsZero() {
+		fm.Added = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: a.Added.UTC().Format(time.RFC3339Nano)}
+	}
 	for _, t := range a.Tags {
 		// As they are, so that they import back as the same tags; in
 		// Obsidian one with a space or a colon is a property value that
 		// is not a tag.
 		fm.Tags = append(fm.Tags, feeds.CleanLine(t.Name))
+		if t.ByRule {
+			fm.RuleTags = append(fm.RuleTags, feeds.CleanLine(t.Name))
+		}
 	}
 	var b strings.Builder
 	b.WriteString("---\n")

@@ -37,7 +37,7 @@ func TestExportMarkdownKeepsAQuotesIndentation(t *testing.T) {
 				t.Fatalf("%q is not in %q", tc.quote, text)
 			}
 			sel := anchor.Make(text, i, i+len(tc.quote))
-			doc, err := ExportMarkdown(store.Article{ID: 1, Title: "Retry", Body: body},
+			doc, err := ExportMarkdown(store.Article{ID: 1, Title: "Retry", Body: body}, "",
 				[]store.Annotation{{Quote: sel.Quote, Prefix: sel.Prefix, Suffix: sel.Suffix, Note: "the loop"}})
 			if err != nil {
 				t.Fatal(err)
@@ -156,7 +156,7 @@ func TestExportedPassageReadsAsItsText(t *testing.T) {
 		"a code block":                 "    code first\n    <b>x</b> & [y](z)",
 	} {
 		t.Run(name, func(t *testing.T) {
-			doc, err := ExportMarkdown(store.Article{ID: 1, Title: "T", Body: "Body."},
+			doc, err := ExportMarkdown(store.Article{ID: 1, Title: "T", Body: "Body."}, "",
 				[]store.Annotation{{Quote: quote, Note: "the note"}})
 			if err != nil {
 				t.Fatal(err)

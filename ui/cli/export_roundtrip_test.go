@@ -3,9 +3,16 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"tidings/feeds"
 	"tidings/store"
 )
 
@@ -117,6 +124,114 @@ func TestExportKeepsWhatRulesTagged(t *testing.T) {
 		}
 	}
 	if r, err := moved.RemoveFeed(ctx, url, true); err != nil || r.Deleted != 1 || r.Kept != 1 {
+		t.Errorf("feed remove --purge in the new library: %+v, %v; want the one article the reader did not tag removed", r, err)
+	}
+}
+
+// TestMarkdownExportMovesALibrary: a library moved through a Markdown export
+// keeps what its front matter says of the library: when each article was
+// added (an undated one keeps its place in the list), the feed it belongs
+// to, and which of its tags a rule set, so that feed remove --purge keeps
+// the same articles there. Exported again from there, it reads the same,
+// and every import of either export, into either library, changes nothing.
+func TestMarkdownExportMovesALibrary(t *testing.T) {
+	ctx := context.Background()
+	from := openStore(t)
+	url := serveFeed(t, atomFeed)
+	subscribe(t, from, url)
+	added := time.Date(2024, 1, 2, 9, 30, 0, 0, time.UTC)
+	if _, err := from.Import(ctx, []feeds.Article{
+		{ExternalID: "note-1", Source: "Notes", Title: "Kestrels", Body: "Kestrels nest on the old tower.", Added: added},
+		{ExternalID: "note-2", Source: "Notes", Title: "Swifts", Body: "Swifts return in May.", Added: added.Add(time.Hour)},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := from.ApplyRulesToLibrary(ctx, []store.Rule{{Query: `kestrels OR feed:"Atom Blog"`, Tags: []string{"auto"}}}); err != nil {
+		t.Fatal(err)
+	}
+	e1, err := from.ArticleByExternalID(ctx, "feed:"+url+"#urn:e1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := from.Tag(ctx, []int64{e1.ID}, []string{"mine"}, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	// The library as the list shows it, newest first: each article's id,
+	// when it was added, its feed, and its tags, marked when a rule set them.
+	library := func(st *store.Store) []string {
+		urls, err := feedURLs(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		if err := st.Search(ctx, "", 0, func(a store.Article) error {
+			line := fmt.Sprintf("%s added %s feed %q tags", a.ExternalID, a.Added.UTC().Format(time.RFC3339), urls[a.FeedID])
+			for _, tg := range a.Tags {
+				line += " " + tg.Name
+				if tg.ByRule {
+					line += "(rule)"
+				}
+			}
+			out = append(out, line)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	// The files of an export, without the library's ids in them.
+	exported := func(dir string) []string {
+		names, err := filepath.Glob(filepath.Join(dir, "*.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []string
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, regexp.MustCompile(`(?m)^id: \d+\n`).ReplaceAllString(string(data), ""))
+		}
+		slices.Sort(docs)
+		return docs
+	}
+	export := func(st *store.Store) string {
+		dir := t.TempDir()
+		if rep, err := Export(ctx, st, nil, ExportOptions{Format: "md", Out: dir}); err != nil || rep.Articles != 4 {
+			t.Fatalf("export: %+v, %v", rep, err)
+		}
+		return dir
+	}
+	unchanged := func(st *store.Store, dir, what string) {
+		t.Helper()
+		if rep, summary := importPaths(t, st, dir, "."); rep.Unchanged != 4 || rep.Added+rep.Updated != 0 || len(rep.Failed) != 0 {
+			t.Errorf("%s: %s", what, summary)
+		}
+	}
+
+	first := export(from)
+	to := openStore(t)
+	if rep, summary := importPaths(t, to, first, "."); rep.Added != 4 || len(rep.Failed) != 0 || strings.Contains(summary, "warning") {
+		t.Fatalf("importing the export into a new library: %s", summary)
+	}
+	if got, want := library(to), library(from); !slices.Equal(got, want) {
+		t.Errorf("the new library:\n%s\nwant, as the old one:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n, err := to.Count(ctx, `feed:"Atom Blog"`); err != nil || n != 2 {
+		t.Errorf(`feed:"Atom Blog" counts %d, %v in the new library; want 2`, n, err)
+	}
+
+	second := export(to)
+	if got, want := exported(second), exported(first); !slices.Equal(got, want) {
+		t.Errorf("exported again from the new library:\n%s\nwant, as from the old one:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	unchanged(to, second, "the new library's export imported into it")
+	unchanged(from, second, "the new library's export imported into the old one")
+	unchanged(to, first, "the old library's export imported into the new one again")
+
+	if r, err := to.RemoveFeed(ctx, url, true); err != nil || r.Deleted != 1 || r.Kept != 1 {
 		t.Errorf("feed remove --purge in the new library: %+v, %v; want the one article the reader did not tag removed", r, err)
 	}
 }

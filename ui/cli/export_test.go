@@ -60,7 +60,7 @@ func TestExportMarkdownNotes(t *testing.T) {
 	}
 	a := store.Article{ID: 3, ExternalID: "x: y", Title: `A "title": with #colon`, Source: "Src", Published: at, Body: body,
 		Tags: []store.ArticleTag{{Name: "long read"}}}
-	doc, err := ExportMarkdown(a, anns)
+	doc, err := ExportMarkdown(a, "", anns)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestMarkdownRoundTripKeepsTheBody(t *testing.T) {
 	anns := []store.Annotation{{Note: "my note"}, {Quote: "Second paragraph.", Note: "on it"}}
 	body := a.Body
 	for round := range 3 {
-		doc, err := ExportMarkdown(a, anns)
+		doc, err := ExportMarkdown(a, "", anns)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -214,33 +214,39 @@ func TestExportFrontMatter(t *testing.T) {
 	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
 	tests := map[string]struct {
 		a         store.Article
+		feed      string
 		want, not []string // lines the front matter has, and has not
 	}{
 		"midnight UTC is a date": {
-			store.Article{Published: day},
-			[]string{"date: 2024-03-05"}, []string{"read:", "starred:", "retitled:"},
+			store.Article{Published: day}, "",
+			[]string{"date: 2024-03-05"}, []string{"read:", "starred:", "retitled:", "feed:", "added:", "rule_tags:"},
 		},
 		"a time of day": {
-			store.Article{Published: day.Add(8*time.Hour + 30*time.Minute)},
+			store.Article{Published: day.Add(8*time.Hour + 30*time.Minute)}, "",
 			[]string{"date: 2024-03-05T08:30:00Z"}, nil,
 		},
 		"a time elsewhere is written in UTC": {
-			store.Article{Published: time.Date(2024, 3, 5, 23, 30, 0, 0, time.FixedZone("EST", -5*3600))},
+			store.Article{Published: time.Date(2024, 3, 5, 23, 30, 0, 0, time.FixedZone("EST", -5*3600))}, "",
 			[]string{"date: 2024-03-06T04:30:00Z"}, nil,
 		},
 		"tags as they are": {
-			store.Article{Tags: []store.ArticleTag{{Name: "Long Read"}, {Name: "a: b"}, {Name: "true"}, {Name: "#x"}, {Name: "ok"}}},
+			store.Article{Tags: []store.ArticleTag{{Name: "Long Read"}, {Name: "a: b"}, {Name: "true"}, {Name: "#x"}, {Name: "ok"}}}, "",
 			[]string{"  - Long Read", "  - 'a: b'", `  - "true"`, "  - '#x'", "  - ok"}, nil,
 		},
 		"read, starred, retitled": {
-			store.Article{ReadAt: day, Starred: true, Retitled: true},
+			store.Article{ReadAt: day, Starred: true, Retitled: true}, "",
 			[]string{"read: true", "starred: true", "retitled: true"}, nil,
+		},
+		"the library's feed, time added and rule marks": {
+			store.Article{Added: time.Date(2024, 3, 6, 9, 15, 0, 0, time.FixedZone("CET", 3600)),
+				Tags: []store.ArticleTag{{Name: "birds", ByRule: true}, {Name: "mine"}}}, "https://example.org/feed.xml",
+			[]string{"feed: https://example.org/feed.xml", "added: 2024-03-06T08:15:00Z", "rule_tags:", "  - birds"}, []string{"rule_tags:\n  - birds\n  - mine"},
 		},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			tt.a.ID, tt.a.ExternalID, tt.a.Title = 1, "x", "A title"
-			doc, err := ExportMarkdown(tt.a, nil)
+			doc, err := ExportMarkdown(tt.a, tt.feed, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
