@@ -44,10 +44,10 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 			continue
 		}
 		seen[r] = true
-		// Read before tables were laid out on their grids, before
-		// superscripts and subscripts were written as such, before
-		// wrapped links were unwrapped, or titled otherwise: the page was
-		// known by that text.
+		// Read before tables were laid out on their grids or their cells
+		// joined, before superscripts and subscripts were written as
+		// such, before wrapped links were unwrapped, or titled otherwise:
+		// the page was known by that text.
 		before := art
 		before.Title, before.Body = r.title, r.body
 		before.Tags, before.Warnings = slices.Clone(art.Tags), slices.Clone(art.Warnings)
@@ -108,8 +108,9 @@ const (
 // meta tags as they did (legacyHTMLPage), the JSON-LD or Readability
 // filling in what they leave out. The body is the story without its
 // comments (dropComments), its tables written as tables (on the grid their
-// spanning cells make: spanGrid) or, when Markdown cannot, as lines
-// (tablesAsBlocks), its code blocks with their language;
+// spanning cells make: spanGrid; a table of data's cells of paragraphs or
+// lists each on its line: joinedCellTables) or, when Markdown cannot, as
+// lines (tablesAsBlocks), its code blocks with their language;
 // its leading heading goes when it is the title. The ids made from a
 // section's heading are not read as saying what the section is
 // (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
@@ -293,6 +294,8 @@ type storyChange struct {
 var storyChanges = []storyChange{
 	// Tables laid out on the grid their spanning cells make.
 	{may: hasSpans, apply: spannedTables},
+	// Tables of data whose cells of paragraphs or lists made them blocks.
+	{may: hasBlockCells, apply: joinedCellTables},
 }
 
 // storyReadings makes the story in content read as it reads now, and

@@ -208,6 +208,22 @@ func TestReadableTableCells(t *testing.T) {
 				`</main></body></html>`,
 			[]string{"Notes\n\n- Bikes free\n\nAsk the crew.", "Dogs On a lead", "Fares Unchanged", "| Day    | First boat |", "| Monday | 6:10       |"},
 			[]string{"Bikes freeAsk", "DogsOn", "FaresUnchanged", "ticketsIn"}},
+		{"a table of data with cells of paragraphs, lists and headings",
+			`<html><head><title>Results</title></head><body><main><h1>Results</h1>` + story(3) +
+				`<table><thead><tr><th>District</th><th>Winner</th><th>Notes</th></tr></thead><tbody>` +
+				`<tr><td><p>North</p></td><td><p>Labour</p><p>(hold)</p></td><td><ul><li>recount</li><li>turnout up</li></ul></td></tr>` +
+				`<tr><td><h4>Harbour</h4><p>new ward</p></td><td>Green</td><td><ol start="3"><li>third</li><li>fourth</li></ol></td></tr>` +
+				`</tbody></table></main></body></html>`,
+			[]string{"| North                | Labour (hold) | • recount • turnout up |",
+				"| **Harbour** new ward | Green         | 3\\. third 4. fourth    |"},
+			[]string{"LabourHold", "\n\nLabour"}},
+		{"a table of data with a cell too long for a line, or a quote in a cell, is blocks",
+			`<html><head><title>Report</title></head><body><main><h1>Report</h1>` + story(3) +
+				`<table><tr><th>Part</th><th>Text</th></tr><tr><td>One</td><td><p>` + strings.Repeat("A long column of text. ", 10) +
+				`</p><p>` + strings.Repeat("Another paragraph of it. ", 10) + `</p></td></tr></table>` +
+				`<table><tr><th>Who</th><th>Said</th></tr><tr><td>Mayor</td><td><blockquote><p>Not now.</p></blockquote><p>On Monday</p></td></tr></table>` +
+				`</main></body></html>`,
+			[]string{"Part Text", "One\n\nA long column", "Who Said", "Mayor\n\n> Not now."}, []string{"| One", "| Mayor"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

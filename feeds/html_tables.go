@@ -271,3 +271,147 @@ func cloneNode(n *html.Node) *html.Node {
 	}
 	return c
 }
+
+// maxJoinedCell is the most text, in letters and digits, of a cell of
+// paragraphs or lists that is written on one line (joinedCellTables): a
+// longer one is a page's column, not a value.
+const maxJoinedCell = 300
+
+// hasBlockCells reports whether root holds a table of data (dataTable)
+// with a cell of paragraphs or lists.
+func hasBlockCells(root *html.Node) bool {
+	for _, t := range tablesIn(root) {
+		if !dataTable(t) {
+			continue
+		}
+		for d := range t.Descendants() {
+			if d.Type == html.ElementNode && (d.DataAtom == atom.Td || d.DataAtom == atom.Th) && holdsBlock(d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dataTable reports whether table is one of data, not of a page's layout:
+// it names its columns or rows (<th>, <thead>) or itself (<caption>).
+func dataTable(table *html.Node) bool {
+	for d := range table.Descendants() {
+		if d.Type == html.ElementNode {
+			switch d.DataAtom {
+			case atom.Th, atom.Thead, atom.Caption:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinedCellTables writes each table of data in root (dataTable) that the
+// Markdown cannot write as a table only because cells of it hold
+// paragraphs or lists (a winner's "Labour" and "(hold)") as a table, each
+// such cell's blocks on its one line: paragraphs a space apart, a list's
+// items after bullets (• alerts fire • pager) or numbers, headings in
+// bold. Its spanning cells are laid out on their grid (spanGrid). A cell
+// of more than maxJoinedCell letters, or holding a quote, a rule, code or
+// another table, leaves its table as it was. It reports whether it wrote
+// a table so. base is what the story's links resolve against.
+func joinedCellTables(root *html.Node, base string) bool {
+	found := false
+	for _, t := range tablesIn(root) {
+		if t.Parent == nil || !dataTable(t) || readsAsTable(t, base) {
+			continue
+		}
+		joined := cloneTree(t)
+		if !joinCells(joined) || !readsAsTable(joined, base) {
+			continue
+		}
+		if hasSpans(joined) {
+			spanGrid(joined)
+		}
+		joined.Parent = nil
+		t.Parent.InsertBefore(joined, t)
+		t.Parent.RemoveChild(t)
+		found = true
+	}
+	return found
+}
+
+// joinCells writes the blocks of each cell of table on one line
+// (joinedCellTables), and reports whether it found such a cell and could
+// join them all.
+func joinCells(table *html.Node) bool {
+	rows, cells := tableRows(table)
+	if rows == nil {
+		return false
+	}
+	joined := false
+	for _, row := range cells {
+		for _, cell := range row {
+			if !holdsBlock(cell) {
+				continue
+			}
+			if textLength(cell) > maxJoinedCell || !joinBlocks(cell) {
+				return false
+			}
+			joined = true
+		}
+	}
+	return joined
+}
+
+// joinBlocks makes the blocks in cell inline, apart by spaces, and
+// reports whether it could: not when it holds a quote, a rule, code, a
+// definition list or a table.
+func joinBlocks(cell *html.Node) bool {
+	var blocks []*html.Node
+	for d := range cell.Descendants() {
+		if d.Type != html.ElementNode {
+			continue
+		}
+		switch d.DataAtom {
+		case atom.Blockquote, atom.Hr, atom.Pre, atom.Table, atom.Dl, atom.Dt, atom.Dd, atom.Details:
+			return false
+		}
+		if blockTags[d.Data] || d.DataAtom == atom.Li {
+			blocks = append(blocks, d)
+		}
+	}
+	for _, b := range blocks {
+		if b.DataAtom == atom.Li {
+			b.InsertBefore(&html.Node{Type: html.TextNode, Data: itemMark(b)}, b.FirstChild)
+		}
+	}
+	for _, b := range blocks {
+		switch b.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			b.Data, b.DataAtom = "strong", atom.Strong
+			b.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, b)
+			b.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, b.NextSibling)
+			continue
+		}
+		b.Data, b.DataAtom = "span", atom.Span
+		b.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, b)
+		b.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, b.NextSibling)
+	}
+	return true
+}
+
+// itemMark is what a list's item starts with on a line: a bullet, or its
+// number in an ordered list.
+func itemMark(li *html.Node) string {
+	list := li.Parent
+	if list == nil || list.DataAtom != atom.Ol {
+		return "• "
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(attr(list, "start")))
+	if err != nil {
+		n = 1
+	}
+	for c := list.FirstChild; c != nil && c != li; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			n++
+		}
+	}
+	return strconv.Itoa(n) + ". "
+}
