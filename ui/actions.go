@@ -114,6 +114,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			if m.screen == screenBrowser {
 				cmd = m.loadBrowserRows()
 			}
+		case key.Matches(msg, k.NextUnread):
+			cmd = m.stepUnread(1)
+		case key.Matches(msg, k.PrevUnread):
+			cmd = m.stepUnread(-1)
 		case key.Matches(msg, k.Next):
 			cmd = m.step(1)
 		case key.Matches(msg, k.Prev):
@@ -129,6 +133,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		if row, ok := m.list.current(); ok && key.Matches(msg, m.list.keys.Open) {
 			return m, m.open(row)
+		}
+		switch {
+		case key.Matches(msg, m.list.keys.NextUnread):
+			return m, m.stepUnread(1)
+		case key.Matches(msg, m.list.keys.PrevUnread):
+			return m, m.stepUnread(-1)
 		}
 		if cmd, ok := m.listAction(msg); ok {
 			return m, cmd
@@ -217,6 +227,8 @@ func (m Model) waitingKeys() []waiting {
 			{k.UndoDelete, "No note was deleted: nothing to bring back.", false, true},
 			{k.Next, last, false, false},
 			{k.Prev, first, false, false},
+			{k.NextUnread, last, false, false},
+			{k.PrevUnread, first, false, false},
 			{k.OpenLink, "This article has no web link to open.", false, false},
 			{k.CopyLink, "This article has no link to copy.", false, false},
 			{k.Links, "This article has no links.", false, false},

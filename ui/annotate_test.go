@@ -299,7 +299,7 @@ func TestAnnotationKeysConfigurable(t *testing.T) {
 		keys map[string][]string
 		want string
 	}{
-		"annotate on next": {map[string][]string{"annotate": {"n"}}, `keys.annotate: "n" is also bound to "next" in the reader`},
+		"annotate on next": {map[string][]string{"annotate": {"n"}}, `keys.annotate: "n" is also bound to "next-unread" in the list`},
 		"select on tag":    {map[string][]string{"select-passage": {"t"}}, `keys.select-passage: "t" is also bound to "tag" in the reader`},
 		"selection keys":   {map[string][]string{"extend-selection": {"k"}}, `keys.extend-selection: "k" is also bound to "shrink-selection" in the passage selection`},
 	}

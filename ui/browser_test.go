@@ -329,7 +329,7 @@ func TestBrowserReaderSteps(t *testing.T) {
 	}
 	m = steps(t, m, "A", "enter")
 	at(rows[4].ID, "Gone now.")
-	if f := footer(); !strings.Contains(f, "n/J next annotated") {
+	if f := footer(); !strings.Contains(f, "n next annotated") {
 		t.Errorf("the footer does not say where n goes: %s", f)
 	}
 	m = step(t, m, press("n"))
@@ -363,7 +363,7 @@ func TestBrowserReaderSteps(t *testing.T) {
 
 	// From the list, n and p are the list's again.
 	m = steps(t, m, "enter")
-	if f := footer(); !strings.Contains(f, "n/J next •") {
+	if f := footer(); !strings.Contains(f, "n next unread •") {
 		t.Errorf("the footer of an article opened from the list: %s", f)
 	}
 	m = step(t, m, press("n"))

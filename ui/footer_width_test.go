@@ -25,8 +25,8 @@ func TestFootersAt80Columns(t *testing.T) {
 		want []string // in the footer, in this order
 	}{
 		{"list", nil, []string{"↑/k up", "↓/j down", "enter/l open", "/ filter", "? help", "q quit"}},
-		{"reader", []string{"enter"}, []string{"esc/h back", "n/J next", "a note", "v select", "? help", "q quit"}},
-		{"reader from the browser", []string{"A", "enter"}, []string{"esc/h back", "n/J next annotated", "? help"}},
+		{"reader", []string{"enter"}, []string{"esc/h back", "n next unread", "a note", "v select", "? help", "q quit"}},
+		{"reader from the browser", []string{"A", "enter"}, []string{"esc/h back", "n next annotated", "? help", "q quit"}},
 		{"passage selection", []string{"enter", "v"},
 			[]string{"j/w next sentence", "k/b previous", "a note/highlight", "esc/h", "cancel", "? help"}},
 		{"filter", []string{"/"}, []string{"enter keep filter", "esc clear filter"}},
@@ -69,14 +69,14 @@ func TestFooterFollowsLabels(t *testing.T) {
 	lib, _ := annotatedLibrary(t)
 	m := start(t, lib, Config{}, 100, 30)
 	m = steps(t, m, "A", "enter")
-	if f := footerLine(m); !strings.Contains(f, "n/J next annotated") {
+	if f := footerLine(m); !strings.Contains(f, "n next annotated") {
 		t.Fatalf("from the browser: %q", f)
 	}
 	m = steps(t, m, "esc", "esc", "enter")
 	if r := root(t, m); r.screen != screenReader || r.readerBack == screenBrowser {
 		t.Fatal("not in an article opened from the list")
 	}
-	if f := footerLine(m); !strings.Contains(f, "n/J next •") {
+	if f := footerLine(m); !strings.Contains(f, "n next unread •") {
 		t.Errorf("from the list: %q", f)
 	}
 

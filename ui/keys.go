@@ -22,6 +22,7 @@ const disabledKey = "<disabled>"
 type listKeyMap struct {
 	Up, Down, Top, Bottom                         key.Binding
 	HalfPageDown, HalfPageUp, PageDown, PageUp    key.Binding
+	NextUnread, PrevUnread                        key.Binding
 	Open, Star, Read, OpenLink, CopyLink, Refresh key.Binding
 	Filter, Clear, Select, Tag, TagAll            key.Binding
 	ReadAll                                       key.Binding
@@ -40,6 +41,8 @@ func defaultListKeyMap() listKeyMap {
 		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		NextUnread:   nextUnreadBinding(),
+		PrevUnread:   prevUnreadBinding(),
 		Open:         key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "open")),
 		Star:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		Read:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
@@ -71,7 +74,8 @@ func (k listKeyMap) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's.
 func (k listKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp,
+			k.NextUnread, k.PrevUnread},
 		// One column for the actions, so that the box fits 80 columns.
 		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh,
 			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.ReadAll, k.TagsPanel, k.SaveSearch,
@@ -85,6 +89,7 @@ func (k *listKeyMap) actions() map[string]*key.Binding {
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
 		"half-page-down": &k.HalfPageDown, "half-page-up": &k.HalfPageUp,
 		"page-down": &k.PageDown, "page-up": &k.PageUp,
+		"next-unread": &k.NextUnread, "prev-unread": &k.PrevUnread,
 		"open": &k.Open, "star": &k.Star, "read": &k.Read,
 		"open-link": &k.OpenLink, "copy-link": &k.CopyLink, "refresh": &k.Refresh,
 		"filter": &k.Filter, "clear": &k.Clear, "select": &k.Select, "tag": &k.Tag, "tag-all": &k.TagAll, "read-all": &k.ReadAll,
@@ -98,7 +103,7 @@ func (k *listKeyMap) actions() map[string]*key.Binding {
 type readerKeyMap struct {
 	Up, Down, Top, Bottom                      key.Binding
 	HalfPageDown, HalfPageUp, PageDown, PageUp key.Binding
-	Next, Prev, Back                           key.Binding
+	NextUnread, PrevUnread, Next, Prev, Back   key.Binding
 	Star, Read, OpenLink, CopyLink, Tag        key.Binding
 	Annotate, SelectPassage, AllAnnotations    key.Binding
 	NextHighlight, PrevHighlight               key.Binding
@@ -117,8 +122,10 @@ func defaultReaderKeyMap() readerKeyMap {
 		HalfPageUp:     key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		PageDown:       key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space/pgdn", "page down")),
 		PageUp:         key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		Next:           key.NewBinding(key.WithKeys("n", "J"), key.WithHelp("n/J", "next")),
-		Prev:           key.NewBinding(key.WithKeys("p", "K"), key.WithHelp("p/K", "previous")),
+		NextUnread:     nextUnreadBinding(),
+		PrevUnread:     prevUnreadBinding(),
+		Next:           key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "next")),
+		Prev:           key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "previous")),
 		Back:           key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back")),
 		Star:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		Read:           key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
@@ -140,6 +147,19 @@ func defaultReaderKeyMap() readerKeyMap {
 	}
 }
 
+// nextUnreadBinding is n's: the next unread article in the list's order,
+// as newsboat's next-unread; J (next) goes to the next article whatever it
+// is.
+func nextUnreadBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next unread"))
+}
+
+// prevUnreadBinding is p's: the previous unread article, as newsboat's
+// prev-unread.
+func prevUnreadBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous unread"))
+}
+
 // annotateBinding is a's: a note on the article or the selected passage.
 func annotateBinding() key.Binding {
 	return key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note"))
@@ -156,9 +176,10 @@ func suspendBinding() key.Binding {
 	return key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend"))
 }
 
-// ShortHelp is the footer's help: what a newcomer needs, "?" for the rest.
+// ShortHelp is the footer's help: what a newcomer needs, "?" for the rest
+// (s star too: with n's "next unread" it would push q quit off 80 columns).
 func (k readerKeyMap) ShortHelp() []key.Binding {
-	return briefs(k.Back, k.Next, k.Star, k.Tag, k.Annotate, k.SelectPassage, k.Help, k.Quit)
+	return briefs(k.Back, k.NextUnread, k.Tag, k.Annotate, k.SelectPassage, k.Help, k.Quit)
 }
 
 // FullHelp is the help overlay's.
@@ -166,7 +187,7 @@ func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
 		// One column for the actions, so that the box fits 80 columns.
-		{k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Links, k.Tag,
+		{k.NextUnread, k.PrevUnread, k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Links, k.Tag,
 			k.Annotate, k.SelectPassage, k.NextHighlight, k.PrevHighlight, k.EditNote, k.DeleteNote,
 			k.UndoDelete, k.AllAnnotations},
 		{k.Help, k.Suspend, k.Quit},
@@ -178,6 +199,7 @@ func (k *readerKeyMap) actions() map[string]*key.Binding {
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
 		"half-page-down": &k.HalfPageDown, "half-page-up": &k.HalfPageUp,
 		"page-down": &k.PageDown, "page-up": &k.PageUp,
+		"next-unread": &k.NextUnread, "prev-unread": &k.PrevUnread,
 		"next": &k.Next, "prev": &k.Prev, "back": &k.Back,
 		"star": &k.Star, "read": &k.Read, "open-link": &k.OpenLink, "copy-link": &k.CopyLink,
 		"tag": &k.Tag, "help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,

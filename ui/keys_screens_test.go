@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -102,8 +103,8 @@ func TestKeyConfigPerScreenErrors(t *testing.T) {
 		{"space in the reader alone", map[string][]string{"page-down": {"pgdown", "f"}, "reader.page-down": {"space", "pgdown", "f"}}, ""},
 		{"a clash in a screen's table", map[string][]string{"reader.star": {"j"}}, `keys.reader.star: "j" is also bound to "down" in the reader`},
 		{"the screen's table named first", map[string][]string{"down": {"x"}, "reader.star": {"x"}}, `keys.reader.star: "x" is also bound to "down" in the reader`},
-		{"a clash on another screen is none", map[string][]string{"list.star": {"n"}}, ""},
-		{"a clash mended in the screen's table", map[string][]string{"star": {"n"}, "reader.next": {"N"}}, ""},
+		{"a clash on another screen is none", map[string][]string{"list.star": {"J"}}, ""},
+		{"a clash mended in the screen's table", map[string][]string{"star": {"J"}, "reader.next": {"N"}}, ""},
 		{"unknown screen", map[string][]string{"raeder.star": {"x"}}, "keys.raeder: unknown screen (screens: list, reader, welcome, tags, selection, annotations, links)"},
 		{"an action the screen has not", map[string][]string{"list.next": {"x"}}, "keys.list.next: the list has no next action (its actions: all-annotations,"},
 		{"an action no screen has", map[string][]string{"reader.nxet": {"x"}}, "keys.reader.nxet: unknown action (the reader's: all-annotations,"},
@@ -202,8 +203,8 @@ func TestReaderTable(t *testing.T) {
 	if m = steps(t, m, "x"); !starred() {
 		t.Error("x does not star in the reader")
 	}
-	if f := footerLine(m); !strings.Contains(f, "x star") {
-		t.Errorf("the reader's footer: %q", f)
+	if h := viewText(steps(t, m, "?")); !regexp.MustCompile(`x +star`).MatchString(h) {
+		t.Errorf("the reader's help:\n%s", h)
 	}
 }
 

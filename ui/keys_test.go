@@ -17,7 +17,7 @@ func TestConfigValidation(t *testing.T) {
 		"defaults":               {Config{}, ""},
 		"themes":                 {Config{Theme: "light"}, ""},
 		"bad theme":              {Config{Theme: "solarized"}, `theme: "solarized" is not one of auto, dark, light`},
-		"override":               {Config{Keys: map[string][]string{"down": {"n", "ctrl+n", "down"}, "next": {"J"}}}, ""},
+		"override":               {Config{Keys: map[string][]string{"down": {"n", "ctrl+n", "down"}, "next-unread": {"N"}}}, ""},
 		"unbind":                 {Config{Keys: map[string][]string{"star": {"<disabled>"}}}, ""},
 		"unknown action":         {Config{Keys: map[string][]string{"dwon": {"j"}}}, "keys.dwon: unknown action"},
 		"typo in a key":          {Config{Keys: map[string][]string{"open": {"retrun"}}}, `keys.open: "retrun" is not a key name`},
@@ -251,10 +251,10 @@ func TestKeyConfigNamesOrder(t *testing.T) {
 func TestKeyOverridesTakeEffect(t *testing.T) {
 	lib := newLibrary(t, 10)
 	cfg := Config{Keys: map[string][]string{
-		"down": {"n", "down"},
-		"next": {"J"}, // n is next in the reader by default
-		"star": {"<disabled>"},
-		"open": {"o"},
+		"down":        {"n", "down"},
+		"next-unread": {"N"}, // n is next-unread by default
+		"star":        {"<disabled>"},
+		"open":        {"o"},
 		// "o" is open-link by default: move it.
 		"open-link": {"O"},
 	}}

@@ -99,29 +99,25 @@ func TestNextAndPreviousArticle(t *testing.T) {
 	m := start(t, lib, Config{PageSize: 10}, 80, 12)
 	m = step(t, m, press("enter"))
 	for i := 1; i < 30; i++ {
-		key := "n"
-		if i%2 == 0 {
-			key = "J"
-		}
-		m = step(t, m, press(key))
+		m = step(t, m, press("J"))
 		r := root(t, m)
 		if got := articleNumber(t, r.reader.article.Title); got != i {
-			t.Fatalf("%s: reading article %d, want %d", key, got, i)
+			t.Fatalf("J: reading article %d, want %d", got, i)
 		}
 		if r.screen != screenReader {
-			t.Fatal("n left the reader")
+			t.Fatal("J left the reader")
 		}
 	}
 	if root(t, m).reader.keys.Next.Enabled() {
 		t.Error("next is offered on the last article")
 	}
-	m = step(t, m, press("n"))
+	m = step(t, m, press("J"))
 	if got := articleNumber(t, root(t, m).reader.article.Title); got != 29 {
-		t.Errorf("n on the last article: reading %d", got)
+		t.Errorf("J on the last article: reading %d", got)
 	}
-	m = steps(t, m, "p", "K")
+	m = steps(t, m, "K", "K")
 	if got := articleNumber(t, root(t, m).reader.article.Title); got != 27 {
-		t.Errorf("p K: reading article %d, want 27", got)
+		t.Errorf("K K: reading article %d, want 27", got)
 	}
 	m = step(t, m, press("h"))
 	if got := articleNumber(t, cursorTitle(t, m)); got != 27 {
@@ -131,7 +127,7 @@ func TestNextAndPreviousArticle(t *testing.T) {
 
 // TestReadArticlesStayListed: in a list of unread articles, an article
 // read stays listed (as read) until the list is filtered anew, as in
-// newsboat and elfeed, so that n and p go through the articles as they
+// newsboat and elfeed, so that J and K go through the articles as they
 // were listed; one read elsewhere leaves the list when the write shows.
 func TestReadArticlesStayListed(t *testing.T) {
 	lib := newLibrary(t, 10)
@@ -149,14 +145,14 @@ func TestReadArticlesStayListed(t *testing.T) {
 	if got := listed(); !slices.Contains(got, 2) {
 		t.Fatalf("article 2 left the list: %v", got)
 	}
-	m = step(t, m, press("n"))
+	m = step(t, m, press("J"))
 	if got := reading(); got != 3 {
-		t.Errorf("n: reading %d, want 3", got)
+		t.Errorf("J: reading %d, want 3", got)
 	}
 	m = step(t, m, pollMsg{})
-	m = step(t, m, press("p"))
+	m = step(t, m, press("K"))
 	if got := reading(); got != 2 {
-		t.Errorf("p: reading %d, want 2", got)
+		t.Errorf("K: reading %d, want 2", got)
 	}
 	m = step(t, m, press("esc"))
 	if got := articleNumber(t, cursorTitle(t, m)); got != 2 {

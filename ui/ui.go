@@ -274,6 +274,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pageMsg:
 		return m.handlePage(msg)
+	case unreadMsg:
+		cmd = m.handleUnread(msg)
 	case writtenMsg:
 		return m.handleWritten(msg)
 	case countsMsg:
@@ -537,18 +539,25 @@ func (m *Model) refreshKeys() {
 	rk.CopyLink.SetEnabled(oneLine(link) != "")
 	rk.Links.SetEnabled(len(m.reader.links) > 0)
 	next, prev := "next", "previous"
+	nextUnread, prevUnread := "next unread", "previous unread"
 	if m.readerBack == screenBrowser {
-		// Opened from the annotation browser: n and p go through it.
+		// Opened from the annotation browser: n and p, J and K go
+		// through it.
 		next, prev = "next annotated", "previous annotated"
+		nextUnread, prevUnread = next, prev
 		rk.Next.SetEnabled(m.browserNeighbour(1) >= 0)
 		rk.Prev.SetEnabled(m.browserNeighbour(-1) >= 0)
 	} else {
 		rk.Next.SetEnabled(m.list.vanished || !m.list.atBottom || m.list.cursor < len(m.list.rows)-1)
 		rk.Prev.SetEnabled(!m.list.atTop || m.list.cursor > 0)
 	}
+	rk.NextUnread.SetEnabled(m.readerBack != screenBrowser || rk.Next.Enabled())
+	rk.PrevUnread.SetEnabled(m.readerBack != screenBrowser || rk.Prev.Enabled())
 	if rk.Next.Help().Desc != next {
 		rk.Next.SetHelp(rk.Next.Help().Key, next)
 		rk.Prev.SetHelp(rk.Prev.Help().Key, prev)
+		rk.NextUnread.SetHelp(rk.NextUnread.Help().Key, nextUnread)
+		rk.PrevUnread.SetHelp(rk.PrevUnread.Help().Key, prevUnread)
 	}
 	rk.Tag.SetEnabled(!m.readOnly)
 	rk.Star.SetEnabled(!m.readOnly)

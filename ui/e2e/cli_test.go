@@ -269,7 +269,7 @@ func TestConfigFile(t *testing.T) {
 	for name, tc := range map[string]struct{ config, want string }{
 		"bad colour": {"[tag_colors]\nbar = \"#12345\"\n", "tag_colors.bar"},
 		"bad key":    {"[keys]\nquit = [\"\"]\n", "quit"},
-		"key clash":  {"[keys]\ndown = \"n\"\n", `keys.down: "n" is also bound to "next"`},
+		"key clash":  {"[keys]\ndown = \"n\"\n", `keys.down: "n" is also bound to "next-unread"`},
 		"one tag, two colours": {"[tag_colors]\n\"été\" = \"#ff0000\"\n\"ÉTÉ\" = \"#00ff00\"\n",
 			`tag_colors."ÉTÉ" and tag_colors."été" are one tag`},
 	} {
