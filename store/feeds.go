@@ -26,6 +26,9 @@ type Subscribed struct {
 	New       bool     // false when the URL was subscribed already
 	AddedTags []string // the tags given that it did not have
 	Renamed   string   // the name it had, when one given replaced it
+	// TakenBack is how many articles a new subscription took back: those
+	// its address brought before, kept when it was unsubscribed from.
+	TakenBack int
 }
 
 // Subscribe subscribes to the feed at f.URL with f's title, site and
@@ -35,7 +38,8 @@ type Subscribed struct {
 // and takes f's title and site only where f gives them. A new subscription
 // is stored under the normal form of f.URL (feeds.NormalizeURL). A title
 // given (an OPML outline's) names the feed: fetches keep it, as they keep
-// a name newsboat's urls file gives.
+// a name newsboat's urls file gives. A new subscription takes back what
+// its address brought before (see takeBack).
 func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 	f.URL = strings.TrimSpace(feeds.CleanLine(f.URL))
 	if f.URL == "" {
@@ -94,7 +98,8 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		}
 		out.Feed = sub
 		if out.New {
-			return nil
+			out.TakenBack, err = takeBack(ctx, tx, sub.ID, sub.Tags, f.URL, sub.URL)
+			return err
 		}
 		// What the feed brought before gets its new tags now, as what it
 		// brings from now on will.
@@ -119,6 +124,56 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		return Subscribed{}, fmt.Errorf("store: add feed %s: %w", f.URL, err)
 	}
 	return out, nil
+}
+
+// takeBackSQL gives feed ?1 the articles of no feed whose external ids lie
+// between ?2 and ?3.
+const takeBackSQL = `UPDATE articles SET feed_id = ?1
+	WHERE external_id >= ?2 AND external_id < ?3 AND feed_id IS NULL`
+
+// takeBack gives the new subscription id the articles of no feed that one
+// of its addresses (as given, in its normal form) brought: a feed
+// unsubscribed from, its articles kept, and subscribed to again has them
+// all again, those its feed no longer serves too. They are those whose ids
+// a fetch of the address made, "feed:<address>#<key>" (feeds.ParseFeed),
+// found by a range of the index of external ids. They get the feed's
+// tags, as what it brings does; what the reader did to them stays as it
+// was. It returns how many it took back.
+func takeBack(ctx context.Context, tx *sql.Tx, id int64, tags []string, addresses ...string) (int, error) {
+	var taken int64
+	for i, a := range addresses {
+		if slices.Contains(addresses[:i], a) {
+			continue
+		}
+		// Every id that begins "feed:<address>#", and no other: '$' is
+		// the character after '#'.
+		res, err := tx.ExecContext(ctx, takeBackSQL, id, "feed:"+a+"#", "feed:"+a+"$")
+		if err != nil {
+			return 0, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, err
+		}
+		taken += n
+	}
+	if taken == 0 {
+		return 0, nil
+	}
+	now := time.Now().Unix()
+	for _, name := range tags {
+		tag, err := tagID(ctx, tx, name)
+		if err != nil {
+			return 0, err
+		}
+		// The feed is new: its articles are those it took.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+			SELECT id, ?, ?, 0 FROM articles WHERE feed_id = ?
+			ON CONFLICT(article_id, tag_id) DO NOTHING`, tag, now, id); err != nil {
+			return 0, err
+		}
+	}
+	return int(taken), nil
 }
 
 // querier is what reads run on: the database, or a transaction.
