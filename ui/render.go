@@ -276,7 +276,8 @@ const (
 // lists nested deeper than maxNesting, and further when there are too many
 // of them (boundNesting), and link brackets open too many at once
 // (tameBrackets): after the cleaning, so that what it removes cannot join
-// marks into a deeper line.
+// marks into a deeper line. Footnotes, which glamour cannot read, are
+// written as they are shown (footnotes).
 func tameMarkdown(body string) string {
 	cut := ""
 	if end, byLines := renderCut(body); end < len(body) {
@@ -288,7 +289,7 @@ func tameMarkdown(body string) string {
 		cut = "\n\n---\n\n*" + cutNoticeStart + why + ".*\n"
 		body = closeFence(strings.ToValidUTF8(body[:end], ""))
 	}
-	return tameBrackets(boundNesting(flattenLines(feeds.StripBidi(feeds.CleanText(body))))) + cut
+	return footnotes(tameBrackets(boundNesting(flattenLines(feeds.StripBidi(feeds.CleanText(body)))))) + cut
 }
 
 // cutNoticeStart begins the line that ends an article the reader cuts.
