@@ -59,7 +59,11 @@ func convertHTML(src string, t tidier) (string, error) {
 		return "", err
 	}
 	t.tidy(doc)
-	md, err := markdownConverter().ConvertNode(doc)
+	conv := markdownConverter()
+	if t.definitions {
+		conv = definitionsConverter()
+	}
+	md, err := conv.ConvertNode(doc)
 	if err != nil {
 		return "", err
 	}
@@ -129,11 +133,14 @@ func baseURL(base string) *url.URL {
 // tidier rewrites sanitised HTML for the terminal (tidy): images to links,
 // tracking pixels and empty wrappers out, links absolute or unwrapped; as
 // it does now, or as it did before (former, formerMarkdown); with scripts,
-// superscripts and subscripts written as such (storyMarkdown).
+// superscripts and subscripts written as such (storyMarkdown). With
+// definitions, the Markdown writes definition lists as such
+// (pageMarkdown).
 type tidier struct {
-	base    *url.URL
-	former  bool
-	scripts bool
+	base        *url.URL
+	former      bool
+	scripts     bool
+	definitions bool
 }
 
 func (t tidier) tidy(n *html.Node) {

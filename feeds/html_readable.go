@@ -44,10 +44,10 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 			continue
 		}
 		seen[r] = true
-		// Read before tables were laid out on their grids or their cells
-		// joined, before superscripts and subscripts were written as
-		// such, before wrapped links were unwrapped, or titled otherwise:
-		// the page was known by that text.
+		// Read before definition lists were written as such, tables laid
+		// out on their grids or their cells joined, before superscripts
+		// and subscripts were written as such, before wrapped links were
+		// unwrapped, or titled otherwise: the page was known by that text.
 		before := art
 		before.Title, before.Body = r.title, r.body
 		before.Tags, before.Warnings = slices.Clone(art.Tags), slices.Clone(art.Warnings)
@@ -110,14 +110,16 @@ const (
 // comments (dropComments), its tables written as tables (on the grid their
 // spanning cells make: spanGrid; a table of data's cells of paragraphs or
 // lists each on its line: joinedCellTables) or, when Markdown cannot, as
-// lines (tablesAsBlocks), its code blocks with their language;
+// lines (tablesAsBlocks), its definition lists as Markdown writes them
+// (pageMarkdown), its code blocks with their language;
 // its leading heading goes when it is the title. The ids made from a
 // section's heading are not read as saying what the section is
 // (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
 // it (dropPermalinks).
 //
 // asBefore are the titles and bodies as they were read before: before
-// each of storyChanges, before superscripts and subscripts were written as
+// definition lists were written as such, before each of storyChanges,
+// before superscripts and subscripts were written as
 // such, before wrapped links were unwrapped (formerMarkdowns), and before
 // a <title> naming only the site gave way to the headline (pageTitle):
 // what the page was known by.
@@ -255,7 +257,7 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []reading,
 		if err := html.Render(&b, content); err != nil {
 			return art, nil, err
 		}
-		md, err := storyMarkdown(b.String(), linkBase)
+		md, err := pageMarkdown(b.String(), linkBase)
 		if err != nil {
 			return art, nil, err
 		}
@@ -322,12 +324,17 @@ func storyReadings(content *html.Node, base string) (formers []*html.Node) {
 
 // formerMarkdowns are the story's Markdown as tidings wrote it before,
 // story being it as it reads now (rendered: its HTML) and formers as it
-// was read before (storyReadings): each of formers as it is written now
-// (storyMarkdown); and the oldest as it was written before superscripts
-// and subscripts were written as such, and before wrapped links were
-// unwrapped.
+// was read before (storyReadings): story and each of formers written
+// before definition lists were written as such (storyMarkdown); and the
+// oldest as it was written before superscripts and subscripts were
+// written as such, and before wrapped links were unwrapped.
 func formerMarkdowns(story *html.Node, rendered string, formers []*html.Node, base string) ([]string, error) {
 	var mds []string
+	if hasDefinitions(story) {
+		if md, err := storyMarkdown(rendered, base); err == nil {
+			mds = append(mds, md)
+		}
+	}
 	oldest, old := story, rendered
 	for i, n := range formers {
 		var b strings.Builder

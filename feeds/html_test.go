@@ -10,6 +10,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -269,37 +270,49 @@ func FuzzHTMLToMarkdown(f *testing.F) {
 	for _, s := range []string{
 		`<a href="jAvAsCrIpT:alert(1)">x</a>`, `<a href=" javascript:x">y</a>`, `<img src="x" onerror="y">`,
 		`<a href="&#106;avascript:x">z</a>`, `<p>&#27;[31m</p>`, "<p>\x1b]8;;u\x07t</p>", `<table><tr><td>|</td></tr></table>`,
+		`<dl><dt># <a href="javascript:x">t</a></dt><dd><p>- d</p><pre>a` + "\n" + `&lt;b&gt;</pre></dd><dd>&#27;[31m</dd></dl>`,
+		`<dl><div><dt>t<br>u</dt><dd><dl><dt>x</dt><dd><img src="/i.png" onerror="y"></dd></dl></dd></div></dl>`,
+		"<dl><dt>0<pre>0\n&ltdd",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		md, err := HTMLToMarkdown(in, "https://example.com/a/")
-		if err != nil {
-			t.Fatalf("error %v", err)
+		for _, convert := range []func(src, base string) (string, error){HTMLToMarkdown, pageMarkdown} {
+			checkMarkdownOf(t, convert, in)
 		}
-		if CleanText(md) != md {
-			t.Fatalf("not clean: %q", md)
-		}
-		// What a Markdown renderer makes of it: no raw HTML, and links
-		// only to addresses tidings opens.
-		src := []byte(md)
-		doc := goldmark.New().Parser().Parse(text.NewReader(src))
-		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if !entering {
-				return ast.WalkContinue, nil
-			}
-			switch n := n.(type) {
-			case *ast.RawHTML, *ast.HTMLBlock:
-				t.Fatalf("raw HTML in %q", md)
-			case *ast.Link:
-				checkDestination(t, string(n.Destination), md)
-			case *ast.Image:
-				t.Fatalf("an image in %q", md)
-			case *ast.AutoLink:
-				checkDestination(t, string(n.URL(src)), md)
-			}
+	})
+}
+
+// checkMarkdownOf checks what convert makes of the HTML in: Markdown that
+// is clean, and in which a Markdown renderer (with definition lists, as
+// the reader's) finds no raw HTML, and links only to addresses tidings
+// opens.
+func checkMarkdownOf(t *testing.T, convert func(src, base string) (string, error), in string) {
+	t.Helper()
+	md, err := convert(in, "https://example.com/a/")
+	if err != nil {
+		t.Fatalf("error %v", err)
+	}
+	if CleanText(md) != md {
+		t.Fatalf("not clean: %q", md)
+	}
+	src := []byte(md)
+	doc := goldmark.New(goldmark.WithExtensions(extension.DefinitionList)).Parser().Parse(text.NewReader(src))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
 			return ast.WalkContinue, nil
-		})
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			t.Fatalf("raw HTML in %q", md)
+		case *ast.Link:
+			checkDestination(t, string(n.Destination), md)
+		case *ast.Image:
+			t.Fatalf("an image in %q", md)
+		case *ast.AutoLink:
+			checkDestination(t, string(n.URL(src)), md)
+		}
+		return ast.WalkContinue, nil
 	})
 }
 
