@@ -103,6 +103,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if cmd, ok := m.annotationAction(msg); ok {
 			return m, cmd
 		}
+		if cmd, ok := m.deleteAction(msg); ok {
+			return m, cmd
+		}
 		switch k := m.reader.keys; {
 		case key.Matches(msg, k.Tag):
 			cmd = m.openTagEditor()
@@ -141,6 +144,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, m.stepUnread(-1)
 		}
 		if cmd, ok := m.listAction(msg); ok {
+			return m, cmd
+		}
+		if cmd, ok := m.deleteAction(msg); ok {
 			return m, cmd
 		}
 		if cmd, ok := m.annotationAction(msg); ok {

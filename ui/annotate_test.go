@@ -317,7 +317,7 @@ func TestAnnotationKeysConfigurable(t *testing.T) {
 	cfg := Config{Keys: map[string][]string{
 		"select-passage": {"V"}, "next-highlight": {"}"}, "prev-highlight": {"{"},
 		"edit-note": {"E"}, "delete-note": {"D"}, "undo-delete": {"U"}, "all-annotations": {"ctrl+a"},
-		"annotate": {"<disabled>"},
+		"annotate": {"<disabled>"}, "delete-article": {"X"},
 	}}
 	m := start(t, lib, cfg, 80, 24)
 	m = steps(t, m, "enter", "v", "a", "]")

@@ -18,27 +18,27 @@ func TestHelpPageScrolls(t *testing.T) {
 		hidden []string
 	}{
 		{"at first", Config{}, nil,
-			[]string{"enter/l/→ open", "1–8 of 27, more below"}, []string{"oldest"}},
+			[]string{"enter/l/→ open", "1–8 of 28, more below"}, []string{"oldest"}},
 		{"down a line", Config{}, []string{"j"},
-			[]string{"2–9 of 27, more above and below", "s         star"}, []string{"enter/l/→ open"}},
+			[]string{"2–9 of 28, more above and below", "s         star"}, []string{"enter/l/→ open"}},
 		{"down and back up", Config{}, []string{"down", "down", "k", "up"},
-			[]string{"1–8 of 27", "enter/l/→ open"}, nil},
+			[]string{"1–8 of 28", "enter/l/→ open"}, nil},
 		{"to the end", Config{}, []string{"G"},
-			[]string{"20–27 of 27, more above", "G/end     oldest", "pgup      page up"}, []string{"enter/l/→ open"}},
+			[]string{"21–28 of 28, more above", "G/end     oldest", "pgup      page up"}, []string{"enter/l/→ open"}},
 		{"past the end", Config{}, []string{"G", "j", "pgdown"},
-			[]string{"20–27 of 27, more above"}, nil},
+			[]string{"21–28 of 28, more above"}, nil},
 		{"a page down", Config{}, []string{"pgdown"},
-			[]string{"8–15 of 27"}, nil},
+			[]string{"8–15 of 28"}, nil},
 		{"a page down and up", Config{}, []string{"pgdown", "pgdown", "pgup"},
-			[]string{"8–15 of 27"}, nil},
+			[]string{"8–15 of 28"}, nil},
 		{"back to the top", Config{}, []string{"G", "g"},
-			[]string{"1–8 of 27", "enter/l/→ open"}, nil},
+			[]string{"1–8 of 28", "enter/l/→ open"}, nil},
 		{"keys as bound", Config{Keys: map[string][]string{"down": {"ctrl+n"}}}, []string{"ctrl+n"},
-			[]string{"2–9 of 27"}, nil},
+			[]string{"2–9 of 28"}, nil},
 		{"keys as bound, listed", Config{Keys: map[string][]string{"down": {"ctrl+n"}}}, []string{"G", "k", "k"},
 			[]string{"ctrl+n    down"}, []string{"↓/j"}},
 		{"an unbound key does not scroll", Config{Keys: map[string][]string{"down": {"ctrl+n"}}}, []string{"j"},
-			[]string{"1–8 of 27"}, nil},
+			[]string{"1–8 of 28"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,7 +66,7 @@ func TestHelpPageScrolls(t *testing.T) {
 	// Closed and opened again, it starts at the top.
 	m := start(t, lib, Config{}, 40, 10)
 	m = steps(t, m, "?", "G", "esc", "?")
-	if s := viewText(m); !strings.Contains(s, "1–8 of 27") {
+	if s := viewText(m); !strings.Contains(s, "1–8 of 28") {
 		t.Errorf("opened again:\n%s", s)
 	}
 	// The reader's help scrolls as well, to its own keys.

@@ -25,7 +25,7 @@ type listKeyMap struct {
 	NextUnread, PrevUnread                        key.Binding
 	Open, Star, Read, OpenLink, CopyLink, Refresh key.Binding
 	Filter, Clear, Select, Tag, TagAll            key.Binding
-	ReadAll                                       key.Binding
+	ReadAll, Delete                               key.Binding
 	TagsPanel, SaveSearch                         key.Binding
 	Annotate, AllAnnotations                      key.Binding
 	Help, Suspend, Quit                           key.Binding
@@ -56,6 +56,7 @@ func defaultListKeyMap() listKeyMap {
 		Tag:            key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
 		TagAll:         key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tag all filtered")),
 		ReadAll:        key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mark all read")),
+		Delete:         deleteBinding(),
 		TagsPanel:      key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "tags & searches")),
 		SaveSearch:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
 		Annotate:       annotateBinding(),
@@ -78,7 +79,7 @@ func (k listKeyMap) FullHelp() [][]key.Binding {
 			k.NextUnread, k.PrevUnread},
 		// One column for the actions, so that the box fits 80 columns.
 		{k.Open, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Refresh,
-			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.ReadAll, k.TagsPanel, k.SaveSearch,
+			k.Filter, k.Clear, k.Select, k.Tag, k.TagAll, k.ReadAll, k.Delete, k.TagsPanel, k.SaveSearch,
 			k.Annotate, k.AllAnnotations},
 		{k.Help, k.Suspend, k.Quit},
 	}
@@ -93,7 +94,7 @@ func (k *listKeyMap) actions() map[string]*key.Binding {
 		"open": &k.Open, "star": &k.Star, "read": &k.Read,
 		"open-link": &k.OpenLink, "copy-link": &k.CopyLink, "refresh": &k.Refresh,
 		"filter": &k.Filter, "clear": &k.Clear, "select": &k.Select, "tag": &k.Tag, "tag-all": &k.TagAll, "read-all": &k.ReadAll,
-		"tags-panel": &k.TagsPanel, "save-search": &k.SaveSearch,
+		"delete-article": &k.Delete, "tags-panel": &k.TagsPanel, "save-search": &k.SaveSearch,
 		"annotate": &k.Annotate, "all-annotations": &k.AllAnnotations,
 		"help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 	}
@@ -108,7 +109,7 @@ type readerKeyMap struct {
 	Annotate, SelectPassage, AllAnnotations    key.Binding
 	NextHighlight, PrevHighlight               key.Binding
 	EditNote, DeleteNote, UndoDelete           key.Binding
-	Links                                      key.Binding
+	Links, Delete                              key.Binding
 	Help, Suspend, Quit                        key.Binding
 }
 
@@ -133,6 +134,7 @@ func defaultReaderKeyMap() readerKeyMap {
 		CopyLink:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
 		Links:          linksBinding(),
 		Tag:            key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag")),
+		Delete:         deleteBinding(),
 		Annotate:       annotateBinding(),
 		SelectPassage:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select")),
 		AllAnnotations: allAnnotationsBinding(),
@@ -170,6 +172,12 @@ func allAnnotationsBinding() key.Binding {
 	return key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "all annotations"))
 }
 
+// deleteBinding is D's: the article, or the selection, deleted after a
+// yes, as in newsboat.
+func deleteBinding() key.Binding {
+	return key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete article"))
+}
+
 // suspendBinding is ctrl+z's: back to the shell, as in vim and newsboat;
 // fg brings the reader back.
 func suspendBinding() key.Binding {
@@ -185,7 +193,9 @@ func (k readerKeyMap) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's.
 func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
+		// D under the moves: in the actions' column the box would run
+		// into the footer at 24 rows.
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp, k.Delete},
 		// One column for the actions, so that the box fits 80 columns.
 		{k.NextUnread, k.PrevUnread, k.Next, k.Prev, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink, k.Links, k.Tag,
 			k.Annotate, k.SelectPassage, k.NextHighlight, k.PrevHighlight, k.EditNote, k.DeleteNote,
@@ -202,7 +212,7 @@ func (k *readerKeyMap) actions() map[string]*key.Binding {
 		"next-unread": &k.NextUnread, "prev-unread": &k.PrevUnread,
 		"next": &k.Next, "prev": &k.Prev, "back": &k.Back,
 		"star": &k.Star, "read": &k.Read, "open-link": &k.OpenLink, "copy-link": &k.CopyLink,
-		"tag": &k.Tag, "help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
+		"tag": &k.Tag, "delete-article": &k.Delete, "help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 		"annotate": &k.Annotate, "select-passage": &k.SelectPassage, "all-annotations": &k.AllAnnotations,
 		"next-highlight": &k.NextHighlight, "prev-highlight": &k.PrevHighlight,
 		"edit-note": &k.EditNote, "delete-note": &k.DeleteNote, "undo-delete": &k.UndoDelete,

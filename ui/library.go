@@ -29,6 +29,9 @@ type Library interface {
 	SetReadQuery(ctx context.Context, query string, read bool) (int, error)
 	// SetStarred stars or unstars articles.
 	SetStarred(ctx context.Context, ids []int64, starred bool) error
+	// DeleteArticles deletes articles with their tags and notes, which
+	// fetches and imports then leave out, and says what it deleted.
+	DeleteArticles(ctx context.Context, ids []int64) (store.Deleted, error)
 	// TagChanges adds and removes tags on articles, and says what it
 	// changed: each tag as the library spells it.
 	TagChanges(ctx context.Context, ids []int64, add, remove []string) (store.Tagging, error)

@@ -90,6 +90,8 @@ func writeErr(msg tea.Msg) error {
 		return msg.err
 	case flagsSetMsg:
 		return msg.err
+	case articlesDeletedMsg:
+		return msg.err
 	}
 	return nil
 }

@@ -336,6 +336,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 			m.setError("saving "+msg.what, err)
 			cmd = m.list.reload() // show what the library really holds
 		}
+	case articlesDeletedMsg:
+		cmd = m.handleDeleted(msg)
 	case samplesLoadedMsg:
 		m.welcome.loading = false
 		if msg.err != nil {
@@ -522,6 +524,7 @@ func (m *Model) refreshKeys() {
 	lk.Tag.SetEnabled(!m.readOnly && (hasRow || len(m.list.marked) > 0))
 	lk.TagAll.SetEnabled(!m.readOnly && filtered)
 	lk.ReadAll.SetEnabled(!m.readOnly && hasRow)
+	lk.Delete.SetEnabled(!m.readOnly && (hasRow || len(m.list.marked) > 0))
 	lk.SaveSearch.SetEnabled(!m.readOnly && filtered)
 	lk.Clear.SetEnabled(len(m.list.marked) > 0 || m.list.query.text != "")
 	if len(m.list.marked) > 0 {
@@ -562,6 +565,7 @@ func (m *Model) refreshKeys() {
 	rk.Tag.SetEnabled(!m.readOnly)
 	rk.Star.SetEnabled(!m.readOnly)
 	rk.Read.SetEnabled(!m.readOnly)
+	rk.Delete.SetEnabled(!m.readOnly)
 	m.refreshNoteKeys(hasRow)
 
 	lk.Refresh.SetEnabled(m.cfg.Refresh != nil && !m.readOnly && !m.refreshing)
