@@ -23,6 +23,12 @@ import (
 // mostly do). They stay where they are written so that the words on screen
 // stay in the order of the article's plain text, where passages are found.
 
+// maxFootnoteMarks bounds the footnotes the reader rewrites: goldmark looks
+// each reference up among all the notes, so an article of more [^ than this
+// (a thousand notes and their references take 40 ms) shows them as written
+// rather than keep its rendering waiting.
+const maxFootnoteMarks = 2000
+
 // footnoteParser reads Markdown as glamour does, and footnotes too.
 var footnoteParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList, extension.Footnote)).Parser()
 
@@ -40,7 +46,7 @@ type footnote struct {
 // references to another are left as they are, as is a note no reference
 // refers to.
 func footnotes(md string) string {
-	if !strings.Contains(md, "[^") {
+	if marks := strings.Count(md, "[^"); marks == 0 || marks > maxFootnoteMarks {
 		return md
 	}
 	src := []byte(md)

@@ -23,6 +23,9 @@ func TestFootnotes(t *testing.T) {
 		"no reference":          {"Text.\n\n[^x]: Unused.", "Text.\n\n[^x]: Unused."},
 		"in a quote":            {"A[^1]\n\n> [^1]: Quoted.", "A[^1]\n\n> [^1]: Quoted."},
 	}
+	// Too many to look up in time: shown as written.
+	many := strings.Repeat("A note.[^1]\n\n", maxFootnoteMarks) + "[^1]: The note."
+	tests["too many"] = struct{ in, want string }{many, many}
 	for name, tt := range tests {
 		if got := footnotes(tt.in); got != tt.want {
 			t.Errorf("%s: footnotes(%q)\n got %q\nwant %q", name, tt.in, got, tt.want)
