@@ -19,13 +19,17 @@ import (
 // maxOPML is the largest OPML file read; feeds.ReadOPML refuses larger.
 const maxOPML = 16 << 20
 
-// ImportOPML subscribes to every feed of an OPML file; folders become tags.
-// A feed already subscribed keeps its state and tags and gains the
-// folders' tags. A feed listed more than once is one subscription with the
-// tags of every folder it is in, and is named in a warning. Folders nested
-// deeper than feeds.MaxOPMLDepth are not tags, and a feed gets at most
-// feeds.MaxOPMLTags tags from the file: a warning names the line where
-// each cut was made.
+// ImportOPML subscribes to every feed of an OPML file, or of newsboat's
+// urls file (feeds.ReadNewsboatURLs), told by its content; folders and
+// tags become tags. A feed already subscribed keeps its state and tags and
+// gains the file's. A feed listed more than once is one subscription with
+// the tags of every folder (or line) it is in, and is named in a warning.
+// Folders nested deeper than feeds.MaxOPMLDepth are not tags, and a feed
+// gets at most feeds.MaxOPMLTags tags from the file: a warning names the
+// line where each cut was made. The lines of a urls file that name no
+// http(s) feed are skipped, each with a warning naming its line; for a
+// query feed, with the search that finds its articles when its query
+// says it plainly. A file that is neither fails saying what was expected.
 func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) (added int, problems []Problem, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -35,6 +39,16 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 	f.Close()
 	if err != nil {
 		return 0, nil, fmt.Errorf("%s: %s", oneLine(path, 0), describe(err))
+	}
+	subs, urlsWarnings, nerr := feeds.ReadNewsboatURLs(bytes.NewReader(data))
+	if nerr == nil {
+		var warnings []Problem
+		for _, uw := range urlsWarnings {
+			warnings = append(warnings, Problem{File: path, Line: uw.Line, Reason: queryFeedHint(uw)})
+		}
+		added, problems = subscribeAll(ctx, st, path, subs, w)
+		printWarnings(w, warnings)
+		return added, problems, nil
 	}
 	subs, rerr := feeds.ReadOPML(bytes.NewReader(data))
 	// One line for each outline that could not be read, and a warning for
@@ -54,8 +68,33 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 		}
 	}
 	if len(problems) > 0 && len(subs) == 0 {
-		return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
+		switch {
+		case !errors.Is(rerr, feeds.ErrNotOPML):
+			return 0, nil, fmt.Errorf("%s: %w", oneLine(path, 0), rerr)
+		case errors.Is(nerr, feeds.ErrNotNewsboatURLs) && nerr != feeds.ErrNotNewsboatURLs:
+			// Text, not XML: why it is no urls file says more.
+			return 0, nil, fmt.Errorf("%s: not an OPML file, and %w; %s", oneLine(path, 0), nerr, expectedFile)
+		}
+		return 0, nil, fmt.Errorf("%s: %w; %s", oneLine(path, 0), rerr, expectedFile)
 	}
+	added, more := subscribeAll(ctx, st, path, subs, w)
+	problems = append(problems, more...)
+	for _, l := range listedTwice(data) {
+		warnings = append(warnings, Problem{File: path, Reason: fmt.Sprintf(
+			"%s is listed %d times; it is one subscription, with the tags of every folder it is in", l.url, l.times)})
+	}
+	printWarnings(w, warnings)
+	return added, problems, nil
+}
+
+// expectedFile says what opml import reads, for a file that is neither.
+const expectedFile = "opml import reads an OPML file, or newsboat's urls file (a feed's address a line, then its tags); " +
+	"newsboat -e > feeds.opml writes newsboat's feeds as OPML (--export-to-opml2 with their tags)"
+
+// subscribeAll subscribes to subs, read from the file at path, and says
+// how many were new, what changed of those already subscribed, and that
+// tidings fetch brings the new ones' articles.
+func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feeds.Subscription, w io.Writer) (added int, problems []Problem) {
 	var notes []string
 	for _, s := range subs {
 		done, err := st.Subscribe(ctx, store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags})
@@ -81,12 +120,13 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 	for _, n := range notes {
 		fmt.Fprintln(w, oneLine(n, 0))
 	}
-	for _, l := range listedTwice(data) {
-		warnings = append(warnings, Problem{File: path, Reason: fmt.Sprintf(
-			"%s is listed %d times; it is one subscription, with the tags of every folder it is in", l.url, l.times)})
+	switch {
+	case added == 1:
+		fmt.Fprintln(w, "tidings fetch brings the new feed's articles")
+	case added > 1:
+		fmt.Fprintln(w, "tidings fetch brings the new feeds' articles")
 	}
-	printWarnings(w, warnings)
-	return added, problems, nil
+	return added, problems
 }
 
 // listed is a feed's address and how often an OPML file lists it.

@@ -40,6 +40,7 @@ func TestOPMLImportKeepsTags(t *testing.T) {
 	}
 	want := "2 feeds in " + path + ": 1 new, 1 already subscribed\n" +
 		"already subscribed to " + subscribed + "; tag #tech added (its tags now: #blog #tech)\n" +
+		"tidings fetch brings the new feed's articles\n" +
 		"warning: " + path + ": " + other + " is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
 	if b.String() != want {
 		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
@@ -87,7 +88,7 @@ func TestOPMLImportNamesEachBadOutline(t *testing.T) {
 			t.Errorf("problem %d: %q, want one naming %s alone", i, problems[i].Reason, want)
 		}
 	}
-	if want := "1 feed in " + path + ": 1 new, 0 already subscribed\n"; b.String() != want {
+	if want := "1 feed in " + path + ": 1 new, 0 already subscribed\ntidings fetch brings the new feed's articles\n"; b.String() != want {
 		t.Errorf("printed %q, want %q", b.String(), want)
 	}
 }
@@ -114,6 +115,7 @@ func TestOPMLImportURLAttribute(t *testing.T) {
 		t.Fatalf("ImportOPML = %d, %q, %v", added, problems, err)
 	}
 	want := "2 feeds in " + path + ": 2 new, 0 already subscribed\n" +
+		"tidings fetch brings the new feeds' articles\n" +
 		"warning: " + path + ": https://w.example/feed is listed 2 times; it is one subscription, with the tags of every folder it is in\n"
 	if b.String() != want {
 		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
@@ -252,6 +254,7 @@ func TestOPMLImportCutsDeepFolders(t *testing.T) {
 		t.Fatalf("ImportOPML = %d, %q, %v", added, problems, err)
 	}
 	want := fmt.Sprintf("%d feeds in %s: %d new, 0 already subscribed\n"+
+		"tidings fetch brings the new feeds' articles\n"+
 		"warning: %s:%d: folder \"f%d\" is nested in %d folders: it and the folders inside it are not tags of their feeds\n",
 		depth, path, depth, path, 2*feeds.MaxOPMLDepth+2, feeds.MaxOPMLDepth, feeds.MaxOPMLDepth)
 	if b.String() != want {
