@@ -31,6 +31,8 @@ func (m welcomeModel) View(width, height int) string {
 		"  " + st.welcomeCode.Render("tidings import PATH"),
 		"Subscribe to a feed:",
 		"  " + st.welcomeCode.Render("tidings feed add URL"),
+		"Bring feeds from OPML or newsboat's urls file:",
+		"  " + st.welcomeCode.Render("tidings opml import FILE"),
 	}
 	switch {
 	case m.loading:
