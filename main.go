@@ -268,7 +268,7 @@ func newCommandLine(args []string) *commandLine {
 	root.Flags().BoolVar(&a.demo, "demo", false, "read the bundled sample articles in a throwaway library")
 
 	root.AddCommand(a.importCmd(), a.searchCmd(), a.showCmd(), a.tagsCmd(), a.tagCmd(), a.readCmd(), a.noteCmd(),
-		a.retitleCmd(), a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd(), a.deleteCmd())
+		a.retitleCmd(), a.feedCmd(), a.fetchCmd(), a.opmlCmd(), a.ruleCmd(), a.exportCmd(), a.deleteCmd(), a.backupCmd())
 	root.Args = usageArgs(root.Args) // an unknown command
 	for _, c := range root.Commands() {
 		c.Args = usageArgs(c.Args)
@@ -1306,8 +1306,8 @@ func (a *app) retitleCmd() *cobra.Command {
 		Use:   "retitle ID TITLE...",
 		Short: "Give an article a title of your own, which re-imports keep",
 		Long: "Give an article a title of your own: the words of TITLE joined by spaces.\n" +
-			"Importing the article again keeps it; only a file that carries another retitle\n" +
-			"(an export, say) changes it.",
+			"Importing the article again keeps it, and so does importing an export that\n" +
+			"carries another retitle of it.",
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// The title the article came with is not kept, so an empty
@@ -1445,7 +1445,7 @@ func (a *app) opmlCmd() *cobra.Command {
 	}
 	imp := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Subscribe to the feeds of an OPML file (folders become tags) or of newsboat's urls file",
+		Short: "Subscribe to the feeds of an OPML file; folders become tags",
 		Args:  cobra.ExactArgs(1),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], cmd.OutOrStdout())
@@ -1619,6 +1619,30 @@ func (a *app) exportCmd() *cobra.Command {
 	c.Flags().StringVar(&opt.Format, "format", "", "md (Markdown files) or json (JSON Lines); markdown and jsonl, as import names them, too")
 	c.Flags().StringVar(&opt.Out, "out", "", "folder to write into (required for md)")
 	return c
+}
+
+func (a *app) backupCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Copy the library to FILE, whole, while tidings may be running",
+		Long: "Copy the library, with its tags, notes, feeds, rules and saved searches, to FILE:\n" +
+			"one SQLite file, consistent as of one moment, safe to take while the reader or a\n" +
+			"fetch is running (copying library.db itself then may miss recent writes).\n" +
+			"An existing FILE is replaced once the copy is whole. Open the copy with\n" +
+			"tidings --library FILE, or put it where the library lives to restore it.",
+		Args: cobra.ExactArgs(1),
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
+			if err := st.Backup(cmd.Context(), args[0]); err != nil {
+				return err
+			}
+			n, err := st.Count(cmd.Context(), "")
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Backed up %s to %s.\n", cli.Plural(n, "article"), cli.OneLine(args[0]))
+			return err
+		}),
+	}
 }
 
 // countingWriter counts what a listing wrote, so that an empty one can be

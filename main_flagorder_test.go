@@ -57,6 +57,7 @@ func TestGlobalFlagsAfterArguments(t *testing.T) {
 		{"rule", "remove", "1"},
 		{"export", "--format", "json"},
 		{"delete", "--yes", "1"},
+		{"backup", filepath.Join(t.TempDir(), "copy.db")},
 	}
 	tested := map[string]bool{}
 	for _, args := range steps {
