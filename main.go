@@ -1445,7 +1445,7 @@ func (a *app) opmlCmd() *cobra.Command {
 	}
 	imp := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Subscribe to the feeds of an OPML file; folders become tags",
+		Short: "Subscribe to the feeds of an OPML file (folders become tags) or of newsboat's urls file",
 		Args:  cobra.ExactArgs(1),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], cmd.OutOrStdout())
