@@ -50,7 +50,7 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 	var out Subscribed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		out = Subscribed{}
-		if err := repairFeedURLs(ctx, tx); err != nil {
+		if err := repairFeeds(ctx, tx); err != nil {
 			return err
 		}
 		old, err := feedByURL(ctx, tx, f.URL)
@@ -185,7 +185,9 @@ type querier interface {
 // FeedByURL returns the subscription to url (ErrNotFound when there is
 // none). An address spelled otherwise finds it too when both normalise
 // alike (feeds.NormalizeURL: "HTTP://Example.com:80/feed#top" is
-// "http://example.com/feed"), whatever form the library stored it in.
+// "http://example.com/feed"), whatever form the library stored it in; so
+// does the address a feed that moved for good (301, 308) was subscribed
+// at, when no feed is at it now.
 func (s *Store) FeedByURL(ctx context.Context, url string) (Feed, error) {
 	f, err := feedByURL(ctx, s.db, url)
 	switch {
@@ -199,10 +201,13 @@ func (s *Store) FeedByURL(ctx context.Context, url string) (Feed, error) {
 
 // feedIDByURL finds the subscription to url: the one stored under exactly
 // url, else under its normal form, else the first (by id) stored under
-// another spelling of it (a library from before normalising may hold one);
+// another spelling of it (a library from before normalising may hold one),
+// else the first that moved from any spelling of it (feeds.id_base);
 // sql.ErrNoRows when none. Exact matches come first, so a library holding
-// two spellings of one address finds each under its own. The last step
-// looks the normal form up in feeds.url_normal (feedIDBySpelling).
+// two spellings of one address finds each under its own, and the feeds at
+// an address now before one that was there. The last steps look the
+// normal form up in feeds.url_normal (feedIDBySpelling) and
+// feeds.id_base_normal (feedIDByBase).
 func feedIDByURL(ctx context.Context, q querier, url string) (int64, error) {
 	url = strings.TrimSpace(url)
 	norm := feeds.NormalizeURL(url)
@@ -216,7 +221,11 @@ func feedIDByURL(ctx context.Context, q querier, url string) (int64, error) {
 	if hostOf(norm) == "" {
 		return 0, sql.ErrNoRows
 	}
-	return feedIDBySpelling(ctx, q, norm)
+	id, err := feedIDBySpelling(ctx, q, norm)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return id, err
+	}
+	return feedIDByBase(ctx, q, norm)
 }
 
 // hostOf is the host name of an http(s) URL, "" for anything else.
@@ -303,7 +312,8 @@ const keptByReader = `(a.starred <> 0 OR a.retitled <> 0
 		AND t.folded NOT IN (SELECT tidings_fold_tag(value) FROM json_each(?))))`
 
 // RemoveFeed removes the subscription to url, found as FeedByURL finds it
-// (ErrNotFound when there is none). Its articles stay, no longer linked to
+// (ErrNotFound when there is none): a feed that moved for good, by the
+// address it moved from too. Its articles stay, no longer linked to
 // a feed, unless purge is set: then those the reader has done nothing to
 // are deleted, and those starred, annotated, retitled or tagged by the
 // reader stay, no longer linked to a feed, as every article does without
@@ -312,7 +322,7 @@ func (s *Store) RemoveFeed(ctx context.Context, url string, purge bool) (Removed
 	var r Removed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		r = Removed{}
-		if err := repairFeedURLs(ctx, tx); err != nil {
+		if err := repairFeeds(ctx, tx); err != nil {
 			return err
 		}
 		id, err := feedIDByURL(ctx, tx, url)

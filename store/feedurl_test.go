@@ -180,7 +180,7 @@ func TestFeedWritersKeepNormalForms(t *testing.T) {
 	checkNormalForms(t, s)
 	checkFeedURLs(t, s, map[string]string{
 		"https://moved.example.com:443/rss":  "https://moved.example.com/rss",
-		"http://moving.example.com/rss":      "",
+		"http://moving.example.com/rss":      "https://moved.example.com/rss", // the address it moved from
 		"https://export.example.com/Feed#id": "HTTPS://Export.Example.com/Feed",
 	})
 }

@@ -231,6 +231,22 @@ CREATE TABLE deleted_articles (
 	deleted     INTEGER NOT NULL            -- unix seconds
 ) WITHOUT ROWID;
 `,
+	// 18: a feed that moved for good is found by the address it moved
+	// from, any spelling of it, when no feed is at it now (feedIDByBase):
+	// tidings fetch and feed remove name it so. The normal form of that
+	// address is kept, indexed among the moved feeds; a move gives it from
+	// the normal form the feed's address had (the trigger), and the feeds
+	// without it are given it in Go (repairFeedBases).
+	`
+ALTER TABLE feeds ADD COLUMN id_base_normal TEXT NOT NULL DEFAULT '';
+CREATE INDEX feeds_id_base_normal ON feeds(id_base_normal) WHERE id_base <> '';
+CREATE TRIGGER feeds_id_base_set AFTER UPDATE OF id_base ON feeds
+	WHEN NEW.id_base IS NOT OLD.id_base AND NEW.id_base_normal IS OLD.id_base_normal
+BEGIN
+	UPDATE feeds SET id_base_normal = CASE WHEN NEW.id_base = OLD.url AND OLD.url_normal <> ''
+		THEN OLD.url_normal ELSE '' END WHERE id = NEW.id;
+END;
+-- 18: repairFeedBases`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -245,6 +261,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	14: reindexReferences,
 	15: reindexCompat,
 	16: repairFeedURLs,
+	18: repairFeedBases,
 }
 
 // migrate applies migration v (from 1) in tx.

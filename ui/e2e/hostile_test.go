@@ -387,9 +387,11 @@ func TestOlderLibraryIsUpgradedAndSaysSo(t *testing.T) {
 	// characters were words of their own (7, nothing to drop), feeds kept
 	// their names (8), tag names were composed (9, nothing to drop), the
 	// read articles had an index (10), tags their folded names (13),
-	// feeds the normal forms of their addresses (16) and deleted articles
-	// were remembered (17).
-	if _, err := db.Exec("ALTER TABLE feeds DROP COLUMN id_base; ALTER TABLE articles DROP COLUMN carried; " +
+	// feeds the normal forms of their addresses (16), deleted articles
+	// were remembered (17) and feeds the normal forms of the addresses
+	// they moved from (18).
+	if _, err := db.Exec("DROP TRIGGER feeds_id_base_set; DROP INDEX feeds_id_base_normal; ALTER TABLE feeds DROP COLUMN id_base_normal; " +
+		"ALTER TABLE feeds DROP COLUMN id_base; ALTER TABLE articles DROP COLUMN carried; " +
 		"ALTER TABLE feeds DROP COLUMN named; DROP INDEX articles_read; " +
 		"DROP INDEX tags_folded; ALTER TABLE tags DROP COLUMN folded; " +
 		"DROP TRIGGER feeds_url_moved; DROP INDEX feeds_url_normal; ALTER TABLE feeds DROP COLUMN url_normal; DROP TABLE deleted_articles; PRAGMA user_version = 4"); err != nil {
