@@ -36,7 +36,7 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 	}
 	if legacy, err := legacyHTMLPage(data, pageURL); err == nil {
 		art.FormerBody = legacy.FormerBody
-		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, legacy)...)
+		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, legacy, true)...)
 	}
 	seen := map[reading]bool{{art.Title, art.Body}: true}
 	for _, r := range asBefore {
@@ -52,22 +52,32 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 		before.Title, before.Body = r.title, r.body
 		before.Tags, before.Warnings = slices.Clone(art.Tags), slices.Clone(art.Warnings)
 		before.FormerIDs = slices.Clone(art.FormerIDs)
-		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, before)...)
+		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, before, false)...)
 	}
 	return art, nil
 }
 
 // legacyIDs are the ids an article read as legacy was known by that the
-// article read as art is not known by anyway.
-func legacyIDs(art, legacy Article) []string {
+// article read as art is not known by anyway. With loose, they include
+// the id of its source, date and text alone (its LooseID), which the
+// tidings that read pages so gave it until files were known by their
+// title and link too (5eef2b9, the libraries of schema 8 and before):
+// art is found by its own LooseID only under its own title, which such a
+// page was not stored under when its text or its title reads otherwise
+// now (its <title> then, its og:title now).
+func legacyIDs(art, legacy Article, loose bool) []string {
 	now := art
 	now.Tags = slices.Clone(art.Tags)
 	now.Warnings = slices.Clone(art.Warnings)
 	now.FormerIDs = slices.Clone(art.FormerIDs)
 	Normalize(&now)
 	Normalize(&legacy)
+	known := append([]string{legacy.ExternalID}, legacy.FormerIDs...)
+	if loose && legacy.LooseID != "" && (legacy.LooseID != now.LooseID || legacy.Title != now.Title) {
+		known = append(known, legacy.LooseID)
+	}
 	var ids []string
-	for _, id := range append([]string{legacy.ExternalID}, legacy.FormerIDs...) {
+	for _, id := range known {
 		if id != now.ExternalID && !slices.Contains(now.FormerIDs, id) && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
