@@ -14,9 +14,8 @@ import (
 // previous article, read or not): in the list they move the cursor, in the
 // reader they open the article, which marks it read. The window the list
 // holds is looked through first; beyond it, the library is asked for the
-// first unread article past the window's edge under the list's query (one
-// keyset read, which an index of the unread articles answers), and the
-// window is moved there.
+// first unread article past the window's edge under the list's query
+// (nextUnread), and the window is moved there.
 
 // unreadMsg is what the library found beyond the list's window: the window
 // around the unread article, or no rows when there is none.
@@ -99,21 +98,66 @@ func (m listModel) unreadIndex(start, delta int, skip int64) int {
 // query, and for the window around it.
 func findUnread(ctx context.Context, lib Library, ask unreadMsg, edge int64, limit int) tea.Cmd {
 	return func() tea.Msg {
-		req := store.PageRequest{Query: unreadOf(ask.query.whole()), Limit: 1}
-		if ask.delta > 0 {
-			req.Before = edge
-		} else {
-			req.After = edge
-		}
-		found, err := lib.Page(ctx, req)
-		if err != nil || len(found) == 0 {
+		found, ok, err := nextUnread(ctx, lib, ask.query, edge, ask.delta)
+		if err != nil || !ok {
 			ask.err = err
 			return ask
 		}
-		ask.found = found[0].ID
-		page, _ := loadAround(ctx, lib, ask.query, found[0].SortKey, found[0].ID, limit, limit, ask.epoch)().(pageMsg)
+		ask.found = found.ID
+		page, _ := loadAround(ctx, lib, ask.query, found.SortKey, found.ID, limit, limit, ask.epoch)().(pageMsg)
 		ask.page, ask.err = page, page.err
 		return ask
+	}
+}
+
+// unreadChunk is how many of the query's articles nextUnread reads at
+// first from each unread article it leaps to, and unreadChunkMax how many
+// at most, as it doubles.
+const unreadChunk, unreadChunkMax = 16, 1024
+
+// nextUnread is the first unread article past the sort key edge under q,
+// going by delta; ok is false when there is none.
+//
+// Neither the unread articles nor the query's, walked alone, find it
+// quickly in every library: a filter whose articles are all read but the
+// oldest walks the filter, a library read but for articles the filter does
+// not match walks those. So the two leap over each other, each from where
+// the other stopped: the nearest unread article is one index seek; the
+// query's articles from it on are read a chunk at a time, and none between
+// the two can be unread. A run of read articles of the filter, or of
+// unread ones out of it, is passed over in one step.
+func nextUnread(ctx context.Context, lib Library, q listQuery, edge int64, delta int) (row store.Row, ok bool, err error) {
+	pos := edge // nothing past edge up to pos is both unread and q's
+	for chunk := unreadChunk; ; chunk = min(2*chunk, unreadChunkMax) {
+		req := store.PageRequest{Query: "is:unread", Limit: 1}
+		if delta > 0 {
+			req.Before = pos
+		} else {
+			req.After = pos
+		}
+		unread, err := lib.Page(ctx, req)
+		if err != nil || len(unread) == 0 {
+			return store.Row{}, false, err
+		}
+		// Sort keys are integers: one past the unread article's key
+		// includes it.
+		req = q.request(store.PageRequest{Limit: chunk})
+		if delta > 0 {
+			req.Before = unread[0].SortKey + 1
+		} else {
+			req.After = unread[0].SortKey - 1
+		}
+		rows, err := lib.Page(ctx, req)
+		if err != nil || len(rows) == 0 {
+			return store.Row{}, false, err
+		}
+		if delta < 0 {
+			slices.Reverse(rows) // nearest first
+		}
+		if i := slices.IndexFunc(rows, func(r store.Row) bool { return !r.Read }); i >= 0 {
+			return rows[i], true, nil
+		}
+		pos = rows[len(rows)-1].SortKey
 	}
 }
 
