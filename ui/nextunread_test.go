@@ -407,6 +407,8 @@ func TestNextUnreadHelpAndKeys(t *testing.T) {
 		"j for n":     {map[string][]string{"next-unread": {"j"}}, `"j" is also bound to`},
 		"disabled":    {map[string][]string{"next-unread": {disabledKey}, "prev-unread": {disabledKey}}, ""},
 		"n and p too": {map[string][]string{"next-unread": {"n", "ctrl+n"}, "reader.prev-unread": {"p", "ctrl+p"}}, ""},
+		// README's.
+		"the old keys back": {map[string][]string{"next": {"n", "J"}, "prev": {"p", "K"}, "next-unread": {"N"}, "prev-unread": {"P"}}, ""},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := New(newLibrary(t, 1), Config{Keys: tt.keys})
