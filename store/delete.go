@@ -15,12 +15,18 @@ import (
 // external id (deleted_articles): a fetch of its feed, or an import of its
 // file, does not bring it back, as newsboat's deleted flag keeps a deleted
 // entry from coming back. An import with undelete (ImportUndeleting)
-// brings it back and forgets that it was deleted.
+// brings it back and forgets that it was deleted, and so does a fetch with
+// undelete (RecordFetchUndeleting) for a feed's entry it still serves.
 
 // Deleted is what DeleteArticles deleted.
 type Deleted struct {
 	Articles int // the articles deleted; ids of none are not counted
 	Notes    int // their notes, which went with them
+	// Fed is how many of the articles a subscribed feed (one fetched over
+	// http or https) had brought: a fetch with undelete brings them back
+	// while the feed serves them. The others came from files, which an
+	// import with undelete brings back.
+	Fed int
 }
 
 // DeleteArticles deletes the articles ids, with their tags, notes and
@@ -42,14 +48,17 @@ func (s *Store) DeleteArticles(ctx context.Context, ids []int64) (Deleted, error
 			}
 			ids = ids[n:]
 			in := placeholders(n)
-			var articles, notes int
+			var articles, notes, fed int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*),
-				(SELECT count(*) FROM annotations WHERE article_id IN (`+in+`))
-				FROM articles WHERE id IN (`+in+`)`, append(args, args...)...).Scan(&articles, &notes); err != nil {
+				(SELECT count(*) FROM annotations WHERE article_id IN (`+in+`)),
+				(SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id IN (`+in+`)
+					AND (f.url LIKE 'http://%' OR f.url LIKE 'https://%'))
+				FROM articles WHERE id IN (`+in+`)`, append(append(args, args...), args...)...).Scan(&articles, &notes, &fed); err != nil {
 				return err
 			}
 			d.Articles += articles
 			d.Notes += notes
+			d.Fed += fed
 			if _, err := tx.ExecContext(ctx, `INSERT INTO deleted_articles(external_id, title, deleted)
 				SELECT external_id, title, ? FROM articles WHERE id IN (`+in+`)
 				ON CONFLICT(external_id) DO UPDATE SET title = excluded.title, deleted = excluded.deleted`,
@@ -114,6 +123,14 @@ func (s *Store) ImportUndeleting(ctx context.Context, batch []feeds.Article, rul
 		return outs, err
 	}
 	return outs, bad
+}
+
+// RecordFetchUndeleting is RecordFetch that brings back the entries the
+// reader deleted which the fetch brought (the feed still serves them):
+// they are stored as if they had never been, their deletion forgotten, and
+// count as added.
+func (s *Store) RecordFetchUndeleting(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (FetchStats, error) {
+	return s.recordFetch(ctx, id, r, rules, true)
 }
 
 // deletions is what an import knows of the deleted articles among its

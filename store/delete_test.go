@@ -163,8 +163,8 @@ func TestDeletedStaysDeleted(t *testing.T) {
 }
 
 // TestFetchSkipsDeleted: a fetch that brings an entry the reader deleted
-// leaves it out and counts it unchanged; the feed's other entries are
-// stored as ever.
+// leaves it out and counts it unchanged, and among them as skipped; the
+// feed's other entries are stored as ever.
 func TestFetchSkipsDeleted(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
@@ -188,7 +188,7 @@ func TestFetchSkipsDeleted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stats.ImportStats != (ImportStats{Added: 1, Unchanged: 2}) || !slices.Equal(stats.Outcomes, []Outcome{Unchanged, Unchanged, Added}) {
+	if stats.ImportStats != (ImportStats{Added: 1, Unchanged: 2, Skipped: 1}) || !slices.Equal(stats.Outcomes, []Outcome{Unchanged, Unchanged, Added}) {
 		t.Errorf("fetch again: %+v", stats)
 	}
 	if byExternalID(t, s, entry("1").ExternalID) != 0 {
@@ -219,5 +219,105 @@ func TestDeleteAfterUpgrade(t *testing.T) {
 	}
 	if outs := importAll(t, s, art("old", "2024-03-05", "An article from before.")); outs[0] != Skipped {
 		t.Errorf("imported again after deleting: %v", outs[0])
+	}
+}
+
+// TestFetchUndeleting: a fetch with undelete brings back the entries the
+// reader deleted that the feed still serves, tagged by the rules as new
+// ones are, and forgets their deletion, so that the next plain fetch keeps
+// them; an entry deleted that the fetch does not bring stays deleted.
+func TestFetchUndeleting(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const url = "https://example.com/feed.xml"
+	f, err := s.AddFeed(ctx, Feed{URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := func(n string) feeds.Article {
+		return feeds.Article{ExternalID: "feed:" + url + "#" + n, Title: "Entry " + n, Body: "Text of entry " + n + ".", FeedURL: url}
+	}
+	fetched := feeds.FetchResult{Sub: feeds.Subscription{URL: url}, Articles: []feeds.Article{entry("1"), entry("2"), entry("3")}}
+	if _, err := s.RecordFetch(ctx, f.ID, fetched, nil); err != nil {
+		t.Fatal(err)
+	}
+	ids := []int64{byExternalID(t, s, entry("1").ExternalID), byExternalID(t, s, entry("3").ExternalID)}
+	if d, err := s.DeleteArticles(ctx, ids); err != nil || d.Articles != 2 {
+		t.Fatalf("DeleteArticles = %+v, %v", d, err)
+	}
+	// The feed no longer serves entry 3.
+	fetched.Articles = []feeds.Article{entry("1"), entry("2")}
+	rules := []Rule{{Query: "entry", Tags: []string{"back"}}}
+	stats, err := s.RecordFetchUndeleting(ctx, f.ID, fetched, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.ImportStats != (ImportStats{Added: 1, Unchanged: 1}) || !slices.Equal(stats.Outcomes, []Outcome{Added, Unchanged}) {
+		t.Errorf("fetch --undelete: %+v; want entry 1 added", stats)
+	}
+	back := byExternalID(t, s, entry("1").ExternalID)
+	if back == 0 {
+		t.Fatal("entry 1 did not come back")
+	}
+	if a := mustArticle(t, s, back); tagNames(a.Tags) != "back" || a.FeedID != f.ID {
+		t.Errorf("entry 1 came back with tags %q, feed %d; want the rule's, feed %d", tagNames(a.Tags), a.FeedID, f.ID)
+	}
+	if n, err := s.Count(ctx, "title:entry"); err != nil || n != 2 {
+		t.Errorf("search finds %d, %v; want entries 1 and 2", n, err)
+	}
+	stats, err = s.RecordFetch(ctx, f.ID, fetched, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.ImportStats != (ImportStats{Unchanged: 2}) {
+		t.Errorf("plain fetch after: %+v; want both unchanged, none skipped", stats)
+	}
+	fetched.Articles = append(fetched.Articles, entry("3"))
+	if stats, err := s.RecordFetch(ctx, f.ID, fetched, nil); err != nil || stats.Skipped != 1 || byExternalID(t, s, entry("3").ExternalID) != 0 {
+		t.Errorf("entry 3, not served by the undeleting fetch, came back: %+v, %v", stats, err)
+	}
+}
+
+// TestDeletedFed: DeleteArticles counts which of the articles it deleted
+// a subscribed feed brought, the way back for them being a fetch, and not
+// those of files, whose way back is an import.
+func TestDeletedFed(t *testing.T) {
+	ctx := context.Background()
+	for name, tc := range map[string]struct {
+		feed, file int
+	}{
+		"feed only":  {2, 0},
+		"files only": {0, 2},
+		"both":       {1, 1},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := openTemp(t)
+			const url = "https://example.com/feed.xml"
+			f, err := s.AddFeed(ctx, Feed{URL: url})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var entries []feeds.Article
+			var files []feeds.Article
+			for i := range tc.feed {
+				n := string(rune('a' + i))
+				entries = append(entries, feeds.Article{ExternalID: "feed:" + url + "#" + n, Title: "Entry " + n, Body: "Text of " + n + ".", FeedURL: url})
+			}
+			for i := range tc.file {
+				files = append(files, art("file"+string(rune('a'+i)), "2024-03-05", "A file's article "+string(rune('a'+i))+"."))
+			}
+			if _, err := s.RecordFetch(ctx, f.ID, feeds.FetchResult{Sub: feeds.Subscription{URL: url}, Articles: entries}, nil); err != nil {
+				t.Fatal(err)
+			}
+			importAll(t, s, files...)
+			var ids []int64
+			for _, a := range append(entries, files...) {
+				ids = append(ids, byExternalID(t, s, a.ExternalID))
+			}
+			d, err := s.DeleteArticles(ctx, ids)
+			if err != nil || d != (Deleted{Articles: tc.feed + tc.file, Fed: tc.feed}) {
+				t.Errorf("DeleteArticles = %+v, %v; want %d articles, %d fed", d, err, tc.feed+tc.file, tc.feed)
+			}
+		})
 	}
 }

@@ -44,7 +44,8 @@ const maxFeedError = 1000
 
 // RecordFetch stores what fetching feed id brought: its articles (imported
 // like any others, keeping what the reader did to earlier versions; those
-// the reader deleted stay deleted, and count as unchanged), and the
+// the reader deleted stay deleted, and count as unchanged, Skipped saying
+// how many of the unchanged they are), and the
 // feed's new state — validators for the next conditional request, title,
 // site, the time of the fetch and its error, and its new URL after a
 // permanent redirect — and the tags the rules give the articles it added,
@@ -56,6 +57,11 @@ const maxFeedError = 1000
 // feed's, which its own fetches bring, and is not stored twice; each of
 // its articles is Unchanged, and none is counted.
 func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule) (FetchStats, error) {
+	return s.recordFetch(ctx, id, r, rules, false)
+}
+
+// recordFetch is RecordFetch; with undelete, it is RecordFetchUndeleting.
+func (s *Store) recordFetch(ctx context.Context, id int64, r feeds.FetchResult, rules []Rule, undelete bool) (FetchStats, error) {
 	var stats FetchStats
 	if r.Err == nil && r.NewURL != "" {
 		into, err := s.mergeMoved(ctx, id, r.NewURL)
@@ -104,6 +110,7 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 			}
 			return recordFetchState(ctx, tx, id, r, lastErr)
 		},
+		undelete: undelete,
 	})
 	if errors.Is(err, errFeedGone) {
 		return stats, nil // removed while it was fetched: what it brought goes too
@@ -122,6 +129,7 @@ func (s *Store) RecordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 	for i, o := range outs {
 		if o == Skipped {
 			outs[i] = Unchanged // deleted by the reader: the feed has nothing new
+			stats.Skipped++
 		}
 	}
 	stats.Count(outs...)
