@@ -16,7 +16,8 @@ var errDeleteNeedsYes = errors.New("delete asks before it deletes, and standard 
 
 // deleteCmd deletes articles, by id or every one a query matches, with
 // their tags and notes: newsboat's D. Imports and fetches leave them out
-// after; import --undelete brings them back.
+// after; fetch --undelete brings back a feed's while it serves them,
+// import --undelete those of files.
 func (a *app) deleteCmd() *cobra.Command {
 	var query string
 	var yes bool
@@ -26,7 +27,8 @@ func (a *app) deleteCmd() *cobra.Command {
 		Long: "Delete articles with their tags and notes, by id or every one matching --query\n" +
 			"(--query '' is every article). On a terminal it asks first; elsewhere it needs\n" +
 			"--yes. It lists what it deleted. Imports and fetches leave deleted articles out\n" +
-			"from then on; import --undelete imports them again.",
+			"from then on; fetch --undelete brings back a feed's while the feed serves them,\n" +
+			"import --undelete those of files.",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			byQuery := cmd.Flags().Changed("query")
 			switch {

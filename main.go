@@ -1409,8 +1409,9 @@ func (a *app) feedCmd() *cobra.Command {
 }
 
 func (a *app) fetchCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "fetch [URL...]",
+	var undelete bool
+	c := &cobra.Command{
+		Use:   "fetch [--undelete] [URL|TITLE...]",
 		Short: "Fetch every subscribed feed (or the ones named)",
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
@@ -1419,7 +1420,11 @@ func (a *app) fetchCmd() *cobra.Command {
 			}
 			stderr := cmd.ErrOrStderr()
 			start := time.Now()
-			rep, err := cli.Fetch(cmd.Context(), st, feeds.NewFetcher(), rules, args,
+			fetch := cli.Fetch
+			if undelete {
+				fetch = cli.FetchUndeleting
+			}
+			rep, err := fetch(cmd.Context(), st, feeds.NewFetcher(), rules, args,
 				cli.FetchProgress(stderr, isTerminal(stderr), cli.Columns(stderr)))
 			if cmd.Context().Err() != nil {
 				cli.FetchStopped(stderr, isTerminal(stderr))
@@ -1434,6 +1439,8 @@ func (a *app) fetchCmd() *cobra.Command {
 			return nil
 		}),
 	}
+	c.Flags().BoolVar(&undelete, "undelete", false, "fetch the feeds whole and bring back the articles you deleted that they still serve")
+	return c
 }
 
 func (a *app) opmlCmd() *cobra.Command {

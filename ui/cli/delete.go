@@ -127,10 +127,13 @@ func theirNotes(articles, notes int) string {
 	return " and their " + Plural(notes, "note")
 }
 
-// DeletedText says what a deletion deleted, and that imports and fetches
-// leave those articles out from now on.
+// DeletedText says what a deletion deleted, that imports and fetches
+// leave those articles out from now on, and the way back for them: a fetch
+// with --undelete for a feed's, while the feed serves them; an import with
+// --undelete of the same files for the others.
 //
 //	Deleted 3 articles and their 2 notes; imports and fetches leave them out (import --undelete brings them back).
+//	Deleted 1 article; imports and fetches leave it out (fetch --undelete brings it back while its feed serves it).
 func DeletedText(d store.Deleted) string {
 	if d.Articles == 0 {
 		return "Nothing deleted: the articles were gone already."
@@ -139,8 +142,19 @@ func DeletedText(d store.Deleted) string {
 	if d.Articles == 1 {
 		them = "it"
 	}
+	var back string
+	switch fed := min(d.Fed, d.Articles); fed {
+	case 0:
+		back = "import --undelete brings " + them + " back"
+	case 1:
+		back = "fetch --undelete brings it back while its feed serves it"
+	case d.Articles:
+		back = "fetch --undelete brings them back while their feeds serve them"
+	default:
+		back = "fetch --undelete brings back the " + thousands(fed) + " of feeds while the feeds serve them, import --undelete the " + thousands(d.Articles-fed) + " of files"
+	}
 	return "Deleted " + Plural(d.Articles, "article") + theirNotes(d.Articles, d.Notes) +
-		"; imports and fetches leave " + them + " out (import --undelete brings " + them + " back)."
+		"; imports and fetches leave " + them + " out (" + back + ")."
 }
 
 // AskYesNo asks question on w, with "[y/N]", and reads the answer from r:

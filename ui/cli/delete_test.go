@@ -80,7 +80,7 @@ func TestDeletedStayDeletedOnFetch(t *testing.T) {
 		t.Fatalf("entry e1: %d, %v", id, err)
 	}
 	out := deleteIDs(t, st, id)
-	if !strings.Contains(out, "Entry e1") || !strings.HasSuffix(out, "Deleted 1 article; imports and fetches leave it out (import --undelete brings it back).\n") {
+	if !strings.Contains(out, "Entry e1") || !strings.HasSuffix(out, "Deleted 1 article; imports and fetches leave it out (fetch --undelete brings it back while its feed serves it).\n") {
 		t.Errorf("delete printed\n%s", out)
 	}
 

@@ -59,6 +59,20 @@ type FetchReport struct {
 // as it is done, done counting it. So progress can tell which feeds are
 // still on their way.
 func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, progress func(done, total int, r feeds.FetchResult, stats store.FetchStats)) (FetchReport, error) {
+	return fetch(ctx, st, f, rules, only, false, progress)
+}
+
+// FetchUndeleting is Fetch (tidings fetch --undelete) that brings back the
+// entries the reader deleted which the feeds still serve, forgetting their
+// deletion (store.RecordFetchUndeleting); they count as new. Each feed is
+// fetched whole, without its validators, since a server's "not modified"
+// would hide them.
+func FetchUndeleting(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, progress func(done, total int, r feeds.FetchResult, stats store.FetchStats)) (FetchReport, error) {
+	return fetch(ctx, st, f, rules, only, true, progress)
+}
+
+// fetch is Fetch, and with undelete FetchUndeleting.
+func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, only []string, undelete bool, progress func(done, total int, r feeds.FetchResult, stats store.FetchStats)) (FetchReport, error) {
 	var rep FetchReport
 	subs, err := subscriptions(ctx, st, only, &rep)
 	if err != nil {
@@ -69,6 +83,13 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 	for i, s := range subs {
 		byURL[s.URL] = s
 		list[i] = Subscription(s)
+		if undelete {
+			list[i].ETag, list[i].LastModified = "", ""
+		}
+	}
+	record := st.RecordFetch
+	if undelete {
+		record = st.RecordFetchUndeleting
 	}
 	rep.Feeds = len(subs)
 	if progress != nil {
@@ -84,7 +105,7 @@ func Fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 			return
 		}
 		recorded++
-		stats, err := st.RecordFetch(ctx, byURL[r.Sub.URL].ID, r, rules)
+		stats, err := record(ctx, byURL[r.Sub.URL].ID, r, rules)
 		switch {
 		case err != nil && errors.Is(err, store.ErrReadOnly):
 			saveErr = err
@@ -223,6 +244,10 @@ type Added struct {
 	store.Subscribed
 	Fetch feeds.FetchResult
 	Stats store.FetchStats
+	// Holds is how many articles the subscription holds after its fetch:
+	// what it brought and what it took back, without the entries the
+	// reader deleted (Stats.Skipped of them were left out).
+	Holds int
 }
 
 // AddFeed subscribes to url, finding the feed when url is a site's page,
@@ -254,6 +279,11 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 	if err != nil {
 		return out, err
 	}
+	if out.Fetch.Err == nil && out.Stats.MergedInto == "" {
+		if out.Holds, err = st.FeedArticles(ctx, out.Feed.ID); err != nil {
+			return out, err
+		}
+	}
 	if out.Fetch.Sub.Title != "" {
 		out.Feed.Title = out.Fetch.Sub.Title
 	}
@@ -261,8 +291,12 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 }
 
 // PrintAdded writes what SubscribeFeed did: subscribed, or subscribed already and
-// with which tags, then what the fetch brought and its warnings. A failed
+// with which tags, then how many articles the subscription holds, how many
+// of them are new (unless all are), and the entries it left out for the
+// reader deleted them, with the way back; then the warnings. A failed
 // fetch is SubscribeFeed's error, for the caller to report.
+//
+//	Harbour News: 12 articles, 2 new; 3 you deleted left out (tidings fetch --undelete brings them back)
 func PrintAdded(w io.Writer, a Added) {
 	if a.New {
 		fmt.Fprintf(w, "subscribed to %s\n", oneLine(a.Feed.URL, 0))
@@ -288,10 +322,21 @@ func PrintAdded(w io.Writer, a Added) {
 	switch {
 	case a.Fetch.NotModified:
 		fmt.Fprintf(w, "%s: not modified since the last fetch\n", oneLine(title, 0))
-	case a.New:
-		fmt.Fprintf(w, "%s: %s\n", oneLine(title, 0), Plural(len(a.Fetch.Articles), "article"))
+	case a.Stats.MergedInto != "":
+		// The warning says which feed it became, whose articles they are.
 	default:
-		fmt.Fprintf(w, "%s: %s, %s new\n", oneLine(title, 0), Plural(len(a.Fetch.Articles), "article"), thousands(a.Stats.Added))
+		line := oneLine(title, 0) + ": " + Plural(a.Holds, "article")
+		if !a.New || a.Holds != a.Stats.Added {
+			line += ", " + thousands(a.Stats.Added) + " new"
+		}
+		if n := a.Stats.Skipped; n > 0 {
+			them := "them"
+			if n == 1 {
+				them = "it"
+			}
+			line += "; " + thousands(n) + " you deleted left out (tidings fetch --undelete brings " + them + " back)"
+		}
+		fmt.Fprintln(w, line)
 	}
 	printWarnings(w, fetchWarnings(a.Fetch, a.Stats))
 }
@@ -438,7 +483,8 @@ func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r fee
 }
 
 // fetchStatus says what a feed's fetch did: its error, "not modified",
-// how many articles are new and updated, or "nothing new".
+// how many articles are new and updated, or "nothing new"; and how many
+// entries the reader deleted it left out ("1 you deleted left out").
 func fetchStatus(r feeds.FetchResult, stats store.FetchStats) string {
 	switch {
 	case r.Err != nil:
@@ -456,7 +502,10 @@ func fetchStatus(r feeds.FetchResult, stats store.FetchStats) string {
 		did = append(did, thousands(stats.Updated)+" updated")
 	}
 	if len(did) == 0 {
-		return "nothing new"
+		did = append(did, "nothing new")
+	}
+	if stats.Skipped > 0 {
+		did = append(did, thousands(stats.Skipped)+" you deleted left out")
 	}
 	return strings.Join(did, ", ")
 }
