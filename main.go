@@ -1646,7 +1646,13 @@ func (a *app) backupCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Backed up %s to %s.\n", cli.Plural(n, "article"), cli.OneLine(args[0]))
+			// A name with control characters in it is shown quoted, its
+			// escapes written out, so that it can be found again.
+			name := args[0]
+			if cli.OneLine(name) != name {
+				name = strconv.Quote(name)
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Backed up %s to %s.\n", cli.Plural(n, "article"), name)
 			return err
 		}),
 	}

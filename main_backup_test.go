@@ -25,6 +25,11 @@ func TestBackupCommand(t *testing.T) {
 			t.Errorf("%v: the copy finds %q (exit %d, %v), want 1", args, r.stdout, r.code, r.err)
 		}
 	}
+	// A name with escape sequences is shown with them written out.
+	odd := filepath.Join(t.TempDir(), "new\nline\x1b[31m.db")
+	if r := run(t, lib, "backup", odd); r.code != 0 || !strings.Contains(r.stdout, `line\x1b[31m.db".`) {
+		t.Errorf("backup to %q: exit %d, %v, %q", odd, r.code, r.err, r.stdout)
+	}
 	if r := run(t, lib, "backup", lib); r.code == 0 || r.err == nil || !strings.Contains(r.err.Error(), "the library itself") {
 		t.Errorf("backup over the library: exit %d, %v", r.code, r.err)
 	}

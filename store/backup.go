@@ -19,17 +19,28 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if dest == "" {
 		return errors.New("store: backup: no file named")
 	}
-	abs, err := filepath.Abs(dest)
+	abs, err := target(dest)
 	if err != nil {
 		return fmt.Errorf("store: backup %s: %w", dest, err)
 	}
-	if same(abs, s.path) {
-		return fmt.Errorf("store: backup %s: that is the library itself", dest)
+	for _, side := range []string{"", "-wal", "-shm", "-journal"} {
+		if same(abs, s.path+side) || abs == s.path+side {
+			if side == "" {
+				return fmt.Errorf("store: backup %s: that is the library itself", dest)
+			}
+			return fmt.Errorf("store: backup %s: that is the library's %s file, which SQLite keeps beside it", dest, side)
+		}
 	}
-	if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("store: backup %s: not a file", dest)
+	switch fi, err := os.Stat(abs); {
+	case err == nil && fi.IsDir():
+		return fmt.Errorf("store: backup %s: a folder; name a file in it", dest)
+	case err == nil && !fi.Mode().IsRegular():
+		return fmt.Errorf("store: backup %s: not a regular file", dest)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
+	if errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("store: backup %s: the folder %s is not writable", dest, filepath.Dir(abs))
+	}
 	if err != nil {
 		return fmt.Errorf("store: backup %s: %w", dest, err)
 	}
@@ -72,6 +83,32 @@ func (s *Store) vacuumInto(ctx context.Context, name string) error {
 	}
 	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, name)
 	return err
+}
+
+// target is the file a backup to dest writes: dest made absolute, and, when
+// dest is a symbolic link (a name kept on a backup disk, say), the file it
+// points to, so that the link keeps pointing at the new copy rather than
+// being replaced by it. A link to a link is followed to its end.
+func target(dest string) (string, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	for range 40 {
+		fi, err := os.Lstat(abs)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return abs, nil
+		}
+		to, err := os.Readlink(abs)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(abs), to)
+		}
+		abs = filepath.Clean(to)
+	}
+	return "", errors.New("too many symbolic links")
 }
 
 // same reports whether two paths name one file.

@@ -108,3 +108,74 @@ func sameIDs(a, b []int64) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestBackupDestinations: a backup to the library's -wal or -shm file is
+// refused, leaving both as they were; one to a symbolic link (a name kept on
+// a backup disk) writes the file the link points to, dangling or not, and
+// the link stays; one to a folder says to name a file in it.
+func TestBackupDestinations(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s, generated(5)...)
+	if err := s.Tag(ctx, idsOf(t, s, "")[:1], []string{"kept"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		before, err := os.Stat(s.Path() + side)
+		if err != nil {
+			t.Fatalf("the open library has no %s file: %v", side, err)
+		}
+		err = s.Backup(ctx, s.Path()+side)
+		if err == nil || !strings.Contains(err.Error(), "the library's "+side+" file") {
+			t.Errorf("a backup to %s: %v", side, err)
+		}
+		after, err := os.Stat(s.Path() + side)
+		if err != nil || !os.SameFile(before, after) {
+			t.Errorf("the library's %s file was replaced (%v)", side, err)
+		}
+	}
+	if got := idsOf(t, s, "tag:kept"); len(got) != 1 {
+		t.Errorf("the library finds %v for tag:kept after the refusals", got)
+	}
+
+	disk := t.TempDir()
+	names := t.TempDir()
+	for _, tc := range []struct{ name, to string }{
+		{"existing", filepath.Join(disk, "existing.db")},
+		{"dangling", filepath.Join(disk, "new.db")},
+		{"relative", "pointed-at.db"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "existing" {
+				if err := os.WriteFile(tc.to, []byte("old"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			link := filepath.Join(names, tc.name+".db")
+			if err := os.Symlink(tc.to, link); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Backup(ctx, link); err != nil {
+				t.Fatal(err)
+			}
+			if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("the link was replaced: %v, %v", fi.Mode(), err)
+			}
+			to := tc.to
+			if !filepath.IsAbs(to) {
+				to = filepath.Join(names, to)
+			}
+			b, err := Open(to, Options{ReadOnly: true})
+			if err != nil {
+				t.Fatalf("the file the link points to: %v", err)
+			}
+			defer b.Close()
+			if got := idsOf(t, b, "tag:kept"); len(got) != 1 {
+				t.Errorf("the backup through the link finds %v for tag:kept", got)
+			}
+		})
+	}
+	if err := s.Backup(ctx, disk); err == nil || !strings.Contains(err.Error(), "a folder") {
+		t.Errorf("a backup to a folder: %v", err)
+	}
+}
