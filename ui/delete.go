@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
 )
@@ -75,7 +76,11 @@ func (m *Model) startDelete() tea.Cmd {
 		if m.screen == screenReader && m.reader.loaded {
 			notes = m.reader.article.Annotations
 		}
-		what = "“" + oneLine(row.Title) + "”"
+		// The title gives way, so that what else goes (its notes) and
+		// the y/n are always on screen.
+		rest := theirNotes(1, notes) + "? y/n"
+		room := max(m.width-2-ansi.StringWidth("Delete “”"+rest), 8)
+		what = "“" + ansi.Truncate(oneLine(row.Title), room, "…") + "”"
 		question = what + theirNotes(1, notes)
 	}
 	m.setStatus("")
