@@ -317,8 +317,18 @@ func inlineNoteLines(note string, width int, st *styles, renderNote func(md stri
 	}
 	// Glamour keeps a margin of two columns either side: the left one
 	// gives way to the bar.
-	var out []string
-	for _, line := range strings.Split(renderNote(note, inner+4), "\n") {
+	// A note that opens or ends with a list or a quote is given blank
+	// lines around it, which the bar would draw as empty note lines.
+	lines := strings.Split(renderNote(note, inner+4), "\n")
+	blank := func(line string) bool { return strings.TrimSpace(ansi.Strip(line)) == "" }
+	for len(lines) > 1 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 1 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	out := make([]string, 0, len(lines))
+	for _, line := range lines {
 		out = append(out, bar+strings.TrimPrefix(line, "  "))
 	}
 	return out

@@ -220,3 +220,38 @@ func trimmed(lines []string) []string {
 	}
 	return out
 }
+
+// TestPassageNoteOpensWithAList: a passage's note that opens with a list
+// or a quote is drawn from its first mark, with no empty note line above
+// it or below it.
+func TestPassageNoteOpensWithAList(t *testing.T) {
+	for _, tc := range []struct{ note, first, last string }{
+		{"- bullet first\n- bullet second", "• bullet first", "• bullet second"},
+		{"> quoted first", "│ quoted first", "│ quoted first"},
+		{"plain note", "plain note", "plain note"},
+	} {
+		st, _ := openLibrary(t)
+		id := importBody(t, st, "The harbour reopened on Monday.\n\nThe ferry sails at seven.\n\nTickets cost two euros.")
+		p := passage(t, st, id, "The ferry sails at seven.")
+		p.Note = tc.note
+		addNotes(t, st, id, p)
+		m := openReader(t, st, 80, 40)
+		m = step(t, m, press("]"))
+		lines := strings.Split(viewText(m), "\n")
+		at := indexOf(trimmed(lines), "✎ The ferry sails at seven.")
+		if at < 0 {
+			t.Fatalf("no passage:\n%s", viewText(m))
+		}
+		var under []string
+		for _, l := range lines[at+1:] {
+			_, after, ok := strings.Cut(l, "  ┆ ")
+			if !ok {
+				break
+			}
+			under = append(under, strings.TrimSpace(after))
+		}
+		if len(under) == 0 || under[0] != tc.first || under[len(under)-1] != tc.last {
+			t.Errorf("the note %q is drawn as %q", tc.note, under)
+		}
+	}
+}
