@@ -14,6 +14,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
+
+	"tidings/feeds/marks"
 )
 
 // parseMarkdownFile reads a Markdown article with optional front matter
@@ -854,7 +856,18 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 	var dated bool
 	var created time.Time
 	var sourceLink, sourceHost string
+	var ruleTagsAt *yaml.Node // the rule_tags field's value
 	defer func() {
+		if ruleTagsAt != nil {
+			var left []string
+			art.RuleTags, left = amongTags(art.RuleTags, art.Tags)
+			switch {
+			case len(left) == 1:
+				warn(ruleTagsAt, "rule_tags: %s is not among tags; left out", left[0])
+			case len(left) > 1:
+				warn(ruleTagsAt, "rule_tags: %s are not among tags; left out", strings.Join(left, ", "))
+			}
+		}
 		if !dated && !created.IsZero() {
 			art.Published = created
 		}
@@ -926,11 +939,10 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 		case "url", "link":
 			art.URL, _ = scalar(key, val)
 		case "feed":
-			feed, _ := scalar(key, val)
-			if f := CleanLine(feed); f != "" && baseURL(f) == nil {
-				// Importing would subscribe to it, where feed add refuses it.
-				warn(val, "feed %q is not an http(s) address: the article is kept without its feed", f)
-				feed = ""
+			raw, _ := scalar(key, val)
+			feed, refused := ImportedFeed(raw)
+			if refused != "" {
+				warn(val, "%s", refused)
 			}
 			art.FeedURL = feed
 		case "added":
@@ -949,6 +961,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 		case "rule_tags":
 			// Of the tags, those a tag rule set.
 			art.RuleTags = append(art.RuleTags, names(key, val, true)...)
+			ruleTagsAt = val
 		case "id", "external_id", "guid":
 			art.ExternalID, _ = scalar(key, val)
 		case "read":
@@ -961,6 +974,28 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			}
 		}
 	}
+}
+
+// amongTags splits an article's rule tags (those of its tags a tag rule
+// set) into those among its tags, spelled as the tags spell them, and the
+// others, which name no tag of the article.
+func amongTags(ruleTags, tags []string) (among, left []string) {
+	spelled := make(map[string]string, len(tags))
+	for _, t := range NormalizeTags(tags) {
+		spelled[marks.FoldTag(t)] = t
+	}
+	for _, r := range ruleTags {
+		n := normalizeTag(r)
+		if n == "" {
+			continue
+		}
+		if t, ok := spelled[marks.FoldTag(n)]; ok {
+			among = append(among, t)
+		} else {
+			left = append(left, n)
+		}
+	}
+	return among, NormalizeTags(left)
 }
 
 // webHost is the host of s, without "www.", when s is an http or https

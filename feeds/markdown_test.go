@@ -658,6 +658,33 @@ func TestMarkdownLibraryFields(t *testing.T) {
 		"an added that is no date": {
 			front: "added: yesterday", warning: `added: cannot read "yesterday" as a date`,
 		},
+		// Cleaned, it would be another address than the file names: the
+		// library would subscribe to, and fetch, what nobody wrote.
+		"a feed with escape sequences in it": {
+			front:   `feed: "http://127.0.0.1:8765/\e[2J\e]0;x\a"`,
+			warning: `front matter line 2: feed "http://127.0.0.1:8765/\x1b[2J\x1b]0;x\a" has control characters in it: the article is kept without its feed`,
+		},
+		"a feed longer than an address may be": {
+			front:   "feed: http://example.org/" + strings.Repeat("a", MaxFeedURL),
+			warning: `is 2,067 bytes long, where an address has at most 2,048: the article is kept without its feed`,
+		},
+		"a feed as long as an address may be": {
+			front: "feed: http://example.org/" + strings.Repeat("a", MaxFeedURL-len("http://example.org/")),
+			feed:  "http://example.org/" + strings.Repeat("a", MaxFeedURL-len("http://example.org/")),
+		},
+		"rule tags not among the tags": {
+			front:    `tags: [a]` + "\n" + `rule_tags: [b, "", "c d", 5, a]`,
+			ruleTags: []string{"a"},
+			warning:  "front matter line 3: rule_tags: b, c d, 5 are not among tags; left out",
+		},
+		"a rule tag not among the tags": {
+			front:   "rule_tags: b\ntags: [a]",
+			warning: "front matter line 2: rule_tags: b is not among tags; left out",
+		},
+		"a rule tag spelled otherwise than its tag": {
+			front:    "keywords: [Birds, Été]\nrule_tags: [birds, été]",
+			ruleTags: []string{"Birds", "Été"},
+		},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
