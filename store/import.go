@@ -48,18 +48,50 @@ func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, e
 // cycle (see stratify), is left out and reported as a *RuleError once the
 // batch is stored; the others apply.
 func (s *Store) ImportTagged(ctx context.Context, batch []feeds.Article, rules []Rule) ([]Outcome, error) {
-	if len(rules) == 0 {
-		return s.Import(ctx, batch)
+	res, err := s.ImportWith(ctx, batch, ImportOptions{Rules: rules})
+	return res.Outcomes, err
+}
+
+// ImportOptions say how ImportWith imports a batch.
+type ImportOptions struct {
+	// Rules tag the articles the batch adds, as ImportTagged's do.
+	Rules []Rule
+	// Undelete brings back the articles the reader deleted, as
+	// ImportUndeleting does.
+	Undelete bool
+}
+
+// Imported is what ImportWith did with a batch.
+type Imported struct {
+	Outcomes []Outcome // for each article, as Import reports it
+	// NewFeeds are the addresses of the feeds the batch subscribed the
+	// library to: those its articles name (an export's "feed") that the
+	// library did not have, in the order the batch first names them.
+	NewFeeds []string
+}
+
+// ImportWith is Import with the options: ImportTagged with Rules,
+// ImportUndeleting with Undelete too. It says which feeds the batch
+// subscribed the library to. A *RuleError comes with the batch stored.
+func (s *Store) ImportWith(ctx context.Context, batch []feeds.Article, opts ImportOptions) (Imported, error) {
+	var res Imported
+	hooks := batchHooks{undelete: opts.Undelete, newFeeds: &res.NewFeeds}
+	var bad error
+	if len(opts.Rules) > 0 {
+		var strata [][]*ruleRun
+		strata, bad = prepareStrata(opts.Rules)
+		hooks.after = func(tx *sql.Tx, outs []Outcome) error {
+			_, err := applyArrivals(ctx, tx, strata, len(opts.Rules), addedIDs(batch, outs))
+			return err
+		}
 	}
-	strata, bad := prepareStrata(rules)
-	outs, err := s.importBatch(ctx, batch, false, batchHooks{after: func(tx *sql.Tx, outs []Outcome) error {
-		_, err := applyArrivals(ctx, tx, strata, len(rules), addedIDs(batch, outs))
-		return err
-	}})
+	outs, err := s.importBatch(ctx, batch, false, hooks)
+	res.Outcomes = outs
 	if err != nil {
-		return outs, err
+		res.NewFeeds = nil
+		return res, err
 	}
-	return outs, bad
+	return res, bad
 }
 
 // addedIDs are the external ids of the articles of batch that outs say
@@ -82,6 +114,9 @@ type batchHooks struct {
 	// undelete imports the articles the reader deleted, which an import
 	// otherwise skips (delete.go).
 	undelete bool
+	// newFeeds, when set, is given the addresses of the feeds the batch
+	// subscribed the library to.
+	newFeeds *[]string
 }
 
 // errFeedGone stops a fetch's import whose feed was removed meanwhile.
@@ -101,8 +136,12 @@ func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscrib
 				return err
 			}
 		}
-		if err := importIn(ctx, tx, batch, subscribed, hooks.undelete, outs); err != nil {
+		created, err := importIn(ctx, tx, batch, subscribed, hooks.undelete, outs)
+		if err != nil {
 			return err
+		}
+		if hooks.newFeeds != nil {
+			*hooks.newFeeds = created
 		}
 		if hooks.after != nil {
 			return hooks.after(tx, outs)
@@ -119,29 +158,30 @@ func (s *Store) importBatch(ctx context.Context, batch []feeds.Article, subscrib
 }
 
 // importIn stores batch in tx, saying in outs what became of each article.
-func importIn(ctx context.Context, tx *sql.Tx, batch []feeds.Article, subscribed, undelete bool, outs []Outcome) error {
+// It returns the addresses of the feeds it subscribed the library to.
+func importIn(ctx context.Context, tx *sql.Tx, batch []feeds.Article, subscribed, undelete bool, outs []Outcome) ([]string, error) {
 	if len(batch) == 0 {
-		return nil
+		return nil, nil
 	}
 	im, err := newImporter(ctx, tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	im.subscribed = subscribed
 	im.deleted.undelete = undelete
 	defer im.close()
 	if err := im.loadExisting(batch); err != nil {
-		return err
+		return nil, err
 	}
 	for i := range batch {
 		if outs[i], err = im.article(&batch[i]); err != nil {
-			return &ArticleError{Index: i, Name: describe(&batch[i]), Err: err}
+			return nil, &ArticleError{Index: i, Name: describe(&batch[i]), Err: err}
 		}
 	}
 	if err := im.anchors.run(ctx, tx); err != nil {
-		return fmt.Errorf("re-anchoring notes: %w", err)
+		return nil, fmt.Errorf("re-anchoring notes: %w", err)
 	}
-	return im.fts.flush(ctx, tx)
+	return im.newFeeds, im.fts.flush(ctx, tx)
 }
 
 // ArticleError is why Import refused a batch: one of its articles, at
@@ -200,8 +240,10 @@ type importer struct {
 	nextID int64
 	byExt  map[string]*existing
 	feeds  map[string]int64
-	tags   map[string]int64 // by folded name (marks.FoldTag)
-	fts    *ftsWriter
+	// newFeeds are the addresses of the feeds the batch subscribed to.
+	newFeeds []string
+	tags     map[string]int64 // by folded name (marks.FoldTag)
+	fts      *ftsWriter
 	// subscribed: the articles' feeds must exist (a fetch's import).
 	subscribed bool
 
@@ -795,7 +837,8 @@ func (im *importer) tag(name string) (int64, error) {
 
 // feed returns the id of the feed with this URL, creating it, titled by
 // the source of the article that brings it (an export's article imported
-// into another library) until it is fetched; none for "".
+// into another library) until it is fetched, and counting it among the
+// batch's new feeds; none for "".
 func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 	if url == "" {
 		return sql.NullInt64{}, nil
@@ -815,10 +858,25 @@ func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 		im.feeds[url] = id
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
-	err := im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, url_normal, title) VALUES (?, ?, ?)
-		ON CONFLICT(url) DO UPDATE SET url_normal = excluded.url_normal RETURNING id`, url, feeds.NormalizeURL(url), source).Scan(&id)
-	if err != nil {
+	normal := feeds.NormalizeURL(url)
+	err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM feeds WHERE url = ?`, url).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, url_normal, title) VALUES (?, ?, ?) RETURNING id`,
+			url, normal, source).Scan(&id)
+		if err != nil {
+			return sql.NullInt64{}, err
+		}
+		im.newFeeds = append(im.newFeeds, url)
+	case err != nil:
 		return sql.NullInt64{}, err
+	default:
+		// A feed another tidings or program wrote without its normal form
+		// is given it, so that any spelling of its address finds it.
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE feeds SET url_normal = ? WHERE id = ? AND url_normal <> ?`,
+			normal, id, normal); err != nil {
+			return sql.NullInt64{}, err
+		}
 	}
 	im.feeds[url] = id
 	return sql.NullInt64{Int64: id, Valid: true}, nil
