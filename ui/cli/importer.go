@@ -118,6 +118,10 @@ type ImportReport struct {
 	// Stopped is set when the import ended before it read everything
 	// (ctrl+c, a library busy or read-only): what is left was not stored.
 	Stopped bool
+	// NewFeeds are the addresses of the feeds the import subscribed the
+	// library to: those its articles came from (an export's feed) that
+	// the library did not have.
+	NewFeeds []string
 
 	ruleWarned bool
 }
@@ -381,6 +385,7 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 			rep.Warnings = append(rep.Warnings, *p.warn)
 			continue
 		}
+		checkFeed(&p.it.a)
 		if first, dup := seen.add(p.it); dup {
 			rep.Warnings = append(rep.Warnings, p.it.at.problem(
 				fmt.Sprintf("id %s is also at %s: this article replaces that one", OneLine(strconv.Quote(p.it.a.ExternalID)), first)))
@@ -437,11 +442,8 @@ func (im *Importer) write(ctx context.Context, batch []item, rep *ImportReport) 
 // transactions a halving (some thirty in a batch of 20,000) and fails
 // alone, and the articles keep their order.
 func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article, rep *ImportReport) error {
-	importTagged := im.Store.ImportTagged
-	if im.Undelete {
-		importTagged = im.Store.ImportUndeleting
-	}
-	outs, err := importTagged(ctx, arts, im.Rules)
+	res, err := im.Store.ImportWith(ctx, arts, store.ImportOptions{Rules: im.Rules, Undelete: im.Undelete})
+	outs := res.Outcomes
 	if _, ok := errors.AsType[*store.RuleError](err); ok {
 		// Stored, tagged by the other rules: a rule that does not parse
 		// is the user's to fix; say it once.
@@ -453,6 +455,7 @@ func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article,
 	}
 	if err == nil {
 		count(batch, outs, rep)
+		rep.NewFeeds = append(rep.NewFeeds, res.NewFeeds...)
 		return nil
 	}
 	if fatal(ctx, err) {
@@ -482,6 +485,20 @@ func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article,
 		return err
 	}
 	return im.put(ctx, batch[half:], arts[half:], rep)
+}
+
+// checkFeed leaves an article without the feed it names when importing
+// would not subscribe to it (feeds.ImportedFeed: an address too long, or
+// not http(s)), with a warning saying why. Markdown's reading checks its
+// feed as it reads it; this holds for every format.
+func checkFeed(a *feeds.Article) {
+	if a.FeedURL == "" {
+		return
+	}
+	if _, refused := feeds.ImportedFeed(a.FeedURL); refused != "" {
+		a.FeedURL = ""
+		a.Warnings = append(a.Warnings, refused)
+	}
 }
 
 // refusal is why the store refused an article, as its file and line are

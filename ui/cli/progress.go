@@ -179,10 +179,38 @@ func PrintSummary(out, diag io.Writer, rep ImportReport, elapsed time.Duration) 
 		}
 		fmt.Fprintf(diag, "note: %s %s left out; tidings import --undelete with the same files brings %s back\n", thousands(rep.Skipped), were, them)
 	}
+	if len(rep.NewFeeds) > 0 {
+		fmt.Fprintf(diag, "note: %s\n", newFeedsNote(rep.NewFeeds))
+	}
 	for _, f := range rep.Failed {
 		fmt.Fprintf(diag, "failed: %s\n", f)
 	}
 	printWarnings(diag, rep.Warnings)
+}
+
+// feedsListed is how many of the feeds an import subscribed to its
+// summary names; the rest are counted.
+const feedsListed = 3
+
+// newFeedsNote says which feeds an import subscribed the library to (the
+// feeds its articles came from), and how to unsubscribe: fetch would
+// otherwise ask them for articles without the user having asked for them.
+func newFeedsNote(urls []string) string {
+	listed := urls
+	if len(urls) > feedsListed+1 { // "and 1 more" takes the room the address would
+		listed = urls[:feedsListed]
+	}
+	shown := make([]string, len(listed))
+	for i, u := range listed {
+		shown[i] = shownName(u)
+	}
+	list := strings.Join(shown, ", ")
+	how := "tidings feed remove URL unsubscribes"
+	if more := len(urls) - len(listed); more > 0 {
+		list += " and " + thousands(more) + " more"
+		how = "tidings feed list lists them; " + how
+	}
+	return fmt.Sprintf("subscribed to %s the articles came from: %s (%s)", Plural(len(urls), "feed"), list, how)
 }
 
 // Warnings are listed one by one up to maxWarnings; past that, those of
