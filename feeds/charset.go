@@ -43,10 +43,10 @@ func htmlUTF8(data []byte) []byte {
 // pageUTF8 returns an HTML file as the importer reads it, in UTF-8: in the
 // encoding its <meta> declares (htmlUTF8); else, for an XHTML file, in the
 // one its XML declaration names; else, when it is not UTF-8, as
-// Windows-1252, as browsers read a page that declares none or declares
-// UTF-8 wrongly (textUTF8), with a warning saying so. changed says that
-// the text differs from htmlUTF8's, which is all an earlier tidings
-// decoded: it replaced the bytes that were not UTF-8.
+// Windows-1252, as browsers read a page that declares none (textUTF8) or
+// declares UTF-8 wrongly (declaredTextUTF8), with a warning saying so.
+// changed says that the text differs from htmlUTF8's, which is all an
+// earlier tidings decoded: it replaced the bytes that were not UTF-8.
 func pageUTF8(data []byte) (out []byte, warning string, changed bool) {
 	out = htmlUTF8(data)
 	if utf8.Valid(out) {
@@ -62,7 +62,12 @@ func pageUTF8(data []byte) (out []byte, warning string, changed bool) {
 			}
 		}
 	}
-	out, latin1 := textUTF8(out)
+	var latin1 bool
+	if declaresUTF8(label) {
+		out, latin1 = declaredTextUTF8(out)
+	} else {
+		out, latin1 = textUTF8(out)
+	}
 	if !latin1 {
 		return out, "", false
 	}
@@ -100,7 +105,20 @@ const warnWindows1252 = "not UTF-8: read as Windows-1252 (Latin-1)"
 // stray byte), whose bad bytes the importer replaces and warns of, rather
 // than turn each of its characters into two.
 func textUTF8(data []byte) ([]byte, bool) {
-	if !isWindows1252(data) {
+	return windows1252UTF8(data, isWindows1252(data))
+}
+
+// declaredTextUTF8 returns text that declares UTF-8 (by a byte-order mark,
+// an XML declaration, a <meta>, an HTTP charset) as UTF-8, and whether it
+// read it as Windows-1252 all the same (declaredWindows1252).
+func declaredTextUTF8(data []byte) ([]byte, bool) {
+	return windows1252UTF8(data, declaredWindows1252(data))
+}
+
+// windows1252UTF8 returns data decoded from Windows-1252 when latin1 says
+// so, else as it is, and whether it decoded it.
+func windows1252UTF8(data []byte, latin1 bool) ([]byte, bool) {
+	if !latin1 {
 		return data, false
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
@@ -115,8 +133,35 @@ func isWindows1252(data []byte) bool {
 	if utf8.Valid(data) {
 		return false
 	}
-	multi, bad := utf8Counts(data)
+	multi, bad, _ := utf8Counts(data)
 	return bad > multi
+}
+
+// declaredWindows1252 reports whether text that declares UTF-8 but is not
+// valid UTF-8 is Windows-1252 all the same. It is when it holds no UTF-8
+// character of more than one byte: the common document that says UTF-8
+// and is Latin-1. Else it is UTF-8 with damage, however many of its bytes
+// are not UTF-8 (a UTF-8 feed in English whose one entry pasted from Word
+// brings more quotes, bytes 93 and 94, than the feed has accented letters),
+// unless its bytes that are not UTF-8 and stand for Latin-1's letters and
+// signs (A0-FF) outnumber its UTF-8 characters: a Western document in
+// which a letter and the sign after it happen to make a UTF-8 character
+// (ß“ is DF 93, é and a no-break space before » are E9 A0 BB). Bytes
+// 80-9F, Windows-1252's quotes and dashes, are control characters in
+// Latin-1 and the stray bytes a UTF-8 document most often picks up; they
+// do not count against its declaration.
+func declaredWindows1252(data []byte) bool {
+	if utf8.Valid(data) {
+		return false
+	}
+	multi, _, latin := utf8Counts(data)
+	return multi == 0 || latin > multi
+}
+
+// declaresUTF8 reports whether the encoding label names UTF-8.
+func declaresUTF8(label string) bool {
+	_, name := charset.Lookup(strings.TrimSpace(label))
+	return name == "utf-8"
 }
 
 // htmlHeadScan is how much of a page is searched for its encoding.
@@ -204,25 +249,30 @@ func metaCharset(z *html.Tokenizer, hasAttr bool) string {
 // in a single-byte encoding seldom holds any, as a letter with an accent
 // is one byte there, followed by a plain letter.
 func mostlyUTF8(data []byte) bool {
-	multi, bad := utf8Counts(data)
+	multi, bad, _ := utf8Counts(data)
 	return multi > bad
 }
 
 // utf8Counts counts the UTF-8 characters of more than one byte in data,
-// and the bytes that are not UTF-8.
-func utf8Counts(data []byte) (multi, bad int) {
+// the bytes that are not UTF-8, and those of them that are A0-FF
+// (Latin-1's letters and signs, where 80-9F are its control characters).
+func utf8Counts(data []byte) (multi, bad, latin int) {
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			bad++
-		} else {
+		switch {
+		case r != utf8.RuneError || size > 1:
 			multi++
+		case data[i] >= 0xa0:
+			bad++
+			latin++
+		default:
+			bad++
 		}
 		i += size
 	}
-	return multi, bad
+	return multi, bad, latin
 }

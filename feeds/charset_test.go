@@ -232,3 +232,44 @@ func TestFilesWithAStrayByteReadAsTheirFeed(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesDeclaringUTF8WithQuotesFromWord: a page that declares UTF-8 (a
+// <meta>, an XML declaration) and holds UTF-8 characters reads as UTF-8
+// however many quotes pasted from Word it holds besides, each replaced,
+// with a warning counting them. One that holds none is Latin-1 declaring
+// UTF-8 wrongly, and one that declares nothing is read as it always was:
+// both as Windows-1252, with a warning.
+func TestFilesDeclaringUTF8WithQuotesFromWord(t *testing.T) {
+	const (
+		utf8Text  = "K\xc3\xb6ln: it\xe2\x80\x99s \x93no comment\x94 on the \x93harbour plan\x94."
+		utf8Read  = "Köln: it’s \uFFFDno comment\uFFFD on the \uFFFDharbour plan\uFFFD."
+		latinText = "K\xf6ln: it\x92s \x93no comment\x94 on the caf\xe9."
+		latinRead = "Köln: it’s “no comment” on the café."
+		replaced4 = "not valid UTF-8; 4 bytes replaced"
+		declared  = "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)"
+		undecl    = "not UTF-8 and declares no encoding: read as Windows-1252 (Latin-1)"
+	)
+	meta := func(head, text string) string {
+		return "<!doctype html><html><head>" + head + "<title>Kurier</title></head><body><p>" + text + "</p></body></html>"
+	}
+	xhtml := func(text string) string {
+		return `<?xml version="1.0" encoding="utf-8"?>` + "\n" + `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Kurier</title></head><body><p>` +
+			text + "</p></body></html>"
+	}
+	tests := []struct {
+		name, content, body, warning string
+	}{
+		{"meta-charset.html", meta(`<meta charset="utf-8">`, utf8Text), utf8Read, replaced4},
+		{"http-equiv.html", meta(`<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">`, utf8Text), utf8Read, replaced4},
+		{"declaration.xhtml", xhtml(utf8Text), utf8Read, replaced4},
+		{"latin1-meta.html", meta(`<meta charset="utf-8">`, latinText), latinRead, declared},
+		{"latin1-declaration.xhtml", xhtml(latinText), latinRead, declared},
+		{"undeclared.html", meta("", utf8Text), "KÃ¶ln: itâ€™s “no comment” on the “harbour plan”.", undecl},
+	}
+	for _, tc := range tests {
+		a := readOne(t, tc.name, tc.content)
+		if a.Body != tc.body || !slices.Contains(a.Warnings, tc.warning) {
+			t.Errorf("%s: %q %q, want %q %q", tc.name, a.Body, a.Warnings, tc.body, tc.warning)
+		}
+	}
+}

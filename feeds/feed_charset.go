@@ -39,15 +39,18 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 // decoded from UTF-16 already, or saved again as UTF-8 keeping its
 // declaration) is no label, as browsers take it.
 //
-// A document to be read as UTF-8 (by its byte-order mark, its declaration,
-// its Content-Type or for want of any) that is not valid UTF-8 is read as
-// the importer reads a text file (textUTF8): as Windows-1252, with a
-// warning, when its bytes that are not UTF-8 outnumber its UTF-8
-// characters of more than one byte, which is a legacy Western document,
-// labelled or not (what undeclared non-UTF-8 feeds nearly always are);
-// otherwise as UTF-8 with damage, each run of its bad bytes replaced by
-// U+FFFD, with a warning counting them. One stray byte (a quote pasted
-// from Word into a UTF-8 feed) so costs one character, not every
+// A document to be read as UTF-8 that is not valid UTF-8 is read as the
+// importer reads a text file: as Windows-1252, with a warning, or as
+// UTF-8 with damage, each run of its bad bytes replaced by U+FFFD, with a
+// warning counting them. One that declares UTF-8 (by its byte-order mark,
+// its declaration or its Content-Type) is UTF-8 with damage when it holds
+// UTF-8 characters of more than one byte, however many quotes pasted from
+// Word it holds besides, and Windows-1252 when it holds none, or fewer
+// than its Latin-1 letters that are not UTF-8 (declaredWindows1252). One
+// that declares nothing is Windows-1252 when its bytes that are not UTF-8
+// outnumber its UTF-8 characters of more than one byte (textUTF8): what
+// undeclared non-UTF-8 feeds nearly always are. A stray byte (a quote
+// pasted from Word into a UTF-8 feed) so costs one character, not every
 // accented letter of the feed, and an entry read before keeps its text.
 // The bytes become U+FFFD rather than the Windows-1252 characters they
 // may stand for because that is what a Markdown or HTML file's bad bytes
@@ -61,9 +64,10 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 // another encoding than UTF-8, is rewritten to say UTF-8, so the XML
 // parser does not decode it twice.
 func decodeFeed(data []byte, contentType string) (out []byte, warning string, err error) {
+	bom := false
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		data = data[3:]
+		data, bom = data[3:], true
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}), bytes.HasPrefix(data, []byte{0xff, 0xfe}):
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
@@ -103,7 +107,14 @@ func decodeFeed(data []byte, contentType string) (out []byte, warning string, er
 		enc = nil
 	}
 	if enc == nil && !valid {
-		if isWindows1252(data) {
+		latin1 := isWindows1252(data)
+		if bom || declaresUTF8(label) {
+			latin1 = declaredWindows1252(data)
+			if label == "" {
+				label = "UTF-8"
+			}
+		}
+		if latin1 {
 			enc, warning = charmap.Windows1252, windows1252Warning(label)
 		} else {
 			warning = warnInvalidUTF8(invalidUTF8(data))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -93,6 +94,88 @@ func TestFetchByteFromWordKeepsStoredText(t *testing.T) {
 	}
 	if pasted.Body != "It\uFFFDs pasted." || pasted.Source != "Köln Kurier" {
 		t.Errorf("day 2's entry %q from %q", pasted.Body, pasted.Source)
+	}
+	if stored, err := s.FeedByURL(ctx, url); err != nil || stored.Title != "Köln Kurier" {
+		t.Errorf("feed title %q, %v", stored.Title, err)
+	}
+}
+
+// TestFetchQuotesFromWordKeepStoredText: the tester's English feed, which
+// declares UTF-8 and has two UTF-8 characters, brings one day an entry
+// with two pairs of quotes pasted from Word: that entry is added with the
+// quotes replaced, and the entry and the feed name stored the day before
+// keep their text, where the fetch read the feed as Windows-1252 and
+// updated them into "itâ€™s" from "KÃ¶ln Kurier".
+func TestFetchQuotesFromWordKeepStoredText(t *testing.T) {
+	var doc atomic.Value
+	serve := func(name string) {
+		data, err := os.ReadFile(filepath.Join("testdata", "feeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.Store(data)
+	}
+	serve("feed-utf8-clean.xml")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		w.Write(doc.Load().([]byte))
+	}))
+	defer srv.Close()
+
+	ctx := context.Background()
+	s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	url := srv.URL + "/kurier.rss"
+	sub, err := s.Subscribe(ctx, store.Feed{URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := feeds.NewFetcher()
+	f.Timeout, f.Backoff = 2*time.Second, time.Millisecond
+	fetch := func() (feeds.FetchResult, store.FetchStats) {
+		t.Helper()
+		stored, err := s.FeedByURL(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := f.Fetch(ctx, feeds.Subscription{URL: stored.URL, IDBase: stored.IDBase, Title: stored.Title})
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		stats, err := s.RecordFetch(ctx, sub.Feed.ID, r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r, stats
+	}
+
+	if _, st := fetch(); st.Added != 1 {
+		t.Fatalf("day 1: %+v", st.ImportStats)
+	}
+	serve("feed-utf8-wordquotes.xml")
+	r, st := fetch()
+	if st.Added != 1 || st.Updated != 0 || st.Unchanged != 1 {
+		t.Errorf("day 2: %+v, want 1 added, 1 unchanged", st.ImportStats)
+	}
+	if r.Warning != "not valid UTF-8; 4 bytes replaced" {
+		t.Errorf("warning %q", r.Warning)
+	}
+	first, err := s.ArticleByExternalID(ctx, "feed:"+url+"#k1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Title != "Rathaus: it’s the budget" || first.Source != "Köln Kurier" {
+		t.Errorf("day 1's entry now %q from %q", first.Title, first.Source)
+	}
+	pasted, err := s.ArticleByExternalID(ctx, "feed:"+url+"#k2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pasted.Title != "Mayor says \uFFFDno comment\uFFFD" || pasted.Body != "Asked about the \uFFFDharbour plan\uFFFD, she left." {
+		t.Errorf("day 2's entry %q %q", pasted.Title, pasted.Body)
 	}
 	if stored, err := s.FeedByURL(ctx, url); err != nil || stored.Title != "Köln Kurier" {
 		t.Errorf("feed title %q, %v", stored.Title, err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -24,6 +25,16 @@ func koelnDoc(bom, prolog, extra string) string {
 	}
 	return doc + `<item><title>Zoë’s café — naïve résumé</title><link>https://koeln.example/1</link><guid>ko-1</guid>` +
 		`<pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate><description>Grüße aus Köln. 日本語.</description></item></channel></rss>`
+}
+
+// decoded is s, in the encoding enc, in UTF-8.
+func decoded(t *testing.T, enc encoding.Encoding, s string) string {
+	t.Helper()
+	out, err := enc.NewDecoder().String(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 const utf8Prolog = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
@@ -42,6 +53,12 @@ func TestFetchMixedEncodings(t *testing.T) {
 			`<item><title>Crème brûlée à la française</title><description>Le pâtissier a gagné 50 £ – “bravo”.</description></item>` +
 			`<item><title>Grüße aus Zürich</title><description>It’s a Windows-1252 document.</description></item></channel></rss>`
 	}
+	// Read as UTF-8, each holds one character: ß“ is DF 93, é, a no-break
+	// space and » are E9 A0 BB.
+	germanDoc := utf8Prolog + `<rss version="2.0"><channel><title>Rheinpost</title><description>x</description>` +
+		`<item><title>„Viel Spaß“, sagt der Bürgermeister</title><guid>de-1</guid><description>Die Brücke über den Fluss öffnet.</description></item></channel></rss>`
+	frenchDoc := utf8Prolog + `<rss version="2.0"><channel><title>Le Réveil</title><description>x</description>` +
+		"<item><title>« Vive la liberté\u00a0»</title><guid>fr-1</guid><description>Le député a parlé à l’Assemblée.</description></item></channel></rss>"
 	cyrillicDoc := `<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Новости Москвы</title><description>x</description>` +
 		`<item><title>Погода в Москве</title><guid>w-1</guid><description>Завтра будет солнечно — до 25 °C.</description></item></channel></rss>`
 	const (
@@ -97,6 +114,57 @@ func TestFetchMixedEncodings(t *testing.T) {
 			// outnumber it.
 			doc:     latin1(latin1Doc(utf8Prolog) + "<!-- Straße» -->"),
 			want:    latin1Doc(utf8Prolog) + "<!-- Straße» -->",
+			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
+		},
+		"the tester's English feed, two quote pairs pasted from Word": {
+			// 4 bytes that are not UTF-8 against 2 UTF-8 characters.
+			doc:     string(fixture(t, "feed-utf8-wordquotes.xml")),
+			want:    strings.NewReplacer("\x93", "\uFFFD", "\x94", "\uFFFD").Replace(string(fixture(t, "feed-utf8-wordquotes.xml"))),
+			warning: "not valid UTF-8; 4 bytes replaced",
+		},
+		"the tester's English feed, sound": {
+			doc: string(fixture(t, "feed-utf8-clean.xml")), want: string(fixture(t, "feed-utf8-clean.xml")),
+		},
+		"Content-Type says UTF-8, more quotes from Word than accents": {
+			// 16 bytes that are not UTF-8 against the feed's 13 UTF-8
+			// characters.
+			doc:  koelnDoc("", "", strings.Repeat("\x93Quote\x94 ", 8)),
+			want: koelnDoc("", "", strings.Repeat("\uFFFDQuote\uFFFD ", 8)), contentType: "text/xml; charset=UTF-8",
+			warning: "not valid UTF-8; 16 bytes replaced",
+		},
+		"byte-order mark, more quotes from Word than accents": {
+			doc:     "\xef\xbb\xbf" + string(fixture(t, "feed-utf8-wordquotes.xml")),
+			want:    strings.NewReplacer("\x93", "\uFFFD", "\x94", "\uFFFD").Replace(string(fixture(t, "feed-utf8-wordquotes.xml"))),
+			warning: "not valid UTF-8; 4 bytes replaced",
+		},
+		"undeclared, more quotes from Word than accents": {
+			// Declaring nothing, it is read as a text file is.
+			doc:     strings.Replace(string(fixture(t, "feed-utf8-wordquotes.xml")), ` encoding="utf-8"`, "", 1),
+			want:    decoded(t, charmap.Windows1252, strings.Replace(string(fixture(t, "feed-utf8-wordquotes.xml")), ` encoding="utf-8"`, "", 1)),
+			warning: "not UTF-8 and declares no encoding: read as Windows-1252 (Latin-1)",
+		},
+		"Latin-1 declaring UTF-8, no UTF-8 character in it": {
+			doc:     latin1(latin1Doc(utf8Prolog)),
+			want:    latin1Doc(utf8Prolog),
+			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
+		},
+		"Latin-1 with a byte-order mark, no UTF-8 character in it": {
+			doc:     "\xef\xbb\xbf" + latin1(latin1Doc("")),
+			want:    latin1Doc(""),
+			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
+		},
+		"Latin-1 declaring UTF-8 by Content-Type, no UTF-8 character in it": {
+			doc: latin1(latin1Doc("")), contentType: "application/rss+xml; charset=utf-8", want: latin1Doc(""),
+			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
+		},
+		"German Windows-1252 declaring UTF-8, its ß“ a UTF-8 character by chance": {
+			doc:     latin1(germanDoc),
+			want:    germanDoc,
+			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
+		},
+		"French Windows-1252 declaring UTF-8, its é and no-break space before » a UTF-8 character by chance": {
+			doc:     latin1(frenchDoc),
+			want:    frenchDoc,
 			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
 		},
 		"windows-1251 declared": {
