@@ -1156,31 +1156,25 @@ func tagFlags(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// foundArticles finds the articles words name (cli.FindArticle), each
+// foundArticles finds the articles words name (cli.FindArticles), each
 // once, for a command that acts on those there and names the others: the
-// numbers of articles that are not there are missing. A word that is no id
-// at all (no number, no article's external id) is bad usage, before
-// anything is done: notID says so.
+// numbers of articles that are not there are missing, each once (1 and 01
+// are one). A word that is no id at all (no number, no article's external
+// id) is bad usage, before anything is done: notID says so of the first.
 func foundArticles(ctx context.Context, st *store.Store, words []string, notID func(word string) error) (found []store.Article, missing []string, err error) {
-	seen := map[int64]bool{}
-	for _, w := range words {
-		art, err := cli.FindArticle(ctx, st, w)
-		if _, ok := errors.AsType[*cli.NoArticle](err); ok {
-			id, isID := cli.ParseID(w)
-			if !isID {
-				return nil, nil, notID(w)
-			}
-			if n := strconv.FormatInt(id, 10); !slices.Contains(missing, n) {
-				missing = append(missing, n)
-			}
-			continue
+	found, unnamed, err := cli.FindArticles(ctx, st, words)
+	if err != nil {
+		return nil, nil, err
+	}
+	seen := make(map[int64]bool, len(unnamed))
+	for _, w := range unnamed {
+		id, isID := cli.ParseID(w)
+		if !isID {
+			return nil, nil, notID(w)
 		}
-		if err != nil {
-			return nil, nil, err
-		}
-		if !seen[art.ID] { // 1 01 is one article
-			seen[art.ID] = true
-			found = append(found, art)
+		if !seen[id] {
+			seen[id] = true
+			missing = append(missing, strconv.FormatInt(id, 10))
 		}
 	}
 	return found, missing, nil
@@ -1195,10 +1189,11 @@ func articleIDs(arts []store.Article) []int64 {
 	return ids
 }
 
-// missingArticles says which ids name no article; done, when not "", what
-// was done with the others: "no article 7, 9; the others were tagged (…)".
+// missingArticles says which ids name no article (cli.MissingText); done,
+// when not "", what was done with the others: "no article 7, 9; the others
+// were tagged (…)".
 func missingArticles(missing []string, done string) error {
-	msg := "no article " + strings.Join(missing, ", ")
+	msg := cli.MissingText(missing)
 	if done != "" {
 		msg += "; " + done
 	}

@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -327,8 +326,9 @@ type TagChange struct {
 // ParseTagArgs splits `tidings tag` arguments into the words that name
 // articles (FindArticle: an id, or an external id) and tag changes. Every
 // tag argument starts with + or -; a word that starts with -- is a flag
-// given after --, which ends them. A word that could name no article (one
-// with control characters, which no external id keeps) is refused here.
+// given after --, which ends them. A word that could name no article,
+// nothing once cleaned of control characters (as the library stores an
+// external id: feeds.CleanLine), is refused here.
 func ParseTagArgs(args []string) (refs []string, ch TagChange, err error) {
 	for i, a := range args {
 		switch {
@@ -343,7 +343,7 @@ func ParseTagArgs(args []string) (refs []string, ch TagChange, err error) {
 			ch.Add = append(ch.Add, a[1:])
 		case strings.HasPrefix(a, "-") && len(a) > 1:
 			ch.Remove = append(ch.Remove, a[1:])
-		case a == "" || feeds.CleanLine(a) != a:
+		case feeds.CleanLine(a) == "":
 			return nil, ch, NotATagArg(args[:i], a)
 		default:
 			refs = append(refs, a)
@@ -361,56 +361,11 @@ func NotATagArg(args []string, word string) error {
 	if prev := lastTagArg(args); prev != "" {
 		// -Long Read: the shell made a tag with a space two arguments.
 		return fmt.Errorf("%q is neither an article nor +tag / -tag; a tag with a space is one argument: '%s %s'",
-			oneLine(word, 0), oneLine(prev, 0), oneLine(word, 0))
+			word, oneLine(prev, 0), oneLine(word, 0))
 	}
-	return fmt.Errorf("%q is neither an article nor +tag / -tag (%s)", oneLine(word, 0), IDHint)
+	// The word as given, escaped: cleaned, it could read as an id that is there.
+	return fmt.Errorf("%q is neither an article nor +tag / -tag (%s)", word, IDHint)
 }
-
-// IDHint says what names an article on the command line, for a message
-// about a word that names none.
-const IDHint = "ids are the numbers tidings search lists, or the external_id search --json writes"
-
-// FindArticle finds the article word names: the article with that id when
-// word is one (ParseID: the number `tidings search` lists, 05 is 5), else
-// the article with that external id (as `search --json` writes it). When
-// neither names one, the error is a *NoArticle.
-func FindArticle(ctx context.Context, st *store.Store, word string) (store.Article, error) {
-	if id, ok := ParseID(word); ok {
-		art, err := st.Article(ctx, id)
-		if !errors.Is(err, store.ErrNotFound) {
-			return art, err
-		}
-	}
-	if word == "" || feeds.CleanLine(word) != word {
-		// No external id keeps control characters or leading spaces.
-		return store.Article{}, &NoArticle{Word: word}
-	}
-	art, err := st.ArticleByExternalID(ctx, word)
-	if errors.Is(err, store.ErrNotFound) {
-		return art, &NoArticle{Word: word}
-	}
-	return art, err
-}
-
-// NoArticle is a word given for an article that names none.
-type NoArticle struct{ Word string }
-
-// IsID reports whether the word is an id as ids are written, a number: the
-// article it named is not in the library (any more). Otherwise the word is
-// no id at all, a mistake in what was typed.
-func (n *NoArticle) IsID() bool {
-	_, ok := ParseID(n.Word)
-	return ok
-}
-
-func (n *NoArticle) Error() string {
-	if id, ok := ParseID(n.Word); ok {
-		return fmt.Sprintf("no article %d", id)
-	}
-	return fmt.Sprintf("%q is neither an article's id nor its external id", oneLine(n.Word, 0))
-}
-
-func (n *NoArticle) Unwrap() error { return store.ErrNotFound }
 
 // NoteText confirms `tidings note`: "Added a note to article 14."
 func NoteText(id int64) string {

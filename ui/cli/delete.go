@@ -16,7 +16,7 @@ import (
 type DeleteOptions struct {
 	Articles []store.Article
 	// Missing are the ids given that name no article, named in the error
-	// once the others are deleted.
+	// once the others are deleted (MissingText).
 	Missing []string
 	Query   string
 	ByQuery bool // Query names the articles ('' is every one), not Articles
@@ -63,9 +63,9 @@ func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptio
 	notMissing := func(deleted bool) error {
 		switch {
 		case len(missing) > 0 && deleted:
-			return fmt.Errorf("no article %s; the others were deleted", strings.Join(missing, ", "))
+			return errors.New(MissingText(missing) + "; the others were deleted")
 		case len(missing) > 0:
-			return fmt.Errorf("no article %s", strings.Join(missing, ", "))
+			return errors.New(MissingText(missing))
 		}
 		return nil
 	}

@@ -11,8 +11,10 @@ import (
 )
 
 // TestFindArticle: a word given for an article finds it by its id (the
-// number search lists, 05 is 5), else by its external id; a number is an
-// id first. What names none is a *NoArticle, a number or not.
+// number search lists, 05 is 5), else by its external id, cleaned of
+// control characters as the library stores one; a number is an id first.
+// What names none is a *NoArticle, a number or not, which names the word
+// as it was given, escaped.
 func TestFindArticle(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
@@ -39,8 +41,10 @@ func TestFindArticle(t *testing.T) {
 		{"q9", "", false},
 		{"+1", "", false},
 		{"", "", false},
-		{" q2", "", false},
-		{"q2\x1b[31m", "", false},
+		{" q2", "Two", false},        // as the library stores an external id
+		{"q2\x1b[31m", "Two", false}, // the same
+		{"\x1b[31m", "", false},
+		{"2\x1b[31m", "One", false}, // an external id, as the word is no number
 	} {
 		art, err := FindArticle(ctx, st, tt.word)
 		if tt.title != "" {
@@ -57,7 +61,8 @@ func TestFindArticle(t *testing.T) {
 	for word, want := range map[string]string{
 		"0999":        "no article 999",
 		"q9":          `"q9" is neither an article's id nor its external id`,
-		"q\x1b]0;x\a": `"q" is neither an article's id nor its external id`,
+		"q\x1b]0;x\a": `"q\x1b]0;x\a" is neither an article's id nor its external id`, // not q, which might be one
+		"1\u202e":     `"1\u202e" is neither an article's id nor its external id`,
 	} {
 		if got := (&NoArticle{Word: word}).Error(); got != want {
 			t.Errorf("NoArticle %q: %q, want %q", word, got, want)

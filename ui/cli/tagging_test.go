@@ -73,9 +73,10 @@ func TestPrintRuleCounts(t *testing.T) {
 }
 
 // TestParseTagArgs: tag's words are split into those that name articles
-// (an id or an external id, looked up later) and tag changes; a word that
-// names neither is said to be neither, with the shell's split of a tag
-// with a space pointed out.
+// (an id or an external id, looked up later, cleaned as the library stores
+// it) and tag changes; a word that names neither is said to be neither, as
+// it was given (escaped), with the shell's split of a tag with a space
+// pointed out.
 func TestParseTagArgs(t *testing.T) {
 	for _, tt := range []struct {
 		args []string
@@ -86,8 +87,9 @@ func TestParseTagArgs(t *testing.T) {
 		{[]string{"1", "+Long Read"}, []string{"1"}, ""},
 		{[]string{"q1", "05", "-a"}, []string{"q1", "05"}, ""},
 		{[]string{"1", "--read-only"}, nil, `"--read-only" is neither an article nor +tag / -tag (a flag goes before --, which ends them)`},
-		{[]string{"1", "bad\x1b[31m", "+a"}, nil, `"bad" is neither an article nor +tag / -tag (` + IDHint + ")"},
-		{[]string{"1", "-Long", "Read\x1b[31m"}, nil, `"Read" is neither an article nor +tag / -tag; a tag with a space is one argument: '-Long Read'`},
+		{[]string{"1", "bad\x1b[31m", "+a"}, []string{"1", "bad\x1b[31m"}, ""}, // an external id, cleaned
+		{[]string{"1", "\x1b[31m\u200b", "+a"}, nil, `"\x1b[31m\u200b" is neither an article nor +tag / -tag (` + IDHint + ")"},
+		{[]string{"1", ""}, nil, `"" is neither an article nor +tag / -tag (` + IDHint + ")"},
 		{[]string{"1"}, nil, "no tags to change: give +tag or -tag"},
 	} {
 		refs, _, err := ParseTagArgs(tt.args)
@@ -105,6 +107,7 @@ func TestParseTagArgs(t *testing.T) {
 	}{
 		{[]string{"1", "-Long"}, "Read", `"Read" is neither an article nor +tag / -tag; a tag with a space is one argument: '-Long Read'`},
 		{nil, "x", `"x" is neither an article nor +tag / -tag (` + IDHint + ")"},
+		{nil, "esc\x1b[31mid", `"esc\x1b[31mid" is neither an article nor +tag / -tag (` + IDHint + ")"},
 	} {
 		if got := NotATagArg(tt.before, tt.word).Error(); got != tt.want {
 			t.Errorf("NotATagArg(%q, %q) = %q, want %q", tt.before, tt.word, got, tt.want)
