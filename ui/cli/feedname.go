@@ -13,9 +13,10 @@ import (
 
 // FindFeed is the subscription name names: the one at that address (any
 // spelling of it, as store.FeedByURL finds it), else the one whose title
-// it is, case aside, as the # panel shows it and feed: takes it. A name
-// that names no subscription, or is the title of several, is a
-// *FeedNameError.
+// it is, case aside, as the # panel shows it and feed: takes it; a name
+// with control characters is looked up cleaned of them, as the library
+// keeps addresses and titles. A name that names no subscription, or is the
+// title of several, is a *FeedNameError.
 func FindFeed(ctx context.Context, st *store.Store, name string) (store.Feed, error) {
 	var all []store.Feed
 	return findFeed(ctx, st, name, &all)
@@ -26,6 +27,13 @@ func FindFeed(ctx context.Context, st *store.Store, name string) (store.Feed, er
 // once.
 func findFeed(ctx context.Context, st *store.Store, name string, all *[]store.Feed) (store.Feed, error) {
 	f, err := st.FeedByURL(ctx, name)
+	// The library keeps addresses and titles cleaned of control characters
+	// (feeds.CleanLine): a name given with them is looked up as it would be
+	// kept, which is what its reader sees of it.
+	clean := feeds.CleanLine(name)
+	if errors.Is(err, store.ErrNotFound) && clean != name && clean != "" {
+		f, err = st.FeedByURL(ctx, clean)
+	}
 	if !errors.Is(err, store.ErrNotFound) {
 		return f, err
 	}
@@ -34,7 +42,7 @@ func findFeed(ctx context.Context, st *store.Store, name string, all *[]store.Fe
 			return store.Feed{}, err
 		}
 	}
-	title := strings.TrimSpace(name)
+	title := strings.TrimSpace(clean)
 	var titled []store.Feed
 	for _, f := range *all {
 		if title != "" && strings.EqualFold(strings.TrimSpace(f.Title), title) {
