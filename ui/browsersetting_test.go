@@ -4,10 +4,15 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
+
+	tea "charm.land/bubbletea/v2"
 
 	"tidings/feeds"
 )
@@ -116,4 +121,195 @@ func TestBrowserSettingOpensTheArticle(t *testing.T) {
 	if got := waitLogged(t, logged); got != "--tab https://news.example/ferry" {
 		t.Errorf("the browser was given %q", got)
 	}
+}
+
+// argvScript is a browser that writes its name and each of its arguments,
+// in brackets, to logged, and then does what then says.
+func argvScript(logged, then string) string {
+	return "#!/bin/sh\n{ printf '%s ' \"${0##*/}\"; for a do printf '[%s]' \"$a\"; done; echo; } >> '" + logged + "'\n" + then + "\n"
+}
+
+// TestBrowserSettingQuoted: config.toml's browser and $BROWSER's commands
+// are read with a shell's quotes and backslashes, without a shell: a quoted
+// word is one argument without its quotes, a quoted %u is the link as one
+// argument, and nothing is expanded.
+func TestBrowserSettingQuoted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my browsers")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	logged := filepath.Join(dir, "opened")
+	for _, name := range []string{"logbrowser", "open", "my browser"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(argvScript(logged, "")), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", dir)
+	t.Setenv("HOME", "/home/reader")
+	const link = "https://news.example/a b'c\"d;$(x)"
+
+	tests := []struct {
+		name, browser, env string
+		logged             string // the browser and its arguments, each in brackets
+	}{
+		{"quoted words", `logbrowser --first '%u' "two words"`, "",
+			"logbrowser [--first][" + link + "][two words]"},
+		{"a program's name with spaces", `open -a 'Google Chrome' %u`, "",
+			"open [-a][Google Chrome][" + link + "]"},
+		{"%u in a quoted word", `logbrowser "--url=%u now"`, "",
+			"logbrowser [--url=" + link + " now]"},
+		{"the link last, one argument", `logbrowser --new-tab`, "",
+			"logbrowser [--new-tab][" + link + "]"},
+		{"a program's path with a space", `'` + filepath.Join(dir, "my browser") + `' %u`, "",
+			"my browser [" + link + "]"},
+		{"escaped with backslashes", `logbrowser a\ b \'%u\'`, "",
+			"logbrowser [a b]['" + link + "']"},
+		{"nothing expanded", "logbrowser $HOME ~ '*' `id` %u", "",
+			"logbrowser [$HOME][~][*][`id`][" + link + "]"},
+		{"$BROWSER's commands read alike", "", `logbrowser --first '%u' "two words":other`,
+			"logbrowser [--first][" + link + "][two words]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			os.Remove(logged)
+			t.Setenv("BROWSER", tt.env)
+			if msg := openInBrowser(tt.browser, link)(); msg != (statusMsg{text: "opened " + link}) {
+				t.Fatalf("got %#v", msg)
+			}
+			if got := waitLogged(t, logged); got != tt.logged {
+				t.Errorf("the browser was given\n%s\nwant\n%s", got, tt.logged)
+			}
+		})
+	}
+}
+
+// TestBrowserSettingNotClosed: a command with a quote not closed says so,
+// and gives way to the next.
+func TestBrowserSettingNotClosed(t *testing.T) {
+	dir := t.TempDir()
+	logged := filepath.Join(dir, "opened")
+	if err := os.WriteFile(filepath.Join(dir, "gui"), []byte(argvScript(logged, "")), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	const link = "https://news.example/a"
+
+	t.Setenv("BROWSER", "")
+	msg, _ := openInBrowser("gui 'Google Chrome %u", link)().(statusMsg)
+	if want := `config.toml's browser "gui 'Google Chrome %u": its ' is not closed`; !msg.err || !strings.Contains(msg.text, want) {
+		t.Errorf("got %#v, want an error saying %q", msg, want)
+	}
+	t.Setenv("BROWSER", "gui %u")
+	if msg := openInBrowser("gui 'Google Chrome %u", link)(); msg != (statusMsg{text: "opened " + link}) {
+		t.Fatalf("got %#v", msg)
+	}
+	if got := waitLogged(t, logged); got != "gui ["+link+"]" {
+		t.Errorf("$BROWSER's browser was given %s", got)
+	}
+}
+
+// TestBrowserFails: a browser that fails at once did not open the link: the
+// message says which failed and the first line of what it said, and the
+// next command is tried, as for one not installed. One that exits with
+// success, or still runs after a second, opened it. A text browser's
+// failure is seen too.
+func TestBrowserFails(t *testing.T) {
+	sleep, err := exec.LookPath("sleep")
+	if err != nil {
+		t.Skip("no sleep to keep a browser running")
+	}
+	dir := t.TempDir()
+	logged := filepath.Join(dir, "opened")
+	for name, then := range map[string]string{
+		"false":     "exit 1",
+		"nodisplay": `printf 'Error: no DISPLAY \033]0;owned\007environment\nusage: nodisplay URL\n' >&2; exit 3`,
+		"killed":    "kill -9 $$",
+		"gui":       "",
+		"slow":      "exec " + sleep + " 3",
+		"slowfail":  sleep + " 2; exit 1",
+		"lynx":      "exit 2", // a text browser
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(argvScript(logged, then)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", dir)
+	const link = "https://news.example/a"
+
+	tests := []struct {
+		name, browser, env string
+		want               string // "opened", or an error's words
+		tried              string // the browsers given the link, in turn
+	}{
+		{"false", "false %u", "", "opening link: the browser (false) failed: exit status 1", "false"},
+		{"what it said, cleaned", "nodisplay %u", "",
+			"the browser (nodisplay) failed: exit status 3: Error: no DISPLAY environment", "nodisplay"},
+		{"killed", "killed %u", "", "the browser (killed) failed: signal: killed", "killed"},
+		{"$BROWSER after it", "false %u", "gui", "opened", "false gui"},
+		{"the next of $BROWSER's", "", "false:nodisplay:gui", "opened", "false nodisplay gui"},
+		{"the first failure said", "nodisplay", "false:not-installed", "the browser (nodisplay) failed", "nodisplay false"},
+		{"still running after a second", "slow", "gui", "opened", "slow"},
+		{"failing after a second", "slowfail", "gui", "opened", "slowfail"},
+		{"a text browser failing at once", "lynx %u", "gui", "opened", "lynx gui"},
+		{"a text browser failing, alone", "lynx %u", "", "the browser (lynx) failed: exit status 2", "lynx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			os.Remove(logged)
+			t.Setenv("BROWSER", tt.env)
+			msg := openInBrowser(tt.browser, link)()
+			if fmt.Sprintf("%T", msg) == "tea.execMsg" {
+				msg = runExec(t, msg)
+				if batch, ok := msg.(tea.BatchMsg); ok && len(batch) == 1 {
+					msg = batch[0]() // the rest of the commands, tried as the program runs a batch
+				}
+			}
+			switch st, _ := msg.(statusMsg); {
+			case tt.want == "opened":
+				if st != (statusMsg{text: "opened " + link}) {
+					t.Fatalf("got %#v", msg)
+				}
+			default:
+				if !st.err || !strings.Contains(st.text, tt.want) {
+					t.Fatalf("got %#v, want an error saying %q", msg, tt.want)
+				}
+				if strings.ContainsAny(st.text, "\x1b\x07\n") {
+					t.Errorf("the message holds control characters: %q", st.text)
+				}
+			}
+			var tried []string
+			for _, line := range strings.Split(waitLogged(t, logged), "\n") {
+				name, args, _ := strings.Cut(line, " ")
+				if args != "["+link+"]" {
+					t.Errorf("%s was given %s", name, args)
+				}
+				tried = append(tried, name)
+			}
+			if got := strings.Join(tried, " "); got != tt.tried {
+				t.Errorf("tried %s, want %s", got, tt.tried)
+			}
+		})
+	}
+}
+
+// runExec does with a tea.ExecProcess command's message what the program
+// does, without a terminal to hand over: it runs the process and hands what
+// came of it to the callback.
+func runExec(t *testing.T, msg tea.Msg) tea.Msg {
+	t.Helper()
+	v := reflect.New(reflect.TypeOf(msg)).Elem()
+	v.Set(reflect.ValueOf(msg))
+	field := func(name string) any {
+		f := v.FieldByName(name)
+		if !f.IsValid() {
+			t.Fatalf("%T has no field %s: Bubble Tea changed", msg, name)
+		}
+		return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface()
+	}
+	cmd, ok1 := field("cmd").(tea.ExecCommand)
+	fn, ok2 := field("fn").(tea.ExecCallback)
+	if !ok1 || !ok2 {
+		t.Fatalf("%T does not hold a command and its callback: Bubble Tea changed", msg)
+	}
+	return fn(cmd.Run())
 }
