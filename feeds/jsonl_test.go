@@ -331,6 +331,10 @@ func TestRecordFeedAddress(t *testing.T) {
 		"javascript:alert(1)":       false,
 		"https:///nohost":           false,
 		"news.example/feed":         false,
+		// Cleaning would change these: subscribing to what is left
+		// would be to another address than the file names.
+		"http://127.0.0.1:8765/\x1b[2J\x1b]0;x\a":           false,
+		"https://news.example/" + strings.Repeat("a", 3000): false,
 	} {
 		a := Record{ExternalID: "x", Title: "T", Body: "B.", Feed: raw}.Article()
 		if kept := a.FeedURL != ""; kept != keep {

@@ -163,10 +163,13 @@ func (r Record) Article() Article {
 		Starred:    &r.Starred,
 		Retitled:   r.Retitled,
 	}
-	if feed := CleanLine(r.Feed); feed != "" && baseURL(feed) == nil { // not absolute http(s)
-		// Importing would subscribe to it, where feed add refuses it.
+	// Importing subscribes to the feed: one feed add would refuse, or one
+	// that cleaning would change, is left out, as front matter's is.
+	if feed, refused := ImportedFeed(r.Feed); refused != "" {
 		a.FeedURL = ""
-		a.Warnings = append(a.Warnings, fmt.Sprintf("feed %q is not an http(s) address: the article is kept without its feed", feed))
+		a.Warnings = append(a.Warnings, refused)
+	} else {
+		a.FeedURL = feed
 	}
 	if r.Published != nil {
 		a.Published = *r.Published
