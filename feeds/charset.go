@@ -150,12 +150,52 @@ func isWindows1252(data []byte) bool {
 // 80-9F, Windows-1252's quotes and dashes, are control characters in
 // Latin-1 and the stray bytes a UTF-8 document most often picks up; they
 // do not count against its declaration.
+//
+// A character counts for UTF-8 only when it is of a script or a sign that
+// text is written in (plausibleRune): a German document's ß“ (DF 93) is
+// U+07D3, a letter of N'Ko, and counts against the declaration instead.
 func declaredWindows1252(data []byte) bool {
 	if utf8.Valid(data) {
 		return false
 	}
 	multi, _, latin := utf8Counts(data)
-	return multi == 0 || latin > multi
+	likely := plausibleUTF8(data)
+	return likely == 0 || latin+(multi-likely) > likely
+}
+
+// plausibleUTF8 counts the UTF-8 characters of more than one byte in data
+// that are of the scripts and signs text is written in (plausibleRune).
+func plausibleUTF8(data []byte) int {
+	n := 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError && plausibleRune(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// plausibleRune reports whether r is of the blocks a document's UTF-8 is
+// mostly made of: Latin with its accents and combining marks, Greek,
+// Cyrillic, Armenian, Hebrew, Arabic, the scripts of India and South-East
+// Asia, Georgian and the other scripts of U+1000-1FFF, punctuation,
+// currency, arrows, symbols and box drawing, CJK and Hangul, presentation
+// and fullwidth forms, emoji. Not the C1 controls, nor the blocks of
+// U+0700-08FF (Syriac, Thaana, N'Ko...), where a Windows-1252 letter Ü-ß
+// followed by a quote or a dash lands by chance.
+func plausibleRune(r rune) bool {
+	switch {
+	case r >= 0xa0 && r < 0x700, r >= 0x900 && r < 0x2c00, r >= 0x2e00 && r < 0xa000,
+		r >= 0xac00 && r < 0xd7b0, r >= 0xf900 && r < 0xfffe, r >= 0x1f000 && r < 0x1fb00:
+		return true
+	}
+	return false
 }
 
 // declaresUTF8 reports whether the encoding label names UTF-8.

@@ -57,6 +57,12 @@ func TestFetchMixedEncodings(t *testing.T) {
 	// space and » are E9 A0 BB.
 	germanDoc := utf8Prolog + `<rss version="2.0"><channel><title>Rheinpost</title><description>x</description>` +
 		`<item><title>„Viel Spaß“, sagt der Bürgermeister</title><guid>de-1</guid><description>Die Brücke über den Fluss öffnet.</description></item></channel></rss>`
+	// Three ß“ by chance, fewer Latin letters that are no UTF-8: the
+	// chance characters are of no script a feed is written in (N'Ko).
+	sportsDoc := utf8Prolog + `<rss version="2.0"><channel><title>Sportecke</title><description>x</description>` +
+		`<item><title>Trainer: „Das war kein Spaß“</title><guid>de-2</guid><description>x</description></item>` +
+		`<item><title>Kapitän: „Heiß“</title><guid>de-3</guid><description>x</description></item>` +
+		`<item><title>„Fußball ist Spaß“</title><guid>de-4</guid><description>x</description></item></channel></rss>`
 	frenchDoc := utf8Prolog + `<rss version="2.0"><channel><title>Le Réveil</title><description>x</description>` +
 		"<item><title>« Vive la liberté\u00a0»</title><guid>fr-1</guid><description>Le député a parlé à l’Assemblée.</description></item></channel></rss>"
 	cyrillicDoc := `<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Новости Москвы</title><description>x</description>` +
@@ -160,6 +166,11 @@ func TestFetchMixedEncodings(t *testing.T) {
 		"German Windows-1252 declaring UTF-8, its ß“ a UTF-8 character by chance": {
 			doc:     latin1(germanDoc),
 			want:    germanDoc,
+			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
+		},
+		"German Windows-1252 declaring UTF-8, more ß“ by chance than letters that are not UTF-8": {
+			doc:     latin1(sportsDoc),
+			want:    sportsDoc,
 			warning: "declares UTF-8 but is not UTF-8: read as Windows-1252 (Latin-1)",
 		},
 		"French Windows-1252 declaring UTF-8, its é and no-break space before » a UTF-8 character by chance": {
