@@ -11,6 +11,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"tidings/ui/shellwords"
 )
 
 // Opening a link in a browser: config.toml's browser, $BROWSER's commands,
@@ -220,7 +222,7 @@ func missingBrowsers(cs []browserCommand) string {
 
 // browserCommands are the commands that may open link, to be tried in
 // turn: config.toml's browser, then $BROWSER's, which may list several
-// separated by colons (each read as commandWords reads it, with %u or %s
+// separated by colons (each read as shellwords.Split reads it, with %u or %s
 // replaced by the link, else the link added), else the system's opener. A
 // mailto link goes to the system's opener, which knows the mail program.
 func browserCommands(browser, link string) []browserCommand {
@@ -248,7 +250,7 @@ func browserCommands(browser, link string) []browserCommand {
 // readBrowserCommand reads one browser's command s, from where it comes
 // from, for link; false when s has no words.
 func readBrowserCommand(s, from, link string) (browserCommand, bool) {
-	argv, err := commandWords(s)
+	argv, err := shellwords.Split(s)
 	switch {
 	case err == nil && len(argv) == 0:
 		return browserCommand{}, false
@@ -277,66 +279,4 @@ func withLink(argv []string, link string) []string {
 		argv = append(argv, link)
 	}
 	return argv
-}
-
-// commandWords splits a command into its words as a POSIX shell would,
-// without one: words are separated by spaces, tabs and line breaks; single
-// quotes keep all they enclose; double quotes all but a backslash before
-// ", \, $, ` or a line break, which it escapes; outside quotes a backslash
-// keeps the character after it (and drops a line break). Nothing is
-// expanded or run: $HOME, ~, * and `…` are themselves. A quote not closed,
-// or a backslash at the end, is an error.
-func commandWords(s string) ([]string, error) {
-	var words []string
-	var w strings.Builder
-	inWord := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '\t', '\n':
-			if inWord {
-				words = append(words, w.String())
-				w.Reset()
-				inWord = false
-			}
-			continue
-		case '\'':
-			end := strings.IndexByte(s[i+1:], '\'')
-			if end < 0 {
-				return nil, errors.New("its ' is not closed")
-			}
-			w.WriteString(s[i+1 : i+1+end])
-			i += end + 1
-		case '"':
-			j := i + 1
-			for ; j < len(s) && s[j] != '"'; j++ {
-				if s[j] == '\\' && j+1 < len(s) && strings.IndexByte("\"\\$`\n", s[j+1]) >= 0 {
-					j++
-					if s[j] == '\n' {
-						continue
-					}
-				}
-				w.WriteByte(s[j])
-			}
-			if j == len(s) {
-				return nil, errors.New(`its " is not closed`)
-			}
-			i = j
-		case '\\':
-			if i+1 == len(s) {
-				return nil, errors.New(`it ends in a \`)
-			}
-			i++
-			if s[i] == '\n' {
-				continue // a line continued
-			}
-			w.WriteByte(s[i])
-		default:
-			w.WriteByte(c)
-		}
-		inWord = true
-	}
-	if inWord {
-		words = append(words, w.String())
-	}
-	return words, nil
 }

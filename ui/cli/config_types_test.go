@@ -86,6 +86,14 @@ func TestConfigTypes(t *testing.T) {
 			reader: []string{`browser (line 1): want a command that opens a link, such as "w3m %u" or "firefox --new-tab", not ""`}},
 		{name: "a browser that is the link", toml: "browser = \"%u --new-tab\"\n",
 			reader: []string{`browser (line 1): "%u --new-tab": its first word is the program that opens the link, not the link`}},
+		// Read with quotes, as the reader reads it: a quote not closed
+		// stops the reader, rather than leave it to $BROWSER unsaid.
+		{name: "a browser with a quote not closed", toml: "browser = \"argv.sh 'unclosed %u\"\n",
+			reader: []string{`browser (line 1): "argv.sh 'unclosed %u": its ' is not closed`}},
+		{name: "a browser quoted", toml: "browser = \"open -a 'Google Chrome' %u\"\n",
+			check: func(c Config) bool { return c.Browser == "open -a 'Google Chrome' %u" }},
+		{name: "a browser whose quoted first word is the link", toml: "browser = \"'%u' x\"\n",
+			reader: []string{`browser (line 1): "'%u' x": its first word is the program that opens the link, not the link`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"tidings/ui/shellwords"
 )
 
 // configFile reads config.toml's settings from the table TOML decodes it
@@ -161,10 +163,12 @@ func (f *configFile) every(v any) Every {
 func (f *configFile) browser(v any) string {
 	const want = `want a command that opens a link, such as "w3m %u" or "firefox --new-tab", not `
 	s, ok := v.(string)
-	words := strings.Fields(s)
+	words, err := shellwords.Split(s) // as the reader will read it
 	switch {
 	case !ok:
 		f.wrong(&f.reader, toml.Key{"browser"}, 0, want+tomlValue(v))
+	case err != nil:
+		f.wrong(&f.reader, toml.Key{"browser"}, 0, fmt.Sprintf("%q: %v", s, err))
 	case len(words) == 0:
 		f.wrong(&f.reader, toml.Key{"browser"}, 0, want+strconv.Quote(s))
 	case strings.Contains(words[0], "%u") || strings.Contains(words[0], "%s"):

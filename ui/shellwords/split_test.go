@@ -1,13 +1,13 @@
-package ui
+package shellwords
 
 import (
 	"slices"
 	"testing"
 )
 
-// TestCommandWords: a browser's command is read with a shell's quotes and
+// TestSplit: a browser's command is read with a shell's quotes and
 // backslashes, and nothing a shell would expand or run.
-func TestCommandWords(t *testing.T) {
+func TestSplit(t *testing.T) {
 	tests := []struct {
 		name, in string
 		want     []string
@@ -35,16 +35,16 @@ func TestCommandWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := commandWords(tt.in)
+			got, err := Split(tt.in)
 			switch {
 			case tt.err != "":
 				if err == nil || err.Error() != tt.err {
-					t.Fatalf("commandWords(%q) = %q, %v; want the error %q", tt.in, got, err, tt.err)
+					t.Fatalf("Split(%q) = %q, %v; want the error %q", tt.in, got, err, tt.err)
 				}
 			case err != nil:
-				t.Fatalf("commandWords(%q): %v", tt.in, err)
+				t.Fatalf("Split(%q): %v", tt.in, err)
 			case !slices.Equal(got, tt.want):
-				t.Errorf("commandWords(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("Split(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
