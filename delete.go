@@ -31,13 +31,7 @@ func (a *app) deleteCmd() *cobra.Command {
 			"import --undelete those of files.",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			byQuery := cmd.Flags().Changed("query")
-			switch {
-			case len(args) == 0 && !byQuery:
-				return usageError{errors.New("give the article ids to delete, or --query")}
-			case len(args) > 0 && byQuery:
-				return usageError{errors.New("give article ids or --query, not both")}
-			}
-			if err := checkQuery(query); err != nil {
+			if err := idsOrQuery(cmd, args, query, "delete"); err != nil {
 				return err
 			}
 			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }

@@ -1032,14 +1032,7 @@ func (a *app) tagCmd() *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			// An empty --query is every article, as it is for search.
-			switch {
-			case len(ids) == 0 && !cmd.Flags().Changed("query"):
-				return usageError{errors.New("give the article ids to tag, or --query")}
-			case len(ids) > 0 && cmd.Flags().Changed("query"):
-				return usageError{errors.New("give article ids or --query, not both")}
-			}
-			if err := checkQuery(query); err != nil {
+			if err := idsOrQuery(cmd, ids, query, "tag"); err != nil {
 				return err
 			}
 			notID := func(word string) error {
@@ -1200,6 +1193,20 @@ func missingArticles(missing []string, done string) error {
 	return fmt.Errorf("%s (%s)", msg, cli.IDHint)
 }
 
+// idsOrQuery checks the articles a command acts on are named one way:
+// by ids, or by --query (an empty one is every article, as it is for
+// search), not both and not neither; and that the query reads.
+func idsOrQuery(cmd *cobra.Command, ids []string, query, verb string) error {
+	byQuery := cmd.Flags().Changed("query")
+	switch {
+	case len(ids) == 0 && !byQuery:
+		return usageError{fmt.Errorf("give the article ids to %s, or --query (--query '' is every article)", verb)}
+	case len(ids) > 0 && byQuery:
+		return usageError{errors.New("give article ids or --query, not both")}
+	}
+	return checkQuery(query)
+}
+
 // readCmd marks articles read (or unread), by id or every one a query
 // matches: the command line's catching up.
 func (a *app) readCmd() *cobra.Command {
@@ -1210,13 +1217,7 @@ func (a *app) readCmd() *cobra.Command {
 		Short: "Mark articles read (or --unread), by id or every one matching --query",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			byQuery := cmd.Flags().Changed("query")
-			switch {
-			case len(args) == 0 && !byQuery:
-				return usageError{errors.New("give the article ids to mark, or --query (--query '' is every article)")}
-			case len(args) > 0 && byQuery:
-				return usageError{errors.New("give article ids or --query, not both")}
-			}
-			if err := checkQuery(query); err != nil {
+			if err := idsOrQuery(cmd, args, query, "mark"); err != nil {
 				return err
 			}
 			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }
