@@ -105,24 +105,8 @@ func (s *Store) DeleteArticles(ctx context.Context, ids []int64) (Deleted, error
 // been, and their deletion is forgotten, so that fetches keep them up to
 // date again.
 func (s *Store) ImportUndeleting(ctx context.Context, batch []feeds.Article, rules []Rule) ([]Outcome, error) {
-	if len(batch) == 0 {
-		return nil, nil
-	}
-	hooks := batchHooks{undelete: true}
-	var bad error
-	if len(rules) > 0 {
-		var strata [][]*ruleRun
-		strata, bad = prepareStrata(rules)
-		hooks.after = func(tx *sql.Tx, outs []Outcome) error {
-			_, err := applyArrivals(ctx, tx, strata, len(rules), addedIDs(batch, outs))
-			return err
-		}
-	}
-	outs, err := s.importBatch(ctx, batch, false, hooks)
-	if err != nil {
-		return outs, err
-	}
-	return outs, bad
+	res, err := s.ImportWith(ctx, batch, ImportOptions{Rules: rules, Undelete: true})
+	return res.Outcomes, err
 }
 
 // RecordFetchUndeleting is RecordFetch that brings back the entries the
