@@ -447,7 +447,7 @@ func (m *Model) handleAnnotationResult(msg tea.Msg) (tea.Cmd, bool) {
 			m.setError("starting the editor", msg.err)
 			return nil, true
 		}
-		return runEditor(msg.path), true
+		return runEditor(msg.path, msg.cmd), true
 	case editorExitedMsg:
 		return readNoteFile(msg.path, msg.err), true
 	case editorDoneMsg:

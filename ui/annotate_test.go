@@ -242,6 +242,7 @@ func TestExternalEditor(t *testing.T) {
 	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s\\n' \"$1 from the editor\" >> \"$2\"\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	t.Setenv("VISUAL", "")
 	t.Setenv("EDITOR", script+" Added")
 
 	lib := newLibrary(t, 1)
@@ -256,7 +257,7 @@ func TestExternalEditor(t *testing.T) {
 	}
 	// ...then the terminal goes to the editor (run here as the program
 	// would run it)...
-	ed := editorCommand(ready.path)
+	ed := ready.cmd
 	if out, err := ed.CombinedOutput(); err != nil {
 		t.Fatalf("%v: %v\n%s", ed.Args, err, out)
 	}
@@ -273,9 +274,58 @@ func TestExternalEditor(t *testing.T) {
 		t.Errorf("saved %+v", n)
 	}
 
-	t.Setenv("EDITOR", "")
-	if got := editorCommand("x.md").Args; strings.Join(got, " ") != "vi x.md" {
-		t.Errorf("without $EDITOR: %q", got)
+}
+
+// TestEditorSetting: $VISUAL before $EDITOR, before vi; each read with the
+// shell's quotes, so that a program in a folder with a space in its name and
+// an argument with spaces are what they say; a quote not closed is said in
+// the status, and no file is left for an editor that will not run.
+func TestEditorSetting(t *testing.T) {
+	for _, tc := range []struct {
+		visual, editor string
+		want           []string
+		err            string
+	}{
+		{"", "", []string{"vi", "x.md"}, ""},
+		{"  ", "nano -w", []string{"nano", "-w", "x.md"}, ""},
+		{"", `"/opt/My Editor/edit" --title 'a note'`, []string{"/opt/My Editor/edit", "--title", "a note", "x.md"}, ""},
+		{`code --wait`, "vim", []string{"code", "--wait", "x.md"}, ""},
+		{"", `vim -c 'set tw=72`, nil, `$EDITOR "vim -c 'set tw=72" cannot be read: its ' is not closed`},
+		{`emacs "-nw`, "vim", nil, `$VISUAL "emacs \"-nw" cannot be read: its " is not closed`},
+	} {
+		t.Setenv("VISUAL", tc.visual)
+		t.Setenv("EDITOR", tc.editor)
+		cmd, err := editorCommand("x.md")
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("VISUAL=%q EDITOR=%q: error %v, want %s", tc.visual, tc.editor, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(cmd.Args, tc.want) {
+			t.Errorf("VISUAL=%q EDITOR=%q: %q, %v; want %q", tc.visual, tc.editor, cmd.Args, err, tc.want)
+		}
+	}
+
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", `vim -c 'set tw=72`)
+	lib := newLibrary(t, 1)
+	m := start(t, lib, Config{}, 80, 24)
+	m = step(t, m, press("a"))
+	m = typeText(t, m, "Kept.")
+	m, cmd := m.Update(tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl})
+	m = step(t, m, cmd())
+	r := root(t, m)
+	if !strings.Contains(r.status, "its ' is not closed") {
+		t.Errorf("status %q does not say why the editor did not start", r.status)
+	}
+	if !r.noteEditor.open || r.noteEditor.area.Value() != "Kept." {
+		t.Errorf("the note being typed is lost: open %v, %q", r.noteEditor.open, r.noteEditor.area.Value())
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in the temporary folder: %v", left)
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/store"
+	"tidings/ui/shellwords"
 )
 
 // The note editor is a box over the screen with a text area for a note in
@@ -143,9 +145,11 @@ func (e noteEditor) View(width int, st *styles) string {
 	return st.box.Render(strings.Join(lines, "\n"))
 }
 
-// editorReadyMsg says the note is in a file for $EDITOR.
+// editorReadyMsg says the note is in a file for $EDITOR, and the command
+// that edits it.
 type editorReadyMsg struct {
 	path string
+	cmd  *exec.Cmd
 	err  error
 }
 
@@ -161,19 +165,31 @@ type editorDoneMsg struct {
 	err  error
 }
 
-// editorCommand is the command that edits path: $EDITOR (a program and its
-// arguments, run without a shell), else vi.
-func editorCommand(path string) *exec.Cmd {
-	argv := strings.Fields(os.Getenv("EDITOR"))
+// editorCommand is the command that edits path: $VISUAL, else $EDITOR, else
+// vi. The setting is a program and its arguments, split as a shell would
+// split them (quotes kept, so "/opt/My Editor/edit" -w is one program and
+// an argument) and run without a shell.
+func editorCommand(path string) (*exec.Cmd, error) {
+	name, setting := "$VISUAL", os.Getenv("VISUAL")
+	if strings.TrimSpace(setting) == "" {
+		name, setting = "$EDITOR", os.Getenv("EDITOR")
+	}
+	argv, err := shellwords.Split(setting)
+	if err != nil {
+		return nil, fmt.Errorf("%s %q cannot be read: %w", name, setting, err)
+	}
 	if len(argv) == 0 {
 		argv = []string{"vi"}
 	}
-	return exec.Command(argv[0], append(argv[1:], path)...)
+	return exec.Command(argv[0], append(argv[1:], path)...), nil
 }
 
 // writeNoteFile writes text to a temporary file for $EDITOR.
 func writeNoteFile(text string) tea.Cmd {
 	return func() tea.Msg {
+		if _, err := editorCommand(""); err != nil {
+			return editorReadyMsg{err: err}
+		}
 		f, err := os.CreateTemp("", "tidings-note-*.md")
 		if err != nil {
 			return editorReadyMsg{err: err}
@@ -186,13 +202,18 @@ func writeNoteFile(text string) tea.Cmd {
 			os.Remove(f.Name())
 			return editorReadyMsg{err: err}
 		}
-		return editorReadyMsg{path: f.Name()}
+		cmd, err := editorCommand(f.Name())
+		if err != nil { // the setting changed meanwhile
+			os.Remove(f.Name())
+			return editorReadyMsg{err: err}
+		}
+		return editorReadyMsg{path: f.Name(), cmd: cmd}
 	}
 }
 
-// runEditor hands the terminal to $EDITOR on path.
-func runEditor(path string) tea.Cmd {
-	return tea.ExecProcess(editorCommand(path), func(err error) tea.Msg {
+// runEditor hands the terminal to the editor's command on path.
+func runEditor(path string, cmd *exec.Cmd) tea.Cmd {
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
 		return editorExitedMsg{path: path, err: err}
 	})
 }
