@@ -63,7 +63,8 @@ func TestBrowserSetting(t *testing.T) {
 		{"%s placed", "gui -n %s", "", link, "opened", "gui -n " + link},
 		{"the link last", "gui --new-tab", "", link, "opened", "gui --new-tab " + link},
 		{"before $BROWSER", "gui", other, link, "opened", "gui " + link},
-		{"not installed: $BROWSER", "firefox-not-here %u", other, link, "opened", "other " + link},
+		{"not installed: $BROWSER, saying so", "firefox-not-here %u", other, link,
+			"opened " + link + ", but not with config.toml's browser: firefox-not-here is not installed", "other " + link},
 		{"not installed, alone", "firefox-not-here %u", "", link, "firefox-not-here is not installed (config.toml's browser)", ""},
 		{"none installed", "firefox-not-here", "chromium-not-here:lynx", link,
 			"none of config.toml's browser firefox-not-here and $BROWSER's chromium-not-here, lynx is installed", ""},
@@ -84,6 +85,10 @@ func TestBrowserSetting(t *testing.T) {
 			case tt.want == "opened":
 				if st != (statusMsg{text: "opened " + tt.link}) {
 					t.Fatalf("got %#v", msg)
+				}
+			case strings.HasPrefix(tt.want, "opened "):
+				if st != (statusMsg{text: tt.want}) {
+					t.Fatalf("got %#v, want %q", msg, tt.want)
 				}
 			default:
 				if !st.err || !strings.Contains(st.text, tt.want) {
@@ -200,8 +205,9 @@ func TestBrowserSettingNotClosed(t *testing.T) {
 		t.Errorf("got %#v, want an error saying %q", msg, want)
 	}
 	t.Setenv("BROWSER", "gui %u")
-	if msg := openInBrowser("gui 'Google Chrome %u", link)(); msg != (statusMsg{text: "opened " + link}) {
-		t.Fatalf("got %#v", msg)
+	want := statusMsg{text: "opened " + link + `, but not with config.toml's browser: config.toml's browser "gui 'Google Chrome %u": its ' is not closed`}
+	if msg := openInBrowser("gui 'Google Chrome %u", link)(); msg != want {
+		t.Fatalf("got %#v, want %#v", msg, want)
 	}
 	if got := waitLogged(t, logged); got != "gui ["+link+"]" {
 		t.Errorf("$BROWSER's browser was given %s", got)
@@ -228,6 +234,7 @@ func TestBrowserFails(t *testing.T) {
 		"slow":      "exec " + sleep + " 3",
 		"slowfail":  sleep + " 2; exit 1",
 		"lynx":      "exit 2", // a text browser
+		"w3m":       "",       // one that works
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(argvScript(logged, then)), 0o755); err != nil {
 			t.Fatal(err)
@@ -245,12 +252,16 @@ func TestBrowserFails(t *testing.T) {
 		{"what it said, cleaned", "nodisplay %u", "",
 			"the browser (nodisplay) failed: exit status 3: Error: no DISPLAY environment", "nodisplay"},
 		{"killed", "killed %u", "", "the browser (killed) failed: signal: killed", "killed"},
-		{"$BROWSER after it", "false %u", "gui", "opened", "false gui"},
+		{"$BROWSER after it, saying it failed", "false %u", "gui",
+			"opened " + link + ", but not with config.toml's browser: the browser (false) failed: exit status 1", "false gui"},
 		{"the next of $BROWSER's", "", "false:nodisplay:gui", "opened", "false nodisplay gui"},
 		{"the first failure said", "nodisplay", "false:not-installed", "the browser (nodisplay) failed", "nodisplay false"},
 		{"still running after a second", "slow", "gui", "opened", "slow"},
 		{"failing after a second", "slowfail", "gui", "opened", "slowfail"},
-		{"a text browser failing at once", "lynx %u", "gui", "opened", "lynx gui"},
+		{"a text browser failing at once", "lynx %u", "gui",
+			"opened " + link + ", but not with config.toml's browser: the browser (lynx) failed: exit status 2", "lynx gui"},
+		{"a text browser after it", "false %u", "w3m",
+			"opened " + link + ", but not with config.toml's browser: the browser (false) failed: exit status 1", "false w3m"},
 		{"a text browser failing, alone", "lynx %u", "", "the browser (lynx) failed: exit status 2", "lynx"},
 	}
 	for _, tt := range tests {
@@ -268,6 +279,10 @@ func TestBrowserFails(t *testing.T) {
 			case tt.want == "opened":
 				if st != (statusMsg{text: "opened " + link}) {
 					t.Fatalf("got %#v", msg)
+				}
+			case strings.HasPrefix(tt.want, "opened "):
+				if st != (statusMsg{text: tt.want}) {
+					t.Fatalf("got %#v, want %q", msg, tt.want)
 				}
 			default:
 				if !st.err || !strings.Contains(st.text, tt.want) {

@@ -47,39 +47,59 @@ func openInBrowser(browser, link string) tea.Cmd {
 }
 
 // browserTries is what the commands tried so far came to: those not
-// installed, and the first that failed.
+// installed, the first that failed, and why config.toml's did not open it.
 type browserTries struct {
 	missing []browserCommand
 	failed  error
+	config  error
 }
 
-// fail keeps err if it is the first failure.
-func (t *browserTries) fail(err error) {
+// fail keeps err if it is the first failure, and as config.toml's when c
+// is that browser.
+func (t *browserTries) fail(c browserCommand, err error) {
 	if t.failed == nil {
 		t.failed = err
 	}
+	if c.from == fromConfig && t.config == nil {
+		t.config = err
+	}
+}
+
+// opened says that link was opened, and why config.toml's browser did not
+// open it when another did: a browser set there that fails is a mistake to
+// mend, which the command that worked after it would hide. ($BROWSER's
+// commands are a list of fallbacks: one giving way to the next is what they
+// are for.)
+func (t browserTries) opened(link string) statusMsg {
+	if t.config == nil {
+		return statusMsg{text: "opened " + link}
+	}
+	return statusMsg{text: "opened " + link + ", but not with config.toml's browser: " + t.config.Error()}
 }
 
 // tryBrowsers tries cs in turn, after those tried, until one opens link.
 func tryBrowsers(cs []browserCommand, link string, tried browserTries) tea.Msg {
 	for i, c := range cs {
 		if c.err != nil {
-			tried.fail(c.err)
+			tried.fail(c, c.err)
 			continue
 		}
 		path, err := exec.LookPath(c.argv[0])
 		if err != nil {
 			tried.missing = append(tried.missing, c)
+			if c.from == fromConfig {
+				tried.config = fmt.Errorf("%s is not installed", c.argv[0])
+			}
 			continue
 		}
 		if textBrowsers[filepath.Base(c.argv[0])] {
-			return runTextBrowser(path, c.argv, cs[i+1:], link, tried)
+			return runTextBrowser(path, c, cs[i+1:], link, tried)
 		}
 		if err := startBrowser(path, c.argv); err != nil {
-			tried.fail(err)
+			tried.fail(c, err)
 			continue
 		}
-		return statusMsg{text: "opened " + link}
+		return tried.opened(link)
 	}
 	return statusMsg{text: "opening link: " + tried.err(link).Error(), err: true}
 }
@@ -106,13 +126,16 @@ func (t browserTries) err(link string) error {
 // that fails within browserGrace gives way to the rest of the commands, as
 // one not installed does; one that fails later, after it was used, is
 // only reported.
-func runTextBrowser(path string, argv []string, rest []browserCommand, link string, tried browserTries) tea.Msg {
+func runTextBrowser(path string, c browserCommand, rest []browserCommand, link string, tried browserTries) tea.Msg {
 	started := time.Now()
-	return tea.ExecProcess(exec.Command(path, argv[1:]...), func(err error) tea.Msg {
+	return tea.ExecProcess(exec.Command(path, c.argv[1:]...), func(err error) tea.Msg {
 		if err == nil {
-			return nil
+			if tried.config != nil {
+				return tried.opened(link)
+			}
+			return nil // seen: it had the terminal
 		}
-		tried.fail(browserFailed(argv[0], err, ""))
+		tried.fail(c, browserFailed(c.argv[0], err, ""))
 		if time.Since(started) < browserGrace && len(rest) > 0 {
 			// The next command runs as a command of its own: it may read the
 			// disk and wait for a browser, which Update must not.
