@@ -79,7 +79,20 @@ func (m *Model) stepUnread(delta int) tea.Cmd {
 		edge = l.rows[0].SortKey
 	}
 	ask := unreadMsg{query: l.query, epoch: l.epoch, from: from, delta: delta, open: inReader}
+	// Said until the answer comes: mostly at once, but a filter whose
+	// articles are all read, while the library has unread ones, is gone
+	// through to its end (seconds in a large one).
+	m.setStatus(lookingForUnread(delta))
 	return findUnread(l.ctx, l.lib, ask, edge, l.limit())
+}
+
+// lookingForUnread is the status line while the library is asked for the
+// next (delta 1) or previous (-1) unread article.
+func lookingForUnread(delta int) string {
+	if delta > 0 {
+		return "Looking for the next unread article…"
+	}
+	return "Looking for the previous unread article…"
 }
 
 // unreadIndex is the index of the first unread row from start on, going by
@@ -166,6 +179,9 @@ func nextUnread(ctx context.Context, lib Library, q listQuery, edge int64, delta
 // when there is none. An answer the user moved away from meanwhile (another
 // query, another article) is dropped.
 func (m *Model) handleUnread(msg unreadMsg) tea.Cmd {
+	if m.status == lookingForUnread(msg.delta) {
+		m.setStatus("") // answered, whether or not the answer is still wanted
+	}
 	l := &m.list
 	if msg.query != l.query || l.ctx.Err() != nil {
 		return nil

@@ -298,10 +298,18 @@ func TestNextUnreadAnswerLate(t *testing.T) {
 	if late == nil {
 		t.Fatal("n asked the library nothing")
 	}
+	// While the library is asked, the status line says so...
+	if got := root(t, m).status; got != "Looking for the next unread article…" {
+		t.Errorf("while looking, the status line says %q", got)
+	}
 	m = steps(t, m, "j")
 	m = step(t, m, late)
 	if got := articleNumber(t, cursorTitle(t, m)); got != 1 {
 		t.Errorf("the late answer moved the cursor to %d", got)
+	}
+	// ...and no longer once it answered, though the answer came too late.
+	if got := root(t, m).status; got != "" {
+		t.Errorf("after the answer, the status line says %q", got)
 	}
 }
 
