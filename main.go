@@ -574,13 +574,17 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 // checkExists says plainly when there is no library at path, and where
 // that path came from.
 func (a *app) checkExists(path string) error {
-	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+	none, empty := noLibrary(path)
+	if !none {
 		return nil // there, or a problem store.Open names better
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	hint := "import something first"
+	if empty {
+		hint = "an empty file; " + hint
+	}
 	switch {
 	case a.library != "":
 		hint += ", or check --library"
@@ -588,6 +592,19 @@ func (a *app) checkExists(path string) error {
 		hint += ", or check $TIDINGS_LIBRARY"
 	}
 	return fmt.Errorf("no library at %s (%s)", path, hint)
+}
+
+// noLibrary reports whether there is no library at path yet: nothing, or
+// an empty file (empty), as a script's touch or mktemp leaves, which a
+// command that writes makes the library, and one that only reads must
+// leave as it is.
+func noLibrary(path string) (none, empty bool) {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, false
+	}
+	empty = err == nil && info.Mode().IsRegular() && info.Size() == 0
+	return empty, empty
 }
 
 // checkLibraryFile says plainly when path names something that is not a
@@ -645,7 +662,7 @@ func (a *app) withArticle(fn func(cmd *cobra.Command, args []string, st *store.S
 // words that can name no article: when there is no library yet, one that
 // is not an id (a number) is no external id either. notID says so.
 func (a *app) namesNone(words []string, notID func(word string) error) error {
-	if _, err := os.Stat(a.libraryPath()); !errors.Is(err, fs.ErrNotExist) {
+	if none, _ := noLibrary(a.libraryPath()); !none {
 		return nil
 	}
 	for _, w := range words {
@@ -694,6 +711,12 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		}
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "library.db")
+	}
+	if a.readOnly && !a.demo {
+		// Read-only, the reader only reads.
+		if err := a.checkExists(path); err != nil {
+			return err
+		}
 	}
 	if err := checkLibraryFile(path); err != nil {
 		return err

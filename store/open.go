@@ -160,7 +160,19 @@ func prepareFile(path string, readOnly bool) error {
 	head := make([]byte, len(sqliteHeader))
 	n, err := io.ReadFull(f, head)
 	if n == 0 && (err == io.EOF || err == nil) {
-		return nil // empty: a library being created
+		// Empty: a library being created, by another tidings or by this
+		// one in a file made for it (touch, mktemp). It is made private
+		// as a new library is, since it will hold the user's reading and
+		// notes and holds nothing yet that anyone shares; the owner's own
+		// permissions are kept, and none is added.
+		if !readOnly {
+			if perm := info.Mode().Perm(); perm&0o077 != 0 {
+				if err := f.Chmod(perm & 0o700); err != nil {
+					return fmt.Errorf("store: make the new library private: %w", err)
+				}
+			}
+		}
+		return nil
 	}
 	if !bytes.Equal(head[:n], sqliteHeader) {
 		return fmt.Errorf("store: open %s: not an SQLite database, %w", path, ErrNotLibrary)
