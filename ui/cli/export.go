@@ -190,8 +190,13 @@ func feedURLs(ctx context.Context, st *store.Store) (map[int64]string, error) {
 // article exported before is written over its own file (found by the
 // external id in its front matter, even under an older title); a file of the
 // same name that is not the article's export is left alone.
-func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, prog *exportProgress) (ExportReport, error) {
-	rep := ExportReport{Dest: opt.Out}
+//
+// The manifest is saved last, whatever came before: its failure is one of
+// rep's, which the deferred save appends to the result returned (rep is
+// named for it), for an export that forgot what it wrote would write over
+// the files edited since.
+func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, prog *exportProgress) (rep ExportReport, err error) {
+	rep = ExportReport{Dest: opt.Out}
 	feedURLs, err := feedURLs(ctx, st)
 	if err != nil {
 		return rep, err
