@@ -61,6 +61,12 @@ type Article struct {
 	// Warnings are things a reader of the import summary should know
 	// ("no date", "no source") although the article was imported.
 	Warnings []string
+
+	// publishedAt and addedAt say where a reader found Published and
+	// Added ("front matter line 3: date") when it is a date tidings
+	// cannot write (WritableDate), for the warning Normalize gives as it
+	// reads it as none; "" names the field alone.
+	publishedAt, addedAt string
 }
 
 // Annotation is a note on an article: on the whole article when Quote is

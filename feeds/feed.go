@@ -243,6 +243,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 		Published: published(it),
 	}
 	guid := strings.TrimSpace(it.GUID)
+	a.publishedAt = unwritableAt(a.Published, "entry "+entryName(a.Title, guid, i)+": date")
 	link, dropped := entryLink(e.linkBase, it.Link)
 	if dropped != "" {
 		a.Warnings = append(a.Warnings, "entry "+entryName(a.Title, guid, i)+": "+dropped)

@@ -855,6 +855,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 	}
 	var dated bool
 	var created time.Time
+	var createdAt string // where created was read, when tidings cannot write it
 	var sourceLink, sourceHost string
 	var ruleTagsAt *yaml.Node // the rule_tags field's value
 	defer func() {
@@ -869,7 +870,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			}
 		}
 		if !dated && !created.IsZero() {
-			art.Published = created
+			art.Published, art.publishedAt = created, createdAt
 		}
 		if sourceLink != "" {
 			if art.URL == "" {
@@ -914,6 +915,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			if s, ok := scalar(key, val); ok && s != "" {
 				if t, ok := parseTime(s); ok {
 					art.Published, dated = t, true
+					art.publishedAt = unwritableAt(t, fmt.Sprintf("front matter line %d: %s", val.Line+1, key))
 				} else {
 					warn(val, "%s: cannot read %q as a date", key, s)
 				}
@@ -924,6 +926,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			if s, ok := scalar(key, val); ok && s != "" {
 				if t, ok := parseTime(s); ok {
 					created = t
+					createdAt = unwritableAt(t, fmt.Sprintf("front matter line %d: %s", val.Line+1, key))
 				} else {
 					warn(val, "%s: cannot read %q as a date", key, s)
 				}
@@ -950,6 +953,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			if s, ok := scalar(key, val); ok && s != "" {
 				if t, ok := parseTime(s); ok {
 					art.Added = t
+					art.addedAt = unwritableAt(t, fmt.Sprintf("front matter line %d: %s", val.Line+1, key))
 				} else {
 					warn(val, "%s: cannot read %q as a date", key, s)
 				}

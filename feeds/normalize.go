@@ -71,6 +71,7 @@ func Normalize(a *Article) {
 	for i, w := range a.Warnings {
 		a.Warnings[i] = CleanLine(w)
 	}
+	published, added := a.Published, a.Added // as given, for a warning
 	a.Published = utc(a.Published)
 	a.Added = utc(a.Added)
 	a.ExternalID = CleanLine(a.ExternalID)
@@ -112,6 +113,11 @@ func Normalize(a *Article) {
 			a.LooseID = identity(*a, false)
 		}
 	}
+	// A date past 9999 in UTC (9999-12-31T23:00:00-05:00), or before the
+	// year 1, cannot be written back in JSON or front matter: it is no
+	// date, as an unreadable one is. The id above keeps what the article
+	// was known by.
+	dropUnwritable(a, published, added)
 	if a.Published.Unix() == 0 && a.Published.Nanosecond() == 0 {
 		// The first second of 1970 is what software writes for a date it
 		// does not have (a zero Unix time), as in feeds, and the library

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -84,14 +85,65 @@ func (a *Annotations) UnmarshalJSON(data []byte) error {
 	}
 }
 
-// MarshalJSON writes tags as an array even when there are none.
+// MarshalJSON writes tags as an array even when there are none. A date
+// JSON cannot hold (WritableDate: past 9999 or before the year 1, in UTC),
+// which a library may hold from before imports read such a date as none,
+// is written as none rather than fail the whole listing: Unwritable says
+// which, for the writer to tell.
 func (r Record) MarshalJSON() ([]byte, error) {
 	type plain Record // no methods: no recursion
 	p := plain(r)
 	if p.Tags == nil {
 		p.Tags = []string{}
 	}
+	if p.Published != nil && !WritableDate(*p.Published) {
+		p.Published = nil
+	}
+	if p.Added != nil && !WritableDate(*p.Added) {
+		p.Added = nil
+	}
+	if p.Annotations.Notes != nil && slices.ContainsFunc(p.Annotations.Notes, unwritableNote) {
+		notes := slices.Clone(p.Annotations.Notes)
+		for i := range notes {
+			if !WritableDate(notes[i].Created) {
+				notes[i].Created = time.Time{}
+			}
+			if !WritableDate(notes[i].Updated) {
+				notes[i].Updated = time.Time{}
+			}
+		}
+		p.Annotations.Notes = notes
+	}
 	return json.Marshal(p)
+}
+
+func unwritableNote(n AnnotationRecord) bool {
+	return !WritableDate(n.Created) || !WritableDate(n.Updated)
+}
+
+// Unwritable names the dates of r that JSON cannot hold, which
+// MarshalJSON writes as none: "published 10000-01-01T04:00:00Z".
+func (r Record) Unwritable() []string {
+	var out []string
+	for _, d := range []struct {
+		name string
+		t    *time.Time
+	}{{"published", r.Published}, {"added", r.Added}} {
+		if d.t != nil && !WritableDate(*d.t) {
+			out = append(out, d.name+" "+d.t.UTC().Format(time.RFC3339Nano))
+		}
+	}
+	for i, n := range r.Annotations.Notes {
+		for _, d := range []struct {
+			name string
+			t    time.Time
+		}{{"created", n.Created}, {"updated", n.Updated}} {
+			if !WritableDate(d.t) {
+				out = append(out, fmt.Sprintf("note %d's %s %s", i+1, d.name, d.t.UTC().Format(time.RFC3339Nano)))
+			}
+		}
+	}
+	return out
 }
 
 // UnmarshalJSON reads a record leniently: published may be any date form
@@ -173,9 +225,11 @@ func (r Record) Article() Article {
 	}
 	if r.Published != nil {
 		a.Published = *r.Published
+		a.publishedAt = unwritableAt(a.Published, "field published")
 	}
 	if r.Added != nil {
 		a.Added = *r.Added
+		a.addedAt = unwritableAt(a.Added, "field added")
 	}
 	for _, n := range r.Annotations.Notes {
 		a.Annotations = append(a.Annotations, Annotation(n))

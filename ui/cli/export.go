@@ -155,6 +155,12 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 			}
 			r := Record(a, anns)
 			r.Feed = feedURLs[a.FeedID]
+			if lost := r.Unwritable(); len(lost) > 0 {
+				// Written without them (feeds.Record.MarshalJSON), not
+				// the whole export failed for them.
+				rep.Failed = append(rep.Failed, Problem{File: exportedArticle(a),
+					Reason: unwritableReason(lost, "JSON", "written as null")})
+			}
 			rep.Articles++
 			rep.Notes += len(anns)
 			prog.written(rep.Articles)
@@ -237,6 +243,11 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			return nil
 		}
 		written[name] = contentSum([]byte(doc))
+		if lost := unwritableDates(a); len(lost) > 0 {
+			// Written without them (ExportMarkdown).
+			rep.Failed = append(rep.Failed, Problem{File: path,
+				Reason: unwritableReason(lost, "front matter", "left out")})
+		}
 		// A retitled article leaves its export under the old title behind,
 		// unless it was edited since.
 		if old, ok := owners.byID[a.ExternalID]; ok && old != name && !sameFile(path, filepath.Join(opt.Out, old)) && !written.edited(opt.Out, old) {
@@ -456,7 +467,7 @@ const maxSlug = 60
 // letters, digits and dashes appear.
 func MarkdownFileName(a store.Article) string {
 	day := "undated"
-	if !a.Published.IsZero() {
+	if !a.Published.IsZero() && feeds.WritableDate(a.Published) {
 		day = a.Published.UTC().Format("2006-01-02")
 	}
 	return day + "-" + slug(a.Title) + "-" + strconv.FormatInt(a.ID, 10) + ".md"
@@ -551,10 +562,13 @@ func ExportMarkdown(a store.Article, feed string, anns []store.Annotation) (stri
 		ID:         a.ID,
 		ExternalID: a.ExternalID,
 	}
-	if !a.Published.IsZero() {
+	// A date YAML cannot hold (past 9999 in UTC), which a library may
+	// hold from before imports read such a date as none, is left out, as
+	// unwritableDates tells.
+	if !a.Published.IsZero() && feeds.WritableDate(a.Published) {
 		fm.Date = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: exportDate(a.Published)}
 	}
-	if !a.Added.IsZero() {
+	if !a.Added.IsZero() && feeds.WritableDate(a.Added) {
 		fm.Added = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: a.Added.UTC().Format(time.RFC3339Nano)}
 	}
 	for _, t := range a.Tags {
