@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"tidings/feeds/marks"
 )
 
 // recordWire is the lenient form a Record is read through.
@@ -88,6 +90,12 @@ func decodeRecord(data []byte) (Record, recordState, error) {
 		} else {
 			*f.to = *f.from
 		}
+	}
+	if absent&FieldBody != 0 && absent&FieldTitle == 0 && CleanLine(marks.DropInWords(r.Title)) == "" {
+		// "title": "" or spaces, in a record meant to change an article,
+		// is no title given, as null is: the article keeps its own. A
+		// whole record's is titled by its body (Normalize).
+		absent |= FieldTitle
 	}
 	if w.Published == nil {
 		absent |= FieldPublished
