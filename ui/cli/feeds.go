@@ -399,7 +399,7 @@ func RemovedFeedText(f store.Feed, r store.Removed, purge bool) string {
 }
 
 // ListFeeds prints the subscriptions: title, URL, articles (unread), when
-// last fetched and the last error.
+// last fetched (in UTC) and the last error.
 func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 	subs, err := st.Feeds(ctx)
 	if err != nil {
@@ -418,7 +418,8 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 		c := counts[s.ID]
 		fetched := "never fetched"
 		if !s.LastFetch.IsZero() {
-			fetched = "fetched " + s.LastFetch.Local().Format("2006-01-02 15:04")
+			// In UTC, as every date tidings prints, and saying so.
+			fetched = "fetched " + s.LastFetch.UTC().Format("2006-01-02 15:04") + " UTC"
 		}
 		fmt.Fprintf(&b, "%s\n  %s\n  %s (%s unread), %s", oneLine(title, 0), oneLine(s.URL, 0),
 			Plural(c.Articles, "article"), thousands(c.Unread), fetched)
