@@ -63,7 +63,18 @@ type FeedNameError struct {
 	Titled []store.Feed
 }
 
-func (e *FeedNameError) Error() string { return oneLine(e.Name, 0) + ": " + e.Reason() }
+func (e *FeedNameError) Error() string { return feedArg(e.Name) + ": " + e.Reason() }
+
+// feedArg is a name given for a feed as a message shows it: as it is when
+// it is plain, else quoted as Go quotes a string (shownName), so that an
+// escape sequence in it is seen, not obeyed, and a name that is nothing
+// but control characters is still named ("\x1b[2J"); "" is "".
+func feedArg(name string) string {
+	if name == "" {
+		return `""`
+	}
+	return shownName(name)
+}
 
 // Reason says what is wrong with the name, and what to do: for an address,
 // how to subscribe to it; for a title of several feeds, their addresses;
@@ -76,7 +87,10 @@ func (e *FeedNameError) Reason() string {
 		}
 		return fmt.Sprintf("%d feeds have this title: %s; name one by its address", len(e.Titled), strings.Join(urls, ", "))
 	}
-	if isAddress(e.Name) {
+	// feed add refuses an address with control characters in it, and
+	// what cleaning leaves of it, which no subscription has either, is
+	// another address than the one given.
+	if isAddress(e.Name) && feeds.CleanLine(e.Name) == e.Name {
 		return "not subscribed (tidings feed add " + shellArg(oneLine(e.Name, 0)) + " subscribes)"
 	}
 	return "no feed has this address or title (tidings feed list lists them)"

@@ -154,7 +154,7 @@ func subscriptions(ctx context.Context, st *store.Store, only []string, rep *Fet
 		var bad *FeedNameError
 		switch {
 		case errors.As(err, &bad):
-			rep.Failed = append(rep.Failed, Problem{File: oneLine(name, 0), Reason: bad.Reason()})
+			rep.Failed = append(rep.Failed, Problem{File: feedArg(name), Reason: bad.Reason()})
 			rep.Unmatched++
 		case err != nil:
 			return nil, err
@@ -263,8 +263,15 @@ func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []sto
 // address given takes the feed discovery fetched, one request in all. The
 // address given is kept unless it moved for good (301, 308). A feed
 // subscribed already keeps its tags and gains those given. A failed fetch
-// is the error, with the subscription made all the same.
+// is the error, with the subscription made all the same. An address with
+// control characters in it is refused, named quoted.
 func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (Added, error) {
+	if given := strings.TrimSpace(url); feeds.CleanLine(given) != given {
+		// Cleaned, it would be another address than the one given, as
+		// an import refuses a file's (feeds.ImportedFeed); quoted, so
+		// that what is in it is seen, not obeyed.
+		return Added{}, fmt.Errorf("%s: the address has control characters in it (an escape sequence, a line break); give it without them", shownName(url))
+	}
 	found, err := f.Discover(ctx, url)
 	if err != nil {
 		return Added{}, fmt.Errorf("%s: %w", oneLine(url, 0), err)
