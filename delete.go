@@ -11,9 +11,6 @@ import (
 	"tidings/ui/cli"
 )
 
-// errDeleteNeedsYes is delete without --yes where no one can be asked.
-var errDeleteNeedsYes = errors.New("delete asks before it deletes, and standard input is no terminal to ask on: --yes deletes without asking")
-
 // deleteCmd deletes articles, by id or every one a query matches, with
 // their tags and notes: newsboat's D. Imports and fetches leave them out
 // after; fetch --undelete brings back a feed's while it serves them,
@@ -41,8 +38,9 @@ func (a *app) deleteCmd() *cobra.Command {
 			opt := cli.DeleteOptions{Query: query, ByQuery: byQuery}
 			if !yes {
 				in, stderr := cmd.InOrStdin(), cmd.ErrOrStderr()
-				if f, ok := in.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) || !isTerminal(stderr) {
-					return usageError{errDeleteNeedsYes}
+				f, ok := in.(*os.File)
+				if inTerm, errTerm := ok && term.IsTerminal(int(f.Fd())), isTerminal(stderr); !inTerm || !errTerm {
+					return usageError{cli.NoTerminalToAsk(inTerm, errTerm)}
 				}
 				opt.Confirm = func(question string) (bool, error) { return cli.AskYesNo(in, stderr, question) }
 			}

@@ -32,6 +32,23 @@ type DeleteOptions struct {
 // deleted.
 var ErrNotConfirmed = errors.New("nothing deleted")
 
+// NoTerminalToAsk is delete without --yes where no one can be asked: it
+// asks on standard error and reads the answer from standard input, and
+// says which of them is no terminal (delete 5 2>err asks nowhere to be
+// seen, however much standard input is a terminal).
+func NoTerminalToAsk(stdinTerminal, stderrTerminal bool) error {
+	var what string
+	switch {
+	case !stdinTerminal && !stderrTerminal:
+		what = ", on standard error, and reads the answer from standard input; neither is a terminal"
+	case !stderrTerminal:
+		what = ", on standard error, which is no terminal"
+	default:
+		what = " and reads the answer from standard input, which is no terminal"
+	}
+	return errors.New("delete asks before it deletes" + what + ": --yes deletes without asking")
+}
+
 // Delete deletes articles with their tags and notes, asking first (when
 // opt.Confirm is set), and prints each article it deleted as `search` lists
 // it, then how many it deleted. The ids of no article (opt.Missing) are

@@ -223,3 +223,21 @@ func TestDeletedAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTerminalToAsk: delete without --yes where it cannot ask says which
+// of standard input and standard error is no terminal: delete 5 2>err,
+// on a terminal, asks where no one sees it.
+func TestNoTerminalToAsk(t *testing.T) {
+	for _, tt := range []struct {
+		in, err bool
+		want    string
+	}{
+		{true, false, "delete asks before it deletes, on standard error, which is no terminal: --yes deletes without asking"},
+		{false, true, "delete asks before it deletes and reads the answer from standard input, which is no terminal: --yes deletes without asking"},
+		{false, false, "delete asks before it deletes, on standard error, and reads the answer from standard input; neither is a terminal: --yes deletes without asking"},
+	} {
+		if got := NoTerminalToAsk(tt.in, tt.err).Error(); got != tt.want {
+			t.Errorf("NoTerminalToAsk(%v, %v) = %q, want %q", tt.in, tt.err, got, tt.want)
+		}
+	}
+}
