@@ -1051,7 +1051,7 @@ func (a *app) tagCmd() *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			args := cmd.Flags().Args()
-			ids, ch, err := cli.ParseTagArgs(args)
+			ids, ch, err := cli.ParseTagArgs(args, ui.TagWord)
 			if err != nil {
 				return usageError{err}
 			}

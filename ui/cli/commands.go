@@ -325,24 +325,34 @@ type TagChange struct {
 
 // ParseTagArgs splits `tidings tag` arguments into the words that name
 // articles (FindArticle: an id, or an external id) and tag changes. Every
-// tag argument starts with + or -; a word that starts with -- is a flag
+// tag argument starts with + or -, and is read by tagWord, which is the
+// reader's tag editor's reading of a word of its line (ui.TagWord, given
+// by main, as package ui's tests use this one): +"Long Read", as `tidings
+// tags` lists it, is the tag Long Read, as is '+Long Read' (one argument),
+// and +"say \"when\"" the tag say "when". A word that starts with -- is a flag
 // given after --, which ends them. A word that could name no article,
 // nothing once cleaned of control characters (as the library stores an
-// external id: feeds.CleanLine), is refused here.
-func ParseTagArgs(args []string) (refs []string, ch TagChange, err error) {
+// external id: feeds.CleanLine), is refused here, and so is a + or - with
+// no name after it.
+func ParseTagArgs(args []string, tagWord func(word string) (sign rune, name string)) (refs []string, ch TagChange, err error) {
 	for i, a := range args {
 		switch {
 		case a == "--":
 			continue // the end of flags, as the hints for -tag suggest
 		case strings.HasPrefix(a, "--"):
 			return nil, ch, fmt.Errorf("%q is neither an article nor +tag / -tag (a flag goes before --, which ends them)", oneLine(a, 0))
-		case (strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-")) && len(a) > 1 && len(feeds.NormalizeTags([]string{a[1:]})) == 0:
-			// Nothing left once cleaned: spaces, a #, characters that show nothing.
-			return nil, ch, fmt.Errorf("%q: a tag needs a name", oneLine(a, 0))
-		case strings.HasPrefix(a, "+") && len(a) > 1:
-			ch.Add = append(ch.Add, a[1:])
-		case strings.HasPrefix(a, "-") && len(a) > 1:
-			ch.Remove = append(ch.Remove, a[1:])
+		case strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-"):
+			sign, name := tagWord(a)
+			if len(feeds.NormalizeTags([]string{name})) == 0 {
+				// Nothing left once read and cleaned: spaces, a #, empty
+				// quotes, characters that show nothing.
+				return nil, ch, fmt.Errorf("%q names no tag: +name adds a tag, -name removes one", a)
+			}
+			if sign == '+' {
+				ch.Add = append(ch.Add, name)
+			} else {
+				ch.Remove = append(ch.Remove, name)
+			}
 		case feeds.CleanLine(a) == "":
 			return nil, ch, NotATagArg(args[:i], a)
 		default:

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"tidings/store"
+	"tidings/ui"
 )
 
 // TestPrintTagging: `tidings tag` says, for each tag, how many articles
@@ -92,7 +93,7 @@ func TestParseTagArgs(t *testing.T) {
 		{[]string{"1", ""}, nil, `"" is neither an article nor +tag / -tag (` + IDHint + ")"},
 		{[]string{"1"}, nil, "no tags to change: give +tag or -tag"},
 	} {
-		refs, _, err := ParseTagArgs(tt.args)
+		refs, _, err := ParseTagArgs(tt.args, ui.TagWord)
 		if got := fmt.Sprint(err); tt.want == "" && err != nil || tt.want != "" && got != tt.want {
 			t.Errorf("ParseTagArgs(%q) = %v, want %q", tt.args, err, tt.want)
 		}
@@ -111,6 +112,41 @@ func TestParseTagArgs(t *testing.T) {
 	} {
 		if got := NotATagArg(tt.before, tt.word).Error(); got != tt.want {
 			t.Errorf("NotATagArg(%q, %q) = %q, want %q", tt.before, tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestParseTagArgsAsTheEditor: a +tag or -tag is read as the reader's tag
+// editor reads a word: in quotes as `tidings tags` lists a name with a
+// space, \" and \\ inside them; one argument with a space is one tag. A +
+// or - with no name after it, however spaced or quoted, is one mistake,
+// said of the word as given.
+func TestParseTagArgsAsTheEditor(t *testing.T) {
+	for _, tt := range []struct {
+		args        []string
+		add, remove string // joined by |
+		err         string
+	}{
+		{args: []string{"1", `-"Long Read"`}, remove: "Long Read"},
+		{args: []string{"1", `+"Deep Dive"`}, add: "Deep Dive"},
+		{args: []string{"1", "+Long Read", "-#old"}, add: "Long Read", remove: "old"},
+		{args: []string{"1", `+"say \"when\""`, `-"back\\slash"`}, add: `say "when"`, remove: `back\slash`},
+		{args: []string{"1", `+Deep" "Dive`}, add: "Deep Dive"},
+		{args: []string{"1", "+"}, err: `"+" names no tag: +name adds a tag, -name removes one`},
+		{args: []string{"1", "+ "}, err: `"+ " names no tag: +name adds a tag, -name removes one`},
+		{args: []string{"1", `-""`}, err: `"-\"\"" names no tag: +name adds a tag, -name removes one`},
+		{args: []string{"1", "+#"}, err: `"+#" names no tag: +name adds a tag, -name removes one`},
+		{args: []string{"1", "+\x1b[31m"}, err: `"+\x1b[31m" names no tag: +name adds a tag, -name removes one`},
+	} {
+		_, ch, err := ParseTagArgs(tt.args, ui.TagWord)
+		if tt.err != "" {
+			if fmt.Sprint(err) != tt.err {
+				t.Errorf("ParseTagArgs(%q) = %v, want %q", tt.args, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || strings.Join(ch.Add, "|") != tt.add || strings.Join(ch.Remove, "|") != tt.remove {
+			t.Errorf("ParseTagArgs(%q) = +%q -%q, %v; want +%q -%q", tt.args, ch.Add, ch.Remove, err, tt.add, tt.remove)
 		}
 	}
 }

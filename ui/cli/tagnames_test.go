@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tidings/feeds"
+	"tidings/ui"
 )
 
 // TestTagNamesQuotedAsQueriesReadThem: wherever the command line lists an
@@ -104,7 +105,7 @@ func TestParseID(t *testing.T) {
 			t.Errorf("ParseID(%q) = %d, %v; want %d, %v", tt.in, id, ok, tt.id, tt.ok)
 		}
 	}
-	refs, _, err := ParseTagArgs([]string{"05", "7", "+x"})
+	refs, _, err := ParseTagArgs([]string{"05", "7", "+x"}, ui.TagWord)
 	if err != nil || len(refs) != 2 || refs[0] != "05" || refs[1] != "7" {
 		t.Errorf("ParseTagArgs(05 7 +x) = %q, %v; want [05 7]", refs, err)
 	}

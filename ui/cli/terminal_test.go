@@ -15,6 +15,7 @@ import (
 
 	"tidings/feeds"
 	"tidings/store"
+	"tidings/ui"
 )
 
 // hostile is text with everything that must not reach a terminal: SGR and
@@ -165,8 +166,8 @@ func TestErrorsQuotingInputAreTerminalSafe(t *testing.T) {
 			_, _, err := ImportOPML(ctx, st, filepath.Join(dir, "no\x1b[31m\u202E.opml"), &bytes.Buffer{})
 			return err
 		},
-		"tag, flag after ids": func() error { _, _, err := ParseTagArgs([]string{"1", "--\x1b[31m\u202E"}); return err },
-		"tag, not an id":      func() error { _, _, err := ParseTagArgs([]string{"\x1b[31m\u202E", "+a"}); return err },
+		"tag, flag after ids": func() error { _, _, err := ParseTagArgs([]string{"1", "--\x1b[31m\u202E"}, ui.TagWord); return err },
+		"tag, not an id":      func() error { _, _, err := ParseTagArgs([]string{"\x1b[31m\u202E", "+a"}, ui.TagWord); return err },
 		"export, bad folder": func() error {
 			_, err := Export(ctx, st, nil, ExportOptions{Format: "md", Out: filepath.Join(notADir, "sub")})
 			return err
