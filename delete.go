@@ -31,7 +31,8 @@ func (a *app) deleteCmd() *cobra.Command {
 			if err := idsOrQuery(cmd, args, query, "delete"); err != nil {
 				return err
 			}
-			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }
+			external := externalIDs(cmd)
+			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word, External: external}) }
 			if err := a.namesNone(args, notID); err != nil {
 				return err
 			}
@@ -49,7 +50,7 @@ func (a *app) deleteCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			if opt.Articles, opt.Missing, err = foundArticles(cmd.Context(), st, args, notID); err != nil {
+			if opt.Articles, opt.Missing, err = foundArticles(cmd.Context(), st, args, external, nil); err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
@@ -65,5 +66,5 @@ func (a *app) deleteCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&query, "query", "", "delete every article matching this query")
 	c.Flags().BoolVarP(&yes, "yes", "y", false, "delete without asking")
-	return c
+	return externalFlag(c)
 }

@@ -642,20 +642,38 @@ func (a *app) withStore(fn func(cmd *cobra.Command, args []string, st *store.Sto
 }
 
 // withArticle makes a command whose first argument names an article (its
-// id, or its external id: cli.FindArticle); fn gets the article.
+// id, or its external id: cli.FindArticle); fn gets the article. The
+// command takes --external (externalFlag).
 func (a *app) withArticle(fn func(cmd *cobra.Command, args []string, st *store.Store, art store.Article) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := a.namesNone(args[:1], func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }); err != nil {
+		external := externalIDs(cmd)
+		notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word, External: external}) }
+		if err := a.namesNone(args[:1], notID); err != nil {
 			return err
 		}
 		return a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
-			art, err := cli.FindArticle(cmd.Context(), st, args[0])
+			art, err := cli.FindArticle(cmd.Context(), st, args[0], external)
 			if err != nil {
 				return noArticle(err)
 			}
 			return fn(cmd, args, st, art)
 		})(cmd, args)
 	}
+}
+
+// externalFlag gives a command that takes articles by id --external, which
+// reads every id as an external id only, never as an article's number: how
+// a script names the article whose external_id is 7 (Markdown's id: 7)
+// when another article's number is 7.
+func externalFlag(c *cobra.Command) *cobra.Command {
+	c.Flags().Bool("external", false, "read the ids as external ids only (search --json's external_id), never as numbers")
+	return c
+}
+
+// externalIDs reports whether cmd was given --external.
+func externalIDs(cmd *cobra.Command) bool {
+	external, _ := cmd.Flags().GetBool("external")
+	return external
 }
 
 // namesNone refuses, before a library is opened or created, the first of
@@ -674,10 +692,15 @@ func (a *app) namesNone(words []string, notID func(word string) error) error {
 }
 
 // noArticle is the error of a word that names no article (cli.NoArticle),
-// saying what names one: a number that names none is a failure, as any
-// article that is not there; a word that is no id at all is bad usage.
-// Other errors are as they are.
+// saying what names one: a word that could be an id (a number, an
+// external id) and names none is a failure, as any article that is not
+// there; a word that is no id at all, or one that is one article's number
+// and another's external id (cli.Ambiguous), is bad usage. Other errors
+// are as they are.
 func noArticle(err error) error {
+	if _, ok := errors.AsType[*cli.Ambiguous](err); ok {
+		return usageError{err}
+	}
 	na, ok := errors.AsType[*cli.NoArticle](err)
 	if !ok {
 		return err
@@ -976,7 +999,7 @@ func (b badQuery) Error() string {
 }
 
 func (a *app) showCmd() *cobra.Command {
-	return &cobra.Command{
+	return externalFlag(&cobra.Command{
 		Use:   "show ID",
 		Short: "Print one article (rendered on a terminal, Markdown when piped or TERM=dumb)",
 		Args:  cobra.ExactArgs(1),
@@ -1003,7 +1026,7 @@ func (a *app) showCmd() *cobra.Command {
 			_, err = io.WriteString(out, rendered)
 			return err
 		}),
-	}
+	})
 }
 
 func (a *app) tagsCmd() *cobra.Command {
@@ -1058,8 +1081,23 @@ func (a *app) tagCmd() *cobra.Command {
 			if err := idsOrQuery(cmd, ids, query, "tag"); err != nil {
 				return err
 			}
+			external := externalIDs(cmd)
+			// A word that names no article right after the tags that
+			// follow the articles is most likely the rest of a tag the
+			// shell split at a space (tag 1 -Long Read): said before
+			// anything is tagged. Another names no article, as a number
+			// that names none does.
+			restOfTag := func(word string) error {
+				if before := args[:slices.Index(args, word)]; cli.RestOfTag(before) {
+					return usageError{cli.NotATagArg(before, word)}
+				}
+				return nil
+			}
 			notID := func(word string) error {
-				return usageError{cli.NotATagArg(args[:slices.Index(args, word)], word)}
+				if err := restOfTag(word); err != nil {
+					return err
+				}
+				return noArticle(&cli.NoArticle{Word: word, External: external})
 			}
 			if err := a.namesNone(ids, notID); err != nil {
 				return err
@@ -1078,7 +1116,7 @@ func (a *app) tagCmd() *cobra.Command {
 				return cli.PrintTagging(cmd.OutOrStdout(), t)
 			}
 			// The articles there are tagged; the missing ones are named.
-			found, missing, err := foundArticles(ctx, st, ids, notID)
+			found, missing, err := foundArticles(ctx, st, ids, external, restOfTag)
 			if err != nil {
 				return err
 			}
@@ -1101,6 +1139,7 @@ func (a *app) tagCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&query, "query", "", "tag every article matching this query")
+	externalFlag(c)
 	// "-remove" must reach the command as an argument, not as a flag.
 	c.Flags().SetInterspersed(false)
 	return c
@@ -1172,28 +1211,32 @@ func tagFlags(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// foundArticles finds the articles words name (cli.FindArticles), each
-// once, for a command that acts on those there and names the others: the
-// numbers of articles that are not there are missing, each once (1 and 01
-// are one). A word that is no id at all (no number, no article's external
-// id) is bad usage, before anything is done: notID says so of the first.
-func foundArticles(ctx context.Context, st *store.Store, words []string, notID func(word string) error) (found []store.Article, missing []string, err error) {
-	found, unnamed, err := cli.FindArticles(ctx, st, words)
+// foundArticles finds the articles words name (cli.FindArticles; with
+// external, by external id only), each once, for a command that acts on
+// those there and names the others: the words that name no article are
+// missing, as messages name them (cli.MissingNames), each once (1 and 01
+// are one), whether numbers or external ids. A word that is no id at all
+// (nothing once cleaned), or one that is one article's number and
+// another's external id, is bad usage, before anything is done; so is a
+// missing word that refuse, when not nil, refuses.
+func foundArticles(ctx context.Context, st *store.Store, words []string, external bool, refuse func(word string) error) (found []store.Article, missing []string, err error) {
+	for _, w := range words {
+		if na := (&cli.NoArticle{Word: w, External: external}); !na.IsID() {
+			return nil, nil, noArticle(na)
+		}
+	}
+	found, unnamed, err := cli.FindArticles(ctx, st, words, external)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, noArticle(err)
 	}
-	seen := make(map[int64]bool, len(unnamed))
-	for _, w := range unnamed {
-		id, isID := cli.ParseID(w)
-		if !isID {
-			return nil, nil, notID(w)
-		}
-		if !seen[id] {
-			seen[id] = true
-			missing = append(missing, strconv.FormatInt(id, 10))
+	if refuse != nil {
+		for _, w := range unnamed {
+			if err := refuse(w); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
-	return found, missing, nil
+	return found, cli.MissingNames(unnamed, external), nil
 }
 
 // articleIDs are the ids of arts.
@@ -1243,7 +1286,8 @@ func (a *app) readCmd() *cobra.Command {
 			if err := idsOrQuery(cmd, args, query, "mark"); err != nil {
 				return err
 			}
-			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word}) }
+			external := externalIDs(cmd)
+			notID := func(word string) error { return noArticle(&cli.NoArticle{Word: word, External: external}) }
 			if err := a.namesNone(args, notID); err != nil {
 				return err
 			}
@@ -1267,7 +1311,7 @@ func (a *app) readCmd() *cobra.Command {
 			}
 			// Only the articles not read (or unread) already are marked,
 			// and counted: as --query counts.
-			arts, missing, err := foundArticles(ctx, st, args, notID)
+			arts, missing, err := foundArticles(ctx, st, args, external, nil)
 			if err != nil {
 				return err
 			}
@@ -1296,11 +1340,11 @@ func (a *app) readCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&query, "query", "", "mark every article matching this query")
 	c.Flags().BoolVar(&unread, "unread", false, "mark unread instead")
-	return c
+	return externalFlag(c)
 }
 
 func (a *app) noteCmd() *cobra.Command {
-	return &cobra.Command{
+	return externalFlag(&cobra.Command{
 		Use:   "note ID TEXT...",
 		Short: "Add a note to an article",
 		Args:  cobra.MinimumNArgs(2),
@@ -1317,11 +1361,11 @@ func (a *app) noteCmd() *cobra.Command {
 				return err
 			})(cmd, args)
 		},
-	}
+	})
 }
 
 func (a *app) retitleCmd() *cobra.Command {
-	return &cobra.Command{
+	return externalFlag(&cobra.Command{
 		Use:   "retitle ID TITLE...",
 		Short: "Give an article a title of your own, which re-imports keep",
 		Long: "Give an article a title of your own: the words of TITLE joined by spaces.\n" +
@@ -1343,7 +1387,7 @@ func (a *app) retitleCmd() *cobra.Command {
 				return err
 			})(cmd, args)
 		},
-	}
+	})
 }
 
 func isTerminal(w io.Writer) bool {

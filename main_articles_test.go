@@ -25,8 +25,9 @@ func TestNoteAndRetitleConfirm(t *testing.T) {
 
 // TestArticlesByExternalID: every command that takes an article takes its
 // external id too, as search --json writes it; a word that names no
-// article says what ids are: a number that names none is a failure, after
-// the others are done, and a word that is no id at all bad usage, before.
+// article says what ids are: a number or an external id that names none
+// is a failure, after the others are done, and a word that is no id at
+// all (nothing once cleaned) bad usage, before.
 func TestArticlesByExternalID(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
 	records := writeFile(t, "a.jsonl",
@@ -59,20 +60,22 @@ func TestArticlesByExternalID(t *testing.T) {
 		want string
 	}{
 		{[]string{"show", "999"}, exitFailed, "no article 999 " + hint},
-		{[]string{"show", "q9"}, exitUsage, `"q9" is neither an article's id nor its external id ` + hint},
-		{[]string{"note", "q9", "x"}, exitUsage, `"q9" is neither`},
+		{[]string{"show", "q9"}, exitFailed, `no article "q9" ` + hint},
+		{[]string{"show", "\x1b[2J"}, exitUsage, `"\x1b[2J" is neither an article's id nor its external id ` + hint},
+		{[]string{"note", "q9", "x"}, exitFailed, `no article "q9" ` + hint},
 		{[]string{"retitle", "999", "x"}, exitFailed, "no article 999 " + hint},
 		{[]string{"read", "--unread", "q1", "999", "0999"}, exitFailed, "no article 999 " + hint},
-		{[]string{"read", "q1", "q9"}, exitUsage, `"q9" is neither`},
+		{[]string{"read", "q1", "q9"}, exitFailed, `no article "q9" ` + hint},
 		{[]string{"tag", "q1", "999", "+kept"}, exitFailed, "no article 999; the others were tagged " + hint},
-		{[]string{"tag", "q1", "q9", "+lost"}, exitUsage, `"q9" is neither an article nor +tag / -tag ` + hint},
+		{[]string{"tag", "q1", "q9", "+found"}, exitFailed, `no article "q9"; the others were tagged ` + hint},
+		{[]string{"tag", "q1", "\x1b[2J", "+lost"}, exitUsage, `"\x1b[2J" is neither an article nor +tag / -tag ` + hint},
 	} {
 		r := run(t, lib, tt.args...)
 		if r.code != tt.code || r.err == nil || !strings.Contains(r.err.Error(), tt.want) {
 			t.Errorf("%q: exit %d, %v; want exit %d and %q", tt.args, r.code, r.err, tt.code, tt.want)
 		}
 	}
-	for query, want := range map[string]string{"tag:kept": "1\n", "tag:lost": "0\n", "is:unread": "2\n"} {
+	for query, want := range map[string]string{"tag:kept": "1\n", "tag:found": "1\n", "tag:lost": "0\n", "is:unread": "1\n"} {
 		if r := run(t, lib, "search", "--count", query); r.stdout != want {
 			t.Errorf("search --count %s: %q, want %q", query, r.stdout, want)
 		}
@@ -80,12 +83,13 @@ func TestArticlesByExternalID(t *testing.T) {
 }
 
 // TestNoIDWithoutLibrary: without a library, a word that is not a number
-// names no article: bad usage, said before a library is created.
+// names no article, as an external id of none: said before a library is
+// created.
 func TestNoIDWithoutLibrary(t *testing.T) {
 	for _, args := range [][]string{{"show", "abc"}, {"tag", "abc", "+x"}, {"read", "abc"}, {"note", "abc", "x"}, {"retitle", "abc", "x"}} {
 		lib := filepath.Join(t.TempDir(), "library.db")
-		if r := run(t, lib, args...); r.code != exitUsage || r.err == nil || !strings.Contains(r.err.Error(), `"abc" is neither`) {
-			t.Errorf("%q: exit %d, %v; want a usage error", args, r.code, r.err)
+		if r := run(t, lib, args...); r.code != exitFailed || r.err == nil || !strings.HasPrefix(r.err.Error(), `no article "abc"`) {
+			t.Errorf("%q: exit %d, %v; want exit 1, no article", args, r.code, r.err)
 		}
 		if _, err := os.Stat(lib); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%q created the library (%v)", args, err)

@@ -36,7 +36,7 @@ func TestDeleteCommand(t *testing.T) {
 	if r := run(t, lib, "import", "--undelete", f); r.code != 0 || !strings.HasPrefix(r.stdout, "1 added") {
 		t.Errorf("import --undelete: exit %d, %q, %q", r.code, r.stdout, r.stderr)
 	}
-	for _, args := range [][]string{{"delete"}, {"delete", "1", "--query", "x"}, {"delete", "--yes", "one"}} {
+	for _, args := range [][]string{{"delete"}, {"delete", "1", "--query", "x"}, {"delete", "--yes", "\x1b[31m"}} {
 		if r := run(t, lib, args...); r.code != exitUsage {
 			t.Errorf("%q: exit %d, want %d (%v)", args, r.code, exitUsage, r.err)
 		}

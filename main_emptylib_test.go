@@ -72,10 +72,11 @@ func TestEmptyFileIsNoLibraryToRead(t *testing.T) {
 		})
 	}
 	t.Run("an id that is no number", func(t *testing.T) {
-		// Refused before the library is made, as when there is none.
+		// Named as no article before the library is made, as when there
+		// is none.
 		lib := touched(t)
-		if r := run(t, lib, "tag", "xyz", "+a"); r.code != exitUsage {
-			t.Errorf("exit %d, %v; want usage", r.code, r.err)
+		if r := run(t, lib, "tag", "xyz", "+a"); r.code != exitFailed || r.err == nil || !strings.HasPrefix(r.err.Error(), `no article "xyz"`) {
+			t.Errorf("exit %d, %v; want exit 1, no article", r.code, r.err)
 		}
 		if info, err := os.Stat(lib); err != nil || info.Size() != 0 {
 			t.Errorf("the file after: %v; want it empty", fileState(info, err))

@@ -48,7 +48,8 @@ func TestReadCountsChanges(t *testing.T) {
 }
 
 // TestIDsReadAlike: every command that takes article ids reads them
-// alike: 05 is article 5, +1 and 0x1 are none.
+// alike: 05 is article 5; +1 and 0x1 are no number, and name no article
+// when no article has them for its external id.
 func TestIDsReadAlike(t *testing.T) {
 	lib := importThree(t)
 	for _, args := range [][]string{
@@ -61,8 +62,8 @@ func TestIDsReadAlike(t *testing.T) {
 	for _, args := range [][]string{
 		{"show", "+1"}, {"tag", "0x1", "+x"}, {"read", "+1"}, {"note", "1.0", "a note"}, {"retitle", " 1", "A title"},
 	} {
-		if r := run(t, lib, args...); r.code != exitUsage {
-			t.Errorf("%q: exit %d, want %d (%v)", args, r.code, exitUsage, r.err)
+		if r := run(t, lib, args...); r.code != exitFailed || r.err == nil || !strings.HasPrefix(r.err.Error(), "no article \"") {
+			t.Errorf("%q: exit %d, want %d and no article (%v)", args, r.code, exitFailed, r.err)
 		}
 	}
 	if r := run(t, lib, "search", "--count", "tag:x"); r.stdout != "1\n" {

@@ -54,7 +54,7 @@ func TestManyMissingIDs(t *testing.T) {
 // names the article whose external id is what the library stored of it
 // (the id cleaned), as show names it; one that names none is named in the
 // error as it was given, escaped, and not as a cleaned word that might be
-// an article's id.
+// an article's id. A word that is nothing once cleaned is no id at all.
 func TestIDWithEscapes(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
 	f := writeFile(t, "a.jsonl", `{"external_id": "esc\u001b[31mid\u001b]0;pwn\u0007", "title": "Escaped", "source": "S", "body": "Body."}`+"\n"+
@@ -76,14 +76,18 @@ func TestIDWithEscapes(t *testing.T) {
 	for _, tt := range []struct {
 		args []string
 		want string
+		code int
 	}{
-		{[]string{"delete", "--yes", "x\x1b[2Jplain"}, `"x\x1b[2Jplain" is neither an article's id nor its external id`},
-		{[]string{"show", "1\x1b[m"}, `"1\x1b[m" is neither an article's id nor its external id`},
-		{[]string{"tag", "pl\x1b[2Jain2", "+x"}, `"pl\x1b[2Jain2" is neither an article nor +tag / -tag`},
+		{[]string{"delete", "--yes", "x\x1b[2Jplain"}, `no article "x\x1b[2Jplain"`, exitFailed},
+		{[]string{"show", "1\x1b[m"}, `no article "1\x1b[m"`, exitFailed},
+		{[]string{"tag", "pl\x1b[2Jain2", "+x"}, `no article "pl\x1b[2Jain2"`, exitFailed},
+		{[]string{"delete", "--yes", "\x1b[2J\u200b"}, `"\x1b[2J\u200b" is neither an article's id nor its external id`, exitUsage},
+		{[]string{"show", "\x1b[m"}, `"\x1b[m" is neither an article's id nor its external id`, exitUsage},
+		{[]string{"tag", "\x1b[2J", "+x"}, `"\x1b[2J" is neither an article nor +tag / -tag`, exitUsage},
 	} {
 		r := run(t, lib, tt.args...)
-		if r.code != exitUsage || r.err == nil || !strings.HasPrefix(r.err.Error(), tt.want) {
-			t.Errorf("%q: exit %d, %v; want %d, %s", tt.args, r.code, r.err, exitUsage, tt.want)
+		if r.code != tt.code || r.err == nil || !strings.HasPrefix(r.err.Error(), tt.want) {
+			t.Errorf("%q: exit %d, %v; want %d, %s", tt.args, r.code, r.err, tt.code, tt.want)
 		}
 	}
 	r := run(t, lib, "delete", "--yes", raw, "pla\x1b[31min")

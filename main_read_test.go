@@ -32,9 +32,12 @@ func TestReadCommand(t *testing.T) {
 	if got := count("is:unread"); got != "2\n" {
 		t.Errorf("unread after --unread: %q, want 2", got)
 	}
-	for _, args := range [][]string{{"read"}, {"read", "1", "--query", "x"}, {"read", "one"}} {
+	for _, args := range [][]string{{"read"}, {"read", "1", "--query", "x"}, {"read", "\x1b[31m"}} {
 		if r := run(t, lib, args...); r.code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, r.code, exitUsage)
 		}
+	}
+	if r := run(t, lib, "read", "one"); r.code != exitFailed {
+		t.Errorf("read one: exit %d, want %d (no article \"one\")", r.code, exitFailed)
 	}
 }

@@ -172,7 +172,8 @@ func TestRetitle(t *testing.T) {
 		{"empty title", []string{"retitle", "1", ""}, exitUsage, "Ferry back"},
 		{"blank title", []string{"retitle", "1", " ", "\t"}, exitUsage, "Ferry back"},
 		{"no title", []string{"retitle", "1"}, exitUsage, "Ferry back"},
-		{"bad id", []string{"retitle", "one", "Title"}, exitUsage, "Ferry back"},
+		{"no id at all", []string{"retitle", "\x1b[31m", "Title"}, exitUsage, "Ferry back"},
+		{"no such external id", []string{"retitle", "one", "Title"}, exitFailed, "Ferry back"},
 		{"no such article", []string{"retitle", "99", "Title"}, exitFailed, "Ferry back"},
 	}
 	for _, tt := range tests {

@@ -65,7 +65,7 @@ func TestUsagePointsToCommandHelp(t *testing.T) {
 		{[]string{"search"}, "tidings search"},
 		{[]string{"search", "--bogus", "x"}, "tidings search"},
 		{[]string{"tag", "1"}, "tidings tag"},
-		{[]string{"show", "one"}, "tidings show"},
+		{[]string{"show", "\x1b[31m"}, "tidings show"},
 		{[]string{"--theme", "blue"}, "tidings"},
 		{[]string{"bogus"}, "tidings"},
 	} {

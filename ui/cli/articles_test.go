@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func TestFindArticles(t *testing.T) {
 	}
 	words = append(words, "nope", "esc\x1b[2Jid", "5000", "02", "1000", "nope", "escid", "01")
 	want = append(want, "nope")
-	found, missing, err := FindArticles(ctx, st, words)
+	found, missing, err := FindArticles(ctx, st, words, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,5 +76,60 @@ func TestMissingText(t *testing.T) {
 		if got := MissingText(tt.missing); got != tt.want {
 			t.Errorf("MissingText(%d ids) = %q, want %q", len(tt.missing), got, tt.want)
 		}
+	}
+}
+
+// TestFindArticlesAmbiguous: a number that is one article's number and
+// another's external id (Markdown's id: 1) names neither: nothing is
+// found, so that a command acts on none, and the error names the first
+// such word with both articles and counts the others. With external,
+// every word is an external id only, and the words that name none are
+// named as external ids, a number in quotes too.
+func TestFindArticlesAmbiguous(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	if _, err := st.Import(ctx, []feeds.Article{
+		{ExternalID: "a", Title: "Article A", Body: "A.", Published: day},
+		{ExternalID: "b", Title: "Article B", Body: "B.", Published: day},
+		{ExternalID: "1", Title: "Gamma", Body: "C.", Published: day},
+		{ExternalID: "2", Title: "Delta", Body: "D.", Published: day},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	found, missing, err := FindArticles(ctx, st, []string{"b", "1", "01", "2", "a"}, false)
+	amb, ok := errors.AsType[*Ambiguous](err)
+	if !ok || len(found)+len(missing) > 0 {
+		t.Fatalf("FindArticles = %d found, %q, %v; want nothing found and an Ambiguous", len(found), missing, err)
+	}
+	if amb.Word != "1" || amb.ByNumber.Title != "Article A" || amb.ByExternal.Title != "Gamma" || amb.More != 1 {
+		t.Errorf("ambiguous %q: by number %q, by external id %q, %d more; want 1, Article A, Gamma, 1 more (2; 01 is 1)",
+			amb.Word, amb.ByNumber.Title, amb.ByExternal.Title, amb.More)
+	}
+	if want := " (1 more of the ids given is one article's number and another's external id)"; !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("error %q, want it to end %q", err, want)
+	}
+
+	found, missing, err = FindArticles(ctx, st, []string{"1", "2", "a", "3", "03", "x", "x", "3"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, a := range found {
+		titles = append(titles, a.Title)
+	}
+	if got := strings.Join(titles, ", "); got != "Gamma, Delta, Article A" {
+		t.Errorf("--external found %q, want Gamma, Delta, Article A", got)
+	}
+	if got, want := MissingText(MissingNames(missing, true)), `no article "3", "03", "x"`; got != want {
+		t.Errorf("--external missing %q, want %q", got, want)
+	}
+	// Numbers and external ids that name none, numbers as numbers.
+	_, missing, err = FindArticles(ctx, st, []string{"7", "b", "07", "q\x1b[2J9", "zz", "zz"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := MissingText(MissingNames(missing, false)), `no article 7, "q\x1b[2J9", "zz"`; got != want {
+		t.Errorf("missing %q, want %q", got, want)
 	}
 }

@@ -365,8 +365,31 @@ func ParseTagArgs(args []string, tagWord func(word string) (sign rune, name stri
 	return refs, ch, nil
 }
 
+// RestOfTag reports whether a word given to `tidings tag` after args that
+// names no article is most likely the rest of the tag before it, which
+// the shell split at a space: it comes right after the +tag or -tag
+// arguments that follow the articles (tag 1 -Long Read), rather than
+// after tags given before the articles (xargs tidings tag +picked, where
+// every word after the tags is an article's id).
+func RestOfTag(args []string) bool {
+	i := len(args)
+	for i > 0 && lastTagArg(args[:i]) != "" {
+		i--
+	}
+	if i == len(args) {
+		return false // no tag right before the word
+	}
+	for _, a := range args[:i] {
+		if a != "--" && lastTagArg([]string{a}) == "" {
+			return true // an article before the tags
+		}
+	}
+	return false
+}
+
 // NotATagArg says that word, given to `tidings tag` after args, is neither
-// an article (by id or external id) nor a tag change.
+// an article (by id or external id) nor a tag change: the rest of a tag
+// the shell split at a space, when a +tag or -tag comes right before it.
 func NotATagArg(args []string, word string) error {
 	if prev := lastTagArg(args); prev != "" {
 		// -Long Read: the shell made a tag with a space two arguments.

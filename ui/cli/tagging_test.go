@@ -150,3 +150,25 @@ func TestParseTagArgsAsTheEditor(t *testing.T) {
 		}
 	}
 }
+
+// TestRestOfTag: a word that names no article right after the tags that
+// follow the articles is the rest of a tag the shell split at a space; one
+// after tags given first (xargs tidings tag +picked) is an article's id.
+func TestRestOfTag(t *testing.T) {
+	for _, tt := range []struct {
+		before []string
+		rest   bool
+	}{
+		{[]string{"1", "-Long"}, true},
+		{[]string{"1", "2", "+a", "-Long"}, true},
+		{[]string{"+picked"}, false},
+		{[]string{"+picked", "a"}, false},
+		{[]string{"1", "+a", "2"}, false},
+		{[]string{"--", "-Long"}, false},
+		{nil, false},
+	} {
+		if got := RestOfTag(tt.before); got != tt.rest {
+			t.Errorf("RestOfTag(%q) = %v, want %v", tt.before, got, tt.rest)
+		}
+	}
+}

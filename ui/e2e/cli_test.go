@@ -204,7 +204,7 @@ func TestUsageErrors(t *testing.T) {
 	for name, args := range map[string][]string{
 		"unknown flag":         {"search", "--nope", "x"},
 		"missing query":        {"search"},
-		"bad id":               {"show", "abc"},
+		"no id at all":         {"show", "\x1b[2J"},
 		"tag without tag":      {"tag", "1"},
 		"import nothing":       {"import"},
 		"unknown command":      {"bogus"},
