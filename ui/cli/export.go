@@ -72,7 +72,8 @@ type ExportReport struct {
 	Notes    int       // their annotations
 	Dest     string    // the folder or file written; "" for stdout
 	Failed   []Problem // articles that could not be written
-	Kept     []Problem // exports edited since written, left as they are
+	Kept     []Problem // files that may hold the reader's words, left as they are
+	Warnings []Problem // what the export went on without (a manifest it could not read)
 }
 
 // Export writes the articles matching opt.Query, newest first, with their
@@ -211,7 +212,11 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 	if err != nil {
 		return rep, err
 	}
-	written := readManifest(opt.Out)
+	written, err := readManifest(opt.Out)
+	if err != nil {
+		rep.Warnings = append(rep.Warnings, Problem{File: filepath.Join(opt.Out, manifestName),
+			Reason: "cannot be read (" + describe(err) + "), so files that differ from this export are kept, as though edited"})
+	}
 	defer func() {
 		if err := written.save(opt.Out); err != nil {
 			rep.Failed = append(rep.Failed, Problem{File: filepath.Join(opt.Out, manifestName), Reason: describe(err)})
@@ -233,9 +238,13 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			rep.Failed = append(rep.Failed, Problem{File: path, Reason: err.Error()})
 			return nil
 		}
-		if written.edited(opt.Out, name) {
+		switch ok, why, err := written.overwrite(opt.Out, name, doc); {
+		case err != nil:
+			rep.Failed = append(rep.Failed, Problem{File: path, Reason: "cannot be read to tell whether it was edited (" + describe(err) + "); left as it is"})
+			return nil
+		case !ok:
 			// Notes added in Obsidian, say: the reader's words win.
-			rep.Kept = append(rep.Kept, Problem{File: path, Reason: "edited since it was exported; left as it is (delete it to export it again)"})
+			rep.Kept = append(rep.Kept, Problem{File: path, Reason: why + "; left as it is (delete it to export it again, or export into another folder)"})
 			return nil
 		}
 		if err := writeFile(path, func(w io.Writer) error { _, err := io.WriteString(w, doc); return err }); err != nil {
@@ -248,14 +257,19 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			rep.Failed = append(rep.Failed, Problem{File: path,
 				Reason: unwritableReason(lost, "front matter", "left out")})
 		}
-		// A retitled article leaves its export under the old title behind,
-		// unless it was edited since.
-		if old, ok := owners.byID[a.ExternalID]; ok && old != name && !sameFile(path, filepath.Join(opt.Out, old)) && !written.edited(opt.Out, old) {
-			if err := os.Remove(filepath.Join(opt.Out, old)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				rep.Failed = append(rep.Failed, Problem{File: filepath.Join(opt.Out, old), Reason: "older export not removed: " + describe(err)})
+		// A retitled article's export under the old title goes, when it is
+		// as tidings wrote it.
+		if old, ok := owners.byID[a.ExternalID]; ok && old != name && !sameFile(path, filepath.Join(opt.Out, old)) {
+			oldPath := filepath.Join(opt.Out, old)
+			if why := written.changed(opt.Out, old); why != "" {
+				rep.Kept = append(rep.Kept, Problem{File: oldPath, Reason: "this article's export under an earlier title, " + why + "; left as it is (delete it if you no longer want it)"})
+			} else {
+				if err := os.Remove(oldPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					rep.Failed = append(rep.Failed, Problem{File: oldPath, Reason: "older export not removed: " + describe(err)})
+				}
+				delete(owners.byName, old)
+				delete(written, old)
 			}
-			delete(owners.byName, old)
-			delete(written, old)
 		}
 		owners.byName[name], owners.byID[a.ExternalID] = a.ExternalID, name
 		rep.Articles++
@@ -274,12 +288,25 @@ const manifestName = ".tidings-export.json"
 // them.
 type manifest map[string]string
 
-func readManifest(dir string) manifest {
-	m := manifest{}
-	if data, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil {
-		_ = json.Unmarshal(data, &m) // a broken one remembers nothing
+// readManifest reads dir's manifest. There being none is no error; one that
+// cannot be read (truncated, say) is, and remembers nothing: either way no
+// file is taken for tidings's own unedited export without it (overwrite).
+func readManifest(dir string) (manifest, error) {
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return manifest{}, nil
 	}
-	return m
+	if err != nil {
+		return manifest{}, err
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return manifest{}, err
+	}
+	if m == nil {
+		return manifest{}, errors.New("null where the files' sums were")
+	}
+	return m, nil
 }
 
 func (m manifest) save(dir string) error {
@@ -290,16 +317,50 @@ func (m manifest) save(dir string) error {
 	return writeFile(filepath.Join(dir, manifestName), func(w io.Writer) error { _, err := w.Write(data); return err })
 }
 
-// edited reports whether the export named name has changed since tidings
-// wrote it. One it has no sum for (written before it kept sums) counts as
-// not edited.
-func (m manifest) edited(dir, name string) bool {
-	sum, ok := m[name]
-	if !ok {
-		return false
-	}
+// overwrite reports whether doc may be written over the file name in dir,
+// and if not, why: only a file that is not there, that is as tidings wrote
+// it (its sum in the manifest), or that holds doc already is written over.
+// err is the file's, which could not be read.
+func (m manifest) overwrite(dir, name, doc string) (ok bool, why string, err error) {
 	data, err := os.ReadFile(filepath.Join(dir, name))
-	return err == nil && contentSum(data) != sum
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return true, "", nil
+	case err != nil:
+		return false, "", err
+	case string(data) == doc:
+		return true, "", nil
+	}
+	sum, known := m[name]
+	switch {
+	case !known:
+		// Written before tidings kept sums, or by an export whose
+		// manifest was lost (deleted, not synced, not saved), or the
+		// reader's own: it may hold the reader's words.
+		return false, "differs from this export, and " + manifestName + " has no sum of it to tell whether it was edited", nil
+	case contentSum(data) != sum:
+		return false, "edited since it was exported", nil
+	}
+	return true, "", nil
+}
+
+// changed is why the export named name in dir may hold the reader's words,
+// "" when it is as tidings wrote it, or not there.
+func (m manifest) changed(dir, name string) string {
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return ""
+	}
+	sum, known := m[name]
+	switch {
+	case err != nil:
+		return "which cannot be read (" + describe(err) + ")"
+	case !known:
+		return "which " + manifestName + " has no sum of to tell whether it was edited"
+	case contentSum(data) != sum:
+		return "edited since it was exported"
+	}
+	return ""
 }
 
 func contentSum(b []byte) string {
@@ -656,6 +717,9 @@ func orderNotes(body string, anns []store.Annotation) []store.Annotation {
 // PrintExportSummary says what an export wrote, on w, and the files it
 // kept or failed to write, on diag (stderr).
 func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
+	for _, p := range rep.Warnings {
+		fmt.Fprintf(diag, "warning: %s\n", oneLine(p.String(), 0))
+	}
 	for _, p := range rep.Kept {
 		fmt.Fprintf(diag, "kept: %s\n", oneLine(p.String(), 0))
 	}
