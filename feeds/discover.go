@@ -190,8 +190,15 @@ func (f *Fetcher) discoverOnce(ctx context.Context, addr string, t *tries) (Disc
 	if f.MaxBody > 0 && resp.ContentLength > f.MaxBody && !htmlType(contentType) {
 		return Discovered{}, discoveredPage{}, retryHint{}, sizeError{f.MaxBody}
 	}
-	data, err := readBody(resp.Body, f.MaxBody)
+	body, err := decodedBody(resp)
+	if err != nil {
+		return Discovered{}, discoveredPage{}, retryHint{}, err
+	}
+	data, err := readBody(body, f.MaxBody)
 	cut := errors.Is(err, ErrBodyTooLarge)
+	if _, bad := errors.AsType[encodingError](err); bad {
+		return Discovered{}, discoveredPage{}, retryHint{}, err
+	}
 	if err != nil && !cut {
 		err, _ := f.transportError(ctx, actx, t, err)
 		return Discovered{}, discoveredPage{}, retryHint{}, err

@@ -80,11 +80,15 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots, t *tri
 	if f.MaxBody > 0 && resp.ContentLength > f.MaxBody {
 		return fail(sizeError{f.MaxBody}, false)
 	}
-	data, err := readBody(resp.Body, f.MaxBody)
+	body, err := decodedBody(resp)
+	if err != nil {
+		return fail(err, false)
+	}
+	data, err := readBody(body, f.MaxBody)
 	if err != nil {
 		r, hint := fail(err, false)
 		r.Bytes = int64(len(data))
-		if !errors.Is(err, ErrBodyTooLarge) {
+		if _, bad := errors.AsType[encodingError](err); !bad && !errors.Is(err, ErrBodyTooLarge) {
 			r.Err, hint.ok = f.transportError(ctx, actx, t, err)
 		}
 		return r, hint
@@ -202,7 +206,8 @@ func (f *Fetcher) newRequest(sub Subscription) (*http.Request, error) {
 	req.Header.Set("User-Agent", ua)
 	req.Header.Set("Accept", feedAccept)
 	// No Accept-Encoding: the transport then asks for gzip itself and
-	// decompresses, so the size limit counts decompressed bytes.
+	// decompresses, so the size limit counts decompressed bytes (as it
+	// does of the deflate some servers send unasked: decodedBody).
 	if sub.ETag != "" {
 		req.Header.Set("If-None-Match", sub.ETag)
 	}
