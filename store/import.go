@@ -240,6 +240,9 @@ type importer struct {
 	nextID int64
 	byExt  map[string]*existing
 	feeds  map[string]int64
+	// bases are the feeds' identities, by id: the address their
+	// articles' ids are made from (see feedIdentitySQL).
+	bases map[int64]string
 	// newFeeds are the addresses of the feeds the batch subscribed to.
 	newFeeds []string
 	tags     map[string]int64 // by folded name (marks.FoldTag)
@@ -261,6 +264,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		now:   time.Now().Unix(),
 		byExt: make(map[string]*existing),
 		feeds: make(map[string]int64),
+		bases: make(map[int64]string),
 		tags:  make(map[string]int64),
 		fts:   newFTSWriter(),
 	}
@@ -379,7 +383,8 @@ func (im *importer) renamedOnly(e *existing, a *feeds.Article, hash string, with
 	was.Source = e.source
 	// The sum of an article the reader retitled since may have been made
 	// before, with the title the feed gives it.
-	if contentHash(&was, withTitle) != e.hash && !(e.retitled && contentHash(&was, true) == e.hash) {
+	feed := im.identity(a)
+	if contentHash(&was, feed, withTitle) != e.hash && !(e.retitled && contentHash(&was, feed, true) == e.hash) {
 		return false, nil
 	}
 	if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET source = ?, content_hash = ? WHERE id = ?`, a.Source, hash, e.id); err != nil {
@@ -445,7 +450,8 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	// A title is the reader's once they retitled the article, whatever a
 	// file says: it is left out of the sum, or importing the original and
 	// an export of the retitled article in turn would update it each time.
-	hash := contentHash(a, !a.Retitled && !(ok && e.retitled))
+	withTitle := !a.Retitled && !(ok && e.retitled)
+	hash := contentHash(a, im.identity(a), withTitle)
 	if !ok {
 		if a.Absent&feeds.FieldBody != 0 {
 			// Meant to change an article: its id mistyped, say. An empty
@@ -456,6 +462,14 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 	}
 	out := Unchanged
 	reindex := false
+	if e.hash != hash && a.FeedURL != "" && a.FeedURL != im.identity(a) && contentHash(a, a.FeedURL, withTitle) == e.hash {
+		// Stored, after its feed moved, by a tidings that summed the
+		// feed's address: the same content, summed as it is now.
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET content_hash = ? WHERE id = ?`, hash, e.id); err != nil {
+			return 0, err
+		}
+		e.hash = hash
+	}
 	if e.hash != hash && e.retitled {
 		// The sum stored before the reader retitled it has the file's
 		// title, which an export carrying the retitle does not: the
@@ -847,19 +861,20 @@ func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 	var id int64
+	var base string
 	if im.subscribed {
-		err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM feeds WHERE url = ?`, url).Scan(&id)
+		err := im.tx.QueryRowContext(im.ctx, `SELECT id, `+feedIdentitySQL+` FROM feeds WHERE url = ?`, url).Scan(&id, &base)
 		if errors.Is(err, sql.ErrNoRows) {
 			return sql.NullInt64{}, errFeedGone
 		}
 		if err != nil {
 			return sql.NullInt64{}, err
 		}
-		im.feeds[url] = id
+		im.feeds[url], im.bases[id] = id, base
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 	normal := feeds.NormalizeURL(url)
-	err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM feeds WHERE url = ?`, url).Scan(&id)
+	err := im.tx.QueryRowContext(im.ctx, `SELECT id, `+feedIdentitySQL+` FROM feeds WHERE url = ?`, url).Scan(&id, &base)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		err = im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, url_normal, title) VALUES (?, ?, ?) RETURNING id`,
@@ -867,6 +882,7 @@ func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 		if err != nil {
 			return sql.NullInt64{}, err
 		}
+		base = url
 		im.newFeeds = append(im.newFeeds, url)
 	case err != nil:
 		return sql.NullInt64{}, err
@@ -878,13 +894,31 @@ func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 			return sql.NullInt64{}, err
 		}
 	}
-	im.feeds[url] = id
+	im.feeds[url], im.bases[id] = id, base
 	return sql.NullInt64{Int64: id, Valid: true}, nil
 }
 
+// feedIdentitySQL is a feed's identity in its row: the address its
+// articles' ids are made from, which a move (301, 308) does not change:
+// id_base when it has one, else its address.
+const feedIdentitySQL = `CASE WHEN id_base <> '' THEN id_base ELSE url END`
+
+// identity is the identity of the feed a names (im.feed found it), "" for
+// none.
+func (im *importer) identity(a *feeds.Article) string {
+	if a.FeedURL == "" {
+		return ""
+	}
+	return im.bases[im.feeds[a.FeedURL]]
+}
+
 // contentHash identifies the imported content of an article, to tell an
-// unchanged re-import. A reader's retitle is user state, not content.
-func contentHash(a *feeds.Article, withTitle bool) string {
+// unchanged re-import. A reader's retitle is user state, not content. Its
+// feed counts by its identity (feed), not by the address it is fetched
+// from now: a feed that moved for good brings the same articles from its
+// new address. For a feed that never moved the two are one string, so the
+// sums stored before stay valid.
+func contentHash(a *feeds.Article, feed string, withTitle bool) string {
 	h := sha256.New()
 	field := func(s string) {
 		h.Write([]byte(s))
@@ -892,7 +926,7 @@ func contentHash(a *feeds.Article, withTitle bool) string {
 	}
 	field("1")
 	field(a.Source)
-	field(a.FeedURL)
+	field(feed)
 	if withTitle {
 		field(a.Title)
 	}
