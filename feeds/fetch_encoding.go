@@ -36,12 +36,16 @@ func (e encodingError) Unwrap() error { return e.err }
 
 // decodedBody is resp's body as the document it carries. The transport
 // asks for gzip and decompresses it itself, taking the Content-Encoding
-// header away; what is left is a server's own choice: deflate (zlib, or
+// header away (a body that does not decompress is an encodingError, not
+// asked for again); what is left is a server's own choice: deflate (zlib, or
 // the raw deflate some servers send under that name) and gzip (as x-gzip
 // too) are decompressed here, read up to the same size limit as the
 // transport's gzip since the caller limits what it reads of the reader;
 // any other encoding is an encodingError naming it.
 func decodedBody(resp *http.Response) (io.Reader, error) {
+	if resp.Uncompressed {
+		return decoding{resp.Body, "gzip"}, nil // the transport's
+	}
 	coding := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
 	switch coding {
 	case "", "identity":

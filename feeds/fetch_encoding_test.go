@@ -51,6 +51,7 @@ func TestFetchReadsWhatTheServerCompressedUnasked(t *testing.T) {
 		"/x-gzip":      {"x-gzip", gzipped},
 		"/brotli":      {"br", []byte{0x0b, 0x02, 0x80, 0x68, 0x69, 0x03}},
 		"/corrupt":     {"deflate", corrupt},
+		"/bad-gzip":    {"gzip", []byte("<rss>not gzip at all</rss>")},
 		"/bomb":        {"deflate", bomb.Bytes()},
 		"/zstd":        {"zstd", feed},
 	}
@@ -77,9 +78,10 @@ func TestFetchReadsWhatTheServerCompressedUnasked(t *testing.T) {
 		"/x-gzip":      {},
 		"/brotli": {err: ErrContentEncoding,
 			text: `the server compressed the document as "br" (its Content-Encoding), which tidings did not ask for and cannot read`},
-		"/corrupt": {text: "the server's deflate-compressed body does not decompress: zlib: invalid checksum"},
-		"/bomb":    {err: ErrBodyTooLarge, text: "body over 1 MiB"},
-		"/zstd":    {err: ErrContentEncoding, text: `compressed the document as "zstd"`},
+		"/corrupt":  {text: "the server's deflate-compressed body does not decompress: zlib: invalid checksum"},
+		"/bad-gzip": {text: "the server's gzip-compressed body does not decompress: gzip: invalid header"},
+		"/bomb":     {err: ErrBodyTooLarge, text: "body over 1 MiB"},
+		"/zstd":     {err: ErrContentEncoding, text: `compressed the document as "zstd"`},
 	}
 	f := testFetcher()
 	f.MaxBody = 1 << 20
