@@ -116,7 +116,8 @@ type ImportReport struct {
 	Failed   []Problem
 	Warnings []Problem
 	// Stopped is set when the import ended before it read everything
-	// (ctrl+c, a library busy or read-only): what is left was not stored.
+	// (ctrl+c, a library busy or read-only, a full disk): what is left was
+	// not stored.
 	Stopped bool
 	// NewFeeds are the addresses of the feeds the import subscribed the
 	// library to: those its articles came from (an export's feed) that
@@ -260,7 +261,7 @@ type item struct {
 // writing overlap; articles are written in batches, one transaction each.
 // Per-article and per-file failures go into the report and the rest goes on;
 // the returned error is for what stops the whole import (a broken library,
-// a cancelled context).
+// a cancelled context, a full or failing disk: a *DiskError).
 //
 // A cancelled context stops the import at once, even while a source keeps
 // it waiting (a terminal, a pipe that stays open, a named pipe with no
@@ -394,12 +395,12 @@ func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, er
 		size += len(p.it.a.Body)
 		if len(batch) >= limit || size >= batchBytes {
 			if err := flush(); err != nil {
-				return rep, err
+				return rep, im.diskError(err, &rep)
 			}
 		}
 	}
 	if err := flush(); err != nil {
-		return rep, err
+		return rep, im.diskError(err, &rep)
 	}
 	return rep, ctx.Err()
 }
@@ -521,9 +522,39 @@ func refusal(a *feeds.Article, err error) string {
 
 // fatal reports whether an import error is about the library rather than
 // about the articles, so that trying the articles one by one is pointless:
-// a busy library would keep each try waiting.
+// a busy library would keep each try waiting, and a full or failing disk
+// would refuse each of them in turn.
 func fatal(ctx context.Context, err error) bool {
-	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly) || errors.Is(err, store.ErrBusy)
+	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly) || errors.Is(err, store.ErrBusy) ||
+		store.DiskFull(err) || store.DiskIOError(err)
+}
+
+// DiskError is an import stopped by the disk the library is on: full, or
+// failing a write. What was stored before it stays.
+type DiskError struct {
+	Library string
+	Stored  int // the articles in the library the import stored, changed or found unchanged
+	Err     error
+}
+
+func (e *DiskError) Error() string {
+	stored := Plural(e.Stored, "article") + " stored in " + shownName(e.Library)
+	if store.DiskFull(e.Err) {
+		return "the disk is full: " + stored + "; free some space and run the import again"
+	}
+	return "the library could not be written, a disk I/O error (the disk full, a file size limit reached, or the disk failing): " +
+		stored + "; run the import again once it can be written"
+}
+
+func (e *DiskError) Unwrap() error { return e.Err }
+
+// diskError is err, when the disk stopped the import, as a DiskError saying
+// what the import stored before it.
+func (im *Importer) diskError(err error, rep *ImportReport) error {
+	if err == nil || !store.DiskFull(err) && !store.DiskIOError(err) {
+		return err
+	}
+	return &DiskError{Library: im.Store.Path(), Stored: rep.Added + rep.Updated + rep.Unchanged, Err: err}
 }
 
 // count tallies what importing a batch did, and reports the warnings of
