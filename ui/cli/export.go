@@ -173,11 +173,63 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 		return bw.Flush()
 	}
 	if opt.Out == "" {
-		return rep, write(stdout)
+		return rep, exportDiskError(write(stdout), &rep, "json")
 	}
 	rep.Dest = filepath.Join(opt.Out, ExportJSONName)
-	return rep, writeFile(rep.Dest, write)
+	return rep, exportDiskError(writeFile(rep.Dest, write), &rep, "json")
 }
+
+// ExportDiskError is an export the disk stopped, full or failing: it stops
+// at the first write refused, as every write after it would be. No file is
+// left half-written: a Markdown export's files written before it stay, and
+// a JSON file is the one before, if any, as it was.
+type ExportDiskError struct {
+	// Format is "md" or "json", Dest the folder or file written, "" for
+	// standard output.
+	Format, Dest string
+	Articles     int   // written before it
+	Manifest     error // a Markdown export's manifest not saved; nil when saved
+	Err          error
+}
+
+func (e *ExportDiskError) Error() string {
+	what, again := "the disk is full", "free some space and export again"
+	if !store.DiskFull(e.Err) {
+		what = "a disk I/O error (" + oneLine(describe(e.Err), 0) + "; the disk full, a file size limit reached, or the disk failing)"
+		again = "export again once that is put right"
+	}
+	var done string
+	switch {
+	case e.Format == "md":
+		done = Plural(e.Articles, "article") + " exported to " + shownName(e.Dest) + ", the rest not"
+		if e.Manifest != nil {
+			done += "; " + shownName(filepath.Join(e.Dest, manifestName)) + " not saved either (" + oneLine(describe(e.Manifest), 0) + ")"
+		}
+	case e.Dest != "":
+		done = shownName(e.Dest) + " not written (one exported before is left as it was)"
+	default:
+		done = "the export to standard output stopped before its end"
+	}
+	return what + ": " + done + "; " + again
+}
+
+func (e *ExportDiskError) Unwrap() error { return e.Err }
+
+// exportDiskError is err, when the disk refused a write of the export, as
+// an ExportDiskError.
+func exportDiskError(err error, rep *ExportReport, format string) error {
+	if err == nil || !store.DiskFull(err) && !store.DiskIOError(err) {
+		return err
+	}
+	return &ExportDiskError{Format: format, Dest: rep.Dest, Articles: rep.Articles, Err: err}
+}
+
+// fileWriteError is a Markdown file of an export that could not be
+// written for the disk: the export stops at it.
+type fileWriteError struct{ err error }
+
+func (e fileWriteError) Error() string { return e.err.Error() }
+func (e fileWriteError) Unwrap() error { return e.err }
 
 // feedURLs maps feed ids to their URLs, so that an export names an
 // article's feed as an import expects it.
@@ -201,7 +253,9 @@ func feedURLs(ctx context.Context, st *store.Store) (map[int64]string, error) {
 // The manifest is saved last, whatever came before: its failure is one of
 // rep's, which the deferred save appends to the result returned (rep is
 // named for it), for an export that forgot what it wrote would write over
-// the files edited since.
+// the files edited since. A file the disk refuses (full, failing) stops the
+// export, every file after it being refused as well: the error, an
+// ExportDiskError, says how far it came and whether the manifest was saved.
 func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, prog *exportProgress) (rep ExportReport, err error) {
 	rep = ExportReport{Dest: opt.Out}
 	feedURLs, err := feedURLs(ctx, st)
@@ -218,8 +272,13 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			Reason: "cannot be read (" + describe(err) + "), so files that differ from this export are kept, as though edited"})
 	}
 	defer func() {
-		if err := written.save(opt.Out); err != nil {
-			rep.Failed = append(rep.Failed, Problem{File: filepath.Join(opt.Out, manifestName), Reason: describe(err)})
+		saved := written.save(opt.Out)
+		if fe, ok := errors.AsType[fileWriteError](err); ok {
+			err = &ExportDiskError{Format: "md", Dest: opt.Out, Articles: rep.Articles, Manifest: saved, Err: fe.err}
+			return
+		}
+		if saved != nil {
+			rep.Failed = append(rep.Failed, Problem{File: filepath.Join(opt.Out, manifestName), Reason: describe(saved)})
 		}
 	}()
 	err = st.Search(ctx, opt.Query, 0, func(a store.Article) error {
@@ -248,6 +307,9 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			return nil
 		}
 		if err := writeFile(path, func(w io.Writer) error { _, err := io.WriteString(w, doc); return err }); err != nil {
+			if store.DiskFull(err) || store.DiskIOError(err) {
+				return fileWriteError{err}
+			}
 			rep.Failed = append(rep.Failed, Problem{File: path, Reason: describe(err)})
 			return nil
 		}
