@@ -30,6 +30,8 @@ const maxOPML = 16 << 20
 // http(s) feed are skipped, each with a warning naming its line; for a
 // query feed, with the search that finds its articles when its query
 // says it plainly. A file that is neither fails saying what was expected.
+// An import stopped part way (ctrl+c, a full disk) says how many feeds it
+// did not subscribe to, and err is why.
 func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) (added int, problems []Problem, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -46,9 +48,9 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 		for _, uw := range urlsWarnings {
 			warnings = append(warnings, Problem{File: path, Line: uw.Line, Reason: queryFeedHint(uw)})
 		}
-		added, problems = subscribeAll(ctx, st, path, subs, w)
+		added, problems, err = subscribeAll(ctx, st, path, subs, w)
 		printWarnings(w, warnings)
-		return added, problems, nil
+		return added, problems, err
 	}
 	subs, rerr := feeds.ReadOPML(bytes.NewReader(data))
 	// One line for each outline that could not be read, and a warning for
@@ -77,14 +79,14 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 		}
 		return 0, nil, fmt.Errorf("%s: %w; %s", oneLine(path, 0), rerr, expectedFile)
 	}
-	added, more := subscribeAll(ctx, st, path, subs, w)
+	added, more, err := subscribeAll(ctx, st, path, subs, w)
 	problems = append(problems, more...)
 	for _, l := range listedTwice(data) {
 		warnings = append(warnings, Problem{File: path, Reason: fmt.Sprintf(
 			"%s is listed %d times; it is one subscription, with the tags of every folder it is in", l.url, l.times)})
 	}
 	printWarnings(w, warnings)
-	return added, problems, nil
+	return added, problems, err
 }
 
 // expectedFile says what opml import reads, for a file that is neither.
@@ -93,30 +95,59 @@ const expectedFile = "opml import reads an OPML file, or newsboat's urls file (a
 
 // subscribeAll subscribes to subs, read from the file at path, and says
 // how many were new, what changed of those already subscribed, and that
-// tidings fetch brings the new ones' articles.
-func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feeds.Subscription, w io.Writer) (added int, problems []Problem) {
+// tidings fetch brings the new ones' articles. A feed the library refuses
+// is a problem, and the rest go on; what stops the whole import (ctrl+c,
+// a library busy or read-only, a full disk) stops it at once, and the
+// feeds not come to are said to be not subscribed: err is why.
+func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feeds.Subscription, w io.Writer) (added int, problems []Problem, err error) {
 	var notes []string
+	already, done := 0, 0
 	for _, s := range subs {
-		done, err := st.Subscribe(ctx, store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags})
-		if err != nil {
-			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(err.Error(), 0)})
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		sub, serr := st.Subscribe(ctx, store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags})
+		if serr != nil && fatal(ctx, serr) {
+			err = serr
+			if ctx.Err() != nil {
+				err = ctx.Err()
+			}
+			break
+		}
+		done++
+		if serr != nil {
+			problems = append(problems, Problem{File: oneLine(path, 0), Reason: oneLine(serr.Error(), 0)})
 			continue
 		}
-		if done.New {
+		if sub.New {
 			added++
 			continue
 		}
-		if done.Renamed != "" {
+		already++
+		if sub.Renamed != "" {
 			// feed:"old name" in a saved search or rule no longer finds it.
-			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", done.Feed.URL, done.Feed.Title, done.Renamed))
+			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", sub.Feed.URL, sub.Feed.Title, sub.Renamed))
 		}
-		if len(done.AddedTags) > 0 {
-			notes = append(notes, fmt.Sprintf("already subscribed to %s; %s %s added (its tags now: %s)", done.Feed.URL,
-				plainPlural(len(done.AddedTags), "tag"), tagTerms(done.AddedTags), tagTerms(done.Feed.Tags)))
+		if len(sub.AddedTags) > 0 {
+			notes = append(notes, fmt.Sprintf("already subscribed to %s; %s %s added (its tags now: %s)", sub.Feed.URL,
+				plainPlural(len(sub.AddedTags), "tag"), tagTerms(sub.AddedTags), tagTerms(sub.Feed.Tags)))
 		}
 	}
-	fmt.Fprintf(w, "%s in %s: %s new, %s already subscribed\n", Plural(len(subs), "feed"), oneLine(path, 0),
-		thousands(added), thousands(len(subs)-added))
+	counts := thousands(added) + " new"
+	if err == nil || already > 0 {
+		counts += ", " + thousands(already) + " already subscribed"
+	}
+	if failed := len(problems); failed > 0 {
+		counts += ", " + thousands(failed) + " failed"
+	}
+	if err != nil {
+		stopped := "stopped"
+		if ctx.Err() != nil {
+			stopped = "interrupted"
+		}
+		counts += fmt.Sprintf(", then %s: %s not subscribed (run the import again)", stopped, thousands(len(subs)-done))
+	}
+	fmt.Fprintf(w, "%s in %s: %s\n", Plural(len(subs), "feed"), oneLine(path, 0), counts)
 	for _, n := range notes {
 		fmt.Fprintln(w, oneLine(n, 0))
 	}
@@ -126,7 +157,7 @@ func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feed
 	case added > 1:
 		fmt.Fprintln(w, "tidings fetch brings the new feeds' articles")
 	}
-	return added, problems
+	return added, problems, err
 }
 
 // listed is a feed's address and how often an OPML file lists it.
