@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"tidings/feeds"
@@ -61,15 +62,33 @@ func ListRules(w io.Writer, library []store.Rule, config []Rule) error {
 
 // PrintRuleCounts says what each rule did (`tidings rule apply`): how many
 // articles it matched, and how many of them gained each of its tags;
-// taggings[i] belongs to rules[i].
+// taggings[i] belongs to rules[i], and is the zero Tagging for a rule that
+// was not applied: its query refused, or the apply stopped (ctrl+c, a full
+// disk) before it. Such a rule is said to be not applied, and why, rather
+// than to have matched nothing.
 //
 //	quasars -> #space: 12 articles, added #space to 3
+//	oil -> #energy: not applied, stopped before it (run tidings rule apply again)
 func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) {
-	for i, t := range taggings {
-		if i >= len(rules) {
-			break
+	var cycle *store.CycleError
+	for i, r := range rules {
+		line := ruleText(r.Query, r.Tags) + ": "
+		var t store.Tagging
+		if i < len(taggings) {
+			t = taggings[i]
 		}
-		line := ruleText(rules[i].Query, rules[i].Tags) + ": " + Plural(t.Articles, "article")
+		if t.Articles == 0 && t.Added == nil {
+			// Every rule applied has a count for each of its tags.
+			if cycle == nil {
+				cycle, _ = store.CheckRules(rules).(*store.CycleError)
+				if cycle == nil {
+					cycle = &store.CycleError{}
+				}
+			}
+			fmt.Fprintln(w, line+notApplied(r, cycle))
+			continue
+		}
+		line += Plural(t.Articles, "article")
 		var added []string
 		for _, c := range t.Added {
 			if c.Articles > 0 {
@@ -84,4 +103,18 @@ func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) 
 		}
 		fmt.Fprintln(w, line)
 	}
+}
+
+// notApplied says why rule r was not applied, cycle being the rules that
+// leave out each other's tags.
+func notApplied(r store.Rule, cycle *store.CycleError) string {
+	if _, err := query.CompileString(r.Query, query.Options{PhraseFunc: true}); err != nil {
+		return "not applied: its query does not parse"
+	}
+	for _, c := range cycle.Rules {
+		if c.Query == r.Query && slices.Equal(c.Tags, r.Tags) {
+			return "not applied: it leaves out a tag another rule adds, which leaves out one of its tags"
+		}
+	}
+	return "not applied, stopped before it (run tidings rule apply again)"
 }
