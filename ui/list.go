@@ -58,6 +58,9 @@ type listModel struct {
 	// what the window shown finds (the filter line's, kept on enter): it
 	// comes without moving the cursor the user moved meanwhile. 0: none.
 	inPlace int
+	// askedAround is set when the query's first window was asked for
+	// around the cursor's article (setQueryAround), as a reload asks.
+	askedAround bool
 	// kept are the articles the reader opened, starred, marked or tagged
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep
@@ -101,7 +104,9 @@ func (m *listModel) load() tea.Cmd {
 // another write, keeping the cursor on the same article.
 func (m *listModel) reload() tea.Cmd {
 	row, ok := m.current()
-	if !ok {
+	if !ok || m.stale() && !m.askedAround {
+		// The cursor's article is an earlier query's: the new query's
+		// list is asked for again from where it was, its newest.
 		return m.load()
 	}
 	m.epoch++
@@ -208,9 +213,11 @@ func (m listModel) handleKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 // click selects the row shown at line y of the rows area. A click on the
 // selected row asks for it to be opened (so a double click opens too), which
 // the root does: opening is the root's, like every move between screens.
+// While the rows shown are an earlier query's (stale), a click does nothing:
+// what is under the pointer may not be in the new list.
 func (m *listModel) click(y int) (open bool, cmd tea.Cmd) {
 	i := m.offset + y
-	if y < 0 || y >= m.height || i >= len(m.rows) {
+	if y < 0 || y >= m.height || i >= len(m.rows) || m.stale() {
 		return false, nil
 	}
 	if i == m.cursor {
@@ -302,10 +309,16 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 		m.trimBack()
 	default:
 		if msg.err != nil {
-			// The root reports it; the old window stays, or the error
-			// takes the place of the first one.
-			if !m.loaded {
+			// The root reports it; the old window stays when it is this
+			// query's (a reload failed), else the error takes its place:
+			// rows another query found are no answer to this one.
+			if !m.loaded || m.stale() {
 				m.loaded, m.err = true, msg.err
+				m.rows, m.cursor, m.offset = nil, 0, 0
+				m.atTop, m.atBottom = true, true
+				m.loadingOlder, m.loadingNewer, m.vanished = false, false, false
+				m.lines.reset()
+				m.shownQuery = m.query
 			}
 			return m, nil
 		}

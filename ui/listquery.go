@@ -51,6 +51,7 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	sameMatches := m.loaded && len(m.rows) > 0 && q.whole() == m.shownQuery.whole()
 	m.query = q
 	m.kept = nil
+	m.askedAround = false
 	m.epoch++
 	if sameMatches {
 		m.inPlace = m.epoch
@@ -65,6 +66,14 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	return loadQuery(m.ctx, m.lib, m.query, limit, m.epoch)
 }
 
+// stale reports whether the rows shown are an earlier query's, which finds
+// other articles: the query changed and its first page has not come yet.
+// Until it comes, nothing acts on those rows (the root holds the keys typed
+// meanwhile: holdKey).
+func (m listModel) stale() bool {
+	return m.loaded && m.shownQuery.whole() != m.query.whole()
+}
+
 // setQueryAround shows another query's articles around the current one, on
 // the same screen line, when the new query finds it too (clearing a filter
 // does): the reader keeps their place, as in elfeed.
@@ -74,6 +83,7 @@ func (m *listModel) setQueryAround(q listQuery) tea.Cmd {
 	if cmd == nil || !ok {
 		return cmd
 	}
+	m.askedAround = true
 	return loadAround(m.ctx, m.lib, m.query, row.SortKey, row.ID, m.limit(), m.limit(), m.epoch)
 }
 

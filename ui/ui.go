@@ -101,6 +101,10 @@ type Model struct {
 
 	// selCopy copies the passage being selected (selectionKeys).
 	selCopy key.Binding
+
+	// held are the keys typed for the list while it showed an earlier
+	// query's rows, given to it when the new rows come (typeahead.go).
+	held []tea.KeyPressMsg
 }
 
 // New builds the root model for lib; it fails when cfg does not validate.
@@ -250,6 +254,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.suspend()
 			break
 		}
+		if m.holdKey(msg) {
+			break // until the list shows its query's rows (typeahead.go)
+		}
 		m, cmd = m.handleKey(msg)
 	case tea.PasteMsg:
 		cmd = m.handlePaste(msg)
@@ -264,6 +271,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.rememberSelection()
 	if m.quit.waiting {
 		m.status, m.statusErr = m.quitLine(), false
+	}
+	if len(m.held) > 0 && !m.list.stale() {
+		return m.replayHeld(cmd)
 	}
 	return m, cmd
 }
