@@ -121,6 +121,12 @@ func exitCode(err error) int {
 		}
 		return exitFailed
 	}
+	if de, ok := errors.AsType[*store.DamagedError](err); ok {
+		// Said once, whatever the command made of it: nothing it tries
+		// next would do better.
+		fmt.Fprintf(os.Stderr, "tidings: %s\n", cli.ErrorText(de))
+		return exitFailed
+	}
 	if errors.Is(err, ui.ErrInterrupted) {
 		// ctrl+c stopped the writes the reader was finishing as it quit:
 		// what was left undone, and the status of a ctrl+c.
@@ -171,6 +177,9 @@ type app struct {
 	// raw are the words after the program's name, for the examples a
 	// usage error gives.
 	raw []string
+	// opened is the library the command opened, whose damage its error
+	// names.
+	opened string
 }
 
 // newRoot builds the command tree, to run with args (the words after the
@@ -184,6 +193,7 @@ func newRoot(args []string) *cobra.Command {
 type commandLine struct {
 	root    *cobra.Command
 	helpErr error
+	app     *app
 }
 
 // run runs the command line: the command's error, else the help's. A
@@ -191,6 +201,12 @@ type commandLine struct {
 // pointer to help is to that command's.
 func (cl *commandLine) run(ctx context.Context) error {
 	cmd, err := cl.root.ExecuteContextC(ctx)
+	if err != nil && cl.app.opened != "" {
+		// The library found damaged after it opened (a search that
+		// reached the broken pages) is said as a damaged library, as
+		// opening says it.
+		err = store.Damaged(cl.app.opened, err)
+	}
 	if err != nil {
 		if _, ok := errors.AsType[usageError](err); ok && cmd != nil {
 			return usageIn{err, cmd.CommandPath()}
@@ -214,7 +230,7 @@ func newCommandLine(args []string) *commandLine {
 	if args == nil {
 		a.raw = os.Args[1:]
 	}
-	cl := &commandLine{}
+	cl := &commandLine{app: a}
 	root := &cobra.Command{
 		Use:   "tidings",
 		Short: "A keyboard-driven terminal news reader",
@@ -566,7 +582,10 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 	st, err := store.Open(path, a.storeOptions(a.readOnly))
 	if errors.Is(err, store.ErrNotWritable) && !writingCommands[commandName(cmd)] {
 		// A command that only reads reads what it cannot write.
-		return store.Open(path, a.storeOptions(true))
+		st, err = store.Open(path, a.storeOptions(true))
+	}
+	if err == nil {
+		a.opened = st.Path()
 	}
 	return st, err
 }
@@ -749,6 +768,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer st.Close()
+	a.opened = st.Path()
 	if a.demo {
 		if err := a.loadSamples(ctx, st); err != nil {
 			return err

@@ -358,7 +358,7 @@ func (s *Store) openErr(err error) error {
 		return fmt.Errorf("store: open %s: not an SQLite database, %w", s.path, ErrNotLibrary)
 	}
 	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT) {
-		return fmt.Errorf("store: open %s: the library is damaged (%w); restore it from a backup (sqlite3's .recover, in SQLite 3.41 or newer, may save some of what is left)", s.path, err)
+		return &DamagedError{Path: s.path, Err: err, opening: true}
 	}
 	return fmt.Errorf("store: open %s: %w", s.path, err)
 }
