@@ -4,8 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	sys "golang.org/x/sys/unix"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Backup writes a copy of the library, whole and consistent as of one
@@ -37,7 +46,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	case err == nil && !fi.Mode().IsRegular():
 		return fmt.Errorf("store: backup %s: not a regular file", dest)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
+	dir, base := filepath.Split(abs)
+	removeBackupLeftovers(dir, base)
+	tmp, err := os.CreateTemp(dir, backupTempPrefix(base)+strconv.Itoa(os.Getpid())+"-*"+backupTempSuffix)
 	if errors.Is(err, os.ErrPermission) {
 		return fmt.Errorf("store: backup %s: the folder %s is not writable", dest, filepath.Dir(abs))
 	}
@@ -45,12 +56,17 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("store: backup %s: %w", dest, err)
 	}
 	name := tmp.Name()
-	tmp.Close()
+	// Locked while the copy is written, so that another backup to dest
+	// knows it for one that runs; released as it closes.
+	_ = sys.Flock(int(tmp.Fd()), sys.LOCK_EX|sys.LOCK_NB)
+	defer func() {
+		tmp.Close()
+		removeBackupTemp(name) // fails harmlessly once renamed
+	}()
 	// VACUUM INTO wants a file that does not exist, or an empty one; the
 	// temporary name keeps the place, and its 0600.
-	defer os.Remove(name)
 	if err := s.vacuumInto(ctx, name); err != nil {
-		return fmt.Errorf("store: backup %s: %w", dest, err)
+		return s.backupErr(dest, name, err)
 	}
 	if err := os.Chmod(name, 0o600); err != nil {
 		return fmt.Errorf("store: backup %s: %w", dest, err)
@@ -59,6 +75,173 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("store: backup %s: %w", dest, err)
 	}
 	return nil
+}
+
+// backupErr is the error of a copy to dest that failed, written to the
+// temporary file tmp: a damaged library is said to be one; a copy that
+// ran out of room says which room (SQLite says only "disk I/O error" of a
+// file grown past ulimit -f).
+func (s *Store) backupErr(dest, tmp string, err error) error {
+	err = fmt.Errorf("store: backup %s: %w", dest, err)
+	if IsDamaged(err) {
+		return Damaged(s.path, err)
+	}
+	if se, ok := errors.AsType[*sqlite.Error](err); ok {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR:
+			if why := noRoom(tmp, s.path); why != "" {
+				return fmt.Errorf("store: backup %s: %s (%w)", dest, why, se)
+			}
+		}
+	}
+	return err
+}
+
+// noRoom says why the temporary file tmp of a copy of the library lib
+// could not grow, when it is for want of room: the copy is larger than
+// this process may write a file (ulimit -f), or the disk it is on is full.
+// A copy is about as large as the library, and SQLite's sorting files as
+// large as an index of it: a limit smaller than the library is taken for
+// the cause too. It is "" for neither.
+func noRoom(tmp, lib string) string {
+	var limit sys.Rlimit
+	if sys.Getrlimit(sys.RLIMIT_FSIZE, &limit) == nil && limit.Cur != sys.RLIM_INFINITY &&
+		(size(tmp)+roomSlack >= limit.Cur || size(lib) > limit.Cur) {
+		return fmt.Sprintf("the copy is larger than the largest file tidings may write (%d bytes, which ulimit -f sets)", limit.Cur)
+	}
+	var disk sys.Statfs_t
+	if sys.Statfs(filepath.Dir(tmp), &disk) == nil && disk.Bavail*uint64(disk.Bsize) < roomSlack {
+		return "the disk is full"
+	}
+	return ""
+}
+
+// size is the size of the file at path, 0 for none.
+func size(path string) uint64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return uint64(fi.Size())
+}
+
+// roomSlack is how near a limit a file that could not grow is taken to
+// have reached it: a few of SQLite's largest pages.
+const roomSlack = 1 << 20
+
+// A backup to dest writes through a temporary file in dest's folder named
+// backupTempPrefix(dest's name), the process id of the backup, a dash, a
+// random number and backupTempSuffix: .b.db.4242-123456.tmp. SQLite writes
+// its journal beside it, as the same name with -journal after it. A
+// backup killed, or on a machine that lost power, leaves them, as large as
+// the library; the next backup to the same file removes them.
+func backupTempPrefix(base string) string { return "." + base + "." }
+
+const backupTempSuffix = ".tmp"
+
+// backupTempSides are the files SQLite may keep beside a temporary file.
+var backupTempSides = []string{"-journal", "-wal"}
+
+// staleBackup is how long a temporary file nothing writes to any more may
+// be another backup's before it is taken for a leftover, when its name does
+// not tell (an older tidings's, which named no process, or one whose
+// process id another program has since).
+const staleBackup = 5 * time.Minute
+
+// removeBackupTemp removes the temporary file name and what SQLite wrote
+// beside it.
+func removeBackupTemp(name string) {
+	_ = os.Remove(name)
+	for _, side := range backupTempSides {
+		_ = os.Remove(name + side)
+	}
+}
+
+// removeBackupLeftovers removes from dir the temporary files of backups to
+// the file base that no longer run, with their journals. The files of
+// backups running, here or in another tidings, stay.
+func removeBackupLeftovers(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := backupTempPrefix(base)
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		mid, side, ok := backupTempName(rest)
+		if !ok {
+			continue
+		}
+		main := filepath.Join(dir, prefix+mid+backupTempSuffix)
+		if side == "" {
+			if backupLeftover(main, mid) {
+				removeBackupTemp(main)
+			}
+			continue
+		}
+		// A journal outlives its file only when the backup that wrote
+		// it ended: the file is there all the while it runs.
+		if _, err := os.Lstat(main); errors.Is(err, fs.ErrNotExist) {
+			_ = os.Remove(main + side)
+		}
+	}
+}
+
+// backupTempName parses what follows a backup temporary file's prefix:
+// the process id and random number (mid: 4242-123456, or an older
+// tidings's random number alone), and which of the files beside it it is
+// (side: "" for the temporary file itself). ok is false for a name no
+// backup writes.
+func backupTempName(rest string) (mid, side string, ok bool) {
+	mid, side, ok = strings.Cut(rest, backupTempSuffix)
+	if !ok || side != "" && !slices.Contains(backupTempSides, side) {
+		return "", "", false
+	}
+	pid, random, hasPID := strings.Cut(mid, "-")
+	if !hasPID {
+		pid, random = "0", pid
+	}
+	if !digits(pid) || !digits(random) {
+		return "", "", false
+	}
+	return mid, side, true
+}
+
+// digits reports whether s is a run of ASCII digits.
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// backupLeftover reports whether the backup temporary file at path, named
+// with mid, is no running backup's: nobody holds its lock, and the process
+// its name gives has ended or, when that cannot tell, nothing has written
+// to the file for staleBackup. A file is locked a moment after it is
+// made, and the process that made it is running meanwhile.
+func backupLeftover(path, mid string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if sys.Flock(int(f.Fd()), sys.LOCK_EX|sys.LOCK_NB) != nil {
+		return false // being written
+	}
+	if pid, _, ok := strings.Cut(mid, "-"); ok {
+		if n, err := strconv.Atoi(pid); err == nil && n > 0 && !running(n) {
+			return true
+		}
+	}
+	info, err := f.Stat()
+	return err == nil && time.Since(info.ModTime()) > staleBackup
+}
+
+// running reports whether a process with this id runs.
+func running(pid int) bool {
+	err := sys.Kill(pid, 0)
+	return err == nil || errors.Is(err, sys.EPERM)
 }
 
 // vacuumInto writes the library into the file name on a reading
