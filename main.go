@@ -507,10 +507,14 @@ func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 }
 
 func (a *app) loadConfig(cmd *cobra.Command) error {
+	// Without a home, and without $XDG_CONFIG_HOME, there is no
+	// config.toml: the defaults serve.
+	cfg, err := cli.DefaultConfig(), error(nil)
 	path := filepath.Join(xdg.ConfigHome, "tidings", "config.toml")
-	cfg, err := cli.LoadConfig(path)
-	if err != nil {
-		return configError{err}
+	if xdgHome("XDG_CONFIG_HOME") == nil {
+		if cfg, err = cli.LoadConfig(path); err != nil {
+			return configError{err}
+		}
 	}
 	// What only the reader uses (tag colours, keys, the browser) stops only
 	// the reader; any other command says what is wrong and goes on, so
@@ -535,15 +539,37 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 }
 
 // libraryPath is where the library lives: --library, $TIDINGS_LIBRARY, or
-// the XDG data folder.
-func (a *app) libraryPath() string {
+// the XDG data folder, which without a home folder only $XDG_DATA_HOME
+// names.
+func (a *app) libraryPath() (string, error) {
 	if a.library != "" {
-		return libraryFile(a.library)
+		return libraryFile(a.library), nil
 	}
 	if p := os.Getenv("TIDINGS_LIBRARY"); p != "" {
-		return libraryFile(p)
+		return libraryFile(p), nil
 	}
-	return filepath.Join(xdg.DataHome, "tidings", "library.db")
+	if err := xdgHome("XDG_DATA_HOME"); err != nil {
+		return "", configError{fmt.Errorf("%w: give --library or set TIDINGS_LIBRARY (or XDG_DATA_HOME)", err)}
+	}
+	return filepath.Join(xdg.DataHome, "tidings", "library.db"), nil
+}
+
+// xdgHome says why there is no XDG folder where the environment variable
+// env would name it: env is not an absolute path, and $HOME, below which
+// the folder would be, is not set (or not an absolute path). Without a
+// home, xdg puts the folder below /, where root would make it. It is nil
+// when there is a folder.
+func xdgHome(env string) error {
+	if filepath.IsAbs(os.Getenv(env)) {
+		return nil
+	}
+	switch home := os.Getenv("HOME"); {
+	case home == "":
+		return errors.New("HOME is not set")
+	case !filepath.IsAbs(home):
+		return fmt.Errorf("HOME is not an absolute path (%q)", cli.OneLine(home))
+	}
+	return nil
 }
 
 // libraryFile is the library a path given by the user names: a leading ~
@@ -570,7 +596,10 @@ func libraryFile(p string) string {
 // library that is not there: opening would create an empty one wherever a
 // mistyped --library points, and the command would answer for it.
 func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
-	path := a.libraryPath()
+	path, err := a.libraryPath()
+	if err != nil {
+		return nil, err
+	}
 	if !writingCommands[commandName(cmd)] {
 		if err := a.checkExists(path); err != nil {
 			return nil, err
@@ -699,7 +728,11 @@ func externalIDs(cmd *cobra.Command) bool {
 // words that can name no article: when there is no library yet, one that
 // is not an id (a number) is no external id either. notID says so.
 func (a *app) namesNone(words []string, notID func(word string) error) error {
-	if none, _ := noLibrary(a.libraryPath()); !none {
+	path, err := a.libraryPath()
+	if err != nil {
+		return err
+	}
+	if none, _ := noLibrary(path); !none {
 		return nil
 	}
 	for _, w := range words {
@@ -745,7 +778,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	ctx := cmd.Context()
-	path := a.libraryPath()
+	var path string
 	if a.demo {
 		dir, err := os.MkdirTemp("", "tidings-demo-")
 		if err != nil {
@@ -753,6 +786,11 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		}
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "library.db")
+	} else {
+		var err error
+		if path, err = a.libraryPath(); err != nil {
+			return err
+		}
 	}
 	if a.readOnly && !a.demo {
 		// Read-only, the reader only reads.
