@@ -58,6 +58,12 @@ type tagsPanel struct {
 	keepAt  int // where the cursor stays when the panel is listed anew; 0: the top
 	keys    panelKeyMap
 
+	// gen is the library's generation the panel lists (genKnown: read);
+	// relisting is set while it is listed anew, the library having
+	// changed since (relistPanel).
+	gen                 int64
+	genKnown, relisting bool
+
 	// From the items, for the layout: the widest line as it would be
 	// drawn whole, the widest unread count of a feed, and whether a feed
 	// shows an error.
@@ -76,6 +82,9 @@ type detailHeight struct{ inner, lines int }
 
 // panelLoadedMsg carries what the panel lists.
 type panelLoadedMsg struct {
+	relist   bool  // asked by relistPanel, with the panel open
+	gen      int64 // the library's generation before the listing was read
+	genKnown bool
 	tags     []store.Tag
 	searches []store.SavedSearch
 	feeds    []store.Feed
@@ -86,7 +95,21 @@ type panelLoadedMsg struct {
 // openPanel opens the panel and loads what it lists.
 func (m *Model) openPanel() tea.Cmd {
 	m.panel.open, m.panel.loading = true, true
-	return loadPanel(m.ctx, m.lib)
+	return loadPanel(m.ctx, m.lib, false)
+}
+
+// relistPanel lists the open panel anew when the library's generation is
+// not the one it lists: another write, here or in another process (a
+// fetch), changed the counts or the feeds' errors. The list learns of it
+// from the same generation (handleGeneration). The panel keeps showing what
+// it lists until the new listing comes, and its cursor stays on its entry.
+func (m *Model) relistPanel(gen int64) tea.Cmd {
+	p := &m.panel
+	if !p.open || p.loading || p.relisting || p.genKnown && p.gen == gen {
+		return nil
+	}
+	p.relisting = true
+	return loadPanel(m.ctx, m.lib, true)
 }
 
 // fill lays the panel's lines out: saved searches, then tags.
@@ -391,11 +414,15 @@ func (m *Model) handleSearchDeleted(msg searchDeletedMsg) tea.Cmd {
 
 // handlePanelLoaded fills the panel.
 func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
+	if msg.relist {
+		return m.handlePanelRelisted(msg)
+	}
 	m.panel.loading = false
 	if msg.err != nil {
 		m.setError("loading the tags", msg.err)
 		return nil
 	}
+	m.panel.gen, m.panel.genKnown = msg.gen, msg.genKnown
 	m.panel.fill(m.cfg.Searches, msg.searches, msg.tags, msg.feeds, msg.counts)
 	if at := m.panel.keepAt; at > 0 {
 		// On the item now in the deleted one's place, else the one before.
@@ -406,22 +433,74 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 	return m.takeTags(msg.tags)
 }
 
-// loadPanel loads the tags and the saved searches.
-func loadPanel(ctx context.Context, lib Library) tea.Cmd {
+// handlePanelRelisted shows what the panel lists now, the cursor on the
+// entry it was on (else on the one now in its place) and the entries on the
+// lines they were on. A listing that failed leaves the panel as it was, and
+// says why once: the next change of the library tries again.
+func (m *Model) handlePanelRelisted(msg panelLoadedMsg) tea.Cmd {
+	p := &m.panel
+	p.relisting = false
+	if !p.open || p.loading {
+		return nil // closed meanwhile, or listed whole anew
+	}
+	p.gen, p.genKnown = msg.gen, msg.genKnown
+	if msg.err != nil {
+		m.setError("listing the tags anew", msg.err)
+		return nil
+	}
+	cur, ok := p.current()
+	at, offset := p.cursor, p.offset
+	p.fill(m.cfg.Searches, msg.searches, msg.tags, msg.feeds, msg.counts)
+	p.cursor = min(at, len(p.items)-1)
+	if ok {
+		for i, it := range p.items {
+			if it.heading == "" && it.sameEntry(cur) {
+				p.cursor = i
+				break
+			}
+		}
+	}
+	p.move(0)
+	p.offset = offset
+	p.scroll(p.layout(m.width, m.height, m.styles).rows)
+	return m.takeTags(msg.tags)
+}
+
+// sameEntry reports whether two items list one entry: a feed by its
+// address, a tag and a search by name.
+func (it panelItem) sameEntry(o panelItem) bool {
+	switch {
+	case it.isFeed || o.isFeed:
+		return it.isFeed && o.isFeed && it.url == o.url
+	case it.isTag || o.isTag:
+		return it.isTag && o.isTag && it.name == o.name
+	}
+	return it.name == o.name
+}
+
+// loadPanel loads the tags, the saved searches and the feeds, with the
+// library's generation they were read at (read first: a write after it
+// only makes the panel list anew once more).
+func loadPanel(ctx context.Context, lib Library, relist bool) tea.Cmd {
 	return func() tea.Msg {
-		tags, err := lib.Tags(ctx)
-		if err != nil {
-			return panelLoadedMsg{err: err}
+		msg := panelLoadedMsg{relist: relist}
+		if gen, err := lib.Generation(ctx); err == nil {
+			msg.gen, msg.genKnown = gen, true
 		}
-		searches, err := lib.SavedSearches(ctx)
-		if err != nil {
-			return panelLoadedMsg{err: err}
+		var err error
+		if msg.tags, err = lib.Tags(ctx); err != nil {
+			msg.err = err
+			return msg
 		}
-		feeds, err := lib.Feeds(ctx)
-		if err != nil {
-			return panelLoadedMsg{err: err}
+		if msg.searches, err = lib.SavedSearches(ctx); err != nil {
+			msg.err = err
+			return msg
 		}
-		counts, err := lib.FeedCounts(ctx)
-		return panelLoadedMsg{tags: tags, searches: searches, feeds: feeds, counts: counts, err: err}
+		if msg.feeds, err = lib.Feeds(ctx); err != nil {
+			msg.err = err
+			return msg
+		}
+		msg.counts, msg.err = lib.FeedCounts(ctx)
+		return msg
 	}
 }

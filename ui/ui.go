@@ -413,6 +413,9 @@ func (m Model) handleGeneration(msg generationMsg) (Model, tea.Cmd) {
 	if every := m.cfg.PollInterval; every > 0 {
 		cmds = append(cmds, poll(every))
 	}
+	if msg.err == nil {
+		cmds = append(cmds, m.relistPanel(msg.gen))
+	}
 	if msg.err != nil || !m.list.loaded {
 		return m, tea.Batch(cmds...)
 	}
