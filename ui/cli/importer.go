@@ -522,11 +522,11 @@ func refusal(a *feeds.Article, err error) string {
 
 // fatal reports whether an import error is about the library rather than
 // about the articles, so that trying the articles one by one is pointless:
-// a busy library would keep each try waiting, and a full or failing disk
-// would refuse each of them in turn.
+// a busy library would keep each try waiting, a full or failing disk
+// would refuse each of them in turn, and so would a damaged library.
 func fatal(ctx context.Context, err error) bool {
 	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly) || errors.Is(err, store.ErrBusy) ||
-		store.DiskFull(err) || store.DiskIOError(err)
+		store.DiskFull(err) || store.DiskIOError(err) || store.IsDamaged(err)
 }
 
 // DiskError is an import stopped by the disk the library is on: full, or
