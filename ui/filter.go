@@ -55,11 +55,13 @@ func newFilterModel(st *styles) filterModel {
 	return filterModel{input: in, keys: filterKeys()}
 }
 
-// inputStyles are the text inputs' styles: the theme's, with a cursor that
-// does not blink (a blinking cursor redraws the screen twice a second).
+// inputStyles are the text inputs' styles: the theme's, with its cursor,
+// which does not blink (a blinking cursor redraws the screen twice a
+// second).
 func inputStyles(st *styles) textinput.Styles {
 	s := textinput.DefaultStyles(st.isDark)
 	s.Cursor.Blink = false
+	s.Cursor.Color = st.cursor
 	s.Focused.Prompt = st.prompt
 	s.Blurred.Prompt = st.prompt
 	return s

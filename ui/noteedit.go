@@ -47,11 +47,12 @@ func newNoteEditor(st *styles) noteEditor {
 	return noteEditor{area: ta, keys: noteEditKeys()}
 }
 
-// areaStyles are the text area's styles: the theme's, with a cursor that
-// does not blink.
+// areaStyles are the text area's styles: the theme's, with its cursor,
+// which does not blink.
 func areaStyles(st *styles) textarea.Styles {
 	s := textarea.DefaultStyles(st.isDark)
 	s.Cursor.Blink = false
+	s.Cursor.Color = st.cursor
 	return s
 }
 

@@ -56,6 +56,9 @@ type styles struct {
 	welcomeTitle      lipgloss.Style
 	welcomeCode       lipgloss.Style
 	help              help.Styles
+
+	// cursor is the colour of the text cursor in every line typed in.
+	cursor color.Color
 }
 
 // newStyles builds the styles for a dark or light background, with the
@@ -144,6 +147,11 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) *styles {
 	st.box = s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	st.welcomeTitle = s().Bold(true).Foreground(accent)
 	st.welcomeCode = s().Foreground(c("#0E7490", "#67E8F9"))
+
+	// The cursor of the lines typed in: a block of the accent, which
+	// stands out on the terminal's background and on the note editor's
+	// line, where the terminal's own is hidden.
+	st.cursor = accent
 
 	st.help = help.DefaultStyles(isDark)
 	if noColor {

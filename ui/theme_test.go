@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+)
+
+// The theme as a terminal shows it: the text cursor and the help read on
+// the theme's background in every colour profile, the Linux console gets
+// marks its fonts have, and a narrow list keeps room for titles.
+
+// xterm16 is xterm's palette of the 16 colours, and linux16 the Linux
+// console's.
+var (
+	xterm16 = [16]string{"000000", "cd0000", "00cd00", "cdcd00", "0000ee", "cd00cd", "00cdcd", "e5e5e5",
+		"7f7f7f", "ff0000", "00ff00", "ffff00", "5c5cff", "ff00ff", "00ffff", "ffffff"}
+	linux16 = [16]string{"000000", "aa0000", "00aa00", "aa5500", "0000aa", "aa00aa", "00aaaa", "aaaaaa",
+		"555555", "ff5555", "55ff55", "ffff55", "5555ff", "ff55ff", "55ffff", "ffffff"}
+)
+
+// screenCell is a character as a terminal draws it: its colours as
+// rrggbb, reverse video applied.
+type screenCell struct {
+	text   string
+	fg, bg string
+	bold   bool
+}
+
+// profileCase is a colour profile the terminal may have, with the
+// palette its 16 colours are drawn in.
+type profileCase struct {
+	name    string
+	profile colorprofile.Profile
+	palette [16]string
+}
+
+var profileCases = []profileCase{
+	{"true colour", colorprofile.TrueColor, xterm16},
+	{"256 colours", colorprofile.ANSI256, xterm16},
+	{"16 colours (xterm)", colorprofile.ANSI, xterm16},
+	{"16 colours (Linux console)", colorprofile.ANSI, linux16},
+}
+
+// drawn is the model's screen as the terminal of profile p receives it,
+// line by line, for a terminal whose background is the theme's.
+func drawn(t *testing.T, m tea.Model, p profileCase, theme string) [][]screenCell {
+	t.Helper()
+	var out strings.Builder
+	w := &colorprofile.Writer{Forward: &out, Profile: p.profile}
+	if _, err := w.WriteString(m.View().Content); err != nil {
+		t.Fatal(err)
+	}
+	defFg, defBg := "e5e5e5", "000000"
+	if theme == "light" {
+		defFg, defBg = "000000", "ffffff"
+	}
+	var lines [][]screenCell
+	for _, line := range strings.Split(out.String(), "\n") {
+		lines = append(lines, screenCells(t, line, p.palette, defFg, defBg))
+	}
+	return lines
+}
+
+// screenCells reads a line of SGR-styled text into cells.
+func screenCells(t *testing.T, line string, pal [16]string, defFg, defBg string) []screenCell {
+	t.Helper()
+	var cells []screenCell
+	fg, bg, bold, reverse := "", "", false, false
+	text := func(s string) {
+		for _, r := range s {
+			c := screenCell{text: string(r), fg: defFg, bg: defBg, bold: bold}
+			if fg != "" {
+				c.fg = fg
+			}
+			if bg != "" {
+				c.bg = bg
+			}
+			if reverse {
+				c.fg, c.bg = c.bg, c.fg
+			}
+			cells = append(cells, c)
+		}
+	}
+	pos := 0
+	for _, loc := range sgrSeq.FindAllStringSubmatchIndex(line, -1) {
+		text(line[pos:loc[0]])
+		pos = loc[1]
+		params := strings.Split(line[loc[2]:loc[3]], ";")
+		num := func(i int) int {
+			if i >= len(params) {
+				t.Fatalf("SGR %q", line[loc[0]:loc[1]])
+			}
+			n, err := strconv.Atoi(params[i])
+			if err != nil {
+				t.Fatalf("SGR %q", line[loc[0]:loc[1]])
+			}
+			return n
+		}
+		for i := 0; i < len(params); i++ {
+			n := 0
+			if params[i] != "" {
+				n = num(i)
+			}
+			switch {
+			case n == 0:
+				fg, bg, bold, reverse = "", "", false, false
+			case n == 1:
+				bold = true
+			case n == 22:
+				bold = false
+			case n == 7:
+				reverse = true
+			case n == 27:
+				reverse = false
+			case n >= 30 && n <= 37:
+				fg = pal[n-30]
+			case n >= 90 && n <= 97:
+				fg = pal[n-90+8]
+			case n == 39:
+				fg = ""
+			case n >= 40 && n <= 47:
+				bg = pal[n-40]
+			case n >= 100 && n <= 107:
+				bg = pal[n-100+8]
+			case n == 49:
+				bg = ""
+			case n == 38 || n == 48:
+				var c string
+				switch num(i + 1) {
+				case 5:
+					c = xterm256(num(i+2), pal)
+					i += 2
+				case 2:
+					c = fmt.Sprintf("%02x%02x%02x", num(i+2), num(i+3), num(i+4))
+					i += 4
+				default:
+					t.Fatalf("SGR %q", line[loc[0]:loc[1]])
+				}
+				if n == 38 {
+					fg = c
+				} else {
+					bg = c
+				}
+			}
+		}
+	}
+	text(line[pos:])
+	return cells
+}
+
+// xterm256 is colour n of the 256 as xterm draws it.
+func xterm256(n int, pal [16]string) string {
+	switch {
+	case n < 16:
+		return pal[n]
+	case n < 232:
+		n -= 16
+		level := func(i int) int {
+			if i == 0 {
+				return 0
+			}
+			return 55 + 40*i
+		}
+		return fmt.Sprintf("%02x%02x%02x", level(n/36), level(n/6%6), level(n%6))
+	default:
+		g := 8 + 10*(n-232)
+		return fmt.Sprintf("%02x%02x%02x", g, g, g)
+	}
+}
+
+// TestInputCursorShows: the cursor of every line typed in — the filter,
+// the tag editor, the note editor, the save-search prompt and the
+// annotation browser's filter — stands out from the background around it
+// (3:1 at least) in both themes and every colour profile, and the
+// character under it can be read on it.
+func TestInputCursorShows(t *testing.T) {
+	lib, _ := annotatedLibrary(t)
+	inputs := []struct {
+		name string
+		keys []string
+	}{
+		{"filter", []string{"/"}},
+		{"tag editor", []string{"t"}},
+		{"note editor", []string{"a"}},
+		{"save search", []string{"/", "a", "r", "t", "enter", "ctrl+s"}},
+		{"annotation browser filter", []string{"A", "/"}},
+	}
+	for _, theme := range []string{"dark", "light"} {
+		for _, p := range profileCases {
+			if p.palette == linux16 && theme == "light" {
+				continue // the Linux console's background is black
+			}
+			m := start(t, lib, Config{Theme: theme}, 80, 24)
+			if p.profile == colorprofile.ANSI {
+				m = step(t, m, tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+			}
+			for _, in := range inputs {
+				m := steps(t, m, in.keys...)
+				m = typeText(t, m, "xy")
+				m = step(t, m, press("left")) // the cursor on the y
+				label := fmt.Sprintf("%s theme, %s, %s", theme, p.name, in.name)
+				// The first xy on the screen is the line typed in; the
+				// list or the status line may say it again below.
+				var found bool
+			screen:
+				for _, line := range drawn(t, m, p, theme) {
+					for i, c := range line {
+						if c.text != "y" || i == 0 || line[i-1].text != "x" {
+							continue
+						}
+						found = true
+						around := line[i-1].bg
+						if r := contrast(c.bg, around); r < 3 {
+							t.Errorf("%s: the cursor is #%s on #%s (%.1f:1)", label, c.bg, around, r)
+						}
+						if r := contrast(c.fg, c.bg); r < 3 {
+							t.Errorf("%s: the y under the cursor is #%s on #%s (%.1f:1)", label, c.fg, c.bg, r)
+						}
+						break screen
+					}
+				}
+				if !found {
+					t.Errorf("%s: no xy typed on the screen:\n%s", label, viewText(m))
+				}
+			}
+		}
+	}
+}
