@@ -153,13 +153,15 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) *styles {
 	// line, where the terminal's own is hidden.
 	st.cursor = accent
 
-	st.help = help.DefaultStyles(isDark)
-	if noColor {
-		plain := s()
-		st.help = help.Styles{
-			Ellipsis: plain, ShortKey: plain.Bold(true), ShortDesc: plain, ShortSeparator: plain,
-			FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain,
-		}
+	// The keys in the footer and the help: bold and stronger than what
+	// they do, both read on the terminal's background (black or white:
+	// 5:1 and more).
+	key := s().Bold(true).Foreground(c("#303030", "#D0D0D0"))
+	desc := s().Foreground(c("#6C6C6C", "#9E9E9E"))
+	sep := s().Foreground(dim)
+	st.help = help.Styles{
+		Ellipsis: sep, ShortKey: key, ShortDesc: desc, ShortSeparator: sep,
+		FullKey: key, FullDesc: desc, FullSeparator: sep,
 	}
 	st.rows = [2]rowPaints{newRowPaints(st, false), newRowPaints(st, true)}
 	st.matchPaint = newPaint(st.match)
@@ -190,12 +192,16 @@ func (st *styles) useBasicColours() {
 	grey := s().Foreground(lipgloss.BrightBlack)
 	st.rule = grey
 	st.help.ShortSeparator, st.help.FullSeparator, st.help.Ellipsis = grey, grey, grey
+	// The keys and what they do in colours of the 16 that are far from
+	// the background (bright black is too near white, and on some
+	// terminals to black): the keys bold, and blue on white.
+	key, desc := s().Bold(true).Foreground(lipgloss.BrightWhite), s().Foreground(lipgloss.White)
 	if !st.isDark {
 		st.headerDim, st.date, st.inputHint, st.readerLink = grey, grey, grey, grey.Underline(true)
 		st.dateUnknown, st.empty, st.noteDim = grey.Faint(true), grey.Italic(true), grey.Italic(true)
-		st.help.ShortKey, st.help.FullKey = s().Foreground(lipgloss.Black), s().Foreground(lipgloss.Black)
-		st.help.ShortDesc, st.help.FullDesc = grey, grey
+		key, desc = s().Bold(true).Foreground(lipgloss.Blue), s().Foreground(lipgloss.Black)
 	}
+	st.help.ShortKey, st.help.FullKey, st.help.ShortDesc, st.help.FullDesc = key, key, desc, desc
 	st.rows[0] = newRowPaints(st, false)
 	row := *st
 	if st.isDark {

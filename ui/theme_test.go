@@ -2,11 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 )
 
@@ -231,3 +234,110 @@ func TestInputCursorShows(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpReads: the keys and what they do, in the footer and in the ?
+// help, read on the theme's background: 4.5:1 at least in both themes
+// and every colour profile.
+func TestHelpReads(t *testing.T) {
+	lib := newLibrary(t, 5)
+	for _, theme := range []string{"dark", "light"} {
+		for _, p := range profileCases {
+			if p.palette == linux16 && theme == "light" {
+				continue
+			}
+			m := start(t, lib, Config{Theme: theme}, 100, 30)
+			if p.profile == colorprofile.ANSI {
+				m = step(t, m, tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+			}
+			seen := map[string]bool{}
+			check := func(where string, cells []screenCell) {
+				for _, c := range cells {
+					if !isWordChar(c.text) {
+						continue
+					}
+					k := where + c.fg + c.bg
+					if r := contrast(c.fg, c.bg); r < 4.5 && !seen[k] {
+						seen[k] = true
+						t.Errorf("%s theme, %s, %s: %q is #%s on #%s (%.1f:1) in %q",
+							theme, p.name, where, c.text, c.fg, c.bg, r, cellText(cells))
+					}
+				}
+			}
+			lines := drawn(t, m, p, theme)
+			footer := lines[len(lines)-1]
+			if !strings.Contains(cellText(footer), "help") {
+				t.Fatalf("the last line is not the footer: %q", cellText(footer))
+			}
+			check("footer", footer)
+			m = step(t, m, press("?"))
+			var rows int
+			for _, line := range drawn(t, m, p, theme) {
+				// The rows of keys: inside the box, under its heading.
+				if s := cellText(line); strings.Contains(s, "│") && !strings.Contains(s, "Keys") {
+					check("help", line)
+					rows++
+				}
+			}
+			if rows < 5 {
+				t.Fatalf("%s theme: the help box is not on the screen:\n%s", theme, viewText(m))
+			}
+		}
+	}
+}
+
+func isWordChar(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+func cellText(cells []screenCell) string {
+	var b strings.Builder
+	for _, c := range cells {
+		b.WriteString(c.text)
+	}
+	return b.String()
+}
+
+// TestHelpKeysStandOut: in the footer and the help, a key is drawn unlike
+// what it does, with colour or without; without colour (NO_COLOR) nothing
+// has one.
+func TestHelpKeysStandOut(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		for _, basic := range []bool{false, true} {
+			for _, noColor := range []bool{false, true} {
+				st := newStyles(dark, noColor, nil)
+				if basic && !noColor {
+					st.useBasicColours()
+				}
+				label := fmt.Sprintf("dark %v, 16 colours %v, no colour %v", dark, basic, noColor)
+				h := st.help
+				for _, pair := range [][2]lipgloss.Style{{h.ShortKey, h.ShortDesc}, {h.FullKey, h.FullDesc}} {
+					k, d := pair[0], pair[1]
+					if k.GetBold() == d.GetBold() && sameColour(k.GetForeground(), d.GetForeground()) {
+						t.Errorf("%s: keys are drawn as what they do", label)
+					}
+				}
+				if noColor {
+					for _, s := range []lipgloss.Style{h.ShortKey, h.ShortDesc, h.ShortSeparator, h.FullKey, h.FullDesc, h.FullSeparator, h.Ellipsis} {
+						if _, none := s.GetForeground().(lipgloss.NoColor); !none {
+							t.Errorf("%s: the help has a colour: %v", label, s.GetForeground())
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func sameColour(a, b color.Color) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	ar, ag, ab, aa := a.RGBA()
+	br, bg, bb, ba := b.RGBA()
+	return ar == br && ag == bg && ab == bb && aa == ba
+}
+
+// unicodeMarks are the marks drawn outside the Linux console that none or
