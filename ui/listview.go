@@ -34,17 +34,26 @@ func (c *rowCache) forget(id int64) {
 }
 
 // layout is the widths of the list's columns for a terminal width. Narrow
-// terminals drop the tags first, then the source.
+// terminals drop the tags first, then the source, then shorten the date
+// and drop it, so that the title keeps room to be read.
 type layout struct {
+	date   int // dateLong, dateShort or 0: not shown
 	source int // 0: not shown
 	tags   int // at most; 0: not shown
 	title  int // when the row has no tags
 }
 
 const (
-	dateWidth  = len("2006-01-02")
-	prefixCols = 1 + 1 + 1 + dateWidth + 2 // cursor bar or selection mark, unread mark, space, date, gap
-	suffixCols = 1 + 1 + 1 + 1             // space, annotation mark, star, space
+	dateLong   = len("2006-01-02")
+	dateShort  = len("01-02")
+	dateGap    = 2             // after the date
+	markCols   = 1 + 1 + 1     // cursor bar or selection mark, unread mark, space
+	suffixCols = 1 + 1 + 1 + 1 // space, annotation mark, star, space
+
+	// The narrowest the title is let be before the date is shortened,
+	// and then before it is dropped.
+	titleBeforeShortDate = 16
+	titleBeforeNoDate    = 10
 )
 
 func newLayout(width int) layout {
@@ -55,9 +64,19 @@ func newLayout(width int) layout {
 	if width >= 72 {
 		l.tags = min(width/5, 32)
 	}
-	l.title = width - prefixCols - suffixCols
+	rest := width - markCols - suffixCols
 	if l.source > 0 {
-		l.title -= l.source + 2
+		rest -= l.source + 2
+	}
+	switch {
+	case rest-dateLong-dateGap >= titleBeforeShortDate:
+		l.date = dateLong
+	case rest-dateShort-dateGap >= titleBeforeNoDate:
+		l.date = dateShort
+	}
+	l.title = rest
+	if l.date > 0 {
+		l.title -= l.date + dateGap
 	}
 	l.title = max(l.title, 1)
 	return l
@@ -143,14 +162,20 @@ func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []
 		b.WriteString(p.unread.render("●"))
 	}
 	b.WriteString(p.plain.render(" "))
-	if r.Published.IsZero() {
-		b.WriteString(p.dateUnknown.render("    —     "))
-	} else {
-		// Dates are shown in UTC: most sources give a day, not an instant,
-		// and the day should not move with the reader's time zone.
-		b.WriteString(p.date.render(r.Published.UTC().Format("2006-01-02")))
+	if l.date > 0 {
+		switch {
+		case r.Published.IsZero():
+			b.WriteString(p.dateUnknown.render(centre("—", l.date)))
+		case l.date == dateShort:
+			b.WriteString(p.date.render(r.Published.UTC().Format("01-02")))
+		default:
+			// Dates are shown in UTC: most sources give a day, not an
+			// instant, and the day should not move with the reader's
+			// time zone.
+			b.WriteString(p.date.render(r.Published.UTC().Format("2006-01-02")))
+		}
+		b.WriteString(p.plain.render("  "))
 	}
-	b.WriteString(p.plain.render("  "))
 	if l.source > 0 {
 		b.WriteString(p.source.render(fit(oneLine(r.Source), l.source)))
 		b.WriteString(p.plain.render("  "))
@@ -284,6 +309,13 @@ func fitChips(names []string, room int, moreWidth func(left int) int) (chips []s
 // its last letter: #"a very…, not #"a very …
 func shortenChip(chip string, width int) string {
 	return strings.TrimRightFunc(ansi.Truncate(chip, width-1, ""), unicode.IsSpace) + "…"
+}
+
+// centre puts s, one cell wide, in the middle of width cells (left of
+// it when width is even).
+func centre(s string, width int) string {
+	left := (width - 1) / 2
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", width-1-left)
 }
 
 // fit cuts s to width cells with an ellipsis, or pads it to width.

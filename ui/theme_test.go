@@ -6,11 +6,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"tidings/store"
 )
 
 // The theme as a terminal shows it: the text cursor and the help read on
@@ -341,3 +344,66 @@ func sameColour(a, b color.Color) bool {
 }
 
 // unicodeMarks are the marks drawn outside the Linux console that none or
+// TestNarrowListKeepsTitle: as the terminal narrows, the source, then the
+// date's year, then the date give way before the title does: it keeps 10
+// cells at least on any terminal wide enough to have them.
+func TestNarrowListKeepsTitle(t *testing.T) {
+	for w := markCols + suffixCols + titleBeforeNoDate; w <= 200; w++ {
+		l := newLayout(w)
+		if l.title < titleBeforeNoDate {
+			t.Errorf("width %d: the title has %d cells", w, l.title)
+		}
+		used := markCols + sourceCols(l) + l.title + suffixCols
+		if l.date > 0 {
+			used += l.date + dateGap
+		}
+		if used != w {
+			t.Errorf("width %d: the columns take %d cells", w, used)
+		}
+		if w >= 40 && l.date != dateLong {
+			t.Errorf("width %d: the date is %d cells, want it whole", w, l.date)
+		}
+	}
+
+	st := newStyles(true, false, nil)
+	row := store.Row{ID: 1, Title: "Storm Shadow deliveries resume", Source: "Reuters", Starred: true}
+	row.Published = time.Date(2024, 3, 4, 12, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		width       int
+		date, title string
+	}{
+		{20, "", "Storm Shadow"},
+		{24, "03-04", "Storm Sha…"},
+		{34, "03-04", "Storm Shadow delive…"},
+		{40, "2024-03-04", "Storm Shadow deliver"},
+		{80, "2024-03-04", "Storm Shadow deliveries resume"},
+	} {
+		out := stripSGR(renderRow(row, tt.width, newLayout(tt.width), false, false, nil, st))
+		if w := len([]rune(out)); w != tt.width {
+			t.Errorf("width %d: the row is %d cells: %q", tt.width, w, out)
+		}
+		if !strings.Contains(out, tt.title) {
+			t.Errorf("width %d: the row %q does not show %q", tt.width, out, tt.title)
+		}
+		if tt.date != "" && !strings.Contains(out, " "+tt.date+"  ") {
+			t.Errorf("width %d: the row %q does not show the date as %q", tt.width, out, tt.date)
+		}
+		if tt.date == "" && strings.ContainsAny(out, "0123456789") {
+			t.Errorf("width %d: the row %q shows a date", tt.width, out)
+		}
+		if !strings.HasSuffix(out, "★ ") {
+			t.Errorf("width %d: the row %q lost its star", tt.width, out)
+		}
+	}
+	row.Published = time.Time{}
+	if out := stripSGR(renderRow(row, 24, newLayout(24), false, false, nil, st)); !strings.Contains(out, " ●   —    Storm") {
+		t.Errorf("no date at width 24: %q", out)
+	}
+}
+
+func sourceCols(l layout) int {
+	if l.source == 0 {
+		return 0
+	}
+	return l.source + 2
+}
