@@ -824,6 +824,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		LibraryName:  name,
 		Theme:        theme,
 		NoColor:      os.Getenv("NO_COLOR") != "",
+		Term:         os.Getenv("TERM"),
 		Keys:         keyOverrides(a.cfg.Keys),
 		KeyMistakes:  a.cfg.Keys.Mistakes,
 		TagColors:    a.cfg.TagColors,

@@ -454,7 +454,7 @@ func (b browserModel) row(i int) store.AnnotationRow {
 func browserItem(r store.AnnotationRow, selected bool, width int, terms []string, st *styles) []string {
 	bar := " "
 	if selected {
-		bar = st.cursorBar.Render("▌")
+		bar = st.cursorBar.Render(st.glyphs.cursorBar)
 	}
 	inner := max(width-3, 1)
 	date := noteDate(r.Created)
@@ -481,7 +481,7 @@ func browserItem(r store.AnnotationRow, selected bool, width int, terms []string
 	}
 	var third string
 	if note := oneLine(anchor.PlainText(lineStart(r.Note))); note != "" {
-		third = fitHighlighted("✎ "+note, inner, terms, st.noteText, st.match)
+		third = fitHighlighted(st.glyphs.annotated+" "+note, inner, terms, st.noteText, st.match)
 	} else {
 		third = st.noteDim.Render(fit("highlighted, no note", inner))
 	}

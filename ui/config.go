@@ -28,6 +28,9 @@ type Config struct {
 	Theme string
 	// NoColor turns colour off (NO_COLOR, --no-color); bold and reverse stay.
 	NoColor bool
+	// Term is the terminal's type, as TERM names it. On the Linux console
+	// (linux), whose fonts have no ✓ ★ ✎ ▌, the marks are drawn in ASCII.
+	Term string
 	// Keys overrides key bindings by action name ("down", "open", "star"...),
 	// as config.toml's [keys] table, on every screen that has the action;
 	// by screen and action ("reader.star", [keys.reader]) on that screen

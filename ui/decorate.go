@@ -181,8 +181,9 @@ func decorate(out string, l *bodyLayout, d *decoration, width int, st *styles, r
 	paint := make([]markKind, len(l.strip))
 	lineMark := map[int]string{}
 	// The marks, drawn once: lipgloss takes its time over each.
-	bar, barCurrent := st.noteMark.Render("┃"), st.noteMarkCurrent.Render("┃")
-	pen, penCurrent := st.noteMark.Render("✎"), st.noteMarkCurrent.Render("✎")
+	g := st.glyphs
+	bar, barCurrent := st.noteMark.Render(g.noteBar), st.noteMarkCurrent.Render(g.noteBar)
+	pen, penCurrent := st.noteMark.Render(g.annotated), st.noteMarkCurrent.Render(g.annotated)
 	for _, mk := range d.marks {
 		rs := l.ranges(mk.start, mk.end)
 		if len(rs) == 0 {
@@ -310,7 +311,7 @@ func repeatInt(x, n int) []int {
 // Markdown rendered as a note on the whole article is (renderNote), its
 // lists and quotes with their marks, behind a bar.
 func inlineNoteLines(note string, width int, st *styles, renderNote func(md string, width int) string) []string {
-	bar := st.noteMarkCurrent.Render("  ┆ ")
+	bar := st.noteMarkCurrent.Render("  " + st.glyphs.noteLine + " ")
 	inner := max(width-6, 10)
 	if strings.TrimSpace(note) == "" {
 		return []string{bar + st.noteDim.Render(ansi.Truncate("highlighted, no note", inner, "…"))}
@@ -354,9 +355,9 @@ func sectionLines(notes []sectionNote, rendered []string, width int, st *styles)
 	for i, n := range notes {
 		lines = append(lines, "")
 		first := len(lines)
-		head := "✎ " + noteDate(n.created)
+		head := st.glyphs.annotated + " " + noteDate(n.created)
 		if n.orphaned {
-			head = "✎ passage no longer found · " + noteDate(n.created)
+			head = st.glyphs.annotated + " passage no longer found · " + noteDate(n.created)
 		}
 		if !n.edited.IsZero() && n.edited.Sub(n.created) >= time.Minute {
 			head += " · edited " + noteDate(n.edited)
@@ -378,7 +379,7 @@ func sectionLines(notes []sectionNote, rendered []string, width int, st *styles)
 			lines = append(lines, "    "+st.noteDim.Render("(no note)"))
 		}
 		if n.current {
-			mark := st.noteMarkCurrent.Render("┃")
+			mark := st.noteMarkCurrent.Render(st.glyphs.noteBar)
 			for i := first; i < len(lines); i++ {
 				if strings.HasPrefix(lines[i], " ") {
 					lines[i] = mark + lines[i][1:]

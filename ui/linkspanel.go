@@ -226,7 +226,7 @@ func (p linksPanel) line(i, inner int, st *styles) string {
 	l := p.links[i]
 	bar := "  "
 	if i == p.cursor {
-		bar = "▌ "
+		bar = st.glyphs.cursorBar + " "
 	}
 	num := fmt.Sprintf("%*d ", len(fmt.Sprint(len(p.links))), i+1)
 	text := l.text

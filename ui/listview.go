@@ -146,20 +146,21 @@ func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []
 	var b strings.Builder
 	b.Grow(2 * width)
 
+	g := st.glyphs
 	switch {
 	case marked:
 		// The cursor's row shows by its colours (reverse without colour)
 		// as well as by the bar, so the mark can take the bar's place.
-		b.WriteString(p.mark.render("✓"))
+		b.WriteString(p.mark.render(g.selected))
 	case selected:
-		b.WriteString(p.cursorBar.render("▌"))
+		b.WriteString(p.cursorBar.render(g.cursorBar))
 	default:
 		b.WriteString(p.plain.render(" "))
 	}
 	if r.Read {
 		b.WriteString(p.plain.render(" "))
 	} else {
-		b.WriteString(p.unread.render("●"))
+		b.WriteString(p.unread.render(g.unread))
 	}
 	b.WriteString(p.plain.render(" "))
 	if l.date > 0 {
@@ -207,12 +208,12 @@ func renderRow(r store.Row, width int, l layout, selected, marked bool, terms []
 
 	b.WriteString(p.plain.render(" "))
 	if r.Annotations > 0 {
-		b.WriteString(p.annotated.render("✎"))
+		b.WriteString(p.annotated.render(g.annotated))
 	} else {
 		b.WriteString(p.plain.render(" "))
 	}
 	if r.Starred {
-		b.WriteString(p.star.render("★"))
+		b.WriteString(p.star.render(g.starred))
 	} else {
 		b.WriteString(p.plain.render(" "))
 	}

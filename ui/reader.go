@@ -305,7 +305,7 @@ func (m readerModel) headerLines() []string {
 		meta = append(meta, a)
 	}
 	if m.row.Starred || m.loaded && m.article.Starred {
-		meta = append(meta, "★ starred")
+		meta = append(meta, st.glyphs.starred+" starred")
 	}
 	lines = append(lines, " "+st.readerMeta.Render(ansi.Truncate(strings.Join(meta, " · "), w, "…")))
 

@@ -59,6 +59,45 @@ type styles struct {
 
 	// cursor is the colour of the text cursor in every line typed in.
 	cursor color.Color
+	// glyphs are the marks drawn, for the terminal (useConsoleGlyphs).
+	glyphs glyphs
+}
+
+// glyphs is every mark the screens draw outside the text: the list's
+// marks, the reader's and the panels' cursor bar and note marks, the tag
+// editor's prompt and the boxes' border.
+type glyphs struct {
+	cursorBar string // the cursor's row, in the list, the panels and the browser
+	selected  string // a row in the selection
+	unread    string
+	annotated string // an article with notes; a note, in the reader and the browser
+	starred   string
+	noteBar   string // the lines of a passage with a note, after its first
+	noteLine  string // the lines of a note shown under its passage
+	tagPrompt string // the tag editor's
+	border    lipgloss.Border
+}
+
+// unicodeGlyphs are the marks on a terminal with the fonts of today.
+var unicodeGlyphs = glyphs{
+	cursorBar: "▌", selected: "✓", unread: "●", annotated: "✎", starred: "★",
+	noteBar: "┃", noteLine: "┆", tagPrompt: "›", border: lipgloss.RoundedBorder(),
+}
+
+// consoleGlyphs are the marks on the Linux console. None of its fonts has
+// ✓ ★ ✎, and most lack ▌ and ›: it draws each as the same replacement
+// glyph, so they are ASCII here. ● ┃ ┆ and rounded corners are drawn
+// by every console font that has them as • │ │ and square corners, which
+// the fonts without them still have.
+var consoleGlyphs = glyphs{
+	cursorBar: ">", selected: "+", unread: "•", annotated: "=", starred: "*",
+	noteBar: "│", noteLine: "│", tagPrompt: ">", border: lipgloss.NormalBorder(),
+}
+
+// linuxConsole reports whether TERM names the Linux console (linux, or
+// one of terminfo's variants of it: linux-16color, linux-m…).
+func linuxConsole(term string) bool {
+	return term == "linux" || strings.HasPrefix(term, "linux-")
 }
 
 // newStyles builds the styles for a dark or light background, with the
@@ -73,7 +112,7 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) *styles {
 		return ld(lipgloss.Color(light), lipgloss.Color(dark))
 	}
 	s := lipgloss.NewStyle
-	st := &styles{isDark: isDark, noColor: noColor}
+	st := &styles{isDark: isDark, noColor: noColor, glyphs: unicodeGlyphs}
 
 	accent := c("#5A56E0", "#8B87FF")
 	dim := c("#8A8A8A", "#6C6C6C")
@@ -143,8 +182,8 @@ func newStyles(isDark, noColor bool, tagColors map[string]color.Color) *styles {
 
 	st.status = s().Foreground(c("#166534", "#86EFAC"))
 	st.statusErr = s().Foreground(c("#B91C1C", "#FCA5A5")).Bold(true)
-	st.helpBox = s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 2)
-	st.box = s().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
+	st.helpBox = s().Border(st.glyphs.border).BorderForeground(accent).Padding(0, 2)
+	st.box = s().Border(st.glyphs.border).BorderForeground(accent).Padding(0, 1)
 	st.welcomeTitle = s().Bold(true).Foreground(accent)
 	st.welcomeCode = s().Foreground(c("#0E7490", "#67E8F9"))
 
@@ -174,7 +213,17 @@ func (m Model) themeStyles() *styles {
 	if m.basicColours && !m.noColor {
 		st.useBasicColours()
 	}
+	if linuxConsole(m.cfg.Term) {
+		st.useConsoleGlyphs()
+	}
 	return st
+}
+
+// useConsoleGlyphs draws the marks the Linux console's fonts have.
+func (st *styles) useConsoleGlyphs() {
+	st.glyphs = consoleGlyphs
+	st.helpBox = st.helpBox.Border(st.glyphs.border)
+	st.box = st.box.Border(st.glyphs.border)
 }
 
 // useBasicColours fits the cursor's row to a terminal of 16 colours (the

@@ -53,7 +53,7 @@ type tagEditor struct {
 
 func newTagEditor(st *styles) tagEditor {
 	in := textinput.New()
-	in.Prompt = "› "
+	in.Prompt = st.glyphs.tagPrompt + " "
 	in.Placeholder = "+add -remove"
 	in.SetStyles(inputStyles(st))
 	return tagEditor{input: in, keys: tagEditKeys(), candIndex: -1}

@@ -88,7 +88,7 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 	}
 	bar := "  "
 	if selected {
-		bar = "▌ "
+		bar = st.glyphs.cursorBar + " "
 	}
 	stretches := []stretch{{bar, &st.cursorBar}}
 	if it.isFeed {

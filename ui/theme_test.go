@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strconv"
@@ -344,6 +345,102 @@ func sameColour(a, b color.Color) bool {
 }
 
 // unicodeMarks are the marks drawn outside the Linux console that none or
+// few of its fonts have.
+const unicodeMarks = "✓★✎▌●┃┆›╭╮╰╯"
+
+// TestConsoleMarks: on the Linux console (TERM=linux, as main passes it)
+// the list, the reader, the panels, the editors, the browser and the help
+// draw none of the marks its fonts lack, and the list's marks stay told
+// apart: > the cursor, + selected, • unread, = notes, * starred. Elsewhere
+// the marks are as ever, whatever TERM says while the screen is drawn.
+func TestConsoleMarks(t *testing.T) {
+	lib, rows := annotatedLibrary(t)
+	ctx := context.Background()
+	if err := lib.SetStarred(ctx, []int64{rows[2].ID}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.SetRead(ctx, []int64{rows[0].ID}, true); err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, lib, Config{Term: "linux"}, 100, 30)
+
+	list := strings.Split(viewText(m), "\n")
+	want := map[int]string{
+		1: "> ", // the cursor on article 0, read
+		3: " •", // article 2: unread
+	}
+	for i, prefix := range want {
+		if !strings.HasPrefix(list[i], prefix) {
+			t.Errorf("line %d starts %q, want %q", i, list[i][:min(4, len(list[i]))], prefix)
+		}
+	}
+	if !strings.HasSuffix(strings.TrimRight(list[3], " "), " =*") {
+		t.Errorf("article 2, starred with notes, ends %q, want =*", list[3])
+	}
+	if line := strings.Split(viewText(steps(t, m, "space")), "\n")[1]; !strings.HasPrefix(line, "+") {
+		t.Errorf("a selected row starts %q, want +", line[:4])
+	}
+
+	screens := map[string][]string{
+		"list":              {"space"},
+		"help":              {"?"},
+		"reader":            {"j", "j", "enter"},
+		"reader's notes":    {"j", "j", "enter", "]"},
+		"links panel":       {"j", "j", "enter", "L"},
+		"tag editor":        {"t"},
+		"note editor":       {"a"},
+		"tags panel":        {"#"},
+		"browser":           {"A"},
+		"browser's filter":  {"A", "/"},
+		"reader's passages": {"j", "j", "j", "j", "j", "j", "j", "enter", "]"},
+	}
+	for name, keys := range screens {
+		s := viewText(steps(t, m, keys...))
+		if i := strings.IndexAny(s, unicodeMarks); i >= 0 {
+			t.Errorf("%s on the Linux console draws %q:\n%s", name, []rune(s[i:])[0], s)
+		}
+	}
+
+	// The marks come from what main passed, not from TERM as it is
+	// when the screen is drawn.
+	t.Setenv("TERM", "linux")
+	m = start(t, lib, Config{Term: "xterm-256color"}, 100, 30)
+	if s := viewText(steps(t, m, "j", "j")); !strings.Contains(s, "▌") || !strings.Contains(s, "✎★") {
+		t.Errorf("TERM=xterm-256color: not the usual marks:\n%s", s)
+	}
+}
+
+// TestConsoleGlyphsInFonts: every mark drawn on the Linux console is
+// ASCII or one every console font with box drawing has (the PC's code
+// page 437: • and the lines and corners of boxes).
+func TestConsoleGlyphsInFonts(t *testing.T) {
+	g := consoleGlyphs
+	b := g.border
+	var all strings.Builder
+	for _, s := range []string{g.cursorBar, g.selected, g.unread, g.annotated, g.starred, g.noteBar, g.noteLine, g.tagPrompt,
+		b.Top, b.Bottom, b.Left, b.Right, b.TopLeft, b.TopRight, b.BottomLeft, b.BottomRight} {
+		if s == "" {
+			t.Errorf("a console glyph is empty: %+v", g)
+		}
+		all.WriteString(s)
+	}
+	for _, r := range all.String() {
+		if r > unicode.MaxASCII && !strings.ContainsRune("•─│┌┐└┘", r) {
+			t.Errorf("the console glyphs have %q (%U)", r, r)
+		}
+	}
+	for _, term := range []string{"linux", "linux-16color", "linux-m"} {
+		if !linuxConsole(term) {
+			t.Errorf("TERM=%s is not taken for the Linux console", term)
+		}
+	}
+	for _, term := range []string{"", "xterm-256color", "screen.linux", "tmux-256color", "linuxish"} {
+		if linuxConsole(term) {
+			t.Errorf("TERM=%s is taken for the Linux console", term)
+		}
+	}
+}
+
 // TestNarrowListKeepsTitle: as the terminal narrows, the source, then the
 // date's year, then the date give way before the title does: it keeps 10
 // cells at least on any terminal wide enough to have them.
