@@ -53,7 +53,7 @@ const maxAlternates = 5
 func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, error) {
 	u, err := url.Parse(feedSchemeURL(strings.TrimSpace(pageURL)))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address", pageURL)
+		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address", ShownURL(pageURL))
 	}
 	found, page, err := f.discoverAt(ctx, u.String())
 	if err != nil || found.doc != nil {
@@ -61,7 +61,7 @@ func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, err
 	}
 	links := feedLinks(page.data, page.url)
 	if len(links) == 0 {
-		return Discovered{}, fmt.Errorf("%w at %s: %s", ErrNoFeed, CleanLine(page.url.String()), page.what())
+		return Discovered{}, fmt.Errorf("%w at %s: %s", ErrNoFeed, CleanLine(ShownURL(page.url.String())), page.what())
 	}
 	var gave []string
 	for i, link := range links {
@@ -74,15 +74,15 @@ func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, err
 		case ctx.Err() != nil:
 			return Discovered{}, ctx.Err()
 		case err != nil:
-			gave = append(gave, CleanLine(link)+": "+CleanLine(err.Error()))
+			gave = append(gave, CleanLine(ShownURL(link))+": "+CleanLine(err.Error()))
 		case found.doc == nil:
-			gave = append(gave, CleanLine(link)+": not a feed"+other.kind())
+			gave = append(gave, CleanLine(ShownURL(link))+": not a feed"+other.kind())
 		default:
 			return found, nil
 		}
 	}
 	return Discovered{}, fmt.Errorf("%w at %s: none of its feed links serves a feed (%s)", ErrNoFeed,
-		CleanLine(page.url.String()), strings.Join(gave, "; "))
+		CleanLine(ShownURL(page.url.String())), strings.Join(gave, "; "))
 }
 
 // discoveredPage is what an address discovery asked served, when it was

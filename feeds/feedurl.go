@@ -13,11 +13,66 @@ import (
 // tell their case apart. A feed: address stands for the http(s) one it
 // names (feedSchemeURL). Anything but an absolute http(s) URL comes back
 // as it was given, trimmed.
+//
+// The user name and password an address may carry (basic authentication,
+// as newsboat's urls files write it) are kept: they are how the feed is
+// fetched. MatchURL leaves them out.
 func NormalizeURL(raw string) string {
+	return normalizeURL(raw, true)
+}
+
+// MatchURL is the form by which two addresses are told to be one feed:
+// NormalizeURL's, without the user name and password. The same feed with
+// another password is the same feed; a subscription is found by it
+// (store.FeedByURL), and a new subscription's articles' ids are made of it
+// rather than of its address with the password in it.
+func MatchURL(raw string) string {
+	return normalizeURL(raw, false)
+}
+
+// HasUserinfo reports whether an http(s) address carries a user name or
+// password.
+func HasUserinfo(raw string) bool {
+	return NormalizeURL(raw) != MatchURL(raw)
+}
+
+// ShownURL is an address as tidings shows it: without the password it may
+// carry, its user name kept ("http://alice:s3cret@host/feed" is
+// "http://alice@host/feed"), otherwise as it was given. What it shows
+// finds the same feed (MatchURL), and is never the password.
+func ShownURL(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	authority := rest
+	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+		authority = rest[:end]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return raw
+	}
+	user, _, password := strings.Cut(authority[:at], ":")
+	switch {
+	case !password:
+		return raw
+	case user == "":
+		return scheme + "://" + rest[at+1:]
+	}
+	return scheme + "://" + user + "@" + rest[at+1:]
+}
+
+// normalizeURL is NormalizeURL, and without the user name and password
+// unless keepUser.
+func normalizeURL(raw string, keepUser bool) string {
 	raw = feedSchemeURL(strings.TrimSpace(raw))
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return raw
+	}
+	if !keepUser {
+		u.User = nil
 	}
 	host := strings.ToLower(u.Host)
 	if port := u.Port(); port == "" || (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {

@@ -132,7 +132,7 @@ func (r *FetchResult) movedTo(newURL string) {
 		return
 	}
 	r.NewURL = newURL
-	moved := "moved to " + CleanLine(newURL)
+	moved := "moved to " + CleanLine(ShownURL(newURL))
 	if r.Warning != "" {
 		moved += "; " + r.Warning
 	}
@@ -147,11 +147,17 @@ type document struct {
 	etag, lastModified string
 }
 
+// newDocument is the document resp brought. Its address, which its
+// relative links are resolved against, is without the user name and
+// password the feed is fetched with: they are not written into the links
+// of its articles, nor shown.
 func newDocument(resp *http.Response, data []byte) document {
+	where := *resp.Request.URL
+	where.User = nil
 	return document{
 		data:         data,
 		contentType:  resp.Header.Get("Content-Type"),
-		url:          resp.Request.URL.String(),
+		url:          where.String(),
 		etag:         resp.Header.Get("ETag"),
 		lastModified: resp.Header.Get("Last-Modified"),
 	}
@@ -193,7 +199,7 @@ func (f *Fetcher) newRequest(sub Subscription) (*http.Request, error) {
 		return nil, fmt.Errorf("bad feed URL: %v", err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, fmt.Errorf("bad feed URL %q: not an http(s) address", sub.URL)
+		return nil, fmt.Errorf("bad feed URL %q: not an http(s) address", ShownURL(sub.URL))
 	}
 	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
 	if err != nil {
