@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	neturl "net/url"
 	"slices"
 	"strings"
@@ -29,6 +30,9 @@ type Subscribed struct {
 	// TakenBack is how many articles a new subscription took back: those
 	// its address brought before, kept when it was unsubscribed from.
 	TakenBack int
+	// Recredentialed: the feed was subscribed already under another user
+	// name or password, and is fetched with those given from now on.
+	Recredentialed bool
 }
 
 // Subscribe subscribes to the feed at f.URL with f's title, site and
@@ -40,7 +44,27 @@ type Subscribed struct {
 // given (an OPML outline's) names the feed: fetches keep it, as they keep
 // a name newsboat's urls file gives. A new subscription takes back what
 // its address brought before (see takeBack).
+//
+// An address's user name and password (basic authentication) are not the
+// feed's identity: the feed subscribed to with another password is found
+// (FeedByURL) and keeps the ones it has (an OPML file of long ago does not
+// put back an old password; SubscribeWithCredentials gives it the new
+// ones), and a new subscription's articles' ids are made of its address
+// without them (see credentialedBase).
 func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
+	return s.subscribe(ctx, f, false)
+}
+
+// SubscribeWithCredentials is Subscribe (tidings feed add) that gives a
+// feed subscribed already under another user name or password those of
+// f.URL: it is fetched with them from now on, its articles' ids as they
+// were (Recredentialed).
+func (s *Store) SubscribeWithCredentials(ctx context.Context, f Feed) (Subscribed, error) {
+	return s.subscribe(ctx, f, true)
+}
+
+// subscribe is Subscribe, and with credentials SubscribeWithCredentials.
+func (s *Store) subscribe(ctx context.Context, f Feed, credentials bool) (Subscribed, error) {
 	f.URL = strings.TrimSpace(feeds.CleanLine(f.URL))
 	if f.URL == "" {
 		return Subscribed{}, errors.New("store: add feed: no URL")
@@ -86,19 +110,33 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		// A title that is only the address names nothing (exporters write
 		// one for a feed without a title).
 		named := f.Title != "" && f.Title != f.URL && f.Title != sub.URL
+		bases := []string{f.URL, sub.URL}
 		if out.New {
-			err = tx.QueryRowContext(ctx, `INSERT INTO feeds(url, url_normal, title, site_url, tags, named) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-				sub.URL, feeds.NormalizeURL(sub.URL), sub.Title, sub.SiteURL, string(enc), named).Scan(&sub.ID)
+			if feeds.HasUserinfo(sub.URL) {
+				if bases, err = credentialedBase(ctx, tx, sub.URL, f.URL); err != nil {
+					return err
+				}
+				if bases[0] != sub.URL {
+					sub.IDBase = bases[0]
+				}
+			}
+			err = tx.QueryRowContext(ctx, `INSERT INTO feeds(url, url_normal, title, site_url, tags, named, id_base, id_base_normal)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				sub.URL, feeds.MatchURL(sub.URL), sub.Title, sub.SiteURL, string(enc), named,
+				sub.IDBase, feeds.MatchURL(sub.IDBase)).Scan(&sub.ID)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ?, tags = ?, named = max(named, ?) WHERE id = ?`,
 				sub.Title, sub.SiteURL, string(enc), named, sub.ID)
+			if err == nil && credentials {
+				out.Recredentialed, err = recredential(ctx, tx, &sub, f.URL)
+			}
 		}
 		if err != nil {
 			return err
 		}
 		out.Feed = sub
 		if out.New {
-			out.TakenBack, err = takeBack(ctx, tx, sub.ID, sub.Tags, f.URL, sub.URL)
+			out.TakenBack, err = takeBack(ctx, tx, sub.ID, sub.Tags, bases...)
 			return err
 		}
 		// What the feed brought before gets its new tags now, as what it
@@ -121,7 +159,7 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 		return nil
 	})
 	if err != nil {
-		return Subscribed{}, fmt.Errorf("store: add feed %s: %w", f.URL, err)
+		return Subscribed{}, fmt.Errorf("store: add feed %s: %w", feeds.ShownURL(f.URL), err)
 	}
 	return out, nil
 }
@@ -176,6 +214,118 @@ func takeBack(ctx context.Context, tx *sql.Tx, id int64, tags []string, addresse
 	return int(taken), nil
 }
 
+// credentialedBase is what the articles' ids of a new subscription to url,
+// an address with a user name or password (given spelled so), are made
+// of, first, and after it the other addresses whose articles of no feed it
+// takes back. The ids are made of the address without them (MatchURL):
+// the same feed subscribed to again with another password is the same
+// feed, and its ids hold no password. But when the articles a removed
+// subscription to it left were given ids by a tidings that made them of
+// the address with its password (any password, the user name the same),
+// its ids go on being made so, of the address that brought the most, so
+// that they are not all brought again. They are found by ranges of the
+// index of external ids.
+func credentialedBase(ctx context.Context, tx *sql.Tx, url, given string) ([]string, error) {
+	bare := feeds.MatchURL(url)
+	counts := map[string]int{}
+	count := func(base string) error {
+		if _, seen := counts[base]; seen {
+			return nil
+		}
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles
+			WHERE external_id >= ? AND external_id < ? AND feed_id IS NULL`, "feed:"+base+"#", "feed:"+base+"$").Scan(&n)
+		counts[base] = n
+		return err
+	}
+	for _, b := range []string{bare, url, given} {
+		if err := count(b); err != nil {
+			return nil, err
+		}
+	}
+	// Ids made of the address with the user name and another password.
+	if u, err := neturl.Parse(url); err == nil && u.User != nil && u.User.Username() != "" {
+		from := "feed:" + u.Scheme + "://" + neturl.User(u.User.Username()).String() + ":"
+		rows, err := tx.QueryContext(ctx, `SELECT substr(external_id, 6, instr(external_id, '#') - 6), count(*)
+			FROM articles WHERE external_id >= ? AND external_id < ? AND feed_id IS NULL
+			AND instr(external_id, '#') > 0 GROUP BY 1`, from, from[:len(from)-1]+";")
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var base string
+			var n int
+			if err := rows.Scan(&base, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if _, seen := counts[base]; !seen && feeds.MatchURL(base) == bare {
+				counts[base] = n
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+	}
+	others := slices.Sorted(maps.Keys(counts))
+	best := bare
+	for _, b := range others {
+		if counts[b] > counts[best] {
+			best = b
+		}
+	}
+	bases := []string{best}
+	for _, b := range others {
+		if b != best && counts[b] > 0 {
+			bases = append(bases, b)
+		}
+	}
+	return bases, nil
+}
+
+// recredential gives the subscription sub, found by address given, the
+// user name and password given with it, when it has others: its address
+// becomes its own with those. Its articles' ids are made of what they
+// were made of (its address before, when it had no id_base). An address
+// given without a password (as tidings shows one: ShownURL) with the
+// user name it has, or without either, changes nothing. It reports
+// whether it changed the address.
+func recredential(ctx context.Context, tx *sql.Tx, sub *Feed, given string) (bool, error) {
+	g, err := neturl.Parse(feeds.NormalizeURL(given))
+	if err != nil || g.User == nil {
+		return false, nil
+	}
+	u, err := neturl.Parse(sub.URL)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return false, nil
+	}
+	if _, password := g.User.Password(); u.User != nil &&
+		(u.User.String() == g.User.String() || !password && u.User.Username() == g.User.Username()) {
+		return false, nil
+	}
+	u.User = g.User
+	newURL := u.String()
+	// The address's normal form stays as it was; emptied first, so that
+	// the trigger for addresses changed by other programs leaves it be.
+	res, err := tx.ExecContext(ctx, `UPDATE feeds SET url = ?, url_normal = '',
+		id_base = CASE WHEN id_base = '' THEN url ELSE id_base END
+		WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, sub.ID, newURL)
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE feeds SET url_normal = ? WHERE id = ?`, feeds.MatchURL(newURL), sub.ID); err != nil {
+		return false, err
+	}
+	if sub.IDBase == "" {
+		sub.IDBase = sub.URL
+	}
+	sub.URL = newURL
+	return true, nil
+}
+
 // querier is what reads run on: the database, or a transaction.
 type querier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
@@ -185,7 +335,8 @@ type querier interface {
 // FeedByURL returns the subscription to url (ErrNotFound when there is
 // none). An address spelled otherwise finds it too when both normalise
 // alike (feeds.NormalizeURL: "HTTP://Example.com:80/feed#top" is
-// "http://example.com/feed"), whatever form the library stored it in; so
+// "http://example.com/feed"), whatever form the library stored it in, and
+// one with another user name or password, or none (feeds.MatchURL); so
 // does the address a feed that moved for good (301, 308) was subscribed
 // at, when no feed is at it now.
 func (s *Store) FeedByURL(ctx context.Context, url string) (Feed, error) {
@@ -210,14 +361,14 @@ func (s *Store) FeedByURL(ctx context.Context, url string) (Feed, error) {
 // feeds.id_base_normal (feedIDByBase).
 func feedIDByURL(ctx context.Context, q querier, url string) (int64, error) {
 	url = strings.TrimSpace(url)
-	norm := feeds.NormalizeURL(url)
 	var id int64
-	for _, u := range []string{url, norm} {
+	for _, u := range []string{url, feeds.NormalizeURL(url)} {
 		err := q.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, u).Scan(&id)
 		if !errors.Is(err, sql.ErrNoRows) {
 			return id, err
 		}
 	}
+	norm := feeds.MatchURL(url)
 	if hostOf(norm) == "" {
 		return 0, sql.ErrNoRows
 	}
@@ -370,7 +521,7 @@ func (s *Store) RemoveFeed(ctx context.Context, url string, purge bool) (Removed
 		return err
 	})
 	if err != nil {
-		return Removed{}, fmt.Errorf("store: unsubscribe %s: %w", url, err)
+		return Removed{}, fmt.Errorf("store: unsubscribe %s: %w", feeds.ShownURL(url), err)
 	}
 	return r, nil
 }

@@ -8,14 +8,17 @@ import (
 	"tidings/feeds"
 )
 
-// Each feed keeps the normal form of its address (feeds.NormalizeURL) in
-// feeds.url_normal, indexed (migration 16), so that any spelling of an
-// address finds its subscription with one probe of that index, however many
-// feeds the library has on the host. A row without it ('') was written by a
-// tidings from before migration 16 left running while a newer one upgraded
-// the library, or by another program: those rows alone are normalised in Go
-// when looking up (feedIDByURL), and given their normal form by the next
-// write that looks a feed up (repairFeedURLs).
+// Each feed keeps the normal form of its address in feeds.url_normal,
+// indexed (migration 16), so that any spelling of an address finds its
+// subscription with one probe of that index, however many feeds the
+// library has on the host. It is the form feeds are matched by
+// (feeds.MatchURL): without the user name and password the address may
+// carry, so that the feed is found with another password (migration 19).
+// A row without it ('') was written by a tidings from before migration 16
+// left running while a newer one upgraded the library, or by another
+// program: those rows alone are normalised in Go when looking up
+// (feedIDByURL), and given their normal form by the next write that looks
+// a feed up (repairFeedURLs).
 
 // A feed that moved for good keeps the address its articles' ids were made
 // from, its first, in feeds.id_base, and is found by it, any spelling of
@@ -64,7 +67,7 @@ func feedIDByBase(ctx context.Context, q querier, norm string) (int64, error) {
 		if err := rows.Scan(&id, &base, &normal); err != nil {
 			return 0, err
 		}
-		if (first == 0 || id < first) && (normal == norm || normal == "" && feeds.NormalizeURL(base) == norm) {
+		if (first == 0 || id < first) && (normal == norm || normal == "" && feeds.MatchURL(base) == norm) {
 			first = id
 		}
 	}
@@ -100,7 +103,7 @@ func firstByNormalForm(ctx context.Context, q querier, norm, probe, stale string
 		if err := rows.Scan(&staleID, &stored); err != nil {
 			return 0, err
 		}
-		if feeds.NormalizeURL(stored) == norm {
+		if feeds.MatchURL(stored) == norm {
 			return staleID, nil
 		}
 	}
@@ -136,6 +139,14 @@ func repairFeedBases(ctx context.Context, tx *sql.Tx) error {
 	return repairNormalForms(ctx, tx, `SELECT id, id_base, 'id_base_normal' FROM feeds WHERE id_base <> '' AND id_base_normal = ''`)
 }
 
+// repairCredentialForms gives the feeds whose address, or the address they
+// moved from, may carry a user name or password their normal form without
+// them (migration 19): those a tidings from before stored with them.
+func repairCredentialForms(ctx context.Context, tx *sql.Tx) error {
+	return repairNormalForms(ctx, tx, `SELECT id, url, 'url_normal' FROM feeds WHERE url LIKE '%@%'
+		UNION ALL SELECT id, id_base, 'id_base_normal' FROM feeds WHERE id_base LIKE '%@%'`)
+}
+
 // repairNormalForms reads the feeds stale selects (id, address, the
 // column of its normal form) and stores each address's normal form.
 func repairNormalForms(ctx context.Context, tx *sql.Tx, stale string) error {
@@ -155,7 +166,7 @@ func repairNormalForms(ctx context.Context, tx *sql.Tx, stale string) error {
 			rows.Close()
 			return err
 		}
-		if r.normal = feeds.NormalizeURL(url); r.normal != "" {
+		if r.normal = feeds.MatchURL(url); r.normal != "" {
 			repairs = append(repairs, r)
 		}
 	}

@@ -66,7 +66,7 @@ func (s *Store) recordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 	if r.Err == nil && r.NewURL != "" {
 		into, err := s.mergeMoved(ctx, id, r.NewURL)
 		if err != nil {
-			return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
+			return stats, fmt.Errorf("store: record fetch of %s: %w", feeds.ShownURL(r.Sub.URL), err)
 		}
 		if into != "" {
 			stats.MergedInto = into
@@ -124,7 +124,7 @@ func (s *Store) recordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		if inner := errors.Unwrap(err); inner != nil {
 			err = inner
 		}
-		return stats, fmt.Errorf("store: record fetch of %s: %w", r.Sub.URL, err)
+		return stats, fmt.Errorf("store: record fetch of %s: %w", feeds.ShownURL(r.Sub.URL), err)
 	}
 	for i, o := range outs {
 		if o == Skipped {
@@ -163,7 +163,7 @@ func recordFetchState(ctx context.Context, tx *sql.Tx, id int64, r feeds.FetchRe
 	newURL := feeds.NormalizeURL(r.NewURL)
 	_, err = tx.ExecContext(ctx, `UPDATE feeds SET url = ?, url_normal = ?,
 		id_base = CASE WHEN id_base = '' THEN url ELSE id_base END
-		WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, feeds.NormalizeURL(newURL), id, newURL)
+		WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?)`, newURL, feeds.MatchURL(newURL), id, newURL)
 	return err
 }
 

@@ -873,7 +873,7 @@ func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 		im.feeds[url], im.bases[id] = id, base
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
-	normal := feeds.NormalizeURL(url)
+	normal := feeds.MatchURL(url)
 	err := im.tx.QueryRowContext(im.ctx, `SELECT id, `+feedIdentitySQL+` FROM feeds WHERE url = ?`, url).Scan(&id, &base)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

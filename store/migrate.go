@@ -247,6 +247,13 @@ BEGIN
 		THEN OLD.url_normal ELSE '' END WHERE id = NEW.id;
 END;
 -- 18: repairFeedBases`,
+	// 19: feeds are matched by their address without the user name and
+	// password it may carry (feeds.MatchURL), so that the same feed with
+	// another password is found as the same feed. The feeds whose address,
+	// or the address they moved from, has them (an '@' in it) are given
+	// that normal form, in Go (repairCredentialForms); nothing else
+	// changes, their articles' ids least of all.
+	`-- 19: repairCredentialForms`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -262,6 +269,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	15: reindexCompat,
 	16: repairFeedURLs,
 	18: repairFeedBases,
+	19: repairCredentialForms,
 }
 
 // migrate applies migration v (from 1) in tx.
