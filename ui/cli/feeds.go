@@ -110,10 +110,10 @@ func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		case err != nil && errors.Is(err, store.ErrReadOnly):
 			saveErr = err
 		case err != nil:
-			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(err.Error(), 0)})
+			rep.Failed = append(rep.Failed, Problem{File: shownAddress(r.Sub.URL), Reason: oneLine(err.Error(), 0)})
 			r.Err = err // what progress tells of it
 		case r.Err != nil:
-			rep.Failed = append(rep.Failed, Problem{File: oneLine(r.Sub.URL, 0), Reason: oneLine(r.Err.Error(), 0)})
+			rep.Failed = append(rep.Failed, Problem{File: shownAddress(r.Sub.URL), Reason: oneLine(r.Err.Error(), 0)})
 		case r.NotModified:
 			rep.NotModified++
 			rep.Warnings = append(rep.Warnings, fetchWarnings(r, stats)...) // it may have moved
@@ -221,18 +221,18 @@ func fetchSummary(rep FetchReport, elapsed time.Duration) string {
 func fetchWarnings(r feeds.FetchResult, stats store.FetchStats) []Problem {
 	if stats.MergedInto != "" {
 		// What it brought is the other feed's, whose own fetch tells of it.
-		return []Problem{{File: r.Sub.URL, Reason: "moved to " + stats.MergedInto + ", which you already follow: merged into it"}}
+		return []Problem{{File: shownAddress(r.Sub.URL), Reason: "moved to " + shownAddress(stats.MergedInto) + ", which you already follow: merged into it"}}
 	}
 	var out []Problem
 	if r.Warning != "" {
-		out = append(out, Problem{File: r.Sub.URL, Reason: r.Warning})
+		out = append(out, Problem{File: shownAddress(r.Sub.URL), Reason: r.Warning})
 	}
 	for i, a := range r.Articles {
 		if i < len(stats.Outcomes) && stats.Outcomes[i] == store.Unchanged {
 			continue
 		}
 		for _, w := range a.Warnings {
-			out = append(out, Problem{File: r.Sub.URL, Reason: w})
+			out = append(out, Problem{File: shownAddress(r.Sub.URL), Reason: w})
 		}
 	}
 	return out
@@ -262,7 +262,8 @@ func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []sto
 // page, with default tags, then fetches it: a new subscription to the
 // address given takes the feed discovery fetched, one request in all. The
 // address given is kept unless it moved for good (301, 308). A feed
-// subscribed already keeps its tags and gains those given. A failed fetch
+// subscribed already keeps its tags and gains those given, and takes the
+// user name and password the address gives, when they are others. A failed fetch
 // is the error, with the subscription made all the same. An address with
 // control characters in it is refused, named quoted.
 func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (Added, error) {
@@ -274,10 +275,10 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 	}
 	found, err := f.Discover(ctx, url)
 	if err != nil {
-		return Added{}, fmt.Errorf("%s: %w", oneLine(url, 0), err)
+		return Added{}, fmt.Errorf("%s: %w", shownAddress(url), err)
 	}
 	var out Added
-	out.Subscribed, err = st.Subscribe(ctx, store.Feed{URL: found.URL, Tags: tags})
+	out.Subscribed, err = st.SubscribeWithCredentials(ctx, store.Feed{URL: found.URL, Tags: tags})
 	if err != nil {
 		return out, err
 	}
@@ -306,9 +307,12 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 //	Harbour News: 12 articles, 2 new; 3 you deleted left out (tidings fetch --undelete brings them back)
 func PrintAdded(w io.Writer, a Added) {
 	if a.New {
-		fmt.Fprintf(w, "subscribed to %s\n", oneLine(a.Feed.URL, 0))
+		fmt.Fprintf(w, "subscribed to %s\n", shownAddress(a.Feed.URL))
 	} else {
-		line := "already subscribed to " + a.Feed.URL
+		line := "already subscribed to " + shownAddress(a.Feed.URL)
+		if a.Recredentialed {
+			line += "; it is fetched with the user name and password given from now on"
+		}
 		switch {
 		case len(a.AddedTags) > 0:
 			// As opml import and feed list write them.
@@ -324,7 +328,7 @@ func PrintAdded(w io.Writer, a Added) {
 	}
 	title := a.Feed.Title
 	if title == "" {
-		title = a.Feed.URL
+		title = shownAddress(a.Feed.URL)
 	}
 	switch {
 	case a.Fetch.NotModified:
@@ -346,6 +350,12 @@ func PrintAdded(w io.Writer, a Added) {
 		fmt.Fprintln(w, line)
 	}
 	printWarnings(w, fetchWarnings(a.Fetch, a.Stats))
+}
+
+// shownAddress is a feed's address as tidings shows it: on one line,
+// without the password it may carry (feeds.ShownURL).
+func shownAddress(url string) string {
+	return oneLine(feeds.ShownURL(url), 0)
 }
 
 // plainPlural is noun, with an s unless n is 1.
@@ -370,9 +380,9 @@ func RemovedFeedText(f store.Feed, r store.Removed, purge bool) string {
 	text := "unsubscribed"
 	switch {
 	case f.Title != "" && f.URL != "":
-		text += " from " + oneLine(f.Title, 0) + " (" + oneLine(f.URL, 0) + ")"
+		text += " from " + oneLine(f.Title, 0) + " (" + shownAddress(f.URL) + ")"
 	case f.URL != "":
-		text += " from " + oneLine(f.URL, 0)
+		text += " from " + shownAddress(f.URL)
 	}
 	switch {
 	case r.Articles == 0:
@@ -428,7 +438,7 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 			// In UTC, as every date tidings prints, and saying so.
 			fetched = "fetched " + s.LastFetch.UTC().Format("2006-01-02 15:04") + " UTC"
 		}
-		fmt.Fprintf(&b, "%s\n  %s\n  %s (%s unread), %s", oneLine(title, 0), oneLine(s.URL, 0),
+		fmt.Fprintf(&b, "%s\n  %s\n  %s (%s unread), %s", oneLine(title, 0), shownAddress(s.URL),
 			Plural(c.Articles, "article"), thousands(c.Unread), fetched)
 		if len(s.Tags) > 0 {
 			// As query terms: a tag with a space is not read as two.
@@ -468,7 +478,7 @@ func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r fee
 			return
 		}
 		waiting.done(r.Sub.URL)
-		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, oneLine(r.Sub.URL, 0), oneLine(fetchStatus(r, stats), 0))
+		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, shownAddress(r.Sub.URL), oneLine(fetchStatus(r, stats), 0))
 		if !tty {
 			fmt.Fprintln(w, line)
 			return
@@ -480,7 +490,7 @@ func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r fee
 		cols := bar.columns()
 		if next, ok := waiting.first(); ok {
 			// The feed waited for stays in sight: the rest is cut first.
-			wait := " · waiting for " + oneLine(cmp.Or(next.Title, next.URL), 0)
+			wait := " · waiting for " + oneLine(cmp.Or(next.Title, feeds.ShownURL(next.URL)), 0)
 			if room := cols - 1 - ansi.StringWidth(wait); room >= 24 {
 				line = ansi.Truncate(line, room, "…")
 			}
@@ -500,7 +510,7 @@ func fetchStatus(r feeds.FetchResult, stats store.FetchStats) string {
 	case r.NotModified:
 		return "not modified"
 	case stats.MergedInto != "":
-		return "merged into " + stats.MergedInto
+		return "merged into " + feeds.ShownURL(stats.MergedInto)
 	}
 	var did []string
 	if stats.Added > 0 {
