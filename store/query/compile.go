@@ -413,28 +413,32 @@ func (c *compiler) tag(n Node) frag {
 
 // source matches the source, any part of a syndicated source
 // ("MENAFN - AzerNews" is MENAFN's syndication of AzerNews), or a feed
-// title that contains the name.
+// title that contains the name; in either Unicode form and, beyond ASCII,
+// any case (matcherOf).
 func (c *compiler) source(n Node) frag {
-	v := likeEscape(n.Value)
+	m := matcherOf(n.Value)
+	prefix := c.star(n) != ""
 	if n.Field == "feed" {
 		// One subscription: by its address, or by its whole name.
-		if c.star(n) != "" {
-			return frag{`(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE url LIKE ? ESCAPE '\' OR title LIKE ? ESCAPE '\'))`,
-				[]any{v + "%", v + "%"}}
+		if prefix {
+			return feedIn(joinFrags([]frag{{`url LIKE ? ESCAPE '\'`, []any{likeEscape(n.Value) + "%"}}, m.like("title", "", "%")}, " OR "))
 		}
-		return frag{`(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE url = ? OR title = ? COLLATE NOCASE))`,
-			[]any{n.Value, n.Value}}
+		return feedIn(joinFrags([]frag{{"url = ?", []any{n.Value}}, m.is("title")}, " OR "))
 	}
-	feed := `(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE title LIKE ? ESCAPE '\'))`
-	if c.star(n) != "" {
-		return frag{`(a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feed + `)`,
-			[]any{v + "%", "% - " + v + "%", "%" + v + "%"}}
+	feed := feedIn(m.like("title", "%", "%"))
+	if prefix {
+		return paren(joinFrags([]frag{m.like("a.source", "", "%"), m.like("a.source", "% - ", "%"), feed}, " OR "), 3)
 	}
 	// The name whole: the source, or its first, last or a middle part
 	// ("MENAFN - GlobeNewsWire - Nasdaq" is GlobeNewsWire's by way of
 	// MENAFN), so that a whole name finds all its prefix does.
-	return frag{`(a.source = ? COLLATE NOCASE OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR a.source LIKE ? ESCAPE '\' OR ` + feed + `)`,
-		[]any{n.Value, v + " - %", "% - " + v, "% - " + v + " - %", "%" + v + "%"}}
+	return paren(joinFrags([]frag{m.is("a.source"), m.like("a.source", "", " - %"), m.like("a.source", "% - ", ""),
+		m.like("a.source", "% - ", " - %"), feed}, " OR "), 5)
+}
+
+// feedIn is an article from a feed the condition on feeds picks.
+func feedIn(cond frag) frag {
+	return frag{"(a.feed_id IS NOT NULL AND a.feed_id IN (SELECT id FROM feeds WHERE " + cond.sql + "))", cond.args}
 }
 
 func (c *compiler) state(n Node) (frag, error) {

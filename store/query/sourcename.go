@@ -1,0 +1,115 @@
+package query
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A source or feed name is matched against the text the library holds as
+// its file or feed wrote it, which it does not normalize: an article's
+// identity may derive from its source, and changing the stored text would
+// make a re-import update or duplicate it. So the name asked for is
+// matched in each of its Unicode forms, composed (NFC) and decomposed
+// (NFD), and, beyond ASCII, in any case of its letters: SQLite's LIKE and
+// NOCASE fold ASCII letters only, so such a name is matched with GLOB, each
+// letter a class of its cases ([éÉ]).
+
+// nameMatcher makes the SQL conditions that a column holds a name, whole or
+// between wildcards.
+type nameMatcher struct {
+	name  string // as typed
+	glob  bool
+	forms []string // the name, escaped for the operator, in each form
+}
+
+// matcherOf is the matcher of a name as typed: LIKE, with ESCAPE '\', for
+// an ASCII name, whose one form LIKE matches in any case; GLOB for any
+// other, in its composed and decomposed forms when they differ.
+func matcherOf(name string) nameMatcher {
+	if isASCII(name) {
+		return nameMatcher{name: name, forms: []string{likeEscape(name)}}
+	}
+	m := nameMatcher{name: name, glob: true}
+	for _, f := range []string{norm.NFC.String(name), norm.NFD.String(name)} {
+		if g := globFold(f); len(m.forms) == 0 || m.forms[0] != g {
+			m.forms = append(m.forms, g)
+		}
+	}
+	return m
+}
+
+// like is col matching the name between before and after, which are
+// literal text but for %, any text: one condition per form of the name,
+// joined by OR.
+func (m nameMatcher) like(col, before, after string) frag {
+	var f frag
+	for i, form := range m.forms {
+		if i > 0 {
+			f.sql += " OR "
+		}
+		if m.glob {
+			f.sql += col + " GLOB ?"
+			f.args = append(f.args, globAffix(before)+form+globAffix(after))
+		} else {
+			f.sql += col + ` LIKE ? ESCAPE '\'`
+			f.args = append(f.args, before+form+after)
+		}
+	}
+	return f
+}
+
+// is is col holding the name whole: the name as typed, ASCII case
+// ignored, for an ASCII name; its patterns for any other.
+func (m nameMatcher) is(col string) frag {
+	if !m.glob {
+		return frag{col + " = ? COLLATE NOCASE", []any{m.name}}
+	}
+	return m.like(col, "", "")
+}
+
+// globAffix is text with % for any text, as a GLOB pattern: the text
+// around a name is spaces, dashes and %.
+func globAffix(s string) string { return strings.ReplaceAll(s, "%", "*") }
+
+// globFold is s as a GLOB pattern matching s literally, each letter in any
+// of its cases: "Été" is "[Éé][tT][éÉ]" with É's cases in Unicode's simple
+// case folding (unicode.SimpleFold), so σ, ς and Σ are one letter, as the
+// Kelvin sign and k are, and the Turkish dotless ı stays itself.
+func globFold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == utf8.RuneError {
+			b.WriteRune(r)
+			continue
+		}
+		f := unicode.SimpleFold(r)
+		if f == r {
+			switch r {
+			case '*', '?', '[':
+				b.WriteString("[" + string(r) + "]")
+			default:
+				b.WriteRune(r)
+			}
+			continue
+		}
+		b.WriteByte('[')
+		b.WriteRune(r)
+		for ; f != r; f = unicode.SimpleFold(f) {
+			b.WriteRune(f)
+		}
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
