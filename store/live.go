@@ -44,10 +44,22 @@ func splitTyped(word string) (used, waiting string) {
 		}
 		i -= n
 	}
-	if tail == "" || utf8.RuneCountInString(tail) >= minLivePrefix {
+	if tail == "" || letterCount(tail) >= minLivePrefix {
 		return word, ""
 	}
 	return word[:len(word)-len(tail)], tail
+}
+
+// letterCount is how many letters or digits s has: a letter typed
+// decomposed (NFD), with its accent a combining mark, is one.
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsMark(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // liveCandidates is how many articles matching the rest of a live query
@@ -60,44 +72,148 @@ var (
 )
 
 // openWord splits a live query into the query before the word being typed
-// and that word: letters or digits at the very end, after a space, an
-// opening parenthesis or the start, and outside a quoted phrase. ok is false
-// when the query does not end in such a word; negated when a - precedes it.
+// and that word (typedWord), wherever it is typed: ok is false when the
+// query does not end in such a word; negated when a - precedes it, or its
+// phrase or title: term.
 func openWord(q string) (rest, word string, negated, ok bool) {
+	rest, word, negated, _, ok = typedWord(q)
+	return rest, word, negated, ok
+}
+
+// wordPlace is where a word being typed is.
+type wordPlace int
+
+const (
+	bareWord   wordPlace = iota // a term of its own
+	phraseWord                  // in a quoted phrase left open: "storm sha
+	titleWord                   // the value of title:, title:sha
+)
+
+// typedWord splits a live query into the query before the word being typed
+// and that word: letters or digits at the very end (with the combining
+// marks of a word typed decomposed, NFD), after a space, a parenthesis, a
+// quote or the start; or in a quoted phrase left open, after its quote or
+// a space; or right after title:. A quoted tag, source or feed name is a
+// name, not words: ok is false for it, as for a query that does not end in
+// such a word.
+func typedWord(q string) (rest, word string, negated bool, place wordPlace, ok bool) {
 	start := len(q)
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(q[:start])
-		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) {
 			break
 		}
 		start -= size
 	}
-	if start == len(q) || (strings.Count(q, `"`)-strings.Count(q, `\"`))%2 == 1 {
-		return q, "", false, false
+	for start < len(q) {
+		// A mark is its letter's, not the start of a word.
+		r, size := utf8.DecodeRuneInString(q[start:])
+		if !unicode.IsMark(r) {
+			break
+		}
+		start += size
 	}
-	rest = q[:start]
-	if strings.HasSuffix(rest, "-") {
-		rest, negated = rest[:len(rest)-1], true
+	if start == len(q) {
+		return q, "", false, bareWord, false
 	}
-	if rest != "" && !unicode.IsSpace(rune(rest[len(rest)-1])) && !strings.HasSuffix(rest, "(") {
-		return q, "", false, false // part of a field, like tag:ta, or a punctuated word
+	rest, word = q[:start], q[start:]
+	if quote := openQuote(q); quote >= 0 {
+		if r, _ := utf8.DecodeLastRuneInString(rest); len(rest) != quote+1 && !unicode.IsSpace(r) {
+			return q, "", false, bareWord, false // a punctuated word: "covid-19
+		}
+		term := quote
+		if quote > 0 && q[quote-1] == '#' && (termStarts(q, quote-1) || negatedAt(q, quote-1)) {
+			return q, "", false, bareWord, false // a tag's name: #"long rea
+		}
+		if field := fieldBefore(q, quote); field != "" {
+			if !strings.EqualFold(field, "title:") {
+				return q, "", false, bareWord, false // a name: tag:"long rea
+			}
+			term -= len(field)
+		}
+		return rest, word, negatedAt(q, term), phraseWord, true
 	}
-	return rest, q[start:], negated, true
+	if field := fieldBefore(q, start); field != "" {
+		if !strings.EqualFold(field, "title:") {
+			return q, "", false, bareWord, false // a name: tag:ta, source:ab
+		}
+		return rest, word, negatedAt(q, start-len(field)), titleWord, true
+	}
+	if negatedAt(q, start) {
+		return rest[:len(rest)-1], word, true, bareWord, true
+	}
+	if !termStarts(q, start) {
+		return q, "", false, bareWord, false // a punctuated word: u.s
+	}
+	return rest, word, false, bareWord, true
+}
+
+// openQuote is where the quote opening a phrase left open at the end of q
+// is, or -1 when no phrase is open: quotes read as the parser reads them,
+// with \" and \\ escapes inside a phrase.
+func openQuote(q string) int {
+	open := -1
+	for i := 0; i < len(q); i++ {
+		switch {
+		case open >= 0 && q[i] == '\\' && i+1 < len(q) && (q[i+1] == '"' || q[i+1] == '\\'):
+			i++
+		case q[i] == '"' && open >= 0:
+			open = -1
+		case q[i] == '"':
+			open = i
+		}
+	}
+	return open
+}
+
+// fieldBefore is the field name and colon right before byte i of q, at the
+// start of a term ("title:", "Tag:"), or "" when there is none there.
+func fieldBefore(q string, i int) string {
+	if i == 0 || q[i-1] != ':' {
+		return ""
+	}
+	j := i - 1
+	for j > 0 && ('a' <= q[j-1]|0x20 && q[j-1]|0x20 <= 'z') {
+		j--
+	}
+	if j == i-1 || !termStarts(q, j) && !negatedAt(q, j) {
+		return ""
+	}
+	return q[j:i]
+}
+
+// termStarts reports whether a term of q may start at byte i: at the start,
+// or after a space, a parenthesis or a quote.
+func termStarts(q string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(q[:i])
+	return unicode.IsSpace(r) || strings.ContainsRune(`()"`, r)
+}
+
+// negatedAt reports whether a - negates the term that starts at byte i of
+// q: one right before it, itself where a term may start.
+func negatedAt(q string, i int) bool {
+	return i > 0 && q[i-1] == '-' && termStarts(q, i-1)
 }
 
 // closeLive closes what a query being typed leaves open at its end, a
 // quoted phrase and the parentheses around the word being typed, so that
 // the live filter reads "(ferry OR boa" as "(ferry OR boa*)" and `"storm
 // sha` as `"storm sha"*`: inside, as outside, the word being typed is a
-// prefix. A query with nothing open, or wrong in another way, comes back
-// as it is.
+// prefix. A star at the end of a phrase left open is the phrase's: `"storm
+// sh*` is `"storm sh"*`, as enter keeps a short word being typed. A query
+// with nothing open, or wrong in another way, comes back as it is.
 func closeLive(q string) string {
 	closers := Unclosed(q)
 	if closers == "" {
 		return q
 	}
-	r, _ := utf8.DecodeLastRuneInString(q)
-	star := (unicode.IsLetter(r) || unicode.IsNumber(r)) && !query.IsCJK(r) && !shortPunctuatedTail(q)
+	if body := strings.TrimRight(q, "*"); body != q && closers[0] == '"' && endsInPrefix(body) {
+		return body + `"*` + closers[1:]
+	}
+	star := endsInPrefix(q)
 	if star && lastNegated(q+closers) {
 		star = false // a word being typed under a "-" stays whole
 	}
@@ -108,6 +224,15 @@ func closeLive(q string) string {
 		return q + "*" + closers
 	}
 	return strings.TrimRightFunc(q, unicode.IsSpace) + closers
+}
+
+// endsInPrefix reports whether q ends in a word that, being typed, is a
+// prefix: it ends in a letter or digit (or the accent of one typed
+// decomposed, NFD), not in a CJK character, which is a word by itself, nor
+// in the short last part of a punctuated word (shortPunctuatedTail).
+func endsInPrefix(q string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(q, unicode.IsMark))
+	return (unicode.IsLetter(r) || unicode.IsNumber(r)) && !query.IsCJK(r) && !shortPunctuatedTail(q)
 }
 
 // lastNegated reports whether the last term of q is under a negation:
@@ -165,6 +290,10 @@ func shortPunctuatedTail(q string) bool {
 	n := 0
 	for end > 0 {
 		r, size := utf8.DecodeLastRuneInString(q[:end])
+		if unicode.IsMark(r) {
+			end -= size // a letter's accent, typed decomposed (NFD)
+			continue
+		}
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) || query.IsCJK(r) {
 			break
 		}
@@ -175,26 +304,34 @@ func shortPunctuatedTail(q string) bool {
 		return false
 	}
 	sep, size := utf8.DecodeLastRuneInString(q[:end])
-	if unicode.IsSpace(sep) || strings.ContainsRune(`()":#*`, sep) {
+	if unicode.IsSpace(sep) || strings.ContainsRune(`()":#*`, sep) || query.IsCJK(sep) {
 		return false // a word of its own, a field's value, a phrase
 	}
-	before, _ := utf8.DecodeLastRuneInString(q[:end-size])
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(q[:end-size], unicode.IsMark))
 	return unicode.IsLetter(before) || unicode.IsNumber(before)
 }
 
 // withoutShortOpenWord drops the word being typed at the end of a live query
 // while it is shorter than minLivePrefix: "ukraine ta" filters by ukraine
-// until a third letter makes "tau" a prefix worth matching. An operator
-// left dangling goes too: "ferry OR ta" and "ferry OR" filter by ferry. Of a
-// word with CJK characters, only what splitTyped waits for goes.
+// until a third letter makes "tau" a prefix worth matching, wherever it is
+// typed: `ukraine "ta` and "ukraine title:ta" filter by ukraine too, and
+// `"storm ta` by "storm". An operator left dangling goes too: "ferry OR ta"
+// and "ferry OR" filter by ferry. Of a word with CJK characters, only what
+// splitTyped waits for goes.
 func withoutShortOpenWord(q string) string {
-	if rest, word, _, ok := openWord(q); ok {
+	if rest, word, _, place, ok := typedWord(q); ok {
 		switch used, waiting := splitTyped(word); {
 		case waiting == "":
 		case used != "":
 			return q[:len(q)-len(waiting)]
 		default:
 			q = rest
+			if place == phraseWord && strings.HasSuffix(q, `"`) {
+				q = q[:len(q)-1] // a phrase that holds nothing yet goes
+			}
+			if place != bareWord {
+				q = q[:len(q)-len(fieldBefore(q, len(q)))] // and its title:
+			}
 		}
 	}
 	for {
@@ -237,8 +374,8 @@ func cutDanglingOperator(q string) (rest, op string) {
 // is not of that shape, or when the prefix is too rare among the candidates
 // for this to be the quick way.
 func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok bool, err error) {
-	rest, word, negated, found := openWord(req.Query)
-	if !found || negated || strings.ContainsAny(rest, `()`) || slices.Contains(strings.Fields(rest), "OR") {
+	rest, word, negated, place, found := typedWord(req.Query)
+	if !found || negated || place != bareWord || strings.ContainsAny(rest, `()`) || slices.Contains(strings.Fields(rest), "OR") {
 		// The word is not simply ANDed with the rest: leave it to FTS5.
 		return nil, false, nil
 	}

@@ -239,7 +239,8 @@ func TestBrowserFilterReadsAsTheList(t *testing.T) {
 		typed, shown, kept string // kept "": enter refuses, and says shown
 	}{
 		{"(taur", "enter closes it with `)`", "(taur*)"},
-		{`"follow up wi`, "enter closes it with `\"`", `"follow up wi"*`},
+		{`"follow up wit`, "enter closes it with `\"`", `"follow up wit"*`},
+		{`"follow up wi`, "`wi` counts from its 3rd letter, or on enter", `"follow up wi"*`},
 		{"taurus ta", "`ta` counts from its 3rd letter, or on enter", "taurus ta*"},
 		{"taurus OR ", "`OR` waits for what it joins", ""},
 		{"taurus tga:x", `^ unknown field "tga:"`, ""},
