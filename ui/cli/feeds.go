@@ -273,7 +273,7 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 		// that what is in it is seen, not obeyed.
 		return Added{}, fmt.Errorf("%s: the address has control characters in it (an escape sequence, a line break); give it without them", shownName(url))
 	}
-	found, err := f.Discover(ctx, url)
+	found, err := f.Discover(ctx, withCredentials(ctx, st, url))
 	if err != nil {
 		return Added{}, fmt.Errorf("%s: %w", shownAddress(url), err)
 	}
@@ -356,6 +356,25 @@ func PrintAdded(w io.Writer, a Added) {
 // without the password it may carry (feeds.ShownURL).
 func shownAddress(url string) string {
 	return oneLine(feeds.ShownURL(url), 0)
+}
+
+// withCredentials is the address feed add asks for url at: url, or the
+// address of the subscription it names when that carries a user name and
+// password and url gives no password nor another user name, as tidings
+// shows such a feed's address (feeds.ShownURL): the feed is then fetched
+// with the credentials it has.
+func withCredentials(ctx context.Context, st *store.Store, url string) string {
+	if feeds.ShownURL(url) != url {
+		return url // a password of its own
+	}
+	sub, err := st.FeedByURL(ctx, url)
+	if err != nil || !feeds.HasUserinfo(sub.URL) {
+		return url
+	}
+	if feeds.HasUserinfo(url) && feeds.ShownURL(feeds.NormalizeURL(url)) != feeds.ShownURL(sub.URL) {
+		return url // another user name
+	}
+	return sub.URL
 }
 
 // plainPlural is noun, with an s unless n is 1.

@@ -17,7 +17,8 @@ import (
 // and password (basic authentication) is shown without the password by
 // feed add, fetch (its progress, its failures and warnings), feed list
 // and feed remove. feed add with a new password finds the subscription,
-// says it takes the new one, and brings no article twice.
+// says it takes the new one, and brings no article twice; feed add of the
+// address as shown finds it too, fetched with the password it has.
 func TestFeedCommandsShowNoPassword(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
@@ -91,10 +92,16 @@ func TestFeedCommandsShowNoPassword(t *testing.T) {
 		"Locked: 2 articles, 0 new\n"; !strings.HasPrefix(out.String(), want) {
 		t.Errorf("feed add with the new password printed\n%s\nwant it to begin\n%s", out.String(), want)
 	}
+	// The address as shown, given back with a tag, is fetched with the
+	// password the feed has.
+	added, err = SubscribeFeed(ctx, st, feeds.NewFetcher(), nil, "http://alice@"+host+"/auth.xml", []string{"locked"})
+	if err != nil || added.New || added.Recredentialed || added.Feed.URL != "http://alice:n3w-pass@"+host+"/auth.xml" {
+		t.Fatalf("feed add of the address shown: new %v, recredentialed %v, at %q (%v)", added.New, added.Recredentialed, added.Feed.URL, err)
+	}
 	if err := ListFeeds(ctx, st, &out); err != nil {
 		t.Fatal(err)
 	}
-	if want := "Locked\n  http://alice@" + host + "/auth.xml\n  2 articles (2 unread)"; !strings.Contains(out.String(), want) {
+	if want := "Locked\n  http://alice@" + host + "/auth.xml\n  2 articles (2 unread), fetched "; !strings.Contains(out.String(), want) || !strings.Contains(out.String(), ", tags #locked\n") {
 		t.Errorf("feed list printed\n%s\nwant %q", out.String(), want)
 	}
 	f, err := st.FeedByURL(ctx, srv.URL+"/auth.xml")
