@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -215,5 +216,40 @@ func TestACredentialedFeedFromBeforeKeepsItsIDs(t *testing.T) {
 	}
 	if after, _, _, feedless := credArticles(t, s); !slices.Equal(after, ids) || feedless != 0 {
 		t.Errorf("articles %q (%d of no feed), want %q", after, feedless, ids)
+	}
+}
+
+// TestACredentialedFeedImportedElsewhereKeepsItsIDs: the articles of a feed
+// behind basic authentication, exported and imported into another library
+// (a JSON record names the feed's address, its credentials in it), are
+// found again by that library's fetches of the feed, whether their ids
+// were made of the address without the credentials, as a subscription
+// makes them now, or with them, as a tidings from before made them.
+func TestACredentialedFeedImportedElsewhereKeepsItsIDs(t *testing.T) {
+	ctx := context.Background()
+	_, host := authServer(t)
+	url := "http://alice:s3cret@" + host + "/auth.xml"
+	for _, tc := range []struct{ name, idBase string }{
+		{"ids without the credentials", ""},
+		{"ids made with them", url},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fetcher := feeds.NewFetcher()
+			fetcher.Retries = 0
+			r := fetcher.Fetch(ctx, feeds.Subscription{URL: url, IDBase: cmp.Or(tc.idBase, "http://"+host+"/auth.xml")})
+			if r.Err != nil || len(r.Articles) != 3 {
+				t.Fatalf("fetch: %v, %d articles", r.Err, len(r.Articles))
+			}
+			s := openTemp(t)
+			if outs := importAll(t, s, r.Articles...); outs[0] != Added {
+				t.Fatalf("import: %v", outs)
+			}
+			if got := credFetch(t, s, url); got.Added != 0 || got.Unchanged+got.Updated != 3 {
+				t.Errorf("fetch after the import: %+v, want the 3 articles found", got)
+			}
+			if ids, _, _, _ := credArticles(t, s); len(ids) != 3 {
+				t.Errorf("%d articles: %q", len(ids), ids)
+			}
+		})
 	}
 }

@@ -443,7 +443,7 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 		}
 		a = &whole
 	}
-	feedID, err := im.feed(a.FeedURL, a.Source)
+	feedID, err := im.feed(a.FeedURL, a.Source, a.ExternalID)
 	if err != nil {
 		return 0, err
 	}
@@ -852,8 +852,11 @@ func (im *importer) tag(name string) (int64, error) {
 // feed returns the id of the feed with this URL, creating it, titled by
 // the source of the article that brings it (an export's article imported
 // into another library) until it is fetched, and counting it among the
-// batch's new feeds; none for "".
-func (im *importer) feed(url, source string) (sql.NullInt64, error) {
+// batch's new feeds; none for "". A feed created with a user name or
+// password in its address makes its articles' ids of the address without
+// them, as a new subscription does (Subscribe), unless the id of the
+// article that brings it (externalID) was made of it with them.
+func (im *importer) feed(url, source, externalID string) (sql.NullInt64, error) {
 	if url == "" {
 		return sql.NullInt64{}, nil
 	}
@@ -877,12 +880,16 @@ func (im *importer) feed(url, source string) (sql.NullInt64, error) {
 	err := im.tx.QueryRowContext(im.ctx, `SELECT id, `+feedIdentitySQL+` FROM feeds WHERE url = ?`, url).Scan(&id, &base)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		err = im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, url_normal, title) VALUES (?, ?, ?) RETURNING id`,
-			url, normal, source).Scan(&id)
+		base = url
+		idBase := ""
+		if feeds.HasUserinfo(url) && !strings.HasPrefix(externalID, "feed:"+url+"#") {
+			base, idBase = normal, normal
+		}
+		err = im.tx.QueryRowContext(im.ctx, `INSERT INTO feeds(url, url_normal, title, id_base, id_base_normal) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			url, normal, source, idBase, idBase).Scan(&id)
 		if err != nil {
 			return sql.NullInt64{}, err
 		}
-		base = url
 		im.newFeeds = append(im.newFeeds, url)
 	case err != nil:
 		return sql.NullInt64{}, err
