@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tidings/feeds"
 	"tidings/store"
 	"tidings/store/query"
 )
@@ -113,7 +114,7 @@ func (m *Model) relistPanel(gen int64) tea.Cmd {
 }
 
 // fill lays the panel's lines out: saved searches, then tags.
-func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags []store.Tag, feeds []store.Feed, counts map[int64]store.FeedCount) {
+func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags []store.Tag, subs []store.Feed, counts map[int64]store.FeedCount) {
 	p.items = p.items[:0]
 	seen := map[string]bool{}
 	var searches []panelItem
@@ -135,18 +136,19 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 		q := query.Node{Kind: query.Tag, Value: t.Name}.String()
 		p.items = append(p.items, panelItem{name: t.Name, query: q, count: t.Count, isTag: true})
 	}
-	if len(feeds) > 0 {
+	if len(subs) > 0 {
 		p.items = append(p.items, panelItem{heading: "Feeds"})
 	}
 	titles := map[string]int{}
-	for _, f := range feeds {
+	for _, f := range subs {
 		titles[strings.ToLower(f.Title)]++
 	}
-	hosts := feedHosts(feeds, titles)
-	for _, f := range feeds {
+	hosts := feedHosts(subs, titles)
+	for _, f := range subs {
+		shown := feeds.ShownURL(f.URL) // without a password in it
 		name := f.Title
 		if name == "" {
-			name = f.URL
+			name = shown
 		}
 		// By its name when no other feed has it, else by its address.
 		by := f.URL
@@ -155,9 +157,12 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 		}
 		q := query.Node{Kind: query.Source, Field: "feed", Value: by}.String()
 		it := panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true,
-			err: f.LastError, url: f.URL, host: hosts[f.ID]}
-		if f.IDBase != "" && f.IDBase != f.URL {
-			it.movedFrom = f.IDBase
+			err: f.LastError, url: shown, host: hosts[f.ID]}
+		// Moved when its first address is another than where it is now, not
+		// when only the password it is fetched with changed (a feed's first
+		// address is kept without one).
+		if f.IDBase != "" && feeds.MatchURL(f.IDBase) != feeds.MatchURL(f.URL) {
+			it.movedFrom = feeds.ShownURL(f.IDBase)
 		}
 		p.items = append(p.items, it)
 	}
@@ -171,9 +176,9 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 // feedHosts is what tells each feed whose name another feed has from the
 // others: its host, or, when two of them share the host, its address
 // without the scheme.
-func feedHosts(feeds []store.Feed, titles map[string]int) map[int64]string {
+func feedHosts(subs []store.Feed, titles map[string]int) map[int64]string {
 	groups := map[string][]store.Feed{}
-	for _, f := range feeds {
+	for _, f := range subs {
 		if t := strings.ToLower(f.Title); f.Title != "" && titles[t] > 1 {
 			groups[t] = append(groups[t], f)
 		}
@@ -188,7 +193,7 @@ func feedHosts(feeds []store.Feed, titles map[string]int) map[int64]string {
 		}
 		for _, f := range group {
 			if shared {
-				_, out[f.ID], _ = strings.Cut(f.URL, "://")
+				_, out[f.ID], _ = strings.Cut(feeds.ShownURL(f.URL), "://")
 			} else {
 				out[f.ID] = feedHost(f.URL)
 			}
