@@ -45,7 +45,7 @@ type RefreshProgress struct {
 func RefreshProgressOf(done, total int, r feeds.FetchResult, stats store.FetchStats) RefreshProgress {
 	name := r.Sub.Title
 	if name == "" {
-		name = r.Sub.URL
+		name = feeds.ShownURL(r.Sub.URL) // without its password
 	}
 	return RefreshProgress{Done: done, Total: total, Feed: name, URL: r.Sub.URL, MovedTo: r.NewURL, MergedInto: stats.MergedInto, Err: r.Err}
 }
@@ -163,7 +163,7 @@ func feedMoves(before []store.Feed, reports []RefreshProgress) []feedMove {
 	}
 	at := map[string]string{} // the name of the feed followed at an address, normalised
 	for _, f := range before {
-		at[feeds.NormalizeURL(f.URL)] = cmp.Or(f.Title, f.URL)
+		at[feeds.NormalizeURL(f.URL)] = cmp.Or(f.Title, feeds.ShownURL(f.URL))
 	}
 	for _, r := range reports {
 		if r.URL != "" {
@@ -181,12 +181,12 @@ func feedMoves(before []store.Feed, reports []RefreshProgress) []feedMove {
 		}
 		delete(at, from)
 		if r.MergedInto != "" {
-			into := cmp.Or(at[feeds.NormalizeURL(r.MergedInto)], r.MergedInto)
-			out = append(out, feedMove{feed: name(r), to: r.MovedTo, into: into})
+			into := cmp.Or(at[feeds.NormalizeURL(r.MergedInto)], feeds.ShownURL(r.MergedInto))
+			out = append(out, feedMove{feed: name(r), to: feeds.ShownURL(r.MovedTo), into: into})
 			continue
 		}
 		at[to] = name(r)
-		out = append(out, feedMove{feed: name(r), to: r.MovedTo})
+		out = append(out, feedMove{feed: name(r), to: feeds.ShownURL(r.MovedTo)})
 	}
 	return out
 }

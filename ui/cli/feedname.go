@@ -83,7 +83,7 @@ func (e *FeedNameError) Reason() string {
 	if len(e.Titled) > 1 {
 		urls := make([]string, len(e.Titled))
 		for i, f := range e.Titled {
-			urls[i] = oneLine(f.URL, 0)
+			urls[i] = oneLine(feeds.ShownURL(f.URL), 0) // enough to name it by
 		}
 		return fmt.Sprintf("%d feeds have this title: %s; name one by its address", len(e.Titled), strings.Join(urls, ", "))
 	}

@@ -281,6 +281,13 @@ func TestFetchByTitle(t *testing.T) {
 	a := srv.serve("/a.rss", rssDoc("Blog", "a=One"), false)
 	b := srv.serve("/b.rss", rssDoc("Blog", "b=One"), false)
 	subscribeTo(t, st, map[string]string{hn: "Hacker News", a: "Blog", b: "blog"})
+	// A third of the name, fetched with a password: named by its address
+	// without it, which finds it as well.
+	c := strings.Replace(srv.serve("/c.rss", rssDoc("Blog", "c=One"), false), "://", "://alice:s3cret@", 1)
+	if _, err := st.Subscribe(context.Background(), store.Feed{URL: c, Title: "BLOG"}); err != nil {
+		t.Fatal(err)
+	}
+	shownC := strings.Replace(c, "alice:s3cret@", "alice@", 1)
 	tests := []struct {
 		name    string
 		fetched int    // feeds fetched
@@ -290,7 +297,8 @@ func TestFetchByTitle(t *testing.T) {
 		{"hacker news", 1, ""},
 		{" Hacker News ", 1, ""},
 		{hn, 1, ""},
-		{"Blog", 0, "2 feeds have this title: " + a + ", " + b + "; name one by its address"},
+		{"Blog", 0, "3 feeds have this title: " + a + ", " + b + ", " + shownC + "; name one by its address"},
+		{shownC, 1, ""},
 		{"Hacker", 0, "no feed has this address or title (tidings feed list lists them)"},
 		{"https://example.org/feed?a=1&b=2", 0, "not subscribed (tidings feed add 'https://example.org/feed?a=1&b=2' subscribes)"},
 	}

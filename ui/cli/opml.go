@@ -126,10 +126,10 @@ func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feed
 		already++
 		if sub.Renamed != "" {
 			// feed:"old name" in a saved search or rule no longer finds it.
-			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", sub.Feed.URL, sub.Feed.Title, sub.Renamed))
+			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", feeds.ShownURL(sub.Feed.URL), sub.Feed.Title, sub.Renamed))
 		}
 		if len(sub.AddedTags) > 0 {
-			notes = append(notes, fmt.Sprintf("already subscribed to %s; %s %s added (its tags now: %s)", sub.Feed.URL,
+			notes = append(notes, fmt.Sprintf("already subscribed to %s; %s %s added (its tags now: %s)", feeds.ShownURL(sub.Feed.URL),
 				plainPlural(len(sub.AddedTags), "tag"), tagTerms(sub.AddedTags), tagTerms(sub.Feed.Tags)))
 		}
 	}

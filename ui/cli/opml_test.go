@@ -302,3 +302,29 @@ func TestOPMLLibraryRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestOPMLImportNotesWithoutPasswords: what an OPML import says of a feed
+// already subscribed to with a password in its address (a tag added, a new
+// name) names it without the password.
+func TestOPMLImportNotesWithoutPasswords(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	const url = "https://alice:s3cret@a.example/feed.xml"
+	if _, err := st.Subscribe(ctx, store.Feed{URL: url, Title: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "subs.opml")
+	opml := `<?xml version="1.0"?><opml version="2.0"><body>
+<outline text="tech"><outline type="rss" text="A" xmlUrl="` + url + `"/></outline>
+</body></opml>`
+	if err := os.WriteFile(path, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, _, err := ImportOPML(ctx, st, path, &b); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "s3cret") || !strings.Contains(b.String(), "already subscribed to https://alice@a.example/feed.xml; tag #tech added") {
+		t.Errorf("printed\n%s", b.String())
+	}
+}
