@@ -61,6 +61,11 @@ type listModel struct {
 	// askedAround is set when the query's first window was asked for
 	// around the cursor's article (setQueryAround), as a reload asks.
 	askedAround bool
+	// jumping is where the cursor is on its way to while the page it
+	// lands on is fetched (g and G, n and p, beyond the rows loaded): the
+	// row under the cursor is not yet the one the key asked for, and the
+	// keys typed meanwhile wait for it (typeahead.go).
+	jumping jump
 	// kept are the articles the reader opened, starred, marked or tagged
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep
@@ -86,6 +91,16 @@ type listModel struct {
 	lines  *rowCache
 }
 
+// jump is a move of the cursor to a row not loaded yet.
+type jump int
+
+const (
+	jumpNone   jump = iota
+	jumpTop         // g: the newest article
+	jumpBottom      // G: the oldest
+	jumpUnread      // n, p: the next or previous unread article (nextunread.go)
+)
+
 func newListModel(ctx context.Context, lib Library, q listQuery, pageSize int, keys listKeyMap, st *styles) listModel {
 	qctx, cancel := context.WithCancel(ctx)
 	return listModel{
@@ -100,9 +115,23 @@ func (m *listModel) load() tea.Cmd {
 	return loadFirst(m.ctx, m.lib, m.query, m.limit(), m.epoch)
 }
 
+// loadLast asks for the last page.
+func (m *listModel) loadLast() tea.Cmd {
+	m.epoch++
+	return loadLast(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+}
+
 // reload asks for the window around the cursor's article again, after
-// another write, keeping the cursor on the same article.
+// another write, keeping the cursor on the same article. While the cursor
+// is on its way to the newest or the oldest article, the window there is
+// asked for again instead.
 func (m *listModel) reload() tea.Cmd {
+	switch m.jumping {
+	case jumpTop:
+		return m.load()
+	case jumpBottom:
+		return m.loadLast()
+	}
 	row, ok := m.current()
 	if !ok || m.stale() && !m.askedAround {
 		// The cursor's article is an earlier query's: the new query's
@@ -213,11 +242,12 @@ func (m listModel) handleKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 // click selects the row shown at line y of the rows area. A click on the
 // selected row asks for it to be opened (so a double click opens too), which
 // the root does: opening is the root's, like every move between screens.
-// While the rows shown are an earlier query's (stale), a click does nothing:
-// what is under the pointer may not be in the new list.
+// While the rows shown are an earlier query's (stale), or the cursor is on
+// its way to a page being fetched, a click does nothing: what is under the
+// pointer may not be in the new list, or no longer on screen.
 func (m *listModel) click(y int) (open bool, cmd tea.Cmd) {
 	i := m.offset + y
-	if y < 0 || y >= m.height || i >= len(m.rows) || m.stale() {
+	if y < 0 || y >= m.height || i >= len(m.rows) || m.stale() || m.jumping != jumpNone {
 		return false, nil
 	}
 	if i == m.cursor {
@@ -248,6 +278,7 @@ func (m *listModel) top() tea.Cmd {
 		m.cursor, m.offset = 0, 0
 		return m.prefetch()
 	}
+	m.jumping = jumpTop
 	return m.load()
 }
 
@@ -260,8 +291,8 @@ func (m *listModel) bottom() tea.Cmd {
 		m.fixOffset()
 		return m.prefetch()
 	}
-	m.epoch++
-	return loadLast(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+	m.jumping = jumpBottom
+	return m.loadLast()
 }
 
 // prefetch asks for the next page in whichever direction the cursor is
@@ -308,6 +339,9 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 		m.mergeKept()
 		m.trimBack()
 	default:
+		if m.jumping == jumpTop || m.jumping == jumpBottom {
+			m.jumping = jumpNone // there, or not going (the root reports why)
+		}
 		if msg.err != nil {
 			// The root reports it; the old window stays when it is this
 			// query's (a reload failed), else the error takes its place:

@@ -52,6 +52,7 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 	m.query = q
 	m.kept = nil
 	m.askedAround = false
+	m.jumping = jumpNone // the new list starts at its top
 	m.epoch++
 	if sameMatches {
 		m.inPlace = m.epoch

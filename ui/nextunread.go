@@ -83,6 +83,7 @@ func (m *Model) stepUnread(delta int) tea.Cmd {
 	// articles are all read, while the library has unread ones, is gone
 	// through to its end (seconds in a large one).
 	m.setStatus(lookingForUnread(delta))
+	l.jumping = jumpUnread // the keys typed meanwhile wait for it (typeahead.go)
 	return findUnread(l.ctx, l.lib, ask, edge, l.limit())
 }
 

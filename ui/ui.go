@@ -272,7 +272,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.quit.waiting {
 		m.status, m.statusErr = m.quitLine(), false
 	}
-	if len(m.held) > 0 && !m.list.stale() {
+	if len(m.held) > 0 && m.keysCanGo() {
 		return m.replayHeld(cmd)
 	}
 	return m, cmd
@@ -285,6 +285,9 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case pageMsg:
 		return m.handlePage(msg)
 	case unreadMsg:
+		if m.list.jumping == jumpUnread {
+			m.list.jumping = jumpNone // found, or not: the cursor goes no further
+		}
 		cmd = m.handleUnread(msg)
 	case writtenMsg:
 		return m.handleWritten(msg)
