@@ -92,6 +92,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case m.screen == screenBrowser:
 		cmd = m.handleBrowserKey(msg)
 	case m.screen == screenReader:
+		if m.refuseGone(msg) {
+			return m, nil
+		}
 		if m.reader.sel != nil {
 			if cmd, ok := m.selectionAction(msg); ok {
 				return m, cmd

@@ -448,20 +448,23 @@ func TestProgramAnnotates(t *testing.T) {
 // TestArticleDeletedElsewhere: an article deleted while it is shown (by
 // another tidings, or feed remove --purge) makes s say so rather than claim
 // success, and a note written on it is not lost: the editor opens again on
-// the text.
+// the text. (gone_test.go: what the reader does once it knows.)
 func TestArticleDeletedElsewhere(t *testing.T) {
-	lib, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { lib.Close() })
 	ctx := context.Background()
 	const feedURL = "https://example.com/feed.xml"
-	if _, err := lib.Import(ctx, []feeds.Article{{ExternalID: "gone", Title: "Soon gone", Body: "Text.", FeedURL: feedURL}}); err != nil {
-		t.Fatal(err)
+	open := func() (tea.Model, *store.Store) {
+		lib, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { lib.Close() })
+		if _, err := lib.Import(ctx, []feeds.Article{{ExternalID: "gone", Title: "Soon gone", Body: "Text.", FeedURL: feedURL}}); err != nil {
+			t.Fatal(err)
+		}
+		m := start(t, lib, Config{}, 120, 24)
+		return step(t, m, press("enter")), lib
 	}
-	m := start(t, lib, Config{}, 120, 24)
-	m = step(t, m, press("enter"))
+	m, lib := open()
 	if _, err := lib.RemoveFeed(ctx, feedURL, true); err != nil {
 		t.Fatal(err)
 	}
@@ -469,8 +472,14 @@ func TestArticleDeletedElsewhere(t *testing.T) {
 	if s := viewText(m); strings.Contains(s, "Starred the article.") || !strings.Contains(s, "it was deleted elsewhere") {
 		t.Errorf("s on a deleted article:\n%s", s)
 	}
+
+	// A note begun before it went.
+	m, lib = open()
 	m = step(t, m, press("a"))
 	m = typeText(t, m, "a thought worth keeping")
+	if _, err := lib.RemoveFeed(ctx, feedURL, true); err != nil {
+		t.Fatal(err)
+	}
 	m = step(t, m, press("ctrl+s"))
 	e := root(t, m).noteEditor
 	if !e.open || e.area.Value() != "a thought worth keeping" || !strings.Contains(viewText(m), "it was deleted elsewhere; your text stays here") {

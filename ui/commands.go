@@ -41,7 +41,10 @@ type pageMsg struct {
 	focusID         int64
 	focusIndex      int
 	gen             int64
-	err             error
+	// gone are the kept articles the page would show again that the
+	// library no longer holds (listModel.checkingKept).
+	gone []int64
+	err  error
 }
 
 // countsMsg carries the header's counts.

@@ -180,3 +180,43 @@ func (m *listModel) drop(ids []int64) {
 	m.vanished = false
 	m.fixOffset()
 }
+
+// goneElsewhere lets go of articles this tidings found another one had
+// deleted (reading the open article again, or writing to it, found
+// nothing): the list asks for its rows again, which leave them out as they
+// leave out any article deleted elsewhere, and the reader showing one says
+// so and refuses to change it (refuseGone).
+func (m *Model) goneElsewhere(ids []int64) tea.Cmd {
+	m.letGo(ids)
+	return tea.Batch(m.list.reload(), m.list.countCmd())
+}
+
+// letGo is goneElsewhere without asking for the list again.
+func (m *Model) letGo(ids []int64) {
+	m.list.forget(ids)
+	if slices.Contains(ids, m.reader.id()) {
+		m.reader.setGone()
+	}
+}
+
+// goneKeys are the reader's keys that change its article, off once it is
+// gone.
+func (m *Model) goneKeys() []*key.Binding {
+	k := &m.reader.keys
+	return []*key.Binding{&k.Star, &k.Read, &k.Tag, &k.Annotate, &k.SelectPassage, &k.EditNote, &k.DeleteNote, &k.Delete}
+}
+
+// refuseGone says that the article shown was deleted elsewhere when msg is
+// a key that would change it, and reports whether it was.
+func (m *Model) refuseGone(msg tea.KeyPressMsg) bool {
+	if m.screen != screenReader || !m.reader.gone {
+		return false
+	}
+	for _, b := range m.goneKeys() {
+		if slices.Contains(b.Keys(), msg.String()) {
+			m.setError("cannot "+b.Help().Desc, errGone)
+			return true
+		}
+	}
+	return false
+}

@@ -3,6 +3,9 @@ package ui
 import (
 	"cmp"
 	"context"
+	"errors"
+	"maps"
+	"math"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -112,13 +115,13 @@ func newListModel(ctx context.Context, lib Library, q listQuery, pageSize int, k
 // load asks for the first page.
 func (m *listModel) load() tea.Cmd {
 	m.epoch++
-	return loadFirst(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+	return m.checkingKept(loadFirst(m.ctx, m.lib, m.query, m.limit(), m.epoch))
 }
 
 // loadLast asks for the last page.
 func (m *listModel) loadLast() tea.Cmd {
 	m.epoch++
-	return loadLast(m.ctx, m.lib, m.query, m.limit(), m.epoch)
+	return m.checkingKept(loadLast(m.ctx, m.lib, m.query, m.limit(), m.epoch))
 }
 
 // reload asks for the window around the cursor's article again, after
@@ -139,7 +142,73 @@ func (m *listModel) reload() tea.Cmd {
 		return m.load()
 	}
 	m.epoch++
-	return loadAround(m.ctx, m.lib, m.query, row.SortKey, row.ID, m.limit(), m.limit(), m.epoch)
+	return m.checkingKept(loadAround(m.ctx, m.lib, m.query, row.SortKey, row.ID, m.limit(), m.limit(), m.epoch))
+}
+
+// checkingKept runs a page command, then asks the library whether the
+// kept articles the page would show again (those it does not hold, in the
+// stretch of the list it covers) are still there: one deleted elsewhere,
+// by another tidings or a script, leaves the list as a row of the page
+// does (pageMsg.gone), where it stayed, kept, until the query changed.
+func (m listModel) checkingKept(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil || len(m.kept) == 0 {
+		return cmd
+	}
+	kept := slices.Collect(maps.Values(m.kept))
+	ctx, lib := m.ctx, m.lib
+	return func() tea.Msg {
+		msg := cmd()
+		if page, ok := msg.(pageMsg); ok && page.err == nil {
+			page.gone = goneKept(ctx, lib, kept, page)
+			return page
+		}
+		return msg
+	}
+}
+
+// goneKept are the kept articles that page would show again and the
+// library no longer holds.
+func goneKept(ctx context.Context, lib Library, kept []store.Row, page pageMsg) []int64 {
+	rows := page.rows
+	newest, oldest := int64(math.MaxInt64), int64(math.MinInt64) // the stretch page covers
+	switch page.kind {
+	case pageOlder:
+		newest = page.anchor - 1
+	case pageNewer:
+		oldest = page.anchor + 1
+	}
+	if len(rows) > 0 && !page.atTop && page.kind != pageOlder {
+		newest = rows[0].SortKey
+	}
+	if len(rows) > 0 && !page.atBottom && page.kind != pageNewer {
+		oldest = rows[len(rows)-1].SortKey
+	}
+	var gone []int64
+	for _, r := range kept {
+		if r.SortKey > newest || r.SortKey < oldest || slices.ContainsFunc(rows, func(n store.Row) bool { return n.ID == r.ID }) {
+			continue
+		}
+		// Where it sorts, one index seek; only an article not found there
+		// (deleted, or redated by an import) is read by its id.
+		at, err := lib.Page(ctx, store.PageRequest{Before: r.SortKey + 1, Limit: 1})
+		if err == nil && len(at) == 1 && at[0].ID == r.ID {
+			continue
+		}
+		if _, err := lib.Article(ctx, r.ID); errors.Is(err, store.ErrNotFound) {
+			gone = append(gone, r.ID)
+		}
+	}
+	return gone
+}
+
+// forget lets go of articles the library no longer holds: they are no
+// longer kept in the list, nor selected.
+func (m *listModel) forget(ids []int64) {
+	for _, id := range ids {
+		delete(m.kept, id)
+		delete(m.marked, id)
+		m.lines.forget(id)
+	}
 }
 
 // countCmd asks for the header's counts.
@@ -304,11 +373,11 @@ func (m *listModel) prefetch() tea.Cmd {
 	var cmds []tea.Cmd
 	if !m.atBottom && !m.loadingOlder && len(m.rows)-1-m.cursor < m.margin() {
 		m.loadingOlder = true
-		cmds = append(cmds, loadOlder(m.ctx, m.lib, m.query, m.rows[len(m.rows)-1].SortKey, m.limit(), m.epoch))
+		cmds = append(cmds, m.checkingKept(loadOlder(m.ctx, m.lib, m.query, m.rows[len(m.rows)-1].SortKey, m.limit(), m.epoch)))
 	}
 	if !m.atTop && !m.loadingNewer && m.cursor < m.margin() {
 		m.loadingNewer = true
-		cmds = append(cmds, loadNewer(m.ctx, m.lib, m.query, m.rows[0].SortKey, m.limit(), m.epoch))
+		cmds = append(cmds, m.checkingKept(loadNewer(m.ctx, m.lib, m.query, m.rows[0].SortKey, m.limit(), m.epoch)))
 	}
 	return tea.Batch(cmds...)
 }
@@ -317,6 +386,7 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 	if msg.epoch != m.epoch {
 		return m, nil // asked for a window that has since been replaced
 	}
+	m.forget(msg.gone)
 	switch msg.kind {
 	case pageOlder:
 		m.loadingOlder = false
@@ -411,9 +481,13 @@ func (m *listModel) replace(msg pageMsg) {
 	// The cursor may have moved since the reload was asked for: keep it
 	// where it is now when the new window holds that article.
 	wanted := []int64{msg.focusID}
-	if cur, ok := m.current(); ok && msg.focusID != 0 {
+	cur, hasCur := m.current()
+	if hasCur && msg.focusID != 0 {
 		wanted = []int64{cur.ID, msg.focusID}
 	}
+	// The cursor sat on the article after one that left the list, and
+	// stays on it: it is still the one after it.
+	wasVanished := m.vanished
 	m.loaded = true
 	rows := msg.rows
 	if len(m.kept) > 0 {
@@ -429,7 +503,7 @@ func (m *listModel) replace(msg pageMsg) {
 		m.vanished = true
 		for _, id := range wanted {
 			if i := slices.IndexFunc(m.rows, func(r store.Row) bool { return r.ID == id }); i >= 0 {
-				m.cursor, m.vanished = i, false
+				m.cursor, m.vanished = i, wasVanished && hasCur && id == cur.ID
 				break
 			}
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -34,6 +35,13 @@ type readerModel struct {
 	// flagsSet are the read and starred changes made to the article since
 	// it was opened, in order, laid over it when it arrives.
 	flagsSet []flagSet
+	// libTags are the article's tags as the library last gave them (the
+	// list's row, then the article), shown again when a tagging fails.
+	libTags []store.ArticleTag
+	// gone is set once the library is found not to hold the article any
+	// more: another tidings deleted it. The reader says so, shows what it
+	// had, and changes nothing of it.
+	gone bool
 
 	// The article's plain text (anchor.PlainText), its sentences and its
 	// annotations, anchored in it (passages.go).
@@ -77,6 +85,7 @@ func newReaderModel(ctx context.Context, lib Library, r *renderer, keys readerKe
 // open shows row's article, loading it.
 func (m *readerModel) open(row store.Row) tea.Cmd {
 	m.row, m.article, m.loaded, m.flagsSet = row, store.Article{}, false, nil
+	m.libTags, m.gone = articleTags(row.Tags), false
 	m.shown, m.plain, m.pending = renderKey{}, false, nil
 	m.text, m.sum, m.sentences, m.notes, m.cur, m.sel, m.focusNote = "", 0, nil, nil, -1, nil, 0
 	m.links, m.allLinks = nil, 0
@@ -183,6 +192,7 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			return m, nil
 		}
 		m.article, m.loaded = msg.article, true
+		m.libTags = slices.Clone(msg.article.Tags)
 		for _, f := range m.flagsSet {
 			// Set while it loaded: the library may not have had it yet.
 			setArticleFlag(&m.article, f.what, f.value)
@@ -218,6 +228,9 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 
 func (m readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 	if !m.loaded {
+		if m.gone {
+			return m, nil // it will not come: nothing to scroll
+		}
 		if len(m.pending) < 64 {
 			m.pending = append(m.pending, msg)
 		}
@@ -384,6 +397,8 @@ func wrapTitle(title string, width, most int) []string {
 func (m readerModel) rule() string {
 	pos := ""
 	switch {
+	case m.gone:
+		pos = " deleted elsewhere "
 	case !m.loaded:
 		pos = " loading… "
 	case m.vp.TotalLineCount() > m.vp.Height():
@@ -404,6 +419,33 @@ func (m readerModel) View() string {
 		lines = append(lines, body)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// setGone says that the library no longer holds the article shown.
+func (m *readerModel) setGone() {
+	m.gone = true
+	m.pending = nil
+}
+
+// undoFlag takes back a read or starred change shown at once whose write
+// failed.
+func (m *readerModel) undoFlag(what string, value bool) {
+	if what == "read" {
+		m.row.Read = !value
+	} else {
+		m.row.Starred = !value
+	}
+	setArticleFlag(&m.article, what, !value)
+}
+
+// undoTags shows the tags as the library last gave them, after a tagging
+// shown at once failed.
+func (m *readerModel) undoTags() {
+	m.row.Tags = tagNames(m.libTags)
+	if m.loaded {
+		m.article.Tags = slices.Clone(m.libTags)
+	}
+	m.layout()
 }
 
 // flagSet is a change of an article's read or starred state.

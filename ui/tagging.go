@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -216,19 +217,32 @@ func (m *Model) handleConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // handleTagged shows the result of a tagging and reloads what it changed.
 func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err error) tea.Cmd {
-	for _, id := range ids {
-		m.list.keep(id) // under is:untagged, a row tagged stays until the query changes
+	gone := errors.Is(err, store.ErrNotFound)
+	if !gone {
+		for _, id := range ids {
+			m.list.keep(id) // under is:untagged, a row tagged stays until the query changes
+		}
 	}
-	if err != nil {
+	if err != nil && slices.Contains(ids, m.reader.id()) {
+		m.reader.undoTags() // not done: not shown done
+	}
+	switch {
+	case gone && len(ids) == 1:
+		m.setError("Tags not changed", fmt.Errorf("%w · on %s", errGone, what))
+		m.letGo(ids)
+	case gone && ids != nil:
+		// The list, read again, leaves out those that went.
+		m.setError("Tags not changed", fmt.Errorf("one of them was deleted elsewhere · on %s", what))
+	case err != nil:
 		// The reason first, as for a success: a long title is cut at the
 		// line's end.
 		m.setError("Tags not changed", fmt.Errorf("%w · on %s", err, what))
-	} else {
+	default:
 		// What was done first: a long title is cut at the line's end.
 		m.setStatus("Tags " + describeEdit(add, remove) + " on " + what)
 	}
 	cmds := []tea.Cmd{m.list.reload(), m.list.countCmd(), loadTags(m.ctx, m.lib)}
-	if m.screen == screenReader && (ids == nil || slices.Contains(ids, m.reader.id())) {
+	if m.screen == screenReader && !m.reader.gone && (ids == nil || slices.Contains(ids, m.reader.id())) {
 		cmds = append(cmds, loadArticle(m.ctx, m.lib, m.reader.id()))
 	}
 	return tea.Batch(cmds...)

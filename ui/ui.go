@@ -298,6 +298,11 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 		m.list, cmd = m.list.Update(msg)
 	case articleMsg:
 		if msg.err != nil && msg.id == m.reader.id() {
+			if errors.Is(msg.err, store.ErrNotFound) {
+				m.setError("loading the article", errGone)
+				cmd = m.goneElsewhere([]int64{msg.id})
+				break
+			}
 			m.setError("loading the article", msg.err)
 		}
 		m.reader, cmd = m.reader.Update(msg)
@@ -342,12 +347,21 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 			}
 		}
 		if msg.err != nil {
-			err := msg.err
-			if errors.Is(err, store.ErrNotFound) {
-				err = errGone
+			shown := slices.Contains(msg.ids, m.reader.id())
+			if shown {
+				m.reader.undoFlag(msg.what, msg.value) // not done: not shown done
 			}
-			m.setError("saving "+msg.what, err)
-			cmd = m.list.reload() // show what the library really holds
+			if !errors.Is(msg.err, store.ErrNotFound) {
+				m.setError("saving "+msg.what, msg.err)
+				cmd = m.list.reload() // show what the library really holds
+				break
+			}
+			// None of them is in the library any more. Opening an
+			// article marks it read: the reader has said it is gone.
+			if !(shown && m.reader.gone && msg.what == "read" && len(msg.ids) == 1) {
+				m.setError("saving "+msg.what, errGone)
+			}
+			cmd = m.goneElsewhere(msg.ids)
 		}
 	case articlesDeletedMsg:
 		cmd = m.handleDeleted(msg)
@@ -428,7 +442,7 @@ func (m Model) handleGeneration(msg generationMsg) (Model, tea.Cmd) {
 		// The open article too: its tags, notes or text may have changed
 		// elsewhere. While a passage is being chosen or a note written it
 		// waits, and is read at the first poll after.
-		m.articleStale = m.screen == screenReader && m.reader.loaded
+		m.articleStale = m.screen == screenReader && m.reader.loaded && !m.reader.gone
 	}
 	if m.articleStale && m.reader.sel == nil && !m.noteEditor.open {
 		m.articleStale = false
@@ -583,6 +597,13 @@ func (m *Model) refreshKeys() {
 	rk.Read.SetEnabled(!m.readOnly)
 	rk.Delete.SetEnabled(!m.readOnly)
 	m.refreshNoteKeys(hasRow)
+	if m.reader.gone {
+		// Nothing of an article deleted elsewhere can be changed
+		// (refuseGone says so).
+		for _, b := range m.goneKeys() {
+			b.SetEnabled(false)
+		}
+	}
 
 	lk.Refresh.SetEnabled(m.cfg.Refresh != nil && !m.readOnly && !m.refreshing)
 	m.welcome.keys.LoadSamples.SetEnabled(m.cfg.LoadSamples != nil && !m.readOnly)
