@@ -487,13 +487,21 @@ func FetchStopped(w io.Writer, tty bool) {
 // the fetch brought; on a terminal, a line redrawn in place, cut to the
 // terminal's width at each frame, that names too the feed being waited
 // for while any is (width is the terminal's when w does not say its own).
-// It takes Fetch's reports, the feeds to fetch first.
+// On a terminal the line is there from the start, before any feed is done
+// ("Fetching 3 feeds… waiting for Slow"): a slow or silent first feed
+// does not leave the terminal blank. It takes Fetch's reports, the feeds
+// to fetch first.
 func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
 	bar := &liveLine{w: w, width: width}
 	var waiting pendingFeeds
 	return func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
 		if done == 0 {
 			waiting.add(r.Sub)
+			if tty && len(waiting.order) == total {
+				// Every feed told of: the fetch begins.
+				cols := bar.columns()
+				bar.draw(waitingFor("Fetching "+Plural(total, "feed")+"…", " ", &waiting, cols), cols, 1)
+			}
 			return
 		}
 		waiting.done(r.Sub.URL)
@@ -507,16 +515,23 @@ func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r fee
 			return
 		}
 		cols := bar.columns()
-		if next, ok := waiting.first(); ok {
-			// The feed waited for stays in sight: the rest is cut first.
-			wait := " · waiting for " + oneLine(cmp.Or(next.Title, feeds.ShownURL(next.URL)), 0)
-			if room := cols - 1 - ansi.StringWidth(wait); room >= 24 {
-				line = ansi.Truncate(line, room, "…")
-			}
-			line += wait
-		}
-		bar.draw(line, cols, 1)
+		bar.draw(waitingFor(line, " · ", &waiting, cols), cols, 1)
 	}
+}
+
+// waitingFor is line followed, after sep, by the name of the feed waited
+// for, when one is, on a terminal cols wide: the name stays in sight, the
+// rest of line is cut first.
+func waitingFor(line, sep string, waiting *pendingFeeds, cols int) string {
+	next, ok := waiting.first()
+	if !ok {
+		return line
+	}
+	wait := sep + "waiting for " + oneLine(cmp.Or(next.Title, feeds.ShownURL(next.URL)), 0)
+	if room := cols - 1 - ansi.StringWidth(wait); room >= 24 {
+		line = ansi.Truncate(line, room, "…")
+	}
+	return line + wait
 }
 
 // fetchStatus says what a feed's fetch did: its error, "not modified",
