@@ -104,8 +104,14 @@ func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		if saveErr != nil || ctx.Err() != nil {
 			return
 		}
-		recorded++
 		stats, err := record(ctx, byURL[r.Sub.URL].ID, r, rules)
+		if err != nil && stoppedBy(ctx, err) {
+			// Stopped as it was stored: what it brought was rolled
+			// back, and it is fetched again in full next time, as a
+			// feed not come to is; not a failure of the feed's.
+			return
+		}
+		recorded++
 		switch {
 		case err != nil && errors.Is(err, store.ErrReadOnly):
 			saveErr = err
@@ -139,6 +145,18 @@ func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		rep.Stopped = len(list) - recorded
 	}
 	return rep, ctx.Err()
+}
+
+// stoppedBy reports whether err, of storing a feed's fetch, is the fetch
+// being stopped (ctrl+c, SIGTERM, a closed terminal cancel ctx): the
+// store gives up on a cancelled context with whatever the statement it was
+// in says of it ("context canceled", "sql: statement is closed"). A full
+// disk or a damaged library is said as it is, stopped or not.
+func stoppedBy(ctx context.Context, err error) bool {
+	if ctx.Err() == nil {
+		return false
+	}
+	return !store.DiskFull(err) && !store.DiskIOError(err) && !store.IsDamaged(err) && !errors.Is(err, store.ErrReadOnly)
 }
 
 // subscriptions are the feeds to fetch: every one, or those named in only
