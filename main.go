@@ -1472,7 +1472,9 @@ func (a *app) feedCmd() *cobra.Command {
 				return err
 			}
 			added, err := cli.SubscribeFeed(cmd.Context(), st, feeds.NewFetcher(), rules, args[0], tags)
-			if added.Feed.ID == 0 {
+			if _, unfetched := errors.AsType[*cli.NotFetchedError](err); added.Feed.ID == 0 || unfetched {
+				// Not subscribed, or subscribed but not fetched (exit 1,
+				// as fetch for a feed that failed): the error says which.
 				return err
 			}
 			cli.PrintAdded(cmd.OutOrStdout(), added)

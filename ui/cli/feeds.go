@@ -6,8 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
+	neturl "net/url"
+	"os"
+	"path"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -281,9 +287,23 @@ func AddFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []sto
 // address given takes the feed discovery fetched, one request in all. The
 // address given is kept unless it moved for good (301, 308). A feed
 // subscribed already keeps its tags and gains those given, and takes the
-// user name and password the address gives, when they are others. A failed fetch
-// is the error, with the subscription made all the same. An address with
-// control characters in it is refused, named quoted.
+// user name and password the address gives, when they are others. An
+// address with control characters in it is refused, named quoted.
+//
+// A feed that is down for now (a 5xx or a 429, a timeout, a connection
+// refused or reset, a name server that does not answer) is subscribed to
+// all the same, as newsboat subscribes to any address given, and its error
+// recorded as a failed fetch's: tidings fetch tries it again. One that
+// cannot be fetched as it is (a 404 or a 410, refused as unauthorized or
+// forbidden, a page linking to no feed that serves one, a host name that
+// does not exist, a certificate refused) is not subscribed to, and nor is
+// a site's home page or .html page that is down, whose feed cannot be
+// found until it answers: the error says "not subscribed". A feed
+// subscribed already gains the tags all the same, and its failure is
+// recorded.
+//
+// Subscribed but not fetched, the error is a *NotFetchedError, which says
+// both; so is a feed found that then fails to parse.
 func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store.Rule, url string, tags []string) (Added, error) {
 	if given := strings.TrimSpace(url); feeds.CleanLine(given) != given {
 		// Cleaned, it would be another address than the one given, as
@@ -291,9 +311,13 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 		// that what is in it is seen, not obeyed.
 		return Added{}, fmt.Errorf("%s: the address has control characters in it (an escape sequence, a line break); give it without them", shownName(url))
 	}
-	found, err := f.Discover(ctx, withCredentials(ctx, st, url))
+	addr := withCredentials(ctx, st, url)
+	found, err := f.Discover(ctx, addr)
 	if err != nil {
-		return Added{}, fmt.Errorf("%s: %w", shownAddress(url), err)
+		if ctx.Err() != nil {
+			return Added{}, fmt.Errorf("%s: %w", shownAddress(url), err)
+		}
+		return subscribeUnfetched(ctx, st, rules, url, addr, tags, err)
 	}
 	var out Added
 	out.Subscribed, err = st.SubscribeWithCredentials(ctx, store.Feed{URL: found.URL, Tags: tags})
@@ -313,37 +337,135 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 	if out.Fetch.Sub.Title != "" {
 		out.Feed.Title = out.Fetch.Sub.Title
 	}
-	return out, out.Fetch.Err
+	switch {
+	case out.Fetch.Err == nil:
+		return out, nil
+	case ctx.Err() != nil:
+		return out, out.Fetch.Err
+	}
+	return out, &NotFetchedError{Added: out, Err: out.Fetch.Err}
+}
+
+// subscribeUnfetched is SubscribeFeed when addr (url, with the password
+// of the subscription it names) could not be asked for its feed: failed
+// says why. It subscribes to addr when it is a feed subscribed already, or
+// one down for now; else to nothing.
+func subscribeUnfetched(ctx context.Context, st *store.Store, rules []store.Rule, url, addr string, tags []string, failed error) (Added, error) {
+	subscribe := st.SubscribeWithCredentials
+	kept := false
+	sub, err := st.FeedByURL(ctx, addr)
+	switch {
+	case err == nil:
+		// Subscribed already: it gains the tags, and its error is the
+		// one of this fetch. Another user name and password that addr
+		// gives, which did not fetch it, do not take the place of its own.
+		subscribe = st.Subscribe
+		kept = feeds.HasUserinfo(addr) && feeds.NormalizeURL(addr) != feeds.NormalizeURL(sub.URL)
+	case !errors.Is(err, store.ErrNotFound):
+		return Added{}, err
+	case !temporaryFailure(failed):
+		return Added{}, fmt.Errorf("not subscribed: %s: %w", shownAddress(url), failed)
+	case sitePage(addr):
+		return Added{}, fmt.Errorf("not subscribed: %s: %w; a site's page is searched for the feed it links to once it answers: try again later, or give the feed's own address",
+			shownAddress(url), failed)
+	}
+	var out Added
+	if out.Subscribed, err = subscribe(ctx, store.Feed{URL: addr, Tags: tags}); err != nil {
+		return out, err
+	}
+	out.Fetch = feeds.FetchResult{Sub: Subscription(out.Feed), Err: failed}
+	if out.Stats, err = st.RecordFetch(ctx, out.Feed.ID, out.Fetch, rules); err != nil {
+		return out, err
+	}
+	return out, &NotFetchedError{Added: out, Err: failed, credentialsKept: kept}
+}
+
+// NotFetchedError is SubscribeFeed's error when it subscribed to the feed,
+// or found it subscribed already, but could not fetch it: it says both.
+//
+//	subscribed to http://host/feed.xml, but it could not be fetched now: HTTP 503 Service Unavailable after 3 tries over 10s; tidings fetch tries again
+type NotFetchedError struct {
+	Added Added
+	Err   error
+	// credentialsKept: the feed, subscribed already, keeps its user name
+	// and password, not the others the address given had.
+	credentialsKept bool
+}
+
+func (e *NotFetchedError) Error() string {
+	text := subscribedLine(e.Added)
+	if temporaryFailure(e.Err) {
+		text += ", but it could not be fetched now: " + oneLine(e.Err.Error(), 0) + "; tidings fetch tries again"
+	} else {
+		text += ", but it could not be fetched: " + oneLine(e.Err.Error(), 0)
+	}
+	if e.credentialsKept {
+		text += "; it keeps the user name and password it had"
+	}
+	return text
+}
+
+func (e *NotFetchedError) Unwrap() error { return e.Err }
+
+// temporaryFailure reports whether a feed's failure may mend by itself,
+// so that subscribing to it all the same is worth it: the server busy or
+// failing (a 5xx, 429, 408), no answer in time, a connection refused,
+// reset or cut, a network unreachable, a name server that did not answer.
+// A 404 or a 410, a 401 or a 403, a host name that does not exist, a
+// certificate refused, a document that is no feed, are not.
+func temporaryFailure(err error) bool {
+	if errors.Is(err, feeds.ErrNoFeed) || errors.Is(err, feeds.ErrNotFeed) {
+		return false // whatever its parser said of where it ends
+	}
+	if se, ok := errors.AsType[*feeds.StatusError](err); ok {
+		return se.Code >= 500 || se.Code == http.StatusTooManyRequests || se.Code == http.StatusRequestTimeout
+	}
+	if dns, ok := errors.AsType[*net.DNSError](err); ok {
+		return !dns.IsNotFound
+	}
+	for _, e := range []error{feeds.ErrTimeout, os.ErrDeadlineExceeded, io.EOF, io.ErrUnexpectedEOF,
+		syscall.ECONNREFUSED, syscall.ECONNRESET, syscall.ECONNABORTED, syscall.EPIPE, syscall.ETIMEDOUT,
+		syscall.EHOSTUNREACH, syscall.EHOSTDOWN, syscall.ENETUNREACH, syscall.ENETDOWN} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// sitePage reports whether addr is plainly a site's page rather than a
+// feed: its home page, or a .html page. Such a page, down, cannot be
+// searched for the feed it links to, and subscribing to it would be
+// subscribing to the page.
+func sitePage(addr string) bool {
+	u, err := neturl.Parse(feeds.NormalizeURL(addr))
+	if err != nil {
+		return false
+	}
+	if u.Path == "/" && u.RawQuery == "" {
+		return true
+	}
+	switch strings.ToLower(path.Ext(u.Path)) {
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return true
+	}
+	return false
 }
 
 // PrintAdded writes what SubscribeFeed did: subscribed, or subscribed already and
 // with which tags, then how many articles the subscription holds, how many
 // of them are new (unless all are), and the entries it left out for the
-// reader deleted them, with the way back; then the warnings. A failed
-// fetch is SubscribeFeed's error, for the caller to report.
+// reader deleted them, with the way back; then the warnings. Of a failed
+// fetch it writes nothing: SubscribeFeed's error (a NotFetchedError) says
+// what was subscribed to and why it was not fetched, for the caller to
+// report.
 //
 //	Harbour News: 12 articles, 2 new; 3 you deleted left out (tidings fetch --undelete brings them back)
 func PrintAdded(w io.Writer, a Added) {
-	if a.New {
-		fmt.Fprintf(w, "subscribed to %s\n", shownAddress(a.Feed.URL))
-	} else {
-		line := "already subscribed to " + shownAddress(a.Feed.URL)
-		if a.Recredentialed {
-			line += "; it is fetched with the user name and password given from now on"
-		}
-		switch {
-		case len(a.AddedTags) > 0:
-			// As opml import and feed list write them.
-			line += fmt.Sprintf("; %s %s added (its tags now: %s)", plainPlural(len(a.AddedTags), "tag"),
-				tagTerms(a.AddedTags), tagTerms(a.Feed.Tags))
-		case len(a.Feed.Tags) > 0:
-			line += " (tags " + tagTerms(a.Feed.Tags) + ")"
-		}
-		fmt.Fprintln(w, oneLine(line, 0))
-	}
 	if a.Fetch.Err != nil {
-		return
+		return // SubscribeFeed's NotFetchedError says it all
 	}
+	fmt.Fprintln(w, subscribedLine(a))
 	title := a.Feed.Title
 	if title == "" {
 		title = shownAddress(a.Feed.URL)
@@ -368,6 +490,27 @@ func PrintAdded(w io.Writer, a Added) {
 		fmt.Fprintln(w, line)
 	}
 	printWarnings(w, fetchWarnings(a.Fetch, a.Stats))
+}
+
+// subscribedLine says what SubscribeFeed did to the subscription:
+// subscribed, or subscribed already and with which tags.
+func subscribedLine(a Added) string {
+	if a.New {
+		return "subscribed to " + shownAddress(a.Feed.URL)
+	}
+	line := "already subscribed to " + shownAddress(a.Feed.URL)
+	if a.Recredentialed {
+		line += "; it is fetched with the user name and password given from now on"
+	}
+	switch {
+	case len(a.AddedTags) > 0:
+		// As opml import and feed list write them.
+		line += fmt.Sprintf("; %s %s added (its tags now: %s)", plainPlural(len(a.AddedTags), "tag"),
+			tagTerms(a.AddedTags), tagTerms(a.Feed.Tags))
+	case len(a.Feed.Tags) > 0:
+		line += " (tags " + tagTerms(a.Feed.Tags) + ")"
+	}
+	return oneLine(line, 0)
 }
 
 // shownAddress is a feed's address as tidings shows it: on one line,
