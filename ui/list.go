@@ -69,6 +69,9 @@ type listModel struct {
 	// row under the cursor is not yet the one the key asked for, and the
 	// keys typed meanwhile wait for it (typeahead.go).
 	jumping jump
+	// unreadAsk counts n and p's askings of the library, so that an answer
+	// esc stopped waiting for is let go (nextunread.go).
+	unreadAsk int
 	// kept are the articles the reader opened, starred, marked or tagged
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep

@@ -25,6 +25,7 @@ type unreadMsg struct {
 	from  int64     // the article the cursor, or the reader, was on
 	delta int       // 1: the next unread article, -1: the previous
 	open  bool      // asked in the reader: open what is found
+	ask   int       // the list's unreadAsk when asked: esc stops the asking
 	found int64     // the unread article, 0 when there is none
 	page  pageMsg   // the window around it
 	err   error
@@ -78,13 +79,25 @@ func (m *Model) stepUnread(delta int) tea.Cmd {
 	if delta < 0 {
 		edge = l.rows[0].SortKey
 	}
-	ask := unreadMsg{query: l.query, epoch: l.epoch, from: from, delta: delta, open: inReader}
+	l.unreadAsk++
+	ask := unreadMsg{query: l.query, epoch: l.epoch, from: from, delta: delta, open: inReader, ask: l.unreadAsk}
 	// Said until the answer comes: mostly at once, but a filter whose
 	// articles are all read, while the library has unread ones, is gone
 	// through to its end (seconds in a large one).
 	m.setStatus(lookingForUnread(delta))
 	l.jumping = jumpUnread // the keys typed meanwhile wait for it (typeahead.go)
 	return findUnread(l.ctx, l.lib, ask, edge, l.limit())
+}
+
+// stopLookingForUnread stops waiting for the unread article n or p asked
+// the library for (esc while it looks: in a large filter whose articles are
+// all read it takes seconds): the cursor stays, the keys typed meanwhile
+// are dropped, and the answer, when it comes, is let go.
+func (m *Model) stopLookingForUnread() {
+	m.list.jumping = jumpNone
+	m.list.unreadAsk++
+	m.held = nil
+	m.setStatus("Stopped looking for unread articles.")
 }
 
 // lookingForUnread is the status line while the library is asked for the
@@ -184,8 +197,8 @@ func (m *Model) handleUnread(msg unreadMsg) tea.Cmd {
 		m.setStatus("") // answered, whether or not the answer is still wanted
 	}
 	l := &m.list
-	if msg.query != l.query || l.ctx.Err() != nil {
-		return nil
+	if msg.ask != l.unreadAsk || msg.query != l.query || l.ctx.Err() != nil {
+		return nil // stopped (esc), or asked again since
 	}
 	if msg.open {
 		if m.screen != screenReader || m.readerBack != screenList || m.reader.id() != msg.from {

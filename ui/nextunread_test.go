@@ -314,6 +314,61 @@ func TestNextUnreadAnswerLate(t *testing.T) {
 	}
 }
 
+// TestNextUnreadStoppedByEsc: esc while n looks for an unread article
+// beyond the rows loaded (seconds in a large filter whose articles are all
+// read) stops waiting: the status says so, the keys typed after n are
+// dropped with it, the keys typed after esc act at once, and the answer,
+// when it comes, moves nothing.
+func TestNextUnreadStoppedByEsc(t *testing.T) {
+	for _, screen := range []string{"list", "reader"} {
+		t.Run(screen, func(t *testing.T) {
+			lib := unreadLibrary(t, 300, 250)
+			m := start(t, lib, Config{PageSize: 10}, 80, 12)
+			if screen == "reader" {
+				m = steps(t, m, "enter")
+			}
+			var late tea.Msg
+			m, cmd := m.Update(press("n"))
+			m = runHolding(t, m, cmd, func(msg tea.Msg) bool {
+				if _, ok := msg.(unreadMsg); ok {
+					late = msg
+					return true
+				}
+				return false
+			})
+			if late == nil {
+				t.Fatal("n asked the library nothing")
+			}
+			m = steps(t, m, "s", "esc") // s waits for n; esc stops both
+			r := root(t, m)
+			if r.status != "Stopped looking for unread articles." {
+				t.Errorf("after esc, the status line says %q", r.status)
+			}
+			if screen == "reader" && r.screen != screenReader {
+				t.Error("esc while looking left the reader: it stops the looking first")
+			}
+			if screen == "reader" {
+				m = steps(t, m, "esc")
+			}
+			m = steps(t, m, "j")
+			if got := articleNumber(t, cursorTitle(t, m)); got != 1 {
+				t.Errorf("j after esc: the cursor is on %d, want 1", got)
+			}
+			m = step(t, m, late)
+			if got := articleNumber(t, cursorTitle(t, m)); got != 1 {
+				t.Errorf("the answer n no longer waited for moved the cursor to %d", got)
+			}
+			if r := root(t, m); r.screen != screenList {
+				t.Errorf("the answer n no longer waited for opened an article")
+			}
+			rows, err := lib.Page(context.Background(), store.PageRequest{Query: "is:starred", Limit: 5})
+			if err != nil || len(rows) != 0 {
+				t.Errorf("s typed between n and esc starred %d articles (%v)", len(rows), err)
+			}
+		})
+	}
+}
+
 // TestNextUnreadAfterAWrite: a write that shows up while n's answer is on
 // its way (another process marked an article unread) is in the list when
 // the answer comes, though the answer was read before it.

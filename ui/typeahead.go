@@ -35,6 +35,10 @@ func (m *Model) holdKey(msg tea.KeyPressMsg) bool {
 	if msg.String() == "ctrl+c" {
 		return false
 	}
+	if msg.String() == "esc" && m.list.jumping == jumpUnread && m.keysWait() {
+		m.stopLookingForUnread() // what was typed after n or p goes with it
+		return true
+	}
 	if len(m.held) == 0 && !m.keysWait() {
 		return false
 	}

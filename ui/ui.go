@@ -285,7 +285,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 	case pageMsg:
 		return m.handlePage(msg)
 	case unreadMsg:
-		if m.list.jumping == jumpUnread {
+		if m.list.jumping == jumpUnread && msg.ask == m.list.unreadAsk {
 			m.list.jumping = jumpNone // found, or not: the cursor goes no further
 		}
 		cmd = m.handleUnread(msg)
