@@ -556,20 +556,26 @@ func (a *app) libraryPath() (string, error) {
 
 // xdgHome says why there is no XDG folder where the environment variable
 // env would name it: env is not an absolute path, and $HOME, below which
-// the folder would be, is not set (or not an absolute path). Without a
-// home, xdg puts the folder below /, where root would make it. It is nil
-// when there is a folder.
+// the folder would be, is not set (or not an absolute path); env set but
+// relative (ignored, as the XDG spec says) is named too. Without a home,
+// xdg puts the folder below /, where root would make it. It is nil when
+// there is a folder.
 func xdgHome(env string) error {
-	if filepath.IsAbs(os.Getenv(env)) {
+	given := os.Getenv(env)
+	if filepath.IsAbs(given) {
 		return nil
 	}
+	var err error
 	switch home := os.Getenv("HOME"); {
 	case home == "":
-		return errors.New("HOME is not set")
+		err = errors.New("HOME is not set")
 	case !filepath.IsAbs(home):
-		return fmt.Errorf("HOME is not an absolute path (%q)", cli.OneLine(home))
+		err = fmt.Errorf("HOME is not an absolute path (%q)", cli.OneLine(home))
 	}
-	return nil
+	if err != nil && given != "" {
+		err = fmt.Errorf("%s is not an absolute path (%q), and %w", env, cli.OneLine(given), err)
+	}
+	return err
 }
 
 // libraryFile is the library a path given by the user names: a leading ~

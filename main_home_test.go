@@ -81,7 +81,8 @@ func TestNoHome(t *testing.T) {
 		"unset":                 {args: []string{"search", "--count", ""}, says: "HOME is not set" + want},
 		"unset, show":           {args: []string{"show", "1"}, says: "HOME is not set" + want},
 		"relative":              {home: "home", args: []string{"search", "--count", ""}, says: `HOME is not an absolute path ("home")` + want},
-		"XDG_DATA_HOME not abs": {dataHome: "data", args: []string{"tags"}, says: "HOME is not set" + want},
+		"XDG_DATA_HOME not abs": {dataHome: "data", args: []string{"tags"}, says: `XDG_DATA_HOME is not an absolute path ("data"), and HOME is not set` + want},
+		"both relative":         {home: "home", dataHome: "data", args: []string{"tags"}, says: `XDG_DATA_HOME is not an absolute path ("data"), and HOME is not an absolute path ("home")` + want},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := runEnv(t, map[string]string{"HOME": tc.home, "XDG_DATA_HOME": tc.dataHome}, tc.args...)
