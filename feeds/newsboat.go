@@ -165,9 +165,9 @@ func readURLLines(lines []string, decodeWarning string) ([]Subscription, []URLsW
 		}
 		feedURL, ok := httpFeedURL(addr)
 		if !ok {
-			reason := fmt.Sprintf("%s is not an http(s) address: skipped", shortQuote(addr))
+			reason := fmt.Sprintf("%s is not an http(s) address: skipped", shortQuote(ShownURL(addr)))
 			if !urlsScheme.MatchString(addr) {
-				reason = fmt.Sprintf("%s is not a feed's address: skipped", shortQuote(addr))
+				reason = fmt.Sprintf("%s is not a feed's address: skipped", shortQuote(ShownURL(addr)))
 			}
 			warnings = append(warnings, URLsWarning{Line: l.n, Reason: reason})
 			continue
@@ -188,7 +188,7 @@ func readURLLines(lines []string, decodeWarning string) ([]Subscription, []URLsW
 		s := &subs[i]
 		s.Title = firstNonEmpty(s.Title, title)
 		warnings = append(warnings, URLsWarning{Line: l.n, Reason: fmt.Sprintf(
-			"%s is listed on line %d too; it is one subscription, with the tags of both", CleanLine(s.URL), first[i])})
+			"%s is listed on line %d too; it is one subscription, with the tags of both", CleanLine(ShownURL(s.URL)), first[i])})
 		if full[i] {
 			continue
 		}
@@ -233,12 +233,12 @@ func skippedLine(n int, kind, addr string) URLsWarning {
 		}
 	case "exec":
 		w.Reason = fmt.Sprintf("%s is a feed a program writes (newsboat's exec:): skipped; tidings fetches feeds over http(s) only",
-			shortQuote(addr))
+			shortQuote(ShownURL(addr)))
 	case "filter":
 		_, inner, _ := strings.Cut(rest, ":")
-		w.Reason = fmt.Sprintf("%s passes a feed through a program (newsboat's filter:): skipped", shortQuote(addr))
+		w.Reason = fmt.Sprintf("%s passes a feed through a program (newsboat's filter:): skipped", shortQuote(ShownURL(addr)))
 		if u, ok := httpFeedURL(inner); ok {
-			w.Reason += "; tidings feed add " + u + " subscribes to it unfiltered"
+			w.Reason += "; tidings feed add " + ShownURL(u) + " subscribes to it unfiltered"
 		}
 	}
 	return w

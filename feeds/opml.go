@@ -209,7 +209,7 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 // MaxOPMLTags at the listing on line.
 func tagsCut(line int, url string) *OPMLCut {
 	return &OPMLCut{line, fmt.Sprintf("%s has %d tags: the rest of its tags here and after here are left out",
-		CleanLine(url), MaxOPMLTags)}
+		CleanLine(ShownURL(url)), MaxOPMLTags)}
 }
 
 // outlineAttrs are an outline's attributes by lower-cased name: exporters
@@ -258,7 +258,7 @@ func outlineSubscription(o map[string]string, attr string, folders []string) (Su
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		name := map[string]string{"xmlurl": "xmlUrl", "url": "url"}[attr]
 		return Subscription{}, fmt.Errorf("outline %q: %s %q is not an http(s) URL",
-			CleanLine(firstNonEmpty(o["title"], o["text"])), name, feedURL)
+			CleanLine(firstNonEmpty(o["title"], o["text"])), name, ShownURL(feedURL))
 	}
 	var inFolders []string
 	for _, f := range folders {
