@@ -121,7 +121,8 @@ type ImportReport struct {
 	Stopped bool
 	// NewFeeds are the addresses of the feeds the import subscribed the
 	// library to: those its articles came from (an export's feed) that
-	// the library did not have.
+	// the library did not have, as tidings shows them (feeds.ShownURL,
+	// without a password).
 	NewFeeds []string
 
 	ruleWarned bool
@@ -456,7 +457,9 @@ func (im *Importer) put(ctx context.Context, batch []item, arts []feeds.Article,
 	}
 	if err == nil {
 		count(batch, outs, rep)
-		rep.NewFeeds = append(rep.NewFeeds, res.NewFeeds...)
+		for _, u := range res.NewFeeds {
+			rep.NewFeeds = append(rep.NewFeeds, feeds.ShownURL(u))
+		}
 		return nil
 	}
 	if fatal(ctx, err) {

@@ -83,7 +83,7 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 	problems = append(problems, more...)
 	for _, l := range listedTwice(data) {
 		warnings = append(warnings, Problem{File: path, Reason: fmt.Sprintf(
-			"%s is listed %d times; it is one subscription, with the tags of every folder it is in", l.url, l.times)})
+			"%s is listed %d times; it is one subscription, with the tags of every folder it is in", feeds.ShownURL(l.url), l.times)})
 	}
 	printWarnings(w, warnings)
 	return added, problems, err
@@ -124,6 +124,13 @@ func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feed
 			continue
 		}
 		already++
+		if feeds.ShownURL(s.URL) != s.URL && feeds.NormalizeURL(s.URL) != feeds.NormalizeURL(sub.Feed.URL) {
+			// An OPML file of long ago would put back an old password: the
+			// subscription keeps its own, and the user is told how to give
+			// it the file's.
+			notes = append(notes, fmt.Sprintf("already subscribed to %s with another password: the file's was not used "+
+				"(tidings feed add with the address as the file gives it fetches it with the file's from now on)", feeds.ShownURL(sub.Feed.URL)))
+		}
 		if sub.Renamed != "" {
 			// feed:"old name" in a saved search or rule no longer finds it.
 			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", feeds.ShownURL(sub.Feed.URL), sub.Feed.Title, sub.Renamed))
