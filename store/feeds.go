@@ -33,6 +33,10 @@ type Subscribed struct {
 	// Recredentialed: the feed was subscribed already under another user
 	// name or password, and is fetched with those given from now on.
 	Recredentialed bool
+	// MergedTwins is how many other subscriptions to the feed, with other
+	// passwords (a tidings from before subscribed again when the password
+	// changed), SubscribeWithCredentials made one with it.
+	MergedTwins int
 }
 
 // Subscribe subscribes to the feed at f.URL with f's title, site and
@@ -161,7 +165,59 @@ func (s *Store) subscribe(ctx context.Context, f Feed, credentials bool) (Subscr
 	if err != nil {
 		return Subscribed{}, fmt.Errorf("store: add feed %s: %w", feeds.ShownURL(f.URL), err)
 	}
+	if credentials && !out.New && feeds.ShownURL(f.URL) != f.URL {
+		// Given with a password, the feed is the one subscription that
+		// has it: the others to it, with other passwords, are merged
+		// into it, their articles its own (one copy of an article both
+		// had), as a feed that moved is into the one at its new address.
+		twins, err := s.Twins(ctx, out.Feed.URL)
+		if err != nil {
+			return out, fmt.Errorf("store: add feed %s: %w", feeds.ShownURL(f.URL), err)
+		}
+		for _, t := range twins {
+			if t.ID == out.Feed.ID {
+				continue
+			}
+			if _, err := s.mergeMoved(ctx, t.ID, out.Feed.URL); err != nil {
+				return out, fmt.Errorf("store: add feed %s: %w", feeds.ShownURL(f.URL), err)
+			}
+			out.MergedTwins++
+		}
+	}
 	return out, nil
+}
+
+// Twins returns every subscription to the feed at url, by id (their ids
+// and addresses only): those whose
+// address is url with any user name and password, or none
+// (feeds.MatchURL). A library holds more than one when a tidings from
+// before subscribed to a feed again when its password changed.
+func (s *Store) Twins(ctx context.Context, url string) ([]Feed, error) {
+	return twins(ctx, s.db, url)
+}
+
+// twins is Twins, read by q.
+func twins(ctx context.Context, q querier, url string) ([]Feed, error) {
+	norm := feeds.MatchURL(url)
+	if hostOf(norm) == "" {
+		return nil, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, url FROM feeds WHERE url_normal = ? OR url_normal = '' ORDER BY id`, norm)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Feed
+	for rows.Next() {
+		var f Feed
+		if err := rows.Scan(&f.ID, &f.URL); err != nil {
+			return nil, err
+		}
+		if feeds.MatchURL(f.URL) == norm {
+			out = append(out, f)
+		}
+	}
+	return out, rows.Err()
 }
 
 // takeBackSQL gives feed ?1 the articles of no feed whose external ids lie
@@ -450,6 +506,10 @@ type Removed struct {
 	Kept     int // those kept with purge, for what the reader did to them
 	// Why they were kept; an article may count under several.
 	Starred, Annotated, Tagged, Retitled int
+	// Twins is how many other subscriptions to the feed, with other
+	// passwords (a tidings from before subscribed again when the password
+	// changed), were removed with it.
+	Twins int
 }
 
 // keptByReader is true of an article (a) the reader has done something to
@@ -476,52 +536,81 @@ func (s *Store) RemoveFeed(ctx context.Context, url string, purge bool) (Removed
 		if err := repairFeeds(ctx, tx); err != nil {
 			return err
 		}
-		id, err := feedIDByURL(ctx, tx, url)
+		first, err := feedIDByURL(ctx, tx, url)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
 		if err != nil {
 			return err
 		}
-		var tags string
-		if err := tx.QueryRowContext(ctx, `SELECT tags FROM feeds WHERE id = ?`, id).Scan(&tags); err != nil {
+		var at string
+		if err := tx.QueryRowContext(ctx, `SELECT url FROM feeds WHERE id = ?`, first).Scan(&at); err != nil {
 			return err
 		}
-		if !json.Valid([]byte(tags)) {
-			tags = "[]"
-		}
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?`, id).Scan(&r.Articles); err != nil {
+		ids := []int64{first}
+		if all, err := twins(ctx, tx, at); err != nil {
 			return err
+		} else if len(all) > 1 {
+			ids = ids[:0]
+			for _, t := range all {
+				ids = append(ids, t.ID)
+			}
 		}
-		if purge && r.Articles > 0 {
-			err := tx.QueryRowContext(ctx, `SELECT count(*),
-				coalesce(sum(a.starred <> 0), 0),
-				coalesce(sum(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)), 0),
-				coalesce(sum(EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
-					WHERE x.article_id = a.id AND x.by_rule = 0
-					AND t.folded NOT IN (SELECT tidings_fold_tag(value) FROM json_each(?)))), 0),
-				coalesce(sum(a.retitled <> 0), 0)
-				FROM articles a WHERE a.feed_id = ? AND `+keptByReader, tags, id, tags).
-				Scan(&r.Kept, &r.Starred, &r.Annotated, &r.Tagged, &r.Retitled)
-			if err != nil {
-				return err
-			}
-			if err := deleteArticles(ctx, tx, `SELECT a.id FROM articles a WHERE a.feed_id = ? AND NOT `+keptByReader, id, tags); err != nil {
-				return err
-			}
-			r.Deleted = r.Articles - r.Kept
-			// Tags left on no article go, as when the reader takes a tag off.
-			if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE color = ''
-				AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = tags.id)`); err != nil {
+		r.Twins = len(ids) - 1
+		for _, id := range ids {
+			if err := removeFeed(ctx, tx, id, purge, &r); err != nil {
 				return err
 			}
 		}
-		// The articles left lose their feed (ON DELETE SET NULL).
-		_, err = tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
-		return err
+		return nil
 	})
 	if err != nil {
 		return Removed{}, fmt.Errorf("store: unsubscribe %s: %w", feeds.ShownURL(url), err)
 	}
 	return r, nil
+}
+
+// removeFeed removes the subscription id, as RemoveFeed does, adding what
+// it did to r.
+func removeFeed(ctx context.Context, tx *sql.Tx, id int64, purge bool, r *Removed) error {
+	var tags string
+	if err := tx.QueryRowContext(ctx, `SELECT tags FROM feeds WHERE id = ?`, id).Scan(&tags); err != nil {
+		return err
+	}
+	if !json.Valid([]byte(tags)) {
+		tags = "[]"
+	}
+	var articles int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?`, id).Scan(&articles); err != nil {
+		return err
+	}
+	r.Articles += articles
+	if purge && articles > 0 {
+		var kept, starred, annotated, tagged, retitled int
+		err := tx.QueryRowContext(ctx, `SELECT count(*),
+			coalesce(sum(a.starred <> 0), 0),
+			coalesce(sum(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)), 0),
+			coalesce(sum(EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
+				WHERE x.article_id = a.id AND x.by_rule = 0
+				AND t.folded NOT IN (SELECT tidings_fold_tag(value) FROM json_each(?)))), 0),
+			coalesce(sum(a.retitled <> 0), 0)
+			FROM articles a WHERE a.feed_id = ? AND `+keptByReader, tags, id, tags).
+			Scan(&kept, &starred, &annotated, &tagged, &retitled)
+		if err != nil {
+			return err
+		}
+		if err := deleteArticles(ctx, tx, `SELECT a.id FROM articles a WHERE a.feed_id = ? AND NOT `+keptByReader, id, tags); err != nil {
+			return err
+		}
+		r.Kept, r.Starred, r.Annotated, r.Tagged, r.Retitled = r.Kept+kept, r.Starred+starred, r.Annotated+annotated, r.Tagged+tagged, r.Retitled+retitled
+		r.Deleted += articles - kept
+		// Tags left on no article go, as when the reader takes a tag off.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE color = ''
+			AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = tags.id)`); err != nil {
+			return err
+		}
+	}
+	// The articles left lose their feed (ON DELETE SET NULL).
+	_, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+	return err
 }

@@ -311,6 +311,10 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 		// that what is in it is seen, not obeyed.
 		return Added{}, fmt.Errorf("%s: the address has control characters in it (an escape sequence, a line break); give it without them", shownName(url))
 	}
+	if shown, bad := badUserinfo(url); bad {
+		return Added{}, fmt.Errorf("%s: the user name or password given with it has a character that must be percent-encoded "+
+			"(a space, #, ?, /, @ or %%): write it so (%%20 for a space, %%23 for #, %%40 for @)", oneLine(shown, 0))
+	}
 	addr := withCredentials(ctx, st, url)
 	found, err := f.Discover(ctx, addr)
 	if err != nil {
@@ -502,6 +506,9 @@ func subscribedLine(a Added) string {
 	if a.Recredentialed {
 		line += "; it is fetched with the user name and password given from now on"
 	}
+	if a.MergedTwins > 0 {
+		line += fmt.Sprintf("; %s to it with other passwords made one with it", Plural(a.MergedTwins, "other subscription"))
+	}
 	switch {
 	case len(a.AddedTags) > 0:
 		// As opml import and feed list write them.
@@ -517,6 +524,33 @@ func subscribedLine(a Added) string {
 // without the password it may carry (feeds.ShownURL).
 func shownAddress(url string) string {
 	return oneLine(feeds.ShownURL(url), 0)
+}
+
+// badUserinfo reports whether url is an http(s) address whose user name
+// or password is written with a character that must be percent-encoded
+// in it (a space, #, ?, /, @, a % that starts no escape), so that it is
+// no address, or the password is read as part of its host, query or
+// fragment; shown is then the address without them, all that comes
+// before its last @ left out.
+func badUserinfo(url string) (shown string, bad bool) {
+	url = strings.TrimSpace(url)
+	scheme, rest, ok := strings.Cut(url, "://")
+	at := strings.LastIndex(rest, "@")
+	if !ok || at < 0 || !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") {
+		return "", false
+	}
+	shown = scheme + "://" + rest[at+1:]
+	u, err := neturl.Parse(url)
+	if err != nil || u.Host == "" {
+		return shown, true
+	}
+	// The @ sits before the path, but what comes before it was read as no
+	// user name: a # or ? cut the host short (alice:12#pw@host).
+	authority, _, _ := strings.Cut(rest, "/")
+	if u.User == nil && strings.Contains(authority, "@") && strings.ContainsAny(authority[:strings.LastIndex(authority, "@")], "#?") {
+		return shown, true
+	}
+	return "", false
 }
 
 // withCredentials is the address feed add asks for url at: url, or the
@@ -564,6 +598,9 @@ func RemovedFeedText(f store.Feed, r store.Removed, purge bool) string {
 	case f.URL != "":
 		text += " from " + shownAddress(f.URL)
 	}
+	if r.Twins > 0 {
+		text += fmt.Sprintf(": all %s to it, with other passwords", Plural(r.Twins+1, "subscription"))
+	}
 	switch {
 	case r.Articles == 0:
 		return text + "; it had no articles"
@@ -606,6 +643,7 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	twins := twinCounts(subs)
 	var b strings.Builder
 	for _, s := range subs {
 		title := s.Title
@@ -625,6 +663,10 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 			fmt.Fprintf(&b, ", tags %s", oneLine(tagTerms(s.Tags), 0))
 		}
 		b.WriteString("\n")
+		if n := twins[feeds.MatchURL(s.URL)]; n > 1 {
+			fmt.Fprintf(&b, "  one of %d subscriptions to this feed, with other passwords "+
+				"(tidings feed add with the address and its password makes them one)\n", n)
+		}
 		if s.LastError != "" {
 			fmt.Fprintf(&b, "  error: %s\n", oneLine(s.LastError, 0))
 		}
@@ -632,6 +674,18 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 	// A full disk or a closed pipe is an error a script sees.
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// twinCounts is how many of subs are subscriptions to each feed, by its
+// address without user name and password (feeds.MatchURL): more than one
+// where a tidings from before subscribed to a feed again when its password
+// changed.
+func twinCounts(subs []store.Feed) map[string]int {
+	n := make(map[string]int, len(subs))
+	for _, s := range subs {
+		n[feeds.MatchURL(s.URL)]++
+	}
+	return n
 }
 
 // FetchStopped clears a stopped fetch's progress line from a terminal,
@@ -655,8 +709,12 @@ func FetchStopped(w io.Writer, tty bool) {
 func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
 	bar := &liveLine{w: w, width: width}
 	var waiting pendingFeeds
+	// Subscriptions to one feed with other passwords are told apart.
+	twins, twinOf := map[string]int{}, map[string]int{}
 	return func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
 		if done == 0 {
+			twins[feeds.MatchURL(r.Sub.URL)]++
+			twinOf[r.Sub.URL] = twins[feeds.MatchURL(r.Sub.URL)]
 			waiting.add(r.Sub)
 			if tty && len(waiting.order) == total {
 				// Every feed told of: the fetch begins.
@@ -666,7 +724,11 @@ func FetchProgress(w io.Writer, tty bool, width int) func(done, total int, r fee
 			return
 		}
 		waiting.done(r.Sub.URL)
-		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, shownAddress(r.Sub.URL), oneLine(fetchStatus(r, stats), 0))
+		shown := shownAddress(r.Sub.URL)
+		if n := twins[feeds.MatchURL(r.Sub.URL)]; n > 1 {
+			shown += fmt.Sprintf(" (subscription %d of %d to it)", twinOf[r.Sub.URL], n)
+		}
+		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, shown, oneLine(fetchStatus(r, stats), 0))
 		if !tty {
 			fmt.Fprintln(w, line)
 			return
