@@ -45,8 +45,11 @@ func ShownURL(raw string) string {
 	if !ok {
 		return raw
 	}
+	// The authority ends where the path begins. A ? or # before an @
+	// is taken for part of a password written without its escapes
+	// ("alice:p#w@host"), which is then not shown either.
 	authority := rest
-	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+	if end := strings.IndexByte(rest, '/'); end >= 0 {
 		authority = rest[:end]
 	}
 	at := strings.LastIndex(authority, "@")

@@ -47,6 +47,24 @@ func TestAddressesWithCredentials(t *testing.T) {
 	}
 }
 
+// TestShownURLHidesAPasswordNotEscaped: a password holding a # or ? that
+// was not percent-encoded (the address then does not parse) is not shown
+// either.
+func TestShownURLHidesAPasswordNotEscaped(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://alice:p#w@host.example/feed.xml":  "http://alice@host.example/feed.xml",
+		"http://alice:p?w@host.example/feed.xml":  "http://alice@host.example/feed.xml",
+		"https://alice:a#b?c@host.example":        "https://alice@host.example",
+		"http://host.example?x=1#frag":            "http://host.example?x=1#frag",
+		"http://host.example/feed?u=a:b@c#d":      "http://host.example/feed?u=a:b@c#d",
+		"http://alice:s3cret@host.example?x=1#yz": "http://alice@host.example?x=1#yz",
+	} {
+		if got := ShownURL(in); got != want {
+			t.Errorf("ShownURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestFetchShowsNoPassword: a feed fetched with a user name and password
 // in its address does not show the password where it moved to, nor write
 // it into its articles' links, and feed add does not show it in what it
