@@ -1489,7 +1489,7 @@ func (a *app) feedCmd() *cobra.Command {
 				if !added.New {
 					fetch = "fetch"
 				}
-				return fmt.Errorf("%s of %s: %w", fetch, cli.OneLine(added.Feed.URL), err)
+				return fmt.Errorf("%s of %s: %w", fetch, cli.OneLine(feeds.ShownURL(added.Feed.URL)), err)
 			}
 			return nil
 		}),
