@@ -119,7 +119,9 @@ func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 		}
 		recorded++
 		switch {
-		case err != nil && errors.Is(err, store.ErrReadOnly):
+		case err != nil && libraryRefuses(err):
+			// Every feed after it would fail the same way: stop there,
+			// said once.
 			saveErr = err
 		case err != nil:
 			rep.Failed = append(rep.Failed, Problem{File: shownAddress(r.Sub.URL), Reason: oneLine(err.Error(), 0)})
@@ -153,6 +155,13 @@ func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 	return rep, ctx.Err()
 }
 
+// libraryRefuses reports whether err, of storing a feed's fetch, is about
+// the library rather than the feed: read-only, on a full or failing disk,
+// or damaged.
+func libraryRefuses(err error) bool {
+	return errors.Is(err, store.ErrReadOnly) || store.DiskFull(err) || store.DiskIOError(err) || store.IsDamaged(err)
+}
+
 // stoppedBy reports whether err, of storing a feed's fetch, is the fetch
 // being stopped (ctrl+c, SIGTERM, a closed terminal cancel ctx): the
 // store gives up on a cancelled context with whatever the statement it was
@@ -162,7 +171,7 @@ func stoppedBy(ctx context.Context, err error) bool {
 	if ctx.Err() == nil {
 		return false
 	}
-	return !store.DiskFull(err) && !store.DiskIOError(err) && !store.IsDamaged(err) && !errors.Is(err, store.ErrReadOnly)
+	return !libraryRefuses(err)
 }
 
 // subscriptions are the feeds to fetch: every one, or those named in only
