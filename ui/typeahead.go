@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -30,23 +31,45 @@ const maxHeld = 256
 // or the cursor is on its way to a row being fetched, and the key would go
 // to the list (or, for n and p in the reader, to the reader), and every key
 // after a held one, so that they keep their order; it reports whether msg
-// was held. ctrl+c is never held: it always quits (or asks) at once.
+// was held (or taken). The status line says keys wait, as long as they do.
+// Some keys are not held: ctrl+c and q quit at once, and /, when nothing
+// waits before it, opens the filter line at once (a new filter replaces
+// the one loading). esc lets go of what waits: the keys typed ahead, and
+// n or p's looking for an unread article.
 func (m *Model) holdKey(msg tea.KeyPressMsg) bool {
 	if msg.String() == "ctrl+c" {
 		return false
 	}
-	if msg.String() == "esc" && m.list.jumping == jumpUnread && m.keysWait() {
-		m.stopLookingForUnread() // what was typed after n or p goes with it
-		return true
-	}
 	if len(m.held) == 0 && !m.keysWait() {
 		return false
+	}
+	switch {
+	case msg.String() == "esc" && m.list.jumping == jumpUnread:
+		m.stopLookingForUnread() // what was typed after n or p goes with it
+		return true
+	case msg.String() == "esc" && len(m.held) > 0:
+		m.held = nil
+		m.setStatus(droppedTypedAhead)
+		return true
+	case key.Matches(msg, m.list.keys.Quit, m.reader.keys.Quit):
+		return false
+	case len(m.held) == 0 && m.screen == screenList && key.Matches(msg, m.list.keys.Filter):
+		return false
+	}
+	if len(m.held) == 0 && m.status == "" {
+		m.setStatus(keysWaiting)
 	}
 	if len(m.held) < maxHeld {
 		m.held = append(m.held, msg)
 	}
 	return true
 }
+
+// The status line while keys typed ahead wait, and once esc let them go.
+const (
+	keysWaiting       = "Keys typed ahead wait for the list… (esc drops them)"
+	droppedTypedAhead = "Dropped the keys typed ahead."
+)
 
 // keysWait reports whether a key typed now would act on a row other than
 // the one it is meant for: the list's rows are an earlier query's, or the
@@ -81,6 +104,9 @@ func (m Model) listHasKeyboard() bool {
 func (m Model) replayHeld(cmd tea.Cmd) (Model, tea.Cmd) {
 	keys := m.held
 	m.held = nil
+	if m.status == keysWaiting {
+		m.setStatus("")
+	}
 	cmds := []tea.Cmd{cmd}
 	for i, k := range keys {
 		next, c := m.Update(k)

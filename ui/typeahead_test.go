@@ -102,6 +102,8 @@ func TestKeysTypedAheadOfANewQuery(t *testing.T) {
 	for _, p := range paths {
 		for _, typed := range actions {
 			t.Run(p.name+"/"+strings.Join(typed, " "), func(t *testing.T) {
+				// Each waits mostly on its libraries' files being made.
+				t.Parallel()
 				// The patient typist: each key once the screen has
 				// answered the one before.
 				var openedWaiting []string
@@ -148,18 +150,24 @@ func TestTypedAheadKeepOrder(t *testing.T) {
 	m, page := m.Update(press("#"))
 	m = run(t, m, page)
 	m, page = m.Update(press("enter")) // the saved search, storm
-	// Then, before its page: the filter line, a new query kept, a move and
-	// a star.
-	for _, k := range []string{"/", "esc", "/", "l", "u", "f", "t", "w", "a", "f", "f", "e", "enter", "j", "s"} {
+	// Then, before its page: a move, the filter line emptied, a new query
+	// kept, a move and a star.
+	for _, k := range []string{"j", "/", "ctrl+u", "l", "u", "f", "t", "w", "a", "f", "f", "e", "enter", "j", "s"} {
 		m = step(t, m, press(k))
 	}
 	if n := len(root(t, m).held); n != 15 {
 		t.Fatalf("%d keys held, want the 15 typed", n)
 	}
+	if got := root(t, m).status; got != keysWaiting {
+		t.Errorf("while keys wait, the status line says %q", got)
+	}
 	m = run(t, m, page)
 	r := root(t, m)
 	if r.list.query.text != "luftwaffe*" || len(r.held) != 0 {
 		t.Fatalf("the list shows %q with %d keys held, want luftwaffe* and none", r.list.query.text, len(r.held))
+	}
+	if r.status == keysWaiting {
+		t.Error("the status line still says keys wait")
 	}
 	starred, err := lib.Page(context.Background(), store.PageRequest{Query: "is:starred", Limit: 10})
 	if err != nil {
@@ -180,6 +188,46 @@ func TestTypedAheadKeepOrder(t *testing.T) {
 		t.Error("ctrl+c with keys held did nothing")
 	} else if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Error("ctrl+c with keys held did not quit")
+	}
+}
+
+// TestTypedAheadLetGo: while a new list loads, q quits at once and /
+// opens the filter line at once (a new filter replaces the one loading),
+// as before keys waited; esc lets go of the keys typed ahead, which then
+// do nothing when the list comes.
+func TestTypedAheadLetGo(t *testing.T) {
+	lib := typeaheadLibrary(t)
+	var opened []string
+	m := start(t, lib, typeaheadConfig(&opened), 100, 30)
+	m = steps(t, m, "#")
+	m, page := m.Update(press("enter")) // the saved search, storm
+
+	// / at once: the filter line opens over the rows still shown.
+	f := step(t, m, press("/"))
+	if r := root(t, f); r.mode() != modeFilter || len(r.held) != 0 {
+		t.Errorf("/ while the list loads: the filter line is not open (%d keys held)", len(r.held))
+	}
+	// q at once, with keys waiting before it.
+	q := step(t, m, press("s"))
+	if _, cmd := q.Update(press("q")); cmd == nil {
+		t.Error("q with keys waiting did nothing")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q with keys waiting did not quit")
+	}
+	// esc lets go of what waits.
+	m = steps(t, m, "j")
+	m = step(t, m, press("s"))
+	m = step(t, m, press("esc"))
+	if r := root(t, m); len(r.held) != 0 || r.status != droppedTypedAhead {
+		t.Errorf("after esc: %d keys held, status %q", len(r.held), r.status)
+	}
+	m = run(t, m, page)
+	if r := root(t, m); r.list.query.text != "storm" {
+		t.Errorf("esc, let go of the keys typed ahead, changed the query to %q", r.list.query.text)
+	}
+	starred, err := lib.Page(context.Background(), store.PageRequest{Query: "is:starred", Limit: 10})
+	if err != nil || len(starred) != 0 {
+		t.Errorf("the s let go of starred %v (%v)", starred, err)
 	}
 }
 
