@@ -8,13 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	sys "golang.org/x/sys/unix"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"tidings/store/leftover"
 )
 
 // Backup writes a copy of the library, whole and consistent as of one
@@ -48,7 +49,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	dir, base := filepath.Split(abs)
 	removeBackupLeftovers(dir, base)
-	tmp, err := os.CreateTemp(dir, backupTempPrefix(base)+strconv.Itoa(os.Getpid())+"-*"+backupTempSuffix)
+	// Locked while the copy is written, so that another backup to dest
+	// knows it for one that runs.
+	tmp, err := leftover.Create(dir, backupTempPrefix(base), backupTempSuffix)
 	if errors.Is(err, os.ErrPermission) {
 		return fmt.Errorf("store: backup %s: the folder %s is not writable", dest, filepath.Dir(abs))
 	}
@@ -56,9 +59,6 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("store: backup %s: %w", dest, err)
 	}
 	name := tmp.Name()
-	// Locked while the copy is written, so that another backup to dest
-	// knows it for one that runs; released as it closes.
-	_ = sys.Flock(int(tmp.Fd()), sys.LOCK_EX|sys.LOCK_NB)
 	defer func() {
 		tmp.Close()
 		removeBackupTemp(name) // fails harmlessly once renamed
@@ -177,7 +177,7 @@ func removeBackupLeftovers(dir, base string) {
 		}
 		main := filepath.Join(dir, prefix+mid+backupTempSuffix)
 		if side == "" {
-			if backupLeftover(main, mid) {
+			if leftover.Is(main, mid, staleBackup) {
 				removeBackupTemp(main)
 			}
 			continue
@@ -213,35 +213,6 @@ func backupTempName(rest string) (mid, side string, ok bool) {
 // digits reports whether s is a run of ASCII digits.
 func digits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
-}
-
-// backupLeftover reports whether the backup temporary file at path, named
-// with mid, is no running backup's: nobody holds its lock, and the process
-// its name gives has ended or, when that cannot tell, nothing has written
-// to the file for staleBackup. A file is locked a moment after it is
-// made, and the process that made it is running meanwhile.
-func backupLeftover(path, mid string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	if sys.Flock(int(f.Fd()), sys.LOCK_EX|sys.LOCK_NB) != nil {
-		return false // being written
-	}
-	if pid, _, ok := strings.Cut(mid, "-"); ok {
-		if n, err := strconv.Atoi(pid); err == nil && n > 0 && !running(n) {
-			return true
-		}
-	}
-	info, err := f.Stat()
-	return err == nil && time.Since(info.ModTime()) > staleBackup
-}
-
-// running reports whether a process with this id runs.
-func running(pid int) bool {
-	err := sys.Kill(pid, 0)
-	return err == nil || errors.Is(err, sys.EPERM)
 }
 
 // vacuumInto writes the library into the file name on a reading

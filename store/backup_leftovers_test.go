@@ -14,6 +14,8 @@ import (
 	"time"
 
 	sys "golang.org/x/sys/unix"
+
+	"tidings/store/leftover"
 )
 
 // TestBackupRemovesLeftovers: a backup removes what backups to the same
@@ -169,7 +171,7 @@ func endedPID(t *testing.T) int {
 		}
 	}
 	pid := cmd.Process.Pid
-	if running(pid) {
+	if leftover.Running(pid) {
 		t.Skip("the process id was taken again")
 	}
 	return pid

@@ -21,7 +21,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -29,6 +28,7 @@ import (
 	"tidings/feeds"
 	"tidings/store"
 	"tidings/store/anchor"
+	"tidings/store/leftover"
 )
 
 // ExportOptions shape `tidings export`.
@@ -513,13 +513,11 @@ const staleExport = time.Minute
 // the file is either its old self or complete. The temporary file is locked
 // while it is written, so that other exports know it for one that runs.
 func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), exportTemp+strconv.Itoa(os.Getpid())+"-*")
+	tmp, err := leftover.Create(filepath.Dir(path), exportTemp, "")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	// Released as the file closes, or its export ends.
-	_ = unix.Flock(int(tmp.Fd()), unix.LOCK_EX|unix.LOCK_NB)
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
@@ -546,40 +544,11 @@ func removeLeftovers(dir string) {
 		rest, ok := strings.CutPrefix(e.Name(), exportTemp)
 		if ok && e.Type().IsRegular() {
 			path := filepath.Join(dir, e.Name())
-			if leftover(path, rest) {
+			if leftover.Is(path, rest, staleExport) {
 				_ = os.Remove(path)
 			}
 		}
 	}
-}
-
-// leftover reports whether the export temporary file at path, whose name
-// goes on with rest, is no running export's: nobody holds its lock, and the
-// process its name gives has ended or, when that cannot tell, nothing has
-// written to the file for staleExport. A file is locked a moment after it
-// is made, and the process that made it is running meanwhile.
-func leftover(path, rest string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	if unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) != nil {
-		return false // being written
-	}
-	if pid, _, ok := strings.Cut(rest, "-"); ok {
-		if n, err := strconv.Atoi(pid); err == nil && n > 0 && !running(n) {
-			return true
-		}
-	}
-	info, err := f.Stat()
-	return err == nil && time.Since(info.ModTime()) > staleExport
-}
-
-// running reports whether a process with this id runs.
-func running(pid int) bool {
-	err := unix.Kill(pid, 0)
-	return err == nil || errors.Is(err, unix.EPERM)
 }
 
 // maxSlug is the longest slug of a title in a file name, in bytes.
