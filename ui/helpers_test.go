@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,12 +29,53 @@ func openLibrary(t *testing.T) (*store.Store, string) {
 	return st, path
 }
 
-// newLibrary opens a library holding n generated articles (see testArticle).
+// newLibrary opens a library holding n generated articles (see testArticle):
+// a copy of one made once for the package's tests, which saves making the
+// schema and importing the articles anew for each of them.
 func newLibrary(t *testing.T, n int) *store.Store {
 	t.Helper()
-	st, _ := openLibrary(t)
-	importArticles(t, st, 0, n)
+	data := libraryTemplate(t, n)
+	path := filepath.Join(t.TempDir(), "library.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+// templates are the bytes of libraries of n test articles, made once.
+var templates = struct {
+	sync.Mutex
+	data map[int][]byte
+}{data: map[int][]byte{}}
+
+// libraryTemplate is the file of a closed library holding n test articles.
+func libraryTemplate(t *testing.T, n int) []byte {
+	t.Helper()
+	templates.Lock()
+	defer templates.Unlock()
+	if data, ok := templates.data[n]; ok {
+		return data
+	}
+	path := filepath.Join(t.TempDir(), "template.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importArticles(t, st, 0, n)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	templates.data[n] = data
+	return data
 }
 
 // importArticles imports testArticle(from) ... testArticle(from+n-1).
