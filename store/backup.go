@@ -12,8 +12,6 @@ import (
 	"time"
 
 	sys "golang.org/x/sys/unix"
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 
 	"tidings/store/leftover"
 )
@@ -82,19 +80,12 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // ran out of room says which room (SQLite says only "disk I/O error" of a
 // file grown past ulimit -f).
 func (s *Store) backupErr(dest, tmp string, err error) error {
-	err = fmt.Errorf("store: backup %s: %w", dest, err)
-	if IsDamaged(err) {
-		return Damaged(s.path, err)
-	}
-	if se, ok := errors.AsType[*sqlite.Error](err); ok {
-		switch se.Code() & 0xff {
-		case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR:
-			if why := noRoom(tmp, s.path); why != "" {
-				return fmt.Errorf("store: backup %s: %s (%w)", dest, why, se)
-			}
+	if DiskFull(err) || DiskIOError(err) {
+		if why := noRoom(tmp, s.path); why != "" {
+			return fmt.Errorf("store: backup %s: %s (%w)", dest, why, err)
 		}
 	}
-	return err
+	return Damaged(s.path, fmt.Errorf("store: backup %s: %w", dest, err))
 }
 
 // noRoom says why the temporary file tmp of a copy of the library lib

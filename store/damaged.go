@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -40,11 +39,7 @@ func IsDamaged(err error) bool {
 	if _, ok := errors.AsType[*DamagedError](err); ok {
 		return true
 	}
-	se, ok := errors.AsType[*sqlite.Error](err)
-	if !ok {
-		return false
-	}
-	switch se.Code() & 0xff {
+	switch sqliteCode(err) {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return true
 	}

@@ -17,11 +17,7 @@ import (
 // EDQUOT (a quota reached) or EFBIG (a file past the size a process may
 // write, ulimit -f) from the system.
 func DiskFull(err error) bool {
-	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
-		return true
-	}
-	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EFBIG)
+	return sqliteCode(err) == sqlite3.SQLITE_FULL || errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EFBIG)
 }
 
 // DiskIOError reports whether err is the disk failing a read or write:
@@ -29,9 +25,14 @@ func DiskFull(err error) bool {
 // SQLite also says of a write past the file size limit), or EIO from the
 // system.
 func DiskIOError(err error) bool {
-	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_IOERR {
-		return true
+	return sqliteCode(err) == sqlite3.SQLITE_IOERR || errors.Is(err, syscall.EIO)
+}
+
+// sqliteCode is the primary result code (SQLITE_BUSY, SQLITE_FULL, …) of
+// the SQLite error err holds, without its extended part; 0 for none.
+func sqliteCode(err error) int {
+	if se, ok := errors.AsType[*sqlite.Error](err); ok {
+		return se.Code() & 0xff
 	}
-	return errors.Is(err, syscall.EIO)
+	return 0
 }

@@ -15,7 +15,6 @@ import (
 	"syscall"
 
 	sys "golang.org/x/sys/unix"
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -353,11 +352,10 @@ func schemaState(ctx context.Context, q queryer) (version, tables int, err error
 // openErr names the library in an error from opening it, and tells a file
 // that is not a database from other failures.
 func (s *Store) openErr(err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_NOTADB) {
+	switch sqliteCode(err) {
+	case sqlite3.SQLITE_NOTADB:
 		return fmt.Errorf("store: open %s: not an SQLite database, %w", s.path, ErrNotLibrary)
-	}
-	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT) {
+	case sqlite3.SQLITE_CORRUPT:
 		return &DamagedError{Path: s.path, Err: err, opening: true}
 	}
 	return fmt.Errorf("store: open %s: %w", s.path, err)

@@ -27,8 +27,7 @@ func (e busyError) Unwrap() error      { return e.err }
 
 // asBusy is err, as ErrBusy when it is SQLite's SQLITE_BUSY.
 func asBusy(err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY {
+	if sqliteCode(err) == sqlite3.SQLITE_BUSY {
 		return busyError{err}
 	}
 	return err
