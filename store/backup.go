@@ -80,7 +80,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // ran out of room says which room (SQLite says only "disk I/O error" of a
 // file grown past ulimit -f).
 func (s *Store) backupErr(dest, tmp string, err error) error {
-	if DiskFull(err) || DiskIOError(err) {
+	if DiskRefused(err) {
 		if why := noRoom(tmp, s.path); why != "" {
 			return fmt.Errorf("store: backup %s: %s (%w)", dest, why, err)
 		}

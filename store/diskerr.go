@@ -28,6 +28,13 @@ func DiskIOError(err error) bool {
 	return sqliteCode(err) == sqlite3.SQLITE_IOERR || errors.Is(err, syscall.EIO)
 }
 
+// DiskRefused reports whether err is the disk refusing a write, full
+// (DiskFull) or failing (DiskIOError): everything written after it would
+// fail the same way.
+func DiskRefused(err error) bool {
+	return DiskFull(err) || DiskIOError(err)
+}
+
 // sqliteCode is the primary result code (SQLITE_BUSY, SQLITE_FULL, …) of
 // the SQLite error err holds, without its extended part; 0 for none.
 func sqliteCode(err error) int {

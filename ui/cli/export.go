@@ -218,7 +218,7 @@ func (e *ExportDiskError) Unwrap() error { return e.Err }
 // exportDiskError is err, when the disk refused a write of the export, as
 // an ExportDiskError.
 func exportDiskError(err error, rep *ExportReport, format string) error {
-	if err == nil || !store.DiskFull(err) && !store.DiskIOError(err) {
+	if err == nil || !store.DiskRefused(err) {
 		return err
 	}
 	return &ExportDiskError{Format: format, Dest: rep.Dest, Articles: rep.Articles, Err: err}
@@ -307,7 +307,7 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			return nil
 		}
 		if err := writeFile(path, func(w io.Writer) error { _, err := io.WriteString(w, doc); return err }); err != nil {
-			if store.DiskFull(err) || store.DiskIOError(err) {
+			if store.DiskRefused(err) {
 				return fileWriteError{err}
 			}
 			rep.Failed = append(rep.Failed, Problem{File: path, Reason: describe(err)})

@@ -155,11 +155,11 @@ func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 	return rep, ctx.Err()
 }
 
-// libraryRefuses reports whether err, of storing a feed's fetch, is about
-// the library rather than the feed: read-only, on a full or failing disk,
-// or damaged.
+// libraryRefuses reports whether err, of storing an import batch or a
+// feed's fetch, is about the library rather than the articles: read-only,
+// on a full or failing disk, or damaged.
 func libraryRefuses(err error) bool {
-	return errors.Is(err, store.ErrReadOnly) || store.DiskFull(err) || store.DiskIOError(err) || store.IsDamaged(err)
+	return errors.Is(err, store.ErrReadOnly) || store.DiskRefused(err) || store.IsDamaged(err)
 }
 
 // stoppedBy reports whether err, of storing a feed's fetch, is the fetch

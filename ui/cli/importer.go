@@ -528,8 +528,7 @@ func refusal(a *feeds.Article, err error) string {
 // a busy library would keep each try waiting, a full or failing disk
 // would refuse each of them in turn, and so would a damaged library.
 func fatal(ctx context.Context, err error) bool {
-	return ctx.Err() != nil || errors.Is(err, store.ErrReadOnly) || errors.Is(err, store.ErrBusy) ||
-		store.DiskFull(err) || store.DiskIOError(err) || store.IsDamaged(err)
+	return ctx.Err() != nil || errors.Is(err, store.ErrBusy) || libraryRefuses(err)
 }
 
 // DiskError is an import stopped by the disk the library is on: full, or
@@ -554,7 +553,7 @@ func (e *DiskError) Unwrap() error { return e.Err }
 // diskError is err, when the disk stopped the import, as a DiskError saying
 // what the import stored before it.
 func (im *Importer) diskError(err error, rep *ImportReport) error {
-	if err == nil || !store.DiskFull(err) && !store.DiskIOError(err) {
+	if err == nil || !store.DiskRefused(err) {
 		return err
 	}
 	return &DiskError{Library: im.Store.Path(), Stored: rep.Added + rep.Updated + rep.Unchanged, Err: err}
