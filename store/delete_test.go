@@ -321,3 +321,28 @@ func TestDeletedFed(t *testing.T) {
 		})
 	}
 }
+
+// TestDeletedIDsNotGivenAgain: the newest article deleted, the next article
+// added is given a new id, not the deleted one, even when the library was
+// left empty; a script holding the old id finds no article.
+func TestDeletedIDsNotGivenAgain(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	importAll(t, s, art("first", "2024-03-04", "The harbour board meets."), art("newest", "2024-03-05", "Walruses parade."))
+	first, newest := byExternalID(t, s, "first"), byExternalID(t, s, "newest")
+	if _, err := s.DeleteArticles(ctx, []int64{newest}); err != nil {
+		t.Fatal(err)
+	}
+	importAll(t, s, art("later", "2024-03-06", "Gulls circle the pier."))
+	later := byExternalID(t, s, "later")
+	if later == newest || later == first {
+		t.Fatalf("the article added after deleting id %d was given id %d", newest, later)
+	}
+	if _, err := s.DeleteArticles(ctx, []int64{first, later}); err != nil {
+		t.Fatal(err)
+	}
+	importAll(t, s, art("alone", "2024-03-07", "Fog over the bay."))
+	if alone := byExternalID(t, s, "alone"); alone <= later {
+		t.Errorf("the first article of an emptied library was given id %d; ids up to %d were given before", alone, later)
+	}
+}

@@ -432,8 +432,16 @@ func feedTags(ctx context.Context, tx *sql.Tx, id int64) ([]string, error) {
 }
 
 // deleteArticles deletes the articles the query selects (by id), with their
-// full-text rows; tags and annotations go with them (foreign keys).
+// full-text rows; tags and annotations go with them (foreign keys). The
+// highest id the library has given is kept first (meta 'last_article'), so
+// that the next article added is not given a deleted article's id: a script
+// or a second tidings still holding that id would act on the newcomer.
 func deleteArticles(ctx context.Context, tx *sql.Tx, selectIDs string, args ...any) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value)
+		SELECT 'last_article', coalesce(max(id), 0) FROM articles WHERE true
+		ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)`); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_fts WHERE rowid IN
 		(SELECT sort_key FROM articles WHERE id IN (`+selectIDs+`))`, args...); err != nil {
 		return err

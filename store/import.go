@@ -268,7 +268,8 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		tags:  make(map[string]int64),
 		fts:   newFTSWriter(),
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM articles`).Scan(&im.nextID); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM articles), 0),
+		coalesce((SELECT value FROM meta WHERE key = 'last_article'), 0)) + 1`).Scan(&im.nextID); err != nil {
 		return nil, err
 	}
 	var err error
