@@ -1185,17 +1185,26 @@ func (a *app) tagCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			tagged := false
 			if len(found) > 0 {
 				t, err := st.TagChanges(ctx, articleIDs(found), ch.Add, ch.Remove)
+				if errors.Is(err, store.ErrNotFound) {
+					// Every one was deleted since it was found.
+					t.Gone, err = articleIDs(found), nil
+				}
 				if err != nil {
 					return err
 				}
-				if err := cli.PrintTagging(cmd.OutOrStdout(), t); err != nil {
-					return err
+				if t.Articles > 0 {
+					if err := cli.PrintTagging(cmd.OutOrStdout(), t); err != nil {
+						return err
+					}
 				}
+				missing = append(missing, goneWords(found, t.Gone, external)...)
+				tagged = t.Articles > 0
 			}
 			switch {
-			case len(missing) > 0 && len(found) > 0:
+			case len(missing) > 0 && tagged:
 				return missingArticles(missing, "the others were tagged")
 			case len(missing) > 0:
 				return missingArticles(missing, "")
@@ -1302,6 +1311,22 @@ func foundArticles(ctx context.Context, st *store.Store, words []string, externa
 		}
 	}
 	return found, cli.MissingNames(unnamed, external), nil
+}
+
+// goneWords name, as MissingNames does, the articles of found whose ids
+// are in gone: deleted by another tidings between finding and acting.
+func goneWords(found []store.Article, gone []int64, external bool) []string {
+	var words []string
+	for _, a := range found {
+		if slices.Contains(gone, a.ID) {
+			w := strconv.FormatInt(a.ID, 10)
+			if external {
+				w = a.ExternalID
+			}
+			words = append(words, w)
+		}
+	}
+	return cli.MissingNames(words, external)
 }
 
 // articleIDs are the ids of arts.

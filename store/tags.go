@@ -38,13 +38,17 @@ func (s *Store) TagChanges(ctx context.Context, ids []int64, add, remove []strin
 	}
 	var t Tagging
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := targetIDs(ctx, tx, ids); err != nil {
+		gone, err := targetIDs(ctx, tx, ids)
+		if err != nil {
 			return err
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM temp.tag_targets`).Scan(&t.Articles); err != nil {
 			return err
 		}
-		var err error
+		if t.Articles == 0 {
+			return fmt.Errorf("article %d: %w", gone[0], ErrNotFound)
+		}
+		t.Gone = gone
 		t.Added, t.Removed, err = retag(ctx, tx, add, remove, false)
 		return err
 	})
@@ -69,6 +73,7 @@ func normalizeTags(names []string) []string {
 // Tagging is what a tagging changed.
 type Tagging struct {
 	Articles int         // the articles tagged: those the ids or the query named
+	Gone     []int64     // ids given that name no article (deleted meanwhile), left out
 	Added    []TagChange // each tag added, in the order given
 	Removed  []TagChange // each tag removed, in the order given
 }
@@ -144,32 +149,33 @@ func resetTargets(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// targetIDs fills tag_targets with ids, which must all be articles.
-func targetIDs(ctx context.Context, tx *sql.Tx, ids []int64) error {
+// targetIDs fills tag_targets with those of ids that are articles, and
+// returns the others.
+func targetIDs(ctx context.Context, tx *sql.Tx, ids []int64) (gone []int64, err error) {
 	if err := resetTargets(ctx, tx); err != nil {
-		return err
+		return nil, err
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO temp.tag_targets(id) SELECT id FROM articles WHERE id = ?`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer ins.Close()
 	for _, id := range ids {
 		res, err := ins.ExecContext(ctx, id)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			var dup bool
 			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM temp.tag_targets WHERE id = ?)`, id).Scan(&dup); err != nil {
-				return err
+				return nil, err
 			}
-			if !dup {
-				return fmt.Errorf("article %d: %w", id, ErrNotFound)
+			if !dup && !slices.Contains(gone, id) {
+				gone = append(gone, id)
 			}
 		}
 	}
-	return nil
+	return gone, nil
 }
 
 // retag adds and removes tags on the articles in tag_targets, set-based,

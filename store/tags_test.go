@@ -46,11 +46,20 @@ func TestTagRoundTrip(t *testing.T) {
 		t.Errorf("Count(tag:ukraine) = %d after removing it", n)
 	}
 
-	if err := s.Tag(ctx, []int64{ids[0], 9999}, []string{"x"}, nil); !errors.Is(err, ErrNotFound) {
-		t.Errorf("tagging a missing article: %v, want ErrNotFound", err)
+	if err := s.Tag(ctx, []int64{9998, 9999}, []string{"x"}, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("tagging missing articles: %v, want ErrNotFound", err)
 	}
 	if got := tagList(t, s); got != "energy:2" {
 		t.Errorf("a failed Tag changed the tags: %s", got)
+	}
+	// An article deleted meanwhile among others (a selection in the reader)
+	// is left out and named; the others are tagged.
+	tg, err := s.TagChanges(ctx, []int64{ids[0], 9999, 9999}, []string{"x"}, nil)
+	if err != nil || tg.Articles != 1 || !slices.Equal(tg.Gone, []int64{9999}) {
+		t.Errorf("tagging an article and a missing one: %+v, %v; want 1 tagged and 9999 gone", tg, err)
+	}
+	if got := tagList(t, s); got != "energy:2 x:1" {
+		t.Errorf("after tagging an article and a missing one: %s", got)
 	}
 }
 

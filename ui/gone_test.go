@@ -233,3 +233,46 @@ func TestStarRowDeletedElsewhere(t *testing.T) {
 		t.Errorf("the list still shows the deleted article, or a star:\n%s", viewText(m))
 	}
 }
+
+// TestTagSelectionWithOneDeletedElsewhere: of three selected articles, one
+// is deleted by another tidings before t: the other two are tagged, the
+// status line says one was left out, and its row goes. All of them gone,
+// nothing is tagged and the status line says so.
+func TestTagSelectionWithOneDeletedElsewhere(t *testing.T) {
+	lib := newLibrary(t, 10)
+	m := start(t, lib, Config{}, 100, 24)
+	var sel []store.Row
+	for range 3 {
+		r, _ := root(t, m).list.current()
+		sel = append(sel, r)
+		m = step(t, m, press("space"))
+	}
+	deleteElsewhere(t, lib, sel[1].ID)
+	m = step(t, m, press("t"))
+	m = typeKeys(t, m, "+kept")
+	m = step(t, m, press("enter"))
+
+	r := root(t, m)
+	if want := "Tags +kept on 2 articles · 1 other was deleted elsewhere"; r.status != want || r.statusErr {
+		t.Errorf("status %q (error %v), want %q", r.status, r.statusErr, want)
+	}
+	for _, row := range []store.Row{sel[0], sel[2]} {
+		if got := tagsOf(t, lib, row.ID); !slices.Equal(got, []string{"kept"}) {
+			t.Errorf("%q carries %q, want kept", row.Title, got)
+		}
+	}
+	if listHolds(m, sel[1].ID) {
+		t.Errorf("the list still holds the article deleted elsewhere")
+	}
+
+	// The two left selected are deleted too: nothing to tag.
+	for _, row := range []store.Row{sel[0], sel[2]} {
+		deleteElsewhere(t, lib, row.ID)
+	}
+	m = step(t, m, press("t"))
+	m = typeKeys(t, m, "+late")
+	m = step(t, m, press("enter"))
+	if r := root(t, m); !strings.HasPrefix(r.status, "Tags not changed: they were deleted elsewhere") || !r.statusErr {
+		t.Errorf("status %q, want that they were deleted elsewhere", r.status)
+	}
+}

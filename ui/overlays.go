@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"maps"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -155,7 +156,14 @@ func (m *Model) handleTaggingResult(msg tea.Msg) tea.Cmd {
 			}
 		}
 	case tagsAppliedMsg:
-		return m.handleTagged(taggedWhat(msg.ids, m.list.rows), msg.add, msg.remove, msg.ids, msg.err)
+		ids, what := msg.ids, taggedWhat(msg.ids, m.list.rows)
+		if len(msg.gone) > 0 {
+			// Those deleted elsewhere were left out; the others are tagged.
+			ids = slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return slices.Contains(msg.gone, id) })
+			what = taggedWhat(ids, m.list.rows) + " · " + goneOthers(len(msg.gone))
+			m.letGo(msg.gone)
+		}
+		return m.handleTagged(what, msg.add, msg.remove, ids, msg.err)
 	case taggingCountMsg:
 		m.handleTaggingCount(msg)
 	case readAllMsg:

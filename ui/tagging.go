@@ -37,6 +37,7 @@ type suggestionsMsg struct {
 // tagsAppliedMsg reports tags added to and removed from articles.
 type tagsAppliedMsg struct {
 	ids         []int64
+	gone        []int64 // of ids, those deleted elsewhere meanwhile, left out
 	add, remove []string
 	err         error
 }
@@ -231,8 +232,8 @@ func (m *Model) handleTagged(what string, add, remove []string, ids []int64, err
 		m.setError("Tags not changed", fmt.Errorf("%w · on %s", errGone, what))
 		m.letGo(ids)
 	case gone && ids != nil:
-		// The list, read again, leaves out those that went.
-		m.setError("Tags not changed", fmt.Errorf("one of them was deleted elsewhere · on %s", what))
+		m.setError("Tags not changed", fmt.Errorf("they were deleted elsewhere · on %s", what))
+		m.letGo(ids)
 	case err != nil:
 		// The reason first, as for a success: a long title is cut at the
 		// line's end.
@@ -289,6 +290,15 @@ func taggedWhat(ids []int64, rows []store.Row) string {
 	return thousands(len(ids)) + " articles"
 }
 
+// goneOthers says that n articles of a selection were deleted elsewhere
+// before it was tagged, and left out.
+func goneOthers(n int) string {
+	if n == 1 {
+		return "1 other was deleted elsewhere"
+	}
+	return thousands(n) + " others were deleted elsewhere"
+}
+
 // quoteQuery shows a query in a message: `ukraine tau*`.
 func quoteQuery(q string) string {
 	return "`" + oneLine(q) + "`"
@@ -334,7 +344,7 @@ func tagArticles(ctx context.Context, lib Library, ids []int64, add, remove []st
 		if err == nil {
 			add, remove = changedNames(t.Added), changedNames(t.Removed)
 		}
-		return tagsAppliedMsg{ids: ids, add: add, remove: remove, err: err}
+		return tagsAppliedMsg{ids: ids, gone: t.Gone, add: add, remove: remove, err: err}
 	}
 }
 
