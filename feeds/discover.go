@@ -53,7 +53,7 @@ const maxAlternates = 5
 func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, error) {
 	u, err := url.Parse(feedSchemeURL(strings.TrimSpace(pageURL)))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address", ShownURL(pageURL))
+		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address%s", ShownURL(pageURL), schemeHint(pageURL))
 	}
 	found, page, err := f.discoverAt(ctx, u.String())
 	if err != nil || found.doc != nil {

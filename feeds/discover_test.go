@@ -339,3 +339,25 @@ func TestDiscoverTriesEachLink(t *testing.T) {
 		})
 	}
 }
+
+// TestDiscoverAddressWithoutScheme: an address typed as a browser's address
+// bar takes it, without http:// or https://, is refused with how to write
+// it; a word that is no address is refused without the hint.
+func TestDiscoverAddressWithoutScheme(t *testing.T) {
+	f := NewFetcher()
+	for given, hint := range map[string]bool{
+		"127.0.0.1:8765/valley.atom": true,
+		"example.com/feed.xml":       true,
+		"localhost:8080/rss":         true,
+		"news":                       false,
+		"ftp://example.com/feed.xml": false,
+	} {
+		_, err := f.Discover(context.Background(), given)
+		if err == nil {
+			t.Fatalf("Discover(%q) found a feed", given)
+		}
+		if got := strings.Contains(err.Error(), "write it with http:// or https:// before it"); got != hint {
+			t.Errorf("Discover(%q): %v; the hint given: %v, want %v", given, err, got, hint)
+		}
+	}
+}

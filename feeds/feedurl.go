@@ -89,6 +89,22 @@ func normalizeURL(raw string, keepUser bool) string {
 	return u.String()
 }
 
+// schemeHint says how to write raw when it is an address given without
+// its scheme, as a browser's address bar takes one ("example.com/feed",
+// "127.0.0.1:8080/rss"); else it is "".
+func schemeHint(raw string) string {
+	raw = strings.TrimSpace(raw)
+	host, _, _ := strings.Cut(raw, "/")
+	if strings.Contains(raw, "://") || host == "" || strings.ContainsAny(raw, " \t") {
+		return ""
+	}
+	name, _, _ := strings.Cut(host, ":")
+	if !strings.Contains(name, ".") && !strings.EqualFold(name, "localhost") {
+		return ""
+	}
+	return "; write it with http:// or https:// before it"
+}
+
 // feedSchemeURL reads an address of the feed: scheme, as browsers and
 // older OPML exports write a feed's, as the http(s) address it stands for:
 // "feed://example.com/rss" is "http://example.com/rss", and

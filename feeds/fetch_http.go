@@ -199,7 +199,7 @@ func (f *Fetcher) newRequest(sub Subscription) (*http.Request, error) {
 		return nil, fmt.Errorf("bad feed URL: %v", err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, fmt.Errorf("bad feed URL %q: not an http(s) address", ShownURL(sub.URL))
+		return nil, fmt.Errorf("bad feed URL %q: not an http(s) address%s", ShownURL(sub.URL), schemeHint(sub.URL))
 	}
 	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
 	if err != nil {

@@ -359,6 +359,16 @@ func SubscribeFeed(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules
 	return out, &NotFetchedError{Added: out, Err: out.Fetch.Err}
 }
 
+// credentialsHint tells how to give a user name and password when the
+// server refused url as unauthorized (401) and url gave none.
+func credentialsHint(url string, failed error) string {
+	se, ok := errors.AsType[*feeds.StatusError](failed)
+	if !ok || se.Code != http.StatusUnauthorized || feeds.HasUserinfo(url) {
+		return ""
+	}
+	return "; a feed behind a password is given with it: https://USER:PASSWORD@host/feed"
+}
+
 // subscribeUnfetched is SubscribeFeed when addr (url, with the password
 // of the subscription it names) could not be asked for its feed: failed
 // says why. It subscribes to addr when it is a feed subscribed already, or
@@ -377,7 +387,7 @@ func subscribeUnfetched(ctx context.Context, st *store.Store, rules []store.Rule
 	case !errors.Is(err, store.ErrNotFound):
 		return Added{}, err
 	case !temporaryFailure(failed):
-		return Added{}, fmt.Errorf("not subscribed: %s: %w", shownAddress(url), failed)
+		return Added{}, fmt.Errorf("not subscribed: %s: %w%s", shownAddress(url), failed, credentialsHint(url, failed))
 	case sitePage(addr):
 		return Added{}, fmt.Errorf("not subscribed: %s: %w; a site's page is searched for the feed it links to once it answers: try again later, or give the feed's own address",
 			shownAddress(url), failed)

@@ -78,7 +78,7 @@ func TestFeedAddOfAFeedDown(t *testing.T) {
 		"connection refused": {refused + "/feed.xml", "subscribed to %s, but it could not be fetched now: dial tcp "},
 		"404":                {srv.URL + "/404.xml", "not subscribed: %s: HTTP 404 Not Found"},
 		"410":                {srv.URL + "/410.xml", "not subscribed: %s: HTTP 410 Gone"},
-		"401":                {srv.URL + "/401.xml", "not subscribed: %s: HTTP 401 Unauthorized"},
+		"401":                {srv.URL + "/401.xml", "not subscribed: %s: HTTP 401 Unauthorized; a feed behind a password is given with it: https://USER:PASSWORD@host/feed"},
 		"403":                {srv.URL + "/403.xml", "not subscribed: %s: HTTP 403 Forbidden"},
 		"not a feed":         {srv.URL + "/notes.txt", "not subscribed: %s: no feed found at "},
 		"its feed gone":      {srv.URL + "/site.html", "not subscribed: %s: no feed found at "},
