@@ -24,40 +24,73 @@ func queryFeedHint(w feeds.URLsWarning) string {
 
 // newsboatQuery is a query of tidings that finds the articles a newsboat
 // query feed's expression (its filter language) does, when the expression
-// is plain: comparisons that tidings' queries have, all joined by "and" or
-// all by "or", without parentheses. The comparisons are unread = "yes" or
-// "no" (and !=), tags # "name" (and !#), age < N or <= N (days),
-// feedtitle = "name" and rssurl = "address".
+// is plain: comparisons that tidings' queries have, joined by "and" or by
+// "or", in parentheses where the two are mixed (a group of both, whose
+// reading would rest on newsboat's precedence, is not translated). The
+// comparisons are unread = "yes" or "no" (and !=), tags # "name" (and !#),
+// age < N or <= N (days), feedtitle = "name" and rssurl = "address".
 func newsboatQuery(expr string) (string, bool) {
 	words, ok := filterWords(expr)
-	if !ok || len(words) < 3 || len(words)%4 != 3 {
+	if !ok {
 		return "", false
 	}
-	var kids []query.Node
-	joint := ""
-	for i := 0; i < len(words); i += 4 {
-		if i > 0 {
-			j := strings.ToLower(words[i-1].text)
-			if words[i-1].quoted || (j != "and" && j != "or") || (joint != "" && j != joint) {
-				return "", false
-			}
-			joint = j
-		}
-		n, ok := filterComparison(words[i], words[i+1], words[i+2])
-		if !ok {
-			return "", false
-		}
-		kids = append(kids, n)
-	}
-	n := kids[0]
-	switch joint {
-	case "and":
-		n = query.Node{Kind: query.And, Kids: kids}
-	case "or":
-		n = query.Node{Kind: query.Or, Kids: kids}
+	n, rest, ok := filterGroup(words)
+	if !ok || len(rest) > 0 {
+		return "", false
 	}
 	return n.String(), true
 }
+
+// filterGroup reads operands joined all by "and" or all by "or" from the
+// start of words, up to a ")" or the end, and returns the node and the
+// words after it.
+func filterGroup(words []filterWord) (query.Node, []filterWord, bool) {
+	var kids []query.Node
+	joint := ""
+	for {
+		n, rest, ok := filterOperand(words)
+		if !ok {
+			return query.Node{}, nil, false
+		}
+		kids, words = append(kids, n), rest
+		if len(words) == 0 || isWord(words[0], ")") {
+			break
+		}
+		j := strings.ToLower(words[0].text)
+		if words[0].quoted || (j != "and" && j != "or") || (joint != "" && j != joint) {
+			return query.Node{}, nil, false
+		}
+		joint, words = j, words[1:]
+	}
+	switch joint {
+	case "and":
+		return query.Node{Kind: query.And, Kids: kids}, words, true
+	case "or":
+		return query.Node{Kind: query.Or, Kids: kids}, words, true
+	}
+	return kids[0], words, true
+}
+
+// filterOperand reads a comparison, or a group in parentheses, from the
+// start of words.
+func filterOperand(words []filterWord) (query.Node, []filterWord, bool) {
+	if len(words) > 0 && isWord(words[0], "(") {
+		n, rest, ok := filterGroup(words[1:])
+		if !ok || len(rest) == 0 || !isWord(rest[0], ")") {
+			return query.Node{}, nil, false
+		}
+		return n, rest[1:], true
+	}
+	if len(words) < 3 {
+		return query.Node{}, nil, false
+	}
+	n, ok := filterComparison(words[0], words[1], words[2])
+	return n, words[3:], ok
+}
+
+// isWord reports whether w is the operator or parenthesis op, not a
+// quoted value that reads so.
+func isWord(w filterWord, op string) bool { return !w.quoted && w.text == op }
 
 // filterWord is a word of newsboat's filter language: an attribute, an
 // operator, a value (quoted, or a number), "and", "or".
@@ -70,8 +103,9 @@ type filterWord struct {
 // first.
 var filterOps = []string{"==", "!=", "=~", "!~", "<=", ">=", "!#", "=", "<", ">", "#"}
 
-// filterWords splits a filter expression into words; false when it has
-// what newsboatQuery does not read (parentheses, a string not closed).
+// filterWords splits a filter expression into words, parentheses among
+// them; false when it has what newsboatQuery does not read (a string not
+// closed, a character of no word).
 func filterWords(expr string) ([]filterWord, bool) {
 	var words []filterWord
 	for {
@@ -93,6 +127,11 @@ func filterWords(expr string) ([]filterWord, bool) {
 			}
 			words = append(words, filterWord{b.String(), true})
 			expr = expr[i+1:]
+			continue
+		}
+		if expr[0] == '(' || expr[0] == ')' {
+			words = append(words, filterWord{text: expr[:1]})
+			expr = expr[1:]
 			continue
 		}
 		op := ""

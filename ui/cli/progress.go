@@ -222,9 +222,11 @@ const (
 )
 
 // printWarnings lists warnings, each with its file and line, grouped by kind
-// in the order each kind first appears when there are many.
+// in the order each kind first appears when there are many and some kind
+// has more than are listed; else in the order they came (a file's line
+// order).
 func printWarnings(w io.Writer, warnings []Problem) {
-	if len(warnings) <= maxWarnings {
+	if len(warnings) <= maxWarnings || !cutsAny(warnings) {
 		for _, wr := range warnings {
 			fmt.Fprintf(w, "warning: %s\n", wr)
 		}
@@ -256,6 +258,20 @@ func printWarnings(w io.Writer, warnings []Problem) {
 
 // warningKind is a warning's reason with each run of digits written "#" and
 // each quoted text "…", so that "no date; took 2019-09-23 from the id" and
+
+// cutsAny reports whether some kind of warning is more than printWarnings
+// lists of one kind.
+func cutsAny(warnings []Problem) bool {
+	count := map[string]int{}
+	for _, wr := range warnings {
+		k := warningKind(wr.Reason)
+		if count[k]++; count[k] > perKind+1 {
+			return true
+		}
+	}
+	return false
+}
+
 // "no date; took 2020-01-02 from the id" are one kind.
 func warningKind(reason string) string {
 	var b strings.Builder

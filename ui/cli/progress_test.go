@@ -82,6 +82,22 @@ func TestPrintWarnings(t *testing.T) {
 				"  ... and 2,497 more like this",
 			},
 		},
+		"many, none cut: in the order they came": {
+			[]Problem{noDate(1), badBytes(2), rule, noDate(4), badBytes(5), noDate(6), badBytes(7), noDate(8), badBytes(9), rule, rule},
+			[]string{
+				"warning: f1.txt:1: no date; took 2024-01-02 from the id",
+				"warning: s.jsonl:2: not valid UTF-8; 2 bytes replaced",
+				`warning: rule "x": bad query`,
+				"warning: f4.txt:4: no date; took 2024-01-05 from the id",
+				"warning: s.jsonl:5: not valid UTF-8; 5 bytes replaced",
+				"warning: f6.txt:6: no date; took 2024-01-07 from the id",
+				"warning: s.jsonl:7: not valid UTF-8; 7 bytes replaced",
+				"warning: f8.txt:8: no date; took 2024-01-09 from the id",
+				"warning: s.jsonl:9: not valid UTF-8; 9 bytes replaced",
+				`warning: rule "x": bad query`,
+				`warning: rule "x": bad query`,
+			},
+		},
 		"kinds in the order they came, one more listed, not counted": {
 			append(append(append(many(7, noDate), rule), many(4, badBytes)...), noDate(99)),
 			[]string{
