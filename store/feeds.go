@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -11,6 +13,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"tidings/feeds"
 )
@@ -470,7 +475,8 @@ func feedByURL(ctx context.Context, q querier, url string) (Feed, error) {
 	return f, nil
 }
 
-// Feeds returns the subscriptions by title, then URL.
+// Feeds returns the subscriptions by title, then URL, in the order of
+// sortFeeds.
 func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, url, title, site_url, tags, etag, last_modified,
 		coalesce(last_fetch, 0), last_error, id_base FROM feeds ORDER BY title COLLATE NOCASE, url`)
@@ -496,7 +502,31 @@ func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: feeds: %w", err)
 	}
+	sortFeeds(out)
 	return out, nil
+}
+
+// sortFeeds puts feeds in alphabetical order of their titles, in any case,
+// as Unicode's collation orders words in no language in particular, with
+// the numbers in them read as numbers ("Misc 2" before "Misc 10", as a file
+// manager lists them); feeds of one title by their addresses.
+func sortFeeds(fs []Feed) {
+	col := collate.New(language.Und, collate.Numeric, collate.IgnoreCase)
+	var buf collate.Buffer
+	type keyed struct {
+		title []byte
+		feed  Feed
+	}
+	ks := make([]keyed, len(fs))
+	for i, f := range fs {
+		ks[i] = keyed{col.KeyFromString(&buf, f.Title), f}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(bytes.Compare(a.title, b.title), strings.Compare(a.feed.URL, b.feed.URL))
+	})
+	for i, k := range ks {
+		fs[i] = k.feed
+	}
 }
 
 // Removed is what RemoveFeed did.

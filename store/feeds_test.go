@@ -454,3 +454,27 @@ func TestNamedFeedIsTheSourceShown(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsInNaturalOrder: feeds are listed by title with the numbers in
+// titles read as numbers, in any case and accent; twins by address.
+func TestFeedsInNaturalOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	for i, title := range []string{"Misc Feed 10", "misc feed 2", "Écho", "Zeta", "Misc Feed 1", "Echo", "Zeta"} {
+		if _, err := s.AddFeed(ctx, Feed{URL: fmt.Sprintf("https://feeds.example/%d.xml", 9-i), Title: title}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, f := range got {
+		order = append(order, f.Title+" "+f.URL[len("https://feeds.example/"):])
+	}
+	want := []string{"Echo 4.xml", "Écho 7.xml", "Misc Feed 1 5.xml", "misc feed 2 8.xml", "Misc Feed 10 9.xml", "Zeta 3.xml", "Zeta 6.xml"}
+	if !slices.Equal(order, want) {
+		t.Errorf("Feeds in the order\n%q\nwant\n%q", order, want)
+	}
+}
