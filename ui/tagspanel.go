@@ -18,8 +18,8 @@ import (
 // then from the library, every tag with how many articles carry it, and the
 // subscribed feeds with their unread articles and last error. Enter filters
 // the list by the one under the cursor: the saved query, tag:name, or
-// feed:"name" (feed:address when another feed has the name), which is that
-// one subscription (source: would also find feeds whose titles hold its
+// feed:"name" (feed:address when another feed has the name: feedQuery),
+// which is that one subscription (source: would also find feeds whose titles hold its
 // name). Under the list, the item under the cursor is told whole: a feed's
 // address (and the one it was followed at before it moved) and last error,
 // a query its line cuts.
@@ -150,12 +150,7 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 		if name == "" {
 			name = shown
 		}
-		// By its name when no other feed has it, else by its address.
-		by := f.URL
-		if f.Title != "" && titles[strings.ToLower(f.Title)] == 1 {
-			by = f.Title
-		}
-		q := query.Node{Kind: query.Source, Field: "feed", Value: by}.String()
+		q := feedQuery(f, titles[strings.ToLower(f.Title)])
 		it := panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true,
 			err: f.LastError, url: shown, host: hosts[f.ID]}
 		// Moved when its first address is another than where it is now, not
@@ -171,6 +166,22 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	p.cols = &feedColumns{room: -1}
 	p.cursor, p.offset = 0, 0
 	p.move(0)
+}
+
+// feedQuery is what choosing feed f filters by: feed:"its name" when the
+// name is its own (named is how many feeds have it) and the filter line
+// holds it as it is; else feed:its address, which is that subscription
+// whatever its title holds. A title an older tidings or another program
+// stored with escape sequences or bidi controls is shown without them, and
+// a query by the name shown would find nothing.
+func feedQuery(f store.Feed, named int) string {
+	if f.Title != "" && named == 1 {
+		q := query.Node{Kind: query.Source, Field: "feed", Value: f.Title}.String()
+		if editableQuery(q) == q {
+			return q
+		}
+	}
+	return query.Node{Kind: query.Source, Field: "feed", Value: f.URL}.String()
 }
 
 // feedHosts is what tells each feed whose name another feed has from the
@@ -374,12 +385,23 @@ type searchDeletedMsg struct {
 	err         error
 }
 
+// shellWord is s as one word for a POSIX shell, to be pasted: as it is when
+// it holds nothing a shell reads otherwise, else in single quotes.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,:/@%+=") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
 // confirmDeleteSearch asks whether to delete the saved search under the
 // cursor.
 func (m *Model) confirmDeleteSearch() {
 	it, ok := m.panel.current()
 	switch {
-	case !ok || it.isTag || it.isFeed:
+	case ok && it.isFeed:
+		m.setStatus("Only saved searches are deleted here: tidings feed remove " + shellWord(oneLine(feeds.ShownURL(it.url))) + " unsubscribes.")
+	case !ok || it.isTag:
 		m.setStatus("Only saved searches are deleted here.")
 	case !it.saved:
 		m.setStatus("“" + oneLine(it.name) + "” is a search of config.toml: delete it there.")

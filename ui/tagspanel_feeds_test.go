@@ -52,6 +52,11 @@ func TestPanelListsFeeds(t *testing.T) {
 	if it, _ := root(t, m).panel.current(); it.name != "Broken Feed" {
 		t.Fatalf("on %+v, want the broken feed", it)
 	}
+	// d deletes saved searches only, and says how a feed is removed.
+	m = step(t, m, press("d"))
+	if s := root(t, m).status; root(t, m).confirm != nil || s != "Only saved searches are deleted here: tidings feed remove http://example.org/broken.xml unsubscribes." {
+		t.Errorf("d on a feed says %q", s)
+	}
 	m = steps(t, m, "j", "enter")
 	if q := root(t, m).list.query.text; q != `feed:"Harbour News"` {
 		t.Errorf("choosing the feed filters by %q", q)
