@@ -454,7 +454,7 @@ func (m *Model) handleAnnotationResult(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err != nil {
 			m.setError("editing the note", msg.err)
 		} else if m.noteEditor.open {
-			m.noteEditor.area.SetValue(msg.text)
+			m.noteEditor.setText(msg.text)
 		}
 		return nil, true
 	case browserMsg:

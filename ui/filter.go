@@ -4,12 +4,14 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tidings/feeds"
 	"tidings/store"
 	"tidings/store/query"
 )
@@ -80,6 +82,7 @@ func (f filterModel) lines() int {
 
 // open gives the line the keyboard, holding the query text.
 func (f *filterModel) open(text string) tea.Cmd {
+	text = editableQuery(text)
 	if text != "" && !strings.HasSuffix(text, " ") {
 		// What is typed next is another word: "luftw*" and "affe" make
 		// "luftw* affe", not "luftw*affe"; "tag:germany" and "war" make
@@ -92,6 +95,27 @@ func (f *filterModel) open(text string) tea.Cmd {
 	f.setHint()
 	f.focused = true
 	return f.input.Focus()
+}
+
+// editableQuery is a query as the filter line holds it: without escape
+// sequences (gone whole: "lu\x1b[0mftwaffe" is "luftwaffe", where the line
+// would keep "lu[0mftwaffe"), control characters and bidirectional
+// overrides and isolates, which would act on the terminal or disguise the
+// query, and without U+FFFD (what invalid UTF-8 becomes), which the line
+// drops; tabs and line breaks are spaces, as the line makes them. The line
+// then holds the query exactly: the query it shows is the query run. A
+// query from config.toml, the library or the command line may hold any of
+// them.
+func editableQuery(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\t', '\n':
+			return ' '
+		case utf8.RuneError:
+			return -1
+		}
+		return r
+	}, feeds.StripBidi(feeds.CleanText(s)))
 }
 
 // close takes the keyboard from the line.
@@ -217,7 +241,7 @@ func (m *Model) keepFilter() tea.Cmd {
 
 // handleFilterPaste types pasted text into the filter line.
 func (m *Model) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
-	msg.Content = strings.Join(strings.Fields(msg.Content), " ")
+	msg.Content = strings.Join(strings.Fields(editableQuery(msg.Content)), " ")
 	var cmd tea.Cmd
 	m.filter.input, cmd = m.filter.input.Update(msg)
 	return tea.Batch(cmd, m.applyFilter(m.filter.input.Value()))
@@ -254,8 +278,10 @@ func sameMeaning(a, b string) bool {
 }
 
 // setFilter shows a whole query's articles (a tag or a saved search from the
-// tags panel), as if typed and kept.
+// tags panel), as if typed and kept: the query the line holds
+// (editableQuery), which is the one the header and the panel show.
 func (m *Model) setFilter(text string) tea.Cmd {
+	text = editableQuery(text)
 	m.filter.input.SetValue(text)
 	q := listQuery{text: text}
 	if strings.TrimSpace(text) == "" {

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tidings/feeds"
 	"tidings/store"
 	"tidings/ui/shellwords"
 )
@@ -70,9 +71,27 @@ func noteEditKeys() inputKeyMap {
 func (e *noteEditor) start(target store.Annotation, what string) tea.Cmd {
 	e.open, e.target, e.what = true, target, what
 	e.conflict, e.keys = nil, noteEditKeys()
-	e.original = target.Note
-	e.area.SetValue(target.Note)
+	e.setText(target.Note)
+	// As the text area holds it (a tab as spaces): closed untouched, the
+	// note has not changed.
+	e.original = e.area.Value()
 	return e.area.Focus()
+}
+
+// setText puts text in the editor for editing (editableNote).
+func (e *noteEditor) setText(text string) {
+	e.area.SetValue(editableNote(text))
+}
+
+// editableNote is a note as the editor holds it: without escape sequences,
+// control characters and bidirectional overrides and isolates, which the
+// reader never shows of a note (cleanMarkdown), so that the editor sends
+// the terminal nothing the reader would not. A library written by another
+// program or an older tidings may hold them; an imported note keeps its
+// bidi controls. Saved, a note is what the editor holds, without them, as
+// it would be retyped from the screen.
+func editableNote(s string) string {
+	return feeds.StripBidi(feeds.CleanText(s))
 }
 
 func (e *noteEditor) close() {

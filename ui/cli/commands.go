@@ -6,7 +6,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -40,8 +39,7 @@ func Search(ctx context.Context, st *store.Store, w io.Writer, query string, opt
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	enc := newJSONLines(bw)
 	err := st.Search(ctx, query, opt.Limit, func(a store.Article) error {
 		if opt.JSON {
 			return enc.Encode(Record(a, nil))
@@ -217,8 +215,7 @@ func TagsJSON(ctx context.Context, st *store.Store, w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	enc := newJSONLines(bw)
 	for _, t := range tags {
 		if err := enc.Encode(TagRecord{Name: t.Name, Count: t.Count}); err != nil {
 			return err

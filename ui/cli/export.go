@@ -144,8 +144,7 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 	}
 	write := func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 64<<10)
-		enc := json.NewEncoder(bw)
-		enc.SetEscapeHTML(false)
+		enc := newJSONLines(bw)
 		err := st.Search(ctx, opt.Query, 0, func(a store.Article) error {
 			anns, err := st.Annotations(ctx, a.ID)
 			if err != nil {
