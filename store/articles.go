@@ -144,11 +144,19 @@ func (s *Store) SetRead(ctx context.Context, ids []int64, read bool) error {
 // ten articles and a million: the ids are found first, then the articles
 // changed a chunk at a time.
 func (s *Store) SetReadQuery(ctx context.Context, q string, read bool) (int, error) {
+	return s.SetReadQueryUpTo(ctx, q, read, math.MaxInt64)
+}
+
+// SetReadQueryUpTo is SetReadQuery for the articles of ids up to upTo: those
+// the library held when LastArticleID said upTo. Articles added since, by a
+// fetch or an import, are left as they are: the reader marks read what its
+// list had when the user saw it, not what came while they looked.
+func (s *Store) SetReadQueryUpTo(ctx context.Context, q string, read bool, upTo int64) (int, error) {
 	c, err := compile(q, false)
 	if err != nil {
 		return 0, fmt.Errorf("store: set read: %w", err)
 	}
-	sel, args := c.ids()
+	sel, args := idsUpTo(c, upTo)
 	// The ids go into a table of their own first. An UPDATE ... WHERE id
 	// IN (the query) whose query calls a function (source: calls LIKE)
 	// has SQLite keep the former content of every page it changes, in
@@ -184,6 +192,78 @@ func (s *Store) SetReadQuery(ctx context.Context, q string, read bool) (int, err
 		return 0, fmt.Errorf("store: set read: %w", err)
 	}
 	return int(n), nil
+}
+
+// idsUpTo is a SELECT of the ids of c's articles up to id upTo. The unary
+// + keeps the planner from walking the articles by id to find them: the
+// query's own terms find them sooner.
+func idsUpTo(c compiled, upTo int64) (string, []any) {
+	w, args := c.where([]string{"+a.id <= ?"}, upTo)
+	return "SELECT a.id FROM " + c.from() + w, args
+}
+
+// CountUpTo returns how many articles of ids up to upTo match a query: what
+// SetReadQueryUpTo with the same bound finds.
+func (s *Store) CountUpTo(ctx context.Context, q string, upTo int64) (int, error) {
+	c, err := compile(q, false)
+	if err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	sel, args := idsUpTo(c, upTo)
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+")", args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	return n, nil
+}
+
+// LastArticleID returns the highest id of the library's articles, 0 when it
+// has none. Ids are given in the order articles arrive, and never given
+// again, so every article added after the call has a higher one: read
+// before a list's rows, it tells the articles the list could show from
+// those that came later.
+func (s *Store) LastArticleID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: last article: %w", err)
+	}
+	return id, nil
+}
+
+// Missing returns those of ids that name no article: deleted since they
+// were read, by this process or another.
+func (s *Store) Missing(ctx context.Context, ids []int64) ([]int64, error) {
+	const chunk = 500
+	held := make(map[int64]bool, len(ids))
+	for i := 0; i < len(ids); i += chunk {
+		part := ids[i:min(i+chunk, len(ids))]
+		args := make([]any, len(part))
+		for j, id := range part {
+			args[j] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles WHERE id IN (`+placeholders(len(part))+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: missing: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: missing: %w", err)
+			}
+			held[id] = true
+		}
+		if err := rows.Close(); err != nil {
+			return nil, fmt.Errorf("store: missing: %w", err)
+		}
+	}
+	var missing []int64
+	for _, id := range ids {
+		if !held[id] {
+			missing = append(missing, id)
+		}
+	}
+	return missing, nil
 }
 
 // readChunk is how many articles one statement of SetReadQuery changes at

@@ -41,6 +41,9 @@ type pageMsg struct {
 	focusID         int64
 	focusIndex      int
 	gen             int64
+	// upTo is the library's last article id, read before the rows: the
+	// articles the window could show have ids up to it (M marks those).
+	upTo int64
 	// gone are the kept articles the page would show again that the
 	// library no longer holds (listModel.checkingKept).
 	gone []int64
@@ -111,25 +114,39 @@ type statusMsg struct {
 // warmedMsg reports a glamour renderer built ahead of time.
 type warmedMsg struct{ err error }
 
+// readMarks reads, before a window's rows, the library's generation and
+// its last article id (pageMsg.gen, pageMsg.upTo).
+func readMarks(ctx context.Context, lib Library) (gen, upTo int64, err error) {
+	if gen, err = lib.Generation(ctx); err != nil {
+		return 0, 0, err
+	}
+	upTo, err = lib.LastArticleID(ctx)
+	return gen, upTo, err
+}
+
 // loadFirst loads the newest page: the start of the list.
 func loadFirst(ctx context.Context, lib Library, q listQuery, limit, epoch int) tea.Cmd {
 	return func() tea.Msg {
-		gen, err := lib.Generation(ctx)
+		gen, upTo, err := readMarks(ctx, lib)
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
 		rows, err := lib.Page(ctx, q.request(store.PageRequest{Limit: limit}))
-		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, err: err,
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, upTo: upTo, err: err,
 			atTop: true, atBottom: len(rows) < limit}
 	}
 }
 
 // loadQuery loads the newest page of a query the filter line just set: the
-// one trip to the library a keystroke costs.
+// one page a keystroke costs (and the last article id, one index seek).
 func loadQuery(ctx context.Context, lib Library, q listQuery, limit, epoch int) tea.Cmd {
 	return func() tea.Msg {
+		upTo, err := lib.LastArticleID(ctx)
+		if err != nil {
+			return pageMsg{epoch: epoch, err: err}
+		}
 		rows, err := lib.Page(ctx, q.request(store.PageRequest{Limit: limit}))
-		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, err: err,
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, upTo: upTo, err: err,
 			atTop: true, atBottom: len(rows) < limit}
 	}
 }
@@ -137,12 +154,12 @@ func loadQuery(ctx context.Context, lib Library, q listQuery, limit, epoch int) 
 // loadLast loads the oldest page: the end of the list.
 func loadLast(ctx context.Context, lib Library, q listQuery, limit, epoch int) tea.Cmd {
 	return func() tea.Msg {
-		gen, err := lib.Generation(ctx)
+		gen, upTo, err := readMarks(ctx, lib)
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
 		rows, err := lib.Page(ctx, q.request(store.PageRequest{FromEnd: true, Limit: limit}))
-		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, err: err,
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: rows, gen: gen, upTo: upTo, err: err,
 			atTop: len(rows) < limit, atBottom: true, focusIndex: len(rows) - 1}
 	}
 }
@@ -169,7 +186,7 @@ func loadNewer(ctx context.Context, lib Library, q listQuery, anchor int64, limi
 // up to above rows newer than it, and it with up to below rows older.
 func loadAround(ctx context.Context, lib Library, q listQuery, key, id int64, above, below, epoch int) tea.Cmd {
 	return func() tea.Msg {
-		gen, err := lib.Generation(ctx)
+		gen, upTo, err := readMarks(ctx, lib)
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
@@ -182,7 +199,7 @@ func loadAround(ctx context.Context, lib Library, q listQuery, key, id int64, ab
 		if err != nil {
 			return pageMsg{epoch: epoch, err: err}
 		}
-		return pageMsg{epoch: epoch, kind: pageReplace, rows: append(newer, older...), gen: gen,
+		return pageMsg{epoch: epoch, kind: pageReplace, rows: append(newer, older...), gen: gen, upTo: upTo,
 			atTop: len(newer) < above, atBottom: len(older) < below+1,
 			focusID: id, focusIndex: len(newer)}
 	}

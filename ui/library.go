@@ -24,9 +24,17 @@ type Library interface {
 	Generation(ctx context.Context) (int64, error)
 	// SetRead marks articles read or unread.
 	SetRead(ctx context.Context, ids []int64, read bool) error
-	// SetReadQuery marks every article a query matches read or unread and
-	// returns how many it changed.
-	SetReadQuery(ctx context.Context, query string, read bool) (int, error)
+	// SetReadQueryUpTo marks every article a query matches, of those up to
+	// id upTo (LastArticleID), read or unread and returns how many it
+	// changed.
+	SetReadQueryUpTo(ctx context.Context, query string, read bool, upTo int64) (int, error)
+	// CountUpTo returns how many articles up to id upTo match a query.
+	CountUpTo(ctx context.Context, query string, upTo int64) (int, error)
+	// LastArticleID returns the highest article id; articles added later
+	// have higher ones.
+	LastArticleID(ctx context.Context) (int64, error)
+	// Missing returns those of ids that name no article (deleted).
+	Missing(ctx context.Context, ids []int64) ([]int64, error)
 	// SetStarred stars or unstars articles.
 	SetStarred(ctx context.Context, ids []int64, starred bool) error
 	// DeleteArticles deletes articles with their tags and notes, which

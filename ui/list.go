@@ -77,6 +77,13 @@ type listModel struct {
 	// longer match (read under is:unread), as newsboat and elfeed keep
 	// them until the list is filtered anew.
 	kept map[int64]store.Row // as last shown, to show them again
+	// upTo bounds, by article id, what M marks read: the articles the
+	// list held when the user last had its top in sight. upToNext is the
+	// library's last article id read before the last window's rows. The
+	// articles a fetch brings get higher ids; those that land above the
+	// screen, or anywhere while the user is further down the list, were
+	// never in sight, and M leaves them unread until the top is seen again.
+	upTo, upToNext int64
 
 	// counted is set once shown and total are known; shownFor is the query
 	// shown counts, which lags behind query while its count is on the way.
@@ -152,21 +159,53 @@ func (m *listModel) reload() tea.Cmd {
 // kept articles the page would show again (those it does not hold, in the
 // stretch of the list it covers) are still there: one deleted elsewhere,
 // by another tidings or a script, leaves the list as a row of the page
-// does (pageMsg.gone), where it stayed, kept, until the query changed.
+// does (pageMsg.gone), where it stayed, kept, until the query changed. A
+// new window (a reload, after any change to the library) asks the same of
+// the selected articles it does not hold, wherever they sort: one deleted
+// elsewhere leaves the selection, which would count it still, and s, t, D
+// would say they acted on it.
 func (m listModel) checkingKept(cmd tea.Cmd) tea.Cmd {
-	if cmd == nil || len(m.kept) == 0 {
+	if cmd == nil || len(m.kept) == 0 && len(m.marked) == 0 {
 		return cmd
 	}
 	kept := slices.Collect(maps.Values(m.kept))
+	selected := m.markedIDs()
 	ctx, lib := m.ctx, m.lib
 	return func() tea.Msg {
 		msg := cmd()
-		if page, ok := msg.(pageMsg); ok && page.err == nil {
-			page.gone = goneKept(ctx, lib, kept, page)
-			return page
+		page, ok := msg.(pageMsg)
+		if !ok || page.err != nil {
+			return msg
 		}
-		return msg
+		page.gone = goneKept(ctx, lib, kept, page)
+		if page.kind == pageReplace {
+			page.gone = append(page.gone, goneSelected(ctx, lib, selected, page)...)
+		}
+		return page
 	}
+}
+
+// goneSelected are the selected articles that page does not hold, nor
+// already found gone, that the library no longer holds: asked in one go,
+// however many are selected. When the library cannot say, none is: the
+// next change asks again.
+func goneSelected(ctx context.Context, lib Library, selected []int64, page pageMsg) []int64 {
+	held := make(map[int64]bool, len(page.rows)+len(page.gone))
+	for _, r := range page.rows {
+		held[r.ID] = true
+	}
+	for _, id := range page.gone {
+		held[id] = true // gone, and said so already
+	}
+	unsure := slices.DeleteFunc(slices.Clone(selected), func(id int64) bool { return held[id] })
+	if len(unsure) == 0 {
+		return nil
+	}
+	gone, err := lib.Missing(ctx, unsure)
+	if err != nil {
+		return nil
+	}
+	return gone
 }
 
 // goneKept are the kept articles that page would show again and the
@@ -348,6 +387,7 @@ func (m *listModel) top() tea.Cmd {
 	m.vanished = false
 	if m.atTop {
 		m.cursor, m.offset = 0, 0
+		m.seeTop()
 		return m.prefetch()
 	}
 	m.jumping = jumpTop
@@ -422,6 +462,7 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 			if !m.loaded || m.stale() {
 				m.loaded, m.err = true, msg.err
 				m.rows, m.cursor, m.offset = nil, 0, 0
+				m.upTo, m.upToNext = 0, 0 // it shows no article
 				m.atTop, m.atBottom = true, true
 				m.loadingOlder, m.loadingNewer, m.vanished = false, false, false
 				m.lines.reset()
@@ -430,13 +471,24 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 			return m, nil
 		}
 		m.err = nil
+		m.upToNext = msg.upTo
 		if m.loaded && msg.epoch == m.inPlace && msg.focusID == 0 {
 			m.replaceInPlace(msg)
 		} else {
 			m.replace(msg)
 		}
 	}
+	m.seeTop()
 	return m, m.prefetch()
+}
+
+// seeTop lets M mark the articles of the last window read (upToNext) once
+// the top of the list is in sight: those that arrived above the screen are
+// then on it.
+func (m *listModel) seeTop() {
+	if m.atTop && m.offset == 0 {
+		m.upTo = m.upToNext
+	}
 }
 
 // replaceInPlace installs the first page of a query that finds the
@@ -617,7 +669,8 @@ func (m *listModel) trimBack() {
 }
 
 // fixOffset scrolls just enough to show the cursor, and keeps the screen
-// full when the window ends.
+// full when the window ends; scrolled to the top of the list, the user
+// sees it (seeTop).
 func (m *listModel) fixOffset() {
 	if m.cursor < m.offset {
 		m.offset = m.cursor
@@ -627,6 +680,7 @@ func (m *listModel) fixOffset() {
 	}
 	m.offset = min(m.offset, max(len(m.rows)-m.height, 0))
 	m.offset = max(m.offset, 0)
+	m.seeTop()
 }
 
 // updateRow changes a loaded row in place (after the user starred it, say),

@@ -168,6 +168,8 @@ func (m *Model) handleTaggingResult(msg tea.Msg) tea.Cmd {
 		m.handleTaggingCount(msg)
 	case readAllMsg:
 		return m.handleReadAll(msg)
+	case readAllCountMsg:
+		m.handleReadAllCount(msg)
 	case queryTaggedMsg:
 		what := thousands(msg.n) + " articles matching " + quoteQuery(msg.query)
 		if msg.n == 1 {

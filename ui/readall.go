@@ -25,8 +25,11 @@ func unreadOf(q string) string {
 
 // startReadAll asks at once whether to mark read the unread articles the
 // list shows (it does not count them first: keys pressed while it counted
-// would act on the list before the question came). While a marking is
-// being written, M says so instead of starting another.
+// would act on the list before the question came); the count follows, in
+// the question. What it marks is what the list had when the user last saw
+// its top (listModel.upTo): not the articles a fetch brought since, above
+// the screen or while the question is open, which the user never saw.
+// While a marking is being written, M says so instead of starting another.
 func (m *Model) startReadAll() tea.Cmd {
 	if m.readOnly {
 		m.setError("cannot mark read", errReadOnly)
@@ -36,29 +39,76 @@ func (m *Model) startReadAll() tea.Cmd {
 		m.setStatus("Still marking " + m.markingRead + " read…")
 		return nil
 	}
-	q := m.list.query.whole()
-	what, marking := "every unread article", "every unread article"
+	q, upTo := m.list.query.whole(), m.list.upTo
+	marking := "every unread article"
 	if q != "" {
-		what = "the unread articles matching " + quoteQuery(q)
 		marking = "the articles matching " + quoteQuery(q)
 	}
 	m.setStatus("")
-	m.confirm = &confirmation{
-		question: "Mark " + what + " read? y/n",
-		onYes: func(m *Model) tea.Cmd {
-			// Said at once: the write takes seconds in a large library.
-			m.markingRead = marking
-			m.setStatus("Marking " + marking + " read…")
-			return m.track("marking "+marking+" read", "marking read stopped: nothing was marked",
-				func(ctx context.Context) tea.Cmd { return markReadQuery(ctx, m.lib, unreadOf(q)) })
-		},
+	ask := &confirmation{question: readAllQuestion(q, 0)}
+	ask.onYes = func(m *Model) tea.Cmd {
+		// Said at once: the write takes seconds in a large library.
+		m.markingRead = marking
+		m.setStatus("Marking " + marking + " read…")
+		return m.track("marking "+marking+" read", "marking read stopped: nothing was marked",
+			func(ctx context.Context) tea.Cmd { return markReadQuery(ctx, m.lib, unreadOf(q), upTo) })
 	}
-	return nil
+	m.confirm = ask
+	return countReadAll(m.ctx, m.lib, ask, q, upTo)
 }
 
-func markReadQuery(ctx context.Context, lib Library, q string) tea.Cmd {
+// readAllQuestion is M's question about the unread articles of query q, n
+// of them; 0 while they are being counted (or none is unread: y then says
+// so).
+func readAllQuestion(q string, n int) string {
+	what := "every unread article"
+	if q != "" {
+		what = "the unread articles matching " + quoteQuery(q)
+	}
+	switch {
+	case n == 1 && q == "":
+		what = "the 1 unread article"
+	case n == 1:
+		what = "the 1 unread article matching " + quoteQuery(q)
+	case n > 1 && q == "":
+		what = "the " + thousands(n) + " unread articles"
+	case n > 1:
+		what = "the " + thousands(n) + " unread articles matching " + quoteQuery(q)
+	}
+	return "Mark " + what + " read? y/n"
+}
+
+// readAllCountMsg is how many articles the question ask would mark read.
+type readAllCountMsg struct {
+	ask   *confirmation // the question it is for, by identity
+	query string
+	n     int
+	err   error
+}
+
+// countReadAll counts the unread articles of query q up to id upTo: what
+// the question ask would mark read.
+func countReadAll(ctx context.Context, lib Library, ask *confirmation, q string, upTo int64) tea.Cmd {
 	return func() tea.Msg {
-		n, err := lib.SetReadQuery(ctx, q, true)
+		n, err := lib.CountUpTo(ctx, unreadOf(q), upTo)
+		return readAllCountMsg{ask: ask, query: q, n: n, err: err}
+	}
+}
+
+// handleReadAllCount puts the count in M's question, while it is still
+// asked. Without a count (the library could not say) it stays as it was:
+// the answer says how many were marked.
+func (m *Model) handleReadAllCount(msg readAllCountMsg) {
+	if m.confirm != msg.ask || msg.err != nil {
+		return
+	}
+	m.confirm.question = readAllQuestion(msg.query, msg.n)
+}
+
+// markReadQuery marks read the articles of query q up to id upTo.
+func markReadQuery(ctx context.Context, lib Library, q string, upTo int64) tea.Cmd {
+	return func() tea.Msg {
+		n, err := lib.SetReadQueryUpTo(ctx, q, true, upTo)
 		return readAllMsg{n: n, err: err}
 	}
 }

@@ -37,7 +37,7 @@ func TestReadAll(t *testing.T) {
 	m = steps(t, m, "/")
 	m = typeKeys(t, m, `title:"Article 001"`)
 	m = steps(t, m, "enter", "M")
-	if s := viewText(m); !strings.Contains(s, "Mark the unread articles matching `title:\"Article 001\"` read? y/n") {
+	if s := viewText(m); !strings.Contains(s, "Mark the 1 unread article matching `title:\"Article 001\"` read? y/n") {
 		t.Fatalf("M under a filter asks:\n%s", s)
 	}
 	m = steps(t, m, "n")
@@ -50,7 +50,7 @@ func TestReadAll(t *testing.T) {
 	}
 
 	m = steps(t, m, "esc", "M")
-	if s := viewText(m); !strings.Contains(s, "Mark every unread article read? y/n") {
+	if s := viewText(m); !strings.Contains(s, "Mark the 4 unread articles read? y/n") {
 		t.Fatalf("M without a filter asks:\n%s", s)
 	}
 	m = steps(t, m, "y")
