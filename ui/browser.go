@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tidings/feeds"
 	"tidings/store"
 	"tidings/store/anchor"
 )
@@ -480,12 +481,21 @@ func browserItem(r store.AnnotationRow, selected bool, width int, terms []string
 		second = fitHighlighted(quoted(r.Quote, oneLine(lineStart(r.Quote))), inner, terms, st.noteQuote, st.match)
 	}
 	var third string
-	if note := oneLine(anchor.PlainText(lineStart(r.Note))); note != "" {
+	if note := oneLine(notePlainText(lineStart(r.Note))); note != "" {
 		third = fitHighlighted(st.glyphs.annotated+" "+note, inner, terms, st.noteText, st.match)
 	} else {
 		third = st.noteDim.Render(fit("highlighted, no note", inner))
 	}
 	return []string{bar + " " + first, bar + " " + second, bar + " " + third}
+}
+
+// notePlainText is a note's words without its Markdown: cleaned first as
+// the reader cleans what it renders (feeds.CleanText), so that an escape
+// sequence in it goes whole, before PlainText drops what control
+// characters are left one by one and leaves the rest of the sequence as
+// text.
+func notePlainText(note string) string {
+	return anchor.PlainText(feeds.CleanText(note))
 }
 
 // lineStart is as much of a note or quote as one line of the browser can

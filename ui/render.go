@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/feeds"
+	"tidings/store/anchor"
 )
 
 // maxReadingWidth caps the wrap width: lines much longer than this are hard
@@ -277,7 +278,7 @@ const (
 // of them (boundNesting), and link brackets open too many at once
 // (tameBrackets): after the cleaning, so that what it removes cannot join
 // marks into a deeper line. Footnotes, which glamour cannot read, are
-// written as they are shown (footnotes).
+// written as they are shown (anchor.Footnotes).
 func tameMarkdown(body string) string {
 	cut := ""
 	if end, byLines := renderCut(body); end < len(body) {
@@ -289,7 +290,7 @@ func tameMarkdown(body string) string {
 		cut = "\n\n---\n\n*" + cutNoticeStart + why + ".*\n"
 		body = closeFence(strings.ToValidUTF8(body[:end], ""))
 	}
-	return footnotes(tameBrackets(boundNesting(flattenLines(feeds.StripBidi(feeds.CleanText(body)))))) + cut
+	return anchor.Footnotes(tameBrackets(boundNesting(flattenLines(feeds.StripBidi(feeds.CleanText(body)))))) + cut
 }
 
 // cutNoticeStart begins the line that ends an article the reader cuts.

@@ -2,9 +2,11 @@
 // changed. A passage is kept as a W3C TextQuoteSelector: the exact quote and
 // a little of the text before and after it. Find looks for the quote as it
 // is, then with white space normalised, then approximately (a few characters
-// edited), and uses the surrounding text to choose between several places.
-// A passage found approximately is made whole words, as a reader selects
-// them, wherever the quote began or ended at a word's edge.
+// edited), and uses the surrounding text to choose between several places,
+// to refuse places where nothing around is as it was, and to place the ends
+// of a passage found approximately. Such a passage is made whole words and
+// whole sentences, as a reader selects them, wherever the quote began or
+// ended at a word's or a sentence's edge.
 //
 // Anchoring works on the text a reader sees: PlainText turns an article's
 // Markdown body into that text, so that the store and the reader anchor
@@ -85,18 +87,28 @@ func runeAround(text string, i int) (int, int) {
 // another way). When the quote is not there at all, Find looks for it with
 // a few characters edited, and accepts the closest such passage when it is
 // similar enough, taking the surroundings into account; otherwise ok is false
-// and the passage is orphaned. A passage found so is made whole words at
-// each end where the quote began or ended at a word's edge: a word it begins
-// or ends inside of is taken whole (in scripts written without spaces, each
-// character is a word), and white space and punctuation cut off from its
-// words are left out. An empty quote is never found.
+// and the passage is orphaned. A passage found so ends where its prefix and
+// suffix say, and is made whole words at each end where the quote began or
+// ended at a word's edge (a word it begins or ends inside of is taken whole;
+// in scripts written without spaces, each character is a word), and whole
+// sentences where the quote began or ended a sentence; white space and
+// punctuation cut off from its words are left out.
+//
+// Words found where nothing around them is as it was are not taken for
+// the passage when they could be another's: a quote found several times
+// none of whose places has the surroundings of its selector (its paragraph
+// deleted, another copy of the sentence left), or a short one found
+// wholly elsewhere, is orphaned rather than moved onto those words; when
+// its text comes back, it is found there again. An empty quote is never
+// found.
 func Find(text string, s Selector) (start, end int, ok bool) {
 	if s.Quote == "" || text == "" {
 		return 0, 0, false
 	}
 	c := newContext(s)
 	// The quote as it is: nothing but the choice between places to make.
-	if p, ok := c.place(text, s.Quote); ok {
+	p, ok, seen := c.place(text, s.Quote)
+	if ok {
 		return p, p + len(s.Quote), true
 	}
 	quote := collapse(s.Quote)
@@ -104,13 +116,17 @@ func Find(text string, s Selector) (start, end int, ok bool) {
 		return 0, 0, false // white space alone says nothing about where it was
 	}
 	nt := normalize(text)
-	a, ok := c.place(nt.s, quote)
+	a, ok, seenNormal := c.place(nt.s, quote)
 	b := a + len(quote)
 	if !ok {
-		if a, b, ok = c.fuzzy(nt.s, quote); !ok {
+		// The words are there but not where the passage was: only a
+		// place whose surroundings agree is taken from now on.
+		c.elsewhere = seen || seenNormal
+		var errors int
+		if a, b, errors, ok = c.fuzzy(nt.s, quote); !ok {
 			return 0, 0, false
 		}
-		a, b = snap(nt.s, a, b, s)
+		a, b = snap(nt.s, a, b, s, errors)
 	}
 	start, end = nt.span(a, b)
 	return start, end, true
@@ -124,8 +140,11 @@ const maxOccurrences = 1024
 // place returns where the exact quote q is in text, choosing among several
 // places by their surroundings: one surrounded by exactly the prefix and
 // suffix (reaching the text's start and end when they did) at once, else
-// the most similar. ok is false when q is not in text.
-func (c *context) place(text, q string) (int, bool) {
+// the most similar among those whose surroundings agree with the
+// selector's (agrees). A quote found once is that place, unless it is
+// short and its surroundings disagree (needsContext). ok is false when no
+// place is the passage's; seen says whether q is in text at all.
+func (c *context) place(text, q string) (p int, ok, seen bool) {
 	first, n := -1, 0
 	var top topPlaces
 	for from := 0; from <= len(text)-len(q); {
@@ -135,7 +154,7 @@ func (c *context) place(text, q string) (int, bool) {
 		}
 		p := from + i
 		if c.perfect(text, p, p+len(q)) {
-			return p, true
+			return p, true, true
 		}
 		if first < 0 {
 			first = p
@@ -145,21 +164,25 @@ func (c *context) place(text, q string) (int, bool) {
 		_, size := utf8.DecodeRuneInString(text[p:])
 		from = p + size
 	}
-	switch n {
-	case 0:
-		return 0, false
-	case 1:
-		return first, true
+	if n == 0 {
+		return 0, false, false
+	}
+	if n == 1 && !c.needsContext() {
+		return first, true, true
 	}
 	quoteLen := utf8.RuneCountInString(q)
 	var best candidate
-	for i, p := range top.positions() {
+	found := false
+	for _, p := range top.positions() {
 		cand := c.weigh(text, p, p+len(q), 0, quoteLen)
-		if i == 0 || better(cand, best) < 0 {
-			best = cand
+		if !c.agrees(cand) {
+			continue
+		}
+		if !found || better(cand, best) < 0 {
+			best, found = cand, true
 		}
 	}
-	return best.start, true
+	return best.start, found, true
 }
 
 // agreement is how many bytes next to text[start:end] agree with the prefix
@@ -229,6 +252,38 @@ type context struct {
 	// would take from the middle of a text: the passage began (ended) the
 	// text, which tells apart places that read the same nearby.
 	atStart, atEnd bool
+	// short says that the quote is shorter than its context: words that
+	// may well be elsewhere too, found only where their surroundings agree.
+	short bool
+	// elsewhere says that the quote is in the text, but nowhere with its
+	// surroundings: an edited place is taken only where they agree.
+	elsewhere bool
+}
+
+// needsContext reports whether a place is taken only where its
+// surroundings agree with the selector's.
+func (c *context) needsContext() bool {
+	return c.short || c.elsewhere
+}
+
+// agreeContext is how similar to the selector's prefix or suffix the text
+// around a place must be for the place to agree with it: half, well above
+// what two unrelated sentences share.
+const agreeContext = 0.5
+
+// agrees reports whether the surroundings of a weighed place agree with the
+// selector's: the text before it is much like the prefix, or the text after
+// it much like the suffix, or, where the selector has no prefix (suffix),
+// the place begins (ends) the text as the passage did. A selector with
+// neither says nothing against any place.
+func (c *context) agrees(cand candidate) bool {
+	if len(c.prefix) == 0 && len(c.suffix) == 0 {
+		return true
+	}
+	if len(c.prefix) > 0 && cand.pre >= agreeContext || len(c.suffix) > 0 && cand.suf >= agreeContext {
+		return true
+	}
+	return len(c.prefix) == 0 && cand.atStart || len(c.suffix) == 0 && cand.atEnd
 }
 
 // maxContextRunes bounds the prefix and suffix compared, for selectors
@@ -250,6 +305,7 @@ func newContext(s Selector) *context {
 		buf:     make([]rune, 0, len(prefix)+len(suffix)),
 		atStart: countBackward(s.Prefix, ContextLen) < ContextLen,
 		atEnd:   utf8.RuneCountInString(s.Suffix) < ContextLen,
+		short:   utf8.RuneCountInString(strings.TrimSpace(collapse(s.Quote))) < ContextLen,
 	}
 	return c
 }
@@ -273,6 +329,9 @@ type candidate struct {
 	pre, suf   float64 // how well the text around matches the prefix and suffix
 	score      float64 // all three weighed together
 	edges      int     // how many of atStart and atEnd the place agrees with
+	// atStart and atEnd say that the text around the place, as much as
+	// the prefix (suffix) is long, reaches the text's start (end).
+	atStart, atEnd bool
 }
 
 // better orders candidates best first: higher score, then agreement with
@@ -297,7 +356,7 @@ func (c *context) weigh(text string, start, end, errors, quoteLen int) candidate
 	before, bAtStart = contextBefore(c.buf[:0], text, start, len(c.prefix))
 	after, aAtEnd = contextAfter(before[len(before):], text, end, len(c.suffix))
 	c.buf = after[:0]
-	cand := candidate{start: start, end: end, errors: errors}
+	cand := candidate{start: start, end: end, errors: errors, atStart: bAtStart, atEnd: aAtEnd}
 	cand.quote = 1 - float64(errors)/float64(max(quoteLen, 1))
 	if c.preMy == nil && len(c.prefix) > 0 {
 		c.preMy = newMyers(c.prefix)

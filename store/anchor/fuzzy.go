@@ -39,46 +39,52 @@ const maxFuzzyCandidates = 64
 type match struct{ end, errors int }
 
 // fuzzy returns the best place in text within a few edits of quote, both
-// white-space normalised, when it is good enough.
-func (c *context) fuzzy(text, quote string) (start, end int, ok bool) {
+// white-space normalised, when it is good enough, and the quote's edits
+// there. Where the context asks for it (c.needsContext), only a place
+// whose surroundings agree with the selector's is taken.
+func (c *context) fuzzy(text, quote string) (start, end, errors int, ok bool) {
 	pat := []rune(quote)
 	m := len(pat)
 	maxErrors := m / maxErrorRatio
 	if maxErrors == 0 {
-		return 0, 0, false // too short to tell an edit from another word
+		return 0, 0, 0, false // too short to tell an edit from another word
 	}
 	fwd := newMyers(pat)
 	work := utf8.RuneCountInString(text) * fwd.blocks
 	if work > fuzzyBudget {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	ends := fwd.ends(text, maxErrors, maxFuzzyCandidates)
 	if len(ends) == 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	slices.Reverse(pat)
-	rev := newMyers(pat)
+	b := c.newBounds(fwd, newMyers(pat), m+maxErrors)
 	var top candidate
+	found := false
 	for i, e := range ends {
 		if i > 0 && bestPossible(e.errors, m) < top.score {
 			break // fewest edits first: no later place can do better
 		}
-		if work += (m + e.errors) * rev.blocks; work > fuzzyBudget {
+		if work += b.cost(); work > fuzzyBudget {
 			if i == 0 {
-				return 0, 0, false
+				return 0, 0, 0, false
 			}
 			break
 		}
-		s := rev.start(text, e.end, m+e.errors)
-		cand := c.weigh(text, s, e.end, e.errors, m)
-		if i == 0 || better(cand, top) < 0 {
-			top = cand
+		s, end, errs := b.place(text, e.end)
+		cand := c.weigh(text, s, end, errs, m)
+		if c.needsContext() && !c.agrees(cand) {
+			continue
+		}
+		if !found || better(cand, top) < 0 {
+			top, found = cand, true
 		}
 	}
-	if !c.accept(top) {
-		return 0, 0, false
+	if !found || !c.accept(top) {
+		return 0, 0, 0, false
 	}
-	return top.start, top.end, true
+	return top.start, top.end, top.errors, true
 }
 
 // bestPossible is the score of a place with this many edits in a quote of
@@ -294,26 +300,6 @@ func (t *minima) done() []match {
 	}
 	t.fewest()
 	return t.out
-}
-
-// start returns where a match ending at end begins: the pattern (my is
-// built on the reversed quote) is aligned with the text read backwards from
-// end, over at most maxLen runes, and the start with the fewest edits wins,
-// the one giving a length nearest the quote's among equals.
-func (my *myers) start(text string, end, maxLen int) int {
-	my.reset()
-	score := my.m
-	best, bestStart, bestLen := score, end, 0
-	i := end
-	for n := 1; n <= maxLen && i > 0; n++ {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		i -= size
-		score += my.step(r, 1)
-		if score < best || score == best && abs(n-my.m) < abs(bestLen-my.m) {
-			best, bestStart, bestLen = score, i, n
-		}
-	}
-	return bestStart
 }
 
 func abs(x int) int {

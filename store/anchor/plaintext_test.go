@@ -35,6 +35,10 @@ func TestPlainText(t *testing.T) {
 		"empty":           {"", ""},
 		"only markup":     {"---\n\n<!-- x -->", ""},
 		"definition list": {"Term\n: Definition here\n\nNext", "Term\nDefinition here\n\nNext"},
+		"footnotes, as the reader shows them": {"A reference[^1] in the middle.[^n]\n\n[^1]: The first note.\n[^n]: The second.",
+			"A reference[1] in the middle.[2]\n\n[1] The first note.\n\n[2] The second."},
+		"a footnote where it is written": {"One.[^1]\n\n[^1]: Note.\n\nTwo.", "One.[1]\n\n[1] Note.\n\nTwo."},
+		"no footnote":                    {"A[^x] stays.\n\n[^y]: An unused note.", "A[^x] stays.\n\n[^y]: An unused note."},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

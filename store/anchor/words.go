@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,13 +28,16 @@ import (
 // it ends in it.
 const maxWordRunes = 64
 
-// snap returns text[a:b], an approximate match of sel's quote in the white
-// space normalised text, moved to whole words wherever the quote began or
-// ended at a word boundary. At an end where the quote has a word, perhaps
-// behind punctuation attached to it (an opening quotation mark), white space
-// and the punctuation it cuts off from the passage's words are left out:
-// "the news. A spokesman" found as ". Spokesman" is "Spokesman".
-func snap(text string, a, b int, sel Selector) (int, int) {
+// snap returns text[a:b], an approximate match of sel's quote with errors
+// edits in the white space normalised text, moved to whole words wherever
+// the quote began or ended at a word boundary, and to whole sentences
+// wherever it began or ended a sentence (trimSentences). At an end where the
+// quote has a word, perhaps behind punctuation attached to it (an opening
+// quotation mark), white space and the punctuation it cuts off from the
+// passage's words are left out: "the news. A spokesman" found as
+// ". Spokesman" is "Spokesman".
+func snap(text string, a, b int, sel Selector, errors int) (int, int) {
+	a, b = trimSentences(text, a, b, sel, errors)
 	if lead(sel.Quote) == 0 {
 		a += lead(text[a:b])
 	}
@@ -193,4 +197,158 @@ func unspaced(r rune) bool {
 		return r >= 0xe00 && unicode.In(r, unspacedScripts...)
 	}
 	return r == 'ー' || r == 'ｰ' || unicode.In(r, unspacedScripts...)
+}
+
+// A reader selects whole sentences, and a match that begins a few edits
+// before its sentence (or ends a few after it) has taken in the end of the
+// sentence before it (the start of the one after it): "Tuesday. Officials
+// announced" for "The port authority announced", "will go. The" for "will
+// be replaced by 2027.". Where the quote began (ended) a sentence and the
+// match does not, trimSentences leaves that piece out.
+
+// edgeKind is what an end of a passage is at.
+type edgeKind int
+
+const (
+	insideWord   edgeKind = iota // inside a word, or at white space
+	wordEdge                     // between words
+	sentenceEdge                 // between sentences, or at the text's edge
+)
+
+// sentenceStops end a sentence when white space follows them; wideStops
+// end one with none after them, in scripts written without spaces.
+const (
+	sentenceStops = ".!?…؟۔।"
+	wideStops     = "。！？"
+	// stopClosers are the quotes and brackets that may close a sentence
+	// after its stop.
+	stopClosers = "\"'”’»)]」』）"
+)
+
+// opensAt is the kind of the point i of text as a passage's start.
+func opensAt(text string, i int) edgeKind {
+	if i >= len(text) {
+		return insideWord
+	}
+	if r, _ := utf8.DecodeRuneInString(text[i:]); isSpace(r) {
+		return insideWord
+	}
+	before := trimSpaceRight(text[:i])
+	if before == "" || endsSentence(before, len(before) < i) {
+		return sentenceEdge
+	}
+	if boundary(text[:i], text[i:]) {
+		return wordEdge
+	}
+	return insideWord
+}
+
+// closesAt is the kind of the point i of text as a passage's end.
+func closesAt(text string, i int) edgeKind {
+	if i <= 0 {
+		return insideWord
+	}
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); isSpace(r) {
+		return insideWord
+	}
+	spaced := i == len(text)
+	if !spaced {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		spaced = isSpace(r)
+	}
+	if endsSentence(text[:i], spaced) {
+		return sentenceEdge
+	}
+	if boundary(text[:i], text[i:]) {
+		return wordEdge
+	}
+	return insideWord
+}
+
+// quoteOpens and quoteCloses are the kinds of a quote's start and end in
+// its selector: a quote without a prefix began the text, one without a
+// suffix ended it.
+func quoteOpens(prefix, quote string) edgeKind { return opensAt(prefix+quote, len(prefix)) }
+func quoteCloses(quote, suffix string) edgeKind {
+	return closesAt(quote+suffix, len(quote))
+}
+
+// endsSentence reports whether s ends with a sentence's stop and any
+// closing quotes or brackets after it; spaced says that white space (or
+// the text's end) follows, which all but the wide stops need.
+func endsSentence(s string, spaced bool) bool {
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch {
+		case strings.ContainsRune(stopClosers, r):
+			s = s[:len(s)-size]
+			continue
+		case strings.ContainsRune(wideStops, r):
+			return true
+		case strings.ContainsRune(sentenceStops, r):
+			return spaced
+		}
+		return false
+	}
+	return false
+}
+
+// trimSpaceRight is s without the white space at its end.
+func trimSpaceRight(s string) string {
+	return strings.TrimRightFunc(s, isSpace)
+}
+
+// trimSentences returns text[a:b], a match of sel's quote with errors
+// edits, without a piece of the sentence before it at its start where the
+// quote began a sentence and the match does not, and without a piece of the
+// sentence after it at its end where the quote ended one and the match does
+// not. A piece is left out only when it could all be edits (it is at most
+// errors runes long) and the quote has no sentence's edge where the piece
+// would put one (within as many runes of its start or end, and errors more).
+func trimSentences(text string, a, b int, sel Selector, errors int) (int, int) {
+	if quoteOpens(sel.Prefix, sel.Quote) == sentenceEdge && opensAt(text, a) != sentenceEdge {
+		for i, n := a, 0; i < b && n < errors; n++ {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			if i += size; i < b && opensAt(text, i) == sentenceEdge {
+				if !sentenceWithin(sel.Quote, n+1+errors, true) {
+					a = i
+				}
+				break
+			}
+		}
+	}
+	if quoteCloses(sel.Quote, sel.Suffix) == sentenceEdge && closesAt(text, b) != sentenceEdge {
+		for i, n := b, 0; i > a && n < errors; n++ {
+			_, size := utf8.DecodeLastRuneInString(text[:i])
+			if i -= size; i > a && closesAt(text, i) == sentenceEdge {
+				if !sentenceWithin(sel.Quote, n+1+errors, false) {
+					b = i
+				}
+				break
+			}
+		}
+	}
+	return a, b
+}
+
+// sentenceWithin reports whether a sentence of quote begins within its
+// first n runes (after its start), or, when fromStart is false, ends
+// within its last n runes (before its end).
+func sentenceWithin(quote string, n int, fromStart bool) bool {
+	if fromStart {
+		for i, k := 0, 0; i < len(quote) && k < n; k++ {
+			_, size := utf8.DecodeRuneInString(quote[i:])
+			if i += size; i < len(quote) && opensAt(quote, i) == sentenceEdge {
+				return true
+			}
+		}
+		return false
+	}
+	for i, k := len(quote), 0; i > 0 && k < n; k++ {
+		_, size := utf8.DecodeLastRuneInString(quote[:i])
+		if i -= size; i > 0 && closesAt(quote, i) == sentenceEdge {
+			return true
+		}
+	}
+	return false
 }

@@ -41,11 +41,11 @@ func TestFindWholeWords(t *testing.T) {
 		"sample, first letter changed, already whole words": {sample, firstSentence, "In a startling", "On a startling",
 			"On" + firstSentence[len("In"):]},
 		"end inside a longer word": {harbour, "Dock workers welcomed the news.", "the news.", "the newsletter.",
-			"Dock workers welcomed the newsletter"},
+			"Dock workers welcomed the newsletter."},
 		"end inside an edited word": {harbour, "Dock workers welcomed the news.",
-			"welcomed the news.", "welcome the newest ones.", "Dock workers welcome the newest"},
+			"welcomed the news.", "welcome the newest ones.", "Dock workers welcome the newest ones."},
 		"end inside a word grown longer": {harbour, "have broken down eleven times this spring.",
-			"this spring.", "this springtime.", "have broken down eleven times this springtime"},
+			"this spring.", "this springtime.", "have broken down eleven times this springtime."},
 		"not the sentence before": {harbour, "A spokesman for the authority said", "A spokesman", "Spokesman",
 			"Spokesman for the authority said"},
 		"an apostrophe is inside a word": {harbour, "A spokesman for the authority", "A spokesman for the authority said",
@@ -62,7 +62,7 @@ func TestFindWholeWords(t *testing.T) {
 		"Devanagari, marks inside words": {"बंदरगाह प्राधिकरण ने मंगलवार को कहा कि क्रेनें बदली जाएंगी।",
 			"बंदरगाह प्राधिकरण ने मंगलवार को कहा", "बंदरगाह", "हवाईअड्डा", "हवाईअड्डा प्राधिकरण ने मंगलवार को कहा"},
 		"Thai, a character with its mark": {"รัฐบาลประกาศวันอังคารว่าจะสร้างสะพานใหม่ข้ามแม่น้ำ", "จะสร้างสะพานใหม่ข้ามแม่น้ำ",
-			"จะสร้างสะพาน", "จะก่อสร้างสะพาน", "ก่อสร้างสะพานใหม่ข้ามแม่น้ำ"},
+			"จะสร้างสะพาน", "จะก่อสร้างสะพาน", "จะก่อสร้างสะพานใหม่ข้ามแม่น้ำ"},
 		"Chinese, not over the sentence": {"北京市政府周二宣布，地铁十号线将于明年延长至机场。", "地铁十号线将于明年延长至机场。",
 			"宣布，地铁", "宣布轻轨", "轻轨十号线将于明年延长至机场。"},
 		"Japanese, not over the sentence": {"東京都は火曜日、新しいバス路線を発表した。", "新しいバス路線を発表した。",
@@ -164,6 +164,46 @@ func TestLeadAndTrail(t *testing.T) {
 			}
 			if got := trail(tt.s); got != tt.trail {
 				t.Errorf("trail(%q) = %d, want %d", tt.s, got, tt.trail)
+			}
+		})
+	}
+}
+
+// TestTrimSentences: a match that takes in a piece of the sentence before
+// or after its own, where the quote began or ended a sentence, is trimmed
+// of it; not where the piece is more than its edits could be, where the
+// quote has a sentence's edge there itself, or where it did not begin or
+// end a sentence.
+func TestTrimSentences(t *testing.T) {
+	tests := map[string]struct {
+		before, match, after string // the text, the match in it
+		sel                  Selector
+		errors               int
+		want                 string
+	}{
+		"the end of the sentence before": {"The council met on ", "Tuesday. Its authority announced it.", " Next.",
+			Selector{Quote: "The port authority announced it.", Prefix: "met on Tuesday. "}, 12, "Its authority announced it."},
+		"the start of the sentence after": {"Then. ", "The cranes will go. The", " decision follows.",
+			Selector{Quote: "The cranes will be replaced by 2027.", Suffix: " The decision"}, 18, "The cranes will go."},
+		"both": {"On Tues", "day. Its cranes will go. The", " end.",
+			Selector{Quote: "The port cranes will be replaced by 2027."}, 22, "Its cranes will go."},
+		"a closing quotation mark ends it": {"“Go ", "away.” Officials said so.", "",
+			Selector{Quote: "The port authority said so."}, 14, "Officials said so."},
+		"more than its edits": {"The council met on ", "Tuesday. Its authority announced it.", " Next.",
+			Selector{Quote: "The port authority announced it.", Prefix: "met on Tuesday. "}, 7, "Tuesday. Its authority announced it."},
+		"the quote's own sentence": {"He ", "said no. The cranes are old.", "",
+			Selector{Quote: "Yes. The cranes are old."}, 10, "said no. The cranes are old."},
+		"the quote began inside a sentence": {"The council met on ", "Tuesday. Its authority announced it.", " Next.",
+			Selector{Quote: "the port authority announced it.", Prefix: "met on Tuesday, when "}, 12, "Tuesday. Its authority announced it."},
+		"the quote ended inside a sentence": {"Then. ", "The cranes will go. The", " decision follows.",
+			Selector{Quote: "The cranes will be replaced by", Suffix: " 2027. The decision"}, 18, "The cranes will go. The"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			text := tt.before + tt.match + tt.after
+			a, b := trimSentences(text, len(tt.before), len(tt.before)+len(tt.match), tt.sel, tt.errors)
+			if got := text[a:b]; got != tt.want {
+				t.Errorf("trimmed to %q, want %q", got, tt.want)
 			}
 		})
 	}

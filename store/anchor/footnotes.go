@@ -1,4 +1,4 @@
-package ui
+package anchor
 
 import (
 	"bytes"
@@ -17,11 +17,13 @@ import (
 // Markdown's footnotes ([^1] in the text, [^1]: … below it) are read by
 // glamour's goldmark without its footnote extension, which glamour gives no
 // way to add, so they would be shown as written. The reader writes them as
-// a browser shows them: each reference as [1], numbered in the order they
-// are first referred to, and each note as a paragraph starting [1] where
-// the article has it, after a rule when the notes end the article (as they
-// mostly do). They stay where they are written so that the words on screen
-// stay in the order of the article's plain text, where passages are found.
+// a browser shows them (Footnotes): each reference as [1], numbered in the
+// order they are first referred to, and each note as a paragraph starting
+// [1] where the article has it, after a rule when the notes end the article
+// (as they mostly do). They stay where they are written so that the words
+// on screen stay in the order of the article's plain text, and the plain
+// text (PlainText) is of the Markdown so written: a passage reads
+// "reference[1]" as the screen does, and is drawn whole.
 
 // maxFootnoteMarks bounds the footnotes the reader rewrites: goldmark looks
 // each reference up among all the notes, so an article of more [^ than this
@@ -41,11 +43,11 @@ type footnote struct {
 	node              *east.Footnote
 }
 
-// footnotes rewrites md's footnotes as the reader shows them. A note is
+// Footnotes rewrites md's footnotes as the reader shows them. A note is
 // rewritten only when its label starts a line, not inside a quote; the
 // references to another are left as they are, as is a note no reference
 // refers to.
-func footnotes(md string) string {
+func Footnotes(md string) string {
 	if marks := strings.Count(md, "[^"); marks == 0 || marks > maxFootnoteMarks {
 		return md
 	}
@@ -95,10 +97,10 @@ func footnotes(md string) string {
 
 	edits := footnoteRefs(src, doc, shown) // the references in the text
 	for i, f := range notes {
-		var inside []mdEdit // and those in the note
+		var inside []edit // and those in the note
 		for _, r := range footnoteRefs(src, f.node, shown) {
 			if r.from >= f.label && r.to <= f.end {
-				inside = append(inside, mdEdit{r.from - f.start, r.to - f.start, r.with})
+				inside = append(inside, edit{r.from - f.start, r.to - f.start, r.with})
 			}
 		}
 		note := `\[` + shown[f.index].number + `\] ` + dedentNote(applyEdits(md[f.start:f.end], inside)[f.label-f.start:])
@@ -113,7 +115,7 @@ func footnotes(md string) string {
 		if i == 0 && strings.TrimSpace(outside(md[f.start:], notes, f.start)) == "" {
 			note = "\n---\n\n" + note // the notes end the article
 		}
-		edits = append(edits, mdEdit{f.start, f.end, note})
+		edits = append(edits, edit{f.start, f.end, note})
 	}
 	return applyEdits(md, edits)
 }
@@ -177,8 +179,8 @@ type shownNote struct {
 
 // footnoteRefs finds the references in n to the notes shown: each
 // [^label] is written as [1].
-func footnoteRefs(src []byte, n ast.Node, shown map[int]shownNote) []mdEdit {
-	var edits []mdEdit
+func footnoteRefs(src []byte, n ast.Node, shown map[int]shownNote) []edit {
+	var edits []edit
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -199,7 +201,7 @@ func footnoteRefs(src []byte, n ast.Node, shown map[int]shownNote) []mdEdit {
 			pos++ // ![^1]: the ! is text
 		}
 		if bytes.HasPrefix(src[pos:], note.ref) {
-			edits = append(edits, mdEdit{pos, pos + len(note.ref), `\[` + note.number + `\]`})
+			edits = append(edits, edit{pos, pos + len(note.ref), `\[` + note.number + `\]`})
 		}
 		return ast.WalkContinue, nil
 	})
@@ -266,4 +268,32 @@ func blankAt(md string, at int) bool {
 	rest := md[at+1:]
 	line, _, _ := strings.Cut(rest, "\n")
 	return strings.TrimSpace(line) == ""
+}
+
+// edit replaces md[from:to] with with.
+type edit struct {
+	from, to int
+	with     string
+}
+
+// applyEdits is md with edits made, in the order of the text; an edit that
+// overlaps one before it is left out.
+func applyEdits(md string, edits []edit) string {
+	if len(edits) == 0 {
+		return md
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.from - b.from })
+	var b strings.Builder
+	b.Grow(len(md))
+	at := 0
+	for _, e := range edits {
+		if e.from < at {
+			continue
+		}
+		b.WriteString(md[at:e.from])
+		b.WriteString(e.with)
+		at = e.to
+	}
+	b.WriteString(md[at:])
+	return b.String()
 }
