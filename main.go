@@ -516,6 +516,9 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 			return configError{err}
 		}
 	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintf(cmd.ErrOrStderr(), "tidings: warning: config %s: %s\n", cli.OneLine(path), w)
+	}
 	// What only the reader uses (tag colours, keys, the browser) stops only
 	// the reader; any other command says what is wrong and goes on, so
 	// that a key clash does not stop a scheduled fetch.
@@ -855,7 +858,8 @@ func (a *app) refresher(st *store.Store) ui.RefreshFunc {
 		rep, err := cli.Fetch(ctx, st, feeds.NewFetcher(), rules, nil, func(done, total int, r feeds.FetchResult, stats store.FetchStats) {
 			progress(ui.RefreshProgressOf(done, total, r, stats))
 		})
-		return ui.RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed)}, err
+		return ui.RefreshResult{Feeds: rep.Feeds, New: rep.Added, Updated: rep.Updated, Failed: len(rep.Failed),
+			RulesLeftOut: cli.RulesLeftOutCount(rules)}, err
 	}
 }
 
@@ -1502,6 +1506,7 @@ func (a *app) feedCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			cli.WarnRulesLeftOut(cmd.ErrOrStderr(), rules)
 			added, err := cli.SubscribeFeed(cmd.Context(), st, feeds.NewFetcher(), rules, args[0], tags)
 			if _, unfetched := errors.AsType[*cli.NotFetchedError](err); added.Feed.ID == 0 || unfetched {
 				// Not subscribed, or subscribed but not fetched (exit 1,
@@ -1574,6 +1579,7 @@ func (a *app) fetchCmd() *cobra.Command {
 				return err
 			}
 			stderr := cmd.ErrOrStderr()
+			cli.WarnRulesLeftOut(stderr, rules)
 			start := time.Now()
 			fetch := cli.Fetch
 			if undelete {
@@ -1670,6 +1676,9 @@ func (a *app) ruleCmd() *cobra.Command {
 			if cycle, ok := errors.AsType[*store.CycleError](err); ok {
 				return usageError{cycle}
 			}
+			if dup, ok := errors.AsType[*store.DuplicateRuleError](err); ok {
+				return dup // nothing to add: not a misuse, but not done
+			}
 			if err != nil {
 				return err
 			}
@@ -1707,12 +1716,14 @@ func (a *app) ruleCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			if err := st.DeleteRule(cmd.Context(), id); errors.Is(err, store.ErrNotFound) {
+			r, err := st.DeleteRule(cmd.Context(), id)
+			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("no rule %d", id)
-			} else if err != nil {
+			}
+			if err != nil {
 				return err
 			}
-			return nil
+			return cli.PrintRemovedRule(cmd.OutOrStdout(), r)
 		},
 	}
 	apply := &cobra.Command{

@@ -88,7 +88,9 @@ func (s *Store) recordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 	}
 	var strata [][]*ruleRun
 	if len(rules) > 0 && len(r.Articles) > 0 {
-		strata, _ = prepareStrata(rules) // a rule that does not parse is the import's and rule list's to tell
+		// The rules left out (RulesLeftOut) are the caller's to say, once
+		// for all the feeds it fetches, not once for each.
+		strata, _ = prepareStrata(rules)
 	}
 	// One transaction: the feed's title (which source: reads), its
 	// articles, the tags the rules give those it added, and its state. A

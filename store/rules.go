@@ -10,13 +10,18 @@ import (
 	"time"
 
 	"tidings/feeds"
+	"tidings/feeds/marks"
 	"tidings/store/query"
 )
 
 // AddRule stores a rule: the articles its query matches get its tags. The
-// query must parse and there must be a tag, and the rule must not leave out
-// tags that the library's rules and the others given (config.toml's) add
-// in a cycle with it (CheckRules): the error is then a *CycleError.
+// query must parse and there must be a tag. Among the library's rules and
+// the others given (config.toml's), no rule must do it already (the same
+// query and tags, see sameRule: the error is then a *DuplicateRuleError),
+// and it must close no cycle of rules that leave out each other's tags
+// (RuleCycles: the error is then a *CycleError, naming the rules of the
+// cycle it would be in). Its id is one no rule has had: one removed keeps
+// its own (see DeleteRule).
 func (s *Store) AddRule(ctx context.Context, q string, tags []string, others ...Rule) (Rule, error) {
 	n, err := query.Parse(q)
 	if err != nil {
@@ -40,18 +45,66 @@ func (s *Store) AddRule(ctx context.Context, q string, tags []string, others ...
 			return err
 		}
 		all := append(append(library, others...), r)
-		if cycle, ok := errors.AsType[*CycleError](CheckRules(all)); ok && slices.ContainsFunc(cycle.Rules, func(c Rule) bool {
-			return c.Query == r.Query && slices.Equal(c.Tags, r.Tags)
-		}) {
-			return cycle
+		for _, had := range all[:len(all)-1] {
+			if sameRule(had, r) {
+				return &DuplicateRuleError{Rule: had}
+			}
 		}
-		return tx.QueryRowContext(ctx, `INSERT INTO rules(query, tags, created) VALUES (?, ?, ?) RETURNING id`,
+		for _, cycle := range RuleCycles(all) {
+			if slices.Contains(cycle.At, len(all)-1) {
+				return cycle
+			}
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO rules(id, query, tags, created) VALUES (
+			max(coalesce((SELECT max(id) FROM rules), 0), coalesce((SELECT value FROM meta WHERE key = 'last_rule'), 0)) + 1,
+			?, ?, ?) RETURNING id`,
 			q, string(enc), r.Created.Unix()).Scan(&r.ID)
 	})
 	if err != nil {
 		return Rule{}, fmt.Errorf("store: add rule: %w", err)
 	}
 	return r, nil
+}
+
+// sameRule reports whether rules a and b do the same: their queries read
+// alike (normalQuery) and they give the same tags, in any order and in any
+// spelling the library takes for one tag (marks.FoldTag).
+func sameRule(a, b Rule) bool {
+	return normalQuery(a.Query) == normalQuery(b.Query) && slices.Equal(foldedTags(a.Tags), foldedTags(b.Tags))
+}
+
+// normalQuery is a query as the query language writes it back
+// (query.Node.String): "ukraine  OR  kyiv" is "ukraine OR kyiv". One that
+// does not parse is as it is.
+func normalQuery(q string) string {
+	if n, err := query.Parse(q); err == nil {
+		return n.String()
+	}
+	return q
+}
+
+// foldedTags are tags normalised and folded (marks.FoldTag), sorted, each
+// once.
+func foldedTags(tags []string) []string {
+	var out []string
+	for _, t := range feeds.NormalizeTags(tags) {
+		out = append(out, marks.FoldTag(t))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// DuplicateRuleError is a rule refused because Rule does it already: a
+// rule of the library (its ID set), or of config.toml (ID 0).
+type DuplicateRuleError struct {
+	Rule Rule
+}
+
+func (e *DuplicateRuleError) Error() string {
+	if e.Rule.ID == 0 {
+		return "a rule of config.toml does that already: " + ruleName(e.Rule)
+	}
+	return fmt.Sprintf("rule %d does that already: %s", e.Rule.ID, ruleName(e.Rule))
 }
 
 // Rules returns the rules in the order they were added.
@@ -89,20 +142,34 @@ func rulesIn(ctx context.Context, q interface {
 	return out, nil
 }
 
-// DeleteRule deletes a rule. The tags it has set stay.
-func (s *Store) DeleteRule(ctx context.Context, id int64) error {
+// DeleteRule deletes a rule, and returns it; ErrNotFound when there is no
+// rule id. The tags it has set stay. The highest id the rules have had is
+// kept first (meta 'last_rule'), so that the next rule added is not given
+// the id of one deleted: `rule remove 2` run again from the shell's history
+// would remove the newcomer.
+func (s *Store) DeleteRule(ctx context.Context, id int64) (Rule, error) {
+	var r Rule
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM rules WHERE id = ?`, id)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value)
+			SELECT 'last_rule', coalesce(max(id), 0) FROM rules WHERE true
+			ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)`); err != nil {
+			return err
+		}
+		var tags string
+		var created int64
+		err := tx.QueryRowContext(ctx, `DELETE FROM rules WHERE id = ? RETURNING id, query, tags, created`, id).
+			Scan(&r.ID, &r.Query, &tags, &created)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
+		r.Created = fromUnix(created)
+		return json.Unmarshal([]byte(tags), &r.Tags)
 	})
 	if err != nil {
-		return fmt.Errorf("store: delete rule %d: %w", id, err)
+		return Rule{}, fmt.Errorf("store: delete rule %d: %w", id, err)
 	}
-	return nil
+	return r, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"tidings/feeds"
 	"tidings/feeds/marks"
@@ -31,8 +32,9 @@ import (
 // many articles the rules matched. Rules apply to articles as they arrive (import, fetch):
 // a tag the reader later removes from an article stays removed.
 //
-// rules are the library's stored rules plus any others (config.toml's); a
-// rule whose query no longer parses is reported and the others still apply.
+// rules are the library's stored rules plus any others (config.toml's); the
+// rules left out (RulesLeftOut) are reported, each of them, and the others
+// still apply.
 func (s *Store) ApplyRules(ctx context.Context, rules []Rule, externalIDs []string) (int, error) {
 	if len(rules) == 0 || len(externalIDs) == 0 {
 		return 0, nil
@@ -89,8 +91,8 @@ func applyArrivals(ctx context.Context, tx *sql.Tx, strata [][]*ruleRun, nRules 
 // matches, as asked for by `tidings rule apply`; it returns, for each rule,
 // how many articles it matched and how many gained each of its tags, over
 // all the rounds. Each rule's tagging in a round is a transaction of its
-// own. A rule whose query does not parse is reported and the others still
-// apply.
+// own. The rules left out (RulesLeftOut) are reported, each of them, and
+// the others still apply.
 func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]Tagging, error) {
 	strata, bad := prepareStrata(rules)
 	taggings, err := applyStrata(ctx, strata, len(rules), func(fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }, nil)
@@ -98,6 +100,17 @@ func (s *Store) ApplyRulesToLibrary(ctx context.Context, rules []Rule) ([]Taggin
 		return taggings, fmt.Errorf("store: apply rules: %w", err)
 	}
 	return taggings, bad
+}
+
+// RulesLeftOut returns, for the rules applying them would leave out, why:
+// each rule whose query does not parse, and each cycle of rules that leave
+// out each other's tags (see stratify), in the order of their first rules.
+// None when every rule applies. Applying or importing reports them as its
+// error; RecordFetch, once for each feed, does not: a fetch of every feed
+// says them once, before it (its caller).
+func RulesLeftOut(rules []Rule) []*RuleError {
+	_, bad := strataOf(rules)
+	return bad
 }
 
 // ruleRun is a rule ready to apply: its query compiled, and which tags of
@@ -123,14 +136,12 @@ type ruleRun struct {
 }
 
 // prepareRules compiles the rules, leaving out those whose query does not
-// parse: the error is the last of those.
-func prepareRules(rules []Rule) ([]*ruleRun, error) {
-	var runs []*ruleRun
-	var bad error
+// parse, each said in bad.
+func prepareRules(rules []Rule) (runs []*ruleRun, bad []*RuleError) {
 	for i, r := range rules {
 		c, err := compile(r.Query, false)
 		if err != nil {
-			bad = &RuleError{Query: r.Query, Err: err}
+			bad = append(bad, &RuleError{Query: r.Query, Err: err, At: []int{i}})
 			continue
 		}
 		run := &ruleRun{index: i, rule: r, tags: feeds.NormalizeTags(r.Tags), c: c}
@@ -142,17 +153,25 @@ func prepareRules(rules []Rule) ([]*ruleRun, error) {
 }
 
 // prepareStrata compiles the rules and orders them in strata (stratify),
-// leaving out those whose query does not parse and those of a cycle through
-// a left-out tag: the error is the last of those.
+// leaving out those whose query does not parse and those of every cycle
+// through a left-out tag: the error says each of them (leftOutError).
 func prepareStrata(rules []Rule) ([][]*ruleRun, error) {
+	strata, bad := strataOf(rules)
+	return strata, leftOutError(bad)
+}
+
+// strataOf is prepareStrata, the rules left out each said in bad, in the
+// order of their first rules.
+func strataOf(rules []Rule) (strata [][]*ruleRun, bad []*RuleError) {
 	runs, bad := prepareRules(rules)
-	strata, cycle := stratify(runs)
-	for cycle != nil {
-		bad = &RuleError{Query: cycle.Rules[0].Query, Err: cycle}
-		runs = slices.DeleteFunc(runs, func(r *ruleRun) bool {
-			return slices.ContainsFunc(cycle.Rules, func(c Rule) bool { return c.Query == r.rule.Query && slices.Equal(c.Tags, r.rule.Tags) })
-		})
-		strata, cycle = stratify(runs)
+	strata, cycles := stratify(runs)
+	for _, c := range cycles {
+		bad = append(bad, &RuleError{Query: c.Rules[0].Query, Err: c, At: c.At})
+		runs = slices.DeleteFunc(runs, func(r *ruleRun) bool { return slices.Contains(c.At, r.index) })
+	}
+	if len(cycles) > 0 {
+		strata, _ = stratify(runs) // none is left: a cycle's rules are all out
+		slices.SortStableFunc(bad, func(a, b *RuleError) int { return a.At[0] - b.At[0] })
 	}
 	for _, stratum := range strata {
 		for _, r := range stratum {
@@ -379,15 +398,62 @@ func (c compiled) arrivals() (string, []any) {
 	return "SELECT a.id FROM temp.rule_arrivals r CROSS JOIN articles a ON a.id = r.id" + w, args
 }
 
-// RuleError is a rule whose query does not parse; the other rules still apply.
+// RuleError is a rule left out, the other rules still applying: its query
+// does not parse, or it is of a cycle of rules that leave out each other's
+// tags, and Err is then the *CycleError, which names them all.
 type RuleError struct {
 	Query string
 	Err   error
+	// At are the places of the rules left out among the rules given
+	// (from 0): the rule's, or its cycle's.
+	At []int
 }
 
-func (e *RuleError) Error() string { return fmt.Sprintf("store: rule %q: %v", e.Query, e.Err) }
+func (e *RuleError) Error() string { return "store: " + e.reason() }
+
+// reason is the error without the package that says it.
+func (e *RuleError) reason() string {
+	if c, ok := e.Err.(*CycleError); ok {
+		return c.Error() // it names the rule, with the others
+	}
+	return fmt.Sprintf("rule %q: %v", e.Query, e.Err)
+}
 
 func (e *RuleError) Unwrap() error { return e.Err }
+
+// RulesError is several rules left out, the other rules still applying:
+// each of Rules says why (errors.As finds the first).
+type RulesError struct {
+	Rules []*RuleError
+}
+
+func (e *RulesError) Error() string {
+	reasons := make([]string, len(e.Rules))
+	for i, r := range e.Rules {
+		reasons[i] = r.reason()
+	}
+	return "store: " + strings.Join(reasons, "; ")
+}
+
+func (e *RulesError) Unwrap() []error {
+	errs := make([]error, len(e.Rules))
+	for i, r := range e.Rules {
+		errs[i] = r
+	}
+	return errs
+}
+
+// leftOutError is the error that reports the rules left out: nil when
+// there are none, the *RuleError of one, or a *RulesError.
+func leftOutError(bad []*RuleError) error {
+	switch len(bad) {
+	case 0:
+		return nil
+	case 1:
+		return bad[0]
+	}
+	return &RulesError{Rules: bad}
+}
 
 func isRuleError(err error) bool {
 	_, ok := errors.AsType[*RuleError](err)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,34 +25,52 @@ import (
 
 // CheckRules reports whether the rules can run together: whether some of
 // them leave out tags the others add, in a cycle (see above). The error
-// names the rules of the cycle. A rule whose query does not parse is left
-// to the caller.
+// names the rules of every cycle, each cycle a *CycleError (errors.As finds
+// the first). A rule whose query does not parse is left to the caller.
 func CheckRules(rules []Rule) error {
-	runs, _ := prepareRules(rules)
-	_, cycle := stratify(runs)
-	if cycle != nil {
-		return cycle
+	var errs []error
+	for _, c := range RuleCycles(rules) {
+		errs = append(errs, c)
 	}
-	return nil
+	return errors.Join(errs...)
+}
+
+// RuleCycles returns every cycle of the rules (see above), each naming
+// its rules in the order given; none when they can run together. A rule
+// whose query does not parse is of none.
+func RuleCycles(rules []Rule) []*CycleError {
+	runs, _ := prepareRules(rules)
+	_, cycles := stratify(runs)
+	return cycles
 }
 
 // CycleError is a set of rules that leave out each other's tags: which
 // articles they tag would depend on their order.
 type CycleError struct {
 	Rules []Rule
+	// At are the places of Rules among the rules given (from 0), so that
+	// two rules alike are told apart.
+	At []int
 }
 
 func (e *CycleError) Error() string {
 	names := make([]string, len(e.Rules))
 	for i, r := range e.Rules {
-		tags := make([]string, len(r.Tags))
-		for j, t := range feeds.NormalizeTags(r.Tags) {
-			tags[j] = "#" + strings.TrimPrefix(query.Node{Kind: query.Tag, Value: t}.String(), "tag:")
-		}
-		names[i] = fmt.Sprintf("%q → %s", r.Query, strings.Join(tags, " "))
+		names[i] = ruleName(r)
 	}
 	return fmt.Sprintf("rules %s leave out each other's tags (-tag:), so what they tag would depend on their order; "+
 		"change or remove one of them", strings.Join(names, " and "))
+}
+
+// ruleName is a rule as errors name it: its query quoted, and its tags as
+// the query language writes them, "-tag:b x" → #a.
+func ruleName(r Rule) string {
+	names := feeds.NormalizeTags(r.Tags)
+	tags := make([]string, len(names))
+	for i, t := range names {
+		tags[i] = "#" + strings.TrimPrefix(query.Node{Kind: query.Tag, Value: t}.String(), "tag:")
+	}
+	return fmt.Sprintf("%q → %s", r.Query, strings.Join(tags, " "))
 }
 
 // polarity of a tag a query reads: whether adding the tag to an article can
@@ -181,9 +200,9 @@ func (r *ruleRun) excludesAll(required []tagSet) bool {
 }
 
 // stratify orders the rules in strata (see above): each stratum's rules, in
-// the order they were given, run after the strata before. It returns the
-// rules of a cycle through a left-out tag instead, if there is one.
-func stratify(runs []*ruleRun) ([][]*ruleRun, *CycleError) {
+// the order they were given, run after the strata before. It returns every
+// cycle through a left-out tag instead, if there is one.
+func stratify(runs []*ruleRun) ([][]*ruleRun, []*CycleError) {
 	n := len(runs)
 	// dep[i][j]: how rule i reads the tags rule j adds.
 	dep := make([][]int, n)
@@ -195,9 +214,12 @@ func stratify(runs []*ruleRun) ([][]*ruleRun, *CycleError) {
 			}
 		}
 	}
+	if cycles := cyclesOf(runs, dep); len(cycles) > 0 {
+		return nil, cycles
+	}
 	// level[i] is at least level[j] when i reads j's tags, and more when
-	// it leaves them out. Raised until nothing changes; a level past n
-	// means a cycle through a left-out tag.
+	// it leaves them out. Raised until nothing changes: without a cycle
+	// through a left-out tag, no level passes n.
 	level := make([]int, n)
 	for changed := true; changed; {
 		changed = false
@@ -209,9 +231,6 @@ func stratify(runs []*ruleRun) ([][]*ruleRun, *CycleError) {
 				}
 				if dep[i][j] != 0 && level[i] < want {
 					level[i], changed = want, true
-					if want > n {
-						return nil, cycleOf(runs, dep, i)
-					}
 				}
 			}
 		}
@@ -226,10 +245,10 @@ func stratify(runs []*ruleRun) ([][]*ruleRun, *CycleError) {
 	return slices.DeleteFunc(strata, func(s []*ruleRun) bool { return len(s) == 0 }), nil
 }
 
-// cycleOf returns the rules of a cycle through a left-out tag that rule
-// start's level grew through: the rules that reach each other, start
-// among them, by reading each other's tags, one of them leaving some out.
-func cycleOf(runs []*ruleRun, dep [][]int, start int) *CycleError {
+// cyclesOf returns every cycle through a left-out tag: each set of rules
+// that reach each other by reading each other's tags, one of them leaving
+// some out, in the order the rules were given.
+func cyclesOf(runs []*ruleRun, dep [][]int) []*CycleError {
 	reach := func(from int, back bool) []bool {
 		seen := make([]bool, len(runs))
 		stack := []int{from}
@@ -250,8 +269,9 @@ func cycleOf(runs []*ruleRun, dep [][]int, start int) *CycleError {
 		}
 		return seen
 	}
-	// The rules that depend on each other form components; the first
-	// component with a left-out tag inside it is the cycle.
+	// The rules that depend on each other form components; each
+	// component with a left-out tag inside it is a cycle.
+	var cycles []*CycleError
 	done := make([]bool, len(runs))
 	for i := range runs {
 		if done[i] {
@@ -265,17 +285,27 @@ func cycleOf(runs []*ruleRun, dep [][]int, start int) *CycleError {
 				done[j] = true
 			}
 		}
-		for _, a := range comp {
-			for _, b := range comp {
-				if dep[a][b]&leftOut != 0 {
-					e := &CycleError{}
-					for _, k := range comp {
-						e.Rules = append(e.Rules, runs[k].rule)
-					}
-					return e
-				}
+		if leavesOut(comp, dep) {
+			e := &CycleError{}
+			for _, k := range comp {
+				e.Rules = append(e.Rules, runs[k].rule)
+				e.At = append(e.At, runs[k].index)
+			}
+			cycles = append(cycles, e)
+		}
+	}
+	return cycles
+}
+
+// leavesOut reports whether a rule of comp leaves out a tag another of
+// comp adds.
+func leavesOut(comp []int, dep [][]int) bool {
+	for _, a := range comp {
+		for _, b := range comp {
+			if dep[a][b]&leftOut != 0 {
+				return true
 			}
 		}
 	}
-	return &CycleError{Rules: []Rule{runs[start].rule}}
+	return false
 }

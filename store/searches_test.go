@@ -73,10 +73,10 @@ func TestRules(t *testing.T) {
 	if err != nil || len(rules) != 2 || rules[0].Query != r.Query || !slices.Equal(rules[1].Tags, []string{"energy"}) {
 		t.Errorf("Rules = %+v, %v", rules, err)
 	}
-	if err := s.DeleteRule(ctx, r.ID); err != nil {
+	if _, err := s.DeleteRule(ctx, r.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteRule(ctx, r.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.DeleteRule(ctx, r.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting twice: %v", err)
 	}
 }

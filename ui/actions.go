@@ -85,10 +85,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case m.links.open:
 		cmd = m.handleLinksKey(msg)
 	case m.welcoming():
-		if key.Matches(msg, m.welcome.keys.LoadSamples) && !m.welcome.loading {
-			m.welcome.loading = true
-			cmd = loadSamples(m.ctx, m.cfg.LoadSamples)
-		}
+		cmd = m.welcomeAction(msg)
 	case m.screen == screenBrowser:
 		cmd = m.handleBrowserKey(msg)
 	case m.screen == screenReader:
@@ -263,7 +260,7 @@ func (m Model) sharedKeys() sharedBindings {
 		return sharedBindings{help: k.Help, quit: k.Quit, back: k.Back}
 	case m.screen == screenBrowser:
 		k := m.browser.keys
-		return sharedBindings{help: k.Help, quit: k.Quit}
+		return sharedBindings{help: k.Help, quit: k.Quit, back: k.Back}
 	case m.screen == screenReader && m.reader.sel != nil:
 		k, r := m.reader.selKeys, m.reader.keys
 		return sharedBindings{k.Help, k.Quit, k.Cancel, r.Star, r.Read, r.OpenLink, r.CopyLink}
@@ -271,11 +268,13 @@ func (m Model) sharedKeys() sharedBindings {
 		k := m.reader.keys
 		return sharedBindings{k.Help, k.Quit, k.Back, k.Star, k.Read, k.OpenLink, k.CopyLink}
 	case m.welcoming():
+		// The list and the welcome screen have no back of their own: the
+		// one config.toml gives every screen closes the help there too.
 		k := m.welcome.keys
-		return sharedBindings{help: k.Help, quit: k.Quit}
+		return sharedBindings{help: k.Help, quit: k.Quit, back: m.backEverywhere}
 	}
 	k := m.list.keys
-	return sharedBindings{help: k.Help, quit: k.Quit, star: k.Star, read: k.Read, openLink: k.OpenLink, copyLink: k.CopyLink}
+	return sharedBindings{help: k.Help, quit: k.Quit, back: m.backEverywhere, star: k.Star, read: k.Read, openLink: k.OpenLink, copyLink: k.CopyLink}
 }
 
 // articleAction performs star, read, open link and copy link on the current
@@ -296,8 +295,7 @@ func (m *Model) articleAction(msg tea.KeyPressMsg, keys sharedBindings) (tea.Cmd
 		return m.openURL(feeds.CleanLine(row.URL)), true
 	case key.Matches(msg, keys.copyLink):
 		link := feeds.CleanLine(row.URL)
-		m.setStatus("Copied " + oneLine(link))
-		return tea.SetClipboard(link), true
+		return copyText(link, oneLine(link)), true
 	}
 	return nil, false
 }

@@ -185,8 +185,7 @@ func (m *Model) copyPassage() tea.Cmd {
 		return nil
 	}
 	m.reader.cancelSelection()
-	m.setStatus("Copied the passage " + quoted(sel.Quote, quoteExcerpt(sel.Quote, 60)))
-	return tea.Batch(tea.SetClipboard(sel.Quote), m.reader.requestRender())
+	return tea.Batch(copyText(sel.Quote, "the passage "+quoted(sel.Quote, quoteExcerpt(sel.Quote, 60))), m.reader.requestRender())
 }
 
 // annotate opens the note editor on the selected passage, else on the

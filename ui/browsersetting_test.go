@@ -64,12 +64,12 @@ func TestBrowserSetting(t *testing.T) {
 		{"the link last", "gui --new-tab", "", link, "opened", "gui --new-tab " + link},
 		{"before $BROWSER", "gui", other, link, "opened", "gui " + link},
 		{"not installed: $BROWSER, saying so", "firefox-not-here %u", other, link,
-			"opened " + link + ", but not with config.toml's browser: firefox-not-here is not installed", "other " + link},
-		{"not installed, alone", "firefox-not-here %u", "", link, "firefox-not-here is not installed (config.toml's browser)", ""},
+			"Fix browser in config.toml (firefox-not-here is not installed); opened " + link, "other " + link},
+		{"not installed, alone", "firefox-not-here %u", "", link, "Fix browser in config.toml: firefox-not-here is not installed", ""},
 		{"none installed", "firefox-not-here", "chromium-not-here:lynx", link,
-			"none of config.toml's browser firefox-not-here and $BROWSER's chromium-not-here, lynx is installed", ""},
+			"Set $BROWSER or browser in config.toml: none of config.toml's browser firefox-not-here and $BROWSER's chromium-not-here, lynx is installed", ""},
 		{"a text browser gets the terminal", "w3m %u", other, link, "terminal", ""},
-		{"a mailto link goes to the opener", "gui %u", "", "mailto:desk@news.example", "nothing here opens mailto links", ""},
+		{"a mailto link goes to the opener", "gui %u", "", "mailto:desk@news.example", "y copies the address: nothing here opens mailto links", ""},
 		{"a link that is no web link is not opened", "gui %u", "", "file:///etc/passwd", "not an http(s) link", ""},
 	}
 	for _, tt := range tests {
@@ -86,7 +86,7 @@ func TestBrowserSetting(t *testing.T) {
 				if st != (statusMsg{text: "opened " + tt.link}) {
 					t.Fatalf("got %#v", msg)
 				}
-			case strings.HasPrefix(tt.want, "opened "):
+			case strings.HasPrefix(tt.want, "Fix browser in config.toml ("):
 				if st != (statusMsg{text: tt.want}) {
 					t.Fatalf("got %#v, want %q", msg, tt.want)
 				}
@@ -205,7 +205,7 @@ func TestBrowserSettingNotClosed(t *testing.T) {
 		t.Errorf("got %#v, want an error saying %q", msg, want)
 	}
 	t.Setenv("BROWSER", "gui %u")
-	want := statusMsg{text: "opened " + link + `, but not with config.toml's browser: config.toml's browser "gui 'Google Chrome %u": its ' is not closed`}
+	want := statusMsg{text: `Fix browser in config.toml (config.toml's browser "gui 'Google Chrome %u": its ' is not closed); opened ` + link}
 	if msg := openInBrowser("gui 'Google Chrome %u", link)(); msg != want {
 		t.Fatalf("got %#v, want %#v", msg, want)
 	}
@@ -253,15 +253,15 @@ func TestBrowserFails(t *testing.T) {
 			"the browser (nodisplay) failed: exit status 3: Error: no DISPLAY environment", "nodisplay"},
 		{"killed", "killed %u", "", "the browser (killed) failed: signal: killed", "killed"},
 		{"$BROWSER after it, saying it failed", "false %u", "gui",
-			"opened " + link + ", but not with config.toml's browser: the browser (false) failed: exit status 1", "false gui"},
+			"Fix browser in config.toml (the browser (false) failed: exit status 1); opened " + link, "false gui"},
 		{"the next of $BROWSER's", "", "false:nodisplay:gui", "opened", "false nodisplay gui"},
 		{"the first failure said", "nodisplay", "false:not-installed", "the browser (nodisplay) failed", "nodisplay false"},
 		{"still running after a second", "slow", "gui", "opened", "slow"},
 		{"failing after a second", "slowfail", "gui", "opened", "slowfail"},
 		{"a text browser failing at once", "lynx %u", "gui",
-			"opened " + link + ", but not with config.toml's browser: the browser (lynx) failed: exit status 2", "lynx gui"},
+			"Fix browser in config.toml (the browser (lynx) failed: exit status 2); opened " + link, "lynx gui"},
 		{"a text browser after it", "false %u", "w3m",
-			"opened " + link + ", but not with config.toml's browser: the browser (false) failed: exit status 1", "false w3m"},
+			"Fix browser in config.toml (the browser (false) failed: exit status 1); opened " + link, "false w3m"},
 		{"a text browser failing, alone", "lynx %u", "", "the browser (lynx) failed: exit status 2", "lynx"},
 	}
 	for _, tt := range tests {
@@ -280,7 +280,7 @@ func TestBrowserFails(t *testing.T) {
 				if st != (statusMsg{text: "opened " + link}) {
 					t.Fatalf("got %#v", msg)
 				}
-			case strings.HasPrefix(tt.want, "opened "):
+			case strings.HasPrefix(tt.want, "Fix browser in config.toml ("):
 				if st != (statusMsg{text: tt.want}) {
 					t.Fatalf("got %#v, want %q", msg, tt.want)
 				}

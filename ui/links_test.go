@@ -119,11 +119,12 @@ func TestLinksPanel(t *testing.T) {
 	}
 
 	m = steps(t, m, "L", "G")
-	m, cmd := m.Update(press("y"))
-	if !reflect.DeepEqual(cmd(), tea.SetClipboard("mailto:desk@news.example")()) {
+	noClipboardTool(t)
+	m, sent := pressCopy(t, m, "y")
+	if !reflect.DeepEqual(sent, []tea.Msg{tea.SetClipboard("mailto:desk@news.example")()}) {
 		t.Error("y did not copy the last link")
 	}
-	if !strings.Contains(viewText(m), "Copied mailto:desk@news.example") {
+	if !strings.Contains(viewText(m), "Sent to the terminal's clipboard (OSC 52): mailto:desk@news.example") {
 		t.Errorf("no confirmation:\n%s", viewText(m))
 	}
 	m = steps(t, m, "esc")
@@ -319,7 +320,7 @@ func TestBrowserListTriedInTurn(t *testing.T) {
 		{"a text browser after one not installed", "firefox-not-here:w3m", "terminal", ""},
 		{"a text browser not installed", "lynx:" + gui, "opened", link},
 		{"none installed", "firefox-not-here:chromium-not-here", "none of $BROWSER's firefox-not-here, chromium-not-here is installed", ""},
-		{"one, not installed", "firefox-not-here", "firefox-not-here is not installed; set $BROWSER", ""},
+		{"one, not installed", "firefox-not-here", "Set $BROWSER or browser in config.toml: firefox-not-here is not installed", ""},
 		{"none that starts", broken, "broken", ""},
 	}
 	for _, tt := range tests {

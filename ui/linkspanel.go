@@ -115,8 +115,7 @@ func (m *Model) handleLinksKey(msg tea.KeyPressMsg) tea.Cmd {
 		cmd = m.openCurrentLink()
 	case key.Matches(msg, k.Copy):
 		if l, ok := p.current(); ok {
-			m.setStatus("Copied " + l.url)
-			cmd = tea.SetClipboard(l.url)
+			cmd = copyText(l.url, l.url)
 		}
 	}
 	p.scroll(p.rows(m.height))

@@ -69,12 +69,13 @@ func (t *browserTries) fail(c browserCommand, err error) {
 // open it when another did: a browser set there that fails is a mistake to
 // mend, which the command that worked after it would hide. ($BROWSER's
 // commands are a list of fallbacks: one giving way to the next is what they
-// are for.)
+// are for.) What to mend comes first, the link last: a status line cut to
+// the terminal's width loses the end of a long link, not the mistake.
 func (t browserTries) opened(link string) statusMsg {
 	if t.config == nil {
 		return statusMsg{text: "opened " + link}
 	}
-	return statusMsg{text: "opened " + link + ", but not with config.toml's browser: " + t.config.Error()}
+	return statusMsg{text: "Fix browser in config.toml (" + t.config.Error() + "); opened " + link}
 }
 
 // tryBrowsers tries cs in turn, after those tried, until one opens link.
@@ -101,25 +102,26 @@ func tryBrowsers(cs []browserCommand, link string, tried browserTries) tea.Msg {
 		}
 		return tried.opened(link)
 	}
-	return statusMsg{text: "opening link: " + tried.err(link).Error(), err: true}
+	return statusMsg{text: tried.err(link), err: true}
 }
 
-// err says why no command opened link.
-func (t browserTries) err(link string) error {
+// err says why no command opened link: what to do first, and then why, so
+// that a status line cut to the terminal's width keeps what to do.
+func (t browserTries) err(link string) string {
 	missing := t.missing
 	switch {
 	case t.failed != nil:
-		return t.failed
+		return "opening link: " + t.failed.Error()
 	case len(missing) == 0:
-		return errors.New("no browser to open it with")
+		return "opening link: no browser to open it with"
 	case mailtoLink(link):
-		return fmt.Errorf("%s is not installed: nothing here opens mailto links (y copies the address)", missing[0].argv[0])
+		return fmt.Sprintf("y copies the address: nothing here opens mailto links (%s is not installed)", missing[0].argv[0])
 	case len(missing) == 1 && missing[0].from == fromConfig:
-		return fmt.Errorf("%s is not installed (config.toml's browser)", missing[0].argv[0])
+		return fmt.Sprintf("Fix browser in config.toml: %s is not installed", missing[0].argv[0])
 	case len(missing) == 1:
-		return fmt.Errorf("%s is not installed; set $BROWSER to the browser to open links with", missing[0].argv[0])
+		return fmt.Sprintf("Set $BROWSER or browser in config.toml: %s is not installed", missing[0].argv[0])
 	}
-	return fmt.Errorf("none of %s is installed", missingBrowsers(missing))
+	return fmt.Sprintf("Set $BROWSER or browser in config.toml: none of %s is installed", missingBrowsers(missing))
 }
 
 // runTextBrowser hands the terminal to a text browser until it quits. One
@@ -280,26 +282,42 @@ func readBrowserCommand(s, from, link string) (browserCommand, bool) {
 	case err == nil && argv[0] == "":
 		err = errors.New("it names no program")
 	}
+	if err == nil {
+		argv, err = withLink(argv, link)
+	}
 	if err != nil {
 		return browserCommand{from: from, err: fmt.Errorf("%s %q: %w", from, oneLine(s), err)}, true
 	}
-	return browserCommand{argv: withLink(argv, link), from: from}, true
+	return browserCommand{argv: argv, from: from}, true
 }
 
 // withLink puts link where a browser's command says, with %u (as
 // newsboat's browser setting writes it) or %s, else after it: each word
 // holding one is the link in one argument, never split again, whatever the
-// link holds. The program, the first word, is never the link.
-func withLink(argv []string, link string) []string {
+// link holds. The program, the first word, is never the link. The script
+// a shell is given with -c (sh -c 'firefox %u &') is read again by that
+// shell, so there the link is quoted for it (scriptWithLink); an error
+// says where in a script it cannot be.
+func withLink(argv []string, link string) ([]string, error) {
+	script, dialect := shellScript(argv)
 	placed := false
 	for i, a := range argv[1:] {
-		if strings.Contains(a, "%s") || strings.Contains(a, "%u") {
-			argv[i+1] = strings.NewReplacer("%s", link, "%u", link).Replace(a)
-			placed = true
+		if !strings.Contains(a, "%s") && !strings.Contains(a, "%u") {
+			continue
 		}
+		placed = true
+		if i+1 != script {
+			argv[i+1] = strings.NewReplacer("%s", link, "%u", link).Replace(a)
+			continue
+		}
+		quoted, err := scriptWithLink(a, link, dialect)
+		if err != nil {
+			return nil, err
+		}
+		argv[i+1] = quoted
 	}
 	if !placed {
 		argv = append(argv, link)
 	}
-	return argv
+	return argv, nil
 }

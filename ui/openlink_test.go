@@ -27,8 +27,8 @@ func TestOpenLinkAsStored(t *testing.T) {
 	if len(opened) != 1 || opened[0] != stored {
 		t.Errorf("o opened %q, want the stored %q", opened, stored)
 	}
-	_, cmd := m.Update(press("y"))
-	if !reflect.DeepEqual(cmd(), tea.SetClipboard(stored)()) {
+	noClipboardTool(t)
+	if _, sent := pressCopy(t, m, "y"); !reflect.DeepEqual(sent, []tea.Msg{tea.SetClipboard(stored)()}) {
 		t.Errorf("y copied another text than %q", stored)
 	}
 }

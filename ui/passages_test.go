@@ -422,6 +422,7 @@ func TestDeleteActsOnTheNoteOnScreen(t *testing.T) {
 // The footer and the help say so; keys bound otherwise follow.
 func TestSelectionKeys(t *testing.T) {
 	lib := newLibrary(t, 3)
+	noClipboardTool(t)
 	tests := []struct {
 		name          string
 		keys          map[string][]string
@@ -467,7 +468,7 @@ func TestSelectionKeys(t *testing.T) {
 				t.Fatalf("%s copied nothing", tt.copyK)
 			}
 			var copied bool
-			runHolding(t, m, cmd, func(msg tea.Msg) bool {
+			m = runHolding(t, m, cmd, func(msg tea.Msg) bool {
 				if reflect.DeepEqual(msg, tea.SetClipboard(want)()) {
 					copied = true
 				}
@@ -483,7 +484,7 @@ func TestSelectionKeys(t *testing.T) {
 			if r.reader.sel != nil || r.screen != screenReader {
 				t.Errorf("after %s: selecting %v, screen %v", tt.copyK, r.reader.sel != nil, r.screen)
 			}
-			if v := viewText(m); !strings.Contains(v, "Copied the passage “In a startling revelation") {
+			if v := viewText(m); !strings.Contains(v, "Sent to the terminal's clipboard (OSC 52): the passage “In a startling revelation") {
 				t.Errorf("no word of the copy:\n%s", v)
 			}
 		})

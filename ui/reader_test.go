@@ -253,11 +253,12 @@ func TestLinks(t *testing.T) {
 		t.Errorf("o opened %q", opened)
 	}
 
-	m, cmd := m.Update(press("y"))
-	if !reflect.DeepEqual(cmd(), tea.SetClipboard("https://news.example/0")()) {
+	noClipboardTool(t)
+	m, sent := pressCopy(t, m, "y")
+	if !reflect.DeepEqual(sent, []tea.Msg{tea.SetClipboard("https://news.example/0")()}) {
 		t.Error("y did not copy the link")
 	}
-	if !strings.Contains(viewText(m), "Copied https://news.example/0") {
+	if !strings.Contains(viewText(m), "Sent to the terminal's clipboard (OSC 52): https://news.example/0") {
 		t.Errorf("no confirmation:\n%s", viewText(m))
 	}
 

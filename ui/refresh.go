@@ -53,7 +53,11 @@ func RefreshProgressOf(done, total int, r feeds.FetchResult, stats store.FetchSt
 // RefreshResult sums up a refresh.
 type RefreshResult struct {
 	Feeds, New, Updated, Failed int
-	moved                       []feedMove // told by the progress reports
+	// RulesLeftOut is how many tag rules the refresh left out: their query
+	// no longer parses, or they leave out each other's tags (config.toml
+	// changed after rule add checked them). tidings rule list says why.
+	RulesLeftOut int
+	moved        []feedMove // told by the progress reports
 }
 
 // feedMove is a feed that moved for good during a refresh.
@@ -194,9 +198,95 @@ func feedMoves(before []store.Feed, reports []RefreshProgress) []feedMove {
 // autoRefreshMsg is the timer of Config.RefreshEvery going off.
 type autoRefreshMsg struct{}
 
-// autoRefreshAfter waits one period of Config.RefreshEvery.
-func autoRefreshAfter(every time.Duration) tea.Cmd {
-	return tea.Tick(every, func(time.Time) tea.Msg { return autoRefreshMsg{} })
+// autoRefreshAfter waits a while, one period of Config.RefreshEvery or
+// what is left of it, before the next automatic refresh.
+func autoRefreshAfter(wait time.Duration) tea.Cmd {
+	return tea.Tick(wait, func(time.Time) tea.Msg { return autoRefreshMsg{} })
+}
+
+// feedState is what the library's subscriptions are, for the welcome
+// screen and the first automatic refresh.
+type feedState struct {
+	count   int // feeds subscribed
+	fetched int // of them, those fetched at least once
+	failed  int // of them, those whose last fetch failed
+	// oldest is the earliest of their last fetches; zero when one of
+	// them was never fetched.
+	oldest time.Time
+}
+
+// feedStateOf sums up subscriptions.
+func feedStateOf(subs []store.Feed) feedState {
+	s := feedState{count: len(subs)}
+	for i, f := range subs {
+		if !f.LastFetch.IsZero() {
+			s.fetched++
+		}
+		if f.LastError != "" {
+			s.failed++
+		}
+		if i == 0 || f.LastFetch.Before(s.oldest) {
+			s.oldest = f.LastFetch
+		}
+	}
+	return s
+}
+
+// refreshDueIn is how long after now the feeds fall due for a refresh
+// every period, as newsboat's auto-reload fetches them at start and then
+// every reload-time: at once when one of them was last fetched a period
+// ago or longer, or never; else when the one fetched longest ago has
+// waited a period. Without feeds nothing is due before a period passes.
+func (s feedState) refreshDueIn(every time.Duration, now time.Time) time.Duration {
+	if s.count == 0 {
+		return every
+	}
+	if s.oldest.IsZero() {
+		return 0
+	}
+	return max(s.oldest.Add(every).Sub(now), 0)
+}
+
+// feedsReadMsg brings what the library's subscriptions are.
+type feedsReadMsg struct {
+	feeds feedState
+	// dueIn is how long after they were read the feeds fall due for a
+	// refresh every Config.RefreshEvery (refreshDueIn).
+	dueIn time.Duration
+	// atStart is set for the reading of Init, which arms the automatic
+	// refresh.
+	atStart bool
+	err     error
+}
+
+// readFeeds reads the library's subscriptions, and when they fall due for
+// a refresh every period.
+func readFeeds(ctx context.Context, lib Library, every time.Duration, atStart bool) tea.Cmd {
+	return func() tea.Msg {
+		subs, err := lib.Feeds(ctx)
+		s := feedStateOf(subs)
+		return feedsReadMsg{feeds: s, dueIn: s.refreshDueIn(every, time.Now()), atStart: atStart, err: err}
+	}
+}
+
+// handleFeedsRead keeps what the subscriptions are for the welcome screen
+// and, read at start, arms the automatic refresh: at once when the feeds
+// are due, else when they fall due, and every period from then on. When
+// they could not be read, it waits a period.
+func (m *Model) handleFeedsRead(msg feedsReadMsg) tea.Cmd {
+	if msg.err == nil {
+		m.welcome.feeds = msg.feeds
+	}
+	if !msg.atStart || !m.refreshesItself() {
+		return nil
+	}
+	if msg.err != nil {
+		return autoRefreshAfter(m.cfg.RefreshEvery)
+	}
+	if msg.dueIn <= 0 {
+		return m.autoRefresh()
+	}
+	return autoRefreshAfter(msg.dueIn)
 }
 
 // refreshesItself reports whether the reader refreshes the feeds by itself:
@@ -248,6 +338,10 @@ func refreshSummary(r RefreshResult) string {
 	}
 	if r.Failed > 0 {
 		s += fmt.Sprintf(", %d failed (# lists them)", r.Failed)
+	}
+	if r.RulesLeftOut > 0 {
+		// Before the counts, as the moves: told of here alone.
+		s = fmt.Sprintf("%s left out (tidings rule list says why) · %s", plural(r.RulesLeftOut, "tag rule"), s)
 	}
 	if moves := movesSummary(r.moved); moves != "" {
 		// The moves first: a feed merged away is told of here alone,

@@ -101,6 +101,10 @@ type Model struct {
 
 	// selCopy copies the passage being selected (selectionKeys).
 	selCopy key.Binding
+	// backEverywhere is the back config.toml gives every screen ([keys]
+	// back): it closes the help on the screens that have no back of their
+	// own, the list and the welcome screen (sharedKeys).
+	backEverywhere key.Binding
 
 	// held are the keys typed for the list while it showed an earlier
 	// query's rows, given to it when the new rows come (typeahead.go).
@@ -147,6 +151,7 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	m.list = newListModel(ctx, lib, listQuery{text: cfg.Query}, cfg.pageSize(), km.list, m.styles)
 	m.reader = newReaderModel(ctx, lib, m.renderer, km.reader, m.styles, glamourStyle(m.isDark, m.noColor))
 	m.reader.selKeys, m.selCopy = selectionKeys(km.selection, km.reader)
+	m.backEverywhere = backForEveryScreen(cfg.Keys)
 	m.browser = newBrowser(km.browser, m.styles)
 	m.noteEditor = newNoteEditor(m.styles)
 	m.welcome = welcomeModel{keys: km.welcome, styles: m.styles}
@@ -205,20 +210,32 @@ func Run(ctx context.Context, lib Library, cfg Config) error {
 	return err
 }
 
-// Init loads the first page; counts, the background colour and the poll
-// follow without holding up the first screen.
+// Init loads the first page; counts, the background colour, the poll and
+// the feeds (what the welcome screen says of them, and when they are next
+// fetched by themselves) follow without holding up the first screen.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadFirst(m.ctx, m.lib, m.list.query, m.list.limit(), m.list.epoch)}
+	cmds := []tea.Cmd{
+		loadFirst(m.ctx, m.lib, m.list.query, m.list.limit(), m.list.epoch),
+		readFeeds(m.ctx, m.lib, m.cfg.RefreshEvery, true),
+	}
 	if m.theme == themeAuto {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if every := m.cfg.PollInterval; every > 0 {
 		cmds = append(cmds, poll(every))
 	}
-	if m.refreshesItself() {
-		cmds = append(cmds, autoRefreshAfter(m.cfg.RefreshEvery))
-	}
 	return tea.Batch(cmds...)
+}
+
+// backForEveryScreen is the binding of config.toml's [keys] back, which
+// binds back on every screen that has it; disabled when it is not set.
+// (Validate has checked the keys.)
+func backForEveryScreen(overrides map[string][]string) key.Binding {
+	keys, err := checkKeys(overrides["back"])
+	if err != nil || slices.Contains(keys, disabledKey) {
+		return key.NewBinding(key.WithDisabled())
+	}
+	return key.NewBinding(key.WithKeys(keys...))
 }
 
 // Update routes a message: terminal events first, then keys, then the
@@ -318,6 +335,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = waitRefresh(msg.next)
 	case autoRefreshMsg:
 		cmd = m.autoRefresh()
+	case feedsReadMsg:
+		cmd = m.handleFeedsRead(msg)
 	case refreshDoneMsg:
 		auto := m.autoRefreshing
 		m.refreshing, m.autoRefreshing, m.progress = false, false, ""
@@ -330,8 +349,12 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd) {
 		default:
 			m.setStatus(refreshSummary(msg.res))
 		}
-		// New articles show up at once, not at the next poll.
+		// New articles show up at once, not at the next poll; the
+		// welcome screen says what the fetch did to the feeds.
 		cmd = readGeneration(m.ctx, m.lib)
+		if m.list.empty() {
+			cmd = tea.Batch(cmd, readFeeds(m.ctx, m.lib, m.cfg.RefreshEvery, false))
+		}
 	case generationMsg:
 		return m.handleGeneration(msg)
 	case countDueMsg:
@@ -439,6 +462,10 @@ func (m Model) handleGeneration(msg generationMsg) (Model, tea.Cmd) {
 	if !m.genKnown || msg.gen != m.gen {
 		m.gen, m.genKnown = msg.gen, true
 		cmds = append(cmds, m.list.reload(), m.list.countCmd())
+		if m.welcoming() {
+			// Feeds subscribed elsewhere change what the welcome says.
+			cmds = append(cmds, readFeeds(m.ctx, m.lib, m.cfg.RefreshEvery, false))
+		}
 		// The open article too: its tags, notes or text may have changed
 		// elsewhere. While a passage is being chosen or a note written it
 		// waits, and is read at the first poll after.
@@ -496,7 +523,8 @@ func (m *Model) restyle() tea.Cmd {
 }
 
 // welcoming reports whether the welcome screen shows: the library turned out
-// empty (an empty query found nothing).
+// empty (an empty query found nothing), though it may follow feeds not yet
+// fetched.
 func (m Model) welcoming() bool {
 	return m.screen == screenList && m.list.empty() && m.list.query.text == "" && !m.filter.focused
 }
@@ -535,7 +563,7 @@ func (m Model) activeHelp() help.KeyMap {
 	case m.screen == screenReader:
 		return m.reader.keys
 	case m.welcoming():
-		return m.welcome.keys
+		return m.welcome.help()
 	}
 	return m.list.keys
 }
@@ -607,6 +635,10 @@ func (m *Model) refreshKeys() {
 
 	lk.Refresh.SetEnabled(m.cfg.Refresh != nil && !m.readOnly && !m.refreshing)
 	m.welcome.keys.LoadSamples.SetEnabled(m.cfg.LoadSamples != nil && !m.readOnly)
+	// The welcome screen of a library that follows feeds fetches them
+	// and lists them with the list's keys.
+	m.welcome.refresh, m.welcome.panel = lk.Refresh, lk.TagsPanel
+	m.welcome.fetching = m.refreshing
 }
 
 func (m *Model) setStatus(text string) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"tidings/feeds"
 	"tidings/store/query"
 )
 
@@ -23,7 +24,8 @@ type Config struct {
 	Theme string
 	// Browser is the command the reader opens links with, before
 	// $BROWSER: browser = "w3m %u". Its words, %u or %s standing for the
-	// link (else the link goes last); no shell is involved.
+	// link (else the link goes last); no shell is involved, so an & at its
+	// end, newsboat's "firefox %u &", is left out, with a warning.
 	Browser string
 	// Keys overrides key bindings by action name: one key or a list of keys,
 	// or "<disabled>" to unbind; a screen's table ([keys.reader]) overrides
@@ -50,6 +52,10 @@ type Config struct {
 	// for a bad colour, the reader should refuse to start on them, and the
 	// other commands warn and go on (ReaderError).
 	ReaderMistakes []string
+	// Warnings are what config.toml says that tidings reads otherwise than
+	// written (a browser ending in &, whose & is left out), each naming its
+	// setting and line: every command says them and goes on.
+	Warnings []string
 }
 
 // ReaderError is the first of ReaderMistakes, or nil.
@@ -283,6 +289,10 @@ func LoadConfig(path string) (Config, error) {
 	if err := cfg.validate(); err != nil {
 		return cfg, fmt.Errorf("config %s: %w", OneLine(path), err)
 	}
+	// Once each is valid, numbered as the file has them.
+	var twice []string
+	cfg.Searches, twice = f.distinctSearches(cfg.Searches)
+	cfg.Warnings = append(cfg.Warnings, twice...)
 	return cfg, nil
 }
 
@@ -292,7 +302,8 @@ func (c Config) validate() error {
 		if strings.TrimSpace(r.Query) == "" {
 			return fmt.Errorf("rule %d: query is empty", i+1)
 		}
-		if len(r.Tags) == 0 {
+		if len(feeds.NormalizeTags(r.Tags)) == 0 {
+			// As rule add takes them: " " and "#" are no tags.
 			return fmt.Errorf("rule %d (%q): tags is empty", i+1, r.Query)
 		}
 		// A rule that cannot be read would tag nothing, without a word;

@@ -8,9 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 
+	"tidings/feeds/marks"
 	"tidings/ui/shellwords"
 )
 
@@ -23,6 +25,7 @@ type configFile struct {
 	src      string
 	mistakes []mistake // they stop every command
 	reader   []mistake // they stop only the reader
+	warnings []mistake // read otherwise than written, said and gone past
 }
 
 // mistake is what is wrong with a setting, worded, and the line it is on
@@ -64,6 +67,9 @@ func (f *configFile) read(table map[string]any) Config {
 	slices.SortStableFunc(f.reader, byLine)
 	for _, m := range f.reader {
 		cfg.ReaderMistakes = append(cfg.ReaderMistakes, m.text)
+	}
+	for _, m := range f.warnings {
+		cfg.Warnings = append(cfg.Warnings, m.text)
 	}
 	return cfg
 }
@@ -174,9 +180,36 @@ func (f *configFile) browser(v any) string {
 	case strings.Contains(words[0], "%u") || strings.Contains(words[0], "%s"):
 		f.wrong(&f.reader, toml.Key{"browser"}, 0, fmt.Sprintf("%q: its first word is the program that opens the link, not the link", s))
 	default:
+		if cmd, ok := withoutBackground(s, words); ok {
+			f.wrong(&f.warnings, toml.Key{"browser"}, 0, fmt.Sprintf("%q: the & at its end is left out: tidings starts the browser in the background itself", s))
+			return cmd
+		}
 		return s
 	}
 	return ""
+}
+
+// withoutBackground is a browser's command s, of words, without the & at
+// its end that would start it in the background in a shell, as newsboat
+// users write theirs ("firefox %u &"); false when it has none. Without a
+// shell the & would be the browser's argument: tidings starts browsers in
+// the background itself. A quoted or escaped & ('&', \&) is an argument,
+// and stays.
+func withoutBackground(s string, words []string) (string, bool) {
+	rest, ok := strings.CutSuffix(strings.TrimRightFunc(s, unicode.IsSpace), "&")
+	if !ok {
+		return s, false
+	}
+	shorter, err := shellwords.Split(rest)
+	last := len(words) - 1
+	want := slices.Concat(words[:last], []string{strings.TrimSuffix(words[last], "&")})
+	if words[last] == "&" {
+		want = words[:last]
+	}
+	if err != nil || len(shorter) == 0 || !slices.Equal(shorter, want) {
+		return s, false
+	}
+	return strings.TrimRightFunc(rest, unicode.IsSpace), true
 }
 
 // tagColors reads [tag_colors]: a colour is a string or an ANSI number;
@@ -305,6 +338,33 @@ func (f *configFile) searches(v any) []SavedSearch {
 		})
 	}
 	return out
+}
+
+// distinctSearches are the searches read from the [[search]] tables (one
+// for each, in their order), without those named as one before them in any
+// case (marks.FoldTag, as the library tells saved searches apart), with a
+// warning for each left out that names its line: the # panel would list
+// two searches of one name, and the reader's ctrl-s takes either for the
+// first.
+func (f *configFile) distinctSearches(searches []SavedSearch) ([]SavedSearch, []string) {
+	var kept []SavedSearch
+	var warnings []mistake
+	first := map[string]int{} // by folded name, the table (from 0) that has it first
+	for i, s := range searches {
+		name := marks.FoldTag(strings.TrimSpace(s.Name))
+		if n, ok := first[name]; ok {
+			f.wrong(&warnings, toml.Key{"search", "name"}, f.entryLine("search", i, "name"),
+				fmt.Sprintf("%q: search %d is named so already (%q): this one is left out", s.Name, n+1, searches[n].Name))
+			continue
+		}
+		first[name] = i
+		kept = append(kept, s)
+	}
+	texts := make([]string, len(warnings))
+	for i, w := range warnings {
+		texts[i] = w.text
+	}
+	return kept, texts
 }
 
 // tomlLiteral writes a value of config.toml as TOML would: true, 1.5,

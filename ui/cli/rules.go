@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"tidings/feeds"
@@ -44,20 +45,122 @@ func PrintRule(w io.Writer, r store.Rule) error {
 	return err
 }
 
+// PrintRemovedRule says which rule `tidings rule remove` removed.
+func PrintRemovedRule(w io.Writer, r store.Rule) error {
+	_, err := fmt.Fprintf(w, "Removed rule %d: %s\n", r.ID, ruleText(r.Query, r.Tags))
+	return err
+}
+
 // ListRules prints the library's rules, each with its id, then
-// config.toml's, marked "config".
+// config.toml's, marked "config". A rule that imports and fetches leave
+// out (store.RulesLeftOut) says so, and why, after a tab:
+//
+//	1	-tag:b kestrel -> #a	left out: it and config rule 1 leave out each other's tags (-tag:)
+//	config	-tag:a kestrel -> #b	left out: it and rule 1 leave out each other's tags (-tag:)
 func ListRules(w io.Writer, library []store.Rule, config []Rule) error {
-	for _, r := range library {
-		if _, err := fmt.Fprintf(w, "%d\t%s\n", r.ID, ruleText(r.Query, r.Tags)); err != nil {
-			return err
-		}
-	}
+	all := slices.Clone(library)
 	for _, r := range config {
-		if _, err := fmt.Fprintf(w, "config\t%s\n", ruleText(r.Query, r.Tags)); err != nil {
+		all = append(all, store.Rule{Query: r.Query, Tags: r.Tags})
+	}
+	why := leftOutReasons(all)
+	for i, r := range all {
+		id := "config"
+		if i < len(library) {
+			id = strconv.FormatInt(r.ID, 10)
+		}
+		line := id + "\t" + ruleText(r.Query, r.Tags)
+		if why[i] != "" {
+			line += "\tleft out: " + why[i]
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// leftOutReasons says, for each of rules (the library's, then
+// config.toml's), why imports and fetches leave it out, or "" when they
+// apply it.
+func leftOutReasons(rules []store.Rule) []string {
+	why := make([]string, len(rules))
+	for _, e := range store.RulesLeftOut(rules) {
+		if _, ok := e.Err.(*store.CycleError); !ok {
+			why[e.At[0]] = "its query does not parse"
+			continue
+		}
+		for _, at := range e.At {
+			names := []string{"it"}
+			for _, o := range e.At {
+				if o != at {
+					names = append(names, ruleRef(rules, o))
+				}
+			}
+			why[at] = andList(names) + " leave out each other's tags (-tag:)"
+		}
+	}
+	return why
+}
+
+// ruleRef names rules[i], of the library's rules then config.toml's:
+// "rule 3" by its id, or "config rule 2", the second [[rule]] of
+// config.toml, as its mistakes are named.
+func ruleRef(rules []store.Rule, i int) string {
+	if rules[i].ID > 0 {
+		return fmt.Sprintf("rule %d", rules[i].ID)
+	}
+	n := 0
+	for _, r := range rules[:i+1] {
+		if r.ID == 0 {
+			n++
+		}
+	}
+	return fmt.Sprintf("config rule %d", n)
+}
+
+// andList is names joined as a sentence joins them: "a", "a and b",
+// "a, b and c".
+func andList(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// WarnRulesLeftOut says, each on a line of w, which of rules (the
+// library's, then config.toml's) imports and fetches leave out, and why:
+// a query that no longer parses, or rules that leave out each other's tags
+// in a cycle, which config.toml changed after `rule add` had checked them.
+// It returns how many rules it named. Fetches and feed add say it once,
+// before they fetch, rather than once for each feed.
+//
+//	warning: rules left out: rule 1 (-tag:b kestrel -> #a) and config rule 1 (-tag:a kestrel -> #b) leave out each other's tags (-tag:), ...
+func WarnRulesLeftOut(w io.Writer, rules []store.Rule) int {
+	n := 0
+	for _, e := range store.RulesLeftOut(rules) {
+		names := make([]string, len(e.At))
+		for i, at := range e.At {
+			names[i] = ruleRef(rules, at) + " (" + ruleText(rules[at].Query, rules[at].Tags) + ")"
+		}
+		n += len(e.At)
+		if _, ok := e.Err.(*store.CycleError); ok {
+			fmt.Fprintf(w, "warning: rules left out: %s leave out each other's tags (-tag:), so what they tag would depend on their order; "+
+				"change or remove one of them (tidings rule list)\n", andList(names))
+			continue
+		}
+		fmt.Fprintf(w, "warning: rule left out: %s: its query does not parse: %s\n", names[0], OneLine(e.Err.Error()))
+	}
+	return n
+}
+
+// RulesLeftOutCount is how many of rules imports and fetches leave out
+// (store.RulesLeftOut), for the reader's line after a refresh.
+func RulesLeftOutCount(rules []store.Rule) int {
+	n := 0
+	for _, e := range store.RulesLeftOut(rules) {
+		n += len(e.At)
+	}
+	return n
 }
 
 // PrintRuleCounts says what each rule did (`tidings rule apply`): how many
@@ -70,7 +173,7 @@ func ListRules(w io.Writer, library []store.Rule, config []Rule) error {
 //	quasars -> #space: 12 articles, added #space to 3
 //	oil -> #energy: not applied, stopped before it (run tidings rule apply again)
 func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) {
-	var cycle *store.CycleError
+	leftOut := store.RulesLeftOut(rules)
 	for i, r := range rules {
 		line := ruleText(r.Query, r.Tags) + ": "
 		var t store.Tagging
@@ -79,13 +182,7 @@ func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) 
 		}
 		if t.Articles == 0 && t.Added == nil {
 			// Every rule applied has a count for each of its tags.
-			if cycle == nil {
-				cycle, _ = store.CheckRules(rules).(*store.CycleError)
-				if cycle == nil {
-					cycle = &store.CycleError{}
-				}
-			}
-			fmt.Fprintln(w, line+notApplied(r, cycle))
+			fmt.Fprintln(w, line+notApplied(i, leftOut))
 			continue
 		}
 		line += Plural(t.Articles, "article")
@@ -105,16 +202,18 @@ func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) 
 	}
 }
 
-// notApplied says why rule r was not applied, cycle being the rules that
-// leave out each other's tags.
-func notApplied(r store.Rule, cycle *store.CycleError) string {
-	if _, err := query.CompileString(r.Query, query.Options{PhraseFunc: true}); err != nil {
-		return "not applied: its query does not parse"
-	}
-	for _, c := range cycle.Rules {
-		if c.Query == r.Query && slices.Equal(c.Tags, r.Tags) {
+// notApplied says why the rule at i was not applied, leftOut being the
+// rules left out (store.RulesLeftOut): one of them, or the apply stopped
+// before it.
+func notApplied(i int, leftOut []*store.RuleError) string {
+	for _, e := range leftOut {
+		if !slices.Contains(e.At, i) {
+			continue
+		}
+		if _, ok := e.Err.(*store.CycleError); ok {
 			return "not applied: it leaves out a tag another rule adds, which leaves out one of its tags"
 		}
+		return "not applied: its query does not parse"
 	}
 	return "not applied, stopped before it (run tidings rule apply again)"
 }
