@@ -230,7 +230,8 @@ func (m Model) waitingKeys() []waiting {
 		}
 		whys = []waiting{
 			{k.NextHighlight, noNotes, false, false}, {k.PrevHighlight, noNotes, false, false}, {k.EditNote, noNotes, false, true}, {k.DeleteNote, noNotes, false, true},
-			{k.UndoDelete, "No note was deleted: nothing to bring back.", false, true},
+			{k.UndoDelete, m.nothingToBringBack(), false, true},
+			{k.SelectPassage, m.nothingToSelect(), false, true},
 			{k.Next, last, false, false},
 			{k.Prev, first, false, false},
 			{k.NextUnread, last, false, false},
@@ -480,7 +481,7 @@ func (m *Model) step(delta int) tea.Cmd {
 		// query); the cursor already sits on the one after it.
 		delta--
 	}
-	cmd := m.list.move(delta)
+	cmd := m.list.moveWithin(delta)
 	row, ok := m.list.current()
 	if !ok || row.ID == m.reader.id() {
 		switch {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,8 +18,9 @@ import (
 
 // Annotating: a opens the note editor on the current article, or on the
 // passage being selected (v, then j and k); e edits the current note and d
-// deletes it, u bringing back the last one deleted. Writes run in
-// commands; the reader then reloads the article's notes.
+// deletes it, u bringing back the notes deleted from the article shown,
+// the last deleted first, as an editor's undo goes back step by step.
+// Writes run in commands; the reader then reloads the article's notes.
 //
 // An edit is saved only over the text it started from. When another
 // tidings changed or deleted the note meanwhile, the editor stays open on
@@ -88,10 +90,18 @@ func conflictKeys(deleted bool) inputKeyMap {
 	return k
 }
 
-// noteDeletedMsg reports a note deleted.
+// noteDeletedMsg reports a note deleted from the article titled title.
 type noteDeletedMsg struct {
-	note store.Annotation
-	err  error
+	note  store.Annotation
+	title string
+	err   error
+}
+
+// deletedNote is a note deleted in this session, which u brings back on
+// the article it was deleted from, titled title.
+type deletedNote struct {
+	note  store.Annotation
+	title string
 }
 
 // notesMsg carries an article's annotations, anchored in its text.
@@ -144,13 +154,13 @@ func (m *Model) refreshNoteKeys(hasRow bool) {
 	m.list.keys.Annotate.SetEnabled(write && hasRow)
 	rk := &m.reader.keys
 	rk.Annotate.SetEnabled(write && m.reader.loaded)
-	rk.SelectPassage.SetEnabled(write && m.reader.canSelect())
+	rk.SelectPassage.SetEnabled(write && (m.reader.canSelect() || m.reader.layingOut()))
 	has := len(m.reader.notes) > 0
 	rk.NextHighlight.SetEnabled(has)
 	rk.PrevHighlight.SetEnabled(has)
 	rk.EditNote.SetEnabled(write && has)
 	rk.DeleteNote.SetEnabled(write && has)
-	rk.UndoDelete.SetEnabled(write && m.lastDeleted != nil)
+	rk.UndoDelete.SetEnabled(write && m.lastDeletedHere() >= 0)
 	m.browser.keys.Open.SetEnabled(len(m.browser.rows) > 0)
 }
 
@@ -210,17 +220,60 @@ func (m *Model) annotate() tea.Cmd {
 }
 
 // selectPassage starts selecting at the sentence at the top of the reader.
+// While the article is still being laid out it starts all the same, as ]
+// acts then: the selection is drawn once the layout is done, and j, k, o
+// and a act on it before.
 func (m *Model) selectPassage() tea.Cmd {
 	if m.readOnly {
 		m.setError("cannot annotate", errReadOnly)
 		return nil
 	}
 	m.reader.clearCurrent()
-	if !m.reader.startSelection() {
-		m.setStatus("Nothing to select yet.")
+	if !m.reader.startSelection() && !m.reader.startSelectionLayingOut() {
+		m.setStatus(m.nothingToSelect())
 		return nil
 	}
 	return m.reader.requestRender()
+}
+
+// layingOut reports whether the article's text is there but its layout is
+// not yet: the plain text is shown until it is.
+func (m readerModel) layingOut() bool {
+	return m.loaded && m.plain && len(m.sentences) > 0
+}
+
+// startSelectionLayingOut starts a selection while the article is being
+// laid out, when the lines shown do not say where in the text they are: at
+// the first sentence that starts as far into the text as the top of the
+// viewport is into what it shows, which is where the reader stays once
+// the article is laid out (setBody keeps that fraction).
+func (m *readerModel) startSelectionLayingOut() bool {
+	if !m.layingOut() {
+		return false
+	}
+	offset := 0
+	if top, n := m.vp.YOffset(), m.vp.TotalLineCount(); top > 0 && n > 0 {
+		offset = int(float64(top) / float64(n) * float64(len(m.text)))
+	}
+	i := sentenceAt(m.sentences, offset)
+	if m.sentences[i].start < offset && i+1 < len(m.sentences) {
+		i++
+	}
+	m.sel = &passageSel{anchor: i, cursor: i}
+	m.decoRev++
+	m.reveal = true
+	return true
+}
+
+// nothingToSelect says why v does nothing.
+func (m Model) nothingToSelect() string {
+	switch {
+	case !m.reader.loaded:
+		return "Nothing to select yet: the article is loading."
+	case len(m.reader.sentences) == 0:
+		return "This article has no text to select."
+	}
+	return "Nothing to select yet."
 }
 
 // editCurrentNote opens the editor on the current note.
@@ -254,7 +307,7 @@ func (m *Model) deleteCurrentNote() tea.Cmd {
 	m.reader.notes = append(m.reader.notes[:m.reader.cur:m.reader.cur], m.reader.notes[m.reader.cur+1:]...)
 	m.reader.cur = -1
 	m.reader.decoRev++
-	return tea.Batch(deleteNote(m.ctx, m.lib, n.Annotation), m.reader.requestRender())
+	return tea.Batch(deleteNote(m.ctx, m.lib, n.Annotation, m.reader.article.Title), m.reader.requestRender())
 }
 
 // noNoteOnScreen says why e or d did nothing.
@@ -270,15 +323,47 @@ func (m *Model) noNoteOnScreen() {
 	m.setStatus("Which note? ] and [ go to one, and make it the one e and d act on.")
 }
 
-// undoDelete adds the last note deleted again, as it was.
+// undoDelete adds the note deleted last from the article shown again, as
+// it was; u again brings back the one deleted before it.
 func (m *Model) undoDelete() tea.Cmd {
-	if m.lastDeleted == nil || m.readOnly {
+	i := m.lastDeletedHere()
+	if i < 0 || m.readOnly {
 		return nil
 	}
-	a := *m.lastDeleted
-	m.lastDeleted = nil
+	a := m.deleted[i].note
+	m.deleted = slices.Delete(m.deleted, i, i+1)
 	a.ID = 0
-	return addNote(m.ctx, m.lib, a, "Brought the note back.")
+	done := "Brought the note back."
+	if m.lastDeletedHere() >= 0 {
+		done = "Brought the note back; u again brings back the one deleted before it."
+	}
+	return addNote(m.ctx, m.lib, a, done)
+}
+
+// lastDeletedHere is where in m.deleted the note deleted last from the
+// article shown is; -1 for none. A note comes back only on its own
+// article, where the user sees it come back.
+func (m Model) lastDeletedHere() int {
+	id := m.reader.id()
+	for i := len(m.deleted) - 1; i >= 0; i-- {
+		if m.deleted[i].note.ArticleID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// nothingToBringBack says why u does nothing: no note was deleted from the
+// article shown, and which article the last one deleted was on, if any.
+func (m Model) nothingToBringBack() string {
+	if len(m.deleted) == 0 {
+		return "No note was deleted: nothing to bring back."
+	}
+	title := "the article it was deleted from"
+	if t := m.deleted[len(m.deleted)-1].title; strings.TrimSpace(t) != "" {
+		title = "“" + quoteExcerpt(t, 30) + "”"
+	}
+	return "No note deleted from this article: u on " + title + " brings back the one deleted there."
 }
 
 // quoteExcerpt is a quote on one line, cut to about n cells.
@@ -507,7 +592,7 @@ func (m *Model) handleNoteDeleted(msg noteDeletedMsg) tea.Cmd {
 		m.setError("deleting the note", msg.err)
 	} else {
 		a := msg.note
-		m.lastDeleted = &a
+		m.deleted = append(m.deleted, deletedNote{note: a, title: msg.title})
 		m.setStatus("Deleted the note; u brings it back.")
 		m.countNotes(a.ArticleID, -1)
 	}
@@ -571,9 +656,9 @@ func editNote(ctx context.Context, lib Library, a store.Annotation, was, done st
 	}
 }
 
-// deleteNote deletes a note.
-func deleteNote(ctx context.Context, lib Library, a store.Annotation) tea.Cmd {
+// deleteNote deletes a note of the article titled title.
+func deleteNote(ctx context.Context, lib Library, a store.Annotation, title string) tea.Cmd {
 	return func() tea.Msg {
-		return noteDeletedMsg{note: a, err: lib.DeleteAnnotation(ctx, a.ID)}
+		return noteDeletedMsg{note: a, title: title, err: lib.DeleteAnnotation(ctx, a.ID)}
 	}
 }

@@ -65,11 +65,12 @@ type Model struct {
 	links   linksPanel
 	prompt  savePrompt
 	confirm *confirmation
-	// The note editor and the note last deleted, which u brings back.
-	noteEditor  noteEditor
-	lastDeleted *store.Annotation
-	knownTags   []store.Tag            // the library's tags, when loaded
-	tagColors   map[string]color.Color // configured, by tagKey
+	// The note editor, and the notes deleted in this session in the order
+	// deleted, which u brings back (annotate.go).
+	noteEditor noteEditor
+	deleted    []deletedNote
+	knownTags  []store.Tag            // the library's tags, when loaded
+	tagColors  map[string]color.Color // configured, by tagKey
 	// articleStale is set when the library changed while the reader was
 	// choosing a passage or writing a note: the open article is read
 	// again once that is done.
