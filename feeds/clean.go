@@ -13,15 +13,23 @@ import (
 //   - turns "\r\n", a lone "\r", U+2028 and U+2029 into "\n",
 //   - removes escape sequences whole: CSI, OSC (BEL or ST terminated, so
 //     OSC 8 links and OSC 52 clipboard writes too), DCS, SOS, PM, APC and
-//     two-byte ESC sequences, in their 7-bit and 8-bit (C1) forms,
-//   - removes every other C0 and C1 control character but "\n" and "\t",
-//     DEL and stray byte-order marks,
+//     two-byte ESC sequences, each begun by ESC,
+//   - removes every other C0 control character but "\n" and "\t", DEL,
+//     stray byte-order marks and every C1 control (U+0080–U+009F) alone,
 //   - removes numeric character references that denote such controls
 //     ("&#27;", "&#x1b;", "&#155;"...), because Markdown renderers decode
 //     them into live bytes.
 //
 // A string sequence (OSC, DCS...) left unterminated ends at the end of its
 // line, so a stray introducer cannot swallow the rest of an article.
+//
+// A C1 control goes alone, the text after it kept, even one that opens a
+// sequence (U+009B CSI, U+009D OSC, U+0090 DCS...): with its introducer
+// gone what followed it is plain text, and double-encoded UTF-8, common on
+// the web, is full of them: a closing quote ” read as Windows-1252 is
+// "â€" and U+009D, a hyphen ‐ is "â€" and U+0090, and reading what came
+// after as an OSC or DCS string would lose the rest of the line. (A lone
+// byte 0x9B in UTF-8 text is invalid UTF-8, repaired to U+FFFD.)
 // CleanText is idempotent and returns s itself when there is nothing to do.
 func CleanText(s string) string {
 	if isCleanText(s) {
@@ -156,10 +164,6 @@ func stripControls(s string) string {
 		invalidRun = false
 		i += size
 		switch {
-		case r == 0x9b: // CSI
-			i = skipCSI(s, i)
-		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // OSC DCS SOS PM APC
-			i = skipString(s, i)
 		case isC1(r) || r == '\uFEFF':
 		case r == '\u2028' || r == '\u2029':
 			b.WriteByte('\n')

@@ -243,13 +243,14 @@ func jsonKind(goKind string) string {
 // articleFromJSON decodes one record into an article; user state the
 // record does not mention stays unsaid (nil). Bytes that are not UTF-8,
 // which the decoder replaces, are a warning, and so are the fields a record
-// has not, which are ignored.
+// has not, which are ignored, and the empty notes left out (dropEmptyNotes).
 func articleFromJSON(data []byte) (Article, error) {
 	rec, state, err := decodeRecord(data)
 	if err != nil {
 		return Article{}, err
 	}
 	a := rec.Article()
+	dropEmptyNotes(&a)
 	if n := invalidUTF8(data); n > 0 {
 		a.Warnings = append(a.Warnings, warnInvalidUTF8(n))
 	}
@@ -264,6 +265,28 @@ func articleFromJSON(data []byte) (Article, error) {
 	}
 	a.Absent = state.absent
 	return a, nil
+}
+
+// dropEmptyNotes leaves out of a's annotations each note on the whole
+// article (no quote) that says nothing, with a warning: one that is empty,
+// or nothing but white space and characters that show nothing, once
+// cleaned. The reader and tidings note refuse to save such a note, and it
+// would be listed as "(no note)". A highlight (a passage quoted) with no
+// note stays: the reader saves those too.
+func dropEmptyNotes(a *Article) {
+	kept := a.Annotations[:0]
+	for i, n := range a.Annotations {
+		if marks.DropInWords(CleanText(n.Quote)) == "" && strings.TrimSpace(marks.Drop(CleanText(n.Note))) == "" {
+			a.Warnings = append(a.Warnings, fmt.Sprintf(
+				"annotation %d is a note on the whole article that says nothing: left out", i+1))
+			continue
+		}
+		kept = append(kept, n)
+	}
+	if len(kept) == 0 {
+		kept = nil
+	}
+	a.Annotations = kept
 }
 
 // maxJSONLine is the longest JSON Lines record read; a longer one is an

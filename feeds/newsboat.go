@@ -51,8 +51,9 @@ var urlsScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 // Lines that do not name an http(s) feed are skipped, each with a warning
 // naming its line and why: newsboat's query feeds ("query:Name:expr",
 // whose QueryName and Query the warning carries), the feeds a program
-// makes ("exec:command") or passes through one ("filter:script:URL"), and
-// any other address.
+// makes ("exec:command") or passes through one ("filter:script:URL"), an
+// address with control characters in it (as ReadOPML skips one), and any
+// other address.
 //
 // The file is told by its content: text that is not XML, most of whose
 // lines (but for comments and blank lines) start with an address, at
@@ -161,6 +162,11 @@ func readURLLines(lines []string, decodeWarning string) ([]Subscription, []URLsW
 		addr := l.words[0]
 		if kind := newsboatKind(addr); kind != "" {
 			warnings = append(warnings, skippedLine(l.n, kind, addr))
+			continue
+		}
+		if hasControls(addr) {
+			warnings = append(warnings, URLsWarning{Line: l.n, Reason: fmt.Sprintf(
+				"%s has control characters in it: skipped", quoteShort(ShownURL(addr)))})
 			continue
 		}
 		feedURL, ok := httpFeedURL(addr)

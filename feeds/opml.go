@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"tidings/feeds/marks"
 )
@@ -72,11 +73,12 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 		return nil, fmt.Errorf("opml: file over %s", formatSize(maxOPMLSize))
 	}
 	// The same repairs as a feed's: any encoding to UTF-8, and no control
-	// characters, which the XML decoder would reject the whole file for.
+	// characters, which the XML decoder would reject the whole file for,
+	// but marked where they were in an attribute (opmlSafe).
 	if data, err = feedUTF8(data, ""); err != nil {
 		return nil, fmt.Errorf("opml: %w", err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(xmlSafe(data)))
+	d := xml.NewDecoder(bytes.NewReader(opmlSafe(data)))
 	d.Strict = false // exports often carry a bare "&" in a URL
 	var (
 		subs  []Subscription
@@ -213,23 +215,138 @@ func tagsCut(line int, url string) *OPMLCut {
 }
 
 // outlineAttrs are an outline's attributes by lower-cased name: exporters
-// disagree on "xmlUrl", "xmlURL" and "xmlurl".
+// disagree on "xmlUrl", "xmlURL" and "xmlurl". The feed's address keeps
+// the controlMarks opmlSafe left in it, for outlineSubscription to refuse
+// it; the other attributes lose them, as their text loses controls.
 func outlineAttrs(attrs []xml.Attr) map[string]string {
 	m := make(map[string]string, len(attrs))
 	for _, a := range attrs {
 		key := strings.ToLower(a.Name.Local)
-		if _, seen := m[key]; !seen {
-			m[key] = strings.TrimSpace(a.Value)
+		if _, seen := m[key]; seen {
+			continue
 		}
+		v := strings.TrimSpace(a.Value)
+		if key != "xmlurl" && key != "url" {
+			v = strings.TrimSpace(strings.ReplaceAll(v, string(controlMark), ""))
+		}
+		m[key] = v
 	}
 	return m
 }
 
 // OutlineFeedURL is the address of the feed an outline with these
-// attributes names, as ReadOPML reads it; "" when it names none.
+// attributes names, as ReadOPML reads it; "" when it names none, or one
+// ReadOPML refuses for the control characters in it.
 func OutlineFeedURL(attrs []xml.Attr) string {
 	o := outlineAttrs(attrs)
-	return feedSchemeURL(CleanLine(o[feedAttr(o)]))
+	if addr := o[feedAttr(o)]; !hasControls(addr) {
+		return feedSchemeURL(addr)
+	}
+	return ""
+}
+
+// hasControls reports whether a feed's address, as a file gives it, holds
+// what cleaning takes out of text (control characters, an escape sequence,
+// a line break, a bidi control, a zero-width character; controlMark where
+// opmlSafe took them out already). Subscribing to what is left would fetch
+// another address than the file names, so the feed is refused instead, as
+// feed add refuses such an address and an import a file's (ImportedFeed).
+func hasControls(addr string) bool {
+	return strings.ContainsRune(addr, controlMark) || CleanLine(addr) != addr
+}
+
+// controlMark stands where opmlSafe took a control character or an escape
+// sequence out of an attribute's value. It is a noncharacter, which
+// Unicode keeps for a program's own use and XML allows.
+const controlMark = '\uFDD0'
+
+// opmlSafe is xmlSafe for an OPML file, and leaves controlMark where it
+// takes control characters out of an attribute's value (raw, as character
+// references, or an escape sequence whole), so that ReadOPML can refuse a
+// feed's address that held them instead of subscribing to what is left.
+// What it takes out elsewhere (between elements, in a comment or a tag's
+// name) goes without a mark, where one could break the markup. An escape
+// sequence in an attribute's value ends at its closing quote.
+func opmlSafe(data []byte) []byte {
+	if isJSONDocument(data) || !needsXMLSafe(data) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	var (
+		inTag bool
+		quote byte // the quote around the attribute's value being read
+	)
+	for i := 0; i < len(data); {
+		if n := controlLength(data[i:]); n > 0 {
+			if quote != 0 {
+				if q := bytes.IndexByte(data[i:i+n], quote); q >= 0 {
+					n = q
+				}
+				out = utf8.AppendRune(out, controlMark)
+			}
+			i += n
+			continue
+		}
+		c := data[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case inTag:
+			switch c {
+			case '"', '\'':
+				quote = c
+			case '>':
+				inTag = false
+			}
+		case c == '<':
+			if end := unquotedMarkupEnd(data[i:]); end > 0 {
+				// A comment or CDATA section: a quote in it opens no value.
+				out = append(out, xmlSafe(data[i:i+end])...)
+				i += end
+				continue
+			}
+			inTag = true
+		}
+		out = append(out, c)
+		i++
+	}
+	return out
+}
+
+// controlLength is the length of what xmlSafe takes out at the start of b:
+// a control character XML forbids, raw or as a character reference, with
+// the rest of the escape sequence an ESC begins; 0 for anything else.
+func controlLength(b []byte) int {
+	switch c := b[0]; {
+	case c == 0x1b:
+		return 1 + escapeTail(b[1:])
+	case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+		return 1
+	case c == '&' && len(b) > 1 && b[1] == '#':
+		if n, r, ok := charRef(b); ok && !isXMLChar(r) {
+			if r == 0x1b {
+				n += escapeTail(b[n:])
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// unquotedMarkupEnd is, for a comment or a CDATA section at the start of b,
+// where it ends (past "-->" or "]]>", or the end of b); else 0.
+func unquotedMarkupEnd(b []byte) int {
+	for _, m := range [][2]string{{"<!--", "-->"}, {"<![CDATA[", "]]>"}} {
+		if bytes.HasPrefix(b, []byte(m[0])) {
+			if end := bytes.Index(b[len(m[0]):], []byte(m[1])); end >= 0 {
+				return len(m[0]) + end + len(m[1])
+			}
+			return len(b)
+		}
+	}
+	return 0
 }
 
 // feedAttr is the attribute (lower-cased) holding the address of the feed
@@ -253,10 +370,15 @@ func isFeedType(typ string) bool {
 // outlineSubscription is the feed an outline names in its attribute attr
 // (xmlurl or url), tagged with the folders it sits in and its categories.
 func outlineSubscription(o map[string]string, attr string, folders []string) (Subscription, error) {
-	feedURL := feedSchemeURL(CleanLine(o[attr]))
+	name := map[string]string{"xmlurl": "xmlUrl", "url": "url"}[attr]
+	if given := o[attr]; hasControls(given) {
+		return Subscription{}, fmt.Errorf("outline %q: %s %s has control characters in it: skipped",
+			CleanLine(firstNonEmpty(o["title"], o["text"])), name,
+			quoteShort(ShownURL(strings.ReplaceAll(given, string(controlMark), "\uFFFD"))))
+	}
+	feedURL := feedSchemeURL(o[attr])
 	u, err := url.Parse(feedURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		name := map[string]string{"xmlurl": "xmlUrl", "url": "url"}[attr]
 		return Subscription{}, fmt.Errorf("outline %q: %s %q is not an http(s) URL",
 			CleanLine(firstNonEmpty(o["title"], o["text"])), name, ShownURL(feedURL))
 	}

@@ -227,7 +227,7 @@ func TestMovesSummary(t *testing.T) {
 		{"several", []feedMove{{feed: "Alpha", to: "https://a.example/new.xml"}, {feed: "Blog - Go", to: "https://blog.example/main.xml", into: "Blog"}},
 			" · 2 feeds moved: Alpha, Blog - Go (merged into Blog)"},
 		{"hostile", []feedMove{{feed: "Evil\x1b]52;c;ZXZpbA==\x07 News", to: "https://e.example/\x1b[2Jx", into: "Good\u009b31m"}},
-			" · Evil News merged into Good"},
+			" · Evil News merged into Good31m"}, // a C1 control goes alone
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,8 +54,8 @@ func isPlainLine(s string) bool {
 // keepStyles filters rendered output down to text, newlines, tabs and SGR
 // sequences (ESC [ params m), the only escape sequences tidings asks glamour
 // for. Every other escape sequence (OSC, DCS, APC, cursor movement, mode
-// changes...), every other control character and every C1 control is
-// removed; invalid UTF-8 becomes U+FFFD. So are bidirectional overrides and
+// changes...) and every other control character is removed, a C1 control
+// alone; invalid UTF-8 becomes U+FFFD. So are bidirectional overrides and
 // isolates, which glamour decodes from character references (&#x202E;)
 // that the cleaning before it leaves alone, and a zero-width joiner or
 // non-joiner between two ASCII characters, where it joins nothing and a
@@ -97,9 +97,11 @@ func filterStyles(s string) string {
 			// A stray byte such as 0x9b is CSI to an 8-bit terminal.
 			b.WriteRune(utf8.RuneError)
 		case r >= 0x80 && r <= 0x9f:
-			// C1 controls: the string introducers swallow their string,
-			// like their ESC forms.
-			size += c1StringLength(s[i+size:], r)
+			// A C1 control goes alone, as feeds.CleanText drops it, even
+			// an introducer (U+009B CSI, U+009D OSC...): without it what
+			// follows is plain text, and double-encoded UTF-8 puts U+009D
+			// after "â€" where a closing quote was, with the rest of the
+			// line after it.
 		case feeds.IsBidi(r), isStrayJoiner(s, i, r, size):
 		default:
 			b.WriteString(s[i : i+size])
@@ -178,22 +180,6 @@ func stringLength(s string, bel bool) int {
 		}
 	}
 	return len(s)
-}
-
-// c1StringLength is stringLength for the C1 introducers OSC, DCS, SOS, PM and
-// APC; other C1 controls have no string.
-func c1StringLength(s string, r rune) int {
-	switch r {
-	case 0x9d:
-		return stringLength(s, true)
-	case 0x90, 0x98, 0x9e, 0x9f:
-		return stringLength(s, false)
-	case 0x9b:
-		// CSI: parameters, intermediates and final byte, as after ESC [.
-		n, _ := csiSequence("\x1b[" + s)
-		return n - 2
-	}
-	return 0
 }
 
 // shownPart is as much of a one-line field as a screen can show of it, its

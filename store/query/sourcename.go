@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,9 +14,9 @@ import (
 // identity may derive from its source, and changing the stored text would
 // make a re-import update or duplicate it. So the name asked for is
 // matched in each of its Unicode forms, composed (NFC) and decomposed
-// (NFD), and, beyond ASCII, in any case of its letters: SQLite's LIKE and
-// NOCASE fold ASCII letters only, so such a name is matched with GLOB, each
-// letter a class of its cases ([éÉ]).
+// (NFD), and as typed, and, beyond ASCII, in any case of its letters:
+// SQLite's LIKE and NOCASE fold ASCII letters only, so such a name is
+// matched with GLOB, each letter a class of its cases ([éÉ]).
 
 // nameMatcher makes the SQL conditions that a column holds a name, whole or
 // between wildcards.
@@ -27,18 +28,39 @@ type nameMatcher struct {
 
 // matcherOf is the matcher of a name as typed: LIKE, with ESCAPE '\', for
 // an ASCII name, whose one form LIKE matches in any case; GLOB for any
-// other, in its composed and decomposed forms when they differ.
+// other, in each of its forms (nameForms).
 func matcherOf(name string) nameMatcher {
 	if isASCII(name) {
 		return nameMatcher{name: name, forms: []string{likeEscape(name)}}
 	}
 	m := nameMatcher{name: name, glob: true}
-	for _, f := range []string{norm.NFC.String(name), norm.NFD.String(name)} {
-		if g := globFold(f); len(m.forms) == 0 || m.forms[0] != g {
-			m.forms = append(m.forms, g)
-		}
+	for _, f := range nameForms(name) {
+		m.forms = append(m.forms, globFold(f))
 	}
 	return m
+}
+
+// graphemeJoiner is U+034F COMBINING GRAPHEME JOINER.
+const graphemeJoiner = "\u034f"
+
+// nameForms are the spellings of a name a library may hold it in, each
+// once: composed (NFC), decomposed (NFD), and as typed, which is how it was
+// copied from a title or a source, in neither form when the text came so.
+// Go's norm writes the Stream-Safe Text Format, putting a grapheme joiner
+// (U+034F) after every 30 combining marks in a row ("Z" and 31 accents, as
+// such a feed names itself), which no stored text has there: a joiner the
+// name did not hold is taken out of its forms again.
+func nameForms(name string) []string {
+	var forms []string
+	for _, f := range []string{norm.NFC.String(name), norm.NFD.String(name), name} {
+		if !strings.Contains(name, graphemeJoiner) {
+			f = strings.ReplaceAll(f, graphemeJoiner, "")
+		}
+		if !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
 }
 
 // like is col matching the name between before and after, which are

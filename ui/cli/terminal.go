@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/feeds"
+	"tidings/feeds/marks"
 )
 
 // Everything the command line prints to a terminal that came from a file, a
@@ -16,26 +17,41 @@ import (
 // lossless.
 
 // oneLine cleans untrusted text for one line of terminal output and cuts it
-// to n display cells when n > 0: no control characters or escape
-// sequences, no bidirectional overrides or zero-width characters, no
-// newlines or runs of white space (feeds.CleanLine).
+// to n display cells when n > 0 (cleanLine).
 func oneLine(s string, n int) string {
-	s = feeds.CleanLine(s)
+	s = cleanLine(s)
 	if n > 0 && ansi.StringWidth(s) > n {
 		s = ansi.Truncate(s, n, "…")
 	}
 	return s
 }
 
+// cleanLine is s as one line of plain text, as the TUI shows a one-line
+// field: no control characters or escape sequences, no bidirectional
+// overrides, no newlines or runs of white space (feeds.CleanLine), and
+// none of the characters that show nothing (marks.Drop: joiners between
+// letters, direction marks, soft hyphens, variation selectors...) but
+// where they change what is drawn, so that "Reu\u00adters" prints as
+// "Reuters" does and a field cannot look like nothing. Dropping them can
+// leave two spaces in a row, or join the pieces of a numeric character
+// reference: the rest is cleaned again.
+func cleanLine(s string) string {
+	s = feeds.CleanLine(s)
+	if t := marks.Drop(s); t != s {
+		s = feeds.CleanLine(t)
+	}
+	return s
+}
+
 // OneLine is s as one line of terminal output, for the commands main.go
 // prints itself: a rule's query, a feed's URL and title, an error message.
-func OneLine(s string) string { return feeds.CleanLine(s) }
+func OneLine(s string) string { return cleanLine(s) }
 
 // OneLines is each of ss through OneLine, joined by single spaces.
 func OneLines(ss []string) string {
 	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		if s = feeds.CleanLine(s); s != "" {
+		if s = cleanLine(s); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -52,16 +68,15 @@ func shownText(s string) string {
 }
 
 // ErrorText is an error's message as printed on stderr: cleaned like
-// multi-line text, each line without bidi overrides and zero-width
-// characters. An error often quotes what the user typed or what a server
-// said.
+// multi-line text, each line as one line of output (cleanLine). An error
+// often quotes what the user typed or what a server said.
 func ErrorText(err error) string {
 	if err == nil {
 		return ""
 	}
 	lines := strings.Split(feeds.CleanText(err.Error()), "\n")
 	for i, l := range lines {
-		lines[i] = feeds.CleanLine(l)
+		lines[i] = cleanLine(l)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -70,5 +85,5 @@ func ErrorText(err error) string {
 // errors.As still see err.
 type cleanError struct{ err error }
 
-func (e cleanError) Error() string { return feeds.CleanLine(e.err.Error()) }
+func (e cleanError) Error() string { return cleanLine(e.err.Error()) }
 func (e cleanError) Unwrap() error { return e.err }
