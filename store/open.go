@@ -102,6 +102,12 @@ var walReadable = func(path string) bool {
 	return sys.Access(filepath.Dir(path), sys.W_OK) == nil
 }
 
+// walSizeLimit is the size the write-ahead log (library.db-wal) is cut
+// back to once it has been folded into the library: a large import, or one
+// beside a reader that kept the log from being folded meanwhile, grows it
+// to gigabytes, which it would otherwise keep until every connection closed.
+var walSizeLimit = 64 << 20
+
 // dsn is the driver's name for the library at path: a URI, so that SQLite
 // reads mode=ro, with the pragmas every connection needs.
 func dsn(path string, params ...string) string {
@@ -116,6 +122,7 @@ func dsn(path string, params ...string) string {
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=temp_store(MEMORY)",
+		fmt.Sprintf("_pragma=journal_size_limit(%d)", walSizeLimit),
 	}, params...)
 	q = slices.DeleteFunc(q, func(p string) bool { return p == "" })
 	return "file:" + p + "?" + strings.Join(q, "&")
