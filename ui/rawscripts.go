@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"tidings/feeds"
+	"tidings/store/anchor"
 )
 
 // Glamour drops the tags of raw HTML in Markdown and keeps the text, so
@@ -31,7 +32,7 @@ func rawScripts(md string) string {
 	}
 	src := []byte(md)
 	doc := softBreakParser.Parse(text.NewReader(src))
-	var cuts []mdEdit
+	var cuts []anchor.Edit
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if block, ok := n.(*ast.HTMLBlock); ok && entering && block.HTMLBlockType >= ast.HTMLBlockType6 {
 			// A block of HTML, which glamour shows as its text: each
@@ -45,7 +46,7 @@ func rawScripts(md string) string {
 						continue
 					}
 					after := isDigitBefore(src[:l.Start+m[0]])
-					cuts = append(cuts, mdEdit{l.Start + m[0], l.Start + m[1], feeds.ScriptText(inner, strings.EqualFold(open, "sup"), after)})
+					cuts = append(cuts, anchor.Edit{From: l.Start + m[0], To: l.Start + m[1], With: feeds.ScriptText(inner, strings.EqualFold(open, "sup"), after)})
 				}
 			}
 			return ast.WalkSkipChildren, nil
@@ -64,22 +65,22 @@ func rawScripts(md string) string {
 		// text; what is between them is words, or links of words (a
 		// footnote's number).
 		var inner []*ast.Text
-		var links []mdEdit // each link's tags, as they are written instead
-		var link *mdEdit   // the link open, if one is
+		var links []anchor.Edit // each link's tags, as they are written instead
+		var link *anchor.Edit   // the link open, if one is
 		for s := n.NextSibling(); s != nil; s = s.NextSibling() {
 			if c, ok := s.(*ast.RawHTML); ok && c.Segments.Len() == 1 {
 				cs := c.Segments.At(0)
 				tag := src[cs.Start:cs.Stop]
 				if link == nil && anchorOpen.Match(tag) {
-					link = &mdEdit{cs.Start, cs.Stop, rawHref(string(tag))}
+					link = &anchor.Edit{From: cs.Start, To: cs.Stop, With: rawHref(string(tag))}
 					continue
 				}
 				if link != nil && anchorClose.Match(tag) {
 					open, close := "", ""
-					if link.with != "" {
-						open, close = "[", "]("+markdownDestination(link.with)+")"
+					if link.With != "" {
+						open, close = "[", "]("+markdownDestination(link.With)+")"
 					}
-					links = append(links, mdEdit{link.from, link.to, open}, mdEdit{cs.Start, cs.Stop, close})
+					links = append(links, anchor.Edit{From: link.From, To: link.To, With: open}, anchor.Edit{From: cs.Start, To: cs.Stop, With: close})
 					link = nil
 					continue
 				}
@@ -95,25 +96,25 @@ func rawScripts(md string) string {
 				shown := feeds.ScriptText(words, sup, after)
 				switch {
 				case strings.TrimSpace(words) == "":
-					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, ""}, mdEdit{cs.Start, cs.Stop, ""})
+					cuts = append(cuts, anchor.Edit{From: seg.Start, To: seg.Stop, With: ""}, anchor.Edit{From: cs.Start, To: cs.Stop, With: ""})
 					for _, l := range links {
-						cuts = append(cuts, mdEdit{l.from, l.to, ""})
+						cuts = append(cuts, anchor.Edit{From: l.From, To: l.To, With: ""})
 					}
 					return ast.WalkContinue, nil
 				case shown == strings.TrimSpace(words):
-					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, ""}, mdEdit{cs.Start, cs.Stop, ""})
+					cuts = append(cuts, anchor.Edit{From: seg.Start, To: seg.Stop, With: ""}, anchor.Edit{From: cs.Start, To: cs.Stop, With: ""})
 				case strings.HasPrefix(shown, "^(") || strings.HasPrefix(shown, "_("):
 					mark := "^("
 					if !sup {
 						mark = `\_(`
 					}
-					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, mark}, mdEdit{cs.Start, cs.Stop, ")"})
+					cuts = append(cuts, anchor.Edit{From: seg.Start, To: seg.Stop, With: mark}, anchor.Edit{From: cs.Start, To: cs.Stop, With: ")"})
 				default:
-					cuts = append(cuts, mdEdit{seg.Start, seg.Stop, ""}, mdEdit{cs.Start, cs.Stop, ""})
+					cuts = append(cuts, anchor.Edit{From: seg.Start, To: seg.Stop, With: ""}, anchor.Edit{From: cs.Start, To: cs.Stop, With: ""})
 					for _, t := range inner {
 						w := strings.TrimFunc(string(t.Segment.Value(src)), unicode.IsSpace)
 						mapped, _ := feeds.ScriptCharacters(w, sup)
-						cuts = append(cuts, mdEdit{t.Segment.Start, t.Segment.Stop, mapped})
+						cuts = append(cuts, anchor.Edit{From: t.Segment.Start, To: t.Segment.Stop, With: mapped})
 					}
 				}
 				cuts = append(cuts, links...)
@@ -127,7 +128,7 @@ func rawScripts(md string) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return applyEdits(md, cuts)
+	return anchor.ApplyEdits(md, cuts)
 }
 
 // isDigitBefore reports whether src ends in a digit.

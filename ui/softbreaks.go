@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"tidings/store/anchor"
 )
 
 // Glamour either joins every line of a paragraph (and so loses Markdown's
@@ -36,7 +38,7 @@ func joinSoftBreaks(md string) string {
 	}
 	src := []byte(md)
 	doc := softBreakParser.Parse(text.NewReader(src))
-	var cuts []mdEdit
+	var cuts []anchor.Edit
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -52,7 +54,7 @@ func joinSoftBreaks(md string) string {
 						with = " " // a line break would end the row, or the heading
 					}
 				}
-				cuts = append(cuts, mdEdit{seg.Start, seg.Stop, with})
+				cuts = append(cuts, anchor.Edit{From: seg.Start, To: seg.Stop, With: with})
 			}
 			return ast.WalkContinue, nil
 		}
@@ -60,7 +62,7 @@ func joinSoftBreaks(md string) string {
 			// A link whose words are its address (every link of a
 			// Mastodon post): glamour would print the address twice.
 			if from, to, ok := selfLink(src, link); ok {
-				cuts = append(cuts, mdEdit{from, to, "<" + string(link.Destination) + ">"})
+				cuts = append(cuts, anchor.Edit{From: from, To: to, With: "<" + string(link.Destination) + ">"})
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -86,11 +88,11 @@ func joinSoftBreaks(md string) string {
 			if next.Start <= end {
 				continue
 			}
-			cuts = append(cuts, mdEdit{end, next.Start, " "})
+			cuts = append(cuts, anchor.Edit{From: end, To: next.Start, With: " "})
 		}
 		return ast.WalkContinue, nil
 	})
-	return applyEdits(md, cuts)
+	return anchor.ApplyEdits(md, cuts)
 }
 
 // itemParagraphs is the edit that keeps the paragraph n of a list item
@@ -101,15 +103,15 @@ func joinSoftBreaks(md string) string {
 // paragraph, each line with the quote markers and indentation its first
 // line has. Two paragraphs on screen, as a browser shows them, and the
 // same words.
-func itemParagraphs(src []byte, n ast.Node) (mdEdit, bool) {
+func itemParagraphs(src []byte, n ast.Node) (anchor.Edit, bool) {
 	next := n.NextSibling()
 	if n.Kind() != ast.KindParagraph || next == nil || next.Kind() != ast.KindParagraph ||
 		n.Parent() == nil || n.Parent().Kind() != ast.KindListItem {
-		return mdEdit{}, false
+		return anchor.Edit{}, false
 	}
 	lines, nextLines := n.Lines(), next.Lines()
 	if lines.Len() == 0 || nextLines.Len() == 0 {
-		return mdEdit{}, false
+		return anchor.Edit{}, false
 	}
 	last, first := lines.At(lines.Len()-1), nextLines.At(0)
 	end := last.Stop
@@ -120,10 +122,10 @@ func itemParagraphs(src []byte, n ast.Node) (mdEdit, bool) {
 	if end <= last.Start || end >= start || strings.Trim(string(src[end:start]), " \t\r\n>") != "" {
 		// Something goldmark leaves out of the tree is between them (a
 		// link's reference definition): left as it is.
-		return mdEdit{}, false
+		return anchor.Edit{}, false
 	}
 	prefix := string(src[bytes.LastIndexByte(src[:start], '\n')+1 : start])
-	return mdEdit{end, start, "  \n" + prefix + "\\\n" + prefix}, true
+	return anchor.Edit{From: end, To: start, With: "  \n" + prefix + "\\\n" + prefix}, true
 }
 
 // selfLink reports where in src the link written [address](address) is,

@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"tidings/store/anchor"
 )
 
 // A tab in an article is shown as the spaces up to the next tab stop, every
@@ -31,7 +33,7 @@ func expandTabs(md string) string {
 	}
 	src := []byte(md)
 	doc := softBreakParser.Parse(text.NewReader(src))
-	var edits []mdEdit
+	var edits []anchor.Edit
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
@@ -46,12 +48,12 @@ func expandTabs(md string) string {
 			if strings.Contains(line, "\t") {
 				// A tab the indentation began to take is already spaces
 				// (Padding), from the start of the code's line.
-				edits = append(edits, mdEdit{seg.Start, seg.Stop, expandLineTabs(line, seg.Padding)})
+				edits = append(edits, anchor.Edit{From: seg.Start, To: seg.Stop, With: expandLineTabs(line, seg.Padding)})
 			}
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return expandTextTabs(applyEdits(md, edits))
+	return expandTextTabs(anchor.ApplyEdits(md, edits))
 }
 
 // expandTextTabs returns s with each tab written as spaces up to the next

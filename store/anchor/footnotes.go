@@ -97,13 +97,13 @@ func Footnotes(md string) string {
 
 	edits := footnoteRefs(src, doc, shown) // the references in the text
 	for i, f := range notes {
-		var inside []edit // and those in the note
+		var inside []Edit // and those in the note
 		for _, r := range footnoteRefs(src, f.node, shown) {
-			if r.from >= f.label && r.to <= f.end {
-				inside = append(inside, edit{r.from - f.start, r.to - f.start, r.with})
+			if r.From >= f.label && r.To <= f.end {
+				inside = append(inside, Edit{r.From - f.start, r.To - f.start, r.With})
 			}
 		}
-		note := `\[` + shown[f.index].number + `\] ` + dedentNote(applyEdits(md[f.start:f.end], inside)[f.label-f.start:])
+		note := `\[` + shown[f.index].number + `\] ` + dedentNote(ApplyEdits(md[f.start:f.end], inside)[f.label-f.start:])
 		// A paragraph of its own, not the end of the one before it, nor
 		// the start of the next: its label no longer marks it.
 		if f.start > 0 && !blankBefore(md, f.start) {
@@ -115,9 +115,9 @@ func Footnotes(md string) string {
 		if i == 0 && strings.TrimSpace(outside(md[f.start:], notes, f.start)) == "" {
 			note = "\n---\n\n" + note // the notes end the article
 		}
-		edits = append(edits, edit{f.start, f.end, note})
+		edits = append(edits, Edit{f.start, f.end, note})
 	}
-	return applyEdits(md, edits)
+	return ApplyEdits(md, edits)
 }
 
 // findFootnote finds the definition of fn in src: its label at the start
@@ -179,8 +179,8 @@ type shownNote struct {
 
 // footnoteRefs finds the references in n to the notes shown: each
 // [^label] is written as [1].
-func footnoteRefs(src []byte, n ast.Node, shown map[int]shownNote) []edit {
-	var edits []edit
+func footnoteRefs(src []byte, n ast.Node, shown map[int]shownNote) []Edit {
+	var edits []Edit
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -201,7 +201,7 @@ func footnoteRefs(src []byte, n ast.Node, shown map[int]shownNote) []edit {
 			pos++ // ![^1]: the ! is text
 		}
 		if bytes.HasPrefix(src[pos:], note.ref) {
-			edits = append(edits, edit{pos, pos + len(note.ref), `\[` + note.number + `\]`})
+			edits = append(edits, Edit{pos, pos + len(note.ref), `\[` + note.number + `\]`})
 		}
 		return ast.WalkContinue, nil
 	})
@@ -270,29 +270,30 @@ func blankAt(md string, at int) bool {
 	return strings.TrimSpace(line) == ""
 }
 
-// edit replaces md[from:to] with with.
-type edit struct {
-	from, to int
-	with     string
+// Edit replaces md[From:To] with With.
+type Edit struct {
+	From, To int
+	With     string
 }
 
-// applyEdits is md with edits made, in the order of the text; an edit that
-// overlaps one before it is left out.
-func applyEdits(md string, edits []edit) string {
+// ApplyEdits is md with edits made, in the order of the text; an edit that
+// overlaps one before it is left out. The reader's rewriting of Markdown
+// before glamour makes its edits so too.
+func ApplyEdits(md string, edits []Edit) string {
 	if len(edits) == 0 {
 		return md
 	}
-	slices.SortFunc(edits, func(a, b edit) int { return a.from - b.from })
+	slices.SortFunc(edits, func(a, b Edit) int { return a.From - b.From })
 	var b strings.Builder
 	b.Grow(len(md))
 	at := 0
 	for _, e := range edits {
-		if e.from < at {
+		if e.From < at {
 			continue
 		}
-		b.WriteString(md[at:e.from])
-		b.WriteString(e.with)
-		at = e.to
+		b.WriteString(md[at:e.From])
+		b.WriteString(e.With)
+		at = e.To
 	}
 	b.WriteString(md[at:])
 	return b.String()
