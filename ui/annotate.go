@@ -255,13 +255,7 @@ func (m *readerModel) startSelectionLayingOut() bool {
 	if top, n := m.vp.YOffset(), m.vp.TotalLineCount(); top > 0 && n > 0 {
 		offset = int(float64(top) / float64(n) * float64(len(m.text)))
 	}
-	i := sentenceAt(m.sentences, offset)
-	if m.sentences[i].start < offset && i+1 < len(m.sentences) {
-		i++
-	}
-	m.sel = &passageSel{anchor: i, cursor: i}
-	m.decoRev++
-	m.reveal = true
+	m.selectFrom(offset)
 	return true
 }
 

@@ -224,8 +224,14 @@ func (m *readerModel) startSelection() bool {
 		// Below the text (the notes): the last sentence.
 		offset = len(m.text)
 	}
-	// The first sentence that starts on the screen, rather than one that
-	// runs on from above it.
+	m.selectFrom(offset)
+	return true
+}
+
+// selectFrom starts a selection of one sentence: the first that starts at
+// offset of the text or after it, rather than one that runs on from before
+// it (the top of the screen).
+func (m *readerModel) selectFrom(offset int) {
 	i := sentenceAt(m.sentences, offset)
 	if m.sentences[i].start < offset && i+1 < len(m.sentences) {
 		i++
@@ -233,7 +239,6 @@ func (m *readerModel) startSelection() bool {
 	m.sel = &passageSel{anchor: i, cursor: i}
 	m.decoRev++
 	m.reveal = true
-	return true
 }
 
 // moveSelection moves the selection's end by delta sentences.
