@@ -481,7 +481,7 @@ func (m *Model) step(delta int) tea.Cmd {
 		// query); the cursor already sits on the one after it.
 		delta--
 	}
-	cmd := m.list.move(delta)
+	cmd := m.list.moveWithin(delta)
 	row, ok := m.list.current()
 	if !ok || row.ID == m.reader.id() {
 		switch {

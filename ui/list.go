@@ -47,6 +47,10 @@ type listModel struct {
 	loaded                     bool  // the first page has arrived (or failed)
 	err                        error // why the window could not be loaded
 	loadingOlder, loadingNewer bool
+	// askedIn is the epoch loadingOlder and loadingNewer were set under: a
+	// page asked for under an earlier one is dropped when it comes, so it
+	// is no longer on its way once the epoch has moved on (prefetch).
+	askedIn int
 	// vanished is set when a reload no longer finds the cursor's article:
 	// the cursor then sits on the article that followed it, which is where
 	// "next article" should go.
@@ -69,6 +73,10 @@ type listModel struct {
 	// row under the cursor is not yet the one the key asked for, and the
 	// keys typed meanwhile wait for it (typeahead.go).
 	jumping jump
+	// ahead is the rest of a move that ran past the rows loaded
+	// (jumpRows): how many rows further down (or, negative, up) than the
+	// row the cursor waits on it goes once the next page comes (carryOn).
+	ahead int
 	// unreadAsk counts n and p's askings of the library, so that an answer
 	// esc stopped waiting for is let go (nextunread.go).
 	unreadAsk int
@@ -112,6 +120,7 @@ const (
 	jumpTop         // g: the newest article
 	jumpBottom      // G: the oldest
 	jumpUnread      // n, p: the next or previous unread article (nextunread.go)
+	jumpRows        // j, page down and the like past the rows loaded: ahead rows on
 )
 
 func newListModel(ctx context.Context, lib Library, q listQuery, pageSize int, keys listKeyMap, st *styles) listModel {
@@ -272,9 +281,13 @@ func (m listModel) limit() int {
 }
 
 // margin is how close to the window's edge the cursor may come before the
-// next page is fetched.
+// next page is fetched: two screens, so that a page down held down seldom
+// runs past the rows loaded (and when it does, it waits for them: move).
+// A window of fewer than three screens (the filter line's first page is
+// two) waits until the cursor leaves its first screen, so that a filter
+// typed key by key does not fetch a second page at every key.
 func (m listModel) margin() int {
-	return max(m.height, 1)
+	return max(min(2*m.height, len(m.rows)-m.height), m.height, 1)
 }
 
 func (m *listModel) setSize(width, height int) tea.Cmd {
@@ -369,9 +382,37 @@ func (m *listModel) click(y int) (open bool, cmd tea.Cmd) {
 	return false, m.prefetch()
 }
 
-// move moves the cursor by delta rows within the loaded window and fetches
-// the next page when the cursor nears the window's edge.
+// move moves the cursor by delta rows (j, page down, the wheel), and
+// fetches the next page when the cursor nears the window's edge. A move
+// that runs past the rows loaded, where the list goes on, is not cut short:
+// the cursor waits on the last row loaded, and the rest of the move is
+// kept (jumpRows) and taken when the page comes (carryOn). The keys typed
+// meanwhile wait for it (typeahead.go), so that a page down held down moves
+// a page at each press however slow the pages come, as it would in a list
+// loaded whole. While the cursor is on its way elsewhere (G, n), or the
+// rows are an earlier query's, a move stays within the rows loaded.
 func (m *listModel) move(delta int) tea.Cmd {
+	if m.jumping == jumpRows {
+		delta += m.ahead
+		m.jumping, m.ahead = jumpNone, 0
+	}
+	if len(m.rows) == 0 {
+		return nil
+	}
+	to := m.cursor + delta
+	within := min(max(to, 0), len(m.rows)-1)
+	past := to > within && !m.atBottom || to < within && !m.atTop
+	if past && m.jumping == jumpNone && !m.stale() {
+		m.jumping, m.ahead = jumpRows, to-within
+	}
+	return m.moveWithin(within - m.cursor)
+}
+
+// moveWithin moves the cursor by delta rows, stopping at the rows loaded,
+// and fetches the next page when the cursor nears the window's edge. The
+// reader's next and previous article move so: the article the cursor lands
+// on opens at once.
+func (m *listModel) moveWithin(delta int) tea.Cmd {
 	if len(m.rows) == 0 {
 		return nil
 	}
@@ -379,6 +420,27 @@ func (m *listModel) move(delta int) tea.Cmd {
 	m.vanished = false
 	m.fixOffset()
 	return m.prefetch()
+}
+
+// carryOn takes the cursor on by the rest of a move that ran past the rows
+// loaded, now that the window has changed (a page came, a reload): as far
+// as the rows now go, waiting on if it still runs past them. Without such
+// a move, it fetches the page the cursor is near, if any.
+func (m *listModel) carryOn() tea.Cmd {
+	if m.jumping != jumpRows {
+		return m.prefetch()
+	}
+	return m.move(0)
+}
+
+// stopCarrying lets go of the rest of a move that ran past the rows loaded
+// in direction dir (1 down, -1 up), whose page failed: the cursor stays on
+// the last row loaded, the one the screen shows, and the keys typed
+// meanwhile act there. The root reports the failure.
+func (m *listModel) stopCarrying(dir int) {
+	if m.jumping == jumpRows && m.ahead*dir > 0 {
+		m.jumping, m.ahead = jumpNone, 0
+	}
 }
 
 // top goes to the newest article, fetching the first page unless the
@@ -410,6 +472,11 @@ func (m *listModel) bottom() tea.Cmd {
 // prefetch asks for the next page in whichever direction the cursor is
 // near the window's edge, one request per direction at a time.
 func (m *listModel) prefetch() tea.Cmd {
+	if m.askedIn != m.epoch {
+		// Asked for under a window since replaced (a reload that failed
+		// keeps the rows shown): dropped when they come, so asked anew.
+		m.loadingOlder, m.loadingNewer, m.askedIn = false, false, m.epoch
+	}
 	if len(m.rows) == 0 {
 		return nil
 	}
@@ -433,8 +500,12 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 	switch msg.kind {
 	case pageOlder:
 		m.loadingOlder = false
-		if msg.err != nil || len(m.rows) == 0 || m.rows[len(m.rows)-1].SortKey != msg.anchor {
+		if msg.err != nil {
+			m.stopCarrying(1)
 			return m, nil
+		}
+		if len(m.rows) == 0 || m.rows[len(m.rows)-1].SortKey != msg.anchor {
+			return m, m.carryOn() // the window changed since: asked for anew
 		}
 		m.rows = append(m.rows, msg.rows...)
 		m.atBottom = msg.atBottom
@@ -442,8 +513,12 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 		m.trimFront()
 	case pageNewer:
 		m.loadingNewer = false
-		if msg.err != nil || len(m.rows) == 0 || m.rows[0].SortKey != msg.anchor {
+		if msg.err != nil {
+			m.stopCarrying(-1)
 			return m, nil
+		}
+		if len(m.rows) == 0 || m.rows[0].SortKey != msg.anchor {
+			return m, m.carryOn() // the window changed since: asked for anew
 		}
 		m.rows = append(slices.Clip(msg.rows), m.rows...)
 		m.cursor += len(msg.rows)
@@ -468,18 +543,27 @@ func (m listModel) handlePage(msg pageMsg) (listModel, tea.Cmd) {
 				m.lines.reset()
 				m.shownQuery = m.query
 			}
+			if m.jumping == jumpRows {
+				// The page the move waits for was asked for under the
+				// window this reload was to replace: it is asked anew.
+				return m, m.carryOn()
+			}
 			return m, nil
 		}
 		m.err = nil
 		m.upToNext = msg.upTo
-		if m.loaded && msg.epoch == m.inPlace && msg.focusID == 0 {
+		switch {
+		case m.loaded && msg.epoch == m.inPlace && msg.focusID == 0:
 			m.replaceInPlace(msg)
-		} else {
+		case msg.focusID == 0 && m.jumping == jumpRows:
+			m.jumping = jumpNone // a window from its top: the move's rows are not in it
+			m.replace(msg)
+		default:
 			m.replace(msg)
 		}
 	}
 	m.seeTop()
-	return m, m.prefetch()
+	return m, m.carryOn()
 }
 
 // seeTop lets M mark the articles of the last window read (upToNext) once

@@ -17,11 +17,13 @@ import (
 //
 // Likewise when the cursor goes to a row not loaded yet, whose page is on
 // its way: G and g beyond the rows the list holds, n and p when the next
-// unread article is beyond them (in the reader too, which opens it). "G D"
+// unread article is beyond them (in the reader too, which opens it), and a
+// move (j, ctrl+d, page down, and up the same way) that runs past the rows
+// loaded while the list goes on: the cursor waits on the last row loaded
+// and goes the rest of the way when the page comes (listModel.move). "G D"
 // in one burst asks to delete the oldest article, where the cursor lands,
-// not the one it left. Moves within the rows loaded (j, ctrl+d, page down)
-// stop at the last row loaded and wait for nothing: the row they show is
-// the one the next key acts on.
+// not the one it left; page down held down through a slow page moves a
+// page at each press, none lost at the last row loaded.
 
 // maxHeld is how many keys are held at most; more are dropped (a key held
 // down through a slow page).
