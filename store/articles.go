@@ -156,7 +156,6 @@ func (s *Store) SetReadQueryUpTo(ctx context.Context, q string, read bool, upTo 
 	if err != nil {
 		return 0, fmt.Errorf("store: set read: %w", err)
 	}
-	sel, args := idsUpTo(c, upTo)
 	// The ids go into a table of their own first. An UPDATE ... WHERE id
 	// IN (the query) whose query calls a function (source: calls LIKE)
 	// has SQLite keep the former content of every page it changes, in
@@ -179,6 +178,11 @@ func (s *Store) SetReadQueryUpTo(ctx context.Context, q string, read bool, upTo 
 		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.read_targets`); err != nil {
 			return err
 		}
+		planned, err := planState(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		sel, args := idsUpTo(planned, upTo)
 		if _, err := tx.ExecContext(ctx, "INSERT INTO temp.read_targets(id) "+sel, args...); err != nil {
 			return err
 		}
@@ -207,6 +211,9 @@ func idsUpTo(c compiled, upTo int64) (string, []any) {
 func (s *Store) CountUpTo(ctx context.Context, q string, upTo int64) (int, error) {
 	c, err := compile(q, false)
 	if err != nil {
+		return 0, fmt.Errorf("store: count: %w", err)
+	}
+	if c, err = planState(ctx, s.db, c); err != nil {
 		return 0, fmt.Errorf("store: count: %w", err)
 	}
 	sel, args := idsUpTo(c, upTo)

@@ -290,7 +290,10 @@ func (r *ruleRun) step(ctx context.Context, tx *sql.Tx, library bool, runs []*ru
 	}
 	sel, args := r.c.arrivals()
 	if library {
-		sel, args = r.c.ids()
+		var err error
+		if sel, args, err = r.c.plannedIDs(ctx, tx); err != nil {
+			return Tagging{}, err
+		}
 	}
 	res, err := tx.ExecContext(ctx, "INSERT INTO temp.tag_targets(id) "+sel, args...)
 	if err != nil {

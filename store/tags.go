@@ -126,7 +126,10 @@ func (s *Store) tagQuery(ctx context.Context, q string, add, remove []string, by
 		if err := resetTargets(ctx, tx); err != nil {
 			return err
 		}
-		sel, args := c.ids()
+		sel, args, err := c.plannedIDs(ctx, tx)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, "INSERT INTO temp.tag_targets(id) "+sel, args...)
 		if err != nil {
 			return err
