@@ -253,7 +253,7 @@ func (m *readerModel) startSelectionLayingOut() bool {
 	}
 	offset := 0
 	if top, n := m.vp.YOffset(), m.vp.TotalLineCount(); top > 0 && n > 0 {
-		offset = int(float64(top) / float64(n) * float64(len(m.text)))
+		offset = int(float64(top) / float64(n) * m.shownShare() * float64(len(m.text)))
 	}
 	m.selectFrom(offset)
 	return true

@@ -157,8 +157,9 @@ func (m *readerModel) requestRender() tea.Cmd {
 func (m *readerModel) setBody(k renderKey, v bodyView, plain bool) {
 	same := m.shown.id == k.id && m.vp.TotalLineCount() > 0
 	sameWidth := same && !m.plain && !plain && m.shown.width == k.width && m.shown.style == k.style
-	atEnd := same && m.vp.YOffset() > 0 && m.vp.AtBottom()
-	ratio := float64(m.vp.YOffset()) / float64(max(m.vp.TotalLineCount(), 1))
+	share := m.shownShare()
+	atEnd := same && m.vp.YOffset() > 0 && m.vp.AtBottom() && share == 1
+	ratio := float64(m.vp.YOffset()) / float64(max(m.vp.TotalLineCount(), 1)) * share
 	y := m.vp.YOffset()
 	m.shown, m.plain = k, plain
 	m.linePlain, m.spots, m.focusLines = v.linePlain, v.spots, v.focus
@@ -176,6 +177,17 @@ func (m *readerModel) setBody(k renderKey, v bodyView, plain bool) {
 	if m.reveal && !plain && k.deco == m.decoRev {
 		m.revealSpot()
 	}
+}
+
+// shownShare is how much of the article the viewport holds: all of it,
+// save for the plain text shown while a long article is laid out, which is
+// its first plainPreview bytes. A place in the viewport at a fraction of
+// it is at that fraction times shownShare of the article.
+func (m readerModel) shownShare() float64 {
+	if n := len(m.article.Body); m.plain && n > plainPreview {
+		return float64(plainPreview) / float64(n)
+	}
+	return 1
 }
 
 // Update handles the reader's keys, the article and its rendering.

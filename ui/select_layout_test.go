@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,4 +91,67 @@ func TestSelectWhileLoading(t *testing.T) {
 	if s := viewText(m); !strings.Contains(s, "Nothing to select yet: the article is loading.") {
 		t.Errorf("v while loading says:\n%s", s)
 	}
+}
+
+// TestSelectWhileLayingOutALongArticle: in an article longer than the plain
+// text shown while it is laid out, v pressed a few pages down starts on a
+// sentence on the screen, not one as far into the whole article as the
+// screen is into what it shows; and once laid out, the reader stays there.
+func TestSelectWhileLayingOutALongArticle(t *testing.T) {
+	body := longBody(4 * plainPreview)
+	lib, _ := importLong(t, t.TempDir(), body)
+	m := start(t, lib, Config{}, 100, 30)
+	m, cmd := m.Update(press("enter"))
+	m, held := holdRendered(t, m, cmd)
+	if r := root(t, m).reader; !r.plain || len(held) == 0 {
+		t.Fatalf("the article is not being laid out: plain %v, %d held", r.plain, len(held))
+	}
+	for range 3 {
+		var more []tea.Msg
+		m, cmd = m.Update(press("ctrl+d"))
+		m, more = holdRendered(t, m, cmd)
+		held = append(held, more...)
+	}
+	shown := viewText(m)
+	m, cmd = m.Update(press("v"))
+	m, more := holdRendered(t, m, cmd)
+	held = append(held, more...)
+	r := root(t, m).reader
+	if r.sel == nil {
+		t.Fatal("v started no selection")
+	}
+	// The paragraph the selection starts in, or ends the one before: on
+	// the screen.
+	n := paragraphAfter(t, r.text[r.sentences[r.sel.anchor].start:])
+	if lo, hi := paragraphsOn(shown); n < lo || n > hi+1 {
+		t.Errorf("the selection starts by paragraph %d; the screen shows %d to %d:\n%s", n, lo, hi, shown)
+	}
+	for _, msg := range held {
+		m = step(t, m, msg)
+	}
+	if lo, hi := paragraphsOn(viewText(m)); n < lo || n > hi+1 {
+		t.Errorf("laid out, the reader shows paragraphs %d to %d, away from the selection's %d:\n%s", lo, hi, n, viewText(m))
+	}
+}
+
+// paragraphAfter is the number of the first "Paragraph N" of longBody in s.
+func paragraphAfter(t *testing.T, s string) int {
+	t.Helper()
+	m := regexp.MustCompile(`Paragraph (\d+)`).FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("no paragraph after %.80q", s)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// paragraphsOn are the first and last paragraph numbers of longBody on a
+// screen.
+func paragraphsOn(screen string) (lo, hi int) {
+	lo = 1 << 30
+	for _, m := range regexp.MustCompile(`Paragraph (\d+)`).FindAllStringSubmatch(screen, -1) {
+		n, _ := strconv.Atoi(m[1])
+		lo, hi = min(lo, n), max(hi, n)
+	}
+	return lo, hi
 }
