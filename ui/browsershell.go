@@ -188,6 +188,12 @@ func scriptWithLink(script, link string, dialect shellDialect) (string, error) {
 	if !strings.Contains(script, mark) {
 		mark = "%s"
 	}
+	if dialect == posixShell && strings.Contains(script, "$'") {
+		// bash reads $'…' with backslash escapes, dash as $ and '…': where
+		// a quote closes depends on the shell, and so does what the link
+		// after it would be.
+		return "", fmt.Errorf("the script has $'…', which shells read differently: the link is not given to it")
+	}
 	var out strings.Builder
 	s := scriptScanner{src: script, fish: dialect == fishShell, stack: []scriptPlace{placeBare}}
 	for s.i < len(script) {

@@ -43,6 +43,15 @@ func TestBrowserShellScriptQuoted(t *testing.T) {
 	}
 	pwned := filepath.Join(dir, "pwned")
 	t.Setenv("BROWSER", "")
+	// launch runs its argument as tmux new-window, screen and xterm -e run
+	// a command line: with sh -c; ssh joins the words after the host into
+	// one for the shell at the other end.
+	launch, ssh := filepath.Join(dir, "launch"), filepath.Join(dir, "ssh")
+	for path, script := range map[string]string{launch: "exec sh -c \"$1\"", ssh: "shift; exec sh -c \"$*\""} {
+		if err := os.WriteFile(path, []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	type template struct{ name, browser string }
 	posix := func(shell string) []template {
@@ -66,6 +75,11 @@ func TestBrowserShellScriptQuoted(t *testing.T) {
 			{"bare", "busybox sh -c '" + record + " %u'"},
 			{"in double quotes", `busybox sh -c '` + record + ` "%u"'`},
 		},
+		"sh ": { // no shell named: programs that hand a shell their command
+			{"a command line, bare", launch + " '" + record + " %u'"},
+			{"a command line, in single quotes", launch + ` "` + record + ` '%u'"`},
+			{"after ssh's host", ssh + " host " + record + " %u"},
+		},
 		"fish": {
 			{"bare", "fish -c '" + record + " %u'"},
 			{"in single quotes", `fish -c "` + record + ` '%u'"`},
@@ -74,7 +88,7 @@ func TestBrowserShellScriptQuoted(t *testing.T) {
 		},
 	}
 	for shell, templates := range shells {
-		if _, err := exec.LookPath(shell); err != nil {
+		if _, err := exec.LookPath(strings.TrimSpace(shell)); err != nil {
 			t.Logf("%s is not installed: not tried", shell)
 			continue
 		}
@@ -118,6 +132,9 @@ func TestBrowserShellScriptUnquotable(t *testing.T) {
 		{"a parameter's default", `sh -c 'echo "${x:-%u}"'`, nil, "${…}"},
 		{"arithmetic", "bash -c 'echo $(( %u ))'", nil, "$(( … ))"},
 		{"bash's $'…'", `bash -c "echo \$'%u'"`, nil, "$'…'"},
+		{"$'…' before it, read otherwise by dash", `sh -c "rec \$'\\'' %u'"`, nil, "$'…'"},
+		{"a command line tmux runs with sh", "tmux new-window 'w3m %u'", []string{"tmux", "new-window", `w3m 'https://x.example/a;b'\''c'`}, ""},
+		{"a flag's value is one word", "chromium --app=%u", []string{"chromium", "--app=" + link}, ""},
 		{"a here-document", "sh -c 'cat <<EOF\n%u\nEOF'", nil, "here-document"},
 		{"a comment", "sh -c 'firefox # not %u'", []string{"sh", "-c", "firefox # not %u"}, ""},
 		{"a here-string is a word", "bash -c 'cat <<< %u'", []string{"bash", "-c", `cat <<< 'https://x.example/a;b'\''c'`}, ""},

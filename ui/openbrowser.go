@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -291,26 +292,46 @@ func readBrowserCommand(s, from, link string) (browserCommand, bool) {
 	return browserCommand{argv: argv, from: from}, true
 }
 
+// handedToShell reports whether the word a, at index i of a browser's
+// command, is likely run by a shell the command starts, though no shell is
+// named in it: a word of several words (tmux new-window 'w3m %u', screen,
+// xterm -e 'w3m %u', su -c), but a flag's ("--url=%u now"), is a command
+// line for a program that gives it to sh -c, and every word after ssh's (at remote, -1 when there is none)
+// is joined into one for the shell on the other side. Such a word is quoted
+// as a POSIX shell script.
+func handedToShell(a string, i, remote int) bool {
+	return (strings.ContainsAny(a, " \t\n") && !strings.HasPrefix(a, "-")) || (remote >= 0 && i > remote)
+}
+
 // withLink puts link where a browser's command says, with %u (as
 // newsboat's browser setting writes it) or %s, else after it: each word
 // holding one is the link in one argument, never split again, whatever the
 // link holds. The program, the first word, is never the link. The script
 // a shell is given with -c (sh -c 'firefox %u &') is read again by that
-// shell, so there the link is quoted for it (scriptWithLink); an error
-// says where in a script it cannot be.
+// shell, so there the link is quoted for it (scriptWithLink), as it is in
+// a word a program likely hands to sh (handedToShell); an error says where
+// in a script it cannot be.
 func withLink(argv []string, link string) ([]string, error) {
 	script, dialect := shellScript(argv)
+	remote := slices.IndexFunc(argv, func(w string) bool { return filepath.Base(w) == "ssh" })
 	placed := false
 	for i, a := range argv[1:] {
 		if !strings.Contains(a, "%s") && !strings.Contains(a, "%u") {
 			continue
 		}
 		placed = true
-		if i+1 != script {
+		d := noShell
+		switch {
+		case i+1 == script:
+			d = dialect
+		case handedToShell(a, i+1, remote):
+			d = posixShell
+		}
+		if d == noShell {
 			argv[i+1] = strings.NewReplacer("%s", link, "%u", link).Replace(a)
 			continue
 		}
-		quoted, err := scriptWithLink(a, link, dialect)
+		quoted, err := scriptWithLink(a, link, d)
 		if err != nil {
 			return nil, err
 		}
