@@ -83,6 +83,9 @@ type readAllCountMsg struct {
 	ask   *confirmation // the question it is for, by identity
 	query string
 	n     int
+	// later, when n is 0, are the unread articles of the query that came
+	// since the list's top was last seen (none of them is marked).
+	later int
 	err   error
 }
 
@@ -91,7 +94,11 @@ type readAllCountMsg struct {
 func countReadAll(ctx context.Context, lib Library, ask *confirmation, q string, upTo int64) tea.Cmd {
 	return func() tea.Msg {
 		n, err := lib.CountUpTo(ctx, unreadOf(q), upTo)
-		return readAllCountMsg{ask: ask, query: q, n: n, err: err}
+		later := 0
+		if err == nil && n == 0 {
+			later, err = lib.Count(ctx, unreadOf(q))
+		}
+		return readAllCountMsg{ask: ask, query: q, n: n, later: later, err: err}
 	}
 }
 
@@ -100,6 +107,20 @@ func countReadAll(ctx context.Context, lib Library, ask *confirmation, q string,
 // the answer says how many were marked.
 func (m *Model) handleReadAllCount(msg readAllCountMsg) {
 	if m.confirm != msg.ask || msg.err != nil {
+		return
+	}
+	if msg.n == 0 {
+		// Nothing to mark: the question says so, and why when unread
+		// articles came after what the list showed; y or n closes it.
+		text := "Nothing listed is unread"
+		if msg.later > 0 {
+			text += "; " + thousands(msg.later) + " unread came since: g shows them"
+		}
+		m.confirm.question = text + ". y or n closes."
+		m.confirm.onYes = func(m *Model) tea.Cmd {
+			m.setStatus(text + ".")
+			return nil
+		}
 		return
 	}
 	m.confirm.question = readAllQuestion(msg.query, msg.n)

@@ -131,3 +131,28 @@ func TestReadAllMarksWhatTheListShowed(t *testing.T) {
 		})
 	}
 }
+
+// TestReadAllWithOnlyNewArrivalsUnread: every article the list held is
+// read and the unread ones came after its top was last seen: M says that
+// nothing listed is unread and how many came since, rather than asking to
+// mark every unread article and then marking none.
+func TestReadAllWithOnlyNewArrivalsUnread(t *testing.T) {
+	lib := newLibrary(t, 40)
+	ctx := context.Background()
+	if _, err := lib.SetReadQuery(ctx, "", true); err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, lib, Config{}, 80, 14)
+	m = steps(t, m, "G")
+	arriveElsewhere(t, lib, 1, 2, 3)
+	m = step(t, m, pollMsg{})
+	m = steps(t, m, "M")
+	want := "Nothing listed is unread; 3 unread came since: g shows them. y or n closes."
+	if s := viewText(m); !strings.Contains(s, want) {
+		t.Errorf("M does not say %q:\n%s", want, s)
+	}
+	m = steps(t, m, "y")
+	if n, _ := lib.Count(ctx, "is:unread"); n != 3 {
+		t.Errorf("%d unread after y, want the 3 that came since", n)
+	}
+}

@@ -158,7 +158,7 @@ func (m *readerModel) setBody(k renderKey, v bodyView, plain bool) {
 	same := m.shown.id == k.id && m.vp.TotalLineCount() > 0
 	sameWidth := same && !m.plain && !plain && m.shown.width == k.width && m.shown.style == k.style
 	share := m.shownShare()
-	atEnd := same && m.vp.YOffset() > 0 && m.vp.AtBottom() && share == 1
+	atEnd := same && m.vp.YOffset() > 0 && m.vp.AtBottom() // G in the plain text too: the end
 	ratio := float64(m.vp.YOffset()) / float64(max(m.vp.TotalLineCount(), 1)) * share
 	y := m.vp.YOffset()
 	m.shown, m.plain = k, plain
