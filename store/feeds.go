@@ -479,7 +479,7 @@ func feedByURL(ctx context.Context, q querier, url string) (Feed, error) {
 // sortFeeds.
 func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, url, title, site_url, tags, etag, last_modified,
-		coalesce(last_fetch, 0), last_error, id_base FROM feeds ORDER BY title COLLATE NOCASE, url`)
+		coalesce(last_fetch, 0), last_error, id_base FROM feeds`)
 	if err != nil {
 		return nil, fmt.Errorf("store: feeds: %w", err)
 	}
