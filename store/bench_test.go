@@ -228,15 +228,7 @@ func buildLibrary(b *testing.B, path string, n int) {
 	if _, err := s.wdb.Exec(`UPDATE articles SET read_at = added WHERE id % 3 = 0`); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.wdb.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
-	}
+	keepLibrary(b, s, tmp, path)
 }
 
 // benchSizes are the library sizes the read benchmarks run on.
@@ -371,4 +363,19 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// keepLibrary folds the log of the library s made at tmp into its file,
+// closes it and puts it at path, where the benchmarks find it made.
+func keepLibrary(b *testing.B, s *Store, tmp, path string) {
+	b.Helper()
+	if _, err := s.wdb.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
 }

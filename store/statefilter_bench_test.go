@@ -121,13 +121,5 @@ func buildStateLibrary(b *testing.B, from, path string) {
 	if _, err := s.SetReadQuery(ctx, "kuwait", true); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.wdb.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
-	}
+	keepLibrary(b, s, tmp, path)
 }
