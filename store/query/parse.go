@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/feeds/marks"
 )
 
 // Error is a query that does not parse: Msg says why, Pos is the column (in
@@ -402,7 +404,11 @@ func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error)
 }
 
 // textTerm makes a Text term, or a term with no node when v has no words.
+// v loses the invisible characters that import takes out of words
+// (marks.DropInWords): "ukr\u00adaine", pasted from a page that hyphenates,
+// finds the "ukraine" the library holds.
 func (p *parser) textTerm(start int, field, v string, prefix, open bool) token {
+	v = marks.DropInWords(v)
 	if len(bounds(v)) == 0 {
 		return token{kind: tTerm, pos: start}
 	}
