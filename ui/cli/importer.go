@@ -272,6 +272,13 @@ type item struct {
 // for it, and ends when it returns or with the process.
 func (im *Importer) Run(ctx context.Context, sources []Source) (ImportReport, error) {
 	var rep ImportReport
+	// The rules left out are named once, as fetch names them; the
+	// store's own error for them (put) is then the same news.
+	reasons, _ := rulesLeftOut(im.Rules)
+	for _, r := range reasons {
+		rep.Warnings = append(rep.Warnings, Problem{Reason: r})
+		rep.ruleWarned = true
+	}
 	var total int64
 	for _, s := range sources {
 		total += s.Size

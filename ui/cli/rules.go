@@ -136,7 +136,17 @@ func andList(names []string) string {
 //
 //	warning: rules left out: rule 1 (-tag:b kestrel -> #a) and config rule 1 (-tag:a kestrel -> #b) leave out each other's tags (-tag:), ...
 func WarnRulesLeftOut(w io.Writer, rules []store.Rule) int {
-	n := 0
+	reasons, n := rulesLeftOut(rules)
+	for _, r := range reasons {
+		fmt.Fprintf(w, "warning: %s\n", r)
+	}
+	return n
+}
+
+// rulesLeftOut is what WarnRulesLeftOut says, a reason for each cycle and
+// each query that does not parse, and how many rules they name. An import
+// gives the same reasons among its warnings.
+func rulesLeftOut(rules []store.Rule) (reasons []string, n int) {
 	for _, e := range store.RulesLeftOut(rules) {
 		names := make([]string, len(e.At))
 		for i, at := range e.At {
@@ -144,13 +154,13 @@ func WarnRulesLeftOut(w io.Writer, rules []store.Rule) int {
 		}
 		n += len(e.At)
 		if _, ok := e.Err.(*store.CycleError); ok {
-			fmt.Fprintf(w, "warning: rules left out: %s leave out each other's tags (-tag:), so what they tag would depend on their order; "+
-				"change or remove one of them (tidings rule list)\n", andList(names))
+			reasons = append(reasons, fmt.Sprintf("rules left out: %s leave out each other's tags (-tag:), so what they tag would depend on their order; "+
+				"change or remove one of them (tidings rule list)", andList(names)))
 			continue
 		}
-		fmt.Fprintf(w, "warning: rule left out: %s: its query does not parse: %s\n", names[0], OneLine(e.Err.Error()))
+		reasons = append(reasons, fmt.Sprintf("rule left out: %s: its query does not parse: %s", names[0], OneLine(e.Err.Error())))
 	}
-	return n
+	return reasons, n
 }
 
 // RulesLeftOutCount is how many of rules imports and fetches leave out
