@@ -62,7 +62,7 @@ func ListRules(w io.Writer, library []store.Rule, config []Rule) error {
 	for _, r := range config {
 		all = append(all, store.Rule{Query: r.Query, Tags: r.Tags})
 	}
-	why := leftOutReasons(all)
+	why := leftOutReasons(all, func(i int) string { return ruleRef(all, i) })
 	for i, r := range all {
 		id := "config"
 		if i < len(library) {
@@ -81,8 +81,8 @@ func ListRules(w io.Writer, library []store.Rule, config []Rule) error {
 
 // leftOutReasons says, for each of rules (the library's, then
 // config.toml's), why imports and fetches leave it out, or "" when they
-// apply it.
-func leftOutReasons(rules []store.Rule) []string {
+// apply it; the other rules of a cycle are named by name(i).
+func leftOutReasons(rules []store.Rule, name func(i int) string) []string {
 	why := make([]string, len(rules))
 	for _, e := range store.RulesLeftOut(rules) {
 		if _, ok := e.Err.(*store.CycleError); !ok {
@@ -93,13 +93,18 @@ func leftOutReasons(rules []store.Rule) []string {
 			names := []string{"it"}
 			for _, o := range e.At {
 				if o != at {
-					names = append(names, ruleRef(rules, o))
+					names = append(names, name(o))
 				}
 			}
 			why[at] = andList(names) + " leave out each other's tags (-tag:)"
 		}
 	}
 	return why
+}
+
+// refWithText names rules[i] and says what it is: "rule 3 (oil -> #energy)".
+func refWithText(rules []store.Rule, i int) string {
+	return ruleRef(rules, i) + " (" + ruleText(rules[i].Query, rules[i].Tags) + ")"
 }
 
 // ruleRef names rules[i], of the library's rules then config.toml's:
@@ -150,7 +155,7 @@ func rulesLeftOut(rules []store.Rule) (reasons []string, n int) {
 	for _, e := range store.RulesLeftOut(rules) {
 		names := make([]string, len(e.At))
 		for i, at := range e.At {
-			names[i] = ruleRef(rules, at) + " (" + ruleText(rules[at].Query, rules[at].Tags) + ")"
+			names[i] = refWithText(rules, at)
 		}
 		n += len(e.At)
 		if _, ok := e.Err.(*store.CycleError); ok {
@@ -183,7 +188,9 @@ func RulesLeftOutCount(rules []store.Rule) int {
 //	quasars -> #space: 12 articles, added #space to 3
 //	oil -> #energy: not applied, stopped before it (run tidings rule apply again)
 func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) {
-	leftOut := store.RulesLeftOut(rules)
+	// Its lines are not numbered: the other rules of a cycle are named
+	// with their queries.
+	why := leftOutReasons(rules, func(i int) string { return refWithText(rules, i) })
 	for i, r := range rules {
 		line := ruleText(r.Query, r.Tags) + ": "
 		var t store.Tagging
@@ -192,7 +199,7 @@ func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) 
 		}
 		if t.Articles == 0 && t.Added == nil {
 			// Every rule applied has a count for each of its tags.
-			fmt.Fprintln(w, line+notApplied(i, leftOut))
+			fmt.Fprintln(w, line+notApplied(why[i]))
 			continue
 		}
 		line += Plural(t.Articles, "article")
@@ -212,18 +219,12 @@ func PrintRuleCounts(w io.Writer, rules []store.Rule, taggings []store.Tagging) 
 	}
 }
 
-// notApplied says why the rule at i was not applied, leftOut being the
-// rules left out (store.RulesLeftOut): one of them, or the apply stopped
-// before it.
-func notApplied(i int, leftOut []*store.RuleError) string {
-	for _, e := range leftOut {
-		if !slices.Contains(e.At, i) {
-			continue
-		}
-		if _, ok := e.Err.(*store.CycleError); ok {
-			return "not applied: it leaves out a tag another rule adds, which leaves out one of its tags"
-		}
-		return "not applied: its query does not parse"
+// notApplied says why a rule was not applied, given why imports and
+// fetches leave it out (leftOutReasons; "" when they apply it): that, or
+// the apply stopped before it.
+func notApplied(why string) string {
+	if why != "" {
+		return "not applied: " + why
 	}
 	return "not applied, stopped before it (run tidings rule apply again)"
 }

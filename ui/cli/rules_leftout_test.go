@@ -33,12 +33,14 @@ func TestRuleApplySaysWhyEachRuleWasLeftOut(t *testing.T) {
 	}
 	var b strings.Builder
 	PrintRuleCounts(&b, rules, taggings)
-	cycle := "not applied: it leaves out a tag another rule adds, which leaves out one of its tags"
-	want := "-tag:b kestrel -> #a: " + cycle + "\n" +
-		"-tag:e ferry -> #d: " + cycle + "\n" +
-		"-tag:d ferry -> #e: " + cycle + "\n" +
+	cycle := func(other string) string {
+		return "not applied: it and " + other + " leave out each other's tags (-tag:)"
+	}
+	want := "-tag:b kestrel -> #a: " + cycle("config rule 5 (-tag:a kestrel -> #b)") + "\n" +
+		"-tag:e ferry -> #d: " + cycle("config rule 3 (-tag:d ferry -> #e)") + "\n" +
+		"-tag:d ferry -> #e: " + cycle("config rule 2 (-tag:e ferry -> #d)") + "\n" +
 		"title:( -> #x: not applied: its query does not parse\n" +
-		"-tag:a kestrel -> #b: " + cycle + "\n" +
+		"-tag:a kestrel -> #b: " + cycle("config rule 1 (-tag:b kestrel -> #a)") + "\n" +
 		"ferry -> #boat: 1 article, added #boat to 1\n"
 	if b.String() != want {
 		t.Errorf("printed\n%s\nwant\n%s", b.String(), want)
