@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"os"
 	"os/signal"
 	"os/user"
@@ -54,6 +55,11 @@ type configError struct{ error }
 type partialError struct{ error }
 
 func main() {
+	// tidings says what it has to say itself. The standard logger is
+	// where libraries write what they noticed (Go's HTTP client logs the
+	// bytes a server sent unasked, a body after a 304); on the reader's
+	// screen that would scroll it away with a server's text in it.
+	log.SetOutput(io.Discard)
 	stopOn := []os.Signal{os.Interrupt, syscall.SIGTERM}
 	if !signal.Ignored(syscall.SIGHUP) { // under nohup it stays ignored
 		// The terminal closed: the reader saves a note being written.
