@@ -40,9 +40,15 @@ var hostileMarkdown = map[string]func() string{
 
 // renderGuarded renders md, failing the test if it takes longer than a
 // minute: a guard against a hang, not a speed figure (BenchmarkHostileMarkdown
-// measures those).
+// measures those). Under the race detector it skips a test that renders
+// more than 16 KB: glamour laying out megabytes on one goroutine has no race
+// to find, and takes many minutes there; .ci/run runs these tests again
+// without -race.
 func renderGuarded(t *testing.T, md string) string {
 	t.Helper()
+	if raceDetector && len(md) > 16<<10 {
+		t.Skipf("renders %d KB: run without -race (see raceDetector)", len(md)>>10)
+	}
 	type result struct {
 		out string
 		err error
