@@ -69,13 +69,11 @@ func withoutCodeBlocks(body string) string {
 }
 
 // shortTitle cuts s at the last word boundary before titleLength runes and
-// adds an ellipsis; a sentence that fits loses only its final full stop.
+// adds an ellipsis; a sentence that fits loses only its final full stop, of
+// whatever script (a question or exclamation mark stays).
 func shortTitle(s string) string {
 	if utf8.RuneCountInString(s) <= titleLength {
-		if len(s) > 1 && strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") {
-			s = s[:len(s)-1]
-		}
-		return s
+		return withoutFullStop(s)
 	}
 	cut, n := 0, 0 // byte offset of rune titleLength
 	for i := range s {
@@ -94,9 +92,27 @@ func shortTitle(s string) string {
 		}
 	}
 	head = strings.TrimRightFunc(head, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—([{\"'", r)
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—([{\"'、，；：،", r)
 	})
 	return head + "…"
+}
+
+// fullStops end a sentence the way "." does: the ideographic full stop
+// (and its half-width form), the Urdu full stop and the Devanagari danda
+// and double danda.
+const fullStops = ".。｡۔।॥"
+
+// withoutFullStop is s without the full stop that ends it, unless s is
+// that stop alone or it ends an ellipsis ("..", "。。").
+func withoutFullStop(s string) string {
+	last, size := utf8.DecodeLastRuneInString(s)
+	if size == len(s) || !strings.ContainsRune(fullStops, last) {
+		return s
+	}
+	if before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size]); before == last {
+		return s
+	}
+	return s[:len(s)-size]
 }
 
 // abbreviations end in a full stop that does not end a sentence.
@@ -111,55 +127,124 @@ var abbreviations = map[string]bool{
 	"u.s": true, "u.k": true, "u.n": true, "e.u": true,
 }
 
-// firstSentence returns s up to the end of its first sentence: a full
-// stop, question or exclamation mark (and any closing quotes or brackets)
-// followed by a space and a capital, a digit or an opening quote. Initials
-// and common abbreviations do not end a sentence.
+// firstSentence returns s up to the end of its first sentence, in any
+// script. A full stop, question or exclamation mark (and any closing quotes
+// or brackets) ends one when a space follows it and then a capital, a digit,
+// an opening quote or a letter of a script without capitals (Hebrew, Arabic,
+// Korean, Chinese, Devanagari…), or any letter after such a script's word.
+// Initials and common abbreviations do not end a sentence. The full stops
+// and marks of Chinese and Japanese (。！？) end one with no space after
+// them, but not inside 「quotes」 or （brackets）, nor before another mark.
 func firstSentence(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '.' && c != '?' && c != '!' {
-			continue
-		}
-		end := i + 1
-		for end < len(s) && strings.IndexByte("\"')]”’»", s[end]) >= 0 {
-			end++
-		}
-		for end < len(s) && s[end] >= 0x80 {
-			r, size := utf8.DecodeRuneInString(s[end:])
-			if r != '”' && r != '’' && r != '»' {
-				break
+	depth := 0 // how deep s is in 「quotes」 and （brackets） at i
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case strings.ContainsRune(wideOpeners, r):
+			depth++
+		case strings.ContainsRune(wideClosers, r):
+			depth = max(depth-1, 0)
+		case isSentenceMark(r, s[:i]):
+			end := i + size
+			for end < len(s) {
+				c, n := utf8.DecodeRuneInString(s[end:])
+				if !strings.ContainsRune(sentenceClosers, c) {
+					break
+				}
+				end += n
 			}
-			end += size
+			if end == len(s) {
+				return s
+			}
+			if sentenceEndsAt(s, i, r, end, depth) {
+				return s[:end]
+			}
 		}
-		if end == len(s) {
-			return s
-		}
-		if s[end] != ' ' || end+1 >= len(s) {
-			continue
-		}
-		next, _ := utf8.DecodeRuneInString(s[end+1:])
-		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"'“‘«([", next) {
-			continue
-		}
-		if c == '.' && end == i+1 && isAbbreviation(s[:i]) {
-			continue
-		}
-		return s[:end]
+		i += size
 	}
 	return s
 }
 
+// sentenceClosers may follow a sentence's final mark and belong to it.
+const sentenceClosers = "\"')]”’»" + wideClosers
+
+// wideOpeners and wideClosers are the quotes and brackets of Chinese and
+// Japanese: a full stop inside them does not end the sentence around them.
+const (
+	wideOpeners = "「『（【〔〈《〖〘［｛"
+	wideClosers = "」』）】〕〉》〗〙］｝"
+)
+
+// isSentenceMark reports whether r, after the text before it, may end a
+// sentence: a full stop, question or exclamation mark of any script. Greek
+// writes its question mark as ";" (U+037E, which Unicode normalises to
+// ";"), so ";" after a Greek word is one; after any other, a semicolon.
+func isSentenceMark(r rune, before string) bool {
+	switch r {
+	case '.', '?', '!', '؟', '۔', '।', '॥', '\u037e':
+		return true
+	case ';':
+		return unicode.Is(unicode.Greek, lastLetter(before))
+	}
+	return isWideStop(r)
+}
+
+// isWideStop reports whether r is a full stop, ! or ? of Chinese and
+// Japanese, which no space follows.
+func isWideStop(r rune) bool { return r == '。' || r == '！' || r == '？' || r == '｡' }
+
+// sentenceEndsAt reports whether the mark r at s[i], with the closers after
+// it up to end (short of the end of s), ends a sentence; depth is how deep
+// the mark is in wide quotes and brackets.
+func sentenceEndsAt(s string, i int, r rune, end, depth int) bool {
+	next, size := utf8.DecodeRuneInString(s[end:])
+	if isWideStop(r) {
+		// "本当！？" ends at its last mark.
+		return depth == 0 && !isSentenceMark(next, s[:end])
+	}
+	if next != ' ' || end+size >= len(s) {
+		return false // "3.5", "U.S.-led", "example.com"
+	}
+	next, _ = utf8.DecodeRuneInString(s[end+size:])
+	caseless := uncased(next) || unicode.IsLetter(next) && uncased(lastLetter(s[:i]))
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !caseless && !strings.ContainsRune("\"'“‘«(["+wideOpeners, next) {
+		return false
+	}
+	return r != '.' || end != i+1 || !isAbbreviation(s[:i])
+}
+
+// uncased reports whether r is a letter of a script without capitals.
+func uncased(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
+}
+
+// lastLetter is the letter that ends text, past any combining marks (a
+// Devanagari vowel sign, a Hebrew point), or 0 when text ends otherwise.
+func lastLetter(text string) rune {
+	for text != "" {
+		r, size := utf8.DecodeLastRuneInString(text)
+		if !unicode.Is(unicode.M, r) {
+			if unicode.IsLetter(r) {
+				return r
+			}
+			return 0
+		}
+		text = text[:len(text)-size]
+	}
+	return 0
+}
+
 // isAbbreviation reports whether the word ending text is an initial or a
-// known abbreviation, so a full stop after it does not end a sentence.
+// known abbreviation, so a full stop after it does not end a sentence. A
+// script without capitals has no initials: a word of one letter is a word.
 func isAbbreviation(text string) bool {
 	start := strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
 	word := text[start+1:]
 	if word == "" {
 		return false
 	}
-	if utf8.RuneCountInString(word) == 1 {
-		return true // an initial: "J. Smith"
+	if r, size := utf8.DecodeRuneInString(word); size == len(word) {
+		return !uncased(r) // an initial: "J. Smith"
 	}
 	return abbreviations[strings.ToLower(word)]
 }
