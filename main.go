@@ -1788,8 +1788,8 @@ func (a *app) exportCmd() *cobra.Command {
 			if opt.Out != "" || len(rep.Failed) > 0 {
 				cli.PrintExportSummary(summary, cmd.ErrOrStderr(), rep)
 			}
-			if len(rep.Failed) > 0 {
-				return partialError{fmt.Errorf("%d failed", len(rep.Failed))}
+			if err := rep.Incomplete(); err != nil {
+				return partialError{err}
 			}
 			return nil
 		},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -132,20 +133,10 @@ func (r *mdReading) read(text, name string) Article {
 		art.Published, namedDate = fileNameDate(name)
 	}
 	body = strings.ReplaceAll(body, "\r\n", "\n")
-	heading, rest := firstHeading(body)
-	if art.Title == "" {
-		art.Title = heading
-	}
-	if heading != "" && (heading == art.Title || heading == plainText(art.Title)) && rest != "" {
-		// The document's own title heading: the reader shows the title.
-		body = rest
-	}
-	if i := strings.Index(body, NotesMarker); i >= 0 {
-		// tidings' own export: the reader's notes follow, not the article.
-		if strings.TrimSpace(body[i+len(NotesMarker):]) != "" {
-			art.Warnings = append(art.Warnings, "the notes exported after the article are not read back as notes (tidings export --format json carries them)")
-		}
-		body = body[:i]
+	art.Title, body = r.titleHeading(body, art.Title)
+	body, notes := r.cutNotes(body)
+	if notes {
+		art.Warnings = append(art.Warnings, "the notes exported after the article are not read back as notes (tidings export --format json carries them)")
 	}
 	art.Body = strings.TrimSpace(body)
 	if namedDate && art.ExternalID == "" {
@@ -173,6 +164,193 @@ func fileNameDate(path string) (time.Time, bool) {
 // it adds under an article; importing the file again stops the body there,
 // so that the notes do not become part of the article.
 const NotesMarker = "<!-- tidings: the reader's notes, not part of the article -->"
+
+// notesHeading is the heading the export writes after NotesMarker.
+const notesHeading = "## Notes"
+
+// titleHeading reads the title heading ("# Title") that starts body: the
+// title is title, or the heading's text when title is "", and the body goes
+// on without the heading when it is the title's. A file that reads
+// otherwise so than tidings read it before is marked changed.
+func (r *mdReading) titleHeading(body, title string) (string, string) {
+	t, b := cutTitleHeading(body, title, r.legacy)
+	if !r.legacy {
+		if lt, lb := cutTitleHeading(body, title, true); lt != t || lb != b {
+			r.changed = true
+		}
+	}
+	return t, b
+}
+
+// cutTitleHeading is titleHeading's reading. The first level-one heading
+// is the title's when it comes first and is written as the export writes
+// the title (TitleHeading, or "# " and the title as an earlier export wrote
+// it), or reads as the title. Its text is read as CommonMark reads a
+// heading: "# What's new in C#" is about C#. With legacy, as tidings read
+// it before: the whole line as plain text, which took a "#" ending the
+// title for the heading's closing one, so that the heading stayed in the
+// body.
+func cutTitleHeading(body, title string, legacy bool) (string, string) {
+	line, rest := headingLine(body)
+	if line == "" {
+		return title, body
+	}
+	heading := headingText(line)
+	if legacy {
+		heading = plainText(line)
+	}
+	if title == "" {
+		title = heading
+	}
+	own := heading != "" && (heading == title || heading == plainText(title))
+	if !legacy {
+		own = own || line == strings.TrimRight(TitleHeading(title), " \t") || line == "# "+title
+	}
+	if own && rest != "" {
+		// The document's own title heading: the reader shows the title.
+		body = rest
+	}
+	return title, body
+}
+
+// TitleHeading is the heading line tidings' Markdown export writes a title
+// as, "# " and the title, with what Markdown would read otherwise escaped:
+// a "#" ending it (a closing sequence to CommonMark, the heading of "Title
+// #" being "Title"), markup ("*", "_", "`", "[", "<", an entity), and a
+// block marker starting it ("- ", "1. ", "> ", "#"). A Markdown viewer then
+// shows the title as it is, and an import reads the title in it.
+func TitleHeading(title string) string {
+	var b strings.Builder
+	b.WriteString("# ")
+	for i := 0; i < len(title); i++ {
+		switch c := title[i]; {
+		case c == '&' && entityAt(title, i):
+			b.WriteString("&amp;")
+		case escapedInHeading(title, i):
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// escapedInHeading reports whether title[i] is escaped in the title's
+// heading: markup anywhere, a "#" first or last, a list item's or block
+// quote's marker first, the "." or ")" after the digits a title starts
+// with.
+func escapedInHeading(title string, i int) bool {
+	switch c := title[i]; c {
+	case '\\', '`', '*', '_', '[', ']', '<', '~':
+		return true
+	case '#':
+		return i == 0 || i == len(title)-1
+	case '-', '+', '>':
+		return i == 0
+	case '.', ')':
+		return i > 0 && i <= 9 && strings.Trim(title[:i], "0123456789") == ""
+	}
+	return false
+}
+
+// entityAt reports whether the "&" at s[i] starts what reads as a character
+// reference ("&amp;", "&#35;", "&copy"), which a heading would show as the
+// character.
+func entityAt(s string, i int) bool {
+	end := len(s)
+	if next := strings.IndexByte(s[i+1:], '&'); next >= 0 {
+		end = i + 1 + next
+	}
+	end = min(end, i+40) // longer than any reference's name
+	return html.UnescapeString(s[i:end]) != s[i:end]
+}
+
+// cutNotes cuts the notes tidings' export writes after an article off body:
+// they start at the last NotesMarker line that "## Notes" follows (or
+// nothing, the notes taken out). notes says there were notes after it. A
+// marker in the article's own text, which the export escapes
+// (EscapeNotesMarkers), is read back as it was. A file that reads
+// otherwise so than tidings read it before is marked changed.
+func (r *mdReading) cutNotes(body string) (article string, notes bool) {
+	article, notes = cutNotes(body, r.legacy)
+	if !r.legacy {
+		if la, ln := cutNotes(body, true); la != article || ln != notes {
+			r.changed = true
+		}
+	}
+	return article, notes
+}
+
+// cutNotes is the reading of mdReading.cutNotes; with legacy, as tidings
+// read it before: up to the first marker, wherever it stood, the article's
+// own text after it lost.
+func cutNotes(body string, legacy bool) (article string, notes bool) {
+	if legacy {
+		i := strings.Index(body, NotesMarker)
+		if i < 0 {
+			return body, false
+		}
+		return body[:i], strings.TrimSpace(body[i+len(NotesMarker):]) != ""
+	}
+	for end := len(body); ; {
+		i := strings.LastIndex(body[:end], NotesMarker)
+		if i < 0 {
+			return unescapeNotesMarkers(body), false
+		}
+		after := body[i+len(NotesMarker):]
+		if (i == 0 || body[i-1] == '\n') && notesFollow(after) {
+			return unescapeNotesMarkers(body[:i]), strings.TrimSpace(after) != ""
+		}
+		end = i
+	}
+}
+
+// notesFollow reports whether what follows a NotesMarker is the notes the
+// export writes: the rest of the marker's line blank, then the notes'
+// heading, or nothing.
+func notesFollow(after string) bool {
+	line, rest, _ := strings.Cut(after, "\n")
+	if strings.TrimSpace(line) != "" {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " \t\n")
+	heading, _, _ := strings.Cut(rest, "\n")
+	return rest == "" || strings.TrimRight(heading, " \t") == notesHeading
+}
+
+// notesMarkerSpaced matches NotesMarker with any number of spaces after its
+// "<!--", one or more: the marker, and the marker as the export escapes it.
+var notesMarkerSpaced = regexp.MustCompile(`<!-- +` + regexp.QuoteMeta(strings.TrimPrefix(NotesMarker, "<!-- ")))
+
+// EscapeNotesMarkers writes each NotesMarker in s (an article's text, a
+// note) with a space more after its "<!--", as it does the marker already
+// so escaped, so that an import does not take it for the one before the
+// exported notes, and reads it back as it was (unescapeNotesMarkers). It
+// stays a comment, which Markdown does not show.
+func EscapeNotesMarkers(s string) string {
+	if !strings.Contains(s, notesMarkerTail) {
+		return s
+	}
+	return notesMarkerSpaced.ReplaceAllStringFunc(s, func(m string) string { return "<!-- " + m[len("<!--"):] })
+}
+
+// unescapeNotesMarkers takes back what EscapeNotesMarkers added: a space
+// from each marker with more than one after its "<!--".
+func unescapeNotesMarkers(s string) string {
+	if !strings.Contains(s, notesMarkerTail) {
+		return s
+	}
+	return notesMarkerSpaced.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasPrefix(m, "<!--  ") {
+			return "<!--" + m[len("<!-- "):]
+		}
+		return m
+	})
+}
+
+// notesMarkerTail is NotesMarker after its "<!-- ".
+var notesMarkerTail = strings.TrimPrefix(NotesMarker, "<!-- ")
 
 // cutFrontMatter splits "---\n<yaml>\n---\n" off the start of text (the
 // closing line may be "..." too). ok says text starts with "---"; closed,
@@ -843,9 +1021,15 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			warn(n, "%s should be a single value", key)
 			return "", false
 		}
+		if r.null(n) {
+			return "", true
+		}
 		return n.Value, true
 	}
 	flag := func(key string, n *yaml.Node) *bool {
+		if r.null(n) {
+			return nil
+		}
 		var b bool
 		if err := n.Decode(&b); err != nil {
 			warn(n, "%s should be true or false", key)
@@ -882,7 +1066,10 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 		}
 	}()
 	names := func(key string, n *yaml.Node, split bool) []string {
-		list, dropped := stringList(n, split)
+		if r.null(n) {
+			return nil
+		}
+		list, dropped := stringList(n, split, !r.legacy)
 		switch {
 		case n.Kind == yaml.MappingNode:
 			warn(n, "%s should be a list or a single value", key)
@@ -980,6 +1167,29 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 	}
 }
 
+// null reports whether n is YAML's null ("null", "~", or no value at all),
+// which means the field gives nothing, as JSON's null does. With legacy it
+// is never so: tidings read "null" and "~" as the words before; a file that
+// holds one reads otherwise now.
+func (r *mdReading) null(n *yaml.Node) bool {
+	if !isNull(n) {
+		return false
+	}
+	if r.legacy {
+		return false
+	}
+	if n.Value != "" {
+		r.changed = true
+	}
+	return true
+}
+
+// isNull reports whether n is YAML's null: unquoted "null", "Null",
+// "NULL", "~", or nothing.
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
 // amongTags splits an article's rule tags (those of its tags a tag rule
 // set) into those among its tags, spelled as the tags spell them, and the
 // others, which name no tag of the article.
@@ -1037,9 +1247,10 @@ func dropWikilinks(s string) string {
 // stringList reads a YAML sequence of values, or one value, as a list of
 // strings. With split, one value is split at its commas, else, when it has
 // none, at its spaces, as Jekyll reads "tags: a b". An item that is an
-// alias is the value it names; dropped counts the items that are lists or
-// mappings, which are not read.
-func stringList(n *yaml.Node, split bool) (out []string, dropped int) {
+// alias is the value it names; with nulls, an item that is YAML's null is
+// none; dropped counts the items that are lists or mappings, which are not
+// read.
+func stringList(n *yaml.Node, split, nulls bool) (out []string, dropped int) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
@@ -1047,6 +1258,7 @@ func stringList(n *yaml.Node, split bool) (out []string, dropped int) {
 			switch {
 			case c.Kind != yaml.ScalarNode:
 				dropped++
+			case nulls && isNull(c):
 			case strings.TrimSpace(c.Value) != "":
 				out = append(out, strings.TrimSpace(c.Value))
 			}
@@ -1284,11 +1496,23 @@ var knownField = map[string]bool{
 // code blocks and returns its text, and the body without it when it is
 // the first thing in the body ("" otherwise).
 func firstHeading(body string) (heading, rest string) {
+	line, rest := headingLine(body)
+	if line == "" {
+		return "", ""
+	}
+	return plainText(strings.TrimSpace(line)), rest
+}
+
+// headingLine finds the first level-one ATX heading ("# Title") outside
+// code blocks and returns its line, without the spaces and line break
+// that end it, and the body without it when it is the first thing in the
+// body ("" otherwise). line is "" when there is none.
+func headingLine(body string) (line, rest string) {
 	fence := ""
 	leading := true // nothing but blank lines so far
 	pos := 0
-	for line := range strings.Lines(body) {
-		t := strings.TrimSpace(line)
+	for l := range strings.Lines(body) {
+		t := strings.TrimSpace(l)
 		switch {
 		case fence != "":
 			if strings.HasPrefix(t, fence) {
@@ -1296,17 +1520,28 @@ func firstHeading(body string) (heading, rest string) {
 			}
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fence = t[:3]
-		case strings.HasPrefix(line, "# ") || t == "#":
-			heading = plainText(t)
+		case strings.HasPrefix(l, "# ") || t == "#":
 			if leading {
-				rest = body[pos+len(line):]
+				rest = body[pos+len(l):]
 			}
-			return heading, rest
+			return strings.TrimRight(l, " \t\r\n"), rest
 		}
 		if t != "" {
 			leading = false
 		}
-		pos += len(line)
+		pos += len(l)
 	}
 	return "", ""
+}
+
+// headingText is a level-one heading's text as a title, read as CommonMark
+// reads it: without the "#" that opens it and the run of "#" that closes
+// it, which a space must come before ("# Learn C #" is "Learn C", "# C#"
+// is "C#"), and with its escapes and markup read (plainText).
+func headingText(line string) string {
+	text := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "#"))
+	if open := strings.TrimRight(text, "#"); open == "" || strings.HasSuffix(open, " ") || strings.HasSuffix(open, "\t") {
+		text = strings.TrimSpace(open)
+	}
+	return plainText(text)
 }

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -175,6 +176,11 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 		return rep, exportDiskError(write(stdout), &rep, "json")
 	}
 	rep.Dest = filepath.Join(opt.Out, ExportJSONName)
+	if to, err := linkTarget(rep.Dest); err == nil && filepath.Dir(to) != filepath.Clean(opt.Out) {
+		// Written through a link: a killed export left its temporary
+		// file beside the file linked to.
+		removeLeftovers(filepath.Dir(to))
+	}
 	return rep, exportDiskError(writeFile(rep.Dest, write), &rep, "json")
 }
 
@@ -249,12 +255,14 @@ func feedURLs(ctx context.Context, st *store.Store) (map[int64]string, error) {
 // external id in its front matter, even under an older title); a file of the
 // same name that is not the article's export is left alone.
 //
-// The manifest is saved last, whatever came before: its failure is one of
-// rep's, which the deferred save appends to the result returned (rep is
-// named for it), for an export that forgot what it wrote would write over
-// the files edited since. A file the disk refuses (full, failing) stops the
-// export, every file after it being refused as well: the error, an
-// ExportDiskError, says how far it came and whether the manifest was saved.
+// The manifest is saved as the export goes (every manifestSaveEvery), so
+// that a killed export forgets little of what it wrote, and last, whatever
+// came before: its failure is one of rep's, which the deferred save appends
+// to the result returned (rep is named for it), for an export that forgot
+// what it wrote would write over the files edited since. A file the disk
+// refuses (full, failing) stops the export, every file after it being
+// refused as well: the error, an ExportDiskError, says how far it came and
+// whether the manifest was saved.
 func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, prog *exportProgress) (rep ExportReport, err error) {
 	rep = ExportReport{Dest: opt.Out}
 	feedURLs, err := feedURLs(ctx, st)
@@ -270,6 +278,7 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 		rep.Warnings = append(rep.Warnings, Problem{File: filepath.Join(opt.Out, manifestName),
 			Reason: "cannot be read (" + describe(err) + "), so files that differ from this export are kept, as though edited"})
 	}
+	lastSave := time.Now()
 	defer func() {
 		saved := written.save(opt.Out)
 		if fe, ok := errors.AsType[fileWriteError](err); ok {
@@ -336,6 +345,11 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 		rep.Articles++
 		rep.Notes += len(anns)
 		prog.written(rep.Articles)
+		if time.Since(lastSave) >= manifestSaveEvery {
+			// A failure is the last save's to tell.
+			_ = written.save(opt.Out)
+			lastSave = time.Now()
+		}
 		return nil
 	})
 	return rep, err
@@ -344,6 +358,11 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 // manifestName is the file, in an export folder, that remembers what each
 // Markdown export held when tidings wrote it.
 const manifestName = ".tidings-export.json"
+
+// manifestSaveEvery is how often a Markdown export saves its manifest as
+// it goes, besides at its end: killed, it forgets at most the files
+// written since.
+const manifestSaveEvery = time.Second
 
 // manifest is a folder's file names and the sums of what tidings wrote in
 // them.
@@ -508,10 +527,25 @@ const exportTemp = ".tidings-export-"
 // program).
 const staleExport = time.Minute
 
+// exportMode is the mode of a file an export makes: the owner's alone, as
+// the library and its backups are, for it holds the reader's notes.
+const exportMode fs.FileMode = 0o600
+
 // writeFile writes path through a temporary file in the same folder, so that
 // the file is either its old self or complete. The temporary file is locked
 // while it is written, so that other exports know it for one that runs.
+// A path that is a symbolic link (into a synced folder, say) is written
+// where it points, and stays a link. A new file is made exportMode; one
+// written over keeps the mode the reader gave it.
 func writeFile(path string, write func(io.Writer) error) error {
+	path, err := linkTarget(path)
+	if err != nil {
+		return err
+	}
+	mode := exportMode
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		mode = fi.Mode().Perm()
+	}
 	tmp, err := leftover.Create(filepath.Dir(path), exportTemp, "")
 	if err != nil {
 		return err
@@ -521,7 +555,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -529,6 +563,36 @@ func writeFile(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// maxLinks is how many symbolic links in a row linkTarget follows.
+const maxLinks = 40
+
+// linkTarget is the file path names: path, or, when it is a symbolic link,
+// the file the link points to, a link to a link followed to its end, so
+// that the file written in its place is the one the link points to and the
+// link stays. The file need not be there.
+func linkTarget(path string) (string, error) {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(to) {
+			// Relative to the link's folder as it is, links and all.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+			if err != nil {
+				return "", err
+			}
+			to = filepath.Join(dir, to)
+		}
+		path = to
+	}
+	return "", &fs.PathError{Op: "write", Path: path, Err: syscall.ELOOP}
 }
 
 // removeLeftovers removes from dir the temporary files of exports that no
@@ -682,8 +746,10 @@ func ExportMarkdown(a store.Article, feed string, anns []store.Annotation) (stri
 		return "", fmt.Errorf("front matter: %w", err)
 	}
 	b.WriteString("---\n\n")
-	fmt.Fprintf(&b, "# %s\n\n", fm.Title)
-	body := strings.TrimSpace(feeds.CleanText(a.Body))
+	b.WriteString(feeds.TitleHeading(fm.Title) + "\n\n")
+	// A marker in the article's own text, or in a note, is escaped: only
+	// the one written here starts the notes, to an import.
+	body := feeds.EscapeNotesMarkers(strings.TrimSpace(feeds.CleanText(a.Body)))
 	if body != "" {
 		b.WriteString(body)
 		b.WriteString("\n")
@@ -695,7 +761,7 @@ func ExportMarkdown(a store.Article, feed string, anns []store.Annotation) (stri
 	for _, n := range orderNotes(a.Body, anns) {
 		b.WriteString("\n")
 		if n.Quote != "" {
-			writeQuote(&b, feeds.CleanText(n.Quote))
+			writeQuote(&b, feeds.EscapeNotesMarkers(feeds.CleanText(n.Quote)))
 			if n.Orphaned {
 				b.WriteString("\n*This passage is no longer in the article.*\n")
 			}
@@ -703,7 +769,7 @@ func ExportMarkdown(a store.Article, feed string, anns []store.Annotation) (stri
 				b.WriteString("\n")
 			}
 		}
-		if note := strings.TrimSpace(feeds.CleanText(n.Note)); note != "" {
+		if note := feeds.EscapeNotesMarkers(strings.TrimSpace(feeds.CleanText(n.Note))); note != "" {
 			b.WriteString(note)
 			b.WriteString("\n")
 		}
@@ -760,6 +826,30 @@ func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	if rep.Dest != "" {
 		dest = " to " + oneLine(rep.Dest, 0)
 	}
-	fmt.Fprintf(w, "%s exported%s, %s; %s failed\n",
-		Plural(rep.Articles, "article"), dest, Plural(rep.Notes, "note"), thousands(len(rep.Failed)))
+	kept := ""
+	switch n := len(rep.Kept); {
+	case n == 1:
+		kept = "; 1 file kept as it was (delete it to export it again)"
+	case n > 1:
+		kept = "; " + Plural(n, "file") + " kept as they were (delete them to export them again)"
+	}
+	fmt.Fprintf(w, "%s exported%s, %s%s; %s failed\n",
+		Plural(rep.Articles, "article"), dest, Plural(rep.Notes, "note"), kept, thousands(len(rep.Failed)))
+}
+
+// Incomplete is an error when the export left something out: an article
+// it failed to write, or a file it kept rather than write over (a nightly
+// export going stale says so in its exit status); nil when it wrote all.
+func (rep ExportReport) Incomplete() error {
+	var parts []string
+	if n := len(rep.Kept); n > 0 {
+		parts = append(parts, thousands(n)+" kept")
+	}
+	if n := len(rep.Failed); n > 0 {
+		parts = append(parts, thousands(n)+" failed")
+	}
+	if parts == nil {
+		return nil
+	}
+	return errors.New(strings.Join(parts, ", "))
 }

@@ -254,7 +254,7 @@ func TestMarkdownExportSaysItKeptAFileWithoutASum(t *testing.T) {
 	if e.String() != want {
 		t.Errorf("said on stderr:\n%s\nwant:\n%s", e.String(), want)
 	}
-	if want := "1 article exported to " + dir + ", 0 notes; 0 failed\n"; o.String() != want {
+	if want := "1 article exported to " + dir + ", 0 notes; 1 file kept as it was (delete it to export it again); 0 failed\n"; o.String() != want {
 		t.Errorf("summary %q, want %q", o.String(), want)
 	}
 

@@ -187,13 +187,14 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 		t.Errorf("%d files after exporting again, %d before", len(again), len(exported))
 	}
 	// ...but not over one edited since it was written (notes added in
-	// Obsidian), which it names.
+	// Obsidian), which it names, counts and exits 1 for.
 	edited := append(doc, []byte("\nMy own thoughts, written in Obsidian.\n")...)
 	if err := os.WriteFile(filepath.Join(md, name), edited, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	kept := tidings(t, lib, nil, "export", "--format", "md", "--out", md, "--query", "is:annotated")
-	if kept.code != 0 || !strings.Contains(kept.stderr, "kept: "+filepath.Join(md, name)+": edited since it was exported; left as it is") {
+	if kept.code != 1 || !strings.Contains(kept.stderr, "kept: "+filepath.Join(md, name)+": edited since it was exported; left as it is") ||
+		!strings.Contains(kept.stdout, "; 1 file kept as it was (delete it to export it again); 0 failed") {
 		t.Errorf("export over an edited file: exit %d, said:\n%s%s", kept.code, kept.stdout, kept.stderr)
 	}
 	if now, err := os.ReadFile(filepath.Join(md, name)); err != nil || string(now) != string(edited) {
