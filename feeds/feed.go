@@ -174,6 +174,7 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 		source = base.Host
 	}
 	e := entryReader{sub: sub, base: base, linkBase: linkBase, formerLinkBase: formerLinkBase, source: source, plain: plainContent(parsed),
+		contentSrc: contentSources(parsed), permalink: permalinkGUIDs(parsed),
 		ids: make(map[string]bool, len(parsed.Items)), entries: make(map[string]bool, len(parsed.Items)),
 		shared: sharedKeys(parsed.Items), json: parsed.FeedType == "json"}
 	if parsed.FeedType == "atom" || e.json {
@@ -198,9 +199,11 @@ type entryReader struct {
 	// formerLinkBase is linkBase as read before links were unwrapped.
 	formerLinkBase *url.URL
 	source         string
-	plain          func(i int) bool // whether entry i's content is plain text
-	ids            map[string]bool  // the ids given so far
-	entries        map[string]bool  // the entries read so far (entrySignature)
+	plain          func(i int) bool   // whether entry i's content is plain text
+	contentSrc     func(i int) string // entry i's out-of-line content's address
+	permalink      func(i int) bool   // whether entry i's guid says it is a permalink
+	ids            map[string]bool    // the ids given so far
+	entries        map[string]bool    // the entries read so far (entrySignature)
 	// shared are the guids (or, for entries without one, links) that
 	// different entries of the document share.
 	shared map[string]bool
@@ -244,16 +247,23 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	}
 	guid := strings.TrimSpace(it.GUID)
 	a.publishedAt = unwritableAt(a.Published, "entry "+entryName(a.Title, guid, i)+": date")
-	link, dropped := entryLink(e.linkBase, it.Link)
+	ref := it.Link
+	if unwrapURL(ref) == "" {
+		// An entry whose content is elsewhere (Atom's <content src>)
+		// links to it: the article is there.
+		ref = e.contentSrc(i)
+	}
+	link, dropped := entryLink(e.linkBase, ref)
 	if dropped != "" {
 		a.Warnings = append(a.Warnings, "entry "+entryName(a.Title, guid, i)+": "+dropped)
 	}
 	// The entry's page, which its relative links resolve against. An RSS
 	// guid is a permalink unless it says otherwise, and an entry without
-	// a link is better off with one that may be.
+	// a link is better off with one that may be; a relative one is
+	// relative to the site when it says it is a permalink.
 	page := httpOnly(link)
 	if page == "" {
-		page = webPage(nil, guid)
+		page = webPage(e.guidBase(i), guid)
 	}
 	ownURL := firstNonEmpty(link, page)
 	a.URL = ownURL
@@ -310,7 +320,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if rawKey == "" {
 		rawKey = strings.TrimSpace(it.Link)
 	}
-	if !e.identify(&a, known, guid, rawKey) {
+	if !e.identify(&a, known, guid, rawKey, i) {
 		return Article{}, false
 	}
 	// Known by its date, read before at the offset the zone of the machine
@@ -372,6 +382,12 @@ func (e *entryReader) body(i int, it *gofeed.Item, page, formerPage string) (bod
 	if p := it.Custom[customXHTMLPrefixes]; p != "" && !plain {
 		content = unprefixXHTML(content, strings.Fields(p))
 	}
+	if !plain {
+		// Links to hosts beyond ASCII are written with the host as
+		// punycode, as the entry's own link is; what the entry is known
+		// by is read from formerContent, as the links were written.
+		content = asciiLinkHosts(content)
+	}
 	former := formerPage
 	if former == "" && e.base != nil {
 		former = e.base.String()
@@ -383,6 +399,7 @@ func (e *entryReader) body(i int, it *gofeed.Item, page, formerPage string) (bod
 	if base == "" {
 		base = former
 	}
+	base = asciiHostLink(base)
 	body, err = contentMarkdown(content, plain, base)
 	formerBody = body
 	if base != former || plain != formerPlain || content != formerContent || !convertsAsBefore(content, plain) {
@@ -412,6 +429,16 @@ func convertsAsBefore(content string, plain bool) bool {
 	return !strings.Contains(lower, "<img") || !strings.Contains(lower, "<a")
 }
 
+// guidBase is what entry i's guid, read as a link, resolves against when
+// relative: the site, when it says it is a permalink; else nothing, and a
+// relative guid is no link.
+func (e *entryReader) guidBase(i int) *url.URL {
+	if e.permalink(i) {
+		return e.linkBase
+	}
+	return nil
+}
+
 // enclosureBase is what relative enclosure addresses of it resolve
 // against: the xml:base in scope at it, else what its link resolves
 // against. (Atom's were resolved against xml:base by the parser.)
@@ -422,10 +449,14 @@ func (e *entryReader) enclosureBase(it *gofeed.Item) *url.URL {
 	return e.linkBase
 }
 
-// identify gives a its ExternalID, made of known's guid, link, title, body
-// and date (entryID): ok is false when the entry cannot be told apart
-// from one read before it. rawKey is the guid, else the link, as written.
-func (e *entryReader) identify(a *Article, known Article, guid, rawKey string) (ok bool) {
+// identify gives a, entry i, its ExternalID, made of known's guid, link,
+// title, body and date (entryID): ok is false when the entry cannot be
+// told apart from one read before it. rawKey is the guid, else the link,
+// as written. The warning that another entry has its guid names it by its
+// title, else its place (the guid is in the warning already): one such
+// line for each entry, which the reader can find in the feed.
+func (e *entryReader) identify(a *Article, known Article, guid, rawKey string, i int) (ok bool) {
+	name := "entry " + entryName(a.Title, "", i) + ": "
 	base := e.idBase()
 	a.ExternalID = entryID(base, guid, known)
 	if e.shared[rawKey] {
@@ -442,7 +473,7 @@ func (e *entryReader) identify(a *Article, known Article, guid, rawKey string) (
 		if guid == "" {
 			what = "link"
 		}
-		a.Warnings = append(a.Warnings, fmt.Sprintf("%s %s is other entries' too; this entry is known by %s", what, quoteShort(rawKey), by))
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%s%s %s is other entries' too; this entry is known by %s", name, what, quoteShort(rawKey), by))
 		a.ExternalID = id
 	} else if e.ids[a.ExternalID] {
 		// An earlier entry has this guid (or link): this one is another
@@ -462,8 +493,8 @@ func (e *entryReader) identify(a *Article, known Article, guid, rawKey string) (
 			return false
 		}
 		a.ExternalID = id
-		a.Warnings = append(a.Warnings, fmt.Sprintf("%s %s is an earlier entry's too; this entry is known by %s instead",
-			what, quoteShort(key), by))
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%s%s %s is an earlier entry's too; this entry is known by %s instead",
+			name, what, quoteShort(key), by))
 	}
 	return true
 }

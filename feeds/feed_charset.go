@@ -28,7 +28,8 @@ func feedUTF8(data []byte, contentType string) ([]byte, error) {
 }
 
 // decodeFeed returns a feed document as UTF-8, and a warning when that
-// took a repair or a guess. JSON is UTF-8 by definition. For XML the
+// took a repair or a guess. JSON is UTF-8 unless its server names another
+// charset for bytes that are not (decodeJSONFeed). For XML the
 // encoding is, in order: a UTF-16 byte-order mark; UTF-16 without one,
 // told by its first character's zero byte (as XML's autodetection tells
 // it); the XML prolog's declaration; the Content-Type charset; else UTF-8.
@@ -84,12 +85,7 @@ func decodeFeed(data []byte, contentType string) (out []byte, warning string, er
 		return declareUTF8(out), "", nil
 	}
 	if isJSONDocument(data) {
-		// The JSON decoder and cleaning replace its bytes that are not
-		// UTF-8.
-		if n := invalidUTF8(data); n > 0 {
-			warning = warnInvalidUTF8(n)
-		}
-		return data, warning, nil
+		return decodeJSONFeed(data, contentType)
 	}
 	data = skipJunkBeforeXMLDecl(data)
 	declared := prologEncoding(data)
@@ -132,6 +128,27 @@ func decodeFeed(data []byte, contentType string) (out []byte, warning string, er
 		return nil, "", err
 	}
 	return declareUTF8(out), warning, nil
+}
+
+// decodeJSONFeed returns a JSON Feed document as UTF-8, and a warning when
+// bytes of it were replaced. JSON is UTF-8 (RFC 8259): a document that is
+// valid UTF-8 is read so, whatever charset its server names. One that is
+// not, served with a charset named ("application/feed+json;
+// charset=iso-8859-1"), is in that charset, its server's declaration, as
+// an XML feed's is; but one with a single-byte charset named that is UTF-8
+// but for a few bytes (mostlyUTF8) is UTF-8 with damage, as there. Else
+// the JSON decoder and cleaning replace its bytes that are not UTF-8.
+func decodeJSONFeed(data []byte, contentType string) (out []byte, warning string, err error) {
+	if utf8.Valid(data) {
+		return data, "", nil
+	}
+	enc, name := lookupEncoding(contentTypeCharset(contentType))
+	if enc != nil && !strings.HasPrefix(name, "utf-16") && !(isSingleByte(name) && mostlyUTF8(data)) {
+		if out, err := enc.NewDecoder().Bytes(data); err == nil {
+			return out, "", nil
+		}
+	}
+	return data, warnInvalidUTF8(invalidUTF8(data)), nil
 }
 
 // utf16NoBOM is the UTF-16 encoding of a document without a byte order

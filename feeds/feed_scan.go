@@ -31,6 +31,10 @@ const (
 	// elements: "xhtml" for <xhtml:div>, which any prefix may stand for
 	// (RFC 4287 3.1.1.3).
 	customXHTMLPrefixes = "tidings/xhtml-prefixes"
+	// customPermalink is "true" for an RSS item whose guid says it is a
+	// permalink (isPermaLink="true"), which the parser says too of a guid
+	// that says nothing.
+	customPermalink = "tidings/guid-permalink"
 )
 
 // xhtmlNamespace is the namespace of an Atom text construct's XHTML.
@@ -76,13 +80,14 @@ func hasPrefixedContent(parsed *gofeed.Feed) bool {
 
 // annotateFeed reads data, the document parsed, again for what the parser
 // does not keep, and records it in parsed (customTitleMarkup,
-// customXMLBase, customSummaryMarkup, customXHTMLPrefixes). It records
-// nothing when its reading of the entries does not match the parser's
-// (they are not as many).
+// customXMLBase, customSummaryMarkup, customXHTMLPrefixes,
+// customPermalink). It records nothing when its reading of the entries
+// does not match the parser's (they are not as many).
 func annotateFeed(parsed *gofeed.Feed, data []byte) {
 	switch {
 	case parsed.FeedType == "atom" && (hasMarkupTitle(parsed) || hasMarkupSummary(parsed) || hasPrefixedContent(parsed)):
 	case parsed.FeedType == "rss" && bytes.Contains(data, []byte("xml:base")):
+	case parsed.FeedType == "rss" && hasRelativeGUID(parsed) && bytes.Contains(bytes.ToLower(data), []byte("ispermalink")):
 	default:
 		return
 	}
@@ -101,10 +106,26 @@ func annotateFeed(parsed *gofeed.Feed, data []byte) {
 			if len(entry.xhtml) > 0 {
 				setCustom(&it.Custom, customXHTMLPrefixes, strings.Join(entry.xhtml, " "))
 			}
-		} else if entry.base != "" {
-			setCustom(&it.Custom, customXMLBase, entry.base)
+		} else {
+			if entry.base != "" {
+				setCustom(&it.Custom, customXMLBase, entry.base)
+			}
+			if entry.permalink {
+				setCustom(&it.Custom, customPermalink, "true")
+			}
 		}
 	}
+}
+
+// hasRelativeGUID reports whether an entry has a guid that is a relative
+// reference ("/posts/4", "1234"): only then does it matter whether the
+// guid says it is a permalink (customPermalink).
+func hasRelativeGUID(parsed *gofeed.Feed) bool {
+	return slices.ContainsFunc(parsed.Items, func(it *gofeed.Item) bool {
+		g := strings.TrimSpace(it.GUID)
+		u, err := url.Parse(g)
+		return g != "" && err == nil && !u.IsAbs()
+	})
 }
 
 // markupName is what customTitleMarkup holds for an Atom title of type typ.
@@ -149,6 +170,8 @@ type scannedEntry struct {
 	// xhtml are the prefixes bound to XHTML where its content or summary
 	// has XHTML elements.
 	xhtml []string
+	// permalink: an RSS item whose guid says it is a permalink.
+	permalink bool
 }
 
 // scanFeedXML finds, in the order the parser reads them, the entries of
@@ -166,7 +189,8 @@ func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 		atom                  bool
 		native                []string
 		channelItems, rootOut []scannedEntry
-		entry                 = -1 // the Atom entry being read, in rootOut
+		entry                 = -1            // the Atom entry being read, in rootOut
+		items                 *[]scannedEntry // the list the RSS item being read is last in
 	)
 	for {
 		tok, err := d.Token()
@@ -217,8 +241,12 @@ func scanFeedXML(data []byte) (scan feedScan, ok bool) {
 				channelItems = nil // the parser keeps the last channel
 			case !atom && depth == 2 && t.Name.Local == "item":
 				rootOut = append(rootOut, scannedEntry{base: scope.baseString()})
+				items = &rootOut
 			case !atom && depth == 3 && parent == "channel" && t.Name.Local == "item":
 				channelItems = append(channelItems, scannedEntry{base: scope.baseString()})
+				items = &channelItems
+			case !atom && parent == "item" && t.Name.Local == "guid" && items != nil && len(*items) > 0:
+				(*items)[len(*items)-1].permalink = saysPermalink(t)
 			}
 		case xml.EndElement:
 			if len(stack) > 0 {
@@ -292,6 +320,17 @@ func xhtmlPrefixes(t xml.StartElement, stack []xmlScope) []string {
 		}
 	}
 	return out
+}
+
+// saysPermalink reports whether an RSS guid element says it is a
+// permalink: isPermaLink="true" (or isPermalink, as some feeds write it).
+func saysPermalink(t xml.StartElement) bool {
+	for _, a := range t.Attr {
+		if a.Name.Space == "" && (a.Name.Local == "isPermaLink" || a.Name.Local == "isPermalink") {
+			return strings.EqualFold(strings.TrimSpace(a.Value), "true")
+		}
+	}
+	return false
 }
 
 // typeAttr is t's type attribute, one without a namespace first.

@@ -289,7 +289,8 @@ func TestParseFeedIdentity(t *testing.T) {
 			t.Errorf("ids %q, want %q", ids, want)
 		}
 		shared := `guid "1" is other entries' too; this entry is known by it and its link`
-		if w0, w2 := as[0].Warnings, as[2].Warnings; len(w0) != 1 || w0[0] != shared || len(w2) != 1 || w2[0] != shared || len(as[1].Warnings) != 0 {
+		shared0, shared2 := `entry "First copy of story 1": `+shared, `entry "Second copy of story 1": `+shared
+		if w0, w2 := as[0].Warnings, as[2].Warnings; len(w0) != 1 || w0[0] != shared0 || len(w2) != 1 || w2[0] != shared2 || len(as[1].Warnings) != 0 {
 			t.Errorf("warnings %q %q %q", w0, as[1].Warnings, w2)
 		}
 	})
@@ -366,7 +367,7 @@ func TestParseFeedIdentity(t *testing.T) {
 			if !strings.HasPrefix(a.ExternalID, "feed:"+testFeedURL+wantIDs[i]) {
 				t.Errorf("%s: id %q, want it to begin %q", a.Title, a.ExternalID, "feed:"+testFeedURL+wantIDs[i])
 			}
-			if got := strings.Join(a.Warnings, "; "); got != wantWarnings[i] {
+			if got, want := strings.Join(a.Warnings, "; "), `entry "`+a.Title+`": `+wantWarnings[i]; got != want {
 				t.Errorf("%s: warnings %q, want %q", a.Title, got, wantWarnings[i])
 			}
 		}
@@ -630,8 +631,8 @@ func TestSavedFeedSharingAGuid(t *testing.T) {
 	if !slices.Equal(titles, []string{"Item 0", "Item 1", "Item 2"}) {
 		t.Errorf("titles %q", titles)
 	}
-	want := `guid "same-guid" is other entries' too; this entry is known by it and its link`
-	if !slices.Equal(warnings, []string{want, want, want}) {
+	want := `: guid "same-guid" is other entries' too; this entry is known by it and its link`
+	if !slices.Equal(warnings, []string{`entry "Item 0"` + want, `entry "Item 1"` + want, `entry "Item 2"` + want}) {
 		t.Errorf("warnings %q", warnings)
 	}
 }

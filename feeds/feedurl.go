@@ -3,6 +3,9 @@ package feeds
 import (
 	"net/url"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // NormalizeURL is the form a feed's address is subscribed under, so that
@@ -86,7 +89,56 @@ func normalizeURL(raw string, keepUser bool) string {
 	if u.Path == "" {
 		u.Path = "/"
 	}
-	return u.String()
+	return asciiURL(u)
+}
+
+// asciiURL is u written out as URL.String writes it, but a host name
+// beyond ASCII (http://президент.рф/, or percent-encoded, which url.Parse
+// decodes) is written as its punycode (http://xn--d1abbgf6aiiy.xn--p1ai/)
+// where URL.String would percent-encode its bytes: the form every browser,
+// curl and Go's HTTP client resolve, and one no look-alike letter
+// disguises. The host is mapped as the HTTP client maps it to look it up
+// (idna.Lookup: lower case, compatibility forms). Path, query and fragment
+// keep their escaping; an ASCII host, or one that is no valid domain name,
+// is written as URL.String writes it.
+func asciiURL(u *url.URL) string {
+	name := u.Hostname()
+	if isASCIIString(name) {
+		return u.String()
+	}
+	ascii, err := idna.Lookup.ToASCII(name)
+	if err != nil {
+		return u.String()
+	}
+	v := *u
+	v.Host = ascii
+	if port := u.Port(); port != "" {
+		v.Host += ":" + port
+	}
+	return v.String()
+}
+
+// asciiHostLink is link with its host written as asciiURL writes it; link
+// as it was when it has no host beyond ASCII or does not parse.
+func asciiHostLink(link string) string {
+	if isASCIIString(link) && !strings.Contains(link, "%") {
+		return link
+	}
+	u, err := url.Parse(link)
+	if err != nil || isASCIIString(u.Hostname()) {
+		return link
+	}
+	return asciiURL(u)
+}
+
+// isASCIIString reports whether s is ASCII.
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // schemeHint says how to write raw when it is an address given without

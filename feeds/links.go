@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -27,10 +28,11 @@ func unwrapURL(s string) string {
 }
 
 // entryLink reads the link of a feed's entry: unwrapped (unwrapURL),
-// resolved against base when relative, and kept when it is an absolute
-// http(s) URL with a host or a mailto link (checkedURL). dropped says why a
-// link written is not kept ("" when it is, or there is none): a
-// javascript:, data: or file: URL is never.
+// resolved against base when relative, its host beyond ASCII written as
+// punycode (asciiURL), and kept when it is an absolute http(s) URL with a
+// host or a mailto link (checkedURL). dropped says why a link written is
+// not kept ("" when it is, or there is none): a javascript:, data: or
+// file: URL is never.
 func entryLink(base *url.URL, ref string) (link, dropped string) {
 	ref = unwrapURL(ref)
 	if ref == "" {
@@ -43,7 +45,7 @@ func entryLink(base *url.URL, ref string) (link, dropped string) {
 	if !u.IsAbs() {
 		u = base.ResolveReference(u)
 	}
-	return checkedURL(u.String())
+	return checkedURL(asciiURL(u))
 }
 
 // webPage is an absolute http(s) URL read from ref as entryLink reads it,
@@ -188,4 +190,67 @@ func isLinkAttr(key string) bool {
 		}
 	}
 	return false
+}
+
+// asciiLinkHosts is the HTML src with the links of its elements (those
+// tidier reads: linkAttrs) whose host is beyond ASCII written with the
+// host as punycode (asciiHostLink), the rest of src as it was: the
+// conversion to Markdown would write such a host percent-encoded
+// (http://b%C3%BCcher.example/), which browsers do not resolve.
+func asciiLinkHosts(src string) string {
+	if !hasWideHost(src) {
+		return src
+	}
+	z := html.NewTokenizer(strings.NewReader(src))
+	var b strings.Builder
+	b.Grow(len(src))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return b.String()
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			b.Write(z.Raw())
+			continue
+		}
+		raw := string(z.Raw()) // before Token, which lowers names in place
+		tok := z.Token()
+		changed := false
+		for i, a := range tok.Attr {
+			if a.Namespace != "" || !isLinkAttr(a.Key) {
+				continue
+			}
+			link := unwrapURL(a.Val)
+			if v := asciiHostLink(link); v != link {
+				tok.Attr[i].Val, changed = v, true
+			}
+		}
+		if !changed {
+			b.WriteString(raw)
+			continue
+		}
+		b.WriteString(tok.String())
+	}
+}
+
+// hasWideHost reports, by a quick look, whether the HTML src may have a
+// link whose host is beyond ASCII: a "//" followed, before the host
+// ends, by a byte beyond ASCII, a percent sign or a character reference.
+// It may say so of text that only looks like such a link.
+func hasWideHost(src string) bool {
+	for i := 0; ; {
+		j := strings.Index(src[i:], "//")
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		for _, c := range []byte(src[i:]) {
+			if c >= utf8.RuneSelf || c == '%' || c == '&' {
+				return true
+			}
+			if strings.IndexByte("/?#\"'<>", c) >= 0 || isHTMLSpace(c) {
+				break
+			}
+		}
+	}
 }

@@ -147,6 +147,17 @@ func repairCredentialForms(ctx context.Context, tx *sql.Tx) error {
 		UNION ALL SELECT id, id_base, 'id_base_normal' FROM feeds WHERE id_base LIKE '%@%'`)
 }
 
+// repairHostForms gives the feeds whose address, or the address they moved
+// from, may have a host beyond ASCII (a '%' or a character beyond ASCII in
+// it) their normal form, the host as punycode (migration 20): those a
+// tidings from before stored percent-encoded.
+func repairHostForms(ctx context.Context, tx *sql.Tx) error {
+	return repairNormalForms(ctx, tx, `SELECT id, url, 'url_normal' FROM feeds
+		WHERE url LIKE '%!%%' ESCAPE '!' OR url GLOB '*[^ -~]*'
+		UNION ALL SELECT id, id_base, 'id_base_normal' FROM feeds
+		WHERE id_base <> '' AND (id_base LIKE '%!%%' ESCAPE '!' OR id_base GLOB '*[^ -~]*')`)
+}
+
 // repairNormalForms reads the feeds stale selects (id, address, the
 // column of its normal form) and stores each address's normal form.
 func repairNormalForms(ctx context.Context, tx *sql.Tx, stale string) error {

@@ -96,7 +96,12 @@ func (s *Store) recordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 	// articles, the tags the rules give those it added, and its state. A
 	// fetch interrupted before the commit leaves no trace, and is fetched
 	// again in full, its new articles tagged.
-	outs, err := s.importBatch(ctx, r.Articles, true, batchHooks{
+	order := importOrder(r.Articles)
+	batch := make([]feeds.Article, len(order))
+	for k, i := range order {
+		batch[k] = r.Articles[i]
+	}
+	outs, err := s.importBatch(ctx, batch, true, batchHooks{
 		before: func(tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE feeds SET
 				title = CASE WHEN ? <> '' AND named = 0 THEN ? ELSE title END,
@@ -107,7 +112,7 @@ func (s *Store) recordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 			return err
 		},
 		after: func(tx *sql.Tx, outs []Outcome) error {
-			if _, err := applyArrivals(ctx, tx, strata, len(rules), addedIDs(r.Articles, outs)); err != nil {
+			if _, err := applyArrivals(ctx, tx, strata, len(rules), addedIDs(batch, outs)); err != nil {
 				return err
 			}
 			return recordFetchState(ctx, tx, id, r, lastErr)
@@ -126,17 +131,74 @@ func (s *Store) recordFetch(ctx context.Context, id int64, r feeds.FetchResult, 
 		if inner := errors.Unwrap(err); inner != nil {
 			err = inner
 		}
+		if ae, ok := errors.AsType[*ArticleError](err); ok {
+			ae.Index = order[ae.Index] // its place in the feed
+		}
 		return stats, fmt.Errorf("store: record fetch of %s: %w", feeds.ShownURL(r.Sub.URL), err)
 	}
-	for i, o := range outs {
+	stats.Outcomes = make([]Outcome, len(outs))
+	for k, o := range outs {
 		if o == Skipped {
-			outs[i] = Unchanged // deleted by the reader: the feed has nothing new
+			o = Unchanged // deleted by the reader: the feed has nothing new
 			stats.Skipped++
 		}
+		stats.Outcomes[order[k]] = o
 	}
-	stats.Count(outs...)
-	stats.Outcomes = outs
+	stats.Count(stats.Outcomes...)
 	return stats, nil
+}
+
+// importOrder is the order recordFetch imports a fetch's entries in, as
+// their indexes in batch: last to first. An article added is given the
+// next id, and articles of one date, or of none (the time they were added
+// stands for it), are listed by id, the highest first: so of the entries
+// a fetch adds, the feed's first, its newest, is listed on top, as the
+// feed lists them, and entries dated by the day keep the feed's order.
+// Entries that share an id (one's former id is another's id) are
+// imported one after the other in the feed's order, where the last of
+// them stands: which of them finds a stored article is as it was.
+func importOrder(batch []feeds.Article) []int {
+	group := make([]int, len(batch)) // the index of a group's first entry
+	for i := range group {
+		group[i] = i
+	}
+	root := func(i int) int {
+		for group[i] != i {
+			group[i] = group[group[i]]
+			i = group[i]
+		}
+		return i
+	}
+	firstWith := make(map[string]int, len(batch)) // id -> the first entry known by it
+	for i := range batch {
+		a := &batch[i]
+		for _, id := range append([]string{a.ExternalID, a.LooseID}, a.FormerIDs...) {
+			if id == "" {
+				continue
+			}
+			j, seen := firstWith[id]
+			if !seen {
+				firstWith[id] = i
+				continue
+			}
+			if ri, rj := root(i), root(j); ri != rj {
+				group[max(ri, rj)] = min(ri, rj)
+			}
+		}
+	}
+	members := make(map[int][]int)
+	for i := range batch {
+		r := root(i)
+		members[r] = append(members[r], i)
+	}
+	order := make([]int, 0, len(batch))
+	for i := len(batch) - 1; i >= 0; i-- {
+		if m, ok := members[root(i)]; ok {
+			order = append(order, m...)
+			delete(members, root(i))
+		}
+	}
+	return order
 }
 
 // recordFetchState stores, in tx, a fetch's state of feed id: the

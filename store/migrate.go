@@ -254,6 +254,14 @@ END;
 	// that normal form, in Go (repairCredentialForms); nothing else
 	// changes, their articles' ids least of all.
 	`-- 19: repairCredentialForms`,
+	// 20: a host beyond ASCII is written as punycode in an address's
+	// normal form (feeds.MatchURL), as a new subscription's address is; a
+	// tidings from before percent-encoded it. The feeds whose address, or
+	// the address they moved from, may have one (a '%' or a character
+	// beyond ASCII in it) are given that normal form, in Go
+	// (repairHostForms), so that any spelling finds them; their addresses,
+	// and their articles' ids, stay as they were.
+	`-- 20: repairHostForms`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -270,6 +278,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	16: repairFeedURLs,
 	18: repairFeedBases,
 	19: repairCredentialForms,
+	20: repairHostForms,
 }
 
 // migrate applies migration v (from 1) in tx.

@@ -65,7 +65,7 @@ func TestFeedCommandsShowNoPassword(t *testing.T) {
 	for _, want := range []string{
 		"[1/1] " + shown + ": ",
 		"warning: " + shown + ": moved to http://alice@" + host + "/auth.xml",
-		"warning: " + shown + `: guid "1" is other entries' too`,
+		"warning: " + shown + `: entry "One": guid "1" is other entries' too`,
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("fetch printed\n%s\nwant %q", out.String(), want)
