@@ -388,7 +388,8 @@ func (m *Model) applyBrowserFilter() tea.Cmd {
 	return m.loadBrowserRows()
 }
 
-// View draws the browser's screen, height lines.
+// View draws the browser's screen, height lines: none when height is not
+// positive.
 func (b browserModel) View(width, height int, st *styles) string {
 	count := ""
 	switch {
@@ -433,7 +434,7 @@ func (b browserModel) View(width, height int, st *styles) string {
 		if height < len(item)+1 {
 			lines = nil
 		}
-		lines = append(lines, item[:min(len(item), height-len(lines))]...)
+		lines = append(lines, item[:min(len(item), max(height-len(lines), 0))]...)
 		return fitHeight(strings.Join(lines, "\n"), height)
 	}
 	for i := b.offset; i < len(b.rows) && len(lines)+browserItemLines <= height; i++ {
@@ -486,7 +487,13 @@ func browserItem(r store.AnnotationRow, selected bool, width int, terms []string
 	} else {
 		third = st.noteDim.Render(fit("highlighted, no note", inner))
 	}
-	return []string{bar + " " + first, bar + " " + second, bar + " " + third}
+	lines := []string{bar + " " + first, bar + " " + second, bar + " " + third}
+	if width < 3 { // narrower than the bar and a cell of text
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, max(width, 0), "")
+		}
+	}
+	return lines
 }
 
 // notePlainText is a note's words without its Markdown: cleaned first as

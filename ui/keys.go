@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"tidings/feeds/marks"
 )
@@ -71,6 +72,10 @@ func defaultListKeyMap() listKeyMap {
 func (k listKeyMap) ShortHelp() []key.Binding {
 	return briefs(k.Up, k.Down, k.Open, k.Filter, k.Tag, k.Star, k.Help, k.Quit)
 }
+
+// wayOut is what the footer keeps when it is cut: help and quit, the way
+// out of the first screen.
+func (k listKeyMap) wayOut() []key.Binding { return []key.Binding{k.Help, k.Quit} }
 
 // FullHelp is the help overlay's.
 func (k listKeyMap) FullHelp() [][]key.Binding {
@@ -190,6 +195,10 @@ func (k readerKeyMap) ShortHelp() []key.Binding {
 	return briefs(k.Back, k.NextUnread, k.Tag, k.Annotate, k.SelectPassage, k.Help, k.Quit)
 }
 
+// wayOut is what the footer keeps when it is cut: back and help (q, which
+// leaves tidings, gives way to the reader's own keys).
+func (k readerKeyMap) wayOut() []key.Binding { return []key.Binding{k.Back, k.Help} }
+
 // FullHelp is the help overlay's.
 func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
@@ -253,6 +262,10 @@ func briefs(bindings ...key.Binding) []key.Binding {
 
 var footerLabels = map[string]string{"enter/l/→": "enter/l", "esc/h/←": "esc/h", "enter/o/→": "enter/o"}
 
+// wayOut is what the footer keeps when it is cut: help and quit, the way
+// out of the first screen.
+func (k welcomeKeyMap) wayOut() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+
 // FullHelp is the help overlay's.
 func (k welcomeKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.LoadSamples}, {k.Help, k.Suspend, k.Quit}}
@@ -278,19 +291,36 @@ type screenActions struct {
 	table   string // its table in config.toml: [keys.reader]
 	screen  string // how messages name it: "reader", "tags panel"
 	actions map[string]*key.Binding
+	// fixed are the keys the screen reads before any binding, which no
+	// action can have there, and what they do: the links panel's digits.
+	fixed map[string]string
+	// exits are the actions that leave the screen for the one under it:
+	// config.toml cannot unbind them all, which would leave quitting as
+	// the only way out.
+	exits []string
 }
 
 // screens are the key maps' screens, as config.toml names them.
 func (km *keyMaps) screens() []screenActions {
 	return []screenActions{
-		{"list", "list", km.list.actions()},
-		{"reader", "reader", km.reader.actions()},
-		{"welcome", "welcome screen", km.welcome.actions()},
-		{"tags", "tags panel", km.panel.actions()},
-		{"selection", "passage selection", km.selection.actions()},
-		{"annotations", "annotation browser", km.browser.actions()},
-		{"links", "links panel", km.links.actions()},
+		{table: "list", screen: "list", actions: km.list.actions()},
+		{table: "reader", screen: "reader", actions: km.reader.actions(), exits: []string{"back"}},
+		{table: "welcome", screen: "welcome screen", actions: km.welcome.actions()},
+		{table: "tags", screen: "tags panel", actions: km.panel.actions(), exits: []string{"back", "tags-panel"}},
+		{table: "selection", screen: "passage selection", actions: km.selection.actions()},
+		{table: "annotations", screen: "annotation browser", actions: km.browser.actions(), exits: []string{"back", "all-annotations"}},
+		{table: "links", screen: "links panel", actions: km.links.actions(),
+			fixed: fixedKeys(km.links.Number, "goes to a link by its number"), exits: []string{"back", "links"}},
 	}
+}
+
+// fixedKeys is each of b's keys with what it does.
+func fixedKeys(b key.Binding, does string) map[string]string {
+	out := map[string]string{}
+	for _, k := range b.Keys() {
+		out[k] = does
+	}
+	return out
 }
 
 // keyOverride is one setting of config.toml's [keys]: an action's keys on
@@ -354,6 +384,9 @@ func newKeyMaps(overrides map[string][]string, mistakes map[string]string) (keyM
 	}
 	for _, s := range screens {
 		if err := checkConflicts(s, screens, overrides); err != nil {
+			return km, err
+		}
+		if err := checkExits(s, overrides); err != nil {
 			return km, err
 		}
 	}
@@ -467,19 +500,18 @@ func rebind(b *key.Binding, keys []string) {
 // the override for every screen brings into a clash on one screen is told
 // where else it could go on its own.
 func checkConflicts(s screenActions, screens []screenActions, overrides map[string][]string) error {
-	// How closely config.toml names an action's keys on this screen.
-	rank := func(action string) int {
-		if _, ok := overrides[s.table+"."+action]; ok {
-			return 2
-		}
-		if _, ok := overrides[action]; ok {
-			return 1
-		}
-		return 0
-	}
+	rank := func(action string) int { return overrideRank(s, action, overrides) }
 	owner := map[string]string{}
 	for _, action := range slices.Sorted(maps.Keys(s.actions)) {
 		for _, k := range s.actions[action].Keys() {
+			if does, ok := s.fixed[k]; ok {
+				// The screen reads the key first: bound, it would do
+				// nothing there, though the help said it did.
+				if rank(action) == 2 {
+					return fmt.Errorf("keys.%s.%s: %q %s in the %s", s.table, action, k, does, s.screen)
+				}
+				return freeElsewhere(fmt.Errorf("keys.%s: %q %s in the %s", action, k, does, s.screen), s, screens, k, action)
+			}
 			other, ok := owner[k]
 			if !ok {
 				owner[k] = action
@@ -492,25 +524,47 @@ func checkConflicts(s screenActions, screens []screenActions, overrides map[stri
 			if rank(mine) == 2 {
 				return fmt.Errorf("keys.%s.%s: %q is also bound to %q in the %s", s.table, mine, k, other, s.screen)
 			}
-			err := fmt.Errorf("keys.%s: %q is also bound to %q in the %s", mine, k, other, s.screen)
-			var elsewhere []string // where the key is free for it
-			for _, o := range screens {
-				if _, ok := o.actions[mine]; ok && o.table != s.table && !boundElsewhere(o, k, mine) {
-					elsewhere = append(elsewhere, "[keys."+o.table+"]")
-				}
-			}
-			if len(elsewhere) > 0 {
-				err = fmt.Errorf("%w (for one screen alone, write %s under its table: %s)", err, mine, orList(elsewhere))
-			}
-			return err
+			return freeElsewhere(fmt.Errorf("keys.%s: %q is also bound to %q in the %s", mine, k, other, s.screen), s, screens, k, mine)
 		}
 	}
 	return nil
 }
 
+// overrideRank is how closely config.toml names an action's keys on screen
+// s: 2 in the screen's own table ([keys.reader]), 1 for every screen, 0 not
+// at all.
+func overrideRank(s screenActions, action string, overrides map[string][]string) int {
+	if _, ok := overrides[s.table+"."+action]; ok {
+		return 2
+	}
+	if _, ok := overrides[action]; ok {
+		return 1
+	}
+	return 0
+}
+
+// freeElsewhere is err, about key k of action on screen s given for every
+// screen, telling where else the key is free for the action, to be written
+// under those screens' tables alone.
+func freeElsewhere(err error, s screenActions, screens []screenActions, k, action string) error {
+	var elsewhere []string
+	for _, o := range screens {
+		if _, ok := o.actions[action]; ok && o.table != s.table && !boundElsewhere(o, k, action) {
+			elsewhere = append(elsewhere, "[keys."+o.table+"]")
+		}
+	}
+	if len(elsewhere) == 0 {
+		return err
+	}
+	return fmt.Errorf("%w (for one screen alone, write %s under its table: %s)", err, action, orList(elsewhere))
+}
+
 // boundElsewhere reports whether k is bound to another action than action
-// on screen s.
+// on screen s, or is one of the keys the screen reads first.
 func boundElsewhere(s screenActions, k, action string) bool {
+	if _, ok := s.fixed[k]; ok {
+		return true
+	}
 	for a, b := range s.actions {
 		if a != action && slices.Contains(b.Keys(), k) {
 			return true
@@ -519,12 +573,54 @@ func boundElsewhere(s screenActions, k, action string) bool {
 	return false
 }
 
+// checkExits refuses overrides that unbind every action leaving screen s
+// (the reader's back, the panels' close keys), which would leave quitting
+// as the only way out of it, naming the setting that unbinds the last of
+// them.
+func checkExits(s screenActions, overrides map[string][]string) error {
+	if len(s.exits) == 0 {
+		return nil
+	}
+	// The setting named is the one closest to the screen, as for a clash.
+	named, rank := s.exits[0], -1
+	for _, action := range s.exits {
+		if len(s.actions[action].Keys()) > 0 {
+			return nil
+		}
+		if r := overrideRank(s, action, overrides); r > rank {
+			named, rank = action, r
+		}
+	}
+	setting := "keys." + named
+	if rank == 2 {
+		setting = "keys." + s.table + "." + named
+	}
+	others := slices.DeleteFunc(slices.Clone(s.exits), func(a string) bool { return a == named })
+	if len(others) == 0 {
+		return fmt.Errorf("%s: %q leaves the %s no way out but quitting; keep a key for %s", setting, disabledKey, s.screen, named)
+	}
+	return fmt.Errorf("%s: %q leaves the %s no way out but quitting (%s is unbound too); keep a key for one of them",
+		setting, disabledKey, s.screen, strings.Join(others, " and "))
+}
+
 // orList is "a", "a or b", "a, b or c".
 func orList(items []string) string {
 	if len(items) < 2 {
 		return strings.Join(items, "")
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// escPress is a key press with alt and esc read as esc. Two esc bytes in
+// one read (esc pressed twice quickly, or both arriving at once over a
+// slow link) come as alt and esc, which can mean nothing else to the user:
+// read so, the help closes and the reader goes back on them, as on esc,
+// everywhere esc does something.
+func escPress(msg tea.KeyPressMsg) tea.KeyPressMsg {
+	if msg.Code == tea.KeyEscape && msg.Mod == tea.ModAlt {
+		msg.Mod = 0
+	}
+	return msg
 }
 
 // checkKeys reports a key name Bubble Tea would never produce, so a typo
@@ -549,7 +645,7 @@ func checkKeys(keys []string) ([]string, error) {
 			return nil, err
 		}
 		if why, ok := reservedKeys[n]; ok {
-			return nil, fmt.Errorf("%q %s; choose another key", k, why)
+			return nil, fmt.Errorf("%s %s; choose another key", quotedKey(k), why)
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)
@@ -585,6 +681,14 @@ var usShifted = map[rune]rune{
 // shows: "↑" in config.toml is the up arrow, as "↑/k up" in the help says.
 var helpLabels = map[string]string{"↑": "up", "↓": "down", "←": "left", "→": "right", "pgdn": "pgdown"}
 
+// typedKeys are the names of keys that type a space or a control
+// character, for the hint when config.toml gives the character itself
+// (read = "\t", an escape TOML reads as a tab).
+var typedKeys = map[string]string{
+	" ": "space", "\t": "tab", "\n": "enter", "\r": "enter", "\r\n": "enter",
+	"\x1b": "esc", "\x7f": "backspace", "\b": "backspace",
+}
+
 // otherNames are names other programs give keys (newsboat's NPAGE, a
 // browser's PageDown), for the hint when config.toml uses them.
 var otherNames = map[string]string{
@@ -611,11 +715,24 @@ func normalKey(k string) (string, error) {
 	n, err := keyName(k)
 	if err == errNotKey {
 		if hint := keyHint(k); hint != "" {
-			return "", fmt.Errorf("%q is not a key name: %s", k, hint)
+			return "", fmt.Errorf("%s is not a key name: %s", quotedKey(k), hint)
 		}
-		return "", fmt.Errorf("%q is not a key name (examples: j, J, ctrl+d, alt+enter, pgdown, space, f5)", k)
+		return "", fmt.Errorf("%s is not a key name (examples: j, J, ctrl+d, alt+enter, pgdown, space, f5)", quotedKey(k))
 	}
 	return n, err
+}
+
+// quotedKey is a key as config.toml gave it, quoted as a TOML string ("j",
+// "\t"), for a message to show it as written. Messages are printed as one
+// line whose runs of spaces are folded into one, which would show "  s" as
+// " s": a value with two spaces in a row has its spaces written as the
+// escape TOML reads as a space ("\u0020\u0020s").
+func quotedKey(k string) string {
+	q := strconv.Quote(k)
+	if !strings.Contains(q, "  ") {
+		return q
+	}
+	return strings.ReplaceAll(q, " ", `\u0020`)
 }
 
 var errNotKey = errors.New("not a key name")
@@ -639,6 +756,8 @@ func keyName(k string) (string, error) {
 		base = named
 	}
 	switch {
+	case namedKeys[base] && base == "esc" && mods["alt"] && len(mods) == 1:
+		return "", fmt.Errorf("%s never arrives: tidings reads it as esc, which two esc presses at once arrive as; write \"esc\"", quotedKey(k))
 	case namedKeys[base]:
 	case utf8.RuneCountInString(base) == 1:
 		r, _ := utf8.DecodeRuneInString(base)
@@ -657,7 +776,7 @@ func keyName(k string) (string, error) {
 			if c, ok := usShifted[r]; ok {
 				hint = fmt.Sprintf(" (%q on a US keyboard)", string(c))
 			}
-			return "", fmt.Errorf("%q never arrives: shift and %s arrive as the character they type; write that character%s", k, base, hint)
+			return "", fmt.Errorf("%s never arrives: shift and %s arrive as the character they type; write that character%s", quotedKey(k), base, hint)
 		case mods["ctrl"] && !mods["shift"] && r < utf8.RuneSelf && unicode.IsUpper(r):
 			// A terminal sends ctrl and j, with shift or without, as
 			// one control character: ctrl+j. (One that tells them apart
@@ -684,16 +803,25 @@ func keyName(k string) (string, error) {
 	return b.String(), nil
 }
 
-// keyHint names the key a name that is no key plainly means: another
-// program's name for it ("pagedown", "ESCAPE", "^J"), its name in another
-// case ("Ctrl+X", "PgDn"), the keys of a help label ("enter/l"); "" when
-// nothing is plain.
+// keyHint names the key a name that is no key plainly means: the key that
+// types the character given ("\t" is tab), the name without the spaces
+// around it ("  s"), another program's name for it ("pagedown", "ESCAPE",
+// "^J"), its name in another case ("Ctrl+X", "PgDn"), the keys of a help
+// label ("enter/l"); "" when nothing is plain.
 func keyHint(k string) string {
 	try := func(name string) string {
 		if n, err := keyName(name); err == nil {
 			return n
 		}
 		return ""
+	}
+	if n, ok := typedKeys[k]; ok {
+		return fmt.Sprintf("write %q", n)
+	}
+	if trimmed := strings.TrimSpace(k); trimmed != k {
+		if n := try(trimmed); n != "" {
+			return fmt.Sprintf("a key name has no spaces around it; write %q", n)
+		}
 	}
 	if r := []rune(k); len(r) == 2 && r[0] == '^' && r[1] >= '@' && r[1] <= '~' && r[1] != '^' {
 		if n := try("ctrl+" + strings.ToLower(string(r[1]))); n != "" {

@@ -33,6 +33,9 @@ func (k selectionKeyMap) ShortHelp() []key.Binding {
 		k.Cancel, k.Help, shortLabel(k.OtherEnd, "other end"), k.Quit)
 }
 
+// wayOut is what the footer keeps when it is cut: cancel and help.
+func (k selectionKeyMap) wayOut() []key.Binding { return []key.Binding{k.Cancel, k.Help} }
+
 // shortLabel is b described by desc, for a footer short of room.
 func shortLabel(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
@@ -84,6 +87,10 @@ func defaultBrowserKeyMap() browserKeyMap {
 func (k browserKeyMap) ShortHelp() []key.Binding {
 	return briefs(k.Up, k.Down, k.Open, k.Filter, k.Back, k.Help, k.Quit)
 }
+
+// wayOut is what the footer keeps when it is cut: back (and A, which
+// closes the browser too) and help.
+func (k browserKeyMap) wayOut() []key.Binding { return []key.Binding{k.Back, k.Close, k.Help} }
 
 // FullHelp is the help overlay's.
 func (k browserKeyMap) FullHelp() [][]key.Binding {

@@ -39,6 +39,10 @@ func (k panelKeyMap) ShortHelp() []key.Binding {
 	return briefs(k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit)
 }
 
+// wayOut is what the footer keeps when it is cut: the keys that close the
+// panel, and help.
+func (k panelKeyMap) wayOut() []key.Binding { return []key.Binding{k.Back, k.Close, k.Help} }
+
 // FullHelp is the help overlay's.
 func (k panelKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Close}, {k.Delete, k.Help, k.Suspend, k.Quit}}
@@ -64,6 +68,10 @@ type inputKeyMap struct {
 func (k inputKeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Accept, k.Complete, k.Move, k.Save, k.Cancel}
 }
+
+// wayOut is what the footer keeps when it is cut: the key that leaves the
+// line or the question without a change.
+func (k inputKeyMap) wayOut() []key.Binding { return []key.Binding{k.Cancel} }
 
 // FullHelp is the help overlay's.
 func (k inputKeyMap) FullHelp() [][]key.Binding {

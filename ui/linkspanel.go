@@ -65,6 +65,10 @@ func (k linksKeyMap) ShortHelp() []key.Binding {
 	return briefs(k.Up, k.Down, k.Open, k.Copy, k.Back, k.Help, k.Quit)
 }
 
+// wayOut is what the footer keeps when it is cut: the keys that close the
+// panel, and help.
+func (k linksKeyMap) wayOut() []key.Binding { return []key.Binding{k.Back, k.Close, k.Help} }
+
 // FullHelp is the help overlay's.
 func (k linksKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Number, k.Open, k.Copy, k.Back, k.Close}, {k.Help, k.Suspend, k.Quit}}

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // M marks read every unread article the list shows (all of them without a
@@ -45,7 +47,7 @@ func (m *Model) startReadAll() tea.Cmd {
 		marking = "the articles matching " + quoteQuery(q)
 	}
 	m.setStatus("")
-	ask := &confirmation{question: readAllQuestion(q, 0)}
+	ask := &confirmation{question: readAllQuestion(q, 0, m.width)}
 	ask.onYes = func(m *Model) tea.Cmd {
 		// Said at once: the write takes seconds in a large library.
 		m.markingRead = marking
@@ -58,24 +60,83 @@ func (m *Model) startReadAll() tea.Cmd {
 }
 
 // readAllQuestion is M's question about the unread articles of query q, n
-// of them; 0 while they are being counted (or none is unread: y then says
-// so).
-func readAllQuestion(q string, n int) string {
+// of them (0 while they are being counted, or when none is unread: y then
+// says so), for a status line width cells wide: the query quoted in it is
+// shortened, then left out (the header shows the filter), then the words
+// are fewer, so that the verb and the y/n stay in sight.
+func readAllQuestion(q string, n, width int) string {
 	what := "every unread article"
+	switch {
+	case n == 1:
+		what = "the 1 unread article"
+	case n > 1:
+		what = "the " + thousands(n) + " unread articles"
+	case q != "":
+		what = "the unread articles"
+	}
+	var forms []questionForm
 	if q != "" {
-		what = "the unread articles matching " + quoteQuery(q)
+		forms = append(forms, questionForm{[]string{oneLine(q)}, func(t []string) string {
+			return "Mark " + what + " matching `" + t[0] + "` read? y/n"
+		}})
+		forms = append(forms, plainQuestion("Mark "+what+" listed read? y/n"))
+	} else {
+		forms = append(forms, plainQuestion("Mark "+what+" read? y/n"))
 	}
 	switch {
-	case n == 1 && q == "":
-		what = "the 1 unread article"
 	case n == 1:
-		what = "the 1 unread article matching " + quoteQuery(q)
-	case n > 1 && q == "":
-		what = "the " + thousands(n) + " unread articles"
+		forms = append(forms, plainQuestion("Mark 1 article read? y/n"))
 	case n > 1:
-		what = "the " + thousands(n) + " unread articles matching " + quoteQuery(q)
+		forms = append(forms, plainQuestion("Mark "+thousands(n)+" articles read? y/n"), plainQuestion("Mark "+thousands(n)+" read? y/n"))
+	default:
+		forms = append(forms, plainQuestion("Mark all read? y/n"))
 	}
-	return "Mark " + what + " read? y/n"
+	return fitQuestion(width, forms...)
+}
+
+// questionForm is one way to put a question: ask writes it around the
+// texts it quotes (a query, a name), as given or shortened.
+type questionForm struct {
+	texts []string
+	ask   func(texts []string) string
+}
+
+// plainQuestion is a question that quotes nothing.
+func plainQuestion(q string) questionForm {
+	return questionForm{nil, func([]string) string { return q }}
+}
+
+// questionQuotedMin is the fewest cells a text quoted in a question is
+// shortened to: a form that would cut it shorter gives way to the next.
+const questionQuotedMin = 8
+
+// fitQuestion is the first of forms that fits a status line width cells
+// wide with the texts it quotes shortened with an ellipsis, none to fewer
+// than questionQuotedMin cells (nor one of two to more than its share,
+// shareRoom); the last, as it is, when none does.
+func fitQuestion(width int, forms ...questionForm) string {
+	avail := width - 2 // the status line's margins
+	for _, f := range forms {
+		empty := make([]string, len(f.texts))
+		room := avail - ansi.StringWidth(f.ask(empty))
+		need := 0
+		for _, t := range f.texts {
+			need += min(ansi.StringWidth(t), questionQuotedMin)
+		}
+		if room < need {
+			continue
+		}
+		texts := slices.Clone(f.texts)
+		switch len(texts) {
+		case 1:
+			texts[0] = ansi.Truncate(texts[0], room, "…")
+		case 2:
+			texts[0], texts[1] = shareRoom(texts[0], texts[1], room)
+		}
+		return f.ask(texts)
+	}
+	last := forms[len(forms)-1]
+	return last.ask(last.texts)
 }
 
 // readAllCountMsg is how many articles the question ask would mark read.
@@ -123,7 +184,7 @@ func (m *Model) handleReadAllCount(msg readAllCountMsg) {
 		}
 		return
 	}
-	m.confirm.question = readAllQuestion(msg.query, msg.n)
+	m.confirm.question = readAllQuestion(msg.query, msg.n, m.width)
 }
 
 // markReadQuery marks read the articles of query q up to id upTo.

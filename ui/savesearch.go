@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -21,7 +20,14 @@ type savePrompt struct {
 	open  bool
 	input textinput.Model
 	query string
+	// taken is the name of config.toml's search that the name typed last
+	// was, which the prompt says when it asks again; "" at first.
+	taken string
 }
+
+// promptNameRoom is how many columns the name being typed keeps at least
+// on the status line: the query and the name quoted before it give way.
+const promptNameRoom = 12
 
 func newSavePrompt(st *styles) savePrompt {
 	in := textinput.New()
@@ -46,16 +52,55 @@ func (m *Model) openSavePrompt() tea.Cmd {
 	if q == "" {
 		return nil
 	}
-	m.prompt.open, m.prompt.query = true, q
-	m.prompt.input.Prompt = "Save " + quoteQuery(q) + " as: "
+	m.prompt.open, m.prompt.query, m.prompt.taken = true, q, ""
 	m.prompt.input.SetValue("")
 	m.prompt.setWidth(m.width)
 	return m.prompt.input.Focus()
 }
 
-// setWidth fits the prompt to the status line of a screen width cells wide.
+// setWidth fits the prompt to the status line of a screen width cells
+// wide: its words, then the name being typed.
 func (p *savePrompt) setWidth(width int) {
-	setInputWidth(&p.input, max(width-ansi.StringWidth(p.input.Prompt)-2, 1)) // the margin and the cursor
+	avail := width - 2 // the margin and the cursor
+	p.input.Prompt = p.words(avail - promptNameRoom)
+	setInputWidth(&p.input, max(avail-ansi.StringWidth(p.input.Prompt), 1))
+}
+
+// words are the prompt's words before the name, at most room cells wide
+// when they can be: the query saved, and config.toml's search whose name
+// was taken, quoted whole when they fit, else shortened with an ellipsis
+// while a few cells of each show (quotedMin), else left out.
+func (p savePrompt) words(room int) string {
+	query, taken := oneLine(p.query), oneLine(p.taken)
+	lead := "Save"
+	if p.taken != "" {
+		const sentence = "“” is a search of config.toml; save `` as: "
+		if r := room - ansi.StringWidth(sentence); r >= min(ansi.StringWidth(taken), quotedMin)+min(ansi.StringWidth(query), quotedMin) {
+			taken, query = shareRoom(taken, query, r)
+			return "“" + taken + "” is a search of config.toml; save `" + query + "` as: "
+		}
+		lead = "Name taken; save"
+	}
+	if r := room - ansi.StringWidth(lead+" `` as: "); r >= min(ansi.StringWidth(query), quotedMin) {
+		return lead + " `" + ansi.Truncate(query, r, "…") + "` as: "
+	}
+	return lead + " as: "
+}
+
+// quotedMin is the fewest cells a text quoted in a prompt is shortened to:
+// fewer say nothing, and it is left out.
+const quotedMin = 4
+
+// shareRoom shortens a and b with an ellipsis so that together they take
+// at most room cells: one that needs no more than half the room is whole,
+// the other takes the rest.
+func shareRoom(a, b string, room int) (string, string) {
+	wa, wb := ansi.StringWidth(a), ansi.StringWidth(b)
+	if wa+wb <= room {
+		return a, b
+	}
+	ra := max(min(wa, room/2), room-wb)
+	return ansi.Truncate(a, ra, "…"), ansi.Truncate(b, room-ra, "…")
 }
 
 // handlePromptKey handles a key while the prompt has the keyboard.
@@ -71,7 +116,7 @@ func (m *Model) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 			if marks.FoldTag(s.Name) == marks.FoldTag(name) {
 				// The panel lists config.toml's first: this one would not
 				// show. The prompt stays, asking for another name.
-				m.prompt.input.Prompt = fmt.Sprintf("“%s” is a search of config.toml; save %s as: ", oneLine(s.Name), quoteQuery(q))
+				m.prompt.taken = s.Name
 				m.prompt.input.SetValue("")
 				m.prompt.setWidth(m.width)
 				return nil

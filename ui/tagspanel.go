@@ -409,12 +409,26 @@ func (m *Model) confirmDeleteSearch() {
 		m.setError("cannot delete the search", errReadOnly)
 	default:
 		m.confirm = &confirmation{
-			question: "Delete the saved search “" + oneLine(it.name) + "” (" + quoteQuery(it.query) + ")? y/n",
+			question: deleteSearchQuestion(it.name, it.query, m.width),
 			onYes: func(m *Model) tea.Cmd {
 				return deleteSearch(m.ctx, m.lib, it.name, it.query)
 			},
 		}
 	}
+}
+
+// deleteSearchQuestion asks whether to delete the saved search name of
+// query q, on a status line width cells wide: the name and the query are
+// shortened, then the query left out, then the name, so that the verb and
+// the y/n stay in sight.
+func deleteSearchQuestion(name, q string, width int) string {
+	return fitQuestion(width,
+		questionForm{[]string{oneLine(name), oneLine(q)}, func(t []string) string {
+			return "Delete the saved search “" + t[0] + "” (`" + t[1] + "`)? y/n"
+		}},
+		questionForm{[]string{oneLine(name)}, func(t []string) string { return "Delete the saved search “" + t[0] + "”? y/n" }},
+		questionForm{[]string{oneLine(name)}, func(t []string) string { return "Delete “" + t[0] + "”? y/n" }},
+		plainQuestion("Delete it? y/n"))
 }
 
 // deleteSearch deletes a saved search.

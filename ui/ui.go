@@ -268,6 +268,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.restyle()
 		}
 	case tea.KeyPressMsg:
+		msg = escPress(msg)
 		if key.Matches(msg, m.suspendKey()) {
 			cmd = m.suspend()
 			break

@@ -52,7 +52,8 @@ func (m Model) content() string {
 	case m.screen == screenReader:
 		body = m.reader.View()
 	case m.screen == screenBrowser:
-		body = m.browser.View(m.width, m.height-2, m.styles)
+		// The lines the status line and the footer leave it, as below.
+		body = m.browser.View(m.width, m.height-bottomLines(m.height, 1), m.styles)
 	case m.welcoming():
 		body = m.header() + "\n" + m.welcome.View(m.width, m.height-3)
 	default:
@@ -237,12 +238,50 @@ func (m Model) footer() string {
 	return m.lines.footer
 }
 
+// drawFooter draws the short help of km on the footer's line. What does
+// not fit drops from the right, the way out (wayOutKeyMap) last: a footer
+// too narrow for every hint still says how to leave and where the rest of
+// the keys are.
 func (m Model) drawFooter(km help.KeyMap) string {
 	h := m.help
-	h.SetWidth(max(m.width-1, 1))
+	h.SetWidth(0) // measured whole
+	width := max(m.width-1, 1)
+	bindings := slices.Clone(km.ShortHelp())
+	var wayOut []key.Binding
+	if w, ok := km.(wayOutKeyMap); ok {
+		wayOut = w.wayOut()
+	}
+	for ansi.StringWidth(h.ShortHelpView(bindings)) > width {
+		i := lastHint(bindings, wayOut)
+		if i < 0 {
+			break
+		}
+		bindings = slices.Delete(bindings, i, i+1)
+	}
+	h.SetWidth(width)
 	// The help bubble can overflow by an item when not even its ellipsis
 	// fits; cut what it returns.
-	return ansi.Truncate(" "+h.View(km), m.width, "…")
+	return ansi.Truncate(" "+h.ShortHelpView(bindings), m.width, "…")
+}
+
+// wayOutKeyMap is a key map that names the bindings of its short help that
+// leave what has the keyboard (back, close, cancel; quit on the first
+// screen) or show the help: the footer keeps them when it has no room for
+// every hint.
+type wayOutKeyMap interface {
+	wayOut() []key.Binding
+}
+
+// lastHint is the index of the last binding shown of bindings that is not
+// one of wayOut, or -1.
+func lastHint(bindings, wayOut []key.Binding) int {
+	for i := len(bindings) - 1; i >= 0; i-- {
+		b := bindings[i]
+		if b.Enabled() && !slices.ContainsFunc(wayOut, func(w key.Binding) bool { return sameKeys(w, b) }) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fullHelp is what the help overlay lists: the active key map, with the
