@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode"
@@ -180,6 +181,9 @@ type app struct {
 	demo     bool
 	readOnly bool
 	cfg      cli.Config
+	// libraryFlag is --library, which says whether it was given at all
+	// (as "", which names no library).
+	libraryFlag *pflag.Flag
 	// raw are the words after the program's name, for the examples a
 	// usage error gives.
 	raw []string
@@ -199,13 +203,18 @@ func newRoot(args []string) *cobra.Command {
 type commandLine struct {
 	root    *cobra.Command
 	helpErr error
-	app     *app
+	// helped is whether help was written, which a command asked for help
+	// (feed add -h) writes instead of running.
+	helped bool
+	app    *app
 }
 
 // run runs the command line: the command's error, else the help's. A
 // usage error names the command it is about (usageIn), so that the
 // pointer to help is to that command's.
 func (cl *commandLine) run(ctx context.Context) error {
+	stdout := cl.watchStdout()
+	cl.strictBuiltins()
 	cmd, err := cl.root.ExecuteContextC(ctx)
 	if err != nil && cl.app.opened != "" {
 		// The library found damaged after it opened (a search that
@@ -213,13 +222,126 @@ func (cl *commandLine) run(ctx context.Context) error {
 		// opening says it.
 		err = store.Damaged(cl.app.opened, err)
 	}
+	if err == nil {
+		err = cl.helpErr
+	}
+	err = cl.unreported(cmd, err, stdout.failed())
+	if _, ok := errors.AsType[usageError](err); ok && cmd != nil {
+		return usageIn{err, cmd.CommandPath()}
+	}
+	return err
+}
+
+// strictBuiltins makes the commands cobra adds, help and completion, take
+// misuse as tidings's own commands do: as bad usage (exit 2), where cobra
+// printed the root's help for help on a command there is not, and the
+// completion's help for a shell there is not (exit 0), and failed a
+// shell's completion given arguments (exit 1). They are added here, once
+// the output is set, since completion writes to the output it is made
+// with.
+func (cl *commandLine) strictBuiltins() {
+	cl.root.InitDefaultHelpCmd()
+	cl.root.InitDefaultCompletionCmd(cl.app.raw...)
+	for _, c := range cl.root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Args = helpTopic
+		case "completion":
+			c.RunE = needsCommand
+			c.Args = usageArgs(c.Args)
+			for _, shell := range c.Commands() {
+				shell.Args = usageArgs(shell.Args)
+			}
+		}
+	}
+}
+
+// helpTopic refuses help on a command tidings does not have.
+func helpTopic(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	found, rest, err := cmd.Root().Find(args)
+	if err != nil || found == nil || len(rest) > 0 {
+		return usageError{fmt.Errorf("no help on %q: there is no such command (tidings --help lists them)", cli.OneLine(strings.Join(args, " ")))}
+	}
+	return nil
+}
+
+// stdoutWriter is the command line's standard output, keeping the first
+// error a write to it gave: a command whose report cannot be written (to a
+// full disk) may have done its work all the same, and must say which.
+type stdoutWriter struct {
+	w   io.Writer
+	mu  sync.Mutex
+	err error
+}
+
+func (s *stdoutWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
 	if err != nil {
-		if _, ok := errors.AsType[usageError](err); ok && cmd != nil {
-			return usageIn{err, cmd.CommandPath()}
+		s.mu.Lock()
+		if s.err == nil {
+			s.err = err
+		}
+		s.mu.Unlock()
+	}
+	return n, err
+}
+
+// failed is the first error a write gave; nil for none.
+func (s *stdoutWriter) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// watchStdout makes the command line's standard output a stdoutWriter. A
+// terminal is left as it is: commands ask it its size and colours, and a
+// write to a terminal fails only once the terminal is gone, which ends
+// tidings by SIGHUP.
+func (cl *commandLine) watchStdout() *stdoutWriter {
+	w := &stdoutWriter{w: cl.root.OutOrStdout()}
+	if !isTerminal(w.w) {
+		cl.root.SetOut(w)
+	}
+	return w
+}
+
+// unreported is the run's error when a write to standard output failed
+// (write, not nil). A command that changes the library or writes files
+// (changesSomething), run rather than asked for its help, has made its
+// change by the time it reports it: it says so on stderr, and fails (exit
+// 1) for the report, so that a script knows the output is missing and
+// does not make the change again. Any other command's output is what it
+// was run for: the write's failure is its own. err is the command's
+// error, nil for none.
+func (cl *commandLine) unreported(cmd *cobra.Command, err, write error) error {
+	if write == nil || cmd == nil {
+		return err
+	}
+	if cl.helped || !changesSomething(cmd) {
+		if err == nil {
+			return write // a listing that left the write's error unsaid
 		}
 		return err
 	}
-	return cl.helpErr
+	fmt.Fprintf(cl.root.ErrOrStderr(), "tidings: the change was made, but its report could not be written: %s\n", cli.ErrorText(write))
+	if _, partial := errors.AsType[partialError](err); err == nil || partial || errors.Is(err, write) {
+		return partialError{write} // said
+	}
+	return err
+}
+
+// changesSomething reports whether cmd does more than write its output: it
+// changes the library, or writes files (backup, export --out).
+func changesSomething(cmd *cobra.Command) bool {
+	name := commandName(cmd)
+	if writingCommands[name] || name == "backup" {
+		return true
+	}
+	out := cmd.Flags().Lookup("out")
+	return name == "export" && out != nil && out.Value.String() != ""
 }
 
 // usageIn is a usage error of a command: its path, "tidings export".
@@ -249,7 +371,7 @@ func newCommandLine(args []string) *commandLine {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if name := commandName(cmd); a.readOnly && writingCommands[name] {
 				// Refused before anything is read, fetched or printed.
-				return fmt.Errorf("%s writes to the library, which --read-only keeps read-only", name)
+				return usageError{fmt.Errorf("%s writes to the library, which --read-only keeps read-only", name)}
 			}
 			return a.loadConfig(cmd)
 		},
@@ -284,6 +406,7 @@ func newCommandLine(args []string) *commandLine {
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.library, "library", "", "library file (default $TIDINGS_LIBRARY, else $XDG_DATA_HOME/tidings/library.db)")
+	a.libraryFlag = pf.Lookup("library")
 	pf.BoolVar(&a.readOnly, "read-only", false, "open the library without writing to it")
 	root.Flags().StringVar(&a.query, "query", "", "start with this filter")
 	root.Flags().StringVar(&a.theme, "theme", "", "auto, dark or light (default from config, else auto)")
@@ -304,6 +427,7 @@ func newCommandLine(args []string) *commandLine {
 		c.SetOut(&text)
 		help(c, args)
 		c.SetOut(out)
+		cl.helped = true
 		if _, err := out.Write(text.Bytes()); err != nil && cl.helpErr == nil {
 			cl.helpErr = err
 		}
@@ -499,6 +623,20 @@ func (a *app) noArgs(does string) cobra.PositionalArgs {
 	}
 }
 
+// namedArg takes one argument, which must not be empty (a script's
+// "$FILE" with FILE unset): empty says why.
+func namedArg(empty string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(1)(cmd, args); err != nil {
+			return err
+		}
+		if args[0] == "" {
+			return errors.New(empty)
+		}
+		return nil
+	}
+}
+
 // usageArgs makes an argument validator's complaint a usage error.
 func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	if v == nil {
@@ -551,6 +689,12 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 // the XDG data folder, which without a home folder only $XDG_DATA_HOME
 // names.
 func (a *app) libraryPath() (string, error) {
+	if a.library == "" && a.libraryFlag != nil && a.libraryFlag.Changed {
+		// A script's --library "$LIB" with LIB unset: the default
+		// library is not what it names. An empty $TIDINGS_LIBRARY is
+		// unset, as an environment variable conventionally is.
+		return "", usageError{errors.New(`--library is empty: name the library's file (without --library, the default library is used)`)}
+	}
 	if a.library != "" {
 		return libraryFile(a.library), nil
 	}
@@ -947,7 +1091,8 @@ func (a *app) importCmd() *cobra.Command {
 				fmt.Fprintln(stderr, "Reading articles from the terminal: ctrl+d ends them, ctrl+c stops.")
 			}
 			sources, bad := cli.Sources(args, cmd.InOrStdin())
-			pp := &cli.ProgressPrinter{W: stderr, TTY: tty, Width: cli.Columns(stderr), Start: start}
+			progress := progressOut(cmd)
+			pp := &cli.ProgressPrinter{W: progress, TTY: isTerminal(progress), Width: cli.Columns(progress), Start: start}
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
 				return err
@@ -1490,6 +1635,19 @@ func (a *app) retitleCmd() *cobra.Command {
 	})
 }
 
+// progressOut is where a long command (import, fetch) shows how far it
+// has come: stderr on a terminal, where it is drawn in place and cleared
+// for the summary. Elsewhere (cron, a log) it is stdout, beside the
+// summary, so that stderr, which cron mails and scripts watch, carries
+// only failures and warnings; and stdout is drawn on in place when it is
+// the terminal (2>log).
+func progressOut(cmd *cobra.Command) io.Writer {
+	if stderr := cmd.ErrOrStderr(); isTerminal(stderr) {
+		return stderr
+	}
+	return cmd.OutOrStdout()
+}
+
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
@@ -1506,7 +1664,7 @@ func (a *app) feedCmd() *cobra.Command {
 	add := &cobra.Command{
 		Use:   "add URL",
 		Short: "Subscribe to a feed (or a site that links to one) and fetch it",
-		Args:  cobra.ExactArgs(1),
+		Args:  namedArg(`the feed's address is "": give the URL of a feed, or of a site that links to one`),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
@@ -1584,17 +1742,17 @@ func (a *app) fetchCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			stderr := cmd.ErrOrStderr()
-			cli.WarnRulesLeftOut(stderr, rules)
+			cli.WarnRulesLeftOut(cmd.ErrOrStderr(), rules)
 			start := time.Now()
 			fetch := cli.Fetch
 			if undelete {
 				fetch = cli.FetchUndeleting
 			}
+			progress := progressOut(cmd)
 			rep, err := fetch(cmd.Context(), st, feeds.NewFetcher(), rules, args,
-				cli.FetchProgress(stderr, isTerminal(stderr), cli.Columns(stderr)))
+				cli.FetchProgress(progress, isTerminal(progress), cli.Columns(progress)))
 			if cmd.Context().Err() != nil {
-				cli.FetchStopped(stderr, isTerminal(stderr))
+				cli.FetchStopped(progress, isTerminal(progress))
 			}
 			cli.PrintFetchSummary(cmd.OutOrStdout(), cmd.ErrOrStderr(), rep, time.Since(start))
 			if err != nil {
@@ -1765,6 +1923,11 @@ func (a *app) exportCmd() *cobra.Command {
 			"DIR/" + cli.ExportJSONName + " with --out; `tidings import` reads it back.",
 		Args: a.noArgs("see its --help"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("out") && opt.Out == "" {
+				// A script's --out "$DIR" with DIR unset: not stdout,
+				// which an export without --out is written to.
+				return usageError{errors.New("--out is empty: name the folder to write into (without --out, --format json writes to stdout)")}
+			}
 			if err := opt.Check(); err != nil {
 				return usageError{err}
 			}
@@ -1782,6 +1945,11 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			opt.Progress = cmd.ErrOrStderr()
 			rep, err := cli.Export(cmd.Context(), st, cmd.OutOrStdout(), opt)
+			if err != nil && cmd.Context().Err() != nil && markdownExport[opt.Format] {
+				// Interrupted: the files written so far stay, and are
+				// counted (a JSON file is not written unless whole).
+				cli.PrintExportSummary(summary, cmd.ErrOrStderr(), rep)
+			}
 			if err != nil {
 				return err
 			}
@@ -1800,6 +1968,9 @@ func (a *app) exportCmd() *cobra.Command {
 	return c
 }
 
+// markdownExport are the names export's --format takes for Markdown files.
+var markdownExport = map[string]bool{"md": true, "markdown": true}
+
 func (a *app) backupCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "backup FILE",
@@ -1809,12 +1980,12 @@ func (a *app) backupCmd() *cobra.Command {
 			"fetch is running (copying library.db itself then may miss recent writes).\n" +
 			"An existing FILE is replaced once the copy is whole. Open the copy with\n" +
 			"tidings --library FILE, or put it where the library lives to restore it.",
-		Args: cobra.ExactArgs(1),
+		Args: namedArg(`the file to copy the library to is "": name one`),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			if err := st.Backup(cmd.Context(), args[0]); err != nil {
 				return err
 			}
-			n, err := st.Count(cmd.Context(), "")
+			n, err := backedUp(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
@@ -1828,6 +1999,18 @@ func (a *app) backupCmd() *cobra.Command {
 			return err
 		}),
 	}
+}
+
+// backedUp counts the articles of the copy a backup wrote to file: what
+// the copy holds, as of the moment it was taken, and not the library,
+// which another tidings may have written to since (an import going on).
+func backedUp(ctx context.Context, file string) (int, error) {
+	c, err := store.Open(file, store.Options{ReadOnly: true})
+	if err != nil {
+		return 0, fmt.Errorf("the copy was written, but cannot be read back: %w", err)
+	}
+	defer c.Close()
+	return c.Count(ctx, "")
 }
 
 // countingWriter counts what a listing wrote, so that an empty one can be

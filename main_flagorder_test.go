@@ -86,7 +86,7 @@ func TestGlobalFlagsAfterArguments(t *testing.T) {
 
 	// --read-only after the tags is read, and refuses before anything is
 	// changed.
-	if r := run(t, lib, "tag", "1", "+y", "--read-only"); r.code != exitFailed || !strings.Contains(r.err.Error(), "--read-only") {
+	if r := run(t, lib, "tag", "1", "+y", "--read-only"); r.code != exitUsage || !strings.Contains(r.err.Error(), "--read-only") {
 		t.Errorf("tag 1 +y --read-only: exit %d, %v", r.code, r.err)
 	}
 	if r := run(t, lib, "search", "--count", "tag:y"); r.stdout != "0\n" {

@@ -54,7 +54,7 @@ func TestTagQueryRemovesDashTags(t *testing.T) {
 	if r := run(t, lib, "tag", "--help"); r.code != 0 || !strings.Contains(r.stdout, "Usage:\n  tidings tag [ID...]") {
 		t.Errorf("tag --help: %+v", r)
 	}
-	if r := run(t, lib, "tag", "--read-only", "--query", "seed", "-y"); r.code != 1 || !strings.Contains(r.err.Error(), "--read-only") {
+	if r := run(t, lib, "tag", "--read-only", "--query", "seed", "-y"); r.code != exitUsage || !strings.Contains(r.err.Error(), "--read-only") {
 		t.Errorf("tag --read-only: %+v", r)
 	}
 	if got := tags(); got != `["y"]` {

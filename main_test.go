@@ -168,7 +168,7 @@ func TestRetitle(t *testing.T) {
 		{"words joined", []string{"retitle", "1", "Island", "ferry:", "back"}, 0, "Island ferry: back"},
 		{"one argument", []string{"retitle", "1", "The ferry is back"}, 0, "The ferry is back"},
 		{"control characters cleaned", []string{"retitle", "1", "Ferry \x1b[31mback\x07"}, 0, "Ferry back"},
-		{"read-only", []string{"--read-only", "retitle", "1", "Not this"}, exitFailed, "Ferry back"},
+		{"read-only", []string{"--read-only", "retitle", "1", "Not this"}, exitUsage, "Ferry back"},
 		{"empty title", []string{"retitle", "1", ""}, exitUsage, "Ferry back"},
 		{"blank title", []string{"retitle", "1", " ", "\t"}, exitUsage, "Ferry back"},
 		{"no title", []string{"retitle", "1"}, exitUsage, "Ferry back"},

@@ -108,6 +108,39 @@ var walReadable = func(path string) bool {
 // to gigabytes, which it would otherwise keep until every connection closed.
 var walSizeLimit = 64 << 20
 
+// cutLogWait is how long, in milliseconds, cutLog waits for another
+// connection in its way (a reader's query, a fold, another tidings's
+// writer): long enough for a query or a fold to end, short enough that
+// closing the library never waits noticeably for another tidings's long
+// read or write. What it cannot cut then, the next cut does.
+const cutLogWait = 100
+
+// cutLog folds the write-ahead log into the library's file and cuts it to
+// nothing (a TRUNCATE checkpoint), so that the disk space it holds comes
+// back. Frames of a write that failed (on a full disk, say) stay in the
+// log's file after the write is rolled back: SQLite writes over them later
+// but never gives their space back, and until what the log holds is
+// folded in, the library's file lacks it. It runs on the writer, between
+// its writes, and waits for others at most cutLogWait; it is done when it
+// can, and a log it could not cut stays as it is.
+func (s *Store) cutLog() {
+	if s.readOnly {
+		return
+	}
+	ctx := context.Background()
+	conn, err := s.wdb.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", cutLogWait)); err != nil {
+		return
+	}
+	defer conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", writeBusyTimeout))
+	var busy, logged, folded int
+	_ = conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &folded)
+}
+
 // dsn is the driver's name for the library at path: a URI, so that SQLite
 // reads mode=ro, with the pragmas every connection needs.
 func dsn(path string, params ...string) string {
@@ -288,6 +321,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: open %s: %w", s.path, err)
 	}
+	// The schema goes into the library's file now, before anything else
+	// is written: a first import that fills the disk would otherwise
+	// leave it in the log alone, with no room left to fold it in, and
+	// the log could never be cut back (cutLog).
+	s.cutLog()
 	return nil
 }
 

@@ -80,8 +80,10 @@ func (s *Store) Close() error {
 	var errs []error
 	s.stopFolding()
 	if s.wdb != nil {
-		// Leave the WAL folded into the main file for whoever copies it next.
-		_, _ = s.wdb.Exec("PRAGMA wal_checkpoint(PASSIVE)")
+		// Leave the WAL folded into the main file for whoever copies it
+		// next, and cut back, though another tidings keeps the library
+		// open: a log that a failed write grew keeps its space otherwise.
+		s.cutLog()
 		errs = append(errs, s.wdb.Close())
 	}
 	errs = append(errs, s.db.Close())
@@ -97,6 +99,11 @@ func (s *Store) Close() error {
 // about a second (foldSoon), not only when the library is closed.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := s.commit(ctx, fn); err != nil {
+		if DiskRefused(err) {
+			// The write's frames fill the log's file: its space comes
+			// back now, not when the library is closed.
+			s.cutLog()
+		}
 		return err
 	}
 	s.foldSoon()

@@ -718,9 +718,11 @@ func FetchStopped(w io.Writer, tty bool) {
 }
 
 // FetchProgress draws one line per finished feed when piped, saying what
-// the fetch brought; on a terminal, a line redrawn in place, cut to the
-// terminal's width at each frame, that names too the feed being waited
-// for while any is (width is the terminal's when w does not say its own).
+// the fetch brought (on the command line's stdout, beside the summary, when
+// stderr is no terminal: stderr then carries only what failed); on a
+// terminal, a line redrawn in place, cut to the terminal's width at each
+// frame, that names too the feed being waited for while any is (width is
+// the terminal's when w does not say its own).
 // On a terminal the line is there from the start, before any feed is done
 // ("Fetching 3 feeds… waiting for Slow"): a slow or silent first feed
 // does not leave the terminal blank. It takes Fetch's reports, the feeds

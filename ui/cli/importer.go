@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"tidings/feeds"
@@ -140,16 +141,24 @@ type Source struct {
 
 // Sources lists what importing paths means: files as they are, folders
 // recursively (hidden entries skipped, sorted, symbolic links followed; see
-// feeds.Walker), "-" as stdin. Paths that do not exist and links that
-// cannot be followed (dangling, a loop) are reported as problems, not
+// feeds.Walker), "-" as stdin. A file is read once, as a folder is, however
+// many paths lead to it (named twice, named and in a folder named too,
+// linked to). Paths that do not exist, an empty one among them, and links
+// that cannot be followed (dangling, a loop) are reported as problems, not
 // errors, so the rest goes on.
 func Sources(paths []string, stdin io.Reader) ([]Source, []Problem) {
 	var out []Source
 	var bad []Problem
 	var w feeds.Walker
+	listed := listedFiles{}
 	for _, p := range paths {
-		if p == "-" {
+		switch p {
+		case "-":
 			out = append(out, Source{Name: "<stdin>", R: &endOnce{r: stdin}})
+			continue
+		case "":
+			// A script's "$FILE" with FILE unset: named as what it is.
+			bad = append(bad, Problem{File: `""`, Reason: "an empty name, which names no file or folder"})
 			continue
 		}
 		// A folder with nothing to read is said to be so: without a word,
@@ -170,6 +179,11 @@ func Sources(paths []string, stdin io.Reader) ([]Source, []Problem) {
 				}
 				out = append(out, Source{Name: f.Path, Skip: f.Skip})
 			default:
+				if first, ok := listed.already(f.Path, f.Info); ok {
+					said = true
+					out = append(out, Source{Name: f.Path, Skip: fmt.Sprintf("the same file as %q, read once", first)})
+					return nil
+				}
 				files++
 				out = append(out, Source{Name: f.Path, Size: f.Info.Size()})
 			}
@@ -185,6 +199,29 @@ func Sources(paths []string, stdin io.Reader) ([]Source, []Problem) {
 		}
 	}
 	return out, bad
+}
+
+// listedFiles are the files Sources listed, by their identity on disk,
+// each with the path it was first listed by.
+type listedFiles map[fileID]string
+
+// fileID is a file's identity on disk: its device and inode.
+type fileID struct{ dev, ino uint64 }
+
+// already returns the path the file at path (of info) was listed by, when
+// it was, and otherwise lists it. Only regular files are told apart: a
+// pipe or a device named twice is read twice, as named.
+func (l listedFiles) already(path string, info fs.FileInfo) (first string, ok bool) {
+	st, isStat := info.Sys().(*syscall.Stat_t)
+	if !isStat || !info.Mode().IsRegular() {
+		return "", false
+	}
+	id := fileID{uint64(st.Dev), uint64(st.Ino)}
+	if first, ok := l[id]; ok {
+		return first, true
+	}
+	l[id] = path
+	return "", false
 }
 
 // importFormats says what import reads, for a folder in which it found

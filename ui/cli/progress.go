@@ -9,7 +9,9 @@ import (
 )
 
 // ProgressPrinter draws import progress: a bar redrawn in place on a
-// terminal, a plain line now and then when the output is a pipe or a file.
+// terminal, a plain line now and then when the output is a pipe or a file
+// (the command line's stdout then, beside the summary, so that stderr
+// carries only what went wrong).
 type ProgressPrinter struct {
 	W   io.Writer
 	TTY bool

@@ -362,11 +362,12 @@ func TestReadingWritesNothing(t *testing.T) {
 		t.Errorf("a --read-only session wrote: read %v, starred %v", recs[0].Read, recs[0].Starred)
 	}
 
-	// Commands that write say the library is read-only and write nothing.
+	// Commands that write say the library is read-only and write nothing:
+	// bad usage (exit 2).
 	for _, args := range [][]string{{"tag", "1", "+x"}, {"note", "1", "more"}, {"import", samplePath(t)},
 		{"feed", "add", "http://127.0.0.1:1/feed.xml"}, {"rule", "add", "--tag", "x", "y"}, {"rule", "apply"}} {
 		r := tidings(t, lib, nil, append([]string{"--read-only"}, args...)...)
-		if r.code != 1 || !strings.Contains(r.stderr, "read-only") {
+		if r.code != 2 || !strings.Contains(r.stderr, "read-only") {
 			t.Errorf("--read-only %v: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
 		}
 	}

@@ -149,7 +149,10 @@ func TestInterruptedImportKeepsWrittenBatches(t *testing.T) {
 	if code := imp.stopWith(t, syscall.SIGINT); code != 130 {
 		t.Errorf("exit %d after SIGINT, want 130\n%s%s", code, &imp.out, &imp.errb)
 	}
-	if !strings.HasPrefix(imp.out.String(), "1 added, 0 updated, 0 unchanged, 0 failed") {
+	// The summary is stdout's last line, after the progress lines a pipe
+	// is given.
+	lines := strings.Split(strings.TrimSuffix(imp.out.String(), "\n"), "\n")
+	if !strings.HasPrefix(lines[len(lines)-1], "1 added, 0 updated, 0 unchanged, 0 failed") {
 		t.Errorf("summary %q, want the big article counted", imp.out.String())
 	}
 	db := openDB(t, lib)
