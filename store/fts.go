@@ -241,6 +241,18 @@ func reindexCompat(ctx context.Context, tx *sql.Tx) error {
 	return reindexWhere(ctx, tx, query.HasCompat)
 }
 
+// reindexFolds indexes again, for migration 21, the articles whose title,
+// body or notes the index is now given otherwise (query.NewlyFolded):
+// with a vowel point of Arabic or Hebrew, a letter read as other letters
+// (ß, ı), halfwidth katakana, or characters not composed. It reads every
+// article: the marks are inside words, where the index's vocabulary cannot
+// find them (unicode61 read them as separators), as are the letters, and
+// decomposed text left nothing in it to be found by. But most of a text
+// is ASCII, which is read eight bytes at a time.
+func reindexFolds(ctx context.Context, tx *sql.Tx) error {
+	return reindexWhere(ctx, tx, query.NewlyFolded)
+}
+
 // reindexWhere indexes again the articles for which has is true of the
 // title, the body or a note: text the index now takes differently. It
 // reads every article.

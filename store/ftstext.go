@@ -25,14 +25,18 @@ type wordSet map[string]struct{}
 // would in the text with a space either side of each CJK character, and a
 // piece left out is one already given: the column's terms are exactly
 // those of that text. Other pieces with characters beyond ASCII are kept
-// whole, and FTS5 tokenizes them as it always does, but for their Greek
-// letters, which it is given bare (query.BareGreek): unicode61 would keep
-// a precomposed letter's accent and split a word at a breathing, and its
-// compatibility forms, which it is given as their letters (query.Compat:
-// Ｔｏｋｙｏ as Tokyo, ﬁnance as finance).
+// whole, and FTS5 tokenizes them as it always does, in the text as the
+// index is given it (query.IndexForm): composed, whatever form it came in
+// (a Korean word typed on macOS comes as conjoining jamo); its Greek
+// letters bare, where unicode61 would keep a precomposed letter's accent
+// and split a word at a breathing; without the vowel points of Arabic and
+// Hebrew, at which unicode61 would split a word; and its compatibility
+// forms and the letters unicode61 keeps as letters of their own as the
+// letters they are read as (Ｔｏｋｙｏ as tokyo, ﬁnance as finance, ｻﾐｯﾄ as
+// サミット, Straße as strasse, ı as i).
 func distinctWords(text string, seen wordSet) string {
 	clear(seen)
-	text = query.BareGreek(query.Compat(text))
+	text = query.IndexForm(text)
 	// Room for the text and a space after its last word; only CJK text
 	// makes more pieces than that, and out grows then. A key points into
 	// the array it was appended to, which is never written again.

@@ -262,6 +262,14 @@ END;
 	// (repairHostForms), so that any spelling finds them; their addresses,
 	// and their articles' ids, stay as they were.
 	`-- 20: repairHostForms`,
+	// 21: words are found however their letters are written: text is
+	// indexed composed (NFC, so decomposed Korean and kana are the
+	// syllables they show), halfwidth katakana as katakana, without the
+	// vowel points of Arabic and Hebrew, and with ß, æ, œ, ø, đ, ł and the
+	// Turkish ı as ss, ae, oe, o, d, l and i (query.IndexForm). The
+	// articles with such a character are indexed again, in Go:
+	// migrationCode.
+	`-- 21: reindexFolds`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -279,6 +287,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	18: repairFeedBases,
 	19: repairCredentialForms,
 	20: repairHostForms,
+	21: reindexFolds,
 }
 
 // migrate applies migration v (from 1) in tx.

@@ -522,6 +522,9 @@ func TestQueryTokensMatchFTS(t *testing.T) {
 		"U.S. covid-19 e-mail a_b 100%", "Zu\u0308rich ǅemal ß ẞ ﬁ", "١٢٣ ৩৪ Ⅻ ½",
 		"東京で大規模な地震が発生。G7サミット、2024年", "ﾃｽﾄｶﾞ 서울에서 𠮷野家 東\u0301京",
 		greekNFC, greekNFD, "Ἀθῆναι ᾠδή ΐ Ϋ ϓ", "Α\u0313θη\u0342ναι ω\u0314\u0345δη\u0301",
+		"كَتَبَ الْوَزِيرُ كـتـاب المسو\u0654ول", "הַמֶּמְשָׁלָה בְּרֵאשִׁ֖ית \ufb2aלום", "प्रधानमंत्री घोषणा",
+		"IĞDIR ığdır İstanbul", "Straße GROẞE cœur Æsir Øresund Ǿ Đà Nẵng Łódź",
+		"\u1103\u1162\u1110\u1169\u11bc \u30ab\u3099\u30b5\u3099 ｻﾐｯﾄ ｶﾞｿﾘﾝ \uf900",
 	}
 	seen := make(wordSet)
 	for i, text := range texts {

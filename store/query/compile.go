@@ -126,7 +126,7 @@ func validate(n Node) error {
 		if n.Field != "" && n.Field != "title" {
 			return fmt.Errorf("query: unknown text field %q", n.Field)
 		}
-		if len(bounds(n.Value)) == 0 {
+		if _, bs := wordBounds(n.Value); len(bs) == 0 {
 			return fmt.Errorf("query: text %q has no words", n.Value)
 		}
 	case Tag, Source:
@@ -217,7 +217,8 @@ func ftsAnd(pos, neg []string) string {
 func (c *compiler) pure(n Node) bool {
 	switch n.Kind {
 	case Text:
-		return !c.opt.PhraseFunc || len(bounds(n.Value)) == 1
+		_, bs := wordBounds(n.Value)
+		return !c.opt.PhraseFunc || len(bs) == 1
 	case Or:
 		for _, k := range n.Kids {
 			if !c.pure(k) {
@@ -312,8 +313,8 @@ func (n Node) prefixed(prefixLast bool) bool {
 		return false
 	}
 	if n.Kind == Text {
-		bs := bounds(n.Value)
-		return len(bs) == 0 || !cjkWord(n.Value[bs[len(bs)-1][0]:bs[len(bs)-1][1]])
+		v, bs := wordBounds(n.Value)
+		return len(bs) == 0 || !cjkWord(v[bs[len(bs)-1][0]:bs[len(bs)-1][1]])
 	}
 	return true
 }

@@ -114,11 +114,9 @@ func bareGreekText(s string, check bool) (string, bool) {
 	var out []byte // nil until something changes
 	greek := false // what came before is a Greek letter and its marks
 	for i := 0; i < len(s); {
-		if out == nil && !greek {
-			i = skipASCII(s, i)
-			if i == len(s) {
-				break
-			}
+		if out == nil && !greek && s[i] < utf8.RuneSelf {
+			i = skipASCII(s, i+1)
+			continue
 		}
 		c := s[i]
 		// Greek letters and combining marks start with 0xCC to 0xCF
@@ -177,11 +175,13 @@ func skipASCII(s string, i int) int {
 
 // endsInGreekLetter reports whether s ends in a Greek letter, with or
 // without combining marks after it: a combining mark that comes next is
-// the letter's too.
+// the letter's too. The vowel points of Arabic and Hebrew, which the index
+// is not given (optionalMark), come between them as if they were not
+// there.
 func endsInGreekLetter(s string) bool {
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
-		if !isCombiningMark(r) {
+		if !isCombiningMark(r) && !optionalMark(r) {
 			_, ok := bareGreek(r)
 			return ok
 		}

@@ -141,8 +141,10 @@ func writeValue(b *strings.Builder, v string) {
 	writeQuoted(b, v)
 }
 
-// plainValue reports whether v, after "field:", lexes back as itself.
+// plainValue reports whether v, after "field:", lexes back as itself,
+// read as the syntax reads it (syntaxOf: its fullwidth ＂ is a quote).
 func plainValue(v string) bool {
+	v, _ = syntaxOf(v)
 	if v == "" || strings.HasSuffix(v, "*") {
 		return false
 	}
@@ -154,7 +156,10 @@ func plainValue(v string) bool {
 // bareWord reports whether v, on its own, lexes back as a word with the same
 // text: not an operator, a negation, a tag, a field or a prefix.
 func bareWord(v string) bool {
-	if !plainValue(v) || strings.ContainsRune(v, ':') {
+	if !plainValue(v) {
+		return false
+	}
+	if v, _ = syntaxOf(v); strings.ContainsRune(v, ':') {
 		return false
 	}
 	switch v {
@@ -164,10 +169,13 @@ func bareWord(v string) bool {
 	return v[0] != '-' && v[0] != '#'
 }
 
+// writeQuoted writes v quoted, with a backslash before each quote and
+// backslash in it, in ASCII or fullwidth (＂, ＼), which the syntax reads
+// alike.
 func writeQuoted(b *strings.Builder, v string) {
 	b.WriteByte('"')
 	for i := 0; i < len(v); i++ {
-		if v[i] == '"' || v[i] == '\\' {
+		if v[i] == '"' || v[i] == '\\' || strings.HasPrefix(v[i:], "＂") || strings.HasPrefix(v[i:], "＼") {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(v[i])

@@ -26,9 +26,10 @@ const (
 )
 
 // Parse parses a query. The empty query (or one of only punctuation) is a
-// Node of Kind All.
+// Node of Kind All. Its syntax may be typed in fullwidth forms (syntaxOf).
 func Parse(s string) (Node, error) {
-	p := &parser{s: s}
+	syntax, at := syntaxOf(s)
+	p := &parser{s: syntax, typed: s, at: at}
 	n, ok, _, err := p.or()
 	if err != nil {
 		return Node{}, err
@@ -64,11 +65,73 @@ type token struct {
 }
 
 type parser struct {
-	s      string
+	s      string // the query as its syntax reads (syntaxOf)
+	typed  string // the query as typed
+	at     []int  // where each byte of s, and its end, is in typed; nil when s is typed
 	i      int
 	peeked *token
 	depth  int
 	terms  int
+}
+
+// syntaxOf returns the query q as its syntax reads it: with the fullwidth
+// forms of ASCII characters (U+FF01–U+FF5E), which an input method for
+// Japanese, Chinese or Korean types in its fullwidth mode, as those
+// characters, so that －東京 is a negation, 東京　ＯＲ　서울 an OR and
+// ｔｉｔｌｅ：東京 a title: term, as in ASCII. Each becomes one byte: at[i]
+// is where byte i of the result (or its end, at its length) is in q, for
+// the words and names, which are taken as typed; at is nil when there are
+// none and the result is q.
+func syntaxOf(q string) (string, []int) {
+	if !hasFullwidthASCII(q) {
+		return q, nil
+	}
+	b := make([]byte, 0, len(q))
+	at := make([]int, 0, len(q)+1)
+	for i := 0; i < len(q); {
+		r, n := utf8.DecodeRuneInString(q[i:])
+		if isFullwidthASCII(r) {
+			b = append(b, byte(r-fullwidthOffset))
+			at = append(at, i)
+		} else {
+			for k := range n {
+				b = append(b, q[i+k])
+				at = append(at, i+k)
+			}
+		}
+		i += n
+	}
+	return string(b), append(at, len(q))
+}
+
+// fullwidthOffset is how far the fullwidth form of an ASCII character is
+// from it.
+const fullwidthOffset = 0xFF01 - '!'
+
+func isFullwidthASCII(r rune) bool { return 0xFF01 <= r && r <= 0xFF5E }
+
+// hasFullwidthASCII reports whether s holds a fullwidth form of an ASCII
+// character: in UTF-8, EF BC 81 to EF BD 9E.
+func hasFullwidthASCII(s string) bool {
+	for {
+		at := strings.IndexByte(s, 0xEF)
+		if at < 0 || at+2 >= len(s) {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(s[at:]); isFullwidthASCII(r) {
+			return true
+		}
+		s = s[at+1:]
+	}
+}
+
+// typedText returns the query as typed from byte i to byte j of its
+// syntax (p.s).
+func (p *parser) typedText(i, j int) string {
+	if p.at == nil {
+		return p.s[i:j]
+	}
+	return p.typed[p.at[i]:p.at[j]]
 }
 
 func (p *parser) errorf(pos int, format string, args ...any) error {
@@ -280,7 +343,7 @@ func (p *parser) lex() (token, error) {
 		p.i++
 		return token{kind: tRParen, pos: start}, nil
 	case '"':
-		v, prefix, err := p.quoted()
+		_, v, prefix, err := p.quoted()
 		if err != nil {
 			return token{}, err
 		}
@@ -314,19 +377,19 @@ func (p *parser) lex() (token, error) {
 	}
 	quoteNext := end < len(p.s) && p.s[end] == '"'
 	if chunk[0] == '#' && (len(chunk) > 1 || quoteNext) {
-		return p.fieldTerm(start, "tag", chunk[1:], start+1)
+		return p.fieldTerm(start, "tag", start+1, end)
 	}
 	if k := strings.IndexByte(chunk, ':'); k > 0 && asciiLetters(chunk[:k]) {
 		name, val := strings.ToLower(chunk[:k]), chunk[k+1:]
 		if fields[name] {
-			return p.fieldTerm(start, name, val, start+k+1)
+			return p.fieldTerm(start, name, start+k+1, end)
 		}
 		if val != "" && val[0] != '/' || val == "" && quoteNext {
-			return token{}, p.errorf(start, "unknown field %q", chunk[:k+1])
+			return token{}, p.errorf(start, "unknown field %q", p.typedText(start, start+k+1))
 		}
 	}
 	v, prefix := trimStars(chunk)
-	return p.textTerm(start, "", v, prefix, !prefix && end == len(p.s)), nil
+	return p.textTerm(start, "", p.typedText(start, start+len(v)), prefix, !prefix && end == len(p.s)), nil
 }
 
 // fields are the names that may come before a colon.
@@ -340,23 +403,27 @@ var states = map[string]bool{
 	"unread": true, "read": true, "starred": true, "annotated": true, "untagged": true,
 }
 
-// fieldTerm finishes a name:value term; val is what followed the colon up
-// to the end of the chunk, at byte offset vpos (a quoted value follows
-// there when val is empty).
-func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error) {
+// fieldTerm finishes a name:value term; its value is what followed the
+// colon up to the end of the chunk, from byte offset vpos to end (a quoted
+// value follows there when that is empty). A name or words are taken as
+// typed, a state or a date as the syntax reads them (syntaxOf: ２０２４
+// is 2024).
+func (p *parser) fieldTerm(start int, name string, vpos, end int) (token, error) {
 	label := name + ":"
 	if start < len(p.s) && p.s[start] == '#' {
 		label = "#"
 	}
+	val, typed := p.s[vpos:end], p.typedText(vpos, end)
 	quoted, prefix := false, false
 	if val == "" && p.i < len(p.s) && p.s[p.i] == '"' {
 		var err error
-		if val, prefix, err = p.quoted(); err != nil {
+		if val, typed, prefix, err = p.quoted(); err != nil {
 			return token{}, err
 		}
 		quoted = true
 	} else {
 		val, prefix = trimStars(val)
+		typed = p.typedText(vpos, vpos+len(val))
 	}
 	if val == "" {
 		return token{}, p.errorf(start, "missing value after %q", label)
@@ -364,10 +431,10 @@ func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error)
 	open := !quoted && !prefix && p.i == len(p.s)
 	switch name {
 	case "title":
-		return p.textTerm(start, "title", val, prefix, open), nil
+		return p.textTerm(start, "title", typed, prefix, open), nil
 	case "tag", "source", "feed":
 		// Names are stored trimmed; `tag:" eu "` means the tag eu.
-		if val = strings.TrimSpace(val); val == "" {
+		if val = strings.TrimSpace(typed); val == "" {
 			return token{}, p.errorf(start, "missing value after %q", label)
 		}
 		k, field := Tag, ""
@@ -381,7 +448,7 @@ func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error)
 	case "is":
 		s := strings.ToLower(val)
 		if prefix || !states[s] {
-			return token{}, p.errorf(vpos, "unknown state %q: is: takes unread, read, starred, annotated or untagged", val)
+			return token{}, p.errorf(vpos, "unknown state %q: is: takes unread, read, starred, annotated or untagged", typed)
 		}
 		return token{kind: tTerm, pos: start, node: &Node{Kind: Is, Value: s}}, nil
 	case "since":
@@ -409,34 +476,38 @@ func (p *parser) fieldTerm(start int, name, val string, vpos int) (token, error)
 // finds the "ukraine" the library holds.
 func (p *parser) textTerm(start int, field, v string, prefix, open bool) token {
 	v = marks.DropInWords(v)
-	if len(bounds(v)) == 0 {
+	if _, bs := wordBounds(v); len(bs) == 0 {
 		return token{kind: tTerm, pos: start}
 	}
 	return token{kind: tTerm, pos: start, node: &Node{Kind: Text, Field: field, Value: v, Prefix: prefix, open: open}}
 }
 
 // quoted reads a "quoted string" at p.i, with \" and \\ as escapes, and an
-// optional * after it.
-func (p *parser) quoted() (v string, prefix bool, err error) {
+// optional * after it: its text as the syntax reads it (v) and as typed.
+func (p *parser) quoted() (v, typed string, prefix bool, err error) {
 	start := p.i
-	var b strings.Builder
+	var b, t strings.Builder
+	from := start + 1 // what is not yet written to t
 	for i := start + 1; i < len(p.s); i++ {
 		switch c := p.s[i]; {
 		case c == '\\' && i+1 < len(p.s) && (p.s[i+1] == '"' || p.s[i+1] == '\\'):
+			t.WriteString(p.typedText(from, i))
 			i++
+			from = i
 			b.WriteByte(p.s[i])
 		case c == '"':
+			t.WriteString(p.typedText(from, i))
 			p.i = i + 1
 			for p.i < len(p.s) && p.s[p.i] == '*' {
 				p.i++
 				prefix = true
 			}
-			return b.String(), prefix, nil
+			return b.String(), t.String(), prefix, nil
 		default:
 			b.WriteByte(c)
 		}
 	}
-	return "", false, p.errorf(start, "unclosed quote")
+	return "", "", false, p.errorf(start, "unclosed quote")
 }
 
 // trimStars cuts the *s that make v a prefix.

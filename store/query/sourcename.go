@@ -99,12 +99,19 @@ func globAffix(s string) string { return strings.ReplaceAll(s, "%", "*") }
 // globFold is s as a GLOB pattern matching s literally, each letter in any
 // of its cases: "Été" is "[Éé][tT][éÉ]" with É's cases in Unicode's simple
 // case folding (unicode.SimpleFold), so σ, ς and Σ are one letter, as the
-// Kelvin sign and k are, and the Turkish dotless ı stays itself.
+// Kelvin sign and k are. Turkish writes i's cases İ and i, ı and I, where
+// other languages write I and i, and a Turkish name in capitals comes
+// either way (HÜRRİYET, HÜRRIYET): the four are one letter (turkishI), so
+// that source:HÜRRİYET finds Hürriyet and HÜRRIYET.
 func globFold(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r == utf8.RuneError {
 			b.WriteRune(r)
+			continue
+		}
+		if strings.ContainsRune(turkishI, r) {
+			b.WriteString("[" + turkishI + "]")
 			continue
 		}
 		f := unicode.SimpleFold(r)
@@ -126,6 +133,9 @@ func globFold(s string) string {
 	}
 	return b.String()
 }
+
+// turkishI are the cases of i in Turkish and in other languages.
+const turkishI = "iIİı"
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -10,7 +10,8 @@ func TestGlobFold(t *testing.T) {
 		"Été":        "[Éé][tT][éÉ]",
 		"e\u0301":    "[eE]\u0301",
 		"Σας":        "[Σςσ][αΑ][ςσΣ]",
-		"ı":          "ı", // the Turkish dotless i is a letter of its own
+		"ı":          "[iIİı]", // Turkish writes i's cases otherwise: the four are one
+		"HÜRRİYET":   "[Hh][Üü][Rr][Rr][iIİı][Yy][Ee][Tt]",
 		"k":          "[k\u212aK]",
 		"a*b?c[d]":   "[aA][*][bB][?][cC][[][dD]]",
 		"東京 - 1":     "東京 - 1",

@@ -3,9 +3,12 @@ package query
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Tokens splits s into words the way article_fts's tokenizer (FTS5 unicode61,
@@ -13,8 +16,11 @@ import (
 // characters make words, everything else separates them; case is folded and
 // diacritics are removed. Tokens("U.S. Covid-19, Zürich") is
 // ["u" "s" "covid" "19" "zurich"]. A CJK character is a word by itself
-// (IsCJK): Tokens("G7サミット") is ["g7" "サ" "ミ" "ッ" "ト"].
+// (IsCJK): Tokens("G7サミット") is ["g7" "サ" "ミ" "ッ" "ト"]. It reads s as
+// the store gives the index its text (IndexForm): composed, the vowel
+// points of Arabic and Hebrew left out, Straße as strasse.
 func Tokens(s string) []string {
+	s = normalForm(s)
 	var out []string
 	for _, b := range bounds(s) {
 		out = append(out, foldWord(s[b[0]:b[1]]))
@@ -25,6 +31,7 @@ func Tokens(s string) []string {
 // Fold folds case and removes diacritics in s the way article_fts's tokenizer
 // does, leaving separators as they are: Fold("Zürich, ÉTÉ") is "zurich, ete".
 func Fold(s string) string {
+	s = normalForm(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	greek := false // what came before is a Greek letter and its marks
@@ -32,6 +39,9 @@ func Fold(s string) string {
 		switch {
 		case greek && isCombiningMark(r):
 			// The letter's mark: it goes.
+		case optionalMark(r):
+			// Not in the text the index is given: it goes, and the letter
+			// before it is still the one before what follows.
 		case r == utf8.RuneError && !validAt(s, i), !isTokenRune(r):
 			b.WriteString(s[i : i+runeLen(s, i)])
 			greek = false
@@ -64,15 +74,11 @@ func foldWord(w string) string {
 }
 
 // writeFolded writes what the word character r folds to: foldRune's
-// answer, or that of each letter a compatibility form stands for
-// (compatForm: ﬁ is f and i, Ｔ is t).
+// answer, or the letters r is read as (spelling: ﬁ is f and i, Ｔ is t, ß
+// is s and s).
 func writeFolded(b *strings.Builder, r rune) {
-	if x, ok := compatForm(r); ok {
-		for _, c := range x {
-			if f := foldRune(c); f >= 0 {
-				b.WriteRune(f)
-			}
-		}
+	if x, ok := spelling(r); ok {
+		b.WriteString(x)
 		return
 	}
 	if f := foldRune(r); f >= 0 {
@@ -80,7 +86,15 @@ func writeFolded(b *strings.Builder, r rune) {
 	}
 }
 
-// bounds tokenizes s into the byte ranges [start, end) of its words.
+// wordBounds returns s in the form words are read in (normalForm) and the
+// bounds of its words in it.
+func wordBounds(s string) (string, [][2]int) {
+	s = normalForm(s)
+	return s, bounds(s)
+}
+
+// bounds tokenizes s, in its normal form (normalForm), into the byte ranges
+// [start, end) of its words.
 func bounds(s string) [][2]int {
 	var out [][2]int
 	for i := 0; ; {
@@ -96,8 +110,9 @@ func bounds(s string) [][2]int {
 // nextWord finds the first word of s at or after byte i: its bytes [start,
 // end), or start == end at the end of s. A word whose characters all fold
 // away (a lone combining mark) is no word, as in FTS5. Invalid UTF-8
-// separates words. A CJK character is a word by itself (IsCJK), and a
-// Greek letter's marks are part of its word (BareGreek), as the store
+// separates words. A CJK character is a word by itself (IsCJK), a Greek
+// letter's marks are part of its word (BareGreek), and a vowel point of
+// Arabic or Hebrew is as if it were not there (optionalMark), as the store
 // gives article_fts its text.
 func nextWord(s string, i int) (start, end int) {
 	start, kept := -1, false
@@ -124,6 +139,9 @@ func nextWord(s string, i int) (start, end int) {
 		case greek && isCombiningMark(r):
 			// A mark of the Greek letter before it, in its word whatever
 			// unicode61 makes of the mark elsewhere: BareGreek drops it.
+		case optionalMark(r):
+			// In the word around it, if there is one, and no word by
+			// itself: the index is given the text without it.
 		case r == utf8.RuneError && n == 1 || !isTokenRune(r):
 			if start >= 0 && kept {
 				return start, i
@@ -150,16 +168,18 @@ func nextWord(s string, i int) (start, end int) {
 	return len(s), len(s)
 }
 
-// rawTokens splits s like Tokens but keeps each word as written, but for
-// its Greek letters, bare as the store indexes them (BareGreek), and its
-// compatibility forms, as their letters (Compat): what goes
-// into an FTS5 expression, so that FTS5 folds the query exactly as it folded
-// the text it indexed.
+// rawTokens splits s like Tokens but keeps each word as the store gives
+// the index its text (IndexForm): composed, its Greek letters bare, its
+// compatibility forms and the letters read as others spelled out (in lower
+// case), without the vowel points of Arabic and Hebrew, but otherwise in
+// its case and with the accents unicode61 folds. That goes into an FTS5
+// expression, so that FTS5 folds the query exactly as it folded the text
+// it indexed.
 func rawTokens(s string) []string {
-	bs := bounds(s)
+	s, bs := wordBounds(s)
 	out := make([]string, len(bs))
 	for i, b := range bs {
-		out[i] = BareGreek(Compat(s[b[0]:b[1]]))
+		out[i] = BareGreek(spellOut(s[b[0]:b[1]]))
 	}
 	return out
 }
@@ -169,10 +189,7 @@ func rawTokens(s string) []string {
 func foldMatches(w, want string, prefix bool) bool {
 	j := 0
 	for _, r := range w {
-		var x string // the letters of a compatibility form, one by one
-		if r >= 0xFB00 {
-			x, _ = compatForm(r)
-		}
+		x, _ := spelling(r) // the letters r is read as, one by one
 		for k := 0; ; {
 			if x != "" {
 				if k == len(x) {
@@ -206,12 +223,21 @@ func foldMatches(w, want string, prefix bool) bool {
 // separators, except between CJK characters written together in the
 // phrase, which must be together in the text too (or on either side of a
 // line break): 地震 is not found in 地、震. A phrase without words matches
-// nothing. The store registers it as
+// nothing. The text is read in its normal form, as the index reads it
+// (normalForm). The store registers it as
 // the SQL function tidings_phrase(text, phrase) that Options.PhraseFunc
 // compiles to.
 func MatchPhrase(text, phrase string) bool {
 	p := parsePhrase(phrase)
-	if len(p.words) == 0 || p.lacks(text) {
+	if len(p.words) == 0 {
+		return false
+	}
+	// Most texts a CJK phrase is looked for in lack it, which is quicker
+	// to tell in the text as it is than composing it would be.
+	if p.lacks(text) && !mayJoinCJK(text) {
+		return false
+	}
+	if text = normalForm(text); p.lacks(text) {
 		return false
 	}
 	// Slide a window of the last len(p.words) words over text: the store
@@ -245,7 +271,7 @@ type phrase struct {
 
 // parsePhrase reads a phrase as MatchPhrase takes it.
 func parsePhrase(s string) phrase {
-	bs := bounds(s)
+	s, bs := wordBounds(s)
 	p := phrase{
 		words:  make([]string, len(bs)),
 		joined: make([]bool, len(bs)),
@@ -290,6 +316,34 @@ func (p phrase) lacks(text string) bool {
 	return false
 }
 
+// mayJoinCJK reports whether text composed (normalForm) may have two CJK
+// characters together that it does not have as it is: only composing
+// makes a CJK character of others, from conjoining Hangul jamo
+// (U+1100–U+11FF) or kana and a combining voicing mark (U+3099, U+309A),
+// or changes one, a halfwidth katakana (U+FF61–U+FF9F) or a CJK
+// compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F), which are the
+// katakana and the ideograph they stand for. Composing takes no character
+// out from between two others.
+func mayJoinCJK(text string) bool {
+	if strings.Contains(text, "\u3099") || strings.Contains(text, "\u309a") {
+		return true
+	}
+	for _, lead := range [...]byte{0xE1, 0xEF, 0xF0} {
+		for s := text; ; {
+			at := strings.IndexByte(s, lead)
+			if at < 0 {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(s[at:])
+			if 0x1100 <= r && r <= 0x11FF || isHalfwidthKana(r) || 0xF900 <= r && r <= 0xFAFF || 0x2F800 <= r && r <= 0x2FA1F {
+				return true
+			}
+			s = s[at+1:]
+		}
+	}
+	return false
+}
+
 // pairIn reports whether text holds a and then b, together as MatchPhrase
 // wants CJK characters written together to be.
 func pairIn(text, a, b string) bool {
@@ -314,7 +368,7 @@ func pairIn(text, a, b string) bool {
 // characters written together kept together. phraseOf("U.S. 大地震") is
 // "u s 大地震".
 func phraseOf(s string) string {
-	bs := bounds(s)
+	s, bs := wordBounds(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, w := range bs {
@@ -358,16 +412,19 @@ func findPhrase(text string, words [][2]int, p phrase) []int {
 // Highlights returns the byte ranges [start, end) of text where the terms
 // (as Terms lists them: words, phrases of words joined by spaces, prefixes
 // ending in "*") occur, sorted and merged where they overlap or touch.
+// Text not in its normal form (normalForm) is read in it, and the ranges
+// found there are given in text as it is.
 func Highlights(text string, terms []string) [][2]int {
-	words := bounds(text)
+	form, offsets := normalFormOffsets(text)
+	words := bounds(form)
 	var out [][2]int
 	for _, term := range terms {
 		p := parsePhrase(term)
 		if len(p.words) == 0 {
 			continue
 		}
-		for _, i := range findPhrase(text, words, p) {
-			out = append(out, [2]int{words[i][0], words[i+len(p.words)-1][1]})
+		for _, i := range findPhrase(form, words, p) {
+			out = append(out, [2]int{offsets.inText(words[i][0], false), offsets.inText(words[i+len(p.words)-1][1], true)})
 		}
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
@@ -380,4 +437,56 @@ func Highlights(text string, terms []string) [][2]int {
 		merged = append(merged, r)
 	}
 	return merged
+}
+
+// formOffsets maps byte offsets in the normal form of a text (normalForm)
+// back to the text: the pieces of the form that differ from the text, in
+// order, each as its start and end in the form and then in the text.
+type formOffsets [][4]int
+
+// normalFormOffsets returns normalForm(s), and where its changed pieces
+// come from in s. Widening halfwidth katakana moves no offset; composing
+// is done a piece at a time (norm.Iter), each piece what a stretch of s
+// composes to.
+func normalFormOffsets(s string) (string, formOffsets) {
+	if !needsNormalForm(s) {
+		return s, nil
+	}
+	var it norm.Iter
+	it.InitString(norm.NFC, widenKana(s))
+	out := make([]byte, 0, len(s))
+	var changed formOffsets
+	for from := 0; !it.Done(); {
+		piece := it.Next()
+		to := it.Pos()
+		if string(piece) != s[from:to] {
+			changed = append(changed, [4]int{len(out), len(out) + len(piece), from, to})
+		}
+		out = append(out, piece...)
+		from = to
+	}
+	return string(out), changed
+}
+
+// inText returns the offset in the text of the offset at in its normal
+// form. Inside a piece that changed, that is the piece's start, or its end
+// for the end of a range, but where the piece kept its length (a widened
+// katakana).
+func (f formOffsets) inText(at int, end bool) int {
+	i := sort.Search(len(f), func(i int) bool { return f[i][0] > at }) - 1
+	if i < 0 {
+		return at
+	}
+	p := f[i]
+	switch {
+	case at >= p[1]:
+		return p[3] + at - p[1]
+	case at == p[0]:
+		return p[2]
+	case p[1]-p[0] == p[3]-p[2]:
+		return p[2] + at - p[0]
+	case end:
+		return p[3]
+	}
+	return p[2]
 }
