@@ -411,7 +411,8 @@ func (e *entryReader) body(i int, it *gofeed.Item, page, formerPage string) (bod
 // convertsAsBefore reports, by a quick look, that content converts as it
 // did before (formerContentMarkdown), sparing the second conversion: it
 // holds none of the elements and attributes read differently now
-// (superscripts and subscripts among them, links wrapped over lines), and
+// (superscripts and subscripts among them, tables, links wrapped over
+// lines), and
 // as plain text fewer than three lines in a paragraph (hardWrapped).
 func convertsAsBefore(content string, plain bool) bool {
 	if plain || !looksLikeHTML(content) {
@@ -421,7 +422,7 @@ func convertsAsBefore(content string, plain bool) bool {
 		return false
 	}
 	lower := strings.ToLower(content)
-	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br", "<sup", "<sub"} {
+	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br", "<sup", "<sub", "<table"} {
 		if strings.Contains(lower, s) {
 			return false
 		}

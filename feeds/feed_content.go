@@ -16,8 +16,9 @@ import (
 )
 
 // contentMarkdown turns an entry's content into Markdown: HTML through
-// HTMLToMarkdown with relative links resolved against base, plain text
-// with its paragraphs kept. Content said to be HTML that holds neither a
+// HTMLToMarkdown with relative links resolved against base, its tables
+// read as a page's story's are (entryMarkdown), plain text with its
+// paragraphs kept. Content said to be HTML that holds neither a
 // tag nor an entity is read as plain text, since feeds often put text with
 // line breaks in their descriptions. On a conversion error the text of
 // the content is returned with the error.
@@ -41,7 +42,7 @@ func convertContent(content string, plain bool, base string, former bool) (strin
 	if plain || !looksLikeHTML(content) {
 		src = textToHTML(content, !former)
 	}
-	convert := storyMarkdown
+	convert := entryMarkdown
 	if former {
 		convert = formerMarkdown
 	}

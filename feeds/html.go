@@ -45,6 +45,13 @@ func storyMarkdown(src, base string) (string, error) {
 	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true})
 }
 
+// entryMarkdown is storyMarkdown for a feed's entry, its tables read as a
+// page's story's are (storyTables): without, the cells of a table the
+// Markdown cannot write as one run together ("AlphaBeta").
+func entryMarkdown(src, base string) (string, error) {
+	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true, tables: true})
+}
+
 func htmlToMarkdown(src, base string, former bool) (string, error) {
 	return convertHTML(src, tidier{base: baseURL(base), former: former})
 }
@@ -59,6 +66,9 @@ func convertHTML(src string, t tidier) (string, error) {
 		return "", err
 	}
 	t.tidy(doc)
+	if t.tables {
+		storyTables(doc)
+	}
 	conv := markdownConverter()
 	if t.definitions {
 		conv = definitionsConverter()
@@ -135,12 +145,13 @@ func baseURL(base string) *url.URL {
 // it does now, or as it did before (former, formerMarkdown); with scripts,
 // superscripts and subscripts written as such (storyMarkdown). With
 // definitions, the Markdown writes definition lists as such
-// (pageMarkdown).
+// (pageMarkdown); with tables, tables as a page's story's (entryMarkdown).
 type tidier struct {
 	base        *url.URL
 	former      bool
 	scripts     bool
 	definitions bool
+	tables      bool
 }
 
 func (t tidier) tidy(n *html.Node) {

@@ -122,7 +122,9 @@ const (
 // lists each on its line: joinedCellTables) or, when Markdown cannot, as
 // lines (tablesAsBlocks), its definition lists as Markdown writes them
 // (pageMarkdown), its code blocks with their language;
-// its leading heading goes when it is the title. The ids made from a
+// its leading heading goes when it is the title. A page laid out in
+// tables of which Readability finds only a short part (shortExtract, a
+// newsletter's first section) is read whole, its <body>. The ids made from a
 // section's heading are not read as saying what the section is
 // (dropHeadingIDs), and the ¶ or # that links to a heading is not part of
 // it (dropPermalinks).
@@ -130,9 +132,10 @@ const (
 // asBefore are the titles and bodies as they were read before: before
 // definition lists were written as such, before each of storyChanges,
 // before superscripts and subscripts were written as
-// such, before wrapped links were unwrapped (formerMarkdowns), and before
-// a <title> naming only the site gave way to the headline (pageTitle):
-// what the page was known by.
+// such, before wrapped links were unwrapped (formerMarkdowns), before a
+// short part of a page laid out in tables gave way to the whole, and
+// before a <title> naming only the site gave way to the headline
+// (pageTitle): what the page was known by.
 func readablePage(data []byte, pageURL string) (art Article, asBefore []reading, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -205,6 +208,12 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []reading,
 	art.Title, formerTitle = pageTitle(s, ld, ra, art.Source)
 
 	content := readableContent(s, story, ra)
+	// What Readability found, when it is too little of the page to be its
+	// story and the page's text is read instead (shortExtract).
+	var extract *html.Node
+	if ra != nil && content == ra.Node && story == nil && s.body != nil && shortExtract(ra.Node, s.body) {
+		extract, content = ra.Node, s.body
+	}
 	if content == s.body && content != nil {
 		dropComments(content)
 	}
@@ -261,21 +270,16 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []reading,
 	// before; each as titled now, and as titled before.
 	mds := []string{""}
 	if content != nil {
-		dropAdLabels(content)
-		formers := storyReadings(content, linkBase)
-		var b strings.Builder
-		if err := html.Render(&b, content); err != nil {
+		if mds, err = storyMarkdowns(content, linkBase); err != nil {
 			return art, nil, err
 		}
-		md, err := pageMarkdown(b.String(), linkBase)
-		if err != nil {
-			return art, nil, err
+	}
+	if extract != nil {
+		// Read as what Readability found before a short extract gave
+		// way to the page's text: the page was known by that.
+		if before, err := storyMarkdowns(extract, linkBase); err == nil {
+			mds = append(mds, before...)
 		}
-		before, err := formerMarkdowns(content, b.String(), formers, linkBase)
-		if err != nil {
-			return art, nil, err
-		}
-		mds = append([]string{md}, before...)
 	}
 	art.Body = dropTitleHeading(mds[0], art.Title)
 	for _, md := range mds[1:] {
@@ -287,6 +291,28 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []reading,
 		}
 	}
 	return art, asBefore, nil
+}
+
+// storyMarkdowns are the Markdown of the story in content as it reads now
+// (pageMarkdown), then as it was read before (formerMarkdowns). content
+// is changed: its ad labels go, its tables are read as storyReadings reads
+// them.
+func storyMarkdowns(content *html.Node, base string) ([]string, error) {
+	dropAdLabels(content)
+	formers := storyReadings(content, base)
+	var b strings.Builder
+	if err := html.Render(&b, content); err != nil {
+		return nil, err
+	}
+	md, err := pageMarkdown(b.String(), base)
+	if err != nil {
+		return nil, err
+	}
+	before, err := formerMarkdowns(content, b.String(), formers, base)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{md}, before...), nil
 }
 
 // reading is a page's title and body as tidings read them before.
@@ -627,16 +653,89 @@ func readableContent(s pageScan, marked *html.Node, ra *readability.Article) *ht
 // which Readability is not sure of it (its CharThresholds).
 const readableShort = 500
 
+// shortExtract reports whether what Readability found in a page without
+// an <article> or a <main> of its own (found) is too little of it to be
+// its story: the page is laid out in tables, three quarters of its prose
+// (proseLength) in tables not of data (layoutProse), and found is under
+// readableShort letters and under half that prose. Such a page, a short
+// newsletter, keeps each section in a cell of its own, none scoring far
+// above the others, and Readability takes one of them, a paragraph.
+// A page laid out otherwise, a short story beside its menus, teasers and
+// footer, keeps what Readability found.
+func shortExtract(found, body *html.Node) bool {
+	n, prose := textLength(found), proseLength(body)
+	return n < readableShort && 2*n < prose && 4*layoutProse(body) >= 3*prose
+}
+
+// proseLength is the number of letters and digits of the text in n that
+// is read as text: not in links, nor in the page's header, footer,
+// navigation, asides, forms, scripts and styles, nor in what says it is
+// one of them (role="navigation"...).
+func proseLength(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			count += letters(c.Data)
+		case html.ElementNode:
+			if !notProse[c.DataAtom] && !chromeRole(c) {
+				count += proseLength(c)
+			}
+		}
+	}
+	return count
+}
+
+// layoutProse is the prose in n (proseLength) that is in tables not of
+// data (dataTable): in a page laid out in tables.
+func layoutProse(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type != html.ElementNode || notProse[c.DataAtom] || chromeRole(c):
+		case c.DataAtom == atom.Table && !dataTable(c):
+			count += proseLength(c)
+		default:
+			count += layoutProse(c)
+		}
+	}
+	return count
+}
+
+// notProse are the elements whose text proseLength leaves out.
+var notProse = map[atom.Atom]bool{
+	atom.A: true, atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true,
+	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Script: true,
+	atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+}
+
+// chromeRole reports whether n says it is a page's chrome: its banner,
+// navigation, footer, an aside, a menu.
+func chromeRole(n *html.Node) bool {
+	switch strings.ToLower(strings.TrimSpace(attr(n, "role"))) {
+	case "banner", "navigation", "contentinfo", "complementary", "menu", "menubar":
+		return true
+	}
+	return false
+}
+
+// letters is the number of letters and digits in s.
+func letters(s string) int {
+	count := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			count++
+		}
+	}
+	return count
+}
+
 // textLength is the number of letters and digits in n's text.
 func textLength(n *html.Node) int {
 	count := 0
 	for d := range n.Descendants() {
 		if d.Type == html.TextNode {
-			for _, r := range d.Data {
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					count++
-				}
-			}
+			count += letters(d.Data)
 		}
 	}
 	return count

@@ -22,6 +22,26 @@ func spannedTables(root *html.Node, base string) bool {
 	return found
 }
 
+// storyTables reads the tables in root, a feed entry's HTML made safe and
+// tidied (convertHTML), as the tables of a page's story are read
+// (storyChanges, storyReadings): laid out on the grid their spanning
+// cells make, a table of data's cells of paragraphs or lists each on its
+// line, and a table the Markdown still cannot write as one made blocks,
+// its rows lines and its cells apart (tablesAsBlocks). The links in root
+// are absolute already.
+func storyTables(root *html.Node) {
+	if len(tablesIn(root)) == 0 {
+		return
+	}
+	if hasSpans(root) {
+		spannedTables(root, "")
+	}
+	if hasBlockCells(root) {
+		joinedCellTables(root, "")
+	}
+	tablesAsBlocks(root, "")
+}
+
 // tablesIn are the tables in root, in the page's order.
 func tablesIn(root *html.Node) []*html.Node {
 	var tables []*html.Node

@@ -244,12 +244,15 @@ func jsonKind(goKind string) string {
 // record does not mention stays unsaid (nil). Bytes that are not UTF-8,
 // which the decoder replaces, are a warning, and so are the fields a record
 // has not, which are ignored, and the empty notes left out (dropEmptyNotes).
+// A picture its body writes into its own address (a data: URI) is its alt
+// text (withoutDataImages).
 func articleFromJSON(data []byte) (Article, error) {
 	rec, state, err := decodeRecord(data)
 	if err != nil {
 		return Article{}, err
 	}
 	a := rec.Article()
+	withoutDataImages(&a)
 	dropEmptyNotes(&a)
 	if n := invalidUTF8(data); n > 0 {
 		a.Warnings = append(a.Warnings, warnInvalidUTF8(n))

@@ -27,7 +27,8 @@ import (
 // (Normalize). Without a date, a file named as Jekyll names posts
 // ("2023-05-17-a-post.md", name being the path) is dated by its name. A
 // file that is not UTF-8 is read as Windows-1252 (textUTF8), with a
-// warning.
+// warning. A picture written into its own address (a data: URI) is its
+// alt text (withoutDataImages).
 //
 // Front matter is read leniently: a file is never refused for it. Fields
 // that are not YAML or not TOML are read line by line (TOML's "key =
@@ -45,6 +46,7 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 	text, latin1 := textUTF8(data)
 	var r mdReading
 	art := r.read(string(text), name)
+	withoutDataImages(&art)
 	if latin1 {
 		art.Warnings = append(art.Warnings, warnWindows1252)
 	} else if n := invalidUTF8(text); n > 0 {

@@ -19,7 +19,8 @@ import (
 const IdentityPrefix = "h:"
 
 // Normalize makes an article ready to store: it cleans every string field
-// (CleanLine for one-line fields, CleanText for the body and notes),
+// (CleanLine for one-line fields, CleanMarkdown for the body, CleanText
+// for notes),
 // unwraps a URL wrapped over lines (unwrapURL) and drops one whose scheme
 // is not http, https or mailto (with a warning), tidies the source and the
 // tags, derives the title from the body when there is none, stores the
@@ -29,7 +30,8 @@ func Normalize(a *Article) {
 	a.Source = NormalizeSource(a.Source)
 	a.FeedURL = CleanLine(a.FeedURL)
 	a.Author = CleanLine(a.Author)
-	a.Body = CleanText(a.Body)
+	a.FormerIDs = appendNew(a.FormerIDs, textCleanedIDs(*a)...)
+	a.Body = CleanMarkdown(a.Body)
 	if strings.TrimSpace(a.Body) == "" {
 		a.Body = ""
 	}

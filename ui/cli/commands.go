@@ -172,7 +172,9 @@ func articleMarkdown(a store.Article, anns []store.Annotation, field func(string
 	if len(facts) > 0 {
 		fmt.Fprintf(&b, "%s\n\n", strings.Join(facts, " · "))
 	}
-	body := shownText(a.Body)
+	// As shownText, but that the references to control characters in its
+	// code blocks stay, shown as they are written (feeds.CleanMarkdown).
+	body := feeds.CleanMarkdown(feeds.StripBidi(a.Body))
 	b.WriteString(body)
 	if !strings.HasSuffix(body, "\n") {
 		b.WriteString("\n")
