@@ -156,13 +156,6 @@ func newBodyLayout(out, text string) *bodyLayout {
 		found := false
 		for k := j; k < limit && k < j+alignLookahead; k++ {
 			r := word(k)
-			if n, ok := linkNumbered(r); ok && r[:n] == w {
-				// A link in a table, numbered ("report[1]"): the word is
-				// its text, the number glamour's.
-				l.pieces = append(l.pieces, piece{off: 0, rs: rw[k][0], re: rw[k][0] + int32(n), n: int32(len(stored))})
-				j, found = k+1, true
-				break
-			}
 			if cut, ok := strings.CutSuffix(r, "…"); inRow && ok && cut != "" && len(cut) < len(w) && strings.HasPrefix(w, cut) {
 				// A table's head cut short ("Contract…"): all of it.
 				l.pieces = append(l.pieces, piece{off: 0, rs: rw[k][0], re: rw[k][1], n: int32(len(stored))})
@@ -737,12 +730,8 @@ func (p *plainRows) size(n int) int {
 
 // rowText is what of a word tells a table's rows apart by their text:
 // the word without ASCII punctuation (the markup the notty style writes:
-// *emphasis*, `code`) and without the number glamour puts after a link in
-// a table ("report[1]").
+// *emphasis*, `code`).
 func rowText(w string) string {
-	if n, ok := linkNumbered(w); ok {
-		w = w[:n]
-	}
 	if strings.IndexFunc(w, asciiMark) < 0 {
 		return w
 	}
@@ -757,17 +746,4 @@ func rowText(w string) string {
 // asciiMark reports whether r is ASCII punctuation or an ASCII symbol.
 func asciiMark(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r))
-}
-
-// linkNumbered reports whether w ends in the number glamour puts after a
-// link in a table ("report[1]"), and how long it is without it.
-func linkNumbered(w string) (int, bool) {
-	i := strings.LastIndexByte(w, '[')
-	if i <= 0 || i+2 >= len(w) || w[len(w)-1] != ']' {
-		return 0, false
-	}
-	if strings.Trim(w[i+1:len(w)-1], "0123456789") != "" {
-		return 0, false
-	}
-	return i, true
 }

@@ -243,17 +243,16 @@ func (m readerModel) layingOut() bool {
 }
 
 // startSelectionLayingOut starts a selection while the article is being
-// laid out, when the lines shown do not say where in the text they are: at
-// the first sentence that starts as far into the text as the top of the
-// viewport is into what it shows, which is where the reader stays once
-// the article is laid out (setBody keeps that fraction).
+// laid out, in the plain text shown meanwhile: at the first sentence that
+// starts at the top of the screen or below, where the reader stays once
+// the article is laid out (setBody keeps the text at the top).
 func (m *readerModel) startSelectionLayingOut() bool {
 	if !m.layingOut() {
 		return false
 	}
 	offset := 0
-	if top, n := m.vp.YOffset(), m.vp.TotalLineCount(); top > 0 && n > 0 {
-		offset = int(float64(top) / float64(n) * m.shownShare() * float64(len(m.text)))
+	if p, ok := m.topPlace(); ok && m.vp.YOffset() > 0 {
+		offset = p.at
 	}
 	m.selectFrom(offset)
 	return true

@@ -69,6 +69,7 @@ type articleMsg struct {
 	links     []bodyLink
 	allLinks  int    // links counts, and those past maxLinks
 	sum       uint64 // bodySum of the body
+	laidOut   int    // how many bytes of text the reader lays out (renderCut)
 	err       error
 }
 
@@ -252,17 +253,22 @@ func loadArticle(ctx context.Context, lib Library, id int64) tea.Cmd {
 		if err != nil {
 			return articleMsg{id: id, err: err}
 		}
-		part, cut := renderedPart(a.Body)
+		part, end := renderedPart(a.Body)
 		src := part
-		if cut && slices.ContainsFunc(notes, func(n store.Annotation) bool { return n.Quote != "" }) {
+		whole := end < len(a.Body) && slices.ContainsFunc(notes, func(n store.Annotation) bool { return n.Quote != "" })
+		if whole {
 			src = flattenLines(a.Body)
 		}
 		text := anchor.PlainText(src)
+		laidOut := len(text)
+		if whole { // about as much of the whole text as of the body
+			laidOut = int(int64(len(text)) * int64(end) / int64(len(a.Body)))
+		}
 		links, allLinks := articleLinks(a.Title, a.URL, rawScripts(part)) // a superscript link as the reader shows it
 		sum := bodySum(a.Body)
 		a.Body = absoluteLinks(a.Body, a.URL) // as the reader shows it
 		return articleMsg{id: id, article: a, text: text, sentences: splitSentences(text),
-			notes: placeNotes(text, notes), links: links, allLinks: allLinks, sum: sum}
+			notes: placeNotes(text, notes), links: links, allLinks: allLinks, sum: sum, laidOut: laidOut}
 	}
 }
 

@@ -48,6 +48,7 @@ type readerModel struct {
 	text      string
 	sum       uint64 // bodySum of the body, part of the rendering's key
 	sentences []span
+	laidOut   int        // how many bytes of text the reader lays out (renderCut)
 	links     []bodyLink // the article's own link and its body's (links.go)
 	allLinks  int        // how many there are, also past maxLinks
 	notes     []placedNote
@@ -58,6 +59,7 @@ type readerModel struct {
 	reveal    bool        // scroll to the current annotation or the selection once drawn
 	// Where things are in what the viewport shows (bodyView).
 	linePlain  []int
+	kept       keptPlace // the text the last layout kept at the top (readerplace.go)
 	spots      map[int64][2]int
 	focusLines [2]int
 
@@ -88,8 +90,8 @@ func (m *readerModel) open(row store.Row) tea.Cmd {
 	m.libTags, m.gone = articleTags(row.Tags), false
 	m.shown, m.plain, m.pending = renderKey{}, false, nil
 	m.text, m.sum, m.sentences, m.notes, m.cur, m.sel, m.focusNote = "", 0, nil, nil, -1, nil, 0
-	m.links, m.allLinks = nil, 0
-	m.linePlain, m.spots, m.reveal = nil, nil, false
+	m.links, m.allLinks, m.laidOut = nil, 0, 0
+	m.linePlain, m.spots, m.reveal, m.kept = nil, nil, false, keptPlace{}
 	m.vp.SetContent("")
 	m.vp.GotoTop()
 	m.layout()
@@ -113,7 +115,7 @@ func (m readerModel) id() int64 { return m.row.ID }
 
 // want is the rendering the reader should show now.
 func (m readerModel) want() renderKey {
-	k := renderKey{id: m.article.ID, body: m.sum, width: wrapWidth(m.width), style: m.style}
+	k := renderKey{id: m.article.ID, body: m.sum, width: wrapWidth(m.width), room: tableRoom(m.width), style: m.style}
 	if len(m.terms) > 0 {
 		k.terms, k.match = strings.Join(m.terms, "\x00"), m.styles.matchSGR
 	}
@@ -140,7 +142,7 @@ func (m *readerModel) requestRender() tea.Cmd {
 		return nil
 	}
 	if m.shown.id != k.id {
-		m.setBody(k, bodyView{out: plainBody(m.article.Body, m.width)}, true)
+		m.setBody(k, bodyView{out: m.preview()}, true)
 	}
 	if m.inflight.id == k.id {
 		return nil
@@ -151,43 +153,77 @@ func (m *readerModel) requestRender() tea.Cmd {
 
 // setBody puts a rendering (or the plain text) in the viewport. For the
 // same article at another width, in another style or rendered at last, it
-// keeps the reading position: the end stays the end, elsewhere the same
-// fraction of the text; at the same width (new highlights, say) the same
-// line. Then it shows the current annotation or the selection if asked to.
+// keeps the reading position: the end stays the end, elsewhere the text at
+// the top of the screen stays at the top (topPlace), or, where the lines do
+// not say what text they show, the same fraction of the text stays; at the
+// same width (new highlights, say) the same line. Then it shows the current
+// annotation or the selection if asked to.
 func (m *readerModel) setBody(k renderKey, v bodyView, plain bool) {
 	same := m.shown.id == k.id && m.vp.TotalLineCount() > 0
-	sameWidth := same && !m.plain && !plain && m.shown.width == k.width && m.shown.style == k.style
+	sameWidth := same && !m.plain && !plain && m.shown.width == k.width && m.shown.room == k.room && m.shown.style == k.style
 	share := m.shownShare()
 	atEnd := same && m.vp.YOffset() > 0 && m.vp.AtBottom() // G in the plain text too: the end
 	ratio := float64(m.vp.YOffset()) / float64(max(m.vp.TotalLineCount(), 1)) * share
 	y := m.vp.YOffset()
+	var top textPlace
+	anchored := false
+	switch kept := m.kept; {
+	case !same || sameWidth || atEnd:
+	case kept.set && kept.y == y:
+		// Not scrolled since the last layout: the text it kept at the
+		// top, not the start of the line that now holds it, or resizing
+		// back and forth would creep back to the paragraph's start.
+		top, anchored = kept.place, true
+	case y > 0:
+		top, anchored = m.topPlace()
+	}
 	m.shown, m.plain = k, plain
 	m.linePlain, m.spots, m.focusLines = v.linePlain, v.spots, v.focus
 	m.vp.SetContent(v.out)
 	switch {
 	case !same:
 		m.vp.GotoTop()
+		m.kept = keptPlace{}
 	case sameWidth:
 		m.vp.SetYOffset(y)
 	case atEnd:
 		m.vp.GotoBottom()
+		m.kept = keptPlace{}
 	default:
-		m.vp.SetYOffset(int(ratio * float64(m.vp.TotalLineCount())))
+		at, ok := placeLine(v.linePlain, top)
+		if !anchored || !ok {
+			at = int(ratio * float64(m.vp.TotalLineCount()))
+		}
+		m.vp.SetYOffset(at)
+		m.kept = keptPlace{place: top, y: m.vp.YOffset(), set: anchored && ok}
 	}
 	if m.reveal && !plain && k.deco == m.decoRev {
 		m.revealSpot()
 	}
 }
 
-// shownShare is how much of the article the viewport holds: all of it,
-// save for the plain text shown while a long article is laid out, which is
-// its first plainPreview bytes. A place in the viewport at a fraction of
-// it is at that fraction times shownShare of the article.
+// shownShare is how much of what the reader lays out the viewport holds:
+// all of it, save for the plain text shown while a long article is laid
+// out, which is the first plainPreview bytes of the text. What the reader
+// lays out is the first laidOut bytes of the text (renderCut), not all of
+// a long article. A place in the viewport at a fraction of it is at that
+// fraction times shownShare of what is laid out.
 func (m readerModel) shownShare() float64 {
-	if n := len(m.article.Body); m.plain && n > plainPreview {
-		return float64(plainPreview) / float64(n)
+	if m.plain && m.text != "" && m.laidOut > plainPreview {
+		return float64(plainPreview) / float64(m.laidOut)
 	}
 	return 1
+}
+
+// preview is what the reader shows until the rendering arrives: the start
+// of the article's plain text, wrapped, which says where in the text each
+// of its lines is (previewLines); the start of its Markdown when it has no
+// plain text.
+func (m readerModel) preview() string {
+	if m.text != "" {
+		return plainBody(m.text, m.width)
+	}
+	return plainBody(m.article.Body, m.width)
 }
 
 // Update handles the reader's keys, the article and its rendering.
@@ -210,6 +246,7 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			setArticleFlag(&m.article, f.what, f.value)
 		}
 		m.text, m.sentences, m.links, m.allLinks, m.sum = msg.text, msg.sentences, msg.links, msg.allLinks, msg.sum
+		m.laidOut = msg.laidOut
 		m.setNotes(msg.notes)
 		m.layout()
 		cmd := m.requestRender()
@@ -226,7 +263,7 @@ func (m readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 			if msg.err != nil {
 				// The root reports the error; the plain text stays, and
 				// is not rendered again.
-				msg.view = bodyView{out: plainBody(m.article.Body, m.width)}
+				msg.view = bodyView{out: m.preview()}
 			}
 			m.setBody(msg.key, msg.view, false)
 			return m, nil
@@ -414,7 +451,9 @@ func (m readerModel) rule() string {
 	case !m.loaded:
 		pos = " loading… "
 	case m.vp.TotalLineCount() > m.vp.Height():
-		pos = fmt.Sprintf(" %3.f%% ", m.vp.ScrollPercent()*100)
+		// Of what the reader lays out, also while it shows the start of
+		// it in plain text.
+		pos = fmt.Sprintf(" %3.f%% ", m.vp.ScrollPercent()*m.shownShare()*100)
 	}
 	n := max(m.width-ansi.StringWidth(pos)-1, 0)
 	line := strings.Repeat("─", n) + pos + "─"

@@ -37,6 +37,9 @@ type renderKey struct {
 	id    int64
 	body  uint64 // bodySum of the Markdown: an article updated is rendered anew
 	width int    // the glamour wrap width
+	// room is the terminal's width when it is wider than width: a table
+	// too wide for width may take it (rendertables.go); 0 otherwise.
+	room  int
 	style string // glamour style name
 	// terms are the filter's words to highlight, joined by NUL, in the
 	// SGR sequence match; "" for none.
@@ -65,6 +68,15 @@ func wrapWidth(termWidth int) int {
 	return max(min(termWidth, maxReadingWidth), 10)
 }
 
+// tableRoom is the room a table has on a terminal termWidth wide, when it
+// is more than the wrap width: the terminal's width (renderKey.room).
+func tableRoom(termWidth int) int {
+	if termWidth > wrapWidth(termWidth) {
+		return termWidth
+	}
+	return 0
+}
+
 // renderer renders article bodies with glamour. It is shared by the model
 // and the commands that render off the event loop, so it locks: glamour's
 // TermRenderer keeps state while rendering, so each one renders one body at a
@@ -89,9 +101,10 @@ type termKey struct {
 }
 
 type termRenderer struct {
-	mu  sync.Mutex
-	tr  *glamour.TermRenderer
-	bar quoteBar // what the style's quotes' marks are drawn as
+	mu     sync.Mutex
+	tr     *glamour.TermRenderer
+	bar    quoteBar // what the style's quotes' marks are drawn as
+	margin int      // the columns the style leaves on each side of the text
 }
 
 // render renders md with glamour: it is what glamour writes, the bars of
@@ -158,21 +171,37 @@ func (r *renderer) render(k renderKey, body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tr := t
-	if t.mu.TryLock() {
-		defer t.mu.Unlock()
-	} else if tr, err = newTermRenderer(termKey{k.width, k.style}); err != nil {
-		// Busy with another article (a long one, say): this one does not
-		// wait for it, it gets a renderer of its own.
-		return "", err
-	}
-	out, err := tr.render(cleanMarkdown(body))
+	md, wide := layTables(cleanMarkdown(body), k.width, k.room, t.margin)
+	out, err := r.renderAt(termKey{k.width, k.style}, md)
 	if err != nil {
 		return "", fmt.Errorf("rendering article %d: %w", k.id, err)
+	}
+	for _, table := range wide {
+		drawn, err := r.renderAt(termKey{table.width, k.style}, table.md)
+		if err != nil {
+			return "", fmt.Errorf("rendering article %d: %w", k.id, err)
+		}
+		out = putTable(out, table.spot, drawn)
 	}
 	out = keepStyles(strings.Trim(out, "\n"))
 	r.put(k, out)
 	return out, nil
+}
+
+// renderAt renders md with glamour at the width and in the style of k.
+// A renderer busy with another article (a long one, say) is not waited
+// for: this one gets a renderer of its own.
+func (r *renderer) renderAt(k termKey, md string) (string, error) {
+	t, err := r.term(k)
+	if err != nil {
+		return "", err
+	}
+	if t.mu.TryLock() {
+		defer t.mu.Unlock()
+	} else if t, err = newTermRenderer(k); err != nil {
+		return "", err
+	}
+	return t.render(md)
 }
 
 // prepare builds the glamour renderer for a width and style ahead of the
@@ -212,11 +241,18 @@ func newTermRenderer(k termKey) (*termRenderer, error) {
 		glamour.WithStyles(cfg),
 		glamour.WithWordWrap(k.width),
 		glamour.WithPreservedNewLines(), // hard breaks; soft ones are joined first (joinSoftBreaks)
+		// A link in a table as outside one, not as a number of the
+		// table's own; the reader draws them as their text (layTables).
+		glamour.WithInlineTableLinks(true),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("glamour style %q: %w", k.style, err)
 	}
-	return &termRenderer{tr: tr, bar: bar}, nil
+	margin := 0
+	if m := cfg.Document.Margin; m != nil {
+		margin = int(*m)
+	}
+	return &termRenderer{tr: tr, bar: bar, margin: margin}, nil
 }
 
 func (r *renderer) put(k renderKey, out string) {
@@ -247,7 +283,10 @@ func (r *renderer) evict() {
 
 // cleanMarkdown makes an untrusted Markdown body safe to hand to glamour:
 // no raw control characters or escape sequences, no numeric character
-// references that glamour would decode into control characters, and nothing
+// references that glamour would decode into control characters (those in
+// code blocks, which it shows as written, stay: feeds.CleanMarkdown, once
+// more on what glamour is given, as the steps before may move lines in or
+// out of a code block), and nothing
 // that would keep glamour busy for minutes (see tameMarkdown); Obsidian's
 // wikilinks and callouts as plain Markdown (obsidianMarkdown); superscripts
 // and subscripts written in HTML as such (rawScripts); its soft line breaks
@@ -256,7 +295,7 @@ func (r *renderer) evict() {
 // as wide on the terminal (displayText); and its tabs as the spaces up to
 // the next tab stop (expandTabs).
 func cleanMarkdown(body string) string {
-	return expandTabs(displayText(joinSoftBreaks(rawScripts(obsidianMarkdown(tameMarkdown(body))))))
+	return feeds.CleanMarkdown(expandTabs(displayText(joinSoftBreaks(rawScripts(obsidianMarkdown(tameMarkdown(body)))))))
 }
 
 // Glamour's time and memory grow steeply with nesting (rendernest.go) and
@@ -278,7 +317,9 @@ const (
 // of them (boundNesting), and link brackets open too many at once
 // (tameBrackets): after the cleaning, so that what it removes cannot join
 // marks into a deeper line. Footnotes, which glamour cannot read, are
-// written as they are shown (anchor.Footnotes).
+// written as they are shown (anchor.Footnotes), and blocks of HTML as
+// paragraphs of their text (anchor.HTMLBlocks): before the cleaning, which
+// so cleans what their character references stand for too.
 func tameMarkdown(body string) string {
 	cut := ""
 	if end, byLines := renderCut(body); end < len(body) {
@@ -290,7 +331,7 @@ func tameMarkdown(body string) string {
 		cut = "\n\n---\n\n*" + cutNoticeStart + why + ".*\n"
 		body = closeFence(strings.ToValidUTF8(body[:end], ""))
 	}
-	return anchor.Footnotes(tameBrackets(boundNesting(flattenLines(feeds.StripBidi(feeds.CleanText(body)))))) + cut
+	return anchor.Footnotes(tameBrackets(boundNesting(flattenLines(feeds.StripBidi(feeds.CleanMarkdown(anchor.HTMLBlocks(body))))))) + cut
 }
 
 // cutNoticeStart begins the line that ends an article the reader cuts.
@@ -309,7 +350,8 @@ func byteSize(n int) string {
 const plainPreview = 32 << 10
 
 // plainBody is what the reader shows until the rendering arrives: the
-// start of the cleaned Markdown source, wrapped.
+// start of a text (the article's plain text, a note's Markdown) cleaned
+// and wrapped.
 func plainBody(body string, width int) string {
 	if len(body) > plainPreview {
 		body = strings.ToValidUTF8(body[:plainPreview], "") + "…"
@@ -332,7 +374,7 @@ func RenderMarkdown(md, link string, width int, theme string, noColor bool) (str
 	if th == themeAuto && !noColor {
 		isDark = lipgloss.HasDarkBackground(os.Stdin, os.Stdout)
 	}
-	out, err := newRenderer().render(renderKey{width: wrapWidth(width), style: glamourStyle(isDark, noColor)}, md)
+	out, err := newRenderer().render(renderKey{width: wrapWidth(width), room: tableRoom(width), style: glamourStyle(isDark, noColor)}, md)
 	if err != nil {
 		return "", err
 	}

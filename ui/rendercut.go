@@ -41,15 +41,16 @@ func isCut(body string) bool {
 // renderedPart is the part of body the reader renders (renderCut) as
 // goldmark reads it when glamour is given it: its lines too deep flattened
 // (flattenLines), its link brackets open too many at once escaped
-// (tameBrackets). cut reports that it is not all of body. What the reader
-// works out from the body's text (its plain text for passages, its
-// sentences, its links) it works out from this part, so that it costs the
-// same for an article of 5 MB as for one of 500 KB.
-func renderedPart(body string) (md string, cut bool) {
-	if end, _ := renderCut(body); end < len(body) {
-		body, cut = closeFence(strings.ToValidUTF8(body[:end], "")), true
+// (tameBrackets). end is where in body it ends: len(body) when it is all of
+// it. What the reader works out from the body's text (its plain text for
+// passages, its sentences, its links) it works out from this part, so that
+// it costs the same for an article of 5 MB as for one of 500 KB.
+func renderedPart(body string) (md string, end int) {
+	end, _ = renderCut(body)
+	if end < len(body) {
+		body = closeFence(strings.ToValidUTF8(body[:end], ""))
 	}
-	return tameBrackets(flattenLines(body)), cut
+	return tameBrackets(flattenLines(body)), end
 }
 
 // lineLimit is where in md its maxRenderLines-th line ends, its soft line

@@ -23,15 +23,16 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Def
 // lists, tables) are separated by a blank line, list items, table rows and
 // a code block's lines by a newline, table cells by a space. A link is its
 // text, an image its description, an automatic link its address; escapes
-// and character references are resolved; raw HTML is left out; control
-// characters other than newline and tab are dropped. Footnotes are as the
-// reader shows them (Footnotes): a reference is [1], a note a paragraph
-// starting [1] where it is written.
+// and character references are resolved; a block of HTML is the paragraph
+// of its text the reader shows (HTMLBlocks), other raw HTML is left out;
+// control characters other than newline and tab are dropped. Footnotes are
+// as the reader shows them (Footnotes): a reference is [1], a note a
+// paragraph starting [1] where it is written.
 //
 // Passages are anchored in this text, by the store when a body changes and
 // by the reader when one is selected, so both see the same characters.
 func PlainText(body string) string {
-	src := []byte(Footnotes(body))
+	src := []byte(Footnotes(HTMLBlocks(body)))
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	w := &plainWriter{src: src}
 	w.node(doc)

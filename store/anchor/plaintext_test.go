@@ -30,7 +30,7 @@ func TestPlainText(t *testing.T) {
 		"task list":       {"- [x] done\n- [ ] todo", "done\ntodo"},
 		"block quote":     {"> quoted\n> on two lines\n\nafter", "quoted on two lines\n\nafter"},
 		"table":           {"| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\nafter", "a b\n1 2\n3 4\n\nafter"},
-		"raw html":        {"a <span>b</span> c\n\n<div>\nblock\n</div>\n\nd", "a b c\n\nd"},
+		"raw html":        {"a <span>b</span> c\n\n<div>\nblock\n</div>\n\nd", "a b c\n\nblock\n\nd"},
 		"thematic break":  {"a\n\n---\n\nb", "a\n\nb"},
 		"empty":           {"", ""},
 		"only markup":     {"---\n\n<!-- x -->", ""},
