@@ -295,9 +295,11 @@ func readHTMLFile(data []byte) (Article, error) {
 
 // addFormer adds to art's former ids those that former, the article as an
 // earlier tidings read the same file, was known by, for an article without
-// an id of its own.
+// an id of its own. The id the earlier reading found in the file counts
+// too: a file with "id: null" had the id "null" before YAML's null was no
+// value.
 func addFormer(art *Article, former Article) {
-	if art.ExternalID != "" || former.ExternalID != "" {
+	if art.ExternalID != "" {
 		return
 	}
 	Normalize(&former)

@@ -134,12 +134,23 @@ var abbreviations = map[string]bool{
 // Korean, Chinese, Devanagari…), or any letter after such a script's word.
 // Initials and common abbreviations do not end a sentence. The full stops
 // and marks of Chinese and Japanese (。！？) end one with no space after
-// them, but not inside 「quotes」 or （brackets）, nor before another mark.
+// them, but not inside 「quotes」, “quotes”, "quotes", （brackets） or
+// (brackets), nor before another mark.
 func firstSentence(s string) string {
-	depth := 0 // how deep s is in 「quotes」 and （brackets） at i
+	depth := 0       // how deep s is in quotes and brackets at i
+	inQuote := false // whether s is inside a straight "quote" at i
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == '"':
+			// A straight quote opens and closes alike: every other one
+			// closes.
+			if inQuote {
+				depth = max(depth-1, 0)
+			} else {
+				depth++
+			}
+			inQuote = !inQuote
 		case strings.ContainsRune(wideOpeners, r):
 			depth++
 		case strings.ContainsRune(wideClosers, r):
@@ -168,11 +179,13 @@ func firstSentence(s string) string {
 // sentenceClosers may follow a sentence's final mark and belong to it.
 const sentenceClosers = "\"')]”’»" + wideClosers
 
-// wideOpeners and wideClosers are the quotes and brackets of Chinese and
-// Japanese: a full stop inside them does not end the sentence around them.
+// wideOpeners and wideClosers are the quotes and brackets Chinese and
+// Japanese set a quotation or an aside in (their own, the curly quotes
+// Chinese uses, and ASCII brackets): a full stop of theirs inside them does
+// not end the sentence around them.
 const (
-	wideOpeners = "「『（【〔〈《〖〘［｛"
-	wideClosers = "」』）】〕〉》〗〙］｝"
+	wideOpeners = "「『（【〔〈《〖〘［｛“‘("
+	wideClosers = "」』）】〕〉》〗〙］｝”’)"
 )
 
 // isSentenceMark reports whether r, after the text before it, may end a

@@ -74,6 +74,9 @@ type ExportReport struct {
 	Dest     string    // the folder or file written; "" for stdout
 	Failed   []Problem // articles that could not be written
 	Kept     []Problem // files that may hold the reader's words, left as they are
+	// Earlier are files of articles exported under their new titles, kept
+	// under an earlier title for they may hold the reader's words.
+	Earlier  []Problem
 	Warnings []Problem // what the export went on without (a manifest it could not read)
 }
 
@@ -327,21 +330,25 @@ func exportMarkdown(ctx context.Context, st *store.Store, opt ExportOptions, pro
 			rep.Failed = append(rep.Failed, Problem{File: path,
 				Reason: unwritableReason(lost, "front matter", "left out")})
 		}
-		// A retitled article's export under the old title goes, when it is
-		// as tidings wrote it.
-		if old, ok := owners.byID[a.ExternalID]; ok && old != name && !sameFile(path, filepath.Join(opt.Out, old)) {
+		// A retitled article's exports under its earlier titles go, when
+		// they are as tidings wrote them: every one, whatever the order of
+		// their names.
+		for _, old := range owners.byID[a.ExternalID] {
+			if old == name || sameFile(path, filepath.Join(opt.Out, old)) {
+				continue
+			}
 			oldPath := filepath.Join(opt.Out, old)
 			if why := written.changed(opt.Out, old); why != "" {
-				rep.Kept = append(rep.Kept, Problem{File: oldPath, Reason: "this article's export under an earlier title, " + why + "; left as it is (delete it if you no longer want it)"})
-			} else {
-				if err := os.Remove(oldPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					rep.Failed = append(rep.Failed, Problem{File: oldPath, Reason: "older export not removed: " + describe(err)})
-				}
-				delete(owners.byName, old)
-				delete(written, old)
+				rep.Earlier = append(rep.Earlier, Problem{File: oldPath, Reason: "an earlier title's file, " + why + ": kept; delete it if you no longer want it"})
+				continue
 			}
+			if err := os.Remove(oldPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				rep.Failed = append(rep.Failed, Problem{File: oldPath, Reason: "older export not removed: " + describe(err)})
+			}
+			delete(owners.byName, old)
+			delete(written, old)
 		}
-		owners.byName[name], owners.byID[a.ExternalID] = a.ExternalID, name
+		owners.byName[name], owners.byID[a.ExternalID] = a.ExternalID, []string{name}
 		rep.Articles++
 		rep.Notes += len(anns)
 		prog.written(rep.Articles)
@@ -372,6 +379,9 @@ type manifest map[string]string
 // cannot be read (truncated, say) is, and remembers nothing: either way no
 // file is taken for tidings's own unedited export without it (overwrite).
 func readManifest(dir string) (manifest, error) {
+	if fi, err := os.Stat(filepath.Join(dir, manifestName)); err == nil && !fi.Mode().IsRegular() {
+		return manifest{}, errors.New("not a regular file") // a FIFO would keep ReadFile waiting
+	}
 	data, err := os.ReadFile(filepath.Join(dir, manifestName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return manifest{}, nil
@@ -461,8 +471,8 @@ func sameFile(a, b string) bool {
 
 // owners records which article each Markdown file of a folder exports.
 type owners struct {
-	byName map[string]string // file name -> external id ("" when not an export)
-	byID   map[string]string // external id -> file name
+	byName map[string]string   // file name -> external id ("" when not an export)
+	byID   map[string][]string // external id -> its files' names
 }
 
 // frontMatterPeek is how much of a file is read for its front matter.
@@ -470,7 +480,7 @@ const frontMatterPeek = 16 << 10
 
 // exportedFiles reads the front matter of the folder's Markdown files.
 func exportedFiles(dir string) (owners, error) {
-	o := owners{byName: make(map[string]string), byID: make(map[string]string)}
+	o := owners{byName: make(map[string]string), byID: make(map[string][]string)}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return o, fmt.Errorf("export: %w", cleanError{err})
@@ -484,14 +494,19 @@ func exportedFiles(dir string) (owners, error) {
 		name := norm.NFC.String(e.Name())
 		o.byName[name] = id
 		if id != "" {
-			o.byID[id] = name
+			o.byID[id] = append(o.byID[id], name)
 		}
 	}
 	return o, nil
 }
 
-// exportedID is the external id in a file's front matter, "" if none.
+// exportedID is the external id in a file's front matter, "" if none. What
+// is not a regular file (a link to a FIFO, which opening would wait on) is
+// no export.
 func exportedID(path string) string {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return ""
@@ -536,10 +551,15 @@ const exportMode fs.FileMode = 0o600
 // while it is written, so that other exports know it for one that runs.
 // A path that is a symbolic link (into a synced folder, say) is written
 // where it points, and stays a link. A new file is made exportMode; one
-// written over keeps the mode the reader gave it.
+// written over keeps the mode the reader gave it. What is there and is not
+// a regular file (a FIFO, a device, a folder, linked to) is refused: a
+// file renamed over it would put the export in its place.
 func writeFile(path string, write func(io.Writer) error) error {
 	path, err := linkTarget(path)
 	if err != nil {
+		return err
+	}
+	if err := notRegular(path); err != nil {
 		return err
 	}
 	mode := exportMode
@@ -563,6 +583,28 @@ func writeFile(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// notRegular is an error naming path when something is there that is not
+// a regular file, saying what it is; nil when path is a regular file or
+// nothing.
+func notRegular(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().IsRegular() {
+		return nil
+	}
+	kind := "not a regular file"
+	switch m := fi.Mode(); {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a FIFO, not a regular file"
+	case m&fs.ModeDevice != 0:
+		kind = "a device, not a regular file"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket, not a regular file"
+	case m.IsDir():
+		kind = "a folder, not a regular file"
+	}
+	return fmt.Errorf("%s is %s; not written over", oneLine(path, 0), kind)
 }
 
 // maxLinks is how many symbolic links in a row linkTarget follows.
@@ -816,7 +858,7 @@ func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	for _, p := range rep.Warnings {
 		fmt.Fprintf(diag, "warning: %s\n", oneLine(p.String(), 0))
 	}
-	for _, p := range rep.Kept {
+	for _, p := range slices.Concat(rep.Kept, rep.Earlier) {
 		fmt.Fprintf(diag, "kept: %s\n", oneLine(p.String(), 0))
 	}
 	for _, p := range rep.Failed {
@@ -833,16 +875,23 @@ func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	case n > 1:
 		kept = "; " + Plural(n, "file") + " kept as they were (delete them to export them again)"
 	}
+	switch n := len(rep.Earlier); {
+	case n == 1:
+		kept += "; 1 earlier title's file kept (delete it if you no longer want it)"
+	case n > 1:
+		kept += "; " + thousands(n) + " earlier titles' files kept (delete them if you no longer want them)"
+	}
 	fmt.Fprintf(w, "%s exported%s, %s%s; %s failed\n",
 		Plural(rep.Articles, "article"), dest, Plural(rep.Notes, "note"), kept, thousands(len(rep.Failed)))
 }
 
 // Incomplete is an error when the export left something out: an article
-// it failed to write, or a file it kept rather than write over (a nightly
-// export going stale says so in its exit status); nil when it wrote all.
+// it failed to write, or a file it kept rather than write over or remove,
+// an earlier title's among them (a nightly export going stale says so in
+// its exit status, every run alike); nil when it wrote all.
 func (rep ExportReport) Incomplete() error {
 	var parts []string
-	if n := len(rep.Kept); n > 0 {
+	if n := len(rep.Kept) + len(rep.Earlier); n > 0 {
 		parts = append(parts, thousands(n)+" kept")
 	}
 	if n := len(rep.Failed); n > 0 {

@@ -313,8 +313,8 @@ func TestMarkdownExportKeepsARetitledArticlesOldFileWithoutASum(t *testing.T) {
 			if now, err := os.ReadFile(old); err != nil || string(now) != before {
 				t.Errorf("the old file was removed or changed: %v", err)
 			}
-			if len(rep.Kept) != 1 || rep.Kept[0].File != old || !strings.Contains(rep.Kept[0].Reason, "under an earlier title") || !strings.Contains(rep.Kept[0].Reason, tt.kept) {
-				t.Errorf("kept %+v; want %s named, %q", rep.Kept, old, tt.kept)
+			if len(rep.Kept) != 0 || len(rep.Earlier) != 1 || rep.Earlier[0].File != old || !strings.Contains(rep.Earlier[0].Reason, "an earlier title's file") || !strings.Contains(rep.Earlier[0].Reason, tt.kept) {
+				t.Errorf("kept %+v, earlier %+v; want %s named, %q", rep.Kept, rep.Earlier, old, tt.kept)
 			}
 		})
 	}
