@@ -323,6 +323,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if !e.identify(&a, known, guid, rawKey, i) {
 		return Article{}, false
 	}
+	e.addSpelledID(&a)
 	// Known by its date, read before at the offset the zone of the machine
 	// that fetched it gave its abbreviation: this machine's, or one where
 	// the abbreviation is the zone's own (IST at +05:30 in India, as it is
@@ -501,12 +502,32 @@ func (e *entryReader) identify(a *Article, known Article, guid, rawKey string, i
 }
 
 // idBase is what the ids of the feed's entries begin with: the address it
-// was first subscribed at.
+// was first subscribed at, written as IDBase writes it.
 func (e *entryReader) idBase() string {
+	return IDBase(e.spelledBase())
+}
+
+// spelledBase is the address the feed was first subscribed at, as the
+// subscription spells it.
+func (e *entryReader) spelledBase() string {
 	if e.sub.IDBase != "" {
 		return e.sub.IDBase
 	}
 	return e.sub.URL
+}
+
+// addSpelledID gives a the id made of the subscription's address as it is
+// spelled among its FormerIDs, when that is not the id base (a host beyond
+// ASCII stored as punycode): the id a fetch made of that spelling before
+// IDBase, which such an article is found by and moves from.
+func (e *entryReader) addSpelledID(a *Article) {
+	base, spelled := e.idBase(), e.spelledBase()
+	if base == spelled {
+		return
+	}
+	if key, ok := strings.CutPrefix(a.ExternalID, "feed:"+base+"#"); ok {
+		a.FormerIDs = appendNew(a.FormerIDs, keyedID(spelled, key))
+	}
 }
 
 // quoteShort quotes s for a message, cut short when long.

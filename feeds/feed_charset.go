@@ -94,8 +94,9 @@ func decodeFeed(data []byte, contentType string) (out []byte, warning string, er
 		label = contentTypeCharset(contentType)
 	}
 	enc, name := lookupEncoding(label)
-	if strings.HasPrefix(name, "utf-16") {
-		// Not UTF-16, which utf16NoBOM would have told.
+	if strings.HasPrefix(name, "utf-16") || name == "replacement" {
+		// Not UTF-16, which utf16NoBOM would have told; nor a document
+		// to decode to one U+FFFD (WHATWG's "replacement" labels).
 		enc, name = nil, ""
 	}
 	valid := utf8.Valid(data)
@@ -136,14 +137,16 @@ func decodeFeed(data []byte, contentType string) (out []byte, warning string, er
 // not, served with a charset named ("application/feed+json;
 // charset=iso-8859-1"), is in that charset, its server's declaration, as
 // an XML feed's is; but one with a single-byte charset named that is UTF-8
-// but for a few bytes (mostlyUTF8) is UTF-8 with damage, as there. Else
+// but for a few bytes (mostlyUTF8) is UTF-8 with damage, as there, and a
+// UTF-16 or "replacement" label (iso-2022-kr, which would decode it to
+// one U+FFFD) names no charset the bytes can be in. Else
 // the JSON decoder and cleaning replace its bytes that are not UTF-8.
 func decodeJSONFeed(data []byte, contentType string) (out []byte, warning string, err error) {
 	if utf8.Valid(data) {
 		return data, "", nil
 	}
 	enc, name := lookupEncoding(contentTypeCharset(contentType))
-	if enc != nil && !strings.HasPrefix(name, "utf-16") && !(isSingleByte(name) && mostlyUTF8(data)) {
+	if enc != nil && !strings.HasPrefix(name, "utf-16") && name != "replacement" && !(isSingleByte(name) && mostlyUTF8(data)) {
 		if out, err := enc.NewDecoder().Bytes(data); err == nil {
 			return out, "", nil
 		}

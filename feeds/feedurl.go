@@ -118,6 +118,43 @@ func asciiURL(u *url.URL) string {
 	return v.String()
 }
 
+// IDBase is the address a feed's article ids are made from
+// ("feed:<IDBase>#<key>"), given the address it is subscribed at (or the
+// one it was first subscribed at, when it moved), or a saved copy's self
+// link. An address whose host is beyond ASCII, in whatever spelling
+// (Unicode, percent-encoded or punycode, as addresses are now stored), is
+// written as a tidings from before wrote it, so that its articles keep
+// their ids: the host as Unicode, in lower case, which URL.String
+// percent-encodes (http://b%C3%BCcher.example/feed). Any other address,
+// or one that does not parse, is as given.
+func IDBase(address string) string {
+	if isASCIIString(address) && !strings.Contains(address, "%") && !strings.Contains(strings.ToLower(address), "xn--") {
+		return address
+	}
+	u, err := url.Parse(address)
+	if err != nil {
+		return address
+	}
+	name := u.Hostname()
+	if isASCIIString(name) && !strings.Contains(strings.ToLower(name), "xn--") {
+		return address
+	}
+	ascii, err := idna.Lookup.ToASCII(name)
+	if err != nil {
+		return address
+	}
+	unicode, err := idna.ToUnicode(ascii)
+	if err != nil || isASCIIString(unicode) {
+		return address
+	}
+	v := *u
+	v.Host = unicode
+	if port := u.Port(); port != "" {
+		v.Host += ":" + port
+	}
+	return v.String()
+}
+
 // asciiHostLink is link with its host written as asciiURL writes it; link
 // as it was when it has no host beyond ASCII or does not parse.
 func asciiHostLink(link string) string {

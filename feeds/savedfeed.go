@@ -81,7 +81,8 @@ func savedFeedBase(parsed *gofeed.Feed, name string, regular bool, data []byte) 
 	title := CleanLine(htmlText(parsed.Title))
 	switch {
 	case self != "":
-		return self, self
+		// Its ids are those a subscription to the address makes.
+		return IDBase(self), self
 	case site != "" && title != "":
 		return "site:" + site + " " + title, site
 	case site != "":
