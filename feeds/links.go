@@ -152,6 +152,18 @@ func unwrapLinks(src string) string {
 	if !hasWrappedLink(src) {
 		return src
 	}
+	return rewriteLinks(src, func(val string) string {
+		if v := unwrapURL(val); v != val && strings.ContainsAny(val, "\t\r\n") {
+			return v
+		}
+		return val
+	})
+}
+
+// rewriteLinks is the HTML src with the value of each link attribute of
+// its elements (linkAttrs) as rewrite gives it; the rest of src, and each
+// element whose links rewrite leaves alone, as they were.
+func rewriteLinks(src string, rewrite func(val string) string) string {
 	z := html.NewTokenizer(strings.NewReader(src))
 	var b strings.Builder
 	b.Grow(len(src))
@@ -171,7 +183,7 @@ func unwrapLinks(src string) string {
 			if a.Namespace != "" || !isLinkAttr(a.Key) {
 				continue
 			}
-			if v := unwrapURL(a.Val); v != a.Val && strings.ContainsAny(a.Val, "\t\r\n") {
+			if v := rewrite(a.Val); v != a.Val {
 				tok.Attr[i].Val, changed = v, true
 			}
 		}
@@ -201,36 +213,13 @@ func asciiLinkHosts(src string) string {
 	if !hasWideHost(src) {
 		return src
 	}
-	z := html.NewTokenizer(strings.NewReader(src))
-	var b strings.Builder
-	b.Grow(len(src))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return b.String()
+	return rewriteLinks(src, func(val string) string {
+		link := unwrapURL(val)
+		if v := asciiHostLink(link); v != link {
+			return v
 		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			b.Write(z.Raw())
-			continue
-		}
-		raw := string(z.Raw()) // before Token, which lowers names in place
-		tok := z.Token()
-		changed := false
-		for i, a := range tok.Attr {
-			if a.Namespace != "" || !isLinkAttr(a.Key) {
-				continue
-			}
-			link := unwrapURL(a.Val)
-			if v := asciiHostLink(link); v != link {
-				tok.Attr[i].Val, changed = v, true
-			}
-		}
-		if !changed {
-			b.WriteString(raw)
-			continue
-		}
-		b.WriteString(tok.String())
-	}
+		return val
+	})
 }
 
 // hasWideHost reports, by a quick look, whether the HTML src may have a
