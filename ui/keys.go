@@ -737,6 +737,14 @@ func quotedKey(k string) string {
 
 var errNotKey = errors.New("not a key name")
 
+// altEscError is alt+esc named in config.toml (name, as written): a key
+// that never arrives, tidings reading it as esc (escPress).
+type altEscError struct{ name string }
+
+func (e altEscError) Error() string {
+	return fmt.Sprintf("%s never arrives: tidings reads it as esc, which two esc presses at once arrive as; write \"esc\"", quotedKey(e.name))
+}
+
 // keyName is normalKey without the hints: errNotKey for a name that is no
 // key.
 func keyName(k string) (string, error) {
@@ -757,7 +765,7 @@ func keyName(k string) (string, error) {
 	}
 	switch {
 	case namedKeys[base] && base == "esc" && mods["alt"] && len(mods) == 1:
-		return "", fmt.Errorf("%s never arrives: tidings reads it as esc, which two esc presses at once arrive as; write \"esc\"", quotedKey(k))
+		return "", altEscError{k}
 	case namedKeys[base]:
 	case utf8.RuneCountInString(base) == 1:
 		r, _ := utf8.DecodeRuneInString(base)
@@ -807,10 +815,15 @@ func keyName(k string) (string, error) {
 // types the character given ("\t" is tab), the name without the spaces
 // around it ("  s"), another program's name for it ("pagedown", "ESCAPE",
 // "^J"), its name in another case ("Ctrl+X", "PgDn"), the keys of a help
-// label ("enter/l"); "" when nothing is plain.
+// label ("enter/l"); esc for alt+esc so named ("Alt+Escape"), which
+// tidings reads as esc; "" when nothing is plain.
 func keyHint(k string) string {
 	try := func(name string) string {
-		if n, err := keyName(name); err == nil {
+		n, err := keyName(name)
+		if errors.As(err, new(altEscError)) {
+			return "esc" // what tidings reads it as
+		}
+		if err == nil {
 			return n
 		}
 		return ""

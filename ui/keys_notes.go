@@ -85,7 +85,7 @@ func defaultBrowserKeyMap() browserKeyMap {
 
 // ShortHelp is the footer's help.
 func (k browserKeyMap) ShortHelp() []key.Binding {
-	return briefs(k.Up, k.Down, k.Open, k.Filter, k.Back, k.Help, k.Quit)
+	return briefs(k.Up, k.Down, k.Open, k.Filter, wayBack(k.Back, k.Close, "back"), k.Help, k.Quit)
 }
 
 // wayOut is what the footer keeps when it is cut: back (and A, which

@@ -36,7 +36,17 @@ func defaultPanelKeyMap() panelKeyMap {
 
 // ShortHelp is the footer's help.
 func (k panelKeyMap) ShortHelp() []key.Binding {
-	return briefs(k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit)
+	return briefs(k.Up, k.Down, k.Open, wayBack(k.Back, k.Close, "close"), k.Help, k.Quit)
+}
+
+// wayBack is the binding a footer names for leaving a panel or screen:
+// back, or, when config.toml unbinds back, close (the key that opened it,
+// which closes it too), described by desc.
+func wayBack(back, close key.Binding, desc string) key.Binding {
+	if back.Enabled() {
+		return back
+	}
+	return shortLabel(close, desc)
 }
 
 // wayOut is what the footer keeps when it is cut: the keys that close the

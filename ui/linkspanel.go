@@ -62,7 +62,7 @@ func linksBinding() key.Binding {
 
 // ShortHelp is the footer's help.
 func (k linksKeyMap) ShortHelp() []key.Binding {
-	return briefs(k.Up, k.Down, k.Open, k.Copy, k.Back, k.Help, k.Quit)
+	return briefs(k.Up, k.Down, k.Open, k.Copy, wayBack(k.Back, k.Close, "close"), k.Help, k.Quit)
 }
 
 // wayOut is what the footer keeps when it is cut: the keys that close the

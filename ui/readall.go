@@ -47,7 +47,8 @@ func (m *Model) startReadAll() tea.Cmd {
 		marking = "the articles matching " + quoteQuery(q)
 	}
 	m.setStatus("")
-	ask := &confirmation{question: readAllQuestion(q, 0, m.width)}
+	ask := &confirmation{}
+	ask.setFitted(func(width int) string { return readAllQuestion(q, 0, width) }, m.width)
 	ask.onYes = func(m *Model) tea.Cmd {
 		// Said at once: the write takes seconds in a large library.
 		m.markingRead = marking
@@ -177,14 +178,14 @@ func (m *Model) handleReadAllCount(msg readAllCountMsg) {
 		if msg.later > 0 {
 			text += "; " + thousands(msg.later) + " unread came since: g shows them"
 		}
-		m.confirm.question = text + ". y or n closes."
+		m.confirm.fit, m.confirm.question = nil, text+". y or n closes."
 		m.confirm.onYes = func(m *Model) tea.Cmd {
 			m.setStatus(text + ".")
 			return nil
 		}
 		return
 	}
-	m.confirm.question = readAllQuestion(msg.query, msg.n, m.width)
+	m.confirm.setFitted(func(width int) string { return readAllQuestion(msg.query, msg.n, width) }, m.width)
 }
 
 // markReadQuery marks read the articles of query q up to id upTo.

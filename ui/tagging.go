@@ -60,7 +60,25 @@ type queryTaggedMsg struct {
 // confirmation is a yes/no question in the status line; yes runs onYes.
 type confirmation struct {
 	question string
-	onYes    func(m *Model) tea.Cmd
+	// fit, when set, puts the question for a status line width cells wide:
+	// a resize puts it again, so that the y/n stays in sight when the
+	// terminal narrows and what it quotes shows whole when it widens.
+	fit   func(width int) string
+	onYes func(m *Model) tea.Cmd
+}
+
+// setFitted asks the question fit puts for a status line width cells wide,
+// and keeps fit to put it again on a resize.
+func (c *confirmation) setFitted(fit func(width int) string, width int) {
+	c.fit, c.question = fit, fit(width)
+}
+
+// refit puts the question again for a status line width cells wide, when
+// it is fitted.
+func (c *confirmation) refit(width int) {
+	if c != nil && c.fit != nil {
+		c.question = c.fit(width)
+	}
 }
 
 // openTagEditor opens the editor on the selection, else the current
@@ -194,12 +212,29 @@ func (m *Model) handleTaggingCount(msg taggingCountMsg) {
 			what = "1 article matching " + quoteQuery(msg.query)
 		}
 		m.confirm = &confirmation{
-			question: "Tag " + what + "? y/n",
 			onYes: func(m *Model) tea.Cmd {
 				return tea.Batch(m.editor.start(nil, msg.query, what, nil, 0), loadTags(m.ctx, m.lib))
 			},
 		}
+		m.confirm.setFitted(func(width int) string { return tagAllQuestion(msg.query, msg.n, width) }, m.width)
 	}
+}
+
+// tagAllQuestion is T's question about the n articles of query q, for a
+// status line width cells wide: the query quoted in it is shortened, then
+// left out (the header shows the filter), then the words are fewer, so that
+// the verb and the y/n stay in sight.
+func tagAllQuestion(q string, n, width int) string {
+	articles := thousands(n) + " articles"
+	if n == 1 {
+		articles = "1 article"
+	}
+	return fitQuestion(width,
+		questionForm{[]string{oneLine(q)}, func(t []string) string {
+			return "Tag " + articles + " matching `" + t[0] + "`? y/n"
+		}},
+		plainQuestion("Tag "+articles+"? y/n"),
+		plainQuestion("Tag "+thousands(n)+"? y/n"))
 }
 
 // handleConfirmKey answers the question in the status line.

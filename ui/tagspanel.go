@@ -409,11 +409,11 @@ func (m *Model) confirmDeleteSearch() {
 		m.setError("cannot delete the search", errReadOnly)
 	default:
 		m.confirm = &confirmation{
-			question: deleteSearchQuestion(it.name, it.query, m.width),
 			onYes: func(m *Model) tea.Cmd {
 				return deleteSearch(m.ctx, m.lib, it.name, it.query)
 			},
 		}
+		m.confirm.setFitted(func(width int) string { return deleteSearchQuestion(it.name, it.query, width) }, m.width)
 	}
 }
 

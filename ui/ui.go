@@ -487,6 +487,7 @@ func (m Model) handleGeneration(msg generationMsg) (Model, tea.Cmd) {
 func (m *Model) resize(width, height int) tea.Cmd {
 	m.width, m.height = width, height
 	m.help.SetWidth(width)
+	m.confirm.refit(width)
 	cmds := []tea.Cmd{
 		m.layout(),
 		m.reader.setSize(width, height-m.readerBottom()),
