@@ -40,16 +40,7 @@ func TestReadablePageImportedAgain(t *testing.T) {
 			if outs, err := s.Import(ctx, []feeds.Article{before}); err != nil || len(outs) != 1 || outs[0] != store.Added {
 				t.Fatalf("the import of before: %v, %v", outs, err)
 			}
-			var now []feeds.Article
-			if err := feeds.Read(file, func(it feeds.Item) error {
-				if it.Err != nil {
-					t.Fatal(it.Err)
-				}
-				now = append(now, it.Article)
-				return nil
-			}); err != nil || len(now) != 1 {
-				t.Fatalf("%d articles, %v", len(now), err)
-			}
+			now := []feeds.Article{readFile(t, file)}
 			// Updated, or unchanged when the page reads as it did.
 			for i := range 2 {
 				outs, err := s.Import(ctx, now)
@@ -83,16 +74,7 @@ func TestReleasedPagesImportedAgain(t *testing.T) {
 			continue
 		}
 		t.Run(file+"@"+id, func(t *testing.T) {
-			var now []feeds.Article
-			if err := feeds.Read("testdata/html/former/"+file, func(it feeds.Item) error {
-				if it.Err != nil {
-					t.Fatal(it.Err)
-				}
-				now = append(now, it.Article)
-				return nil
-			}); err != nil || len(now) != 1 {
-				t.Fatalf("%d articles, %v", len(now), err)
-			}
+			now := []feeds.Article{readFile(t, "testdata/html/former/"+file)}
 			s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -124,4 +106,21 @@ func TestReleasedPagesImportedAgain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readFile reads file as tidings import does, failing the test unless it
+// holds exactly one article, which it returns.
+func readFile(t *testing.T, file string) feeds.Article {
+	t.Helper()
+	var arts []feeds.Article
+	if err := feeds.Read(file, func(it feeds.Item) error {
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		arts = append(arts, it.Article)
+		return nil
+	}); err != nil || len(arts) != 1 {
+		t.Fatalf("%s: %d articles, %v", file, len(arts), err)
+	}
+	return arts[0]
 }

@@ -28,16 +28,7 @@ func TestMarkdownCodeRefsKept(t *testing.T) {
 	if err := os.WriteFile(file, []byte(codeRefsFile), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var now []feeds.Article
-	if err := feeds.Read(file, func(it feeds.Item) error {
-		if it.Err != nil {
-			t.Fatal(it.Err)
-		}
-		now = append(now, it.Article)
-		return nil
-	}); err != nil || len(now) != 1 {
-		t.Fatalf("%d articles, %v", len(now), err)
-	}
+	now := []feeds.Article{readFile(t, file)}
 	const want = "Outside [31m text.\n\n```\n&#27; &#x1b;[31m\n```\n\nSpan `[0m` here.\n\n    indented &#27;[1m"
 	if now[0].Body != want {
 		t.Errorf("body %q\nwant %q", now[0].Body, want)

@@ -38,16 +38,7 @@ func TestDataImagesImported(t *testing.T) {
 			if err := os.WriteFile(file, []byte(tc.file), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			var now []feeds.Article
-			if err := feeds.Read(file, func(it feeds.Item) error {
-				if it.Err != nil {
-					t.Fatal(it.Err)
-				}
-				now = append(now, it.Article)
-				return nil
-			}); err != nil || len(now) != 1 {
-				t.Fatalf("%d articles, %v", len(now), err)
-			}
+			now := []feeds.Article{readFile(t, file)}
 			if now[0].Body != tc.body {
 				t.Errorf("body %q, want %q", now[0].Body, tc.body)
 			}
