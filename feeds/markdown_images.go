@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"tidings/store/anchor"
 )
 
 // withoutDataImages drops from art's body the pictures it holds in their
@@ -46,7 +48,7 @@ func dropDataImages(md string) string {
 		if len(edits) == 0 {
 			break
 		}
-		md = applyEdits(md, edits)
+		md = anchor.ApplyEdits(md, edits)
 	}
 	return md
 }
@@ -54,19 +56,13 @@ func dropDataImages(md string) string {
 // maxDataImageReads bounds how many times dropDataImages reads md.
 const maxDataImageReads = 4
 
-// textEdit replaces md[from:to] with with.
-type textEdit struct {
-	from, to int
-	with     string
-}
-
 // dataImageEdits are the changes dropDataImages makes to md, in order.
 // The pictures of a block of text (a paragraph, a heading) are read in
 // its text (blockDataImages), those of an HTML block in its lines; code
 // blocks are not read.
-func dataImageEdits(md string) []textEdit {
+func dataImageEdits(md string) []anchor.Edit {
 	src := []byte(md)
-	var edits []textEdit
+	var edits []anchor.Edit
 	_ = ast.Walk(markdownBlocks().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -85,25 +81,8 @@ func dataImageEdits(md string) []textEdit {
 		}
 		return ast.WalkContinue, nil
 	})
-	slices.SortFunc(edits, func(a, b textEdit) int { return a.from - b.from })
+	slices.SortFunc(edits, func(a, b anchor.Edit) int { return a.From - b.From })
 	return edits
-}
-
-// applyEdits makes edits, in order, to md; one that overlaps the one
-// before is left out.
-func applyEdits(md string, edits []textEdit) string {
-	var b strings.Builder
-	at := 0
-	for _, e := range edits {
-		if e.from < at || e.to > len(md) || e.from > e.to {
-			continue
-		}
-		b.WriteString(md[at:e.from])
-		b.WriteString(e.with)
-		at = e.to
-	}
-	b.WriteString(md[at:])
-	return b.String()
 }
 
 // blockDataImages are the edits of the pictures and links to data: URIs
@@ -113,7 +92,7 @@ func applyEdits(md string, edits []textEdit) string {
 // close, so that no text is read again for each bracket; a picture in
 // another's text is written before the other, in this reading, and the
 // other in the next.
-func blockDataImages(src []byte, lines *text.Segments) []textEdit {
+func blockDataImages(src []byte, lines *text.Segments) []anchor.Edit {
 	var t []byte
 	starts := make([]int, lines.Len())
 	for i := range lines.Len() {
@@ -131,7 +110,7 @@ func blockDataImages(src []byte, lines *text.Segments) []textEdit {
 		return lines.At(k).Start + i - starts[k]
 	}
 	code := codeSpans(t)
-	var edits []textEdit
+	var edits []anchor.Edit
 	var open []int // the brackets open, where they are
 	for i := 0; i < len(t); i++ {
 		if code[i] {
@@ -149,7 +128,7 @@ func blockDataImages(src []byte, lines *text.Segments) []textEdit {
 			from := open[len(open)-1]
 			open = open[:len(open)-1]
 			end, ok := dataLinkTail(t, i)
-			if !ok || len(edits) > 0 && edits[len(edits)-1].from >= at(from, true) {
+			if !ok || len(edits) > 0 && edits[len(edits)-1].From >= at(from, true) {
 				// Not to a data: URI, or holding one found already: the
 				// next reading writes it, with what it holds written.
 				continue
@@ -164,10 +143,10 @@ func blockDataImages(src []byte, lines *text.Segments) []textEdit {
 					label = "image" // the only text of the link it is in
 				}
 			}
-			edits = append(edits, textEdit{from: at(from, true), to: at(end, false), with: label})
+			edits = append(edits, anchor.Edit{From: at(from, true), To: at(end, false), With: label})
 		case '<':
 			if e, ok := dataImgTag(t, i, false); ok {
-				edits = append(edits, textEdit{from: at(e.from, true), to: at(e.to, false), with: e.with})
+				edits = append(edits, anchor.Edit{From: at(e.From, true), To: at(e.To, false), With: e.With})
 			}
 		}
 	}
@@ -314,7 +293,7 @@ const maxTag = 4096
 // dataImgTag reads the HTML tag at t[at:] and, when it is an <img> whose
 // source is a data: URI, is the edit that writes it as its alt text:
 // escaped as HTML in an HTML block (block), as Markdown in a paragraph.
-func dataImgTag(t []byte, at int, block bool) (e textEdit, ok bool) {
+func dataImgTag(t []byte, at int, block bool) (e anchor.Edit, ok bool) {
 	if at+4 > len(t) || !strings.EqualFold(string(t[at+1:at+4]), "img") {
 		return e, false
 	}
@@ -336,22 +315,22 @@ func dataImgTag(t []byte, at int, block bool) (e textEdit, ok bool) {
 	if block {
 		with = html.EscapeString(alt)
 	}
-	return textEdit{from: at, to: end, with: with}, true
+	return anchor.Edit{From: at, To: end, With: with}, true
 }
 
 // dataImgTags are the edits of the <img> tags in line seg of an HTML
 // block of src whose source is a data: URI (dataImgTag).
-func dataImgTags(src []byte, seg text.Segment, block bool) []textEdit {
+func dataImgTags(src []byte, seg text.Segment, block bool) []anchor.Edit {
 	line := src[seg.Start:seg.Stop]
-	var edits []textEdit
+	var edits []anchor.Edit
 	for i := 0; i < len(line); i++ {
 		if line[i] != '<' {
 			continue
 		}
 		if e, ok := dataImgTag(line, i, block); ok {
-			e.from, e.to = seg.Start+e.from, seg.Start+e.to
+			e.From, e.To = seg.Start+e.From, seg.Start+e.To
 			edits = append(edits, e)
-			i = e.to - seg.Start - 1
+			i = e.To - seg.Start - 1
 		}
 	}
 	return edits

@@ -277,7 +277,7 @@ type Edit struct {
 }
 
 // ApplyEdits is md with edits made, in the order of the text; an edit that
-// overlaps one before it is left out. The reader's rewriting of Markdown
+// overlaps one before it, or is no span of md, is left out. The reader's rewriting of Markdown
 // before glamour makes its edits so too.
 func ApplyEdits(md string, edits []Edit) string {
 	if len(edits) == 0 {
@@ -288,7 +288,7 @@ func ApplyEdits(md string, edits []Edit) string {
 	b.Grow(len(md))
 	at := 0
 	for _, e := range edits {
-		if e.From < at {
+		if e.From < at || e.From > e.To || e.To > len(md) {
 			continue
 		}
 		b.WriteString(md[at:e.From])
