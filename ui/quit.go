@@ -134,10 +134,15 @@ func (m *Model) quitWhenDone() tea.Cmd {
 // quitNow quits, keeping for Run what went wrong with the writes quitting
 // waited for.
 func (m *Model) quitNow() tea.Cmd {
+	waited := m.quit.waiting
 	m.quit.waiting = false
 	if lines := append(slices.Clip(m.quit.stopped), m.quit.failed...); len(lines) > 0 {
 		m.quit.err = quitError{lines: lines, interrupted: len(m.quit.stopped) > 0}
 		m.setError("Quitting", m.quit.err)
+	} else if waited {
+		// Everything waited for is written: the last screen no longer
+		// says it is being finished.
+		m.status, m.statusErr = "", false
 	}
 	return tea.Quit
 }

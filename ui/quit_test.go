@@ -153,6 +153,9 @@ func TestQuitFinishesWrites(t *testing.T) {
 				if _, quit := cmd().(tea.QuitMsg); !quit {
 					t.Fatal("the write ended, and quitting did not follow")
 				}
+				if s := viewText(m); !stop && (strings.Contains(s, "Finishing") || strings.Contains(s, "ctrl+c stop writing")) {
+					t.Errorf("everything written, the last screen still says it is finishing:\n%s", s)
+				}
 				err := root(t, m).quit.err
 				got, want := count(t, lib, tc.done), tc.want
 				if stop {
