@@ -29,6 +29,7 @@ func guard(t *testing.T, what string, fn func()) {
 // answers at once, with the text (read flattened), and converts what is
 // merely deep as it is.
 func TestDeeplyNestedHTML(t *testing.T) {
+	heavyUnderRace(t)
 	for _, tag := range []string{"div", "blockquote", "ul><li", "table><tr><td", "font", "b><i",
 		"time", "pre", "h1><pre", "pre><a", "h1><a", "h1><a><h2", "article", "main><article"} {
 		t.Run(tag, func(t *testing.T) {
@@ -122,6 +123,7 @@ func lineSafe(s string) error {
 // articles through ReadStream: each ends with an article or a clear
 // warning, never a crash or a hang.
 func TestHugeInput(t *testing.T) {
+	heavyUnderRace(t)
 	para := strings.Repeat("A sentence in a very long article. ", 30) + "\n\n\n\n"
 	for name, tc := range map[string]struct {
 		data     string

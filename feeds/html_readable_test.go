@@ -262,6 +262,7 @@ func TestReadableKeepsText(t *testing.T) {
 // times their depth; a page past the bound is read as pages were before
 // (its <article>), without it.
 func TestReadableBounded(t *testing.T) {
+	heavyUnderRace(t)
 	para := "<p>A paragraph of the story, with a comma, long enough to count.</p>"
 	deep := "<html><head><title>Deep</title></head><body><nav>MENU</nav><article>" + strings.Repeat("<div>", 500) +
 		strings.Repeat(para, maxReadableDepths/500) + strings.Repeat("</div>", 500) + "</article><footer>FOOTER</footer></body></html>"

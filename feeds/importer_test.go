@@ -787,6 +787,7 @@ func TestReadMHTMLFormerID(t *testing.T) {
 // without an extension read as the same bytes named for their format do;
 // blank lines alone are an empty file, however many.
 func TestReadAfterBlankLines(t *testing.T) {
+	heavyUnderRace(t)
 	contents := map[string]string{
 		".txt":  " date 2024-06-01 (HOST) After many blank lines.\n\n\nSecond paragraph.\n",
 		".md":   "---\ntitle: Night market\n---\nBody.\n",

@@ -424,6 +424,7 @@ func TestReadOPMLCutsDeepFolders(t *testing.T) {
 // export as a file in proportion to the feeds, which reads back as the
 // same feeds with the same tags.
 func TestOPMLNestedFoldersStaySmall(t *testing.T) {
+	heavyUnderRace(t)
 	const n = 10000
 	doc := nestedOPML(n)
 	subs, err := ReadOPML(strings.NewReader(doc))

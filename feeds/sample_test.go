@@ -354,6 +354,7 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 }
 
 func TestSampleHugeLine(t *testing.T) {
+	heavyUnderRace(t)
 	// A 20 MiB line in the middle of a stream: its article is kept (cut,
 	// with a warning) and the articles around it are read normally.
 	huge := &repeatReader{b: []byte("word "), n: 4 << 20}

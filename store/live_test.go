@@ -120,10 +120,14 @@ func TestLivePagesAgreeWhicheverWayTheyAreFound(t *testing.T) {
 		if len(want) != n {
 			t.Errorf("%q: CountLive %d, FTS5 page %d", q, n, len(want))
 		}
+		sizes := []int{5, 50}
+		if raceDetector {
+			sizes = sizes[1:] // pages of 5 walk 80 pages; see raceDetector
+		}
 		for _, budget := range []int{8, 1000} {
 			liveCandidates = budget
 			s.rare.word = "" // not the last budget's verdict
-			for _, size := range []int{5, 50} {
+			for _, size := range sizes {
 				if got := rowIDs(pageForward(t, s, q, true, size)); !slices.Equal(got, want) {
 					t.Errorf("%q, %d candidates, pages of %d: %d rows %v, want %d %v", q, budget, size, len(got), head(got), len(want), head(want))
 				}

@@ -169,6 +169,9 @@ func TestNextUnreadFindsTheNearest(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, from := range all {
+				if raceDetector && i%7 != 0 && i != len(all)-1 {
+					continue // a sample of the rows; see raceDetector
+				}
 				for _, delta := range []int{1, -1} {
 					want := ""
 					for j := i + delta; j >= 0 && j < len(all); j += delta {

@@ -49,6 +49,7 @@ func importLong(tb testing.TB, dir, body string) (*store.Store, int64) {
 // the part it renders only, so that opening it costs what the part does;
 // the body it renders is the whole, saying where it is cut.
 func TestLongArticleOpensItsPart(t *testing.T) {
+	heavyUnderRace(t)
 	body := longBody(2 << 20)
 	lib, id := importLong(t, t.TempDir(), body)
 	msg := loadArticle(context.Background(), lib, id)().(articleMsg)

@@ -15,6 +15,7 @@ import (
 // article is listed under the body, saying so, with its passage; opened
 // from the annotation browser, the reader shows it.
 func TestNotePastTheCut(t *testing.T) {
+	heavyUnderRace(t)
 	lib, _ := openLibrary(t)
 	var body strings.Builder
 	for i := 1; i <= 3*maxRenderLines; i++ {

@@ -26,7 +26,11 @@ func TestQuoteKeepsItsBar(t *testing.T) {
 		"code in a quote": {"> ```\n> " + strings.Repeat("x := 1; ", 20) + "\n> ```", 1},
 	}
 	var widths []int // every width for the dark style, a few for the others
-	for width := 20; width <= 120; width++ {
+	step := 1
+	if raceDetector {
+		step = 7 // a sample of the widths; see raceDetector
+	}
+	for width := 20; width <= 120; width += step {
 		widths = append(widths, width)
 	}
 	styles := map[string][]int{"dark": widths, "light": {24, 40, 80}, "notty": {24, 40, 80}}

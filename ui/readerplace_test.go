@@ -15,6 +15,7 @@ import (
 // text on the screen stays on the screen once the layout arrives; and the
 // position the rule shows is of what can be read, meanwhile as after.
 func TestLayoutKeepsThePlaceInACutArticle(t *testing.T) {
+	heavyUnderRace(t)
 	body := longBody(2 * maxRenderBytes)
 	lib, _ := importLong(t, t.TempDir(), body)
 	m := start(t, lib, Config{}, 80, 40)
@@ -54,6 +55,7 @@ func TestLayoutKeepsThePlaceInACutArticle(t *testing.T) {
 // while a long article is laid out, the rule does not say 100%: the reader
 // has most of the article still to show.
 func TestPlainPreviewRuleIsOfWhatIsLaidOut(t *testing.T) {
+	heavyUnderRace(t)
 	lib, _ := importLong(t, t.TempDir(), longBody(2*maxRenderBytes))
 	m := start(t, lib, Config{}, 80, 40)
 	m, cmd := m.Update(press("enter"))
