@@ -1671,7 +1671,11 @@ func (a *app) feedCmd() *cobra.Command {
 				return err
 			}
 			cli.WarnRulesLeftOut(cmd.ErrOrStderr(), rules)
-			added, err := cli.SubscribeFeed(cmd.Context(), st, feeds.NewFetcher(), rules, args[0], tags)
+			f := feeds.NewFetcher()
+			if stderr := cmd.ErrOrStderr(); isTerminal(stderr) {
+				f.Waiting = func(line string) { fmt.Fprintln(stderr, line) } // a slow discovery says what it waits for
+			}
+			added, err := cli.SubscribeFeed(cmd.Context(), st, f, rules, args[0], tags)
 			if _, unfetched := errors.AsType[*cli.NotFetchedError](err); added.Feed.ID == 0 || unfetched {
 				// Not subscribed, or subscribed but not fetched (exit 1,
 				// as fetch for a feed that failed): the error says which.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -39,6 +40,11 @@ type Discovered struct {
 // maxAlternates is how many of a page's feed links discovery tries.
 const maxAlternates = 5
 
+// discoverQuiet is how long a discovery is silent before it tells
+// Fetcher.Waiting what it waits for: one that answers sooner is not worth
+// a line.
+var discoverQuiet = 3 * time.Second
+
 // Discover finds the feed of pageURL: the URL itself when it serves a
 // feed, else the first <link rel="alternate"> of an RSS, Atom or JSON Feed
 // type on the page, resolved against the page (or its <base>), that serves
@@ -48,6 +54,10 @@ const maxAlternates = 5
 // timeout, five redirects, a page or feed read up to MaxBody (a larger
 // page is searched in its first MaxBody bytes; a larger feed, or anything
 // else larger than that, is the error a fetch gives: body over 10 MiB).
+// The whole discovery, the page and its links, is given the time a fetch
+// gives one feed (Fetcher.Deadline): a request running then is stopped,
+// and the links not asked by then are counted in the error. One taking
+// more than a few seconds tells Fetcher.Waiting what it waits for.
 // A feed: address, as a browser gives one, is read as the http(s) address
 // it stands for (see NormalizeURL).
 func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, error) {
@@ -55,7 +65,16 @@ func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, err
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Discovered{}, fmt.Errorf("bad URL %q: not an http(s) address%s", ShownURL(pageURL), schemeHint(pageURL))
 	}
-	found, page, err := f.discoverAt(ctx, u.String())
+	var until time.Time // when discovery's time is up; zero: never
+	limit := ""
+	if f.Deadline > 0 {
+		until = time.Now().Add(f.Deadline)
+		limit = fmt.Sprintf(" (finding the feed takes at most %s)", f.Deadline)
+	}
+	notes := newWaitNotes(f.Waiting, limit)
+	defer notes.stop()
+	notes.asking("waiting for " + shownAddress(u.String()))
+	found, page, err := f.discoverAt(ctx, u.String(), until)
 	if err != nil || found.doc != nil {
 		return found, err
 	}
@@ -69,7 +88,12 @@ func (f *Fetcher) Discover(ctx context.Context, pageURL string) (Discovered, err
 			gave = append(gave, fmt.Sprintf("%d more not tried", len(links)-i))
 			break
 		}
-		found, other, err := f.discoverAt(ctx, link)
+		if !until.IsZero() && !time.Now().Before(until) {
+			gave = append(gave, fmt.Sprintf("%d more not tried in the %s finding the feed is given", len(links)-i, f.Deadline))
+			break
+		}
+		notes.asking(fmt.Sprintf("waiting for %s, the page's feed link %d of %d", shownAddress(link), i+1, len(links)))
+		found, other, err := f.discoverAt(ctx, link, until)
 		switch {
 		case ctx.Err() != nil:
 			return Discovered{}, ctx.Err()
@@ -145,15 +169,77 @@ func (p discoveredPage) kind() string {
 	return ""
 }
 
+// waitNotes tell a discovery's Fetcher.Waiting what it waits for, once
+// it has taken longer than discoverQuiet: the address it is asking then
+// (with limit, what time the discovery is given), and each one it asks
+// after.
+type waitNotes struct {
+	tell  func(string) // nil: nothing is told
+	limit string
+	timer *time.Timer
+
+	mu    sync.Mutex
+	now   string // the address being asked, as told
+	awake bool   // discoverQuiet is over: each address is told as it is asked
+	done  bool   // the discovery returned: nothing more is told
+}
+
+func newWaitNotes(tell func(string), limit string) *waitNotes {
+	w := &waitNotes{tell: tell, limit: limit}
+	if tell != nil {
+		w.timer = time.AfterFunc(discoverQuiet, w.wake)
+	}
+	return w
+}
+
+// asking records that the discovery asks an address now, and tells it
+// when the discovery has taken long already.
+func (w *waitNotes) asking(line string) {
+	if w.tell == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.now = line
+	if w.awake && !w.done {
+		w.tell(line)
+	}
+}
+
+// wake tells, the discovery having taken long, what it waits for and
+// what time it is given.
+func (w *waitNotes) wake() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return
+	}
+	w.awake = true
+	w.tell(w.now + w.limit)
+}
+
+// stop ends the telling: the discovery is over.
+func (w *waitNotes) stop() {
+	if w.tell == nil {
+		return
+	}
+	w.timer.Stop()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.done = true
+}
+
 // discoverAt requests addr for discovery: the feed it serves (Discovered,
 // with the document), else the page it serves. A server that is busy
-// (429, 5xx) is asked again as a fetch asks it (retrying).
-func (f *Fetcher) discoverAt(ctx context.Context, addr string) (Discovered, discoveredPage, error) {
+// (429, 5xx) is asked again as a fetch asks it (retrying). No request is
+// made past until (zero: no bound besides the address's own deadline),
+// and one running then is stopped.
+func (f *Fetcher) discoverAt(ctx context.Context, addr string, until time.Time) (Discovered, discoveredPage, error) {
 	type answer struct {
 		found Discovered
 		page  discoveredPage
 	}
-	a, err := retrying(ctx, f, func(t *tries) (answer, retryHint, error) {
+	a, err := retrying(ctx, f, tries{until: until}, func(t *tries) (answer, retryHint, error) {
 		found, page, hint, err := f.discoverOnce(ctx, addr, t)
 		return answer{found, page}, hint, err
 	})

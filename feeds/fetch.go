@@ -61,6 +61,13 @@ type Fetcher struct {
 	// than the budget is read alone). 0 bounds nothing.
 	ParseBudget int64
 	UserAgent   string
+	// Waiting, when set, is told what a discovery (Discover) that has
+	// taken more than a few seconds is waiting for, a line for each
+	// address it asks from then on: "waiting for http://host/feed.xml,
+	// the page's feed link 2 of 8". It is called from the discovery's
+	// goroutine or a timer's, never two at once, and never once Discover
+	// has returned.
+	Waiting func(line string)
 
 	clientOnce sync.Once
 	client     *http.Client
@@ -190,16 +197,29 @@ func hostOf(raw string) string {
 	return ""
 }
 
-// fetch runs the attempts for one subscription, waiting between them.
+// fetch runs the attempts for one subscription, waiting between them. A
+// server that refuses the conditional request (retryHint.unconditional)
+// is asked again at once without the validators; when that reads the
+// feed, the validators are forgotten: the next fetch asks without them
+// rather than be refused first.
 func (f *Fetcher) fetch(ctx context.Context, sub Subscription, s slots) FetchResult {
 	start := time.Now()
-	r, err := retrying(ctx, f, func(t *tries) (FetchResult, retryHint, error) {
-		r, hint := f.attempt(ctx, sub, s, t)
+	asked, refused := sub, false
+	r, err := retrying(ctx, f, tries{}, func(t *tries) (FetchResult, retryHint, error) {
+		r, hint := f.attempt(ctx, asked, s, t)
+		if hint.unconditional && !refused && t.roomFor(0) {
+			refused = true
+			asked.ETag, asked.LastModified = "", ""
+			r, hint = f.attempt(ctx, asked, s, t)
+		}
 		return r, hint, r.Err
 	})
 	r.Err = err
-	if r.Err != nil {
+	switch {
+	case r.Err != nil:
 		r = FetchResult{Sub: sub, Err: cleanError{r.Err}, Bytes: r.Bytes}
+	case refused:
+		r.Sub.ETag, r.Sub.LastModified = "", ""
 	}
 	r.Duration = time.Since(start)
 	return r

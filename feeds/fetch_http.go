@@ -2,6 +2,8 @@ package feeds
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -19,10 +22,13 @@ const feedAccept = "application/rss+xml, application/atom+xml, application/feed+
 	"application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
 
 // retryHint says whether a failed attempt is worth another, and how long
-// the server asked to wait (0 when it did not say).
+// the server asked to wait (0 when it did not say); unconditional, that
+// the server refused a conditional request, which is worth asking again
+// at once without the validators.
 type retryHint struct {
-	ok    bool
-	after time.Duration
+	ok            bool
+	after         time.Duration
+	unconditional bool
 }
 
 // attempt makes one request for sub, holding a host slot until the body
@@ -56,8 +62,9 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots, t *tri
 	var moved redirects
 	resp, err := f.do(actx, req, &moved)
 	if err != nil {
-		err, retry := f.transportError(ctx, actx, t, err)
-		return fail(err, retry)
+		r, hint := fail(f.transportError(ctx, actx, t, err))
+		hint.unconditional = conditional(req) && brokenOff(err)
+		return r, hint
 	}
 	defer resp.Body.Close()
 
@@ -65,15 +72,16 @@ func (f *Fetcher) attempt(ctx context.Context, sub Subscription, s slots, t *tri
 	case code == http.StatusNotModified:
 		r := FetchResult{Sub: sub, NotModified: true}
 		r.movedTo(moved.newURL)
-		if v := CleanLine(resp.Header.Get("ETag")); v != "" {
+		if v := KeptETag(resp.Header.Get("ETag")); v != "" {
 			r.Sub.ETag = v
 		}
-		if v := CleanLine(resp.Header.Get("Last-Modified")); v != "" {
+		if v := KeptLastModified(resp.Header.Get("Last-Modified")); v != "" {
 			r.Sub.LastModified = v
 		}
 		return r, retryHint{}
 	case code < 200 || code > 299:
 		hint, err := statusFailure(resp)
+		hint.unconditional = conditional(req) && refusesConditional(code)
 		return FetchResult{Sub: sub, Err: err}, hint
 	}
 
@@ -122,6 +130,70 @@ func statusFailure(resp *http.Response) (retryHint, error) {
 		hint.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
 	}
 	return hint, &StatusError{Code: code, Status: reasonPhrase(resp)}
+}
+
+// conditional reports whether req asks only for a feed changed since
+// (If-None-Match, If-Modified-Since).
+func conditional(req *http.Request) bool {
+	return req.Header.Get("If-None-Match") != "" || req.Header.Get("If-Modified-Since") != ""
+}
+
+// refusesConditional reports whether a status answering a conditional
+// request may be the server refusing the validators rather than the
+// feed: a 4xx (400 Bad Request, 412 Precondition Failed, 431 Request
+// Header Fields Too Large…) but those about the feed itself (404, 410,
+// 451), about who asks (401, 403, 407) or about when (408, 429), which
+// the same request without validators would be answered as well.
+func refusesConditional(code int) bool {
+	switch code {
+	case http.StatusNotFound, http.StatusGone, http.StatusUnavailableForLegalReasons,
+		http.StatusUnauthorized, http.StatusForbidden, http.StatusProxyAuthRequired,
+		http.StatusRequestTimeout, http.StatusTooManyRequests:
+		return false
+	}
+	return code >= 400 && code <= 499
+}
+
+// brokenOff reports whether a request failed by the server closing the
+// connection on it unanswered (EOF, a reset, a broken pipe), as some do
+// on a request whose headers they refuse: not a connection refused, a
+// name not found or a timeout, which say nothing of the request.
+func brokenOff(err error) bool {
+	for _, e := range []error{io.EOF, io.ErrUnexpectedEOF, syscall.ECONNRESET, syscall.ECONNABORTED, syscall.EPIPE} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxValidator is the longest ETag or Last-Modified kept to be sent
+// back: a real one is a few dozen bytes, and a server's of megabytes,
+// sent back with every request, makes each one fail.
+const maxValidator = 1 << 10
+
+// KeptETag is a response's ETag as it is kept and sent back in the next
+// request's If-None-Match: without control characters, and "" when it
+// is longer than maxValidator.
+func KeptETag(etag string) string {
+	if len(etag) > maxValidator {
+		return ""
+	}
+	return CleanLine(etag)
+}
+
+// KeptLastModified is a response's Last-Modified as it is kept and sent
+// back in the next request's If-Modified-Since: "" unless it is an HTTP
+// date, which is all a server can read there.
+func KeptLastModified(lastModified string) string {
+	if len(lastModified) > maxValidator {
+		return ""
+	}
+	v := CleanLine(lastModified)
+	if _, err := http.ParseTime(v); err != nil {
+		return ""
+	}
+	return v
 }
 
 // movedTo records that the feed moved for good to newURL ("" when it did
@@ -174,8 +246,8 @@ func feedResult(sub Subscription, doc document) FetchResult {
 	r := FetchResult{Sub: sub, Articles: feed.Articles, Warning: feed.Warning, Bytes: int64(len(doc.data))}
 	// Validators are kept only from a response that parsed: otherwise the
 	// next fetch would get a 304 and never see the feed repaired.
-	r.Sub.ETag = CleanLine(doc.etag)
-	r.Sub.LastModified = CleanLine(doc.lastModified)
+	r.Sub.ETag = KeptETag(doc.etag)
+	r.Sub.LastModified = KeptLastModified(doc.lastModified)
 	if feed.Title != "" {
 		r.Sub.Title = feed.Title
 	}
@@ -214,11 +286,13 @@ func (f *Fetcher) newRequest(sub Subscription) (*http.Request, error) {
 	// No Accept-Encoding: the transport then asks for gzip itself and
 	// decompresses, so the size limit counts decompressed bytes (as it
 	// does of the deflate some servers send unasked: decodedBody).
-	if sub.ETag != "" {
-		req.Header.Set("If-None-Match", sub.ETag)
+	// Validators stored before they were held to what is kept are not
+	// sent either.
+	if v := KeptETag(sub.ETag); v != "" {
+		req.Header.Set("If-None-Match", v)
 	}
-	if sub.LastModified != "" {
-		req.Header.Set("If-Modified-Since", sub.LastModified)
+	if v := KeptLastModified(sub.LastModified); v != "" {
+		req.Header.Set("If-Modified-Since", v)
 	}
 	return req, nil
 }
@@ -255,6 +329,9 @@ func (r *redirects) check(req *http.Request, via []*http.Request) error {
 	if len(via) > maxRedirects {
 		return fmt.Errorf("%w: stopped after %d", ErrTooManyRedirects, maxRedirects)
 	}
+	if u := req.URL; u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return redirectError{to: u.String()}
+	}
 	code := req.Response.StatusCode
 	if !r.temporary && (code == http.StatusMovedPermanently || code == http.StatusPermanentRedirect) {
 		r.newURL = req.URL.String()
@@ -264,9 +341,29 @@ func (r *redirects) check(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
+// redirectError is a redirect to an address that is not http(s) (file:,
+// javascript:…), which is not followed.
+type redirectError struct{ to string }
+
+func (e redirectError) Error() string {
+	return "redirected to " + shownAddress(e.to) + ", which tidings does not follow"
+}
+
+// shownAddress is an address a server gave, as a line tells it: without
+// its password and control characters, and cut after 200 characters.
+func shownAddress(raw string) string {
+	const most = 200
+	shown := CleanLine(ShownURL(raw))
+	if r := []rune(shown); len(r) > most {
+		shown = string(r[:most]) + "…"
+	}
+	return shown
+}
+
 // transportError turns a failed request or body read into a clear error
-// and says whether another attempt may do better. ctx is the caller's,
-// actx the attempt's, begun by t, with its timeout.
+// and says whether another attempt may do better: not after a failure
+// that cannot change (permanentFailure). ctx is the caller's, actx the
+// attempt's, begun by t, with its timeout.
 func (f *Fetcher) transportError(ctx, actx context.Context, t *tries, err error) (error, bool) {
 	if ctx.Err() != nil {
 		return ctx.Err(), false
@@ -274,7 +371,7 @@ func (f *Fetcher) transportError(ctx, actx context.Context, t *tries, err error)
 	if ue, ok := errors.AsType[*url.Error](err); ok {
 		err = ue.Err // "Get URL: ..." says nothing the result does not
 	}
-	if errors.Is(err, ErrTooManyRedirects) {
+	if permanentFailure(err) {
 		return err, false
 	}
 	if errors.Is(actx.Err(), context.DeadlineExceeded) {
@@ -290,6 +387,34 @@ func (f *Fetcher) transportError(ctx, actx context.Context, t *tries, err error)
 		return fmt.Errorf("%w: %v", ErrTimeout, err), true
 	}
 	return err, true
+}
+
+// permanentFailure reports whether a request failed in a way that asking
+// again in a few seconds cannot change: too many redirects, a redirect
+// tidings does not follow, a certificate refused (signed by no known
+// authority, for another host, expired), or a host name that does not
+// exist (a name server that does not answer is asked again).
+func permanentFailure(err error) bool {
+	if errors.Is(err, ErrTooManyRedirects) {
+		return true
+	}
+	if _, ok := errors.AsType[redirectError](err); ok {
+		return true
+	}
+	if _, ok := errors.AsType[*tls.CertificateVerificationError](err); ok {
+		return true
+	}
+	if _, ok := errors.AsType[x509.UnknownAuthorityError](err); ok {
+		return true
+	}
+	if _, ok := errors.AsType[x509.HostnameError](err); ok {
+		return true
+	}
+	if _, ok := errors.AsType[x509.CertificateInvalidError](err); ok {
+		return true
+	}
+	dns, ok := errors.AsType[*net.DNSError](err)
+	return ok && dns.IsNotFound
 }
 
 // readBody reads at most limit bytes (no limit when it is 0 or less).

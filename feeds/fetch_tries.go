@@ -14,7 +14,7 @@ import (
 type tries struct {
 	n     int
 	first time.Time
-	until time.Time     // zero: no deadline
+	until time.Time     // zero: no deadline; one given before the first request (a discovery's) stays when earlier
 	last  time.Duration // how long the last request took
 	begun time.Time     // when the last request began
 	cut   bool          // the last request was given only what was left of the time
@@ -28,8 +28,8 @@ func (t *tries) begin(ctx context.Context, f *Fetcher) (context.Context, context
 	t.begun = now
 	if t.n == 1 {
 		t.first = now
-		if f.Deadline > 0 {
-			t.until = now.Add(f.Deadline)
+		if own := now.Add(f.Deadline); f.Deadline > 0 && (t.until.IsZero() || own.Before(t.until)) {
+			t.until = own
 		}
 	}
 	limit := f.Timeout
@@ -97,10 +97,10 @@ func roundDuration(d time.Duration) time.Duration {
 // for each next attempt, or as long as the server asks (Retry-After) up to
 // f.MaxRetryAfter; a server asking for longer is told in the error. No
 // attempt is made past f.Deadline, counted from the first request, nor
-// one that would begin with less time left than the last one took. An
+// one that would begin with less time left than the last one took, nor
+// past the deadline t was given, if it is earlier (a discovery's). An
 // error after more than one attempt says how many there were (tries.told).
-func retrying[T any](ctx context.Context, f *Fetcher, try func(*tries) (T, retryHint, error)) (T, error) {
-	var t tries
+func retrying[T any](ctx context.Context, f *Fetcher, t tries, try func(*tries) (T, retryHint, error)) (T, error) {
 	for attempt := 0; ; attempt++ {
 		v, hint, err := try(&t)
 		switch {

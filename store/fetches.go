@@ -202,16 +202,17 @@ func importOrder(batch []feeds.Article) []int {
 }
 
 // recordFetchState stores, in tx, a fetch's state of feed id: the
-// validators for the next conditional request, the time of the fetch and
-// its error (lastErr), and its new URL after a permanent redirect.
+// validators for the next conditional request (those a request can send
+// back: feeds.KeptETag, feeds.KeptLastModified), the time of the fetch
+// and its error (lastErr), and its new URL after a permanent redirect.
 func recordFetchState(ctx context.Context, tx *sql.Tx, id int64, r feeds.FetchResult, lastErr string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE feeds SET
 		etag = CASE WHEN ? THEN ? ELSE etag END,
 		last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
 		last_fetch = ?, last_error = ?
 		WHERE id = ?`,
-		r.Err == nil, feeds.CleanLine(r.Sub.ETag),
-		r.Err == nil, feeds.CleanLine(r.Sub.LastModified),
+		r.Err == nil, feeds.KeptETag(r.Sub.ETag),
+		r.Err == nil, feeds.KeptLastModified(r.Sub.LastModified),
 		time.Now().Unix(), lastErr, id)
 	if err != nil {
 		return err
