@@ -69,11 +69,14 @@ var ErrNotFeed = errors.New("not a feed")
 // resolved; the entry's enclosures (RSS enclosures, Atom enclosure links,
 // JSON Feed attachments) are listed after it, and the first is the
 // article's URL when the entry has no link (a JSON Feed item's
-// external_url comes before them). An Atom or JSON Feed entry naming no
-// author has the feed's. Titles are read as their format writes them
-// (titleText). A JSON Feed with a field of the wrong type is read item by
-// item (repairJSONFeed): an item that cannot be read is left out, with a
-// warning naming it, and the others are kept.
+// external_url comes before them). FeedBurner's own addresses of an
+// entry and its enclosure (feedburner:origLink, origEnclosureLink) are
+// read in place of its redirects, the id made of the link as written. An
+// Atom or JSON Feed entry naming no author has the feed's. Titles are
+// read as their format writes them (titleText). A JSON Feed with a field
+// of the wrong type is read item by item (repairJSONFeed): an item that
+// cannot be read is left out, with a warning naming it, and the others
+// are kept.
 func ParseFeed(data []byte, contentType, docURL string, sub Subscription) (Feed, error) {
 	if docURL == "" {
 		docURL = sub.URL
@@ -248,7 +251,9 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	guid := strings.TrimSpace(it.GUID)
 	a.publishedAt = unwritableAt(a.Published, "entry "+entryName(a.Title, guid, i)+": date")
 	ref := it.Link
-	if unwrapURL(ref) == "" {
+	if orig := origLink(it); orig != "" {
+		ref = orig // the article, not FeedBurner's redirect to it
+	} else if unwrapURL(ref) == "" {
 		// An entry whose content is elsewhere (Atom's <content src>)
 		// links to it: the article is there.
 		ref = e.contentSrc(i)
@@ -284,7 +289,8 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	encBase := e.enclosureBase(it)
 	m := mediaOf(it, encBase)
 	body := withMedia(content, m, page)
-	encs := withMediaFiles(enclosures(it, encBase), m.files)
+	own, origEnc := withOrigEnclosure(it, enclosures(it, encBase))
+	encs := withMediaFiles(own, m.files)
 	a.Body = withEnclosures(body, encs)
 	if len(encs) > maxEnclosures {
 		a.Warnings = append(a.Warnings, fmt.Sprintf("%d enclosures: the first %d are listed", len(encs), maxEnclosures))
@@ -300,10 +306,11 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	// An entry with no title, text or page of its own is known by its link
 	// and body as read before (knownBy): those read with formerPage.
 	before := a
-	if ownURL != formerPage {
-		before.URL = e.otherURL(formerPage, it, encs, true)
+	if ownURL != formerPage || origEnc {
+		formerEncs := withMediaFiles(enclosures(it, encBase), m.files)
+		before.URL = e.otherURL(formerPage, it, formerEncs, true)
 		body := withMedia(content, m, formerPage)
-		before.Body = withEnclosures(body, encs)
+		before.Body = withEnclosures(body, formerEncs)
 		if !titled && body == "" {
 			before.Title = before.URL
 		}

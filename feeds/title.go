@@ -135,27 +135,16 @@ var abbreviations = map[string]bool{
 // Initials and common abbreviations do not end a sentence. The full stops
 // and marks of Chinese and Japanese (。！？) end one with no space after
 // them, but not inside 「quotes」, “quotes”, "quotes", （brackets） or
-// (brackets), nor before another mark.
+// (brackets) closed in s (heldSpans), nor before another mark.
 func firstSentence(s string) string {
-	depth := 0       // how deep s is in quotes and brackets at i
-	inQuote := false // whether s is inside a straight "quote" at i
+	held := heldSpans(s)
+	depth := 0 // how deep s is at i in the quotes and brackets it closes
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '"':
-			// A straight quote opens and closes alike: every other one
-			// closes.
-			if inQuote {
-				depth = max(depth-1, 0)
-			} else {
-				depth++
-			}
-			inQuote = !inQuote
-		case strings.ContainsRune(wideOpeners, r):
-			depth++
-		case strings.ContainsRune(wideClosers, r):
-			depth = max(depth-1, 0)
-		case isSentenceMark(r, s[:i]):
+		if held != nil {
+			depth += held[i]
+		}
+		if isSentenceMark(r, s[:i]) {
 			end := i + size
 			for end < len(s) {
 				c, n := utf8.DecodeRuneInString(s[end:])
@@ -174,6 +163,83 @@ func firstSentence(s string) string {
 		i += size
 	}
 	return s
+}
+
+// heldSpans finds the quotes and brackets of s that hold a sentence open
+// (wideOpeners, straight quotes): those closed in s, each by its own
+// closer, nested ones within them. It returns, for each byte of s, how
+// much deeper in them s is from there on: +1 at an opener, -1 at its
+// closer, 0 elsewhere; nil when s has none. An opener never closed (a "("
+// left open, a stray ‘) holds nothing open, and a closer without its
+// opener (an apostrophe’s ’) closes nothing: were they counted, no
+// full stop after them would end a sentence. A straight quote right after
+// a digit is an inch mark (27"), unless a quote is open for it to close.
+func heldSpans(s string) []int {
+	if !strings.ContainsAny(s, `"`+wideOpeners) {
+		return nil
+	}
+	type opened struct {
+		at    int
+		close rune // the closer that closes it
+	}
+	var open []opened
+	var held []int
+	closeAt := func(at int, close rune) bool {
+		for k := len(open) - 1; k >= 0; k-- {
+			if open[k].close == close {
+				if held == nil {
+					held = make([]int, len(s))
+				}
+				held[open[k].at]++
+				held[at]--
+				open = open[:k] // those opened inside it and left open hold nothing
+				return true
+			}
+		}
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '"':
+			if !closeAt(i, '"') && !isInchMark(s[:i]) {
+				open = append(open, opened{i, '"'})
+			}
+		case strings.ContainsRune(wideOpeners, r):
+			open = append(open, opened{i, closerOf(r)})
+		case strings.ContainsRune(wideClosers, r):
+			closeAt(i, sameBracket(r))
+		}
+	}
+	return held
+}
+
+// isInchMark reports whether a straight quote after before is an inch
+// mark: it follows a digit (a 27" screen, 6.1").
+func isInchMark(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return unicode.IsDigit(r)
+}
+
+// closerOf is the closer of the opener r (one of wideOpeners), as
+// sameBracket writes it.
+func closerOf(r rune) rune {
+	opens, closes := []rune(wideOpeners), []rune(wideClosers)
+	for k, o := range opens {
+		if o == r {
+			return sameBracket(closes[k])
+		}
+	}
+	return r
+}
+
+// sameBracket writes the closer r as the brackets of both widths are
+// matched: text set in Chinese or Japanese closes a wide （ with an ASCII
+// ) and the other way round.
+func sameBracket(r rune) rune {
+	if r == ')' {
+		return '）'
+	}
+	return r
 }
 
 // sentenceClosers may follow a sentence's final mark and belong to it.

@@ -850,10 +850,14 @@ func (im *importer) tag(name string) (int64, error) {
 	return id, nil
 }
 
-// feed returns the id of the feed with this URL, creating it, titled by
-// the source of the article that brings it (an export's article imported
-// into another library) until it is fetched, and counting it among the
-// batch's new feeds; none for "". A feed created with a user name or
+// feed returns the id of the feed at this URL, found by any spelling of
+// its address as a subscription is (feedIDByURL: a host as Unicode,
+// percent-encoded or punycode, another password, the address it moved
+// from), so that an export's article joins the library's subscription
+// rather than making another; else it creates it, titled by the source
+// of the article that brings it (an export's article imported into
+// another library) until it is fetched, and counting it among the batch's
+// new feeds; none for "". A feed created with a user name or
 // password in its address makes its articles' ids of the address without
 // them, as a new subscription does (Subscribe), unless the id of the
 // article that brings it (externalID) was made of it with them.
@@ -878,7 +882,10 @@ func (im *importer) feed(url, source, externalID string) (sql.NullInt64, error) 
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 	normal := feeds.MatchURL(url)
-	err := im.tx.QueryRowContext(im.ctx, `SELECT id, `+feedIdentitySQL+` FROM feeds WHERE url = ?`, url).Scan(&id, &base)
+	id, err := feedIDByURL(im.ctx, im.tx, url)
+	if err == nil {
+		base, err = im.storedFeed(id)
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		base = url
@@ -894,16 +901,23 @@ func (im *importer) feed(url, source, externalID string) (sql.NullInt64, error) 
 		im.newFeeds = append(im.newFeeds, url)
 	case err != nil:
 		return sql.NullInt64{}, err
-	default:
-		// A feed another tidings or program wrote without its normal form
-		// is given it, so that any spelling of its address finds it.
-		if _, err := im.tx.ExecContext(im.ctx, `UPDATE feeds SET url_normal = ? WHERE id = ? AND url_normal <> ?`,
-			normal, id, normal); err != nil {
-			return sql.NullInt64{}, err
-		}
 	}
 	im.feeds[url], im.bases[id] = id, base
 	return sql.NullInt64{Int64: id, Valid: true}, nil
+}
+
+// storedFeed reads the identity (feedIdentitySQL) of the feed id, found
+// by any spelling of its address, and gives the feed the normal form of
+// its own address when another tidings or program wrote it without one,
+// so that any spelling finds it by the index from now on.
+func (im *importer) storedFeed(id int64) (base string, err error) {
+	var stored string
+	if err := im.tx.QueryRowContext(im.ctx, `SELECT url, `+feedIdentitySQL+` FROM feeds WHERE id = ?`, id).Scan(&stored, &base); err != nil {
+		return "", err
+	}
+	normal := feeds.MatchURL(stored)
+	_, err = im.tx.ExecContext(im.ctx, `UPDATE feeds SET url_normal = ? WHERE id = ? AND url_normal <> ?`, normal, id, normal)
+	return base, err
 }
 
 // feedIdentitySQL is a feed's identity in its row: the address its
