@@ -32,10 +32,11 @@ const ImportBatch = 20000
 // that the article itself carries (tidings' own export) is applied on top:
 // its tags are added, the article marked read or starred when it says so,
 // its retitle taken when the reader has not retitled it here (see
-// takesRetitle), and its annotations added unless the same quote and note
-// are already there (or a note written at the same second: for a passage
-// note, saying the same or on the same passage; for a note on the whole
-// article, whatever it says). An import adds state and never takes any
+// takesRetitle), and its annotations added unless the article holds them
+// already (sameNote: the same quote and note, or a note written at the same
+// second: for a passage note, saying the same or on the same passage; for a
+// note on the whole article, whatever it says), each of the library's notes
+// being at most one of the file's. An import adds state and never takes any
 // away. Any error rolls back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
 	return s.importBatch(ctx, batch, false, batchHooks{})
@@ -250,7 +251,7 @@ type importer struct {
 	// subscribed: the articles' feeds must exist (a fetch's import).
 	subscribed bool
 
-	insert, update, tagArticle, hasAnnotation, hasNoteWrittenThen, addAnnotation *sql.Stmt
+	insert, update, tagArticle, storedNotes, addAnnotation *sql.Stmt
 
 	anchors *reanchorer // the changed articles whose notes follow their passages
 	deleted deletions   // the batch's articles the reader deleted
@@ -288,17 +289,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		author = ?, published = ?, updated = ?, body = ?, content_hash = ?, retitled = ? WHERE id = ?`)
 	im.tagArticle = prep(`INSERT INTO article_tags(article_id, tag_id, added, by_rule) VALUES (?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`)
-	// A note stored before words lost their soft hyphens is the same note.
-	im.hasAnnotation = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
-		AND (quote = ?2 AND note = ?3 OR tidings_in_words(quote) = ?2 AND tidings_in_words(note) = ?3))`)
-	// A passage note re-anchored since it was exported has another quote,
-	// and a note edited since says something else: it is the same note
-	// when it was written at the same second, of the same kind (on a
-	// passage, on the whole article), and says the same, or is on the same
-	// passage (the whole article's, for a note on it).
-	im.hasNoteWrittenThen = prep(`SELECT EXISTS (SELECT 1 FROM annotations WHERE article_id = ?1
-		AND created = ?3 AND (quote = '') = (?4 = '')
-		AND (note = ?2 OR tidings_in_words(note) = ?2 OR quote = ?4 OR tidings_in_words(quote) = ?4))`)
+	im.storedNotes = prep(`SELECT quote, note, created FROM annotations WHERE article_id = ? ORDER BY id`)
 	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated, orphaned)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -309,7 +300,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 }
 
 func (im *importer) close() {
-	for _, st := range []*sql.Stmt{im.insert, im.update, im.tagArticle, im.hasAnnotation, im.hasNoteWrittenThen, im.addAnnotation} {
+	for _, st := range []*sql.Stmt{im.insert, im.update, im.tagArticle, im.storedNotes, im.addAnnotation} {
 		if st != nil {
 			st.Close()
 		}
@@ -500,6 +491,14 @@ func (im *importer) article(a *feeds.Article) (Outcome, error) {
 			return 0, err
 		}
 		out, reindex = Updated, true
+		if len(a.Annotations) > 0 {
+			// The file's notes are on its text: the library's follow
+			// their passages into it first, so that each is compared with
+			// the file's where it is now (userState).
+			if err := im.reanchorNow(e.id, a.Body); err != nil {
+				return 0, err
+			}
+		}
 	}
 	if out == Unchanged {
 		adopted, err := im.adopt(e, a, feedID)
@@ -611,10 +610,10 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 		return err
 	}
 	var notes []string
-	seen := make(map[[2]string]bool)
+	seen := make(map[listedNote]bool)
 	text := &plainText{body: a.Body}
 	for _, n := range a.Annotations {
-		k := [2]string{n.Quote, n.Note}
+		k := listed(n)
 		if seen[k] {
 			continue
 		}
@@ -692,18 +691,12 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		}
 		changed = changed || n > 0
 	}
+	notes, err := im.newNotes(e.id, a.Annotations, prev)
+	if err != nil {
+		return false, false, err
+	}
 	text := &plainText{body: a.Body}
-	for _, n := range a.Annotations {
-		if slices.Contains(prev.Notes, noteKey(n)) {
-			continue // carried before: if it is gone, the reader deleted it
-		}
-		has, err := im.hasNote(e.id, n)
-		if err != nil {
-			return false, false, err
-		}
-		if has {
-			continue
-		}
+	for _, n := range notes {
 		if err := im.annotate(e.id, text, n); err != nil {
 			return false, false, err
 		}
@@ -711,6 +704,133 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		reindex = reindex || n.Note != ""
 	}
 	return changed, reindex, nil
+}
+
+// newNotes returns the notes of incoming that the article does not hold:
+// those neither carried by the file when it was last imported (if one is
+// gone, the reader deleted it) nor among the article's notes already
+// (sameNote), nor listed before in the file. Each of the library's notes is
+// at most one of the file's, the likest first: two notes written in the
+// same second are two notes.
+func (im *importer) newNotes(articleID int64, incoming []feeds.Annotation, prev carried) ([]feeds.Annotation, error) {
+	var fresh []feeds.Annotation
+	seen := make(map[listedNote]bool)
+	for _, n := range incoming {
+		k := listed(n)
+		if seen[k] || wasCarried(prev, n) {
+			continue
+		}
+		seen[k] = true
+		fresh = append(fresh, n)
+	}
+	if len(fresh) == 0 {
+		return nil, nil
+	}
+	stored, err := im.heldNotes(articleID)
+	if err != nil {
+		return nil, err
+	}
+	held := make([]bool, len(fresh))
+	for likeness := sameWords; likeness <= samePassage; likeness++ {
+		for i, n := range fresh {
+			if held[i] {
+				continue
+			}
+			for j, m := range stored {
+				if !m.taken && sameNote(m.Annotation, n, likeness) {
+					stored[j].taken, held[i] = true, true
+					break
+				}
+			}
+		}
+	}
+	var out []feeds.Annotation
+	for i, n := range fresh {
+		if !held[i] {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// listedNote is what tells a note a file lists twice: the same quote and
+// note written at the same second. The same words written at two times
+// are two notes.
+type listedNote struct {
+	quote, note string
+	created     int64
+}
+
+func listed(n feeds.Annotation) listedNote {
+	return listedNote{n.Quote, n.Note, unix(n.Created)}
+}
+
+// storedNote is one of an article's notes, as an import compares the
+// notes a file carries with it; taken once it is one of them.
+type storedNote struct {
+	feeds.Annotation
+	taken bool
+}
+
+// heldNotes returns the article's notes, oldest first: their quotes, words
+// and times.
+func (im *importer) heldNotes(articleID int64) ([]storedNote, error) {
+	rows, err := im.storedNotes.QueryContext(im.ctx, articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []storedNote
+	for rows.Next() {
+		var n storedNote
+		var created int64
+		if err := rows.Scan(&n.Quote, &n.Note, &created); err != nil {
+			return nil, err
+		}
+		n.Created = fromUnix(created)
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// likeness is how a note a file carries can be one the library holds,
+// likest first.
+type likeness int
+
+const (
+	sameWords   likeness = iota // the same quote and note
+	sameNoteAt                  // written at the same second, the same note: re-anchored since
+	samePassage                 // written at the same second, on the same passage: edited since
+)
+
+// sameNote reports whether the library's note m is the file's note n, as
+// like as likeness says. A note stored before words lost their soft
+// hyphens is the same note. Written at the same second, notes of the same
+// kind (on a passage, on the whole article) are the same when they say the
+// same (the library's followed its passage through the article's changes
+// since), or are on the same passage (the library's was edited since; its
+// words stay): a note on the whole article is on the same passage as any
+// other. The library's passages have followed the article's text into the
+// file's (reanchorNow), so that a note is on the same passage as the file
+// says it is, be that text newer than the library's or older.
+func sameNote(m, n feeds.Annotation, like likeness) bool {
+	if like == sameWords {
+		return sameText(m.Quote, n.Quote) && sameText(m.Note, n.Note)
+	}
+	if n.Created.IsZero() || !m.Created.Equal(n.Created) || (m.Quote == "") != (n.Quote == "") {
+		return false
+	}
+	if like == sameNoteAt {
+		return sameText(m.Note, n.Note)
+	}
+	return sameText(m.Quote, n.Quote)
+}
+
+// sameText reports whether the library's text stored is the file's text:
+// the same, or so once the characters inside words (soft hyphens) that
+// tidings drops now are dropped from it.
+func sameText(stored, text string) bool {
+	return stored == text || marks.DropInWords(stored) == text
 }
 
 // takesRetitle reports whether the retitle a carries becomes the title of
@@ -754,26 +874,6 @@ func (im *importer) reindex(e *existing) error {
 	}
 	im.fts.put(e.id, d)
 	return nil
-}
-
-// hasNote reports whether the article holds the note n already: the same
-// quote and note, or one of the same kind written at the same second: for
-// a passage note, with the same note (re-anchored since) or on the same
-// passage (edited since); for a note on the whole article, whatever it says
-// (edited since; the library's words stay). The passage of a note an export
-// carries is the text the article had then; the library's note has followed
-// its passage through the article's changes since (reanchorer), and follows
-// it back when this import brings the old text again.
-func (im *importer) hasNote(articleID int64, n feeds.Annotation) (bool, error) {
-	var has bool
-	if err := im.hasAnnotation.QueryRowContext(im.ctx, articleID, n.Quote, n.Note).Scan(&has); err != nil || has {
-		return has, err
-	}
-	if n.Created.IsZero() {
-		return false, nil
-	}
-	err := im.hasNoteWrittenThen.QueryRowContext(im.ctx, articleID, n.Note, unix(n.Created), n.Quote).Scan(&has)
-	return has, err
 }
 
 // annotate adds note n to an article whose text is text: a passage note
@@ -990,7 +1090,7 @@ type carried struct {
 	Read    *bool    `json:"read,omitempty"`
 	Starred *bool    `json:"starred,omitempty"`
 	Tags    []string `json:"tags,omitempty"`  // normalized, sorted
-	Notes   []string `json:"notes,omitempty"` // noteKey of each annotation
+	Notes   []string `json:"notes,omitempty"` // noteKeys of each annotation
 }
 
 func carriedOf(a *feeds.Article) carried {
@@ -1000,16 +1100,46 @@ func carriedOf(a *feeds.Article) carried {
 	}
 	slices.Sort(c.Tags)
 	for _, n := range a.Annotations {
-		c.Notes = append(c.Notes, noteKey(n))
+		c.Notes = append(c.Notes, noteKeys(n)...)
 	}
 	slices.Sort(c.Notes)
 	c.Notes = slices.Compact(c.Notes)
 	return c
 }
 
-// noteKey stands for an annotation's quote and note in articles.carried.
-func noteKey(n feeds.Annotation) string {
-	h := sha256.Sum256([]byte(n.Quote + "\x00" + n.Note))
+// wasCarried reports whether the note n was carried by the file when it was
+// last imported (prev): by one of its keys, so that a note the reader
+// deleted since stays deleted when it comes back re-anchored to the
+// article's changed text, or edited (sameNote).
+func wasCarried(prev carried, n feeds.Annotation) bool {
+	for _, k := range noteKeys(n) {
+		if slices.Contains(prev.Notes, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteKeys stand for an annotation in articles.carried: its quote and
+// note, and, when it has its time, what makes another note the same one
+// (sameNote): that time with its note, and with its passage (for a note on
+// the whole article, that time alone).
+func noteKeys(n feeds.Annotation) []string {
+	keys := []string{noteKey(n.Quote + "\x00" + n.Note)}
+	if n.Created.IsZero() {
+		return keys
+	}
+	at := strconv.FormatInt(unix(n.Created), 10)
+	if n.Quote == "" {
+		return append(keys, noteKey("whole\x00"+at))
+	}
+	return append(keys, noteKey("note\x00"+at+"\x00"+marks.DropInWords(n.Note)),
+		noteKey("passage\x00"+at+"\x00"+marks.DropInWords(n.Quote)))
+}
+
+// noteKey is the key of s in articles.carried: a short hash.
+func noteKey(s string) string {
+	h := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(h[:8])
 }
 

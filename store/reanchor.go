@@ -49,28 +49,54 @@ func (r *reanchorer) run(ctx context.Context, tx *sql.Tx) error {
 	var ps []passage
 	const chunk = 500
 	for i := 0; i < len(ids); i += chunk {
-		part := ids[i:min(i+chunk, len(ids))]
-		args := make([]any, len(part))
-		for j, id := range part {
-			args[j] = id
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, article_id, quote, prefix, suffix, orphaned FROM annotations
-			WHERE quote <> '' AND article_id IN (`+placeholders(len(part))+`) ORDER BY article_id, id`, args...)
+		part, err := passagesOf(ctx, tx, ids[i:min(i+chunk, len(ids))])
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var p passage
-			if err := rows.Scan(&p.id, &p.articleID, &p.sel.Quote, &p.sel.Prefix, &p.sel.Suffix, &p.orphaned); err != nil {
-				rows.Close()
-				return err
-			}
-			ps = append(ps, p)
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
+		ps = append(ps, part...)
 	}
+	return follow(ctx, tx, ps, r.bodies)
+}
+
+// reanchorNow re-anchors the passage notes of one article whose body
+// changed at once, ahead of the batch's end: for the notes a file carries
+// with it, which are compared with the article's where they are in the new
+// body.
+func (im *importer) reanchorNow(articleID int64, body string) error {
+	ps, err := passagesOf(im.ctx, im.tx, []int64{articleID})
+	if err != nil {
+		return err
+	}
+	return follow(im.ctx, im.tx, ps, map[int64]string{articleID: body})
+}
+
+// passagesOf returns the passage notes of the articles ids, by article.
+func passagesOf(ctx context.Context, tx *sql.Tx, ids []int64) ([]passage, error) {
+	args := make([]any, len(ids))
+	for j, id := range ids {
+		args[j] = id
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, article_id, quote, prefix, suffix, orphaned FROM annotations
+		WHERE quote <> '' AND article_id IN (`+placeholders(len(ids))+`) ORDER BY article_id, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ps []passage
+	for rows.Next() {
+		var p passage
+		if err := rows.Scan(&p.id, &p.articleID, &p.sel.Quote, &p.sel.Prefix, &p.sel.Suffix, &p.orphaned); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, rows.Err()
+}
+
+// follow anchors the passages ps, by article, in the plain text of their
+// articles' bodies: a passage found takes the quote and surroundings it
+// has there; one not found is marked orphaned and keeps its own.
+func follow(ctx context.Context, tx *sql.Tx, ps []passage, bodies map[int64]string) error {
 	if len(ps) == 0 {
 		return nil
 	}
@@ -82,7 +108,7 @@ func (r *reanchorer) run(ctx context.Context, tx *sql.Tx) error {
 	var text string
 	for i, p := range ps {
 		if i == 0 || ps[i-1].articleID != p.articleID {
-			text = anchor.PlainText(r.bodies[p.articleID])
+			text = anchor.PlainText(bodies[p.articleID])
 		}
 		sel, orphaned := p.sel, true
 		if start, end, ok := anchor.Find(text, p.sel); ok {

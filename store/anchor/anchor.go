@@ -97,10 +97,13 @@ func runeAround(text string, i int) (int, int) {
 // Words found where nothing around them is as it was are not taken for
 // the passage when they could be another's: a quote found several times
 // none of whose places has the surroundings of its selector (its paragraph
-// deleted, another copy of the sentence left), or a short one found
-// wholly elsewhere, is orphaned rather than moved onto those words; when
-// its text comes back, it is found there again. An empty quote is never
-// found.
+// deleted, another copy of the sentence left, the paragraph that followed
+// it now next to that copy), or a short one found wholly elsewhere, is
+// orphaned rather than moved onto those words; when its text comes back, it
+// is found there again (agrees). Nor is a quote that began and ended at
+// words' edges found as it is inside a longer word ("4" in "45"): that place
+// is weighed as an approximate one, and made whole words. An empty quote is
+// never found.
 func Find(text string, s Selector) (start, end int, ok bool) {
 	if s.Quote == "" || text == "" {
 		return 0, 0, false
@@ -142,8 +145,10 @@ const maxOccurrences = 1024
 // suffix (reaching the text's start and end when they did) at once, else
 // the most similar among those whose surroundings agree with the
 // selector's (agrees). A quote found once is that place, unless it is
-// short and its surroundings disagree (needsContext). ok is false when no
-// place is the passage's; seen says whether q is in text at all.
+// short and its surroundings disagree (needsContext). A place inside a
+// longer word, where the quote began or ended at a word's edge ("4" of
+// "45"), is not the quote's (cutsWord). ok is false when no place is the
+// passage's; seen says whether q is in text, as words, at all.
 func (c *context) place(text, q string) (p int, ok, seen bool) {
 	first, n := -1, 0
 	var top topPlaces
@@ -153,6 +158,11 @@ func (c *context) place(text, q string) (p int, ok, seen bool) {
 			break
 		}
 		p := from + i
+		_, size := utf8.DecodeRuneInString(text[p:])
+		from = p + size
+		if c.cutsWord(text, p, p+len(q)) {
+			continue // part of a longer word: the approximate search weighs it whole
+		}
 		if c.perfect(text, p, p+len(q)) {
 			return p, true, true
 		}
@@ -161,8 +171,6 @@ func (c *context) place(text, q string) (p int, ok, seen bool) {
 		}
 		n++
 		top.add(p, c.agreement(text, p, p+len(q)))
-		_, size := utf8.DecodeRuneInString(text[p:])
-		from = p + size
 	}
 	if n == 0 {
 		return 0, false, false
@@ -175,7 +183,7 @@ func (c *context) place(text, q string) (p int, ok, seen bool) {
 	found := false
 	for _, p := range top.positions() {
 		cand := c.weigh(text, p, p+len(q), 0, quoteLen)
-		if !c.agrees(cand) {
+		if !c.agrees(text, cand) {
 			continue
 		}
 		if !found || better(cand, best) < 0 {
@@ -258,6 +266,21 @@ type context struct {
 	// elsewhere says that the quote is in the text, but nowhere with its
 	// surroundings: an edited place is taken only where they agree.
 	elsewhere bool
+	// preNear and sufNear are the prefix and suffix within the passage's
+	// own line (paragraph, list item, table row), white space collapsed:
+	// nil where the passage begins (ends) its line, or has only white
+	// space and punctuation beside it there.
+	preNear, sufNear     []rune
+	preNearMy, sufNearMy *myers
+	// preLines and sufLines are the other lines of the prefix and suffix
+	// that have words, white space collapsed, nearest the passage first:
+	// what places a passage that is a line of its own. splitLines makes
+	// them and the parts within the line, once linesSplit.
+	preLines, sufLines []string
+	linesSplit         bool
+	// opensWord and closesWord say that the quote began (ended) at a
+	// word's edge: a place that cuts a word there is not the quote.
+	opensWord, closesWord bool
 }
 
 // needsContext reports whether a place is taken only where its
@@ -266,24 +289,96 @@ func (c *context) needsContext() bool {
 	return c.short || c.elsewhere
 }
 
-// agreeContext is how similar to the selector's prefix or suffix the text
-// around a place must be for the place to agree with it: half, well above
-// what two unrelated sentences share.
+// agreeContext is how similar to the selector's prefix or suffix within
+// the passage's line the text beside a place must be for the place to agree
+// with it: half, well above what two unrelated sentences share.
 const agreeContext = 0.5
 
-// agrees reports whether the surroundings of a weighed place agree with the
-// selector's: the text before it is much like the prefix, or the text after
-// it much like the suffix, or, where the selector has no prefix (suffix),
-// the place begins (ends) the text as the passage did. A selector with
-// neither says nothing against any place.
-func (c *context) agrees(cand candidate) bool {
+// sameLines is how similar to the selector's prefix or suffix the text
+// beside a place must be for the lines around it to be the lines that were
+// around the passage: at most one rune in four edited, as a quote found
+// approximately.
+const sameLines = 0.75
+
+// linesApart is how far, in runes, the lines that were next to a passage
+// that is a line of its own may be from it, lines inserted between.
+const linesApart = 16 * ContextLen
+
+// agrees reports whether the surroundings of a weighed place in text agree
+// with the selector's. A paragraph deleted brings together the lines on
+// either side of it, so the lines beside a place say nothing about a
+// passage that shares its line with other words: such a passage agrees
+// where the words of its line, on one side at least, are much like the
+// prefix's (suffix's) there. A passage that is a line of its own (a
+// paragraph, a list item, a table row, or the text's first or last) has
+// nothing but the lines around it: it agrees where they agree on both
+// sides (linesAgree). A selector with neither prefix nor suffix says
+// nothing against any place.
+func (c *context) agrees(text string, cand candidate) bool {
 	if len(c.prefix) == 0 && len(c.suffix) == 0 {
 		return true
 	}
-	if len(c.prefix) > 0 && cand.pre >= agreeContext || len(c.suffix) > 0 && cand.suf >= agreeContext {
+	c.splitLines()
+	if c.preNear != nil || c.sufNear != nil {
+		return c.preNear != nil && cand.preNear >= agreeContext || c.sufNear != nil && cand.sufNear >= agreeContext
+	}
+	return c.linesAgree(text, cand, true) && c.linesAgree(text, cand, false)
+}
+
+// linesAgree reports whether the lines before (after) a place are the
+// lines that were before (after) its passage: the text beside it is the
+// prefix (suffix) at most lightly edited, or one of the prefix's (suffix's)
+// lines is within linesApart of it, lines inserted between. Lines the text
+// had, and has no more, agree with no place: the passage's own paragraph
+// deleted, another copy of it is not taken for it, though the paragraph
+// after (before) it is now next to that copy. Where the passage began
+// (ended) the text, nothing was before (after) it to disagree with: text
+// added there since does not orphan it, and no copy can be where it was
+// but for the lines on its other side.
+func (c *context) linesAgree(text string, cand candidate, before bool) bool {
+	ctx, sim, lines := c.prefix, cand.pre, c.preLines
+	if !before {
+		ctx, sim, lines = c.suffix, cand.suf, c.sufLines
+	}
+	if len(ctx) == 0 || sim >= sameLines {
 		return true
 	}
-	return len(c.prefix) == 0 && cand.atStart || len(c.suffix) == 0 && cand.atEnd
+	var near []rune
+	if before {
+		near, _ = contextBefore(nil, text, cand.start, linesApart)
+	} else {
+		near, _ = contextAfter(nil, text, cand.end, linesApart)
+	}
+	w := string(near)
+	for _, line := range lines {
+		if hasWordsAt(w, line) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordsAt reports whether s has words, as whole words: not inside
+// longer ones.
+func hasWordsAt(s, words string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], words)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if boundary(s[:i], s[i:]) && boundary(s[:i+len(words)], s[i+len(words):]) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		from = i + size
+	}
+}
+
+// cutsWord reports whether text[start:end] begins or ends inside a word
+// where the quote began or ended at a word's edge.
+func (c *context) cutsWord(text string, start, end int) bool {
+	return c.opensWord && !boundary(text[:start], text[start:]) || c.closesWord && !boundary(text[:end], text[end:])
 }
 
 // maxContextRunes bounds the prefix and suffix compared, for selectors
@@ -299,15 +394,98 @@ func newContext(s Selector) *context {
 		suffix = suffix[:maxContextRunes]
 	}
 	c := &context{
-		sel:     s,
-		prefix:  prefix,
-		suffix:  suffix,
-		buf:     make([]rune, 0, len(prefix)+len(suffix)),
-		atStart: countBackward(s.Prefix, ContextLen) < ContextLen,
-		atEnd:   utf8.RuneCountInString(s.Suffix) < ContextLen,
-		short:   utf8.RuneCountInString(strings.TrimSpace(collapse(s.Quote))) < ContextLen,
+		sel:        s,
+		prefix:     prefix,
+		suffix:     suffix,
+		buf:        make([]rune, 0, len(prefix)+len(suffix)),
+		atStart:    countBackward(s.Prefix, ContextLen) < ContextLen,
+		atEnd:      utf8.RuneCountInString(s.Suffix) < ContextLen,
+		short:      utf8.RuneCountInString(strings.TrimSpace(collapse(s.Quote))) < ContextLen,
+		opensWord:  boundary(s.Prefix, s.Quote),
+		closesWord: boundary(s.Quote, s.Suffix),
 	}
 	return c
+}
+
+// splitLines prepares the prefix and suffix within the passage's line and
+// the other lines of them, when first a place is weighed.
+func (c *context) splitLines() {
+	if c.linesSplit {
+		return
+	}
+	c.linesSplit = true
+	lines := strings.Split(c.sel.Prefix, "\n")
+	c.preNear = inLine(lines[len(lines)-1], len(c.prefix), false)
+	if len(lines) > 1 && !c.atStart {
+		lines[0] = afterWord(lines[0]) // a line cut short, maybe inside a word
+	}
+	c.preLines = linesWithWords(lines[:len(lines)-1])
+	slices.Reverse(c.preLines)
+	lines = strings.Split(c.sel.Suffix, "\n")
+	c.sufNear = inLine(lines[0], len(c.suffix), true)
+	if last := len(lines) - 1; last > 0 && !c.atEnd {
+		lines[last] = beforeWord(lines[last])
+	}
+	c.sufLines = linesWithWords(lines[1:])
+	if c.preNear != nil {
+		c.preNearMy = newMyers(c.preNear)
+	}
+	if c.sufNear != nil {
+		c.sufNearMy = newMyers(c.sufNear)
+	}
+}
+
+// inLine is the part of the prefix or suffix in the passage's own line,
+// white space collapsed and at most n runes (as much as is compared): the
+// runes nearest the passage, the first of them for a suffix (head). It is
+// nil when that part has no words.
+func inLine(part string, n int, head bool) []rune {
+	if !hasWords(part) {
+		return nil
+	}
+	r := []rune(collapse(part))
+	if len(r) > n {
+		if head {
+			return r[:n]
+		}
+		return r[len(r)-n:]
+	}
+	return r
+}
+
+// afterWord is s from its first white space on: without the word, perhaps
+// a piece of one, it begins with.
+func afterWord(s string) string {
+	if i := strings.IndexFunc(s, isSpace); i >= 0 {
+		return s[i:]
+	}
+	return ""
+}
+
+// beforeWord is s up to its last white space: without the word, perhaps a
+// piece of one, it ends with.
+func beforeWord(s string) string {
+	if i := strings.LastIndexFunc(s, isSpace); i >= 0 {
+		return s[:i]
+	}
+	return ""
+}
+
+// linesWithWords returns those of lines that have words, white space
+// collapsed and trimmed.
+func linesWithWords(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if hasWords(l) {
+			out = append(out, strings.TrimSpace(collapse(l)))
+		}
+	}
+	return out
+}
+
+// hasWords reports whether s has a letter or a digit.
+func hasWords(s string) bool {
+	return strings.IndexFunc(s, inWord) >= 0
 }
 
 // countBackward counts the runes of s from its end as Make steps over them,
@@ -327,8 +505,11 @@ type candidate struct {
 	errors     int     // characters edited from the quote
 	quote      float64 // how well the quote matches, 0 to 1
 	pre, suf   float64 // how well the text around matches the prefix and suffix
-	score      float64 // all three weighed together
-	edges      int     // how many of atStart and atEnd the place agrees with
+	// preNear and sufNear are how well the text beside it matches the
+	// prefix and suffix within the passage's line (context.preNear).
+	preNear, sufNear float64
+	score            float64 // all three weighed together
+	edges            int     // how many of atStart and atEnd the place agrees with
 	// atStart and atEnd say that the text around the place, as much as
 	// the prefix (suffix) is long, reaches the text's start (end).
 	atStart, atEnd bool
@@ -365,6 +546,20 @@ func (c *context) weigh(text string, start, end, errors, quoteLen int) candidate
 		c.sufMy = newMyers(c.suffix)
 	}
 	cand.pre, cand.suf = similarity(c.preMy, before), similarity(c.sufMy, after)
+	// A passage that began (ended) the text is found where a place does.
+	if len(c.prefix) == 0 {
+		cand.pre = edge(bAtStart)
+	}
+	if len(c.suffix) == 0 {
+		cand.suf = edge(aAtEnd)
+	}
+	c.splitLines()
+	if c.preNearMy != nil {
+		cand.preNear = similarity(c.preNearMy, before[max(0, len(before)-len(c.preNear)):])
+	}
+	if c.sufNearMy != nil {
+		cand.sufNear = similarity(c.sufNearMy, after[:min(len(after), len(c.sufNear))])
+	}
 	cand.score = (quoteWeight*cand.quote + contextWeight*cand.pre + contextWeight*cand.suf) / totalWeight
 	if bAtStart == c.atStart {
 		cand.edges++
@@ -373,6 +568,16 @@ func (c *context) weigh(text string, start, end, errors, quoteLen int) candidate
 		cand.edges++
 	}
 	return cand
+}
+
+// edge is how well a place's side matches a selector's empty prefix
+// (suffix): fully where it too is at the text's start (end), not at all
+// elsewhere.
+func edge(at bool) float64 {
+	if at {
+		return 1
+	}
+	return 0
 }
 
 // perfect reports whether text[start:end] is surrounded by exactly the

@@ -74,7 +74,7 @@ func (c *context) fuzzy(text, quote string) (start, end, errors int, ok bool) {
 		}
 		s, end, errs := b.place(text, e.end)
 		cand := c.weigh(text, s, end, errs, m)
-		if c.needsContext() && !c.agrees(cand) {
+		if c.needsContext() && !c.agrees(text, cand) {
 			continue
 		}
 		if !found || better(cand, top) < 0 {
