@@ -39,8 +39,12 @@ type renderKey struct {
 	width int    // the glamour wrap width
 	// room is the terminal's width when it is wider than width: a table
 	// too wide for width may take it (rendertables.go); 0 otherwise.
-	room  int
-	style string // glamour style name
+	room int
+	// addresses draws the links in tables with their addresses, as
+	// outside them: for tidings show, which has no list of links; the
+	// reader draws them as their text, and L lists them (rendertables.go).
+	addresses bool
+	style     string // glamour style name
 	// terms are the filter's words to highlight, joined by NUL, in the
 	// SGR sequence match; "" for none.
 	terms, match string
@@ -171,7 +175,7 @@ func (r *renderer) render(k renderKey, body string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	md, wide := layTables(cleanMarkdown(body), k.width, k.room, t.margin)
+	md, wide := layTables(cleanMarkdown(body), k.width, k.room, t.margin, k.addresses)
 	out, err := r.renderAt(termKey{k.width, k.style}, md)
 	if err != nil {
 		return "", fmt.Errorf("rendering article %d: %w", k.id, err)
@@ -242,7 +246,8 @@ func newTermRenderer(k termKey) (*termRenderer, error) {
 		glamour.WithWordWrap(k.width),
 		glamour.WithPreservedNewLines(), // hard breaks; soft ones are joined first (joinSoftBreaks)
 		// A link in a table as outside one, not as a number of the
-		// table's own; the reader draws them as their text (layTables).
+		// table's own; the reader draws them as their text, show with
+		// their addresses (layTables).
 		glamour.WithInlineTableLinks(true),
 	)
 	if err != nil {
@@ -361,9 +366,10 @@ func plainBody(body string, width int) string {
 
 // RenderMarkdown renders Markdown for printing outside the TUI (tidings
 // show), cleaned and filtered as in the reader, its relative links made
-// absolute against link, the article's. theme is "auto" (ask the terminal
-// on stdin/stdout), "dark" or "light"; noColor renders without colour.
-// width is the terminal's width.
+// absolute against link, the article's, and its links in tables drawn
+// with their addresses, as show has no list of links (L). theme is "auto"
+// (ask the terminal on stdin/stdout), "dark" or "light"; noColor renders
+// without colour. width is the terminal's width.
 func RenderMarkdown(md, link string, width int, theme string, noColor bool) (string, error) {
 	md = absoluteLinks(md, link)
 	th, err := parseTheme(theme)
@@ -374,7 +380,7 @@ func RenderMarkdown(md, link string, width int, theme string, noColor bool) (str
 	if th == themeAuto && !noColor {
 		isDark = lipgloss.HasDarkBackground(os.Stdin, os.Stdout)
 	}
-	out, err := newRenderer().render(renderKey{width: wrapWidth(width), room: tableRoom(width), style: glamourStyle(isDark, noColor)}, md)
+	out, err := newRenderer().render(renderKey{width: wrapWidth(width), room: tableRoom(width), addresses: true, style: glamourStyle(isDark, noColor)}, md)
 	if err != nil {
 		return "", err
 	}

@@ -2,15 +2,20 @@ package ui
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"tidings/feeds"
 )
 
 // Tables. Glamour draws a table at the width it lays the article out in,
@@ -24,14 +29,20 @@ import (
 //
 //   - A link in a table is drawn as its text alone, as a link's text is
 //     drawn, without a number or an address: L lists it with the others.
+//     `tidings show`, which has no L, draws it with its address after its
+//     text, as it draws a link outside a table (renderKey.addresses).
 //   - A table whose columns do not all fit the reading width at the width
 //     of their longest word is drawn at the terminal's width, when the
 //     terminal is wider and they fit it.
 //   - A table that fits neither is drawn as records: its head once, then
 //     each row as lines of "head: cell", which a narrow screen can read.
+//     A record shows its heads and cells as their text, every mark in it
+//     escaped: on a line of its own a rank "#" would make a heading, a "-"
+//     a list, and a "Price*" emphasis running on into the next cell.
 //
 // Only a table at the top of the article (not in a list or a quote) is
-// drawn wider or as records; a link in any table is drawn as its text.
+// drawn wider or as records; a link in any table is drawn as its text
+// (with its address, for show).
 
 // tableSep is the separator of the head's cells on the line that starts a
 // table drawn as records.
@@ -41,10 +52,10 @@ const tableSep = " · "
 type mdTable struct {
 	start, end int        // its lines in the Markdown: head to last row, with its newline
 	top        bool       // at the top of the document, not in a list or a quote
-	cells      [][]string // its cells' Markdown, head first, links as their text
+	cells      [][]string // its cells as records write them (recordCell), head first
 	words      []int      // per column: the width of its longest word
 	widest     []int      // per column: the width of its widest cell
-	edits      []mdEdit   // its cells with links, as they are rewritten
+	edits      []mdEdit   // its cells with links, rewritten as their text; none with addresses
 }
 
 // mdEdit replaces the Markdown's bytes [start, end) with text.
@@ -54,8 +65,9 @@ type mdEdit struct {
 }
 
 // tablesIn returns md's tables, in order; none without parsing when md
-// has no line that could be a table's delimiter row.
-func tablesIn(md string) []mdTable {
+// has no line that could be a table's delimiter row. With addresses, their
+// links keep their addresses, drawn after their text.
+func tablesIn(md string, addresses bool) []mdTable {
 	if !hasDelimiterRow(md) {
 		return nil
 	}
@@ -67,7 +79,7 @@ func tablesIn(md string) []mdTable {
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
-		tables = append(tables, readTable(t, src))
+		tables = append(tables, readTable(t, src, addresses))
 		return ast.WalkSkipChildren, nil
 	})
 	return tables
@@ -87,8 +99,9 @@ func hasDelimiterRow(md string) bool {
 	return false
 }
 
-// readTable reads table t of the Markdown src.
-func readTable(t *east.Table, src []byte) mdTable {
+// readTable reads table t of the Markdown src, its links drawn with their
+// addresses or not.
+func readTable(t *east.Table, src []byte, addresses bool) mdTable {
 	mt := mdTable{top: t.Parent() != nil && t.Parent().Kind() == ast.KindDocument}
 	first := true
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
@@ -99,16 +112,15 @@ func readTable(t *east.Table, src []byte) mdTable {
 		mt.end = endOfLine(src, row.Pos())
 		var cells []string
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			md, edit := cellMarkdown(c, src)
-			cells = append(cells, md)
-			if edit != nil {
+			cells = append(cells, recordCell(c, src, addresses))
+			if edit := cellEdit(c, src, addresses); edit != nil {
 				mt.edits = append(mt.edits, *edit)
 			}
 			col := len(cells) - 1
 			if col >= len(mt.words) {
 				mt.words, mt.widest = append(mt.words, 0), append(mt.widest, 0)
 			}
-			shown := inlineText(c, src)
+			shown := cellShownText(c, src, addresses)
 			mt.widest[col] = max(mt.widest[col], ansi.StringWidth(shown))
 			mt.words[col] = max(mt.words[col], longestWord(shown))
 		}
@@ -147,23 +159,18 @@ func longestWord(s string) int {
 	return widest
 }
 
-// cellMarkdown is the Markdown of a table's cell with its links and
-// images written as their text, drawn as a link's text and pointing
-// nowhere (tableLink), and the edit that writes it so when it has any.
-func cellMarkdown(cell ast.Node, src []byte) (string, *mdEdit) {
+// cellEdit is the edit that writes a table's cell with its links and
+// images as their text, drawn as a link's text and pointing nowhere
+// (tableLink); nil when it has none, or when they keep their addresses.
+func cellEdit(cell ast.Node, src []byte, addresses bool) *mdEdit {
 	lines := cell.Lines()
-	if lines.Len() == 0 {
-		return "", nil
+	if addresses || lines.Len() == 0 || !hasLink(cell) {
+		return nil
 	}
 	seg := lines.At(0)
-	raw := string(seg.Value(src))
-	if !hasLink(cell) {
-		return raw, nil
-	}
 	var b strings.Builder
 	writeInlines(&b, cell, src, false)
-	md := strings.TrimSpace(b.String())
-	return md, &mdEdit{start: seg.Start, end: seg.Stop, text: md}
+	return &mdEdit{start: seg.Start, end: seg.Stop, text: strings.TrimSpace(b.String())}
 }
 
 // hasLink reports whether n holds a link or an image.
@@ -177,6 +184,143 @@ func hasLink(n ast.Node) bool {
 		return ast.WalkContinue, nil
 	})
 	return found
+}
+
+// cellShownText is the text a table's cell shows, for its widths: with
+// addresses, the addresses of its links and images too.
+func cellShownText(cell ast.Node, src []byte, addresses bool) string {
+	shown := inlineText(cell, src)
+	if !addresses {
+		return shown
+	}
+	var b strings.Builder
+	b.WriteString(shown)
+	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if dest, ok := linkDestination(n); entering && ok {
+			b.WriteString(" " + dest)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// linkDestination is where link or image n points, if n is one.
+func linkDestination(n ast.Node) (string, bool) {
+	switch n := n.(type) {
+	case *ast.Link:
+		return string(n.Destination), true
+	case *ast.Image:
+		return string(n.Destination), true
+	}
+	return "", false
+}
+
+// recordCell is the Markdown of a table's cell as a record shows it: its
+// text as the table shows it, with every mark escaped (recordText), its
+// links as links whose text is escaped too, pointing nowhere (tableLink)
+// or, with addresses, where they point, for glamour to draw them with
+// their addresses as it draws a link outside a table.
+func recordCell(cell ast.Node, src []byte, addresses bool) string {
+	var b strings.Builder
+	writeRecord(&b, cell, src, addresses, false)
+	return strings.TrimSpace(b.String())
+}
+
+// writeRecord writes the Markdown of n's inline children as recordCell
+// says; an image in a link is its description, save with addresses,
+// where it is drawn with its own address as outside a table.
+func writeRecord(b *strings.Builder, n ast.Node, src []byte, addresses, inLink bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.WriteString(recordText(html.UnescapeString(string(util.UnescapePunctuations(c.Segment.Value(src))))))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(recordText(string(c.Value)))
+		case *ast.CodeSpan:
+			b.WriteString(recordText(html.UnescapeString(codeSpanText(c, src))))
+		case *ast.AutoLink:
+			// Its text is its address: drawn once, as a link's text.
+			label := recordText(string(c.Label(src)))
+			if !inLink {
+				label = "[" + label + "](" + tableLink + ")"
+			}
+			b.WriteString(label)
+		case *ast.RawHTML:
+			// Drawn as nothing, as in the table.
+		case *ast.Link:
+			b.WriteString("[")
+			writeRecord(b, c, src, addresses, true)
+			b.WriteString("](" + recordDestination(string(c.Destination), addresses) + ")")
+		case *ast.Image:
+			alt := recordText(inlineText(c, src))
+			switch {
+			case addresses:
+				b.WriteString("![" + alt + "](" + recordDestination(string(c.Destination), true) + ")")
+			case inLink:
+				b.WriteString(alt)
+			default:
+				b.WriteString("[" + alt + "](" + tableLink + ")")
+			}
+		default:
+			writeRecord(b, c, src, addresses, inLink)
+		}
+	}
+}
+
+// recordText is text a record shows, as Markdown that glamour draws as
+// written: no control character a reference decoded into, and every mark
+// escaped (escapeText).
+func recordText(s string) string {
+	return escapeText(feeds.CleanText(s))
+}
+
+// escapeText is s as Markdown that glamour draws as written: a backslash
+// before each mark that Markdown reads, but & and ~ as character
+// references, as glamour draws the backslash before them.
+func escapeText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '~':
+			b.WriteString("&#126;")
+		case r < utf8.RuneSelf && strings.ContainsRune(markdownMarks, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// markdownMarks are the characters escapeText writes after a backslash.
+const markdownMarks = "\\`*_{}[]()<>#+-.!|"
+
+// recordDestination is the destination a link in a record is written
+// with: with addresses, dest in angle brackets (a destination may hold
+// spaces and parentheses), else, or when it is empty, tableLink.
+func recordDestination(dest string, addresses bool) string {
+	if !addresses || dest == "" {
+		return tableLink
+	}
+	r := strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "\n", " ")
+	return "<" + r.Replace(dest) + ">"
+}
+
+// codeSpanText is the text of a code span as the table shows it.
+func codeSpanText(c *ast.CodeSpan, src []byte) string {
+	var b strings.Builder
+	for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+		if t, ok := t.(*ast.Text); ok {
+			b.Write(t.Segment.Value(src))
+		}
+	}
+	return b.String()
 }
 
 // tableLink is the destination a link in a table is given: a place in
@@ -195,7 +339,7 @@ func writeInlines(b *strings.Builder, n ast.Node, src []byte, inLink bool) {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.WriteString(escapeMarkdown(string(c.Value)))
+			b.WriteString(escapeText(string(c.Value)))
 		case *ast.CodeSpan:
 			b.WriteString(codeSpanSource(c, src))
 		case *ast.Emphasis:
@@ -212,7 +356,7 @@ func writeInlines(b *strings.Builder, n ast.Node, src []byte, inLink bool) {
 			writeInlines(b, c, src, true)
 			b.WriteString("](" + tableLink + ")")
 		case *ast.Image:
-			alt := escapeMarkdown(inlineText(c, src))
+			alt := escapeText(inlineText(c, src))
 			if inLink {
 				b.WriteString(alt)
 			} else {
@@ -279,7 +423,9 @@ func (t mdTable) natural() int {
 }
 
 // records writes a table as records: its head once, its cells' text
-// joined, then each row's cells, one a line, after their head.
+// joined, then each row's cells, one a line, after their head in italics.
+// The heads and cells are escaped (recordCell), so the marks around a head
+// are the only ones on the line.
 func (t mdTable) records() string {
 	if len(t.cells) == 0 {
 		return ""
@@ -331,9 +477,10 @@ type wideTable struct {
 
 // layTables rewrites md's tables for a rendering at width on a terminal
 // room wide (see above), margin the columns glamour leaves on each side
-// of the text. The tables drawn wider than the text are returned apart.
-func layTables(md string, width, room, margin int) (string, []wideTable) {
-	tables := tablesIn(md)
+// of the text, their links drawn with their addresses or as their text.
+// The tables drawn wider than the text are returned apart.
+func layTables(md string, width, room, margin int, addresses bool) (string, []wideTable) {
+	tables := tablesIn(md, addresses)
 	if len(tables) == 0 {
 		return md, nil
 	}
