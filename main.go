@@ -190,6 +190,11 @@ type app struct {
 	// opened is the library the command opened, whose damage its error
 	// names.
 	opened string
+	// changedNothing is set by a command that changes the library when it
+	// found nothing to change (tags the articles had, a fetch of feeds not
+	// modified): a report it then cannot write is its only failure, and
+	// no change is said to be made.
+	changedNothing bool
 }
 
 // newRoot builds the command tree, to run with args (the words after the
@@ -277,15 +282,17 @@ type stdoutWriter struct {
 	err error
 }
 
+// Write writes p, unless a write failed before: then it writes nothing and
+// gives that write's error. What comes after a failure (progress, the
+// summary) would go nowhere, or leave a report with a hole in it.
 func (s *stdoutWriter) Write(p []byte) (int, error) {
-	n, err := s.w.Write(p)
-	if err != nil {
-		s.mu.Lock()
-		if s.err == nil {
-			s.err = err
-		}
-		s.mu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return 0, s.err
 	}
+	n, err := s.w.Write(p)
+	s.err = err
 	return n, err
 }
 
@@ -295,6 +302,22 @@ func (s *stdoutWriter) failed() error {
 	defer s.mu.Unlock()
 	return s.err
 }
+
+// outliveClosedStdout makes a write to a standard output whose reader
+// has gone (tidings fetch | head -1) fail with an error instead of ending
+// tidings, so that a command that changes something finishes its work and
+// then says that its report could not be written (unreported). Go ends a
+// program whose write to a closed pipe on fd 1 or 2 raises SIGPIPE, unless
+// the program catches SIGPIPE. It is caught, and the signal dropped,
+// rather than ignored: an ignored SIGPIPE would stay ignored in the
+// programs tidings starts (an editor, a browser).
+func outliveClosedStdout() {
+	signal.Notify(sigpipes, syscall.SIGPIPE) // again: nothing more
+}
+
+// sigpipes is where the SIGPIPEs outliveClosedStdout catches go: nowhere
+// that reads them.
+var sigpipes = make(chan os.Signal, 1)
 
 // watchStdout makes the command line's standard output a stdoutWriter. A
 // terminal is left as it is: commands ask it its size and colours, and a
@@ -314,15 +337,19 @@ func (cl *commandLine) watchStdout() *stdoutWriter {
 // change by the time it reports it: it says so on stderr, and fails (exit
 // 1) for the report, so that a script knows the output is missing and
 // does not make the change again. Any other command's output is what it
-// was run for: the write's failure is its own. err is the command's
+// was run for, and a command that found nothing to change
+// (app.changedNothing) made none: the write's failure is its own, said
+// unless the command's error says something else. err is the command's
 // error, nil for none.
 func (cl *commandLine) unreported(cmd *cobra.Command, err, write error) error {
 	if write == nil || cmd == nil {
 		return err
 	}
-	if cl.helped || !changesSomething(cmd) {
-		if err == nil {
-			return write // a listing that left the write's error unsaid
+	if cl.helped || !changesSomething(cmd) || cl.app.changedNothing {
+		if _, partial := errors.AsType[partialError](err); err == nil || partial {
+			// A listing that left the write's error unsaid, or whose
+			// failures are said already.
+			return write
 		}
 		return err
 	}
@@ -372,6 +399,9 @@ func newCommandLine(args []string) *commandLine {
 			if name := commandName(cmd); a.readOnly && writingCommands[name] {
 				// Refused before anything is read, fetched or printed.
 				return usageError{fmt.Errorf("%s writes to the library, which --read-only keeps read-only", name)}
+			}
+			if changesSomething(cmd) {
+				outliveClosedStdout()
 			}
 			return a.loadConfig(cmd)
 		},
@@ -470,7 +500,8 @@ func dashDashExample(cmd *cobra.Command, err error, raw []string) (hint string, 
 	}
 	takesArgs := false
 	for n := 1; n <= 3 && !takesArgs; n++ {
-		takesArgs = cmd.ValidateArgs(make([]string, n)) == nil
+		// Words, not "": an empty name is refused as misuse.
+		takesArgs = cmd.ValidateArgs(slices.Repeat([]string{"word"}, n)) == nil
 	}
 	return commandExample(cmd, raw, word, takesArgs)
 }
@@ -586,6 +617,7 @@ func commandName(cmd *cobra.Command) string {
 // library that does not exist yet; the others, which only read, refuse it.
 var writingCommands = map[string]bool{
 	"import": true, "tag": true, "read": true, "note": true, "retitle": true, "feed add": true, "feed remove": true, "fetch": true,
+	"feed rename": true, "feed tag": true, "feed untag": true,
 	"opml import": true, "rule add": true, "rule remove": true, "rule apply": true, "delete": true,
 }
 
@@ -631,6 +663,20 @@ func namedArg(empty string) cobra.PositionalArgs {
 			return err
 		}
 		if args[0] == "" {
+			return errors.New(empty)
+		}
+		return nil
+	}
+}
+
+// namedArgs takes at least min arguments, none of which may be empty (a
+// script's "$FILE" with FILE unset): empty says why.
+func namedArgs(min int, empty string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.MinimumNArgs(min)(cmd, args); err != nil {
+			return err
+		}
+		if slices.Contains(args, "") {
 			return errors.New(empty)
 		}
 		return nil
@@ -1072,7 +1118,7 @@ func (a *app) importCmd() *cobra.Command {
 			"article again updates it and keeps its tags, read state and notes.\n" +
 			"A file's format is told by its content, then its name; stdin's by its\n" +
 			"content, then --format (md for Markdown without front matter).",
-		Args: cobra.MinimumNArgs(1),
+		Args: namedArgs(1, `a path to import is "": name the files or folders to import, or - for stdin`),
 		PreRunE: func(cmd *cobra.Command, args []string) error {
 			if _, ok := feeds.StreamFormats[stdinFormat]; stdinFormat != "" && !ok {
 				return usageError{fmt.Errorf("--format %q: want md, html, json, jsonl, txt or xml", cli.OneLine(stdinFormat))}
@@ -1333,6 +1379,7 @@ func (a *app) tagCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				a.changedNothing = !taggingChanged(t)
 				return cli.PrintTagging(cmd.OutOrStdout(), t)
 			}
 			// The articles there are tagged; the missing ones are named.
@@ -1350,6 +1397,7 @@ func (a *app) tagCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				a.changedNothing = !taggingChanged(t)
 				if t.Articles > 0 {
 					if err := cli.PrintTagging(cmd.OutOrStdout(), t); err != nil {
 						return err
@@ -1372,6 +1420,18 @@ func (a *app) tagCmd() *cobra.Command {
 	// "-remove" must reach the command as an argument, not as a flag.
 	c.Flags().SetInterspersed(false)
 	return c
+}
+
+// taggingChanged reports whether t added a tag to an article or took one
+// off: not when every article had the tags added and none had those
+// removed.
+func taggingChanged(t store.Tagging) bool {
+	for _, c := range slices.Concat(t.Added, t.Removed) {
+		if c.Articles > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // tagFlags reads the tag command's flags (its own and those it inherits)
@@ -1551,6 +1611,7 @@ func (a *app) readCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				a.changedNothing = n == 0
 				_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.ReadText(n, max(matched, n), !unread))
 				return err
 			}
@@ -1572,6 +1633,7 @@ func (a *app) readCmd() *cobra.Command {
 					return err
 				}
 			}
+			a.changedNothing = len(change) == 0
 			if found > 0 {
 				if _, err := fmt.Fprintln(cmd.OutOrStdout(), cli.ReadText(len(change), found, !unread)); err != nil {
 					return err
@@ -1640,7 +1702,8 @@ func (a *app) retitleCmd() *cobra.Command {
 // for the summary. Elsewhere (cron, a log) it is stdout, beside the
 // summary, so that stderr, which cron mails and scripts watch, carries
 // only failures and warnings; and stdout is drawn on in place when it is
-// the terminal (2>log).
+// the terminal (2>log). A reader that closes stdout early (| head -1)
+// ends the progress there, not the work (outliveClosedStdout).
 func progressOut(cmd *cobra.Command) io.Writer {
 	if stderr := cmd.ErrOrStderr(); isTerminal(stderr) {
 		return stderr
@@ -1656,7 +1719,7 @@ func isTerminal(w io.Writer) bool {
 func (a *app) feedCmd() *cobra.Command {
 	feed := &cobra.Command{
 		Use:   "feed",
-		Short: "Subscribe to feeds, list and remove them",
+		Short: "Subscribe to feeds, list, name, tag and remove them",
 		Args:  cobra.NoArgs,
 		RunE:  needsCommand,
 	}
@@ -1665,6 +1728,9 @@ func (a *app) feedCmd() *cobra.Command {
 		Use:   "add URL",
 		Short: "Subscribe to a feed (or a site that links to one) and fetch it",
 		Args:  namedArg(`the feed's address is "": give the URL of a feed, or of a site that links to one`),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			return checkTagFlags(tags)
+		},
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
@@ -1709,7 +1775,7 @@ func (a *app) feedCmd() *cobra.Command {
 	remove := &cobra.Command{
 		Use:   "remove URL|TITLE",
 		Short: "Unsubscribe; the feed's articles stay unless --purge",
-		Args:  cobra.ExactArgs(1),
+		Args:  namedArg(emptyFeed("remove")),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			// A feed is named by any spelling of its address, or by its
 			// title when no other feed has that title, as fetch names it.
@@ -1729,11 +1795,163 @@ func (a *app) feedCmd() *cobra.Command {
 		}),
 	}
 	remove.Flags().BoolVar(&purge, "purge", false, "also delete the feed's articles, but those starred, annotated, retitled or tagged by you")
-	for _, c := range []*cobra.Command{add, list, remove} {
+	for _, c := range []*cobra.Command{add, list, remove, a.feedRenameCmd(), a.feedTagCmd(), a.feedUntagCmd()} {
 		c.Args = usageArgs(c.Args)
 		feed.AddCommand(c)
 	}
 	return feed
+}
+
+// feedRenameCmd is feed rename: a feed's name of the user's own, as
+// newsboat's urls file gives one with "~name".
+func (a *app) feedRenameCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rename URL|TITLE NAME...",
+		Short: "Give a feed a name of your own, which fetches keep",
+		Long: "Give a feed a name of your own: the words of NAME joined by spaces. The feed\n" +
+			"list, the # panel and queries (feed:, source:) know it by it, and fetches keep\n" +
+			"it, as they keep a name an OPML file or newsboat's urls file (\"~name\") gives.\n" +
+			"The feed is named by its address or its title, as feed remove takes it.",
+		Args: feedAnd("rename", "its new name"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := strings.TrimSpace(feeds.CleanLine(joinArgs(args[1:])))
+			if name == "" {
+				return usageError{errors.New("the feed's new name is empty; give its words after the feed")}
+			}
+			return a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
+				f, err := cli.FindFeed(cmd.Context(), st, args[0])
+				if err != nil {
+					return err
+				}
+				renamed, was, err := st.RenameFeed(cmd.Context(), f.URL, name)
+				if errors.Is(err, store.ErrNotFound) {
+					return &cli.FeedNameError{Name: args[0]} // removed meanwhile
+				}
+				if err != nil {
+					return err
+				}
+				a.changedNothing = was == renamed.Title
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.RenamedFeedText(renamed, was))
+				return err
+			})(cmd, args)
+		},
+	}
+}
+
+// feedTagCmd is feed tag: tags for a feed's articles, those it brought and
+// those to come, as feed add --tag gives them.
+func (a *app) feedTagCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "tag URL|TITLE TAG...",
+		Short: "Give a feed tags: its articles get them, those it brought and those to come",
+		Long: "Give a feed tags: every article it brought gets them now, and every one it\n" +
+			"brings from now on. Each TAG is one tag, taken whole (quote a name with a\n" +
+			"space). The feed is named by its address or its title, as feed remove takes it.",
+		Args: feedAndTags("tag"),
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
+			f, err := cli.FindFeed(cmd.Context(), st, args[0])
+			if err != nil {
+				return err
+			}
+			tagged, added, err := st.TagFeed(cmd.Context(), f.URL, args[1:])
+			if errors.Is(err, store.ErrNotFound) {
+				return &cli.FeedNameError{Name: args[0]} // removed meanwhile
+			}
+			if err != nil {
+				return err
+			}
+			a.changedNothing = len(added) == 0
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.FeedTaggedText(tagged, added))
+			return err
+		}),
+	}
+}
+
+// feedUntagCmd is feed untag: tags a feed no longer gives the articles it
+// brings. Those it brought keep them, for a tag on an article is the
+// user's, as one they set: tag --query takes it off them.
+func (a *app) feedUntagCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "untag URL|TITLE TAG...",
+		Short: "Take tags off a feed: the articles it brings from now on do not get them",
+		Long: "Take tags off a feed: the articles it brings from now on do not get them. The\n" +
+			"articles it brought keep them, as tags you set: to take one off them too,\n" +
+			"tidings tag --query 'feed:\"Harbour News\"' -- -news. Each TAG is one tag,\n" +
+			"taken whole, in any case. The feed is named by its address or its title, as\n" +
+			"feed remove takes it.",
+		Args: feedAndTags("untag"),
+		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
+			f, err := cli.FindFeed(cmd.Context(), st, args[0])
+			if err != nil {
+				return err
+			}
+			untagged, removed, err := st.UntagFeed(cmd.Context(), f.URL, args[1:])
+			if errors.Is(err, store.ErrNotFound) {
+				return &cli.FeedNameError{Name: args[0]} // removed meanwhile
+			}
+			if err != nil {
+				return err
+			}
+			a.changedNothing = len(removed) == 0
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.FeedUntaggedText(untagged, removed))
+			return err
+		}),
+	}
+}
+
+// emptyFeed is what a feed command that does verb to a feed says of one
+// named "" (a script's "$FEED" with FEED unset).
+func emptyFeed(verb string) string {
+	return fmt.Sprintf(`the feed to %s is "": name it by its address or title (tidings feed list lists them)`, verb)
+}
+
+// feedAnd takes the feed a command does verb to, named as feed remove
+// takes it, and then what more it needs (what: "its new name").
+func feedAnd(verb, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) > 0 && args[0] == "":
+			return errors.New(emptyFeed(verb))
+		case len(args) < 2:
+			return fmt.Errorf("give the feed to %s, then %s", verb, what)
+		}
+		return nil
+	}
+}
+
+// feedAndTags takes the feed a command does verb to, then the tags, each
+// of which must name one.
+func feedAndTags(verb string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := feedAnd(verb, "the tags")(cmd, args); err != nil {
+			return err
+		}
+		if t, ok := namesNoTag(args[1:]); ok {
+			return fmt.Errorf("a tag is %q, which names no tag: give each tag's name", cli.OneLine(t))
+		}
+		return nil
+	}
+}
+
+// checkTagFlags refuses a --tag that names no tag: "", spaces, a lone #
+// (a script's --tag "$TAG" with TAG unset), which would be left out
+// without a word.
+func checkTagFlags(tags []string) error {
+	if t, ok := namesNoTag(tags); ok {
+		return usageError{fmt.Errorf("--tag %q names no tag: give the tag's name, or leave --tag out", cli.OneLine(t))}
+	}
+	return nil
+}
+
+// namesNoTag is the first of tags that is no tag's name once cleaned, and
+// whether there is one.
+func namesNoTag(tags []string) (string, bool) {
+	for _, t := range tags {
+		if len(feeds.NormalizeTags([]string{t})) == 0 {
+			return t, true
+		}
+	}
+	return "", false
 }
 
 func (a *app) fetchCmd() *cobra.Command {
@@ -1741,6 +1959,7 @@ func (a *app) fetchCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "fetch [--undelete] [URL|TITLE...]",
 		Short: "Fetch every subscribed feed (or the ones named)",
+		Args:  namedArgs(0, `a feed to fetch is "": name feeds by address or title (tidings feed list lists them), or none to fetch every one`),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			rules, err := a.rules(cmd.Context(), st)
 			if err != nil {
@@ -1758,6 +1977,7 @@ func (a *app) fetchCmd() *cobra.Command {
 			if cmd.Context().Err() != nil {
 				cli.FetchStopped(progress, isTerminal(progress))
 			}
+			a.changedNothing = rep.ChangedNothing()
 			cli.PrintFetchSummary(cmd.OutOrStdout(), cmd.ErrOrStderr(), rep, time.Since(start))
 			if err != nil {
 				return err
@@ -1782,7 +2002,7 @@ func (a *app) opmlCmd() *cobra.Command {
 	imp := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Subscribe to the feeds of an OPML file (folders become tags) or of newsboat's urls file",
-		Args:  cobra.ExactArgs(1),
+		Args:  namedArg(`the file to import subscriptions from is "": name an OPML file, or newsboat's urls file`),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], cmd.OutOrStdout())
 			for _, p := range problems {
@@ -1827,6 +2047,9 @@ func (a *app) ruleCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(feeds.NormalizeTags(tags)) == 0 {
 				return usageError{errors.New("give the rule's tags with --tag")}
+			}
+			if err := checkTagFlags(tags); err != nil {
+				return err
 			}
 			if err := checkQuery(joinArgs(args)); err != nil {
 				return err
@@ -1949,9 +2172,9 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			opt.Progress = cmd.ErrOrStderr()
 			rep, err := cli.Export(cmd.Context(), st, cmd.OutOrStdout(), opt)
-			if err != nil && cmd.Context().Err() != nil && markdownExport[opt.Format] {
-				// Interrupted: the files written so far stay, and are
-				// counted (a JSON file is not written unless whole).
+			if rep.Stopped {
+				// Interrupted: what was written so far stays, and is
+				// counted, as the summary says it stopped.
 				cli.PrintExportSummary(summary, cmd.ErrOrStderr(), rep)
 			}
 			if err != nil {
@@ -1971,9 +2194,6 @@ func (a *app) exportCmd() *cobra.Command {
 	c.Flags().StringVar(&opt.Out, "out", "", "folder to write into (required for md)")
 	return c
 }
-
-// markdownExport are the names export's --format takes for Markdown files.
-var markdownExport = map[string]bool{"md": true, "markdown": true}
 
 func (a *app) backupCmd() *cobra.Command {
 	return &cobra.Command{

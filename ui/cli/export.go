@@ -78,13 +78,18 @@ type ExportReport struct {
 	// under an earlier title for they may hold the reader's words.
 	Earlier  []Problem
 	Warnings []Problem // what the export went on without (a manifest it could not read)
+	// Stopped is an export stopped before its end (ctrl+c, a signal): what
+	// it wrote is counted. A JSON file, written whole or not at all, was
+	// not written (Unwritten): it counts no article.
+	Stopped, Unwritten bool
 }
 
 // Export writes the articles matching opt.Query, newest first, with their
 // annotations: as Markdown files into opt.Out, or as JSON Lines of
 // feeds.Record (which `tidings import` reads back) to opt.Out's
 // ExportJSONName or to stdout. An article that cannot be written is
-// reported and the rest goes on.
+// reported and the rest goes on. Stopped by ctx (ctrl+c), it returns ctx's
+// error with the report of what it wrote (Stopped).
 func Export(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOptions) (ExportReport, error) {
 	if err := opt.Check(); err != nil {
 		return ExportReport{}, err
@@ -98,10 +103,15 @@ func Export(ctx context.Context, st *store.Store, stdout io.Writer, opt ExportOp
 	}
 	prog := newExportProgress(opt.Progress)
 	defer prog.done()
+	var rep ExportReport
+	var err error
 	if opt.Format == "md" {
-		return exportMarkdown(ctx, st, opt, prog)
+		rep, err = exportMarkdown(ctx, st, opt, prog)
+	} else {
+		rep, err = exportJSON(ctx, st, stdout, opt, prog)
 	}
-	return exportJSON(ctx, st, stdout, opt, prog)
+	rep.Stopped = err != nil && ctx.Err() != nil
+	return rep, err
 }
 
 // exportProgress redraws "Exporting… 12,345 articles" in place on a
@@ -171,6 +181,13 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 			return enc.Encode(r)
 		})
 		if err != nil {
+			if ctx.Err() != nil {
+				// Stopped: the articles counted are written out, so
+				// that standard output ends with the last of them
+				// whole (a file stopped is not kept). A failure is the
+				// next write's to tell.
+				_ = bw.Flush()
+			}
 			return err
 		}
 		return bw.Flush()
@@ -184,7 +201,12 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 		// file beside the file linked to.
 		removeLeftovers(filepath.Dir(to))
 	}
-	return rep, exportDiskError(writeFile(rep.Dest, write), &rep, "json")
+	err = writeFile(rep.Dest, write)
+	if err != nil && ctx.Err() != nil {
+		// Stopped: the file is not written, and holds no article.
+		return ExportReport{Dest: rep.Dest, Unwritten: true}, err
+	}
+	return rep, exportDiskError(err, &rep, "json")
 }
 
 // ExportDiskError is an export the disk stopped, full or failing: it stops
@@ -853,7 +875,8 @@ func orderNotes(body string, anns []store.Annotation) []store.Annotation {
 }
 
 // PrintExportSummary says what an export wrote, on w, and the files it
-// kept or failed to write, on diag (stderr).
+// kept or failed to write, on diag (stderr); and that it stopped, when it
+// was stopped before its end, as an import's summary says it.
 func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	for _, p := range rep.Warnings {
 		fmt.Fprintf(diag, "warning: %s\n", oneLine(p.String(), 0))
@@ -881,8 +904,16 @@ func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	case n > 1:
 		kept += "; " + thousands(n) + " earlier titles' files kept (delete them if you no longer want them)"
 	}
-	fmt.Fprintf(w, "%s exported%s, %s%s; %s failed\n",
-		Plural(rep.Articles, "article"), dest, Plural(rep.Notes, "note"), kept, thousands(len(rep.Failed)))
+	stopped := ""
+	switch {
+	case rep.Stopped && rep.Unwritten:
+		dest = ""
+		stopped = ", then stopped: " + shownName(rep.Dest) + " not written (one exported before is left as it was)"
+	case rep.Stopped:
+		stopped = ", then stopped" // what was left to write is not written
+	}
+	fmt.Fprintf(w, "%s exported%s, %s%s; %s failed%s\n",
+		Plural(rep.Articles, "article"), dest, Plural(rep.Notes, "note"), kept, thousands(len(rep.Failed)), stopped)
 }
 
 // Incomplete is an error when the export left something out: an article

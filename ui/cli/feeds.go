@@ -56,6 +56,18 @@ type FetchReport struct {
 	Failed    []Problem
 	Unmatched int
 	Warnings  []Problem // of the articles fetched, each under its feed's address
+	// Moved is how many feeds moved for good (301, 308): their
+	// subscriptions are at the new address now, or merged into the one
+	// there.
+	Moved int
+}
+
+// ChangedNothing reports whether the fetch left the library's articles and
+// subscriptions as they were: no article new or updated, no feed moved.
+// What every fetch writes down (when each feed was fetched, its validators,
+// what failed) is not counted.
+func (r FetchReport) ChangedNothing() bool {
+	return r.Added+r.Updated == 0 && r.Moved == 0
 }
 
 // Fetch refreshes every subscribed feed (or only those named in only, by
@@ -138,6 +150,9 @@ func fetch(ctx context.Context, st *store.Store, f *feeds.Fetcher, rules []store
 				rep.NothingNew++
 			}
 			rep.Warnings = append(rep.Warnings, fetchWarnings(r, stats)...)
+		}
+		if err == nil && r.Err == nil && r.NewURL != "" {
+			rep.Moved++
 		}
 		rep.Added += stats.Added
 		rep.Updated += stats.Updated
