@@ -281,13 +281,19 @@ func sameMeaning(a, b string) bool {
 // tags panel), as if typed and kept: the query the line holds
 // (editableQuery), which is the one the header and the panel show.
 func (m *Model) setFilter(text string) tea.Cmd {
+	return m.list.setQuery(m.wholeFilter(text))
+}
+
+// wholeFilter puts a whole query in the filter line, as if typed and kept,
+// and is the list's query for it: the query the line holds
+// (editableQuery).
+func (m *Model) wholeFilter(text string) listQuery {
 	text = editableQuery(text)
 	m.filter.input.SetValue(text)
-	q := listQuery{text: text}
 	if strings.TrimSpace(text) == "" {
-		q = listQuery{}
+		return listQuery{}
 	}
-	return m.list.setQuery(q)
+	return listQuery{text: text}
 }
 
 // filterView draws the filter line and, under it, a parse error with a

@@ -382,6 +382,7 @@ func newKeyMaps(overrides map[string][]string, mistakes map[string]string) (keyM
 			}
 		}
 	}
+	backClears(&km.list, all, overrides)
 	for _, s := range screens {
 		if err := checkConflicts(s, screens, overrides); err != nil {
 			return km, err
@@ -391,6 +392,37 @@ func newKeyMaps(overrides map[string][]string, mistakes map[string]string) (keyM
 		}
 	}
 	return km, nil
+}
+
+// backClears gives the list's clear the keys config.toml gives back on every
+// screen ([keys] back, of all the overrides for every screen) that no action
+// of the list has. The list has no back of its own: leaving a filter (or the
+// selection, first) is its way back, as esc does, so that the README's
+// newsboat keys (back = [..., "q"], quit = "Q") leave a feed's articles
+// with q, as newsboat's q leaves a feed's article list. A clear that
+// config.toml binds itself keeps the keys it was given.
+func backClears(list *listKeyMap, all []keyOverride, overrides map[string][]string) {
+	_, cleared := overrides["clear"]
+	_, listCleared := overrides["list.clear"]
+	i := slices.IndexFunc(all, func(o keyOverride) bool { return o.action == "back" })
+	if i < 0 || cleared || listCleared || slices.Contains(all[i].keys, disabledKey) {
+		return
+	}
+	taken := map[string]bool{}
+	for _, b := range list.actions() {
+		for _, k := range b.Keys() {
+			taken[k] = true
+		}
+	}
+	keys := slices.Clone(list.Clear.Keys())
+	for _, k := range all[i].keys {
+		if !taken[k] {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) > len(list.Clear.Keys()) {
+		rebind(&list.Clear, keys)
+	}
 }
 
 // readOverride reads the override config.toml's keys.<name> gives, checking

@@ -12,25 +12,33 @@ import (
 // the list ("down", "open", "tags-panel"...), so an override moves a key in
 // both.
 type panelKeyMap struct {
-	Up, Down, Top, Bottom key.Binding
-	Open, Back, Close     key.Binding
-	Delete                key.Binding
-	Help, Suspend, Quit   key.Binding
+	Up, Down, Top, Bottom                      key.Binding
+	HalfPageDown, HalfPageUp, PageDown, PageUp key.Binding
+	Open, Find, Back, Close                    key.Binding
+	Delete                                     key.Binding
+	Help, Suspend, Quit                        key.Binding
 }
 
 func defaultPanelKeyMap() panelKeyMap {
 	return panelKeyMap{
-		Up:      key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:    key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:     key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
-		Bottom:  key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
-		Open:    key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "filter by it")),
-		Back:    key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "close")),
-		Close:   key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "close")),
-		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete saved search")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Suspend: suspendBinding(),
-		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		// The list's page keys, so that a long panel (every feed) is gone
+		// through as the list is.
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		Open:         key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "filter by it")),
+		Find:         key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find by name")),
+		Back:         key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "close")),
+		Close:        key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "close")),
+		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete saved search")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Suspend:      suspendBinding(),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -55,13 +63,19 @@ func (k panelKeyMap) wayOut() []key.Binding { return []key.Binding{k.Back, k.Clo
 
 // FullHelp is the help overlay's.
 func (k panelKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Close}, {k.Delete, k.Help, k.Suspend, k.Quit}}
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp},
+		{k.Open, k.Find, k.Back, k.Close},
+		{k.Delete, k.Help, k.Suspend, k.Quit},
+	}
 }
 
 func (k *panelKeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
-		"open": &k.Open, "back": &k.Back, "tags-panel": &k.Close, "delete-search": &k.Delete,
+		"half-page-down": &k.HalfPageDown, "half-page-up": &k.HalfPageUp,
+		"page-down": &k.PageDown, "page-up": &k.PageUp,
+		"open": &k.Open, "filter": &k.Find, "back": &k.Back, "tags-panel": &k.Close, "delete-search": &k.Delete,
 		"help": &k.Help, "suspend": &k.Suspend, "quit": &k.Quit,
 	}
 }

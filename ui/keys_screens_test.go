@@ -99,7 +99,7 @@ func TestKeyConfigPerScreenErrors(t *testing.T) {
 		want      string // part of the error; "" for none
 	}{
 		{"space for every screen", map[string][]string{"page-down": {"space", "pgdown", "f"}},
-			`keys.page-down: "space" is also bound to "select" in the list (for one screen alone, write page-down under its table: [keys.reader] or [keys.links])`},
+			`keys.page-down: "space" is also bound to "select" in the list (for one screen alone, write page-down under its table: [keys.reader], [keys.tags] or [keys.links])`},
 		{"space in the reader alone", map[string][]string{"page-down": {"pgdown", "f"}, "reader.page-down": {"space", "pgdown", "f"}}, ""},
 		{"a clash in a screen's table", map[string][]string{"reader.star": {"j"}}, `keys.reader.star: "j" is also bound to "down" in the reader`},
 		{"the screen's table named first", map[string][]string{"down": {"x"}, "reader.star": {"x"}}, `keys.reader.star: "x" is also bound to "down" in the reader`},

@@ -80,6 +80,10 @@ type listModel struct {
 	// unreadAsk counts n and p's askings of the library, so that an answer
 	// esc stopped waiting for is let go (nextunread.go).
 	unreadAsk int
+	// feedOffer is n's (or p's) offer, on the status line, to go on to the
+	// next feed with unread articles, at the end of those of the feed the
+	// list is filtered to; nil when none was made under this query.
+	feedOffer *feedOffer
 	// kept are the articles the reader opened, starred, marked or tagged
 	// under this query: a reload keeps them in the list though they no
 	// longer match (read under is:unread), as newsboat and elfeed keep

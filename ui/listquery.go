@@ -42,20 +42,8 @@ func (q listQuery) whole() string {
 // query that finds what the rows on screen show (the filter line's, kept on
 // enter) keeps the place the user moves to while its page comes.
 func (m *listModel) setQuery(q listQuery) tea.Cmd {
-	if q == m.query {
+	if !m.changeQuery(q) {
 		return nil
-	}
-	m.cancel()
-	m.ctx, m.cancel = context.WithCancel(m.base)
-	m.countOn = false // the count asked for, if any, went with the context
-	sameMatches := m.loaded && len(m.rows) > 0 && q.whole() == m.shownQuery.whole()
-	m.query = q
-	m.kept = nil
-	m.askedAround = false
-	m.jumping = jumpNone // the new list starts at its top
-	m.epoch++
-	if sameMatches {
-		m.inPlace = m.epoch
 	}
 	limit := m.limit()
 	if q.live && m.height > 1 {
@@ -65,6 +53,30 @@ func (m *listModel) setQuery(q listQuery) tea.Cmd {
 		limit = min(limit, 2*m.height)
 	}
 	return loadQuery(m.ctx, m.lib, m.query, limit, m.epoch)
+}
+
+// changeQuery makes q the list's query, reporting whether it is another
+// one; its window is for the caller to ask for (setQuery asks for its
+// newest page, n going on to the next feed for the window around its first
+// unread article). Until it comes, the rows shown stay (stale).
+func (m *listModel) changeQuery(q listQuery) bool {
+	if q == m.query {
+		return false
+	}
+	m.cancel()
+	m.ctx, m.cancel = context.WithCancel(m.base)
+	m.countOn = false // the count asked for, if any, went with the context
+	sameMatches := m.loaded && len(m.rows) > 0 && q.whole() == m.shownQuery.whole()
+	m.query = q
+	m.kept = nil
+	m.askedAround = false
+	m.jumping = jumpNone // the new list starts at its top
+	m.feedOffer = nil    // made for the query before
+	m.epoch++
+	if sameMatches {
+		m.inPlace = m.epoch
+	}
+	return true
 }
 
 // stale reports whether the rows shown are an earlier query's, which finds

@@ -2,11 +2,14 @@ package ui
 
 import (
 	"context"
+	"math"
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"tidings/store"
+	"tidings/store/query"
 )
 
 // n and p go to the next and previous unread article in the list's order,
@@ -29,6 +32,14 @@ type unreadMsg struct {
 	found int64     // the unread article, 0 when there is none
 	page  pageMsg   // the window around it
 	err   error
+
+	// With none found in a list filtered to one feed: the feed's name,
+	// and the next feed that way with unread articles (nil: none).
+	feed string
+	hop  *feedHop
+	// switched is set when n went on to hop's feed: the list's query is
+	// that feed's, and the rows shown are still the feed's before.
+	switched bool
 }
 
 // noMoreUnread says that n (delta 1) or p (-1) found no unread article.
@@ -62,6 +73,9 @@ func (m *Model) stepUnread(delta int) tea.Cmd {
 	if row, ok := l.current(); ok && !inReader {
 		from = row.ID
 	}
+	// An offer to go on to the next feed is for the n (or p) after it.
+	offer := l.feedOffer
+	l.feedOffer = nil
 	if i := l.unreadIndex(start, delta, skip); i >= 0 {
 		l.cursor, l.vanished = i, false
 		l.fixOffset()
@@ -71,9 +85,18 @@ func (m *Model) stepUnread(delta int) tea.Cmd {
 		}
 		return cmd
 	}
+	if o := offer; o != nil && o.query == l.query && o.from == from && o.open == inReader && o.delta == delta {
+		return m.hopToFeed(*o)
+	}
 	if len(l.rows) == 0 || delta > 0 && l.atBottom || delta < 0 && l.atTop {
 		m.setStatus(noMoreUnread(delta))
-		return nil
+		if !oneFeed(l.query) {
+			return nil
+		}
+		// Which feed has unread articles next is the library's to say.
+		l.unreadAsk++
+		ask := unreadMsg{query: l.query, epoch: l.epoch, from: from, delta: delta, open: inReader, ask: l.unreadAsk}
+		return findNextFeed(l.ctx, l.lib, ask)
 	}
 	edge := l.rows[len(l.rows)-1].SortKey
 	if delta < 0 {
@@ -126,9 +149,12 @@ func (m listModel) unreadIndex(start, delta int, skip int64) int {
 func findUnread(ctx context.Context, lib Library, ask unreadMsg, edge int64, limit int) tea.Cmd {
 	return func() tea.Msg {
 		found, ok, err := nextUnread(ctx, lib, ask.query, edge, ask.delta)
-		if err != nil || !ok {
+		if err != nil {
 			ask.err = err
 			return ask
+		}
+		if !ok {
+			return withNextFeed(ctx, lib, ask)
 		}
 		ask.found = found.ID
 		page, _ := loadAround(ctx, lib, ask.query, found.SortKey, found.ID, limit, limit, ask.epoch)().(pageMsg)
@@ -198,22 +224,22 @@ func (m *Model) handleUnread(msg unreadMsg) tea.Cmd {
 	}
 	l := &m.list
 	if msg.ask != l.unreadAsk || msg.query != l.query || l.ctx.Err() != nil {
-		return nil // stopped (esc), or asked again since
+		return m.unswitched(msg) // stopped (esc), or asked again since
 	}
 	if msg.open {
 		if m.screen != screenReader || m.readerBack != screenList || m.reader.id() != msg.from {
-			return nil
+			return m.unswitched(msg)
 		}
-	} else if row, ok := l.current(); m.screen != screenList || !ok || row.ID != msg.from {
-		return nil
+	} else if row, ok := l.current(); m.screen != screenList || ok && row.ID != msg.from || !ok && msg.from != 0 {
+		return m.unswitched(msg)
 	}
 	switch {
 	case msg.err != nil:
 		m.setError("looking for unread articles", msg.err)
-		return nil
+		return m.unswitched(msg)
 	case msg.found == 0:
-		m.setStatus(noMoreUnread(msg.delta))
-		return nil
+		m.sayNoMoreUnread(msg)
+		return m.unswitched(msg)
 	}
 	i := slices.IndexFunc(msg.page.rows, func(r store.Row) bool { return r.ID == msg.found })
 	if i < 0 {
@@ -242,4 +268,195 @@ func (m *Model) handleUnread(msg unreadMsg) tea.Cmd {
 		cmds = append(cmds, m.open(row))
 	}
 	return tea.Batch(cmds...)
+}
+
+// n at the end of a feed's unread articles goes on to the next feed, as
+// newsboat's next-unread does (its goto-next-feed): in a list filtered to
+// one feed, as the # panel filters it, n that finds no more unread
+// articles says so and names the next feed in the panel's order, round it,
+// that has some ("No more unread in “Feed 01” — n again: “Feed 02” (5
+// unread)"); n again, from the same article, filters the list by that feed
+// and goes to its first unread article, opening it in the reader. p does
+// the same upwards, to the previous feed's last unread article. In any
+// other list, n and p stop where the unread articles do.
+
+// feedHop is a feed n can go on to: as the # panel lists it.
+type feedHop struct {
+	name   string // as the panel shows it
+	query  string // what choosing it in the panel filters by
+	unread int
+}
+
+// feedOffer is n's offer to go on to the next feed, taken by the next n
+// (p for p's) pressed from where it was made.
+type feedOffer struct {
+	query listQuery // the list's query, the feed's
+	from  int64     // the article the cursor, or the reader, was on
+	open  bool      // made in the reader
+	delta int
+	hop   feedHop
+}
+
+// oneFeed reports whether the list's query is a single feed: term, as the
+// # panel filters by a feed; which feed, if any, is the library's to say
+// (feedOf).
+func oneFeed(q listQuery) bool {
+	if q.live {
+		return false
+	}
+	n, err := query.Parse(q.whole())
+	return err == nil && n.Kind == query.Source && n.Field == "feed" && !n.Prefix
+}
+
+// feedOf is the index in subs of the feed the list's query is, as the #
+// panel filters by it (feedQuery); -1 when it is none of them.
+func feedOf(subs []store.Feed, q listQuery) int {
+	titles := feedTitles(subs)
+	whole := q.whole()
+	for i, f := range subs {
+		if editableQuery(feedQuery(f, titles[strings.ToLower(f.Title)])) == whole {
+			return i
+		}
+	}
+	return -1
+}
+
+// findNextFeed asks the library which feed has unread articles next, for n
+// at the end of the window of a feed's list (withNextFeed).
+func findNextFeed(ctx context.Context, lib Library, ask unreadMsg) tea.Cmd {
+	return func() tea.Msg { return withNextFeed(ctx, lib, ask) }
+}
+
+// withNextFeed is ask, which found no unread article, with the feed the
+// list's query is and the next feed with unread articles going by delta,
+// in the panel's order and round it, when the query is one feed. A library
+// that cannot say leaves them out: n then says what it says in any list.
+func withNextFeed(ctx context.Context, lib Library, ask unreadMsg) unreadMsg {
+	if ask.switched || !oneFeed(ask.query) {
+		return ask
+	}
+	subs, err := lib.Feeds(ctx)
+	if err != nil {
+		return ask
+	}
+	at := feedOf(subs, ask.query)
+	if at < 0 {
+		return ask
+	}
+	counts, err := lib.FeedCounts(ctx)
+	if err != nil {
+		return ask
+	}
+	titles := feedTitles(subs)
+	ask.feed = feedName(subs[at])
+	n := len(subs)
+	for k := 1; k < n; k++ {
+		f := subs[((at+ask.delta*k)%n+n)%n]
+		if unread := counts[f.ID].Unread; unread > 0 {
+			ask.hop = &feedHop{name: feedName(f), query: feedQuery(f, titles[strings.ToLower(f.Title)]), unread: unread}
+			break
+		}
+	}
+	return ask
+}
+
+// sayNoMoreUnread says that n or p found no unread article; in a list
+// filtered to one feed, which feed has some next, and keeps the offer for
+// n (or p) again to take (hopToFeed).
+func (m *Model) sayNoMoreUnread(msg unreadMsg) {
+	switch {
+	case msg.hop != nil:
+		m.list.feedOffer = &feedOffer{query: msg.query, from: msg.from, open: msg.open, delta: msg.delta, hop: *msg.hop}
+		m.setStatus(feedOfferLine(msg.feed, *msg.hop, m.unreadKey(msg.delta, msg.open), msg.delta, m.width))
+	case msg.feed != "":
+		m.setStatus(noUnreadInAnyFeed(msg.feed, msg.delta, m.width))
+	default:
+		m.setStatus(noMoreUnread(msg.delta))
+	}
+}
+
+// unreadKey is the key that goes to the next (delta 1) or previous (-1)
+// unread article, in the reader (open) or in the list, as the status line
+// names it.
+func (m Model) unreadKey(delta int, open bool) string {
+	b := m.list.keys.NextUnread
+	switch {
+	case open && delta > 0:
+		b = m.reader.keys.NextUnread
+	case open:
+		b = m.reader.keys.PrevUnread
+	case delta < 0:
+		b = m.list.keys.PrevUnread
+	}
+	if keys := b.Keys(); len(keys) > 0 {
+		return keyLabel(keys[0])
+	}
+	return "n"
+}
+
+// feedOfferLine is the status line's offer to go on to feed hop from the
+// feed named feed, pressing k again, on a line width cells wide: the names
+// are shortened, then the feed left is left out, then what is said of it,
+// so that the key and the feed it goes to stay in sight.
+func feedOfferLine(feed string, hop feedHop, k string, delta, width int) string {
+	none, short := "No more unread in", "No more unread"
+	if delta < 0 {
+		none, short = "No more unread above in", "None above"
+	}
+	count := " (" + thousands(hop.unread) + " unread)"
+	from, to := oneLine(shownPart(feed)), oneLine(shownPart(hop.name))
+	return fitQuestion(width,
+		questionForm{[]string{from, to}, func(t []string) string {
+			return none + " “" + t[0] + "” — " + k + " again: “" + t[1] + "”" + count
+		}},
+		questionForm{[]string{to}, func(t []string) string { return short + " — " + k + " again: “" + t[0] + "”" + count }},
+		questionForm{[]string{to}, func(t []string) string { return k + " again: “" + t[0] + "”" + count }},
+		plainQuestion(k+" again: next feed"+count))
+}
+
+// noUnreadInAnyFeed says that n (delta 1) or p (-1) found no unread
+// article in the feed named feed, nor in any other, on a line width cells
+// wide.
+func noUnreadInAnyFeed(feed string, delta, width int) string {
+	none := "No more unread in"
+	if delta < 0 {
+		none = "No more unread above in"
+	}
+	return fitQuestion(width,
+		questionForm{[]string{oneLine(shownPart(feed))}, func(t []string) string {
+			return none + " “" + t[0] + "” nor in any other feed."
+		}},
+		plainQuestion(noMoreUnread(delta)))
+}
+
+// hopToFeed takes n's offer: the list is filtered to the offered feed, as
+// the # panel filters it, and the cursor goes to its first unread article
+// (p: its last), which opens in the reader. The feed's window comes with
+// it; the keys typed meanwhile wait for it (typeahead.go), and esc lets
+// go of the looking, the feed then listed from its top (unswitched).
+func (m *Model) hopToFeed(o feedOffer) tea.Cmd {
+	l := &m.list
+	if !l.changeQuery(m.wholeFilter(o.hop.query)) {
+		return nil
+	}
+	edge := int64(math.MaxInt64) // from the top
+	if o.delta < 0 {
+		edge = math.MinInt64 // from the bottom
+	}
+	l.unreadAsk++
+	ask := unreadMsg{query: l.query, epoch: l.epoch, from: o.from, delta: o.delta, open: o.open, ask: l.unreadAsk, switched: true}
+	m.setStatus(lookingForUnread(o.delta))
+	l.jumping = jumpUnread
+	return findUnread(l.ctx, l.lib, ask, edge, l.limit())
+}
+
+// unswitched lists the feed n went on to from its top when the answer
+// brings no window of it (none found, an error, esc), and the rows shown
+// are still the feed's before; nil for any other answer.
+func (m *Model) unswitched(msg unreadMsg) tea.Cmd {
+	l := &m.list
+	if !msg.switched || msg.query != l.query || !l.stale() || l.ctx.Err() != nil {
+		return nil
+	}
+	return l.load()
 }

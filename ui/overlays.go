@@ -30,6 +30,7 @@ const (
 	modeNote                      // the note editor
 	modeBrowserFilter             // the annotation browser's filter line
 	modeLinks                     // the reader's links panel
+	modePanelFind                 // the tags panel's find line
 )
 
 func (m Model) mode() mode {
@@ -46,6 +47,8 @@ func (m Model) mode() mode {
 		return modePrompt
 	case m.filter.focused:
 		return modeFilter
+	case m.panel.open && m.panel.find.focused:
+		return modePanelFind
 	case m.panel.open:
 		return modePanel
 	case m.links.open:
@@ -70,6 +73,8 @@ func (m *Model) handleInputKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.handleNoteKey(msg), true
 	case modeBrowserFilter:
 		return m.handleBrowserFilterKey(msg), true
+	case modePanelFind:
+		return m.handlePanelFindKey(msg), true
 	}
 	return nil, false
 }
@@ -88,6 +93,8 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 		return m.handleBrowserFilterPaste(msg)
 	case modeFilter:
 		return m.handleFilterPaste(msg)
+	case modePanelFind:
+		return m.handlePanelFindPaste(msg)
 	case modeTagEdit:
 		m.editor.input, cmd = m.editor.input.Update(msg)
 	case modePrompt:

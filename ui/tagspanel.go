@@ -22,7 +22,9 @@ import (
 // which is that one subscription (source: would also find feeds whose titles hold its
 // name). Under the list, the item under the cursor is told whole: a feed's
 // address (and the one it was followed at before it moved) and last error,
-// a query its line cuts.
+// a query its line cuts. The panel opens on the entry the list is filtered
+// by, else on the one it was on last; it pages as the list does, and /
+// finds an entry by its name (tagspanel_find.go).
 
 // panelItem is one line of the panel.
 type panelItem struct {
@@ -58,6 +60,12 @@ type tagsPanel struct {
 	offset  int // the first item shown
 	keepAt  int // where the cursor stays when the panel is listed anew; 0: the top
 	keys    panelKeyMap
+	// last is the entry the cursor was on when the panel last closed
+	// (hasLast): it opens there again when the list's filter is none of
+	// its entries.
+	last    panelItem
+	hasLast bool
+	find    panelFind // the / line
 
 	// gen is the library's generation the panel lists (genKnown: read);
 	// relisting is set while it is listed anew, the library having
@@ -97,6 +105,51 @@ type panelLoadedMsg struct {
 func (m *Model) openPanel() tea.Cmd {
 	m.panel.open, m.panel.loading = true, true
 	return loadPanel(m.ctx, m.lib, false)
+}
+
+// close closes the panel, remembering the entry the cursor is on: it
+// opens there again (placeCursor).
+func (p *tagsPanel) close() {
+	p.open = false
+	p.find.close()
+	if it, ok := p.current(); ok {
+		p.last, p.hasLast = it, true
+	}
+}
+
+// placeCursor puts the cursor of a panel just listed on the entry that is
+// the list's filter (filter: its whole query, "" for none), as newsboat's
+// feed list opens on the feed last read: the entry it was last on when
+// several are, else the first of them. When none is, the cursor goes to
+// the entry it was last on, else to the first. The entry is shown half
+// way down the panel's rows (rows of them), among the entries around it.
+func (p *tagsPanel) placeCursor(filter string, rows int) {
+	filterAt, lastAt := -1, -1
+	for i, it := range p.items {
+		if it.heading != "" {
+			continue
+		}
+		last := p.hasLast && it.sameEntry(p.last)
+		if filter != "" && it.filters(filter) && (filterAt < 0 || last) {
+			filterAt = i
+		}
+		if last && lastAt < 0 {
+			lastAt = i
+		}
+	}
+	p.cursor = max(filterAt, 0)
+	if filterAt < 0 {
+		p.cursor = max(lastAt, 0)
+	}
+	p.move(0)
+	p.offset = max(p.cursor-rows/2, 0)
+	p.scroll(rows)
+}
+
+// filters reports whether choosing the item filters the list by filter, a
+// whole query (listQuery.whole): the query its enter sets (setFilter).
+func (it panelItem) filters(filter string) bool {
+	return strings.TrimSpace(editableQuery(it.query)) == filter
 }
 
 // relistPanel lists the open panel anew when the library's generation is
@@ -139,19 +192,12 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	if len(subs) > 0 {
 		p.items = append(p.items, panelItem{heading: "Feeds"})
 	}
-	titles := map[string]int{}
-	for _, f := range subs {
-		titles[strings.ToLower(f.Title)]++
-	}
+	titles := feedTitles(subs)
 	hosts := feedHosts(subs, titles)
 	for _, f := range subs {
 		shown := feeds.ShownURL(f.URL) // without a password in it
-		name := f.Title
-		if name == "" {
-			name = shown
-		}
 		q := feedQuery(f, titles[strings.ToLower(f.Title)])
-		it := panelItem{name: name, query: q, count: counts[f.ID].Unread, isFeed: true,
+		it := panelItem{name: feedName(f), query: q, count: counts[f.ID].Unread, isFeed: true,
 			err: f.LastError, url: shown, host: hosts[f.ID]}
 		// Moved when its first address is another than where it is now, not
 		// when only the password it is fetched with changed (a feed's first
@@ -166,6 +212,24 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	p.cols = &feedColumns{room: -1}
 	p.cursor, p.offset = 0, 0
 	p.move(0)
+}
+
+// feedTitles is how many of the feeds have each title, lowercased.
+func feedTitles(subs []store.Feed) map[string]int {
+	titles := map[string]int{}
+	for _, f := range subs {
+		titles[strings.ToLower(f.Title)]++
+	}
+	return titles
+}
+
+// feedName is a feed's name as the panel lists it: its title, else its
+// address (without a password in it).
+func feedName(f store.Feed) string {
+	if f.Title != "" {
+		return f.Title
+	}
+	return feeds.ShownURL(f.URL)
 }
 
 // feedQuery is what choosing feed f filters by: feed:"its name" when the
@@ -245,7 +309,7 @@ func (p *tagsPanel) measure() {
 				w += width(it.err) + 3
 			}
 		case it.isTag:
-			w = 2 + width("#"+it.name) + 1 + len(thousands(it.count))
+			w = 2 + width("#"+it.name) + 1 + width(tagLineCount(it))
 		default:
 			w = 2 + width(it.name) + 1 + width(it.query)
 		}
@@ -254,8 +318,18 @@ func (p *tagsPanel) measure() {
 	}
 }
 
-// feedCount is what a feed's line says of its articles.
+// feedCount is what a feed's line says of its articles: how many are
+// unread, which is what going feed by feed looks for.
 func feedCount(it panelItem) string { return thousands(it.count) + " unread" }
+
+// tagLineCount is what a tag's line says of its articles: how many carry it,
+// read or not, said so beside the feeds' unread ones.
+func tagLineCount(it panelItem) string {
+	if it.count == 1 {
+		return "1 article"
+	}
+	return thousands(it.count) + " articles"
+}
 
 // move moves the cursor by delta items, over the headings.
 func (p *tagsPanel) move(delta int) {
@@ -318,13 +392,22 @@ func (p tagsPanel) current() (panelItem, bool) {
 func (m *Model) handlePanelKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.panel.keys
 	p := &m.panel
+	rows := p.layout(m.width, m.height, m.styles).rows
 	switch {
 	case key.Matches(msg, k.Back, k.Close):
-		p.open = false
+		p.close()
 	case key.Matches(msg, k.Up):
 		p.move(-1)
 	case key.Matches(msg, k.Down):
 		p.move(1)
+	case key.Matches(msg, k.HalfPageDown):
+		p.move(max(rows/2, 1))
+	case key.Matches(msg, k.HalfPageUp):
+		p.move(-max(rows/2, 1))
+	case key.Matches(msg, k.PageDown):
+		p.move(rows)
+	case key.Matches(msg, k.PageUp):
+		p.move(-rows)
 	case key.Matches(msg, k.Top):
 		p.cursor = 0
 		p.move(0)
@@ -333,6 +416,8 @@ func (m *Model) handlePanelKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.move(0)
 	case key.Matches(msg, k.Open):
 		return m.filterByPanelItem()
+	case key.Matches(msg, k.Find):
+		return m.openPanelFind()
 	case key.Matches(msg, k.Delete):
 		m.confirmDeleteSearch()
 	}
@@ -347,7 +432,7 @@ func (m *Model) filterByPanelItem() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.panel.open = false
+	m.panel.close()
 	return m.setFilter(it.query)
 }
 
@@ -465,11 +550,14 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 	}
 	m.panel.gen, m.panel.genKnown = msg.gen, msg.genKnown
 	m.panel.fill(m.cfg.Searches, msg.searches, msg.tags, msg.feeds, msg.counts)
+	rows := m.panel.layout(m.width, m.height, m.styles).rows
 	if at := m.panel.keepAt; at > 0 {
 		// On the item now in the deleted one's place, else the one before.
 		m.panel.cursor, m.panel.keepAt = min(at, len(m.panel.items)-1)+1, 0
 		m.panel.move(-1)
-		m.panel.scroll(m.panel.layout(m.width, m.height, m.styles).rows)
+		m.panel.scroll(rows)
+	} else {
+		m.panel.placeCursor(m.list.query.whole(), rows)
 	}
 	return m.takeTags(msg.tags)
 }

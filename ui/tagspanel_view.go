@@ -27,6 +27,9 @@ func (p tagsPanel) layout(width, height int, st *styles) panelLayout {
 	widest := max(panelMinWidth, min(panelMaxWidth, width*4/5))
 	l := panelLayout{inner: max(min(width, max(panelMinWidth, min(p.natural+frame, widest)))-frame, 10)}
 	room := height - 6
+	if p.find.focused {
+		room-- // the find line, under the rest
+	}
 	if !p.loading && len(p.items) > 1 {
 		need := p.tallestDetail(l.inner)
 		if spare := room - min(len(p.items), 3); need > 0 && spare >= 2 {
@@ -64,6 +67,9 @@ func (p tagsPanel) View(width, height int, st *styles) string {
 			lines = append(lines, d...)
 		}
 	}
+	if p.find.focused {
+		lines = append(lines, p.find.view(inner, st))
+	}
 	for i, l := range lines {
 		if w := ansi.StringWidth(l); w < inner {
 			lines[i] = l + strings.Repeat(" ", inner-w)
@@ -96,7 +102,7 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 	} else {
 		var left, right string
 		if it.isTag {
-			left, right = "#"+oneLine(shownPart(it.name)), thousands(it.count)
+			left, right = "#"+oneLine(shownPart(it.name)), tagLineCount(it)
 		} else {
 			left, right = oneLine(it.name), oneLine(shownPart(it.query))
 		}

@@ -548,6 +548,8 @@ func (m Model) activeHelp() help.KeyMap {
 		return confirmKeys()
 	case modePanel:
 		return m.panel.keys
+	case modePanelFind:
+		return panelFindKeys()
 	case modeLinks:
 		return m.links.keys
 	case modeNote:
