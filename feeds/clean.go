@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/feeds/marks"
 )
 
 // CleanText makes untrusted multi-line text safe to store and to hand to a
@@ -18,7 +20,9 @@ import (
 //     stray byte-order marks and every C1 control (U+0080–U+009F) alone,
 //   - removes numeric character references that denote such controls
 //     ("&#27;", "&#x1b;", "&#155;"...), because Markdown renderers decode
-//     them into live bytes.
+//     them into live bytes,
+//   - keeps at most MaxMarks combining marks in a row on one character
+//     (capMarks).
 //
 // A string sequence (OSC, DCS...) left unterminated ends at the end of its
 // line, so a stray introducer cannot swallow the rest of an article.
@@ -35,7 +39,7 @@ func CleanText(s string) string {
 	if isCleanText(s) {
 		return s
 	}
-	return stripControlRefs(stripControls(s))
+	return capMarks(stripControlRefs(stripControls(s)))
 }
 
 // CleanLine cleans a one-line field (title, source, author, tag, URL): as
@@ -47,27 +51,101 @@ func CleanLine(s string) string {
 	if hasInvisible(s) {
 		// Removing invisible characters can join the pieces of a numeric
 		// character reference ("&#2\u200b7;"), so references are stripped
-		// again afterwards.
-		s = stripControlRefs(removeInvisible(s))
+		// again afterwards; which can join two runs of marks.
+		s = capMarks(stripControlRefs(removeInvisible(s)))
 	}
 	return foldSpace(s)
 }
 
+// MaxLineLength is how many characters a one-line field that people read
+// keeps (a title, a feed's title, an author, a source, a tag): ten times
+// a long headline, and few enough that a feed's title of megabytes is
+// neither printed nor drawn whole every time it is listed.
+const MaxLineLength = 1000
+
+// ShortLine cleans a one-line field that people read (CleanLine) and cuts
+// it to MaxLineLength characters, "…" the last of them: after the last
+// whole word, or inside the word when that would lose more than half of
+// the field (text written without spaces); never between a character and
+// its marks. A field that fits is CleanLine's.
+func ShortLine(s string) string {
+	s = CleanLine(s)
+	if len(s) <= MaxLineLength || utf8.RuneCountInString(s) <= MaxLineLength {
+		return s
+	}
+	cut, n := 0, 0 // where the character after the first MaxLineLength-1 begins
+	for i := range s {
+		if n == MaxLineLength-1 {
+			cut = i
+			break
+		}
+		n++
+	}
+	head := s[:cut]
+	if s[cut] != ' ' {
+		if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
+			head = head[:sp]
+		} else {
+			head = wholeCharacters(s, cut)
+		}
+	}
+	head = strings.TrimRightFunc(head, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—([{\"'、，；：،", r)
+	})
+	return head + "…"
+}
+
+// wholeCharacters is s up to cut, without the character at its end whose
+// marks or joined characters come after cut. A head that is nothing else
+// is kept.
+func wholeCharacters(s string, cut int) string {
+	head := s[:cut]
+	next, _ := utf8.DecodeRuneInString(s[cut:])
+	last, _ := utf8.DecodeLastRuneInString(head)
+	if !marks.IsMark(next) && !marks.Ignorable(next) && !marks.Ignorable(last) {
+		return head
+	}
+	for end := len(head); end > 0; {
+		r, size := utf8.DecodeLastRuneInString(head[:end])
+		end -= size
+		if !marks.IsMark(r) && !marks.Ignorable(r) {
+			if end > 0 {
+				return head[:end]
+			}
+			break
+		}
+	}
+	return head
+}
+
+// MaxMarks is how many combining marks in a row one character keeps in
+// what is cleaned (marks.MaxRun): more than any script stacks on a letter.
+const MaxMarks = marks.MaxRun
+
+// capMarks keeps at most MaxMarks combining marks in a row (marks.CapRuns).
+func capMarks(s string) string { return marks.CapRuns(s) }
+
 // isCleanText reports whether CleanText would return s unchanged.
 func isCleanText(s string) bool {
+	run := 0 // marks in a row (capMarks)
 	for i := 0; i < len(s); {
 		// The common case, printable ASCII, eight bytes at a time.
+		from := i
 		for i+8 <= len(s) && !notableWord(load64(s, i)) {
 			i += 8
 		}
 		for i < len(s) && !notablyASCII[s[i]] {
 			i++
 		}
+		if i > from {
+			run = 0
+		}
 		if i == len(s) {
 			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
+			run = 0
 			switch {
 			case c == '\n' || c == '\t':
 			case c < 0x20 || c == 0x7f:
@@ -85,6 +163,9 @@ func isCleanText(s string) bool {
 			return false
 		}
 		if isC1(r) || r == '\uFEFF' || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		if run = marks.Run(run, r); run > MaxMarks {
 			return false
 		}
 		i += size

@@ -27,6 +27,12 @@ func CleanMarkdown(s string) string {
 	if isCleanText(s) {
 		return s
 	}
+	return capMarks(cleanMarkdown(s))
+}
+
+// cleanMarkdown is CleanMarkdown but for the runs of marks (capMarks),
+// which taking references out can join.
+func cleanMarkdown(s string) string {
 	s = stripControls(s)
 	if !parseableMarkdown(s) {
 		return stripControlRefs(s)

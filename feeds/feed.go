@@ -152,7 +152,7 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	base := parseAbsolute(docURL)
 	out := Feed{
-		Title:   titleText(parsed.Title, customTitle(parsed.Custom)),
+		Title:   ShortLine(titleText(parsed.Title, customTitle(parsed.Custom))),
 		SiteURL: webPage(base, parsed.Link),
 		SelfURL: resolveHTTP(base, parsed.FeedLink),
 		Warning: joinWarnings(firstNonEmpty(parsed.Custom[customCutOff], parsed.Custom[customSkipped]), parsed.Custom[customCharset]),

@@ -25,7 +25,9 @@ const IdentityPrefix = "h:"
 // is not http, https or mailto (with a warning), tidies the source and the
 // tags, derives the title from the body when there is none, stores the
 // publication time in UTC and sets ExternalID with Identity when the
-// source gave none. Normalize is idempotent.
+// source gave none. The title, author, source and tags are then cut to
+// what such a field can reasonably hold (ShortLine). Normalize is
+// idempotent.
 func Normalize(a *Article) {
 	a.Source = NormalizeSource(a.Source)
 	a.FeedURL = CleanLine(a.FeedURL)
@@ -115,6 +117,10 @@ func Normalize(a *Article) {
 			a.LooseID = identity(*a, false)
 		}
 	}
+	// Cut after the id was made of them whole, so that an article of
+	// before is found by the id it has.
+	a.Title, a.Author, a.Source = ShortLine(a.Title), ShortLine(a.Author), ShortLine(a.Source)
+	a.Tags = shortTags(a.Tags)
 	// A date past 9999 in UTC (9999-12-31T23:00:00-05:00), or before the
 	// year 1, cannot be written back in JSON or front matter: it is no
 	// date, as an unreadable one is. The id above keeps what the article
@@ -226,6 +232,20 @@ func NormalizeTags(tags []string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// shortTags is tags, as NormalizeTags leaves them, each cut to what a tag
+// can reasonably hold (ShortLine) and still told apart as NormalizeTags
+// tells them. It is tags itself when none is too long.
+func shortTags(tags []string) []string {
+	if !slices.ContainsFunc(tags, func(t string) bool { return len(t) > MaxLineLength }) {
+		return tags
+	}
+	short := make([]string, len(tags))
+	for i, t := range tags {
+		short[i] = ShortLine(t)
+	}
+	return NormalizeTags(short)
 }
 
 // normalizeTag is one tag name as NormalizeTags makes it, "" when there is

@@ -7,6 +7,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
+
+	"tidings/feeds"
 )
 
 // What is drawn is laid out by lipgloss, glamour and this package with
@@ -68,14 +70,51 @@ func displayText(s string) string {
 		if len(c) == 0 { // not expected: a cluster holds a character at least
 			c = s[i : i+1]
 		}
+		i += len(c)
+		if kept := withMostMarks(c, s[i:]); len(kept) < len(c) {
+			c, w = kept, ansi.StringWidth(kept)
+		}
 		if w == ansi.StringWidthWc(c) {
 			b.WriteString(c)
 		} else {
 			writeCluster(&b, c)
 		}
-		i += len(c)
 	}
 	return b.String()
+}
+
+// withMostMarks is cluster c with no more than feeds.MaxMarks characters
+// after its first, as feeds.CleanText keeps marks on a letter: a terminal
+// stacks a few in a cell, and a letter under millions (a hostile title's,
+// in a library from before they were capped) would be sent to it whole
+// every frame. rest is the text after c: what is kept of c still ends
+// before it, no joiner left last to join the two.
+func withMostMarks(c, rest string) string {
+	n := 0
+	for i := range c {
+		if n > feeds.MaxMarks {
+			return endingBefore(c[:i], rest)
+		}
+		n++
+	}
+	return c
+}
+
+// endingBefore is the cluster c, or as much of it as is a cluster that
+// ends before rest.
+func endingBefore(c, rest string) string {
+	if rest == "" {
+		return c
+	}
+	_, size := utf8.DecodeRuneInString(rest)
+	for c != "" {
+		if whole, _ := ansi.FirstGraphemeCluster(c+rest[:size], ansi.GraphemeWidth); len(whole) == len(c) {
+			return c
+		}
+		_, last := utf8.DecodeLastRuneInString(c)
+		c = c[:len(c)-last]
+	}
+	return c
 }
 
 // displayStyled is displayText for text with SGR sequences in it (as
@@ -111,12 +150,14 @@ func displayStyled(s string) string {
 }
 
 // shownTerms is a filter's words as the screen shows them (displayText),
-// to be found in what it shows: a Thai word with SARA AM is written with
-// its two parts there. It returns terms itself when none changes.
+// to be found in what it shows (shownHighlights): a Thai word with SARA AM
+// is written with its two parts there. The word joiners that cut a cluster
+// are left out, as shownHighlights leaves them out of the text. It returns
+// terms itself when none changes.
 func shownTerms(terms []string) []string {
 	var out []string
 	for i, t := range terms {
-		if d := displayText(t); d != t && out == nil {
+		if d := withoutJoiners(displayText(t)); d != t && out == nil {
 			out = append(make([]string, 0, len(terms)), terms[:i]...)
 			out = append(out, d)
 		} else if out != nil {
@@ -127,6 +168,14 @@ func shownTerms(terms []string) []string {
 		return terms
 	}
 	return out
+}
+
+// withoutJoiners is s without the word joiners displayText puts in.
+func withoutJoiners(s string) string {
+	if !strings.ContainsRune(s, wordJoiner) {
+		return s
+	}
+	return strings.ReplaceAll(s, string(wordJoiner), "")
 }
 
 // simpleRun returns where the run of simple characters from s[i] on ends:
@@ -192,12 +241,15 @@ func writeClusters(b *strings.Builder, s string, fix func(*strings.Builder, stri
 		if len(c) == 0 {
 			c = s[:1]
 		}
+		s = s[len(c):]
+		if kept := withMostMarks(c, s); len(kept) < len(c) {
+			c, w = kept, ansi.StringWidth(kept)
+		}
 		if w == ansi.StringWidthWc(c) {
 			b.WriteString(c)
 		} else {
 			fix(b, c)
 		}
-		s = s[len(c):]
 	}
 }
 

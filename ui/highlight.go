@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -13,7 +14,7 @@ import (
 // title and the rendered body. Matching folds case and diacritics exactly as
 // the library's index does (query.Highlights), so what is highlighted is
 // what matched; the words are looked for as the screen shows them
-// (shownTerms).
+// (shownHighlights).
 
 // highlightTerms is what to highlight for a query: the words, phrases and
 // prefixes it looks for (not those it excludes), as the library reads it.
@@ -33,7 +34,7 @@ func fitHighlighted(s string, width int, terms []string, base, hl styler) string
 	}
 	var ranges [][2]int
 	if len(terms) > 0 {
-		ranges = query.Highlights(s, shownTerms(terms))
+		ranges = shownHighlights(s, terms)
 	}
 	if len(ranges) == 0 {
 		return base.Render(fit(s, width))
@@ -62,8 +63,42 @@ func highlightText(s string, terms []string, base, hl lipgloss.Style) string {
 	if len(terms) == 0 {
 		return base.Render(s)
 	}
-	return highlightRanges(s, query.Highlights(s, shownTerms(terms)), base, hl)
+	return highlightRanges(s, shownHighlights(s, terms), base, hl)
 }
+
+// shownHighlights is query.Highlights for text as the screen shows it
+// (displayText): the terms are looked for as they are shown (shownTerms),
+// in the text without the word joiners that cut its clusters, which the
+// library's text does not have: a halfwidth ｶ⁠ﾞ is ガ there, as it was
+// found. The ranges are text's; a joiner where one begins or ends is
+// outside it.
+func shownHighlights(text string, terms []string) [][2]int {
+	terms = shownTerms(terms)
+	bare := withoutJoiners(text)
+	if len(bare) == len(text) {
+		return query.Highlights(text, terms)
+	}
+	var joiners []int // where each joiner was in bare, in order
+	for at, n := 0, 0; ; n++ {
+		i := strings.IndexRune(text[at:], wordJoiner)
+		if i < 0 {
+			break
+		}
+		at += i
+		joiners = append(joiners, at-n*joinerLen)
+		at += joinerLen
+	}
+	ranges := query.Highlights(bare, terms)
+	for k, r := range ranges {
+		before := sort.SearchInts(joiners, r[0]+1) // at or before its start
+		within := sort.SearchInts(joiners, r[1])   // before its end
+		ranges[k] = [2]int{r[0] + before*joinerLen, r[1] + within*joinerLen}
+	}
+	return ranges
+}
+
+// joinerLen is the length of a word joiner in UTF-8.
+const joinerLen = len(string(wordJoiner))
 
 // highlightRanges renders s in base, and its byte ranges (sorted, apart;
 // those past its end are cut) in hl.
@@ -103,7 +138,7 @@ func highlightRendered(out string, terms []string, open string) string {
 	}
 	text, at := stripStyles(out)
 	var edits []styleEdit
-	for _, r := range query.Highlights(text, shownTerms(terms)) {
+	for _, r := range shownHighlights(text, terms) {
 		for start := r[0]; start < r[1]; {
 			end := r[1]
 			if nl := strings.IndexByte(text[start:end], '\n'); nl >= 0 {

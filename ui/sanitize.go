@@ -23,7 +23,11 @@ import (
 // variation selectors, tag characters, Hangul fillers... but where they
 // change what is drawn), so that it cannot look like another or like
 // nothing; and as wide on the terminal as it is laid out (displayText).
+// It is as much of s as a screen can show (shownPart), so that a field of
+// megabytes, which a library imported before fields were cut
+// (feeds.ShortLine) may hold, costs what a line does.
 func oneLine(s string) string {
+	s = shownPart(s)
 	if isPlainLine(s) {
 		return s
 	}
@@ -182,13 +186,23 @@ func stringLength(s string, bel bool) int {
 	return len(s)
 }
 
-// shownPart is as much of a one-line field as a screen can show of it, its
-// first 64 KiB: a title or an error of megabytes (a hostile page's, a
-// server's) costs no more to draw than one of a line.
+// shownPart is as much of a one-line field as a screen can show of it,
+// its first lineMost bytes and "…" when there is more, cut between two
+// characters. It is s itself when it fits.
 func shownPart(s string) string {
-	const most = 64 << 10
-	if len(s) <= most {
+	if len(s) <= lineMost {
 		return s
 	}
-	return strings.ToValidUTF8(s[:most], "")
+	cut := lineMost - len("…")
+	for back := 0; back < utf8.UTFMax && !utf8.RuneStart(s[cut]); back++ {
+		cut--
+	}
+	return s[:cut] + "…"
 }
+
+// lineMost is how many bytes of a one-line field oneLine reads: more than
+// a screen shows of one (the reader wraps a title to two lines, a few
+// hundred cells each on the widest terminal, a cell a character of up to
+// four bytes and its marks), few enough that a field of megabytes (a
+// hostile feed's title) is no more work to draw than a field of a line.
+const lineMost = 16 << 10

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"tidings/feeds/marks"
 )
 
 // A source or feed name is matched against the text the library holds as
@@ -49,15 +51,20 @@ const graphemeJoiner = "\u034f"
 // Go's norm writes the Stream-Safe Text Format, putting a grapheme joiner
 // (U+034F) after every 30 combining marks in a row ("Z" and 31 accents, as
 // such a feed names itself), which no stored text has there: a joiner the
-// name did not hold is taken out of its forms again.
+// name did not hold is taken out of its forms again. A library keeps no
+// more than marks.MaxRun marks in a row (marks.CapRuns), though a feed's
+// title or a source may have come with more: each form is looked for so
+// cut too.
 func nameForms(name string) []string {
 	var forms []string
 	for _, f := range []string{norm.NFC.String(name), norm.NFD.String(name), name} {
 		if !strings.Contains(name, graphemeJoiner) {
 			f = strings.ReplaceAll(f, graphemeJoiner, "")
 		}
-		if !slices.Contains(forms, f) {
-			forms = append(forms, f)
+		for _, f := range []string{f, marks.CapRuns(f)} {
+			if !slices.Contains(forms, f) {
+				forms = append(forms, f)
+			}
 		}
 	}
 	return forms
