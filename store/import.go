@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -610,14 +611,9 @@ func (im *importer) add(a *feeds.Article, hash string, feedID sql.NullInt64) err
 		return err
 	}
 	var notes []string
-	seen := make(map[listedNote]bool)
 	text := &plainText{body: a.Body}
 	for _, n := range a.Annotations {
-		k := listed(n)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
+		// Each is a note of its own, however like another of the file's.
 		if err := im.annotate(id, text, n); err != nil {
 			return err
 		}
@@ -691,11 +687,11 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		}
 		changed = changed || n > 0
 	}
-	notes, err := im.newNotes(e.id, a.Annotations, prev)
+	text := &plainText{body: a.Body}
+	notes, err := im.newNotes(e.id, a.Annotations, prev, text)
 	if err != nil {
 		return false, false, err
 	}
-	text := &plainText{body: a.Body}
 	for _, n := range notes {
 		if err := im.annotate(e.id, text, n); err != nil {
 			return false, false, err
@@ -706,22 +702,19 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 	return changed, reindex, nil
 }
 
-// newNotes returns the notes of incoming that the article does not hold:
-// those neither carried by the file when it was last imported (if one is
-// gone, the reader deleted it) nor among the article's notes already
-// (sameNote), nor listed before in the file. Each of the library's notes is
-// at most one of the file's, the likest first: two notes written in the
-// same second are two notes.
-func (im *importer) newNotes(articleID int64, incoming []feeds.Annotation, prev carried) ([]feeds.Annotation, error) {
+// newNotes returns the notes of incoming, a file's notes on the text text,
+// that the article does not hold: those neither carried by the file when it
+// was last imported (if one is gone, the reader deleted it) nor among the
+// article's notes already (sameNote). Each of the library's notes is at
+// most one of the file's, the likest first, and the file's notes are never
+// the same as each other: two notes written in the same second, even with
+// the same words, are two notes.
+func (im *importer) newNotes(articleID int64, incoming []feeds.Annotation, prev carried, text *plainText) ([]feeds.Annotation, error) {
 	var fresh []feeds.Annotation
-	seen := make(map[listedNote]bool)
 	for _, n := range incoming {
-		k := listed(n)
-		if seen[k] || wasCarried(prev, n) {
-			continue
+		if !wasCarried(prev, n, text) {
+			fresh = append(fresh, n)
 		}
-		seen[k] = true
-		fresh = append(fresh, n)
 	}
 	if len(fresh) == 0 {
 		return nil, nil
@@ -751,18 +744,6 @@ func (im *importer) newNotes(articleID int64, incoming []feeds.Annotation, prev 
 		}
 	}
 	return out, nil
-}
-
-// listedNote is what tells a note a file lists twice: the same quote and
-// note written at the same second. The same words written at two times
-// are two notes.
-type listedNote struct {
-	quote, note string
-	created     int64
-}
-
-func listed(n feeds.Annotation) listedNote {
-	return listedNote{n.Quote, n.Note, unix(n.Created)}
 }
 
 // storedNote is one of an article's notes, as an import compares the
@@ -1091,6 +1072,19 @@ type carried struct {
 	Starred *bool    `json:"starred,omitempty"`
 	Tags    []string `json:"tags,omitempty"`  // normalized, sorted
 	Notes   []string `json:"notes,omitempty"` // noteKeys of each annotation
+	// Passages are the passages of its passage notes that have their time,
+	// as the file placed them: where they are in a later file's text tells
+	// a note deleted since that comes back moved there (wasCarried).
+	Passages []carriedPassage `json:"passages,omitempty"`
+}
+
+// carriedPassage is the passage of a note a file carried, with the second
+// the note was written (unix).
+type carriedPassage struct {
+	Quote   string `json:"q"`
+	Prefix  string `json:"p,omitempty"`
+	Suffix  string `json:"s,omitempty"`
+	Created int64  `json:"t"`
 }
 
 func carriedOf(a *feeds.Article) carried {
@@ -1101,19 +1095,56 @@ func carriedOf(a *feeds.Article) carried {
 	slices.Sort(c.Tags)
 	for _, n := range a.Annotations {
 		c.Notes = append(c.Notes, noteKeys(n)...)
+		if n.Quote != "" && !n.Created.IsZero() {
+			c.Passages = append(c.Passages, carriedPassage{n.Quote, n.Prefix, n.Suffix, unix(n.Created)})
+		}
 	}
 	slices.Sort(c.Notes)
 	c.Notes = slices.Compact(c.Notes)
+	slices.SortFunc(c.Passages, comparePassages)
+	c.Passages = slices.Compact(c.Passages)
 	return c
 }
 
-// wasCarried reports whether the note n was carried by the file when it was
-// last imported (prev): by one of its keys, so that a note the reader
-// deleted since stays deleted when it comes back re-anchored to the
-// article's changed text, or edited (sameNote).
-func wasCarried(prev carried, n feeds.Annotation) bool {
+// comparePassages orders carried passages by time, then quote and
+// surroundings, so that the same notes are remembered alike in any order.
+func comparePassages(a, b carriedPassage) int {
+	return cmp.Or(cmp.Compare(a.Created, b.Created), cmp.Compare(a.Quote, b.Quote),
+		cmp.Compare(a.Prefix, b.Prefix), cmp.Compare(a.Suffix, b.Suffix))
+}
+
+// wasCarried reports whether the note n, on the file's text text, was
+// carried by the file when it was last imported (prev): by one of its keys,
+// so that a note the reader deleted since stays deleted when it comes back
+// re-anchored to the article's changed text, or edited (sameNote), or on a
+// passage the file's passages of then have followed to (carriedHere), so
+// that it stays deleted moved and edited at once.
+func wasCarried(prev carried, n feeds.Annotation, text *plainText) bool {
 	for _, k := range noteKeys(n) {
 		if slices.Contains(prev.Notes, k) {
+			return true
+		}
+	}
+	return carriedHere(prev.Passages, n, text)
+}
+
+// carriedHere reports whether the passage note n, on the file's text text,
+// is on a passage that a note written at the same second was on in a file
+// of before, once that passage has followed the article's text into this
+// file's, as the library's own notes do before they are compared
+// (reanchorNow): it is that note, whatever it says now.
+func carriedHere(ps []carriedPassage, n feeds.Annotation, text *plainText) bool {
+	if n.Quote == "" || n.Created.IsZero() {
+		return false
+	}
+	at := unix(n.Created)
+	for _, p := range ps {
+		if p.Created != at {
+			continue
+		}
+		plain := text.get()
+		start, end, ok := anchor.Find(plain, anchor.Selector{Quote: p.Quote, Prefix: p.Prefix, Suffix: p.Suffix})
+		if ok && sameText(plain[start:end], n.Quote) {
 			return true
 		}
 	}
@@ -1145,7 +1176,7 @@ func noteKey(s string) string {
 
 // String is how the state is stored: "" when there is none.
 func (c carried) String() string {
-	if c.Title == "" && c.Read == nil && c.Starred == nil && len(c.Tags) == 0 && len(c.Notes) == 0 {
+	if c.Title == "" && c.Read == nil && c.Starred == nil && len(c.Tags) == 0 && len(c.Notes) == 0 && len(c.Passages) == 0 {
 		return ""
 	}
 	b, _ := json.Marshal(c)

@@ -180,8 +180,9 @@ func TestImportKeepsADeletedNoteDeleted(t *testing.T) {
 }
 
 // TestImportKeepsTheSameWordsWrittenTwice: the same words written at two
-// times are two notes, into a library that has the article or not; a note
-// an export lists twice (the same words at the same second) is one.
+// times are two notes, into a library that has the article or not; so are
+// two an export lists with the same words at the same second: a file's own
+// notes are never the same as each other.
 func TestImportKeepsTheSameWordsWrittenTwice(t *testing.T) {
 	at := time.Date(2026, 11, 29, 6, 40, 29, 0, time.UTC)
 	note := func(created time.Time) feeds.Annotation {
@@ -194,7 +195,7 @@ func TestImportKeepsTheSameWordsWrittenTwice(t *testing.T) {
 				importAll(t, s, budgetRecord(budgetV1))
 			}
 			importAll(t, s, budgetRecord(budgetV1, note(at), note(at.Add(time.Minute)), note(at)))
-			if got, want := notesNow(t, s), []string{"|check", "|check"}; !slices.Equal(got, want) {
+			if got, want := notesNow(t, s), []string{"|check", "|check", "|check"}; !slices.Equal(got, want) {
 				t.Errorf("notes %q, want %q", got, want)
 			}
 		})
