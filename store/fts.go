@@ -253,6 +253,18 @@ func reindexFolds(ctx context.Context, tx *sql.Tx) error {
 	return reindexWhere(ctx, tx, query.NewlyFolded)
 }
 
+// reindexMarks indexes again, for migration 22, the articles whose body
+// or notes have a mark of emphasis or strikethrough inside a word (The
+// **Ukr**aine story), which article_fts held as the words on either side
+// of it (ukr, aine) and now holds as the word the reader shows (ukraine:
+// shownBody). It reads every article, as migration 14 does, and parses
+// only the texts with a "*" or "~" inside a word (hasInnerMark).
+func reindexMarks(ctx context.Context, tx *sql.Tx) error {
+	return reindexWhere(ctx, tx, func(text string) bool {
+		return hasInnerMark(text) && shownBody(text) != text
+	})
+}
+
 // reindexWhere indexes again the articles for which has is true of the
 // title, the body or a note: text the index now takes differently. It
 // reads every article.

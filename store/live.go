@@ -89,14 +89,65 @@ const (
 	titleWord                   // the value of title:, title:sha
 )
 
+// typedSyntax is a query being typed as the parser reads its syntax
+// (query.Syntax): with the fullwidth forms of ASCII characters, which an
+// input method's fullwidth mode types (－ ＯＲ ： （ ＂ ＃), as those
+// characters, so that the live filter reads "strasse ＯＲ", "－ukr" and
+// "tag：foo" as it reads "strasse OR", "-ukr" and "tag:foo". What is found
+// in the syntax is given back as typed, since the parser takes words and
+// names as typed (tag：ＮＨＫ is the tag ＮＨＫ).
+type typedSyntax struct {
+	typed, syntax string
+	at            []int // where each byte of syntax, and its end, is in typed; nil when they are the same
+}
+
+// readSyntax reads the syntax of q, a query being typed.
+func readSyntax(q string) typedSyntax {
+	s, at := query.Syntax(q)
+	return typedSyntax{typed: q, syntax: s, at: at}
+}
+
+// text is syntax[i:j] as typed.
+func (t typedSyntax) text(i, j int) string {
+	if t.at == nil {
+		return t.typed[i:j]
+	}
+	return t.typed[t.at[i]:t.at[j]]
+}
+
+// answer is q, a query made of the start of the syntax and perhaps what
+// the live filter writes after it (a "*", closing quotes and parentheses),
+// with that start as typed.
+func (t typedSyntax) answer(q string) string {
+	if t.at == nil {
+		return q
+	}
+	n := 0
+	for n < len(q) && n < len(t.syntax) && q[n] == t.syntax[n] {
+		n++
+	}
+	for n > 0 && n < len(t.syntax) && !utf8.RuneStart(t.syntax[n]) {
+		n--
+	}
+	return t.text(0, n) + q[n:]
+}
+
 // typedWord splits a live query into the query before the word being typed
 // and that word: letters or digits at the very end (with the combining
 // marks of a word typed decomposed, NFD), after a space, a parenthesis, a
 // quote or the start; or in a quoted phrase left open, after its quote or
 // a space; or right after title:. A quoted tag, source or feed name is a
 // name, not words: ok is false for it, as for a query that does not end in
-// such a word.
+// such a word. The syntax is read as the parser reads it (typedSyntax),
+// and rest and word are as typed.
 func typedWord(q string) (rest, word string, negated bool, place wordPlace, ok bool) {
+	t := readSyntax(q)
+	rest, word, negated, place, ok = syntaxWord(t.syntax)
+	return t.text(0, len(rest)), t.text(len(t.syntax)-len(word), len(t.syntax)), negated, place, ok
+}
+
+// syntaxWord is typedWord of a query whose syntax is ASCII (typedSyntax).
+func syntaxWord(q string) (rest, word string, negated bool, place wordPlace, ok bool) {
 	start := len(q)
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(q[:start])
@@ -148,9 +199,9 @@ func typedWord(q string) (rest, word string, negated bool, place wordPlace, ok b
 	return rest, word, false, bareWord, true
 }
 
-// openQuote is where the quote opening a phrase left open at the end of q
-// is, or -1 when no phrase is open: quotes read as the parser reads them,
-// with \" and \\ escapes inside a phrase.
+// openQuote is where the quote opening a phrase left open at the end of q,
+// a query's syntax (typedSyntax), is, or -1 when no phrase is open: quotes
+// read as the parser reads them, with \" and \\ escapes inside a phrase.
 func openQuote(q string) int {
 	open := -1
 	for i := 0; i < len(q); i++ {
@@ -166,8 +217,9 @@ func openQuote(q string) int {
 	return open
 }
 
-// fieldBefore is the field name and colon right before byte i of q, at the
-// start of a term ("title:", "Tag:"), or "" when there is none there.
+// fieldBefore is the field name and colon right before byte i of q, a
+// query's syntax (typedSyntax), at the start of a term ("title:", "Tag:"),
+// or "" when there is none there.
 func fieldBefore(q string, i int) string {
 	if i == 0 || q[i-1] != ':' {
 		return ""
@@ -182,8 +234,9 @@ func fieldBefore(q string, i int) string {
 	return q[j:i]
 }
 
-// termStarts reports whether a term of q may start at byte i: at the start,
-// or after a space, a parenthesis or a quote.
+// termStarts reports whether a term of q, a query's syntax (typedSyntax),
+// may start at byte i: at the start, or after a space, a parenthesis or a
+// quote.
 func termStarts(q string, i int) bool {
 	if i == 0 {
 		return true
@@ -204,8 +257,15 @@ func negatedAt(q string, i int) bool {
 // sha` as `"storm sha"*`: inside, as outside, the word being typed is a
 // prefix. A star at the end of a phrase left open is the phrase's: `"storm
 // sh*` is `"storm sh"*`, as enter keeps a short word being typed. A query
-// with nothing open, or wrong in another way, comes back as it is.
+// with nothing open, or wrong in another way, comes back as it is. The
+// syntax is read as the parser reads it (typedSyntax).
 func closeLive(q string) string {
+	t := readSyntax(q)
+	return t.answer(closeSyntax(t.syntax))
+}
+
+// closeSyntax is closeLive of a query whose syntax is ASCII (typedSyntax).
+func closeSyntax(q string) string {
 	closers := Unclosed(q)
 	if closers == "" {
 		return q
@@ -229,7 +289,8 @@ func closeLive(q string) string {
 // endsInPrefix reports whether q ends in a word that, being typed, is a
 // prefix: it ends in a letter or digit (or the accent of one typed
 // decomposed, NFD), not in a CJK character, which is a word by itself, nor
-// in the short last part of a punctuated word (shortPunctuatedTail).
+// in the short last part of a punctuated word (shortPunctuatedTail). q is
+// a query's syntax (typedSyntax).
 func endsInPrefix(q string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(q, unicode.IsMark))
 	return (unicode.IsLetter(r) || unicode.IsNumber(r)) && !query.IsCJK(r) && !shortPunctuatedTail(q)
@@ -284,8 +345,10 @@ func Unclosed(q string) string {
 // punctuation whose last part is shorter than minLivePrefix: "ukraine's",
 // "u.s", "covid-19". That part is not a prefix being typed but the end of
 // the word ("ukraine's" is not "ukraine s*", which finds "Ukraine said"),
-// so the live filter reads the word whole.
+// so the live filter reads the word whole. The syntax is read as the
+// parser reads it (typedSyntax): in "tag：uk" the colon is a field's.
 func shortPunctuatedTail(q string) bool {
+	q = syntaxOf(q)
 	end := len(q)
 	n := 0
 	for end > 0 {
@@ -317,9 +380,17 @@ func shortPunctuatedTail(q string) bool {
 // typed: `ukraine "ta` and "ukraine title:ta" filter by ukraine too, and
 // `"storm ta` by "storm". An operator left dangling goes too: "ferry OR ta"
 // and "ferry OR" filter by ferry. Of a word with CJK characters, only what
-// splitTyped waits for goes.
+// splitTyped waits for goes. The syntax is read as the parser reads it
+// (typedSyntax): "strasse ＯＲ" filters by strasse.
 func withoutShortOpenWord(q string) string {
-	if rest, word, _, place, ok := typedWord(q); ok {
+	t := readSyntax(q)
+	return t.answer(withoutShortSyntax(t.syntax))
+}
+
+// withoutShortSyntax is withoutShortOpenWord of a query whose syntax is
+// ASCII (typedSyntax).
+func withoutShortSyntax(q string) string {
+	if rest, word, _, place, ok := syntaxWord(q); ok {
 		switch used, waiting := splitTyped(word); {
 		case waiting == "":
 		case used != "":
@@ -357,13 +428,17 @@ func withoutShortOpenWord(q string) string {
 
 // cutDanglingOperator splits an operator off the end of q (OR, AND or NOT,
 // a word of its own, white space after it), which waits for the term it
-// joins; op is "" when q does not end in one.
+// joins; op is "" when q does not end in one. The syntax is read as the
+// parser reads it (typedSyntax): "東京　ＯＲ" ends in ＯＲ, which op gives
+// as typed.
 func cutDanglingOperator(q string) (rest, op string) {
-	trimmed := strings.TrimRightFunc(q, unicode.IsSpace)
+	t := readSyntax(q)
+	trimmed := strings.TrimRightFunc(t.syntax, unicode.IsSpace)
 	for _, op := range []string{"OR", "AND", "NOT"} {
 		before, found := strings.CutSuffix(trimmed, op)
-		if found && (before == "" || strings.HasSuffix(before, "(") || unicode.IsSpace(rune(before[len(before)-1]))) {
-			return before, op
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if found && (before == "" || r == '(' || unicode.IsSpace(r)) {
+			return t.text(0, len(before)), t.text(len(before), len(trimmed))
 		}
 	}
 	return q, ""
@@ -375,7 +450,8 @@ func cutDanglingOperator(q string) (rest, op string) {
 // for this to be the quick way.
 func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok bool, err error) {
 	rest, word, negated, place, found := typedWord(req.Query)
-	if !found || negated || place != bareWord || strings.ContainsAny(rest, `()`) || slices.Contains(strings.Fields(rest), "OR") {
+	syntax := syntaxOf(rest) // "a ＯＲ b" is an OR too
+	if !found || negated || place != bareWord || strings.ContainsAny(syntax, `()`) || slices.Contains(strings.Fields(syntax), "OR") {
 		// The word is not simply ANDed with the rest: leave it to FTS5.
 		return nil, false, nil
 	}

@@ -46,9 +46,11 @@ func LiveQuery(q string) string {
 // the filter line): LiveQuery's, except that a word being typed that is
 // still too short for the live filter is kept too, as a prefix, since the
 // user has now said it is what they want ("war us" keeps "war us*"). A
-// negated one is kept whole, as LiveQuery keeps negations. A tag or a source
-// typed last is kept as typed, whole: the user typed its name out, and
-// tag:foo should not find #football tomorrow (tag:foo* says a prefix).
+// negated one is kept whole, as LiveQuery keeps negations. A tag, a source
+// or a feed typed last is kept as typed, whole: the user typed its name
+// out, and tag:foo should not find #football tomorrow (tag:foo* says a
+// prefix). The syntax is read as the parser reads it: tag：foo and ＃foo
+// are tags too.
 func KeptQuery(q string) string {
 	if fieldQuoteOpen(q) {
 		// tag:"long rea is kept as typed too, its quote closed.
@@ -57,7 +59,7 @@ func KeptQuery(q string) string {
 		}
 		return q
 	}
-	if f := strings.Fields(q); len(f) > 0 {
+	if f := strings.Fields(syntaxOf(q)); len(f) > 0 {
 		last := strings.ToLower(strings.TrimLeft(f[len(f)-1], "-("))
 		if (strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "#") || strings.HasPrefix(last, "source:") ||
 			strings.HasPrefix(last, "feed:")) && !strings.HasSuffix(last, "*") {
@@ -77,8 +79,9 @@ func KeptQuery(q string) string {
 }
 
 // fieldQuoteOpen reports whether q ends inside a quoted tag, source or feed
-// name: tag:"long rea.
+// name: tag:"long rea, or tag：＂long rea typed in fullwidth.
 func fieldQuoteOpen(q string) bool {
+	q = syntaxOf(q)
 	open, in := -1, false
 	for i := 0; i < len(q); i++ {
 		switch {
@@ -101,6 +104,12 @@ func fieldQuoteOpen(q string) bool {
 		}
 	}
 	return false
+}
+
+// syntaxOf is q as the parser reads its syntax (query.Syntax).
+func syntaxOf(q string) string {
+	s, _ := query.Syntax(q)
+	return s
 }
 
 // parses reports whether q is a query.

@@ -270,6 +270,11 @@ END;
 	// articles with such a character are indexed again, in Go:
 	// migrationCode.
 	`-- 21: reindexFolds`,
+	// 22: a word split by marks of emphasis or strikethrough inside it
+	// (The **Ukr**aine story) is indexed as the word the reader shows
+	// (shownBody). The articles with such a mark are indexed again, in Go:
+	// migrationCode.
+	`-- 22: reindexMarks`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -288,6 +293,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	19: repairCredentialForms,
 	20: repairHostForms,
 	21: reindexFolds,
+	22: reindexMarks,
 }
 
 // migrate applies migration v (from 1) in tx.

@@ -104,6 +104,12 @@ func syntaxOf(q string) (string, []int) {
 	return string(b), append(at, len(q))
 }
 
+// Syntax returns the query q as Parse reads its syntax (syntaxOf), and
+// where each byte of that, and its end, is in q (nil when it is q): for
+// what reads a query being typed as the parser will, such as the live
+// filter.
+func Syntax(q string) (syntax string, at []int) { return syntaxOf(q) }
+
 // fullwidthOffset is how far the fullwidth form of an ASCII character is
 // from it.
 const fullwidthOffset = 0xFF01 - '!'
