@@ -1846,14 +1846,19 @@ func (a *app) feedTagCmd() *cobra.Command {
 		Short: "Give a feed tags: its articles get them, those it brought and those to come",
 		Long: "Give a feed tags: every article it brought gets them now, and every one it\n" +
 			"brings from now on. Each TAG is one tag, taken whole (quote a name with a\n" +
-			"space). The feed is named by its address or its title, as feed remove takes it.",
+			"space); +name is the tag name, as tidings tag reads it. The feed is named by\n" +
+			"its address or its title, as feed remove takes it.",
 		Args: feedAndTags("tag"),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			f, err := cli.FindFeed(cmd.Context(), st, args[0])
 			if err != nil {
 				return err
 			}
-			tagged, added, err := st.TagFeed(cmd.Context(), f.URL, args[1:])
+			tags, err := feedTagNames("tag", args[1:])
+			if err != nil {
+				return err
+			}
+			tagged, added, err := st.TagFeed(cmd.Context(), f.URL, tags)
 			if errors.Is(err, store.ErrNotFound) {
 				return &cli.FeedNameError{Name: args[0]} // removed meanwhile
 			}
@@ -1861,7 +1866,7 @@ func (a *app) feedTagCmd() *cobra.Command {
 				return err
 			}
 			a.changedNothing = len(added) == 0
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.FeedTaggedText(tagged, added))
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.FeedTaggedText(tagged, tags, added))
 			return err
 		}),
 	}
@@ -1877,15 +1882,20 @@ func (a *app) feedUntagCmd() *cobra.Command {
 		Long: "Take tags off a feed: the articles it brings from now on do not get them. The\n" +
 			"articles it brought keep them, as tags you set: to take one off them too,\n" +
 			"tidings tag --query 'feed:\"Harbour News\"' -- -news. Each TAG is one tag,\n" +
-			"taken whole, in any case. The feed is named by its address or its title, as\n" +
-			"feed remove takes it.",
+			"taken whole, in any case; -name after -- is the tag name, as tidings tag\n" +
+			"reads it. The feed is named by its address or its title, as feed remove\n" +
+			"takes it.",
 		Args: feedAndTags("untag"),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			f, err := cli.FindFeed(cmd.Context(), st, args[0])
 			if err != nil {
 				return err
 			}
-			untagged, removed, err := st.UntagFeed(cmd.Context(), f.URL, args[1:])
+			tags, err := feedTagNames("untag", args[1:])
+			if err != nil {
+				return err
+			}
+			untagged, removed, err := st.UntagFeed(cmd.Context(), f.URL, tags)
 			if errors.Is(err, store.ErrNotFound) {
 				return &cli.FeedNameError{Name: args[0]} // removed meanwhile
 			}
@@ -1893,7 +1903,7 @@ func (a *app) feedUntagCmd() *cobra.Command {
 				return err
 			}
 			a.changedNothing = len(removed) == 0
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.FeedUntaggedText(untagged, removed))
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.FeedUntaggedText(untagged, tags, removed))
 			return err
 		}),
 	}
@@ -1926,11 +1936,19 @@ func feedAndTags(verb string) cobra.PositionalArgs {
 		if err := feedAnd(verb, "the tags")(cmd, args); err != nil {
 			return err
 		}
-		if t, ok := namesNoTag(args[1:]); ok {
-			return fmt.Errorf("a tag is %q, which names no tag: give each tag's name", cli.OneLine(t))
-		}
-		return nil
+		_, err := feedTagNames(verb, args[1:])
+		return err
 	}
+}
+
+// feedTagNames reads the TAG arguments of feed tag or feed untag (verb)
+// as tidings tag reads its +name and -name (cli.FeedTagArgs).
+func feedTagNames(verb string, words []string) ([]string, error) {
+	sign := '+'
+	if verb == "untag" {
+		sign = '-'
+	}
+	return cli.FeedTagArgs(words, sign, ui.TagWord)
 }
 
 // checkTagFlags refuses a --tag that names no tag: "", spaces, a lone #

@@ -53,12 +53,28 @@ func TestStoppedExportSaysItStopped(t *testing.T) {
 		dir := t.TempDir()
 		r := runStopped(t, lib, func() bool { return filesIn(dir, "*") > 0 }, "export", "--format", "json", "--out", dir)
 		file := filepath.Join(dir, "tidings-export.jsonl")
-		want := "0 articles exported, 0 notes; 0 failed, then stopped: " + file + " not written (one exported before is left as it was)\n"
+		want := "0 articles exported, 0 notes; 0 failed, then stopped: " + file + " not written\n"
 		if r.stdout != want || r.stderr != "" {
 			t.Errorf("stdout %q, stderr %q; want %q", r.stdout, r.stderr, want)
 		}
 		if _, err := os.Stat(file); err == nil {
 			t.Errorf("%s written, though the export stopped", file)
+		}
+	})
+	t.Run("json over an earlier file", func(t *testing.T) {
+		dir := t.TempDir()
+		file := filepath.Join(dir, "tidings-export.jsonl")
+		before := `{"external_id":"before"}` + "\n"
+		if err := os.WriteFile(file, []byte(before), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runStopped(t, lib, func() bool { return filesIn(dir, "*") > 1 }, "export", "--format", "json", "--out", dir)
+		want := "0 articles exported, 0 notes; 0 failed, then stopped: " + file + " not written (one exported before is left as it was)\n"
+		if r.stdout != want || r.stderr != "" {
+			t.Errorf("stdout %q, stderr %q; want %q", r.stdout, r.stderr, want)
+		}
+		if got, err := os.ReadFile(file); err != nil || string(got) != before {
+			t.Errorf("%s holds %q (%v), want the export before as it was", file, got, err)
 		}
 	})
 }

@@ -21,7 +21,10 @@ import (
 // tells nothing.
 func TestDiscoverIsBounded(t *testing.T) {
 	defer func(q time.Duration) { discoverQuiet = q }(discoverQuiet)
-	discoverQuiet = 500 * time.Millisecond
+	// Times far apart, so that a loaded machine cannot blur them: a link
+	// would take 3 s, five of them 15 s, the whole discovery is given 2 s,
+	// and it speaks after 1 s of silence.
+	discoverQuiet = time.Second
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
@@ -54,8 +57,8 @@ func TestDiscoverIsBounded(t *testing.T) {
 	var told []string
 	var firstAt time.Duration
 	f := testFetcher()
-	f.Timeout = 300 * time.Millisecond
-	f.Deadline = time.Second
+	f.Timeout = 3 * time.Second
+	f.Deadline = 2 * time.Second
 	start := time.Now()
 	f.Waiting = func(line string) {
 		mu.Lock()
@@ -67,17 +70,17 @@ func TestDiscoverIsBounded(t *testing.T) {
 	}
 	_, err := f.Discover(context.Background(), srv.URL+"/page")
 	took := time.Since(start)
-	if took > f.Deadline+250*time.Millisecond {
+	if took > f.Deadline+3*time.Second {
 		t.Errorf("discovery took %s, past the %s it is given", took, f.Deadline)
 	}
 	if err == nil {
 		t.Fatal("found a feed on a page whose links never answer")
 	}
-	m := regexp.MustCompile(`; (\d) more not tried in the 1s finding the feed is given\)$`).FindStringSubmatch(err.Error())
+	m := regexp.MustCompile(`; (\d) more not tried in the 2s finding the feed is given\)$`).FindStringSubmatch(err.Error())
 	if m == nil {
 		t.Errorf("error %q; want the links not tried in the time given counted", err)
 	}
-	if !strings.Contains(err.Error(), "/hang0: timeout after 300ms") {
+	if !strings.Contains(err.Error(), "/hang0: ") {
 		t.Errorf("error %q; want what the first link gave", err)
 	}
 
@@ -86,13 +89,13 @@ func TestDiscoverIsBounded(t *testing.T) {
 	lines := append([]string(nil), told...)
 	mu.Unlock()
 	if len(lines) == 0 {
-		t.Fatal("nothing told of a discovery that took a second")
+		t.Fatal("nothing told of a discovery that took two seconds")
 	}
 	if firstAt < discoverQuiet {
 		t.Errorf("first told after %s, before %s", firstAt, discoverQuiet)
 	}
 	// One line for each link asked from the first told on, in order.
-	line := regexp.MustCompile(`^waiting for .*/hang(\d), the page's feed link (\d) of 8( \(finding the feed takes at most 1s\))?$`)
+	line := regexp.MustCompile(`^waiting for .*/hang(\d), the page's feed link (\d) of 8( \(finding the feed takes at most 2s\))?$`)
 	m0 := line.FindStringSubmatch(lines[0])
 	if m0 == nil {
 		t.Fatalf("told %q, want lines matching %s", lines, line)

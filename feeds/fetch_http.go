@@ -184,10 +184,17 @@ func KeptETag(etag string) string {
 
 // KeptLastModified is a response's Last-Modified as it is kept and sent
 // back in the next request's If-Modified-Since: "" unless it is an HTTP
-// date, which is all a server can read there.
+// date, which is all a server can read there. A date is sent back as the
+// server wrote it, for a server may compare it as text: asctime's
+// one-digit day keeps its two spaces ("Sun Nov  6 08:49:37 1994"). One
+// that is a date only once cleaned (spaces around it, a control
+// character in it) is sent back cleaned.
 func KeptLastModified(lastModified string) string {
 	if len(lastModified) > maxValidator {
 		return ""
+	}
+	if _, err := http.ParseTime(lastModified); err == nil && CleanText(lastModified) == lastModified {
+		return lastModified
 	}
 	v := CleanLine(lastModified)
 	if _, err := http.ParseTime(v); err != nil {

@@ -51,8 +51,13 @@ type Subscribed struct {
 // and takes f's title and site only where f gives them. A new subscription
 // is stored under the normal form of f.URL (feeds.NormalizeURL). A title
 // given (an OPML outline's) names the feed: fetches keep it, as they keep
-// a name newsboat's urls file gives. A new subscription takes back what
-// its address brought before (see takeBack).
+// a name newsboat's urls file gives. A feed subscribed already that has a
+// name of the user's own (feed rename, a urls file's "~name") keeps it:
+// an OPML outline's title, which tidings' own export writes for a title
+// the feed gave itself as well, is no name the user chose over it, and a
+// backup of the subscriptions made before a rename does not undo it
+// (SubscribeNamed gives such a feed the title given). A new subscription
+// takes back what its address brought before (see takeBack).
 //
 // An address's user name and password (basic authentication) are not the
 // feed's identity: the feed subscribed to with another password is found
@@ -61,7 +66,14 @@ type Subscribed struct {
 // ones), and a new subscription's articles' ids are made of its address
 // without them (see credentialedBase).
 func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
-	return s.subscribe(ctx, f, false)
+	return s.subscribe(ctx, f, false, false)
+}
+
+// SubscribeNamed is Subscribe for a title the user wrote as the feed's
+// name (newsboat's urls file's "~name"): it names a feed subscribed
+// already even when the feed has a name of the user's own.
+func (s *Store) SubscribeNamed(ctx context.Context, f Feed) (Subscribed, error) {
+	return s.subscribe(ctx, f, false, true)
 }
 
 // SubscribeWithCredentials is Subscribe (tidings feed add) that gives a
@@ -69,11 +81,12 @@ func (s *Store) Subscribe(ctx context.Context, f Feed) (Subscribed, error) {
 // f.URL: it is fetched with them from now on, its articles' ids as they
 // were (Recredentialed).
 func (s *Store) SubscribeWithCredentials(ctx context.Context, f Feed) (Subscribed, error) {
-	return s.subscribe(ctx, f, true)
+	return s.subscribe(ctx, f, true, false)
 }
 
-// subscribe is Subscribe, and with credentials SubscribeWithCredentials.
-func (s *Store) subscribe(ctx context.Context, f Feed, credentials bool) (Subscribed, error) {
+// subscribe is Subscribe, with credentials SubscribeWithCredentials, and
+// with userName SubscribeNamed.
+func (s *Store) subscribe(ctx context.Context, f Feed, credentials, userName bool) (Subscribed, error) {
 	f.URL = strings.TrimSpace(feeds.CleanLine(f.URL))
 	if f.URL == "" {
 		return Subscribed{}, errors.New("store: add feed: no URL")
@@ -103,6 +116,15 @@ func (s *Store) subscribe(ctx context.Context, f Feed, credentials bool) (Subscr
 		}
 		sub := old
 		sub.Tags = merged
+		if !out.New && f.Title != "" && !userName {
+			ownName, err := namedByUser(ctx, tx, old.ID)
+			if err != nil {
+				return err
+			}
+			if ownName && old.Title != "" {
+				f.Title = "" // the user's name stays
+			}
+		}
 		if f.Title != "" {
 			if !out.New && old.Title != "" && old.Title != f.Title {
 				out.Renamed = old.Title
@@ -117,8 +139,10 @@ func (s *Store) subscribe(ctx context.Context, f Feed, credentials bool) (Subscr
 			return err
 		}
 		// A title that is only the address names nothing (exporters write
-		// one for a feed without a title).
-		named := f.Title != "" && f.Title != f.URL && f.Title != sub.URL
+		// one for a feed without a title), nor does the title the feed
+		// has already (tidings' own export gives the feed's own title):
+		// a fetch that finds the feed retitled still takes its new title.
+		named := f.Title != "" && f.Title != f.URL && f.Title != sub.URL && (out.New || f.Title != old.Title)
 		bases := []string{f.URL, sub.URL}
 		if out.New {
 			if feeds.HasUserinfo(sub.URL) {
@@ -473,6 +497,15 @@ func feedByURL(ctx context.Context, q querier, url string) (Feed, error) {
 	}
 	f.LastFetch = fromUnix(fetched)
 	return f, nil
+}
+
+// namedByUser reports whether the feed with id has a name of the user's
+// own (feed rename, a urls file's "~name", an OPML outline's title given
+// when it was subscribed) rather than the title it gave itself.
+func namedByUser(ctx context.Context, q querier, id int64) (bool, error) {
+	var named bool
+	err := q.QueryRowContext(ctx, `SELECT named FROM feeds WHERE id = ?`, id).Scan(&named)
+	return named, err
 }
 
 // Feeds returns the subscriptions by title, then URL, in the order of

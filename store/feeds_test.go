@@ -47,8 +47,9 @@ func TestSubscribeAgain(t *testing.T) {
 	if n := len(idsOf(t, s, "tag:news")); n != 1 {
 		t.Errorf("tag:news finds %d articles", n)
 	}
-	// AddFeed is Subscribe: it takes nothing away either.
-	if f, err := s.AddFeed(ctx, Feed{URL: url, Title: "Renamed"}); err != nil || f.Title != "Renamed" || !slices.Equal(f.Tags, []string{"blog", "news"}) {
+	// AddFeed is Subscribe: it takes nothing away either, nor the name
+	// the feed was given.
+	if f, err := s.AddFeed(ctx, Feed{URL: url, Title: "Renamed"}); err != nil || f.Title != "Example News" || !slices.Equal(f.Tags, []string{"blog", "news"}) {
 		t.Errorf("AddFeed = %+v, %v", f, err)
 	}
 }
@@ -382,15 +383,31 @@ func TestFeedTermIsOneSubscription(t *testing.T) {
 }
 
 // TestSubscribeSaysWhenItRenames: subscribing again under another name
-// says what the feed was called.
+// says what the feed was called. A feed's own title is renamed so; a name
+// given to it stays, but for one the user wrote (SubscribeNamed).
 func TestSubscribeSaysWhenItRenames(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	const url = "https://a.example/rss"
-	for _, tt := range []struct{ title, renamed string }{
-		{"Good Feed", ""}, {"Good Feed", ""}, {"", ""}, {"My name for it", "Good Feed"},
+	if _, err := s.Subscribe(ctx, Feed{URL: url}); err != nil {
+		t.Fatal(err)
+	}
+	// The title a fetch gave it.
+	if _, err := s.db.ExecContext(ctx, `UPDATE feeds SET title = 'Good Feed', named = 0`); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		title, renamed string
+		named          bool
+	}{
+		{"Good Feed", "", false}, {"", "", false}, {"My name for it", "Good Feed", false},
+		{"Another", "", false}, {"From urls", "My name for it", true},
 	} {
-		done, err := s.Subscribe(ctx, Feed{URL: url, Title: tt.title})
+		subscribe := s.Subscribe
+		if tt.named {
+			subscribe = s.SubscribeNamed
+		}
+		done, err := subscribe(ctx, Feed{URL: url, Title: tt.title})
 		if err != nil || done.Renamed != tt.renamed {
 			t.Errorf("subscribe as %q: renamed %q, %v; want %q", tt.title, done.Renamed, err, tt.renamed)
 		}

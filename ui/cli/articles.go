@@ -122,7 +122,7 @@ type Ambiguous struct {
 func (e *Ambiguous) Error() string {
 	msg := fmt.Sprintf("%q is article %d's number (%s) and article %d's external id (%s); "+
 		"--external reads ids as external ids only: --external %s is article %d, --external %s article %d",
-		e.Word, e.ByNumber.ID, oneLine(e.ByNumber.Title, 50), e.ByExternal.ID, oneLine(e.ByExternal.Title, 50),
+		e.Word, e.ByNumber.ID, fieldLine(e.ByNumber.Title, 50), e.ByExternal.ID, fieldLine(e.ByExternal.Title, 50),
 		shellWord(e.ByExternal.ExternalID), e.ByExternal.ID, shellWord(e.ByNumber.ExternalID), e.ByNumber.ID)
 	switch {
 	case e.More == 1:

@@ -104,9 +104,9 @@ func Line(a store.Article, width int) string {
 		date = a.Published.UTC().Format("2006-01-02")
 	}
 	var b strings.Builder
-	source := oneLine(a.ShownSource(), 12)
+	source := fieldLine(a.ShownSource(), 12)
 	source += strings.Repeat(" ", max(12-ansi.StringWidth(source), 0)) // by screen width: 日本 takes four
-	fmt.Fprintf(&b, "%7d  %s  %s  %s", a.ID, date, source, oneLine(a.Title, 0))
+	fmt.Fprintf(&b, "%7d  %s  %s  %s", a.ID, date, source, fieldLine(a.Title, 0))
 	for _, t := range a.Tags {
 		b.WriteString("  ")
 		b.WriteString(tagTerm(t.Name))
@@ -155,10 +155,10 @@ const markdownPunct = "!#()*+-.<>[\\]_`{|}"
 
 func articleMarkdown(a store.Article, anns []store.Annotation, field func(string) string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", field(oneLine(a.Title, 0)))
+	fmt.Fprintf(&b, "# %s\n\n", field(fieldLine(a.Title, 0)))
 	var facts []string
 	if source := a.ShownSource(); source != "" {
-		facts = append(facts, field(oneLine(source, 0)))
+		facts = append(facts, field(fieldLine(source, 0)))
 	}
 	if !a.Published.IsZero() {
 		facts = append(facts, a.Published.UTC().Format("2006-01-02"))
@@ -293,7 +293,7 @@ func ReadText(changed, matched int, read bool) string {
 
 // tagTerm is a tag's name as a term of the query language, cleaned for the
 // terminal: #name, or tag:"Long Read" (tagTerms).
-func tagTerm(name string) string { return tagTerms([]string{oneLine(name, 0)}) }
+func tagTerm(name string) string { return tagTerms([]string{fieldLine(name, 0)}) }
 
 // tagValue is a tag's name as a query reads it after tag:, cleaned for the
 // terminal: in quotes when it has a space ("Long Read").
@@ -407,7 +407,7 @@ func NoteText(id int64) string {
 // RetitleText confirms `tidings retitle`, with the title the article has
 // now: "Retitled article 14: My own title".
 func RetitleText(id int64, title string) string {
-	return fmt.Sprintf("Retitled article %d: %s", id, oneLine(title, 0))
+	return fmt.Sprintf("Retitled article %d: %s", id, fieldLine(title, 0))
 }
 
 // PrintTagging says what `tidings tag` changed, a line for each tag: how

@@ -98,7 +98,7 @@ func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptio
 		notes += t.notes
 	}
 	if opt.Confirm != nil {
-		what := "“" + oneLine(targets[0].title, 60) + "”"
+		what := "“" + fieldLine(targets[0].title, 60) + "”"
 		if len(targets) > 1 {
 			what = Plural(len(targets), "article")
 		}

@@ -80,8 +80,9 @@ type ExportReport struct {
 	Warnings []Problem // what the export went on without (a manifest it could not read)
 	// Stopped is an export stopped before its end (ctrl+c, a signal): what
 	// it wrote is counted. A JSON file, written whole or not at all, was
-	// not written (Unwritten): it counts no article.
-	Stopped, Unwritten bool
+	// not written (Unwritten): it counts no article; a file exported
+	// before is left as it was (EarlierFile), when there was one.
+	Stopped, Unwritten, EarlierFile bool
 }
 
 // Export writes the articles matching opt.Query, newest first, with their
@@ -203,8 +204,10 @@ func exportJSON(ctx context.Context, st *store.Store, stdout io.Writer, opt Expo
 	}
 	err = writeFile(rep.Dest, write)
 	if err != nil && ctx.Err() != nil {
-		// Stopped: the file is not written, and holds no article.
-		return ExportReport{Dest: rep.Dest, Unwritten: true}, err
+		// Stopped: the file is not written, and holds no article; one
+		// there before is as it was.
+		_, before := os.Stat(rep.Dest)
+		return ExportReport{Dest: rep.Dest, Unwritten: true, EarlierFile: before == nil}, err
 	}
 	return rep, exportDiskError(err, &rep, "json")
 }
@@ -908,7 +911,10 @@ func PrintExportSummary(w, diag io.Writer, rep ExportReport) {
 	switch {
 	case rep.Stopped && rep.Unwritten:
 		dest = ""
-		stopped = ", then stopped: " + shownName(rep.Dest) + " not written (one exported before is left as it was)"
+		stopped = ", then stopped: " + shownName(rep.Dest) + " not written"
+		if rep.EarlierFile {
+			stopped += " (one exported before is left as it was)"
+		}
 	case rep.Stopped:
 		stopped = ", then stopped" // what was left to write is not written
 	}

@@ -510,11 +510,11 @@ func PrintAdded(w io.Writer, a Added) {
 	}
 	switch {
 	case a.Fetch.NotModified:
-		fmt.Fprintf(w, "%s: not modified since the last fetch\n", oneLine(title, 0))
+		fmt.Fprintf(w, "%s: not modified since the last fetch\n", fieldLine(title, 0))
 	case a.Stats.MergedInto != "":
 		// The warning says which feed it became, whose articles they are.
 	default:
-		line := oneLine(title, 0) + ": " + Plural(a.Holds, "article")
+		line := fieldLine(title, 0) + ": " + Plural(a.Holds, "article")
 		if !a.New || a.Holds != a.Stats.Added {
 			line += ", " + thousands(a.Stats.Added) + " new"
 		}
@@ -628,7 +628,7 @@ func RemovedFeedText(f store.Feed, r store.Removed, purge bool) string {
 	text := "unsubscribed"
 	switch {
 	case f.Title != "" && f.URL != "":
-		text += " from " + oneLine(f.Title, 0) + " (" + shownAddress(f.URL) + ")"
+		text += " from " + fieldLine(f.Title, 0) + " (" + shownAddress(f.URL) + ")"
 	case f.URL != "":
 		text += " from " + shownAddress(f.URL)
 	}
@@ -690,7 +690,7 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 			// In UTC, as every date tidings prints, and saying so.
 			fetched = "fetched " + s.LastFetch.UTC().Format("2006-01-02 15:04") + " UTC"
 		}
-		fmt.Fprintf(&b, "%s\n  %s\n  %s (%s unread), %s", oneLine(title, 0), shownAddress(s.URL),
+		fmt.Fprintf(&b, "%s\n  %s\n  %s (%s unread), %s", fieldLine(title, 0), shownAddress(s.URL),
 			Plural(c.Articles, "article"), thousands(c.Unread), fetched)
 		if len(s.Tags) > 0 {
 			// As query terms: a tag with a space is not read as two.
@@ -786,7 +786,7 @@ func waitingFor(line, sep string, waiting *pendingFeeds, cols int) string {
 	if !ok {
 		return line
 	}
-	wait := sep + "waiting for " + oneLine(cmp.Or(next.Title, feeds.ShownURL(next.URL)), 0)
+	wait := sep + "waiting for " + fieldLine(cmp.Or(next.Title, feeds.ShownURL(next.URL)), 0)
 	if room := cols - 1 - ansi.StringWidth(wait); room >= 24 {
 		line = ansi.Truncate(line, room, "…")
 	}

@@ -48,7 +48,9 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 		for _, uw := range urlsWarnings {
 			warnings = append(warnings, Problem{File: path, Line: uw.Line, Reason: queryFeedHint(uw)})
 		}
-		added, problems, err = subscribeAll(ctx, st, path, subs, w)
+		// A "~name" is the user's own: it names the feed, as newsboat
+		// shows it, even one renamed in tidings before.
+		added, problems, err = subscribeAll(ctx, st.SubscribeNamed, path, subs, w)
 		printWarnings(w, warnings)
 		return added, problems, err
 	}
@@ -79,7 +81,7 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 		}
 		return 0, nil, fmt.Errorf("%s: %w; %s", oneLine(path, 0), rerr, expectedFile)
 	}
-	added, more, err := subscribeAll(ctx, st, path, subs, w)
+	added, more, err := subscribeAll(ctx, st.Subscribe, path, subs, w)
 	problems = append(problems, more...)
 	for _, l := range listedTwice(data) {
 		warnings = append(warnings, Problem{File: path, Reason: fmt.Sprintf(
@@ -93,20 +95,21 @@ func ImportOPML(ctx context.Context, st *store.Store, path string, w io.Writer) 
 const expectedFile = "opml import reads an OPML file, or newsboat's urls file (a feed's address a line, then its tags); " +
 	"newsboat -e > feeds.opml writes newsboat's feeds as OPML (--export-to-opml2 with their tags)"
 
-// subscribeAll subscribes to subs, read from the file at path, and says
+// subscribeAll subscribes to subs with subscribe (store.Subscribe, or
+// store.SubscribeNamed for names the user wrote), read from the file at path, and says
 // how many were new, what changed of those already subscribed, and that
 // tidings fetch brings the new ones' articles. A feed the library refuses
 // is a problem, and the rest go on; what stops the whole import (ctrl+c,
 // a library busy or read-only, a full disk) stops it at once, and the
 // feeds not come to are said to be not subscribed: err is why.
-func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feeds.Subscription, w io.Writer) (added int, problems []Problem, err error) {
+func subscribeAll(ctx context.Context, subscribe func(context.Context, store.Feed) (store.Subscribed, error), path string, subs []feeds.Subscription, w io.Writer) (added int, problems []Problem, err error) {
 	var notes []string
 	already, done := 0, 0
 	for _, s := range subs {
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		sub, serr := st.Subscribe(ctx, store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags})
+		sub, serr := subscribe(ctx, store.Feed{URL: s.URL, Title: s.Title, SiteURL: s.SiteURL, Tags: s.Tags})
 		if serr != nil && fatal(ctx, serr) {
 			err = serr
 			if ctx.Err() != nil {
@@ -133,7 +136,7 @@ func subscribeAll(ctx context.Context, st *store.Store, path string, subs []feed
 		}
 		if sub.Renamed != "" {
 			// feed:"old name" in a saved search or rule no longer finds it.
-			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", feeds.ShownURL(sub.Feed.URL), sub.Feed.Title, sub.Renamed))
+			notes = append(notes, fmt.Sprintf("%s is named %q now, not %q", feeds.ShownURL(sub.Feed.URL), feeds.ShortLine(sub.Feed.Title), feeds.ShortLine(sub.Renamed)))
 		}
 		if len(sub.AddedTags) > 0 {
 			notes = append(notes, fmt.Sprintf("already subscribed to %s; %s %s added (its tags now: %s)", feeds.ShownURL(sub.Feed.URL),

@@ -30,6 +30,7 @@ func tagTerms(tags []string) string {
 	tags = feeds.NormalizeTags(tags)
 	out := make([]string, len(tags))
 	for i, name := range tags {
+		name = feeds.ShortLine(name) // a tag of before, of megabytes
 		term := query.Node{Kind: query.Tag, Value: name}.String()
 		if rest, ok := strings.CutPrefix(term, "tag:"); ok && rest == name {
 			term = "#" + name

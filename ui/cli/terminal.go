@@ -26,6 +26,14 @@ func oneLine(s string, n int) string {
 	return s
 }
 
+// fieldLine is a one-line field that people read (a title, a feed's
+// name, a source, an author, a tag) as one line of terminal output, cut
+// to feeds.MaxLineLength characters first (feeds.ShortLine), as import cuts
+// it now: a library imported before that holds titles of megabytes, which
+// no listing prints whole. Addresses and ids are printed whole (oneLine),
+// to be used; --json writes every field as it is.
+func fieldLine(s string, n int) string { return oneLine(feeds.ShortLine(s), n) }
+
 // cleanLine is s as one line of plain text, as the TUI shows a one-line
 // field: no control characters or escape sequences, no bidirectional
 // overrides, no newlines or runs of white space (feeds.CleanLine), and
