@@ -2,17 +2,10 @@ package feeds_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
-
-	"tidings/feeds"
-	"tidings/store"
 )
 
 // TestFetchByteFromWordKeepsStoredText: a UTF-8 feed that one day brings
@@ -28,74 +21,26 @@ func TestFetchByteFromWordKeepsStoredText(t *testing.T) {
 	day2 := strings.Replace(day1, "<item>", `<item><title>Pasted from Word</title><link>https://koeln.example/2</link><guid>ko-2</guid>`+
 		`<pubDate>Thu, 26 Nov 2026 09:00:00 +0000</pubDate><description>It`+"\x92"+`s pasted.</description></item><item>`, 1)
 
-	var doc atomic.Value
-	doc.Store(day1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		w.Write([]byte(doc.Load().(string)))
-	}))
-	defer srv.Close()
-
-	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	url := srv.URL + "/koeln.rss"
-	sub, err := s.Subscribe(ctx, store.Feed{URL: url})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := feeds.NewFetcher()
-	f.Timeout, f.Backoff = 2*time.Second, time.Millisecond
-	fetch := func() (feeds.FetchResult, store.FetchStats) {
-		t.Helper()
-		stored, err := s.FeedByURL(ctx, url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := f.Fetch(ctx, feeds.Subscription{URL: stored.URL, IDBase: stored.IDBase, Title: stored.Title})
-		if r.Err != nil {
-			t.Fatal(r.Err)
-		}
-		stats, err := s.RecordFetch(ctx, sub.Feed.ID, r, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r, stats
-	}
-
-	if _, st := fetch(); st.Added != 1 {
+	sf := newServedFeed(t, "/koeln.rss", "application/rss+xml", []byte(day1))
+	if _, st := sf.fetch(); st.Added != 1 {
 		t.Fatalf("day 1: %+v", st.ImportStats)
 	}
-	first, err := s.ArticleByExternalID(ctx, "feed:"+url+"#ko-1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc.Store(day2)
-	r, st := fetch()
+	first := sf.article("ko-1")
+	sf.serve([]byte(day2))
+	r, st := sf.fetch()
 	if st.Added != 1 || st.Updated != 0 || st.Unchanged != 1 {
 		t.Errorf("day 2: %+v, want 1 added, 1 unchanged", st.ImportStats)
 	}
 	if r.Warning != "not valid UTF-8; 1 byte replaced" {
 		t.Errorf("warning %q", r.Warning)
 	}
-	again, err := s.ArticleByExternalID(ctx, "feed:"+url+"#ko-1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again.Title != "Zoë’s café — naïve résumé" || again.Body != first.Body || again.Source != "Köln Kurier" {
+	if again := sf.article("ko-1"); again.Title != "Zoë’s café — naïve résumé" || again.Body != first.Body || again.Source != "Köln Kurier" {
 		t.Errorf("day 1's entry now %q %q from %q", again.Title, again.Body, again.Source)
 	}
-	pasted, err := s.ArticleByExternalID(ctx, "feed:"+url+"#ko-2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pasted.Body != "It\uFFFDs pasted." || pasted.Source != "Köln Kurier" {
+	if pasted := sf.article("ko-2"); pasted.Body != "It\uFFFDs pasted." || pasted.Source != "Köln Kurier" {
 		t.Errorf("day 2's entry %q from %q", pasted.Body, pasted.Source)
 	}
-	if stored, err := s.FeedByURL(ctx, url); err != nil || stored.Title != "Köln Kurier" {
+	if stored, err := sf.lib.FeedByURL(context.Background(), sf.url); err != nil || stored.Title != "Köln Kurier" {
 		t.Errorf("feed title %q, %v", stored.Title, err)
 	}
 }
@@ -107,77 +52,32 @@ func TestFetchByteFromWordKeepsStoredText(t *testing.T) {
 // keep their text, where the fetch read the feed as Windows-1252 and
 // updated them into "itâ€™s" from "KÃ¶ln Kurier".
 func TestFetchQuotesFromWordKeepStoredText(t *testing.T) {
-	var doc atomic.Value
-	serve := func(name string) {
+	serve := func(name string) []byte {
 		data, err := os.ReadFile(filepath.Join("testdata", "feeds", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc.Store(data)
+		return data
 	}
-	serve("feed-utf8-clean.xml")
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-		w.Write(doc.Load().([]byte))
-	}))
-	defer srv.Close()
-
-	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	url := srv.URL + "/kurier.rss"
-	sub, err := s.Subscribe(ctx, store.Feed{URL: url})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := feeds.NewFetcher()
-	f.Timeout, f.Backoff = 2*time.Second, time.Millisecond
-	fetch := func() (feeds.FetchResult, store.FetchStats) {
-		t.Helper()
-		stored, err := s.FeedByURL(ctx, url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := f.Fetch(ctx, feeds.Subscription{URL: stored.URL, IDBase: stored.IDBase, Title: stored.Title})
-		if r.Err != nil {
-			t.Fatal(r.Err)
-		}
-		stats, err := s.RecordFetch(ctx, sub.Feed.ID, r, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r, stats
-	}
-
-	if _, st := fetch(); st.Added != 1 {
+	sf := newServedFeed(t, "/kurier.rss", "application/rss+xml; charset=utf-8", serve("feed-utf8-clean.xml"))
+	if _, st := sf.fetch(); st.Added != 1 {
 		t.Fatalf("day 1: %+v", st.ImportStats)
 	}
-	serve("feed-utf8-wordquotes.xml")
-	r, st := fetch()
+	sf.serve(serve("feed-utf8-wordquotes.xml"))
+	r, st := sf.fetch()
 	if st.Added != 1 || st.Updated != 0 || st.Unchanged != 1 {
 		t.Errorf("day 2: %+v, want 1 added, 1 unchanged", st.ImportStats)
 	}
 	if r.Warning != "not valid UTF-8; 4 bytes replaced" {
 		t.Errorf("warning %q", r.Warning)
 	}
-	first, err := s.ArticleByExternalID(ctx, "feed:"+url+"#k1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if first.Title != "Rathaus: it’s the budget" || first.Source != "Köln Kurier" {
+	if first := sf.article("k1"); first.Title != "Rathaus: it’s the budget" || first.Source != "Köln Kurier" {
 		t.Errorf("day 1's entry now %q from %q", first.Title, first.Source)
 	}
-	pasted, err := s.ArticleByExternalID(ctx, "feed:"+url+"#k2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pasted.Title != "Mayor says \uFFFDno comment\uFFFD" || pasted.Body != "Asked about the \uFFFDharbour plan\uFFFD, she left." {
+	if pasted := sf.article("k2"); pasted.Title != "Mayor says \uFFFDno comment\uFFFD" || pasted.Body != "Asked about the \uFFFDharbour plan\uFFFD, she left." {
 		t.Errorf("day 2's entry %q %q", pasted.Title, pasted.Body)
 	}
-	if stored, err := s.FeedByURL(ctx, url); err != nil || stored.Title != "Köln Kurier" {
+	if stored, err := sf.lib.FeedByURL(context.Background(), sf.url); err != nil || stored.Title != "Köln Kurier" {
 		t.Errorf("feed title %q, %v", stored.Title, err)
 	}
 }

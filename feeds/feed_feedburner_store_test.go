@@ -1,17 +1,8 @@
 package feeds_test
 
 import (
-	"context"
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
-
-	"tidings/feeds"
-	"tidings/store"
 )
 
 // TestFetchFeedBurnerOrigLinkUpdatesStoredArticle: a subscription whose
@@ -33,55 +24,19 @@ func TestFetchFeedBurnerOrigLinkUpdatesStoredArticle(t *testing.T) {
 	// As read by a release that did not know FeedBurner's elements.
 	asBefore := strings.ReplaceAll(withOrig, "feedburner:origLink", "feedburner:ignored")
 
-	var doc atomic.Value
-	doc.Store(asBefore)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		w.Write([]byte(doc.Load().(string)))
-	}))
-	defer srv.Close()
-
-	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	url := srv.URL + "/burnedblog"
-	sub, err := s.Subscribe(ctx, store.Feed{URL: url})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := feeds.NewFetcher()
-	f.Timeout, f.Backoff = 2*time.Second, time.Millisecond
-	fetch := func() store.FetchStats {
-		t.Helper()
-		r := f.Fetch(ctx, feeds.Subscription{URL: url})
-		if r.Err != nil {
-			t.Fatal(r.Err)
-		}
-		stats, err := s.RecordFetch(ctx, sub.Feed.ID, r, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return stats
-	}
-	if st := fetch(); st.Added != 2 {
+	sf := newServedFeed(t, "/burnedblog", "application/rss+xml", []byte(asBefore))
+	if _, st := sf.fetch(); st.Added != 2 {
 		t.Fatalf("first fetch: %+v", st.ImportStats)
 	}
-	doc.Store(withOrig)
-	if st := fetch(); st.Added != 0 || st.Updated != 2 {
+	sf.serve([]byte(withOrig))
+	if _, st := sf.fetch(); st.Added != 0 || st.Updated != 2 {
 		t.Errorf("second fetch: %+v, want 2 updated, none added", st.ImportStats)
 	}
 	for id, want := range map[string]string{
-		"feed:" + url + "#https://blog.example.org/?p=101":                      "https://blog.example.org/2025/03/post-with-origlink/",
-		"feed:" + url + "#http://feedproxy.google.com/~r/burnedblog/~3/def456/": "https://blog.example.org/2025/03/post-without-guid/",
+		"https://blog.example.org/?p=101":                      "https://blog.example.org/2025/03/post-with-origlink/",
+		"http://feedproxy.google.com/~r/burnedblog/~3/def456/": "https://blog.example.org/2025/03/post-without-guid/",
 	} {
-		a, err := s.ArticleByExternalID(ctx, id)
-		if err != nil {
-			t.Fatalf("%s: %v", id, err)
-		}
-		if a.URL != want {
+		if a := sf.article(id); a.URL != want {
 			t.Errorf("%s: url %q, want %q", id, a.URL, want)
 		}
 	}
