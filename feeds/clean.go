@@ -73,9 +73,18 @@ func ShortLine(s string) string {
 	if len(s) <= MaxLineLength || utf8.RuneCountInString(s) <= MaxLineLength {
 		return s
 	}
-	cut, n := 0, 0 // where the character after the first MaxLineLength-1 begins
+	return cutAtWord(s, MaxLineLength-1)
+}
+
+// cutAtWord is s, longer than keep characters, cut to at most keep of
+// them and "…": after the last whole word, or inside the word when that
+// would lose more than half of what is kept (text written without
+// spaces), never between a character and its marks; the punctuation and
+// spaces the cut leaves at the end go.
+func cutAtWord(s string, keep int) string {
+	cut, n := 0, 0 // where the character after the first keep begins
 	for i := range s {
-		if n == MaxLineLength-1 {
+		if n == keep {
 			cut = i
 			break
 		}

@@ -69,32 +69,13 @@ func withoutCodeBlocks(body string) string {
 }
 
 // shortTitle cuts s at the last word boundary before titleLength runes and
-// adds an ellipsis; a sentence that fits loses only its final full stop, of
-// whatever script (a question or exclamation mark stays).
+// adds an ellipsis (cutAtWord); a sentence that fits loses only its final
+// full stop, of whatever script (a question or exclamation mark stays).
 func shortTitle(s string) string {
 	if utf8.RuneCountInString(s) <= titleLength {
 		return withoutFullStop(s)
 	}
-	cut, n := 0, 0 // byte offset of rune titleLength
-	for i := range s {
-		if n == titleLength {
-			cut = i
-			break
-		}
-		n++
-	}
-	head := s[:cut]
-	if s[cut] != ' ' {
-		// The cut falls inside a word: drop it, unless the word is
-		// most of the title.
-		if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
-			head = head[:sp]
-		}
-	}
-	head = strings.TrimRightFunc(head, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—([{\"'、，；：،", r)
-	})
-	return head + "…"
+	return cutAtWord(s, titleLength)
 }
 
 // fullStops end a sentence the way "." does: the ideographic full stop
