@@ -648,10 +648,12 @@ func (im *importer) replace(e *existing, a *feeds.Article, hash string, feedID s
 // anything changed, and whether the full-text row must change (a new title or
 // new notes). Only what the file carries anew since it was last imported is
 // applied: a tag the reader removed, or a read they undid, since the same
-// file was imported stays as the reader left it.
+// file was imported stays as the reader left it. A record that carries no
+// reader's state (a fetch, an article file) leaves what was remembered as
+// it was, so that the export imported again after it is known still.
 func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex bool, err error) {
 	prev, now := parseCarried(e.carried), carriedOf(a)
-	if s := now.String(); s != e.carried {
+	if s := now.String(); s != "" && s != e.carried {
 		if _, err := im.tx.ExecContext(im.ctx, `UPDATE articles SET carried = ? WHERE id = ?`, s, e.id); err != nil {
 			return false, false, err
 		}
