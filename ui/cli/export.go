@@ -222,7 +222,10 @@ type ExportDiskError struct {
 	Format, Dest string
 	Articles     int   // written before it
 	Manifest     error // a Markdown export's manifest not saved; nil when saved
-	Err          error
+	// EarlierFile is set when a JSON file exported before is at Dest, left
+	// as it was.
+	EarlierFile bool
+	Err         error
 }
 
 func (e *ExportDiskError) Error() string {
@@ -239,7 +242,10 @@ func (e *ExportDiskError) Error() string {
 			done += "; " + shownName(filepath.Join(e.Dest, manifestName)) + " not saved either (" + oneLine(describe(e.Manifest), 0) + ")"
 		}
 	case e.Dest != "":
-		done = shownName(e.Dest) + " not written (one exported before is left as it was)"
+		done = shownName(e.Dest) + " not written"
+		if e.EarlierFile {
+			done += " (one exported before is left as it was)"
+		}
 	default:
 		done = "the export to standard output stopped before its end"
 	}
@@ -254,7 +260,8 @@ func exportDiskError(err error, rep *ExportReport, format string) error {
 	if err == nil || !store.DiskRefused(err) {
 		return err
 	}
-	return &ExportDiskError{Format: format, Dest: rep.Dest, Articles: rep.Articles, Err: err}
+	_, before := os.Stat(rep.Dest)
+	return &ExportDiskError{Format: format, Dest: rep.Dest, Articles: rep.Articles, EarlierFile: rep.Dest != "" && before == nil, Err: err}
 }
 
 // fileWriteError is a Markdown file of an export that could not be

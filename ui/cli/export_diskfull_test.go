@@ -106,28 +106,42 @@ func TestExportStopsAtAFullDisk(t *testing.T) {
 			t.Errorf("the manifest holds %d files (%v), want the 3 written", len(m), err)
 		}
 	})
-	t.Run("json", func(t *testing.T) {
-		out := t.TempDir()
-		before := []byte(`{"id":"the export before"}` + "\n")
-		if err := os.WriteFile(filepath.Join(out, ExportJSONName), before, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		var res exportResult
-		if err := json.Unmarshal(underFileSizeLimit(t, limit, libEnv+"="+lib, outEnv+"="+out, formatEnv+"=json"), &res); err != nil {
-			t.Fatal(err)
-		}
-		dest := filepath.Join(out, ExportJSONName)
-		want := "the disk is full: " + dest + " not written (one exported before is left as it was); free some space and export again"
-		if !res.DiskError || res.Err != want {
-			t.Errorf("the export ended with\n%q, want\n%q", res.Err, want)
-		}
-		if got, err := os.ReadFile(dest); err != nil || !bytes.Equal(got, before) {
-			t.Errorf("%s holds %q (%v), want the export before as it was", ExportJSONName, got, err)
-		}
-		if entries, _ := os.ReadDir(out); len(entries) != 1 {
-			t.Errorf("%d files in the folder, want the export before alone", len(entries))
-		}
-	})
+	for _, earlier := range []bool{true, false} {
+		t.Run(map[bool]string{true: "json over an export before", false: "json, none before"}[earlier], func(t *testing.T) {
+			out := t.TempDir()
+			dest := filepath.Join(out, ExportJSONName)
+			before := []byte(`{"id":"the export before"}` + "\n")
+			if earlier {
+				if err := os.WriteFile(dest, before, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var res exportResult
+			if err := json.Unmarshal(underFileSizeLimit(t, limit, libEnv+"="+lib, outEnv+"="+out, formatEnv+"=json"), &res); err != nil {
+				t.Fatal(err)
+			}
+			want := "the disk is full: " + dest + " not written; free some space and export again"
+			if earlier {
+				want = "the disk is full: " + dest + " not written (one exported before is left as it was); free some space and export again"
+			}
+			if !res.DiskError || res.Err != want {
+				t.Errorf("the export ended with\n%q, want\n%q", res.Err, want)
+			}
+			entries, _ := os.ReadDir(out)
+			if !earlier {
+				if len(entries) != 0 {
+					t.Errorf("%d files in the folder, want none", len(entries))
+				}
+				return
+			}
+			if got, err := os.ReadFile(dest); err != nil || !bytes.Equal(got, before) {
+				t.Errorf("%s holds %q (%v), want the export before as it was", ExportJSONName, got, err)
+			}
+			if len(entries) != 1 {
+				t.Errorf("%d files in the folder, want the export before alone", len(entries))
+			}
+		})
+	}
 }
 
 // TestExportToAFullDiskSaysSo: a JSON export to standard output on a full
