@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/feeds/sentence"
 )
 
 // maxTitleSource is how much of a paragraph a title is looked for in.
@@ -116,9 +118,9 @@ var abbreviations = map[string]bool{
 // Initials and common abbreviations do not end a sentence. The full stops
 // and marks of Chinese and Japanese (。！？) end one with no space after
 // them, but not inside 「quotes」, “quotes”, "quotes", （brackets） or
-// (brackets) closed in s (heldSpans), nor before another mark.
+// (brackets) closed in s (sentence.Held), nor before another mark.
 func firstSentence(s string) string {
-	held := heldSpans(s)
+	held := sentence.Held(s)
 	depth := 0 // how deep s is at i in the quotes and brackets it closes
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -146,94 +148,8 @@ func firstSentence(s string) string {
 	return s
 }
 
-// heldSpans finds the quotes and brackets of s that hold a sentence open
-// (wideOpeners, straight quotes): those closed in s, each by its own
-// closer, nested ones within them. It returns, for each byte of s, how
-// much deeper in them s is from there on: +1 at an opener, -1 at its
-// closer, 0 elsewhere; nil when s has none. An opener never closed (a "("
-// left open, a stray ‘) holds nothing open, and a closer without its
-// opener (an apostrophe’s ’) closes nothing: were they counted, no
-// full stop after them would end a sentence. A straight quote right after
-// a digit is an inch mark (27"), unless a quote is open for it to close.
-func heldSpans(s string) []int {
-	if !strings.ContainsAny(s, `"`+wideOpeners) {
-		return nil
-	}
-	type opened struct {
-		at    int
-		close rune // the closer that closes it
-	}
-	var open []opened
-	var held []int
-	closeAt := func(at int, close rune) bool {
-		for k := len(open) - 1; k >= 0; k-- {
-			if open[k].close == close {
-				if held == nil {
-					held = make([]int, len(s))
-				}
-				held[open[k].at]++
-				held[at]--
-				open = open[:k] // those opened inside it and left open hold nothing
-				return true
-			}
-		}
-		return false
-	}
-	for i, r := range s {
-		switch {
-		case r == '"':
-			if !closeAt(i, '"') && !isInchMark(s[:i]) {
-				open = append(open, opened{i, '"'})
-			}
-		case strings.ContainsRune(wideOpeners, r):
-			open = append(open, opened{i, closerOf(r)})
-		case strings.ContainsRune(wideClosers, r):
-			closeAt(i, sameBracket(r))
-		}
-	}
-	return held
-}
-
-// isInchMark reports whether a straight quote after before is an inch
-// mark: it follows a digit (a 27" screen, 6.1").
-func isInchMark(before string) bool {
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return unicode.IsDigit(r)
-}
-
-// closerOf is the closer of the opener r (one of wideOpeners), as
-// sameBracket writes it.
-func closerOf(r rune) rune {
-	opens, closes := []rune(wideOpeners), []rune(wideClosers)
-	for k, o := range opens {
-		if o == r {
-			return sameBracket(closes[k])
-		}
-	}
-	return r
-}
-
-// sameBracket writes the closer r as the brackets of both widths are
-// matched: text set in Chinese or Japanese closes a wide （ with an ASCII
-// ) and the other way round.
-func sameBracket(r rune) rune {
-	if r == ')' {
-		return '）'
-	}
-	return r
-}
-
 // sentenceClosers may follow a sentence's final mark and belong to it.
-const sentenceClosers = "\"')]”’»" + wideClosers
-
-// wideOpeners and wideClosers are the quotes and brackets Chinese and
-// Japanese set a quotation or an aside in (their own, the curly quotes
-// Chinese uses, and ASCII brackets): a full stop of theirs inside them does
-// not end the sentence around them.
-const (
-	wideOpeners = "「『（【〔〈《〖〘［｛“‘("
-	wideClosers = "」』）】〕〉》〗〙］｝”’)"
-)
+const sentenceClosers = "\"')]”’»" + sentence.WideClosers
 
 // isSentenceMark reports whether r, after the text before it, may end a
 // sentence: a full stop, question or exclamation mark of any script. Greek
@@ -267,7 +183,7 @@ func sentenceEndsAt(s string, i int, r rune, end, depth int) bool {
 	}
 	next, _ = utf8.DecodeRuneInString(s[end+size:])
 	caseless := uncased(next) || unicode.IsLetter(next) && uncased(lastLetter(s[:i]))
-	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !caseless && !strings.ContainsRune("\"'“‘«(["+wideOpeners, next) {
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !caseless && !strings.ContainsRune("\"'“‘«(["+sentence.WideOpeners, next) {
 		return false
 	}
 	return r != '.' || end != i+1 || !isAbbreviation(s[:i])

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/feeds/sentence"
 )
 
 // A passage is selected sentence by sentence: v starts at one, j and k move
@@ -13,16 +15,17 @@ import (
 // letter, a digit or a letter of a script without capitals (Arabic, Hebrew,
 // Korean, Chinese…); or, after a word of such a script, any letter. The
 // ideographic full stop and the full-width ! and ? (。！？) end one with no
-// space after them, but not inside 「quotes」 or （brackets）, nor before
-// another of them. A line break ends one too: a paragraph's end, a list
-// item's, a table row's (the plain text writes each on a line of its own),
-// a line of code and a paragraph's hard line break (a poem's line, an
-// address's), so that j and k step through a list or a table item by item
-// and row by row, not over all of it at once. A full stop after a
-// common abbreviation ("Dr.", "Gen.", "e.g."; "No." before a number), an
-// initial ("John F. Kennedy") or a dotted initialism ("U.S.", "U.K.") does
-// not end one; neither does one inside a number ("3.5"), which no space
-// follows.
+// space after them, but not inside 「quotes」, “quotes”, "quotes" or
+// （brackets） that their line closes (sentence.Held: an inch mark, 27", or
+// a bracket left open holds nothing), nor before another of them. A line
+// break ends one too: a paragraph's end, a list item's, a table row's (the
+// plain text writes each on a line of its own), a line of code and a
+// paragraph's hard line break (a poem's line, an address's), so that j and
+// k step through a list or a table item by item and row by row, not over
+// all of it at once. A full stop after a common abbreviation ("Dr.",
+// "Gen.", "e.g."; "No." before a number), an initial ("John F. Kennedy") or
+// a dotted initialism ("U.S.", "U.K.") does not end one; neither does one
+// inside a number ("3.5"), which no space follows.
 
 // span is a range of bytes of a text, [start, end).
 type span struct{ start, end int }
@@ -48,16 +51,17 @@ var numberAbbreviations = map[string]bool{"no": true, "nos": true}
 // space between them.
 func splitSentences(text string) []span {
 	var out []span
+	held := heldByLine(text)
 	start := -1 // the current sentence's first byte; -1 between sentences
-	depth := 0  // how deep the sentence is in 「quotes」 and （brackets）
+	depth := 0  // how deep text is at i in the quotes and brackets its line closes
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if held != nil {
+			depth += held[i]
+		}
 		if start < 0 {
 			if !unicode.IsSpace(r) {
-				start, depth = i, 0
-				if strings.ContainsRune(wideOpeners, r) {
-					depth = 1
-				}
+				start = i
 			}
 			i += size
 			continue
@@ -66,10 +70,6 @@ func splitSentences(text string) []span {
 		case r == '\n':
 			out = append(out, span{start, trimmedEnd(text, start, i)})
 			start = -1
-		case strings.ContainsRune(wideOpeners, r):
-			depth++
-		case strings.ContainsRune(wideClosers, r):
-			depth = max(depth-1, 0)
 		case isStop(r):
 			end := i + size
 			for end < len(text) {
@@ -96,15 +96,32 @@ func splitSentences(text string) []span {
 	return out
 }
 
-// closers may follow a sentence's final punctuation and belong to it.
-const closers = `"')]”’»` + wideClosers
+// heldByLine is sentence.Held of each line of text laid end to end, nil
+// when no line has a quote or bracket it closes: as a line break ends a
+// sentence, a quote or bracket holds a full stop only when its own line
+// closes it.
+func heldByLine(text string) []int {
+	var held []int
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := sentence.Held(text[start:end]); line != nil {
+			if held == nil {
+				held = make([]int, len(text))
+			}
+			copy(held[start:], line)
+		}
+		start = end + 1
+	}
+	return held
+}
 
-// wideOpeners and wideClosers are the quotes and brackets of Chinese and
-// Japanese: a full stop inside them does not end the sentence around them.
-const (
-	wideOpeners = "「『（【〔〈《〖〘［｛"
-	wideClosers = "」』）】〕〉》〗〙］｝"
-)
+// closers may follow a sentence's final punctuation and belong to it.
+const closers = `"')]”’»` + sentence.WideClosers
 
 // isStop reports whether r may end a sentence.
 func isStop(r rune) bool {
@@ -157,7 +174,7 @@ func endsSentence(text string, start, i int, r rune, end int) bool {
 	j := end
 	for j < len(text) {
 		c, size := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsSpace(c) && !strings.ContainsRune(`"'([“‘`+wideOpeners, c) {
+		if !unicode.IsSpace(c) && !strings.ContainsRune(`"'([“‘`+sentence.WideOpeners, c) {
 			caseless := uncased(c) || unicode.IsLetter(c) && word != "" && strings.IndexFunc(word, func(r rune) bool { return !uncased(r) }) < 0
 			if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !unicode.IsTitle(c) && !caseless {
 				return false
