@@ -46,7 +46,23 @@ func CleanText(s string) string {
 // CleanText, and also removes bidirectional overrides and invisible
 // zero-width characters that could disguise what a reader sees, folds
 // newlines, tabs and other white space runs into single spaces, and trims.
+// A line break inside Chinese or Japanese text, which puts no spaces
+// between words, goes with the spaces around it (foldSpace): a title
+// wrapped inside 東京 is 東京, as a reader and a search read it.
 func CleanLine(s string) string {
+	return foldSpace(cleanLineText(s))
+}
+
+// idLine is CleanLine as it was before line breaks inside Chinese and
+// Japanese text were taken out: every run of white space, line breaks
+// too, is one space. The ids of articles are made of the one-line fields
+// so folded, so that an article keeps the id it was stored under.
+func idLine(s string) string {
+	return foldEverySpace(cleanLineText(s))
+}
+
+// cleanLineText is CleanLine but for the folding of white space.
+func cleanLineText(s string) string {
 	s = CleanText(s)
 	if hasInvisible(s) {
 		// Removing invisible characters can join the pieces of a numeric
@@ -54,7 +70,7 @@ func CleanLine(s string) string {
 		// again afterwards; which can join two runs of marks.
 		s = capMarks(stripControlRefs(removeInvisible(s)))
 	}
-	return foldSpace(s)
+	return s
 }
 
 // MaxLineLength is how many characters a one-line field that people read
@@ -412,12 +428,90 @@ func removeInvisible(s string) string {
 	}, s)
 }
 
-// foldSpace turns every run of white space into one space and trims.
+// foldSpace turns every run of white space into one space and trims; but
+// a line break between two characters of text written without spaces
+// between words (writtenWithoutSpaces), with the spaces and tabs around
+// it, goes: Chinese and Japanese lines are broken anywhere, by an
+// author's editor or a feed's generator, and the words go on on the next
+// line. A space typed between such characters stays a space.
 func foldSpace(s string) string {
 	if !needsFold(s) {
 		return s
 	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		end := i + size
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if !isSpace(r) {
+				break
+			}
+			end += size
+		}
+		if i > 0 && end < len(s) && !brokenWord(s[:i], s[i:end], s[end:]) {
+			b.WriteByte(' ')
+		}
+		i = end
+	}
+	return b.String()
+}
+
+// foldEverySpace turns every run of white space, line breaks too, into
+// one space and trims: foldSpace as it was before (idLine).
+func foldEverySpace(s string) string {
+	if !needsFold(s) {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// brokenWord reports whether gap, the white space between the texts
+// before and after, is a line break with spaces or tabs around it inside
+// text written without spaces between words: the gap the search reads as
+// nothing in a body (query.MatchPhrase).
+func brokenWord(before, gap, after string) bool {
+	if strings.IndexByte(gap, '\n') < 0 || strings.Trim(gap, " \t\r\n") != "" {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(after)
+	return writtenWithoutSpaces(next) && writtenWithoutSpaces(lastBase(before))
+}
+
+// lastBase is the last character of s that is not a mark drawn on the one
+// before it (marks.IsMark: a voicing mark, a variation selector): the
+// character whose script a line break after s follows.
+func lastBase(s string) rune {
+	for {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !marks.IsMark(r) || size >= len(s) {
+			return r
+		}
+		s = s[:len(s)-size]
+	}
+}
+
+// writtenWithoutSpaces reports whether r is a character of Chinese or
+// Japanese text, which puts no spaces between words: Han, Hiragana,
+// Katakana (halfwidth too) and Bopomofo, and the punctuation, symbols
+// and fullwidth forms written with them (、。「」ー！). Hangul is not:
+// Korean puts spaces between words, and a line break in it is one.
+func writtenWithoutSpaces(r rune) bool {
+	switch {
+	case r < 0x2e80:
+		return false
+	case r >= 0x3000 && r <= 0x30ff, r >= 0xff01 && r <= 0xff9f:
+		// CJK Symbols and Punctuation, Hiragana, Katakana; the fullwidth
+		// forms and halfwidth punctuation and Katakana.
+		return r != 0x3000 // the ideographic space is a space
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo)
 }
 
 func needsFold(s string) bool {

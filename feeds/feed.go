@@ -351,15 +351,15 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 }
 
 // knownBy is what the id of entry it, read into a, is made of: what it
-// always was, the entry's own link (page), its title read as HTML and its
-// body without enclosures, as read before xml:base counted (formerBody),
+// always was, the entry's own link (page), its title read as HTML (its
+// line breaks read as spaces, idLine) and its body without enclosures, as read before xml:base counted (formerBody),
 // so that reading titles or links better, or listing enclosures, moves no
 // article to another id; its date as the parser read it (parserPublished).
 // An entry with none of these was passed over before: it is known by what
 // a shows.
 func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
 	at := parserPublished(it)
-	known := Article{Title: CleanLine(htmlText(it.Title)), URL: page, Body: formerBody, Published: at}
+	known := Article{Title: idLine(htmlText(it.Title)), URL: page, Body: formerBody, Published: at}
 	switch {
 	case known.Title != "" || known.Body != "":
 		return known

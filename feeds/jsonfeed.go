@@ -219,7 +219,7 @@ func jsonItemName(raw json.RawMessage) string {
 	}
 	switch id := id.(type) {
 	case string:
-		if id = CleanLine(id); id != "" {
+		if id = idLine(id); id != "" {
 			return " (id " + quoteShort(id) + ")"
 		}
 	case float64:

@@ -25,10 +25,13 @@ const IdentityPrefix = "h:"
 // is not http, https or mailto (with a warning), tidies the source and the
 // tags, derives the title from the body when there is none, stores the
 // publication time in UTC and sets ExternalID with Identity when the
-// source gave none. The title, author, source and tags are then cut to
-// what such a field can reasonably hold (ShortLine). Normalize is
-// idempotent.
+// source gave none. The ids, given or made, are of the one-line fields as
+// tidings always folded them (idLine), line breaks inside Chinese and
+// Japanese text read as spaces, so that an article keeps the id it was
+// stored under. The title, author, source and tags are then cut to what
+// such a field can reasonably hold (ShortLine). Normalize is idempotent.
 func Normalize(a *Article) {
+	knownSource := spaceDashes(idLine(a.Source))
 	a.Source = NormalizeSource(a.Source)
 	a.FeedURL = CleanLine(a.FeedURL)
 	a.Author = CleanLine(a.Author)
@@ -37,13 +40,15 @@ func Normalize(a *Article) {
 	if strings.TrimSpace(a.Body) == "" {
 		a.Body = ""
 	}
+	knownRawTitle := idLine(a.Title)
+	knownTitle := idLine(marks.DropInWords(knownRawTitle))
 	a.Title = CleanLine(a.Title)
 	// The characters that show nothing go from the text as they go from
 	// the screen (marks.DropInWords): a word with a soft hyphen or a stray joiner
 	// in it ("Bundes\u00adregierung") is then found by the word a reader
 	// types. What an article without an id was known by before stays
 	// among its former ids (below).
-	rawTitle, rawBody := a.Title, a.Body
+	rawBody := a.Body
 	a.Title, a.Body = CleanLine(marks.DropInWords(a.Title)), marks.DropInWords(a.Body)
 	if strings.TrimSpace(a.Body) == "" {
 		a.Body = ""
@@ -78,14 +83,20 @@ func Normalize(a *Article) {
 	published, added := a.Published, a.Added // as given, for a warning
 	a.Published = utc(a.Published)
 	a.Added = utc(a.Added)
-	a.ExternalID = CleanLine(a.ExternalID)
+	a.ExternalID = idLine(a.ExternalID)
 	if a.ExternalID == "" {
-		a.ExternalID = identity(*a, a.Body == "" || titled)
+		// Known by its title and source as they were folded before.
+		known := *a
+		known.Source = knownSource
+		if titled {
+			known.Title = knownTitle
+		}
+		a.ExternalID = identity(known, a.Body == "" || titled)
 		// The texts it was known by before: as it came, before the
 		// characters that show nothing were dropped, and as an earlier
 		// tidings converted it.
 		var formerBodies []string
-		if rawTitle != a.Title && titled || rawBody != a.Body {
+		if knownRawTitle != knownTitle && titled || rawBody != a.Body {
 			formerBodies = append(formerBodies, rawBody)
 		}
 		if a.FormerBody != "" {
@@ -94,27 +105,27 @@ func Normalize(a *Article) {
 			}
 		}
 		if formerURL != a.URL {
-			before := *a
+			before := known
 			before.URL = formerURL
 			a.FormerIDs = appendNew(a.FormerIDs, identity(before, a.Body == "" || titled))
 		}
 		for _, body := range formerBodies {
-			before := *a
+			before := known
 			before.URL = formerURL
 			before.Body = body
 			if titled {
-				before.Title = rawTitle
+				before.Title = knownRawTitle
 			}
 			a.FormerIDs = appendNew(a.FormerIDs, identity(before, before.Body == "" || titled), identity(before, false))
 		}
 		switch {
 		case a.Body == "":
 			// A bookmark was known by source and date alone before.
-			if former := identity(*a, false); !slices.Contains(a.FormerIDs, former) {
+			if former := identity(known, false); !slices.Contains(a.FormerIDs, former) {
 				a.FormerIDs = append(a.FormerIDs, former)
 			}
 		case titled:
-			a.LooseID = identity(*a, false)
+			a.LooseID = identity(known, false)
 		}
 	}
 	// Cut after the id was made of them whole, so that an article of
@@ -188,7 +199,12 @@ func identity(a Article, linkAndTitle bool) string {
 // way the design shows it: "MENAFN- AzerNews" and "MENAFN -AzerNews" become
 // "MENAFN - AzerNews". A hyphen inside a word ("Al-Monitor") stays.
 func NormalizeSource(s string) string {
-	s = CleanLine(s)
+	return spaceDashes(CleanLine(s))
+}
+
+// spaceDashes is NormalizeSource but for the cleaning: s, a clean line,
+// with its syndication dashes spaced.
+func spaceDashes(s string) string {
 	if !strings.Contains(s, "-") {
 		return s
 	}
@@ -260,16 +276,17 @@ var linkSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
 
 // cleanURL cleans an article link, unwrapped (unwrapURL), and keeps it only
 // when it is absolute with an allowed scheme; otherwise it returns "" and a
-// warning saying why.
+// warning saying why. A link is no text: what white space is left in it
+// is folded as it always was (idLine), as the ids made of it were.
 func cleanURL(raw string) (link, warning string) {
-	return checkedURL(CleanLine(unwrapURL(raw)))
+	return checkedURL(idLine(unwrapURL(raw)))
 }
 
 // formerCleanURL is cleanURL as it was before links were unwrapped (a line
 // break read as a space): what the ids of articles known by their link and
 // text were made of (Identity).
 func formerCleanURL(raw string) string {
-	link, _ := checkedURL(CleanLine(raw))
+	link, _ := checkedURL(idLine(raw))
 	return link
 }
 
