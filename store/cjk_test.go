@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"slices"
-	"strconv"
 	"testing"
 
 	"tidings/feeds"
@@ -118,30 +117,14 @@ func TestNotesAndRetitlesIndexCJKWords(t *testing.T) {
 // index stays as it was.
 func TestMigrationIndexesCJKAgain(t *testing.T) {
 	path, db := oldLibrary(t, 6)
-	type old struct{ title, body, note string }
-	olds := []old{
+	olds := []oldArticle{
 		{"東京で大規模な地震", "Tokyo was shaken.", ""},
 		{"Shinkansen halted", "新幹線は運転を見合わせた。", ""},
 		{"A note in Japanese", "Nothing here.", "余震に注意"},
 		{"Plain English", "An earthquake struck.", "keep calm"},
 	}
-	for i, o := range olds {
-		id := i + 1
-		key := int64(id)<<37 | int64(id) // as the store makes them: not the id
-		if _, err := db.Exec(`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (?, ?, ?, ?, ?, 0, 0)`,
-			id, "a"+strconv.Itoa(id), key, o.title, o.body); err != nil {
-			t.Fatal(err)
-		}
-		if o.note != "" {
-			if _, err := db.Exec(`INSERT INTO annotations(article_id, note, created, updated) VALUES (?, ?, 0, 0)`, id, o.note); err != nil {
-				t.Fatal(err)
-			}
-		}
-		// As the store wrote rows before: runs of CJK characters whole.
-		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`, key, o.title, o.body, o.note); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// As the store wrote rows before: runs of CJK characters whole.
+	plantOld(t, db, olds, func(s string) string { return s })
 	s := upgrade(t, path, db)
 	for q, want := range map[string][]string{
 		"地震": {"a1"}, "tokyo": {"a1"}, "新幹線": {"a2"}, "shinkansen": {"a2"}, "余震": {"a3"},

@@ -273,32 +273,15 @@ func readAlikeEverywhere(t *testing.T, pieces []string) {
 // rest of its index stays as it was.
 func TestMigrationIndexesGreekBare(t *testing.T) {
 	path, db := oldLibrary(t, 11)
-	type old struct{ title, body, note string }
-	olds := []old{
+	olds := []oldArticle{
 		{"Αθήνα σήμερα", "A day in the capital.", ""},
 		{"Polytonic, decomposed", polytonicNFD, ""},
 		{"A note in Greek", "Nothing here.", "Βλ. Ἐπίδαυρος"},
 		{"Plain English", "An earthquake struck.", "keep calm"},
 		{"Bare Greek", "ΑΘΗΝΑ ΣΗΜΕΡΑ", ""},
 	}
-	for i, o := range olds {
-		id := i + 1
-		key := int64(id)<<37 | int64(id)
-		if _, err := db.Exec(`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (?, ?, ?, ?, ?, 0, 0)`,
-			id, "a"+strconv.Itoa(id), key, o.title, o.body); err != nil {
-			t.Fatal(err)
-		}
-		if o.note != "" {
-			if _, err := db.Exec(`INSERT INTO annotations(article_id, note, created, updated) VALUES (?, ?, 0, 0)`, id, o.note); err != nil {
-				t.Fatal(err)
-			}
-		}
-		// As the store wrote rows before: Greek letters with their marks.
-		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`,
-			key, spaceCJK(o.title), spaceCJK(o.body), spaceCJK(o.note)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// As the store wrote rows before: Greek letters with their marks.
+	plantOld(t, db, olds, spaceCJK)
 	s := upgrade(t, path, db)
 	for q, want := range map[string][]string{
 		"αθηνα": {"a5", "a1"}, "title:σημερα": {"a1"}, "capital": {"a1"}, "αθηναιων": {"a2"}, "ἀθηναίων": {"a2"},

@@ -32,6 +32,34 @@ func oldLibrary(t *testing.T, v int) (path string, db *sql.DB) {
 	return path, db
 }
 
+// oldArticle is an article as an older tidings wrote its row, its notes'
+// row and its full-text row: fts gives the text as that release gave it
+// to FTS5.
+type oldArticle struct{ title, body, note string }
+
+// plantOld writes olds into an older library's db (oldLibrary), article
+// n+1 with the external id "a"+(n+1), its full-text row made by fts.
+func plantOld(t *testing.T, db *sql.DB, olds []oldArticle, fts func(string) string) {
+	t.Helper()
+	for i, o := range olds {
+		id := i + 1
+		key := int64(id)<<37 | int64(id)
+		if _, err := db.Exec(`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (?, ?, ?, ?, ?, 0, 0)`,
+			id, "a"+strconv.Itoa(id), key, o.title, o.body); err != nil {
+			t.Fatal(err)
+		}
+		if o.note != "" {
+			if _, err := db.Exec(`INSERT INTO annotations(article_id, note, created, updated) VALUES (?, ?, 0, 0)`, id, o.note); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`,
+			key, fts(o.title), fts(o.body), fts(o.note)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // upgrade closes db, the older library at path, and opens it as a store,
 // which brings it up to date; the store is closed when the test ends.
 func upgrade(t *testing.T, path string, db *sql.DB) *Store {

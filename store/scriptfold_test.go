@@ -146,34 +146,16 @@ func TestMigrationRefoldsScripts(t *testing.T) {
 	// The version before the migration that reads text so.
 	v := slices.IndexFunc(migrations, func(m string) bool { return strings.Contains(m, "reindexFolds") })
 	path, db := oldLibrary(t, v)
-	type old struct{ title, body, note string }
-	olds := []old{
+	olds := []oldArticle{
 		{"Minister's letter", "كَتَبَ الْوَزِيرُ رِسَالَةً", ""},
 		{"Peace", "Nothing here.", "הַמֶּמְשָׁלָה הוֹדִיעָה עַל שָׁלוֹם"},
 		{"KAPANDI", "Die Straße ist gesperrt", ""},
 		{"\u1103\u1162\u1110\u1169\u11bc\u1105\u1167\u11bc", "ｻﾐｯﾄ開催", ""},
 		{"Plain English", "An earthquake struck \u201cthe coast\u201d.", "keep calm"},
 	}
-	for i, o := range olds {
-		id := i + 1
-		key := int64(id)<<37 | int64(id)
-		if _, err := db.Exec(`INSERT INTO articles(id, external_id, sort_key, title, body, added, updated) VALUES (?, ?, ?, ?, ?, 0, 0)`,
-			id, "a"+strconv.Itoa(id), key, o.title, o.body); err != nil {
-			t.Fatal(err)
-		}
-		if o.note != "" {
-			if _, err := db.Exec(`INSERT INTO annotations(article_id, note, created, updated) VALUES (?, ?, 0, 0)`, id, o.note); err != nil {
-				t.Fatal(err)
-			}
-		}
-		// As the store wrote rows before: marks, letters and forms as
-		// unicode61 reads them.
-		before := func(s string) string { return spaceCJK(query.BareGreek(query.Compat(s))) }
-		if _, err := db.Exec(`INSERT INTO article_fts(rowid, title, body, notes) VALUES (?, ?, ?, ?)`,
-			key, before(o.title), before(o.body), before(o.note)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// As the store wrote rows before: marks, letters and forms as unicode61
+	// reads them.
+	plantOld(t, db, olds, func(s string) string { return spaceCJK(query.BareGreek(query.Compat(s))) })
 	s := upgrade(t, path, db)
 	checkFinds(t, s, map[string][]string{
 		"الوزير": {"a1"}, "letter": {"a1"}, "שלום": {"a2"}, "peace": {"a2"}, "kapandı": {"a3"}, "strasse": {"a3"},
