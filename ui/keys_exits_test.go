@@ -13,9 +13,7 @@ import (
 // a key that never does what it says. A digit on a screen without link
 // numbers is taken.
 func TestKeysThatLinkNumbersTake(t *testing.T) {
-	tests := []struct {
-		name, toml, want string
-	}{
+	tests := []keyConfigCase{
 		{"top for every screen", "[keys]\ntop = [\"g\", \"home\", \"0\"]\n",
 			`keys.top: "0" goes to a link by its number in the links panel (for one screen alone, write top under its table: [keys.list], [keys.reader], [keys.tags] or [keys.annotations])`},
 		{"links for every screen", "[keys]\nlinks = \"1\"\n",
@@ -27,17 +25,7 @@ func TestKeysThatLinkNumbersTake(t *testing.T) {
 		{"top in the list", "[keys.list]\ntop = [\"g\", \"home\", \"0\"]\n", ""},
 		{"links in the reader", "[keys.reader]\nlinks = \"1\"\n", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := loadKeys(t, tt.toml)
-			switch {
-			case tt.want == "" && err != nil:
-				t.Errorf("refused: %v", err)
-			case tt.want != "" && (err == nil || err.Error() != tt.want):
-				t.Errorf("got %v\nwant %s", err, tt.want)
-			}
-		})
-	}
+	checkKeyConfigs(t, tests)
 }
 
 // TestKeysThatLeaveAScreen: config.toml cannot unbind every key that
@@ -45,9 +33,7 @@ func TestKeysThatLinkNumbersTake(t *testing.T) {
 // keys): quitting would be the only way out. It is refused naming the
 // setting; unbinding one of a panel's two ways out is taken.
 func TestKeysThatLeaveAScreen(t *testing.T) {
-	tests := []struct {
-		name, toml, want string
-	}{
+	tests := []keyConfigCase{
 		{"back everywhere", "[keys]\nback = \"<disabled>\"\n",
 			`keys.back: "<disabled>" leaves the reader no way out but quitting; keep a key for back`},
 		{"the reader's back", "[keys.reader]\nback = \"<disabled>\"\n",
@@ -62,6 +48,27 @@ func TestKeysThatLeaveAScreen(t *testing.T) {
 		{"the links panel's L", "[keys.links]\nlinks = \"<disabled>\"\n", ""},
 		{"back on another key", "[keys]\nback = \"x\"\n", ""},
 	}
+	checkKeyConfigs(t, tests)
+	// The reader as config.toml leaves it still goes back.
+	cfg, err := loadKeys(t, "[keys.tags]\nback = \"<disabled>\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, newLibrary(t, 3), cfg, 80, 24)
+	m = steps(t, m, "enter", "esc")
+	if s := root(t, m).screen; s != screenList || !strings.Contains(viewText(m), "Article 001") {
+		t.Errorf("esc in the reader: screen %v", s)
+	}
+}
+
+// keyConfigCase is a config.toml's text and the error reading its keys
+// gives, whole; "" when it is taken.
+type keyConfigCase struct{ name, toml, want string }
+
+// checkKeyConfigs reads each case's config.toml as tidings does (loadKeys)
+// and checks it is refused with its error, or taken.
+func checkKeyConfigs(t *testing.T, tests []keyConfigCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := loadKeys(t, tt.toml)
@@ -72,15 +79,5 @@ func TestKeysThatLeaveAScreen(t *testing.T) {
 				t.Errorf("got %v\nwant %s", err, tt.want)
 			}
 		})
-	}
-	// The reader as config.toml leaves it still goes back.
-	cfg, err := loadKeys(t, "[keys.tags]\nback = \"<disabled>\"\n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := start(t, newLibrary(t, 3), cfg, 80, 24)
-	m = steps(t, m, "enter", "esc")
-	if s := root(t, m).screen; s != screenList || !strings.Contains(viewText(m), "Article 001") {
-		t.Errorf("esc in the reader: screen %v", s)
 	}
 }
