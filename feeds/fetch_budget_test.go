@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"testing"
@@ -27,8 +28,11 @@ func enclosureFeed(n int) string {
 }
 
 // peakHeap is the most memory the heap's objects took while fn ran, above
-// what they took before it.
+// what they took before it. The collector runs at a tenth of the live heap
+// meanwhile, so that the peak is what fn kept, not garbage a busy or
+// instrumented (-race) run had not yet collected.
 func peakHeap(fn func()) uint64 {
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	runtime.GC()
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(sample)
@@ -88,10 +92,12 @@ func TestFetchAllBoundsParseMemory(t *testing.T) {
 			t.Fatalf("%s: %v, %d articles", r.Sub.URL, r.Err, len(r.Articles))
 		}
 	}
-	t.Logf("%d-byte feed: %d MB at the peak alone, %d MB for %d together", len(doc), alone>>20, together>>20, len(subs))
-	if together > 3*alone {
-		t.Errorf("%d feeds fetched together took %d MB at the peak, one alone %d MB: they were read all at once",
-			len(subs), together>>20, alone>>20)
+	// Read one at a time, the others wait as documents (a fifth of a
+	// parse each); read all at once, the peak nears eight parses.
+	t.Logf("%d-byte feed: %d KB at the peak alone, %d KB for %d together", len(doc), alone>>10, together>>10, len(subs))
+	if together > uint64(len(subs))*alone/2 {
+		t.Errorf("%d feeds fetched together took %d KB at the peak, one alone %d KB: they were read all at once",
+			len(subs), together>>10, alone>>10)
 	}
 }
 
