@@ -64,6 +64,37 @@ func TestBackLeavesTheFilter(t *testing.T) {
 	}
 }
 
+// TestBackWithNothingToLeave: with the newsboat keys, q in the list of
+// every article (nothing selected, no filter) neither quits nor stays
+// silent: the status line says that Q quits. Esc there says nothing, as
+// it does as shipped.
+func TestBackWithNothingToLeave(t *testing.T) {
+	newsboat := map[string][]string{"quit": {"Q"}, "back": {"esc", "h", "left", "q"}}
+	tests := []struct {
+		press, want string
+	}{
+		{"q", "Every article is shown: nothing to go back to; Q quits"},
+		{"h", "Every article is shown: nothing to go back to; Q quits"},
+		{"esc", ""},
+	}
+	lib := newLibrary(t, 30)
+	for _, tt := range tests {
+		t.Run(tt.press, func(t *testing.T) {
+			m := start(t, lib, Config{Keys: newsboat}, 100, 24)
+			m, cmd := m.Update(press(tt.press))
+			if cmd != nil {
+				if _, quit := cmd().(tea.QuitMsg); quit {
+					t.Fatalf("%s quit", tt.press)
+				}
+				m = run(t, m, cmd)
+			}
+			if got := root(t, m).status; got != tt.want {
+				t.Errorf("after %s the status line says %q, want %q", tt.press, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestBackClearsInTheHelp: the list's help says which keys leave the
 // filter, config.toml's back among them, and leaves out the keys of back
 // that the list's own actions have.

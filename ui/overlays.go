@@ -117,6 +117,11 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		m.filter.input.SetValue("")
 		return m.list.setQueryAround(listQuery{}), true
+	case !k.Clear.Enabled() && msg.String() != "esc" && slices.Contains(k.Clear.Keys(), msg.String()):
+		// A back key config.toml gave (newsboat's q) with nothing to
+		// leave: say which key quits rather than nothing.
+		m.setStatus(m.nothingToLeave())
+		return nil, true
 	case key.Matches(msg, k.Select):
 		// Then on to the next row, so that a run of articles is selected
 		// by holding the key.
@@ -141,6 +146,15 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return startRefresh(m.ctx, m.lib, m.cfg.Refresh), true
 	}
 	return nil, false
+}
+
+// nothingToLeave is what a back key says in the list when there is no
+// selection or filter to leave: which key quits, when one does.
+func (m Model) nothingToLeave() string {
+	if keys := m.list.keys.Quit.Keys(); len(keys) > 0 {
+		return "Every article is shown: nothing to go back to; " + keyLabel(keys[0]) + " quits"
+	}
+	return "Every article is shown: nothing to go back to"
 }
 
 // handleTaggingResult routes what the tagging, panel and saved search
