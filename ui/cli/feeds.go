@@ -687,8 +687,14 @@ func ListFeeds(ctx context.Context, st *store.Store, w io.Writer) error {
 		c := counts[s.ID]
 		fetched := "never fetched"
 		if !s.LastFetch.IsZero() {
-			// In UTC, as every date tidings prints, and saying so.
-			fetched = "fetched " + s.LastFetch.UTC().Format("2006-01-02 15:04") + " UTC"
+			// In UTC, as every date tidings prints, and saying so. The
+			// time is the last try's: a feed whose last try failed says
+			// so, not that it was fetched then.
+			fetched = "fetched "
+			if s.LastError != "" {
+				fetched = "failed "
+			}
+			fetched += s.LastFetch.UTC().Format("2006-01-02 15:04") + " UTC"
 		}
 		fmt.Fprintf(&b, "%s\n  %s\n  %s (%s unread), %s", fieldLine(title, 0), shownAddress(s.URL),
 			Plural(c.Articles, "article"), thousands(c.Unread), fetched)
