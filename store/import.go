@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -37,8 +36,10 @@ const ImportBatch = 20000
 // already (sameNote: the same quote and note, or a note written at the same
 // second: for a passage note, saying the same or on the same passage; for a
 // note on the whole article, whatever it says), each of the library's notes
-// being at most one of the file's. An import adds state and never takes any
-// away. Any error rolls back the whole batch.
+// being at most one of the file's, nor the reader deleted them (each note
+// the file carried when last imported that the library no longer holds
+// keeps at most one of the file's out: newNotes). An import adds state and
+// never takes any away. Any error rolls back the whole batch.
 func (s *Store) Import(ctx context.Context, batch []feeds.Article) ([]Outcome, error) {
 	return s.importBatch(ctx, batch, false, batchHooks{})
 }
@@ -290,7 +291,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		author = ?, published = ?, updated = ?, body = ?, content_hash = ?, retitled = ? WHERE id = ?`)
 	im.tagArticle = prep(`INSERT INTO article_tags(article_id, tag_id, added, by_rule) VALUES (?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`)
-	im.storedNotes = prep(`SELECT quote, note, created FROM annotations WHERE article_id = ? ORDER BY id`)
+	im.storedNotes = prep(`SELECT quote, prefix, suffix, note, created FROM annotations WHERE article_id = ? ORDER BY id`)
 	im.addAnnotation = prep(`INSERT INTO annotations(article_id, quote, prefix, suffix, note, created, updated, orphaned)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -690,9 +691,13 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		changed = changed || n > 0
 	}
 	text := &plainText{body: a.Body}
-	notes, err := im.newNotes(e.id, a.Annotations, prev, text)
-	if err != nil {
-		return false, false, err
+	var notes []feeds.Annotation
+	if !now.sameNotes(prev) {
+		// The notes of the file imported last time are each the
+		// library's or deleted by the reader since: none is new.
+		if notes, err = im.newNotes(e.id, a.Annotations, prev, text); err != nil {
+			return false, false, err
+		}
 	}
 	for _, n := range notes {
 		if err := im.annotate(e.id, text, n); err != nil {
@@ -702,118 +707,6 @@ func (im *importer) userState(e *existing, a *feeds.Article) (changed, reindex b
 		reindex = reindex || n.Note != ""
 	}
 	return changed, reindex, nil
-}
-
-// newNotes returns the notes of incoming, a file's notes on the text text,
-// that the article does not hold: those neither carried by the file when it
-// was last imported (if one is gone, the reader deleted it) nor among the
-// article's notes already (sameNote). Each of the library's notes is at
-// most one of the file's, the likest first, and the file's notes are never
-// the same as each other: two notes written in the same second, even with
-// the same words, are two notes.
-func (im *importer) newNotes(articleID int64, incoming []feeds.Annotation, prev carried, text *plainText) ([]feeds.Annotation, error) {
-	var fresh []feeds.Annotation
-	for _, n := range incoming {
-		if !wasCarried(prev, n, text) {
-			fresh = append(fresh, n)
-		}
-	}
-	if len(fresh) == 0 {
-		return nil, nil
-	}
-	stored, err := im.heldNotes(articleID)
-	if err != nil {
-		return nil, err
-	}
-	held := make([]bool, len(fresh))
-	for likeness := sameWords; likeness <= samePassage; likeness++ {
-		for i, n := range fresh {
-			if held[i] {
-				continue
-			}
-			for j, m := range stored {
-				if !m.taken && sameNote(m.Annotation, n, likeness) {
-					stored[j].taken, held[i] = true, true
-					break
-				}
-			}
-		}
-	}
-	var out []feeds.Annotation
-	for i, n := range fresh {
-		if !held[i] {
-			out = append(out, n)
-		}
-	}
-	return out, nil
-}
-
-// storedNote is one of an article's notes, as an import compares the
-// notes a file carries with it; taken once it is one of them.
-type storedNote struct {
-	feeds.Annotation
-	taken bool
-}
-
-// heldNotes returns the article's notes, oldest first: their quotes, words
-// and times.
-func (im *importer) heldNotes(articleID int64) ([]storedNote, error) {
-	rows, err := im.storedNotes.QueryContext(im.ctx, articleID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []storedNote
-	for rows.Next() {
-		var n storedNote
-		var created int64
-		if err := rows.Scan(&n.Quote, &n.Note, &created); err != nil {
-			return nil, err
-		}
-		n.Created = fromUnix(created)
-		out = append(out, n)
-	}
-	return out, rows.Err()
-}
-
-// likeness is how a note a file carries can be one the library holds,
-// likest first.
-type likeness int
-
-const (
-	sameWords   likeness = iota // the same quote and note
-	sameNoteAt                  // written at the same second, the same note: re-anchored since
-	samePassage                 // written at the same second, on the same passage: edited since
-)
-
-// sameNote reports whether the library's note m is the file's note n, as
-// like as likeness says. A note stored before words lost their soft
-// hyphens is the same note. Written at the same second, notes of the same
-// kind (on a passage, on the whole article) are the same when they say the
-// same (the library's followed its passage through the article's changes
-// since), or are on the same passage (the library's was edited since; its
-// words stay): a note on the whole article is on the same passage as any
-// other. The library's passages have followed the article's text into the
-// file's (reanchorNow), so that a note is on the same passage as the file
-// says it is, be that text newer than the library's or older.
-func sameNote(m, n feeds.Annotation, like likeness) bool {
-	if like == sameWords {
-		return sameText(m.Quote, n.Quote) && sameText(m.Note, n.Note)
-	}
-	if n.Created.IsZero() || !m.Created.Equal(n.Created) || (m.Quote == "") != (n.Quote == "") {
-		return false
-	}
-	if like == sameNoteAt {
-		return sameText(m.Note, n.Note)
-	}
-	return sameText(m.Quote, n.Quote)
-}
-
-// sameText reports whether the library's text stored is the file's text:
-// the same, or so once the characters inside words (soft hyphens) that
-// tidings drops now are dropped from it.
-func sameText(stored, text string) bool {
-	return stored == text || marks.DropInWords(stored) == text
 }
 
 // takesRetitle reports whether the retitle a carries becomes the title of
@@ -1072,21 +965,17 @@ type carried struct {
 	Title   string   `json:"title,omitempty"` // a retitle
 	Read    *bool    `json:"read,omitempty"`
 	Starred *bool    `json:"starred,omitempty"`
-	Tags    []string `json:"tags,omitempty"`  // normalized, sorted
-	Notes   []string `json:"notes,omitempty"` // noteKeys of each annotation
+	Tags    []string `json:"tags,omitempty"` // normalized, sorted
+	// Notes are the noteKeys of its annotations, as a set: what a tidings
+	// of before remembered of them, and still reads.
+	Notes []string `json:"notes,omitempty"`
 	// Passages are the passages of its passage notes that have their time,
 	// as the file placed them: where they are in a later file's text tells
-	// a note deleted since that comes back moved there (wasCarried).
+	// a note deleted since that comes back moved there (carriedNote.is).
 	Passages []carriedPassage `json:"passages,omitempty"`
-}
-
-// carriedPassage is the passage of a note a file carried, with the second
-// the note was written (unix).
-type carriedPassage struct {
-	Quote   string `json:"q"`
-	Prefix  string `json:"p,omitempty"`
-	Suffix  string `json:"s,omitempty"`
-	Created int64  `json:"t"`
+	// Each is its annotations one by one, each one note, so that a note
+	// still in the library is none of those the reader deleted.
+	Each []carriedNote `json:"each,omitempty"`
 }
 
 func carriedOf(a *feeds.Article) carried {
@@ -1095,90 +984,13 @@ func carriedOf(a *feeds.Article) carried {
 		c.Title = a.Title
 	}
 	slices.Sort(c.Tags)
-	for _, n := range a.Annotations {
-		c.Notes = append(c.Notes, noteKeys(n)...)
-		if n.Quote != "" && !n.Created.IsZero() {
-			c.Passages = append(c.Passages, carriedPassage{n.Quote, n.Prefix, n.Suffix, unix(n.Created)})
-		}
-	}
-	slices.Sort(c.Notes)
-	c.Notes = slices.Compact(c.Notes)
-	slices.SortFunc(c.Passages, comparePassages)
-	c.Passages = slices.Compact(c.Passages)
+	c.Notes, c.Passages, c.Each = carriedNotesOf(a.Annotations)
 	return c
-}
-
-// comparePassages orders carried passages by time, then quote and
-// surroundings, so that the same notes are remembered alike in any order.
-func comparePassages(a, b carriedPassage) int {
-	return cmp.Or(cmp.Compare(a.Created, b.Created), cmp.Compare(a.Quote, b.Quote),
-		cmp.Compare(a.Prefix, b.Prefix), cmp.Compare(a.Suffix, b.Suffix))
-}
-
-// wasCarried reports whether the note n, on the file's text text, was
-// carried by the file when it was last imported (prev): by one of its keys,
-// so that a note the reader deleted since stays deleted when it comes back
-// re-anchored to the article's changed text, or edited (sameNote), or on a
-// passage the file's passages of then have followed to (carriedHere), so
-// that it stays deleted moved and edited at once.
-func wasCarried(prev carried, n feeds.Annotation, text *plainText) bool {
-	for _, k := range noteKeys(n) {
-		if slices.Contains(prev.Notes, k) {
-			return true
-		}
-	}
-	return carriedHere(prev.Passages, n, text)
-}
-
-// carriedHere reports whether the passage note n, on the file's text text,
-// is on a passage that a note written at the same second was on in a file
-// of before, once that passage has followed the article's text into this
-// file's, as the library's own notes do before they are compared
-// (reanchorNow): it is that note, whatever it says now.
-func carriedHere(ps []carriedPassage, n feeds.Annotation, text *plainText) bool {
-	if n.Quote == "" || n.Created.IsZero() {
-		return false
-	}
-	at := unix(n.Created)
-	for _, p := range ps {
-		if p.Created != at {
-			continue
-		}
-		plain := text.get()
-		start, end, ok := anchor.Find(plain, anchor.Selector{Quote: p.Quote, Prefix: p.Prefix, Suffix: p.Suffix})
-		if ok && sameText(plain[start:end], n.Quote) {
-			return true
-		}
-	}
-	return false
-}
-
-// noteKeys stand for an annotation in articles.carried: its quote and
-// note, and, when it has its time, what makes another note the same one
-// (sameNote): that time with its note, and with its passage (for a note on
-// the whole article, that time alone).
-func noteKeys(n feeds.Annotation) []string {
-	keys := []string{noteKey(n.Quote + "\x00" + n.Note)}
-	if n.Created.IsZero() {
-		return keys
-	}
-	at := strconv.FormatInt(unix(n.Created), 10)
-	if n.Quote == "" {
-		return append(keys, noteKey("whole\x00"+at))
-	}
-	return append(keys, noteKey("note\x00"+at+"\x00"+marks.DropInWords(n.Note)),
-		noteKey("passage\x00"+at+"\x00"+marks.DropInWords(n.Quote)))
-}
-
-// noteKey is the key of s in articles.carried: a short hash.
-func noteKey(s string) string {
-	h := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(h[:8])
 }
 
 // String is how the state is stored: "" when there is none.
 func (c carried) String() string {
-	if c.Title == "" && c.Read == nil && c.Starred == nil && len(c.Tags) == 0 && len(c.Notes) == 0 && len(c.Passages) == 0 {
+	if c.Title == "" && c.Read == nil && c.Starred == nil && len(c.Tags) == 0 && len(c.Notes) == 0 && len(c.Passages) == 0 && len(c.Each) == 0 {
 		return ""
 	}
 	b, _ := json.Marshal(c)
