@@ -335,14 +335,16 @@ func (f *Fetcher) FetchDiscovered(ctx context.Context, sub Subscription, d Disco
 }
 
 // isFeedDocument reports whether data, served as contentType, is a feed:
-// XML that starts like one, or JSON served as a JSON Feed or saying it is
-// one by its version.
+// XML whose root is a feed's, or JSON served as a JSON Feed or that is one
+// by its version or its shape (isJSONFeed), as the importer tells it. Its
+// start is enough to tell, once a prolog too long for it (comments, a
+// DOCTYPE) is dropped, as the feed parser has it dropped (trimLongProlog).
 func isFeedDocument(data []byte, contentType string) bool {
-	start, err := feedUTF8(head(data, 8<<10), contentType)
+	start, err := feedUTF8(head(trimLongProlog(data), 8<<10), contentType)
 	if err != nil || isHTMLDocument(start) {
 		return false
 	}
-	if isJSONDocument(start) { // any JSON starts with "{": ask for the version
+	if isJSONDocument(start) { // any JSON object starts with "{": ask what it holds
 		return mediaType(contentType) == "application/feed+json" || isJSONFeed(bytes.NewReader(trimBOM(data)))
 	}
 	return gofeed.DetectFeedType(bytes.NewReader(start)) != gofeed.FeedTypeUnknown

@@ -247,14 +247,22 @@ func isJSONDocument(data []byte) bool {
 }
 
 // isHTMLDocument reports whether data is a web page rather than a feed.
+// Its root element tells, after what may come before it (readXMLProlog):
+// <html> is a page's, <rss>, <feed> and <rdf:RDF> a feed's. A feed may
+// carry an XHTML DOCTYPE, which some blog engines write before every
+// document they serve: that does not make it a page. Without either root
+// (a page that leaves out its <html> tag, a prolog that never ends) an
+// HTML DOCTYPE tells.
 func isHTMLDocument(data []byte) bool {
-	text := bytes.TrimLeft(head(data, 1024), " \t\r\n")
-	if startsFold(text, "<?xml") {
-		if end := bytes.Index(text, []byte("?>")); end > 0 {
-			text = bytes.TrimLeft(text[end+2:], " \t\r\n")
-		}
+	rest, doctype := readXMLProlog(data)
+	root := rootName(rest)
+	switch {
+	case bytes.EqualFold(localName(root), []byte("html")):
+		return true
+	case isFeedRoot(root):
+		return false
 	}
-	return startsFold(text, "<!doctype html") || startsFold(text, "<html")
+	return bytes.EqualFold(doctype, []byte("html"))
 }
 
 // skipJunkBeforeXMLDecl drops what stands before an XML declaration found
@@ -279,11 +287,6 @@ func skipJunkBeforeXMLDecl(data []byte) []byte {
 		}
 	}
 	return start[i:]
-}
-
-// startsFold reports whether b starts with prefix, ASCII case folded.
-func startsFold(b []byte, prefix string) bool {
-	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
 }
 
 // xmlSafe drops from an XML document the control characters XML forbids,

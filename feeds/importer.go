@@ -397,7 +397,7 @@ const (
 
 // sniff tells a file's format from its first bytes (whole says they are
 // the whole file) and, failing that, from its name's extension. Whether a
-// JSON object is a JSON Feed is told later, by its version
+// JSON object is a JSON Feed is told later, by its version or its shape
 // (sniffJSONFeed).
 func sniff(head []byte, whole bool, name string) (format, error) {
 	head = trimBOM(head)
@@ -423,10 +423,14 @@ func sniff(head []byte, whole bool, name string) (format, error) {
 		return formatJSON, nil
 	case isFrontMatterStart(head):
 		return formatMarkdown, nil
-	case isHTMLStart(text):
-		return formatHTML, nil
 	case isFeedStart(text):
 		return formatFeed, nil
+	case isHTMLStart(text):
+		return formatHTML, nil
+	case skipXMLProlog(text) == nil && hasPrefixFold(text, "<!doctype html"):
+		// A page, or a feed with an HTML DOCTYPE, whose prolog goes on
+		// past the start: the root element, further on, tells.
+		return formatMaybeFeed, nil
 	case isMHTMLStart(text):
 		return formatMHTML, nil
 	case isSampleStart(text):
@@ -513,6 +517,11 @@ func readMaybeFeed(name string, regular bool, data []byte, emit func(Item) error
 		return emitSavedFeed(parsed, name, regular, data, emit)
 	case isFeedStart(data):
 		return err
+	case isHTMLDocument(data):
+		// A web page (an XHTML page's XML declaration, or a long prolog,
+		// hid that from its start): read as the page it is.
+		art, err := readHTMLFile(trimBOM(data))
+		return emit(Item{Article: art, Line: 1, Err: err})
 	}
 	return unknownFormat(name)
 }
@@ -533,9 +542,21 @@ func isFrontMatterStart(head []byte) bool {
 	return string(first) == "---" || string(first) == "+++"
 }
 
+// isHTMLStart reports whether text starts as a web page does: with an
+// element of one (<html>, <head>, <body>…), or a DOCTYPE of HTML before
+// what is not a feed's root, after the XML declaration, comments or
+// DOCTYPE that may come first (readXMLProlog). A prolog that goes on
+// past text does not tell.
 func isHTMLStart(text []byte) bool {
-	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<meta", "<title"} {
-		if hasPrefixFold(text, p) {
+	rest, doctype := readXMLProlog(text)
+	if rest == nil {
+		return false
+	}
+	if bytes.EqualFold(doctype, []byte("html")) && !isFeedRoot(rootName(rest)) {
+		return true
+	}
+	for _, p := range []string{"<html", "<head", "<body", "<article", "<meta", "<title"} {
+		if hasPrefixFold(rest, p) {
 			return true
 		}
 	}

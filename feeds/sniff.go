@@ -8,9 +8,6 @@ import (
 	"strings"
 )
 
-// jsonFeedVersion starts the version of every JSON Feed document.
-const jsonFeedVersion = "https://jsonfeed.org/version/"
-
 // feedRoots are the local names of the root elements of XML feeds: RSS
 // 0.9x and 2.0, Atom, RSS 1.0 (rdf:RDF).
 var feedRoots = []string{"rss", "feed", "rdf"}
@@ -19,10 +16,13 @@ var feedRoots = []string{"rss", "feed", "rdf"}
 // document: its root element, after the prolog (see skipXMLProlog), is one
 // a feed has.
 func isFeedStart(text []byte) bool {
-	name := rootName(skipXMLProlog(text))
-	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
-		name = name[i+1:]
-	}
+	return isFeedRoot(rootName(skipXMLProlog(text)))
+}
+
+// isFeedRoot reports whether name, an element's, is the root of a feed
+// (feedRoots), with or without a namespace prefix ("rdf:RDF").
+func isFeedRoot(name []byte) bool {
+	name = localName(name)
 	for _, root := range feedRoots {
 		if bytes.EqualFold(name, []byte(root)) {
 			return true
@@ -31,12 +31,29 @@ func isFeedStart(text []byte) bool {
 	return false
 }
 
+// localName is name without its namespace prefix: "RDF" of "rdf:RDF".
+func localName(name []byte) []byte {
+	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
 // skipXMLProlog returns text after what may stand before an XML
 // document's root element: a byte order mark, white space, processing
 // instructions (the XML declaration, <?xml-stylesheet …?>), comments and a
 // document type declaration, in any number and order. It returns nil when
 // text ends inside one of them.
 func skipXMLProlog(text []byte) []byte {
+	rest, _ := readXMLProlog(text)
+	return rest
+}
+
+// readXMLProlog returns text after its prolog, as skipXMLProlog does, and
+// the name its document type declaration gives ("html" of <!DOCTYPE html
+// PUBLIC …>), or nil when it has none. The name is known even when text
+// ends inside the prolog, once the declaration has begun.
+func readXMLProlog(text []byte) (rest, doctype []byte) {
 	text = trimBOM(text)
 	for {
 		text = bytes.TrimLeft(text, " \t\r\n")
@@ -51,15 +68,26 @@ func skipXMLProlog(text []byte) []byte {
 				end = 4 + i + len("-->")
 			}
 		case hasPrefixFold(text, "<!doctype"):
+			doctype = doctypeName(text)
 			end = doctypeEnd(text)
 		default:
-			return text
+			return text, doctype
 		}
 		if end < 0 {
-			return nil
+			return nil, doctype
 		}
 		text = text[end:]
 	}
+}
+
+// doctypeName is the root element's name that the document type
+// declaration text starts with gives: "html" of "<!DOCTYPE html PUBLIC …>".
+func doctypeName(text []byte) []byte {
+	name := bytes.TrimLeft(text[len("<!doctype"):], " \t\r\n")
+	if i := bytes.IndexAny(name, " \t\r\n[>"); i >= 0 {
+		name = name[:i]
+	}
+	return name
 }
 
 // maxParserProlog is how much may stand before a document's root element
@@ -125,51 +153,166 @@ func rootName(text []byte) []byte {
 	return name
 }
 
-// isJSONFeed reports whether r holds a JSON Feed: a top-level object whose
-// "version" string, unescaped, starts with jsonFeedVersion. It reads the
-// object's keys in order and skips their values without keeping them, and
-// stops at the version; a document without one is read to the end of its
-// first object.
+// isJSONFeed reports whether r holds a JSON Feed rather than tidings' own
+// records (Record) or other JSON. A top-level object is one when its
+// "version" string, unescaped, says so (jsonFeedVersions). Else its shape
+// tells, whatever its version says ("1.1", null, none: feeds are served
+// so, and the feed parser reads them): an "items" array, with a key of a
+// feed's beside it (jsonFeedKeys) or a key of an item's in its first item
+// (jsonItemKeys), and without a key only a record has (recordOnlyKeys).
+// A record has no "items": an export is never taken for a feed. It reads
+// the object's keys in order and skips their values without keeping
+// them, and stops at a version that says so; else it reads to the end of
+// the first object, or to what in it is not JSON.
 func isJSONFeed(r io.Reader) bool {
 	dec := json.NewDecoder(r)
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return false
 	}
+	var items, feedKey, itemKey, recordKey bool
 	for dec.More() {
-		key, err := dec.Token()
+		tok, err := dec.Token()
 		if err != nil {
-			return false
+			break
 		}
-		if key == "version" {
-			v, err := dec.Token()
-			s, ok := v.(string)
-			return err == nil && ok && strings.HasPrefix(s, jsonFeedVersion)
+		key, _ := tok.(string)
+		switch {
+		case key == "version":
+			var v any
+			if err = dec.Decode(&v); err == nil {
+				if s, ok := v.(string); ok && isJSONFeedVersion(s) {
+					return true
+				}
+			}
+			feedKey = true
+		case key == "items":
+			items, itemKey, err = readJSONItems(dec)
+		default:
+			feedKey = feedKey || jsonFeedKeys[key]
+			recordKey = recordKey || recordOnlyKeys[key]
+			err = skipJSONValue(dec)
 		}
-		if skipJSONValue(dec) != nil {
-			return false
+		if err != nil {
+			break
+		}
+	}
+	return items && (feedKey || itemKey) && !recordKey
+}
+
+// jsonFeedVersions start the version of a JSON Feed that names its spec:
+// the address the spec gives, and the http one early feeds wrote.
+var jsonFeedVersions = []string{"https://jsonfeed.org/version/", "http://jsonfeed.org/version/"}
+
+// isJSONFeedVersion reports whether version, a JSON Feed's "version",
+// names the JSON Feed spec (jsonFeedVersions).
+func isJSONFeedVersion(version string) bool {
+	for _, prefix := range jsonFeedVersions {
+		if strings.HasPrefix(version, prefix) {
+			return true
 		}
 	}
 	return false
 }
 
+// jsonFeedKeys are the top-level keys of a JSON Feed (1.0 and 1.1) other
+// than its items.
+var jsonFeedKeys = map[string]bool{
+	"version": true, "title": true, "home_page_url": true, "feed_url": true, "description": true,
+	"user_comment": true, "next_url": true, "icon": true, "favicon": true, "author": true,
+	"authors": true, "language": true, "expired": true, "hubs": true,
+}
+
+// jsonItemKeys are the keys of a JSON Feed's item.
+var jsonItemKeys = map[string]bool{
+	"id": true, "url": true, "external_url": true, "title": true, "content_html": true,
+	"content_text": true, "summary": true, "image": true, "banner_image": true,
+	"date_published": true, "date_modified": true, "author": true, "authors": true,
+	"tags": true, "language": true, "attachments": true,
+}
+
+// recordOnlyKeys are keys of tidings' records that no JSON Feed has: what
+// a record brings in is its body, or the article its external_id names.
+var recordOnlyKeys = map[string]bool{"external_id": true, "body": true}
+
+// readJSONItems reads the next value of dec, a JSON Feed's "items": it
+// reports whether the value is an array, and whether its first element
+// is an object with a key an item has (jsonItemKeys).
+func readJSONItems(dec *json.Decoder) (array, itemKey bool, err error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return false, false, err
+	}
+	if tok != json.Delim('[') {
+		return false, false, closeJSONValues(dec, opens(tok))
+	}
+	if dec.More() {
+		if itemKey, err = isJSONItem(dec); err != nil {
+			return true, itemKey, err
+		}
+	}
+	return true, itemKey, closeJSONValues(dec, 1)
+}
+
+// isJSONItem reads the next value of dec and reports whether it is an
+// object with a key a JSON Feed item has (jsonItemKeys).
+func isJSONItem(dec *json.Decoder) (bool, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return false, err
+	}
+	if tok != json.Delim('{') {
+		return false, closeJSONValues(dec, opens(tok))
+	}
+	item := false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return item, err
+		}
+		key, _ := tok.(string)
+		item = item || jsonItemKeys[key]
+		if err := skipJSONValue(dec); err != nil {
+			return item, err
+		}
+	}
+	_, err = dec.Token() // the "}"
+	return item, err
+}
+
 // skipJSONValue reads the next value of dec, however deep, token by token.
 func skipJSONValue(dec *json.Decoder) error {
-	depth := 0
-	for {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	return closeJSONValues(dec, opens(tok))
+}
+
+// opens is how many values tok opens: 1 for the start of an object or an
+// array, else 0.
+func opens(tok json.Token) int {
+	if tok == json.Delim('{') || tok == json.Delim('[') {
+		return 1
+	}
+	return 0
+}
+
+// closeJSONValues reads the tokens of dec to the end of the open values
+// (objects, arrays) it is inside, open of them, however deep.
+func closeJSONValues(dec *json.Decoder, open int) error {
+	for open > 0 {
 		tok, err := dec.Token()
 		if err != nil {
 			return err
 		}
 		switch tok {
 		case json.Delim('{'), json.Delim('['):
-			depth++
+			open++
 		case json.Delim('}'), json.Delim(']'):
-			depth--
-		}
-		if depth == 0 {
-			return nil
+			open--
 		}
 	}
+	return nil
 }
 
 // sniffJSONFeed reports whether the JSON object br starts with is a JSON
