@@ -3,6 +3,9 @@ package feeds
 import (
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // timeLayouts are the date forms read from front matter, HTML meta tags and
@@ -63,6 +66,129 @@ var zoneOffsets = map[string]int{
 	"AEST": 10 * 3600, "AEDT": 11 * 3600,
 	"NZST": 12 * 3600, "NZDT": 13 * 3600,
 	"SAST": 2 * 3600, "CAT": 2 * 3600, "EAT": 3 * 3600, "WAT": 1 * 3600,
+}
+
+// monthNames are the names of the months in the languages feeds are
+// written in, a language (or several that spell alike) a line: January to
+// December, a month's spellings separated by "/", those of English left to
+// its line. They are read whatever their case, accents or trailing dot
+// (nameFold), and only where every language that has a spelling means the
+// same month by it (namesByPlace).
+var monthNames = []string{
+	// English
+	"january/jan february/feb march/mar april/apr may june/jun july/jul august/aug september/sep/sept october/oct november/nov december/dec",
+	// German
+	"januar/jänner/jän februar/feber märz/mär/mrz april mai juni juli august september oktober/okt november dezember/dez",
+	// French
+	"janvier/janv février/févr/fév mars avril/avr mai juin juillet/juil août/aoû septembre/sept octobre novembre décembre/déc",
+	// Spanish
+	"enero/ene febrero marzo abril/abr mayo junio julio agosto/ago septiembre/setiembre/set octubre noviembre diciembre/dic",
+	// Italian
+	"gennaio/gen febbraio marzo aprile maggio/mag giugno/giu luglio/lug agosto settembre ottobre/ott novembre dicembre",
+	// Portuguese
+	"janeiro fevereiro/fev março abril maio/mai junho julho agosto setembro outubro/out novembro dezembro/dez",
+	// Dutch
+	"januari februari maart/mrt/maa april mei juni juli augustus september oktober november december",
+	// Catalan
+	"gener febrer/febr març abril maig juny juliol agost/ag setembre octubre novembre desembre/des",
+	// Swedish, Danish, Norwegian
+	"januari/januar februari/februar mars/marts april maj/mai juni juli augusti/august september oktober november december/desember/des",
+	// Romanian
+	"ianuarie/ian februarie martie aprilie mai iunie/iun iulie/iul august septembrie octombrie noiembrie/noi decembrie",
+	// Indonesian, Malay
+	"januari februari maret/mac april mei juni juli/julai agustus/ogos/agu/agt/ags september oktober november desember/dis",
+	// Turkish
+	"ocak/oca şubat/şub mart nisan/nis mayıs haziran/haz temmuz/tem ağustos/ağu eylül/eyl ekim/eki kasım/kas aralık/ara",
+	// Hungarian
+	"január február március/márc/már április/ápr május/máj június/jún július/júl augusztus szeptember/szept október november december",
+	// Greek
+	"ιανουαρίου/ιαν φεβρουαρίου/φεβ μαρτίου/μαρ απριλίου/απρ μαΐου/μαΐ/μάι/μαϊ ιουνίου/ιουν/ιον ιουλίου/ιουλ/ιολ αυγούστου/αυγ σεπτεμβρίου/σεπ/σεπτ οκτωβρίου/οκτ νοεμβρίου/νοε δεκεμβρίου/δεκ",
+	// Russian
+	"января/январь/янв февраля/февраль/фев марта/март/мар апреля/апрель/апр мая/май июня/июнь/июн июля/июль/июл августа/август/авг сентября/сентябрь/сен/сент октября/октябрь/окт ноября/ноябрь/ноя/нояб декабря/декабрь/дек",
+	// Ukrainian
+	"січня/січень/січ лютого/лютий/лют березня/березень/бер квітня/квітень/квіт травня/травень/трав червня/червень/черв липня/липень/лип серпня/серпень/серп вересня/вересень/вер жовтня/жовтень/жовт листопада/листопад/лист грудня/грудень/груд",
+}
+
+// weekdayNames are the names of the days of the week, Sunday to
+// Saturday, as monthNames are of the months. A leading day name is cut off
+// a date whether it is among them or not; they say which day it names,
+// which tells a numeric date's day from its month ("Sat, 11 04 2020").
+var weekdayNames = []string{
+	// English
+	"sunday/sun monday/mon tuesday/tue/tues wednesday/wed thursday/thu/thur/thurs friday/fri saturday/sat",
+	// German
+	"sonntag/so montag/mo dienstag/di mittwoch/mi donnerstag/do freitag/fr samstag/sonnabend/sa",
+	// French
+	"dimanche/dim lundi/lun mardi/mar mercredi/mer jeudi/jeu vendredi/ven samedi/sam",
+	// Spanish
+	"domingo/dom/do lunes/lun/lu martes/mar/ma miércoles/mié/mi jueves/jue/ju viernes/vie/vi sábado/sáb/sa",
+	// Italian
+	"domenica/dom lunedì/lun martedì/mar mercoledì/mer giovedì/gio venerdì/ven sabato/sab",
+	// Portuguese
+	"domingo/dom segunda-feira/segunda/seg terça-feira/terça/ter quarta-feira/quarta/qua quinta-feira/quinta/qui sexta-feira/sexta/sex sábado/sáb",
+	// Dutch
+	"zondag/zo maandag/ma dinsdag/di woensdag/wo donderdag/do vrijdag/vr zaterdag/za",
+	// Catalan
+	"diumenge/dg dilluns/dl dimarts/dt dimecres/dc dijous/dj divendres/dv dissabte/ds",
+	// Swedish, Danish, Norwegian
+	"söndag/søndag/sön/søn måndag/mandag/mån/man tisdag/tirsdag/tis/tir onsdag/ons torsdag/tors/tor fredag/fre lördag/lørdag/lör/lør",
+	// Romanian
+	"duminică/dum luni/lun marți/mar miercuri/mie joi vineri/vin sâmbătă/sâm",
+	// Indonesian, Malay
+	"minggu/ahad/min senin/isnin/sen selasa/sel rabu/rab kamis/khamis/kam jumat/jumaat/jum sabtu/sab",
+	// Turkish
+	"pazar/paz pazartesi/pzt salı/sal çarşamba/çar perşembe/per cuma/cum cumartesi/cmt",
+	// Hungarian
+	"vasárnap/vas hétfő/hét kedd/ked szerda/sze csütörtök/csüt/csü péntek/pén szombat/szo",
+	// Greek
+	"κυριακή/κυρ δευτέρα/δευ τρίτη/τρι τετάρτη/τετ πέμπτη/πεμ παρασκευή/παρ σάββατο/σαβ",
+	// Russian
+	"воскресенье/вс/вск понедельник/пн/пнд вторник/вт среда/ср четверг/чт пятница/пт суббота/сб",
+	// Ukrainian
+	"неділя/нд понеділок/пн вівторок/вт середа/ср четвер/чт пʼятниця/п'ятниця/пт субота/сб",
+}
+
+// monthByName and weekdayByName are monthNames and weekdayNames by
+// spelling: a month's number less one, a day's time.Weekday.
+var (
+	monthByName   = namesByPlace(monthNames)
+	weekdayByName = namesByPlace(weekdayNames)
+)
+
+// namesByPlace maps each spelling in tables (lines of names separated by
+// spaces, a name's spellings by "/") to the place of its name in its line,
+// folded as nameFold folds it. A spelling two lines put in different
+// places is left out: a date that has it is left unread rather than read
+// as the wrong month.
+func namesByPlace(tables []string) map[string]int {
+	places, clashes := map[string]int{}, map[string]bool{}
+	for _, line := range tables {
+		for place, name := range strings.Fields(line) {
+			for _, spelling := range strings.Split(name, "/") {
+				key := nameFold(spelling)
+				if p, ok := places[key]; ok && p != place {
+					clashes[key] = true
+				}
+				places[key] = place
+			}
+		}
+	}
+	for key := range clashes {
+		delete(places, key)
+	}
+	return places
+}
+
+// nameFold is a month's or a day's name as it is looked up: in lower
+// case, without accents ("Mär" is "mar", "déc." "dec") or a trailing dot.
+func nameFold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(strings.TrimSuffix(s, "."))) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // parseTime reads a date or time in one of timeLayouts, optionally followed

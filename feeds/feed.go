@@ -250,6 +250,9 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	}
 	guid := strings.TrimSpace(it.GUID)
 	a.publishedAt = unwritableAt(a.Published, "entry "+entryName(a.Title, guid, i)+": date")
+	if w := undatedWarning(it, a.Published); w != "" {
+		a.Warnings = append(a.Warnings, "entry "+entryName(a.Title, guid, i)+": "+w)
+	}
 	ref := it.Link
 	if orig := origLink(it); orig != "" {
 		ref = orig // the article, not FeedBurner's redirect to it
@@ -588,6 +591,9 @@ func published(it *gofeed.Item) time.Time {
 			return t, true
 		}
 		if t, ok := parseFeedTimeZoned(text); ok {
+			return t, true
+		}
+		if t, ok := parseWrittenFeedTime(text); ok {
 			return t, true
 		}
 		if parsed != nil {
