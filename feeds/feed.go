@@ -144,6 +144,8 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 		setCustom(&parsed.Custom, customCharset, charsetWarning)
 	}
 	annotateFeed(parsed, data)
+	unpaddedLinks(parsed, data)
+	decodeBase64Texts(parsed, data)
 	return parsed, nil
 }
 
@@ -152,9 +154,9 @@ func parseFeedDocument(data []byte, contentType string) (*gofeed.Feed, error) {
 func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	base := parseAbsolute(docURL)
 	out := Feed{
-		Title:   ShortLine(titleText(parsed.Title, customTitle(parsed.Custom))),
-		SiteURL: webPage(base, parsed.Link),
-		SelfURL: resolveHTTP(base, parsed.FeedLink),
+		Title:   ShortLine(titleText(decodedText(parsed.Custom, customBase64Title, parsed.Title), customTitle(parsed.Custom))),
+		SiteURL: webPage(base, unpadded(parsed, parsed.Link)),
+		SelfURL: resolveHTTP(base, unpadded(parsed, parsed.FeedLink)),
 		Warning: joinWarnings(firstNonEmpty(parsed.Custom[customCutOff], parsed.Custom[customSkipped]), parsed.Custom[customCharset]),
 	}
 	// A relative entry link is relative to the site, which may be elsewhere
@@ -164,7 +166,7 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 		linkBase = site
 	}
 	// The entries' ids are made of their links as read before links were
-	// unwrapped, the site's too.
+	// unwrapped or unpadded, the site's too.
 	formerLinkBase := base
 	if site := parseAbsolute(resolveHTTP(base, parsed.Link)); site != nil {
 		formerLinkBase = site
@@ -179,7 +181,8 @@ func readFeed(parsed *gofeed.Feed, docURL string, sub Subscription) Feed {
 	e := entryReader{sub: sub, base: base, linkBase: linkBase, formerLinkBase: formerLinkBase, source: source, plain: plainContent(parsed),
 		contentSrc: contentSources(parsed), permalink: permalinkGUIDs(parsed),
 		ids: make(map[string]bool, len(parsed.Items)), entries: make(map[string]bool, len(parsed.Items)),
-		shared: sharedKeys(parsed.Items), json: parsed.FeedType == "json"}
+		shared: sharedKeys(parsed.Items), json: parsed.FeedType == "json",
+		unpadded: func(link string) string { return unpadded(parsed, link) }}
 	if parsed.FeedType == "atom" || e.json {
 		// Atom's feed authors and JSON Feed's top-level ones are those of
 		// every entry that names none of its own (RFC 4287 4.2.1, JSON
@@ -212,6 +215,9 @@ type entryReader struct {
 	shared map[string]bool
 	author string // of the entries that name none
 	json   bool   // a JSON Feed
+	// unpadded reads a link as the parser gives it without the spaces the
+	// feed wrote after it (unpaddedLinks).
+	unpadded func(link string) string
 }
 
 // sharedKeys finds the guids, and the links of entries without one, that
@@ -244,7 +250,7 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	a = Article{
 		Source:    e.source,
 		FeedURL:   e.sub.URL,
-		Title:     titleText(it.Title, customTitle(it.Custom)),
+		Title:     titleText(decodedText(it.Custom, customBase64Title, it.Title), customTitle(it.Custom)),
 		Author:    firstNonEmpty(authors(it), e.author),
 		Published: published(it),
 	}
@@ -253,13 +259,13 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	if w := undatedWarning(it, a.Published); w != "" {
 		a.Warnings = append(a.Warnings, "entry "+entryName(a.Title, guid, i)+": "+w)
 	}
-	ref := it.Link
+	ref := e.unpadded(it.Link)
 	if orig := origLink(it); orig != "" {
 		ref = orig // the article, not FeedBurner's redirect to it
 	} else if unwrapURL(ref) == "" {
 		// An entry whose content is elsewhere (Atom's <content src>)
 		// links to it: the article is there.
-		ref = e.contentSrc(i)
+		ref = e.unpadded(e.contentSrc(i))
 	}
 	link, dropped := entryLink(e.linkBase, ref)
 	if dropped != "" {
@@ -276,8 +282,8 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	ownURL := firstNonEmpty(link, page)
 	a.URL = ownURL
 	// What the entry is known by is made of its page as read before links
-	// were unwrapped (formerPage): a feed that wraps its links keeps its
-	// entries where they are.
+	// were unwrapped or unpadded (formerPage): a feed that wraps its links
+	// keeps its entries where they are.
 	formerPage := resolveHTTP(e.formerLinkBase, it.Link)
 	if formerPage == "" {
 		formerPage = resolveHTTP(nil, guid)
@@ -292,7 +298,11 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	encBase := e.enclosureBase(it)
 	m := mediaOf(it, encBase)
 	body := withMedia(content, m, page)
-	own, origEnc := withOrigEnclosure(it, enclosures(it, encBase))
+	// Enclosures as the parser read their addresses (parsedEncs), which
+	// what the entry is known by is made of, and without the spaces the
+	// feed wrote after them.
+	readEncs, parsedEncs := enclosures(it, encBase, e.unpadded), enclosures(it, encBase, asParsed)
+	own, origEnc := withOrigEnclosure(it, readEncs)
 	encs := withMediaFiles(own, m.files)
 	a.Body = withEnclosures(body, encs)
 	if len(encs) > maxEnclosures {
@@ -309,8 +319,8 @@ func (e *entryReader) article(i int, it *gofeed.Item) (a Article, ok bool) {
 	// An entry with no title, text or page of its own is known by its link
 	// and body as read before (knownBy): those read with formerPage.
 	before := a
-	if ownURL != formerPage || origEnc {
-		formerEncs := withMediaFiles(enclosures(it, encBase), m.files)
+	if ownURL != formerPage || origEnc || !slices.Equal(readEncs, parsedEncs) {
+		formerEncs := withMediaFiles(parsedEncs, m.files)
 		before.URL = e.otherURL(formerPage, it, formerEncs, true)
 		body := withMedia(content, m, formerPage)
 		before.Body = withEnclosures(body, formerEncs)
@@ -381,15 +391,17 @@ func knownBy(it *gofeed.Item, page, formerBody string, a Article) Article {
 // before links were unwrapped (formerPage) else the document: what the
 // entry's id is made of.
 func (e *entryReader) body(i int, it *gofeed.Item, page, formerPage string) (body, formerBody string, err error) {
-	content, plain := it.Content, e.plain(i)
+	content, plain, decodedKey := it.Content, e.plain(i), customBase64Content
 	formerPlain := plain
 	if strings.TrimSpace(content) == "" {
-		content, plain = it.Description, e.json || it.Custom[customSummaryMarkup] == "text"
+		content, plain, decodedKey = it.Description, e.json || it.Custom[customSummaryMarkup] == "text", customBase64Summary
 		formerPlain = false
 	}
-	// XHTML written with a prefix reads as written without one; what an
-	// entry is known by is made of the content as it was read before.
+	// Base64 (Atom 0.3's mode="base64") reads decoded, and XHTML written
+	// with a prefix as written without one; what an entry is known by is
+	// made of the content as it was read before.
 	formerContent := content
+	content = decodedText(it.Custom, decodedKey, content)
 	if p := it.Custom[customXHTMLPrefixes]; p != "" && !plain {
 		content = unprefixXHTML(content, strings.Fields(p))
 	}
@@ -423,8 +435,8 @@ func (e *entryReader) body(i int, it *gofeed.Item, page, formerPage string) (bod
 // did before (formerContentMarkdown), sparing the second conversion: it
 // holds none of the elements and attributes read differently now
 // (superscripts and subscripts among them, tables, links wrapped over
-// lines), and
-// as plain text fewer than three lines in a paragraph (hardWrapped).
+// lines, pictures, which are written apart from the text they touch),
+// and as plain text fewer than three lines in a paragraph (hardWrapped).
 func convertsAsBefore(content string, plain bool) bool {
 	if plain || !looksLikeHTML(content) {
 		return !strings.Contains(content, "\n")
@@ -438,7 +450,7 @@ func convertsAsBefore(content string, plain bool) bool {
 			return false
 		}
 	}
-	return !strings.Contains(lower, "<img") || !strings.Contains(lower, "<a")
+	return !strings.Contains(lower, "<img")
 }
 
 // guidBase is what entry i's guid, read as a link, resolves against when

@@ -21,16 +21,17 @@ type enclosure struct {
 	desc      string // what it holds, in words (Media RSS's description); "" when not given
 }
 
-// enclosures are it's enclosures with an http(s) address, relative ones
+// enclosures are it's enclosures with an http(s) address, read by read
+// from the address the parser gives (unpadded, asParsed), relative ones
 // resolved against base, each address once, in document order.
-func enclosures(it *gofeed.Item, base *url.URL) []enclosure {
+func enclosures(it *gofeed.Item, base *url.URL, read func(link string) string) []enclosure {
 	var out []enclosure
 	seen := make(map[string]bool, len(it.Enclosures))
 	for _, e := range it.Enclosures {
 		if e == nil {
 			continue
 		}
-		link := resolveHTTP(base, CleanLine(e.URL))
+		link := resolveHTTP(base, CleanLine(read(e.URL)))
 		if link == "" || seen[link] {
 			continue
 		}
@@ -46,6 +47,9 @@ func enclosures(it *gofeed.Item, base *url.URL) []enclosure {
 	}
 	return out
 }
+
+// asParsed is a link as the parser gives it.
+func asParsed(link string) string { return link }
 
 // maxEnclosures is how many of an entry's enclosures its body lists: a
 // podcast's episode has one, and a feed listing a hundred thousand would

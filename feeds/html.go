@@ -47,9 +47,10 @@ func storyMarkdown(src, base string) (string, error) {
 
 // entryMarkdown is storyMarkdown for a feed's entry, its tables read as a
 // page's story's are (storyTables): without, the cells of a table the
-// Markdown cannot write as one run together ("AlphaBeta").
+// Markdown cannot write as one run together ("AlphaBeta"); its pictures
+// written apart from the text beside them (apartImages).
 func entryMarkdown(src, base string) (string, error) {
-	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true, tables: true})
+	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true, tables: true, apartImages: true})
 }
 
 func htmlToMarkdown(src, base string, former bool) (string, error) {
@@ -145,13 +146,16 @@ func baseURL(base string) *url.URL {
 // it does now, or as it did before (former, formerMarkdown); with scripts,
 // superscripts and subscripts written as such (storyMarkdown). With
 // definitions, the Markdown writes definition lists as such
-// (pageMarkdown); with tables, tables as a page's story's (entryMarkdown).
+// (pageMarkdown); with tables, tables as a page's story's (entryMarkdown);
+// with apartImages, a picture's link with a space between it and the
+// words it touches (apartImage, entryMarkdown).
 type tidier struct {
 	base        *url.URL
 	former      bool
 	scripts     bool
 	definitions bool
 	tables      bool
+	apartImages bool
 }
 
 func (t tidier) tidy(n *html.Node) {
@@ -178,7 +182,9 @@ func (t tidier) tidy(n *html.Node) {
 			return
 		}
 	case atom.Img:
-		tidyImage(n, base, t.former)
+		if link := tidyImage(n, base, t.former); link != nil && t.apartImages {
+			apartImage(link)
+		}
 		return
 	case atom.Iframe, atom.Video, atom.Audio:
 		tidyEmbed(n, base)
@@ -202,8 +208,9 @@ func (t tidier) tidy(n *html.Node) {
 }
 
 // tidyImage replaces an image by a link to it (or, inside a link, by its
-// alt text), and drops tracking pixels and images without a source.
-func tidyImage(n *html.Node, base *url.URL, former bool) {
+// alt text), and drops tracking pixels and images without a source. link
+// is the link it made, nil for none.
+func tidyImage(n *html.Node, base *url.URL, former bool) (link *html.Node) {
 	// A lazily loaded picture's src is a placeholder, when it has one.
 	src := ""
 	if !former {
@@ -220,7 +227,7 @@ func tidyImage(n *html.Node, base *url.URL, former bool) {
 	}
 	if src == "" || isPixel(attr(n, "width")) || isPixel(attr(n, "height")) {
 		n.Parent.RemoveChild(n)
-		return
+		return nil
 	}
 	text := strings.TrimSpace(attr(n, "alt"))
 	if text == "" {
@@ -243,7 +250,7 @@ func tidyImage(n *html.Node, base *url.URL, former bool) {
 			n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: text}, n)
 		}
 		n.Parent.RemoveChild(n)
-		return
+		return nil
 	}
 	if text == "" {
 		text = "image"
@@ -253,6 +260,83 @@ func tidyImage(n *html.Node, base *url.URL, former bool) {
 	a.AppendChild(&html.Node{Type: html.TextNode, Data: text})
 	n.Parent.InsertBefore(a, n)
 	n.Parent.RemoveChild(n)
+	return a
+}
+
+// apartImage puts a space between link, a picture written as a link to
+// it, and the words or pictures it touches on either side
+// (<img src="pic.jpg">Many players…, as Golem.de's feeds write their
+// teasers): the reader shows a link as its text and its address, and
+// "image https://example.com/pic.jpgMany players" reads as one address.
+func apartImage(link *html.Node) {
+	if prev := inlineBeside(link, false); prev != nil && touches(prev, false) {
+		link.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, link)
+	}
+	if next := inlineBeside(link, true); next != nil && touches(next, true) {
+		link.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, link.NextSibling)
+	}
+}
+
+// inlineBeside is the node read right after n (after), or right before
+// it, in the same line of text: its sibling there, else, n being the last
+// (or first) in an inline element, that element's, and so on; nil at the
+// edge of a block.
+func inlineBeside(n *html.Node, after bool) *html.Node {
+	for ; n.Parent != nil; n = n.Parent {
+		if s := sibling(n, after); s != nil {
+			return s
+		}
+		if !inlineElements[n.Parent.DataAtom] {
+			return nil
+		}
+	}
+	return nil
+}
+
+// sibling is n's next sibling (after), else its previous one.
+func sibling(n *html.Node, after bool) *html.Node {
+	if after {
+		return n.NextSibling
+	}
+	return n.PrevSibling
+}
+
+// touches reports whether n, an inline neighbour of a picture's link,
+// meets it without white space between: n is text, or an inline element
+// holding text or a picture, that starts (after) or ends (else) with
+// something other than white space.
+func touches(n *html.Node, after bool) bool {
+	switch {
+	case n.Type == html.TextNode:
+		s := n.Data
+		if s == "" {
+			return false
+		}
+		c := s[len(s)-1]
+		if after {
+			c = s[0]
+		}
+		return !isHTMLSpace(c)
+	case n.Type != html.ElementNode || !inlineElements[n.DataAtom]:
+		return false
+	case n.DataAtom == atom.Img:
+		return true
+	}
+	child := n.FirstChild
+	if !after {
+		child = n.LastChild
+	}
+	return child != nil && touches(child, after)
+}
+
+// inlineElements are the elements the sanitiser keeps that are read
+// within a line of text.
+var inlineElements = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Cite: true, atom.Code: true, atom.Del: true,
+	atom.Em: true, atom.I: true, atom.Img: true, atom.Ins: true, atom.Kbd: true, atom.Mark: true,
+	atom.Picture: true, atom.Q: true, atom.S: true, atom.Samp: true, atom.Small: true, atom.Span: true,
+	atom.Strike: true, atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Time: true, atom.U: true,
+	atom.Var: true,
 }
 
 // lazySources are the attributes where pages that load their pictures
