@@ -95,22 +95,30 @@ func ShortLine(s string) string {
 // cutAtWord is s, longer than keep characters, cut to at most keep of
 // them and "…": after the last whole word, or inside the word when that
 // would lose more than half of what is kept (text written without
-// spaces), never between a character and its marks; the punctuation and
-// spaces the cut leaves at the end go.
+// spaces), but never inside a character a reader sees as one (a grapheme
+// cluster, fittingClusters): a flag, a letter and its marks, an emoji and
+// those joined to it; the punctuation and spaces the cut leaves at the
+// end go.
 func cutAtWord(s string, keep int) string {
-	cut, n := 0, 0 // where the character after the first keep begins
-	for i := range s {
-		if n == keep {
-			cut = i
-			break
+	cut := fittingClusters(s, keep)
+	whole := cut > 0
+	if !whole {
+		// One character on screen of more than keep (a thousand emoji
+		// joined): cut inside it, after keep of its code points.
+		n := 0
+		for i := range s {
+			if n == keep {
+				cut = i
+				break
+			}
+			n++
 		}
-		n++
 	}
 	head := s[:cut]
 	if s[cut] != ' ' {
 		if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
 			head = head[:sp]
-		} else {
+		} else if !whole {
 			head = wholeCharacters(s, cut)
 		}
 	}

@@ -428,8 +428,8 @@ func dropTitleHeading(md, title string) string {
 type pageScan struct {
 	meta     map[string]string // meta tags by name, the first of each; "canonical"
 	tags     []string          // article:tag
-	title    string            // <title>
-	h1       string            // the first <h1> outside the page's chrome
+	title    string            // <title> (titleOf)
+	h1       string            // the first <h1> outside the page's chrome (titleOf)
 	h1s      int               // how many <h1>s there are outside it
 	times    []string          // <time datetime> outside the page's chrome
 	jsonLD   []string          // application/ld+json scripts
@@ -520,16 +520,16 @@ func (s *pageScan) element(n *html.Node, depth int, sectioned, chrome bool) {
 	switch n.DataAtom {
 	case atom.Title:
 		if s.title == "" {
-			s.title = textOf(n)
+			s.title = titleOf(n)
 		}
 	case atom.H1:
 		if !chrome {
 			if s.h1s++; s.h1 == "" {
-				s.h1 = textOf(n)
+				s.h1 = titleOf(n)
 			}
 		}
 		if len(s.headlines) < maxHeadlines && (!chrome || !isLinked(n)) {
-			s.headlines = append(s.headlines, textOf(n))
+			s.headlines = append(s.headlines, titleOf(n))
 		}
 	case atom.Meta:
 		key := strings.ToLower(attr(n, "property"))
@@ -847,9 +847,10 @@ func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site strin
 	short := sitelessTitle(s.title)
 	if h1 := s.h1; h1 != "" {
 		// The first <h1> is the headline when the <title> says so; a
-		// site's name in an <h1> above its stories is not.
-		lh, ls := strings.ToLower(h1), strings.ToLower(short)
-		parts := titleSeparator.Split(strings.ToLower(strings.Join(strings.Fields(s.title), " ")), -1)
+		// site's name in an <h1> above its stories is not. Compared with
+		// their line breaks read as spaces, as they always were.
+		lh, ls := strings.ToLower(foldEverySpace(h1)), strings.ToLower(foldEverySpace(short))
+		parts := titleSeparator.Split(strings.ToLower(foldEverySpace(s.title)), -1)
 		if s.title == "" || strings.Contains(lh, ls) || slices.Contains(parts[:len(parts)-1], lh) ||
 			len(strings.Fields(h1)) >= 3 && strings.Contains(ls, lh) {
 			return withoutSiteName(h1, site), ""
@@ -860,7 +861,7 @@ func pageTitle(s pageScan, ld jsonLDArticle, ra *readability.Article, site strin
 		if s.h1s == 1 && (namesSite(short, site) || utf8.RuneCountInString(short) < minPageTitle) {
 			before := otherTitle(s, ra, site)
 			title := withoutSiteName(h1, site)
-			if before == title {
+			if foldEverySpace(before) == foldEverySpace(title) {
 				before = ""
 			}
 			return title, before
@@ -885,7 +886,7 @@ func namesSite(title, site string) bool {
 // not hold, else the <title> without the site's name.
 func otherTitle(s pageScan, ra *readability.Article, site string) string {
 	if ra != nil {
-		if t := strings.TrimSpace(ra.Title()); t != "" && !strings.Contains(strings.ToLower(s.title), strings.ToLower(t)) {
+		if t := strings.TrimSpace(ra.Title()); t != "" && !strings.Contains(strings.ToLower(foldEverySpace(s.title)), strings.ToLower(t)) {
 			return withoutSiteName(t, site)
 		}
 	}
@@ -926,10 +927,11 @@ func titlesRelated(a, b string) bool {
 }
 
 // withoutSiteName is title without the site's name after it ("Obama
-// admits ... - BBC News").
+// admits ... - BBC News"), its white space folded, line breaks inside
+// Chinese and Japanese text kept (titleLine).
 func withoutSiteName(title, site string) string {
-	title = strings.Join(strings.Fields(title), " ")
-	site = strings.Join(strings.Fields(site), " ")
+	title = titleLine(title)
+	site = foldEverySpace(site)
 	if site == "" {
 		return title
 	}
@@ -938,7 +940,7 @@ func withoutSiteName(title, site string) string {
 		return title
 	}
 	last := seps[len(seps)-1]
-	if head := strings.TrimSpace(title[:last[0]]); head != "" && strings.EqualFold(title[last[1]:], site) {
+	if head := strings.TrimSpace(title[:last[0]]); head != "" && strings.EqualFold(foldEverySpace(title[last[1]:]), site) {
 		return head
 	}
 	return title
@@ -950,9 +952,10 @@ var titleSeparator = regexp.MustCompile(` (?:\||-|–|—|·|::|»|/) `)
 
 // sitelessTitle is a <title> without the site's name and section after
 // it: what comes before its last separator, as long as that is three
-// words or more, repeatedly.
+// words or more, repeatedly; its white space folded, line breaks inside
+// Chinese and Japanese text kept (titleLine).
 func sitelessTitle(title string) string {
-	title = strings.Join(strings.Fields(title), " ")
+	title = titleLine(title)
 	for {
 		seps := titleSeparator.FindAllStringIndex(title, -1)
 		if len(seps) == 0 {
@@ -964,6 +967,56 @@ func sitelessTitle(title string) string {
 		}
 		title = head
 	}
+}
+
+// titleOf is the text inside n, a <title> or an <h1>, as one line
+// (titleLine).
+func titleOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+			b.WriteByte(' ')
+		}
+	}
+	return titleLine(b.String())
+}
+
+// titleLine is s with its white space folded as textOf folds it, every
+// run one space, trimmed; but a line break inside Chinese or Japanese
+// text (brokenWord), with the spaces around it, is one line break, which
+// the cleaning of the title takes out (CleanLine): a <title> wrapped
+// inside 東京 is titled 東京, as a title of any other file is. The ids of
+// a page are made of its title with a space there (idLine), as they were
+// made before.
+func titleLine(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		end := i + size
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		switch {
+		case i == 0 || end == len(s):
+		case brokenWord(s[:i], s[i:end], s[end:]):
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		i = end
+	}
+	return b.String()
 }
 
 // bylineName is the author's name in a byline Readability found ("By Anna
@@ -1043,9 +1096,9 @@ func readJSONLD(scripts []string) jsonLDArticle {
 			var a jsonLDArticle
 			a.headline = jsonString(obj["headline"])
 			a.name = jsonString(obj["name"])
-			a.published = jsonString(obj["datePublished"])
+			a.published = foldEverySpace(jsonString(obj["datePublished"]))
 			if a.published == "" {
-				a.published = jsonString(obj["dateCreated"])
+				a.published = foldEverySpace(jsonString(obj["dateCreated"]))
 			}
 			a.author = jsonNames(obj["author"])
 			if strings.Contains(a.author, "://") {
@@ -1088,12 +1141,12 @@ func findJSONLDArticle(v any, depth int) map[string]any {
 	return nil
 }
 
-// jsonString is a JSON-LD value as one line of text: a string, or the
-// first of a list of them.
+// jsonString is a JSON-LD value as one line of text (titleLine): a
+// string, or the first of a list of them.
 func jsonString(v any) string {
 	switch v := v.(type) {
 	case string:
-		return strings.Join(strings.Fields(html.UnescapeString(v)), " ")
+		return titleLine(html.UnescapeString(v))
 	case []any:
 		if len(v) > 0 {
 			return jsonString(v[0])

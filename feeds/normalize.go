@@ -83,7 +83,7 @@ func Normalize(a *Article) {
 	published, added := a.Published, a.Added // as given, for a warning
 	a.Published = utc(a.Published)
 	a.Added = utc(a.Added)
-	a.ExternalID = idLine(a.ExternalID)
+	a.ExternalID = CleanID(a.ExternalID)
 	if a.ExternalID == "" {
 		// Known by its title and source as they were folded before.
 		known := *a
@@ -146,6 +146,13 @@ func Normalize(a *Article) {
 		a.Warnings = append(a.Warnings, "1970-01-01T00:00:00Z is a zero time, not a date: read as no date")
 	}
 }
+
+// CleanID is an external id as Normalize stores it: cleaned as a one-line
+// field is, but with every run of white space one space, a line break
+// inside Chinese or Japanese text too (idLine), as tidings always stored
+// ids. An id typed to name an article is looked up so: "記事\n一" names
+// the article stored as "記事 一".
+func CleanID(id string) string { return idLine(id) }
 
 // appendNew appends to ids those of more it does not hold.
 func appendNew(ids []string, more ...string) []string {

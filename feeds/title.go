@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
+
 	"tidings/feeds/sentence"
 )
 
@@ -21,7 +23,7 @@ const titleLength = 100
 // blank body.
 func TitleFromBody(body string) string {
 	for para := range strings.SplitSeq(withoutCodeBlocks(body), "\n\n") {
-		if text := plainText(para); text != "" {
+		if text := sentenceText(para); text != "" {
 			if title := CleanLine(shortTitle(firstSentence(text))); title != "" {
 				return title
 			}
@@ -78,6 +80,24 @@ func shortTitle(s string) string {
 		return withoutFullStop(s)
 	}
 	return cutAtWord(s, titleLength)
+}
+
+// fittingClusters is where the first of the characters a reader sees in
+// s (grapheme clusters: a letter and its marks, a flag's two letters, an
+// emoji and those joined to it or its skin tone, Hangul jamo, a kana and
+// its voicing mark) begins that takes them past keep characters (code
+// points); 0 when the first does.
+func fittingClusters(s string, keep int) int {
+	end, n, state := 0, 0, -1
+	for rest := s; rest != ""; {
+		var cluster string
+		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if n += utf8.RuneCountInString(cluster); n > keep {
+			break
+		}
+		end += len(cluster)
+	}
+	return end
 }
 
 // fullStops end a sentence the way "." does: the ideographic full stop
@@ -228,8 +248,19 @@ func isAbbreviation(text string) bool {
 // plainText strips Markdown syntax from one paragraph for use as a title:
 // block markers (headings, quotes, list items), links and images (their
 // text stays), emphasis, code spans, HTML tags and backslash escapes.
-// Lines are joined with spaces.
-func plainText(para string) string {
+// Lines are joined with spaces: a heading and a title are compared so.
+func plainText(para string) string { return paragraphText(para, false) }
+
+// sentenceText is plainText for the sentence a title is derived from
+// (TitleFromBody): a line break inside Chinese or Japanese text (written
+// without spaces between words) goes, as it goes from a title
+// (CleanLine), so that 東京 wrapped after 東 is 東京; one before a
+// heading or a list item, or after a heading or a line left out (a
+// rule), is a space, as between Latin words.
+func sentenceText(para string) string { return paragraphText(para, true) }
+
+// paragraphText is plainText, or sentenceText when wrapped.
+func paragraphText(para string, wrapped bool) string {
 	if len(para) > maxTitleSource {
 		// A title needs the first sentence at most. Cut at a space: any
 		// syntax split there lies far beyond the title's 100 characters.
@@ -237,15 +268,25 @@ func plainText(para string) string {
 		para = para[:max(cut, 0)]
 	}
 	var b strings.Builder
+	ended := false // whether the line before ends a block: a heading, or a line left out
 	for line := range strings.SplitSeq(para, "\n") {
-		line = stripBlockMarkers(strings.TrimSpace(line))
+		raw := strings.TrimSpace(line)
+		line = stripBlockMarkers(raw)
 		if line == "" || isThematicBreak(line) || strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			ended = true
 			continue
 		}
 		if b.Len() > 0 {
-			b.WriteByte(' ')
+			// A line break, which the folding below takes out inside
+			// Chinese or Japanese text (foldSpace), or a space.
+			if wrapped && !ended && !startsBlock(raw) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
 		}
 		b.WriteString(line)
+		ended = isHeading(raw)
 	}
 	text := b.String()
 	if strings.ContainsAny(text, "\\![<*`~_") {
@@ -257,6 +298,20 @@ func plainText(para string) string {
 		text = html.UnescapeString(text)
 	}
 	return foldSpace(text)
+}
+
+// startsBlock reports whether line, a trimmed line of a paragraph, starts
+// a block of its own past the quote markers before it: a heading or a
+// list item.
+func startsBlock(line string) bool {
+	inner := strings.TrimLeft(line, "> \t")
+	return stripBlockMarkers(inner) != inner
+}
+
+// isHeading reports whether line, a trimmed line of a paragraph, is a
+// heading, in a quote or not.
+func isHeading(line string) bool {
+	return startsBlock(line) && strings.HasPrefix(strings.TrimLeft(line, "> \t"), "#")
 }
 
 // stripBlockMarkers removes the Markdown markers that start a line.
@@ -384,8 +439,10 @@ func linkText(s string) (string, int) {
 	return "", 0
 }
 
+// isTagLike reports whether inner, what stands between < and >, is an
+// HTML tag, a comment or an autolink; a tag may go over lines.
 func isTagLike(inner string) bool {
-	if inner == "" || strings.ContainsAny(inner, "<\n") {
+	if inner == "" || strings.Contains(inner, "<") {
 		return false
 	}
 	c := inner[0]

@@ -31,15 +31,15 @@ func FindArticle(ctx context.Context, st *store.Store, word string, external boo
 // FindArticles finds the articles words name: the article with that
 // number when a word is one (ParseID: the number `tidings search` lists,
 // 05 is 5), else the article with that external id (as `search --json`
-// writes it, or as the library stores one given with control characters:
-// feeds.CleanLine). With external, every word is an external id, a number
-// too. A number that is one article's number and another's external id
-// names neither: the error is an *Ambiguous, and nothing is found. It
-// looks the words up a batch at a time, so that a command line of a
-// hundred thousand ids takes a moment. found holds each article once, in
-// the order of the words that first name it (1 and 01 are one); missing
-// holds the words that name none, each once (1 and 01 are one), in their
-// order.
+// writes it, or as the library stores one given with control characters
+// or line breaks: feeds.CleanID). With external, every word is an
+// external id, a number too. A number that is one article's number and
+// another's external id names neither: the error is an *Ambiguous, and
+// nothing is found. It looks the words up a batch at a time, so that a
+// command line of a hundred thousand ids takes a moment. found holds each
+// article once, in the order of the words that first name it (1 and 01
+// are one); missing holds the words that name none, each once (1 and 01
+// are one), in their order.
 func FindArticles(ctx context.Context, st *store.Store, words []string, external bool) (found []store.Article, missing []string, err error) {
 	var ids []int64
 	if !external {
@@ -56,10 +56,11 @@ func FindArticles(ctx context.Context, st *store.Store, words []string, external
 	// Every word may be an external id, a number too: one that is both an
 	// article's number and another's external id is ambiguous. The library
 	// stores external ids cleaned, so a word given with an escape sequence
-	// in it is looked up as it was stored.
+	// or a line break in it is looked up as it was stored (feeds.CleanID:
+	// "記事\n一" is the id "記事 一", where a title's cleaning joins them).
 	var externals []string
 	for _, w := range words {
-		if ext := feeds.CleanLine(w); ext != "" {
+		if ext := feeds.CleanID(w); ext != "" {
 			externals = append(externals, ext)
 		}
 	}
@@ -75,7 +76,7 @@ func FindArticles(ctx context.Context, st *store.Store, words []string, external
 		if id, isID := ParseID(w); isID && !external {
 			byNumber, numbered = byID[id]
 		}
-		byExt, named := byExternal[feeds.CleanLine(w)]
+		byExt, named := byExternal[feeds.CleanID(w)]
 		art, ok := byNumber, numbered
 		key := (&NoArticle{Word: w, External: external}).Name()
 		switch {
@@ -152,14 +153,14 @@ type NoArticle struct {
 
 // IsID reports whether the word could name an article: a number, or an
 // external id, which the library stores cleaned of control characters
-// (feeds.CleanLine), so anything that is not nothing once cleaned. The
+// (feeds.CleanID), so anything that is not nothing once cleaned. The
 // article it named is not in the library (any more). Otherwise the word
 // is no id at all, a mistake in what was typed.
 func (n *NoArticle) IsID() bool {
 	if _, ok := ParseID(n.Word); ok {
 		return true
 	}
-	return feeds.CleanLine(n.Word) != ""
+	return feeds.CleanID(n.Word) != ""
 }
 
 // Name is the word as a message names it: a number as a number (05 is
