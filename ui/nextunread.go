@@ -5,8 +5,10 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"tidings/store"
 	"tidings/store/query"
@@ -305,20 +307,62 @@ func oneFeed(q listQuery) bool {
 		return false
 	}
 	n, err := query.Parse(q.whole())
-	return err == nil && n.Kind == query.Source && n.Field == "feed" && !n.Prefix
+	return err == nil && feedTerm(n)
 }
 
-// feedOf is the index in subs of the feed the list's query is, as the #
-// panel filters by it (feedQuery); -1 when it is none of them.
+// feedTerm reports whether a parsed query is one feed: term, whole (not a
+// prefix): one subscription, by its address or its name.
+func feedTerm(n query.Node) bool {
+	return n.Kind == query.Source && n.Field == "feed" && !n.Prefix
+}
+
+// feedOf is the index in subs of the feed the list's query is, however it
+// is written (feed:"alpha news" is the feed Alpha News, as the library
+// reads it); -1 when it is none of them, or several.
 func feedOf(subs []store.Feed, q listQuery) int {
+	n, err := query.Parse(q.whole())
+	if err != nil || !feedTerm(n) {
+		return -1
+	}
 	titles := feedTitles(subs)
-	whole := q.whole()
 	for i, f := range subs {
-		if editableQuery(feedQuery(f, titles[strings.ToLower(f.Title)])) == whole {
+		if picksFeed(n.Value, f.URL, f.Title, titles[strings.ToLower(f.Title)] == 1) {
 			return i
 		}
 	}
 	return -1
+}
+
+// picksFeed reports whether the term feed:value asks for the feed at
+// address addr titled title alone: by its address, or by its title when
+// the title is its own (own: no other feed has it), compared as the
+// library compares them (sameFeedName). A title other feeds share asks
+// for them all: the # panel filters such a feed by its address.
+func picksFeed(value, addr, title string, own bool) bool {
+	return value == addr || title != "" && own && sameFeedName(value, title)
+}
+
+// sameFeedName reports whether feed:name asks for a feed titled title, as
+// the library matches the two (the query package's nameMatcher): an ASCII
+// name in any case of its letters; any other in any case and either
+// Unicode form (composed or not), Turkish i's four cases one letter.
+func sameFeedName(name, title string) bool {
+	if isASCII(name) {
+		return isASCII(title) && strings.EqualFold(name, title)
+	}
+	turkishI := strings.NewReplacer("İ", "i", "ı", "i")
+	fold := func(s string) string { return turkishI.Replace(norm.NFC.String(s)) }
+	return strings.EqualFold(fold(name), fold(title))
+}
+
+// isASCII reports whether s is ASCII throughout.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // findNextFeed asks the library which feed has unread articles next, for n

@@ -114,8 +114,9 @@ func (m *Model) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 		q := m.prompt.query
 		for _, s := range m.cfg.Searches {
 			if marks.FoldTag(s.Name) == marks.FoldTag(name) {
-				// The panel lists config.toml's first: this one would not
-				// show. The prompt stays, asking for another name.
+				// Two searches of one name would be told apart in the
+				// panel only by a mark: the prompt stays, asking for
+				// another name.
 				m.prompt.taken = s.Name
 				m.prompt.input.SetValue("")
 				m.prompt.setWidth(m.width)

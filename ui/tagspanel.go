@@ -10,12 +10,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tidings/feeds"
+	"tidings/feeds/marks"
 	"tidings/store"
 	"tidings/store/query"
 )
 
 // The tags panel (#) lists the saved searches, from config.toml first and
-// then from the library, every tag with how many articles carry it, and the
+// then from the library (one config.toml names too said to be the
+// library's), every tag with how many articles carry it, and the
 // subscribed feeds with their unread articles and last error. Enter filters
 // the list by the one under the cursor: the saved query, tag:name, or
 // feed:"name" (feed:address when another feed has the name: feedQuery),
@@ -35,8 +37,12 @@ type panelItem struct {
 	isTag   bool
 	isFeed  bool
 	saved   bool   // a search saved in the library (not config.toml's)
+	twin    bool   // a library search whose name a config.toml search has too: its line says so (libraryMark)
 	err     string // a feed's last error
-	url     string // a feed's address
+	url     string // a feed's address, as shown (without a password)
+	// A feed's address and title as the library holds them: what a
+	// feed: term asks for (filters). Never drawn.
+	addr, title string
 	// host tells a feed from the others of its name: its host, or its
 	// address without the scheme when they share the host; "" when no
 	// other feed has its name.
@@ -147,9 +153,35 @@ func (p *tagsPanel) placeCursor(filter string, rows int) {
 }
 
 // filters reports whether choosing the item filters the list by filter, a
-// whole query (listQuery.whole): the query its enter sets (setFilter).
+// whole query (listQuery.whole): whether filter means what the query its
+// enter sets (setFilter) means, however it is written. A tag's is any one
+// tag term of its name, in any case the library tells tags apart by
+// (#news, tag:News); a feed's any one feed: term that asks for that feed
+// alone (picksFeed); a search's its query in any spacing or spelling the
+// parser reads alike.
 func (it panelItem) filters(filter string) bool {
-	return strings.TrimSpace(editableQuery(it.query)) == filter
+	mine := strings.TrimSpace(editableQuery(it.query))
+	if mine == filter {
+		return true
+	}
+	want, err := query.Parse(filter)
+	if err != nil {
+		return false
+	}
+	switch {
+	case it.isTag:
+		return want.Kind == query.Tag && !want.Prefix && sameTag(want.Value, it.name)
+	case it.isFeed:
+		return feedTerm(want) && picksFeed(want.Value, it.addr, it.title, it.host == "")
+	}
+	have, err := query.Parse(mine)
+	return err == nil && have.String() == want.String()
+}
+
+// sameTag reports whether two tag names are one tag, as the library tells
+// tags apart (tag: matches by the folded name).
+func sameTag(a, b string) bool {
+	return marks.FoldTag(query.TagName(a)) == marks.FoldTag(query.TagName(b))
 }
 
 // relistPanel lists the open panel anew when the library's generation is
@@ -166,19 +198,24 @@ func (m *Model) relistPanel(gen int64) tea.Cmd {
 	return loadPanel(m.ctx, m.lib, true)
 }
 
-// fill lays the panel's lines out: saved searches, then tags.
-func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags []store.Tag, subs []store.Feed, counts map[int64]store.FeedCount) {
-	p.items = p.items[:0]
-	seen := map[string]bool{}
+// fill lays the panel's lines out: saved searches, then tags, then feeds;
+// it gives back the items it listed before. The cursor goes to the first
+// entry; the find line, open, goes back to the entry it was opened on
+// where that entry is now (relocate).
+func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags []store.Tag, subs []store.Feed, counts map[int64]store.FeedCount) (old []panelItem) {
+	old, p.items = p.items, nil
+	inConfig := map[string]bool{}
 	var searches []panelItem
 	for _, s := range config {
-		seen[strings.ToLower(s.Name)] = true
+		inConfig[marks.FoldTag(s.Name)] = true
 		searches = append(searches, panelItem{name: s.Name, query: s.Query})
 	}
+	// A search of the library that config.toml names too (its [[search]]
+	// written after the search was saved) is listed as well, after it and
+	// said to be the library's: hidden, it would stay in the library with
+	// no way to see, run or delete it.
 	for _, s := range saved {
-		if !seen[strings.ToLower(s.Name)] {
-			searches = append(searches, panelItem{name: s.Name, query: s.Query, saved: true})
-		}
+		searches = append(searches, panelItem{name: s.Name, query: s.Query, saved: true, twin: inConfig[marks.FoldTag(s.Name)]})
 	}
 	if len(searches) > 0 {
 		p.items = append(p.items, panelItem{heading: "Saved searches"})
@@ -198,7 +235,7 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 		shown := feeds.ShownURL(f.URL) // without a password in it
 		q := feedQuery(f, titles[strings.ToLower(f.Title)])
 		it := panelItem{name: feedName(f), query: q, count: counts[f.ID].Unread, isFeed: true,
-			err: f.LastError, url: shown, host: hosts[f.ID]}
+			err: f.LastError, url: shown, addr: f.URL, title: f.Title, host: hosts[f.ID]}
 		// Moved when its first address is another than where it is now, not
 		// when only the password it is fetched with changed (a feed's first
 		// address is kept without one).
@@ -212,6 +249,10 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	p.cols = &feedColumns{room: -1}
 	p.cursor, p.offset = 0, 0
 	p.move(0)
+	if p.find.focused {
+		p.find.from = p.relocate(old, p.find.from)
+	}
+	return old
 }
 
 // feedTitles is how many of the feeds have each title, lowercased.
@@ -312,6 +353,9 @@ func (p *tagsPanel) measure() {
 			w = 2 + width("#"+it.name) + 1 + width(tagLineCount(it))
 		default:
 			w = 2 + width(it.name) + 1 + width(it.query)
+			if it.twin {
+				w += width(libraryMark)
+			}
 		}
 		p.items[i].width = w
 		p.natural = max(p.natural, w)
@@ -333,31 +377,38 @@ func tagLineCount(it panelItem) string {
 
 // move moves the cursor by delta items, over the headings.
 func (p *tagsPanel) move(delta int) {
-	n := len(p.items)
-	if n == 0 {
+	if len(p.items) == 0 {
 		return
 	}
 	dir := 1
 	if delta < 0 {
 		dir = -1
 	}
-	i := min(max(p.cursor+delta, 0), n-1)
-	// The nearest item that way, else (past the first or the last) the
-	// nearest the other way.
+	p.cursor = p.entryNear(p.cursor+delta, dir)
+}
+
+// entryNear is the index of the item nearest i (taken into the list) that
+// is no heading, going by dir (1 down, -1 up), else (past the first or the
+// last) the nearest the other way; i taken into the list when there is
+// none.
+func (p *tagsPanel) entryNear(i, dir int) int {
+	n := len(p.items)
+	i = min(max(i, 0), n-1)
 	for _, d := range []int{dir, -dir} {
 		for j := i; j >= 0 && j < n; j += d {
 			if p.items[j].heading == "" {
-				p.cursor = j
-				return
+				return j
 			}
 		}
 	}
+	return i
 }
 
 // scroll keeps the cursor among the rows shown, and a heading just above
-// it with it.
+// it with it. A cursor off the list (none is, but a stale one would be)
+// keeps the list's end in sight rather than reading past it.
 func (p *tagsPanel) scroll(rows int) {
-	top := p.cursor
+	top := min(p.cursor, len(p.items)-1)
 	if top > 0 && p.items[top-1].heading != "" {
 		top--
 	}
@@ -563,9 +614,10 @@ func (m *Model) handlePanelLoaded(msg panelLoadedMsg) tea.Cmd {
 }
 
 // handlePanelRelisted shows what the panel lists now, the cursor on the
-// entry it was on (else on the one now in its place) and the entries on the
-// lines they were on. A listing that failed leaves the panel as it was, and
-// says why once: the next change of the library tries again.
+// entry it was on (else, gone, on the nearest still listed: relocate) and
+// the entries on the lines they were on. A listing that failed leaves the
+// panel as it was, and says why once: the next change of the library tries
+// again.
 func (m *Model) handlePanelRelisted(msg panelLoadedMsg) tea.Cmd {
 	p := &m.panel
 	p.relisting = false
@@ -577,34 +629,60 @@ func (m *Model) handlePanelRelisted(msg panelLoadedMsg) tea.Cmd {
 		m.setError("listing the tags anew", msg.err)
 		return nil
 	}
-	cur, ok := p.current()
 	at, offset := p.cursor, p.offset
-	p.fill(m.cfg.Searches, msg.searches, msg.tags, msg.feeds, msg.counts)
-	p.cursor = min(at, len(p.items)-1)
-	if ok {
-		for i, it := range p.items {
-			if it.heading == "" && it.sameEntry(cur) {
-				p.cursor = i
-				break
-			}
-		}
-	}
-	p.move(0)
+	old := p.fill(m.cfg.Searches, msg.searches, msg.tags, msg.feeds, msg.counts)
+	p.cursor = p.relocate(old, at)
 	p.offset = offset
 	p.scroll(p.layout(m.width, m.height, m.styles).rows)
 	return m.takeTags(msg.tags)
 }
 
-// sameEntry reports whether two items list one entry: a feed by its
-// address, a tag and a search by name.
-func (it panelItem) sameEntry(o panelItem) bool {
+// sameEntry reports whether two items list one entry (entryKey).
+func (it panelItem) sameEntry(o panelItem) bool { return it.entryKey() == o.entryKey() }
+
+// entryKey is what an item lists, the same from one listing to the next: a
+// feed by its address, a tag by its name, a search by its name and whether
+// it is the library's or config.toml's.
+func (it panelItem) entryKey() string {
+	kind := "config search"
 	switch {
-	case it.isFeed || o.isFeed:
-		return it.isFeed && o.isFeed && it.url == o.url
-	case it.isTag || o.isTag:
-		return it.isTag && o.isTag && it.name == o.name
+	case it.heading != "":
+		return "heading\x00" + it.heading
+	case it.isFeed:
+		return "feed\x00" + it.url
+	case it.isTag:
+		kind = "tag"
+	case it.saved:
+		kind = "library search"
 	}
-	return it.name == o.name
+	return kind + "\x00" + it.name
+}
+
+// relocate is where the entry at index at of old, the panel's items before
+// it was listed anew, is now: its index, else (gone) that of the first
+// entry after it that is still listed, else of the last before it; at
+// taken into the list, off the headings, when none is.
+func (p *tagsPanel) relocate(old []panelItem, at int) int {
+	if len(p.items) == 0 || len(old) == 0 {
+		return 0
+	}
+	now := make(map[string]int, len(p.items))
+	for i, it := range p.items {
+		now[it.entryKey()] = i
+	}
+	at = min(max(at, 0), len(old)-1)
+	for _, d := range []int{1, -1} {
+		j := at
+		if d < 0 {
+			j = at - 1
+		}
+		for ; j >= 0 && j < len(old); j += d {
+			if i, ok := now[old[j].entryKey()]; ok && old[j].heading == "" {
+				return i
+			}
+		}
+	}
+	return p.entryNear(at, 1)
 }
 
 // loadPanel loads the tags, the saved searches and the feeds, with the

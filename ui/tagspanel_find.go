@@ -15,16 +15,22 @@ import (
 // is typed takes the cursor to the first entry, from the one it was on,
 // whose name holds it, in any case and with or without accents (as the
 // query language folds words): "hack" finds the feed Hacker News, "#long"
-// the tag long read. ↓ and ↑ go to the next and previous entry that holds
-// it, round the list; enter keeps the cursor there and gives the keyboard
-// back to the panel (enter again filters by the entry), esc takes the
-// cursor back to where it was.
+// the tag long read, "same2" the feed Same whose line tells it from
+// another Same by its address. ↓ and ↑ go to the next and previous entry
+// that holds it, round the list; enter keeps the cursor there and gives
+// the keyboard back to the panel (enter again filters by the entry), esc
+// takes the cursor back to where it was, though the panel was listed anew
+// meanwhile.
 
 // panelFind is the find line.
 type panelFind struct {
 	input   textinput.Model
 	focused bool
-	from    int  // the cursor when / opened the line: esc goes back there
+	// from is where the entry the cursor was on when / opened the line
+	// is: esc goes back there. The panel listed anew meanwhile (another
+	// tidings removed a feed), it follows that entry, or, gone, goes to
+	// the nearest still listed (fill).
+	from    int
 	missing bool // no entry's name holds what is typed
 }
 
@@ -109,11 +115,15 @@ func (p *tagsPanel) findNext(start, dir int) {
 }
 
 // findName is the name the find line looks in: as the line shows it, a
-// tag with its #.
+// tag with its #, a feed whose name others have with the host (or the
+// address) that tells it from them.
 func (it panelItem) findName() string {
 	name := oneLine(shownPart(it.name))
-	if it.isTag {
+	switch {
+	case it.isTag:
 		return "#" + name
+	case it.isFeed && it.host != "":
+		return name + " " + oneLine(it.host)
 	}
 	return name
 }

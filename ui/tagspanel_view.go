@@ -100,20 +100,19 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 	if it.isFeed {
 		stretches = append(stretches, p.feedStretches(it, inner-2, st)...)
 	} else {
+		room := inner - 2
 		var left, right string
 		if it.isTag {
-			left, right = "#"+oneLine(shownPart(it.name)), tagLineCount(it)
+			left, right = "#"+oneLine(shownPart(it.name)), tagCountIn(it, room/2)
 		} else {
-			left, right = oneLine(it.name), oneLine(shownPart(it.query))
+			left, right = oneLine(it.name), ansi.Truncate(oneLine(shownPart(it.query)), max(room/2, 0), "…")
 		}
-		room := inner - 2
-		right = ansi.Truncate(right, max(room/2, 0), "…")
-		left = fit(left, max(room-ansi.StringWidth(right)-1, 1))
 		nameStyle := st.title
 		if it.isTag {
 			nameStyle = st.tagStyle(it.name)
 		}
-		stretches = append(stretches, stretch{left, &nameStyle}, panelGap, stretch{right, &st.headerDim})
+		stretches = append(stretches, nameStretches(left, it.twin, max(room-ansi.StringWidth(right)-1, 1), nameStyle, st)...)
+		stretches = append(stretches, panelGap, stretch{right, &st.headerDim})
 	}
 	var out, plain strings.Builder
 	for _, s := range stretches {
@@ -128,6 +127,31 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 		return ansi.Truncate(st.selected.Render(plain.String()), inner, "")
 	}
 	return ansi.Truncate(out.String(), inner, "")
+}
+
+// libraryMark follows the name of a search of the library that config.toml
+// names too, telling the two apart.
+const libraryMark = " (library)"
+
+// nameStretches is a tag's or a search's name, cut or padded to room cells,
+// in style; marked, followed by libraryMark, dimmed, which the name gives
+// way to.
+func nameStretches(name string, marked bool, room int, style lipgloss.Style, st *styles) []stretch {
+	if !marked {
+		return []stretch{{fit(name, room), &style}}
+	}
+	name = ansi.Truncate(name, max(room-ansi.StringWidth(libraryMark), 1), "…")
+	return []stretch{{name, &style}, {fit(libraryMark, room-ansi.StringWidth(name)), &st.headerDim}}
+}
+
+// tagCountIn is a tag's count as its line says it in room cells: in words
+// (tagLineCount) when they fit, else the number alone, whole: the name
+// gives way to it, as a feed's does to its unread count.
+func tagCountIn(it panelItem, room int) string {
+	if words := tagLineCount(it); ansi.StringWidth(words) <= room {
+		return words
+	}
+	return thousands(it.count)
 }
 
 // feedColumns is how the feeds' lines share out their room (the cells
