@@ -108,7 +108,8 @@ func TestCJKLineBreakInDerivedTitle(t *testing.T) {
 		"numbered items":     {"1. 東京\n2. 大阪", "東京 大阪"},
 		"quoted list items":  {"> - 東京\n> - 大阪", "東京 大阪"},
 		"heading then quote": {"## 見出し\n> 引用です。", "見出し 引用です"},
-		"around a rule":      {"見出し\n---\n本文です。", "見出し 本文です"},
+		"around a rule":      {"前文\n* * *\n本文です。", "前文 本文です"},
+		"over an underline":  {"見出し\n---\n本文です。", "見出し"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

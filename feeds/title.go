@@ -23,7 +23,7 @@ const titleLength = 100
 // blank body.
 func TitleFromBody(body string) string {
 	for para := range strings.SplitSeq(withoutCodeBlocks(body), "\n\n") {
-		if text := sentenceText(para); text != "" {
+		if text := sentenceText(setextHeading(para)); text != "" {
 			if title := CleanLine(shortTitle(firstSentence(text))); title != "" {
 				return title
 			}
@@ -36,6 +36,38 @@ func TitleFromBody(body string) string {
 		}
 	}
 	return ""
+}
+
+// setextHeading is para up to the underline of a heading written over
+// one (`Title` then `=====` or `-----`): the heading, which is the title,
+// rather than the heading, its underline and the text after it run
+// together. A paragraph with no such line is para.
+func setextHeading(para string) string {
+	text := false // a line of text stands before this one
+	for i := 0; i < len(para); {
+		end := strings.IndexByte(para[i:], '\n')
+		if end < 0 {
+			end = len(para) - i
+		}
+		line := para[i : i+end]
+		if text && isSetextUnderline(line) {
+			return para[:i]
+		}
+		text = strings.TrimSpace(line) != ""
+		i += end + 1
+	}
+	return para
+}
+
+// isSetextUnderline reports whether line underlines a heading: up to three
+// spaces, then only = or only -, then spaces (CommonMark 4.3).
+func isSetextUnderline(line string) bool {
+	t := strings.TrimRight(line, " \t\r")
+	rest := strings.TrimLeft(t, " ")
+	if len(t)-len(rest) > 3 || rest == "" || (rest[0] != '=' && rest[0] != '-') {
+		return false
+	}
+	return strings.Trim(rest, rest[:1]) == ""
 }
 
 // withoutCodeBlocks blanks the lines of fenced and indented code blocks,
@@ -272,7 +304,10 @@ func paragraphText(para string, wrapped bool) string {
 	for line := range strings.SplitSeq(para, "\n") {
 		raw := strings.TrimSpace(line)
 		line = stripBlockMarkers(raw)
-		if line == "" || isThematicBreak(line) || strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+		// A rule of spaced marks (`- - -`, `* * *`) is one before its
+		// first mark reads as a list item's; plainText, which ids are
+		// made of, reads it as it always did.
+		if line == "" || isThematicBreak(line) || wrapped && isThematicBreak(raw) || strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
 			ended = true
 			continue
 		}
