@@ -57,7 +57,8 @@ func (a *app) deleteCmd() *cobra.Command {
 			if isTerminal(out) {
 				opt.Width = cli.Columns(out)
 			}
-			err = cli.Delete(cmd.Context(), st, out, opt)
+			deleted, err := cli.Delete(cmd.Context(), st, out, opt)
+			a.changedNothing = deleted.Articles == 0
 			if errors.Is(err, cli.ErrNotConfirmed) {
 				_, err = fmt.Fprintln(cmd.ErrOrStderr(), "Nothing deleted.")
 			}

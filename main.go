@@ -1155,6 +1155,7 @@ func (a *app) importCmd() *cobra.Command {
 			}
 			rep.Failed = append(bad, rep.Failed...)
 			rep.Stopped = err != nil
+			a.changedNothing = importChangedNothing(rep)
 			cli.PrintSummary(cmd.OutOrStdout(), stderr, rep, time.Since(start))
 			if err != nil {
 				return err
@@ -1168,6 +1169,13 @@ func (a *app) importCmd() *cobra.Command {
 	c.Flags().StringVar(&stdinFormat, "format", "", "the format of stdin when its content does not say: md, html, json, jsonl, txt or xml")
 	c.Flags().BoolVar(&undelete, "undelete", false, "import the articles you deleted too, and forget that they were")
 	return c
+}
+
+// importChangedNothing reports whether an import left the library as it
+// was: no article added or updated, no feed subscribed to. Articles left
+// unchanged or left out as deleted are no change.
+func importChangedNothing(rep cli.ImportReport) bool {
+	return rep.Added+rep.Updated == 0 && len(rep.NewFeeds) == 0
 }
 
 func (a *app) searchCmd() *cobra.Command {
@@ -1652,13 +1660,16 @@ func (a *app) readCmd() *cobra.Command {
 
 func (a *app) noteCmd() *cobra.Command {
 	return externalFlag(&cobra.Command{
-		Use:   "note ID TEXT...",
-		Short: "Add a note to an article",
-		Args:  cobra.MinimumNArgs(2),
+		Use:   "note ID TEXT... | -",
+		Short: "Add a note to an article (- reads it from stdin)",
+		Long: "Add a note to an article on the whole of it: the words of TEXT joined by\n" +
+			"spaces, or, when TEXT is - alone, what stdin holds (echo \"my note\" | tidings\n" +
+			"note 14 -), Markdown with its lines kept.",
+		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			note := strings.TrimSpace(feeds.CleanText(joinArgs(args[1:])))
-			if strings.TrimSpace(marks.Drop(note)) == "" {
-				return usageError{errors.New("the note is empty; give its words after the id")}
+			note, err := noteText(cmd, args[1:])
+			if err != nil {
+				return err
 			}
 			return a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
 				if _, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: note}); err != nil {
@@ -1671,6 +1682,30 @@ func (a *app) noteCmd() *cobra.Command {
 	})
 }
 
+// noteText is the note that note's words give: the words joined by
+// spaces, or what stdin holds when they are - alone, as import - reads
+// stdin; cleaned of control characters, and trimmed of the line break a
+// shell's echo ends it with. A note without words is refused.
+func noteText(cmd *cobra.Command, words []string) (string, error) {
+	text, empty := joinArgs(words), "the note is empty; give its words after the id"
+	if len(words) == 1 && words[0] == "-" {
+		in := cmd.InOrStdin()
+		if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) && isTerminal(cmd.ErrOrStderr()) {
+			fmt.Fprintln(cmd.ErrOrStderr(), "Reading the note from the terminal: ctrl+d ends it, ctrl+c stops.")
+		}
+		data, err := io.ReadAll(in)
+		if err != nil {
+			return "", fmt.Errorf("reading the note from stdin: %w", err)
+		}
+		text, empty = string(data), "the note read from stdin is empty; give its words there, or after the id"
+	}
+	note := strings.TrimSpace(feeds.CleanText(text))
+	if strings.TrimSpace(marks.Drop(note)) == "" {
+		return "", usageError{errors.New(empty)}
+	}
+	return note, nil
+}
+
 func (a *app) retitleCmd() *cobra.Command {
 	return externalFlag(&cobra.Command{
 		Use:   "retitle ID TITLE...",
@@ -1681,8 +1716,9 @@ func (a *app) retitleCmd() *cobra.Command {
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// The title the article came with is not kept, so an empty
-			// one cannot bring it back.
-			title := feeds.CleanLine(joinArgs(args[1:]))
+			// one cannot bring it back. Cut as Retitle keeps it, so that
+			// what is said and compared is the title stored.
+			title := feeds.ShortLine(joinArgs(args[1:]))
 			if title == "" {
 				return usageError{errors.New("the new title is empty; give the words of the title after the id")}
 			}
@@ -1690,6 +1726,9 @@ func (a *app) retitleCmd() *cobra.Command {
 				if err := st.Retitle(cmd.Context(), art.ID, title); err != nil {
 					return err
 				}
+				// The title the article came with, given as its own, is
+				// a change: re-imports keep it from now on.
+				a.changedNothing = art.Retitled && art.Title == title
 				_, err := fmt.Fprintln(cmd.OutOrStdout(), cli.RetitleText(art.ID, title))
 				return err
 			})(cmd, args)
@@ -1747,6 +1786,7 @@ func (a *app) feedCmd() *cobra.Command {
 				// as fetch for a feed that failed): the error says which.
 				return err
 			}
+			a.changedNothing = addedNothing(added)
 			cli.PrintAdded(cmd.OutOrStdout(), added)
 			if err != nil {
 				fetch := "first fetch"
@@ -1802,6 +1842,15 @@ func (a *app) feedCmd() *cobra.Command {
 	return feed
 }
 
+// addedNothing reports whether feed add changed nothing: the feed was
+// subscribed already, with the tags and password given, and its fetch
+// brought no article new or updated and found it where it was (as fetch's
+// ChangedNothing counts).
+func addedNothing(a cli.Added) bool {
+	return !a.New && len(a.AddedTags) == 0 && !a.Recredentialed && a.MergedTwins == 0 &&
+		a.Stats.Added+a.Stats.Updated == 0 && a.Stats.MergedInto == "" && a.Fetch.NewURL == ""
+}
+
 // feedRenameCmd is feed rename: a feed's name of the user's own, as
 // newsboat's urls file gives one with "~name".
 func (a *app) feedRenameCmd() *cobra.Command {
@@ -1845,9 +1894,10 @@ func (a *app) feedTagCmd() *cobra.Command {
 		Use:   "tag URL|TITLE TAG...",
 		Short: "Give a feed tags: its articles get them, those it brought and those to come",
 		Long: "Give a feed tags: every article it brought gets them now, and every one it\n" +
-			"brings from now on. Each TAG is one tag, taken whole (quote a name with a\n" +
-			"space); +name is the tag name, as tidings tag reads it. The feed is named by\n" +
-			"its address or its title, as feed remove takes it.",
+			"brings from now on. The tag rules then tag the articles that gained a tag,\n" +
+			"as they tag those the feed brings. Each TAG is one tag, taken whole (quote a\n" +
+			"name with a space); +name is the tag name, as tidings tag reads it. The feed\n" +
+			"is named by its address or its title, as feed remove takes it.",
 		Args: feedAndTags("tag"),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
 			f, err := cli.FindFeed(cmd.Context(), st, args[0])
@@ -1858,7 +1908,12 @@ func (a *app) feedTagCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tagged, added, err := st.TagFeed(cmd.Context(), f.URL, tags)
+			rules, err := a.rules(cmd.Context(), st)
+			if err != nil {
+				return err
+			}
+			cli.WarnRulesLeftOut(cmd.ErrOrStderr(), rules)
+			tagged, added, ruled, err := st.TagFeedWithRules(cmd.Context(), f.URL, tags, rules)
 			if errors.Is(err, store.ErrNotFound) {
 				return &cli.FeedNameError{Name: args[0]} // removed meanwhile
 			}
@@ -1866,8 +1921,11 @@ func (a *app) feedTagCmd() *cobra.Command {
 				return err
 			}
 			a.changedNothing = len(added) == 0
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), cli.FeedTaggedText(tagged, tags, added))
-			return err
+			out := cmd.OutOrStdout()
+			if _, err := fmt.Fprintln(out, cli.FeedTaggedText(tagged, tags, added)); err != nil {
+				return err
+			}
+			return cli.PrintRulesAdded(out, rules, ruled)
 		}),
 	}
 }
@@ -2022,7 +2080,14 @@ func (a *app) opmlCmd() *cobra.Command {
 		Short: "Subscribe to the feeds of an OPML file (folders become tags) or of newsboat's urls file",
 		Args:  namedArg(`the file to import subscriptions from is "": name an OPML file, or newsboat's urls file`),
 		RunE: a.withStore(func(cmd *cobra.Command, args []string, st *store.Store) error {
+			before, err := st.Feeds(cmd.Context())
+			if err != nil {
+				return err
+			}
 			_, problems, err := cli.ImportOPML(cmd.Context(), st, args[0], cmd.OutOrStdout())
+			if after, ferr := st.Feeds(cmd.Context()); ferr == nil {
+				a.changedNothing = sameSubscriptions(before, after)
+			}
 			for _, p := range problems {
 				fmt.Fprintf(cmd.ErrOrStderr(), "failed: %s\n", p) // as import's failures
 			}
@@ -2048,6 +2113,29 @@ func (a *app) opmlCmd() *cobra.Command {
 		opml.AddCommand(c)
 	}
 	return opml
+}
+
+// sameSubscriptions reports whether before and after (store.Feeds) are
+// the same subscriptions, with the same addresses, names, sites and tags:
+// an opml import that subscribed to no feed and gave those it had no
+// name, site or tag (every one subscribed already as the file lists it)
+// changed nothing. What fetches write down (validators, errors) is not
+// compared.
+func sameSubscriptions(before, after []store.Feed) bool {
+	had := make(map[int64]store.Feed, len(before))
+	for _, f := range before {
+		had[f.ID] = f
+	}
+	if len(after) != len(before) {
+		return false
+	}
+	for _, f := range after {
+		h, ok := had[f.ID]
+		if !ok || h.URL != f.URL || h.Title != f.Title || h.SiteURL != f.SiteURL || !slices.Equal(h.Tags, f.Tags) {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *app) ruleCmd() *cobra.Command {
@@ -2145,6 +2233,7 @@ func (a *app) ruleCmd() *cobra.Command {
 				return err
 			}
 			taggings, err := st.ApplyRulesToLibrary(cmd.Context(), rules)
+			a.changedNothing = !slices.ContainsFunc(taggings, taggingChanged)
 			cli.PrintRuleCounts(cmd.OutOrStdout(), rules, taggings)
 			return err
 		}),

@@ -183,24 +183,69 @@ func KeptETag(etag string) string {
 }
 
 // KeptLastModified is a response's Last-Modified as it is kept and sent
-// back in the next request's If-Modified-Since: "" unless it is an HTTP
-// date, which is all a server can read there. A date is sent back as the
-// server wrote it, for a server may compare it as text: asctime's
-// one-digit day keeps its two spaces ("Sun Nov  6 08:49:37 1994"). One
-// that is a date only once cleaned (spaces around it, a control
-// character in it) is sent back cleaned.
+// back in the next request's If-Modified-Since: "" unless it is a date
+// in one of the forms servers write there (isLastModifiedDate). A date is
+// sent back as the server wrote it, for a server may compare it as text:
+// PHP's "+0000" stays, and asctime's one-digit day keeps its two spaces
+// ("Sun Nov  6 08:49:37 1994"). One that is a date only once cleaned
+// (spaces around it, a control character in it) is sent back cleaned.
 func KeptLastModified(lastModified string) string {
 	if len(lastModified) > maxValidator {
 		return ""
 	}
-	if _, err := http.ParseTime(lastModified); err == nil && CleanText(lastModified) == lastModified {
+	if isLastModifiedDate(lastModified) && CleanText(lastModified) == lastModified {
 		return lastModified
 	}
 	v := CleanLine(lastModified)
-	if _, err := http.ParseTime(v); err != nil {
+	if !isLastModifiedDate(v) {
 		return ""
 	}
 	return v
+}
+
+// zonedDateLayouts are the forms of a Last-Modified with a numeric zone
+// that http.ParseTime does not read: RFC 1123 as PHP's date('r') writes
+// it ("Mon, 01 Jan 2024 10:00:00 +0000"), with a one- or two-digit day,
+// and RFC 850.
+var zonedDateLayouts = []string{
+	time.RFC1123Z,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Monday, 02-Jan-06 15:04:05 -0700",
+}
+
+// unzonedDateLayouts are the forms of a Last-Modified written with a zone
+// abbreviation ("UTC", "UT", "EST"), without it: the abbreviation is read
+// as parseZonedWith reads one, from zoneOffsets.
+var unzonedDateLayouts = []string{
+	"Mon, 02 Jan 2006 15:04:05",
+	"Mon, 2 Jan 2006 15:04:05",
+	"Monday, 02-Jan-06 15:04:05",
+}
+
+// isLastModifiedDate reports whether s is a date a server can read back
+// in If-Modified-Since: an HTTP date (RFC 1123 in GMT, RFC 850, asctime),
+// or RFC 1123 or RFC 850 with a numeric zone or a zone abbreviation in
+// place of GMT, as many servers write Last-Modified. Anything else (words,
+// an ISO date, an unknown zone, text after the date) is not kept, for a
+// server may refuse the request that sends it.
+func isLastModifiedDate(s string) bool {
+	if _, err := http.ParseTime(s); err == nil {
+		return true
+	}
+	for _, layout := range zonedDateLayouts {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	_, ok := parseZonedWith(s, func(date string) (time.Time, bool) {
+		for _, layout := range unzonedDateLayouts {
+			if t, err := time.Parse(layout, date); err == nil {
+				return t, true
+			}
+		}
+		return time.Time{}, false
+	})
+	return ok
 }
 
 // movedTo records that the feed moved for good to newURL ("" when it did

@@ -132,6 +132,7 @@ func Normalize(a *Article) {
 	// before is found by the id it has.
 	a.Title, a.Author, a.Source = ShortLine(a.Title), ShortLine(a.Author), ShortLine(a.Source)
 	a.Tags = shortTags(a.Tags)
+	a.RuleTags = shortTags(a.RuleTags)
 	// A date past 9999 in UTC (9999-12-31T23:00:00-05:00), or before the
 	// year 1, cannot be written back in JSON or front matter: it is no
 	// date, as an unreadable one is. The id above keeps what the article

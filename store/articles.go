@@ -355,9 +355,11 @@ func (s *Store) updateArticles(ctx context.Context, q string, args []any, ids []
 }
 
 // Retitle gives an article a title of the reader's choosing, which later
-// re-imports keep.
+// re-imports keep: cleaned and cut to feeds.MaxLineLength characters as an
+// import cuts a title (feeds.ShortLine), so that an export of it brings
+// back the title the library has.
 func (s *Store) Retitle(ctx context.Context, id int64, title string) error {
-	title = feeds.CleanLine(title)
+	title = feeds.ShortLine(title)
 	if title == "" {
 		return errors.New("store: retitle: the title is empty")
 	}

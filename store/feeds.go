@@ -92,7 +92,7 @@ func (s *Store) subscribe(ctx context.Context, f Feed, credentials, userName boo
 		return Subscribed{}, errors.New("store: add feed: no URL")
 	}
 	f.Title, f.SiteURL = feeds.CleanLine(f.Title), feeds.CleanLine(f.SiteURL)
-	given := feeds.NormalizeTags(f.Tags)
+	given := keptTagNames(f.Tags)
 	var out Subscribed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		out = Subscribed{}

@@ -44,10 +44,28 @@ func (s *Store) RenameFeed(ctx context.Context, url, name string) (renamed Feed,
 // ErrNotFound when there is none), and its twins, the tags it does not
 // have: every article it brought gets them now, and every one it brings
 // from now on. It returns the subscription as it is now, and the tags it
-// gained, as it spells them (none when it had them all).
+// gained, as it spells them (none when it had them all). No rule tags the
+// articles: TagFeedWithRules does, as tidings feed tag does.
 func (s *Store) TagFeed(ctx context.Context, url string, tags []string) (tagged Feed, added []string, err error) {
-	given := feeds.NormalizeTags(tags)
-	tagged, err = s.editFeed(ctx, url, func(tx *sql.Tx, id int64, first bool) error {
+	tagged, added, _, err = s.TagFeedWithRules(ctx, url, tags, nil)
+	return tagged, added, err
+}
+
+// TagFeedWithRules is TagFeed, which then has the rules tag the articles
+// that gained a tag, in the same transaction, as the articles the feed
+// brings with the tag are tagged when they arrive: rules chain through
+// tags, and a rule keyed on a tag given (tag:emacs) tags them too. No
+// other article is ruled over. ruled is what each rule did to them,
+// indexed as rules; the rules left out (RulesLeftOut) are passed over, as
+// a fetch passes them over.
+func (s *Store) TagFeedWithRules(ctx context.Context, url string, tags []string, rules []Rule) (tagged Feed, added []string, ruled []Tagging, err error) {
+	given := keptTagNames(tags)
+	strata, _ := prepareStrata(rules)
+	var arrivals []int64 // the articles that gained a tag
+	tagged, err = s.editFeedThen(ctx, url, func(tx *sql.Tx, id int64, first bool) error {
+		if first {
+			arrivals = nil
+		}
 		had, err := feedTags(ctx, tx, id)
 		if err != nil {
 			return err
@@ -69,22 +87,34 @@ func (s *Store) TagFeed(ctx context.Context, url string, tags []string) (tagged 
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
+			ids, err := targets(ctx, tx, `INSERT INTO article_tags(article_id, tag_id, added, by_rule)
 				SELECT id, ?, ?, 0 FROM articles WHERE feed_id = ?
-				ON CONFLICT(article_id, tag_id) DO NOTHING`, tag, now, id); err != nil {
+				ON CONFLICT(article_id, tag_id) DO NOTHING RETURNING article_id`, tag, now, id)
+			if err != nil {
 				return err
 			}
+			arrivals = append(arrivals, ids...)
 			// A feed with no articles yet leaves the tag on none.
 			if err := forgetUnused(ctx, tx, tag); err != nil {
 				return err
 			}
 		}
 		return nil
+	}, func(tx *sql.Tx) error {
+		ruled = nil
+		if len(arrivals) == 0 || len(strata) == 0 {
+			return nil
+		}
+		slices.Sort(arrivals)
+		inTx := func(fn func(*sql.Tx) error) error { return fn(tx) }
+		var err error
+		ruled, err = applyStrata(ctx, strata, len(rules), inTx, slices.Compact(arrivals))
+		return err
 	})
 	if err != nil {
-		return Feed{}, nil, fmt.Errorf("store: tag feed %s: %w", feeds.ShownURL(url), err)
+		return Feed{}, nil, nil, fmt.Errorf("store: tag feed %s: %w", feeds.ShownURL(url), err)
 	}
-	return tagged, added, nil
+	return tagged, added, ruled, nil
 }
 
 // UntagFeed takes tags off the subscription to url (found as FeedByURL
@@ -96,7 +126,7 @@ func (s *Store) TagFeed(ctx context.Context, url string, tags []string) (tagged 
 // them).
 func (s *Store) UntagFeed(ctx context.Context, url string, tags []string) (untagged Feed, removed []string, err error) {
 	drop := map[string]bool{}
-	for _, name := range feeds.NormalizeTags(tags) {
+	for _, name := range keptTagNames(tags) {
 		drop[foldTag(name)] = true
 	}
 	untagged, err = s.editFeed(ctx, url, func(tx *sql.Tx, id int64, first bool) error {
@@ -129,6 +159,12 @@ func (s *Store) UntagFeed(ctx context.Context, url string, tags []string) (untag
 // then on each of its twins (other passwords), as feed remove removes them
 // all; and returns the subscription as edit left it.
 func (s *Store) editFeed(ctx context.Context, url string, edit func(tx *sql.Tx, id int64, first bool) error) (Feed, error) {
+	return s.editFeedThen(ctx, url, edit, nil)
+}
+
+// editFeedThen is editFeed, which then runs then (when not nil) in the
+// same transaction, once every subscription is edited.
+func (s *Store) editFeedThen(ctx context.Context, url string, edit func(tx *sql.Tx, id int64, first bool) error, then func(tx *sql.Tx) error) (Feed, error) {
 	var edited Feed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := repairFeeds(ctx, tx); err != nil {
@@ -157,6 +193,11 @@ func (s *Store) editFeed(ctx context.Context, url string, edit func(tx *sql.Tx, 
 				if err := edit(tx, t.ID, false); err != nil {
 					return err
 				}
+			}
+		}
+		if then != nil {
+			if err := then(tx); err != nil {
+				return err
 			}
 		}
 		edited, err = feedByURL(ctx, tx, at)

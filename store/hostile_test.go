@@ -57,7 +57,13 @@ func TestFullLibrary(t *testing.T) {
 		"import": func() error { _, err := s.Import(ctx, big); return err },
 		"tag":    func() error { return s.Tag(ctx, before, []string{strings.Repeat("t", 200)}, nil) },
 		"tag query": func() error {
-			_, err := s.TagQuery(ctx, "", []string{strings.Repeat("q", 30000)}, nil)
+			// Names are kept to 1,000 characters: many of them, then,
+			// more than two pages hold.
+			var many []string
+			for i := range 40 {
+				many = append(many, strings.Repeat("q", 990)+strconv.Itoa(1000+i))
+			}
+			_, err := s.TagQuery(ctx, "", many, nil)
 			return err
 		},
 		"note": func() error { _, err := s.AddAnnotation(ctx, note); return err },

@@ -275,6 +275,13 @@ END;
 	// (shownBody). The articles with such a mark are indexed again, in Go:
 	// migrationCode.
 	`-- 22: reindexMarks`,
+	// 23: a tag name is kept to feeds.MaxLineLength characters however
+	// it is written in (keptTagNames), as an import had cut it: tidings
+	// tag had kept a longer one whole, which an export of it brought back
+	// cut, as a second tag. Longer names are cut, and two tags that are
+	// then one are merged as in migration 9, feeds' default tags and
+	// rules' tags too (cutLongTags).
+	`-- 23: cutLongTags`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -294,6 +301,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	20: repairHostForms,
 	21: reindexFolds,
 	22: reindexMarks,
+	23: cutLongTags,
 }
 
 // migrate applies migration v (from 1) in tx.

@@ -16,7 +16,8 @@ import (
 // Three migrations make tag names that look alike one name: 9 composes
 // them (Unicode NFC), 11 drops the characters in them that show nothing
 // (feeds.NormalizeTags), as tags have been written since, and 13 makes
-// names that differ in case, in any script, one name (marks.FoldTag).
+// names that differ in case, in any script, one name (marks.FoldTag). A
+// fourth, 23, cuts names longer than a tag is kept (keptTagNames).
 
 // mergeTagForms composes every tag name (NFC) and merges the tags that are
 // then one name (migration 9); see mergeTagNames.
@@ -41,6 +42,31 @@ func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
 	}
 	_, err := tx.ExecContext(ctx, `CREATE UNIQUE INDEX tags_folded ON tags(folded)`)
 	return err
+}
+
+// cutLongTags cuts every tag name longer than a tag is kept, as
+// keptTagNames cuts it, and merges the tags that are then one name
+// (migration 23): the name written whole by tidings tag and its cut, which
+// an import of its export brought, are one tag again. Feeds' default tags
+// and rules' tags are cut as well (see mergeTagNames); the tags cut are
+// given the folded names of their cuts (foldTagNames).
+func cutLongTags(ctx context.Context, tx *sql.Tx) error {
+	if err := mergeTagNames(ctx, tx, cutTagName, marks.FoldTag); err != nil {
+		return err
+	}
+	return foldTagNames(ctx, tx)
+}
+
+// cutTagName is name cut as keptTagNames cuts it, when it may be longer
+// than a tag is kept; any other name as it is.
+func cutTagName(name string) string {
+	if !mayBeTooLongTag(name) {
+		return name
+	}
+	if t := keptTagNames([]string{name}); len(t) == 1 {
+		return t[0]
+	}
+	return ""
 }
 
 // foldTagNames merges the tags whose names differ only in case, as

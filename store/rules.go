@@ -9,7 +9,6 @@ import (
 	"slices"
 	"time"
 
-	"tidings/feeds"
 	"tidings/feeds/marks"
 	"tidings/store/query"
 )
@@ -30,7 +29,7 @@ func (s *Store) AddRule(ctx context.Context, q string, tags []string, others ...
 	if n.Kind == query.All {
 		return Rule{}, fmt.Errorf("store: add rule: %q matches every article", q)
 	}
-	tags = feeds.NormalizeTags(tags)
+	tags = keptTagNames(tags)
 	if len(tags) == 0 {
 		return Rule{}, errors.New("store: add rule: no tags")
 	}
@@ -83,11 +82,11 @@ func normalQuery(q string) string {
 	return q
 }
 
-// foldedTags are tags normalised and folded (marks.FoldTag), sorted, each
-// once.
+// foldedTags are tags as the library keeps them (keptTagNames), folded
+// (marks.FoldTag), sorted, each once.
 func foldedTags(tags []string) []string {
 	var out []string
-	for _, t := range feeds.NormalizeTags(tags) {
+	for _, t := range keptTagNames(tags) {
 		out = append(out, marks.FoldTag(t))
 	}
 	slices.Sort(out)

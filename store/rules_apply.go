@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"tidings/feeds"
 	"tidings/feeds/marks"
 	"tidings/store/query"
 )
@@ -144,7 +143,7 @@ func prepareRules(rules []Rule) (runs []*ruleRun, bad []*RuleError) {
 			bad = append(bad, &RuleError{Query: r.Query, Err: err, At: []int{i}})
 			continue
 		}
-		run := &ruleRun{index: i, rule: r, tags: feeds.NormalizeTags(r.Tags), c: c}
+		run := &ruleRun{index: i, rule: r, tags: keptTagNames(r.Tags), c: c}
 		run.readsOf(c.node, false)
 		run.requiresOf(c.node)
 		runs = append(runs, run)

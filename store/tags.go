@@ -23,7 +23,9 @@ import (
 // (Unicode NFC: a name typed with combining accents is the name typed with
 // accented letters), without the characters that show nothing
 // (feeds.NormalizeTags: "ukr\u200daine" is "ukraine"), and keep the
-// spelling they were first given; a leading # is dropped. A tag a rule had set becomes the reader's own when
+// spelling they were first given; a leading # is dropped, and a name
+// longer than feeds.MaxLineLength characters is cut as an import cuts it
+// (keptTagNames). A tag a rule had set becomes the reader's own when
 // the reader adds it.
 func (s *Store) Tag(ctx context.Context, ids []int64, add, remove []string) error {
 	_, err := s.TagChanges(ctx, ids, add, remove)
@@ -58,17 +60,42 @@ func (s *Store) TagChanges(ctx context.Context, ids []int64, add, remove []strin
 	return t, nil
 }
 
-// normalizeTags is feeds.NormalizeTags, and a name that differs from one
-// before it only in case (marks.FoldTag) left out.
+// normalizeTags is keptTagNames, and a name that differs from one before
+// it only in case (marks.FoldTag) left out.
 func normalizeTags(names []string) []string {
 	seen := map[string]bool{}
-	return slices.DeleteFunc(feeds.NormalizeTags(names), func(name string) bool {
+	return slices.DeleteFunc(keptTagNames(names), func(name string) bool {
 		f := marks.FoldTag(name)
 		dup := seen[f]
 		seen[f] = true
 		return dup
 	})
 }
+
+// keptTagNames are names as the library keeps tag names: as
+// feeds.NormalizeTags leaves them, each cut to feeds.MaxLineLength
+// characters as an import cuts an article's tags (feeds.ShortLine), and
+// told apart again after the cut. Every way a tag name is written in
+// (tidings tag, the tag editor, a feed's or a rule's tags, a colour) goes
+// through it, so that a tag typed is the tag an export of it brings back,
+// not a second one.
+func keptTagNames(names []string) []string {
+	names = feeds.NormalizeTags(names)
+	if !slices.ContainsFunc(names, mayBeTooLongTag) {
+		return names
+	}
+	cut := make([]string, len(names))
+	for i, name := range names {
+		cut[i] = feeds.ShortLine(name)
+	}
+	return feeds.NormalizeTags(cut)
+}
+
+// mayBeTooLongTag reports whether name may be longer than a tag name is
+// kept: whether it has more bytes than feeds.MaxLineLength characters, the
+// test an import makes before it cuts (feeds.Normalize), so that both give
+// one name.
+func mayBeTooLongTag(name string) bool { return len(name) > feeds.MaxLineLength }
 
 // Tagging is what a tagging changed.
 type Tagging struct {
@@ -350,7 +377,7 @@ func sortByTagName[T any](o *tagOrder, items []T, name func(T) string) {
 // creating the tag if needed.
 func (s *Store) SetTagColor(ctx context.Context, name, color string) error {
 	name, color = feeds.CleanLine(name), feeds.CleanLine(color)
-	if tags := feeds.NormalizeTags([]string{name}); len(tags) == 1 {
+	if tags := keptTagNames([]string{name}); len(tags) == 1 {
 		name = tags[0]
 	} else {
 		return errors.New("store: set tag colour: no tag name")

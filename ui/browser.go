@@ -481,19 +481,33 @@ func browserItem(r store.AnnotationRow, selected bool, width int, terms []string
 	default:
 		second = fitHighlighted(quoted(r.Quote, oneLine(lineStart(r.Quote))), inner, terms, st.noteQuote, st.match)
 	}
-	var third string
-	if note := oneLine(notePlainText(lineStart(r.Note))); note != "" {
-		third = fitHighlighted(st.glyphs.annotated+" "+note, inner, terms, st.noteText, st.match)
-	} else {
-		third = st.noteDim.Render(fit("highlighted, no note", inner))
-	}
-	lines := []string{bar + " " + first, bar + " " + second, bar + " " + third}
+	lines := []string{bar + " " + first, bar + " " + second, bar + " " + browserNoteLine(r, inner, terms, st)}
 	if width < 3 { // narrower than the bar and a cell of text
 		for i, l := range lines {
 			lines[i] = ansi.Truncate(l, max(width, 0), "")
 		}
 	}
 	return lines
+}
+
+// browserNoteLine is an annotation's third line in the browser, inner
+// cells wide: the start of its note's words. A note whose Markdown shows
+// no words ("-", "***") is shown as written, for it is a note all the
+// same; only a passage without a note is "highlighted, no note", and a
+// note on the whole article, which is no highlight, that has no words at
+// all says so.
+func browserNoteLine(r store.AnnotationRow, inner int, terms []string, st *styles) string {
+	note := oneLine(notePlainText(lineStart(r.Note)))
+	if note == "" {
+		note = oneLine(lineStart(r.Note))
+	}
+	switch {
+	case note != "":
+		return fitHighlighted(st.glyphs.annotated+" "+note, inner, terms, st.noteText, st.match)
+	case r.Quote == "":
+		return st.noteDim.Render(fit("a note without words", inner))
+	}
+	return st.noteDim.Render(fit("highlighted, no note", inner))
 }
 
 // notePlainText is a note's words without its Markdown: cleaned first as

@@ -105,8 +105,12 @@ func resolveLink(base *url.URL, dest string) (string, bool) {
 		u = base.ResolveReference(u)
 	}
 	s := u.String()
-	if checkLink(s) != nil || oneLine(s) != s {
-		return "", false // not one to open, or with what the screen must not show
+	if checkLink(s) != nil || wholeLine(s) != s {
+		// Not one to open, or with what the screen must not show: a
+		// control or line character anywhere in it, however long it is
+		// (the screen draws its beginning; it is opened and copied
+		// whole).
+		return "", false
 	}
 	return s, true
 }

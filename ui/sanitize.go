@@ -26,8 +26,12 @@ import (
 // It is as much of s as a screen can show (shownPart), so that a field of
 // megabytes, which a library imported before fields were cut
 // (feeds.ShortLine) may hold, costs what a line does.
-func oneLine(s string) string {
-	s = shownPart(s)
+func oneLine(s string) string { return wholeLine(shownPart(s)) }
+
+// wholeLine is oneLine but for the cut: all of s, cleaned as oneLine
+// cleans it. What is not drawn but kept whole (a link's address, to open
+// or copy) is checked with it.
+func wholeLine(s string) string {
 	if isPlainLine(s) {
 		return s
 	}

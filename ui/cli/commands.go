@@ -340,13 +340,10 @@ func ParseTagArgs(args []string, tagWord func(word string) (sign rune, name stri
 			continue // the end of flags, as the hints for -tag suggest
 		case strings.HasPrefix(a, "--"):
 			return nil, ch, fmt.Errorf("%q is neither an article nor +tag / -tag (a flag goes before --, which ends them)", oneLine(a, 0))
+		case signedNoTag(a, tagWord):
+			return nil, ch, noTagError(a)
 		case strings.HasPrefix(a, "+") || strings.HasPrefix(a, "-"):
 			sign, name := tagWord(a)
-			if len(feeds.NormalizeTags([]string{name})) == 0 {
-				// Nothing left once read and cleaned: spaces, a #, empty
-				// quotes, characters that show nothing.
-				return nil, ch, fmt.Errorf("%q names no tag: +name adds a tag, -name removes one", a)
-			}
 			if sign == '+' {
 				ch.Add = append(ch.Add, name)
 			} else {

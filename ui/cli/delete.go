@@ -52,8 +52,9 @@ func NoTerminalToAsk(stdinTerminal, stderrTerminal bool) error {
 // Delete deletes articles with their tags and notes, asking first (when
 // opt.Confirm is set), and prints each article it deleted as `search` lists
 // it, then how many it deleted. The ids of no article (opt.Missing) are
-// named in the error, once the others are deleted.
-func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptions) error {
+// named in the error, once the others are deleted. It returns what it
+// deleted: none when no article matched, or those found were gone.
+func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptions) (store.Deleted, error) {
 	type target struct {
 		id    int64
 		notes int
@@ -70,7 +71,7 @@ func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptio
 			return nil
 		})
 		if err != nil {
-			return err
+			return store.Deleted{}, err
 		}
 	}
 	for _, a := range opt.Articles {
@@ -89,9 +90,9 @@ func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptio
 	if len(targets) == 0 {
 		if opt.ByQuery {
 			_, err := fmt.Fprintln(out, "No article matches: none deleted.")
-			return err
+			return store.Deleted{}, err
 		}
-		return notMissing(false)
+		return store.Deleted{}, notMissing(false)
 	}
 	notes := 0
 	for _, t := range targets {
@@ -104,10 +105,10 @@ func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptio
 		}
 		yes, err := opt.Confirm("Delete " + what + theirNotes(len(targets), notes) + "?")
 		if err != nil {
-			return err
+			return store.Deleted{}, err
 		}
 		if !yes {
-			return ErrNotConfirmed
+			return store.Deleted{}, ErrNotConfirmed
 		}
 	}
 	ids := make([]int64, len(targets))
@@ -116,7 +117,7 @@ func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptio
 	}
 	d, err := st.DeleteArticles(ctx, ids)
 	if err != nil {
-		return err
+		return store.Deleted{}, err
 	}
 	bw := bufio.NewWriter(out)
 	for _, t := range targets {
@@ -124,9 +125,9 @@ func Delete(ctx context.Context, st *store.Store, out io.Writer, opt DeleteOptio
 	}
 	fmt.Fprintln(bw, DeletedText(d))
 	if err := bw.Flush(); err != nil {
-		return err
+		return d, err
 	}
-	return notMissing(true)
+	return d, notMissing(true)
 }
 
 // theirNotes is " and its note", " and their 3 notes", or "" without notes.

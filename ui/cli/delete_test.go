@@ -22,7 +22,7 @@ import (
 func deleteIDs(t *testing.T, st *store.Store, ids ...int64) string {
 	t.Helper()
 	var out bytes.Buffer
-	if err := Delete(context.Background(), st, &out, DeleteOptions{Articles: articlesOf(t, st, ids...)}); err != nil {
+	if _, err := Delete(context.Background(), st, &out, DeleteOptions{Articles: articlesOf(t, st, ids...)}); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()
@@ -175,7 +175,7 @@ func TestDeleteAsks(t *testing.T) {
 			asked := ""
 			tt.opt.Confirm = func(q string) (bool, error) { asked = q; return tt.answer, nil }
 			var out bytes.Buffer
-			err := Delete(ctx, st, &out, tt.opt)
+			_, err := Delete(ctx, st, &out, tt.opt)
 			if fmt.Sprint(err) != fmt.Sprint(tt.err) {
 				t.Errorf("error %v, want %v", err, tt.err)
 			}

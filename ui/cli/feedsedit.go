@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"tidings/feeds"
@@ -29,7 +30,8 @@ func RenamedFeedText(f store.Feed, was string) string {
 // FEED +boats gives the tag boats, as tidings tag ID +boats does. Any
 // other word is one tag, taken whole. A word with the other sign is
 // refused rather than made a tag named "-boats", and so is a word that
-// names no tag once read.
+// names no tag once read; a lone + or - of either sign names no tag, as
+// tidings tag says (noTagError): a tag named "-" is written +"-" or -"-".
 func FeedTagArgs(words []string, sign rune, tagWord func(word string) (sign rune, name string)) ([]string, error) {
 	other, verb := '-', "feed untag FEED -TAG takes a tag off a feed"
 	if sign == '-' {
@@ -39,9 +41,11 @@ func FeedTagArgs(words []string, sign rune, tagWord func(word string) (sign rune
 	for _, w := range words {
 		name := w
 		switch {
+		case signedNoTag(w, tagWord):
+			return nil, noTagError(w)
 		case strings.HasPrefix(w, string(sign)):
 			_, name = tagWord(w)
-		case strings.HasPrefix(w, string(other)) && len(w) > 1:
+		case strings.HasPrefix(w, string(other)):
 			return nil, fmt.Errorf("%q: %s (a tag whose name starts with %c is written %c\"%s\")",
 				oneLine(w, 0), verb, other, sign, oneLine(w, 0))
 		}
@@ -62,6 +66,32 @@ func FeedTaggedText(f store.Feed, asked, added []string) string {
 		return feedLabel(f) + " has " + themOrIt(asked) + " already (its tags: " + tagTerms(f.Tags) + ")"
 	}
 	return feedLabel(f) + ": " + tagTerms(added) + " added, to its articles too (its tags now: " + tagTerms(f.Tags) + ")"
+}
+
+// PrintRulesAdded says what the tag rules added to the articles feed tag
+// gave tags to (ruled, indexed as rules), a line for each rule that added
+// a tag to one, and nothing when none did:
+//
+//	The rule tag:emacs -> #editors added #editors to 2 articles.
+func PrintRulesAdded(w io.Writer, rules []store.Rule, ruled []store.Tagging) error {
+	for i, t := range ruled {
+		if i >= len(rules) {
+			break
+		}
+		var added []string
+		for _, c := range t.Added {
+			if c.Articles > 0 {
+				added = append(added, tagTerms([]string{c.Name})+" to "+Plural(c.Articles, "article"))
+			}
+		}
+		if len(added) == 0 {
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "The rule %s added %s.\n", ruleText(rules[i].Query, rules[i].Tags), strings.Join(added, ", ")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FeedUntaggedText is what feed untag, asked to take the tags asked off
