@@ -1185,8 +1185,10 @@ func (a *app) searchCmd() *cobra.Command {
 		Use:   "search QUERY",
 		Short: "List the articles matching a query, newest first",
 		Long: "List the articles matching a query, newest first: every match unless --limit.\n" +
-			"Words must all match; \"a phrase\", wor*, -word, tag:x, source:x, title:x,\n" +
-			"is:unread, after:2024-03-01, before:, on:, date:2024-03, since:7d, OR and ( ).",
+			"Words must all match; \"a phrase\", wor*, -word (NOT), a OR b, ( ); tag:x or #x,\n" +
+			"source:x, feed:x, title:x; is:unread, is:read, is:starred, is:annotated,\n" +
+			"is:untagged; after:2024-03-01, before:, on:, date:2024-03, since:7d.\n" +
+			"docs/QUERY.md tells them in full.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			// The query is the arguments, or --query as other commands
 			// take it.
@@ -1208,6 +1210,7 @@ func (a *app) searchCmd() *cobra.Command {
 			if err := checkQuery(joinArgs(args)); err != nil {
 				return err
 			}
+			cli.QueryHint(cmd.ErrOrStderr(), joinArgs(args))
 			st, err := a.open(cmd)
 			if err != nil {
 				return err
@@ -1583,7 +1586,11 @@ func idsOrQuery(cmd *cobra.Command, ids []string, query, verb string) error {
 	case len(ids) > 0 && byQuery:
 		return usageError{errors.New("give article ids or --query, not both")}
 	}
-	return checkQuery(query)
+	if err := checkQuery(query); err != nil {
+		return err
+	}
+	cli.QueryHint(cmd.ErrOrStderr(), query)
+	return nil
 }
 
 // readCmd marks articles read (or unread), by id or every one a query
@@ -2164,6 +2171,7 @@ func (a *app) ruleCmd() *cobra.Command {
 				// "", ",", "*": it would tag every article that arrives.
 				return usageError{fmt.Errorf("the rule's query %q matches every article", joinArgs(args))}
 			}
+			cli.QueryHint(cmd.ErrOrStderr(), joinArgs(args))
 			st, err := a.open(cmd)
 			if err != nil {
 				return err
@@ -2268,6 +2276,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if err := checkQuery(opt.Query); err != nil {
 				return err
 			}
+			cli.QueryHint(cmd.ErrOrStderr(), opt.Query)
 			st, err := a.open(cmd)
 			if err != nil {
 				return err

@@ -392,6 +392,8 @@ func withoutShortOpenWord(q string) string {
 func withoutShortSyntax(q string) string {
 	if rest, word, _, place, ok := syntaxWord(q); ok {
 		switch used, waiting := splitTyped(word); {
+		case place == bareWord && query.FieldStart(word) != "":
+			q = rest // "tag" may be tag: being typed; "-sou" -source:
 		case waiting == "":
 		case used != "":
 			return q[:len(q)-len(waiting)]
@@ -405,6 +407,7 @@ func withoutShortSyntax(q string) string {
 			}
 		}
 	}
+	q = q[:len(q)-len(emptyFieldSyntax(q))]
 	for {
 		rest, op := cutDanglingOperator(q)
 		if op == "" {
@@ -424,6 +427,43 @@ func withoutShortSyntax(q string) string {
 		}
 		q = rest
 	}
+}
+
+// emptyFieldSyntax is the field typed last in q, a query's syntax
+// (typedSyntax), with nothing of its value yet: "tag:" of "war tag:", or
+// `source:"` with its quote just opened, with the "-" of "-tag:"; "" when
+// q does not end in one. The live filter reads the query without it: it
+// is on its way to tag:nato, not a mistake.
+func emptyFieldSyntax(q string) string {
+	end := len(q)
+	if end > 0 && openQuote(q) == end-1 {
+		end-- // source:"
+	}
+	field := fieldBefore(q, end)
+	if field == "" || !query.IsField(strings.TrimSuffix(field, ":")) {
+		return ""
+	}
+	start := end - len(field)
+	if negatedAt(q, start) {
+		start--
+	}
+	return q[start:]
+}
+
+// fieldStartTyped is the word typed last in a live query, as typed, and
+// the field name it is the start of ("sou" and "source:"), when the live
+// filter waits on it (withoutShortOpenWord): a term of its own, not in a
+// phrase nor a title:'s value. ok is false when the query does not end in
+// such a word.
+func fieldStartTyped(q string) (word, field string, negated, ok bool) {
+	_, word, negated, place, found := typedWord(q)
+	if !found || place != bareWord {
+		return "", "", false, false
+	}
+	if field = query.FieldStart(syntaxOf(word)); field == "" {
+		return "", "", false, false
+	}
+	return word, field, negated, true
 }
 
 // cutDanglingOperator splits an operator off the end of q (OR, AND or NOT,
@@ -457,6 +497,9 @@ func (s *Store) livePage(ctx context.Context, req PageRequest) (page []Row, ok b
 	}
 	if _, waiting := splitTyped(word); waiting != "" {
 		return nil, false, nil // not used yet
+	}
+	if _, _, _, ok := fieldStartTyped(req.Query); ok {
+		return nil, false, nil // a field's name being typed: not used yet
 	}
 	if r, _ := utf8.DecodeLastRuneInString(word); query.IsCJK(r) {
 		return nil, false, nil // not a prefix: FTS5 finds it as it finds any word

@@ -66,6 +66,16 @@ func KeptQuery(q string) string {
 			return q
 		}
 	}
+	if _, _, negated, ok := fieldStartTyped(q); ok {
+		// "war tag" is the word tag, now that enter says it is done.
+		if negated {
+			return closeLive(q)
+		}
+		if kept := closeLive(q + "*"); parses(kept) {
+			return kept
+		}
+		return q
+	}
 	if _, word, negated, ok := openWord(q); ok && waitingOf(word) != "" {
 		if negated {
 			return closeLive(q)
@@ -128,6 +138,26 @@ func PendingWord(q string) string {
 		return ""
 	}
 	return waitingOf(word)
+}
+
+// PendingField is the word being typed at the end of a live query when it
+// may be a field's name being typed, and that field: "is:unread sou" gives
+// "sou" and "source:". The live filter waits on it until it is no field's
+// start ("tagl"), or a space or enter makes it a word: the filter line
+// says so. Both are "" when there is none.
+func PendingField(q string) (word, field string) {
+	word, field, _, _ = fieldStartTyped(q)
+	return word, field
+}
+
+// EmptyField is the field a live query ends with, as typed, with nothing of
+// its value yet ("war tag:" gives "tag:", `source:"` and "-tag:" too), or
+// "": the filter line says it waits for its value, and the live filter
+// reads the query without it.
+func EmptyField(q string) string {
+	t := readSyntax(q)
+	field := emptyFieldSyntax(t.syntax)
+	return t.text(len(t.syntax)-len(field), len(t.syntax))
 }
 
 // DanglingOperator is the operator a live query ends with, waiting for the

@@ -32,17 +32,24 @@ type filterModel struct {
 	keys    inputKeyMap
 }
 
-// setHint says what the text waits for: the term an operator joins, the
-// third letter of a word, the closing of a group or quote.
+// setHint says what the text waits for: the term an operator joins, a
+// field's value, the third letter of a word, the rest of a field's name,
+// the closing of a group or quote.
 func (f *filterModel) setHint() {
 	text := f.input.Value()
-	switch op, w, c := store.DanglingOperator(text), store.PendingWord(text), store.Unclosed(text); {
+	word, field := store.PendingField(text)
+	switch op, empty, w, c := store.DanglingOperator(text), store.EmptyField(text), store.PendingWord(text), store.Unclosed(text); {
 	case op != "":
 		f.hint = quoteQuery(op) + " waits for what it joins"
+	case empty != "":
+		f.hint = quoteQuery(empty) + " waits for its value"
 	case w != "":
 		// The list does not use the word yet: say so, or the list seems
 		// to ignore it.
 		f.hint = quoteQuery(w) + " counts from its 3rd letter, or on enter"
+	case field != "":
+		// "tag" is on its way to tag:, most likely: the list waits.
+		f.hint = quoteQuery(word) + " may be " + field + "; a space or enter makes it a word"
 	case c != "":
 		f.hint = "enter closes it with " + quoteQuery(c)
 	default:
@@ -154,6 +161,8 @@ func (f filterModel) refusal() string {
 		return "The query does not parse: mend it where the caret points, or esc clears it."
 	case store.DanglingOperator(text) != "":
 		return "The query ends with " + store.DanglingOperator(text) + ": type what it joins, or delete it."
+	case store.EmptyField(text) != "":
+		return "The query ends with " + quoteQuery(store.EmptyField(text)) + ": type its value, or delete it."
 	}
 	return ""
 }
@@ -190,7 +199,10 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.status, m.statusErr = m.filter.refusal(), true
 		return nil
 	case msg.String() == "enter":
-		return m.keepFilter()
+		typed := m.filter.input.Value()
+		cmd := m.keepFilter()
+		m.noteElfeed(typed)
+		return cmd
 	case key.Matches(msg, m.filterSave()):
 		// The save prompt takes the status line as the filter is kept.
 		cmd := m.keepFilter()
@@ -250,6 +262,7 @@ func (m *Model) handleFilterPaste(msg tea.PasteMsg) tea.Cmd {
 // applyFilter shows the articles text matches, read live, unless it does
 // not parse.
 func (m *Model) applyFilter(text string) tea.Cmd {
+	m.noteElfeed(text)
 	// "ferry OR " is on its way to "ferry OR kayak": it waits, and the
 	// list shows ferry meanwhile; "(ferry OR kay" shows what "(ferry OR
 	// kay*)" finds.
@@ -271,6 +284,16 @@ func (m *Model) applyFilter(text string) tea.Cmd {
 	return m.list.setQuery(q)
 }
 
+// noteElfeed says in the status line, when text is written in elfeed's
+// filter syntax, that tidings searches it as words and what it writes
+// instead (query.Hints): +unread finds the word unread, not the unread
+// articles, and says nothing of it otherwise.
+func (m *Model) noteElfeed(text string) {
+	if line := query.HintLine(query.Hints(text)); line != "" {
+		m.status, m.statusErr = line, false
+	}
+}
+
 // sameMeaning reports whether two texts of the filter line, read live, find
 // the same articles.
 func sameMeaning(a, b string) bool {
@@ -281,7 +304,9 @@ func sameMeaning(a, b string) bool {
 // tags panel), as if typed and kept: the query the line holds
 // (editableQuery), which is the one the header and the panel show.
 func (m *Model) setFilter(text string) tea.Cmd {
-	return m.list.setQuery(m.wholeFilter(text))
+	q := m.wholeFilter(text)
+	m.noteElfeed(q.text)
+	return m.list.setQuery(q)
 }
 
 // wholeFilter puts a whole query in the filter line, as if typed and kept,

@@ -102,10 +102,21 @@ func since(now time.Time, n int, unit byte) time.Time {
 	case 'w':
 		return now.AddDate(0, 0, -7*n)
 	case 'm':
-		return now.AddDate(0, -n, 0)
+		return monthsBefore(now, n)
 	default:
-		return now.AddDate(-n, 0, 0)
+		return monthsBefore(now, 12*n)
 	}
+}
+
+// monthsBefore is the time n calendar months before t, on the same day of
+// the month, or on that month's last day when it is shorter: March 31 less
+// a month is February 28 (29 in a leap year), not the March 3 that February
+// 31 runs over to, which would leave most of the month out of since:1m.
+func monthsBefore(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m-time.Month(n), 1, 0, 0, 0, 0, t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(d, last), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
 }
 
 // dateSpan is the [from, to) span of time a Date node covers; hasFrom or

@@ -404,6 +404,30 @@ var fields = map[string]bool{
 	"after": true, "before": true, "on": true, "date": true, "since": true,
 }
 
+// fieldOrder is the field names in the order FieldStart names them.
+var fieldOrder = []string{"tag", "title", "source", "since", "feed", "is", "after", "before", "on", "date"}
+
+// FieldStart is the field name, with its colon, that word is the start of
+// or the whole of, in any case ("sou" and "Source" give "source:"), or ""
+// when it is the start of none; of a start several have, the first of tag,
+// title, source, since ("t" gives "tag:"). What reads a query being typed
+// waits on such a word: it may become tag:, not the word tag.
+func FieldStart(word string) string {
+	if word == "" || !asciiLetters(word) {
+		return ""
+	}
+	word = strings.ToLower(word)
+	for _, name := range fieldOrder {
+		if strings.HasPrefix(name, word) {
+			return name + ":"
+		}
+	}
+	return ""
+}
+
+// IsField reports whether name, in any case, is a field's name.
+func IsField(name string) bool { return fields[strings.ToLower(name)] }
+
 // states are the values is: takes.
 var states = map[string]bool{
 	"unread": true, "read": true, "starred": true, "annotated": true, "untagged": true,
