@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
@@ -160,6 +161,8 @@ type tidier struct {
 
 func (t tidier) tidy(n *html.Node) {
 	base := t.base
+	// Told before its picture is tidied into the link's words (tidyImage).
+	linkedPicture := t.apartImages && n.Type == html.ElementNode && n.DataAtom == atom.A && holdsOnlyPictures(n)
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		t.tidy(c)
@@ -201,6 +204,9 @@ func (t tidier) tidy(n *html.Node) {
 			return
 		}
 		setAttr(n, "href", href)
+		if linkedPicture && !isEmptyElement(n) {
+			apartImage(n)
+		}
 	}
 	if n.Parent != nil && removableWhenEmpty[n.DataAtom] && isEmptyElement(n) {
 		n.Parent.RemoveChild(n)
@@ -263,11 +269,29 @@ func tidyImage(n *html.Node, base *url.URL, former bool) (link *html.Node) {
 	return a
 }
 
+// holdsOnlyPictures reports whether link, an <a>, holds a picture and no
+// words: a thumbnail linking to its story (<a href="story"><img …></a>),
+// which is written apart from its neighbours as a bare picture is.
+func holdsOnlyPictures(link *html.Node) bool {
+	picture := false
+	for d := range link.Descendants() {
+		switch {
+		case d.Type == html.TextNode && strings.TrimSpace(d.Data) != "":
+			return false
+		case d.Type == html.ElementNode && d.DataAtom == atom.Img:
+			picture = true
+		}
+	}
+	return picture
+}
+
 // apartImage puts a space between link, a picture written as a link to
-// it, and the words or pictures it touches on either side
-// (<img src="pic.jpg">Many players…, as Golem.de's feeds write their
-// teasers): the reader shows a link as its text and its address, and
-// "image https://example.com/pic.jpgMany players" reads as one address.
+// it or a link holding only a picture, and the words or pictures it
+// touches on either side (<img src="pic.jpg">Many players…, as Golem.de's
+// feeds write their teasers): the reader shows a link as its text and its
+// address, and "image https://example.com/pic.jpgMany players" reads as
+// one address. Punctuation that closes after it or opens before it stays
+// against it, as after or before a word ("(image https://…/pic.jpg).").
 func apartImage(link *html.Node) {
 	if prev := inlineBeside(link, false); prev != nil && touches(prev, false) {
 		link.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, link)
@@ -304,19 +328,17 @@ func sibling(n *html.Node, after bool) *html.Node {
 // touches reports whether n, an inline neighbour of a picture's link,
 // meets it without white space between: n is text, or an inline element
 // holding text or a picture, that starts (after) or ends (else) with
-// something other than white space.
+// something other than white space or punctuation that closes (after)
+// or opens (else) around it.
 func touches(n *html.Node, after bool) bool {
 	switch {
 	case n.Type == html.TextNode:
-		s := n.Data
-		if s == "" {
-			return false
-		}
-		c := s[len(s)-1]
 		if after {
-			c = s[0]
+			r, size := utf8.DecodeRuneInString(n.Data)
+			return size > 0 && !isHTMLSpace(n.Data[0]) && !strings.ContainsRune(closingMarks, r)
 		}
-		return !isHTMLSpace(c)
+		r, size := utf8.DecodeLastRuneInString(n.Data)
+		return size > 0 && !isHTMLSpace(n.Data[len(n.Data)-1]) && !strings.ContainsRune(openingMarks, r)
 	case n.Type != html.ElementNode || !inlineElements[n.DataAtom]:
 		return false
 	case n.DataAtom == atom.Img:
@@ -328,6 +350,16 @@ func touches(n *html.Node, after bool) bool {
 	}
 	return child != nil && touches(child, after)
 }
+
+// closingMarks are the marks written right after a word, with no space
+// before them: a picture's link is kept against them as a word is.
+// Guillemets are in both: one against a picture, written without a
+// space, quotes it whichever way the language turns them.
+const closingMarks = ".,;:!?)]}”’«»…"
+
+// openingMarks are the marks written right before a word, with no space
+// after them.
+const openingMarks = "([{“‘„«»"
 
 // inlineElements are the elements the sanitiser keeps that are read
 // within a line of text.
