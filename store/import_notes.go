@@ -56,29 +56,70 @@ func (im *importer) newNotes(articleID int64, incoming []feeds.Annotation, prev 
 }
 
 // pairOff pairs the notes of one list (na of them) with those of another
-// (nb), one to one, the likest first: at each likeness, notes on one place
-// in the text (placed) before others, so that of two notes on two copies
-// of a sentence each is paired with its own. is says whether the first
-// list's note i is the second's j, as like as like says. It returns which
-// notes of each list were paired.
+// (nb), one to one, the likest pairs first (compareAlike), so that a note
+// is never taken by a looser match from the note it is exactly: notes with
+// the same words and second before those with the same words alone, and at
+// each likeness notes on one place in the text (placed) before others, so
+// that of two notes on two copies of a sentence each is paired with its
+// own. is says whether the first list's note i is the second's j, as like
+// as like says. It returns which notes of each list were paired.
 func pairOff(na, nb int, is func(i, j int, like likeness) bool, placed func(i, j int) bool) (aPaired, bPaired []bool) {
-	aPaired, bPaired = make([]bool, na), make([]bool, nb)
-	for like := sameWords; like <= samePassage; like++ {
-		for _, onePlace := range []bool{true, false} {
-			for i := range na {
-				if aPaired[i] {
-					continue
-				}
-				for j := range nb {
-					if !bPaired[j] && is(i, j, like) && (!onePlace || placed(i, j)) {
-						aPaired[i], bPaired[j] = true, true
-						break
-					}
-				}
+	var pairs []alike
+	for i := range na {
+		for j := range nb {
+			if p, ok := alikeAt(i, j, is, placed); ok {
+				pairs = append(pairs, p)
 			}
 		}
 	}
+	slices.SortStableFunc(pairs, compareAlike)
+	aPaired, bPaired = make([]bool, na), make([]bool, nb)
+	for _, p := range pairs {
+		if !aPaired[p.i] && !bPaired[p.j] {
+			aPaired[p.i], bPaired[p.j] = true, true
+		}
+	}
 	return aPaired, bPaired
+}
+
+// alike is how alike the notes i and j of pairOff's two lists are: the
+// likest likeness they share, how many likenesses they share, and whether
+// they are on one place in the text.
+type alike struct {
+	i, j   int
+	best   likeness
+	shared int
+	placed bool
+}
+
+// alikeAt returns how alike the notes i and j of pairOff's lists are, and
+// whether they are alike at all.
+func alikeAt(i, j int, is func(i, j int, like likeness) bool, placed func(i, j int) bool) (alike, bool) {
+	p := alike{i: i, j: j}
+	for like := samePassage; like >= sameWords; like-- {
+		if is(i, j, like) {
+			p.best, p.shared = like, p.shared+1
+		}
+	}
+	if p.shared == 0 {
+		return p, false
+	}
+	p.placed = placed(i, j)
+	return p, true
+}
+
+// compareAlike orders pairs of notes likest first: by the likest likeness
+// they share, then by how many they share (the same words written at the
+// same second are more alike than the same words written at another), then
+// those on one place first.
+func compareAlike(a, b alike) int {
+	byPlace := func(p alike) int {
+		if p.placed {
+			return 0
+		}
+		return 1
+	}
+	return cmp.Or(cmp.Compare(a.best, b.best), cmp.Compare(b.shared, a.shared), cmp.Compare(byPlace(a), byPlace(b)))
 }
 
 // unpaired returns the items of xs that paired says were not paired.
