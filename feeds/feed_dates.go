@@ -133,12 +133,13 @@ func parseFeedLayouts(s string) (time.Time, bool) {
 // zone names ("America/Los_Angeles"), numeric dates that can be read one
 // way only ("03/30/2020"), ISO 8601 forms RFC 3339 lacks ("2018-12-12T12:12",
 // "t" and "z" in lower case, "24:00"), W3C dates of a month or a year
-// ("2003-12") and Unix times. It rewrites the date in a form parseFeedTime
+// ("2003-12"), compact dates ("202403051030") and Unix times
+// (parseNumericFeedTime). It rewrites the date in a form parseFeedTime
 // reads (writtenFeedTime) rather than add a layout for every order and
 // language. A date that could be read two ways is not read.
 func parseWrittenFeedTime(s string) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ")
-	if t, ok := parseUnixTime(s); ok {
+	if t, ok := parseNumericFeedTime(s); ok {
 		return t, true
 	}
 	if t, ok := parseISOFeedTime(s); ok {
@@ -194,22 +195,74 @@ func undatedWarning(it *gofeed.Item, published time.Time) string {
 	return ""
 }
 
-// unixTime is a Unix time, in seconds or milliseconds, of 1973 or later.
-var unixTime = regexp.MustCompile(`^(?:\d{9,10}|\d{12,13})$`)
+// compactLayouts are dates feeds write as one run of digits, of a day
+// and perhaps its hour, minute and second: "20240305", "202403051030".
+// Without a zone they are UTC, as parseFeedTime reads zoneless dates.
+var compactLayouts = map[int]string{
+	8:  "20060102",
+	10: "2006010215",
+	12: "200601021504",
+	14: "20060102150405",
+}
 
-// parseUnixTime reads s, a Unix time, in UTC.
-func parseUnixTime(s string) (time.Time, bool) {
-	if !unixTime.MatchString(s) {
+// parseNumericFeedTime reads s, a run of digits, as a compact date
+// (parseCompactTime) where it reads as one, else as a Unix time
+// (parseUnixTime). A date is tried first: 202403051030 is the 5th of March
+// 2024, not a Unix time of 1976.
+func parseNumericFeedTime(s string) (time.Time, bool) {
+	if !isDigits(s) {
 		return time.Time{}, false
 	}
+	if t, ok := parseCompactTime(s); ok {
+		return t, true
+	}
+	return parseUnixTime(s, time.Now())
+}
+
+// parseCompactTime reads s, digits, in the one of compactLayouts its
+// length gives, in UTC: a date of 1970 to 2100 with a valid month, day,
+// hour, minute and second, else none.
+func parseCompactTime(s string) (time.Time, bool) {
+	layout, ok := compactLayouts[len(s)]
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(layout, s)
+	if err != nil || t.Year() < 1970 || t.Year() > 2100 {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// Unix times are read only where they fall between unixTimeFrom and two
+// days (unixTimeAhead) after now: a number outside is not a date, and one
+// read as a date far off would sort first or last for years.
+var (
+	unixTimeFrom  = time.Date(1990, time.January, 1, 0, 0, 0, 0, time.UTC)
+	unixTimeAhead = 48 * time.Hour
+)
+
+// parseUnixTime reads s, digits, as a Unix time in UTC, of seconds (9 or
+// 10 digits) or of milliseconds (13), when it falls between unixTimeFrom
+// and unixTimeAhead after now.
+func parseUnixTime(s string, now time.Time) (time.Time, bool) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		return time.Time{}, false
 	}
-	if len(s) > 10 {
-		return time.UnixMilli(n).UTC(), true
+	var t time.Time
+	switch len(s) {
+	case 9, 10:
+		t = time.Unix(n, 0).UTC()
+	case 13:
+		t = time.UnixMilli(n).UTC()
+	default:
+		return time.Time{}, false
 	}
-	return time.Unix(n, 0).UTC(), true
+	if t.Before(unixTimeFrom) || t.After(now.Add(unixTimeAhead)) {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // isoTime is an ISO 8601 date and time as feeds write it beyond RFC 3339:

@@ -158,12 +158,14 @@ func rootName(text []byte) []byte {
 // "version" string, unescaped, says so (jsonFeedVersions). Else its shape
 // tells, whatever its version says ("1.1", null, none: feeds are served
 // so, and the feed parser reads them): an "items" array, with a key of a
-// feed's beside it (jsonFeedKeys) or a key of an item's in its first item
-// (jsonItemKeys), and without a key only a record has (recordOnlyKeys).
-// A record has no "items": an export is never taken for a feed. It reads
-// the object's keys in order and skips their values without keeping
-// them, and stops at a version that says so; else it reads to the end of
-// the first object, or to what in it is not JSON.
+// feed's beside it (isJSONFeedKey) or a key only a feed's item has in its
+// first item (jsonItemKeys), and without a key only a record has
+// (recordOnlyKeys). An API's list of results ("kind", "etag", "items" of
+// "id" and "snippet") has items with ids too, and is not a feed. A record
+// has no "items": an export is never taken for a feed. It reads the
+// object's keys in order and skips their values without keeping them,
+// and stops at a version that says so; else it reads to the end of the
+// first object, or to what in it is not JSON.
 func isJSONFeed(r io.Reader) bool {
 	dec := json.NewDecoder(r)
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
@@ -184,9 +186,13 @@ func isJSONFeed(r io.Reader) bool {
 					return true
 				}
 			}
-			feedKey = true
 		case key == "items":
 			items, itemKey, err = readJSONItems(dec)
+		case key == "author" || key == "authors":
+			var v any
+			if err = dec.Decode(&v); err == nil {
+				feedKey = feedKey || isJSONFeedAuthor(key, v)
+			}
 		default:
 			feedKey = feedKey || jsonFeedKeys[key]
 			recordKey = recordKey || recordOnlyKeys[key]
@@ -214,20 +220,42 @@ func isJSONFeedVersion(version string) bool {
 	return false
 }
 
-// jsonFeedKeys are the top-level keys of a JSON Feed (1.0 and 1.1) other
-// than its items.
+// jsonFeedKeys are the top-level keys of a JSON Feed (1.0 and 1.1) that
+// tell one beside its items, but for its author (isJSONFeedAuthor).
+// Those an API's response has as well ("next_url", "language",
+// "expired") do not tell.
 var jsonFeedKeys = map[string]bool{
-	"version": true, "title": true, "home_page_url": true, "feed_url": true, "description": true,
-	"user_comment": true, "next_url": true, "icon": true, "favicon": true, "author": true,
-	"authors": true, "language": true, "expired": true, "hubs": true,
+	"title": true, "home_page_url": true, "feed_url": true, "description": true,
+	"user_comment": true, "icon": true, "favicon": true, "hubs": true,
 }
 
-// jsonItemKeys are the keys of a JSON Feed's item.
+// isJSONFeedAuthor reports whether v, the value of a top-level "author"
+// or "authors" (key), is written as a JSON Feed writes it: an author an
+// object ({"name": …}), authors an array of those.
+func isJSONFeedAuthor(key string, v any) bool {
+	if key == "author" {
+		_, ok := v.(map[string]any)
+		return ok
+	}
+	authors, ok := v.([]any)
+	if !ok || len(authors) == 0 {
+		return false
+	}
+	for _, a := range authors {
+		if _, ok := a.(map[string]any); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonItemKeys are the keys of a JSON Feed's item that tell one: not its
+// "id", which any API's results have (as an object, in YouTube's), nor
+// "url", "title", "author", "tags", "image" or "language", which GitHub's
+// and others' have beside an "id".
 var jsonItemKeys = map[string]bool{
-	"id": true, "url": true, "external_url": true, "title": true, "content_html": true,
-	"content_text": true, "summary": true, "image": true, "banner_image": true,
-	"date_published": true, "date_modified": true, "author": true, "authors": true,
-	"tags": true, "language": true, "attachments": true,
+	"external_url": true, "content_html": true, "content_text": true, "summary": true,
+	"banner_image": true, "date_published": true, "date_modified": true, "attachments": true,
 }
 
 // recordOnlyKeys are keys of tidings' records that no JSON Feed has: what
@@ -236,7 +264,7 @@ var recordOnlyKeys = map[string]bool{"external_id": true, "body": true}
 
 // readJSONItems reads the next value of dec, a JSON Feed's "items": it
 // reports whether the value is an array, and whether its first element
-// is an object with a key an item has (jsonItemKeys).
+// is an object with a key that tells a feed's item (jsonItemKeys).
 func readJSONItems(dec *json.Decoder) (array, itemKey bool, err error) {
 	tok, err := dec.Token()
 	if err != nil {
@@ -254,7 +282,7 @@ func readJSONItems(dec *json.Decoder) (array, itemKey bool, err error) {
 }
 
 // isJSONItem reads the next value of dec and reports whether it is an
-// object with a key a JSON Feed item has (jsonItemKeys).
+// object with a key that tells a JSON Feed's item (jsonItemKeys).
 func isJSONItem(dec *json.Decoder) (bool, error) {
 	tok, err := dec.Token()
 	if err != nil {
