@@ -188,17 +188,15 @@ func TestDiscoverLimits(t *testing.T) {
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	f := testFetcher()
-	f.Timeout = 150 * time.Millisecond
-	f.MaxBody = 32 << 10
-	f.UserAgent = "tidings-test/2"
+	const userAgent = "tidings-test/2"
 	tests := map[string]struct {
 		path, want string
 		err        error
 		text       string
+		timeout    time.Duration // of each request; 0: seconds, whatever the machine's pace
 	}{
-		"a server that never answers": {path: "/silent", err: ErrTimeout, text: "timeout after 150ms"},
-		"a body that stalls":          {path: "/stalls", err: ErrTimeout, text: "timeout after 150ms"},
+		"a server that never answers": {path: "/silent", err: ErrTimeout, text: "timeout after 150ms", timeout: 150 * time.Millisecond},
+		"a body that stalls":          {path: "/stalls", err: ErrTimeout, text: "timeout after 150ms", timeout: 150 * time.Millisecond},
 		"five redirects":              {path: "/chain/5", want: "/chain/5"},
 		"six redirects":               {path: "/chain/6", err: ErrTooManyRedirects, text: "too many redirects: stopped after 5"},
 		"a feed over the limit":       {path: "/big-feed", err: ErrBodyTooLarge, text: "body over 32 KiB"},
@@ -212,6 +210,13 @@ func TestDiscoverLimits(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
+			f := testFetcher()
+			f.Timeout = 10 * time.Second
+			if tc.timeout > 0 {
+				f.Timeout = tc.timeout
+			}
+			f.MaxBody = 32 << 10
+			f.UserAgent = userAgent
 			start := time.Now()
 			found, err := f.Discover(context.Background(), srv.URL+tc.path)
 			if tc.err != nil {
@@ -221,14 +226,15 @@ func TestDiscoverLimits(t *testing.T) {
 			} else if err != nil || found.URL != srv.URL+tc.want {
 				t.Errorf("Discover = %q, %v; want %q", found.URL, err, srv.URL+tc.want)
 			}
-			if d := time.Since(start); d > 2*time.Second {
+			// Held up by the server (5s) or by the request's timeout (10s).
+			if d := time.Since(start); d > 3*time.Second {
 				t.Errorf("took %v", d)
 			}
 		})
 	}
 	agents.Range(func(ua, _ any) bool {
-		if ua != f.UserAgent {
-			t.Errorf("a request with User-Agent %q, want %q", ua, f.UserAgent)
+		if ua != userAgent {
+			t.Errorf("a request with User-Agent %q, want %q", ua, userAgent)
 		}
 		return true
 	})

@@ -69,6 +69,11 @@ type Fetcher struct {
 	// has returned.
 	Waiting func(line string)
 
+	// wait, when set, stands in for sleep between two requests to an
+	// address: a test's can end late, as a wait does when the process is
+	// stopped (Ctrl-Z) or starved during it.
+	wait func(ctx context.Context, d time.Duration) error
+
 	clientOnce sync.Once
 	client     *http.Client
 	budgetOnce sync.Once

@@ -98,8 +98,9 @@ func roundDuration(d time.Duration) time.Duration {
 // f.MaxRetryAfter; a server asking for longer is told in the error. No
 // attempt is made past f.Deadline, counted from the first request, nor
 // one that would begin with less time left than the last one took, nor
-// past the deadline t was given, if it is earlier (a discovery's). An
-// error after more than one attempt says how many there were (tries.told).
+// past the deadline t was given, if it is earlier (a discovery's); that is
+// asked again once the wait is over, for a wait can end late. An error
+// after more than one attempt says how many there were (tries.told).
 func retrying[T any](ctx context.Context, f *Fetcher, t tries, try func(*tries) (T, retryHint, error)) (T, error) {
 	for attempt := 0; ; attempt++ {
 		v, hint, err := try(&t)
@@ -121,8 +122,19 @@ func retrying[T any](ctx context.Context, f *Fetcher, t tries, try func(*tries) 
 		if !t.roomFor(wait) {
 			return v, t.told(err)
 		}
-		if sleep(ctx, wait) != nil {
+		if f.pause(ctx, wait) != nil {
 			return v, err
 		}
+		if !t.roomFor(0) { // the wait ended late: the process was stopped or starved
+			return v, t.told(err)
+		}
 	}
+}
+
+// pause waits d between two requests to an address, or until ctx is done.
+func (f *Fetcher) pause(ctx context.Context, d time.Duration) error {
+	if f.wait != nil {
+		return f.wait(ctx, d)
+	}
+	return sleep(ctx, d)
 }

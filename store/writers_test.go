@@ -32,15 +32,27 @@ func twoTidings(t *testing.T, busy time.Duration) (a, b *Store, id int64) {
 	return a, b, mustArticleID(t, a, "w1")
 }
 
-// hold writes in one transaction that lasts d.
-func hold(ctx context.Context, s *Store, d time.Duration) error {
+// hold writes in one transaction, which it ends once release is closed;
+// when it has written, and so holds the library's write lock, it closes
+// locked (unless nil).
+func hold(ctx context.Context, s *Store, locked chan<- struct{}, release <-chan struct{}) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE articles SET updated = updated`); err != nil {
 			return err
 		}
-		time.Sleep(d)
+		if locked != nil {
+			close(locked)
+		}
+		<-release
 		return nil
 	})
+}
+
+// after is a channel closed once d has passed.
+func after(d time.Duration) <-chan struct{} {
+	c := make(chan struct{})
+	time.AfterFunc(d, func() { close(c) })
+	return c
 }
 
 // TestAShortWriteGetsItsTurnBetweenAnImportsTransactions: while another
@@ -55,7 +67,7 @@ func TestAShortWriteGetsItsTurnBetweenAnImportsTransactions(t *testing.T) {
 	go func() {
 		var err error
 		for !stop.Load() && err == nil {
-			err = hold(ctx, importer, 200*time.Millisecond)
+			err = hold(ctx, importer, nil, after(200*time.Millisecond))
 		}
 		importing <- err
 	}()
@@ -80,10 +92,16 @@ func TestAShortWriteGetsItsTurnBetweenAnImportsTransactions(t *testing.T) {
 func TestABusyLibrarySaysSo(t *testing.T) {
 	ctx := context.Background()
 	importer, reader, id := twoTidings(t, 300*time.Millisecond)
+	locked, release := make(chan struct{}), make(chan struct{})
 	held := make(chan error, 1)
-	go func() { held <- hold(ctx, importer, time.Second) }()
-	time.Sleep(100 * time.Millisecond)
+	go func() { held <- hold(ctx, importer, locked, release) }()
+	select {
+	case <-locked:
+	case err := <-held:
+		t.Fatalf("the other tidings could not write: %v", err)
+	}
 	err := reader.SetStarred(ctx, []int64{id}, true)
+	close(release)
 	if !errors.Is(err, ErrBusy) {
 		t.Fatalf("starring while another tidings holds the library: %v, want ErrBusy", err)
 	}

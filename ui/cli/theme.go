@@ -28,12 +28,17 @@ const QueryTimeout = 150 * time.Millisecond
 // returned as it is, for the renderer to refuse. The TUI does its own
 // detection through Bubble Tea and does not come here.
 func ShowTheme(theme string, out *os.File) string {
+	return themeWaiting(theme, out, QueryTimeout)
+}
+
+// themeWaiting is ShowTheme waiting at most wait for the terminal's answer.
+func themeWaiting(theme string, out *os.File, wait time.Duration) string {
 	switch theme {
 	case "", "auto":
 	default:
 		return theme
 	}
-	if bg := askBackground(out, QueryTimeout); bg != nil && !isDark(bg) {
+	if bg := askBackground(out, wait); bg != nil && !isDark(bg) {
 		return "light"
 	}
 	return "dark"

@@ -80,21 +80,34 @@ func showOnSilentTerminal(t *testing.T, lib, configHome string) (time.Duration, 
 func TestShowDoesNotWaitForASilentTerminal(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
 	mustRun(t, lib, "import", samplePath(t))
-	for _, tc := range []struct {
-		theme string
-		asks  bool
-	}{{"auto", true}, {"dark", false}, {"light", false}} {
-		t.Run(tc.theme, func(t *testing.T) {
-			took, out := showOnSilentTerminal(t, lib, writeConfig(t, "theme = \""+tc.theme+"\"\n"))
-			if took > 2*time.Second { // a stall waiting for an answer took 4 s
-				t.Errorf("show took %v on a terminal that does not answer", took)
-			}
-			if !bytes.Contains(out, []byte("Luftwaffe")) {
-				t.Errorf("show did not show the article:\n%q", out)
-			}
-			if asked := bytes.Contains(out, []byte("\x1b]11;?")); asked != tc.asks {
-				t.Errorf("asked the terminal its background: %v, want %v", asked, tc.asks)
-			}
-		})
+	// Each theme twice, in turn, the fastest run kept: a loaded machine
+	// slows a run now and then, not every run of one theme.
+	fastest := map[string]time.Duration{}
+	for range 2 {
+		for _, tc := range []struct {
+			theme string
+			asks  bool
+		}{{"auto", true}, {"dark", false}, {"light", false}} {
+			t.Run(tc.theme, func(t *testing.T) {
+				took, out := showOnSilentTerminal(t, lib, writeConfig(t, "theme = \""+tc.theme+"\"\n"))
+				if d, ok := fastest[tc.theme]; !ok || took < d {
+					fastest[tc.theme] = took
+				}
+				if !bytes.Contains(out, []byte("Luftwaffe")) {
+					t.Errorf("show did not show the article:\n%q", out)
+				}
+				if asked := bytes.Contains(out, []byte("\x1b]11;?")); asked != tc.asks {
+					t.Errorf("asked the terminal its background: %v, want %v", asked, tc.asks)
+				}
+			})
+		}
+	}
+	// Asking waits 150 ms for the answer (cli.QueryTimeout); the stall
+	// waited 4 s. Halfway between, in log scale, is 0.8 s: asking may add
+	// that much to what show takes here when it asks nothing, in the dark
+	// style that a terminal that does not answer is given.
+	const asking = 800 * time.Millisecond
+	if extra := fastest["auto"] - fastest["dark"]; extra > asking {
+		t.Errorf("show took %v on a terminal that does not answer, %v more than without asking it", fastest["auto"], extra)
 	}
 }
