@@ -107,6 +107,20 @@ func TestSniffDoctypeFeedIsFetched(t *testing.T) {
 	}
 }
 
+// importAs is what importing doc gives, saved in a file named file, or
+// piped in when file is "-".
+func importAs(t *testing.T, file, doc string) []Item {
+	t.Helper()
+	if file == "-" {
+		return readString(t, file, doc)
+	}
+	path := filepath.Join(t.TempDir(), file)
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return readAll(t, path)
+}
+
 // TestSniffDoctypeFeedIsImported: a saved feed with an (X)HTML DOCTYPE
 // before its root imports as a feed, from a file named .xml, one named
 // otherwise, or standard input.
@@ -114,16 +128,7 @@ func TestSniffDoctypeFeedIsImported(t *testing.T) {
 	for name, doc := range doctypeFeeds {
 		for _, file := range []string{"feed.xml", "feed", "-"} {
 			t.Run(name+"/"+file, func(t *testing.T) {
-				var items []Item
-				if file == "-" {
-					items = readString(t, file, doc)
-				} else {
-					path := filepath.Join(t.TempDir(), file)
-					if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					items = readAll(t, path)
-				}
+				items := importAs(t, file, doc)
 				var articles []Article
 				for _, it := range items {
 					if it.Err != nil {
@@ -182,16 +187,7 @@ func TestSniffXHTMLPageIsImportedAsAPage(t *testing.T) {
 	for name, doc := range pages {
 		for _, file := range []string{"page.xml", "page", "-"} {
 			t.Run(name+"/"+file, func(t *testing.T) {
-				var items []Item
-				if file == "-" {
-					items = readString(t, file, doc)
-				} else {
-					path := filepath.Join(t.TempDir(), file)
-					if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					items = readAll(t, path)
-				}
+				items := importAs(t, file, doc)
 				if len(items) != 1 {
 					t.Fatalf("%d items, want 1", len(items))
 				}

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -63,16 +61,7 @@ func TestSniffJSONFeedWhateverItsVersion(t *testing.T) {
 				t.Errorf("fetch: %v, %d articles", r.Err, len(r.Articles))
 			}
 			for _, file := range []string{"feed.json", "-"} {
-				var items []Item
-				if file == "-" {
-					items = readString(t, file, doc)
-				} else {
-					path := filepath.Join(t.TempDir(), file)
-					if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					items = readAll(t, path)
-				}
+				items := importAs(t, file, doc)
 				if len(items) != 1 || items[0].Err != nil {
 					t.Fatalf("import %s: %+v, want one article", file, items)
 				}
