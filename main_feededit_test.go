@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -9,6 +10,24 @@ import (
 	"sync/atomic"
 	"testing"
 )
+
+// storiesFeed serves an RSS feed titled title of n stories, numbered from
+// 1; a test raises the count it returns to have the next fetch bring more.
+func storiesFeed(t *testing.T, title string, n int32) (url string, items *atomic.Int32) {
+	items = new(atomic.Int32)
+	items.Store(n)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>`, html.EscapeString(title))
+		for i := range items.Load() {
+			fmt.Fprintf(w, `<item><title>Story %d</title><guid>story-%d</guid><description>The story number %d.</description>
+<pubDate>Tue, 0%d Mar 2024 10:00:00 GMT</pubDate></item>`, i+1, i+1, i+1, i+1)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/feed.xml", items
+}
 
 // TestFeedRenameTagUntag: after subscribing, a feed can be renamed (by its
 // title or address, as feed remove takes it), and given or relieved of
@@ -18,19 +37,7 @@ import (
 // those it brought too. Asking for what is so already changes nothing, and
 // says so; a feed there is not is named (exit 1).
 func TestFeedRenameTagUntag(t *testing.T) {
-	var items atomic.Int32
-	items.Store(1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>`)
-		for i := range items.Load() {
-			fmt.Fprintf(w, `<item><title>Story %d</title><guid>story-%d</guid><description>The story number %d.</description>
-<pubDate>Tue, 0%d Mar 2024 10:00:00 GMT</pubDate></item>`, i+1, i+1, i+1, i+1)
-		}
-		fmt.Fprint(w, `</channel></rss>`)
-	}))
-	defer srv.Close()
-	url := srv.URL + "/feed.xml"
+	url, items := storiesFeed(t, "Harbour News", 1)
 	lib := filepath.Join(t.TempDir(), "library.db")
 	if r := run(t, lib, "feed", "add", url, "--tag", "news", "--tag", "world"); r.code != 0 {
 		t.Fatalf("feed add: exit %d, %v\n%s", r.code, r.err, r.stderr)

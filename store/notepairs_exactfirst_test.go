@@ -26,14 +26,14 @@ func harbourNotesAt(t *testing.T, s *Store) []string {
 	return out
 }
 
-// TestCarried2ExactNoteIsPairedFirst: a newer export's note that is
+// TestExactNoteIsPairedFirst: a newer export's note that is
 // exactly the library's (the same words, second and place) is that note,
 // though another of the file's notes, listed before it, has the same
 // words: a note edited to the words of another keeps the library's words
 // and adds no copy of the other, and a highlight of the same words on the
 // same sentence written at another second is a note of its own, which
 // arrives. Imported again, the export changes nothing.
-func TestCarried2ExactNoteIsPairedFirst(t *testing.T) {
+func TestExactNoteIsPairedFirst(t *testing.T) {
 	at := func(sec int) time.Time { return time.Date(2026, 11, 29, 11, 17, sec, 0, time.UTC) }
 	check40 := harbourNote(t, "", 0, "check the tide tables", at(40))
 	ask40 := harbourNote(t, "", 0, "ask the harbour master", at(40))

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 )
 
@@ -18,19 +14,7 @@ import (
 // tag are ruled over, not the library: an article of a file that had the
 // tag before the rule was added keeps its tags.
 func TestFeedTagRunsTagRules(t *testing.T) {
-	var items atomic.Int32
-	items.Store(2)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Chain</title>`)
-		for i := range items.Load() {
-			fmt.Fprintf(w, `<item><title>Story %d</title><guid>story-%d</guid><description>The story number %d.</description>
-<pubDate>Tue, 0%d Mar 2024 10:00:00 GMT</pubDate></item>`, i+1, i+1, i+1, i+1)
-		}
-		fmt.Fprint(w, `</channel></rss>`)
-	}))
-	defer srv.Close()
-	url := srv.URL + "/feed.xml"
+	url, items := storiesFeed(t, "Chain", 2)
 	lib := filepath.Join(t.TempDir(), "library.db")
 	file := writeFile(t, "before.md", "---\ntitle: Emacs before rules\ntags: [emacs]\n---\n\nAn article tagged before the rule.\n")
 	for _, args := range [][]string{
