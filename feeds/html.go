@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -327,18 +328,17 @@ func sibling(n *html.Node, after bool) *html.Node {
 
 // touches reports whether n, an inline neighbour of a picture's link,
 // meets it without white space between: n is text, or an inline element
-// holding text or a picture, that starts (after) or ends (else) with
-// something other than white space or punctuation that closes (after)
-// or opens (else) around it.
+// holding text or a picture, that starts (after) or ends (else) with a
+// character a picture is written apart from (standsApartFrom).
 func touches(n *html.Node, after bool) bool {
 	switch {
 	case n.Type == html.TextNode:
 		if after {
 			r, size := utf8.DecodeRuneInString(n.Data)
-			return size > 0 && !isHTMLSpace(n.Data[0]) && !strings.ContainsRune(closingMarks, r)
+			return size > 0 && standsApartFrom(r, closingMarks)
 		}
 		r, size := utf8.DecodeLastRuneInString(n.Data)
-		return size > 0 && !isHTMLSpace(n.Data[len(n.Data)-1]) && !strings.ContainsRune(openingMarks, r)
+		return size > 0 && standsApartFrom(r, openingMarks)
 	case n.Type != html.ElementNode || !inlineElements[n.DataAtom]:
 		return false
 	case n.DataAtom == atom.Img:
@@ -351,15 +351,38 @@ func touches(n *html.Node, after bool) bool {
 	return child != nil && touches(child, after)
 }
 
+// standsApartFrom reports whether a picture's link is written with a
+// space between it and r, the character it touches: not when r is white
+// space already (a no-break space too), one of marks (the marks that
+// close after it or open before it), a mark written against a word on
+// either side (eitherSideMarks), or a Chinese or Japanese character, as
+// those languages write no spaces between words.
+func standsApartFrom(r rune, marks string) bool {
+	return !unicode.IsSpace(r) && !strings.ContainsRune(marks, r) &&
+		!strings.ContainsRune(eitherSideMarks, r) && !isCJKWordRune(r)
+}
+
+// isCJKWordRune reports whether r is a Chinese ideograph or a Japanese
+// kana, or the mark that lengthens a kana's sound.
+func isCJKWordRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー'
+}
+
 // closingMarks are the marks written right after a word, with no space
 // before them: a picture's link is kept against them as a word is.
 // Guillemets are in both: one against a picture, written without a
-// space, quotes it whichever way the language turns them.
-const closingMarks = ".,;:!?)]}”’«»…"
+// space, quotes it whichever way the language turns them. Chinese and
+// Japanese full-width marks follow the Western ones.
+const closingMarks = ".,;:!?)]}”’«»…" + "。、，．！？：；」』）】〉》〕］｝〙〗〛"
 
 // openingMarks are the marks written right before a word, with no space
 // after them.
-const openingMarks = "([{“‘„«»"
+const openingMarks = "([{“‘„«»" + "「『（【〈《〔［｛〘〖〚"
+
+// eitherSideMarks are the marks written against a word on either side
+// of it: straight quotes, which open and close alike, dashes and a
+// slash.
+const eitherSideMarks = `"'—–/`
 
 // inlineElements are the elements the sanitiser keeps that are read
 // within a line of text.
