@@ -1690,9 +1690,11 @@ func (a *app) noteCmd() *cobra.Command {
 }
 
 // noteText is the note that note's words give: the words joined by
-// spaces, or what stdin holds when they are - alone, as import - reads
-// stdin; cleaned of control characters, and trimmed of the line break a
-// shell's echo ends it with. A note without words is refused.
+// spaces, or what stdin holds when they are - alone, read and decoded as
+// import - reads stdin (a binary file refused, Latin-1 read with a
+// warning, ctrl+c stopping the read); cleaned of control characters, and
+// trimmed of the line break a shell's echo ends it with. A note without
+// words is refused.
 func noteText(cmd *cobra.Command, words []string) (string, error) {
 	text, empty := joinArgs(words), "the note is empty; give its words after the id"
 	if len(words) == 1 && words[0] == "-" {
@@ -1700,17 +1702,49 @@ func noteText(cmd *cobra.Command, words []string) (string, error) {
 		if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) && isTerminal(cmd.ErrOrStderr()) {
 			fmt.Fprintln(cmd.ErrOrStderr(), "Reading the note from the terminal: ctrl+d ends it, ctrl+c stops.")
 		}
-		data, err := io.ReadAll(in)
+		data, err := readAll(cmd.Context(), in)
 		if err != nil {
+			if ctxErr := cmd.Context().Err(); ctxErr != nil {
+				return "", ctxErr // interrupted, as import - is
+			}
 			return "", fmt.Errorf("reading the note from stdin: %w", err)
 		}
-		text, empty = string(data), "the note read from stdin is empty; give its words there, or after the id"
+		decoded, warning, err := feeds.DecodeText(data)
+		if err != nil {
+			return "", fmt.Errorf("the note read from stdin is a %w", err)
+		}
+		if warning != "" {
+			fmt.Fprintf(cmd.ErrOrStderr(), "warning: <stdin>: %s\n", warning)
+		}
+		text, empty = string(decoded), "the note read from stdin is empty; give its words there, or after the id"
 	}
 	note := strings.TrimSpace(feeds.CleanText(text))
 	if strings.TrimSpace(marks.Drop(note)) == "" {
 		return "", usageError{errors.New(empty)}
 	}
 	return note, nil
+}
+
+// readAll reads r to its end, unless ctx ends first: ctrl+c stops a note
+// being typed at once, as it stops import -, where a read of a terminal
+// would wait for the next line. The read goes on in the background until
+// r ends; the command is exiting by then.
+func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
+	type read struct {
+		data []byte
+		err  error
+	}
+	done := make(chan read, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		done <- read{data, err}
+	}()
+	select {
+	case got := <-done:
+		return got.data, got.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 func (a *app) retitleCmd() *cobra.Command {
