@@ -81,21 +81,27 @@ func elfeedHint(sign byte, v string) (h Hint, ok bool) {
 		if !unicode.IsLetter(r) {
 			return Hint{}, false // +1, +44 20 are words
 		}
+		if isFieldTerm(v) {
+			return Hint{Instead: v}, true // +tag:news is tag:news, not tag:tag:news
+		}
 		if s := strings.ToLower(v); states[s] {
 			return Hint{Instead: "is:" + s}, true
 		}
 		return Hint{Instead: "tag:" + v}, true
 	case '@':
-		if r < '0' || r > '9' {
-			return Hint{}, false // @name is a handle
+		if r < '0' || r > '9' || !isElfeedAge(v) {
+			return Hint{}, false // @name is a handle, @10am a time, @1password a word
 		}
 		if terms, ok := ageTerms(v); ok {
 			return Hint{Instead: terms}, true
 		}
 		return Hint{Instead: "since:7d or after:2019-06-01"}, true
 	case '=', '~':
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '^' {
-			return Hint{}, false
+		if !unicode.IsLetter(r) && r != '^' {
+			return Hint{}, false // ~5 million, =10 are numbers
+		}
+		if isFieldTerm(v) || sign == '~' && strings.Contains(v, "/") && !strings.Contains(v, "://") {
+			return Hint{}, false // =tag:x is tidings' own term; ~user/notes a path
 		}
 		not := ""
 		if sign == '~' {
@@ -118,6 +124,47 @@ func elfeedHint(sign byte, v string) (h Hint, ok bool) {
 		return Hint{Instead: "-word or -wor* (no regular expressions)"}, true
 	}
 	return Hint{}, false
+}
+
+// isFieldTerm reports whether v is itself one of tidings' field terms,
+// a field's name and a colon first (tag:news, is:unread), which a hint
+// keeps as it is rather than wrapping it in another field.
+func isFieldTerm(v string) bool {
+	k := strings.IndexByte(v, ':')
+	return k > 0 && IsField(v[:k])
+}
+
+// isElfeedAge reports whether v, what follows an @, is written as elfeed
+// writes an age: a date (2019-06-01), a count of units back
+// (6-months-ago, 2-weeks, 1-year-old), or a range of two of them joined
+// by --. Anything else after an @ and a digit (10am, 8pm, 1password) is
+// a word, and no hint is said for it.
+func isElfeedAge(v string) bool {
+	from, to, isRange := strings.Cut(v, "--")
+	return isElfeedAgePart(from) && (!isRange || isElfeedAgePart(to))
+}
+
+// isElfeedAgePart reports whether v is one end of an elfeed age: a date,
+// or a number, a unit of time elfeed knows (seconds to years) and
+// perhaps "ago" or "old", joined by -.
+func isElfeedAgePart(v string) bool {
+	if _, _, err := parseDay(v); err == nil {
+		return true
+	}
+	words := strings.Split(strings.ToLower(v), "-")
+	if len(words) == 3 && (words[2] == "ago" || words[2] == "old") {
+		words = words[:2]
+	}
+	if len(words) != 2 || words[0] == "" || strings.Trim(words[0], "0123456789") != "" {
+		return false
+	}
+	return elfeedUnits[strings.TrimSuffix(words[1], "s")]
+}
+
+// elfeedUnits are the units of time elfeed's ages are counted in.
+var elfeedUnits = map[string]bool{
+	"sec": true, "second": true, "min": true, "minute": true, "hour": true,
+	"day": true, "week": true, "month": true, "year": true,
 }
 
 // negatedTag is the hint for a -word beside elfeed's syntax, as typed:
