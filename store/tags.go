@@ -16,6 +16,7 @@ import (
 
 	"tidings/feeds"
 	"tidings/feeds/marks"
+	"tidings/store/query"
 )
 
 // Tag adds and removes tags on articles. Tag names are case-insensitive,
@@ -74,8 +75,8 @@ func normalizeTags(names []string) []string {
 
 // keptTagNames are names as the library keeps tag names: as
 // feeds.NormalizeTags leaves them, each cut to feeds.MaxLineLength
-// characters as an import cuts an article's tags (feeds.ShortLine), and
-// told apart again after the cut. Every way a tag name is written in
+// characters as an import cuts an article's tags and a query the names it
+// asks for (query.CutTagName), and told apart again after the cut. Every way a tag name is written in
 // (tidings tag, the tag editor, a feed's or a rule's tags, a colour) goes
 // through it, so that a tag typed is the tag an export of it brings back,
 // not a second one.
@@ -86,7 +87,7 @@ func keptTagNames(names []string) []string {
 	}
 	cut := make([]string, len(names))
 	for i, name := range names {
-		cut[i] = feeds.ShortLine(name)
+		cut[i] = query.CutTagName(name)
 	}
 	return feeds.NormalizeTags(cut)
 }
