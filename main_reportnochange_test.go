@@ -10,12 +10,10 @@ import (
 	"testing"
 )
 
-// TestReportLostOfNoChangeSaysNoChange: a command that changes the library
-// but found nothing to change (tags the articles had or never had, articles
-// read already, feeds not modified), whose report cannot be written, fails
-// (exit 1) for the write alone: it does not say a change was made. One that
-// found something to change still says it was made.
-func TestReportLostOfNoChangeSaysNoChange(t *testing.T) {
+// harbourFeed serves "Harbour News" with the items item gives for a
+// request's path, and its ETag, "v1", so that a second fetch is not
+// modified.
+func harbourFeed(t *testing.T, item func(path string) string) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("If-None-Match") == `"v1"` {
 			w.WriteHeader(http.StatusNotModified)
@@ -24,10 +22,22 @@ func TestReportLostOfNoChangeSaysNoChange(t *testing.T) {
 		w.Header().Set("ETag", `"v1"`)
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>
-<item><title>Ferry returns</title><guid>ferry</guid><description>The ferry is back.</description>
-<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item></channel></rss>`)
+`+item(r.URL.Path)+`</channel></rss>`)
 	}))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestReportLostOfNoChangeSaysNoChange: a command that changes the library
+// but found nothing to change (tags the articles had or never had, articles
+// read already, feeds not modified), whose report cannot be written, fails
+// (exit 1) for the write alone: it does not say a change was made. One that
+// found something to change still says it was made.
+func TestReportLostOfNoChangeSaysNoChange(t *testing.T) {
+	srv := harbourFeed(t, func(string) string {
+		return `<item><title>Ferry returns</title><guid>ferry</guid><description>The ferry is back.</description>
+<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>`
+	})
 	lib := filepath.Join(t.TempDir(), "library.db")
 	if r := run(t, lib, "feed", "add", srv.URL+"/feed.xml", "--tag", "harbour"); r.code != 0 {
 		t.Fatalf("feed add: exit %d, %v\n%s", r.code, r.err, r.stderr)

@@ -2,9 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,18 +15,10 @@ import (
 // alone: they do not say a change was made. Where they change something,
 // they still say it was made.
 func TestReportLostOfImportsThatChangedNothing(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("If-None-Match") == `"v1"` {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Header().Set("ETag", `"v1"`)
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>
-<item><title>Ferry late</title><guid>%s-late</guid><description>The ferry is late.</description>
-<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item></channel></rss>`, r.URL.Path)
-	}))
-	defer srv.Close()
+	srv := harbourFeed(t, func(path string) string {
+		return `<item><title>Ferry late</title><guid>` + path + `-late</guid><description>The ferry is late.</description>
+<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>`
+	})
 	lib := filepath.Join(t.TempDir(), "library.db")
 	ferry := writeFile(t, "ferry.md", "---\ntitle: Ferry returns\n---\n\nThe ferry is back.\n")
 	fares := writeFile(t, "fares.md", "---\ntitle: Fares rise\n---\n\nFares rise again.\n")

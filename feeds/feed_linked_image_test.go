@@ -20,6 +20,19 @@ func imgLinkFeed(content, guid string) []byte {
 		`<content:encoded><![CDATA[` + content + `]]></content:encoded></item></channel></rss>`)
 }
 
+// entryBody is the body of the one entry of a feed holding content.
+func entryBody(t *testing.T, content string) string {
+	t.Helper()
+	f, err := feeds.ParseFeed(imgLinkFeed(content, "g1"), "", "", feeds.Subscription{URL: "https://example.com/feed.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Articles) != 1 {
+		t.Fatalf("%d articles, want 1", len(f.Articles))
+	}
+	return f.Articles[0].Body
+}
+
 // TestEntryLinkedImageApartFromText: a picture wrapped in a link (a
 // teaser's thumbnail linking to its story) is stored with a space between
 // the link and the words it touches, as a bare picture is: the reader
@@ -87,14 +100,7 @@ func TestEntryLinkedImageApartFromText(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := feeds.ParseFeed(imgLinkFeed(tc.content, "g1"), "", "", feeds.Subscription{URL: "https://example.com/feed.xml"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(f.Articles) != 1 {
-				t.Fatalf("%d articles, want 1", len(f.Articles))
-			}
-			if got := f.Articles[0].Body; got != tc.body {
+			if got := entryBody(t, tc.content); got != tc.body {
 				t.Errorf("body\n%q, want\n%q", got, tc.body)
 			}
 		})

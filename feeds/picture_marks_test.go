@@ -1,10 +1,6 @@
 package feeds_test
 
-import (
-	"testing"
-
-	"tidings/feeds"
-)
+import "testing"
 
 // TestEntryPictureMarksAndSpaces: a picture, bare or the only thing in a
 // link, is kept against the marks that close or open around it in
@@ -81,14 +77,7 @@ func TestEntryPictureMarksAndSpaces(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := feeds.ParseFeed(imgLinkFeed(tc.content, "g1"), "", "", feeds.Subscription{URL: "https://example.com/feed.xml"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(f.Articles) != 1 {
-				t.Fatalf("%d articles, want 1", len(f.Articles))
-			}
-			if got := f.Articles[0].Body; got != tc.body {
+			if got := entryBody(t, tc.content); got != tc.body {
 				t.Errorf("body\n%q, want\n%q", got, tc.body)
 			}
 		})
