@@ -46,13 +46,7 @@ func TestFilterWaitsOnAFieldBeingTyped(t *testing.T) {
 	}
 	typed := "berlin "
 	for _, tt := range tests {
-		if tt.key == "\b" {
-			typed = typed[:len(typed)-1]
-			m = step(t, m, press("backspace"))
-		} else {
-			typed += tt.key
-			m = typeKeys(t, m, tt.key)
-		}
+		m = typeOrErase(t, m, tt.key, &typed)
 		f := root(t, m).filter
 		if f.err != nil {
 			t.Errorf("after typing %q the line says %v", typed, f.err)

@@ -21,6 +21,18 @@ func typeKeys(t *testing.T, m tea.Model, text string) tea.Model {
 	return m
 }
 
+// typeOrErase types key into the filter, or erases the last letter for
+// "\b", keeping typed as the line should then read.
+func typeOrErase(t *testing.T, m tea.Model, key string, typed *string) tea.Model {
+	t.Helper()
+	if key == "\b" {
+		*typed = (*typed)[:len(*typed)-1]
+		return step(t, m, press("backspace"))
+	}
+	*typed += key
+	return typeKeys(t, m, key)
+}
+
 // shownTitles are the numbers of the articles the list holds.
 func shownNumbers(t *testing.T, m tea.Model) []int {
 	t.Helper()
@@ -60,13 +72,7 @@ func TestFilterNarrowsOnEveryKey(t *testing.T) {
 	}
 	typed := ""
 	for _, tt := range tests {
-		if tt.key == "\b" {
-			typed = typed[:len(typed)-1]
-			m = step(t, m, press("backspace"))
-		} else {
-			typed += tt.key
-			m = typeKeys(t, m, tt.key)
-		}
+		m = typeOrErase(t, m, tt.key, &typed)
 		shown := shownNumbers(t, m)
 		want := tt.shown
 		if len(shown) != want {
