@@ -1,6 +1,9 @@
 package feeds
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -66,6 +69,20 @@ var zoneOffsets = map[string]int{
 	"AEST": 10 * 3600, "AEDT": 11 * 3600,
 	"NZST": 12 * 3600, "NZDT": 13 * 3600,
 	"SAST": 2 * 3600, "CAT": 2 * 3600, "EAT": 3 * 3600, "WAT": 1 * 3600,
+	"MEZ": 1 * 3600, "MESZ": 2 * 3600, // German: CET and CEST
+}
+
+// laterZones are the abbreviations of zoneOffsets read since the ids of
+// entries and files known by their date were made: a date that names one
+// was undated (or, read by the feed parser, at 0) then, and its id is made
+// of what was read then (parseFeedTime, formerTime).
+var laterZones = map[string]bool{"MEZ": true, "MESZ": true}
+
+// inLaterZone reports whether t was read at the offset of one of
+// laterZones, its abbreviation having given the date its zone.
+func inLaterZone(t time.Time) bool {
+	name, _ := t.Zone()
+	return laterZones[name]
 }
 
 // monthNames are the names of the months in the languages feeds are
@@ -194,10 +211,21 @@ func nameFold(s string) string {
 // parseTime reads a date or time in one of timeLayouts, optionally followed
 // by a time-zone abbreviation of zoneOffsets ("Tue, 05 Mar 2024 23:30:00
 // EST") and an RFC 5322 comment ("-0500 (EST)", read as cutComment says).
+// It also reads an offset after "GMT" or "UTC" ("GMT+1", gmtOffsetZone)
+// and the ISO 8601 forms RFC 3339 lacks that sites write ("2017-11-16T14:15+0000",
+// "2020-11-11 12:00:00.000-0600", "20201111T120000Z": parseISOTime).
 // It fails on an abbreviation it does not know, rather than take the time
 // for UTC, and on a time in the year 1 or before: 0001-01-01 is what a
 // program writes for a date it does not know.
-func parseTime(s string) (time.Time, bool) {
+func parseTime(s string) (time.Time, bool) { return readTime(s, true) }
+
+// formerTime is parseTime as tidings read dates before it read offsets
+// from GMT, the ISO 8601 forms of parseISOTime and the abbreviations of
+// laterZones: the ids of files without one were made of that reading.
+func formerTime(s string) (time.Time, bool) { return readTime(s, false) }
+
+// readTime is parseTime, and with later false formerTime.
+func readTime(s string, later bool) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return time.Time{}, false
@@ -206,12 +234,42 @@ func parseTime(s string) (time.Time, bool) {
 		if t, ok := parseLayouts(s); ok {
 			return t, true
 		}
-		return parseZoned(s)
+		if t, ok := parseZoned(s); ok || !later {
+			return t, ok
+		}
+		if z, ok := gmtOffsetZone(s); ok {
+			return parseLayouts(z)
+		}
+		return parseISOTime(s)
 	})
-	if !ok || t.UTC().Year() <= 1 {
+	if !ok || t.UTC().Year() <= 1 || !later && inLaterZone(t) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// gmtOffset is a zone written as an offset from "GMT", "UTC" or "UT", of
+// hours ("GMT+1", "UTC-10"), or hours and minutes ("GMT+0530",
+// "GMT+05:30"). Go reads "GMT+1" under a zone abbreviation's layout as
+// GMT, and so does the feed parser.
+var gmtOffset = regexp.MustCompile(`(?i)^(?:GMT|UTC|UT)([+-])(\d{1,2})(?::?(\d{2}))?$`)
+
+// gmtOffsetZone is s, a date with its spaces folded, with its last word,
+// an offset from GMT (gmtOffset), written as a numeric offset: "Mon, 04
+// Mar 2024 10:00:00 GMT+1" is "Mon, 04 Mar 2024 10:00:00 +0100". ok says
+// s ends with one.
+func gmtOffsetZone(s string) (string, bool) {
+	i := strings.LastIndexByte(s, ' ') + 1
+	m := gmtOffset.FindStringSubmatch(s[i:])
+	if m == nil {
+		return s, false
+	}
+	hours, _ := strconv.Atoi(m[2])
+	minutes, _ := strconv.Atoi(m[3])
+	if hours > 14 || minutes > 59 {
+		return s, false
+	}
+	return fmt.Sprintf("%s%s%02d%02d", s[:i], m[1], hours, minutes), true
 }
 
 // parseCommented reads s with parse, a trailing RFC 5322 comment ("+0100

@@ -685,14 +685,18 @@ func firstPlausible(it *gofeed.Item, read func(parsed *time.Time, text string) (
 }
 
 // namesZone reports whether a date ends with a zone abbreviation of
-// zoneOffsets, or names one in a trailing comment: "… 10:00:00 IST",
-// "… 10:00:00 (JST)".
+// zoneOffsets or an offset from GMT (gmtOffset, which the parser reads as
+// GMT), or names an abbreviation in a trailing comment: "… 10:00:00 IST",
+// "… 10:00:00 GMT+1", "… 10:00:00 (JST)".
 func namesZone(s string) bool {
 	rest, comment := cutComment(strings.Join(strings.Fields(s), " "))
 	if _, ok := zoneOffsets[strings.ToUpper(comment)]; ok {
 		return true
 	}
 	last := rest[strings.LastIndexByte(rest, ' ')+1:]
+	if gmtOffset.MatchString(last) {
+		return true
+	}
 	_, ok := zoneOffsets[strings.ToUpper(last)]
 	return ok && isLetters(last)
 }

@@ -59,9 +59,19 @@ var weekdayPrefix = regexp.MustCompile(`^\p{L}{2,12}\.?,?\s+`)
 // without a leading weekday, with runs of spaces folded, and with a
 // trailing RFC 5322 comment ("+0100 (CET)") read as parseCommented does.
 // What it reads stays as it is: the ids of entries known by their date are
-// made of it (parserPublished). parseWrittenFeedTime reads more.
+// made of it (parserPublished), and so it leaves laterZones unread.
+// parseWrittenFeedTime reads more.
 func parseFeedTime(s string) (time.Time, bool) {
-	s = strings.Join(strings.Fields(s), " ")
+	t, ok := readFeedTime(strings.Join(strings.Fields(s), " "))
+	if !ok || inLaterZone(t) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// readFeedTime is parseFeedTime, s with its spaces folded, with the zones
+// of laterZones read.
+func readFeedTime(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
@@ -130,9 +140,10 @@ func parseFeedLayouts(s string) (time.Time, bool) {
 // ("Di, 03 Dez 2019", "mar., 01 déc. 2020"), ordinals ("16th Nov"),
 // 12-hour clocks ("1:55 PM", "3:09pm", "10:57 a.m."), JavaScript's
 // Date.toString() ("Thu Nov 12 2020 17:00:00 GMT+0000 (…)"), "GMT-07:00",
-// zone names ("America/Los_Angeles"), numeric dates that can be read one
-// way only ("03/30/2020"), ISO 8601 forms RFC 3339 lacks ("2018-12-12T12:12",
-// "t" and "z" in lower case, "24:00"), W3C dates of a month or a year
+// "GMT+1", zone names ("America/Los_Angeles"), zone abbreviations of
+// laterZones, numeric dates that can be read one way only ("03/30/2020"),
+// ISO 8601 forms RFC 3339 lacks ("2018-12-12T12:12", "t" and "z" in lower
+// case, "24:00", "20201111T120000Z"), W3C dates of a month or a year
 // ("2003-12"), compact dates ("202403051030") and Unix times
 // (parseNumericFeedTime). It rewrites the date in a form parseFeedTime
 // reads (writtenFeedTime) rather than add a layout for every order and
@@ -146,6 +157,12 @@ func parseWrittenFeedTime(s string) (time.Time, bool) {
 		return t, true
 	}
 	rest, comment := cutComment(s)
+	if z, ok := gmtOffsetZone(rest); ok {
+		// "2024-03-04 10:00:00 GMT+1", an ISO date with an offset from GMT.
+		if t, ok := parseISOTime(z); ok {
+			return t, true
+		}
+	}
 	w, ok := writtenFeedTime(rest)
 	if !ok {
 		return time.Time{}, false
@@ -160,7 +177,7 @@ func parseWrittenFeedTime(s string) (time.Time, bool) {
 	if comment != "" {
 		text += " (" + comment + ")"
 	}
-	return parseFeedTime(text)
+	return readFeedTime(text)
 }
 
 // readsFeedTime reports whether one of the readers of an entry's date
@@ -274,12 +291,30 @@ var isoTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\
 // "2003-12".
 var isoPartial = regexp.MustCompile(`^\d{4}(?:-\d{2})?$`)
 
-// parseISOFeedTime reads s, one of the ISO 8601 forms of isoTime, as
-// RFC 3339 reads it: a time without a zone is UTC, as parseFeedTime reads
-// it. A W3C date of a year or a month (isoPartial) is its first day.
+// isoBasic is an ISO 8601 date and time in the basic format, without
+// separators: "20201111T120000Z", "20201111T1200+0100".
+var isoBasic = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})[Tt](\d{2})(\d{2})(\d{2}(?:[.,]\d+)?)?([Zz]|[+-]\d{4})?$`)
+
+// parseISOFeedTime reads s, one of the ISO 8601 forms of isoTime or
+// isoBasic, as RFC 3339 reads it: a time without a zone is UTC, as
+// parseFeedTime reads it. A W3C date of a year or a month (isoPartial) is
+// its first day.
 func parseISOFeedTime(s string) (time.Time, bool) {
 	if isoPartial.MatchString(s) {
 		return parseFeedTime((s + "-01-01")[:10])
+	}
+	return parseISOTime(s)
+}
+
+// parseISOTime reads s, a date and time in one of the ISO 8601 forms of
+// isoTime or isoBasic, as RFC 3339 reads it: a time without a zone is UTC.
+func parseISOTime(s string) (time.Time, bool) {
+	if m := isoBasic.FindStringSubmatch(s); m != nil {
+		second := m[6]
+		if second != "" {
+			second = ":" + strings.Replace(second, ",", ".", 1)
+		}
+		s = m[1] + "-" + m[2] + "-" + m[3] + "T" + m[4] + ":" + m[5] + second + m[7]
 	}
 	m := isoTime.FindStringSubmatch(s)
 	if m == nil {

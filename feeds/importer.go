@@ -532,9 +532,12 @@ func hasPrefixFold(b []byte, prefix string) bool {
 
 // isFrontMatterStart reports whether head opens front matter as
 // parseMarkdownFile reads it: a first line of "---" (YAML) or "+++"
-// (Hugo's TOML).
+// (Hugo's TOML), after blank lines if any.
 func isFrontMatterStart(head []byte) bool {
-	first, _, found := bytes.Cut(head, []byte("\n"))
+	first, rest, found := bytes.Cut(head, []byte("\n"))
+	for found && len(bytes.TrimSpace(first)) == 0 {
+		first, rest, found = bytes.Cut(rest, []byte("\n"))
+	}
 	if !found {
 		return false
 	}

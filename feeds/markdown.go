@@ -60,6 +60,10 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 		before := mdReading{tomlOnly: true}
 		addFormer(&art, before.read(string(text), name))
 	}
+	if r.laterRead {
+		before := mdReading{former: true}
+		addFormer(&art, before.read(string(text), name))
+	}
 	return art, nil
 }
 
@@ -69,17 +73,44 @@ func parseMarkdownFile(data []byte, name string) (Article, error) {
 // line by line; changed records that the file reads otherwise now. With
 // tomlOnly, it reads TOML front matter that is not TOML as tidings did
 // before it read the "key: value" lines in it (their fields were lost);
-// yamlInTOML records that it read such a line.
+// yamlInTOML records that it read such a line. With former, it reads it
+// as tidings did before it read front matter after blank lines
+// (cutLeadingBlanks), Jekyll's and Hugo's highlight tags as code blocks
+// (fenceHighlights) and the dates formerTime leaves unread; laterRead
+// records that it read any of these. Each of legacy, tomlOnly and former
+// reads as tidings did before, without these.
 type mdReading struct {
 	legacy     bool
 	changed    bool
 	tomlOnly   bool
 	yamlInTOML bool
+	former     bool
+	laterRead  bool
+}
+
+// latest reports whether r reads as tidings reads now, not as it did
+// before (legacy, tomlOnly, former).
+func (r *mdReading) latest() bool { return !r.legacy && !r.tomlOnly && !r.former }
+
+// time reads s, a date of the front matter, as parseTime reads it, or,
+// reading as tidings did before, as formerTime does.
+func (r *mdReading) time(s string) (time.Time, bool) {
+	if !r.latest() {
+		return formerTime(s)
+	}
+	t, ok := parseTime(s)
+	if _, before := formerTime(s); ok && !before {
+		r.laterRead = true
+	}
+	return t, ok
 }
 
 // read reads the Markdown file text, named name.
 func (r *mdReading) read(text, name string) Article {
 	var art Article
+	if fenced, ok := cutLeadingBlanks(text); ok && r.latest() {
+		text, r.laterRead = fenced, true
+	}
 	body := text
 	if front, rest, closed, ok := cutBlock(text, "+++", "+++"); ok && (closed || !r.legacy) {
 		// Hugo's TOML front matter, between two "+++" lines.
@@ -135,6 +166,11 @@ func (r *mdReading) read(text, name string) Article {
 		art.Published, namedDate = fileNameDate(name)
 	}
 	body = strings.ReplaceAll(body, "\r\n", "\n")
+	if r.latest() {
+		var fenced bool
+		body, fenced = fenceHighlights(body)
+		r.laterRead = r.laterRead || fenced
+	}
 	art.Title, body = r.titleHeading(body, art.Title)
 	body, notes := r.cutNotes(body)
 	if notes {
@@ -149,6 +185,123 @@ func (r *mdReading) read(text, name string) Article {
 		art.FormerIDs = append(art.FormerIDs, undated.FormerIDs...)
 	}
 	return art
+}
+
+// cutLeadingBlanks cuts the blank lines (empty, or of spaces and tabs)
+// off the start of text when front matter's opening line follows them:
+// "---", "+++" or a JSON object's "{", as Hugo and Zola files may open.
+// Text before that line, or none, leaves text as it is (ok false).
+func cutLeadingBlanks(text string) (fenced string, ok bool) {
+	pos := 0
+	for line := range strings.Lines(text) {
+		if strings.TrimSpace(line) != "" {
+			break
+		}
+		pos += len(line)
+	}
+	if pos == 0 || pos == len(text) {
+		return text, false
+	}
+	rest := text[pos:]
+	first, _, _ := strings.Cut(rest, "\n")
+	switch strings.TrimRight(first, " \t\r") {
+	case "---", "+++":
+		return rest, true
+	}
+	if strings.HasPrefix(rest, "{") && !strings.HasPrefix(rest, "{{") {
+		return rest, true
+	}
+	return text, false
+}
+
+// highlightOpen is the line that opens a block of code in Jekyll's
+// Liquid, "{% highlight go linenos %}", or a Hugo shortcode,
+// "{{< highlight go "linenos=table" >}}" or with "{{%": the language is
+// the first word after "highlight", quoted or not, if any.
+var highlightOpen = regexp.MustCompile(`^\s*(?:\{%-?\s*highlight\b(?:\s+"?([\w+#.-]+)"?)?[^%]*-?%\}|\{\{([<%])\s*highlight\b(?:\s+"?([\w+#.-]+)"?)?[^>%]*[>%]\}\})\s*$`)
+
+// highlightClose is the line that closes a block highlightOpen opens:
+// "{% endhighlight %}", "{{< /highlight >}}", "{{% /highlight %}}".
+var highlightClose = regexp.MustCompile(`^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/highlight\s*[>%]\}\})\s*$`)
+
+// liquidRaw is Liquid's "{% raw %}" or "{% endraw %}", between which
+// Jekyll shows the text as it stands.
+var liquidRaw = regexp.MustCompile(`\{%-?\s*(?:end)?raw\s*-?%\}`)
+
+// codeFence is a line that opens or closes a fenced code block.
+var codeFence = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+
+// fenceHighlights writes the blocks of code Jekyll's and Hugo's highlight
+// tags hold (highlightOpen to highlightClose, each alone on its line) as
+// fenced code blocks in their language, so that their lines stay lines
+// rather than flow into a paragraph. Liquid's raw tags inside are
+// dropped, as Jekyll drops them, their text kept. Tags inside fenced code
+// blocks, or never closed, stay as they are. fenced says body changed.
+func fenceHighlights(body string) (_ string, fenced bool) {
+	lines := strings.SplitAfter(body, "\n")
+	var b strings.Builder
+	inFence := ""
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		if m := codeFence.FindStringSubmatch(line); m != nil {
+			switch {
+			case inFence == "":
+				inFence = m[1]
+			case m[1][0] == inFence[0] && len(m[1]) >= len(inFence) && strings.TrimSpace(line[len(m[0]):]) == "":
+				inFence = ""
+			}
+		}
+		open := highlightOpen.FindStringSubmatch(line)
+		end := -1
+		if open != nil && inFence == "" {
+			end = slices.IndexFunc(lines[i+1:], func(l string) bool { return highlightClose.MatchString(l) })
+		}
+		if end < 0 {
+			b.WriteString(line)
+			continue
+		}
+		code := highlightedCode(lines[i+1 : i+1+end])
+		fence := codeFenceFor(code)
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		b.WriteString(indent + fence + open[1] + open[3] + "\n" + code + indent + fence + "\n")
+		i += end + 1
+		fenced = true
+	}
+	return b.String(), fenced
+}
+
+// highlightedCode is the lines of code between highlight tags, with
+// Liquid's raw tags dropped (a line that held only such a tag with it),
+// ending with a line break.
+func highlightedCode(lines []string) string {
+	var b strings.Builder
+	for _, line := range lines {
+		if liquidRaw.MatchString(line) {
+			line = liquidRaw.ReplaceAllString(line, "")
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+		}
+		b.WriteString(line)
+	}
+	code := b.String()
+	if code != "" && !strings.HasSuffix(code, "\n") {
+		code += "\n"
+	}
+	return code
+}
+
+// codeFenceFor is a fence of backticks longer than any run of them that
+// starts a line of code, at least three, so that code cannot close it.
+func codeFenceFor(code string) string {
+	n := 3
+	for line := range strings.Lines(code) {
+		text := strings.TrimLeft(line, " ")
+		if run := len(text) - len(strings.TrimLeft(text, "`")); run >= n {
+			n = run + 1
+		}
+	}
+	return strings.Repeat("`", n)
 }
 
 // fileNameDate is the date a file's name starts with, as Jekyll names
@@ -1102,7 +1255,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			art.Title, _ = scalar(key, val)
 		case "date", "published", "pubdate", "published_at":
 			if s, ok := scalar(key, val); ok && s != "" {
-				if t, ok := parseTime(s); ok {
+				if t, ok := r.time(s); ok {
 					art.Published, dated = t, true
 					art.publishedAt = unwritableAt(t, fmt.Sprintf("front matter line %d: %s", val.Line+1, key))
 				} else {
@@ -1113,7 +1266,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 			// Obsidian's and others' note dates: the date when none other
 			// is given.
 			if s, ok := scalar(key, val); ok && s != "" {
-				if t, ok := parseTime(s); ok {
+				if t, ok := r.time(s); ok {
 					created = t
 					createdAt = unwritableAt(t, fmt.Sprintf("front matter line %d: %s", val.Line+1, key))
 				} else {
@@ -1140,7 +1293,7 @@ func (r *mdReading) readFields(m *yaml.Node, art *Article) {
 		case "added":
 			// When the library it was exported from took it in.
 			if s, ok := scalar(key, val); ok && s != "" {
-				if t, ok := parseTime(s); ok {
+				if t, ok := r.time(s); ok {
 					art.Added = t
 					art.addedAt = unwritableAt(t, fmt.Sprintf("front matter line %d: %s", val.Line+1, key))
 				} else {
@@ -1273,13 +1426,32 @@ func stringList(n *yaml.Node, split, nulls bool) (out []string, dropped int) {
 		case split:
 			parts = strings.Fields(n.Value)
 		}
+		commas := split && strings.Contains(n.Value, ",")
 		for _, p := range parts {
-			if p = strings.TrimSpace(p); p != "" {
+			if p = strings.TrimSpace(p); commas {
+				p = strings.TrimSpace(unquote(p))
+			}
+			if p != "" {
 				out = append(out, p)
 			}
 		}
 	}
 	return out, dropped
+}
+
+// quotePairs are the quotes that open and close an item of a list
+// written on one line: straight, and curly as word processors write them.
+var quotePairs = [][2]string{{`"`, `"`}, {"'", "'"}, {"“", "”"}, {"‘", "’"}, {"„", "“"}, {"«", "»"}}
+
+// unquote is s, an item of a list split at its commas ("tags: politics,
+// "new york""), without one pair of quotes around it: new york.
+func unquote(s string) string {
+	for _, q := range quotePairs {
+		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return s[len(q[0]) : len(s)-len(q[1])]
+		}
+	}
+	return s
 }
 
 // maxAliasChain is how many aliases in a row resolveAlias follows.
