@@ -1,7 +1,9 @@
 package feeds
 
 import (
+	"bytes"
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -30,9 +32,17 @@ import (
 // otherwise (legacyHTMLPage) too, among its FormerIDs, so that importing
 // a page again finds the article imported then.
 func parseHTMLPage(data []byte, pageURL string) (Article, error) {
-	art, asBefore, err := readablePage(data, pageURL)
+	art, asBefore, err := readablePage(data, pageURL, true)
 	if err != nil {
 		return art, err
+	}
+	if pageURL != "" && bytes.Contains(bytes.ToLower(data), []byte("<base")) {
+		// Its links resolved against the address it was saved from, not
+		// its <base href>, before the page's own base counted.
+		if before, beforeAs, err := readablePage(data, pageURL, false); err == nil && before.Body != art.Body {
+			asBefore = append(asBefore, reading{before.Title, before.Body})
+			asBefore = append(asBefore, beforeAs...)
+		}
 	}
 	if legacy, err := legacyHTMLPage(data, pageURL); err == nil {
 		art.FormerBody = legacy.FormerBody
@@ -136,7 +146,11 @@ const (
 // short part of a page laid out in tables gave way to the whole, and
 // before a <title> naming only the site gave way to the headline
 // (pageTitle): what the page was known by.
-func readablePage(data []byte, pageURL string) (art Article, asBefore []reading, err error) {
+//
+// With ownBase, a page whose address is known resolves its links against
+// its <base href>, as a browser does; a page whose address is not known
+// ignores it, as it did.
+func readablePage(data []byte, pageURL string, ownBase bool) (art Article, asBefore []reading, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {
@@ -178,6 +192,9 @@ func readablePage(data []byte, pageURL string) (art Article, asBefore []reading,
 			art.URL = page.String()
 		}
 		linkBase = page.String()
+		if b := documentBase(doc, page); ownBase && b != nil {
+			linkBase = b.String()
+		}
 	}
 
 	art.Author = pick("author", "article:author", "dc.creator", "parsely-author", "byl")
@@ -334,6 +351,8 @@ var storyChanges = []storyChange{
 	{may: hasSpans, apply: spannedTables},
 	// Tables of data whose cells of paragraphs or lists made them blocks.
 	{may: hasBlockCells, apply: joinedCellTables},
+	// Line breaks inside Chinese or Japanese text taken out.
+	{may: hasCJKBreak, apply: joinedCJKBreaks},
 }
 
 // storyReadings makes the story in content read as it reads now, and
@@ -411,14 +430,17 @@ func hasScripts(n *html.Node) bool {
 }
 
 // dropTitleHeading drops the heading md starts with when it is the
-// title, of whatever level: Readability makes a story's <h1> an <h2>.
+// title, of whatever level: Readability makes a story's <h1> an <h2>. A
+// heading whose line break inside Chinese or Japanese text was taken out
+// (joinedCJKBreaks) is the title that has that break.
 func dropTitleHeading(md, title string) string {
 	line, rest, _ := strings.Cut(md, "\n")
 	level := len(line) - len(strings.TrimLeft(line, "#"))
 	if level < 1 || level > 6 || !strings.HasPrefix(line[level:], " ") || strings.TrimSpace(rest) == "" {
 		return md
 	}
-	if plainText(strings.TrimSpace(line[level:])) != plainText(title) {
+	heading := strings.TrimSpace(line[level:])
+	if plainText(heading) != plainText(title) && sentenceText(heading) != sentenceText(title) {
 		return md
 	}
 	return strings.TrimSpace(rest)
@@ -1171,6 +1193,81 @@ func jsonNames(v any) string {
 			}
 		}
 		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// documentBase is the address the page's first <base href> names,
+// resolved against page, the address the page was saved from; nil when
+// the page has none or it is not an http(s) address.
+func documentBase(doc *html.Node, page *url.URL) *url.URL {
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Base {
+			continue
+		}
+		href := strings.TrimSpace(attr(n, "href"))
+		if href == "" {
+			continue // a <base target> alone
+		}
+		u, err := page.Parse(href)
+		if err != nil {
+			return nil
+		}
+		return baseURL(u.String())
+	}
+	return nil
+}
+
+// savedFrom finds the address a browser or an extension notes in a
+// comment when it saves a page: Chrome's and Internet Explorer's "saved
+// from url=(0047)https://…", SingleFile's "Page saved with SingleFile" and
+// its "url: https://…" line.
+var (
+	savedFromComment  = regexp.MustCompile(`^\s*saved from url=\(\d+\)(\S+)`)
+	singleFileComment = regexp.MustCompile(`(?m)^\s*url:\s*(\S+)\s*$`)
+)
+
+// savedFromURL is the http(s) address a page was saved from, as the
+// comment the browser or SingleFile wrote at the page's start says; ""
+// when it says none. Only a comment before the page's content counts: one
+// before its root element, or one at the start of it, before <head>, where
+// SingleFile writes its own; a comment further on is the page's, which
+// anyone may have written.
+func savedFromURL(page []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.DoctypeToken:
+		case html.CommentToken:
+			if u := savedAddress(string(z.Text())); u != "" {
+				return u
+			}
+		case html.TextToken:
+			if len(bytes.TrimLeft(z.Text(), blank)) > 0 {
+				return ""
+			}
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) != "html" {
+				return ""
+			}
+		default:
+			return ""
+		}
+	}
+}
+
+// savedAddress is the http(s) address a comment a page was saved with
+// names (savedFrom), or "".
+func savedAddress(comment string) string {
+	var m []string
+	if m = savedFromComment.FindStringSubmatch(comment); m == nil && strings.Contains(comment, "Page saved with SingleFile") {
+		m = singleFileComment.FindStringSubmatch(comment)
+	}
+	if m == nil {
+		return ""
+	}
+	if u := baseURL(m[1]); u != nil {
+		return u.String()
 	}
 	return ""
 }

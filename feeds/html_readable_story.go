@@ -581,3 +581,82 @@ func isPermalink(a *html.Node) bool {
 	}
 	return false
 }
+
+// hasCJKBreak reports whether a text in root breaks a line between two
+// characters of Chinese or Japanese text (brokenWord), outside preformatted
+// text, where its lines stay as they are.
+func hasCJKBreak(root *html.Node) bool {
+	for n := range root.Descendants() {
+		if n.Type == html.TextNode && !inPreformatted(n) && joinCJKBreaks(n.Data) != n.Data {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedCJKBreaks takes out of the texts in root, outside preformatted
+// text, the line breaks between two characters of Chinese or Japanese
+// text, with the spaces around them, as a browser lays such text out (CSS
+// Text's segment breaks): those languages put no spaces between words, and
+// a line wrapped in the page's source goes on on the next line. Without
+// it, the break became a space, which split a word (東京都 庁) for the
+// title taken from the body and for the search. It reports whether it
+// changed root.
+func joinedCJKBreaks(root *html.Node, _ string) bool {
+	changed := false
+	for n := range root.Descendants() {
+		if n.Type != html.TextNode || inPreformatted(n) {
+			continue
+		}
+		if joined := joinCJKBreaks(n.Data); joined != n.Data {
+			n.Data, changed = joined, true
+		}
+	}
+	return changed
+}
+
+// joinCJKBreaks is s without the runs of white space holding a line break
+// between two characters of Chinese or Japanese text (brokenWord).
+func joinCJKBreaks(s string) string {
+	if !strings.ContainsAny(s, "\n\r") {
+		return s
+	}
+	var b strings.Builder
+	start := 0 // where the text not yet written starts
+	for i := 0; i < len(s); {
+		if !isBreakSpace(s[i]) {
+			i++
+			continue
+		}
+		end := i
+		for end < len(s) && isBreakSpace(s[end]) {
+			end++
+		}
+		gap := strings.ReplaceAll(s[i:end], "\r", "\n")
+		if i > 0 && end < len(s) && brokenWord(s[:i], gap, s[end:]) {
+			b.WriteString(s[start:i])
+			start = end
+		}
+		i = end
+	}
+	if start == 0 {
+		return s
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}
+
+// isBreakSpace reports whether c is the white space HTML collapses
+// around a line break: a space, a tab or a line break.
+func isBreakSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// inPreformatted reports whether n lies in a <pre>, <textarea> or
+// <listing>, whose line breaks are kept as written.
+func inPreformatted(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.DataAtom == atom.Pre || p.DataAtom == atom.Textarea || p.DataAtom == atom.Listing) {
+			return true
+		}
+	}
+	return false
+}

@@ -273,11 +273,23 @@ func readFormat(name, ext string, r io.Reader, size int64, emit func(Item) error
 // still not UTF-8 after that is repaired, with a warning. A page read
 // otherwise than an earlier tidings read it, which replaced the bytes that
 // were not UTF-8, is found by the id it had then.
+//
+// The address the page was saved from, which the browser or SingleFile
+// noted in a comment at its start (savedFromURL), is used as an MHTML
+// archive's is: it is the article's link when the page names none, and
+// what its relative links resolve against. A page imported before that
+// comment was read is found by the id it had then.
 func readHTMLFile(data []byte) (Article, error) {
 	page, warning, changed := pageUTF8(data)
-	art, err := parseHTMLFile(page)
+	saved := savedFromURL(page)
+	art, err := parseHTMLPage(page, saved)
 	if err != nil {
 		return art, err
+	}
+	if saved != "" {
+		if unsaved, err := parseHTMLPage(page, ""); err == nil {
+			addFormer(&art, unsaved)
+		}
 	}
 	if warning != "" {
 		art.Warnings = append(art.Warnings, warning)

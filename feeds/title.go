@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"html"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,7 +23,7 @@ const titleLength = 100
 // boundary near 100 characters with an ellipsis. It returns "" only for a
 // blank body.
 func TitleFromBody(body string) string {
-	for para := range strings.SplitSeq(withoutCodeBlocks(body), "\n\n") {
+	for para := range strings.SplitSeq(withoutTables(withoutCodeBlocks(body)), "\n\n") {
 		if text := sentenceText(setextHeading(para)); text != "" {
 			if title := CleanLine(shortTitle(firstSentence(text))); title != "" {
 				return title
@@ -102,6 +103,42 @@ func withoutCodeBlocks(body string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// tableDelimiter is the row under a Markdown table's header: cells of
+// dashes, with colons to align them, between pipes (`|---|:--:|`,
+// `--- | ---`).
+var tableDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+
+// withoutTables blanks the lines of Markdown tables (a header row, its
+// delimiter row and the rows up to a blank line), which hold cells, not
+// a sentence a title could come from: a page or a note that opens with a
+// table is titled by the text after it, as one that opens with code is.
+func withoutTables(body string) string {
+	if !strings.Contains(body, "|") || !strings.Contains(body, "-") {
+		return body
+	}
+	lines := strings.SplitAfter(body, "\n")
+	found := false
+	for i := 0; i+1 < len(lines); i++ {
+		if !strings.Contains(lines[i], "|") || !isTableDelimiter(lines[i+1]) {
+			continue
+		}
+		found = true
+		for ; i < len(lines) && strings.TrimSpace(lines[i]) != ""; i++ {
+			lines[i] = "\n"
+		}
+	}
+	if !found {
+		return body
+	}
+	return strings.Join(lines, "")
+}
+
+// isTableDelimiter reports whether line is the delimiter row of a Markdown
+// table, with a pipe in it, as GitHub's tables have.
+func isTableDelimiter(line string) bool {
+	return strings.Contains(line, "|") && tableDelimiter.MatchString(strings.TrimRight(line, "\r\n"))
 }
 
 // shortTitle cuts s at the last word boundary before titleLength runes and
