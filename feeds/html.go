@@ -37,9 +37,10 @@ func HTMLToMarkdown(src, base string) (string, error) { return htmlToMarkdown(sr
 // it is found again (Article.FormerBody).
 func formerMarkdown(src, base string) (string, error) { return htmlToMarkdown(src, base, true) }
 
-// storyMarkdown is HTMLToMarkdown for an article's body as it is read now,
-// superscripts and subscripts written as such (ScriptText), links wrapped
-// over lines unwrapped (unwrapLinks): the text of a page or a feed's entry.
+// storyMarkdown is HTMLToMarkdown for an article's body as it was read
+// before its math and the line numbers beside its code were (pageMarkdown
+// and entryMarkdown read them): superscripts and subscripts written as
+// such (ScriptText), links wrapped over lines unwrapped (unwrapLinks).
 // What its id is made of is read by HTMLToMarkdown, formerMarkdown or
 // formerContentMarkdown, which read them as before, as text (10<sup>8</sup>
 // as 108), a wrapped link as its text alone.
@@ -50,9 +51,11 @@ func storyMarkdown(src, base string) (string, error) {
 // entryMarkdown is storyMarkdown for a feed's entry, its tables read as a
 // page's story's are (storyTables): without, the cells of a table the
 // Markdown cannot write as one run together ("AlphaBeta"); its pictures
-// written apart from the text beside them (apartImages).
+// written apart from the text beside them (apartImages); its math read as
+// text and the line numbers beside its code dropped (math, gutters).
 func entryMarkdown(src, base string) (string, error) {
-	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true, tables: true, apartImages: true})
+	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true, tables: true,
+		apartImages: true, math: true, gutters: true})
 }
 
 func htmlToMarkdown(src, base string, former bool) (string, error) {
@@ -61,14 +64,30 @@ func htmlToMarkdown(src, base string, former bool) (string, error) {
 
 func convertHTML(src string, t tidier) (string, error) {
 	policy := htmlPolicy()
-	if t.former {
+	switch {
+	case t.former:
 		policy = formerHTMLPolicy()
+	case t.math || t.gutters:
+		policy = storyHTMLPolicy()
 	}
 	doc, _, err := parseHTML([]byte(policy.Sanitize(src)))
 	if err != nil {
 		return "", err
 	}
+	if t.gutters {
+		dropLineNumbers(doc)
+	}
+	if t.apartImages {
+		t.pictures = new([]*html.Node)
+	}
 	t.tidy(doc)
+	if t.apartImages {
+		// Spaced once the text beside them reads as it will: a
+		// superscript's marks written, empty wrappers gone.
+		for _, link := range *t.pictures {
+			apartImage(link)
+		}
+	}
 	if t.tables {
 		storyTables(doc)
 	}
@@ -90,6 +109,32 @@ var htmlPolicy = sync.OnceValue(func() *bluemonday.Policy { return newHTMLPolicy
 // formerHTMLPolicy is the allowlist before embedded players, video and
 // audio elements and lazily loaded pictures were read (formerMarkdown).
 var formerHTMLPolicy = sync.OnceValue(func() *bluemonday.Policy { return newHTMLPolicy(true) })
+
+// storyHTMLPolicy is htmlPolicy with MathML, read as text (tidyMath), and
+// the classes highlighters mark a line's number with (lineNumberSpans):
+// the allowlist of a story read now (pageMarkdown, entryMarkdown).
+// What ids are made of is read without them, as before.
+var storyHTMLPolicy = sync.OnceValue(func() *bluemonday.Policy {
+	p := newHTMLPolicy(false)
+	p.AllowElementsContent("math")
+	p.AllowElements(mathElements...)
+	p.AllowNoAttrs().OnElements(mathElements...)
+	p.AllowAttrs("alttext", "display").OnElements("math")
+	p.AllowAttrs("encoding").OnElements("annotation")
+	// The classes matter only by what they say: no other is kept.
+	p.AllowAttrs("class").Matching(lineNumberClass).OnElements("span")
+	// Drawn, not read: what a phantom or an XML annotation holds.
+	p.SkipElementsContent("mphantom", "annotation-xml")
+	return p
+})
+
+// mathElements are the MathML elements kept for their text (mathText);
+// the text of any other is kept without its tag.
+var mathElements = []string{
+	"math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace",
+	"msup", "msub", "msubsup", "mfrac", "msqrt", "mroot", "mstyle", "mpadded", "menclose",
+	"mover", "munder", "munderover", "mtable", "mtr", "mtd", "mfenced", "merror", "maction",
+}
 
 func newHTMLPolicy(former bool) *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
@@ -150,7 +195,10 @@ func baseURL(base string) *url.URL {
 // definitions, the Markdown writes definition lists as such
 // (pageMarkdown); with tables, tables as a page's story's (entryMarkdown);
 // with apartImages, a picture's link with a space between it and the
-// words it touches (apartImage, entryMarkdown).
+// words it touches (apartImage, entryMarkdown), the links noted in
+// pictures as they are made and spaced once all is tidied. With math,
+// MathML is read as text (tidyMath); with gutters, the line numbers
+// highlighters write beside code are dropped (dropLineNumbers).
 type tidier struct {
 	base        *url.URL
 	former      bool
@@ -158,6 +206,9 @@ type tidier struct {
 	definitions bool
 	tables      bool
 	apartImages bool
+	math        bool
+	gutters     bool
+	pictures    *[]*html.Node
 }
 
 func (t tidier) tidy(n *html.Node) {
@@ -177,6 +228,12 @@ func (t tidier) tidy(n *html.Node) {
 	if n.Type != html.ElementNode {
 		return
 	}
+	if n.Namespace == "math" {
+		if n.Data == "math" && n.Parent != nil {
+			tidyMath(n)
+		}
+		return
+	}
 	switch n.DataAtom {
 	case atom.Br:
 		if !t.former && inTableCell(n) {
@@ -187,7 +244,7 @@ func (t tidier) tidy(n *html.Node) {
 		}
 	case atom.Img:
 		if link := tidyImage(n, base, t.former); link != nil && t.apartImages {
-			apartImage(link)
+			*t.pictures = append(*t.pictures, link)
 		}
 		return
 	case atom.Iframe, atom.Video, atom.Audio:
@@ -206,7 +263,7 @@ func (t tidier) tidy(n *html.Node) {
 		}
 		setAttr(n, "href", href)
 		if linkedPicture && !isEmptyElement(n) {
-			apartImage(n)
+			*t.pictures = append(*t.pictures, n)
 		}
 	}
 	if n.Parent != nil && removableWhenEmpty[n.DataAtom] && isEmptyElement(n) {
@@ -291,8 +348,9 @@ func holdsOnlyPictures(link *html.Node) bool {
 // touches on either side (<img src="pic.jpg">Many players…, as Golem.de's
 // feeds write their teasers): the reader shows a link as its text and its
 // address, and "image https://example.com/pic.jpgMany players" reads as
-// one address. Punctuation that closes after it or opens before it stays
-// against it, as after or before a word ("(image https://…/pic.jpg).").
+// one address. Punctuation that opens before it stays against it, as
+// before a word ("(image https://…/pic.jpg"), and so does what a
+// terminal ends an address at after it (continuesAddress).
 func apartImage(link *html.Node) {
 	if prev := inlineBeside(link, false); prev != nil && touches(prev, false) {
 		link.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, link)
@@ -328,17 +386,17 @@ func sibling(n *html.Node, after bool) *html.Node {
 
 // touches reports whether n, an inline neighbour of a picture's link,
 // meets it without white space between: n is text, or an inline element
-// holding text or a picture, that starts (after) or ends (else) with a
-// character a picture is written apart from (standsApartFrom).
+// holding text or a picture, that starts with what would run into the
+// picture's address (after: continuesAddress), or ends with a character
+// a picture is written apart from (standsApartFrom).
 func touches(n *html.Node, after bool) bool {
 	switch {
 	case n.Type == html.TextNode:
 		if after {
-			r, size := utf8.DecodeRuneInString(n.Data)
-			return size > 0 && standsApartFrom(r, closingMarks)
+			return continuesAddress(n.Data)
 		}
 		r, size := utf8.DecodeLastRuneInString(n.Data)
-		return size > 0 && standsApartFrom(r, openingMarks)
+		return size > 0 && standsApartFrom(r)
 	case n.Type != html.ElementNode || !inlineElements[n.DataAtom]:
 		return false
 	case n.DataAtom == atom.Img:
@@ -352,15 +410,48 @@ func touches(n *html.Node, after bool) bool {
 }
 
 // standsApartFrom reports whether a picture's link is written with a
-// space between it and r, the character it touches: not when r is white
-// space already (a no-break space too), one of marks (the marks that
-// close after it or open before it), a mark written against a word on
-// either side (eitherSideMarks), or a Chinese or Japanese character, as
-// those languages write no spaces between words.
-func standsApartFrom(r rune, marks string) bool {
-	return !unicode.IsSpace(r) && !strings.ContainsRune(marks, r) &&
+// space between it and r, the character before it: not when r is white
+// space already (a no-break space too), one of openingMarks, a mark
+// written against a word on either side (eitherSideMarks), or a Chinese
+// or Japanese character, as those languages write no spaces between words.
+func standsApartFrom(r rune) bool {
+	return !unicode.IsSpace(r) && !strings.ContainsRune(openingMarks, r) &&
 		!strings.ContainsRune(eitherSideMarks, r) && !isCJKWordRune(r)
 }
+
+// continuesAddress reports whether s, the text right after a picture's
+// link, starts with what a terminal's or a linkifier's URL detection
+// takes into the address the reader shows: a letter of any script (a
+// Chinese one too: "…/e.png楽しかった" is taken whole), a digit, or a mark
+// an address holds (addressMarks); or a mark an address ends at only
+// when nothing of an address follows it (addressEndMarks: "…/s.jpg."
+// ends at the stop, "…/s.jpg.Next" does not). Other marks, closing
+// brackets and quotes, dashes and Chinese and Japanese stops, end it.
+func continuesAddress(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case size == 0:
+		return false
+	case strings.ContainsRune(addressEndMarks, r):
+		next, _ := utf8.DecodeRuneInString(s[size:])
+		return inAddress(next)
+	}
+	return inAddress(r)
+}
+
+// inAddress reports whether URL detection takes r into an address
+// wherever it stands in it (continuesAddress).
+func inAddress(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) ||
+		strings.ContainsRune(addressMarks, r)
+}
+
+// addressMarks are the marks an address holds anywhere in it;
+// addressEndMarks those it holds but not at its end.
+const (
+	addressMarks    = "/-_~#%&=+@$*"
+	addressEndMarks = ".,:;!?'"
+)
 
 // isCJKWordRune reports whether r is a Chinese ideograph or a Japanese
 // kana, or the mark that lengthens a kana's sound.
@@ -368,21 +459,19 @@ func isCJKWordRune(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー'
 }
 
-// closingMarks are the marks written right after a word, with no space
-// before them: a picture's link is kept against them as a word is.
-// Guillemets are in both: one against a picture, written without a
-// space, quotes it whichever way the language turns them. Chinese and
-// Japanese full-width marks follow the Western ones.
-const closingMarks = ".,;:!?)]}”’«»…" + "。、，．！？：；」』）】〉》〕］｝〙〗〛"
-
 // openingMarks are the marks written right before a word, with no space
-// after them.
-const openingMarks = "([{“‘„«»" + "「『（【〈《〔［｛〘〖〚"
+// after them: brackets, the quotation marks that open a quote low
+// („ ‚) and Spanish's inverted marks (¿ ¡). Chinese and Japanese
+// full-width brackets follow the Western ones.
+const openingMarks = "([{„‚¿¡" + "「『（【〈《〔［｛〘〖〚"
 
 // eitherSideMarks are the marks written against a word on either side
 // of it: straight quotes, which open and close alike, dashes and a
-// slash.
-const eitherSideMarks = `"'—–/`
+// slash, and the quotation marks that open a quote in one language and
+// close it in another (“ ‘ in English and German, guillemets turned
+// either way in French and German). ” and ’ open only in Swedish and
+// Finnish: after one of them, as after a word, a picture stands apart.
+const eitherSideMarks = `"'—–/` + "“‘«»‹›"
 
 // inlineElements are the elements the sanitiser keeps that are read
 // within a line of text.
@@ -499,6 +588,195 @@ func tidyEmbed(n *html.Node, base *url.URL) {
 	}
 	n.Parent.InsertBefore(link, n)
 	n.Parent.RemoveChild(n)
+}
+
+// tidyMath writes n, a <math> element, as text a terminal shows: its
+// TeX (its alttext when it reads as TeX, else its annotation in TeX) as
+// code, else its alttext or the text of its tokens (mathText). Math
+// displayed as a block (display="block") is a paragraph or a code block
+// of its own, unless in a table's cell, whose row a block would end.
+func tidyMath(n *html.Node) {
+	text, tex := mathSource(n)
+	if text == "" {
+		n.Parent.RemoveChild(n)
+		return
+	}
+	math := &html.Node{Type: html.TextNode, Data: text}
+	if tex {
+		code := &html.Node{Type: html.ElementNode, Data: "code", DataAtom: atom.Code}
+		code.AppendChild(math)
+		math = code
+	}
+	if strings.EqualFold(strings.TrimSpace(attr(n, "display")), "block") && !inTableCell(n) {
+		block := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		if tex {
+			block = &html.Node{Type: html.ElementNode, Data: "pre", DataAtom: atom.Pre}
+		}
+		block.AppendChild(math)
+		math = block
+	}
+	n.Parent.InsertBefore(math, n)
+	n.Parent.RemoveChild(n)
+}
+
+// mathSource is what math, a <math> element, is read as: its alttext,
+// else the TeX of an annotation (<annotation encoding="application/x-tex">),
+// else the text of its tokens (mathText); tex says it is TeX, shown as
+// code. Wikipedia's {\displaystyle …} around its TeX goes.
+func mathSource(math *html.Node) (text string, tex bool) {
+	if alt := oneSpaced(CleanText(attr(math, "alttext"))); alt != "" {
+		if !texMarks.MatchString(alt) {
+			return alt, false
+		}
+		return texStyle.ReplaceAllString(alt, "$1"), true
+	}
+	for d := range math.Descendants() {
+		if d.Type == html.ElementNode && d.Data == "annotation" && texEncodings[strings.ToLower(strings.TrimSpace(attr(d, "encoding")))] {
+			if s := textOf(d); s != "" {
+				return texStyle.ReplaceAllString(s, "$1"), true
+			}
+		}
+	}
+	return mathText(math), false
+}
+
+// texEncodings are the encodings an annotation of TeX is said to be in.
+var texEncodings = map[string]bool{"application/x-tex": true, "application/x-latex": true, "tex": true, "latex": true}
+
+// texMarks are what TeX holds and words do not: a command, a group, a
+// superscript or a subscript.
+var texMarks = regexp.MustCompile(`[\\{}^_]`)
+
+// texStyle is Wikipedia's TeX around an expression, which says only how
+// large to draw it.
+var texStyle = regexp.MustCompile(`^\{\\(?:displaystyle|textstyle)\s*(.*)\}$`)
+
+// oneSpaced is s with its runs of white space one space, none at its ends.
+func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mathText is the text of math, MathML, as it would be typed: its tokens
+// in order, operators spaced ("a ≠ 0"), a superscript (or what is over
+// its base) after a caret and a subscript (or what is under) after an
+// underscore ("ax^2", "x_(i + 1)"), a fraction with a slash, a root with
+// √, a table's rows apart by semicolons.
+func mathText(math *html.Node) string {
+	var b strings.Builder
+	writeMathRow(&b, math)
+	return oneSpaced(b.String())
+}
+
+// writeMathRow writes the children of n one after another (mathText).
+func writeMathRow(b *strings.Builder, n *html.Node) {
+	first := true
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(strings.TrimSpace(c.Data))
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Data == "mo" {
+			writeOperator(b, textOf(c), first)
+		} else {
+			writeMath(b, c)
+		}
+		first = false
+	}
+}
+
+// writeOperator writes op, an operator, spaced as it is typed: a bracket
+// or a stop against its neighbours, a comma with a space after it, an
+// operator first in its row ("−b") against what follows, others with a
+// space on either side. Invisible ones (function application, invisible
+// times) are not written.
+func writeOperator(b *strings.Builder, op string, first bool) {
+	switch {
+	case op == "" || strings.Trim(op, "\u2061\u2062\u2063\u2064") == "":
+	case strings.Contains("()[]{}|‖⟨⟩⌈⌉⌊⌋.!′″'", op):
+		b.WriteString(op)
+	case op == "," || op == ";":
+		b.WriteString(op + " ")
+	case first:
+		b.WriteString(op)
+	default:
+		b.WriteString(" " + op + " ")
+	}
+}
+
+// writeMath writes n, a MathML element (mathText).
+func writeMath(b *strings.Builder, n *html.Node) {
+	var args []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			args = append(args, c)
+		}
+	}
+	switch {
+	case n.Data == "annotation" || n.Data == "annotation-xml":
+		// Another way to say what the element beside it says.
+	case n.Data == "semantics" && len(args) > 0:
+		writeMath(b, args[0])
+	case (n.Data == "msup" || n.Data == "msub") && len(args) == 2:
+		writeMath(b, args[0])
+		b.WriteString(map[string]string{"msup": "^", "msub": "_"}[n.Data])
+		writeMathGroup(b, args[1])
+	case n.Data == "msubsup" && len(args) == 3:
+		writeMath(b, args[0])
+		b.WriteString("_")
+		writeMathGroup(b, args[1])
+		b.WriteString("^")
+		writeMathGroup(b, args[2])
+	case n.Data == "mfrac" && len(args) == 2:
+		writeMathGroup(b, args[0])
+		b.WriteString("/")
+		writeMathGroup(b, args[1])
+	case n.Data == "msqrt":
+		b.WriteString("√(")
+		writeMathRow(b, n)
+		b.WriteString(")")
+	case n.Data == "mroot" && len(args) == 2:
+		writeMathGroup(b, args[1])
+		b.WriteString("√")
+		writeMathGroup(b, args[0])
+	case n.Data == "mspace":
+		b.WriteString(" ")
+	case (n.Data == "munder" || n.Data == "mover") && len(args) == 2:
+		writeMath(b, args[0])
+		b.WriteString(map[string]string{"munder": "_", "mover": "^"}[n.Data])
+		writeMathGroup(b, args[1])
+	case n.Data == "munderover" && len(args) == 3:
+		writeMath(b, args[0])
+		b.WriteString("_")
+		writeMathGroup(b, args[1])
+		b.WriteString("^")
+		writeMathGroup(b, args[2])
+	case n.Data == "mtable" || n.Data == "mtr":
+		// Rows apart by semicolons, their cells by commas.
+		for i, c := range args {
+			if i > 0 {
+				b.WriteString(map[string]string{"mtable": "; ", "mtr": ", "}[n.Data])
+			}
+			writeMath(b, c)
+		}
+	case n.Data == "mo":
+		// An operator with a script, as ∑ with its bounds: against them.
+		b.WriteString(textOf(n))
+	default:
+		writeMathRow(b, n)
+	}
+}
+
+// writeMathGroup writes n as writeMath does, in parentheses when it is
+// more than one character ("x^(n+1)", not "x^n+1").
+func writeMathGroup(b *strings.Builder, n *html.Node) {
+	var g strings.Builder
+	writeMath(&g, n)
+	s := oneSpaced(g.String())
+	if utf8.RuneCountInString(s) > 1 && !(strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")")) {
+		s = "(" + s + ")"
+	}
+	b.WriteString(s)
 }
 
 // isPixel reports whether an image dimension is 0 or 1 ("1", "1px").

@@ -20,10 +20,39 @@ import (
 // pageMarkdown is storyMarkdown for the story of an HTML page, its
 // definition lists (<dl>) written as Markdown writes them (definitionList),
 // which the reader shows as such: a term on its line, its definition on
-// the next after a colon. What the page is known by from before is read
-// by storyMarkdown (formerMarkdowns), which writes them as paragraphs.
+// the next after a colon; its math read as text and the line numbers
+// beside its code dropped (math, gutters). What the page is known by
+// from before is read by storyMarkdown (formerMarkdowns), which writes
+// definition lists as paragraphs, and by formerPageMarkdowns.
 func pageMarkdown(src, base string) (string, error) {
-	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true, definitions: true})
+	return convertHTML(unwrapLinks(src), tidier{base: baseURL(base), scripts: true, definitions: true,
+		math: true, gutters: true})
+}
+
+// formerPageMarkdowns are the Markdown of story, a page's story, and
+// rendered, its HTML, as pageMarkdown wrote it before it read math and
+// dropped the line numbers beside code: none when story holds neither,
+// as it then reads as it did.
+func formerPageMarkdowns(story *html.Node, rendered, base string) []string {
+	if !hasMathOrCode(story) {
+		return nil
+	}
+	md, err := convertHTML(unwrapLinks(rendered), tidier{base: baseURL(base), scripts: true, definitions: true})
+	if err != nil {
+		return nil
+	}
+	return []string{md}
+}
+
+// hasMathOrCode reports whether n holds MathML or preformatted text,
+// which pageMarkdown reads otherwise than it did.
+func hasMathOrCode(n *html.Node) bool {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && (d.Namespace == "math" && d.Data == "math" || d.DataAtom == atom.Pre) {
+			return true
+		}
+	}
+	return false
 }
 
 // definitionsConverter is markdownConverter with definition lists

@@ -329,6 +329,8 @@ func storyMarkdowns(content *html.Node, base string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// As read before math and the line numbers beside code were.
+	before = append(before, formerPageMarkdowns(content, b.String(), base)...)
 	return append([]string{md}, before...), nil
 }
 

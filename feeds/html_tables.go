@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -435,3 +436,155 @@ func itemMark(li *html.Node) string {
 	}
 	return strconv.Itoa(n) + ". "
 }
+
+// dropLineNumbers drops the line numbers syntax highlighters write beside
+// code, which the Markdown wrote as a code block of numbers or as numbers
+// before the code: a table's cell of numbers beside the cell of its code
+// (Rouge's td.rouge-gutter, Pygments' td.linenos, Hugo's lntd), the code's
+// cell then read as the code alone (codeOutOfTable); and the number
+// starting each line inside the code (Pygments' span.linenos, Hugo's
+// span.ln: lineNumberSpans).
+func dropLineNumbers(root *html.Node) {
+	var gutters, numbers []*html.Node
+	for d := range root.Descendants() {
+		switch {
+		case isGutter(d):
+			gutters = append(gutters, d)
+		case d.Type == html.ElementNode && d.DataAtom == atom.Pre:
+			numbers = append(numbers, lineNumberSpans(d)...)
+		}
+	}
+	for _, n := range numbers {
+		n.Parent.RemoveChild(n)
+	}
+	for _, g := range gutters {
+		code := nextElement(g)
+		g.Parent.RemoveChild(g)
+		codeOutOfTable(code)
+	}
+}
+
+// isGutter reports whether n is a highlighter's cell of line numbers: a
+// table's cell (or the block a page's table's cell was made:
+// tablesAsBlocks) holding preformatted text of nothing but numbers
+// counting up by one (lineNumbers), the cell after it holding
+// preformatted text, the code. A table of steps numbered beside their
+// code writes its numbers as text, not preformatted.
+func isGutter(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Td && n.DataAtom != atom.Th && n.DataAtom != atom.Div {
+		return false
+	}
+	next := nextElement(n)
+	return next != nil && holdsPre(n) && holdsPre(next) && lineNumbers(textOf(n))
+}
+
+// holdsPre reports whether n holds preformatted text.
+func holdsPre(n *html.Node) bool {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.Pre {
+			return true
+		}
+	}
+	return false
+}
+
+// nextElement is the element after n among its siblings, nil for none.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// lineNumbers reports whether s is line numbers: one or more numbers
+// apart, each one more than the one before (a listing may start past 1).
+func lineNumbers(s string) bool {
+	fields := strings.Fields(s)
+	for i, f := range fields {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 {
+			return false
+		}
+		if first, _ := strconv.Atoi(fields[0]); n != first+i {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// codeOutOfTable reads cell, the code's cell left in a highlighter's
+// table once its line numbers are gone, as the code alone: the table
+// (or the blocks a page's table was made: tablesAsBlocks), and the
+// blocks around it holding nothing else, are replaced by what the cell
+// holds; by the text of its preformatted block when the table is itself
+// in one (Rouge in Jekyll: <pre><code><table>…<td><pre>code</pre></td>…),
+// whose code it then is, and where a block would be a line of its own.
+func codeOutOfTable(cell *html.Node) {
+	text := textOf(cell)
+	wrapper := cell
+	for p := wrapper.Parent; p != nil && codeTableParts[p.DataAtom] && textOf(p) == text; p = p.Parent {
+		wrapper = p
+	}
+	if wrapper == cell || wrapper.Parent == nil {
+		return
+	}
+	held := cell
+	if inPre(wrapper) {
+		for d := range cell.Descendants() {
+			if d.Type == html.ElementNode && d.DataAtom == atom.Pre {
+				held = d
+				break
+			}
+		}
+	}
+	for c := held.FirstChild; c != nil; {
+		next := c.NextSibling
+		held.RemoveChild(c)
+		wrapper.Parent.InsertBefore(c, wrapper)
+		c = next
+	}
+	wrapper.Parent.RemoveChild(wrapper)
+}
+
+// codeTableParts are the elements a highlighter's table is made of, and
+// the blocks it is wrapped in.
+var codeTableParts = map[atom.Atom]bool{
+	atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Div: true,
+}
+
+// inPre reports whether n is in preformatted text.
+func inPre(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.Pre {
+			return true
+		}
+	}
+	return false
+}
+
+// lineNumberSpans are the numbers a highlighter writes at the start of
+// each line inside pre, the code (Pygments' <span class="linenos">,
+// Hugo's <span class="ln">): the spans of those classes (lineNumberClass),
+// when each holds a number one more than the one before; none otherwise.
+func lineNumberSpans(pre *html.Node) []*html.Node {
+	var spans []*html.Node
+	var text strings.Builder
+	for d := range pre.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.Span && lineNumberClass.MatchString(attr(d, "class")) {
+			spans = append(spans, d)
+			text.WriteString(textOf(d) + " ")
+		}
+	}
+	if !lineNumbers(text.String()) || len(strings.Fields(text.String())) != len(spans) {
+		return nil
+	}
+	return spans
+}
+
+// lineNumberClass is the class of a span holding a line's number in
+// highlighted code (lineNumberSpans), among others ("linenos special",
+// Pygments' line of note).
+var lineNumberClass = regexp.MustCompile(`^(?:[A-Za-z0-9_-]+\s+)*(?:linenos|lineno|ln|lnt)(?:\s+[A-Za-z0-9_-]+)*$`)

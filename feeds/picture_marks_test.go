@@ -4,10 +4,12 @@ import "testing"
 
 // TestEntryPictureMarksAndSpaces: a picture, bare or the only thing in a
 // link, is kept against the marks that close or open around it in
-// Chinese and Japanese (。」「), against straight quotes, dashes and a
-// slash, which may stand on either side of a word, and against Chinese
-// and Japanese words, written without spaces between them. A no-break
-// space beside it is white space: no second space is added.
+// Chinese and Japanese (。」「), against straight quotes and dashes,
+// which may stand on either side of a word, and after a slash or Chinese
+// and Japanese words, written without spaces between them; a slash or a
+// word after it, which URL detection would take into its address, is
+// apart. A no-break space beside it is white space: no second space is
+// added.
 func TestEntryPictureMarksAndSpaces(t *testing.T) {
 	for _, tc := range []struct{ name, content, body string }{
 		{
@@ -46,9 +48,9 @@ func TestEntryPictureMarksAndSpaces(t *testing.T) {
 			body:    "word–[image](https://ex.com/e.jpg)–word",
 		},
 		{
-			name:    "picture between slashes",
+			name:    "picture between slashes, apart from the one after",
 			content: `<p>this/<img src="https://ex.com/s.jpg">/that</p>`,
-			body:    "this/[image](https://ex.com/s.jpg)/that",
+			body:    "this/[image](https://ex.com/s.jpg) /that",
 		},
 		{
 			name:    "linked picture between no-break spaces",
@@ -61,14 +63,14 @@ func TestEntryPictureMarksAndSpaces(t *testing.T) {
 			body:    "写真\u3000[image](https://ex.jp/i.jpg)\u3000次",
 		},
 		{
-			name:    "picture between Japanese words",
+			name:    "picture between Japanese words, apart from the one after",
 			content: `<p>写真<img src="https://ex.jp/w.jpg">次の文</p>`,
-			body:    "写真[image](https://ex.jp/w.jpg)次の文",
+			body:    "写真[image](https://ex.jp/w.jpg) 次の文",
 		},
 		{
-			name:    "linked picture between kana and Chinese",
+			name:    "linked picture between kana and Chinese, apart from the Chinese after",
 			content: `<p>しゃしん<a href="https://ex.cn/s"><img src="https://ex.cn/c.jpg"></a>图片</p>`,
-			body:    "しゃしん[image](https://ex.cn/s)图片",
+			body:    "しゃしん[image](https://ex.cn/s) 图片",
 		},
 		{
 			name:    "picture between Japanese and English words is apart from the English only",
