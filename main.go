@@ -1674,11 +1674,23 @@ func (a *app) noteCmd() *cobra.Command {
 			"note 14 -), Markdown with its lines kept.",
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			note, err := noteText(cmd, args[1:])
-			if err != nil {
-				return err
+			// Words are checked before the library is opened; stdin only
+			// once the article is found, so that a note typed for an
+			// article or a library that is not there is not read and lost.
+			var note string
+			if !noteFromStdin(args[1:]) {
+				var err error
+				if note, err = noteText(cmd, args[1:]); err != nil {
+					return err
+				}
 			}
 			return a.withArticle(func(cmd *cobra.Command, _ []string, st *store.Store, art store.Article) error {
+				if noteFromStdin(args[1:]) {
+					var err error
+					if note, err = noteText(cmd, args[1:]); err != nil {
+						return err
+					}
+				}
 				if _, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: note}); err != nil {
 					return err
 				}
@@ -1697,7 +1709,7 @@ func (a *app) noteCmd() *cobra.Command {
 // words is refused.
 func noteText(cmd *cobra.Command, words []string) (string, error) {
 	text, empty := joinArgs(words), "the note is empty; give its words after the id"
-	if len(words) == 1 && words[0] == "-" {
+	if noteFromStdin(words) {
 		in := cmd.InOrStdin()
 		if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) && isTerminal(cmd.ErrOrStderr()) {
 			fmt.Fprintln(cmd.ErrOrStderr(), "Reading the note from the terminal: ctrl+d ends it, ctrl+c stops.")
@@ -1723,6 +1735,12 @@ func noteText(cmd *cobra.Command, words []string) (string, error) {
 		return "", usageError{errors.New(empty)}
 	}
 	return note, nil
+}
+
+// noteFromStdin reports whether note's words, after the id, ask for the
+// note to be read from stdin: - alone.
+func noteFromStdin(words []string) bool {
+	return len(words) == 1 && words[0] == "-"
 }
 
 // readAll reads r to its end, unless ctx ends first: ctrl+c stops a note

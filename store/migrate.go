@@ -280,7 +280,8 @@ END;
 	// tag had kept a longer one whole, which an export of it brought back
 	// cut, as a second tag. Longer names are cut, and two tags that are
 	// then one are merged as in migration 9, feeds' default tags and
-	// rules' tags too (cutLongTags).
+	// rules' tags too, and rules that then do the same are one; retitles
+	// kept whole as long are cut as Retitle cuts them (cutLongTags).
 	`-- 23: cutLongTags`,
 }
 

@@ -49,12 +49,101 @@ func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
 // (migration 23): the name written whole by tidings tag and its cut, which
 // an import of its export brought, are one tag again. Feeds' default tags
 // and rules' tags are cut as well (see mergeTagNames); the tags cut are
-// given the folded names of their cuts (foldTagNames).
+// given the folded names of their cuts (foldTagNames), and two rules that
+// then do the same are one (mergeSameRules). Retitles, kept whole as long
+// as tags were, are cut as Retitle cuts them now (cutLongRetitles).
 func cutLongTags(ctx context.Context, tx *sql.Tx) error {
 	if err := mergeTagNames(ctx, tx, cutTagName, marks.FoldTag); err != nil {
 		return err
 	}
-	return foldTagNames(ctx, tx)
+	if err := foldTagNames(ctx, tx); err != nil {
+		return err
+	}
+	if err := mergeSameRules(ctx, tx); err != nil {
+		return err
+	}
+	return cutLongRetitles(ctx, tx)
+}
+
+// mergeSameRules deletes every rule that does what an older one does
+// (sameRule), keeping the older: two rules whose tags differed only past
+// the cut are one rule once their tags are cut, which rule list would show
+// twice and rule add call done already. A rule whose tags are not JSON
+// stays as it is. The ids deleted are not given again, as DeleteRule
+// keeps them (meta's last_rule).
+func mergeSameRules(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, query, tags FROM rules ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	var kept []Rule
+	var same []int64
+	for rows.Next() {
+		var r Rule
+		var tags string
+		if err := rows.Scan(&r.ID, &r.Query, &tags); err != nil {
+			rows.Close()
+			return err
+		}
+		if json.Unmarshal([]byte(tags), &r.Tags) != nil {
+			continue
+		}
+		if slices.ContainsFunc(kept, func(k Rule) bool { return sameRule(k, r) }) {
+			same = append(same, r.ID)
+		} else {
+			kept = append(kept, r)
+		}
+	}
+	if err := rows.Close(); err != nil || len(same) == 0 {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value)
+		SELECT 'last_rule', coalesce(max(id), 0) FROM rules WHERE true
+		ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)`); err != nil {
+		return err
+	}
+	for _, id := range same {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM rules WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cutLongRetitles cuts every title of the reader's (retitled) longer than
+// feeds.MaxLineLength characters as Retitle cuts one (feeds.ShortLine),
+// and indexes its article again: a retitle stored whole before Retitle
+// cut it is the title an export of it brings back.
+func cutLongRetitles(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, title FROM articles WHERE retitled <> 0 AND length(title) > ?`,
+		feeds.MaxLineLength)
+	if err != nil {
+		return err
+	}
+	cut := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var title string
+		if err := rows.Scan(&id, &title); err != nil {
+			rows.Close()
+			return err
+		}
+		if c := feeds.ShortLine(title); c != "" && c != title {
+			cut[id] = c
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for id, title := range cut {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET title = ? WHERE id = ?`, title, id); err != nil {
+			return err
+		}
+		if err := reindex(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // cutTagName is name cut as keptTagNames cuts it, when it may be longer

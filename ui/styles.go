@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 
+	"tidings/feeds"
 	"tidings/feeds/marks"
 	"tidings/store/query"
 )
@@ -307,11 +308,12 @@ func (st *styles) tagStyle(name string) lipgloss.Style {
 }
 
 // tagKey is what tells tag names apart, as the library tells them apart: a
-// name as it stores names, folded (marks.FoldTag), so that Été and ÉTÉ,
-// ΣΟΦΟΣ and σοφος, or é typed with a combining accent, are one tag.
+// name as it stores names, cut (query.TagName) and folded (marks.FoldTag),
+// so that Été and ÉTÉ, ΣΟΦΟΣ and σοφος, é typed with a combining accent, or
+// two names alike in their first 1,000 characters, are one tag.
 func tagKey(name string) string {
-	if plainASCII(name) { // most names: what follows would only lower them
-		return strings.ToLower(name)
+	if len(name) <= feeds.MaxLineLength && plainASCII(name) {
+		return strings.ToLower(name) // most names: the rest would only lower them
 	}
 	return marks.FoldTag(query.TagName(name))
 }

@@ -39,6 +39,9 @@ func Hints(q string) []Hint {
 			break
 		}
 		if t.kind == tTerm && t.node != nil && t.node.Kind == Text && t.node.Field == "" && syntax[t.pos] != '"' {
+			if syntax[t.pos] == '+' {
+				p.quotedFieldValue(syntax[t.pos+1 : p.i])
+			}
 			typed := p.typedText(t.pos, p.i)
 			switch h, ok := elfeedHint(syntax[t.pos], p.typedText(t.pos+1, p.i)); {
 			case !printable(typed):
@@ -82,7 +85,7 @@ func elfeedHint(sign byte, v string) (h Hint, ok bool) {
 			return Hint{}, false // +1, +44 20 are words
 		}
 		if isFieldTerm(v) {
-			return Hint{Instead: v}, true // +tag:news is tag:news, not tag:tag:news
+			return Hint{Instead: fieldTermHint(v)}, true // +tag:news is tag:news, not tag:tag:news
 		}
 		if s := strings.ToLower(v); states[s] {
 			return Hint{Instead: "is:" + s}, true
@@ -132,6 +135,40 @@ func elfeedHint(sign byte, v string) (h Hint, ok bool) {
 func isFieldTerm(v string) bool {
 	k := strings.IndexByte(v, ':')
 	return k > 0 && IsField(v[:k])
+}
+
+// quotedFieldValue moves past the quoted value after term, a field's name
+// and its colon just read after a + (+tag:"long read"): the lexer reads
+// +tag: as a word of its own, the quote as another, and the hint says the
+// term whole. A quote left open is left to the lexer.
+func (p *parser) quotedFieldValue(term string) {
+	if isFieldTerm(term) && strings.HasSuffix(term, ":") && p.i < len(p.s) && p.s[p.i] == '"' {
+		p.quoted() // on an error it reads nothing
+	}
+}
+
+// fieldTermHint is what tidings writes for v, one of its own field terms
+// typed after a +: v itself, or, when nothing but *s follows the colon
+// (+is:, +tag:(a OR b)), the field with what goes after it, as the field
+// alone is no term.
+func fieldTermHint(v string) string {
+	name, value, _ := strings.Cut(v, ":")
+	if strings.Trim(value, "*") != "" {
+		return v
+	}
+	switch name = strings.ToLower(name); name {
+	case "tag", "source":
+		return name + ":NAME"
+	case "feed":
+		return "feed:ADDRESS"
+	case "title":
+		return "title:WORD"
+	case "is":
+		return "is:unread (or read, starred, annotated, untagged)"
+	case "since":
+		return "since:7d"
+	}
+	return name + ":2019-06-01" // after, before, on, date
 }
 
 // isElfeedAge reports whether v, what follows an @, is written as elfeed
