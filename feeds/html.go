@@ -704,6 +704,10 @@ func writeOperator(b *strings.Builder, op string, first bool) {
 	}
 }
 
+// mathScripts is what writeMath writes between a MathML element's base
+// and its one script.
+var mathScripts = map[string]string{"msup": "^", "msub": "_", "mover": "^", "munder": "_"}
+
 // writeMath writes n, a MathML element (mathText).
 func writeMath(b *strings.Builder, n *html.Node) {
 	var args []*html.Node
@@ -717,11 +721,12 @@ func writeMath(b *strings.Builder, n *html.Node) {
 		// Another way to say what the element beside it says.
 	case n.Data == "semantics" && len(args) > 0:
 		writeMath(b, args[0])
-	case (n.Data == "msup" || n.Data == "msub") && len(args) == 2:
+	case mathScripts[n.Data] != "" && len(args) == 2:
+		// x^2, x_i, and what goes over or under a sum likewise.
 		writeMath(b, args[0])
-		b.WriteString(map[string]string{"msup": "^", "msub": "_"}[n.Data])
+		b.WriteString(mathScripts[n.Data])
 		writeMathGroup(b, args[1])
-	case n.Data == "msubsup" && len(args) == 3:
+	case (n.Data == "msubsup" || n.Data == "munderover") && len(args) == 3:
 		writeMath(b, args[0])
 		b.WriteString("_")
 		writeMathGroup(b, args[1])
@@ -741,16 +746,6 @@ func writeMath(b *strings.Builder, n *html.Node) {
 		writeMathGroup(b, args[0])
 	case n.Data == "mspace":
 		b.WriteString(" ")
-	case (n.Data == "munder" || n.Data == "mover") && len(args) == 2:
-		writeMath(b, args[0])
-		b.WriteString(map[string]string{"munder": "_", "mover": "^"}[n.Data])
-		writeMathGroup(b, args[1])
-	case n.Data == "munderover" && len(args) == 3:
-		writeMath(b, args[0])
-		b.WriteString("_")
-		writeMathGroup(b, args[1])
-		b.WriteString("^")
-		writeMathGroup(b, args[2])
 	case n.Data == "mtable" || n.Data == "mtr":
 		// Rows apart by semicolons, their cells by commas.
 		for i, c := range args {
