@@ -433,10 +433,15 @@ func withoutShortSyntax(q string) string {
 // (typedSyntax), with nothing of its value yet: "tag:" of "war tag:", or
 // `source:"` with its quote just opened, with the "-" of "-tag:"; "" when
 // q does not end in one. The live filter reads the query without it: it
-// is on its way to tag:nato, not a mistake.
+// is on its way to tag:nato, not a mistake. Inside a phrase still open
+// (`story "harbour date:`) a field's name is the phrase's text: enter
+// closes the phrase around it.
 func emptyFieldSyntax(q string) string {
 	end := len(q)
-	if end > 0 && openQuote(q) == end-1 {
+	if open := openQuote(q); open >= 0 {
+		if open != end-1 {
+			return "" // in the phrase
+		}
 		end-- // source:"
 	}
 	field := fieldBefore(q, end)

@@ -59,7 +59,8 @@ func KeptQuery(q string) string {
 		}
 		return q
 	}
-	if f := strings.Fields(syntaxOf(q)); len(f) > 0 {
+	if f := strings.Fields(syntaxOf(q)); len(f) > 0 && openQuote(syntaxOf(q)) < 0 {
+		// Inside a phrase left open, tag:news is the phrase's text.
 		last := strings.ToLower(strings.TrimLeft(f[len(f)-1], "-("))
 		if (strings.HasPrefix(last, "tag:") || strings.HasPrefix(last, "#") || strings.HasPrefix(last, "source:") ||
 			strings.HasPrefix(last, "feed:")) && !strings.HasSuffix(last, "*") {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
@@ -326,7 +327,7 @@ func feedOf(subs []store.Feed, q listQuery) int {
 	}
 	titles := feedTitles(subs)
 	for i, f := range subs {
-		if picksFeed(n.Value, f.URL, f.Title, titles[strings.ToLower(f.Title)] == 1) {
+		if picksFeed(n.Value, f.URL, f.Title, titles[feedNameKey(f.Title)] == 1) {
 			return i
 		}
 	}
@@ -350,9 +351,33 @@ func sameFeedName(name, title string) bool {
 	if isASCII(name) {
 		return isASCII(title) && strings.EqualFold(name, title)
 	}
-	turkishI := strings.NewReplacer("İ", "i", "ı", "i")
-	fold := func(s string) string { return turkishI.Replace(norm.NFC.String(s)) }
-	return strings.EqualFold(fold(name), fold(title))
+	return feedNameKey(name) == feedNameKey(title)
+}
+
+// feedNameKey is a feed's title folded as the library folds the name a
+// feed: term asks for (sameFeedName): composed, Turkish i's four cases
+// one letter, and each letter one of all its cases. Feeds whose titles
+// have one key are twins: feed:"the title" finds them all ("Café Noir"
+// composed and decomposed), so the # panel tells them apart by their
+// hosts and filters each by its address.
+func feedNameKey(title string) string {
+	return strings.Map(foldCase, turkishI.Replace(norm.NFC.String(title)))
+}
+
+// turkishI writes Turkish i's dotted capital and dotless small as i: the
+// library's names take the four as one letter.
+var turkishI = strings.NewReplacer("İ", "i", "ı", "i")
+
+// foldCase is r written one way whatever its case: the small letter of
+// the least of its cases in Unicode's simple case folding (which
+// strings.EqualFold goes round), so that σ, ς and Σ are one, as the Kelvin
+// sign and k are, and an ASCII title's key is the title in small letters.
+func foldCase(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return unicode.ToLower(least)
 }
 
 // isASCII reports whether s is ASCII throughout.
@@ -397,7 +422,7 @@ func withNextFeed(ctx context.Context, lib Library, ask unreadMsg) unreadMsg {
 	for k := 1; k < n; k++ {
 		f := subs[((at+ask.delta*k)%n+n)%n]
 		if unread := counts[f.ID].Unread; unread > 0 {
-			ask.hop = &feedHop{name: feedName(f), query: feedQuery(f, titles[strings.ToLower(f.Title)]), unread: unread}
+			ask.hop = &feedHop{name: feedName(f), query: feedQuery(f, titles[feedNameKey(f.Title)]), unread: unread}
 			break
 		}
 	}

@@ -151,10 +151,17 @@ func (m *Model) listAction(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // nothingToLeave is what a back key says in the list when there is no
 // selection or filter to leave: which key quits, when one does.
 func (m Model) nothingToLeave() string {
-	if keys := m.list.keys.Quit.Keys(); len(keys) > 0 {
-		return "Every article is shown: nothing to go back to; " + keyLabel(keys[0]) + " quits"
+	return "Every article is shown: " + nothingToGoBackTo(m.list.keys.Quit)
+}
+
+// nothingToGoBackTo says that a back key config.toml gives (newsboat's q)
+// has nothing to leave, and which of quit's keys quits, when it has one:
+// the user pressed it to quit.
+func nothingToGoBackTo(quit key.Binding) string {
+	if keys := quit.Keys(); len(keys) > 0 {
+		return "nothing to go back to; " + keyLabel(keys[0]) + " quits"
 	}
-	return "Every article is shown: nothing to go back to"
+	return "nothing to go back to"
 }
 
 // handleTaggingResult routes what the tagging, panel and saved search

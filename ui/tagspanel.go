@@ -52,7 +52,7 @@ type panelItem struct {
 	movedFrom string
 	width     int // the line's width drawn whole
 	// A feed's name, host and count, each as wide as drawn, and the name
-	// it shares with the others its host tells it from (lowercased).
+	// it shares with the others its host tells it from (feedNameKey).
 	nameW, hostW, countW int
 	group                string
 }
@@ -233,7 +233,7 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	hosts := feedHosts(subs, titles)
 	for _, f := range subs {
 		shown := feeds.ShownURL(f.URL) // without a password in it
-		q := feedQuery(f, titles[strings.ToLower(f.Title)])
+		q := feedQuery(f, titles[feedNameKey(f.Title)])
 		it := panelItem{name: feedName(f), query: q, count: counts[f.ID].Unread, isFeed: true,
 			err: f.LastError, url: shown, addr: f.URL, title: f.Title, host: hosts[f.ID]}
 		// Moved when its first address is another than where it is now, not
@@ -255,11 +255,12 @@ func (p *tagsPanel) fill(config []SavedSearch, saved []store.SavedSearch, tags [
 	return old
 }
 
-// feedTitles is how many of the feeds have each title, lowercased.
+// feedTitles is how many of the feeds have each title, by its key
+// (feedNameKey): titles a feed: term does not tell apart are one.
 func feedTitles(subs []store.Feed) map[string]int {
 	titles := map[string]int{}
 	for _, f := range subs {
-		titles[strings.ToLower(f.Title)]++
+		titles[feedNameKey(f.Title)]++
 	}
 	return titles
 }
@@ -295,7 +296,7 @@ func feedQuery(f store.Feed, named int) string {
 func feedHosts(subs []store.Feed, titles map[string]int) map[int64]string {
 	groups := map[string][]store.Feed{}
 	for _, f := range subs {
-		if t := strings.ToLower(f.Title); f.Title != "" && titles[t] > 1 {
+		if t := feedNameKey(f.Title); f.Title != "" && titles[t] > 1 {
 			groups[t] = append(groups[t], f)
 		}
 	}
@@ -340,7 +341,7 @@ func (p *tagsPanel) measure() {
 			f.nameW, f.countW = width(f.name), width(feedCount(*f))
 			withHost := f.nameW
 			if f.host != "" {
-				f.hostW, f.group = width(f.host), strings.ToLower(f.name)
+				f.hostW, f.group = width(f.host), feedNameKey(f.title)
 				withHost += 1 + f.hostW
 			}
 			p.feedCountW = max(p.feedCountW, f.countW)

@@ -130,18 +130,32 @@ func (p tagsPanel) line(it panelItem, selected bool, inner int, st *styles) stri
 }
 
 // libraryMark follows the name of a search of the library that config.toml
-// names too, telling the two apart.
-const libraryMark = " (library)"
+// names too, telling the two apart; shortLibraryMark on a narrow line.
+const libraryMark, shortLibraryMark = " (library)", " (lib)"
 
 // nameStretches is a tag's or a search's name, cut or padded to room cells,
-// in style; marked, followed by libraryMark, dimmed, which the name gives
-// way to.
+// in style; marked, followed by its mark (libraryMarkIn), dimmed. The two
+// share the room: a mark alone, the name all cut, would not tell the
+// library's search from config.toml's of its name.
 func nameStretches(name string, marked bool, room int, style lipgloss.Style, st *styles) []stretch {
 	if !marked {
 		return []stretch{{fit(name, room), &style}}
 	}
-	name = ansi.Truncate(name, max(room-ansi.StringWidth(libraryMark), 1), "…")
-	return []stretch{{name, &style}, {fit(libraryMark, room-ansi.StringWidth(name)), &st.headerDim}}
+	nameW := ansi.StringWidth(name)
+	mark := libraryMarkIn(nameW, room)
+	// The name keeps a letter and "…" at least; the mark is cut after it.
+	name = ansi.Truncate(name, max(room-ansi.StringWidth(mark), min(nameW, 2), 1), "…")
+	return []stretch{{name, &style}, {fit(mark, room-ansi.StringWidth(name)), &st.headerDim}}
+}
+
+// libraryMarkIn is the mark of a name nameW cells wide in room cells:
+// libraryMark while it leaves the name half the room (or the whole name,
+// when shorter), else shortLibraryMark, which leaves it more.
+func libraryMarkIn(nameW, room int) string {
+	if room-ansi.StringWidth(libraryMark) >= min(nameW, room/2) {
+		return libraryMark
+	}
+	return shortLibraryMark
 }
 
 // tagCountIn is a tag's count as its line says it in room cells: in words
@@ -161,7 +175,7 @@ func tagCountIn(it panelItem, room int) string {
 type feedColumns struct {
 	room   int             // the room it was laid out for; -1: not yet
 	errCol int             // where an error starts, in from the name
-	hosts  map[string]bool // by the shared name, lowercased: hosts shown
+	hosts  map[string]bool // by the shared name's key (feedNameKey): hosts shown
 }
 
 // columns lays the feeds' lines out for room cells. Each line's name gets

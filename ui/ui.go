@@ -158,6 +158,11 @@ func newModel(ctx context.Context, lib Library, cfg Config) (Model, error) {
 	m.welcome = welcomeModel{keys: km.welcome, styles: m.styles}
 	m.filter = newFilterModel(m.styles)
 	m.filter.input.SetValue(cfg.Query)
+	if m.status == "" {
+		// A query given at the start in elfeed's syntax says so, as one
+		// typed at / does; config.toml's problem, said first, stays.
+		m.noteElfeed(cfg.Query)
+	}
 	m.editor = newTagEditor(m.styles)
 	m.prompt = newSavePrompt(m.styles)
 	m.panel.keys = km.panel

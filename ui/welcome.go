@@ -131,7 +131,7 @@ func (k welcomeHelp) FullHelp() [][]key.Binding {
 
 // welcomeAction acts on a key on the welcome screen: s loads the samples;
 // the list's r fetches the feeds and its # opens the tags panel, as they
-// do in the list.
+// do in the list; a back key says there is nothing to go back to.
 func (m *Model) welcomeAction(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.welcome.keys.LoadSamples) && !m.welcome.loading:
@@ -144,6 +144,10 @@ func (m *Model) welcomeAction(msg tea.KeyPressMsg) tea.Cmd {
 		// The status line says that the library is read-only.
 	case m.refreshing && slices.Contains(m.list.keys.Refresh.Keys(), msg.String()):
 		m.setStatus("Already fetching the feeds.")
+	case msg.String() != "esc" && key.Matches(msg, m.backEverywhere):
+		// A back key config.toml gave (newsboat's q) says which key
+		// quits, as it does in the list; esc says nothing, as shipped.
+		m.setStatus("No articles yet: " + nothingToGoBackTo(m.welcome.keys.Quit))
 	}
 	return nil
 }
