@@ -870,7 +870,7 @@ func parseHTMLFile(data []byte) (Article, error) {
 // date of the first <time>), and the body from the first <article> or
 // <main> when there is one, else <body>. A page without an id of its own
 // is known by the id this reading gives it too (parseHTMLPage), so it
-// must go on reading as it did.
+// must go on reading as it did: its date as formerTime reads it.
 func legacyHTMLPage(data []byte, pageURL string) (Article, error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
@@ -965,7 +965,7 @@ func legacyHTMLPage(data []byte, pageURL string) (Article, error) {
 	if date == "" {
 		date = timeAttr
 	}
-	if t, ok := parseTime(date); ok {
+	if t, ok := formerTime(date); ok {
 		art.Published = t
 	} else if date != "" {
 		art.Warnings = append(art.Warnings, "cannot read "+strconv.Quote(date)+" as a date")

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,16 +31,18 @@ import (
 //
 // The page is known by the id tidings gave it when it read pages
 // otherwise (legacyHTMLPage) too, among its FormerIDs, so that importing
-// a page again finds the article imported then.
+// a page again finds the article imported then; and, when it read the
+// page's date otherwise (formerTime), by the ids each of its readings had
+// with that date.
 func parseHTMLPage(data []byte, pageURL string) (Article, error) {
-	art, asBefore, err := readablePage(data, pageURL, true)
+	art, asBefore, datedBefore, err := readablePage(data, pageURL, true)
 	if err != nil {
 		return art, err
 	}
 	if pageURL != "" && bytes.Contains(bytes.ToLower(data), []byte("<base")) {
 		// Its links resolved against the address it was saved from, not
 		// its <base href>, before the page's own base counted.
-		if before, beforeAs, err := readablePage(data, pageURL, false); err == nil && before.Body != art.Body {
+		if before, beforeAs, _, err := readablePage(data, pageURL, false); err == nil && before.Body != art.Body {
 			asBefore = append(asBefore, reading{before.Title, before.Body})
 			asBefore = append(asBefore, beforeAs...)
 		}
@@ -48,12 +51,14 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 		art.FormerBody = legacy.FormerBody
 		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, legacy, true)...)
 	}
-	seen := map[reading]bool{{art.Title, art.Body}: true}
+	readings := []reading{{art.Title, art.Body}}
+	seen := map[reading]bool{readings[0]: true}
 	for _, r := range asBefore {
 		if seen[r] {
 			continue
 		}
 		seen[r] = true
+		readings = append(readings, r)
 		// Read before definition lists were written as such, tables laid
 		// out on their grids or their cells joined, before superscripts
 		// and subscripts were written as such, before wrapped links were
@@ -64,7 +69,28 @@ func parseHTMLPage(data []byte, pageURL string) (Article, error) {
 		before.FormerIDs = slices.Clone(art.FormerIDs)
 		art.FormerIDs = append(art.FormerIDs, legacyIDs(art, before, false)...)
 	}
+	if !datedBefore.Equal(art.Published) {
+		art.FormerIDs = append(art.FormerIDs, redatedIDs(art, readings, datedBefore)...)
+	}
 	return art, nil
+}
+
+// redatedIDs are the ids a page read as art was known by when tidings
+// read its dates as formerTime does (before it read ISO 8601's shorter and
+// basic forms, an offset after GMT and the zones of laterZones) and so
+// dated it published, the zero time when undated: the ids of each of
+// readings, its title and body as read now and before, with that date,
+// but those art is known by anyway.
+func redatedIDs(art Article, readings []reading, published time.Time) []string {
+	var ids []string
+	for _, r := range readings {
+		before := art
+		before.Title, before.Body, before.Published = r.title, r.body, published
+		before.Tags, before.Warnings = slices.Clone(art.Tags), slices.Clone(art.Warnings)
+		before.FormerIDs = slices.Clone(art.FormerIDs)
+		ids = appendNew(ids, legacyIDs(art, before, false)...)
+	}
+	return ids
 }
 
 // legacyIDs are the ids an article read as legacy was known by that the
@@ -147,14 +173,18 @@ const (
 // before a <title> naming only the site gave way to the headline
 // (pageTitle): what the page was known by.
 //
+// datedBefore is the page's date as tidings read it before it read dates
+// as parseTime does (pageDates.date with formerTime), the zero time when
+// it read none: the page was known by that date.
+//
 // With ownBase, a page whose address is known resolves its links against
 // its <base href>, as a browser does; a page whose address is not known
 // ignores it, as it did.
-func readablePage(data []byte, pageURL string, ownBase bool) (art Article, asBefore []reading, err error) {
+func readablePage(data []byte, pageURL string, ownBase bool) (art Article, asBefore []reading, datedBefore time.Time, err error) {
 	page := baseURL(pageURL)
 	doc, flat, err := parseHTML(htmlUTF8(trimBOM(data)))
 	if err != nil {
-		return Article{}, nil, err
+		return Article{}, nil, time.Time{}, err
 	}
 	if flat {
 		art.Warnings = append(art.Warnings, "the page nests more than 512 elements deep; it was read with its nesting flattened")
@@ -240,55 +270,22 @@ func readablePage(data []byte, pageURL string, ownBase bool) (art Article, asBef
 	if date == "" {
 		date = ld.published
 	}
-	switch t, ok := parseTime(date); {
-	case ok:
-		art.Published = t
-	case date != "":
+	if _, ok := parseTime(date); !ok && date != "" {
 		art.Warnings = append(art.Warnings, "cannot read "+strconv.Quote(date)+" as a date")
 	}
-	if date == "" && ra != nil {
-		if t, err := ra.PublishedTime(); err == nil && t.Year() > 1 {
-			art.Published = t
-		}
-	}
-	if art.Published.IsZero() {
-		// The element marked as the story's date, in the story's own
-		// <article> or <main>, else anywhere: in a WordPress post's
-		// header, in an <aside> beside the text.
-		if dt, ok := markedDate(story); ok {
-			art.Published = dt
-		} else if dt, ok := markedDate(doc); ok {
-			art.Published = dt
-		}
-	}
-	if art.Published.IsZero() && story != nil {
-		// The first <time> of the story's own <article> or <main>, as
-		// the page has it: the one under its headline, not one the text
-		// mentions further down.
-		if dt, ok := firstTime(story); ok {
-			art.Published = dt
-		}
-	}
-	if art.Published.IsZero() {
-		// A <time> in the story is its date; one in the page's header
-		// ("Today is ...") or beside it (another story's) is not.
-		for _, dt := range append(timesIn(content), s.times...) {
-			if t, ok := parseTime(dt); ok {
-				art.Published = t
-				break
-			}
-		}
-	}
+	dates := pageDates{given: date, ra: ra, story: story, doc: doc, content: content, times: s.times}
+	art.Published = dates.date(parseTime)
 	if art.Published.IsZero() && date == "" {
 		art.Warnings = append(art.Warnings, warnNoDate)
 	}
+	datedBefore = dates.date(formerTime)
 
 	// The Markdown of the story as it reads now, then as it was read
 	// before; each as titled now, and as titled before.
 	mds := []string{""}
 	if content != nil {
 		if mds, err = storyMarkdowns(content, linkBase); err != nil {
-			return art, nil, err
+			return art, nil, datedBefore, err
 		}
 	}
 	if extract != nil {
@@ -307,7 +304,54 @@ func readablePage(data []byte, pageURL string, ownBase bool) (art Article, asBef
 			asBefore = append(asBefore, reading{formerTitle, dropTitleHeading(md, formerTitle)})
 		}
 	}
-	return art, asBefore, nil
+	return art, asBefore, datedBefore, nil
+}
+
+// pageDates are where readablePage finds a page's date: given, the date
+// its meta tags or JSON-LD give ("" when none), Readability's reading of
+// it (ra, nil when there is none), the story's own <article> or <main>
+// (story, nil when there is none), the page (doc), the story's content and
+// the page's <time>s (times).
+type pageDates struct {
+	given               string
+	ra                  *readability.Article
+	story, doc, content *html.Node
+	times               []string
+}
+
+// date is the page's date as readablePage finds it, each date the page
+// gives read by read: parseTime, or formerTime as tidings read dates
+// before. It is given's date; else, when the page gives none, the one
+// Readability finds; else that of the element marked as the story's date
+// (markedDate), in the story's own <article> or <main> first, else
+// anywhere; else that of the story's first <time> (firstTime), the one
+// under its headline, not one the text mentions further down; else of a
+// <time> in the story, else of one outside the page's header, navigation,
+// asides and footer ("Today is ..." is not the story's date). The zero
+// time when none reads.
+func (d pageDates) date(read func(string) (time.Time, bool)) time.Time {
+	if t, ok := read(d.given); ok {
+		return t
+	}
+	if d.given == "" && d.ra != nil {
+		if t, err := d.ra.PublishedTime(); err == nil && t.Year() > 1 {
+			return t
+		}
+	}
+	for _, root := range []*html.Node{d.story, d.doc} {
+		if t, ok := markedDate(root, read); ok {
+			return t
+		}
+	}
+	if t, ok := firstTime(d.story, read); ok {
+		return t
+	}
+	for _, dt := range append(timesIn(d.content), d.times...) {
+		if t, ok := read(dt); ok {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 // storyMarkdowns are the Markdown of the story in content as it reads now

@@ -313,8 +313,9 @@ const maxDateText = 64
 // the "Published:" before it). The first such element with a date
 // decides, read or not: the next is another story's, a teaser's.
 // A person's or an event's date in an infobox (hCard's bday, hCalendar's
-// dtstart) is not the story's, marked "published" though it is.
-func markedDate(root *html.Node) (t time.Time, ok bool) {
+// dtstart) is not the story's, marked "published" though it is. Each date
+// is read by read (pageDates.date).
+func markedDate(root *html.Node, read func(string) (time.Time, bool)) (t time.Time, ok bool) {
 	if root == nil {
 		return t, false
 	}
@@ -338,7 +339,7 @@ func markedDate(root *html.Node) (t time.Time, ok bool) {
 			dates = append(dates, text)
 		}
 		for _, v := range dates {
-			if t, ok = parseTime(v); ok {
+			if t, ok = read(v); ok {
 				break
 			}
 		}
@@ -348,8 +349,8 @@ func markedDate(root *html.Node) (t time.Time, ok bool) {
 }
 
 // firstTime is the date of the first <time datetime> in root outside its
-// comments, when it reads as one.
-func firstTime(root *html.Node) (t time.Time, ok bool) {
+// comments, when read reads it as one.
+func firstTime(root *html.Node, read func(string) (time.Time, bool)) (t time.Time, ok bool) {
 	if root == nil {
 		return t, false
 	}
@@ -357,7 +358,7 @@ func firstTime(root *html.Node) (t time.Time, ok bool) {
 		if n.Data != "time" || strings.TrimSpace(attr(n, "datetime")) == "" {
 			return true
 		}
-		t, ok = parseTime(attr(n, "datetime"))
+		t, ok = read(attr(n, "datetime"))
 		return false
 	})
 	return t, ok
