@@ -37,7 +37,7 @@ func TestCJKBreakPageBody(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			a := readPage(t, tc.page)
+			a := readOne(t, "page.html", "html", tc.page)
 			if a.Title != tc.title || a.Body != tc.body {
 				t.Errorf("title %q, body %q; want %q, %q", a.Title, a.Body, tc.title, tc.body)
 			}
@@ -51,7 +51,7 @@ func TestCJKBreakPageBody(t *testing.T) {
 // title:東京都庁 and 東京都庁.
 func TestCJKBreakPageKeepsImported(t *testing.T) {
 	const oldID = "h:5e44027b08a90ef02c65211590015123"
-	a := readPage(t, "<html><body><p>東京都\n庁の発表がありました。続きです。</p></body></html>\n")
+	a := readOne(t, "page.html", "html", "<html><body><p>東京都\n庁の発表がありました。続きです。</p></body></html>\n")
 	if a.ExternalID != oldID && !slices.Contains(a.FormerIDs, oldID) {
 		t.Errorf("id %s, former ids %q; neither is the id it had, %s", a.ExternalID, a.FormerIDs, oldID)
 	}

@@ -46,23 +46,6 @@ const singleFilePage = `<!DOCTYPE html>
 </article></body></html>
 `
 
-// readPage reads page as tidings import reads an HTML file.
-func readPage(t *testing.T, page string) feeds.Article {
-	t.Helper()
-	var arts []feeds.Article
-	err := feeds.ReadStreamAs("page.html", "html", strings.NewReader(page), func(it feeds.Item) error {
-		if it.Err != nil {
-			t.Fatal(it.Err)
-		}
-		arts = append(arts, it.Article)
-		return nil
-	})
-	if err != nil || len(arts) != 1 {
-		t.Fatalf("%d articles, %v", len(arts), err)
-	}
-	return arts[0]
-}
-
 // TestSavedFromComment: the address a browser or SingleFile notes at the
 // start of a page it saves is the article's link and source when the
 // page names none, and what the page's relative links and pictures
@@ -107,7 +90,7 @@ func TestSavedFromComment(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			a := readPage(t, tc.page)
+			a := readOne(t, "page.html", "html", tc.page)
 			if a.URL != tc.url || a.Source != tc.source {
 				t.Errorf("link %q, source %q; want %q, %q", a.URL, a.Source, tc.url, tc.source)
 			}
@@ -144,7 +127,7 @@ func TestSavedFromKeepsImported(t *testing.T) {
 	if _, err := s.Import(ctx, []feeds.Article{before}); err != nil {
 		t.Fatal(err)
 	}
-	a := readPage(t, savedPage(chromeComment, ""))
+	a := readOne(t, "page.html", "html", savedPage(chromeComment, ""))
 	outs, err := s.Import(ctx, []feeds.Article{a})
 	if err != nil || len(outs) != 1 || outs[0] == store.Added {
 		t.Fatalf("import: %v, %v; want the article imported before found", outs, err)
