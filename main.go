@@ -1010,7 +1010,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeSaying(st, cmd.ErrOrStderr(), closePatience)
 	a.opened = st.Path()
 	if a.demo {
 		if err := a.loadSamples(ctx, st); err != nil {
@@ -1042,6 +1042,28 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		RefreshEvery: time.Duration(a.cfg.RefreshEvery),
 		Browser:      a.cfg.Browser,
 	})
+}
+
+// closePatience is how long closing the library after the reader may take
+// before it is said: longer, the terminal would look hung.
+const closePatience = 500 * time.Millisecond
+
+// closeSaying closes c, the library once the reader has left the screen,
+// and says on w that it is being finished when that takes longer than
+// patience: folding the log of a large write (M on a few hundred thousand
+// articles) into the library's file takes seconds, over an empty terminal.
+func closeSaying(c io.Closer, w io.Writer, patience time.Duration) error {
+	done := make(chan error, 1)
+	go func() { done <- c.Close() }()
+	timer := time.NewTimer(patience)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		fmt.Fprintln(w, "tidings: finishing the library's writes…")
+	}
+	return <-done
 }
 
 // refresher fetches every feed for the reader's r key.

@@ -44,7 +44,11 @@ type quitState struct {
 type pendingWrite struct {
 	doing   string // "marking every unread article read"
 	stopped string // what stopping it leaves: "marking read stopped: nothing was marked"
-	cancel  context.CancelFunc
+	// saying is what the status line says while it is written, when no
+	// message has the line: set for the writes of a whole filter (M, T),
+	// which take a while in a large library (trackLong).
+	saying string
+	cancel context.CancelFunc
 }
 
 // writtenMsg is the result of a write quitting waits for: msg, the write's

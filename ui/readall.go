@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -50,10 +52,8 @@ func (m *Model) startReadAll() tea.Cmd {
 	ask := &confirmation{}
 	ask.setFitted(func(width int) string { return readAllQuestion(q, 0, width) }, m.width)
 	ask.onYes = func(m *Model) tea.Cmd {
-		// Said at once: the write takes seconds in a large library.
 		m.markingRead = marking
-		m.setStatus("Marking " + marking + " read…")
-		return m.track("marking "+marking+" read", "marking read stopped: nothing was marked",
+		return m.trackLong("Marking "+marking+" read…", "marking "+marking+" read", "marking read stopped: nothing was marked",
 			func(ctx context.Context) tea.Cmd { return markReadQuery(ctx, m.lib, unreadOf(q), upTo) })
 	}
 	m.confirm = ask
@@ -212,4 +212,36 @@ func (m *Model) handleReadAll(msg readAllMsg) tea.Cmd {
 		m.setStatus("Marked " + thousands(msg.n) + " articles read.")
 	}
 	return tea.Batch(m.list.reload(), m.list.countCmd())
+}
+
+// trackLong is track for a write of a whole filter (M, T), which takes
+// seconds in a large library, a minute or more in a million articles: the
+// status line says saying at once, and again whenever no other message has
+// it until the write ends (underWay), so that a key pressed meanwhile, which
+// clears the line, does not leave the screen silent about the write.
+func (m *Model) trackLong(saying, doing, stopped string, write func(ctx context.Context) tea.Cmd) tea.Cmd {
+	cmd := m.track(doing, stopped, write)
+	if cmd == nil {
+		return nil
+	}
+	w := m.quit.writes[m.quit.last]
+	w.saying = saying
+	m.quit.writes[m.quit.last] = w
+	m.setStatus(saying)
+	return cmd
+}
+
+// underWay is what the status line says when no message has it: the long
+// writes on their way, in the order started, and how far a refresh is.
+func (m Model) underWay() string {
+	var says []string
+	for _, id := range slices.Sorted(maps.Keys(m.quit.writes)) {
+		if s := m.quit.writes[id].saying; s != "" {
+			says = append(says, s)
+		}
+	}
+	if m.progress != "" {
+		says = append(says, m.progress)
+	}
+	return strings.Join(says, " · ")
 }

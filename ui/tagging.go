@@ -153,8 +153,8 @@ func (m *Model) applyTagEdit() tea.Cmd {
 		return nil
 	}
 	if e.query != "" {
-		m.setStatus("Tagging the articles matching " + quoteQuery(e.query) + "…")
-		return m.track("tagging the articles matching "+quoteQuery(e.query), "tagging stopped: nothing was tagged",
+		return m.trackLong("Tagging the articles matching "+quoteQuery(e.query)+"…",
+			"tagging the articles matching "+quoteQuery(e.query), "tagging stopped: nothing was tagged",
 			func(ctx context.Context) tea.Cmd { return tagQuery(ctx, m.lib, e.query, add, remove) })
 	}
 	if known {

@@ -37,7 +37,8 @@ const maxHeld = 256
 // Some keys are not held: ctrl+c and q quit at once, and /, when nothing
 // waits before it, opens the filter line at once (a new filter replaces
 // the one loading). esc lets go of what waits: the keys typed ahead, and
-// n or p's looking for an unread article.
+// n or p's looking for an unread article; and, when nothing waits before
+// it, the new query itself (letsGoOfQuery).
 func (m *Model) holdKey(msg tea.KeyPressMsg) bool {
 	if msg.String() == "ctrl+c" {
 		return false
@@ -57,6 +58,8 @@ func (m *Model) holdKey(msg tea.KeyPressMsg) bool {
 		return false
 	case len(m.held) == 0 && m.screen == screenList && key.Matches(msg, m.list.keys.Filter):
 		return false
+	case len(m.held) == 0 && m.letsGoOfQuery(msg):
+		return false
 	}
 	if len(m.held) == 0 && m.status == "" {
 		m.setStatus(keysWaiting)
@@ -65,6 +68,16 @@ func (m *Model) holdKey(msg tea.KeyPressMsg) bool {
 		m.held = append(m.held, msg)
 	}
 	return true
+}
+
+// letsGoOfQuery reports whether msg is the list's clear key (esc, and the
+// back keys config.toml gives) pressed while the list waits for a new
+// query's rows: it goes to the list at once, as it would in the filter
+// line, so that a filter slow to answer (a phrase in a large library) is
+// cleared without waiting for its rows, which are dropped when they come.
+// Held, it would wait for the very query it is meant to leave.
+func (m Model) letsGoOfQuery(msg tea.KeyPressMsg) bool {
+	return m.list.stale() && m.listHasKeyboard() && key.Matches(msg, m.list.keys.Clear)
 }
 
 // The status line while keys typed ahead wait, and once esc let them go.

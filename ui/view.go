@@ -205,7 +205,7 @@ func (m Model) statusLine() string {
 	}
 	status := m.status
 	if status == "" {
-		status = m.progress
+		status = m.underWay()
 	}
 	if status == "" {
 		return ""
