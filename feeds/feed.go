@@ -435,8 +435,10 @@ func (e *entryReader) body(i int, it *gofeed.Item, page, formerPage string) (bod
 // did before (formerContentMarkdown), sparing the second conversion: it
 // holds none of the elements and attributes read differently now
 // (superscripts and subscripts among them, tables, links wrapped over
-// lines, pictures, which are written apart from the text they touch),
-// and as plain text fewer than three lines in a paragraph (hardWrapped).
+// lines, pictures, which are written apart from the text they touch,
+// MathML, read as text, and the line numbers beside code, dropped:
+// mayHoldLineNumbers), and as plain text fewer than three lines in a
+// paragraph (hardWrapped).
 func convertsAsBefore(content string, plain bool) bool {
 	if plain || !looksLikeHTML(content) {
 		return !strings.Contains(content, "\n")
@@ -445,12 +447,21 @@ func convertsAsBefore(content string, plain bool) bool {
 		return false
 	}
 	lower := strings.ToLower(content)
-	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br", "<sup", "<sub", "<table"} {
+	for _, s := range []string{"<iframe", "<video", "<audio", "data-", "srcset", "<br", "<sup", "<sub", "<table", "<math"} {
 		if strings.Contains(lower, s) {
 			return false
 		}
 	}
-	return !strings.Contains(lower, "<img")
+	return !strings.Contains(lower, "<img") && !mayHoldLineNumbers(lower)
+}
+
+// mayHoldLineNumbers reports, by a quick look at lower, HTML in lower
+// case, whether it may hold line numbers a highlighter wrote beside its
+// code (dropLineNumbers): two preformatted blocks, a gutter and its code
+// side by side, or spans inside one, the numbers starting its lines.
+func mayHoldLineNumbers(lower string) bool {
+	pres := strings.Count(lower, "<pre")
+	return pres >= 2 || pres == 1 && strings.Contains(lower, "<span")
 }
 
 // guidBase is what entry i's guid, read as a link, resolves against when

@@ -666,8 +666,11 @@ func mathText(math *html.Node) string {
 }
 
 // writeMathRow writes the children of n one after another (mathText).
+// An element that starts with a letter or a digit is spaced from a
+// script group before it, else it reads as more of the script: "x^2 y",
+// not "x^2y" (x to the 2y); "∑_(i = 1)^n x_i".
 func writeMathRow(b *strings.Builder, n *html.Node) {
-	first := true
+	first, afterScript := true, false
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode {
 			b.WriteString(strings.TrimSpace(c.Data))
@@ -679,10 +682,32 @@ func writeMathRow(b *strings.Builder, n *html.Node) {
 		if c.Data == "mo" {
 			writeOperator(b, textOf(c), first)
 		} else {
-			writeMath(b, c)
+			var e strings.Builder
+			writeMath(&e, c)
+			if r, _ := utf8.DecodeRuneInString(e.String()); afterScript && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				b.WriteString(" ")
+			}
+			b.WriteString(e.String())
 		}
-		first = false
+		first, afterScript = false, isScriptGroup(c)
 	}
+}
+
+// isScriptGroup reports whether n, a MathML element, is written ending
+// with a script: a base with a superscript or subscript, or with what
+// goes over or under it, or a row whose last element is one.
+func isScriptGroup(n *html.Node) bool {
+	switch n.Data {
+	case "msup", "msub", "mover", "munder", "msubsup", "munderover":
+		return true
+	case "mrow", "mstyle", "mpadded":
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			if c.Type == html.ElementNode {
+				return isScriptGroup(c)
+			}
+		}
+	}
+	return false
 }
 
 // writeOperator writes op, an operator, spaced as it is typed: a bracket

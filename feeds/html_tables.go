@@ -466,16 +466,80 @@ func dropLineNumbers(root *html.Node) {
 
 // isGutter reports whether n is a highlighter's cell of line numbers: a
 // table's cell (or the block a page's table's cell was made:
-// tablesAsBlocks) holding preformatted text of nothing but numbers
-// counting up by one (lineNumbers), the cell after it holding
-// preformatted text, the code. A table of steps numbered beside their
-// code writes its numbers as text, not preformatted.
+// tablesAsBlocks) holding preformatted text of nothing but numbers, one
+// to a line, counting up by one (lineNumbers), the cell after it holding
+// preformatted text, the code, with a line for each number (gutterFits).
+// A table of steps numbered beside their code writes its numbers as
+// text, not preformatted; a status code beside its name, a result after
+// its prompt or a column of numbers beside another are no gutter.
 func isGutter(n *html.Node) bool {
 	if n.Type != html.ElementNode || n.DataAtom != atom.Td && n.DataAtom != atom.Th && n.DataAtom != atom.Div {
 		return false
 	}
 	next := nextElement(n)
-	return next != nil && holdsPre(n) && holdsPre(next) && lineNumbers(textOf(n))
+	return next != nil && holdsPre(n) && holdsPre(next) && gutterFits(preText(n), preText(next))
+}
+
+// gutterFits reports whether numbers, the text of a cell, is the gutter
+// of code, the text of the cell beside it: at least two numbers, one to
+// a line, counting up by one, as many as code has lines (a blank line at
+// its end may go unnumbered, or be numbered where the code lost it), and
+// code not itself only numbers.
+func gutterFits(numbers, code string) bool {
+	fields := strings.Fields(numbers)
+	if len(fields) < 2 || !lineNumbers(numbers) || onlyNumbers(code) {
+		return false
+	}
+	for line := range strings.Lines(numbers) {
+		if len(strings.Fields(line)) > 1 {
+			return false
+		}
+	}
+	lines := codeLines(code)
+	return len(fields) == lines || len(fields) == lines+1
+}
+
+// onlyNumbers reports whether s holds numbers and nothing else.
+func onlyNumbers(s string) bool {
+	fields := strings.Fields(s)
+	for _, f := range fields {
+		if _, err := strconv.Atoi(f); err != nil {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// codeLines is how many lines code, preformatted text, has up to its
+// last that is not blank.
+func codeLines(code string) int {
+	lines := strings.Split(code, "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return len(lines)
+}
+
+// preText is the text of the first preformatted block in n as written,
+// its line breaks kept (a <br> one too), which textOf joins into one
+// line.
+func preText(n *html.Node) string {
+	var b strings.Builder
+	for pre := range n.Descendants() {
+		if pre.Type != html.ElementNode || pre.DataAtom != atom.Pre {
+			continue
+		}
+		for d := range pre.Descendants() {
+			switch {
+			case d.Type == html.TextNode:
+				b.WriteString(d.Data)
+			case d.Type == html.ElementNode && d.DataAtom == atom.Br:
+				b.WriteByte('\n')
+			}
+		}
+		break
+	}
+	return strings.ReplaceAll(b.String(), "\r\n", "\n")
 }
 
 // holdsPre reports whether n holds preformatted text.

@@ -544,17 +544,24 @@ func hasPrefixFold(b []byte, prefix string) bool {
 
 // isFrontMatterStart reports whether head opens front matter as
 // parseMarkdownFile reads it: a first line of "---" (YAML) or "+++"
-// (Hugo's TOML), after blank lines if any.
+// (Hugo's TOML); after blank lines, only when fields follow it
+// (fencesFields), as a text of blank lines, "---" and a title is not
+// Markdown's but the sample format's, and was read as such before.
 func isFrontMatterStart(head []byte) bool {
 	first, rest, found := bytes.Cut(head, []byte("\n"))
+	blanks := false
 	for found && len(bytes.TrimSpace(first)) == 0 {
 		first, rest, found = bytes.Cut(rest, []byte("\n"))
+		blanks = true
 	}
 	if !found {
 		return false
 	}
 	first = bytes.TrimRight(first, " \t\r")
-	return string(first) == "---" || string(first) == "+++"
+	if string(first) != "---" && string(first) != "+++" {
+		return false
+	}
+	return !blanks || fencesFields(string(first)+"\n"+string(rest))
 }
 
 // isHTMLStart reports whether text starts as a web page does: with an

@@ -188,9 +188,11 @@ func (r *mdReading) read(text, name string) Article {
 }
 
 // cutLeadingBlanks cuts the blank lines (empty, or of spaces and tabs)
-// off the start of text when front matter's opening line follows them:
-// "---", "+++" or a JSON object's "{", as Hugo and Zola files may open.
-// Text before that line, or none, leaves text as it is (ok false).
+// off the start of text when front matter follows them: "---" or "+++"
+// opening fields (fencesFields), or a JSON object's "{", as Hugo and Zola
+// files may open. Text before that line, or none, leaves text as it is
+// (ok false), and so does a rule after blank lines with no fields after
+// it ("---", a title, "---"), which tidings read as text before.
 func cutLeadingBlanks(text string) (fenced string, ok bool) {
 	pos := 0
 	for line := range strings.Lines(text) {
@@ -203,9 +205,7 @@ func cutLeadingBlanks(text string) (fenced string, ok bool) {
 		return text, false
 	}
 	rest := text[pos:]
-	first, _, _ := strings.Cut(rest, "\n")
-	switch strings.TrimRight(first, " \t\r") {
-	case "---", "+++":
+	if fencesFields(rest) {
 		return rest, true
 	}
 	if strings.HasPrefix(rest, "{") && !strings.HasPrefix(rest, "{{") {
@@ -213,6 +213,38 @@ func cutLeadingBlanks(text string) (fenced string, ok bool) {
 	}
 	return text, false
 }
+
+// fencesFields reports whether text opens with front matter's fence,
+// "---" (YAML) or "+++" (TOML), and a field of its language before the
+// fence that closes it or the end of text: a "key: value" line
+// (yamlField) or a "key = value" line or a table's header (tomlField).
+// A "---" with prose after it is a rule, or a heading's underline.
+func fencesFields(text string) bool {
+	first, rest, _ := strings.Cut(text, "\n")
+	fence := strings.TrimRight(first, " \t\r")
+	field := map[string]*regexp.Regexp{"---": yamlField, "+++": tomlField}[fence]
+	if field == nil {
+		return false
+	}
+	for line := range strings.Lines(rest) {
+		line = strings.TrimRight(line, " \t\r\n")
+		if line == fence {
+			return false
+		}
+		if field.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlField is a line of YAML front matter that starts a field: a key,
+// bare or quoted, a colon and a value or none ("title: A", "tags:").
+var yamlField = regexp.MustCompile(`^(?:[^\s#:"'\-][^:]*|"[^"]*"|'[^']*'):(?:\s|$)`)
+
+// tomlField is a line of TOML front matter that starts a field ("title =
+// …") or a table ("[params]", "[[authors]]").
+var tomlField = regexp.MustCompile(`^\s*(?:[\w."'-]+\s*=|\[)`)
 
 // highlightOpen is the line that opens a block of code in Jekyll's
 // Liquid, "{% highlight go linenos %}", or a Hugo shortcode,
@@ -235,26 +267,50 @@ var codeFence = regexp.MustCompile("^ {0,3}(```+|~~~+)")
 // tags hold (highlightOpen to highlightClose, each alone on its line) as
 // fenced code blocks in their language, so that their lines stay lines
 // rather than flow into a paragraph. Liquid's raw tags inside are
-// dropped, as Jekyll drops them, their text kept. Tags inside fenced code
-// blocks, or never closed, stay as they are. fenced says body changed.
+// dropped, as Jekyll drops them, their text kept. Tags inside a raw
+// region (rawAfter) are text, as Jekyll shows them: a block showing how
+// a highlight tag is written is closed by its own tag, not the one it
+// shows. Tags inside fenced code blocks or HTML's preformatted blocks
+// (htmlBlockOpen), or never closed, stay as they are. fenced says body
+// changed.
+//
+// Each line is looked at once or twice: a block is looked for past an
+// opening tag, and once none closes, none is looked for again, as no
+// later tag would find a close either.
 func fenceHighlights(body string) (_ string, fenced bool) {
 	lines := strings.SplitAfter(body, "\n")
 	var b strings.Builder
-	inFence := ""
+	inFence, htmlClose := "", ""
+	raw, unclosed := false, false
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		if m := codeFence.FindStringSubmatch(line); m != nil {
-			switch {
-			case inFence == "":
-				inFence = m[1]
-			case m[1][0] == inFence[0] && len(m[1]) >= len(inFence) && strings.TrimSpace(line[len(m[0]):]) == "":
+		rawBefore := raw
+		raw = rawAfter(line, raw)
+		switch {
+		case htmlClose != "":
+			if strings.Contains(strings.ToLower(line), htmlClose) {
+				htmlClose = ""
+			}
+		case inFence != "":
+			if m := codeFence.FindStringSubmatch(line); m != nil && m[1][0] == inFence[0] && len(m[1]) >= len(inFence) &&
+				strings.TrimSpace(line[len(m[0]):]) == "" {
 				inFence = ""
 			}
+		default:
+			if m := codeFence.FindStringSubmatch(line); m != nil {
+				inFence = m[1]
+			} else if tag := htmlBlockOpen(line); tag != "" && !strings.Contains(strings.ToLower(line), "</"+tag+">") {
+				htmlClose = "</" + tag + ">"
+			}
 		}
-		open := highlightOpen.FindStringSubmatch(line)
+		var open []string
+		if inFence == "" && htmlClose == "" && !rawBefore && !unclosed {
+			open = highlightOpen.FindStringSubmatch(line)
+		}
 		end := -1
-		if open != nil && inFence == "" {
-			end = slices.IndexFunc(lines[i+1:], func(l string) bool { return highlightClose.MatchString(l) })
+		if open != nil {
+			end = highlightEnd(lines[i+1:])
+			unclosed = end < 0
 		}
 		if end < 0 {
 			b.WriteString(line)
@@ -265,9 +321,62 @@ func fenceHighlights(body string) (_ string, fenced bool) {
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		b.WriteString(indent + fence + open[1] + open[3] + "\n" + code + indent + fence + "\n")
 		i += end + 1
+		raw = false
 		fenced = true
 	}
 	return b.String(), fenced
+}
+
+// highlightEnd is the index in lines, those after a highlight tag, of
+// the tag that closes it: the first highlightClose outside a raw region;
+// -1 for none.
+func highlightEnd(lines []string) int {
+	raw := false
+	for i, line := range lines {
+		if !raw && highlightClose.MatchString(line) {
+			return i
+		}
+		raw = rawAfter(line, raw)
+	}
+	return -1
+}
+
+// rawAfter reports whether a Liquid raw region is open after line, given
+// whether one was open before it (raw): "{% raw %}" opens one and the
+// next "{% endraw %}" closes it; inside one, "{% raw %}" is text.
+func rawAfter(line string, raw bool) bool {
+	if !strings.Contains(line, "raw") {
+		return raw
+	}
+	for _, tag := range liquidRaw.FindAllString(line, -1) {
+		end := strings.Contains(tag, "endraw")
+		switch {
+		case !raw && !end:
+			raw = true
+		case raw && end:
+			raw = false
+		}
+	}
+	return raw
+}
+
+// htmlBlockOpen is the element a line opens a block of HTML whose text
+// Markdown leaves as it stands with, as CommonMark reads "<pre", "<script",
+// "<style" and "<textarea" at the start of a line: "" for none.
+func htmlBlockOpen(line string) string {
+	text := strings.TrimLeft(line, " ")
+	if len(line)-len(text) > 3 || !strings.HasPrefix(text, "<") {
+		return ""
+	}
+	for _, tag := range []string{"pre", "script", "style", "textarea"} {
+		if len(text) < len(tag)+1 || !strings.EqualFold(text[1:len(tag)+1], tag) {
+			continue
+		}
+		if rest := text[len(tag)+1:]; rest == "" || strings.ContainsRune(" \t\r\n>", rune(rest[0])) {
+			return tag
+		}
+	}
+	return ""
 }
 
 // highlightedCode is the lines of code between highlight tags, with
@@ -1422,7 +1531,7 @@ func stringList(n *yaml.Node, split, nulls bool) (out []string, dropped int) {
 		parts := []string{n.Value}
 		switch {
 		case split && strings.Contains(n.Value, ","):
-			parts = strings.Split(n.Value, ",")
+			parts = splitCommas(n.Value)
 		case split:
 			parts = strings.Fields(n.Value)
 		}
@@ -1437,6 +1546,52 @@ func stringList(n *yaml.Node, split, nulls bool) (out []string, dropped int) {
 		}
 	}
 	return out, dropped
+}
+
+// splitCommas splits s, a list written on one line, at its commas
+// outside quotes: an item that opens with a quote (quotePairs) runs to
+// the quote that closes it before the next comma or the end, commas and
+// all ("new york, ny", politics); its quotes go later (unquote). An item
+// whose quote is not closed so runs to the next comma.
+func splitCommas(s string) []string {
+	var items []string
+	for {
+		item := s[:len(s)-len(strings.TrimLeft(s, " \t"))]
+		rest := s[len(item):]
+		n := quotedItemLen(rest)
+		if n < 0 {
+			n = strings.IndexByte(rest, ',')
+		}
+		if n < 0 || strings.IndexByte(rest[n:], ',') < 0 {
+			return append(items, s)
+		}
+		comma := n + strings.IndexByte(rest[n:], ',')
+		items = append(items, item+rest[:comma])
+		s = rest[comma+1:]
+	}
+}
+
+// quotedItemLen is the length of the quoted item s opens with: through
+// the first closing quote after which only spaces come before a comma or
+// the end; -1 when s opens with no quote, or with one not closed so.
+func quotedItemLen(s string) int {
+	for _, q := range quotePairs {
+		if !strings.HasPrefix(s, q[0]) {
+			continue
+		}
+		for i := len(q[0]); i < len(s); {
+			j := strings.Index(s[i:], q[1])
+			if j < 0 {
+				break
+			}
+			end := i + j + len(q[1])
+			if after := strings.TrimLeft(s[end:], " \t"); after == "" || after[0] == ',' {
+				return end
+			}
+			i = end
+		}
+	}
+	return -1
 }
 
 // quotePairs are the quotes that open and close an item of a list
@@ -1575,6 +1730,10 @@ func looseFrontMatter(front string) (m *yaml.Node, ok bool) {
 		ok = ok || knownField[strings.ToLower(f[1])]
 		key := &yaml.Node{Kind: yaml.ScalarNode, Value: f[1], Line: n}
 		last = looseScalar(f[2], n)
+		if v := strings.TrimSpace(f[2]); listField[strings.ToLower(f[1])] && quotedApart(v) {
+			// Items quoted one by one, split later (splitCommas).
+			last = &yaml.Node{Kind: yaml.ScalarNode, Value: v, Line: n}
+		}
 		m.Content = append(m.Content, key, last)
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -1628,6 +1787,27 @@ func looseScalar(v string, line int) *yaml.Node {
 		n.Value, n.Style = strings.TrimSpace(v[1:]), yaml.DoubleQuotedStyle // a lone opening quote
 	}
 	return n
+}
+
+// quotedApart reports whether v, a value written on one line, opens and
+// ends with a quote but the one it opens with closes before its end: the
+// items of a list quoted one by one ("'a, b', 'c'"), not one quoted value
+// (looseScalar) whose quotes go.
+func quotedApart(v string) bool {
+	if len(v) < 2 || (v[0] != '"' && v[0] != '\'') || v[len(v)-1] != v[0] {
+		return false
+	}
+	for i := 1; i < len(v); i++ {
+		switch {
+		case v[0] == '"' && v[i] == '\\':
+			i++ // an escaped character
+		case v[i] == v[0] && v[0] == '\'' && i+1 < len(v)-1 && v[i+1] == '\'':
+			i++ // '' is a quote within
+		case v[i] == v[0]:
+			return i != len(v)-1
+		}
+	}
+	return false
 }
 
 // leadingFields counts the lines at the top of text that are fields of
