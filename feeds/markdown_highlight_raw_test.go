@@ -34,12 +34,8 @@ func TestHighlightTagsShownInRaw(t *testing.T) {
 			"<pre>one</pre>\n\n```go\nx\n```"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			items := readString(t, "code.md", "---\ntitle: Code\n---\n\nBefore.\n\n"+tc.body+"\n\nAfter.\n")
-			if len(items) != 1 || items[0].Err != nil {
-				t.Fatalf("%+v", items)
-			}
 			want := "Before.\n\n" + tc.want + "\n\nAfter."
-			if got := items[0].Article.Body; got != want {
+			if got := codeNoteBody(t, tc.body); got != want {
 				t.Errorf("body\n%s\nwant\n%s", got, want)
 			}
 		})

@@ -38,12 +38,8 @@ func TestHighlightTagsAreCodeBlocks(t *testing.T) {
 			"Write {% highlight go %} and {% endhighlight %} around code."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			items := readString(t, "code.md", "---\ntitle: Code\n---\n\nBefore.\n\n"+tc.body+"\n\nAfter.\n")
-			if len(items) != 1 || items[0].Err != nil {
-				t.Fatalf("%+v", items)
-			}
 			want := "Before.\n\n" + tc.want + "\n\nAfter."
-			if got := items[0].Article.Body; got != want {
+			if got := codeNoteBody(t, tc.body); got != want {
 				t.Errorf("body\n%s\nwant\n%s", got, want)
 			}
 		})
@@ -62,4 +58,15 @@ func TestHighlightRealPost(t *testing.T) {
 	if !strings.Contains(body, want) || strings.Contains(body, "highlight") || strings.Contains(body, "{% raw %}") {
 		t.Errorf("body %q\nwant %q in it, and no tags", body, want)
 	}
+}
+
+// codeNoteBody is the body stored of a Markdown note holding body between
+// a paragraph "Before." and a paragraph "After.".
+func codeNoteBody(t *testing.T, body string) string {
+	t.Helper()
+	items := readString(t, "code.md", "---\ntitle: Code\n---\n\nBefore.\n\n"+body+"\n\nAfter.\n")
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("%+v", items)
+	}
+	return items[0].Article.Body
 }

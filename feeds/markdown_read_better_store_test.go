@@ -16,7 +16,6 @@ import (
 // a date it could not read as none) is found again by the id it had then:
 // imported again it updates its article, not adds a second one.
 func TestMarkdownReadBetterKeepsItsArticle(t *testing.T) {
-	ctx := context.Background()
 	tests := map[string]struct{ file, before string }{
 		"front matter after a blank line": {"\n---\ntitle: \"Leading blank line\"\ndate: 2020-01-05\ntags: [a]\n---\n\nBody.\n",
 			"h:220997c3da15bf4c5e5d43499eec5f7a"},
@@ -39,20 +38,34 @@ func TestMarkdownReadBetterKeepsItsArticle(t *testing.T) {
 			if now.ExternalID == tc.before {
 				t.Fatalf("id %s: the file reads as it did before", now.ExternalID)
 			}
-			s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			// As the tidings before stored it, under the id it gave it.
-			then := now
-			then.ExternalID, then.FormerIDs, then.LooseID = tc.before, nil, ""
-			if outs, err := s.Import(ctx, []feeds.Article{then}); err != nil || outs[0] != store.Added {
-				t.Fatalf("the import of then: %v, %v", outs, err)
-			}
-			if outs, err := s.Import(ctx, []feeds.Article{now}); err != nil || len(outs) != 1 || outs[0] == store.Added {
-				t.Errorf("imported again: %v, %v; want the article found (former ids %q)", outs, err, now.FormerIDs)
-			}
+			foundAsBefore(t, now, tc.before, 1)
 		})
+	}
+}
+
+// foundAsBefore stores now as the tidings before stored it, under the id
+// before it gave it, then imports now again, times times: each import
+// must find that one article, not add a second.
+func foundAsBefore(t *testing.T, now feeds.Article, before string, times int) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	then := now
+	then.ExternalID, then.FormerIDs, then.LooseID = before, nil, ""
+	if outs, err := s.Import(ctx, []feeds.Article{then}); err != nil || outs[0] != store.Added {
+		t.Fatalf("the import of then: %v, %v", outs, err)
+	}
+	for i := range times {
+		outs, err := s.Import(ctx, []feeds.Article{now})
+		if err != nil || len(outs) != 1 || outs[0] == store.Added {
+			t.Errorf("import %d again: %v, %v; want the article found (former ids %q)", i+1, outs, err, now.FormerIDs)
+		}
+	}
+	if n, err := s.Count(ctx, ""); err != nil || n != 1 {
+		t.Errorf("%d articles (%v), want 1", n, err)
 	}
 }

@@ -1,14 +1,10 @@
 package feeds_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"tidings/feeds"
-	"tidings/store"
 )
 
 // datedPage is an article page without an id of its own, head being what
@@ -84,7 +80,6 @@ var pagesDatedOtherwise = map[string]struct{ name, text, before string }{
 // it updates its article, which keeps its notes and tags, rather than add
 // a second one.
 func TestPageDatedOtherwiseKeepsItsArticle(t *testing.T) {
-	ctx := context.Background()
 	for name, tc := range pagesDatedOtherwise {
 		t.Run(name, func(t *testing.T) {
 			file := filepath.Join(t.TempDir(), tc.name)
@@ -98,26 +93,7 @@ func TestPageDatedOtherwiseKeepsItsArticle(t *testing.T) {
 			if now.ExternalID == tc.before {
 				t.Fatalf("id %s: the page reads as it did before", now.ExternalID)
 			}
-			s, err := store.Open(filepath.Join(t.TempDir(), "library.db"), store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			// As the tidings before stored it, under the id it gave it.
-			then := now
-			then.ExternalID, then.FormerIDs, then.LooseID = tc.before, nil, ""
-			if outs, err := s.Import(ctx, []feeds.Article{then}); err != nil || outs[0] != store.Added {
-				t.Fatalf("the import of then: %v, %v", outs, err)
-			}
-			for i := range 2 {
-				outs, err := s.Import(ctx, []feeds.Article{now})
-				if err != nil || len(outs) != 1 || outs[0] == store.Added {
-					t.Errorf("import %d again: %v, %v; want the article found (former ids %q)", i+1, outs, err, now.FormerIDs)
-				}
-			}
-			if n, err := s.Count(ctx, ""); err != nil || n != 1 {
-				t.Errorf("%d articles (%v), want 1", n, err)
-			}
+			foundAsBefore(t, now, tc.before, 2)
 		})
 	}
 }
