@@ -396,6 +396,15 @@ func findNextFeed(ctx context.Context, lib Library, ask unreadMsg) tea.Cmd {
 	return func() tea.Msg { return withNextFeed(ctx, lib, ask) }
 }
 
+// hopName is feed f's name as n says it, with the address beside it as
+// the # panel shows it (hosts, feedHosts) when another feed has its name.
+func hopName(f store.Feed, hosts map[int64]string) string {
+	if h := hosts[f.ID]; h != "" {
+		return feedName(f) + " " + h
+	}
+	return feedName(f)
+}
+
 // withNextFeed is ask, which found no unread article, with the feed the
 // list's query is and the next feed with unread articles going by delta,
 // in the panel's order and round it, when the query is one feed. A library
@@ -417,12 +426,13 @@ func withNextFeed(ctx context.Context, lib Library, ask unreadMsg) unreadMsg {
 		return ask
 	}
 	titles := feedTitles(subs)
-	ask.feed = feedName(subs[at])
+	hosts := feedHosts(subs, titles)
+	ask.feed = hopName(subs[at], hosts)
 	n := len(subs)
 	for k := 1; k < n; k++ {
 		f := subs[((at+ask.delta*k)%n+n)%n]
 		if unread := counts[f.ID].Unread; unread > 0 {
-			ask.hop = &feedHop{name: feedName(f), query: feedQuery(f, titles[feedNameKey(f.Title)]), unread: unread}
+			ask.hop = &feedHop{name: hopName(f, hosts), query: feedQuery(f, titles[feedNameKey(f.Title)]), unread: unread}
 			break
 		}
 	}
