@@ -1714,6 +1714,13 @@ func (a *app) noteCmd() *cobra.Command {
 					}
 				}
 				if _, err := st.AddAnnotation(cmd.Context(), store.Annotation{ArticleID: art.ID, Note: note}); err != nil {
+					if errors.Is(err, store.ErrNotFound) {
+						// Deleted since it was found, by another tidings.
+						err = noArticle(&cli.NoArticle{Word: args[0], External: externalIDs(cmd)})
+					}
+					if noteFromStdin(args[1:]) {
+						return unsavedNote(cmd.ErrOrStderr(), err, note)
+					}
 					return err
 				}
 				_, err := fmt.Fprintln(cmd.OutOrStdout(), cli.NoteText(art.ID))
@@ -1721,6 +1728,15 @@ func (a *app) noteCmd() *cobra.Command {
 			})(cmd, args)
 		},
 	})
+}
+
+// unsavedNote says err, why a note read from stdin was not saved, and
+// then the note, cleaned as noteText cleans it, so that a note typed on a
+// terminal is not lost: the reader copies it rather than typing it again.
+// The error it returns is said already.
+func unsavedNote(w io.Writer, err error, note string) error {
+	fmt.Fprintf(w, "tidings: %s\nYour note was not saved; here it is:\n%s\n", cli.ErrorText(err), note)
+	return partialError{err}
 }
 
 // noteText is the note that note's words give: the words joined by

@@ -280,9 +280,14 @@ END;
 	// tag had kept a longer one whole, which an export of it brought back
 	// cut, as a second tag. Longer names are cut, and two tags that are
 	// then one are merged as in migration 9, feeds' default tags and
-	// rules' tags too, and rules that then do the same are one; retitles
-	// kept whole as long are cut as Retitle cuts them (cutLongTags).
+	// rules' tags too (cutLongTags).
 	`-- 23: cutLongTags`,
+	// 24: two rules that do the same once migration 23 cut their tags are
+	// one, the older kept and the other's id not given again; titles of the
+	// reader's (retitled) kept whole as long as tags were are cut as
+	// Retitle cuts them, and indexed again (mergeRulesAndCutTitles). A migration of
+	// its own, as libraries at version 23 had run 23 without these.
+	`-- 24: mergeRulesAndCutTitles`,
 }
 
 // migrationCode is what a migration does beyond its SQL, in Go and in the
@@ -303,6 +308,7 @@ var migrationCode = map[int]func(context.Context, *sql.Tx) error{
 	21: reindexFolds,
 	22: reindexMarks,
 	23: cutLongTags,
+	24: mergeRulesAndCutTitles,
 }
 
 // migrate applies migration v (from 1) in tx.

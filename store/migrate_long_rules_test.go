@@ -83,13 +83,13 @@ func TestUpgradeCutsLongRetitles(t *testing.T) {
 		t.Errorf(`title:"a long title" finds %d (%v), want 2`, n, err)
 	}
 
-	// Run again, migration 23 changes nothing.
+	// Run again, migration 24 changes nothing.
 	before, _ := s.Rules(ctx)
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return cutLongTags(ctx, tx) }); err != nil {
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return mergeRulesAndCutTitles(ctx, tx) }); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := s.Rules(ctx)
 	if got := mustArticle(t, s, 1).Title; got != want || !slices.EqualFunc(before, after, func(a, b Rule) bool { return a.ID == b.ID }) {
-		t.Errorf("migration 23 run again changed the library")
+		t.Errorf("migration 24 run again changed the library")
 	}
 }

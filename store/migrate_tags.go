@@ -17,7 +17,8 @@ import (
 // them (Unicode NFC), 11 drops the characters in them that show nothing
 // (feeds.NormalizeTags), as tags have been written since, and 13 makes
 // names that differ in case, in any script, one name (marks.FoldTag). A
-// fourth, 23, cuts names longer than a tag is kept (keptTagNames).
+// fourth, 23, cuts names longer than a tag is kept (keptTagNames), and 24
+// merges the rules that cutting made one.
 
 // mergeTagForms composes every tag name (NFC) and merges the tags that are
 // then one name (migration 9); see mergeTagNames.
@@ -49,16 +50,20 @@ func mergeTagCases(ctx context.Context, tx *sql.Tx) error {
 // (migration 23): the name written whole by tidings tag and its cut, which
 // an import of its export brought, are one tag again. Feeds' default tags
 // and rules' tags are cut as well (see mergeTagNames); the tags cut are
-// given the folded names of their cuts (foldTagNames), and two rules that
-// then do the same are one (mergeSameRules). Retitles, kept whole as long
-// as tags were, are cut as Retitle cuts them now (cutLongRetitles).
+// given the folded names of their cuts (foldTagNames).
 func cutLongTags(ctx context.Context, tx *sql.Tx) error {
 	if err := mergeTagNames(ctx, tx, cutTagName, marks.FoldTag); err != nil {
 		return err
 	}
-	if err := foldTagNames(ctx, tx); err != nil {
-		return err
-	}
+	return foldTagNames(ctx, tx)
+}
+
+// mergeRulesAndCutTitles finishes what migration 23 began (migration 24): two
+// rules that do the same once their tags were cut are one
+// (mergeSameRules), and retitles, kept whole as long as tags were, are cut
+// as Retitle cuts them now (cutLongRetitles). It is a migration of its own
+// so that a library already at version 23 runs it too.
+func mergeRulesAndCutTitles(ctx context.Context, tx *sql.Tx) error {
 	if err := mergeSameRules(ctx, tx); err != nil {
 		return err
 	}

@@ -9,9 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 
+	"tidings/feeds"
+	"tidings/feeds/marks"
 	"tidings/store/query"
 )
 
@@ -106,8 +109,10 @@ func (c Config) Validate() error {
 }
 
 // oneKeyATag refuses two tag_colors keys that name one tag (Été and été,
-// σοφος and ΣΟΦΟΣ): the library holds one tag, which would take either
-// colour.
+// σοφος and ΣΟΦΟΣ, two names alike in their first 1,000 characters): the
+// library holds one tag, which would take either colour. The message says
+// why they are one (oneTagReason) and names each key short enough to read
+// (keyInMessage).
 func oneKeyATag(names []string) error {
 	first := map[string]string{}
 	for _, name := range names {
@@ -117,15 +122,53 @@ func oneKeyATag(names []string) error {
 			first[k] = name
 			continue
 		}
-		a, b := tagColorKey(other), tagColorKey(name)
-		if query.TagName(other) == query.TagName(name) {
+		quote := tagColorKey
+		if query.TagName(other) == query.TagName(name) && !tooLongToKeep(other) && !tooLongToKeep(name) {
 			// They look alike (é composed and with a combining accent, a
-			// zero-width space): escaped, they are told apart.
-			a, b = "tag_colors."+strconv.QuoteToASCII(other), "tag_colors."+strconv.QuoteToASCII(name)
+			// zero-width space): escaped, they are told apart. Long names
+			// are told apart by their lengths.
+			quote = func(name string) string { return "tag_colors." + strconv.QuoteToASCII(name) }
 		}
-		return fmt.Errorf("%s and %s are one tag (tag names are case-insensitive): keep one of them", a, b)
+		return fmt.Errorf("%s and %s are one tag (%s): keep one of them",
+			keyInMessage(other, quote), keyInMessage(name, quote), oneTagReason(other, name))
 	}
 	return nil
+}
+
+// oneTagReason is why a and b, two tag names that tagKey makes one, are
+// one tag: they differ in case, or only past the 1,000 characters a name
+// is kept to (feeds.MaxLineLength), or both.
+func oneTagReason(a, b string) string {
+	cut := (tooLongToKeep(a) || tooLongToKeep(b)) && marks.FoldTag(a) != marks.FoldTag(b)
+	switch inCase := query.TagName(a) != query.TagName(b); {
+	case cut && inCase:
+		return "tag names are case-insensitive and kept to their first 1,000 characters"
+	case cut:
+		return "tag names are kept to their first 1,000 characters"
+	}
+	return "tag names are case-insensitive"
+}
+
+// tooLongToKeep reports whether the tag name is longer than the library
+// keeps a name, so that it is cut.
+func tooLongToKeep(name string) bool {
+	return utf8.RuneCountInString(name) > feeds.MaxLineLength
+}
+
+// shownKeyLength is how many characters of a long tag_colors key a message
+// shows.
+const shownKeyLength = 40
+
+// keyInMessage names the tag_colors key name in a message, written by
+// quote: whole when short, else its first shownKeyLength characters, "…"
+// and its length, so that a key of thousands of characters does not fill
+// the terminal and two long keys are still told apart.
+func keyInMessage(name string, quote func(string) string) string {
+	n := utf8.RuneCountInString(name)
+	if n <= shownKeyLength {
+		return quote(name)
+	}
+	return fmt.Sprintf("%s (%s characters)", quote(string([]rune(name)[:shownKeyLength])+"…"), thousands(n))
 }
 
 // tagColorKey names a tag_colors setting as config.toml writes its key:

@@ -43,7 +43,7 @@ func Hints(q string) []Hint {
 				p.quotedFieldValue(syntax[t.pos+1 : p.i])
 			}
 			typed := p.typedText(t.pos, p.i)
-			switch h, ok := elfeedHint(syntax[t.pos], p.typedText(t.pos+1, p.i)); {
+			switch h, ok := elfeedHint(syntax[t.pos], p.typedText(t.pos+1, p.i), syntax[t.pos+1:p.i]); {
 			case !printable(typed):
 			case neg:
 				if h, ok := negatedTag(typed); ok {
@@ -76,18 +76,21 @@ func HintLine(hints []Hint) string {
 }
 
 // elfeedHint is the hint for a term of elfeed's that starts with sign and
-// goes on with v, as typed; ok is false when it is not one.
-func elfeedHint(sign byte, v string) (h Hint, ok bool) {
+// goes on with v, as typed, which is folded as tidings reads its syntax
+// (syntaxOf: +tag："long read" is +tag:"long read"); ok is false when it is
+// not one. Whether v is one of tidings' field terms is told from folded,
+// as tidings tells it.
+func elfeedHint(sign byte, v, folded string) (h Hint, ok bool) {
 	r, _ := utf8.DecodeRuneInString(v)
 	switch sign {
 	case '+':
 		if !unicode.IsLetter(r) {
 			return Hint{}, false // +1, +44 20 are words
 		}
-		if isFieldTerm(v) {
-			return Hint{Instead: fieldTermHint(v)}, true // +tag:news is tag:news, not tag:tag:news
+		if isFieldTerm(folded) {
+			return Hint{Instead: fieldTermHint(v, folded)}, true // +tag:news is tag:news, not tag:tag:news
 		}
-		if s := strings.ToLower(v); states[s] {
+		if s := strings.ToLower(folded); states[s] {
 			return Hint{Instead: "is:" + s}, true
 		}
 		return Hint{Instead: "tag:" + v}, true
@@ -103,7 +106,7 @@ func elfeedHint(sign byte, v string) (h Hint, ok bool) {
 		if !unicode.IsLetter(r) && r != '^' {
 			return Hint{}, false // ~5 million, =10 are numbers
 		}
-		if isFieldTerm(v) || sign == '~' && strings.Contains(v, "/") && !strings.Contains(v, "://") {
+		if isFieldTerm(folded) || sign == '~' && strings.Contains(v, "/") && !strings.Contains(v, "://") {
 			return Hint{}, false // =tag:x is tidings' own term; ~user/notes a path
 		}
 		not := ""
@@ -147,15 +150,36 @@ func (p *parser) quotedFieldValue(term string) {
 	}
 }
 
-// fieldTermHint is what tidings writes for v, one of its own field terms
-// typed after a +: v itself, or, when nothing but *s follows the colon
-// (+is:, +tag:(a OR b)), the field with what goes after it, as the field
-// alone is no term.
-func fieldTermHint(v string) string {
-	name, value, _ := strings.Cut(v, ":")
-	if strings.Trim(value, "*") != "" {
-		return v
+// fieldTermHint is what tidings writes for one of its own field terms
+// typed after a +, v as typed and folded as tidings reads it: the term
+// with its field's name and colon as read and its value as typed
+// (tag:"long read" for +tag："long read"), a state alone (is:unread for
+// +is:"unread"); or, when tidings would refuse the term, the field with
+// what goes after it (fieldValueHint): +is:, +tag:"" and +tag:(a OR b)
+// have no value, and the field alone is no term.
+func fieldTermHint(v, folded string) string {
+	name, _, _ := strings.Cut(folded, ":")
+	n, err := Parse(folded)
+	switch {
+	case err != nil:
+		return fieldValueHint(name)
+	case n.Kind == Is:
+		return n.String()
 	}
+	return name + ":" + typedValue(v)
+}
+
+// typedValue is what follows the field's colon in v, a field term as
+// typed, whose colon may be fullwidth.
+func typedValue(v string) string {
+	k := strings.IndexAny(v, ":：")
+	_, n := utf8.DecodeRuneInString(v[k:])
+	return v[k+n:]
+}
+
+// fieldValueHint is the field name with what goes after its colon, short
+// enough that the hint's line fits a terminal of 80 columns.
+func fieldValueHint(name string) string {
 	switch name = strings.ToLower(name); name {
 	case "tag", "source":
 		return name + ":NAME"
@@ -164,7 +188,7 @@ func fieldTermHint(v string) string {
 	case "title":
 		return "title:WORD"
 	case "is":
-		return "is:unread (or read, starred, annotated, untagged)"
+		return "is:STATE"
 	case "since":
 		return "since:7d"
 	}

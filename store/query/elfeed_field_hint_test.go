@@ -24,7 +24,7 @@ func TestElfeedHintsSayTheWholeFieldTerm(t *testing.T) {
 		{`＋tag:＂long read＂`, []Hint{{`＋tag:＂long read＂`, `tag:＂long read＂`}}},
 		// No value: what goes after the colon, not the field alone.
 		{"+tag:(a OR b)", []Hint{{"+tag:", "tag:NAME"}}},
-		{"+is:", []Hint{{"+is:", "is:unread (or read, starred, annotated, untagged)"}}},
+		{"+is:", []Hint{{"+is:", "is:STATE"}}},
 		{"+tag: news", []Hint{{"+tag:", "tag:NAME"}}},
 		{"+source:*", []Hint{{"+source:*", "source:NAME"}}},
 		// A quote left open is no value.
